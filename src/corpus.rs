@@ -1,0 +1,703 @@
+//! The corpus: the collection that owns entities, sources and claims, and
+//! its versioned JSON format.
+//!
+//! | type | what it is |
+//! |---|---|
+//! | [`Corpus`] | checked entities, sources and claims, with article texts |
+//! | [`Limits`] | the bounds that keep hostile input from exhausting memory or time |
+//!
+//! The format is described in `data/README.md`. This module is the thin
+//! loading layer: it is the only place besides the example binary that
+//! reads files.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind};
+use crate::id::{ClaimId, EntityId, SourceId};
+use crate::model::{Claim, Entity, Source, SourceKind, Value};
+
+/// The format tag this version of the crate reads and writes.
+pub const FORMAT: &str = "corroborate/1";
+
+/// The file a corpus folder holds its JSON in.
+pub const CORPUS_FILE_NAME: &str = "corpus.json";
+
+/// Documented bounds on input. Crossing one is an error that names the
+/// limit, never a crash or a hang.
+///
+/// ```
+/// use corroborate::Limits;
+/// let limits = Limits::default().with_max_chain_depth(4);
+/// assert_eq!(limits.max_chain_depth(), 4);
+/// assert_eq!(Limits::default().max_text_len(), 100_000);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    max_text_len: usize,
+    max_article_len: usize,
+    max_chain_depth: usize,
+    max_input_len: usize,
+}
+
+impl Default for Limits {
+    /// 100,000 bytes for one text field, 10 MB for one article, 32 links
+    /// in an attribution chain, 4 GiB of input.
+    fn default() -> Limits {
+        Limits {
+            max_text_len: 100_000,
+            max_article_len: 10_000_000,
+            max_chain_depth: 32,
+            max_input_len: 4 << 30,
+        }
+    }
+}
+
+impl Limits {
+    /// The longest text field (name, evidence, quote, note), in bytes.
+    pub fn max_text_len(&self) -> usize {
+        self.max_text_len
+    }
+
+    /// The longest article text, in bytes.
+    pub fn max_article_len(&self) -> usize {
+        self.max_article_len
+    }
+
+    /// The most links in one attribution chain.
+    pub fn max_chain_depth(&self) -> usize {
+        self.max_chain_depth
+    }
+
+    /// The largest input file, in bytes.
+    pub fn max_input_len(&self) -> usize {
+        self.max_input_len
+    }
+
+    /// Sets the longest text field.
+    pub fn with_max_text_len(mut self, bytes: usize) -> Limits {
+        self.max_text_len = bytes;
+        self
+    }
+
+    /// Sets the longest article text.
+    pub fn with_max_article_len(mut self, bytes: usize) -> Limits {
+        self.max_article_len = bytes;
+        self
+    }
+
+    /// Sets the most links in one attribution chain.
+    pub fn with_max_chain_depth(mut self, links: usize) -> Limits {
+        self.max_chain_depth = links;
+        self
+    }
+
+    /// Sets the largest input file.
+    pub fn with_max_input_len(mut self, bytes: usize) -> Limits {
+        self.max_input_len = bytes;
+        self
+    }
+}
+
+/// The JSON document, as read and written.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Document {
+    format: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(default)]
+    entities: Vec<Entity>,
+    #[serde(default)]
+    sources: Vec<Source>,
+    #[serde(default)]
+    claims: Vec<Claim>,
+}
+
+/// Entities, sources and claims whose references have been checked.
+///
+/// Every subject and statement object names a declared entity, every
+/// attribution chain runs from a publication through declared sources with
+/// no source twice, every correction names a declared claim, ids are
+/// unique, and every evidence text is found verbatim in its publication
+/// when that publication's text is known (its span is then filled in).
+///
+/// ```
+/// use corroborate::Corpus;
+/// let corpus = Corpus::from_json_str(r#"{
+///   "format": "corroborate/1",
+///   "entities": [{"id": "isis-k", "name": "ISIS-K", "aliases": ["ISIL-K"]}],
+///   "sources": [
+///     {"id": "a1", "kind": "publication", "name": "Example article",
+///      "text": "The report said ISIL-K had between 500 and 1,500 fighters."}
+///   ],
+///   "claims": [{
+///     "id": "c1", "subject": "isis-k", "property": "fighter_strength",
+///     "value": {"quantity": {"range": [500, 1500], "unit": "fighters"}},
+///     "assertion": {"chain": ["a1"], "evidence": {"text": "between 500 and 1,500 fighters"}}
+///   }]
+/// }"#)?;
+/// assert_eq!(corpus.claims().len(), 1);
+/// let evidence = corpus.claims()[0].assertion.evidence.as_ref().unwrap();
+/// assert_eq!(evidence.span, Some([28, 58]));
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Corpus {
+    title: Option<String>,
+    description: Option<String>,
+    entities: Vec<Entity>,
+    sources: Vec<Source>,
+    claims: Vec<Claim>,
+    texts: HashMap<SourceId, String>,
+    entity_index: HashMap<EntityId, usize>,
+    source_index: HashMap<SourceId, usize>,
+    claim_index: HashMap<ClaimId, usize>,
+}
+
+/// Turns a serde_json error, with the JSON path where it happened, into
+/// the crate's error.
+pub(crate) fn json_error(path: String, error: serde_json::Error) -> Error {
+    let line = error.line() as u64;
+    let column = error.column() as u64;
+    let mut message = error.to_string();
+    if let Some(at) = message.rfind(" at line ") {
+        message.truncate(at);
+    }
+    let kind = match error.classify() {
+        serde_json::error::Category::Data => ErrorKind::Schema { message },
+        serde_json::error::Category::Eof if line == 0 => ErrorKind::Empty {
+            expected: "a JSON document",
+        },
+        _ => ErrorKind::Syntax { message },
+    };
+    let mut error = Error::new(kind);
+    if line > 0 {
+        error = error.with_position(line, Some(column));
+    }
+    if !path.is_empty() && path != "." {
+        error = error.in_field(path);
+    }
+    error
+}
+
+/// Checks that `bytes` are UTF-8, dropping a leading byte-order mark.
+pub(crate) fn decode_utf8(bytes: &[u8]) -> Result<&str, Error> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        Error::new(ErrorKind::NotUtf8 { offset }).with_position(line, None)
+    })
+}
+
+/// The 1-based line on which `"id": "<id>"` first stands in `json`.
+fn line_of_id(json: &str, id: &str) -> Option<u64> {
+    let needle = format!("\"{id}\"");
+    let mut from = 0;
+    while let Some(found) = json[from..].find(&needle) {
+        let at = from + found;
+        let before = json[..at].trim_end();
+        if let Some(before) = before.strip_suffix(':')
+            && before.trim_end().ends_with("\"id\"")
+        {
+            return Some(json[..at].bytes().filter(|&b| b == b'\n').count() as u64 + 1);
+        }
+        from = at + needle.len();
+    }
+    None
+}
+
+impl Corpus {
+    /// Checks and assembles a corpus from its parts. Article texts are
+    /// taken from each source's inline `text`.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a duplicate id, an unknown reference, a chain that does not
+    /// start at a publication or names a source twice, a crossed limit, or
+    /// evidence not found in its publication.
+    pub fn new(
+        entities: Vec<Entity>,
+        sources: Vec<Source>,
+        claims: Vec<Claim>,
+    ) -> Result<Corpus, Error> {
+        Corpus::assemble(
+            None,
+            None,
+            entities,
+            sources,
+            claims,
+            HashMap::new(),
+            &Limits::default(),
+        )
+    }
+
+    /// Reads a corpus from JSON text. Sources with a `text_file` are kept
+    /// without their text; use [`Corpus::from_path`] to read those.
+    ///
+    /// # Errors
+    ///
+    /// Fails on malformed JSON (with line and column), an unknown, missing
+    /// or mistyped field (with its path), a wrong `format` tag, or any
+    /// error of [`Corpus::new`].
+    pub fn from_json_str(json: &str) -> Result<Corpus, Error> {
+        Corpus::read(json, None, &Limits::default())
+    }
+
+    /// Reads a corpus from JSON bytes, accepting a UTF-8 byte-order mark.
+    ///
+    /// # Errors
+    ///
+    /// As [`Corpus::from_json_str`], and fails on bytes that are not UTF-8.
+    pub fn from_json_slice(bytes: &[u8]) -> Result<Corpus, Error> {
+        Corpus::read(decode_utf8(bytes)?, None, &Limits::default())
+    }
+
+    /// Reads a corpus from a JSON file, or from a folder holding
+    /// `corpus.json`, reading article texts named by `text_file` from
+    /// beside the JSON file.
+    ///
+    /// # Errors
+    ///
+    /// Fails when a file cannot be read, and as
+    /// [`Corpus::from_json_slice`]; every error names the file.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Corpus, Error> {
+        Corpus::from_path_with_limits(path, &Limits::default())
+    }
+
+    /// As [`Corpus::from_path`], with explicit [`Limits`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Corpus::from_path`], and fails when the file is larger than
+    /// [`Limits::max_input_len`].
+    pub fn from_path_with_limits(path: impl AsRef<Path>, limits: &Limits) -> Result<Corpus, Error> {
+        let path = path.as_ref();
+        let file: PathBuf = if path.is_dir() {
+            path.join(CORPUS_FILE_NAME)
+        } else {
+            path.to_path_buf()
+        };
+        let bytes = read_file(&file, limits.max_input_len)?;
+        let text = decode_utf8(&bytes).map_err(|e| e.with_file(&file))?;
+        let folder = file.parent().unwrap_or(Path::new("."));
+        Corpus::read(text, Some(folder), limits).map_err(|e| e.with_file(&file))
+    }
+
+    fn read(json: &str, folder: Option<&Path>, limits: &Limits) -> Result<Corpus, Error> {
+        if json.len() > limits.max_input_len {
+            return Err(Error::new(ErrorKind::Limit {
+                what: "input size in bytes",
+                found: json.len(),
+                limit: limits.max_input_len,
+            }));
+        }
+        if json.trim().is_empty() {
+            return Err(Error::new(ErrorKind::Empty {
+                expected: "a JSON corpus document",
+            }));
+        }
+        let mut de = serde_json::Deserializer::from_str(json);
+        let document: Document = serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| json_error(e.path().to_string(), e.into_inner()))?;
+        de.end().map_err(|e| json_error(String::new(), e))?;
+        if document.format != FORMAT {
+            return Err(Error::invalid_value(
+                format!("{:?}", document.format),
+                "is not a format this version reads",
+                format!("{FORMAT:?}"),
+            )
+            .in_field("format"));
+        }
+        let mut texts = HashMap::new();
+        if let Some(folder) = folder {
+            for (index, source) in document.sources.iter().enumerate() {
+                let Some(name) = &source.text_file else {
+                    continue;
+                };
+                let field = || format!("sources[{index}].text_file");
+                let relative = Path::new(name);
+                if relative.is_absolute()
+                    || relative
+                        .components()
+                        .any(|c| matches!(c, std::path::Component::ParentDir))
+                {
+                    return Err(Error::invalid_value(
+                        format!("{name:?}"),
+                        "leaves the corpus folder",
+                        "a file name relative to the corpus folder, without ..",
+                    )
+                    .in_field(field()));
+                }
+                let path = folder.join(relative);
+                let bytes = read_file(&path, limits.max_article_len)
+                    .map_err(|e| e.in_field(field()))?;
+                let text = decode_utf8(&bytes)
+                    .map_err(|e| e.with_file(&path).in_field(field()))?
+                    .to_string();
+                texts.insert(source.id.clone(), text);
+            }
+        }
+        Corpus::assemble(
+            document.title,
+            document.description,
+            document.entities,
+            document.sources,
+            document.claims,
+            texts,
+            limits,
+        )
+        .map_err(|e| match e.claim().and_then(|id| line_of_id(json, id)) {
+            Some(line) => e.with_position(line, None),
+            None => e,
+        })
+    }
+
+    fn assemble(
+        title: Option<String>,
+        description: Option<String>,
+        entities: Vec<Entity>,
+        sources: Vec<Source>,
+        mut claims: Vec<Claim>,
+        mut texts: HashMap<SourceId, String>,
+        limits: &Limits,
+    ) -> Result<Corpus, Error> {
+        let too_long = |what: &'static str, found: usize, limit: usize| {
+            Error::new(ErrorKind::Limit { what, found, limit })
+        };
+        let check_len = |text: &str, field: &str| -> Result<(), Error> {
+            if text.len() > limits.max_text_len {
+                return Err(
+                    too_long("text length in bytes", text.len(), limits.max_text_len)
+                        .in_field(field),
+                );
+            }
+            Ok(())
+        };
+
+        let mut entity_index = HashMap::with_capacity(entities.len());
+        for (index, entity) in entities.iter().enumerate() {
+            if entity_index.insert(entity.id.clone(), index).is_some() {
+                return Err(Error::new(ErrorKind::Duplicate {
+                    kind: "entity",
+                    id: entity.id.to_string(),
+                })
+                .in_field(format!("entities[{index}].id")));
+            }
+            for name in entity.names() {
+                check_len(name, "entity name")?;
+            }
+        }
+        for (index, entity) in entities.iter().enumerate() {
+            for (k, other) in entity.distinct_from.iter().enumerate() {
+                if !entity_index.contains_key(other) {
+                    return Err(Error::new(ErrorKind::UnknownReference {
+                        kind: "entity",
+                        id: other.to_string(),
+                    })
+                    .in_field(format!("entities[{index}].distinct_from[{k}]")));
+                }
+            }
+        }
+
+        let mut source_index = HashMap::with_capacity(sources.len());
+        for (index, source) in sources.iter().enumerate() {
+            if source_index.insert(source.id.clone(), index).is_some() {
+                return Err(Error::new(ErrorKind::Duplicate {
+                    kind: "source",
+                    id: source.id.to_string(),
+                })
+                .in_field(format!("sources[{index}].id")));
+            }
+            check_len(&source.name, &format!("sources[{index}].name"))?;
+            if let Some(text) = &source.text {
+                if text.len() > limits.max_article_len {
+                    return Err(too_long(
+                        "article length in bytes",
+                        text.len(),
+                        limits.max_article_len,
+                    )
+                    .in_field(format!("sources[{index}].text")));
+                }
+                if source.text_file.is_some() {
+                    return Err(Error::invalid_value(
+                        "text and text_file",
+                        "are both given",
+                        "at most one of text and text_file",
+                    )
+                    .in_field(format!("sources[{index}]")));
+                }
+                texts.insert(source.id.clone(), text.clone());
+            }
+        }
+
+        let mut claim_index = HashMap::with_capacity(claims.len());
+        for (index, claim) in claims.iter().enumerate() {
+            if claim_index.insert(claim.id.clone(), index).is_some() {
+                return Err(Error::new(ErrorKind::Duplicate {
+                    kind: "claim",
+                    id: claim.id.to_string(),
+                })
+                .in_claim(&claim.id)
+                .in_field("id"));
+            }
+        }
+
+        let entity_ref = |id: &EntityId, field: &str| -> Result<(), Error> {
+            if entity_index.contains_key(id) {
+                Ok(())
+            } else {
+                Err(Error::new(ErrorKind::UnknownReference {
+                    kind: "entity",
+                    id: id.to_string(),
+                })
+                .in_field(field))
+            }
+        };
+
+        let mut seen = Vec::new();
+        for claim in &mut claims {
+            let in_claim = |e: Error| e.in_claim(&claim.id);
+            entity_ref(&claim.subject, "subject").map_err(in_claim)?;
+            match &claim.value {
+                Value::Statement(statement) => {
+                    entity_ref(&statement.object, "value.statement.object").map_err(in_claim)?
+                }
+                Value::Quote(quote) => check_len(quote.text(), "value.quote.text").map_err(in_claim)?,
+                Value::Text(text) => check_len(text, "value.text").map_err(in_claim)?,
+                Value::Quantity(_) | Value::Date(_) => {}
+            }
+            if let Some(corrected) = &claim.corrects {
+                if !claim_index.contains_key(corrected) {
+                    return Err(in_claim(
+                        Error::new(ErrorKind::UnknownReference {
+                            kind: "claim",
+                            id: corrected.to_string(),
+                        })
+                        .in_field("corrects"),
+                    ));
+                }
+                if *corrected == claim.id {
+                    return Err(in_claim(
+                        Error::invalid_value(
+                            format!("{:?}", corrected.as_str()),
+                            "is the claim itself",
+                            "the id of another claim",
+                        )
+                        .in_field("corrects"),
+                    ));
+                }
+            }
+            let chain = &claim.assertion.chain;
+            if chain.is_empty() {
+                return Err(in_claim(
+                    Error::invalid_value(
+                        "[]",
+                        "is an empty chain",
+                        "a chain starting at a publication",
+                    )
+                    .in_field("assertion.chain"),
+                ));
+            }
+            if chain.len() > limits.max_chain_depth {
+                return Err(in_claim(
+                    too_long(
+                        "attribution chain length",
+                        chain.len(),
+                        limits.max_chain_depth,
+                    )
+                    .in_field("assertion.chain"),
+                ));
+            }
+            seen.clear();
+            for (k, link) in chain.iter().enumerate() {
+                let Some(&source) = source_index.get(link) else {
+                    return Err(in_claim(
+                        Error::new(ErrorKind::UnknownReference {
+                            kind: "source",
+                            id: link.to_string(),
+                        })
+                        .in_field(format!("assertion.chain[{k}]")),
+                    ));
+                };
+                if seen.contains(&source) {
+                    return Err(in_claim(
+                        Error::new(ErrorKind::Cycle {
+                            id: link.to_string(),
+                        })
+                        .in_field(format!("assertion.chain[{k}]")),
+                    ));
+                }
+                seen.push(source);
+                if k == 0 && sources[source].kind != SourceKind::Publication {
+                    return Err(in_claim(
+                        Error::invalid_value(
+                            format!("{:?} ({})", link.as_str(), sources[source].kind.as_str()),
+                            "is not a publication",
+                            "a chain whose first link is a source of kind publication",
+                        )
+                        .in_field("assertion.chain[0]"),
+                    ));
+                }
+            }
+            if let Some(evidence) = &mut claim.assertion.evidence {
+                check_len(&evidence.text, "assertion.evidence.text").map_err(in_claim)?;
+                let publication = &chain[0];
+                if let Some(text) = texts.get(publication) {
+                    locate_evidence(text, publication, evidence).map_err(in_claim)?;
+                }
+            }
+            if let Some(note) = &claim.note {
+                check_len(note, "note").map_err(in_claim)?;
+            }
+        }
+
+        Ok(Corpus {
+            title,
+            description,
+            entities,
+            sources,
+            claims,
+            texts,
+            entity_index,
+            source_index,
+            claim_index,
+        })
+    }
+
+    /// The corpus's title, if it has one.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// The corpus's description, if it has one.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// The entities, in file order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The sources, in file order.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// The claims, in file order.
+    pub fn claims(&self) -> &[Claim] {
+        &self.claims
+    }
+
+    /// The entity with this id.
+    pub fn entity(&self, id: &EntityId) -> Option<&Entity> {
+        self.entity_index.get(id).map(|&i| &self.entities[i])
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        self.source_index.get(id).map(|&i| &self.sources[i])
+    }
+
+    /// The claim with this id.
+    pub fn claim(&self, id: &ClaimId) -> Option<&Claim> {
+        self.claim_index.get(id).map(|&i| &self.claims[i])
+    }
+
+    /// The text of a publication, when the corpus has it.
+    pub fn text(&self, publication: &SourceId) -> Option<&str> {
+        self.texts.get(publication).map(String::as_str)
+    }
+
+    /// Writes the corpus in its JSON format, pretty-printed. Article texts
+    /// stay where they were: inline ones inline, `text_file` ones named.
+    pub fn to_json_string(&self) -> String {
+        let document = DocumentRef {
+            format: FORMAT,
+            title: self.title.as_deref(),
+            description: self.description.as_deref(),
+            entities: &self.entities,
+            sources: &self.sources,
+            claims: &self.claims,
+        };
+        // Serializing these types cannot fail: every map key is a string.
+        serde_json::to_string_pretty(&document).unwrap_or_default()
+    }
+}
+
+#[derive(Serialize)]
+struct DocumentRef<'a> {
+    format: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    entities: &'a [Entity],
+    sources: &'a [Source],
+    claims: &'a [Claim],
+}
+
+fn read_file(path: &Path, limit: usize) -> Result<Vec<u8>, Error> {
+    let metadata = std::fs::metadata(path)
+        .map_err(|e| Error::io("read the file's metadata", e).with_file(path))?;
+    if metadata.len() > limit as u64 {
+        return Err(Error::new(ErrorKind::Limit {
+            what: "file size in bytes",
+            found: usize::try_from(metadata.len()).unwrap_or(usize::MAX),
+            limit,
+        })
+        .with_file(path));
+    }
+    std::fs::read(path).map_err(|e| Error::io("read the file", e).with_file(path))
+}
+
+fn locate_evidence(
+    text: &str,
+    publication: &SourceId,
+    evidence: &mut crate::model::Evidence,
+) -> Result<(), Error> {
+    let snippet = |s: &str| -> String {
+        let mut out: String = s.chars().take(80).collect();
+        if s.chars().count() > 80 {
+            out.push('…');
+        }
+        out
+    };
+    if let Some([start, end]) = evidence.span {
+        let found = text.get(start..end);
+        if found == Some(evidence.text.as_str()) {
+            return Ok(());
+        }
+        return Err(Error::new(ErrorKind::EvidenceSpan {
+            start,
+            end,
+            text: snippet(&evidence.text),
+            source_id: publication.to_string(),
+            found: match found {
+                Some(other) => format!("the span holds {:?}", snippet(other)),
+                None => format!(
+                    "the span is not within the text's {} bytes at character boundaries",
+                    text.len()
+                ),
+            },
+        })
+        .in_field("assertion.evidence.span"));
+    }
+    match text.find(evidence.text.as_str()) {
+        Some(start) if !evidence.text.is_empty() => {
+            evidence.span = Some([start, start + evidence.text.len()]);
+            Ok(())
+        }
+        _ => Err(Error::new(ErrorKind::EvidenceNotFound {
+            text: snippet(&evidence.text),
+            source_id: publication.to_string(),
+        })
+        .in_field("assertion.evidence.text")),
+    }
+}

@@ -1,0 +1,295 @@
+//! The crate's one error type.
+//!
+//! [`Error`] is opaque: it wraps a private kind and the place where the
+//! problem was found (file, line and column, claim, field). Its message
+//! names all of them, the bad value and what was expected, in lower case
+//! with no trailing period, for example:
+//!
+//! ```text
+//! corpus.json:41:7: claim a004-strength: field value.quantity.max: 400 is less than min 500; expected max >= min
+//! ```
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// An error from reading a corpus, parsing an expression, or building a
+/// model value.
+///
+/// Analysis itself does not fail on messy data: it returns a
+/// [`Report`](crate::Report) whose diagnostics say what was skipped. `Error`
+/// is for input that cannot be read at all, or for API misuse such as a
+/// reference to an unknown source.
+///
+/// ```
+/// use corroborate::Corpus;
+/// let err = Corpus::from_json_str(r#"{"format": "corroborate/1", "claims": [], "bogus": 1}"#)
+///     .unwrap_err();
+/// assert!(err.to_string().contains("unknown field `bogus`"));
+/// assert_eq!(err.line(), Some(1));
+/// ```
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+struct Inner {
+    kind: ErrorKind,
+    file: Option<PathBuf>,
+    line: Option<u64>,
+    column: Option<u64>,
+    claim: Option<String>,
+    field: Option<String>,
+}
+
+/// What went wrong; private so that variants can change without breaking
+/// users. Users ask through [`Error`]'s predicates instead.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum ErrorKind {
+    #[error("cannot {action}: {source}")]
+    Io {
+        action: &'static str,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{message}")]
+    Syntax { message: String },
+    #[error("{message}")]
+    Schema { message: String },
+    #[error("{value:?} is not a valid {kind}; expected {expected}")]
+    InvalidId {
+        kind: &'static str,
+        value: String,
+        expected: &'static str,
+    },
+    #[error("{value} {problem}; expected {expected}")]
+    InvalidValue {
+        value: String,
+        problem: String,
+        expected: String,
+    },
+    #[error("unknown {kind} {id:?}; expected the id of a {kind} declared in the corpus")]
+    UnknownReference { kind: &'static str, id: String },
+    #[error("duplicate {kind} id {id:?}; expected each {kind} id once")]
+    Duplicate { kind: &'static str, id: String },
+    #[error(
+        "attribution chain names source {id:?} twice (a cycle); expected each source at most once from publication to origin"
+    )]
+    Cycle { id: String },
+    #[error("evidence text {text:?} is not found in the text of publication {source_id:?}")]
+    EvidenceNotFound { text: String, source_id: String },
+    #[error("evidence span {start}..{end} does not hold {text:?} in publication {source_id:?}; {found}")]
+    EvidenceSpan {
+        start: usize,
+        end: usize,
+        text: String,
+        source_id: String,
+        found: String,
+    },
+    #[error("bytes are not UTF-8 at byte offset {offset}; expected UTF-8 text")]
+    NotUtf8 { offset: usize },
+    #[error("the input is empty; expected {expected}")]
+    Empty { expected: &'static str },
+    #[error("cannot read {input:?} at byte {position}: {problem}; expected {expected}")]
+    Expression {
+        input: String,
+        position: usize,
+        problem: String,
+        expected: String,
+    },
+    #[error("row has {found} columns; expected {expected} as in the header")]
+    RowWidth { found: usize, expected: usize },
+    #[error("{what} is {found}, over the limit of {limit}")]
+    Limit {
+        what: &'static str,
+        found: usize,
+        limit: usize,
+    },
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind) -> Error {
+        Error {
+            inner: Box::new(Inner {
+                kind,
+                file: None,
+                line: None,
+                column: None,
+                claim: None,
+                field: None,
+            }),
+        }
+    }
+
+    pub(crate) fn invalid_value(
+        value: impl fmt::Display,
+        problem: impl Into<String>,
+        expected: impl Into<String>,
+    ) -> Error {
+        Error::new(ErrorKind::InvalidValue {
+            value: value.to_string(),
+            problem: problem.into(),
+            expected: expected.into(),
+        })
+    }
+
+    pub(crate) fn io(action: &'static str, source: std::io::Error) -> Error {
+        Error::new(ErrorKind::Io { action, source })
+    }
+
+    pub(crate) fn with_file(mut self, file: impl AsRef<Path>) -> Error {
+        if self.inner.file.is_none() {
+            self.inner.file = Some(file.as_ref().to_path_buf());
+        }
+        self
+    }
+
+    pub(crate) fn with_position(mut self, line: u64, column: Option<u64>) -> Error {
+        if self.inner.line.is_none() {
+            self.inner.line = Some(line);
+            self.inner.column = column;
+        }
+        self
+    }
+
+    pub(crate) fn in_claim(mut self, claim: impl fmt::Display) -> Error {
+        if self.inner.claim.is_none() {
+            self.inner.claim = Some(claim.to_string());
+        }
+        self
+    }
+
+    /// Sets the field, prefixing a field that is already set: calling
+    /// `in_field("value")` on an error at `quantity.max` gives
+    /// `value.quantity.max`.
+    pub(crate) fn in_field(mut self, field: impl fmt::Display) -> Error {
+        self.inner.field = Some(match self.inner.field.take() {
+            None => field.to_string(),
+            Some(inner) if inner.starts_with('[') => format!("{field}{inner}"),
+            Some(inner) => format!("{field}.{inner}"),
+        });
+        self
+    }
+
+    pub(crate) fn kind(&self) -> &ErrorKind {
+        &self.inner.kind
+    }
+
+    /// The file the error was found in, when it came from a file.
+    pub fn file(&self) -> Option<&Path> {
+        self.inner.file.as_deref()
+    }
+
+    /// The 1-based line the error was found on, when known.
+    pub fn line(&self) -> Option<u64> {
+        self.inner.line
+    }
+
+    /// The 1-based column the error was found at, when known.
+    pub fn column(&self) -> Option<u64> {
+        self.inner.column
+    }
+
+    /// The id of the claim the error concerns, when it concerns one.
+    pub fn claim(&self) -> Option<&str> {
+        self.inner.claim.as_deref()
+    }
+
+    /// The path of the field the error concerns, such as
+    /// `claims[3].value.quantity.max` or `assertion.chain[1]`.
+    pub fn field(&self) -> Option<&str> {
+        self.inner.field.as_deref()
+    }
+
+    /// True when a file or stream could not be read or written.
+    pub fn is_io(&self) -> bool {
+        matches!(self.inner.kind, ErrorKind::Io { .. })
+    }
+
+    /// True when the input is not well-formed: malformed JSON, bytes that
+    /// are not UTF-8, an empty file, a table row of the wrong width, or an
+    /// expression that cannot be read.
+    pub fn is_syntax(&self) -> bool {
+        matches!(
+            self.inner.kind,
+            ErrorKind::Syntax { .. }
+                | ErrorKind::NotUtf8 { .. }
+                | ErrorKind::Empty { .. }
+                | ErrorKind::RowWidth { .. }
+                | ErrorKind::Expression { .. }
+        )
+    }
+
+    /// True when well-formed input breaks the format's rules: an unknown,
+    /// missing or mistyped field, a bad identifier or value.
+    pub fn is_invalid(&self) -> bool {
+        matches!(
+            self.inner.kind,
+            ErrorKind::Schema { .. } | ErrorKind::InvalidId { .. } | ErrorKind::InvalidValue { .. }
+        )
+    }
+
+    /// True when the parts of a corpus do not fit together: an unknown
+    /// reference, a duplicate id, a cycle in an attribution chain, or
+    /// evidence that is not in its publication.
+    pub fn is_inconsistent(&self) -> bool {
+        matches!(
+            self.inner.kind,
+            ErrorKind::UnknownReference { .. }
+                | ErrorKind::Duplicate { .. }
+                | ErrorKind::Cycle { .. }
+                | ErrorKind::EvidenceNotFound { .. }
+                | ErrorKind::EvidenceSpan { .. }
+        )
+    }
+
+    /// True when the input crossed one of the documented
+    /// [`Limits`](crate::Limits).
+    pub fn is_limit(&self) -> bool {
+        matches!(self.inner.kind, ErrorKind::Limit { .. })
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &self.inner;
+        if let Some(file) = &inner.file {
+            write!(f, "{}", file.display())?;
+            if let Some(line) = inner.line {
+                write!(f, ":{line}")?;
+                if let Some(column) = inner.column {
+                    write!(f, ":{column}")?;
+                }
+            }
+            f.write_str(": ")?;
+        } else if let Some(line) = inner.line {
+            write!(f, "line {line}")?;
+            if let Some(column) = inner.column {
+                write!(f, " column {column}")?;
+            }
+            f.write_str(": ")?;
+        }
+        if let Some(claim) = &inner.claim {
+            write!(f, "claim {claim}: ")?;
+        }
+        if let Some(field) = &inner.field {
+            write!(f, "field {field}: ")?;
+        }
+        write!(f, "{}", inner.kind)
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Debug shows the same message so that `main() -> Result` and
+        // `unwrap` print something a person can act on.
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.inner.kind {
+            ErrorKind::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}

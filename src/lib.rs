@@ -1,0 +1,25 @@
+//! Cross-reference claims from many sources about one event: where they
+//! agree, where they conflict, which figure is newer, and how many
+//! independent origins stand behind each one.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod corpus;
+mod error;
+mod id;
+mod model;
+mod period;
+mod quantity;
+mod vocab;
+
+pub use corpus::{CORPUS_FILE_NAME, Corpus, FORMAT, Limits};
+pub use error::Error;
+pub use id::{ClaimId, EntityId, MAX_ID_LEN, Property, SourceId};
+pub use model::{
+    Assertion, Certainty, Claim, Entity, Evidence, Modality, Polarity, Quote, Scope, Source,
+    SourceKind, Statement, Status, Value,
+};
+pub use period::{Period, Precision};
+pub use quantity::{Amount, Interval, MAX_AMOUNT, Quantity, QuantityForm};
+pub use vocab::{CodingRule, Tolerance, VagueEntry, Vocabulary};

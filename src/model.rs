@@ -1,0 +1,798 @@
+//! The claim model: entities, sources, and claims as content plus
+//! assertion.
+//!
+//! | type | what it is |
+//! |---|---|
+//! | [`Entity`] | a thing claims are about, with a canonical name and aliases |
+//! | [`Source`] | a publication or an originator (person, office, report, unnamed group) |
+//! | [`Claim`] | content ([`Value`] and [`Scope`] of a subject's property) plus [`Assertion`] |
+//! | [`Value`] | a [`Quantity`], a [`Period`], a [`Quote`], a [`Statement`] or plain text |
+//! | [`Assertion`] | the attribution chain, verb, [`Modality`], time said and [`Evidence`] |
+//!
+//! Plain records have public fields: their invariants live in the types
+//! of those fields (identifiers, [`Quantity`], [`Period`]) and in
+//! [`Corpus`](crate::Corpus), which checks the references between them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::id::{ClaimId, EntityId, Property, SourceId};
+use crate::period::Period;
+use crate::quantity::Quantity;
+
+/// A thing claims are about: a group, a person, a place, an event.
+///
+/// ```
+/// use corroborate::{Entity, EntityId};
+/// let isis_k = Entity::new(EntityId::new("isis-k")?, "ISIS-K")
+///     .with_aliases(["ISIL-K", "ISIS-Khorasan", "Islamic State Khorasan Province"]);
+/// assert_eq!(isis_k.names().count(), 4);
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    /// The entity's id.
+    pub id: EntityId,
+    /// The canonical name.
+    pub name: String,
+    /// Other names: spellings, abbreviations, names with and without "al-".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// What kind of thing it is: "organization", "person", "event", "place".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Entities declared different from this one: name matching never
+    /// merges them, however alike the names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub distinct_from: Vec<EntityId>,
+    /// A note for readers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Entity {
+    /// An entity with a canonical name and no aliases.
+    pub fn new(id: EntityId, name: impl Into<String>) -> Entity {
+        Entity {
+            id,
+            name: name.into(),
+            aliases: Vec::new(),
+            kind: None,
+            distinct_from: Vec::new(),
+            note: None,
+        }
+    }
+
+    /// Adds aliases.
+    pub fn with_aliases<I, S>(mut self, aliases: I) -> Entity
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.aliases.extend(aliases.into_iter().map(Into::into));
+        self
+    }
+
+    /// Sets the kind.
+    pub fn with_kind(mut self, kind: impl Into<String>) -> Entity {
+        self.kind = Some(kind.into());
+        self
+    }
+
+    /// The canonical name, then the aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// What kind of source a [`Source`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// An article or post: the first link of every attribution chain.
+    Publication,
+    /// A news organization or agency relaying others: "CNN", "AP".
+    Outlet,
+    /// A named person: "Joe Biden", "Catherine Zimmerman".
+    Person,
+    /// An office or institution speaking as one: "CENTCOM", "the State Department".
+    Office,
+    /// A document: "the UN Monitoring Team report of July 2021".
+    Report,
+    /// An unnamed or collective originator: "U.S. defense officials",
+    /// "one UN member state".
+    Group,
+}
+
+impl SourceKind {
+    /// The snake-case name used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Publication => "publication",
+            SourceKind::Outlet => "outlet",
+            SourceKind::Person => "person",
+            SourceKind::Office => "office",
+            SourceKind::Report => "report",
+            SourceKind::Group => "group",
+        }
+    }
+}
+
+/// A publication or an originator of claims.
+///
+/// Publications carry outlet, title, URL, publication time and the article
+/// text (inline as `text`, or as `text_file` beside the corpus file).
+/// Originators carry role, affiliation and the anonymous and plural flags.
+///
+/// ```
+/// use corroborate::{Source, SourceId, SourceKind};
+/// let officials = Source::new(SourceId::new("us-defense-officials")?, SourceKind::Group, "U.S. defense officials")
+///     .anonymous()
+///     .plural();
+/// assert!(officials.anonymous && officials.plural);
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The source's id.
+    pub id: SourceId,
+    /// What kind of source it is.
+    pub kind: SourceKind,
+    /// A readable name: a person's name, "one UN member state", an
+    /// article's headline when it has no other name.
+    pub name: String,
+    /// For a publication: the outlet that published it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// For a publication or report: its title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Where it can be found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When it was published, at the precision known. `None` when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Period>,
+    /// How the publication time was established, when it was not printed
+    /// plainly ("bounded by the events it reports").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_note: Option<String>,
+    /// For an originator: role or title ("national security adviser").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// For an originator: affiliation ("American Enterprise Institute").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
+    /// True when the originator is not named.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub anonymous: bool,
+    /// True when the originator is several people or bodies.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub plural: bool,
+    /// The article text, inline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The article text's file, relative to the corpus file's folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_file: Option<String>,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+impl Source {
+    /// A source with a kind and a name; everything else unset.
+    pub fn new(id: SourceId, kind: SourceKind, name: impl Into<String>) -> Source {
+        Source {
+            id,
+            kind,
+            name: name.into(),
+            outlet: None,
+            title: None,
+            url: None,
+            published: None,
+            published_note: None,
+            role: None,
+            affiliation: None,
+            anonymous: false,
+            plural: false,
+            text: None,
+            text_file: None,
+        }
+    }
+
+    /// Marks the originator as unnamed.
+    pub fn anonymous(mut self) -> Source {
+        self.anonymous = true;
+        self
+    }
+
+    /// Marks the originator as several people or bodies.
+    pub fn plural(mut self) -> Source {
+        self.plural = true;
+        self
+    }
+
+    /// Sets the publication time.
+    pub fn with_published(mut self, published: Period) -> Source {
+        self.published = Some(published);
+        self
+    }
+
+    /// Sets the article text, inline.
+    pub fn with_text(mut self, text: impl Into<String>) -> Source {
+        self.text = Some(text.into());
+        self
+    }
+}
+
+/// A direct quote: the words, and the occasion they were said on. The
+/// speaker is the claim's subject.
+///
+/// ```
+/// use corroborate::Quote;
+/// let q = Quote::new("We are taking it absolutely deadly seriously.")?;
+/// assert_eq!(q.normalized(), "we are taking it absolutely deadly seriously");
+/// assert!(Quote::new("  ").is_err());
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, try_from = "RawQuote")]
+pub struct Quote {
+    text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    occasion: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuote {
+    text: String,
+    #[serde(default)]
+    occasion: Option<String>,
+}
+
+impl TryFrom<RawQuote> for Quote {
+    type Error = Error;
+    fn try_from(raw: RawQuote) -> Result<Quote, Error> {
+        let quote = Quote::new(raw.text)?;
+        Ok(match raw.occasion {
+            Some(occasion) => quote.with_occasion(occasion),
+            None => quote,
+        })
+    }
+}
+
+impl Quote {
+    /// A quote of `text`.
+    ///
+    /// # Errors
+    ///
+    /// Fails when the text has no word in it.
+    pub fn new(text: impl Into<String>) -> Result<Quote, Error> {
+        let text = text.into();
+        if !text.chars().any(char::is_alphanumeric) {
+            return Err(Error::invalid_value(
+                format!("{text:?}"),
+                "is an empty quote",
+                "a quote with at least one word",
+            ));
+        }
+        Ok(Quote {
+            text,
+            occasion: None,
+        })
+    }
+
+    /// Sets the occasion: "at the White House on 2021-08-24".
+    pub fn with_occasion(mut self, occasion: impl Into<String>) -> Quote {
+        self.occasion = Some(occasion.into());
+        self
+    }
+
+    /// The words as printed.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The occasion, if known.
+    pub fn occasion(&self) -> Option<&str> {
+        self.occasion.as_deref()
+    }
+
+    /// The words for comparison: lower case, curly quotes and dashes made
+    /// plain, punctuation other than inner apostrophes dropped, spaces
+    /// folded.
+    pub fn normalized(&self) -> String {
+        normalize_words(&self.text).join(" ")
+    }
+}
+
+/// Splits text into lower-case words for comparison, folding typographic
+/// variants: curly apostrophes become `'`, `US` and `U.S.` become `us`.
+pub(crate) fn normalize_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    for ch in text.chars() {
+        let ch = match ch {
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+            other => other,
+        };
+        if ch.is_alphanumeric() {
+            current.extend(ch.to_lowercase());
+        } else if (ch == '\'' || ch == '.') && !current.is_empty() {
+            // Keep "we're"; drop dots inside "U.S." so it matches "US".
+            if ch == '\'' {
+                current.push('\'');
+            }
+        } else if !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    for word in &mut words {
+        while word.ends_with('\'') {
+            word.pop();
+        }
+    }
+    words.retain(|w| !w.is_empty());
+    words
+}
+
+/// Positive or negative: whether something is or is not the case.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    /// It is the case.
+    #[default]
+    Positive,
+    /// It is not the case.
+    Negative,
+}
+
+impl Polarity {
+    /// The opposite polarity.
+    pub fn flip(self) -> Polarity {
+        match self {
+            Polarity::Positive => Polarity::Negative,
+            Polarity::Negative => Polarity::Positive,
+        }
+    }
+
+    /// Combines two polarities: negative of negative is positive.
+    pub fn combine(self, other: Polarity) -> Polarity {
+        if self == other {
+            Polarity::Positive
+        } else {
+            Polarity::Negative
+        }
+    }
+}
+
+/// A relation between the subject and another entity: the claim's property
+/// is the predicate ("leads", "enemy_of", "claimed_responsibility_for").
+///
+/// ```
+/// use corroborate::{EntityId, Polarity, Statement};
+/// let s = Statement::new(EntityId::new("haqqani-network")?).with_polarity(Polarity::Negative);
+/// assert_eq!(s.polarity, Polarity::Negative);
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    /// The other entity.
+    pub object: EntityId,
+    /// Whether the relation holds ("X is not allied with Y" is negative).
+    #[serde(default)]
+    pub polarity: Polarity,
+}
+
+impl Statement {
+    /// A positive statement about `object`.
+    pub fn new(object: EntityId) -> Statement {
+        Statement {
+            object,
+            polarity: Polarity::Positive,
+        }
+    }
+
+    /// Sets the polarity.
+    pub fn with_polarity(mut self, polarity: Polarity) -> Statement {
+        self.polarity = polarity;
+        self
+    }
+}
+
+/// What a claim says its subject's property is.
+///
+/// `Value` does not derive `PartialEq`: whether two values agree depends on
+/// the vocabulary and thresholds in force. Use [`analyze`](crate::analyze).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Value {
+    /// A count.
+    Quantity(Quantity),
+    /// A date or period.
+    Date(Period),
+    /// A direct quote of the subject.
+    Quote(Quote),
+    /// A relation to another entity.
+    Statement(Statement),
+    /// Plain categorical text: "Pakistani", "underground and clandestine".
+    Text(String),
+}
+
+impl Value {
+    /// The name of the value's kind: `quantity`, `date`, `quote`,
+    /// `statement` or `text`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Quantity(_) => "quantity",
+            Value::Date(_) => "date",
+            Value::Quote(_) => "quote",
+            Value::Statement(_) => "statement",
+            Value::Text(_) => "text",
+        }
+    }
+}
+
+/// Whether a figure was observed, estimated or projected.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Not said.
+    #[default]
+    Unspecified,
+    /// Counted or seen: "12 service members were killed".
+    Observed,
+    /// Estimated as of now: "an estimated 7,000 to 11,000".
+    Estimated,
+    /// Projected into the future: "may rise to as many as 10,000 over the
+    /// medium term".
+    Projected,
+}
+
+impl Status {
+    /// The snake-case name used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Unspecified => "unspecified",
+            Status::Observed => "observed",
+            Status::Estimated => "estimated",
+            Status::Projected => "projected",
+        }
+    }
+}
+
+/// When, for whom and in what sense the content holds.
+///
+/// ```
+/// use corroborate::{Scope, Status};
+/// let scope = Scope::default().with_status(Status::Projected).with_horizon("over the medium term");
+/// assert_eq!(scope.status, Status::Projected);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    /// When the fact holds: an instant or a period, at a precision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<Period>,
+    /// The population or qualifier: "U.S. service members", "Afghans".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<String>,
+    /// Observed, estimated or projected.
+    #[serde(default, skip_serializing_if = "is_unspecified")]
+    pub status: Status,
+    /// For a projection: its horizon, "over the medium term".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub horizon: Option<String>,
+}
+
+fn is_unspecified(status: &Status) -> bool {
+    *status == Status::Unspecified
+}
+
+impl Scope {
+    /// Sets when the fact holds.
+    pub fn with_time(mut self, time: Period) -> Scope {
+        self.time = Some(time);
+        self
+    }
+
+    /// Sets the population.
+    pub fn with_population(mut self, population: impl Into<String>) -> Scope {
+        self.population = Some(population.into());
+        self
+    }
+
+    /// Sets the status.
+    pub fn with_status(mut self, status: Status) -> Scope {
+        self.status = status;
+        self
+    }
+
+    /// Sets a projection's horizon.
+    pub fn with_horizon(mut self, horizon: impl Into<String>) -> Scope {
+        self.horizon = Some(horizon.into());
+        self
+    }
+}
+
+/// How sure the originator is (FactBank's certainty axis).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    /// Stated as fact: "said", "killed".
+    #[default]
+    Certain,
+    /// "assessed to have been", "believed", "likely".
+    Probable,
+    /// "may have escaped", "could rise".
+    Possible,
+    /// The text does not commit either way.
+    Unknown,
+}
+
+impl Certainty {
+    /// The snake-case name used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Certainty::Certain => "certain",
+            Certainty::Probable => "probable",
+            Certainty::Possible => "possible",
+            Certainty::Unknown => "unknown",
+        }
+    }
+}
+
+/// The factuality of an assertion: certainty and polarity, as FactBank
+/// grades them ("strongly deny" is certain and negative).
+///
+/// ```
+/// use corroborate::{Certainty, Modality, Polarity};
+/// let denial = Modality::new(Certainty::Certain, Polarity::Negative);
+/// assert_eq!(denial.to_string(), "certain, negative");
+/// assert_eq!(Modality::default().to_string(), "certain");
+/// ```
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(deny_unknown_fields)]
+pub struct Modality {
+    /// How sure.
+    #[serde(default)]
+    pub certainty: Certainty,
+    /// Asserted or denied.
+    #[serde(default)]
+    pub polarity: Polarity,
+}
+
+impl Modality {
+    /// A modality of a certainty and a polarity.
+    pub fn new(certainty: Certainty, polarity: Polarity) -> Modality {
+        Modality {
+            certainty,
+            polarity,
+        }
+    }
+}
+
+impl std::fmt::Display for Modality {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.certainty.as_str())?;
+        if self.polarity == Polarity::Negative {
+            f.write_str(", negative")?;
+        }
+        Ok(())
+    }
+}
+
+/// The exact text in the publication that carries a claim, and where it is.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// The text, verbatim.
+    pub text: String,
+    /// Byte offsets `[start, end)` into the publication's text. Filled in
+    /// by [`Corpus`](crate::Corpus) when the text is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<[usize; 2]>,
+}
+
+impl Evidence {
+    /// Evidence of `text`, its place not yet known.
+    pub fn new(text: impl Into<String>) -> Evidence {
+        Evidence {
+            text: text.into(),
+            span: None,
+        }
+    }
+}
+
+/// Who asserted a claim, through whom, how surely, when, and on what
+/// evidence.
+///
+/// The chain runs from the publication through its relays to the origin:
+/// `["a002", "cnn", "us-defense-officials"]` is "the article says CNN
+/// reported that U.S. defense officials said". Its last link is the
+/// claim's origin, which is what corroboration counts.
+///
+/// ```
+/// use corroborate::{Assertion, SourceId};
+/// let a = Assertion::new(vec![SourceId::new("a002")?, SourceId::new("cnn")?]);
+/// assert_eq!(a.origin().unwrap().as_str(), "cnn");
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assertion {
+    /// Publication first, origin last.
+    pub chain: Vec<SourceId>,
+    /// The verb of attribution: "said", "estimated", "assessed", "denied".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verb: Option<String>,
+    /// Certainty and polarity.
+    #[serde(default, skip_serializing_if = "is_default_modality")]
+    pub modality: Modality,
+    /// When the origin said it, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub said: Option<Period>,
+    /// The exact text that carries the claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
+}
+
+fn is_default_modality(modality: &Modality) -> bool {
+    *modality == Modality::default()
+}
+
+impl Assertion {
+    /// An assertion through `chain`, certain and positive, with no verb,
+    /// time or evidence.
+    pub fn new(chain: Vec<SourceId>) -> Assertion {
+        Assertion {
+            chain,
+            verb: None,
+            modality: Modality::default(),
+            said: None,
+            evidence: None,
+        }
+    }
+
+    /// The publication: the chain's first link.
+    pub fn publication(&self) -> Option<&SourceId> {
+        self.chain.first()
+    }
+
+    /// The origin: the chain's last link.
+    pub fn origin(&self) -> Option<&SourceId> {
+        self.chain.last()
+    }
+
+    /// Sets the verb.
+    pub fn with_verb(mut self, verb: impl Into<String>) -> Assertion {
+        self.verb = Some(verb.into());
+        self
+    }
+
+    /// Sets the modality.
+    pub fn with_modality(mut self, modality: Modality) -> Assertion {
+        self.modality = modality;
+        self
+    }
+
+    /// Sets when it was said.
+    pub fn with_said(mut self, said: Period) -> Assertion {
+        self.said = Some(said);
+        self
+    }
+
+    /// Sets the evidence text.
+    pub fn with_evidence(mut self, text: impl Into<String>) -> Assertion {
+        self.evidence = Some(Evidence::new(text));
+        self
+    }
+}
+
+/// One assertion of one content: a subject's property has a value, within
+/// a scope, as asserted through an attribution chain.
+///
+/// ```
+/// use corroborate::{Amount, Assertion, Claim, ClaimId, EntityId, Property, Quantity, SourceId, Value};
+/// let claim = Claim::new(
+///     ClaimId::new("c1")?,
+///     EntityId::new("isis-k")?,
+///     Property::new("fighter_strength")?,
+///     Value::Quantity(Quantity::new(Amount::Range { min: 500.0, max: 1500.0 })?),
+///     Assertion::new(vec![SourceId::new("a004")?, SourceId::new("un-member-state-1")?]),
+/// );
+/// assert_eq!(claim.assertion.origin().unwrap().as_str(), "un-member-state-1");
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// The claim's id.
+    pub id: ClaimId,
+    /// What the claim is about.
+    pub subject: EntityId,
+    /// What it states about the subject.
+    pub property: Property,
+    /// The stated value.
+    pub value: Value,
+    /// When, for whom, in what sense.
+    #[serde(default, skip_serializing_if = "is_default_scope")]
+    pub scope: Scope,
+    /// Who asserted it, how, and on what evidence.
+    pub assertion: Assertion,
+    /// A claim this one explicitly corrects: it supersedes that claim
+    /// whatever the values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrects: Option<ClaimId>,
+    /// A note for readers: how the annotator read an ambiguous passage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+fn is_default_scope(scope: &Scope) -> bool {
+    *scope == Scope::default()
+}
+
+impl Claim {
+    /// A claim with a default scope and no correction or note.
+    pub fn new(
+        id: ClaimId,
+        subject: EntityId,
+        property: Property,
+        value: Value,
+        assertion: Assertion,
+    ) -> Claim {
+        Claim {
+            id,
+            subject,
+            property,
+            value,
+            scope: Scope::default(),
+            assertion,
+            corrects: None,
+            note: None,
+        }
+    }
+
+    /// Sets the scope.
+    pub fn with_scope(mut self, scope: Scope) -> Claim {
+        self.scope = scope;
+        self
+    }
+
+    /// Marks this claim as a correction of `corrected`.
+    pub fn correcting(mut self, corrected: ClaimId) -> Claim {
+        self.corrects = Some(corrected);
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalized_words_fold_typography() {
+        assert_eq!(
+            normalize_words("“Every day we’re on the ground,” US and U.S. — forces"),
+            ["every", "day", "we're", "on", "the", "ground", "us", "and", "us", "forces"]
+        );
+    }
+}

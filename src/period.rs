@@ -1,0 +1,435 @@
+//! Dates and periods at a precision.
+//!
+//! | type | what it is |
+//! |---|---|
+//! | [`Period`] | a half-open span of time `[start, end)` aligned to a [`Precision`] |
+//! | [`Precision`] | year, month, day, hour or minute, ordered by size |
+//!
+//! A single date is a period one unit long: "October 2014" is
+//! `[2014-10-01, 2014-11-01)` at month precision. Periods are written as
+//! ISO 8601 text: `2015`, `2014-10`, `2021-08-26`, `2021-08-26T16`,
+//! `2021-08-26T16:11`, and spans as `2016/2018` or `2021-01/2021-04` (both
+//! ends included at their precision).
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::Error;
+
+/// How finely a date is known, ordered by the size of the unit:
+/// `Minute < Hour < Day < Month < Year`.
+///
+/// ```
+/// use corroborate::Precision;
+/// assert!(Precision::Year > Precision::Month);
+/// assert_eq!(Precision::Day.as_str(), "day");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    /// To the minute: "04:11 PM".
+    Minute,
+    /// To the hour.
+    Hour,
+    /// To the day: "August 26, 2021", "on Tuesday".
+    Day,
+    /// To the month: "October 2014".
+    Month,
+    /// To the year: "2015".
+    Year,
+}
+
+impl Precision {
+    /// The lower-case name used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Minute => "minute",
+            Precision::Hour => "hour",
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+        }
+    }
+}
+
+impl fmt::Display for Precision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A span of time `[start, end)` whose ends fall on whole units of its
+/// precision.
+///
+/// `Period` derives `PartialEq`: two periods are equal when they cover the
+/// same span at the same precision, which is the "agree" relation for
+/// dates. "2014" and "2014-01/2014-12" cover the same span at different
+/// precisions and are not equal.
+///
+/// ```
+/// use corroborate::{Period, Precision};
+/// let founded: Period = "2014-10".parse()?;
+/// let year: Period = "2014".parse()?;
+/// assert_eq!(founded.precision(), Precision::Month);
+/// assert!(year.contains(&founded));
+/// assert!(!founded.overlaps(&"2015".parse()?));
+/// assert_eq!(founded.end().to_string(), "2014-11-01 00:00:00");
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Period {
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    precision: Precision,
+}
+
+fn midnight(date: NaiveDate) -> NaiveDateTime {
+    date.and_time(NaiveTime::MIN)
+}
+
+fn bad_date(text: impl fmt::Display, problem: &str) -> Error {
+    Error::invalid_value(
+        format!("{:?}", text.to_string()),
+        problem,
+        "an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018",
+    )
+}
+
+impl Period {
+    /// The year `year`.
+    ///
+    /// # Errors
+    ///
+    /// Fails when the year is outside chrono's range or `9999`.
+    pub fn year(year: i32) -> Result<Period, Error> {
+        Period::unit(year, 1, 1, 0, 0, Precision::Year)
+    }
+
+    /// The month `month` (1–12) of `year`.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a month outside 1–12.
+    pub fn month(year: i32, month: u32) -> Result<Period, Error> {
+        Period::unit(year, month, 1, 0, 0, Precision::Month)
+    }
+
+    /// The day `year-month-day`.
+    ///
+    /// # Errors
+    ///
+    /// Fails on an impossible date such as 2021-02-30.
+    pub fn day(year: i32, month: u32, day: u32) -> Result<Period, Error> {
+        Period::unit(year, month, day, 0, 0, Precision::Day)
+    }
+
+    /// The day of a chrono date.
+    pub fn from_date(date: NaiveDate) -> Period {
+        Period {
+            start: midnight(date),
+            end: midnight(date) + Duration::days(1),
+            precision: Precision::Day,
+        }
+    }
+
+    /// One unit of `precision` that contains `instant`.
+    pub fn containing(instant: NaiveDateTime, precision: Precision) -> Period {
+        let (y, m, d) = (instant.year(), instant.month(), instant.day());
+        let (h, min) = (instant.hour(), instant.minute());
+        // `instant` is a valid date-time, so truncating it gives one too.
+        Period::unit(y, m, d, h, min, precision).unwrap_or(Period {
+            start: instant,
+            end: instant,
+            precision,
+        })
+    }
+
+    /// The minute or hour at `time` on a day.
+    ///
+    /// # Errors
+    ///
+    /// Fails on an impossible date or time.
+    pub fn at(
+        year: i32,
+        month: u32,
+        day: u32,
+        hour: u32,
+        minute: Option<u32>,
+    ) -> Result<Period, Error> {
+        match minute {
+            Some(minute) => Period::unit(year, month, day, hour, minute, Precision::Minute),
+            None => Period::unit(year, month, day, hour, 0, Precision::Hour),
+        }
+    }
+
+    fn unit(
+        year: i32,
+        month: u32,
+        day: u32,
+        hour: u32,
+        minute: u32,
+        precision: Precision,
+    ) -> Result<Period, Error> {
+        let text = || format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}");
+        if !(1..=9998).contains(&year) {
+            return Err(bad_date(year, "is a year outside 1 to 9998"));
+        }
+        let (month, day, hour, minute) = match precision {
+            Precision::Year => (1, 1, 0, 0),
+            Precision::Month => (month, 1, 0, 0),
+            Precision::Day => (month, day, 0, 0),
+            Precision::Hour => (month, day, hour, 0),
+            Precision::Minute => (month, day, hour, minute),
+        };
+        let date = NaiveDate::from_ymd_opt(year, month, day)
+            .ok_or_else(|| bad_date(text(), "is not a date that exists"))?;
+        let time = NaiveTime::from_hms_opt(hour, minute, 0)
+            .ok_or_else(|| bad_date(text(), "is not a time that exists"))?;
+        let start = date.and_time(time);
+        let end = match precision {
+            Precision::Year => midnight(NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap_or(date)),
+            Precision::Month => {
+                let (ny, nm) = if month == 12 {
+                    (year + 1, 1)
+                } else {
+                    (year, month + 1)
+                };
+                midnight(NaiveDate::from_ymd_opt(ny, nm, 1).unwrap_or(date))
+            }
+            Precision::Day => start + Duration::days(1),
+            Precision::Hour => start + Duration::hours(1),
+            Precision::Minute => start + Duration::minutes(1),
+        };
+        Ok(Period {
+            start,
+            end,
+            precision,
+        })
+    }
+
+    /// The span from the start of `from` to the end of `to`, both included,
+    /// at the coarser of their precisions: "between 2016 and 2018".
+    ///
+    /// # Errors
+    ///
+    /// Fails when `to` ends before `from` starts.
+    pub fn span(from: Period, to: Period) -> Result<Period, Error> {
+        if to.end <= from.start {
+            return Err(Error::invalid_value(
+                format!("{from}/{to}"),
+                "ends before it starts",
+                "a span whose second end is not before its first",
+            ));
+        }
+        let precision = from.precision.max(to.precision);
+        let start = Period::containing(from.start, precision).start;
+        let last = Period::containing(to.end - Duration::minutes(1), precision);
+        Ok(Period {
+            start,
+            end: last.end,
+            precision,
+        })
+    }
+
+    /// The first instant of the period, included.
+    pub fn start(&self) -> NaiveDateTime {
+        self.start
+    }
+
+    /// The first instant after the period, excluded.
+    pub fn end(&self) -> NaiveDateTime {
+        self.end
+    }
+
+    /// How finely the period is known.
+    pub fn precision(&self) -> Precision {
+        self.precision
+    }
+
+    /// The period as a half-open interval `(start, end)`.
+    pub fn interval(&self) -> (NaiveDateTime, NaiveDateTime) {
+        (self.start, self.end)
+    }
+
+    /// True when the period is exactly one unit of its precision (a date,
+    /// not a span).
+    pub fn is_single_unit(&self) -> bool {
+        Period::containing(self.start, self.precision) == *self
+    }
+
+    /// True when the two periods share an instant.
+    pub fn overlaps(&self, other: &Period) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// True when `other` lies within `self`.
+    pub fn contains(&self, other: &Period) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The day the period starts on.
+    pub fn start_date(&self) -> NaiveDate {
+        self.start.date()
+    }
+
+    fn write_unit(f: &mut fmt::Formatter<'_>, t: NaiveDateTime, p: Precision) -> fmt::Result {
+        match p {
+            Precision::Year => write!(f, "{:04}", t.year()),
+            Precision::Month => write!(f, "{:04}-{:02}", t.year(), t.month()),
+            Precision::Day => write!(f, "{}", t.format("%Y-%m-%d")),
+            Precision::Hour => write!(f, "{}", t.format("%Y-%m-%dT%H")),
+            Precision::Minute => write!(f, "{}", t.format("%Y-%m-%dT%H:%M")),
+        }
+    }
+
+    /// Writes an end of the interval as an ISO 8601 date (year, month and
+    /// day precision) or date-time (hour and minute precision).
+    pub fn format_instant(&self, instant: NaiveDateTime) -> String {
+        match self.precision {
+            Precision::Hour | Precision::Minute => instant.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            _ => instant.format("%Y-%m-%d").to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    /// ISO 8601 text that [`FromStr`] reads back: `2014-10`, `2016/2018`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Period::write_unit(f, self.start, self.precision)?;
+        if !self.is_single_unit() {
+            f.write_str("/")?;
+            let last = Period::containing(self.end - Duration::minutes(1), self.precision);
+            Period::write_unit(f, last.start, self.precision)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Period({self}, {})", self.precision)
+    }
+}
+
+fn parse_unit(text: &str) -> Result<Period, Error> {
+    let number = |s: &str| -> Result<u32, Error> {
+        if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad_date(text, "is not an ISO 8601 date"));
+        }
+        s.parse::<u32>()
+            .map_err(|_| bad_date(text, "is not an ISO 8601 date"))
+    };
+    let (date_part, time_part) = match text.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (text, None),
+    };
+    let parts: Vec<&str> = date_part.split('-').collect();
+    if parts.len() > 3 || parts[0].len() != 4 || parts[1..].iter().any(|p| p.len() != 2) {
+        return Err(bad_date(text, "is not an ISO 8601 date"));
+    }
+    let year = number(parts[0])? as i32;
+    let month = parts.get(1).map(|m| number(m)).transpose()?;
+    let day = parts.get(2).map(|d| number(d)).transpose()?;
+    match (month, day, time_part) {
+        (None, None, None) => Period::year(year),
+        (Some(m), None, None) => Period::month(year, m),
+        (Some(m), Some(d), None) => Period::day(year, m, d),
+        (Some(m), Some(d), Some(time)) => {
+            let pieces: Vec<&str> = time.split(':').collect();
+            if pieces.len() > 2 || pieces.iter().any(|p| p.len() != 2) {
+                return Err(bad_date(text, "is not an ISO 8601 time"));
+            }
+            let hour = number(pieces[0])?;
+            let minute = pieces.get(1).map(|m| number(m)).transpose()?;
+            Period::at(year, m, d, hour, minute)
+        }
+        _ => Err(bad_date(text, "is not an ISO 8601 date")),
+    }
+}
+
+impl FromStr for Period {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<Period, Error> {
+        let text = text.trim();
+        match text.split_once('/') {
+            None => parse_unit(text),
+            Some((from, to)) => {
+                let from = parse_unit(from)?;
+                let to = parse_unit(to)?;
+                if from.precision != to.precision {
+                    return Err(bad_date(text, "has ends of different precisions"));
+                }
+                Period::span(from, to).map_err(|_| bad_date(text, "ends before it starts"))
+            }
+        }
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(text: &str, start: &str, end: &str, precision: Precision) {
+        let p: Period = text.parse().unwrap();
+        assert_eq!(p.format_instant(p.start()), start, "{text}");
+        assert_eq!(p.format_instant(p.end()), end, "{text}");
+        assert_eq!(p.precision(), precision, "{text}");
+        assert_eq!(p.to_string(), text);
+    }
+
+    #[test]
+    fn units_and_spans() {
+        check("2015", "2015-01-01", "2016-01-01", Precision::Year);
+        check("2014-10", "2014-10-01", "2014-11-01", Precision::Month);
+        check("2014-12", "2014-12-01", "2015-01-01", Precision::Month);
+        check("2021-08-26", "2021-08-26", "2021-08-27", Precision::Day);
+        check(
+            "2021-08-26T16:11",
+            "2021-08-26T16:11:00",
+            "2021-08-26T16:12:00",
+            Precision::Minute,
+        );
+        check(
+            "2021-08-26T16",
+            "2021-08-26T16:00:00",
+            "2021-08-26T17:00:00",
+            Precision::Hour,
+        );
+        check("2016/2018", "2016-01-01", "2019-01-01", Precision::Year);
+        check("2021-01/2021-04", "2021-01-01", "2021-05-01", Precision::Month);
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        for bad in [
+            "2021-02-30",
+            "2021-13",
+            "21",
+            "2021-8",
+            "2018/2016",
+            "2016/2018-01",
+            "",
+            "2021-08-26T25",
+        ] {
+            assert!(bad.parse::<Period>().is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,749 @@
+//! Quantities: counts stated exactly, as ranges, as bounds, approximately
+//! or vaguely.
+//!
+//! | type | what it is |
+//! |---|---|
+//! | [`Quantity`] | an [`Amount`] with its counted noun and optional best/low/high estimates |
+//! | [`Amount`] | how the number was stated: exact, range, bound, approximate, vague |
+//! | [`Interval`] | the closed integer interval a quantity stands for under a [`Vocabulary`] |
+//! | [`QuantityForm`] | the machine-readable name of an amount's form |
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::vocab::Vocabulary;
+
+/// The largest magnitude accepted for an amount (10^15): far above any
+/// count of people or events, far below where `f64` stops holding integers.
+pub const MAX_AMOUNT: f64 = 1e15;
+
+/// How a number was stated.
+///
+/// Each variant keeps what the text said, not a number derived from it: a
+/// vague phrase stays a phrase until a [`Vocabulary`] turns it into an
+/// interval, so swapping the vocabulary changes every comparison.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Amount {
+    /// "12", "94 militants".
+    Exact(f64),
+    /// A closed range: "between 500 and 1,500", "7,000 to 11,000".
+    Range {
+        /// The low end, included.
+        min: f64,
+        /// The high end, included.
+        max: f64,
+    },
+    /// A lower bound: "at least 60" (inclusive), "more than 90" (strict).
+    AtLeast {
+        /// The bound.
+        value: f64,
+        /// True for "more than", "over": the bound itself is excluded.
+        strict: bool,
+    },
+    /// An upper bound: "up to 700", "as many as 10,000" (inclusive),
+    /// "fewer than 50" (strict).
+    AtMost {
+        /// The bound.
+        value: f64,
+        /// True for "fewer than", "under": the bound itself is excluded.
+        strict: bool,
+    },
+    /// An approximation: "about 2,000", "nearly 200", "some 4,000".
+    Approximate {
+        /// The stated number.
+        value: f64,
+        /// The word that hedges it, lower case: "about", "nearly".
+        qualifier: String,
+    },
+    /// A vague quantity: "dozens", "several hundred", "thousands".
+    Vague {
+        /// The phrase, lower case, single-spaced: "dozens".
+        phrase: String,
+    },
+}
+
+/// The machine-readable name of an [`Amount`]'s form.
+///
+/// ```
+/// use corroborate::{Amount, QuantityForm};
+/// assert_eq!(Amount::Exact(12.0).form(), QuantityForm::Exact);
+/// assert_eq!(QuantityForm::AtLeast.as_str(), "at_least");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuantityForm {
+    /// A single number.
+    Exact,
+    /// A closed range.
+    Range,
+    /// A lower bound.
+    AtLeast,
+    /// An upper bound.
+    AtMost,
+    /// A hedged number.
+    Approximate,
+    /// A vague phrase.
+    Vague,
+}
+
+impl QuantityForm {
+    /// The snake-case name used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuantityForm::Exact => "exact",
+            QuantityForm::Range => "range",
+            QuantityForm::AtLeast => "at_least",
+            QuantityForm::AtMost => "at_most",
+            QuantityForm::Approximate => "approximate",
+            QuantityForm::Vague => "vague",
+        }
+    }
+}
+
+impl fmt::Display for QuantityForm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Amount {
+    /// The form of this amount.
+    pub fn form(&self) -> QuantityForm {
+        match self {
+            Amount::Exact(_) => QuantityForm::Exact,
+            Amount::Range { .. } => QuantityForm::Range,
+            Amount::AtLeast { .. } => QuantityForm::AtLeast,
+            Amount::AtMost { .. } => QuantityForm::AtMost,
+            Amount::Approximate { .. } => QuantityForm::Approximate,
+            Amount::Vague { .. } => QuantityForm::Vague,
+        }
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        let check_number = |name: &str, value: f64| -> Result<(), Error> {
+            if !value.is_finite() {
+                return Err(Error::invalid_value(
+                    value,
+                    format!("is not a finite number ({name})"),
+                    "a finite number",
+                ));
+            }
+            if value < 0.0 {
+                return Err(Error::invalid_value(
+                    value,
+                    format!("is a negative count ({name})"),
+                    "a count of zero or more",
+                ));
+            }
+            if value > MAX_AMOUNT {
+                return Err(Error::invalid_value(
+                    value,
+                    format!("is out of range ({name})"),
+                    "a count of at most 10^15",
+                ));
+            }
+            Ok(())
+        };
+        match self {
+            Amount::Exact(value) => check_number("exact", *value),
+            Amount::Range { min, max } => {
+                check_number("min", *min)?;
+                check_number("max", *max)?;
+                if max < min {
+                    return Err(Error::invalid_value(
+                        max,
+                        format!("is less than min {min} (an inverted range)"),
+                        "max >= min",
+                    ));
+                }
+                Ok(())
+            }
+            Amount::AtLeast { value, .. } | Amount::AtMost { value, .. } => {
+                check_number("value", *value)
+            }
+            Amount::Approximate { value, qualifier } => {
+                check_number("value", *value)?;
+                if qualifier.trim().is_empty() {
+                    return Err(Error::invalid_value(
+                        "\"\"",
+                        "is an empty qualifier",
+                        "a hedge word such as \"about\"",
+                    ));
+                }
+                Ok(())
+            }
+            Amount::Vague { phrase } => {
+                if phrase.trim().is_empty() {
+                    return Err(Error::invalid_value(
+                        "\"\"",
+                        "is an empty vague phrase",
+                        "a phrase such as \"dozens\"",
+                    ));
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// A count as the text stated it, with its counted noun and optional
+/// best, low and high estimates (UCDP's best/low/high, Iraq Body Count's
+/// min/max, Wikidata's amount with bounds).
+///
+/// `Quantity` deliberately has no `PartialEq`: "about 2,000" and
+/// "1,900 to 2,100" may mean the same thing under one vocabulary and not
+/// under another. Compare quantities through their [`Interval`]s, or let
+/// [`analyze`](crate::analyze) relate whole claims.
+///
+/// ```
+/// use corroborate::{Amount, Quantity, Vocabulary};
+/// let strength = Quantity::new(Amount::Range { min: 500.0, max: 1500.0 })?
+///     .with_unit("fighters");
+/// let interval = strength.interval(&Vocabulary::default());
+/// assert_eq!((interval.min(), interval.max()), (500.0, 1500.0));
+/// assert_eq!(strength.to_string(), "500–1,500 fighters");
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(try_from = "RawQuantity", into = "RawQuantity")]
+pub struct Quantity {
+    amount: Amount,
+    unit: Option<String>,
+    best: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
+}
+
+impl Quantity {
+    /// Wraps an amount after checking it.
+    ///
+    /// # Errors
+    ///
+    /// Fails when a number is not finite, negative or above
+    /// [`MAX_AMOUNT`], when a range is inverted, or when a qualifier or
+    /// vague phrase is empty.
+    pub fn new(amount: Amount) -> Result<Quantity, Error> {
+        let amount = match amount {
+            Amount::Approximate { value, qualifier } => Amount::Approximate {
+                value,
+                qualifier: normalize_phrase(&qualifier),
+            },
+            Amount::Vague { phrase } => Amount::Vague {
+                phrase: normalize_phrase(&phrase),
+            },
+            other => other,
+        };
+        amount.check()?;
+        Ok(Quantity {
+            amount,
+            unit: None,
+            best: None,
+            low: None,
+            high: None,
+        })
+    }
+
+    /// Sets the counted noun: "fighters", "U.S. service members".
+    pub fn with_unit(mut self, unit: impl Into<String>) -> Quantity {
+        let unit = unit.into();
+        self.unit = if unit.trim().is_empty() {
+            None
+        } else {
+            Some(unit)
+        };
+        self
+    }
+
+    /// Sets best, low and high estimates, any of which may be absent.
+    ///
+    /// # Errors
+    ///
+    /// Fails when an estimate is not a valid count, or when they are out of
+    /// order (low ≤ best ≤ high must hold for those given).
+    pub fn with_estimates(
+        mut self,
+        best: Option<f64>,
+        low: Option<f64>,
+        high: Option<f64>,
+    ) -> Result<Quantity, Error> {
+        for value in [best, low, high].into_iter().flatten() {
+            Amount::Exact(value).check()?;
+        }
+        let ordered = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) => a <= b,
+            _ => true,
+        };
+        if !ordered(low, best) || !ordered(best, high) || !ordered(low, high) {
+            return Err(Error::invalid_value(
+                format!(
+                    "low {} best {} high {}",
+                    show_opt(low),
+                    show_opt(best),
+                    show_opt(high)
+                ),
+                "are out of order",
+                "low <= best <= high",
+            ));
+        }
+        self.best = best;
+        self.low = low;
+        self.high = high;
+        Ok(self)
+    }
+
+    /// How the number was stated.
+    pub fn amount(&self) -> &Amount {
+        &self.amount
+    }
+
+    /// The form of the amount.
+    pub fn form(&self) -> QuantityForm {
+        self.amount.form()
+    }
+
+    /// The counted noun, if the text gave one.
+    pub fn unit(&self) -> Option<&str> {
+        self.unit.as_deref()
+    }
+
+    /// The best estimate, if given.
+    pub fn best(&self) -> Option<f64> {
+        self.best
+    }
+
+    /// The lowest reliable estimate, if given.
+    pub fn low(&self) -> Option<f64> {
+        self.low
+    }
+
+    /// The highest reliable estimate, if given.
+    pub fn high(&self) -> Option<f64> {
+        self.high
+    }
+
+    /// The closed interval of counts this quantity stands for.
+    ///
+    /// Counts are integers, so strict bounds are tightened: "more than 90"
+    /// is `[91, ∞)`. Approximate and vague amounts take their interval from
+    /// `vocabulary`; a phrase it does not know gives `[0, ∞)` and
+    /// [`Interval::is_known`] is false. When low and high estimates are
+    /// given they narrow nothing: they are reported beside the interval.
+    pub fn interval(&self, vocabulary: &Vocabulary) -> Interval {
+        match &self.amount {
+            Amount::Exact(value) => Interval::new(*value, *value),
+            Amount::Range { min, max } => Interval::new(*min, *max),
+            Amount::AtLeast { value, strict } => {
+                let min = if *strict {
+                    value.floor() + 1.0
+                } else {
+                    value.ceil()
+                };
+                Interval::new(min, f64::INFINITY)
+            }
+            Amount::AtMost { value, strict } => {
+                let max = if *strict {
+                    (value.ceil() - 1.0).max(0.0)
+                } else {
+                    value.floor()
+                };
+                Interval::new(0.0, max)
+            }
+            Amount::Approximate { value, qualifier } => {
+                match vocabulary.approximation(qualifier) {
+                    Some(tolerance) => {
+                        let min = (value * (1.0 - tolerance.below())).round();
+                        let mut max = (value * (1.0 + tolerance.above())).round();
+                        if tolerance.excludes_value() {
+                            max = (value.ceil() - 1.0).max(min);
+                        }
+                        Interval::new(min.max(0.0), max)
+                    }
+                    None => Interval::unknown(),
+                }
+            }
+            Amount::Vague { phrase } => match vocabulary.vague(phrase) {
+                Some(entry) => Interval::new(entry.min(), entry.max()),
+                None => Interval::unknown(),
+            },
+        }
+    }
+}
+
+fn show_opt(value: Option<f64>) -> String {
+    value.map_or_else(|| "none".to_string(), format_number)
+}
+
+pub(crate) fn normalize_phrase(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Formats a count with thousands separators: `1500.0` → `"1,500"`,
+/// `2.5` → `"2.5"`, infinity → `"∞"`.
+pub(crate) fn format_number(value: f64) -> String {
+    if value.is_infinite() {
+        return "∞".to_string();
+    }
+    if value.fract() != 0.0 {
+        return format!("{value}");
+    }
+    let digits = format!("{}", value.abs() as u64);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if value < 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+impl fmt::Display for Quantity {
+    /// A compact, readable form: `500–1,500 fighters`, `at least 60`,
+    /// `about 2,000`, `dozens of prisoners`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.amount {
+            Amount::Exact(v) => write!(f, "{}", format_number(*v))?,
+            Amount::Range { min, max } => {
+                write!(f, "{}–{}", format_number(*min), format_number(*max))?
+            }
+            Amount::AtLeast { value, strict } => write!(
+                f,
+                "{} {}",
+                if *strict { "more than" } else { "at least" },
+                format_number(*value)
+            )?,
+            Amount::AtMost { value, strict } => write!(
+                f,
+                "{} {}",
+                if *strict { "fewer than" } else { "up to" },
+                format_number(*value)
+            )?,
+            Amount::Approximate { value, qualifier } => {
+                write!(f, "{qualifier} {}", format_number(*value))?
+            }
+            Amount::Vague { phrase } => {
+                f.write_str(phrase)?;
+                if self.unit.is_some() {
+                    f.write_str(" of")?;
+                }
+            }
+        }
+        if let Some(unit) = &self.unit {
+            write!(f, " {unit}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A closed interval of counts, `[min, max]`, where `max` may be infinite.
+///
+/// ```
+/// use corroborate::Interval;
+/// let a = Interval::new(500.0, 1500.0);
+/// let b = Interval::new(0.0, 10_000.0);
+/// assert!(b.contains(&a));
+/// assert!(a.overlaps(&b));
+/// assert!(!a.overlaps(&Interval::new(2000.0, 3000.0)));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Interval {
+    min: f64,
+    #[serde(with = "infinite_as_null")]
+    max: f64,
+    known: bool,
+}
+
+mod infinite_as_null {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if value.is_finite() {
+            s.serialize_f64(*value)
+        } else {
+            s.serialize_none()
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::INFINITY))
+    }
+}
+
+impl Interval {
+    /// Makes `[min, max]`; the ends are swapped if given in reverse.
+    pub fn new(min: f64, max: f64) -> Interval {
+        let (min, max) = if max < min { (max, min) } else { (min, max) };
+        Interval {
+            min,
+            max,
+            known: true,
+        }
+    }
+
+    /// `[0, ∞)`, flagged unknown: what a phrase outside the vocabulary
+    /// stands for.
+    pub fn unknown() -> Interval {
+        Interval {
+            min: 0.0,
+            max: f64::INFINITY,
+            known: false,
+        }
+    }
+
+    /// The low end, included.
+    pub fn min(&self) -> f64 {
+        self.min
+    }
+
+    /// The high end, included; infinite for a lower bound.
+    pub fn max(&self) -> f64 {
+        self.max
+    }
+
+    /// False when the interval is a placeholder for a phrase the vocabulary
+    /// does not know.
+    pub fn is_known(&self) -> bool {
+        self.known
+    }
+
+    /// True when the two intervals share at least one count.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        self.min <= other.max && other.min <= self.max
+    }
+
+    /// True when `other` lies within `self`.
+    pub fn contains(&self, other: &Interval) -> bool {
+        self.min <= other.min && other.max <= self.max
+    }
+
+    /// The width `max - min` (infinite for a bound).
+    pub fn width(&self) -> f64 {
+        self.max - self.min
+    }
+
+    /// The intersection, or `None` when the intervals are disjoint.
+    pub fn intersect(&self, other: &Interval) -> Option<Interval> {
+        if !self.overlaps(other) {
+            return None;
+        }
+        Some(Interval {
+            min: self.min.max(other.min),
+            max: self.max.min(other.max),
+            known: self.known && other.known,
+        })
+    }
+}
+
+impl fmt::Display for Interval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.known {
+            return f.write_str("[unknown]");
+        }
+        write!(
+            f,
+            "[{}, {}]",
+            format_number(self.min),
+            format_number(self.max)
+        )
+    }
+}
+
+/// The JSON shape of a quantity: exactly one form key, plus optional unit
+/// and estimates. See `data/README.md`.
+#[derive(Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawQuantity {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    exact: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    range: Option<[f64; 2]>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    at_least: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    more_than: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    at_most: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    fewer_than: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    approximately: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    qualifier: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    vague: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    best: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    low: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    high: Option<f64>,
+}
+
+const FORMS: &str =
+    "exactly one of exact, range, at_least, more_than, at_most, fewer_than, approximately, vague";
+
+impl TryFrom<RawQuantity> for Quantity {
+    type Error = Error;
+
+    fn try_from(raw: RawQuantity) -> Result<Quantity, Error> {
+        let mut forms: Vec<(&str, Amount)> = Vec::new();
+        if let Some(v) = raw.exact {
+            forms.push(("exact", Amount::Exact(v)));
+        }
+        if let Some([min, max]) = raw.range {
+            forms.push(("range", Amount::Range { min, max }));
+        }
+        if let Some(value) = raw.at_least {
+            forms.push((
+                "at_least",
+                Amount::AtLeast {
+                    value,
+                    strict: false,
+                },
+            ));
+        }
+        if let Some(value) = raw.more_than {
+            forms.push(("more_than", Amount::AtLeast { value, strict: true }));
+        }
+        if let Some(value) = raw.at_most {
+            forms.push((
+                "at_most",
+                Amount::AtMost {
+                    value,
+                    strict: false,
+                },
+            ));
+        }
+        if let Some(value) = raw.fewer_than {
+            forms.push(("fewer_than", Amount::AtMost { value, strict: true }));
+        }
+        if let Some(value) = raw.approximately {
+            let qualifier = raw.qualifier.clone().unwrap_or_else(|| "about".to_string());
+            forms.push(("approximately", Amount::Approximate { value, qualifier }));
+        } else if let Some(q) = &raw.qualifier {
+            return Err(Error::invalid_value(
+                format!("qualifier {q:?}"),
+                "is given without approximately",
+                "qualifier only beside approximately",
+            ));
+        }
+        if let Some(phrase) = raw.vague {
+            forms.push(("vague", Amount::Vague { phrase }));
+        }
+        let amount = match forms.len() {
+            1 => forms.pop().map(|(_, amount)| amount),
+            _ => None,
+        };
+        let Some(amount) = amount else {
+            let names: Vec<&str> = forms.iter().map(|(name, _)| *name).collect();
+            return Err(Error::invalid_value(
+                if names.is_empty() {
+                    "a quantity with no form".to_string()
+                } else {
+                    format!("a quantity with forms {}", names.join(" and "))
+                },
+                "is ambiguous",
+                FORMS,
+            ));
+        };
+        let mut quantity = Quantity::new(amount)?.with_estimates(raw.best, raw.low, raw.high)?;
+        if let Some(unit) = raw.unit {
+            quantity = quantity.with_unit(unit);
+        }
+        Ok(quantity)
+    }
+}
+
+impl From<Quantity> for RawQuantity {
+    fn from(q: Quantity) -> RawQuantity {
+        let mut raw = RawQuantity {
+            unit: q.unit,
+            best: q.best,
+            low: q.low,
+            high: q.high,
+            ..RawQuantity::default()
+        };
+        match q.amount {
+            Amount::Exact(v) => raw.exact = Some(v),
+            Amount::Range { min, max } => raw.range = Some([min, max]),
+            Amount::AtLeast {
+                value,
+                strict: false,
+            } => raw.at_least = Some(value),
+            Amount::AtLeast { value, strict: true } => raw.more_than = Some(value),
+            Amount::AtMost {
+                value,
+                strict: false,
+            } => raw.at_most = Some(value),
+            Amount::AtMost { value, strict: true } => raw.fewer_than = Some(value),
+            Amount::Approximate { value, qualifier } => {
+                raw.approximately = Some(value);
+                raw.qualifier = Some(qualifier);
+            }
+            Amount::Vague { phrase } => raw.vague = Some(phrase),
+        }
+        raw
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_format_with_separators() {
+        assert_eq!(format_number(0.0), "0");
+        assert_eq!(format_number(999.0), "999");
+        assert_eq!(format_number(1500.0), "1,500");
+        assert_eq!(format_number(1_200_000.0), "1,200,000");
+        assert_eq!(format_number(2.5), "2.5");
+        assert_eq!(format_number(f64::INFINITY), "∞");
+    }
+
+    #[test]
+    fn strict_bounds_tighten_to_integers() {
+        let v = Vocabulary::default();
+        let q = Quantity::new(Amount::AtLeast {
+            value: 90.0,
+            strict: true,
+        })
+        .unwrap();
+        assert_eq!(q.interval(&v).min(), 91.0);
+        let q = Quantity::new(Amount::AtMost {
+            value: 50.0,
+            strict: true,
+        })
+        .unwrap();
+        assert_eq!(q.interval(&v).max(), 49.0);
+    }
+
+    #[test]
+    fn rejects_bad_amounts() {
+        assert!(Quantity::new(Amount::Exact(-1.0)).is_err());
+        assert!(Quantity::new(Amount::Exact(f64::NAN)).is_err());
+        assert!(
+            Quantity::new(Amount::Range {
+                min: 2.0,
+                max: 1.0
+            })
+            .is_err()
+        );
+        assert!(
+            Quantity::new(Amount::Vague {
+                phrase: " ".into()
+            })
+            .is_err()
+        );
+    }
+}

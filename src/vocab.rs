@@ -1,0 +1,386 @@
+//! The vocabulary of hedges and vague quantities, as data.
+//!
+//! | type | what it is |
+//! |---|---|
+//! | [`Vocabulary`] | the tables: vague phrases to intervals, hedge words to tolerances, a coding rule |
+//! | [`VagueEntry`] | one vague phrase: its interval and an optional coded point |
+//! | [`Tolerance`] | how far a hedge word lets a number stray |
+//! | [`CodingRule`] | how to code a range as one number |
+//!
+//! The default tables are listed in `data/vocabulary/default.json` and
+//! documented in `data/README.md`; [`Vocabulary::acled`] is the coding
+//! profile of the ACLED codebook. A user swaps the vocabulary with
+//! [`Vocabulary::from_json_str`].
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind};
+use crate::quantity::{Amount, Quantity, normalize_phrase};
+
+/// The interval a vague phrase stands for, and the point a coding profile
+/// records for it.
+///
+/// ```
+/// use corroborate::Vocabulary;
+/// let dozens = Vocabulary::default().vague("dozens").unwrap();
+/// assert_eq!((dozens.min(), dozens.max()), (24.0, 99.0));
+/// assert_eq!(Vocabulary::acled().vague("dozens").unwrap().code(), Some(12.0));
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VagueEntry {
+    min: f64,
+    max: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    code: Option<f64>,
+}
+
+impl VagueEntry {
+    /// Makes an entry for the closed interval `[min, max]`.
+    ///
+    /// # Errors
+    ///
+    /// Fails when a bound is negative or not finite, or `max < min`.
+    pub fn new(min: f64, max: f64) -> Result<VagueEntry, Error> {
+        let entry = VagueEntry {
+            min,
+            max,
+            code: None,
+        };
+        entry.check()?;
+        Ok(entry)
+    }
+
+    /// Sets the single number a coding profile records for the phrase.
+    pub fn with_code(mut self, code: f64) -> VagueEntry {
+        self.code = Some(code);
+        self
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        Quantity::new(Amount::Range {
+            min: self.min,
+            max: self.max,
+        })?;
+        if let Some(code) = self.code {
+            Quantity::new(Amount::Exact(code))?;
+        }
+        Ok(())
+    }
+
+    /// The low end of the interval.
+    pub fn min(&self) -> f64 {
+        self.min
+    }
+
+    /// The high end of the interval.
+    pub fn max(&self) -> f64 {
+        self.max
+    }
+
+    /// The point a coding profile records, if it has one.
+    pub fn code(&self) -> Option<f64> {
+        self.code
+    }
+}
+
+/// How far a hedge word lets a number stray, as fractions of the number.
+///
+/// "about 2,000" with `below = above = 0.1` is `[1,800, 2,200]`;
+/// "nearly 200" with `below = 0.1` and `excludes_value` is `[180, 199]`.
+///
+/// ```
+/// use corroborate::Vocabulary;
+/// let nearly = Vocabulary::default().approximation("nearly").unwrap();
+/// assert!(nearly.excludes_value());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tolerance {
+    below: f64,
+    above: f64,
+    #[serde(default)]
+    excludes_value: bool,
+}
+
+impl Tolerance {
+    /// Makes a tolerance of `below` and `above`, fractions in `[0, 1]`.
+    ///
+    /// # Errors
+    ///
+    /// Fails when a fraction is outside `[0, 1]` or not finite.
+    pub fn new(below: f64, above: f64) -> Result<Tolerance, Error> {
+        let tolerance = Tolerance {
+            below,
+            above,
+            excludes_value: false,
+        };
+        tolerance.check()?;
+        Ok(tolerance)
+    }
+
+    /// Marks the stated number itself as excluded ("nearly 200" is not 200).
+    pub fn excluding_value(mut self) -> Tolerance {
+        self.excludes_value = true;
+        self
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        for (name, value) in [("below", self.below), ("above", self.above)] {
+            if !(0.0..=1.0).contains(&value) {
+                return Err(Error::invalid_value(
+                    value,
+                    format!("is not a fraction ({name})"),
+                    "a fraction from 0 to 1",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The fraction the true number may lie below the stated one.
+    pub fn below(&self) -> f64 {
+        self.below
+    }
+
+    /// The fraction the true number may lie above the stated one.
+    pub fn above(&self) -> f64 {
+        self.above
+    }
+
+    /// True when the stated number itself is excluded.
+    pub fn excludes_value(&self) -> bool {
+        self.excludes_value
+    }
+}
+
+/// How [`Vocabulary::code`] turns an interval into one number.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CodingRule {
+    /// The lowest figure (ACLED's rule for conflicting or ranged reports).
+    #[default]
+    Lowest,
+    /// The midpoint of a closed interval.
+    Midpoint,
+    /// The highest figure of a closed interval.
+    Highest,
+}
+
+/// The tables that give hedged and vague quantities their meaning.
+///
+/// Comparisons use intervals ([`Quantity::interval`]); a user who must
+/// produce one number per quantity uses [`Vocabulary::code`] with a coding
+/// profile such as [`Vocabulary::acled`].
+///
+/// ```
+/// use corroborate::{Amount, Quantity, Vocabulary};
+/// let dozens = Quantity::new(Amount::Vague { phrase: "dozens".into() })?;
+/// assert_eq!(dozens.interval(&Vocabulary::default()).min(), 24.0);
+/// assert_eq!(Vocabulary::acled().code(&dozens), Some(12.0));
+///
+/// // Swap the table: a newsroom that reads "dozens" as 20 to 99.
+/// let custom = Vocabulary::from_json_str(
+///     r#"{"name": "newsroom", "vague": {"dozens": {"min": 20, "max": 99}}, "approximate": {}}"#,
+/// )?;
+/// assert_eq!(dozens.interval(&custom).min(), 20.0);
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vocabulary {
+    name: String,
+    vague: BTreeMap<String, VagueEntry>,
+    approximate: BTreeMap<String, Tolerance>,
+    #[serde(default)]
+    coding: CodingRule,
+}
+
+const DEFAULT_JSON: &str = include_str!("../data/vocabulary/default.json");
+const ACLED_JSON: &str = include_str!("../data/vocabulary/acled.json");
+
+impl Default for Vocabulary {
+    /// The default vocabulary, `data/vocabulary/default.json`.
+    fn default() -> Vocabulary {
+        // The file is part of the crate and is tested to parse.
+        Vocabulary::from_json_str(DEFAULT_JSON).unwrap_or_else(|_| Vocabulary::empty("default"))
+    }
+}
+
+impl Vocabulary {
+    /// A vocabulary with no entries: every vague or hedged quantity is
+    /// unknown.
+    pub fn empty(name: impl Into<String>) -> Vocabulary {
+        Vocabulary {
+            name: name.into(),
+            vague: BTreeMap::new(),
+            approximate: BTreeMap::new(),
+            coding: CodingRule::Lowest,
+        }
+    }
+
+    /// ACLED's coding profile, `data/vocabulary/acled.json`: the default
+    /// intervals, with the codebook's points ("several" = 10,
+    /// "dozens" = 12, "hundreds" = 100) and the lowest figure of a range.
+    pub fn acled() -> Vocabulary {
+        Vocabulary::from_json_str(ACLED_JSON).unwrap_or_else(|_| Vocabulary::empty("acled"))
+    }
+
+    /// Reads a vocabulary from JSON (the format of
+    /// `data/vocabulary/default.json`).
+    ///
+    /// # Errors
+    ///
+    /// Fails on malformed JSON, unknown fields, a bad interval or tolerance.
+    pub fn from_json_str(json: &str) -> Result<Vocabulary, Error> {
+        let mut de = serde_json::Deserializer::from_str(json);
+        let raw: Vocabulary = serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| crate::corpus::json_error(e.path().to_string(), e.into_inner()))?;
+        let mut vocabulary = Vocabulary::empty(raw.name);
+        vocabulary.coding = raw.coding;
+        for (phrase, entry) in raw.vague {
+            entry
+                .check()
+                .map_err(|e| e.in_field(format!("vague.{phrase}")))?;
+            vocabulary.insert_vague(&phrase, entry);
+        }
+        for (word, tolerance) in raw.approximate {
+            tolerance
+                .check()
+                .map_err(|e| e.in_field(format!("approximate.{word}")))?;
+            vocabulary.insert_approximation(&word, tolerance);
+        }
+        Ok(vocabulary)
+    }
+
+    /// Writes the vocabulary as pretty JSON.
+    pub fn to_json_string(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The vocabulary's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The coding rule for ranges.
+    pub fn coding(&self) -> CodingRule {
+        self.coding
+    }
+
+    /// Sets the coding rule.
+    pub fn with_coding(mut self, rule: CodingRule) -> Vocabulary {
+        self.coding = rule;
+        self
+    }
+
+    /// Adds or replaces a vague phrase; the phrase is lower-cased and
+    /// single-spaced.
+    pub fn insert_vague(&mut self, phrase: &str, entry: VagueEntry) {
+        self.vague.insert(normalize_phrase(phrase), entry);
+    }
+
+    /// Adds or replaces a hedge word.
+    pub fn insert_approximation(&mut self, word: &str, tolerance: Tolerance) {
+        self.approximate.insert(normalize_phrase(word), tolerance);
+    }
+
+    /// The entry for a vague phrase, matched case-insensitively.
+    pub fn vague(&self, phrase: &str) -> Option<&VagueEntry> {
+        self.vague
+            .get(phrase)
+            .or_else(|| self.vague.get(&normalize_phrase(phrase)))
+    }
+
+    /// The tolerance of a hedge word, matched case-insensitively.
+    pub fn approximation(&self, word: &str) -> Option<&Tolerance> {
+        self.approximate
+            .get(word)
+            .or_else(|| self.approximate.get(&normalize_phrase(word)))
+    }
+
+    /// The vague phrases, in sorted order.
+    pub fn vague_phrases(&self) -> impl Iterator<Item = &str> {
+        self.vague.keys().map(String::as_str)
+    }
+
+    /// The hedge words, in sorted order.
+    pub fn approximation_words(&self) -> impl Iterator<Item = &str> {
+        self.approximate.keys().map(String::as_str)
+    }
+
+    /// Codes a quantity as one number, for users who must record one.
+    ///
+    /// Exact and approximate amounts give their number; bounds give the
+    /// bound (tightened for strict bounds); ranges follow the coding rule;
+    /// vague phrases give their coded point, or else follow the rule on
+    /// their interval. `None` for a phrase the vocabulary does not know.
+    pub fn code(&self, quantity: &Quantity) -> Option<f64> {
+        let by_rule = |min: f64, max: f64| match self.coding {
+            CodingRule::Lowest => min,
+            CodingRule::Midpoint => ((min + max) / 2.0).floor(),
+            CodingRule::Highest => max,
+        };
+        match quantity.amount() {
+            Amount::Exact(v) | Amount::Approximate { value: v, .. } => Some(*v),
+            Amount::Range { min, max } => Some(by_rule(*min, *max)),
+            Amount::AtLeast { .. } | Amount::AtMost { .. } => {
+                let interval = quantity.interval(self);
+                Some(if interval.max().is_finite() {
+                    interval.max()
+                } else {
+                    interval.min()
+                })
+            }
+            Amount::Vague { phrase } => {
+                let entry = self.vague(phrase)?;
+                Some(entry.code.unwrap_or_else(|| by_rule(entry.min, entry.max)))
+            }
+        }
+    }
+
+    /// Checks that the vocabulary has an entry for every vague phrase and
+    /// hedge word in `quantity`.
+    ///
+    /// # Errors
+    ///
+    /// Fails naming the phrase or word that is missing.
+    pub fn check_known(&self, quantity: &Quantity) -> Result<(), Error> {
+        match quantity.amount() {
+            Amount::Vague { phrase } if self.vague(phrase).is_none() => {
+                Err(Error::new(ErrorKind::InvalidValue {
+                    value: format!("{phrase:?}"),
+                    problem: format!("is not in vocabulary {:?}", self.name),
+                    expected: "a vague phrase the vocabulary defines".into(),
+                }))
+            }
+            Amount::Approximate { qualifier, .. } if self.approximation(qualifier).is_none() => {
+                Err(Error::new(ErrorKind::InvalidValue {
+                    value: format!("{qualifier:?}"),
+                    problem: format!("is not in vocabulary {:?}", self.name),
+                    expected: "a hedge word the vocabulary defines".into(),
+                }))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_vocabularies_parse() {
+        let default = Vocabulary::from_json_str(DEFAULT_JSON).unwrap();
+        assert!(default.vague("hundreds").is_some());
+        let acled = Vocabulary::from_json_str(ACLED_JSON).unwrap();
+        assert_eq!(acled.vague("hundreds").unwrap().code(), Some(100.0));
+        // every phrase of the default table is in the ACLED profile too
+        for phrase in default.vague_phrases() {
+            assert!(acled.vague(phrase).is_some(), "{phrase}");
+        }
+    }
+}
