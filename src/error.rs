@@ -66,7 +66,10 @@ pub(crate) enum ErrorKind {
         problem: String,
         expected: String,
     },
-    #[error("unknown {kind} {id:?}; expected the id of a {kind} declared in the corpus")]
+    #[error(
+        "unknown {kind} {id:?}; expected the id of {} {kind} declared in the corpus",
+        article(kind)
+    )]
     UnknownReference { kind: &'static str, id: String },
     #[error("duplicate {kind} id {id:?}; expected each {kind} id once")]
     Duplicate { kind: &'static str, id: String },
@@ -76,7 +79,9 @@ pub(crate) enum ErrorKind {
     Cycle { id: String },
     #[error("evidence text {text:?} is not found in the text of publication {source_id:?}")]
     EvidenceNotFound { text: String, source_id: String },
-    #[error("evidence span {start}..{end} does not hold {text:?} in publication {source_id:?}; {found}")]
+    #[error(
+        "evidence span {start}..{end} does not hold {text:?} in publication {source_id:?}; {found}"
+    )]
     EvidenceSpan {
         start: usize,
         end: usize,
@@ -103,6 +108,14 @@ pub(crate) enum ErrorKind {
         found: usize,
         limit: usize,
     },
+}
+
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 impl Error {
@@ -167,10 +180,6 @@ impl Error {
             Some(inner) => format!("{field}.{inner}"),
         });
         self
-    }
-
-    pub(crate) fn kind(&self) -> &ErrorKind {
-        &self.inner.kind
     }
 
     /// The file the error was found in, when it came from a file.

@@ -5,14 +5,21 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod analyze;
 mod corpus;
 mod error;
 mod id;
 mod model;
 mod period;
+mod policy;
 mod quantity;
+mod relation;
+mod render;
+mod report;
+mod resolve;
 mod vocab;
 
+pub use analyze::{Analyzer, MAX_QUOTE_BLOCK, analyze};
 pub use corpus::{CORPUS_FILE_NAME, Corpus, FORMAT, Limits};
 pub use error::Error;
 pub use id::{ClaimId, EntityId, MAX_ID_LEN, Property, SourceId};
@@ -21,5 +28,13 @@ pub use model::{
     SourceKind, Statement, Status, Value,
 };
 pub use period::{Period, Precision};
+pub use policy::{Policy, Similarity};
 pub use quantity::{Amount, Interval, MAX_AMOUNT, Quantity, QuantityForm};
+pub use relation::{Relation, RelationEvidence, RelationKind, ScopeDifference, WordChange};
+pub use render::TextOptions;
+pub use report::{
+    ClaimEntry, Diagnostic, Dropped, Misattribution, Origin, Position, PositionRelation,
+    RelayFinding, Report, ScopeGroup, Settings, Severity, Summary, Topic, Verdict,
+};
+pub use resolve::{MergeRule, NameMerge, Resolution};
 pub use vocab::{CodingRule, Tolerance, VagueEntry, Vocabulary};

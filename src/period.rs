@@ -173,7 +173,13 @@ impl Period {
         minute: u32,
         precision: Precision,
     ) -> Result<Period, Error> {
-        let text = || format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}");
+        let text = || match precision {
+            Precision::Year => format!("{year:04}"),
+            Precision::Month => format!("{year:04}-{month:02}"),
+            Precision::Day => format!("{year:04}-{month:02}-{day:02}"),
+            Precision::Hour => format!("{year:04}-{month:02}-{day:02}T{hour:02}"),
+            Precision::Minute => format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}"),
+        };
         if !(1..=9998).contains(&year) {
             return Err(bad_date(year, "is a year outside 1 to 9998"));
         }
@@ -414,7 +420,12 @@ mod tests {
             Precision::Hour,
         );
         check("2016/2018", "2016-01-01", "2019-01-01", Precision::Year);
-        check("2021-01/2021-04", "2021-01-01", "2021-05-01", Precision::Month);
+        check(
+            "2021-01/2021-04",
+            "2021-01-01",
+            "2021-05-01",
+            Precision::Month,
+        );
     }
 
     #[test]

@@ -1,0 +1,1369 @@
+//! The cross-reference engine: group claims into topics, form positions,
+//! relate them, and give each topic a verdict.
+//!
+//! | item | what it is |
+//! |---|---|
+//! | [`analyze`] | corpus and policy in, [`Report`] out |
+//! | [`Analyzer`] | the engine with its name resolution, for pairwise [`Analyzer::relate`] too |
+//!
+//! Analysing one topic is a pure function of that topic's claims plus the
+//! shared provenance graph (sources and the entity resolution), so topics
+//! could be processed in parallel. Within a topic, positions come from
+//! sorting intervals and sweeping them once: a topic of n claims costs
+//! O(n log n), never n² pairwise comparisons.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::corpus::Corpus;
+use crate::id::{ClaimId, EntityId, Property, SourceId};
+use crate::model::{Certainty, Claim, Polarity, Status, Value, normalize_words};
+use crate::period::Period;
+use crate::policy::Policy;
+use crate::quantity::{Amount, Interval, QuantityForm, format_number};
+use crate::relation::{Relation, RelationEvidence, RelationKind, show_interval, word_similarity};
+use crate::report::{
+    ClaimEntry, Diagnostic, Dropped, Misattribution, Origin, Position, PositionRelation,
+    RelayFinding, Report, ScopeGroup, Settings, Severity, Summary, Topic, Verdict,
+};
+use crate::resolve::Resolution;
+
+/// The largest block of quotes compared pairwise, for variant clustering
+/// and misattribution. A larger block is compared in windows of this
+/// size, and a diagnostic says so.
+pub const MAX_QUOTE_BLOCK: usize = 256;
+
+/// Cross-references a corpus under a policy.
+///
+/// Does no IO and does not fail: what it cannot compare is listed in the
+/// report's diagnostics.
+///
+/// ```
+/// use corroborate::{analyze, Corpus, Policy};
+/// let corpus = Corpus::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/scenarios/two-articles-one-origin.json"))?;
+/// let report = analyze(&corpus, &Policy::default());
+/// let topic = &report.topics[0];
+/// // Two articles relay one UN report: one independent origin, not two.
+/// assert_eq!(topic.scopes[0].positions[0].publications.len(), 2);
+/// assert_eq!(topic.scopes[0].positions[0].origins.len(), 1);
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+pub fn analyze(corpus: &Corpus, policy: &Policy) -> Report {
+    Analyzer::new(corpus, policy).report()
+}
+
+/// The engine, holding a corpus, a policy and the entity resolution
+/// computed from them.
+///
+/// ```
+/// use corroborate::{Analyzer, Corpus, Policy};
+/// # let corpus = Corpus::from_json_str(r#"{"format": "corroborate/1"}"#)?;
+/// let policy = Policy::default();
+/// let analyzer = Analyzer::new(&corpus, &policy);
+/// let report = analyzer.report();
+/// assert!(report.topics.is_empty());
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+pub struct Analyzer<'a> {
+    corpus: &'a Corpus,
+    policy: &'a Policy,
+    resolution: Resolution,
+}
+
+type TopicKey<'a> = (&'a EntityId, &'a Property);
+
+impl<'a> Analyzer<'a> {
+    /// Resolves entity names and prepares to analyse.
+    pub fn new(corpus: &'a Corpus, policy: &'a Policy) -> Analyzer<'a> {
+        Analyzer {
+            corpus,
+            policy,
+            resolution: Resolution::new(corpus.entities(), policy.name_threshold()),
+        }
+    }
+
+    /// The policy in force.
+    pub fn policy(&self) -> &Policy {
+        self.policy
+    }
+
+    /// The entity resolution.
+    pub fn resolution(&self) -> &Resolution {
+        &self.resolution
+    }
+
+    pub(crate) fn entity_name(&self, id: &EntityId) -> String {
+        let canonical = self.resolution.canonical(id);
+        match self.corpus.entity(canonical) {
+            Some(entity) => entity.name.clone(),
+            None => canonical.to_string(),
+        }
+    }
+
+    fn source_name(&self, id: &SourceId) -> String {
+        self.corpus
+            .source(id)
+            .map_or_else(|| id.to_string(), |s| s.name.clone())
+    }
+
+    pub(crate) fn topic_key<'b>(&'b self, claim: &'b Claim) -> TopicKey<'b> {
+        (
+            self.resolution.canonical(&claim.subject),
+            self.policy.canonical_property(&claim.property),
+        )
+    }
+
+    /// When a claim was reported: when it was said, or else when its
+    /// publication was published.
+    pub(crate) fn reported(&self, claim: &Claim) -> Option<Period> {
+        claim.assertion.said.or_else(|| {
+            claim
+                .assertion
+                .publication()
+                .and_then(|p| self.corpus.source(p))
+                .and_then(|s| s.published)
+        })
+    }
+
+    /// Analyses every topic and assembles the report.
+    pub fn report(&self) -> Report {
+        let mut keyed: Vec<(TopicKey<'_>, &Claim)> = self
+            .corpus
+            .claims()
+            .iter()
+            .map(|c| (self.topic_key(c), c))
+            .collect();
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+
+        let mut topics = Vec::new();
+        let mut diagnostics = Vec::new();
+        let mut start = 0;
+        let mut claims: Vec<&Claim> = Vec::new();
+        while start < keyed.len() {
+            let key = keyed[start].0;
+            let mut end = start;
+            claims.clear();
+            while end < keyed.len() && keyed[end].0 == key {
+                claims.push(keyed[end].1);
+                end += 1;
+            }
+            topics.push(self.analyze_topic(key, &claims, &mut diagnostics));
+            start = end;
+        }
+        topics.sort_by(|a, b| {
+            a.verdict
+                .cmp(&b.verdict)
+                .then_with(|| a.subject.cmp(&b.subject))
+                .then_with(|| a.property.cmp(&b.property))
+        });
+
+        let misattributions = self.misattributions(&mut diagnostics);
+        diagnostics.sort();
+        diagnostics.dedup();
+
+        let mut summary = Summary {
+            claims: self.corpus.claims().len(),
+            topics: topics.len(),
+            misattributions: misattributions.len(),
+            ..Summary::default()
+        };
+        for topic in &topics {
+            summary.relay_findings += topic.relay_findings.len();
+            match topic.verdict {
+                Verdict::Contested => summary.contested += 1,
+                Verdict::DifferentScope => summary.different_scope += 1,
+                Verdict::Superseded => summary.superseded += 1,
+                Verdict::Corroborated => summary.corroborated += 1,
+                Verdict::SingleOrigin => summary.single_origin += 1,
+            }
+        }
+        Report {
+            title: self.corpus.title().map(str::to_string),
+            summary,
+            settings: Settings {
+                vocabulary: self.policy.vocabulary().name().to_string(),
+                quote_threshold: self.policy.quote_threshold().value(),
+                name_threshold: self.policy.name_threshold().value(),
+            },
+            topics,
+            misattributions,
+            merges: self.resolution.merges().to_vec(),
+            diagnostics,
+        }
+    }
+
+    fn effective_polarity(claim: &Claim) -> Polarity {
+        let statement = match &claim.value {
+            Value::Statement(s) => s.polarity,
+            _ => Polarity::Positive,
+        };
+        statement.combine(claim.assertion.modality.polarity)
+    }
+
+    fn analyze_topic(
+        &self,
+        key: TopicKey<'_>,
+        claims: &[&Claim],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Topic {
+        let (subject, property) = key;
+        let topic_name = format!("{subject} {property}");
+
+        // Supersession by explicit correction, within the topic.
+        let ids: BTreeSet<&ClaimId> = claims.iter().map(|c| &c.id).collect();
+        let mut superseded_by: HashMap<&ClaimId, ClaimId> = HashMap::new();
+        for claim in claims {
+            if let Some(corrected) = &claim.corrects {
+                if ids.contains(corrected) {
+                    superseded_by.insert(corrected, claim.id.clone());
+                } else {
+                    diagnostics.push(Diagnostic::new(
+                        Severity::Warning,
+                        format!("claim {}", claim.id),
+                        format!(
+                            "corrects {corrected}, which is in another topic; the correction is not applied across topics"
+                        ),
+                    ));
+                }
+            }
+        }
+
+        // 1. Scope groups.
+        let groups = self.scope_groups(claims);
+        if groups.iter().map(|g| g.kind).collect::<BTreeSet<_>>().len() > 1 {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                format!("topic {topic_name}"),
+                "mixes values of different kinds; each kind is shown as its own scope".to_string(),
+            ));
+        }
+
+        // 2. Positions within each group, per polarity.
+        let cumulative = self.policy.is_cumulative(property);
+        let mut scopes = Vec::new();
+        let mut relations = Vec::new();
+        let mut label_counter = 0;
+        let mut conflict = false;
+        let mut any_superseded = !superseded_by.is_empty();
+        let mut first_claims: Vec<(&Claim, String)> = Vec::new();
+        for group in &groups {
+            // A cumulative count whose reports are all dated is a series:
+            // claims are bucketed by report time, and every bucket is
+            // superseded by the latest one.
+            let series = cumulative
+                && group.kind == "quantity"
+                && group.claims.iter().all(|c| self.reported(c).is_some());
+            let mut buckets: BTreeMap<(chrono::NaiveDateTime, chrono::NaiveDateTime), Vec<&Claim>> =
+                BTreeMap::new();
+            if series {
+                for claim in &group.claims {
+                    if let Some(time) = self.reported(claim) {
+                        buckets
+                            .entry((time.start(), time.end()))
+                            .or_default()
+                            .push(claim);
+                    }
+                }
+            }
+            let latest = buckets.keys().next_back().copied();
+            let latest_claim = latest
+                .and_then(|key| buckets.get(&key))
+                .and_then(|b| b.iter().map(|c| c.id.clone()).min());
+            let bucket_list: Vec<(
+                Option<(chrono::NaiveDateTime, chrono::NaiveDateTime)>,
+                Vec<&Claim>,
+            )> = if series {
+                buckets.into_iter().map(|(k, v)| (Some(k), v)).collect()
+            } else {
+                vec![(None, group.claims.clone())]
+            };
+
+            let mut built: Vec<Built<'_>> = Vec::new();
+            for (time, bucket) in bucket_list {
+                for polarity in [Polarity::Positive, Polarity::Negative] {
+                    let members: Vec<&Claim> = bucket
+                        .iter()
+                        .copied()
+                        .filter(|c| Self::effective_polarity(c) == polarity)
+                        .collect();
+                    if members.is_empty() {
+                        continue;
+                    }
+                    for mut position in self.positions(&members, diagnostics, &topic_name) {
+                        position.polarity = polarity;
+                        position.reported = time;
+                        if let (Some(time), Some(latest)) = (time, latest)
+                            && time.1 <= latest.0
+                        {
+                            position.superseded_by = latest_claim.clone();
+                        }
+                        built.push(position);
+                    }
+                }
+            }
+
+            // Relations: neighbouring positions of one polarity and report
+            // time, and denials against the assertions they touch.
+            let mut group_positions: Vec<Position> = Vec::new();
+            let mut labels: Vec<String> = Vec::new();
+            for _ in &built {
+                label_counter += 1;
+                labels.push(format!("P{label_counter}"));
+            }
+            let mut pairs: Vec<(usize, usize)> = Vec::new();
+            let mut previous: BTreeMap<Polarity, usize> = BTreeMap::new();
+            for (i, b) in built.iter().enumerate() {
+                if let Some(&p) = previous.get(&b.polarity) {
+                    pairs.push((p, i));
+                }
+                previous.insert(b.polarity, i);
+            }
+            let negatives: Vec<usize> = (0..built.len())
+                .filter(|&i| built[i].polarity == Polarity::Negative)
+                .collect();
+            if !negatives.is_empty() {
+                let positives: Vec<usize> = (0..built.len())
+                    .filter(|&i| built[i].polarity == Polarity::Positive)
+                    .collect();
+                for &n in &negatives {
+                    // A denial is related to at most a few assertions it
+                    // touches, so this stays linear in practice.
+                    let mut touched = 0;
+                    for &p in &positives {
+                        if touched == 8 {
+                            break;
+                        }
+                        if self.same_value(&built[p], &built[n]) {
+                            pairs.push((p.min(n), p.max(n)));
+                            touched += 1;
+                        }
+                    }
+                }
+            }
+            pairs.sort_unstable();
+            pairs.dedup();
+            for (i, j) in pairs {
+                let (a, b) = (&built[i], &built[j]);
+                let Some(relation) = self.position_relation(a, b, &labels[i], &labels[j], property)
+                else {
+                    continue;
+                };
+                if relation.kind() == RelationKind::Conflict
+                    && a.superseded_by.is_none()
+                    && b.superseded_by.is_none()
+                    && !a.all_corrected(&superseded_by)
+                    && !b.all_corrected(&superseded_by)
+                {
+                    conflict = true;
+                }
+                relations.push(PositionRelation {
+                    from: labels[i].clone(),
+                    to: labels[j].clone(),
+                    relation,
+                });
+            }
+            for (b, label) in built.iter().zip(&labels) {
+                let position = self.finish_position(b, label, &superseded_by);
+                any_superseded |= position.superseded
+                    || position.claims.iter().any(|c| c.superseded_by.is_some());
+                group_positions.push(position);
+            }
+            if let Some(first) = built.first()
+                && let Some(claim) = first.claims.first()
+            {
+                first_claims.push((claim, labels[0].clone()));
+            }
+            scopes.push(ScopeGroup {
+                label: group.label.clone(),
+                positions: group_positions,
+            });
+        }
+        // Neighbouring scope groups: a difference of scope.
+        for pair in first_claims.windows(2) {
+            let relation = self.relate(pair[0].0, pair[1].0);
+            relations.push(PositionRelation {
+                from: pair[0].1.clone(),
+                to: pair[1].1.clone(),
+                relation,
+            });
+        }
+
+        let relay_findings = self.relay_findings(claims);
+        let all_positions: Vec<&Position> =
+            scopes.iter().flat_map(|s| s.positions.iter()).collect();
+        let verdict = if conflict {
+            Verdict::Contested
+        } else if any_superseded {
+            Verdict::Superseded
+        } else if scopes.len() > 1 {
+            Verdict::DifferentScope
+        } else if all_positions.iter().any(|p| p.origins.len() >= 2) {
+            Verdict::Corroborated
+        } else {
+            Verdict::SingleOrigin
+        };
+        let explanation = self.explain_verdict(verdict, &scopes, &relations);
+        Topic {
+            subject: subject.clone(),
+            subject_name: self.entity_name(subject),
+            property: property.clone(),
+            verdict,
+            explanation,
+            claim_count: claims.len(),
+            scopes,
+            relations,
+            relay_findings,
+        }
+    }
+
+    fn explain_verdict(
+        &self,
+        verdict: Verdict,
+        scopes: &[ScopeGroup],
+        relations: &[PositionRelation],
+    ) -> String {
+        let positions: Vec<&Position> = scopes.iter().flat_map(|s| s.positions.iter()).collect();
+        let origins = |p: &Position| -> String {
+            let names: Vec<&str> = p.origins.iter().map(|o| o.name.as_str()).collect();
+            match names.len() {
+                1 => format!("1 origin: {}", names[0]),
+                n => format!("{n} origins: {}", names.join(", ")),
+            }
+        };
+        let describe = |p: &Position| format!("{} {} ({})", p.label, p.value, origins(p));
+        match verdict {
+            Verdict::Contested => {
+                let conflicting: Vec<String> = relations
+                    .iter()
+                    .filter(|r| r.relation.kind() == RelationKind::Conflict)
+                    .flat_map(|r| [r.from.clone(), r.to.clone()])
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                let shown: Vec<String> = positions
+                    .iter()
+                    .filter(|p| conflicting.contains(&p.label))
+                    .map(|p| describe(p))
+                    .collect();
+                format!(
+                    "Contested: {} conflict; the policy does not pick a winner.",
+                    shown.join(" against ")
+                )
+            }
+            Verdict::Superseded => {
+                let old: Vec<String> = positions
+                    .iter()
+                    .filter(|p| p.superseded)
+                    .map(|p| format!("{} {}", p.label, p.value))
+                    .collect();
+                let current: Vec<String> = positions
+                    .iter()
+                    .filter(|p| !p.superseded)
+                    .map(|p| describe(p))
+                    .collect();
+                if old.is_empty() {
+                    format!(
+                        "Superseded: a correction replaces an earlier claim; current: {}.",
+                        current.join("; ")
+                    )
+                } else {
+                    format!(
+                        "Superseded: {} replaced by {}.",
+                        old.join("; "),
+                        current.join("; ")
+                    )
+                }
+            }
+            Verdict::DifferentScope => {
+                let labels: Vec<String> = scopes
+                    .iter()
+                    .map(|s| {
+                        let values: Vec<String> = s
+                            .positions
+                            .iter()
+                            .map(|p| format!("{} {}", p.label, p.value))
+                            .collect();
+                        format!("{} [{}]", values.join(", "), s.label)
+                    })
+                    .collect();
+                format!(
+                    "Different scope: {} hold in different scopes, side by side, not in conflict.",
+                    labels.join(" and ")
+                )
+            }
+            Verdict::Corroborated => {
+                let best = positions
+                    .iter()
+                    .max_by_key(|p| (p.origins.len(), std::cmp::Reverse(p.label.clone())));
+                match best {
+                    Some(p) => format!(
+                        "Corroborated: {} independent origins support {} {} ({}).",
+                        p.origins.len(),
+                        p.label,
+                        p.value,
+                        p.origins
+                            .iter()
+                            .map(|o| o.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    None => "Corroborated.".to_string(),
+                }
+            }
+            Verdict::SingleOrigin => {
+                let shown: Vec<String> = positions.iter().map(|p| describe(p)).collect();
+                let publications: BTreeSet<&SourceId> = positions
+                    .iter()
+                    .flat_map(|p| p.publications.iter())
+                    .collect();
+                format!(
+                    "Single origin: {}; carried by {} publication{}.",
+                    shown.join("; "),
+                    publications.len(),
+                    if publications.len() == 1 { "" } else { "s" }
+                )
+            }
+        }
+    }
+}
+
+/// A scope group under construction.
+struct Group<'c> {
+    kind: &'static str,
+    label: String,
+    claims: Vec<&'c Claim>,
+}
+
+/// A position under construction.
+struct Built<'c> {
+    claims: Vec<&'c Claim>,
+    polarity: Polarity,
+    interval: Option<Interval>,
+    period: Option<Period>,
+    value: String,
+    comparable: bool,
+    superseded_by: Option<ClaimId>,
+    reported: Option<(chrono::NaiveDateTime, chrono::NaiveDateTime)>,
+}
+
+impl Built<'_> {
+    fn all_corrected(&self, corrected: &HashMap<&ClaimId, ClaimId>) -> bool {
+        self.claims.iter().all(|c| corrected.contains_key(&c.id))
+    }
+}
+
+impl<'a> Analyzer<'a> {
+    fn scope_groups<'c>(&self, claims: &[&'c Claim]) -> Vec<Group<'c>> {
+        // Key: value kind, projected or not (with horizon), population.
+        let mut keyed: BTreeMap<(&'static str, bool, String), Vec<&'c Claim>> = BTreeMap::new();
+        for claim in claims {
+            let projected = claim.scope.status == Status::Projected;
+            let population = claim
+                .scope
+                .population
+                .as_deref()
+                .map(|p| normalize_words(p).join(" "))
+                .unwrap_or_default();
+            keyed
+                .entry((claim.value.kind(), projected, population))
+                .or_default()
+                .push(claim);
+        }
+        let mut groups = Vec::new();
+        for ((kind, projected, _), members) in keyed {
+            // Split by time: connected runs of overlapping scope times.
+            let mut timed: Vec<&Claim> = members
+                .iter()
+                .copied()
+                .filter(|c| c.scope.time.is_some())
+                .collect();
+            let untimed: Vec<&Claim> = members
+                .iter()
+                .copied()
+                .filter(|c| c.scope.time.is_none())
+                .collect();
+            timed.sort_by(|a, b| {
+                let (ta, tb) = (a.scope.time, b.scope.time);
+                ta.map(|t| (t.start(), t.end()))
+                    .cmp(&tb.map(|t| (t.start(), t.end())))
+                    .then_with(|| a.id.cmp(&b.id))
+            });
+            let mut runs: Vec<(Vec<&Claim>, Period)> = Vec::new();
+            for claim in timed {
+                let Some(time) = claim.scope.time else {
+                    continue;
+                };
+                match runs.last_mut() {
+                    Some((run, span)) if time.start() < span.end() => {
+                        run.push(claim);
+                        if time.end() > span.end() {
+                            *span = Period::span(*span, time).unwrap_or(*span);
+                        }
+                    }
+                    _ => runs.push((vec![claim], time)),
+                }
+            }
+            let first = &members[0];
+            let base_label = |time: Option<Period>| -> String {
+                let mut parts: Vec<String> = Vec::new();
+                if projected {
+                    let horizon = members.iter().find_map(|c| c.scope.horizon.clone());
+                    parts.push(match horizon {
+                        Some(h) => format!("projected {h}"),
+                        None => "projected".to_string(),
+                    });
+                } else {
+                    let statuses: BTreeSet<Status> =
+                        members.iter().map(|c| c.scope.status).collect();
+                    let named: Vec<&str> = statuses
+                        .iter()
+                        .filter(|s| **s != Status::Unspecified)
+                        .map(|s| s.as_str())
+                        .collect();
+                    if !named.is_empty() {
+                        parts.push(named.join(" or "));
+                    }
+                }
+                if let Some(population) = &first.scope.population {
+                    parts.push(population.clone());
+                }
+                if let Some(time) = time {
+                    parts.push(time.to_string());
+                }
+                if parts.is_empty() {
+                    parts.push("as stated".to_string());
+                }
+                let mut label = parts.join("; ");
+                if kind != first.value.kind() {
+                    label.push_str(&format!(" ({kind})"));
+                }
+                label
+            };
+            if runs.len() <= 1 {
+                let time = runs.first().map(|(_, span)| *span);
+                let mut all: Vec<&Claim> = runs.into_iter().flat_map(|(run, _)| run).collect();
+                all.extend(untimed);
+                all.sort_by(|a, b| a.id.cmp(&b.id));
+                groups.push(Group {
+                    kind,
+                    label: base_label(time),
+                    claims: all,
+                });
+            } else {
+                for (mut run, span) in runs {
+                    run.sort_by(|a, b| a.id.cmp(&b.id));
+                    groups.push(Group {
+                        kind,
+                        label: base_label(Some(span)),
+                        claims: run,
+                    });
+                }
+                if !untimed.is_empty() {
+                    groups.push(Group {
+                        kind,
+                        label: format!("{}; time not given", base_label(None)),
+                        claims: untimed,
+                    });
+                }
+            }
+        }
+        groups
+    }
+
+    /// Forms positions from claims of one scope group and one polarity.
+    fn positions<'c>(
+        &self,
+        claims: &[&'c Claim],
+        diagnostics: &mut Vec<Diagnostic>,
+        topic_name: &str,
+    ) -> Vec<Built<'c>> {
+        let vocabulary = self.policy.vocabulary();
+        let new = |claims: Vec<&'c Claim>, value: String| Built {
+            claims,
+            polarity: Polarity::Positive,
+            interval: None,
+            period: None,
+            value,
+            comparable: true,
+            superseded_by: None,
+            reported: None,
+        };
+        let mut out = Vec::new();
+        match &claims[0].value {
+            Value::Quantity(_) => {
+                let mut known: Vec<(Interval, &'c Claim)> = Vec::new();
+                let mut unknown: BTreeMap<String, Vec<&'c Claim>> = BTreeMap::new();
+                for claim in claims {
+                    let Value::Quantity(q) = &claim.value else {
+                        continue;
+                    };
+                    let interval = q.interval(vocabulary);
+                    if interval.is_known() {
+                        known.push((interval, claim));
+                    } else {
+                        diagnostics.push(Diagnostic::new(
+                            Severity::Warning,
+                            format!("claim {}", claim.id),
+                            format!(
+                                "{:?} is not in vocabulary {:?}; the claim is shown but not compared",
+                                q.to_string(),
+                                vocabulary.name()
+                            ),
+                        ));
+                        unknown.entry(q.to_string()).or_default().push(claim);
+                    }
+                }
+                known.sort_by(|a, b| {
+                    a.0.min()
+                        .total_cmp(&b.0.min())
+                        .then(a.0.max().total_cmp(&b.0.max()))
+                        .then_with(|| a.1.id.cmp(&b.1.id))
+                });
+                let mut current: Option<(Interval, Vec<&'c Claim>)> = None;
+                let finish =
+                    |interval: Interval, members: Vec<&'c Claim>, out: &mut Vec<Built<'c>>| {
+                        let mut members = members;
+                        members.sort_by(|a, b| a.id.cmp(&b.id));
+                        let value = self.quantity_value(&members, &interval);
+                        let mut built = new(members, value);
+                        built.interval = Some(interval);
+                        out.push(built);
+                    };
+                for (interval, claim) in known {
+                    current = match current.take() {
+                        Some((running, mut members)) => match running.intersect(&interval) {
+                            Some(narrower) => {
+                                members.push(claim);
+                                Some((narrower, members))
+                            }
+                            None => {
+                                finish(running, members, &mut out);
+                                Some((interval, vec![claim]))
+                            }
+                        },
+                        None => Some((interval, vec![claim])),
+                    };
+                }
+                if let Some((running, members)) = current {
+                    finish(running, members, &mut out);
+                }
+                for (display, members) in unknown {
+                    let mut built = new(members, format!("{display} (not in the vocabulary)"));
+                    built.comparable = false;
+                    out.push(built);
+                }
+            }
+            Value::Date(_) => {
+                let mut dated: Vec<(Period, &'c Claim)> = claims
+                    .iter()
+                    .filter_map(|c| match &c.value {
+                        Value::Date(p) => Some((*p, *c)),
+                        _ => None,
+                    })
+                    .collect();
+                dated.sort_by(|a, b| {
+                    (a.0.start(), a.0.end(), a.0.precision())
+                        .cmp(&(b.0.start(), b.0.end(), b.0.precision()))
+                        .then_with(|| a.1.id.cmp(&b.1.id))
+                });
+                // Sweep with the running intersection of the periods.
+                let mut current: Option<(
+                    (chrono::NaiveDateTime, chrono::NaiveDateTime),
+                    Vec<(Period, &'c Claim)>,
+                )> = None;
+                let finish = |mut members: Vec<(Period, &'c Claim)>, out: &mut Vec<Built<'c>>| {
+                    members.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+                    let shown: BTreeSet<String> = members
+                        .iter()
+                        .map(|(p, _)| format!("{p} ({})", p.precision()))
+                        .collect();
+                    let finest = members
+                        .iter()
+                        .map(|(p, _)| *p)
+                        .min_by_key(|p| (p.precision(), p.end() - p.start(), p.start()));
+                    let value = shown.into_iter().collect::<Vec<_>>().join(" / ");
+                    let mut built = new(members.into_iter().map(|(_, c)| c).collect(), value);
+                    built.period = finest;
+                    out.push(built);
+                };
+                for (period, claim) in dated {
+                    current = match current.take() {
+                        Some(((start, end), mut members)) if period.start() < end => {
+                            members.push((period, claim));
+                            Some(((start.max(period.start()), end.min(period.end())), members))
+                        }
+                        Some((_, members)) => {
+                            finish(members, &mut out);
+                            Some((period.interval(), vec![(period, claim)]))
+                        }
+                        None => Some((period.interval(), vec![(period, claim)])),
+                    };
+                }
+                if let Some((_, members)) = current {
+                    finish(members, &mut out);
+                }
+            }
+            Value::Statement(_) => {
+                let mut by_object: BTreeMap<&EntityId, Vec<&'c Claim>> = BTreeMap::new();
+                for claim in claims {
+                    if let Value::Statement(s) = &claim.value {
+                        by_object
+                            .entry(self.resolution.canonical(&s.object))
+                            .or_default()
+                            .push(claim);
+                    }
+                }
+                for (object, members) in by_object {
+                    let mut name = self.entity_name(object);
+                    if Self::effective_polarity(members[0]) == Polarity::Negative {
+                        name = format!("not {name}");
+                    }
+                    out.push(new(members, name));
+                }
+            }
+            Value::Text(_) => {
+                let mut by_text: BTreeMap<String, Vec<&'c Claim>> = BTreeMap::new();
+                for claim in claims {
+                    if let Value::Text(t) = &claim.value {
+                        by_text
+                            .entry(normalize_words(t).join(" "))
+                            .or_default()
+                            .push(claim);
+                    }
+                }
+                for members in by_text.into_values() {
+                    let value = match &members[0].value {
+                        Value::Text(t) => format!("{t:?}"),
+                        _ => String::new(),
+                    };
+                    out.push(new(members, value));
+                }
+            }
+            Value::Quote(_) => {
+                for members in self.quote_clusters(claims, diagnostics, topic_name) {
+                    let value = match &members[0].value {
+                        Value::Quote(q) => format!("“{}”", q.text()),
+                        _ => String::new(),
+                    };
+                    out.push(new(members, value));
+                }
+            }
+        }
+        out
+    }
+
+    fn quantity_value(&self, members: &[&Claim], interval: &Interval) -> String {
+        let shown: BTreeSet<String> = members
+            .iter()
+            .filter_map(|c| match &c.value {
+                Value::Quantity(q) => Some(q.to_string()),
+                _ => None,
+            })
+            .collect();
+        let plain = members.iter().all(|c| {
+            matches!(&c.value, Value::Quantity(q) if matches!(q.form(), QuantityForm::Exact | QuantityForm::Range))
+        });
+        let distinct = shown.len();
+        let joined = shown.into_iter().collect::<Vec<_>>().join(" / ");
+        let interval = show_interval(interval);
+        if (plain && distinct == 1) || (distinct == 1 && joined.starts_with(&interval)) {
+            joined
+        } else {
+            format!("{joined} → {interval}")
+        }
+    }
+
+    /// Clusters quote wordings into variants of one quote: wordings are
+    /// blocked by their first and by their last four words, compared within
+    /// blocks, and joined when similar at the threshold.
+    fn quote_clusters<'c>(
+        &self,
+        claims: &[&'c Claim],
+        diagnostics: &mut Vec<Diagnostic>,
+        topic_name: &str,
+    ) -> Vec<Vec<&'c Claim>> {
+        let words: Vec<Vec<String>> = claims
+            .iter()
+            .map(|c| match &c.value {
+                Value::Quote(q) => normalize_words(q.text()),
+                _ => Vec::new(),
+            })
+            .collect();
+        let mut parent: Vec<usize> = (0..claims.len()).collect();
+        fn find(parent: &mut [usize], mut x: usize) -> usize {
+            while parent[x] != x {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            x
+        }
+        let mut blocks: BTreeMap<(bool, String), Vec<usize>> = BTreeMap::new();
+        for (i, w) in words.iter().enumerate() {
+            let head = w.iter().take(4).cloned().collect::<Vec<_>>().join(" ");
+            let tail = w[w.len().saturating_sub(4)..].join(" ");
+            blocks.entry((false, head)).or_default().push(i);
+            blocks.entry((true, tail)).or_default().push(i);
+        }
+        let threshold = self.policy.quote_threshold();
+        for members in blocks.values() {
+            if members.len() > MAX_QUOTE_BLOCK {
+                diagnostics.push(Diagnostic::new(
+                    Severity::Warning,
+                    format!("topic {topic_name}"),
+                    format!(
+                        "{} quotes share their first or last words; they were compared in windows of {MAX_QUOTE_BLOCK}",
+                        members.len()
+                    ),
+                ));
+            }
+            for (k, &a) in members.iter().enumerate() {
+                for &b in members.iter().skip(k + 1).take(MAX_QUOTE_BLOCK) {
+                    if find(&mut parent, a) == find(&mut parent, b) {
+                        continue;
+                    }
+                    if words[a] == words[b] || word_similarity(&words[a], &words[b]) >= threshold {
+                        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                        let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
+                        parent[gone] = keep;
+                    }
+                }
+            }
+        }
+        let mut clusters: BTreeMap<usize, Vec<&'c Claim>> = BTreeMap::new();
+        for i in 0..claims.len() {
+            let root = find(&mut parent, i);
+            clusters.entry(root).or_default().push(claims[i]);
+        }
+        clusters.into_values().collect()
+    }
+
+    fn origins(&self, claims: &[&Claim]) -> Vec<Origin> {
+        let intermediates: BTreeSet<&SourceId> = claims
+            .iter()
+            .flat_map(|c| {
+                let chain = &c.assertion.chain;
+                chain
+                    .get(1..chain.len().saturating_sub(1))
+                    .unwrap_or(&[])
+                    .iter()
+            })
+            .collect();
+        let ends: BTreeSet<&SourceId> = claims
+            .iter()
+            .filter_map(|c| c.assertion.origin())
+            .filter(|end| !intermediates.contains(end))
+            .collect();
+        ends.into_iter()
+            .map(|id| Origin {
+                id: id.clone(),
+                name: self.source_name(id),
+            })
+            .collect()
+    }
+
+    fn finish_position(
+        &self,
+        built: &Built<'_>,
+        label: &str,
+        corrected: &HashMap<&ClaimId, ClaimId>,
+    ) -> Position {
+        let claims: Vec<ClaimEntry> = built
+            .claims
+            .iter()
+            .map(|c| ClaimEntry {
+                id: c.id.clone(),
+                value: self.show_value(&c.value),
+                publication: c.assertion.chain[0].clone(),
+                chain: c.assertion.chain.clone(),
+                modality: c.assertion.modality,
+                verb: c.assertion.verb.clone(),
+                evidence: c.assertion.evidence.as_ref().map(|e| e.text.clone()),
+                reported: self.reported(c),
+                superseded_by: corrected
+                    .get(&c.id)
+                    .cloned()
+                    .or_else(|| built.superseded_by.clone()),
+            })
+            .collect();
+        let publications: BTreeSet<SourceId> = built
+            .claims
+            .iter()
+            .map(|c| c.assertion.chain[0].clone())
+            .collect();
+        let superseded = claims.iter().all(|c| c.superseded_by.is_some());
+        Position {
+            label: label.to_string(),
+            value: built.value.clone(),
+            interval: built.interval,
+            period: built.period,
+            claims,
+            publications: publications.into_iter().collect(),
+            origins: self.origins(&built.claims),
+            superseded,
+        }
+    }
+
+    /// True when two positions of opposite polarity speak of one value.
+    fn same_value(&self, a: &Built<'_>, b: &Built<'_>) -> bool {
+        match (a.interval, b.interval, a.period, b.period) {
+            (Some(x), Some(y), _, _) => x.overlaps(&y),
+            (_, _, Some(x), Some(y)) => x.overlaps(&y),
+            _ => a.value.trim_start_matches("not ") == b.value.trim_start_matches("not "),
+        }
+    }
+
+    /// The relation between two positions of one scope group, from their
+    /// combined values.
+    fn position_relation(
+        &self,
+        a: &Built<'_>,
+        b: &Built<'_>,
+        la: &str,
+        lb: &str,
+        property: &Property,
+    ) -> Option<Relation> {
+        let modalities = [
+            a.claims[0].assertion.modality,
+            b.claims[0].assertion.modality,
+        ];
+        let mut evidence = RelationEvidence {
+            modalities,
+            ..RelationEvidence::default()
+        };
+        let head = format!("{la} ({}) and {lb} ({})", a.value, b.value);
+        let certainty_note = {
+            let ca: BTreeSet<Certainty> = a
+                .claims
+                .iter()
+                .map(|c| c.assertion.modality.certainty)
+                .collect();
+            let cb: BTreeSet<Certainty> = b
+                .claims
+                .iter()
+                .map(|c| c.assertion.modality.certainty)
+                .collect();
+            if ca != cb {
+                let show = |s: &BTreeSet<Certainty>| {
+                    s.iter().map(|c| c.as_str()).collect::<Vec<_>>().join("/")
+                };
+                format!(" ({} against {})", show(&ca), show(&cb))
+            } else {
+                String::new()
+            }
+        };
+        if !a.comparable || !b.comparable {
+            return Some(Relation::new(
+                RelationKind::Compatible,
+                evidence,
+                format!("{head}: one is not in the vocabulary, so they cannot be compared"),
+            ));
+        }
+        match (a.interval, b.interval, a.period, b.period) {
+            (Some(x), Some(y), _, _) => evidence.intervals = Some([x, y]),
+            (_, _, Some(x), Some(y)) => evidence.periods = Some([x, y]),
+            _ => {}
+        }
+        if a.polarity != b.polarity {
+            if !self.same_value(a, b) {
+                return None;
+            }
+            return Some(Relation::new(
+                RelationKind::Conflict,
+                evidence,
+                format!(
+                    "{head}: one asserts what the other denies, so the positions conflict{certainty_note}"
+                ),
+            ));
+        }
+        if let (Some(ta), Some(tb)) = (a.reported, b.reported)
+            && ta.1 <= tb.0
+        {
+            let show = |t: (chrono::NaiveDateTime, chrono::NaiveDateTime)| {
+                Period::containing(t.0, crate::period::Precision::Day).to_string()
+            };
+            return Some(Relation::new(
+                RelationKind::SupersededBy,
+                evidence,
+                format!(
+                    "{head}: the property is cumulative and {lb} was reported later ({}) than {la} ({}), so it supersedes it",
+                    show(tb),
+                    show(ta)
+                ),
+            ));
+        }
+        if let (Some(by), None) = (&a.superseded_by, &b.superseded_by) {
+            return Some(Relation::new(
+                RelationKind::SupersededBy,
+                evidence,
+                format!(
+                    "{head}: the property is cumulative and {lb} holds the latest report ({by}), so it supersedes {la}"
+                ),
+            ));
+        }
+        if let (None, Some(by)) = (&a.superseded_by, &b.superseded_by) {
+            return Some(Relation::new(
+                RelationKind::Supersedes,
+                evidence,
+                format!(
+                    "{head}: the property is cumulative and {la} holds the latest report ({by}), so it supersedes {lb}"
+                ),
+            ));
+        }
+        let (kind, why) = match &a.claims[0].value {
+            Value::Quote(_) => (
+                RelationKind::DifferentQuote,
+                "different words, so different quotes".to_string(),
+            ),
+            Value::Statement(_) if !self.policy.is_single_valued(property) => (
+                RelationKind::Compatible,
+                "different objects of a property that can take several, so both can hold"
+                    .to_string(),
+            ),
+            Value::Statement(_) => (
+                RelationKind::Conflict,
+                format!("{property} takes one value, so different objects conflict"),
+            ),
+            Value::Text(_) => (
+                RelationKind::Conflict,
+                "the texts differ, so the positions conflict".to_string(),
+            ),
+            Value::Date(_) => (
+                RelationKind::Conflict,
+                "the periods do not overlap, so the positions conflict".to_string(),
+            ),
+            Value::Quantity(_) => (
+                RelationKind::Conflict,
+                "the intervals do not overlap, so the positions conflict".to_string(),
+            ),
+        };
+        Some(Relation::new(
+            kind,
+            evidence,
+            format!("{head}: {why}{certainty_note}"),
+        ))
+    }
+
+    /// Relays that dropped a hedge, a bound or a projection present in the
+    /// version closest to their shared origin.
+    fn relay_findings(&self, claims: &[&Claim]) -> Vec<RelayFinding> {
+        // Lineages: a claim whose chain ends at a source that another
+        // claim's chain passes through shares that claim's lineage.
+        let mut index: BTreeMap<&SourceId, usize> = BTreeMap::new();
+        for claim in claims {
+            if let Some(end) = claim.assertion.origin() {
+                let next = index.len();
+                index.entry(end).or_insert(next);
+            }
+        }
+        let mut parent: Vec<usize> = (0..index.len()).collect();
+        fn find(parent: &mut [usize], mut x: usize) -> usize {
+            while parent[x] != x {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            x
+        }
+        for claim in claims {
+            let chain = &claim.assertion.chain;
+            let Some(end) = chain.last().and_then(|e| index.get(e).copied()) else {
+                continue;
+            };
+            for link in chain.get(1..chain.len().saturating_sub(1)).unwrap_or(&[]) {
+                if let Some(&other) = index.get(link) {
+                    let (ra, rb) = (find(&mut parent, end), find(&mut parent, other));
+                    if ra != rb {
+                        parent[ra.max(rb)] = ra.min(rb);
+                    }
+                }
+            }
+        }
+        // Anchors: what two wordings of one statement share.
+        let anchors = |claim: &Claim| -> Vec<String> {
+            match &claim.value {
+                Value::Quantity(q) => match q.amount() {
+                    Amount::Exact(v)
+                    | Amount::AtLeast { value: v, .. }
+                    | Amount::AtMost { value: v, .. }
+                    | Amount::Approximate { value: v, .. } => vec![format_number(*v)],
+                    Amount::Range { min, max } => vec![format_number(*min), format_number(*max)],
+                    Amount::Vague { phrase } => vec![phrase.clone()],
+                },
+                Value::Date(p) => vec![p.to_string()],
+                Value::Statement(s) => vec![self.resolution.canonical(&s.object).to_string()],
+                Value::Text(t) => vec![normalize_words(t).join(" ")],
+                Value::Quote(_) => Vec::new(),
+            }
+        };
+        let mut groups: BTreeMap<(usize, String), Vec<&Claim>> = BTreeMap::new();
+        for claim in claims {
+            let Some(&end) = claim.assertion.origin().and_then(|e| index.get(e)) else {
+                continue;
+            };
+            let lineage = find(&mut parent, end);
+            for anchor in anchors(claim) {
+                groups.entry((lineage, anchor)).or_default().push(claim);
+            }
+        }
+        let hedges = |c: &Claim| -> (bool, bool, bool) {
+            let hedged = matches!(
+                c.assertion.modality.certainty,
+                Certainty::Probable | Certainty::Possible
+            );
+            let bounded = matches!(&c.value, Value::Quantity(q) if matches!(q.form(), QuantityForm::AtMost | QuantityForm::AtLeast | QuantityForm::Approximate));
+            let projected = c.scope.status == Status::Projected;
+            (hedged, bounded, projected)
+        };
+        let mut findings: BTreeMap<(ClaimId, ClaimId), RelayFinding> = BTreeMap::new();
+        for members in groups.values() {
+            if members.len() < 2 {
+                continue;
+            }
+            let Some(reference) = members.iter().copied().max_by(|a, b| {
+                let score = |c: &Claim| {
+                    let (h, b, p) = hedges(c);
+                    (c.assertion.chain.len(), h as u8 + b as u8 + p as u8)
+                };
+                score(a).cmp(&score(b)).then_with(|| b.id.cmp(&a.id))
+            }) else {
+                continue;
+            };
+            let (rh, rb, rp) = hedges(reference);
+            for claim in members.iter().copied() {
+                if claim.id == reference.id {
+                    continue;
+                }
+                let (h, b, p) = hedges(claim);
+                let mut dropped = Vec::new();
+                if rh && !h && claim.assertion.modality.certainty == Certainty::Certain {
+                    dropped.push(Dropped::Hedge(format!(
+                        "{} → {}",
+                        reference.assertion.modality.certainty.as_str(),
+                        claim.assertion.modality.certainty.as_str()
+                    )));
+                }
+                if rb
+                    && !b
+                    && matches!(&claim.value, Value::Quantity(q) if q.form() == QuantityForm::Exact)
+                {
+                    let form = match &reference.value {
+                        Value::Quantity(q) => q.form().as_str().to_string(),
+                        _ => String::new(),
+                    };
+                    dropped.push(Dropped::Bound(form));
+                }
+                if rp && !p {
+                    dropped.push(Dropped::Projection(
+                        reference
+                            .scope
+                            .horizon
+                            .clone()
+                            .unwrap_or_else(|| "unstated horizon".to_string()),
+                    ));
+                }
+                if dropped.is_empty() {
+                    continue;
+                }
+                let what: Vec<String> = dropped
+                    .iter()
+                    .map(|d| match d {
+                        Dropped::Hedge(s) => format!("the hedge ({s})"),
+                        Dropped::Bound(s) => format!("the bound ({s})"),
+                        Dropped::Projection(s) => format!("the projection ({s})"),
+                    })
+                    .collect();
+                let explanation = format!(
+                    "{} relays {} as {}, dropping {} present in {} ({})",
+                    claim.id,
+                    self.source_name(
+                        reference
+                            .assertion
+                            .origin()
+                            .unwrap_or(&reference.assertion.chain[0])
+                    ),
+                    self.show_value(&claim.value),
+                    what.join(" and "),
+                    reference.id,
+                    self.show_value(&reference.value),
+                );
+                findings.insert(
+                    (claim.id.clone(), reference.id.clone()),
+                    RelayFinding {
+                        claim: claim.id.clone(),
+                        origin_claim: reference.id.clone(),
+                        dropped,
+                        explanation,
+                    },
+                );
+            }
+        }
+        findings.into_values().collect()
+    }
+
+    /// The same or near-same words given to different speakers, across
+    /// topics.
+    fn misattributions(&self, diagnostics: &mut Vec<Diagnostic>) -> Vec<Misattribution> {
+        let quotes: Vec<(&Claim, Vec<String>)> = self
+            .corpus
+            .claims()
+            .iter()
+            .filter_map(|c| match &c.value {
+                Value::Quote(q) => Some((c, normalize_words(q.text()))),
+                _ => None,
+            })
+            .collect();
+        let mut blocks: BTreeMap<(bool, String), Vec<usize>> = BTreeMap::new();
+        for (i, (_, words)) in quotes.iter().enumerate() {
+            if words.is_empty() {
+                continue;
+            }
+            let head = words.iter().take(4).cloned().collect::<Vec<_>>().join(" ");
+            let tail = words[words.len().saturating_sub(4)..].join(" ");
+            blocks.entry((false, head)).or_default().push(i);
+            blocks.entry((true, tail)).or_default().push(i);
+        }
+        let mut found: BTreeMap<(ClaimId, ClaimId), Misattribution> = BTreeMap::new();
+        let threshold = self.policy.quote_threshold();
+        for members in blocks.values() {
+            let mut members = members.clone();
+            members.sort_by(|&a, &b| quotes[a].0.id.cmp(&quotes[b].0.id));
+            if members.len() > MAX_QUOTE_BLOCK {
+                diagnostics.push(Diagnostic::new(
+                    Severity::Warning,
+                    "misattribution check".to_string(),
+                    format!(
+                        "{} quotes share their first or last words; they were compared in windows of {MAX_QUOTE_BLOCK}",
+                        members.len()
+                    ),
+                ));
+            }
+            for (k, &a) in members.iter().enumerate() {
+                for &b in members.iter().skip(k + 1).take(MAX_QUOTE_BLOCK) {
+                    let (ca, cb) = (quotes[a].0, quotes[b].0);
+                    if self.resolution.same(&ca.subject, &cb.subject) {
+                        continue;
+                    }
+                    let similarity = word_similarity(&quotes[a].1, &quotes[b].1);
+                    if similarity < threshold {
+                        continue;
+                    }
+                    let (first, second) = if ca.id <= cb.id { (ca, cb) } else { (cb, ca) };
+                    let relation = self.relate(first, second);
+                    if relation.kind() != RelationKind::Misattributed {
+                        continue;
+                    }
+                    found.insert(
+                        (first.id.clone(), second.id.clone()),
+                        Misattribution {
+                            claims: [first.id.clone(), second.id.clone()],
+                            speakers: [
+                                self.resolution.canonical(&first.subject).clone(),
+                                self.resolution.canonical(&second.subject).clone(),
+                            ],
+                            relation,
+                        },
+                    );
+                }
+            }
+        }
+        found.into_values().collect()
+    }
+}

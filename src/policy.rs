@@ -1,0 +1,235 @@
+//! Policy as data: the thresholds, vocabulary and property rules that the
+//! cross-reference engine applies.
+//!
+//! | type | what it is |
+//! |---|---|
+//! | [`Policy`] | everything [`analyze`](crate::analyze) may be told |
+//! | [`Similarity`] | a score in `[0, 1]`, for thresholds and evidence |
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::id::Property;
+use crate::vocab::Vocabulary;
+
+/// A similarity score or threshold in `[0, 1]`.
+///
+/// ```
+/// use corroborate::Similarity;
+/// let s = Similarity::new(0.92)?;
+/// assert_eq!(s.value(), 0.92);
+/// assert!(Similarity::new(1.5).is_err());
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[serde(try_from = "f64", into = "f64")]
+pub struct Similarity(f64);
+
+impl Similarity {
+    /// Wraps a score.
+    ///
+    /// # Errors
+    ///
+    /// Fails when `value` is outside `[0, 1]` or not a number.
+    pub fn new(value: f64) -> Result<Similarity, Error> {
+        if (0.0..=1.0).contains(&value) {
+            Ok(Similarity(value))
+        } else {
+            Err(Error::invalid_value(
+                value,
+                "is not a similarity",
+                "a number from 0 to 1",
+            ))
+        }
+    }
+
+    /// Wraps a score computed by the crate, clamping it into `[0, 1]`.
+    pub(crate) fn clamped(value: f64) -> Similarity {
+        if value.is_nan() {
+            Similarity(0.0)
+        } else {
+            Similarity(value.clamp(0.0, 1.0))
+        }
+    }
+
+    /// The score.
+    pub fn value(self) -> f64 {
+        self.0
+    }
+}
+
+impl TryFrom<f64> for Similarity {
+    type Error = Error;
+    fn try_from(value: f64) -> Result<Similarity, Error> {
+        Similarity::new(value)
+    }
+}
+
+impl From<Similarity> for f64 {
+    fn from(s: Similarity) -> f64 {
+        s.0
+    }
+}
+
+impl fmt::Display for Similarity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.2}", self.0)
+    }
+}
+
+/// What the engine is told: thresholds for quote and name similarity, the
+/// vague-quantity vocabulary, which properties are cumulative or
+/// single-valued, and aliases between property names.
+///
+/// The default never picks a winner between conflicting positions: a
+/// contested topic stays contested, with every position shown.
+///
+/// ```
+/// use corroborate::{Policy, Property, Similarity, Vocabulary};
+/// let policy = Policy::default()
+///     .with_quote_threshold(Similarity::new(0.9)?)
+///     .with_vocabulary(Vocabulary::acled())
+///     .with_cumulative(Property::new("killed")?)
+///     .with_property_alias(Property::new("strength")?, Property::new("fighter_strength")?);
+/// assert!(policy.is_cumulative(&Property::new("killed")?));
+/// assert_eq!(policy.canonical_property(&Property::new("strength")?).as_str(), "fighter_strength");
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Policy {
+    vocabulary: Vocabulary,
+    quote_threshold: Similarity,
+    name_threshold: Similarity,
+    cumulative: BTreeSet<Property>,
+    single_valued: BTreeSet<Property>,
+    property_aliases: BTreeMap<Property, Property>,
+}
+
+fn property(name: &str) -> Option<Property> {
+    Property::new(name).ok()
+}
+
+impl Default for Policy {
+    /// Quote threshold 0.8 and name threshold 0.9; the default vocabulary;
+    /// `killed`, `injured`, `wounded`, `dead`, `casualties`, `deaths`,
+    /// `arrested` and `displaced` cumulative; `leader`, `led_by`, `founded`
+    /// and `headquarters` single-valued.
+    fn default() -> Policy {
+        Policy {
+            vocabulary: Vocabulary::default(),
+            quote_threshold: Similarity(0.8),
+            name_threshold: Similarity(0.9),
+            cumulative: [
+                "killed",
+                "injured",
+                "wounded",
+                "dead",
+                "casualties",
+                "deaths",
+                "arrested",
+                "displaced",
+            ]
+            .into_iter()
+            .filter_map(property)
+            .collect(),
+            single_valued: ["leader", "led_by", "founded", "headquarters"]
+                .into_iter()
+                .filter_map(property)
+                .collect(),
+            property_aliases: BTreeMap::new(),
+        }
+    }
+}
+
+impl Policy {
+    /// Sets the vocabulary for hedged and vague quantities.
+    pub fn with_vocabulary(mut self, vocabulary: Vocabulary) -> Policy {
+        self.vocabulary = vocabulary;
+        self
+    }
+
+    /// Sets the similarity at or above which two quote wordings are
+    /// variants of one quote.
+    pub fn with_quote_threshold(mut self, threshold: Similarity) -> Policy {
+        self.quote_threshold = threshold;
+        self
+    }
+
+    /// Sets the similarity at or above which two entity names are taken
+    /// for one entity.
+    pub fn with_name_threshold(mut self, threshold: Similarity) -> Policy {
+        self.name_threshold = threshold;
+        self
+    }
+
+    /// Marks a property as cumulative: it changes over time (a death toll),
+    /// so a later report supersedes an earlier one.
+    pub fn with_cumulative(mut self, property: Property) -> Policy {
+        self.cumulative.insert(property);
+        self
+    }
+
+    /// Marks a statement property as single-valued: two different objects
+    /// conflict ("led by A" against "led by B").
+    pub fn with_single_valued(mut self, property: Property) -> Policy {
+        self.single_valued.insert(property);
+        self
+    }
+
+    /// Declares `alias` another name of `canonical`, so their claims form
+    /// one topic.
+    pub fn with_property_alias(mut self, alias: Property, canonical: Property) -> Policy {
+        self.property_aliases.insert(alias, canonical);
+        self
+    }
+
+    /// Removes every cumulative and single-valued mark.
+    pub fn without_property_rules(mut self) -> Policy {
+        self.cumulative.clear();
+        self.single_valued.clear();
+        self
+    }
+
+    /// The vocabulary.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    /// The quote threshold.
+    pub fn quote_threshold(&self) -> Similarity {
+        self.quote_threshold
+    }
+
+    /// The name threshold.
+    pub fn name_threshold(&self) -> Similarity {
+        self.name_threshold
+    }
+
+    /// True when the property (after aliases) is cumulative.
+    pub fn is_cumulative(&self, property: &Property) -> bool {
+        self.cumulative.contains(self.canonical_property(property))
+    }
+
+    /// True when the property (after aliases) is single-valued.
+    pub fn is_single_valued(&self, property: &Property) -> bool {
+        self.single_valued
+            .contains(self.canonical_property(property))
+    }
+
+    /// The canonical name of a property, following declared aliases.
+    pub fn canonical_property<'a>(&'a self, property: &'a Property) -> &'a Property {
+        let mut current = property;
+        // Alias chains are followed a bounded number of steps, so a cycle
+        // of aliases cannot hang the engine.
+        for _ in 0..8 {
+            match self.property_aliases.get(current) {
+                Some(next) if next != current => current = next,
+                _ => break,
+            }
+        }
+        current
+    }
+}

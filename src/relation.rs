@@ -1,0 +1,739 @@
+//! The relation between two claims, with its evidence and a sentence.
+//!
+//! | type | what it is |
+//! |---|---|
+//! | [`Relation`] | kind, evidence, explanation |
+//! | [`RelationKind`] | agree, compatible, refines, conflict, supersedes, different scope, and the quote relations |
+//! | [`RelationEvidence`] | the intervals, periods, similarity, scope and modalities that decided it |
+//! | [`ScopeDifference`] | how two scopes differ |
+//! | [`WordChange`] | one step of a word-level diff between two quote wordings |
+
+use serde::Serialize;
+
+use crate::analyze::Analyzer;
+use crate::model::{Claim, Modality, Polarity, Scope, Status, Value, normalize_words};
+use crate::period::Period;
+use crate::policy::Similarity;
+use crate::quantity::{Interval, format_number};
+
+/// What one claim is to another.
+///
+/// Relations come in converse pairs: if `a` refines `b`, `b` is refined by
+/// `a`; if `a` supersedes `b`, `b` is superseded by `a`. The others are
+/// symmetric.
+///
+/// ```
+/// use corroborate::RelationKind;
+/// assert_eq!(RelationKind::Refines.converse(), RelationKind::RefinedBy);
+/// assert_eq!(RelationKind::Conflict.converse(), RelationKind::Conflict);
+/// assert!(RelationKind::Verbatim.is_agreement());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationKind {
+    /// The same value: the same interval, the same date at the same
+    /// precision, the same statement with the same polarity.
+    Agree,
+    /// The values overlap and neither contains the other.
+    Compatible,
+    /// This value lies inside the other and is narrower.
+    Refines,
+    /// The other value lies inside this one and is narrower.
+    RefinedBy,
+    /// The values cannot both hold.
+    Conflict,
+    /// This is a later report of a changing count, or an explicit
+    /// correction of the other.
+    Supersedes,
+    /// The other is a later report or a correction of this one.
+    SupersededBy,
+    /// Related, but not the same fact: a projection against an estimate,
+    /// another period, another population.
+    DifferentScope,
+    /// The same words, as normalized.
+    Verbatim,
+    /// Nearly the same words: a variant wording of one quote.
+    Variant,
+    /// Different words by the same speaker.
+    DifferentQuote,
+    /// The same or nearly the same words given to different speakers.
+    Misattributed,
+    /// About different subjects or properties.
+    Unrelated,
+}
+
+impl RelationKind {
+    /// The relation seen from the other claim.
+    pub fn converse(self) -> RelationKind {
+        match self {
+            RelationKind::Refines => RelationKind::RefinedBy,
+            RelationKind::RefinedBy => RelationKind::Refines,
+            RelationKind::Supersedes => RelationKind::SupersededBy,
+            RelationKind::SupersededBy => RelationKind::Supersedes,
+            other => other,
+        }
+    }
+
+    /// True for agree and verbatim.
+    pub fn is_agreement(self) -> bool {
+        matches!(self, RelationKind::Agree | RelationKind::Verbatim)
+    }
+
+    /// The snake-case name used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::Agree => "agree",
+            RelationKind::Compatible => "compatible",
+            RelationKind::Refines => "refines",
+            RelationKind::RefinedBy => "refined_by",
+            RelationKind::Conflict => "conflict",
+            RelationKind::Supersedes => "supersedes",
+            RelationKind::SupersededBy => "superseded_by",
+            RelationKind::DifferentScope => "different_scope",
+            RelationKind::Verbatim => "verbatim",
+            RelationKind::Variant => "variant",
+            RelationKind::DifferentQuote => "different_quote",
+            RelationKind::Misattributed => "misattributed",
+            RelationKind::Unrelated => "unrelated",
+        }
+    }
+}
+
+/// How two scopes differ.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum ScopeDifference {
+    /// One is a projection, the other is not.
+    Projection {
+        /// The status of each claim.
+        statuses: [Status; 2],
+        /// The projection's horizon, if given.
+        horizon: Option<String>,
+    },
+    /// They count different populations.
+    Population {
+        /// Each claim's population.
+        populations: [String; 2],
+    },
+    /// They hold at disjoint times.
+    Time {
+        /// Each claim's time.
+        times: [Period; 2],
+    },
+}
+
+/// One step of a word-level diff from the first wording to the second.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "op", content = "words")]
+pub enum WordChange {
+    /// Words in both.
+    Same(String),
+    /// Words only in the first.
+    Removed(String),
+    /// Words only in the second.
+    Added(String),
+}
+
+/// What decided a relation.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct RelationEvidence {
+    /// The quantities' intervals under the vocabulary in force.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intervals: Option<[Interval; 2]>,
+    /// The dates compared, with their precisions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub periods: Option<[Period; 2]>,
+    /// The similarity of two quote wordings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub similarity: Option<Similarity>,
+    /// The threshold the similarity was held to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<Similarity>,
+    /// How the scopes differ.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<ScopeDifference>,
+    /// Each claim's modality.
+    pub modalities: [Modality; 2],
+    /// When each claim was reported, for supersession.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reported: Option<[Option<Period>; 2]>,
+    /// The word diff of two quote wordings.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub diff: Vec<WordChange>,
+}
+
+/// The relation between two claims: a machine-readable kind, the evidence
+/// that decided it, and one sentence a person can read.
+///
+/// ```
+/// use corroborate::{analyze, Corpus, Policy, Analyzer, RelationKind};
+/// let corpus = Corpus::from_json_str(r#"{
+///   "format": "corroborate/1",
+///   "entities": [{"id": "isis-k", "name": "ISIS-K"}],
+///   "sources": [{"id": "a1", "kind": "publication", "name": "A"},
+///               {"id": "a2", "kind": "publication", "name": "B"}],
+///   "claims": [
+///     {"id": "c1", "subject": "isis-k", "property": "founded", "value": {"date": "2014-10"},
+///      "assertion": {"chain": ["a1"]}},
+///     {"id": "c2", "subject": "isis-k", "property": "founded", "value": {"date": "2015"},
+///      "assertion": {"chain": ["a2"]}}
+///   ]
+/// }"#)?;
+/// let analyzer = Analyzer::new(&corpus, &Policy::default());
+/// let relation = analyzer.relate(&corpus.claims()[0], &corpus.claims()[1]);
+/// assert_eq!(relation.kind(), RelationKind::Conflict);
+/// assert_eq!(
+///     relation.explanation(),
+///     "c1 gives 2014-10 (month) and c2 gives 2015 (year): the periods do not overlap, so the claims conflict"
+/// );
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Relation {
+    kind: RelationKind,
+    evidence: RelationEvidence,
+    explanation: String,
+}
+
+impl Relation {
+    pub(crate) fn new(
+        kind: RelationKind,
+        evidence: RelationEvidence,
+        explanation: String,
+    ) -> Relation {
+        Relation {
+            kind,
+            evidence,
+            explanation,
+        }
+    }
+
+    /// The kind of relation.
+    pub fn kind(&self) -> RelationKind {
+        self.kind
+    }
+
+    /// What decided it.
+    pub fn evidence(&self) -> &RelationEvidence {
+        &self.evidence
+    }
+
+    /// One sentence a person can read.
+    pub fn explanation(&self) -> &str {
+        &self.explanation
+    }
+}
+
+/// How two intervals (of counts or of time) relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Overlap {
+    Equal,
+    Disjoint,
+    Inside,
+    Contains,
+    Overlaps,
+}
+
+pub(crate) fn overlap_of<T: PartialOrd>(a: (T, T), b: (T, T), half_open: bool) -> Overlap {
+    let disjoint = if half_open {
+        a.1 <= b.0 || b.1 <= a.0
+    } else {
+        a.1 < b.0 || b.1 < a.0
+    };
+    if a.0 == b.0 && a.1 == b.1 {
+        Overlap::Equal
+    } else if disjoint {
+        Overlap::Disjoint
+    } else if b.0 <= a.0 && a.1 <= b.1 {
+        Overlap::Inside
+    } else if a.0 <= b.0 && b.1 <= a.1 {
+        Overlap::Contains
+    } else {
+        Overlap::Overlaps
+    }
+}
+
+/// Word-level similarity of two normalized wordings, in `[0, 1]`:
+/// one minus the word edit distance over the longer length. Very long
+/// quotes (over 2,000 words each side) use the overlap of their word sets
+/// instead, which is linear.
+pub(crate) fn word_similarity(a: &[String], b: &[String]) -> Similarity {
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return Similarity::clamped(1.0);
+    }
+    if a.len().saturating_mul(b.len()) > 4_000_000 {
+        let sa: std::collections::HashSet<&String> = a.iter().collect();
+        let sb: std::collections::HashSet<&String> = b.iter().collect();
+        let shared = sa.intersection(&sb).count() as f64;
+        return Similarity::clamped(2.0 * shared / (sa.len() + sb.len()) as f64);
+    }
+    let distance = word_edit_distance(a, b);
+    Similarity::clamped(1.0 - distance as f64 / longest as f64)
+}
+
+/// Levenshtein distance over words, in two rows of memory.
+fn word_edit_distance(a: &[String], b: &[String]) -> usize {
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, wa) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, wb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(wa != wb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+pub(crate) fn word_diff(a: &[String], b: &[String]) -> Vec<WordChange> {
+    let mut out: Vec<WordChange> = Vec::new();
+    for (tag, words) in similar::utils::diff_slices(similar::Algorithm::Myers, a, b) {
+        let text = words.join(" ");
+        let change = match tag {
+            similar::ChangeTag::Equal => WordChange::Same(text),
+            similar::ChangeTag::Delete => WordChange::Removed(text),
+            similar::ChangeTag::Insert => WordChange::Added(text),
+        };
+        out.push(change);
+    }
+    out
+}
+
+/// Renders a diff compactly: `… [-that-] we know {+that+} …`, keeping
+/// three words of context around each change.
+pub(crate) fn render_diff(diff: &[WordChange]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let last = diff.len().saturating_sub(1);
+    for (i, change) in diff.iter().enumerate() {
+        match change {
+            WordChange::Same(text) => {
+                let words: Vec<&str> = text.split(' ').collect();
+                let (n, k) = (words.len(), 3);
+                if diff.len() == 1 || (i != 0 && i != last && n <= 2 * k) {
+                    parts.push(text.clone());
+                } else if i == 0 {
+                    if n > k {
+                        parts.push("…".to_string());
+                    }
+                    parts.push(words[n.saturating_sub(k)..].join(" "));
+                } else if i == last {
+                    parts.push(words[..k.min(n)].join(" "));
+                    if n > k {
+                        parts.push("…".to_string());
+                    }
+                } else {
+                    parts.push(words[..k].join(" "));
+                    parts.push("…".to_string());
+                    parts.push(words[n - k..].join(" "));
+                }
+            }
+            WordChange::Removed(text) => parts.push(format!("[-{text}-]")),
+            WordChange::Added(text) => parts.push(format!("{{+{text}+}}")),
+        }
+    }
+    parts.join(" ")
+}
+
+/// The differences of scope between two claims, if any.
+pub(crate) fn scope_difference(a: &Scope, b: &Scope) -> Option<ScopeDifference> {
+    let projected = |s: &Scope| s.status == Status::Projected;
+    if projected(a) != projected(b) {
+        return Some(ScopeDifference::Projection {
+            statuses: [a.status, b.status],
+            horizon: a.horizon.clone().or_else(|| b.horizon.clone()),
+        });
+    }
+    if let (Some(pa), Some(pb)) = (&a.population, &b.population) {
+        let (na, nb) = (normalize_words(pa), normalize_words(pb));
+        if na != nb {
+            return Some(ScopeDifference::Population {
+                populations: [pa.clone(), pb.clone()],
+            });
+        }
+    }
+    if let (Some(ta), Some(tb)) = (a.time, b.time)
+        && !ta.overlaps(&tb)
+    {
+        return Some(ScopeDifference::Time { times: [ta, tb] });
+    }
+    None
+}
+
+fn describe_scope(difference: &ScopeDifference) -> String {
+    match difference {
+        ScopeDifference::Projection { statuses, horizon } => {
+            let which = if statuses[0] == Status::Projected {
+                "the first"
+            } else {
+                "the second"
+            };
+            match horizon {
+                Some(h) => format!("{which} is a projection {h}"),
+                None => format!("{which} is a projection"),
+            }
+        }
+        ScopeDifference::Population { populations } => format!(
+            "they count different populations ({} and {})",
+            populations[0], populations[1]
+        ),
+        ScopeDifference::Time { times } => format!(
+            "they hold at different times ({} and {})",
+            times[0], times[1]
+        ),
+    }
+}
+
+fn modal_note(m: [Modality; 2]) -> String {
+    if m[0].certainty == m[1].certainty {
+        String::new()
+    } else {
+        format!(" (a {} claim against a {} one)", m[0], m[1])
+    }
+}
+
+impl Analyzer<'_> {
+    /// The value of a claim as a reader would say it.
+    pub(crate) fn show_value(&self, value: &Value) -> String {
+        match value {
+            Value::Quantity(q) => q.to_string(),
+            Value::Date(p) => format!("{p} ({})", p.precision()),
+            Value::Quote(q) => format!("“{}”", q.text()),
+            Value::Statement(s) => {
+                let object = self.entity_name(&s.object);
+                match s.polarity {
+                    Polarity::Positive => object,
+                    Polarity::Negative => format!("not {object}"),
+                }
+            }
+            Value::Text(t) => format!("{t:?}"),
+        }
+    }
+
+    /// Relates two claims. See [`Relation`].
+    pub fn relate(&self, a: &Claim, b: &Claim) -> Relation {
+        let modalities = [a.assertion.modality, b.assertion.modality];
+        let mut evidence = RelationEvidence {
+            modalities,
+            ..RelationEvidence::default()
+        };
+        let (ia, ib) = (&a.id, &b.id);
+        let same_topic = self.topic_key(a) == self.topic_key(b);
+
+        if !same_topic {
+            if let (Value::Quote(qa), Value::Quote(qb)) = (&a.value, &b.value) {
+                let (wa, wb) = (normalize_words(qa.text()), normalize_words(qb.text()));
+                let similarity = word_similarity(&wa, &wb);
+                evidence.similarity = Some(similarity);
+                evidence.threshold = Some(self.policy().quote_threshold());
+                if similarity >= self.policy().quote_threshold()
+                    && !self.resolution().same(&a.subject, &b.subject)
+                {
+                    let explanation = format!(
+                        "{ia} gives these words to {} and {ib} gives them to {} (similarity {similarity}): one of them is misattributed",
+                        self.entity_name(&a.subject),
+                        self.entity_name(&b.subject)
+                    );
+                    return Relation {
+                        kind: RelationKind::Misattributed,
+                        evidence,
+                        explanation,
+                    };
+                }
+            }
+            return Relation {
+                kind: RelationKind::Unrelated,
+                evidence,
+                explanation: format!(
+                    "{ia} is about {} {} and {ib} is about {} {}: they are unrelated",
+                    self.entity_name(&a.subject),
+                    self.policy().canonical_property(&a.property),
+                    self.entity_name(&b.subject),
+                    self.policy().canonical_property(&b.property),
+                ),
+            };
+        }
+
+        if b.corrects.as_ref() == Some(ia) || a.corrects.as_ref() == Some(ib) {
+            let kind = if a.corrects.as_ref() == Some(ib) {
+                RelationKind::Supersedes
+            } else {
+                RelationKind::SupersededBy
+            };
+            let (new, old) = if kind == RelationKind::Supersedes {
+                (ia, ib)
+            } else {
+                (ib, ia)
+            };
+            return Relation {
+                kind,
+                evidence,
+                explanation: format!(
+                    "{new} is an explicit correction of {old}, so it supersedes it whatever the values"
+                ),
+            };
+        }
+
+        let values = format!(
+            "{ia} gives {} and {ib} gives {}",
+            self.show_value(&a.value),
+            self.show_value(&b.value)
+        );
+
+        if let Some(difference) = scope_difference(&a.scope, &b.scope) {
+            let overlap = self.value_overlap(a, b, &mut evidence);
+            let how = describe_scope(&difference);
+            let tail = match overlap {
+                Some(Overlap::Disjoint) => {
+                    "; they do not overlap, but this is a difference of scope, not a conflict"
+                }
+                _ => "; this is a difference of scope",
+            };
+            evidence.scope = Some(difference);
+            return Relation {
+                kind: RelationKind::DifferentScope,
+                evidence,
+                explanation: format!("{values}: {how}{tail}"),
+            };
+        }
+
+        if let (Value::Quote(qa), Value::Quote(qb)) = (&a.value, &b.value) {
+            let (wa, wb) = (normalize_words(qa.text()), normalize_words(qb.text()));
+            let similarity = word_similarity(&wa, &wb);
+            let threshold = self.policy().quote_threshold();
+            evidence.similarity = Some(similarity);
+            evidence.threshold = Some(threshold);
+            let (kind, explanation) = if wa == wb {
+                (
+                    RelationKind::Verbatim,
+                    format!("{ia} and {ib} print the same words, once normalized: verbatim"),
+                )
+            } else if similarity >= threshold {
+                let diff = word_diff(&wa, &wb);
+                let shown = render_diff(&diff);
+                evidence.diff = diff;
+                (
+                    RelationKind::Variant,
+                    format!(
+                        "{ia} and {ib} print near-same words (similarity {similarity}, threshold {threshold}): a variant wording of one quote: {shown}"
+                    ),
+                )
+            } else {
+                (
+                    RelationKind::DifferentQuote,
+                    format!(
+                        "{ia} and {ib} print different words (similarity {similarity}, below {threshold}): different quotes"
+                    ),
+                )
+            };
+            return Relation {
+                kind,
+                evidence,
+                explanation,
+            };
+        }
+
+        let negated = |c: &Claim| {
+            let statement = match &c.value {
+                Value::Statement(s) => s.polarity,
+                _ => Polarity::Positive,
+            };
+            statement.combine(c.assertion.modality.polarity)
+        };
+        let overlap = self.value_overlap(a, b, &mut evidence);
+        let (pa, pb) = (negated(a), negated(b));
+        let note = modal_note(modalities);
+
+        // An assertion against a denial of the same value.
+        if pa != pb {
+            let same_value = matches!(
+                overlap,
+                Some(Overlap::Equal | Overlap::Inside | Overlap::Contains | Overlap::Overlaps)
+            );
+            if same_value {
+                let (yes, no) = if pa == Polarity::Positive {
+                    (ia, ib)
+                } else {
+                    (ib, ia)
+                };
+                return Relation {
+                    kind: RelationKind::Conflict,
+                    evidence,
+                    explanation: format!(
+                        "{values}: {yes} asserts what {no} denies, so the claims conflict{note}"
+                    ),
+                };
+            }
+            return Relation {
+                kind: RelationKind::Compatible,
+                evidence,
+                explanation: format!(
+                    "{values}: one denies a value the other does not assert, so both can hold{note}"
+                ),
+            };
+        }
+
+        let cumulative = self.policy().is_cumulative(&a.property);
+        if cumulative && overlap != Some(Overlap::Equal) {
+            let (ra, rb) = (self.reported(a), self.reported(b));
+            if let (Some(ra), Some(rb)) = (ra, rb)
+                && (ra.end() <= rb.start() || rb.end() <= ra.start())
+            {
+                evidence.reported = Some([Some(ra), Some(rb)]);
+                let a_later = rb.end() <= ra.start();
+                let (new, old, rn, ro) = if a_later {
+                    (ia, ib, ra, rb)
+                } else {
+                    (ib, ia, rb, ra)
+                };
+                return Relation {
+                    kind: if a_later {
+                        RelationKind::Supersedes
+                    } else {
+                        RelationKind::SupersededBy
+                    },
+                    evidence,
+                    explanation: format!(
+                        "{values}: the property is cumulative and {new} (reported {rn}) is later than {old} (reported {ro}), so {new} supersedes {old}"
+                    ),
+                };
+            }
+        }
+
+        let (kind, why) = match overlap {
+            Some(Overlap::Equal) => (RelationKind::Agree, "the values are the same, so the claims agree".to_string()),
+            Some(Overlap::Disjoint) => (
+                RelationKind::Conflict,
+                match &a.value {
+                    Value::Date(_) => "the periods do not overlap, so the claims conflict",
+                    Value::Statement(_) => "the property takes one value, so different objects conflict",
+                    Value::Text(_) => "the texts differ, so the claims conflict",
+                    _ => "the intervals do not overlap, so the claims conflict",
+                }
+                .to_string(),
+            ),
+            Some(Overlap::Inside) => (
+                RelationKind::Refines,
+                format!("{ia} lies within {ib} and is narrower, so it refines it"),
+            ),
+            Some(Overlap::Contains) => (
+                RelationKind::RefinedBy,
+                format!("{ib} lies within {ia} and is narrower, so it refines it"),
+            ),
+            Some(Overlap::Overlaps) => (
+                RelationKind::Compatible,
+                match &a.value {
+                    Value::Statement(_) => "the objects differ and the property can take several, so both can hold".to_string(),
+                    _ => "the values overlap and neither contains the other, so both can hold".to_string(),
+                },
+            ),
+            None => (
+                RelationKind::Compatible,
+                "the values are of different kinds or not comparable under the vocabulary, so nothing contradicts".to_string(),
+            ),
+        };
+        Relation {
+            kind,
+            evidence,
+            explanation: format!("{values}: {why}{note}"),
+        }
+    }
+
+    /// How the two values relate as intervals, filling in the evidence.
+    fn value_overlap(
+        &self,
+        a: &Claim,
+        b: &Claim,
+        evidence: &mut RelationEvidence,
+    ) -> Option<Overlap> {
+        match (&a.value, &b.value) {
+            (Value::Quantity(qa), Value::Quantity(qb)) => {
+                let vocabulary = self.policy().vocabulary();
+                let (x, y) = (qa.interval(vocabulary), qb.interval(vocabulary));
+                evidence.intervals = Some([x, y]);
+                if !x.is_known() || !y.is_known() {
+                    return None;
+                }
+                Some(overlap_of((x.min(), x.max()), (y.min(), y.max()), false))
+            }
+            (Value::Date(pa), Value::Date(pb)) => {
+                evidence.periods = Some([*pa, *pb]);
+                let overlap = overlap_of(pa.interval(), pb.interval(), true);
+                if overlap == Overlap::Equal && pa.precision() != pb.precision() {
+                    // The same span at different precisions: the finer one
+                    // says more.
+                    return Some(if pa.precision() < pb.precision() {
+                        Overlap::Inside
+                    } else {
+                        Overlap::Contains
+                    });
+                }
+                Some(overlap)
+            }
+            (Value::Statement(sa), Value::Statement(sb)) => {
+                if self.resolution().same(&sa.object, &sb.object) {
+                    Some(Overlap::Equal)
+                } else if self.policy().is_single_valued(&a.property) {
+                    Some(Overlap::Disjoint)
+                } else {
+                    Some(Overlap::Overlaps)
+                }
+            }
+            (Value::Text(ta), Value::Text(tb)) => {
+                if normalize_words(ta) == normalize_words(tb) {
+                    Some(Overlap::Equal)
+                } else {
+                    Some(Overlap::Disjoint)
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Formats an interval for a sentence: `500–1,500`, `at least 91`.
+pub(crate) fn show_interval(interval: &Interval) -> String {
+    if !interval.is_known() {
+        return "unknown".to_string();
+    }
+    if interval.min() == interval.max() {
+        format_number(interval.min())
+    } else if interval.max().is_infinite() {
+        format!("at least {}", format_number(interval.min()))
+    } else if interval.min() == 0.0 {
+        format!("at most {}", format_number(interval.max()))
+    } else {
+        format!(
+            "{}–{}",
+            format_number(interval.min()),
+            format_number(interval.max())
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        normalize_words(s)
+    }
+
+    #[test]
+    fn word_similarity_is_edit_based() {
+        let a = words("another day that we know ISIS-K is seeking");
+        let b = words("another day we know that ISIS-K is seeking");
+        let s = word_similarity(&a, &b);
+        assert!(s.value() > 0.7 && s.value() < 1.0, "{s}");
+        assert_eq!(word_similarity(&a, &a).value(), 1.0);
+    }
+
+    #[test]
+    fn diff_renders_changes() {
+        let a = words("every day we are on the ground is another day that we know isis");
+        let b = words("every day we are on the ground is another day we know that isis");
+        let shown = render_diff(&word_diff(&a, &b));
+        assert_eq!(shown, "… is another day [-that-] we know {+that+} isis");
+    }
+}

@@ -1,0 +1,391 @@
+//! The cross-reference report: a typed, serializable value.
+//!
+//! | type | what it is |
+//! |---|---|
+//! | [`Report`] | every topic with its verdict, plus misattributions, name merges and diagnostics |
+//! | [`Topic`] | one subject and property: scope groups of positions, relations, relay findings |
+//! | [`Verdict`] | contested, differing in scope, superseded, corroborated, single-origin |
+//! | [`Position`] | claims that can all hold together, with their combined value and independent origins |
+//! | [`Diagnostic`] | something the engine skipped or could not compare, and why |
+//!
+//! Report types are plain data with public fields, marked
+//! `#[non_exhaustive]` so that fields can be added without breaking users.
+//! Their order is stable: the same claims in any order give the same
+//! report.
+
+use serde::Serialize;
+
+use crate::id::{ClaimId, EntityId, Property, SourceId};
+use crate::model::Modality;
+use crate::period::Period;
+use crate::quantity::Interval;
+use crate::relation::{Relation, RelationKind};
+use crate::resolve::NameMerge;
+
+/// The verdict on one topic. Ordered as the report lists them.
+///
+/// ```
+/// use corroborate::Verdict;
+/// assert!(Verdict::Contested < Verdict::Corroborated);
+/// assert_eq!(Verdict::SingleOrigin.as_str(), "single-origin");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// Positions within one scope conflict, and nothing supersedes them.
+    Contested,
+    /// The claims hold in different scopes (a projection against an
+    /// estimate, other periods, other populations) and do not conflict.
+    DifferentScope,
+    /// A later report or an explicit correction replaces earlier ones.
+    Superseded,
+    /// At least two independent origins support one position, and nothing
+    /// conflicts.
+    Corroborated,
+    /// One origin stands behind the topic's claims.
+    SingleOrigin,
+}
+
+impl Verdict {
+    /// The kebab-case name used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Contested => "contested",
+            Verdict::DifferentScope => "different-scope",
+            Verdict::Superseded => "superseded",
+            Verdict::Corroborated => "corroborated",
+            Verdict::SingleOrigin => "single-origin",
+        }
+    }
+}
+
+/// One claim as a position lists it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct ClaimEntry {
+    /// The claim's id.
+    pub id: ClaimId,
+    /// The value as a reader would say it.
+    pub value: String,
+    /// The publication that carries it.
+    pub publication: SourceId,
+    /// The attribution chain, publication first.
+    pub chain: Vec<SourceId>,
+    /// Certainty and polarity.
+    pub modality: Modality,
+    /// The verb of attribution.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verb: Option<String>,
+    /// The exact evidence text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    /// When it was reported (said, or else published), if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reported: Option<Period>,
+    /// The claim that explicitly corrects this one, or the later report
+    /// that supersedes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<ClaimId>,
+}
+
+/// An independent origin: the end of one or more attribution chains.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[non_exhaustive]
+pub struct Origin {
+    /// The source's id.
+    pub id: SourceId,
+    /// Its readable name.
+    pub name: String,
+}
+
+/// A group of claims that can all hold together.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Position {
+    /// `P1`, `P2`, … in report order within the topic.
+    pub label: String,
+    /// The combined value: what every claim of the position allows.
+    pub value: String,
+    /// For quantities: the intersection of the claims' intervals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<Interval>,
+    /// For dates: the most precise period among the claims.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// The claims, by id.
+    pub claims: Vec<ClaimEntry>,
+    /// The publications that carry them, deduplicated.
+    pub publications: Vec<SourceId>,
+    /// The independent origins: chain ends, deduplicated, without those
+    /// that other claims of the position reach through a longer chain.
+    pub origins: Vec<Origin>,
+    /// True when every claim of the position is superseded.
+    pub superseded: bool,
+}
+
+/// Claims of a topic that share one scope.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct ScopeGroup {
+    /// The scope in words: "projected over the medium term; U.S. service
+    /// members; 2021-08".
+    pub label: String,
+    /// The positions, in value order.
+    pub positions: Vec<Position>,
+}
+
+/// The relation between two positions of a topic.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct PositionRelation {
+    /// The first position's label.
+    pub from: String,
+    /// The second position's label.
+    pub to: String,
+    /// The relation of representative claims, with its sentence.
+    pub relation: Relation,
+}
+
+/// What a relay dropped from its origin's wording.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "detail")]
+pub enum Dropped {
+    /// The origin hedged ("may", "possibly"); the relay states it as
+    /// certain. Detail: the two certainties.
+    Hedge(String),
+    /// The origin gave a bound or an approximation ("as many as"); the
+    /// relay gives the bare number. Detail: the origin's form.
+    Bound(String),
+    /// The origin projected; the relay does not say so. Detail: the
+    /// horizon.
+    Projection(String),
+}
+
+/// A relay that dropped a hedge, bound or projection present at its origin.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct RelayFinding {
+    /// The claim that relays.
+    pub claim: ClaimId,
+    /// The claim closest to the shared origin, which kept the hedge.
+    pub origin_claim: ClaimId,
+    /// What was dropped.
+    pub dropped: Vec<Dropped>,
+    /// One sentence a person can read.
+    pub explanation: String,
+}
+
+/// One subject and property, after resolving aliases, with its verdict.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Topic {
+    /// The canonical subject.
+    pub subject: EntityId,
+    /// The subject's canonical name.
+    pub subject_name: String,
+    /// The canonical property.
+    pub property: Property,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// One sentence that explains the verdict.
+    pub explanation: String,
+    /// Number of claims.
+    pub claim_count: usize,
+    /// The scope groups, each with its positions.
+    pub scopes: Vec<ScopeGroup>,
+    /// Relations between neighbouring positions and scope groups.
+    pub relations: Vec<PositionRelation>,
+    /// Relays that dropped a hedge, bound or projection.
+    pub relay_findings: Vec<RelayFinding>,
+}
+
+/// The same words given to different speakers.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Misattribution {
+    /// The claims, by id.
+    pub claims: [ClaimId; 2],
+    /// The speakers they name.
+    pub speakers: [EntityId; 2],
+    /// Their relation, with its sentence.
+    pub relation: Relation,
+}
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Something was left out: a record skipped, a block not compared.
+    Skipped,
+    /// Something could not be compared fully, but nothing was left out.
+    Warning,
+}
+
+/// Something the engine or a loader skipped or could not compare.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[non_exhaustive]
+pub struct Diagnostic {
+    /// How serious it is.
+    pub severity: Severity,
+    /// Where: a claim id, a file and line, or a topic.
+    pub location: String,
+    /// What happened and why.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A diagnostic at a location.
+    pub fn new(
+        severity: Severity,
+        location: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity,
+            location: location.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Counts over the whole report.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Summary {
+    /// Claims analysed.
+    pub claims: usize,
+    /// Topics formed.
+    pub topics: usize,
+    /// Topics contested.
+    pub contested: usize,
+    /// Topics differing in scope.
+    pub different_scope: usize,
+    /// Topics superseded.
+    pub superseded: usize,
+    /// Topics corroborated.
+    pub corroborated: usize,
+    /// Topics single-origin.
+    pub single_origin: usize,
+    /// Relay findings.
+    pub relay_findings: usize,
+    /// Misattributed quotes.
+    pub misattributions: usize,
+}
+
+/// The settings the report was made with, so that a reader can tell.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Settings {
+    /// The vocabulary's name.
+    pub vocabulary: String,
+    /// The quote similarity threshold.
+    pub quote_threshold: f64,
+    /// The name similarity threshold.
+    pub name_threshold: f64,
+}
+
+/// The cross-reference report.
+///
+/// ```
+/// use corroborate::{analyze, Corpus, Policy, Verdict};
+/// let corpus = Corpus::from_json_str(r#"{
+///   "format": "corroborate/1",
+///   "entities": [{"id": "isis-k", "name": "ISIS-K"}],
+///   "sources": [
+///     {"id": "a1", "kind": "publication", "name": "A"},
+///     {"id": "a2", "kind": "publication", "name": "B"},
+///     {"id": "a3", "kind": "publication", "name": "C"},
+///     {"id": "cnn", "kind": "outlet", "name": "CNN"},
+///     {"id": "official", "kind": "group", "name": "a counterterrorism official", "anonymous": true}
+///   ],
+///   "claims": [
+///     {"id": "c1", "subject": "isis-k", "property": "prisoners_escaped",
+///      "value": {"quantity": {"vague": "dozens", "unit": "prisoners"}},
+///      "assertion": {"chain": ["a1", "cnn"]}},
+///     {"id": "c2", "subject": "isis-k", "property": "prisoners_escaped",
+///      "value": {"quantity": {"vague": "hundreds", "unit": "prisoners"}},
+///      "assertion": {"chain": ["a2", "cnn", "official"], "modality": {"certainty": "possible"}}}
+///   ]
+/// }"#)?;
+/// let report = analyze(&corpus, &Policy::default());
+/// assert_eq!(report.topics[0].verdict, Verdict::Contested);
+/// assert!(report.render_text(80).contains("contested"));
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Report {
+    /// The corpus title, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Counts.
+    pub summary: Summary,
+    /// The settings used.
+    pub settings: Settings,
+    /// The topics: contested first, then differing in scope, superseded,
+    /// corroborated and single-origin; within each, by subject and
+    /// property.
+    pub topics: Vec<Topic>,
+    /// The same words given to different speakers.
+    pub misattributions: Vec<Misattribution>,
+    /// The entity merges name resolution made.
+    pub merges: Vec<NameMerge>,
+    /// What was skipped or could not be compared, and why.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// The report as pretty JSON.
+    pub fn to_json_string(&self) -> String {
+        // Report types serialize to JSON without failure: every key is a
+        // string and every number is finite or written as null.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The topic of a subject and property, if the report has one.
+    pub fn topic(&self, subject: &EntityId, property: &Property) -> Option<&Topic> {
+        self.topics
+            .iter()
+            .find(|t| &t.subject == subject && &t.property == property)
+    }
+
+    /// Keeps only the topics for which `keep` returns true, and recounts
+    /// the summary's topic counts.
+    ///
+    /// ```
+    /// # use corroborate::{analyze, Corpus, Policy};
+    /// # let corpus = Corpus::from_json_str(r#"{"format": "corroborate/1"}"#)?;
+    /// let mut report = analyze(&corpus, &Policy::default());
+    /// report.retain_topics(|topic| topic.property.as_str() == "killed");
+    /// assert_eq!(report.summary.topics, report.topics.len());
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn retain_topics(&mut self, mut keep: impl FnMut(&Topic) -> bool) {
+        self.topics.retain(|t| keep(t));
+        let mut summary = Summary {
+            claims: self.summary.claims,
+            topics: self.topics.len(),
+            misattributions: self.summary.misattributions,
+            ..Summary::default()
+        };
+        for topic in &self.topics {
+            summary.relay_findings += topic.relay_findings.len();
+            match topic.verdict {
+                Verdict::Contested => summary.contested += 1,
+                Verdict::DifferentScope => summary.different_scope += 1,
+                Verdict::Superseded => summary.superseded += 1,
+                Verdict::Corroborated => summary.corroborated += 1,
+                Verdict::SingleOrigin => summary.single_origin += 1,
+            }
+        }
+        self.summary = summary;
+    }
+
+    /// Every relation kind between positions of the report, for tests and
+    /// summaries.
+    pub fn relation_kinds(&self) -> impl Iterator<Item = RelationKind> + '_ {
+        self.topics
+            .iter()
+            .flat_map(|t| t.relations.iter().map(|r| r.relation.kind()))
+    }
+}

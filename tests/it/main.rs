@@ -1,0 +1,4 @@
+//! The integration tests: one binary, through the public API.
+
+mod model;
+mod strategies;

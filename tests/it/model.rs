@@ -1,0 +1,268 @@
+//! The model and the corpus format: round trips and error messages.
+
+use corroborate::{Corpus, Error};
+use insta::assert_snapshot;
+use proptest::prelude::*;
+
+use crate::strategies;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Writing a corpus and reading it back gives the same corpus, and
+    /// writing it again gives the same bytes.
+    #[test]
+    fn corpus_round_trips_through_json(corpus in strategies::corpus(12)) {
+        let json = corpus.to_json_string();
+        let back = Corpus::from_json_str(&json).unwrap();
+        prop_assert_eq!(back.claims().len(), corpus.claims().len());
+        prop_assert_eq!(back.to_json_string(), json);
+    }
+}
+
+#[track_caller]
+fn load_error(json: &str) -> Error {
+    match Corpus::from_json_str(json) {
+        Ok(_) => panic!("expected an error for {json}"),
+        Err(e) => e,
+    }
+}
+
+/// A corpus with one publication (inline text) and one claim whose parts
+/// are given by the caller.
+fn one_claim(value: &str, extra: &str) -> String {
+    format!(
+        r#"{{"format": "corroborate/1",
+  "entities": [{{"id": "isis-k", "name": "ISIS-K"}}],
+  "sources": [{{"id": "a1", "kind": "publication", "name": "A", "text": "Some 500 fighters were seen."}}],
+  "claims": [{{"id": "c1", "subject": "isis-k", "property": "fighter_strength",
+    "value": {value}, "assertion": {{"chain": ["a1"]{extra}}}}}]}}"#
+    )
+}
+
+#[test]
+fn unknown_field_is_named() {
+    let e = load_error(r#"{"format": "corroborate/1", "claims": [], "bogus": 1}"#);
+    assert_snapshot!(e, @"line 1 column 49: field bogus: unknown field `bogus`, expected one of `format`, `title`, `description`, `entities`, `sources`, `claims`");
+    assert!(e.is_invalid());
+}
+
+#[test]
+fn malformed_json_gives_line_and_column() {
+    let e = load_error("{\"format\": \"corroborate/1\",\n \"claims\": [}");
+    assert_snapshot!(e, @"line 2 column 13: field claims[0]: expected value");
+    assert!(e.is_syntax());
+}
+
+#[test]
+fn empty_input() {
+    assert_snapshot!(load_error("  \n"), @"the input is empty; expected a JSON corpus document");
+}
+
+#[test]
+fn wrong_format_tag() {
+    assert_snapshot!(load_error(r#"{"format": "corroborate/9"}"#), @r#"field format: "corroborate/9" is not a format this version reads; expected "corroborate/1""#);
+}
+
+#[test]
+fn missing_field_has_its_path() {
+    let e = load_error(r#"{"format": "corroborate/1", "entities": [{"id": "x"}]}"#);
+    assert_snapshot!(e, @"line 1 column 52: field entities[0]: missing field `name`");
+}
+
+#[test]
+fn wrong_type_has_its_path() {
+    let e = load_error(&one_claim(r#"{"quantity": {"exact": "twelve"}}"#, ""));
+    assert_snapshot!(e, @r#"line 5 column 44: field claims[0].value.quantity.exact: invalid type: string "twelve", expected f64"#);
+}
+
+#[test]
+fn unknown_entity() {
+    let json = one_claim(r#"{"statement": {"object": "haqqani"}}"#, "");
+    let e = load_error(&json);
+    assert_snapshot!(e, @r#"line 4: claim c1: field value.statement.object: unknown entity "haqqani"; expected the id of an entity declared in the corpus"#);
+    assert!(e.is_inconsistent());
+    assert_eq!(e.claim(), Some("c1"));
+}
+
+#[test]
+fn unknown_source() {
+    let json = one_claim(r#"{"date": "2015"}"#, "").replace(r#"["a1"]"#, r#"["a1", "cnn"]"#);
+    assert_snapshot!(load_error(&json), @r#"line 4: claim c1: field assertion.chain[1]: unknown source "cnn"; expected the id of a source declared in the corpus"#);
+}
+
+#[test]
+fn duplicate_claim_id() {
+    let json = one_claim(r#"{"date": "2015"}"#, "");
+    let claim = json[json.find(r#"{"id": "c1""#).unwrap()..json.rfind(']').unwrap()].to_string();
+    let doubled = json.replace(&claim, &format!("{claim}, {claim}"));
+    assert_snapshot!(load_error(&doubled), @r#"line 4: claim c1: field id: duplicate claim id "c1"; expected each claim id once"#);
+}
+
+#[test]
+fn cycle_in_chain() {
+    let json = r#"{"format": "corroborate/1",
+  "entities": [{"id": "e", "name": "E"}],
+  "sources": [{"id": "a1", "kind": "publication", "name": "A"},
+              {"id": "x", "kind": "person", "name": "X"},
+              {"id": "y", "kind": "person", "name": "Y"}],
+  "claims": [{"id": "c1", "subject": "e", "property": "said", "value": {"text": "t"},
+              "assertion": {"chain": ["a1", "x", "y", "x"]}}]}"#;
+    assert_snapshot!(load_error(json), @r#"line 6: claim c1: field assertion.chain[3]: attribution chain names source "x" twice (a cycle); expected each source at most once from publication to origin"#);
+}
+
+#[test]
+fn chain_must_start_at_a_publication() {
+    let json = r#"{"format": "corroborate/1",
+  "entities": [{"id": "e", "name": "E"}],
+  "sources": [{"id": "x", "kind": "person", "name": "X"}],
+  "claims": [{"id": "c1", "subject": "e", "property": "said", "value": {"text": "t"},
+              "assertion": {"chain": ["x"]}}]}"#;
+    assert_snapshot!(load_error(json), @r#"line 4: claim c1: field assertion.chain[0]: "x" (person) is not a publication; expected a chain whose first link is a source of kind publication"#);
+}
+
+#[test]
+fn inverted_range() {
+    let e = load_error(&one_claim(r#"{"quantity": {"range": [1500, 500]}}"#, ""));
+    assert_snapshot!(e, @"line 5 column 49: field claims[0].value.quantity: 500 is less than min 1500 (an inverted range); expected max >= min");
+}
+
+#[test]
+fn negative_count() {
+    let e = load_error(&one_claim(r#"{"quantity": {"exact": -3}}"#, ""));
+    assert_snapshot!(e, @"line 5 column 40: field claims[0].value.quantity: -3 is a negative count (exact); expected a count of zero or more");
+}
+
+#[test]
+fn number_out_of_range() {
+    let e = load_error(&one_claim(r#"{"quantity": {"exact": 1e300}}"#, ""));
+    assert_snapshot!(e, @"line 5 column 43: field claims[0].value.quantity: 1e300 is out of range (exact); expected a count of at most 10^15");
+}
+
+#[test]
+fn non_finite_number() {
+    // JSON has no NaN; an overflowing literal is how a non-finite number arrives.
+    let e = load_error(&one_claim(r#"{"quantity": {"exact": 1e999}}"#, ""));
+    assert_snapshot!(e, @"line 5 column 41: field claims[0].value.quantity.exact: number out of range");
+}
+
+#[test]
+fn ambiguous_quantity() {
+    let e = load_error(&one_claim(
+        r#"{"quantity": {"exact": 5, "at_least": 3}}"#,
+        "",
+    ));
+    assert_snapshot!(e, @"line 5 column 54: field claims[0].value.quantity: a quantity with forms exact and at_least is ambiguous; expected exactly one of exact, range, at_least, more_than, at_most, fewer_than, approximately, vague");
+}
+
+#[test]
+fn impossible_date() {
+    let e = load_error(&one_claim(r#"{"date": "2021-02-30"}"#, ""));
+    assert_snapshot!(e, @r#"line 5 column 35: field claims[0].value.date: "2021-02-30" is not a date that exists; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
+}
+
+#[test]
+fn empty_quote() {
+    let e = load_error(&one_claim(r#"{"quote": {"text": " … "}}"#, ""));
+    assert_snapshot!(e, @r#"line 5 column 41: field claims[0].value.quote: " … " is an empty quote; expected a quote with at least one word"#);
+}
+
+#[test]
+fn evidence_not_found() {
+    let e = load_error(&one_claim(
+        r#"{"quantity": {"exact": 500}}"#,
+        r#", "evidence": {"text": "600 fighters"}"#,
+    ));
+    assert_snapshot!(e, @r#"line 4: claim c1: field assertion.evidence.text: evidence text "600 fighters" is not found in the text of publication "a1""#);
+}
+
+#[test]
+fn evidence_span_is_checked() {
+    let e = load_error(&one_claim(
+        r#"{"quantity": {"exact": 500}}"#,
+        r#", "evidence": {"text": "500 fighters", "span": [0, 12]}"#,
+    ));
+    assert_snapshot!(e, @r#"line 4: claim c1: field assertion.evidence.span: evidence span 0..12 does not hold "500 fighters" in publication "a1"; the span holds "Some 500 fig""#);
+}
+
+#[test]
+fn evidence_span_is_filled_in() {
+    let corpus = Corpus::from_json_str(&one_claim(
+        r#"{"quantity": {"approximately": 500, "qualifier": "some"}}"#,
+        r#", "evidence": {"text": "Some 500 fighters"}"#,
+    ))
+    .unwrap();
+    let evidence = corpus.claims()[0].assertion.evidence.as_ref().unwrap();
+    assert_eq!(evidence.span, Some([0, 17]));
+}
+
+#[test]
+fn bad_id() {
+    let e = load_error(
+        r#"{"format": "corroborate/1", "entities": [{"id": "has space", "name": "x"}]}"#,
+    );
+    assert_snapshot!(e, @r#"line 1 column 59: field entities[0].id: "has space" is not a valid entity id; expected 1 to 128 ASCII letters, digits or any of - _ . : /"#);
+}
+
+#[test]
+fn not_utf8() {
+    let e = match Corpus::from_json_slice(b"{\"format\": \"corroborate/1\", \"title\": \"\xff\"}") {
+        Err(e) => e,
+        Ok(_) => panic!("expected an error"),
+    };
+    assert_snapshot!(e, @"line 1: bytes are not UTF-8 at byte offset 38; expected UTF-8 text");
+}
+
+#[test]
+fn byte_order_mark_is_accepted() {
+    let corpus = Corpus::from_json_slice(b"\xEF\xBB\xBF{\"format\": \"corroborate/1\"}").unwrap();
+    assert!(corpus.claims().is_empty());
+}
+
+#[test]
+fn file_errors_name_the_file() {
+    let e = Corpus::from_path("tests/data/does-not-exist.json").unwrap_err();
+    assert!(e.is_io());
+    assert!(
+        e.to_string()
+            .starts_with("tests/data/does-not-exist.json: cannot read the file's metadata"),
+        "{e}"
+    );
+}
+
+#[test]
+fn chain_depth_limit() {
+    let mut sources = vec![r#"{"id": "a1", "kind": "publication", "name": "A"}"#.to_string()];
+    let mut chain = vec!["\"a1\"".to_string()];
+    for i in 0..40 {
+        sources.push(format!(
+            r#"{{"id": "s{i}", "kind": "person", "name": "S"}}"#
+        ));
+        chain.push(format!("\"s{i}\""));
+    }
+    let json = format!(
+        r#"{{"format": "corroborate/1", "entities": [{{"id": "e", "name": "E"}}], "sources": [{}],
+  "claims": [{{"id": "c1", "subject": "e", "property": "p", "value": {{"text": "t"}}, "assertion": {{"chain": [{}]}}}}]}}"#,
+        sources.join(","),
+        chain.join(",")
+    );
+    let e = load_error(&json);
+    assert!(e.is_limit());
+    assert_snapshot!(e, @"line 2: claim c1: field assertion.chain: attribution chain length is 41, over the limit of 32");
+}
+
+#[test]
+fn readme_example_in_data_readme_loads() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/README.md")).unwrap();
+    let start = readme.find("```json\n{\n  \"format\"").unwrap() + "```json\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    // The example names a text_file that does not exist beside README.md;
+    // read it as a string, where text_file sources are kept without text.
+    let corpus = Corpus::from_json_str(&readme[start..end]).unwrap();
+    assert_eq!(corpus.claims().len(), 1);
+    assert_eq!(
+        corpus.claims()[0].assertion.evidence.as_ref().unwrap().span,
+        Some([97, 127])
+    );
+}
