@@ -1,0 +1,3 @@
+//! Integration tests through the public API.
+
+mod corpus_data;
