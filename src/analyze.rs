@@ -99,10 +99,19 @@ impl<'a> Analyzer<'a> {
         }
     }
 
+    /// A source's readable name; a publication speaking for itself is
+    /// named by its outlet, or its id, as "own reporting".
     fn source_name(&self, id: &SourceId) -> String {
-        self.corpus
-            .source(id)
-            .map_or_else(|| id.to_string(), |s| s.name.clone())
+        match self.corpus.source(id) {
+            Some(s) if s.kind == crate::model::SourceKind::Publication => {
+                format!(
+                    "{} (own reporting)",
+                    s.outlet.as_deref().unwrap_or(id.as_str())
+                )
+            }
+            Some(s) => s.name.clone(),
+            None => id.to_string(),
+        }
     }
 
     pub(crate) fn topic_key<'b>(&'b self, claim: &'b Claim) -> TopicKey<'b> {
@@ -252,29 +261,37 @@ impl<'a> Analyzer<'a> {
             let series = cumulative
                 && group.kind == "quantity"
                 && group.claims.iter().all(|c| self.reported(c).is_some());
-            let mut buckets: BTreeMap<(chrono::NaiveDateTime, chrono::NaiveDateTime), Vec<&Claim>> =
-                BTreeMap::new();
+            // Buckets are runs of overlapping report times, so a report
+            // dated to the day and one dated to the minute of that day
+            // fall in one bucket.
+            type Span = (chrono::NaiveDateTime, chrono::NaiveDateTime);
+            let mut bucket_list: Vec<(Option<Span>, Vec<&Claim>)> = Vec::new();
             if series {
-                for claim in &group.claims {
-                    if let Some(time) = self.reported(claim) {
-                        buckets
-                            .entry((time.start(), time.end()))
-                            .or_default()
-                            .push(claim);
+                let mut dated: Vec<(Span, &Claim)> = group
+                    .claims
+                    .iter()
+                    .filter_map(|c| self.reported(c).map(|p| (p.interval(), *c)))
+                    .collect();
+                dated.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+                for (span, claim) in dated {
+                    match bucket_list.last_mut() {
+                        Some((Some(run), members)) if span.0 < run.1 => {
+                            run.1 = run.1.max(span.1);
+                            members.push(claim);
+                        }
+                        _ => bucket_list.push((Some(span), vec![claim])),
                     }
                 }
-            }
-            let latest = buckets.keys().next_back().copied();
-            let latest_claim = latest
-                .and_then(|key| buckets.get(&key))
-                .and_then(|b| b.iter().map(|c| c.id.clone()).min());
-            let bucket_list: Vec<(
-                Option<(chrono::NaiveDateTime, chrono::NaiveDateTime)>,
-                Vec<&Claim>,
-            )> = if series {
-                buckets.into_iter().map(|(k, v)| (Some(k), v)).collect()
             } else {
-                vec![(None, group.claims.clone())]
+                bucket_list.push((None, group.claims.clone()));
+            }
+            let latest = bucket_list.last().and_then(|(span, _)| *span);
+            let latest_claim = if series {
+                bucket_list
+                    .last()
+                    .and_then(|(_, members)| members.iter().map(|c| c.id.clone()).min())
+            } else {
+                None
             };
 
             let mut built: Vec<Built<'_>> = Vec::new();
@@ -947,11 +964,19 @@ impl<'a> Analyzer<'a> {
                     .iter()
             })
             .collect();
-        let ends: BTreeSet<&SourceId> = claims
+        let all_ends: BTreeSet<&SourceId> =
+            claims.iter().filter_map(|c| c.assertion.origin()).collect();
+        let mut ends: BTreeSet<&SourceId> = all_ends
             .iter()
-            .filter_map(|c| c.assertion.origin())
+            .copied()
             .filter(|end| !intermediates.contains(end))
             .collect();
+        if ends.is_empty() {
+            // Chains that pass through each other's ends (A says B says,
+            // B says A says) leave no end standing; count them all rather
+            // than none.
+            ends = all_ends;
+        }
         ends.into_iter()
             .map(|id| Origin {
                 id: id.clone(),

@@ -572,6 +572,18 @@ impl Corpus {
         })
     }
 
+    /// Sets the title.
+    pub fn with_title(mut self, title: impl Into<String>) -> Corpus {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets the description.
+    pub fn with_description(mut self, description: impl Into<String>) -> Corpus {
+        self.description = Some(description.into());
+        self
+    }
+
     /// The corpus's title, if it has one.
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()

@@ -435,7 +435,20 @@ impl fmt::Display for Quantity {
             }
             Amount::Vague { phrase } => {
                 f.write_str(phrase)?;
-                if self.unit.is_some() {
+                // "dozens of prisoners", but "several fighters": English
+                // puts "of" after a plural number noun.
+                let last = phrase.rsplit(' ').next().unwrap_or("");
+                let number_noun = matches!(
+                    last,
+                    "dozens"
+                        | "scores"
+                        | "tens"
+                        | "hundreds"
+                        | "thousands"
+                        | "millions"
+                        | "billions"
+                );
+                if self.unit.is_some() && number_noun {
                     f.write_str(" of")?;
                 }
             }

@@ -280,13 +280,15 @@ impl Report {
             topic.claim_count,
             if topic.claim_count == 1 { "" } else { "s" }
         );
-        let painted = if options.color {
-            format!("\x1b[1m{title}\x1b[0m")
+        let mut wrapped = String::new();
+        wrap(&mut wrapped, &title, width, "", 2);
+        if options.color {
+            for line in wrapped.lines() {
+                let _ = writeln!(out, "\x1b[1m{line}\x1b[0m");
+            }
         } else {
-            title
-        };
-        out.push_str(&painted);
-        out.push('\n');
+            out.push_str(&wrapped);
+        }
         wrap(out, &topic.explanation, width, "  ", 2);
         for scope in &topic.scopes {
             wrap(out, &format!("scope: {}", scope.label), width, "  ", 4);

@@ -1,5 +1,8 @@
 //! The integration tests: one binary, through the public API.
 
+mod bundled;
 mod corpus_data;
+mod invariants;
 mod model;
+mod scenarios;
 mod strategies;

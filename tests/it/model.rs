@@ -261,8 +261,9 @@ fn readme_example_in_data_readme_loads() {
     // read it as a string, where text_file sources are kept without text.
     let corpus = Corpus::from_json_str(&readme[start..end]).unwrap();
     assert_eq!(corpus.claims().len(), 1);
-    assert_eq!(
-        corpus.claims()[0].assertion.evidence.as_ref().unwrap().span,
-        Some([97, 127])
-    );
+    let claim = &corpus.claims()[0];
+    let evidence = claim.assertion.evidence.as_ref().unwrap();
+    let [from, to] = evidence.span.unwrap();
+    let text = corpus.text(&claim.assertion.chain[0]).unwrap();
+    assert_eq!(&text[from..to], evidence.text);
 }

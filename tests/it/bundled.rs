@@ -1,0 +1,70 @@
+//! The report of the bundled corpus in data/, as people read it.
+
+use corroborate::{Corpus, EntityId, Policy, Property, Verdict};
+
+use crate::invariants::checked_report;
+
+fn bundled() -> Corpus {
+    Corpus::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap()
+}
+
+#[test]
+fn text_report() {
+    let report = checked_report(&bundled(), &Policy::default());
+    insta::assert_snapshot!(report.render_text(100));
+}
+
+#[test]
+fn json_report() {
+    let report = checked_report(&bundled(), &Policy::default());
+    insta::assert_snapshot!(report.to_json_string());
+}
+
+#[track_caller]
+fn verdict(subject: &str, property: &str) -> Verdict {
+    let corpus = bundled();
+    let report = corroborate::analyze(&corpus, &Policy::default());
+    report
+        .topic(
+            &EntityId::new(subject).unwrap(),
+            &Property::new(property).unwrap(),
+        )
+        .unwrap_or_else(|| panic!("no topic {subject} {property}"))
+        .verdict
+}
+
+/// The running example of the mission: each case seen for what it is.
+#[test]
+fn the_running_example() {
+    // An estimate against a projection: a difference of scope.
+    assert_eq!(
+        verdict("isis-k", "fighter_strength"),
+        Verdict::DifferentScope
+    );
+    // "dozens" against "hundreds ... may have escaped": a conflict.
+    assert_eq!(
+        verdict("isis-k", "members_escaped_prison"),
+        Verdict::Contested
+    );
+    // October 2014 against 2015: a conflict of dates at their precision.
+    assert_eq!(verdict("isis-k", "founded"), Verdict::Contested);
+}
+
+#[test]
+fn the_un_report_counts_once() {
+    let corpus = bundled();
+    let report = corroborate::analyze(&corpus, &Policy::default());
+    let topic = report
+        .topic(
+            &EntityId::new("isis-k").unwrap(),
+            &Property::new("fighter_strength").unwrap(),
+        )
+        .unwrap();
+    let projection = topic
+        .scopes
+        .iter()
+        .flat_map(|s| &s.positions)
+        .find(|p| p.publications.len() == 2)
+        .expect("the projection is carried by two articles");
+    assert_eq!(projection.origins.len(), 1, "{:?}", projection.origins);
+}
