@@ -253,7 +253,7 @@ impl<'a> Analyzer<'a> {
         let mut label_counter = 0;
         let mut conflict = false;
         let mut any_superseded = !superseded_by.is_empty();
-        let mut first_claims: Vec<(&Claim, String)> = Vec::new();
+        let mut first_claims: Vec<(&Claim, String, String)> = Vec::new();
         for group in &groups {
             // A cumulative count whose reports are all dated is a series:
             // claims are bucketed by report time, and every bucket is
@@ -387,7 +387,7 @@ impl<'a> Analyzer<'a> {
             if let Some(first) = built.first()
                 && let Some(claim) = first.claims.first()
             {
-                first_claims.push((claim, labels[0].clone()));
+                first_claims.push((claim, labels[0].clone(), group.label.clone()));
             }
             scopes.push(ScopeGroup {
                 label: group.label.clone(),
@@ -395,8 +395,22 @@ impl<'a> Analyzer<'a> {
             });
         }
         // Neighbouring scope groups: a difference of scope.
+        // The scopes were told apart by kind, projection, population or
+        // time; a claim with no time beside timed ones is told apart too,
+        // which the pairwise relation alone does not do.
         for pair in first_claims.windows(2) {
-            let relation = self.relate(pair[0].0, pair[1].0);
+            let mut relation = self.relate(pair[0].0, pair[1].0);
+            if relation.kind() != RelationKind::DifferentScope {
+                let explanation = format!(
+                    "{} and {} are in different scopes ({} and {}); they are shown side by side, not compared",
+                    pair[0].1, pair[1].1, pair[0].2, pair[1].2
+                );
+                relation = Relation::new(
+                    RelationKind::DifferentScope,
+                    relation.evidence().clone(),
+                    explanation,
+                );
+            }
             relations.push(PositionRelation {
                 from: pair[0].1.clone(),
                 to: pair[1].1.clone(),

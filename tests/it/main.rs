@@ -2,6 +2,7 @@
 
 mod bundled;
 mod corpus_data;
+mod engine;
 mod invariants;
 mod model;
 mod scenarios;

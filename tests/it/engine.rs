@@ -1,0 +1,562 @@
+//! The cross-reference engine: each relation kind with its sentence, and
+//! the laws relations and reports obey.
+
+use corroborate::{
+    Amount, Analyzer, Assertion, Claim, ClaimId, Corpus, Entity, EntityId, Modality, Policy,
+    Property, Quantity, Quote, RelationKind, Similarity, Source, SourceId, SourceKind, Value,
+    Vocabulary, analyze,
+};
+use insta::assert_snapshot;
+use proptest::prelude::*;
+
+use crate::strategies;
+
+/// Two claims about one subject in a corpus of their own.
+fn pair_corpus(a: serde_json::Value, b: serde_json::Value) -> Corpus {
+    let doc = serde_json::json!({
+        "format": "corroborate/1",
+        "entities": [
+            {"id": "isis-k", "name": "ISIS-K"}, {"id": "taliban", "name": "Taliban"},
+            {"id": "joe-biden", "name": "Joe Biden"}, {"id": "jake-sullivan", "name": "Jake Sullivan"}
+        ],
+        "sources": [
+            {"id": "a1", "kind": "publication", "name": "A", "published": "2021-08-25"},
+            {"id": "a2", "kind": "publication", "name": "B", "published": "2021-08-27"},
+            {"id": "o1", "kind": "group", "name": "one member state"},
+            {"id": "o2", "kind": "group", "name": "another member state"}
+        ],
+        "claims": [a, b]
+    });
+    Corpus::from_json_str(&doc.to_string()).unwrap()
+}
+
+fn claim(id: &str, property: &str, value: serde_json::Value, chain: &[&str]) -> serde_json::Value {
+    serde_json::json!({"id": id, "subject": "isis-k", "property": property, "value": value,
+                       "assertion": {"chain": chain}})
+}
+
+/// Relates `a` to `b`, checks the converse, and returns the kind and sentence.
+#[track_caller]
+fn relate(a: serde_json::Value, b: serde_json::Value) -> (RelationKind, String) {
+    relate_with(a, b, &Policy::default())
+}
+
+#[track_caller]
+fn relate_with(
+    a: serde_json::Value,
+    b: serde_json::Value,
+    policy: &Policy,
+) -> (RelationKind, String) {
+    let corpus = pair_corpus(a, b);
+    let analyzer = Analyzer::new(&corpus, policy);
+    let [x, y] = [&corpus.claims()[0], &corpus.claims()[1]];
+    let forward = analyzer.relate(x, y);
+    let backward = analyzer.relate(y, x);
+    assert_eq!(backward.kind(), forward.kind().converse(), "converse");
+    (forward.kind(), forward.explanation().to_string())
+}
+
+fn q(v: serde_json::Value) -> serde_json::Value {
+    serde_json::json!({"quantity": v})
+}
+
+#[test]
+fn agree() {
+    let (kind, why) = relate(
+        claim(
+            "c1",
+            "fighter_strength",
+            q(serde_json::json!({"range": [500, 1500]})),
+            &["a1", "o1"],
+        ),
+        claim(
+            "c2",
+            "fighter_strength",
+            q(serde_json::json!({"range": [500, 1500]})),
+            &["a2", "o2"],
+        ),
+    );
+    assert_eq!(kind, RelationKind::Agree);
+    assert_snapshot!(why, @"c1 gives 500–1,500 and c2 gives 500–1,500: the values are the same, so the claims agree");
+}
+
+#[test]
+fn compatible() {
+    let (kind, why) = relate(
+        claim(
+            "c1",
+            "fighter_strength",
+            q(serde_json::json!({"range": [500, 1500]})),
+            &["a1"],
+        ),
+        claim(
+            "c2",
+            "fighter_strength",
+            q(serde_json::json!({"range": [1000, 2000]})),
+            &["a2"],
+        ),
+    );
+    assert_eq!(kind, RelationKind::Compatible);
+    assert_snapshot!(why, @"c1 gives 500–1,500 and c2 gives 1,000–2,000: the values overlap and neither contains the other, so both can hold");
+}
+
+#[test]
+fn refines_a_date() {
+    let (kind, why) = relate(
+        claim(
+            "c1",
+            "founded",
+            serde_json::json!({"date": "2014-10"}),
+            &["a1"],
+        ),
+        claim(
+            "c2",
+            "founded",
+            serde_json::json!({"date": "2014"}),
+            &["a2"],
+        ),
+    );
+    assert_eq!(kind, RelationKind::Refines);
+    assert_snapshot!(why, @"c1 gives 2014-10 (month) and c2 gives 2014 (year): c1 lies within c2 and is narrower, so it refines it");
+}
+
+#[test]
+fn exact_refines_a_bound() {
+    let (kind, _) = relate(
+        claim(
+            "c1",
+            "fighter_strength",
+            q(serde_json::json!({"at_most": 10000})),
+            &["a1"],
+        ),
+        claim(
+            "c2",
+            "fighter_strength",
+            q(serde_json::json!({"exact": 10000})),
+            &["a2"],
+        ),
+    );
+    assert_eq!(kind, RelationKind::RefinedBy);
+}
+
+#[test]
+fn conflict_of_vague_quantities() {
+    let (kind, why) = relate(
+        claim(
+            "c1",
+            "members_escaped_prison",
+            q(serde_json::json!({"vague": "dozens", "unit": "prisoners"})),
+            &["a1"],
+        ),
+        serde_json::json!({"id": "c2", "subject": "isis-k", "property": "members_escaped_prison",
+            "value": q(serde_json::json!({"vague": "hundreds", "unit": "prisoners"})),
+            "assertion": {"chain": ["a2", "o1"], "modality": {"certainty": "possible"}}}),
+    );
+    assert_eq!(kind, RelationKind::Conflict);
+    assert_snapshot!(why, @"c1 gives dozens of prisoners and c2 gives hundreds of prisoners: the intervals do not overlap, so the claims conflict (a certain claim against a possible one)");
+}
+
+#[test]
+fn the_vocabulary_decides_vague_conflicts() {
+    // Under a vocabulary where "dozens" reaches 300, dozens and hundreds overlap.
+    let wide = Vocabulary::from_json_str(
+        r#"{"name": "wide", "vague": {"dozens": {"min": 24, "max": 300}, "hundreds": {"min": 200, "max": 999}}, "approximate": {}}"#,
+    )
+    .unwrap();
+    let (kind, _) = relate_with(
+        claim(
+            "c1",
+            "p",
+            q(serde_json::json!({"vague": "dozens"})),
+            &["a1"],
+        ),
+        claim(
+            "c2",
+            "p",
+            q(serde_json::json!({"vague": "hundreds"})),
+            &["a2"],
+        ),
+        &Policy::default().with_vocabulary(wide),
+    );
+    assert_eq!(kind, RelationKind::Compatible);
+}
+
+#[test]
+fn conflict_of_dates_at_their_precision() {
+    let (kind, why) = relate(
+        claim(
+            "c1",
+            "founded",
+            serde_json::json!({"date": "2014-10"}),
+            &["a1"],
+        ),
+        claim(
+            "c2",
+            "founded",
+            serde_json::json!({"date": "2015"}),
+            &["a2"],
+        ),
+    );
+    assert_eq!(kind, RelationKind::Conflict);
+    assert_snapshot!(why, @"c1 gives 2014-10 (month) and c2 gives 2015 (year): the periods do not overlap, so the claims conflict");
+}
+
+#[test]
+fn assertion_against_denial() {
+    let (kind, why) = relate(
+        claim(
+            "c1",
+            "collaborates_with",
+            serde_json::json!({"statement": {"object": "taliban"}}),
+            &["a1", "o1"],
+        ),
+        serde_json::json!({"id": "c2", "subject": "isis-k", "property": "collaborates_with",
+            "value": {"statement": {"object": "taliban"}},
+            "assertion": {"chain": ["a1", "o2"], "verb": "strongly deny", "modality": {"certainty": "certain", "polarity": "negative"}}}),
+    );
+    assert_eq!(kind, RelationKind::Conflict);
+    assert_snapshot!(why, @"c1 gives Taliban and c2 gives Taliban: c1 asserts what c2 denies, so the claims conflict");
+}
+
+#[test]
+fn explicit_correction_supersedes() {
+    let mut b = claim("c2", "killed", q(serde_json::json!({"exact": 36})), &["a2"]);
+    b["corrects"] = serde_json::json!("c1");
+    let (kind, why) = relate(
+        claim("c1", "killed", q(serde_json::json!({"exact": 94})), &["a1"]),
+        b,
+    );
+    assert_eq!(kind, RelationKind::SupersededBy);
+    assert_snapshot!(why, @"c2 is an explicit correction of c1, so it supersedes it whatever the values");
+}
+
+#[test]
+fn later_toll_supersedes() {
+    let (kind, why) = relate(
+        claim("c1", "killed", q(serde_json::json!({"exact": 13})), &["a1"]),
+        claim(
+            "c2",
+            "killed",
+            q(serde_json::json!({"at_least": 60})),
+            &["a2"],
+        ),
+    );
+    assert_eq!(kind, RelationKind::SupersededBy);
+    assert_snapshot!(why, @"c1 gives 13 and c2 gives at least 60: the property is cumulative and c2 (reported 2021-08-27) is later than c1 (reported 2021-08-25), so c2 supersedes c1");
+}
+
+#[test]
+fn projection_is_a_difference_of_scope() {
+    let (kind, why) = relate(
+        claim(
+            "c1",
+            "fighter_strength",
+            q(serde_json::json!({"range": [500, 1500], "unit": "fighters"})),
+            &["a1", "o1"],
+        ),
+        serde_json::json!({"id": "c2", "subject": "isis-k", "property": "fighter_strength",
+            "value": q(serde_json::json!({"at_most": 10000})),
+            "scope": {"status": "projected", "horizon": "over the medium term"},
+            "assertion": {"chain": ["a1", "o2"], "modality": {"certainty": "possible"}}}),
+    );
+    assert_eq!(kind, RelationKind::DifferentScope);
+    assert_snapshot!(why, @"c1 gives 500–1,500 fighters and c2 gives up to 10,000: the second is a projection over the medium term; this is a difference of scope");
+}
+
+#[test]
+fn other_population_is_a_difference_of_scope() {
+    let mut a = claim("c1", "killed", q(serde_json::json!({"exact": 13})), &["a1"]);
+    a["scope"] = serde_json::json!({"population": "U.S. service members"});
+    let mut b = claim(
+        "c2",
+        "killed",
+        q(serde_json::json!({"exact": 170})),
+        &["a1"],
+    );
+    b["scope"] = serde_json::json!({"population": "Afghans"});
+    let (kind, why) = relate(a, b);
+    assert_eq!(kind, RelationKind::DifferentScope);
+    assert_snapshot!(why, @"c1 gives 13 and c2 gives 170: they count different populations (U.S. service members and Afghans); they do not overlap, but this is a difference of scope, not a conflict");
+}
+
+#[test]
+fn other_period_is_a_difference_of_scope() {
+    let mut a = claim(
+        "c1",
+        "attacks",
+        q(serde_json::json!({"exact": 77})),
+        &["a1"],
+    );
+    a["scope"] = serde_json::json!({"time": "2021-01/2021-04"});
+    let mut b = claim(
+        "c2",
+        "attacks",
+        q(serde_json::json!({"exact": 56})),
+        &["a1"],
+    );
+    b["scope"] = serde_json::json!({"time": "2020-01/2020-04"});
+    let (kind, why) = relate(a, b);
+    assert_eq!(kind, RelationKind::DifferentScope);
+    assert_snapshot!(why, @"c1 gives 77 and c2 gives 56: they hold at different times (2021-01/2021-04 and 2020-01/2020-04); they do not overlap, but this is a difference of scope, not a conflict");
+}
+
+fn quote(id: &str, speaker: &str, text: &str, chain: &[&str]) -> serde_json::Value {
+    serde_json::json!({"id": id, "subject": speaker, "property": "said",
+                       "value": {"quote": {"text": text}}, "assertion": {"chain": chain}})
+}
+
+const BIDEN_A: &str = "Every day we’re on the ground is another day that we know ISIS-K is seeking to target the airport and attack both us and allied forces and innocent civilians";
+const BIDEN_B: &str = "Every day we're on the ground is another day we know that ISIS-K is seeking to target the airport and attack both US and allied forces, and innocent civilians";
+
+#[test]
+fn verbatim_quote() {
+    let (kind, why) = relate(
+        quote(
+            "c1",
+            "joe-biden",
+            "We are taking it absolutely deadly seriously.",
+            &["a1"],
+        ),
+        quote(
+            "c2",
+            "joe-biden",
+            "“We are taking it — absolutely — deadly seriously”",
+            &["a2"],
+        ),
+    );
+    assert_eq!(kind, RelationKind::Verbatim);
+    assert_snapshot!(why, @"c1 and c2 print the same words, once normalized: verbatim");
+}
+
+#[test]
+fn variant_quote_with_word_diff() {
+    let (kind, why) = relate(
+        quote("c1", "joe-biden", BIDEN_A, &["a1"]),
+        quote("c2", "joe-biden", BIDEN_B, &["a2"]),
+    );
+    assert_eq!(kind, RelationKind::Variant);
+    assert_snapshot!(why, @"c1 and c2 print near-same words (similarity 0.93, threshold 0.80): a variant wording of one quote: … is another day [-that-] we know {+that+} isis k is …");
+}
+
+#[test]
+fn different_quote() {
+    let (kind, why) = relate(
+        quote("c1", "joe-biden", BIDEN_A, &["a1"]),
+        quote(
+            "c2",
+            "joe-biden",
+            "We’ve made clear to the Taliban that any attack will be met with a swift and forceful response",
+            &["a2"],
+        ),
+    );
+    assert_eq!(kind, RelationKind::DifferentQuote);
+    assert_snapshot!(why, @"c1 and c2 print different words (similarity 0.10, below 0.80): different quotes");
+}
+
+#[test]
+fn misattributed_quote() {
+    let (kind, why) = relate(
+        quote("c1", "joe-biden", BIDEN_A, &["a1"]),
+        quote("c2", "jake-sullivan", BIDEN_A, &["a2"]),
+    );
+    assert_eq!(kind, RelationKind::Misattributed);
+    assert_snapshot!(why, @"c1 gives these words to Joe Biden and c2 gives them to Jake Sullivan (similarity 1.00): one of them is misattributed");
+}
+
+#[test]
+fn unrelated() {
+    let (kind, why) = relate(
+        claim(
+            "c1",
+            "founded",
+            serde_json::json!({"date": "2015"}),
+            &["a1"],
+        ),
+        claim("c2", "killed", q(serde_json::json!({"exact": 12})), &["a2"]),
+    );
+    assert_eq!(kind, RelationKind::Unrelated);
+    assert_snapshot!(why, @"c1 is about ISIS-K founded and c2 is about ISIS-K killed: they are unrelated");
+}
+
+#[test]
+fn a_stricter_quote_threshold_turns_a_variant_into_a_different_quote() {
+    let strict = Policy::default().with_quote_threshold(Similarity::new(0.95).unwrap());
+    let (kind, _) = relate_with(
+        quote("c1", "joe-biden", BIDEN_A, &["a1"]),
+        quote("c2", "joe-biden", BIDEN_B, &["a2"]),
+        &strict,
+    );
+    assert_eq!(kind, RelationKind::DifferentQuote);
+}
+
+// ---- laws over generated claims ----
+
+fn analyzer_for(claims: Vec<Claim>) -> Corpus {
+    Corpus::new(strategies::entities(), strategies::sources(), claims).unwrap()
+}
+
+fn quantity_claim(id: &str, amount: Amount, chain: &str) -> Claim {
+    Claim::new(
+        ClaimId::new(id).unwrap(),
+        EntityId::new("isis-k").unwrap(),
+        Property::new("fighter_strength").unwrap(),
+        Value::Quantity(Quantity::new(amount).unwrap()),
+        Assertion::new(vec![SourceId::new(chain).unwrap()]),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn a_claim_agrees_with_itself(claim in strategies::claim(0)) {
+        let corpus = analyzer_for(vec![claim]);
+        let policy = Policy::default();
+        let analyzer = Analyzer::new(&corpus, &policy);
+        let c = &corpus.claims()[0];
+        let kind = analyzer.relate(c, c).kind();
+        prop_assert!(kind.is_agreement(), "{:?}", kind);
+    }
+
+    #[test]
+    fn relations_are_symmetric_or_converse(claims in strategies::claims(12)) {
+        let corpus = analyzer_for(claims);
+        let policy = Policy::default();
+        let analyzer = Analyzer::new(&corpus, &policy);
+        for a in corpus.claims() {
+            for b in corpus.claims() {
+                let forward = analyzer.relate(a, b).kind();
+                let backward = analyzer.relate(b, a).kind();
+                prop_assert_eq!(backward, forward.converse());
+            }
+        }
+    }
+
+    #[test]
+    fn the_report_does_not_depend_on_input_order(claims in strategies::claims(16), seed in any::<u64>()) {
+        let policy = Policy::default();
+        let report = analyze(&analyzer_for(claims.clone()), &policy);
+        // A deterministic shuffle from the seed.
+        let mut shuffled = claims;
+        let mut state = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+            shuffled.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        let again = analyze(&analyzer_for(shuffled), &policy);
+        prop_assert_eq!(again.render_text(100), report.render_text(100));
+        prop_assert_eq!(again.to_json_string(), report.to_json_string());
+    }
+
+    #[test]
+    fn every_generated_report_holds_its_invariants(corpus in strategies::corpus(20)) {
+        let report = analyze(&corpus, &Policy::default());
+        crate::invariants::check(&corpus, &report);
+    }
+
+    #[test]
+    fn an_unrelated_claim_changes_no_other_relation(claims in strategies::claims(10), extra in strategies::claim(99)) {
+        let policy = Policy::default();
+        let before = analyzer_for(claims.clone());
+        let mut more = claims;
+        let mut extra = extra;
+        extra.subject = EntityId::new("unrelated").unwrap();
+        more.push(extra);
+        let mut entities = strategies::entities();
+        entities.push(Entity::new(EntityId::new("unrelated").unwrap(), "Something else entirely"));
+        let after = Corpus::new(entities, strategies::sources(), more).unwrap();
+        let (ab, aa) = (Analyzer::new(&before, &policy), Analyzer::new(&after, &policy));
+        for a in before.claims() {
+            for b in before.claims() {
+                prop_assert_eq!(ab.relate(a, b), aa.relate(a, b));
+            }
+        }
+        // Every topic of the first report is in the second, unchanged.
+        let (rb, ra) = (ab.report(), aa.report());
+        for topic in &rb.topics {
+            prop_assert_eq!(Some(topic), ra.topic(&topic.subject, &topic.property));
+        }
+    }
+
+    #[test]
+    fn a_stricter_threshold_never_adds_agreements(
+        a in prop::collection::vec(prop::sample::select(&["every", "day", "we", "know", "the", "airport", "threat"][..]), 3..10),
+        b in prop::collection::vec(prop::sample::select(&["every", "day", "we", "know", "the", "airport", "threat"][..]), 3..10),
+        loose in 0.0f64..1.0,
+        extra in 0.0f64..1.0,
+    ) {
+        let strict = (loose + extra).min(1.0);
+        let make = |id: &str, words: &[&str], chain: &str| Claim::new(
+            ClaimId::new(id).unwrap(), EntityId::new("isis-k").unwrap(), Property::new("said").unwrap(),
+            Value::Quote(Quote::new(words.join(" ")).unwrap()),
+            Assertion::new(vec![SourceId::new(chain).unwrap()]),
+        );
+        let corpus = analyzer_for(vec![make("c1", &a, "pub-0"), make("c2", &b, "pub-1")]);
+        let agrees = |threshold: f64| {
+            let policy = Policy::default().with_quote_threshold(Similarity::new(threshold).unwrap());
+            let analyzer = Analyzer::new(&corpus, &policy);
+            let kind = analyzer.relate(&corpus.claims()[0], &corpus.claims()[1]).kind();
+            matches!(kind, RelationKind::Verbatim | RelationKind::Variant)
+        };
+        prop_assert!(!agrees(strict) || agrees(loose));
+    }
+
+    #[test]
+    fn a_stricter_name_threshold_never_adds_merges(
+        names in prop::collection::vec("[a-c]{3,6}( [a-c]{3,6})?", 2..8),
+        loose in 0.5f64..1.0,
+        extra in 0.0f64..0.5,
+    ) {
+        let strict = (loose + extra).min(1.0);
+        let entities: Vec<Entity> = names.iter().enumerate()
+            .map(|(i, n)| Entity::new(EntityId::new(&format!("e{i}")).unwrap(), n.clone()))
+            .collect();
+        let r_loose = corroborate::Resolution::new(&entities, Similarity::new(loose).unwrap());
+        let r_strict = corroborate::Resolution::new(&entities, Similarity::new(strict).unwrap());
+        for x in &entities {
+            for y in &entities {
+                prop_assert!(!r_strict.same(&x.id, &y.id) || r_loose.same(&x.id, &y.id));
+            }
+        }
+        for m in r_loose.merges() {
+            prop_assert!((0.0..=1.0).contains(&m.similarity.value()));
+        }
+    }
+
+    #[test]
+    fn numeric_relations_follow_the_interval_algebra(a in strategies::amount(), b in strategies::amount()) {
+        let corpus = analyzer_for(vec![quantity_claim("c1", a, "pub-0"), quantity_claim("c2", b, "pub-1")]);
+        let policy = Policy::default();
+        let analyzer = Analyzer::new(&corpus, &policy);
+        let [x, y] = [&corpus.claims()[0], &corpus.claims()[1]];
+        let relation = analyzer.relate(x, y);
+        let [ix, iy] = relation.evidence().intervals.expect("intervals are evidence");
+        let expected = if ix == iy {
+            RelationKind::Agree
+        } else if !ix.overlaps(&iy) {
+            RelationKind::Conflict
+        } else if iy.contains(&ix) {
+            RelationKind::Refines
+        } else if ix.contains(&iy) {
+            RelationKind::RefinedBy
+        } else {
+            RelationKind::Compatible
+        };
+        prop_assert_eq!(relation.kind(), expected, "{} vs {}", ix, iy);
+        let _ = Modality::default();
+    }
+}
+
+#[test]
+fn sources_of_the_generated_corpora_start_with_publications() {
+    // Guards the strategies: chains start at a publication.
+    let sources = strategies::sources();
+    assert!(
+        sources
+            .iter()
+            .filter(|s| s.kind == SourceKind::Publication)
+            .count()
+            >= 2
+    );
+    let _ = Source::new(SourceId::new("x").unwrap(), SourceKind::Group, "x");
+}
