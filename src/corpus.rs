@@ -335,8 +335,8 @@ impl Corpus {
                     .in_field(field()));
                 }
                 let path = folder.join(relative);
-                let bytes = read_file(&path, limits.max_article_len)
-                    .map_err(|e| e.in_field(field()))?;
+                let bytes =
+                    read_file(&path, limits.max_article_len).map_err(|e| e.in_field(field()))?;
                 let text = decode_utf8(&bytes)
                     .map_err(|e| e.with_file(&path).in_field(field()))?
                     .to_string();
@@ -468,7 +468,9 @@ impl Corpus {
                 Value::Statement(statement) => {
                     entity_ref(&statement.object, "value.statement.object").map_err(in_claim)?
                 }
-                Value::Quote(quote) => check_len(quote.text(), "value.quote.text").map_err(in_claim)?,
+                Value::Quote(quote) => {
+                    check_len(quote.text(), "value.quote.text").map_err(in_claim)?
+                }
                 Value::Text(text) => check_len(text, "value.text").map_err(in_claim)?,
                 Value::Quantity(_) | Value::Date(_) => {}
             }

@@ -76,7 +76,9 @@ pub(crate) enum ErrorKind {
     Cycle { id: String },
     #[error("evidence text {text:?} is not found in the text of publication {source_id:?}")]
     EvidenceNotFound { text: String, source_id: String },
-    #[error("evidence span {start}..{end} does not hold {text:?} in publication {source_id:?}; {found}")]
+    #[error(
+        "evidence span {start}..{end} does not hold {text:?} in publication {source_id:?}; {found}"
+    )]
     EvidenceSpan {
         start: usize,
         end: usize,
@@ -96,6 +98,8 @@ pub(crate) enum ErrorKind {
         expected: String,
     },
     #[error("row has {found} columns; expected {expected} as in the header")]
+    // Reserved for the table loader (not yet on this branch).
+    #[allow(dead_code)]
     RowWidth { found: usize, expected: usize },
     #[error("{what} is {found}, over the limit of {limit}")]
     Limit {
@@ -169,6 +173,7 @@ impl Error {
         self
     }
 
+    #[allow(dead_code)]
     pub(crate) fn kind(&self) -> &ErrorKind {
         &self.inner.kind
     }

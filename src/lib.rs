@@ -9,6 +9,7 @@ mod corpus;
 mod error;
 mod id;
 mod model;
+mod parse;
 mod period;
 mod quantity;
 mod vocab;
@@ -19,6 +20,9 @@ pub use id::{ClaimId, EntityId, MAX_ID_LEN, Property, SourceId};
 pub use model::{
     Assertion, Certainty, Claim, Entity, Evidence, Modality, Polarity, Quote, Scope, Source,
     SourceKind, Statement, Status, Value,
+};
+pub use parse::{
+    Mention, MentionKind, MentionRecord, ScanOptions, parse_date, parse_quantity, scan,
 };
 pub use period::{Period, Precision};
 pub use quantity::{Amount, Interval, MAX_AMOUNT, Quantity, QuantityForm};

@@ -792,7 +792,9 @@ mod tests {
     fn normalized_words_fold_typography() {
         assert_eq!(
             normalize_words("“Every day we’re on the ground,” US and U.S. — forces"),
-            ["every", "day", "we're", "on", "the", "ground", "us", "and", "us", "forces"]
+            [
+                "every", "day", "we're", "on", "the", "ground", "us", "and", "us", "forces"
+            ]
         );
     }
 }

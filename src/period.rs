@@ -414,7 +414,12 @@ mod tests {
             Precision::Hour,
         );
         check("2016/2018", "2016-01-01", "2019-01-01", Precision::Year);
-        check("2021-01/2021-04", "2021-01-01", "2021-05-01", Precision::Month);
+        check(
+            "2021-01/2021-04",
+            "2021-01-01",
+            "2021-05-01",
+            Precision::Month,
+        );
     }
 
     #[test]

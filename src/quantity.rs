@@ -351,19 +351,17 @@ impl Quantity {
                 };
                 Interval::new(0.0, max)
             }
-            Amount::Approximate { value, qualifier } => {
-                match vocabulary.approximation(qualifier) {
-                    Some(tolerance) => {
-                        let min = (value * (1.0 - tolerance.below())).round();
-                        let mut max = (value * (1.0 + tolerance.above())).round();
-                        if tolerance.excludes_value() {
-                            max = (value.ceil() - 1.0).max(min);
-                        }
-                        Interval::new(min.max(0.0), max)
+            Amount::Approximate { value, qualifier } => match vocabulary.approximation(qualifier) {
+                Some(tolerance) => {
+                    let min = (value * (1.0 - tolerance.below())).round();
+                    let mut max = (value * (1.0 + tolerance.above())).round();
+                    if tolerance.excludes_value() {
+                        max = (value.ceil() - 1.0).max(min);
                     }
-                    None => Interval::unknown(),
+                    Interval::new(min.max(0.0), max)
                 }
-            }
+                None => Interval::unknown(),
+            },
             Amount::Vague { phrase } => match vocabulary.vague(phrase) {
                 Some(entry) => Interval::new(entry.min(), entry.max()),
                 None => Interval::unknown(),
@@ -614,7 +612,13 @@ impl TryFrom<RawQuantity> for Quantity {
             ));
         }
         if let Some(value) = raw.more_than {
-            forms.push(("more_than", Amount::AtLeast { value, strict: true }));
+            forms.push((
+                "more_than",
+                Amount::AtLeast {
+                    value,
+                    strict: true,
+                },
+            ));
         }
         if let Some(value) = raw.at_most {
             forms.push((
@@ -626,7 +630,13 @@ impl TryFrom<RawQuantity> for Quantity {
             ));
         }
         if let Some(value) = raw.fewer_than {
-            forms.push(("fewer_than", Amount::AtMost { value, strict: true }));
+            forms.push((
+                "fewer_than",
+                Amount::AtMost {
+                    value,
+                    strict: true,
+                },
+            ));
         }
         if let Some(value) = raw.approximately {
             let qualifier = raw.qualifier.clone().unwrap_or_else(|| "about".to_string());
@@ -681,12 +691,18 @@ impl From<Quantity> for RawQuantity {
                 value,
                 strict: false,
             } => raw.at_least = Some(value),
-            Amount::AtLeast { value, strict: true } => raw.more_than = Some(value),
+            Amount::AtLeast {
+                value,
+                strict: true,
+            } => raw.more_than = Some(value),
             Amount::AtMost {
                 value,
                 strict: false,
             } => raw.at_most = Some(value),
-            Amount::AtMost { value, strict: true } => raw.fewer_than = Some(value),
+            Amount::AtMost {
+                value,
+                strict: true,
+            } => raw.fewer_than = Some(value),
             Amount::Approximate { value, qualifier } => {
                 raw.approximately = Some(value);
                 raw.qualifier = Some(qualifier);
@@ -732,18 +748,7 @@ mod tests {
     fn rejects_bad_amounts() {
         assert!(Quantity::new(Amount::Exact(-1.0)).is_err());
         assert!(Quantity::new(Amount::Exact(f64::NAN)).is_err());
-        assert!(
-            Quantity::new(Amount::Range {
-                min: 2.0,
-                max: 1.0
-            })
-            .is_err()
-        );
-        assert!(
-            Quantity::new(Amount::Vague {
-                phrase: " ".into()
-            })
-            .is_err()
-        );
+        assert!(Quantity::new(Amount::Range { min: 2.0, max: 1.0 }).is_err());
+        assert!(Quantity::new(Amount::Vague { phrase: " ".into() }).is_err());
     }
 }

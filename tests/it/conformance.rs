@@ -1,0 +1,1 @@
+//! Conformance against Recognizers-Text's English cases (to come).

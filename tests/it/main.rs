@@ -1,0 +1,4 @@
+//! The integration tests, through the public API.
+
+mod conformance;
+mod parse;
