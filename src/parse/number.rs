@@ -215,7 +215,10 @@ pub(crate) fn number_at(tokens: &Tokens, i: usize) -> Option<Num> {
             Some('$' | '£' | '€' | '¥' | '#' | '/' | ':' | '.' | '@') => return None,
             Some('-' | '‐' | '+') => {
                 // "GBU-43", "F-16": a word glued before the hyphen.
-                if i >= 2 && tokens.joined(i - 1) && tokens.word(i - 2).is_some() {
+                let glued_word = tokens.joined(i - 1) && tokens.word(i - 2).is_some();
+                // "5k-20k" is a range, not a designator.
+                let thousands = tokens.is(i - 2, "k") && tokens.number(i - 3).is_some();
+                if i >= 2 && glued_word && !thousands {
                     return None;
                 }
             }

@@ -336,14 +336,35 @@ fn amount_at(
             (Prefix::Hedge(_), Some((min, max))) => {
                 return Some((Amount::Range { min, max }, core.end, false));
             }
-            (Prefix::Hedge(qualifier), None) => Amount::Approximate {
-                value: core.first.value,
-                qualifier,
-            },
-            (Prefix::Equal, _) => Amount::Exact(core.first.value),
-            (Prefix::Bound(bound), _) => {
-                let first_end = core.first.end;
+            (Prefix::Hedge(qualifier), None) => {
+                // "about 500 or more": the bound is the firmer statement.
+                if let Some((after, bound)) = bound_after(tokens, core.first.end) {
+                    return Some((bound_amount(bound, core.first.value), after, false));
+                }
+                Amount::Approximate {
+                    value: core.first.value,
+                    qualifier,
+                }
+            }
+            (Prefix::Equal, _) => {
+                if let Some((after, bound)) = bound_after(tokens, core.first.end) {
+                    return Some((bound_amount(bound, core.first.value), after, false));
+                }
+                Amount::Exact(core.first.value)
+            }
+            (Prefix::Bound(mut bound), _) => {
+                let mut first_end = core.first.end;
                 let value = core.first.value;
+                // "less than 5000 or equal", "more than 5000 or equal to"
+                if bound.strict
+                    && let Some(after) = tokens
+                        .phrase(first_end, "or equal to")
+                        .or_else(|| tokens.phrase(first_end, "or equal"))
+                    && number_at(tokens, after).is_none()
+                {
+                    bound.strict = false;
+                    first_end = after;
+                }
                 let amount = bound_amount(bound, value);
                 // "more than 10 and less than 40": both bounds make a range.
                 let mut at = first_end;
@@ -385,21 +406,8 @@ fn amount_at(
         }
         let value = core.first.value;
         let end = core.first.end;
-        for (phrase, bound) in BOUNDS_AFTER {
-            if let Some(after) = tokens.phrase(end, phrase) {
-                // "200 or more than 190" is two mentions, not one.
-                if tokens.number(after).is_some()
-                    || tokens.is(after, "than") && number_at(tokens, after + 1).is_some()
-                {
-                    break;
-                }
-                let after = if tokens.is(after, "than") {
-                    after + 1
-                } else {
-                    after
-                };
-                return Some((bound_amount(*bound, value), after, false));
-            }
+        if let Some((after, bound)) = bound_after(tokens, end) {
+            return Some((bound_amount(bound, value), after, false));
         }
         for hedge in &lexicon.suffix_hedges {
             if let Some(after) = tokens.phrase(end, hedge) {
@@ -436,6 +444,27 @@ fn amount_at(
                 end,
                 true,
             ));
+        }
+    }
+    None
+}
+
+/// A bound phrase after a number: "500 or more", "200 or greater than".
+fn bound_after(tokens: &Tokens, end: usize) -> Option<(usize, Bound)> {
+    for (phrase, bound) in BOUNDS_AFTER {
+        if let Some(after) = tokens.phrase(end, phrase) {
+            // "200 or more than 190" is two mentions, not one.
+            if tokens.number(after).is_some()
+                || tokens.is(after, "than") && number_at(tokens, after + 1).is_some()
+            {
+                return None;
+            }
+            let after = if tokens.is(after, "than") {
+                after + 1
+            } else {
+                after
+            };
+            return Some((after, *bound));
         }
     }
     None
