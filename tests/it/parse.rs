@@ -234,3 +234,124 @@ fn json_record() {
         ]
     );
 }
+
+const SEEDS: &[(&str, Option<(i32, u32, u32)>)] = &[
+    ("000_e486f3cafe923da6", Some((2021, 8, 25))),
+    ("001_d29c33b937cdb019", None),
+    ("002_dc9cf6c775a2d27f", None),
+    ("003_c50cba31c2404db5", None),
+    ("004_fa8557c005fb274b", Some((2021, 8, 26))),
+];
+
+/// The scan of each seed article, one line per mention, with invariants
+/// checked first.
+#[test]
+fn seed_articles() {
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds"));
+    if !dir.is_dir() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    }
+    for (name, reference) in SEEDS {
+        let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).unwrap();
+        let mut options = ScanOptions::new();
+        if let Some((y, m, d)) = reference {
+            options = options.with_reference_date(date(*y, *m, *d));
+        }
+        let mentions = scan(&text, &options);
+        let mut last_end = 0;
+        for m in &mentions {
+            assert!(m.span().start >= last_end, "overlap at {m}");
+            assert_eq!(&text[m.span()], m.text());
+            last_end = m.span().end;
+        }
+        // The modal "may" is never a date.
+        assert!(mentions.iter().all(|m| !m.text().starts_with("may")));
+        let rendered: Vec<String> = mentions.iter().map(ToString::to_string).collect();
+        insta::assert_snapshot!(format!("seed_{name}"), rendered.join("\n"));
+    }
+}
+
+mod properties {
+    use super::*;
+    use corroborate::{Amount, Period, Quantity};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn never_panics_and_spans_are_sound(text in "\\PC{0,80}") {
+            let options = ScanOptions::new().with_reference_date(date(2021, 8, 25));
+            let vocabulary = Vocabulary::default();
+            let _ = parse_quantity(&text, &vocabulary);
+            let _ = parse_date(&text, Some(date(2021, 8, 25)));
+            let mut last_end = 0;
+            for m in scan(&text, &options) {
+                prop_assert!(text.is_char_boundary(m.span().start));
+                prop_assert!(text.is_char_boundary(m.span().end));
+                prop_assert!(m.span().start >= last_end);
+                last_end = m.span().end;
+                if let Some(q) = m.quantity() {
+                    let i = q.interval(&vocabulary);
+                    prop_assert!(i.min() <= i.max());
+                }
+            }
+        }
+
+        #[test]
+        fn never_panics_on_newsy_text(words in proptest::collection::vec(
+            prop_oneof![
+                Just("may"), Just("May"), Just("at"), Just("least"), Just("1,500"), Just("–"),
+                Just("to"), Just("between"), Just("and"), Just("Aug."), Just("26,"), Just("2021"),
+                Just("dozens"), Just("of"), Just("U.S."), Just("fighters"), Just("“"), Just("’s"),
+                Just("04:11"), Just("PM"), Just("-"), Just("mid-August"), Just("Tuesday"), Just("one"),
+            ],
+            0..12,
+        )) {
+            let text = words.join(" ");
+            let options = ScanOptions::new().with_reference_date(date(2021, 8, 25));
+            for m in scan(&text, &options) {
+                prop_assert!(text.is_char_boundary(m.span().start));
+                if let Some(q) = m.quantity() {
+                    let i = q.interval(options.vocabulary());
+                    prop_assert!(i.min() <= i.max());
+                }
+            }
+        }
+
+        #[test]
+        fn quantity_display_reads_back(
+            a in 0u32..5_000_000,
+            b in 0u32..5_000_000,
+            form in 0..6usize,
+            strict in any::<bool>(),
+        ) {
+            let vocabulary = Vocabulary::default();
+            let (a, b) = (f64::from(a.min(b)), f64::from(a.max(b)));
+            let amount = match form {
+                0 => Amount::Exact(a),
+                1 if a < b => Amount::Range { min: a, max: b },
+                2 => Amount::AtLeast { value: a, strict },
+                3 => Amount::AtMost { value: a, strict },
+                4 => Amount::Approximate { value: a, qualifier: "about".into() },
+                _ => Amount::Vague { phrase: "dozens".into() },
+            };
+            let quantity = Quantity::new(amount).unwrap().with_unit("fighters");
+            let text = quantity.to_string();
+            let back = parse_quantity(&text, &vocabulary).unwrap();
+            prop_assert_eq!(back.form(), quantity.form(), "{}", text);
+            prop_assert_eq!(back.interval(&vocabulary), quantity.interval(&vocabulary), "{}", text);
+            prop_assert_eq!(back.unit(), Some("fighters"));
+        }
+
+        #[test]
+        fn period_text_reads_back(year in 1900i32..2100, month in 1u32..=12, day in 1u32..=28) {
+            const NAMES: [&str; 12] = ["January", "February", "March", "April", "May", "June",
+                "July", "August", "September", "October", "November", "December"];
+            let name = NAMES[month as usize - 1];
+            prop_assert_eq!(parse_date(&format!("{name} {year}"), None).unwrap(), Period::month(year, month).unwrap());
+            prop_assert_eq!(parse_date(&format!("{name} {day}, {year}"), None).unwrap(), Period::day(year, month, day).unwrap());
+            prop_assert_eq!(parse_date(&format!("{day} {name} {year}"), None).unwrap(), Period::day(year, month, day).unwrap());
+            prop_assert_eq!(parse_date(&format!("in {year}"), None).unwrap(), Period::year(year).unwrap());
+        }
+    }
+}
