@@ -235,7 +235,10 @@ fn json_record() {
     );
 }
 
-const SEEDS: &[(&str, Option<(i32, u32, u32)>)] = &[
+/// A year, month and day.
+type Ymd = (i32, u32, u32);
+
+const SEEDS: &[(&str, Option<Ymd>)] = &[
     ("000_e486f3cafe923da6", Some((2021, 8, 25))),
     ("001_d29c33b937cdb019", None),
     ("002_dc9cf6c775a2d27f", None),
