@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use corroborate::{Corpus, Policy, TextOptions, Vocabulary, analyze};
+use corroborate::{Corpus, Policy, ScanOptions, TextOptions, Vocabulary, analyze, scan};
 
 /// Cross-reference claims from many sources: where they agree, conflict,
 /// differ in scope, and how many independent origins stand behind each.
@@ -155,6 +155,38 @@ fn print_all(text: &str) -> Result<(), String> {
     }
 }
 
-fn parse_command(_reference_date: Option<&str>, _texts: Vec<String>) -> Result<(), String> {
-    Err("the parse subcommand is not built yet".to_string())
+/// Prints one JSON Lines record per mention found in each text.
+fn parse_command(reference_date: Option<&str>, texts: Vec<String>) -> Result<(), String> {
+    use std::io::{BufRead, Write};
+    let mut options = ScanOptions::new();
+    if let Some(date) = reference_date {
+        let date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|e| {
+            format!("--reference-date {date:?}: {e}; expected a date as YYYY-MM-DD")
+        })?;
+        options = options.with_reference_date(date);
+    }
+    let mut stdout = std::io::stdout().lock();
+    let mut emit = |index: usize, text: &str| -> Result<(), String> {
+        for mention in scan(text, &options) {
+            let record = mention.to_json_record_with(index, options.vocabulary());
+            let line = serde_json::to_string(&record).map_err(|e| e.to_string())?;
+            match writeln!(stdout, "{line}") {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+                Err(e) => return Err(format!("cannot write: {e}")),
+            }
+        }
+        Ok(())
+    };
+    if texts.is_empty() {
+        for (index, line) in std::io::stdin().lock().lines().enumerate() {
+            let line = line.map_err(|e| format!("standard input, line {}: {e}", index + 1))?;
+            emit(index, &line)?;
+        }
+    } else {
+        for (index, text) in texts.iter().enumerate() {
+            emit(index, text)?;
+        }
+    }
+    Ok(())
 }

@@ -264,7 +264,6 @@ impl<'a> Analyzer<'a> {
             // Buckets are runs of overlapping report times, so a report
             // dated to the day and one dated to the minute of that day
             // fall in one bucket.
-            type Span = (chrono::NaiveDateTime, chrono::NaiveDateTime);
             let mut bucket_list: Vec<(Option<Span>, Vec<&Claim>)> = Vec::new();
             if series {
                 let mut dated: Vec<(Span, &Claim)> = group
@@ -557,6 +556,9 @@ impl<'a> Analyzer<'a> {
     }
 }
 
+/// A half-open span of time, `[start, end)`.
+type Span = (chrono::NaiveDateTime, chrono::NaiveDateTime);
+
 /// A scope group under construction.
 struct Group<'c> {
     kind: &'static str,
@@ -797,10 +799,8 @@ impl<'a> Analyzer<'a> {
                         .then_with(|| a.1.id.cmp(&b.1.id))
                 });
                 // Sweep with the running intersection of the periods.
-                let mut current: Option<(
-                    (chrono::NaiveDateTime, chrono::NaiveDateTime),
-                    Vec<(Period, &'c Claim)>,
-                )> = None;
+                type Run<'c> = (Span, Vec<(Period, &'c Claim)>);
+                let mut current: Option<Run<'c>> = None;
                 let finish = |mut members: Vec<(Period, &'c Claim)>, out: &mut Vec<Built<'c>>| {
                     members.sort_by(|a, b| a.1.id.cmp(&b.1.id));
                     let shown: BTreeSet<String> = members
@@ -896,7 +896,7 @@ impl<'a> Analyzer<'a> {
         let distinct = shown.len();
         let joined = shown.into_iter().collect::<Vec<_>>().join(" / ");
         let interval = show_interval(interval);
-        if (plain && distinct == 1) || (distinct == 1 && joined.starts_with(&interval)) {
+        if distinct == 1 && (plain || joined.starts_with(&interval)) {
             joined
         } else {
             format!("{joined} → {interval}")
@@ -960,9 +960,9 @@ impl<'a> Analyzer<'a> {
             }
         }
         let mut clusters: BTreeMap<usize, Vec<&'c Claim>> = BTreeMap::new();
-        for i in 0..claims.len() {
+        for (i, claim) in claims.iter().enumerate() {
             let root = find(&mut parent, i);
-            clusters.entry(root).or_default().push(claims[i]);
+            clusters.entry(root).or_default().push(*claim);
         }
         clusters.into_values().collect()
     }

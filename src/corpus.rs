@@ -143,7 +143,7 @@ struct Document {
 /// }"#)?;
 /// assert_eq!(corpus.claims().len(), 1);
 /// let evidence = corpus.claims()[0].assertion.evidence.as_ref().unwrap();
-/// assert_eq!(evidence.span, Some([28, 58]));
+/// assert_eq!(evidence.span, Some([27, 57]));
 /// # Ok::<(), corroborate::Error>(())
 /// ```
 #[derive(Clone, Debug)]

@@ -10,6 +10,7 @@ mod corpus;
 mod error;
 mod id;
 mod model;
+mod parse;
 mod period;
 mod policy;
 mod quantity;
@@ -26,6 +27,9 @@ pub use id::{ClaimId, EntityId, MAX_ID_LEN, Property, SourceId};
 pub use model::{
     Assertion, Certainty, Claim, Entity, Evidence, Modality, Polarity, Quote, Scope, Source,
     SourceKind, Statement, Status, Value,
+};
+pub use parse::{
+    Mention, MentionKind, MentionRecord, ScanOptions, parse_date, parse_quantity, scan,
 };
 pub use period::{Period, Precision};
 pub use policy::{Policy, Similarity};

@@ -166,7 +166,7 @@ pub struct RelationEvidence {
 /// that decided it, and one sentence a person can read.
 ///
 /// ```
-/// use corroborate::{analyze, Corpus, Policy, Analyzer, RelationKind};
+/// use corroborate::{Analyzer, Corpus, Policy, RelationKind};
 /// let corpus = Corpus::from_json_str(r#"{
 ///   "format": "corroborate/1",
 ///   "entities": [{"id": "isis-k", "name": "ISIS-K"}],
@@ -179,7 +179,8 @@ pub struct RelationEvidence {
 ///      "assertion": {"chain": ["a2"]}}
 ///   ]
 /// }"#)?;
-/// let analyzer = Analyzer::new(&corpus, &Policy::default());
+/// let policy = Policy::default();
+/// let analyzer = Analyzer::new(&corpus, &policy);
 /// let relation = analyzer.relate(&corpus.claims()[0], &corpus.claims()[1]);
 /// assert_eq!(relation.kind(), RelationKind::Conflict);
 /// assert_eq!(

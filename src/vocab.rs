@@ -24,7 +24,8 @@ use crate::quantity::{Amount, Quantity, normalize_phrase};
 ///
 /// ```
 /// use corroborate::Vocabulary;
-/// let dozens = Vocabulary::default().vague("dozens").unwrap();
+/// let vocabulary = Vocabulary::default();
+/// let dozens = vocabulary.vague("dozens").unwrap();
 /// assert_eq!((dozens.min(), dozens.max()), (24.0, 99.0));
 /// assert_eq!(Vocabulary::acled().vague("dozens").unwrap().code(), Some(12.0));
 /// ```
@@ -93,7 +94,8 @@ impl VagueEntry {
 ///
 /// ```
 /// use corroborate::Vocabulary;
-/// let nearly = Vocabulary::default().approximation("nearly").unwrap();
+/// let vocabulary = Vocabulary::default();
+/// let nearly = vocabulary.approximation("nearly").unwrap();
 /// assert!(nearly.excludes_value());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,0 +1,688 @@
+//! The date grammar: full dates, months, years, spans, relative days and
+//! times, resolved against an optional reference date, looking back.
+//!
+//! Patterns, tried at each token (the longest wins):
+//!
+//! - `[Weekday[,]] Month[.] Day[st][,] [Year] [[,|at] Time]`: "Aug. 26", "Wednesday, Aug. 18, 2021"
+//! - `Day [of] Month[,] [Year]`: "26 August 2021"
+//! - `Month[,] Year`: "October 2014"; `Year-MM-DD`: "2021-08-26"
+//! - a bare month after a context word ([`MONTH_CONTEXT`]): "in May"
+//! - a four-digit year 1900–2100 after a context word ([`YEAR_CONTEXT`]): "in 2015"
+//! - `between Year and Year`, `from Year to Year`, `Year–Year`
+//! - `the first|last N months of Year`, `the first|second half of Year`, `the Nth quarter of Year`
+//! - `mid-|early|late Month [Year]`: days 11–20, 1–10, 21–end
+//! - `today`, `yesterday`, `tomorrow`, `last night`, `this|last|next week|month|year`, `[last|this] Weekday`
+//! - `HH:MM [am|pm]`, `H am|pm`: on the date before or after it, or the reference day
+//!
+//! "may" and "march" (and the abbreviations "mar", "wed", "sat", "sun")
+//! are ordinary words too: they are read as a month or a weekday only when
+//! capitalized, and a bare month only after a context word, so the modal in
+//! "it may rise" or "May have escaped" is never a date.
+//!
+//! Relative expressions resolve against the reference date looking back,
+//! as news does: a weekday is the most recent such day not after the
+//! reference; "Aug. 26" without a year is the most recent August 26 not
+//! after it; "in July" the most recent July.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::token::Tokens;
+use super::words::{MERIDIEM, MONTH_CONTEXT, MONTHS, WEEKDAYS, YEAR_CONTEXT, lookup};
+use crate::period::Period;
+
+/// A date read from tokens `start..end`; `None` when it is relative and no
+/// reference date was given.
+pub(crate) struct DateMatch {
+    pub(crate) end: usize,
+    pub(crate) period: Option<Period>,
+}
+
+/// What a date expression becomes before resolution.
+enum Value {
+    Fixed(Period),
+    /// Needs the reference date.
+    Relative(Box<dyn Fn(NaiveDate) -> Option<Period>>),
+}
+
+fn fixed(period: Option<Period>) -> Option<Value> {
+    period.map(Value::Fixed)
+}
+
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+fn capitalized(tokens: &Tokens, i: usize) -> bool {
+    tokens.raw(i).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Words that are months or weekdays only when capitalized.
+fn needs_capital(word: &str) -> bool {
+    matches!(word, "may" | "march" | "mar" | "wed" | "sat" | "sun")
+}
+
+/// A month name at `i`, with an optional abbreviation dot.
+fn month_at(tokens: &Tokens, i: usize) -> Option<(u32, usize)> {
+    let word = strip_possessive(tokens.word(i)?);
+    let month = lookup(MONTHS, word)?;
+    if needs_capital(word) && !capitalized(tokens, i) {
+        return None;
+    }
+    let mut end = i + 1;
+    if word.len() <= 4 && tokens.punct(end) == Some('.') && tokens.joined(end) {
+        end += 1;
+    }
+    Some((month, end))
+}
+
+fn weekday_at(tokens: &Tokens, i: usize) -> Option<(u32, usize)> {
+    let word = strip_possessive(tokens.word(i)?);
+    let day = lookup(WEEKDAYS, word)?;
+    if needs_capital(word) && !capitalized(tokens, i) {
+        return None;
+    }
+    if word.len() <= 5 && !word.ends_with("day") {
+        // Abbreviations must be capitalized: "sun", "sat", "wed" are words.
+        if !capitalized(tokens, i) {
+            return None;
+        }
+    }
+    let mut end = i + 1;
+    if word.len() <= 5 && tokens.punct(end) == Some('.') && tokens.joined(end) {
+        end += 1;
+    }
+    Some((day, end))
+}
+
+/// A day of the month: 1–31 in one or two digits, with an optional
+/// ordinal suffix.
+fn day_at(tokens: &Tokens, i: usize) -> Option<(u32, usize)> {
+    let (value, digits, grouped, decimal) = tokens.number(i)?;
+    if digits > 2 || grouped || decimal || !(1.0..=31.0).contains(&value) {
+        return None;
+    }
+    let mut end = i + 1;
+    if tokens.joined(end) {
+        match tokens.word(end) {
+            Some("st" | "nd" | "rd" | "th") => end += 1,
+            Some(_) => return None,
+            None => {
+                if matches!(tokens.punct(end), Some(':' | '/' | '%')) {
+                    return None;
+                }
+            }
+        }
+    }
+    Some((value as u32, end))
+}
+
+/// A four-digit year.
+fn year_at(tokens: &Tokens, i: usize) -> Option<(i32, usize)> {
+    let (value, digits, grouped, decimal) = tokens.number(i)?;
+    if digits != 4 || grouped || decimal {
+        return None;
+    }
+    let end = i + 1;
+    if tokens.joined(end) && (tokens.word(end).is_some() || tokens.punct(end) == Some(':')) {
+        return None;
+    }
+    Some((value as i32, end))
+}
+
+fn news_year(year: i32) -> bool {
+    (1900..=2100).contains(&year)
+}
+
+/// True when the word before token `i` makes a four-digit number there a
+/// year: "in 2015", "of 2021", "mid-2015", "2020 and 2021".
+pub(crate) fn year_context(tokens: &Tokens, i: usize) -> bool {
+    if i == 0 || tokens.breaks(i) {
+        return false;
+    }
+    let before = i - 1;
+    if let Some(word) = tokens.word(before) {
+        if YEAR_CONTEXT.contains(&word) || lookup(MONTHS, strip_possessive(word)).is_some() {
+            return true;
+        }
+        if matches!(word, "and" | "or" | "to") && i >= 2 {
+            return year_at(tokens, i - 2).is_some_and(|(y, _)| news_year(y))
+                && (i < 3 || year_context(tokens, i - 2));
+        }
+        return false;
+    }
+    if tokens.punct(before) == Some('-') && tokens.joined(i) && before > 0 {
+        return matches!(tokens.word(before - 1), Some("mid" | "early" | "late"));
+    }
+    if tokens.punct(before) == Some('©') {
+        return true;
+    }
+    if tokens.punct(before) == Some(',') && i >= 2 {
+        return year_at(tokens, i - 2).is_some_and(|(y, _)| news_year(y))
+            && year_context(tokens, i - 2);
+    }
+    false
+}
+
+fn resolve_month_day(month: u32, day: u32, reference: NaiveDate) -> Option<Period> {
+    (0..9).find_map(|back| {
+        let date = NaiveDate::from_ymd_opt(reference.year() - back, month, day)?;
+        (date <= reference).then(|| Period::from_date(date))
+    })
+}
+
+fn resolve_month(month: u32, reference: NaiveDate) -> Option<Period> {
+    let year = if month <= reference.month() {
+        reference.year()
+    } else {
+        reference.year() - 1
+    };
+    Period::month(year, month).ok()
+}
+
+fn last_day(year: i32, month: u32) -> u32 {
+    (28..=31)
+        .rev()
+        .find(|&d| NaiveDate::from_ymd_opt(year, month, d).is_some())
+        .unwrap_or(28)
+}
+
+fn days(year: i32, month: u32, from: u32, to: u32) -> Option<Period> {
+    let to = to.min(last_day(year, month));
+    Period::span(
+        Period::day(year, month, from).ok()?,
+        Period::day(year, month, to).ok()?,
+    )
+    .ok()
+}
+
+fn date_span(from: NaiveDate, to: NaiveDate) -> Option<Period> {
+    Period::span(Period::from_date(from), Period::from_date(to)).ok()
+}
+
+/// A time at `i`: "04:11", "4:11 p.m.", "4 PM". Returns hour (0–23),
+/// minute if given, and the end.
+fn time_at(tokens: &Tokens, i: usize) -> Option<(u32, Option<u32>, usize)> {
+    let (hour, digits, grouped, decimal) = tokens.number(i)?;
+    if digits > 2 || grouped || decimal || hour > 23.0 {
+        return None;
+    }
+    let mut hour = hour as u32;
+    let mut end = i + 1;
+    let mut minute = None;
+    if tokens.punct(end) == Some(':') && tokens.joined(end) && tokens.joined(end + 1) {
+        let (m, d, g, dec) = tokens.number(end + 1)?;
+        if d != 2 || g || dec || m > 59.0 {
+            return None;
+        }
+        minute = Some(m as u32);
+        end += 2;
+    }
+    let meridiem = tokens.word(end).and_then(|w| lookup(MERIDIEM, w));
+    match meridiem {
+        Some(pm) => {
+            if !(1..=12).contains(&hour) {
+                return None;
+            }
+            end += 1;
+            if tokens.punct(end) == Some('.')
+                && tokens.joined(end)
+                && tokens.raw(end - 1).ends_with('m')
+            {
+                // "p.m" followed by its dot.
+                end += 1;
+            }
+            hour = match (pm, hour) {
+                (false, 12) => 0,
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, h) => h,
+            };
+        }
+        None if minute.is_none() => return None,
+        None => {}
+    }
+    Some((hour, minute, end))
+}
+
+fn at_time(day: Period, hour: u32, minute: Option<u32>) -> Option<Period> {
+    let d = day.start_date();
+    Period::at(d.year(), d.month(), d.day(), hour, minute).ok()
+}
+
+/// A full date from `i`: month-day or day-month, with an optional year.
+fn calendar_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
+    // Month Day [, Year]
+    if let Some((month, after_month)) = month_at(tokens, i)
+        && let Some((day, mut end)) = day_at(tokens, after_month)
+    {
+        let mut at = end;
+        if tokens.punct(at) == Some(',') {
+            at += 1;
+        }
+        if let Some((year, after_year)) = year_at(tokens, at) {
+            end = after_year;
+            return Some((end, fixed(Period::day(year, month, day).ok())?));
+        }
+        return Some((
+            end,
+            Value::Relative(Box::new(move |r| resolve_month_day(month, day, r))),
+        ));
+    }
+    // Day [of] Month [,] [Year]
+    if let Some((day, after_day)) = day_at(tokens, i) {
+        let mut at = after_day;
+        if tokens.is(at, "of") {
+            at += 1;
+        }
+        if let Some((month, mut end)) = month_at(tokens, at) {
+            let mut at = end;
+            if tokens.punct(at) == Some(',') {
+                at += 1;
+            }
+            if let Some((year, after_year)) = year_at(tokens, at) {
+                end = after_year;
+                return Some((end, fixed(Period::day(year, month, day).ok())?));
+            }
+            return Some((
+                end,
+                Value::Relative(Box::new(move |r| resolve_month_day(month, day, r))),
+            ));
+        }
+    }
+    None
+}
+
+fn year_at_iso(tokens: &Tokens, i: usize) -> Option<(i32, usize)> {
+    let (value, digits, grouped, decimal) = tokens.number(i)?;
+    (digits == 4 && !grouped && !decimal).then_some((value as i32, i + 1))
+}
+
+fn iso_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
+    let (year, at) = year_at_iso(tokens, i)?;
+    let two = |k: usize| -> Option<u32> {
+        let (v, d, g, dec) = tokens.number(k)?;
+        (d == 2
+            && !g
+            && !dec
+            && tokens.joined(k)
+            && tokens.punct(k - 1) == Some('-')
+            && tokens.joined(k - 1))
+        .then_some(v as u32)
+    };
+    let month = two(at + 1)?;
+    let day = two(at + 3)?;
+    let end = at + 4;
+    if tokens.joined(end) && (tokens.number(end).is_some() || tokens.word(end).is_some()) {
+        return None;
+    }
+    Some((end, fixed(Period::day(year, month, day).ok())?))
+}
+
+/// A calendar date optionally followed by a time, optionally preceded by
+/// a weekday.
+fn full_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
+    let mut start = i;
+    if let Some((_, after_weekday)) = weekday_at(tokens, i) {
+        start = after_weekday;
+        if tokens.punct(start) == Some(',') {
+            start += 1;
+        }
+    }
+    let (mut end, value) = calendar_date(tokens, start).or_else(|| iso_date(tokens, start))?;
+    // An optional time after the date.
+    let mut at = end;
+    if tokens.punct(at) == Some(',') || tokens.is(at, "at") {
+        at += 1;
+    }
+    if let Some((hour, minute, after_time)) = time_at(tokens, at) {
+        end = after_time;
+        let value = match value {
+            Value::Fixed(day) => Value::Fixed(at_time(day, hour, minute)?),
+            Value::Relative(f) => Value::Relative(Box::new(move |r| at_time(f(r)?, hour, minute))),
+        };
+        return Some((end, value));
+    }
+    Some((end, value))
+}
+
+/// A time, optionally followed by a date: "04:11 PM", "04:11 PM August 26".
+fn time_first(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
+    let (hour, minute, end) = time_at(tokens, i)?;
+    let mut at = end;
+    if tokens.punct(at) == Some(',') || tokens.is(at, "on") {
+        at += 1;
+    }
+    if let Some((date_end, value)) = full_date(tokens, at) {
+        let value = match value {
+            Value::Fixed(day) if day.precision() == crate::period::Precision::Day => {
+                Value::Fixed(at_time(day, hour, minute)?)
+            }
+            Value::Fixed(_) => return None,
+            Value::Relative(f) => Value::Relative(Box::new(move |r| at_time(f(r)?, hour, minute))),
+        };
+        return Some((date_end, value));
+    }
+    Some((
+        end,
+        Value::Relative(Box::new(move |r| {
+            at_time(Period::from_date(r), hour, minute)
+        })),
+    ))
+}
+
+/// "Month Year": "October 2014", "May, 2021".
+fn month_year(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
+    let (month, mut at) = month_at(tokens, i)?;
+    if tokens.punct(at) == Some(',') {
+        at += 1;
+    }
+    let (year, end) = year_at(tokens, at)?;
+    Some((end, fixed(Period::month(year, month).ok())?))
+}
+
+/// A bare month after a context word: "in May", "since August".
+fn bare_month(tokens: &Tokens, i: usize, strict: bool) -> Option<(usize, Value)> {
+    let (month, end) = month_at(tokens, i)?;
+    let context = i > 0
+        && !tokens.breaks(i)
+        && tokens
+            .word(i - 1)
+            .is_some_and(|w| MONTH_CONTEXT.contains(&w));
+    if !(strict || context) {
+        return None;
+    }
+    Some((
+        end,
+        Value::Relative(Box::new(move |r| resolve_month(month, r))),
+    ))
+}
+
+/// "mid-August", "early May 2021", "late August".
+fn part_of_month(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
+    let word = tokens.word(i)?;
+    let (part, month, mut end) = if let Some(rest) = word.strip_prefix("mid-") {
+        let month = lookup(MONTHS, strip_possessive(rest))?;
+        if needs_capital(rest)
+            && !tokens
+                .raw(i)
+                .get(4..)
+                .is_some_and(|r| r.starts_with(char::is_uppercase))
+        {
+            return None;
+        }
+        ("mid", month, i + 1)
+    } else if matches!(word, "mid" | "early" | "late") {
+        let mut at = i + 1;
+        if tokens.punct(at) == Some('-') && tokens.joined(at) {
+            at += 1;
+        }
+        let (month, end) = month_at(tokens, at)?;
+        (word_part(word), month, end)
+    } else {
+        return None;
+    };
+    let (from, to) = match part {
+        "early" => (1, 10),
+        "mid" => (11, 20),
+        _ => (21, 31),
+    };
+    let mut at = end;
+    if tokens.punct(at) == Some(',') {
+        at += 1;
+    }
+    if let Some((year, after)) = year_at(tokens, at) {
+        end = after;
+        return Some((end, fixed(days(year, month, from, to))?));
+    }
+    Some((
+        end,
+        Value::Relative(Box::new(move |r| {
+            let m = resolve_month(month, r)?;
+            let d = m.start_date();
+            days(d.year(), d.month(), from, to)
+        })),
+    ))
+}
+
+fn word_part(word: &str) -> &'static str {
+    match word {
+        "early" => "early",
+        "late" => "late",
+        _ => "mid",
+    }
+}
+
+/// A year in context, or a span of years.
+fn years(tokens: &Tokens, i: usize, strict: bool) -> Option<(usize, Value)> {
+    // between Year and Year / from Year to Year
+    if let Some(word) = tokens.word(i) {
+        let joiners: &[&str] = match word {
+            "between" => &["and"],
+            "from" => &["to", "until", "through", "till"],
+            _ => return None,
+        };
+        let (y1, at) = year_at(tokens, i + 1)?;
+        if !tokens.word(at).is_some_and(|w| joiners.contains(&w)) {
+            return None;
+        }
+        let (y2, end) = year_at(tokens, at + 1)?;
+        return year_span(y1, y2, end);
+    }
+    let (y1, at) = year_at(tokens, i)?;
+    if !news_year(y1) {
+        return None;
+    }
+    let context = strict || year_context(tokens, i);
+    // Year–Year
+    if matches!(tokens.punct(at), Some('-' | '–' | '—'))
+        && let Some((y2, end)) = year_at(tokens, at + 1)
+        && news_year(y2)
+        && y2 > y1
+    {
+        return year_span(y1, y2, end);
+    }
+    if !context {
+        return None;
+    }
+    Some((at, fixed(Period::year(y1).ok())?))
+}
+
+fn year_span(y1: i32, y2: i32, end: usize) -> Option<(usize, Value)> {
+    if !(news_year(y1) && news_year(y2) && y2 > y1) {
+        return None;
+    }
+    let span = Period::span(Period::year(y1).ok()?, Period::year(y2).ok()?).ok()?;
+    Some((end, Value::Fixed(span)))
+}
+
+/// "the first four months of 2021", "the second half of 2020", "the
+/// third quarter of 2019".
+fn part_of_year(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
+    let mut at = i;
+    if tokens.is(at, "the") {
+        at += 1;
+    }
+    let which = tokens.word(at)?;
+    at += 1;
+    let (first, last) = match which {
+        "first" | "last" => {
+            let (count, unit_at) = match super::number::number_at(tokens, at) {
+                Some(n) if n.value.fract() == 0.0 && (1.0..=12.0).contains(&n.value) => {
+                    (n.value as u32, n.end)
+                }
+                _ => (1, at),
+            };
+            let unit = tokens.word(unit_at)?;
+            at = unit_at + 1;
+            let months = match unit {
+                "months" | "month" if unit_at > i => count,
+                "half" => 6,
+                "quarter" => 3,
+                _ => return None,
+            };
+            if which == "first" {
+                (1, months)
+            } else {
+                (13 - months, 12)
+            }
+        }
+        "second" | "third" | "fourth" => {
+            let n = match which {
+                "second" => 2,
+                "third" => 3,
+                _ => 4,
+            };
+            let unit = tokens.word(at)?;
+            at += 1;
+            match unit {
+                "half" if n == 2 => (7, 12),
+                "quarter" => (n * 3 - 2, n * 3),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    if !tokens.is(at, "of") {
+        return None;
+    }
+    let (year, end) = year_at(tokens, at + 1)?;
+    let span = Period::span(
+        Period::month(year, first).ok()?,
+        Period::month(year, last).ok()?,
+    )
+    .ok()?;
+    Some((end, Value::Fixed(span)))
+}
+
+/// Days, weeks, months and years named from the reference date.
+fn relative(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
+    let word = tokens.word(i)?;
+    let day = |offset: i64| -> Value {
+        Value::Relative(Box::new(move |r: NaiveDate| {
+            Some(Period::from_date(r + Duration::days(offset)))
+        }))
+    };
+    match word {
+        "today" | "tonight" => return Some((i + 1, day(0))),
+        "yesterday" => return Some((i + 1, day(-1))),
+        "tomorrow" => return Some((i + 1, day(1))),
+        _ => {}
+    }
+    // Weekdays: "Tuesday", "last Tuesday", "this Friday".
+    let (modifier, at) = match word {
+        "last" | "this" | "next" | "past" => (Some(word), i + 1),
+        _ => (None, i),
+    };
+    if let Some((weekday, end)) = weekday_at(tokens, at) {
+        let back_at_least = match modifier {
+            Some("last" | "past") => 1,
+            Some("next") => return None,
+            _ => 0,
+        };
+        return Some((
+            end,
+            Value::Relative(Box::new(move |r: NaiveDate| {
+                let today = i64::from(r.weekday().num_days_from_monday());
+                let mut back = (today - i64::from(weekday)).rem_euclid(7);
+                if back < back_at_least {
+                    back += 7;
+                }
+                Some(Period::from_date(r - Duration::days(back)))
+            })),
+        ));
+    }
+    let modifier = modifier?;
+    let unit = tokens.word(at)?;
+    let shift: i64 = match modifier {
+        "last" | "past" => -1,
+        "this" => 0,
+        _ => 1,
+    };
+    let end = at + 1;
+    let value: Box<dyn Fn(NaiveDate) -> Option<Period>> = match unit {
+        "night" if modifier == "last" => {
+            Box::new(|r: NaiveDate| Some(Period::from_date(r - Duration::days(1))))
+        }
+        "morning" | "afternoon" | "evening" if modifier == "this" => {
+            Box::new(|r: NaiveDate| Some(Period::from_date(r)))
+        }
+        "week" => Box::new(move |r: NaiveDate| {
+            let monday = r - Duration::days(i64::from(r.weekday().num_days_from_monday()))
+                + Duration::weeks(shift);
+            date_span(monday, monday + Duration::days(6))
+        }),
+        "month" => Box::new(move |r: NaiveDate| {
+            let index = i64::from(r.year()) * 12 + i64::from(r.month0()) + shift;
+            let year = i32::try_from(index.div_euclid(12)).ok()?;
+            Period::month(year, index.rem_euclid(12) as u32 + 1).ok()
+        }),
+        "year" => {
+            Box::new(move |r: NaiveDate| Period::year(r.year() + i32::try_from(shift).ok()?).ok())
+        }
+        _ => return None,
+    };
+    Some((end, Value::Relative(value)))
+}
+
+/// Reads a date expression at token `i`. `strict` accepts a bare year or
+/// month without a context word (for [`parse_date`](super::parse_date)).
+/// Returns `None` when nothing matches; a match whose `period` is `None`
+/// is relative and `reference` was not given, or does not resolve.
+pub(crate) fn date_at(
+    tokens: &Tokens,
+    i: usize,
+    reference: Option<NaiveDate>,
+    strict: bool,
+) -> Option<DateMatch> {
+    let candidates = [
+        full_date(tokens, i),
+        time_first(tokens, i),
+        month_year(tokens, i),
+        part_of_month(tokens, i),
+        part_of_year(tokens, i),
+        years(tokens, i, strict),
+        relative(tokens, i),
+        bare_month(tokens, i, strict),
+    ];
+    let (end, value) = candidates
+        .into_iter()
+        .flatten()
+        .max_by_key(|(end, _)| *end)?;
+    let period = match value {
+        Value::Fixed(period) => Some(period),
+        Value::Relative(resolve) => reference.and_then(resolve),
+    };
+    Some(DateMatch { end, period })
+}
+
+/// True when the token can start a date (a cheap filter before
+/// [`date_at`]).
+pub(crate) fn may_start_date(word: &str) -> bool {
+    let word = strip_possessive(word);
+    let head = word.split('-').next().unwrap_or(word);
+    lookup(MONTHS, head).is_some()
+        || lookup(WEEKDAYS, head).is_some()
+        || matches!(
+            head,
+            "today"
+                | "tonight"
+                | "yesterday"
+                | "tomorrow"
+                | "last"
+                | "this"
+                | "next"
+                | "past"
+                | "mid"
+                | "early"
+                | "late"
+                | "between"
+                | "from"
+                | "the"
+                | "first"
+                | "second"
+                | "third"
+                | "fourth"
+        )
+}

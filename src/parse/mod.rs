@@ -1,0 +1,543 @@
+//! English value parsers: quantities and dates the way news writes them.
+//!
+//! | item | what it is |
+//! |---|---|
+//! | [`parse_quantity`] | one quantity expression → [`Quantity`] |
+//! | [`parse_date`] | one date expression → [`Period`] |
+//! | [`scan`] | every quantity and date [`Mention`] in free text |
+//! | [`ScanOptions`] | the vocabulary and reference date a scan uses |
+//! | [`Mention`], [`MentionKind`] | one mention: byte span, text, value |
+//! | [`MentionRecord`] | a mention as the JSON record of the `parse` subcommand |
+//!
+//! The text is cut into tokens once (`token.rs`); at each token that can
+//! start an expression (a digit, or a word from the tables), the date
+//! grammar (`date.rs`) and the quantity grammar (`quantity.rs`) are tried,
+//! and the longest match wins, a date on a tie. A match moves the scan
+//! past it, so mentions never overlap.
+//!
+//! **Invariant:** parsing and scanning never panic, and every span lies on
+//! char boundaries of the input.
+
+mod date;
+mod number;
+mod quantity;
+mod token;
+mod words;
+
+use std::fmt;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use crate::error::{Error, ErrorKind};
+use crate::period::Period;
+use crate::quantity::{Amount, Quantity};
+use crate::vocab::Vocabulary;
+
+use self::quantity::Lexicon;
+use self::token::Tokens;
+
+/// What a scan uses: the vocabulary of hedges and vague phrases, and the
+/// reference date that relative dates resolve against.
+///
+/// ```
+/// use corroborate::{ScanOptions, Vocabulary};
+/// use chrono::NaiveDate;
+/// let options = ScanOptions::new()
+///     .with_reference_date(NaiveDate::from_ymd_opt(2021, 8, 25).unwrap())
+///     .with_vocabulary(Vocabulary::acled());
+/// assert_eq!(options.vocabulary().name(), "acled");
+/// ```
+#[derive(Clone, Debug)]
+pub struct ScanOptions {
+    vocabulary: Vocabulary,
+    lexicon: Lexicon,
+    reference: Option<NaiveDate>,
+}
+
+impl Default for ScanOptions {
+    fn default() -> ScanOptions {
+        ScanOptions::new()
+    }
+}
+
+impl ScanOptions {
+    /// The default vocabulary and no reference date: relative dates such
+    /// as "Tuesday" or "last year" are not reported.
+    pub fn new() -> ScanOptions {
+        let vocabulary = Vocabulary::default();
+        ScanOptions {
+            lexicon: Lexicon::new(&vocabulary),
+            vocabulary,
+            reference: None,
+        }
+    }
+
+    /// Sets the date relative expressions resolve against, usually the
+    /// publication date.
+    pub fn with_reference_date(mut self, date: NaiveDate) -> ScanOptions {
+        self.reference = Some(date);
+        self
+    }
+
+    /// Sets the vocabulary: its hedge words and vague phrases are what the
+    /// scan recognizes, and its intervals are what records report.
+    pub fn with_vocabulary(mut self, vocabulary: Vocabulary) -> ScanOptions {
+        self.lexicon = Lexicon::new(&vocabulary);
+        self.vocabulary = vocabulary;
+        self
+    }
+
+    /// The vocabulary.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    /// The reference date, if set.
+    pub fn reference_date(&self) -> Option<NaiveDate> {
+        self.reference
+    }
+}
+
+/// The value a mention carries.
+#[derive(Clone, Debug)]
+pub enum MentionKind {
+    /// A count: "between 500 and 1,500 fighters".
+    Quantity(Quantity),
+    /// A date or period: "Aug. 26", "the first four months of 2021".
+    Date(Period),
+}
+
+/// A quantity or date found in text, with its byte span.
+///
+/// ```
+/// use corroborate::{scan, MentionKind, ScanOptions};
+/// let mentions = scan("Up to 700 fighters left in 2015.", &ScanOptions::new());
+/// assert_eq!(mentions.len(), 2);
+/// assert_eq!(mentions[0].text(), "Up to 700 fighters");
+/// assert_eq!(mentions[1].span(), 27..31);
+/// assert!(matches!(mentions[1].kind(), MentionKind::Date(_)));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Mention {
+    span: Range<usize>,
+    text: String,
+    kind: MentionKind,
+}
+
+impl Mention {
+    /// The byte range of the mention in the scanned text.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// The text of the mention, as it stands in the input.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The value.
+    pub fn kind(&self) -> &MentionKind {
+        &self.kind
+    }
+
+    /// The quantity, if the mention is one.
+    pub fn quantity(&self) -> Option<&Quantity> {
+        match &self.kind {
+            MentionKind::Quantity(q) => Some(q),
+            MentionKind::Date(_) => None,
+        }
+    }
+
+    /// The period, if the mention is a date.
+    pub fn period(&self) -> Option<&Period> {
+        match &self.kind {
+            MentionKind::Date(p) => Some(p),
+            MentionKind::Quantity(_) => None,
+        }
+    }
+
+    /// The record the `parse` subcommand prints for this mention, with the
+    /// intervals of the default vocabulary. See [`MentionRecord`].
+    ///
+    /// ```
+    /// use corroborate::{scan, ScanOptions};
+    /// let mentions = scan("more than 90 fighters", &ScanOptions::new());
+    /// let json = serde_json::to_string(&mentions[0].to_json_record(0))?;
+    /// assert_eq!(
+    ///     json,
+    ///     r#"{"input":0,"text":"more than 90 fighters","span":[0,21],"kind":"quantity","min":90,"max":null,"min_inclusive":false,"max_inclusive":false,"form":"at_least","unit":"fighters"}"#
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn to_json_record(&self, input_index: usize) -> MentionRecord {
+        self.to_json_record_with(input_index, &Vocabulary::default())
+    }
+
+    /// The record for this mention, with the intervals of `vocabulary`.
+    pub fn to_json_record_with(
+        &self,
+        input_index: usize,
+        vocabulary: &Vocabulary,
+    ) -> MentionRecord {
+        let value = match &self.kind {
+            MentionKind::Quantity(q) => {
+                let interval = q.interval(vocabulary);
+                let (min, min_inclusive, max, max_inclusive) = match q.amount() {
+                    Amount::AtLeast { value, strict } => (Some(*value), !*strict, None, false),
+                    Amount::AtMost { value, strict } => (None, false, Some(*value), !*strict),
+                    _ => (
+                        Some(interval.min()),
+                        true,
+                        interval.max().is_finite().then_some(interval.max()),
+                        interval.max().is_finite(),
+                    ),
+                };
+                RecordValue::Quantity {
+                    min,
+                    max,
+                    min_inclusive,
+                    max_inclusive,
+                    form: q.form().as_str(),
+                    unit: q.unit().map(str::to_string),
+                }
+            }
+            MentionKind::Date(p) => RecordValue::Date {
+                from: p.format_instant(p.start()),
+                to: p.format_instant(p.end()),
+                precision: p.precision().as_str(),
+            },
+        };
+        MentionRecord {
+            input: input_index,
+            text: self.text.clone(),
+            span: [self.span.start, self.span.end],
+            value,
+        }
+    }
+}
+
+impl fmt::Display for Mention {
+    /// One readable line: `27..31 date "2015" = 2015 (year)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{} ", self.span.start, self.span.end)?;
+        match &self.kind {
+            MentionKind::Quantity(q) => {
+                let interval = q.interval(&Vocabulary::default());
+                write!(
+                    f,
+                    "quantity {:?} = {} ({}, {interval})",
+                    self.text,
+                    q,
+                    q.form()
+                )
+            }
+            MentionKind::Date(p) => {
+                write!(f, "date {:?} = {} ({})", self.text, p, p.precision())
+            }
+        }
+    }
+}
+
+/// One mention as the JSON record of the `parse` subcommand: a contract
+/// other tools rely on.
+///
+/// Fields, in this order: `input` (index of the text, from 0), `text`,
+/// `span` (`[start_byte, end_byte]`), `kind` (`"quantity"` or `"date"`),
+/// then for a quantity `min`, `max` (a number, or null when unbounded),
+/// `min_inclusive`, `max_inclusive`, `form` (exact, range, at_least,
+/// at_most, approximate, vague) and `unit` (or null); for a date `from`
+/// (included) and `to` (excluded) as ISO 8601 dates or date-times, and
+/// `precision` (year, month, day, hour, minute). Whole numbers print
+/// without a fraction.
+#[derive(Clone, Debug)]
+pub struct MentionRecord {
+    input: usize,
+    text: String,
+    span: [usize; 2],
+    value: RecordValue,
+}
+
+#[derive(Clone, Debug)]
+enum RecordValue {
+    Quantity {
+        min: Option<f64>,
+        max: Option<f64>,
+        min_inclusive: bool,
+        max_inclusive: bool,
+        form: &'static str,
+        unit: Option<String>,
+    },
+    Date {
+        from: String,
+        to: String,
+        precision: &'static str,
+    },
+}
+
+fn json_number(value: Option<f64>) -> serde_json::Value {
+    match value {
+        Some(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => serde_json::Value::from(v as i64),
+        Some(v) => serde_json::Number::from_f64(v).map_or(serde_json::Value::Null, Into::into),
+        None => serde_json::Value::Null,
+    }
+}
+
+impl Serialize for MentionRecord {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("input", &self.input)?;
+        map.serialize_entry("text", &self.text)?;
+        map.serialize_entry("span", &self.span)?;
+        match &self.value {
+            RecordValue::Quantity {
+                min,
+                max,
+                min_inclusive,
+                max_inclusive,
+                form,
+                unit,
+            } => {
+                map.serialize_entry("kind", "quantity")?;
+                map.serialize_entry("min", &json_number(*min))?;
+                map.serialize_entry("max", &json_number(*max))?;
+                map.serialize_entry("min_inclusive", min_inclusive)?;
+                map.serialize_entry("max_inclusive", max_inclusive)?;
+                map.serialize_entry("form", form)?;
+                map.serialize_entry("unit", unit)?;
+            }
+            RecordValue::Date {
+                from,
+                to,
+                precision,
+            } => {
+                map.serialize_entry("kind", "date")?;
+                map.serialize_entry("from", from)?;
+                map.serialize_entry("to", to)?;
+                map.serialize_entry("precision", precision)?;
+            }
+        }
+        map.end()
+    }
+}
+
+fn expression_error(
+    input: &str,
+    position: usize,
+    problem: impl Into<String>,
+    expected: impl Into<String>,
+) -> Error {
+    Error::new(ErrorKind::Expression {
+        input: input.to_string(),
+        position,
+        problem: problem.into(),
+        expected: expected.into(),
+    })
+}
+
+const QUANTITY_EXPECTED: &str = "a number (\"1,500\", \"twelve\"), a range (\"500 to 1,500\"), a bound (\"at least 60\"), a hedged number (\"about 2,000\") or a vague phrase (\"dozens\"), optionally followed by the counted noun";
+
+/// Reads one quantity expression, optionally followed by its counted
+/// noun: "between 500 and 1,500 fighters", "more than 90", "dozens of
+/// prisoners", "two to three thousand".
+///
+/// Hedge words and vague phrases are those of `vocabulary`.
+///
+/// ```
+/// use corroborate::{parse_quantity, Amount, Vocabulary};
+/// let vocabulary = Vocabulary::default();
+/// let q = parse_quantity("between 500 and 1,500 fighters", &vocabulary)?;
+/// assert!(matches!(q.amount(), Amount::Range { min, max } if *min == 500.0 && *max == 1500.0));
+/// assert_eq!(q.unit(), Some("fighters"));
+/// let nearly = parse_quantity("nearly 200", &vocabulary)?;
+/// assert_eq!(nearly.interval(&vocabulary).max(), 199.0);
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// Fails when the text is not exactly one quantity expression; the error
+/// names the byte where reading stopped and what was expected there.
+pub fn parse_quantity(text: &str, vocabulary: &Vocabulary) -> Result<Quantity, Error> {
+    let tokens = Tokens::new(text);
+    if tokens.len() == 0 {
+        return Err(expression_error(
+            text,
+            0,
+            "the input is empty",
+            QUANTITY_EXPECTED,
+        ));
+    }
+    let lexicon = Lexicon::new(vocabulary);
+    match quantity::quantity_at(&tokens, &lexicon, 0, true) {
+        Some(found) if found.end == tokens.len() => Ok(found.quantity),
+        Some(found) => {
+            let at = tokens.span(found.end, found.end + 1).start;
+            Err(expression_error(
+                text,
+                at,
+                format!("unexpected {:?} after the quantity", tokens.raw(found.end)),
+                "the end of the expression",
+            ))
+        }
+        None => {
+            // Say where a number was missing after a bound or hedge.
+            let problem = format!("{:?} does not start a quantity", tokens.raw(0));
+            Err(expression_error(text, 0, problem, QUANTITY_EXPECTED))
+        }
+    }
+}
+
+const DATE_EXPECTED: &str = "a date such as \"August 26, 2021\", \"26 August 2021\", \"2021-08-26\", \"October 2014\", \"2015\", \"between 2016 and 2018\", \"mid-August\", \"on Tuesday\", \"last year\" or \"04:11 PM\"";
+
+/// Reads one date expression: "August 26, 2021", "Aug. 26", "October
+/// 2014", "in 2020", "between 2016 and 2018", "the first four months of
+/// 2021", "mid-August", "on Tuesday", "last year", "04:11 PM".
+///
+/// Relative expressions ("Tuesday", "Aug. 26", "last week") resolve
+/// against `reference` looking back: in an article dated Wednesday
+/// 2021-08-25, "on Tuesday" is 2021-08-24.
+///
+/// ```
+/// use corroborate::{parse_date, Precision};
+/// use chrono::NaiveDate;
+/// let published = NaiveDate::from_ymd_opt(2021, 8, 25);
+/// let tuesday = parse_date("on Tuesday", published)?;
+/// assert_eq!(tuesday.to_string(), "2021-08-24");
+/// assert_eq!(parse_date("October 2014", None)?.precision(), Precision::Month);
+/// assert!(parse_date("last year", None).is_err());
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// Fails when the text is not exactly one date expression, when it names
+/// a date that does not exist, or when it is relative and `reference` is
+/// `None`.
+pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Error> {
+    let tokens = Tokens::new(text);
+    if tokens.len() == 0 {
+        return Err(expression_error(
+            text,
+            0,
+            "the input is empty",
+            DATE_EXPECTED,
+        ));
+    }
+    let mut start = 0;
+    if matches!(
+        tokens.word(0),
+        Some("in" | "on" | "by" | "since" | "during" | "of" | "until" | "at")
+    ) && tokens.len() > 1
+    {
+        start = 1;
+    }
+    let at = |i: usize| tokens.span(i, i + 1).start;
+    match date::date_at(&tokens, start, reference, true) {
+        Some(found) if found.end == tokens.len() => match found.period {
+            Some(period) => Ok(period),
+            None if reference.is_none() => Err(expression_error(
+                text,
+                at(start),
+                "the date is relative and no reference date was given",
+                "a reference date, or an absolute date",
+            )),
+            None => Err(expression_error(
+                text,
+                at(start),
+                "the date does not resolve against the reference date",
+                DATE_EXPECTED,
+            )),
+        },
+        Some(found) => Err(expression_error(
+            text,
+            at(found.end),
+            format!("unexpected {:?} after the date", tokens.raw(found.end)),
+            "the end of the expression",
+        )),
+        None => Err(expression_error(
+            text,
+            at(start),
+            format!("{:?} does not start a date", tokens.raw(start)),
+            DATE_EXPECTED,
+        )),
+    }
+}
+
+/// Finds every quantity and date mention in `text`: sorted by start,
+/// non-overlapping, the longest match winning (a date on a tie).
+///
+/// Relative dates are reported only when `options` has a reference date.
+/// A lone "one" or "a" is a determiner, not a count; a four-digit number
+/// after a date word ("in 2015") is a year; times, designators
+/// ("GBU-43"), percentages and sums of money are not counts. Never panics;
+/// spans lie on char boundaries.
+///
+/// ```
+/// use corroborate::{scan, ScanOptions};
+/// use chrono::NaiveDate;
+/// let options = ScanOptions::new().with_reference_date(NaiveDate::from_ymd_opt(2021, 8, 25).unwrap());
+/// let text = "On Tuesday, dozens of prisoners escaped; the toll may rise.";
+/// let found: Vec<String> = scan(text, &options).iter().map(|m| m.to_string()).collect();
+/// assert_eq!(found, [
+///     r#"3..10 date "Tuesday" = 2021-08-24 (day)"#,
+///     r#"12..31 quantity "dozens of prisoners" = dozens of prisoners (vague, [24, 99])"#,
+/// ]);
+/// ```
+pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
+    let tokens = Tokens::new(text);
+    let mut mentions = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let (may_quantity, may_date) = match tokens.word(i) {
+            Some(word) => {
+                let head = word.split('-').next().unwrap_or(word);
+                (options.lexicon.may_start(head), date::may_start_date(word))
+            }
+            None => match tokens.number(i) {
+                Some(_) => (true, true),
+                None => (
+                    matches!(tokens.punct(i), Some('>' | '<' | '≥' | '≤')),
+                    false,
+                ),
+            },
+        };
+        let date = if may_date {
+            date::date_at(&tokens, i, options.reference, false)
+        } else {
+            None
+        };
+        let quantity = if may_quantity {
+            quantity::quantity_at(&tokens, &options.lexicon, i, false)
+        } else {
+            None
+        };
+        let date_end = date.as_ref().map_or(0, |d| d.end);
+        let quantity_end = quantity.as_ref().map_or(0, |q| q.end);
+        if date_end == 0 && quantity_end == 0 {
+            i += 1;
+            continue;
+        }
+        let (end, kind) = if date_end >= quantity_end {
+            (date_end, date.and_then(|d| d.period).map(MentionKind::Date))
+        } else {
+            (
+                quantity_end,
+                quantity.map(|q| MentionKind::Quantity(q.quantity)),
+            )
+        };
+        if let Some(kind) = kind {
+            let span = tokens.span(i, end);
+            if let Some(slice) = text.get(span.clone()) {
+                mentions.push(Mention {
+                    span,
+                    text: slice.to_string(),
+                    kind,
+                });
+            }
+        }
+        i = end.max(i + 1);
+    }
+    mentions
+}

@@ -1,0 +1,312 @@
+//! Numbers written in digits or in words.
+//!
+//! "1,500", "1.2 million", "10 thousand", "5k", "twelve", "twenty-one",
+//! "one hundred and five", "ten thousand", "a dozen", "two dozen".
+
+use super::token::Tokens;
+use super::words::{SCALES, TENS, UNITS, lookup};
+use crate::quantity::MAX_AMOUNT;
+
+/// A number read from tokens `start..end`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Num {
+    pub(crate) value: f64,
+    /// The value before a trailing scale word: 3 in "three thousand".
+    pub(crate) base: f64,
+    /// The scale word's multiplier, 1 without one.
+    pub(crate) scale: f64,
+    pub(crate) end: usize,
+    /// True for a lone "one": a determiner more often than a count.
+    pub(crate) determiner: bool,
+    /// True for one plain digit token without separators, decimals or
+    /// scale: "2015", "1500" (a possible year).
+    pub(crate) plain_digits: Option<u8>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Last {
+    None,
+    A,
+    Unit,
+    Teen,
+    Ten,
+    Hundred,
+    Dozen,
+    Scale,
+    And,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct State {
+    total: f64,
+    current: f64,
+    last: Last,
+    last_scale: f64,
+    scale: f64,
+    base: f64,
+}
+
+fn word_class(part: &str) -> Option<(Last, f64)> {
+    if let Some(v) = lookup(UNITS, part) {
+        let class = if v < 10 { Last::Unit } else { Last::Teen };
+        return Some((class, f64::from(v)));
+    }
+    if let Some(v) = lookup(TENS, part) {
+        return Some((Last::Ten, f64::from(v)));
+    }
+    match part {
+        "hundred" => Some((Last::Hundred, 100.0)),
+        "dozen" => Some((Last::Dozen, 12.0)),
+        "and" => Some((Last::And, 0.0)),
+        "a" | "an" => Some((Last::A, 1.0)),
+        _ => lookup(SCALES, part).map(|s| (Last::Scale, s)),
+    }
+}
+
+/// True when `word` can start a number in words.
+pub(crate) fn starts_number_word(word: &str) -> bool {
+    let first = word.split('-').next().unwrap_or(word);
+    lookup(UNITS, first).is_some() || lookup(TENS, first).is_some()
+}
+
+fn step(state: &mut State, class: Last, value: f64) -> bool {
+    use Last::*;
+    match class {
+        Unit => {
+            if !matches!(state.last, None | Ten | Hundred | Scale | And) {
+                return false;
+            }
+            state.current += value;
+        }
+        Teen | Ten => {
+            if !matches!(state.last, None | Hundred | Scale | And) {
+                return false;
+            }
+            state.current += value;
+        }
+        Hundred => {
+            if !matches!(state.last, A | Unit | Teen | Ten) || state.current >= 100.0 {
+                return false;
+            }
+            state.base = state.current;
+            state.scale = 100.0;
+            state.current *= 100.0;
+        }
+        Dozen => {
+            if !matches!(state.last, A | Unit | Teen | Ten) {
+                return false;
+            }
+            state.base = state.current;
+            state.scale = 12.0;
+            state.current *= 12.0;
+        }
+        Scale => {
+            if !matches!(state.last, A | Unit | Teen | Ten | Hundred | Dozen)
+                || value >= state.last_scale
+            {
+                return false;
+            }
+            state.base = state.current;
+            state.scale = value;
+            state.total += state.current * value;
+            state.current = 0.0;
+            state.last_scale = value;
+        }
+        A => {
+            if state.last != None {
+                return false;
+            }
+            state.current = 1.0;
+        }
+        And => {
+            if !matches!(state.last, Hundred | Scale) {
+                return false;
+            }
+        }
+        None => return false,
+    }
+    if !matches!(class, Hundred | Dozen | Scale | And) {
+        state.base = state.total + state.current;
+        state.scale = 1.0;
+    }
+    state.last = class;
+    true
+}
+
+/// Reads a number in words from token `i`.
+fn words_at(tokens: &Tokens, i: usize) -> Option<Num> {
+    let mut state = State {
+        total: 0.0,
+        current: 0.0,
+        last: Last::None,
+        last_scale: f64::INFINITY,
+        scale: 1.0,
+        base: 0.0,
+    };
+    let mut end = i;
+    let mut committed = state;
+    let mut j = i;
+    while let Some(word) = tokens.word(j) {
+        if j > i && tokens.breaks(j) {
+            break;
+        }
+        let mut ok = true;
+        for part in word.split('-') {
+            match word_class(part) {
+                Some((class, value)) => {
+                    if !step(&mut state, class, value) {
+                        ok = false;
+                        break;
+                    }
+                }
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if !ok {
+            break;
+        }
+        j += 1;
+        // "and" and "a" commit only when something follows them.
+        if !matches!(state.last, Last::And | Last::A) {
+            committed = state;
+            end = j;
+        }
+    }
+    if end == i {
+        return None;
+    }
+    let value = committed.total + committed.current;
+    if !(0.0..=MAX_AMOUNT).contains(&value) {
+        return None;
+    }
+    Some(Num {
+        value,
+        base: committed.base,
+        scale: committed.scale,
+        end,
+        determiner: end == i + 1 && tokens.is(i, "one"),
+        plain_digits: None,
+    })
+}
+
+/// A scale word after digits: "million", "thousand", "hundred", "dozen".
+fn scale_word(word: &str) -> Option<f64> {
+    match word {
+        "hundred" => Some(100.0),
+        "dozen" => Some(12.0),
+        _ => lookup(SCALES, word),
+    }
+}
+
+/// Reads a number from token `i`, in digits or in words. Digits that are
+/// part of a designator ("GBU-43"), a time ("04:11"), a fraction or
+/// slashed date ("2/29"), a percentage ("20%"), a sum of money ("$5"), an
+/// ordinal ("31st") or a compound adjective ("43-year-old") are not read.
+pub(crate) fn number_at(tokens: &Tokens, i: usize) -> Option<Num> {
+    let Some((value, digits, grouped, decimal)) = tokens.number(i) else {
+        return words_at(tokens, i);
+    };
+    // What is glued before the digits.
+    if tokens.joined(i) {
+        match tokens.punct(i - 1) {
+            Some('$' | '£' | '€' | '¥' | '#' | '/' | ':' | '.' | '@') => return None,
+            Some('-' | '‐' | '+') => {
+                // "GBU-43", "F-16": a word glued before the hyphen.
+                let glued_word = tokens.joined(i - 1) && tokens.word(i - 2).is_some();
+                // "5k-20k" is a range, not a designator.
+                let thousands = tokens.is(i - 2, "k") && tokens.number(i - 3).is_some();
+                if i >= 2 && glued_word && !thousands {
+                    return None;
+                }
+            }
+            Some(_) => {}
+            None => {
+                if tokens.word(i - 1).is_some() {
+                    return None;
+                }
+            }
+        }
+    }
+    let mut end = i + 1;
+    let mut scale = 1.0;
+    // What is glued after the digits.
+    if tokens.joined(end) {
+        match tokens.punct(end) {
+            Some(':' | '/' | '%')
+                if tokens.number(end + 1).is_some() || tokens.punct(end) == Some('%') =>
+            {
+                return None;
+            }
+            Some('-' | '‐') if tokens.word(end + 1).is_some() && tokens.joined(end + 1) => {
+                return None;
+            }
+            _ => {}
+        }
+        if let Some(word) = tokens.word(end) {
+            if word == "k" {
+                scale = 1e3;
+                end += 1;
+            } else {
+                return None;
+            }
+        }
+    }
+    if scale == 1.0
+        && let Some(s) = tokens.word(end).and_then(scale_word)
+        && !tokens.breaks(end)
+    {
+        scale = s;
+        end += 1;
+    }
+    if matches!(tokens.word(end), Some("percent" | "per")) {
+        return None;
+    }
+    let total = value * scale;
+    if !(0.0..=MAX_AMOUNT).contains(&total) {
+        return None;
+    }
+    Some(Num {
+        value: total,
+        base: value,
+        scale,
+        end,
+        determiner: false,
+        plain_digits: (!grouped && !decimal && scale == 1.0).then_some(digits),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(text: &str, expect: Option<f64>) {
+        let tokens = Tokens::new(text);
+        let got = number_at(&tokens, 0).filter(|n| n.end == tokens.len());
+        assert_eq!(got.map(|n| n.value), expect, "{text}");
+    }
+
+    #[test]
+    fn digits_and_words() {
+        check("1,500", Some(1500.0));
+        check("1.2 million", Some(1_200_000.0));
+        check("10 thousand", Some(10_000.0));
+        check("5k", Some(5000.0));
+        check("twelve", Some(12.0));
+        check("twenty-one", Some(21.0));
+        check("twenty one", Some(21.0));
+        check("one hundred and five", Some(105.0));
+        check("ten thousand", Some(10_000.0));
+        check("a dozen", Some(12.0));
+        check("two dozen", Some(24.0));
+        check("a thousand", Some(1000.0));
+        check("three thousand nine hundred and sixty five", Some(3965.0));
+        check("one thousand and five hundred", Some(1500.0));
+        check("five six", None);
+        check("a", None);
+        check("31st", None);
+    }
+}

@@ -1,0 +1,535 @@
+//! The quantity grammar: exact numbers, ranges, bounds, hedged and vague
+//! quantities, and the counted noun that follows.
+//!
+//! ```text
+//! quantity := between N and N | from N (to|-) N
+//!           | [bound] N [bound-after] | [hedge] N [hedge-after] | [hedge] N (to|-|–) N
+//!           | vague [of]
+//!           then: an optional opposite bound ("more than 10 and less than 40")
+//!           then: an optional counted noun
+//! ```
+//!
+//! Bound phrases are the constants in `words.rs`; hedge words and vague
+//! phrases come from the [`Vocabulary`]. A lone "one" (or "a") is a
+//! determiner, not a count: "one UN member state" gives no mention in a
+//! scan, though `parse_quantity("one")` reads 1.
+
+use std::collections::HashSet;
+
+use super::date::year_context;
+use super::number::{Num, number_at, starts_number_word};
+use super::token::Tokens;
+use super::words::{
+    BOUNDS_AFTER, BOUNDS_BEFORE, Bound, COMPARATIVES, IRREGULAR_PLURALS, MAX_UNIT_WORDS, MONTHS,
+    RANGE_WORDS, UNIT_STOP_WORDS, WEEKDAYS, lookup,
+};
+use crate::quantity::{Amount, Quantity};
+use crate::vocab::Vocabulary;
+
+/// The vocabulary's phrases, prepared for matching: longest first.
+#[derive(Clone, Debug)]
+pub(crate) struct Lexicon {
+    hedges: Vec<String>,
+    suffix_hedges: Vec<String>,
+    vague: Vec<String>,
+    first_words: HashSet<String>,
+}
+
+fn by_length_desc(mut phrases: Vec<String>) -> Vec<String> {
+    phrases.sort_by(|a, b| {
+        b.split(' ')
+            .count()
+            .cmp(&a.split(' ').count())
+            .then(b.len().cmp(&a.len()))
+    });
+    phrases
+}
+
+impl Lexicon {
+    pub(crate) fn new(vocabulary: &Vocabulary) -> Lexicon {
+        let (suffix, prefix): (Vec<String>, Vec<String>) = vocabulary
+            .approximation_words()
+            .map(str::to_string)
+            .partition(|w| w.starts_with("or "));
+        let vague: Vec<String> = vocabulary.vague_phrases().map(str::to_string).collect();
+        let mut first_words = HashSet::new();
+        let mut add = |phrase: &str| {
+            let first = phrase.split(' ').next().unwrap_or(phrase);
+            first_words.insert(first.trim_end_matches('.').to_string());
+        };
+        for phrase in prefix.iter().chain(vague.iter()) {
+            add(phrase);
+        }
+        for (phrase, _) in BOUNDS_BEFORE {
+            add(phrase);
+        }
+        for (word, _) in COMPARATIVES {
+            add(word);
+        }
+        for word in ["between", "from", "equal", "equals", "equaling", "a", "an"] {
+            add(word);
+        }
+        Lexicon {
+            hedges: by_length_desc(prefix),
+            suffix_hedges: by_length_desc(suffix),
+            vague: by_length_desc(vague),
+            first_words,
+        }
+    }
+
+    /// True when a quantity can start at a word (a cheap filter).
+    pub(crate) fn may_start(&self, word: &str) -> bool {
+        self.first_words.contains(word) || starts_number_word(word)
+    }
+}
+
+/// A number or a range of numbers.
+struct Core {
+    first: Num,
+    /// `Some((min, max))` for a range.
+    range: Option<(f64, f64)>,
+    end: usize,
+}
+
+fn is_dash(c: Option<char>) -> bool {
+    matches!(c, Some('-' | '–' | '—' | '~' | '‐'))
+}
+
+/// A number glued to a sign or to the dash of a compound ("+1-222").
+fn signed(tokens: &Tokens, i: usize) -> bool {
+    tokens.joined(i) && matches!(tokens.punct(i - 1), Some('+' | '-' | '–' | '‐'))
+}
+
+/// The second end of a range, with the first end's scale carried over:
+/// "two to three thousand" is 2,000 to 3,000.
+fn range_end(first: &Num, second: &Num) -> Option<(f64, f64)> {
+    let mut min = first.value;
+    if first.scale == 1.0 && second.scale > 1.0 && first.value < second.base {
+        min = first.value * second.scale;
+    }
+    (min <= second.value).then_some((min, second.value))
+}
+
+fn core_at(tokens: &Tokens, i: usize) -> Option<Core> {
+    if let Some(word) = tokens.word(i) {
+        let joiners: &[&str] = match word {
+            "between" => &["and"],
+            "from" => &["to", "through"],
+            _ => &[],
+        };
+        if !joiners.is_empty() {
+            let first = number_at(tokens, i + 1)?;
+            let at = first.end;
+            let joined = tokens.word(at).is_some_and(|w| joiners.contains(&w))
+                || (word == "from" && is_dash(tokens.punct(at)));
+            if !joined {
+                return None;
+            }
+            let second = number_at(tokens, at + 1)?;
+            let range = range_end(&first, &second)?;
+            return Some(Core {
+                first,
+                range: Some(range),
+                end: second.end,
+            });
+        }
+    }
+    if tokens.number(i).is_some() && signed(tokens, i) {
+        return None;
+    }
+    let first = number_at(tokens, i)?;
+    let at = first.end;
+    let dash = is_dash(tokens.punct(at));
+    let word_joiner = tokens.word(at).is_some_and(|w| RANGE_WORDS.contains(&w));
+    if (dash || word_joiner)
+        && !tokens.breaks(at + 1)
+        && let Some(second) = number_at(tokens, at + 1)
+    {
+        // "+1-222-2222-2222": a chain of dashes is a code, not a range.
+        let chained = dash
+            && tokens.joined(second.end)
+            && (is_dash(tokens.punct(second.end)) || tokens.punct(second.end) == Some('/'));
+        if chained {
+            return None;
+        }
+        if let Some(range) = range_end(&first, &second) {
+            return Some(Core {
+                first,
+                range: Some(range),
+                end: second.end,
+            });
+        }
+        if dash && tokens.joined(at) {
+            // "1995-01": not a count.
+            return None;
+        }
+    }
+    Some(Core {
+        first,
+        range: None,
+        end: at,
+    })
+}
+
+enum Prefix {
+    Bound(Bound),
+    Hedge(String),
+    Equal,
+}
+
+/// The longest bound phrase or hedge at `i`.
+fn prefix_at(tokens: &Tokens, lexicon: &Lexicon, i: usize) -> Option<(usize, Prefix)> {
+    let mut best: Option<(usize, Prefix)> = None;
+    let mut consider = |end: usize, prefix: Prefix| {
+        if best.as_ref().is_none_or(|(e, _)| end > *e) {
+            best = Some((end, prefix));
+        }
+    };
+    for (phrase, bound) in BOUNDS_BEFORE {
+        if let Some(end) = tokens.phrase(i, phrase) {
+            let mut bound = *bound;
+            let mut end = end;
+            // "less than or equal to", "more than or equal"
+            if bound.strict
+                && let Some(after) = tokens
+                    .phrase(end, "or equal to")
+                    .or_else(|| tokens.phrase(end, "or equal"))
+            {
+                bound.strict = false;
+                end = after;
+            }
+            consider(end, Prefix::Bound(bound));
+        }
+    }
+    // "bigger or equal than", "equal to or more than", "at least or equal to"
+    for (word, lower) in COMPARATIVES {
+        for tail in ["or equal than", "or equal to"] {
+            if tokens.is(i, word)
+                && let Some(end) = tokens.phrase(i + 1, tail)
+            {
+                consider(
+                    end,
+                    Prefix::Bound(Bound {
+                        lower: *lower,
+                        strict: false,
+                    }),
+                );
+            }
+        }
+    }
+    for head in ["equal to or", "equals to or"] {
+        if let Some(at) = tokens.phrase(i, head) {
+            for (word, lower) in COMPARATIVES {
+                if tokens.is(at, word) && tokens.is(at + 1, "than") {
+                    consider(
+                        at + 2,
+                        Prefix::Bound(Bound {
+                            lower: *lower,
+                            strict: false,
+                        }),
+                    );
+                }
+            }
+        }
+    }
+    if let Some(end) = tokens.phrase(i, "at least or equal to") {
+        consider(
+            end,
+            Prefix::Bound(Bound {
+                lower: true,
+                strict: false,
+            }),
+        );
+    }
+    for phrase in ["equal to", "equals to", "equals", "equaling to", "equal"] {
+        if let Some(end) = tokens.phrase(i, phrase) {
+            consider(end, Prefix::Equal);
+        }
+    }
+    for hedge in &lexicon.hedges {
+        if let Some(end) = tokens.phrase(i, hedge) {
+            consider(end, Prefix::Hedge(hedge.clone()));
+            break;
+        }
+    }
+    // Symbols: ">", ">=", "<", "<=", "≥", "≤".
+    if let Some(c) = tokens.punct(i) {
+        let glued_before = tokens.joined(i) && tokens.punct(i - 1).is_some();
+        let lower = match c {
+            '>' | '≥' => Some(true),
+            '<' | '≤' => Some(false),
+            _ => None,
+        };
+        if let Some(lower) = lower
+            && !glued_before
+        {
+            let mut end = i + 1;
+            let mut strict = matches!(c, '>' | '<');
+            if strict && tokens.punct(end) == Some('=') {
+                strict = false;
+                end += 1;
+            }
+            consider(end, Prefix::Bound(Bound { lower, strict }));
+        }
+    }
+    best
+}
+
+fn bound_amount(bound: Bound, value: f64) -> Amount {
+    if bound.lower {
+        Amount::AtLeast {
+            value,
+            strict: bound.strict,
+        }
+    } else {
+        Amount::AtMost {
+            value,
+            strict: bound.strict,
+        }
+    }
+}
+
+/// The closed integer interval of a bound, for combining two bounds.
+fn tightened(bound: Bound, value: f64) -> f64 {
+    match (bound.lower, bound.strict) {
+        (true, true) => value.floor() + 1.0,
+        (true, false) => value.ceil(),
+        (false, true) => value.ceil() - 1.0,
+        (false, false) => value.floor(),
+    }
+}
+
+/// A quantity read from tokens `start..end`.
+pub(crate) struct QuantityMatch {
+    pub(crate) end: usize,
+    pub(crate) quantity: Quantity,
+}
+
+/// Reads a quantity at token `i`. With `strict` false (scanning), a lone
+/// "one" and a year in a date context are not read.
+pub(crate) fn quantity_at(
+    tokens: &Tokens,
+    lexicon: &Lexicon,
+    i: usize,
+    strict: bool,
+) -> Option<QuantityMatch> {
+    let (amount, end, allow_of) = amount_at(tokens, lexicon, i, strict)?;
+    let (end, unit) = unit_at(tokens, end, allow_of);
+    let mut quantity = Quantity::new(amount).ok()?;
+    if let Some(unit) = unit {
+        quantity = quantity.with_unit(unit);
+    }
+    Some(QuantityMatch { end, quantity })
+}
+
+fn amount_at(
+    tokens: &Tokens,
+    lexicon: &Lexicon,
+    i: usize,
+    strict: bool,
+) -> Option<(Amount, usize, bool)> {
+    if let Some((after, prefix)) = prefix_at(tokens, lexicon, i)
+        && !tokens.breaks(after)
+    {
+        let core = core_at(tokens, after)?;
+        let amount = match (prefix, core.range) {
+            (Prefix::Hedge(_), Some((min, max))) => {
+                return Some((Amount::Range { min, max }, core.end, false));
+            }
+            (Prefix::Hedge(qualifier), None) => {
+                // "about 500 or more": the bound is the firmer statement.
+                if let Some((after, bound)) = bound_after(tokens, core.first.end) {
+                    return Some((bound_amount(bound, core.first.value), after, false));
+                }
+                Amount::Approximate {
+                    value: core.first.value,
+                    qualifier,
+                }
+            }
+            (Prefix::Equal, _) => {
+                if let Some((after, bound)) = bound_after(tokens, core.first.end) {
+                    return Some((bound_amount(bound, core.first.value), after, false));
+                }
+                Amount::Exact(core.first.value)
+            }
+            (Prefix::Bound(mut bound), _) => {
+                let mut first_end = core.first.end;
+                let value = core.first.value;
+                // "less than 5000 or equal", "more than 5000 or equal to"
+                if bound.strict
+                    && let Some(after) = tokens
+                        .phrase(first_end, "or equal to")
+                        .or_else(|| tokens.phrase(first_end, "or equal"))
+                    && number_at(tokens, after).is_none()
+                {
+                    bound.strict = false;
+                    first_end = after;
+                }
+                let amount = bound_amount(bound, value);
+                // "more than 10 and less than 40": both bounds make a range.
+                let mut at = first_end;
+                if matches!(tokens.word(at), Some("and" | "but")) || tokens.punct(at) == Some(',') {
+                    at += 1;
+                    if tokens.is(at, "and") || tokens.is(at, "but") {
+                        at += 1;
+                    }
+                    if let Some((after2, Prefix::Bound(other))) = prefix_at(tokens, lexicon, at)
+                        && other.lower != bound.lower
+                        && let Some(second) = number_at(tokens, after2)
+                    {
+                        let (low, high) = if bound.lower {
+                            (tightened(bound, value), tightened(other, second.value))
+                        } else {
+                            (tightened(other, second.value), tightened(bound, value))
+                        };
+                        if low <= high && low >= 0.0 {
+                            return Some((
+                                Amount::Range {
+                                    min: low,
+                                    max: high,
+                                },
+                                second.end,
+                                false,
+                            ));
+                        }
+                    }
+                }
+                return Some((amount, first_end, false));
+            }
+        };
+        let end = core.first.end;
+        return Some((amount, end, false));
+    }
+    if let Some(core) = core_at(tokens, i) {
+        if let Some((min, max)) = core.range {
+            return Some((Amount::Range { min, max }, core.end, false));
+        }
+        let value = core.first.value;
+        let end = core.first.end;
+        if let Some((after, bound)) = bound_after(tokens, end) {
+            return Some((bound_amount(bound, value), after, false));
+        }
+        for hedge in &lexicon.suffix_hedges {
+            if let Some(after) = tokens.phrase(end, hedge) {
+                return Some((
+                    Amount::Approximate {
+                        value,
+                        qualifier: hedge.clone(),
+                    },
+                    after,
+                    false,
+                ));
+            }
+        }
+        if !strict {
+            if core.first.determiner {
+                return None;
+            }
+            if core.first.plain_digits == Some(4)
+                && (1900.0..=2100.0).contains(&value)
+                && year_context(tokens, i)
+            {
+                return None;
+            }
+        }
+        return Some((Amount::Exact(value), end, false));
+    }
+    // A vague phrase, longest first.
+    for phrase in &lexicon.vague {
+        if let Some(end) = tokens.phrase(i, phrase) {
+            return Some((
+                Amount::Vague {
+                    phrase: phrase.clone(),
+                },
+                end,
+                true,
+            ));
+        }
+    }
+    None
+}
+
+/// A bound phrase after a number: "500 or more", "200 or greater than".
+fn bound_after(tokens: &Tokens, end: usize) -> Option<(usize, Bound)> {
+    for (phrase, bound) in BOUNDS_AFTER {
+        if let Some(after) = tokens.phrase(end, phrase) {
+            // "200 or more than 190" is two mentions, not one.
+            if tokens.number(after).is_some()
+                || tokens.is(after, "than") && number_at(tokens, after + 1).is_some()
+            {
+                return None;
+            }
+            let after = if tokens.is(after, "than") {
+                after + 1
+            } else {
+                after
+            };
+            return Some((after, *bound));
+        }
+    }
+    None
+}
+
+fn looks_like_nationality_or_abbreviation(raw: &str, lower: &str) -> bool {
+    let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    raw.contains('.')
+        || all_caps
+        || ["an", "ans", "ese", "ish", "i", "is"]
+            .iter()
+            .any(|suffix| lower.ends_with(suffix))
+}
+
+fn is_plural(lower: &str) -> bool {
+    IRREGULAR_PLURALS.contains(&lower)
+        || (lower.ends_with('s')
+            && !lower.ends_with("ss")
+            && !lower.ends_with("us")
+            && !lower.ends_with("is")
+            && lower.len() > 2)
+}
+
+/// The counted noun after a quantity: at most [`MAX_UNIT_WORDS`] words
+/// that look like a noun phrase, on the same line, without punctuation;
+/// it ends before a stop word, a verb-like word ending in "-ed" or "-ly",
+/// a number, a month or weekday, or a capitalized word that is not an
+/// abbreviation or nationality; it ends after a plural noun. After a
+/// vague phrase an "of" is skipped: "dozens of prisoners".
+fn unit_at(tokens: &Tokens, at: usize, allow_of: bool) -> (usize, Option<String>) {
+    let mut start = at;
+    if allow_of && tokens.is(at, "of") && !tokens.breaks(at) {
+        start += 1;
+    }
+    let mut end = start;
+    while end - start < MAX_UNIT_WORDS {
+        let Some(lower) = tokens.word(end) else { break };
+        if tokens.breaks(end) || !tokens.get(end).is_some_and(|t| t.space_before) {
+            break;
+        }
+        let raw = tokens.raw(end);
+        if UNIT_STOP_WORDS.contains(&lower)
+            || starts_number_word(lower)
+            || lookup(MONTHS, lower).is_some()
+            || lookup(WEEKDAYS, lower).is_some()
+            || lower.ends_with("ly")
+            || (lower.ends_with("ed") && !raw.starts_with(char::is_uppercase))
+        {
+            break;
+        }
+        if raw.starts_with(char::is_uppercase)
+            && !looks_like_nationality_or_abbreviation(raw, lower)
+        {
+            break;
+        }
+        end += 1;
+        if is_plural(lower) {
+            break;
+        }
+    }
+    if end == start {
+        return (at, None);
+    }
+    let span = tokens.span(start, end);
+    let unit = tokens.text.get(span).map(str::to_string);
+    (end, unit)
+}

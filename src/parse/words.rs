@@ -1,0 +1,423 @@
+//! The word tables of the English parsers, as documented constants.
+//!
+//! Hedge words and vague phrases are not here: they come from the
+//! [`Vocabulary`](crate::Vocabulary), so that a swapped vocabulary changes
+//! what is recognized.
+
+/// Number words below twenty, with their values.
+pub(crate) const UNITS: &[(&str, u32)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+];
+
+/// Tens words, with their values.
+pub(crate) const TENS: &[(&str, u32)] = &[
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// Multipliers that close a group: "ten thousand", "1.2 million".
+pub(crate) const SCALES: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
+
+/// A bound phrase: which side it bounds and whether the bound itself is
+/// excluded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Bound {
+    /// True for a lower bound ("at least"), false for an upper bound.
+    pub(crate) lower: bool,
+    /// True when the stated number is excluded ("more than", "under").
+    pub(crate) strict: bool,
+}
+
+const LOWER: Bound = Bound {
+    lower: true,
+    strict: false,
+};
+const ABOVE: Bound = Bound {
+    lower: true,
+    strict: true,
+};
+const UPPER: Bound = Bound {
+    lower: false,
+    strict: false,
+};
+const BELOW: Bound = Bound {
+    lower: false,
+    strict: true,
+};
+
+/// Bound phrases before a number, lower case. Longer phrases are tried
+/// first, so "no more than" wins over "more than". "upwards of" means
+/// "more than" and is strict. "or equal to"/"or equal than" after a strict
+/// phrase makes it inclusive (handled by the grammar).
+pub(crate) const BOUNDS_BEFORE: &[(&str, Bound)] = &[
+    ("at least", LOWER),
+    ("no fewer than", LOWER),
+    ("no less than", LOWER),
+    ("not fewer than", LOWER),
+    ("not less than", LOWER),
+    ("a minimum of", LOWER),
+    ("as few as", LOWER),
+    ("more than", ABOVE),
+    ("greater than", ABOVE),
+    ("larger than", ABOVE),
+    ("bigger than", ABOVE),
+    ("higher than", ABOVE),
+    ("over", ABOVE),
+    ("above", ABOVE),
+    ("upwards of", ABOVE),
+    ("in excess of", ABOVE),
+    ("exceed", ABOVE),
+    ("exceeds", ABOVE),
+    ("exceeded", ABOVE),
+    ("exceeding", ABOVE),
+    ("surpass", ABOVE),
+    ("surpassed", ABOVE),
+    ("surpassing", ABOVE),
+    ("up to", UPPER),
+    ("as many as", UPPER),
+    ("as much as", UPPER),
+    ("at most", UPPER),
+    ("no more than", UPPER),
+    ("not more than", UPPER),
+    ("a maximum of", UPPER),
+    ("fewer than", BELOW),
+    ("less than", BELOW),
+    ("lower than", BELOW),
+    ("smaller than", BELOW),
+    ("under", BELOW),
+    ("below", BELOW),
+];
+
+/// Comparatives that take "or equal than"/"or equal to" in place of
+/// "than": "bigger or equal than 100" is at least 100.
+pub(crate) const COMPARATIVES: &[(&str, bool)] = &[
+    ("more", true),
+    ("greater", true),
+    ("larger", true),
+    ("bigger", true),
+    ("higher", true),
+    ("less", false),
+    ("fewer", false),
+    ("lower", false),
+    ("smaller", false),
+];
+
+/// Bound phrases after a number: "500 or more", "200 or fewer".
+pub(crate) const BOUNDS_AFTER: &[(&str, Bound)] = &[
+    ("or more", LOWER),
+    ("and more", LOWER),
+    ("or greater", LOWER),
+    ("or above", LOWER),
+    ("or higher", LOWER),
+    ("and above", LOWER),
+    ("or over", LOWER),
+    ("plus", LOWER),
+    ("or less", UPPER),
+    ("or fewer", UPPER),
+    ("or lower", UPPER),
+    ("or below", UPPER),
+    ("or under", UPPER),
+];
+
+/// Words that join the two ends of a range: "7,000 to 11,000". Dashes
+/// (hyphen, en dash, em dash) and "~" join too.
+pub(crate) const RANGE_WORDS: &[&str] = &["to", "through", "thru"];
+
+/// Words that end a counted noun: determiners, prepositions,
+/// conjunctions, pronouns, auxiliary and reporting verbs, adverbs of
+/// degree and time. A unit is at most [`MAX_UNIT_WORDS`] words, never
+/// crosses punctuation or a line, and stops after a plural noun.
+pub(crate) const UNIT_STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "according",
+    "across",
+    "after",
+    "against",
+    "ago",
+    "all",
+    "also",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "down",
+    "during",
+    "each",
+    "earlier",
+    "either",
+    "every",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "if",
+    "in",
+    "including",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "later",
+    "less",
+    "many",
+    "may",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "near",
+    "neither",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "old",
+    "on",
+    "once",
+    "only",
+    "onto",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "per",
+    "percent",
+    "said",
+    "same",
+    "say",
+    "says",
+    "shall",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "to",
+    "told",
+    "too",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+];
+
+/// The most words a counted noun takes.
+pub(crate) const MAX_UNIT_WORDS: usize = 3;
+
+/// Plural nouns that do not end in "s"; a unit stops after one.
+pub(crate) const IRREGULAR_PLURALS: &[&str] = &[
+    "people",
+    "men",
+    "women",
+    "children",
+    "police",
+    "personnel",
+    "staff",
+    "troops",
+    "militia",
+    "cattle",
+    "livestock",
+    "feet",
+    "teeth",
+    "mice",
+    "geese",
+    "clergy",
+    "crew",
+];
+
+/// Month names and abbreviations, with their numbers. "may" and "march"
+/// are also a modal verb and a verb: they are months only when
+/// capitalized and in a date context (see the date grammar).
+pub(crate) const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// Weekday names and abbreviations, numbered from Monday = 0.
+pub(crate) const WEEKDAYS: &[(&str, u32)] = &[
+    ("monday", 0),
+    ("mon", 0),
+    ("tuesday", 1),
+    ("tue", 1),
+    ("tues", 1),
+    ("wednesday", 2),
+    ("wed", 2),
+    ("thursday", 3),
+    ("thu", 3),
+    ("thurs", 3),
+    ("friday", 4),
+    ("fri", 4),
+    ("saturday", 5),
+    ("sat", 5),
+    ("sunday", 6),
+    ("sun", 6),
+];
+
+/// Words before a bare four-digit number that make it a year: "in 2015",
+/// "by 2015", "since 2001", "of 2021", "during 2020".
+pub(crate) const YEAR_CONTEXT: &[&str] = &[
+    "in",
+    "by",
+    "since",
+    "of",
+    "during",
+    "until",
+    "till",
+    "before",
+    "after",
+    "from",
+    "through",
+    "throughout",
+    "circa",
+    "early",
+    "late",
+    "mid",
+    "year",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "between",
+];
+
+/// Words before a bare month name that make it a month ("in May",
+/// "a May report", "since August").
+pub(crate) const MONTH_CONTEXT: &[&str] = &[
+    "in", "of", "since", "during", "until", "till", "by", "before", "after", "from", "through",
+    "early", "late", "mid", "last", "this", "next", "a", "the", "between", "and", "or", "to",
+];
+
+/// Words of the hour after a time: "PM", "p.m.".
+pub(crate) const MERIDIEM: &[(&str, bool)] = &[
+    ("am", false),
+    ("a.m.", false),
+    ("a.m", false),
+    ("pm", true),
+    ("p.m.", true),
+    ("p.m", true),
+];
+
+/// Looks `word` up in a table.
+pub(crate) fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    table.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+}

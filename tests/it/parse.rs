@@ -1,0 +1,357 @@
+//! Table-driven tests of `parse_quantity`, `parse_date` and `scan`.
+
+use chrono::NaiveDate;
+use corroborate::{MentionKind, ScanOptions, Vocabulary, parse_date, parse_quantity, scan};
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// Renders what a scan finds as one compact line per mention.
+fn render(text: &str, options: &ScanOptions) -> String {
+    scan(text, options)
+        .iter()
+        .map(|m| match m.kind() {
+            MentionKind::Quantity(q) => {
+                let i = q.interval(options.vocabulary());
+                let unit = q.unit().map(|u| format!(" unit={u}")).unwrap_or_default();
+                format!(
+                    "{} {}..={}{unit} [{}]",
+                    q.form(),
+                    i.min(),
+                    i.max(),
+                    m.text()
+                )
+            }
+            MentionKind::Date(p) => format!("date {p} [{}]", m.text()),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[track_caller]
+fn check(input: &str, expect: &str) {
+    let options = ScanOptions::new().with_reference_date(date(2021, 8, 25));
+    assert_eq!(render(input, &options), expect, "input: {input:?}");
+}
+
+#[track_caller]
+fn check_without_reference(input: &str, expect: &str) {
+    assert_eq!(
+        render(input, &ScanOptions::new()),
+        expect,
+        "input: {input:?}"
+    );
+}
+
+#[test]
+fn quantities() {
+    check("1,500", "exact 1500..=1500 [1,500]");
+    check("1.2 million", "exact 1200000..=1200000 [1.2 million]");
+    check("twelve", "exact 12..=12 [twelve]");
+    check("a dozen", "exact 12..=12 [a dozen]");
+    check("two dozen", "exact 24..=24 [two dozen]");
+    check("ten thousand", "exact 10000..=10000 [ten thousand]");
+    check("twenty-one", "exact 21..=21 [twenty-one]");
+    check(
+        "one hundred and five",
+        "exact 105..=105 [one hundred and five]",
+    );
+    check(
+        "between 500 and 1,500 fighters",
+        "range 500..=1500 unit=fighters [between 500 and 1,500 fighters]",
+    );
+    check(
+        "7,000 to 11,000 Americans",
+        "range 7000..=11000 unit=Americans [7,000 to 11,000 Americans]",
+    );
+    check("500-1,500", "range 500..=1500 [500-1,500]");
+    check("500–1,500", "range 500..=1500 [500–1,500]");
+    check(
+        "from 2,000 to 3,000",
+        "range 2000..=3000 [from 2,000 to 3,000]",
+    );
+    check(
+        "two to three thousand",
+        "range 2000..=3000 [two to three thousand]",
+    );
+    check("at least 12", "at_least 12..=inf [at least 12]");
+    check("no fewer than 12", "at_least 12..=inf [no fewer than 12]");
+    check("no less than 12", "at_least 12..=inf [no less than 12]");
+    check("more than 90", "at_least 91..=inf [more than 90]");
+    check("over 90", "at_least 91..=inf [over 90]");
+    check("upwards of 90", "at_least 91..=inf [upwards of 90]");
+    check("up to 700", "at_most 0..=700 [up to 700]");
+    check("as many as 10,000", "at_most 0..=10000 [as many as 10,000]");
+    check("fewer than 50", "at_most 0..=49 [fewer than 50]");
+    check("less than 50", "at_most 0..=49 [less than 50]");
+    check("under 50", "at_most 0..=49 [under 50]");
+    check("at most 50", "at_most 0..=50 [at most 50]");
+    check("no more than 50", "at_most 0..=50 [no more than 50]");
+    check("about 2,000", "approximate 1800..=2200 [about 2,000]");
+    check("nearly 200", "approximate 180..=199 [nearly 200]");
+    check("almost 200", "approximate 180..=199 [almost 200]");
+    check("some 4,000", "approximate 3600..=4400 [some 4,000]");
+    check(
+        "an estimated 2,000",
+        "approximate 1800..=2200 [an estimated 2,000]",
+    );
+    check("200 or so", "approximate 180..=220 [200 or so]");
+    check("500 or more", "at_least 500..=inf [500 or more]");
+    check("a few", "vague 2..=5 [a few]");
+    check("several", "vague 3..=9 [several]");
+    check(
+        "dozens of prisoners",
+        "vague 24..=99 unit=prisoners [dozens of prisoners]",
+    );
+    check("scores", "vague 40..=199 [scores]");
+    check("several hundred", "vague 300..=999 [several hundred]");
+    check(
+        "tens of thousands",
+        "vague 20000..=99999 [tens of thousands]",
+    );
+    check(
+        "hundreds of thousands",
+        "vague 200000..=999999 [hundreds of thousands]",
+    );
+    check(
+        "12 U.S. service members were killed",
+        "exact 12..=12 unit=U.S. service members [12 U.S. service members]",
+    );
+}
+
+#[test]
+fn not_quantities() {
+    check("in 2015", "date 2015 [2015]");
+    check("October 2014", "date 2014-10 [October 2014]");
+    check("the GBU-43 bomb", "");
+    check("one UN member state", "");
+    check("a report", "");
+    check("20% of 5", "exact 5..=5 [5]");
+    check("it may rise", "");
+    check("prisoners may have escaped", "");
+    check("Muhajir may also have been", "");
+}
+
+#[test]
+fn swapped_vocabulary_changes_what_is_recognized() {
+    let custom = Vocabulary::from_json_str(
+        r#"{"name": "t", "vague": {"umpteen": {"min": 20, "max": 99}}, "approximate": {"about": {"below": 0.5, "above": 0.5}}}"#,
+    )
+    .unwrap();
+    let options = ScanOptions::new().with_vocabulary(custom);
+    assert_eq!(
+        render("umpteen dogs, dozens of cats", &options),
+        "vague 20..=99 unit=dogs [umpteen dogs]"
+    );
+    assert_eq!(
+        render("about 100", &options),
+        "approximate 50..=150 [about 100]"
+    );
+}
+
+#[test]
+fn dates() {
+    check("August 26, 2021", "date 2021-08-26 [August 26, 2021]");
+    check("26 August 2021", "date 2021-08-26 [26 August 2021]");
+    check("Aug. 26", "date 2020-08-26 [Aug. 26]");
+    check("Aug. 24", "date 2021-08-24 [Aug. 24]");
+    check("2021-08-26", "date 2021-08-26 [2021-08-26]");
+    check(
+        "Wednesday, Aug. 18, 2021",
+        "date 2021-08-18 [Wednesday, Aug. 18, 2021]",
+    );
+    check("by 2015", "date 2015 [2015]");
+    check(
+        "between 2016 and 2018",
+        "date 2016/2018 [between 2016 and 2018]",
+    );
+    check(
+        "the first four months of 2021",
+        "date 2021-01/2021-04 [the first four months of 2021]",
+    );
+    check("last year", "date 2020 [last year]");
+    check("mid-August", "date 2021-08-11/2021-08-20 [mid-August]");
+    check("this month", "date 2021-08 [this month]");
+    check("last week", "date 2021-08-16/2021-08-22 [last week]");
+    check("on Tuesday", "date 2021-08-24 [Tuesday]");
+    check("Wednesday", "date 2021-08-25 [Wednesday]");
+    check("Thursday", "date 2021-08-19 [Thursday]");
+    check("yesterday", "date 2021-08-24 [yesterday]");
+    check("today", "date 2021-08-25 [today]");
+    check(
+        "August 26, 2021 04:11 PM",
+        "date 2021-08-26T16:11 [August 26, 2021 04:11 PM]",
+    );
+    check("04:11 PM", "date 2021-08-25T16:11 [04:11 PM]");
+    check("May 2021", "date 2021-05 [May 2021]");
+    check("in May", "date 2021-05 [May]");
+    check("May 5", "date 2021-05-05 [May 5]");
+    check(
+        "a 4,400 figure",
+        "exact 4400..=4400 unit=figure [4,400 figure]",
+    );
+    check("1500 men", "exact 1500..=1500 unit=men [1500 men]");
+}
+
+#[test]
+fn relative_dates_need_a_reference() {
+    check_without_reference("on Tuesday, last year, Aug. 26, 04:11 PM", "");
+    check_without_reference("in 2020", "date 2020 [2020]");
+    let err = parse_date("last year", None).unwrap_err();
+    insta::assert_snapshot!(err, @r#"cannot read "last year" at byte 0: the date is relative and no reference date was given; expected a reference date, or an absolute date"#);
+}
+
+#[test]
+fn strict_parsers() {
+    let v = Vocabulary::default();
+    let q = parse_quantity("12 U.S. service members", &v).unwrap();
+    assert_eq!(q.unit(), Some("U.S. service members"));
+    assert_eq!(parse_quantity("one", &v).unwrap().to_string(), "1");
+    assert_eq!(parse_date("in 2020", None).unwrap().to_string(), "2020");
+    assert_eq!(
+        parse_date("August 26, 2021", None).unwrap().to_string(),
+        "2021-08-26"
+    );
+    let err = parse_quantity("about", &v).unwrap_err();
+    assert!(err.is_syntax());
+    insta::assert_snapshot!(parse_quantity("12 fighters, said", &v).unwrap_err(), @r#"cannot read "12 fighters, said" at byte 11: unexpected "," after the quantity; expected the end of the expression"#);
+    insta::assert_snapshot!(parse_date("soon", None).unwrap_err(), @r#"cannot read "soon" at byte 0: "soon" does not start a date; expected a date such as "August 26, 2021", "26 August 2021", "2021-08-26", "October 2014", "2015", "between 2016 and 2018", "mid-August", "on Tuesday", "last year" or "04:11 PM""#);
+}
+
+#[test]
+fn json_record() {
+    let options = ScanOptions::new().with_reference_date(date(2021, 8, 25));
+    let lines: Vec<String> = scan("Between 500 and 1,500 fighters on Tuesday", &options)
+        .iter()
+        .map(|m| serde_json::to_string(&m.to_json_record(3)).unwrap())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            r#"{"input":3,"text":"Between 500 and 1,500 fighters","span":[0,30],"kind":"quantity","min":500,"max":1500,"min_inclusive":true,"max_inclusive":true,"form":"range","unit":"fighters"}"#,
+            r#"{"input":3,"text":"Tuesday","span":[34,41],"kind":"date","from":"2021-08-24","to":"2021-08-25","precision":"day"}"#,
+        ]
+    );
+}
+
+/// A year, month and day.
+type Ymd = (i32, u32, u32);
+
+const SEEDS: &[(&str, Option<Ymd>)] = &[
+    ("000_e486f3cafe923da6", Some((2021, 8, 25))),
+    ("001_d29c33b937cdb019", None),
+    ("002_dc9cf6c775a2d27f", None),
+    ("003_c50cba31c2404db5", None),
+    ("004_fa8557c005fb274b", Some((2021, 8, 26))),
+];
+
+/// The scan of each seed article, one line per mention, with invariants
+/// checked first.
+#[test]
+fn seed_articles() {
+    // The bundled copies, byte-identical to the seeds (tests/it/corpus_data.rs).
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data"));
+    for (name, reference) in SEEDS {
+        let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).unwrap();
+        let mut options = ScanOptions::new();
+        if let Some((y, m, d)) = reference {
+            options = options.with_reference_date(date(*y, *m, *d));
+        }
+        let mentions = scan(&text, &options);
+        let mut last_end = 0;
+        for m in &mentions {
+            assert!(m.span().start >= last_end, "overlap at {m}");
+            assert_eq!(&text[m.span()], m.text());
+            last_end = m.span().end;
+        }
+        // The modal "may" is never a date.
+        assert!(mentions.iter().all(|m| !m.text().starts_with("may")));
+        let rendered: Vec<String> = mentions.iter().map(ToString::to_string).collect();
+        insta::assert_snapshot!(format!("seed_{name}"), rendered.join("\n"));
+    }
+}
+
+mod properties {
+    use super::*;
+    use corroborate::{Amount, Period, Quantity};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn never_panics_and_spans_are_sound(text in "\\PC{0,80}") {
+            let options = ScanOptions::new().with_reference_date(date(2021, 8, 25));
+            let vocabulary = Vocabulary::default();
+            let _ = parse_quantity(&text, &vocabulary);
+            let _ = parse_date(&text, Some(date(2021, 8, 25)));
+            let mut last_end = 0;
+            for m in scan(&text, &options) {
+                prop_assert!(text.is_char_boundary(m.span().start));
+                prop_assert!(text.is_char_boundary(m.span().end));
+                prop_assert!(m.span().start >= last_end);
+                last_end = m.span().end;
+                if let Some(q) = m.quantity() {
+                    let i = q.interval(&vocabulary);
+                    prop_assert!(i.min() <= i.max());
+                }
+            }
+        }
+
+        #[test]
+        fn never_panics_on_newsy_text(words in proptest::collection::vec(
+            prop_oneof![
+                Just("may"), Just("May"), Just("at"), Just("least"), Just("1,500"), Just("–"),
+                Just("to"), Just("between"), Just("and"), Just("Aug."), Just("26,"), Just("2021"),
+                Just("dozens"), Just("of"), Just("U.S."), Just("fighters"), Just("“"), Just("’s"),
+                Just("04:11"), Just("PM"), Just("-"), Just("mid-August"), Just("Tuesday"), Just("one"),
+            ],
+            0..12,
+        )) {
+            let text = words.join(" ");
+            let options = ScanOptions::new().with_reference_date(date(2021, 8, 25));
+            for m in scan(&text, &options) {
+                prop_assert!(text.is_char_boundary(m.span().start));
+                if let Some(q) = m.quantity() {
+                    let i = q.interval(options.vocabulary());
+                    prop_assert!(i.min() <= i.max());
+                }
+            }
+        }
+
+        #[test]
+        fn quantity_display_reads_back(
+            a in 0u32..5_000_000,
+            b in 0u32..5_000_000,
+            form in 0..6usize,
+            strict in any::<bool>(),
+        ) {
+            let vocabulary = Vocabulary::default();
+            let (a, b) = (f64::from(a.min(b)), f64::from(a.max(b)));
+            let amount = match form {
+                0 => Amount::Exact(a),
+                1 if a < b => Amount::Range { min: a, max: b },
+                2 => Amount::AtLeast { value: a, strict },
+                3 => Amount::AtMost { value: a, strict },
+                4 => Amount::Approximate { value: a, qualifier: "about".into() },
+                _ => Amount::Vague { phrase: "dozens".into() },
+            };
+            let quantity = Quantity::new(amount).unwrap().with_unit("fighters");
+            let text = quantity.to_string();
+            let back = parse_quantity(&text, &vocabulary).unwrap();
+            prop_assert_eq!(back.form(), quantity.form(), "{}", text);
+            prop_assert_eq!(back.interval(&vocabulary), quantity.interval(&vocabulary), "{}", text);
+            prop_assert_eq!(back.unit(), Some("fighters"));
+        }
+
+        #[test]
+        fn period_text_reads_back(year in 1900i32..2100, month in 1u32..=12, day in 1u32..=28) {
+            const NAMES: [&str; 12] = ["January", "February", "March", "April", "May", "June",
+                "July", "August", "September", "October", "November", "December"];
+            let name = NAMES[month as usize - 1];
+            prop_assert_eq!(parse_date(&format!("{name} {year}"), None).unwrap(), Period::month(year, month).unwrap());
+            prop_assert_eq!(parse_date(&format!("{name} {day}, {year}"), None).unwrap(), Period::day(year, month, day).unwrap());
+            prop_assert_eq!(parse_date(&format!("{day} {name} {year}"), None).unwrap(), Period::day(year, month, day).unwrap());
+            prop_assert_eq!(parse_date(&format!("in {year}"), None).unwrap(), Period::year(year).unwrap());
+        }
+    }
+}
