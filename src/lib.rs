@@ -1,6 +1,85 @@
 //! Cross-reference claims from many sources about one event: where they
 //! agree, where they conflict, which figure is newer, and how many
 //! independent origins stand behind each one.
+//!
+//! ```
+//! use corroborate::{analyze, Corpus, Policy, Verdict};
+//!
+//! // Two outlets relay one UN estimate; a third source projects a larger
+//! // figure "over the medium term".
+//! let corpus = Corpus::from_json_str(r#"{
+//!   "format": "corroborate/1",
+//!   "entities": [{"id": "isis-k", "name": "ISIS-K", "aliases": ["ISIL-K"]}],
+//!   "sources": [
+//!     {"id": "a1", "kind": "publication", "name": "Outlet one"},
+//!     {"id": "a2", "kind": "publication", "name": "Outlet two"},
+//!     {"id": "un-report", "kind": "report", "name": "UN Monitoring Team report"},
+//!     {"id": "state-a", "kind": "group", "name": "one member state", "anonymous": true},
+//!     {"id": "state-b", "kind": "group", "name": "another member state", "anonymous": true}
+//!   ],
+//!   "claims": [
+//!     {"id": "c1", "subject": "isis-k", "property": "fighter_strength",
+//!      "value": {"quantity": {"range": [500, 1500], "unit": "fighters"}},
+//!      "scope": {"status": "estimated"},
+//!      "assertion": {"chain": ["a1", "un-report", "state-a"], "verb": "estimated"}},
+//!     {"id": "c2", "subject": "isis-k", "property": "fighter_strength",
+//!      "value": {"quantity": {"range": [500, 1500], "unit": "fighters"}},
+//!      "scope": {"status": "estimated"},
+//!      "assertion": {"chain": ["a2", "un-report"]}},
+//!     {"id": "c3", "subject": "isis-k", "property": "fighter_strength",
+//!      "value": {"quantity": {"at_most": 10000}},
+//!      "scope": {"status": "projected", "horizon": "over the medium term"},
+//!      "assertion": {"chain": ["a1", "un-report", "state-b"], "modality": {"certainty": "possible"}}}
+//!   ]
+//! }"#)?;
+//!
+//! let report = analyze(&corpus, &Policy::default());
+//! let topic = &report.topics[0];
+//! // An estimate against a projection: a difference of scope, not a conflict.
+//! assert_eq!(topic.verdict, Verdict::DifferentScope);
+//! // Two articles, one independent origin: the UN report counts once.
+//! let estimate = &topic.scopes[0].positions[0];
+//! assert_eq!((estimate.publications.len(), estimate.origins.len()), (2, 1));
+//! println!("{}", report.render_text(100));
+//! # Ok::<(), corroborate::Error>(())
+//! ```
+//!
+//! # Overview
+//!
+//! | type | role |
+//! |---|---|
+//! | [`Corpus`] | entities, sources and claims, checked; read from the JSON format (`data/README.md`) |
+//! | [`Claim`] | content (subject, [`Property`], [`Value`], [`Scope`]) plus [`Assertion`] (chain, verb, [`Modality`], evidence) |
+//! | [`Quantity`], [`Period`], [`Quote`], [`Statement`] | values with their uncertainty: intervals with a form, dates at a [`Precision`] |
+//! | [`Vocabulary`] | the swappable table that gives "dozens" or "about" its interval, and coding profiles such as ACLED's |
+//! | [`Policy`] | thresholds, vocabulary, cumulative and single-valued properties |
+//! | [`analyze`], [`Analyzer`] | the engine: topics, positions, relations, verdicts, relay checks |
+//! | [`Report`] | the typed result, rendered as text, Markdown or JSON |
+//! | [`scan`], [`parse_quantity`], [`parse_date`] | read quantities and dates out of English news text |
+//! | [`Error`] | the one error type, naming file, line, claim and field |
+//!
+//! # Cookbook
+//!
+//! **Relate two claims.** [`Analyzer::relate`] gives the [`Relation`] of one
+//! claim to another, with its evidence and a sentence.
+//!
+//! **Code vague quantities as numbers.** [`Vocabulary::acled`] records
+//! "dozens" as 12 and "hundreds" as 100: `Vocabulary::acled().code(&q)`.
+//! Comparisons always use intervals.
+//!
+//! **Swap the vocabulary.** Read one with [`Vocabulary::from_json_str`] and
+//! pass it with [`Policy::with_vocabulary`].
+//!
+//! **Read numbers out of text.**
+//!
+//! ```
+//! use corroborate::{scan, ScanOptions};
+//! let mentions = scan("it may rise to as many as 10,000 over the medium term", &ScanOptions::new());
+//! assert_eq!(mentions[0].text(), "as many as 10,000");
+//! ```
+//!
+//! **Mark a property as a running toll.** [`Policy::with_cumulative`]: a
+//! later report then supersedes an earlier one instead of conflicting.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -42,3 +121,8 @@ pub use report::{
 };
 pub use resolve::{MergeRule, NameMerge, Resolution};
 pub use vocab::{CodingRule, Tolerance, VagueEntry, Vocabulary};
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
