@@ -144,3 +144,113 @@ fn article_texts_match_the_seed_set() {
         assert!(ours == seed, "data/{name} differs from the seed");
     }
 }
+
+/// The byte ranges of each text's occurrences of `needle`.
+fn occurrences(text: &str, needle: &str) -> Vec<std::ops::Range<usize>> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    text.match_indices(needle)
+        .map(|(at, m)| at..at + m.len())
+        .collect()
+}
+
+/// The quoted passages of a text: between curly double quotes, or between
+/// two straight double quotes on one line.
+fn quoted_passages(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (at, ch) in text.char_indices() {
+        match ch {
+            '“' => open = Some(at),
+            '”' => {
+                if let Some(start) = open.take() {
+                    out.push(start..at + ch.len_utf8());
+                }
+            }
+            '\n' => open = None,
+            _ => {}
+        }
+    }
+    for line_start in text.split('\n').scan(0, |pos, line| {
+        let start = *pos;
+        *pos += line.len() + 1;
+        Some((start, line))
+    }) {
+        let (start, line) = line_start;
+        let marks: Vec<usize> = line.match_indices('"').map(|(i, _)| start + i).collect();
+        for pair in marks.chunks(2) {
+            if let [a, b] = pair {
+                out.push(*a..*b + 1);
+            }
+        }
+    }
+    out
+}
+
+/// Every quantity, date and direct-quote mention the scanner finds in the
+/// articles is annotated (it overlaps the evidence of a claim of that
+/// article) or listed in `data/omissions.json` with a reason.
+#[test]
+fn every_scanned_mention_is_annotated_or_omitted() {
+    let corpus = load();
+    let omissions: Vec<serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string(data_dir().join("omissions.json")).unwrap(),
+    )
+    .unwrap();
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for source in corpus.sources().iter().filter(|s| s.kind == SourceKind::Publication) {
+        let text = corpus.text(&source.id).unwrap();
+        let file = source.text_file.as_deref().unwrap();
+        let mut covered: Vec<std::ops::Range<usize>> = corpus
+            .claims()
+            .iter()
+            .filter(|c| c.assertion.chain[0] == source.id)
+            .filter_map(|c| c.assertion.evidence.as_ref()?.span)
+            .map(|[a, b]| a..b)
+            .collect();
+        for omission in &omissions {
+            if omission["article"] == file {
+                assert!(
+                    omission["reason"].as_str().is_some_and(|r| !r.trim().is_empty()),
+                    "omission without a reason: {omission}"
+                );
+                covered.extend(occurrences(text, omission["text"].as_str().unwrap_or("")));
+            }
+        }
+        let overlaps = |span: &std::ops::Range<usize>| {
+            covered
+                .iter()
+                .any(|c| c.start < span.end && span.start < c.end)
+        };
+        // Relative dates resolve against the publication day, when known.
+        let mut options = corroborate::ScanOptions::new();
+        if let Some(published) = source.published
+            && published.precision() <= corroborate::Precision::Day
+        {
+            options = options.with_reference_date(published.start_date());
+        }
+        for mention in corroborate::scan(text, &options) {
+            checked += 1;
+            if !overlaps(&mention.span()) {
+                missing.push(format!("{file}: {:?} ({})", mention.text(), mention));
+            }
+        }
+        for passage in quoted_passages(text) {
+            checked += 1;
+            if !overlaps(&passage) {
+                missing.push(format!("{file}: quote {:?}", &text[passage]));
+            }
+        }
+    }
+    // The articles hold well over a hundred numbers, dates and quotes; a
+    // scan that found few would make this test vacuous.
+    assert!(checked > 100, "only {checked} mentions scanned");
+    assert!(
+        missing.is_empty(),
+        "{} mentions neither annotated nor omitted:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
+}
