@@ -382,6 +382,24 @@ fn month_year(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
     Some((end, fixed(Period::month(year, month).ok())?))
 }
 
+/// "Year Month": "2016 November", "2016, nov". "May" and "March" are not
+/// read here, so "by 2015 May rise" stays a year.
+fn year_month(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
+    let (year, mut at) = year_at(tokens, i)?;
+    if !news_year(year) {
+        return None;
+    }
+    if tokens.punct(at) == Some(',') {
+        at += 1;
+    }
+    let word = strip_possessive(tokens.word(at)?);
+    if needs_capital(word) {
+        return None;
+    }
+    let (month, end) = month_at(tokens, at)?;
+    Some((end, fixed(Period::month(year, month).ok())?))
+}
+
 /// A bare month after a context word: "in May", "since August".
 fn bare_month(tokens: &Tokens, i: usize, strict: bool) -> Option<(usize, Value)> {
     let (month, end) = month_at(tokens, i)?;
@@ -390,7 +408,11 @@ fn bare_month(tokens: &Tokens, i: usize, strict: bool) -> Option<(usize, Value)>
         && tokens
             .word(i - 1)
             .is_some_and(|w| MONTH_CONTEXT.contains(&w));
-    if !(strict || context) {
+    // A full month name, capitalized, is a month anywhere; "May" and
+    // "March" need a context word, and abbreviations too ("Jan" is a name).
+    let word = strip_possessive(tokens.word(i)?);
+    let full_name = word.len() >= 5 && !needs_capital(word) && capitalized(tokens, i);
+    if !(strict || context || full_name) {
         return None;
     }
     Some((
@@ -626,6 +648,123 @@ fn relative(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
     Some((end, Value::Relative(value)))
 }
 
+/// One end of a date range: a full date, a month and year, a bare month, a
+/// year, or a relative expression.
+fn range_end(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
+    [
+        full_date(tokens, i),
+        month_year(tokens, i),
+        year_month(tokens, i),
+        bare_month(tokens, i, true),
+        year_at(tokens, i)
+            .filter(|(y, _)| news_year(*y))
+            .and_then(|(y, end)| Some((end, fixed(Period::year(y).ok())?))),
+    ]
+    .into_iter()
+    .flatten()
+    .max_by_key(|(end, _)| *end)
+}
+
+/// Joins the two ends of a range into one span, closed at both ends as
+/// news means it ("from 2014 to 2018" includes 2018).
+fn join(first: Value, second: Value) -> Value {
+    let span = |a: Period, b: Period| Period::span(a, b).ok();
+    match (first, second) {
+        (Value::Fixed(a), Value::Fixed(b)) => match span(a, b) {
+            Some(p) => Value::Fixed(p),
+            None => Value::Relative(Box::new(|_| None)),
+        },
+        (Value::Fixed(a), Value::Relative(g)) => Value::Relative(Box::new(move |r| span(a, g(r)?))),
+        (Value::Relative(f), Value::Fixed(b)) => Value::Relative(Box::new(move |r| {
+            // "from Feb 1st to March 2019": an open first end takes its
+            // year from the second, resolving back from where that ends.
+            span(f(r)?, b).or_else(|| span(f(b.end().date().pred_opt()?)?, b))
+        })),
+        (Value::Relative(f), Value::Relative(g)) => {
+            Value::Relative(Box::new(move |r| span(f(r)?, g(r)?)))
+        }
+    }
+}
+
+/// Ranges of dates: "between Oct. 2 and October 22", "from Feb 1st to
+/// March 2019", "Oct. 2 to October 22", and day ranges within one month:
+/// "from 4 to 22 January, 1995", "between 4 and 22 this month".
+fn date_range(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
+    let (opener, at) = match tokens.word(i) {
+        Some("between") => (Some("between"), i + 1),
+        Some("from") => (Some("from"), i + 1),
+        _ => (None, i),
+    };
+    let joiner_ok = |w: &str| match opener {
+        Some("between") => w == "and",
+        _ => matches!(w, "to" | "until" | "through" | "till" | "thru"),
+    };
+    let dash = |k: usize| matches!(tokens.punct(k), Some('-' | '–' | '—'));
+    // Day range within one month: Day (to|and) Day Month [Year] | Day (to|and) Day this|last|next month
+    if opener.is_some()
+        && let Some((d1, after)) = day_at(tokens, at)
+        && tokens.word(after).is_some_and(joiner_ok)
+        && let Some((d2, after_d2)) = day_at(tokens, after + 1)
+        && d1 < d2
+    {
+        let mut k = after_d2;
+        if tokens.is(k, "of") {
+            k += 1;
+        }
+        if let Some((month, mut end)) = month_at(tokens, k) {
+            let mut y_at = end;
+            if tokens.punct(y_at) == Some(',') {
+                y_at += 1;
+            }
+            if let Some((year, after_year)) = year_at(tokens, y_at) {
+                end = after_year;
+                return Some((end, fixed(days(year, month, d1, d2))?));
+            }
+            return Some((
+                end,
+                Value::Relative(Box::new(move |r| {
+                    let m = resolve_month(month, r)?;
+                    let d = m.start_date();
+                    days(d.year(), d.month(), d1, d2)
+                })),
+            ));
+        }
+        if let Some(which) = tokens.word(k)
+            && matches!(which, "this" | "last" | "next")
+            && tokens.is(k + 1, "month")
+        {
+            let shift: i64 = match which {
+                "last" => -1,
+                "this" => 0,
+                _ => 1,
+            };
+            return Some((
+                k + 2,
+                Value::Relative(Box::new(move |r: NaiveDate| {
+                    let index = i64::from(r.year()) * 12 + i64::from(r.month0()) + shift;
+                    let year = i32::try_from(index.div_euclid(12)).ok()?;
+                    days(year, index.rem_euclid(12) as u32 + 1, d1, d2)
+                })),
+            ));
+        }
+    }
+    let (first_end, first) = range_end(tokens, at)?;
+    let joined = match tokens.word(first_end) {
+        Some(w) if joiner_ok(w) => first_end + 1,
+        _ if opener.is_none() && dash(first_end) => first_end + 1,
+        _ => return None,
+    };
+    // Without an opener, only "Date to Date" with full dates on both sides
+    // ("2020 to 2021" is left to the year rules, "7,000 to 11,000" to the
+    // quantity grammar).
+    let (end, second) = range_end(tokens, joined)?;
+    if opener.is_none() {
+        full_date(tokens, at)?;
+        full_date(tokens, joined)?;
+    }
+    Some((end, join(first, second)))
+}
+
 /// Reads a date expression at token `i`. `strict` accepts a bare year or
 /// month without a context word (for [`parse_date`](super::parse_date)).
 /// Returns `None` when nothing matches; a match whose `period` is `None`
@@ -640,6 +779,8 @@ pub(crate) fn date_at(
         full_date(tokens, i),
         time_first(tokens, i),
         month_year(tokens, i),
+        year_month(tokens, i),
+        date_range(tokens, i),
         part_of_month(tokens, i),
         part_of_year(tokens, i),
         years(tokens, i, strict),

@@ -194,13 +194,16 @@ fn quoted_passages(text: &str) -> Vec<std::ops::Range<usize>> {
 #[test]
 fn every_scanned_mention_is_annotated_or_omitted() {
     let corpus = load();
-    let omissions: Vec<serde_json::Value> = serde_json::from_str(
-        &std::fs::read_to_string(data_dir().join("omissions.json")).unwrap(),
-    )
-    .unwrap();
+    let omissions: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(data_dir().join("omissions.json")).unwrap())
+            .unwrap();
     let mut missing = Vec::new();
     let mut checked = 0;
-    for source in corpus.sources().iter().filter(|s| s.kind == SourceKind::Publication) {
+    for source in corpus
+        .sources()
+        .iter()
+        .filter(|s| s.kind == SourceKind::Publication)
+    {
         let text = corpus.text(&source.id).unwrap();
         let file = source.text_file.as_deref().unwrap();
         let mut covered: Vec<std::ops::Range<usize>> = corpus
@@ -213,7 +216,9 @@ fn every_scanned_mention_is_annotated_or_omitted() {
         for omission in &omissions {
             if omission["article"] == file {
                 assert!(
-                    omission["reason"].as_str().is_some_and(|r| !r.trim().is_empty()),
+                    omission["reason"]
+                        .as_str()
+                        .is_some_and(|r| !r.trim().is_empty()),
                     "omission without a reason: {omission}"
                 );
                 covered.extend(occurrences(text, omission["text"].as_str().unwrap_or("")));

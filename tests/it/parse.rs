@@ -195,6 +195,45 @@ fn dates() {
 }
 
 #[test]
+fn date_ranges_are_closed() {
+    check("from 2014 to 2018", "date 2014/2018 [from 2014 to 2018]");
+    check(
+        "between Oct. 2 and October 22",
+        "date 2020-10-02/2020-10-22 [between Oct. 2 and October 22]",
+    );
+    check(
+        "Aug. 2 to Aug. 22",
+        "date 2021-08-02/2021-08-22 [Aug. 2 to Aug. 22]",
+    );
+    check(
+        "from 4 to 22 January, 1995",
+        "date 1995-01-04/1995-01-22 [from 4 to 22 January, 1995]",
+    );
+    check(
+        "between 4 and 22 this month",
+        "date 2021-08-04/2021-08-22 [between 4 and 22 this month]",
+    );
+    check(
+        "from Feb 1st to March 2019",
+        "date 2019-02/2019-03 [from Feb 1st to March 2019]",
+    );
+    // Not dates: a count range, and a year range written with "to" but no
+    // opener, which the year rules read only in context.
+    check("7,000 to 11,000", "range 7000..=11000 [7,000 to 11,000]");
+}
+
+#[test]
+fn months_alone_and_year_first() {
+    check("2016 November", "date 2016-11 [2016 November]");
+    check("in February", "date 2021-02 [February]");
+    check("February", "date 2021-02 [February]");
+    check("September", "date 2020-09 [September]");
+    // "May" and "March" alone stay words: "May" may be the modal.
+    check("May have escaped", "");
+    check("by 2015 May rise", "date 2015 [2015]");
+}
+
+#[test]
 fn relative_dates_need_a_reference() {
     check_without_reference("on Tuesday, last year, Aug. 26, 04:11 PM", "");
     check_without_reference("in 2020", "date 2020 [2020]");
