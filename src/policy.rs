@@ -144,7 +144,114 @@ impl Default for Policy {
     }
 }
 
+/// The JSON shape of a policy file; every field is optional.
+#[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RawPolicy {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    vocabulary: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    quote_threshold: Option<Similarity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    name_threshold: Option<Similarity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    cumulative: Option<BTreeSet<Property>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    single_valued: Option<BTreeSet<Property>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    property_aliases: Option<BTreeMap<Property, Property>>,
+}
+
 impl Policy {
+    /// Reads a policy from JSON. Every field is optional and defaults to
+    /// [`Policy::default`]'s; a list given replaces the default list.
+    ///
+    /// `vocabulary` is `"default"`, `"acled"`, or an inline vocabulary in
+    /// the format of `data/vocabulary/default.json`.
+    ///
+    /// ```
+    /// use corroborate::{Policy, Property};
+    /// let policy = Policy::from_json_str(r#"{
+    ///   "vocabulary": "acled",
+    ///   "quote_threshold": 0.9,
+    ///   "cumulative": ["killed", "injured", "arrested"],
+    ///   "property_aliases": {"strength": "fighter_strength"}
+    /// }"#)?;
+    /// assert_eq!(policy.vocabulary().name(), "acled");
+    /// assert!(!policy.is_cumulative(&Property::new("wounded")?));
+    /// assert_eq!(Policy::from_json_str(&policy.to_json_string())?.to_json_string(), policy.to_json_string());
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Fails on malformed JSON, an unknown field (named), a threshold
+    /// outside `[0, 1]`, an invalid property name, or a bad vocabulary.
+    pub fn from_json_str(json: &str) -> Result<Policy, Error> {
+        let mut de = serde_json::Deserializer::from_str(json);
+        let raw: RawPolicy = serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| crate::corpus::json_error(e.path().to_string(), e.into_inner()))?;
+        let mut policy = Policy::default();
+        match raw.vocabulary {
+            None => {}
+            Some(serde_json::Value::String(name)) => {
+                policy.vocabulary = match name.as_str() {
+                    "default" => Vocabulary::default(),
+                    "acled" => Vocabulary::acled(),
+                    other => {
+                        return Err(Error::invalid_value(
+                            format!("{other:?}"),
+                            "is not a bundled vocabulary",
+                            "\"default\", \"acled\" or an inline vocabulary object",
+                        )
+                        .in_field("vocabulary"));
+                    }
+                }
+            }
+            Some(object @ serde_json::Value::Object(_)) => {
+                policy.vocabulary = Vocabulary::from_json_str(&object.to_string())
+                    .map_err(|e| e.in_field("vocabulary"))?;
+            }
+            Some(other) => {
+                return Err(Error::invalid_value(
+                    other,
+                    "is not a vocabulary",
+                    "\"default\", \"acled\" or an inline vocabulary object",
+                )
+                .in_field("vocabulary"));
+            }
+        }
+        if let Some(t) = raw.quote_threshold {
+            policy.quote_threshold = t;
+        }
+        if let Some(t) = raw.name_threshold {
+            policy.name_threshold = t;
+        }
+        if let Some(c) = raw.cumulative {
+            policy.cumulative = c;
+        }
+        if let Some(c) = raw.single_valued {
+            policy.single_valued = c;
+        }
+        if let Some(a) = raw.property_aliases {
+            policy.property_aliases = a;
+        }
+        Ok(policy)
+    }
+
+    /// Writes the policy as pretty JSON, with its vocabulary inline.
+    pub fn to_json_string(&self) -> String {
+        let raw = RawPolicy {
+            vocabulary: serde_json::to_value(&self.vocabulary).ok(),
+            quote_threshold: Some(self.quote_threshold),
+            name_threshold: Some(self.name_threshold),
+            cumulative: Some(self.cumulative.clone()),
+            single_valued: Some(self.single_valued.clone()),
+            property_aliases: Some(self.property_aliases.clone()),
+        };
+        serde_json::to_string_pretty(&raw).unwrap_or_default()
+    }
+
     /// Sets the vocabulary for hedged and vague quantities.
     pub fn with_vocabulary(mut self, vocabulary: Vocabulary) -> Policy {
         self.vocabulary = vocabulary;

@@ -68,3 +68,26 @@ fn the_un_report_counts_once() {
         .expect("the projection is carried by two articles");
     assert_eq!(projection.origins.len(), 1, "{:?}", projection.origins);
 }
+
+/// The README shows the first lines of the real report; they must stay
+/// true.
+#[test]
+fn readme_shows_the_real_report() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("```text\ncorroborate report")
+        .expect("README has the report excerpt")
+        + "```text\n".len();
+    let excerpt = &readme[start..start + readme[start..].find("```").unwrap()];
+    let report = corroborate::analyze(&bundled(), &Policy::default()).render_text(100);
+    assert!(
+        report.starts_with(excerpt),
+        "README excerpt is stale; the report begins:\n{}",
+        report
+            .lines()
+            .take(excerpt.lines().count())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}

@@ -267,3 +267,37 @@ fn readme_example_in_data_readme_loads() {
     let text = corpus.text(&claim.assertion.chain[0]).unwrap();
     assert_eq!(&text[from..to], evidence.text);
 }
+
+#[test]
+fn policy_errors_name_the_field() {
+    use corroborate::Policy;
+    let e = Policy::from_json_str(r#"{"quote_treshold": 0.9}"#).unwrap_err();
+    assert_snapshot!(e, @"line 1 column 17: field quote_treshold: unknown field `quote_treshold`, expected one of `vocabulary`, `quote_threshold`, `name_threshold`, `cumulative`, `single_valued`, `property_aliases`");
+    let e = Policy::from_json_str(r#"{"quote_threshold": 1.5}"#).unwrap_err();
+    assert_snapshot!(e, @"line 1 column 24: field quote_threshold: 1.5 is not a similarity; expected a number from 0 to 1");
+    let e = Policy::from_json_str(r#"{"vocabulary": "newsroom"}"#).unwrap_err();
+    assert_snapshot!(e, @r#"field vocabulary: "newsroom" is not a bundled vocabulary; expected "default", "acled" or an inline vocabulary object"#);
+    let e = Policy::from_json_str(r#"{"cumulative": ["killed", "has space"]}"#).unwrap_err();
+    assert_snapshot!(e, @r#"line 1 column 38: field cumulative[1]: "has space" is not a valid property; expected 1 to 128 ASCII letters, digits or any of - _ . : /"#);
+}
+
+#[test]
+fn default_policy_round_trips() {
+    use corroborate::Policy;
+    let json = Policy::default().to_json_string();
+    assert_eq!(Policy::from_json_str(&json).unwrap().to_json_string(), json);
+}
+
+#[test]
+fn the_policy_documented_in_data_readme_is_the_default() {
+    use corroborate::Policy;
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/README.md")).unwrap();
+    let start = readme.find("```json\n{\n  \"vocabulary\"").unwrap() + "```json\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let documented = Policy::from_json_str(&readme[start..end]).unwrap();
+    assert_eq!(
+        documented.to_json_string(),
+        Policy::default().to_json_string()
+    );
+}
