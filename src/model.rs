@@ -415,6 +415,17 @@ impl Statement {
 ///
 /// `Value` does not derive `PartialEq`: whether two values agree depends on
 /// the vocabulary and thresholds in force. Use [`analyze`](crate::analyze).
+///
+/// In JSON a value is an object with exactly one key:
+///
+/// ```
+/// use corroborate::Value;
+/// let v: Value = serde_json::from_str(r#"{"quantity": {"vague": "dozens", "unit": "prisoners"}}"#)?;
+/// assert_eq!(v.kind(), "quantity");
+/// let d: Value = serde_json::from_str(r#"{"date": "2014-10"}"#)?;
+/// assert_eq!(d.kind(), "date");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Value {
@@ -600,6 +611,12 @@ impl std::fmt::Display for Modality {
 }
 
 /// The exact text in the publication that carries a claim, and where it is.
+///
+/// ```
+/// use corroborate::Evidence;
+/// let e = Evidence::new("between 500 and 1,500 fighters");
+/// assert_eq!(e.span, None); // filled in when a corpus locates it
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {

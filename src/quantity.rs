@@ -24,6 +24,15 @@ pub const MAX_AMOUNT: f64 = 1e15;
 /// Each variant keeps what the text said, not a number derived from it: a
 /// vague phrase stays a phrase until a [`Vocabulary`] turns it into an
 /// interval, so swapping the vocabulary changes every comparison.
+///
+/// ```
+/// use corroborate::{Amount, Quantity, Vocabulary};
+/// let more_than = Quantity::new(Amount::AtLeast { value: 90.0, strict: true })?;
+/// assert_eq!(more_than.interval(&Vocabulary::default()).min(), 91.0);
+/// let nearly = Quantity::new(Amount::Approximate { value: 200.0, qualifier: "nearly".into() })?;
+/// assert_eq!(nearly.interval(&Vocabulary::default()).max(), 199.0);
+/// # Ok::<(), corroborate::Error>(())
+/// ```
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Amount {
