@@ -159,6 +159,11 @@ pub struct Source {
     /// plainly ("bounded by the events it reports").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published_note: Option<String>,
+    /// When the text was collected (retrieved, archived): the fourth time,
+    /// kept apart from when a fact holds, when it was said and when it was
+    /// published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collected: Option<Period>,
     /// For an originator: role or title ("national security adviser").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
@@ -195,6 +200,7 @@ impl Source {
             url: None,
             published: None,
             published_note: None,
+            collected: None,
             role: None,
             affiliation: None,
             anonymous: false,

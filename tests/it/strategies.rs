@@ -195,6 +195,8 @@ pub fn sources() -> Vec<Source> {
         );
         if p % 2 == 0 {
             s = s.with_published(Period::day(2021, 8, 24 + p).unwrap());
+        } else {
+            s.collected = Some(Period::day(2021, 9, 1).unwrap());
         }
         sources.push(s);
     }
