@@ -28,6 +28,24 @@ pub const CORPUS_FILE_NAME: &str = "corpus.json";
 /// Documented bounds on input. Crossing one is an error that names the
 /// limit, never a crash or a hang.
 ///
+/// | limit | default | checked by |
+/// |---|---|---|
+/// | [`max_input_len`](Limits::max_input_len) | 4 GiB | the corpus file, or the string or bytes given |
+/// | [`max_article_len`](Limits::max_article_len) | 10 MB | each article text, inline or `text_file` |
+/// | [`max_text_len`](Limits::max_text_len) | 100,000 bytes | every other text field: title, names, aliases, notes, quote, evidence, unit, verb, population, … |
+/// | [`max_chain_depth`](Limits::max_chain_depth) | 32 links | each attribution chain |
+/// | JSON nesting depth | 128 (fixed) | serde_json's recursion limit; deeper input is an error, not a stack overflow |
+///
+/// The format itself never nests deeper than seven levels, so deeply
+/// nested input is usually rejected earlier, as a value of the wrong type.
+///
+/// There is no limit on the number of claims in a topic: every check the
+/// engine runs over a topic is n log n, except quote clustering and
+/// misattribution, which compare quotes that share their first or last
+/// words pairwise within windows of [`MAX_QUOTE_BLOCK`](crate::MAX_QUOTE_BLOCK)
+/// (256). A larger block is compared window by window, and the report
+/// carries a diagnostic that says so; no claim is dropped.
+///
 /// ```
 /// use corroborate::Limits;
 /// let limits = Limits::default().with_max_chain_depth(4);
