@@ -237,7 +237,10 @@ impl Error {
     }
 
     /// True when well-formed input breaks the format's rules: an unknown,
-    /// missing or mistyped field, a bad identifier or value.
+    /// missing or mistyped field, a document that is not an object, a bad
+    /// identifier, or a bad value (an inverted range, a negative count, a
+    /// non-finite or out-of-range number, an impossible date, an empty
+    /// quote or evidence).
     pub fn is_invalid(&self) -> bool {
         matches!(
             self.inner.kind,
@@ -260,7 +263,8 @@ impl Error {
     }
 
     /// True when the input crossed one of the documented
-    /// [`Limits`](crate::Limits).
+    /// [`Limits`](crate::Limits), including JSON nested deeper than 128
+    /// levels.
     pub fn is_limit(&self) -> bool {
         matches!(
             self.inner.kind,
