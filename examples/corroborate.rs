@@ -100,10 +100,10 @@ fn run(cli: Cli) -> Result<(), String> {
     let corpus = Corpus::from_path(&path).map_err(|e| e.to_string())?;
     let mut policy = Policy::default();
     if let Some(file) = &cli.vocabulary {
-        let text = std::fs::read_to_string(file)
+        let bytes = std::fs::read(file)
             .map_err(|e| format!("{}: cannot read the vocabulary: {e}", file.display()))?;
         let vocabulary =
-            Vocabulary::from_json_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+            Vocabulary::from_json_slice(&bytes).map_err(|e| format!("{}: {e}", file.display()))?;
         policy = policy.with_vocabulary(vocabulary);
     }
     let mut report = analyze(&corpus, &policy);

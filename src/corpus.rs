@@ -28,6 +28,24 @@ pub const CORPUS_FILE_NAME: &str = "corpus.json";
 /// Documented bounds on input. Crossing one is an error that names the
 /// limit, never a crash or a hang.
 ///
+/// | limit | default | checked by |
+/// |---|---|---|
+/// | [`max_input_len`](Limits::max_input_len) | 4 GiB | the corpus file, or the string or bytes given |
+/// | [`max_article_len`](Limits::max_article_len) | 10 MB | each article text, inline or `text_file` |
+/// | [`max_text_len`](Limits::max_text_len) | 100,000 bytes | every other text field: title, names, aliases, notes, quote, evidence, unit, verb, population, … |
+/// | [`max_chain_depth`](Limits::max_chain_depth) | 32 links | each attribution chain |
+/// | JSON nesting depth | 128 (fixed) | serde_json's recursion limit; deeper input is an error, not a stack overflow |
+///
+/// The format itself never nests deeper than seven levels, so deeply
+/// nested input is usually rejected earlier, as a value of the wrong type.
+///
+/// There is no limit on the number of claims in a topic: every check the
+/// engine runs over a topic is n log n, except quote clustering and
+/// misattribution, which compare quotes that share their first or last
+/// words pairwise within windows of [`MAX_QUOTE_BLOCK`](crate::MAX_QUOTE_BLOCK)
+/// (256). A larger block is compared window by window, and the report
+/// carries a diagnostic that says so; no claim is dropped.
+///
 /// ```
 /// use corroborate::Limits;
 /// let limits = Limits::default().with_max_chain_depth(4);
@@ -101,6 +119,8 @@ impl Limits {
     }
 }
 
+const CORPUS_EXPECTED: &str = r#"a JSON object such as {"format": "corroborate/1", "claims": []}"#;
+
 /// The JSON document, as read and written.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -159,21 +179,104 @@ pub struct Corpus {
     claim_index: HashMap<ClaimId, usize>,
 }
 
+/// serde_json's fixed nesting limit: arrays and objects nested deeper are
+/// rejected before they can exhaust the stack.
+pub(crate) const MAX_JSON_DEPTH: usize = 128;
+
 /// Turns a serde_json error, with the JSON path where it happened, into
-/// the crate's error.
-pub(crate) fn json_error(path: String, error: serde_json::Error) -> Error {
+/// the crate's error. `json` is the text that was read, to quote a bad
+/// number and to say what a non-object document is; `expected` names the
+/// document ("a corpus object such as ...").
+pub(crate) fn json_error(
+    json: &str,
+    path: String,
+    error: serde_json::Error,
+    expected: &str,
+) -> Error {
+    use serde_json::error::Category;
     let line = error.line() as u64;
     let column = error.column() as u64;
     let mut message = error.to_string();
     if let Some(at) = message.rfind(" at line ") {
         message.truncate(at);
     }
+    // serde_path_to_error writes `?` for a place it cannot name.
+    let mut path = path;
+    while path.ends_with('?') {
+        path.pop();
+        if path.ends_with('.') {
+            path.pop();
+        }
+    }
+    let offset = byte_offset(json, line, column);
     let kind = match error.classify() {
-        serde_json::error::Category::Data => ErrorKind::Schema { message },
-        serde_json::error::Category::Eof if line == 0 => ErrorKind::Empty {
+        _ if message == "recursion limit exceeded" => ErrorKind::DepthLimit {
+            limit: MAX_JSON_DEPTH,
+        },
+        _ if message == "number out of range" => ErrorKind::InvalidValue {
+            value: number_at(json, offset).unwrap_or_else(|| "the number".to_string()),
+            problem: "is not a finite number".to_string(),
+            expected: "a number of at most 10^15".to_string(),
+        },
+        Category::Data => {
+            if let Some(found) = top_level_kind(json) {
+                return Error::new(ErrorKind::Schema {
+                    message: format!("the document is {found}; expected {expected}"),
+                })
+                .with_position(1, Some(1));
+            }
+            ErrorKind::Schema {
+                message: data_message(message),
+            }
+        }
+        Category::Eof if line == 0 => ErrorKind::Empty {
             expected: "a JSON document",
         },
-        _ => ErrorKind::Syntax { message },
+        Category::Eof => {
+            let inside = match message.strip_prefix("EOF while parsing ") {
+                Some("a list") => "inside an array",
+                Some("an object") => "inside an object",
+                Some("a string") => "inside a string",
+                _ => "where a value is expected",
+            };
+            ErrorKind::Syntax {
+                message: format!(
+                    "malformed JSON: the input ends {inside}; expected the rest of the document (is the file truncated?)"
+                ),
+            }
+        }
+        Category::Syntax if is_well_formed(json) => {
+            // serde_json reports a shape it did not expect inside a
+            // well-formed document (two keys where an enum wants one) as
+            // a syntax error; it is a schema error.
+            let found = json
+                .get(offset..)
+                .and_then(|rest| rest.chars().next())
+                .map_or_else(|| "the end".to_string(), |c| format!("{c:?}"));
+            ErrorKind::Schema {
+                message: format!(
+                    "unexpected {found} here; expected {}",
+                    if path.ends_with("value") {
+                        "an object with exactly one of quantity, date, quote, statement, text"
+                    } else {
+                        "the shape data/README.md gives this field"
+                    }
+                ),
+            }
+        }
+        _ => ErrorKind::Syntax {
+            message: format!(
+                "malformed JSON: {}",
+                match message.as_str() {
+                    "expected ident" =>
+                        "expected a JSON value (an object, array, string, number, true, false or null)",
+                    "expected value" => "expected a JSON value",
+                    "trailing characters" =>
+                        "trailing characters after the document; expected the end of the input",
+                    other => other,
+                }
+            ),
+        },
     };
     let mut error = Error::new(kind);
     if line > 0 {
@@ -185,13 +288,96 @@ pub(crate) fn json_error(path: String, error: serde_json::Error) -> Error {
     error
 }
 
+/// Rewords serde's data messages into the crate's vocabulary.
+fn data_message(message: String) -> String {
+    let message = match message.strip_prefix("missing field ") {
+        Some(field) => format!("missing required field {field}"),
+        None => message,
+    };
+    message
+        .replace(", expected f64", ", expected a number")
+        .replace(
+            ", expected usize",
+            ", expected a byte offset (an integer of zero or more)",
+        )
+        .replace(", expected a boolean", ", expected true or false")
+}
+
+/// The byte offset of serde_json's 1-based line and column (column 0 is
+/// the line's start), clamped to the text and to a char boundary.
+fn byte_offset(json: &str, line: u64, column: u64) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match json[start..].find('\n') {
+            Some(at) => start += at + 1,
+            None => break,
+        }
+    }
+    let mut offset =
+        (start + usize::try_from(column.saturating_sub(1)).unwrap_or(0)).min(json.len());
+    while !json.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The number literal around `offset`, if there is one.
+fn number_at(json: &str, offset: usize) -> Option<String> {
+    let is_number = |b: u8| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E');
+    let bytes = json.as_bytes();
+    let mut start = offset.min(bytes.len());
+    while start > 0 && is_number(bytes[start - 1]) {
+        start -= 1;
+    }
+    let mut end = start;
+    while end < bytes.len() && is_number(bytes[end]) {
+        end += 1;
+    }
+    let literal = &json[start..end];
+    if literal.len() > 40 {
+        return Some(format!("{}…", &literal[..40]));
+    }
+    (!literal.is_empty()).then(|| literal.to_string())
+}
+
+/// What a document that is not an object is: "an array", "a string", ….
+fn top_level_kind(json: &str) -> Option<&'static str> {
+    Some(match json.trim_start().bytes().next()? {
+        b'[' => "an array",
+        b'"' => "a string",
+        b't' | b'f' => "a boolean",
+        b'n' => "null",
+        b'-' | b'0'..=b'9' => "a number",
+        _ => return None,
+    })
+}
+
+/// True when `json` is one well-formed JSON document.
+fn is_well_formed(json: &str) -> bool {
+    serde_json::from_str::<serde::de::IgnoredAny>(json).is_ok()
+}
+
+fn input_too_long(found: usize, limits: &Limits) -> Error {
+    Error::new(ErrorKind::Limit {
+        what: "input size in bytes",
+        found,
+        limit: limits.max_input_len,
+    })
+}
+
+/// Drops one leading byte-order mark.
+pub(crate) fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Checks that `bytes` are UTF-8, dropping a leading byte-order mark.
 pub(crate) fn decode_utf8(bytes: &[u8]) -> Result<&str, Error> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();
         let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-        Error::new(ErrorKind::NotUtf8 { offset }).with_position(line, None)
+        let byte = e.error_len().map(|_| bytes[offset]);
+        Error::new(ErrorKind::NotUtf8 { offset, byte }).with_position(line, None)
     })
 }
 
@@ -246,7 +432,26 @@ impl Corpus {
     /// or mistyped field (with its path), a wrong `format` tag, or any
     /// error of [`Corpus::new`].
     pub fn from_json_str(json: &str) -> Result<Corpus, Error> {
-        Corpus::read(json, None, &Limits::default())
+        Corpus::from_json_str_with_limits(json, &Limits::default())
+    }
+
+    /// As [`Corpus::from_json_str`], with explicit [`Limits`]. A leading
+    /// byte-order mark is accepted.
+    ///
+    /// ```
+    /// use corroborate::{Corpus, Limits};
+    /// let json = r#"{"format": "corroborate/1", "title": "a title longer than ten bytes"}"#;
+    /// let err = Corpus::from_json_str_with_limits(json, &Limits::default().with_max_text_len(10))
+    ///     .unwrap_err();
+    /// assert!(err.is_limit());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Corpus::from_json_str`], and fails when the input or one of
+    /// its texts is larger than its limit.
+    pub fn from_json_str_with_limits(json: &str, limits: &Limits) -> Result<Corpus, Error> {
+        Corpus::read(strip_bom(json), None, limits)
     }
 
     /// Reads a corpus from JSON bytes, accepting a UTF-8 byte-order mark.
@@ -255,7 +460,20 @@ impl Corpus {
     ///
     /// As [`Corpus::from_json_str`], and fails on bytes that are not UTF-8.
     pub fn from_json_slice(bytes: &[u8]) -> Result<Corpus, Error> {
-        Corpus::read(decode_utf8(bytes)?, None, &Limits::default())
+        Corpus::from_json_slice_with_limits(bytes, &Limits::default())
+    }
+
+    /// As [`Corpus::from_json_slice`], with explicit [`Limits`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Corpus::from_json_slice`], and fails when the input or one of
+    /// its texts is larger than its limit.
+    pub fn from_json_slice_with_limits(bytes: &[u8], limits: &Limits) -> Result<Corpus, Error> {
+        if bytes.len() > limits.max_input_len {
+            return Err(input_too_long(bytes.len(), limits));
+        }
+        Corpus::read(decode_utf8(bytes)?, None, limits)
     }
 
     /// Reads a corpus from a JSON file, or from a folder holding
@@ -291,11 +509,7 @@ impl Corpus {
 
     fn read(json: &str, folder: Option<&Path>, limits: &Limits) -> Result<Corpus, Error> {
         if json.len() > limits.max_input_len {
-            return Err(Error::new(ErrorKind::Limit {
-                what: "input size in bytes",
-                found: json.len(),
-                limit: limits.max_input_len,
-            }));
+            return Err(input_too_long(json.len(), limits));
         }
         if json.trim().is_empty() {
             return Err(Error::new(ErrorKind::Empty {
@@ -304,8 +518,9 @@ impl Corpus {
         }
         let mut de = serde_json::Deserializer::from_str(json);
         let document: Document = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| json_error(e.path().to_string(), e.into_inner()))?;
-        de.end().map_err(|e| json_error(String::new(), e))?;
+            .map_err(|e| json_error(json, e.path().to_string(), e.into_inner(), CORPUS_EXPECTED))?;
+        de.end()
+            .map_err(|e| json_error(json, String::new(), e, CORPUS_EXPECTED))?;
         if document.format != FORMAT {
             return Err(Error::invalid_value(
                 format!("{:?}", document.format),
@@ -379,6 +594,12 @@ impl Corpus {
             }
             Ok(())
         };
+        let check_opt = |text: &Option<String>, field: &str| match text {
+            Some(text) => check_len(text, field),
+            None => Ok(()),
+        };
+        check_opt(&title, "title")?;
+        check_opt(&description, "description")?;
 
         let mut entity_index = HashMap::with_capacity(entities.len());
         for (index, entity) in entities.iter().enumerate() {
@@ -389,9 +610,13 @@ impl Corpus {
                 })
                 .in_field(format!("entities[{index}].id")));
             }
-            for name in entity.names() {
-                check_len(name, "entity name")?;
+            let field = |name: &str| format!("entities[{index}].{name}");
+            check_len(&entity.name, &field("name"))?;
+            for (k, alias) in entity.aliases.iter().enumerate() {
+                check_len(alias, &field(&format!("aliases[{k}]")))?;
             }
+            check_opt(&entity.kind, &field("kind"))?;
+            check_opt(&entity.note, &field("note"))?;
         }
         for (index, entity) in entities.iter().enumerate() {
             for (k, other) in entity.distinct_from.iter().enumerate() {
@@ -414,7 +639,19 @@ impl Corpus {
                 })
                 .in_field(format!("sources[{index}].id")));
             }
-            check_len(&source.name, &format!("sources[{index}].name"))?;
+            let field = |name: &str| format!("sources[{index}].{name}");
+            check_len(&source.name, &field("name"))?;
+            for (text, name) in [
+                (&source.outlet, "outlet"),
+                (&source.title, "title"),
+                (&source.url, "url"),
+                (&source.published_note, "published_note"),
+                (&source.role, "role"),
+                (&source.affiliation, "affiliation"),
+                (&source.text_file, "text_file"),
+            ] {
+                check_opt(text, &field(name))?;
+            }
             if let Some(text) = &source.text {
                 if text.len() > limits.max_article_len {
                     return Err(too_long(
@@ -469,11 +706,31 @@ impl Corpus {
                     entity_ref(&statement.object, "value.statement.object").map_err(in_claim)?
                 }
                 Value::Quote(quote) => {
-                    check_len(quote.text(), "value.quote.text").map_err(in_claim)?
+                    check_len(quote.text(), "value.quote.text").map_err(in_claim)?;
+                    if let Some(occasion) = quote.occasion() {
+                        check_len(occasion, "value.quote.occasion").map_err(in_claim)?;
+                    }
                 }
                 Value::Text(text) => check_len(text, "value.text").map_err(in_claim)?,
-                Value::Quantity(_) | Value::Date(_) => {}
+                Value::Quantity(quantity) => {
+                    if let Some(unit) = quantity.unit() {
+                        check_len(unit, "value.quantity.unit").map_err(in_claim)?;
+                    }
+                    match quantity.amount() {
+                        crate::quantity::Amount::Vague { phrase } => {
+                            check_len(phrase, "value.quantity.vague").map_err(in_claim)?
+                        }
+                        crate::quantity::Amount::Approximate { qualifier, .. } => {
+                            check_len(qualifier, "value.quantity.qualifier").map_err(in_claim)?
+                        }
+                        _ => {}
+                    }
+                }
+                Value::Date(_) => {}
             }
+            check_opt(&claim.scope.population, "scope.population").map_err(in_claim)?;
+            check_opt(&claim.scope.horizon, "scope.horizon").map_err(in_claim)?;
+            check_opt(&claim.assertion.verb, "assertion.verb").map_err(in_claim)?;
             if let Some(corrected) = &claim.corrects {
                 if !claim_index.contains_key(corrected) {
                     return Err(in_claim(
@@ -549,6 +806,16 @@ impl Corpus {
             }
             if let Some(evidence) = &mut claim.assertion.evidence {
                 check_len(&evidence.text, "assertion.evidence.text").map_err(in_claim)?;
+                if evidence.text.trim().is_empty() {
+                    return Err(in_claim(
+                        Error::invalid_value(
+                            format!("{:?}", evidence.text),
+                            "is empty evidence",
+                            "the exact words of the publication that carry the claim",
+                        )
+                        .in_field("assertion.evidence.text"),
+                    ));
+                }
                 let publication = &chain[0];
                 if let Some(text) = texts.get(publication) {
                     locate_evidence(text, publication, evidence).map_err(in_claim)?;

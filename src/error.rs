@@ -89,8 +89,11 @@ pub(crate) enum ErrorKind {
         source_id: String,
         found: String,
     },
-    #[error("bytes are not UTF-8 at byte offset {offset}; expected UTF-8 text")]
-    NotUtf8 { offset: usize },
+    #[error("{}; expected UTF-8 text", match byte {
+        Some(byte) => format!("byte 0x{byte:02x} at offset {offset} is not UTF-8"),
+        None => format!("the input ends inside a UTF-8 sequence at byte offset {offset}"),
+    })]
+    NotUtf8 { offset: usize, byte: Option<u8> },
     #[error("the input is empty; expected {expected}")]
     Empty { expected: &'static str },
     #[error("cannot read {input:?} at byte {position}: {problem}; expected {expected}")]
@@ -104,6 +107,10 @@ pub(crate) enum ErrorKind {
     // Reserved for the table loader (not yet on this branch).
     #[allow(dead_code)]
     RowWidth { found: usize, expected: usize },
+    #[error(
+        "JSON nesting depth is over the limit of {limit}; expected arrays and objects nested at most {limit} deep"
+    )]
+    DepthLimit { limit: usize },
     #[error("{what} is {found}, over the limit of {limit}")]
     Limit {
         what: &'static str,
@@ -230,7 +237,10 @@ impl Error {
     }
 
     /// True when well-formed input breaks the format's rules: an unknown,
-    /// missing or mistyped field, a bad identifier or value.
+    /// missing or mistyped field, a document that is not an object, a bad
+    /// identifier, or a bad value (an inverted range, a negative count, a
+    /// non-finite or out-of-range number, an impossible date, an empty
+    /// quote or evidence).
     pub fn is_invalid(&self) -> bool {
         matches!(
             self.inner.kind,
@@ -253,9 +263,13 @@ impl Error {
     }
 
     /// True when the input crossed one of the documented
-    /// [`Limits`](crate::Limits).
+    /// [`Limits`](crate::Limits), including JSON nested deeper than 128
+    /// levels.
     pub fn is_limit(&self) -> bool {
-        matches!(self.inner.kind, ErrorKind::Limit { .. })
+        matches!(
+            self.inner.kind,
+            ErrorKind::Limit { .. } | ErrorKind::DepthLimit { .. }
+        )
     }
 }
 

@@ -188,9 +188,20 @@ impl Policy {
     /// Fails on malformed JSON, an unknown field (named), a threshold
     /// outside `[0, 1]`, an invalid property name, or a bad vocabulary.
     pub fn from_json_str(json: &str) -> Result<Policy, Error> {
+        use crate::corpus::json_error;
+        const EXPECTED: &str =
+            r#"a JSON object such as {"vocabulary": "default", "quote_threshold": 0.8}"#;
+        let json = crate::corpus::strip_bom(json);
+        if json.trim().is_empty() {
+            return Err(Error::new(crate::error::ErrorKind::Empty {
+                expected: "a JSON policy document",
+            }));
+        }
         let mut de = serde_json::Deserializer::from_str(json);
         let raw: RawPolicy = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| crate::corpus::json_error(e.path().to_string(), e.into_inner()))?;
+            .map_err(|e| json_error(json, e.path().to_string(), e.into_inner(), EXPECTED))?;
+        de.end()
+            .map_err(|e| json_error(json, String::new(), e, EXPECTED))?;
         let mut policy = Policy::default();
         match raw.vocabulary {
             None => {}

@@ -235,11 +235,24 @@ impl Vocabulary {
     ///
     /// # Errors
     ///
-    /// Fails on malformed JSON, unknown fields, a bad interval or tolerance.
+    /// Fails on empty input, malformed JSON (with line and column), an
+    /// unknown, missing or mistyped field (with its path), or a bad
+    /// interval or tolerance. A leading byte-order mark is accepted.
     pub fn from_json_str(json: &str) -> Result<Vocabulary, Error> {
+        use crate::corpus::json_error;
+        const EXPECTED: &str =
+            r#"a JSON object such as {"name": "newsroom", "vague": {}, "approximate": {}}"#;
+        let json = crate::corpus::strip_bom(json);
+        if json.trim().is_empty() {
+            return Err(Error::new(ErrorKind::Empty {
+                expected: "a JSON vocabulary document",
+            }));
+        }
         let mut de = serde_json::Deserializer::from_str(json);
         let raw: Vocabulary = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| crate::corpus::json_error(e.path().to_string(), e.into_inner()))?;
+            .map_err(|e| json_error(json, e.path().to_string(), e.into_inner(), EXPECTED))?;
+        de.end()
+            .map_err(|e| json_error(json, String::new(), e, EXPECTED))?;
         let mut vocabulary = Vocabulary::empty(raw.name);
         vocabulary.coding = raw.coding;
         for (phrase, entry) in raw.vague {
@@ -255,6 +268,23 @@ impl Vocabulary {
             vocabulary.insert_approximation(&word, tolerance);
         }
         Ok(vocabulary)
+    }
+
+    /// Reads a vocabulary from JSON bytes, accepting a UTF-8 byte-order
+    /// mark.
+    ///
+    /// ```
+    /// use corroborate::Vocabulary;
+    /// let err = Vocabulary::from_json_slice(b"{\"name\": \"\xff\"}").unwrap_err();
+    /// assert!(err.is_syntax());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Vocabulary::from_json_str`], and fails on bytes that are not
+    /// UTF-8.
+    pub fn from_json_slice(bytes: &[u8]) -> Result<Vocabulary, Error> {
+        Vocabulary::from_json_str(crate::corpus::decode_utf8(bytes)?)
     }
 
     /// Writes the vocabulary as pretty JSON.

@@ -320,6 +320,44 @@ fn iso_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
     Some((end, fixed(Period::day(year, month, day).ok())?))
 }
 
+/// When the tokens at `i` name a day that does not exist ("February 30,
+/// 2021", "31 April 2020", "2021-02-30"), that day as written, for an
+/// error message.
+pub(crate) fn impossible_date_at(tokens: &Tokens, i: usize) -> Option<String> {
+    let exists = |year: i32, month: u32, day: u32| Period::day(year, month, day).is_ok();
+    let spanned = |end: usize| tokens.raw_span(i, end).to_string();
+    // Month Day [,] Year
+    if let Some((month, after_month)) = month_at(tokens, i)
+        && let Some((day, end)) = day_at(tokens, after_month)
+    {
+        let at = end + usize::from(tokens.punct(end) == Some(','));
+        if let Some((year, after_year)) = year_at(tokens, at) {
+            return (!exists(year, month, day)).then(|| spanned(after_year));
+        }
+    }
+    // Day [of] Month [,] Year
+    if let Some((day, after_day)) = day_at(tokens, i) {
+        let at = after_day + usize::from(tokens.is(after_day, "of"));
+        if let Some((month, end)) = month_at(tokens, at) {
+            let at = end + usize::from(tokens.punct(end) == Some(','));
+            if let Some((year, after_year)) = year_at(tokens, at) {
+                return (!exists(year, month, day)).then(|| spanned(after_year));
+            }
+        }
+    }
+    // YYYY-MM-DD with a month of 1 to 12 and a day of 1 to 31
+    let (year, at) = year_at_iso(tokens, i)?;
+    let two = |k: usize| -> Option<u32> {
+        let (v, d, g, dec) = tokens.number(k)?;
+        (d == 2 && !g && !dec && tokens.joined(k) && tokens.punct(k - 1) == Some('-'))
+            .then_some(v as u32)
+    };
+    let month = two(at + 1)?;
+    let day = two(at + 3)?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day) && !exists(year, month, day))
+        .then(|| spanned(at + 4))
+}
+
 /// A calendar date optionally followed by a time, optionally preceded by
 /// a weekday.
 fn full_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {

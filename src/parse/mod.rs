@@ -382,7 +382,34 @@ pub fn parse_quantity(text: &str, vocabulary: &Vocabulary) -> Result<Quantity, E
             ))
         }
         None => {
-            // Say where a number was missing after a bound or hedge.
+            // Say which number is too large, or that a bound or hedge has
+            // no number after it.
+            let too_large = (0..tokens.len()).find(|&k| {
+                tokens
+                    .number(k)
+                    .is_some_and(|(value, ..)| value > crate::quantity::MAX_AMOUNT)
+            });
+            if let Some(k) = too_large {
+                return Err(expression_error(
+                    text,
+                    tokens.span(k, k + 1).start,
+                    format!("{:?} is over the largest count", tokens.raw(k)),
+                    "a count of at most 10^15",
+                ));
+            }
+            let has_number = (0..tokens.len()).any(|k| tokens.number(k).is_some());
+            if !has_number
+                && tokens.word(0).is_some_and(|word| {
+                    lexicon.may_start(word) && !number::starts_number_word(word)
+                })
+            {
+                return Err(expression_error(
+                    text,
+                    text.len(),
+                    format!("{:?} has no number", text.trim()),
+                    "a number after the bound or hedge, such as \"at least 60\"",
+                ));
+            }
             let problem = format!("{:?} does not start a quantity", tokens.raw(0));
             Err(expression_error(text, 0, problem, QUANTITY_EXPECTED))
         }
@@ -434,7 +461,18 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
         start = 1;
     }
     let at = |i: usize| tokens.span(i, i + 1).start;
-    match date::date_at(&tokens, start, reference, true) {
+    let found = date::date_at(&tokens, start, reference, true);
+    if found.as_ref().is_none_or(|found| found.end < tokens.len())
+        && let Some(day) = date::impossible_date_at(&tokens, start)
+    {
+        return Err(expression_error(
+            text,
+            at(start),
+            format!("{day:?} is not a date that exists"),
+            "a day that exists in its month and year",
+        ));
+    }
+    match found {
         Some(found) if found.end == tokens.len() => match found.period {
             Some(period) => Ok(period),
             None if reference.is_none() => Err(expression_error(

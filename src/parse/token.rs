@@ -223,6 +223,11 @@ impl<'t> Tokens<'t> {
         }
     }
 
+    /// The original text of tokens `from..to`, with what lies between them.
+    pub(crate) fn raw_span(&self, from: usize, to: usize) -> &'t str {
+        self.text.get(self.span(from, to)).unwrap_or("")
+    }
+
     /// The lower-cased text of word `i`, or `None` when it is not a word.
     pub(crate) fn word(&self, i: usize) -> Option<&str> {
         let t = self.tokens.get(i)?;

@@ -4,6 +4,7 @@ mod bundled;
 mod conformance;
 mod corpus_data;
 mod engine;
+mod errors;
 mod invariants;
 mod model;
 mod parse;

@@ -50,7 +50,7 @@ fn unknown_field_is_named() {
 #[test]
 fn malformed_json_gives_line_and_column() {
     let e = load_error("{\"format\": \"corroborate/1\",\n \"claims\": [}");
-    assert_snapshot!(e, @"line 2 column 13: field claims[0]: expected value");
+    assert_snapshot!(e, @"line 2 column 13: field claims[0]: malformed JSON: expected a JSON value");
     assert!(e.is_syntax());
 }
 
@@ -67,13 +67,13 @@ fn wrong_format_tag() {
 #[test]
 fn missing_field_has_its_path() {
     let e = load_error(r#"{"format": "corroborate/1", "entities": [{"id": "x"}]}"#);
-    assert_snapshot!(e, @"line 1 column 52: field entities[0]: missing field `name`");
+    assert_snapshot!(e, @"line 1 column 52: field entities[0]: missing required field `name`");
 }
 
 #[test]
 fn wrong_type_has_its_path() {
     let e = load_error(&one_claim(r#"{"quantity": {"exact": "twelve"}}"#, ""));
-    assert_snapshot!(e, @r#"line 5 column 44: field claims[0].value.quantity.exact: invalid type: string "twelve", expected f64"#);
+    assert_snapshot!(e, @r#"line 5 column 44: field claims[0].value.quantity.exact: invalid type: string "twelve", expected a number"#);
 }
 
 #[test]
@@ -143,7 +143,7 @@ fn number_out_of_range() {
 fn non_finite_number() {
     // JSON has no NaN; an overflowing literal is how a non-finite number arrives.
     let e = load_error(&one_claim(r#"{"quantity": {"exact": 1e999}}"#, ""));
-    assert_snapshot!(e, @"line 5 column 41: field claims[0].value.quantity.exact: number out of range");
+    assert_snapshot!(e, @"line 5 column 41: field claims[0].value.quantity.exact: 1e999 is not a finite number; expected a number of at most 10^15");
 }
 
 #[test]
@@ -210,7 +210,7 @@ fn not_utf8() {
         Err(e) => e,
         Ok(_) => panic!("expected an error"),
     };
-    assert_snapshot!(e, @"line 1: bytes are not UTF-8 at byte offset 38; expected UTF-8 text");
+    assert_snapshot!(e, @"line 1: byte 0xff at offset 38 is not UTF-8; expected UTF-8 text");
 }
 
 #[test]

@@ -1,0 +1,772 @@
+//! Bad input: one test per way input can be wrong, each pinning its
+//! message; "never panics" properties over arbitrary and mutated input for
+//! every reader and parser; and the `tests/data/bad/` corpus run through
+//! the example binary. The loader's first pins are in `model.rs`.
+
+use corroborate::{
+    Corpus, Error, Limits, ScanOptions, Vocabulary, parse_date, parse_quantity, scan,
+};
+use insta::assert_snapshot;
+
+#[track_caller]
+fn load_error(json: &str) -> Error {
+    match Corpus::from_json_str(json) {
+        Ok(_) => panic!("expected an error for {json}"),
+        Err(e) => e,
+    }
+}
+
+#[track_caller]
+fn slice_error(bytes: &[u8]) -> Error {
+    match Corpus::from_json_slice(bytes) {
+        Ok(_) => panic!("expected an error for {bytes:?}"),
+        Err(e) => e,
+    }
+}
+
+#[track_caller]
+fn limit_error(json: &str, limits: Limits) -> Error {
+    match Corpus::from_json_str_with_limits(json, &limits) {
+        Ok(_) => panic!("expected an error for {json}"),
+        Err(e) => e,
+    }
+}
+
+#[track_caller]
+fn vocabulary_error(json: &str) -> Error {
+    match Vocabulary::from_json_str(json) {
+        Ok(_) => panic!("expected an error for {json}"),
+        Err(e) => e,
+    }
+}
+
+#[track_caller]
+fn quantity_error(text: &str) -> Error {
+    match parse_quantity(text, &Vocabulary::default()) {
+        Ok(q) => panic!("expected an error for {text:?}, got {q:?}"),
+        Err(e) => e,
+    }
+}
+
+#[track_caller]
+fn date_error(text: &str) -> Error {
+    match parse_date(text, None) {
+        Ok(p) => panic!("expected an error for {text:?}, got {p:?}"),
+        Err(e) => e,
+    }
+}
+
+/// A corpus with one publication (inline text) and one claim whose parts
+/// are given by the caller.
+fn one_claim(value: &str, extra: &str) -> String {
+    format!(
+        r#"{{"format": "corroborate/1",
+  "entities": [{{"id": "isis-k", "name": "ISIS-K"}}],
+  "sources": [{{"id": "a1", "kind": "publication", "name": "A", "text": "Some 500 fighters were seen."}}],
+  "claims": [{{"id": "c1", "subject": "isis-k", "property": "fighter_strength",
+    "value": {value}, "assertion": {{"chain": ["a1"]{extra}}}}}]}}"#
+    )
+}
+
+// ---- the JSON corpus: syntax ----
+
+#[test]
+fn truncated_json() {
+    let e = load_error(r#"{"format": "corroborate/1", "claims": [{"id": "c1""#);
+    assert!(e.is_syntax());
+    assert_snapshot!(e, @"line 1 column 50: field claims[0]: malformed JSON: the input ends inside an object; expected the rest of the document (is the file truncated?)");
+}
+
+#[test]
+fn trailing_characters() {
+    let e = load_error(r#"{"format": "corroborate/1"} {"format": "corroborate/1"}"#);
+    assert!(e.is_syntax());
+    assert_snapshot!(e, @"line 1 column 29: malformed JSON: trailing characters after the document; expected the end of the input");
+}
+
+#[test]
+fn garbage_text() {
+    let e = load_error("this is not JSON");
+    assert!(e.is_syntax());
+    assert_snapshot!(e, @"line 1 column 2: malformed JSON: expected a JSON value (an object, array, string, number, true, false or null)");
+}
+
+#[test]
+fn garbage_bytes() {
+    let e = slice_error(b"\x00\x9f\x92\x96 PK\x03\x04");
+    assert!(e.is_syntax());
+    assert_snapshot!(e, @"line 1: byte 0x9f at offset 1 is not UTF-8; expected UTF-8 text");
+}
+
+#[test]
+fn empty_bytes() {
+    let e = slice_error(b"");
+    assert!(e.is_syntax());
+    assert_snapshot!(e, @"the input is empty; expected a JSON corpus document");
+}
+
+#[test]
+fn byte_order_mark_alone_is_empty() {
+    assert_snapshot!(slice_error(b"\xEF\xBB\xBF"), @"the input is empty; expected a JSON corpus document");
+}
+
+#[test]
+fn byte_order_mark_is_accepted_in_a_string() {
+    let corpus = Corpus::from_json_str("\u{feff}{\"format\": \"corroborate/1\"}").unwrap();
+    assert!(corpus.claims().is_empty());
+}
+
+#[test]
+fn top_level_not_an_object() {
+    let e = load_error("[1, 2, 3]");
+    assert_snapshot!(e, @r#"line 1 column 1: the document is an array; expected a JSON object such as {"format": "corroborate/1", "claims": []}"#);
+    assert_snapshot!(load_error("42"), @r#"line 1 column 1: the document is a number; expected a JSON object such as {"format": "corroborate/1", "claims": []}"#);
+}
+
+#[test]
+fn missing_format() {
+    assert_snapshot!(load_error(r#"{"claims": []}"#), @"line 1 column 14: missing required field `format`");
+}
+
+#[test]
+fn null_for_a_required_field() {
+    let e = load_error(&one_claim(r#"{"date": null}"#, ""));
+    assert!(e.is_invalid());
+    assert_snapshot!(e, @"line 5 column 26: field claims[0].value.date: invalid type: null, expected a string");
+}
+
+#[test]
+fn huge_number() {
+    let e = load_error(&one_claim(
+        r#"{"quantity": {"exact": 123456789012345678901234567890}}"#,
+        "",
+    ));
+    assert!(e.is_invalid());
+    assert_snapshot!(e, @"line 5 column 68: field claims[0].value.quantity: 1.2345678901234568e29 is out of range (exact); expected a count of at most 10^15");
+}
+
+#[test]
+fn overflowing_number() {
+    let e = load_error(&one_claim(r#"{"quantity": {"at_least": -1e400}}"#, ""));
+    assert!(e.is_invalid());
+    assert_snapshot!(e, @"line 5 column 45: field claims[0].value.quantity.at_least: -1e400 is not a finite number; expected a number of at most 10^15");
+}
+
+#[test]
+fn negative_bound() {
+    let e = load_error(&one_claim(r#"{"quantity": {"at_least": -5}}"#, ""));
+    assert!(e.is_invalid());
+    assert_snapshot!(e, @"line 5 column 43: field claims[0].value.quantity: -5 is a negative count (value); expected a count of zero or more");
+}
+
+#[test]
+fn estimates_out_of_order() {
+    let e = load_error(&one_claim(
+        r#"{"quantity": {"exact": 10, "low": 20, "best": 15, "high": 30}}"#,
+        "",
+    ));
+    assert!(e.is_invalid());
+    assert_snapshot!(e, @"line 5 column 75: field claims[0].value.quantity: low 20 best 15 high 30 are out of order; expected low <= best <= high");
+}
+
+#[test]
+fn inverted_date_span() {
+    let e = load_error(&one_claim(r#"{"date": "2018/2016"}"#, ""));
+    assert!(e.is_invalid());
+    assert_snapshot!(e, @r#"line 5 column 34: field claims[0].value.date: "2018/2016" ends before it starts; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
+}
+
+#[test]
+fn mixed_precision_date_span() {
+    assert_snapshot!(load_error(&one_claim(r#"{"date": "2016/2018-05"}"#, "")), @r#"line 5 column 37: field claims[0].value.date: "2016/2018-05" has ends of different precisions; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
+}
+
+#[test]
+fn impossible_time() {
+    assert_snapshot!(load_error(&one_claim(r#"{"date": "2021-08-26T25:00"}"#, "")), @r#"line 5 column 41: field claims[0].value.date: "2021-08-26T25:00" is not a time that exists; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
+}
+
+#[test]
+fn two_values() {
+    let e = load_error(&one_claim(r#"{"date": "2015", "text": "x"}"#, ""));
+    assert!(e.is_invalid());
+    assert_snapshot!(e, @r#"line 5 column 28: field claims[0].value: unexpected '"' here; expected an object with exactly one of quantity, date, quote, statement, text"#);
+}
+
+#[test]
+fn unknown_source_kind() {
+    let e = load_error(
+        r#"{"format": "corroborate/1", "sources": [{"id": "a", "kind": "blog", "name": "A"}]}"#,
+    );
+    assert!(e.is_invalid());
+    assert_snapshot!(e, @"line 1 column 66: field sources[0].kind: unknown variant `blog`, expected one of `publication`, `outlet`, `person`, `office`, `report`, `group`");
+}
+
+#[test]
+fn id_too_long() {
+    let id = "x".repeat(129);
+    let e = load_error(&format!(
+        r#"{{"format": "corroborate/1", "entities": [{{"id": "{id}", "name": "X"}}]}}"#
+    ));
+    assert!(e.is_invalid());
+    assert_snapshot!(e, @r#"line 1 column 179: field entities[0].id: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" is not a valid entity id; expected 1 to 128 ASCII letters, digits or any of - _ . : /"#);
+}
+
+// ---- the JSON corpus: consistency ----
+
+#[test]
+fn duplicate_entity_id() {
+    let e = load_error(
+        r#"{"format": "corroborate/1", "entities": [{"id": "x", "name": "X"}, {"id": "x", "name": "Y"}]}"#,
+    );
+    assert!(e.is_inconsistent());
+    assert_snapshot!(e, @r#"field entities[1].id: duplicate entity id "x"; expected each entity id once"#);
+}
+
+#[test]
+fn duplicate_source_id() {
+    let e = load_error(
+        r#"{"format": "corroborate/1", "sources": [{"id": "a", "kind": "publication", "name": "A"}, {"id": "a", "kind": "person", "name": "B"}]}"#,
+    );
+    assert!(e.is_inconsistent());
+    assert_snapshot!(e, @r#"field sources[1].id: duplicate source id "a"; expected each source id once"#);
+}
+
+#[test]
+fn unknown_distinct_from() {
+    let e = load_error(
+        r#"{"format": "corroborate/1", "entities": [{"id": "x", "name": "X", "distinct_from": ["y"]}]}"#,
+    );
+    assert!(e.is_inconsistent());
+    assert_snapshot!(e, @r#"field entities[0].distinct_from[0]: unknown entity "y"; expected the id of an entity declared in the corpus"#);
+}
+
+#[test]
+fn unknown_subject() {
+    let json = one_claim(r#"{"date": "2015"}"#, "")
+        .replace(r#""subject": "isis-k""#, r#""subject": "isis""#);
+    assert_snapshot!(load_error(&json), @r#"line 4: claim c1: field subject: unknown entity "isis"; expected the id of an entity declared in the corpus"#);
+}
+
+#[test]
+fn unknown_corrected_claim() {
+    let json = one_claim(r#"{"date": "2015"}"#, "")
+        .replace(r#""property""#, r#""corrects": "c0", "property""#);
+    let e = load_error(&json);
+    assert!(e.is_inconsistent());
+    assert_snapshot!(e, @r#"line 4: claim c1: field corrects: unknown claim "c0"; expected the id of a claim declared in the corpus"#);
+}
+
+#[test]
+fn claim_corrects_itself() {
+    let json = one_claim(r#"{"date": "2015"}"#, "")
+        .replace(r#""property""#, r#""corrects": "c1", "property""#);
+    assert_snapshot!(load_error(&json), @r#"line 4: claim c1: field corrects: "c1" is the claim itself; expected the id of another claim"#);
+}
+
+#[test]
+fn empty_chain() {
+    let json = one_claim(r#"{"date": "2015"}"#, "").replace(r#"["a1"]"#, "[]");
+    assert_snapshot!(load_error(&json), @"line 4: claim c1: field assertion.chain: [] is an empty chain; expected a chain starting at a publication");
+}
+
+#[test]
+fn empty_evidence() {
+    let e = load_error(&one_claim(
+        r#"{"date": "2015"}"#,
+        r#", "evidence": {"text": " "}"#,
+    ));
+    assert!(e.is_invalid());
+    assert_snapshot!(e, @r#"line 4: claim c1: field assertion.evidence.text: " " is empty evidence; expected the exact words of the publication that carry the claim"#);
+}
+
+#[test]
+fn evidence_span_outside_the_text() {
+    let e = load_error(&one_claim(
+        r#"{"date": "2015"}"#,
+        r#", "evidence": {"text": "500", "span": [5, 9000]}"#,
+    ));
+    assert!(e.is_inconsistent());
+    assert_snapshot!(e, @r#"line 4: claim c1: field assertion.evidence.span: evidence span 5..9000 does not hold "500" in publication "a1"; the span is not within the text's 28 bytes at character boundaries"#);
+}
+
+#[test]
+fn text_and_text_file() {
+    let json = one_claim(r#"{"date": "2015"}"#, "")
+        .replace(r#""text": "Some"#, r#""text_file": "a.txt", "text": "Some"#);
+    assert_snapshot!(load_error(&json), @"field sources[0]: text and text_file are both given; expected at most one of text and text_file");
+}
+
+// ---- limits ----
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    // 100,000 nested arrays where a claim list is expected, at the top
+    // level, and inside a value.
+    let deep = "[".repeat(100_000);
+    let e = load_error(&format!(r#"{{"format": "corroborate/1", "claims": {deep}"#));
+    assert_snapshot!(e, @"line 1 column 40: field claims[0][0]: invalid type: sequence, expected a string");
+    let e = load_error(&deep);
+    assert_snapshot!(e, @r#"line 1 column 1: the document is an array; expected a JSON object such as {"format": "corroborate/1", "claims": []}"#);
+    let e = load_error(&one_claim(&deep, ""));
+    assert_snapshot!(e, @"line 5 column 14: field claims[0].value: malformed JSON: expected a JSON value");
+    let e = vocabulary_error(&format!(r#"{{"name": "x", "vague": {deep}"#));
+    assert_snapshot!(e, @"line 1 column 23: field vague: invalid type: sequence, expected a map");
+}
+
+#[test]
+fn deep_nesting_of_objects() {
+    let deep = r#"{"a":"#.repeat(100_000);
+    assert_snapshot!(load_error(&deep), @"line 1 column 4: field a: unknown field `a`, expected one of `format`, `title`, `description`, `entities`, `sources`, `claims`");
+}
+
+#[test]
+fn input_size_limit() {
+    let json = r#"{"format": "corroborate/1"}"#;
+    let e = limit_error(json, Limits::default().with_max_input_len(10));
+    assert!(e.is_limit());
+    assert_snapshot!(e, @"input size in bytes is 27, over the limit of 10");
+    let e = Corpus::from_json_slice_with_limits(
+        json.as_bytes(),
+        &Limits::default().with_max_input_len(10),
+    )
+    .unwrap_err();
+    assert!(e.is_limit());
+}
+
+#[test]
+fn text_length_limit() {
+    let json = one_claim(r#"{"text": "a long enough text value"}"#, "");
+    let e = limit_error(&json, Limits::default().with_max_text_len(10));
+    assert!(e.is_limit());
+    assert_snapshot!(e, @"line 4: claim c1: field value.text: text length in bytes is 24, over the limit of 10");
+}
+
+#[test]
+fn text_length_limit_applies_to_every_text_field() {
+    let json = r#"{"format": "corroborate/1", "title": "a title longer than ten bytes"}"#;
+    assert_snapshot!(limit_error(json, Limits::default().with_max_text_len(10)), @"field title: text length in bytes is 29, over the limit of 10");
+    let json = r#"{"format": "corroborate/1", "entities": [{"id": "x", "name": "X", "aliases": ["an alias longer than ten bytes"]}]}"#;
+    assert_snapshot!(limit_error(json, Limits::default().with_max_text_len(10)), @"field entities[0].aliases[0]: text length in bytes is 30, over the limit of 10");
+    let json = one_claim(
+        r#"{"date": "2015"}"#,
+        r#", "verb": "estimated with some care""#,
+    );
+    assert_snapshot!(limit_error(&json, Limits::default().with_max_text_len(10)), @"line 4: claim c1: field assertion.verb: text length in bytes is 24, over the limit of 10");
+}
+
+#[test]
+fn article_length_limit() {
+    let json = one_claim(r#"{"date": "2015"}"#, "");
+    let e = limit_error(&json, Limits::default().with_max_article_len(10));
+    assert!(e.is_limit());
+    assert_snapshot!(e, @"field sources[0].text: article length in bytes is 28, over the limit of 10");
+}
+
+// ---- the vocabulary ----
+
+#[test]
+fn vocabulary_empty() {
+    let e = vocabulary_error("");
+    assert!(e.is_syntax());
+    assert_snapshot!(e, @"the input is empty; expected a JSON vocabulary document");
+}
+
+#[test]
+fn vocabulary_malformed() {
+    let e = vocabulary_error("{\"name\": \"x\",\n \"vague\": {\"dozens\": {\"min\": 24,}}}");
+    assert!(e.is_syntax());
+    assert_snapshot!(e, @"line 2 column 33: field vague.dozens: malformed JSON: trailing comma");
+}
+
+#[test]
+fn vocabulary_truncated() {
+    assert_snapshot!(vocabulary_error(r#"{"name": "x", "vague": {"#), @"line 1 column 24: field vague: malformed JSON: the input ends inside an object; expected the rest of the document (is the file truncated?)");
+}
+
+#[test]
+fn vocabulary_trailing_characters() {
+    let e = vocabulary_error(r#"{"name": "x", "vague": {}, "approximate": {}} trailing"#);
+    assert!(e.is_syntax());
+    assert_snapshot!(e, @"line 1 column 47: malformed JSON: trailing characters after the document; expected the end of the input");
+}
+
+#[test]
+fn vocabulary_unknown_field() {
+    let e = vocabulary_error(r#"{"name": "x", "vague": {}, "approximate": {}, "hedges": {}}"#);
+    assert!(e.is_invalid());
+    assert_snapshot!(e, @"line 1 column 54: field hedges: unknown field `hedges`, expected one of `name`, `vague`, `approximate`, `coding`");
+}
+
+#[test]
+fn vocabulary_missing_field() {
+    assert_snapshot!(vocabulary_error(r#"{"name": "x", "vague": {}}"#), @"line 1 column 26: missing required field `approximate`");
+}
+
+#[test]
+fn vocabulary_wrong_type() {
+    assert_snapshot!(vocabulary_error(r#"{"name": "x", "vague": {"dozens": {"min": "24", "max": 99}}, "approximate": {}}"#), @r#"line 1 column 46: field vague.dozens.min: invalid type: string "24", expected a number"#);
+}
+
+#[test]
+fn vocabulary_inverted_interval() {
+    let e = vocabulary_error(
+        r#"{"name": "x", "vague": {"dozens": {"min": 99, "max": 24}}, "approximate": {}}"#,
+    );
+    assert!(e.is_invalid());
+    assert_snapshot!(e, @"field vague.dozens: 24 is less than min 99 (an inverted range); expected max >= min");
+}
+
+#[test]
+fn vocabulary_negative_interval() {
+    assert_snapshot!(vocabulary_error(r#"{"name": "x", "vague": {"few": {"min": -2, "max": 5}}, "approximate": {}}"#), @"field vague.few: -2 is a negative count (min); expected a count of zero or more");
+}
+
+#[test]
+fn vocabulary_bad_code() {
+    assert_snapshot!(vocabulary_error(r#"{"name": "x", "vague": {"few": {"min": 2, "max": 5, "code": 1e300}}, "approximate": {}}"#), @"field vague.few: 1e300 is out of range (exact); expected a count of at most 10^15");
+}
+
+#[test]
+fn vocabulary_tolerance_out_of_range() {
+    let e = vocabulary_error(
+        r#"{"name": "x", "vague": {}, "approximate": {"about": {"below": 0.1, "above": 1.5}}}"#,
+    );
+    assert!(e.is_invalid());
+    assert_snapshot!(e, @"field approximate.about: 1.5 is not a fraction (above); expected a fraction from 0 to 1");
+}
+
+#[test]
+fn vocabulary_unknown_coding_rule() {
+    assert_snapshot!(vocabulary_error(r#"{"name": "x", "vague": {}, "approximate": {}, "coding": "median"}"#), @"line 1 column 64: field coding: unknown variant `median`, expected one of `lowest`, `midpoint`, `highest`");
+}
+
+#[test]
+fn vocabulary_not_utf8() {
+    let e = Vocabulary::from_json_slice(b"{\"name\": \"\xc3\x28\"}").unwrap_err();
+    assert!(e.is_syntax());
+    assert_snapshot!(e, @"line 1: byte 0xc3 at offset 10 is not UTF-8; expected UTF-8 text");
+}
+
+#[test]
+fn vocabulary_byte_order_mark_is_accepted() {
+    let vocabulary = Vocabulary::from_json_slice(
+        b"\xEF\xBB\xBF{\"name\": \"x\", \"vague\": {}, \"approximate\": {}}",
+    )
+    .unwrap();
+    assert_eq!(vocabulary.name(), "x");
+    let vocabulary =
+        Vocabulary::from_json_str("\u{feff}{\"name\": \"x\", \"vague\": {}, \"approximate\": {}}")
+            .unwrap();
+    assert_eq!(vocabulary.name(), "x");
+}
+
+// ---- the expression parsers ----
+
+#[test]
+fn quantity_empty() {
+    let e = quantity_error("   ");
+    assert!(e.is_syntax());
+    assert_snapshot!(e, @r#"cannot read "   " at byte 0: the input is empty; expected a number ("1,500", "twelve"), a range ("500 to 1,500"), a bound ("at least 60"), a hedged number ("about 2,000") or a vague phrase ("dozens"), optionally followed by the counted noun"#);
+}
+
+#[test]
+fn quantity_not_a_quantity() {
+    assert_snapshot!(quantity_error("fighters"), @r#"cannot read "fighters" at byte 0: "fighters" does not start a quantity; expected a number ("1,500", "twelve"), a range ("500 to 1,500"), a bound ("at least 60"), a hedged number ("about 2,000") or a vague phrase ("dozens"), optionally followed by the counted noun"#);
+}
+
+#[test]
+fn quantity_bound_without_number() {
+    assert_snapshot!(quantity_error("at least"), @r#"cannot read "at least" at byte 8: "at least" has no number; expected a number after the bound or hedge, such as "at least 60""#);
+    assert_snapshot!(quantity_error("about"), @r#"cannot read "about" at byte 5: "about" has no number; expected a number after the bound or hedge, such as "at least 60""#);
+}
+
+#[test]
+fn quantity_trailing_words() {
+    assert_snapshot!(quantity_error("500 fighters and 20 tanks"), @r#"cannot read "500 fighters and 20 tanks" at byte 13: unexpected "and" after the quantity; expected the end of the expression"#);
+}
+
+#[test]
+fn quantity_huge_number() {
+    assert_snapshot!(quantity_error("1,000,000,000,000,000,000 fighters"), @r#"cannot read "1,000,000,000,000,000,000 fighters" at byte 0: "1,000,000,000,000,000,000" is over the largest count; expected a count of at most 10^15"#);
+}
+
+#[test]
+fn quantity_control_characters() {
+    assert_snapshot!(quantity_error("\u{0}\u{1b}[31m"), @r#"cannot read "\0\u{1b}[31m" at byte 0: "\0" does not start a quantity; expected a number ("1,500", "twelve"), a range ("500 to 1,500"), a bound ("at least 60"), a hedged number ("about 2,000") or a vague phrase ("dozens"), optionally followed by the counted noun"#);
+}
+
+#[test]
+fn date_empty() {
+    let e = date_error("");
+    assert!(e.is_syntax());
+    assert_snapshot!(e, @r#"cannot read "" at byte 0: the input is empty; expected a date such as "August 26, 2021", "26 August 2021", "2021-08-26", "October 2014", "2015", "between 2016 and 2018", "mid-August", "on Tuesday", "last year" or "04:11 PM""#);
+}
+
+#[test]
+fn date_impossible() {
+    assert_snapshot!(date_error("February 30, 2021"), @r#"cannot read "February 30, 2021" at byte 0: "February 30, 2021" is not a date that exists; expected a day that exists in its month and year"#);
+    assert_snapshot!(date_error("2021-02-30"), @r#"cannot read "2021-02-30" at byte 0: "2021-02-30" is not a date that exists; expected a day that exists in its month and year"#);
+    assert_snapshot!(date_error("31 April 2020"), @r#"cannot read "31 April 2020" at byte 0: "31 April 2020" is not a date that exists; expected a day that exists in its month and year"#);
+    assert_snapshot!(date_error("Feb. 29, 2021"), @r#"cannot read "Feb. 29, 2021" at byte 0: "Feb. 29, 2021" is not a date that exists; expected a day that exists in its month and year"#);
+}
+
+#[test]
+fn date_relative_without_reference() {
+    assert_snapshot!(date_error("on Tuesday"), @r#"cannot read "on Tuesday" at byte 3: the date is relative and no reference date was given; expected a reference date, or an absolute date"#);
+}
+
+#[test]
+fn date_trailing_words() {
+    assert_snapshot!(date_error("August 2021 or so"), @r#"cannot read "August 2021 or so" at byte 12: unexpected "or" after the date; expected the end of the expression"#);
+}
+
+#[test]
+fn date_not_a_date() {
+    assert_snapshot!(date_error("fighters"), @r#"cannot read "fighters" at byte 0: "fighters" does not start a date; expected a date such as "August 26, 2021", "26 August 2021", "2021-08-26", "October 2014", "2015", "between 2016 and 2018", "mid-August", "on Tuesday", "last year" or "04:11 PM""#);
+}
+
+#[test]
+fn scan_finds_nothing_in_garbage() {
+    assert!(scan("\u{0}\u{fffd}\u{fffd} ]]]} {{", &ScanOptions::new()).is_empty());
+}
+
+// ---- never panics ----
+
+mod never_panics {
+    use corroborate::{Corpus, ScanOptions, Vocabulary, parse_date, parse_quantity, scan};
+    use proptest::prelude::*;
+
+    /// Valid corpora to mutate: the scenario files.
+    fn scenarios() -> Vec<Vec<u8>> {
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/scenarios");
+        let mut files: Vec<_> = std::fs::read_dir(folder)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .map(|path| std::fs::read(path).unwrap())
+            .collect()
+    }
+
+    /// One edit to a valid file: delete a byte range, duplicate one,
+    /// overwrite one with other bytes, or replace a JSON value (a
+    /// quoted string or a number) with another value.
+    #[derive(Clone, Debug)]
+    enum Mutation {
+        Delete { at: usize, len: usize },
+        Duplicate { at: usize, len: usize },
+        Overwrite { at: usize, bytes: Vec<u8> },
+        ReplaceValue { nth: usize, with: String },
+    }
+
+    fn mutation() -> impl Strategy<Value = Mutation> {
+        let value = prop_oneof![
+            Just("null".to_string()),
+            Just("-1".to_string()),
+            Just("1e400".to_string()),
+            Just("[]".to_string()),
+            Just("{}".to_string()),
+            Just("\"\"".to_string()),
+            Just("\"2021-02-30\"".to_string()),
+            Just("[1500, 500]".to_string()),
+            Just("\"a1\"".to_string()),
+            "\\PC{0,12}".prop_map(|s| format!("{s:?}")),
+            any::<f64>().prop_map(|f| format!("{f:e}")),
+        ];
+        prop_oneof![
+            (any::<usize>(), 0usize..64).prop_map(|(at, len)| Mutation::Delete { at, len }),
+            (any::<usize>(), 0usize..256).prop_map(|(at, len)| Mutation::Duplicate { at, len }),
+            (any::<usize>(), proptest::collection::vec(any::<u8>(), 1..8))
+                .prop_map(|(at, bytes)| Mutation::Overwrite { at, bytes }),
+            (any::<usize>(), value).prop_map(|(nth, with)| Mutation::ReplaceValue { nth, with }),
+        ]
+    }
+
+    fn apply(file: &[u8], mutation: &Mutation) -> Vec<u8> {
+        let mut out = file.to_vec();
+        let n = out.len().max(1);
+        match mutation {
+            Mutation::Delete { at, len } => {
+                let at = at % n;
+                let end = (at + len).min(out.len());
+                out.drain(at.min(end)..end);
+            }
+            Mutation::Duplicate { at, len } => {
+                let at = at % n;
+                let end = (at + len).min(out.len());
+                let copy = out[at.min(end)..end].to_vec();
+                out.splice(end..end, copy);
+            }
+            Mutation::Overwrite { at, bytes } => {
+                let at = at % n;
+                for (k, b) in bytes.iter().enumerate() {
+                    if let Some(slot) = out.get_mut(at + k) {
+                        *slot = *b;
+                    }
+                }
+            }
+            Mutation::ReplaceValue { nth, with } => {
+                // The values after a `": "`: strings, numbers, arrays' first tokens.
+                let starts: Vec<usize> = out
+                    .windows(2)
+                    .enumerate()
+                    .filter(|(_, w)| w == b": ")
+                    .map(|(k, _)| k + 2)
+                    .collect();
+                if let Some(&start) = starts.get(nth % starts.len().max(1)) {
+                    let end = value_end(&out, start);
+                    out.splice(start..end, with.bytes());
+                }
+            }
+        }
+        out
+    }
+
+    /// The end of the scalar JSON value (string or number) at `start`, or
+    /// `start` itself before an array or object.
+    fn value_end(bytes: &[u8], start: usize) -> usize {
+        match bytes.get(start) {
+            Some(b'"') => {
+                let mut k = start + 1;
+                while k < bytes.len() {
+                    match bytes[k] {
+                        b'\\' => k += 2,
+                        b'"' => return k + 1,
+                        _ => k += 1,
+                    }
+                }
+                bytes.len()
+            }
+            Some(b'-' | b'0'..=b'9' | b't' | b'f' | b'n') => {
+                let mut k = start;
+                while k < bytes.len() && !matches!(bytes[k], b',' | b'}' | b']' | b' ' | b'\n') {
+                    k += 1;
+                }
+                k
+            }
+            _ => start,
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn corpus_from_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+            let _ = Corpus::from_json_slice(&bytes);
+        }
+
+        #[test]
+        fn corpus_from_arbitrary_text(text in "\\PC{0,256}") {
+            let _ = Corpus::from_json_str(&text);
+        }
+
+        #[test]
+        fn corpus_from_json_like_text(text in "[\\[\\]{}\",:0-9a-z \\n.eE+-]{0,256}") {
+            let _ = Corpus::from_json_str(&text);
+            let _ = Vocabulary::from_json_str(&text);
+        }
+
+        #[test]
+        fn vocabulary_from_arbitrary_text(text in "\\PC{0,256}") {
+            let _ = Vocabulary::from_json_str(&text);
+        }
+
+        #[test]
+        fn vocabulary_from_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
+            let _ = Vocabulary::from_json_slice(&bytes);
+        }
+
+        #[test]
+        fn expressions_from_arbitrary_text(text in "\\PC{0,120}") {
+            let _ = parse_quantity(&text, &Vocabulary::default());
+            let _ = parse_date(&text, None);
+            let _ = parse_date(&text, chrono::NaiveDate::from_ymd_opt(2021, 8, 25));
+            for mention in scan(&text, &ScanOptions::new()) {
+                prop_assert!(text.get(mention.span()).is_some());
+            }
+        }
+
+        #[test]
+        fn expressions_from_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..120)) {
+            // The parsers take text: bytes arrive through a lossy decode.
+            let text = String::from_utf8_lossy(&bytes);
+            let _ = parse_quantity(&text, &Vocabulary::default());
+            let _ = parse_date(&text, None);
+            let _ = scan(&text, &ScanOptions::new());
+        }
+
+        /// A mutated valid corpus loads or gives an error; when it loads,
+        /// it analyzes without panicking.
+        #[test]
+        fn mutated_scenarios_never_panic(
+            file in any::<prop::sample::Index>(),
+            mutations in proptest::collection::vec(mutation(), 1..4),
+        ) {
+            let files = scenarios();
+            let mut bytes = files[file.index(files.len())].clone();
+            for m in &mutations {
+                bytes = apply(&bytes, m);
+            }
+            if let Ok(corpus) = Corpus::from_json_slice(&bytes) {
+                let _ = corroborate::analyze(&corpus, &corroborate::Policy::default());
+            }
+        }
+    }
+}
+
+// ---- the example binary on tests/data/bad ----
+
+/// The example binary beside this test binary:
+/// `target/<profile>/deps/it-XXXX` → `target/<profile>/examples/corroborate`.
+fn example_binary() -> std::path::PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let profile = exe.parent().and_then(|deps| deps.parent()).unwrap();
+    let binary = profile
+        .join("examples")
+        .join(format!("corroborate{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        binary.exists(),
+        "the example binary {} does not exist; `cargo test` builds it, or run `cargo build --examples`",
+        binary.display()
+    );
+    binary
+}
+
+/// Each file in `tests/data/bad/` (see its README) through the example
+/// binary: non-zero exit (except the BOM file, which loads), nothing on
+/// stdout, no panic or backtrace text, and stderr snapshotted.
+#[test]
+fn bad_files_through_the_example_binary() {
+    let binary = example_binary();
+    let root = env!("CARGO_MANIFEST_DIR");
+    insta::glob!("../data/bad", "*", |path| {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        // The README and the article texts beside the corpora are not
+        // corpora themselves.
+        if name == "README.md" || path.is_dir() || path.parent().unwrap().ends_with("texts") {
+            return;
+        }
+        let output = std::process::Command::new(&binary)
+            .arg(path)
+            .arg("--color=never")
+            .env_remove("RUST_BACKTRACE")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+        assert!(!stderr.contains("RUST_BACKTRACE"), "{name}: {stderr}");
+        if name == "bom.json" {
+            assert!(output.status.success(), "{name}: {stderr}");
+            assert!(stdout.contains("fighter_strength"), "{name}: {stdout}");
+        } else {
+            assert!(!output.status.success(), "{name} loaded: {stdout}");
+            assert!(stdout.is_empty(), "{name}: {stdout}");
+        }
+        insta::assert_snapshot!(stderr.replace(root, "<root>"));
+    });
+}
