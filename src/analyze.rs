@@ -166,6 +166,7 @@ impl<'a> Analyzer<'a> {
         });
 
         let misattributions = self.misattributions(&mut diagnostics);
+        diagnostics.extend(self.corpus.skipped().iter().cloned());
         diagnostics.sort();
         diagnostics.dedup();
 
@@ -173,6 +174,7 @@ impl<'a> Analyzer<'a> {
             claims: self.corpus.claims().len(),
             topics: topics.len(),
             misattributions: misattributions.len(),
+            skipped: self.corpus.skipped().len(),
             ..Summary::default()
         };
         for topic in &topics {

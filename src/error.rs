@@ -101,8 +101,6 @@ pub(crate) enum ErrorKind {
         expected: String,
     },
     #[error("row has {found} columns; expected {expected} as in the header")]
-    // Reserved for the table loader (not yet on this branch).
-    #[allow(dead_code)]
     RowWidth { found: usize, expected: usize },
     #[error("{what} is {found}, over the limit of {limit}")]
     Limit {

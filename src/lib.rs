@@ -18,6 +18,7 @@ mod relation;
 mod render;
 mod report;
 mod resolve;
+mod stream;
 mod vocab;
 
 pub use analyze::{Analyzer, MAX_QUOTE_BLOCK, analyze};
@@ -41,4 +42,5 @@ pub use report::{
     RelayFinding, Report, ScopeGroup, Settings, Severity, Summary, Topic, Verdict,
 };
 pub use resolve::{MergeRule, NameMerge, Resolution};
+pub use stream::{JSONL_FORMAT, StreamReader, TableFormat};
 pub use vocab::{CodingRule, Tolerance, VagueEntry, Vocabulary};

@@ -9,3 +9,4 @@ mod model;
 mod parse;
 mod scenarios;
 mod strategies;
+mod stream;
