@@ -25,6 +25,7 @@ use crate::error::{Error, ErrorKind};
 use crate::id::{ClaimId, EntityId, Property, SourceId};
 use crate::model::{Assertion, Claim, Entity, Quote, Source, SourceKind, Value};
 use crate::parse::{QuantityParser, parse_date};
+use crate::period::Period;
 use crate::report::{Diagnostic, Severity};
 use crate::vocab::Vocabulary;
 
@@ -355,14 +356,14 @@ impl<'r> TableBuilder<'r> {
         let speaker = optional(row.speaker, "speaker")?;
         let origin = optional(row.origin, "origin")?;
         let said = match optional(row.date, "date")? {
-            Some(date) => Some(parse_date(date, None).map_err(|e| e.in_field("date"))?),
+            Some(date) => Some(read_date(date).map_err(|e| e.in_field("date"))?),
             None => None,
         };
         let value = match speaker {
             Some(_) => Value::Quote(Quote::new(value_text).map_err(|e| e.in_field("value"))?),
             None => match self.parser.parse(value_text) {
                 Ok(quantity) => Value::Quantity(quantity),
-                Err(_) => match parse_date(value_text, None) {
+                Err(_) => match read_date(value_text) {
                     Ok(period) => Value::Date(period),
                     Err(_) => Value::Text(value_text.to_string()),
                 },
@@ -920,6 +921,16 @@ impl StreamReader {
             loaded.push(&header, claim, line, name, &self.limits);
         }
         Ok(loaded.finish(header, name))
+    }
+}
+
+/// A date as the corpus format writes it (ISO 8601: `2014-10`,
+/// `2016/2018`), or else as news prints it ("August 26, 2021"). Relative
+/// dates ("on Tuesday") have nothing to resolve against and fail.
+fn read_date(text: &str) -> Result<Period, Error> {
+    match text.parse::<Period>() {
+        Ok(period) => Ok(period),
+        Err(_) => parse_date(text, None),
     }
 }
 
