@@ -10,7 +10,7 @@
 //! loading layer: it is the only place besides the example binary that
 //! reads files.
 
-use std::collections::HashMap;
+use crate::id::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -239,7 +239,7 @@ impl Corpus {
             entities,
             sources,
             claims,
-            HashMap::new(),
+            HashMap::default(),
             &Limits::default(),
         )
     }
@@ -321,7 +321,7 @@ impl Corpus {
             )
             .in_field("format"));
         }
-        let mut texts = HashMap::new();
+        let mut texts = HashMap::default();
         if let Some(folder) = folder {
             for (index, source) in document.sources.iter().enumerate() {
                 let Some(name) = &source.text_file else {
@@ -376,7 +376,7 @@ impl Corpus {
         limits: &Limits,
     ) -> Result<Corpus, Error> {
         let header = Header::new(title, description, entities, sources, texts, limits)?;
-        let mut claim_index = HashMap::with_capacity(claims.len());
+        let mut claim_index = HashMap::with_capacity_and_hasher(claims.len(), Default::default());
         for (index, claim) in claims.iter().enumerate() {
             if claim_index.insert(claim.id.clone(), index).is_some() {
                 return Err(Error::new(ErrorKind::Duplicate {
@@ -559,7 +559,8 @@ impl Header {
         mut texts: HashMap<SourceId, String>,
         limits: &Limits,
     ) -> Result<Header, Error> {
-        let mut entity_index = HashMap::with_capacity(entities.len());
+        let mut entity_index =
+            HashMap::with_capacity_and_hasher(entities.len(), Default::default());
         for (index, entity) in entities.iter().enumerate() {
             if entity_index.insert(entity.id.clone(), index).is_some() {
                 return Err(Error::new(ErrorKind::Duplicate {
@@ -584,7 +585,7 @@ impl Header {
             }
         }
 
-        let mut source_index = HashMap::with_capacity(sources.len());
+        let mut source_index = HashMap::with_capacity_and_hasher(sources.len(), Default::default());
         for (index, source) in sources.iter().enumerate() {
             if source_index.insert(source.id.clone(), index).is_some() {
                 return Err(Error::new(ErrorKind::Duplicate {

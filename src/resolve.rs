@@ -14,7 +14,7 @@
 //! ("ISIS" is not "ISIS-K") unless declared an alias, and blocking keeps
 //! resolution near linear in the number of names.
 
-use std::collections::HashMap;
+use crate::id::HashMap;
 
 use serde::Serialize;
 
@@ -224,7 +224,7 @@ impl Resolution {
 
         // Candidate pairs: (similarity, rule, name a, name b), a < b by entity.
         let mut candidates: Vec<(Similarity, MergeRule, usize, usize)> = Vec::new();
-        let mut by_key: HashMap<&str, usize> = HashMap::new();
+        let mut by_key: HashMap<&str, usize> = HashMap::default();
         for (i, name) in names.iter().enumerate() {
             match by_key.get(name.key.as_str()) {
                 Some(&first) if names[first].entity != name.entity => {
@@ -238,7 +238,7 @@ impl Resolution {
         }
         // Fuzzy: blocks of names with the same word count and the same first
         // three letters of the first or of the last word. One name per key.
-        let mut blocks: HashMap<(usize, bool, &str), Vec<usize>> = HashMap::new();
+        let mut blocks: HashMap<(usize, bool, &str), Vec<usize>> = HashMap::default();
         let mut unique: Vec<usize> = by_key.values().copied().collect();
         unique.sort_unstable();
         for &i in &unique {

@@ -14,7 +14,9 @@
 //! with the file itself (it cannot be read, it is empty, its header is
 //! bad) are errors. The formats are described in `data/README.md`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use crate::id::HashMap;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
@@ -111,7 +113,7 @@ impl Loaded {
         Loaded {
             claims: Vec::new(),
             lines: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
             skipped: Vec::new(),
         }
     }
@@ -221,7 +223,7 @@ struct Ids {
 impl Ids {
     fn new() -> Ids {
         Ids {
-            by_name: HashMap::new(),
+            by_name: HashMap::default(),
             used: HashSet::new(),
         }
     }
@@ -292,8 +294,8 @@ impl<'r> TableBuilder<'r> {
             entities: Vec::new(),
             entity_ids: Ids::new(),
             sources: Vec::new(),
-            publications: HashMap::new(),
-            origins: HashMap::new(),
+            publications: HashMap::default(),
+            origins: HashMap::default(),
             source_ids: Ids::new(),
         }
     }
@@ -625,7 +627,7 @@ impl StreamReader {
             first.description,
             first.entities,
             first.sources,
-            HashMap::new(),
+            HashMap::default(),
             &self.limits,
         )
         .map_err(|e| e.with_position(line, None))?;
@@ -911,7 +913,7 @@ impl StreamReader {
             None,
             builder.entities,
             builder.sources,
-            HashMap::new(),
+            HashMap::default(),
             &self.limits,
         )?;
         let mut loaded = Loaded::new();

@@ -262,3 +262,18 @@ proptest! {
         let _ = analyze(&corpus, &Policy::default());
     }
 }
+
+/// With the `parallel` feature, topics are analysed on all cores; the
+/// report must be byte-identical to the sequential one. CI runs this with
+/// `cargo test --features parallel`.
+#[cfg(feature = "parallel")]
+#[test]
+fn parallel_report_is_identical() {
+    let corpus = crate::common::Synth::new(5, 20_000).corpus();
+    let policy = Policy::default();
+    let analyzer = corroborate::Analyzer::new(&corpus, &policy);
+    let parallel = analyzer.report();
+    let sequential = analyzer.report_sequential();
+    assert_eq!(parallel.to_json_string(), sequential.to_json_string());
+    assert_eq!(parallel.render_text(100), sequential.render_text(100));
+}
