@@ -128,7 +128,9 @@ fn run(cli: Cli) -> Result<(), String> {
     spinner.set_message(format!("analysing {} claims", corpus.claims().len()));
     let mut report = analyze(&corpus, &policy);
     spinner.finish_and_clear();
-    drop(corpus);
+    // The process ends after printing: freeing a million claims one by
+    // one would only delay the exit.
+    std::mem::forget(corpus);
     if let Some(filter) = &cli.topic {
         let needle = filter.to_lowercase();
         report.retain_topics(|t| {
@@ -139,7 +141,11 @@ fn run(cli: Cli) -> Result<(), String> {
     }
     let stdout_is_terminal = std::io::stdout().is_terminal();
     let output = match cli.format {
-        Format::Json => return print_json(&report),
+        Format::Json => {
+            let printed = print_json(&report);
+            std::mem::forget(report);
+            return printed;
+        }
         Format::Markdown => report.render_markdown(),
         Format::Text => {
             let width = cli.width.unwrap_or_else(|| {

@@ -1089,17 +1089,16 @@ impl<'a> Analyzer<'a> {
                 verb: c.assertion.verb.clone(),
                 evidence: c.assertion.evidence.as_ref().map(|e| e.text.clone()),
                 reported: self.reported(c),
-                superseded_by: corrected
-                    .get(&c.id)
-                    .cloned()
-                    .or_else(|| built.superseded_by.clone()),
+                superseded_by: if corrected.is_empty() {
+                    None
+                } else {
+                    corrected.get(&c.id).cloned()
+                }
+                .or_else(|| built.superseded_by.clone()),
             })
             .collect();
-        let publications: BTreeSet<SourceId> = built
-            .claims
-            .iter()
-            .map(|c| c.assertion.chain[0].clone())
-            .collect();
+        let publications: BTreeSet<&SourceId> =
+            built.claims.iter().map(|c| &c.assertion.chain[0]).collect();
         let superseded = claims.iter().all(|c| c.superseded_by.is_some());
         Position {
             label: label.to_string(),
@@ -1107,7 +1106,7 @@ impl<'a> Analyzer<'a> {
             interval: built.interval,
             period: built.period,
             claims,
-            publications: publications.into_iter().collect(),
+            publications: publications.into_iter().cloned().collect(),
             origins: self.origins(&built.claims),
             superseded,
         }
@@ -1256,6 +1255,10 @@ impl<'a> Analyzer<'a> {
     /// Relays that dropped a hedge, a bound or a projection present in the
     /// version closest to their shared origin.
     fn relay_findings(&self, claims: &[&Claim]) -> Vec<RelayFinding> {
+        // A finding compares two claims of one lineage.
+        if claims.len() < 2 {
+            return Vec::new();
+        }
         // Lineages: a claim whose chain ends at a source that another
         // claim's chain passes through shares that claim's lineage.
         let mut index: HashMap<&SourceId, usize> = HashMap::default();

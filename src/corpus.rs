@@ -727,6 +727,7 @@ impl Header {
                 ));
             }
         }
+        self.share_ids(claim);
         if let Some(evidence) = &mut claim.assertion.evidence {
             check_len(&evidence.text, "assertion.evidence.text", limits).map_err(in_claim)?;
             let publication = &claim.assertion.chain[0];
@@ -738,6 +739,25 @@ impl Header {
             check_len(note, "note", limits).map_err(in_claim)?;
         }
         Ok(())
+    }
+
+    /// Replaces a checked claim's subject, statement object and chain
+    /// links with the declared ids, so that a million claims share a few
+    /// thousand id texts instead of holding a million copies.
+    fn share_ids(&self, claim: &mut Claim) {
+        if let Some((id, _)) = self.entity_index.get_key_value(&claim.subject) {
+            claim.subject = id.clone();
+        }
+        if let Value::Statement(statement) = &mut claim.value
+            && let Some((id, _)) = self.entity_index.get_key_value(&statement.object)
+        {
+            statement.object = id.clone();
+        }
+        for link in &mut claim.assertion.chain {
+            if let Some((id, _)) = self.source_index.get_key_value(link) {
+                *link = id.clone();
+            }
+        }
     }
 
     /// Checks that the claim a claim corrects exists and is another claim.

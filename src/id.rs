@@ -52,7 +52,11 @@ macro_rules! id_type {
     ($(#[$meta:meta])* $name:ident, $kind:literal) => {
         $(#[$meta])*
         #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(Box<str>);
+        // Shared, not boxed: a report repeats every claim's ids, and
+        // readers make every mention of a source or entity share the
+        // declared id's text, so a clone is a reference count, not an
+        // allocation.
+        pub struct $name(std::sync::Arc<str>);
 
         impl $name {
             /// Checks the syntax and wraps the identifier.

@@ -106,6 +106,8 @@ struct Loaded {
     lines: Vec<u64>,
     index: HashMap<ClaimId, usize>,
     skipped: Vec<(u64, Diagnostic)>,
+    /// One shared text per distinct property.
+    properties: HashSet<Property>,
 }
 
 impl Loaded {
@@ -115,6 +117,7 @@ impl Loaded {
             lines: Vec::new(),
             index: HashMap::default(),
             skipped: Vec::new(),
+            properties: HashSet::new(),
         }
     }
 
@@ -140,6 +143,12 @@ impl Loaded {
         if let Err(error) = header.check_claim(&mut claim, None, limits) {
             self.skip(name, line, error.to_string());
             return;
+        }
+        match self.properties.get(&claim.property) {
+            Some(shared) => claim.property = shared.clone(),
+            None => {
+                self.properties.insert(claim.property.clone());
+            }
         }
         self.index.insert(claim.id.clone(), self.claims.len());
         self.claims.push(claim);
