@@ -14,7 +14,9 @@ use common::Synth;
 use corroborate::{
     Analyzer, Claim, Corpus, Policy, Resolution, Similarity, StreamReader, TableFormat,
 };
-use criterion::{BenchmarkGroup, BenchmarkId, Criterion, Throughput, measurement::WallTime};
+use criterion::{
+    BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput, measurement::WallTime,
+};
 use criterion::{criterion_group, criterion_main};
 
 const SEED: u64 = 1;
@@ -32,12 +34,15 @@ fn sizes() -> Vec<usize> {
 fn configure(group: &mut BenchmarkGroup<'_, WallTime>, n: usize) {
     group.throughput(Throughput::Elements(n as u64));
     if n >= 100_000 {
+        // One run per sample: big inputs take long enough each.
+        group.sampling_mode(SamplingMode::Flat);
         group.sample_size(10);
         group.warm_up_time(Duration::from_millis(500));
-        group.measurement_time(Duration::from_secs(if n >= 1_000_000 { 60 } else { 10 }));
+        group.measurement_time(Duration::from_secs(if n >= 1_000_000 { 20 } else { 5 }));
     } else {
         group.sample_size(20);
-        group.measurement_time(Duration::from_secs(5));
+        group.warm_up_time(Duration::from_secs(1));
+        group.measurement_time(Duration::from_secs(3));
     }
 }
 

@@ -87,11 +87,6 @@ impl Zipf {
     }
 }
 
-const SYLLABLES: &[&str] = &[
-    "ab", "bak", "dar", "far", "gul", "had", "jan", "kar", "lam", "mah", "nur", "qas", "ra", "sa",
-    "tar", "wal", "yus", "zar", "hak", "mus", "bar", "din", "rah", "sul", "zub", "kha", "mir",
-    "naj", "sha", "ham", "ism", "tal", "bas", "fay", "ghu", "ja",
-];
 const GROUP_WORDS: &[&str] = &[
     "Front",
     "Brigade",
@@ -238,9 +233,24 @@ fn capitalize(word: &str) -> String {
     }
 }
 
+/// A made-up word of two or three syllables, each a consonant, a vowel
+/// and maybe a closing consonant: about 600 syllables, so that a hundred
+/// thousand names are nearly all distinct, as real names are, and only
+/// the deliberate variants merge.
 fn word(rng: &mut Rng) -> String {
+    const ONSETS: &[u8] = b"bdfghjklmnqrstwyz";
+    const VOWELS: &[u8] = b"aeiou";
+    const CODAS: &[u8] = b"nrsmlk";
     let n = 2 + rng.below(2);
-    (0..n).map(|_| *rng.pick(SYLLABLES)).collect()
+    let mut word = String::new();
+    for _ in 0..n {
+        word.push(*rng.pick(ONSETS) as char);
+        word.push(*rng.pick(VOWELS) as char);
+        if rng.chance(0.5) {
+            word.push(*rng.pick(CODAS) as char);
+        }
+    }
+    word
 }
 
 /// A person's or a group's name: "Bakdar al-Sultar", "Jannur Khasa Front".
