@@ -1,6 +1,22 @@
 //! Cross-reference claims from many sources about one event: where they
 //! agree, where they conflict, which figure is newer, and how many
 //! independent origins stand behind each one.
+//!
+//! Large inputs, a newsroom archive or a truth-discovery dataset with a
+//! million assertions, are read as a stream by [`StreamReader`]: JSON
+//! Lines (a header line, then one claim per line) or a CSV/TSV table with
+//! one assertion per row. Records that cannot be used are skipped and
+//! listed, with `file:line`, in [`Corpus::skipped`] and in the report's
+//! diagnostics:
+//!
+//! ```
+//! use corroborate::{Policy, StreamReader, analyze};
+//! let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/stream/claims.csv");
+//! let corpus = StreamReader::new().read_path(path)?;
+//! let report = analyze(&corpus, &Policy::default());
+//! assert_eq!(report.summary.skipped, corpus.skipped().len());
+//! # Ok::<(), corroborate::Error>(())
+//! ```
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -227,10 +227,12 @@ proptest! {
             .read_jsonl(to_jsonl(&corpus).as_bytes(), "round.jsonl")
             .unwrap();
         prop_assert!(back.skipped().is_empty());
+        let from_json = Corpus::from_json_str(&corpus.to_json_string()).unwrap();
         let policy = Policy::default();
-        let a = analyze(&corpus, &policy).render_text(100);
+        let a = analyze(&from_json, &policy).render_text(100);
         let b = analyze(&back, &policy).render_text(100);
-        prop_assert_eq!(a, b);
+        prop_assert_eq!(&a, &b);
+        prop_assert_eq!(analyze(&corpus, &policy).render_text(100), b);
     }
 
     #[test]
