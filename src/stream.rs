@@ -31,6 +31,10 @@ use crate::period::Period;
 use crate::report::{Diagnostic, Severity};
 use crate::vocab::Vocabulary;
 
+/// Claim lines parsed and checked together: enough to share out over
+/// cores, few enough that the batch's text stays small.
+const BATCH_LINES: usize = 4096;
+
 /// The format tag on the first line of a JSON Lines corpus.
 pub const JSONL_FORMAT: &str = "corroborate-jsonl/1";
 
@@ -130,6 +134,17 @@ impl Loaded {
 
     /// Checks a claim against the header and keeps it, or skips it.
     fn push(&mut self, header: &Header, mut claim: Claim, line: u64, name: &str, limits: &Limits) {
+        let checked = if self.index.contains_key(&claim.id) {
+            Ok(())
+        } else {
+            header.check_claim(&mut claim, None, limits)
+        };
+        self.keep(claim, checked, line, name);
+    }
+
+    /// Keeps a claim already checked against the header, or skips it: a
+    /// duplicate id first, then the check's error.
+    fn keep(&mut self, mut claim: Claim, checked: Result<(), Error>, line: u64, name: &str) {
         if self.index.contains_key(&claim.id) {
             let error = Error::new(ErrorKind::Duplicate {
                 kind: "claim",
@@ -140,7 +155,7 @@ impl Loaded {
             self.skip(name, line, error.to_string());
             return;
         }
-        if let Err(error) = header.check_claim(&mut claim, None, limits) {
+        if let Err(error) = checked {
             self.skip(name, line, error.to_string());
             return;
         }
@@ -523,6 +538,7 @@ impl StreamReader {
         let mut total: usize = 0;
         let mut header: Option<Header> = None;
         let mut loaded = Loaded::new();
+        let mut batch: Vec<(u64, String)> = Vec::with_capacity(BATCH_LINES);
         let side = self.header.clone();
         loop {
             buffer.clear();
@@ -563,9 +579,9 @@ impl StreamReader {
                             continue;
                         }
                     };
-                    match parse_claim(text) {
-                        Ok(claim) => loaded.push(header, claim, line_number, name, limits),
-                        Err(error) => loaded.skip(name, line_number, error.to_string()),
+                    batch.push((line_number, text.to_string()));
+                    if batch.len() >= BATCH_LINES {
+                        self.claim_batch(header, &mut batch, &mut loaded, name);
                     }
                 }
                 None => {
@@ -583,7 +599,10 @@ impl StreamReader {
             }
         }
         match header {
-            Some(header) => Ok(loaded.finish(header, name)),
+            Some(header) => {
+                self.claim_batch(&header, &mut batch, &mut loaded, name);
+                Ok(loaded.finish(header, name))
+            }
             None => match side {
                 Some(side) => {
                     let header = self.side_header(*side, None, line_number)?;
@@ -593,6 +612,37 @@ impl StreamReader {
                     expected: "a header line with format \"corroborate-jsonl/1\", then one claim per line",
                 })),
             },
+        }
+    }
+
+    /// Parses and checks a batch of claim lines (on all cores with the
+    /// `parallel` feature), then keeps or skips them in line order, so
+    /// that duplicates and messages are those of a line-by-line read.
+    fn claim_batch(
+        &self,
+        header: &Header,
+        batch: &mut Vec<(u64, String)>,
+        loaded: &mut Loaded,
+        name: &str,
+    ) {
+        let limits = &self.limits;
+        let check = |text: &String| -> Result<(Claim, Result<(), Error>), Error> {
+            let mut claim = parse_claim(text)?;
+            let checked = header.check_claim(&mut claim, None, limits);
+            Ok((claim, checked))
+        };
+        #[cfg(feature = "parallel")]
+        let results: Vec<_> = {
+            use rayon::prelude::*;
+            batch.par_iter().map(|(_, text)| check(text)).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let results: Vec<_> = batch.iter().map(|(_, text)| check(text)).collect();
+        for ((line, _), result) in batch.drain(..).zip(results) {
+            match result {
+                Ok((claim, checked)) => loaded.keep(claim, checked, line, name),
+                Err(error) => loaded.skip(name, line, error.to_string()),
+            }
         }
     }
 
