@@ -242,6 +242,10 @@ const COLUMNS_EXPECTED: &str =
 struct Ids {
     by_name: HashMap<String, usize>,
     used: HashSet<String>,
+    /// The next suffix to try per base, so that many names with one slug
+    /// (names in a non-Latin script all fall back to one word) cost one
+    /// step each rather than a scan over the suffixes taken.
+    next: HashMap<String, usize>,
 }
 
 impl Ids {
@@ -249,6 +253,7 @@ impl Ids {
         Ids {
             by_name: HashMap::default(),
             used: HashSet::new(),
+            next: HashMap::default(),
         }
     }
 
@@ -276,14 +281,17 @@ impl Ids {
     /// A fresh id for `name` in this namespace, unused so far.
     fn fresh(&mut self, name: &str, fallback: &str) -> String {
         let base = Ids::slug(name, fallback);
-        let mut id = base.clone();
-        let mut n = 2;
-        while self.used.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
+        if self.used.insert(base.clone()) {
+            return base;
         }
-        self.used.insert(id.clone());
-        id
+        let n = self.next.entry(base.clone()).or_insert(2);
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if self.used.insert(id.clone()) {
+                return id;
+            }
+        }
     }
 }
 
@@ -1070,4 +1078,36 @@ fn parse_claim(text: &str) -> Result<Claim, Error> {
         kind => kind,
     };
     Err(at_field(Error::new(kind), path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_from_names() {
+        let mut ids = Ids::new();
+        assert_eq!(
+            ids.fresh("Shahab al-Muhajir", "entity"),
+            "shahab-al-muhajir"
+        );
+        assert_eq!(
+            ids.fresh("Shahab Al Muhajir", "entity"),
+            "shahab-al-muhajir-2"
+        );
+        assert_eq!(ids.fresh("الشباب", "entity"), "entity");
+        assert_eq!(ids.fresh("طالبان", "entity"), "entity-2");
+        assert_eq!(ids.fresh("entity 2", "entity"), "entity-2-2");
+        assert_eq!(ids.fresh("داعش", "entity"), "entity-3");
+        // Ten thousand more names in Arabic-Indic digits: one slug each.
+        for k in 0..10_000u32 {
+            let name: String = k
+                .to_string()
+                .chars()
+                .filter_map(|d| char::from_u32(0x0660 + d.to_digit(10).unwrap_or(0)))
+                .collect();
+            ids.fresh(&name, "entity");
+        }
+        assert_eq!(ids.fresh("---", "entity"), "entity-10004");
+    }
 }
