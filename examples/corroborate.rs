@@ -5,14 +5,22 @@
 //! cargo run --example corroborate                      # the bundled corpus in data/
 //! cargo run --example corroborate -- path/to/corpus    # a file or a folder
 //! cargo run --example corroborate -- --format json
+//! cargo run --example corroborate -- claims.jsonl     # JSON Lines
+//! cargo run --example corroborate -- claims.csv       # a flat table (.csv or .tsv)
 //! ```
+//!
+//! On a terminal, runs longer than two seconds show progress on stderr.
 
-use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::io::{BufReader, IsTerminal, Read};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use corroborate::{Corpus, Policy, ScanOptions, TextOptions, Vocabulary, analyze, scan};
+use corroborate::{
+    Corpus, Policy, ScanOptions, StreamReader, TableFormat, TextOptions, Vocabulary, analyze, scan,
+};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// Cross-reference claims from many sources: where they agree, conflict,
 /// differ in scope, and how many independent origins stand behind each.
@@ -22,9 +30,15 @@ struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// A corpus: a JSON file, or a folder holding corpus.json. Defaults to
-    /// the bundled corpus in data/.
+    /// A corpus: a JSON file, a folder holding corpus.json, JSON Lines
+    /// (.jsonl) or a flat table (.csv, .tsv). Defaults to the bundled
+    /// corpus in data/.
     path: Option<PathBuf>,
+
+    /// For JSON Lines: a corpus file whose entities and sources stand in
+    /// for (or add to) the header line.
+    #[arg(long)]
+    header: Option<PathBuf>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -97,7 +111,6 @@ fn run(cli: Cli) -> Result<(), String> {
     let path = cli
         .path
         .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data")));
-    let corpus = Corpus::from_path(&path).map_err(|e| e.to_string())?;
     let mut policy = Policy::default();
     if let Some(file) = &cli.vocabulary {
         let bytes = std::fs::read(file)
@@ -106,7 +119,18 @@ fn run(cli: Cli) -> Result<(), String> {
             Vocabulary::from_json_slice(&bytes).map_err(|e| format!("{}: {e}", file.display()))?;
         policy = policy.with_vocabulary(vocabulary);
     }
+    let mut reader = StreamReader::new().with_vocabulary(policy.vocabulary().clone());
+    if let Some(header) = &cli.header {
+        reader = reader.with_header(Corpus::from_path(header).map_err(|e| e.to_string())?);
+    }
+    let corpus = load(&reader, &path).map_err(|e| e.to_string())?;
+    let spinner = delayed_progress(ProgressBar::new_spinner());
+    spinner.set_message(format!("analysing {} claims", corpus.claims().len()));
     let mut report = analyze(&corpus, &policy);
+    spinner.finish_and_clear();
+    // The process ends after printing: freeing a million claims one by
+    // one would only delay the exit.
+    std::mem::forget(corpus);
     if let Some(filter) = &cli.topic {
         let needle = filter.to_lowercase();
         report.retain_topics(|t| {
@@ -117,7 +141,11 @@ fn run(cli: Cli) -> Result<(), String> {
     }
     let stdout_is_terminal = std::io::stdout().is_terminal();
     let output = match cli.format {
-        Format::Json => report.to_json_string() + "\n",
+        Format::Json => {
+            let printed = print_json(&report);
+            std::mem::forget(report);
+            return printed;
+        }
         Format::Markdown => report.render_markdown(),
         Format::Text => {
             let width = cli.width.unwrap_or_else(|| {
@@ -139,6 +167,72 @@ fn run(cli: Cli) -> Result<(), String> {
         }
     };
     print_all(&output)
+}
+
+/// A progress bar drawn on stderr only when stderr is a terminal and the
+/// work has taken more than two seconds; quiet runs stay quiet.
+fn delayed_progress(bar: ProgressBar) -> ProgressBar {
+    bar.set_draw_target(ProgressDrawTarget::hidden());
+    if std::io::stderr().is_terminal() {
+        bar.enable_steady_tick(Duration::from_millis(200));
+        let shown = bar.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_secs(2));
+            if !shown.is_finished() {
+                shown.set_draw_target(ProgressDrawTarget::stderr());
+            }
+        });
+    }
+    bar
+}
+
+/// Reads a corpus by extension, with a progress bar over the bytes read
+/// for the streaming formats.
+fn load(reader: &StreamReader, path: &Path) -> Result<Corpus, corroborate::Error> {
+    let jsonl = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+    let table = TableFormat::from_path(path);
+    if !jsonl && table.is_none() {
+        return reader.read_path(path);
+    }
+    // Open the file here only to measure and wrap it; errors opening it
+    // come from the library, which names the file.
+    let Ok(file) = std::fs::File::open(path) else {
+        return reader.read_path(path);
+    };
+    let length = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let bar = delayed_progress(ProgressBar::new(length));
+    bar.set_style(
+        ProgressStyle::with_template("{msg} {wide_bar} {bytes}/{total_bytes} ({eta})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar.set_message(format!("reading {}", path.display()));
+    let name = path.display().to_string();
+    let wrapped: Box<dyn Read> = Box::new(bar.wrap_read(file));
+    let corpus = match table {
+        Some(format) => reader.read_table(wrapped, &name, format),
+        None => reader.read_jsonl(BufReader::with_capacity(1 << 16, wrapped), &name),
+    };
+    bar.finish_and_clear();
+    corpus
+}
+
+/// Writes the report as pretty JSON straight to stdout, without building
+/// the whole text in memory first.
+fn print_json(report: &corroborate::Report) -> Result<(), String> {
+    use std::io::Write;
+    let stdout = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    let written = serde_json::to_writer_pretty(&mut out, report)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("cannot write the report: {e}")),
+    }
 }
 
 fn print_all(text: &str) -> Result<(), String> {

@@ -12,7 +12,9 @@
 //! sorting intervals and sweeping them once: a topic of n claims costs
 //! O(n log n), never n² pairwise comparisons.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::id::HashMap;
 
 use crate::corpus::Corpus;
 use crate::id::{ClaimId, EntityId, Property, SourceId};
@@ -135,29 +137,95 @@ impl<'a> Analyzer<'a> {
 
     /// Analyses every topic and assembles the report.
     pub fn report(&self) -> Report {
-        let mut keyed: Vec<(TopicKey<'_>, &Claim)> = self
-            .corpus
-            .claims()
-            .iter()
-            .map(|c| (self.topic_key(c), c))
-            .collect();
-        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+        self.report_with(Self::analyze_topics)
+    }
 
-        let mut topics = Vec::new();
-        let mut diagnostics = Vec::new();
-        let mut start = 0;
-        let mut claims: Vec<&Claim> = Vec::new();
-        while start < keyed.len() {
-            let key = keyed[start].0;
-            let mut end = start;
-            claims.clear();
-            while end < keyed.len() && keyed[end].0 == key {
-                claims.push(keyed[end].1);
-                end += 1;
+    /// The report made one topic after another, whatever the cargo
+    /// features: the reference that the `parallel` feature's output is
+    /// tested against. Not part of the stable API.
+    #[doc(hidden)]
+    pub fn report_sequential(&self) -> Report {
+        self.report_with(Self::analyze_topics_sequentially)
+    }
+
+    /// The claims of each topic, sorted by id. Topics are found with a
+    /// hash map rather than by sorting every claim on its topic key: the
+    /// order topics are analysed in does not matter, since the report
+    /// sorts them afterwards.
+    fn topic_groups(&self) -> Vec<(TopicKey<'_>, Vec<&Claim>)> {
+        let claims = self.corpus.claims();
+        let mut index: HashMap<TopicKey<'_>, usize> = HashMap::default();
+        let mut groups: Vec<(TopicKey<'_>, Vec<&Claim>)> = Vec::new();
+        for claim in claims {
+            let key = self.topic_key(claim);
+            let next = groups.len();
+            let slot = *index.entry(key).or_insert(next);
+            if slot == next {
+                groups.push((key, Vec::new()));
             }
-            topics.push(self.analyze_topic(key, &claims, &mut diagnostics));
-            start = end;
+            groups[slot].1.push(claim);
         }
+        for (_, members) in &mut groups {
+            members.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        }
+        groups
+    }
+
+    fn analyze_topics_sequentially(
+        &self,
+        groups: &[(TopicKey<'_>, Vec<&Claim>)],
+    ) -> (Vec<Topic>, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let topics = groups
+            .iter()
+            .map(|(key, claims)| self.analyze_topic(*key, claims, &mut diagnostics))
+            .collect();
+        (topics, diagnostics)
+    }
+
+    #[cfg(not(feature = "parallel"))]
+    fn analyze_topics(
+        &self,
+        groups: &[(TopicKey<'_>, Vec<&Claim>)],
+    ) -> (Vec<Topic>, Vec<Diagnostic>) {
+        self.analyze_topics_sequentially(groups)
+    }
+
+    /// Topics are independent: each is a pure function of its claims and
+    /// the shared resolution, so they are analysed on all cores. The
+    /// report sorts topics and diagnostics, so it is the same as the
+    /// sequential one.
+    #[cfg(feature = "parallel")]
+    fn analyze_topics(
+        &self,
+        groups: &[(TopicKey<'_>, Vec<&Claim>)],
+    ) -> (Vec<Topic>, Vec<Diagnostic>) {
+        use rayon::prelude::*;
+        let analysed: Vec<(Topic, Vec<Diagnostic>)> = groups
+            .par_iter()
+            .with_min_len(64)
+            .map(|(key, claims)| {
+                let mut diagnostics = Vec::new();
+                let topic = self.analyze_topic(*key, claims, &mut diagnostics);
+                (topic, diagnostics)
+            })
+            .collect();
+        let mut topics = Vec::with_capacity(analysed.len());
+        let mut diagnostics = Vec::new();
+        for (topic, found) in analysed {
+            topics.push(topic);
+            diagnostics.extend(found);
+        }
+        (topics, diagnostics)
+    }
+
+    fn report_with(
+        &self,
+        analyze_topics: impl Fn(&Self, &[(TopicKey<'_>, Vec<&Claim>)]) -> (Vec<Topic>, Vec<Diagnostic>),
+    ) -> Report {
+        let groups = self.topic_groups();
+        let (mut topics, mut diagnostics) = analyze_topics(self, &groups);
+        drop(groups);
         topics.sort_by(|a, b| {
             a.verdict
                 .cmp(&b.verdict)
@@ -166,6 +234,7 @@ impl<'a> Analyzer<'a> {
         });
 
         let misattributions = self.misattributions(&mut diagnostics);
+        diagnostics.extend(self.corpus.skipped().iter().cloned());
         diagnostics.sort();
         diagnostics.dedup();
 
@@ -173,6 +242,7 @@ impl<'a> Analyzer<'a> {
             claims: self.corpus.claims().len(),
             topics: topics.len(),
             misattributions: misattributions.len(),
+            skipped: self.corpus.skipped().len(),
             ..Summary::default()
         };
         for topic in &topics {
@@ -219,7 +289,7 @@ impl<'a> Analyzer<'a> {
 
         // Supersession by explicit correction, within the topic.
         let ids: BTreeSet<&ClaimId> = claims.iter().map(|c| &c.id).collect();
-        let mut superseded_by: HashMap<&ClaimId, ClaimId> = HashMap::new();
+        let mut superseded_by: HashMap<&ClaimId, ClaimId> = HashMap::default();
         for claim in claims {
             if let Some(corrected) = &claim.corrects {
                 if ids.contains(corrected) {
@@ -462,16 +532,14 @@ impl<'a> Analyzer<'a> {
         let describe = |p: &Position| format!("{} {} ({})", p.label, p.value, origins(p));
         match verdict {
             Verdict::Contested => {
-                let conflicting: Vec<String> = relations
+                let conflicting: BTreeSet<&str> = relations
                     .iter()
                     .filter(|r| r.relation.kind() == RelationKind::Conflict)
-                    .flat_map(|r| [r.from.clone(), r.to.clone()])
-                    .collect::<BTreeSet<_>>()
-                    .into_iter()
+                    .flat_map(|r| [r.from.as_str(), r.to.as_str()])
                     .collect();
                 let shown: Vec<String> = positions
                     .iter()
-                    .filter(|p| conflicting.contains(&p.label))
+                    .filter(|p| conflicting.contains(p.label.as_str()))
                     .map(|p| describe(p))
                     .collect();
                 format!(
@@ -521,9 +589,13 @@ impl<'a> Analyzer<'a> {
                 )
             }
             Verdict::Corroborated => {
-                let best = positions
-                    .iter()
-                    .max_by_key(|p| (p.origins.len(), std::cmp::Reverse(p.label.clone())));
+                // The most origins; on a tie, the smallest label.
+                let best = positions.iter().max_by(|a, b| {
+                    a.origins
+                        .len()
+                        .cmp(&b.origins.len())
+                        .then_with(|| b.label.cmp(&a.label))
+                });
                 match best {
                     Some(p) => format!(
                         "Corroborated: {} independent origins support {} {} ({}).",
@@ -1017,17 +1089,16 @@ impl<'a> Analyzer<'a> {
                 verb: c.assertion.verb.clone(),
                 evidence: c.assertion.evidence.as_ref().map(|e| e.text.clone()),
                 reported: self.reported(c),
-                superseded_by: corrected
-                    .get(&c.id)
-                    .cloned()
-                    .or_else(|| built.superseded_by.clone()),
+                superseded_by: if corrected.is_empty() {
+                    None
+                } else {
+                    corrected.get(&c.id).cloned()
+                }
+                .or_else(|| built.superseded_by.clone()),
             })
             .collect();
-        let publications: BTreeSet<SourceId> = built
-            .claims
-            .iter()
-            .map(|c| c.assertion.chain[0].clone())
-            .collect();
+        let publications: BTreeSet<&SourceId> =
+            built.claims.iter().map(|c| &c.assertion.chain[0]).collect();
         let superseded = claims.iter().all(|c| c.superseded_by.is_some());
         Position {
             label: label.to_string(),
@@ -1035,7 +1106,7 @@ impl<'a> Analyzer<'a> {
             interval: built.interval,
             period: built.period,
             claims,
-            publications: publications.into_iter().collect(),
+            publications: publications.into_iter().cloned().collect(),
             origins: self.origins(&built.claims),
             superseded,
         }
@@ -1184,9 +1255,13 @@ impl<'a> Analyzer<'a> {
     /// Relays that dropped a hedge, a bound or a projection present in the
     /// version closest to their shared origin.
     fn relay_findings(&self, claims: &[&Claim]) -> Vec<RelayFinding> {
+        // A finding compares two claims of one lineage.
+        if claims.len() < 2 {
+            return Vec::new();
+        }
         // Lineages: a claim whose chain ends at a source that another
         // claim's chain passes through shares that claim's lineage.
-        let mut index: BTreeMap<&SourceId, usize> = BTreeMap::new();
+        let mut index: HashMap<&SourceId, usize> = HashMap::default();
         for claim in claims {
             if let Some(end) = claim.assertion.origin() {
                 let next = index.len();
@@ -1232,7 +1307,8 @@ impl<'a> Analyzer<'a> {
                 Value::Quote(_) => Vec::new(),
             }
         };
-        let mut groups: BTreeMap<(usize, String), Vec<&Claim>> = BTreeMap::new();
+        // The groups' order does not matter: findings are keyed by claim.
+        let mut groups: HashMap<(usize, String), Vec<&Claim>> = HashMap::default();
         for claim in claims {
             let Some(&end) = claim.assertion.origin().and_then(|e| index.get(e)) else {
                 continue;

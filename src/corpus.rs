@@ -10,7 +10,7 @@
 //! loading layer: it is the only place besides the example binary that
 //! reads files.
 
-use std::collections::HashMap;
+use crate::id::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, ErrorKind};
 use crate::id::{ClaimId, EntityId, SourceId};
 use crate::model::{Claim, Entity, Source, SourceKind, Value};
+use crate::report::Diagnostic;
 
 /// The format tag this version of the crate reads and writes.
 pub const FORMAT: &str = "corroborate/1";
@@ -177,6 +178,7 @@ pub struct Corpus {
     entity_index: HashMap<EntityId, usize>,
     source_index: HashMap<SourceId, usize>,
     claim_index: HashMap<ClaimId, usize>,
+    skipped: Vec<Diagnostic>,
 }
 
 /// serde_json's fixed nesting limit: arrays and objects nested deeper are
@@ -370,6 +372,22 @@ pub(crate) fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
+/// The kind of a serde_json error, its message without serde_json's own
+/// " at line … column …" suffix.
+pub(crate) fn json_error_kind(error: &serde_json::Error) -> ErrorKind {
+    let mut message = error.to_string();
+    if let Some(at) = message.rfind(" at line ") {
+        message.truncate(at);
+    }
+    match error.classify() {
+        serde_json::error::Category::Data => ErrorKind::Schema { message },
+        serde_json::error::Category::Eof if error.line() == 0 => ErrorKind::Empty {
+            expected: "a JSON document",
+        },
+        _ => ErrorKind::Syntax { message },
+    }
+}
+
 /// Checks that `bytes` are UTF-8, dropping a leading byte-order mark.
 pub(crate) fn decode_utf8(bytes: &[u8]) -> Result<&str, Error> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -418,7 +436,7 @@ impl Corpus {
             entities,
             sources,
             claims,
-            HashMap::new(),
+            HashMap::default(),
             &Limits::default(),
         )
     }
@@ -529,7 +547,7 @@ impl Corpus {
             )
             .in_field("format"));
         }
-        let mut texts = HashMap::new();
+        let mut texts = HashMap::default();
         if let Some(folder) = folder {
             for (index, source) in document.sources.iter().enumerate() {
                 let Some(name) = &source.text_file else {
@@ -573,107 +591,18 @@ impl Corpus {
         })
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn assemble(
         title: Option<String>,
         description: Option<String>,
         entities: Vec<Entity>,
         sources: Vec<Source>,
         mut claims: Vec<Claim>,
-        mut texts: HashMap<SourceId, String>,
+        texts: HashMap<SourceId, String>,
         limits: &Limits,
     ) -> Result<Corpus, Error> {
-        let too_long = |what: &'static str, found: usize, limit: usize| {
-            Error::new(ErrorKind::Limit { what, found, limit })
-        };
-        let check_len = |text: &str, field: &str| -> Result<(), Error> {
-            if text.len() > limits.max_text_len {
-                return Err(
-                    too_long("text length in bytes", text.len(), limits.max_text_len)
-                        .in_field(field),
-                );
-            }
-            Ok(())
-        };
-        let check_opt = |text: &Option<String>, field: &str| match text {
-            Some(text) => check_len(text, field),
-            None => Ok(()),
-        };
-        check_opt(&title, "title")?;
-        check_opt(&description, "description")?;
-
-        let mut entity_index = HashMap::with_capacity(entities.len());
-        for (index, entity) in entities.iter().enumerate() {
-            if entity_index.insert(entity.id.clone(), index).is_some() {
-                return Err(Error::new(ErrorKind::Duplicate {
-                    kind: "entity",
-                    id: entity.id.to_string(),
-                })
-                .in_field(format!("entities[{index}].id")));
-            }
-            let field = |name: &str| format!("entities[{index}].{name}");
-            check_len(&entity.name, &field("name"))?;
-            for (k, alias) in entity.aliases.iter().enumerate() {
-                check_len(alias, &field(&format!("aliases[{k}]")))?;
-            }
-            check_opt(&entity.kind, &field("kind"))?;
-            check_opt(&entity.note, &field("note"))?;
-        }
-        for (index, entity) in entities.iter().enumerate() {
-            for (k, other) in entity.distinct_from.iter().enumerate() {
-                if !entity_index.contains_key(other) {
-                    return Err(Error::new(ErrorKind::UnknownReference {
-                        kind: "entity",
-                        id: other.to_string(),
-                    })
-                    .in_field(format!("entities[{index}].distinct_from[{k}]")));
-                }
-            }
-        }
-
-        let mut source_index = HashMap::with_capacity(sources.len());
-        for (index, source) in sources.iter().enumerate() {
-            if source_index.insert(source.id.clone(), index).is_some() {
-                return Err(Error::new(ErrorKind::Duplicate {
-                    kind: "source",
-                    id: source.id.to_string(),
-                })
-                .in_field(format!("sources[{index}].id")));
-            }
-            let field = |name: &str| format!("sources[{index}].{name}");
-            check_len(&source.name, &field("name"))?;
-            for (text, name) in [
-                (&source.outlet, "outlet"),
-                (&source.title, "title"),
-                (&source.url, "url"),
-                (&source.published_note, "published_note"),
-                (&source.role, "role"),
-                (&source.affiliation, "affiliation"),
-                (&source.text_file, "text_file"),
-            ] {
-                check_opt(text, &field(name))?;
-            }
-            if let Some(text) = &source.text {
-                if text.len() > limits.max_article_len {
-                    return Err(too_long(
-                        "article length in bytes",
-                        text.len(),
-                        limits.max_article_len,
-                    )
-                    .in_field(format!("sources[{index}].text")));
-                }
-                if source.text_file.is_some() {
-                    return Err(Error::invalid_value(
-                        "text and text_file",
-                        "are both given",
-                        "at most one of text and text_file",
-                    )
-                    .in_field(format!("sources[{index}]")));
-                }
-                texts.insert(source.id.clone(), text.clone());
-            }
-        }
-
-        let mut claim_index = HashMap::with_capacity(claims.len());
+        let header = Header::new(title, description, entities, sources, texts, limits)?;
+        let mut claim_index = HashMap::with_capacity_and_hasher(claims.len(), Default::default());
         for (index, claim) in claims.iter().enumerate() {
             if claim_index.insert(claim.id.clone(), index).is_some() {
                 return Err(Error::new(ErrorKind::Duplicate {
@@ -684,159 +613,10 @@ impl Corpus {
                 .in_field("id"));
             }
         }
-
-        let entity_ref = |id: &EntityId, field: &str| -> Result<(), Error> {
-            if entity_index.contains_key(id) {
-                Ok(())
-            } else {
-                Err(Error::new(ErrorKind::UnknownReference {
-                    kind: "entity",
-                    id: id.to_string(),
-                })
-                .in_field(field))
-            }
-        };
-
-        let mut seen = Vec::new();
         for claim in &mut claims {
-            let in_claim = |e: Error| e.in_claim(&claim.id);
-            entity_ref(&claim.subject, "subject").map_err(in_claim)?;
-            match &claim.value {
-                Value::Statement(statement) => {
-                    entity_ref(&statement.object, "value.statement.object").map_err(in_claim)?
-                }
-                Value::Quote(quote) => {
-                    check_len(quote.text(), "value.quote.text").map_err(in_claim)?;
-                    if let Some(occasion) = quote.occasion() {
-                        check_len(occasion, "value.quote.occasion").map_err(in_claim)?;
-                    }
-                }
-                Value::Text(text) => check_len(text, "value.text").map_err(in_claim)?,
-                Value::Quantity(quantity) => {
-                    if let Some(unit) = quantity.unit() {
-                        check_len(unit, "value.quantity.unit").map_err(in_claim)?;
-                    }
-                    match quantity.amount() {
-                        crate::quantity::Amount::Vague { phrase } => {
-                            check_len(phrase, "value.quantity.vague").map_err(in_claim)?
-                        }
-                        crate::quantity::Amount::Approximate { qualifier, .. } => {
-                            check_len(qualifier, "value.quantity.qualifier").map_err(in_claim)?
-                        }
-                        _ => {}
-                    }
-                }
-                Value::Date(_) => {}
-            }
-            check_opt(&claim.scope.population, "scope.population").map_err(in_claim)?;
-            check_opt(&claim.scope.horizon, "scope.horizon").map_err(in_claim)?;
-            check_opt(&claim.assertion.verb, "assertion.verb").map_err(in_claim)?;
-            if let Some(corrected) = &claim.corrects {
-                if !claim_index.contains_key(corrected) {
-                    return Err(in_claim(
-                        Error::new(ErrorKind::UnknownReference {
-                            kind: "claim",
-                            id: corrected.to_string(),
-                        })
-                        .in_field("corrects"),
-                    ));
-                }
-                if *corrected == claim.id {
-                    return Err(in_claim(
-                        Error::invalid_value(
-                            format!("{:?}", corrected.as_str()),
-                            "is the claim itself",
-                            "the id of another claim",
-                        )
-                        .in_field("corrects"),
-                    ));
-                }
-            }
-            let chain = &claim.assertion.chain;
-            if chain.is_empty() {
-                return Err(in_claim(
-                    Error::invalid_value(
-                        "[]",
-                        "is an empty chain",
-                        "a chain starting at a publication",
-                    )
-                    .in_field("assertion.chain"),
-                ));
-            }
-            if chain.len() > limits.max_chain_depth {
-                return Err(in_claim(
-                    too_long(
-                        "attribution chain length",
-                        chain.len(),
-                        limits.max_chain_depth,
-                    )
-                    .in_field("assertion.chain"),
-                ));
-            }
-            seen.clear();
-            for (k, link) in chain.iter().enumerate() {
-                let Some(&source) = source_index.get(link) else {
-                    return Err(in_claim(
-                        Error::new(ErrorKind::UnknownReference {
-                            kind: "source",
-                            id: link.to_string(),
-                        })
-                        .in_field(format!("assertion.chain[{k}]")),
-                    ));
-                };
-                if seen.contains(&source) {
-                    return Err(in_claim(
-                        Error::new(ErrorKind::Cycle {
-                            id: link.to_string(),
-                        })
-                        .in_field(format!("assertion.chain[{k}]")),
-                    ));
-                }
-                seen.push(source);
-                if k == 0 && sources[source].kind != SourceKind::Publication {
-                    return Err(in_claim(
-                        Error::invalid_value(
-                            format!("{:?} ({})", link.as_str(), sources[source].kind.as_str()),
-                            "is not a publication",
-                            "a chain whose first link is a source of kind publication",
-                        )
-                        .in_field("assertion.chain[0]"),
-                    ));
-                }
-            }
-            if let Some(evidence) = &mut claim.assertion.evidence {
-                check_len(&evidence.text, "assertion.evidence.text").map_err(in_claim)?;
-                if evidence.text.trim().is_empty() {
-                    return Err(in_claim(
-                        Error::invalid_value(
-                            format!("{:?}", evidence.text),
-                            "is empty evidence",
-                            "the exact words of the publication that carry the claim",
-                        )
-                        .in_field("assertion.evidence.text"),
-                    ));
-                }
-                let publication = &chain[0];
-                if let Some(text) = texts.get(publication) {
-                    locate_evidence(text, publication, evidence).map_err(in_claim)?;
-                }
-            }
-            if let Some(note) = &claim.note {
-                check_len(note, "note").map_err(in_claim)?;
-            }
+            header.check_claim(claim, Some(&claim_index), limits)?;
         }
-
-        Ok(Corpus {
-            title,
-            description,
-            entities,
-            sources,
-            claims,
-            texts,
-            entity_index,
-            source_index,
-            claim_index,
-        })
+        Ok(header.into_corpus(claims, claim_index, Vec::new()))
     }
 
     /// Sets the title.
@@ -891,9 +671,55 @@ impl Corpus {
         self.claim_index.get(id).map(|&i| &self.claims[i])
     }
 
+    /// The records a streaming reader skipped (a malformed line, a row of
+    /// the wrong width, an unknown reference, a duplicate id, a bad
+    /// value), each with its `file:line` and what was wrong. Empty for a
+    /// corpus read from the JSON format, which fails on the first bad
+    /// record instead. [`analyze`](crate::analyze) copies these into the
+    /// report's diagnostics.
+    ///
+    /// ```
+    /// use corroborate::{Corpus, StreamReader};
+    /// let jsonl = concat!(
+    ///     r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "e", "name": "E"}], "sources": [{"id": "p", "kind": "publication", "name": "P"}]}"#, "\n",
+    ///     r#"{"id": "c1", "subject": "e", "property": "killed", "value": {"quantity": {"exact": 3}}, "assertion": {"chain": ["p"]}}"#, "\n",
+    ///     r#"{"id": "c2", "subject": "nobody", "property": "killed", "value": {"quantity": {"exact": 4}}, "assertion": {"chain": ["p"]}}"#, "\n",
+    /// );
+    /// let corpus = StreamReader::new().read_jsonl(jsonl.as_bytes(), "inline.jsonl")?;
+    /// assert_eq!(corpus.claims().len(), 1);
+    /// assert_eq!(corpus.skipped()[0].location, "inline.jsonl:3");
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn skipped(&self) -> &[Diagnostic] {
+        &self.skipped
+    }
+
     /// The text of a publication, when the corpus has it.
     pub fn text(&self, publication: &SourceId) -> Option<&str> {
         self.texts.get(publication).map(String::as_str)
+    }
+
+    /// Takes the corpus apart into what a header holds: title,
+    /// description, entities, sources, texts; and the number of claims.
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn into_header_parts(
+        self,
+    ) -> (
+        Option<String>,
+        Option<String>,
+        Vec<Entity>,
+        Vec<Source>,
+        HashMap<SourceId, String>,
+        usize,
+    ) {
+        (
+            self.title,
+            self.description,
+            self.entities,
+            self.sources,
+            self.texts,
+            self.claims.len(),
+        )
     }
 
     /// Writes the corpus in its JSON format, pretty-printed. Article texts
@@ -922,6 +748,349 @@ struct DocumentRef<'a> {
     entities: &'a [Entity],
     sources: &'a [Source],
     claims: &'a [Claim],
+}
+
+/// Checked entities and sources, with their indexes: the part of a
+/// corpus that claims refer to. The streaming readers check the header
+/// first and then each claim as it arrives.
+pub(crate) struct Header {
+    title: Option<String>,
+    description: Option<String>,
+    entities: Vec<Entity>,
+    sources: Vec<Source>,
+    texts: HashMap<SourceId, String>,
+    entity_index: HashMap<EntityId, usize>,
+    source_index: HashMap<SourceId, usize>,
+}
+
+fn check_opt(text: &Option<String>, field: &str, limits: &Limits) -> Result<(), Error> {
+    match text {
+        Some(text) => check_len(text, field, limits),
+        None => Ok(()),
+    }
+}
+
+fn check_len(text: &str, field: &str, limits: &Limits) -> Result<(), Error> {
+    if text.len() > limits.max_text_len {
+        return Err(Error::new(ErrorKind::Limit {
+            what: "text length in bytes",
+            found: text.len(),
+            limit: limits.max_text_len,
+        })
+        .in_field(field));
+    }
+    Ok(())
+}
+
+impl Header {
+    /// Checks ids, references between entities, and lengths.
+    pub(crate) fn new(
+        title: Option<String>,
+        description: Option<String>,
+        entities: Vec<Entity>,
+        sources: Vec<Source>,
+        mut texts: HashMap<SourceId, String>,
+        limits: &Limits,
+    ) -> Result<Header, Error> {
+        check_opt(&title, "title", limits)?;
+        check_opt(&description, "description", limits)?;
+        let mut entity_index =
+            HashMap::with_capacity_and_hasher(entities.len(), Default::default());
+        for (index, entity) in entities.iter().enumerate() {
+            if entity_index.insert(entity.id.clone(), index).is_some() {
+                return Err(Error::new(ErrorKind::Duplicate {
+                    kind: "entity",
+                    id: entity.id.to_string(),
+                })
+                .in_field(format!("entities[{index}].id")));
+            }
+            let field = |name: &str| format!("entities[{index}].{name}");
+            check_len(&entity.name, &field("name"), limits)?;
+            for (k, alias) in entity.aliases.iter().enumerate() {
+                check_len(alias, &field(&format!("aliases[{k}]")), limits)?;
+            }
+            check_opt(&entity.kind, &field("kind"), limits)?;
+            check_opt(&entity.note, &field("note"), limits)?;
+        }
+        for (index, entity) in entities.iter().enumerate() {
+            for (k, other) in entity.distinct_from.iter().enumerate() {
+                if !entity_index.contains_key(other) {
+                    return Err(Error::new(ErrorKind::UnknownReference {
+                        kind: "entity",
+                        id: other.to_string(),
+                    })
+                    .in_field(format!("entities[{index}].distinct_from[{k}]")));
+                }
+            }
+        }
+
+        let mut source_index = HashMap::with_capacity_and_hasher(sources.len(), Default::default());
+        for (index, source) in sources.iter().enumerate() {
+            if source_index.insert(source.id.clone(), index).is_some() {
+                return Err(Error::new(ErrorKind::Duplicate {
+                    kind: "source",
+                    id: source.id.to_string(),
+                })
+                .in_field(format!("sources[{index}].id")));
+            }
+            let field = |name: &str| format!("sources[{index}].{name}");
+            check_len(&source.name, &field("name"), limits)?;
+            for (text, name) in [
+                (&source.outlet, "outlet"),
+                (&source.title, "title"),
+                (&source.url, "url"),
+                (&source.published_note, "published_note"),
+                (&source.role, "role"),
+                (&source.affiliation, "affiliation"),
+                (&source.text_file, "text_file"),
+            ] {
+                check_opt(text, &field(name), limits)?;
+            }
+            if let Some(text) = &source.text {
+                if text.len() > limits.max_article_len {
+                    return Err(Error::new(ErrorKind::Limit {
+                        what: "article length in bytes",
+                        found: text.len(),
+                        limit: limits.max_article_len,
+                    })
+                    .in_field(format!("sources[{index}].text")));
+                }
+                if source.text_file.is_some() {
+                    return Err(Error::invalid_value(
+                        "text and text_file",
+                        "are both given",
+                        "at most one of text and text_file",
+                    )
+                    .in_field(format!("sources[{index}]")));
+                }
+                texts.insert(source.id.clone(), text.clone());
+            }
+        }
+        Ok(Header {
+            title,
+            description,
+            entities,
+            sources,
+            texts,
+            entity_index,
+            source_index,
+        })
+    }
+
+    /// Checks one claim against the header: references, chain, lengths
+    /// and evidence (whose span is filled in). `claims` is the index of
+    /// every claim, for `corrects`; with `None` the correction is left to
+    /// [`Header::check_corrects`].
+    pub(crate) fn check_claim(
+        &self,
+        claim: &mut Claim,
+        claims: Option<&HashMap<ClaimId, usize>>,
+        limits: &Limits,
+    ) -> Result<(), Error> {
+        let entity_ref = |id: &EntityId, field: &str| -> Result<(), Error> {
+            if self.entity_index.contains_key(id) {
+                Ok(())
+            } else {
+                Err(Error::new(ErrorKind::UnknownReference {
+                    kind: "entity",
+                    id: id.to_string(),
+                })
+                .in_field(field))
+            }
+        };
+        let claim_id = claim.id.clone();
+        let in_claim = |e: Error| e.in_claim(&claim_id);
+        entity_ref(&claim.subject, "subject").map_err(in_claim)?;
+        match &claim.value {
+            Value::Statement(statement) => {
+                entity_ref(&statement.object, "value.statement.object").map_err(in_claim)?
+            }
+            Value::Quote(quote) => {
+                check_len(quote.text(), "value.quote.text", limits).map_err(in_claim)?;
+                if let Some(occasion) = quote.occasion() {
+                    check_len(occasion, "value.quote.occasion", limits).map_err(in_claim)?;
+                }
+            }
+            Value::Text(text) => check_len(text, "value.text", limits).map_err(in_claim)?,
+            Value::Quantity(quantity) => {
+                if let Some(unit) = quantity.unit() {
+                    check_len(unit, "value.quantity.unit", limits).map_err(in_claim)?;
+                }
+                match quantity.amount() {
+                    crate::quantity::Amount::Vague { phrase } => {
+                        check_len(phrase, "value.quantity.vague", limits).map_err(in_claim)?
+                    }
+                    crate::quantity::Amount::Approximate { qualifier, .. } => {
+                        check_len(qualifier, "value.quantity.qualifier", limits)
+                            .map_err(in_claim)?
+                    }
+                    _ => {}
+                }
+            }
+            Value::Date(_) => {}
+        }
+        check_opt(&claim.scope.population, "scope.population", limits).map_err(in_claim)?;
+        check_opt(&claim.scope.horizon, "scope.horizon", limits).map_err(in_claim)?;
+        check_opt(&claim.assertion.verb, "assertion.verb", limits).map_err(in_claim)?;
+        if let Some(claims) = claims {
+            Header::check_corrects(claim, claims)?;
+        }
+        let chain = &claim.assertion.chain;
+        if chain.is_empty() {
+            return Err(in_claim(
+                Error::invalid_value(
+                    "[]",
+                    "is an empty chain",
+                    "a chain starting at a publication",
+                )
+                .in_field("assertion.chain"),
+            ));
+        }
+        if chain.len() > limits.max_chain_depth {
+            return Err(in_claim(
+                Error::new(ErrorKind::Limit {
+                    what: "attribution chain length",
+                    found: chain.len(),
+                    limit: limits.max_chain_depth,
+                })
+                .in_field("assertion.chain"),
+            ));
+        }
+        // Chains are short (at most `max_chain_depth`), so a linear
+        // search for repeats is cheaper than a set.
+        let mut seen: [usize; 8] = [usize::MAX; 8];
+        let mut seen_more: Vec<usize> = Vec::new();
+        for (k, link) in chain.iter().enumerate() {
+            let Some(&source) = self.source_index.get(link) else {
+                return Err(in_claim(
+                    Error::new(ErrorKind::UnknownReference {
+                        kind: "source",
+                        id: link.to_string(),
+                    })
+                    .in_field(format!("assertion.chain[{k}]")),
+                ));
+            };
+            let repeated = seen[..k.min(8)].contains(&source) || seen_more.contains(&source);
+            if repeated {
+                return Err(in_claim(
+                    Error::new(ErrorKind::Cycle {
+                        id: link.to_string(),
+                    })
+                    .in_field(format!("assertion.chain[{k}]")),
+                ));
+            }
+            if k < 8 {
+                seen[k] = source;
+            } else {
+                seen_more.push(source);
+            }
+            if k == 0 && self.sources[source].kind != SourceKind::Publication {
+                return Err(in_claim(
+                    Error::invalid_value(
+                        format!(
+                            "{:?} ({})",
+                            link.as_str(),
+                            self.sources[source].kind.as_str()
+                        ),
+                        "is not a publication",
+                        "a chain whose first link is a source of kind publication",
+                    )
+                    .in_field("assertion.chain[0]"),
+                ));
+            }
+        }
+        self.share_ids(claim);
+        if let Some(evidence) = &mut claim.assertion.evidence {
+            check_len(&evidence.text, "assertion.evidence.text", limits).map_err(in_claim)?;
+            if evidence.text.trim().is_empty() {
+                return Err(in_claim(
+                    Error::invalid_value(
+                        format!("{:?}", evidence.text),
+                        "is empty evidence",
+                        "the exact words of the publication that carry the claim",
+                    )
+                    .in_field("assertion.evidence.text"),
+                ));
+            }
+            let publication = &claim.assertion.chain[0];
+            if let Some(text) = self.texts.get(publication) {
+                locate_evidence(text, publication, evidence).map_err(in_claim)?;
+            }
+        }
+        if let Some(note) = &claim.note {
+            check_len(note, "note", limits).map_err(in_claim)?;
+        }
+        Ok(())
+    }
+
+    /// Replaces a checked claim's subject, statement object and chain
+    /// links with the declared ids, so that a million claims share a few
+    /// thousand id texts instead of holding a million copies.
+    fn share_ids(&self, claim: &mut Claim) {
+        if let Some((id, _)) = self.entity_index.get_key_value(&claim.subject) {
+            claim.subject = id.clone();
+        }
+        if let Value::Statement(statement) = &mut claim.value
+            && let Some((id, _)) = self.entity_index.get_key_value(&statement.object)
+        {
+            statement.object = id.clone();
+        }
+        for link in &mut claim.assertion.chain {
+            if let Some((id, _)) = self.source_index.get_key_value(link) {
+                *link = id.clone();
+            }
+        }
+    }
+
+    /// Checks that the claim a claim corrects exists and is another claim.
+    pub(crate) fn check_corrects(
+        claim: &Claim,
+        claims: &HashMap<ClaimId, usize>,
+    ) -> Result<(), Error> {
+        let Some(corrected) = &claim.corrects else {
+            return Ok(());
+        };
+        if !claims.contains_key(corrected) {
+            return Err(Error::new(ErrorKind::UnknownReference {
+                kind: "claim",
+                id: corrected.to_string(),
+            })
+            .in_field("corrects")
+            .in_claim(&claim.id));
+        }
+        if *corrected == claim.id {
+            return Err(Error::invalid_value(
+                format!("{:?}", corrected.as_str()),
+                "is the claim itself",
+                "the id of another claim",
+            )
+            .in_field("corrects")
+            .in_claim(&claim.id));
+        }
+        Ok(())
+    }
+
+    /// Completes the corpus with checked claims, their index, and the
+    /// records a streaming reader skipped.
+    pub(crate) fn into_corpus(
+        self,
+        claims: Vec<Claim>,
+        claim_index: HashMap<ClaimId, usize>,
+        skipped: Vec<Diagnostic>,
+    ) -> Corpus {
+        Corpus {
+            title: self.title,
+            description: self.description,
+            entities: self.entities,
+            sources: self.sources,
+            claims,
+            texts: self.texts,
+            entity_index: self.entity_index,
+            source_index: self.source_index,
+            claim_index,
+            skipped,
+        }
+    }
 }
 
 fn read_file(path: &Path, limit: usize) -> Result<Vec<u8>, Error> {

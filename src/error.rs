@@ -104,8 +104,6 @@ pub(crate) enum ErrorKind {
         expected: String,
     },
     #[error("row has {found} columns; expected {expected} as in the header")]
-    // Reserved for the table loader (not yet on this branch).
-    #[allow(dead_code)]
     RowWidth { found: usize, expected: usize },
     #[error(
         "JSON nesting depth is over the limit of {limit}; expected arrays and objects nested at most {limit} deep"

@@ -80,6 +80,23 @@
 //!
 //! **Mark a property as a running toll.** [`Policy::with_cumulative`]: a
 //! later report then supersedes an earlier one instead of conflicting.
+//!
+//! **Read large inputs as a stream.** A newsroom archive or a
+//! truth-discovery dataset with a million assertions is read as a stream
+//! by [`StreamReader`]: JSON
+//! Lines (a header line, then one claim per line) or a CSV/TSV table with
+//! one assertion per row. Records that cannot be used are skipped and
+//! listed, with `file:line`, in [`Corpus::skipped`] and in the report's
+//! diagnostics:
+//!
+//! ```
+//! use corroborate::{Policy, StreamReader, analyze};
+//! let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/stream/claims.csv");
+//! let corpus = StreamReader::new().read_path(path)?;
+//! let report = analyze(&corpus, &Policy::default());
+//! assert_eq!(report.summary.skipped, corpus.skipped().len());
+//! # Ok::<(), corroborate::Error>(())
+//! ```
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -97,6 +114,7 @@ mod relation;
 mod render;
 mod report;
 mod resolve;
+mod stream;
 mod vocab;
 
 pub use analyze::{Analyzer, MAX_QUOTE_BLOCK, analyze};
@@ -120,6 +138,7 @@ pub use report::{
     RelayFinding, Report, ScopeGroup, Settings, Severity, Summary, Topic, Verdict,
 };
 pub use resolve::{MergeRule, NameMerge, Resolution};
+pub use stream::{JSONL_FORMAT, StreamReader, TableFormat};
 pub use vocab::{CodingRule, Tolerance, VagueEntry, Vocabulary};
 
 /// The README's examples, compiled and run as doc tests.

@@ -117,7 +117,7 @@ fn paint(text: &str, verdict: Verdict, color: bool) -> String {
 
 fn summary_line(report: &Report) -> String {
     let s = &report.summary;
-    format!(
+    let mut line = format!(
         "{} claim{} in {} topic{}: {} contested, {} differing in scope, {} superseded, {} corroborated, {} single-origin; {} relay finding{}, {} misattributed quote{}",
         s.claims,
         if s.claims == 1 { "" } else { "s" },
@@ -132,7 +132,15 @@ fn summary_line(report: &Report) -> String {
         if s.relay_findings == 1 { "" } else { "s" },
         s.misattributions,
         if s.misattributions == 1 { "" } else { "s" },
-    )
+    );
+    if s.skipped > 0 {
+        line.push_str(&format!(
+            "; {} record{} skipped",
+            s.skipped,
+            if s.skipped == 1 { "" } else { "s" }
+        ));
+    }
+    line
 }
 
 fn settings_line(report: &Report) -> String {

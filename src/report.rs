@@ -270,6 +270,14 @@ pub struct Summary {
     pub relay_findings: usize,
     /// Misattributed quotes.
     pub misattributions: usize,
+    /// Records a streaming reader skipped; each is listed in the
+    /// diagnostics. Left out of JSON when zero.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub skipped: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The settings the report was made with, so that a reader can tell.
@@ -366,6 +374,7 @@ impl Report {
             claims: self.summary.claims,
             topics: self.topics.len(),
             misattributions: self.summary.misattributions,
+            skipped: self.summary.skipped,
             ..Summary::default()
         };
         for topic in &self.topics {

@@ -14,7 +14,7 @@
 //! ("ISIS" is not "ISIS-K") unless declared an alias, and blocking keeps
 //! resolution near linear in the number of names.
 
-use std::collections::HashMap;
+use crate::id::HashMap;
 
 use serde::Serialize;
 
@@ -102,6 +102,70 @@ pub(crate) fn name_key(name: &str) -> String {
     key
 }
 
+/// How many of each character a name key holds: letters and digits by
+/// value, everything else in one bucket.
+struct CharProfile {
+    counts: [u16; 38],
+    len: usize,
+}
+
+impl CharProfile {
+    fn new(key: &str) -> CharProfile {
+        let mut counts = [0u16; 38];
+        let mut len = 0;
+        for ch in key.chars() {
+            let slot = match ch {
+                'a'..='z' => ch as usize - 'a' as usize,
+                '0'..='9' => 26 + ch as usize - '0' as usize,
+                ' ' => 36,
+                _ => 37,
+            };
+            counts[slot] = counts[slot].saturating_add(1);
+            len += 1;
+        }
+        CharProfile { counts, len }
+    }
+
+    /// An upper bound on `strsim::jaro_winkler(a, b)`, never below it.
+    ///
+    /// Jaro matches equal characters, so the number of matches `m` is at
+    /// most the sum over characters of the smaller count (the catch-all
+    /// bucket over-counts, which keeps the bound safe). With no
+    /// transpositions Jaro is at most `(m/|a| + m/|b| + 1) / 3`, and the
+    /// Winkler bonus grows with Jaro, so applying it to the bound, with
+    /// the true common prefix, bounds the score (below 0.7 there is no
+    /// bonus). A small margin absorbs rounding.
+    fn bound(&self, other: &CharProfile, a: &str, b: &str) -> f64 {
+        if self.len == 0 || other.len == 0 {
+            return 1.0;
+        }
+        let matches: usize = self
+            .counts
+            .iter()
+            .zip(&other.counts)
+            .map(|(x, y)| usize::from(*x.min(y)))
+            .sum();
+        if matches == 0 {
+            return 0.0;
+        }
+        let m = matches as f64;
+        let jaro = ((m / self.len as f64) + (m / other.len as f64) + 1.0) / 3.0;
+        let bound = if jaro > 0.7 {
+            let prefix = a
+                .chars()
+                .take(4)
+                .zip(b.chars())
+                .take_while(|(x, y)| x == y)
+                .count();
+            jaro + 0.1 * prefix as f64 * (1.0 - jaro)
+        } else {
+            // The true Jaro is at most 0.7 too, and strsim adds no bonus.
+            jaro
+        };
+        bound + 1e-9
+    }
+}
+
 struct Groups {
     parent: Vec<usize>,
 }
@@ -160,7 +224,7 @@ impl Resolution {
 
         // Candidate pairs: (similarity, rule, name a, name b), a < b by entity.
         let mut candidates: Vec<(Similarity, MergeRule, usize, usize)> = Vec::new();
-        let mut by_key: HashMap<&str, usize> = HashMap::new();
+        let mut by_key: HashMap<&str, usize> = HashMap::default();
         for (i, name) in names.iter().enumerate() {
             match by_key.get(name.key.as_str()) {
                 Some(&first) if names[first].entity != name.entity => {
@@ -174,7 +238,7 @@ impl Resolution {
         }
         // Fuzzy: blocks of names with the same word count and the same first
         // three letters of the first or of the last word. One name per key.
-        let mut blocks: HashMap<(usize, bool, &str), Vec<usize>> = HashMap::new();
+        let mut blocks: HashMap<(usize, bool, &str), Vec<usize>> = HashMap::default();
         let mut unique: Vec<usize> = by_key.values().copied().collect();
         unique.sort_unstable();
         for &i in &unique {
@@ -198,10 +262,18 @@ impl Resolution {
         }
         let mut block_list: Vec<&Vec<usize>> = blocks.values().collect();
         block_list.sort_unstable();
+        // Character counts per unique key, for a cheap exact upper bound on
+        // the similarity that skips most pairs of a large block (names
+        // sharing "front" or "brigade") without computing Jaro–Winkler.
+        let profiles: Vec<CharProfile> = names.iter().map(|n| CharProfile::new(&n.key)).collect();
         for block in block_list {
             for (k, &a) in block.iter().enumerate() {
                 for &b in &block[k + 1..] {
                     if names[a].entity == names[b].entity {
+                        continue;
+                    }
+                    let bound = profiles[a].bound(&profiles[b], &names[a].key, &names[b].key);
+                    if bound < threshold.value() {
                         continue;
                     }
                     let score = strsim::jaro_winkler(&names[a].key, &names[b].key);
@@ -331,6 +403,39 @@ mod tests {
         let r = Resolution::new(&[a, b, c], Similarity::new(0.9).unwrap());
         assert!(r.same(&EntityId::new("a").unwrap(), &EntityId::new("b").unwrap()));
         assert!(!r.same(&EntityId::new("a").unwrap(), &EntityId::new("c").unwrap()));
+    }
+
+    #[test]
+    fn the_bound_is_never_below_the_score() {
+        let names = [
+            "shahab muhajir",
+            "shahab muhajr",
+            "bakdar front",
+            "jannur front",
+            "isis k",
+            "isis",
+            "sirajuddin haqqani",
+            "sirajudin haqqani",
+            "a",
+            "ab",
+            "ba",
+            "us central command",
+            "abcd",
+            "dcba",
+            "aaaa",
+            "aaab",
+            "x9 y",
+            "y9 x",
+            "émile",
+            "emile",
+        ];
+        for a in names {
+            for b in names {
+                let (pa, pb) = (CharProfile::new(a), CharProfile::new(b));
+                let score = strsim::jaro_winkler(a, b);
+                assert!(pa.bound(&pb, a, b) >= score, "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]

@@ -360,6 +360,30 @@ const QUANTITY_EXPECTED: &str = "a number (\"1,500\", \"twelve\"), a range (\"50
 /// Fails when the text is not exactly one quantity expression; the error
 /// names the byte where reading stopped and what was expected there.
 pub fn parse_quantity(text: &str, vocabulary: &Vocabulary) -> Result<Quantity, Error> {
+    parse_quantity_in(text, &Lexicon::new(vocabulary))
+}
+
+/// Reads quantities with one vocabulary's tables built once, for readers
+/// that parse many values.
+#[derive(Clone, Debug)]
+pub(crate) struct QuantityParser {
+    lexicon: Lexicon,
+}
+
+impl QuantityParser {
+    pub(crate) fn new(vocabulary: &Vocabulary) -> QuantityParser {
+        QuantityParser {
+            lexicon: Lexicon::new(vocabulary),
+        }
+    }
+
+    /// As [`parse_quantity`].
+    pub(crate) fn parse(&self, text: &str) -> Result<Quantity, Error> {
+        parse_quantity_in(text, &self.lexicon)
+    }
+}
+
+fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
     let tokens = Tokens::new(text);
     if tokens.len() == 0 {
         return Err(expression_error(
@@ -369,8 +393,7 @@ pub fn parse_quantity(text: &str, vocabulary: &Vocabulary) -> Result<Quantity, E
             QUANTITY_EXPECTED,
         ));
     }
-    let lexicon = Lexicon::new(vocabulary);
-    match quantity::quantity_at(&tokens, &lexicon, 0, true) {
+    match quantity::quantity_at(&tokens, lexicon, 0, true) {
         Some(found) if found.end == tokens.len() => Ok(found.quantity),
         Some(found) => {
             let at = tokens.span(found.end, found.end + 1).start;

@@ -1,5 +1,8 @@
 //! The integration tests: one binary, through the public API.
 
+#[path = "../../benches/common/mod.rs"]
+mod common;
+
 mod bundled;
 mod conformance;
 mod corpus_data;
@@ -10,3 +13,5 @@ mod model;
 mod parse;
 mod scenarios;
 mod strategies;
+mod stream;
+mod synth;

@@ -1,0 +1,184 @@
+//! Loading, name resolution, cross-referencing and rendering at 10k, 100k
+//! and 1M synthetic claims (benches/common/mod.rs), plus one topic of
+//! 100,000 claims and 100,000 distinct names.
+//!
+//! `cargo bench --bench corpus` runs everything; `cargo bench -- --test`
+//! (the CI smoke test) runs each benchmark once and skips the 1M sizes.
+
+mod common;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use common::Synth;
+use corroborate::{
+    Analyzer, Claim, Corpus, Policy, Resolution, Similarity, StreamReader, TableFormat,
+};
+use criterion::{
+    BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput, measurement::WallTime,
+};
+use criterion::{criterion_group, criterion_main};
+
+const SEED: u64 = 1;
+
+/// The sizes to run: 1M only outside the `--test` smoke run.
+fn sizes() -> Vec<usize> {
+    let smoke = std::env::args().any(|a| a == "--test");
+    let mut sizes = vec![10_000, 100_000];
+    if !smoke {
+        sizes.push(1_000_000);
+    }
+    sizes
+}
+
+fn configure(group: &mut BenchmarkGroup<'_, WallTime>, n: usize) {
+    group.throughput(Throughput::Elements(n as u64));
+    if n >= 100_000 {
+        // One run per sample: big inputs take long enough each.
+        group.sampling_mode(SamplingMode::Flat);
+        group.sample_size(10);
+        group.warm_up_time(Duration::from_millis(500));
+        group.measurement_time(Duration::from_secs(if n >= 1_000_000 { 20 } else { 5 }));
+    } else {
+        group.sample_size(20);
+        group.warm_up_time(Duration::from_secs(1));
+        group.measurement_time(Duration::from_secs(3));
+    }
+}
+
+fn bytes(write: impl Fn(&mut Vec<u8>) -> std::io::Result<()>) -> Vec<u8> {
+    let mut out = Vec::new();
+    write(&mut out).expect("writing to memory");
+    out
+}
+
+fn load(c: &mut Criterion) {
+    for n in sizes() {
+        let synth = Synth::new(SEED, n);
+        let json = bytes(|o| synth.write_json(o));
+        let jsonl = bytes(|o| synth.write_jsonl(o));
+        let csv = bytes(|o| synth.write_table(o, b','));
+        // The claims alone, as one JSON array: what serde_json takes to
+        // deserialise them, the yardstick for cross-referencing.
+        let claims_json = serde_json::to_vec(&synth.parts().claims).expect("claims serialise");
+
+        let mut group = c.benchmark_group("load");
+        configure(&mut group, n);
+        group.bench_function(BenchmarkId::new("json", n), |b| {
+            b.iter(|| {
+                let corpus = Corpus::from_json_slice(black_box(&json)).expect("valid corpus");
+                assert_eq!(corpus.claims().len(), n);
+                corpus
+            })
+        });
+        group.bench_function(BenchmarkId::new("jsonl", n), |b| {
+            b.iter(|| {
+                let corpus = StreamReader::new()
+                    .read_jsonl(black_box(&jsonl[..]), "bench.jsonl")
+                    .expect("valid corpus");
+                assert_eq!(corpus.claims().len(), n);
+                corpus
+            })
+        });
+        group.bench_function(BenchmarkId::new("table", n), |b| {
+            b.iter(|| {
+                let corpus = StreamReader::new()
+                    .read_table(black_box(&csv[..]), "bench.csv", TableFormat::Csv)
+                    .expect("valid table");
+                assert_eq!(corpus.claims().len(), n);
+                corpus
+            })
+        });
+        group.bench_function(BenchmarkId::new("serde_json_claims", n), |b| {
+            b.iter(|| {
+                let claims: Vec<Claim> =
+                    serde_json::from_slice(black_box(&claims_json)).expect("claims parse");
+                assert_eq!(claims.len(), n);
+                claims
+            })
+        });
+        group.finish();
+    }
+}
+
+fn engine(c: &mut Criterion) {
+    let policy = Policy::default();
+    for n in sizes() {
+        let corpus = Synth::new(SEED, n).corpus();
+        let mut group = c.benchmark_group("resolve");
+        configure(&mut group, n);
+        group.bench_function(BenchmarkId::new("claims", n), |b| {
+            b.iter(|| Analyzer::new(black_box(&corpus), &policy))
+        });
+        group.finish();
+
+        let analyzer = Analyzer::new(&corpus, &policy);
+        let mut group = c.benchmark_group("crossref");
+        configure(&mut group, n);
+        group.bench_function(BenchmarkId::new("claims", n), |b| {
+            b.iter(|| {
+                let report = black_box(&analyzer).report();
+                assert_eq!(report.summary.claims, n);
+                report
+            })
+        });
+        group.finish();
+
+        let report = analyzer.report();
+        let mut group = c.benchmark_group("render");
+        configure(&mut group, n);
+        group.bench_function(BenchmarkId::new("text", n), |b| {
+            b.iter(|| {
+                let text = black_box(&report).render_text(100);
+                assert!(text.len() > n);
+                text
+            })
+        });
+        group.bench_function(BenchmarkId::new("json", n), |b| {
+            b.iter(|| {
+                let json = black_box(&report).to_json_string();
+                assert!(json.len() > n);
+                json
+            })
+        });
+        group.finish();
+    }
+}
+
+fn one_topic(c: &mut Criterion) {
+    let policy = Policy::default();
+    let n = 100_000;
+    let corpus = Synth::one_topic(SEED, n).corpus();
+    let analyzer = Analyzer::new(&corpus, &policy);
+    let mut group = c.benchmark_group("crossref");
+    configure(&mut group, n);
+    group.bench_function(BenchmarkId::new("topic_size", n), |b| {
+        b.iter(|| {
+            let report = black_box(&analyzer).report();
+            assert_eq!(report.topics.len(), 1);
+            assert_eq!(report.topics[0].claim_count, n);
+            report
+        })
+    });
+    group.finish();
+}
+
+fn names(c: &mut Criterion) {
+    let n = 100_000;
+    let entities = Synth::names(SEED, n);
+    let threshold = Similarity::new(0.9).expect("a valid threshold");
+    let mut group = c.benchmark_group("resolve");
+    configure(&mut group, n);
+    group.bench_function(BenchmarkId::new("names", n), |b| {
+        b.iter(|| {
+            let resolution = Resolution::new(black_box(&entities), threshold);
+            // About one name in ten is a variant of another.
+            assert!(resolution.merges().len() > n / 50);
+            resolution
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load, engine, one_topic, names);
+criterion_main!(benches);

@@ -1,0 +1,1116 @@
+//! Streaming readers for large inputs: JSON Lines and flat tables.
+//!
+//! | item | what it is |
+//! |---|---|
+//! | [`StreamReader`] | the options (limits, vocabulary, a side header) and the readers |
+//! | [`TableFormat`] | a flat table's dialect: comma- or tab-separated |
+//! | [`JSONL_FORMAT`] | the format tag of a JSON Lines header |
+//!
+//! Both formats are read one record at a time from a buffered reader, so
+//! the text is never held whole in memory. A record that cannot be used
+//! (a malformed line, a row of the wrong width, an unknown reference, a
+//! duplicate claim id, a bad value) is skipped and listed in
+//! [`Corpus::skipped`] with its `file:line` and what was wrong; problems
+//! with the file itself (it cannot be read, it is empty, its header is
+//! bad) are errors. The formats are described in `data/README.md`.
+
+use std::collections::HashSet;
+
+use crate::id::HashMap;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::corpus::{Corpus, Header, Limits, json_error_kind};
+use crate::error::{Error, ErrorKind};
+use crate::id::{ClaimId, EntityId, Property, SourceId};
+use crate::model::{Assertion, Claim, Entity, Quote, Source, SourceKind, Value};
+use crate::parse::{QuantityParser, parse_date};
+use crate::period::Period;
+use crate::report::{Diagnostic, Severity};
+use crate::vocab::Vocabulary;
+
+/// Claim lines parsed and checked together: enough to share out over
+/// cores, few enough that the batch's text stays small.
+const BATCH_LINES: usize = 4096;
+
+/// The format tag on the first line of a JSON Lines corpus.
+pub const JSONL_FORMAT: &str = "corroborate-jsonl/1";
+
+/// A flat table's dialect.
+///
+/// ```
+/// use corroborate::TableFormat;
+/// assert_eq!(TableFormat::from_path("claims.tsv"), Some(TableFormat::Tsv));
+/// assert_eq!(TableFormat::from_path("claims.json"), None);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TableFormat {
+    /// Comma-separated, with `"` quoting as in RFC 4180.
+    Csv,
+    /// Tab-separated, without quoting: a `"` is an ordinary character.
+    Tsv,
+}
+
+impl TableFormat {
+    /// The dialect a file name's extension (`.csv`, `.tsv`, any case)
+    /// names, if any.
+    pub fn from_path(path: impl AsRef<Path>) -> Option<TableFormat> {
+        let extension = path.as_ref().extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "csv" => Some(TableFormat::Csv),
+            "tsv" => Some(TableFormat::Tsv),
+            _ => None,
+        }
+    }
+}
+
+/// Reads the streaming formats: JSON Lines and CSV/TSV tables.
+///
+/// Builder-lite: `StreamReader::new()` reads with the default
+/// [`Limits`] and [`Vocabulary`]; `with_*` methods change them.
+///
+/// ```
+/// use corroborate::{StreamReader, TableFormat};
+/// let table = "source,subject,property,value\n\
+///              AP,ISIS-K,fighter_strength,\"about 2,000\"\n\
+///              Reuters,ISIS-K\n";
+/// let corpus = StreamReader::new().read_table(table.as_bytes(), "inline.csv", TableFormat::Csv)?;
+/// assert_eq!(corpus.claims().len(), 1);
+/// assert_eq!(corpus.skipped().len(), 1);
+/// assert_eq!(corpus.skipped()[0].location, "inline.csv:3");
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct StreamReader {
+    limits: Limits,
+    vocabulary: Vocabulary,
+    header: Option<Box<Corpus>>,
+}
+
+/// The first line of a JSON Lines corpus.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonlHeader {
+    format: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    entities: Vec<Entity>,
+    #[serde(default)]
+    sources: Vec<Source>,
+}
+
+/// Claims read so far, with the line each came from.
+struct Loaded {
+    claims: Vec<Claim>,
+    lines: Vec<u64>,
+    index: HashMap<ClaimId, usize>,
+    skipped: Vec<(u64, Diagnostic)>,
+    /// One shared text per distinct property.
+    properties: HashSet<Property>,
+}
+
+impl Loaded {
+    fn new() -> Loaded {
+        Loaded {
+            claims: Vec::new(),
+            lines: Vec::new(),
+            index: HashMap::default(),
+            skipped: Vec::new(),
+            properties: HashSet::new(),
+        }
+    }
+
+    fn skip(&mut self, name: &str, line: u64, message: impl Into<String>) {
+        self.skipped.push((
+            line,
+            Diagnostic::new(Severity::Skipped, format!("{name}:{line}"), message),
+        ));
+    }
+
+    /// Checks a claim against the header and keeps it, or skips it.
+    fn push(&mut self, header: &Header, mut claim: Claim, line: u64, name: &str, limits: &Limits) {
+        let checked = if self.index.contains_key(&claim.id) {
+            Ok(())
+        } else {
+            header.check_claim(&mut claim, None, limits)
+        };
+        self.keep(claim, checked, line, name);
+    }
+
+    /// Keeps a claim already checked against the header, or skips it: a
+    /// duplicate id first, then the check's error.
+    fn keep(&mut self, mut claim: Claim, checked: Result<(), Error>, line: u64, name: &str) {
+        if self.index.contains_key(&claim.id) {
+            let error = Error::new(ErrorKind::Duplicate {
+                kind: "claim",
+                id: claim.id.to_string(),
+            })
+            .in_claim(&claim.id)
+            .in_field("id");
+            self.skip(name, line, error.to_string());
+            return;
+        }
+        if let Err(error) = checked {
+            self.skip(name, line, error.to_string());
+            return;
+        }
+        match self.properties.get(&claim.property) {
+            Some(shared) => claim.property = shared.clone(),
+            None => {
+                self.properties.insert(claim.property.clone());
+            }
+        }
+        self.index.insert(claim.id.clone(), self.claims.len());
+        self.claims.push(claim);
+        self.lines.push(line);
+    }
+
+    /// Skips claims that correct a claim the corpus does not hold (or
+    /// themselves), repeating until none is left: skipping a claim can
+    /// leave another claim's correction without its target.
+    fn finish(mut self, header: Header, name: &str) -> Corpus {
+        loop {
+            let mut bad = Vec::new();
+            for (k, claim) in self.claims.iter().enumerate() {
+                if let Err(error) = Header::check_corrects(claim, &self.index) {
+                    bad.push((k, error));
+                }
+            }
+            if bad.is_empty() {
+                break;
+            }
+            let mut drop = vec![false; self.claims.len()];
+            for (k, error) in bad {
+                drop[k] = true;
+                let line = self.lines[k];
+                self.skip(name, line, error.to_string());
+            }
+            let claims = std::mem::take(&mut self.claims);
+            let lines = std::mem::take(&mut self.lines);
+            for ((claim, line), dropped) in claims.into_iter().zip(lines).zip(drop) {
+                if !dropped {
+                    self.claims.push(claim);
+                    self.lines.push(line);
+                }
+            }
+            self.index = self
+                .claims
+                .iter()
+                .enumerate()
+                .map(|(k, c)| (c.id.clone(), k))
+                .collect();
+        }
+        // Stable: two problems on one line keep the order they were found in.
+        self.skipped.sort_by_key(|(line, _)| *line);
+        let skipped = self.skipped.into_iter().map(|(_, d)| d).collect();
+        header.into_corpus(self.claims, self.index, skipped)
+    }
+}
+
+/// The columns of a flat table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Source,
+    Subject,
+    Property,
+    Value,
+    Date,
+    Speaker,
+    Origin,
+}
+
+const COLUMNS: [(&str, Column); 7] = [
+    ("source", Column::Source),
+    ("subject", Column::Subject),
+    ("property", Column::Property),
+    ("value", Column::Value),
+    ("date", Column::Date),
+    ("speaker", Column::Speaker),
+    ("origin", Column::Origin),
+];
+
+const COLUMNS_EXPECTED: &str =
+    "the columns source, subject, property, value and optionally date, speaker, origin";
+
+/// Ids made from names: lower-case ASCII letters and digits, other runs
+/// of characters as `-`, a numeric suffix where two names give one id.
+struct Ids {
+    by_name: HashMap<String, usize>,
+    used: HashSet<String>,
+    /// The next suffix to try per base, so that many names with one slug
+    /// (names in a non-Latin script all fall back to one word) cost one
+    /// step each rather than a scan over the suffixes taken.
+    next: HashMap<String, usize>,
+}
+
+impl Ids {
+    fn new() -> Ids {
+        Ids {
+            by_name: HashMap::default(),
+            used: HashSet::new(),
+            next: HashMap::default(),
+        }
+    }
+
+    fn slug(name: &str, fallback: &str) -> String {
+        let mut slug = String::with_capacity(name.len());
+        for ch in name.chars() {
+            if ch.is_ascii_alphanumeric() {
+                slug.push(ch.to_ascii_lowercase());
+            } else if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
+            if slug.len() >= 100 {
+                break;
+            }
+        }
+        while slug.ends_with('-') {
+            slug.pop();
+        }
+        if slug.is_empty() {
+            slug.push_str(fallback);
+        }
+        slug
+    }
+
+    /// A fresh id for `name` in this namespace, unused so far.
+    fn fresh(&mut self, name: &str, fallback: &str) -> String {
+        let base = Ids::slug(name, fallback);
+        if self.used.insert(base.clone()) {
+            return base;
+        }
+        let n = self.next.entry(base.clone()).or_insert(2);
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if self.used.insert(id.clone()) {
+                return id;
+            }
+        }
+    }
+}
+
+/// The table reader's state: the entities and sources made so far.
+struct TableBuilder<'r> {
+    reader: &'r StreamReader,
+    parser: QuantityParser,
+    entities: Vec<Entity>,
+    entity_ids: Ids,
+    sources: Vec<Source>,
+    publications: HashMap<String, usize>,
+    origins: HashMap<String, usize>,
+    source_ids: Ids,
+}
+
+/// One row's fields, by column.
+struct Row<'a> {
+    source: &'a str,
+    subject: &'a str,
+    property: &'a str,
+    value: &'a str,
+    date: Option<&'a str>,
+    speaker: Option<&'a str>,
+    origin: Option<&'a str>,
+}
+
+impl<'r> TableBuilder<'r> {
+    fn new(reader: &'r StreamReader) -> TableBuilder<'r> {
+        TableBuilder {
+            reader,
+            parser: QuantityParser::new(&reader.vocabulary),
+            entities: Vec::new(),
+            entity_ids: Ids::new(),
+            sources: Vec::new(),
+            publications: HashMap::default(),
+            origins: HashMap::default(),
+            source_ids: Ids::new(),
+        }
+    }
+
+    fn entity(&mut self, name: &str) -> Result<EntityId, Error> {
+        if let Some(&k) = self.entity_ids.by_name.get(name) {
+            return Ok(self.entities[k].id.clone());
+        }
+        let id = EntityId::new(&self.entity_ids.fresh(name, "entity"))?;
+        self.entity_ids
+            .by_name
+            .insert(name.to_string(), self.entities.len());
+        self.entities.push(Entity::new(id.clone(), name));
+        Ok(id)
+    }
+
+    fn source(&mut self, name: &str, kind: SourceKind) -> Result<SourceId, Error> {
+        let names = match kind {
+            SourceKind::Publication => &self.publications,
+            _ => &self.origins,
+        };
+        if let Some(&k) = names.get(name) {
+            return Ok(self.sources[k].id.clone());
+        }
+        let id = SourceId::new(&self.source_ids.fresh(name, "source"))?;
+        let k = self.sources.len();
+        let mut source = Source::new(id.clone(), kind, name);
+        if kind == SourceKind::Group {
+            source = source.plural();
+        }
+        self.sources.push(source);
+        match kind {
+            SourceKind::Publication => self.publications.insert(name.to_string(), k),
+            _ => self.origins.insert(name.to_string(), k),
+        };
+        Ok(id)
+    }
+
+    /// The claim of one row, or what is wrong with the row.
+    fn claim<'a>(&mut self, row: &Row<'a>, line: u64) -> Result<Claim, Error> {
+        let limits = &self.reader.limits;
+        let required = |text, field, expected| required_field(text, field, expected, limits);
+        let optional = |text: Option<&'a str>, field| -> Result<Option<&'a str>, Error> {
+            match text.map(str::trim) {
+                None | Some("") => Ok(None),
+                Some(text) => required_field(text, field, "", limits).map(Some),
+            }
+        };
+        // Check every field before making entities and sources, so that a
+        // skipped row leaves nothing behind.
+        let source = required(row.source, "source", "the name of a publication")?;
+        let subject = required(row.subject, "subject", "the name of an entity")?;
+        let property_text = required(row.property, "property", "a property name")?;
+        let property = Property::new(property_text).map_err(|e| e.in_field("property"))?;
+        let value_text = required(
+            row.value,
+            "value",
+            "a quantity, a date, a quote or other text",
+        )?;
+        let speaker = optional(row.speaker, "speaker")?;
+        let origin = optional(row.origin, "origin")?;
+        let said = match optional(row.date, "date")? {
+            Some(date) => Some(read_date(date).map_err(|e| e.in_field("date"))?),
+            None => None,
+        };
+        let value = match speaker {
+            Some(_) => Value::Quote(Quote::new(value_text).map_err(|e| e.in_field("value"))?),
+            None => match self.parser.parse(value_text) {
+                Ok(quantity) => Value::Quantity(quantity),
+                Err(_) => match read_date(value_text) {
+                    Ok(period) => Value::Date(period),
+                    Err(_) => Value::Text(value_text.to_string()),
+                },
+            },
+        };
+        let value = match (value, speaker) {
+            // The speaker is the subject of a quote claim, as in the
+            // corpus format; the subject column becomes the occasion.
+            (Value::Quote(quote), Some(_)) => {
+                Value::Quote(quote.with_occasion(format!("about {subject}")))
+            }
+            (value, _) => value,
+        };
+        let subject_id = self.entity(speaker.unwrap_or(subject))?;
+        let mut chain = vec![self.source(source, SourceKind::Publication)?];
+        if let Some(origin) = origin {
+            chain.push(self.source(origin, SourceKind::Group)?);
+        }
+        let mut assertion = Assertion::new(chain);
+        if let Some(said) = said {
+            assertion = assertion.with_said(said);
+        }
+        let id = ClaimId::new(&format!("line-{line}"))?;
+        Ok(Claim::new(id, subject_id, property, value, assertion))
+    }
+}
+
+impl StreamReader {
+    /// A reader with the default limits and vocabulary and no side header.
+    pub fn new() -> StreamReader {
+        StreamReader::default()
+    }
+
+    /// Sets the limits: text lengths, chain depth, input size.
+    pub fn with_limits(mut self, limits: Limits) -> StreamReader {
+        self.limits = limits;
+        self
+    }
+
+    /// Sets the vocabulary tables use to read vague and hedged
+    /// quantities ("dozens", "about 2,000").
+    pub fn with_vocabulary(mut self, vocabulary: Vocabulary) -> StreamReader {
+        self.vocabulary = vocabulary;
+        self
+    }
+
+    /// Takes the entities and sources of a JSON Lines corpus from
+    /// `header`, usually a corpus file with no claims read with
+    /// [`Corpus::from_path`]. The JSON Lines file may then hold claims
+    /// only; if it has a header line too, the two headers' entities and
+    /// sources are joined (an id declared in both is an error).
+    ///
+    /// ```
+    /// use corroborate::{Corpus, StreamReader};
+    /// let side = Corpus::from_json_str(r#"{"format": "corroborate/1",
+    ///   "entities": [{"id": "e", "name": "E"}],
+    ///   "sources": [{"id": "p", "kind": "publication", "name": "P"}]}"#)?;
+    /// let claims = r#"{"id": "c1", "subject": "e", "property": "founded", "value": {"date": "2015"}, "assertion": {"chain": ["p"]}}"#;
+    /// let corpus = StreamReader::new().with_header(side).read_jsonl(claims.as_bytes(), "claims.jsonl")?;
+    /// assert_eq!(corpus.claims().len(), 1);
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn with_header(mut self, header: Corpus) -> StreamReader {
+        self.header = Some(Box::new(header));
+        self
+    }
+
+    /// Reads a corpus from a path, choosing the format by extension:
+    /// `.jsonl` is JSON Lines, `.csv` and `.tsv` are tables, anything
+    /// else (`.json`, a folder) is the corpus format of
+    /// [`Corpus::from_path_with_limits`].
+    ///
+    /// ```
+    /// use corroborate::StreamReader;
+    /// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/stream/claims.csv");
+    /// let corpus = StreamReader::new().read_path(path)?;
+    /// assert!(!corpus.claims().is_empty());
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As the reader of the chosen format.
+    pub fn read_path(&self, path: impl AsRef<Path>) -> Result<Corpus, Error> {
+        let path = path.as_ref();
+        let jsonl = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+        if jsonl {
+            self.read_jsonl_path(path)
+        } else if let Some(format) = TableFormat::from_path(path) {
+            self.read_table_path(path, format)
+        } else {
+            Corpus::from_path_with_limits(path, &self.limits)
+        }
+    }
+
+    /// Reads a JSON Lines corpus from a file.
+    ///
+    /// # Errors
+    ///
+    /// As [`StreamReader::read_jsonl`]; the error names the file.
+    pub fn read_jsonl_path(&self, path: impl AsRef<Path>) -> Result<Corpus, Error> {
+        let path = path.as_ref();
+        let file =
+            std::fs::File::open(path).map_err(|e| Error::io("open the file", e).with_file(path))?;
+        let name = path.display().to_string();
+        self.read_jsonl(BufReader::with_capacity(1 << 16, file), &name)
+            .map_err(|e| e.with_file(path))
+    }
+
+    /// Reads a JSON Lines corpus: a header line, then one claim per line.
+    /// `name` is the file name diagnostics give as their location.
+    ///
+    /// ```
+    /// use corroborate::StreamReader;
+    /// let jsonl = concat!(
+    ///     r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "e", "name": "E"}], "sources": [{"id": "p", "kind": "publication", "name": "P"}]}"#, "\n",
+    ///     "\n",
+    ///     r#"{"id": "c1", "subject": "e", "property": "killed", "value": {"quantity": {"exact": 3}}, "assertion": {"chain": ["p"]}}"#, "\n",
+    ///     "not json\n",
+    /// );
+    /// let corpus = StreamReader::new().read_jsonl(jsonl.as_bytes(), "x.jsonl")?;
+    /// assert_eq!(corpus.claims().len(), 1);
+    /// assert_eq!(corpus.skipped()[0].location, "x.jsonl:4");
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Fails when the input cannot be read, is larger than
+    /// [`Limits::max_input_len`], has no line that is not blank, or when
+    /// its header is not UTF-8, not JSON, lacks the format tag
+    /// `corroborate-jsonl/1`, or declares entities and sources that do not
+    /// fit together (as [`Corpus::new`]). Bad claim lines are not errors:
+    /// they are skipped and listed in [`Corpus::skipped`].
+    pub fn read_jsonl(&self, reader: impl BufRead, name: &str) -> Result<Corpus, Error> {
+        self.jsonl(reader, name).map_err(|e| e.with_file(name))
+    }
+
+    fn jsonl(&self, mut reader: impl BufRead, name: &str) -> Result<Corpus, Error> {
+        let limits = &self.limits;
+        let mut buffer: Vec<u8> = Vec::new();
+        let mut line_number: u64 = 0;
+        let mut total: usize = 0;
+        let mut header: Option<Header> = None;
+        let mut loaded = Loaded::new();
+        let mut batch: Vec<(u64, String)> = Vec::with_capacity(BATCH_LINES);
+        let side = self.header.clone();
+        loop {
+            buffer.clear();
+            let read = reader
+                .read_until(b'\n', &mut buffer)
+                .map_err(|e| Error::io("read the input", e).with_position(line_number + 1, None))?;
+            if read == 0 {
+                break;
+            }
+            line_number += 1;
+            total = total.saturating_add(read);
+            if total > limits.max_input_len() {
+                return Err(Error::new(ErrorKind::Limit {
+                    what: "input size in bytes",
+                    found: total,
+                    limit: limits.max_input_len(),
+                })
+                .with_position(line_number, None));
+            }
+            let mut bytes = buffer.as_slice();
+            if line_number == 1 {
+                bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            }
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let text = std::str::from_utf8(bytes).map_err(|e| {
+                Error::new(ErrorKind::NotUtf8 {
+                    offset: e.valid_up_to(),
+                    byte: bytes.get(e.valid_up_to()).copied(),
+                })
+            });
+            match &header {
+                Some(header) => {
+                    let text = match text {
+                        Ok(text) => text,
+                        Err(error) => {
+                            loaded.skip(name, line_number, error.to_string());
+                            continue;
+                        }
+                    };
+                    batch.push((line_number, text.to_string()));
+                    if batch.len() >= BATCH_LINES {
+                        self.claim_batch(header, &mut batch, &mut loaded, name);
+                    }
+                }
+                None => {
+                    let text = text.map_err(|e| e.with_position(line_number, None))?;
+                    let (first, claim) =
+                        self.read_header(text, side.as_deref().cloned(), line_number)?;
+                    header = Some(first);
+                    if let (Some(header), Some(claim)) = (&header, claim) {
+                        match claim {
+                            Ok(claim) => loaded.push(header, claim, line_number, name, limits),
+                            Err(error) => loaded.skip(name, line_number, error.to_string()),
+                        }
+                    }
+                }
+            }
+        }
+        match header {
+            Some(header) => {
+                self.claim_batch(&header, &mut batch, &mut loaded, name);
+                Ok(loaded.finish(header, name))
+            }
+            None => match side {
+                Some(side) => {
+                    let header = self.side_header(*side, None, line_number)?;
+                    Ok(loaded.finish(header, name))
+                }
+                None => Err(Error::new(ErrorKind::Empty {
+                    expected: "a header line with format \"corroborate-jsonl/1\", then one claim per line",
+                })),
+            },
+        }
+    }
+
+    /// Parses and checks a batch of claim lines (on all cores with the
+    /// `parallel` feature), then keeps or skips them in line order, so
+    /// that duplicates and messages are those of a line-by-line read.
+    fn claim_batch(
+        &self,
+        header: &Header,
+        batch: &mut Vec<(u64, String)>,
+        loaded: &mut Loaded,
+        name: &str,
+    ) {
+        let limits = &self.limits;
+        let check = |text: &String| -> Result<(Claim, Result<(), Error>), Error> {
+            let mut claim = parse_claim(text)?;
+            let checked = header.check_claim(&mut claim, None, limits);
+            Ok((claim, checked))
+        };
+        #[cfg(feature = "parallel")]
+        let results: Vec<_> = {
+            use rayon::prelude::*;
+            batch.par_iter().map(|(_, text)| check(text)).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let results: Vec<_> = batch.iter().map(|(_, text)| check(text)).collect();
+        for ((line, _), result) in batch.drain(..).zip(results) {
+            match result {
+                Ok((claim, checked)) => loaded.keep(claim, checked, line, name),
+                Err(error) => loaded.skip(name, line, error.to_string()),
+            }
+        }
+    }
+
+    /// Reads the first line that is not blank: the header, or with a side
+    /// header, possibly a claim (returned to be pushed).
+    #[allow(clippy::type_complexity)]
+    fn read_header(
+        &self,
+        text: &str,
+        side: Option<Corpus>,
+        line: u64,
+    ) -> Result<(Header, Option<Result<Claim, Error>>), Error> {
+        let at = |e: serde_json::Error| {
+            let column = e.column() as u64;
+            Error::new(json_error_kind(&e)).with_position(line, Some(column))
+        };
+        if let Some(side) = side {
+            let is_header =
+                serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text)
+                    .is_ok_and(|object| object.contains_key("format"));
+            if !is_header {
+                let header = self.side_header(side, None, line)?;
+                return Ok((header, Some(parse_claim(text))));
+            }
+            let mut de = serde_json::Deserializer::from_str(text);
+            let first: JsonlHeader = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+                let path = e.path().to_string();
+                at_field(at(e.into_inner()), path)
+            })?;
+            return Ok((self.side_header(side, Some(first), line)?, None));
+        }
+        let mut de = serde_json::Deserializer::from_str(text);
+        let first: JsonlHeader = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            at_field(at(e.into_inner()), path)
+        })?;
+        de.end().map_err(at)?;
+        check_format(&first.format, line)?;
+        let header = Header::new(
+            first.title,
+            first.description,
+            first.entities,
+            first.sources,
+            HashMap::default(),
+            &self.limits,
+        )
+        .map_err(|e| e.with_position(line, None))?;
+        Ok((header, None))
+    }
+
+    /// The side header, joined with the file's own header line if any.
+    fn side_header(
+        &self,
+        side: Corpus,
+        first: Option<JsonlHeader>,
+        line: u64,
+    ) -> Result<Header, Error> {
+        let (title, description, mut entities, mut sources, texts, claims) =
+            side.into_header_parts();
+        if claims > 0 {
+            return Err(Error::invalid_value(
+                format!("a header corpus with {claims} claims"),
+                "was given",
+                "a header corpus with entities and sources only",
+            ));
+        }
+        let (mut title, mut description) = (title, description);
+        if let Some(first) = first {
+            check_format(&first.format, line)?;
+            entities.extend(first.entities);
+            sources.extend(first.sources);
+            title = title.or(first.title);
+            description = description.or(first.description);
+        }
+        Header::new(title, description, entities, sources, texts, &self.limits)
+            .map_err(|e| e.with_position(line, None))
+    }
+
+    /// Reads a flat table from a file.
+    ///
+    /// # Errors
+    ///
+    /// As [`StreamReader::read_table`]; the error names the file.
+    pub fn read_table_path(
+        &self,
+        path: impl AsRef<Path>,
+        format: TableFormat,
+    ) -> Result<Corpus, Error> {
+        let path = path.as_ref();
+        let file =
+            std::fs::File::open(path).map_err(|e| Error::io("open the file", e).with_file(path))?;
+        let name = path.display().to_string();
+        self.read_table(file, &name, format)
+            .map_err(|e| e.with_file(path))
+    }
+
+    /// Reads a flat table, one claim per row, under a header naming the
+    /// columns `source`, `subject`, `property`, `value` and optionally
+    /// `date`, `speaker` and `origin`, in any order. `name` is the file
+    /// name diagnostics give as their location.
+    ///
+    /// Each distinct `source` becomes a publication and each distinct
+    /// `origin` an originator of kind `group`; each distinct `subject`
+    /// (or `speaker`) becomes an entity with an id made from its name, and
+    /// name resolution then merges spelling variants. A value is read as
+    /// a quantity, else as a date, else as text; with a `speaker` it is a
+    /// quote whose subject is the speaker. Claim ids are `line-N`.
+    ///
+    /// ```
+    /// use corroborate::{StreamReader, TableFormat};
+    /// let tsv = "subject\tproperty\tvalue\tsource\tdate\n\
+    ///            Kabul attack\tkilled\tat least 170\tAP\tAugust 27, 2021\n";
+    /// let corpus = StreamReader::new().read_table(tsv.as_bytes(), "x.tsv", TableFormat::Tsv)?;
+    /// assert_eq!(corpus.claims()[0].id.as_str(), "line-2");
+    /// assert_eq!(corpus.claims()[0].subject.as_str(), "kabul-attack");
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Fails when the input cannot be read or is larger than
+    /// [`Limits::max_input_len`], when it is empty, or when the header is
+    /// not UTF-8, names a column twice, names an unknown column, or lacks
+    /// a required one. Bad rows are not errors: they are skipped and
+    /// listed in [`Corpus::skipped`].
+    pub fn read_table(
+        &self,
+        reader: impl Read,
+        name: &str,
+        format: TableFormat,
+    ) -> Result<Corpus, Error> {
+        self.table(reader, name, format)
+            .map_err(|e| e.with_file(name))
+    }
+
+    fn table(&self, reader: impl Read, name: &str, format: TableFormat) -> Result<Corpus, Error> {
+        let mut builder = csv::ReaderBuilder::new();
+        builder
+            .flexible(true)
+            .has_headers(false)
+            .buffer_capacity(1 << 16);
+        match format {
+            TableFormat::Csv => builder.delimiter(b','),
+            TableFormat::Tsv => builder.delimiter(b'\t').quoting(false),
+        };
+        let mut table = builder.from_reader(reader);
+        let mut record = csv::ByteRecord::new();
+        let csv_error = |e: csv::Error, line: u64| -> Error {
+            match e.into_kind() {
+                csv::ErrorKind::Io(e) => Error::io("read the input", e).with_position(line, None),
+                other => Error::new(ErrorKind::Syntax {
+                    message: format!("{other:?}"),
+                })
+                .with_position(line, None),
+            }
+        };
+        // The header.
+        let read = table
+            .read_byte_record(&mut record)
+            .map_err(|e| csv_error(e, 1))?;
+        if !read {
+            return Err(Error::new(ErrorKind::Empty {
+                expected: "a header row naming the columns source, subject, property, value",
+            }));
+        }
+        let header_line = record.position().map_or(1, |p| p.line());
+        let mut columns: Vec<Column> = Vec::with_capacity(record.len());
+        let mut unknown: Vec<String> = Vec::new();
+        for (k, field) in record.iter().enumerate() {
+            let mut field = field;
+            if k == 0 {
+                field = field.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(field);
+            }
+            let text = std::str::from_utf8(field).map_err(|e| {
+                Error::new(ErrorKind::NotUtf8 {
+                    offset: e.valid_up_to(),
+                    byte: field.get(e.valid_up_to()).copied(),
+                })
+                .with_position(header_line, None)
+                .in_field(format!("column {}", k + 1))
+            })?;
+            let text = text.trim();
+            match COLUMNS
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(text))
+            {
+                Some((column_name, column)) => {
+                    if columns.contains(column) {
+                        return Err(Error::invalid_value(
+                            format!("column {column_name:?}"),
+                            "is named twice",
+                            "each column once",
+                        )
+                        .with_position(header_line, None));
+                    }
+                    columns.push(*column);
+                }
+                None => {
+                    unknown.push(format!("{text:?}"));
+                    columns.push(Column::Value);
+                }
+            }
+        }
+        if !unknown.is_empty() {
+            return Err(Error::invalid_value(
+                format!(
+                    "{} {}",
+                    if unknown.len() == 1 {
+                        "column"
+                    } else {
+                        "columns"
+                    },
+                    unknown.join(", ")
+                ),
+                if unknown.len() == 1 {
+                    "is unknown"
+                } else {
+                    "are unknown"
+                },
+                COLUMNS_EXPECTED,
+            )
+            .with_position(header_line, None));
+        }
+        let missing: Vec<&str> = COLUMNS[..4]
+            .iter()
+            .filter(|(_, column)| !columns.contains(column))
+            .map(|(name, _)| *name)
+            .collect();
+        if !missing.is_empty() {
+            return Err(Error::invalid_value(
+                format!(
+                    "the header lacks {} {}",
+                    if missing.len() == 1 {
+                        "column"
+                    } else {
+                        "columns"
+                    },
+                    missing.join(", ")
+                ),
+                "so rows cannot be read",
+                COLUMNS_EXPECTED,
+            )
+            .with_position(header_line, None));
+        }
+        let find = |wanted: Column| columns.iter().position(|&c| c == wanted);
+        let at = |wanted: Column| find(wanted).unwrap_or(0);
+        let (i_source, i_subject, i_property, i_value) = (
+            at(Column::Source),
+            at(Column::Subject),
+            at(Column::Property),
+            at(Column::Value),
+        );
+        let (i_date, i_speaker, i_origin) = (
+            find(Column::Date),
+            find(Column::Speaker),
+            find(Column::Origin),
+        );
+
+        let mut builder = TableBuilder::new(self);
+        let mut claims: Vec<(Claim, u64)> = Vec::new();
+        let mut skipped = Loaded::new();
+        loop {
+            let line = record.position().map_or(0, |p| p.line()) + 1;
+            let read = table
+                .read_byte_record(&mut record)
+                .map_err(|e| csv_error(e, line))?;
+            if !read {
+                break;
+            }
+            let line = record.position().map_or(line, |p| p.line());
+            let offset = record.position().map_or(0, |p| p.byte());
+            if usize::try_from(offset).unwrap_or(usize::MAX) > self.limits.max_input_len() {
+                return Err(Error::new(ErrorKind::Limit {
+                    what: "input size in bytes",
+                    found: usize::try_from(offset).unwrap_or(usize::MAX),
+                    limit: self.limits.max_input_len(),
+                })
+                .with_position(line, None));
+            }
+            if record.len() != columns.len() {
+                let error = Error::new(ErrorKind::RowWidth {
+                    found: record.len(),
+                    expected: columns.len(),
+                });
+                skipped.skip(name, line, error.to_string());
+                continue;
+            }
+            let mut fields: Vec<&str> = Vec::with_capacity(columns.len());
+            let mut bad = None;
+            for (k, field) in record.iter().enumerate() {
+                match std::str::from_utf8(field) {
+                    Ok(text) => fields.push(text),
+                    Err(e) => {
+                        let column = COLUMNS
+                            .iter()
+                            .find(|(_, c)| *c == columns[k])
+                            .map_or("?", |(n, _)| *n);
+                        bad = Some(
+                            Error::new(ErrorKind::NotUtf8 {
+                                offset: e.valid_up_to(),
+                                byte: field.get(e.valid_up_to()).copied(),
+                            })
+                            .in_field(column),
+                        );
+                        break;
+                    }
+                }
+            }
+            if let Some(error) = bad {
+                skipped.skip(name, line, error.to_string());
+                continue;
+            }
+            let row = Row {
+                source: fields[i_source],
+                subject: fields[i_subject],
+                property: fields[i_property],
+                value: fields[i_value],
+                date: i_date.map(|k| fields[k]),
+                speaker: i_speaker.map(|k| fields[k]),
+                origin: i_origin.map(|k| fields[k]),
+            };
+            match builder.claim(&row, line) {
+                Ok(claim) => claims.push((claim, line)),
+                Err(error) => skipped.skip(name, line, error.to_string()),
+            }
+        }
+        let header = Header::new(
+            None,
+            None,
+            builder.entities,
+            builder.sources,
+            HashMap::default(),
+            &self.limits,
+        )?;
+        let mut loaded = Loaded::new();
+        loaded.skipped = skipped.skipped;
+        loaded.claims.reserve(claims.len());
+        for (claim, line) in claims {
+            loaded.push(&header, claim, line, name, &self.limits);
+        }
+        Ok(loaded.finish(header, name))
+    }
+}
+
+/// A date as the corpus format writes it (ISO 8601: `2014-10`,
+/// `2016/2018`), or else as news prints it ("August 26, 2021"). Relative
+/// dates ("on Tuesday") have nothing to resolve against and fail.
+fn read_date(text: &str) -> Result<Period, Error> {
+    match text.parse::<Period>() {
+        Ok(period) => Ok(period),
+        Err(_) => parse_date(text, None),
+    }
+}
+
+fn required_field<'a>(
+    text: &'a str,
+    field: &'static str,
+    expected: &str,
+    limits: &Limits,
+) -> Result<&'a str, Error> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::invalid_value("\"\"", "is empty", expected).in_field(field));
+    }
+    if text.len() > limits.max_text_len() {
+        return Err(Error::new(ErrorKind::Limit {
+            what: "text length in bytes",
+            found: text.len(),
+            limit: limits.max_text_len(),
+        })
+        .in_field(field));
+    }
+    Ok(text)
+}
+
+fn at_field(error: Error, path: String) -> Error {
+    if path.is_empty() || path == "." {
+        error
+    } else {
+        error.in_field(path)
+    }
+}
+
+fn check_format(format: &str, line: u64) -> Result<(), Error> {
+    if format != JSONL_FORMAT {
+        return Err(Error::invalid_value(
+            format!("{format:?}"),
+            "is not a format this version reads",
+            format!("{JSONL_FORMAT:?} on the first line"),
+        )
+        .in_field("format")
+        .with_position(line, None));
+    }
+    Ok(())
+}
+
+/// One claim line. Parsed without path tracking first (the common case
+/// is a good line); a bad line is parsed again to name the field.
+fn parse_claim(text: &str) -> Result<Claim, Error> {
+    let plain = match serde_json::from_str::<Claim>(text) {
+        Ok(claim) => return Ok(claim),
+        Err(plain) => plain,
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let (path, inner) = match serde_path_to_error::deserialize::<_, Claim>(&mut de) {
+        Ok(_) => (String::new(), plain),
+        Err(e) => (e.path().to_string(), e.into_inner()),
+    };
+    let path = if path == "?" { String::new() } else { path };
+    if inner.classify() == serde_json::error::Category::Eof {
+        return Err(at_field(
+            Error::new(ErrorKind::Syntax {
+                message:
+                    "the line ends inside a JSON value; expected one whole claim object per line"
+                        .to_string(),
+            }),
+            path,
+        ));
+    }
+    let kind = match json_error_kind(&inner) {
+        ErrorKind::Syntax { message } => ErrorKind::Syntax {
+            message: format!("{message} at column {}", inner.column()),
+        },
+        ErrorKind::Empty { .. } => ErrorKind::Syntax {
+            message: format!("unexpected end of the line at column {}", inner.column()),
+        },
+        kind => kind,
+    };
+    Err(at_field(Error::new(kind), path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_from_names() {
+        let mut ids = Ids::new();
+        assert_eq!(
+            ids.fresh("Shahab al-Muhajir", "entity"),
+            "shahab-al-muhajir"
+        );
+        assert_eq!(
+            ids.fresh("Shahab Al Muhajir", "entity"),
+            "shahab-al-muhajir-2"
+        );
+        assert_eq!(ids.fresh("الشباب", "entity"), "entity");
+        assert_eq!(ids.fresh("طالبان", "entity"), "entity-2");
+        assert_eq!(ids.fresh("entity 2", "entity"), "entity-2-2");
+        assert_eq!(ids.fresh("داعش", "entity"), "entity-3");
+        // Ten thousand more names in Arabic-Indic digits: one slug each.
+        for k in 0..10_000u32 {
+            let name: String = k
+                .to_string()
+                .chars()
+                .filter_map(|d| char::from_u32(0x0660 + d.to_digit(10).unwrap_or(0)))
+                .collect();
+            ids.fresh(&name, "entity");
+        }
+        assert_eq!(ids.fresh("---", "entity"), "entity-10004");
+    }
+}

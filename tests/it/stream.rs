@@ -1,0 +1,281 @@
+//! The streaming readers: JSON Lines and flat tables, good records and
+//! each kind of bad record, file-level errors, round trips, and no panics
+//! on arbitrary bytes.
+
+use corroborate::{Corpus, Policy, StreamReader, TableFormat, analyze};
+use insta::assert_snapshot;
+use proptest::prelude::*;
+
+use crate::strategies;
+
+fn data(name: &str) -> String {
+    format!("{}/tests/data/stream/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The claims loaded (id, subject, property, value kind) and the skipped
+/// records, one per line, with the path prefix trimmed.
+fn describe(corpus: &Corpus) -> String {
+    let prefix = format!("{}/tests/data/stream/", env!("CARGO_MANIFEST_DIR"));
+    let mut out = String::new();
+    for claim in corpus.claims() {
+        let chain: Vec<&str> = claim.assertion.chain.iter().map(|s| s.as_str()).collect();
+        out.push_str(&format!(
+            "{} {} {} {} [{}]\n",
+            claim.id,
+            claim.subject,
+            claim.property,
+            claim.value.kind(),
+            chain.join(" > ")
+        ));
+    }
+    for skipped in corpus.skipped() {
+        out.push_str(&format!(
+            "skipped {}: {}\n",
+            skipped.location.trim_start_matches(&prefix),
+            skipped.message
+        ));
+    }
+    out
+}
+
+#[track_caller]
+fn read_error(text: &str, name: &str) -> String {
+    let reader = StreamReader::new();
+    let result = match TableFormat::from_path(name) {
+        Some(format) => reader.read_table(text.as_bytes(), name, format),
+        None => reader.read_jsonl(text.as_bytes(), name),
+    };
+    match result {
+        Ok(corpus) => panic!("expected an error, read {} claims", corpus.claims().len()),
+        Err(error) => error.to_string(),
+    }
+}
+
+#[test]
+fn jsonl_good_and_bad_records() {
+    let corpus = StreamReader::new().read_path(data("claims.jsonl")).unwrap();
+    assert_eq!(corpus.title(), Some("Stream sample"));
+    assert_snapshot!(describe(&corpus), @r#"
+    c1 isis-k fighter_strength quantity [a1 > un]
+    c2 isis-k fighter_strength quantity [a2 > un]
+    c3 taliban enemy_of statement [a2]
+    skipped claims.jsonl:6: the line ends inside a JSON value; expected one whole claim object per line
+    skipped claims.jsonl:7: claim c5: field subject: unknown entity "al-qaeda"; expected the id of an entity declared in the corpus
+    skipped claims.jsonl:8: claim c1: field id: duplicate claim id "c1"; expected each claim id once
+    skipped claims.jsonl:9: field value.quantity: 300 is less than min 400 (an inverted range); expected max >= min
+    skipped claims.jsonl:10: claim c7: field assertion.chain[0]: "un" (report) is not a publication; expected a chain whose first link is a source of kind publication
+    skipped claims.jsonl:11: claim c8: field corrects: unknown claim "c99"; expected the id of a claim declared in the corpus
+    skipped claims.jsonl:12: field colour: unknown field `colour`, expected one of `id`, `subject`, `property`, `value`, `scope`, `assertion`, `corrects`, `note`
+    skipped claims.jsonl:13: byte 0xe9 at offset 80 is not UTF-8; expected UTF-8 text
+    "#);
+}
+
+#[test]
+fn csv_good_and_bad_rows() {
+    let corpus = StreamReader::new().read_path(data("claims.csv")).unwrap();
+    assert_snapshot!(describe(&corpus), @r#"
+    line-2 isis-k fighter_strength quantity [ap > un-monitoring-team]
+    line-3 isis-k fighter_strength quantity [reuters > un-monitoring-team]
+    line-4 isil-k fighter_strength quantity [reuters]
+    line-5 kabul-airport-attack killed quantity [al-jazeera]
+    line-6 kabul-airport-attack occurred date [ap]
+    line-7 shahab-al-muhajir nationality text [ap]
+    line-8 joe-biden said quote [ap]
+    skipped claims.csv:9: row has 3 columns; expected 7 as in the header
+    skipped claims.csv:10: field subject: "" is empty; expected the name of an entity
+    skipped claims.csv:11: field property: "fighter strength" is not a valid property; expected 1 to 128 ASCII letters, digits or any of - _ . : /
+    skipped claims.csv:12: field date: cannot read "the day after" at byte 0: "the" does not start a date; expected a date such as "August 26, 2021", "26 August 2021", "2021-08-26", "October 2014", "2015", "between 2016 and 2018", "mid-August", "on Tuesday", "last year" or "04:11 PM"
+    skipped claims.csv:13: field value: "—" is an empty quote; expected a quote with at least one word
+    skipped claims.csv:14: row has 8 columns; expected 7 as in the header
+    "#);
+    let names: Vec<String> = corpus
+        .entities()
+        .iter()
+        .map(|e| format!("{}={}", e.id, e.name))
+        .collect();
+    assert_snapshot!(names.join("\n"), @"
+    isis-k=ISIS-K
+    isil-k=ISIL-K
+    kabul-airport-attack=Kabul airport attack
+    shahab-al-muhajir=Shahab al-Muhajir
+    joe-biden=Joe Biden
+    ");
+    let sources: Vec<String> = corpus
+        .sources()
+        .iter()
+        .map(|s| format!("{}={} ({})", s.id, s.name, s.kind.as_str()))
+        .collect();
+    assert_snapshot!(sources.join("\n"), @"
+    ap=AP (publication)
+    un-monitoring-team=UN monitoring team (group)
+    reuters=Reuters (publication)
+    al-jazeera=Al Jazeera (publication)
+    ");
+}
+
+#[test]
+fn tsv_rows_are_not_quoted() {
+    let corpus = StreamReader::new().read_path(data("claims.tsv")).unwrap();
+    assert_snapshot!(describe(&corpus), @"
+    line-2 isis-k fighter_strength quantity [ap]
+    line-3 isis-k fighter_strength text [bbc]
+    skipped claims.tsv:4: row has 2 columns; expected 4 as in the header
+    ");
+}
+
+#[test]
+fn skipped_records_reach_the_report() {
+    let corpus = StreamReader::new().read_path(data("claims.csv")).unwrap();
+    let report = analyze(&corpus, &Policy::default());
+    assert_eq!(report.summary.skipped, corpus.skipped().len());
+    for skipped in corpus.skipped() {
+        assert!(report.diagnostics.contains(skipped), "{skipped:?}");
+    }
+    let text = report.render_text(100);
+    assert!(text.contains("6 records skipped"), "{text}");
+}
+
+#[test]
+fn file_level_errors() {
+    assert_snapshot!(read_error("", "empty.jsonl"), @r#"empty.jsonl: the input is empty; expected a header line with format "corroborate-jsonl/1", then one claim per line"#);
+    assert_snapshot!(read_error("\n  \n", "blank.jsonl"), @r#"blank.jsonl: the input is empty; expected a header line with format "corroborate-jsonl/1", then one claim per line"#);
+    assert_snapshot!(read_error(r#"{"format": "corroborate/1"}"#, "wrong.jsonl"), @r#"wrong.jsonl:1: field format: "corroborate/1" is not a format this version reads; expected "corroborate-jsonl/1" on the first line"#);
+    assert_snapshot!(read_error("\n{\"format\": ", "cut.jsonl"), @"cut.jsonl:2:11: field format: EOF while parsing a value");
+    assert_snapshot!(read_error(r#"{"format": "corroborate-jsonl/1", "claims": []}"#, "claims.jsonl"), @"claims.jsonl:1:42: field claims: unknown field `claims`, expected one of `format`, `title`, `description`, `entities`, `sources`");
+    assert_snapshot!(read_error(r#"{"format": "corroborate-jsonl/1", "sources": [{"id": "p", "kind": "publication", "name": "P"}, {"id": "p", "kind": "group", "name": "Q"}]}"#, "dup.jsonl"), @r#"dup.jsonl:1: field sources[1].id: duplicate source id "p"; expected each source id once"#);
+    assert_snapshot!(read_error("", "empty.csv"), @"empty.csv: the input is empty; expected a header row naming the columns source, subject, property, value");
+    assert_snapshot!(read_error("source,subject,property,value,colour,size\n", "extra.csv"), @r#"extra.csv:1: columns "colour", "size" are unknown; expected the columns source, subject, property, value and optionally date, speaker, origin"#);
+    assert_snapshot!(read_error("source,subject,value\n", "missing.csv"), @"missing.csv:1: the header lacks column property so rows cannot be read; expected the columns source, subject, property, value and optionally date, speaker, origin");
+    assert_snapshot!(read_error("source\tsubject\tproperty\tvalue\tsource\n", "twice.tsv"), @r#"twice.tsv:1: column "source" is named twice; expected each column once"#);
+    let not_utf8 = StreamReader::new()
+        .read_table(
+            &b"source,subj\xffect,property,value\n"[..],
+            "bytes.csv",
+            TableFormat::Csv,
+        )
+        .unwrap_err();
+    assert_snapshot!(not_utf8.to_string(), @"bytes.csv:1: field column 2: byte 0xff at offset 4 is not UTF-8; expected UTF-8 text");
+    let header_not_utf8 = StreamReader::new()
+        .read_jsonl(
+            &b"{\"format\": \"corroborate-jsonl/1\", \"title\": \"\xff\"}\n"[..],
+            "bytes.jsonl",
+        )
+        .unwrap_err();
+    assert_snapshot!(header_not_utf8.to_string(), @"bytes.jsonl:1: byte 0xff at offset 44 is not UTF-8; expected UTF-8 text");
+    let missing = StreamReader::new()
+        .read_path(data("no-such-file.jsonl"))
+        .unwrap_err();
+    assert!(missing.is_io());
+    assert!(missing.to_string().contains("no-such-file.jsonl"));
+}
+
+#[test]
+fn side_header() {
+    let side = Corpus::from_json_str(
+        r#"{"format": "corroborate/1",
+            "entities": [{"id": "e", "name": "E"}],
+            "sources": [{"id": "p", "kind": "publication", "name": "P"}]}"#,
+    )
+    .unwrap();
+    let claims = concat!(
+        r#"{"id": "c1", "subject": "e", "property": "founded", "value": {"date": "2015"}, "assertion": {"chain": ["p"]}}"#,
+        "\n",
+        r#"{"id": "c2", "subject": "e", "property": "founded", "value": {"date": "2016"}, "assertion": {"chain": ["q"]}}"#,
+        "\n",
+    );
+    let corpus = StreamReader::new()
+        .with_header(side.clone())
+        .read_jsonl(claims.as_bytes(), "claims.jsonl")
+        .unwrap();
+    assert_snapshot!(describe(&corpus), @r#"
+    c1 e founded date [p]
+    skipped claims.jsonl:2: claim c2: field assertion.chain[0]: unknown source "q"; expected the id of a source declared in the corpus
+    "#);
+    // A header line beside the side header adds to it.
+    let with_line = format!(
+        "{}\n{claims}",
+        r#"{"format": "corroborate-jsonl/1", "sources": [{"id": "q", "kind": "publication", "name": "Q"}]}"#
+    );
+    let corpus = StreamReader::new()
+        .with_header(side)
+        .read_jsonl(with_line.as_bytes(), "claims.jsonl")
+        .unwrap();
+    assert_eq!(corpus.claims().len(), 2);
+    assert!(corpus.skipped().is_empty());
+}
+
+/// Writes a corpus as JSON Lines: the header, then one claim per line.
+fn to_jsonl(corpus: &Corpus) -> String {
+    let header = serde_json::json!({
+        "format": corroborate::JSONL_FORMAT,
+        "entities": corpus.entities(),
+        "sources": corpus.sources(),
+    });
+    let mut out = header.to_string();
+    out.push('\n');
+    for claim in corpus.claims() {
+        out.push_str(&serde_json::to_string(claim).unwrap());
+        out.push('\n');
+    }
+    out
+}
+
+proptest! {
+    #[test]
+    fn jsonl_round_trip_gives_the_same_report(corpus in strategies::corpus(24)) {
+        let back = StreamReader::new()
+            .read_jsonl(to_jsonl(&corpus).as_bytes(), "round.jsonl")
+            .unwrap();
+        prop_assert!(back.skipped().is_empty());
+        let from_json = Corpus::from_json_str(&corpus.to_json_string()).unwrap();
+        let policy = Policy::default();
+        let a = analyze(&from_json, &policy).render_text(100);
+        let b = analyze(&back, &policy).render_text(100);
+        prop_assert_eq!(&a, &b);
+        prop_assert_eq!(analyze(&corpus, &policy).render_text(100), b);
+    }
+
+    #[test]
+    fn readers_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let reader = StreamReader::new();
+        let _ = reader.read_jsonl(&bytes[..], "any.jsonl");
+        let _ = reader.read_table(&bytes[..], "any.csv", TableFormat::Csv);
+        let _ = reader.read_table(&bytes[..], "any.tsv", TableFormat::Tsv);
+    }
+
+    #[test]
+    fn readers_never_panic_on_lines_after_a_header(
+        lines in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..80), 0..8)
+    ) {
+        let mut jsonl = br#"{"format": "corroborate-jsonl/1", "entities": [{"id": "e", "name": "E"}], "sources": [{"id": "p", "kind": "publication", "name": "P"}]}"#.to_vec();
+        let mut table = b"source,subject,property,value,date,speaker,origin".to_vec();
+        for line in &lines {
+            jsonl.push(b'\n');
+            jsonl.extend_from_slice(line);
+            table.push(b'\n');
+            table.extend_from_slice(line);
+        }
+        let reader = StreamReader::new();
+        let corpus = reader.read_jsonl(&jsonl[..], "any.jsonl").unwrap();
+        // Every line after the header is a claim, skipped, or blank.
+        let after_header = jsonl.iter().filter(|&&b| b == b'\n').count();
+        prop_assert!(corpus.claims().len() + corpus.skipped().len() <= after_header);
+        let corpus = reader.read_table(&table[..], "any.csv", TableFormat::Csv).unwrap();
+        let _ = analyze(&corpus, &Policy::default());
+    }
+}
+
+/// With the `parallel` feature, topics are analysed on all cores; the
+/// report must be byte-identical to the sequential one. CI runs this with
+/// `cargo test --features parallel`.
+#[cfg(feature = "parallel")]
+#[test]
+fn parallel_report_is_identical() {
+    let corpus = crate::common::Synth::new(5, 20_000).corpus();
+    let policy = Policy::default();
+    let analyzer = corroborate::Analyzer::new(&corpus, &policy);
+    let parallel = analyzer.report();
+    let sequential = analyzer.report_sequential();
+    assert_eq!(parallel.to_json_string(), sequential.to_json_string());
+    assert_eq!(parallel.render_text(100), sequential.render_text(100));
+}
