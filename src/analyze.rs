@@ -25,9 +25,15 @@ use crate::quantity::{Amount, Interval, QuantityForm, format_number};
 use crate::relation::{Relation, RelationEvidence, RelationKind, show_interval, word_similarity};
 use crate::report::{
     ClaimEntry, Diagnostic, Dropped, Misattribution, Origin, Position, PositionRelation,
-    RelayFinding, Report, ScopeGroup, Settings, Severity, Summary, Topic, Verdict,
+    RelayFinding, Report, ScopeGroup, Settings, Severity, Summary, Topic, Verdict, Wording,
 };
 use crate::resolve::Resolution;
+
+/// The most assertion positions one denial is related to.
+pub const MAX_DENIAL_PAIRS: usize = 8;
+
+/// The most assertion positions examined for one denial, nearest first.
+pub const MAX_DENIAL_SCAN: usize = 64;
 
 /// The largest block of quotes compared pairwise, for variant clustering
 /// and misattribution. A larger block is compared in windows of this
@@ -407,23 +413,7 @@ impl<'a> Analyzer<'a> {
                 .filter(|&i| built[i].polarity == Polarity::Negative)
                 .collect();
             if !negatives.is_empty() {
-                let positives: Vec<usize> = (0..built.len())
-                    .filter(|&i| built[i].polarity == Polarity::Positive)
-                    .collect();
-                for &n in &negatives {
-                    // A denial is related to at most a few assertions it
-                    // touches, so this stays linear in practice.
-                    let mut touched = 0;
-                    for &p in &positives {
-                        if touched == 8 {
-                            break;
-                        }
-                        if self.same_value(&built[p], &built[n]) {
-                            pairs.push((p.min(n), p.max(n)));
-                            touched += 1;
-                        }
-                    }
-                }
+                self.denial_pairs(&built, &negatives, &mut pairs);
             }
             pairs.sort_unstable();
             pairs.dedup();
@@ -1100,6 +1090,19 @@ impl<'a> Analyzer<'a> {
         let publications: BTreeSet<&SourceId> =
             built.claims.iter().map(|c| &c.assertion.chain[0]).collect();
         let superseded = claims.iter().all(|c| c.superseded_by.is_some());
+        // Quote wordings against the first: verbatim, or a variant with
+        // its word diff. Linear in the position's claims.
+        let wordings = match built.claims.split_first() {
+            Some((first, rest)) if matches!(first.value, Value::Quote(_)) => rest
+                .iter()
+                .map(|c| Wording {
+                    claim: c.id.clone(),
+                    with: first.id.clone(),
+                    relation: self.relate(first, c),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         Position {
             label: label.to_string(),
             value: built.value.clone(),
@@ -1109,6 +1112,72 @@ impl<'a> Analyzer<'a> {
             publications: publications.into_iter().cloned().collect(),
             origins: self.origins(&built.claims),
             superseded,
+            wordings,
+        }
+    }
+
+    /// Pairs each denial position with the assertion positions it touches,
+    /// through an index rather than a scan of every assertion: by value
+    /// for statements, texts and quotes; for intervals and periods, by
+    /// binary search over assertions sorted by start, looking back from
+    /// the last one that starts before the denial ends. A denial is
+    /// related to at most [`MAX_DENIAL_PAIRS`] positions, and at most
+    /// [`MAX_DENIAL_SCAN`] candidates are examined for each.
+    fn denial_pairs(
+        &self,
+        built: &[Built<'_>],
+        negatives: &[usize],
+        pairs: &mut Vec<(usize, usize)>,
+    ) {
+        let positives: Vec<usize> = (0..built.len())
+            .filter(|&i| built[i].polarity == Polarity::Positive)
+            .collect();
+        let key = |b: &Built<'_>| b.value.trim_start_matches("not ").to_string();
+        let mut by_value: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_start: Vec<(f64, usize)> = Vec::new();
+        let mut by_time: Vec<(chrono::NaiveDateTime, usize)> = Vec::new();
+        for &p in &positives {
+            match (built[p].interval, built[p].period) {
+                (Some(i), _) => by_start.push((i.min(), p)),
+                (_, Some(t)) => by_time.push((t.start(), p)),
+                _ => by_value.entry(key(&built[p])).or_default().push(p),
+            }
+        }
+        by_start.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        by_time.sort();
+        for &n in negatives {
+            let negative = &built[n];
+            let candidates: Vec<usize> = match (negative.interval, negative.period) {
+                (Some(i), _) => {
+                    let end = by_start.partition_point(|(start, _)| *start <= i.max());
+                    by_start[..end]
+                        .iter()
+                        .rev()
+                        .take(MAX_DENIAL_SCAN)
+                        .map(|(_, p)| *p)
+                        .collect()
+                }
+                (_, Some(t)) => {
+                    let end = by_time.partition_point(|(start, _)| *start < t.end());
+                    by_time[..end]
+                        .iter()
+                        .rev()
+                        .take(MAX_DENIAL_SCAN)
+                        .map(|(_, p)| *p)
+                        .collect()
+                }
+                _ => by_value.get(&key(negative)).cloned().unwrap_or_default(),
+            };
+            let mut touched = 0;
+            for p in candidates {
+                if touched == MAX_DENIAL_PAIRS {
+                    break;
+                }
+                if self.same_value(&built[p], negative) {
+                    pairs.push((p.min(n), p.max(n)));
+                    touched += 1;
+                }
+            }
         }
     }
 

@@ -117,7 +117,7 @@ mod resolve;
 mod stream;
 mod vocab;
 
-pub use analyze::{Analyzer, MAX_QUOTE_BLOCK, analyze};
+pub use analyze::{Analyzer, MAX_DENIAL_PAIRS, MAX_DENIAL_SCAN, MAX_QUOTE_BLOCK, analyze};
 pub use corpus::{CORPUS_FILE_NAME, Corpus, FORMAT, Limits};
 pub use error::Error;
 pub use id::{ClaimId, EntityId, MAX_ID_LEN, Property, SourceId};
@@ -135,7 +135,7 @@ pub use relation::{Relation, RelationEvidence, RelationKind, ScopeDifference, Wo
 pub use render::TextOptions;
 pub use report::{
     ClaimEntry, Diagnostic, Dropped, Misattribution, Origin, Position, PositionRelation,
-    RelayFinding, Report, ScopeGroup, Settings, Severity, Summary, Topic, Verdict,
+    RelayFinding, Report, ScopeGroup, Settings, Severity, Summary, Topic, Verdict, Wording,
 };
 pub use resolve::{MergeRule, NameMerge, Resolution};
 pub use stream::{JSONL_FORMAT, StreamReader, TableFormat};

@@ -320,6 +320,14 @@ impl Report {
                         wrap(out, &format!("“{evidence}”"), width, "         ", 9);
                     }
                 }
+                for w in &position.wordings {
+                    let line = format!(
+                        "wording {}: {}",
+                        w.relation.kind().as_str(),
+                        w.relation.explanation()
+                    );
+                    wrap(out, &line, width, "       ~ ", 9);
+                }
             }
         }
         if !topic.relations.is_empty() {
@@ -403,6 +411,14 @@ impl Report {
                             let _ = write!(out, ": “{}”", evidence.replace('\n', " "));
                         }
                         out.push('\n');
+                    }
+                    for w in &p.wordings {
+                        let _ = writeln!(
+                            out,
+                            "  - wording `{}`: {}",
+                            w.relation.kind().as_str(),
+                            w.relation.explanation()
+                        );
                     }
                 }
                 out.push('\n');

@@ -121,6 +121,22 @@ pub struct Position {
     pub origins: Vec<Origin>,
     /// True when every claim of the position is superseded.
     pub superseded: bool,
+    /// For quotes: how each other wording relates to the first claim's
+    /// (verbatim, or a variant with its word diff).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub wordings: Vec<Wording>,
+}
+
+/// How one wording of a quote relates to the position's first wording.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Wording {
+    /// The claim whose wording is compared.
+    pub claim: ClaimId,
+    /// The position's first claim, which it is compared with.
+    pub with: ClaimId,
+    /// Verbatim or variant, with the similarity, threshold and word diff.
+    pub relation: Relation,
 }
 
 /// Claims of a topic that share one scope.

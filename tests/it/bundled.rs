@@ -91,3 +91,26 @@ fn readme_shows_the_real_report() {
             .join("\n")
     );
 }
+
+/// Two outlets print slightly different wordings of one Biden quote: one
+/// position, the second wording a variant of the first with its diff.
+#[test]
+fn the_biden_quote_is_a_variant() {
+    let corpus = bundled();
+    let report = corroborate::analyze(&corpus, &Policy::default());
+    let topic = report
+        .topic(
+            &EntityId::new("joe-biden").unwrap(),
+            &Property::new("said").unwrap(),
+        )
+        .unwrap();
+    let variants: Vec<_> = topic
+        .scopes
+        .iter()
+        .flat_map(|s| &s.positions)
+        .flat_map(|p| &p.wordings)
+        .filter(|w| w.relation.kind() == corroborate::RelationKind::Variant)
+        .collect();
+    assert_eq!(variants.len(), 1, "{variants:?}");
+    assert!(!variants[0].relation.evidence().diff.is_empty());
+}
