@@ -241,7 +241,13 @@ impl<'a> Analyzer<'a> {
 
         let misattributions = self.misattributions(&mut diagnostics);
         diagnostics.extend(self.corpus.skipped().iter().cloned());
-        diagnostics.sort();
+        // Natural order, so that file:9 comes before file:10.
+        diagnostics.sort_by(|a, b| {
+            a.severity
+                .cmp(&b.severity)
+                .then_with(|| natural_cmp(&a.location, &b.location))
+                .then_with(|| a.message.cmp(&b.message))
+        });
         diagnostics.dedup();
 
         let mut summary = Summary {
@@ -1549,5 +1555,55 @@ impl<'a> Analyzer<'a> {
             }
         }
         found.into_values().collect()
+    }
+}
+
+/// Compares two strings with runs of ASCII digits compared as numbers:
+/// `a.csv:9` before `a.csv:10`.
+fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (mut x, mut y) = (a.as_bytes(), b.as_bytes());
+    loop {
+        match (x.first(), y.first()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(cx), Some(cy)) if cx.is_ascii_digit() && cy.is_ascii_digit() => {
+                let dx = x.iter().take_while(|c| c.is_ascii_digit()).count();
+                let dy = y.iter().take_while(|c| c.is_ascii_digit()).count();
+                let (nx, ny) = (&x[..dx], &y[..dy]);
+                // Without leading zeros, a longer run is a larger number.
+                let trim = |n: &[u8]| -> usize { n.iter().take_while(|&&c| c == b'0').count() };
+                let (tx, ty) = (&nx[trim(nx)..], &ny[trim(ny)..]);
+                let order = tx.len().cmp(&ty.len()).then_with(|| tx.cmp(ty)).then(dx.cmp(&dy));
+                if order != Ordering::Equal {
+                    return order;
+                }
+                x = &x[dx..];
+                y = &y[dy..];
+            }
+            (Some(cx), Some(cy)) => {
+                if cx != cy {
+                    return cx.cmp(cy);
+                }
+                x = &x[1..];
+                y = &y[1..];
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod natural_tests {
+    use super::natural_cmp;
+    use std::cmp::Ordering;
+
+    #[test]
+    fn digits_compare_as_numbers() {
+        assert_eq!(natural_cmp("a.csv:9", "a.csv:10"), Ordering::Less);
+        assert_eq!(natural_cmp("a.csv:10", "a.csv:10"), Ordering::Equal);
+        assert_eq!(natural_cmp("a.csv:010", "a.csv:10"), Ordering::Greater);
+        assert_eq!(natural_cmp("claim c2", "claim c10"), Ordering::Less);
+        assert_eq!(natural_cmp("b", "a1"), Ordering::Greater);
     }
 }
