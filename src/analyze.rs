@@ -1575,7 +1575,11 @@ fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
                 // Without leading zeros, a longer run is a larger number.
                 let trim = |n: &[u8]| -> usize { n.iter().take_while(|&&c| c == b'0').count() };
                 let (tx, ty) = (&nx[trim(nx)..], &ny[trim(ny)..]);
-                let order = tx.len().cmp(&ty.len()).then_with(|| tx.cmp(ty)).then(dx.cmp(&dy));
+                let order = tx
+                    .len()
+                    .cmp(&ty.len())
+                    .then_with(|| tx.cmp(ty))
+                    .then(dx.cmp(&dy));
                 if order != Ordering::Equal {
                     return order;
                 }
