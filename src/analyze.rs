@@ -257,16 +257,7 @@ impl<'a> Analyzer<'a> {
             skipped: self.corpus.skipped().len(),
             ..Summary::default()
         };
-        for topic in &topics {
-            summary.relay_findings += topic.relay_findings.len();
-            match topic.verdict {
-                Verdict::Contested => summary.contested += 1,
-                Verdict::DifferentScope => summary.different_scope += 1,
-                Verdict::Superseded => summary.superseded += 1,
-                Verdict::Corroborated => summary.corroborated += 1,
-                Verdict::SingleOrigin => summary.single_origin += 1,
-            }
-        }
+        summary.count_topics(&topics);
         Report {
             title: self.corpus.title().map(str::to_string),
             summary,

@@ -296,6 +296,22 @@ fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
+impl Summary {
+    /// Adds the verdicts and relay findings of `topics` to the counts.
+    pub(crate) fn count_topics(&mut self, topics: &[Topic]) {
+        for topic in topics {
+            self.relay_findings += topic.relay_findings.len();
+            match topic.verdict {
+                Verdict::Contested => self.contested += 1,
+                Verdict::DifferentScope => self.different_scope += 1,
+                Verdict::Superseded => self.superseded += 1,
+                Verdict::Corroborated => self.corroborated += 1,
+                Verdict::SingleOrigin => self.single_origin += 1,
+            }
+        }
+    }
+}
+
 /// The settings the report was made with, so that a reader can tell.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
@@ -393,16 +409,7 @@ impl Report {
             skipped: self.summary.skipped,
             ..Summary::default()
         };
-        for topic in &self.topics {
-            summary.relay_findings += topic.relay_findings.len();
-            match topic.verdict {
-                Verdict::Contested => summary.contested += 1,
-                Verdict::DifferentScope => summary.different_scope += 1,
-                Verdict::Superseded => summary.superseded += 1,
-                Verdict::Corroborated => summary.corroborated += 1,
-                Verdict::SingleOrigin => summary.single_origin += 1,
-            }
-        }
+        summary.count_topics(&self.topics);
         self.summary = summary;
     }
 
