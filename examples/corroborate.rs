@@ -49,8 +49,13 @@ struct Cli {
     #[arg(long)]
     topic: Option<String>,
 
+    /// A policy file: thresholds, vocabulary, cumulative and single-valued
+    /// properties, property aliases (the format in data/README.md, "Policy").
+    #[arg(long)]
+    policy: Option<PathBuf>,
+
     /// A vocabulary file for vague and hedged quantities (the format of
-    /// data/vocabulary/default.json).
+    /// data/vocabulary/default.json); replaces the policy's vocabulary.
     #[arg(long)]
     vocabulary: Option<PathBuf>,
 
@@ -111,7 +116,14 @@ fn run(cli: Cli) -> Result<(), String> {
     let path = cli
         .path
         .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data")));
-    let mut policy = Policy::default();
+    let mut policy = match &cli.policy {
+        Some(file) => {
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| format!("{}: cannot read the policy: {e}", file.display()))?;
+            Policy::from_json_str(&text).map_err(|e| format!("{}: {e}", file.display()))?
+        }
+        None => Policy::default(),
+    };
     if let Some(file) = &cli.vocabulary {
         let bytes = std::fs::read(file)
             .map_err(|e| format!("{}: cannot read the vocabulary: {e}", file.display()))?;
