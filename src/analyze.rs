@@ -1178,6 +1178,16 @@ impl<'a> Analyzer<'a> {
         }
     }
 
+    /// True when a claim carries a hedge (probable or possible), a bound or
+    /// approximation, or a projection: what a relay can drop.
+    fn is_hedged(c: &Claim) -> bool {
+        matches!(
+            c.assertion.modality.certainty,
+            Certainty::Probable | Certainty::Possible
+        ) || matches!(&c.value, Value::Quantity(q) if matches!(q.form(), QuantityForm::AtMost | QuantityForm::AtLeast | QuantityForm::Approximate))
+            || c.scope.status == Status::Projected
+    }
+
     /// True when two positions of opposite polarity speak of one value.
     fn same_value(&self, a: &Built<'_>, b: &Built<'_>) -> bool {
         match (a.interval, b.interval, a.period, b.period) {
@@ -1321,8 +1331,9 @@ impl<'a> Analyzer<'a> {
     /// Relays that dropped a hedge, a bound or a projection present in the
     /// version closest to their shared origin.
     fn relay_findings(&self, claims: &[&Claim]) -> Vec<RelayFinding> {
-        // A finding compares two claims of one lineage.
-        if claims.len() < 2 {
+        // A finding compares two claims of one lineage, one of which keeps
+        // a hedge, bound or projection that the other lacks.
+        if claims.len() < 2 || !claims.iter().any(|c| Self::is_hedged(c)) {
             return Vec::new();
         }
         // Lineages: a claim whose chain ends at a source that another
