@@ -251,24 +251,29 @@ fn at_time(day: Period, hour: u32, minute: Option<u32>) -> Option<Period> {
     Period::at(d.year(), d.month(), d.day(), hour, minute).ok()
 }
 
+/// A month and day ending at `end`, then an optional `[,] Year`: fixed
+/// with the year, else resolved looking back from the reference date.
+fn with_optional_year(tokens: &Tokens, end: usize, month: u32, day: u32) -> Option<(usize, Value)> {
+    let mut at = end;
+    if tokens.punct(at) == Some(',') {
+        at += 1;
+    }
+    if let Some((year, after_year)) = year_at(tokens, at) {
+        return Some((after_year, fixed(Period::day(year, month, day).ok())?));
+    }
+    Some((
+        end,
+        Value::Relative(Box::new(move |r| resolve_month_day(month, day, r))),
+    ))
+}
+
 /// A full date from `i`: month-day or day-month, with an optional year.
 fn calendar_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
     // Month Day [, Year]
     if let Some((month, after_month)) = month_at(tokens, i)
-        && let Some((day, mut end)) = day_at(tokens, after_month)
+        && let Some((day, end)) = day_at(tokens, after_month)
     {
-        let mut at = end;
-        if tokens.punct(at) == Some(',') {
-            at += 1;
-        }
-        if let Some((year, after_year)) = year_at(tokens, at) {
-            end = after_year;
-            return Some((end, fixed(Period::day(year, month, day).ok())?));
-        }
-        return Some((
-            end,
-            Value::Relative(Box::new(move |r| resolve_month_day(month, day, r))),
-        ));
+        return with_optional_year(tokens, end, month, day);
     }
     // Day [of] Month [,] [Year]
     if let Some((day, after_day)) = day_at(tokens, i) {
@@ -276,19 +281,8 @@ fn calendar_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         if tokens.is(at, "of") {
             at += 1;
         }
-        if let Some((month, mut end)) = month_at(tokens, at) {
-            let mut at = end;
-            if tokens.punct(at) == Some(',') {
-                at += 1;
-            }
-            if let Some((year, after_year)) = year_at(tokens, at) {
-                end = after_year;
-                return Some((end, fixed(Period::day(year, month, day).ok())?));
-            }
-            return Some((
-                end,
-                Value::Relative(Box::new(move |r| resolve_month_day(month, day, r))),
-            ));
+        if let Some((month, end)) = month_at(tokens, at) {
+            return with_optional_year(tokens, end, month, day);
         }
     }
     None

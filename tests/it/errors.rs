@@ -8,13 +8,7 @@ use corroborate::{
 };
 use insta::assert_snapshot;
 
-#[track_caller]
-fn load_error(json: &str) -> Error {
-    match Corpus::from_json_str(json) {
-        Ok(_) => panic!("expected an error for {json}"),
-        Err(e) => e,
-    }
-}
+use crate::support::{load_error, one_claim};
 
 #[track_caller]
 fn slice_error(bytes: &[u8]) -> Error {
@@ -54,18 +48,6 @@ fn date_error(text: &str) -> Error {
         Ok(p) => panic!("expected an error for {text:?}, got {p:?}"),
         Err(e) => e,
     }
-}
-
-/// A corpus with one publication (inline text) and one claim whose parts
-/// are given by the caller.
-fn one_claim(value: &str, extra: &str) -> String {
-    format!(
-        r#"{{"format": "corroborate/1",
-  "entities": [{{"id": "isis-k", "name": "ISIS-K"}}],
-  "sources": [{{"id": "a1", "kind": "publication", "name": "A", "text": "Some 500 fighters were seen."}}],
-  "claims": [{{"id": "c1", "subject": "isis-k", "property": "fighter_strength",
-    "value": {value}, "assertion": {{"chain": ["a1"]{extra}}}}}]}}"#
-    )
 }
 
 // ---- the JSON corpus: syntax ----

@@ -14,4 +14,5 @@ mod parse;
 mod scenarios;
 mod strategies;
 mod stream;
+mod support;
 mod synth;

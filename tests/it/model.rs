@@ -1,7 +1,9 @@
 //! The model and the corpus format: round trips and error messages.
 
-use corroborate::{Corpus, Error};
+use corroborate::Corpus;
 use insta::assert_snapshot;
+
+use crate::support::{load_error, one_claim};
 use proptest::prelude::*;
 
 use crate::strategies;
@@ -18,26 +20,6 @@ proptest! {
         prop_assert_eq!(back.claims().len(), corpus.claims().len());
         prop_assert_eq!(back.to_json_string(), json);
     }
-}
-
-#[track_caller]
-fn load_error(json: &str) -> Error {
-    match Corpus::from_json_str(json) {
-        Ok(_) => panic!("expected an error for {json}"),
-        Err(e) => e,
-    }
-}
-
-/// A corpus with one publication (inline text) and one claim whose parts
-/// are given by the caller.
-fn one_claim(value: &str, extra: &str) -> String {
-    format!(
-        r#"{{"format": "corroborate/1",
-  "entities": [{{"id": "isis-k", "name": "ISIS-K"}}],
-  "sources": [{{"id": "a1", "kind": "publication", "name": "A", "text": "Some 500 fighters were seen."}}],
-  "claims": [{{"id": "c1", "subject": "isis-k", "property": "fighter_strength",
-    "value": {value}, "assertion": {{"chain": ["a1"]{extra}}}}}]}}"#
-    )
 }
 
 #[test]
