@@ -273,7 +273,9 @@ impl<'a> Analyzer<'a> {
         }
     }
 
-    fn effective_polarity(claim: &Claim) -> Polarity {
+    /// A claim's polarity once a statement's own polarity and the
+    /// assertion's (a denial) are combined.
+    pub(crate) fn effective_polarity(claim: &Claim) -> Polarity {
         let statement = match &claim.value {
             Value::Statement(s) => s.polarity,
             _ => Polarity::Positive,
@@ -331,19 +333,21 @@ impl<'a> Analyzer<'a> {
             // A cumulative count whose reports are all dated is a series:
             // claims are bucketed by report time, and every bucket is
             // superseded by the latest one.
-            let series = cumulative
-                && group.kind == "quantity"
-                && group.claims.iter().all(|c| self.reported(c).is_some());
+            let mut dated: Vec<(Span, &Claim)> = if cumulative && group.kind == "quantity" {
+                group
+                    .claims
+                    .iter()
+                    .filter_map(|c| self.reported(c).map(|p| (p.interval(), *c)))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let series = !dated.is_empty() && dated.len() == group.claims.len();
             // Buckets are runs of overlapping report times, so a report
             // dated to the day and one dated to the minute of that day
             // fall in one bucket.
             let mut bucket_list: Vec<(Option<Span>, Vec<&Claim>)> = Vec::new();
             if series {
-                let mut dated: Vec<(Span, &Claim)> = group
-                    .claims
-                    .iter()
-                    .filter_map(|c| self.reported(c).map(|p| (p.interval(), *c)))
-                    .collect();
                 dated.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
                 for (span, claim) in dated {
                     match bucket_list.last_mut() {
@@ -613,6 +617,25 @@ impl<'a> Analyzer<'a> {
             }
         }
     }
+}
+
+/// Blocks of quote wordings that share their first four or their last
+/// four words, by index: the only pairs variant clustering and the
+/// misattribution check compare. Empty wordings are in no block.
+fn quote_blocks<'w>(
+    wordings: impl Iterator<Item = &'w [String]>,
+) -> BTreeMap<(bool, String), Vec<usize>> {
+    let mut blocks: BTreeMap<(bool, String), Vec<usize>> = BTreeMap::new();
+    for (i, words) in wordings.enumerate() {
+        if words.is_empty() {
+            continue;
+        }
+        let head = words[..words.len().min(4)].join(" ");
+        let tail = words[words.len().saturating_sub(4)..].join(" ");
+        blocks.entry((false, head)).or_default().push(i);
+        blocks.entry((true, tail)).or_default().push(i);
+    }
+    blocks
 }
 
 /// A half-open span of time, `[start, end)`.
@@ -986,13 +1009,7 @@ impl<'a> Analyzer<'a> {
             }
             x
         }
-        let mut blocks: BTreeMap<(bool, String), Vec<usize>> = BTreeMap::new();
-        for (i, w) in words.iter().enumerate() {
-            let head = w.iter().take(4).cloned().collect::<Vec<_>>().join(" ");
-            let tail = w[w.len().saturating_sub(4)..].join(" ");
-            blocks.entry((false, head)).or_default().push(i);
-            blocks.entry((true, tail)).or_default().push(i);
-        }
+        let blocks = quote_blocks(words.iter().map(Vec::as_slice));
         let threshold = self.policy.quote_threshold();
         for members in blocks.values() {
             if members.len() > MAX_QUOTE_BLOCK {
@@ -1181,11 +1198,20 @@ impl<'a> Analyzer<'a> {
     /// True when a claim carries a hedge (probable or possible), a bound or
     /// approximation, or a projection: what a relay can drop.
     fn is_hedged(c: &Claim) -> bool {
-        matches!(
+        let (hedged, bounded, projected) = Self::hedge_marks(c);
+        hedged || bounded || projected
+    }
+
+    /// What a relay can drop from a claim: (a probable or possible
+    /// modality, a bound or approximation, a projection).
+    fn hedge_marks(c: &Claim) -> (bool, bool, bool) {
+        let hedged = matches!(
             c.assertion.modality.certainty,
             Certainty::Probable | Certainty::Possible
-        ) || matches!(&c.value, Value::Quantity(q) if matches!(q.form(), QuantityForm::AtMost | QuantityForm::AtLeast | QuantityForm::Approximate))
-            || c.scope.status == Status::Projected
+        );
+        let bounded = matches!(&c.value, Value::Quantity(q) if matches!(q.form(), QuantityForm::AtMost | QuantityForm::AtLeast | QuantityForm::Approximate));
+        let projected = c.scope.status == Status::Projected;
+        (hedged, bounded, projected)
     }
 
     /// True when two positions of opposite polarity speak of one value.
@@ -1395,15 +1421,7 @@ impl<'a> Analyzer<'a> {
                 groups.entry((lineage, anchor)).or_default().push(claim);
             }
         }
-        let hedges = |c: &Claim| -> (bool, bool, bool) {
-            let hedged = matches!(
-                c.assertion.modality.certainty,
-                Certainty::Probable | Certainty::Possible
-            );
-            let bounded = matches!(&c.value, Value::Quantity(q) if matches!(q.form(), QuantityForm::AtMost | QuantityForm::AtLeast | QuantityForm::Approximate));
-            let projected = c.scope.status == Status::Projected;
-            (hedged, bounded, projected)
-        };
+        let hedges = Self::hedge_marks;
         let mut findings: BTreeMap<(ClaimId, ClaimId), RelayFinding> = BTreeMap::new();
         for members in groups.values() {
             if members.len() < 2 {
@@ -1502,16 +1520,7 @@ impl<'a> Analyzer<'a> {
                 _ => None,
             })
             .collect();
-        let mut blocks: BTreeMap<(bool, String), Vec<usize>> = BTreeMap::new();
-        for (i, (_, words)) in quotes.iter().enumerate() {
-            if words.is_empty() {
-                continue;
-            }
-            let head = words.iter().take(4).cloned().collect::<Vec<_>>().join(" ");
-            let tail = words[words.len().saturating_sub(4)..].join(" ");
-            blocks.entry((false, head)).or_default().push(i);
-            blocks.entry((true, tail)).or_default().push(i);
-        }
+        let blocks = quote_blocks(quotes.iter().map(|(_, words)| words.as_slice()));
         let mut found: BTreeMap<(ClaimId, ClaimId), Misattribution> = BTreeMap::new();
         let threshold = self.policy.quote_threshold();
         for members in blocks.values() {

@@ -535,15 +535,11 @@ impl Analyzer<'_> {
             };
         }
 
-        let negated = |c: &Claim| {
-            let statement = match &c.value {
-                Value::Statement(s) => s.polarity,
-                _ => Polarity::Positive,
-            };
-            statement.combine(c.assertion.modality.polarity)
-        };
         let overlap = self.value_overlap(a, b, &mut evidence);
-        let (pa, pb) = (negated(a), negated(b));
+        let (pa, pb) = (
+            Analyzer::effective_polarity(a),
+            Analyzer::effective_polarity(b),
+        );
         let note = modal_note(modalities);
 
         // An assertion against a denial of the same value.
