@@ -14,7 +14,7 @@
 use std::io::{BufReader, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use corroborate::{
@@ -66,6 +66,11 @@ struct Cli {
     /// Wrap text at this width (default: $COLUMNS on a terminal, else 100).
     #[arg(long)]
     width: Option<usize>,
+
+    /// Print how long reading, cross-referencing and writing took, on
+    /// stderr.
+    #[arg(long)]
+    timings: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -135,11 +140,23 @@ fn run(cli: Cli) -> Result<(), String> {
     if let Some(header) = &cli.header {
         reader = reader.with_header(Corpus::from_path(header).map_err(|e| e.to_string())?);
     }
+    let started = Instant::now();
     let corpus = load(&reader, &path).map_err(|e| e.to_string())?;
+    let loaded = started.elapsed();
     let spinner = delayed_progress(ProgressBar::new_spinner());
     spinner.set_message(format!("analysing {} claims", corpus.claims().len()));
     let mut report = analyze(&corpus, &policy);
     spinner.finish_and_clear();
+    let analysed = started.elapsed();
+    let timings = cli.timings.then_some(move |written: Duration| {
+        eprintln!(
+            "read {:.3} s, cross-reference {:.3} s, write {:.3} s, total {:.3} s",
+            loaded.as_secs_f64(),
+            (analysed - loaded).as_secs_f64(),
+            (written - analysed).as_secs_f64(),
+            written.as_secs_f64()
+        );
+    });
     // The process ends after printing: freeing a million claims one by
     // one would only delay the exit.
     std::mem::forget(corpus);
@@ -156,6 +173,9 @@ fn run(cli: Cli) -> Result<(), String> {
         Format::Json => {
             let printed = print_json(&report);
             std::mem::forget(report);
+            if let Some(show) = timings {
+                show(started.elapsed());
+            }
             return printed;
         }
         Format::Markdown => report.render_markdown(),
@@ -178,7 +198,11 @@ fn run(cli: Cli) -> Result<(), String> {
             report.render_text_with(&TextOptions::new().with_width(width).with_color(color))
         }
     };
-    print_all(&output)
+    let printed = print_all(&output);
+    if let Some(show) = timings {
+        show(started.elapsed());
+    }
+    printed
 }
 
 /// A progress bar drawn on stderr only when stderr is a terminal and the

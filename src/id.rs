@@ -23,6 +23,9 @@ use crate::error::{Error, ErrorKind};
 /// these maps to produce output: the report's order comes from sorting.
 pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
+/// The crate's hash set, with the same hasher as [`HashMap`].
+pub(crate) type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+
 /// The longest identifier accepted, in bytes.
 pub const MAX_ID_LEN: usize = 128;
 
@@ -51,12 +54,30 @@ fn check_id(kind: &'static str, text: &str) -> Result<(), Error> {
 macro_rules! id_type {
     ($(#[$meta:meta])* $name:ident, $kind:literal) => {
         $(#[$meta])*
-        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Clone, PartialEq, Eq, Hash)]
         // Shared, not boxed: a report repeats every claim's ids, and
         // readers make every mention of a source or entity share the
         // declared id's text, so a clone is a reference count, not an
-        // allocation.
+        // allocation, and two mentions of one id usually compare equal
+        // by address before their bytes are read (`Arc`'s own equality
+        // does this; `Ord` below does it too).
         pub struct $name(std::sync::Arc<str>);
+
+        impl PartialOrd for $name {
+            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+
+        impl Ord for $name {
+            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+                if self.same_text(other) {
+                    std::cmp::Ordering::Equal
+                } else {
+                    self.0.cmp(&other.0)
+                }
+            }
+        }
 
         impl $name {
             /// Checks the syntax and wraps the identifier.
@@ -74,6 +95,19 @@ macro_rules! id_type {
             /// The identifier as text.
             pub fn as_str(&self) -> &str {
                 &self.0
+            }
+
+            /// True when both share one copy of their text: a sufficient,
+            /// not a necessary, condition for equality.
+            pub(crate) fn same_text(&self, other: &Self) -> bool {
+                std::sync::Arc::ptr_eq(&self.0, &other.0)
+            }
+
+            /// The address of the shared text, to hash ids by identity
+            /// where every copy is known to be shared.
+            #[allow(dead_code)] // used for some of the id types only
+            pub(crate) fn text_address(&self) -> usize {
+                std::sync::Arc::as_ptr(&self.0).cast::<u8>() as usize
             }
         }
 

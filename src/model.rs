@@ -13,6 +13,8 @@
 //! of those fields (identifiers, [`Quantity`], [`Period`]) and in
 //! [`Corpus`](crate::Corpus), which checks the references between them.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -626,8 +628,9 @@ impl std::fmt::Display for Modality {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
-    /// The text, verbatim.
-    pub text: String,
+    /// The text, verbatim. Shared, so that the report's entry for the
+    /// claim refers to it rather than copying it.
+    pub text: Arc<str>,
     /// Byte offsets `[start, end)` into the publication's text. Filled in
     /// by [`Corpus`](crate::Corpus) when the text is known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -636,7 +639,7 @@ pub struct Evidence {
 
 impl Evidence {
     /// Evidence of `text`, its place not yet known.
-    pub fn new(text: impl Into<String>) -> Evidence {
+    pub fn new(text: impl Into<Arc<str>>) -> Evidence {
         Evidence {
             text: text.into(),
             span: None,
@@ -661,11 +664,14 @@ impl Evidence {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Assertion {
-    /// Publication first, origin last.
-    pub chain: Vec<SourceId>,
+    /// Publication first, origin last. Shared: a [`Corpus`](crate::Corpus)
+    /// gives every claim with the same chain one copy of it, and the
+    /// report refers to that copy.
+    pub chain: Arc<[SourceId]>,
     /// The verb of attribution: "said", "estimated", "assessed", "denied".
+    /// Shared like the chain: a corpus holds each distinct verb once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub verb: Option<String>,
+    pub verb: Option<Arc<str>>,
     /// Certainty and polarity.
     #[serde(default, skip_serializing_if = "is_default_modality")]
     pub modality: Modality,
@@ -684,9 +690,9 @@ fn is_default_modality(modality: &Modality) -> bool {
 impl Assertion {
     /// An assertion through `chain`, certain and positive, with no verb,
     /// time or evidence.
-    pub fn new(chain: Vec<SourceId>) -> Assertion {
+    pub fn new(chain: impl Into<Arc<[SourceId]>>) -> Assertion {
         Assertion {
-            chain,
+            chain: chain.into(),
             verb: None,
             modality: Modality::default(),
             said: None,
@@ -705,7 +711,7 @@ impl Assertion {
     }
 
     /// Sets the verb.
-    pub fn with_verb(mut self, verb: impl Into<String>) -> Assertion {
+    pub fn with_verb(mut self, verb: impl Into<Arc<str>>) -> Assertion {
         self.verb = Some(verb.into());
         self
     }
@@ -723,7 +729,7 @@ impl Assertion {
     }
 
     /// Sets the evidence text.
-    pub fn with_evidence(mut self, text: impl Into<String>) -> Assertion {
+    pub fn with_evidence(mut self, text: impl Into<Arc<str>>) -> Assertion {
         self.evidence = Some(Evidence::new(text));
         self
     }

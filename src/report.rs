@@ -13,6 +13,8 @@
 //! Their order is stable: the same claims in any order give the same
 //! report.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::id::{ClaimId, EntityId, Property, SourceId};
@@ -69,16 +71,17 @@ pub struct ClaimEntry {
     pub value: String,
     /// The publication that carries it.
     pub publication: SourceId,
-    /// The attribution chain, publication first.
-    pub chain: Vec<SourceId>,
+    /// The attribution chain, publication first: the claim's own,
+    /// shared with the corpus.
+    pub chain: Arc<[SourceId]>,
     /// Certainty and polarity.
     pub modality: Modality,
     /// The verb of attribution.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub verb: Option<String>,
-    /// The exact evidence text.
+    pub verb: Option<Arc<str>>,
+    /// The exact evidence text, shared with the corpus.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub evidence: Option<String>,
+    pub evidence: Option<Arc<str>>,
     /// When it was reported (said, or else published), if known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reported: Option<Period>,

@@ -22,7 +22,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::corpus::{Corpus, Header, Limits, json_error_kind};
+use crate::corpus::{Corpus, Header, Limits, Sharing, json_error_kind};
 use crate::error::{Error, ErrorKind};
 use crate::id::{ClaimId, EntityId, Property, SourceId};
 use crate::model::{Assertion, Claim, Entity, Quote, Source, SourceKind, Value};
@@ -110,8 +110,8 @@ struct Loaded {
     lines: Vec<u64>,
     index: HashMap<ClaimId, usize>,
     skipped: Vec<(u64, Diagnostic)>,
-    /// One shared text per distinct property.
-    properties: HashSet<Property>,
+    /// One shared copy of each distinct chain, verb and property.
+    sharing: Sharing,
 }
 
 impl Loaded {
@@ -121,7 +121,7 @@ impl Loaded {
             lines: Vec::new(),
             index: HashMap::default(),
             skipped: Vec::new(),
-            properties: HashSet::new(),
+            sharing: Sharing::default(),
         }
     }
 
@@ -159,12 +159,7 @@ impl Loaded {
             self.skip(name, line, error.to_string());
             return;
         }
-        match self.properties.get(&claim.property) {
-            Some(shared) => claim.property = shared.clone(),
-            None => {
-                self.properties.insert(claim.property.clone());
-            }
-        }
+        self.sharing.share(&mut claim);
         self.index.insert(claim.id.clone(), self.claims.len());
         self.claims.push(claim);
         self.lines.push(line);

@@ -85,13 +85,13 @@ fn every_claim_has_verbatim_evidence() {
             .text(publication)
             .unwrap_or_else(|| panic!("claim {}: publication {publication} has no text", claim.id));
         assert!(
-            text.contains(evidence.text.as_str()),
+            text.contains(&*evidence.text),
             "claim {}: evidence {:?} is not in {publication}",
             claim.id,
             evidence.text
         );
         if let Some([start, end]) = evidence.span {
-            assert_eq!(text.get(start..end), Some(evidence.text.as_str()));
+            assert_eq!(text.get(start..end), Some(&*evidence.text));
         }
     }
 }

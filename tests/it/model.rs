@@ -247,7 +247,7 @@ fn readme_example_in_data_readme_loads() {
     let evidence = claim.assertion.evidence.as_ref().unwrap();
     let [from, to] = evidence.span.unwrap();
     let text = corpus.text(&claim.assertion.chain[0]).unwrap();
-    assert_eq!(&text[from..to], evidence.text);
+    assert_eq!(&text[from..to], &*evidence.text);
 }
 
 #[test]

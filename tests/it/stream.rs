@@ -124,6 +124,47 @@ fn tsv_rows_are_not_quoted() {
 }
 
 #[test]
+fn repeated_chains_verbs_and_properties_are_held_once() {
+    use std::sync::Arc;
+    let text = r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "e", "name": "E"}], "sources": [{"id": "a1", "kind": "publication", "name": "A"}, {"id": "a2", "kind": "publication", "name": "B"}, {"id": "un", "kind": "report", "name": "UN"}]}
+{"id": "c1", "subject": "e", "property": "strength", "value": {"quantity": {"exact": 1}}, "assertion": {"chain": ["a1", "un"], "verb": "said"}}
+{"id": "c2", "subject": "e", "property": "strength", "value": {"quantity": {"exact": 2}}, "assertion": {"chain": ["a1", "un"], "verb": "said"}}
+{"id": "c3", "subject": "e", "property": "strength", "value": {"quantity": {"exact": 3}}, "assertion": {"chain": ["a2", "un"], "verb": "estimated"}}
+"#;
+    let corpus = StreamReader::new()
+        .read_jsonl(text.as_bytes(), "shared.jsonl")
+        .unwrap();
+    assert!(corpus.skipped().is_empty(), "{:?}", corpus.skipped());
+    let [c1, c2, c3] = corpus.claims() else {
+        panic!("three claims expected, got {}", corpus.claims().len());
+    };
+    let (a1, a2, a3) = (&c1.assertion, &c2.assertion, &c3.assertion);
+    assert!(Arc::ptr_eq(&a1.chain, &a2.chain), "one chain for c1 and c2");
+    assert!(!Arc::ptr_eq(&a1.chain, &a3.chain));
+    assert_eq!(a1.chain[1], a3.chain[1]);
+    let verb = |a: &corroborate::Assertion| a.verb.clone().unwrap();
+    assert!(Arc::ptr_eq(&verb(a1), &verb(a2)), "one verb text");
+    assert_eq!(&*verb(a3), "estimated");
+    // The report refers to the corpus's copies rather than making its own.
+    let report = analyze(&corpus, &Policy::default());
+    let entries: Vec<_> = report.topics[0]
+        .scopes
+        .iter()
+        .flat_map(|s| &s.positions)
+        .flat_map(|p| &p.claims)
+        .collect();
+    assert_eq!(entries.len(), 3);
+    for entry in entries {
+        let claim = corpus.claim(&entry.id).unwrap();
+        assert!(Arc::ptr_eq(&entry.chain, &claim.assertion.chain));
+        assert!(Arc::ptr_eq(
+            entry.verb.as_ref().unwrap(),
+            claim.assertion.verb.as_ref().unwrap()
+        ));
+    }
+}
+
+#[test]
 fn skipped_records_reach_the_report() {
     let corpus = StreamReader::new().read_path(data("claims.csv")).unwrap();
     let report = analyze(&corpus, &Policy::default());
