@@ -13,6 +13,7 @@
 //! O(n log n), never n² pairwise comparisons.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use crate::id::HashMap;
 
@@ -21,7 +22,7 @@ use crate::id::{ClaimId, EntityId, Property, SourceId};
 use crate::model::{Certainty, Claim, Polarity, Status, Value, normalize_words};
 use crate::period::Period;
 use crate::policy::Policy;
-use crate::quantity::{Amount, Interval, QuantityForm, format_number};
+use crate::quantity::{Amount, Interval, QuantityForm};
 use crate::relation::{Relation, RelationEvidence, RelationKind, show_interval, word_similarity};
 use crate::report::{
     ClaimEntry, Diagnostic, Dropped, Misattribution, Origin, Position, PositionRelation,
@@ -75,6 +76,47 @@ pub struct Analyzer<'a> {
     corpus: &'a Corpus,
     policy: &'a Policy,
     resolution: Resolution,
+    sources: SourceTable,
+}
+
+/// What the engine asks of a source for every claim (when it was
+/// published) and for every origin (its readable name), computed once.
+/// Looked up by the address of the id's shared text, which every checked
+/// claim's chain points at, so a lookup hashes one integer instead of the
+/// id's bytes; an id with its own copy of the text falls back to the
+/// corpus's index.
+struct SourceTable {
+    by_address: HashMap<usize, usize>,
+    published: Vec<Option<Period>>,
+    names: Vec<Arc<str>>,
+}
+
+impl SourceTable {
+    fn new(corpus: &Corpus) -> SourceTable {
+        let sources = corpus.sources();
+        let mut by_address = HashMap::with_capacity_and_hasher(sources.len(), Default::default());
+        let mut published = Vec::with_capacity(sources.len());
+        let mut names = Vec::with_capacity(sources.len());
+        for (k, source) in sources.iter().enumerate() {
+            // The corpus's own index holds the declared ids; claims share
+            // those, not necessarily `source.id`'s allocation.
+            let declared = corpus.declared_source_id(&source.id).unwrap_or(&source.id);
+            by_address.insert(declared.text_address(), k);
+            published.push(source.published);
+            names.push(Arc::from(match source.kind {
+                crate::model::SourceKind::Publication => format!(
+                    "{} (own reporting)",
+                    source.outlet.as_deref().unwrap_or(source.id.as_str())
+                ),
+                _ => source.name.clone(),
+            }));
+        }
+        SourceTable {
+            by_address,
+            published,
+            names,
+        }
+    }
 }
 
 type TopicKey<'a> = (&'a EntityId, &'a Property);
@@ -86,6 +128,7 @@ impl<'a> Analyzer<'a> {
             corpus,
             policy,
             resolution: Resolution::new(corpus.entities(), policy.name_threshold()),
+            sources: SourceTable::new(corpus),
         }
     }
 
@@ -107,18 +150,20 @@ impl<'a> Analyzer<'a> {
         }
     }
 
+    /// The source's row in the table, if the corpus declares it.
+    fn source_slot(&self, id: &SourceId) -> Option<usize> {
+        match self.sources.by_address.get(&id.text_address()) {
+            Some(&k) => Some(k),
+            None => self.corpus.source_position(id),
+        }
+    }
+
     /// A source's readable name; a publication speaking for itself is
     /// named by its outlet, or its id, as "own reporting".
-    fn source_name(&self, id: &SourceId) -> String {
-        match self.corpus.source(id) {
-            Some(s) if s.kind == crate::model::SourceKind::Publication => {
-                format!(
-                    "{} (own reporting)",
-                    s.outlet.as_deref().unwrap_or(id.as_str())
-                )
-            }
-            Some(s) => s.name.clone(),
-            None => id.to_string(),
+    fn source_name(&self, id: &SourceId) -> Arc<str> {
+        match self.source_slot(id) {
+            Some(k) => Arc::clone(&self.sources.names[k]),
+            None => Arc::from(id.as_str()),
         }
     }
 
@@ -136,8 +181,8 @@ impl<'a> Analyzer<'a> {
             claim
                 .assertion
                 .publication()
-                .and_then(|p| self.corpus.source(p))
-                .and_then(|s| s.published)
+                .and_then(|p| self.source_slot(p))
+                .and_then(|k| self.sources.published[k])
         })
     }
 
@@ -438,16 +483,16 @@ impl<'a> Analyzer<'a> {
                     relation,
                 });
             }
-            for (b, label) in built.iter().zip(&labels) {
-                let position = self.finish_position(b, label, &superseded_by);
-                any_superseded |= position.superseded
-                    || position.claims.iter().any(|c| c.superseded_by.is_some());
-                group_positions.push(position);
-            }
             if let Some(first) = built.first()
                 && let Some(claim) = first.claims.first()
             {
                 first_claims.push((claim, labels[0].clone(), group.label.clone()));
+            }
+            for (b, label) in built.into_iter().zip(&labels) {
+                let position = self.finish_position(b, label, &superseded_by);
+                any_superseded |= position.superseded
+                    || position.claims.iter().any(|c| c.superseded_by.is_some());
+                group_positions.push(position);
             }
             scopes.push(ScopeGroup {
                 label: group.label.clone(),
@@ -514,7 +559,7 @@ impl<'a> Analyzer<'a> {
     ) -> String {
         let positions: Vec<&Position> = scopes.iter().flat_map(|s| s.positions.iter()).collect();
         let origins = |p: &Position| -> String {
-            let names: Vec<&str> = p.origins.iter().map(|o| o.name.as_str()).collect();
+            let names: Vec<&str> = p.origins.iter().map(|o| &*o.name).collect();
             match names.len() {
                 1 => format!("1 origin: {}", names[0]),
                 n => format!("{n} origins: {}", names.join(", ")),
@@ -595,7 +640,7 @@ impl<'a> Analyzer<'a> {
                         p.value,
                         p.origins
                             .iter()
-                            .map(|o| o.name.as_str())
+                            .map(|o| &*o.name)
                             .collect::<Vec<_>>()
                             .join(", ")
                     ),
@@ -651,6 +696,9 @@ struct Group<'c> {
 /// A position under construction.
 struct Built<'c> {
     claims: Vec<&'c Claim>,
+    /// Each claim's value as the report shows it, when forming the
+    /// position needed it already (quantities); else empty.
+    shown: Vec<String>,
     polarity: Polarity,
     interval: Option<Interval>,
     period: Option<Period>,
@@ -794,6 +842,7 @@ impl<'a> Analyzer<'a> {
         let vocabulary = self.policy.vocabulary();
         let new = |claims: Vec<&'c Claim>, value: String| Built {
             claims,
+            shown: Vec::new(),
             polarity: Polarity::Positive,
             interval: None,
             period: None,
@@ -838,9 +887,12 @@ impl<'a> Analyzer<'a> {
                     |interval: Interval, members: Vec<&'c Claim>, out: &mut Vec<Built<'c>>| {
                         let mut members = members;
                         members.sort_by(|a, b| a.id.cmp(&b.id));
-                        let value = self.quantity_value(&members, &interval);
+                        let shown: Vec<String> =
+                            members.iter().map(|c| self.show_value(&c.value)).collect();
+                        let value = self.quantity_value(&members, &shown, &interval);
                         let mut built = new(members, value);
                         built.interval = Some(interval);
+                        built.shown = shown;
                         out.push(built);
                     };
                 for (interval, claim) in known {
@@ -964,13 +1016,14 @@ impl<'a> Analyzer<'a> {
         out
     }
 
-    fn quantity_value(&self, members: &[&Claim], interval: &Interval) -> String {
-        let shown: BTreeSet<String> = members
+    /// A quantity position's combined value; `shown` holds each member's
+    /// value as [`Analyzer::show_value`] writes it.
+    fn quantity_value(&self, members: &[&Claim], shown: &[String], interval: &Interval) -> String {
+        let shown: BTreeSet<&str> = members
             .iter()
-            .filter_map(|c| match &c.value {
-                Value::Quantity(q) => Some(q.to_string()),
-                _ => None,
-            })
+            .zip(shown)
+            .filter(|(c, _)| matches!(c.value, Value::Quantity(_)))
+            .map(|(_, s)| s.as_str())
             .collect();
         let plain = members.iter().all(|c| {
             matches!(&c.value, Value::Quantity(q) if matches!(q.form(), QuantityForm::Exact | QuantityForm::Range))
@@ -1077,16 +1130,17 @@ impl<'a> Analyzer<'a> {
 
     fn finish_position(
         &self,
-        built: &Built<'_>,
+        built: Built<'_>,
         label: &str,
         corrected: &HashMap<&ClaimId, ClaimId>,
     ) -> Position {
+        let mut shown = built.shown.into_iter();
         let claims: Vec<ClaimEntry> = built
             .claims
             .iter()
             .map(|c| ClaimEntry {
                 id: c.id.clone(),
-                value: self.show_value(&c.value),
+                value: shown.next().unwrap_or_else(|| self.show_value(&c.value)),
                 publication: c.assertion.chain[0].clone(),
                 chain: c.assertion.chain.clone(),
                 modality: c.assertion.modality,
@@ -1119,7 +1173,7 @@ impl<'a> Analyzer<'a> {
         };
         Position {
             label: label.to_string(),
-            value: built.value.clone(),
+            value: built.value,
             interval: built.interval,
             period: built.period,
             claims,
@@ -1393,32 +1447,51 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
-        // Anchors: what two wordings of one statement share.
-        let anchors = |claim: &Claim| -> Vec<String> {
-            match &claim.value {
-                Value::Quantity(q) => match q.amount() {
-                    Amount::Exact(v)
-                    | Amount::AtLeast { value: v, .. }
-                    | Amount::AtMost { value: v, .. }
-                    | Amount::Approximate { value: v, .. } => vec![format_number(*v)],
-                    Amount::Range { min, max } => vec![format_number(*min), format_number(*max)],
-                    Amount::Vague { phrase } => vec![phrase.clone()],
-                },
-                Value::Date(p) => vec![p.to_string()],
-                Value::Statement(s) => vec![self.resolution.canonical(&s.object).to_string()],
-                Value::Text(t) => vec![normalize_words(t).join(" ")],
-                Value::Quote(_) => Vec::new(),
+        // Anchors: what two wordings of one statement share. Numbers are
+        // keyed by their value (the same number is the same anchor however
+        // it was written), without formatting them.
+        #[derive(PartialEq, Eq, Hash)]
+        enum Anchor<'c> {
+            Number(u64),
+            Phrase(&'c str),
+            Date(Period),
+            Entity(&'c EntityId),
+            Text(String),
+        }
+        let number = |v: f64| {
+            if v.is_infinite() {
+                Anchor::Number(f64::INFINITY.to_bits())
+            } else {
+                // `+ 0.0` makes -0 and 0 one anchor, as they print alike.
+                Anchor::Number((v + 0.0).to_bits())
             }
         };
         // The groups' order does not matter: findings are keyed by claim.
-        let mut groups: HashMap<(usize, String), Vec<&Claim>> = HashMap::default();
+        let mut groups: HashMap<(usize, Anchor<'_>), Vec<&Claim>> = HashMap::default();
         for claim in claims {
             let Some(&end) = claim.assertion.origin().and_then(|e| index.get(e)) else {
                 continue;
             };
             let lineage = find(&mut parent, end);
-            for anchor in anchors(claim) {
-                groups.entry((lineage, anchor)).or_default().push(claim);
+            let mut add = |anchor| groups.entry((lineage, anchor)).or_default().push(*claim);
+            match &claim.value {
+                Value::Quantity(q) => match q.amount() {
+                    Amount::Exact(v)
+                    | Amount::AtLeast { value: v, .. }
+                    | Amount::AtMost { value: v, .. }
+                    | Amount::Approximate { value: v, .. } => add(number(*v)),
+                    Amount::Range { min, max } => {
+                        add(number(*min));
+                        if min != max {
+                            add(number(*max));
+                        }
+                    }
+                    Amount::Vague { phrase } => add(Anchor::Phrase(phrase)),
+                },
+                Value::Date(p) => add(Anchor::Date(*p)),
+                Value::Statement(s) => add(Anchor::Entity(self.resolution.canonical(&s.object))),
+                Value::Text(t) => add(Anchor::Text(normalize_words(t).join(" "))),
+                Value::Quote(_) => {}
             }
         }
         let hedges = Self::hedge_marks;

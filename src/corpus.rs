@@ -674,6 +674,16 @@ impl Corpus {
         self.source_index.get(id).map(|&i| &self.sources[i])
     }
 
+    /// The declared id equal to `id`: the copy every checked claim shares.
+    pub(crate) fn declared_source_id(&self, id: &SourceId) -> Option<&SourceId> {
+        self.source_index.get_key_value(id).map(|(id, _)| id)
+    }
+
+    /// The index in [`Corpus::sources`] of the source with this id.
+    pub(crate) fn source_position(&self, id: &SourceId) -> Option<usize> {
+        self.source_index.get(id).copied()
+    }
+
     /// The claim with this id.
     pub fn claim(&self, id: &ClaimId) -> Option<&Claim> {
         self.claim_index.get(id).map(|&i| &self.claims[i])

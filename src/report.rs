@@ -97,8 +97,8 @@ pub struct ClaimEntry {
 pub struct Origin {
     /// The source's id.
     pub id: SourceId,
-    /// Its readable name.
-    pub name: String,
+    /// Its readable name, shared by every position it stands behind.
+    pub name: Arc<str>,
 }
 
 /// A group of claims that can all hold together.
