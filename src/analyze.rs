@@ -718,7 +718,18 @@ impl<'a> Analyzer<'a> {
     fn scope_groups<'c>(&self, claims: &[&'c Claim]) -> Vec<Group<'c>> {
         // Key: value kind, projected or not (with horizon), population.
         let mut keyed: BTreeMap<(&'static str, bool, String), Vec<&'c Claim>> = BTreeMap::new();
-        for claim in claims {
+        // Most topics hold one kind of value, no population and one sense
+        // of projection: one key, found without building a key per claim.
+        let plain_key = |c: &Claim| {
+            (c.scope.population.is_none())
+                .then(|| (c.value.kind(), c.scope.status == Status::Projected))
+        };
+        let first_key = claims.first().and_then(|c| plain_key(c));
+        let one_key = first_key.filter(|_| claims.iter().all(|c| plain_key(c) == first_key));
+        if let Some((kind, projected)) = one_key {
+            keyed.insert((kind, projected, String::new()), claims.to_vec());
+        }
+        for claim in claims.iter().filter(|_| one_key.is_none()) {
             let projected = claim.scope.status == Status::Projected;
             let population = claim
                 .scope
@@ -1096,23 +1107,28 @@ impl<'a> Analyzer<'a> {
         clusters.into_values().collect()
     }
 
-    fn origins(&self, claims: &[&Claim]) -> Vec<Origin> {
-        let intermediates: BTreeSet<&SourceId> = claims
-            .iter()
-            .flat_map(|c| {
-                let chain = &c.assertion.chain;
-                chain
-                    .get(1..chain.len().saturating_sub(1))
-                    .unwrap_or(&[])
-                    .iter()
-            })
-            .collect();
-        let all_ends: BTreeSet<&SourceId> =
-            claims.iter().filter_map(|c| c.assertion.origin()).collect();
-        let mut ends: BTreeSet<&SourceId> = all_ends
+    fn origins<'c>(&self, claims: &[&'c Claim]) -> Vec<Origin> {
+        // Sorted, deduplicated vectors rather than sets: positions are
+        // many and mostly small, and a vector is one allocation.
+        let sorted = |mut ids: Vec<&'c SourceId>| {
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        };
+        let intermediates = sorted(
+            claims
+                .iter()
+                .flat_map(|c| {
+                    let chain: &'c [SourceId] = &c.assertion.chain;
+                    chain.get(1..chain.len().saturating_sub(1)).unwrap_or(&[])
+                })
+                .collect(),
+        );
+        let all_ends = sorted(claims.iter().filter_map(|c| c.assertion.origin()).collect());
+        let mut ends: Vec<&SourceId> = all_ends
             .iter()
             .copied()
-            .filter(|end| !intermediates.contains(end))
+            .filter(|end| intermediates.binary_search(end).is_err())
             .collect();
         if ends.is_empty() {
             // Chains that pass through each other's ends (A says B says,
@@ -1155,8 +1171,10 @@ impl<'a> Analyzer<'a> {
                 .or_else(|| built.superseded_by.clone()),
             })
             .collect();
-        let publications: BTreeSet<&SourceId> =
+        let mut publications: Vec<&SourceId> =
             built.claims.iter().map(|c| &c.assertion.chain[0]).collect();
+        publications.sort_unstable();
+        publications.dedup();
         let superseded = claims.iter().all(|c| c.superseded_by.is_some());
         // Quote wordings against the first: verbatim, or a variant with
         // its word diff. Linear in the position's claims.
