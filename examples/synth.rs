@@ -60,6 +60,7 @@ fn main() -> ExitCode {
     }
     if cli.analyze {
         let corpus = synth.corpus();
+        let after_corpus = resident_mb();
         let policy = corroborate::Policy::default();
         let started = std::time::Instant::now();
         let analyzer = corroborate::Analyzer::new(&corpus, &policy);
@@ -70,8 +71,14 @@ fn main() -> ExitCode {
             let report = analyzer.report();
             let took = started.elapsed();
             fastest = fastest.min(took);
+            let memory = match (after_corpus, resident_mb()) {
+                (Some(before), Some(now)) => {
+                    format!("; resident {before} MB with the corpus, {now} MB with the report")
+                }
+                _ => String::new(),
+            };
             eprintln!(
-                "{} claims, {} topics: resolve {:.3} s, cross-reference {:.3} s",
+                "{} claims, {} topics: resolve {:.3} s, cross-reference {:.3} s{memory}",
                 report.summary.claims,
                 report.summary.topics,
                 resolved.as_secs_f64(),
@@ -103,4 +110,12 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// This process's resident memory in MB, where /proc tells it (Linux).
+fn resident_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
 }

@@ -14,6 +14,8 @@
 //! integration tests (`#[path = ...]`), so not every item is used by each.
 #![allow(dead_code)]
 
+use std::collections::HashMap;
+use std::sync::Arc;
 use std::io::{self, Write};
 
 use corroborate::{
@@ -441,6 +443,18 @@ impl Synth {
             .chain(TEXT_PROPERTIES)
             .copied()
             .collect();
+        // Claims share their repeated parts (property, verb, chain) as a
+        // careful caller's would, and as the stream readers' claims do: one
+        // `Property` per name, one `Arc` per verb and per distinct chain.
+        let shared_properties: Vec<Property> = all_properties
+            .iter()
+            .map(|p| Property::new(p).expect("a valid property"))
+            .collect();
+        let verbs: Vec<Arc<str>> = ["said", "reported", "estimated", "claimed"]
+            .into_iter()
+            .map(Arc::from)
+            .collect();
+        let mut chains: HashMap<(usize, usize, usize), Arc<[SourceId]>> = HashMap::new();
         let topic_zipf = Zipf::new(topics, 1.0);
         let mut claims = Vec::with_capacity(self.claims);
         for i in 0..self.claims {
@@ -452,7 +466,8 @@ impl Synth {
             };
             let subject = (topic / 3) % subjects;
             let slot = topic % 3 + 3 * (topic / (3 * subjects));
-            let property = all_properties[(subject * 5 + slot) % all_properties.len()];
+            let property_slot = (subject * 5 + slot) % all_properties.len();
+            let property = all_properties[property_slot];
             // Topic-level randomness: the same for every claim of a topic.
             let mut topic_rng = Rng::new(self.seed ^ (topic as u64).wrapping_mul(0x9E37_79B9));
             let subject_entity = match twin[subject] {
@@ -460,16 +475,17 @@ impl Synth {
                 _ => subject,
             };
             let value = self.value(Synth::kind_of(property), &mut topic_rng, &mut rng, subjects);
-            let article = &articles[rng.below(article_count)];
-            let mut chain = vec![article.clone()];
-            match rng.below(10) {
-                0..=2 => {}
-                3..=6 => chain.push(origins[origin_zipf.sample(&mut rng)].clone()),
+            // The chain by index: (article, outlet, origin), `usize::MAX`
+            // for a link not there.
+            let article = rng.below(article_count);
+            let links = match rng.below(10) {
+                0..=2 => (article, usize::MAX, usize::MAX),
+                3..=6 => (article, usize::MAX, origin_zipf.sample(&mut rng)),
                 _ => {
-                    chain.push(rng.pick(&outlets).clone());
-                    chain.push(origins[origin_zipf.sample(&mut rng)].clone());
+                    let outlet = rng.below(outlets.len());
+                    (article, outlet, origin_zipf.sample(&mut rng))
                 }
-            }
+            };
             let certainty = match rng.below(10) {
                 0 => Certainty::Probable,
                 1 => Certainty::Possible,
@@ -480,9 +496,16 @@ impl Synth {
             } else {
                 Polarity::Positive
             };
+            let chain = Arc::clone(chains.entry(links).or_insert_with(|| {
+                let (article, outlet, origin) = links;
+                let mut chain = vec![articles[article].clone()];
+                chain.extend(outlets.get(outlet).cloned());
+                chain.extend(origins.get(origin).cloned());
+                Arc::from(chain)
+            }));
             let mut assertion = Assertion::new(chain)
                 .with_modality(Modality::new(certainty, polarity))
-                .with_verb(*rng.pick(&["said", "reported", "estimated", "claimed"]));
+                .with_verb(Arc::clone(rng.pick(&verbs)));
             if rng.chance(0.3) {
                 let year = 2015 + rng.below(7) as i32;
                 let month = 1 + rng.below(12) as u32;
@@ -513,7 +536,7 @@ impl Synth {
             let claim = Claim::new(
                 ClaimId::new(&format!("c{i}")).expect("a valid id"),
                 entities[subject_entity].id.clone(),
-                Property::new(property).expect("a valid property"),
+                shared_properties[property_slot].clone(),
                 value,
                 assertion,
             )
