@@ -1157,7 +1157,6 @@ impl<'a> Analyzer<'a> {
             .map(|c| ClaimEntry {
                 id: c.id.clone(),
                 value: shown.next().unwrap_or_else(|| self.show_value(&c.value)),
-                publication: c.assertion.chain[0].clone(),
                 chain: c.assertion.chain.clone(),
                 modality: c.assertion.modality,
                 verb: c.assertion.verb.clone(),

@@ -62,33 +62,74 @@ impl Verdict {
 }
 
 /// One claim as a position lists it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+///
+/// Serialised with its publication (`chain[0]`) as a field of its own,
+/// between `value` and `chain`.
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct ClaimEntry {
     /// The claim's id.
     pub id: ClaimId,
     /// The value as a reader would say it.
     pub value: String,
-    /// The publication that carries it.
-    pub publication: SourceId,
     /// The attribution chain, publication first: the claim's own,
-    /// shared with the corpus.
+    /// shared with the corpus. Never empty.
     pub chain: Arc<[SourceId]>,
     /// Certainty and polarity.
     pub modality: Modality,
     /// The verb of attribution.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub verb: Option<Arc<str>>,
     /// The exact evidence text, shared with the corpus.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Arc<str>>,
     /// When it was reported (said, or else published), if known.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reported: Option<Period>,
     /// The claim that explicitly corrects this one, or the later report
     /// that supersedes it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub superseded_by: Option<ClaimId>,
+}
+
+impl ClaimEntry {
+    /// The publication that carries the claim: the chain's first link.
+    ///
+    /// ```
+    /// use corroborate::{analyze, Corpus, Policy};
+    /// let corpus = Corpus::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/scenarios/two-articles-one-origin.json"))?;
+    /// let report = analyze(&corpus, &Policy::default());
+    /// let entry = &report.topics[0].scopes[0].positions[0].claims[0];
+    /// assert_eq!(entry.publication(), &entry.chain[0]);
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn publication(&self) -> &SourceId {
+        &self.chain[0]
+    }
+}
+
+impl Serialize for ClaimEntry {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("ClaimEntry", 9)?;
+        out.serialize_field("id", &self.id)?;
+        out.serialize_field("value", &self.value)?;
+        out.serialize_field(
+            "publication",
+            self.chain.first().map(SourceId::as_str).unwrap_or(""),
+        )?;
+        out.serialize_field("chain", &self.chain)?;
+        out.serialize_field("modality", &self.modality)?;
+        if let Some(verb) = &self.verb {
+            out.serialize_field("verb", verb)?;
+        }
+        if let Some(evidence) = &self.evidence {
+            out.serialize_field("evidence", evidence)?;
+        }
+        if let Some(reported) = &self.reported {
+            out.serialize_field("reported", reported)?;
+        }
+        if let Some(superseded_by) = &self.superseded_by {
+            out.serialize_field("superseded_by", superseded_by)?;
+        }
+        out.end()
+    }
 }
 
 /// An independent origin: the end of one or more attribution chains.

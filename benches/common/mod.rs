@@ -15,8 +15,8 @@
 #![allow(dead_code)]
 
 use std::collections::HashMap;
-use std::sync::Arc;
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use corroborate::{
     Amount, Assertion, Certainty, Claim, ClaimId, Corpus, Entity, EntityId, Modality, Period,

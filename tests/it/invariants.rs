@@ -55,7 +55,7 @@ pub fn check(corpus: &Corpus, report: &Report) {
                     position.label
                 );
                 let publications: BTreeSet<_> =
-                    position.claims.iter().map(|c| &c.publication).collect();
+                    position.claims.iter().map(|c| c.publication()).collect();
                 assert_eq!(publications.len(), position.publications.len());
                 let ends: BTreeSet<_> = position
                     .claims
