@@ -19,7 +19,7 @@ use crate::id::HashMap;
 
 use crate::corpus::Corpus;
 use crate::id::{ClaimId, EntityId, Property, SourceId};
-use crate::model::{Certainty, Claim, Polarity, Status, Value, normalize_words};
+use crate::model::{Certainty, Claim, Polarity, Status, Value, normalize_text, split_words};
 use crate::period::Period;
 use crate::policy::Policy;
 use crate::quantity::{Amount, Interval, QuantityForm};
@@ -35,6 +35,10 @@ pub const MAX_DENIAL_PAIRS: usize = 8;
 
 /// The most assertion positions examined for one denial, nearest first.
 pub const MAX_DENIAL_SCAN: usize = 64;
+
+/// The most origins a verdict's explanation names for one position; the
+/// rest are counted ("and 33 more") and listed in the position.
+pub const MAX_NAMED_ORIGINS: usize = 5;
 
 /// The largest block of quotes compared pairwise, for variant clustering
 /// and misattribution. A larger block is compared in windows of this
@@ -559,10 +563,9 @@ impl<'a> Analyzer<'a> {
     ) -> String {
         let positions: Vec<&Position> = scopes.iter().flat_map(|s| s.positions.iter()).collect();
         let origins = |p: &Position| -> String {
-            let names: Vec<&str> = p.origins.iter().map(|o| &*o.name).collect();
-            match names.len() {
-                1 => format!("1 origin: {}", names[0]),
-                n => format!("{n} origins: {}", names.join(", ")),
+            match p.origins.len() {
+                1 => format!("1 origin: {}", name_origins(&p.origins)),
+                n => format!("{n} origins: {}", name_origins(&p.origins)),
             }
         };
         let describe = |p: &Position| format!("{} {} ({})", p.label, p.value, origins(p));
@@ -638,11 +641,7 @@ impl<'a> Analyzer<'a> {
                         p.origins.len(),
                         p.label,
                         p.value,
-                        p.origins
-                            .iter()
-                            .map(|o| &*o.name)
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        name_origins(&p.origins)
                     ),
                     None => "Corroborated.".to_string(),
                 }
@@ -664,11 +663,25 @@ impl<'a> Analyzer<'a> {
     }
 }
 
+/// Names the first [`MAX_NAMED_ORIGINS`] origins and counts the rest: a
+/// sentence names a few; the position lists them all.
+fn name_origins(origins: &[Origin]) -> String {
+    let names: Vec<&str> = origins
+        .iter()
+        .take(MAX_NAMED_ORIGINS)
+        .map(|o| &*o.name)
+        .collect();
+    match origins.len().saturating_sub(MAX_NAMED_ORIGINS) {
+        0 => names.join(", "),
+        more => format!("{} and {more} more", names.join(", ")),
+    }
+}
+
 /// Blocks of quote wordings that share their first four or their last
 /// four words, by index: the only pairs variant clustering and the
 /// misattribution check compare. Empty wordings are in no block.
 fn quote_blocks<'w>(
-    wordings: impl Iterator<Item = &'w [String]>,
+    wordings: impl Iterator<Item = &'w [&'w str]>,
 ) -> BTreeMap<(bool, String), Vec<usize>> {
     let mut blocks: BTreeMap<(bool, String), Vec<usize>> = BTreeMap::new();
     for (i, words) in wordings.enumerate() {
@@ -735,7 +748,7 @@ impl<'a> Analyzer<'a> {
                 .scope
                 .population
                 .as_deref()
-                .map(|p| normalize_words(p).join(" "))
+                .map(normalize_text)
                 .unwrap_or_default();
             keyed
                 .entry((claim.value.kind(), projected, population))
@@ -1000,10 +1013,7 @@ impl<'a> Analyzer<'a> {
                 let mut by_text: BTreeMap<String, Vec<&'c Claim>> = BTreeMap::new();
                 for claim in claims {
                     if let Value::Text(t) = &claim.value {
-                        by_text
-                            .entry(normalize_words(t).join(" "))
-                            .or_default()
-                            .push(claim);
+                        by_text.entry(normalize_text(t)).or_default().push(claim);
                     }
                 }
                 for members in by_text.into_values() {
@@ -1058,13 +1068,14 @@ impl<'a> Analyzer<'a> {
         diagnostics: &mut Vec<Diagnostic>,
         topic_name: &str,
     ) -> Vec<Vec<&'c Claim>> {
-        let words: Vec<Vec<String>> = claims
+        let normalized: Vec<String> = claims
             .iter()
             .map(|c| match &c.value {
-                Value::Quote(q) => normalize_words(q.text()),
-                _ => Vec::new(),
+                Value::Quote(q) => normalize_text(q.text()),
+                _ => String::new(),
             })
             .collect();
+        let words: Vec<Vec<&str>> = normalized.iter().map(|n| split_words(n)).collect();
         let mut parent: Vec<usize> = (0..claims.len()).collect();
         fn find(parent: &mut [usize], mut x: usize) -> usize {
             while parent[x] != x {
@@ -1507,7 +1518,7 @@ impl<'a> Analyzer<'a> {
                 },
                 Value::Date(p) => add(Anchor::Date(*p)),
                 Value::Statement(s) => add(Anchor::Entity(self.resolution.canonical(&s.object))),
-                Value::Text(t) => add(Anchor::Text(normalize_words(t).join(" "))),
+                Value::Text(t) => add(Anchor::Text(normalize_text(t))),
                 Value::Quote(_) => {}
             }
         }
@@ -1601,14 +1612,18 @@ impl<'a> Analyzer<'a> {
     /// The same or near-same words given to different speakers, across
     /// topics.
     fn misattributions(&self, diagnostics: &mut Vec<Diagnostic>) -> Vec<Misattribution> {
-        let quotes: Vec<(&Claim, Vec<String>)> = self
+        let normalized: Vec<(&Claim, String)> = self
             .corpus
             .claims()
             .iter()
             .filter_map(|c| match &c.value {
-                Value::Quote(q) => Some((c, normalize_words(q.text()))),
+                Value::Quote(q) => Some((c, normalize_text(q.text()))),
                 _ => None,
             })
+            .collect();
+        let quotes: Vec<(&Claim, Vec<&str>)> = normalized
+            .iter()
+            .map(|(c, n)| (*c, split_words(n)))
             .collect();
         let blocks = quote_blocks(quotes.iter().map(|(_, words)| words.as_slice()));
         let mut found: BTreeMap<(ClaimId, ClaimId), Misattribution> = BTreeMap::new();

@@ -117,7 +117,9 @@ mod resolve;
 mod stream;
 mod vocab;
 
-pub use analyze::{Analyzer, MAX_DENIAL_PAIRS, MAX_DENIAL_SCAN, MAX_QUOTE_BLOCK, analyze};
+pub use analyze::{
+    Analyzer, MAX_DENIAL_PAIRS, MAX_DENIAL_SCAN, MAX_NAMED_ORIGINS, MAX_QUOTE_BLOCK, analyze,
+};
 pub use corpus::{CORPUS_FILE_NAME, Corpus, FORMAT, Limits};
 pub use error::Error;
 pub use id::{ClaimId, EntityId, MAX_ID_LEN, Property, SourceId};

@@ -315,41 +315,51 @@ impl Quote {
     /// plain, punctuation other than inner apostrophes dropped, spaces
     /// folded.
     pub fn normalized(&self) -> String {
-        normalize_words(&self.text).join(" ")
+        normalize_text(&self.text)
     }
 }
 
 /// Splits text into lower-case words for comparison, folding typographic
 /// variants: curly apostrophes become `'`, `US` and `U.S.` become `us`.
-pub(crate) fn normalize_words(text: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut current = String::new();
+///
+/// The words come joined by single spaces, in one allocation;
+/// [`split_words`] splits them.
+pub(crate) fn normalize_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // True while a word has begun: its first character was alphanumeric.
+    let mut in_word = false;
     for ch in text.chars() {
         let ch = match ch {
             '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
             other => other,
         };
         if ch.is_alphanumeric() {
-            current.extend(ch.to_lowercase());
-        } else if (ch == '\'' || ch == '.') && !current.is_empty() {
+            if !in_word && !out.is_empty() {
+                out.push(' ');
+            }
+            in_word = true;
+            out.extend(ch.to_lowercase());
+        } else if (ch == '\'' || ch == '.') && in_word {
             // Keep "we're"; drop dots inside "U.S." so it matches "US".
             if ch == '\'' {
-                current.push('\'');
+                out.push('\'');
             }
-        } else if !current.is_empty() {
-            words.push(std::mem::take(&mut current));
+        } else if in_word {
+            while out.ends_with('\'') {
+                out.pop();
+            }
+            in_word = false;
         }
     }
-    if !current.is_empty() {
-        words.push(current);
+    while out.ends_with('\'') {
+        out.pop();
     }
-    for word in &mut words {
-        while word.ends_with('\'') {
-            word.pop();
-        }
-    }
-    words.retain(|w| !w.is_empty());
-    words
+    out
+}
+
+/// The words of a text made by [`normalize_text`].
+pub(crate) fn split_words(normalized: &str) -> Vec<&str> {
+    normalized.split(' ').filter(|w| !w.is_empty()).collect()
 }
 
 /// Positive or negative: whether something is or is not the case.
@@ -818,9 +828,67 @@ mod tests {
     use super::*;
 
     #[test]
+    fn normalized_text_is_the_words_joined() {
+        for text in [
+            "“Every day we’re on the ground,” US and U.S. — forces",
+            "  rock'n'roll''  isn't ''quoted'' ",
+            "'' . . 'a.b.' ‘x’ ÉCOLE Straße",
+            "",
+            "---",
+        ] {
+            assert_eq!(
+                normalize_text(text),
+                reference_words(text).join(" "),
+                "{text:?}"
+            );
+        }
+    }
+
+    /// The first, word-by-word version of the normalisation, kept as the
+    /// reference `normalize_text` must agree with.
+    fn reference_words(text: &str) -> Vec<String> {
+        let mut words = Vec::new();
+        let mut current = String::new();
+        for ch in text.chars() {
+            let ch = match ch {
+                '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+                other => other,
+            };
+            if ch.is_alphanumeric() {
+                current.extend(ch.to_lowercase());
+            } else if (ch == '\'' || ch == '.') && !current.is_empty() {
+                if ch == '\'' {
+                    current.push('\'');
+                }
+            } else if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+        }
+        if !current.is_empty() {
+            words.push(current);
+        }
+        for word in &mut words {
+            while word.ends_with('\'') {
+                word.pop();
+            }
+        }
+        words.retain(|w| !w.is_empty());
+        words
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalized_text_agrees_with_the_reference(text in "[a-zA-Z0-9 '.’‘ʼ,—É-]{0,40}") {
+            proptest::prop_assert_eq!(normalize_text(&text), reference_words(&text).join(" "));
+        }
+    }
+
+    #[test]
     fn normalized_words_fold_typography() {
         assert_eq!(
-            normalize_words("“Every day we’re on the ground,” US and U.S. — forces"),
+            split_words(&normalize_text(
+                "“Every day we’re on the ground,” US and U.S. — forces"
+            )),
             [
                 "every", "day", "we're", "on", "the", "ground", "us", "and", "us", "forces"
             ]

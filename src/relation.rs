@@ -11,7 +11,7 @@
 use serde::Serialize;
 
 use crate::analyze::Analyzer;
-use crate::model::{Claim, Modality, Polarity, Scope, Status, Value, normalize_words};
+use crate::model::{Claim, Modality, Polarity, Scope, Status, Value, normalize_text, split_words};
 use crate::period::Period;
 use crate::policy::Similarity;
 use crate::quantity::{Interval, format_number};
@@ -258,14 +258,14 @@ pub(crate) fn overlap_of<T: PartialOrd>(a: (T, T), b: (T, T), half_open: bool) -
 /// one minus the word edit distance over the longer length. Very long
 /// quotes (over 2,000 words each side) use the overlap of their word sets
 /// instead, which is linear.
-pub(crate) fn word_similarity(a: &[String], b: &[String]) -> Similarity {
+pub(crate) fn word_similarity(a: &[&str], b: &[&str]) -> Similarity {
     let longest = a.len().max(b.len());
     if longest == 0 {
         return Similarity::clamped(1.0);
     }
     if a.len().saturating_mul(b.len()) > 4_000_000 {
-        let sa: std::collections::HashSet<&String> = a.iter().collect();
-        let sb: std::collections::HashSet<&String> = b.iter().collect();
+        let sa: std::collections::HashSet<&str> = a.iter().copied().collect();
+        let sb: std::collections::HashSet<&str> = b.iter().copied().collect();
         let shared = sa.intersection(&sb).count() as f64;
         return Similarity::clamped(2.0 * shared / (sa.len() + sb.len()) as f64);
     }
@@ -274,7 +274,7 @@ pub(crate) fn word_similarity(a: &[String], b: &[String]) -> Similarity {
 }
 
 /// Levenshtein distance over words, in two rows of memory.
-fn word_edit_distance(a: &[String], b: &[String]) -> usize {
+fn word_edit_distance(a: &[&str], b: &[&str]) -> usize {
     let mut previous: Vec<usize> = (0..=b.len()).collect();
     let mut current = vec![0; b.len() + 1];
     for (i, wa) in a.iter().enumerate() {
@@ -288,7 +288,7 @@ fn word_edit_distance(a: &[String], b: &[String]) -> usize {
     previous[b.len()]
 }
 
-pub(crate) fn word_diff(a: &[String], b: &[String]) -> Vec<WordChange> {
+pub(crate) fn word_diff(a: &[&str], b: &[&str]) -> Vec<WordChange> {
     let mut out: Vec<WordChange> = Vec::new();
     for (tag, words) in similar::utils::diff_slices(similar::Algorithm::Myers, a, b) {
         let text = words.join(" ");
@@ -347,8 +347,7 @@ pub(crate) fn scope_difference(a: &Scope, b: &Scope) -> Option<ScopeDifference> 
         });
     }
     if let (Some(pa), Some(pb)) = (&a.population, &b.population) {
-        let (na, nb) = (normalize_words(pa), normalize_words(pb));
-        if na != nb {
+        if normalize_text(pa) != normalize_text(pb) {
             return Some(ScopeDifference::Population {
                 populations: [pa.clone(), pb.clone()],
             });
@@ -424,8 +423,8 @@ impl Analyzer<'_> {
 
         if !same_topic {
             if let (Value::Quote(qa), Value::Quote(qb)) = (&a.value, &b.value) {
-                let (wa, wb) = (normalize_words(qa.text()), normalize_words(qb.text()));
-                let similarity = word_similarity(&wa, &wb);
+                let (na, nb) = (normalize_text(qa.text()), normalize_text(qb.text()));
+                let similarity = word_similarity(&split_words(&na), &split_words(&nb));
                 evidence.similarity = Some(similarity);
                 evidence.threshold = Some(self.policy().quote_threshold());
                 if similarity >= self.policy().quote_threshold()
@@ -500,7 +499,8 @@ impl Analyzer<'_> {
         }
 
         if let (Value::Quote(qa), Value::Quote(qb)) = (&a.value, &b.value) {
-            let (wa, wb) = (normalize_words(qa.text()), normalize_words(qb.text()));
+            let (na, nb) = (normalize_text(qa.text()), normalize_text(qb.text()));
+            let (wa, wb) = (split_words(&na), split_words(&nb));
             let similarity = word_similarity(&wa, &wb);
             let threshold = self.policy().quote_threshold();
             evidence.similarity = Some(similarity);
@@ -678,7 +678,7 @@ impl Analyzer<'_> {
                 }
             }
             (Value::Text(ta), Value::Text(tb)) => {
-                if normalize_words(ta) == normalize_words(tb) {
+                if normalize_text(ta) == normalize_text(tb) {
                     Some(Overlap::Equal)
                 } else {
                     Some(Overlap::Disjoint)
@@ -713,8 +713,8 @@ pub(crate) fn show_interval(interval: &Interval) -> String {
 mod tests {
     use super::*;
 
-    fn words(s: &str) -> Vec<String> {
-        normalize_words(s)
+    fn words(s: &str) -> Vec<&str> {
+        s.split(' ').collect()
     }
 
     #[test]

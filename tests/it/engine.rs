@@ -557,3 +557,34 @@ fn sources_of_the_generated_corpora_start_with_publications() {
             >= 2
     );
 }
+
+#[test]
+fn a_verdict_names_a_few_origins_and_counts_the_rest() {
+    // Seven independent origins agree on one figure: the sentence names the
+    // first five and counts the rest; the position lists all seven.
+    let mut sources = vec![serde_json::json!(
+        {"id": "a1", "kind": "publication", "name": "A", "published": "2021-08-25"}
+    )];
+    let mut claims = Vec::new();
+    for k in 1..=7 {
+        sources.push(serde_json::json!({"id": format!("o{k}"), "kind": "office", "name": format!("Office {k}")}));
+        claims.push(claim(
+            &format!("c{k}"),
+            "fighter_strength",
+            q(serde_json::json!({"exact": 2000})),
+            &["a1", &format!("o{k}")],
+        ));
+    }
+    let doc = serde_json::json!({
+        "format": "corroborate/1",
+        "entities": [{"id": "isis-k", "name": "ISIS-K"}],
+        "sources": sources,
+        "claims": claims,
+    });
+    let corpus = Corpus::from_json_str(&doc.to_string()).unwrap();
+    let report = analyze(&corpus, &Policy::default());
+    let topic = &report.topics[0];
+    assert_eq!(topic.scopes[0].positions[0].origins.len(), 7);
+    assert_eq!(corroborate::MAX_NAMED_ORIGINS, 5);
+    assert_snapshot!(topic.explanation, @"Corroborated: 7 independent origins support P1 2,000 (Office 1, Office 2, Office 3, Office 4, Office 5 and 2 more).");
+}

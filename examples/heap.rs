@@ -1,0 +1,120 @@
+//! Measures the live heap of a synthetic corpus and of its report, and how
+//! many allocations cross-referencing makes, with a counting allocator.
+//!
+//! ```text
+//! cargo run --release --example heap -- 1000000
+//! ```
+//!
+//! Resident memory (what `/usr/bin/time` reports) also counts memory the
+//! allocator keeps after it was freed; this counts only live bytes, so the
+//! two together tell the report's own size from the allocator's slack.
+//! The second part drops the report piece by piece and prints what each
+//! piece held.
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+/// The system allocator, counting live bytes, their peak and calls.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+static CALLS: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is forwarded unchanged to the system allocator; the
+// counters are only arithmetic on the side.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let live = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
+        PEAK.fetch_max(live, Relaxed);
+        CALLS.fetch_add(1, Relaxed);
+        // SAFETY: the caller upholds `alloc`'s contract, passed on as is.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Relaxed);
+        // SAFETY: `ptr` came from `System.alloc` with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / (1 << 20) as f64
+}
+
+fn positions(report: &mut corroborate::Report) -> impl Iterator<Item = &mut corroborate::Position> {
+    report
+        .topics
+        .iter_mut()
+        .flat_map(|t| t.scopes.iter_mut())
+        .flat_map(|s| s.positions.iter_mut())
+}
+
+fn main() {
+    let claims: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1_000_000);
+    let corpus = common::Synth::new(1, claims).corpus();
+    let with_corpus = LIVE.load(Relaxed);
+    let policy = corroborate::Policy::default();
+    let analyzer = corroborate::Analyzer::new(&corpus, &policy);
+    let with_analyzer = LIVE.load(Relaxed);
+    PEAK.store(with_analyzer, Relaxed);
+    let calls = CALLS.load(Relaxed);
+    let mut report = analyzer.report();
+    let with_report = LIVE.load(Relaxed);
+    println!(
+        "{claims} claims: corpus {:.0} MB; name resolution {:.0} MB; report {:.0} MB \
+         (peak while cross-referencing {:.0} MB above the corpus); {} allocations while cross-referencing",
+        mb(with_corpus),
+        mb(with_analyzer - with_corpus),
+        mb(with_report - with_analyzer),
+        mb(PEAK.load(Relaxed) - with_corpus),
+        CALLS.load(Relaxed) - calls,
+    );
+
+    // What each part of the report holds, dropped one after another.
+    let mut last = LIVE.load(Relaxed);
+    let mut freed = |part: &str| {
+        let now = LIVE.load(Relaxed);
+        println!("  {part}: {:.0} MB", mb(last - now));
+        last = now;
+    };
+    for topic in &mut report.topics {
+        topic.relations = Vec::new();
+    }
+    freed("relations between positions");
+    for topic in &mut report.topics {
+        topic.relay_findings = Vec::new();
+    }
+    freed("relay findings");
+    for topic in &mut report.topics {
+        topic.explanation = String::new();
+    }
+    freed("verdict explanations");
+    for position in positions(&mut report) {
+        position.wordings = Vec::new();
+    }
+    freed("quote wordings");
+    for position in positions(&mut report) {
+        position.claims = Vec::new();
+    }
+    freed("claim entries");
+    for position in positions(&mut report) {
+        position.origins = Vec::new();
+        position.publications = Vec::new();
+    }
+    freed("origins and publications");
+    report.topics = Vec::new();
+    freed("positions, scopes and topics");
+    drop(report);
+    freed("the rest");
+}
