@@ -1478,7 +1478,7 @@ impl<'a> Analyzer<'a> {
         // Anchors: what two wordings of one statement share. Numbers are
         // keyed by their value (the same number is the same anchor however
         // it was written), without formatting them.
-        #[derive(PartialEq, Eq, Hash)]
+        #[derive(PartialEq, Eq, PartialOrd, Ord)]
         enum Anchor<'c> {
             Number(u64),
             Phrase(&'c str),
@@ -1494,14 +1494,16 @@ impl<'a> Analyzer<'a> {
                 Anchor::Number((v + 0.0).to_bits())
             }
         };
-        // The groups' order does not matter: findings are keyed by claim.
-        let mut groups: HashMap<(usize, Anchor<'_>), Vec<&Claim>> = HashMap::default();
+        // Groups are runs of one (lineage, anchor) key once sorted: one
+        // vector for the topic rather than one per group. Their order
+        // does not matter: findings are keyed by claim.
+        let mut keyed: Vec<((usize, Anchor<'_>), &Claim)> = Vec::with_capacity(claims.len());
         for claim in claims {
             let Some(&end) = claim.assertion.origin().and_then(|e| index.get(e)) else {
                 continue;
             };
             let lineage = find(&mut parent, end);
-            let mut add = |anchor| groups.entry((lineage, anchor)).or_default().push(*claim);
+            let mut add = |anchor| keyed.push(((lineage, anchor), *claim));
             match &claim.value {
                 Value::Quantity(q) => match q.amount() {
                     Amount::Exact(v)
@@ -1522,13 +1524,16 @@ impl<'a> Analyzer<'a> {
                 Value::Quote(_) => {}
             }
         }
+        // Stable: claims keep their id order within a group.
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
         let hedges = Self::hedge_marks;
         let mut findings: BTreeMap<(ClaimId, ClaimId), RelayFinding> = BTreeMap::new();
-        for members in groups.values() {
-            if members.len() < 2 {
+        for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+            if run.len() < 2 {
                 continue;
             }
-            let Some(reference) = members.iter().copied().max_by(|a, b| {
+            let members = || run.iter().map(|(_, claim)| *claim);
+            let Some(reference) = members().max_by(|a, b| {
                 let score = |c: &Claim| {
                     let (h, b, p) = hedges(c);
                     (c.assertion.chain.len(), h as u8 + b as u8 + p as u8)
@@ -1538,7 +1543,7 @@ impl<'a> Analyzer<'a> {
                 continue;
             };
             let (rh, rb, rp) = hedges(reference);
-            for claim in members.iter().copied() {
+            for claim in members() {
                 if claim.id == reference.id {
                     continue;
                 }
