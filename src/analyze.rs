@@ -382,11 +382,14 @@ impl<'a> Analyzer<'a> {
             // A cumulative count whose reports are all dated is a series:
             // claims are bucketed by report time, and every bucket is
             // superseded by the latest one.
-            let mut dated: Vec<(Span, &Claim)> = if cumulative && group.kind == "quantity" {
+            // Each claim carries its place in the group (which is in id
+            // order), so that sorting back to id order compares integers.
+            let mut dated: Vec<(Span, usize, &Claim)> = if cumulative && group.kind == "quantity" {
                 group
                     .claims
                     .iter()
-                    .filter_map(|c| self.reported(c).map(|p| (p.interval(), *c)))
+                    .enumerate()
+                    .filter_map(|(k, c)| self.reported(c).map(|p| (p.interval(), k, *c)))
                     .collect()
             } else {
                 Vec::new()
@@ -397,15 +400,21 @@ impl<'a> Analyzer<'a> {
             // fall in one bucket.
             let mut bucket_list: Vec<(Option<Span>, Vec<&Claim>)> = Vec::new();
             if series {
-                dated.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
-                for (span, claim) in dated {
-                    match bucket_list.last_mut() {
-                        Some((Some(run), members)) if span.0 < run.1 => {
+                dated.sort_by_key(|&(span, k, _)| (span, k));
+                let mut runs: Vec<(Span, Vec<(usize, &Claim)>)> = Vec::new();
+                for (span, k, claim) in dated {
+                    match runs.last_mut() {
+                        Some((run, members)) if span.0 < run.1 => {
                             run.1 = run.1.max(span.1);
-                            members.push(claim);
+                            members.push((k, claim));
                         }
-                        _ => bucket_list.push((Some(span), vec![claim])),
+                        _ => runs.push((span, vec![(k, claim)])),
                     }
+                }
+                // Within a bucket, back to id order: positions expect it.
+                for (span, mut members) in runs {
+                    members.sort_unstable_by_key(|&(k, _)| k);
+                    bucket_list.push((Some(span), members.into_iter().map(|(_, c)| c).collect()));
                 }
             } else {
                 bucket_list.push((None, group.claims.clone()));
@@ -768,12 +777,9 @@ impl<'a> Analyzer<'a> {
                 .copied()
                 .filter(|c| c.scope.time.is_none())
                 .collect();
-            timed.sort_by(|a, b| {
-                let (ta, tb) = (a.scope.time, b.scope.time);
-                ta.map(|t| (t.start(), t.end()))
-                    .cmp(&tb.map(|t| (t.start(), t.end())))
-                    .then_with(|| a.id.cmp(&b.id))
-            });
+            // `members` is in id order and the sort is stable: ties stay
+            // in id order without comparing ids.
+            timed.sort_by_key(|c| c.scope.time.map(|t| (t.start(), t.end())));
             let mut runs: Vec<(Vec<&Claim>, Period)> = Vec::new();
             for claim in timed {
                 let Some(time) = claim.scope.time else {
@@ -826,14 +832,13 @@ impl<'a> Analyzer<'a> {
                 label
             };
             if runs.len() <= 1 {
+                // One run or none: the group is every member, in id order.
                 let time = runs.first().map(|(_, span)| *span);
-                let mut all: Vec<&Claim> = runs.into_iter().flat_map(|(run, _)| run).collect();
-                all.extend(untimed);
-                all.sort_by(|a, b| a.id.cmp(&b.id));
+                let label = base_label(time);
                 groups.push(Group {
                     kind,
-                    label: base_label(time),
-                    claims: all,
+                    label,
+                    claims: members,
                 });
             } else {
                 for (mut run, span) in runs {
@@ -856,7 +861,8 @@ impl<'a> Analyzer<'a> {
         groups
     }
 
-    /// Forms positions from claims of one scope group and one polarity.
+    /// Forms positions from claims of one scope group and one polarity,
+    /// given in id order (which each position's claims keep).
     fn positions<'c>(
         &self,
         claims: &[&'c Claim],
@@ -878,15 +884,17 @@ impl<'a> Analyzer<'a> {
         let mut out = Vec::new();
         match &claims[0].value {
             Value::Quantity(_) => {
-                let mut known: Vec<(Interval, &'c Claim)> = Vec::new();
+                // Claims carry their place in `claims` (id order): ties and
+                // the members' order are settled on integers, not ids.
+                let mut known: Vec<(Interval, usize, &'c Claim)> = Vec::new();
                 let mut unknown: BTreeMap<String, Vec<&'c Claim>> = BTreeMap::new();
-                for claim in claims {
+                for (k, claim) in claims.iter().enumerate() {
                     let Value::Quantity(q) = &claim.value else {
                         continue;
                     };
                     let interval = q.interval(vocabulary);
                     if interval.is_known() {
-                        known.push((interval, claim));
+                        known.push((interval, k, claim));
                     } else {
                         diagnostics.push(Diagnostic::new(
                             Severity::Warning,
@@ -900,38 +908,40 @@ impl<'a> Analyzer<'a> {
                         unknown.entry(q.to_string()).or_default().push(claim);
                     }
                 }
-                known.sort_by(|a, b| {
+                known.sort_unstable_by(|a, b| {
                     a.0.min()
                         .total_cmp(&b.0.min())
                         .then(a.0.max().total_cmp(&b.0.max()))
-                        .then_with(|| a.1.id.cmp(&b.1.id))
+                        .then(a.1.cmp(&b.1))
                 });
-                let mut current: Option<(Interval, Vec<&'c Claim>)> = None;
-                let finish =
-                    |interval: Interval, members: Vec<&'c Claim>, out: &mut Vec<Built<'c>>| {
-                        let mut members = members;
-                        members.sort_by(|a, b| a.id.cmp(&b.id));
-                        let shown: Vec<String> =
-                            members.iter().map(|c| self.show_value(&c.value)).collect();
-                        let value = self.quantity_value(&members, &shown, &interval);
-                        let mut built = new(members, value);
-                        built.interval = Some(interval);
-                        built.shown = shown;
-                        out.push(built);
-                    };
-                for (interval, claim) in known {
+                let mut current: Option<(Interval, Vec<(usize, &'c Claim)>)> = None;
+                let finish = |interval: Interval,
+                              members: Vec<(usize, &'c Claim)>,
+                              out: &mut Vec<Built<'c>>| {
+                    let mut members = members;
+                    members.sort_unstable_by_key(|&(k, _)| k);
+                    let members: Vec<&'c Claim> = members.into_iter().map(|(_, c)| c).collect();
+                    let shown: Vec<String> =
+                        members.iter().map(|c| self.show_value(&c.value)).collect();
+                    let value = self.quantity_value(&members, &shown, &interval);
+                    let mut built = new(members, value);
+                    built.interval = Some(interval);
+                    built.shown = shown;
+                    out.push(built);
+                };
+                for (interval, k, claim) in known {
                     current = match current.take() {
                         Some((running, mut members)) => match running.intersect(&interval) {
                             Some(narrower) => {
-                                members.push(claim);
+                                members.push((k, claim));
                                 Some((narrower, members))
                             }
                             None => {
                                 finish(running, members, &mut out);
-                                Some((interval, vec![claim]))
+                                Some((interval, vec![(k, claim)]))
                             }
                         },
-                        None => Some((interval, vec![claim])),
+                        None => Some((interval, vec![(k, claim)])),
                     };
                 }
                 if let Some((running, members)) = current {
@@ -944,47 +954,47 @@ impl<'a> Analyzer<'a> {
                 }
             }
             Value::Date(_) => {
-                let mut dated: Vec<(Period, &'c Claim)> = claims
+                // With each claim's place in `claims` (id order), as for
+                // quantities.
+                let mut dated: Vec<(Period, &'c Claim, usize)> = claims
                     .iter()
-                    .filter_map(|c| match &c.value {
-                        Value::Date(p) => Some((*p, *c)),
+                    .enumerate()
+                    .filter_map(|(k, c)| match &c.value {
+                        Value::Date(p) => Some((*p, *c, k)),
                         _ => None,
                     })
                     .collect();
-                dated.sort_by(|a, b| {
-                    (a.0.start(), a.0.end(), a.0.precision())
-                        .cmp(&(b.0.start(), b.0.end(), b.0.precision()))
-                        .then_with(|| a.1.id.cmp(&b.1.id))
-                });
+                dated.sort_unstable_by_key(|&(p, _, k)| (p.start(), p.end(), p.precision(), k));
                 // Sweep with the running intersection of the periods.
-                type Run<'c> = (Span, Vec<(Period, &'c Claim)>);
+                type Run<'c> = (Span, Vec<(Period, &'c Claim, usize)>);
                 let mut current: Option<Run<'c>> = None;
-                let finish = |mut members: Vec<(Period, &'c Claim)>, out: &mut Vec<Built<'c>>| {
-                    members.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+                let finish = |mut members: Vec<(Period, &'c Claim, usize)>,
+                              out: &mut Vec<Built<'c>>| {
+                    members.sort_unstable_by_key(|&(_, _, k)| k);
                     let shown: BTreeSet<String> = members
                         .iter()
-                        .map(|(p, _)| format!("{p} ({})", p.precision()))
+                        .map(|(p, _, _)| format!("{p} ({})", p.precision()))
                         .collect();
                     let finest = members
                         .iter()
-                        .map(|(p, _)| *p)
+                        .map(|(p, _, _)| *p)
                         .min_by_key(|p| (p.precision(), p.end() - p.start(), p.start()));
                     let value = shown.into_iter().collect::<Vec<_>>().join(" / ");
-                    let mut built = new(members.into_iter().map(|(_, c)| c).collect(), value);
+                    let mut built = new(members.into_iter().map(|(_, c, _)| c).collect(), value);
                     built.period = finest;
                     out.push(built);
                 };
-                for (period, claim) in dated {
+                for (period, claim, k) in dated {
                     current = match current.take() {
                         Some(((start, end), mut members)) if period.start() < end => {
-                            members.push((period, claim));
+                            members.push((period, claim, k));
                             Some(((start.max(period.start()), end.min(period.end())), members))
                         }
                         Some((_, members)) => {
                             finish(members, &mut out);
-                            Some((period.interval(), vec![(period, claim)]))
+                            Some((period.interval(), vec![(period, claim, k)]))
                         }
-                        None => Some((period.interval(), vec![(period, claim)])),
+                        None => Some((period.interval(), vec![(period, claim, k)])),
                     };
                 }
                 if let Some((_, members)) = current {
