@@ -623,6 +623,7 @@ impl Corpus {
         // at once.
         for claim in &mut claims {
             header.check_claim(claim, Some(&claim_index), limits)?;
+            header.share_chain(claim);
         }
         Ok(header.into_corpus(claims, claim_index, Vec::new()))
     }
@@ -1041,8 +1042,8 @@ impl Header {
         Ok(())
     }
 
-    /// Replaces a checked claim's subject, statement object and chain
-    /// links with the declared ids, so that a million claims share a few
+    /// Replaces a checked claim's subject and statement object with the
+    /// declared ids, so that a million claims share a few
     /// thousand id texts instead of holding a million copies.
     fn share_ids(&self, claim: &mut Claim) {
         if let Some((id, _)) = self.entity_index.get_key_value(&claim.subject) {
@@ -1053,7 +1054,22 @@ impl Header {
         {
             statement.object = id.clone();
         }
+    }
+
+    /// Makes a checked claim's chain links the declared ids, building a
+    /// new chain unless they are already.
+    pub(crate) fn share_chain(&self, claim: &mut Claim) {
         let declared = |link: &SourceId| self.source_index.get_key_value(link).map(|(id, _)| id);
+        // A chain just parsed is this claim's alone: its links are
+        // replaced where they lie, without building a new chain.
+        if let Some(links) = Arc::get_mut(&mut claim.assertion.chain) {
+            for link in links {
+                if let Some(id) = declared(link) {
+                    *link = id.clone();
+                }
+            }
+            return;
+        }
         let shared = claim
             .assertion
             .chain
@@ -1120,60 +1136,28 @@ impl Header {
     }
 }
 
-/// Shares the parts that many claims repeat, as claims arrive: claims
-/// with the same attribution chain get one copy of it, and claims with
-/// the same verb or property one copy of that text. A million claims from
-/// a few hundred thousand articles then hold a few hundred thousand
-/// chains. Sharing each claim as it is read, rather than all at the end,
-/// lets the next claim reuse the memory of the copy just freed.
+/// Shares the texts that many claims repeat, as claims arrive: claims
+/// with the same verb or property get one copy of that text, and every
+/// chain's links become the declared ids. Sharing each claim as it is
+/// read, rather than all at the end, lets the next claim reuse the memory
+/// of the copy just freed.
+///
+/// Chains themselves are not shared: most chains of a large corpus are
+/// distinct (an article and an origin), and looking each up cost more
+/// time (about 1 s at 1M claims) than the memory it saved.
 #[derive(Default)]
 pub(crate) struct Sharing {
-    chains: HashSet<ByLinks>,
     verbs: HashSet<Arc<str>>,
     properties: HashSet<Property>,
 }
 
-/// A chain compared by the addresses of its links, which
-/// [`Header::check_claim`] has made the declared ids': a lookup reads no
-/// id text. Links that are not shared only make equal chains look
-/// different, which costs sharing, never correctness.
-struct ByLinks(Arc<[SourceId]>);
-
-impl PartialEq for ByLinks {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.len() == other.0.len()
-            && self
-                .0
-                .iter()
-                .zip(other.0.iter())
-                .all(|(a, b)| a.same_text(b))
-    }
-}
-
-impl Eq for ByLinks {}
-
-impl std::hash::Hash for ByLinks {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        for link in self.0.iter() {
-            link.text_address().hash(state);
-        }
-    }
-}
-
 impl Sharing {
-    /// Replaces a checked claim's chain, verb and property with shared
-    /// copies.
-    pub(crate) fn share(&mut self, claim: &mut Claim) {
-        let assertion = &mut claim.assertion;
-        let key = ByLinks(Arc::clone(&assertion.chain));
-        match self.chains.get(&key) {
-            Some(existing) => assertion.chain = Arc::clone(&existing.0),
-            None => {
-                self.chains.insert(key);
-            }
-        }
-        if let Some(verb) = &mut assertion.verb {
-            match self.verbs.get(verb) {
+    /// Gives a claim checked against `header` the declared ids in its
+    /// chain and shared copies of its verb and property.
+    pub(crate) fn share(&mut self, claim: &mut Claim, header: &Header) {
+        header.share_chain(claim);
+        if let Some(verb) = &mut claim.assertion.verb {
+            match self.verbs.get(&**verb) {
                 Some(existing) => *verb = Arc::clone(existing),
                 None => {
                     self.verbs.insert(Arc::clone(verb));

@@ -674,13 +674,18 @@ impl Evidence {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Assertion {
-    /// Publication first, origin last. Shared: a [`Corpus`](crate::Corpus)
-    /// gives every claim with the same chain one copy of it, and the
-    /// report refers to that copy.
+    /// Publication first, origin last. Shared: a report's entry for the
+    /// claim refers to it rather than copying it, and in a
+    /// [`Corpus`](crate::Corpus) its links share the declared ids' text.
+    #[serde(deserialize_with = "deserialize_chain")]
     pub chain: Arc<[SourceId]>,
     /// The verb of attribution: "said", "estimated", "assessed", "denied".
-    /// Shared like the chain: a corpus holds each distinct verb once.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Shared: the stream readers hold each distinct verb once.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_verb"
+    )]
     pub verb: Option<Arc<str>>,
     /// Certainty and polarity.
     #[serde(default, skip_serializing_if = "is_default_modality")]
@@ -691,6 +696,67 @@ pub struct Assertion {
     /// The exact text that carries the claim.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Evidence>,
+}
+
+/// A chain read straight into its shared slice: one vector, then one
+/// copy into the `Arc`, where serde's own `Arc<[T]>` also shrinks the
+/// vector to a boxed slice first.
+fn deserialize_chain<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Arc<[SourceId]>, D::Error> {
+    struct Links;
+    impl<'de> serde::de::Visitor<'de> for Links {
+        type Value = Arc<[SourceId]>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a list of source ids")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut links = Vec::with_capacity(seq.size_hint().unwrap_or(4).min(8));
+            while let Some(link) = seq.next_element::<SourceId>()? {
+                links.push(link);
+            }
+            Ok(Arc::from(links))
+        }
+    }
+    deserializer.deserialize_seq(Links)
+}
+
+/// A verb read into its `Arc<str>` with one allocation, from the text as
+/// the parser holds it, where serde's own `Arc<str>` builds a `String`
+/// first.
+fn deserialize_verb<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Arc<str>>, D::Error> {
+    struct Text;
+    impl serde::de::Visitor<'_> for Text {
+        type Value = Arc<str>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            Ok(Arc::from(text))
+        }
+    }
+    struct Maybe;
+    impl<'de> serde::de::Visitor<'de> for Maybe {
+        type Value = Option<Arc<str>>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_str(Text).map(Some)
+        }
+    }
+    deserializer.deserialize_option(Maybe)
 }
 
 fn is_default_modality(modality: &Modality) -> bool {

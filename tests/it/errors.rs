@@ -752,3 +752,18 @@ fn bad_files_through_the_example_binary() {
         insta::assert_snapshot!(stderr.replace(root, "<root>"));
     });
 }
+
+#[test]
+fn a_verb_or_chain_of_the_wrong_type_is_named() {
+    let e = load_error(&one_claim(r#"{"text": "x"}"#, r#", "verb": 5"#));
+    assert_snapshot!(e, @"line 5 column 68: field claims[0].assertion.verb: invalid type: integer `5`, expected a string");
+    let chain = one_claim(r#"{"text": "x"}"#, "").replace(r#""chain": ["a1"]"#, r#""chain": "a1""#);
+    assert_snapshot!(load_error(&chain), @r#"line 5 column 55: field claims[0].assertion.chain: invalid type: string "a1", expected a list of source ids"#);
+    // An escaped verb and a null one are read.
+    let escaped = one_claim(r#"{"text": "x"}"#, r#", "verb": "s\"aid""#);
+    let corpus = corroborate::Corpus::from_json_str(&escaped).unwrap();
+    assert_eq!(corpus.claims()[0].assertion.verb.as_deref(), Some("s\"aid"));
+    let null = one_claim(r#"{"text": "x"}"#, r#", "verb": null"#);
+    let corpus = corroborate::Corpus::from_json_str(&null).unwrap();
+    assert_eq!(corpus.claims()[0].assertion.verb, None);
+}
