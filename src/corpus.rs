@@ -170,14 +170,9 @@ struct Document {
 /// ```
 #[derive(Clone, Debug)]
 pub struct Corpus {
-    title: Option<String>,
-    description: Option<String>,
-    entities: Vec<Entity>,
-    sources: Vec<Source>,
+    /// Title, entities, sources, article texts and their indexes.
+    header: Header,
     claims: Vec<Claim>,
-    texts: HashMap<SourceId, String>,
-    entity_index: HashMap<EntityId, usize>,
-    source_index: HashMap<SourceId, usize>,
     claim_index: HashMap<ClaimId, usize>,
     skipped: Vec<Diagnostic>,
 }
@@ -630,34 +625,34 @@ impl Corpus {
 
     /// Sets the title.
     pub fn with_title(mut self, title: impl Into<String>) -> Corpus {
-        self.title = Some(title.into());
+        self.header.title = Some(title.into());
         self
     }
 
     /// Sets the description.
     pub fn with_description(mut self, description: impl Into<String>) -> Corpus {
-        self.description = Some(description.into());
+        self.header.description = Some(description.into());
         self
     }
 
     /// The corpus's title, if it has one.
     pub fn title(&self) -> Option<&str> {
-        self.title.as_deref()
+        self.header.title.as_deref()
     }
 
     /// The corpus's description, if it has one.
     pub fn description(&self) -> Option<&str> {
-        self.description.as_deref()
+        self.header.description.as_deref()
     }
 
     /// The entities, in file order.
     pub fn entities(&self) -> &[Entity] {
-        &self.entities
+        &self.header.entities
     }
 
     /// The sources, in file order.
     pub fn sources(&self) -> &[Source] {
-        &self.sources
+        &self.header.sources
     }
 
     /// The claims, in file order.
@@ -667,22 +662,28 @@ impl Corpus {
 
     /// The entity with this id.
     pub fn entity(&self, id: &EntityId) -> Option<&Entity> {
-        self.entity_index.get(id).map(|&i| &self.entities[i])
+        self.header
+            .entity_index
+            .get(id)
+            .map(|&i| &self.header.entities[i])
     }
 
     /// The source with this id.
     pub fn source(&self, id: &SourceId) -> Option<&Source> {
-        self.source_index.get(id).map(|&i| &self.sources[i])
+        self.header
+            .source_index
+            .get(id)
+            .map(|&i| &self.header.sources[i])
     }
 
     /// The declared id equal to `id`: the copy every checked claim shares.
     pub(crate) fn declared_source_id(&self, id: &SourceId) -> Option<&SourceId> {
-        self.source_index.get_key_value(id).map(|(id, _)| id)
+        self.header.source_index.get_key_value(id).map(|(id, _)| id)
     }
 
     /// The index in [`Corpus::sources`] of the source with this id.
     pub(crate) fn source_position(&self, id: &SourceId) -> Option<usize> {
-        self.source_index.get(id).copied()
+        self.header.source_index.get(id).copied()
     }
 
     /// The claim with this id.
@@ -715,7 +716,7 @@ impl Corpus {
 
     /// The text of a publication, when the corpus has it.
     pub fn text(&self, publication: &SourceId) -> Option<&str> {
-        self.texts.get(publication).map(String::as_str)
+        self.header.texts.get(publication).map(String::as_str)
     }
 
     /// Takes the corpus apart into what a header holds: title,
@@ -732,11 +733,11 @@ impl Corpus {
         usize,
     ) {
         (
-            self.title,
-            self.description,
-            self.entities,
-            self.sources,
-            self.texts,
+            self.header.title,
+            self.header.description,
+            self.header.entities,
+            self.header.sources,
+            self.header.texts,
             self.claims.len(),
         )
     }
@@ -746,10 +747,10 @@ impl Corpus {
     pub fn to_json_string(&self) -> String {
         let document = DocumentRef {
             format: FORMAT,
-            title: self.title.as_deref(),
-            description: self.description.as_deref(),
-            entities: &self.entities,
-            sources: &self.sources,
+            title: self.header.title.as_deref(),
+            description: self.header.description.as_deref(),
+            entities: &self.header.entities,
+            sources: &self.header.sources,
             claims: &self.claims,
         };
         // Serializing these types cannot fail: every map key is a string.
@@ -772,6 +773,7 @@ struct DocumentRef<'a> {
 /// Checked entities and sources, with their indexes: the part of a
 /// corpus that claims refer to. The streaming readers check the header
 /// first and then each claim as it arrives.
+#[derive(Clone, Debug)]
 pub(crate) struct Header {
     title: Option<String>,
     description: Option<String>,
@@ -1122,14 +1124,8 @@ impl Header {
         skipped: Vec<Diagnostic>,
     ) -> Corpus {
         Corpus {
-            title: self.title,
-            description: self.description,
-            entities: self.entities,
-            sources: self.sources,
+            header: self,
             claims,
-            texts: self.texts,
-            entity_index: self.entity_index,
-            source_index: self.source_index,
             claim_index,
             skipped,
         }
