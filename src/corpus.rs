@@ -618,7 +618,6 @@ impl Corpus {
         // at once.
         for claim in &mut claims {
             header.check_claim(claim, Some(&claim_index), limits)?;
-            header.share_chain(claim);
         }
         Ok(header.into_corpus(claims, claim_index, Vec::new()))
     }
@@ -1021,6 +1020,7 @@ impl Header {
             }
         }
         self.share_ids(claim);
+        self.share_chain(claim);
         if let Some(evidence) = &mut claim.assertion.evidence {
             check_len(&evidence.text, "assertion.evidence.text", limits).map_err(in_claim)?;
             if evidence.text.trim().is_empty() {
@@ -1133,8 +1133,8 @@ impl Header {
 }
 
 /// Shares the texts that many claims repeat, as claims arrive: claims
-/// with the same verb or property get one copy of that text, and every
-/// chain's links become the declared ids. Sharing each claim as it is
+/// with the same verb or property get one copy of that text (chain links
+/// become the declared ids already in [`Header::check_claim`]). Sharing each claim as it is
 /// read, rather than all at the end, lets the next claim reuse the memory
 /// of the copy just freed.
 ///
@@ -1148,10 +1148,8 @@ pub(crate) struct Sharing {
 }
 
 impl Sharing {
-    /// Gives a claim checked against `header` the declared ids in its
-    /// chain and shared copies of its verb and property.
-    pub(crate) fn share(&mut self, claim: &mut Claim, header: &Header) {
-        header.share_chain(claim);
+    /// Gives a checked claim shared copies of its verb and property.
+    pub(crate) fn share(&mut self, claim: &mut Claim) {
         if let Some(verb) = &mut claim.assertion.verb {
             match self.verbs.get(&**verb) {
                 Some(existing) => *verb = Arc::clone(existing),

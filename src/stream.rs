@@ -139,19 +139,12 @@ impl Loaded {
         } else {
             header.check_claim(&mut claim, None, limits)
         };
-        self.keep(header, claim, checked, line, name);
+        self.keep(claim, checked, line, name);
     }
 
     /// Keeps a claim already checked against the header, or skips it: a
     /// duplicate id first, then the check's error.
-    fn keep(
-        &mut self,
-        header: &Header,
-        mut claim: Claim,
-        checked: Result<(), Error>,
-        line: u64,
-        name: &str,
-    ) {
+    fn keep(&mut self, mut claim: Claim, checked: Result<(), Error>, line: u64, name: &str) {
         if self.index.contains_key(&claim.id) {
             let error = Error::new(ErrorKind::Duplicate {
                 kind: "claim",
@@ -166,7 +159,7 @@ impl Loaded {
             self.skip(name, line, error.to_string());
             return;
         }
-        self.sharing.share(&mut claim, header);
+        self.sharing.share(&mut claim);
         self.index.insert(claim.id.clone(), self.claims.len());
         self.claims.push(claim);
         self.lines.push(line);
@@ -651,7 +644,7 @@ impl StreamReader {
         let results: Vec<_> = batch.iter().map(|(_, text)| check(text)).collect();
         for ((line, _), result) in batch.drain(..).zip(results) {
             match result {
-                Ok((claim, checked)) => loaded.keep(header, claim, checked, line, name),
+                Ok((claim, checked)) => loaded.keep(claim, checked, line, name),
                 Err(error) => loaded.skip(name, line, error.to_string()),
             }
         }
