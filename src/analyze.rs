@@ -102,10 +102,8 @@ impl SourceTable {
         let mut published = Vec::with_capacity(sources.len());
         let mut names = Vec::with_capacity(sources.len());
         for (k, source) in sources.iter().enumerate() {
-            // The corpus's own index holds the declared ids; claims share
-            // those, not necessarily `source.id`'s allocation.
-            let declared = corpus.declared_source_id(&source.id).unwrap_or(&source.id);
-            by_address.insert(declared.text_address(), k);
+            // `source.id` is the declared id whose text checked claims share.
+            by_address.insert(source.id.text_address(), k);
             published.push(source.published);
             names.push(Arc::from(match source.kind {
                 crate::model::SourceKind::Publication => format!(
@@ -572,10 +570,9 @@ impl<'a> Analyzer<'a> {
     ) -> String {
         let positions: Vec<&Position> = scopes.iter().flat_map(|s| s.positions.iter()).collect();
         let origins = |p: &Position| -> String {
-            match p.origins.len() {
-                1 => format!("1 origin: {}", name_origins(&p.origins)),
-                n => format!("{n} origins: {}", name_origins(&p.origins)),
-            }
+            let n = p.origins.len();
+            let plural = if n == 1 { "" } else { "s" };
+            format!("{n} origin{plural}: {}", name_origins(&p.origins))
         };
         let describe = |p: &Position| format!("{} {} ({})", p.label, p.value, origins(p));
         match verdict {
@@ -1073,12 +1070,7 @@ impl<'a> Analyzer<'a> {
     /// A quantity position's combined value; `shown` holds each member's
     /// value as [`Analyzer::show_value`] writes it.
     fn quantity_value(&self, members: &[&Claim], shown: &[String], interval: &Interval) -> String {
-        let shown: BTreeSet<&str> = members
-            .iter()
-            .zip(shown)
-            .filter(|(c, _)| matches!(c.value, Value::Quantity(_)))
-            .map(|(_, s)| s.as_str())
-            .collect();
+        let shown: BTreeSet<&str> = shown.iter().map(String::as_str).collect();
         let plain = members.iter().all(|c| {
             matches!(&c.value, Value::Quantity(q) if matches!(q.form(), QuantityForm::Exact | QuantityForm::Range))
         });

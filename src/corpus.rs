@@ -10,14 +10,14 @@
 //! loading layer: it is the only place besides the example binary that
 //! reads files.
 
-use crate::id::{HashMap, HashSet};
+use crate::id::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
-use crate::id::{ClaimId, EntityId, Property, SourceId};
+use crate::id::{ClaimId, EntityId, SourceId};
 use crate::model::{Claim, Entity, Source, SourceKind, Value};
 use crate::report::Diagnostic;
 
@@ -609,13 +609,13 @@ impl Corpus {
                 .in_field("id"));
             }
         }
-        // Claims given whole are not passed through `Sharing`: all of
-        // them exist already, so dropping the repeated copies now would
-        // leave a million scattered holes in the heap, which measurably
-        // slows every allocation of the analysis that follows (glibc's
-        // malloc, 1M claims: about 0.5 s of 4.5 s). The streaming readers
-        // share each claim as it is parsed, when the freed copy is reused
-        // at once.
+        // Claims given whole do not have their verbs and properties
+        // shared (as the stream readers' `Sharing` does): all of them
+        // exist already, so dropping the repeated copies now would leave
+        // a million scattered holes in the heap, which measurably slows
+        // every allocation of the analysis that follows (glibc's malloc,
+        // 1M claims: about 0.5 s of 4.5 s). The stream readers share each
+        // claim as it is parsed, when the freed copy is reused at once.
         for claim in &mut claims {
             header.check_claim(claim, Some(&claim_index), limits)?;
         }
@@ -673,11 +673,6 @@ impl Corpus {
             .source_index
             .get(id)
             .map(|&i| &self.header.sources[i])
-    }
-
-    /// The declared id equal to `id`: the copy every checked claim shares.
-    pub(crate) fn declared_source_id(&self, id: &SourceId) -> Option<&SourceId> {
-        self.header.source_index.get_key_value(id).map(|(id, _)| id)
     }
 
     /// The index in [`Corpus::sources`] of the source with this id.
@@ -1020,7 +1015,6 @@ impl Header {
             }
         }
         self.share_ids(claim);
-        self.share_chain(claim);
         if let Some(evidence) = &mut claim.assertion.evidence {
             check_len(&evidence.text, "assertion.evidence.text", limits).map_err(in_claim)?;
             if evidence.text.trim().is_empty() {
@@ -1044,8 +1038,8 @@ impl Header {
         Ok(())
     }
 
-    /// Replaces a checked claim's subject and statement object with the
-    /// declared ids, so that a million claims share a few
+    /// Replaces a checked claim's subject, statement object and chain
+    /// links with the declared ids, so that a million claims share a few
     /// thousand id texts instead of holding a million copies.
     fn share_ids(&self, claim: &mut Claim) {
         if let Some((id, _)) = self.entity_index.get_key_value(&claim.subject) {
@@ -1056,11 +1050,6 @@ impl Header {
         {
             statement.object = id.clone();
         }
-    }
-
-    /// Makes a checked claim's chain links the declared ids, building a
-    /// new chain unless they are already.
-    pub(crate) fn share_chain(&self, claim: &mut Claim) {
         let declared = |link: &SourceId| self.source_index.get_key_value(link).map(|(id, _)| id);
         // A chain just parsed is this claim's alone: its links are
         // replaced where they lie, without building a new chain.
@@ -1128,41 +1117,6 @@ impl Header {
             claims,
             claim_index,
             skipped,
-        }
-    }
-}
-
-/// Shares the texts that many claims repeat, as claims arrive: claims
-/// with the same verb or property get one copy of that text (chain links
-/// become the declared ids already in [`Header::check_claim`]). Sharing each claim as it is
-/// read, rather than all at the end, lets the next claim reuse the memory
-/// of the copy just freed.
-///
-/// Chains themselves are not shared: most chains of a large corpus are
-/// distinct (an article and an origin), and looking each up cost more
-/// time (about 1 s at 1M claims) than the memory it saved.
-#[derive(Default)]
-pub(crate) struct Sharing {
-    verbs: HashSet<Arc<str>>,
-    properties: HashSet<Property>,
-}
-
-impl Sharing {
-    /// Gives a checked claim shared copies of its verb and property.
-    pub(crate) fn share(&mut self, claim: &mut Claim) {
-        if let Some(verb) = &mut claim.assertion.verb {
-            match self.verbs.get(&**verb) {
-                Some(existing) => *verb = Arc::clone(existing),
-                None => {
-                    self.verbs.insert(Arc::clone(verb));
-                }
-            }
-        }
-        match self.properties.get(&claim.property) {
-            Some(existing) => claim.property = existing.clone(),
-            None => {
-                self.properties.insert(claim.property.clone());
-            }
         }
     }
 }

@@ -713,14 +713,13 @@ pub(crate) fn show_interval(interval: &Interval) -> String {
 mod tests {
     use super::*;
 
-    fn words(s: &str) -> Vec<&str> {
-        s.split(' ').collect()
-    }
-
     #[test]
     fn word_similarity_is_edit_based() {
-        let a = words("another day that we know ISIS-K is seeking");
-        let b = words("another day we know that ISIS-K is seeking");
+        let (na, nb) = (
+            normalize_text("another day that we know ISIS-K is seeking"),
+            normalize_text("another day we know that ISIS-K is seeking"),
+        );
+        let (a, b) = (split_words(&na), split_words(&nb));
         let s = word_similarity(&a, &b);
         assert!(s.value() > 0.7 && s.value() < 1.0, "{s}");
         assert_eq!(word_similarity(&a, &a).value(), 1.0);
@@ -728,8 +727,9 @@ mod tests {
 
     #[test]
     fn diff_renders_changes() {
-        let a = words("every day we are on the ground is another day that we know isis");
-        let b = words("every day we are on the ground is another day we know that isis");
+        let na = normalize_text("every day we are on the ground is another day that we know isis");
+        let nb = normalize_text("every day we are on the ground is another day we know that isis");
+        let (a, b) = (split_words(&na), split_words(&nb));
         let shown = render_diff(&word_diff(&a, &b));
         assert_eq!(shown, "… is another day [-that-] we know {+that+} isis");
     }
