@@ -23,7 +23,7 @@ use crate::model::{Certainty, Claim, Polarity, Status, Value, normalize_text, sp
 use crate::period::Period;
 use crate::policy::Policy;
 use crate::quantity::{Amount, Interval, QuantityForm};
-use crate::relation::{Relation, RelationEvidence, RelationKind, show_interval, word_similarity};
+use crate::relation::{Relation, RelationEvidence, RelationKind, show_interval, words_reach};
 use crate::report::{
     ClaimEntry, Diagnostic, Dropped, Misattribution, Origin, Position, PositionRelation,
     RelayFinding, Report, ScopeGroup, Settings, Severity, Summary, Topic, Verdict, Wording,
@@ -339,12 +339,13 @@ impl<'a> Analyzer<'a> {
         let (subject, property) = key;
         let topic_name = format!("{subject} {property}");
 
-        // Supersession by explicit correction, within the topic.
-        let ids: BTreeSet<&ClaimId> = claims.iter().map(|c| &c.id).collect();
+        // Supersession by explicit correction, within the topic. The
+        // claims are in id order, so a corrected id is found by binary
+        // search.
         let mut superseded_by: HashMap<&ClaimId, ClaimId> = HashMap::default();
         for claim in claims {
             if let Some(corrected) = &claim.corrects {
-                if ids.contains(corrected) {
+                if claims.binary_search_by(|c| c.id.cmp(corrected)).is_ok() {
                     superseded_by.insert(corrected, claim.id.clone());
                 } else {
                     diagnostics.push(Diagnostic::new(
@@ -692,6 +693,21 @@ fn sort_by_id(claims: &mut [&Claim]) {
     }
 }
 
+/// Sorts source ids and removes repeats. Copies of one source id mostly
+/// share their text (the corpus shares chain links with the declared
+/// sources), so repeats are first removed by the address of their text,
+/// comparing integers; only the distinct addresses left are sorted by
+/// text, and any equal texts at different addresses removed then.
+fn sorted_unique_sources(mut ids: Vec<&SourceId>) -> Vec<&SourceId> {
+    if ids.len() > 1 {
+        ids.sort_unstable_by_key(|id| id.text_address());
+        ids.dedup_by_key(|id| id.text_address());
+        ids.sort_unstable();
+        ids.dedup();
+    }
+    ids
+}
+
 /// Names the first [`MAX_NAMED_ORIGINS`] origins and counts the rest: a
 /// sentence names a few; the position lists them all.
 fn name_origins(origins: &[Origin]) -> String {
@@ -991,17 +1007,21 @@ impl<'a> Analyzer<'a> {
                 let finish = |mut members: Vec<(Period, &'c Claim, usize)>,
                               out: &mut Vec<Built<'c>>| {
                     members.sort_unstable_by_key(|&(_, _, k)| k);
-                    let shown: BTreeSet<String> = members
+                    // Each member's value, written once: for the position's
+                    // value here and for the member's entry later.
+                    let shown: Vec<String> = members
                         .iter()
-                        .map(|(p, _, _)| format!("{p} ({})", p.precision()))
+                        .map(|(_, c, _)| self.show_value(&c.value))
                         .collect();
+                    let distinct: BTreeSet<&str> = shown.iter().map(String::as_str).collect();
                     let finest = members
                         .iter()
                         .map(|(p, _, _)| *p)
                         .min_by_key(|p| (p.precision(), p.end() - p.start(), p.start()));
-                    let value = shown.into_iter().collect::<Vec<_>>().join(" / ");
+                    let value = distinct.into_iter().collect::<Vec<_>>().join(" / ");
                     let mut built = new(members.into_iter().map(|(_, c, _)| c).collect(), value);
                     built.period = finest;
+                    built.shown = shown;
                     out.push(built);
                 };
                 for (period, claim, k) in dated {
@@ -1127,7 +1147,9 @@ impl<'a> Analyzer<'a> {
                     if find(&mut parent, a) == find(&mut parent, b) {
                         continue;
                     }
-                    if words[a] == words[b] || word_similarity(&words[a], &words[b]) >= threshold {
+                    if words[a] == words[b]
+                        || words_reach(&words[a], &words[b], threshold).is_some()
+                    {
                         let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
                         let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
                         parent[gone] = keep;
@@ -1146,11 +1168,7 @@ impl<'a> Analyzer<'a> {
     fn origins<'c>(&self, claims: &[&'c Claim]) -> Vec<Origin> {
         // Sorted, deduplicated vectors rather than sets: positions are
         // many and mostly small, and a vector is one allocation.
-        let sorted = |mut ids: Vec<&'c SourceId>| {
-            ids.sort_unstable();
-            ids.dedup();
-            ids
-        };
+        let sorted = sorted_unique_sources;
         let intermediates = sorted(
             claims
                 .iter()
@@ -1206,10 +1224,8 @@ impl<'a> Analyzer<'a> {
                 .or_else(|| built.superseded_by.clone()),
             })
             .collect();
-        let mut publications: Vec<&SourceId> =
-            built.claims.iter().map(|c| &c.assertion.chain[0]).collect();
-        publications.sort_unstable();
-        publications.dedup();
+        let publications =
+            sorted_unique_sources(built.claims.iter().map(|c| &c.assertion.chain[0]).collect());
         let superseded = claims.iter().all(|c| c.superseded_by.is_some());
         // Quote wordings against the first: verbatim, or a variant with
         // its word diff. Linear in the position's claims.
@@ -1651,9 +1667,15 @@ impl<'a> Analyzer<'a> {
                 _ => None,
             })
             .collect();
+        // Each quote with its words and its speaker's canonical id, found
+        // once rather than for every pair compared.
         let quotes: Vec<(&Claim, Vec<&str>)> = normalized
             .iter()
             .map(|(c, n)| (*c, split_words(n)))
+            .collect();
+        let speakers: Vec<&EntityId> = quotes
+            .iter()
+            .map(|(c, _)| self.resolution.canonical(&c.subject))
             .collect();
         let blocks = quote_blocks(quotes.iter().map(|(_, words)| words.as_slice()));
         let mut found: BTreeMap<(ClaimId, ClaimId), Misattribution> = BTreeMap::new();
@@ -1674,29 +1696,29 @@ impl<'a> Analyzer<'a> {
             for (k, &a) in members.iter().enumerate() {
                 for &b in members.iter().skip(k + 1).take(MAX_QUOTE_BLOCK) {
                     let (ca, cb) = (quotes[a].0, quotes[b].0);
-                    if self.resolution.same(&ca.subject, &cb.subject) {
+                    if speakers[a] == speakers[b] {
                         continue;
                     }
-                    let similarity = word_similarity(&quotes[a].1, &quotes[b].1);
-                    if similarity < threshold {
+                    let Some(similarity) = words_reach(&quotes[a].1, &quotes[b].1, threshold)
+                    else {
                         continue;
-                    }
-                    let (first, second) = if ca.id <= cb.id { (ca, cb) } else { (cb, ca) };
-                    let relation = self.relate(first, second);
-                    if relation.kind() != RelationKind::Misattributed {
+                    };
+                    let (first, second) = if ca.id <= cb.id { (a, b) } else { (b, a) };
+                    let key = (quotes[first].0.id.clone(), quotes[second].0.id.clone());
+                    let std::collections::btree_map::Entry::Vacant(slot) = found.entry(key) else {
+                        // Found already through the other block.
                         continue;
-                    }
-                    found.insert(
-                        (first.id.clone(), second.id.clone()),
-                        Misattribution {
-                            claims: [first.id.clone(), second.id.clone()],
-                            speakers: [
-                                self.resolution.canonical(&first.subject).clone(),
-                                self.resolution.canonical(&second.subject).clone(),
-                            ],
-                            relation,
-                        },
-                    );
+                    };
+                    // What `relate` finds for this pair: different
+                    // speakers mean different topics, and the words reach
+                    // the threshold (similarity is symmetric).
+                    let relation =
+                        self.misattributed(quotes[first].0, quotes[second].0, similarity);
+                    slot.insert(Misattribution {
+                        claims: [quotes[first].0.id.clone(), quotes[second].0.id.clone()],
+                        speakers: [speakers[first].clone(), speakers[second].clone()],
+                        relation,
+                    });
                 }
             }
         }

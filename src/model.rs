@@ -333,7 +333,14 @@ pub(crate) fn normalize_text(text: &str) -> String {
             '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
             other => other,
         };
-        if ch.is_alphanumeric() {
+        if ch.is_ascii_alphanumeric() {
+            if !in_word && !out.is_empty() {
+                out.push(' ');
+            }
+            in_word = true;
+            // Most text is ASCII: one byte, without the lowercase table.
+            out.push(ch.to_ascii_lowercase());
+        } else if ch.is_alphanumeric() {
             if !in_word && !out.is_empty() {
                 out.push(' ');
             }

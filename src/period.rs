@@ -285,9 +285,32 @@ impl Period {
         match p {
             Precision::Year => write!(f, "{:04}", t.year()),
             Precision::Month => write!(f, "{:04}-{:02}", t.year(), t.month()),
-            Precision::Day => write!(f, "{}", t.format("%Y-%m-%d")),
-            Precision::Hour => write!(f, "{}", t.format("%Y-%m-%dT%H")),
-            Precision::Minute => write!(f, "{}", t.format("%Y-%m-%dT%H:%M")),
+            // Written field by field: `strftime` parses its format string
+            // at every call, and reports show a date for every dated claim.
+            // Years outside 0..=9999 keep chrono's signed form.
+            _ if !(0..=9999).contains(&t.year()) => match p {
+                Precision::Day => write!(f, "{}", t.format("%Y-%m-%d")),
+                Precision::Hour => write!(f, "{}", t.format("%Y-%m-%dT%H")),
+                _ => write!(f, "{}", t.format("%Y-%m-%dT%H:%M")),
+            },
+            Precision::Day => write!(f, "{:04}-{:02}-{:02}", t.year(), t.month(), t.day()),
+            Precision::Hour => write!(
+                f,
+                "{:04}-{:02}-{:02}T{:02}",
+                t.year(),
+                t.month(),
+                t.day(),
+                t.hour()
+            ),
+            Precision::Minute => write!(
+                f,
+                "{:04}-{:02}-{:02}T{:02}:{:02}",
+                t.year(),
+                t.month(),
+                t.day(),
+                t.hour(),
+                t.minute()
+            ),
         }
     }
 

@@ -398,52 +398,73 @@ pub(crate) fn normalize_phrase(text: &str) -> String {
 /// Formats a count with thousands separators: `1500.0` → `"1,500"`,
 /// `2.5` → `"2.5"`, infinity → `"∞"`.
 pub(crate) fn format_number(value: f64) -> String {
-    if value.is_infinite() {
-        return "∞".to_string();
-    }
-    if value.fract() != 0.0 {
-        return format!("{value}");
-    }
-    let digits = format!("{}", value.abs() as u64);
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if value < 0.0 {
-        out.insert(0, '-');
-    }
+    let mut out = String::new();
+    push_number(&mut out, value);
     out
 }
 
-impl fmt::Display for Quantity {
-    /// A compact, readable form: `500–1,500 fighters`, `at least 60`,
-    /// `about 2,000`, `dozens of prisoners`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// Appends `value` as [`format_number`] writes it. Whole numbers are
+/// written digit by digit rather than through `format!`: a report formats
+/// one or two numbers for every claim.
+pub(crate) fn push_number(out: &mut String, value: f64) {
+    if value.is_infinite() {
+        out.push('∞');
+        return;
+    }
+    if value.fract() != 0.0 || value.abs() >= 1e19 {
+        use fmt::Write;
+        let _ = write!(out, "{value}");
+        return;
+    }
+    if value < 0.0 {
+        out.push('-');
+    }
+    let mut n = value.abs() as u64;
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    loop {
+        digits[len] = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reserve(len + len / 3);
+    for i in (0..len).rev() {
+        out.push(char::from(digits[i]));
+        if i > 0 && i % 3 == 0 {
+            out.push(',');
+        }
+    }
+}
+
+impl Quantity {
+    /// Appends the [`Display`](fmt::Display) form to `out`, without the
+    /// formatting machinery: the report shows every claim's value.
+    pub(crate) fn push_shown(&self, out: &mut String) {
         match &self.amount {
-            Amount::Exact(v) => write!(f, "{}", format_number(*v))?,
+            Amount::Exact(v) => push_number(out, *v),
             Amount::Range { min, max } => {
-                write!(f, "{}–{}", format_number(*min), format_number(*max))?
+                push_number(out, *min);
+                out.push('–');
+                push_number(out, *max);
             }
-            Amount::AtLeast { value, strict } => write!(
-                f,
-                "{} {}",
-                if *strict { "more than" } else { "at least" },
-                format_number(*value)
-            )?,
-            Amount::AtMost { value, strict } => write!(
-                f,
-                "{} {}",
-                if *strict { "fewer than" } else { "up to" },
-                format_number(*value)
-            )?,
+            Amount::AtLeast { value, strict } => {
+                out.push_str(if *strict { "more than " } else { "at least " });
+                push_number(out, *value);
+            }
+            Amount::AtMost { value, strict } => {
+                out.push_str(if *strict { "fewer than " } else { "up to " });
+                push_number(out, *value);
+            }
             Amount::Approximate { value, qualifier } => {
-                write!(f, "{qualifier} {}", format_number(*value))?
+                out.push_str(qualifier);
+                out.push(' ');
+                push_number(out, *value);
             }
             Amount::Vague { phrase } => {
-                f.write_str(phrase)?;
+                out.push_str(phrase);
                 // "dozens of prisoners", but "several fighters": English
                 // puts "of" after a plural number noun.
                 let last = phrase.rsplit(' ').next().unwrap_or("");
@@ -458,14 +479,24 @@ impl fmt::Display for Quantity {
                         | "billions"
                 );
                 if self.unit.is_some() && number_noun {
-                    f.write_str(" of")?;
+                    out.push_str(" of");
                 }
             }
         }
         if let Some(unit) = &self.unit {
-            write!(f, " {unit}")?;
+            out.push(' ');
+            out.push_str(unit);
         }
-        Ok(())
+    }
+}
+
+impl fmt::Display for Quantity {
+    /// A compact, readable form: `500–1,500 fighters`, `at least 60`,
+    /// `about 2,000`, `dozens of prisoners`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut shown = String::with_capacity(32);
+        self.push_shown(&mut shown);
+        f.write_str(&shown)
     }
 }
 
@@ -752,6 +783,26 @@ mod tests {
         assert_eq!(format_number(1_200_000.0), "1,200,000");
         assert_eq!(format_number(2.5), "2.5");
         assert_eq!(format_number(f64::INFINITY), "∞");
+        assert_eq!(format_number(-1234.0), "-1,234");
+        assert_eq!(format_number(1e15), "1,000,000,000,000,000");
+        assert_eq!(format_number(1e20), "100000000000000000000");
+    }
+
+    proptest::proptest! {
+        /// Digit-by-digit formatting agrees with grouping the digits that
+        /// `format!` writes, for every whole count the model accepts.
+        #[test]
+        fn numbers_format_like_grouped_format(n in 0u64..=1_000_000_000_000_000) {
+            let digits = n.to_string();
+            let mut expected = String::new();
+            for (i, ch) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    expected.push(',');
+                }
+                expected.push(ch);
+            }
+            proptest::prop_assert_eq!(format_number(n as f64), expected);
+        }
     }
 
     #[test]

@@ -273,6 +273,20 @@ pub(crate) fn word_similarity(a: &[&str], b: &[&str]) -> Similarity {
     Similarity::clamped(1.0 - distance as f64 / longest as f64)
 }
 
+/// The [`word_similarity`] of `a` and `b` when it reaches `threshold`. The
+/// edit distance is at least the difference in length, so pairs whose
+/// lengths differ too much are turned away without computing it.
+pub(crate) fn words_reach(a: &[&str], b: &[&str], threshold: Similarity) -> Option<Similarity> {
+    let longest = a.len().max(b.len());
+    if longest > 0 && a.len().saturating_mul(b.len()) <= 4_000_000 {
+        let best = Similarity::clamped(1.0 - a.len().abs_diff(b.len()) as f64 / longest as f64);
+        if best < threshold {
+            return None;
+        }
+    }
+    Some(word_similarity(a, b)).filter(|s| *s >= threshold)
+}
+
 /// Levenshtein distance over words, in two rows of memory.
 fn word_edit_distance(a: &[&str], b: &[&str]) -> usize {
     let mut previous: Vec<usize> = (0..=b.len()).collect();
@@ -397,7 +411,11 @@ impl Analyzer<'_> {
     /// The value of a claim as a reader would say it.
     pub(crate) fn show_value(&self, value: &Value) -> String {
         match value {
-            Value::Quantity(q) => q.to_string(),
+            Value::Quantity(q) => {
+                let mut shown = String::with_capacity(32);
+                q.push_shown(&mut shown);
+                shown
+            }
             Value::Date(p) => format!("{p} ({})", p.precision()),
             Value::Quote(q) => format!("“{}”", q.text()),
             Value::Statement(s) => {
@@ -408,6 +426,31 @@ impl Analyzer<'_> {
                 }
             }
             Value::Text(t) => format!("{t:?}"),
+        }
+    }
+
+    /// The relation of two quotes of different topics whose words reach
+    /// the quote threshold (`similarity`) and whose speakers differ: what
+    /// [`relate`](Analyzer::relate) returns for them, made without
+    /// normalizing the words again.
+    pub(crate) fn misattributed(&self, a: &Claim, b: &Claim, similarity: Similarity) -> Relation {
+        let evidence = RelationEvidence {
+            modalities: [a.assertion.modality, b.assertion.modality],
+            similarity: Some(similarity),
+            threshold: Some(self.policy().quote_threshold()),
+            ..RelationEvidence::default()
+        };
+        let explanation = format!(
+            "{} gives these words to {} and {} gives them to {} (similarity {similarity}): one of them is misattributed",
+            a.id,
+            self.entity_name(&a.subject),
+            b.id,
+            self.entity_name(&b.subject)
+        );
+        Relation {
+            kind: RelationKind::Misattributed,
+            evidence,
+            explanation,
         }
     }
 
@@ -425,22 +468,13 @@ impl Analyzer<'_> {
             if let (Value::Quote(qa), Value::Quote(qb)) = (&a.value, &b.value) {
                 let (na, nb) = (normalize_text(qa.text()), normalize_text(qb.text()));
                 let similarity = word_similarity(&split_words(&na), &split_words(&nb));
-                evidence.similarity = Some(similarity);
-                evidence.threshold = Some(self.policy().quote_threshold());
                 if similarity >= self.policy().quote_threshold()
                     && !self.resolution().same(&a.subject, &b.subject)
                 {
-                    let explanation = format!(
-                        "{ia} gives these words to {} and {ib} gives them to {} (similarity {similarity}): one of them is misattributed",
-                        self.entity_name(&a.subject),
-                        self.entity_name(&b.subject)
-                    );
-                    return Relation {
-                        kind: RelationKind::Misattributed,
-                        evidence,
-                        explanation,
-                    };
+                    return self.misattributed(a, b, similarity);
                 }
+                evidence.similarity = Some(similarity);
+                evidence.threshold = Some(self.policy().quote_threshold());
             }
             return Relation {
                 kind: RelationKind::Unrelated,
@@ -712,6 +746,27 @@ pub(crate) fn show_interval(interval: &Interval) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    proptest::proptest! {
+        /// The length bound never turns away a pair that reaches the
+        /// threshold, nor lets through one that does not.
+        #[test]
+        fn words_reach_agrees_with_word_similarity(
+            a in proptest::collection::vec("[abc]", 0..12),
+            b in proptest::collection::vec("[abc]", 0..12),
+            t in 0.0f64..=1.0,
+        ) {
+            let a: Vec<&str> = a.iter().map(String::as_str).collect();
+            let b: Vec<&str> = b.iter().map(String::as_str).collect();
+            let threshold = Similarity::clamped(t);
+            let similarity = word_similarity(&a, &b);
+            proptest::prop_assert_eq!(
+                words_reach(&a, &b, threshold),
+                Some(similarity).filter(|s| *s >= threshold)
+            );
+        }
+    }
 
     #[test]
     fn word_similarity_is_edit_based() {
