@@ -747,7 +747,6 @@ pub(crate) fn show_interval(interval: &Interval) -> String {
 mod tests {
     use super::*;
 
-    #[test]
     proptest::proptest! {
         /// The length bound never turns away a pair that reaches the
         /// threshold, nor lets through one that does not.
