@@ -399,7 +399,7 @@ impl<'a> Analyzer<'a> {
             // fall in one bucket.
             let mut bucket_list: Vec<(Option<Span>, Vec<&Claim>)> = Vec::new();
             if series {
-                dated.sort_by_key(|&(span, k, _)| (span, k));
+                dated.sort_unstable_by_key(|&(span, k, _)| (span, k));
                 let mut runs: Vec<(Span, Vec<(usize, &Claim)>)> = Vec::new();
                 for (span, k, claim) in dated {
                     match runs.last_mut() {
@@ -803,24 +803,21 @@ impl<'a> Analyzer<'a> {
         let mut groups = Vec::new();
         for ((kind, projected, _), members) in keyed {
             // Split by time: connected runs of overlapping scope times.
-            let mut timed: Vec<&Claim> = members
+            let mut timed: Vec<(Period, usize, &Claim)> = members
                 .iter()
-                .copied()
-                .filter(|c| c.scope.time.is_some())
+                .enumerate()
+                .filter_map(|(k, c)| c.scope.time.map(|t| (t, k, *c)))
                 .collect();
             let untimed: Vec<&Claim> = members
                 .iter()
                 .copied()
                 .filter(|c| c.scope.time.is_none())
                 .collect();
-            // `members` is in id order and the sort is stable: ties stay
-            // in id order without comparing ids.
-            timed.sort_by_key(|c| c.scope.time.map(|t| (t.start(), t.end())));
+            // `members` is in id order and each claim carries its place
+            // there: ties stay in id order without comparing ids.
+            timed.sort_unstable_by_key(|&(t, k, _)| (t.start(), t.end(), k));
             let mut runs: Vec<(Vec<&Claim>, Period)> = Vec::new();
-            for claim in timed {
-                let Some(time) = claim.scope.time else {
-                    continue;
-                };
+            for (time, _, claim) in timed {
                 match runs.last_mut() {
                     Some((run, span)) if time.start() < span.end() => {
                         run.push(claim);
@@ -1538,13 +1535,15 @@ impl<'a> Analyzer<'a> {
         // Groups are runs of one (lineage, anchor) key once sorted: one
         // vector for the topic rather than one per group. Their order
         // does not matter: findings are keyed by claim.
-        let mut keyed: Vec<((usize, Anchor<'_>), &Claim)> = Vec::with_capacity(claims.len());
+        // Each entry carries its place, so that sorting keeps claims in
+        // id order within a run without a stable sort.
+        let mut keyed: Vec<((usize, Anchor<'_>), usize, &Claim)> = Vec::with_capacity(claims.len());
         for claim in claims {
             let Some(&end) = claim.assertion.origin().and_then(|e| index.get(e)) else {
                 continue;
             };
             let lineage = find(&mut parent, end);
-            let mut add = |anchor| keyed.push(((lineage, anchor), *claim));
+            let mut add = |anchor| keyed.push(((lineage, anchor), keyed.len(), *claim));
             match &claim.value {
                 Value::Quantity(q) => match q.amount() {
                     Amount::Exact(v)
@@ -1565,15 +1564,14 @@ impl<'a> Analyzer<'a> {
                 Value::Quote(_) => {}
             }
         }
-        // Stable: claims keep their id order within a group.
-        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
         let hedges = Self::hedge_marks;
         let mut findings: BTreeMap<(ClaimId, ClaimId), RelayFinding> = BTreeMap::new();
         for run in keyed.chunk_by(|a, b| a.0 == b.0) {
             if run.len() < 2 {
                 continue;
             }
-            let members = || run.iter().map(|(_, claim)| *claim);
+            let members = || run.iter().map(|(_, _, claim)| *claim);
             let Some(reference) = members().max_by(|a, b| {
                 let score = |c: &Claim| {
                     let (h, b, p) = hedges(c);

@@ -416,8 +416,21 @@ impl Analyzer<'_> {
                 q.push_shown(&mut shown);
                 shown
             }
-            Value::Date(p) => format!("{p} ({})", p.precision()),
-            Value::Quote(q) => format!("“{}”", q.text()),
+            Value::Date(p) => {
+                use std::fmt::Write;
+                let mut shown = String::with_capacity(40);
+                let _ = write!(shown, "{p} ({})", p.precision());
+                shown
+            }
+            Value::Quote(q) => {
+                // Sized once: quotes are long, and format! would grow the
+                // string several times.
+                let mut shown = String::with_capacity(q.text().len() + 6);
+                shown.push('“');
+                shown.push_str(q.text());
+                shown.push('”');
+                shown
+            }
             Value::Statement(s) => {
                 let object = self.entity_name(&s.object);
                 match s.polarity {
@@ -509,13 +522,17 @@ impl Analyzer<'_> {
             };
         }
 
-        let values = format!(
-            "{ia} gives {} and {ib} gives {}",
-            self.show_value(&a.value),
-            self.show_value(&b.value)
-        );
+        // Written only where a sentence uses it: quote relations do not.
+        let show_values = || {
+            format!(
+                "{ia} gives {} and {ib} gives {}",
+                self.show_value(&a.value),
+                self.show_value(&b.value)
+            )
+        };
 
         if let Some(difference) = scope_difference(&a.scope, &b.scope) {
+            let values = show_values();
             let overlap = self.value_overlap(a, b, &mut evidence);
             let how = describe_scope(&difference);
             let tail = match overlap {
@@ -569,6 +586,7 @@ impl Analyzer<'_> {
             };
         }
 
+        let values = show_values();
         let overlap = self.value_overlap(a, b, &mut evidence);
         let (pa, pb) = (
             Analyzer::effective_polarity(a),
