@@ -731,10 +731,10 @@ fn deserialize_chain<'de, D: serde::Deserializer<'de>>(
     deserializer.deserialize_seq(Links)
 }
 
-/// A verb read into its `Arc<str>` with one allocation, from the text as
-/// the parser holds it, where serde's own `Arc<str>` builds a `String`
-/// first.
-fn deserialize_verb<'de, D: serde::Deserializer<'de>>(
+/// A verb (or a quantity's unit) read into its `Arc<str>` with one
+/// allocation, from the text as the parser holds it, where serde's own
+/// `Arc<str>` builds a `String` first.
+pub(crate) fn deserialize_verb<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<Arc<str>>, D::Error> {
     struct Text;

@@ -9,6 +9,7 @@
 //! | [`QuantityForm`] | the machine-readable name of an amount's form |
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -225,10 +226,12 @@ impl Amount {
 #[serde(try_from = "RawQuantity", into = "RawQuantity")]
 pub struct Quantity {
     amount: Amount,
-    unit: Option<String>,
-    best: Option<f64>,
-    low: Option<f64>,
-    high: Option<f64>,
+    /// Shared: a corpus repeats a few units ("fighters", "civilians")
+    /// over many claims, and its readers give equal units one text.
+    unit: Option<Arc<str>>,
+    /// Best, low and high, boxed: few claims give any, and a corpus holds
+    /// a quantity for most claims.
+    estimates: Option<Box<[Option<f64>; 3]>>,
 }
 
 impl Quantity {
@@ -254,14 +257,12 @@ impl Quantity {
         Ok(Quantity {
             amount,
             unit: None,
-            best: None,
-            low: None,
-            high: None,
+            estimates: None,
         })
     }
 
     /// Sets the counted noun: "fighters", "U.S. service members".
-    pub fn with_unit(mut self, unit: impl Into<String>) -> Quantity {
+    pub fn with_unit(mut self, unit: impl Into<Arc<str>>) -> Quantity {
         let unit = unit.into();
         self.unit = if unit.trim().is_empty() {
             None
@@ -302,9 +303,8 @@ impl Quantity {
                 "low <= best <= high",
             ));
         }
-        self.best = best;
-        self.low = low;
-        self.high = high;
+        self.estimates = (best.is_some() || low.is_some() || high.is_some())
+            .then(|| Box::new([best, low, high]));
         Ok(self)
     }
 
@@ -325,17 +325,23 @@ impl Quantity {
 
     /// The best estimate, if given.
     pub fn best(&self) -> Option<f64> {
-        self.best
+        self.estimates.as_ref().and_then(|e| e[0])
     }
 
     /// The lowest reliable estimate, if given.
     pub fn low(&self) -> Option<f64> {
-        self.low
+        self.estimates.as_ref().and_then(|e| e[1])
     }
 
     /// The highest reliable estimate, if given.
     pub fn high(&self) -> Option<f64> {
-        self.high
+        self.estimates.as_ref().and_then(|e| e[2])
+    }
+
+    /// The unit's shared text, for readers that give equal units one
+    /// allocation.
+    pub(crate) fn unit_mut(&mut self) -> Option<&mut Arc<str>> {
+        self.unit.as_mut()
     }
 
     /// The closed interval of counts this quantity stands for.
@@ -636,8 +642,12 @@ struct RawQuantity {
     qualifier: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     vague: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    unit: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::deserialize_verb"
+    )]
+    unit: Option<Arc<str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     best: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -736,10 +746,10 @@ impl TryFrom<RawQuantity> for Quantity {
 impl From<Quantity> for RawQuantity {
     fn from(q: Quantity) -> RawQuantity {
         let mut raw = RawQuantity {
+            best: q.best(),
+            low: q.low(),
+            high: q.high(),
             unit: q.unit,
-            best: q.best,
-            low: q.low,
-            high: q.high,
             ..RawQuantity::default()
         };
         match q.amount {

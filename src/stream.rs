@@ -106,7 +106,7 @@ struct JsonlHeader {
 }
 
 /// Shares the texts that many claims repeat, as claims arrive: claims
-/// with the same verb or property get one copy of that text (chain links
+/// with the same verb, property or unit get one copy of that text (chain links
 /// are made the declared ids when each claim is checked). Sharing each
 /// claim as it is read, rather than all at the end, lets the next claim
 /// reuse the memory of the copy just freed.
@@ -118,18 +118,30 @@ struct JsonlHeader {
 struct Sharing {
     verbs: FastSet<Arc<str>>,
     properties: FastSet<Property>,
+    units: FastSet<Arc<str>>,
+}
+
+/// Makes `text` the copy kept in `set`, keeping it there if it is new.
+fn share_text(set: &mut FastSet<Arc<str>>, text: &mut Arc<str>) {
+    match set.get(&**text) {
+        Some(existing) => *text = Arc::clone(existing),
+        None => {
+            set.insert(Arc::clone(text));
+        }
+    }
 }
 
 impl Sharing {
-    /// Gives a checked claim shared copies of its verb and property.
+    /// Gives a checked claim shared copies of its verb, property and
+    /// unit.
     fn share(&mut self, claim: &mut Claim) {
         if let Some(verb) = &mut claim.assertion.verb {
-            match self.verbs.get(&**verb) {
-                Some(existing) => *verb = Arc::clone(existing),
-                None => {
-                    self.verbs.insert(Arc::clone(verb));
-                }
-            }
+            share_text(&mut self.verbs, verb);
+        }
+        if let Value::Quantity(quantity) = &mut claim.value
+            && let Some(unit) = quantity.unit_mut()
+        {
+            share_text(&mut self.units, unit);
         }
         match self.properties.get(&claim.property) {
             Some(existing) => claim.property = existing.clone(),
@@ -146,7 +158,7 @@ struct Loaded {
     lines: Vec<u64>,
     index: HashMap<ClaimId, usize>,
     skipped: Vec<(u64, Diagnostic)>,
-    /// One shared copy of each distinct verb and property.
+    /// One shared copy of each distinct verb, property and unit.
     sharing: Sharing,
 }
 

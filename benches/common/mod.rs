@@ -445,7 +445,7 @@ impl Synth {
             .collect();
         // Claims share their repeated parts (property, verb, chain) as a
         // careful caller's would, and as the stream readers' claims do: one
-        // `Property` per name, one `Arc` per verb and per distinct chain.
+        // `Property` per name, one `Arc` per verb, unit and distinct chain.
         let shared_properties: Vec<Property> = all_properties
             .iter()
             .map(|p| Property::new(p).expect("a valid property"))
@@ -454,6 +454,7 @@ impl Synth {
             .into_iter()
             .map(Arc::from)
             .collect();
+        let units: Vec<Arc<str>> = UNITS.iter().copied().map(Arc::from).collect();
         let mut chains: HashMap<(usize, usize, usize), Arc<[SourceId]>> = HashMap::new();
         let topic_zipf = Zipf::new(topics, 1.0);
         let mut claims = Vec::with_capacity(self.claims);
@@ -474,7 +475,13 @@ impl Synth {
                 Some(v) if rng.chance(0.3) => v,
                 _ => subject,
             };
-            let value = self.value(Synth::kind_of(property), &mut topic_rng, &mut rng, subjects);
+            let value = self.value(
+                Synth::kind_of(property),
+                &mut topic_rng,
+                &mut rng,
+                subjects,
+                &units,
+            );
             // The chain by index: (article, outlet, origin), `usize::MAX`
             // for a link not there.
             let article = rng.below(article_count);
@@ -552,7 +559,14 @@ impl Synth {
 
     /// A claim's value: the topic's value (drawn from `topic`, the same
     /// for every claim of the topic) as one claim states it.
-    fn value(&self, kind: Kind, topic: &mut Rng, rng: &mut Rng, subjects: usize) -> Value {
+    fn value(
+        &self,
+        kind: Kind,
+        topic: &mut Rng,
+        rng: &mut Rng,
+        subjects: usize,
+        units: &[Arc<str>],
+    ) -> Value {
         match kind {
             Kind::Quantity => {
                 let magnitude = 10f64.powi(1 + topic.below(4) as i32);
@@ -590,7 +604,8 @@ impl Synth {
                     }
                 };
                 let quantity = Quantity::new(amount).expect("a valid quantity");
-                Value::Quantity(quantity.with_unit(*topic.pick(UNITS)))
+                // One shared text per unit, as the corpus readers give.
+                Value::Quantity(quantity.with_unit(Arc::clone(topic.pick(units))))
             }
             Kind::Date => {
                 let mut year = 1990 + topic.below(32) as i32;

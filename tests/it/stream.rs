@@ -124,19 +124,20 @@ fn tsv_rows_are_not_quoted() {
 }
 
 #[test]
-fn repeated_ids_verbs_and_properties_are_held_once() {
+fn repeated_ids_verbs_properties_and_units_are_held_once() {
     use std::sync::Arc;
     let text = r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "e", "name": "E"}], "sources": [{"id": "a1", "kind": "publication", "name": "A"}, {"id": "a2", "kind": "publication", "name": "B"}, {"id": "un", "kind": "report", "name": "UN"}]}
 {"id": "c1", "subject": "e", "property": "strength", "value": {"quantity": {"exact": 1}}, "assertion": {"chain": ["a1", "un"], "verb": "said"}}
 {"id": "c2", "subject": "e", "property": "strength", "value": {"quantity": {"exact": 2}}, "assertion": {"chain": ["a1", "un"], "verb": "said"}}
-{"id": "c3", "subject": "e", "property": "strength", "value": {"quantity": {"exact": 3}}, "assertion": {"chain": ["a2", "un"], "verb": "estimated"}}
+{"id": "c3", "subject": "e", "property": "strength", "value": {"quantity": {"exact": 3, "unit": "fighters"}}, "assertion": {"chain": ["a2", "un"], "verb": "estimated"}}
+{"id": "c4", "subject": "e", "property": "strength", "value": {"quantity": {"exact": 4, "unit": "fighters"}}, "assertion": {"chain": ["a2", "un"], "verb": "estimated"}}
 "#;
     let corpus = StreamReader::new()
         .read_jsonl(text.as_bytes(), "shared.jsonl")
         .unwrap();
     assert!(corpus.skipped().is_empty(), "{:?}", corpus.skipped());
-    let [c1, c2, c3] = corpus.claims() else {
-        panic!("three claims expected, got {}", corpus.claims().len());
+    let [c1, c2, c3, c4] = corpus.claims() else {
+        panic!("four claims expected, got {}", corpus.claims().len());
     };
     let (a1, a2, a3) = (&c1.assertion, &c2.assertion, &c3.assertion);
     // Every mention of a source is the declared id's one text.
@@ -154,6 +155,11 @@ fn repeated_ids_verbs_and_properties_are_held_once() {
     let verb = |a: &corroborate::Assertion| a.verb.clone().unwrap();
     assert!(Arc::ptr_eq(&verb(a1), &verb(a2)), "one verb text");
     assert_eq!(&*verb(a3), "estimated");
+    let unit = |c: &corroborate::Claim| match &c.value {
+        corroborate::Value::Quantity(q) => q.unit().map(str::as_ptr),
+        _ => None,
+    };
+    assert!(unit(c3).is_some() && unit(c3) == unit(c4), "one unit text");
     // The report refers to the corpus's copies rather than making its own.
     let report = analyze(&corpus, &Policy::default());
     let entries: Vec<_> = report.topics[0]
@@ -162,7 +168,7 @@ fn repeated_ids_verbs_and_properties_are_held_once() {
         .flat_map(|s| &s.positions)
         .flat_map(|p| &p.claims)
         .collect();
-    assert_eq!(entries.len(), 3);
+    assert_eq!(entries.len(), 4);
     for entry in entries {
         let claim = corpus.claim(&entry.id).unwrap();
         assert!(Arc::ptr_eq(&entry.chain, &claim.assertion.chain));
