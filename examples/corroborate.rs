@@ -141,7 +141,9 @@ fn run(cli: Cli) -> Result<(), String> {
         reader = reader.with_header(Corpus::from_path(header).map_err(|e| e.to_string())?);
     }
     let started = Instant::now();
-    let corpus = load(&reader, &path).map_err(|e| e.to_string())?;
+    // The process ends after printing: freeing a million claims one by
+    // one would only delay the exit, so the corpus is never dropped.
+    let corpus = std::mem::ManuallyDrop::new(load(&reader, &path).map_err(|e| e.to_string())?);
     let loaded = started.elapsed();
     let spinner = delayed_progress(ProgressBar::new_spinner());
     spinner.set_message(format!("analysing {} claims", corpus.claims().len()));
@@ -157,9 +159,6 @@ fn run(cli: Cli) -> Result<(), String> {
             written.as_secs_f64()
         );
     });
-    // The process ends after printing: freeing a million claims one by
-    // one would only delay the exit.
-    std::mem::forget(corpus);
     if let Some(filter) = &cli.topic {
         let needle = filter.to_lowercase();
         report.retain_topics(|t| {

@@ -49,7 +49,9 @@ fn mb(bytes: usize) -> f64 {
     bytes as f64 / (1 << 20) as f64
 }
 
-fn positions(report: &mut corroborate::Report) -> impl Iterator<Item = &mut corroborate::Position> {
+fn positions<'r, 'c>(
+    report: &'r mut corroborate::Report<'c>,
+) -> impl Iterator<Item = &'r mut corroborate::Position<'c>> {
     report
         .topics
         .iter_mut()

@@ -60,7 +60,7 @@ pub const MAX_QUOTE_BLOCK: usize = 256;
 /// assert_eq!(topic.scopes[0].positions[0].origins.len(), 1);
 /// # Ok::<(), corroborate::Error>(())
 /// ```
-pub fn analyze(corpus: &Corpus, policy: &Policy) -> Report {
+pub fn analyze<'c>(corpus: &'c Corpus, policy: &Policy) -> Report<'c> {
     Analyzer::new(corpus, policy).report()
 }
 
@@ -76,9 +76,9 @@ pub fn analyze(corpus: &Corpus, policy: &Policy) -> Report {
 /// assert!(report.topics.is_empty());
 /// # Ok::<(), corroborate::Error>(())
 /// ```
-pub struct Analyzer<'a> {
+pub struct Analyzer<'a, 'p> {
     corpus: &'a Corpus,
-    policy: &'a Policy,
+    policy: &'p Policy,
     resolution: Resolution,
     sources: SourceTable,
 }
@@ -123,9 +123,9 @@ impl SourceTable {
 
 type TopicKey<'a> = (&'a EntityId, &'a Property);
 
-impl<'a> Analyzer<'a> {
+impl<'a, 'p> Analyzer<'a, 'p> {
     /// Resolves entity names and prepares to analyse.
-    pub fn new(corpus: &'a Corpus, policy: &'a Policy) -> Analyzer<'a> {
+    pub fn new(corpus: &'a Corpus, policy: &'p Policy) -> Analyzer<'a, 'p> {
         Analyzer {
             corpus,
             policy,
@@ -189,7 +189,7 @@ impl<'a> Analyzer<'a> {
     }
 
     /// Analyses every topic and assembles the report.
-    pub fn report(&self) -> Report {
+    pub fn report(&self) -> Report<'a> {
         self.report_with(Self::analyze_topics)
     }
 
@@ -197,7 +197,7 @@ impl<'a> Analyzer<'a> {
     /// features: the reference that the `parallel` feature's output is
     /// tested against. Not part of the stable API.
     #[doc(hidden)]
-    pub fn report_sequential(&self) -> Report {
+    pub fn report_sequential(&self) -> Report<'a> {
         self.report_with(Self::analyze_topics_sequentially)
     }
 
@@ -205,10 +205,10 @@ impl<'a> Analyzer<'a> {
     /// hash map rather than by sorting every claim on its topic key: the
     /// order topics are analysed in does not matter, since the report
     /// sorts them afterwards.
-    fn topic_groups(&self) -> Vec<(TopicKey<'_>, Vec<&Claim>)> {
+    fn topic_groups(&self) -> Vec<(TopicKey<'_>, Vec<&'a Claim>)> {
         let claims = self.corpus.claims();
         let mut index: HashMap<TopicKey<'_>, usize> = HashMap::default();
-        let mut groups: Vec<(TopicKey<'_>, Vec<&Claim>)> = Vec::new();
+        let mut groups: Vec<(TopicKey<'_>, Vec<&'a Claim>)> = Vec::new();
         for claim in claims {
             let key = self.topic_key(claim);
             let next = groups.len();
@@ -226,8 +226,8 @@ impl<'a> Analyzer<'a> {
 
     fn analyze_topics_sequentially(
         &self,
-        groups: &[(TopicKey<'_>, Vec<&Claim>)],
-    ) -> (Vec<Topic>, Vec<Diagnostic>) {
+        groups: &[(TopicKey<'_>, Vec<&'a Claim>)],
+    ) -> (Vec<Topic<'a>>, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
         let topics = groups
             .iter()
@@ -239,8 +239,8 @@ impl<'a> Analyzer<'a> {
     #[cfg(not(feature = "parallel"))]
     fn analyze_topics(
         &self,
-        groups: &[(TopicKey<'_>, Vec<&Claim>)],
-    ) -> (Vec<Topic>, Vec<Diagnostic>) {
+        groups: &[(TopicKey<'_>, Vec<&'a Claim>)],
+    ) -> (Vec<Topic<'a>>, Vec<Diagnostic>) {
         self.analyze_topics_sequentially(groups)
     }
 
@@ -251,10 +251,10 @@ impl<'a> Analyzer<'a> {
     #[cfg(feature = "parallel")]
     fn analyze_topics(
         &self,
-        groups: &[(TopicKey<'_>, Vec<&Claim>)],
-    ) -> (Vec<Topic>, Vec<Diagnostic>) {
+        groups: &[(TopicKey<'_>, Vec<&'a Claim>)],
+    ) -> (Vec<Topic<'a>>, Vec<Diagnostic>) {
         use rayon::prelude::*;
-        let analysed: Vec<(Topic, Vec<Diagnostic>)> = groups
+        let analysed: Vec<(Topic<'a>, Vec<Diagnostic>)> = groups
             .par_iter()
             .with_min_len(64)
             .map(|(key, claims)| {
@@ -274,8 +274,11 @@ impl<'a> Analyzer<'a> {
 
     fn report_with(
         &self,
-        analyze_topics: impl Fn(&Self, &[(TopicKey<'_>, Vec<&Claim>)]) -> (Vec<Topic>, Vec<Diagnostic>),
-    ) -> Report {
+        analyze_topics: impl Fn(
+            &Self,
+            &[(TopicKey<'_>, Vec<&'a Claim>)],
+        ) -> (Vec<Topic<'a>>, Vec<Diagnostic>),
+    ) -> Report<'a> {
         let groups = self.topic_groups();
         let (mut topics, mut diagnostics) = analyze_topics(self, &groups);
         drop(groups);
@@ -333,9 +336,9 @@ impl<'a> Analyzer<'a> {
     fn analyze_topic(
         &self,
         key: TopicKey<'_>,
-        claims: &[&Claim],
+        claims: &[&'a Claim],
         diagnostics: &mut Vec<Diagnostic>,
-    ) -> Topic {
+    ) -> Topic<'a> {
         let (subject, property) = key;
         let topic_name = format!("{subject} {property}");
 
@@ -566,10 +569,11 @@ impl<'a> Analyzer<'a> {
     fn explain_verdict(
         &self,
         verdict: Verdict,
-        scopes: &[ScopeGroup],
+        scopes: &[ScopeGroup<'_>],
         relations: &[PositionRelation],
     ) -> String {
-        let positions: Vec<&Position> = scopes.iter().flat_map(|s| s.positions.iter()).collect();
+        let positions: Vec<&Position<'_>> =
+            scopes.iter().flat_map(|s| s.positions.iter()).collect();
         let origins = |p: &Position| -> String {
             let n = p.origins.len();
             let plural = if n == 1 { "" } else { "s" };
@@ -657,7 +661,7 @@ impl<'a> Analyzer<'a> {
                 let shown: Vec<String> = positions.iter().map(|p| describe(p)).collect();
                 let publications: BTreeSet<&SourceId> = positions
                     .iter()
-                    .flat_map(|p| p.publications.iter())
+                    .flat_map(|p| p.publications.iter().copied())
                     .collect();
                 format!(
                     "Single origin: {}; carried by {} publication{}.",
@@ -772,7 +776,7 @@ impl Built<'_> {
     }
 }
 
-impl<'a> Analyzer<'a> {
+impl<'a, 'p> Analyzer<'a, 'p> {
     fn scope_groups<'c>(&self, claims: &[&'c Claim]) -> Vec<Group<'c>> {
         // Key: value kind, projected or not (with horizon), population.
         let mut keyed: BTreeMap<(&'static str, bool, String), Vec<&'c Claim>> = BTreeMap::new();
@@ -1197,21 +1201,17 @@ impl<'a> Analyzer<'a> {
 
     fn finish_position(
         &self,
-        built: Built<'_>,
+        built: Built<'a>,
         label: &str,
         corrected: &HashMap<&ClaimId, ClaimId>,
-    ) -> Position {
+    ) -> Position<'a> {
         let mut shown = built.shown.into_iter();
-        let claims: Vec<ClaimEntry> = built
+        let claims: Vec<ClaimEntry<'a>> = built
             .claims
             .iter()
             .map(|c| ClaimEntry {
-                id: c.id.clone(),
+                claim: c,
                 value: shown.next().unwrap_or_else(|| self.show_value(&c.value)),
-                chain: c.assertion.chain.clone(),
-                modality: c.assertion.modality,
-                verb: c.assertion.verb.clone(),
-                evidence: c.assertion.evidence.as_ref().map(|e| e.text.clone()),
                 reported: self.reported(c),
                 superseded_by: if corrected.is_empty() {
                     None
@@ -1243,7 +1243,7 @@ impl<'a> Analyzer<'a> {
             interval: built.interval,
             period: built.period,
             claims,
-            publications: publications.into_iter().cloned().collect(),
+            publications,
             origins: self.origins(&built.claims),
             superseded,
             wordings,

@@ -407,7 +407,7 @@ fn modal_note(m: [Modality; 2]) -> String {
     }
 }
 
-impl Analyzer<'_> {
+impl Analyzer<'_, '_> {
     /// The value of a claim as a reader would say it.
     pub(crate) fn show_value(&self, value: &Value) -> String {
         match value {

@@ -151,11 +151,11 @@ fn settings_line(report: &Report) -> String {
 }
 
 fn modality_note(entry: &crate::report::ClaimEntry) -> String {
-    let mut parts = vec![entry.modality.certainty.as_str().to_string()];
-    if entry.modality.polarity == Polarity::Negative {
+    let mut parts = vec![entry.modality().certainty.as_str().to_string()];
+    if entry.modality().polarity == Polarity::Negative {
         parts.push("negative".to_string());
     }
-    if let Some(verb) = &entry.verb {
+    if let Some(verb) = entry.verb() {
         parts.push(format!("\"{verb}\""));
     }
     if let Some(reported) = entry.reported {
@@ -169,7 +169,7 @@ fn modality_note(entry: &crate::report::ClaimEntry) -> String {
 
 fn chain_text(entry: &crate::report::ClaimEntry) -> String {
     entry
-        .chain
+        .chain()
         .iter()
         .map(|s| s.as_str())
         .collect::<Vec<_>>()
@@ -202,7 +202,7 @@ fn origins_text(position: &Position) -> String {
     )
 }
 
-impl Report {
+impl Report<'_> {
     /// The report as plain text wrapped at `width` columns, without colour.
     ///
     /// Contested topics come first, then differences of scope, superseded,
@@ -310,13 +310,13 @@ impl Report {
                 for entry in &position.claims {
                     let line = format!(
                         "{}: {} [{}] via {}",
-                        entry.id,
+                        entry.id(),
                         entry.value,
                         modality_note(entry),
                         chain_text(entry)
                     );
                     wrap(out, &line, width, "       - ", 9);
-                    if let Some(evidence) = &entry.evidence {
+                    if let Some(evidence) = entry.evidence() {
                         wrap(out, &format!("“{evidence}”"), width, "         ", 9);
                     }
                 }
@@ -402,12 +402,12 @@ impl Report {
                         let _ = write!(
                             out,
                             "  - `{}` {} [{}] via {}",
-                            e.id,
+                            e.id(),
                             e.value,
                             modality_note(e),
                             chain_text(e)
                         );
-                        if let Some(evidence) = &e.evidence {
+                        if let Some(evidence) = e.evidence() {
                             let _ = write!(out, ": “{}”", evidence.replace('\n', " "));
                         }
                         out.push('\n');

@@ -18,6 +18,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::id::{ClaimId, EntityId, Property, SourceId};
+use crate::model::Claim;
 use crate::model::Modality;
 use crate::period::Period;
 use crate::quantity::Interval;
@@ -61,26 +62,23 @@ impl Verdict {
     }
 }
 
-/// One claim as a position lists it.
+/// One claim as a position lists it: the claim itself, borrowed from the
+/// corpus, with what the analysis found of it (its value as shown, when
+/// it was reported, what supersedes it).
 ///
-/// Serialised with its publication (`chain[0]`) as a field of its own,
-/// between `value` and `chain`.
-#[derive(Clone, Debug, PartialEq)]
+/// Borrowing rather than copying keeps a report of a million claims from
+/// holding a second copy of each claim's id, chain, verb and evidence.
+///
+/// Serialised flat: `id`, `value`, `publication` (the chain's first link),
+/// `chain`, `modality`, then `verb`, `evidence`, `reported` and
+/// `superseded_by` when present.
+#[derive(Clone, Debug)]
 #[non_exhaustive]
-pub struct ClaimEntry {
-    /// The claim's id.
-    pub id: ClaimId,
+pub struct ClaimEntry<'c> {
+    /// The claim, as the corpus holds it.
+    pub claim: &'c Claim,
     /// The value as a reader would say it.
     pub value: String,
-    /// The attribution chain, publication first: the claim's own,
-    /// shared with the corpus. Never empty.
-    pub chain: Arc<[SourceId]>,
-    /// Certainty and polarity.
-    pub modality: Modality,
-    /// The verb of attribution.
-    pub verb: Option<Arc<str>>,
-    /// The exact evidence text, shared with the corpus.
-    pub evidence: Option<Arc<str>>,
     /// When it was reported (said, or else published), if known.
     pub reported: Option<Period>,
     /// The claim that explicitly corrects this one, or the later report
@@ -88,7 +86,12 @@ pub struct ClaimEntry {
     pub superseded_by: Option<ClaimId>,
 }
 
-impl ClaimEntry {
+impl<'c> ClaimEntry<'c> {
+    /// The claim's id.
+    pub fn id(&self) -> &'c ClaimId {
+        &self.claim.id
+    }
+
     /// The publication that carries the claim: the chain's first link.
     ///
     /// ```
@@ -96,30 +99,51 @@ impl ClaimEntry {
     /// let corpus = Corpus::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/scenarios/two-articles-one-origin.json"))?;
     /// let report = analyze(&corpus, &Policy::default());
     /// let entry = &report.topics[0].scopes[0].positions[0].claims[0];
-    /// assert_eq!(entry.publication(), &entry.chain[0]);
+    /// assert_eq!(entry.publication(), &entry.chain()[0]);
+    /// assert_eq!(entry.id(), &entry.claim.id);
     /// # Ok::<(), corroborate::Error>(())
     /// ```
-    pub fn publication(&self) -> &SourceId {
-        &self.chain[0]
+    pub fn publication(&self) -> &'c SourceId {
+        &self.claim.assertion.chain[0]
+    }
+
+    /// The attribution chain, publication first. Never empty.
+    pub fn chain(&self) -> &'c [SourceId] {
+        &self.claim.assertion.chain
+    }
+
+    /// Certainty and polarity.
+    pub fn modality(&self) -> Modality {
+        self.claim.assertion.modality
+    }
+
+    /// The verb of attribution.
+    pub fn verb(&self) -> Option<&'c str> {
+        self.claim.assertion.verb.as_deref()
+    }
+
+    /// The exact evidence text.
+    pub fn evidence(&self) -> Option<&'c str> {
+        self.claim.assertion.evidence.as_ref().map(|e| &*e.text)
     }
 }
 
-impl Serialize for ClaimEntry {
+impl Serialize for ClaimEntry<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut out = serializer.serialize_struct("ClaimEntry", 9)?;
-        out.serialize_field("id", &self.id)?;
+        out.serialize_field("id", self.id())?;
         out.serialize_field("value", &self.value)?;
         out.serialize_field(
             "publication",
-            self.chain.first().map(SourceId::as_str).unwrap_or(""),
+            self.chain().first().map(SourceId::as_str).unwrap_or(""),
         )?;
-        out.serialize_field("chain", &self.chain)?;
-        out.serialize_field("modality", &self.modality)?;
-        if let Some(verb) = &self.verb {
+        out.serialize_field("chain", self.chain())?;
+        out.serialize_field("modality", &self.modality())?;
+        if let Some(verb) = self.verb() {
             out.serialize_field("verb", verb)?;
         }
-        if let Some(evidence) = &self.evidence {
+        if let Some(evidence) = self.evidence() {
             out.serialize_field("evidence", evidence)?;
         }
         if let Some(reported) = &self.reported {
@@ -143,9 +167,9 @@ pub struct Origin {
 }
 
 /// A group of claims that can all hold together.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 #[non_exhaustive]
-pub struct Position {
+pub struct Position<'c> {
     /// `P1`, `P2`, … in report order within the topic.
     pub label: String,
     /// The combined value: what every claim of the position allows.
@@ -157,9 +181,9 @@ pub struct Position {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
     /// The claims, by id.
-    pub claims: Vec<ClaimEntry>,
+    pub claims: Vec<ClaimEntry<'c>>,
     /// The publications that carry them, deduplicated.
-    pub publications: Vec<SourceId>,
+    pub publications: Vec<&'c SourceId>,
     /// The independent origins: chain ends, deduplicated, without those
     /// that other claims of the position reach through a longer chain.
     pub origins: Vec<Origin>,
@@ -184,14 +208,14 @@ pub struct Wording {
 }
 
 /// Claims of a topic that share one scope.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 #[non_exhaustive]
-pub struct ScopeGroup {
+pub struct ScopeGroup<'c> {
     /// The scope in words: "projected over the medium term; U.S. service
     /// members; 2021-08".
     pub label: String,
     /// The positions, in value order.
-    pub positions: Vec<Position>,
+    pub positions: Vec<Position<'c>>,
 }
 
 /// The relation between two positions of a topic.
@@ -236,9 +260,9 @@ pub struct RelayFinding {
 }
 
 /// One subject and property, after resolving aliases, with its verdict.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 #[non_exhaustive]
-pub struct Topic {
+pub struct Topic<'c> {
     /// The canonical subject.
     pub subject: EntityId,
     /// The subject's canonical name.
@@ -252,7 +276,7 @@ pub struct Topic {
     /// Number of claims.
     pub claim_count: usize,
     /// The scope groups, each with its positions.
-    pub scopes: Vec<ScopeGroup>,
+    pub scopes: Vec<ScopeGroup<'c>>,
     /// Relations between neighbouring positions and scope groups.
     pub relations: Vec<PositionRelation>,
     /// Relays that dropped a hedge, bound or projection.
@@ -342,7 +366,7 @@ fn is_zero(n: &usize) -> bool {
 
 impl Summary {
     /// Adds the verdicts and relay findings of `topics` to the counts.
-    pub(crate) fn count_topics(&mut self, topics: &[Topic]) {
+    pub(crate) fn count_topics(&mut self, topics: &[Topic<'_>]) {
         for topic in topics {
             self.relay_findings += topic.relay_findings.len();
             match topic.verdict {
@@ -396,9 +420,9 @@ pub struct Settings {
 /// assert!(report.render_text(80).contains("contested"));
 /// # Ok::<(), corroborate::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 #[non_exhaustive]
-pub struct Report {
+pub struct Report<'c> {
     /// The corpus title, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -409,7 +433,7 @@ pub struct Report {
     /// The topics: contested first, then differing in scope, superseded,
     /// corroborated and single-origin; within each, by subject and
     /// property.
-    pub topics: Vec<Topic>,
+    pub topics: Vec<Topic<'c>>,
     /// The same words given to different speakers.
     pub misattributions: Vec<Misattribution>,
     /// The entity merges name resolution made.
@@ -418,7 +442,7 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Report {
+impl<'c> Report<'c> {
     /// The report as pretty JSON.
     pub fn to_json_string(&self) -> String {
         // Report types serialize to JSON without failure: every key is a
@@ -427,7 +451,7 @@ impl Report {
     }
 
     /// The topic of a subject and property, if the report has one.
-    pub fn topic(&self, subject: &EntityId, property: &Property) -> Option<&Topic> {
+    pub fn topic(&self, subject: &EntityId, property: &Property) -> Option<&Topic<'c>> {
         self.topics
             .iter()
             .find(|t| &t.subject == subject && &t.property == property)
@@ -444,7 +468,7 @@ impl Report {
     /// assert_eq!(report.summary.topics, report.topics.len());
     /// # Ok::<(), corroborate::Error>(())
     /// ```
-    pub fn retain_topics(&mut self, mut keep: impl FnMut(&Topic) -> bool) {
+    pub fn retain_topics(&mut self, mut keep: impl FnMut(&Topic<'c>) -> bool) {
         self.topics.retain(|t| keep(t));
         let mut summary = Summary {
             claims: self.summary.claims,

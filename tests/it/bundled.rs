@@ -10,13 +10,15 @@ fn bundled() -> Corpus {
 
 #[test]
 fn text_report() {
-    let report = checked_report(&bundled(), &Policy::default());
+    let corpus = bundled();
+    let report = checked_report(&corpus, &Policy::default());
     insta::assert_snapshot!(report.render_text(100));
 }
 
 #[test]
 fn json_report() {
-    let report = checked_report(&bundled(), &Policy::default());
+    let corpus = bundled();
+    let report = checked_report(&corpus, &Policy::default());
     insta::assert_snapshot!(report.to_json_string());
 }
 

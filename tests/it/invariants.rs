@@ -6,7 +6,7 @@ use corroborate::{Claim, Corpus, Policy, RelationKind, Report, Verdict, analyze}
 
 /// Checks the report of `corpus` and returns it.
 #[track_caller]
-pub fn checked_report(corpus: &Corpus, policy: &Policy) -> Report {
+pub fn checked_report<'c>(corpus: &'c Corpus, policy: &Policy) -> Report<'c> {
     let report = analyze(corpus, policy);
     check(corpus, &report);
     // The same claims in another order give the same bytes.
@@ -60,7 +60,7 @@ pub fn check(corpus: &Corpus, report: &Report) {
                 let ends: BTreeSet<_> = position
                     .claims
                     .iter()
-                    .filter_map(|c| c.chain.last())
+                    .filter_map(|c| c.chain().last())
                     .collect();
                 for origin in &position.origins {
                     assert!(
@@ -70,7 +70,7 @@ pub fn check(corpus: &Corpus, report: &Report) {
                     );
                 }
                 for claim in &position.claims {
-                    *seen.entry(claim.id.as_str()).or_default() += 1;
+                    *seen.entry(claim.id().as_str()).or_default() += 1;
                     in_topic += 1;
                 }
             }
