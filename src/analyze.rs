@@ -854,7 +854,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     }
                 }
                 if let Some(population) = &first.scope.population {
-                    parts.push(population.clone());
+                    parts.push(population.to_string());
                 }
                 if let Some(time) = time {
                     parts.push(time.to_string());
@@ -1610,8 +1610,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         reference
                             .scope
                             .horizon
-                            .clone()
-                            .unwrap_or_else(|| "unstated horizon".to_string()),
+                            .as_deref()
+                            .unwrap_or("unstated horizon")
+                            .to_string(),
                     ));
                 }
                 if dropped.is_empty() {

@@ -524,14 +524,15 @@ pub struct Scope {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<Period>,
     /// The population or qualifier: "U.S. service members", "Afghans".
+    /// Shared text: a corpus repeats a few populations over many claims.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub population: Option<String>,
+    pub population: Option<Arc<str>>,
     /// Observed, estimated or projected.
     #[serde(default, skip_serializing_if = "is_unspecified")]
     pub status: Status,
     /// For a projection: its horizon, "over the medium term".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub horizon: Option<String>,
+    pub horizon: Option<Arc<str>>,
 }
 
 fn is_unspecified(status: &Status) -> bool {
@@ -546,7 +547,7 @@ impl Scope {
     }
 
     /// Sets the population.
-    pub fn with_population(mut self, population: impl Into<String>) -> Scope {
+    pub fn with_population(mut self, population: impl Into<Arc<str>>) -> Scope {
         self.population = Some(population.into());
         self
     }
@@ -558,7 +559,7 @@ impl Scope {
     }
 
     /// Sets a projection's horizon.
-    pub fn with_horizon(mut self, horizon: impl Into<String>) -> Scope {
+    pub fn with_horizon(mut self, horizon: impl Into<Arc<str>>) -> Scope {
         self.horizon = Some(horizon.into());
         self
     }
@@ -701,8 +702,10 @@ pub struct Assertion {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub said: Option<Period>,
     /// The exact text that carries the claim.
+    /// Boxed: most claims of a large corpus carry none, and a claim is
+    /// smaller without the room for it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub evidence: Option<Evidence>,
+    pub evidence: Option<Box<Evidence>>,
 }
 
 /// A chain read straight into its shared slice: one vector, then one
@@ -813,7 +816,7 @@ impl Assertion {
 
     /// Sets the evidence text.
     pub fn with_evidence(mut self, text: impl Into<Arc<str>>) -> Assertion {
-        self.evidence = Some(Evidence::new(text));
+        self.evidence = Some(Box::new(Evidence::new(text)));
         self
     }
 }

@@ -357,13 +357,17 @@ pub(crate) fn scope_difference(a: &Scope, b: &Scope) -> Option<ScopeDifference> 
     if projected(a) != projected(b) {
         return Some(ScopeDifference::Projection {
             statuses: [a.status, b.status],
-            horizon: a.horizon.clone().or_else(|| b.horizon.clone()),
+            horizon: a
+                .horizon
+                .as_deref()
+                .or(b.horizon.as_deref())
+                .map(str::to_string),
         });
     }
     if let (Some(pa), Some(pb)) = (&a.population, &b.population) {
         if normalize_text(pa) != normalize_text(pb) {
             return Some(ScopeDifference::Population {
-                populations: [pa.clone(), pb.clone()],
+                populations: [pa.to_string(), pb.to_string()],
             });
         }
     }

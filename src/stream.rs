@@ -106,7 +106,8 @@ struct JsonlHeader {
 }
 
 /// Shares the texts that many claims repeat, as claims arrive: claims
-/// with the same verb, property or unit get one copy of that text (chain links
+/// with the same verb, property, unit, population or horizon get one copy
+/// of that text (chain links
 /// are made the declared ids when each claim is checked). Sharing each
 /// claim as it is read, rather than all at the end, lets the next claim
 /// reuse the memory of the copy just freed.
@@ -118,7 +119,8 @@ struct JsonlHeader {
 struct Sharing {
     verbs: FastSet<Arc<str>>,
     properties: FastSet<Property>,
-    units: FastSet<Arc<str>>,
+    /// Units, populations and horizons: short phrases a corpus repeats.
+    phrases: FastSet<Arc<str>>,
 }
 
 /// Makes `text` the copy kept in `set`, keeping it there if it is new.
@@ -132,8 +134,8 @@ fn share_text(set: &mut FastSet<Arc<str>>, text: &mut Arc<str>) {
 }
 
 impl Sharing {
-    /// Gives a checked claim shared copies of its verb, property and
-    /// unit.
+    /// Gives a checked claim shared copies of its verb, property, unit,
+    /// population and horizon.
     fn share(&mut self, claim: &mut Claim) {
         if let Some(verb) = &mut claim.assertion.verb {
             share_text(&mut self.verbs, verb);
@@ -141,7 +143,13 @@ impl Sharing {
         if let Value::Quantity(quantity) = &mut claim.value
             && let Some(unit) = quantity.unit_mut()
         {
-            share_text(&mut self.units, unit);
+            share_text(&mut self.phrases, unit);
+        }
+        for phrase in [&mut claim.scope.population, &mut claim.scope.horizon]
+            .into_iter()
+            .flatten()
+        {
+            share_text(&mut self.phrases, phrase);
         }
         match self.properties.get(&claim.property) {
             Some(existing) => claim.property = existing.clone(),
@@ -158,7 +166,8 @@ struct Loaded {
     lines: Vec<u64>,
     index: HashMap<ClaimId, usize>,
     skipped: Vec<(u64, Diagnostic)>,
-    /// One shared copy of each distinct verb, property and unit.
+    /// One shared copy of each distinct verb, property, unit, population
+    /// and horizon.
     sharing: Sharing,
 }
 

@@ -455,6 +455,8 @@ impl Synth {
             .map(Arc::from)
             .collect();
         let units: Vec<Arc<str>> = UNITS.iter().copied().map(Arc::from).collect();
+        let (horizon, population): (Arc<str>, Arc<str>) =
+            (Arc::from("over the next year"), Arc::from("civilians"));
         let mut chains: HashMap<(usize, usize, usize), Arc<[SourceId]>> = HashMap::new();
         let topic_zipf = Zipf::new(topics, 1.0);
         let mut claims = Vec::with_capacity(self.claims);
@@ -534,10 +536,10 @@ impl Synth {
                     _ => Status::Projected,
                 };
                 if scope.status == Status::Projected {
-                    scope.horizon = Some("over the next year".to_string());
+                    scope.horizon = Some(Arc::clone(&horizon));
                 }
                 if rng.chance(0.05) {
-                    scope.population = Some("civilians".to_string());
+                    scope.population = Some(Arc::clone(&population));
                 }
             }
             let claim = Claim::new(
