@@ -1391,7 +1391,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         }
         match (a.interval, b.interval, a.period, b.period) {
             (Some(x), Some(y), _, _) => evidence.intervals = Some([x, y]),
-            (_, _, Some(x), Some(y)) => evidence.periods = Some([x, y]),
+            (_, _, Some(x), Some(y)) => evidence.periods = Some(Box::new([x, y])),
             _ => {}
         }
         if a.polarity != b.polarity {

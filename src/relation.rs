@@ -135,6 +135,10 @@ pub enum WordChange {
 }
 
 /// What decided a relation.
+///
+/// The dates, scope difference and report times are boxed: each decides
+/// few relations, and a report of a million claims holds some two hundred
+/// thousand relations.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct RelationEvidence {
     /// The quantities' intervals under the vocabulary in force.
@@ -142,7 +146,7 @@ pub struct RelationEvidence {
     pub intervals: Option<[Interval; 2]>,
     /// The dates compared, with their precisions.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub periods: Option<[Period; 2]>,
+    pub periods: Option<Box<[Period; 2]>>,
     /// The similarity of two quote wordings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub similarity: Option<Similarity>,
@@ -151,12 +155,12 @@ pub struct RelationEvidence {
     pub threshold: Option<Similarity>,
     /// How the scopes differ.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub scope: Option<ScopeDifference>,
+    pub scope: Option<Box<ScopeDifference>>,
     /// Each claim's modality.
     pub modalities: [Modality; 2],
     /// When each claim was reported, for supersession.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reported: Option<[Option<Period>; 2]>,
+    pub reported: Option<Box<[Option<Period>; 2]>>,
     /// The word diff of two quote wordings.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub diff: Vec<WordChange>,
@@ -545,7 +549,7 @@ impl Analyzer<'_, '_> {
                 }
                 _ => "; this is a difference of scope",
             };
-            evidence.scope = Some(difference);
+            evidence.scope = Some(Box::new(difference));
             return Relation {
                 kind: RelationKind::DifferentScope,
                 evidence,
@@ -633,7 +637,7 @@ impl Analyzer<'_, '_> {
             if let (Some(ra), Some(rb)) = (ra, rb)
                 && (ra.end() <= rb.start() || rb.end() <= ra.start())
             {
-                evidence.reported = Some([Some(ra), Some(rb)]);
+                evidence.reported = Some(Box::new([Some(ra), Some(rb)]));
                 let a_later = rb.end() <= ra.start();
                 let (new, old, rn, ro) = if a_later {
                     (ia, ib, ra, rb)
@@ -711,7 +715,7 @@ impl Analyzer<'_, '_> {
                 Some(overlap_of((x.min(), x.max()), (y.min(), y.max()), false))
             }
             (Value::Date(pa), Value::Date(pb)) => {
-                evidence.periods = Some([*pa, *pb]);
+                evidence.periods = Some(Box::new([*pa, *pb]));
                 let overlap = overlap_of(pa.interval(), pb.interval(), true);
                 if overlap == Overlap::Equal && pa.precision() != pb.precision() {
                     // The same span at different precisions: the finer one
