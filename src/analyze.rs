@@ -374,7 +374,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
 
         // 2. Positions within each group, per polarity.
         let cumulative = self.policy.is_cumulative(property);
-        let mut scopes = Vec::new();
+        // Sized to fit: a report keeps these vectors, so room left over
+        // from growing them is memory held until the report is dropped.
+        let mut scopes = Vec::with_capacity(groups.len());
         let mut relations = Vec::new();
         let mut label_counter = 0;
         let mut conflict = false;
@@ -456,7 +458,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
 
             // Relations: neighbouring positions of one polarity and report
             // time, and denials against the assertions they touch.
-            let mut group_positions: Vec<Position> = Vec::new();
+            let mut group_positions: Vec<Position> = Vec::with_capacity(built.len());
             let mut labels: Vec<String> = Vec::new();
             for _ in &built {
                 label_counter += 1;
@@ -538,6 +540,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             });
         }
 
+        relations.shrink_to_fit();
         let relay_findings = self.relay_findings(claims);
         let all_positions: Vec<&Position> =
             scopes.iter().flat_map(|s| s.positions.iter()).collect();
@@ -1205,13 +1208,18 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         label: &str,
         corrected: &HashMap<&ClaimId, ClaimId>,
     ) -> Position<'a> {
-        let mut shown = built.shown.into_iter();
+        // Values the claim alone can say are written when asked for; the
+        // strings the position was formed with are dropped here.
+        drop(built.shown);
         let claims: Vec<ClaimEntry<'a>> = built
             .claims
             .iter()
             .map(|c| ClaimEntry {
                 claim: c,
-                value: shown.next().unwrap_or_else(|| self.show_value(&c.value)),
+                resolved_value: match c.value {
+                    Value::Statement(_) => Some(self.show_value(&c.value).into_boxed_str()),
+                    _ => None,
+                },
                 reported: self.reported(c),
                 superseded_by: if corrected.is_empty() {
                     None
@@ -1221,8 +1229,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .or_else(|| built.superseded_by.clone()),
             })
             .collect();
-        let publications =
+        let mut publications =
             sorted_unique_sources(built.claims.iter().map(|c| &c.assertion.chain[0]).collect());
+        publications.shrink_to_fit();
         let superseded = claims.iter().all(|c| c.superseded_by.is_some());
         // Quote wordings against the first: verbatim, or a variant with
         // its word diff. Linear in the position's claims.
@@ -1618,6 +1627,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 if dropped.is_empty() {
                     continue;
                 }
+                // Kept by the report: no room left over from growing.
+                dropped.shrink_to_fit();
                 let what: Vec<String> = dropped
                     .iter()
                     .map(|d| match d {

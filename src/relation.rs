@@ -415,30 +415,42 @@ fn modal_note(m: [Modality; 2]) -> String {
     }
 }
 
+/// A value as a reader would say it, where the value alone says it: every
+/// kind but a statement, whose object is shown by its resolved name.
+pub(crate) fn show_plain_value(value: &Value) -> Option<String> {
+    Some(match value {
+        Value::Quantity(q) => {
+            let mut shown = String::with_capacity(32);
+            q.push_shown(&mut shown);
+            shown
+        }
+        Value::Date(p) => {
+            use std::fmt::Write;
+            let mut shown = String::with_capacity(40);
+            let _ = write!(shown, "{p} ({})", p.precision());
+            shown
+        }
+        Value::Quote(q) => {
+            // Sized once: quotes are long, and format! would grow the
+            // string several times.
+            let mut shown = String::with_capacity(q.text().len() + 6);
+            shown.push('“');
+            shown.push_str(q.text());
+            shown.push('”');
+            shown
+        }
+        Value::Text(t) => format!("{t:?}"),
+        Value::Statement(_) => return None,
+    })
+}
+
 impl Analyzer<'_, '_> {
     /// The value of a claim as a reader would say it.
     pub(crate) fn show_value(&self, value: &Value) -> String {
+        if let Some(shown) = show_plain_value(value) {
+            return shown;
+        }
         match value {
-            Value::Quantity(q) => {
-                let mut shown = String::with_capacity(32);
-                q.push_shown(&mut shown);
-                shown
-            }
-            Value::Date(p) => {
-                use std::fmt::Write;
-                let mut shown = String::with_capacity(40);
-                let _ = write!(shown, "{p} ({})", p.precision());
-                shown
-            }
-            Value::Quote(q) => {
-                // Sized once: quotes are long, and format! would grow the
-                // string several times.
-                let mut shown = String::with_capacity(q.text().len() + 6);
-                shown.push('“');
-                shown.push_str(q.text());
-                shown.push('”');
-                shown
-            }
             Value::Statement(s) => {
                 let object = self.entity_name(&s.object);
                 match s.polarity {
@@ -446,7 +458,7 @@ impl Analyzer<'_, '_> {
                     Polarity::Negative => format!("not {object}"),
                 }
             }
-            Value::Text(t) => format!("{t:?}"),
+            _ => String::new(),
         }
     }
 

@@ -311,7 +311,7 @@ impl Report<'_> {
                     let line = format!(
                         "{}: {} [{}] via {}",
                         entry.id(),
-                        entry.value,
+                        entry.value(),
                         modality_note(entry),
                         chain_text(entry)
                     );
@@ -403,7 +403,7 @@ impl Report<'_> {
                             out,
                             "  - `{}` {} [{}] via {}",
                             e.id(),
-                            e.value,
+                            e.value(),
                             modality_note(e),
                             chain_text(e)
                         );

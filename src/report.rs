@@ -67,7 +67,10 @@ impl Verdict {
 /// it was reported, what supersedes it).
 ///
 /// Borrowing rather than copying keeps a report of a million claims from
-/// holding a second copy of each claim's id, chain, verb and evidence.
+/// holding a second copy of each claim's id, chain, verb and evidence. The
+/// value as shown is written when asked for ([`ClaimEntry::value`]), from
+/// the claim; only a statement's, which names its object as the analysis
+/// resolved it, is kept.
 ///
 /// Serialised flat: `id`, `value`, `publication` (the chain's first link),
 /// `chain`, `modality`, then `verb`, `evidence`, `reported` and
@@ -77,8 +80,9 @@ impl Verdict {
 pub struct ClaimEntry<'c> {
     /// The claim, as the corpus holds it.
     pub claim: &'c Claim,
-    /// The value as a reader would say it.
-    pub value: String,
+    /// The value as shown, where the claim alone cannot say it (a
+    /// statement's object by its resolved name).
+    pub(crate) resolved_value: Option<Box<str>>,
     /// When it was reported (said, or else published), if known.
     pub reported: Option<Period>,
     /// The claim that explicitly corrects this one, or the later report
@@ -87,6 +91,27 @@ pub struct ClaimEntry<'c> {
 }
 
 impl<'c> ClaimEntry<'c> {
+    /// The value as a reader would say it: `500–1,500 fighters`,
+    /// `2014-10 (month)`, a quote in quotation marks, a statement's object
+    /// by its resolved name.
+    ///
+    /// ```
+    /// use corroborate::{analyze, Corpus, Policy};
+    /// let corpus = Corpus::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/scenarios/two-articles-one-origin.json"))?;
+    /// let report = analyze(&corpus, &Policy::default());
+    /// let entry = &report.topics[0].scopes[0].positions[0].claims[0];
+    /// assert!(!entry.value().is_empty());
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn value(&self) -> std::borrow::Cow<'_, str> {
+        match &self.resolved_value {
+            Some(shown) => std::borrow::Cow::Borrowed(shown),
+            None => std::borrow::Cow::Owned(
+                crate::relation::show_plain_value(&self.claim.value).unwrap_or_default(),
+            ),
+        }
+    }
+
     /// The claim's id.
     pub fn id(&self) -> &'c ClaimId {
         &self.claim.id
@@ -133,7 +158,7 @@ impl Serialize for ClaimEntry<'_> {
         use serde::ser::SerializeStruct;
         let mut out = serializer.serialize_struct("ClaimEntry", 9)?;
         out.serialize_field("id", self.id())?;
-        out.serialize_field("value", &self.value)?;
+        out.serialize_field("value", &*self.value())?;
         out.serialize_field(
             "publication",
             self.chain().first().map(SourceId::as_str).unwrap_or(""),
