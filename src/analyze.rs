@@ -575,14 +575,37 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         scopes: &[ScopeGroup<'_>],
         relations: &[PositionRelation],
     ) -> String {
+        // Written into one string: a report explains every topic, and
+        // joining a string per position made most of its allocations.
+        use std::fmt::Write;
         let positions: Vec<&Position<'_>> =
             scopes.iter().flat_map(|s| s.positions.iter()).collect();
-        let origins = |p: &Position| -> String {
+        let mut out = String::with_capacity(128);
+        // "P1 500–1,500 fighters (2 origins: UN, AP (own reporting))"
+        let describe = |out: &mut String, p: &Position<'_>| {
             let n = p.origins.len();
             let plural = if n == 1 { "" } else { "s" };
-            format!("{n} origin{plural}: {}", name_origins(&p.origins))
+            let _ = write!(out, "{} {} ({n} origin{plural}: ", p.label, p.value);
+            push_origin_names(out, &p.origins);
+            out.push(')');
         };
-        let describe = |p: &Position| format!("{} {} ({})", p.label, p.value, origins(p));
+        // Each item written by `write`, separated by `separator`.
+        fn push_joined<'p, 'c: 'p>(
+            out: &mut String,
+            items: impl Iterator<Item = &'p Position<'c>>,
+            separator: &str,
+            mut write: impl FnMut(&mut String, &Position<'c>),
+        ) {
+            for (i, p) in items.enumerate() {
+                if i > 0 {
+                    out.push_str(separator);
+                }
+                write(out, p);
+            }
+        }
+        let label_value = |out: &mut String, p: &Position<'_>| {
+            let _ = write!(out, "{} {}", p.label, p.value);
+        };
         match verdict {
             Verdict::Contested => {
                 let conflicting: BTreeSet<&str> = relations
@@ -590,56 +613,42 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     .filter(|r| r.relation.kind() == RelationKind::Conflict)
                     .flat_map(|r| [r.from.as_str(), r.to.as_str()])
                     .collect();
-                let shown: Vec<String> = positions
-                    .iter()
-                    .filter(|p| conflicting.contains(p.label.as_str()))
-                    .map(|p| describe(p))
-                    .collect();
-                format!(
-                    "Contested: {} conflict; the policy does not pick a winner.",
-                    shown.join(" against ")
-                )
+                out.push_str("Contested: ");
+                push_joined(
+                    &mut out,
+                    positions
+                        .iter()
+                        .copied()
+                        .filter(|p| conflicting.contains(p.label.as_str())),
+                    " against ",
+                    describe,
+                );
+                out.push_str(" conflict; the policy does not pick a winner.");
             }
             Verdict::Superseded => {
-                let old: Vec<String> = positions
-                    .iter()
-                    .filter(|p| p.superseded)
-                    .map(|p| format!("{} {}", p.label, p.value))
-                    .collect();
-                let current: Vec<String> = positions
-                    .iter()
-                    .filter(|p| !p.superseded)
-                    .map(|p| describe(p))
-                    .collect();
-                if old.is_empty() {
-                    format!(
-                        "Superseded: a correction replaces an earlier claim; current: {}.",
-                        current.join("; ")
-                    )
+                let old = positions.iter().copied().filter(|p| p.superseded);
+                let current = positions.iter().copied().filter(|p| !p.superseded);
+                if positions.iter().all(|p| !p.superseded) {
+                    out.push_str("Superseded: a correction replaces an earlier claim; current: ");
+                    push_joined(&mut out, current, "; ", describe);
                 } else {
-                    format!(
-                        "Superseded: {} replaced by {}.",
-                        old.join("; "),
-                        current.join("; ")
-                    )
+                    out.push_str("Superseded: ");
+                    push_joined(&mut out, old, "; ", label_value);
+                    out.push_str(" replaced by ");
+                    push_joined(&mut out, current, "; ", describe);
                 }
+                out.push('.');
             }
             Verdict::DifferentScope => {
-                let labels: Vec<String> = scopes
-                    .iter()
-                    .map(|s| {
-                        let values: Vec<String> = s
-                            .positions
-                            .iter()
-                            .map(|p| format!("{} {}", p.label, p.value))
-                            .collect();
-                        format!("{} [{}]", values.join(", "), s.label)
-                    })
-                    .collect();
-                format!(
-                    "Different scope: {} hold in different scopes, side by side, not in conflict.",
-                    labels.join(" and ")
-                )
+                out.push_str("Different scope: ");
+                for (i, scope) in scopes.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(" and ");
+                    }
+                    push_joined(&mut out, scope.positions.iter(), ", ", label_value);
+                    let _ = write!(out, " [{}]", scope.label);
+                }
+                out.push_str(" hold in different scopes, side by side, not in conflict.");
             }
             Verdict::Corroborated => {
                 // The most origins; on a tie, the smallest label.
@@ -650,30 +659,38 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         .then_with(|| b.label.cmp(&a.label))
                 });
                 match best {
-                    Some(p) => format!(
-                        "Corroborated: {} independent origins support {} {} ({}).",
-                        p.origins.len(),
-                        p.label,
-                        p.value,
-                        name_origins(&p.origins)
-                    ),
-                    None => "Corroborated.".to_string(),
+                    Some(p) => {
+                        let _ = write!(
+                            out,
+                            "Corroborated: {} independent origins support {} {} (",
+                            p.origins.len(),
+                            p.label,
+                            p.value,
+                        );
+                        push_origin_names(&mut out, &p.origins);
+                        out.push_str(").");
+                    }
+                    None => out.push_str("Corroborated."),
                 }
             }
             Verdict::SingleOrigin => {
-                let shown: Vec<String> = positions.iter().map(|p| describe(p)).collect();
-                let publications: BTreeSet<&SourceId> = positions
-                    .iter()
-                    .flat_map(|p| p.publications.iter().copied())
-                    .collect();
-                format!(
-                    "Single origin: {}; carried by {} publication{}.",
-                    shown.join("; "),
-                    publications.len(),
-                    if publications.len() == 1 { "" } else { "s" }
+                let publications = sorted_unique_sources(
+                    positions
+                        .iter()
+                        .flat_map(|p| p.publications.iter().copied())
+                        .collect(),
                 )
+                .len();
+                out.push_str("Single origin: ");
+                push_joined(&mut out, positions.iter().copied(), "; ", describe);
+                let _ = write!(
+                    out,
+                    "; carried by {publications} publication{}.",
+                    if publications == 1 { "" } else { "s" }
+                );
             }
         }
+        out
     }
 }
 
@@ -717,15 +734,17 @@ fn sorted_unique_sources(mut ids: Vec<&SourceId>) -> Vec<&SourceId> {
 
 /// Names the first [`MAX_NAMED_ORIGINS`] origins and counts the rest: a
 /// sentence names a few; the position lists them all.
-fn name_origins(origins: &[Origin]) -> String {
-    let names: Vec<&str> = origins
-        .iter()
-        .take(MAX_NAMED_ORIGINS)
-        .map(|o| &*o.name)
-        .collect();
-    match origins.len().saturating_sub(MAX_NAMED_ORIGINS) {
-        0 => names.join(", "),
-        more => format!("{} and {more} more", names.join(", ")),
+fn push_origin_names(out: &mut String, origins: &[Origin]) {
+    for (i, origin) in origins.iter().take(MAX_NAMED_ORIGINS).enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&origin.name);
+    }
+    let more = origins.len().saturating_sub(MAX_NAMED_ORIGINS);
+    if more > 0 {
+        use std::fmt::Write;
+        let _ = write!(out, " and {more} more");
     }
 }
 
@@ -1370,33 +1389,53 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             modalities,
             ..RelationEvidence::default()
         };
-        let head = format!("{la} ({}) and {lb} ({})", a.value, b.value);
-        let certainty_note = {
-            let ca: BTreeSet<Certainty> = a
-                .claims
-                .iter()
-                .map(|c| c.assertion.modality.certainty)
-                .collect();
-            let cb: BTreeSet<Certainty> = b
-                .claims
-                .iter()
-                .map(|c| c.assertion.modality.certainty)
-                .collect();
-            if ca != cb {
-                let show = |s: &BTreeSet<Certainty>| {
-                    s.iter().map(|c| c.as_str()).collect::<Vec<_>>().join("/")
+        // The sentence is written into one string, begun with its head:
+        // a report of a million claims holds some 150,000 of them.
+        use std::fmt::Write;
+        let mut text = String::with_capacity(160);
+        let _ = write!(text, "{la} ({}) and {lb} ({})", a.value, b.value);
+        // The certainties of each side, as sets in `Certainty` order (a
+        // bit each), told only when they differ.
+        const CERTAINTIES: [Certainty; 4] = [
+            Certainty::Certain,
+            Certainty::Probable,
+            Certainty::Possible,
+            Certainty::Unknown,
+        ];
+        let mask = |built: &Built<'_>| {
+            built.claims.iter().fold(0u8, |m, c| {
+                let k = CERTAINTIES
+                    .iter()
+                    .position(|x| *x == c.assertion.modality.certainty)
+                    .unwrap_or(0);
+                m | (1 << k)
+            })
+        };
+        let (ma, mb) = (mask(a), mask(b));
+        let push_certainty_note = |text: &mut String| {
+            if ma != mb {
+                let push_set = |text: &mut String, m: u8| {
+                    let mut first = true;
+                    for (k, certainty) in CERTAINTIES.iter().enumerate() {
+                        if m & (1 << k) != 0 {
+                            if !first {
+                                text.push('/');
+                            }
+                            first = false;
+                            text.push_str(certainty.as_str());
+                        }
+                    }
                 };
-                format!(" ({} against {})", show(&ca), show(&cb))
-            } else {
-                String::new()
+                text.push_str(" (");
+                push_set(text, ma);
+                text.push_str(" against ");
+                push_set(text, mb);
+                text.push(')');
             }
         };
         if !a.comparable || !b.comparable {
-            return Some(Relation::new(
-                RelationKind::Compatible,
-                evidence,
-                format!("{head}: one is not in the vocabulary, so they cannot be compared"),
-            ));
+            text.push_str(": one is not in the vocabulary, so they cannot be compared");
+            return Some(Relation::new(RelationKind::Compatible, evidence, text));
         }
         match (a.interval, b.interval, a.period, b.period) {
             (Some(x), Some(y), _, _) => evidence.intervals = Some([x, y]),
@@ -1407,80 +1446,72 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             if !self.same_value(a, b) {
                 return None;
             }
-            return Some(Relation::new(
-                RelationKind::Conflict,
-                evidence,
-                format!(
-                    "{head}: one asserts what the other denies, so the positions conflict{certainty_note}"
-                ),
-            ));
+            text.push_str(": one asserts what the other denies, so the positions conflict");
+            push_certainty_note(&mut text);
+            return Some(Relation::new(RelationKind::Conflict, evidence, text));
         }
         if let (Some(ta), Some(tb)) = (a.reported, b.reported)
             && ta.1 <= tb.0
         {
             let show = |t: (chrono::NaiveDateTime, chrono::NaiveDateTime)| {
-                Period::containing(t.0, crate::period::Precision::Day).to_string()
+                Period::containing(t.0, crate::period::Precision::Day)
             };
-            return Some(Relation::new(
-                RelationKind::SupersededBy,
-                evidence,
-                format!(
-                    "{head}: the property is cumulative and {lb} was reported later ({}) than {la} ({}), so it supersedes it",
-                    show(tb),
-                    show(ta)
-                ),
-            ));
+            let _ = write!(
+                text,
+                ": the property is cumulative and {lb} was reported later ({}) than {la} ({}), so it supersedes it",
+                show(tb),
+                show(ta)
+            );
+            return Some(Relation::new(RelationKind::SupersededBy, evidence, text));
         }
         if let (Some(by), None) = (&a.superseded_by, &b.superseded_by) {
-            return Some(Relation::new(
-                RelationKind::SupersededBy,
-                evidence,
-                format!(
-                    "{head}: the property is cumulative and {lb} holds the latest report ({by}), so it supersedes {la}"
-                ),
-            ));
+            let _ = write!(
+                text,
+                ": the property is cumulative and {lb} holds the latest report ({by}), so it supersedes {la}"
+            );
+            return Some(Relation::new(RelationKind::SupersededBy, evidence, text));
         }
         if let (None, Some(by)) = (&a.superseded_by, &b.superseded_by) {
-            return Some(Relation::new(
-                RelationKind::Supersedes,
-                evidence,
-                format!(
-                    "{head}: the property is cumulative and {la} holds the latest report ({by}), so it supersedes {lb}"
-                ),
-            ));
+            let _ = write!(
+                text,
+                ": the property is cumulative and {la} holds the latest report ({by}), so it supersedes {lb}"
+            );
+            return Some(Relation::new(RelationKind::Supersedes, evidence, text));
         }
-        let (kind, why) = match &a.claims[0].value {
-            Value::Quote(_) => (
-                RelationKind::DifferentQuote,
-                "different words, so different quotes".to_string(),
-            ),
-            Value::Statement(_) if !self.policy.is_single_valued(property) => (
-                RelationKind::Compatible,
-                "different objects of a property that can take several, so both can hold"
-                    .to_string(),
-            ),
-            Value::Statement(_) => (
-                RelationKind::Conflict,
-                format!("{property} takes one value, so different objects conflict"),
-            ),
-            Value::Text(_) => (
-                RelationKind::Conflict,
-                "the texts differ, so the positions conflict".to_string(),
-            ),
-            Value::Date(_) => (
-                RelationKind::Conflict,
-                "the periods do not overlap, so the positions conflict".to_string(),
-            ),
-            Value::Quantity(_) => (
-                RelationKind::Conflict,
-                "the intervals do not overlap, so the positions conflict".to_string(),
-            ),
+        text.push_str(": ");
+        let kind = match &a.claims[0].value {
+            Value::Quote(_) => {
+                text.push_str("different words, so different quotes");
+                RelationKind::DifferentQuote
+            }
+            Value::Statement(_) if !self.policy.is_single_valued(property) => {
+                text.push_str(
+                    "different objects of a property that can take several, so both can hold",
+                );
+                RelationKind::Compatible
+            }
+            Value::Statement(_) => {
+                let _ = write!(
+                    text,
+                    "{property} takes one value, so different objects conflict"
+                );
+                RelationKind::Conflict
+            }
+            Value::Text(_) => {
+                text.push_str("the texts differ, so the positions conflict");
+                RelationKind::Conflict
+            }
+            Value::Date(_) => {
+                text.push_str("the periods do not overlap, so the positions conflict");
+                RelationKind::Conflict
+            }
+            Value::Quantity(_) => {
+                text.push_str("the intervals do not overlap, so the positions conflict");
+                RelationKind::Conflict
+            }
         };
-        Some(Relation::new(
-            kind,
-            evidence,
-            format!("{head}: {why}{certainty_note}"),
-        ))
+        push_certainty_note(&mut text);
+        Some(Relation::new(kind, evidence, text))
     }
 
     /// Relays that dropped a hedge, a bound or a projection present in the
