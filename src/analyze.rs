@@ -1622,6 +1622,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 continue;
             };
             let (rh, rb, rp) = hedges(reference);
+            // What every finding of this run says of its reference: the
+            // origin's name and the reference's value, made once.
+            let mut about_reference: Option<(Arc<str>, String)> = None;
             for claim in members() {
                 if claim.id == reference.id {
                     continue;
@@ -1629,11 +1632,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 let (h, b, p) = hedges(claim);
                 let mut dropped = Vec::new();
                 if rh && !h && claim.assertion.modality.certainty == Certainty::Certain {
-                    dropped.push(Dropped::Hedge(format!(
-                        "{} → {}",
+                    let (from, to) = (
                         reference.assertion.modality.certainty.as_str(),
-                        claim.assertion.modality.certainty.as_str()
-                    )));
+                        claim.assertion.modality.certainty.as_str(),
+                    );
+                    let mut hedge = String::with_capacity(from.len() + to.len() + 5);
+                    hedge.push_str(from);
+                    hedge.push_str(" → ");
+                    hedge.push_str(to);
+                    dropped.push(Dropped::Hedge(hedge));
                 }
                 if rb
                     && !b
@@ -1660,28 +1667,44 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 }
                 // Kept by the report: no room left over from growing.
                 dropped.shrink_to_fit();
-                let what: Vec<String> = dropped
-                    .iter()
-                    .map(|d| match d {
-                        Dropped::Hedge(s) => format!("the hedge ({s})"),
-                        Dropped::Bound(s) => format!("the bound ({s})"),
-                        Dropped::Projection(s) => format!("the projection ({s})"),
-                    })
-                    .collect();
-                let explanation = format!(
-                    "{} relays {} as {}, dropping {} present in {} ({})",
-                    claim.id,
-                    self.source_name(
-                        reference
-                            .assertion
-                            .origin()
-                            .unwrap_or(&reference.assertion.chain[0])
-                    ),
-                    self.show_value(&claim.value),
-                    what.join(" and "),
-                    reference.id,
-                    self.show_value(&reference.value),
-                );
+                let (origin_name, reference_value) = about_reference.get_or_insert_with(|| {
+                    (
+                        self.source_name(
+                            reference
+                                .assertion
+                                .origin()
+                                .unwrap_or(&reference.assertion.chain[0]),
+                        ),
+                        self.show_value(&reference.value),
+                    )
+                });
+                // "c7 relays UN as 10,000 fighters, dropping the hedge
+                // (possible → certain) present in c3 (up to 10,000 fighters)"
+                let mut explanation = String::with_capacity(160);
+                explanation.push_str(claim.id.as_str());
+                explanation.push_str(" relays ");
+                explanation.push_str(origin_name);
+                explanation.push_str(" as ");
+                explanation.push_str(&self.show_value(&claim.value));
+                explanation.push_str(", dropping ");
+                for (i, d) in dropped.iter().enumerate() {
+                    if i > 0 {
+                        explanation.push_str(" and ");
+                    }
+                    let (what, detail) = match d {
+                        Dropped::Hedge(s) => ("the hedge (", s),
+                        Dropped::Bound(s) => ("the bound (", s),
+                        Dropped::Projection(s) => ("the projection (", s),
+                    };
+                    explanation.push_str(what);
+                    explanation.push_str(detail);
+                    explanation.push(')');
+                }
+                explanation.push_str(" present in ");
+                explanation.push_str(reference.id.as_str());
+                explanation.push_str(" (");
+                explanation.push_str(reference_value);
+                explanation.push(')');
                 findings.insert(
                     (claim.id.clone(), reference.id.clone()),
                     RelayFinding {
