@@ -1626,7 +1626,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // origin's name and the reference's value, made once.
             let mut about_reference: Option<(Arc<str>, String)> = None;
             for claim in members() {
-                if claim.id == reference.id {
+                if std::ptr::eq(claim, reference) {
                     continue;
                 }
                 let (h, b, p) = hedges(claim);

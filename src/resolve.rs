@@ -72,6 +72,11 @@ pub struct NameMerge {
 pub struct Resolution {
     ids: Vec<EntityId>,
     index: HashMap<EntityId, usize>,
+    /// The same index keyed by the address of each id's shared text: a
+    /// checked claim's subject points at the declared id's text, so most
+    /// lookups hash one integer rather than the id's bytes. `ids` keeps
+    /// every text alive, so an address found here is that text.
+    by_address: HashMap<usize, usize>,
     root: Vec<usize>,
     merges: Vec<NameMerge>,
 }
@@ -195,6 +200,11 @@ impl Resolution {
             .iter()
             .enumerate()
             .map(|(i, id)| (id.clone(), i))
+            .collect();
+        let by_address: HashMap<usize, usize> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.text_address(), i))
             .collect();
         let sorted: Vec<&Entity> = order.iter().map(|&i| &entities[i]).collect();
 
@@ -352,6 +362,7 @@ impl Resolution {
         Resolution {
             ids,
             index,
+            by_address,
             root,
             merges,
         }
@@ -360,8 +371,12 @@ impl Resolution {
     /// The canonical entity of `id`: the smallest id in its group. An id
     /// the resolution does not know is its own canonical entity.
     pub fn canonical<'a>(&'a self, id: &'a EntityId) -> &'a EntityId {
-        match self.index.get(id) {
-            Some(&i) => &self.ids[self.root[i]],
+        let found = match self.by_address.get(&id.text_address()) {
+            Some(&i) => Some(i),
+            None => self.index.get(id).copied(),
+        };
+        match found {
+            Some(i) => &self.ids[self.root[i]],
             None => id,
         }
     }
