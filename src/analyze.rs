@@ -12,6 +12,7 @@
 //! sorting intervals and sweeping them once: a topic of n claims costs
 //! O(n log n), never n² pairwise comparisons.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -122,6 +123,17 @@ impl SourceTable {
 }
 
 type TopicKey<'a> = (&'a EntityId, &'a Property);
+
+/// A topic as diagnostics name it, "subject property", written only when
+/// a diagnostic is.
+#[derive(Clone, Copy)]
+struct TopicName<'a>(&'a EntityId, &'a Property);
+
+impl std::fmt::Display for TopicName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.0, self.1)
+    }
+}
 
 impl<'a, 'p> Analyzer<'a, 'p> {
     /// Resolves entity names and prepares to analyse.
@@ -340,7 +352,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Topic<'a> {
         let (subject, property) = key;
-        let topic_name = format!("{subject} {property}");
+        // The topic as diagnostics name it, written only for one.
+        let topic_name = TopicName(subject, property);
 
         // Supersession by explicit correction, within the topic. The
         // claims are in id order, so a corrected id is found by binary
@@ -364,7 +377,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
 
         // 1. Scope groups.
         let groups = self.scope_groups(claims);
-        if groups.iter().map(|g| g.kind).collect::<BTreeSet<_>>().len() > 1 {
+        if groups.iter().any(|g| g.kind != groups[0].kind) {
             diagnostics.push(Diagnostic::new(
                 Severity::Warning,
                 format!("topic {topic_name}"),
@@ -402,7 +415,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // Buckets are runs of overlapping report times, so a report
             // dated to the day and one dated to the minute of that day
             // fall in one bucket.
-            let mut bucket_list: Vec<(Option<Span>, Vec<&Claim>)> = Vec::new();
+            // A group that is not a series is one bucket: the group's own
+            // claims, borrowed rather than copied.
+            let mut bucket_list: Vec<(Option<Span>, Cow<'_, [&Claim]>)> = Vec::new();
             if series {
                 dated.sort_unstable_by_key(|&(span, k, _)| (span, k));
                 let mut runs: Vec<(Span, Vec<(usize, &Claim)>)> = Vec::new();
@@ -418,10 +433,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 // Within a bucket, back to id order: positions expect it.
                 for (span, mut members) in runs {
                     members.sort_unstable_by_key(|&(k, _)| k);
-                    bucket_list.push((Some(span), members.into_iter().map(|(_, c)| c).collect()));
+                    bucket_list.push((
+                        Some(span),
+                        Cow::Owned(members.into_iter().map(|(_, c)| c).collect()),
+                    ));
                 }
             } else {
-                bucket_list.push((None, group.claims.clone()));
+                bucket_list.push((None, Cow::Borrowed(&group.claims)));
             }
             let latest = bucket_list.last().and_then(|(span, _)| *span);
             let latest_claim = if series {
@@ -434,16 +452,27 @@ impl<'a, 'p> Analyzer<'a, 'p> {
 
             let mut built: Vec<Built<'_>> = Vec::new();
             for (time, bucket) in bucket_list {
+                // Most buckets assert and deny nothing: their claims are
+                // the positive members as they are.
+                let all_positive = bucket
+                    .iter()
+                    .all(|c| Self::effective_polarity(c) == Polarity::Positive);
                 for polarity in [Polarity::Positive, Polarity::Negative] {
-                    let members: Vec<&Claim> = bucket
-                        .iter()
-                        .copied()
-                        .filter(|c| Self::effective_polarity(c) == polarity)
-                        .collect();
+                    let members: Cow<'_, [&Claim]> = match (all_positive, polarity) {
+                        (true, Polarity::Positive) => Cow::Borrowed(&bucket[..]),
+                        (true, Polarity::Negative) => continue,
+                        (false, _) => Cow::Owned(
+                            bucket
+                                .iter()
+                                .copied()
+                                .filter(|c| Self::effective_polarity(c) == polarity)
+                                .collect(),
+                        ),
+                    };
                     if members.is_empty() {
                         continue;
                     }
-                    for mut position in self.positions(&members, diagnostics, &topic_name) {
+                    for mut position in self.positions(&members, diagnostics, topic_name) {
                         position.polarity = polarity;
                         position.reported = time;
                         if let (Some(time), Some(latest)) = (time, latest)
@@ -465,12 +494,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 labels.push(format!("P{label_counter}"));
             }
             let mut pairs: Vec<(usize, usize)> = Vec::new();
-            let mut previous: BTreeMap<Polarity, usize> = BTreeMap::new();
+            // The previous position of each polarity.
+            let mut previous: [Option<usize>; 2] = [None, None];
             for (i, b) in built.iter().enumerate() {
-                if let Some(&p) = previous.get(&b.polarity) {
+                let slot = &mut previous[usize::from(b.polarity == Polarity::Negative)];
+                if let Some(p) = *slot {
                     pairs.push((p, i));
                 }
-                previous.insert(b.polarity, i);
+                *slot = Some(i);
             }
             let negatives: Vec<usize> = (0..built.len())
                 .filter(|&i| built[i].polarity == Polarity::Negative)
@@ -717,6 +748,39 @@ fn sort_by_id(claims: &mut [&Claim]) {
     }
 }
 
+/// The distinct values of quantity or date claims as shown, in text order,
+/// joined with " / ", and how many there are. Every value is written into
+/// one buffer and compared as a slice of it: one allocation for the
+/// position rather than one per claim.
+fn distinct_values(claims: &[&Claim]) -> (String, usize) {
+    use std::fmt::Write;
+    let mut buffer = String::with_capacity(claims.len() * 24);
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(claims.len());
+    for claim in claims {
+        let start = buffer.len();
+        match &claim.value {
+            Value::Quantity(q) => q.push_shown(&mut buffer),
+            Value::Date(p) => {
+                let _ = write!(buffer, "{p} ({})", p.precision());
+            }
+            other => buffer.push_str(&crate::relation::show_plain_value(other).unwrap_or_default()),
+        }
+        spans.push((start, buffer.len()));
+    }
+    let mut distinct: Vec<&str> = spans.iter().map(|&(a, b)| &buffer[a..b]).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let mut joined =
+        String::with_capacity(distinct.iter().map(|v| v.len() + 3).sum::<usize>() + 32);
+    for (i, value) in distinct.iter().enumerate() {
+        if i > 0 {
+            joined.push_str(" / ");
+        }
+        joined.push_str(value);
+    }
+    (joined, distinct.len())
+}
+
 /// Sorts source ids and removes repeats. Copies of one source id mostly
 /// share their text (the corpus shares chain links with the declared
 /// sources), so repeats are first removed by the address of their text,
@@ -780,9 +844,6 @@ struct Group<'c> {
 /// A position under construction.
 struct Built<'c> {
     claims: Vec<&'c Claim>,
-    /// Each claim's value as the report shows it, when forming the
-    /// position needed it already (quantities); else empty.
-    shown: Vec<String>,
     polarity: Polarity,
     interval: Option<Interval>,
     period: Option<Period>,
@@ -926,12 +987,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         &self,
         claims: &[&'c Claim],
         diagnostics: &mut Vec<Diagnostic>,
-        topic_name: &str,
+        topic_name: TopicName<'_>,
     ) -> Vec<Built<'c>> {
         let vocabulary = self.policy.vocabulary();
         let new = |claims: Vec<&'c Claim>, value: String| Built {
             claims,
-            shown: Vec::new(),
             polarity: Polarity::Positive,
             interval: None,
             period: None,
@@ -980,12 +1040,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     let mut members = members;
                     members.sort_unstable_by_key(|&(k, _)| k);
                     let members: Vec<&'c Claim> = members.into_iter().map(|(_, c)| c).collect();
-                    let shown: Vec<String> =
-                        members.iter().map(|c| self.show_value(&c.value)).collect();
-                    let value = self.quantity_value(&members, &shown, &interval);
+                    let value = self.quantity_value(&members, &interval);
                     let mut built = new(members, value);
                     built.interval = Some(interval);
-                    built.shown = shown;
                     out.push(built);
                 };
                 for (interval, k, claim) in known {
@@ -1030,21 +1087,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 let finish = |mut members: Vec<(Period, &'c Claim, usize)>,
                               out: &mut Vec<Built<'c>>| {
                     members.sort_unstable_by_key(|&(_, _, k)| k);
-                    // Each member's value, written once: for the position's
-                    // value here and for the member's entry later.
-                    let shown: Vec<String> = members
-                        .iter()
-                        .map(|(_, c, _)| self.show_value(&c.value))
-                        .collect();
-                    let distinct: BTreeSet<&str> = shown.iter().map(String::as_str).collect();
                     let finest = members
                         .iter()
                         .map(|(p, _, _)| *p)
                         .min_by_key(|p| (p.precision(), p.end() - p.start(), p.start()));
-                    let value = distinct.into_iter().collect::<Vec<_>>().join(" / ");
-                    let mut built = new(members.into_iter().map(|(_, c, _)| c).collect(), value);
+                    let claims: Vec<&'c Claim> = members.into_iter().map(|(_, c, _)| c).collect();
+                    let (value, _) = distinct_values(&claims);
+                    let mut built = new(claims, value);
                     built.period = finest;
-                    built.shown = shown;
                     out.push(built);
                 };
                 for (period, claim, k) in dated {
@@ -1110,20 +1160,20 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         out
     }
 
-    /// A quantity position's combined value; `shown` holds each member's
-    /// value as [`Analyzer::show_value`] writes it.
-    fn quantity_value(&self, members: &[&Claim], shown: &[String], interval: &Interval) -> String {
-        let shown: BTreeSet<&str> = shown.iter().map(String::as_str).collect();
+    /// A quantity position's combined value: its members' distinct
+    /// values, and the interval they share unless one plain value says it.
+    fn quantity_value(&self, members: &[&Claim], interval: &Interval) -> String {
         let plain = members.iter().all(|c| {
             matches!(&c.value, Value::Quantity(q) if matches!(q.form(), QuantityForm::Exact | QuantityForm::Range))
         });
-        let distinct = shown.len();
-        let joined = shown.into_iter().collect::<Vec<_>>().join(" / ");
+        let (mut joined, distinct) = distinct_values(members);
         let interval = show_interval(interval);
         if distinct == 1 && (plain || joined.starts_with(&interval)) {
             joined
         } else {
-            format!("{joined} → {interval}")
+            joined.push_str(" → ");
+            joined.push_str(&interval);
+            joined
         }
     }
 
@@ -1134,7 +1184,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         &self,
         claims: &[&'c Claim],
         diagnostics: &mut Vec<Diagnostic>,
-        topic_name: &str,
+        topic_name: TopicName<'_>,
     ) -> Vec<Vec<&'c Claim>> {
         let normalized: Vec<String> = claims
             .iter()
@@ -1227,9 +1277,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         label: &str,
         corrected: &HashMap<&ClaimId, ClaimId>,
     ) -> Position<'a> {
-        // Values the claim alone can say are written when asked for; the
-        // strings the position was formed with are dropped here.
-        drop(built.shown);
+        // Values the claim alone can say are written when asked for.
         let claims: Vec<ClaimEntry<'a>> = built
             .claims
             .iter()
