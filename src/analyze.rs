@@ -394,7 +394,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let mut label_counter = 0;
         let mut conflict = false;
         let mut any_superseded = !superseded_by.is_empty();
-        let mut first_claims: Vec<(&Claim, String, String)> = Vec::new();
+        let mut first_claims: Vec<(&Claim, Arc<str>, &str)> = Vec::new();
         for group in &groups {
             // A cumulative count whose reports are all dated is a series:
             // claims are bucketed by report time, and every bucket is
@@ -488,10 +488,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // Relations: neighbouring positions of one polarity and report
             // time, and denials against the assertions they touch.
             let mut group_positions: Vec<Position> = Vec::with_capacity(built.len());
-            let mut labels: Vec<String> = Vec::new();
+            // One text per label, shared by the position and its relations.
+            let mut labels: Vec<Arc<str>> = Vec::with_capacity(built.len());
+            let mut text = String::with_capacity(8);
             for _ in &built {
+                use std::fmt::Write;
                 label_counter += 1;
-                labels.push(format!("P{label_counter}"));
+                text.clear();
+                let _ = write!(text, "P{label_counter}");
+                labels.push(Arc::from(text.as_str()));
             }
             let mut pairs: Vec<(usize, usize)> = Vec::new();
             // The previous position of each polarity.
@@ -534,7 +539,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             if let Some(first) = built.first()
                 && let Some(claim) = first.claims.first()
             {
-                first_claims.push((claim, labels[0].clone(), group.label.clone()));
+                first_claims.push((claim, labels[0].clone(), &group.label));
             }
             for (b, label) in built.into_iter().zip(&labels) {
                 let position = self.finish_position(b, label, &superseded_by);
@@ -642,7 +647,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 let conflicting: BTreeSet<&str> = relations
                     .iter()
                     .filter(|r| r.relation.kind() == RelationKind::Conflict)
-                    .flat_map(|r| [r.from.as_str(), r.to.as_str()])
+                    .flat_map(|r| [&*r.from, &*r.to])
                     .collect();
                 out.push_str("Contested: ");
                 push_joined(
@@ -650,7 +655,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     positions
                         .iter()
                         .copied()
-                        .filter(|p| conflicting.contains(p.label.as_str())),
+                        .filter(|p| conflicting.contains(&*p.label)),
                     " against ",
                     describe,
                 );
@@ -1274,7 +1279,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     fn finish_position(
         &self,
         built: Built<'a>,
-        label: &str,
+        label: &Arc<str>,
         corrected: &HashMap<&ClaimId, ClaimId>,
     ) -> Position<'a> {
         // Values the claim alone can say are written when asked for.
@@ -1314,7 +1319,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             _ => Vec::new(),
         };
         Position {
-            label: label.to_string(),
+            label: Arc::clone(label),
             value: built.value,
             interval: built.interval,
             period: built.period,

@@ -195,8 +195,9 @@ pub struct Origin {
 #[derive(Clone, Debug, Serialize)]
 #[non_exhaustive]
 pub struct Position<'c> {
-    /// `P1`, `P2`, … in report order within the topic.
-    pub label: String,
+    /// `P1`, `P2`, … in report order within the topic. Shared with the
+    /// relations that name the position.
+    pub label: Arc<str>,
     /// The combined value: what every claim of the position allows.
     pub value: String,
     /// For quantities: the intersection of the claims' intervals.
@@ -248,9 +249,9 @@ pub struct ScopeGroup<'c> {
 #[non_exhaustive]
 pub struct PositionRelation {
     /// The first position's label.
-    pub from: String,
+    pub from: Arc<str>,
     /// The second position's label.
-    pub to: String,
+    pub to: Arc<str>,
     /// The relation of representative claims, with its sentence.
     pub relation: Relation,
 }

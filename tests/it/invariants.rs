@@ -81,12 +81,12 @@ pub fn check(corpus: &Corpus, report: &Report) {
         let superseded: BTreeSet<&str> = positions
             .iter()
             .filter(|p| p.superseded)
-            .map(|p| p.label.as_str())
+            .map(|p| &*p.label)
             .collect();
         let open_conflict = topic.relations.iter().any(|r| {
             r.relation.kind() == RelationKind::Conflict
-                && !superseded.contains(r.from.as_str())
-                && !superseded.contains(r.to.as_str())
+                && !superseded.contains(&*r.from)
+                && !superseded.contains(&*r.to)
         });
         assert_eq!(
             open_conflict,
