@@ -1308,14 +1308,27 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // Quote wordings against the first: verbatim, or a variant with
         // its word diff. Linear in the position's claims.
         let wordings = match built.claims.split_first() {
-            Some((first, rest)) if matches!(first.value, Value::Quote(_)) => rest
-                .iter()
-                .map(|c| Wording {
-                    claim: c.id.clone(),
-                    with: first.id.clone(),
-                    relation: self.relate(first, c),
-                })
-                .collect(),
+            Some((first, rest)) if matches!(first.value, Value::Quote(_)) => {
+                // The first wording's words, found once for all the others.
+                let quote_words = |c: &Claim| match &c.value {
+                    Value::Quote(q) => Some(normalize_text(q.text())),
+                    _ => None,
+                };
+                let first_text = quote_words(first);
+                let first_words = first_text.as_deref().map(split_words);
+                rest.iter()
+                    .map(|c| {
+                        let text = quote_words(c);
+                        let words = text.as_deref().map(split_words);
+                        let given = first_words.as_deref().zip(words.as_deref());
+                        Wording {
+                            claim: c.id.clone(),
+                            with: first.id.clone(),
+                            relation: self.relate_with_words(first, c, given),
+                        }
+                    })
+                    .collect()
+            }
             _ => Vec::new(),
         };
         Position {

@@ -489,6 +489,18 @@ impl Analyzer<'_, '_> {
 
     /// Relates two claims. See [`Relation`].
     pub fn relate(&self, a: &Claim, b: &Claim) -> Relation {
+        self.relate_with_words(a, b, None)
+    }
+
+    /// [`relate`](Analyzer::relate), given the normalized words of two
+    /// quotes when the caller has them already (a position relates its
+    /// first wording to each of the others).
+    pub(crate) fn relate_with_words(
+        &self,
+        a: &Claim,
+        b: &Claim,
+        words: Option<(&[&str], &[&str])>,
+    ) -> Relation {
         let modalities = [a.assertion.modality, b.assertion.modality];
         let mut evidence = RelationEvidence {
             modalities,
@@ -570,9 +582,17 @@ impl Analyzer<'_, '_> {
         }
 
         if let (Value::Quote(qa), Value::Quote(qb)) = (&a.value, &b.value) {
-            let (na, nb) = (normalize_text(qa.text()), normalize_text(qb.text()));
-            let (wa, wb) = (split_words(&na), split_words(&nb));
-            let similarity = word_similarity(&wa, &wb);
+            let normalized;
+            let split;
+            let (wa, wb) = match words {
+                Some(given) => given,
+                None => {
+                    normalized = (normalize_text(qa.text()), normalize_text(qb.text()));
+                    split = (split_words(&normalized.0), split_words(&normalized.1));
+                    (&split.0[..], &split.1[..])
+                }
+            };
+            let similarity = word_similarity(wa, wb);
             let threshold = self.policy().quote_threshold();
             evidence.similarity = Some(similarity);
             evidence.threshold = Some(threshold);
@@ -582,7 +602,7 @@ impl Analyzer<'_, '_> {
                     format!("{ia} and {ib} print the same words, once normalized: verbatim"),
                 )
             } else if similarity >= threshold {
-                let diff = word_diff(&wa, &wb);
+                let diff = word_diff(wa, wb);
                 let shown = render_diff(&diff);
                 evidence.diff = diff;
                 (
