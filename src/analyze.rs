@@ -849,6 +849,9 @@ struct Group<'c> {
 /// A position under construction.
 struct Built<'c> {
     claims: Vec<&'c Claim>,
+    /// For a quote position, each member's normalized wording, as the
+    /// clustering found it; else empty.
+    quote_texts: Vec<String>,
     polarity: Polarity,
     interval: Option<Interval>,
     period: Option<Period>,
@@ -997,6 +1000,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let vocabulary = self.policy.vocabulary();
         let new = |claims: Vec<&'c Claim>, value: String| Built {
             claims,
+            quote_texts: Vec::new(),
             polarity: Polarity::Positive,
             interval: None,
             period: None,
@@ -1153,12 +1157,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 }
             }
             Value::Quote(_) => {
-                for members in self.quote_clusters(claims, diagnostics, topic_name) {
+                for (members, texts) in self.quote_clusters(claims, diagnostics, topic_name) {
                     let value = match &members[0].value {
                         Value::Quote(q) => format!("“{}”", q.text()),
                         _ => String::new(),
                     };
-                    out.push(new(members, value));
+                    let mut built = new(members, value);
+                    built.quote_texts = texts;
+                    out.push(built);
                 }
             }
         }
@@ -1190,8 +1196,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         claims: &[&'c Claim],
         diagnostics: &mut Vec<Diagnostic>,
         topic_name: TopicName<'_>,
-    ) -> Vec<Vec<&'c Claim>> {
-        let normalized: Vec<String> = claims
+    ) -> Vec<(Vec<&'c Claim>, Vec<String>)> {
+        let mut normalized: Vec<String> = claims
             .iter()
             .map(|c| match &c.value {
                 Value::Quote(q) => normalize_text(q.text()),
@@ -1235,10 +1241,16 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 }
             }
         }
-        let mut clusters: BTreeMap<usize, Vec<&'c Claim>> = BTreeMap::new();
+        drop(blocks);
+        drop(words);
+        // Each cluster with its wordings' normalized texts, which the
+        // position's wordings are compared with.
+        let mut clusters: BTreeMap<usize, (Vec<&'c Claim>, Vec<String>)> = BTreeMap::new();
         for (i, claim) in claims.iter().enumerate() {
             let root = find(&mut parent, i);
-            clusters.entry(root).or_default().push(*claim);
+            let (members, texts) = clusters.entry(root).or_default();
+            members.push(*claim);
+            texts.push(std::mem::take(&mut normalized[i]));
         }
         clusters.into_values().collect()
     }
@@ -1309,17 +1321,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // its word diff. Linear in the position's claims.
         let wordings = match built.claims.split_first() {
             Some((first, rest)) if matches!(first.value, Value::Quote(_)) => {
-                // The first wording's words, found once for all the others.
-                let quote_words = |c: &Claim| match &c.value {
-                    Value::Quote(q) => Some(normalize_text(q.text())),
-                    _ => None,
-                };
-                let first_text = quote_words(first);
-                let first_words = first_text.as_deref().map(split_words);
+                // The wordings as the clustering normalized them; the
+                // first's words are split once for all the others.
+                let texts = &built.quote_texts;
+                let words_of = |k: usize| texts.get(k).map(|t| split_words(t));
+                let first_words = words_of(0);
                 rest.iter()
-                    .map(|c| {
-                        let text = quote_words(c);
-                        let words = text.as_deref().map(split_words);
+                    .enumerate()
+                    .map(|(k, c)| {
+                        let words = words_of(k + 1);
                         let given = first_words.as_deref().zip(words.as_deref());
                         Wording {
                             claim: c.id.clone(),
