@@ -220,14 +220,28 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     fn topic_groups(&self) -> Vec<(TopicKey<'_>, Vec<&'a Claim>)> {
         let claims = self.corpus.claims();
         let mut index: HashMap<TopicKey<'_>, usize> = HashMap::default();
+        // Claims of one topic mostly share their subject's and property's
+        // text: the pair of addresses finds the topic with one integer
+        // hash, and the texts are resolved and hashed once per pair. The
+        // claims keep those texts alive, so an address stands for one
+        // text throughout.
+        let mut by_address: HashMap<(usize, usize), usize> = HashMap::default();
         let mut groups: Vec<(TopicKey<'_>, Vec<&'a Claim>)> = Vec::new();
         for claim in claims {
-            let key = self.topic_key(claim);
-            let next = groups.len();
-            let slot = *index.entry(key).or_insert(next);
-            if slot == next {
-                groups.push((key, Vec::new()));
-            }
+            let addresses = (claim.subject.text_address(), claim.property.text_address());
+            let slot = match by_address.get(&addresses) {
+                Some(&slot) => slot,
+                None => {
+                    let key = self.topic_key(claim);
+                    let next = groups.len();
+                    let slot = *index.entry(key).or_insert(next);
+                    if slot == next {
+                        groups.push((key, Vec::new()));
+                    }
+                    by_address.insert(addresses, slot);
+                    slot
+                }
+            };
             groups[slot].1.push(claim);
         }
         for (_, members) in &mut groups {
