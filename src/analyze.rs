@@ -917,11 +917,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .enumerate()
                 .filter_map(|(k, c)| c.scope.time.map(|t| (t, k, *c)))
                 .collect();
-            let untimed: Vec<&Claim> = members
-                .iter()
-                .copied()
-                .filter(|c| c.scope.time.is_none())
-                .collect();
             // `members` is in id order and each claim carries its place
             // there: ties stay in id order without comparing ids.
             timed.sort_unstable_by_key(|&(t, k, _)| (t.start(), t.end(), k));
@@ -938,38 +933,50 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 }
             }
             let first = &members[0];
+            // "estimated or observed; civilians; 2021-08", written into one
+            // string: parts joined with "; ", or "as stated" for none.
             let base_label = |time: Option<Period>| -> String {
-                let mut parts: Vec<String> = Vec::new();
+                use std::fmt::Write;
+                let mut label = String::with_capacity(32);
+                let next_part = |label: &mut String| {
+                    if !label.is_empty() {
+                        label.push_str("; ");
+                    }
+                };
                 if projected {
-                    let horizon = members.iter().find_map(|c| c.scope.horizon.clone());
-                    parts.push(match horizon {
-                        Some(h) => format!("projected {h}"),
-                        None => "projected".to_string(),
-                    });
+                    label.push_str("projected");
+                    if let Some(h) = members.iter().find_map(|c| c.scope.horizon.as_deref()) {
+                        label.push(' ');
+                        label.push_str(h);
+                    }
                 } else {
-                    let statuses: BTreeSet<Status> =
-                        members.iter().map(|c| c.scope.status).collect();
-                    let named: Vec<&str> = statuses
-                        .iter()
-                        .filter(|s| **s != Status::Unspecified)
-                        .map(|s| s.as_str())
-                        .collect();
-                    if !named.is_empty() {
-                        parts.push(named.join(" or "));
+                    // The named statuses present, in `Status` order.
+                    const NAMED: [Status; 3] =
+                        [Status::Observed, Status::Estimated, Status::Projected];
+                    let mut first_named = true;
+                    for status in NAMED {
+                        if members.iter().any(|c| c.scope.status == status) {
+                            if !first_named {
+                                label.push_str(" or ");
+                            }
+                            first_named = false;
+                            label.push_str(status.as_str());
+                        }
                     }
                 }
                 if let Some(population) = &first.scope.population {
-                    parts.push(population.to_string());
+                    next_part(&mut label);
+                    label.push_str(population);
                 }
                 if let Some(time) = time {
-                    parts.push(time.to_string());
+                    next_part(&mut label);
+                    let _ = write!(label, "{time}");
                 }
-                if parts.is_empty() {
-                    parts.push("as stated".to_string());
+                if label.is_empty() {
+                    label.push_str("as stated");
                 }
-                let mut label = parts.join("; ");
                 if kind != first.value.kind() {
-                    label.push_str(&format!(" ({kind})"));
+                    let _ = write!(label, " ({kind})");
                 }
                 label
             };
@@ -991,6 +998,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         claims: run,
                     });
                 }
+                let untimed: Vec<&Claim> = members
+                    .iter()
+                    .copied()
+                    .filter(|c| c.scope.time.is_none())
+                    .collect();
                 if !untimed.is_empty() {
                     groups.push(Group {
                         kind,
@@ -1282,17 +1294,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 })
                 .collect(),
         );
-        let all_ends = sorted(claims.iter().filter_map(|c| c.assertion.origin()).collect());
-        let mut ends: Vec<&SourceId> = all_ends
-            .iter()
-            .copied()
-            .filter(|end| intermediates.binary_search(end).is_err())
-            .collect();
-        if ends.is_empty() {
-            // Chains that pass through each other's ends (A says B says,
-            // B says A says) leave no end standing; count them all rather
-            // than none.
-            ends = all_ends;
+        let mut ends = sorted(claims.iter().filter_map(|c| c.assertion.origin()).collect());
+        // An end that is another chain's intermediate is not an origin,
+        // unless that would leave none: chains that pass through each
+        // other's ends (A says B says, B says A says) are all counted
+        // rather than none.
+        let through = |end: &&SourceId| intermediates.binary_search(end).is_ok();
+        if !intermediates.is_empty() && !ends.iter().all(through) {
+            ends.retain(|end| !through(end));
         }
         ends.into_iter()
             .map(|id| Origin {
