@@ -24,7 +24,7 @@ use crate::model::{Certainty, Claim, Polarity, Status, Value, normalize_text, sp
 use crate::period::Period;
 use crate::policy::Policy;
 use crate::quantity::{Amount, Interval, QuantityForm};
-use crate::relation::{Relation, RelationEvidence, RelationKind, show_interval, words_reach};
+use crate::relation::{Relation, RelationEvidence, RelationKind, push_interval, words_reach};
 use crate::report::{
     ClaimEntry, Diagnostic, Dropped, Misattribution, Origin, Position, PositionRelation,
     RelayFinding, Report, ScopeGroup, Settings, Severity, Summary, Topic, Verdict, Wording,
@@ -227,6 +227,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // text throughout.
         let mut by_address: HashMap<(usize, usize), usize> = HashMap::default();
         let mut groups: Vec<(TopicKey<'_>, Vec<&'a Claim>)> = Vec::new();
+        // Two passes: each claim's topic and each topic's size first, so
+        // that every topic's vector is allocated once at its size.
+        let mut slots: Vec<usize> = Vec::with_capacity(claims.len());
+        let mut sizes: Vec<usize> = Vec::new();
         for claim in claims {
             let addresses = (claim.subject.text_address(), claim.property.text_address());
             let slot = match by_address.get(&addresses) {
@@ -237,11 +241,19 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     let slot = *index.entry(key).or_insert(next);
                     if slot == next {
                         groups.push((key, Vec::new()));
+                        sizes.push(0);
                     }
                     by_address.insert(addresses, slot);
                     slot
                 }
             };
+            sizes[slot] += 1;
+            slots.push(slot);
+        }
+        for ((_, members), size) in groups.iter_mut().zip(sizes) {
+            members.reserve_exact(size);
+        }
+        for (claim, slot) in claims.iter().zip(slots) {
             groups[slot].1.push(claim);
         }
         for (_, members) in &mut groups {
@@ -786,18 +798,23 @@ fn distinct_values(claims: &[&Claim]) -> (String, usize) {
         }
         spans.push((start, buffer.len()));
     }
-    let mut distinct: Vec<&str> = spans.iter().map(|&(a, b)| &buffer[a..b]).collect();
-    distinct.sort_unstable();
-    distinct.dedup();
-    let mut joined =
-        String::with_capacity(distinct.iter().map(|v| v.len() + 3).sum::<usize>() + 32);
-    for (i, value) in distinct.iter().enumerate() {
+    let text = |&(a, b): &(usize, usize)| &buffer[a..b];
+    spans.sort_unstable_by(|x, y| text(x).cmp(text(y)));
+    spans.dedup_by(|x, y| text(x) == text(y));
+    if let [(start, end)] = spans[..] {
+        // One value: the buffer, cut down to it, is the answer.
+        buffer.truncate(end);
+        buffer.drain(..start);
+        return (buffer, 1);
+    }
+    let mut joined = String::with_capacity(spans.iter().map(|s| s.1 - s.0 + 3).sum::<usize>() + 32);
+    for (i, span) in spans.iter().enumerate() {
         if i > 0 {
             joined.push_str(" / ");
         }
-        joined.push_str(value);
+        joined.push_str(text(span));
     }
-    (joined, distinct.len())
+    (joined, spans.len())
 }
 
 /// Sorts source ids and removes repeats. Copies of one source id mostly
@@ -1204,12 +1221,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             matches!(&c.value, Value::Quantity(q) if matches!(q.form(), QuantityForm::Exact | QuantityForm::Range))
         });
         let (mut joined, distinct) = distinct_values(members);
-        let interval = show_interval(interval);
-        if distinct == 1 && (plain || joined.starts_with(&interval)) {
+        let mut shown = String::with_capacity(24);
+        push_interval(&mut shown, interval);
+        if distinct == 1 && (plain || joined.starts_with(&shown)) {
             joined
         } else {
             joined.push_str(" → ");
-            joined.push_str(&interval);
+            joined.push_str(&shown);
             joined
         }
     }

@@ -14,7 +14,7 @@ use crate::analyze::Analyzer;
 use crate::model::{Claim, Modality, Polarity, Scope, Status, Value, normalize_text, split_words};
 use crate::period::Period;
 use crate::policy::Similarity;
-use crate::quantity::{Interval, format_number};
+use crate::quantity::{Interval, push_number};
 
 /// What one claim is to another.
 ///
@@ -781,23 +781,22 @@ impl Analyzer<'_, '_> {
     }
 }
 
-/// Formats an interval for a sentence: `500–1,500`, `at least 91`.
-pub(crate) fn show_interval(interval: &Interval) -> String {
+/// Appends an interval as a sentence shows it: `500–1,500`, `at least 91`.
+pub(crate) fn push_interval(out: &mut String, interval: &Interval) {
     if !interval.is_known() {
-        return "unknown".to_string();
-    }
-    if interval.min() == interval.max() {
-        format_number(interval.min())
+        out.push_str("unknown");
+    } else if interval.min() == interval.max() {
+        push_number(out, interval.min());
     } else if interval.max().is_infinite() {
-        format!("at least {}", format_number(interval.min()))
+        out.push_str("at least ");
+        push_number(out, interval.min());
     } else if interval.min() == 0.0 {
-        format!("at most {}", format_number(interval.max()))
+        out.push_str("at most ");
+        push_number(out, interval.max());
     } else {
-        format!(
-            "{}–{}",
-            format_number(interval.min()),
-            format_number(interval.max())
-        )
+        push_number(out, interval.min());
+        out.push('–');
+        push_number(out, interval.max());
     }
 }
 
