@@ -851,16 +851,21 @@ fn push_origin_names(out: &mut String, origins: &[Origin]) {
 /// Blocks of quote wordings that share their first four or their last
 /// four words, by index: the only pairs variant clustering and the
 /// misattribution check compare. Empty wordings are in no block.
+///
+/// Keyed by the words themselves, not a joined copy. The blocks come in
+/// no particular order, which is harmless: the pairs compared are the same
+/// whatever the order, clustering keeps the smallest index of each
+/// cluster as its root, and misattributions are keyed by claim ids.
 fn quote_blocks<'w>(
     wordings: impl Iterator<Item = &'w [&'w str]>,
-) -> BTreeMap<(bool, String), Vec<usize>> {
-    let mut blocks: BTreeMap<(bool, String), Vec<usize>> = BTreeMap::new();
+) -> HashMap<(bool, &'w [&'w str]), Vec<usize>> {
+    let mut blocks: HashMap<(bool, &'w [&'w str]), Vec<usize>> = HashMap::default();
     for (i, words) in wordings.enumerate() {
         if words.is_empty() {
             continue;
         }
-        let head = words[..words.len().min(4)].join(" ");
-        let tail = words[words.len().saturating_sub(4)..].join(" ");
+        let head = &words[..words.len().min(4)];
+        let tail = &words[words.len().saturating_sub(4)..];
         blocks.entry((false, head)).or_default().push(i);
         blocks.entry((true, tail)).or_default().push(i);
     }
@@ -1861,9 +1866,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let blocks = quote_blocks(quotes.iter().map(|(_, words)| words.as_slice()));
         let mut found: BTreeMap<(ClaimId, ClaimId), Misattribution> = BTreeMap::new();
         let threshold = self.policy.quote_threshold();
-        for members in blocks.values() {
-            let mut members = members.clone();
-            members.sort_by(|&a, &b| quotes[a].0.id.cmp(&quotes[b].0.id));
+        for mut members in blocks.into_values() {
+            // Ids are unique: an unstable sort gives the one order.
+            members.sort_unstable_by(|&a, &b| quotes[a].0.id.cmp(&quotes[b].0.id));
             if members.len() > MAX_QUOTE_BLOCK {
                 diagnostics.push(Diagnostic::new(
                     Severity::Warning,
