@@ -409,21 +409,20 @@ pub(crate) fn format_number(value: f64) -> String {
     out
 }
 
-/// Appends `value` as [`format_number`] writes it. Whole numbers are
-/// written digit by digit rather than through `format!`: a report formats
-/// one or two numbers for every claim.
+/// Appends `value` as [`format_number`] writes it.
 pub(crate) fn push_number(out: &mut String, value: f64) {
+    let _ = write_number(out, value);
+}
+
+/// Writes `value` as [`format_number`] does. Whole numbers are written
+/// digit by digit into a buffer on the stack rather than through
+/// `format!`: a report formats one or two numbers for every claim.
+pub(crate) fn write_number<W: fmt::Write>(out: &mut W, value: f64) -> fmt::Result {
     if value.is_infinite() {
-        out.push('∞');
-        return;
+        return out.write_char('∞');
     }
     if value.fract() != 0.0 || value.abs() >= 1e19 {
-        use fmt::Write;
-        let _ = write!(out, "{value}");
-        return;
-    }
-    if value < 0.0 {
-        out.push('-');
+        return write!(out, "{value}");
     }
     let mut n = value.abs() as u64;
     let mut digits = [0u8; 20];
@@ -436,41 +435,56 @@ pub(crate) fn push_number(out: &mut String, value: f64) {
             break;
         }
     }
-    out.reserve(len + len / 3);
+    // Sign, digits and a comma between every three: at most 27 bytes.
+    let mut text = [0u8; 28];
+    let mut at = 0;
+    if value < 0.0 {
+        text[at] = b'-';
+        at += 1;
+    }
     for i in (0..len).rev() {
-        out.push(char::from(digits[i]));
+        text[at] = digits[i];
+        at += 1;
         if i > 0 && i % 3 == 0 {
-            out.push(',');
+            text[at] = b',';
+            at += 1;
         }
     }
+    // Only ASCII digits, '-' and ',' were written.
+    out.write_str(std::str::from_utf8(&text[..at]).unwrap_or_default())
 }
 
 impl Quantity {
-    /// Appends the [`Display`](fmt::Display) form to `out`, without the
-    /// formatting machinery: the report shows every claim's value.
+    /// Appends the [`Display`](fmt::Display) form to `out`.
     pub(crate) fn push_shown(&self, out: &mut String) {
+        let _ = self.write_shown(out);
+    }
+
+    /// Writes the [`Display`](fmt::Display) form, piece by piece, without
+    /// the formatting machinery: the report shows every claim's value.
+    pub(crate) fn write_shown<W: fmt::Write>(&self, out: &mut W) -> fmt::Result {
         match &self.amount {
-            Amount::Exact(v) => push_number(out, *v),
+            Amount::Exact(v) => write_number(out, *v)?,
             Amount::Range { min, max } => {
-                push_number(out, *min);
-                out.push('–');
-                push_number(out, *max);
+                write_number(out, *min)?;
+                out.write_char('–')?;
+                write_number(out, *max)?;
             }
             Amount::AtLeast { value, strict } => {
-                out.push_str(if *strict { "more than " } else { "at least " });
-                push_number(out, *value);
+                out.write_str(if *strict { "more than " } else { "at least " })?;
+                write_number(out, *value)?;
             }
             Amount::AtMost { value, strict } => {
-                out.push_str(if *strict { "fewer than " } else { "up to " });
-                push_number(out, *value);
+                out.write_str(if *strict { "fewer than " } else { "up to " })?;
+                write_number(out, *value)?;
             }
             Amount::Approximate { value, qualifier } => {
-                out.push_str(qualifier);
-                out.push(' ');
-                push_number(out, *value);
+                out.write_str(qualifier)?;
+                out.write_char(' ')?;
+                write_number(out, *value)?;
             }
             Amount::Vague { phrase } => {
-                out.push_str(phrase);
+                out.write_str(phrase)?;
                 // "dozens of prisoners", but "several fighters": English
                 // puts "of" after a plural number noun.
                 let last = phrase.rsplit(' ').next().unwrap_or("");
@@ -485,14 +499,15 @@ impl Quantity {
                         | "billions"
                 );
                 if self.unit.is_some() && number_noun {
-                    out.push_str(" of");
+                    out.write_str(" of")?;
                 }
             }
         }
         if let Some(unit) = &self.unit {
-            out.push(' ');
-            out.push_str(unit);
+            out.write_char(' ')?;
+            out.write_str(unit)?;
         }
+        Ok(())
     }
 }
 
@@ -500,9 +515,7 @@ impl fmt::Display for Quantity {
     /// A compact, readable form: `500–1,500 fighters`, `at least 60`,
     /// `about 2,000`, `dozens of prisoners`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut shown = String::with_capacity(32);
-        self.push_shown(&mut shown);
-        f.write_str(&shown)
+        self.write_shown(f)
     }
 }
 

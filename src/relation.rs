@@ -418,30 +418,40 @@ fn modal_note(m: [Modality; 2]) -> String {
 /// A value as a reader would say it, where the value alone says it: every
 /// kind but a statement, whose object is shown by its resolved name.
 pub(crate) fn show_plain_value(value: &Value) -> Option<String> {
-    Some(match value {
-        Value::Quantity(q) => {
-            let mut shown = String::with_capacity(32);
-            q.push_shown(&mut shown);
-            shown
+    use std::fmt::Write;
+    if matches!(value, Value::Statement(_)) {
+        return None;
+    }
+    // Sized once: quotes are long, and growing the string costs copies.
+    let room = match value {
+        Value::Quote(q) => q.text().len() + 6,
+        _ => 40,
+    };
+    let mut shown = String::with_capacity(room);
+    let _ = write!(shown, "{}", PlainValue(value));
+    Some(shown)
+}
+
+/// Displays a value as [`show_plain_value`] writes it, without making a
+/// string: the JSON report writes every claim's value this way. A
+/// statement displays as nothing; its shown value needs the resolution.
+pub(crate) struct PlainValue<'v>(pub(crate) &'v Value);
+
+impl std::fmt::Display for PlainValue<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write;
+        match self.0 {
+            Value::Quantity(q) => q.write_shown(f),
+            Value::Date(p) => write!(f, "{p} ({})", p.precision()),
+            Value::Quote(q) => {
+                f.write_char('“')?;
+                f.write_str(q.text())?;
+                f.write_char('”')
+            }
+            Value::Text(t) => write!(f, "{t:?}"),
+            Value::Statement(_) => Ok(()),
         }
-        Value::Date(p) => {
-            use std::fmt::Write;
-            let mut shown = String::with_capacity(40);
-            let _ = write!(shown, "{p} ({})", p.precision());
-            shown
-        }
-        Value::Quote(q) => {
-            // Sized once: quotes are long, and format! would grow the
-            // string several times.
-            let mut shown = String::with_capacity(q.text().len() + 6);
-            shown.push('“');
-            shown.push_str(q.text());
-            shown.push('”');
-            shown
-        }
-        Value::Text(t) => format!("{t:?}"),
-        Value::Statement(_) => return None,
-    })
+    }
 }
 
 impl Analyzer<'_, '_> {

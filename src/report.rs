@@ -158,7 +158,11 @@ impl Serialize for ClaimEntry<'_> {
         use serde::ser::SerializeStruct;
         let mut out = serializer.serialize_struct("ClaimEntry", 9)?;
         out.serialize_field("id", self.id())?;
-        out.serialize_field("value", &*self.value())?;
+        match &self.resolved_value {
+            Some(shown) => out.serialize_field("value", &**shown)?,
+            // Written straight into the output, without a string of its own.
+            None => out.serialize_field("value", &Shown(&self.claim.value))?,
+        }
         out.serialize_field(
             "publication",
             self.chain().first().map(SourceId::as_str).unwrap_or(""),
@@ -178,6 +182,16 @@ impl Serialize for ClaimEntry<'_> {
             out.serialize_field("superseded_by", superseded_by)?;
         }
         out.end()
+    }
+}
+
+/// Serialises a value the claim alone can show as a string, written
+/// through the serializer's own buffer.
+struct Shown<'v>(&'v crate::model::Value);
+
+impl Serialize for Shown<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&crate::relation::PlainValue(self.0))
     }
 }
 
