@@ -320,7 +320,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let groups = self.topic_groups();
         let (mut topics, mut diagnostics) = analyze_topics(self, &groups);
         drop(groups);
-        topics.sort_by(|a, b| {
+        // (subject, property) is unique per topic: an unstable sort gives
+        // the one order.
+        topics.sort_unstable_by(|a, b| {
             a.verdict
                 .cmp(&b.verdict)
                 .then_with(|| a.subject.cmp(&b.subject))
