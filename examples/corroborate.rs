@@ -259,8 +259,10 @@ fn print_json(report: &corroborate::Report) -> Result<(), String> {
     use std::io::Write;
     let stdout = std::io::stdout().lock();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
-    let written = serde_json::to_writer_pretty(&mut out, report)
-        .map_err(std::io::Error::from)
+    // Topic by topic (on all cores with the `parallel` feature), without
+    // holding the whole JSON in memory.
+    let written = report
+        .write_json(&mut out)
         .and_then(|()| out.write_all(b"\n"))
         .and_then(|()| out.flush());
     match written {

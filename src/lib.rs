@@ -105,6 +105,7 @@ mod analyze;
 mod corpus;
 mod error;
 mod id;
+mod json;
 mod model;
 mod parse;
 mod period;

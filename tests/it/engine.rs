@@ -455,6 +455,16 @@ proptest! {
         crate::invariants::check(&corpus, &report);
     }
 
+    /// Writing topic by topic (on all cores with `parallel`) gives the
+    /// bytes of the one-string JSON.
+    #[test]
+    fn written_json_is_the_json_string(corpus in strategies::corpus(20)) {
+        let report = analyze(&corpus, &Policy::default());
+        let mut written = Vec::new();
+        report.write_json(&mut written).unwrap();
+        prop_assert_eq!(String::from_utf8(written).unwrap(), report.to_json_string());
+    }
+
     #[test]
     fn an_unrelated_claim_changes_no_other_relation(claims in strategies::claims(10), extra in strategies::claim(99)) {
         let policy = Policy::default();

@@ -329,5 +329,14 @@ fn parallel_report_is_identical() {
     let parallel = analyzer.report();
     let sequential = analyzer.report_sequential();
     assert_eq!(parallel.to_json_string(), sequential.to_json_string());
+    // More topics than one batch of the writer, with a title.
+    assert!(
+        parallel.topics.len() > 1024,
+        "{} topics",
+        parallel.topics.len()
+    );
+    let mut written = Vec::new();
+    parallel.write_json(&mut written).unwrap();
+    assert!(written == sequential.to_json_string().into_bytes());
     assert_eq!(parallel.render_text(100), sequential.render_text(100));
 }
