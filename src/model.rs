@@ -692,7 +692,7 @@ pub struct Assertion {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "deserialize_verb"
+        deserialize_with = "deserialize_shared_text"
     )]
     pub verb: Option<Arc<str>>,
     /// Certainty and polarity.
@@ -734,10 +734,10 @@ fn deserialize_chain<'de, D: serde::Deserializer<'de>>(
     deserializer.deserialize_seq(Links)
 }
 
-/// A verb (or a quantity's unit) read into its `Arc<str>` with one
+/// Optional text (a verb, a quantity's unit) read into its `Arc<str>` with one
 /// allocation, from the text as the parser holds it, where serde's own
 /// `Arc<str>` builds a `String` first.
-pub(crate) fn deserialize_verb<'de, D: serde::Deserializer<'de>>(
+pub(crate) fn deserialize_shared_text<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<Arc<str>>, D::Error> {
     struct Text;

@@ -658,7 +658,7 @@ struct RawQuantity {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::model::deserialize_verb"
+        deserialize_with = "crate::model::deserialize_shared_text"
     )]
     unit: Option<Arc<str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
