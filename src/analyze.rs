@@ -124,6 +124,15 @@ impl SourceTable {
 
 type TopicKey<'a> = (&'a EntityId, &'a Property);
 
+/// Quote claims with their normalized wordings, as the topics' quote
+/// clustering made them: the misattribution check across topics reads
+/// them instead of normalizing every quote again.
+type Quotes<'a> = Vec<(&'a Claim, String)>;
+
+/// What analysing the topics gives: the topics, their diagnostics, and
+/// every quote's normalized wording.
+type Analysed<'a> = (Vec<Topic<'a>>, Vec<Diagnostic>, Quotes<'a>);
+
 /// A topic as diagnostics name it, "subject property", written only when
 /// a diagnostic is.
 #[derive(Clone, Copy)]
@@ -265,20 +274,18 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     fn analyze_topics_sequentially(
         &self,
         groups: &[(TopicKey<'_>, Vec<&'a Claim>)],
-    ) -> (Vec<Topic<'a>>, Vec<Diagnostic>) {
+    ) -> Analysed<'a> {
         let mut diagnostics = Vec::new();
+        let mut quotes = Vec::new();
         let topics = groups
             .iter()
-            .map(|(key, claims)| self.analyze_topic(*key, claims, &mut diagnostics))
+            .map(|(key, claims)| self.analyze_topic(*key, claims, &mut diagnostics, &mut quotes))
             .collect();
-        (topics, diagnostics)
+        (topics, diagnostics, quotes)
     }
 
     #[cfg(not(feature = "parallel"))]
-    fn analyze_topics(
-        &self,
-        groups: &[(TopicKey<'_>, Vec<&'a Claim>)],
-    ) -> (Vec<Topic<'a>>, Vec<Diagnostic>) {
+    fn analyze_topics(&self, groups: &[(TopicKey<'_>, Vec<&'a Claim>)]) -> Analysed<'a> {
         self.analyze_topics_sequentially(groups)
     }
 
@@ -287,38 +294,35 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     /// report sorts topics and diagnostics, so it is the same as the
     /// sequential one.
     #[cfg(feature = "parallel")]
-    fn analyze_topics(
-        &self,
-        groups: &[(TopicKey<'_>, Vec<&'a Claim>)],
-    ) -> (Vec<Topic<'a>>, Vec<Diagnostic>) {
+    fn analyze_topics(&self, groups: &[(TopicKey<'_>, Vec<&'a Claim>)]) -> Analysed<'a> {
         use rayon::prelude::*;
-        let analysed: Vec<(Topic<'a>, Vec<Diagnostic>)> = groups
+        let analysed: Vec<(Topic<'a>, Vec<Diagnostic>, Quotes<'a>)> = groups
             .par_iter()
             .with_min_len(64)
             .map(|(key, claims)| {
                 let mut diagnostics = Vec::new();
-                let topic = self.analyze_topic(*key, claims, &mut diagnostics);
-                (topic, diagnostics)
+                let mut quotes = Vec::new();
+                let topic = self.analyze_topic(*key, claims, &mut diagnostics, &mut quotes);
+                (topic, diagnostics, quotes)
             })
             .collect();
         let mut topics = Vec::with_capacity(analysed.len());
         let mut diagnostics = Vec::new();
-        for (topic, found) in analysed {
+        let mut quotes = Vec::new();
+        for (topic, found, wordings) in analysed {
             topics.push(topic);
             diagnostics.extend(found);
+            quotes.extend(wordings);
         }
-        (topics, diagnostics)
+        (topics, diagnostics, quotes)
     }
 
     fn report_with(
         &self,
-        analyze_topics: impl Fn(
-            &Self,
-            &[(TopicKey<'_>, Vec<&'a Claim>)],
-        ) -> (Vec<Topic<'a>>, Vec<Diagnostic>),
+        analyze_topics: impl Fn(&Self, &[(TopicKey<'_>, Vec<&'a Claim>)]) -> Analysed<'a>,
     ) -> Report<'a> {
         let groups = self.topic_groups();
-        let (mut topics, mut diagnostics) = analyze_topics(self, &groups);
+        let (mut topics, mut diagnostics, quotes) = analyze_topics(self, &groups);
         drop(groups);
         // (subject, property) is unique per topic: an unstable sort gives
         // the one order.
@@ -329,7 +333,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .then_with(|| a.property.cmp(&b.property))
         });
 
-        let misattributions = self.misattributions(&mut diagnostics);
+        let misattributions = self.misattributions(quotes, &mut diagnostics);
         diagnostics.extend(self.corpus.skipped().iter().cloned());
         // Natural order, so that file:9 comes before file:10.
         diagnostics.sort_by(|a, b| {
@@ -378,6 +382,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         key: TopicKey<'_>,
         claims: &[&'a Claim],
         diagnostics: &mut Vec<Diagnostic>,
+        quotes: &mut Quotes<'a>,
     ) -> Topic<'a> {
         let (subject, property) = key;
         // The topic as diagnostics name it, written only for one.
@@ -570,7 +575,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 first_claims.push((claim, labels[0].clone(), &group.label));
             }
             for (b, label) in built.into_iter().zip(&labels) {
-                let position = self.finish_position(b, label, &superseded_by);
+                let position = self.finish_position(b, label, &superseded_by, quotes);
                 any_superseded |= position.superseded
                     || position.claims.iter().any(|c| c.superseded_by.is_some());
                 group_positions.push(position);
@@ -1341,6 +1346,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         built: Built<'a>,
         label: &Arc<str>,
         corrected: &HashMap<&ClaimId, ClaimId>,
+        quotes: &mut Quotes<'a>,
     ) -> Position<'a> {
         // Values the claim alone can say are written when asked for.
         let claims: Vec<ClaimEntry<'a>> = built
@@ -1389,6 +1395,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
             _ => Vec::new(),
         };
+        // The wordings go on to the misattribution check across topics.
+        quotes.extend(built.claims.iter().copied().zip(built.quote_texts));
         Position {
             label: Arc::clone(label),
             value: built.value,
@@ -1845,16 +1853,26 @@ impl<'a, 'p> Analyzer<'a, 'p> {
 
     /// The same or near-same words given to different speakers, across
     /// topics.
-    fn misattributions(&self, diagnostics: &mut Vec<Diagnostic>) -> Vec<Misattribution> {
-        let normalized: Vec<(&Claim, String)> = self
-            .corpus
-            .claims()
-            .iter()
-            .filter_map(|c| match &c.value {
-                Value::Quote(q) => Some((c, normalize_text(q.text()))),
-                _ => None,
-            })
-            .collect();
+    ///
+    /// `normalized` holds every quote claim of the corpus with its
+    /// normalized wording, as the topics' quote clustering made it: each
+    /// quote claim sits in exactly one topic's quote group. Their order
+    /// does not matter: each block is sorted by claim id, and findings are
+    /// keyed by claim ids.
+    fn misattributions(
+        &self,
+        normalized: Quotes<'_>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Vec<Misattribution> {
+        debug_assert_eq!(
+            normalized.len(),
+            self.corpus
+                .claims()
+                .iter()
+                .filter(|c| matches!(c.value, Value::Quote(_)))
+                .count(),
+            "every quote claim reaches the misattribution check once"
+        );
         // Each quote with its words and its speaker's canonical id, found
         // once rather than for every pair compared.
         let quotes: Vec<(&Claim, Vec<&str>)> = normalized
