@@ -38,9 +38,14 @@ impl Nested {
         }
     }
 
+    /// Two spaces a level, in one write for the depths a report reaches.
     fn indent<W: ?Sized + Write>(&self, out: &mut W) -> io::Result<()> {
-        for _ in 0..self.level {
-            out.write_all(b"  ")?;
+        const SPACES: &[u8; 32] = b"                                ";
+        let mut width = 2 * self.level;
+        while width > 0 {
+            let step = width.min(SPACES.len());
+            out.write_all(&SPACES[..step])?;
+            width -= step;
         }
         Ok(())
     }
