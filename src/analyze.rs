@@ -797,11 +797,11 @@ fn distinct_values(claims: &[&Claim]) -> (String, usize) {
     for claim in claims {
         let start = buffer.len();
         match &claim.value {
+            // The common case, without the formatting machinery.
             Value::Quantity(q) => q.push_shown(&mut buffer),
-            Value::Date(p) => {
-                let _ = write!(buffer, "{p} ({})", p.precision());
+            other => {
+                let _ = write!(buffer, "{}", crate::relation::PlainValue(other));
             }
-            other => buffer.push_str(&crate::relation::show_plain_value(other).unwrap_or_default()),
         }
         spans.push((start, buffer.len()));
     }

@@ -457,9 +457,6 @@ impl std::fmt::Display for PlainValue<'_> {
 impl Analyzer<'_, '_> {
     /// The value of a claim as a reader would say it.
     pub(crate) fn show_value(&self, value: &Value) -> String {
-        if let Some(shown) = show_plain_value(value) {
-            return shown;
-        }
         match value {
             Value::Statement(s) => {
                 let object = self.entity_name(&s.object);
@@ -468,7 +465,7 @@ impl Analyzer<'_, '_> {
                     Polarity::Negative => format!("not {object}"),
                 }
             }
-            _ => String::new(),
+            other => show_plain_value(other).unwrap_or_default(),
         }
     }
 
