@@ -5,6 +5,7 @@
 //! cargo run --example corroborate                      # the bundled corpus in data/
 //! cargo run --example corroborate -- path/to/corpus    # a file or a folder
 //! cargo run --example corroborate -- --format json
+//! cargo run --example corroborate -- big.jsonl --format jsonl  # streamed report
 //! cargo run --example corroborate -- claims.jsonl     # JSON Lines
 //! cargo run --example corroborate -- claims.csv       # a flat table (.csv or .tsv)
 //! ```
@@ -18,7 +19,8 @@ use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use corroborate::{
-    Corpus, Policy, ScanOptions, StreamReader, TableFormat, TextOptions, Vocabulary, analyze, scan,
+    Analyzer, Corpus, Policy, ScanOptions, StreamReader, TableFormat, TextOptions, Topic,
+    Vocabulary, analyze, scan,
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -40,7 +42,9 @@ struct Cli {
     #[arg(long)]
     header: Option<PathBuf>,
 
-    /// Output format.
+    /// Output format. `jsonl` streams the report as JSON Lines, topic by
+    /// topic as each is analysed, in subject and property order: for
+    /// corpora too large to hold their report in memory.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 
@@ -90,6 +94,7 @@ enum Format {
     Text,
     Markdown,
     Json,
+    Jsonl,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -145,6 +150,24 @@ fn run(cli: Cli) -> Result<(), String> {
     // one would only delay the exit, so the corpus is never dropped.
     let corpus = std::mem::ManuallyDrop::new(load(&reader, &path).map_err(|e| e.to_string())?);
     let loaded = started.elapsed();
+    let needle = cli.topic.as_deref().map(str::to_lowercase);
+    let keep = |t: &Topic<'_>| {
+        needle
+            .as_deref()
+            .is_none_or(|needle| matches_topic(t, needle))
+    };
+    if let Format::Jsonl = cli.format {
+        let printed = print_jsonl(&Analyzer::new(&corpus, &policy), keep);
+        if cli.timings {
+            eprintln!(
+                "read {:.3} s, cross-reference and write {:.3} s, total {:.3} s",
+                loaded.as_secs_f64(),
+                (started.elapsed() - loaded).as_secs_f64(),
+                started.elapsed().as_secs_f64()
+            );
+        }
+        return printed;
+    }
     let spinner = delayed_progress(ProgressBar::new_spinner());
     spinner.set_message(format!("analysing {} claims", corpus.claims().len()));
     let mut report = analyze(&corpus, &policy);
@@ -159,13 +182,8 @@ fn run(cli: Cli) -> Result<(), String> {
             written.as_secs_f64()
         );
     });
-    if let Some(filter) = &cli.topic {
-        let needle = filter.to_lowercase();
-        report.retain_topics(|t| {
-            t.subject.as_str().to_lowercase().contains(&needle)
-                || t.subject_name.to_lowercase().contains(&needle)
-                || t.property.as_str().to_lowercase().contains(&needle)
-        });
+    if needle.is_some() {
+        report.retain_topics(keep);
     }
     let stdout_is_terminal = std::io::stdout().is_terminal();
     let output = match cli.format {
@@ -178,6 +196,7 @@ fn run(cli: Cli) -> Result<(), String> {
             return printed;
         }
         Format::Markdown => report.render_markdown(),
+        Format::Jsonl => unreachable!("streamed above"),
         Format::Text => {
             let width = cli.width.unwrap_or_else(|| {
                 if stdout_is_terminal {
@@ -267,6 +286,40 @@ fn print_json(report: &corroborate::Report) -> Result<(), String> {
         .and_then(|()| out.flush());
     match written {
         Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("cannot write the report: {e}")),
+    }
+}
+
+/// True when the topic's subject, subject name or property contains
+/// `needle` (lowercase), ignoring case.
+fn matches_topic(topic: &Topic<'_>, needle: &str) -> bool {
+    topic.subject.as_str().to_lowercase().contains(needle)
+        || topic.subject_name.to_lowercase().contains(needle)
+        || topic.property.as_str().to_lowercase().contains(needle)
+}
+
+/// Cross-references and writes the report as JSON Lines to stdout, topic
+/// by topic, with a progress bar over the claims analysed.
+fn print_jsonl(
+    analyzer: &Analyzer,
+    keep: impl Fn(&Topic<'_>) -> bool + Sync,
+) -> Result<(), String> {
+    let bar = delayed_progress(ProgressBar::new(analyzer.corpus().claims().len() as u64));
+    bar.set_style(
+        ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} claims ({eta})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar.set_message("cross-referencing");
+    let stdout = std::io::stdout().lock();
+    let out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    let written = analyzer.write_jsonl_where(out, |topic| {
+        bar.inc(topic.claim_count as u64);
+        keep(topic)
+    });
+    bar.finish_and_clear();
+    match written {
+        Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(format!("cannot write the report: {e}")),
     }

@@ -3,7 +3,13 @@
 //!
 //! ```text
 //! cargo run --release --example heap -- 1000000
+//! cargo run --release --example heap -- --jsonl big.jsonl
 //! ```
+//!
+//! With `--jsonl FILE`, the corpus is read from a JSON Lines file as the
+//! example binary reads it, and the report is streamed as JSON Lines
+//! (`Analyzer::write_jsonl`) to nowhere: the live heap and its peak while
+//! reading and while streaming.
 //!
 //! Resident memory (what `/usr/bin/time` reports) also counts memory the
 //! allocator keeps after it was freed; this counts only live bytes, so the
@@ -35,6 +41,20 @@ unsafe impl GlobalAlloc for Counting {
         unsafe { System.alloc(layout) }
     }
 
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // Forwarded as a realloc, so that a large vector grows in place as
+        // it does without the counter (glibc moves its pages, not bytes).
+        let live = if new_size >= layout.size() {
+            LIVE.fetch_add(new_size - layout.size(), Relaxed) + new_size - layout.size()
+        } else {
+            LIVE.fetch_sub(layout.size() - new_size, Relaxed) - (layout.size() - new_size)
+        };
+        PEAK.fetch_max(live, Relaxed);
+        CALLS.fetch_add(1, Relaxed);
+        // SAFETY: the caller upholds `realloc`'s contract, passed on as is.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         LIVE.fetch_sub(layout.size(), Relaxed);
         // SAFETY: `ptr` came from `System.alloc` with this layout.
@@ -44,6 +64,24 @@ unsafe impl GlobalAlloc for Counting {
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
+
+/// The process's resident memory now and at its peak (`VmRSS`, `VmHWM`
+/// in /proc/self/status), in MB, where Linux tells them.
+fn resident() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches(" kB").parse::<f64>().ok())
+            .map_or_else(|| "?".to_string(), |kb| format!("{:.0}", kb / 1024.0))
+    };
+    format!(
+        "resident {} MB, peak {} MB",
+        field("VmRSS:"),
+        field("VmHWM:")
+    )
+}
 
 fn mb(bytes: usize) -> f64 {
     bytes as f64 / (1 << 20) as f64
@@ -59,7 +97,50 @@ fn positions<'r, 'c>(
         .flat_map(|s| s.positions.iter_mut())
 }
 
+/// Reads `path` as JSON Lines and streams its report to nowhere,
+/// printing the live heap and its peak at each step.
+fn jsonl(path: &str) {
+    let file = std::fs::File::open(path).expect("the JSON Lines file opens");
+    let reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let corpus = corroborate::StreamReader::new()
+        .read_jsonl(reader, path)
+        .expect("the JSON Lines file reads");
+    let with_corpus = LIVE.load(Relaxed);
+    let claims = corpus.claims();
+    let inline = std::mem::size_of_val(claims);
+    println!(
+        "{} claims: corpus {:.0} MB live ({:.0} MB of it the claims' inline {} bytes each), \
+         peak while reading {:.0} MB; {}",
+        claims.len(),
+        mb(with_corpus),
+        mb(inline),
+        std::mem::size_of::<corroborate::Claim>(),
+        mb(PEAK.load(Relaxed)),
+        resident(),
+    );
+    let policy = corroborate::Policy::default();
+    let analyzer = corroborate::Analyzer::new(&corpus, &policy);
+    let with_analyzer = LIVE.load(Relaxed);
+    PEAK.store(with_analyzer, Relaxed);
+    let summary = analyzer
+        .write_jsonl(std::io::sink())
+        .expect("writing to nowhere does not fail");
+    println!(
+        "{} topics streamed: name resolution {:.0} MB; peak while streaming {:.0} MB above \
+         the corpus and resolution; {}",
+        summary.topics,
+        mb(with_analyzer - with_corpus),
+        mb(PEAK.load(Relaxed) - with_analyzer),
+        resident(),
+    );
+}
+
 fn main() {
+    let mut args = std::env::args().skip(1);
+    if let Some("--jsonl") = args.next().as_deref() {
+        let path = args.next().expect("--jsonl FILE");
+        return jsonl(&path);
+    }
     let claims: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())

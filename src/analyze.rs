@@ -133,6 +133,33 @@ type Quotes<'a> = Vec<(&'a Claim, String)>;
 /// every quote's normalized wording.
 type Analysed<'a> = (Vec<Topic<'a>>, Vec<Diagnostic>, Quotes<'a>);
 
+/// Topics analysed together, with the `parallel` feature, before
+/// [`Analyzer::report_each`] hands them on in order: bounds what is held.
+#[cfg(feature = "parallel")]
+const STREAM_BATCH: usize = 256;
+
+/// Claims a streamed batch of topics holds at most, unless one topic
+/// alone has more.
+#[cfg(feature = "parallel")]
+const STREAM_BATCH_CLAIMS: usize = 32_768;
+
+/// How many of the first topics of `groups` make the next streamed batch:
+/// up to [`STREAM_BATCH`] topics and [`STREAM_BATCH_CLAIMS`] claims, and
+/// at least one topic.
+#[cfg(feature = "parallel")]
+fn stream_batch(groups: &[(TopicKey<'_>, Vec<&Claim>)]) -> usize {
+    let mut claims = 0;
+    groups
+        .iter()
+        .take(STREAM_BATCH)
+        .take_while(|(_, members)| {
+            claims += members.len();
+            claims <= STREAM_BATCH_CLAIMS
+        })
+        .count()
+        .max(1)
+}
+
 /// A topic as diagnostics name it, "subject property", written only when
 /// a diagnostic is.
 #[derive(Clone, Copy)]
@@ -153,6 +180,20 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             resolution: Resolution::new(corpus.entities(), policy.name_threshold()),
             sources: SourceTable::new(corpus),
         }
+    }
+
+    /// The corpus analysed.
+    ///
+    /// ```
+    /// use corroborate::{Analyzer, Corpus, Policy};
+    /// # let corpus = Corpus::from_json_str(r#"{"format": "corroborate/1", "title": "T"}"#)?;
+    /// let policy = Policy::default();
+    /// let analyzer = Analyzer::new(&corpus, &policy);
+    /// assert_eq!(analyzer.corpus().title(), Some("T"));
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn corpus(&self) -> &'a Corpus {
+        self.corpus
     }
 
     /// The policy in force.
@@ -322,7 +363,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         analyze_topics: impl Fn(&Self, &[(TopicKey<'_>, Vec<&'a Claim>)]) -> Analysed<'a>,
     ) -> Report<'a> {
         let groups = self.topic_groups();
-        let (mut topics, mut diagnostics, quotes) = analyze_topics(self, &groups);
+        let (mut topics, diagnostics, quotes) = analyze_topics(self, &groups);
         drop(groups);
         // (subject, property) is unique per topic: an unstable sort gives
         // the one order.
@@ -333,6 +374,24 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .then_with(|| a.property.cmp(&b.property))
         });
 
+        let mut counted = Summary {
+            topics: topics.len(),
+            ..Summary::default()
+        };
+        counted.count_topics(&topics);
+        self.assemble(topics, counted, diagnostics, quotes)
+    }
+
+    /// The report around its topics: the misattributions across topics,
+    /// the diagnostics in order, the merges, and the summary, whose topic
+    /// counts come in `counted`.
+    fn assemble(
+        &self,
+        topics: Vec<Topic<'a>>,
+        counted: Summary,
+        mut diagnostics: Vec<Diagnostic>,
+        quotes: Quotes<'a>,
+    ) -> Report<'a> {
         let misattributions = self.misattributions(quotes, &mut diagnostics);
         diagnostics.extend(self.corpus.skipped().iter().cloned());
         // Natural order, so that file:9 comes before file:10.
@@ -344,27 +403,130 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         });
         diagnostics.dedup();
 
-        let mut summary = Summary {
+        let summary = Summary {
             claims: self.corpus.claims().len(),
-            topics: topics.len(),
             misattributions: misattributions.len(),
             skipped: self.corpus.skipped().len(),
-            ..Summary::default()
+            ..counted
         };
-        summary.count_topics(&topics);
         Report {
             title: self.corpus.title().map(str::to_string),
             summary,
-            settings: Settings {
-                vocabulary: self.policy.vocabulary().name().to_string(),
-                quote_threshold: self.policy.quote_threshold().value(),
-                name_threshold: self.policy.name_threshold().value(),
-            },
+            settings: self.settings(),
             topics,
             misattributions,
             merges: self.resolution.merges().to_vec(),
             diagnostics,
         }
+    }
+
+    /// The settings the report names.
+    pub(crate) fn settings(&self) -> Settings {
+        Settings {
+            vocabulary: self.policy.vocabulary().name().to_string(),
+            quote_threshold: self.policy.quote_threshold().value(),
+            name_threshold: self.policy.name_threshold().value(),
+        }
+    }
+
+    /// Analyses the topics one after another, in subject and property
+    /// order, hands each to `visit` as soon as it is made, and keeps
+    /// none of them: the report without its topics.
+    ///
+    /// This is [`report`](Analyzer::report) for corpora whose report
+    /// would not fit in memory beside them: at any moment only the topic
+    /// being handed over (with the `parallel` feature, a batch of
+    /// topics analysed on all cores) is held. Topics come in the order of
+    /// their subject's and property's ids, not grouped by verdict as in
+    /// [`Report::topics`]: that order needs every topic first. Each topic
+    /// is the one [`report`](Analyzer::report) would give.
+    ///
+    /// The returned report has no topics; its summary counts the topics
+    /// that were handed over, and its misattributions, merges and
+    /// diagnostics are those of the whole report.
+    ///
+    /// # Errors
+    ///
+    /// Stops at the first error `visit` returns, and returns it.
+    ///
+    /// ```
+    /// use corroborate::{Analyzer, Corpus, Policy, Verdict};
+    /// let corpus = Corpus::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))?;
+    /// let policy = Policy::default();
+    /// let analyzer = Analyzer::new(&corpus, &policy);
+    /// let mut contested = Vec::new();
+    /// let rest = analyzer.report_each(|topic| {
+    ///     if topic.verdict == Verdict::Contested {
+    ///         contested.push(topic.property.to_string());
+    ///     }
+    ///     Ok::<(), std::convert::Infallible>(())
+    /// })?;
+    /// assert!(rest.topics.is_empty());
+    /// assert_eq!(rest.summary.contested, contested.len());
+    /// assert_eq!(rest.summary.topics, analyzer.report().topics.len());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn report_each<E>(
+        &self,
+        visit: impl FnMut(Topic<'a>) -> Result<(), E>,
+    ) -> Result<Report<'a>, E> {
+        self.stream(Some, visit)
+    }
+
+    /// The engine of [`report_each`](Analyzer::report_each): each topic,
+    /// in key order, goes through `make` (on all cores with `parallel`;
+    /// `None` leaves it out of the report and its counts) and then, in
+    /// order, to `take`.
+    pub(crate) fn stream<T: Send, E>(
+        &self,
+        make: impl Fn(Topic<'a>) -> Option<T> + Sync,
+        mut take: impl FnMut(T) -> Result<(), E>,
+    ) -> Result<Report<'a>, E> {
+        let mut groups = self.topic_groups();
+        // Subject, then property: the order of `Report::topics` within a
+        // verdict. Keys are unique, so an unstable sort gives one order.
+        groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut counted = Summary::default();
+        let mut diagnostics = Vec::new();
+        let mut quotes = Vec::new();
+        #[cfg(not(feature = "parallel"))]
+        for (key, claims) in &groups {
+            let topic = self.analyze_topic(*key, claims, &mut diagnostics, &mut quotes);
+            let counts = Summary::of_topic(&topic);
+            if let Some(made) = make(topic) {
+                counted.add_topics(&counts);
+                take(made)?;
+            }
+        }
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            let mut rest = &groups[..];
+            while !rest.is_empty() {
+                let (batch, after) = rest.split_at(stream_batch(rest));
+                rest = after;
+                let done: Vec<_> = batch
+                    .par_iter()
+                    .map(|(key, claims)| {
+                        let mut found = Vec::new();
+                        let mut wordings = Vec::new();
+                        let topic = self.analyze_topic(*key, claims, &mut found, &mut wordings);
+                        let counts = Summary::of_topic(&topic);
+                        (make(topic).map(|made| (made, counts)), found, wordings)
+                    })
+                    .collect();
+                for (made, found, wordings) in done {
+                    diagnostics.extend(found);
+                    quotes.extend(wordings);
+                    if let Some((made, counts)) = made {
+                        counted.add_topics(&counts);
+                        take(made)?;
+                    }
+                }
+            }
+        }
+        drop(groups);
+        Ok(self.assemble(Vec::new(), counted, diagnostics, quotes))
     }
 
     /// A claim's polarity once a statement's own polarity and the

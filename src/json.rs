@@ -10,7 +10,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::report::{Report, Topic};
+use crate::analyze::Analyzer;
+use crate::report::{Diagnostic, Misattribution, Report, Settings, Summary, Topic};
+use crate::resolve::NameMerge;
 
 /// Topics serialised together, with the `parallel` feature, before they
 /// are written: bounds the memory the writer holds.
@@ -239,5 +241,139 @@ impl Report<'_> {
         field(&mut out, "merges", &self.merges, false)?;
         field(&mut out, "diagnostics", &self.diagnostics, true)?;
         out.write_all(b"}")
+    }
+}
+
+/// The format tag on the first line of a JSON Lines report.
+pub const REPORT_JSONL_FORMAT: &str = "corroborate-report-jsonl/1";
+
+/// The first line of a JSON Lines report.
+#[derive(Serialize)]
+struct Head<'r> {
+    format: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'r str>,
+    settings: &'r Settings,
+}
+
+/// Every further line of a JSON Lines report: an object with one key,
+/// the record's kind.
+#[derive(Serialize)]
+#[serde(rename_all = "snake_case")]
+enum Line<'r, 'c> {
+    Topic(&'r Topic<'c>),
+    Misattribution(&'r Misattribution),
+    Merge(&'r NameMerge),
+    Diagnostic(&'r Diagnostic),
+    Summary(&'r Summary),
+}
+
+/// Writes one record on its own line.
+fn write_line<W: Write + ?Sized, T: Serialize + ?Sized>(out: &mut W, value: &T) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+impl<'a> Analyzer<'a, '_> {
+    /// Cross-references the corpus and writes the report as JSON Lines,
+    /// one topic at a time as it is analysed, holding none of them: the
+    /// report for corpora whose full [`Report`] would not fit in memory
+    /// beside them. With the `parallel` feature, topics are analysed and
+    /// serialised on all cores and written in order: the same bytes.
+    ///
+    /// The layout (described in `data/README.md`):
+    ///
+    /// * line 1: `{"format": "corroborate-report-jsonl/1", "title": …,
+    ///   "settings": {…}}` (no `title` when the corpus has none);
+    /// * one line per topic, `{"topic": {…}}`, in the order of their
+    ///   subject's and property's ids (not grouped by verdict as in
+    ///   [`Report::topics`], which needs every topic first); each topic is
+    ///   the one [`report`](Analyzer::report) gives, in compact JSON;
+    /// * then a line per misattribution (`{"misattribution": {…}}`), per
+    ///   name merge (`{"merge": {…}}`) and per diagnostic
+    ///   (`{"diagnostic": {…}}`), in the report's order;
+    /// * last, `{"summary": {…}}`, which is also returned.
+    ///
+    /// # Errors
+    ///
+    /// Fails when `out` fails to write.
+    ///
+    /// ```
+    /// use corroborate::{Analyzer, Corpus, Policy};
+    /// let corpus = Corpus::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))?;
+    /// let policy = Policy::default();
+    /// let analyzer = Analyzer::new(&corpus, &policy);
+    /// let mut out = Vec::new();
+    /// let summary = analyzer.write_jsonl(&mut out)?;
+    /// let text = String::from_utf8(out)?;
+    /// let lines: Vec<&str> = text.lines().collect();
+    /// assert!(lines[0].starts_with(r#"{"format":"corroborate-report-jsonl/1""#));
+    /// let topics = lines.iter().filter(|l| l.starts_with(r#"{"topic":"#)).count();
+    /// assert_eq!(topics, summary.topics);
+    /// assert!(lines.last().unwrap().starts_with(r#"{"summary":"#));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_jsonl<W: Write>(&self, out: W) -> io::Result<Summary> {
+        self.write_jsonl_where(out, |_| true)
+    }
+
+    /// [`write_jsonl`](Analyzer::write_jsonl) with only the topics for
+    /// which `keep` returns true; the summary counts only those, as
+    /// [`Report::retain_topics`] does. With the `parallel` feature, `keep`
+    /// is called on all cores, in no particular order.
+    ///
+    /// # Errors
+    ///
+    /// Fails when `out` fails to write.
+    ///
+    /// ```
+    /// use corroborate::{Analyzer, Corpus, Policy};
+    /// let corpus = Corpus::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))?;
+    /// let policy = Policy::default();
+    /// let analyzer = Analyzer::new(&corpus, &policy);
+    /// let summary = analyzer.write_jsonl_where(std::io::sink(), |topic| {
+    ///     topic.property.as_str() == "fighter_strength"
+    /// })?;
+    /// assert_eq!(summary.topics, 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_jsonl_where<W: Write>(
+        &self,
+        mut out: W,
+        keep: impl Fn(&Topic<'a>) -> bool + Sync,
+    ) -> io::Result<Summary> {
+        let settings = self.settings();
+        write_line(
+            &mut out,
+            &Head {
+                format: REPORT_JSONL_FORMAT,
+                title: self.corpus().title(),
+                settings: &settings,
+            },
+        )?;
+        let rest = self.stream(
+            |topic| {
+                keep(&topic).then(|| {
+                    let mut line = Vec::with_capacity(512 * topic.claim_count);
+                    // Topics serialise without failure, as in
+                    // `Report::to_json_string`.
+                    let _ = write_line(&mut line, &Line::Topic(&topic));
+                    line
+                })
+            },
+            |line| out.write_all(&line),
+        )?;
+        for m in &rest.misattributions {
+            write_line(&mut out, &Line::Misattribution(m))?;
+        }
+        for m in &rest.merges {
+            write_line(&mut out, &Line::Merge(m))?;
+        }
+        for d in &rest.diagnostics {
+            write_line(&mut out, &Line::Diagnostic(d))?;
+        }
+        write_line(&mut out, &Line::Summary(&rest.summary))?;
+        out.flush()?;
+        Ok(rest.summary)
     }
 }

@@ -124,6 +124,7 @@ pub use analyze::{
 pub use corpus::{CORPUS_FILE_NAME, Corpus, FORMAT, Limits};
 pub use error::Error;
 pub use id::{ClaimId, EntityId, MAX_ID_LEN, Property, SourceId};
+pub use json::REPORT_JSONL_FORMAT;
 pub use model::{
     Assertion, Certainty, Claim, Entity, Evidence, Modality, Polarity, Quote, Scope, Source,
     SourceKind, Statement, Status, Value,

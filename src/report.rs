@@ -405,6 +405,29 @@ fn is_zero(n: &usize) -> bool {
 }
 
 impl Summary {
+    /// The counts of one topic: one topic, its verdict and its relay
+    /// findings.
+    pub(crate) fn of_topic(topic: &Topic<'_>) -> Summary {
+        let mut counts = Summary {
+            topics: 1,
+            ..Summary::default()
+        };
+        counts.count_topics(std::slice::from_ref(topic));
+        counts
+    }
+
+    /// Adds the topic counts of `other` (topics, verdicts, relay
+    /// findings) to these.
+    pub(crate) fn add_topics(&mut self, other: &Summary) {
+        self.topics += other.topics;
+        self.contested += other.contested;
+        self.different_scope += other.different_scope;
+        self.superseded += other.superseded;
+        self.corroborated += other.corroborated;
+        self.single_origin += other.single_origin;
+        self.relay_findings += other.relay_findings;
+    }
+
     /// Adds the verdicts and relay findings of `topics` to the counts.
     pub(crate) fn count_topics(&mut self, topics: &[Topic<'_>]) {
         for topic in topics {

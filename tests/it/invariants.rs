@@ -2,7 +2,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use corroborate::{Claim, Corpus, Policy, RelationKind, Report, Verdict, analyze};
+use corroborate::{
+    Analyzer, Claim, Corpus, Policy, REPORT_JSONL_FORMAT, RelationKind, Report, Verdict, analyze,
+};
 
 /// Checks the report of `corpus` and returns it.
 #[track_caller]
@@ -32,7 +34,68 @@ pub fn checked_report<'c>(corpus: &'c Corpus, policy: &Policy) -> Report<'c> {
         report.to_json_string(),
         "JSON depends on claim order"
     );
+    let streamed = check_jsonl(corpus, policy, &report);
+    assert!(
+        streamed == jsonl_report(&shuffled, policy),
+        "JSON Lines report depends on claim order"
+    );
     report
+}
+
+/// The report streamed as JSON Lines by [`Analyzer::write_jsonl`].
+pub fn jsonl_report(corpus: &Corpus, policy: &Policy) -> Vec<u8> {
+    let mut out = Vec::new();
+    Analyzer::new(corpus, policy)
+        .write_jsonl(&mut out)
+        .expect("writing to memory does not fail");
+    out
+}
+
+/// Checks that the JSON Lines report holds exactly the records of the
+/// in-memory `report`, byte for byte: its head, each topic (in subject and
+/// property order instead of verdict order), each misattribution, merge
+/// and diagnostic, and the summary last. Returns the streamed bytes.
+#[track_caller]
+pub fn check_jsonl(corpus: &Corpus, policy: &Policy, report: &Report) -> Vec<u8> {
+    let streamed = jsonl_report(corpus, policy);
+    let mut expected = format!("{{\"format\":\"{REPORT_JSONL_FORMAT}\",");
+    if let Some(title) = &report.title {
+        expected += &format!("\"title\":{},", json(title));
+    }
+    expected += &format!("\"settings\":{}}}\n", json(&report.settings));
+    let mut topics: Vec<_> = report.topics.iter().collect();
+    topics.sort_by(|a, b| (&a.subject, &a.property).cmp(&(&b.subject, &b.property)));
+    for topic in topics {
+        expected += &format!("{{\"topic\":{}}}\n", json(topic));
+    }
+    for m in &report.misattributions {
+        expected += &format!("{{\"misattribution\":{}}}\n", json(m));
+    }
+    for m in &report.merges {
+        expected += &format!("{{\"merge\":{}}}\n", json(m));
+    }
+    for d in &report.diagnostics {
+        expected += &format!("{{\"diagnostic\":{}}}\n", json(d));
+    }
+    expected += &format!("{{\"summary\":{}}}\n", json(&report.summary));
+    let streamed_text = String::from_utf8(streamed.clone()).expect("the report is UTF-8");
+    if streamed_text != expected {
+        let at = streamed_text
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, b)| a != b);
+        panic!(
+            "JSON Lines report differs from the report at line {at:?} ({} lines streamed, {} expected)",
+            streamed_text.lines().count(),
+            expected.lines().count()
+        );
+    }
+    streamed
+}
+
+/// Compact JSON of a report part.
+fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).expect("report parts serialise")
 }
 
 #[track_caller]

@@ -340,3 +340,90 @@ fn parallel_report_is_identical() {
     assert!(written == sequential.to_json_string().into_bytes());
     assert_eq!(parallel.render_text(100), sequential.render_text(100));
 }
+
+/// The streamed JSON Lines report of a corpus large enough for many
+/// batches holds the in-memory report's records, byte for byte (with
+/// `parallel`, topics are analysed and serialised on all cores).
+#[test]
+fn jsonl_report_of_a_large_corpus_matches_the_report() {
+    let corpus = crate::common::Synth::new(5, 20_000).corpus();
+    let policy = Policy::default();
+    let report = analyze(&corpus, &policy);
+    assert!(report.topics.len() > 1024, "{} topics", report.topics.len());
+    let streamed = crate::invariants::check_jsonl(&corpus, &policy, &report);
+    assert!(streamed.len() > 1 << 20, "{} bytes", streamed.len());
+}
+
+/// A small streamed report, as a reader sees it.
+#[test]
+fn jsonl_report_layout() {
+    let corpus = Corpus::from_path(format!(
+        "{}/tests/data/scenarios/two-articles-one-origin.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let policy = Policy::default();
+    let report = crate::invariants::checked_report(&corpus, &policy);
+    let streamed = crate::invariants::check_jsonl(&corpus, &policy, &report);
+    assert_snapshot!(String::from_utf8(streamed).unwrap());
+}
+
+/// Only the kept topics are written and counted; the rest of the report
+/// is whole.
+#[test]
+fn jsonl_report_keeps_what_the_filter_keeps() {
+    let corpus = Corpus::from_path(format!("{}/data", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let policy = Policy::default();
+    let mut report = analyze(&corpus, &policy);
+    let contested = |t: &corroborate::Topic<'_>| t.verdict == corroborate::Verdict::Contested;
+    let mut out = Vec::new();
+    let summary = corroborate::Analyzer::new(&corpus, &policy)
+        .write_jsonl_where(&mut out, contested)
+        .unwrap();
+    report.retain_topics(contested);
+    assert!(summary.topics > 0);
+    assert_eq!(summary, report.summary);
+    let text = String::from_utf8(out).unwrap();
+    let topics = text
+        .lines()
+        .filter(|l| l.starts_with("{\"topic\":"))
+        .count();
+    assert_eq!(topics, report.topics.len());
+    assert!(text.lines().last().unwrap().starts_with("{\"summary\":"));
+}
+
+/// A writer that fails after `room` bytes.
+struct Full {
+    room: usize,
+}
+
+impl std::io::Write for Full {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.room == 0 {
+            return Err(std::io::Error::other("disk full"));
+        }
+        let n = bytes.len().min(self.room);
+        self.room -= n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A failing writer stops the stream with its error, wherever it fails:
+/// in the head, among the topics, or in the records after them.
+#[test]
+fn jsonl_report_stops_at_a_write_error() {
+    let corpus = Corpus::from_path(format!("{}/data", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let policy = Policy::default();
+    let analyzer = corroborate::Analyzer::new(&corpus, &policy);
+    let mut whole = Vec::new();
+    analyzer.write_jsonl(&mut whole).unwrap();
+    for room in [0, 100, whole.len() / 2, whole.len() - 10] {
+        let error = analyzer.write_jsonl(Full { room }).unwrap_err();
+        assert_eq!(error.to_string(), "disk full", "room {room}");
+    }
+    assert!(analyzer.write_jsonl(Full { room: whole.len() }).is_ok());
+}
