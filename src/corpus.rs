@@ -10,7 +10,7 @@
 //! loading layer: it is the only place besides the example binary that
 //! reads files.
 
-use crate::id::HashMap;
+use crate::id::{ClaimIndex, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -173,7 +173,7 @@ pub struct Corpus {
     /// Title, entities, sources, article texts and their indexes.
     header: Header,
     claims: Vec<Claim>,
-    claim_index: HashMap<ClaimId, usize>,
+    claim_index: ClaimIndex,
     skipped: Vec<Diagnostic>,
 }
 
@@ -598,17 +598,33 @@ impl Corpus {
         limits: &Limits,
     ) -> Result<Corpus, Error> {
         let header = Header::new(title, description, entities, sources, texts, limits)?;
-        let mut claim_index = HashMap::with_capacity_and_hasher(claims.len(), Default::default());
+        let mut claim_index = ClaimIndex::with_capacity(claims.len());
         for (index, claim) in claims.iter().enumerate() {
-            if claim_index.insert(claim.id.clone(), index).is_some() {
-                return Err(Error::new(ErrorKind::Duplicate {
-                    kind: "claim",
-                    id: claim.id.to_string(),
-                })
-                .in_claim(&claim.id)
-                .in_field("id"));
+            if !claim_index.insert(&claims[..index], claim.id.as_str(), index) {
+                let error = match claim_index.contains(&claims[..index], claim.id.as_str()) {
+                    true => Error::new(ErrorKind::Duplicate {
+                        kind: "claim",
+                        id: claim.id.to_string(),
+                    }),
+                    false => Error::new(ErrorKind::Limit {
+                        what: "number of claims",
+                        found: claims.len(),
+                        limit: u32::MAX as usize,
+                    }),
+                };
+                return Err(error.in_claim(&claim.id).in_field("id"));
             }
         }
+        // Whether each claim's correction names a claim of the corpus,
+        // found before the claims are borrowed to be checked.
+        let found: Vec<bool> = claims
+            .iter()
+            .map(|c| {
+                c.corrects
+                    .as_ref()
+                    .is_none_or(|id| claim_index.contains(&claims, id.as_str()))
+            })
+            .collect();
         // Claims given whole do not have their verbs and properties
         // shared (as the stream readers' `Sharing` does): all of them
         // exist already, so dropping the repeated copies now would leave
@@ -616,8 +632,8 @@ impl Corpus {
         // every allocation of the analysis that follows (glibc's malloc,
         // 1M claims: about 0.5 s of 4.5 s). The stream readers share each
         // claim as it is parsed, when the freed copy is reused at once.
-        for claim in &mut claims {
-            header.check_claim(claim, Some(&claim_index), limits)?;
+        for (claim, found) in claims.iter_mut().zip(found) {
+            header.check_claim(claim, Some(found), limits)?;
         }
         Ok(header.into_corpus(claims, claim_index, Vec::new()))
     }
@@ -682,7 +698,9 @@ impl Corpus {
 
     /// The claim with this id.
     pub fn claim(&self, id: &ClaimId) -> Option<&Claim> {
-        self.claim_index.get(id).map(|&i| &self.claims[i])
+        self.claim_index
+            .get(&self.claims, id.as_str())
+            .map(|i| &self.claims[i])
     }
 
     /// The records a streaming reader skipped (a malformed line, a row of
@@ -893,13 +911,13 @@ impl Header {
     }
 
     /// Checks one claim against the header: references, chain, lengths
-    /// and evidence (whose span is filled in). `claims` is the index of
-    /// every claim, for `corrects`; with `None` the correction is left to
-    /// [`Header::check_corrects`].
+    /// and evidence (whose span is filled in). `corrects_found` tells
+    /// whether the claim it corrects (if any) is in the corpus; with
+    /// `None` the correction is left to [`Header::check_corrects`].
     pub(crate) fn check_claim(
         &self,
         claim: &mut Claim,
-        claims: Option<&HashMap<ClaimId, usize>>,
+        corrects_found: Option<bool>,
         limits: &Limits,
     ) -> Result<(), Error> {
         let entity_ref = |id: &EntityId, field: &str| -> Result<(), Error> {
@@ -947,8 +965,8 @@ impl Header {
         check_opt(&claim.scope.population, "scope.population", limits).map_err(in_claim)?;
         check_opt(&claim.scope.horizon, "scope.horizon", limits).map_err(in_claim)?;
         check_opt(&claim.assertion.verb, "assertion.verb", limits).map_err(in_claim)?;
-        if let Some(claims) = claims {
-            Header::check_corrects(claim, claims)?;
+        if let Some(found) = corrects_found {
+            Header::check_corrects(claim, found)?;
         }
         let chain = &claim.assertion.chain;
         if chain.is_empty() {
@@ -1076,15 +1094,13 @@ impl Header {
         }
     }
 
-    /// Checks that the claim a claim corrects exists and is another claim.
-    pub(crate) fn check_corrects(
-        claim: &Claim,
-        claims: &HashMap<ClaimId, usize>,
-    ) -> Result<(), Error> {
+    /// Checks that the claim a claim corrects exists (`found`, when it
+    /// corrects one) and is another claim.
+    pub(crate) fn check_corrects(claim: &Claim, found: bool) -> Result<(), Error> {
         let Some(corrected) = &claim.corrects else {
             return Ok(());
         };
-        if !claims.contains_key(corrected) {
+        if !found {
             return Err(Error::new(ErrorKind::UnknownReference {
                 kind: "claim",
                 id: corrected.to_string(),
@@ -1108,10 +1124,13 @@ impl Header {
     /// records a streaming reader skipped.
     pub(crate) fn into_corpus(
         self,
-        claims: Vec<Claim>,
-        claim_index: HashMap<ClaimId, usize>,
+        mut claims: Vec<Claim>,
+        claim_index: ClaimIndex,
         skipped: Vec<Diagnostic>,
     ) -> Corpus {
+        // The vector's spare room would stay for the corpus's life (up to
+        // half of it, as it grew by doubling).
+        claims.shrink_to_fit();
         Corpus {
             header: self,
             claims,

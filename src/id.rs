@@ -26,6 +26,91 @@ pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::
 /// The crate's hash set, with the same hasher as [`HashMap`].
 pub(crate) type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
+/// Claims found by id: a hash table of 4-byte positions into the vector
+/// that holds the claims, each beside 4 bytes of its id's hash, compared
+/// through the ids. A map from a cloned id to its position takes 24 bytes
+/// a slot; this takes 8, about 30 MB less for a million claims. The
+/// stored hash lets the table grow without reading a claim. Every call
+/// passes the claims the positions point into.
+#[derive(Clone, Default)]
+pub(crate) struct ClaimIndex {
+    /// (position, the low 32 bits of the id's hash).
+    table: hashbrown::HashTable<(u32, u32)>,
+    hasher: foldhash::fast::RandomState,
+}
+
+impl std::fmt::Debug for ClaimIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ClaimIndex({} claims)", self.table.len())
+    }
+}
+
+/// The table's hash of a stored 32-bit hash: multiplied by an odd
+/// constant so that its high bits, which the table reads, vary too.
+fn spread(low: u32) -> u64 {
+    u64::from(low).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+impl ClaimIndex {
+    /// The 32 bits of the id's hash that the table keeps.
+    fn low_hash(&self, id: &str) -> u32 {
+        use std::hash::BuildHasher;
+        // Truncation intended: the table keeps 32 bits.
+        self.hasher.hash_one(id) as u32
+    }
+
+    /// An empty index with room for `n` claims.
+    pub(crate) fn with_capacity(n: usize) -> ClaimIndex {
+        ClaimIndex {
+            table: hashbrown::HashTable::with_capacity(n),
+            hasher: foldhash::fast::RandomState::default(),
+        }
+    }
+
+    /// The position in `claims` of the claim with this id.
+    pub(crate) fn get(&self, claims: &[crate::model::Claim], id: &str) -> Option<usize> {
+        let low = self.low_hash(id);
+        self.table
+            .find(spread(low), |&(k, h)| {
+                h == low && claims.get(k as usize).is_some_and(|c| c.id.as_str() == id)
+            })
+            .map(|&(k, _)| k as usize)
+    }
+
+    /// True when a claim in `claims` has this id.
+    pub(crate) fn contains(&self, claims: &[crate::model::Claim], id: &str) -> bool {
+        self.get(claims, id).is_some()
+    }
+
+    /// Records that the claim with id `id` is at `position`, the next one
+    /// after `claims`, unless a claim in `claims` has that id already
+    /// (then false). A position beyond `u32::MAX` is not recorded either
+    /// (false); the readers' limits keep corpora far below it.
+    pub(crate) fn insert(
+        &mut self,
+        claims: &[crate::model::Claim],
+        id: &str,
+        position: usize,
+    ) -> bool {
+        let Ok(position) = u32::try_from(position) else {
+            return false;
+        };
+        let low = self.low_hash(id);
+        let entry = self.table.entry(
+            spread(low),
+            |&(k, h)| h == low && claims.get(k as usize).is_some_and(|c| c.id.as_str() == id),
+            |&(_, h)| spread(h),
+        );
+        match entry {
+            hashbrown::hash_table::Entry::Occupied(_) => false,
+            hashbrown::hash_table::Entry::Vacant(slot) => {
+                slot.insert((position, low));
+                true
+            }
+        }
+    }
+}
+
 /// The longest identifier accepted, in bytes.
 pub const MAX_ID_LEN: usize = 128;
 
@@ -212,6 +297,36 @@ id_type!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The index finds every claim it was given, through growth from
+    /// empty, refuses a repeated id, and finds no other id.
+    #[test]
+    fn claim_index_finds_each_claim_once() {
+        use crate::model::{Assertion, Claim, Value};
+        let claim = |id: &str| {
+            Claim::new(
+                ClaimId::new(id).unwrap(),
+                EntityId::new("e").unwrap(),
+                Property::new("p").unwrap(),
+                Value::Date("2021".parse().unwrap()),
+                Assertion::new(vec![SourceId::new("s").unwrap()]),
+            )
+        };
+        let mut claims = Vec::new();
+        let mut index = ClaimIndex::default();
+        for k in 0..5000 {
+            let c = claim(&format!("c{k}"));
+            assert!(index.insert(&claims, c.id.as_str(), claims.len()));
+            claims.push(c);
+            assert!(!index.insert(&claims, "c0", claims.len()), "c0 again");
+        }
+        for (k, c) in claims.iter().enumerate() {
+            assert_eq!(index.get(&claims, c.id.as_str()), Some(k));
+        }
+        assert_eq!(index.get(&claims, "c5000"), None);
+        assert!(!index.contains(&claims, "d1"));
+        assert!(!index.insert(&claims, "x", u32::MAX as usize + 1));
+    }
 
     #[test]
     fn syntax() {

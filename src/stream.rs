@@ -16,7 +16,7 @@
 
 use std::collections::HashSet;
 
-use crate::id::{HashMap, HashSet as FastSet};
+use crate::id::{ClaimIndex, HashMap, HashSet as FastSet};
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::sync::Arc;
@@ -164,7 +164,7 @@ impl Sharing {
 struct Loaded {
     claims: Vec<Claim>,
     lines: Vec<u64>,
-    index: HashMap<ClaimId, usize>,
+    index: ClaimIndex,
     skipped: Vec<(u64, Diagnostic)>,
     /// One shared copy of each distinct verb, property, unit, population
     /// and horizon.
@@ -176,7 +176,7 @@ impl Loaded {
         Loaded {
             claims: Vec::new(),
             lines: Vec::new(),
-            index: HashMap::default(),
+            index: ClaimIndex::default(),
             skipped: Vec::new(),
             sharing: Sharing::default(),
         }
@@ -191,7 +191,7 @@ impl Loaded {
 
     /// Checks a claim against the header and keeps it, or skips it.
     fn push(&mut self, header: &Header, mut claim: Claim, line: u64, name: &str, limits: &Limits) {
-        let checked = if self.index.contains_key(&claim.id) {
+        let checked = if self.index.contains(&self.claims, claim.id.as_str()) {
             Ok(())
         } else {
             header.check_claim(&mut claim, None, limits)
@@ -202,7 +202,7 @@ impl Loaded {
     /// Keeps a claim already checked against the header, or skips it: a
     /// duplicate id first, then the check's error.
     fn keep(&mut self, mut claim: Claim, checked: Result<(), Error>, line: u64, name: &str) {
-        if self.index.contains_key(&claim.id) {
+        if self.index.contains(&self.claims, claim.id.as_str()) {
             let error = Error::new(ErrorKind::Duplicate {
                 kind: "claim",
                 id: claim.id.to_string(),
@@ -216,8 +216,20 @@ impl Loaded {
             self.skip(name, line, error.to_string());
             return;
         }
+        if !self
+            .index
+            .insert(&self.claims, claim.id.as_str(), self.claims.len())
+        {
+            let error = Error::new(ErrorKind::Limit {
+                what: "number of claims",
+                found: self.claims.len() + 1,
+                limit: u32::MAX as usize,
+            })
+            .in_claim(&claim.id);
+            self.skip(name, line, error.to_string());
+            return;
+        }
         self.sharing.share(&mut claim);
-        self.index.insert(claim.id.clone(), self.claims.len());
         self.claims.push(claim);
         self.lines.push(line);
     }
@@ -229,7 +241,11 @@ impl Loaded {
         loop {
             let mut bad = Vec::new();
             for (k, claim) in self.claims.iter().enumerate() {
-                if let Err(error) = Header::check_corrects(claim, &self.index) {
+                let found = claim
+                    .corrects
+                    .as_ref()
+                    .is_none_or(|id| self.index.contains(&self.claims, id.as_str()));
+                if let Err(error) = Header::check_corrects(claim, found) {
                     bad.push((k, error));
                 }
             }
@@ -250,12 +266,11 @@ impl Loaded {
                     self.lines.push(line);
                 }
             }
-            self.index = self
-                .claims
-                .iter()
-                .enumerate()
-                .map(|(k, c)| (c.id.clone(), k))
-                .collect();
+            self.index = ClaimIndex::with_capacity(self.claims.len());
+            for (k, claim) in self.claims.iter().enumerate() {
+                // Ids were unique, and positions below u32::MAX, before.
+                self.index.insert(&self.claims[..k], claim.id.as_str(), k);
+            }
         }
         // Stable: two problems on one line keep the order they were found in.
         self.skipped.sort_by_key(|(line, _)| *line);
