@@ -42,6 +42,10 @@ struct Cli {
     /// fastest run, which is steadier than one run on a busy machine.
     #[arg(long, default_value_t = 1)]
     repeat: u32,
+    /// With --analyze: stream the topics (`Analyzer::report_each`),
+    /// dropping each as it is made, instead of building the report.
+    #[arg(long)]
+    stream: bool,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -68,7 +72,16 @@ fn main() -> ExitCode {
         let mut fastest = std::time::Duration::MAX;
         for _ in 0..cli.repeat.max(1) {
             let started = std::time::Instant::now();
-            let report = analyzer.report();
+            let report = if cli.stream {
+                analyzer
+                    .report_each(|topic| {
+                        drop(topic);
+                        Ok::<(), std::convert::Infallible>(())
+                    })
+                    .unwrap_or_else(|never| match never {})
+            } else {
+                analyzer.report()
+            };
             let took = started.elapsed();
             fastest = fastest.min(took);
             let memory = match (after_corpus, resident_mb()) {
