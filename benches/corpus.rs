@@ -1,6 +1,6 @@
-//! Loading, name resolution, cross-referencing and rendering at 10k, 100k
-//! and 1M synthetic claims (benches/common/mod.rs), plus one topic of
-//! 100,000 claims and 100,000 distinct names.
+//! Loading, name resolution, cross-referencing (held and streamed) and
+//! rendering at 10k, 100k and 1M synthetic claims (benches/common/mod.rs),
+//! plus one topic of 100,000 claims and 100,000 distinct names.
 //!
 //! `cargo bench --bench corpus` runs everything; `cargo bench -- --test`
 //! (the CI smoke test) runs each benchmark once and skips the 1M sizes.
@@ -122,6 +122,34 @@ fn engine(c: &mut Criterion) {
                 let report = black_box(&analyzer).report();
                 assert_eq!(report.summary.claims, n);
                 report
+            })
+        });
+        group.finish();
+
+        // The same analysis streamed (`report_each`): each topic dropped
+        // as soon as it is made, nothing held; and streamed into a JSON
+        // Lines report written to nowhere (analysis and writing together).
+        let mut group = c.benchmark_group("stream");
+        configure(&mut group, n);
+        group.bench_function(BenchmarkId::new("crossref", n), |b| {
+            b.iter(|| {
+                let rest = black_box(&analyzer)
+                    .report_each(|topic| {
+                        drop(topic);
+                        Ok::<(), std::convert::Infallible>(())
+                    })
+                    .unwrap_or_else(|never| match never {});
+                assert_eq!(rest.summary.claims, n);
+                rest.summary.topics
+            })
+        });
+        group.bench_function(BenchmarkId::new("jsonl", n), |b| {
+            b.iter(|| {
+                let summary = black_box(&analyzer)
+                    .write_jsonl(std::io::sink())
+                    .expect("writing to nowhere");
+                assert_eq!(summary.claims, n);
+                summary
             })
         });
         group.finish();
