@@ -671,6 +671,10 @@ impl StreamReader {
                             Err(error) => loaded.skip(name, line_number, error.to_string()),
                         }
                     }
+                    // The header line can be the longest by far (every
+                    // entity and source: 21 MB for a million claims); the
+                    // claim lines after it do not need its room.
+                    buffer = Vec::new();
                 }
             }
         }
