@@ -36,6 +36,43 @@ use crate::vocab::Vocabulary;
 /// cores, few enough that the batch's text stays small.
 const BATCH_LINES: usize = 4096;
 
+/// Claim lines waiting to be parsed together: their texts one after
+/// another in one string, so that a batch makes no allocation per line
+/// once the string has grown to a batch's size.
+#[derive(Default)]
+struct LineBatch {
+    text: String,
+    /// Each line's number and where its text ends in `text`.
+    lines: Vec<(u64, usize)>,
+}
+
+impl LineBatch {
+    fn push(&mut self, line: u64, text: &str) {
+        self.text.push_str(text);
+        self.lines.push((line, self.text.len()));
+    }
+
+    fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Each line's number and text, in order.
+    fn lines(&self) -> impl Iterator<Item = (u64, &str)> + '_ {
+        let mut start = 0;
+        self.lines.iter().map(move |&(line, end)| {
+            let text = self.text.get(start..end).unwrap_or_default();
+            start = end;
+            (line, text)
+        })
+    }
+
+    /// Empties the batch, keeping its room.
+    fn clear(&mut self) {
+        self.text.clear();
+        self.lines.clear();
+    }
+}
+
 /// The format tag on the first line of a JSON Lines corpus.
 pub const JSONL_FORMAT: &str = "corroborate-jsonl/1";
 
@@ -613,7 +650,7 @@ impl StreamReader {
         let mut total: usize = 0;
         let mut header: Option<Header> = None;
         let mut loaded = Loaded::new();
-        let mut batch: Vec<(u64, String)> = Vec::with_capacity(BATCH_LINES);
+        let mut batch = LineBatch::default();
         let side = self.header.clone();
         loop {
             buffer.clear();
@@ -655,7 +692,7 @@ impl StreamReader {
                             continue;
                         }
                     };
-                    batch.push((line_number, text.to_string()));
+                    batch.push(line_number, text);
                     if batch.len() >= BATCH_LINES {
                         self.claim_batch(header, &mut batch, &mut loaded, name);
                     }
@@ -698,15 +735,9 @@ impl StreamReader {
     /// Parses and checks a batch of claim lines (on all cores with the
     /// `parallel` feature), then keeps or skips them in line order, so
     /// that duplicates and messages are those of a line-by-line read.
-    fn claim_batch(
-        &self,
-        header: &Header,
-        batch: &mut Vec<(u64, String)>,
-        loaded: &mut Loaded,
-        name: &str,
-    ) {
+    fn claim_batch(&self, header: &Header, batch: &mut LineBatch, loaded: &mut Loaded, name: &str) {
         let limits = &self.limits;
-        let check = |text: &String| -> Result<(Claim, Result<(), Error>), Error> {
+        let check = |text: &str| -> Result<(Claim, Result<(), Error>), Error> {
             let mut claim = parse_claim(text)?;
             let checked = header.check_claim(&mut claim, None, limits);
             Ok((claim, checked))
@@ -714,16 +745,22 @@ impl StreamReader {
         #[cfg(feature = "parallel")]
         let results: Vec<_> = {
             use rayon::prelude::*;
-            batch.par_iter().map(|(_, text)| check(text)).collect()
+            batch
+                .lines()
+                .collect::<Vec<_>>()
+                .par_iter()
+                .map(|(_, text)| check(text))
+                .collect()
         };
         #[cfg(not(feature = "parallel"))]
-        let results: Vec<_> = batch.iter().map(|(_, text)| check(text)).collect();
-        for ((line, _), result) in batch.drain(..).zip(results) {
+        let results: Vec<_> = batch.lines().map(|(_, text)| check(text)).collect();
+        for ((line, _), result) in batch.lines().zip(results) {
             match result {
                 Ok((claim, checked)) => loaded.keep(claim, checked, line, name),
                 Err(error) => loaded.skip(name, line, error.to_string()),
             }
         }
+        batch.clear();
     }
 
     /// Reads the first line that is not blank: the header, or with a side
