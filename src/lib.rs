@@ -97,6 +97,22 @@
 //! assert_eq!(report.summary.skipped, corpus.skipped().len());
 //! # Ok::<(), corroborate::Error>(())
 //! ```
+//!
+//! **Write a large report as a stream.** The full [`Report`] holds every
+//! topic; [`Analyzer::write_jsonl`] writes each topic as JSON Lines as
+//! soon as it is analysed and keeps none ([`Analyzer::report_each`] hands
+//! them to your code instead):
+//!
+//! ```
+//! use corroborate::{Analyzer, Policy, StreamReader};
+//! let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/stream/claims.csv");
+//! let corpus = StreamReader::new().read_path(path)?;
+//! let policy = Policy::default();
+//! let mut out = Vec::new();
+//! let summary = Analyzer::new(&corpus, &policy).write_jsonl(&mut out)?;
+//! assert_eq!(summary.claims, corpus.claims().len());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
