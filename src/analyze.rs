@@ -148,13 +148,28 @@ const STREAM_BATCH_CLAIMS: usize = 32_768;
 /// at least one topic.
 #[cfg(feature = "parallel")]
 fn stream_batch(groups: &[(TopicKey<'_>, Vec<&Claim>)]) -> usize {
-    let mut claims = 0;
-    groups
+    batch_len(groups, STREAM_BATCH, STREAM_BATCH_CLAIMS, |(_, members)| {
+        members.len()
+    })
+}
+
+/// How many of the first `items` make the next batch: at most
+/// `max_items`, and as many as fit in `max_claims` claims counted by
+/// `claims`, but at least one.
+#[cfg(feature = "parallel")]
+pub(crate) fn batch_len<T>(
+    items: &[T],
+    max_items: usize,
+    max_claims: usize,
+    claims: impl Fn(&T) -> usize,
+) -> usize {
+    let mut total = 0;
+    items
         .iter()
-        .take(STREAM_BATCH)
-        .take_while(|(_, members)| {
-            claims += members.len();
-            claims <= STREAM_BATCH_CLAIMS
+        .take(max_items)
+        .take_while(|item| {
+            total += claims(item);
+            total <= max_claims
         })
         .count()
         .max(1)
