@@ -501,17 +501,33 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // Subject, then property: the order of `Report::topics` within a
         // verdict. Keys are unique, so an unstable sort gives one order.
         groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // One topic analysed, made into what `take` receives, with its
+        // counts, diagnostics and quote wordings: on all cores with the
+        // `parallel` feature. The rest happens in key order.
+        let analyse = |(key, claims): &(TopicKey<'_>, Vec<&'a Claim>)| {
+            let mut found = Vec::new();
+            let mut wordings = Vec::new();
+            let topic = self.analyze_topic(*key, claims, &mut found, &mut wordings);
+            let counts = Summary::of_topic(&topic);
+            (make(topic).map(|made| (made, counts)), found, wordings)
+        };
         let mut counted = Summary::default();
         let mut diagnostics = Vec::new();
         let mut quotes = Vec::new();
-        #[cfg(not(feature = "parallel"))]
-        for (key, claims) in &groups {
-            let topic = self.analyze_topic(*key, claims, &mut diagnostics, &mut quotes);
-            let counts = Summary::of_topic(&topic);
-            if let Some(made) = make(topic) {
-                counted.add_topics(&counts);
-                take(made)?;
+        let mut hand_on = |(made, found, wordings): (Option<(T, Summary)>, _, _)| {
+            diagnostics.extend(found);
+            quotes.extend(wordings);
+            match made {
+                Some((made, counts)) => {
+                    counted.add_topics(&counts);
+                    take(made)
+                }
+                None => Ok(()),
             }
+        };
+        #[cfg(not(feature = "parallel"))]
+        for group in &groups {
+            hand_on(analyse(group))?;
         }
         #[cfg(feature = "parallel")]
         {
@@ -520,23 +536,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             while !rest.is_empty() {
                 let (batch, after) = rest.split_at(stream_batch(rest));
                 rest = after;
-                let done: Vec<_> = batch
-                    .par_iter()
-                    .map(|(key, claims)| {
-                        let mut found = Vec::new();
-                        let mut wordings = Vec::new();
-                        let topic = self.analyze_topic(*key, claims, &mut found, &mut wordings);
-                        let counts = Summary::of_topic(&topic);
-                        (make(topic).map(|made| (made, counts)), found, wordings)
-                    })
-                    .collect();
-                for (made, found, wordings) in done {
-                    diagnostics.extend(found);
-                    quotes.extend(wordings);
-                    if let Some((made, counts)) = made {
-                        counted.add_topics(&counts);
-                        take(made)?;
-                    }
+                let done: Vec<_> = batch.par_iter().map(analyse).collect();
+                for one in done {
+                    hand_on(one)?;
                 }
             }
         }

@@ -10,7 +10,7 @@
 //! loading layer: it is the only place besides the example binary that
 //! reads files.
 
-use crate::id::{ClaimIndex, HashMap};
+use crate::id::{ClaimIndex, HashMap, NotInserted};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -600,20 +600,19 @@ impl Corpus {
         let header = Header::new(title, description, entities, sources, texts, limits)?;
         let mut claim_index = ClaimIndex::with_capacity(claims.len());
         for (index, claim) in claims.iter().enumerate() {
-            if !claim_index.insert(&claims[..index], claim.id.as_str(), index) {
-                let error = match claim_index.contains(&claims[..index], claim.id.as_str()) {
-                    true => Error::new(ErrorKind::Duplicate {
-                        kind: "claim",
-                        id: claim.id.to_string(),
-                    }),
-                    false => Error::new(ErrorKind::Limit {
-                        what: "number of claims",
-                        found: claims.len(),
-                        limit: u32::MAX as usize,
-                    }),
-                };
-                return Err(error.in_claim(&claim.id).in_field("id"));
-            }
+            let error = match claim_index.insert(&claims[..index], claim.id.as_str(), index) {
+                Ok(()) => continue,
+                Err(NotInserted::Duplicate) => Error::new(ErrorKind::Duplicate {
+                    kind: "claim",
+                    id: claim.id.to_string(),
+                }),
+                Err(NotInserted::Full) => Error::new(ErrorKind::Limit {
+                    what: "number of claims",
+                    found: claims.len(),
+                    limit: u32::MAX as usize,
+                }),
+            };
+            return Err(error.in_claim(&claim.id).in_field("id"));
         }
         // Whether each claim's correction names a claim of the corpus,
         // found before the claims are borrowed to be checked.

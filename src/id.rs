@@ -51,6 +51,26 @@ fn spread(low: u32) -> u64 {
     u64::from(low).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+/// Why [`ClaimIndex::insert`] did not record a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NotInserted {
+    /// A claim with that id is there already.
+    Duplicate,
+    /// The position does not fit in four bytes.
+    Full,
+}
+
+/// A test for a slot holding the claim of `claims` with this id, whose
+/// hash's low 32 bits are `low`: the stored bits first, the id only when
+/// they agree.
+fn holds<'c>(
+    claims: &'c [crate::model::Claim],
+    id: &'c str,
+    low: u32,
+) -> impl Fn(&(u32, u32)) -> bool + 'c {
+    move |&(k, h)| h == low && claims.get(k as usize).is_some_and(|c| c.id.as_str() == id)
+}
+
 impl ClaimIndex {
     /// The 32 bits of the id's hash that the table keeps.
     fn low_hash(&self, id: &str) -> u32 {
@@ -71,9 +91,7 @@ impl ClaimIndex {
     pub(crate) fn get(&self, claims: &[crate::model::Claim], id: &str) -> Option<usize> {
         let low = self.low_hash(id);
         self.table
-            .find(spread(low), |&(k, h)| {
-                h == low && claims.get(k as usize).is_some_and(|c| c.id.as_str() == id)
-            })
+            .find(spread(low), holds(claims, id, low))
             .map(|&(k, _)| k as usize)
     }
 
@@ -83,29 +101,25 @@ impl ClaimIndex {
     }
 
     /// Records that the claim with id `id` is at `position`, the next one
-    /// after `claims`, unless a claim in `claims` has that id already
-    /// (then false). A position beyond `u32::MAX` is not recorded either
-    /// (false); the readers' limits keep corpora far below it.
+    /// after `claims`, unless a claim in `claims` has that id already or
+    /// `position` is beyond `u32::MAX` (the readers' limits keep corpora
+    /// far below it).
     pub(crate) fn insert(
         &mut self,
         claims: &[crate::model::Claim],
         id: &str,
         position: usize,
-    ) -> bool {
-        let Ok(position) = u32::try_from(position) else {
-            return false;
-        };
+    ) -> Result<(), NotInserted> {
+        let position = u32::try_from(position).map_err(|_| NotInserted::Full)?;
         let low = self.low_hash(id);
-        let entry = self.table.entry(
-            spread(low),
-            |&(k, h)| h == low && claims.get(k as usize).is_some_and(|c| c.id.as_str() == id),
-            |&(_, h)| spread(h),
-        );
+        let entry = self
+            .table
+            .entry(spread(low), holds(claims, id, low), |&(_, h)| spread(h));
         match entry {
-            hashbrown::hash_table::Entry::Occupied(_) => false,
+            hashbrown::hash_table::Entry::Occupied(_) => Err(NotInserted::Duplicate),
             hashbrown::hash_table::Entry::Vacant(slot) => {
                 slot.insert((position, low));
-                true
+                Ok(())
             }
         }
     }
@@ -316,16 +330,23 @@ mod tests {
         let mut index = ClaimIndex::default();
         for k in 0..5000 {
             let c = claim(&format!("c{k}"));
-            assert!(index.insert(&claims, c.id.as_str(), claims.len()));
+            assert_eq!(index.insert(&claims, c.id.as_str(), claims.len()), Ok(()));
             claims.push(c);
-            assert!(!index.insert(&claims, "c0", claims.len()), "c0 again");
+            assert_eq!(
+                index.insert(&claims, "c0", claims.len()),
+                Err(NotInserted::Duplicate),
+                "c0 again"
+            );
         }
         for (k, c) in claims.iter().enumerate() {
             assert_eq!(index.get(&claims, c.id.as_str()), Some(k));
         }
         assert_eq!(index.get(&claims, "c5000"), None);
         assert!(!index.contains(&claims, "d1"));
-        assert!(!index.insert(&claims, "x", u32::MAX as usize + 1));
+        assert_eq!(
+            index.insert(&claims, "x", u32::MAX as usize + 1),
+            Err(NotInserted::Full)
+        );
     }
 
     #[test]

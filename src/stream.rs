@@ -16,7 +16,7 @@
 
 use std::collections::HashSet;
 
-use crate::id::{ClaimIndex, HashMap, HashSet as FastSet};
+use crate::id::{ClaimIndex, HashMap, HashSet as FastSet, NotInserted};
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::sync::Arc;
@@ -239,36 +239,39 @@ impl Loaded {
     /// Keeps a claim already checked against the header, or skips it: a
     /// duplicate id first, then the check's error.
     fn keep(&mut self, mut claim: Claim, checked: Result<(), Error>, line: u64, name: &str) {
-        if self.index.contains(&self.claims, claim.id.as_str()) {
-            let error = Error::new(ErrorKind::Duplicate {
+        let duplicate = |claim: &Claim| {
+            Error::new(ErrorKind::Duplicate {
                 kind: "claim",
                 id: claim.id.to_string(),
             })
             .in_claim(&claim.id)
-            .in_field("id");
-            self.skip(name, line, error.to_string());
-            return;
-        }
-        if let Err(error) = checked {
-            self.skip(name, line, error.to_string());
-            return;
-        }
-        if !self
-            .index
-            .insert(&self.claims, claim.id.as_str(), self.claims.len())
-        {
-            let error = Error::new(ErrorKind::Limit {
-                what: "number of claims",
-                found: self.claims.len() + 1,
-                limit: u32::MAX as usize,
-            })
-            .in_claim(&claim.id);
-            self.skip(name, line, error.to_string());
-            return;
-        }
-        self.sharing.share(&mut claim);
-        self.claims.push(claim);
-        self.lines.push(line);
+            .in_field("id")
+        };
+        // A claim that passed its check is recorded in the index at once,
+        // which also tells a duplicate: one lookup for the common case.
+        let error = match checked {
+            Err(_) if self.index.contains(&self.claims, claim.id.as_str()) => duplicate(&claim),
+            Err(error) => error,
+            Ok(()) => match self
+                .index
+                .insert(&self.claims, claim.id.as_str(), self.claims.len())
+            {
+                Ok(()) => {
+                    self.sharing.share(&mut claim);
+                    self.claims.push(claim);
+                    self.lines.push(line);
+                    return;
+                }
+                Err(NotInserted::Duplicate) => duplicate(&claim),
+                Err(NotInserted::Full) => Error::new(ErrorKind::Limit {
+                    what: "number of claims",
+                    found: self.claims.len() + 1,
+                    limit: u32::MAX as usize,
+                })
+                .in_claim(&claim.id),
+            },
+        };
+        self.skip(name, line, error.to_string());
     }
 
     /// Skips claims that correct a claim the corpus does not hold (or
@@ -306,7 +309,8 @@ impl Loaded {
             self.index = ClaimIndex::with_capacity(self.claims.len());
             for (k, claim) in self.claims.iter().enumerate() {
                 // Ids were unique, and positions below u32::MAX, before.
-                self.index.insert(&self.claims[..k], claim.id.as_str(), k);
+                let inserted = self.index.insert(&self.claims[..k], claim.id.as_str(), k);
+                debug_assert_eq!(inserted, Ok(()));
             }
         }
         // Stable: two problems on one line keep the order they were found in.
