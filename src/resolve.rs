@@ -13,6 +13,14 @@
 //! their first or of their last word): a longer name is a different name
 //! ("ISIS" is not "ISIS-K") unless declared an alias, and blocking keeps
 //! resolution near linear in the number of names.
+//!
+//! Inside a block, a pair is scored only if an exact upper bound lets it
+//! reach the threshold: Jaro–Winkler needs the two keys to have enough
+//! characters in common for their lengths and common prefix, and the
+//! characters in common are counted in a few instructions from a bit set
+//! of each key's letters. The bound never rejects a pair that reaches the
+//! threshold (property tests check it against the score), so the merges
+//! are those of scoring every pair of the block.
 
 use crate::id::HashMap;
 
@@ -107,67 +115,216 @@ pub(crate) fn name_key(name: &str) -> String {
     key
 }
 
-/// How many of each character a name key holds: letters and digits by
-/// value, everything else in one bucket.
-struct CharProfile {
-    counts: [u16; 38],
-    len: usize,
+/// For each length `l` (0 to 4) of the common prefix of two keys, the
+/// least `m/|a| + m/|b|` (m: their Jaro matches, |a| and |b|: their
+/// lengths in characters) of a pair whose Jaro–Winkler score reaches
+/// `threshold`, less a margin for rounding.
+///
+/// strsim adds the Winkler bonus `0.1 · l · (1 − jaro)` only above a Jaro
+/// of 0.7, so a score of `t` needs a Jaro of at least `t` when `t ≤ 0.7`,
+/// and of at least `max(0.7, (t − 0.1·l) / (1 − 0.1·l))` above; and Jaro
+/// is at most `(m/|a| + m/|b| + 1) / 3`, since its transposition term is
+/// at most 1. Any positive threshold needs one match (a Jaro of 0 scores
+/// 0), so the share is then above zero; a threshold of 0 takes every pair.
+fn least_match_shares(threshold: f64) -> [f64; 5] {
+    let mut shares = [f64::NEG_INFINITY; 5];
+    if threshold <= 0.0 {
+        return shares;
+    }
+    for (l, share) in shares.iter_mut().enumerate() {
+        let bonus = 0.1 * l as f64;
+        let jaro = if threshold <= 0.7 {
+            threshold
+        } else {
+            ((threshold - bonus) / (1.0 - bonus)).max(0.7)
+        };
+        *share = (3.0 * jaro - 1.0 - 1e-9).max(f64::MIN_POSITIVE);
+    }
+    shares
 }
 
-impl CharProfile {
-    fn new(key: &str) -> CharProfile {
-        let mut counts = [0u16; 38];
-        let mut len = 0;
+/// A key's letters and digits as bits, and its first four characters: an
+/// upper bound on the Jaro–Winkler score of a pair in a few instructions,
+/// checked before the score itself.
+///
+/// Bit `c` stands for the first occurrence of the letter `c` (a–z), bit
+/// `26 + c` for its second, bits 52–61 for the first occurrence of each
+/// digit; every other character (spaces, later occurrences, letters
+/// outside a–z) is only counted, in `rest`. Two keys then have at most
+/// `popcount(a & b) + min(rest_a, rest_b)` characters in common, counted
+/// with multiplicity, and that bounds their Jaro matches `m`; their first
+/// four characters give the common prefix the Winkler bonus rewards.
+#[derive(Clone, Copy, Debug)]
+struct Letters {
+    mask: u64,
+    rest: u32,
+    len: u32,
+    /// The first four characters, one in each 32 bits from the lowest.
+    head: u128,
+}
+
+impl Letters {
+    fn new(key: &str) -> Letters {
+        let mut mask = 0u64;
+        let mut rest = 0u32;
+        let mut len = 0u32;
+        let mut head = 0u128;
         for ch in key.chars() {
-            let slot = match ch {
-                'a'..='z' => ch as usize - 'a' as usize,
-                '0'..='9' => 26 + ch as usize - '0' as usize,
-                ' ' => 36,
-                _ => 37,
+            if len < 4 {
+                head |= u128::from(u32::from(ch)) << (32 * len);
+            }
+            len = len.saturating_add(1);
+            let bit = match ch {
+                'a'..='z' => {
+                    let c = ch as u32 - 'a' as u32;
+                    if mask & (1 << c) == 0 {
+                        Some(c)
+                    } else if mask & (1 << (26 + c)) == 0 {
+                        Some(26 + c)
+                    } else {
+                        None
+                    }
+                }
+                '0'..='9' => Some(52 + ch as u32 - '0' as u32).filter(|&b| mask & (1 << b) == 0),
+                _ => None,
             };
-            counts[slot] = counts[slot].saturating_add(1);
-            len += 1;
+            match bit {
+                Some(b) => mask |= 1 << b,
+                None => rest = rest.saturating_add(1),
+            }
         }
-        CharProfile { counts, len }
+        Letters {
+            mask,
+            rest,
+            len,
+            head,
+        }
     }
 
-    /// An upper bound on `strsim::jaro_winkler(a, b)`, never below it.
-    ///
-    /// Jaro matches equal characters, so the number of matches `m` is at
-    /// most the sum over characters of the smaller count (the catch-all
-    /// bucket over-counts, which keeps the bound safe). With no
-    /// transpositions Jaro is at most `(m/|a| + m/|b| + 1) / 3`, and the
-    /// Winkler bonus grows with Jaro, so applying it to the bound, with
-    /// the true common prefix, bounds the score (below 0.7 there is no
-    /// bonus). A small margin absorbs rounding.
-    fn bound(&self, other: &CharProfile, a: &str, b: &str) -> f64 {
-        if self.len == 0 || other.len == 0 {
-            return 1.0;
+    /// False when the two keys cannot reach the threshold of `needs`:
+    /// they have fewer characters in common than their lengths and
+    /// common prefix ask for. (A key shorter than four characters is
+    /// padded with NULs, which can only lengthen the prefix seen, and so
+    /// loosen the bound, never tighten it.)
+    fn may_reach(self, other: Letters, needs: &Needs) -> bool {
+        let common = (self.mask & other.mask).count_ones() + self.rest.min(other.rest);
+        // Most pairs fail even with the longest prefix's bonus.
+        if common < needs.least(4, self.len, other.len) {
+            return false;
         }
-        let matches: usize = self
-            .counts
-            .iter()
-            .zip(&other.counts)
-            .map(|(x, y)| usize::from(*x.min(y)))
-            .sum();
-        if matches == 0 {
-            return 0.0;
+        // The first differing bit lies in the first differing character.
+        let prefix = ((self.head ^ other.head).trailing_zeros() / 32) as usize;
+        common >= needs.least(prefix, self.len, other.len)
+    }
+}
+
+/// How many characters two keys must have in common to reach a
+/// threshold, for each common prefix (0 to 4 characters) and pair of
+/// lengths: `ceil(S · |a| · |b| / (|a| + |b|))`, from
+/// `m/|a| + m/|b| ≥ S` ([`least_match_shares`]). Lengths up to 64 are
+/// looked up in a table (21 KB), longer ones computed.
+struct Needs {
+    shares: [f64; 5],
+    table: Vec<u8>,
+}
+
+impl Needs {
+    /// The longest length the table holds.
+    const TABLE: usize = 64;
+
+    fn new(threshold: f64) -> Needs {
+        let shares = least_match_shares(threshold);
+        let side = Needs::TABLE + 1;
+        let mut table = vec![0u8; 5 * side * side];
+        for (prefix, share) in shares.iter().enumerate() {
+            for a in 0..side {
+                for b in 0..side {
+                    let need = Needs::compute(*share, a as u32, b as u32);
+                    table[(prefix * side + a) * side + b] = need.min(255) as u8;
+                }
+            }
         }
-        let m = matches as f64;
-        let jaro = ((m / self.len as f64) + (m / other.len as f64) + 1.0) / 3.0;
-        let bound = if jaro > 0.7 {
-            let prefix = a
-                .chars()
-                .take(4)
-                .zip(b.chars())
-                .take_while(|(x, y)| x == y)
-                .count();
-            jaro + 0.1 * prefix as f64 * (1.0 - jaro)
+        Needs { shares, table }
+    }
+
+    fn compute(share: f64, a: u32, b: u32) -> u32 {
+        if a == 0 || b == 0 {
+            return 0;
+        }
+        let (a, b) = (f64::from(a), f64::from(b));
+        // `as` saturates: a share of minus infinity needs nothing.
+        (share * a * b / (a + b)).ceil() as u32
+    }
+
+    fn least(&self, prefix: usize, a: u32, b: u32) -> u32 {
+        let side = Needs::TABLE + 1;
+        if (a as usize) < side && (b as usize) < side {
+            u32::from(self.table[(prefix * side + a as usize) * side + b as usize])
         } else {
-            // The true Jaro is at most 0.7 too, and strsim adds no bonus.
-            jaro
-        };
-        bound + 1e-9
+            Needs::compute(self.shares[prefix], a, b)
+        }
+    }
+}
+
+/// The Jaro–Winkler similarity of two keys given as characters.
+///
+/// It is `strsim::jaro_winkler` step for step (the same matching window,
+/// the same transposition count, the same arithmetic in the same order),
+/// so it gives the same score to the last bit, which a property test
+/// checks; but it keeps its match flags in two words instead of a vector
+/// allocated per call, and reads characters decoded once per name rather
+/// than once per pair. Keys longer than 64 characters go to strsim.
+fn jaro_winkler(a: &[char], b: &[char]) -> f64 {
+    let (a_len, b_len) = (a.len(), b.len());
+    if a_len > 64 || b_len > 64 {
+        let (a, b): (String, String) = (a.iter().collect(), b.iter().collect());
+        return strsim::jaro_winkler(&a, &b);
+    }
+    if a_len == 0 && b_len == 0 {
+        return 1.0;
+    } else if a_len == 0 || b_len == 0 {
+        return 0.0;
+    }
+    let search_range = (a_len.max(b_len) / 2).saturating_sub(1);
+    let (mut a_flags, mut b_flags) = (0u64, 0u64);
+    let mut matches = 0usize;
+    for (i, &ch) in a.iter().enumerate() {
+        let low = i.saturating_sub(search_range);
+        let high = b_len.min(i + search_range + 1);
+        for (j, &other) in b.iter().enumerate().take(high).skip(low) {
+            if other == ch && b_flags & (1 << j) == 0 {
+                a_flags |= 1 << i;
+                b_flags |= 1 << j;
+                matches += 1;
+                break;
+            }
+        }
+    }
+    if matches == 0 {
+        return 0.0;
+    }
+    let mut transpositions = 0usize;
+    let mut j = 0;
+    for (i, &ch) in a.iter().enumerate() {
+        if a_flags & (1 << i) != 0 {
+            while b_flags & (1 << j) == 0 {
+                j += 1;
+            }
+            if ch != b[j] {
+                transpositions += 1;
+            }
+            j += 1;
+        }
+    }
+    transpositions /= 2;
+    let m = matches as f64;
+    let jaro =
+        ((m / a_len as f64) + (m / b_len as f64) + ((matches - transpositions) as f64 / m)) / 3.0;
+    if jaro > 0.7 {
+        let prefix = a.iter().take(4).zip(b).take_while(|(x, y)| x == y).count();
+        jaro + 0.1 * prefix as f64 * (1.0 - jaro)
+    } else {
+        jaro
     }
 }
 
@@ -272,21 +429,32 @@ impl Resolution {
         }
         let mut block_list: Vec<&Vec<usize>> = blocks.values().collect();
         block_list.sort_unstable();
-        // Character counts per unique key, for a cheap exact upper bound on
-        // the similarity that skips most pairs of a large block (names
-        // sharing "front" or "brigade") without computing Jaro–Winkler.
-        let profiles: Vec<CharProfile> = names.iter().map(|n| CharProfile::new(&n.key)).collect();
+        // An exact upper bound from the letters two keys share skips most
+        // pairs of a large block (names sharing "front" or "brigade") in a
+        // few instructions, without computing Jaro–Winkler.
+        let needs = Needs::new(threshold.value());
+        let letters: Vec<Letters> = names.iter().map(|n| Letters::new(&n.key)).collect();
+        // Every key's characters, decoded once, in one buffer.
+        let mut chars: Vec<char> = Vec::with_capacity(names.iter().map(|n| n.key.len()).sum());
+        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(names.len());
+        for name in &names {
+            let start = chars.len();
+            chars.extend(name.key.chars());
+            spans.push((start, chars.len()));
+        }
+        let chars_of = |i: usize| &chars[spans[i].0..spans[i].1];
+        // A block's names, entities and letters side by side, so that the
+        // loop over its pairs reads one small array.
+        let mut members: Vec<(usize, usize, Letters)> = Vec::new();
         for block in block_list {
-            for (k, &a) in block.iter().enumerate() {
-                for &b in &block[k + 1..] {
-                    if names[a].entity == names[b].entity {
+            members.clear();
+            members.extend(block.iter().map(|&i| (i, names[i].entity, letters[i])));
+            for (k, &(a, entity_a, letters_a)) in members.iter().enumerate() {
+                for &(b, entity_b, letters_b) in &members[k + 1..] {
+                    if entity_a == entity_b || !letters_a.may_reach(letters_b, &needs) {
                         continue;
                     }
-                    let bound = profiles[a].bound(&profiles[b], &names[a].key, &names[b].key);
-                    if bound < threshold.value() {
-                        continue;
-                    }
-                    let score = strsim::jaro_winkler(&names[a].key, &names[b].key);
+                    let score = jaro_winkler(chars_of(a), chars_of(b));
                     if score >= threshold.value() {
                         let (a, b) = if a < b { (a, b) } else { (b, a) };
                         candidates.push((Similarity::clamped(score), MergeRule::SimilarName, a, b));
@@ -444,13 +612,125 @@ mod tests {
             "émile",
             "emile",
         ];
+        let mut rejected = 0;
         for a in names {
             for b in names {
-                let (pa, pb) = (CharProfile::new(a), CharProfile::new(b));
                 let score = strsim::jaro_winkler(a, b);
-                assert!(pa.bound(&pb, a, b) >= score, "{a:?} {b:?}");
+                // At a threshold equal to the score, the tightest case.
+                assert!(
+                    Letters::new(a).may_reach(Letters::new(b), &Needs::new(score)),
+                    "{a:?} {b:?}"
+                );
+                if !Letters::new(a).may_reach(Letters::new(b), &Needs::new(0.9)) {
+                    rejected += 1;
+                }
             }
         }
+        // The bound is not vacuous: at 0.9 it rejects most of these pairs.
+        assert!(rejected > names.len() * names.len() / 2, "{rejected}");
+    }
+
+    #[test]
+    fn letters_count_characters_in_common() {
+        let needs = Needs::new;
+        let (x, y) = (Letters::new("anna"), Letters::new("nana"));
+        assert_eq!((x.mask & y.mask).count_ones(), 4);
+        // "zzz" and "zzz": two occurrences as bits, the third counted.
+        let z = Letters::new("zzz");
+        assert_eq!((z.mask.count_ones(), z.rest, z.len), (2, 1, 3));
+        assert!(z.may_reach(z, &needs(1.0)));
+        // Nothing in common reaches nothing above zero.
+        assert!(!Letters::new("abc").may_reach(Letters::new("xyz"), &needs(0.1)));
+        // One letter in six in common cannot reach 0.9.
+        assert!(!Letters::new("bakdar").may_reach(Letters::new("jennuk"), &needs(0.9)));
+        assert!(Letters::new("bakdar").may_reach(Letters::new("bakder"), &needs(0.9)));
+    }
+
+    proptest::proptest! {
+        /// The bound never rejects a pair that reaches the threshold.
+        #[test]
+        fn the_bounds_never_reject_a_pair_at_the_threshold(
+            a in "[abkné0 ]{1,14}|[a-z]{1,20}|[a-e ]{60,75}",
+            b in "[abkné0 ]{1,14}|[a-z]{1,20}|[a-e ]{60,75}",
+            threshold in 0.0f64..=1.0,
+        ) {
+            let score = strsim::jaro_winkler(&a, &b);
+            // At the pair's own score, the tightest threshold it meets.
+            proptest::prop_assert!(
+                Letters::new(&a).may_reach(Letters::new(&b), &Needs::new(score)),
+                "letters reject {a:?} / {b:?} at their own score {score}"
+            );
+            if score >= threshold {
+                proptest::prop_assert!(
+                    Letters::new(&a).may_reach(Letters::new(&b), &Needs::new(threshold)),
+                    "letters reject {a:?} / {b:?} at {score} ≥ {threshold}"
+                );
+            }
+        }
+
+        /// Near-verbatim pairs: a key and the same key with one letter
+        /// doubled or changed, which is where the threshold bites.
+        #[test]
+        fn the_letters_keep_near_variants(
+            a in "[a-z]{2,10} [a-z]{2,10}",
+            at in 0usize..20,
+            with in proptest::char::range('a', 'z'),
+            threshold in 0.7f64..=1.0,
+        ) {
+            let at = at % a.len();
+            let mut b = a.clone();
+            if a.as_bytes()[at] != b' ' {
+                b.replace_range(at..=at, &with.to_string());
+            }
+            let doubled = format!("{}{}", &a[..=at], &a[at..]);
+            for other in [b, doubled] {
+                let score = strsim::jaro_winkler(&a, &other);
+                if score >= threshold {
+                    proptest::prop_assert!(
+                        Letters::new(&a).may_reach(Letters::new(&other), &Needs::new(threshold))
+                    );
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The crate's Jaro–Winkler is strsim's, to the last bit.
+        #[test]
+        fn jaro_winkler_is_strsims(
+            a in "[abkné0 ]{0,14}|[a-z ]{0,70}|\\PC{0,8}",
+            b in "[abkné0 ]{0,14}|[a-z ]{0,70}|\\PC{0,8}",
+        ) {
+            let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            proptest::prop_assert_eq!(
+                jaro_winkler(&ca, &cb).to_bits(),
+                strsim::jaro_winkler(&a, &b).to_bits(),
+                "{:?} / {:?}", a, b
+            );
+        }
+    }
+
+    #[test]
+    fn jaro_winkler_on_known_pairs() {
+        let pairs = [
+            ("sirajuddin haqqani", "sirajudin haqqani"),
+            ("martha", "marhta"),
+            ("dixon", "dicksonx"),
+            ("bakdar front", "jannur front"),
+            ("", ""),
+            ("a", ""),
+            ("ab", "ba"),
+        ];
+        for (a, b) in pairs {
+            let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            assert_eq!(
+                jaro_winkler(&ca, &cb).to_bits(),
+                strsim::jaro_winkler(a, b).to_bits()
+            );
+        }
+        let (a, b): (Vec<char>, Vec<char>) =
+            ("martha".chars().collect(), "marhta".chars().collect());
+        assert!((jaro_winkler(&a, &b) - 0.9611).abs() < 1e-4);
     }
 
     #[test]
