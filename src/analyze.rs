@@ -14,7 +14,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::id::HashMap;
 
@@ -85,15 +85,18 @@ pub struct Analyzer<'a, 'p> {
 }
 
 /// What the engine asks of a source for every claim (when it was
-/// published) and for every origin (its readable name), computed once.
-/// Looked up by the address of the id's shared text, which every checked
-/// claim's chain points at, so a lookup hashes one integer instead of the
-/// id's bytes; an id with its own copy of the text falls back to the
-/// corpus's index.
+/// published) and for every origin (its readable name). Looked up by the
+/// address of the id's shared text, which every checked claim's chain
+/// points at, so a lookup hashes one integer instead of the id's bytes;
+/// an id with its own copy of the text falls back to the corpus's index.
+/// A readable name is made the first time it is asked for, and then
+/// shared: most sources of a large corpus are publications that never
+/// stand alone as an origin, and making every name up front cost an
+/// allocation and a scattered read per source.
 struct SourceTable {
     by_address: HashMap<usize, usize>,
     published: Vec<Option<Period>>,
-    names: Vec<Arc<str>>,
+    names: Vec<OnceLock<Arc<str>>>,
 }
 
 impl SourceTable {
@@ -101,24 +104,33 @@ impl SourceTable {
         let sources = corpus.sources();
         let mut by_address = HashMap::with_capacity_and_hasher(sources.len(), Default::default());
         let mut published = Vec::with_capacity(sources.len());
-        let mut names = Vec::with_capacity(sources.len());
         for (k, source) in sources.iter().enumerate() {
             // `source.id` is the declared id whose text checked claims share.
             by_address.insert(source.id.text_address(), k);
             published.push(source.published);
-            names.push(Arc::from(match source.kind {
+        }
+        SourceTable {
+            by_address,
+            published,
+            names: std::iter::repeat_with(OnceLock::new)
+                .take(sources.len())
+                .collect(),
+        }
+    }
+
+    /// The readable name of source `k` of `corpus`, made once.
+    fn name(&self, corpus: &Corpus, k: usize) -> Arc<str> {
+        let name = self.names[k].get_or_init(|| {
+            let source = &corpus.sources()[k];
+            Arc::from(match source.kind {
                 crate::model::SourceKind::Publication => format!(
                     "{} (own reporting)",
                     source.outlet.as_deref().unwrap_or(source.id.as_str())
                 ),
                 _ => source.name.clone(),
-            }));
-        }
-        SourceTable {
-            by_address,
-            published,
-            names,
-        }
+            })
+        });
+        Arc::clone(name)
     }
 }
 
@@ -241,7 +253,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     /// named by its outlet, or its id, as "own reporting".
     fn source_name(&self, id: &SourceId) -> Arc<str> {
         match self.source_slot(id) {
-            Some(k) => Arc::clone(&self.sources.names[k]),
+            Some(k) => self.sources.name(self.corpus, k),
             None => Arc::from(id.as_str()),
         }
     }

@@ -919,23 +919,26 @@ impl Header {
         corrects_found: Option<bool>,
         limits: &Limits,
     ) -> Result<(), Error> {
-        let entity_ref = |id: &EntityId, field: &str| -> Result<(), Error> {
-            if self.entity_index.contains_key(id) {
-                Ok(())
-            } else {
-                Err(Error::new(ErrorKind::UnknownReference {
+        // Each reference is looked up once: found, it is replaced by the
+        // declared id, so that a million claims share a few thousand id
+        // texts instead of holding a million copies.
+        let declared_entity = |id: &EntityId, field: &str| -> Result<EntityId, Error> {
+            match self.entity_index.get_key_value(id) {
+                Some((declared, _)) => Ok(declared.clone()),
+                None => Err(Error::new(ErrorKind::UnknownReference {
                     kind: "entity",
                     id: id.to_string(),
                 })
-                .in_field(field))
+                .in_field(field)),
             }
         };
         let claim_id = claim.id.clone();
         let in_claim = |e: Error| e.in_claim(&claim_id);
-        entity_ref(&claim.subject, "subject").map_err(in_claim)?;
-        match &claim.value {
+        claim.subject = declared_entity(&claim.subject, "subject").map_err(in_claim)?;
+        match &mut claim.value {
             Value::Statement(statement) => {
-                entity_ref(&statement.object, "value.statement.object").map_err(in_claim)?
+                statement.object = declared_entity(&statement.object, "value.statement.object")
+                    .map_err(in_claim)?
             }
             Value::Quote(quote) => {
                 check_len(quote.text(), "value.quote.text", limits).map_err(in_claim)?;
@@ -967,8 +970,8 @@ impl Header {
         if let Some(found) = corrects_found {
             Header::check_corrects(claim, found)?;
         }
-        let chain = &claim.assertion.chain;
-        if chain.is_empty() {
+        let chain_len = claim.assertion.chain.len();
+        if chain_len == 0 {
             return Err(in_claim(
                 Error::invalid_value(
                     "[]",
@@ -978,11 +981,11 @@ impl Header {
                 .in_field("assertion.chain"),
             ));
         }
-        if chain.len() > limits.max_chain_depth {
+        if chain_len > limits.max_chain_depth {
             return Err(in_claim(
                 Error::new(ErrorKind::Limit {
                     what: "attribution chain length",
-                    found: chain.len(),
+                    found: chain_len,
                     limit: limits.max_chain_depth,
                 })
                 .in_field("assertion.chain"),
@@ -992,24 +995,21 @@ impl Header {
         // search for repeats is cheaper than a set.
         let mut seen: [usize; 8] = [usize::MAX; 8];
         let mut seen_more: Vec<usize> = Vec::new();
-        for (k, link) in chain.iter().enumerate() {
-            let Some(&source) = self.source_index.get(link) else {
-                return Err(in_claim(
-                    Error::new(ErrorKind::UnknownReference {
-                        kind: "source",
-                        id: link.to_string(),
-                    })
-                    .in_field(format!("assertion.chain[{k}]")),
-                ));
+        // Checks link `k` and gives its declared id.
+        let mut check_link = |k: usize, link: &SourceId| -> Result<&SourceId, Error> {
+            let Some((declared, &source)) = self.source_index.get_key_value(link) else {
+                return Err(Error::new(ErrorKind::UnknownReference {
+                    kind: "source",
+                    id: link.to_string(),
+                })
+                .in_field(format!("assertion.chain[{k}]")));
             };
             let repeated = seen[..k.min(8)].contains(&source) || seen_more.contains(&source);
             if repeated {
-                return Err(in_claim(
-                    Error::new(ErrorKind::Cycle {
-                        id: link.to_string(),
-                    })
-                    .in_field(format!("assertion.chain[{k}]")),
-                ));
+                return Err(Error::new(ErrorKind::Cycle {
+                    id: link.to_string(),
+                })
+                .in_field(format!("assertion.chain[{k}]")));
             }
             if k < 8 {
                 seen[k] = source;
@@ -1017,21 +1017,48 @@ impl Header {
                 seen_more.push(source);
             }
             if k == 0 && self.sources[source].kind != SourceKind::Publication {
-                return Err(in_claim(
-                    Error::invalid_value(
-                        format!(
-                            "{:?} ({})",
-                            link.as_str(),
-                            self.sources[source].kind.as_str()
-                        ),
-                        "is not a publication",
-                        "a chain whose first link is a source of kind publication",
-                    )
-                    .in_field("assertion.chain[0]"),
-                ));
+                return Err(Error::invalid_value(
+                    format!(
+                        "{:?} ({})",
+                        link.as_str(),
+                        self.sources[source].kind.as_str()
+                    ),
+                    "is not a publication",
+                    "a chain whose first link is a source of kind publication",
+                )
+                .in_field("assertion.chain[0]"));
+            }
+            Ok(declared)
+        };
+        // A chain just parsed is this claim's alone: its links are replaced
+        // by the declared ids where they lie. A chain shared with other
+        // claims is rebuilt only if a link is not the declared text yet.
+        match Arc::get_mut(&mut claim.assertion.chain) {
+            Some(links) => {
+                for (k, link) in links.iter_mut().enumerate() {
+                    *link = check_link(k, link).map_err(in_claim)?.clone();
+                }
+            }
+            None => {
+                let mut shared = true;
+                for (k, link) in claim.assertion.chain.iter().enumerate() {
+                    shared &= check_link(k, link).map_err(in_claim)?.same_text(link);
+                }
+                if !shared {
+                    claim.assertion.chain = claim
+                        .assertion
+                        .chain
+                        .iter()
+                        .map(|link| {
+                            self.source_index
+                                .get_key_value(link)
+                                .map_or(link, |(id, _)| id)
+                                .clone()
+                        })
+                        .collect();
+                }
             }
         }
-        self.share_ids(claim);
         if let Some(evidence) = &mut claim.assertion.evidence {
             check_len(&evidence.text, "assertion.evidence.text", limits).map_err(in_claim)?;
             if evidence.text.trim().is_empty() {
@@ -1053,44 +1080,6 @@ impl Header {
             check_len(note, "note", limits).map_err(in_claim)?;
         }
         Ok(())
-    }
-
-    /// Replaces a checked claim's subject, statement object and chain
-    /// links with the declared ids, so that a million claims share a few
-    /// thousand id texts instead of holding a million copies.
-    fn share_ids(&self, claim: &mut Claim) {
-        if let Some((id, _)) = self.entity_index.get_key_value(&claim.subject) {
-            claim.subject = id.clone();
-        }
-        if let Value::Statement(statement) = &mut claim.value
-            && let Some((id, _)) = self.entity_index.get_key_value(&statement.object)
-        {
-            statement.object = id.clone();
-        }
-        let declared = |link: &SourceId| self.source_index.get_key_value(link).map(|(id, _)| id);
-        // A chain just parsed is this claim's alone: its links are
-        // replaced where they lie, without building a new chain.
-        if let Some(links) = Arc::get_mut(&mut claim.assertion.chain) {
-            for link in links {
-                if let Some(id) = declared(link) {
-                    *link = id.clone();
-                }
-            }
-            return;
-        }
-        let shared = claim
-            .assertion
-            .chain
-            .iter()
-            .all(|link| declared(link).is_some_and(|id| id.same_text(link)));
-        if !shared {
-            claim.assertion.chain = claim
-                .assertion
-                .chain
-                .iter()
-                .map(|link| declared(link).unwrap_or(link).clone())
-                .collect();
-        }
     }
 
     /// Checks that the claim a claim corrects exists (`found`, when it

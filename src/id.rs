@@ -150,6 +150,32 @@ fn check_id(kind: &'static str, text: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// Deserializes a string through `make`, from the input's own text where
+/// it lends it. (serde's `Cow<str>` always makes an owned `String`, which
+/// an id then copied into its own `Arc<str>` and freed: an allocation and
+/// a free per id read, a million scattered holes in the heap at a
+/// million claims.)
+pub(crate) fn deserialize_text<'de, D, T, E>(
+    deserializer: D,
+    make: impl FnOnce(&str) -> Result<T, E>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    E: fmt::Display,
+{
+    struct Text<F>(F);
+    impl<'de, T, E: fmt::Display, F: FnOnce(&str) -> Result<T, E>> serde::de::Visitor<'de> for Text<F> {
+        type Value = T;
+        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+            formatter.write_str("a string")
+        }
+        fn visit_str<X: serde::de::Error>(self, text: &str) -> Result<T, X> {
+            (self.0)(text).map_err(X::custom)
+        }
+    }
+    deserializer.deserialize_str(Text(make))
+}
+
 macro_rules! id_type {
     ($(#[$meta:meta])* $name:ident, $kind:literal) => {
         $(#[$meta])*
@@ -243,8 +269,7 @@ macro_rules! id_type {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-                Self::new(&text).map_err(serde::de::Error::custom)
+                deserialize_text(deserializer, Self::new)
             }
         }
     };

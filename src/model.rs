@@ -525,13 +525,21 @@ pub struct Scope {
     pub time: Option<Period>,
     /// The population or qualifier: "U.S. service members", "Afghans".
     /// Shared text: a corpus repeats a few populations over many claims.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_shared_text"
+    )]
     pub population: Option<Arc<str>>,
     /// Observed, estimated or projected.
     #[serde(default, skip_serializing_if = "is_unspecified")]
     pub status: Status,
     /// For a projection: its horizon, "over the medium term".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_shared_text"
+    )]
     pub horizon: Option<Arc<str>>,
 }
 
@@ -648,6 +656,7 @@ impl std::fmt::Display for Modality {
 pub struct Evidence {
     /// The text, verbatim. Shared, so that the report's entry for the
     /// claim refers to it rather than copying it.
+    #[serde(deserialize_with = "deserialize_text")]
     pub text: Arc<str>,
     /// Byte offsets `[start, end)` into the publication's text. Filled in
     /// by [`Corpus`](crate::Corpus) when the text is known.
@@ -734,22 +743,12 @@ fn deserialize_chain<'de, D: serde::Deserializer<'de>>(
     deserializer.deserialize_seq(Links)
 }
 
-/// Optional text (a verb, a quantity's unit) read into its `Arc<str>` with one
-/// allocation, from the text as the parser holds it, where serde's own
-/// `Arc<str>` builds a `String` first.
+/// Optional text (a verb, a unit, a population) read into its `Arc<str>`
+/// with one allocation, from the text as the parser holds it, where
+/// serde's own `Arc<str>` builds a `String` first.
 pub(crate) fn deserialize_shared_text<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<Arc<str>>, D::Error> {
-    struct Text;
-    impl serde::de::Visitor<'_> for Text {
-        type Value = Arc<str>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a string")
-        }
-        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
-            Ok(Arc::from(text))
-        }
-    }
     struct Maybe;
     impl<'de> serde::de::Visitor<'de> for Maybe {
         type Value = Option<Arc<str>>;
@@ -763,10 +762,20 @@ pub(crate) fn deserialize_shared_text<'de, D: serde::Deserializer<'de>>(
             Ok(None)
         }
         fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_str(Text).map(Some)
+            deserialize_text(d).map(Some)
         }
     }
     deserializer.deserialize_option(Maybe)
+}
+
+/// Text read into its `Arc<str>` with one allocation (see
+/// [`deserialize_shared_text`]).
+fn deserialize_text<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Arc<str>, D::Error> {
+    crate::id::deserialize_text(deserializer, |text| {
+        Ok::<_, std::convert::Infallible>(Arc::from(text))
+    })
 }
 
 fn is_default_modality(modality: &Modality) -> bool {

@@ -260,7 +260,7 @@ fn policy_errors_name_the_field() {
     let e = Policy::from_json_str(r#"{"vocabulary": "newsroom"}"#).unwrap_err();
     assert_snapshot!(e, @r#"field vocabulary: "newsroom" is not a bundled vocabulary; expected "default", "acled" or an inline vocabulary object"#);
     let e = Policy::from_json_str(r#"{"cumulative": ["killed", "has space"]}"#).unwrap_err();
-    assert_snapshot!(e, @r#"line 1 column 38: field cumulative[1]: "has space" is not a valid property; expected 1 to 128 ASCII letters, digits or any of - _ . : /"#);
+    assert_snapshot!(e, @r#"line 1 column 37: field cumulative[1]: "has space" is not a valid property; expected 1 to 128 ASCII letters, digits or any of - _ . : /"#);
 }
 
 #[test]
