@@ -910,7 +910,8 @@ impl Header {
     }
 
     /// Checks one claim against the header: references, chain, lengths
-    /// and evidence (whose span is filled in). `corrects_found` tells
+    /// and evidence (whose span is filled in). Each reference found is
+    /// replaced by the declared id, which shares its text. `corrects_found` tells
     /// whether the claim it corrects (if any) is in the corpus; with
     /// `None` the correction is left to [`Header::check_corrects`].
     pub(crate) fn check_claim(
