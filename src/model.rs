@@ -656,7 +656,7 @@ impl std::fmt::Display for Modality {
 pub struct Evidence {
     /// The text, verbatim. Shared, so that the report's entry for the
     /// claim refers to it rather than copying it.
-    #[serde(deserialize_with = "deserialize_text")]
+    #[serde(deserialize_with = "deserialize_arc_text")]
     pub text: Arc<str>,
     /// Byte offsets `[start, end)` into the publication's text. Filled in
     /// by [`Corpus`](crate::Corpus) when the text is known.
@@ -762,7 +762,7 @@ pub(crate) fn deserialize_shared_text<'de, D: serde::Deserializer<'de>>(
             Ok(None)
         }
         fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            deserialize_text(d).map(Some)
+            deserialize_arc_text(d).map(Some)
         }
     }
     deserializer.deserialize_option(Maybe)
@@ -770,7 +770,7 @@ pub(crate) fn deserialize_shared_text<'de, D: serde::Deserializer<'de>>(
 
 /// Text read into its `Arc<str>` with one allocation (see
 /// [`deserialize_shared_text`]).
-fn deserialize_text<'de, D: serde::Deserializer<'de>>(
+fn deserialize_arc_text<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Arc<str>, D::Error> {
     crate::id::deserialize_text(deserializer, |text| {
