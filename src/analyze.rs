@@ -145,23 +145,82 @@ type Quotes<'a> = Vec<(&'a Claim, String)>;
 /// every quote's normalized wording.
 type Analysed<'a> = (Vec<Topic<'a>>, Vec<Diagnostic>, Quotes<'a>);
 
-/// Topics analysed together, with the `parallel` feature, before
-/// [`Analyzer::report_each`] hands them on in order: bounds what is held.
+/// Topics a task of the streamed analysis takes at most, with the
+/// `parallel` feature: small topics are analysed a run at a time, so that
+/// handing out work costs little beside the work.
 #[cfg(feature = "parallel")]
-const STREAM_BATCH: usize = 256;
+const RUN_TOPICS: usize = 64;
 
-/// Claims a streamed batch of topics holds at most, unless one topic
+/// Claims a task of the streamed analysis takes at most, unless one topic
 /// alone has more.
 #[cfg(feature = "parallel")]
-const STREAM_BATCH_CLAIMS: usize = 32_768;
+const RUN_CLAIMS: usize = 512;
 
-/// How many of the first topics of `groups` make the next streamed batch:
-/// up to [`STREAM_BATCH`] topics and [`STREAM_BATCH_CLAIMS`] claims, and
-/// at least one topic.
+/// How many claims, beside the oldest task's, the streamed analysis works
+/// on ahead of the topic it hands on next: a sixteenth of the corpus,
+/// between 4,096 and 32,768. Their results wait to be handed on, so the
+/// window bounds what streaming holds beyond the corpus; it is wide
+/// enough that a large topic is analysed beside the topics after it.
 #[cfg(feature = "parallel")]
-fn stream_batch(groups: &[(TopicKey<'_>, Vec<&Claim>)]) -> usize {
-    batch_len(groups, STREAM_BATCH, STREAM_BATCH_CLAIMS, |(_, members)| {
-        members.len()
+fn stream_window(claims: usize) -> usize {
+    (claims / 16).clamp(4096, 32_768)
+}
+
+/// Works on `items` on all cores, a run of consecutive items per task,
+/// and hands each result to `take` in item order. A task is started while
+/// the claims of the tasks in flight, besides the oldest's, stay within
+/// `window`, or when at most one task is in flight; `take` waits for the
+/// oldest. An error from `take` stops the work: the tasks in flight
+/// finish, and their results are dropped.
+#[cfg(feature = "parallel")]
+pub(crate) fn in_order_window<I: Sync, R: Send, E>(
+    items: &[I],
+    claims: impl Fn(&I) -> usize + Sync,
+    window: usize,
+    work: impl Fn(&I) -> R + Sync,
+    mut take: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E> {
+    use std::collections::VecDeque;
+    use std::sync::mpsc::{Receiver, sync_channel};
+    let work = &work;
+    rayon::in_place_scope(|scope| {
+        let mut waiting: VecDeque<(Receiver<Vec<R>>, usize)> = VecDeque::new();
+        // Claims of the tasks in flight.
+        let mut held = 0;
+        let mut rest = items;
+        loop {
+            let run = if rest.is_empty() {
+                0
+            } else {
+                batch_len(rest, RUN_TOPICS, RUN_CLAIMS, &claims)
+            };
+            let (chunk, after) = rest.split_at(run);
+            let chunk_claims: usize = chunk.iter().map(&claims).sum();
+            let oldest = waiting.front().map_or(0, |(_, n)| *n);
+            if run > 0 && (waiting.len() <= 1 || held - oldest + chunk_claims <= window) {
+                rest = after;
+                let (send, receive) = sync_channel(1);
+                scope.spawn(move |_| {
+                    // The receiver is gone only if `take` failed.
+                    let _ = send.send(chunk.iter().map(work).collect());
+                });
+                waiting.push_back((receive, chunk_claims));
+                held += chunk_claims;
+                continue;
+            }
+            let Some((receive, n)) = waiting.pop_front() else {
+                return Ok(());
+            };
+            held -= n;
+            // A task that panicked sends nothing; the scope resumes its
+            // panic when it ends.
+            let Ok(results) = receive.recv() else {
+                return Ok(());
+            };
+            for result in results {
+                take(result)?;
+            }
+        }
     })
 }
 
@@ -333,6 +392,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         for (claim, slot) in claims.iter().zip(slots) {
             groups[slot].1.push(claim);
         }
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            groups
+                .par_iter_mut()
+                .for_each(|(_, members)| sort_by_id(members));
+        }
+        #[cfg(not(feature = "parallel"))]
         for (_, members) in &mut groups {
             sort_by_id(members);
         }
@@ -542,18 +609,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             hand_on(analyse(group))?;
         }
         #[cfg(feature = "parallel")]
-        {
-            use rayon::prelude::*;
-            let mut rest = &groups[..];
-            while !rest.is_empty() {
-                let (batch, after) = rest.split_at(stream_batch(rest));
-                rest = after;
-                let done: Vec<_> = batch.par_iter().map(analyse).collect();
-                for one in done {
-                    hand_on(one)?;
-                }
-            }
-        }
+        in_order_window(
+            &groups,
+            |(_, claims)| claims.len(),
+            stream_window(self.corpus.claims().len()),
+            analyse,
+            &mut hand_on,
+        )?;
         drop(groups);
         Ok(self.assemble(Vec::new(), counted, diagnostics, quotes))
     }

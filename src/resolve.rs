@@ -458,22 +458,68 @@ impl Resolution {
         }
         let chars_of = |i: usize| &chars[spans[i].0..spans[i].1];
         // A block's names, entities and letters side by side, so that the
-        // loop over its pairs reads one small array.
-        let mut members: Vec<(usize, usize, Letters)> = Vec::new();
-        for block in block_list {
-            members.clear();
-            members.extend(block.iter().map(|&i| (i, names[i].entity, letters[i])));
-            for (k, &(a, entity_a, letters_a)) in members.iter().enumerate() {
-                for &(b, entity_b, letters_b) in &members[k + 1..] {
+        // loop over its pairs reads one small array. The pairs of member
+        // `k` with the members after it:
+        let pairs_of =
+            |members: &[(usize, usize, Letters)],
+             k: usize,
+             found: &mut Vec<(Similarity, MergeRule, usize, usize)>| {
+                let Some((&(a, entity_a, letters_a), after)) = members[k..].split_first() else {
+                    return;
+                };
+                for &(b, entity_b, letters_b) in after {
                     if entity_a == entity_b || !letters_a.may_reach(letters_b, &needs) {
                         continue;
                     }
                     let score = jaro_winkler(chars_of(a), chars_of(b));
                     if score >= threshold.value() {
                         let (a, b) = if a < b { (a, b) } else { (b, a) };
-                        candidates.push((Similarity::clamped(score), MergeRule::SimilarName, a, b));
+                        found.push((Similarity::clamped(score), MergeRule::SimilarName, a, b));
                     }
                 }
+            };
+        let members_of = |block: &[usize]| -> Vec<(usize, usize, Letters)> {
+            block
+                .iter()
+                .map(|&i| (i, names[i].entity, letters[i]))
+                .collect()
+        };
+        // Blocks are independent, and the candidates are sorted below on
+        // a total order: blocks are scanned on all cores, and so are the
+        // members of a large block (one block can hold most of the pairs).
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            let found: Vec<Vec<_>> = block_list
+                .par_iter()
+                .map(|block| {
+                    let members = members_of(block);
+                    if members.len() < 256 {
+                        let mut found = Vec::new();
+                        for k in 0..members.len() {
+                            pairs_of(&members, k, &mut found);
+                        }
+                        return found;
+                    }
+                    (0..members.len())
+                        .into_par_iter()
+                        .fold(Vec::new, |mut found, k| {
+                            pairs_of(&members, k, &mut found);
+                            found
+                        })
+                        .reduce(Vec::new, |mut all, found| {
+                            all.extend(found);
+                            all
+                        })
+                })
+                .collect();
+            candidates.extend(found.into_iter().flatten());
+        }
+        #[cfg(not(feature = "parallel"))]
+        for block in block_list {
+            let members = members_of(block);
+            for k in 0..members.len() {
+                pairs_of(&members, k, &mut candidates);
             }
         }
         candidates.sort_by(|x, y| {
@@ -602,6 +648,78 @@ mod tests {
 
     fn entity(id: &str, name: &str) -> Entity {
         Entity::new(EntityId::new(id).unwrap(), name)
+    }
+
+    /// A block larger than the size at which its members are scanned on
+    /// all cores (with `parallel`): every pair of entities whose keys
+    /// reach the threshold is merged, and nothing else, whatever the order
+    /// the entities are given in.
+    #[test]
+    fn a_large_block_finds_every_pair() {
+        // One-word names sharing their first three letters: one block. A
+        // small generator gives each a distinct tail; every seventh name
+        // has a one-letter variant.
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut letter = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            char::from(b'a' + (state % 26) as u8)
+        };
+        let mut names: Vec<String> = Vec::new();
+        for k in 0..600 {
+            let tail: String = (0..6).map(|_| letter()).collect();
+            let name = format!("kor{tail}");
+            if k % 7 == 0 {
+                let mut variant: Vec<char> = name.chars().collect();
+                variant[5] = if variant[5] == 'z' { 'y' } else { 'z' };
+                names.push(variant.into_iter().collect());
+            }
+            names.push(name);
+        }
+        let entities: Vec<Entity> = names
+            .iter()
+            .enumerate()
+            .map(|(k, name)| entity(&format!("e{k:04}"), name))
+            .collect();
+        let threshold = Similarity::new(0.9).unwrap();
+        let r = Resolution::new(&entities, threshold);
+        let mut reversed = entities.clone();
+        reversed.reverse();
+        assert_eq!(r.merges(), Resolution::new(&reversed, threshold).merges());
+        // Every pair at the threshold is in one group; groups are joined
+        // only through such pairs.
+        let mut pairs = 0;
+        let mut parent: Vec<usize> = (0..entities.len()).collect();
+        fn root(parent: &mut [usize], mut x: usize) -> usize {
+            while parent[x] != x {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            x
+        }
+        for a in 0..entities.len() {
+            for b in a + 1..entities.len() {
+                if strsim::jaro_winkler(&names[a], &names[b]) >= threshold.value() {
+                    pairs += 1;
+                    assert!(
+                        r.same(&entities[a].id, &entities[b].id),
+                        "{} {}",
+                        names[a],
+                        names[b]
+                    );
+                    let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                    parent[ra] = rb;
+                }
+            }
+        }
+        assert!(pairs >= 600 / 7, "{pairs} pairs");
+        for a in 0..entities.len() {
+            for b in a + 1..entities.len() {
+                let joined = root(&mut parent, a) == root(&mut parent, b);
+                assert_eq!(r.same(&entities[a].id, &entities[b].id), joined);
+            }
+        }
     }
 
     #[test]

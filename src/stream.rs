@@ -36,6 +36,12 @@ use crate::vocab::Vocabulary;
 /// cores, few enough that the batch's text stays small.
 const BATCH_LINES: usize = 4096;
 
+/// Batches of claim lines parsed ahead of the one being kept, with the
+/// `parallel` feature: enough that the cores have work queued while the
+/// reading thread keeps one batch and reads the next.
+#[cfg(feature = "parallel")]
+const PIPELINE_DEPTH: usize = 2;
+
 /// Claim lines waiting to be parsed together: their texts one after
 /// another in one string, so that a batch makes no allocation per line
 /// once the string has grown to a batch's size.
@@ -71,6 +77,125 @@ impl LineBatch {
         self.text.clear();
         self.lines.clear();
     }
+}
+
+/// A line's number, and its text or why it is not text.
+type NumberedLine<'a> = (u64, Result<&'a str, Error>);
+
+/// The lines of a JSON Lines input that are not blank, read one at a
+/// time into one buffer, with their numbers and the input's size limit.
+struct JsonLines<R> {
+    reader: R,
+    buffer: Vec<u8>,
+    /// The number of the last line read.
+    line: u64,
+    /// Bytes read so far.
+    total: usize,
+    limit: usize,
+}
+
+impl<R: BufRead> JsonLines<R> {
+    fn new(reader: R, limit: usize) -> JsonLines<R> {
+        JsonLines {
+            reader,
+            buffer: Vec::new(),
+            line: 0,
+            total: 0,
+            limit,
+        }
+    }
+
+    /// The next line that is not blank: its number, and its text or why
+    /// it is not text; `None` at the end of the input.
+    fn next(&mut self) -> Result<Option<NumberedLine<'_>>, Error> {
+        loop {
+            self.buffer.clear();
+            let read = self
+                .reader
+                .read_until(b'\n', &mut self.buffer)
+                .map_err(|e| Error::io("read the input", e).with_position(self.line + 1, None))?;
+            if read == 0 {
+                return Ok(None);
+            }
+            self.line += 1;
+            self.total = self.total.saturating_add(read);
+            if self.total > self.limit {
+                return Err(Error::new(ErrorKind::Limit {
+                    what: "input size in bytes",
+                    found: self.total,
+                    limit: self.limit,
+                })
+                .with_position(self.line, None));
+            }
+            let start = if self.line == 1 && self.buffer.starts_with(b"\xEF\xBB\xBF") {
+                3
+            } else {
+                0
+            };
+            let blank = self.buffer.iter().skip(start).all(u8::is_ascii_whitespace);
+            if blank {
+                continue;
+            }
+            let bytes = self.buffer.get(start..).unwrap_or_default();
+            let text = std::str::from_utf8(bytes).map_err(|e| {
+                Error::new(ErrorKind::NotUtf8 {
+                    offset: e.valid_up_to(),
+                    byte: bytes.get(e.valid_up_to()).copied(),
+                })
+            });
+            return Ok(Some((self.line, text)));
+        }
+    }
+
+    /// Fills `batch` with the next claim lines, up to [`BATCH_LINES`]; a
+    /// line that is not UTF-8 is skipped into `loaded`. True when the
+    /// input has ended.
+    fn next_batch(
+        &mut self,
+        batch: &mut LineBatch,
+        loaded: &mut Loaded,
+        name: &str,
+    ) -> Result<bool, Error> {
+        while batch.len() < BATCH_LINES {
+            match self.next()? {
+                None => return Ok(true),
+                Some((line, Ok(text))) => batch.push(line, text),
+                Some((line, Err(error))) => loaded.skip(name, line, error.to_string()),
+            }
+        }
+        Ok(false)
+    }
+
+    /// Gives back the buffer's room: the next lines grow it anew.
+    fn release(&mut self) {
+        self.buffer = Vec::new();
+    }
+}
+
+/// A claim line parsed and checked against the header: the claim and its
+/// check, or why the line is not a claim.
+type CheckedLine = Result<(Claim, Result<(), Error>), Error>;
+
+/// Parses and checks a batch of claim lines, on all cores with the
+/// `parallel` feature; the results are in line order.
+fn check_batch(header: &Header, batch: &LineBatch, limits: &Limits) -> Vec<CheckedLine> {
+    let check = |text: &str| -> CheckedLine {
+        let mut claim = parse_claim(text)?;
+        let checked = header.check_claim(&mut claim, None, limits);
+        Ok((claim, checked))
+    };
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        batch
+            .lines()
+            .collect::<Vec<_>>()
+            .par_iter()
+            .map(|(_, text)| check(text))
+            .collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    batch.lines().map(|(_, text)| check(text)).collect()
 }
 
 /// The format tag on the first line of a JSON Lines corpus.
@@ -234,6 +359,16 @@ impl Loaded {
             header.check_claim(&mut claim, None, limits)
         };
         self.keep(claim, checked, line, name);
+    }
+
+    /// Keeps or skips the claims of a batch, in line order.
+    fn keep_batch(&mut self, batch: &LineBatch, results: Vec<CheckedLine>, name: &str) {
+        for ((line, _), result) in batch.lines().zip(results) {
+            match result {
+                Ok((claim, checked)) => self.keep(claim, checked, line, name),
+                Err(error) => self.skip(name, line, error.to_string()),
+            }
+        }
     }
 
     /// Keeps a claim already checked against the header, or skips it: a
@@ -647,124 +782,117 @@ impl StreamReader {
         self.jsonl(reader, name).map_err(|e| e.with_file(name))
     }
 
-    fn jsonl(&self, mut reader: impl BufRead, name: &str) -> Result<Corpus, Error> {
-        let limits = &self.limits;
-        let mut buffer: Vec<u8> = Vec::new();
-        let mut line_number: u64 = 0;
-        let mut total: usize = 0;
-        let mut header: Option<Header> = None;
+    fn jsonl(&self, reader: impl BufRead, name: &str) -> Result<Corpus, Error> {
+        let mut lines = JsonLines::new(reader, self.limits.max_input_len());
         let mut loaded = Loaded::new();
-        let mut batch = LineBatch::default();
         let side = self.header.clone();
-        loop {
-            buffer.clear();
-            let read = reader
-                .read_until(b'\n', &mut buffer)
-                .map_err(|e| Error::io("read the input", e).with_position(line_number + 1, None))?;
-            if read == 0 {
-                break;
-            }
-            line_number += 1;
-            total = total.saturating_add(read);
-            if total > limits.max_input_len() {
-                return Err(Error::new(ErrorKind::Limit {
-                    what: "input size in bytes",
-                    found: total,
-                    limit: limits.max_input_len(),
-                })
-                .with_position(line_number, None));
-            }
-            let mut bytes = buffer.as_slice();
-            if line_number == 1 {
-                bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            }
-            if bytes.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let text = std::str::from_utf8(bytes).map_err(|e| {
-                Error::new(ErrorKind::NotUtf8 {
-                    offset: e.valid_up_to(),
-                    byte: bytes.get(e.valid_up_to()).copied(),
-                })
-            });
-            match &header {
-                Some(header) => {
-                    let text = match text {
-                        Ok(text) => text,
-                        Err(error) => {
-                            loaded.skip(name, line_number, error.to_string());
-                            continue;
-                        }
-                    };
-                    batch.push(line_number, text);
-                    if batch.len() >= BATCH_LINES {
-                        self.claim_batch(header, &mut batch, &mut loaded, name);
-                    }
+        // The header: the first line that is not blank.
+        let header = match lines.next()? {
+            Some((line, text)) => {
+                let text = text.map_err(|e| e.with_position(line, None))?;
+                let (header, claim) = self.read_header(text, side.as_deref().cloned(), line)?;
+                match claim {
+                    Some(Ok(claim)) => loaded.push(&header, claim, line, name, &self.limits),
+                    Some(Err(error)) => loaded.skip(name, line, error.to_string()),
+                    None => {}
                 }
-                None => {
-                    let text = text.map_err(|e| e.with_position(line_number, None))?;
-                    let (first, claim) =
-                        self.read_header(text, side.as_deref().cloned(), line_number)?;
-                    header = Some(first);
-                    if let (Some(header), Some(claim)) = (&header, claim) {
-                        match claim {
-                            Ok(claim) => loaded.push(header, claim, line_number, name, limits),
-                            Err(error) => loaded.skip(name, line_number, error.to_string()),
-                        }
-                    }
-                    // The header line can be the longest by far (every
-                    // entity and source: 21 MB for a million claims); the
-                    // claim lines after it do not need its room.
-                    buffer = Vec::new();
-                }
-            }
-        }
-        match header {
-            Some(header) => {
-                self.claim_batch(&header, &mut batch, &mut loaded, name);
-                Ok(loaded.finish(header, name))
+                header
             }
             None => match side {
-                Some(side) => {
-                    let header = self.side_header(*side, None, line_number)?;
-                    Ok(loaded.finish(header, name))
+                Some(side) => self.side_header(*side, None, lines.line)?,
+                None => {
+                    return Err(Error::new(ErrorKind::Empty {
+                        expected: "a header line with format \"corroborate-jsonl/1\", then one claim per line",
+                    }));
                 }
-                None => Err(Error::new(ErrorKind::Empty {
-                    expected: "a header line with format \"corroborate-jsonl/1\", then one claim per line",
-                })),
             },
+        };
+        // The header line can be the longest by far (every entity and
+        // source: 21 MB for a million claims); the claim lines after it do
+        // not need its room.
+        lines.release();
+        self.claim_lines(&mut lines, &header, &mut loaded, name)?;
+        Ok(loaded.finish(header, name))
+    }
+
+    /// Reads the claim lines after the header, a batch at a time: each
+    /// batch is parsed and checked, then its claims are kept or skipped in
+    /// line order, so that duplicates and messages are those of a
+    /// line-by-line read.
+    #[cfg(not(feature = "parallel"))]
+    fn claim_lines(
+        &self,
+        lines: &mut JsonLines<impl BufRead>,
+        header: &Header,
+        loaded: &mut Loaded,
+        name: &str,
+    ) -> Result<(), Error> {
+        let mut batch = LineBatch::default();
+        loop {
+            let end = lines.next_batch(&mut batch, loaded, name)?;
+            let results = check_batch(header, &batch, &self.limits);
+            loaded.keep_batch(&batch, results, name);
+            batch.clear();
+            if end {
+                return Ok(());
+            }
         }
     }
 
-    /// Parses and checks a batch of claim lines (on all cores with the
-    /// `parallel` feature), then keeps or skips them in line order, so
-    /// that duplicates and messages are those of a line-by-line read.
-    fn claim_batch(&self, header: &Header, batch: &mut LineBatch, loaded: &mut Loaded, name: &str) {
+    /// As the one-core reader, with each batch parsed and checked on all
+    /// cores while this thread keeps the batch before it and reads the
+    /// lines of the batch after it: a pipeline two batches deep, whose
+    /// batches are kept in line order.
+    #[cfg(feature = "parallel")]
+    fn claim_lines(
+        &self,
+        lines: &mut JsonLines<impl BufRead>,
+        header: &Header,
+        loaded: &mut Loaded,
+        name: &str,
+    ) -> Result<(), Error> {
+        use std::collections::VecDeque;
+        use std::sync::mpsc::{Receiver, sync_channel};
+        type Done = (LineBatch, Vec<CheckedLine>);
         let limits = &self.limits;
-        let check = |text: &str| -> Result<(Claim, Result<(), Error>), Error> {
-            let mut claim = parse_claim(text)?;
-            let checked = header.check_claim(&mut claim, None, limits);
-            Ok((claim, checked))
-        };
-        #[cfg(feature = "parallel")]
-        let results: Vec<_> = {
-            use rayon::prelude::*;
-            batch
-                .lines()
-                .collect::<Vec<_>>()
-                .par_iter()
-                .map(|(_, text)| check(text))
-                .collect()
-        };
-        #[cfg(not(feature = "parallel"))]
-        let results: Vec<_> = batch.lines().map(|(_, text)| check(text)).collect();
-        for ((line, _), result) in batch.lines().zip(results) {
-            match result {
-                Ok((claim, checked)) => loaded.keep(claim, checked, line, name),
-                Err(error) => loaded.skip(name, line, error.to_string()),
+        rayon::in_place_scope(|scope| {
+            let mut waiting: VecDeque<Receiver<Done>> = VecDeque::new();
+            let mut spare: Vec<LineBatch> = Vec::new();
+            // Keeps the oldest batch in flight, waiting for it if need be.
+            // A worker that panicked sends nothing: its batch is not kept,
+            // and the scope resumes the panic when it ends.
+            let keep_oldest = |waiting: &mut VecDeque<Receiver<Done>>,
+                               spare: &mut Vec<LineBatch>,
+                               loaded: &mut Loaded| {
+                if let Some(Ok((mut done, results))) = waiting.pop_front().map(|r| r.recv()) {
+                    loaded.keep_batch(&done, results, name);
+                    done.clear();
+                    spare.push(done);
+                }
+            };
+            loop {
+                let mut batch = spare.pop().unwrap_or_default();
+                // On an error, the batches in flight are of no use: the
+                // scope waits for them, and their results go nowhere.
+                let end = lines.next_batch(&mut batch, loaded, name)?;
+                let (send, receive) = sync_channel(1);
+                scope.spawn(move |_| {
+                    let results = check_batch(header, &batch, limits);
+                    // The receiver outlives every batch it waits for.
+                    let _ = send.send((batch, results));
+                });
+                waiting.push_back(receive);
+                // The newest batch stays in flight while this thread keeps
+                // the ones before it and reads the next; at the end, every
+                // batch is kept.
+                while waiting.len() > PIPELINE_DEPTH || (end && !waiting.is_empty()) {
+                    keep_oldest(&mut waiting, &mut spare, loaded);
+                }
+                if end {
+                    return Ok(());
+                }
             }
-        }
-        batch.clear();
+        })
     }
 
     /// Reads the first line that is not blank: the header, or with a side

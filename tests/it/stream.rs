@@ -427,3 +427,138 @@ fn jsonl_report_stops_at_a_write_error() {
     }
     assert!(analyzer.write_jsonl(Full { room: whole.len() }).is_ok());
 }
+
+/// The lines of a synthetic JSON Lines corpus with bad lines put in at
+/// chosen places: each bad line's number once inserted, and the text.
+fn with_bad_lines(clean: &[u8], bad: &[(usize, &[u8])]) -> (Vec<u64>, Vec<u8>) {
+    let mut lines: Vec<&[u8]> = clean.split_inclusive(|&b| b == b'\n').collect();
+    let mut numbers = Vec::new();
+    // In increasing order of place, so that each place is a final line
+    // number.
+    for &(place, text) in bad {
+        lines.insert(place - 1, text);
+        numbers.push(place as u64);
+    }
+    (numbers, lines.concat())
+}
+
+/// Claim lines are parsed in batches (on all cores with `parallel`, in a
+/// pipeline); what is kept and what is skipped is still that of a
+/// line-by-line read: duplicates are found across batches, the first
+/// claim with an id wins, and every bad line is reported at its number.
+#[test]
+fn jsonl_batches_keep_line_order() {
+    let synth = crate::common::Synth::new(11, 20_000);
+    let mut clean = Vec::new();
+    synth.write_jsonl(&mut clean).unwrap();
+    let reader = StreamReader::new();
+    let expected = reader.read_jsonl(&clean[..], "clean.jsonl").unwrap();
+    assert!(expected.skipped().is_empty());
+    // A duplicate of an early claim far behind it, in a later batch.
+    let early = clean.split(|&b| b == b'\n').nth(3).unwrap().to_vec();
+    let mut early_line = early.clone();
+    early_line.push(b'\n');
+    let bad: Vec<(usize, &[u8])> = vec![
+        (4_097, b"not json\n"),
+        (4_098, &early_line),
+        (8_194, b"{\"id\": \"\xff\"}\n"),
+        (12_000, b"\n"),
+        (16_385, b"[1, 2]\n"),
+    ];
+    let (numbers, text) = with_bad_lines(&clean, &bad);
+    let corpus = reader.read_jsonl(&text[..], "bad.jsonl").unwrap();
+    let ids = |c: &Corpus| -> Vec<String> { c.claims().iter().map(|c| c.id.to_string()).collect() };
+    assert_eq!(ids(&corpus), ids(&expected));
+    let locations: Vec<String> = corpus
+        .skipped()
+        .iter()
+        .map(|d| d.location.clone())
+        .collect();
+    // The blank line is not a record, and is not reported.
+    let reported: Vec<String> = numbers
+        .iter()
+        .filter(|&&n| n != 12_000)
+        .map(|n| format!("bad.jsonl:{n}"))
+        .collect();
+    assert_eq!(locations, reported);
+    assert!(
+        corpus.skipped()[1].message.contains("duplicate"),
+        "{:?}",
+        corpus.skipped()[1]
+    );
+    assert!(
+        corpus.skipped()[2].message.contains("UTF-8"),
+        "{:?}",
+        corpus.skipped()[2]
+    );
+}
+
+/// Input that yields `data`, then fails at byte `fail_at`.
+struct FailingRead<'a> {
+    data: &'a [u8],
+    at: usize,
+    fail_at: usize,
+}
+
+impl std::io::Read for FailingRead<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.at >= self.fail_at {
+            return Err(std::io::Error::other("device gone"));
+        }
+        let end = self.fail_at.min(self.data.len()).min(self.at + buf.len());
+        let n = end - self.at;
+        buf[..n].copy_from_slice(&self.data[self.at..end]);
+        self.at = end;
+        Ok(n)
+    }
+}
+
+/// A read error after many batches stops the reader with the error and
+/// the line it was reading, whatever batches are still being parsed.
+#[test]
+fn jsonl_read_error_in_a_later_batch() {
+    let synth = crate::common::Synth::new(12, 20_000);
+    let mut text = Vec::new();
+    synth.write_jsonl(&mut text).unwrap();
+    let newlines: Vec<usize> = text
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .map(|(k, _)| k)
+        .collect();
+    for line in [2usize, 4_100, 9_000, 15_000] {
+        // Fails just after the newline that ends line `line - 1`.
+        let fail_at = newlines[line - 2] + 1;
+        let input = std::io::BufReader::with_capacity(
+            1 << 12,
+            FailingRead {
+                data: &text,
+                at: 0,
+                fail_at,
+            },
+        );
+        let error = StreamReader::new()
+            .read_jsonl(input, "gone.jsonl")
+            .unwrap_err();
+        let shown = error.to_string();
+        assert!(
+            shown.contains(&format!("gone.jsonl:{line}")) && shown.contains("device gone"),
+            "line {line}: {shown}"
+        );
+    }
+}
+
+/// A failing writer stops a large streamed report too, where many topics
+/// are being analysed ahead of the one written (with `parallel`).
+#[test]
+fn jsonl_report_of_a_large_corpus_stops_at_a_write_error() {
+    let corpus = crate::common::Synth::new(5, 20_000).corpus();
+    let policy = Policy::default();
+    let analyzer = corroborate::Analyzer::new(&corpus, &policy);
+    let mut whole = Vec::new();
+    analyzer.write_jsonl(&mut whole).unwrap();
+    for room in [1_000, whole.len() / 3, whole.len() - 10] {
+        let error = analyzer.write_jsonl(Full { room }).unwrap_err();
+        assert_eq!(error.to_string(), "disk full", "room {room}");
+    }
+}
