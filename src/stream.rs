@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use crate::corpus::{Corpus, Header, Limits, json_error_kind};
+use crate::corpus::{Corpus, Header, Limits, from_json_str, json_error_kind};
 use crate::error::{Error, ErrorKind};
 use crate::id::{ClaimId, EntityId, Property, SourceId};
 use crate::model::{Assertion, Claim, Entity, Quote, Source, SourceKind, Value};
@@ -916,19 +916,11 @@ impl StreamReader {
                 let header = self.side_header(side, None, line)?;
                 return Ok((header, Some(parse_claim(text))));
             }
-            let mut de = serde_json::Deserializer::from_str(text);
-            let first: JsonlHeader = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-                let path = e.path().to_string();
-                at_field(at(e.into_inner()), path)
-            })?;
+            let first: JsonlHeader =
+                from_json_str(text).map_err(|(path, e)| at_field(at(e), path))?;
             return Ok((self.side_header(side, Some(first), line)?, None));
         }
-        let mut de = serde_json::Deserializer::from_str(text);
-        let first: JsonlHeader = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = e.path().to_string();
-            at_field(at(e.into_inner()), path)
-        })?;
-        de.end().map_err(at)?;
+        let first: JsonlHeader = from_json_str(text).map_err(|(path, e)| at_field(at(e), path))?;
         check_format(&first.format, line)?;
         let header = Header::new(
             first.title,
