@@ -166,6 +166,30 @@ fn stream_window(claims: usize) -> usize {
     (claims / 16).clamp(4096, 32_768)
 }
 
+/// Waits for what a task spawned on the rayon pool sends, or `None` if it
+/// ended without sending (it panicked; its scope resumes the panic). On a
+/// pool thread (the caller itself inside `ThreadPool::install` or a
+/// parallel iterator), pending pool work is done meanwhile: a pool thread
+/// that only blocked could wait for a task queued behind it, for ever
+/// with a pool of one thread.
+#[cfg(feature = "parallel")]
+pub(crate) fn wait_for<T>(receive: &std::sync::mpsc::Receiver<T>) -> Option<T> {
+    use std::sync::mpsc::TryRecvError;
+    loop {
+        match receive.try_recv() {
+            Ok(value) => return Some(value),
+            Err(TryRecvError::Disconnected) => return None,
+            Err(TryRecvError::Empty) => {}
+        }
+        match rayon::yield_now() {
+            Some(rayon::Yield::Executed) => {}
+            // Not a pool thread, or no work queued in the pool: the task
+            // is running on another thread, and blocking is safe.
+            None | Some(rayon::Yield::Idle) => return receive.recv().ok(),
+        }
+    }
+}
+
 /// Works on `items` on all cores, a run of consecutive items per task,
 /// and hands each result to `take` in item order. A task is started while
 /// the claims of the tasks in flight, besides the oldest's, stay within
@@ -214,7 +238,7 @@ pub(crate) fn in_order_window<I: Sync, R: Send, E>(
             held -= n;
             // A task that panicked sends nothing; the scope resumes its
             // panic when it ends.
-            let Ok(results) = receive.recv() else {
+            let Some(results) = wait_for(&receive) else {
                 return Ok(());
             };
             for result in results {
@@ -2267,5 +2291,44 @@ mod sort_tests {
             let expected: Vec<&str> = ids.iter().map(String::as_str).collect();
             prop_assert_eq!(sorted, expected);
         }
+    }
+}
+
+#[cfg(all(test, feature = "parallel"))]
+mod pool_tests {
+    use crate::{Analyzer, Corpus, Policy, StreamReader};
+    use std::time::Duration;
+
+    /// Reading a stream and streaming a report wait for tasks they spawn
+    /// on the pool. Called from a pool thread, in a pool of one thread,
+    /// they must do that work themselves rather than block on it.
+    #[test]
+    fn streaming_inside_a_one_thread_pool_finishes() {
+        let (send, receive) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(1)
+                .build()
+                .expect("a pool of one thread");
+            let outcome = pool.install(|| {
+                let root = env!("CARGO_MANIFEST_DIR");
+                let corpus = Corpus::from_path(format!("{root}/data")).expect("the bundled corpus");
+                let policy = Policy::default();
+                let mut written = Vec::new();
+                Analyzer::new(&corpus, &policy)
+                    .write_jsonl(&mut written)
+                    .expect("writing to memory");
+                let read = StreamReader::new()
+                    .read_jsonl_path(format!("{root}/tests/data/stream/claims.jsonl"))
+                    .expect("the stream test file");
+                (written.len(), read.claims().len())
+            });
+            let _ = send.send(outcome);
+        });
+        let (written, read) = receive
+            .recv_timeout(Duration::from_secs(120))
+            .expect("streaming inside a one-thread pool did not finish (deadlock)");
+        assert!(written > 1000, "{written} bytes");
+        assert!(read > 0);
     }
 }

@@ -864,7 +864,9 @@ impl StreamReader {
             let keep_oldest = |waiting: &mut VecDeque<Receiver<Done>>,
                                spare: &mut Vec<LineBatch>,
                                loaded: &mut Loaded| {
-                if let Some(Ok((mut done, results))) = waiting.pop_front().map(|r| r.recv()) {
+                if let Some(Some((mut done, results))) =
+                    waiting.pop_front().map(|r| crate::analyze::wait_for(&r))
+                {
                     loaded.keep_batch(&done, results, name);
                     done.clear();
                     spare.push(done);
