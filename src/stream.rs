@@ -840,9 +840,9 @@ impl StreamReader {
     }
 
     /// As the one-core reader, with each batch parsed and checked on all
-    /// cores while this thread keeps the batch before it and reads the
-    /// lines of the batch after it: a pipeline two batches deep, whose
-    /// batches are kept in line order.
+    /// cores while this thread keeps the batches before it and reads the
+    /// lines of the batch after it: a pipeline [`PIPELINE_DEPTH`] batches
+    /// deep, whose batches are kept in line order.
     #[cfg(feature = "parallel")]
     fn claim_lines(
         &self,
@@ -880,13 +880,13 @@ impl StreamReader {
                 let (send, receive) = sync_channel(1);
                 scope.spawn(move |_| {
                     let results = check_batch(header, &batch, limits);
-                    // The receiver outlives every batch it waits for.
+                    // The receiver is gone only if reading failed.
                     let _ = send.send((batch, results));
                 });
                 waiting.push_back(receive);
-                // The newest batch stays in flight while this thread keeps
-                // the ones before it and reads the next; at the end, every
-                // batch is kept.
+                // The newest batches, up to PIPELINE_DEPTH, stay in flight
+                // while this thread keeps the ones before them and reads
+                // the next; at the end, every batch is kept.
                 while waiting.len() > PIPELINE_DEPTH || (end && !waiting.is_empty()) {
                     keep_oldest(&mut waiting, &mut spare, loaded);
                 }
