@@ -129,6 +129,12 @@ pub(crate) fn name_key(name: &str) -> String {
     key
 }
 
+/// Names from which a block's members are themselves scanned on all
+/// cores, with the `parallel` feature: one block can hold most of a
+/// corpus's pairs.
+#[cfg_attr(not(feature = "parallel"), allow(dead_code))]
+const LARGE_BLOCK: usize = 256;
+
 /// For each length `l` (0 to 4) of the common prefix of two keys, the
 /// least `m/|a| + m/|b|` (m: their Jaro matches, |a| and |b|: their
 /// lengths in characters) of a pair whose Jaro–Winkler score reaches
@@ -494,7 +500,7 @@ impl Resolution {
                 .par_iter()
                 .map(|block| {
                     let members = members_of(block);
-                    if members.len() < 256 {
+                    if members.len() < LARGE_BLOCK {
                         let mut found = Vec::new();
                         for k in 0..members.len() {
                             pairs_of(&members, k, &mut found);
@@ -677,6 +683,7 @@ mod tests {
             }
             names.push(name);
         }
+        assert!(names.len() > 2 * LARGE_BLOCK);
         let entities: Vec<Entity> = names
             .iter()
             .enumerate()
