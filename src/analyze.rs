@@ -145,17 +145,6 @@ type Quotes<'a> = Vec<(&'a Claim, String)>;
 /// every quote's normalized wording.
 type Analysed<'a> = (Vec<Topic<'a>>, Vec<Diagnostic>, Quotes<'a>);
 
-/// Topics a task of the streamed analysis takes at most, with the
-/// `parallel` feature: small topics are analysed a run at a time, so that
-/// handing out work costs little beside the work.
-#[cfg(feature = "parallel")]
-const RUN_TOPICS: usize = 64;
-
-/// Claims a task of the streamed analysis takes at most, unless one topic
-/// alone has more.
-#[cfg(feature = "parallel")]
-const RUN_CLAIMS: usize = 512;
-
 /// How many claims, beside the oldest task's, the streamed analysis works
 /// on ahead of the topic it hands on next: a sixteenth of the corpus,
 /// between 4,096 and 32,768. Their results wait to be handed on, so the
@@ -164,110 +153,6 @@ const RUN_CLAIMS: usize = 512;
 #[cfg(feature = "parallel")]
 fn stream_window(claims: usize) -> usize {
     (claims / 16).clamp(4096, 32_768)
-}
-
-/// Waits for what a task spawned on the rayon pool sends, or `None` if it
-/// ended without sending (it panicked; its scope resumes the panic). On a
-/// pool thread (the caller itself inside `ThreadPool::install` or a
-/// parallel iterator), pending pool work is done meanwhile: a pool thread
-/// that only blocked could wait for a task queued behind it, for ever
-/// with a pool of one thread.
-#[cfg(feature = "parallel")]
-pub(crate) fn wait_for<T>(receive: &std::sync::mpsc::Receiver<T>) -> Option<T> {
-    use std::sync::mpsc::TryRecvError;
-    loop {
-        match receive.try_recv() {
-            Ok(value) => return Some(value),
-            Err(TryRecvError::Disconnected) => return None,
-            Err(TryRecvError::Empty) => {}
-        }
-        match rayon::yield_now() {
-            Some(rayon::Yield::Executed) => {}
-            // Not a pool thread, or no work queued in the pool: the task
-            // is running on another thread, and blocking is safe.
-            None | Some(rayon::Yield::Idle) => return receive.recv().ok(),
-        }
-    }
-}
-
-/// Works on `items` on all cores, a run of consecutive items per task,
-/// and hands each result to `take` in item order. A task is started while
-/// the claims of the tasks in flight, besides the oldest's, stay within
-/// `window`, or when at most one task is in flight; `take` waits for the
-/// oldest. An error from `take` stops the work: the tasks in flight
-/// finish, and their results are dropped.
-#[cfg(feature = "parallel")]
-pub(crate) fn in_order_window<I: Sync, R: Send, E>(
-    items: &[I],
-    claims: impl Fn(&I) -> usize + Sync,
-    window: usize,
-    work: impl Fn(&I) -> R + Sync,
-    mut take: impl FnMut(R) -> Result<(), E>,
-) -> Result<(), E> {
-    use std::collections::VecDeque;
-    use std::sync::mpsc::{Receiver, sync_channel};
-    let work = &work;
-    rayon::in_place_scope(|scope| {
-        let mut waiting: VecDeque<(Receiver<Vec<R>>, usize)> = VecDeque::new();
-        // Claims of the tasks in flight.
-        let mut held = 0;
-        let mut rest = items;
-        loop {
-            let run = if rest.is_empty() {
-                0
-            } else {
-                batch_len(rest, RUN_TOPICS, RUN_CLAIMS, &claims)
-            };
-            let (chunk, after) = rest.split_at(run);
-            let chunk_claims: usize = chunk.iter().map(&claims).sum();
-            let oldest = waiting.front().map_or(0, |(_, n)| *n);
-            if run > 0 && (waiting.len() <= 1 || held - oldest + chunk_claims <= window) {
-                rest = after;
-                let (send, receive) = sync_channel(1);
-                scope.spawn(move |_| {
-                    // The receiver is gone only if `take` failed.
-                    let _ = send.send(chunk.iter().map(work).collect());
-                });
-                waiting.push_back((receive, chunk_claims));
-                held += chunk_claims;
-                continue;
-            }
-            let Some((receive, n)) = waiting.pop_front() else {
-                return Ok(());
-            };
-            held -= n;
-            // A task that panicked sends nothing; the scope resumes its
-            // panic when it ends.
-            let Some(results) = wait_for(&receive) else {
-                return Ok(());
-            };
-            for result in results {
-                take(result)?;
-            }
-        }
-    })
-}
-
-/// How many of the first `items` make the next batch: at most
-/// `max_items`, and as many as fit in `max_claims` claims counted by
-/// `claims`, but at least one.
-#[cfg(feature = "parallel")]
-pub(crate) fn batch_len<T>(
-    items: &[T],
-    max_items: usize,
-    max_claims: usize,
-    claims: impl Fn(&T) -> usize,
-) -> usize {
-    let mut total = 0;
-    items
-        .iter()
-        .take(max_items)
-        .take_while(|item| {
-            total += claims(item);
-            total <= max_claims
-        })
-        .count()
-        .max(1)
 }
 
 /// A topic as diagnostics name it, "subject property", written only when
@@ -633,7 +518,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             hand_on(analyse(group))?;
         }
         #[cfg(feature = "parallel")]
-        in_order_window(
+        crate::pool::in_order_window(
             &groups,
             |(_, claims)| claims.len(),
             stream_window(self.corpus.claims().len()),
@@ -2291,44 +2176,5 @@ mod sort_tests {
             let expected: Vec<&str> = ids.iter().map(String::as_str).collect();
             prop_assert_eq!(sorted, expected);
         }
-    }
-}
-
-#[cfg(all(test, feature = "parallel"))]
-mod pool_tests {
-    use crate::{Analyzer, Corpus, Policy, StreamReader};
-    use std::time::Duration;
-
-    /// Reading a stream and streaming a report wait for tasks they spawn
-    /// on the pool. Called from a pool thread, in a pool of one thread,
-    /// they must do that work themselves rather than block on it.
-    #[test]
-    fn streaming_inside_a_one_thread_pool_finishes() {
-        let (send, receive) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(1)
-                .build()
-                .expect("a pool of one thread");
-            let outcome = pool.install(|| {
-                let root = env!("CARGO_MANIFEST_DIR");
-                let corpus = Corpus::from_path(format!("{root}/data")).expect("the bundled corpus");
-                let policy = Policy::default();
-                let mut written = Vec::new();
-                Analyzer::new(&corpus, &policy)
-                    .write_jsonl(&mut written)
-                    .expect("writing to memory");
-                let read = StreamReader::new()
-                    .read_jsonl_path(format!("{root}/tests/data/stream/claims.jsonl"))
-                    .expect("the stream test file");
-                (written.len(), read.claims().len())
-            });
-            let _ = send.send(outcome);
-        });
-        let (written, read) = receive
-            .recv_timeout(Duration::from_secs(120))
-            .expect("streaming inside a one-thread pool did not finish (deadlock)");
-        assert!(written > 1000, "{written} bytes");
-        assert!(read > 0);
     }
 }

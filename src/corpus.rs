@@ -812,8 +812,7 @@ pub(crate) struct Header {
     source_index: HashMap<SourceId, usize>,
 }
 
-/// The field names the text only if it is too long: the name is written
-/// then, not for every text checked.
+/// Checks an optional text's length (see [`check_len`]).
 fn check_opt<T: AsRef<str>>(
     text: &Option<T>,
     field: impl std::fmt::Display,
@@ -825,6 +824,8 @@ fn check_opt<T: AsRef<str>>(
     }
 }
 
+/// Checks a text's length. `field` names it in the error, and is written
+/// only then, not for every text checked.
 fn check_len(text: &str, field: impl std::fmt::Display, limits: &Limits) -> Result<(), Error> {
     if text.len() > limits.max_text_len {
         return Err(Error::new(ErrorKind::Limit {

@@ -169,7 +169,7 @@ fn write_topics<W: Write>(out: &mut W, topics: &[Topic<'_>]) -> io::Result<()> {
     while !rest.is_empty() {
         // Up to JSON_BATCH topics and about BATCH_CLAIMS claims (at least
         // one topic): a few large topics fill a batch.
-        let take = crate::analyze::batch_len(rest, JSON_BATCH, BATCH_CLAIMS, |t| t.claim_count);
+        let take = crate::pool::batch_len(rest, JSON_BATCH, BATCH_CLAIMS, |t| t.claim_count);
         let (batch, after) = rest.split_at(take);
         rest = after;
         let buffers = &mut buffers[..batch.len()];

@@ -126,6 +126,8 @@ mod model;
 mod parse;
 mod period;
 mod policy;
+#[cfg(feature = "parallel")]
+mod pool;
 mod quantity;
 mod relation;
 mod render;

@@ -865,7 +865,7 @@ impl StreamReader {
                                spare: &mut Vec<LineBatch>,
                                loaded: &mut Loaded| {
                 if let Some(Some((mut done, results))) =
-                    waiting.pop_front().map(|r| crate::analyze::wait_for(&r))
+                    waiting.pop_front().map(|r| crate::pool::wait_for(&r))
                 {
                     loaded.keep_batch(&done, results, name);
                     done.clear();
