@@ -272,12 +272,36 @@ fn load(reader: &StreamReader, path: &Path) -> Result<Corpus, corroborate::Error
     corpus
 }
 
+/// Standard output for a large report, buffered in 64 KiB blocks.
+///
+/// `std::io::Stdout` is line-buffered: every block handed to it is
+/// searched for its last newline and the rest copied into a second
+/// buffer. On Unix the report goes to a duplicate of the descriptor
+/// instead, which writes each block as it is; elsewhere, or if the
+/// descriptor cannot be duplicated, through `Stdout` as before.
+fn report_output() -> std::io::BufWriter<Box<dyn std::io::Write>> {
+    const BLOCK: usize = 1 << 16;
+    #[cfg(unix)]
+    {
+        use std::io::Write;
+        use std::os::fd::AsFd;
+        // Nothing has been printed to stdout yet; flushed all the same, so
+        // that nothing written before could come after the report.
+        let duplicate = std::io::stdout()
+            .flush()
+            .and_then(|()| std::io::stdout().as_fd().try_clone_to_owned());
+        if let Ok(fd) = duplicate {
+            return std::io::BufWriter::with_capacity(BLOCK, Box::new(std::fs::File::from(fd)));
+        }
+    }
+    std::io::BufWriter::with_capacity(BLOCK, Box::new(std::io::stdout().lock()))
+}
+
 /// Writes the report as pretty JSON straight to stdout, without building
 /// the whole text in memory first.
 fn print_json(report: &corroborate::Report) -> Result<(), String> {
     use std::io::Write;
-    let stdout = std::io::stdout().lock();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    let mut out = report_output();
     // Topic by topic (on all cores with the `parallel` feature), without
     // holding the whole JSON in memory.
     let written = report
@@ -311,8 +335,7 @@ fn print_jsonl(
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar.set_message("cross-referencing");
-    let stdout = std::io::stdout().lock();
-    let out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    let out = report_output();
     let written = analyzer.write_jsonl_where(out, |topic| {
         bar.inc(topic.claim_count as u64);
         keep(topic)
