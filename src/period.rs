@@ -416,6 +416,19 @@ impl fmt::Debug for Period {
     }
 }
 
+/// The pieces of `text` between `separator`s, at least one, when there
+/// are at most `N`: read without a vector, since a corpus has a date on
+/// most claims.
+fn split_at_most<const N: usize>(text: &str, separator: char) -> Option<([&str; N], usize)> {
+    let mut pieces = [""; N];
+    let mut count = 0;
+    for piece in text.split(separator) {
+        *pieces.get_mut(count)? = piece;
+        count += 1;
+    }
+    Some((pieces, count))
+}
+
 fn parse_unit(text: &str) -> Result<Period, Error> {
     let number = |s: &str| -> Result<u32, Error> {
         if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
@@ -428,8 +441,11 @@ fn parse_unit(text: &str) -> Result<Period, Error> {
         Some((d, t)) => (d, Some(t)),
         None => (text, None),
     };
-    let parts: Vec<&str> = date_part.split('-').collect();
-    if parts.len() > 3 || parts[0].len() != 4 || parts[1..].iter().any(|p| p.len() != 2) {
+    let Some((parts, count)) = split_at_most::<3>(date_part, '-') else {
+        return Err(bad_date(text, "is not an ISO 8601 date"));
+    };
+    let parts = &parts[..count];
+    if parts[0].len() != 4 || parts[1..].iter().any(|p| p.len() != 2) {
         return Err(bad_date(text, "is not an ISO 8601 date"));
     }
     let year = number(parts[0])? as i32;
@@ -440,8 +456,11 @@ fn parse_unit(text: &str) -> Result<Period, Error> {
         (Some(m), None, None) => Period::month(year, m),
         (Some(m), Some(d), None) => Period::day(year, m, d),
         (Some(m), Some(d), Some(time)) => {
-            let pieces: Vec<&str> = time.split(':').collect();
-            if pieces.len() > 2 || pieces.iter().any(|p| p.len() != 2) {
+            let Some((pieces, count)) = split_at_most::<2>(time, ':') else {
+                return Err(bad_date(text, "is not an ISO 8601 time"));
+            };
+            let pieces = &pieces[..count];
+            if pieces.iter().any(|p| p.len() != 2) {
                 return Err(bad_date(text, "is not an ISO 8601 time"));
             }
             let hour = number(pieces[0])?;
