@@ -399,10 +399,22 @@ fn show_opt(value: Option<f64>) -> String {
 }
 
 pub(crate) fn normalize_phrase(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut joined = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    // Most phrases are lowercase ASCII already: no second string.
+    if joined
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        joined
+    } else {
+        joined.to_lowercase()
+    }
 }
 
 /// Formats a count with thousands separators: `1500.0` → `"1,500"`,
@@ -680,73 +692,81 @@ impl TryFrom<RawQuantity> for Quantity {
     type Error = Error;
 
     fn try_from(raw: RawQuantity) -> Result<Quantity, Error> {
-        let mut forms: Vec<(&str, Amount)> = Vec::new();
+        // The forms given, counted without a vector: a corpus has a
+        // quantity on most claims, and exactly one form is the rule.
+        let mut names: [&str; 8] = [""; 8];
+        let mut count = 0;
+        let mut amount = None;
+        let mut add = |name: &'static str, form: Amount| {
+            names[count] = name;
+            count += 1;
+            amount = Some(form);
+        };
         if let Some(v) = raw.exact {
-            forms.push(("exact", Amount::Exact(v)));
+            add("exact", Amount::Exact(v));
         }
         if let Some([min, max]) = raw.range {
-            forms.push(("range", Amount::Range { min, max }));
+            add("range", Amount::Range { min, max });
         }
         if let Some(value) = raw.at_least {
-            forms.push((
+            add(
                 "at_least",
                 Amount::AtLeast {
                     value,
                     strict: false,
                 },
-            ));
+            );
         }
         if let Some(value) = raw.more_than {
-            forms.push((
+            add(
                 "more_than",
                 Amount::AtLeast {
                     value,
                     strict: true,
                 },
-            ));
+            );
         }
         if let Some(value) = raw.at_most {
-            forms.push((
+            add(
                 "at_most",
                 Amount::AtMost {
                     value,
                     strict: false,
                 },
-            ));
+            );
         }
         if let Some(value) = raw.fewer_than {
-            forms.push((
+            add(
                 "fewer_than",
                 Amount::AtMost {
                     value,
                     strict: true,
                 },
-            ));
+            );
         }
-        if let Some(value) = raw.approximately {
-            let qualifier = raw.qualifier.clone().unwrap_or_else(|| "about".to_string());
-            forms.push(("approximately", Amount::Approximate { value, qualifier }));
-        } else if let Some(q) = &raw.qualifier {
-            return Err(Error::invalid_value(
-                format!("qualifier {q:?}"),
-                "is given without approximately",
-                "qualifier only beside approximately",
-            ));
+        match (raw.approximately, raw.qualifier) {
+            (Some(value), qualifier) => {
+                let qualifier = qualifier.unwrap_or_else(|| "about".to_string());
+                add("approximately", Amount::Approximate { value, qualifier });
+            }
+            (None, Some(q)) => {
+                return Err(Error::invalid_value(
+                    format!("qualifier {q:?}"),
+                    "is given without approximately",
+                    "qualifier only beside approximately",
+                ));
+            }
+            (None, None) => {}
         }
         if let Some(phrase) = raw.vague {
-            forms.push(("vague", Amount::Vague { phrase }));
+            add("vague", Amount::Vague { phrase });
         }
-        let amount = match forms.len() {
-            1 => forms.pop().map(|(_, amount)| amount),
-            _ => None,
-        };
-        let Some(amount) = amount else {
-            let names: Vec<&str> = forms.iter().map(|(name, _)| *name).collect();
+        let (Some(amount), 1) = (amount, count) else {
             return Err(Error::invalid_value(
-                if names.is_empty() {
+                if count == 0 {
                     "a quantity with no form".to_string()
                 } else {
-                    format!("a quantity with forms {}", names.join(" and "))
+                    format!("a quantity with forms {}", names[..count].join(" and "))
                 },
                 "is ambiguous",
                 FORMS,
@@ -829,6 +849,19 @@ mod tests {
                 expected.push(ch);
             }
             proptest::prop_assert_eq!(format_number(n as f64), expected);
+        }
+
+        /// A phrase is normalised as joining its words with one space and
+        /// lowercasing the whole (final sigma included) would.
+        #[test]
+        fn phrases_normalise_like_join_then_lowercase(
+            text in "[ \t\nA-Za-zΣσςÉé]{0,24}",
+            any in proptest::prelude::any::<String>(),
+        ) {
+            for text in [text, any] {
+                let expected = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+                proptest::prop_assert_eq!(normalize_phrase(&text), expected);
+            }
         }
     }
 

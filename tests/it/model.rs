@@ -138,6 +138,22 @@ fn ambiguous_quantity() {
 }
 
 #[test]
+fn quantity_without_a_form_or_with_a_stray_qualifier() {
+    let e = load_error(&one_claim(r#"{"quantity": {"unit": "people"}}"#, ""));
+    assert_snapshot!(e, @r#"line 5 column 45: field claims[0].value.quantity: a quantity with no form is ambiguous; expected exactly one of exact, range, at_least, more_than, at_most, fewer_than, approximately, vague"#);
+    let e = load_error(&one_claim(
+        r#"{"quantity": {"exact": 5, "qualifier": "roughly"}}"#,
+        "",
+    ));
+    assert_snapshot!(e, @r#"line 5 column 63: field claims[0].value.quantity: qualifier "roughly" is given without approximately; expected qualifier only beside approximately"#);
+    let e = load_error(&one_claim(
+        r#"{"quantity": {"exact": 5, "range": [1, 2], "approximately": 4}}"#,
+        "",
+    ));
+    assert_snapshot!(e, @r#"line 5 column 76: field claims[0].value.quantity: a quantity with forms exact and range and approximately is ambiguous; expected exactly one of exact, range, at_least, more_than, at_most, fewer_than, approximately, vague"#);
+}
+
+#[test]
 fn impossible_date() {
     let e = load_error(&one_claim(r#"{"date": "2021-02-30"}"#, ""));
     assert_snapshot!(e, @r#"line 5 column 35: field claims[0].value.date: "2021-02-30" is not a date that exists; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
