@@ -498,8 +498,23 @@ impl Serialize for Period {
 
 impl<'de> Deserialize<'de> for Period {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        // Parsed from the text as the deserializer holds it: serde's own
+        // `Cow<str>` always copies it into a `String` first.
+        // A bad date is reported after the text is read, as before, so
+        // that the deserializer gives the error the same position.
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = Result<Period, Error>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                Ok(text.parse())
+            }
+        }
+        deserializer
+            .deserialize_str(Text)?
+            .map_err(serde::de::Error::custom)
     }
 }
 
