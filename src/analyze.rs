@@ -2046,24 +2046,26 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             .map(|(c, _)| self.resolution.canonical(&c.subject))
             .collect();
         let blocks = quote_blocks(quotes.iter().map(|(_, words)| words.as_slice()));
-        let mut found: BTreeMap<(ClaimId, ClaimId), Misattribution> = BTreeMap::new();
         let threshold = self.policy.quote_threshold();
-        for mut members in blocks.into_values() {
+        // Each block is compared on its own (on all cores with the
+        // `parallel` feature); a pair that shares both its first and its
+        // last words is found in two blocks, the same both times.
+        let compare = |mut members: Vec<usize>| {
+            let mut pairs: Vec<Misattribution> = Vec::new();
             // Ids are unique: an unstable sort gives the one order.
             members.sort_unstable_by(|&a, &b| quotes[a].0.id.cmp(&quotes[b].0.id));
-            if members.len() > MAX_QUOTE_BLOCK {
-                diagnostics.push(Diagnostic::new(
+            let note = (members.len() > MAX_QUOTE_BLOCK).then(|| {
+                Diagnostic::new(
                     Severity::Warning,
                     "misattribution check".to_string(),
                     format!(
                         "{} quotes share their first or last words; they were compared in windows of {MAX_QUOTE_BLOCK}",
                         members.len()
                     ),
-                ));
-            }
+                )
+            });
             for (k, &a) in members.iter().enumerate() {
                 for &b in members.iter().skip(k + 1).take(MAX_QUOTE_BLOCK) {
-                    let (ca, cb) = (quotes[a].0, quotes[b].0);
                     if speakers[a] == speakers[b] {
                         continue;
                     }
@@ -2071,23 +2073,39 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     else {
                         continue;
                     };
-                    let (first, second) = if ca.id <= cb.id { (a, b) } else { (b, a) };
-                    let key = (quotes[first].0.id.clone(), quotes[second].0.id.clone());
-                    let std::collections::btree_map::Entry::Vacant(slot) = found.entry(key) else {
-                        // Found already through the other block.
-                        continue;
-                    };
+                    // Members are in id order, so `a` is the first.
                     // What `relate` finds for this pair: different
                     // speakers mean different topics, and the words reach
                     // the threshold (similarity is symmetric).
-                    let relation =
-                        self.misattributed(quotes[first].0, quotes[second].0, similarity);
-                    slot.insert(Misattribution {
-                        claims: [quotes[first].0.id.clone(), quotes[second].0.id.clone()],
-                        speakers: [speakers[first].clone(), speakers[second].clone()],
+                    let relation = self.misattributed(quotes[a].0, quotes[b].0, similarity);
+                    pairs.push(Misattribution {
+                        claims: [quotes[a].0.id.clone(), quotes[b].0.id.clone()],
+                        speakers: [speakers[a].clone(), speakers[b].clone()],
                         relation,
                     });
                 }
+            }
+            (pairs, note)
+        };
+        let blocks = blocks.into_values().filter(|members| members.len() > 1);
+        #[cfg(feature = "parallel")]
+        let compared: Vec<_> = {
+            use rayon::prelude::*;
+            blocks
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .map(compare)
+                .collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let compared: Vec<_> = blocks.map(compare).collect();
+        let mut found: BTreeMap<(ClaimId, ClaimId), Misattribution> = BTreeMap::new();
+        for (pairs, note) in compared {
+            diagnostics.extend(note);
+            for m in pairs {
+                found
+                    .entry((m.claims[0].clone(), m.claims[1].clone()))
+                    .or_insert(m);
             }
         }
         found.into_values().collect()
