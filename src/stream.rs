@@ -185,7 +185,7 @@ fn check_batch(header: &Header, batch: &LineBatch, limits: &Limits) -> Vec<Check
         Ok((claim, checked))
     };
     #[cfg(feature = "parallel")]
-    {
+    let mut results: Vec<CheckedLine> = {
         use rayon::prelude::*;
         batch
             .lines()
@@ -193,9 +193,17 @@ fn check_batch(header: &Header, batch: &LineBatch, limits: &Limits) -> Vec<Check
             .par_iter()
             .map(|(_, text)| check(text))
             .collect()
-    }
+    };
     #[cfg(not(feature = "parallel"))]
-    batch.lines().map(|(_, text)| check(text)).collect()
+    let mut results: Vec<CheckedLine> = batch.lines().map(|(_, text)| check(text)).collect();
+    // Texts are shared within the batch, here rather than as the batch is
+    // kept: with `parallel` this runs beside the other batches, where
+    // sharing across the whole corpus ran on the reading thread alone.
+    let mut sharing = Sharing::default();
+    for (claim, _) in results.iter_mut().flatten().filter(|(_, c)| c.is_ok()) {
+        sharing.share_texts(claim);
+    }
+    results
 }
 
 /// The format tag on the first line of a JSON Lines corpus.
@@ -296,9 +304,9 @@ fn share_text(set: &mut FastSet<Arc<str>>, text: &mut Arc<str>) {
 }
 
 impl Sharing {
-    /// Gives a checked claim shared copies of its verb, property, unit,
-    /// population and horizon.
-    fn share(&mut self, claim: &mut Claim) {
+    /// Gives a checked claim shared copies of its verb, unit, population
+    /// and horizon.
+    fn share_texts(&mut self, claim: &mut Claim) {
         if let Some(verb) = &mut claim.assertion.verb {
             share_text(&mut self.verbs, verb);
         }
@@ -313,6 +321,14 @@ impl Sharing {
         {
             share_text(&mut self.phrases, phrase);
         }
+    }
+
+    /// Gives a kept claim the shared copy of its property. Properties are
+    /// shared across the whole corpus, not only within a batch: grouping
+    /// claims by topic finds a topic by the addresses of its subject's
+    /// and property's texts, and falls back to hashing the texts for
+    /// every new pair of addresses.
+    fn share_property(&mut self, claim: &mut Claim) {
         match self.properties.get(&claim.property) {
             Some(existing) => claim.property = existing.clone(),
             None => {
@@ -353,11 +369,15 @@ impl Loaded {
 
     /// Checks a claim against the header and keeps it, or skips it.
     fn push(&mut self, header: &Header, mut claim: Claim, line: u64, name: &str, limits: &Limits) {
-        let checked = if self.index.contains(&self.claims, claim.id.as_str()) {
+        let duplicate = self.index.contains(&self.claims, claim.id.as_str());
+        let checked = if duplicate {
             Ok(())
         } else {
             header.check_claim(&mut claim, None, limits)
         };
+        if !duplicate && checked.is_ok() {
+            self.sharing.share_texts(&mut claim);
+        }
         self.keep(claim, checked, line, name);
     }
 
@@ -392,7 +412,7 @@ impl Loaded {
                 .insert(&self.claims, claim.id.as_str(), self.claims.len())
             {
                 Ok(()) => {
-                    self.sharing.share(&mut claim);
+                    self.sharing.share_property(&mut claim);
                     self.claims.push(claim);
                     self.lines.push(line);
                     return;

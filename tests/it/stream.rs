@@ -123,6 +123,41 @@ fn tsv_rows_are_not_quoted() {
     ");
 }
 
+/// Properties are held once across the whole corpus, not only within a
+/// batch of lines: grouping claims by topic looks topics up by the
+/// address of their property's text. Verbs and units are held once per
+/// batch at least.
+#[test]
+fn properties_are_shared_across_batches() {
+    let mut text = String::from(
+        r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "e", "name": "E"}], "sources": [{"id": "a1", "kind": "publication", "name": "A"}]}"#,
+    );
+    text.push('\n');
+    let claims = 10_000;
+    for i in 0..claims {
+        text.push_str(&format!(
+            r#"{{"id": "c{i}", "subject": "e", "property": "strength", "value": {{"quantity": {{"exact": {i}, "unit": "fighters"}}}}, "assertion": {{"chain": ["a1"], "verb": "said"}}}}"#
+        ));
+        text.push('\n');
+    }
+    let corpus = StreamReader::new()
+        .read_jsonl(text.as_bytes(), "many.jsonl")
+        .unwrap();
+    assert_eq!(corpus.claims().len(), claims);
+    let first = &corpus.claims()[0];
+    let property = first.property.as_str().as_ptr();
+    assert!(
+        corpus
+            .claims()
+            .iter()
+            .all(|c| c.property.as_str().as_ptr() == property),
+        "one property text"
+    );
+    // Within a batch, verbs are shared too.
+    let verb = |c: &corroborate::Claim| c.assertion.verb.as_deref().map(str::as_ptr);
+    assert_eq!(verb(first), verb(&corpus.claims()[1]));
+}
+
 #[test]
 fn repeated_ids_verbs_properties_and_units_are_held_once() {
     use std::sync::Arc;
