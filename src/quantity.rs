@@ -698,7 +698,10 @@ impl TryFrom<RawQuantity> for Quantity {
         let mut count = 0;
         let mut amount = None;
         let mut add = |name: &'static str, form: Amount| {
-            names[count] = name;
+            // Eight forms at most, each given once: `names` has room.
+            if let Some(slot) = names.get_mut(count) {
+                *slot = name;
+            }
             count += 1;
             amount = Some(form);
         };
@@ -766,7 +769,10 @@ impl TryFrom<RawQuantity> for Quantity {
                 if count == 0 {
                     "a quantity with no form".to_string()
                 } else {
-                    format!("a quantity with forms {}", names[..count].join(" and "))
+                    format!(
+                        "a quantity with forms {}",
+                        names[..count.min(8)].join(" and ")
+                    )
                 },
                 "is ambiguous",
                 FORMS,

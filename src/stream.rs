@@ -344,8 +344,9 @@ struct Loaded {
     lines: Vec<u64>,
     index: ClaimIndex,
     skipped: Vec<(u64, Diagnostic)>,
-    /// One shared copy of each distinct verb, property, unit, population
-    /// and horizon.
+    /// One shared copy of each distinct property; for the table readers,
+    /// of each verb, unit, population and horizon too (JSON Lines
+    /// batches share those themselves, in `check_batch`).
     sharing: Sharing,
 }
 
