@@ -12,6 +12,10 @@ use crate::strategies;
 
 /// Two claims about one subject in a corpus of their own.
 fn pair_corpus(a: serde_json::Value, b: serde_json::Value) -> Corpus {
+    corpus_of(vec![a, b])
+}
+
+fn corpus_of(claims: Vec<serde_json::Value>) -> Corpus {
     let doc = serde_json::json!({
         "format": "corroborate/1",
         "entities": [
@@ -24,7 +28,7 @@ fn pair_corpus(a: serde_json::Value, b: serde_json::Value) -> Corpus {
             {"id": "o1", "kind": "group", "name": "one member state"},
             {"id": "o2", "kind": "group", "name": "another member state"}
         ],
-        "claims": [a, b]
+        "claims": claims
     });
     Corpus::from_json_str(&doc.to_string()).unwrap()
 }
@@ -360,6 +364,50 @@ fn misattributed_quote() {
     );
     assert_eq!(kind, RelationKind::Misattributed);
     assert_snapshot!(why, @"c1 gives these words to Joe Biden and c2 gives them to Jake Sullivan (similarity 1.00): one of them is misattributed");
+}
+
+/// Two quotes of the same words by different speakers share their first
+/// and their last words, so the check meets them in two blocks: the
+/// report names them once. A block of more quotes than the check compares
+/// at once is named once in the diagnostics. With `parallel` the blocks
+/// are compared on all cores; the result is the same.
+#[test]
+fn misattributions_are_found_once_across_blocks() {
+    let mut claims = vec![
+        quote("c1", "joe-biden", BIDEN_A, &["a1"]),
+        quote("c2", "jake-sullivan", BIDEN_A, &["a2"]),
+    ];
+    // One speaker's quotes opening with the same four words: one block of
+    // 300, and no misattribution among them.
+    for i in 0..300 {
+        let text = format!("we will not forget {i} of them");
+        claims.push(quote(&format!("m{i:03}"), "taliban", &text, &["a1"]));
+    }
+    let corpus = corpus_of(claims.clone());
+    let report = analyze(&corpus, &Policy::default());
+    let found: Vec<_> = report
+        .misattributions
+        .iter()
+        .map(|m| (m.claims[0].as_str(), m.claims[1].as_str()))
+        .collect();
+    assert_eq!(found, [("c1", "c2")]);
+    let windows: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.location == "misattribution check")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        windows,
+        ["300 quotes share their first or last words; they were compared in windows of 256"]
+    );
+    // The same claims in another order give the same report.
+    claims.reverse();
+    let reversed = corpus_of(claims);
+    assert_eq!(
+        analyze(&reversed, &Policy::default()).to_json_string(),
+        report.to_json_string()
+    );
 }
 
 #[test]
