@@ -3,14 +3,13 @@
 //! streamed analysis's window. Every wait goes through [`wait_for`], so
 //! that a caller on a pool thread does not block the pool it waits on.
 
-/// Items (topics) a task of [`in_order_window`] takes at most: small
-/// items are worked on a run at a time, so that handing out work costs
-/// little beside the work.
-const RUN_TOPICS: usize = 64;
+/// Items (topics) a task of [`in_order_window`] (or of the in-memory
+/// report's analysis) takes at most: small items are worked on a run at a
+/// time, so that handing out work costs little beside the work.
+pub(crate) const RUN_TOPICS: usize = 64;
 
-/// Claims a task of [`in_order_window`] takes at most, unless one item
-/// alone has more.
-const RUN_CLAIMS: usize = 512;
+/// Claims such a task takes at most, unless one item alone has more.
+pub(crate) const RUN_CLAIMS: usize = 512;
 
 /// Waits for what a task spawned on the rayon pool sends, or `None` if it
 /// ended without sending (it panicked; its scope resumes the panic). On a
