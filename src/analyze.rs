@@ -298,7 +298,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // Each claim's id prefix is read here, in corpus order, where the
         // claims and their ids' texts lie one after another, rather than
         // while sorting, in topic order, scattered: at 1M claims that took
-        // a third off grouping. The keyed claims are laid out group after
+        // about a sixth off grouping. The keyed claims are laid out group after
         // group in one buffer, freed as a whole once the groups are sorted.
         let Some(first) = claims.first() else {
             return groups;
@@ -367,39 +367,27 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     #[cfg(feature = "parallel")]
     fn analyze_topics(&self, groups: &[(TopicKey<'_>, Vec<&'a Claim>)]) -> Analysed<'a> {
         use rayon::prelude::*;
-        type Group<'k, 'c> = &'k (TopicKey<'k>, Vec<&'c Claim>);
-        // Runs of at most RUN_TOPICS topics and RUN_CLAIMS claims (a larger
-        // topic alone), largest topics first: a fixed number of topics a
-        // task put several of the largest in one task, which one core
-        // then worked through alone for over a second at 1M claims. The
-        // order of the results does not matter: the report sorts its
-        // topics and diagnostics, and the misattribution check its pairs.
-        let mut order: Vec<Group<'_, 'a>> = groups.iter().collect();
+        // The streamed window's runs (`pool::runs`: a few topics or a few
+        // hundred claims, a larger topic alone), largest topics first: a
+        // fixed number of topics a task put several of the largest in one
+        // task, which one core then worked through alone for over a
+        // second at 1M claims. The order of the results does not matter:
+        // the report sorts its topics and diagnostics, and the
+        // misattribution check its pairs.
+        let mut order: Vec<&(TopicKey<'_>, Vec<&'a Claim>)> = groups.iter().collect();
         order.sort_by_key(|(_, claims)| std::cmp::Reverse(claims.len()));
-        let mut runs: Vec<&[Group<'_, 'a>]> = Vec::new();
-        let mut rest = &order[..];
-        while !rest.is_empty() {
-            let take = crate::pool::batch_len(
-                rest,
-                crate::pool::RUN_TOPICS,
-                crate::pool::RUN_CLAIMS,
-                |(_, claims)| claims.len(),
-            );
-            let (run, after) = rest.split_at(take);
-            runs.push(run);
-            rest = after;
-        }
-        let analysed: Vec<(Topic<'a>, Vec<Diagnostic>, Quotes<'a>)> = runs
-            .par_iter()
-            .flat_map_iter(|run| {
-                run.iter().map(|(key, claims)| {
-                    let mut diagnostics = Vec::new();
-                    let mut quotes = Vec::new();
-                    let topic = self.analyze_topic(*key, claims, &mut diagnostics, &mut quotes);
-                    (topic, diagnostics, quotes)
+        let analysed: Vec<(Topic<'a>, Vec<Diagnostic>, Quotes<'a>)> =
+            crate::pool::runs(&order, |(_, claims)| claims.len())
+                .par_iter()
+                .flat_map_iter(|run| {
+                    run.iter().map(|(key, claims)| {
+                        let mut diagnostics = Vec::new();
+                        let mut quotes = Vec::new();
+                        let topic = self.analyze_topic(*key, claims, &mut diagnostics, &mut quotes);
+                        (topic, diagnostics, quotes)
+                    })
                 })
-            })
-            .collect();
+                .collect();
         let mut topics = Vec::with_capacity(analysed.len());
         let mut diagnostics = Vec::new();
         let mut quotes = Vec::new();

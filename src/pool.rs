@@ -3,13 +3,13 @@
 //! streamed analysis's window. Every wait goes through [`wait_for`], so
 //! that a caller on a pool thread does not block the pool it waits on.
 
-/// Items (topics) a task of [`in_order_window`] (or of the in-memory
-/// report's analysis) takes at most: small items are worked on a run at a
-/// time, so that handing out work costs little beside the work.
-pub(crate) const RUN_TOPICS: usize = 64;
+/// Items (topics) a task of [`in_order_window`] (or a run of [`runs`])
+/// takes at most: small items are worked on a run at a time, so that
+/// handing out work costs little beside the work.
+const RUN_TOPICS: usize = 64;
 
 /// Claims such a task takes at most, unless one item alone has more.
-pub(crate) const RUN_CLAIMS: usize = 512;
+const RUN_CLAIMS: usize = 512;
 
 /// Waits for what a task spawned on the rayon pool sends, or `None` if it
 /// ended without sending (it panicked; its scope resumes the panic). On a
@@ -91,6 +91,20 @@ pub(crate) fn in_order_window<I: Sync, R: Send, E>(
     })
 }
 
+/// `items` cut, in order, into the runs [`in_order_window`] hands out: at
+/// most [`RUN_TOPICS`] items and [`RUN_CLAIMS`] claims each, or one item
+/// with more claims alone.
+pub(crate) fn runs<I>(items: &[I], claims: impl Fn(&I) -> usize) -> Vec<&[I]> {
+    let mut runs = Vec::new();
+    let mut rest = items;
+    while !rest.is_empty() {
+        let (run, after) = rest.split_at(batch_len(rest, RUN_TOPICS, RUN_CLAIMS, &claims));
+        runs.push(run);
+        rest = after;
+    }
+    runs
+}
+
 /// How many of the first `items` make the next batch: at most
 /// `max_items`, and as many as fit in `max_claims` claims counted by
 /// `claims`, but at least one.
@@ -116,6 +130,22 @@ pub(crate) fn batch_len<T>(
 mod tests {
     use crate::{Analyzer, Corpus, Policy, StreamReader};
     use std::time::Duration;
+
+    /// Runs keep every item once, in order, and stay within their limits
+    /// unless one item alone is larger.
+    #[test]
+    fn runs_cover_the_items_within_their_limits() {
+        let sizes: Vec<usize> = (0..500).map(|i| [1, 3, 700, 40, 2][i % 5]).collect();
+        let runs = super::runs(&sizes, |&n| n);
+        assert_eq!(runs.concat(), sizes);
+        for run in &runs {
+            let claims: usize = run.iter().sum();
+            assert!(run.len() <= super::RUN_TOPICS);
+            assert!(claims <= super::RUN_CLAIMS || run.len() == 1, "{run:?}");
+        }
+        assert!(runs.iter().any(|run| run == &[700]));
+        assert!(super::runs(&[] as &[usize], |&n| n).is_empty());
+    }
 
     /// Reading a stream and streaming a report wait for tasks they spawn
     /// on the pool. Called from a pool thread, in a pool of one thread,
