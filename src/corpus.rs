@@ -10,7 +10,7 @@
 //! loading layer: it is the only place besides the example binary that
 //! reads files.
 
-use crate::id::{ClaimIndex, HashMap, NotInserted};
+use crate::id::{ClaimIndex, Declared, HashMap, Lent, NotInserted};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -694,7 +694,8 @@ impl Corpus {
     /// The entity with this id.
     pub fn entity(&self, id: &EntityId) -> Option<&Entity> {
         self.header
-            .entity_index
+            .declared
+            .entities
             .get(id)
             .map(|&i| &self.header.entities[i])
     }
@@ -702,14 +703,15 @@ impl Corpus {
     /// The source with this id.
     pub fn source(&self, id: &SourceId) -> Option<&Source> {
         self.header
-            .source_index
+            .declared
+            .sources
             .get(id)
             .map(|&i| &self.header.sources[i])
     }
 
     /// The index in [`Corpus::sources`] of the source with this id.
     pub(crate) fn source_position(&self, id: &SourceId) -> Option<usize> {
-        self.header.source_index.get(id).copied()
+        self.header.declared.sources.get(id).copied()
     }
 
     /// The claim with this id.
@@ -808,8 +810,9 @@ pub(crate) struct Header {
     entities: Vec<Entity>,
     sources: Vec<Source>,
     texts: HashMap<SourceId, String>,
-    entity_index: HashMap<EntityId, usize>,
-    source_index: HashMap<SourceId, usize>,
+    /// The declared ids, shared with the stream readers' threads, which
+    /// lend them to the claim deserializers (see [`crate::id::lend`]).
+    declared: Arc<Declared>,
 }
 
 /// Checks an optional text's length (see [`check_len`]).
@@ -930,9 +933,17 @@ impl Header {
             entities,
             sources,
             texts,
-            entity_index,
-            source_index,
+            declared: Arc::new(Declared {
+                entities: entity_index,
+                sources: source_index,
+            }),
         })
+    }
+
+    /// Lends the declared ids to the claim deserializers on this thread
+    /// until the guard drops (see [`crate::id::lend`]).
+    pub(crate) fn lend_ids(&self) -> Lent {
+        crate::id::lend(&self.declared)
     }
 
     /// Checks one claim against the header: references, chain, lengths
@@ -946,12 +957,19 @@ impl Header {
         corrects_found: Option<bool>,
         limits: &Limits,
     ) -> Result<(), Error> {
-        // Each reference is looked up once: found, it is replaced by the
-        // declared id, so that a million claims share a few thousand id
-        // texts instead of holding a million copies.
-        let declared_entity = |id: &EntityId, field: &str| -> Result<EntityId, Error> {
-            match self.entity_index.get_key_value(id) {
-                Some((declared, _)) => Ok(declared.clone()),
+        // Each reference is looked up once: found, it is made the declared
+        // id, so that a million claims share a few thousand id texts
+        // instead of holding a million copies. (A reader that lent the
+        // declared ids to the deserializer finds them shared already.)
+        let entities = &self.declared.entities;
+        let share_entity = |id: &mut EntityId, field: &str| -> Result<(), Error> {
+            match entities.get_key_value(id.as_str()) {
+                Some((declared, _)) => {
+                    if !declared.same_text(id) {
+                        *id = declared.clone();
+                    }
+                    Ok(())
+                }
                 None => Err(Error::new(ErrorKind::UnknownReference {
                     kind: "entity",
                     id: id.to_string(),
@@ -961,11 +979,10 @@ impl Header {
         };
         let claim_id = claim.id.clone();
         let in_claim = |e: Error| e.in_claim(&claim_id);
-        claim.subject = declared_entity(&claim.subject, "subject").map_err(in_claim)?;
+        share_entity(&mut claim.subject, "subject").map_err(in_claim)?;
         match &mut claim.value {
             Value::Statement(statement) => {
-                statement.object = declared_entity(&statement.object, "value.statement.object")
-                    .map_err(in_claim)?
+                share_entity(&mut statement.object, "value.statement.object").map_err(in_claim)?
             }
             Value::Quote(quote) => {
                 check_len(quote.text(), "value.quote.text", limits).map_err(in_claim)?;
@@ -1024,7 +1041,8 @@ impl Header {
         let mut seen_more: Vec<usize> = Vec::new();
         // Checks link `k` and gives its declared id.
         let mut check_link = |k: usize, link: &SourceId| -> Result<&SourceId, Error> {
-            let Some((declared, &source)) = self.source_index.get_key_value(link) else {
+            let Some((declared, &source)) = self.declared.sources.get_key_value(link.as_str())
+            else {
                 return Err(Error::new(ErrorKind::UnknownReference {
                     kind: "source",
                     id: link.to_string(),
@@ -1063,7 +1081,10 @@ impl Header {
         match Arc::get_mut(&mut claim.assertion.chain) {
             Some(links) => {
                 for (k, link) in links.iter_mut().enumerate() {
-                    *link = check_link(k, link).map_err(in_claim)?.clone();
+                    let declared = check_link(k, link).map_err(in_claim)?;
+                    if !declared.same_text(link) {
+                        *link = declared.clone();
+                    }
                 }
             }
             None => {
@@ -1077,7 +1098,8 @@ impl Header {
                         .chain
                         .iter()
                         .map(|link| {
-                            self.source_index
+                            self.declared
+                                .sources
                                 .get_key_value(link)
                                 .map_or(link, |(id, _)| id)
                                 .clone()

@@ -729,15 +729,8 @@ fn deserialize_chain<'de, D: serde::Deserializer<'de>>(
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str("a list of source ids")
         }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(
-            self,
-            mut seq: A,
-        ) -> Result<Self::Value, A::Error> {
-            let mut links = Vec::with_capacity(seq.size_hint().unwrap_or(4).min(8));
-            while let Some(link) = seq.next_element::<SourceId>()? {
-                links.push(link);
-            }
-            Ok(Arc::from(links))
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            crate::id::read_links(seq)
         }
     }
     deserializer.deserialize_seq(Links)
@@ -745,7 +738,9 @@ fn deserialize_chain<'de, D: serde::Deserializer<'de>>(
 
 /// Optional text (a verb, a unit, a population) read into its `Arc<str>`
 /// with one allocation, from the text as the parser holds it, where
-/// serde's own `Arc<str>` builds a `String` first.
+/// serde's own `Arc<str>` builds a `String` first; with none when a
+/// stream reader has lent this thread its shared texts and the text was
+/// read before (see `crate::id::lend`).
 pub(crate) fn deserialize_shared_text<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<Arc<str>>, D::Error> {
@@ -762,14 +757,17 @@ pub(crate) fn deserialize_shared_text<'de, D: serde::Deserializer<'de>>(
             Ok(None)
         }
         fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            deserialize_arc_text(d).map(Some)
+            crate::id::deserialize_text(d, |text| {
+                Ok::<_, std::convert::Infallible>(crate::id::shared_text(text))
+            })
+            .map(Some)
         }
     }
     deserializer.deserialize_option(Maybe)
 }
 
-/// Text read into its `Arc<str>` with one allocation (see
-/// [`deserialize_shared_text`]).
+/// Text read into its `Arc<str>` with one allocation, never shared: an
+/// evidence text is rarely repeated.
 fn deserialize_arc_text<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Arc<str>, D::Error> {

@@ -184,6 +184,9 @@ fn check_batch(header: &Header, batch: &LineBatch, limits: &Limits) -> Vec<Check
         let checked = header.check_claim(&mut claim, None, limits);
         Ok((claim, checked))
     };
+    // The declared ids are lent to the deserializers of each thread that
+    // parses lines (once a task, not once a line), so that references
+    // are read as shared ids, not copied then replaced.
     #[cfg(feature = "parallel")]
     let mut results: Vec<CheckedLine> = {
         use rayon::prelude::*;
@@ -191,11 +194,14 @@ fn check_batch(header: &Header, batch: &LineBatch, limits: &Limits) -> Vec<Check
             .lines()
             .collect::<Vec<_>>()
             .par_iter()
-            .map(|(_, text)| check(text))
+            .map_init(|| header.lend_ids(), |_, (_, text)| check(text))
             .collect()
     };
     #[cfg(not(feature = "parallel"))]
-    let mut results: Vec<CheckedLine> = batch.lines().map(|(_, text)| check(text)).collect();
+    let mut results: Vec<CheckedLine> = {
+        let _lent = header.lend_ids();
+        batch.lines().map(|(_, text)| check(text)).collect()
+    };
     // Texts are shared within the batch, here rather than as the batch is
     // kept: with `parallel` this runs beside the other batches, where
     // sharing across the whole corpus ran on the reading thread alone.
