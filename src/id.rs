@@ -183,6 +183,10 @@ struct Lending {
 thread_local! {
     /// What is lent to this thread's deserializers, if anything.
     static LENT: RefCell<Option<Lending>> = const { RefCell::new(None) };
+    /// Whether `LENT` holds something: read first, so that deserializing
+    /// with nothing lent (a whole corpus file, say) costs one plain
+    /// thread-local read per id, not a borrow of `LENT`.
+    static LENDING: Cell<bool> = const { Cell::new(false) };
     /// Room for a chain's links as they are read, kept between claims.
     static LINKS: Cell<Vec<SourceId>> = const { Cell::new(Vec::new()) };
 }
@@ -207,6 +211,7 @@ pub(crate) fn lend(declared: &Arc<Declared>) -> Lent {
         .try_with(|lent| lent.replace(Some(lending)))
         .ok()
         .flatten();
+    LENDING.set(true);
     Lent { previous }
 }
 
@@ -218,6 +223,7 @@ pub(crate) struct Lent {
 impl Drop for Lent {
     fn drop(&mut self) {
         let previous = self.previous.take();
+        LENDING.set(previous.is_some());
         // Fails only while the thread itself is being torn down.
         let _ = LENT.try_with(|lent| lent.replace(previous));
     }
@@ -225,6 +231,9 @@ impl Drop for Lent {
 
 /// The lent declared id, if any, that `find` picks out.
 fn lent_id<T>(find: impl FnOnce(&Declared) -> Option<T>) -> Option<Result<T, Error>> {
+    if !LENDING.get() {
+        return None;
+    }
     LENT.try_with(|lent| lent.borrow().as_ref().and_then(|l| find(&l.declared)))
         .ok()
         .flatten()
@@ -234,6 +243,9 @@ fn lent_id<T>(find: impl FnOnce(&Declared) -> Option<T>) -> Option<Result<T, Err
 /// While lent, the property read on this thread with this text: shared
 /// if read before, checked and kept if not. `None` when nothing is lent.
 fn lent_property(text: &str) -> Option<Result<Property, Error>> {
+    if !LENDING.get() {
+        return None;
+    }
     LENT.try_with(|lent| {
         let mut lent = lent.borrow_mut();
         let lending = lent.as_mut()?;
@@ -251,6 +263,9 @@ fn lent_property(text: &str) -> Option<Result<Property, Error>> {
 /// `text` as a shared string: while something is lent to this thread,
 /// the copy read before if there is one; otherwise a new copy.
 pub(crate) fn shared_text(text: &str) -> Arc<str> {
+    if !LENDING.get() {
+        return Arc::from(text);
+    }
     LENT.try_with(|lent| {
         let mut lent = lent.borrow_mut();
         let lending = lent.as_mut()?;
