@@ -281,6 +281,9 @@ pub(crate) fn shared_text(text: &str) -> Arc<str> {
     .unwrap_or_else(|| Arc::from(text))
 }
 
+/// The most links whose room [`read_links`] keeps between claims.
+const KEPT_LINKS: usize = 64;
+
 /// Reads a sequence of source ids into one shared slice, with one
 /// allocation: the links are gathered in a buffer this thread keeps, then
 /// moved into the slice.
@@ -294,7 +297,11 @@ pub(crate) fn read_links<'de, A: serde::de::SeqAccess<'de>>(
     }
     // `Drain` knows its length, so the slice is allocated once, exactly.
     let chain: Arc<[SourceId]> = links.drain(..).collect();
-    LINKS.set(links);
+    // A line with a very long chain (refused by the check afterwards)
+    // must not leave its room held by the thread.
+    if links.capacity() <= KEPT_LINKS {
+        LINKS.set(links);
+    }
     Ok(chain)
 }
 
@@ -651,6 +658,12 @@ mod tests {
         assert_eq!(read, many);
         let chain: Chain = serde_json::from_str(r#"["x"]"#).unwrap();
         assert_eq!(chain.0.len(), 1);
+        // A very long chain's room is not kept by the thread.
+        let long: Vec<String> = (0..1000).map(|k| format!("s{k}")).collect();
+        let chain: Chain = serde_json::from_str(&serde_json::to_string(&long).unwrap()).unwrap();
+        assert_eq!(chain.0.len(), 1000);
+        let kept = LINKS.take();
+        assert!(kept.capacity() <= KEPT_LINKS, "{}", kept.capacity());
     }
 
     #[test]
