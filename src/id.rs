@@ -229,13 +229,19 @@ impl Drop for Lent {
     }
 }
 
-/// The lent declared id, if any, that `find` picks out.
-fn lent_id<T>(find: impl FnOnce(&Declared) -> Option<T>) -> Option<Result<T, Error>> {
+/// Runs `f` on what is lent to this thread; `None` when nothing is.
+fn with_lending<R>(f: impl FnOnce(&mut Lending) -> R) -> Option<R> {
     if !LENDING.get() {
         return None;
     }
-    LENT.try_with(|lent| lent.borrow().as_ref().and_then(|l| find(&l.declared)))
+    LENT.try_with(|lent| lent.borrow_mut().as_mut().map(f))
         .ok()
+        .flatten()
+}
+
+/// The lent declared id, if any, that `find` picks out.
+fn lent_id<T>(find: impl FnOnce(&Declared) -> Option<T>) -> Option<Result<T, Error>> {
+    with_lending(|lending| find(&lending.declared))
         .flatten()
         .map(Ok)
 }
@@ -243,41 +249,25 @@ fn lent_id<T>(find: impl FnOnce(&Declared) -> Option<T>) -> Option<Result<T, Err
 /// While lent, the property read on this thread with this text: shared
 /// if read before, checked and kept if not. `None` when nothing is lent.
 fn lent_property(text: &str) -> Option<Result<Property, Error>> {
-    if !LENDING.get() {
-        return None;
-    }
-    LENT.try_with(|lent| {
-        let mut lent = lent.borrow_mut();
-        let lending = lent.as_mut()?;
-        if let Some(property) = lending.properties.get(text) {
-            return Some(Ok(property.clone()));
-        }
-        Some(Property::new(text).inspect(|property| {
+    with_lending(|lending| match lending.properties.get(text) {
+        Some(property) => Ok(property.clone()),
+        None => Property::new(text).inspect(|property| {
             lending.properties.insert(property.clone());
-        }))
+        }),
     })
-    .ok()
-    .flatten()
 }
 
 /// `text` as a shared string: while something is lent to this thread,
 /// the copy read before if there is one; otherwise a new copy.
 pub(crate) fn shared_text(text: &str) -> Arc<str> {
-    if !LENDING.get() {
-        return Arc::from(text);
-    }
-    LENT.try_with(|lent| {
-        let mut lent = lent.borrow_mut();
-        let lending = lent.as_mut()?;
-        if let Some(shared) = lending.texts.get(text) {
-            return Some(Arc::clone(shared));
+    with_lending(|lending| match lending.texts.get(text) {
+        Some(shared) => Arc::clone(shared),
+        None => {
+            let shared: Arc<str> = Arc::from(text);
+            lending.texts.insert(Arc::clone(&shared));
+            shared
         }
-        let shared: Arc<str> = Arc::from(text);
-        lending.texts.insert(Arc::clone(&shared));
-        Some(shared)
     })
-    .ok()
-    .flatten()
     .unwrap_or_else(|| Arc::from(text))
 }
 
