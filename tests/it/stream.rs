@@ -315,6 +315,12 @@ proptest! {
             .unwrap();
         prop_assert!(back.skipped().is_empty());
         let from_json = Corpus::from_json_str(&corpus.to_json_string()).unwrap();
+        // The claims themselves, read with the declared ids lent to the
+        // parser (JSON Lines) and without (the corpus file), are the same.
+        prop_assert_eq!(
+            serde_json::to_string(back.claims()).unwrap(),
+            serde_json::to_string(from_json.claims()).unwrap()
+        );
         let policy = Policy::default();
         let a = analyze(&from_json, &policy).render_text(100);
         let b = analyze(&back, &policy).render_text(100);
