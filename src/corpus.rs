@@ -725,7 +725,7 @@ impl Corpus {
     /// the wrong width, an unknown reference, a duplicate id, a bad
     /// value), each with its `file:line` and what was wrong. Empty for a
     /// corpus read from the JSON format, which fails on the first bad
-    /// record instead. [`analyze`](crate::analyze) copies these into the
+    /// record instead. [`analyze`](fn@crate::analyze) copies these into the
     /// report's diagnostics.
     ///
     /// ```

@@ -53,7 +53,7 @@
 //! | [`Quantity`], [`Period`], [`Quote`], [`Statement`] | values with their uncertainty: intervals with a form, dates at a [`Precision`] |
 //! | [`Vocabulary`] | the swappable table that gives "dozens" or "about" its interval, and coding profiles such as ACLED's |
 //! | [`Policy`] | thresholds, vocabulary, cumulative and single-valued properties |
-//! | [`analyze`], [`Analyzer`] | the engine: topics, positions, relations, verdicts, relay checks |
+//! | [`analyze`](fn@analyze), [`Analyzer`] | the engine: topics, positions, relations, verdicts, relay checks |
 //! | [`Report`] | the typed result, rendered as text, Markdown or JSON |
 //! | [`scan`], [`parse_quantity`], [`parse_date`] | read quantities and dates out of English news text |
 //! | [`Error`] | the one error type, naming file, line, claim and field |

@@ -439,7 +439,7 @@ impl Statement {
 /// What a claim says its subject's property is.
 ///
 /// `Value` does not derive `PartialEq`: whether two values agree depends on
-/// the vocabulary and thresholds in force. Use [`analyze`](crate::analyze).
+/// the vocabulary and thresholds in force. Use [`analyze`](fn@crate::analyze).
 ///
 /// In JSON a value is an object with exactly one key:
 ///

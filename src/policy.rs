@@ -3,7 +3,7 @@
 //!
 //! | type | what it is |
 //! |---|---|
-//! | [`Policy`] | everything [`analyze`](crate::analyze) may be told |
+//! | [`Policy`] | everything [`analyze`](fn@crate::analyze) may be told |
 //! | [`Similarity`] | a score in `[0, 1]`, for thresholds and evidence |
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -215,7 +215,7 @@ impl Amount {
 /// `Quantity` deliberately has no `PartialEq`: "about 2,000" and
 /// "1,900 to 2,100" may mean the same thing under one vocabulary and not
 /// under another. Compare quantities through their [`Interval`]s, or let
-/// [`analyze`](crate::analyze) relate whole claims.
+/// [`analyze`](fn@crate::analyze) relate whole claims.
 ///
 /// ```
 /// use corroborate::{Amount, Quantity, Vocabulary};
