@@ -963,22 +963,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     }
 }
 
-/// Sorts claims by id, as `topic_groups` does with the prefixes it reads
-/// in corpus order. Each id's first eight bytes are read once into an
-/// integer that orders like the text (ids are ASCII without NUL, so a
-/// shorter id padded with zeros sorts first, as it should); only ids that
-/// share those eight bytes are compared in full. Sorting on the integers
-/// avoids following every id's shared pointer at every comparison.
-#[cfg(test)]
-fn sort_by_id(claims: &mut [&Claim]) {
-    let mut keyed: Vec<(u64, &Claim)> = claims.iter().map(|c| (id_prefix(&c.id), *c)).collect();
-    sort_keyed(&mut keyed);
-    for (slot, (_, claim)) in claims.iter_mut().zip(keyed) {
-        *slot = claim;
-    }
-}
-
-/// An id's first eight bytes as an integer that orders like the text.
+/// An id's first eight bytes as an integer that orders like the text
+/// (ids are ASCII without NUL, so a shorter id padded with zeros sorts
+/// first, as it should). `topic_groups` reads each claim's once, in
+/// corpus order, and sorts each topic on them: following every id's
+/// shared pointer at every comparison cost more.
 fn id_prefix(id: &ClaimId) -> u64 {
     let mut bytes = [0u8; 8];
     let text = id.as_str().as_bytes();
@@ -2213,7 +2202,7 @@ mod natural_tests {
 
 #[cfg(test)]
 mod sort_tests {
-    use super::sort_by_id;
+    use super::{id_prefix, sort_keyed};
     use crate::{Amount, Assertion, Claim, ClaimId, EntityId, Property, Quantity, SourceId, Value};
     use proptest::prelude::*;
 
@@ -2233,9 +2222,9 @@ mod sort_tests {
         #[test]
         fn sorts_like_the_ids(ids in prop::collection::btree_set("[a-c0-9._]{1,12}", 0..40)) {
             let claims: Vec<Claim> = ids.iter().rev().map(|id| claim(id)).collect();
-            let mut refs: Vec<&Claim> = claims.iter().collect();
-            sort_by_id(&mut refs);
-            let sorted: Vec<&str> = refs.iter().map(|c| c.id.as_str()).collect();
+            let mut keyed: Vec<(u64, &Claim)> = claims.iter().map(|c| (id_prefix(&c.id), c)).collect();
+            sort_keyed(&mut keyed);
+            let sorted: Vec<&str> = keyed.iter().map(|(_, c)| c.id.as_str()).collect();
             let expected: Vec<&str> = ids.iter().map(String::as_str).collect();
             prop_assert_eq!(sorted, expected);
         }

@@ -54,18 +54,16 @@ pub(crate) fn in_order_window<I: Sync, R: Send, E>(
         let mut waiting: VecDeque<(Receiver<Vec<R>>, usize)> = VecDeque::new();
         // Claims of the tasks in flight.
         let mut held = 0;
-        let mut rest = items;
+        let mut pending = runs(items, &claims).into_iter().peekable();
         loop {
-            let run = if rest.is_empty() {
-                0
-            } else {
-                batch_len(rest, RUN_TOPICS, RUN_CLAIMS, &claims)
-            };
-            let (chunk, after) = rest.split_at(run);
-            let chunk_claims: usize = chunk.iter().map(&claims).sum();
+            let next = pending
+                .peek()
+                .map(|&chunk| (chunk, chunk.iter().map(&claims).sum::<usize>()));
             let oldest = waiting.front().map_or(0, |(_, n)| *n);
-            if run > 0 && (waiting.len() <= 1 || held - oldest + chunk_claims <= window) {
-                rest = after;
+            if let Some((chunk, chunk_claims)) = next
+                && (waiting.len() <= 1 || held - oldest + chunk_claims <= window)
+            {
+                pending.next();
                 let (send, receive) = sync_channel(1);
                 scope.spawn(move |_| {
                     // The receiver is gone only if `take` failed.
