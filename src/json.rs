@@ -360,6 +360,9 @@ impl<'a> Analyzer<'a, '_> {
                     // Topics serialise without failure, as in
                     // `Report::to_json_string`.
                     let _ = write_line(&mut line, &Line::Topic(&topic));
+                    // The estimate is 15–20% over in the synthetic corpora:
+                    // the room left over would wait in the window too.
+                    line.shrink_to_fit();
                     line
                 })
             },
