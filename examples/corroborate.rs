@@ -126,10 +126,17 @@ fn main() -> ExitCode {
 /// take again. Measured on two cores: the 100k-claim JSON Lines run's peak
 /// fell by about 3 MB, and the 1M run kept its time; one arena for all
 /// threads cost a quarter more time (see BENCHMARKS.md, 2026-12-02,
-/// second session). Elsewhere than glibc this does nothing.
+/// second session). A limit the user set (`MALLOC_ARENA_MAX`, or
+/// `arena_max` in `GLIBC_TUNABLES`) is left as it is. Elsewhere than
+/// glibc this does nothing.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn limit_allocator_arenas() {
     use std::ffi::c_int;
+    let set_by_user = std::env::var_os("MALLOC_ARENA_MAX").is_some()
+        || std::env::var("GLIBC_TUNABLES").is_ok_and(|t| t.contains("arena_max"));
+    if set_by_user {
+        return;
+    }
     unsafe extern "C" {
         /// glibc's `mallopt(3)`.
         fn mallopt(param: c_int, value: c_int) -> c_int;
