@@ -300,8 +300,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // Each claim's id prefix is read here, in corpus order, where the
         // claims and their ids' texts lie one after another, rather than
         // while sorting, in topic order, scattered: at 1M claims that took
-        // about a sixth off grouping. The keyed claims are laid out group after
-        // group in one buffer, freed as a whole once the groups are sorted.
+        // about a sixth off grouping. The keyed claims are laid out group
+        // after group in one buffer, freed as a whole once the groups are
+        // sorted.
         let Some(first) = claims.first() else {
             return groups;
         };

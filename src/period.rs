@@ -458,6 +458,8 @@ fn parse_plain_unit(text: &str) -> Option<Result<Period, Error>> {
     }
 }
 
+/// A single unit (`2014`, `2014-10`, `2021-08-26T16:11`): the plain
+/// shapes byte by byte, every other by the rules.
 fn parse_unit(text: &str) -> Result<Period, Error> {
     parse_plain_unit(text).unwrap_or_else(|| parse_unit_by_rules(text))
 }
@@ -693,7 +695,7 @@ mod tests {
                 }
                 // Only texts outside the plain shapes are left to the rules.
                 None => proptest::prop_assert!(
-                    by_rules.is_err() || text.len() != 4 && text.len() != 7 && text.len() != 10,
+                    by_rules.is_err() || (text.len() != 4 && text.len() != 7 && text.len() != 10),
                     "{text:?} read {by_rules:?} by the rules but not as a plain date"
                 ),
             }
