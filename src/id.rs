@@ -321,20 +321,172 @@ where
     deserializer.deserialize_str(Text(make))
 }
 
+/// Where an id type keeps its text: [`arcstr::ArcStr`] for the ids that
+/// many claims mention, [`IdText`] for claim ids.
+trait IdStorage: Clone + Eq + Ord + std::hash::Hash + std::ops::Deref<Target = str> {
+    /// The text, stored.
+    fn store(text: &str) -> Self;
+    /// True when both share one copy of their text.
+    fn same(a: &Self, b: &Self) -> bool;
+}
+
+impl IdStorage for arcstr::ArcStr {
+    fn store(text: &str) -> Self {
+        arcstr::ArcStr::from(text)
+    }
+    fn same(a: &Self, b: &Self) -> bool {
+        arcstr::ArcStr::ptr_eq(a, b)
+    }
+}
+
+/// The longest text [`IdText`] holds in place.
+const INLINE_LEN: usize = 15;
+
+/// How many bytes of an [`Inline`] text are used: an enum, not a `u8`,
+/// so that its unused values leave [`IdText`] a place for its tag and
+/// the whole fits in 16 bytes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum InlineLen {
+    L0,
+    L1,
+    L2,
+    L3,
+    L4,
+    L5,
+    L6,
+    L7,
+    L8,
+    L9,
+    L10,
+    L11,
+    L12,
+    L13,
+    L14,
+    L15,
+}
+
+impl InlineLen {
+    const ALL: [InlineLen; INLINE_LEN + 1] = [
+        InlineLen::L0,
+        InlineLen::L1,
+        InlineLen::L2,
+        InlineLen::L3,
+        InlineLen::L4,
+        InlineLen::L5,
+        InlineLen::L6,
+        InlineLen::L7,
+        InlineLen::L8,
+        InlineLen::L9,
+        InlineLen::L10,
+        InlineLen::L11,
+        InlineLen::L12,
+        InlineLen::L13,
+        InlineLen::L14,
+        InlineLen::L15,
+    ];
+}
+
+/// A short text held in place.
+#[derive(Clone, Copy)]
+struct Inline {
+    len: InlineLen,
+    bytes: [u8; INLINE_LEN],
+}
+
+/// A claim id's text: in place when it has at most 15 bytes (most claim
+/// ids: `c123456`, `a004-strength-1`), shared otherwise. 16 bytes either
+/// way.
+///
+/// Claim ids are the one id a corpus does not repeat: each claim has its
+/// own, so sharing its text saves nothing, and a separate allocation per
+/// claim cost 32 bytes of heap and, read in topic order, a cache miss
+/// apart from the claim's own (see DESIGN.md, "Why are short claim ids
+/// held in place?").
+#[derive(Clone)]
+enum IdText {
+    /// At most [`INLINE_LEN`] bytes, in place.
+    Inline(Inline),
+    /// A longer text, shared.
+    Shared(arcstr::ArcStr),
+}
+
+impl IdText {
+    /// The text.
+    fn as_str(&self) -> &str {
+        match self {
+            // The bytes are a whole `str`'s, copied in `store`, so they are
+            // valid UTF-8; an id's are ASCII, checked in a few instructions.
+            IdText::Inline(inline) => {
+                std::str::from_utf8(&inline.bytes[..inline.len as usize]).unwrap_or_default()
+            }
+            IdText::Shared(text) => text,
+        }
+    }
+}
+
+impl std::ops::Deref for IdText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl IdStorage for IdText {
+    fn store(text: &str) -> Self {
+        match InlineLen::ALL.get(text.len()) {
+            Some(&len) => {
+                let mut bytes = [0; INLINE_LEN];
+                bytes[..text.len()].copy_from_slice(text.as_bytes());
+                IdText::Inline(Inline { len, bytes })
+            }
+            None => IdText::Shared(arcstr::ArcStr::from(text)),
+        }
+    }
+    fn same(a: &Self, b: &Self) -> bool {
+        match (a, b) {
+            (IdText::Shared(a), IdText::Shared(b)) => arcstr::ArcStr::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl PartialEq for IdText {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            // Unused bytes are zero, so equal texts have equal arrays.
+            (IdText::Inline(a), IdText::Inline(b)) => a.len == b.len && a.bytes == b.bytes,
+            _ => IdText::same(self, other) || self.as_str() == other.as_str(),
+        }
+    }
+}
+
+impl Eq for IdText {}
+
+impl PartialOrd for IdText {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for IdText {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for IdText {
+    /// Hashes as the text, as `Borrow<str>` requires.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
+}
+
 macro_rules! id_type {
-    ($(#[$meta:meta])* $name:ident, $kind:literal $(, lent: $lent:expr)?) => {
+    ($(#[$meta:meta])* $name:ident, $kind:literal, $storage:ty $(, lent: $lent:expr)?) => {
         $(#[$meta])*
         #[derive(Clone, PartialEq, Eq, Hash)]
-        // Shared, not boxed: a report repeats every claim's ids, and
-        // readers make every mention of a source or entity share the
-        // declared id's text, so a clone is a reference count, not an
-        // allocation, and two mentions of one id usually compare equal
-        // by address before their bytes are read (`ArcStr`'s own
-        // equality does this; `Ord` below does it too). One word, not
-        // `Arc<str>`'s two: the length lives beside the count and the
-        // bytes, so a claim (four ids) is 32 bytes smaller and a chain's
-        // links take half the room.
-        pub struct $name(arcstr::ArcStr);
+        pub struct $name($storage);
 
         impl PartialOrd for $name {
             fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
@@ -344,7 +496,7 @@ macro_rules! id_type {
 
         impl Ord for $name {
             fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-                if self.same_text(other) {
+                if <$storage as IdStorage>::same(&self.0, &other.0) {
                     std::cmp::Ordering::Equal
                 } else {
                     self.0.cmp(&other.0)
@@ -362,7 +514,7 @@ macro_rules! id_type {
             /// `- _ . : /`.
             pub fn new(text: &str) -> Result<Self, Error> {
                 check_id($kind, text)?;
-                Ok(Self(arcstr::ArcStr::from(text)))
+                Ok(Self(<$storage as IdStorage>::store(text)))
             }
 
             /// The identifier as text.
@@ -370,18 +522,6 @@ macro_rules! id_type {
                 &self.0
             }
 
-            /// True when both share one copy of their text: a sufficient,
-            /// not a necessary, condition for equality.
-            pub(crate) fn same_text(&self, other: &Self) -> bool {
-                arcstr::ArcStr::ptr_eq(&self.0, &other.0)
-            }
-
-            /// The address of the shared text, to hash ids by identity
-            /// where every copy is known to be shared.
-            #[allow(dead_code)] // used for some of the id types only
-            pub(crate) fn text_address(&self) -> usize {
-                self.0.as_str().as_ptr() as usize
-            }
         }
 
         impl fmt::Display for $name {
@@ -450,7 +590,8 @@ id_type!(
     /// # Ok::<(), corroborate::Error>(())
     /// ```
     ClaimId,
-    "claim id"
+    "claim id",
+    IdText
 );
 
 id_type!(
@@ -464,6 +605,7 @@ id_type!(
     /// ```
     SourceId,
     "source id",
+    arcstr::ArcStr,
     lent: |text| lent_id(|declared| declared.sources.get_key_value(text).map(|(id, _)| id.clone()))
 );
 
@@ -482,6 +624,7 @@ id_type!(
     /// ```
     EntityId,
     "entity id",
+    arcstr::ArcStr,
     lent: |text| lent_id(|declared| declared.entities.get_key_value(text).map(|(id, _)| id.clone()))
 );
 
@@ -501,12 +644,78 @@ id_type!(
     /// ```
     Property,
     "property",
+    arcstr::ArcStr,
     lent: lent_property
 );
+
+/// The ids that many claims mention, each shared rather than copied: a
+/// report repeats every claim's ids, and readers make every mention of a
+/// source or entity share the declared id's text, so a clone is a
+/// reference count, not an allocation, and two mentions of one id usually
+/// compare equal by address before their bytes are read (`ArcStr`'s own
+/// equality does this; `Ord` does it too). One word, not `Arc<str>`'s
+/// two: the length lives beside the count and the bytes, so a claim is
+/// smaller and a chain's links take half the room.
+macro_rules! shared_id {
+    ($($name:ident),*) => {$(
+        impl $name {
+            /// True when both share one copy of their text: a sufficient,
+            /// not a necessary, condition for equality.
+            #[allow(dead_code)] // used for some of the id types only
+            pub(crate) fn same_text(&self, other: &Self) -> bool {
+                arcstr::ArcStr::ptr_eq(&self.0, &other.0)
+            }
+
+            /// The address of the shared text, to hash ids by identity
+            /// where every copy is known to be shared.
+            #[allow(dead_code)] // used for some of the id types only
+            pub(crate) fn text_address(&self) -> usize {
+                self.0.as_ptr() as usize
+            }
+        }
+    )*};
+}
+
+shared_id!(SourceId, EntityId, Property);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A claim id holds a text of up to 15 bytes in place and shares a
+    /// longer one.
+    #[test]
+    fn claim_ids_hold_short_texts_in_place() {
+        let short = ClaimId::new(&"c".repeat(INLINE_LEN)).unwrap();
+        let long = ClaimId::new(&"c".repeat(INLINE_LEN + 1)).unwrap();
+        assert!(matches!(short.0, IdText::Inline(_)));
+        assert!(matches!(long.0, IdText::Shared(_)));
+        assert_eq!(long.as_str().len(), INLINE_LEN + 1);
+        assert!(long.clone() == long && IdText::same(&long.0, &long.clone().0));
+        assert!(!IdText::same(&short.0, &short.clone().0));
+    }
+
+    proptest::proptest! {
+        /// Claim ids compare, order and hash as their texts, whichever way
+        /// each is stored (texts around the 15-byte boundary are either).
+        #[test]
+        fn claim_ids_behave_as_their_texts(
+            a in "[a-c0-9]{1,20}",
+            b in "[a-c0-9]{1,20}",
+        ) {
+            use std::hash::BuildHasher;
+            let (x, y) = (ClaimId::new(&a).unwrap(), ClaimId::new(&b).unwrap());
+            proptest::prop_assert_eq!(x.as_str(), a.as_str());
+            proptest::prop_assert_eq!(x.to_string(), a.clone());
+            proptest::prop_assert_eq!(x == y, a == b);
+            proptest::prop_assert_eq!(x.cmp(&y), a.cmp(&b));
+            let hasher = foldhash::fast::FixedState::default();
+            proptest::prop_assert_eq!(hasher.hash_one(&x), hasher.hash_one(a.as_str()));
+            let map: HashMap<ClaimId, ()> = [(x.clone(), ())].into_iter().collect();
+            proptest::prop_assert!(map.contains_key(a.as_str()));
+            proptest::prop_assert_eq!(map.contains_key(b.as_str()), a == b);
+        }
+    }
 
     /// The index finds every claim it was given, through growth from
     /// empty, refuses a repeated id, and finds no other id.
@@ -659,18 +868,19 @@ mod tests {
         assert!(kept.capacity() <= KEPT_LINKS, "{}", kept.capacity());
     }
 
-    /// Ids are one word each, so that a claim holding four of them and a
-    /// chain of links stay small.
+    /// The shared ids are one word each, so that a claim holding three of
+    /// them and a chain of links stay small; a claim id, which holds its
+    /// text in place, is two.
     #[test]
-    fn ids_are_one_word() {
+    fn ids_are_one_word_and_claim_ids_two() {
         use std::mem::size_of;
-        assert_eq!(size_of::<ClaimId>(), size_of::<usize>());
         assert_eq!(size_of::<SourceId>(), size_of::<usize>());
         assert_eq!(size_of::<EntityId>(), size_of::<usize>());
         assert_eq!(size_of::<Property>(), size_of::<usize>());
-        assert_eq!(size_of::<Option<ClaimId>>(), size_of::<usize>());
+        assert_eq!(size_of::<ClaimId>(), 16);
+        assert_eq!(size_of::<Option<ClaimId>>(), 16);
         assert!(
-            size_of::<crate::Claim>() <= 232,
+            size_of::<crate::Claim>() <= 248,
             "{}",
             size_of::<crate::Claim>()
         );
