@@ -973,7 +973,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
 /// shared pointer at every comparison cost more.
 fn id_prefix(id: &ClaimId) -> u64 {
     let mut bytes = [0u8; 8];
-    let text = id.as_str().as_bytes();
+    let text = id.as_bytes();
     let n = text.len().min(8);
     bytes[..n].copy_from_slice(&text[..n]);
     u64::from_be_bytes(bytes)

@@ -1075,10 +1075,11 @@ impl Header {
             }
             Ok(declared)
         };
-        // A chain just parsed is this claim's alone: its links are replaced
-        // by the declared ids where they lie. A chain shared with other
-        // claims is rebuilt only if a link is not the declared text yet.
-        match Arc::get_mut(&mut claim.assertion.chain) {
+        // A chain held in place, or shared with no other claim, has its
+        // links replaced by the declared ids where they lie. A chain shared
+        // with other claims is rebuilt only if a link is not the declared
+        // text yet.
+        match claim.assertion.chain.links_mut() {
             Some(links) => {
                 for (k, link) in links.iter_mut().enumerate() {
                     let declared = check_link(k, link).map_err(in_claim)?;

@@ -274,19 +274,18 @@ pub(crate) fn shared_text(text: &str) -> Arc<str> {
 /// The most links whose room [`read_links`] keeps between claims.
 const KEPT_LINKS: usize = 64;
 
-/// Reads a sequence of source ids into one shared slice, with one
-/// allocation: the links are gathered in a buffer this thread keeps, then
-/// moved into the slice.
+/// Reads a sequence of source ids into a chain: the links are gathered in
+/// a buffer this thread keeps, then moved into the chain, in place or
+/// into one shared slice (see [`Chain::take_from`]).
 pub(crate) fn read_links<'de, A: serde::de::SeqAccess<'de>>(
     mut seq: A,
-) -> Result<Arc<[SourceId]>, A::Error> {
+) -> Result<crate::model::Chain, A::Error> {
     let mut links = LINKS.take();
     links.clear();
     while let Some(link) = seq.next_element::<SourceId>()? {
         links.push(link);
     }
-    // `Drain` knows its length, so the slice is allocated once, exactly.
-    let chain: Arc<[SourceId]> = links.drain(..).collect();
+    let chain = crate::model::Chain::take_from(&mut links);
     // A line with a very long chain (refused by the check afterwards)
     // must not leave its room held by the thread.
     if links.capacity() <= KEPT_LINKS {
@@ -412,6 +411,15 @@ enum IdText {
 }
 
 impl IdText {
+    /// The text's bytes, read without checking them again: what ordering
+    /// and sorting read (a `str` orders as its bytes).
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            IdText::Inline(inline) => &inline.bytes[..inline.len as usize],
+            IdText::Shared(text) => text.as_bytes(),
+        }
+    }
+
     /// The text.
     fn as_str(&self) -> &str {
         match self {
@@ -456,7 +464,7 @@ impl PartialEq for IdText {
         match (self, other) {
             // Unused bytes are zero, so equal texts have equal arrays.
             (IdText::Inline(a), IdText::Inline(b)) => a.len == b.len && a.bytes == b.bytes,
-            _ => IdText::same(self, other) || self.as_str() == other.as_str(),
+            _ => IdText::same(self, other) || self.as_bytes() == other.as_bytes(),
         }
     }
 }
@@ -471,7 +479,15 @@ impl PartialOrd for IdText {
 
 impl Ord for IdText {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
+        self.as_bytes().cmp(other.as_bytes())
+    }
+}
+
+impl ClaimId {
+    /// The id's bytes, for sorting: unlike [`ClaimId::as_str`], reading
+    /// a text held in place does not check it again.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.0.as_bytes()
     }
 }
 
@@ -835,35 +851,18 @@ mod tests {
     /// many, in order.
     #[test]
     fn links_are_read_whole_after_a_failure() {
-        #[derive(Debug, serde::Deserialize)]
-        struct Chain(#[serde(deserialize_with = "links")] Arc<[SourceId]>);
-        fn links<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<[SourceId]>, D::Error> {
-            struct Links;
-            impl<'de> serde::de::Visitor<'de> for Links {
-                type Value = Arc<[SourceId]>;
-                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    f.write_str("links")
-                }
-                fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                    self,
-                    seq: A,
-                ) -> Result<Self::Value, A::Error> {
-                    read_links(seq)
-                }
-            }
-            d.deserialize_seq(Links)
-        }
+        use crate::model::Chain;
         assert!(serde_json::from_str::<Chain>(r#"["a", "b", "not valid"]"#).is_err());
         let many: Vec<String> = (0..20).map(|k| format!("s{k}")).collect();
         let chain: Chain = serde_json::from_str(&serde_json::to_string(&many).unwrap()).unwrap();
-        let read: Vec<&str> = chain.0.iter().map(SourceId::as_str).collect();
+        let read: Vec<&str> = chain.iter().map(SourceId::as_str).collect();
         assert_eq!(read, many);
         let chain: Chain = serde_json::from_str(r#"["x"]"#).unwrap();
-        assert_eq!(chain.0.len(), 1);
+        assert_eq!(chain.len(), 1);
         // A very long chain's room is not kept by the thread.
         let long: Vec<String> = (0..1000).map(|k| format!("s{k}")).collect();
         let chain: Chain = serde_json::from_str(&serde_json::to_string(&long).unwrap()).unwrap();
-        assert_eq!(chain.0.len(), 1000);
+        assert_eq!(chain.len(), 1000);
         let kept = LINKS.take();
         assert!(kept.capacity() <= KEPT_LINKS, "{}", kept.capacity());
     }
@@ -879,8 +878,9 @@ mod tests {
         assert_eq!(size_of::<Property>(), size_of::<usize>());
         assert_eq!(size_of::<ClaimId>(), 16);
         assert_eq!(size_of::<Option<ClaimId>>(), 16);
+        assert_eq!(size_of::<crate::Chain>(), 32);
         assert!(
-            size_of::<crate::Claim>() <= 248,
+            size_of::<crate::Claim>() <= 264,
             "{}",
             size_of::<crate::Claim>()
         );

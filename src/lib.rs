@@ -49,7 +49,7 @@
 //! | type | role |
 //! |---|---|
 //! | [`Corpus`] | entities, sources and claims, checked; read from the JSON format (`data/README.md`) |
-//! | [`Claim`] | content (subject, [`Property`], [`Value`], [`Scope`]) plus [`Assertion`] (chain, verb, [`Modality`], evidence) |
+//! | [`Claim`] | content (subject, [`Property`], [`Value`], [`Scope`]) plus [`Assertion`] ([`Chain`], verb, [`Modality`], evidence) |
 //! | [`Quantity`], [`Period`], [`Quote`], [`Statement`] | values with their uncertainty: intervals with a form, dates at a [`Precision`] |
 //! | [`Vocabulary`] | the swappable table that gives "dozens" or "about" its interval, and coding profiles such as ACLED's |
 //! | [`Policy`] | thresholds, vocabulary, cumulative and single-valued properties |
@@ -144,7 +144,7 @@ pub use error::Error;
 pub use id::{ClaimId, EntityId, MAX_ID_LEN, Property, SourceId};
 pub use json::REPORT_JSONL_FORMAT;
 pub use model::{
-    Assertion, Certainty, Claim, Entity, Evidence, Modality, Polarity, Quote, Scope, Source,
+    Assertion, Certainty, Chain, Claim, Entity, Evidence, Modality, Polarity, Quote, Scope, Source,
     SourceKind, Statement, Status, Value,
 };
 pub use parse::{

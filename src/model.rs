@@ -7,7 +7,8 @@
 //! | [`Source`] | a publication or an originator (person, office, report, unnamed group) |
 //! | [`Claim`] | content ([`Value`] and [`Scope`] of a subject's property) plus [`Assertion`] |
 //! | [`Value`] | a [`Quantity`], a [`Period`], a [`Quote`], a [`Statement`] or plain text |
-//! | [`Assertion`] | the attribution chain, verb, [`Modality`], time said and [`Evidence`] |
+//! | [`Assertion`] | the attribution [`Chain`], verb, [`Modality`], time said and [`Evidence`] |
+//! | [`Chain`] | an attribution chain's links, publication first, origin last |
 //!
 //! Plain records have public fields: their invariants live in the types
 //! of those fields (identifiers, [`Quantity`], [`Period`]) and in
@@ -674,6 +675,178 @@ impl Evidence {
     }
 }
 
+/// An attribution chain's links, publication first, origin last; it
+/// reads as a slice of [`SourceId`]s.
+///
+/// A chain of up to three links (an article, an outlet, an origin) is
+/// held in place; a longer one is shared, and a clone of it is a
+/// reference count. Most claims of a corpus have a chain of their own,
+/// so in place it costs no allocation, and the engine reading a claim
+/// finds its chain beside it (see DESIGN.md, "Why are short claim ids and
+/// chains held in place?").
+///
+/// ```
+/// use corroborate::{Chain, SourceId};
+/// let chain = Chain::from(vec![SourceId::new("a002")?, SourceId::new("cnn")?]);
+/// assert_eq!(chain.len(), 2);
+/// assert_eq!(chain.last().map(SourceId::as_str), Some("cnn"));
+/// assert_eq!(chain, Chain::from(&chain[..]));
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Chain(Links);
+
+/// Where a [`Chain`] keeps its links.
+#[derive(Clone)]
+enum Links {
+    One([SourceId; 1]),
+    Two([SourceId; 2]),
+    Three([SourceId; 3]),
+    Shared(Arc<[SourceId]>),
+}
+
+impl Chain {
+    /// The links, publication first.
+    ///
+    /// ```
+    /// use corroborate::{Chain, SourceId};
+    /// let chain: Chain = [SourceId::new("a1")?].into_iter().collect();
+    /// assert_eq!(chain.as_slice()[0].as_str(), "a1");
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn as_slice(&self) -> &[SourceId] {
+        match &self.0 {
+            Links::One(links) => links,
+            Links::Two(links) => links,
+            Links::Three(links) => links,
+            Links::Shared(links) => links,
+        }
+    }
+
+    /// The links to change in place, unless they are shared with another
+    /// chain.
+    pub(crate) fn links_mut(&mut self) -> Option<&mut [SourceId]> {
+        match &mut self.0 {
+            Links::One(links) => Some(links),
+            Links::Two(links) => Some(links),
+            Links::Three(links) => Some(links),
+            Links::Shared(links) => Arc::get_mut(links).map(|links| &mut links[..]),
+        }
+    }
+
+    /// A chain of `links`, which the caller empties: in place when there
+    /// are at most three, one shared allocation otherwise.
+    pub(crate) fn take_from(links: &mut Vec<SourceId>) -> Chain {
+        if links.len() > 3 || links.is_empty() {
+            // `Drain` knows its length, so the slice is allocated once.
+            return Chain(Links::Shared(links.drain(..).collect()));
+        }
+        let mut drain = links.drain(..);
+        Chain(match (drain.next(), drain.next(), drain.next()) {
+            (Some(a), Some(b), Some(c)) => Links::Three([a, b, c]),
+            (Some(a), Some(b), None) => Links::Two([a, b]),
+            (Some(a), _, _) => Links::One([a]),
+            (None, _, _) => Links::Shared(Arc::from([])),
+        })
+    }
+}
+
+impl std::ops::Deref for Chain {
+    type Target = [SourceId];
+    fn deref(&self) -> &[SourceId] {
+        self.as_slice()
+    }
+}
+
+impl AsRef<[SourceId]> for Chain {
+    fn as_ref(&self) -> &[SourceId] {
+        self.as_slice()
+    }
+}
+
+impl From<Vec<SourceId>> for Chain {
+    fn from(mut links: Vec<SourceId>) -> Chain {
+        Chain::take_from(&mut links)
+    }
+}
+
+impl From<&[SourceId]> for Chain {
+    fn from(links: &[SourceId]) -> Chain {
+        links.iter().cloned().collect()
+    }
+}
+
+impl<const N: usize> From<[SourceId; N]> for Chain {
+    fn from(links: [SourceId; N]) -> Chain {
+        links.into_iter().collect()
+    }
+}
+
+/// A shared chain of more than three links stays shared; a shorter one
+/// is held in place.
+impl From<Arc<[SourceId]>> for Chain {
+    fn from(links: Arc<[SourceId]>) -> Chain {
+        if links.len() > 3 {
+            Chain(Links::Shared(links))
+        } else {
+            Chain::from(&links[..])
+        }
+    }
+}
+
+impl FromIterator<SourceId> for Chain {
+    fn from_iter<I: IntoIterator<Item = SourceId>>(links: I) -> Chain {
+        Chain::from(links.into_iter().collect::<Vec<_>>())
+    }
+}
+
+impl PartialEq for Chain {
+    fn eq(&self, other: &Chain) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for Chain {}
+
+impl std::hash::Hash for Chain {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_slice().hash(state)
+    }
+}
+
+impl std::fmt::Debug for Chain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.as_slice()).finish()
+    }
+}
+
+impl Serialize for Chain {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.as_slice().serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Chain {
+    /// Reads the links through a buffer the thread keeps, so a chain held
+    /// in place allocates nothing (see `crate::id::read_links`).
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Chain, D::Error> {
+        struct Links;
+        impl<'de> serde::de::Visitor<'de> for Links {
+            type Value = Chain;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list of source ids")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                crate::id::read_links(seq)
+            }
+        }
+        deserializer.deserialize_seq(Links)
+    }
+}
+
 /// Who asserted a claim, through whom, how surely, when, and on what
 /// evidence.
 ///
@@ -691,11 +864,10 @@ impl Evidence {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Assertion {
-    /// Publication first, origin last. Shared: a report's entry for the
-    /// claim refers to it rather than copying it, and in a
+    /// Publication first, origin last. A report's entry for the claim
+    /// refers to it rather than copying it, and in a
     /// [`Corpus`](crate::Corpus) its links share the declared ids' text.
-    #[serde(deserialize_with = "deserialize_chain")]
-    pub chain: Arc<[SourceId]>,
+    pub chain: Chain,
     /// The verb of attribution: "said", "estimated", "assessed", "denied".
     /// Shared: the stream readers hold each distinct verb once.
     #[serde(
@@ -715,25 +887,6 @@ pub struct Assertion {
     /// smaller without the room for it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Box<Evidence>>,
-}
-
-/// A chain read straight into its shared slice: one vector, then one
-/// copy into the `Arc`, where serde's own `Arc<[T]>` also shrinks the
-/// vector to a boxed slice first.
-fn deserialize_chain<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Arc<[SourceId]>, D::Error> {
-    struct Links;
-    impl<'de> serde::de::Visitor<'de> for Links {
-        type Value = Arc<[SourceId]>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a list of source ids")
-        }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-            crate::id::read_links(seq)
-        }
-    }
-    deserializer.deserialize_seq(Links)
 }
 
 /// Optional text (a verb, a unit, a population) read into its `Arc<str>`
@@ -783,7 +936,7 @@ fn is_default_modality(modality: &Modality) -> bool {
 impl Assertion {
     /// An assertion through `chain`, certain and positive, with no verb,
     /// time or evidence.
-    pub fn new(chain: impl Into<Arc<[SourceId]>>) -> Assertion {
+    pub fn new(chain: impl Into<Chain>) -> Assertion {
         Assertion {
             chain: chain.into(),
             verb: None,
@@ -909,6 +1062,40 @@ impl Claim {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A chain reads, compares, hashes, prints and serialises as its
+    /// links, whether it holds them in place (up to three) or shares them.
+    #[test]
+    fn chains_behave_as_their_links() {
+        use std::hash::BuildHasher;
+        let hasher = foldhash::fast::FixedState::default();
+        for n in 0..6 {
+            let links: Vec<SourceId> = (0..n)
+                .map(|k| SourceId::new(&format!("s{k}")).unwrap())
+                .collect();
+            let chain = Chain::from(links.clone());
+            assert_eq!(chain.as_slice(), &links[..]);
+            assert_eq!(matches!(chain.0, Links::Shared(_)), n == 0 || n > 3, "{n}");
+            let shared: Arc<[SourceId]> = links.iter().cloned().collect();
+            assert_eq!(Chain::from(shared), chain);
+            assert_eq!(Chain::from(&links[..]), chain);
+            assert_eq!(hasher.hash_one(&chain), hasher.hash_one(&links[..]));
+            assert_eq!(format!("{chain:?}"), format!("{links:?}"));
+            let json = serde_json::to_string(&chain).unwrap();
+            assert_eq!(json, serde_json::to_string(&links).unwrap());
+            assert_eq!(serde_json::from_str::<Chain>(&json).unwrap(), chain);
+            // In place, or shared by no other chain: its links can change.
+            let mut alone = chain.clone();
+            assert_eq!(
+                alone.links_mut().is_some(),
+                !matches!(chain.0, Links::Shared(_))
+            );
+            let mut unique = Chain::from(links);
+            assert!(unique.links_mut().is_some());
+        }
+        let two = Chain::from([SourceId::new("a").unwrap(), SourceId::new("b").unwrap()]);
+        assert_ne!(two, Chain::from([SourceId::new("a").unwrap()]));
+    }
 
     #[test]
     fn normalized_text_is_the_words_joined() {
