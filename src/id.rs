@@ -276,7 +276,7 @@ const KEPT_LINKS: usize = 64;
 
 /// Reads a sequence of source ids into a chain: the links are gathered in
 /// a buffer this thread keeps, then moved into the chain, in place or
-/// into one shared slice (see [`Chain::take_from`]).
+/// into one shared slice (see [`Chain::take_from`](crate::model::Chain::take_from)).
 pub(crate) fn read_links<'de, A: serde::de::SeqAccess<'de>>(
     mut seq: A,
 ) -> Result<crate::model::Chain, A::Error> {
@@ -400,8 +400,8 @@ struct Inline {
 /// Claim ids are the one id a corpus does not repeat: each claim has its
 /// own, so sharing its text saves nothing, and a separate allocation per
 /// claim cost 32 bytes of heap and, read in topic order, a cache miss
-/// apart from the claim's own (see DESIGN.md, "Why are short claim ids
-/// held in place?").
+/// apart from the claim's own (see DESIGN.md, "Why are short claim ids and
+/// chains held in place?").
 #[derive(Clone)]
 enum IdText {
     /// At most [`INLINE_LEN`] bytes, in place.
@@ -483,14 +483,6 @@ impl Ord for IdText {
     }
 }
 
-impl ClaimId {
-    /// The id's bytes, for sorting: unlike [`ClaimId::as_str`], reading
-    /// a text held in place does not check it again.
-    pub(crate) fn as_bytes(&self) -> &[u8] {
-        self.0.as_bytes()
-    }
-}
-
 impl std::hash::Hash for IdText {
     /// Hashes as the text, as `Borrow<str>` requires.
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
@@ -537,7 +529,6 @@ macro_rules! id_type {
             pub fn as_str(&self) -> &str {
                 &self.0
             }
-
         }
 
         impl fmt::Display for $name {
@@ -609,6 +600,14 @@ id_type!(
     "claim id",
     IdText
 );
+
+impl ClaimId {
+    /// The id's bytes, for sorting: unlike [`ClaimId::as_str`], reading
+    /// a text held in place does not check it again.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
 
 id_type!(
     /// Identifies a [`Source`](crate::Source): a publication or an originator.
