@@ -133,9 +133,11 @@ fn scope() -> impl Strategy<Value = Scope> {
         })
 }
 
-/// A chain: one of 4 publications, then up to two of 4 relays/origins.
+/// A chain: one of 4 publications, then up to four of 4 relays/origins:
+/// 1 to 5 links, so chains held in place (up to 3) and shared (4 or 5)
+/// both go through every property that uses this strategy.
 fn chain() -> impl Strategy<Value = Vec<SourceId>> {
-    (0usize..4, prop::collection::btree_set(0usize..4, 0..3)).prop_map(|(p, rest)| {
+    (0usize..4, prop::collection::btree_set(0usize..4, 0..5)).prop_map(|(p, rest)| {
         let mut chain = vec![SourceId::new(&format!("pub-{p}")).unwrap()];
         chain.extend(
             rest.into_iter()
@@ -164,7 +166,13 @@ pub fn claim(index: usize) -> impl Strategy<Value = Claim> {
                 assertion = assertion.with_said(said);
             }
             Claim::new(
-                ClaimId::new(&format!("c{index:03}")).unwrap(),
+                // Short ids are held in place, long ones shared: both kinds.
+                ClaimId::new(&if index % 2 == 0 {
+                    format!("c{index:03}")
+                } else {
+                    format!("claim-number-{index:03}")
+                })
+                .unwrap(),
                 EntityId::new(SUBJECTS[s]).unwrap(),
                 Property::new(PROPERTIES[p]).unwrap(),
                 value,
