@@ -93,25 +93,48 @@ pub struct Analyzer<'a, 'p> {
 /// shared: most sources of a large corpus are publications that never
 /// stand alone as an origin, and making every name up front cost an
 /// allocation and a scattered read per source.
+///
+/// When a source was published is kept as a 4-byte index into the
+/// distinct dates, not as the 16-byte date itself: a claim that gives no
+/// date of its own reads its publication's, and a 1M-claim corpus has
+/// 202,010 sources but a few thousand distinct dates, so the index table
+/// (800 KB) stays in cache where the dates (3.2 MB) did not.
 struct SourceTable {
     by_address: HashMap<usize, usize>,
-    published: Vec<Option<Period>>,
+    /// Each source's date of publication: an index into `dates`, or
+    /// [`NO_DATE`].
+    published: Vec<u32>,
+    dates: Vec<Period>,
     names: Vec<OnceLock<Arc<str>>>,
 }
+
+/// A source with no date of publication, in [`SourceTable::published`].
+const NO_DATE: u32 = u32::MAX;
 
 impl SourceTable {
     fn new(corpus: &Corpus) -> SourceTable {
         let sources = corpus.sources();
         let mut by_address = HashMap::with_capacity_and_hasher(sources.len(), Default::default());
         let mut published = Vec::with_capacity(sources.len());
+        let mut dates = Vec::new();
+        let mut date_index: HashMap<Period, u32> = HashMap::default();
         for (k, source) in sources.iter().enumerate() {
             // `source.id` is the declared id whose text checked claims share.
             by_address.insert(source.id.text_address(), k);
-            published.push(source.published);
+            published.push(match source.published {
+                Some(date) => *date_index.entry(date).or_insert_with(|| {
+                    dates.push(date);
+                    // More than 4 billion distinct dates would need as
+                    // many sources, over a terabyte of them in memory.
+                    u32::try_from(dates.len() - 1).unwrap_or(NO_DATE)
+                }),
+                None => NO_DATE,
+            });
         }
         SourceTable {
             by_address,
             published,
+            dates,
             names: std::iter::repeat_with(OnceLock::new)
                 .take(sources.len())
                 .collect(),
@@ -243,7 +266,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .assertion
                 .publication()
                 .and_then(|p| self.source_slot(p))
-                .and_then(|k| self.sources.published[k])
+                .and_then(|k| self.sources.dates.get(self.sources.published[k] as usize))
+                .copied()
         })
     }
 
