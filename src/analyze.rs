@@ -14,7 +14,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use crate::id::HashMap;
 
@@ -26,8 +26,9 @@ use crate::policy::Policy;
 use crate::quantity::{Amount, Interval, QuantityForm};
 use crate::relation::{Relation, RelationEvidence, RelationKind, push_interval, words_reach};
 use crate::report::{
-    ClaimEntry, Diagnostic, Dropped, Misattribution, Origin, Position, PositionRelation,
-    RelayFinding, Report, ScopeGroup, Settings, Severity, Summary, Topic, Verdict, Wording,
+    ClaimEntry, Diagnostic, Dropped, Misattribution, Origin, OriginName, Position,
+    PositionRelation, RelayFinding, Report, ScopeGroup, Settings, Severity, Summary, Topic,
+    Verdict, Wording,
 };
 use crate::resolve::Resolution;
 
@@ -85,14 +86,11 @@ pub struct Analyzer<'a, 'p> {
 }
 
 /// What the engine asks of a source for every claim (when it was
-/// published) and for every origin (its readable name). Looked up by the
+/// published) and for every origin (where its record is, for its
+/// readable name, which an [`OriginName`] borrows). Looked up by the
 /// address of the id's shared text, which every checked claim's chain
 /// points at, so a lookup hashes one integer instead of the id's bytes;
 /// an id with its own copy of the text falls back to the corpus's index.
-/// A readable name is made the first time it is asked for, and then
-/// shared: most sources of a large corpus are publications that never
-/// stand alone as an origin, and making every name up front cost an
-/// allocation and a scattered read per source.
 ///
 /// When a source was published is kept as a 4-byte index into the
 /// distinct dates, not as the 16-byte date itself: a claim that gives no
@@ -105,7 +103,6 @@ struct SourceTable {
     /// [`NO_DATE`].
     published: Vec<u32>,
     dates: Vec<Period>,
-    names: Vec<OnceLock<Arc<str>>>,
 }
 
 /// A source with no date of publication, in [`SourceTable::published`].
@@ -135,25 +132,7 @@ impl SourceTable {
             by_address,
             published,
             dates,
-            names: std::iter::repeat_with(OnceLock::new)
-                .take(sources.len())
-                .collect(),
         }
-    }
-
-    /// The readable name of source `k` of `corpus`, made once.
-    fn name(&self, corpus: &Corpus, k: usize) -> Arc<str> {
-        let name = self.names[k].get_or_init(|| {
-            let source = &corpus.sources()[k];
-            Arc::from(match source.kind {
-                crate::model::SourceKind::Publication => format!(
-                    "{} (own reporting)",
-                    source.outlet.as_deref().unwrap_or(source.id.as_str())
-                ),
-                _ => source.name.clone(),
-            })
-        });
-        Arc::clone(name)
     }
 }
 
@@ -244,10 +223,19 @@ impl<'a, 'p> Analyzer<'a, 'p> {
 
     /// A source's readable name; a publication speaking for itself is
     /// named by its outlet, or its id, as "own reporting".
-    fn source_name(&self, id: &SourceId) -> Arc<str> {
-        match self.source_slot(id) {
-            Some(k) => self.sources.name(self.corpus, k),
-            None => Arc::from(id.as_str()),
+    fn source_name<'s>(&self, id: &'s SourceId) -> OriginName<'s>
+    where
+        'a: 's,
+    {
+        let Some(k) = self.source_slot(id) else {
+            return OriginName::Named(id.as_str());
+        };
+        let source: &'a crate::model::Source = &self.corpus.sources()[k];
+        match source.kind {
+            crate::model::SourceKind::Publication => {
+                OriginName::OwnReporting(source.outlet.as_deref().unwrap_or(source.id.as_str()))
+            }
+            _ => OriginName::Named(&source.name),
         }
     }
 
@@ -1064,16 +1052,17 @@ fn sorted_unique_sources(mut ids: Vec<&SourceId>) -> Vec<&SourceId> {
 
 /// Names the first [`MAX_NAMED_ORIGINS`] origins and counts the rest: a
 /// sentence names a few; the position lists them all.
-fn push_origin_names(out: &mut String, origins: &[Origin]) {
+fn push_origin_names(out: &mut String, origins: &[Origin<'_>]) {
+    use std::fmt::Write;
     for (i, origin) in origins.iter().take(MAX_NAMED_ORIGINS).enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
-        out.push_str(&origin.name);
+        // Writing to a `String` cannot fail.
+        let _ = write!(out, "{}", origin.name);
     }
     let more = origins.len().saturating_sub(MAX_NAMED_ORIGINS);
     if more > 0 {
-        use std::fmt::Write;
         let _ = write!(out, " and {more} more");
     }
 }
@@ -1534,7 +1523,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         clusters.into_values().collect()
     }
 
-    fn origins<'c>(&self, claims: &[&'c Claim]) -> Vec<Origin> {
+    fn origins<'c>(&self, claims: &[&'c Claim]) -> Vec<Origin<'c>>
+    where
+        'a: 'c,
+    {
         // Sorted, deduplicated vectors rather than sets: positions are
         // many and mostly small, and a vector is one allocation.
         let sorted = sorted_unique_sources;
@@ -1558,7 +1550,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         }
         ends.into_iter()
             .map(|id| Origin {
-                id: id.clone(),
+                id,
                 name: self.source_name(id),
             })
             .collect()
@@ -1979,7 +1971,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let (rh, rb, rp) = hedges(reference);
             // What every finding of this run says of its reference: the
             // origin's name and the reference's value, made once.
-            let mut about_reference: Option<(Arc<str>, String)> = None;
+            let mut about_reference: Option<(OriginName<'_>, String)> = None;
             for claim in members() {
                 if std::ptr::eq(claim, reference) {
                     continue;
@@ -2038,7 +2030,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 let mut explanation = String::with_capacity(160);
                 explanation.push_str(claim.id.as_str());
                 explanation.push_str(" relays ");
-                explanation.push_str(origin_name);
+                {
+                    use std::fmt::Write as _;
+                    // Writing to a `String` cannot fail.
+                    let _ = write!(explanation, "{origin_name}");
+                }
                 explanation.push_str(" as ");
                 explanation.push_str(&self.show_value(&claim.value));
                 explanation.push_str(", dropping ");

@@ -156,8 +156,9 @@ pub use quantity::{Amount, Interval, MAX_AMOUNT, Quantity, QuantityForm};
 pub use relation::{Relation, RelationEvidence, RelationKind, ScopeDifference, WordChange};
 pub use render::TextOptions;
 pub use report::{
-    ClaimEntry, Diagnostic, Dropped, Misattribution, Origin, Position, PositionRelation,
-    RelayFinding, Report, ScopeGroup, Settings, Severity, Summary, Topic, Verdict, Wording,
+    ClaimEntry, Diagnostic, Dropped, Misattribution, Origin, OriginName, Position,
+    PositionRelation, RelayFinding, Report, ScopeGroup, Settings, Severity, Summary, Topic,
+    Verdict, Wording,
 };
 pub use resolve::{MergeRule, NameMerge, Resolution};
 pub use stream::{JSONL_FORMAT, StreamReader, TableFormat};

@@ -196,13 +196,50 @@ impl Serialize for Shown<'_> {
 }
 
 /// An independent origin: the end of one or more attribution chains.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+///
+/// Borrowed from the corpus, as the claims are: a position's origins are
+/// copied from no text and counted by no reference, which both cores
+/// would otherwise update for the origins that many positions share.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[non_exhaustive]
-pub struct Origin {
+pub struct Origin<'c> {
     /// The source's id.
-    pub id: SourceId,
-    /// Its readable name, shared by every position it stands behind.
-    pub name: Arc<str>,
+    pub id: &'c SourceId,
+    /// Its readable name.
+    pub name: OriginName<'c>,
+}
+
+/// How a report names an origin: by the source's name, or, for a
+/// publication that speaks for itself (a chain of one link), by its outlet
+/// or else its id, as "own reporting". Written (`Display`, and in JSON) as
+/// one string: `UN Monitoring Team`, `AP (own reporting)`.
+///
+/// ```
+/// use corroborate::OriginName;
+/// assert_eq!(OriginName::Named("UN Monitoring Team").to_string(), "UN Monitoring Team");
+/// assert_eq!(OriginName::OwnReporting("AP").to_string(), "AP (own reporting)");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum OriginName<'c> {
+    /// The source's own name.
+    Named(&'c str),
+    /// A publication's own reporting: its outlet, or its id.
+    OwnReporting(&'c str),
+}
+
+impl std::fmt::Display for OriginName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OriginName::Named(name) => f.write_str(name),
+            OriginName::OwnReporting(outlet) => write!(f, "{outlet} (own reporting)"),
+        }
+    }
+}
+
+impl Serialize for OriginName<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 /// A group of claims that can all hold together.
@@ -226,7 +263,7 @@ pub struct Position<'c> {
     pub publications: Vec<&'c SourceId>,
     /// The independent origins: chain ends, deduplicated, without those
     /// that other claims of the position reach through a longer chain.
-    pub origins: Vec<Origin>,
+    pub origins: Vec<Origin<'c>>,
     /// True when every claim of the position is superseded.
     pub superseded: bool,
     /// For quotes: how each other wording relates to the first claim's
