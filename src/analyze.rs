@@ -86,8 +86,8 @@ pub struct Analyzer<'a, 'p> {
 }
 
 /// What the engine asks of a source for every claim (when it was
-/// published) and for every origin (where its record is, for its
-/// readable name, which an [`OriginName`] borrows). Looked up by the
+/// published) and for every origin (its position in the corpus, whose
+/// record an [`OriginName`] borrows). Looked up by the
 /// address of the id's shared text, which every checked claim's chain
 /// points at, so a lookup hashes one integer instead of the id's bytes;
 /// an id with its own copy of the text falls back to the corpus's index.
@@ -133,6 +133,12 @@ impl SourceTable {
             published,
             dates,
         }
+    }
+
+    /// When source `k` was published, if it says.
+    fn published(&self, k: usize) -> Option<Period> {
+        // `NO_DATE` is past the end of `dates`.
+        self.dates.get(self.published[k] as usize).copied()
     }
 }
 
@@ -254,8 +260,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .assertion
                 .publication()
                 .and_then(|p| self.source_slot(p))
-                .and_then(|k| self.sources.dates.get(self.sources.published[k] as usize))
-                .copied()
+                .and_then(|k| self.sources.published(k))
         })
     }
 
@@ -1864,6 +1869,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     /// Relays that dropped a hedge, a bound or a projection present in the
     /// version closest to their shared origin.
     fn relay_findings(&self, claims: &[&Claim]) -> Vec<RelayFinding> {
+        use std::fmt::Write;
         // A finding compares two claims of one lineage, one of which keeps
         // a hedge, bound or projection that the other lacks.
         if claims.len() < 2 || !claims.iter().any(|c| Self::is_hedged(c)) {
@@ -2030,11 +2036,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 let mut explanation = String::with_capacity(160);
                 explanation.push_str(claim.id.as_str());
                 explanation.push_str(" relays ");
-                {
-                    use std::fmt::Write as _;
-                    // Writing to a `String` cannot fail.
-                    let _ = write!(explanation, "{origin_name}");
-                }
+                // Writing to a `String` cannot fail.
+                let _ = write!(explanation, "{origin_name}");
                 explanation.push_str(" as ");
                 explanation.push_str(&self.show_value(&claim.value));
                 explanation.push_str(", dropping ");

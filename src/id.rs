@@ -366,24 +366,13 @@ enum InlineLen {
 }
 
 impl InlineLen {
-    const ALL: [InlineLen; INLINE_LEN + 1] = [
-        InlineLen::L0,
-        InlineLen::L1,
-        InlineLen::L2,
-        InlineLen::L3,
-        InlineLen::L4,
-        InlineLen::L5,
-        InlineLen::L6,
-        InlineLen::L7,
-        InlineLen::L8,
-        InlineLen::L9,
-        InlineLen::L10,
-        InlineLen::L11,
-        InlineLen::L12,
-        InlineLen::L13,
-        InlineLen::L14,
-        InlineLen::L15,
-    ];
+    /// Every length, at its own index.
+    const ALL: [InlineLen; INLINE_LEN + 1] = {
+        use InlineLen::*;
+        [
+            L0, L1, L2, L3, L4, L5, L6, L7, L8, L9, L10, L11, L12, L13, L14, L15,
+        ]
+    };
 }
 
 /// A short text held in place.

@@ -448,9 +448,9 @@ fn parse_plain_unit(text: &str) -> Option<Result<Period, Error>> {
     let year = |digits_of: &[u8]| digits(digits_of).map(|y| y as i32);
     match bytes {
         [_, _, _, _] => year(bytes).map(Period::year),
-        [y @ .., b'-', _, _] if y.len() == 4 => Some(Period::month(year(y)?, digits(&bytes[5..])?)),
-        [y @ .., b'-', _, _, b'-', _, _] if y.len() == 4 => Some(Period::day(
-            year(y)?,
+        [_, _, _, _, b'-', _, _] => Some(Period::month(year(&bytes[..4])?, digits(&bytes[5..])?)),
+        [_, _, _, _, b'-', _, _, b'-', _, _] => Some(Period::day(
+            year(&bytes[..4])?,
             digits(&bytes[5..7])?,
             digits(&bytes[8..])?,
         )),
