@@ -260,8 +260,8 @@ enum Line<'r, 'c> {
 }
 
 /// Writes one record on its own line.
-fn write_line<W: Write + ?Sized, T: Serialize + ?Sized>(out: &mut W, value: &T) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value).map_err(io::Error::from)?;
+fn write_line<W: Write, T: Serialize + ?Sized>(out: &mut W, value: &T) -> io::Result<()> {
+    crate::compact::to_writer(out, value).map_err(io::Error::from)?;
     out.write_all(b"\n")
 }
 

@@ -118,6 +118,7 @@
 #![deny(missing_docs)]
 
 mod analyze;
+mod compact;
 mod corpus;
 mod error;
 mod id;

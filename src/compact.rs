@@ -1,0 +1,743 @@
+//! A compact JSON serializer for the streamed report's lines: the bytes
+//! `serde_json::to_writer` writes, with the structure (braces, commas,
+//! field names) and plain strings written straight into the output.
+//!
+//! A struct's field names are `&'static str`s that need no escape, yet
+//! serde_json sends each through its map-key serializer and string
+//! escape, a dozen calls for a few bytes; the report writes more field
+//! names than values (1.85 million of 3.4 million strings at 100k
+//! claims). Here a field name known to need no escape is copied as it
+//! is, and so is any string that a check of eight bytes at a time finds
+//! needs none. Numbers, booleans, escapes and map keys are still written
+//! by serde_json itself, so that their formats are serde_json's by
+//! construction. DESIGN.md, "Why does the streamed report have a
+//! serializer of its own?", gives the measurements; the tests below, and
+//! every corpus `tests/it/invariants.rs` checks, compare the bytes with
+//! serde_json's.
+
+use std::fmt::Display;
+use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use serde::Serialize;
+use serde::ser;
+use serde_json::Error;
+
+/// Writes `value` as compact JSON into `out`: the same bytes as
+/// `serde_json::to_writer(out, value)`.
+pub(crate) fn to_writer<W: Write, T: Serialize + ?Sized>(
+    out: &mut W,
+    value: &T,
+) -> Result<(), Error> {
+    value.serialize(Compact { out })
+}
+
+/// The serializer: a borrowed writer, passed down by value.
+struct Compact<'o, W> {
+    out: &'o mut W,
+}
+
+impl<W: Write> Compact<'_, W> {
+    /// serde_json's own compact serializer on the same writer, for the
+    /// values that are not containers.
+    fn json(&mut self) -> serde_json::Serializer<&mut W> {
+        serde_json::Serializer::new(&mut *self.out)
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.out.write_all(bytes).map_err(Error::io)
+    }
+
+    /// `{"variant":`, the start of an externally tagged variant.
+    fn open_variant(&mut self, variant: &'static str) -> Result<(), Error> {
+        self.write(b"{")?;
+        write_key(self.out, variant)
+    }
+}
+
+/// True when `text` can be written between quotes as it is: no quote,
+/// backslash or control character (serde_json escapes those, and only
+/// those). Checked eight bytes at a time; the last (or only) bytes of a
+/// text of eight or more are checked as the last eight, overlapping.
+fn plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let word = |at: usize| {
+        bytes
+            .get(at..at + 8)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    if bytes.len() < 8 {
+        // Four to seven bytes: the first four and the last four, as one
+        // word; fewer, one at a time.
+        let half = |at: usize| {
+            bytes
+                .get(at..at + 4)
+                .and_then(|b| b.try_into().ok())
+                .map_or(0, u32::from_le_bytes)
+        };
+        return match bytes.len() {
+            4.. => !needs_escape(u64::from(half(0)) | u64::from(half(bytes.len() - 4)) << 32),
+            _ => bytes.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\'),
+        };
+    }
+    let mut at = 0;
+    while at + 8 < bytes.len() {
+        if needs_escape(word(at)) {
+            return false;
+        }
+        at += 8;
+    }
+    !needs_escape(word(bytes.len() - 8))
+}
+
+/// True when one of the eight bytes of `word` is below 0x20, a quote or a
+/// backslash: the bit tricks that find a zero byte, or one below `n`
+/// (exact for `n` up to 0x80; bytes of 0x80 and above never match).
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let below = |w: u64, n: u64| w.wrapping_sub(ONES * n) & !w & HIGHS != 0;
+    below(word, 0x20) || below(word ^ (ONES * 0x22), 1) || below(word ^ (ONES * 0x5C), 1)
+}
+
+/// Field names seen to be [`plain`], by address and length: a struct's
+/// field names are `&'static str`s, so an address and length once
+/// checked name the same bytes for the rest of the program, and the
+/// check is a load and a compare instead of a scan. Shared by all
+/// threads; a slot is written only when a name is first seen (or two
+/// names share a slot), so the cores read it without contention.
+static PLAIN_KEYS: [AtomicU64; 256] = [const { AtomicU64::new(0) }; 256];
+
+/// True when the static field name `key` needs no escape, from
+/// [`PLAIN_KEYS`] when it was checked before.
+#[inline]
+fn plain_static(key: &'static str) -> bool {
+    // The address in the low 48 bits (user-space addresses fit), the
+    // length above; zero is never a key's tag, so empty slots never match.
+    let address = key.as_ptr() as u64;
+    let Ok(len) = u16::try_from(key.len()) else {
+        return plain_cold(key);
+    };
+    if address >> 48 != 0 {
+        return plain_cold(key);
+    }
+    let tag = address | (u64::from(len) << 48);
+    // Fibonacci hashing: the top eight bits of the tag times 2^64/φ.
+    let slot = &PLAIN_KEYS[(tag.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize];
+    if slot.load(Ordering::Relaxed) == tag {
+        return true;
+    }
+    let plain = plain_cold(key);
+    if plain {
+        slot.store(tag, Ordering::Relaxed);
+    }
+    plain
+}
+
+/// [`plain`], out of line: for the first sight of a field name.
+#[cold]
+#[inline(never)]
+fn plain_cold(key: &str) -> bool {
+    plain(key)
+}
+
+/// Writes a string's contents, escaped as serde_json escapes them: as
+/// they are when [`plain`], else by serde_json (between its quotes).
+fn write_contents<W: Write>(out: &mut W, text: &str) -> Result<(), Error> {
+    if plain(text) {
+        out.write_all(text.as_bytes()).map_err(Error::io)
+    } else {
+        let quoted = serde_json::to_vec(text)?;
+        let inner = quoted.get(1..quoted.len() - 1).unwrap_or_default();
+        out.write_all(inner).map_err(Error::io)
+    }
+}
+
+/// Writes `"text"`, escaped as serde_json escapes it.
+fn write_string<W: Write>(out: &mut W, text: &str) -> Result<(), Error> {
+    out.write_all(b"\"").map_err(Error::io)?;
+    write_contents(out, text)?;
+    out.write_all(b"\"").map_err(Error::io)
+}
+
+/// A `fmt::Write` that escapes what is written into a string's contents,
+/// keeping the first I/O error.
+struct Contents<'o, W> {
+    out: &'o mut W,
+    error: Option<Error>,
+}
+
+impl<W: Write> std::fmt::Write for Contents<'_, W> {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        write_contents(self.out, text).map_err(|e| {
+            self.error = Some(e);
+            std::fmt::Error
+        })
+    }
+}
+
+/// Writes `"key":` for a struct's field name, copying the name when it
+/// needs no escape.
+fn write_key<W: Write>(out: &mut W, key: &'static str) -> Result<(), Error> {
+    if plain_static(key) {
+        out.write_all(b"\"").map_err(Error::io)?;
+        out.write_all(key.as_bytes()).map_err(Error::io)?;
+        out.write_all(b"\":").map_err(Error::io)
+    } else {
+        key.serialize(&mut serde_json::Serializer::new(&mut *out))?;
+        out.write_all(b":").map_err(Error::io)
+    }
+}
+
+/// An array or object being written: whether an element came before,
+/// and what closes it (for an externally tagged variant, two brackets).
+struct Compound<'o, W> {
+    out: &'o mut W,
+    first: bool,
+    close: &'static [u8],
+}
+
+impl<'o, W: Write> Compound<'o, W> {
+    fn open(out: &'o mut W, open: &[u8], close: &'static [u8]) -> Result<Self, Error> {
+        out.write_all(open).map_err(Error::io)?;
+        Ok(Compound {
+            out,
+            first: true,
+            close,
+        })
+    }
+
+    /// The comma before every element but the first.
+    fn separate(&mut self) -> Result<(), Error> {
+        if self.first {
+            self.first = false;
+            Ok(())
+        } else {
+            self.out.write_all(b",").map_err(Error::io)
+        }
+    }
+
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.separate()?;
+        value.serialize(Compact {
+            out: &mut *self.out,
+        })
+    }
+
+    fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+        self.separate()?;
+        write_key(self.out, key)?;
+        value.serialize(Compact {
+            out: &mut *self.out,
+        })
+    }
+
+    fn close(self) -> Result<(), Error> {
+        self.out.write_all(self.close).map_err(Error::io)
+    }
+}
+
+impl<'o, W: Write> ser::Serializer for Compact<'o, W> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Compound<'o, W>;
+    type SerializeTuple = Compound<'o, W>;
+    type SerializeTupleStruct = Compound<'o, W>;
+    type SerializeTupleVariant = Compound<'o, W>;
+    type SerializeMap = Compound<'o, W>;
+    type SerializeStruct = Compound<'o, W>;
+    type SerializeStructVariant = Compound<'o, W>;
+
+    fn serialize_bool(mut self, v: bool) -> Result<(), Error> {
+        self.json().serialize_bool(v)
+    }
+    fn serialize_i8(mut self, v: i8) -> Result<(), Error> {
+        self.json().serialize_i8(v)
+    }
+    fn serialize_i16(mut self, v: i16) -> Result<(), Error> {
+        self.json().serialize_i16(v)
+    }
+    fn serialize_i32(mut self, v: i32) -> Result<(), Error> {
+        self.json().serialize_i32(v)
+    }
+    fn serialize_i64(mut self, v: i64) -> Result<(), Error> {
+        self.json().serialize_i64(v)
+    }
+    fn serialize_i128(mut self, v: i128) -> Result<(), Error> {
+        self.json().serialize_i128(v)
+    }
+    fn serialize_u8(mut self, v: u8) -> Result<(), Error> {
+        self.json().serialize_u8(v)
+    }
+    fn serialize_u16(mut self, v: u16) -> Result<(), Error> {
+        self.json().serialize_u16(v)
+    }
+    fn serialize_u32(mut self, v: u32) -> Result<(), Error> {
+        self.json().serialize_u32(v)
+    }
+    fn serialize_u64(mut self, v: u64) -> Result<(), Error> {
+        self.json().serialize_u64(v)
+    }
+    fn serialize_u128(mut self, v: u128) -> Result<(), Error> {
+        self.json().serialize_u128(v)
+    }
+    fn serialize_f32(mut self, v: f32) -> Result<(), Error> {
+        self.json().serialize_f32(v)
+    }
+    fn serialize_f64(mut self, v: f64) -> Result<(), Error> {
+        self.json().serialize_f64(v)
+    }
+    fn serialize_char(mut self, v: char) -> Result<(), Error> {
+        self.json().serialize_char(v)
+    }
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        write_string(self.out, v)
+    }
+    fn serialize_bytes(mut self, v: &[u8]) -> Result<(), Error> {
+        self.json().serialize_bytes(v)
+    }
+    fn serialize_none(mut self) -> Result<(), Error> {
+        self.write(b"null")
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_unit(mut self) -> Result<(), Error> {
+        self.write(b"null")
+    }
+    fn serialize_unit_struct(mut self, _name: &'static str) -> Result<(), Error> {
+        self.write(b"null")
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<(), Error> {
+        if plain_static(variant) {
+            self.out.write_all(b"\"").map_err(Error::io)?;
+            self.out.write_all(variant.as_bytes()).map_err(Error::io)?;
+            self.out.write_all(b"\"").map_err(Error::io)
+        } else {
+            write_string(self.out, variant)
+        }
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        mut self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.open_variant(variant)?;
+        value.serialize(Compact {
+            out: &mut *self.out,
+        })?;
+        self.write(b"}")
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'o, W>, Error> {
+        Compound::open(self.out, b"[", b"]")
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Compound<'o, W>, Error> {
+        Compound::open(self.out, b"[", b"]")
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'o, W>, Error> {
+        Compound::open(self.out, b"[", b"]")
+    }
+    fn serialize_tuple_variant(
+        mut self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'o, W>, Error> {
+        self.open_variant(variant)?;
+        Compound::open(self.out, b"[", b"]}")
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'o, W>, Error> {
+        Compound::open(self.out, b"{", b"}")
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'o, W>, Error> {
+        Compound::open(self.out, b"{", b"}")
+    }
+    fn serialize_struct_variant(
+        mut self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'o, W>, Error> {
+        self.open_variant(variant)?;
+        Compound::open(self.out, b"{", b"}}")
+    }
+    fn collect_str<T: Display + ?Sized>(mut self, value: &T) -> Result<(), Error> {
+        use std::fmt::Write as _;
+        self.write(b"\"")?;
+        let mut contents = Contents {
+            out: &mut *self.out,
+            error: None,
+        };
+        if write!(contents, "{value}").is_err() {
+            return Err(contents.error.unwrap_or_else(|| {
+                ser::Error::custom("a Display implementation returned an error")
+            }));
+        }
+        self.write(b"\"")
+    }
+}
+
+impl<W: Write> ser::SerializeSeq for Compound<'_, W> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close()
+    }
+}
+
+impl<W: Write> ser::SerializeTuple for Compound<'_, W> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close()
+    }
+}
+
+impl<W: Write> ser::SerializeTupleStruct for Compound<'_, W> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close()
+    }
+}
+
+impl<W: Write> ser::SerializeTupleVariant for Compound<'_, W> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close()
+    }
+}
+
+impl<W: Write> ser::SerializeMap for Compound<'_, W> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
+        self.separate()?;
+        write_map_key(self.out, key)?;
+        self.out.write_all(b":").map_err(Error::io)
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        value.serialize(Compact {
+            out: &mut *self.out,
+        })
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close()
+    }
+}
+
+impl<W: Write> ser::SerializeStruct for Compound<'_, W> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close()
+    }
+}
+
+impl<W: Write> ser::SerializeStructVariant for Compound<'_, W> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close()
+    }
+}
+
+/// Writes a map's key as serde_json writes it, quotes included: the key
+/// of a one-entry map serialised by serde_json, copied from between the
+/// `{` and the `:null}`. Which keys a map takes (strings, numbers,
+/// booleans, unit variants) and how they are quoted stay serde_json's.
+/// The report's types hold no maps; this is for completeness, not speed.
+fn write_map_key<W: Write, T: Serialize + ?Sized>(out: &mut W, key: &T) -> Result<(), Error> {
+    use ser::SerializeMap;
+    let mut bytes = Vec::new();
+    let mut json = serde_json::Serializer::new(&mut bytes);
+    let mut map = ser::Serializer::serialize_map(&mut json, Some(1))?;
+    map.serialize_key(key)?;
+    map.serialize_value(&())?;
+    map.end()?;
+    let key = bytes
+        .get(1..bytes.len().saturating_sub(6))
+        .unwrap_or_default();
+    out.write_all(key).map_err(Error::io)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+    use serde::Serialize;
+
+    /// The bytes of both serializers, which must be the same.
+    #[track_caller]
+    fn same<T: Serialize + ?Sized>(value: &T) -> String {
+        let expected = serde_json::to_vec(value).expect("serde_json serialises it");
+        let mut ours = Vec::new();
+        super::to_writer(&mut ours, value).expect("ours serialises it");
+        assert_eq!(
+            String::from_utf8_lossy(&ours),
+            String::from_utf8_lossy(&expected)
+        );
+        String::from_utf8(ours).expect("JSON is UTF-8")
+    }
+
+    #[derive(Serialize)]
+    struct Unit;
+
+    #[derive(Serialize)]
+    struct Newtype(u8);
+
+    #[derive(Serialize)]
+    struct Pair(i32, &'static str);
+
+    #[derive(Serialize)]
+    enum External {
+        Unit,
+        Newtype(f64),
+        Tuple(u8, bool),
+        Struct { a: Option<u8>, b: Vec<u8> },
+    }
+
+    #[derive(Serialize)]
+    #[serde(tag = "kind", rename_all = "snake_case")]
+    enum Internal {
+        Plain,
+        Fields { x: i64 },
+        Inner(Inner),
+    }
+
+    #[derive(Serialize)]
+    #[serde(tag = "op", content = "words")]
+    enum Adjacent {
+        Words(Vec<String>),
+        Nothing,
+    }
+
+    #[derive(Serialize)]
+    #[serde(untagged)]
+    enum Untagged {
+        Number(u32),
+        Text(String),
+    }
+
+    #[derive(Serialize)]
+    struct Inner {
+        #[serde(rename = "needs \"escape\"\n")]
+        odd: char,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        skipped: Option<u8>,
+        #[serde(rename = "a_rather_long_field_name_of_many_bytes")]
+        long: (),
+    }
+
+    /// Displays with pieces that need escapes, in several writes.
+    struct Pieces;
+
+    impl std::fmt::Display for Pieces {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            let (number, word, letter) = (1_500, "quoted", 'é');
+            write!(f, "{number} \"{word}\" \\ {letter}\t")
+        }
+    }
+
+    /// Serialises through `collect_str`.
+    struct Collected<T>(T);
+
+    impl<T: std::fmt::Display> Serialize for Collected<T> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_str(&self.0)
+        }
+    }
+
+    #[test]
+    fn every_shape_is_written_as_serde_json_writes_it() {
+        same(&Unit);
+        same(&Newtype(7));
+        same(&Pair(-3, "x"));
+        same(&(1u8, "two", 3.5f32, [4u16; 2]));
+        same(&External::Unit);
+        same(&External::Newtype(1e21));
+        same(&External::Tuple(0, true));
+        same(&External::Struct { a: None, b: vec![] });
+        same(&External::Struct {
+            a: Some(1),
+            b: vec![1, 2],
+        });
+        same(&Internal::Plain);
+        same(&Internal::Fields { x: i64::MIN });
+        let inner = || Inner {
+            odd: '"',
+            skipped: None,
+            long: (),
+        };
+        same(&Internal::Inner(inner()));
+        same(&inner());
+        same(&Adjacent::Words(vec!["a".into(), "b\u{1}".into()]));
+        same(&Adjacent::Nothing);
+        same(&[Untagged::Number(1), Untagged::Text("t".into())]);
+        same(&Some(Some(())));
+        same(&Option::<u8>::None);
+        same(&(u128::MAX, i128::MIN, u64::MAX, i8::MIN));
+        same(&serde_bytes_like());
+        same(&Collected(Pieces));
+        same(&Collected(""));
+        same(&Vec::<Vec<u8>>::new());
+        same(&vec![Vec::<u8>::new(), vec![1]]);
+    }
+
+    /// A byte string as serde sees one.
+    fn serde_bytes_like() -> impl Serialize {
+        struct Bytes;
+        impl Serialize for Bytes {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_bytes(b"\x00ab")
+            }
+        }
+        Bytes
+    }
+
+    #[test]
+    fn floats_are_serde_json_s_including_those_json_cannot_hold() {
+        for x in [
+            0.0,
+            -0.0,
+            1.0,
+            0.1,
+            1e16,
+            1e-7,
+            123_456.789,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ] {
+            same(&x);
+            same(&(x as f32));
+        }
+    }
+
+    #[test]
+    fn map_keys_follow_serde_json_s_rules() {
+        same(&BTreeMap::from([("b\"", 1), ("a", 2), ("", 3)]));
+        same(&BTreeMap::from([(1u32, "one"), (20, "twenty")]));
+        same(&BTreeMap::from([(-1i64, ())]));
+        same(&BTreeMap::from([(true, 1), (false, 0)]));
+        same(&BTreeMap::from([('\n', 1)]));
+        same(&BTreeMap::<String, u8>::new());
+        // A key that is not a string or a number fails, in both.
+        let bad = BTreeMap::from([(vec![1u8], 1)]);
+        assert!(serde_json::to_vec(&bad).is_err());
+        assert!(super::to_writer(&mut Vec::new(), &bad).is_err());
+    }
+
+    #[test]
+    fn plain_agrees_with_a_byte_by_byte_check_at_every_length_and_place() {
+        let slow = |s: &str| s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\');
+        for len in 0..=40 {
+            let base = "é".repeat(len / 2) + &"a".repeat(len % 2);
+            assert_eq!(super::plain(&base), slow(&base));
+            for at in 0..base.len() {
+                if !base.is_char_boundary(at) {
+                    continue;
+                }
+                for special in ["\"", "\\", "\u{0}", "\u{1f}", "\u{7f}", " ", "~", "\u{80}"] {
+                    let text = format!("{}{special}{}", &base[..at], &base[at..]);
+                    assert_eq!(super::plain(&text), slow(&text), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn write_errors_are_returned() {
+        struct Full;
+        impl std::io::Write for Full {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("full"))
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        assert!(
+            super::to_writer(
+                &mut Full,
+                &Inner {
+                    odd: 'x',
+                    skipped: None,
+                    long: ()
+                }
+            )
+            .is_err()
+        );
+        assert!(super::to_writer(&mut Full, &Collected(Pieces)).is_err());
+        assert!(super::to_writer(&mut Full, &"text").is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_is_escaped_as_serde_json_escapes_it(
+            text in prop::collection::vec(
+                prop_oneof![
+                    Just('"'), Just('\\'), Just('\n'), Just('\u{0}'), Just('\u{1f}'),
+                    Just('\u{7f}'), Just('é'), Just('😀'), any::<char>(), Just('a'),
+                ],
+                0..40,
+            ).prop_map(|c| c.into_iter().collect::<String>())
+        ) {
+            same(&text);
+            same(&Collected(&text));
+            same(&BTreeMap::from([(text.as_str(), text.as_str())]));
+            same(&Adjacent::Words(vec![text.clone(), text.clone()]));
+        }
+    }
+}
