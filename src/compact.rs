@@ -97,17 +97,20 @@ fn plain(text: &str) -> bool {
 fn needs_escape(word: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let below = |w: u64, n: u64| w.wrapping_sub(ONES * n) & !w & HIGHS != 0;
-    below(word, 0x20) || below(word ^ (ONES * 0x22), 1) || below(word ^ (ONES * 0x5C), 1)
+    // Each mask has a byte's high bit set where that byte matches; they
+    // are combined without branches.
+    let below = |w: u64, n: u64| w.wrapping_sub(ONES * n) & !w & HIGHS;
+    (below(word, 0x20) | below(word ^ (ONES * 0x22), 1) | below(word ^ (ONES * 0x5C), 1)) != 0
 }
 
 /// Field names seen to be [`plain`], by address and length: a struct's
 /// field names are `&'static str`s, so an address and length once
 /// checked name the same bytes for the rest of the program, and the
 /// check is a load and a compare instead of a scan. Shared by all
-/// threads; a slot is written only when a name is first seen (or two
-/// names share a slot), so the cores read it without contention.
-static PLAIN_KEYS: [AtomicU64; 256] = [const { AtomicU64::new(0) }; 256];
+/// threads, and written only into an empty slot, once: the cores read
+/// it without ever taking a line from each other. A name whose two
+/// slots are taken by others is checked every time, as any other text.
+static PLAIN_KEYS: [AtomicU64; 512] = [const { AtomicU64::new(0) }; 512];
 
 /// True when the static field name `key` needs no escape, from
 /// [`PLAIN_KEYS`] when it was checked before.
@@ -123,14 +126,21 @@ fn plain_static(key: &'static str) -> bool {
         return plain_cold(key);
     }
     let tag = address | (u64::from(len) << 48);
-    // Fibonacci hashing: the top eight bits of the tag times 2^64/φ.
-    let slot = &PLAIN_KEYS[(tag.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize];
-    if slot.load(Ordering::Relaxed) == tag {
+    // Fibonacci hashing: the top nine bits of the tag times 2^64/φ; the
+    // second slot is the first's neighbour, in the same cache line.
+    let first = (tag.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize;
+    let slots = [&PLAIN_KEYS[first], &PLAIN_KEYS[first ^ 1]];
+    if slots.iter().any(|slot| slot.load(Ordering::Relaxed) == tag) {
         return true;
     }
     let plain = plain_cold(key);
     if plain {
-        slot.store(tag, Ordering::Relaxed);
+        for slot in slots {
+            let empty = slot.compare_exchange(0, tag, Ordering::Relaxed, Ordering::Relaxed);
+            if empty.is_ok() || empty == Err(tag) {
+                break;
+            }
+        }
     }
     plain
 }
@@ -155,30 +165,26 @@ fn write_contents<W: Write>(out: &mut W, text: &str) -> Result<(), Error> {
 }
 
 /// Writes `"text"`, escaped as serde_json escapes it.
+#[inline]
 fn write_string<W: Write>(out: &mut W, text: &str) -> Result<(), Error> {
     out.write_all(b"\"").map_err(Error::io)?;
     write_contents(out, text)?;
     out.write_all(b"\"").map_err(Error::io)
 }
 
-/// A `fmt::Write` that escapes what is written into a string's contents,
-/// keeping the first I/O error.
-struct Contents<'o, W> {
-    out: &'o mut W,
-    error: Option<Error>,
+thread_local! {
+    /// Room for a `collect_str` value's text, kept between values: a
+    /// `Display` writes a value in several pieces (a qualifier, digits, a
+    /// unit), and gathering them first makes one check and one write.
+    static SCRATCH: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
 }
 
-impl<W: Write> std::fmt::Write for Contents<'_, W> {
-    fn write_str(&mut self, text: &str) -> std::fmt::Result {
-        write_contents(self.out, text).map_err(|e| {
-            self.error = Some(e);
-            std::fmt::Error
-        })
-    }
-}
+/// The most room [`SCRATCH`] keeps between values.
+const KEPT_SCRATCH: usize = 4096;
 
 /// Writes `"key":` for a struct's field name, copying the name when it
 /// needs no escape.
+#[inline]
 fn write_key<W: Write>(out: &mut W, key: &'static str) -> Result<(), Error> {
     if plain_static(key) {
         out.write_all(b"\"").map_err(Error::io)?;
@@ -382,19 +388,17 @@ impl<'o, W: Write> ser::Serializer for Compact<'o, W> {
         self.open_variant(variant)?;
         Compound::open(self.out, b"{", b"}}")
     }
-    fn collect_str<T: Display + ?Sized>(mut self, value: &T) -> Result<(), Error> {
+    fn collect_str<T: Display + ?Sized>(self, value: &T) -> Result<(), Error> {
         use std::fmt::Write as _;
-        self.write(b"\"")?;
-        let mut contents = Contents {
-            out: &mut *self.out,
-            error: None,
-        };
-        if write!(contents, "{value}").is_err() {
-            return Err(contents.error.unwrap_or_else(|| {
-                ser::Error::custom("a Display implementation returned an error")
-            }));
+        let mut text = SCRATCH.take();
+        text.clear();
+        let written = write!(text, "{value}")
+            .map_err(|_| ser::Error::custom("a Display implementation returned an error"))
+            .and_then(|()| write_string(self.out, &text));
+        if text.capacity() <= KEPT_SCRATCH {
+            SCRATCH.set(text);
         }
-        self.write(b"\"")
+        written
     }
 }
 
