@@ -284,12 +284,25 @@ impl Period {
     /// True when the period is exactly one unit of its precision (a date,
     /// not a span).
     pub fn is_single_unit(&self) -> bool {
-        // The common case, a day, without building the unit to compare:
-        // reports ask this of every date they show.
-        if self.precision == Precision::Day && (1..=9998).contains(&self.start_date.year()) {
-            return self.start_minute == 0
-                && self.end_minute == 0
-                && self.start_date.succ_opt() == Some(self.end_date);
+        // The common cases, a day, a month or a year, without building the
+        // unit to compare: reports ask this of every date they show.
+        let start = self.start_date;
+        if (1..=9998).contains(&start.year()) && self.start_minute == 0 && self.end_minute == 0 {
+            let next = match self.precision {
+                Precision::Day => start.succ_opt(),
+                Precision::Month if start.day() == 1 => match start.month() {
+                    12 => NaiveDate::from_ymd_opt(start.year() + 1, 1, 1),
+                    month => NaiveDate::from_ymd_opt(start.year(), month + 1, 1),
+                },
+                Precision::Year if start.ordinal() == 1 => {
+                    NaiveDate::from_yo_opt(start.year() + 1, 1)
+                }
+                Precision::Month | Precision::Year => return false,
+                Precision::Hour | Precision::Minute => {
+                    return Period::containing(self.start(), self.precision) == *self;
+                }
+            };
+            return next == Some(self.end_date);
         }
         Period::containing(self.start(), self.precision) == *self
     }
@@ -657,11 +670,11 @@ mod tests {
             proptest::prop_assert!(a.start() < a.end());
         }
 
-        /// The shortcuts for days agree with the general definitions:
-        /// `is_single_unit` with building the unit, `Display` with
-        /// chrono's formatting.
+        /// The shortcuts for days, months and years agree with the general
+        /// definitions: `is_single_unit` with building the unit, `Display`
+        /// with chrono's formatting.
         #[test]
-        fn day_shortcuts_agree_with_the_general_forms(a in period()) {
+        fn unit_shortcuts_agree_with_the_general_forms(a in period()) {
             let single = Period::containing(a.start(), a.precision()) == a;
             proptest::prop_assert_eq!(a.is_single_unit(), single);
             let unit = |t: NaiveDateTime| match a.precision() {
