@@ -116,19 +116,26 @@ fn main() -> ExitCode {
     }
 }
 
-/// Caps glibc's allocator at one arena per core.
+/// Caps glibc's allocator at one arena per thread: one per core, for the
+/// pool's threads, and one for the thread that reads and writes.
 ///
 /// glibc gives threads their own arenas, up to eight per core by default:
 /// room for servers with many short-lived threads. This program runs one
 /// thread per core (with `parallel`) beside the thread that reads and
 /// writes, and memory freed in one arena is not reused by the others, so
-/// every arena beyond one per core holds freed memory that no thread will
-/// take again. Measured on two cores: the 100k-claim JSON Lines run's peak
-/// fell by about 3 MB, and the 1M run kept its time; one arena for all
-/// threads cost a quarter more time (see BENCHMARKS.md, 2026-12-02,
-/// second session). A limit the user set (`MALLOC_ARENA_MAX`, or
-/// `arena_max` in `GLIBC_TUNABLES`) is left as it is. Elsewhere than
-/// glibc this does nothing.
+/// every arena beyond one per thread holds freed memory that no thread
+/// will take again. Measured on two cores: the 100k-claim JSON Lines
+/// run's peak fell by about 3 MB, and the 1M run kept its time; one arena
+/// for all threads cost a quarter more time (see BENCHMARKS.md,
+/// 2026-12-02, second session). One arena per core, without the extra
+/// one, left a thread to share an arena with another, and which it
+/// shared with was chance: when the two pool threads shared one, each
+/// waited on the other's lock, 45,000 sleeps a run instead of 3,000, and
+/// cross-referencing 1M claims took 3.5–3.8 s instead of 2.5–2.9 s, in
+/// about a third of the runs (BENCHMARKS.md, 2026-12-02, fourth
+/// session). A limit the user set (`MALLOC_ARENA_MAX`, or `arena_max` in
+/// `GLIBC_TUNABLES`) is left as it is. Elsewhere than glibc this does
+/// nothing.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn limit_allocator_arenas() {
     use std::ffi::c_int;
@@ -144,7 +151,8 @@ fn limit_allocator_arenas() {
     /// `M_ARENA_MAX` from glibc's `malloc.h`.
     const M_ARENA_MAX: c_int = -8;
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let arenas = c_int::try_from(cores).unwrap_or(c_int::MAX);
+    let threads = cores.saturating_add(1);
+    let arenas = c_int::try_from(threads).unwrap_or(c_int::MAX);
     // SAFETY: `mallopt` is glibc's documented call for tuning its
     // allocator; it takes two integers and only sets a limit, which holds
     // for arenas made after the call (no thread has been started yet).
