@@ -37,7 +37,7 @@ struct Compact<'o, W> {
     out: &'o mut W,
 }
 
-impl<W: Write> Compact<'_, W> {
+impl<'o, W: Write> Compact<'o, W> {
     /// serde_json's own compact serializer on the same writer, for the
     /// values that are not containers.
     fn json(&mut self) -> serde_json::Serializer<&mut W> {
@@ -52,6 +52,18 @@ impl<W: Write> Compact<'_, W> {
     fn open_variant(&mut self, variant: &'static str) -> Result<(), Error> {
         self.write(b"{")?;
         write_key(self.out, variant)
+    }
+
+    /// An externally tagged variant holding an array or an object:
+    /// `{"variant":` and the bracket `open`; `close` ends both.
+    fn variant_compound(
+        mut self,
+        variant: &'static str,
+        open: &[u8],
+        close: &'static [u8],
+    ) -> Result<Compound<'o, W>, Error> {
+        self.open_variant(variant)?;
+        Compound::open(self.out, open, close)
     }
 }
 
@@ -363,14 +375,13 @@ impl<'o, W: Write> ser::Serializer for Compact<'o, W> {
         Compound::open(self.out, b"[", b"]")
     }
     fn serialize_tuple_variant(
-        mut self,
+        self,
         _name: &'static str,
         _index: u32,
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'o, W>, Error> {
-        self.open_variant(variant)?;
-        Compound::open(self.out, b"[", b"]}")
+        self.variant_compound(variant, b"[", b"]}")
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'o, W>, Error> {
         Compound::open(self.out, b"{", b"}")
@@ -379,14 +390,13 @@ impl<'o, W: Write> ser::Serializer for Compact<'o, W> {
         Compound::open(self.out, b"{", b"}")
     }
     fn serialize_struct_variant(
-        mut self,
+        self,
         _name: &'static str,
         _index: u32,
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'o, W>, Error> {
-        self.open_variant(variant)?;
-        Compound::open(self.out, b"{", b"}}")
+        self.variant_compound(variant, b"{", b"}}")
     }
     fn collect_str<T: Display + ?Sized>(self, value: &T) -> Result<(), Error> {
         use std::fmt::Write as _;
