@@ -1,10 +1,15 @@
-//! Writing a [`Report`] as pretty JSON to an [`io::Write`], topic by topic.
+//! Writing a [`Report`] as pretty JSON to an [`io::Write`], topic by
+//! topic, and streaming the report as JSON Lines.
 //!
 //! [`Report::write_json`] writes the bytes [`Report::to_json_string`]
 //! makes, without holding them in memory: each topic is serialised on
 //! its own and indented to its place. With the `parallel` feature, topics
 //! are serialised on all cores in batches of 64 and written in order, so
 //! the output is the same bytes either way (tested).
+//!
+//! [`Analyzer::write_jsonl`] writes one record a line as each topic is
+//! analysed, in compact JSON made by [`crate::compact`]: serde_json's
+//! bytes, with less work per field name and plain string.
 
 use std::io::{self, Write};
 
