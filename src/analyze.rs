@@ -83,6 +83,48 @@ pub struct Analyzer<'a, 'p> {
     policy: &'p Policy,
     resolution: Resolution,
     sources: SourceTable,
+    pairs: TextPairs,
+}
+
+/// The claims grouped by the addresses of their subject's and property's
+/// texts: the first step of grouping them by topic, which needs neither
+/// the resolution nor the policy, and so is taken while the names are
+/// resolved (on another core, with `parallel`). Claims of one topic
+/// mostly share those texts (a reader shares each claim's subject with
+/// the declared entity and its property with the other claims'), so
+/// there are about as many pairs as topics; the pair of addresses finds
+/// its group with one integer hash, where the topic's key would hash and
+/// resolve both texts.
+///
+/// The claims keep their texts alive, so an address stands for one text
+/// for as long as the analyzer borrows the corpus.
+struct TextPairs {
+    /// Each claim's pair, in corpus order.
+    of_claim: Vec<u32>,
+    /// Each pair's first claim (its position in the corpus) and its
+    /// number of claims, in order of first appearance.
+    pairs: Vec<(u32, usize)>,
+}
+
+impl TextPairs {
+    fn new(claims: &[Claim]) -> TextPairs {
+        let mut by_address: HashMap<(usize, usize), u32> = HashMap::default();
+        let mut of_claim = Vec::with_capacity(claims.len());
+        let mut pairs: Vec<(u32, usize)> = Vec::new();
+        // A corpus holds at most 2^32 claims (its index keeps 4-byte
+        // positions), so positions and pair numbers fit in a `u32`.
+        for (position, claim) in claims.iter().enumerate() {
+            let addresses = (claim.subject.text_address(), claim.property.text_address());
+            let next = pairs.len() as u32;
+            let pair = *by_address.entry(addresses).or_insert(next);
+            if pair == next {
+                pairs.push((position as u32, 0));
+            }
+            pairs[pair as usize].1 += 1;
+            of_claim.push(pair);
+        }
+        TextPairs { of_claim, pairs }
+    }
 }
 
 /// What the engine asks of a source for every claim (when it was
@@ -179,11 +221,21 @@ impl std::fmt::Display for TopicName<'_> {
 impl<'a, 'p> Analyzer<'a, 'p> {
     /// Resolves entity names and prepares to analyse.
     pub fn new(corpus: &'a Corpus, policy: &'p Policy) -> Analyzer<'a, 'p> {
+        let resolve = || Resolution::new(corpus.entities(), policy.name_threshold());
+        let tabulate = || SourceTable::new(corpus);
+        let pair = || TextPairs::new(corpus.claims());
+        // Three independent steps, each a pass over its part of the
+        // corpus: on all cores with `parallel`.
+        #[cfg(feature = "parallel")]
+        let (resolution, (sources, pairs)) = rayon::join(resolve, || rayon::join(tabulate, pair));
+        #[cfg(not(feature = "parallel"))]
+        let (resolution, sources, pairs) = (resolve(), tabulate(), pair());
         Analyzer {
             corpus,
             policy,
-            resolution: Resolution::new(corpus.entities(), policy.name_threshold()),
-            sources: SourceTable::new(corpus),
+            resolution,
+            sources,
+            pairs,
         }
     }
 
@@ -283,37 +335,28 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     /// sorts them afterwards.
     fn topic_groups(&self) -> Vec<(TopicKey<'_>, Vec<&'a Claim>)> {
         let claims = self.corpus.claims();
-        let mut index: HashMap<TopicKey<'_>, usize> = HashMap::default();
-        // Claims of one topic mostly share their subject's and property's
-        // text: the pair of addresses finds the topic with one integer
-        // hash, and the texts are resolved and hashed once per pair. The
-        // claims keep those texts alive, so an address stands for one
-        // text throughout.
-        let mut by_address: HashMap<(usize, usize), usize> = HashMap::default();
+        let TextPairs { of_claim, pairs } = &self.pairs;
+        // Each pair's topic, resolved and hashed once per pair, and each
+        // topic's size, so that every topic's vector is allocated once at
+        // its size.
+        let mut index: HashMap<TopicKey<'_>, u32> = HashMap::default();
         let mut groups: Vec<(TopicKey<'_>, Vec<&'a Claim>)> = Vec::new();
-        // Two passes: each claim's topic and each topic's size first, so
-        // that every topic's vector is allocated once at its size.
-        let mut slots: Vec<usize> = Vec::with_capacity(claims.len());
         let mut sizes: Vec<usize> = Vec::new();
-        for claim in claims {
-            let addresses = (claim.subject.text_address(), claim.property.text_address());
-            let slot = match by_address.get(&addresses) {
-                Some(&slot) => slot,
-                None => {
-                    let key = self.topic_key(claim);
-                    let next = groups.len();
-                    let slot = *index.entry(key).or_insert(next);
-                    if slot == next {
-                        groups.push((key, Vec::new()));
-                        sizes.push(0);
-                    }
-                    by_address.insert(addresses, slot);
-                    slot
+        let topic_of_pair: Vec<u32> = pairs
+            .iter()
+            .map(|&(first, n)| {
+                let key = self.topic_key(&claims[first as usize]);
+                let next = groups.len() as u32;
+                let slot = *index.entry(key).or_insert(next);
+                if slot == next {
+                    groups.push((key, Vec::new()));
+                    sizes.push(0);
                 }
-            };
-            sizes[slot] += 1;
-            slots.push(slot);
-        }
+                sizes[slot as usize] += n;
+                slot
+            })
+            .collect();
+        drop(index);
         // Each claim's id prefix is read here, in corpus order, where the
         // claims and their ids' texts lie one after another, rather than
         // while sorting, in topic order, scattered: at 1M claims that took
@@ -332,7 +375,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             })
             .collect();
         let mut keyed: Vec<(u64, &'a Claim)> = vec![(0, first); claims.len()];
-        for (claim, slot) in claims.iter().zip(slots) {
+        for (claim, &pair) in claims.iter().zip(of_claim) {
+            let slot = topic_of_pair[pair as usize] as usize;
             keyed[next[slot]] = (id_prefix(&claim.id), claim);
             next[slot] += 1;
         }
