@@ -86,18 +86,20 @@ pub struct Analyzer<'a, 'p> {
     pairs: TextPairs,
 }
 
-/// The claims grouped by the addresses of their subject's and property's
-/// texts: the first step of grouping them by topic, which needs neither
+/// The claims grouped by their subject's and property's texts, as
+/// written: the first step of grouping them by topic, which needs neither
 /// the resolution nor the policy, and so is taken while the names are
-/// resolved (on another core, with `parallel`). Claims of one topic
-/// mostly share those texts (a reader shares each claim's subject with
-/// the declared entity and its property with the other claims'), so
-/// there are about as many pairs as topics; the pair of addresses finds
-/// its group with one integer hash, where the topic's key would hash and
-/// resolve both texts.
+/// resolved (on another core, with `parallel`). There are about as many
+/// pairs as topics, fewer where names are resolved together.
 ///
-/// The claims keep their texts alive, so an address stands for one text
-/// for as long as the analyzer borrows the corpus.
+/// Claims of one pair mostly share those texts (a reader shares each
+/// claim's subject with the declared entity and its property with the
+/// other claims'), so the pair of the texts' addresses finds its group
+/// with one integer hash; the texts are hashed only for a pair of
+/// addresses not seen before, so that claims built with copies of the
+/// texts (`Corpus::new` shares none) still fall in one pair. The claims
+/// keep their texts alive, so an address stands for one text while the
+/// pairs are made.
 struct TextPairs {
     /// Each claim's pair, in corpus order.
     of_claim: Vec<u32>,
@@ -109,17 +111,26 @@ struct TextPairs {
 impl TextPairs {
     fn new(claims: &[Claim]) -> TextPairs {
         let mut by_address: HashMap<(usize, usize), u32> = HashMap::default();
+        let mut by_text: HashMap<(&str, &str), u32> = HashMap::default();
         let mut of_claim = Vec::with_capacity(claims.len());
         let mut pairs: Vec<(u32, usize)> = Vec::new();
         // A corpus holds at most 2^32 claims (its index keeps 4-byte
         // positions), so positions and pair numbers fit in a `u32`.
         for (position, claim) in claims.iter().enumerate() {
             let addresses = (claim.subject.text_address(), claim.property.text_address());
-            let next = pairs.len() as u32;
-            let pair = *by_address.entry(addresses).or_insert(next);
-            if pair == next {
-                pairs.push((position as u32, 0));
-            }
+            let pair = match by_address.get(&addresses) {
+                Some(&pair) => pair,
+                None => {
+                    let next = pairs.len() as u32;
+                    let texts = (claim.subject.as_str(), claim.property.as_str());
+                    let pair = *by_text.entry(texts).or_insert(next);
+                    if pair == next {
+                        pairs.push((position as u32, 0));
+                    }
+                    by_address.insert(addresses, pair);
+                    pair
+                }
+            };
             pairs[pair as usize].1 += 1;
             of_claim.push(pair);
         }
@@ -2502,5 +2513,41 @@ mod source_number_tests {
         assert_eq!(numbers.get(&late_copy), Some(1));
         assert_eq!(numbers.get(&unknown), None);
         assert_eq!(numbers.len(), 2);
+    }
+}
+
+#[cfg(test)]
+mod text_pair_tests {
+    use super::TextPairs;
+    use crate::{Amount, Assertion, Claim, ClaimId, EntityId, Property, Quantity, SourceId, Value};
+
+    fn claim(id: &str, subject: &str, property: &str) -> Claim {
+        Claim::new(
+            ClaimId::new(id).unwrap(),
+            EntityId::new(subject).unwrap(),
+            Property::new(property).unwrap(),
+            Value::Quantity(Quantity::new(Amount::Exact(1.0)).unwrap()),
+            Assertion::new(vec![SourceId::new("a").unwrap()]),
+        )
+    }
+
+    /// Claims made with their own copies of the texts, as `Corpus::new`
+    /// keeps them, fall in one pair per subject and property; so do
+    /// claims that share one copy.
+    #[test]
+    fn pairs_are_of_texts_not_of_copies() {
+        let mut claims = vec![
+            claim("c1", "e", "p"),
+            claim("c2", "e", "p"),
+            claim("c3", "e", "q"),
+            claim("c4", "f", "p"),
+            claim("c5", "e", "p"),
+        ];
+        assert!(!claims[0].subject.same_text(&claims[1].subject));
+        claims.push(claims[2].clone());
+        let pairs = TextPairs::new(&claims);
+        assert_eq!(pairs.of_claim, [0, 0, 1, 2, 0, 1]);
+        assert_eq!(pairs.pairs, [(0, 3), (2, 2), (3, 1)]);
+        assert!(TextPairs::new(&[]).pairs.is_empty());
     }
 }
