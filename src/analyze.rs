@@ -110,29 +110,21 @@ struct TextPairs {
 
 impl TextPairs {
     fn new(claims: &[Claim]) -> TextPairs {
-        let mut by_address: HashMap<(usize, usize), u32> = HashMap::default();
-        let mut by_text: HashMap<(&str, &str), u32> = HashMap::default();
+        let mut numbers: TextNumbers<(usize, usize), (&str, &str)> = TextNumbers::default();
         let mut of_claim = Vec::with_capacity(claims.len());
         let mut pairs: Vec<(u32, usize)> = Vec::new();
         // A corpus holds at most 2^32 claims (its index keeps 4-byte
         // positions), so positions and pair numbers fit in a `u32`.
         for (position, claim) in claims.iter().enumerate() {
             let addresses = (claim.subject.text_address(), claim.property.text_address());
-            let pair = match by_address.get(&addresses) {
-                Some(&pair) => pair,
-                None => {
-                    let next = pairs.len() as u32;
-                    let texts = (claim.subject.as_str(), claim.property.as_str());
-                    let pair = *by_text.entry(texts).or_insert(next);
-                    if pair == next {
-                        pairs.push((position as u32, 0));
-                    }
-                    by_address.insert(addresses, pair);
-                    pair
-                }
-            };
-            pairs[pair as usize].1 += 1;
-            of_claim.push(pair);
+            let pair = numbers.number(addresses, || {
+                (claim.subject.as_str(), claim.property.as_str())
+            });
+            if pair == pairs.len() {
+                pairs.push((position as u32, 0));
+            }
+            pairs[pair].1 += 1;
+            of_claim.push(pair as u32);
         }
         TextPairs { of_claim, pairs }
     }
@@ -1154,44 +1146,71 @@ fn distinct_values(claims: &[&Claim]) -> (String, usize) {
     (joined, spans.len())
 }
 
-/// Numbers for source ids, one per distinct text, in order of insertion.
-/// Copies of one id mostly share their text (the corpus shares chain
-/// links with the declared sources), so an id is looked up by the
-/// address of its text first, hashing one integer; its bytes are hashed
-/// and compared only for an address not seen before, which is then
+/// Numbers for texts (or tuples of them), one per distinct value, in
+/// order of first appearance. Copies of one id mostly share their text
+/// (the corpus shares chain links with the declared sources, a reader
+/// each claim's subject and property), so a value is looked up by the
+/// addresses of its texts first, hashing integers; the texts are read,
+/// hashed and compared only for addresses not seen before, which are then
 /// remembered. At 1M claims, hashing every chain end's text read a cache
-/// line per claim that nothing else needed.
-#[derive(Default)]
-struct SourceNumbers<'c> {
-    by_address: HashMap<usize, usize>,
-    by_text: HashMap<&'c str, usize>,
+/// line per claim that nothing else needed. The texts must outlive the
+/// numbers, so that an address stands for one text.
+struct TextNumbers<A, T> {
+    by_address: HashMap<A, usize>,
+    by_text: HashMap<T, usize>,
 }
 
-impl<'c> SourceNumbers<'c> {
-    /// How many distinct ids have numbers.
+impl<A, T> Default for TextNumbers<A, T> {
+    fn default() -> Self {
+        TextNumbers {
+            by_address: HashMap::default(),
+            by_text: HashMap::default(),
+        }
+    }
+}
+
+impl<A: std::hash::Hash + Eq, T: std::hash::Hash + Eq> TextNumbers<A, T> {
+    /// How many distinct values have numbers.
     fn len(&self) -> usize {
         self.by_text.len()
     }
 
-    /// The number of `id`, given it if it has none.
-    fn insert(&mut self, id: &'c SourceId) -> usize {
-        if let Some(&number) = self.by_address.get(&id.text_address()) {
+    /// The number of the value at `address`, which is `text()`, given it
+    /// (the next number, [`len`](Self::len)) if it has none.
+    fn number(&mut self, address: A, text: impl FnOnce() -> T) -> usize {
+        if let Some(&number) = self.by_address.get(&address) {
             return number;
         }
         let next = self.by_text.len();
-        let number = *self.by_text.entry(id.as_str()).or_insert(next);
-        self.by_address.insert(id.text_address(), number);
+        let number = *self.by_text.entry(text()).or_insert(next);
+        self.by_address.insert(address, number);
         number
+    }
+
+    /// The number of the value at `address`, which is `text()`, if it
+    /// has one.
+    fn known(&mut self, address: A, text: impl FnOnce() -> T) -> Option<usize> {
+        if let Some(&number) = self.by_address.get(&address) {
+            return Some(number);
+        }
+        let number = *self.by_text.get(&text())?;
+        self.by_address.insert(address, number);
+        Some(number)
+    }
+}
+
+/// Numbers for source ids, as the relay check's lineages use them.
+type SourceNumbers<'c> = TextNumbers<usize, &'c str>;
+
+impl<'c> SourceNumbers<'c> {
+    /// The number of `id`, given it if it has none.
+    fn insert(&mut self, id: &'c SourceId) -> usize {
+        self.number(id.text_address(), || id.as_str())
     }
 
     /// The number of `id`, if it has one.
     fn get(&mut self, id: &'c SourceId) -> Option<usize> {
-        if let Some(&number) = self.by_address.get(&id.text_address()) {
-            return Some(number);
-        }
-        let number = *self.by_text.get(id.as_str())?;
-        self.by_address.insert(id.text_address(), number);
-        Some(number)
+        self.known(id.text_address(), || id.as_str())
     }
 }
 
