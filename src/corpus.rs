@@ -10,7 +10,7 @@
 //! loading layer: it is the only place besides the example binary that
 //! reads files.
 
-use crate::id::{ClaimIndex, Declared, HashMap, Lent, NotInserted};
+use crate::id::{ClaimIndex, Declared, HashMap, Lent};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -615,21 +615,25 @@ impl Corpus {
         limits: &Limits,
     ) -> Result<Corpus, Error> {
         let header = Header::new(title, description, entities, sources, texts, limits)?;
-        let mut claim_index = ClaimIndex::with_capacity(claims.len());
-        for (index, claim) in claims.iter().enumerate() {
-            let error = match claim_index.insert(&claims[..index], claim.id.as_str(), index) {
-                Ok(()) => continue,
-                Err(NotInserted::Duplicate) => Error::new(ErrorKind::Duplicate {
-                    kind: "claim",
-                    id: claim.id.to_string(),
-                }),
-                Err(NotInserted::Full) => Error::new(ErrorKind::Limit {
-                    what: "number of claims",
-                    found: claims.len(),
-                    limit: u32::MAX as usize,
-                }),
-            };
-            return Err(error.in_claim(&claim.id).in_field("id"));
+        if claims.len() > ClaimIndex::MAX_CLAIMS {
+            let last = &claims[ClaimIndex::MAX_CLAIMS].id;
+            return Err(Error::new(ErrorKind::Limit {
+                what: "number of claims",
+                found: claims.len(),
+                limit: ClaimIndex::MAX_CLAIMS,
+            })
+            .in_claim(last)
+            .in_field("id"));
+        }
+        let (claim_index, repeats) = ClaimIndex::of(&claims);
+        if let Some(&k) = repeats.first() {
+            let id = &claims[k].id;
+            return Err(Error::new(ErrorKind::Duplicate {
+                kind: "claim",
+                id: id.to_string(),
+            })
+            .in_claim(id)
+            .in_field("id"));
         }
         // Whether each claim's correction names a claim of the corpus,
         // found before the claims are borrowed to be checked.

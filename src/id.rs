@@ -28,102 +28,205 @@ pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::
 /// The crate's hash set, with the same hasher as [`HashMap`].
 pub(crate) type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
-/// Claims found by id: a hash table of 4-byte positions into the vector
-/// that holds the claims, each beside 4 bytes of its id's hash, compared
-/// through the ids. A map from a cloned id to its position takes 24 bytes
-/// a slot; this takes 8, about 30 MB less for a million claims. The
-/// stored hash lets the table grow without reading a claim. Every call
-/// passes the claims the positions point into.
+/// Hashes claim ids for a [`ClaimIndex`]: foldhash's fast hasher with a
+/// random seed, kept so that a reader can hash each id while its claim
+/// is in cache and build the index from the hashes once every claim is
+/// read.
+#[derive(Clone, Default)]
+pub(crate) struct ClaimHasher(foldhash::fast::RandomState);
+
+impl ClaimHasher {
+    /// The hash of a claim id's text.
+    pub(crate) fn hash(&self, id: &str) -> u64 {
+        use std::hash::BuildHasher;
+        self.0.hash_one(id)
+    }
+}
+
+/// Claims found by id: an open-addressing table of 4-byte positions into
+/// the vector that holds the claims, each beside 4 bytes of its id's
+/// hash, compared through the ids (8 bytes a slot, where a map from a
+/// cloned id to its position takes 24).
+///
+/// The table is built once, from every claim's hash
+/// ([`ClaimIndex::build`]), not grown claim by claim: inserting a
+/// million random hashes one at a time reads a random slot of a table
+/// far larger than the cache for each, on the thread that keeps the
+/// claims in order. Built, the hashes are first partitioned by their top
+/// bits, which pick a claim's first slot, and each partition is placed
+/// in its own few kilobytes of the table, in order of position, so that
+/// a repeated id is found where the earlier claim already is.
 #[derive(Clone, Default)]
 pub(crate) struct ClaimIndex {
-    /// (position, the low 32 bits of the id's hash).
-    table: hashbrown::HashTable<(u32, u32)>,
-    hasher: foldhash::fast::RandomState,
+    /// A power of two of slots, at most four fifths full, so that a probe
+    /// always ends at an empty slot; none when there are no claims.
+    slots: Vec<ClaimSlot>,
+    hasher: ClaimHasher,
+    len: usize,
+}
+
+/// One claim in [`ClaimIndex`]: its position in the claims, or
+/// [`ClaimSlot::EMPTY`], and the low 32 bits of its id's hash.
+#[derive(Clone, Copy)]
+struct ClaimSlot {
+    position: u32,
+    low: u32,
+}
+
+impl ClaimSlot {
+    /// The position of an empty slot, which no claim has: a corpus holds
+    /// at most [`ClaimIndex::MAX_CLAIMS`] claims.
+    const EMPTY: u32 = u32::MAX;
 }
 
 impl std::fmt::Debug for ClaimIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "ClaimIndex({} claims)", self.table.len())
+        write!(f, "ClaimIndex({} claims)", self.len)
     }
-}
-
-/// The table's hash of a stored 32-bit hash: multiplied by an odd
-/// constant so that its high bits, which the table reads, vary too.
-fn spread(low: u32) -> u64 {
-    u64::from(low).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-}
-
-/// Why [`ClaimIndex::insert`] did not record a claim.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum NotInserted {
-    /// A claim with that id is there already.
-    Duplicate,
-    /// The position does not fit in four bytes.
-    Full,
-}
-
-/// A test for a slot holding the claim of `claims` with this id, whose
-/// hash's low 32 bits are `low`: the stored bits first, the id only when
-/// they agree.
-fn holds<'c>(
-    claims: &'c [crate::model::Claim],
-    id: &'c str,
-    low: u32,
-) -> impl Fn(&(u32, u32)) -> bool + 'c {
-    move |&(k, h)| h == low && claims.get(k as usize).is_some_and(|c| c.id.as_str() == id)
 }
 
 impl ClaimIndex {
-    /// The 32 bits of the id's hash that the table keeps.
-    fn low_hash(&self, id: &str) -> u32 {
-        use std::hash::BuildHasher;
-        // Truncation intended: the table keeps 32 bits.
-        self.hasher.hash_one(id) as u32
+    /// The most claims an index holds: their positions take 32 bits, one
+    /// value of which marks an empty slot. (The readers' limits keep
+    /// corpora far below it.)
+    pub(crate) const MAX_CLAIMS: usize = u32::MAX as usize;
+
+    /// Indexes `claims`, whose ids `hasher` gave `hashes` (one a claim,
+    /// in order). Returns the index and, in increasing order, the
+    /// positions of the claims whose id repeats an earlier claim's:
+    /// those are left out of the index, and the caller drops them (or
+    /// refuses the corpus) and builds again.
+    ///
+    /// `hashes` and `claims` must be as long as each other, and no
+    /// longer than [`ClaimIndex::MAX_CLAIMS`]; past that, the claims
+    /// after the first `MAX_CLAIMS` are not indexed.
+    pub(crate) fn build(
+        hasher: ClaimHasher,
+        hashes: &[u64],
+        claims: &[crate::model::Claim],
+    ) -> (ClaimIndex, Vec<usize>) {
+        let n = hashes.len().min(claims.len()).min(Self::MAX_CLAIMS);
+        let mut index = ClaimIndex {
+            slots: Vec::new(),
+            hasher,
+            len: 0,
+        };
+        if n == 0 {
+            return (index, Vec::new());
+        }
+        let mut capacity = n.next_power_of_two();
+        if n.saturating_mul(5) > capacity.saturating_mul(4) {
+            capacity = capacity.saturating_mul(2);
+        }
+        index.slots = vec![
+            ClaimSlot {
+                position: ClaimSlot::EMPTY,
+                low: 0,
+            };
+            capacity
+        ];
+        // Partition by the top bits of the hash, a counting sort that
+        // keeps positions in order within a partition. A partition's
+        // claims start their probes in one stretch of 2^(bits - top)
+        // slots: with 4,096 partitions, 4 KB of a 2M-slot table.
+        let bits = capacity.trailing_zeros();
+        let top = bits.min(12);
+        let partition = |hash: u64| -> usize {
+            if top == 0 {
+                0
+            } else {
+                // Truncation intended: `top` bits are kept.
+                (hash >> (64 - top)) as usize
+            }
+        };
+        let mut starts = vec![0u32; (1 << top) + 1];
+        for &hash in &hashes[..n] {
+            starts[partition(hash) + 1] += 1;
+        }
+        for p in 1..starts.len() {
+            starts[p] += starts[p - 1];
+        }
+        // Each claim's hash beside its position, so that placing them
+        // reads one array in order; a claim itself is read only when its
+        // hash's low bits match a claim already placed.
+        let mut order = vec![(0u64, 0u32); n];
+        for (k, &hash) in hashes[..n].iter().enumerate() {
+            let at = &mut starts[partition(hash)];
+            // `n` fits in 32 bits, so do the positions below it.
+            order[*at as usize] = (hash, k as u32);
+            *at += 1;
+        }
+        drop(starts);
+        let mut repeats = Vec::new();
+        let mask = capacity - 1;
+        for (hash, k) in order {
+            // Truncation intended: the slot keeps the low 32 bits.
+            let low = hash as u32;
+            let mut at = index.home(hash);
+            loop {
+                let slot = index.slots[at];
+                if slot.position == ClaimSlot::EMPTY {
+                    index.slots[at] = ClaimSlot { position: k, low };
+                    index.len += 1;
+                    break;
+                }
+                if slot.low == low
+                    && claims[slot.position as usize].id.as_str() == claims[k as usize].id.as_str()
+                {
+                    repeats.push(k as usize);
+                    break;
+                }
+                at = (at + 1) & mask;
+            }
+        }
+        repeats.sort_unstable();
+        (index, repeats)
     }
 
-    /// An empty index with room for `n` claims.
-    pub(crate) fn with_capacity(n: usize) -> ClaimIndex {
-        ClaimIndex {
-            table: hashbrown::HashTable::with_capacity(n),
-            hasher: foldhash::fast::RandomState::default(),
+    /// Indexes `claims`, hashing their ids; see [`ClaimIndex::build`].
+    pub(crate) fn of(claims: &[crate::model::Claim]) -> (ClaimIndex, Vec<usize>) {
+        let hasher = ClaimHasher::default();
+        let hashes: Vec<u64> = claims.iter().map(|c| hasher.hash(c.id.as_str())).collect();
+        ClaimIndex::build(hasher, &hashes, claims)
+    }
+
+    /// The first slot to probe for a hash: its top bits.
+    fn home(&self, hash: u64) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        if bits == 0 {
+            0
+        } else {
+            // Truncation intended: fewer than 64 bits are kept.
+            (hash >> (64 - bits)) as usize
         }
     }
 
     /// The position in `claims` of the claim with this id.
     pub(crate) fn get(&self, claims: &[crate::model::Claim], id: &str) -> Option<usize> {
-        let low = self.low_hash(id);
-        self.table
-            .find(spread(low), holds(claims, id, low))
-            .map(|&(k, _)| k as usize)
+        if self.slots.is_empty() {
+            return None;
+        }
+        let hash = self.hasher.hash(id);
+        // Truncation intended: the slot keeps the low 32 bits.
+        let low = hash as u32;
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(hash);
+        loop {
+            let slot = self.slots[at];
+            if slot.position == ClaimSlot::EMPTY {
+                return None;
+            }
+            let position = slot.position as usize;
+            if slot.low == low && claims.get(position).is_some_and(|c| c.id.as_str() == id) {
+                return Some(position);
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     /// True when a claim in `claims` has this id.
     pub(crate) fn contains(&self, claims: &[crate::model::Claim], id: &str) -> bool {
         self.get(claims, id).is_some()
-    }
-
-    /// Records that the claim with id `id` is at `position`, the next one
-    /// after `claims`, unless a claim in `claims` has that id already or
-    /// `position` is beyond `u32::MAX` (the readers' limits keep corpora
-    /// far below it).
-    pub(crate) fn insert(
-        &mut self,
-        claims: &[crate::model::Claim],
-        id: &str,
-        position: usize,
-    ) -> Result<(), NotInserted> {
-        let position = u32::try_from(position).map_err(|_| NotInserted::Full)?;
-        let low = self.low_hash(id);
-        let entry = self
-            .table
-            .entry(spread(low), holds(claims, id, low), |&(_, h)| spread(h));
-        match entry {
-            hashbrown::hash_table::Entry::Occupied(_) => Err(NotInserted::Duplicate),
-            hashbrown::hash_table::Entry::Vacant(slot) => {
-                slot.insert((position, low));
-                Ok(())
-            }
-        }
     }
 }
 
@@ -721,41 +824,81 @@ mod tests {
         }
     }
 
-    /// The index finds every claim it was given, through growth from
-    /// empty, refuses a repeated id, and finds no other id.
+    fn claim(id: &str) -> crate::model::Claim {
+        use crate::model::{Assertion, Claim, Value};
+        Claim::new(
+            ClaimId::new(id).unwrap(),
+            EntityId::new("e").unwrap(),
+            Property::new("p").unwrap(),
+            Value::Date("2021".parse().unwrap()),
+            Assertion::new(vec![SourceId::new("s").unwrap()]),
+        )
+    }
+
+    /// The index finds every claim it was given at its position, leaves
+    /// out each claim whose id repeats an earlier one and names it, and
+    /// finds no other id.
     #[test]
     fn claim_index_finds_each_claim_once() {
-        use crate::model::{Assertion, Claim, Value};
-        let claim = |id: &str| {
-            Claim::new(
-                ClaimId::new(id).unwrap(),
-                EntityId::new("e").unwrap(),
-                Property::new("p").unwrap(),
-                Value::Date("2021".parse().unwrap()),
-                Assertion::new(vec![SourceId::new("s").unwrap()]),
-            )
-        };
-        let mut claims = Vec::new();
-        let mut index = ClaimIndex::default();
-        for k in 0..5000 {
-            let c = claim(&format!("c{k}"));
-            assert_eq!(index.insert(&claims, c.id.as_str(), claims.len()), Ok(()));
-            claims.push(c);
-            assert_eq!(
-                index.insert(&claims, "c0", claims.len()),
-                Err(NotInserted::Duplicate),
-                "c0 again"
-            );
-        }
+        let mut claims: Vec<_> = (0..5000).map(|k| claim(&format!("c{k}"))).collect();
+        claims.insert(17, claim("c3"));
+        claims.push(claim("c0"));
+        claims.push(claim("c17"));
+        let (index, repeats) = ClaimIndex::of(&claims);
+        assert_eq!(repeats, vec![17, 5001, 5002]);
         for (k, c) in claims.iter().enumerate() {
-            assert_eq!(index.get(&claims, c.id.as_str()), Some(k));
+            if !repeats.contains(&k) {
+                assert_eq!(index.get(&claims, c.id.as_str()), Some(k), "{}", c.id);
+            }
         }
+        assert_eq!(index.get(&claims, "c3"), Some(3));
         assert_eq!(index.get(&claims, "c5000"), None);
         assert!(!index.contains(&claims, "d1"));
-        assert_eq!(
-            index.insert(&claims, "x", u32::MAX as usize + 1),
-            Err(NotInserted::Full)
-        );
+        assert_eq!(format!("{index:?}"), "ClaimIndex(5000 claims)");
+        let (empty, none) = ClaimIndex::of(&[]);
+        assert!(none.is_empty());
+        assert_eq!(empty.get(&claims, "c0"), None);
+    }
+
+    /// Hashes that all agree, in every bit, put every claim's first probe
+    /// in one slot: ids still tell repeats from claims, through probes
+    /// that run the length of the table and wrap around its end.
+    #[test]
+    fn claim_index_tells_repeats_by_id_when_hashes_collide() {
+        let ids = ["a", "b", "a", "c", "b", "d", "a"];
+        let claims: Vec<_> = ids.iter().map(|id| claim(id)).collect();
+        for hash in [0, u64::MAX, 0x8000_0000_0000_0000] {
+            let hashes = vec![hash; claims.len()];
+            let (_, repeats) = ClaimIndex::build(ClaimHasher::default(), &hashes, &claims);
+            assert_eq!(repeats, vec![2, 4, 6], "hash {hash:#x}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Built from ids with repeats, the index reports exactly the
+        /// claims whose id came before, and finds each id at its first
+        /// claim.
+        #[test]
+        fn claim_index_keeps_the_first_of_each_id(
+            picks in proptest::collection::vec(0usize..300, 0..600),
+        ) {
+            let claims: Vec<_> = picks.iter().map(|k| claim(&format!("c{k}"))).collect();
+            let (index, repeats) = ClaimIndex::of(&claims);
+            let mut first = std::collections::HashMap::new();
+            let mut expected = Vec::new();
+            for (k, pick) in picks.iter().enumerate() {
+                if first.contains_key(pick) {
+                    expected.push(k);
+                } else {
+                    first.insert(*pick, k);
+                }
+            }
+            proptest::prop_assert_eq!(repeats, expected);
+            for pick in 0..300usize {
+                let id = format!("c{pick}");
+                proptest::prop_assert_eq!(index.get(&claims, &id), first.get(&pick).copied());
+            }
+        }
     }
 
     fn declared(entities: &[&str], sources: &[&str]) -> Arc<Declared> {

@@ -16,7 +16,7 @@
 
 use std::collections::HashSet;
 
-use crate::id::{ClaimIndex, HashMap, HashSet as FastSet, NotInserted};
+use crate::id::{ClaimHasher, ClaimIndex, HashMap, HashSet as FastSet};
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::sync::Arc;
@@ -366,10 +366,22 @@ impl Sharing {
 }
 
 /// Claims read so far, with the line each came from.
+///
+/// Repeated ids are found once every line is read, when the claims'
+/// index is built from the hashes of their ids (taken as each claim is
+/// kept, while it is in cache): a claim whose id repeats an earlier
+/// kept claim's is then dropped and reported as a duplicate, as a
+/// line-by-line read would have. See [`ClaimIndex`] for why.
 struct Loaded {
     claims: Vec<Claim>,
     lines: Vec<u64>,
-    index: ClaimIndex,
+    /// The hash of each kept claim's id, for the index.
+    hashes: Vec<u64>,
+    hasher: ClaimHasher,
+    /// Claims that failed their check, with the line and the error: each
+    /// is reported as a duplicate instead if a claim kept from an
+    /// earlier line has its id.
+    failed: Vec<(u64, ClaimId, Error)>,
     skipped: Vec<(u64, Diagnostic)>,
     /// One shared copy of each distinct property; for the table readers,
     /// of each verb, unit, population and horizon too (JSON Lines
@@ -377,12 +389,24 @@ struct Loaded {
     sharing: Sharing,
 }
 
+/// The error that reports a claim as repeating an earlier claim's id.
+fn duplicate_claim(id: &ClaimId) -> Error {
+    Error::new(ErrorKind::Duplicate {
+        kind: "claim",
+        id: id.to_string(),
+    })
+    .in_claim(id)
+    .in_field("id")
+}
+
 impl Loaded {
     fn new() -> Loaded {
         Loaded {
             claims: Vec::new(),
             lines: Vec::new(),
-            index: ClaimIndex::default(),
+            hashes: Vec::new(),
+            hasher: ClaimHasher::default(),
+            failed: Vec::new(),
             skipped: Vec::new(),
             sharing: Sharing::default(),
         }
@@ -397,13 +421,8 @@ impl Loaded {
 
     /// Checks a claim against the header and keeps it, or skips it.
     fn push(&mut self, header: &Header, mut claim: Claim, line: u64, name: &str, limits: &Limits) {
-        let duplicate = self.index.contains(&self.claims, claim.id.as_str());
-        let checked = if duplicate {
-            Ok(())
-        } else {
-            header.check_claim(&mut claim, None, limits)
-        };
-        if !duplicate && checked.is_ok() {
+        let checked = header.check_claim(&mut claim, None, limits);
+        if checked.is_ok() {
             self.sharing.share_texts(&mut claim);
         }
         self.keep(claim, checked, line, name);
@@ -419,55 +438,88 @@ impl Loaded {
         }
     }
 
-    /// Keeps a claim already checked against the header, or skips it: a
-    /// duplicate id first, then the check's error.
+    /// Keeps a claim that passed its check against the header, until
+    /// [`Loaded::finish`] tells whether its id repeats an earlier one;
+    /// keeps a claim that failed it aside, with its error, for the same.
     fn keep(&mut self, mut claim: Claim, checked: Result<(), Error>, line: u64, name: &str) {
-        let duplicate = |claim: &Claim| {
-            Error::new(ErrorKind::Duplicate {
-                kind: "claim",
-                id: claim.id.to_string(),
-            })
-            .in_claim(&claim.id)
-            .in_field("id")
-        };
-        // A claim that passed its check is recorded in the index at once,
-        // which also tells a duplicate: one lookup for the common case.
-        let error = match checked {
-            Err(_) if self.index.contains(&self.claims, claim.id.as_str()) => duplicate(&claim),
-            Err(error) => error,
-            Ok(()) => match self
-                .index
-                .insert(&self.claims, claim.id.as_str(), self.claims.len())
-            {
-                Ok(()) => {
-                    self.sharing.share_property(&mut claim);
-                    self.claims.push(claim);
-                    self.lines.push(line);
-                    return;
-                }
-                Err(NotInserted::Duplicate) => duplicate(&claim),
-                Err(NotInserted::Full) => Error::new(ErrorKind::Limit {
+        match checked {
+            Err(error) => self.failed.push((line, claim.id, error)),
+            Ok(()) if self.claims.len() >= ClaimIndex::MAX_CLAIMS => {
+                let error = Error::new(ErrorKind::Limit {
                     what: "number of claims",
                     found: self.claims.len() + 1,
-                    limit: u32::MAX as usize,
+                    limit: ClaimIndex::MAX_CLAIMS,
                 })
-                .in_claim(&claim.id),
-            },
-        };
-        self.skip(name, line, error.to_string());
+                .in_claim(&claim.id);
+                self.skip(name, line, error.to_string());
+            }
+            Ok(()) => {
+                self.hashes.push(self.hasher.hash(claim.id.as_str()));
+                self.sharing.share_property(&mut claim);
+                self.claims.push(claim);
+                self.lines.push(line);
+            }
+        }
     }
 
-    /// Skips claims that correct a claim the corpus does not hold (or
-    /// themselves), repeating until none is left: skipping a claim can
-    /// leave another claim's correction without its target.
+    /// Drops the claims marked in `drop` (with their lines and hashes).
+    fn drop_claims(&mut self, drop: &[bool]) {
+        let claims = std::mem::take(&mut self.claims);
+        let lines = std::mem::take(&mut self.lines);
+        let hashes = std::mem::take(&mut self.hashes);
+        for (((claim, line), hash), &dropped) in claims.into_iter().zip(lines).zip(hashes).zip(drop)
+        {
+            if !dropped {
+                self.claims.push(claim);
+                self.lines.push(line);
+                self.hashes.push(hash);
+            }
+        }
+    }
+
+    /// The index of the claims kept, built from their hashes.
+    fn index(&self) -> (ClaimIndex, Vec<usize>) {
+        ClaimIndex::build(self.hasher.clone(), &self.hashes, &self.claims)
+    }
+
+    /// Drops the claims whose id repeats an earlier kept claim's, tells
+    /// which failed claims were duplicates, then skips claims that
+    /// correct a claim the corpus does not hold (or themselves),
+    /// repeating until none is left: skipping a claim can leave another
+    /// claim's correction without its target.
     fn finish(mut self, header: Header, name: &str) -> Corpus {
+        let (mut index, repeats) = self.index();
+        if !repeats.is_empty() {
+            let mut drop = vec![false; self.claims.len()];
+            for k in repeats {
+                drop[k] = true;
+                let message = duplicate_claim(&self.claims[k].id).to_string();
+                self.skip(name, self.lines[k], message);
+            }
+            self.drop_claims(&drop);
+            // No id repeats now.
+            index = self.index().0;
+        }
+        // A claim that failed its check is a duplicate if a claim kept
+        // from an earlier line has its id, as when reading line by line.
+        for (line, id, error) in std::mem::take(&mut self.failed) {
+            let earlier = index
+                .get(&self.claims, id.as_str())
+                .is_some_and(|k| self.lines[k] < line);
+            let message = if earlier {
+                duplicate_claim(&id).to_string()
+            } else {
+                error.to_string()
+            };
+            self.skip(name, line, message);
+        }
         loop {
             let mut bad = Vec::new();
             for (k, claim) in self.claims.iter().enumerate() {
                 let found = claim
                     .corrects
                     .as_ref()
-                    .is_none_or(|id| self.index.contains(&self.claims, id.as_str()));
+                    .is_none_or(|id| index.contains(&self.claims, id.as_str()));
                 if let Err(error) = Header::check_corrects(claim, found) {
                     bad.push((k, error));
                 }
@@ -481,25 +533,13 @@ impl Loaded {
                 let line = self.lines[k];
                 self.skip(name, line, error.to_string());
             }
-            let claims = std::mem::take(&mut self.claims);
-            let lines = std::mem::take(&mut self.lines);
-            for ((claim, line), dropped) in claims.into_iter().zip(lines).zip(drop) {
-                if !dropped {
-                    self.claims.push(claim);
-                    self.lines.push(line);
-                }
-            }
-            self.index = ClaimIndex::with_capacity(self.claims.len());
-            for (k, claim) in self.claims.iter().enumerate() {
-                // Ids were unique, and positions below u32::MAX, before.
-                let inserted = self.index.insert(&self.claims[..k], claim.id.as_str(), k);
-                debug_assert_eq!(inserted, Ok(()));
-            }
+            self.drop_claims(&drop);
+            index = self.index().0;
         }
         // Stable: two problems on one line keep the order they were found in.
         self.skipped.sort_by_key(|(line, _)| *line);
         let skipped = self.skipped.into_iter().map(|(_, d)| d).collect();
-        header.into_corpus(self.claims, self.index, skipped)
+        header.into_corpus(self.claims, index, skipped)
     }
 }
 

@@ -603,3 +603,43 @@ fn jsonl_report_of_a_large_corpus_stops_at_a_write_error() {
         assert_eq!(error.to_string(), "disk full", "room {room}");
     }
 }
+
+/// Repeated ids are told apart once every line is read, with the
+/// outcome of a line-by-line read: the first claim kept with an id wins;
+/// a later claim with that id is a duplicate whether it passed its check
+/// or not; a claim that failed its check before any claim with its id
+/// was kept reports its own error; and a duplicate is reported as one
+/// even when the claim it repeats is skipped afterwards for correcting a
+/// claim the corpus lacks.
+#[test]
+fn jsonl_duplicates_are_those_of_a_line_by_line_read() {
+    let header = r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "e", "name": "E"}], "sources": [{"id": "p", "kind": "publication", "name": "P"}]}"#;
+    let claim = |id: &str, subject: &str, extra: &str| {
+        format!(
+            r#"{{"id": "{id}", "subject": "{subject}", "property": "said", "value": {{"text": "t"}}, "assertion": {{"chain": ["p"]}}{extra}}}"#
+        )
+    };
+    let lines = [
+        header.to_string(),
+        claim("x", "nobody", ""),
+        claim("x", "e", ""),
+        claim("x", "e", ""),
+        claim("x", "nobody", ""),
+        claim("y", "e", r#", "corrects": "zz""#),
+        claim("y", "e", ""),
+        claim("z", "e", ""),
+    ];
+    let text = lines.join("\n");
+    let corpus = StreamReader::new()
+        .read_jsonl(text.as_bytes(), "dups.jsonl")
+        .unwrap();
+    assert_snapshot!(describe(&corpus), @r#"
+    x e said text [p]
+    z e said text [p]
+    skipped dups.jsonl:2: claim x: field subject: unknown entity "nobody"; expected the id of an entity declared in the corpus
+    skipped dups.jsonl:4: claim x: field id: duplicate claim id "x"; expected each claim id once
+    skipped dups.jsonl:5: claim x: field id: duplicate claim id "x"; expected each claim id once
+    skipped dups.jsonl:6: claim y: field corrects: unknown claim "zz"; expected the id of a claim declared in the corpus
+    skipped dups.jsonl:7: claim y: field id: duplicate claim id "y"; expected each claim id once
+    "#);
+}
