@@ -99,10 +99,11 @@ impl ClaimIndex {
     ///
     /// `hashes` and `claims` must be as long as each other, and no
     /// longer than [`ClaimIndex::MAX_CLAIMS`]; past that, the claims
-    /// after the first `MAX_CLAIMS` are not indexed.
+    /// after the first `MAX_CLAIMS` are not indexed. The hashes are freed
+    /// once partitioned, before the table is allocated.
     pub(crate) fn build(
         hasher: ClaimHasher,
-        hashes: &[u64],
+        hashes: Vec<u64>,
         claims: &[crate::model::Claim],
     ) -> (ClaimIndex, Vec<usize>) {
         let n = hashes.len().min(claims.len()).min(Self::MAX_CLAIMS);
@@ -118,13 +119,6 @@ impl ClaimIndex {
         if n.saturating_mul(5) > capacity.saturating_mul(4) {
             capacity = capacity.saturating_mul(2);
         }
-        index.slots = vec![
-            ClaimSlot {
-                position: ClaimSlot::EMPTY,
-                low: 0,
-            };
-            capacity
-        ];
         // Partition by the top bits of the hash, a counting sort that
         // keeps positions in order within a partition. A partition's
         // claims start their probes in one stretch of 2^(bits - top)
@@ -157,6 +151,14 @@ impl ClaimIndex {
             *at += 1;
         }
         drop(starts);
+        drop(hashes);
+        index.slots = vec![
+            ClaimSlot {
+                position: ClaimSlot::EMPTY,
+                low: 0,
+            };
+            capacity
+        ];
         let mut repeats = Vec::new();
         let mask = capacity - 1;
         for (hash, k) in order {
@@ -185,9 +187,16 @@ impl ClaimIndex {
 
     /// Indexes `claims`, hashing their ids; see [`ClaimIndex::build`].
     pub(crate) fn of(claims: &[crate::model::Claim]) -> (ClaimIndex, Vec<usize>) {
-        let hasher = ClaimHasher::default();
+        ClaimIndex::of_with(ClaimHasher::default(), claims)
+    }
+
+    /// Indexes `claims`, hashing their ids with `hasher`.
+    pub(crate) fn of_with(
+        hasher: ClaimHasher,
+        claims: &[crate::model::Claim],
+    ) -> (ClaimIndex, Vec<usize>) {
         let hashes: Vec<u64> = claims.iter().map(|c| hasher.hash(c.id.as_str())).collect();
-        ClaimIndex::build(hasher, &hashes, claims)
+        ClaimIndex::build(hasher, hashes, claims)
     }
 
     /// The first slot to probe for a hash: its top bits.
@@ -869,7 +878,7 @@ mod tests {
         let claims: Vec<_> = ids.iter().map(|id| claim(id)).collect();
         for hash in [0, u64::MAX, 0x8000_0000_0000_0000] {
             let hashes = vec![hash; claims.len()];
-            let (_, repeats) = ClaimIndex::build(ClaimHasher::default(), &hashes, &claims);
+            let (_, repeats) = ClaimIndex::build(ClaimHasher::default(), hashes, &claims);
             assert_eq!(repeats, vec![2, 4, 6], "hash {hash:#x}");
         }
     }

@@ -462,24 +462,22 @@ impl Loaded {
         }
     }
 
-    /// Drops the claims marked in `drop` (with their lines and hashes).
+    /// Drops the claims marked in `drop` (with their lines).
     fn drop_claims(&mut self, drop: &[bool]) {
         let claims = std::mem::take(&mut self.claims);
         let lines = std::mem::take(&mut self.lines);
-        let hashes = std::mem::take(&mut self.hashes);
-        for (((claim, line), hash), &dropped) in claims.into_iter().zip(lines).zip(hashes).zip(drop)
-        {
+        for ((claim, line), &dropped) in claims.into_iter().zip(lines).zip(drop) {
             if !dropped {
                 self.claims.push(claim);
                 self.lines.push(line);
-                self.hashes.push(hash);
             }
         }
     }
 
-    /// The index of the claims kept, built from their hashes.
-    fn index(&self) -> (ClaimIndex, Vec<usize>) {
-        ClaimIndex::build(self.hasher.clone(), &self.hashes, &self.claims)
+    /// The index of the claims kept after some were dropped, their ids
+    /// hashed again (the hashes taken while reading are gone by then).
+    fn index_again(&self) -> ClaimIndex {
+        ClaimIndex::of_with(self.hasher.clone(), &self.claims).0
     }
 
     /// Drops the claims whose id repeats an earlier kept claim's, tells
@@ -488,7 +486,8 @@ impl Loaded {
     /// repeating until none is left: skipping a claim can leave another
     /// claim's correction without its target.
     fn finish(mut self, header: Header, name: &str) -> Corpus {
-        let (mut index, repeats) = self.index();
+        let hashes = std::mem::take(&mut self.hashes);
+        let (mut index, repeats) = ClaimIndex::build(self.hasher.clone(), hashes, &self.claims);
         if !repeats.is_empty() {
             let mut drop = vec![false; self.claims.len()];
             for k in repeats {
@@ -498,7 +497,7 @@ impl Loaded {
             }
             self.drop_claims(&drop);
             // No id repeats now.
-            index = self.index().0;
+            index = self.index_again();
         }
         // A claim that failed its check is a duplicate if a claim kept
         // from an earlier line has its id, as when reading line by line.
@@ -534,7 +533,7 @@ impl Loaded {
                 self.skip(name, line, error.to_string());
             }
             self.drop_claims(&drop);
-            index = self.index().0;
+            index = self.index_again();
         }
         // Stable: two problems on one line keep the order they were found in.
         self.skipped.sort_by_key(|(line, _)| *line);
