@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use crate::id::HashMap;
+use crate::id::{HashMap, HashSet};
 
 use crate::corpus::Corpus;
 use crate::id::{ClaimId, EntityId, Property, SourceId};
@@ -344,15 +344,28 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     where
         'a: 's,
     {
+        self.origin_name(id).0
+    }
+
+    /// A source's readable name, and for a publication with an outlet,
+    /// the outlet: whose reporting it is when it speaks for itself.
+    fn origin_name<'s>(&self, id: &'s SourceId) -> (OriginName<'s>, Option<&'s str>)
+    where
+        'a: 's,
+    {
         let Some(k) = self.source_slot(id) else {
-            return OriginName::Named(id.as_str());
+            return (OriginName::Named(id.as_str()), None);
         };
         let source: &'a crate::model::Source = &self.corpus.sources()[k];
         match source.kind {
             crate::model::SourceKind::Publication => {
-                OriginName::OwnReporting(source.outlet.as_deref().unwrap_or(source.id.as_str()))
+                let outlet = source.outlet.as_deref();
+                (
+                    OriginName::OwnReporting(outlet.unwrap_or(source.id.as_str())),
+                    outlet,
+                )
             }
-            _ => OriginName::Named(&source.name),
+            _ => (OriginName::Named(&source.name), None),
         }
     }
 
@@ -1727,10 +1740,18 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         if !intermediates.is_empty() && !ends.iter().all(through) {
             ends.retain(|end| !through(end));
         }
+        // A publication that is an origin speaks for its outlet: the
+        // articles of one outlet are one origin, listed under the first
+        // article's id (the ends are in id order), never several
+        // independent ones. A publication with no outlet stands alone.
+        let mut outlets: HashSet<&str> = HashSet::default();
         ends.into_iter()
-            .map(|id| Origin {
-                id,
-                name: self.source_name(id),
+            .filter_map(|id| {
+                let (name, outlet) = self.origin_name(id);
+                match outlet {
+                    Some(outlet) if !outlets.insert(outlet) => None,
+                    _ => Some(Origin { id, name }),
+                }
             })
             .collect()
     }

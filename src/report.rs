@@ -197,6 +197,11 @@ impl Serialize for Shown<'_> {
 
 /// An independent origin: the end of one or more attribution chains.
 ///
+/// A publication that speaks for itself (its chain ends at it) is its
+/// outlet's reporting: the articles of one outlet are one origin, listed
+/// under the first article's id in id order, however many of them carry
+/// the figure. A publication with no outlet stands for itself.
+///
 /// Borrowed from the corpus, as the claims are: a position's origins are
 /// copied from no text and counted by no reference, which both cores
 /// would otherwise update for the origins that many positions share.
@@ -262,7 +267,8 @@ pub struct Position<'c> {
     /// The publications that carry them, deduplicated.
     pub publications: Vec<&'c SourceId>,
     /// The independent origins: chain ends, deduplicated, without those
-    /// that other claims of the position reach through a longer chain.
+    /// that other claims of the position reach through a longer chain,
+    /// and with one publication per outlet (see [`Origin`]).
     pub origins: Vec<Origin<'c>>,
     /// True when every claim of the position is superseded.
     pub superseded: bool,

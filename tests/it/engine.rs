@@ -649,3 +649,65 @@ fn a_verdict_names_a_few_origins_and_counts_the_rest() {
     assert_eq!(corroborate::MAX_NAMED_ORIGINS, 5);
     assert_snapshot!(topic.explanation, @"Corroborated: 7 independent origins support P1 2,000 (Office 1, Office 2, Office 3, Office 4, Office 5 and 2 more).");
 }
+
+/// An outlet's own reporting is one origin however many of its articles
+/// carry it: two Reuters articles reporting a figure themselves are a
+/// single origin, named by the outlet and listed under the first
+/// article's id; a third article, from AP, makes the figure
+/// corroborated. A publication with no outlet stands for itself.
+#[test]
+fn own_reporting_counts_each_outlet_once() {
+    let report_of = |chains: &[&str]| {
+        let sources = serde_json::json!([
+            {"id": "r1", "kind": "publication", "name": "R1", "outlet": "Reuters"},
+            {"id": "r2", "kind": "publication", "name": "R2", "outlet": "Reuters"},
+            {"id": "ap1", "kind": "publication", "name": "AP1", "outlet": "AP"},
+            {"id": "x1", "kind": "publication", "name": "X1"},
+            {"id": "x2", "kind": "publication", "name": "X2"}
+        ]);
+        let claims: Vec<serde_json::Value> = chains
+            .iter()
+            .enumerate()
+            .map(|(k, link)| {
+                claim(
+                    &format!("c{k}"),
+                    "fighter_strength",
+                    q(serde_json::json!({"exact": 2000})),
+                    &[link],
+                )
+            })
+            .collect();
+        let doc = serde_json::json!({
+            "format": "corroborate/1",
+            "entities": [{"id": "isis-k", "name": "ISIS-K"}],
+            "sources": sources,
+            "claims": claims,
+        });
+        let corpus = Corpus::from_json_str(&doc.to_string()).unwrap();
+        let report = analyze(&corpus, &Policy::default());
+        let topic = &report.topics[0];
+        let origins: Vec<String> = topic.scopes[0].positions[0]
+            .origins
+            .iter()
+            .map(|o| format!("{} {}", o.id, o.name))
+            .collect();
+        format!(
+            "{:?}: {}\n{}",
+            topic.verdict,
+            origins.join(", "),
+            topic.explanation
+        )
+    };
+    assert_snapshot!(report_of(&["r2", "r1"]), @r"
+    SingleOrigin: r1 Reuters (own reporting)
+    Single origin: P1 2,000 (1 origin: Reuters (own reporting)); carried by 2 publications.
+    ");
+    assert_snapshot!(report_of(&["r1", "r2", "ap1"]), @r"
+    Corroborated: ap1 AP (own reporting), r1 Reuters (own reporting)
+    Corroborated: 2 independent origins support P1 2,000 (AP (own reporting), Reuters (own reporting)).
+    ");
+    assert_snapshot!(report_of(&["x1", "x2"]), @r"
+    Corroborated: x1 x1 (own reporting), x2 x2 (own reporting)
+    Corroborated: 2 independent origins support P1 2,000 (x1 (own reporting), x2 (own reporting)).
+    ");
+}
