@@ -169,10 +169,7 @@ const NO_DATE: u32 = u32::MAX;
 impl SourceTable {
     fn new(corpus: &Corpus) -> SourceTable {
         let sources = corpus.sources();
-        let mut capacity = sources.len().next_power_of_two();
-        if sources.len().saturating_mul(5) > capacity.saturating_mul(4) {
-            capacity = capacity.saturating_mul(2);
-        }
+        let capacity = crate::id::table_capacity(sources.len());
         let mut table = SourceTable {
             slots: vec![SourceSlot::default(); capacity],
             dates: Vec::new(),

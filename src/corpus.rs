@@ -627,13 +627,7 @@ impl Corpus {
         }
         let (claim_index, repeats) = ClaimIndex::of(&claims);
         if let Some(&k) = repeats.first() {
-            let id = &claims[k].id;
-            return Err(Error::new(ErrorKind::Duplicate {
-                kind: "claim",
-                id: id.to_string(),
-            })
-            .in_claim(id)
-            .in_field("id"));
+            return Err(ClaimIndex::repeated(&claims[k].id));
         }
         // Whether each claim's correction names a claim of the corpus,
         // found before the claims are borrowed to be checked.

@@ -28,6 +28,18 @@ pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::
 /// The crate's hash set, with the same hasher as [`HashMap`].
 pub(crate) type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
+/// The slots of an open-addressing table for `n` entries: a power of two,
+/// at most four fifths full, so that a linear probe always ends at an
+/// empty slot. ([`ClaimIndex`], and the engine's table of sources.)
+pub(crate) fn table_capacity(n: usize) -> usize {
+    let capacity = n.next_power_of_two();
+    if n.saturating_mul(5) > capacity.saturating_mul(4) {
+        capacity.saturating_mul(2)
+    } else {
+        capacity
+    }
+}
+
 /// Hashes claim ids for a [`ClaimIndex`]: foldhash's fast hasher with a
 /// random seed, kept so that a reader can hash each id while its claim
 /// is in cache and build the index from the hashes once every claim is
@@ -62,7 +74,6 @@ pub(crate) struct ClaimIndex {
     /// always ends at an empty slot; none when there are no claims.
     slots: Vec<ClaimSlot>,
     hasher: ClaimHasher,
-    len: usize,
 }
 
 /// One claim in [`ClaimIndex`]: its position in the claims, or
@@ -81,7 +92,8 @@ impl ClaimSlot {
 
 impl std::fmt::Debug for ClaimIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "ClaimIndex({} claims)", self.len)
+        let claims = self.slots.iter().filter(|s| s.position != ClaimSlot::EMPTY);
+        write!(f, "ClaimIndex({} claims)", claims.count())
     }
 }
 
@@ -110,15 +122,11 @@ impl ClaimIndex {
         let mut index = ClaimIndex {
             slots: Vec::new(),
             hasher,
-            len: 0,
         };
         if n == 0 {
             return (index, Vec::new());
         }
-        let mut capacity = n.next_power_of_two();
-        if n.saturating_mul(5) > capacity.saturating_mul(4) {
-            capacity = capacity.saturating_mul(2);
-        }
+        let capacity = table_capacity(n);
         // Partition by the top bits of the hash, a counting sort that
         // keeps positions in order within a partition. A partition's
         // claims start their probes in one stretch of 2^(bits - top)
@@ -169,7 +177,6 @@ impl ClaimIndex {
                 let slot = index.slots[at];
                 if slot.position == ClaimSlot::EMPTY {
                     index.slots[at] = ClaimSlot { position: k, low };
-                    index.len += 1;
                     break;
                 }
                 if slot.low == low
@@ -183,6 +190,17 @@ impl ClaimIndex {
         }
         repeats.sort_unstable();
         (index, repeats)
+    }
+
+    /// The error that reports a claim whose id repeats an earlier
+    /// claim's, as [`ClaimIndex::build`] finds them.
+    pub(crate) fn repeated(id: &ClaimId) -> Error {
+        Error::new(ErrorKind::Duplicate {
+            kind: "claim",
+            id: id.to_string(),
+        })
+        .in_claim(id)
+        .in_field("id")
     }
 
     /// Indexes `claims`, hashing their ids; see [`ClaimIndex::build`].

@@ -389,16 +389,6 @@ struct Loaded {
     sharing: Sharing,
 }
 
-/// The error that reports a claim as repeating an earlier claim's id.
-fn duplicate_claim(id: &ClaimId) -> Error {
-    Error::new(ErrorKind::Duplicate {
-        kind: "claim",
-        id: id.to_string(),
-    })
-    .in_claim(id)
-    .in_field("id")
-}
-
 impl Loaded {
     fn new() -> Loaded {
         Loaded {
@@ -492,7 +482,7 @@ impl Loaded {
             let mut drop = vec![false; self.claims.len()];
             for k in repeats {
                 drop[k] = true;
-                let message = duplicate_claim(&self.claims[k].id).to_string();
+                let message = ClaimIndex::repeated(&self.claims[k].id).to_string();
                 self.skip(name, self.lines[k], message);
             }
             self.drop_claims(&drop);
@@ -506,7 +496,7 @@ impl Loaded {
                 .get(&self.claims, id.as_str())
                 .is_some_and(|k| self.lines[k] < line);
             let message = if earlier {
-                duplicate_claim(&id).to_string()
+                ClaimIndex::repeated(&id).to_string()
             } else {
                 error.to_string()
             };
