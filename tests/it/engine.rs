@@ -33,6 +33,17 @@ fn corpus_of(claims: Vec<serde_json::Value>) -> Corpus {
     Corpus::from_json_str(&doc.to_string()).unwrap()
 }
 
+/// A corpus of these sources and claims about ISIS-K alone.
+fn isis_k_corpus(sources: serde_json::Value, claims: Vec<serde_json::Value>) -> Corpus {
+    let doc = serde_json::json!({
+        "format": "corroborate/1",
+        "entities": [{"id": "isis-k", "name": "ISIS-K"}],
+        "sources": sources,
+        "claims": claims,
+    });
+    Corpus::from_json_str(&doc.to_string()).unwrap()
+}
+
 fn claim(id: &str, property: &str, value: serde_json::Value, chain: &[&str]) -> serde_json::Value {
     serde_json::json!({"id": id, "subject": "isis-k", "property": property, "value": value,
                        "assertion": {"chain": chain}})
@@ -636,13 +647,7 @@ fn a_verdict_names_a_few_origins_and_counts_the_rest() {
             &["a1", &format!("o{k}")],
         ));
     }
-    let doc = serde_json::json!({
-        "format": "corroborate/1",
-        "entities": [{"id": "isis-k", "name": "ISIS-K"}],
-        "sources": sources,
-        "claims": claims,
-    });
-    let corpus = Corpus::from_json_str(&doc.to_string()).unwrap();
+    let corpus = isis_k_corpus(serde_json::json!(sources), claims);
     let report = analyze(&corpus, &Policy::default());
     let topic = &report.topics[0];
     assert_eq!(topic.scopes[0].positions[0].origins.len(), 7);
@@ -677,13 +682,7 @@ fn own_reporting_counts_each_outlet_once() {
                 )
             })
             .collect();
-        let doc = serde_json::json!({
-            "format": "corroborate/1",
-            "entities": [{"id": "isis-k", "name": "ISIS-K"}],
-            "sources": sources,
-            "claims": claims,
-        });
-        let corpus = Corpus::from_json_str(&doc.to_string()).unwrap();
+        let corpus = isis_k_corpus(sources, claims);
         let report = analyze(&corpus, &Policy::default());
         let topic = &report.topics[0];
         let origins: Vec<String> = topic.scopes[0].positions[0]
