@@ -208,13 +208,8 @@ impl SourceTable {
     /// The first slot to probe for `address`: Fibonacci hashing of the
     /// address without its alignment bits, taking the product's top bits.
     fn home(&self, address: usize) -> usize {
-        let bits = self.slots.len().trailing_zeros();
-        if bits == 0 {
-            return 0;
-        }
         let product = ((address as u64) >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        // Truncation intended: fewer than 64 bits are kept.
-        (product >> (64 - bits)) as usize
+        crate::id::top_bits(product, self.slots.len().trailing_zeros())
     }
 
     /// The source whose declared id's text is at `address`.

@@ -40,6 +40,18 @@ pub(crate) fn table_capacity(n: usize) -> usize {
     }
 }
 
+/// The top `bits` bits of `hash`, as a slot or partition number: where an
+/// open-addressing table of `2^bits` slots starts its probe (none when
+/// `bits` is 0: a table of one slot).
+pub(crate) fn top_bits(hash: u64, bits: u32) -> usize {
+    if bits == 0 {
+        0
+    } else {
+        // Truncation intended: fewer than 64 bits are kept.
+        (hash >> (64 - bits)) as usize
+    }
+}
+
 /// Hashes claim ids for a [`ClaimIndex`]: foldhash's fast hasher with a
 /// random seed, kept so that a reader can hash each id while its claim
 /// is in cache and build the index from the hashes once every claim is
@@ -133,14 +145,7 @@ impl ClaimIndex {
         // slots: with 4,096 partitions, 4 KB of a 2M-slot table.
         let bits = capacity.trailing_zeros();
         let top = bits.min(12);
-        let partition = |hash: u64| -> usize {
-            if top == 0 {
-                0
-            } else {
-                // Truncation intended: `top` bits are kept.
-                (hash >> (64 - top)) as usize
-            }
-        };
+        let partition = |hash: u64| top_bits(hash, top);
         let mut starts = vec![0u32; (1 << top) + 1];
         for &hash in &hashes[..n] {
             starts[partition(hash) + 1] += 1;
@@ -219,13 +224,7 @@ impl ClaimIndex {
 
     /// The first slot to probe for a hash: its top bits.
     fn home(&self, hash: u64) -> usize {
-        let bits = self.slots.len().trailing_zeros();
-        if bits == 0 {
-            0
-        } else {
-            // Truncation intended: fewer than 64 bits are kept.
-            (hash >> (64 - bits)) as usize
-        }
+        top_bits(hash, self.slots.len().trailing_zeros())
     }
 
     /// The position in `claims` of the claim with this id.
