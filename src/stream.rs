@@ -961,15 +961,20 @@ impl StreamReader {
             // Keeps the oldest batch in flight, waiting for it if need be.
             // A worker that panicked sends nothing: its batch is not kept,
             // and the scope resumes the panic when it ends.
+            // Once the last batch is read, a kept batch is freed at once
+            // rather than kept for reuse until the reading ends.
             let keep_oldest = |waiting: &mut VecDeque<Receiver<Done>>,
                                spare: &mut Vec<Done>,
-                               loaded: &mut Loaded| {
+                               loaded: &mut Loaded,
+                               reuse: bool| {
                 if let Some(Some((mut done, mut results))) =
                     waiting.pop_front().map(|r| crate::pool::wait_for(&r))
                 {
                     loaded.keep_batch(&done, &mut results, name);
-                    done.clear();
-                    spare.push((done, results));
+                    if reuse {
+                        done.clear();
+                        spare.push((done, results));
+                    }
                 }
             };
             loop {
@@ -988,7 +993,7 @@ impl StreamReader {
                 // while this thread keeps the ones before them and reads
                 // the next; at the end, every batch is kept.
                 while waiting.len() > PIPELINE_DEPTH || (end && !waiting.is_empty()) {
-                    keep_oldest(&mut waiting, &mut spare, loaded);
+                    keep_oldest(&mut waiting, &mut spare, loaded, !end);
                 }
                 if end {
                     return Ok(());
