@@ -84,16 +84,14 @@ impl LineBatch {
 
     /// Each line's number and text, in order.
     fn lines(&self) -> impl Iterator<Item = (u64, &str)> + '_ {
-        let mut start = 0;
-        self.lines.iter().map(move |&(line, end)| {
-            let text = self.text.get(start..end).unwrap_or_default();
-            start = end;
-            (line, text)
-        })
+        self.lines
+            .iter()
+            .enumerate()
+            .map(|(k, &(line, _))| (line, self.text(k)))
     }
 
-    /// The text of the `k`th line, or "" past the last.
-    #[cfg(feature = "parallel")]
+    /// The text of the `k`th line, or "" past the last: what a parallel
+    /// iterator over the batch's lines reads by index.
     fn text(&self, k: usize) -> &str {
         let start = match k.checked_sub(1) {
             Some(before) => self.lines.get(before).map_or(0, |&(_, end)| end),
