@@ -430,6 +430,18 @@ impl Loaded {
     /// Checks a claim against the header and keeps it, or skips it.
     fn push(&mut self, header: &Header, mut claim: Claim, line: u64, name: &str, limits: &Limits) {
         let checked = header.check_claim(&mut claim, None, limits);
+        self.keep_sharing(claim, checked, line, name);
+    }
+
+    /// Keeps a checked claim, with its texts shared if it passed, or
+    /// skips it.
+    fn keep_sharing(
+        &mut self,
+        mut claim: Claim,
+        checked: Result<(), Error>,
+        line: u64,
+        name: &str,
+    ) {
         if checked.is_ok() {
             self.sharing.share_texts(&mut claim);
         }
@@ -635,9 +647,7 @@ impl Ids {
 }
 
 /// The table reader's state: the entities and sources made so far.
-struct TableBuilder<'r> {
-    reader: &'r StreamReader,
-    parser: QuantityParser,
+struct TableBuilder {
     entities: Vec<Entity>,
     entity_ids: Ids,
     sources: Vec<Source>,
@@ -657,11 +667,9 @@ struct Row<'a> {
     origin: Option<&'a str>,
 }
 
-impl<'r> TableBuilder<'r> {
-    fn new(reader: &'r StreamReader) -> TableBuilder<'r> {
+impl TableBuilder {
+    fn new() -> TableBuilder {
         TableBuilder {
-            reader,
-            parser: QuantityParser::new(&reader.vocabulary),
             entities: Vec::new(),
             entity_ids: Ids::new(),
             sources: Vec::new(),
@@ -705,63 +713,154 @@ impl<'r> TableBuilder<'r> {
         Ok(id)
     }
 
-    /// The claim of one row, or what is wrong with the row.
-    fn claim<'a>(&mut self, row: &Row<'a>, line: u64) -> Result<Claim, Error> {
-        let limits = &self.reader.limits;
-        let required = |text, field, expected| required_field(text, field, expected, limits);
-        let optional = |text: Option<&'a str>, field| -> Result<Option<&'a str>, Error> {
-            match text.map(str::trim) {
-                None | Some("") => Ok(None),
-                Some(text) => required_field(text, field, "", limits).map(Some),
-            }
-        };
-        // Check every field before making entities and sources, so that a
-        // skipped row leaves nothing behind.
-        let source = required(row.source, "source", "the name of a publication")?;
-        let subject = required(row.subject, "subject", "the name of an entity")?;
-        let property_text = required(row.property, "property", "a property name")?;
-        let property = Property::new(property_text).map_err(|e| e.in_field("property"))?;
-        let value_text = required(
-            row.value,
-            "value",
-            "a quantity, a date, a quote or other text",
-        )?;
-        let speaker = optional(row.speaker, "speaker")?;
-        let origin = optional(row.origin, "origin")?;
-        let said = match optional(row.date, "date")? {
-            Some(date) => Some(read_date(date).map_err(|e| e.in_field("date"))?),
-            None => None,
-        };
-        let value = match speaker {
-            Some(_) => Value::Quote(Quote::new(value_text).map_err(|e| e.in_field("value"))?),
-            None => match self.parser.parse(value_text) {
-                Ok(quantity) => Value::Quantity(quantity),
-                Err(_) => match read_date(value_text) {
-                    Ok(period) => Value::Date(period),
-                    Err(_) => Value::Text(value_text.to_string()),
-                },
-            },
-        };
-        let value = match (value, speaker) {
-            // The speaker is the subject of a quote claim, as in the
-            // corpus format; the subject column becomes the occasion.
-            (Value::Quote(quote), Some(_)) => {
-                Value::Quote(quote.with_occasion(format!("about {subject}")))
-            }
-            (value, _) => value,
-        };
-        let subject_id = self.entity(speaker.unwrap_or(subject))?;
-        let mut chain = vec![self.source(source, SourceKind::Publication)?];
-        if let Some(origin) = origin {
+    /// The claim of a parsed row: its entity and sources, made on first
+    /// sight in row order, and its id from its line.
+    fn claim(&mut self, row: ParsedRow<'_>, line: u64) -> Result<Claim, Error> {
+        let subject_id = self.entity(row.entity)?;
+        let mut chain = vec![self.source(row.source, SourceKind::Publication)?];
+        if let Some(origin) = row.origin {
             chain.push(self.source(origin, SourceKind::Group)?);
         }
         let mut assertion = Assertion::new(chain);
-        if let Some(said) = said {
+        if let Some(said) = row.said {
             assertion = assertion.with_said(said);
         }
         let id = ClaimId::new(&format!("line-{line}"))?;
-        Ok(Claim::new(id, subject_id, property, value, assertion))
+        Ok(Claim::new(
+            id,
+            subject_id,
+            row.property,
+            row.value,
+            assertion,
+        ))
     }
+}
+
+/// One row read and checked, before its entity and sources are made: all
+/// that can be done for a row without the rows before it, so that rows
+/// are parsed on all cores with the `parallel` feature.
+struct ParsedRow<'a> {
+    /// The publication's name.
+    source: &'a str,
+    /// The entity's name: the speaker's for a quote, else the subject's.
+    entity: &'a str,
+    /// The origin's name, if any.
+    origin: Option<&'a str>,
+    property: Property,
+    value: Value,
+    said: Option<Period>,
+}
+
+/// The columns of a table's header, by position.
+struct TableColumns {
+    columns: Vec<Column>,
+    source: usize,
+    subject: usize,
+    property: usize,
+    value: usize,
+    date: Option<usize>,
+    speaker: Option<usize>,
+    origin: Option<usize>,
+}
+
+impl TableColumns {
+    /// Reads one record's fields as a row and checks them: its width, its
+    /// text and every field, before any entity or source is made, so
+    /// that a skipped row leaves nothing behind.
+    fn parse<'a>(
+        &self,
+        record: &'a csv::ByteRecord,
+        parser: &QuantityParser,
+        limits: &Limits,
+    ) -> Result<ParsedRow<'a>, Error> {
+        if record.len() != self.columns.len() {
+            return Err(Error::new(ErrorKind::RowWidth {
+                found: record.len(),
+                expected: self.columns.len(),
+            }));
+        }
+        let mut fields: Vec<&str> = Vec::with_capacity(self.columns.len());
+        for (k, field) in record.iter().enumerate() {
+            match std::str::from_utf8(field) {
+                Ok(text) => fields.push(text),
+                Err(e) => {
+                    let column = COLUMNS
+                        .iter()
+                        .find(|(_, c)| *c == self.columns[k])
+                        .map_or("?", |(n, _)| *n);
+                    return Err(Error::new(ErrorKind::NotUtf8 {
+                        offset: e.valid_up_to(),
+                        byte: field.get(e.valid_up_to()).copied(),
+                    })
+                    .in_field(column));
+                }
+            }
+        }
+        let row = Row {
+            source: fields[self.source],
+            subject: fields[self.subject],
+            property: fields[self.property],
+            value: fields[self.value],
+            date: self.date.map(|k| fields[k]),
+            speaker: self.speaker.map(|k| fields[k]),
+            origin: self.origin.map(|k| fields[k]),
+        };
+        parse_row(&row, parser, limits)
+    }
+}
+
+/// Checks a row's fields and reads its value and date.
+fn parse_row<'a>(
+    row: &Row<'a>,
+    parser: &QuantityParser,
+    limits: &Limits,
+) -> Result<ParsedRow<'a>, Error> {
+    let required = |text, field, expected| required_field(text, field, expected, limits);
+    let optional = |text: Option<&'a str>, field| -> Result<Option<&'a str>, Error> {
+        match text.map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(text) => required_field(text, field, "", limits).map(Some),
+        }
+    };
+    let source = required(row.source, "source", "the name of a publication")?;
+    let subject = required(row.subject, "subject", "the name of an entity")?;
+    let property_text = required(row.property, "property", "a property name")?;
+    let property = Property::new(property_text).map_err(|e| e.in_field("property"))?;
+    let value_text = required(
+        row.value,
+        "value",
+        "a quantity, a date, a quote or other text",
+    )?;
+    let speaker = optional(row.speaker, "speaker")?;
+    let origin = optional(row.origin, "origin")?;
+    let said = match optional(row.date, "date")? {
+        Some(date) => Some(read_date(date).map_err(|e| e.in_field("date"))?),
+        None => None,
+    };
+    let value = match speaker {
+        // The speaker is the subject of a quote claim, as in the corpus
+        // format; the subject column becomes the occasion.
+        Some(_) => Value::Quote(
+            Quote::new(value_text)
+                .map_err(|e| e.in_field("value"))?
+                .with_occasion(format!("about {subject}")),
+        ),
+        None => match parser.parse(value_text) {
+            Ok(quantity) => Value::Quantity(quantity),
+            Err(_) => match read_date(value_text) {
+                Ok(period) => Value::Date(period),
+                Err(_) => Value::Text(value_text.to_string()),
+            },
+        },
+    };
+    Ok(ParsedRow {
+        source,
+        entity: speaker.unwrap_or(subject),
+        origin,
+        property,
+        value,
+        said,
+    })
 }
 
 impl StreamReader {
@@ -1235,84 +1334,74 @@ impl StreamReader {
         }
         let find = |wanted: Column| columns.iter().position(|&c| c == wanted);
         let at = |wanted: Column| find(wanted).unwrap_or(0);
-        let (i_source, i_subject, i_property, i_value) = (
-            at(Column::Source),
-            at(Column::Subject),
-            at(Column::Property),
-            at(Column::Value),
-        );
-        let (i_date, i_speaker, i_origin) = (
-            find(Column::Date),
-            find(Column::Speaker),
-            find(Column::Origin),
-        );
+        let layout = TableColumns {
+            source: at(Column::Source),
+            subject: at(Column::Subject),
+            property: at(Column::Property),
+            value: at(Column::Value),
+            date: find(Column::Date),
+            speaker: find(Column::Speaker),
+            origin: find(Column::Origin),
+            columns,
+        };
 
-        let mut builder = TableBuilder::new(self);
+        let mut builder = TableBuilder::new();
+        let parser = QuantityParser::new(&self.vocabulary);
         let mut claims: Vec<(Claim, u64)> = Vec::new();
         let mut skipped = Loaded::new();
+        // Rows are read a batch at a time; each batch's rows are parsed
+        // (on all cores with `parallel`), then given their entities and
+        // sources in row order, so that ids are those of a row-by-row
+        // read.
+        let mut records: Vec<csv::ByteRecord> = Vec::new();
+        let mut lines: Vec<u64> = Vec::new();
+        let mut last = record.position().map_or(0, |p| p.line());
         loop {
-            let line = record.position().map_or(0, |p| p.line()) + 1;
-            let read = table
-                .read_byte_record(&mut record)
-                .map_err(|e| csv_error(e, line))?;
-            if !read {
-                break;
+            lines.clear();
+            let mut end = false;
+            while lines.len() < batch_lines(claims.len() as u64) {
+                let k = lines.len();
+                if k == records.len() {
+                    records.push(csv::ByteRecord::new());
+                }
+                let record = &mut records[k];
+                let read = table
+                    .read_byte_record(record)
+                    .map_err(|e| csv_error(e, last + 1))?;
+                if !read {
+                    end = true;
+                    break;
+                }
+                let line = record.position().map_or(last + 1, |p| p.line());
+                let offset = record.position().map_or(0, |p| p.byte());
+                if usize::try_from(offset).unwrap_or(usize::MAX) > self.limits.max_input_len() {
+                    return Err(Error::new(ErrorKind::Limit {
+                        what: "input size in bytes",
+                        found: usize::try_from(offset).unwrap_or(usize::MAX),
+                        limit: self.limits.max_input_len(),
+                    })
+                    .with_position(line, None));
+                }
+                last = line;
+                lines.push(line);
             }
-            let line = record.position().map_or(line, |p| p.line());
-            let offset = record.position().map_or(0, |p| p.byte());
-            if usize::try_from(offset).unwrap_or(usize::MAX) > self.limits.max_input_len() {
-                return Err(Error::new(ErrorKind::Limit {
-                    what: "input size in bytes",
-                    found: usize::try_from(offset).unwrap_or(usize::MAX),
-                    limit: self.limits.max_input_len(),
-                })
-                .with_position(line, None));
-            }
-            if record.len() != columns.len() {
-                let error = Error::new(ErrorKind::RowWidth {
-                    found: record.len(),
-                    expected: columns.len(),
-                });
-                skipped.skip(name, line, error.to_string());
-                continue;
-            }
-            let mut fields: Vec<&str> = Vec::with_capacity(columns.len());
-            let mut bad = None;
-            for (k, field) in record.iter().enumerate() {
-                match std::str::from_utf8(field) {
-                    Ok(text) => fields.push(text),
-                    Err(e) => {
-                        let column = COLUMNS
-                            .iter()
-                            .find(|(_, c)| *c == columns[k])
-                            .map_or("?", |(n, _)| *n);
-                        bad = Some(
-                            Error::new(ErrorKind::NotUtf8 {
-                                offset: e.valid_up_to(),
-                                byte: field.get(e.valid_up_to()).copied(),
-                            })
-                            .in_field(column),
-                        );
-                        break;
-                    }
+            let batch = &records[..lines.len()];
+            let parse = |record| layout.parse(record, &parser, &self.limits);
+            #[cfg(feature = "parallel")]
+            let parsed: Vec<Result<ParsedRow<'_>, Error>> = {
+                use rayon::prelude::*;
+                batch.par_iter().map(parse).collect()
+            };
+            #[cfg(not(feature = "parallel"))]
+            let parsed: Vec<Result<ParsedRow<'_>, Error>> = batch.iter().map(parse).collect();
+            for (row, &line) in parsed.into_iter().zip(&lines) {
+                match row.and_then(|row| builder.claim(row, line)) {
+                    Ok(claim) => claims.push((claim, line)),
+                    Err(error) => skipped.skip(name, line, error.to_string()),
                 }
             }
-            if let Some(error) = bad {
-                skipped.skip(name, line, error.to_string());
-                continue;
-            }
-            let row = Row {
-                source: fields[i_source],
-                subject: fields[i_subject],
-                property: fields[i_property],
-                value: fields[i_value],
-                date: i_date.map(|k| fields[k]),
-                speaker: i_speaker.map(|k| fields[k]),
-                origin: i_origin.map(|k| fields[k]),
-            };
-            match builder.claim(&row, line) {
-                Ok(claim) => claims.push((claim, line)),
-                Err(error) => skipped.skip(name, line, error.to_string()),
+            if end {
+                break;
             }
         }
         let header = Header::new(
@@ -1326,8 +1415,19 @@ impl StreamReader {
         let mut loaded = Loaded::new();
         loaded.skipped = skipped.skipped;
         loaded.claims.reserve(claims.len());
-        for (claim, line) in claims {
-            loaded.push(&header, claim, line, name, &self.limits);
+        // Each claim is checked against the header on all cores with
+        // `parallel`, then kept in row order.
+        let limits = &self.limits;
+        let check = |(claim, _): &mut (Claim, u64)| header.check_claim(claim, None, limits);
+        #[cfg(feature = "parallel")]
+        let checked: Vec<Result<(), Error>> = {
+            use rayon::prelude::*;
+            claims.par_iter_mut().map(check).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let checked: Vec<Result<(), Error>> = claims.iter_mut().map(check).collect();
+        for ((claim, line), checked) in claims.into_iter().zip(checked) {
+            loaded.keep_sharing(claim, checked, line, name);
         }
         Ok(loaded.finish(header, name))
     }
