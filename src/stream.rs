@@ -1359,7 +1359,7 @@ impl StreamReader {
         loop {
             lines.clear();
             let mut end = false;
-            while lines.len() < batch_lines(claims.len() as u64) {
+            while lines.len() < batch_lines(last) {
                 let k = lines.len();
                 if k == records.len() {
                     records.push(csv::ByteRecord::new());
