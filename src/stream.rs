@@ -1055,11 +1055,11 @@ impl StreamReader {
             let mut waiting: VecDeque<Receiver<Done>> = VecDeque::new();
             // Batches kept, and their emptied results, for reuse.
             let mut spare: Vec<Done> = Vec::new();
-            // Keeps the oldest batch in flight, waiting for it if need be.
-            // A worker that panicked sends nothing: its batch is not kept,
-            // and the scope resumes the panic when it ends.
-            // Once the last batch is read, a kept batch is freed at once
-            // rather than kept for reuse until the reading ends.
+            // Keeps the oldest batch in flight, waiting for it if need be,
+            // and keeps its room for reuse unless the last batch has been
+            // read (then it is freed at once). A worker that panicked
+            // sends nothing: its batch is not kept, and the scope resumes
+            // the panic when it ends.
             let keep_oldest = |waiting: &mut VecDeque<Receiver<Done>>,
                                spare: &mut Vec<Done>,
                                loaded: &mut Loaded,
