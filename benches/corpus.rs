@@ -1,6 +1,7 @@
-//! Loading, name resolution, cross-referencing (held and streamed) and
-//! rendering at 10k, 100k and 1M synthetic claims (benches/common/mod.rs),
-//! plus one topic of 100,000 claims and 100,000 distinct names.
+//! Loading, name resolution, cross-referencing (held and streamed, as
+//! JSON Lines and as text) and rendering at 10k, 100k and 1M synthetic
+//! claims (benches/common/mod.rs), plus one topic of 100,000 claims and
+//! 100,000 distinct names.
 //!
 //! `cargo bench --bench corpus` runs everything; `cargo bench -- --test`
 //! (the CI smoke test) runs each benchmark once and skips the 1M sizes.
@@ -12,7 +13,7 @@ use std::time::Duration;
 
 use common::Synth;
 use corroborate::{
-    Analyzer, Claim, Corpus, Policy, Resolution, Similarity, StreamReader, TableFormat,
+    Analyzer, Claim, Corpus, Policy, Resolution, Similarity, StreamReader, TableFormat, TextOptions,
 };
 use criterion::{
     BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput, measurement::WallTime,
@@ -147,6 +148,18 @@ fn engine(c: &mut Criterion) {
             b.iter(|| {
                 let summary = black_box(&analyzer)
                     .write_jsonl(std::io::sink())
+                    .expect("writing to nowhere");
+                assert_eq!(summary.claims, n);
+                summary
+            })
+        });
+        // The text report rendered topic by topic as each is analysed
+        // (`write_text`): the example's default output, held only as text.
+        let options = TextOptions::new().with_width(100);
+        group.bench_function(BenchmarkId::new("text", n), |b| {
+            b.iter(|| {
+                let summary = black_box(&analyzer)
+                    .write_text(std::io::sink(), &options)
                     .expect("writing to nowhere");
                 assert_eq!(summary.claims, n);
                 summary

@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use clap::{Parser, Subcommand, ValueEnum};
 use corroborate::{
     Analyzer, Corpus, Policy, ScanOptions, StreamReader, TableFormat, TextOptions, Topic,
-    Vocabulary, analyze, scan,
+    Vocabulary, scan,
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -208,47 +208,12 @@ fn run(cli: Cli) -> Result<(), String> {
             .as_deref()
             .is_none_or(|needle| matches_topic(t, needle))
     };
-    if let Format::Jsonl = cli.format {
-        let printed = print_jsonl(&Analyzer::new(&corpus, &policy), keep);
-        if cli.timings {
-            eprintln!(
-                "read {:.3} s, cross-reference and write {:.3} s, total {:.3} s",
-                loaded.as_secs_f64(),
-                (started.elapsed() - loaded).as_secs_f64(),
-                started.elapsed().as_secs_f64()
-            );
-        }
-        return printed;
-    }
-    let spinner = delayed_progress(ProgressBar::new_spinner());
-    spinner.set_message(format!("analysing {} claims", corpus.claims().len()));
-    let mut report = analyze(&corpus, &policy);
-    spinner.finish_and_clear();
-    let analysed = started.elapsed();
-    let timings = cli.timings.then_some(move |written: Duration| {
-        eprintln!(
-            "read {:.3} s, cross-reference {:.3} s, write {:.3} s, total {:.3} s",
-            loaded.as_secs_f64(),
-            (analysed - loaded).as_secs_f64(),
-            (written - analysed).as_secs_f64(),
-            written.as_secs_f64()
-        );
-    });
-    if needle.is_some() {
-        report.retain_topics(keep);
-    }
+    let analyzer = Analyzer::new(&corpus, &policy);
     let stdout_is_terminal = std::io::stdout().is_terminal();
-    let output = match cli.format {
-        Format::Json => {
-            let printed = print_json(&report);
-            std::mem::forget(report);
-            if let Some(show) = timings {
-                show(started.elapsed());
-            }
-            return printed;
-        }
-        Format::Markdown => report.render_markdown(),
-        Format::Jsonl => unreachable!("streamed above"),
+    let printed = match cli.format {
+        // Streamed: each topic is written (JSON Lines) or rendered (text,
+        // Markdown) as it is analysed, and no report is held.
+        Format::Jsonl => print_jsonl(&analyzer, keep),
         Format::Text => {
             let width = cli.width.unwrap_or_else(|| {
                 if stdout_is_terminal {
@@ -265,12 +230,41 @@ fn run(cli: Cli) -> Result<(), String> {
                 Color::Never => false,
                 Color::Auto => stdout_is_terminal && std::env::var_os("NO_COLOR").is_none(),
             };
-            report.render_text_with(&TextOptions::new().with_width(width).with_color(color))
+            let options = TextOptions::new().with_width(width).with_color(color);
+            print_streamed(
+                &analyzer,
+                |out, keep| analyzer.write_text_where(out, &options, keep),
+                keep,
+            )
+        }
+        Format::Markdown => print_streamed(
+            &analyzer,
+            |out, keep| analyzer.write_markdown_where(out, keep),
+            keep,
+        ),
+        // The JSON document's topics are grouped by verdict, and its
+        // summary comes first: it is written from the report held whole.
+        Format::Json => {
+            let spinner = delayed_progress(ProgressBar::new_spinner());
+            spinner.set_message(format!("analysing {} claims", corpus.claims().len()));
+            let mut report = analyzer.report();
+            spinner.finish_and_clear();
+            if needle.is_some() {
+                report.retain_topics(keep);
+            }
+            let printed = print_json(&report);
+            // Freeing the report topic by topic would only delay the exit.
+            std::mem::forget(report);
+            printed
         }
     };
-    let printed = print_all(&output);
-    if let Some(show) = timings {
-        show(started.elapsed());
+    if cli.timings {
+        eprintln!(
+            "read {:.3} s, cross-reference and write {:.3} s, total {:.3} s",
+            loaded.as_secs_f64(),
+            (started.elapsed() - loaded).as_secs_f64(),
+            started.elapsed().as_secs_f64()
+        );
     }
     printed
 }
@@ -356,15 +350,12 @@ fn print_json(report: &corroborate::Report) -> Result<(), String> {
     let mut out = report_output();
     // Topic by topic (on all cores with the `parallel` feature), without
     // holding the whole JSON in memory.
-    let written = report
-        .write_json(&mut out)
-        .and_then(|()| out.write_all(b"\n"))
-        .and_then(|()| out.flush());
-    match written {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(format!("cannot write the report: {e}")),
-    }
+    written(
+        report
+            .write_json(&mut out)
+            .and_then(|()| out.write_all(b"\n"))
+            .and_then(|()| out.flush()),
+    )
 }
 
 /// True when the topic's subject, subject name or property contains
@@ -375,43 +366,62 @@ fn matches_topic(topic: &Topic<'_>, needle: &str) -> bool {
         || topic.property.as_str().to_lowercase().contains(needle)
 }
 
-/// Cross-references and writes the report as JSON Lines to stdout, topic
-/// by topic, with a progress bar over the claims analysed.
-fn print_jsonl(
-    analyzer: &Analyzer,
-    keep: impl Fn(&Topic<'_>) -> bool + Sync,
-) -> Result<(), String> {
+/// A progress bar over the claims analysed, drawn as [`delayed_progress`]
+/// draws it.
+fn claims_progress(analyzer: &Analyzer) -> ProgressBar {
     let bar = delayed_progress(ProgressBar::new(analyzer.corpus().claims().len() as u64));
     bar.set_style(
         ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} claims ({eta})")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar.set_message("cross-referencing");
-    let out = report_output();
-    let written = analyzer.write_jsonl_where(out, |topic| {
-        bar.inc(topic.claim_count as u64);
-        keep(topic)
-    });
-    bar.finish_and_clear();
-    match written {
+    bar
+}
+
+/// What writing a report to stdout came to: a closed pipe (`| head`) is
+/// not an error worth reporting.
+fn written<T>(result: std::io::Result<T>) -> Result<(), String> {
+    match result {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(format!("cannot write the report: {e}")),
     }
 }
 
-fn print_all(text: &str) -> Result<(), String> {
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => Ok(()),
-        // A closed pipe (`| head`) is not an error worth reporting.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(format!("cannot write the report: {e}")),
-    }
+/// Cross-references and writes the report as JSON Lines to stdout, topic
+/// by topic, with a progress bar over the claims analysed.
+fn print_jsonl(
+    analyzer: &Analyzer,
+    keep: impl Fn(&Topic<'_>) -> bool + Sync,
+) -> Result<(), String> {
+    let bar = claims_progress(analyzer);
+    let result = analyzer.write_jsonl_where(report_output(), |topic| {
+        bar.inc(topic.claim_count as u64);
+        keep(topic)
+    });
+    bar.finish_and_clear();
+    written(result)
+}
+
+/// Cross-references and writes a text or Markdown report to stdout with
+/// `write` (an `Analyzer::write_*_where`), rendering each topic as it is
+/// analysed, with a progress bar over the claims analysed.
+fn print_streamed<'a>(
+    analyzer: &Analyzer<'a, '_>,
+    write: impl FnOnce(
+        &mut dyn std::io::Write,
+        &(dyn Fn(&Topic<'a>) -> bool + Sync),
+    ) -> std::io::Result<corroborate::Summary>,
+    keep: impl Fn(&Topic<'_>) -> bool + Sync,
+) -> Result<(), String> {
+    let bar = claims_progress(analyzer);
+    let mut out = report_output();
+    let result = write(&mut out, &|topic: &Topic<'a>| {
+        bar.inc(topic.claim_count as u64);
+        keep(topic)
+    });
+    bar.finish_and_clear();
+    written(result)
 }
 
 /// Prints one JSON Lines record per mention found in each text.

@@ -3,7 +3,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use corroborate::{
-    Analyzer, Claim, Corpus, Policy, REPORT_JSONL_FORMAT, RelationKind, Report, Verdict, analyze,
+    Analyzer, Claim, Corpus, Policy, REPORT_JSONL_FORMAT, RelationKind, Report, TextOptions,
+    Verdict, analyze,
 };
 
 /// Checks the report of `corpus` and returns it.
@@ -39,7 +40,39 @@ pub fn checked_report<'c>(corpus: &'c Corpus, policy: &Policy) -> Report<'c> {
         streamed == jsonl_report(&shuffled, policy),
         "JSON Lines report depends on claim order"
     );
+    check_streamed_text(corpus, policy, &report);
     report
+}
+
+/// Checks that the text and Markdown written while analysing
+/// ([`Analyzer::write_text`], [`Analyzer::write_markdown`]) are the bytes
+/// the held `report` renders, at two widths, with and without colour.
+#[track_caller]
+pub fn check_streamed_text(corpus: &Corpus, policy: &Policy, report: &Report) {
+    let analyzer = Analyzer::new(corpus, policy);
+    for options in [
+        TextOptions::new().with_width(100),
+        TextOptions::new().with_width(40).with_color(true),
+    ] {
+        let mut out = Vec::new();
+        let summary = analyzer
+            .write_text(&mut out, &options)
+            .expect("writing to memory does not fail");
+        assert_eq!(summary, report.summary);
+        assert!(
+            out == report.render_text_with(&options).into_bytes(),
+            "streamed text differs from the rendered report ({options:?})"
+        );
+    }
+    let mut out = Vec::new();
+    let summary = analyzer
+        .write_markdown(&mut out)
+        .expect("writing to memory does not fail");
+    assert_eq!(summary, report.summary);
+    assert!(
+        out == report.render_markdown().into_bytes(),
+        "streamed Markdown differs from the rendered report"
+    );
 }
 
 /// The report streamed as JSON Lines by [`Analyzer::write_jsonl`].

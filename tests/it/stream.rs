@@ -2,7 +2,7 @@
 //! each kind of bad record, file-level errors, round trips, and no panics
 //! on arbitrary bytes.
 
-use corroborate::{Corpus, Policy, StreamReader, TableFormat, analyze};
+use corroborate::{Corpus, Policy, StreamReader, TableFormat, TextOptions, analyze};
 use insta::assert_snapshot;
 use proptest::prelude::*;
 
@@ -433,6 +433,34 @@ fn jsonl_report_keeps_what_the_filter_keeps() {
     assert!(text.lines().last().unwrap().starts_with("{\"summary\":"));
 }
 
+/// The text and Markdown written while analysing a corpus large enough
+/// for many windows of topics (analysed and rendered on all cores with
+/// `parallel`) are the held report's, with and without a filter.
+#[test]
+fn streamed_text_of_a_large_corpus_matches_the_report() {
+    let corpus = crate::common::Synth::new(5, 20_000).corpus();
+    let policy = Policy::default();
+    let analyzer = corroborate::Analyzer::new(&corpus, &policy);
+    let mut report = analyzer.report();
+    assert!(report.topics.len() > 1024, "{} topics", report.topics.len());
+    crate::invariants::check_streamed_text(&corpus, &policy, &report);
+    // Every other subject: topics of every verdict, some left out of
+    // each section.
+    let keep = |t: &corroborate::Topic<'_>| t.subject.as_str().len() % 2 == 0;
+    let options = TextOptions::new().with_width(90);
+    let mut text = Vec::new();
+    let summary = analyzer
+        .write_text_where(&mut text, &options, keep)
+        .unwrap();
+    let mut markdown = Vec::new();
+    analyzer.write_markdown_where(&mut markdown, keep).unwrap();
+    report.retain_topics(keep);
+    assert!(summary.topics > 100 && summary.topics < analyzer.report().topics.len());
+    assert_eq!(summary, report.summary);
+    assert!(text == report.render_text_with(&options).into_bytes());
+    assert!(markdown == report.render_markdown().into_bytes());
+}
+
 /// A writer that fails after `room` bytes.
 struct Full {
     room: usize,
@@ -467,6 +495,27 @@ fn jsonl_report_stops_at_a_write_error() {
         assert_eq!(error.to_string(), "disk full", "room {room}");
     }
     assert!(analyzer.write_jsonl(Full { room: whole.len() }).is_ok());
+}
+
+/// A failing writer stops the streamed text with its error, wherever it
+/// fails: in the head, in a section, or in the tail.
+#[test]
+fn streamed_text_stops_at_a_write_error() {
+    let corpus = Corpus::from_path(format!("{}/data", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let policy = Policy::default();
+    let analyzer = corroborate::Analyzer::new(&corpus, &policy);
+    let options = TextOptions::new();
+    let mut whole = Vec::new();
+    analyzer.write_text(&mut whole, &options).unwrap();
+    for room in [0, 100, whole.len() / 2, whole.len() - 10] {
+        let error = analyzer.write_text(Full { room }, &options).unwrap_err();
+        assert_eq!(error.to_string(), "disk full", "room {room}");
+    }
+    assert!(
+        analyzer
+            .write_text(Full { room: whole.len() }, &options)
+            .is_ok()
+    );
 }
 
 /// The lines of a synthetic JSON Lines corpus with bad lines put in at
