@@ -1,8 +1,8 @@
 //! Writing a [`Report`] as pretty JSON to an [`io::Write`], topic by
 //! topic, and streaming the report as JSON Lines.
 //!
-//! [`Report::write_json`] writes the bytes [`Report::to_json_string`]
-//! makes, without holding them in memory: each topic is serialised on
+//! [`Report::write_json`] writes the bytes `serde_json::to_string_pretty`
+//! makes of a report, without holding them in memory: each topic is serialised on
 //! its own and indented to its place. With the `parallel` feature, topics
 //! are serialised on all cores in batches of 64 and written in order, so
 //! the output is the same bytes either way (tested).
@@ -202,9 +202,10 @@ fn write_topics<W: Write>(out: &mut W, topics: &[Topic<'_>]) -> io::Result<()> {
 
 impl Report<'_> {
     /// Writes the report as pretty JSON: the bytes of
-    /// [`to_json_string`](Report::to_json_string), without a final
-    /// newline, written topic by topic instead of held as one string.
-    /// With the `parallel` feature, topics are serialised on all cores.
+    /// `serde_json::to_string_pretty`, without a final newline, written
+    /// topic by topic instead of held as one string. With the `parallel`
+    /// feature, topics are serialised on all cores.
+    /// [`to_json_string`](Report::to_json_string) collects these bytes.
     ///
     /// # Errors
     ///
@@ -216,7 +217,7 @@ impl Report<'_> {
     /// let report = analyze(&corpus, &Policy::default());
     /// let mut bytes = Vec::new();
     /// report.write_json(&mut bytes)?;
-    /// assert_eq!(String::from_utf8(bytes).unwrap(), report.to_json_string());
+    /// assert_eq!(String::from_utf8(bytes)?, serde_json::to_string_pretty(&report)?);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn write_json<W: Write>(&self, mut out: W) -> io::Result<()> {

@@ -549,11 +549,25 @@ pub struct Report<'c> {
 }
 
 impl<'c> Report<'c> {
-    /// The report as pretty JSON.
+    /// The report as pretty JSON: the bytes of
+    /// `serde_json::to_string_pretty`, made by
+    /// [`write_json`](Report::write_json), topic by topic (on all cores
+    /// with the `parallel` feature).
+    ///
+    /// ```
+    /// use corroborate::{analyze, Corpus, Policy};
+    /// let corpus = Corpus::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))?;
+    /// let report = analyze(&corpus, &Policy::default());
+    /// assert_eq!(report.to_json_string(), serde_json::to_string_pretty(&report)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn to_json_string(&self) -> String {
-        // Report types serialize to JSON without failure: every key is a
-        // string and every number is finite or written as null.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        let mut bytes = Vec::new();
+        // Report types serialize to JSON without failure (every key is a
+        // string and every number is finite or written as null), and
+        // writing to memory does not fail; serde_json writes UTF-8.
+        let _ = self.write_json(&mut bytes);
+        String::from_utf8(bytes).unwrap_or_default()
     }
 
     /// The topic of a subject and property, if the report has one.

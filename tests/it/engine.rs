@@ -515,13 +515,15 @@ proptest! {
     }
 
     /// Writing topic by topic (on all cores with `parallel`) gives the
-    /// bytes of the one-string JSON.
+    /// bytes serde_json makes of the whole report.
     #[test]
     fn written_json_is_the_json_string(corpus in strategies::corpus(20)) {
         let report = analyze(&corpus, &Policy::default());
         let mut written = Vec::new();
         report.write_json(&mut written).unwrap();
-        prop_assert_eq!(String::from_utf8(written).unwrap(), report.to_json_string());
+        let whole = serde_json::to_string_pretty(&report).unwrap();
+        prop_assert_eq!(String::from_utf8(written).unwrap(), whole.as_str());
+        prop_assert_eq!(report.to_json_string(), whole);
     }
 
     #[test]
