@@ -53,136 +53,88 @@ fn bytes(write: impl Fn(&mut Vec<u8>) -> std::io::Result<()>) -> Vec<u8> {
     out
 }
 
-/// Runs `bench` at every size, one size after another in one group: a
-/// benchmark's sizes are measured within a minute or two of each other,
-/// so that their ratio (the growth target) is not one of the VM's drifts
-/// between the first size and the last, which can be 30% over a run.
-fn each_size<T>(
-    c: &mut Criterion,
-    group: &str,
-    inputs: &[(usize, T)],
-    mut bench: impl FnMut(&mut BenchmarkGroup<'_, WallTime>, usize, &T),
-) {
-    let mut group = c.benchmark_group(group);
-    for (n, input) in inputs {
-        configure(&mut group, *n);
-        bench(&mut group, *n, input);
-    }
-    group.finish();
-}
-
-/// One size's inputs for loading.
-struct Inputs {
-    json: Vec<u8>,
-    jsonl: Vec<u8>,
-    csv: Vec<u8>,
-}
-
 fn load(c: &mut Criterion) {
-    let inputs: Vec<(usize, Inputs)> = sizes()
-        .into_iter()
-        .map(|n| {
-            let synth = Synth::new(SEED, n);
-            let inputs = Inputs {
-                json: bytes(|o| synth.write_json(o)),
-                jsonl: bytes(|o| synth.write_jsonl(o)),
-                csv: bytes(|o| synth.write_table(o, b',')),
-            };
-            (n, inputs)
-        })
-        .collect();
-    each_size(c, "load", &inputs, |group, n, input| {
+    for n in sizes() {
+        let synth = Synth::new(SEED, n);
+        let json = bytes(|o| synth.write_json(o));
+        let jsonl = bytes(|o| synth.write_jsonl(o));
+        let csv = bytes(|o| synth.write_table(o, b','));
+        // The claims alone, as one JSON array: what serde_json takes to
+        // deserialise them, the yardstick for cross-referencing.
+        let claims_json = serde_json::to_vec(&synth.parts().claims).expect("claims serialise");
+
+        let mut group = c.benchmark_group("load");
+        configure(&mut group, n);
         group.bench_function(BenchmarkId::new("json", n), |b| {
             b.iter(|| {
-                let corpus = Corpus::from_json_slice(black_box(&input.json)).expect("valid corpus");
+                let corpus = Corpus::from_json_slice(black_box(&json)).expect("valid corpus");
                 assert_eq!(corpus.claims().len(), n);
                 corpus
             })
         });
-    });
-    each_size(c, "load", &inputs, |group, n, input| {
         group.bench_function(BenchmarkId::new("jsonl", n), |b| {
             b.iter(|| {
                 let corpus = StreamReader::new()
-                    .read_jsonl(black_box(&input.jsonl[..]), "bench.jsonl")
+                    .read_jsonl(black_box(&jsonl[..]), "bench.jsonl")
                     .expect("valid corpus");
                 assert_eq!(corpus.claims().len(), n);
                 corpus
             })
         });
-    });
-    each_size(c, "load", &inputs, |group, n, input| {
         group.bench_function(BenchmarkId::new("table", n), |b| {
             b.iter(|| {
                 let corpus = StreamReader::new()
-                    .read_table(black_box(&input.csv[..]), "bench.csv", TableFormat::Csv)
+                    .read_table(black_box(&csv[..]), "bench.csv", TableFormat::Csv)
                     .expect("valid table");
                 assert_eq!(corpus.claims().len(), n);
                 corpus
             })
         });
-    });
-}
-
-fn engine(c: &mut Criterion) {
-    let policy = Policy::default();
-    let corpora: Vec<(usize, Corpus)> = sizes()
-        .into_iter()
-        .map(|n| (n, Synth::new(SEED, n).corpus()))
-        .collect();
-    each_size(c, "resolve", &corpora, |group, n, corpus| {
-        group.bench_function(BenchmarkId::new("claims", n), |b| {
-            b.iter(|| Analyzer::new(black_box(corpus), &policy))
-        });
-    });
-
-    // The claims alone, as one JSON array: what serde_json takes to
-    // deserialise them, the yardstick for cross-referencing, measured
-    // just before it.
-    let claims_json: Vec<(usize, Vec<u8>)> = corpora
-        .iter()
-        .map(|(n, corpus)| {
-            let json = serde_json::to_vec(corpus.claims()).expect("claims serialise");
-            (*n, json)
-        })
-        .collect();
-    each_size(c, "load", &claims_json, |group, n, json| {
         group.bench_function(BenchmarkId::new("serde_json_claims", n), |b| {
             b.iter(|| {
                 let claims: Vec<Claim> =
-                    serde_json::from_slice(black_box(json)).expect("claims parse");
+                    serde_json::from_slice(black_box(&claims_json)).expect("claims parse");
                 assert_eq!(claims.len(), n);
                 claims
             })
         });
-    });
-    drop(claims_json);
+        group.finish();
+    }
+}
 
-    let analyzers: Vec<(usize, Analyzer<'_, '_>)> = corpora
-        .iter()
-        .map(|(n, corpus)| (*n, Analyzer::new(corpus, &policy)))
-        .collect();
-    // The report's drop is not cross-referencing: `iter_with_large_drop`
-    // frees each report outside the timed region.
-    each_size(c, "crossref", &analyzers, |group, n, analyzer| {
+fn engine(c: &mut Criterion) {
+    let policy = Policy::default();
+    for n in sizes() {
+        let corpus = Synth::new(SEED, n).corpus();
+        let mut group = c.benchmark_group("resolve");
+        configure(&mut group, n);
+        group.bench_function(BenchmarkId::new("claims", n), |b| {
+            b.iter(|| Analyzer::new(black_box(&corpus), &policy))
+        });
+        group.finish();
+
+        let analyzer = Analyzer::new(&corpus, &policy);
+        let mut group = c.benchmark_group("crossref");
+        configure(&mut group, n);
+        // The report's drop is not cross-referencing: `iter_with_large_drop`
+        // frees each report outside the timed region.
         group.bench_function(BenchmarkId::new("claims", n), |b| {
             b.iter_with_large_drop(|| {
-                let report = black_box(analyzer).report();
+                let report = black_box(&analyzer).report();
                 assert_eq!(report.summary.claims, n);
                 report
             })
         });
-    });
+        group.finish();
 
-    // The same analysis streamed (`report_each`): each topic dropped as
-    // soon as it is made, nothing held; streamed into a JSON Lines report
-    // written to nowhere (analysis and writing together); and the text
-    // report rendered topic by topic as each is analysed (`write_text`),
-    // the example's default output, held only as text.
-    each_size(c, "stream", &analyzers, |group, n, analyzer| {
+        // The same analysis streamed (`report_each`): each topic dropped
+        // as soon as it is made, nothing held; and streamed into a JSON
+        // Lines report written to nowhere (analysis and writing together).
+        let mut group = c.benchmark_group("stream");
+        configure(&mut group, n);
         group.bench_function(BenchmarkId::new("crossref", n), |b| {
             b.iter(|| {
-                let rest = black_box(analyzer)
+                let rest = black_box(&analyzer)
                     .report_each(|topic| {
                         drop(topic);
                         Ok::<(), std::convert::Infallible>(())
@@ -192,53 +144,48 @@ fn engine(c: &mut Criterion) {
                 rest.summary.topics
             })
         });
-    });
-    each_size(c, "stream", &analyzers, |group, n, analyzer| {
         group.bench_function(BenchmarkId::new("jsonl", n), |b| {
             b.iter(|| {
-                let summary = black_box(analyzer)
+                let summary = black_box(&analyzer)
                     .write_jsonl(std::io::sink())
                     .expect("writing to nowhere");
                 assert_eq!(summary.claims, n);
                 summary
             })
         });
-    });
-    let options = TextOptions::new().with_width(100);
-    each_size(c, "stream", &analyzers, |group, n, analyzer| {
+        // The text report rendered topic by topic as each is analysed
+        // (`write_text`): the example's default output, held only as text.
+        let options = TextOptions::new().with_width(100);
         group.bench_function(BenchmarkId::new("text", n), |b| {
             b.iter(|| {
-                let summary = black_box(analyzer)
+                let summary = black_box(&analyzer)
                     .write_text(std::io::sink(), &options)
                     .expect("writing to nowhere");
                 assert_eq!(summary.claims, n);
                 summary
             })
         });
-    });
+        group.finish();
 
-    let reports: Vec<_> = analyzers
-        .iter()
-        .map(|(n, analyzer)| (*n, analyzer.report()))
-        .collect();
-    each_size(c, "render", &reports, |group, n, report| {
+        let report = analyzer.report();
+        let mut group = c.benchmark_group("render");
+        configure(&mut group, n);
         group.bench_function(BenchmarkId::new("text", n), |b| {
             b.iter(|| {
-                let text = black_box(report).render_text(100);
+                let text = black_box(&report).render_text(100);
                 assert!(text.len() > n);
                 text
             })
         });
-    });
-    each_size(c, "render", &reports, |group, n, report| {
         group.bench_function(BenchmarkId::new("json", n), |b| {
             b.iter(|| {
-                let json = black_box(report).to_json_string();
+                let json = black_box(&report).to_json_string();
                 assert!(json.len() > n);
                 json
             })
         });
-    });
+        group.finish();
+    }
 }
 
 fn one_topic(c: &mut Criterion) {
