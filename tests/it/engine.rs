@@ -526,6 +526,39 @@ proptest! {
         prop_assert_eq!(report.to_json_string(), whole);
     }
 
+    /// The text and Markdown written while analysing, with any subset of
+    /// verdicts kept, are the held report's after `retain_topics`.
+    #[test]
+    fn streamed_text_is_the_rendered_text(
+        corpus in strategies::corpus(20),
+        kept in proptest::collection::vec(any::<bool>(), 5),
+        width in 40usize..120,
+        color in any::<bool>(),
+    ) {
+        let policy = Policy::default();
+        let analyzer = corroborate::Analyzer::new(&corpus, &policy);
+        let keep = |t: &corroborate::Topic<'_>| {
+            let verdicts = [
+                corroborate::Verdict::Contested,
+                corroborate::Verdict::DifferentScope,
+                corroborate::Verdict::Superseded,
+                corroborate::Verdict::Corroborated,
+                corroborate::Verdict::SingleOrigin,
+            ];
+            verdicts.iter().zip(&kept).any(|(v, k)| *k && *v == t.verdict)
+        };
+        let options = corroborate::TextOptions::new().with_width(width).with_color(color);
+        let mut text = Vec::new();
+        let summary = analyzer.write_text_where(&mut text, &options, keep).unwrap();
+        let mut markdown = Vec::new();
+        analyzer.write_markdown_where(&mut markdown, keep).unwrap();
+        let mut report = analyzer.report();
+        report.retain_topics(keep);
+        prop_assert_eq!(summary, report.summary.clone());
+        prop_assert_eq!(String::from_utf8(text).unwrap(), report.render_text_with(&options));
+        prop_assert_eq!(String::from_utf8(markdown).unwrap(), report.render_markdown());
+    }
+
     #[test]
     fn an_unrelated_claim_changes_no_other_relation(claims in strategies::claims(10), extra in strategies::claim(99)) {
         let policy = Policy::default();
