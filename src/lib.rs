@@ -101,7 +101,10 @@
 //! **Write a large report as a stream.** The full [`Report`] holds every
 //! topic; [`Analyzer::write_jsonl`] writes each topic as JSON Lines as
 //! soon as it is analysed and keeps none ([`Analyzer::report_each`] hands
-//! them to your code instead):
+//! them to your code instead). [`Analyzer::write_text`] and
+//! [`Analyzer::write_markdown`] keep the readable report's verdict order
+//! and hold only each topic's text until the summary at its head is
+//! known:
 //!
 //! ```
 //! use corroborate::{Analyzer, Policy, StreamReader};
