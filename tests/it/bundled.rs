@@ -15,6 +15,22 @@ fn text_report() {
     insta::assert_snapshot!(report.render_text(100));
 }
 
+/// The Markdown report, pinned as the text is: checked_report has
+/// compared it with the Markdown written while analysing.
+#[test]
+fn markdown_report() {
+    let corpus = bundled();
+    let report = checked_report(&corpus, &Policy::default());
+    let markdown = report.render_markdown();
+    assert!(markdown.starts_with("# corroborate report\n"));
+    assert_eq!(
+        markdown.matches("\n### ").count(),
+        report.topics.len(),
+        "one heading a topic"
+    );
+    insta::assert_snapshot!(markdown);
+}
+
 #[test]
 fn json_report() {
     let corpus = bundled();
