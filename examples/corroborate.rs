@@ -233,30 +233,49 @@ fn run(cli: Cli) -> Result<(), String> {
             let options = TextOptions::new().with_width(width).with_color(color);
             print_streamed(
                 &analyzer,
-                |out, keep| analyzer.write_text_where(out, &options, keep),
+                |out, scratch, keep| match scratch {
+                    Some(scratch) => analyzer.write_text_with_scratch(out, scratch, &options, keep),
+                    None => analyzer.write_text_where(out, &options, keep),
+                },
                 keep,
             )
         }
         Format::Markdown => print_streamed(
             &analyzer,
-            |out, keep| analyzer.write_markdown_where(out, keep),
+            |out, scratch, keep| match scratch {
+                Some(scratch) => analyzer.write_markdown_with_scratch(out, scratch, keep),
+                None => analyzer.write_markdown_where(out, keep),
+            },
             keep,
         ),
         // The JSON document's topics are grouped by verdict, and its
         // summary comes first: it is written from the report held whole.
-        Format::Json => {
-            let spinner = delayed_progress(ProgressBar::new_spinner());
-            spinner.set_message(format!("analysing {} claims", corpus.claims().len()));
-            let mut report = analyzer.report();
-            spinner.finish_and_clear();
-            if needle.is_some() {
-                report.retain_topics(keep);
-            }
-            let printed = print_json(&report);
-            // Freeing the report topic by topic would only delay the exit.
-            std::mem::forget(report);
-            printed
-        }
+        // The JSON document's topics are grouped by verdict, and its
+        // summary comes first: each topic's JSON waits in the scratch, as
+        // text does, and is followed by a newline. Without a scratch, it
+        // is written from the report held whole.
+        Format::Json => print_streamed(
+            &analyzer,
+            |out, scratch, keep| {
+                let summary = match scratch {
+                    Some(scratch) => analyzer.write_json_with_scratch(&mut *out, scratch, keep)?,
+                    None => {
+                        let mut report = analyzer.report();
+                        report.retain_topics(keep);
+                        report.write_json(&mut *out)?;
+                        let summary = report.summary.clone();
+                        // Freeing the report topic by topic would only
+                        // delay the exit.
+                        std::mem::forget(report);
+                        summary
+                    }
+                };
+                out.write_all(b"\n")?;
+                out.flush()?;
+                Ok(summary)
+            },
+            keep,
+        ),
     };
     if cli.timings {
         eprintln!(
@@ -343,21 +362,6 @@ fn report_output() -> std::io::BufWriter<Box<dyn std::io::Write>> {
     std::io::BufWriter::with_capacity(BLOCK, Box::new(std::io::stdout().lock()))
 }
 
-/// Writes the report as pretty JSON straight to stdout, without building
-/// the whole text in memory first.
-fn print_json(report: &corroborate::Report) -> Result<(), String> {
-    use std::io::Write;
-    let mut out = report_output();
-    // Topic by topic (on all cores with the `parallel` feature), without
-    // holding the whole JSON in memory.
-    written(
-        report
-            .write_json(&mut out)
-            .and_then(|()| out.write_all(b"\n"))
-            .and_then(|()| out.flush()),
-    )
-}
-
 /// True when the topic's subject, subject name or property contains
 /// `needle` (lowercase), ignoring case.
 fn matches_topic(topic: &Topic<'_>, needle: &str) -> bool {
@@ -403,20 +407,38 @@ fn print_jsonl(
     written(result)
 }
 
-/// Cross-references and writes a text or Markdown report to stdout with
-/// `write` (an `Analyzer::write_*_where`), rendering each topic as it is
-/// analysed, with a progress bar over the claims analysed.
+/// Cross-references and writes a text, Markdown or JSON report to stdout
+/// with `write` (an `Analyzer::write_*_with_scratch`, or `write_*_where`
+/// without a scratch), rendering each topic as it is analysed, with a
+/// progress bar over the claims analysed.
+///
+/// The topics' text waits in a temporary file until the summary, which
+/// comes first, is known, so that memory stays flat however large the
+/// report; the system deletes the file when it is closed, even if the
+/// process is killed. Where no temporary file can be made, the text is
+/// held in memory, and a warning says so.
 fn print_streamed<'a>(
     analyzer: &Analyzer<'a, '_>,
     write: impl FnOnce(
         &mut dyn std::io::Write,
+        Option<std::fs::File>,
         &(dyn Fn(&Topic<'a>) -> bool + Sync),
     ) -> std::io::Result<corroborate::Summary>,
     keep: impl Fn(&Topic<'_>) -> bool + Sync,
 ) -> Result<(), String> {
+    let scratch = match tempfile::tempfile() {
+        Ok(file) => Some(file),
+        Err(e) => {
+            eprintln!(
+                "corroborate: warning: no temporary file for the report's text ({e}); \
+                 holding it in memory"
+            );
+            None
+        }
+    };
     let bar = claims_progress(analyzer);
     let mut out = report_output();
-    let result = write(&mut out, &|topic: &Topic<'a>| {
+    let result = write(&mut out, scratch, &|topic: &Topic<'a>| {
         bar.inc(topic.claim_count as u64);
         keep(topic)
     });

@@ -8,7 +8,7 @@
 //! | [`Report::to_json_string`] | pretty JSON of the typed report |
 
 use std::fmt::Write as _;
-use std::io::{self, Write};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 
 use crate::analyze::Analyzer;
 use crate::model::Polarity;
@@ -281,6 +281,84 @@ trait Layout: Sync {
         }
         self.tail(&mut out, report);
         out
+    }
+}
+
+/// What a writer that streams the topics asks of a layout: each topic's
+/// bytes, made where it is analysed, and the parts around the topics,
+/// written once the summary is known. Every [`Layout`] is one; so is
+/// the JSON document's ([`crate::json::JsonDocument`]).
+pub(crate) trait Streamed: Sync {
+    /// Writes one topic as it stands in its section.
+    fn write_topic(&self, out: &mut dyn Write, topic: &Topic<'_>) -> io::Result<()>;
+    /// One topic's bytes as they stand in its section.
+    fn topic_bytes(&self, topic: &Topic<'_>) -> io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        self.write_topic(&mut bytes, topic)?;
+        Ok(bytes)
+    }
+    /// The head: everything before the first section.
+    fn write_head(&self, out: &mut dyn Write, report: &Report<'_>) -> io::Result<()>;
+    /// A section's heading.
+    fn write_section(&self, out: &mut dyn Write, verdict: Verdict) -> io::Result<()>;
+    /// The tail: everything after the last section.
+    fn write_tail(&self, out: &mut dyn Write, report: &Report<'_>) -> io::Result<()>;
+    /// How many bytes of the first topic written are left out: a
+    /// separator each topic's bytes start with, which only goes between
+    /// topics.
+    fn lead(&self) -> usize {
+        0
+    }
+}
+
+impl<L: Layout> Streamed for L {
+    fn write_topic(&self, out: &mut dyn Write, topic: &Topic<'_>) -> io::Result<()> {
+        out.write_all(&self.topic_bytes(topic)?)
+    }
+
+    fn topic_bytes(&self, topic: &Topic<'_>) -> io::Result<Vec<u8>> {
+        let mut text = String::new();
+        self.topic(&mut text, topic);
+        Ok(text.into_bytes())
+    }
+
+    fn write_head(&self, out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+        let mut text = String::new();
+        self.head(&mut text, report);
+        out.write_all(text.as_bytes())
+    }
+
+    fn write_section(&self, out: &mut dyn Write, verdict: Verdict) -> io::Result<()> {
+        let mut text = String::new();
+        self.section(&mut text, verdict);
+        out.write_all(text.as_bytes())
+    }
+
+    fn write_tail(&self, out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+        let mut text = String::new();
+        self.tail(&mut text, report);
+        out.write_all(text.as_bytes())
+    }
+}
+
+/// A writer that drops the first `skip` bytes written to it.
+struct Skip<'w> {
+    out: &'w mut dyn Write,
+    skip: usize,
+}
+
+impl Write for Skip<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if self.skip > 0 && !bytes.is_empty() {
+            let n = self.skip.min(bytes.len());
+            self.skip -= n;
+            return Ok(n);
+        }
+        self.out.write(bytes)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 }
 
@@ -679,7 +757,7 @@ impl<'a> Analyzer<'a, '_> {
         options: &TextOptions,
         keep: impl Fn(&Topic<'a>) -> bool + Sync,
     ) -> io::Result<Summary> {
-        self.write_layout(out, options, keep)
+        self.write_layout(out, options, keep, InMemory::default())
     }
 
     /// Cross-references the corpus and writes the report as Markdown: the
@@ -726,56 +804,381 @@ impl<'a> Analyzer<'a, '_> {
         out: W,
         keep: impl Fn(&Topic<'a>) -> bool + Sync,
     ) -> io::Result<Summary> {
-        self.write_layout(out, &Markdown, keep)
+        self.write_layout(out, &Markdown, keep, InMemory::default())
+    }
+
+    /// [`write_text_where`](Analyzer::write_text_where) holding each
+    /// section's text in `scratch` rather than in memory: the topics'
+    /// text is gathered under its verdict in chunks of 256 KiB, each
+    /// written to `scratch` when full, and read back in section order
+    /// once the head is written. The memory held is then a few chunks,
+    /// whatever the size of the report: at a million synthetic claims,
+    /// 232 MB of text goes to `scratch` instead.
+    ///
+    /// `scratch` is anything that reads, writes and seeks: a temporary
+    /// file (the example binary uses `tempfile::tempfile()`, which the
+    /// system deletes when it is closed) or, in tests, an
+    /// [`io::Cursor`]. It is written from its current position on, and
+    /// what lies there is overwritten. A report shorter than a chunk a
+    /// section never touches it. The bytes written to `out` are those of
+    /// [`write_text_where`](Analyzer::write_text_where).
+    ///
+    /// # Errors
+    ///
+    /// Fails when `out` fails to write, or `scratch` to seek, write or
+    /// read back; an error of `scratch` says so in its message.
+    ///
+    /// ```
+    /// use corroborate::{Analyzer, Corpus, Policy, TextOptions};
+    /// let corpus = Corpus::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))?;
+    /// let policy = Policy::default();
+    /// let analyzer = Analyzer::new(&corpus, &policy);
+    /// let options = TextOptions::new();
+    /// let mut out = Vec::new();
+    /// let scratch = std::io::Cursor::new(Vec::new());
+    /// analyzer.write_text_with_scratch(&mut out, scratch, &options, |_| true)?;
+    /// assert_eq!(String::from_utf8(out)?, analyzer.report().render_text_with(&options));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_text_with_scratch<W: Write, S: Read + Write + Seek>(
+        &self,
+        out: W,
+        scratch: S,
+        options: &TextOptions,
+        keep: impl Fn(&Topic<'a>) -> bool + Sync,
+    ) -> io::Result<Summary> {
+        let spill = Spill::new(scratch, SPILL_CHUNK, LARGE_TOPIC).map_err(scratch_error)?;
+        self.write_layout(out, options, keep, spill)
+    }
+
+    /// [`write_markdown_where`](Analyzer::write_markdown_where) holding
+    /// each section's text in `scratch`, as
+    /// [`write_text_with_scratch`](Analyzer::write_text_with_scratch)
+    /// holds it.
+    ///
+    /// # Errors
+    ///
+    /// Fails when `out` fails to write, or `scratch` to seek, write or
+    /// read back.
+    ///
+    /// ```
+    /// use corroborate::{Analyzer, Corpus, Policy};
+    /// let corpus = Corpus::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))?;
+    /// let policy = Policy::default();
+    /// let analyzer = Analyzer::new(&corpus, &policy);
+    /// let mut out = Vec::new();
+    /// let scratch = std::io::Cursor::new(Vec::new());
+    /// analyzer.write_markdown_with_scratch(&mut out, scratch, |_| true)?;
+    /// assert_eq!(String::from_utf8(out)?, analyzer.report().render_markdown());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_markdown_with_scratch<W: Write, S: Read + Write + Seek>(
+        &self,
+        out: W,
+        scratch: S,
+        keep: impl Fn(&Topic<'a>) -> bool + Sync,
+    ) -> io::Result<Summary> {
+        let spill = Spill::new(scratch, SPILL_CHUNK, LARGE_TOPIC).map_err(scratch_error)?;
+        self.write_layout(out, &Markdown, keep, spill)
     }
 
     /// The topics analysed in key order (subject, then property: the
     /// order within a verdict), each rendered by `layout` where it is
-    /// made and appended to its verdict's section; then the head, the
+    /// made and handed to `hold` under its verdict; then the head, the
     /// sections in verdict order and the tail, written to `out`.
-    fn write_layout<W: Write>(
+    pub(crate) fn write_layout<W: Write>(
         &self,
         mut out: W,
-        layout: &impl Layout,
+        layout: &impl Streamed,
         keep: impl Fn(&Topic<'a>) -> bool + Sync,
+        mut hold: impl Hold,
     ) -> io::Result<Summary> {
-        // Each topic's text as it was rendered, in its verdict's section:
-        // appending it to one buffer a section would copy every byte once
-        // more, into pages touched for the first time.
-        let mut sections: [Vec<String>; SECTIONS.len()] = Default::default();
-        let Ok(rest) = self.stream(
+        let shrink = hold.keeps_strings();
+        let whole = hold.whole_from().unwrap_or(usize::MAX);
+        let rest = self.stream(
             |topic| {
                 keep(&topic).then(|| {
-                    let mut text = String::new();
-                    layout.topic(&mut text, &topic);
-                    text.shrink_to_fit();
-                    (topic.verdict, text)
+                    if topic.claim_count >= whole {
+                        return (topic.verdict, Made::Whole(topic));
+                    }
+                    let bytes = layout.topic_bytes(&topic).map(|mut bytes| {
+                        if shrink {
+                            bytes.shrink_to_fit();
+                        }
+                        bytes
+                    });
+                    (topic.verdict, Made::Bytes(bytes))
                 })
             },
-            |(verdict, text)| {
-                sections[verdict as usize].push(text);
-                Ok::<(), std::convert::Infallible>(())
+            |(verdict, made)| match made {
+                Made::Bytes(bytes) => hold.hold(verdict, bytes?),
+                Made::Whole(topic) => {
+                    hold.hold_written(verdict, &mut |out| layout.write_topic(out, &topic))
+                }
             },
-        );
-        let mut text = String::new();
-        layout.head(&mut text, &rest);
-        out.write_all(text.as_bytes())?;
-        for (verdict, section) in SECTIONS.into_iter().zip(sections) {
-            if section.is_empty() {
+        )?;
+        let out: &mut dyn Write = &mut out;
+        layout.write_head(out, &rest)?;
+        let mut lead = layout.lead();
+        for verdict in SECTIONS {
+            if hold.is_empty(verdict) {
                 continue;
             }
-            text.clear();
-            layout.section(&mut text, verdict);
-            out.write_all(text.as_bytes())?;
-            for topic in section {
-                out.write_all(topic.as_bytes())?;
-            }
+            layout.write_section(out, verdict)?;
+            let mut skip = Skip { out, skip: lead };
+            hold.write_section(verdict, &mut skip)?;
+            lead = 0;
         }
-        text.clear();
-        layout.tail(&mut text, &rest);
-        out.write_all(text.as_bytes())?;
+        layout.write_tail(out, &rest)?;
         out.flush()?;
         Ok(rest.summary)
+    }
+}
+
+/// A topic as the stream hands it to a writer: its bytes, made where it
+/// was analysed, or the topic itself, written where it is held.
+enum Made<'a> {
+    Bytes(io::Result<Vec<u8>>),
+    Whole(Topic<'a>),
+}
+
+/// Claims from which [`Spill`] takes a topic whole, to be written straight
+/// to its scratch: its bytes are then never all in memory. (The largest
+/// synthetic topic of a million claims has about 90 MB of pretty JSON.)
+pub(crate) const LARGE_TOPIC: usize = 1024;
+
+/// How many bytes of a section's text [`Spill`] gathers before writing
+/// them to its scratch as one chunk.
+pub(crate) const SPILL_CHUNK: usize = 256 * 1024;
+
+/// Where a streaming writer keeps each topic's text, under its verdict,
+/// until the summary is known and the head written.
+pub(crate) trait Hold {
+    /// True when each topic's text is kept as it was rendered, so that
+    /// trimming its spare capacity is worth a reallocation.
+    fn keeps_strings(&self) -> bool;
+    /// The claims from which a topic is better written by
+    /// [`hold_written`](Hold::hold_written) than made into bytes where it
+    /// is analysed; `None` for never.
+    fn whole_from(&self) -> Option<usize>;
+    /// Keeps one topic's bytes at the end of its verdict's section.
+    fn hold(&mut self, verdict: Verdict, bytes: Vec<u8>) -> io::Result<()>;
+    /// Keeps at the end of its verdict's section the bytes of one topic
+    /// that `write` writes.
+    fn hold_written(
+        &mut self,
+        verdict: Verdict,
+        write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()>;
+    /// True when the section holds no topic.
+    fn is_empty(&self, verdict: Verdict) -> bool;
+    /// Writes the section's topics, in the order held, to `out`.
+    fn write_section(&mut self, verdict: Verdict, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// Each topic's text in memory, as rendered: appending it to one buffer
+/// a section would copy every byte once more, into pages touched for the
+/// first time.
+#[derive(Default)]
+pub(crate) struct InMemory {
+    sections: [Vec<Vec<u8>>; SECTIONS.len()],
+}
+
+impl Hold for InMemory {
+    fn keeps_strings(&self) -> bool {
+        true
+    }
+
+    fn whole_from(&self) -> Option<usize> {
+        None
+    }
+
+    fn hold(&mut self, verdict: Verdict, bytes: Vec<u8>) -> io::Result<()> {
+        self.sections[verdict as usize].push(bytes);
+        Ok(())
+    }
+
+    fn hold_written(
+        &mut self,
+        verdict: Verdict,
+        write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut bytes = Vec::new();
+        write(&mut bytes)?;
+        bytes.shrink_to_fit();
+        self.hold(verdict, bytes)
+    }
+
+    fn is_empty(&self, verdict: Verdict) -> bool {
+        self.sections[verdict as usize].is_empty()
+    }
+
+    fn write_section(&mut self, verdict: Verdict, out: &mut dyn Write) -> io::Result<()> {
+        for topic in std::mem::take(&mut self.sections[verdict as usize]) {
+            out.write_all(&topic)?;
+        }
+        Ok(())
+    }
+}
+
+/// Each section's text gathered in a buffer and written to `scratch`
+/// in chunks of at least `chunk` bytes, appended one after another
+/// whatever their section; read back chunk by chunk, in order, for the
+/// section's turn. At most one buffer a section and one chunk read back
+/// are held.
+pub(crate) struct Spill<S> {
+    scratch: S,
+    chunk: usize,
+    /// Claims from which a topic is written straight to `scratch`.
+    large: usize,
+    /// Where the next chunk goes in `scratch`.
+    end: u64,
+    /// Each section's text not yet written.
+    pending: [Vec<u8>; SECTIONS.len()],
+    /// Each section's chunks in `scratch`: where each starts, its length.
+    chunks: [Vec<(u64, usize)>; SECTIONS.len()],
+}
+
+impl<S: Read + Write + Seek> Spill<S> {
+    pub(crate) fn new(mut scratch: S, chunk: usize, large: usize) -> io::Result<Spill<S>> {
+        let end = scratch.stream_position()?;
+        Ok(Spill {
+            scratch,
+            chunk,
+            large,
+            end,
+            pending: Default::default(),
+            chunks: Default::default(),
+        })
+    }
+}
+
+impl<S: Write> Spill<S> {
+    /// Appends `bytes` to the scratch as a chunk of section `v`.
+    /// Chunks are appended one after another, so the scratch stays at
+    /// `end` from one write to the next.
+    fn write_chunk(&mut self, v: usize, bytes: &[u8]) -> io::Result<()> {
+        self.scratch.write_all(bytes).map_err(scratch_error)?;
+        self.chunks[v].push((self.end, bytes.len()));
+        self.end += bytes.len() as u64;
+        Ok(())
+    }
+
+    /// Writes what section `v` has gathered as a chunk, if anything.
+    fn flush(&mut self, v: usize) -> io::Result<()> {
+        if self.pending[v].is_empty() {
+            return Ok(());
+        }
+        let pending = std::mem::take(&mut self.pending[v]);
+        let written = self.write_chunk(v, &pending);
+        // The buffer keeps its room for the section's next chunk.
+        self.pending[v] = pending;
+        self.pending[v].clear();
+        written
+    }
+}
+
+/// The scratch, counting the bytes written to it, its errors told apart.
+struct Counted<'s, S> {
+    scratch: &'s mut S,
+    written: usize,
+}
+
+impl<S: Write> Write for Counted<'_, S> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let n = self.scratch.write(bytes).map_err(scratch_error)?;
+        self.written += n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.scratch.flush().map_err(scratch_error)
+    }
+}
+
+/// An error of the scratch, told apart from the output's.
+pub(crate) fn scratch_error(e: io::Error) -> io::Error {
+    io::Error::new(
+        e.kind(),
+        format!("the scratch holding the report's text: {e}"),
+    )
+}
+
+impl<S: Read + Write + Seek> Hold for Spill<S> {
+    fn keeps_strings(&self) -> bool {
+        false
+    }
+
+    fn whole_from(&self) -> Option<usize> {
+        Some(self.large)
+    }
+
+    fn hold_written(
+        &mut self,
+        verdict: Verdict,
+        write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let v = verdict as usize;
+        self.flush(v)?;
+        // Serialisers write a few bytes at a time.
+        let mut buffered = io::BufWriter::with_capacity(
+            1 << 16,
+            Counted {
+                scratch: &mut self.scratch,
+                written: 0,
+            },
+        );
+        write(&mut buffered)?;
+        buffered.flush()?;
+        let written = buffered.get_ref().written;
+        drop(buffered);
+        if written > 0 {
+            self.chunks[v].push((self.end, written));
+            self.end += written as u64;
+        }
+        Ok(())
+    }
+
+    fn hold(&mut self, verdict: Verdict, bytes: Vec<u8>) -> io::Result<()> {
+        let v = verdict as usize;
+        if bytes.len() >= self.chunk {
+            // A topic of a chunk or more is a chunk of its own, written
+            // as it is, after what its section had gathered: copied into
+            // the buffer, a large topic would be held twice.
+            self.flush(v)?;
+            self.write_chunk(v, &bytes)?;
+        } else {
+            self.pending[v].extend_from_slice(&bytes);
+            if self.pending[v].len() >= self.chunk {
+                self.flush(v)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn is_empty(&self, verdict: Verdict) -> bool {
+        self.pending[verdict as usize].is_empty() && self.chunks[verdict as usize].is_empty()
+    }
+
+    fn write_section(&mut self, verdict: Verdict, out: &mut dyn Write) -> io::Result<()> {
+        // Read back in pieces: a large topic is one chunk.
+        let mut buffer = Vec::new();
+        for &(start, len) in &self.chunks[verdict as usize] {
+            self.scratch
+                .seek(SeekFrom::Start(start))
+                .map_err(scratch_error)?;
+            let mut left = len;
+            while left > 0 {
+                let piece = left.min(SPILL_CHUNK);
+                buffer.resize(piece, 0);
+                self.scratch
+                    .read_exact(&mut buffer)
+                    .map_err(scratch_error)?;
+                out.write_all(&buffer)?;
+                left -= piece;
+            }
+        }
+        out.write_all(&std::mem::take(&mut self.pending[verdict as usize]))
     }
 }
 
@@ -823,6 +1226,63 @@ mod tests {
             wrap(&mut fast, &text, width, &first, indent);
             wrap_by_lines(&mut reference, &text, width, &first, indent);
             proptest::prop_assert_eq!(fast, reference);
+        }
+    }
+
+    /// Text held in a scratch in chunks of any size, down to one byte (a
+    /// chunk a topic), with topics written to it whole or not, is the
+    /// text held in memory; the JSON document so held is the held
+    /// report's.
+    #[test]
+    fn any_chunk_size_gives_the_held_text() {
+        let corpus =
+            crate::Corpus::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap();
+        let policy = crate::Policy::default();
+        let analyzer = Analyzer::new(&corpus, &policy);
+        let options = TextOptions::new().with_width(70);
+        let mut held = Vec::new();
+        analyzer.write_text(&mut held, &options).unwrap();
+        let mut held_markdown = Vec::new();
+        analyzer.write_markdown(&mut held_markdown).unwrap();
+        let held_json = analyzer.report().to_json_string().into_bytes();
+        // Chunks of one byte (a chunk a topic) to larger than any
+        // section; topics made into bytes where analysed, or from one
+        // claim on (every topic) or from five written whole.
+        for (chunk, large) in [
+            (1, usize::MAX),
+            (100, 1),
+            (2_000, usize::MAX),
+            (30_000, 5),
+            (usize::MAX, usize::MAX),
+            (usize::MAX, 1),
+        ] {
+            let mut out = Vec::new();
+            let mut scratch = io::Cursor::new(Vec::new());
+            let spill = Spill::new(&mut scratch, chunk, large).unwrap();
+            analyzer
+                .write_layout(&mut out, &options, |_| true, spill)
+                .unwrap();
+            assert!(out == held, "chunks of {chunk} bytes, whole from {large}");
+            // Every byte of the topics went through the scratch unless a
+            // chunk is larger than a section and no topic is whole.
+            let spilled = scratch.into_inner().len();
+            if chunk == 1 || large == 1 {
+                assert!(spilled > held.len() / 2, "{spilled} of {}", held.len());
+            } else if chunk == usize::MAX && large == usize::MAX {
+                assert_eq!(spilled, 0);
+            }
+            let mut out = Vec::new();
+            let spill = Spill::new(io::Cursor::new(Vec::new()), chunk, large).unwrap();
+            analyzer
+                .write_layout(&mut out, &Markdown, |_| true, spill)
+                .unwrap();
+            assert!(out == held_markdown, "Markdown, {chunk} bytes, {large}");
+            let mut out = Vec::new();
+            let spill = Spill::new(io::Cursor::new(Vec::new()), chunk, large).unwrap();
+            analyzer
+                .write_layout(&mut out, &crate::json::JsonDocument, |_| true, spill)
+                .unwrap();
+            assert!(out == held_json, "JSON, {chunk} bytes, {large}");
         }
     }
 

@@ -552,9 +552,16 @@ proptest! {
         let summary = analyzer.write_text_where(&mut text, &options, keep).unwrap();
         let mut markdown = Vec::new();
         analyzer.write_markdown_where(&mut markdown, keep).unwrap();
+        let mut spilled = Vec::new();
+        let scratch = std::io::Cursor::new(Vec::new());
+        analyzer.write_text_with_scratch(&mut spilled, scratch, &options, keep).unwrap();
         let mut report = analyzer.report();
         report.retain_topics(keep);
         prop_assert_eq!(summary, report.summary.clone());
+        prop_assert_eq!(&spilled, &text);
+        let mut json = Vec::new();
+        analyzer.write_json_with_scratch(&mut json, std::io::Cursor::new(Vec::new()), keep).unwrap();
+        prop_assert_eq!(String::from_utf8(json).unwrap(), serde_json::to_string_pretty(&report).unwrap());
         prop_assert_eq!(String::from_utf8(text).unwrap(), report.render_text_with(&options));
         prop_assert_eq!(String::from_utf8(markdown).unwrap(), report.render_markdown());
     }

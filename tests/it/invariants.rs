@@ -46,7 +46,9 @@ pub fn checked_report<'c>(corpus: &'c Corpus, policy: &Policy) -> Report<'c> {
 
 /// Checks that the text and Markdown written while analysing
 /// ([`Analyzer::write_text`], [`Analyzer::write_markdown`]) are the bytes
-/// the held `report` renders, at two widths, with and without colour.
+/// the held `report` renders, at two widths, with and without colour;
+/// and so are they, and the JSON document, written with a scratch
+/// ([`Analyzer::write_text_with_scratch`] and the like).
 #[track_caller]
 pub fn check_streamed_text(corpus: &Corpus, policy: &Policy, report: &Report) {
     let analyzer = Analyzer::new(corpus, policy);
@@ -72,6 +74,39 @@ pub fn check_streamed_text(corpus: &Corpus, policy: &Policy, report: &Report) {
     assert!(
         out == report.render_markdown().into_bytes(),
         "streamed Markdown differs from the rendered report"
+    );
+    // The same bytes with the sections held in a scratch.
+    let options = TextOptions::new();
+    let mut out = Vec::new();
+    let scratch = std::io::Cursor::new(Vec::new());
+    let summary = analyzer
+        .write_text_with_scratch(&mut out, scratch, &options, |_| true)
+        .expect("writing to memory does not fail");
+    assert_eq!(summary, report.summary);
+    assert!(
+        out == report.render_text_with(&options).into_bytes(),
+        "text written with a scratch differs from the rendered report"
+    );
+    let mut out = Vec::new();
+    let scratch = std::io::Cursor::new(Vec::new());
+    analyzer
+        .write_markdown_with_scratch(&mut out, scratch, |_| true)
+        .expect("writing to memory does not fail");
+    assert!(
+        out == report.render_markdown().into_bytes(),
+        "Markdown written with a scratch differs from the rendered report"
+    );
+    let mut out = Vec::new();
+    let scratch = std::io::Cursor::new(Vec::new());
+    let summary = analyzer
+        .write_json_with_scratch(&mut out, scratch, |_| true)
+        .expect("writing to memory does not fail");
+    assert_eq!(summary, report.summary);
+    assert!(
+        out == serde_json::to_string_pretty(report)
+            .expect("a report serialises")
+            .into_bytes(),
+        "JSON written with a scratch differs from the held report's"
     );
 }
 

@@ -458,11 +458,135 @@ fn streamed_text_of_a_large_corpus_matches_the_report() {
         .unwrap();
     let mut markdown = Vec::new();
     analyzer.write_markdown_where(&mut markdown, keep).unwrap();
+    // The same, with the sections held in a scratch that already holds
+    // bytes before its position: they are left alone, and the text
+    // (megabytes: many chunks a section) goes after them.
+    let before = b"left alone".to_vec();
+    let mut scratch = std::io::Cursor::new(before.clone());
+    scratch.set_position(before.len() as u64);
+    let mut spilled = Vec::new();
+    let spilled_summary = analyzer
+        .write_text_with_scratch(&mut spilled, &mut scratch, &options, keep)
+        .unwrap();
+    let held = scratch.into_inner();
+    assert!(held.starts_with(&before));
+    assert!(
+        held.len() > before.len() + (1 << 20),
+        "{} bytes",
+        held.len()
+    );
+    let mut scratch = std::io::Cursor::new(Vec::new());
+    let mut spilled_markdown = Vec::new();
+    analyzer
+        .write_markdown_with_scratch(&mut spilled_markdown, &mut scratch, keep)
+        .unwrap();
+    assert!(scratch.into_inner().len() > 1 << 20);
+    let mut json = Vec::new();
+    let json_summary = analyzer
+        .write_json_with_scratch(&mut json, std::io::Cursor::new(Vec::new()), keep)
+        .unwrap();
     report.retain_topics(keep);
+    assert_eq!(json_summary, report.summary);
+    assert!(json == serde_json::to_string_pretty(&report).unwrap().into_bytes());
     assert!(summary.topics > 100 && summary.topics < all);
     assert_eq!(summary, report.summary);
+    assert_eq!(spilled_summary, report.summary);
     assert!(text == report.render_text_with(&options).into_bytes());
+    assert!(spilled == text);
     assert!(markdown == report.render_markdown().into_bytes());
+    assert!(spilled_markdown == markdown);
+}
+
+/// A scratch that fails: to write after `room` bytes, or to read back.
+struct BadScratch {
+    inner: std::io::Cursor<Vec<u8>>,
+    room: usize,
+    reads: bool,
+}
+
+impl std::io::Write for BadScratch {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.room == 0 {
+            return Err(std::io::Error::other("no space left"));
+        }
+        let n = bytes.len().min(self.room);
+        self.room -= n;
+        self.inner.write(&bytes[..n])
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl std::io::Read for BadScratch {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        if self.reads {
+            self.inner.read(buffer)
+        } else {
+            Err(std::io::Error::other("bad sector"))
+        }
+    }
+}
+
+impl std::io::Seek for BadScratch {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        self.inner.seek(to)
+    }
+}
+
+/// A scratch that fails to write or to read back stops the text and the
+/// JSON document with its error, which says it is the scratch's; the
+/// output is not blamed.
+#[test]
+fn a_failing_scratch_stops_the_text_and_says_so() {
+    let corpus = crate::common::Synth::new(6, 10_000).corpus();
+    let policy = Policy::default();
+    let analyzer = corroborate::Analyzer::new(&corpus, &policy);
+    let options = TextOptions::new();
+    for (room, reads, message) in [
+        (0, true, "no space left"),
+        (300_000, true, "no space left"),
+        (usize::MAX, false, "bad sector"),
+    ] {
+        let scratch = BadScratch {
+            inner: std::io::Cursor::new(Vec::new()),
+            room,
+            reads,
+        };
+        let error = analyzer
+            .write_text_with_scratch(std::io::sink(), scratch, &options, |_| true)
+            .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!("the scratch holding the report's text: {message}"),
+            "room {room}, reads {reads}"
+        );
+        let scratch = BadScratch {
+            inner: std::io::Cursor::new(Vec::new()),
+            room,
+            reads,
+        };
+        let error = analyzer
+            .write_json_with_scratch(std::io::sink(), scratch, |_| true)
+            .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!("the scratch holding the report's text: {message}"),
+            "JSON, room {room}, reads {reads}"
+        );
+    }
+    // A scratch that works gives the text of the held report.
+    let scratch = BadScratch {
+        inner: std::io::Cursor::new(Vec::new()),
+        room: usize::MAX,
+        reads: true,
+    };
+    let mut out = Vec::new();
+    analyzer
+        .write_text_with_scratch(&mut out, scratch, &options, |_| true)
+        .unwrap();
+    assert!(out == analyzer.report().render_text_with(&options).into_bytes());
 }
 
 /// A writer that fails after `room` bytes.
