@@ -1,5 +1,6 @@
 //! Loading, name resolution, cross-referencing (held and streamed, as
-//! JSON Lines and as text) and rendering at 10k, 100k and 1M synthetic
+//! JSON Lines, as text, and as text and JSON held in a scratch file) and
+//! rendering at 10k, 100k and 1M synthetic
 //! claims (benches/common/mod.rs), plus one topic of 100,000 claims and
 //! 100,000 distinct names.
 //!
@@ -9,6 +10,7 @@
 mod common;
 
 use std::hint::black_box;
+use std::io::Seek;
 use std::time::Duration;
 
 use common::Synth;
@@ -160,6 +162,31 @@ fn engine(c: &mut Criterion) {
             b.iter(|| {
                 let summary = black_box(&analyzer)
                     .write_text(std::io::sink(), &options)
+                    .expect("writing to nowhere");
+                assert_eq!(summary.claims, n);
+                summary
+            })
+        });
+        // The same text, and the pretty JSON document, held in a scratch
+        // file until the summary is known (`write_*_with_scratch`, what
+        // the example does): the file is rewound and overwritten each
+        // time.
+        let mut scratch = tempfile::tempfile().expect("a temporary file");
+        group.bench_function(BenchmarkId::new("text_scratch", n), |b| {
+            b.iter(|| {
+                scratch.rewind().expect("the scratch rewinds");
+                let summary = black_box(&analyzer)
+                    .write_text_with_scratch(std::io::sink(), &mut scratch, &options, |_| true)
+                    .expect("writing to nowhere");
+                assert_eq!(summary.claims, n);
+                summary
+            })
+        });
+        group.bench_function(BenchmarkId::new("json_scratch", n), |b| {
+            b.iter(|| {
+                scratch.rewind().expect("the scratch rewinds");
+                let summary = black_box(&analyzer)
+                    .write_json_with_scratch(std::io::sink(), &mut scratch, |_| true)
                     .expect("writing to nowhere");
                 assert_eq!(summary.claims, n);
                 summary

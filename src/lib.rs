@@ -104,7 +104,10 @@
 //! them to your code instead). [`Analyzer::write_text`] and
 //! [`Analyzer::write_markdown`] keep the readable report's verdict order
 //! and hold only each topic's text until the summary at its head is
-//! known:
+//! known; [`Analyzer::write_text_with_scratch`],
+//! [`Analyzer::write_markdown_with_scratch`] and
+//! [`Analyzer::write_json_with_scratch`] hold that text in a scratch
+//! file you give them instead, so that memory stays flat:
 //!
 //! ```
 //! use corroborate::{Analyzer, Policy, StreamReader};

@@ -309,6 +309,12 @@ pub(crate) trait Streamed: Sync {
     fn lead(&self) -> usize {
         0
     }
+    /// The claims from which a topic's bytes (about a megabyte) are worth
+    /// writing straight to a scratch rather than making where the topic
+    /// is analysed, on all cores: text takes about 240 bytes a claim.
+    fn large_topic(&self) -> usize {
+        4096
+    }
 }
 
 impl<L: Layout> Streamed for L {
@@ -811,9 +817,11 @@ impl<'a> Analyzer<'a, '_> {
     /// section's text in `scratch` rather than in memory: the topics'
     /// text is gathered under its verdict in chunks of 256 KiB, each
     /// written to `scratch` when full, and read back in section order
-    /// once the head is written. The memory held is then a few chunks,
-    /// whatever the size of the report: at a million synthetic claims,
-    /// 232 MB of text goes to `scratch` instead.
+    /// once the head is written; a topic of 4,096 claims or more (about
+    /// a megabyte of text) is rendered straight into `scratch` as it is
+    /// handed on. The memory held is then a few chunks, whatever the
+    /// size of the report: at a million synthetic claims, 232 MB of text
+    /// goes to `scratch` instead.
     ///
     /// `scratch` is anything that reads, writes and seeks: a temporary
     /// file (the example binary uses `tempfile::tempfile()`, which the
@@ -847,7 +855,7 @@ impl<'a> Analyzer<'a, '_> {
         options: &TextOptions,
         keep: impl Fn(&Topic<'a>) -> bool + Sync,
     ) -> io::Result<Summary> {
-        let spill = Spill::new(scratch, SPILL_CHUNK, LARGE_TOPIC).map_err(scratch_error)?;
+        let spill = Spill::new(scratch, SPILL_CHUNK, None).map_err(scratch_error)?;
         self.write_layout(out, options, keep, spill)
     }
 
@@ -878,7 +886,7 @@ impl<'a> Analyzer<'a, '_> {
         scratch: S,
         keep: impl Fn(&Topic<'a>) -> bool + Sync,
     ) -> io::Result<Summary> {
-        let spill = Spill::new(scratch, SPILL_CHUNK, LARGE_TOPIC).map_err(scratch_error)?;
+        let spill = Spill::new(scratch, SPILL_CHUNK, None).map_err(scratch_error)?;
         self.write_layout(out, &Markdown, keep, spill)
     }
 
@@ -894,7 +902,7 @@ impl<'a> Analyzer<'a, '_> {
         mut hold: impl Hold,
     ) -> io::Result<Summary> {
         let shrink = hold.keeps_strings();
-        let whole = hold.whole_from().unwrap_or(usize::MAX);
+        let whole = hold.whole_from(layout.large_topic());
         let rest = self.stream(
             |topic| {
                 keep(&topic).then(|| {
@@ -942,11 +950,6 @@ enum Made<'a> {
     Whole(Topic<'a>),
 }
 
-/// Claims from which [`Spill`] takes a topic whole, to be written straight
-/// to its scratch: its bytes are then never all in memory. (The largest
-/// synthetic topic of a million claims has about 90 MB of pretty JSON.)
-pub(crate) const LARGE_TOPIC: usize = 1024;
-
 /// How many bytes of a section's text [`Spill`] gathers before writing
 /// them to its scratch as one chunk.
 pub(crate) const SPILL_CHUNK: usize = 256 * 1024;
@@ -957,10 +960,11 @@ pub(crate) trait Hold {
     /// True when each topic's text is kept as it was rendered, so that
     /// trimming its spare capacity is worth a reallocation.
     fn keeps_strings(&self) -> bool;
-    /// The claims from which a topic is better written by
-    /// [`hold_written`](Hold::hold_written) than made into bytes where it
-    /// is analysed; `None` for never.
-    fn whole_from(&self) -> Option<usize>;
+    /// The claims from which a topic is written by
+    /// [`hold_written`](Hold::hold_written) rather than made into bytes
+    /// where it is analysed, given the layout's
+    /// [`large_topic`](Streamed::large_topic); `usize::MAX` for never.
+    fn whole_from(&self, large_topic: usize) -> usize;
     /// Keeps one topic's bytes at the end of its verdict's section.
     fn hold(&mut self, verdict: Verdict, bytes: Vec<u8>) -> io::Result<()>;
     /// Keeps at the end of its verdict's section the bytes of one topic
@@ -989,8 +993,10 @@ impl Hold for InMemory {
         true
     }
 
-    fn whole_from(&self) -> Option<usize> {
-        None
+    fn whole_from(&self, _large_topic: usize) -> usize {
+        // Held in memory either way, a topic's bytes are best made on
+        // all cores.
+        usize::MAX
     }
 
     fn hold(&mut self, verdict: Verdict, bytes: Vec<u8>) -> io::Result<()> {
@@ -1029,8 +1035,10 @@ impl Hold for InMemory {
 pub(crate) struct Spill<S> {
     scratch: S,
     chunk: usize,
-    /// Claims from which a topic is written straight to `scratch`.
-    large: usize,
+    /// Claims from which a topic is written straight to `scratch`, if
+    /// not the layout's [`large_topic`](Streamed::large_topic) (tests
+    /// set it).
+    large: Option<usize>,
     /// Where the next chunk goes in `scratch`.
     end: u64,
     /// Each section's text not yet written.
@@ -1040,7 +1048,7 @@ pub(crate) struct Spill<S> {
 }
 
 impl<S: Read + Write + Seek> Spill<S> {
-    pub(crate) fn new(mut scratch: S, chunk: usize, large: usize) -> io::Result<Spill<S>> {
+    pub(crate) fn new(mut scratch: S, chunk: usize, large: Option<usize>) -> io::Result<Spill<S>> {
         let end = scratch.stream_position()?;
         Ok(Spill {
             scratch,
@@ -1109,8 +1117,8 @@ impl<S: Read + Write + Seek> Hold for Spill<S> {
         false
     }
 
-    fn whole_from(&self) -> Option<usize> {
-        Some(self.large)
+    fn whole_from(&self, large_topic: usize) -> usize {
+        self.large.unwrap_or(large_topic)
     }
 
     fn hold_written(
@@ -1249,12 +1257,13 @@ mod tests {
         // section; topics made into bytes where analysed, or from one
         // claim on (every topic) or from five written whole.
         for (chunk, large) in [
-            (1, usize::MAX),
-            (100, 1),
-            (2_000, usize::MAX),
-            (30_000, 5),
-            (usize::MAX, usize::MAX),
-            (usize::MAX, 1),
+            (1, None),
+            (100, Some(1)),
+            (2_000, Some(usize::MAX)),
+            (30_000, Some(5)),
+            (usize::MAX, Some(usize::MAX)),
+            (usize::MAX, Some(1)),
+            (SPILL_CHUNK, None),
         ] {
             let mut out = Vec::new();
             let mut scratch = io::Cursor::new(Vec::new());
@@ -1262,13 +1271,13 @@ mod tests {
             analyzer
                 .write_layout(&mut out, &options, |_| true, spill)
                 .unwrap();
-            assert!(out == held, "chunks of {chunk} bytes, whole from {large}");
+            assert!(out == held, "chunks of {chunk} bytes, whole from {large:?}");
             // Every byte of the topics went through the scratch unless a
             // chunk is larger than a section and no topic is whole.
             let spilled = scratch.into_inner().len();
-            if chunk == 1 || large == 1 {
+            if chunk == 1 || large == Some(1) {
                 assert!(spilled > held.len() / 2, "{spilled} of {}", held.len());
-            } else if chunk == usize::MAX && large == usize::MAX {
+            } else if chunk == usize::MAX && large == Some(usize::MAX) {
                 assert_eq!(spilled, 0);
             }
             let mut out = Vec::new();
@@ -1276,13 +1285,13 @@ mod tests {
             analyzer
                 .write_layout(&mut out, &Markdown, |_| true, spill)
                 .unwrap();
-            assert!(out == held_markdown, "Markdown, {chunk} bytes, {large}");
+            assert!(out == held_markdown, "Markdown, {chunk} bytes, {large:?}");
             let mut out = Vec::new();
             let spill = Spill::new(io::Cursor::new(Vec::new()), chunk, large).unwrap();
             analyzer
                 .write_layout(&mut out, &crate::json::JsonDocument, |_| true, spill)
                 .unwrap();
-            assert!(out == held_json, "JSON, {chunk} bytes, {large}");
+            assert!(out == held_json, "JSON, {chunk} bytes, {large:?}");
         }
     }
 
