@@ -497,6 +497,44 @@ fn streamed_text_of_a_large_corpus_matches_the_report() {
     assert!(spilled_markdown == markdown);
 }
 
+/// The JSON document written with a scratch, with no topic kept, says
+/// `"topics": []` as the held report does; and a failing output stops it
+/// with the output's own error, wherever it fails.
+#[test]
+fn json_with_a_scratch_keeps_no_topic_and_stops_at_a_write_error() {
+    let corpus = Corpus::from_path(format!("{}/data", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let policy = Policy::default();
+    let analyzer = corroborate::Analyzer::new(&corpus, &policy);
+    let mut none = Vec::new();
+    let summary = analyzer
+        .write_json_with_scratch(&mut none, std::io::Cursor::new(Vec::new()), |_| false)
+        .unwrap();
+    let mut report = analyzer.report();
+    report.retain_topics(|_| false);
+    assert_eq!(summary.topics, 0);
+    let none = String::from_utf8(none).unwrap();
+    assert!(none.contains("\"topics\": [],"));
+    assert_eq!(none, serde_json::to_string_pretty(&report).unwrap());
+
+    let mut whole = Vec::new();
+    analyzer
+        .write_json_with_scratch(&mut whole, std::io::Cursor::new(Vec::new()), |_| true)
+        .unwrap();
+    for room in [0, 100, whole.len() / 2, whole.len() - 10] {
+        let scratch = std::io::Cursor::new(Vec::new());
+        let error = analyzer
+            .write_json_with_scratch(Full { room }, scratch, |_| true)
+            .unwrap_err();
+        assert_eq!(error.to_string(), "disk full", "room {room}");
+    }
+    let scratch = std::io::Cursor::new(Vec::new());
+    assert!(
+        analyzer
+            .write_json_with_scratch(Full { room: whole.len() }, scratch, |_| true)
+            .is_ok()
+    );
+}
+
 /// A scratch that fails: to write after `room` bytes, or to read back.
 struct BadScratch {
     inner: std::io::Cursor<Vec<u8>>,
