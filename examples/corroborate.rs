@@ -42,9 +42,11 @@ struct Cli {
     #[arg(long)]
     header: Option<PathBuf>,
 
-    /// Output format. `jsonl` streams the report as JSON Lines, topic by
-    /// topic as each is analysed, in subject and property order: for
-    /// corpora too large to hold their report in memory.
+    /// Output format. Every format is written as the topics are
+    /// analysed, and no report is held: text, Markdown and JSON wait in a
+    /// temporary file until the summary that opens them is known; `jsonl`
+    /// writes each topic at once, in subject and property order, with
+    /// the summary last.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 
@@ -212,7 +214,7 @@ fn run(cli: Cli) -> Result<(), String> {
     let stdout_is_terminal = std::io::stdout().is_terminal();
     let printed = match cli.format {
         // Streamed: each topic is written (JSON Lines) or rendered (text,
-        // Markdown) as it is analysed, and no report is held.
+        // Markdown, JSON) as it is analysed, and no report is held.
         Format::Jsonl => print_jsonl(&analyzer, keep),
         Format::Text => {
             let width = cli.width.unwrap_or_else(|| {
@@ -248,8 +250,6 @@ fn run(cli: Cli) -> Result<(), String> {
             },
             keep,
         ),
-        // The JSON document's topics are grouped by verdict, and its
-        // summary comes first: it is written from the report held whole.
         // The JSON document's topics are grouped by verdict, and its
         // summary comes first: each topic's JSON waits in the scratch, as
         // text does, and is followed by a newline. Without a scratch, it

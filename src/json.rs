@@ -16,7 +16,7 @@ use std::io::{self, Read, Seek, Write};
 use serde::Serialize;
 
 use crate::analyze::Analyzer;
-use crate::render::{SPILL_CHUNK, Spill, Streamed, scratch_error};
+use crate::render::Streamed;
 use crate::report::{Diagnostic, Misattribution, Report, Settings, Summary, Topic, Verdict};
 use crate::resolve::NameMerge;
 
@@ -328,8 +328,7 @@ impl<'a> Analyzer<'a, '_> {
         scratch: S,
         keep: impl Fn(&Topic<'a>) -> bool + Sync,
     ) -> io::Result<Summary> {
-        let spill = Spill::new(scratch, SPILL_CHUNK, None).map_err(scratch_error)?;
-        self.write_layout(out, &JsonDocument, keep, spill)
+        self.write_with_scratch(out, scratch, &JsonDocument, keep)
     }
 }
 

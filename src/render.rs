@@ -855,8 +855,7 @@ impl<'a> Analyzer<'a, '_> {
         options: &TextOptions,
         keep: impl Fn(&Topic<'a>) -> bool + Sync,
     ) -> io::Result<Summary> {
-        let spill = Spill::new(scratch, SPILL_CHUNK, None).map_err(scratch_error)?;
-        self.write_layout(out, options, keep, spill)
+        self.write_with_scratch(out, scratch, options, keep)
     }
 
     /// [`write_markdown_where`](Analyzer::write_markdown_where) holding
@@ -886,22 +885,35 @@ impl<'a> Analyzer<'a, '_> {
         scratch: S,
         keep: impl Fn(&Topic<'a>) -> bool + Sync,
     ) -> io::Result<Summary> {
+        self.write_with_scratch(out, scratch, &Markdown, keep)
+    }
+
+    /// [`write_layout`](Analyzer::write_layout) holding the sections in
+    /// `scratch`, in chunks of [`SPILL_CHUNK`] bytes, from the layout's
+    /// [`large_topic`](Streamed::large_topic) on topics written whole.
+    pub(crate) fn write_with_scratch<W: Write, S: Read + Write + Seek>(
+        &self,
+        out: W,
+        scratch: S,
+        layout: &impl Streamed,
+        keep: impl Fn(&Topic<'a>) -> bool + Sync,
+    ) -> io::Result<Summary> {
         let spill = Spill::new(scratch, SPILL_CHUNK, None).map_err(scratch_error)?;
-        self.write_layout(out, &Markdown, keep, spill)
+        self.write_layout(out, layout, keep, spill)
     }
 
     /// The topics analysed in key order (subject, then property: the
     /// order within a verdict), each rendered by `layout` where it is
     /// made and handed to `hold` under its verdict; then the head, the
     /// sections in verdict order and the tail, written to `out`.
-    pub(crate) fn write_layout<W: Write>(
+    fn write_layout<W: Write>(
         &self,
         mut out: W,
         layout: &impl Streamed,
         keep: impl Fn(&Topic<'a>) -> bool + Sync,
         mut hold: impl Hold,
     ) -> io::Result<Summary> {
-        let shrink = hold.keeps_strings();
+        let shrink = hold.keeps_each_topic();
         let whole = hold.whole_from(layout.large_topic());
         let rest = self.stream(
             |topic| {
@@ -952,14 +964,14 @@ enum Made<'a> {
 
 /// How many bytes of a section's text [`Spill`] gathers before writing
 /// them to its scratch as one chunk.
-pub(crate) const SPILL_CHUNK: usize = 256 * 1024;
+const SPILL_CHUNK: usize = 256 * 1024;
 
 /// Where a streaming writer keeps each topic's text, under its verdict,
 /// until the summary is known and the head written.
-pub(crate) trait Hold {
-    /// True when each topic's text is kept as it was rendered, so that
-    /// trimming its spare capacity is worth a reallocation.
-    fn keeps_strings(&self) -> bool;
+trait Hold {
+    /// True when each topic's bytes are kept as they were made, so that
+    /// trimming their spare capacity is worth a reallocation.
+    fn keeps_each_topic(&self) -> bool;
     /// The claims from which a topic is written by
     /// [`hold_written`](Hold::hold_written) rather than made into bytes
     /// where it is analysed, given the layout's
@@ -984,12 +996,12 @@ pub(crate) trait Hold {
 /// a section would copy every byte once more, into pages touched for the
 /// first time.
 #[derive(Default)]
-pub(crate) struct InMemory {
+struct InMemory {
     sections: [Vec<Vec<u8>>; SECTIONS.len()],
 }
 
 impl Hold for InMemory {
-    fn keeps_strings(&self) -> bool {
+    fn keeps_each_topic(&self) -> bool {
         true
     }
 
@@ -1032,7 +1044,7 @@ impl Hold for InMemory {
 /// whatever their section; read back chunk by chunk, in order, for the
 /// section's turn. At most one buffer a section and one chunk read back
 /// are held.
-pub(crate) struct Spill<S> {
+struct Spill<S> {
     scratch: S,
     chunk: usize,
     /// Claims from which a topic is written straight to `scratch`, if
@@ -1048,7 +1060,7 @@ pub(crate) struct Spill<S> {
 }
 
 impl<S: Read + Write + Seek> Spill<S> {
-    pub(crate) fn new(mut scratch: S, chunk: usize, large: Option<usize>) -> io::Result<Spill<S>> {
+    fn new(mut scratch: S, chunk: usize, large: Option<usize>) -> io::Result<Spill<S>> {
         let end = scratch.stream_position()?;
         Ok(Spill {
             scratch,
@@ -1105,7 +1117,7 @@ impl<S: Write> Write for Counted<'_, S> {
 }
 
 /// An error of the scratch, told apart from the output's.
-pub(crate) fn scratch_error(e: io::Error) -> io::Error {
+fn scratch_error(e: io::Error) -> io::Error {
     io::Error::new(
         e.kind(),
         format!("the scratch holding the report's text: {e}"),
@@ -1113,7 +1125,7 @@ pub(crate) fn scratch_error(e: io::Error) -> io::Error {
 }
 
 impl<S: Read + Write + Seek> Hold for Spill<S> {
-    fn keeps_strings(&self) -> bool {
+    fn keeps_each_topic(&self) -> bool {
         false
     }
 
