@@ -1307,6 +1307,50 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+        /// Any chunk size and any size of topic written whole, a topic's
+        /// boundaries falling anywhere in a chunk, give the held text and
+        /// JSON, with any subset of the topics kept.
+        #[test]
+        fn any_spill_gives_the_held_bytes(
+            chunk in 1usize..40_000,
+            large in 1usize..40,
+            kept in proptest::collection::vec(proptest::prelude::any::<bool>(), 8),
+        ) {
+            let (corpus, policy) = bundled();
+            let analyzer = Analyzer::new(corpus, policy);
+            let keep = |topic: &Topic<'_>| kept[topic.claim_count % kept.len()];
+            let options = TextOptions::new();
+            let mut held = Vec::new();
+            analyzer.write_text_where(&mut held, &options, keep).unwrap();
+            let mut out = Vec::new();
+            let spill = Spill::new(io::Cursor::new(Vec::new()), chunk, Some(large)).unwrap();
+            analyzer.write_layout(&mut out, &options, keep, spill).unwrap();
+            proptest::prop_assert!(out == held);
+            let mut report = analyzer.report();
+            report.retain_topics(keep);
+            let mut out = Vec::new();
+            let spill = Spill::new(io::Cursor::new(Vec::new()), chunk, Some(large)).unwrap();
+            analyzer
+                .write_layout(&mut out, &crate::json::JsonDocument, keep, spill)
+                .unwrap();
+            proptest::prop_assert!(out == report.to_json_string().into_bytes());
+        }
+    }
+
+    /// The bundled corpus and the default policy, read once.
+    fn bundled() -> &'static (crate::Corpus, crate::Policy) {
+        static BUNDLED: std::sync::OnceLock<(crate::Corpus, crate::Policy)> =
+            std::sync::OnceLock::new();
+        BUNDLED.get_or_init(|| {
+            let corpus =
+                crate::Corpus::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap();
+            (corpus, crate::Policy::default())
+        })
+    }
+
     #[test]
     fn wrap_keeps_width_and_indent() {
         let mut out = String::new();
