@@ -4,12 +4,15 @@
 //! ```text
 //! cargo run --release --example heap -- 1000000
 //! cargo run --release --example heap -- --jsonl big.jsonl
+//! cargo run --release --example heap -- --jsonl big.jsonl text
 //! ```
 //!
 //! With `--jsonl FILE`, the corpus is read from a JSON Lines file as the
-//! example binary reads it, and the report is streamed as JSON Lines
-//! (`Analyzer::write_jsonl`) to nowhere: the live heap and its peak while
-//! reading and while streaming.
+//! example binary reads it, and the report is streamed to nowhere: as
+//! JSON Lines (`Analyzer::write_jsonl`), or, after the file, as `text`
+//! or `json` held in a temporary file as the example binary holds them
+//! (`write_text_with_scratch`, `write_json_with_scratch`). It prints the
+//! live heap and its peak while reading and while streaming.
 //!
 //! Resident memory (what `/usr/bin/time` reports) also counts memory the
 //! allocator keeps after it was freed; this counts only live bytes, so the
@@ -97,9 +100,10 @@ fn positions<'r, 'c>(
         .flat_map(|s| s.positions.iter_mut())
 }
 
-/// Reads `path` as JSON Lines and streams its report to nowhere,
-/// printing the live heap and its peak at each step.
-fn jsonl(path: &str) {
+/// Reads `path` as JSON Lines and streams its report to nowhere in
+/// `format` (`jsonl`, `text` or `json`), printing the live heap and its
+/// peak at each step.
+fn jsonl(path: &str, format: &str) {
     let file = std::fs::File::open(path).expect("the JSON Lines file opens");
     let reader = std::io::BufReader::with_capacity(1 << 16, file);
     let corpus = corroborate::StreamReader::new()
@@ -122,11 +126,19 @@ fn jsonl(path: &str) {
     let analyzer = corroborate::Analyzer::new(&corpus, &policy);
     let with_analyzer = LIVE.load(Relaxed);
     PEAK.store(with_analyzer, Relaxed);
-    let summary = analyzer
-        .write_jsonl(std::io::sink())
-        .expect("writing to nowhere does not fail");
+    let scratch = || tempfile::tempfile().expect("a temporary file");
+    let summary = match format {
+        "jsonl" => analyzer.write_jsonl(std::io::sink()),
+        "text" => {
+            let options = corroborate::TextOptions::new();
+            analyzer.write_text_with_scratch(std::io::sink(), scratch(), &options, |_| true)
+        }
+        "json" => analyzer.write_json_with_scratch(std::io::sink(), scratch(), |_| true),
+        other => panic!("{other:?}: expected jsonl, text or json"),
+    }
+    .expect("writing to nowhere does not fail");
     println!(
-        "{} topics streamed: name resolution {:.0} MB; peak while streaming {:.0} MB above \
+        "{} topics streamed as {format}: name resolution {:.0} MB; peak while streaming {:.0} MB above \
          the corpus and resolution; {}",
         summary.topics,
         mb(with_analyzer - with_corpus),
@@ -139,7 +151,8 @@ fn main() {
     let mut args = std::env::args().skip(1);
     if let Some("--jsonl") = args.next().as_deref() {
         let path = args.next().expect("--jsonl FILE");
-        return jsonl(&path);
+        let format = args.next().unwrap_or_else(|| "jsonl".to_string());
+        return jsonl(&path, &format);
     }
     let claims: usize = std::env::args()
         .nth(1)
