@@ -329,22 +329,23 @@ impl<L: Layout> Streamed for L {
     }
 
     fn write_head(&self, out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
-        let mut text = String::new();
-        self.head(&mut text, report);
-        out.write_all(text.as_bytes())
+        write_text(out, |text| self.head(text, report))
     }
 
     fn write_section(&self, out: &mut dyn Write, verdict: Verdict) -> io::Result<()> {
-        let mut text = String::new();
-        self.section(&mut text, verdict);
-        out.write_all(text.as_bytes())
+        write_text(out, |text| self.section(text, verdict))
     }
 
     fn write_tail(&self, out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
-        let mut text = String::new();
-        self.tail(&mut text, report);
-        out.write_all(text.as_bytes())
+        write_text(out, |text| self.tail(text, report))
     }
+}
+
+/// Writes to `out` the text `fill` lays out.
+fn write_text(out: &mut dyn Write, fill: impl FnOnce(&mut String)) -> io::Result<()> {
+    let mut text = String::new();
+    fill(&mut text);
+    out.write_all(text.as_bytes())
 }
 
 /// A writer that drops the first `skip` bytes written to it.
