@@ -3,8 +3,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use corroborate::{
-    Analyzer, Claim, Corpus, Policy, REPORT_JSONL_FORMAT, RelationKind, Report, TextOptions,
-    Verdict, analyze,
+    Analyzer, Claim, Corpus, Policy, REPORT_JSONL_FORMAT, RelationKind, Report, Summary,
+    TextOptions, Verdict, analyze,
 };
 
 /// Checks the report of `corpus` and returns it.
@@ -75,32 +75,32 @@ pub fn check_streamed_text(corpus: &Corpus, policy: &Policy, report: &Report) {
         out == report.render_markdown().into_bytes(),
         "streamed Markdown differs from the rendered report"
     );
-    // The same bytes with the sections held in a scratch.
+    // The same bytes with the sections held in a scratch: what `write`
+    // writes to memory with an empty one, and its summary.
+    type Scratch = std::io::Cursor<Vec<u8>>;
+    let with_scratch = |write: &dyn Fn(&mut Vec<u8>, Scratch) -> std::io::Result<Summary>| {
+        let mut out = Vec::new();
+        let summary =
+            write(&mut out, Scratch::new(Vec::new())).expect("writing to memory does not fail");
+        (out, summary)
+    };
     let options = TextOptions::new();
-    let mut out = Vec::new();
-    let scratch = std::io::Cursor::new(Vec::new());
-    let summary = analyzer
-        .write_text_with_scratch(&mut out, scratch, &options, |_| true)
-        .expect("writing to memory does not fail");
+    let (out, summary) = with_scratch(&|out, scratch| {
+        analyzer.write_text_with_scratch(out, scratch, &options, |_| true)
+    });
     assert_eq!(summary, report.summary);
     assert!(
         out == report.render_text_with(&options).into_bytes(),
         "text written with a scratch differs from the rendered report"
     );
-    let mut out = Vec::new();
-    let scratch = std::io::Cursor::new(Vec::new());
-    analyzer
-        .write_markdown_with_scratch(&mut out, scratch, |_| true)
-        .expect("writing to memory does not fail");
+    let (out, _) =
+        with_scratch(&|out, scratch| analyzer.write_markdown_with_scratch(out, scratch, |_| true));
     assert!(
         out == report.render_markdown().into_bytes(),
         "Markdown written with a scratch differs from the rendered report"
     );
-    let mut out = Vec::new();
-    let scratch = std::io::Cursor::new(Vec::new());
-    let summary = analyzer
-        .write_json_with_scratch(&mut out, scratch, |_| true)
-        .expect("writing to memory does not fail");
+    let (out, summary) =
+        with_scratch(&|out, scratch| analyzer.write_json_with_scratch(out, scratch, |_| true));
     assert_eq!(summary, report.summary);
     assert!(
         out == serde_json::to_string_pretty(report)

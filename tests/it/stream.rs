@@ -542,6 +542,16 @@ struct BadScratch {
     reads: bool,
 }
 
+impl BadScratch {
+    fn new(room: usize, reads: bool) -> BadScratch {
+        BadScratch {
+            inner: std::io::Cursor::new(Vec::new()),
+            room,
+            reads,
+        }
+    }
+}
+
 impl std::io::Write for BadScratch {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         if self.room == 0 {
@@ -587,11 +597,7 @@ fn a_failing_scratch_stops_the_text_and_says_so() {
         (300_000, true, "no space left"),
         (usize::MAX, false, "bad sector"),
     ] {
-        let scratch = BadScratch {
-            inner: std::io::Cursor::new(Vec::new()),
-            room,
-            reads,
-        };
+        let scratch = BadScratch::new(room, reads);
         let error = analyzer
             .write_text_with_scratch(std::io::sink(), scratch, &options, |_| true)
             .unwrap_err();
@@ -600,11 +606,7 @@ fn a_failing_scratch_stops_the_text_and_says_so() {
             format!("the scratch holding the report's text: {message}"),
             "room {room}, reads {reads}"
         );
-        let scratch = BadScratch {
-            inner: std::io::Cursor::new(Vec::new()),
-            room,
-            reads,
-        };
+        let scratch = BadScratch::new(room, reads);
         let error = analyzer
             .write_json_with_scratch(std::io::sink(), scratch, |_| true)
             .unwrap_err();
@@ -615,11 +617,7 @@ fn a_failing_scratch_stops_the_text_and_says_so() {
         );
     }
     // A scratch that works gives the text of the held report.
-    let scratch = BadScratch {
-        inner: std::io::Cursor::new(Vec::new()),
-        room: usize::MAX,
-        reads: true,
-    };
+    let scratch = BadScratch::new(usize::MAX, true);
     let mut out = Vec::new();
     analyzer
         .write_text_with_scratch(&mut out, scratch, &options, |_| true)
