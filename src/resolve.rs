@@ -362,6 +362,16 @@ impl Groups {
     }
 }
 
+/// A pair of names that may merge their entities: their similarity, the
+/// rule that found them, and their entities and the names themselves as
+/// indices (entities in id order, names in the order they were listed).
+struct Candidate {
+    similarity: Similarity,
+    rule: MergeRule,
+    entities: (usize, usize),
+    names: (usize, usize),
+}
+
 impl Resolution {
     /// Resolves the names of `entities` at `threshold`.
     ///
@@ -409,13 +419,18 @@ impl Resolution {
             }
         }
 
-        // Candidate pairs: (similarity, rule, name a, name b), a < b by entity.
-        let mut candidates: Vec<(Similarity, MergeRule, usize, usize)> = Vec::new();
+        // Candidate pairs, name a before name b (so a's entity before b's).
+        let mut candidates: Vec<Candidate> = Vec::new();
         let mut by_key: HashMap<&str, usize> = HashMap::default();
         for (i, name) in names.iter().enumerate() {
             match by_key.get(name.key.as_str()) {
                 Some(&first) if names[first].entity != name.entity => {
-                    candidates.push((Similarity::clamped(1.0), MergeRule::SameName, first, i));
+                    candidates.push(Candidate {
+                        similarity: Similarity::clamped(1.0),
+                        rule: MergeRule::SameName,
+                        entities: (names[first].entity, name.entity),
+                        names: (first, i),
+                    });
                 }
                 Some(_) => {}
                 None => {
@@ -467,9 +482,7 @@ impl Resolution {
         // loop over its pairs reads one small array. The pairs of member
         // `k` with the members after it:
         let pairs_of =
-            |members: &[(usize, usize, Letters)],
-             k: usize,
-             found: &mut Vec<(Similarity, MergeRule, usize, usize)>| {
+            |members: &[(usize, usize, Letters)], k: usize, found: &mut Vec<Candidate>| {
                 let Some((&(a, entity_a, letters_a), after)) = members[k..].split_first() else {
                     return;
                 };
@@ -479,8 +492,17 @@ impl Resolution {
                     }
                     let score = jaro_winkler(chars_of(a), chars_of(b));
                     if score >= threshold.value() {
-                        let (a, b) = if a < b { (a, b) } else { (b, a) };
-                        found.push((Similarity::clamped(score), MergeRule::SimilarName, a, b));
+                        let (names, entities) = if a < b {
+                            ((a, b), (entity_a, entity_b))
+                        } else {
+                            ((b, a), (entity_b, entity_a))
+                        };
+                        found.push(Candidate {
+                            similarity: Similarity::clamped(score),
+                            rule: MergeRule::SimilarName,
+                            entities,
+                            names,
+                        });
                     }
                 }
             };
@@ -528,14 +550,17 @@ impl Resolution {
                 pairs_of(&members, k, &mut candidates);
             }
         }
-        candidates.sort_by(|x, y| {
-            y.0.value()
-                .total_cmp(&x.0.value())
-                .then(x.1.cmp(&y.1))
-                .then(names[x.2].entity.cmp(&names[y.2].entity))
-                .then(names[x.3].entity.cmp(&names[y.3].entity))
-                .then(x.2.cmp(&y.2))
-                .then(x.3.cmp(&y.3))
+        // Most alike first; ties by rule, then by entity (index order is
+        // id order) and by name: a total order, whatever order the blocks
+        // were scanned in. (A pair found in two blocks is found twice,
+        // alike in every field.)
+        candidates.sort_unstable_by(|x, y| {
+            y.similarity
+                .value()
+                .total_cmp(&x.similarity.value())
+                .then(x.rule.cmp(&y.rule))
+                .then(x.entities.cmp(&y.entities))
+                .then(x.names.cmp(&y.names))
         });
 
         let mut groups = Groups {
@@ -556,9 +581,17 @@ impl Resolution {
             })
             .collect();
         let any_distinct = distinct.iter().any(|d| !d.is_empty());
-        let mut merges = Vec::new();
-        for (similarity, rule, a, b) in candidates {
-            let (ea, eb) = (names[a].entity, names[b].entity);
+        // Each merge as (entity merged, entity merged with, its name, the
+        // other's name, similarity, rule), by index: made into
+        // `NameMerge`s once sorted.
+        let mut merged: Vec<(usize, usize, usize, usize, Similarity, MergeRule)> = Vec::new();
+        for Candidate {
+            similarity,
+            rule,
+            entities: (ea, eb),
+            names: (a, b),
+        } in candidates
+        {
             let (ra, rb) = (groups.find(ea), groups.find(eb));
             if ra == rb {
                 continue;
@@ -584,28 +617,30 @@ impl Resolution {
             groups.parent[gone] = keep;
             next[last[keep]] = gone;
             last[keep] = last[gone];
-            merges.push(NameMerge {
-                entity: ids[eb.max(ea)].clone(),
-                with: ids[eb.min(ea)].clone(),
-                name: if eb > ea {
-                    names[b].text
-                } else {
-                    names[a].text
-                }
-                .to_string(),
-                other_name: if eb > ea {
-                    names[a].text
-                } else {
-                    names[b].text
-                }
-                .to_string(),
-                similarity,
-                threshold,
-                rule,
+            merged.push(if eb > ea {
+                (eb, ea, b, a, similarity, rule)
+            } else {
+                (ea, eb, a, b, similarity, rule)
             });
         }
         let root = (0..n).map(|i| groups.find(i)).collect();
-        merges.sort_by(|x, y| x.entity.cmp(&y.entity).then(x.with.cmp(&y.with)));
+        // By entity, then by the entity it was merged with: index order is
+        // id order, and no two merges join the same two entities.
+        merged.sort_unstable_by_key(|m| (m.0, m.1));
+        let merges = merged
+            .into_iter()
+            .map(
+                |(entity, with, name, other_name, similarity, rule)| NameMerge {
+                    entity: ids[entity].clone(),
+                    with: ids[with].clone(),
+                    name: names[name].text.to_string(),
+                    other_name: names[other_name].text.to_string(),
+                    similarity,
+                    threshold,
+                    rule,
+                },
+            )
+            .collect();
         Resolution {
             ids,
             index,
