@@ -18,9 +18,12 @@
 //! reach the threshold: Jaro–Winkler needs the two keys to have enough
 //! characters in common for their lengths and common prefix, and the
 //! characters in common are counted in a few instructions from a bit set
-//! of each key's letters. The bound never rejects a pair that reaches the
-//! threshold (property tests check it against the score), so the merges
-//! are those of scoring every pair of the block.
+//! of each key's letters. In a block of 64 names or more, those counts
+//! are first taken for one name against 64 others at once, bit-sliced,
+//! so that most pairs are ruled out without being looked at one by one.
+//! The bound never rejects a pair that reaches the threshold (property
+//! tests check it against the score), so the merges are those of scoring
+//! every pair of the block.
 
 use crate::id::HashMap;
 
@@ -238,6 +241,184 @@ impl Letters {
     }
 }
 
+/// Blocks of this many names or more have their pairs counted
+/// [`Sliced`], 64 at a time.
+const SLICED_BLOCK: usize = 64;
+
+/// The width of [`Sliced`]'s counters: a count of shared bits (at most
+/// 62) plus a member's `rest` (at most [`SLICED_REST`]) fits in 7 bits.
+const COUNT_BITS: usize = 7;
+
+/// The largest `rest` a member may have to be scanned [`Sliced`];
+/// members with more (long keys full of spaces, repeated letters or
+/// letters outside a–z) are scanned pair by pair.
+const SLICED_REST: u32 = 64;
+
+/// A large block's letter masks turned on their side, to rule out most
+/// of its pairs 64 at a time before [`Letters::may_reach`] looks at
+/// any.
+///
+/// For each word of 64 members and each of the 62 bits of
+/// [`Letters::mask`], a word says which of those members have the bit.
+/// Scanning member `a` against a word, a 7-bit counter a lane (kept as
+/// 7 words, bit `s` of every lane's count in word `s`) starts at
+/// `a.rest` and adds one column for each bit `a` has, so that each lane
+/// ends at `popcount(a & b) + a.rest`; lanes whose count is below the
+/// least their two lengths need with the longest prefix (the first test
+/// of `may_reach`, with `a.rest` for `min(a.rest, b.rest)`, so never
+/// stricter) are dropped, and only the others are tested pair by pair.
+/// That costs a few instructions a word for each bit of `a`, instead of
+/// a few a pair: the pairs a large block makes stay quadratic in number,
+/// but most are ruled out many at a time.
+struct Sliced {
+    /// How many words of 64 members.
+    words: usize,
+    /// `columns[w * 62 + bit]`: which members of word `w` have `bit`.
+    columns: Vec<u64>,
+    /// For each length of a member in the block, ascending, the least
+    /// count each member needs with it, bit-sliced like a counter,
+    /// capped at 127 (no count reaches it): `needs[(w * 2 + p) *
+    /// COUNT_BITS + s]`, `p` 0 for a pair whose first characters differ
+    /// (no Winkler bonus), 1 for one whose agree (the bonus of the
+    /// longest prefix, since the prefix is not known yet).
+    needs: Vec<(u32, Vec<u64>)>,
+    /// For each first character of a member, ascending, which members
+    /// start with it: `firsts[w]`.
+    firsts: Vec<(u32, Vec<u64>)>,
+}
+
+impl Sliced {
+    fn new(members: &[(usize, usize, Letters)], needs: &Needs) -> Sliced {
+        let words = members.len().div_ceil(64);
+        let mut columns = vec![0u64; words * 62];
+        for (k, (_, _, letters)) in members.iter().enumerate() {
+            let (w, lane) = (k / 64, k % 64);
+            let mut bits = letters.mask;
+            while bits != 0 {
+                let bit = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                columns[w * 62 + bit] |= 1 << lane;
+            }
+        }
+        let mut lengths: Vec<u32> = members.iter().map(|m| m.2.len).collect();
+        lengths.sort_unstable();
+        lengths.dedup();
+        let needs = lengths
+            .into_iter()
+            .map(|len| {
+                // Lanes past the last member need 127: never reached.
+                let mut sliced = vec![0u64; words * 2 * COUNT_BITS];
+                for w in 0..words {
+                    for (p, prefix) in [0, 4].into_iter().enumerate() {
+                        for lane in 0..64 {
+                            let need = members
+                                .get(w * 64 + lane)
+                                .map_or(127, |m| needs.least(prefix, len, m.2.len).min(127));
+                            for s in 0..COUNT_BITS {
+                                if (need >> s) & 1 == 1 {
+                                    sliced[(w * 2 + p) * COUNT_BITS + s] |= 1 << lane;
+                                }
+                            }
+                        }
+                    }
+                }
+                (len, sliced)
+            })
+            .collect();
+        let mut firsts: Vec<(u32, Vec<u64>)> = Vec::new();
+        let mut by_first: Vec<(u32, usize)> = members
+            .iter()
+            .enumerate()
+            .map(|(k, m)| (m.2.head as u32, k))
+            .collect();
+        by_first.sort_unstable();
+        for (first, k) in by_first {
+            if firsts.last().is_none_or(|f| f.0 != first) {
+                firsts.push((first, vec![0u64; words]));
+            }
+            if let Some(last) = firsts.last_mut() {
+                last.1[k / 64] |= 1 << (k % 64);
+            }
+        }
+        Sliced {
+            words,
+            columns,
+            needs,
+            firsts,
+        }
+    }
+
+    /// Calls `visit` with each member after `k` whose pair with `k` the
+    /// counts do not rule out, in order; false when member `k` cannot be
+    /// scanned this way (its `rest` is too large), and nothing was
+    /// visited.
+    fn scan(
+        &self,
+        members: &[(usize, usize, Letters)],
+        k: usize,
+        mut visit: impl FnMut(usize),
+    ) -> bool {
+        let Some(&(_, _, a)) = members.get(k) else {
+            // No member `k`, no member after it.
+            return true;
+        };
+        if a.rest > SLICED_REST {
+            return false;
+        }
+        let Ok(at) = self.needs.binary_search_by_key(&a.len, |n| n.0) else {
+            return false;
+        };
+        let needs = &self.needs[at].1;
+        let Ok(at) = self.firsts.binary_search_by_key(&(a.head as u32), |f| f.0) else {
+            return false;
+        };
+        let firsts = &self.firsts[at].1;
+        let start = k + 1;
+        for w in start / 64..self.words {
+            let mut count = [0u64; COUNT_BITS];
+            for (s, slice) in count.iter_mut().enumerate() {
+                if (a.rest >> s) & 1 == 1 {
+                    *slice = !0;
+                }
+            }
+            let columns = &self.columns[w * 62..w * 62 + 62];
+            let mut bits = a.mask;
+            while bits != 0 {
+                let mut carry = columns[bits.trailing_zeros() as usize];
+                bits &= bits - 1;
+                for slice in &mut count {
+                    let next = *slice & carry;
+                    *slice ^= carry;
+                    carry = next;
+                    if carry == 0 {
+                        break;
+                    }
+                }
+            }
+            // count >= need, lane by lane, from the highest bit down; the
+            // need with no prefix where the first characters differ.
+            let same = firsts[w];
+            let need = &needs[w * 2 * COUNT_BITS..(w + 1) * 2 * COUNT_BITS];
+            let (differ, agree) = need.split_at(COUNT_BITS);
+            let (mut above, mut equal) = (0u64, !0u64);
+            for s in (0..COUNT_BITS).rev() {
+                let need = (differ[s] & !same) | (agree[s] & same);
+                above |= equal & count[s] & !need;
+                equal &= !(count[s] ^ need);
+            }
+            let mut lanes = above | equal;
+            if w == start / 64 {
+                lanes &= !0u64 << (start % 64);
+            }
+            while lanes != 0 {
+                visit(w * 64 + lanes.trailing_zeros() as usize);
+                lanes &= lanes - 1;
+            }
+        }
+        true
+    }
+}
+
 /// How many characters two keys must have in common to reach a
 /// threshold, for each common prefix (0 to 4 characters) and pair of
 /// lengths: `ceil(S · |a| · |b| / (|a| + |b|))`, from
@@ -292,8 +473,11 @@ impl Needs {
 /// the same transposition count, the same arithmetic in the same order),
 /// so it gives the same score to the last bit, which a property test
 /// checks; but it keeps its match flags in two words instead of a vector
-/// allocated per call, and reads characters decoded once per name rather
-/// than once per pair. Keys longer than 64 characters go to strsim.
+/// allocated per call, reads characters decoded once per name rather
+/// than once per pair, and finds a character's first free match in the
+/// window from a mask of its positions rather than by comparing the
+/// window's characters one by one. Keys longer than 64 characters go to
+/// strsim.
 fn jaro_winkler(a: &[char], b: &[char]) -> f64 {
     let (a_len, b_len) = (a.len(), b.len());
     if a_len > 64 || b_len > 64 {
@@ -306,18 +490,45 @@ fn jaro_winkler(a: &[char], b: &[char]) -> f64 {
         return 0.0;
     }
     let search_range = (a_len.max(b_len) / 2).saturating_sub(1);
+    // Where each letter a–z, the space and each digit stand in `b`, a bit
+    // a position: the first free position of such a character in the
+    // window is the lowest bit of a mask, where strsim compares the
+    // window's characters one by one. Other characters are scanned.
+    let slot = |ch: char| -> Option<usize> {
+        match ch {
+            'a'..='z' => Some(ch as usize - 'a' as usize),
+            ' ' => Some(26),
+            '0'..='9' => Some(27 + ch as usize - '0' as usize),
+            _ => None,
+        }
+    };
+    let mut positions = [0u64; 37];
+    for (j, &ch) in b.iter().enumerate() {
+        if let Some(slot) = slot(ch) {
+            positions[slot] |= 1 << j;
+        }
+    }
     let (mut a_flags, mut b_flags) = (0u64, 0u64);
     let mut matches = 0usize;
     for (i, &ch) in a.iter().enumerate() {
         let low = i.saturating_sub(search_range);
         let high = b_len.min(i + search_range + 1);
-        for (j, &other) in b.iter().enumerate().take(high).skip(low) {
-            if other == ch && b_flags & (1 << j) == 0 {
-                a_flags |= 1 << i;
-                b_flags |= 1 << j;
-                matches += 1;
-                break;
+        if low >= high {
+            continue;
+        }
+        let found = match slot(ch) {
+            Some(slot) => {
+                // Bits `low..high`; `high` is 1 to 64, `low` below it.
+                let window = (u64::MAX >> (64 - high)) & (u64::MAX << low);
+                let free = positions[slot] & window & !b_flags;
+                (free != 0).then(|| free.trailing_zeros() as usize)
             }
+            None => (low..high).find(|&j| b[j] == ch && b_flags & (1 << j) == 0),
+        };
+        if let Some(j) = found {
+            a_flags |= 1 << i;
+            b_flags |= 1 << j;
+            matches += 1;
         }
     }
     if matches == 0 {
@@ -480,32 +691,42 @@ impl Resolution {
         let chars_of = |i: usize| &chars[spans[i].0..spans[i].1];
         // A block's names, entities and letters side by side, so that the
         // loop over its pairs reads one small array. The pairs of member
-        // `k` with the members after it:
-        let pairs_of =
-            |members: &[(usize, usize, Letters)], k: usize, found: &mut Vec<Candidate>| {
-                let Some((&(a, entity_a, letters_a), after)) = members[k..].split_first() else {
+        // `k` with the members after it, ruled out 64 at a time first in
+        // a large block:
+        let pairs_of = |members: &[(usize, usize, Letters)],
+                        sliced: Option<&Sliced>,
+                        k: usize,
+                        found: &mut Vec<Candidate>| {
+            let Some(&(a, entity_a, letters_a)) = members.get(k) else {
+                return;
+            };
+            let mut pair = |j: usize| {
+                let (b, entity_b, letters_b) = members[j];
+                if entity_a == entity_b || !letters_a.may_reach(letters_b, &needs) {
                     return;
-                };
-                for &(b, entity_b, letters_b) in after {
-                    if entity_a == entity_b || !letters_a.may_reach(letters_b, &needs) {
-                        continue;
-                    }
-                    let score = jaro_winkler(chars_of(a), chars_of(b));
-                    if score >= threshold.value() {
-                        let (names, entities) = if a < b {
-                            ((a, b), (entity_a, entity_b))
-                        } else {
-                            ((b, a), (entity_b, entity_a))
-                        };
-                        found.push(Candidate {
-                            similarity: Similarity::clamped(score),
-                            rule: MergeRule::SimilarName,
-                            entities,
-                            names,
-                        });
-                    }
+                }
+                let score = jaro_winkler(chars_of(a), chars_of(b));
+                if score >= threshold.value() {
+                    let (names, entities) = if a < b {
+                        ((a, b), (entity_a, entity_b))
+                    } else {
+                        ((b, a), (entity_b, entity_a))
+                    };
+                    found.push(Candidate {
+                        similarity: Similarity::clamped(score),
+                        rule: MergeRule::SimilarName,
+                        entities,
+                        names,
+                    });
                 }
             };
+            if !sliced.is_some_and(|sliced| sliced.scan(members, k, &mut pair)) {
+                (k + 1..members.len()).for_each(pair);
+            }
+        };
+        let sliced_of = |members: &[(usize, usize, Letters)]| {
+            (members.len() >= SLICED_BLOCK).then(|| Sliced::new(members, &needs))
+        };
         let members_of = |block: &[usize]| -> Vec<(usize, usize, Letters)> {
             block
                 .iter()
@@ -522,17 +743,19 @@ impl Resolution {
                 .par_iter()
                 .map(|block| {
                     let members = members_of(block);
+                    let sliced = sliced_of(&members);
+                    let sliced = sliced.as_ref();
                     if members.len() < LARGE_BLOCK {
                         let mut found = Vec::new();
                         for k in 0..members.len() {
-                            pairs_of(&members, k, &mut found);
+                            pairs_of(&members, sliced, k, &mut found);
                         }
                         return found;
                     }
                     (0..members.len())
                         .into_par_iter()
                         .fold(Vec::new, |mut found, k| {
-                            pairs_of(&members, k, &mut found);
+                            pairs_of(&members, sliced, k, &mut found);
                             found
                         })
                         .reduce(Vec::new, |mut all, found| {
@@ -546,8 +769,9 @@ impl Resolution {
         #[cfg(not(feature = "parallel"))]
         for block in block_list {
             let members = members_of(block);
+            let sliced = sliced_of(&members);
             for k in 0..members.len() {
-                pairs_of(&members, k, &mut candidates);
+                pairs_of(&members, sliced.as_ref(), k, &mut candidates);
             }
         }
         // Most alike first; ties by rule, then by entity (index order is
@@ -850,6 +1074,56 @@ mod tests {
         assert!(Letters::new("bakdar").may_reach(Letters::new("bakder"), &needs(0.9)));
     }
 
+    /// Each member of `keys` after `k` that [`Sliced::scan`] visits, or
+    /// `None` when it does not scan `k`; and each that `may_reach` keeps.
+    fn sliced_and_kept(keys: &[String], threshold: f64) -> Vec<(Option<Vec<usize>>, Vec<usize>)> {
+        let needs = Needs::new(threshold);
+        let members: Vec<(usize, usize, Letters)> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, key)| (i, i, Letters::new(key)))
+            .collect();
+        let sliced = Sliced::new(&members, &needs);
+        (0..members.len())
+            .map(|k| {
+                let mut visited = Vec::new();
+                let scanned = sliced.scan(&members, k, |j| visited.push(j));
+                let kept = (k + 1..members.len())
+                    .filter(|&j| members[k].2.may_reach(members[j].2, &needs))
+                    .collect();
+                (scanned.then_some(visited), kept)
+            })
+            .collect()
+    }
+
+    /// In a block of random eight-letter keys, the counts rule out most
+    /// pairs before any is looked at, and keep every pair `may_reach`
+    /// keeps.
+    #[test]
+    fn sliced_counts_rule_out_most_pairs() {
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let keys: Vec<String> = (0..300)
+            .map(|_| {
+                (0..8)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        char::from(b'a' + (state % 26) as u8)
+                    })
+                    .collect()
+            })
+            .collect();
+        let (mut visited, mut pairs) = (0, 0);
+        for (k, (scanned, kept)) in sliced_and_kept(&keys, 0.9).into_iter().enumerate() {
+            let scanned = scanned.expect("short keys are scanned");
+            assert!(kept.iter().all(|j| scanned.contains(j)), "member {k}");
+            visited += scanned.len();
+            pairs += keys.len() - k - 1;
+        }
+        assert!(visited * 10 < pairs, "{visited} of {pairs} pairs visited");
+    }
+
     proptest::proptest! {
         /// The bound never rejects a pair that reaches the threshold.
         #[test]
@@ -869,6 +1143,32 @@ mod tests {
                     Letters::new(&a).may_reach(Letters::new(&b), &Needs::new(threshold)),
                     "letters reject {a:?} / {b:?} at {score} ≥ {threshold}"
                 );
+            }
+        }
+
+        /// The counts taken 64 members at a time keep every pair that
+        /// `may_reach` keeps, visit members after `k` only, in order, and
+        /// scan every member whose `rest` fits their counters.
+        #[test]
+        fn sliced_counts_keep_what_the_letters_keep(
+            keys in proptest::collection::vec(
+                "[abkné0 ]{1,14}|[a-d]{1,12}|[a-z ]{1,30}|[a-c ]{60,75}",
+                1..200,
+            ),
+            threshold in 0.0f64..=1.0,
+        ) {
+            for (k, (scanned, kept)) in sliced_and_kept(&keys, threshold).into_iter().enumerate() {
+                match scanned {
+                    Some(visited) => {
+                        proptest::prop_assert!(visited.windows(2).all(|w| w[0] < w[1]));
+                        proptest::prop_assert!(visited.first().is_none_or(|&j| j > k));
+                        proptest::prop_assert!(
+                            kept.iter().all(|j| visited.contains(j)),
+                            "member {} ({:?}) at {}", k, keys[k], threshold
+                        );
+                    }
+                    None => proptest::prop_assert!(Letters::new(&keys[k]).rest > SLICED_REST),
+                }
             }
         }
 
