@@ -264,9 +264,12 @@ const SLICED_REST: u32 = 64;
 /// 7 words, bit `s` of every lane's count in word `s`) starts at
 /// `a.rest` and adds one column for each bit `a` has, so that each lane
 /// ends at `popcount(a & b) + a.rest`; lanes whose count is below the
-/// least their two lengths need with the longest prefix (the first test
-/// of `may_reach`, with `a.rest` for `min(a.rest, b.rest)`, so never
-/// stricter) are dropped, and only the others are tested pair by pair.
+/// least their two lengths need are dropped, and only the others are
+/// tested pair by pair. The need is that of no common prefix (no
+/// Winkler bonus) for a lane whose first character differs from `a`'s,
+/// and that of the longest prefix for one whose agrees, as `may_reach`
+/// would have it if it knew no more of the prefix; with `a.rest` for
+/// `min(a.rest, b.rest)`, the test is never stricter than `may_reach`.
 /// That costs a few instructions a word for each bit of `a`, instead of
 /// a few a pair: the pairs a large block makes stay quadratic in number,
 /// but most are ruled out many at a time.
@@ -409,6 +412,11 @@ impl Sliced {
             let mut lanes = above | equal;
             if w == start / 64 {
                 lanes &= !0u64 << (start % 64);
+            }
+            // Lanes past the last member need more than any count, so
+            // none passes; masked all the same, as `visit` indexes by lane.
+            if w + 1 == self.words && members.len() % 64 != 0 {
+                lanes &= !(!0u64 << (members.len() % 64));
             }
             while lanes != 0 {
                 visit(w * 64 + lanes.trailing_zeros() as usize);
