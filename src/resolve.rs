@@ -542,18 +542,17 @@ fn jaro_winkler(a: &[char], b: &[char]) -> f64 {
     if matches == 0 {
         return 0.0;
     }
+    // The k-th matched character of `a` against the k-th of `b`, read
+    // off the flags lowest bit first (there are `matches` of each).
     let mut transpositions = 0usize;
-    let mut j = 0;
-    for (i, &ch) in a.iter().enumerate() {
-        if a_flags & (1 << i) != 0 {
-            while b_flags & (1 << j) == 0 {
-                j += 1;
-            }
-            if ch != b[j] {
-                transpositions += 1;
-            }
-            j += 1;
+    let (mut left_a, mut left_b) = (a_flags, b_flags);
+    while left_a != 0 && left_b != 0 {
+        let (i, j) = (left_a.trailing_zeros(), left_b.trailing_zeros());
+        if a[i as usize] != b[j as usize] {
+            transpositions += 1;
         }
+        left_a &= left_a - 1;
+        left_b &= left_b - 1;
     }
     transpositions /= 2;
     let m = matches as f64;
