@@ -291,7 +291,7 @@ struct Sliced {
 }
 
 impl Sliced {
-    fn new(members: &[(usize, usize, Letters)], needs: &Needs) -> Sliced {
+    fn new(members: &[Member], needs: &Needs) -> Sliced {
         let words = members.len().div_ceil(64);
         let mut columns = vec![0u64; words * 62];
         for (k, (_, _, letters)) in members.iter().enumerate() {
@@ -355,12 +355,7 @@ impl Sliced {
     /// counts do not rule out, in order; false when member `k` cannot be
     /// scanned this way (its `rest` is too large), and nothing was
     /// visited.
-    fn scan(
-        &self,
-        members: &[(usize, usize, Letters)],
-        k: usize,
-        mut visit: impl FnMut(usize),
-    ) -> bool {
+    fn scan(&self, members: &[Member], k: usize, mut visit: impl FnMut(usize)) -> bool {
         let Some(&(_, _, a)) = members.get(k) else {
             // No member `k`, no member after it.
             return true;
@@ -580,6 +575,178 @@ impl Groups {
     }
 }
 
+/// One name of an entity (by its index in id order), with its key and
+/// the key's number of words.
+struct Name<'a> {
+    entity: usize,
+    text: &'a str,
+    key: String,
+    words: usize,
+}
+
+/// A block's member: its name, its name's entity and its key's letters,
+/// side by side so that the loop over a block's pairs reads one small
+/// array.
+type Member = (usize, usize, Letters);
+
+/// What the pairs of a block are tested and scored with: the least
+/// counts for the threshold, and each name's entity, letters and
+/// characters (decoded once, in one buffer).
+struct Scan {
+    threshold: Similarity,
+    needs: Needs,
+    entities: Vec<usize>,
+    letters: Vec<Letters>,
+    chars: Vec<char>,
+    spans: Vec<(usize, usize)>,
+}
+
+impl Scan {
+    fn new(names: &[Name<'_>], threshold: Similarity) -> Scan {
+        let mut chars: Vec<char> = Vec::with_capacity(names.iter().map(|n| n.key.len()).sum());
+        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(names.len());
+        for name in names {
+            let start = chars.len();
+            chars.extend(name.key.chars());
+            spans.push((start, chars.len()));
+        }
+        Scan {
+            threshold,
+            needs: Needs::new(threshold.value()),
+            entities: names.iter().map(|n| n.entity).collect(),
+            letters: names.iter().map(|n| Letters::new(&n.key)).collect(),
+            chars,
+            spans,
+        }
+    }
+
+    fn chars_of(&self, name: usize) -> &[char] {
+        let (start, end) = self.spans[name];
+        &self.chars[start..end]
+    }
+
+    /// The pairs of a block's names that reach the threshold. With
+    /// `parallel`, a block of [`LARGE_BLOCK`] names or more has its
+    /// members scanned on all cores: one block can hold most of a
+    /// corpus's pairs.
+    fn block(&self, block: &[usize]) -> Vec<Candidate> {
+        let members: Vec<Member> = block
+            .iter()
+            .map(|&i| (i, self.entities[i], self.letters[i]))
+            .collect();
+        let sliced = (members.len() >= SLICED_BLOCK).then(|| Sliced::new(&members, &self.needs));
+        let sliced = sliced.as_ref();
+        #[cfg(feature = "parallel")]
+        if members.len() >= LARGE_BLOCK {
+            use rayon::prelude::*;
+            return (0..members.len())
+                .into_par_iter()
+                .fold(Vec::new, |mut found, k| {
+                    self.pairs_of(&members, sliced, k, &mut found);
+                    found
+                })
+                .reduce(Vec::new, |mut all, found| {
+                    all.extend(found);
+                    all
+                });
+        }
+        let mut found = Vec::new();
+        for k in 0..members.len() {
+            self.pairs_of(&members, sliced, k, &mut found);
+        }
+        found
+    }
+
+    /// The pairs of member `k` with the members after it that reach the
+    /// threshold, into `found`: ruled out 64 at a time first in a block
+    /// that has a [`Sliced`], then by [`Letters::may_reach`], then
+    /// scored.
+    fn pairs_of(
+        &self,
+        members: &[Member],
+        sliced: Option<&Sliced>,
+        k: usize,
+        found: &mut Vec<Candidate>,
+    ) {
+        let Some(&(a, entity_a, letters_a)) = members.get(k) else {
+            return;
+        };
+        let mut pair = |j: usize| {
+            let (b, entity_b, letters_b) = members[j];
+            if entity_a == entity_b || !letters_a.may_reach(letters_b, &self.needs) {
+                return;
+            }
+            let score = jaro_winkler(self.chars_of(a), self.chars_of(b));
+            if score >= self.threshold.value() {
+                let (names, entities) = if a < b {
+                    ((a, b), (entity_a, entity_b))
+                } else {
+                    ((b, a), (entity_b, entity_a))
+                };
+                found.push(Candidate {
+                    similarity: Similarity::clamped(score),
+                    rule: MergeRule::SimilarName,
+                    entities,
+                    names,
+                });
+            }
+        };
+        if !sliced.is_some_and(|sliced| sliced.scan(members, k, &mut pair)) {
+            (k + 1..members.len()).for_each(pair);
+        }
+    }
+}
+
+/// Joins the entities of `candidates`, most alike first, unless a
+/// member of one group is declared distinct from a member of the other
+/// (`distinct[e]`: the entities `e` is declared distinct from). Returns
+/// each entity's root (the smallest index of its group) and the
+/// candidates that joined two groups, in the order they did.
+fn merge(candidates: Vec<Candidate>, distinct: &[Vec<usize>]) -> (Vec<usize>, Vec<Candidate>) {
+    let n = distinct.len();
+    let mut groups = Groups {
+        parent: (0..n).collect(),
+    };
+    // Each group's members as a list threaded through `next`, from its
+    // root to `last[root]`: read only when some entity is declared
+    // distinct from another.
+    let mut next: Vec<usize> = vec![usize::MAX; n];
+    let mut last: Vec<usize> = (0..n).collect();
+    let any_distinct = distinct.iter().any(|d| !d.is_empty());
+    let mut merged = Vec::new();
+    for candidate in candidates {
+        let (ea, eb) = candidate.entities;
+        let (ra, rb) = (groups.find(ea), groups.find(eb));
+        if ra == rb {
+            continue;
+        }
+        if any_distinct {
+            // Whether a member of `root`'s group is declared distinct
+            // from a member of `other`'s.
+            let barred = |groups: &mut Groups, root: usize, other: usize| {
+                let mut m = root;
+                while m != usize::MAX {
+                    if distinct[m].iter().any(|&d| groups.find(d) == other) {
+                        return true;
+                    }
+                    m = next[m];
+                }
+                false
+            };
+            if barred(&mut groups, ra, rb) || barred(&mut groups, rb, ra) {
+                continue;
+            }
+        }
+        let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        groups.parent[gone] = keep;
+        next[last[keep]] = gone;
+        last[keep] = last[gone];
+        merged.push(candidate);
+    }
+    let root = (0..n).map(|i| groups.find(i)).collect();
+    (root, merged)
+}
+
 /// A pair of names that may merge their entities: their similarity, the
 /// rule that found them, and their entities and the names themselves as
 /// indices (entities in id order, names in the order they were listed).
@@ -614,12 +781,6 @@ impl Resolution {
         let sorted: Vec<&Entity> = order.iter().map(|&i| &entities[i]).collect();
 
         // Every name of every entity, with its key.
-        struct Name<'a> {
-            entity: usize,
-            text: &'a str,
-            key: String,
-            words: usize,
-        }
         let mut names = Vec::new();
         for (e, entity) in sorted.iter().enumerate() {
             for text in entity.names() {
@@ -682,104 +843,22 @@ impl Resolution {
         }
         let mut block_list: Vec<&Vec<usize>> = blocks.values().collect();
         block_list.sort_unstable();
-        // An exact upper bound from the letters two keys share skips most
-        // pairs of a large block (names sharing "front" or "brigade") in a
-        // few instructions, without computing Jaro–Winkler.
-        let needs = Needs::new(threshold.value());
-        let letters: Vec<Letters> = names.iter().map(|n| Letters::new(&n.key)).collect();
-        // Every key's characters, decoded once, in one buffer.
-        let mut chars: Vec<char> = Vec::with_capacity(names.iter().map(|n| n.key.len()).sum());
-        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(names.len());
-        for name in &names {
-            let start = chars.len();
-            chars.extend(name.key.chars());
-            spans.push((start, chars.len()));
-        }
-        let chars_of = |i: usize| &chars[spans[i].0..spans[i].1];
-        // A block's names, entities and letters side by side, so that the
-        // loop over its pairs reads one small array. The pairs of member
-        // `k` with the members after it, ruled out 64 at a time first in
-        // a large block:
-        let pairs_of = |members: &[(usize, usize, Letters)],
-                        sliced: Option<&Sliced>,
-                        k: usize,
-                        found: &mut Vec<Candidate>| {
-            let Some(&(a, entity_a, letters_a)) = members.get(k) else {
-                return;
-            };
-            let mut pair = |j: usize| {
-                let (b, entity_b, letters_b) = members[j];
-                if entity_a == entity_b || !letters_a.may_reach(letters_b, &needs) {
-                    return;
-                }
-                let score = jaro_winkler(chars_of(a), chars_of(b));
-                if score >= threshold.value() {
-                    let (names, entities) = if a < b {
-                        ((a, b), (entity_a, entity_b))
-                    } else {
-                        ((b, a), (entity_b, entity_a))
-                    };
-                    found.push(Candidate {
-                        similarity: Similarity::clamped(score),
-                        rule: MergeRule::SimilarName,
-                        entities,
-                        names,
-                    });
-                }
-            };
-            if !sliced.is_some_and(|sliced| sliced.scan(members, k, &mut pair)) {
-                (k + 1..members.len()).for_each(pair);
-            }
-        };
-        let sliced_of = |members: &[(usize, usize, Letters)]| {
-            (members.len() >= SLICED_BLOCK).then(|| Sliced::new(members, &needs))
-        };
-        let members_of = |block: &[usize]| -> Vec<(usize, usize, Letters)> {
-            block
-                .iter()
-                .map(|&i| (i, names[i].entity, letters[i]))
-                .collect()
-        };
+        let scan = Scan::new(&names, threshold);
         // Blocks are independent, and the candidates are sorted below on
-        // a total order: blocks are scanned on all cores, and so are the
-        // members of a large block (one block can hold most of the pairs).
+        // a total order: blocks are scanned on all cores (and so are the
+        // members of a large block, by `Scan::block`).
         #[cfg(feature = "parallel")]
         {
             use rayon::prelude::*;
-            let found: Vec<Vec<_>> = block_list
+            let found: Vec<Vec<Candidate>> = block_list
                 .par_iter()
-                .map(|block| {
-                    let members = members_of(block);
-                    let sliced = sliced_of(&members);
-                    let sliced = sliced.as_ref();
-                    if members.len() < LARGE_BLOCK {
-                        let mut found = Vec::new();
-                        for k in 0..members.len() {
-                            pairs_of(&members, sliced, k, &mut found);
-                        }
-                        return found;
-                    }
-                    (0..members.len())
-                        .into_par_iter()
-                        .fold(Vec::new, |mut found, k| {
-                            pairs_of(&members, sliced, k, &mut found);
-                            found
-                        })
-                        .reduce(Vec::new, |mut all, found| {
-                            all.extend(found);
-                            all
-                        })
-                })
+                .map(|block| scan.block(block))
                 .collect();
             candidates.extend(found.into_iter().flatten());
         }
         #[cfg(not(feature = "parallel"))]
         for block in block_list {
-            let members = members_of(block);
-            let sliced = sliced_of(&members);
-            for k in 0..members.len() {
-                pairs_of(&members, sliced.as_ref(), k, &mut candidates);
-            }
+            candidates.extend(scan.block(block));
         }
         // Most alike first; ties by rule, then by entity (index order is
         // id order) and by name: a total order, whatever order the blocks
@@ -794,14 +873,6 @@ impl Resolution {
                 .then(x.names.cmp(&y.names))
         });
 
-        let mut groups = Groups {
-            parent: (0..n).collect(),
-        };
-        // Each group's members as a list threaded through `next`, from its
-        // root to `last[root]`: read only when some entity is declared
-        // distinct from another.
-        let mut next: Vec<usize> = vec![usize::MAX; n];
-        let mut last: Vec<usize> = (0..n).collect();
         let distinct: Vec<Vec<usize>> = sorted
             .iter()
             .map(|e| {
@@ -811,66 +882,37 @@ impl Resolution {
                     .collect()
             })
             .collect();
-        let any_distinct = distinct.iter().any(|d| !d.is_empty());
-        // Each merge as (entity merged, entity merged with, its name, the
-        // other's name, similarity, rule), by index: made into
-        // `NameMerge`s once sorted.
-        let mut merged: Vec<(usize, usize, usize, usize, Similarity, MergeRule)> = Vec::new();
-        for Candidate {
-            similarity,
-            rule,
-            entities: (ea, eb),
-            names: (a, b),
-        } in candidates
-        {
-            let (ra, rb) = (groups.find(ea), groups.find(eb));
-            if ra == rb {
-                continue;
-            }
-            if any_distinct {
-                // Whether a member of `root`'s group is declared distinct
-                // from a member of `other`'s.
-                let barred = |groups: &mut Groups, root: usize, other: usize| {
-                    let mut m = root;
-                    while m != usize::MAX {
-                        if distinct[m].iter().any(|&d| groups.find(d) == other) {
-                            return true;
-                        }
-                        m = next[m];
-                    }
-                    false
-                };
-                if barred(&mut groups, ra, rb) || barred(&mut groups, rb, ra) {
-                    continue;
-                }
-            }
-            let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            groups.parent[gone] = keep;
-            next[last[keep]] = gone;
-            last[keep] = last[gone];
-            merged.push(if eb > ea {
-                (eb, ea, b, a, similarity, rule)
+        let (root, mut merged) = merge(candidates, &distinct);
+        // Each merge names the later entity (in id order) as the one
+        // merged, with its name first. Sorted by that entity, then by the
+        // other: index order is id order, and no two merges join the
+        // same two entities.
+        let later_first = |m: &Candidate| {
+            let ((ea, a), (eb, b)) = ((m.entities.0, m.names.0), (m.entities.1, m.names.1));
+            if eb > ea {
+                ((eb, b), (ea, a))
             } else {
-                (ea, eb, a, b, similarity, rule)
-            });
-        }
-        let root = (0..n).map(|i| groups.find(i)).collect();
-        // By entity, then by the entity it was merged with: index order is
-        // id order, and no two merges join the same two entities.
-        merged.sort_unstable_by_key(|m| (m.0, m.1));
+                ((ea, a), (eb, b))
+            }
+        };
+        merged.sort_unstable_by_key(|m| {
+            let ((entity, _), (with, _)) = later_first(m);
+            (entity, with)
+        });
         let merges = merged
-            .into_iter()
-            .map(
-                |(entity, with, name, other_name, similarity, rule)| NameMerge {
+            .iter()
+            .map(|m| {
+                let ((entity, name), (with, other_name)) = later_first(m);
+                NameMerge {
                     entity: ids[entity].clone(),
                     with: ids[with].clone(),
                     name: names[name].text.to_string(),
                     other_name: names[other_name].text.to_string(),
-                    similarity,
+                    similarity: m.similarity,
                     threshold,
-                    rule,
-                },
-            )
+                    rule: m.rule,
+                }
+            })
             .collect();
         Resolution {
             ids,
@@ -1085,7 +1127,7 @@ mod tests {
     /// `None` when it does not scan `k`; and each that `may_reach` keeps.
     fn sliced_and_kept(keys: &[String], threshold: f64) -> Vec<(Option<Vec<usize>>, Vec<usize>)> {
         let needs = Needs::new(threshold);
-        let members: Vec<(usize, usize, Letters)> = keys
+        let members: Vec<Member> = keys
             .iter()
             .enumerate()
             .map(|(i, key)| (i, i, Letters::new(key)))
