@@ -277,7 +277,9 @@ impl Policy {
     }
 
     /// Sets the similarity at or above which two entity names are taken
-    /// for one entity.
+    /// for one entity. Each word of two multi-word names must also reach
+    /// 0.7 (or this threshold, if lower) against the word in its place
+    /// (see [`Resolution`](crate::Resolution)).
     pub fn with_name_threshold(mut self, threshold: Similarity) -> Policy {
         self.name_threshold = threshold;
         self

@@ -12,7 +12,12 @@
 //! same number of words that share a block (the first three letters of
 //! their first or of their last word): a longer name is a different name
 //! ("ISIS" is not "ISIS-K") unless declared an alias, and blocking keeps
-//! resolution near linear in the number of names.
+//! resolution near linear in the number of names. Two multi-word names
+//! must also be alike word for word: each word scores at least 0.7
+//! against the word in its place (or the threshold, if lower), so that a
+//! long shared part does not carry a replaced word ("Islamic State
+//! Khorasan" and "Islamic State Sinai" score 0.92 as wholes, but
+//! "khorasan" and "sinai" are different words).
 //!
 //! Inside a block, a pair is scored only if an exact upper bound lets it
 //! reach the threshold: Jaro–Winkler needs the two keys to have enough
@@ -131,6 +136,12 @@ pub(crate) fn name_key(name: &str) -> String {
     end_word(&mut key, &mut word);
     key
 }
+
+/// The least Jaro–Winkler score of each word of a multi-word name
+/// against the word in its place, for the two names to merge as alike
+/// (when the threshold is higher): the score below which Winkler gives
+/// no bonus for a common prefix, taking the words for different ones.
+const WORD_FLOOR: f64 = 0.7;
 
 /// Names from which a block's members are themselves scanned on all
 /// cores, with the `parallel` feature: one block can hold most of a
@@ -665,6 +676,25 @@ impl Scan {
         found
     }
 
+    /// Whether each word of key `a` is like the word of key `b` in its
+    /// place (the keys of a block have as many words): its Jaro–Winkler
+    /// score reaches [`WORD_FLOOR`], or the threshold if that is lower.
+    /// A long shared part lifts the whole keys' score over the threshold
+    /// whatever the other words are ("islamic state khorasan" and
+    /// "islamic state sinai" score 0.92); a spelling variant changes a
+    /// word, it does not replace it ("muhajir" and "mohajer" score 0.83,
+    /// "afghanistan" and "pakistan" 0.65).
+    fn words_alike(&self, a: usize, b: usize) -> bool {
+        let (a, b) = (self.chars_of(a), self.chars_of(b));
+        if !a.contains(&' ') {
+            return true;
+        }
+        let floor = WORD_FLOOR.min(self.threshold.value());
+        a.split(|&c| c == ' ')
+            .zip(b.split(|&c| c == ' '))
+            .all(|(x, y)| jaro_winkler(x, y) >= floor)
+    }
+
     /// The pairs of member `k` with the members after it that reach the
     /// threshold, into `found`: ruled out 64 at a time first in a block
     /// that has a [`Sliced`], then by [`Letters::may_reach`], then
@@ -685,7 +715,7 @@ impl Scan {
                 return;
             }
             let score = jaro_winkler(self.chars_of(a), self.chars_of(b));
-            if score >= self.threshold.value() {
+            if score >= self.threshold.value() && self.words_alike(a, b) {
                 let (names, entities) = if a < b {
                     ((a, b), (entity_a, entity_b))
                 } else {
@@ -1346,5 +1376,58 @@ mod tests {
         assert_eq!(loose.merges()[0].rule, MergeRule::SimilarName);
         let strict = Resolution::new(&entities, Similarity::new(1.0).unwrap());
         assert!(strict.merges().is_empty());
+    }
+
+    /// Names that share all words but one merge only if that word is a
+    /// variant of the other: a long shared part lifts the whole names'
+    /// score over the threshold whatever the odd word is.
+    #[test]
+    fn a_replaced_word_is_another_name() {
+        let threshold = Similarity::new(0.9).unwrap();
+        for (a, b, merge) in [
+            ("Islamic State Khorasan", "Islamic State Sinai", false),
+            (
+                "Military Forces of Afghanistan",
+                "Military Forces of Pakistan",
+                false,
+            ),
+            (
+                "Unidentified Armed Group (Afghanistan)",
+                "Unidentified Armed Group (Pakistan)",
+                false,
+            ),
+            ("Shahab al-Muhajir", "Shahab al-Mohajer", true),
+            ("Qari Baryal", "Kari Baryal", true),
+        ] {
+            // The whole names reach the threshold: only the words decide.
+            assert!(
+                strsim::jaro_winkler(&name_key(a), &name_key(b)) >= threshold.value(),
+                "{a} / {b}"
+            );
+            let r = Resolution::new(&[entity("a", a), entity("b", b)], threshold);
+            assert_eq!(r.merges().len(), usize::from(merge), "{a} / {b}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Two-word names that share their last word (so one block) merge
+        /// exactly when the whole keys reach the threshold and their first
+        /// words reach the lesser of it and the word floor.
+        #[test]
+        fn names_merge_when_whole_and_words_alike(
+            a in "[a-e]{2,8}",
+            b in "[a-e]{2,8}",
+            threshold in 0.5f64..=1.0,
+        ) {
+            let (ka, kb) = (format!("{a} front"), format!("{b} front"));
+            proptest::prop_assume!(ka != kb);
+            let alike = strsim::jaro_winkler(&ka, &kb) >= threshold
+                && strsim::jaro_winkler(&a, &b) >= WORD_FLOOR.min(threshold);
+            let r = Resolution::new(
+                &[entity("a", &ka), entity("b", &kb)],
+                Similarity::new(threshold).unwrap(),
+            );
+            proptest::prop_assert_eq!(r.merges().len(), usize::from(alike), "{} / {}", ka, kb);
+        }
     }
 }
