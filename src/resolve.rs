@@ -716,6 +716,7 @@ impl Scan {
             }
             let score = jaro_winkler(self.chars_of(a), self.chars_of(b));
             if score >= self.threshold.value() && self.words_alike(a, b) {
+                // The earlier name first, as `Candidate` has it.
                 let (names, entities) = if a < b {
                     ((a, b), (entity_a, entity_b))
                 } else {
@@ -787,7 +788,9 @@ fn merge(candidates: Vec<Candidate>, distinct: &[Vec<usize>]) -> (Vec<usize>, Ve
 
 /// A pair of names that may merge their entities: their similarity, the
 /// rule that found them, and their entities and the names themselves as
-/// indices (entities in id order, names in the order they were listed).
+/// indices. The earlier name comes first, and names are listed in id
+/// order of their entities, so `entities.0 < entities.1` (the two are
+/// never one entity) and `names.0` is a name of `entities.0`.
 struct Candidate {
     similarity: Similarity,
     rule: MergeRule,
@@ -925,31 +928,17 @@ impl Resolution {
         // merged, with its name first. Sorted by that entity, then by the
         // other: index order is id order, and no two merges join the
         // same two entities.
-        let later_first = |m: &Candidate| {
-            let ((ea, a), (eb, b)) = ((m.entities.0, m.names.0), (m.entities.1, m.names.1));
-            if eb > ea {
-                ((eb, b), (ea, a))
-            } else {
-                ((ea, a), (eb, b))
-            }
-        };
-        merged.sort_unstable_by_key(|m| {
-            let ((entity, _), (with, _)) = later_first(m);
-            (entity, with)
-        });
+        merged.sort_unstable_by_key(|m| (m.entities.1, m.entities.0));
         let merges = merged
             .iter()
-            .map(|m| {
-                let ((entity, name), (with, other_name)) = later_first(m);
-                NameMerge {
-                    entity: ids[entity].clone(),
-                    with: ids[with].clone(),
-                    name: names[name].text.to_string(),
-                    other_name: names[other_name].text.to_string(),
-                    similarity: m.similarity,
-                    threshold,
-                    rule: m.rule,
-                }
+            .map(|m| NameMerge {
+                entity: ids[m.entities.1].clone(),
+                with: ids[m.entities.0].clone(),
+                name: names[m.names.1].text.to_string(),
+                other_name: names[m.names.0].text.to_string(),
+                similarity: m.similarity,
+                threshold,
+                rule: m.rule,
             })
             .collect();
         Resolution {
