@@ -26,9 +26,11 @@
 //! of each key's letters. In a block of 64 names or more, those counts
 //! are first taken for one name against 64 others at once, bit-sliced,
 //! so that most pairs are ruled out without being looked at one by one.
-//! The bound never rejects a pair that reaches the threshold (property
-//! tests check it against the score), so the merges are those of scoring
-//! every pair of the block.
+//! A pair that passes is scored, and its scoring stops as soon as the
+//! characters left cannot make up the matches it needs. Neither the bound
+//! nor the early stop ever rejects a pair that reaches the threshold
+//! (property tests check both against the score), so the merges are those
+//! of scoring every pair of the block.
 
 use crate::id::HashMap;
 
@@ -97,12 +99,23 @@ pub struct Resolution {
     merges: Vec<NameMerge>,
 }
 
-/// Lower case, punctuation to spaces, particles dropped.
+/// The key of a name: lower case, punctuation to spaces, particles
+/// dropped ([`push_name_key`]).
+#[cfg(test)]
+pub(crate) fn name_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    push_name_key(name, &mut key);
+    key
+}
+
+/// Appends the key of `name` to `key`, leaving what is already there as
+/// it is, so that the keys of all names share one buffer: lower case,
+/// punctuation to spaces, particles dropped.
 ///
 /// Words are written straight into the key; a particle is cut off again
 /// once its word ends.
-pub(crate) fn name_key(name: &str) -> String {
-    let mut key = String::with_capacity(name.len());
+fn push_name_key(name: &str, key: &mut String) {
+    let base = key.len();
     // The key's length before the word being read (and its space), and
     // where the word's own text starts.
     let mut word: Option<(usize, usize)> = None;
@@ -117,7 +130,7 @@ pub(crate) fn name_key(name: &str) -> String {
         if ch.is_alphanumeric() {
             if word.is_none() {
                 let before = key.len();
-                if !key.is_empty() {
+                if before > base {
                     key.push(' ');
                 }
                 word = Some((before, key.len()));
@@ -130,11 +143,10 @@ pub(crate) fn name_key(name: &str) -> String {
         } else if ch == '\'' || ch == '\u{2019}' || ch == '.' {
             // "Sa'id" and "U.S." stay one word.
         } else {
-            end_word(&mut key, &mut word);
+            end_word(key, &mut word);
         }
     }
-    end_word(&mut key, &mut word);
-    key
+    end_word(key, &mut word);
 }
 
 /// The least Jaro–Winkler score of each word of a multi-word name
@@ -235,20 +247,29 @@ impl Letters {
         }
     }
 
-    /// False when the two keys cannot reach the threshold of `needs`:
-    /// they have fewer characters in common than their lengths and
-    /// common prefix ask for. (A key shorter than four characters is
-    /// padded with NULs, which can only lengthen the prefix seen, and so
-    /// loosen the bound, never tighten it.)
+    /// False when the two keys cannot reach the threshold of `needs`
+    /// ([`Letters::need`] is `None`).
+    #[cfg(test)]
     fn may_reach(self, other: Letters, needs: &Needs) -> bool {
+        self.need(other, needs).is_some()
+    }
+
+    /// The Jaro matches the two keys need to reach the threshold of
+    /// `needs` for their lengths and common prefix, or `None` when they
+    /// have fewer characters in common than that: then they cannot reach
+    /// it. (A key shorter than four characters is padded with NULs, which
+    /// can only lengthen the prefix seen, and so loosen the bound, never
+    /// tighten it.)
+    fn need(self, other: Letters, needs: &Needs) -> Option<u32> {
         let common = (self.mask & other.mask).count_ones() + self.rest.min(other.rest);
         // Most pairs fail even with the longest prefix's bonus.
         if common < needs.least(4, self.len, other.len) {
-            return false;
+            return None;
         }
         // The first differing bit lies in the first differing character.
         let prefix = ((self.head ^ other.head).trailing_zeros() / 32) as usize;
-        common >= needs.least(prefix, self.len, other.len)
+        let need = needs.least(prefix, self.len, other.len);
+        (common >= need).then_some(need)
     }
 }
 
@@ -266,7 +287,7 @@ const COUNT_BITS: usize = 7;
 const SLICED_REST: u32 = 64;
 
 /// A large block's letter masks turned on their side, to rule out most
-/// of its pairs 64 at a time before [`Letters::may_reach`] looks at
+/// of its pairs 64 at a time before [`Letters::need`] looks at
 /// any.
 ///
 /// For each word of 64 members and each of the 62 bits of
@@ -278,9 +299,12 @@ const SLICED_REST: u32 = 64;
 /// least their two lengths need are dropped, and only the others are
 /// tested pair by pair. The need is that of no common prefix (no
 /// Winkler bonus) for a lane whose first character differs from `a`'s,
-/// and that of the longest prefix for one whose agrees, as `may_reach`
-/// would have it if it knew no more of the prefix; with `a.rest` for
-/// `min(a.rest, b.rest)`, the test is never stricter than `may_reach`.
+/// and that of a prefix of one character for one whose first character
+/// agrees but not its second, as `Letters::need` has them; a lane whose
+/// first two characters agree with `a`'s is always tested pair by pair
+/// (its prefix is 2 to 4 characters: too few lanes to be worth telling
+/// apart). With `a.rest` for `min(a.rest, b.rest)`, the test is never
+/// stricter than `Letters::need`.
 /// That costs a few instructions a word for each bit of `a`, instead of
 /// a few a pair: the pairs a large block makes stay quadratic in number,
 /// but most are ruled out many at a time.
@@ -293,12 +317,16 @@ struct Sliced {
     /// count each member needs with it, bit-sliced like a counter,
     /// capped at 127 (no count reaches it): `needs[(w * 2 + p) *
     /// COUNT_BITS + s]`, `p` 0 for a pair whose first characters differ
-    /// (no Winkler bonus), 1 for one whose agree (the bonus of the
-    /// longest prefix, since the prefix is not known yet).
+    /// (no Winkler bonus), 1 for one whose common prefix is one
+    /// character (a pair whose first two characters agree is not
+    /// counted out).
     needs: Vec<(u32, Vec<u64>)>,
     /// For each first character of a member, ascending, which members
     /// start with it: `firsts[w]`.
-    firsts: Vec<(u32, Vec<u64>)>,
+    firsts: Vec<(u64, Vec<u64>)>,
+    /// The same for the first two characters (as the low 64 bits of
+    /// [`Letters::head`]).
+    heads: Vec<(u64, Vec<u64>)>,
 }
 
 impl Sliced {
@@ -331,7 +359,7 @@ impl Sliced {
                 // Lanes past the last member need 127: never reached.
                 let mut sliced = vec![0u64; words * 2 * COUNT_BITS];
                 for w in 0..words {
-                    for (p, prefix) in [0, 4].into_iter().enumerate() {
+                    for (p, prefix) in [0, 1].into_iter().enumerate() {
                         for lane in 0..64 {
                             let need = members
                                 .get(w * 64 + lane)
@@ -347,27 +375,37 @@ impl Sliced {
                 (len, sliced)
             })
             .collect();
-        let mut firsts: Vec<(u32, Vec<u64>)> = Vec::new();
-        let mut by_first: Vec<(u32, usize)> = members
-            .iter()
-            .enumerate()
-            .map(|(k, m)| (m.2.head as u32, k))
-            .collect();
-        by_first.sort_unstable();
-        for (first, k) in by_first {
-            if firsts.last().is_none_or(|f| f.0 != first) {
-                firsts.push((first, vec![0u64; words]));
-            }
-            if let Some(last) = firsts.last_mut() {
-                last.1[k / 64] |= 1 << (k % 64);
-            }
-        }
+        let firsts = Sliced::index(members, |m| u64::from(m.2.head as u32));
+        let heads = Sliced::index(members, |m| m.2.head as u64);
         Sliced {
             words,
             columns,
             needs,
             firsts,
+            heads,
         }
+    }
+
+    /// For each value of `of` over the members, ascending, which members
+    /// have it: a word of lanes for each word of members.
+    fn index(members: &[Member], of: impl Fn(&Member) -> u64) -> Vec<(u64, Vec<u64>)> {
+        let words = members.len().div_ceil(64);
+        let mut by: Vec<(u64, usize)> = members
+            .iter()
+            .enumerate()
+            .map(|(k, m)| (of(m), k))
+            .collect();
+        by.sort_unstable();
+        let mut index: Vec<(u64, Vec<u64>)> = Vec::new();
+        for (value, k) in by {
+            if index.last().is_none_or(|f| f.0 != value) {
+                index.push((value, vec![0u64; words]));
+            }
+            if let Some(last) = index.last_mut() {
+                last.1[k / 64] |= 1 << (k % 64);
+            }
+        }
+        index
     }
 
     /// Calls `visit` with each member after `k` whose pair with `k` the
@@ -386,10 +424,17 @@ impl Sliced {
             return false;
         };
         let needs = &self.needs[at].1;
-        let Ok(at) = self.firsts.binary_search_by_key(&(a.head as u32), |f| f.0) else {
+        let Ok(at) = self
+            .firsts
+            .binary_search_by_key(&u64::from(a.head as u32), |f| f.0)
+        else {
             return false;
         };
         let firsts = &self.firsts[at].1;
+        let Ok(at) = self.heads.binary_search_by_key(&(a.head as u64), |f| f.0) else {
+            return false;
+        };
+        let heads = &self.heads[at].1;
         let start = k + 1;
         for w in start / 64..self.words {
             let mut count = [0u64; COUNT_BITS];
@@ -423,7 +468,9 @@ impl Sliced {
                 above |= equal & count[s] & !need;
                 equal &= !(count[s] ^ need);
             }
-            let mut lanes = above | equal;
+            // Lanes whose first two characters agree with `a`'s are
+            // all visited: their prefix is not known.
+            let mut lanes = above | equal | heads[w];
             if w == start / 64 {
                 lanes &= !0u64 << (start % 64);
             }
@@ -497,86 +544,134 @@ impl Needs {
 /// checks; but it keeps its match flags in two words instead of a vector
 /// allocated per call, reads characters decoded once per name rather
 /// than once per pair, and finds a character's first free match in the
-/// window from a mask of its positions rather than by comparing the
-/// window's characters one by one. Keys longer than 64 characters go to
-/// strsim.
+/// window from a mask of its positions ([`Positions`]) rather than by
+/// comparing the window's characters one by one. Keys longer than 64
+/// characters go to strsim.
 fn jaro_winkler(a: &[char], b: &[char]) -> f64 {
-    let (a_len, b_len) = (a.len(), b.len());
-    if a_len > 64 || b_len > 64 {
+    if a.len() > 64 || b.len() > 64 {
         let (a, b): (String, String) = (a.iter().collect(), b.iter().collect());
         return strsim::jaro_winkler(&a, &b);
     }
-    if a_len == 0 && b_len == 0 {
-        return 1.0;
-    } else if a_len == 0 || b_len == 0 {
-        return 0.0;
+    Positions::new(b).jaro_winkler(a, 0).unwrap_or(0.0)
+}
+
+/// What [`SLOTS`] gives a character that has no slot.
+const NO_SLOT: u8 = u8::MAX;
+
+/// The slot in [`Positions`] of each ASCII character: a–z 0 to 25, the
+/// space 26, the digits 27 to 36; [`NO_SLOT`] for the others.
+static SLOTS: [u8; 128] = {
+    let mut slots = [NO_SLOT; 128];
+    let mut c = 0;
+    while c < 26 {
+        slots[b'a' as usize + c] = c as u8;
+        c += 1;
     }
-    let search_range = (a_len.max(b_len) / 2).saturating_sub(1);
-    // Where each letter a–z, the space and each digit stand in `b`, a bit
-    // a position: the first free position of such a character in the
-    // window is the lowest bit of a mask, where strsim compares the
-    // window's characters one by one. Other characters are scanned.
-    let slot = |ch: char| -> Option<usize> {
-        match ch {
-            'a'..='z' => Some(ch as usize - 'a' as usize),
-            ' ' => Some(26),
-            '0'..='9' => Some(27 + ch as usize - '0' as usize),
-            _ => None,
-        }
-    };
-    let mut positions = [0u64; 37];
-    for (j, &ch) in b.iter().enumerate() {
-        if let Some(slot) = slot(ch) {
-            positions[slot] |= 1 << j;
-        }
+    slots[b' ' as usize] = 26;
+    let mut d = 0;
+    while d < 10 {
+        slots[b'0' as usize + d] = 27 + d as u8;
+        d += 1;
     }
-    let (mut a_flags, mut b_flags) = (0u64, 0u64);
-    let mut matches = 0usize;
-    for (i, &ch) in a.iter().enumerate() {
-        let low = i.saturating_sub(search_range);
-        let high = b_len.min(i + search_range + 1);
-        if low >= high {
-            continue;
-        }
-        let found = match slot(ch) {
-            Some(slot) => {
-                // Bits `low..high`; `high` is 1 to 64, `low` below it.
-                let window = (u64::MAX >> (64 - high)) & (u64::MAX << low);
-                let free = positions[slot] & window & !b_flags;
-                (free != 0).then(|| free.trailing_zeros() as usize)
+    slots
+};
+
+/// Where each letter a–z, the space and each digit stand in a key of at
+/// most 64 characters, a bit a position: the first free position of
+/// such a character in a Jaro matching window is the lowest bit of a
+/// mask, where strsim compares the window's characters one by one.
+/// Built once for a key that is scored against many.
+struct Positions<'a> {
+    key: &'a [char],
+    masks: [u64; 37],
+}
+
+impl<'a> Positions<'a> {
+    /// The slot of a character in `masks`; other characters are scanned.
+    fn slot(ch: char) -> Option<usize> {
+        let slot = *SLOTS.get(ch as usize)?;
+        (slot != NO_SLOT).then_some(usize::from(slot))
+    }
+
+    /// The positions of `key`, which has at most 64 characters.
+    fn new(key: &'a [char]) -> Positions<'a> {
+        let mut masks = [0u64; 37];
+        for (j, &ch) in key.iter().take(64).enumerate() {
+            if let Some(slot) = Positions::slot(ch) {
+                masks[slot] |= 1 << j;
             }
-            None => (low..high).find(|&j| b[j] == ch && b_flags & (1 << j) == 0),
-        };
-        if let Some(j) = found {
-            a_flags |= 1 << i;
-            b_flags |= 1 << j;
-            matches += 1;
         }
+        Positions { key, masks }
     }
-    if matches == 0 {
-        return 0.0;
-    }
-    // The k-th matched character of `a` against the k-th of `b`, read
-    // off the flags lowest bit first (there are `matches` of each).
-    let mut transpositions = 0usize;
-    let (mut left_a, mut left_b) = (a_flags, b_flags);
-    while left_a != 0 && left_b != 0 {
-        let (i, j) = (left_a.trailing_zeros(), left_b.trailing_zeros());
-        if a[i as usize] != b[j as usize] {
-            transpositions += 1;
+
+    /// `strsim::jaro_winkler(a, key)`, or `None` as soon as fewer than
+    /// `need` characters can match (then the Jaro score is below any
+    /// threshold that needs them: see [`Needs`]). `a` has at most 64
+    /// characters.
+    fn jaro_winkler(&self, a: &[char], need: usize) -> Option<f64> {
+        let b = self.key;
+        let (a_len, b_len) = (a.len(), b.len());
+        if a_len == 0 && b_len == 0 {
+            return Some(1.0);
+        } else if a_len == 0 || b_len == 0 {
+            return (need == 0).then_some(0.0);
         }
-        left_a &= left_a - 1;
-        left_b &= left_b - 1;
-    }
-    transpositions /= 2;
-    let m = matches as f64;
-    let jaro =
-        ((m / a_len as f64) + (m / b_len as f64) + ((matches - transpositions) as f64 / m)) / 3.0;
-    if jaro > 0.7 {
-        let prefix = a.iter().take(4).zip(b).take_while(|(x, y)| x == y).count();
-        jaro + 0.1 * prefix as f64 * (1.0 - jaro)
-    } else {
-        jaro
+        let search_range = (a_len.max(b_len) / 2).saturating_sub(1);
+        let (mut a_flags, mut b_flags) = (0u64, 0u64);
+        let mut matches = 0usize;
+        for (i, &ch) in a.iter().enumerate() {
+            // Every character left of `a` matching is not enough.
+            if matches + (a_len - i) < need {
+                return None;
+            }
+            let low = i.saturating_sub(search_range);
+            let high = b_len.min(i + search_range + 1);
+            // Bits `low..high` (none when `low >= high`); `high` is 1 to
+            // 64 and `low` at most 63.
+            let window = (u64::MAX >> (64 - high)) & (u64::MAX << low);
+            // The lowest free position of `ch` in the window, as a bit, or
+            // 0: without a branch on whether there is one, which no
+            // predictor guesses.
+            let found = match Positions::slot(ch) {
+                Some(slot) => {
+                    let free = self.masks[slot] & window & !b_flags;
+                    free & free.wrapping_neg()
+                }
+                None => (low..high)
+                    .find(|&j| b[j] == ch && b_flags & (1 << j) == 0)
+                    .map_or(0, |j| 1 << j),
+            };
+            b_flags |= found;
+            a_flags |= u64::from(found != 0) << i;
+            matches += usize::from(found != 0);
+        }
+        if matches < need {
+            return None;
+        }
+        if matches == 0 {
+            return Some(0.0);
+        }
+        // The k-th matched character of `a` against the k-th of `b`, read
+        // off the flags lowest bit first (there are `matches` of each).
+        let mut transpositions = 0usize;
+        let (mut left_a, mut left_b) = (a_flags, b_flags);
+        while left_a != 0 && left_b != 0 {
+            let (i, j) = (left_a.trailing_zeros(), left_b.trailing_zeros());
+            transpositions += usize::from(a[i as usize] != b[j as usize]);
+            left_a &= left_a - 1;
+            left_b &= left_b - 1;
+        }
+        transpositions /= 2;
+        let m = matches as f64;
+        let jaro =
+            ((m / a_len as f64) + (m / b_len as f64) + ((matches - transpositions) as f64 / m))
+                / 3.0;
+        Some(if jaro > 0.7 {
+            let prefix = a.iter().take(4).zip(b).take_while(|(x, y)| x == y).count();
+            jaro + 0.1 * prefix as f64 * (1.0 - jaro)
+        } else {
+            jaro
+        })
     }
 }
 
@@ -594,13 +689,20 @@ impl Groups {
     }
 }
 
-/// One name of an entity (by its index in id order), with its key and
-/// the key's number of words.
+/// One name of an entity (by its index in id order), with where its
+/// key lies in the buffer of all keys and the key's number of words.
 struct Name<'a> {
     entity: usize,
     text: &'a str,
-    key: String,
+    key: (usize, usize),
     words: usize,
+}
+
+impl Name<'_> {
+    /// This name's key, read from the buffer of all keys.
+    fn key<'k>(&self, keys: &'k str) -> &'k str {
+        &keys[self.key.0..self.key.1]
+    }
 }
 
 /// A block's member: its name, its name's entity and its key's letters,
@@ -621,19 +723,19 @@ struct Scan {
 }
 
 impl Scan {
-    fn new(names: &[Name<'_>], threshold: Similarity) -> Scan {
-        let mut chars: Vec<char> = Vec::with_capacity(names.iter().map(|n| n.key.len()).sum());
+    fn new(names: &[Name<'_>], keys: &str, threshold: Similarity) -> Scan {
+        let mut chars: Vec<char> = Vec::with_capacity(keys.len());
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(names.len());
         for name in names {
             let start = chars.len();
-            chars.extend(name.key.chars());
+            chars.extend(name.key(keys).chars());
             spans.push((start, chars.len()));
         }
         Scan {
             threshold,
             needs: Needs::new(threshold.value()),
             entities: names.iter().map(|n| n.entity).collect(),
-            letters: names.iter().map(|n| Letters::new(&n.key)).collect(),
+            letters: names.iter().map(|n| Letters::new(n.key(keys))).collect(),
             chars,
             spans,
         }
@@ -697,7 +799,7 @@ impl Scan {
 
     /// The pairs of member `k` with the members after it that reach the
     /// threshold, into `found`: ruled out 64 at a time first in a block
-    /// that has a [`Sliced`], then by [`Letters::may_reach`], then
+    /// that has a [`Sliced`], then by [`Letters::need`], then
     /// scored.
     fn pairs_of(
         &self,
@@ -709,12 +811,31 @@ impl Scan {
         let Some(&(a, entity_a, letters_a)) = members.get(k) else {
             return;
         };
+        let text_a = self.chars_of(a);
+        // `a`'s positions, built at its first pair that is scored.
+        let mut positions: Option<Positions<'_>> = None;
         let mut pair = |j: usize| {
             let (b, entity_b, letters_b) = members[j];
-            if entity_a == entity_b || !letters_a.may_reach(letters_b, &self.needs) {
+            if entity_a == entity_b {
                 return;
             }
-            let score = jaro_winkler(self.chars_of(a), self.chars_of(b));
+            let Some(need) = letters_a.need(letters_b, &self.needs) else {
+                return;
+            };
+            // Scored the later name first, so that the positions of the
+            // earlier serve all its pairs (and strsim's score is the same
+            // either way round, as far as a test of 20 million random
+            // pairs could tell; any one order would do).
+            let text_b = self.chars_of(b);
+            let score = if text_a.len() <= 64 && text_b.len() <= 64 {
+                let positions = positions.get_or_insert_with(|| Positions::new(text_a));
+                match positions.jaro_winkler(text_b, need as usize) {
+                    Some(score) => score,
+                    None => return,
+                }
+            } else {
+                jaro_winkler(text_b, text_a)
+            };
             if score >= self.threshold.value() && self.words_alike(a, b) {
                 // The earlier name first, as `Candidate` has it.
                 let (names, entities) = if a < b {
@@ -786,6 +907,30 @@ fn merge(candidates: Vec<Candidate>, distinct: &[Vec<usize>]) -> (Vec<usize>, Ve
     (root, merged)
 }
 
+/// Every name of every entity of `sorted` (in id order) that has a key,
+/// and the buffer of their keys.
+fn keyed_names<'a>(sorted: &[&'a Entity]) -> (Vec<Name<'a>>, String) {
+    let mut names = Vec::with_capacity(sorted.len());
+    let mut keys = String::new();
+    for (e, entity) in sorted.iter().enumerate() {
+        for text in entity.names() {
+            let start = keys.len();
+            push_name_key(text, &mut keys);
+            if keys.len() == start {
+                continue;
+            }
+            let words = 1 + keys[start..].bytes().filter(|&b| b == b' ').count();
+            names.push(Name {
+                entity: e,
+                text,
+                key: (start, keys.len()),
+                words,
+            });
+        }
+    }
+    (names, keys)
+}
+
 /// A pair of names that may merge their entities: their similarity, the
 /// rule that found them, and their entities and the names themselves as
 /// indices. The earlier name comes first, and names are listed in id
@@ -808,7 +953,8 @@ impl Resolution {
         // Work in id order so that the outcome does not depend on file order.
         let mut order: Vec<usize> = (0..n).collect();
         order.sort_by(|&a, &b| entities[a].id.cmp(&entities[b].id));
-        let ids: Vec<EntityId> = order.iter().map(|&i| entities[i].id.clone()).collect();
+        let sorted: Vec<&Entity> = order.iter().map(|&i| &entities[i]).collect();
+        let ids: Vec<EntityId> = sorted.iter().map(|e| e.id.clone()).collect();
         let index: HashMap<EntityId, usize> = ids
             .iter()
             .enumerate()
@@ -819,31 +965,13 @@ impl Resolution {
             .enumerate()
             .map(|(i, id)| (id.text_address(), i))
             .collect();
-        let sorted: Vec<&Entity> = order.iter().map(|&i| &entities[i]).collect();
-
-        // Every name of every entity, with its key.
-        let mut names = Vec::new();
-        for (e, entity) in sorted.iter().enumerate() {
-            for text in entity.names() {
-                let key = name_key(text);
-                if key.is_empty() {
-                    continue;
-                }
-                let words = key.split(' ').count();
-                names.push(Name {
-                    entity: e,
-                    text,
-                    key,
-                    words,
-                });
-            }
-        }
+        let (names, keys) = keyed_names(&sorted);
 
         // Candidate pairs, name a before name b (so a's entity before b's).
         let mut candidates: Vec<Candidate> = Vec::new();
         let mut by_key: HashMap<&str, usize> = HashMap::default();
         for (i, name) in names.iter().enumerate() {
-            match by_key.get(name.key.as_str()) {
+            match by_key.get(name.key(&keys)) {
                 Some(&first) if names[first].entity != name.entity => {
                     candidates.push(Candidate {
                         similarity: Similarity::clamped(1.0),
@@ -854,7 +982,7 @@ impl Resolution {
                 }
                 Some(_) => {}
                 None => {
-                    by_key.insert(&name.key, i);
+                    by_key.insert(name.key(&keys), i);
                 }
             }
         }
@@ -865,8 +993,9 @@ impl Resolution {
         unique.sort_unstable();
         for &i in &unique {
             let name = &names[i];
-            let first = name.key.split(' ').next().unwrap_or("");
-            let last = name.key.rsplit(' ').next().unwrap_or("");
+            let key = name.key(&keys);
+            let first = key.split(' ').next().unwrap_or("");
+            let last = key.rsplit(' ').next().unwrap_or("");
             let prefix =
                 |w: &str| -> usize { w.char_indices().nth(3).map_or(w.len(), |(at, _)| at) };
             let first_key = &first[..prefix(first)];
@@ -884,7 +1013,7 @@ impl Resolution {
         }
         let mut block_list: Vec<&Vec<usize>> = blocks.values().collect();
         block_list.sort_unstable();
-        let scan = Scan::new(&names, threshold);
+        let scan = Scan::new(&names, &keys, threshold);
         // Blocks are independent, and the candidates are sorted below on
         // a total order: blocks are scanned on all cores (and so are the
         // members of a large block, by `Scan::block`).
@@ -1294,6 +1423,48 @@ mod tests {
                 "{:?} / {:?}", a, b
             );
         }
+
+        /// Scoring stops early only for pairs below the threshold: a pair
+        /// that reaches it is scored to the end, to strsim's score, and so
+        /// is every pair scored to the end.
+        #[test]
+        fn scoring_stops_early_only_below_the_threshold(
+            a in "[abkné0 ]{0,14}|[a-d ]{0,20}|[a-z ]{0,64}",
+            b in "[abkné0 ]{0,14}|[a-d ]{0,20}|[a-z ]{0,64}",
+            threshold in 0.0f64..=1.0,
+        ) {
+            let needs = Needs::new(threshold);
+            let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let want = strsim::jaro_winkler(&a, &b);
+            let scored = Letters::new(&b)
+                .need(Letters::new(&a), &needs)
+                .and_then(|need| Positions::new(&cb).jaro_winkler(&ca, need as usize));
+            if want >= threshold {
+                proptest::prop_assert_eq!(
+                    scored.map(f64::to_bits),
+                    Some(want.to_bits()),
+                    "{:?} / {:?} at {}", a, b, threshold
+                );
+            }
+            if let Some(score) = scored {
+                proptest::prop_assert_eq!(score.to_bits(), want.to_bits());
+            }
+        }
+    }
+
+    /// A pair that cannot have the matches it needs is left unscored, as
+    /// soon as that is certain.
+    #[test]
+    fn scoring_stops_when_the_matches_cannot_be_had() {
+        let (a, b): (Vec<char>, Vec<char>) =
+            ("abcdefgh".chars().collect(), "abcdwxyz".chars().collect());
+        let positions = Positions::new(&b);
+        assert_eq!(positions.jaro_winkler(&a, 5), None);
+        let score = positions.jaro_winkler(&a, 4).map(f64::to_bits);
+        assert_eq!(
+            score,
+            Some(strsim::jaro_winkler("abcdefgh", "abcdwxyz").to_bits())
+        );
     }
 
     #[test]
