@@ -236,9 +236,12 @@ fn capitalize(word: &str) -> String {
 }
 
 /// A made-up word of two or three syllables, each a consonant, a vowel
-/// and maybe a closing consonant: about 600 syllables, so that a hundred
-/// thousand names are nearly all distinct, as real names are, and only
-/// the deliberate variants merge.
+/// and maybe a closing consonant: about 600 syllables. Names drawn from
+/// them are nearly all distinct as text, but many are a letter apart:
+/// at the default name threshold, `Synth::names(1, 100_000)` resolves
+/// to 33,879 merges for about 10,000 deliberate variants, and the 1M
+/// claim corpus's 36,627 entities to 12,608 merges: accidental
+/// near-duplicates grow faster than the names.
 fn word(rng: &mut Rng) -> String {
     const ONSETS: &[u8] = b"bdfghjklmnqrstwyz";
     const VOWELS: &[u8] = b"aeiou";
