@@ -10,7 +10,8 @@
 //! Muhajir" have one key and merge at similarity 1. Other variants are
 //! compared with Jaro–Winkler similarity, but only between names with the
 //! same number of words that share a block (the first three letters of
-//! their first or of their last word): a longer name is a different name
+//! their first or of their last word; a pair that shares both is
+//! compared in the first): a longer name is a different name
 //! ("ISIS" is not "ISIS-K") unless declared an alias, and blocking keeps
 //! resolution near linear in the number of names. Two multi-word names
 //! must also be alike word for word: each word scores at least 0.7
@@ -715,6 +716,9 @@ type Member = (usize, usize, Letters);
 /// characters (decoded once, in one buffer).
 struct Scan {
     threshold: Similarity,
+    /// Each name's first-word block key (the first three characters of
+    /// its first word), packed 21 bits a character.
+    leads: Vec<u64>,
     needs: Needs,
     entities: Vec<usize>,
     letters: Vec<Letters>,
@@ -726,13 +730,16 @@ impl Scan {
     fn new(names: &[Name<'_>], keys: &str, threshold: Similarity) -> Scan {
         let mut chars: Vec<char> = Vec::with_capacity(keys.len());
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(names.len());
+        let mut leads: Vec<u64> = Vec::with_capacity(names.len());
         for name in names {
             let start = chars.len();
             chars.extend(name.key(keys).chars());
             spans.push((start, chars.len()));
+            leads.push(lead(&chars[start..]));
         }
         Scan {
             threshold,
+            leads,
             needs: Needs::new(threshold.value()),
             entities: names.iter().map(|n| n.entity).collect(),
             letters: names.iter().map(|n| Letters::new(n.key(keys))).collect(),
@@ -750,7 +757,7 @@ impl Scan {
     /// `parallel`, a block of [`LARGE_BLOCK`] names or more has its
     /// members scanned on all cores: one block can hold most of a
     /// corpus's pairs.
-    fn block(&self, block: &[usize]) -> Vec<Candidate> {
+    fn block(&self, block: &[usize], last_word: bool) -> Vec<Candidate> {
         let members: Vec<Member> = block
             .iter()
             .map(|&i| (i, self.entities[i], self.letters[i]))
@@ -763,7 +770,7 @@ impl Scan {
             return (0..members.len())
                 .into_par_iter()
                 .fold(Vec::new, |mut found, k| {
-                    self.pairs_of(&members, sliced, k, &mut found);
+                    self.pairs_of(&members, sliced, last_word, k, &mut found);
                     found
                 })
                 .reduce(Vec::new, |mut all, found| {
@@ -773,7 +780,7 @@ impl Scan {
         }
         let mut found = Vec::new();
         for k in 0..members.len() {
-            self.pairs_of(&members, sliced, k, &mut found);
+            self.pairs_of(&members, sliced, last_word, k, &mut found);
         }
         found
     }
@@ -805,6 +812,7 @@ impl Scan {
         &self,
         members: &[Member],
         sliced: Option<&Sliced>,
+        last_word: bool,
         k: usize,
         found: &mut Vec<Candidate>,
     ) {
@@ -816,7 +824,9 @@ impl Scan {
         let mut positions: Option<Positions<'_>> = None;
         let mut pair = |j: usize| {
             let (b, entity_b, letters_b) = members[j];
-            if entity_a == entity_b {
+            // A pair of a last-word block whose first words share a block
+            // too is that block's to score.
+            if entity_a == entity_b || (last_word && self.leads[a] == self.leads[b]) {
                 return;
             }
             let Some(need) = letters_a.need(letters_b, &self.needs) else {
@@ -905,6 +915,16 @@ fn merge(candidates: Vec<Candidate>, distinct: &[Vec<usize>]) -> (Vec<usize>, Ve
     }
     let root = (0..n).map(|i| groups.find(i)).collect();
     (root, merged)
+}
+
+/// The first three characters of the first word of `key`, packed 21
+/// bits a character: the key of a name's first-word block, as a number
+/// (characters are never NUL, so no shorter prefix packs like a longer).
+fn lead(key: &[char]) -> u64 {
+    key.iter()
+        .take_while(|&&ch| ch != ' ')
+        .take(3)
+        .fold(0, |packed, &ch| packed << 21 | u64::from(ch))
 }
 
 /// Every name of every entity of `sorted` (in id order) that has a key,
@@ -1011,7 +1031,8 @@ impl Resolution {
                     .push(i);
             }
         }
-        let mut block_list: Vec<&Vec<usize>> = blocks.values().collect();
+        let mut block_list: Vec<(bool, &Vec<usize>)> =
+            blocks.iter().map(|(key, names)| (key.1, names)).collect();
         block_list.sort_unstable();
         let scan = Scan::new(&names, &keys, threshold);
         // Blocks are independent, and the candidates are sorted below on
@@ -1022,18 +1043,19 @@ impl Resolution {
             use rayon::prelude::*;
             let found: Vec<Vec<Candidate>> = block_list
                 .par_iter()
-                .map(|block| scan.block(block))
+                .map(|&(last_word, block)| scan.block(block, last_word))
                 .collect();
             candidates.extend(found.into_iter().flatten());
         }
         #[cfg(not(feature = "parallel"))]
-        for block in block_list {
-            candidates.extend(scan.block(block));
+        for (last_word, block) in block_list {
+            candidates.extend(scan.block(block, last_word));
         }
         // Most alike first; ties by rule, then by entity (index order is
         // id order) and by name: a total order, whatever order the blocks
-        // were scanned in. (A pair found in two blocks is found twice,
-        // alike in every field.)
+        // were scanned in. (A pair is scored in one block only: a
+        // last-word block leaves the pairs a first-word block also holds
+        // to that block.)
         candidates.sort_unstable_by(|x, y| {
             y.similarity
                 .value()
@@ -1124,6 +1146,44 @@ mod tests {
     /// all cores (with `parallel`): every pair of entities whose keys
     /// reach the threshold is merged, and nothing else, whatever the order
     /// the entities are given in.
+    /// A pair whose first words share a block is scored there, not again
+    /// in the block of its last words, which scores the others.
+    #[test]
+    fn a_last_word_block_leaves_shared_first_words_to_their_block() {
+        let texts = ["xalu kemo", "xalo kemo", "dalu kemo"];
+        let keys: String = texts.concat();
+        let mut start = 0;
+        let names: Vec<Name<'_>> = texts
+            .iter()
+            .enumerate()
+            .map(|(entity, text)| {
+                let key = (start, start + text.len());
+                start += text.len();
+                Name {
+                    entity,
+                    text,
+                    key,
+                    words: 2,
+                }
+            })
+            .collect();
+        let scan = Scan::new(&names, &keys, Similarity::new(0.85).unwrap());
+        let pairs = |last_word: bool| -> Vec<(usize, usize)> {
+            let mut pairs: Vec<_> = scan
+                .block(&[0, 1, 2], last_word)
+                .iter()
+                .map(|c| c.names)
+                .collect();
+            pairs.sort_unstable();
+            pairs
+        };
+        // Scanned as a first-word block, every pair at the threshold; as a
+        // last-word block, not the pair of "xalu" and "xalo", whose first
+        // words share a block. ("xalo" and "dalu" are not alike as words.)
+        assert_eq!(pairs(false), vec![(0, 1), (0, 2)]);
+        assert_eq!(pairs(true), vec![(0, 2)]);
+    }
+
     #[test]
     fn a_large_block_finds_every_pair() {
         // One-word names sharing their first three letters: one block. A
