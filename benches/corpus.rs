@@ -2,7 +2,7 @@
 //! JSON Lines, as text, and as text and JSON held in a scratch file) and
 //! rendering at 10k, 100k and 1M synthetic
 //! claims (benches/common/mod.rs), plus one topic of 100,000 claims and
-//! 100,000 distinct names.
+//! 100,000 distinct names, and 1,000 names of over 64 characters.
 //!
 //! `cargo bench --bench corpus` runs everything; `cargo bench -- --test`
 //! (the CI smoke test) runs each benchmark once and skips the 1M sizes.
@@ -250,5 +250,25 @@ fn names(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load, engine, one_topic, names);
+fn long_names(c: &mut Criterion) {
+    let n = 1_000;
+    let entities = Synth::long_names(SEED, n);
+    let threshold = Similarity::new(0.9).expect("a valid threshold");
+    let mut group = c.benchmark_group("resolve");
+    configure(&mut group, n);
+    // A fifth of a second a run: one run per sample, as for big inputs.
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(5));
+    group.bench_function(BenchmarkId::new("long_names", n), |b| {
+        b.iter(|| {
+            let resolution = Resolution::new(black_box(&entities), threshold);
+            assert!(resolution.merges().len() > n / 50);
+            resolution
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load, engine, one_topic, names, long_names);
 criterion_main!(benches);

@@ -27,8 +27,10 @@
 //! of each key's letters. In a block of 64 names or more, those counts
 //! are first taken for one name against 64 others at once, bit-sliced,
 //! so that most pairs are ruled out without being looked at one by one.
-//! A pair that passes is scored, and its scoring stops as soon as the
-//! characters left cannot make up the matches it needs. Neither the bound
+//! A pair that passes is scored from a bit mask of each character's
+//! positions in one of the keys (a word per 64 characters), and its
+//! scoring stops as soon as the characters left cannot make up the
+//! matches it needs. Neither the bound
 //! nor the early stop ever rejects a pair that reaches the threshold
 //! (property tests check both against the score), so the merges are those
 //! of scoring every pair of the block.
@@ -542,19 +544,72 @@ impl Needs {
 /// It is `strsim::jaro_winkler` step for step (the same matching window,
 /// the same transposition count, the same arithmetic in the same order),
 /// so it gives the same score to the last bit, which a property test
-/// checks; but it keeps its match flags in two words instead of a vector
-/// allocated per call, reads characters decoded once per name rather
+/// checks; but it keeps its match flags in words of bits instead of a
+/// vector of booleans, reads characters decoded once per name rather
 /// than once per pair, and finds a character's first free match in the
-/// window from a mask of its positions ([`Positions`]) rather than by
-/// comparing the window's characters one by one. Keys longer than 64
-/// characters go to strsim.
+/// window from a mask of its positions ([`Positions`], or
+/// [`WidePositions`] for keys longer than 64 characters) rather than by
+/// comparing the window's characters one by one.
 fn jaro_winkler(a: &[char], b: &[char]) -> f64 {
-    if a.len() > 64 || b.len() > 64 {
-        let (a, b): (String, String) = (a.iter().collect(), b.iter().collect());
-        return strsim::jaro_winkler(&a, &b);
-    }
-    Positions::new(b).jaro_winkler(a, 0).unwrap_or(0.0)
+    let score = if a.len() <= 64 && b.len() <= 64 {
+        Positions::new(b).jaro_winkler(a, 0)
+    } else {
+        WidePositions::new(b).jaro_winkler(a, 0)
+    };
+    score.unwrap_or(0.0)
 }
+
+/// strsim's Jaro–Winkler score of `a` against `b` from their `matches`
+/// Jaro matches (at least one) and `transpositions` (matched characters
+/// out of order, halved): the Jaro score and the Winkler bonus, in
+/// strsim's order of operations.
+fn score_matches(a: &[char], b: &[char], matches: usize, transpositions: usize) -> f64 {
+    let m = matches as f64;
+    let jaro =
+        ((m / a.len() as f64) + (m / b.len() as f64) + ((matches - transpositions) as f64 / m))
+            / 3.0;
+    if jaro > 0.7 {
+        let prefix = a.iter().take(4).zip(b).take_while(|(x, y)| x == y).count();
+        jaro + 0.1 * prefix as f64 * (1.0 - jaro)
+    } else {
+        jaro
+    }
+}
+
+/// The positions of the set bits of `words`, lowest first (bit `b` of
+/// word `w` is position `64 * w + b`).
+fn ones(words: &[u64]) -> Ones<'_> {
+    Ones {
+        words,
+        at: 0,
+        left: 0,
+    }
+}
+
+/// The iterator of [`ones`]: `left` holds the bits of word `at - 1` not
+/// yet given.
+struct Ones<'a> {
+    words: &'a [u64],
+    at: usize,
+    left: u64,
+}
+
+impl Iterator for Ones<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.left == 0 {
+            self.left = *self.words.get(self.at)?;
+            self.at += 1;
+        }
+        let bit = self.left.trailing_zeros() as usize;
+        self.left &= self.left - 1;
+        Some(64 * (self.at - 1) + bit)
+    }
+}
+
+/// The slots of [`SLOTS`]: a–z, the space and the digits.
+const SLOT_COUNT: usize = 37;
 
 /// What [`SLOTS`] gives a character that has no slot.
 const NO_SLOT: u8 = u8::MAX;
@@ -584,7 +639,7 @@ static SLOTS: [u8; 128] = {
 /// Built once for a key that is scored against many.
 struct Positions<'a> {
     key: &'a [char],
-    masks: [u64; 37],
+    masks: [u64; SLOT_COUNT],
 }
 
 impl<'a> Positions<'a> {
@@ -596,7 +651,7 @@ impl<'a> Positions<'a> {
 
     /// The positions of `key`, which has at most 64 characters.
     fn new(key: &'a [char]) -> Positions<'a> {
-        let mut masks = [0u64; 37];
+        let mut masks = [0u64; SLOT_COUNT];
         for (j, &ch) in key.iter().take(64).enumerate() {
             if let Some(slot) = Positions::slot(ch) {
                 masks[slot] |= 1 << j;
@@ -662,17 +717,114 @@ impl<'a> Positions<'a> {
             left_a &= left_a - 1;
             left_b &= left_b - 1;
         }
-        transpositions /= 2;
-        let m = matches as f64;
-        let jaro =
-            ((m / a_len as f64) + (m / b_len as f64) + ((matches - transpositions) as f64 / m))
-                / 3.0;
-        Some(if jaro > 0.7 {
-            let prefix = a.iter().take(4).zip(b).take_while(|(x, y)| x == y).count();
-            jaro + 0.1 * prefix as f64 * (1.0 - jaro)
-        } else {
-            jaro
-        })
+        Some(score_matches(a, b, matches, transpositions / 2))
+    }
+}
+
+/// [`Positions`] for keys of any length: each slot's mask is as many
+/// words as the key has 64 characters, and the match flags are words
+/// kept between calls. Scoring a pair costs about one word per 64
+/// characters of the matching window for each character, where strsim
+/// compares the window's characters one by one.
+struct WidePositions<'a> {
+    key: &'a [char],
+    /// Words per slot.
+    words: usize,
+    /// `masks[slot * words + w]`: the positions `64 * w` to `64 * w + 63`.
+    masks: Vec<u64>,
+    a_flags: Vec<u64>,
+    b_flags: Vec<u64>,
+}
+
+impl<'a> WidePositions<'a> {
+    /// The positions of `key`.
+    fn new(key: &'a [char]) -> WidePositions<'a> {
+        let words = key.len().div_ceil(64);
+        let mut masks = vec![0u64; SLOT_COUNT * words];
+        for (j, &ch) in key.iter().enumerate() {
+            if let Some(slot) = Positions::slot(ch) {
+                masks[slot * words + j / 64] |= 1 << (j % 64);
+            }
+        }
+        WidePositions {
+            key,
+            words,
+            masks,
+            a_flags: Vec::new(),
+            b_flags: Vec::new(),
+        }
+    }
+
+    /// As [`Positions::jaro_winkler`], for keys of any length.
+    fn jaro_winkler(&mut self, a: &[char], need: usize) -> Option<f64> {
+        let b = self.key;
+        let (a_len, b_len) = (a.len(), b.len());
+        if a_len == 0 && b_len == 0 {
+            return Some(1.0);
+        } else if a_len == 0 || b_len == 0 {
+            return (need == 0).then_some(0.0);
+        }
+        let search_range = (a_len.max(b_len) / 2).saturating_sub(1);
+        self.a_flags.clear();
+        self.a_flags.resize(a_len.div_ceil(64), 0);
+        self.b_flags.clear();
+        self.b_flags.resize(self.words, 0);
+        let words = self.words;
+        let mut matches = 0usize;
+        for (i, &ch) in a.iter().enumerate() {
+            if matches + (a_len - i) < need {
+                return None;
+            }
+            let low = i.saturating_sub(search_range);
+            let high = b_len.min(i + search_range + 1);
+            if low >= high {
+                continue;
+            }
+            let flags = &self.b_flags;
+            let found = match Positions::slot(ch) {
+                Some(slot) => first_free(&self.masks[slot * words..][..words], flags, low, high),
+                None => (low..high)
+                    .find(|&j| b[j] == ch && flags[j / 64] & (1 << (j % 64)) == 0)
+                    .unwrap_or(usize::MAX),
+            };
+            if found != usize::MAX {
+                self.a_flags[i / 64] |= 1 << (i % 64);
+                self.b_flags[found / 64] |= 1 << (found % 64);
+                matches += 1;
+            }
+        }
+        if matches < need {
+            return None;
+        }
+        if matches == 0 {
+            return Some(0.0);
+        }
+        // As in `Positions::jaro_winkler`, word by word.
+        let transpositions = ones(&self.a_flags)
+            .zip(ones(&self.b_flags))
+            .filter(|&(i, j)| a[i] != b[j])
+            .count();
+        Some(score_matches(a, b, matches, transpositions / 2))
+    }
+}
+
+/// The lowest position in `low..high` (`low < high`) set in `masks` and
+/// clear in `flags`, both a bit a position, or `usize::MAX` if none is.
+fn first_free(masks: &[u64], flags: &[u64], low: usize, high: usize) -> usize {
+    let last = (high - 1) / 64;
+    let mut w = low / 64;
+    let mut free = masks[w] & !flags[w] & (u64::MAX << (low % 64));
+    while w < last && free == 0 {
+        w += 1;
+        free = masks[w] & !flags[w];
+    }
+    if w == last {
+        free &= u64::MAX >> (63 - (high - 1) % 64);
+    }
+    if free == 0 {
+        usize::MAX
+    } else {
+        64 * w + free.trailing_zeros() as usize
     }
 }
 
@@ -820,8 +972,10 @@ impl Scan {
             return;
         };
         let text_a = self.chars_of(a);
-        // `a`'s positions, built at its first pair that is scored.
+        // `a`'s positions, built at its first pair that is scored (wide
+        // for a pair with a key of over 64 characters).
         let mut positions: Option<Positions<'_>> = None;
+        let mut wide: Option<WidePositions<'_>> = None;
         let mut pair = |j: usize| {
             let (b, entity_b, letters_b) = members[j];
             if entity_a == entity_b {
@@ -843,12 +997,13 @@ impl Scan {
             let text_b = self.chars_of(b);
             let score = if text_a.len() <= 64 && text_b.len() <= 64 {
                 let positions = positions.get_or_insert_with(|| Positions::new(text_a));
-                match positions.jaro_winkler(text_b, need as usize) {
-                    Some(score) => score,
-                    None => return,
-                }
+                positions.jaro_winkler(text_b, need as usize)
             } else {
-                jaro_winkler(text_b, text_a)
+                let wide = wide.get_or_insert_with(|| WidePositions::new(text_a));
+                wide.jaro_winkler(text_b, need as usize)
+            };
+            let Some(score) = score else {
+                return;
             };
             if score >= self.threshold.value() && self.words_alike(a, b) {
                 // The earlier name first, as `Candidate` has it.
@@ -1146,10 +1301,6 @@ mod tests {
         Entity::new(EntityId::new(id).unwrap(), name)
     }
 
-    /// A block larger than the size at which its members are scanned on
-    /// all cores (with `parallel`): every pair of entities whose keys
-    /// reach the threshold is merged, and nothing else, whatever the order
-    /// the entities are given in.
     /// A pair whose first words share a block is scored there, not again
     /// in the block of its last words, which scores the others.
     #[test]
@@ -1188,30 +1339,59 @@ mod tests {
         assert_eq!(pairs(true), vec![(0, 2)]);
     }
 
+    /// A block larger than the size at which its members are scanned on
+    /// all cores (with `parallel`): every pair of entities whose keys
+    /// reach the threshold is merged, and nothing else, whatever the order
+    /// the entities are given in.
     #[test]
     fn a_large_block_finds_every_pair() {
-        // One-word names sharing their first three letters: one block. A
-        // small generator gives each a distinct tail; every seventh name
-        // has a one-letter variant.
+        // Every seventh name has a one-letter variant.
+        let names = one_block(600, 6, 26, 7);
+        assert!(names.len() > 2 * LARGE_BLOCK);
+        every_pair_at_the_threshold_merges(&names, 600 / 7);
+    }
+
+    /// The same for keys of over 64 characters, scored from
+    /// [`WidePositions`]: tails of four letters make most pairs nearly
+    /// alike, so that many fall on either side of the threshold.
+    #[test]
+    fn a_block_of_long_names_finds_every_pair() {
+        let names = one_block(120, 75, 4, 5);
+        assert!(names.iter().all(|name| name.len() > 64));
+        every_pair_at_the_threshold_merges(&names, 120 / 5);
+    }
+
+    /// `count` one-word names sharing their first three letters (one
+    /// block), each with a tail of `tail` letters drawn from the first
+    /// `letters` of the alphabet by a small generator; every `every`-th
+    /// name also has a variant with one letter changed.
+    fn one_block(count: usize, tail: usize, letters: u64, every: usize) -> Vec<String> {
         let mut state: u64 = 0x2545_f491_4f6c_dd1d;
         let mut letter = || {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
-            char::from(b'a' + (state % 26) as u8)
+            char::from(b'a' + (state % letters) as u8)
         };
         let mut names: Vec<String> = Vec::new();
-        for k in 0..600 {
-            let tail: String = (0..6).map(|_| letter()).collect();
+        for k in 0..count {
+            let tail: String = (0..tail).map(|_| letter()).collect();
             let name = format!("kor{tail}");
-            if k % 7 == 0 {
+            if k % every == 0 {
                 let mut variant: Vec<char> = name.chars().collect();
                 variant[5] = if variant[5] == 'z' { 'y' } else { 'z' };
                 names.push(variant.into_iter().collect());
             }
             names.push(name);
         }
-        assert!(names.len() > 2 * LARGE_BLOCK);
+        names
+    }
+
+    /// Resolves `names` (keys already: lower case, one word) in either
+    /// order, and checks that the groups are those of scoring every pair
+    /// with strsim, that each merge's similarity is strsim's score of its
+    /// names, and that at least `least` pairs reach the threshold.
+    fn every_pair_at_the_threshold_merges(names: &[String], least: usize) {
         let entities: Vec<Entity> = names
             .iter()
             .enumerate()
@@ -1248,7 +1428,16 @@ mod tests {
                 }
             }
         }
-        assert!(pairs >= 600 / 7, "{pairs} pairs");
+        assert!(pairs >= least, "{pairs} pairs");
+        for m in r.merges() {
+            assert_eq!(
+                m.similarity.value().to_bits(),
+                strsim::jaro_winkler(&m.name, &m.other_name).to_bits(),
+                "{} / {}",
+                m.name,
+                m.other_name
+            );
+        }
         for a in 0..entities.len() {
             for b in a + 1..entities.len() {
                 let joined = root(&mut parent, a) == root(&mut parent, b);
@@ -1477,15 +1666,15 @@ mod tests {
         /// The crate's Jaro–Winkler is strsim's, to the last bit.
         #[test]
         fn jaro_winkler_is_strsims(
-            a in "[abkné0 ]{0,14}|[a-z ]{0,70}|\\PC{0,8}",
-            b in "[abkné0 ]{0,14}|[a-z ]{0,70}|\\PC{0,8}",
+            a in "[abkné0 ]{0,14}|[a-z ]{0,70}|\\PC{0,8}|[abé -]{60,200}",
+            b in "[abkné0 ]{0,14}|[a-z ]{0,70}|\\PC{0,8}|[abé -]{60,200}",
         ) {
             let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-            proptest::prop_assert_eq!(
-                jaro_winkler(&ca, &cb).to_bits(),
-                strsim::jaro_winkler(&a, &b).to_bits(),
-                "{:?} / {:?}", a, b
-            );
+            let want = strsim::jaro_winkler(&a, &b).to_bits();
+            proptest::prop_assert_eq!(jaro_winkler(&ca, &cb).to_bits(), want, "{:?} / {:?}", a, b);
+            // The wide positions at any length, not only past 64.
+            let wide = WidePositions::new(&cb).jaro_winkler(&ca, 0).map(f64::to_bits);
+            proptest::prop_assert_eq!(wide, Some(want), "wide: {:?} / {:?}", a, b);
         }
 
         /// Scoring stops early only for pairs below the threshold: a pair
@@ -1493,25 +1682,31 @@ mod tests {
         /// is every pair scored to the end.
         #[test]
         fn scoring_stops_early_only_below_the_threshold(
-            a in "[abkné0 ]{0,14}|[a-d ]{0,20}|[a-z ]{0,64}",
-            b in "[abkné0 ]{0,14}|[a-d ]{0,20}|[a-z ]{0,64}",
+            a in "[abkné0 ]{0,14}|[a-d ]{0,20}|[a-z ]{0,64}|[a-d é]{60,150}",
+            b in "[abkné0 ]{0,14}|[a-d ]{0,20}|[a-z ]{0,64}|[a-d é]{60,150}",
             threshold in 0.0f64..=1.0,
         ) {
             let needs = Needs::new(threshold);
             let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
             let want = strsim::jaro_winkler(&a, &b);
-            let scored = Letters::new(&b)
-                .need(Letters::new(&a), &needs)
-                .and_then(|need| Positions::new(&cb).jaro_winkler(&ca, need as usize));
-            if want >= threshold {
-                proptest::prop_assert_eq!(
-                    scored.map(f64::to_bits),
-                    Some(want.to_bits()),
-                    "{:?} / {:?} at {}", a, b, threshold
-                );
+            let need = Letters::new(&b).need(Letters::new(&a), &needs);
+            let wide = need.and_then(|need| WidePositions::new(&cb).jaro_winkler(&ca, need as usize));
+            let mut scores = vec![("wide", wide)];
+            if a.chars().count() <= 64 && b.chars().count() <= 64 {
+                let narrow = need.and_then(|need| Positions::new(&cb).jaro_winkler(&ca, need as usize));
+                scores.push(("narrow", narrow));
             }
-            if let Some(score) = scored {
-                proptest::prop_assert_eq!(score.to_bits(), want.to_bits());
+            for (how, scored) in scores {
+                if want >= threshold {
+                    proptest::prop_assert_eq!(
+                        scored.map(f64::to_bits),
+                        Some(want.to_bits()),
+                        "{}: {:?} / {:?} at {}", how, a, b, threshold
+                    );
+                }
+                if let Some(score) = scored {
+                    proptest::prop_assert_eq!(score.to_bits(), want.to_bits(), "{}", how);
+                }
             }
         }
     }
@@ -1522,13 +1717,13 @@ mod tests {
     fn scoring_stops_when_the_matches_cannot_be_had() {
         let (a, b): (Vec<char>, Vec<char>) =
             ("abcdefgh".chars().collect(), "abcdwxyz".chars().collect());
+        let want = Some(strsim::jaro_winkler("abcdefgh", "abcdwxyz").to_bits());
         let positions = Positions::new(&b);
         assert_eq!(positions.jaro_winkler(&a, 5), None);
-        let score = positions.jaro_winkler(&a, 4).map(f64::to_bits);
-        assert_eq!(
-            score,
-            Some(strsim::jaro_winkler("abcdefgh", "abcdwxyz").to_bits())
-        );
+        assert_eq!(positions.jaro_winkler(&a, 4).map(f64::to_bits), want);
+        let mut wide = WidePositions::new(&b);
+        assert_eq!(wide.jaro_winkler(&a, 5), None);
+        assert_eq!(wide.jaro_winkler(&a, 4).map(f64::to_bits), want);
     }
 
     #[test]

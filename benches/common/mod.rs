@@ -370,6 +370,36 @@ impl Synth {
         entities
     }
 
+    /// `n` long entity names, 70 to 110 characters, in the shape of a
+    /// conflict dataset's actor names ("Police Forces of the Kalmur
+    /// Dastan Republic (Jannur Bekso Province) Prison Guards"); about one
+    /// in ten is a spelling variant of another. Every name has eleven
+    /// words and one of three first words, so they fall in a few large
+    /// blocks whose keys are all over 64 characters.
+    pub fn long_names(seed: u64, n: usize) -> Vec<Entity> {
+        const FORCES: &[&str] = &["Military Forces", "Police Forces", "Unidentified Armed"];
+        const UNITS: &[&str] = &["Prison Guards", "Border Patrol", "Special Brigade"];
+        let mut rng = Rng::new(seed ^ 0x10C6);
+        let mut entities: Vec<Entity> = Vec::with_capacity(n);
+        for i in 0..n {
+            let text = if i > 0 && rng.chance(0.1) {
+                let of = rng.below(i);
+                variant(&entities[of].name, &mut rng)
+            } else {
+                let mut word = || capitalize(&word(&mut rng));
+                let (a, b, c, d) = (word(), word(), word(), word());
+                format!(
+                    "{} of the {a} {b} Republic ({c} {d} Province) {}",
+                    rng.pick(FORCES),
+                    rng.pick(UNITS)
+                )
+            };
+            let id = EntityId::new(&format!("e{i}")).expect("a valid id");
+            entities.push(Entity::new(id, text));
+        }
+        entities
+    }
+
     /// Generates entities, sources and claims.
     pub fn parts(&self) -> Parts {
         let mut rng = Rng::new(self.seed);
