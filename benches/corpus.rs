@@ -15,7 +15,8 @@ use std::time::Duration;
 
 use common::Synth;
 use corroborate::{
-    Analyzer, Claim, Corpus, Policy, Resolution, Similarity, StreamReader, TableFormat, TextOptions,
+    Analyzer, Claim, Corpus, Entity, Policy, Resolution, Similarity, StreamReader, TableFormat,
+    TextOptions,
 };
 use criterion::{
     BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput, measurement::WallTime,
@@ -234,35 +235,27 @@ fn one_topic(c: &mut Criterion) {
 }
 
 fn names(c: &mut Criterion) {
-    let n = 100_000;
-    let entities = Synth::names(SEED, n);
-    let threshold = Similarity::new(0.9).expect("a valid threshold");
-    let mut group = c.benchmark_group("resolve");
-    configure(&mut group, n);
-    group.bench_function(BenchmarkId::new("names", n), |b| {
-        b.iter(|| {
-            let resolution = Resolution::new(black_box(&entities), threshold);
-            // About one name in ten is a variant of another.
-            assert!(resolution.merges().len() > n / 50);
-            resolution
-        })
-    });
-    group.finish();
+    resolve_names(c, "names", Synth::names(SEED, 100_000));
 }
 
 fn long_names(c: &mut Criterion) {
-    let n = 1_000;
-    let entities = Synth::long_names(SEED, n);
+    resolve_names(c, "long_names", Synth::long_names(SEED, 1_000));
+}
+
+/// `Resolution::new` on `entities` alone, one run per sample (both sets
+/// take a fifth of a second or more a run).
+fn resolve_names(c: &mut Criterion, name: &str, entities: Vec<Entity>) {
+    let n = entities.len();
     let threshold = Similarity::new(0.9).expect("a valid threshold");
     let mut group = c.benchmark_group("resolve");
     configure(&mut group, n);
-    // A fifth of a second a run: one run per sample, as for big inputs.
     group.sampling_mode(SamplingMode::Flat);
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(5));
-    group.bench_function(BenchmarkId::new("long_names", n), |b| {
+    group.bench_function(BenchmarkId::new(name, n), |b| {
         b.iter(|| {
             let resolution = Resolution::new(black_box(&entities), threshold);
+            // About one name in ten is a variant of another.
             assert!(resolution.merges().len() > n / 50);
             resolution
         })

@@ -559,6 +559,21 @@ fn jaro_winkler(a: &[char], b: &[char]) -> f64 {
     score.unwrap_or(0.0)
 }
 
+/// strsim's Jaro matching window for keys of `a_len` and `b_len`
+/// characters (how far from its own position a character may match), or,
+/// where a key is empty, the score for [`Positions::jaro_winkler`] to
+/// return at once: 1 for two empty keys, 0 for one (`None` if `need`
+/// asks for a match).
+fn search_range(a_len: usize, b_len: usize, need: usize) -> Result<usize, Option<f64>> {
+    if a_len == 0 && b_len == 0 {
+        Err(Some(1.0))
+    } else if a_len == 0 || b_len == 0 {
+        Err((need == 0).then_some(0.0))
+    } else {
+        Ok((a_len.max(b_len) / 2).saturating_sub(1))
+    }
+}
+
 /// strsim's Jaro–Winkler score of `a` against `b` from their `matches`
 /// Jaro matches (at least one) and `transpositions` (matched characters
 /// out of order, halved): the Jaro score and the Winkler bonus, in
@@ -667,12 +682,10 @@ impl<'a> Positions<'a> {
     fn jaro_winkler(&self, a: &[char], need: usize) -> Option<f64> {
         let b = self.key;
         let (a_len, b_len) = (a.len(), b.len());
-        if a_len == 0 && b_len == 0 {
-            return Some(1.0);
-        } else if a_len == 0 || b_len == 0 {
-            return (need == 0).then_some(0.0);
-        }
-        let search_range = (a_len.max(b_len) / 2).saturating_sub(1);
+        let search_range = match search_range(a_len, b_len, need) {
+            Ok(range) => range,
+            Err(score) => return score,
+        };
         let (mut a_flags, mut b_flags) = (0u64, 0u64);
         let mut matches = 0usize;
         for (i, &ch) in a.iter().enumerate() {
@@ -759,12 +772,10 @@ impl<'a> WidePositions<'a> {
     fn jaro_winkler(&mut self, a: &[char], need: usize) -> Option<f64> {
         let b = self.key;
         let (a_len, b_len) = (a.len(), b.len());
-        if a_len == 0 && b_len == 0 {
-            return Some(1.0);
-        } else if a_len == 0 || b_len == 0 {
-            return (need == 0).then_some(0.0);
-        }
-        let search_range = (a_len.max(b_len) / 2).saturating_sub(1);
+        let search_range = match search_range(a_len, b_len, need) {
+            Ok(range) => range,
+            Err(score) => return score,
+        };
         self.a_flags.clear();
         self.a_flags.resize(a_len.div_ceil(64), 0);
         self.b_flags.clear();

@@ -355,44 +355,40 @@ impl Synth {
 
     /// `n` entity names, about one in ten a spelling variant of another.
     pub fn names(seed: u64, n: usize) -> Vec<Entity> {
-        let mut rng = Rng::new(seed ^ 0xE17);
-        let mut entities: Vec<Entity> = Vec::with_capacity(n);
-        for i in 0..n {
-            let text = if i > 0 && rng.chance(0.1) {
-                let of = rng.below(i);
-                variant(&entities[of].name, &mut rng)
-            } else {
-                name(&mut rng)
-            };
-            let id = EntityId::new(&format!("e{i}")).expect("a valid id");
-            entities.push(Entity::new(id, text));
-        }
-        entities
+        Synth::named(Rng::new(seed ^ 0xE17), n, name)
     }
 
-    /// `n` long entity names, 70 to 110 characters, in the shape of a
+    /// `n` long entity names, about 75 to 100 characters, in the shape of a
     /// conflict dataset's actor names ("Police Forces of the Kalmur
     /// Dastan Republic (Jannur Bekso Province) Prison Guards"); about one
-    /// in ten is a spelling variant of another. Every name has eleven
-    /// words and one of three first words, so they fall in a few large
-    /// blocks whose keys are all over 64 characters.
+    /// in ten is a spelling variant of another. Every key has eleven
+    /// words ("the" is dropped) and one of three first words, so the
+    /// names fall in a few large blocks whose keys are all over 64
+    /// characters.
     pub fn long_names(seed: u64, n: usize) -> Vec<Entity> {
         const FORCES: &[&str] = &["Military Forces", "Police Forces", "Unidentified Armed"];
         const UNITS: &[&str] = &["Prison Guards", "Border Patrol", "Special Brigade"];
-        let mut rng = Rng::new(seed ^ 0x10C6);
+        Synth::named(Rng::new(seed ^ 0x10C6), n, |rng| {
+            let mut word = || capitalize(&word(rng));
+            let (a, b, c, d) = (word(), word(), word(), word());
+            format!(
+                "{} of the {a} {b} Republic ({c} {d} Province) {}",
+                rng.pick(FORCES),
+                rng.pick(UNITS)
+            )
+        })
+    }
+
+    /// `n` entities `e0`, `e1`, …, each named by `fresh`, or, one in ten,
+    /// by a spelling variant of an earlier one's name.
+    fn named(mut rng: Rng, n: usize, mut fresh: impl FnMut(&mut Rng) -> String) -> Vec<Entity> {
         let mut entities: Vec<Entity> = Vec::with_capacity(n);
         for i in 0..n {
             let text = if i > 0 && rng.chance(0.1) {
                 let of = rng.below(i);
                 variant(&entities[of].name, &mut rng)
             } else {
-                let mut word = || capitalize(&word(&mut rng));
-                let (a, b, c, d) = (word(), word(), word(), word());
-                format!(
-                    "{} of the {a} {b} Republic ({c} {d} Province) {}",
-                    rng.pick(FORCES),
-                    rng.pick(UNITS)
-                )
+                fresh(&mut rng)
             };
             let id = EntityId::new(&format!("e{i}")).expect("a valid id");
             entities.push(Entity::new(id, text));
