@@ -28,12 +28,15 @@
 //! are first taken for one name against 64 others at once, bit-sliced,
 //! so that most pairs are ruled out without being looked at one by one.
 //! A pair that passes is scored from a bit mask of each character's
-//! positions in one of the keys (a word per 64 characters), and its
+//! positions in one of the keys (in a `u64`, a `u128`, or a word per 64
+//! characters), and its
 //! scoring stops as soon as the characters left cannot make up the
 //! matches it needs. Neither the bound
 //! nor the early stop ever rejects a pair that reaches the threshold
 //! (property tests check both against the score), so the merges are those
 //! of scoring every pair of the block.
+
+use std::ops::{BitAnd, BitAndAssign, BitOr, BitOrAssign, Not, Shl, Shr, Sub};
 
 use crate::id::HashMap;
 
@@ -547,14 +550,14 @@ impl Needs {
 /// checks; but it keeps its match flags in words of bits instead of a
 /// vector of booleans, reads characters decoded once per name rather
 /// than once per pair, and finds a character's first free match in the
-/// window from a mask of its positions ([`Positions`], or
-/// [`WidePositions`] for keys longer than 64 characters) rather than by
-/// comparing the window's characters one by one.
+/// window from a mask of its positions ([`Positions`] in a `u64` or a
+/// `u128`, or [`WidePositions`] for keys longer than 128 characters)
+/// rather than by comparing the window's characters one by one.
 fn jaro_winkler(a: &[char], b: &[char]) -> f64 {
-    let score = if a.len() <= 64 && b.len() <= 64 {
-        Positions::new(b).jaro_winkler(a, 0)
-    } else {
-        WidePositions::new(b).jaro_winkler(a, 0)
+    let score = match a.len().max(b.len()) {
+        0..=64 => Positions::<u64>::new(b).jaro_winkler(a, 0),
+        65..=128 => Positions::<u128>::new(b).jaro_winkler(a, 0),
+        _ => WidePositions::new(b).jaro_winkler(a, 0),
     };
     score.unwrap_or(0.0)
 }
@@ -647,29 +650,72 @@ static SLOTS: [u8; 128] = {
     slots
 };
 
-/// Where each letter a–z, the space and each digit stand in a key of at
-/// most 64 characters, a bit a position: the first free position of
-/// such a character in a Jaro matching window is the lowest bit of a
-/// mask, where strsim compares the window's characters one by one.
-/// Built once for a key that is scored against many.
-struct Positions<'a> {
-    key: &'a [char],
-    masks: [u64; SLOT_COUNT],
+/// The slot of a character in a mask of positions ([`SLOTS`]), or `None`
+/// for a character that has none and is scanned.
+fn slot(ch: char) -> Option<usize> {
+    let slot = *SLOTS.get(ch as usize)?;
+    (slot != NO_SLOT).then_some(usize::from(slot))
 }
 
-impl<'a> Positions<'a> {
-    /// The slot of a character in `masks`; other characters are scanned.
-    fn slot(ch: char) -> Option<usize> {
-        let slot = *SLOTS.get(ch as usize)?;
-        (slot != NO_SLOT).then_some(usize::from(slot))
-    }
+/// A word of position masks and match flags for [`Positions`]: `u64` for
+/// keys of up to 64 characters, `u128` for up to 128.
+trait Bits:
+    Copy
+    + Eq
+    + BitAnd<Output = Self>
+    + BitAndAssign
+    + BitOr<Output = Self>
+    + BitOrAssign
+    + Not<Output = Self>
+    + Shl<usize, Output = Self>
+    + Shr<usize, Output = Self>
+    + Sub<Output = Self>
+{
+    const ZERO: Self;
+    const ONE: Self;
+    const MAX: Self;
+    /// The most characters a key may have.
+    const BITS: usize;
+    fn trailing_zeros(self) -> u32;
+    fn wrapping_neg(self) -> Self;
+}
 
-    /// The positions of `key`, which has at most 64 characters.
-    fn new(key: &'a [char]) -> Positions<'a> {
-        let mut masks = [0u64; SLOT_COUNT];
-        for (j, &ch) in key.iter().take(64).enumerate() {
-            if let Some(slot) = Positions::slot(ch) {
-                masks[slot] |= 1 << j;
+macro_rules! bits {
+    ($($word:ty),*) => {$(
+        impl Bits for $word {
+            const ZERO: $word = 0;
+            const ONE: $word = 1;
+            const MAX: $word = <$word>::MAX;
+            const BITS: usize = <$word>::BITS as usize;
+            fn trailing_zeros(self) -> u32 {
+                <$word>::trailing_zeros(self)
+            }
+            fn wrapping_neg(self) -> $word {
+                <$word>::wrapping_neg(self)
+            }
+        }
+    )*};
+}
+
+bits!(u64, u128);
+
+/// Where each letter a–z, the space and each digit stand in a key of at
+/// most `W::BITS` characters, a bit a position: the first free position
+/// of such a character in a Jaro matching window is the lowest bit of a
+/// mask, where strsim compares the window's characters one by one.
+/// Built once for a key that is scored against many.
+struct Positions<'a, W: Bits = u64> {
+    key: &'a [char],
+    masks: [W; SLOT_COUNT],
+}
+
+impl<'a, W: Bits> Positions<'a, W> {
+    /// The positions of `key`, which has at most `W::BITS` characters.
+    fn new(key: &'a [char]) -> Positions<'a, W> {
+        let mut masks = [W::ZERO; SLOT_COUNT];
+        for (j, &ch) in key.iter().take(W::BITS).enumerate() {
+            if let Some(slot) = slot(ch) {
+                masks[slot] |= W::ONE << j;
             }
         }
         Positions { key, masks }
@@ -677,8 +723,8 @@ impl<'a> Positions<'a> {
 
     /// `strsim::jaro_winkler(a, key)`, or `None` as soon as fewer than
     /// `need` characters can match (then the Jaro score is below any
-    /// threshold that needs them: see [`Needs`]). `a` has at most 64
-    /// characters.
+    /// threshold that needs them: see [`Needs`]). `a` has at most
+    /// `W::BITS` characters.
     fn jaro_winkler(&self, a: &[char], need: usize) -> Option<f64> {
         let b = self.key;
         let (a_len, b_len) = (a.len(), b.len());
@@ -686,33 +732,48 @@ impl<'a> Positions<'a> {
             Ok(range) => range,
             Err(score) => return score,
         };
-        let (mut a_flags, mut b_flags) = (0u64, 0u64);
+        let (mut a_flags, mut b_flags) = (W::ZERO, W::ZERO);
         let mut matches = 0usize;
+        // The window of character `i` of `a` is the positions `low..high`
+        // of `b`: `low = i - search_range` (at least 0) and `high = i +
+        // search_range + 1` (at most `b_len`). Its mask is `at_low &
+        // below_high`, both moved on a bit as `i` moves (a shift by a
+        // variable count is several instructions in a u128), and empty
+        // once `low >= high`. `below_high` may run past `b_len`: `b` has
+        // no positions there. `a_bit` is `i`'s own bit.
+        let mut at_low = W::MAX;
+        let mut below_high = W::MAX >> (W::BITS - b_len.min(search_range + 1));
+        let mut a_bit = W::ONE;
         for (i, &ch) in a.iter().enumerate() {
             // Every character left of `a` matching is not enough.
             if matches + (a_len - i) < need {
                 return None;
             }
-            let low = i.saturating_sub(search_range);
-            let high = b_len.min(i + search_range + 1);
-            // Bits `low..high` (none when `low >= high`); `high` is 1 to
-            // 64 and `low` at most 63.
-            let window = (u64::MAX >> (64 - high)) & (u64::MAX << low);
             // The lowest free position of `ch` in the window, as a bit, or
             // 0: without a branch on whether there is one, which no
             // predictor guesses.
-            let found = match Positions::slot(ch) {
+            let found = match slot(ch) {
                 Some(slot) => {
-                    let free = self.masks[slot] & window & !b_flags;
+                    let free = self.masks[slot] & at_low & below_high & !b_flags;
                     free & free.wrapping_neg()
                 }
-                None => (low..high)
-                    .find(|&j| b[j] == ch && b_flags & (1 << j) == 0)
-                    .map_or(0, |j| 1 << j),
+                None => {
+                    let low = i.saturating_sub(search_range);
+                    let high = b_len.min(i + search_range + 1);
+                    (low..high)
+                        .find(|&j| b[j] == ch && b_flags & (W::ONE << j) == W::ZERO)
+                        .map_or(W::ZERO, |j| W::ONE << j)
+                }
             };
+            let hit = found != W::ZERO;
             b_flags |= found;
-            a_flags |= u64::from(found != 0) << i;
-            matches += usize::from(found != 0);
+            a_flags |= if hit { a_bit } else { W::ZERO };
+            matches += usize::from(hit);
+            if i >= search_range {
+                at_low = at_low << 1;
+            }
+            below_high = (below_high << 1) | W::ONE;
+            a_bit = a_bit << 1;
         }
         if matches < need {
             return None;
@@ -724,21 +785,21 @@ impl<'a> Positions<'a> {
         // off the flags lowest bit first (there are `matches` of each).
         let mut transpositions = 0usize;
         let (mut left_a, mut left_b) = (a_flags, b_flags);
-        while left_a != 0 && left_b != 0 {
+        while left_a != W::ZERO && left_b != W::ZERO {
             let (i, j) = (left_a.trailing_zeros(), left_b.trailing_zeros());
             transpositions += usize::from(a[i as usize] != b[j as usize]);
-            left_a &= left_a - 1;
-            left_b &= left_b - 1;
+            left_a &= left_a - W::ONE;
+            left_b &= left_b - W::ONE;
         }
         Some(score_matches(a, b, matches, transpositions / 2))
     }
 }
 
-/// [`Positions`] for keys of any length: each slot's mask is as many
-/// words as the key has 64 characters, and the match flags are words
-/// kept between calls. Scoring a pair costs about one word per 64
-/// characters of the matching window for each character, where strsim
-/// compares the window's characters one by one.
+/// [`Positions`] for keys of any length, used past 128 characters: each
+/// slot's mask is as many words as the key has 64 characters, and the
+/// match flags are words kept between calls. Scoring a pair costs about
+/// one word per 64 characters of the matching window for each character,
+/// where strsim compares the window's characters one by one.
 struct WidePositions<'a> {
     key: &'a [char],
     /// Words per slot.
@@ -755,7 +816,7 @@ impl<'a> WidePositions<'a> {
         let words = key.len().div_ceil(64);
         let mut masks = vec![0u64; SLOT_COUNT * words];
         for (j, &ch) in key.iter().enumerate() {
-            if let Some(slot) = Positions::slot(ch) {
+            if let Some(slot) = slot(ch) {
                 masks[slot * words + j / 64] |= 1 << (j % 64);
             }
         }
@@ -792,7 +853,7 @@ impl<'a> WidePositions<'a> {
                 continue;
             }
             let flags = &self.b_flags;
-            let found = match Positions::slot(ch) {
+            let found = match slot(ch) {
                 Some(slot) => first_free(&self.masks[slot * words..][..words], flags, low, high),
                 None => (low..high)
                     .find(|&j| b[j] == ch && flags[j / 64] & (1 << (j % 64)) == 0)
@@ -983,9 +1044,10 @@ impl Scan {
             return;
         };
         let text_a = self.chars_of(a);
-        // `a`'s positions, built at its first pair that is scored (wide
-        // for a pair with a key of over 64 characters).
-        let mut positions: Option<Positions<'_>> = None;
+        // `a`'s positions, built at its first pair that is scored, in
+        // words as wide as the pair's longer key needs.
+        let mut positions: Option<Positions<'_, u64>> = None;
+        let mut positions_128: Option<Positions<'_, u128>> = None;
         let mut wide: Option<WidePositions<'_>> = None;
         let mut pair = |j: usize| {
             let (b, entity_b, letters_b) = members[j];
@@ -1006,12 +1068,17 @@ impl Scan {
             // either way round, as far as a test of 20 million random
             // pairs could tell; any one order would do).
             let text_b = self.chars_of(b);
-            let score = if text_a.len() <= 64 && text_b.len() <= 64 {
-                let positions = positions.get_or_insert_with(|| Positions::new(text_a));
-                positions.jaro_winkler(text_b, need as usize)
-            } else {
-                let wide = wide.get_or_insert_with(|| WidePositions::new(text_a));
-                wide.jaro_winkler(text_b, need as usize)
+            let need = need as usize;
+            let score = match text_a.len().max(text_b.len()) {
+                0..=64 => positions
+                    .get_or_insert_with(|| Positions::new(text_a))
+                    .jaro_winkler(text_b, need),
+                65..=128 => positions_128
+                    .get_or_insert_with(|| Positions::new(text_a))
+                    .jaro_winkler(text_b, need),
+                _ => wide
+                    .get_or_insert_with(|| WidePositions::new(text_a))
+                    .jaro_winkler(text_b, need),
             };
             let Some(score) = score else {
                 return;
@@ -1362,14 +1429,18 @@ mod tests {
         every_pair_at_the_threshold_merges(&names, 600 / 7);
     }
 
-    /// The same for keys of over 64 characters, scored from
-    /// [`WidePositions`]: tails of four letters make most pairs nearly
-    /// alike, so that many fall on either side of the threshold.
+    /// The same for keys of 65 to 128 characters, scored from `u128`
+    /// positions, and of over 128, scored from [`WidePositions`]: tails
+    /// of four letters make most pairs nearly alike, so that many fall
+    /// on either side of the threshold.
     #[test]
     fn a_block_of_long_names_finds_every_pair() {
         let names = one_block(120, 75, 4, 5);
-        assert!(names.iter().all(|name| name.len() > 64));
+        assert!(names.iter().all(|name| (65..=128).contains(&name.len())));
         every_pair_at_the_threshold_merges(&names, 120 / 5);
+        let names = one_block(50, 150, 4, 5);
+        assert!(names.iter().all(|name| name.len() > 128));
+        every_pair_at_the_threshold_merges(&names, 50 / 5);
     }
 
     /// `count` one-word names sharing their first three letters (one
@@ -1683,9 +1754,14 @@ mod tests {
             let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
             let want = strsim::jaro_winkler(&a, &b).to_bits();
             proptest::prop_assert_eq!(jaro_winkler(&ca, &cb).to_bits(), want, "{:?} / {:?}", a, b);
-            // The wide positions at any length, not only past 64.
+            // The wider positions at any length they hold, not only past
+            // the narrower ones'.
             let wide = WidePositions::new(&cb).jaro_winkler(&ca, 0).map(f64::to_bits);
             proptest::prop_assert_eq!(wide, Some(want), "wide: {:?} / {:?}", a, b);
+            if ca.len().max(cb.len()) <= 128 {
+                let score = Positions::<u128>::new(&cb).jaro_winkler(&ca, 0).map(f64::to_bits);
+                proptest::prop_assert_eq!(score, Some(want), "u128: {:?} / {:?}", a, b);
+            }
         }
 
         /// Scoring stops early only for pairs below the threshold: a pair
@@ -1703,9 +1779,14 @@ mod tests {
             let need = Letters::new(&b).need(Letters::new(&a), &needs);
             let wide = need.and_then(|need| WidePositions::new(&cb).jaro_winkler(&ca, need as usize));
             let mut scores = vec![("wide", wide)];
-            if a.chars().count() <= 64 && b.chars().count() <= 64 {
-                let narrow = need.and_then(|need| Positions::new(&cb).jaro_winkler(&ca, need as usize));
-                scores.push(("narrow", narrow));
+            let longest = ca.len().max(cb.len());
+            if longest <= 64 {
+                let narrow = need.and_then(|need| Positions::<u64>::new(&cb).jaro_winkler(&ca, need as usize));
+                scores.push(("u64", narrow));
+            }
+            if longest <= 128 {
+                let narrow = need.and_then(|need| Positions::<u128>::new(&cb).jaro_winkler(&ca, need as usize));
+                scores.push(("u128", narrow));
             }
             for (how, scored) in scores {
                 if want >= threshold {
@@ -1729,7 +1810,10 @@ mod tests {
         let (a, b): (Vec<char>, Vec<char>) =
             ("abcdefgh".chars().collect(), "abcdwxyz".chars().collect());
         let want = Some(strsim::jaro_winkler("abcdefgh", "abcdwxyz").to_bits());
-        let positions = Positions::new(&b);
+        let positions = Positions::<u64>::new(&b);
+        assert_eq!(positions.jaro_winkler(&a, 5), None);
+        assert_eq!(positions.jaro_winkler(&a, 4).map(f64::to_bits), want);
+        let positions = Positions::<u128>::new(&b);
         assert_eq!(positions.jaro_winkler(&a, 5), None);
         assert_eq!(positions.jaro_winkler(&a, 4).map(f64::to_bits), want);
         let mut wide = WidePositions::new(&b);
