@@ -242,8 +242,8 @@ fn long_names(c: &mut Criterion) {
     resolve_names(c, "long_names", Synth::long_names(SEED, 1_000));
 }
 
-/// `Resolution::new` on `entities` alone, one run per sample (both sets
-/// take a fifth of a second or more a run).
+/// `Resolution::new` on `entities` alone, one run per sample, as for
+/// the large corpora (a run takes tens to hundreds of milliseconds).
 fn resolve_names(c: &mut Criterion, name: &str, entities: Vec<Entity>) {
     let n = entities.len();
     let threshold = Similarity::new(0.9).expect("a valid threshold");

@@ -554,12 +554,45 @@ impl Needs {
 /// `u128`, or [`WidePositions`] for keys longer than 128 characters)
 /// rather than by comparing the window's characters one by one.
 fn jaro_winkler(a: &[char], b: &[char]) -> f64 {
-    let score = match a.len().max(b.len()) {
-        0..=64 => Positions::<u64>::new(b).jaro_winkler(a, 0),
-        65..=128 => Positions::<u128>::new(b).jaro_winkler(a, 0),
-        _ => WidePositions::new(b).jaro_winkler(a, 0),
-    };
-    score.unwrap_or(0.0)
+    Scorer::new(b).jaro_winkler(a, 0).unwrap_or(0.0)
+}
+
+/// A key's positions for scoring it against others, built at the first
+/// pair that needs them, in words as wide as the pair's longer key needs:
+/// a `u64`, a `u128`, or a word per 64 characters ([`WidePositions`]).
+struct Scorer<'a> {
+    key: &'a [char],
+    narrow: Option<Positions<'a, u64>>,
+    double: Option<Positions<'a, u128>>,
+    wide: Option<WidePositions<'a>>,
+}
+
+impl<'a> Scorer<'a> {
+    fn new(key: &'a [char]) -> Scorer<'a> {
+        Scorer {
+            key,
+            narrow: None,
+            double: None,
+            wide: None,
+        }
+    }
+
+    /// `strsim::jaro_winkler(a, key)`, or `None` as soon as fewer than
+    /// `need` characters can match ([`Positions::jaro_winkler`]).
+    fn jaro_winkler(&mut self, a: &[char], need: usize) -> Option<f64> {
+        let key = self.key;
+        let longest = a.len().max(key.len());
+        if longest <= <u64 as Bits>::BITS {
+            let positions = self.narrow.get_or_insert_with(|| Positions::new(key));
+            positions.jaro_winkler(a, need)
+        } else if longest <= <u128 as Bits>::BITS {
+            let positions = self.double.get_or_insert_with(|| Positions::new(key));
+            positions.jaro_winkler(a, need)
+        } else {
+            let positions = self.wide.get_or_insert_with(|| WidePositions::new(key));
+            positions.jaro_winkler(a, need)
+        }
+    }
 }
 
 /// strsim's Jaro matching window for keys of `a_len` and `b_len`
@@ -1043,12 +1076,8 @@ impl Scan {
         let Some(&(a, entity_a, letters_a)) = members.get(k) else {
             return;
         };
-        let text_a = self.chars_of(a);
-        // `a`'s positions, built at its first pair that is scored, in
-        // words as wide as the pair's longer key needs.
-        let mut positions: Option<Positions<'_, u64>> = None;
-        let mut positions_128: Option<Positions<'_, u128>> = None;
-        let mut wide: Option<WidePositions<'_>> = None;
+        // `a`'s positions, built at its first pair that is scored.
+        let mut scorer = Scorer::new(self.chars_of(a));
         let mut pair = |j: usize| {
             let (b, entity_b, letters_b) = members[j];
             if entity_a == entity_b {
@@ -1067,20 +1096,7 @@ impl Scan {
             // earlier serve all its pairs (and strsim's score is the same
             // either way round, as far as a test of 20 million random
             // pairs could tell; any one order would do).
-            let text_b = self.chars_of(b);
-            let need = need as usize;
-            let score = match text_a.len().max(text_b.len()) {
-                0..=64 => positions
-                    .get_or_insert_with(|| Positions::new(text_a))
-                    .jaro_winkler(text_b, need),
-                65..=128 => positions_128
-                    .get_or_insert_with(|| Positions::new(text_a))
-                    .jaro_winkler(text_b, need),
-                _ => wide
-                    .get_or_insert_with(|| WidePositions::new(text_a))
-                    .jaro_winkler(text_b, need),
-            };
-            let Some(score) = score else {
+            let Some(score) = scorer.jaro_winkler(self.chars_of(b), need as usize) else {
                 return;
             };
             if score >= self.threshold.value() && self.words_alike(a, b) {
