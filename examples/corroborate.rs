@@ -69,8 +69,10 @@ struct Cli {
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
 
-    /// Wrap text at this width (default: $COLUMNS on a terminal, else 100).
-    #[arg(long)]
+    /// Wrap text at this width, at least 40 (default: $COLUMNS on a
+    /// terminal, or 80 where it is unset; 100 when stdout is not a
+    /// terminal).
+    #[arg(long, value_parser = parse_width)]
     width: Option<usize>,
 
     /// Print how long reading, cross-referencing and writing took, on
@@ -480,4 +482,15 @@ fn parse_command(reference_date: Option<&str>, texts: Vec<String>) -> Result<(),
         }
     }
     Ok(())
+}
+
+/// `--width`: a whole number of columns, at least 40 (the narrowest the
+/// text report wraps to).
+fn parse_width(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(width) if width >= 40 => Ok(width),
+        _ => Err(format!(
+            "expected a whole number of columns, at least 40, not {text:?}"
+        )),
+    }
 }

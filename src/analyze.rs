@@ -8,7 +8,8 @@
 //!
 //! Analysing one topic is a pure function of that topic's claims plus the
 //! shared provenance graph (sources and the entity resolution), so topics
-//! could be processed in parallel. Within a topic, positions come from
+//! are independent: with the `parallel` feature they are analysed on all
+//! cores. Within a topic, positions come from
 //! sorting intervals and sweeping them once: a topic of n claims costs
 //! O(n log n), never n² pairwise comparisons.
 
@@ -607,8 +608,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     ///
     /// This is [`report`](Analyzer::report) for corpora whose report
     /// would not fit in memory beside them: at any moment only the topic
-    /// being handed over (with the `parallel` feature, a batch of
-    /// topics analysed on all cores) is held. Topics come in the order of
+    /// being handed over is held (with the `parallel` feature, the
+    /// topics analysed on all cores ahead of it, within a window of a
+    /// thirty-second of the claims, 4,096 to 32,768). Topics come in the order of
     /// their subject's and property's ids, not grouped by verdict as in
     /// [`Report::topics`]: that order needs every topic first. Each topic
     /// is the one [`report`](Analyzer::report) would give.

@@ -6,6 +6,8 @@
 //! | [`Report::render_text_with`] | plain text with [`TextOptions`] (width, colour) |
 //! | [`Report::render_markdown`] | Markdown |
 //! | [`Report::to_json_string`] | pretty JSON of the typed report |
+//! | [`Analyzer::write_text`], [`Analyzer::write_markdown`] and their `_where` forms | the same text and Markdown, written while the topics are analysed, the text held by verdict in memory |
+//! | [`Analyzer::write_text_with_scratch`], [`Analyzer::write_markdown_with_scratch`], [`Analyzer::write_json_with_scratch`] | the same bytes, the text held in a scratch the caller gives |
 
 use std::fmt::Write as _;
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -712,7 +714,7 @@ impl<'a> Analyzer<'a, '_> {
     /// text is kept, under its verdict, until every topic is done and the
     /// summary, which comes first, is known: the peak holds the text,
     /// not the [`Report`] (at a million synthetic claims, 232 MB of text
-    /// against about 325 MB of report, which rendering a held report
+    /// against about 308 MB of report, which rendering a held report
     /// holds together with its text).
     ///
     /// # Errors

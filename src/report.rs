@@ -578,7 +578,9 @@ impl<'c> Report<'c> {
     }
 
     /// Keeps only the topics for which `keep` returns true, and recounts
-    /// the summary's topic counts.
+    /// the summary's topic and verdict counts. The counts of claims,
+    /// misattributions and skipped records stay the whole corpus's: every
+    /// claim was analysed, and a misattribution spans topics.
     ///
     /// ```
     /// # use corroborate::{analyze, Corpus, Policy};

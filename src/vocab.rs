@@ -165,7 +165,8 @@ pub enum CodingRule {
     /// The lowest figure (ACLED's rule for conflicting or ranged reports).
     #[default]
     Lowest,
-    /// The midpoint of a closed interval.
+    /// The midpoint of a closed interval, rounded down to a whole
+    /// count (500 to 1,501 codes as 1,000).
     Midpoint,
     /// The highest figure of a closed interval.
     Highest,
@@ -349,6 +350,18 @@ impl Vocabulary {
     /// bound (tightened for strict bounds); ranges follow the coding rule;
     /// vague phrases give their coded point, or else follow the rule on
     /// their interval. `None` for a phrase the vocabulary does not know.
+    ///
+    /// ```
+    /// use corroborate::{parse_quantity, CodingRule, Vocabulary};
+    /// let vocabulary = Vocabulary::default();
+    /// let range = parse_quantity("between 500 and 1,501", &vocabulary)?;
+    /// assert_eq!(vocabulary.code(&range), Some(500.0));
+    /// let midpoint = vocabulary.clone().with_coding(CodingRule::Midpoint);
+    /// assert_eq!(midpoint.code(&range), Some(1000.0));
+    /// let highest = vocabulary.with_coding(CodingRule::Highest);
+    /// assert_eq!(highest.code(&range), Some(1501.0));
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
     pub fn code(&self, quantity: &Quantity) -> Option<f64> {
         let by_rule = |min: f64, max: f64| match self.coding {
             CodingRule::Lowest => min,

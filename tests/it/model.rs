@@ -255,9 +255,19 @@ fn readme_example_in_data_readme_loads() {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/README.md")).unwrap();
     let start = readme.find("```json\n{\n  \"format\"").unwrap() + "```json\n".len();
     let end = start + readme[start..].find("```").unwrap();
-    // The example names a text_file that does not exist beside README.md;
-    // read it as a string, where text_file sources are kept without text.
-    let corpus = Corpus::from_json_str(&readme[start..end]).unwrap();
+    // As the README says to run it: saved as a file, with `a2.txt` beside.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("example.json");
+    std::fs::write(&path, &readme[start..end]).unwrap();
+    let e = Corpus::from_path(&path).unwrap_err().to_string();
+    assert!(e.contains("sources[1].text_file"), "{e}");
+    assert!(e.contains("a2.txt"), "{e}");
+    std::fs::write(dir.path().join("a2.txt"), "The second article.").unwrap();
+    let corpus = Corpus::from_path(&path).unwrap();
+    assert_eq!(
+        corpus.text(&corroborate::SourceId::new("a2").unwrap()),
+        Some("The second article.")
+    );
     assert_eq!(corpus.claims().len(), 1);
     let claim = &corpus.claims()[0];
     let evidence = claim.assertion.evidence.as_ref().unwrap();
