@@ -129,6 +129,7 @@ mod corpus;
 mod error;
 mod id;
 mod json;
+mod lines;
 mod model;
 mod parse;
 mod period;

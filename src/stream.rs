@@ -1233,7 +1233,9 @@ impl StreamReader {
             TableFormat::Csv => builder.delimiter(b','),
             TableFormat::Tsv => builder.delimiter(b'\t').quoting(false),
         };
-        let mut table = builder.from_reader(reader);
+        // Rows are numbered by `Lines`, not by `csv` (see `lines.rs`).
+        let quoting = matches!(format, TableFormat::Csv);
+        let mut table = builder.from_reader(crate::lines::Lines::new(reader, quoting));
         let mut record = csv::ByteRecord::new();
         let csv_error = |e: csv::Error, line: u64| -> Error {
             match e.into_kind() {
@@ -1253,7 +1255,9 @@ impl StreamReader {
                 expected: "a header row naming the columns source, subject, property, value",
             }));
         }
-        let header_line = record.position().map_or(1, |p| p.line());
+        let start = record.position().map_or(0, |p| p.byte());
+        let end = table.position().byte();
+        let header_line = table.get_mut().number(start, end).first;
         let mut columns: Vec<Column> = Vec::with_capacity(record.len());
         let mut unknown: Vec<String> = Vec::new();
         for (k, field) in record.iter().enumerate() {
@@ -1355,7 +1359,11 @@ impl StreamReader {
         // read.
         let mut records: Vec<csv::ByteRecord> = Vec::new();
         let mut lines: Vec<u64> = Vec::new();
-        let mut last = record.position().map_or(0, |p| p.line());
+        // Rows that run over several lines (a quoted cell with line
+        // breaks), by first line: their skips say so.
+        let mut spans: Vec<(u64, u64)> = Vec::new();
+        let mut last_row = None;
+        let mut last = header_line;
         loop {
             lines.clear();
             let mut end = false;
@@ -1372,8 +1380,14 @@ impl StreamReader {
                     end = true;
                     break;
                 }
-                let line = record.position().map_or(last + 1, |p| p.line());
                 let offset = record.position().map_or(0, |p| p.byte());
+                let end = table.position().byte();
+                let row = table.get_mut().number(offset, end);
+                let line = row.first;
+                if row.last > row.first {
+                    spans.push((row.first, row.last));
+                }
+                last_row = Some(row);
                 if usize::try_from(offset).unwrap_or(usize::MAX) > self.limits.max_input_len() {
                     return Err(Error::new(ErrorKind::Limit {
                         what: "input size in bytes",
@@ -1397,12 +1411,41 @@ impl StreamReader {
             for (row, &line) in parsed.into_iter().zip(&lines) {
                 match row.and_then(|row| builder.claim(row, line)) {
                     Ok(claim) => claims.push((claim, line)),
-                    Err(error) => skipped.skip(name, line, error.to_string()),
+                    Err(error) => {
+                        let mut message = error.to_string();
+                        if let Ok(k) = spans.binary_search_by_key(&line, |&(first, _)| first) {
+                            let (first, last) = spans[k];
+                            message.push_str(&format!(
+                                " (the row runs over lines {first}-{last}: a quoted cell holds line breaks)"
+                            ));
+                        }
+                        skipped.skip(name, line, message);
+                    }
                 }
             }
             if end {
                 break;
             }
+        }
+        // A quote opened in the last row and never closed: `csv` read the
+        // rest of the input into its cell, rows and all. Skip the row,
+        // naming the lines it swallowed.
+        if let Some(row) = last_row
+            && row.last > row.first
+            && table.get_ref().odd_quotes_from(row.start)
+        {
+            if claims.last().is_some_and(|&(_, line)| line == row.first) {
+                claims.pop();
+            }
+            skipped.skipped.retain(|(line, _)| *line != row.first);
+            skipped.skip(
+                name,
+                row.first,
+                format!(
+                    "a quoted cell opened in this row is never closed, so lines {}-{} were read as one row; expected a closing \" before the end of the input",
+                    row.first, row.last
+                ),
+            );
         }
         let header = Header::new(
             None,

@@ -119,7 +119,7 @@ fn tsv_rows_are_not_quoted() {
     assert_snapshot!(describe(&corpus), @"
     line-2 isis-k fighter_strength quantity [ap]
     line-3 isis-k fighter_strength text [bbc]
-    skipped claims.tsv:4: row has 2 columns; expected 4 as in the header
+    skipped claims.tsv:5: row has 2 columns; expected 4 as in the header
     ");
 }
 
@@ -127,6 +127,81 @@ fn tsv_rows_are_not_quoted() {
 /// batch of lines: grouping claims by topic looks topics up by the
 /// address of their property's text. Verbs and units are held once per
 /// batch at least.
+/// A table read from bytes, described as `describe` does.
+fn table(bytes: &[u8], format: TableFormat) -> String {
+    let name = match format {
+        TableFormat::Csv => "t.csv",
+        TableFormat::Tsv => "t.tsv",
+    };
+    let corpus = StreamReader::new().read_table(bytes, name, format).unwrap();
+    describe(&corpus)
+}
+
+/// Rows are numbered by the lines an editor shows, whatever the line
+/// endings and blank lines: the `csv` crate alone numbered a row after a
+/// CRLF row by that row's line, after blank lines by the first blank
+/// line, and every row of a CR-only file as line 1, and the clash of
+/// `line-N` ids then dropped rows as duplicates.
+#[test]
+fn table_rows_are_numbered_by_their_lines() {
+    let rows = [
+        "AP,X,killed,5",
+        "BBC,X,killed,6",
+        "CNN,X,killed",
+        "DW,X,killed,7",
+    ];
+    let expected = "line-2 x killed quantity [ap]\n\
+                    line-3 x killed quantity [bbc]\n\
+                    line-5 x killed quantity [dw]\n\
+                    skipped t.csv:4: row has 3 columns; expected 4 as in the header\n";
+    for end in ["\n", "\r\n", "\r"] {
+        let text = format!("source,subject,property,value{end}{}{end}", rows.join(end));
+        assert_eq!(
+            table(text.as_bytes(), TableFormat::Csv),
+            expected,
+            "{end:?}"
+        );
+    }
+    // An LF header, then CRLF rows.
+    let text = format!("source,subject,property,value\n{}\r\n", rows.join("\r\n"));
+    assert_eq!(table(text.as_bytes(), TableFormat::Csv), expected);
+    // Blank lines, of either ending, move the numbers on.
+    let text =
+        "source\tsubject\tproperty\tvalue\n\nAP\tX\tkilled\t5\r\n\r\n\r\nBBC\tX\tkilled\t6\n";
+    assert_eq!(
+        table(text.as_bytes(), TableFormat::Tsv),
+        "line-3 x killed quantity [ap]\nline-6 x killed quantity [bbc]\n"
+    );
+}
+
+/// A quote left open reads the rest of the input into one cell; the row
+/// is skipped with the lines it swallowed, not kept as text. A skipped
+/// row that runs over several lines says which.
+#[test]
+fn an_unclosed_quote_is_reported_with_the_lines_it_swallowed() {
+    let text =
+        "source,subject,property,value\nAP,X,said,\"We will hunt\nBBC,X,killed,5\nCNN,X,killed,6\n";
+    assert_eq!(
+        table(text.as_bytes(), TableFormat::Csv),
+        "skipped t.csv:2: a quoted cell opened in this row is never closed, so lines 2-4 \
+         were read as one row; expected a closing \" before the end of the input\n"
+    );
+    // Closed further on: the row is skipped for its columns, with its lines.
+    let text = "source,subject,property,value\nAP,X,said,\"We will\nBBC,X,killed,5\nCNN,X,\"killed\",6\nDW,X,killed,7\n";
+    assert_eq!(
+        table(text.as_bytes(), TableFormat::Csv),
+        "line-5 x killed quantity [dw]\n\
+         skipped t.csv:2: row has 5 columns; expected 4 as in the header \
+         (the row runs over lines 2-4: a quoted cell holds line breaks)\n"
+    );
+    // A quoted cell with line breaks that is closed is a cell like any other.
+    let text = "source,subject,property,value\nAP,X,said,\"We will\r\nhunt\"\nBBC,X,killed,5\n";
+    assert_eq!(
+        table(text.as_bytes(), TableFormat::Csv),
+        "line-2 x said text [ap]\nline-4 x killed quantity [bbc]\n"
+    );
+}
+
 #[test]
 fn properties_are_shared_across_batches() {
     let mut text = String::from(
