@@ -439,8 +439,9 @@ impl Corpus {
     /// # Errors
     ///
     /// Fails on a duplicate id, an unknown reference, a chain that does not
-    /// start at a publication or names a source twice, a crossed limit, or
-    /// evidence not found in its publication.
+    /// start at a publication or names a source twice, corrections that go
+    /// round in a cycle, a crossed limit, or evidence not found in its
+    /// publication.
     pub fn new(
         entities: Vec<Entity>,
         sources: Vec<Source>,
@@ -648,6 +649,9 @@ impl Corpus {
         // claim as it is parsed, when the freed copy is reused at once.
         for (claim, found) in claims.iter_mut().zip(found) {
             header.check_claim(claim, Some(found), limits)?;
+        }
+        if let Some(cycle) = Header::correction_cycles(&claims, &claim_index).first() {
+            return Err(Header::cycle_error(&claims, cycle, 0));
         }
         Ok(header.into_corpus(claims, claim_index, Vec::new()))
     }
@@ -1138,6 +1142,84 @@ impl Header {
             check_len(note, "note", limits).map_err(in_claim)?;
         }
         Ok(())
+    }
+
+    /// The cycles of corrections among `claims` (c1 corrects c2, which
+    /// corrects c1): each as positions in `claims`, in the order the
+    /// corrections go, from its earliest claim; cycles in the order of
+    /// their earliest claims. A claim that corrects itself is left to
+    /// [`Header::check_corrects`]. A claim corrects at most one claim, so
+    /// following the corrections from every claim, each claim once, finds
+    /// them all in linear time.
+    pub(crate) fn correction_cycles(claims: &[Claim], index: &ClaimIndex) -> Vec<Vec<usize>> {
+        #[derive(Clone, Copy, PartialEq)]
+        enum State {
+            New,
+            OnPath,
+            Done,
+        }
+        let mut state = vec![State::New; claims.len()];
+        let mut cycles = Vec::new();
+        let mut path = Vec::new();
+        for k in 0..claims.len() {
+            path.clear();
+            let mut at = k;
+            let mut closed = None;
+            loop {
+                match state[at] {
+                    State::OnPath => {
+                        closed = Some(at);
+                        break;
+                    }
+                    State::Done => break,
+                    State::New => {}
+                }
+                state[at] = State::OnPath;
+                path.push(at);
+                let next = claims[at]
+                    .corrects
+                    .as_ref()
+                    .and_then(|id| index.get(claims, id.as_str()));
+                match next {
+                    Some(next) => at = next,
+                    None => break,
+                }
+            }
+            if let Some(start) = closed
+                && let Some(from) = path.iter().position(|&p| p == start)
+                && path.len() - from > 1
+            {
+                let mut cycle = path[from..].to_vec();
+                let earliest = (0..cycle.len()).min_by_key(|&i| cycle[i]).unwrap_or(0);
+                cycle.rotate_left(earliest);
+                cycles.push(cycle);
+            }
+            for &p in &path {
+                state[p] = State::Done;
+            }
+        }
+        cycles.sort_by_key(|cycle| cycle[0]);
+        cycles
+    }
+
+    /// The error for the claim at `cycle[i]`, whose correction closes or
+    /// continues the cycle of corrections `cycle` (positions in `claims`).
+    pub(crate) fn cycle_error(claims: &[Claim], cycle: &[usize], i: usize) -> Error {
+        let claim = &claims[cycle[i]];
+        let mut ids: Vec<&str> = cycle[i..]
+            .iter()
+            .chain(&cycle[..i])
+            .map(|&k| claims[k].id.as_str())
+            .collect();
+        ids.push(claim.id.as_str());
+        let corrected = claim.corrects.as_ref().map_or("", |id| id.as_str());
+        Error::invalid_value(
+            format!("{corrected:?}"),
+            format!("makes a cycle of corrections ({})", ids.join(" → ")),
+            "corrections that end at a claim correcting none",
+        )
+        .in_field("corrects")
+        .in_claim(&claim.id)
     }
 
     /// Checks that the claim a claim corrects exists (`found`, when it

@@ -400,6 +400,8 @@ struct Loaded {
     /// is reported as a duplicate instead if a claim kept from an
     /// earlier line has its id.
     failed: Vec<(u64, ClaimId, Error)>,
+    /// Claim lines that could not be read but name an id, with their line.
+    unread: Vec<(u64, String)>,
     skipped: Vec<(u64, Diagnostic)>,
     /// One shared copy of each distinct property; for the table readers,
     /// of each verb, unit, population and horizon too (JSON Lines
@@ -415,9 +417,19 @@ impl Loaded {
             hashes: Vec::new(),
             hasher: ClaimHasher::default(),
             failed: Vec::new(),
+            unread: Vec::new(),
             skipped: Vec::new(),
             sharing: Sharing::default(),
         }
+    }
+
+    /// Skips a claim line that could not be read, noting its id when the
+    /// line gives one, for the corrections that name it.
+    fn skip_claim(&mut self, name: &str, line: u64, error: Error) {
+        if let Some(id) = error.claim() {
+            self.unread.push((line, id.to_owned()));
+        }
+        self.skip(name, line, error.to_string());
     }
 
     fn skip(&mut self, name: &str, line: u64, message: impl Into<String>) {
@@ -454,7 +466,7 @@ impl Loaded {
         for ((line, _), result) in batch.lines().zip(results.drain(..)) {
             match result {
                 Ok((claim, checked)) => self.keep(claim, checked, line, name),
-                Err(error) => self.skip(name, line, error.to_string()),
+                Err(error) => self.skip_claim(name, line, error),
             }
         }
     }
@@ -520,6 +532,11 @@ impl Loaded {
             // No id repeats now.
             index = self.index_again();
         }
+        // Claims skipped, by id, for the corrections that name them.
+        let mut skipped_ids: HashMap<String, u64> = HashMap::default();
+        for (line, id) in std::mem::take(&mut self.unread) {
+            skipped_ids.entry(id).or_insert(line);
+        }
         // A claim that failed its check is a duplicate if a claim kept
         // from an earlier line has its id, as when reading line by line.
         for (line, id, error) in std::mem::take(&mut self.failed) {
@@ -529,9 +546,28 @@ impl Loaded {
             let message = if earlier {
                 ClaimIndex::repeated(&id).to_string()
             } else {
+                skipped_ids.entry(id.as_str().to_owned()).or_insert(line);
                 error.to_string()
             };
             self.skip(name, line, message);
+        }
+        // Corrections that go round in a cycle: none of the claims on it
+        // can be told to be the latest, so all are skipped.
+        let cycles = Header::correction_cycles(&self.claims, &index);
+        if !cycles.is_empty() {
+            let mut drop = vec![false; self.claims.len()];
+            for cycle in &cycles {
+                for i in 0..cycle.len() {
+                    let k = cycle[i];
+                    drop[k] = true;
+                    let message = Header::cycle_error(&self.claims, cycle, i).to_string();
+                    let line = self.lines[k];
+                    skipped_ids.insert(self.claims[k].id.as_str().to_owned(), line);
+                    self.skip(name, line, message);
+                }
+            }
+            self.drop_claims(&drop);
+            index = self.index_again();
         }
         loop {
             let mut bad = Vec::new();
@@ -540,7 +576,22 @@ impl Loaded {
                     .corrects
                     .as_ref()
                     .is_none_or(|id| index.contains(&self.claims, id.as_str()));
-                if let Err(error) = Header::check_corrects(claim, found) {
+                let skipped_target = claim
+                    .corrects
+                    .as_ref()
+                    .filter(|_| !found)
+                    .and_then(|id| Some((id, *skipped_ids.get(id.as_str())?)));
+                let checked = match skipped_target {
+                    Some((id, line)) => Err(Error::invalid_value(
+                        format!("{:?}", id.as_str()),
+                        format!("is a claim skipped on line {line}"),
+                        "the id of a claim that is kept",
+                    )
+                    .in_field("corrects")
+                    .in_claim(&claim.id)),
+                    None => Header::check_corrects(claim, found),
+                };
+                if let Err(error) = checked {
                     bad.push((k, error));
                 }
             }
@@ -551,6 +602,7 @@ impl Loaded {
             for (k, error) in bad {
                 drop[k] = true;
                 let line = self.lines[k];
+                skipped_ids.insert(self.claims[k].id.as_str().to_owned(), line);
                 self.skip(name, line, error.to_string());
             }
             self.drop_claims(&drop);
@@ -988,7 +1040,7 @@ impl StreamReader {
                 let (header, claim) = self.read_header(text, side.as_deref().cloned(), line)?;
                 match claim {
                     Some(Ok(claim)) => loaded.push(&header, claim, line, name, &self.limits),
-                    Some(Err(error)) => loaded.skip(name, line, error.to_string()),
+                    Some(Err(error)) => loaded.skip_claim(name, line, error),
                     None => {}
                 }
                 header
@@ -1529,11 +1581,22 @@ fn check_format(format: &str, line: u64) -> Result<(), Error> {
 }
 
 /// One claim line. Parsed without path tracking first (the common case
-/// is a good line); a bad line is parsed again to name the field.
+/// is a good line); a bad line is parsed again to name the field, and
+/// once more for its id alone, so that the error names the claim when the
+/// line gives a valid id.
 fn parse_claim(text: &str) -> Result<Claim, Error> {
     let plain = match serde_json::from_str::<Claim>(text) {
         Ok(claim) => return Ok(claim),
         Err(plain) => plain,
+    };
+    /// A claim line's id, whatever else the line holds.
+    #[derive(Deserialize)]
+    struct IdOf {
+        id: ClaimId,
+    }
+    let named = |error: Error| match serde_json::from_str::<IdOf>(text) {
+        Ok(IdOf { id }) => error.in_claim(&id),
+        Err(_) => error,
     };
     let mut de = serde_json::Deserializer::from_str(text);
     let (path, inner) = match serde_path_to_error::deserialize::<_, Claim>(&mut de) {
@@ -1542,14 +1605,14 @@ fn parse_claim(text: &str) -> Result<Claim, Error> {
     };
     let path = if path == "?" { String::new() } else { path };
     if inner.classify() == serde_json::error::Category::Eof {
-        return Err(at_field(
+        return Err(named(at_field(
             Error::new(ErrorKind::Syntax {
                 message:
                     "the line ends inside a JSON value; expected one whole claim object per line"
                         .to_string(),
             }),
             path,
-        ));
+        )));
     }
     let kind = match json_error_kind(&inner) {
         ErrorKind::Syntax { message } => ErrorKind::Syntax {
@@ -1560,7 +1623,7 @@ fn parse_claim(text: &str) -> Result<Claim, Error> {
         },
         kind => kind,
     };
-    Err(at_field(Error::new(kind), path))
+    Err(named(at_field(Error::new(kind), path)))
 }
 
 #[cfg(test)]

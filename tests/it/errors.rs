@@ -246,6 +246,29 @@ fn claim_corrects_itself() {
     assert_snapshot!(load_error(&json), @r#"line 4: claim c1: field corrects: "c1" is the claim itself; expected the id of another claim"#);
 }
 
+/// Corrections that go round (c1 corrects c2, which corrects c1) leave
+/// no claim to call the latest: the corpus is refused, naming the cycle.
+#[test]
+fn corrections_in_a_cycle() {
+    let json = r#"{"format": "corroborate/1",
+"entities": [{"id": "x", "name": "X"}],
+"sources": [{"id": "a", "kind": "publication", "name": "A"}],
+"claims": [
+{"id": "c0", "subject": "x", "property": "killed", "value": {"quantity": {"exact": 1}}, "assertion": {"chain": ["a"]}, "corrects": "c2"},
+{"id": "c1", "subject": "x", "property": "killed", "value": {"quantity": {"exact": 2}}, "assertion": {"chain": ["a"]}, "corrects": "c3"},
+{"id": "c2", "subject": "x", "property": "killed", "value": {"quantity": {"exact": 3}}, "assertion": {"chain": ["a"]}, "corrects": "c3"},
+{"id": "c3", "subject": "x", "property": "killed", "value": {"quantity": {"exact": 4}}, "assertion": {"chain": ["a"]}, "corrects": "c1"}
+]}"#;
+    let e = load_error(json);
+    assert!(e.is_invalid(), "{e:?}");
+    assert_snapshot!(e, @r#"line 6: claim c1: field corrects: "c3" makes a cycle of corrections (c1 → c3 → c1); expected corrections that end at a claim correcting none"#);
+    // A chain of corrections that ends is a chain, not a cycle.
+    let chain = json.replace(r#", "corrects": "c1"}"#, "}");
+    if let Err(e) = corroborate::Corpus::from_json_str(&chain) {
+        panic!("{e}");
+    }
+}
+
 #[test]
 fn empty_chain() {
     let json = one_claim(r#"{"date": "2015"}"#, "").replace(r#"["a1"]"#, "[]");

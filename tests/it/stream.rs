@@ -62,10 +62,10 @@ fn jsonl_good_and_bad_records() {
     skipped claims.jsonl:6: the line ends inside a JSON value; expected one whole claim object per line
     skipped claims.jsonl:7: claim c5: field subject: unknown entity "al-qaeda"; expected the id of an entity declared in the corpus
     skipped claims.jsonl:8: claim c1: field id: duplicate claim id "c1"; expected each claim id once
-    skipped claims.jsonl:9: field value.quantity: 300 is less than min 400 (an inverted range); expected max >= min
+    skipped claims.jsonl:9: claim c6: field value.quantity: 300 is less than min 400 (an inverted range); expected max >= min
     skipped claims.jsonl:10: claim c7: field assertion.chain[0]: "un" (report) is not a publication; expected a chain whose first link is a source of kind publication
     skipped claims.jsonl:11: claim c8: field corrects: unknown claim "c99"; expected the id of a claim declared in the corpus
-    skipped claims.jsonl:12: field colour: unknown field `colour`, expected one of `id`, `subject`, `property`, `value`, `scope`, `assertion`, `corrects`, `note`
+    skipped claims.jsonl:12: claim c9: field colour: unknown field `colour`, expected one of `id`, `subject`, `property`, `value`, `scope`, `assertion`, `corrects`, `note`
     skipped claims.jsonl:13: byte 0xe9 at offset 80 is not UTF-8; expected UTF-8 text
     "#);
 }
@@ -938,6 +938,44 @@ fn jsonl_report_of_a_large_corpus_stops_at_a_write_error() {
         let error = analyzer.write_jsonl(Full { room }).unwrap_err();
         assert_eq!(error.to_string(), "disk full", "room {room}");
     }
+}
+
+/// In JSON Lines, the claims of a cycle of corrections are skipped, each
+/// naming the cycle from itself; a claim that corrects a skipped claim
+/// says the claim was skipped, and where, rather than that it is unknown.
+#[test]
+fn jsonl_correction_cycles_and_corrections_of_skipped_claims() {
+    let header = r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "e", "name": "E"}], "sources": [{"id": "p", "kind": "publication", "name": "P"}]}"#;
+    let claim = |id: &str, value: &str, corrects: &str| {
+        format!(
+            r#"{{"id": "{id}", "subject": "e", "property": "killed", "value": {{"quantity": {{"exact": {value}}}}}, "assertion": {{"chain": ["p"]}}, "corrects": "{corrects}"}}"#
+        )
+    };
+    let lines = [
+        header.to_string(),
+        claim("a", "1", "b"),
+        claim("b", "2", "c"),
+        claim("c", "3", "a"),
+        claim("d", "4", "a"),
+        claim("f", "5", "g"),
+        claim("g", "-6", "h"),
+        claim("h", "7", "i"),
+        r#"{"id": "i", "subject": "e", "property": "killed", "value": {"quantity": {"exact": 8}}, "assertion": {"chain": ["p"]}}"#.to_string(),
+    ];
+    let text = lines.join("\n");
+    let corpus = StreamReader::new()
+        .read_jsonl(text.as_bytes(), "cycles.jsonl")
+        .unwrap();
+    assert_snapshot!(describe(&corpus), @r#"
+    h e killed quantity [p]
+    i e killed quantity [p]
+    skipped cycles.jsonl:2: claim a: field corrects: "b" makes a cycle of corrections (a → b → c → a); expected corrections that end at a claim correcting none
+    skipped cycles.jsonl:3: claim b: field corrects: "c" makes a cycle of corrections (b → c → a → b); expected corrections that end at a claim correcting none
+    skipped cycles.jsonl:4: claim c: field corrects: "a" makes a cycle of corrections (c → a → b → c); expected corrections that end at a claim correcting none
+    skipped cycles.jsonl:5: claim d: field corrects: "a" is a claim skipped on line 2; expected the id of a claim that is kept
+    skipped cycles.jsonl:6: claim f: field corrects: "g" is a claim skipped on line 7; expected the id of a claim that is kept
+    skipped cycles.jsonl:7: claim g: field value.quantity: -6 is a negative count (exact); expected a count of zero or more
+    "#);
 }
 
 /// Repeated ids are told apart once every line is read, with the
