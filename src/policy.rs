@@ -144,6 +144,34 @@ impl Default for Policy {
     }
 }
 
+/// Refuses aliases that lead back to themselves (`a` → `b` → `a`): the
+/// claims under them would fall in one topic or another depending on the
+/// name they were given. An alias to itself is harmless and allowed.
+fn check_alias_cycles(aliases: &BTreeMap<Property, Property>) -> Result<(), Error> {
+    for (alias, target) in aliases {
+        let mut path = vec![alias];
+        let mut current = target;
+        while current != *path.last().unwrap_or(&alias) {
+            if path.contains(&current) {
+                path.push(current);
+                let names: Vec<&str> = path.iter().map(|p| p.as_str()).collect();
+                return Err(Error::invalid_value(
+                    format!("{:?}", target.as_str()),
+                    format!("makes a cycle of aliases ({})", names.join(" → ")),
+                    "aliases that end at a property that is not an alias",
+                )
+                .in_field(format!("property_aliases.{alias}")));
+            }
+            path.push(current);
+            match aliases.get(current) {
+                Some(next) => current = next,
+                None => break,
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The JSON shape of a policy file; every field is optional.
 #[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -158,7 +186,11 @@ struct RawPolicy {
     cumulative: Option<BTreeSet<Property>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     single_valued: Option<BTreeSet<Property>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::corpus::unique_keys_opt"
+    )]
     property_aliases: Option<BTreeMap<Property, Property>>,
 }
 
@@ -245,6 +277,7 @@ impl Policy {
             policy.single_valued = c;
         }
         if let Some(a) = raw.property_aliases {
+            check_alias_cycles(&a)?;
             policy.property_aliases = a;
         }
         Ok(policy)

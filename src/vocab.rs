@@ -195,10 +195,39 @@ pub enum CodingRule {
 #[serde(deny_unknown_fields)]
 pub struct Vocabulary {
     name: String,
+    #[serde(deserialize_with = "crate::corpus::unique_keys")]
     vague: BTreeMap<String, VagueEntry>,
+    #[serde(deserialize_with = "crate::corpus::unique_keys")]
     approximate: BTreeMap<String, Tolerance>,
     #[serde(default)]
     coding: CodingRule,
+}
+
+/// A phrase of a vocabulary file as it is matched (lower case, spaces
+/// collapsed), refused when that is empty or when another phrase of the
+/// same table (in `seen`, by the key it is matched as) is matched alike.
+fn checked_phrase(
+    phrase: &str,
+    field: &str,
+    seen: &mut BTreeMap<String, String>,
+) -> Result<String, Error> {
+    let key = normalize_phrase(phrase);
+    if key.is_empty() {
+        return Err(
+            Error::invalid_value(format!("{phrase:?}"), "is empty", "a word or phrase")
+                .in_field(field.to_string()),
+        );
+    }
+    if let Some(other) = seen.get(&key) {
+        return Err(Error::invalid_value(
+            format!("{phrase:?}"),
+            format!("is matched as {key:?}, as {other:?} is"),
+            "each phrase once (phrases are matched without case)",
+        )
+        .in_field(field.to_string()));
+    }
+    seen.insert(key.clone(), phrase.to_string());
+    Ok(key)
 }
 
 const DEFAULT_JSON: &str = include_str!("../data/vocabulary/default.json");
@@ -237,8 +266,10 @@ impl Vocabulary {
     /// # Errors
     ///
     /// Fails on empty input, malformed JSON (with line and column), an
-    /// unknown, missing or mistyped field (with its path), or a bad
-    /// interval or tolerance. A leading byte-order mark is accepted.
+    /// unknown, missing or mistyped field (with its path), an empty name
+    /// or phrase, a key given twice or two phrases matched alike ("dozens"
+    /// and "Dozens"), or a bad interval or tolerance. A leading
+    /// byte-order mark is accepted.
     pub fn from_json_str(json: &str) -> Result<Vocabulary, Error> {
         use crate::corpus::json_error;
         const EXPECTED: &str =
@@ -254,19 +285,29 @@ impl Vocabulary {
             .map_err(|e| json_error(json, e.path().to_string(), e.into_inner(), EXPECTED))?;
         de.end()
             .map_err(|e| json_error(json, String::new(), e, EXPECTED))?;
+        if raw.name.trim().is_empty() {
+            return Err(Error::invalid_value(
+                format!("{:?}", raw.name),
+                "is empty",
+                "a name for the vocabulary, which reports show",
+            )
+            .in_field("name"));
+        }
         let mut vocabulary = Vocabulary::empty(raw.name);
         vocabulary.coding = raw.coding;
+        let mut seen = BTreeMap::new();
         for (phrase, entry) in raw.vague {
-            entry
-                .check()
-                .map_err(|e| e.in_field(format!("vague.{phrase}")))?;
-            vocabulary.insert_vague(&phrase, entry);
+            let field = format!("vague.{phrase}");
+            entry.check().map_err(|e| e.in_field(field.clone()))?;
+            let key = checked_phrase(&phrase, &field, &mut seen)?;
+            vocabulary.vague.insert(key, entry);
         }
+        let mut seen = BTreeMap::new();
         for (word, tolerance) in raw.approximate {
-            tolerance
-                .check()
-                .map_err(|e| e.in_field(format!("approximate.{word}")))?;
-            vocabulary.insert_approximation(&word, tolerance);
+            let field = format!("approximate.{word}");
+            tolerance.check().map_err(|e| e.in_field(field.clone()))?;
+            let key = checked_phrase(&word, &field, &mut seen)?;
+            vocabulary.approximate.insert(key, tolerance);
         }
         Ok(vocabulary)
     }

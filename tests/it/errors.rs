@@ -316,7 +316,7 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let e = load_error(&one_claim(&deep, ""));
     assert_snapshot!(e, @"line 5 column 14: field claims[0].value: malformed JSON: expected a JSON value");
     let e = vocabulary_error(&format!(r#"{{"name": "x", "vague": {deep}"#));
-    assert_snapshot!(e, @"line 1 column 23: field vague: invalid type: sequence, expected a map");
+    assert_snapshot!(e, @"line 1 column 23: field vague: invalid type: sequence, expected a JSON object");
 }
 
 #[test]

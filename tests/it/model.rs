@@ -289,6 +289,41 @@ fn policy_errors_name_the_field() {
     assert_snapshot!(e, @r#"line 1 column 37: field cumulative[1]: "has space" is not a valid property; expected 1 to 128 ASCII letters, digits or any of - _ . : /"#);
 }
 
+/// A key given twice, or two phrases matched alike, would drop an entry
+/// without a word; aliases that go round would put claims in one topic or
+/// another by the name they were given. All are refused, named.
+#[test]
+fn vocabularies_and_policies_refuse_repeats_and_cycles() {
+    use corroborate::{Policy, Vocabulary};
+    let vocabulary = |vague: &str| {
+        Vocabulary::from_json_str(&format!(
+            r#"{{"name": "v", "vague": {{{vague}}}, "approximate": {{}}}}"#
+        ))
+    };
+    let dozens = r#""dozens": {"min": 24, "max": 99}"#;
+    assert!(vocabulary(dozens).is_ok());
+    let e = vocabulary(&format!("{dozens}, {dozens}")).unwrap_err();
+    assert_snapshot!(e, @r#"line 1 column 66: field vague: the key "dozens" is given twice; expected each key once"#);
+    let e = vocabulary(&format!(r#"{dozens}, "Dozens ": {{"min": 1, "max": 2}}"#)).unwrap_err();
+    assert_snapshot!(e, @r#"field vague.dozens: "dozens" is matched as "dozens", as "Dozens " is; expected each phrase once (phrases are matched without case)"#);
+    let e =
+        Vocabulary::from_json_str(r#"{"name": " ", "vague": {}, "approximate": {}}"#).unwrap_err();
+    assert_snapshot!(e, @r#"field name: " " is empty; expected a name for the vocabulary, which reports show"#);
+    let e = vocabulary(r#"" ": {"min": 1, "max": 2}"#).unwrap_err();
+    assert_snapshot!(e, @r#"field vague. : " " is empty; expected a word or phrase"#);
+
+    let e = Policy::from_json_str(r#"{"property_aliases": {"a": "b", "a": "c"}}"#).unwrap_err();
+    assert_snapshot!(e, @r#"line 1 column 35: field property_aliases: the key "a" is given twice; expected each key once"#);
+    let e = Policy::from_json_str(r#"{"property_aliases": {"a": "b", "b": "c", "c": "a"}}"#)
+        .unwrap_err();
+    assert_snapshot!(e, @r#"field property_aliases.a: "b" makes a cycle of aliases (a → b → c → a); expected aliases that end at a property that is not an alias"#);
+    // A chain that ends, and an alias to itself, are fine.
+    let policy =
+        Policy::from_json_str(r#"{"property_aliases": {"a": "b", "b": "c", "c": "c"}}"#).unwrap();
+    let a = corroborate::Property::new("a").unwrap();
+    assert_eq!(policy.canonical_property(&a).as_str(), "c");
+}
+
 #[test]
 fn default_policy_round_trips() {
     use corroborate::Policy;
