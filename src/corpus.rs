@@ -96,6 +96,24 @@ impl Limits {
         self.max_input_len
     }
 
+    /// The longest claim line of JSON Lines, or row of a table (with its
+    /// quoted line breaks), in bytes: room for 64 text fields of
+    /// [`Limits::max_text_len`] (6.4 MB by default), since a claim holds
+    /// a few texts and JSON escapes can take six bytes a character. A
+    /// longer line is not read into memory: in JSON Lines it is skipped
+    /// with a diagnostic, in a table it stops the read with an error. A
+    /// JSON Lines header line, which may hold article texts, is bounded
+    /// by the input's size alone.
+    ///
+    /// ```
+    /// use corroborate::Limits;
+    /// assert_eq!(Limits::default().max_line_len(), 6_400_000);
+    /// assert_eq!(Limits::default().with_max_text_len(10).max_line_len(), 640);
+    /// ```
+    pub fn max_line_len(&self) -> usize {
+        self.max_text_len.saturating_mul(64)
+    }
+
     /// Sets the longest text field.
     pub fn with_max_text_len(mut self, bytes: usize) -> Limits {
         self.max_text_len = bytes;

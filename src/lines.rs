@@ -43,7 +43,17 @@ pub(crate) struct Lines<R> {
     count_quotes: bool,
     /// The offset of the last `\r` seen, which a `\n` right after joins.
     last_cr: Option<u64>,
+    /// The longest row let through, in bytes (see [`Lines::with_limit`]).
+    limit: u64,
+    /// Where the last numbered row ended (0 before any).
+    row_end: u64,
+    /// Set when a row ran over `limit`: the bytes read of it.
+    over: Option<u64>,
 }
+
+/// How far the `csv` reader reads ahead of the row it parses: its buffer
+/// (the table reader sets 64 KiB).
+const READ_AHEAD: u64 = 1 << 16;
 
 /// Where a row lies: its first and last physical lines (more than one
 /// when a quoted cell holds line breaks).
@@ -66,7 +76,42 @@ impl<R: Read> Lines<R> {
             quotes: 0,
             count_quotes,
             last_cr: None,
+            limit: u64::MAX,
+            row_end: 0,
+            over: None,
         }
+    }
+
+    /// Stops the input with an error once a row (from the end of the last
+    /// numbered one) runs over `limit` bytes, so that one enormous row is
+    /// not read into memory. [`Lines::over_limit`] then tells where.
+    pub(crate) fn with_limit(mut self, limit: usize) -> Lines<R> {
+        self.limit = u64::try_from(limit).unwrap_or(u64::MAX);
+        self
+    }
+
+    /// The line a row that ran over the limit starts on, and the bytes
+    /// read of it, once the input has stopped for it.
+    pub(crate) fn over_limit(&self) -> Option<(u64, u64)> {
+        let read = self.over?;
+        let (_, k) = self.skip_breaks(self.row_end);
+        Some((1 + self.dropped + k as u64, read))
+    }
+
+    /// The first byte at or after `from` that is not a line break (the
+    /// `csv` parser starts a row before the `\n` of a CRLF and before
+    /// blank lines), and the number of kept breaks before it.
+    fn skip_breaks(&self, from: u64) -> (u64, usize) {
+        let mut k = 0;
+        while self.breaks.get(k).is_some_and(|b| b.end() <= from) {
+            k += 1;
+        }
+        let mut first = from;
+        while let Some(b) = self.breaks.get(k).filter(|b| b.at <= first) {
+            first = b.end();
+            k += 1;
+        }
+        (first, k)
     }
 
     fn note(&mut self, at: u64, byte: u8) {
@@ -97,9 +142,8 @@ impl<R: Read> Lines<R> {
     /// Numbers the row that the `csv` reader began reading at byte
     /// `start` (the record's position) and stopped after byte `end` (the
     /// reader's position after it): the row's first line is that of its
-    /// first byte that is not a line break (the `csv` parser starts
-    /// before the `\n` of a CRLF and before blank lines), its last line
-    /// that of its last such byte. Rows come in order, so the breaks
+    /// first byte that is not a line break ([`Lines::skip_breaks`]), its
+    /// last line that of its last such byte. Rows come in order, so the breaks
     /// before this one are dropped first (all but the last, which holds
     /// the `"` count before the row), and the rest are walked from the
     /// front: a few a row, whatever the reader has buffered.
@@ -108,17 +152,8 @@ impl<R: Read> Lines<R> {
             self.breaks.pop_front();
             self.dropped += 1;
         }
-        // Breaks before the row, then those at its start: a break (or
-        // the `\n` of a `\r\n`) at the position, and any right after it.
-        let mut k = 0;
-        while self.breaks.get(k).is_some_and(|b| b.end() <= start) {
-            k += 1;
-        }
-        let mut first = start;
-        while let Some(b) = self.breaks.get(k).filter(|b| b.at <= first) {
-            first = b.end();
-            k += 1;
-        }
+        let (first, k) = self.skip_breaks(start);
+        self.row_end = end;
         // A line is one more than the breaks before its bytes.
         let line = |breaks_before: usize| 1 + self.dropped + breaks_before as u64;
         // The breaks inside the row, then back over its own terminator.
@@ -158,6 +193,14 @@ impl<R: Read> Lines<R> {
 impl<R: Read> Read for Lines<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
+        let row = (self.read + n as u64).saturating_sub(self.row_end);
+        if row > self.limit.saturating_add(READ_AHEAD) {
+            self.over = Some(row);
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "a row longer than the line limit",
+            ));
+        }
         let base = self.read;
         let bytes = &buf[..n];
         if self.count_quotes {

@@ -108,6 +108,46 @@ impl LineBatch {
     }
 }
 
+/// Reads one line (through its `\n`) into `buffer`, or, when it is longer
+/// than `limit` bytes, reads through it keeping none of it. Returns the
+/// bytes read; a return larger than `buffer`'s length means the line was
+/// too long.
+fn read_line_within(
+    reader: &mut impl BufRead,
+    buffer: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<usize> {
+    let mut read = 0usize;
+    let mut over = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            break;
+        }
+        let (take, ends) = match memchr::memchr(b'\n', available) {
+            Some(at) => (at + 1, true),
+            None => (available.len(), false),
+        };
+        if !over && read + take <= limit {
+            buffer.extend_from_slice(&available[..take]);
+        } else if !over {
+            over = true;
+            buffer.clear();
+            buffer.shrink_to(limit.min(1 << 20));
+        }
+        reader.consume(take);
+        read += take;
+        if ends {
+            break;
+        }
+    }
+    Ok(read)
+}
+
 /// A line's number, and its text or why it is not text.
 type NumberedLine<'a> = (u64, Result<&'a str, Error>);
 
@@ -121,6 +161,8 @@ struct JsonLines<R> {
     /// Bytes read so far.
     total: usize,
     limit: usize,
+    /// The longest line kept in memory; set once the header is read.
+    line_limit: usize,
 }
 
 impl<R: BufRead> JsonLines<R> {
@@ -131,6 +173,7 @@ impl<R: BufRead> JsonLines<R> {
             line: 0,
             total: 0,
             limit,
+            line_limit: usize::MAX,
         }
     }
 
@@ -139,9 +182,7 @@ impl<R: BufRead> JsonLines<R> {
     fn next(&mut self) -> Result<Option<NumberedLine<'_>>, Error> {
         loop {
             self.buffer.clear();
-            let read = self
-                .reader
-                .read_until(b'\n', &mut self.buffer)
+            let read = read_line_within(&mut self.reader, &mut self.buffer, self.line_limit)
                 .map_err(|e| Error::io("read the input", e).with_position(self.line + 1, None))?;
             if read == 0 {
                 return Ok(None);
@@ -155,6 +196,15 @@ impl<R: BufRead> JsonLines<R> {
                     limit: self.limit,
                 })
                 .with_position(self.line, None));
+            }
+            if read > self.buffer.len() {
+                // Over the line limit: read through, not kept.
+                let error = Error::new(ErrorKind::Limit {
+                    what: "line length in bytes",
+                    found: read,
+                    limit: self.line_limit,
+                });
+                return Ok(Some((self.line, Err(error))));
             }
             let start = if self.line == 1 && self.buffer.starts_with(b"\xEF\xBB\xBF") {
                 3
@@ -1056,8 +1106,9 @@ impl StreamReader {
         };
         // The header line can be the longest by far (every entity and
         // source: 21 MB for a million claims); the claim lines after it do
-        // not need its room.
+        // not need its room, and are bounded.
         lines.release();
+        lines.line_limit = self.limits.max_line_len();
         self.claim_lines(&mut lines, &header, &mut loaded, name)?;
         Ok(loaded.finish(header, name))
     }
@@ -1287,7 +1338,23 @@ impl StreamReader {
         };
         // Rows are numbered by `Lines`, not by `csv` (see `lines.rs`).
         let quoting = matches!(format, TableFormat::Csv);
-        let mut table = builder.from_reader(crate::lines::Lines::new(reader, quoting));
+        let line_limit = self.limits.max_line_len();
+        let mut table = builder
+            .from_reader(crate::lines::Lines::new(reader, quoting).with_limit(2 * line_limit));
+        // A row over the line limit is skipped; one over twice the limit
+        // stops the input (`Lines` refuses to pass more of it), so that
+        // no row is read whole into memory however long it is. The error
+        // says so, where `csv` would say only that reading failed.
+        let too_long = |lines: &crate::lines::Lines<_>| {
+            lines.over_limit().map(|(line, found)| {
+                Error::new(ErrorKind::Limit {
+                    what: "length in bytes of the row read so far",
+                    found: usize::try_from(found).unwrap_or(usize::MAX),
+                    limit: 2 * line_limit,
+                })
+                .with_position(line, None)
+            })
+        };
         let mut record = csv::ByteRecord::new();
         let csv_error = |e: csv::Error, line: u64| -> Error {
             match e.into_kind() {
@@ -1301,7 +1368,7 @@ impl StreamReader {
         // The header.
         let read = table
             .read_byte_record(&mut record)
-            .map_err(|e| csv_error(e, 1))?;
+            .map_err(|e| too_long(table.get_ref()).unwrap_or_else(|| csv_error(e, 1)))?;
         if !read {
             return Err(Error::new(ErrorKind::Empty {
                 expected: "a header row naming the columns source, subject, property, value",
@@ -1414,6 +1481,9 @@ impl StreamReader {
         // Rows that run over several lines (a quoted cell with line
         // breaks), by first line: their skips say so.
         let mut spans: Vec<(u64, u64)> = Vec::new();
+        // Rows over the line limit, by first line, with their length:
+        // skipped whatever their cells.
+        let mut long_rows: Vec<(u64, u64)> = Vec::new();
         let mut last_row = None;
         let mut last = header_line;
         loop {
@@ -1425,9 +1495,9 @@ impl StreamReader {
                     records.push(csv::ByteRecord::new());
                 }
                 let record = &mut records[k];
-                let read = table
-                    .read_byte_record(record)
-                    .map_err(|e| csv_error(e, last + 1))?;
+                let read = table.read_byte_record(record).map_err(|e| {
+                    too_long(table.get_ref()).unwrap_or_else(|| csv_error(e, last + 1))
+                })?;
                 if !read {
                     end = true;
                     break;
@@ -1438,6 +1508,10 @@ impl StreamReader {
                 let line = row.first;
                 if row.last > row.first {
                     spans.push((row.first, row.last));
+                }
+                if end - row.start > line_limit as u64 {
+                    long_rows.push((line, end - row.start));
+                    record.clear();
                 }
                 last_row = Some(row);
                 if usize::try_from(offset).unwrap_or(usize::MAX) > self.limits.max_input_len() {
@@ -1461,6 +1535,14 @@ impl StreamReader {
             #[cfg(not(feature = "parallel"))]
             let parsed: Vec<Result<ParsedRow<'_>, Error>> = batch.iter().map(parse).collect();
             for (row, &line) in parsed.into_iter().zip(&lines) {
+                let row = match long_rows.binary_search_by_key(&line, |&(first, _)| first) {
+                    Ok(k) => Err(Error::new(ErrorKind::Limit {
+                        what: "row length in bytes",
+                        found: usize::try_from(long_rows[k].1).unwrap_or(usize::MAX),
+                        limit: line_limit,
+                    })),
+                    Err(_) => row,
+                };
                 match row.and_then(|row| builder.claim(row, line)) {
                     Ok(claim) => claims.push((claim, line)),
                     Err(error) => {
@@ -1629,6 +1711,28 @@ fn parse_claim(text: &str) -> Result<Claim, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lines are read through their `\n` across buffer refills; a line
+    /// over the limit is read through and not kept, and the next line is
+    /// read whole.
+    #[test]
+    fn lines_are_read_within_the_limit() {
+        let input: &[u8] = b"ab\nabcdefgh\nabcd\nxyz";
+        let mut reader = std::io::BufReader::with_capacity(3, input);
+        let mut buffer = Vec::new();
+        let mut lines = Vec::new();
+        loop {
+            buffer.clear();
+            let read = read_line_within(&mut reader, &mut buffer, 5).unwrap();
+            if read == 0 {
+                break;
+            }
+            lines.push((read, String::from_utf8(buffer.clone()).unwrap()));
+        }
+        let want = [(3, "ab\n"), (9, ""), (5, "abcd\n"), (3, "xyz")];
+        let got: Vec<(usize, &str)> = lines.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        assert_eq!(got, want);
+    }
 
     /// Batches start at 4,096 lines, stay there up to 131,072 lines read
     /// (so a 100k-claim corpus reads as before), then grow with the input

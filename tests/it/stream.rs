@@ -202,6 +202,61 @@ fn an_unclosed_quote_is_reported_with_the_lines_it_swallowed() {
     );
 }
 
+/// A claim line or table row over `Limits::max_line_len` is not read into
+/// memory: in JSON Lines it is skipped and the lines after it are read; in
+/// a table it stops the read, naming the row's line. A JSON Lines header,
+/// which may hold article texts, is not bounded by it.
+#[test]
+fn lines_over_the_line_limit() {
+    use corroborate::Limits;
+    // 64 text fields of 10 bytes: 640 bytes a line.
+    let reader = StreamReader::new().with_limits(Limits::default().with_max_text_len(10));
+    let long = "x".repeat(700);
+    let header = format!(
+        r#"{{"format": "corroborate-jsonl/1", "entities": [{{"id": "e", "name": "E"}}], "sources": [{{"id": "p", "kind": "publication", "name": "P", "text": "{long}"}}]}}"#
+    );
+    let claim = |id: &str, note: &str| {
+        format!(
+            r#"{{"id": "{id}", "subject": "e", "property": "killed", "value": {{"quantity": {{"exact": 1}}}}, "assertion": {{"chain": ["p"]}}{note}}}"#
+        )
+    };
+    let text = [
+        header,
+        claim("a", ""),
+        claim("b", &format!(r#", "note": "{long}""#)),
+        claim("c", ""),
+    ]
+    .join("\n");
+    let corpus = reader.read_jsonl(text.as_bytes(), "long.jsonl").unwrap();
+    assert_snapshot!(describe(&corpus), @"
+    a e killed quantity [p]
+    c e killed quantity [p]
+    skipped long.jsonl:3: line length in bytes is 830, over the limit of 640
+    ");
+
+    let table = format!(
+        "source,subject,property,value\nAP,X,killed,5\n\nAP,X,said,\"{long}\nmore\"\nAP,X,killed,6\n"
+    );
+    let corpus = reader
+        .read_table(table.as_bytes(), "long.csv", TableFormat::Csv)
+        .unwrap();
+    assert_snapshot!(describe(&corpus), @"
+    line-2 x killed quantity [ap]
+    line-6 x killed quantity [ap]
+    skipped long.csv:4: row length in bytes is 718, over the limit of 640 (the row runs over lines 4-5: a quoted cell holds line breaks)
+    ");
+    // Over twice the limit (and the reader's 64 KiB of read-ahead), the
+    // row stops the read rather than be held whole.
+    let huge = "x".repeat(70_000);
+    let table = format!(
+        "source,subject,property,value\nAP,X,killed,5\n\nAP,X,said,{huge}\nAP,X,killed,6\n"
+    );
+    let e = reader
+        .read_table(table.as_bytes(), "long.csv", TableFormat::Csv)
+        .unwrap_err();
+    assert_snapshot!(e, @"long.csv:4: length in bytes of the row read so far is 70026, over the limit of 1280");
+}
+
 #[test]
 fn properties_are_shared_across_batches() {
     let mut text = String::from(
