@@ -905,9 +905,18 @@ fn check_opt<T: AsRef<str>>(
     }
 }
 
-/// Checks a text's length. `field` names it in the error, and is written
-/// only then, not for every text checked.
+/// Checks a text's length, and that it is not empty or only spaces (a
+/// field with nothing in it names nothing: leave it out). `field` names
+/// it in the error, and is written only then, not for every text checked.
 fn check_len(text: &str, field: impl std::fmt::Display, limits: &Limits) -> Result<(), Error> {
+    if text.trim().is_empty() {
+        return Err(Error::invalid_value(
+            format!("{text:?}"),
+            "is empty",
+            "some text, or no field at all where it is optional",
+        )
+        .in_field(field.to_string()));
+    }
     if text.len() > limits.max_text_len {
         return Err(Error::new(ErrorKind::Limit {
             what: "text length in bytes",
@@ -1193,7 +1202,6 @@ impl Header {
             }
         }
         if let Some(evidence) = &mut claim.assertion.evidence {
-            check_len(&evidence.text, "assertion.evidence.text", limits).map_err(in_claim)?;
             if evidence.text.trim().is_empty() {
                 return Err(in_claim(
                     Error::invalid_value(
@@ -1204,6 +1212,7 @@ impl Header {
                     .in_field("assertion.evidence.text"),
                 ));
             }
+            check_len(&evidence.text, "assertion.evidence.text", limits).map_err(in_claim)?;
             let publication = &claim.assertion.chain[0];
             if let Some(text) = self.texts.get(publication) {
                 locate_evidence(text, publication, evidence).map_err(in_claim)?;

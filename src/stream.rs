@@ -1626,9 +1626,12 @@ fn required_field<'a>(
     expected: &str,
     limits: &Limits,
 ) -> Result<&'a str, Error> {
+    let cell = text;
     let text = text.trim();
     if text.is_empty() {
-        return Err(Error::invalid_value("\"\"", "is empty", expected).in_field(field));
+        return Err(
+            Error::invalid_value(format!("{cell:?}"), "is empty", expected).in_field(field),
+        );
     }
     if text.len() > limits.max_text_len() {
         return Err(Error::new(ErrorKind::Limit {

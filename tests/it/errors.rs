@@ -269,6 +269,19 @@ fn corrections_in_a_cycle() {
     }
 }
 
+/// A text field with nothing in it names nothing; it is refused, named,
+/// where leaving it out is what was meant.
+#[test]
+fn empty_texts() {
+    let json =
+        one_claim(r#"{"date": "2015"}"#, "").replace(r#""name": "ISIS-K""#, r#""name": " ""#);
+    assert_snapshot!(load_error(&json), @r#"field entities[0].name: " " is empty; expected some text, or no field at all where it is optional"#);
+    let json = one_claim(r#"{"date": "2015"}"#, r#", "verb": """#);
+    assert_snapshot!(load_error(&json), @r#"line 4: claim c1: field assertion.verb: "" is empty; expected some text, or no field at all where it is optional"#);
+    let json = one_claim(r#"{"text": "\t"}"#, "");
+    assert_snapshot!(load_error(&json), @r#"line 4: claim c1: field value.text: "\t" is empty; expected some text, or no field at all where it is optional"#);
+}
+
 #[test]
 fn empty_chain() {
     let json = one_claim(r#"{"date": "2015"}"#, "").replace(r#"["a1"]"#, "[]");
