@@ -199,7 +199,26 @@ fn run(cli: Cli) -> Result<(), String> {
     }
     let mut reader = StreamReader::new().with_vocabulary(policy.vocabulary().clone());
     if let Some(header) = &cli.header {
-        reader = reader.with_header(Corpus::from_path(header).map_err(|e| e.to_string())?);
+        let is_jsonl = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+        if !is_jsonl {
+            return Err(format!(
+                "--header {}: a side header is for JSON Lines input (.jsonl); {} is not",
+                header.display(),
+                path.display()
+            ));
+        }
+        let side = Corpus::from_path(header).map_err(|e| e.to_string())?;
+        if !side.claims().is_empty() {
+            return Err(format!(
+                "{}: holds {} claim{}; expected a side header of entities and sources only (its claims belong in the JSON Lines)",
+                header.display(),
+                side.claims().len(),
+                if side.claims().len() == 1 { "" } else { "s" }
+            ));
+        }
+        reader = reader.with_header(side);
     }
     let started = Instant::now();
     // The process ends after printing: freeing a million claims one by

@@ -1227,7 +1227,23 @@ impl StreamReader {
                 from_json_str(text).map_err(|(path, e)| at_field(at(e), path))?;
             return Ok((self.side_header(side, Some(first), line)?, None));
         }
-        let first: JsonlHeader = from_json_str(text).map_err(|(path, e)| at_field(at(e), path))?;
+        let first: JsonlHeader = from_json_str(text).map_err(|(path, e)| {
+            // A claim where the header should be: the header was left out.
+            let object = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text);
+            match object {
+                Ok(object) if !object.contains_key("format") && object.contains_key("id") => {
+                    Error::invalid_value(
+                        "a claim",
+                        "stands where the header should be",
+                        format!(
+                            "a header line with format {JSONL_FORMAT:?} (and the entities and sources) first, or a side header (StreamReader::with_header; --header FILE in the example)"
+                        ),
+                    )
+                    .with_position(line, None)
+                }
+                _ => at_field(at(e), path),
+            }
+        })?;
         check_format(&first.format, line)?;
         let header = Header::new(
             first.title,
@@ -1252,9 +1268,12 @@ impl StreamReader {
             side.into_header_parts();
         if claims > 0 {
             return Err(Error::invalid_value(
-                format!("a header corpus with {claims} claims"),
+                format!(
+                    "a side header with {claims} claim{}",
+                    if claims == 1 { "" } else { "s" }
+                ),
                 "was given",
-                "a header corpus with entities and sources only",
+                "a side header with entities and sources only, its claims in the JSON Lines",
             ));
         }
         let (mut title, mut description) = (title, description);

@@ -360,6 +360,7 @@ fn file_level_errors() {
     assert_snapshot!(read_error("\n{\"format\": ", "cut.jsonl"), @"cut.jsonl:2:11: field format: EOF while parsing a value");
     assert_snapshot!(read_error(r#"{"format": "corroborate-jsonl/1", "claims": []}"#, "claims.jsonl"), @"claims.jsonl:1:42: field claims: unknown field `claims`, expected one of `format`, `title`, `description`, `entities`, `sources`");
     assert_snapshot!(read_error(r#"{"format": "corroborate-jsonl/1", "sources": [{"id": "p", "kind": "publication", "name": "P"}, {"id": "p", "kind": "group", "name": "Q"}]}"#, "dup.jsonl"), @r#"dup.jsonl:1: field sources[1].id: duplicate source id "p"; expected each source id once"#);
+    assert_snapshot!(read_error(r#"{"id": "c1", "subject": "x"}"#, "headless.jsonl"), @r#"headless.jsonl:1: a claim stands where the header should be; expected a header line with format "corroborate-jsonl/1" (and the entities and sources) first, or a side header (StreamReader::with_header; --header FILE in the example)"#);
     assert_snapshot!(read_error("", "empty.csv"), @"empty.csv: the input is empty; expected a header row naming the columns source, subject, property, value");
     assert_snapshot!(read_error("source,subject,property,value,colour,size\n", "extra.csv"), @r#"extra.csv:1: columns "colour", "size" are unknown; expected the columns source, subject, property, value and optionally date, speaker, origin"#);
     assert_snapshot!(read_error("source,subject,value\n", "missing.csv"), @"missing.csv:1: the header lacks column property so rows cannot be read; expected the columns source, subject, property, value and optionally date, speaker, origin");
@@ -419,6 +420,12 @@ fn side_header() {
         .unwrap();
     assert_eq!(corpus.claims().len(), 2);
     assert!(corpus.skipped().is_empty());
+    // A side header's claims would be read twice or not at all: refused.
+    let with_claims = StreamReader::new()
+        .with_header(corpus)
+        .read_jsonl(claims.as_bytes(), "claims.jsonl")
+        .unwrap_err();
+    assert_snapshot!(with_claims, @"claims.jsonl: a side header with 2 claims was given; expected a side header with entities and sources only, its claims in the JSON Lines");
 }
 
 /// Writes a corpus as JSON Lines: the header, then one claim per line.
