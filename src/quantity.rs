@@ -180,8 +180,27 @@ impl Amount {
                 }
                 Ok(())
             }
-            Amount::AtLeast { value, .. } | Amount::AtMost { value, .. } => {
-                check_number("value", *value)
+            Amount::AtLeast { value, strict } => {
+                check_number("value", *value)?;
+                if *strict && *value >= MAX_AMOUNT {
+                    return Err(Error::invalid_value(
+                        value,
+                        "leaves no count: more than it is over 10^15",
+                        "a strict lower bound below 10^15",
+                    ));
+                }
+                Ok(())
+            }
+            Amount::AtMost { value, strict } => {
+                check_number("value", *value)?;
+                if *strict && *value <= 0.0 {
+                    return Err(Error::invalid_value(
+                        value,
+                        "leaves no count: fewer than it is below zero",
+                        "a strict upper bound above 0",
+                    ));
+                }
+                Ok(())
             }
             Amount::Approximate { value, qualifier } => {
                 check_number("value", *value)?;

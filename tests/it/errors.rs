@@ -282,6 +282,23 @@ fn empty_texts() {
     assert_snapshot!(load_error(&json), @r#"line 4: claim c1: field value.text: "\t" is empty; expected some text, or no field at all where it is optional"#);
 }
 
+/// A strict bound that leaves no count ("fewer than 0", "more than"
+/// the largest count) is refused; the inclusive ones are counts.
+#[test]
+fn bounds_that_leave_no_count() {
+    use corroborate::{Amount, Quantity};
+    let json = one_claim(r#"{"quantity": {"fewer_than": 0}}"#, "");
+    assert_snapshot!(load_error(&json), @"line 5 column 44: field claims[0].value.quantity: 0 leaves no count: fewer than it is below zero; expected a strict upper bound above 0");
+    let json = one_claim(r#"{"quantity": {"more_than": 1e15}}"#, "");
+    assert_snapshot!(load_error(&json), @"line 5 column 46: field claims[0].value.quantity: 1000000000000000 leaves no count: more than it is over 10^15; expected a strict lower bound below 10^15");
+    let at_most = |value, strict| Quantity::new(Amount::AtMost { value, strict });
+    assert!(at_most(0.0, false).is_ok());
+    assert!(at_most(0.5, true).is_ok());
+    let at_least = |value, strict| Quantity::new(Amount::AtLeast { value, strict });
+    assert!(at_least(1e15, false).is_ok());
+    assert!(at_least(1e15 - 1.0, true).is_ok());
+}
+
 #[test]
 fn empty_chain() {
     let json = one_claim(r#"{"date": "2015"}"#, "").replace(r#"["a1"]"#, "[]");
