@@ -139,6 +139,16 @@ impl Error {
         }
     }
 
+    /// For a value read in parts (a date span's ends): the error names the
+    /// whole value, and says which part (`part`, such as "an end") was bad.
+    pub(crate) fn in_part_of(mut self, whole: &str, part: &str) -> Error {
+        if let ErrorKind::InvalidValue { value, problem, .. } = &mut self.inner.kind {
+            *problem = format!("has {part} {value} that {problem}");
+            *value = format!("{whole:?}");
+        }
+        self
+    }
+
     pub(crate) fn invalid_value(
         value: impl fmt::Display,
         problem: impl Into<String>,

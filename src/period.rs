@@ -210,7 +210,7 @@ impl Period {
             Precision::Minute => format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}"),
         };
         if !(1..=9998).contains(&year) {
-            return Err(bad_date(year, "is a year outside 1 to 9998"));
+            return Err(bad_date(text(), "is a year outside 1 to 9998"));
         }
         let (month, day, hour, minute) = match precision {
             Precision::Year => (1, 1, 0, 0),
@@ -532,8 +532,8 @@ impl FromStr for Period {
             None => parse_unit(text),
             Some(at) => {
                 let (from, to) = (&text[..at], &text[at + 1..]);
-                let from = parse_unit(from)?;
-                let to = parse_unit(to)?;
+                let from = parse_unit(from).map_err(|e| e.in_part_of(text, "a start"))?;
+                let to = parse_unit(to).map_err(|e| e.in_part_of(text, "an end"))?;
                 if from.precision != to.precision {
                     return Err(bad_date(text, "has ends of different precisions"));
                 }

@@ -299,6 +299,16 @@ fn bounds_that_leave_no_count() {
     assert!(at_least(1e15 - 1.0, true).is_ok());
 }
 
+/// A bad date names the date as written, and for a span which end is bad.
+#[test]
+fn bad_dates_are_named_as_written() {
+    let error = |text: &str| text.parse::<corroborate::Period>().unwrap_err().to_string();
+    assert_snapshot!(error("2015/2016/2017"), @r#""2015/2016/2017" has an end "2016/2017" that is not an ISO 8601 date; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
+    assert_snapshot!(error("2016/"), @r#""2016/" has an end "" that is not an ISO 8601 date; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
+    assert_snapshot!(error("0000"), @r#""0000" is a year outside 1 to 9998; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
+    assert_snapshot!(error("2021-02-30/2021-03"), @r#""2021-02-30/2021-03" has a start "2021-02-30" that is not a date that exists; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
+}
+
 #[test]
 fn empty_chain() {
     let json = one_claim(r#"{"date": "2015"}"#, "").replace(r#"["a1"]"#, "[]");
