@@ -139,6 +139,13 @@ impl Error {
         }
     }
 
+    /// Drops the error's line, keeping its column: for an error found in
+    /// one line of a file whose caller gives the line itself.
+    pub(crate) fn without_line(mut self) -> Error {
+        self.inner.line = None;
+        self
+    }
+
     /// For a value read in parts (a date span's ends): the error names the
     /// whole value, and says which part (`part`, such as "an end") was bad.
     pub(crate) fn in_part_of(mut self, whole: &str, part: &str) -> Error {
@@ -299,6 +306,8 @@ impl fmt::Display for Error {
                 write!(f, " column {column}")?;
             }
             f.write_str(": ")?;
+        } else if let Some(column) = inner.column {
+            write!(f, "column {column}: ")?;
         }
         if let Some(claim) = &inner.claim {
             write!(f, "claim {claim}: ")?;

@@ -1718,16 +1718,13 @@ fn parse_claim(text: &str) -> Result<Claim, Error> {
             path,
         )));
     }
-    let kind = match json_error_kind(&inner) {
-        ErrorKind::Syntax { message } => ErrorKind::Syntax {
-            message: format!("{message} at column {}", inner.column()),
-        },
-        ErrorKind::Empty { .. } => ErrorKind::Syntax {
-            message: format!("unexpected end of the line at column {}", inner.column()),
-        },
-        kind => kind,
-    };
-    Err(named(at_field(Error::new(kind), path)))
+    // The corpus reader's wording (values named, serde's types in the
+    // crate's words), with the column in the line; the caller gives the
+    // line.
+    let expected = r#"one claim object per line, such as {"id": "c1", "subject": …, "property": …, "value": …, "assertion": …}"#;
+    Err(named(
+        crate::corpus::json_error(text, path, inner, expected).without_line(),
+    ))
 }
 
 #[cfg(test)]

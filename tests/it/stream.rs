@@ -62,10 +62,10 @@ fn jsonl_good_and_bad_records() {
     skipped claims.jsonl:6: the line ends inside a JSON value; expected one whole claim object per line
     skipped claims.jsonl:7: claim c5: field subject: unknown entity "al-qaeda"; expected the id of an entity declared in the corpus
     skipped claims.jsonl:8: claim c1: field id: duplicate claim id "c1"; expected each claim id once
-    skipped claims.jsonl:9: claim c6: field value.quantity: 300 is less than min 400 (an inverted range); expected max >= min
+    skipped claims.jsonl:9: column 100: claim c6: field value.quantity: 300 is less than min 400 (an inverted range); expected max >= min
     skipped claims.jsonl:10: claim c7: field assertion.chain[0]: "un" (report) is not a publication; expected a chain whose first link is a source of kind publication
     skipped claims.jsonl:11: claim c8: field corrects: unknown claim "c99"; expected the id of a claim declared in the corpus
-    skipped claims.jsonl:12: claim c9: field colour: unknown field `colour`, expected one of `id`, `subject`, `property`, `value`, `scope`, `assertion`, `corrects`, `note`
+    skipped claims.jsonl:12: column 127: claim c9: field colour: unknown field `colour`, expected one of `id`, `subject`, `property`, `value`, `scope`, `assertion`, `corrects`, `note`
     skipped claims.jsonl:13: byte 0xe9 at offset 80 is not UTF-8; expected UTF-8 text
     "#);
 }
@@ -1036,7 +1036,35 @@ fn jsonl_correction_cycles_and_corrections_of_skipped_claims() {
     skipped cycles.jsonl:4: claim c: field corrects: "a" makes a cycle of corrections (c → a → b → c); expected corrections that end at a claim correcting none
     skipped cycles.jsonl:5: claim d: field corrects: "a" is a claim skipped on line 2; expected the id of a claim that is kept
     skipped cycles.jsonl:6: claim f: field corrects: "g" is a claim skipped on line 7; expected the id of a claim that is kept
-    skipped cycles.jsonl:7: claim g: field value.quantity: -6 is a negative count (exact); expected a count of zero or more
+    skipped cycles.jsonl:7: column 86: claim g: field value.quantity: -6 is a negative count (exact); expected a count of zero or more
+    "#);
+}
+
+/// A claim line that is not a claim is worded as the corpus reader words
+/// it: the value named, serde's types in the crate's words, the column.
+#[test]
+fn jsonl_line_errors_name_the_value() {
+    let header = r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "e", "name": "E"}], "sources": [{"id": "p", "kind": "publication", "name": "P"}]}"#;
+    let claim = |id: &str, value: &str| {
+        format!(
+            r#"{{"id": "{id}", "subject": "e", "property": "killed", "value": {{"quantity": {{"exact": {value}}}}}, "assertion": {{"chain": ["p"]}}}}"#
+        )
+    };
+    let lines = [
+        header.to_string(),
+        claim("a", "1e999"),
+        claim("b", r#""5""#),
+        "not json".to_string(),
+        "[1, 2]".to_string(),
+    ];
+    let corpus = StreamReader::new()
+        .read_jsonl(lines.join("\n").as_bytes(), "bad.jsonl")
+        .unwrap();
+    assert_snapshot!(describe(&corpus), @r#"
+    skipped bad.jsonl:2: column 87: claim a: field value.quantity.exact: 1e999 is not a finite number; expected a number of at most 10^15
+    skipped bad.jsonl:3: column 85: claim b: field value.quantity.exact: invalid type: string "5", expected a number
+    skipped bad.jsonl:4: column 2: malformed JSON: expected a JSON value (an object, array, string, number, true, false or null)
+    skipped bad.jsonl:5: column 1: the document is an array; expected one claim object per line, such as {"id": "c1", "subject": …, "property": …, "value": …, "assertion": …}
     "#);
 }
 
