@@ -603,7 +603,16 @@ impl Corpus {
     pub fn from_path_with_limits(path: impl AsRef<Path>, limits: &Limits) -> Result<Corpus, Error> {
         let path = path.as_ref();
         let file: PathBuf = if path.is_dir() {
-            path.join(CORPUS_FILE_NAME)
+            let file = path.join(CORPUS_FILE_NAME);
+            if !file.exists() {
+                return Err(Error::invalid_value(
+                    "the folder",
+                    format!("holds no {CORPUS_FILE_NAME}"),
+                    format!("a folder holding {CORPUS_FILE_NAME} (its article texts beside it), or the path of a corpus file"),
+                )
+                .with_file(path));
+            }
+            file
         } else {
             path.to_path_buf()
         };
@@ -1349,8 +1358,14 @@ impl Header {
 }
 
 fn read_file(path: &Path, limit: usize) -> Result<Vec<u8>, Error> {
-    let metadata = std::fs::metadata(path)
-        .map_err(|e| Error::io("read the file's metadata", e).with_file(path))?;
+    let metadata = std::fs::metadata(path).map_err(|e| {
+        let action = if e.kind() == std::io::ErrorKind::NotFound {
+            "find the file"
+        } else {
+            "read the file's metadata"
+        };
+        Error::io(action, e).with_file(path)
+    })?;
     if metadata.len() > limit as u64 {
         return Err(Error::new(ErrorKind::Limit {
             what: "file size in bytes",

@@ -223,7 +223,14 @@ fn file_errors_name_the_file() {
     assert!(e.is_io());
     assert!(
         e.to_string()
-            .starts_with("tests/data/does-not-exist.json: cannot read the file's metadata"),
+            .starts_with("tests/data/does-not-exist.json: cannot find the file"),
+        "{e}"
+    );
+    // A folder without corpus.json says what it should hold.
+    let dir = tempfile::tempdir().unwrap();
+    let e = Corpus::from_path(dir.path()).unwrap_err().to_string();
+    assert!(
+        e.ends_with(": the folder holds no corpus.json; expected a folder holding corpus.json (its article texts beside it), or the path of a corpus file"),
         "{e}"
     );
 }
