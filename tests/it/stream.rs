@@ -38,6 +38,16 @@ fn describe(corpus: &Corpus) -> String {
     out
 }
 
+/// JSON Lines read from `lines` (a header line first), described as
+/// `describe` does.
+#[track_caller]
+fn jsonl_lines(lines: &[String], name: &str) -> String {
+    let corpus = StreamReader::new()
+        .read_jsonl(lines.join("\n").as_bytes(), name)
+        .unwrap();
+    describe(&corpus)
+}
+
 #[track_caller]
 fn read_error(text: &str, name: &str) -> String {
     let reader = StreamReader::new();
@@ -1024,11 +1034,7 @@ fn jsonl_correction_cycles_and_corrections_of_skipped_claims() {
         claim("h", "7", "i"),
         r#"{"id": "i", "subject": "e", "property": "killed", "value": {"quantity": {"exact": 8}}, "assertion": {"chain": ["p"]}}"#.to_string(),
     ];
-    let text = lines.join("\n");
-    let corpus = StreamReader::new()
-        .read_jsonl(text.as_bytes(), "cycles.jsonl")
-        .unwrap();
-    assert_snapshot!(describe(&corpus), @r#"
+    assert_snapshot!(jsonl_lines(&lines, "cycles.jsonl"), @r#"
     h e killed quantity [p]
     i e killed quantity [p]
     skipped cycles.jsonl:2: claim a: field corrects: "b" makes a cycle of corrections (a → b → c → a); expected corrections that end at a claim correcting none
@@ -1057,10 +1063,7 @@ fn jsonl_line_errors_name_the_value() {
         "not json".to_string(),
         "[1, 2]".to_string(),
     ];
-    let corpus = StreamReader::new()
-        .read_jsonl(lines.join("\n").as_bytes(), "bad.jsonl")
-        .unwrap();
-    assert_snapshot!(describe(&corpus), @r#"
+    assert_snapshot!(jsonl_lines(&lines, "bad.jsonl"), @r#"
     skipped bad.jsonl:2: column 87: claim a: field value.quantity.exact: 1e999 is not a finite number; expected a number of at most 10^15
     skipped bad.jsonl:3: column 85: claim b: field value.quantity.exact: invalid type: string "5", expected a number
     skipped bad.jsonl:4: column 2: malformed JSON: expected a JSON value (an object, array, string, number, true, false or null)
@@ -1093,11 +1096,7 @@ fn jsonl_duplicates_are_those_of_a_line_by_line_read() {
         claim("y", "e", ""),
         claim("z", "e", ""),
     ];
-    let text = lines.join("\n");
-    let corpus = StreamReader::new()
-        .read_jsonl(text.as_bytes(), "dups.jsonl")
-        .unwrap();
-    assert_snapshot!(describe(&corpus), @r#"
+    assert_snapshot!(jsonl_lines(&lines, "dups.jsonl"), @r#"
     x e said text [p]
     z e said text [p]
     skipped dups.jsonl:2: claim x: field subject: unknown entity "nobody"; expected the id of an entity declared in the corpus
