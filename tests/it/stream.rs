@@ -38,6 +38,9 @@ fn describe(corpus: &Corpus) -> String {
     out
 }
 
+/// A JSON Lines header declaring entity `e` and publication `p`.
+const HEADER_E_P: &str = r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "e", "name": "E"}], "sources": [{"id": "p", "kind": "publication", "name": "P"}]}"#;
+
 /// JSON Lines read from `lines` (a header line first), described as
 /// `describe` does.
 #[track_caller]
@@ -1017,14 +1020,13 @@ fn jsonl_report_of_a_large_corpus_stops_at_a_write_error() {
 /// says the claim was skipped, and where, rather than that it is unknown.
 #[test]
 fn jsonl_correction_cycles_and_corrections_of_skipped_claims() {
-    let header = r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "e", "name": "E"}], "sources": [{"id": "p", "kind": "publication", "name": "P"}]}"#;
     let claim = |id: &str, value: &str, corrects: &str| {
         format!(
             r#"{{"id": "{id}", "subject": "e", "property": "killed", "value": {{"quantity": {{"exact": {value}}}}}, "assertion": {{"chain": ["p"]}}, "corrects": "{corrects}"}}"#
         )
     };
     let lines = [
-        header.to_string(),
+        HEADER_E_P.to_string(),
         claim("a", "1", "b"),
         claim("b", "2", "c"),
         claim("c", "3", "a"),
@@ -1050,14 +1052,13 @@ fn jsonl_correction_cycles_and_corrections_of_skipped_claims() {
 /// it: the value named, serde's types in the crate's words, the column.
 #[test]
 fn jsonl_line_errors_name_the_value() {
-    let header = r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "e", "name": "E"}], "sources": [{"id": "p", "kind": "publication", "name": "P"}]}"#;
     let claim = |id: &str, value: &str| {
         format!(
             r#"{{"id": "{id}", "subject": "e", "property": "killed", "value": {{"quantity": {{"exact": {value}}}}}, "assertion": {{"chain": ["p"]}}}}"#
         )
     };
     let lines = [
-        header.to_string(),
+        HEADER_E_P.to_string(),
         claim("a", "1e999"),
         claim("b", r#""5""#),
         "not json".to_string(),
@@ -1080,14 +1081,13 @@ fn jsonl_line_errors_name_the_value() {
 /// claim the corpus lacks.
 #[test]
 fn jsonl_duplicates_are_those_of_a_line_by_line_read() {
-    let header = r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "e", "name": "E"}], "sources": [{"id": "p", "kind": "publication", "name": "P"}]}"#;
     let claim = |id: &str, subject: &str, extra: &str| {
         format!(
             r#"{{"id": "{id}", "subject": "{subject}", "property": "said", "value": {{"text": "t"}}, "assertion": {{"chain": ["p"]}}{extra}}}"#
         )
     };
     let lines = [
-        header.to_string(),
+        HEADER_E_P.to_string(),
         claim("x", "nobody", ""),
         claim("x", "e", ""),
         claim("x", "e", ""),
