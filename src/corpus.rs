@@ -662,6 +662,19 @@ impl Corpus {
                     .in_field(field()));
                 }
                 let path = folder.join(relative);
+                // A symbolic link can lead out of the folder as `..` does;
+                // it is refused the same way. (A file that cannot be
+                // resolved is left to `read_file`, which says why.)
+                if let (Ok(real), Ok(root)) = (path.canonicalize(), folder.canonicalize())
+                    && !real.starts_with(&root)
+                {
+                    return Err(Error::invalid_value(
+                        format!("{name:?}"),
+                        format!("leads out of the corpus folder, to {}", real.display()),
+                        "a file in the corpus folder (a link may not lead out of it)",
+                    )
+                    .in_field(field()));
+                }
                 let bytes =
                     read_file(&path, limits.max_article_len).map_err(|e| e.in_field(field()))?;
                 let text = decode_utf8(&bytes)

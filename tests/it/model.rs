@@ -235,6 +235,38 @@ fn file_errors_name_the_file() {
     );
 }
 
+/// A `text_file` that is a link leading out of the corpus folder is
+/// refused as `..` is; a link within the folder is read.
+#[cfg(unix)]
+#[test]
+fn text_file_links_stay_in_the_folder() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "not an article").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("real.txt"), "The article.").unwrap();
+    std::os::unix::fs::symlink(dir.path().join("real.txt"), dir.path().join("inside.txt")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.txt"),
+        dir.path().join("out.txt"),
+    )
+    .unwrap();
+    let corpus = |file: &str| {
+        format!(
+            r#"{{"format": "corroborate/1", "sources": [{{"id": "a", "kind": "publication", "name": "A", "text_file": "{file}"}}]}}"#
+        )
+    };
+    std::fs::write(dir.path().join("corpus.json"), corpus("inside.txt")).unwrap();
+    let read = Corpus::from_path(dir.path()).unwrap();
+    let a = corroborate::SourceId::new("a").unwrap();
+    assert_eq!(read.text(&a), Some("The article."));
+    std::fs::write(dir.path().join("corpus.json"), corpus("out.txt")).unwrap();
+    let e = Corpus::from_path(dir.path()).unwrap_err().to_string();
+    assert!(
+        e.contains(r#"field sources[0].text_file: "out.txt" leads out of the corpus folder"#),
+        "{e}"
+    );
+}
+
 #[test]
 fn chain_depth_limit() {
     let mut sources = vec![r#"{"id": "a1", "kind": "publication", "name": "A"}"#.to_string()];
