@@ -1434,6 +1434,13 @@ impl StreamReader {
             }
         }
         if !unknown.is_empty() {
+            // A wide table of other data would name thousands of columns:
+            // the first few say enough.
+            const NAMED: usize = 8;
+            let mut names = unknown[..unknown.len().min(NAMED)].join(", ");
+            if unknown.len() > NAMED {
+                names.push_str(&format!(" and {} more", unknown.len() - NAMED));
+            }
             return Err(Error::invalid_value(
                 format!(
                     "{} {}",
@@ -1442,7 +1449,7 @@ impl StreamReader {
                     } else {
                         "columns"
                     },
-                    unknown.join(", ")
+                    names
                 ),
                 if unknown.len() == 1 {
                     "is unknown"

@@ -376,6 +376,8 @@ fn file_level_errors() {
     assert_snapshot!(read_error(r#"{"id": "c1", "subject": "x"}"#, "headless.jsonl"), @r#"headless.jsonl:1: a claim stands where the header should be; expected a header line with format "corroborate-jsonl/1" (and the entities and sources) first, or a side header (StreamReader::with_header; --header FILE in the example)"#);
     assert_snapshot!(read_error("", "empty.csv"), @"empty.csv: the input is empty; expected a header row naming the columns source, subject, property, value");
     assert_snapshot!(read_error("source,subject,property,value,colour,size\n", "extra.csv"), @r#"extra.csv:1: columns "colour", "size" are unknown; expected the columns source, subject, property, value and optionally date, speaker, origin"#);
+    let wide: Vec<String> = (0..100).map(|k| format!("c{k}")).collect();
+    assert_snapshot!(read_error(&format!("source,subject,property,value,{}\n", wide.join(",")), "wide.csv"), @r#"wide.csv:1: columns "c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7" and 92 more are unknown; expected the columns source, subject, property, value and optionally date, speaker, origin"#);
     assert_snapshot!(read_error("source,subject,value\n", "missing.csv"), @"missing.csv:1: the header lacks column property so rows cannot be read; expected the columns source, subject, property, value and optionally date, speaker, origin");
     assert_snapshot!(read_error("source\tsubject\tproperty\tvalue\tsource\n", "twice.tsv"), @r#"twice.tsv:1: column "source" is named twice; expected each column once"#);
     let not_utf8 = StreamReader::new()
