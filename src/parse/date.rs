@@ -31,10 +31,12 @@ use super::words::{MERIDIEM, MONTH_CONTEXT, MONTHS, WEEKDAYS, YEAR_CONTEXT, look
 use crate::period::Period;
 
 /// A date read from tokens `start..end`; `None` when it is relative and no
-/// reference date was given.
+/// reference date was given, or a range that ends before it starts
+/// (`inverted`).
 pub(crate) struct DateMatch {
     pub(crate) end: usize,
     pub(crate) period: Option<Period>,
+    pub(crate) inverted: bool,
 }
 
 /// What a date expression becomes before resolution.
@@ -42,6 +44,10 @@ enum Value {
     Fixed(Period),
     /// Needs the reference date.
     Relative(Box<dyn Fn(NaiveDate) -> Option<Period>>),
+    /// A range whose end is before its start ("between 2018 and 2016"):
+    /// read as a date, so that it is not read as two numbers, but no
+    /// period.
+    Inverted,
 }
 
 fn fixed(period: Option<Period>) -> Option<Value> {
@@ -373,6 +379,7 @@ fn full_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         let value = match value {
             Value::Fixed(day) => Value::Fixed(at_time(day, hour, minute)?),
             Value::Relative(f) => Value::Relative(Box::new(move |r| at_time(f(r)?, hour, minute))),
+            Value::Inverted => Value::Inverted,
         };
         return Some((end, value));
     }
@@ -393,6 +400,7 @@ fn time_first(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
             }
             Value::Fixed(_) => return None,
             Value::Relative(f) => Value::Relative(Box::new(move |r| at_time(f(r)?, hour, minute))),
+            Value::Inverted => Value::Inverted,
         };
         return Some((date_end, value));
     }
@@ -544,8 +552,11 @@ fn years(tokens: &Tokens, i: usize, strict: bool) -> Option<(usize, Value)> {
 }
 
 fn year_span(y1: i32, y2: i32, end: usize) -> Option<(usize, Value)> {
-    if !(news_year(y1) && news_year(y2) && y2 > y1) {
+    if !(news_year(y1) && news_year(y2)) || y2 == y1 {
         return None;
+    }
+    if y2 < y1 {
+        return Some((end, Value::Inverted));
     }
     let span = Period::span(Period::year(y1).ok()?, Period::year(y2).ok()?).ok()?;
     Some((end, Value::Fixed(span)))
@@ -702,9 +713,10 @@ fn range_end(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
 fn join(first: Value, second: Value) -> Value {
     let span = |a: Period, b: Period| Period::span(a, b).ok();
     match (first, second) {
+        (Value::Inverted, _) | (_, Value::Inverted) => Value::Inverted,
         (Value::Fixed(a), Value::Fixed(b)) => match span(a, b) {
             Some(p) => Value::Fixed(p),
-            None => Value::Relative(Box::new(|_| None)),
+            None => Value::Inverted,
         },
         (Value::Fixed(a), Value::Relative(g)) => Value::Relative(Box::new(move |r| span(a, g(r)?))),
         (Value::Relative(f), Value::Fixed(b)) => Value::Relative(Box::new(move |r| {
@@ -823,11 +835,16 @@ pub(crate) fn date_at(
         .into_iter()
         .flatten()
         .max_by_key(|(end, _)| *end)?;
-    let period = match value {
-        Value::Fixed(period) => Some(period),
-        Value::Relative(resolve) => reference.and_then(resolve),
+    let (period, inverted) = match value {
+        Value::Fixed(period) => (Some(period), false),
+        Value::Relative(resolve) => (reference.and_then(resolve), false),
+        Value::Inverted => (None, true),
     };
-    Some(DateMatch { end, period })
+    Some(DateMatch {
+        end,
+        period,
+        inverted,
+    })
 }
 
 /// True when the token can start a date (a cheap filter before

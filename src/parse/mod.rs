@@ -498,6 +498,12 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
     match found {
         Some(found) if found.end == tokens.len() => match found.period {
             Some(period) => Ok(period),
+            None if found.inverted => Err(expression_error(
+                text,
+                at(start),
+                "the range ends before it starts",
+                "a range from the earlier date to the later",
+            )),
             None if reference.is_none() => Err(expression_error(
                 text,
                 at(start),

@@ -556,6 +556,15 @@ fn date_impossible() {
     assert_snapshot!(date_error("Feb. 29, 2021"), @r#"cannot read "Feb. 29, 2021" at byte 0: "Feb. 29, 2021" is not a date that exists; expected a day that exists in its month and year"#);
 }
 
+/// A range that ends before it starts says so; it was reported as a
+/// relative date, which it is not.
+#[test]
+fn date_range_inverted() {
+    assert_snapshot!(date_error("between 2018 and 2016"), @r#"cannot read "between 2018 and 2016" at byte 0: the range ends before it starts; expected a range from the earlier date to the later"#);
+    assert_snapshot!(date_error("from October 22, 2021 to October 2, 2021"), @r#"cannot read "from October 22, 2021 to October 2, 2021" at byte 0: the range ends before it starts; expected a range from the earlier date to the later"#);
+    assert!(parse_date("between 2016 and 2018", None).is_ok());
+}
+
 #[test]
 fn date_relative_without_reference() {
     assert_snapshot!(date_error("on Tuesday"), @r#"cannot read "on Tuesday" at byte 3: the date is relative and no reference date was given; expected a reference date, or an absolute date"#);
