@@ -486,6 +486,121 @@ pub(crate) fn decode_utf8(bytes: &[u8]) -> Result<&str, Error> {
     })
 }
 
+/// The 1-based line on which the value at `path` (a field path such as
+/// `sources[4].id`, as errors give it) starts in `json`, a document that
+/// has parsed. Used for errors found after parsing, which know the path
+/// but not the place. A key written with escapes is not matched.
+fn line_of_path(json: &str, path: &str) -> Option<u64> {
+    let bytes = json.as_bytes();
+    let mut at = skip_space(bytes, 0);
+    for part in path.split('.') {
+        let (key, indexes) = match part.find('[') {
+            Some(open) => (&part[..open], &part[open..]),
+            None => (part, ""),
+        };
+        if !key.is_empty() {
+            at = member(bytes, at, key)?;
+        }
+        for index in indexes.split('[').skip(1) {
+            let index: usize = index.strip_suffix(']')?.parse().ok()?;
+            at = element(bytes, at, index)?;
+        }
+    }
+    Some(bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1)
+}
+
+fn skip_space(bytes: &[u8], mut at: usize) -> usize {
+    while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
+        at += 1;
+    }
+    at
+}
+
+/// The end of the JSON value starting at `at` (the document is known to
+/// be well formed).
+fn skip_value(bytes: &[u8], at: usize) -> Option<usize> {
+    match *bytes.get(at)? {
+        b'"' => skip_string(bytes, at),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            let mut k = at;
+            loop {
+                match *bytes.get(k)? {
+                    b'"' => k = skip_string(bytes, k)?,
+                    b'{' | b'[' => {
+                        depth += 1;
+                        k += 1;
+                    }
+                    b'}' | b']' => {
+                        depth = depth.checked_sub(1)?;
+                        k += 1;
+                        if depth == 0 {
+                            return Some(k);
+                        }
+                    }
+                    _ => k += 1,
+                }
+            }
+        }
+        _ => {
+            let mut k = at;
+            while bytes
+                .get(k)
+                .is_some_and(|&b| !matches!(b, b',' | b'}' | b']') && !b.is_ascii_whitespace())
+            {
+                k += 1;
+            }
+            Some(k)
+        }
+    }
+}
+
+/// The end of the JSON string starting at `at`.
+fn skip_string(bytes: &[u8], at: usize) -> Option<usize> {
+    let mut k = at + 1;
+    while *bytes.get(k)? != b'"' {
+        k += if bytes[k] == b'\\' { 2 } else { 1 };
+    }
+    Some(k + 1)
+}
+
+/// The start of member `key`'s value in the object at `at`.
+fn member(bytes: &[u8], at: usize, key: &str) -> Option<usize> {
+    if bytes.get(at) != Some(&b'{') {
+        return None;
+    }
+    let mut k = skip_space(bytes, at + 1);
+    while bytes.get(k) == Some(&b'"') {
+        let name_end = skip_value(bytes, k)?;
+        let value = skip_space(bytes, skip_space(bytes, name_end) + 1);
+        if bytes.get(k + 1..name_end - 1) == Some(key.as_bytes()) {
+            return Some(value);
+        }
+        k = skip_space(bytes, skip_value(bytes, value)?);
+        if bytes.get(k) != Some(&b',') {
+            return None;
+        }
+        k = skip_space(bytes, k + 1);
+    }
+    None
+}
+
+/// The start of element `index` of the array at `at`.
+fn element(bytes: &[u8], at: usize, index: usize) -> Option<usize> {
+    if bytes.get(at) != Some(&b'[') {
+        return None;
+    }
+    let mut k = skip_space(bytes, at + 1);
+    for _ in 0..index {
+        k = skip_space(bytes, skip_value(bytes, k)?);
+        if bytes.get(k) != Some(&b',') {
+            return None;
+        }
+        k = skip_space(bytes, k + 1);
+    }
+    (bytes.get(k) != Some(&b']')).then_some(k)
+}
+
 /// The 1-based line on which `"id": "<id>"` first stands in `json`.
 fn line_of_id(json: &str, id: &str) -> Option<u64> {
     let needle = format!("\"{id}\"");
@@ -622,7 +737,26 @@ impl Corpus {
         Corpus::read(text, Some(folder), limits).map_err(|e| e.with_file(&file))
     }
 
+    /// Reads a corpus document; an error found after parsing (which knows
+    /// the claim or the field but not the place) is given the line of
+    /// the claim or field.
     fn read(json: &str, folder: Option<&Path>, limits: &Limits) -> Result<Corpus, Error> {
+        Corpus::read_document(json, folder, limits).map_err(|e| {
+            if e.line().is_some() {
+                return e;
+            }
+            let line = match e.claim() {
+                Some(id) => line_of_id(json, id),
+                None => e.field().and_then(|path| line_of_path(json, path)),
+            };
+            match line {
+                Some(line) => e.with_position(line, None),
+                None => e,
+            }
+        })
+    }
+
+    fn read_document(json: &str, folder: Option<&Path>, limits: &Limits) -> Result<Corpus, Error> {
         if json.len() > limits.max_input_len {
             return Err(input_too_long(json.len(), limits));
         }
@@ -692,10 +826,6 @@ impl Corpus {
             texts,
             limits,
         )
-        .map_err(|e| match e.claim().and_then(|id| line_of_id(json, id)) {
-            Some(line) => e.with_position(line, None),
-            None => e,
-        })
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1432,5 +1562,27 @@ fn locate_evidence(
             source_id: publication.to_string(),
         })
         .in_field("assertion.evidence.text")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_of_path;
+
+    /// Paths are followed through objects and arrays, past strings that
+    /// hold brackets, commas, quotes and braces.
+    #[test]
+    fn line_of_path_finds_the_value() {
+        let json = "{\"title\": \"a [b], {c} \\\"d\\\"\",\n \"sources\": [\n  {\"id\": \"a\"},\n  {\"name\": \"x,]}\",\n   \"id\": \"b\", \"n\": [1, [2, 3]]}\n ],\n \"format\": \"f\"}";
+        assert_eq!(line_of_path(json, "title"), Some(1));
+        assert_eq!(line_of_path(json, "sources"), Some(2));
+        assert_eq!(line_of_path(json, "sources[0]"), Some(3));
+        assert_eq!(line_of_path(json, "sources[1]"), Some(4));
+        assert_eq!(line_of_path(json, "sources[1].id"), Some(5));
+        assert_eq!(line_of_path(json, "sources[1].n[1][0]"), Some(5));
+        assert_eq!(line_of_path(json, "format"), Some(7));
+        assert_eq!(line_of_path(json, "sources[2]"), None);
+        assert_eq!(line_of_path(json, "missing"), None);
+        assert_eq!(line_of_path(json, "title[0]"), None);
     }
 }

@@ -202,7 +202,7 @@ fn duplicate_entity_id() {
         r#"{"format": "corroborate/1", "entities": [{"id": "x", "name": "X"}, {"id": "x", "name": "Y"}]}"#,
     );
     assert!(e.is_inconsistent());
-    assert_snapshot!(e, @r#"field entities[1].id: duplicate entity id "x"; expected each entity id once"#);
+    assert_snapshot!(e, @r#"line 1: field entities[1].id: duplicate entity id "x"; expected each entity id once"#);
 }
 
 #[test]
@@ -211,7 +211,7 @@ fn duplicate_source_id() {
         r#"{"format": "corroborate/1", "sources": [{"id": "a", "kind": "publication", "name": "A"}, {"id": "a", "kind": "person", "name": "B"}]}"#,
     );
     assert!(e.is_inconsistent());
-    assert_snapshot!(e, @r#"field sources[1].id: duplicate source id "a"; expected each source id once"#);
+    assert_snapshot!(e, @r#"line 1: field sources[1].id: duplicate source id "a"; expected each source id once"#);
 }
 
 #[test]
@@ -220,7 +220,7 @@ fn unknown_distinct_from() {
         r#"{"format": "corroborate/1", "entities": [{"id": "x", "name": "X", "distinct_from": ["y"]}]}"#,
     );
     assert!(e.is_inconsistent());
-    assert_snapshot!(e, @r#"field entities[0].distinct_from[0]: unknown entity "y"; expected the id of an entity declared in the corpus"#);
+    assert_snapshot!(e, @r#"line 1: field entities[0].distinct_from[0]: unknown entity "y"; expected the id of an entity declared in the corpus"#);
 }
 
 #[test]
@@ -275,7 +275,7 @@ fn corrections_in_a_cycle() {
 fn empty_texts() {
     let json =
         one_claim(r#"{"date": "2015"}"#, "").replace(r#""name": "ISIS-K""#, r#""name": " ""#);
-    assert_snapshot!(load_error(&json), @r#"field entities[0].name: " " is empty; expected some text, or no field at all where it is optional"#);
+    assert_snapshot!(load_error(&json), @r#"line 2: field entities[0].name: " " is empty; expected some text, or no field at all where it is optional"#);
     let json = one_claim(r#"{"date": "2015"}"#, r#", "verb": """#);
     assert_snapshot!(load_error(&json), @r#"line 4: claim c1: field assertion.verb: "" is empty; expected some text, or no field at all where it is optional"#);
     let json = one_claim(r#"{"text": "\t"}"#, "");
@@ -339,7 +339,7 @@ fn evidence_span_outside_the_text() {
 fn text_and_text_file() {
     let json = one_claim(r#"{"date": "2015"}"#, "")
         .replace(r#""text": "Some"#, r#""text_file": "a.txt", "text": "Some"#);
-    assert_snapshot!(load_error(&json), @"field sources[0]: text and text_file are both given; expected at most one of text and text_file");
+    assert_snapshot!(load_error(&json), @"line 3: field sources[0]: text and text_file are both given; expected at most one of text and text_file");
 }
 
 // ---- limits ----
@@ -390,9 +390,9 @@ fn text_length_limit() {
 #[test]
 fn text_length_limit_applies_to_every_text_field() {
     let json = r#"{"format": "corroborate/1", "title": "a title longer than ten bytes"}"#;
-    assert_snapshot!(limit_error(json, Limits::default().with_max_text_len(10)), @"field title: text length in bytes is 29, over the limit of 10");
+    assert_snapshot!(limit_error(json, Limits::default().with_max_text_len(10)), @"line 1: field title: text length in bytes is 29, over the limit of 10");
     let json = r#"{"format": "corroborate/1", "entities": [{"id": "x", "name": "X", "aliases": ["an alias longer than ten bytes"]}]}"#;
-    assert_snapshot!(limit_error(json, Limits::default().with_max_text_len(10)), @"field entities[0].aliases[0]: text length in bytes is 30, over the limit of 10");
+    assert_snapshot!(limit_error(json, Limits::default().with_max_text_len(10)), @"line 1: field entities[0].aliases[0]: text length in bytes is 30, over the limit of 10");
     let json = one_claim(
         r#"{"date": "2015"}"#,
         r#", "verb": "estimated with some care""#,
@@ -405,7 +405,7 @@ fn article_length_limit() {
     let json = one_claim(r#"{"date": "2015"}"#, "");
     let e = limit_error(&json, Limits::default().with_max_article_len(10));
     assert!(e.is_limit());
-    assert_snapshot!(e, @"field sources[0].text: article length in bytes is 28, over the limit of 10");
+    assert_snapshot!(e, @"line 3: field sources[0].text: article length in bytes is 28, over the limit of 10");
 }
 
 // ---- the vocabulary ----

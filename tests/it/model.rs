@@ -43,7 +43,7 @@ fn empty_input() {
 
 #[test]
 fn wrong_format_tag() {
-    assert_snapshot!(load_error(r#"{"format": "corroborate/9"}"#), @r#"field format: "corroborate/9" is not a format this version reads; expected "corroborate/1""#);
+    assert_snapshot!(load_error(r#"{"format": "corroborate/9"}"#), @r#"line 1: field format: "corroborate/9" is not a format this version reads; expected "corroborate/1""#);
 }
 
 #[test]
