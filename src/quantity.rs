@@ -396,8 +396,15 @@ impl Quantity {
             }
             Amount::Approximate { value, qualifier } => match vocabulary.approximation(qualifier) {
                 Some(tolerance) => {
-                    let min = (value * (1.0 - tolerance.below())).round();
-                    let mut max = (value * (1.0 + tolerance.above())).round();
+                    // Each end to the nearest whole count, a tie toward
+                    // the stated number: "about 5" (±10%, 4.5 to 5.5) is
+                    // 5, and "about 15" 14 to 16, where rounding both
+                    // ties up made them 5 to 6 and 14 to 17. `slack`
+                    // keeps a tie a tie when the product lands a hair off
+                    // it (25 × 1.1 is 27.500000000000004).
+                    let slack = 1e-9 * value.abs().max(1.0);
+                    let min = (value * (1.0 - tolerance.below()) + 0.5 + slack).floor();
+                    let mut max = (value * (1.0 + tolerance.above()) - 0.5 - slack).ceil();
                     if tolerance.excludes_value() {
                         max = (value.ceil() - 1.0).max(min);
                     }

@@ -383,3 +383,38 @@ fn the_policy_documented_in_data_readme_is_the_default() {
         Policy::default().to_json_string()
     );
 }
+
+/// A hedged count spans the whole counts nearest each end of its
+/// tolerance, a tie going toward the stated number, so the interval is
+/// as wide above the number as below it.
+#[test]
+fn hedged_counts_are_symmetric() {
+    use corroborate::{Vocabulary, parse_quantity};
+    let vocabulary = Vocabulary::default();
+    let interval = |text: &str| {
+        let i = parse_quantity(text, &vocabulary)
+            .unwrap()
+            .interval(&vocabulary);
+        (i.min(), i.max())
+    };
+    assert_eq!(interval("about 5"), (5.0, 5.0));
+    assert_eq!(interval("about 15"), (14.0, 16.0));
+    assert_eq!(interval("about 25"), (23.0, 27.0));
+    assert_eq!(interval("around 75"), (68.0, 82.0));
+    assert_eq!(interval("about 2,000"), (1800.0, 2200.0));
+    assert_eq!(interval("about 8,379"), (7541.0, 9217.0));
+    assert_eq!(interval("nearly 200"), (180.0, 199.0));
+}
+
+proptest::proptest! {
+    /// "about N" reaches as far below a whole N as above it.
+    #[test]
+    fn hedged_whole_counts_reach_equally_both_ways(n in 0u64..10_000_000) {
+        use corroborate::{Amount, Quantity, Vocabulary};
+        let vocabulary = Vocabulary::default();
+        let value = n as f64;
+        let quantity = Quantity::new(Amount::Approximate { value, qualifier: "about".into() }).unwrap();
+        let interval = quantity.interval(&vocabulary);
+        proptest::prop_assert_eq!(value - interval.min(), interval.max() - value);
+    }
+}
