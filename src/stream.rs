@@ -690,6 +690,44 @@ const COLUMNS: [(&str, Column); 7] = [
 const COLUMNS_EXPECTED: &str =
     "the columns source, subject, property, value and optionally date, speaker, origin";
 
+/// A record of a table's entities or sources, for [`settled`].
+struct Named<'a> {
+    name: &'a str,
+    /// Rows that name it.
+    rows: u32,
+    /// Tells a publication (0) from an origin (1) of one name.
+    rank: u8,
+    /// Its position among the entities or sources.
+    index: usize,
+    id: &'a str,
+}
+
+/// The new ids of records whose names share a slug: each group holds its
+/// ids in the order of its records by rows (most first), then name, then
+/// rank. `(index, new id)` for the records whose id changes.
+fn settled(records: Vec<Named<'_>>, fallback: &str) -> Vec<(usize, String)> {
+    let mut groups: HashMap<String, Vec<Named<'_>>> = HashMap::default();
+    for record in records {
+        groups
+            .entry(Ids::slug(record.name, fallback))
+            .or_default()
+            .push(record);
+    }
+    let mut moves = Vec::new();
+    for mut group in groups.into_values().filter(|group| group.len() > 1) {
+        // Ids in the order they are handed out: the bare slug, then -2, -3, …
+        let mut ids: Vec<&str> = group.iter().map(|record| record.id).collect();
+        ids.sort_by_key(|id| (id.len(), *id));
+        group.sort_by_key(|record| (std::cmp::Reverse(record.rows), record.name, record.rank));
+        for (record, id) in group.iter().zip(ids) {
+            if record.id != id {
+                moves.push((record.index, id.to_string()));
+            }
+        }
+    }
+    moves
+}
+
 /// Ids made from names: lower-case ASCII letters and digits, other runs
 /// of characters as `-`, a numeric suffix where two names give one id.
 struct Ids {
@@ -751,6 +789,9 @@ impl Ids {
 /// The table reader's state: the entities and sources made so far.
 struct TableBuilder {
     entities: Vec<Entity>,
+    /// Rows naming each entity, and each source, by position.
+    entity_rows: Vec<u32>,
+    source_rows: Vec<u32>,
     entity_ids: Ids,
     sources: Vec<Source>,
     publications: HashMap<String, usize>,
@@ -773,6 +814,8 @@ impl TableBuilder {
     fn new() -> TableBuilder {
         TableBuilder {
             entities: Vec::new(),
+            entity_rows: Vec::new(),
+            source_rows: Vec::new(),
             entity_ids: Ids::new(),
             sources: Vec::new(),
             publications: HashMap::default(),
@@ -783,6 +826,7 @@ impl TableBuilder {
 
     fn entity(&mut self, name: &str) -> Result<EntityId, Error> {
         if let Some(&k) = self.entity_ids.by_name.get(name) {
+            self.entity_rows[k] = self.entity_rows[k].saturating_add(1);
             return Ok(self.entities[k].id.clone());
         }
         let id = EntityId::new(&self.entity_ids.fresh(name, "entity"))?;
@@ -790,6 +834,7 @@ impl TableBuilder {
             .by_name
             .insert(name.to_string(), self.entities.len());
         self.entities.push(Entity::new(id.clone(), name));
+        self.entity_rows.push(1);
         Ok(id)
     }
 
@@ -799,6 +844,7 @@ impl TableBuilder {
             _ => &self.origins,
         };
         if let Some(&k) = names.get(name) {
+            self.source_rows[k] = self.source_rows[k].saturating_add(1);
             return Ok(self.sources[k].id.clone());
         }
         let id = SourceId::new(&self.source_ids.fresh(name, "source"))?;
@@ -808,11 +854,84 @@ impl TableBuilder {
             source = source.plural();
         }
         self.sources.push(source);
+        self.source_rows.push(1);
         match kind {
             SourceKind::Publication => self.publications.insert(name.to_string(), k),
             _ => self.origins.insert(name.to_string(), k),
         };
         Ok(id)
+    }
+
+    /// Gives names that share a slug ("ISIS-K" and "ISIS K", both
+    /// `isis-k`) their ids by how many rows name them, most first, then by
+    /// name, so that which spelling takes the bare id (and is shown once
+    /// name resolution merges them) does not depend on which row came
+    /// first; and renames the claims' references to match. Ids are handed
+    /// out as rows come; only a group of names with one slug is permuted,
+    /// among the ids it holds.
+    fn settle_ids(&mut self, claims: &mut [(Claim, u64)]) -> Result<(), Error> {
+        // `next` holds the slugs that two names wanted: none, no group.
+        if self.entity_ids.next.is_empty() && self.source_ids.next.is_empty() {
+            return Ok(());
+        }
+        let entities: Vec<Named<'_>> = self
+            .entity_ids
+            .by_name
+            .iter()
+            .map(|(name, &k)| Named {
+                name: name.as_str(),
+                rows: self.entity_rows[k],
+                rank: 0,
+                index: k,
+                id: self.entities[k].id.as_str(),
+            })
+            .collect();
+        let entity_moves = settled(entities, "entity");
+        let sources: Vec<Named<'_>> = self
+            .publications
+            .iter()
+            .map(|(name, &k)| (name.as_str(), 0, k))
+            .chain(self.origins.iter().map(|(name, &k)| (name.as_str(), 1, k)))
+            .map(|(name, rank, index)| Named {
+                name,
+                rows: self.source_rows[index],
+                rank,
+                index,
+                id: self.sources[index].id.as_str(),
+            })
+            .collect();
+        let source_moves = settled(sources, "source");
+        if entity_moves.is_empty() && source_moves.is_empty() {
+            return Ok(());
+        }
+        let mut entity_renames: HashMap<String, EntityId> = HashMap::default();
+        for (k, id) in entity_moves {
+            let id = EntityId::new(&id)?;
+            let old = std::mem::replace(&mut self.entities[k].id, id.clone());
+            entity_renames.insert(old.as_str().to_owned(), id);
+        }
+        let mut source_renames: HashMap<String, SourceId> = HashMap::default();
+        for (k, id) in source_moves {
+            let id = SourceId::new(&id)?;
+            let old = std::mem::replace(&mut self.sources[k].id, id.clone());
+            source_renames.insert(old.as_str().to_owned(), id);
+        }
+        for (claim, _) in claims.iter_mut() {
+            if let Some(id) = entity_renames.get(claim.subject.as_str()) {
+                claim.subject = id.clone();
+            }
+            let chain = &claim.assertion.chain;
+            if chain
+                .iter()
+                .any(|link| source_renames.contains_key(link.as_str()))
+            {
+                claim.assertion.chain = chain
+                    .iter()
+                    .map(|link| source_renames.get(link.as_str()).unwrap_or(link).clone())
+                    .collect();
+            }
+        }
+        Ok(())
     }
 
     /// The claim of a parsed row: its entity and sources, made on first
@@ -1607,6 +1726,7 @@ impl StreamReader {
                 ),
             );
         }
+        builder.settle_ids(&mut claims)?;
         let header = Header::new(
             None,
             None,

@@ -270,6 +270,53 @@ fn lines_over_the_line_limit() {
     assert_snapshot!(e, @"long.csv:4: length in bytes of the row read so far is 70026, over the limit of 1280");
 }
 
+/// Spellings that make one id ("ISIS-K", "ISIS K") take their ids by how
+/// many rows name them, not by which row came first: the same rows in
+/// another order give the same entities, sources and names.
+#[test]
+fn table_ids_do_not_depend_on_row_order() {
+    let rows = [
+        "Al Jazeera,ISIS K,killed,5",
+        "AP,ISIS-K,killed,6",
+        "Al-Jazeera,ISIS-K,injured,7",
+        "Al-Jazeera,ISIS-K,arrested,8",
+    ];
+    let read = |rows: &[&str]| {
+        let text = format!("source,subject,property,value\n{}\n", rows.join("\n"));
+        let corpus = StreamReader::new()
+            .read_table(text.as_bytes(), "t.csv", TableFormat::Csv)
+            .unwrap();
+        let mut entities: Vec<String> = corpus
+            .entities()
+            .iter()
+            .map(|e| format!("{}={}", e.id, e.name))
+            .collect();
+        entities.sort();
+        let mut sources: Vec<String> = corpus
+            .sources()
+            .iter()
+            .map(|s| format!("{}={}", s.id, s.name))
+            .collect();
+        sources.sort();
+        let mut claims: Vec<String> = corpus
+            .claims()
+            .iter()
+            .map(|c| format!("{} {} {}", c.property, c.subject, c.assertion.chain[0]))
+            .collect();
+        claims.sort();
+        format!("{entities:?}\n{sources:?}\n{claims:?}")
+    };
+    let forward = read(&rows);
+    let mut backward = rows;
+    backward.reverse();
+    assert_eq!(read(&backward), forward);
+    assert_snapshot!(forward, @r#"
+    ["isis-k-2=ISIS K", "isis-k=ISIS-K"]
+    ["al-jazeera-2=Al Jazeera", "al-jazeera=Al-Jazeera", "ap=AP"]
+    ["arrested isis-k al-jazeera", "injured isis-k al-jazeera", "killed isis-k ap", "killed isis-k-2 al-jazeera-2"]
+    "#);
+}
+
 #[test]
 fn properties_are_shared_across_batches() {
     let mut text = String::from(
