@@ -286,24 +286,32 @@ fn table_ids_do_not_depend_on_row_order() {
         let corpus = StreamReader::new()
             .read_table(text.as_bytes(), "t.csv", TableFormat::Csv)
             .unwrap();
-        let mut entities: Vec<String> = corpus
-            .entities()
-            .iter()
-            .map(|e| format!("{}={}", e.id, e.name))
-            .collect();
-        entities.sort();
-        let mut sources: Vec<String> = corpus
-            .sources()
-            .iter()
-            .map(|s| format!("{}={}", s.id, s.name))
-            .collect();
-        sources.sort();
-        let mut claims: Vec<String> = corpus
-            .claims()
-            .iter()
-            .map(|c| format!("{} {} {}", c.property, c.subject, c.assertion.chain[0]))
-            .collect();
-        claims.sort();
+        let sorted = |lines: Vec<String>| -> Vec<String> {
+            let mut lines = lines;
+            lines.sort();
+            lines
+        };
+        let entities = sorted(
+            corpus
+                .entities()
+                .iter()
+                .map(|e| format!("{}={}", e.id, e.name))
+                .collect(),
+        );
+        let sources = sorted(
+            corpus
+                .sources()
+                .iter()
+                .map(|s| format!("{}={}", s.id, s.name))
+                .collect(),
+        );
+        let claims = sorted(
+            corpus
+                .claims()
+                .iter()
+                .map(|c| format!("{} {} {}", c.property, c.subject, c.assertion.chain[0]))
+                .collect(),
+        );
         format!("{entities:?}\n{sources:?}\n{claims:?}")
     };
     let forward = read(&rows);
