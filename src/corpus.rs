@@ -100,10 +100,11 @@ impl Limits {
     /// quoted line breaks), in bytes: room for 64 text fields of
     /// [`Limits::max_text_len`] (6.4 MB by default), since a claim holds
     /// a few texts and JSON escapes can take six bytes a character. A
-    /// longer line is not read into memory: in JSON Lines it is skipped
-    /// with a diagnostic, in a table it stops the read with an error. A
-    /// JSON Lines header line, which may hold article texts, is bounded
-    /// by the input's size alone.
+    /// longer claim line or row is skipped with a diagnostic; a JSON Lines
+    /// line is read through without being kept, and a table row over
+    /// twice the limit stops the read with an error rather than be held
+    /// whole. A JSON Lines header line, which may hold article texts, is
+    /// bounded by the input's size alone.
     ///
     /// ```
     /// use corroborate::Limits;
@@ -480,7 +481,7 @@ pub(crate) fn decode_utf8(bytes: &[u8]) -> Result<&str, Error> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();
-        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        let line = line_at(bytes, offset);
         let byte = e.error_len().map(|_| bytes[offset]);
         Error::new(ErrorKind::NotUtf8 { offset, byte }).with_position(line, None)
     })
@@ -506,7 +507,12 @@ fn line_of_path(json: &str, path: &str) -> Option<u64> {
             at = element(bytes, at, index)?;
         }
     }
-    Some(bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1)
+    Some(line_at(bytes, at))
+}
+
+/// The 1-based line of byte `offset` in `bytes`.
+fn line_at(bytes: &[u8], offset: usize) -> u64 {
+    bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u64 + 1
 }
 
 fn skip_space(bytes: &[u8], mut at: usize) -> usize {
@@ -611,7 +617,7 @@ fn line_of_id(json: &str, id: &str) -> Option<u64> {
         if let Some(before) = before.strip_suffix(':')
             && before.trim_end().ends_with("\"id\"")
         {
-            return Some(json[..at].bytes().filter(|&b| b == b'\n').count() as u64 + 1);
+            return Some(line_at(json.as_bytes(), at));
         }
         from = at + needle.len();
     }

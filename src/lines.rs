@@ -43,7 +43,8 @@ pub(crate) struct Lines<R> {
     count_quotes: bool,
     /// The offset of the last `\r` seen, which a `\n` right after joins.
     last_cr: Option<u64>,
-    /// The longest row let through, in bytes (see [`Lines::with_limit`]).
+    /// The longest row let through, in bytes, beyond the `csv` reader's
+    /// read-ahead (see [`Lines::with_limit`]).
     limit: u64,
     /// Where the last numbered row ended (0 before any).
     row_end: u64,
@@ -51,9 +52,9 @@ pub(crate) struct Lines<R> {
     over: Option<u64>,
 }
 
-/// How far the `csv` reader reads ahead of the row it parses: its buffer
-/// (the table reader sets 64 KiB).
-const READ_AHEAD: u64 = 1 << 16;
+/// How far the `csv` reader reads ahead of the row it parses: the buffer
+/// the table reader gives it.
+pub(crate) const READ_AHEAD: usize = 1 << 16;
 
 /// Where a row lies: its first and last physical lines (more than one
 /// when a quoted cell holds line breaks).
@@ -83,8 +84,9 @@ impl<R: Read> Lines<R> {
     }
 
     /// Stops the input with an error once a row (from the end of the last
-    /// numbered one) runs over `limit` bytes, so that one enormous row is
-    /// not read into memory. [`Lines::over_limit`] then tells where.
+    /// numbered one) runs over `limit` bytes and the reader's
+    /// [`READ_AHEAD`], so that one enormous row is not read into memory.
+    /// [`Lines::over_limit`] then tells where.
     pub(crate) fn with_limit(mut self, limit: usize) -> Lines<R> {
         self.limit = u64::try_from(limit).unwrap_or(u64::MAX);
         self
@@ -194,7 +196,7 @@ impl<R: Read> Read for Lines<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         let row = (self.read + n as u64).saturating_sub(self.row_end);
-        if row > self.limit.saturating_add(READ_AHEAD) {
+        if row > self.limit.saturating_add(READ_AHEAD as u64) {
             self.over = Some(row);
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,

@@ -1469,7 +1469,7 @@ impl StreamReader {
         builder
             .flexible(true)
             .has_headers(false)
-            .buffer_capacity(1 << 16);
+            .buffer_capacity(crate::lines::READ_AHEAD);
         match format {
             TableFormat::Csv => builder.delimiter(b','),
             TableFormat::Tsv => builder.delimiter(b'\t').quoting(false),
@@ -1477,8 +1477,9 @@ impl StreamReader {
         // Rows are numbered by `Lines`, not by `csv` (see `lines.rs`).
         let quoting = matches!(format, TableFormat::Csv);
         let line_limit = self.limits.max_line_len();
-        let mut table = builder
-            .from_reader(crate::lines::Lines::new(reader, quoting).with_limit(2 * line_limit));
+        let stop_at = line_limit.saturating_mul(2);
+        let mut table =
+            builder.from_reader(crate::lines::Lines::new(reader, quoting).with_limit(stop_at));
         // A row over the line limit is skipped; one over twice the limit
         // stops the input (`Lines` refuses to pass more of it), so that
         // no row is read whole into memory however long it is. The error
@@ -1488,7 +1489,7 @@ impl StreamReader {
                 Error::new(ErrorKind::Limit {
                     what: "length in bytes of the row read so far",
                     found: usize::try_from(found).unwrap_or(usize::MAX),
-                    limit: 2 * line_limit,
+                    limit: stop_at,
                 })
                 .with_position(line, None)
             })
