@@ -1336,6 +1336,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .or_default()
                 .push(claim);
         }
+        // A topic that mixes kinds of value names each group's kind, so
+        // that its scopes are told apart ("as stated (quantity)" and "as
+        // stated (text)").
+        let mixed_kinds = keyed
+            .keys()
+            .zip(keyed.keys().skip(1))
+            .any(|(a, b)| a.0 != b.0);
         let mut groups = Vec::new();
         for ((kind, projected, _), members) in keyed {
             // Split by time: connected runs of overlapping scope times.
@@ -1361,7 +1368,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
             let first = &members[0];
             // "estimated or observed; civilians; 2021-08", written into one
-            // string: parts joined with "; ", or "as stated" for none.
+            // string: parts joined with "; ", or "as stated" for none. In a
+            // topic of mixed kinds the kind comes first ("quantity; 2021").
             let base_label = |time: Option<Period>| -> String {
                 use std::fmt::Write;
                 let mut label = String::with_capacity(32);
@@ -1370,7 +1378,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         label.push_str("; ");
                     }
                 };
+                if mixed_kinds {
+                    label.push_str(kind);
+                }
                 if projected {
+                    next_part(&mut label);
                     label.push_str("projected");
                     if let Some(h) = members.iter().find_map(|c| c.scope.horizon.as_deref()) {
                         label.push(' ');
@@ -1383,7 +1395,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     let mut first_named = true;
                     for status in NAMED {
                         if members.iter().any(|c| c.scope.status == status) {
-                            if !first_named {
+                            if first_named {
+                                next_part(&mut label);
+                            } else {
                                 label.push_str(" or ");
                             }
                             first_named = false;
@@ -1401,9 +1415,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 }
                 if label.is_empty() {
                     label.push_str("as stated");
-                }
-                if kind != first.value.kind() {
-                    let _ = write!(label, " ({kind})");
                 }
                 label
             };

@@ -295,7 +295,9 @@ pub struct Wording {
 #[non_exhaustive]
 pub struct ScopeGroup<'c> {
     /// The scope in words: "projected over the medium term; U.S. service
-    /// members; 2021-08".
+    /// members; 2021-08", or "as stated" for a scope with nothing to
+    /// name. In a topic that mixes kinds of value, the kind comes first
+    /// ("quantity; projected", "text").
     pub label: String,
     /// The positions, in value order.
     pub positions: Vec<Position<'c>>,

@@ -278,6 +278,48 @@ fn projection_is_a_difference_of_scope() {
 }
 
 #[test]
+fn a_topic_of_mixed_kinds_names_each_scope_by_its_kind() {
+    let mut projected = claim(
+        "c2",
+        "strength",
+        q(serde_json::json!({"at_most": 10000})),
+        &["a2"],
+    );
+    projected["scope"] = serde_json::json!({"status": "projected"});
+    let corpus = corpus_of(vec![
+        claim(
+            "c1",
+            "strength",
+            q(serde_json::json!({"exact": 2000})),
+            &["a1"],
+        ),
+        projected,
+        claim(
+            "c3",
+            "strength",
+            serde_json::json!({"text": "unknown"}),
+            &["a2"],
+        ),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let labels: Vec<&str> = report.topics[0]
+        .scopes
+        .iter()
+        .map(|s| s.label.as_str())
+        .collect();
+    assert_eq!(labels, ["quantity", "quantity; projected", "text"]);
+    // One kind alone is not named.
+    let corpus = corpus_of(vec![claim(
+        "c1",
+        "strength",
+        q(serde_json::json!({"exact": 2000})),
+        &["a1"],
+    )]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    assert_eq!(report.topics[0].scopes[0].label, "as stated");
+}
+
+#[test]
 fn other_population_is_a_difference_of_scope() {
     let mut a = claim("c1", "killed", q(serde_json::json!({"exact": 13})), &["a1"]);
     a["scope"] = serde_json::json!({"population": "U.S. service members"});
