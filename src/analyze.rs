@@ -1028,16 +1028,33 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 out.push_str(" conflict; the policy does not pick a winner.");
             }
             Verdict::Superseded => {
-                let old = positions.iter().copied().filter(|p| p.superseded);
-                let current = positions.iter().copied().filter(|p| !p.superseded);
                 if positions.iter().all(|p| !p.superseded) {
                     out.push_str("Superseded: a correction replaces an earlier claim; current: ");
-                    push_joined(&mut out, current, "; ", describe);
+                    push_joined(&mut out, positions.iter().copied(), "; ", describe);
                 } else {
+                    // A figure is replaced within its scope: the positions
+                    // of scopes with nothing superseded are named apart.
+                    let (replacing, other): (Vec<_>, Vec<_>) = scopes
+                        .iter()
+                        .partition(|s| s.positions.iter().any(|p| p.superseded));
+                    let (old, current): (Vec<_>, Vec<_>) = replacing
+                        .iter()
+                        .flat_map(|s| s.positions.iter())
+                        .partition(|p| p.superseded);
+                    let others = other.iter().flat_map(|s| s.positions.iter());
                     out.push_str("Superseded: ");
-                    push_joined(&mut out, old, "; ", label_value);
+                    push_joined(&mut out, old.into_iter(), "; ", label_value);
                     out.push_str(" replaced by ");
-                    push_joined(&mut out, current, "; ", describe);
+                    if current.is_empty() {
+                        // Replaced from another scope, by a correction.
+                        push_joined(&mut out, others, "; ", describe);
+                    } else {
+                        push_joined(&mut out, current.into_iter(), "; ", describe);
+                        if !other.is_empty() {
+                            out.push_str("; in other scopes: ");
+                            push_joined(&mut out, others, "; ", describe);
+                        }
+                    }
                 }
                 out.push('.');
             }

@@ -260,6 +260,41 @@ fn later_toll_supersedes() {
 }
 
 #[test]
+fn a_superseded_verdict_names_other_scopes_apart() {
+    let mut civilians = claim(
+        "c3",
+        "killed",
+        q(serde_json::json!({"exact": 170})),
+        &["a1"],
+    );
+    civilians["scope"] = serde_json::json!({"population": "civilians"});
+    let corpus = corpus_of(vec![
+        claim("c1", "killed", q(serde_json::json!({"exact": 13})), &["a1"]),
+        claim(
+            "c2",
+            "killed",
+            q(serde_json::json!({"at_least": 60})),
+            &["a2"],
+        ),
+        civilians,
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    // The scope of the civilians' toll is not part of the replacement.
+    assert_snapshot!(topic.explanation, @"Superseded: P1 13 replaced by P2 at least 60 (1 origin: a2 (own reporting)); in other scopes: P3 170 (1 origin: a1 (own reporting)).");
+    // A correction from another scope: the replaced figure is the only
+    // position of its scope.
+    let mut correction = claim("c2", "killed", serde_json::json!({"text": "none"}), &["a2"]);
+    correction["corrects"] = serde_json::json!("c1");
+    let corpus = corpus_of(vec![
+        claim("c1", "killed", q(serde_json::json!({"exact": 13})), &["a1"]),
+        correction,
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    assert_snapshot!(report.topics[0].explanation, @r#"Superseded: P1 13 replaced by P2 "none" (1 origin: a2 (own reporting))."#);
+}
+
+#[test]
 fn projection_is_a_difference_of_scope() {
     let (kind, why) = relate(
         claim(
