@@ -565,7 +565,9 @@ pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
             None => match tokens.number(i) {
                 Some(_) => (true, true),
                 None => (
-                    matches!(tokens.punct(i), Some('>' | '<' | '≥' | '≤')),
+                    tokens
+                        .punct(i)
+                        .is_some_and(|c| options.lexicon.may_start_at_symbol(c)),
                     false,
                 ),
             },

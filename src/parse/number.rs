@@ -204,7 +204,8 @@ fn scale_word(word: &str) -> Option<f64> {
 /// Reads a number from token `i`, in digits or in words. Digits that are
 /// part of a designator ("GBU-43"), a time ("04:11"), a fraction or
 /// slashed date ("2/29"), a percentage ("20%"), a sum of money ("$5"), an
-/// ordinal ("31st") or a compound adjective ("43-year-old") are not read.
+/// ordinal ("31st") or a compound adjective ("43-year-old", but not
+/// "300-plus") are not read.
 pub(crate) fn number_at(tokens: &Tokens, i: usize) -> Option<Num> {
     let Some((value, digits, grouped, decimal)) = tokens.number(i) else {
         return words_at(tokens, i);
@@ -240,7 +241,10 @@ pub(crate) fn number_at(tokens: &Tokens, i: usize) -> Option<Num> {
             {
                 return None;
             }
-            Some('-' | '‐') if tokens.word(end + 1).is_some() && tokens.joined(end + 1) => {
+            // "300-plus" is a bound, read by the quantity grammar.
+            Some('-' | '‐')
+                if tokens.word(end + 1).is_some_and(|w| w != "plus") && tokens.joined(end + 1) =>
+            {
                 return None;
             }
             _ => {}

@@ -9,8 +9,10 @@
 //!           then: an optional counted noun
 //! ```
 //!
-//! Bound phrases are the constants in `words.rs`; hedge words and vague
-//! phrases come from the [`Vocabulary`]. A lone "one" (or "a") is a
+//! Bound phrases are the constants in `words.rs`, with the symbols ">",
+//! "≥", "<", "≤" before a number and "+" or "-plus" after it ("300+" is at
+//! least 300); hedge words and vague phrases come from the
+//! [`Vocabulary`], whose hedges may be symbols ("~300", "≈300"). A lone "one" (or "a") is a
 //! determiner, not a count: "one UN member state" gives no mention in a
 //! scan, though `parse_quantity("one")` reads 1.
 
@@ -18,10 +20,10 @@ use std::collections::HashSet;
 
 use super::date::year_context;
 use super::number::{Num, number_at, starts_number_word};
-use super::token::Tokens;
+use super::token::{Tokens, is_symbol};
 use super::words::{
-    BOUNDS_AFTER, BOUNDS_BEFORE, Bound, COMPARATIVES, IRREGULAR_PLURALS, MAX_UNIT_WORDS, MONTHS,
-    RANGE_WORDS, UNIT_STOP_WORDS, WEEKDAYS, lookup,
+    BOUNDS_AFTER, BOUNDS_BEFORE, Bound, COMPARATIVES, IRREGULAR_PLURALS, LOWER, MAX_UNIT_WORDS,
+    MONTHS, RANGE_WORDS, UNIT_STOP_WORDS, WEEKDAYS, lookup,
 };
 use crate::quantity::{Amount, Quantity};
 use crate::vocab::Vocabulary;
@@ -33,6 +35,8 @@ pub(crate) struct Lexicon {
     suffix_hedges: Vec<String>,
     vague: Vec<String>,
     first_words: HashSet<String>,
+    /// The symbols that open a hedge ("~300"), for the scan's filter.
+    first_symbols: Vec<char>,
 }
 
 fn by_length_desc(mut phrases: Vec<String>) -> Vec<String> {
@@ -69,7 +73,15 @@ impl Lexicon {
         for word in ["between", "from", "equal", "equals", "equaling", "a", "an"] {
             add(word);
         }
+        let mut first_symbols: Vec<char> = prefix
+            .iter()
+            .filter_map(|phrase| phrase.chars().next())
+            .filter(|&c| is_symbol(c))
+            .collect();
+        first_symbols.sort_unstable();
+        first_symbols.dedup();
         Lexicon {
+            first_symbols,
             hedges: by_length_desc(prefix),
             suffix_hedges: by_length_desc(suffix),
             vague: by_length_desc(vague),
@@ -80,6 +92,12 @@ impl Lexicon {
     /// True when a quantity can start at a word (a cheap filter).
     pub(crate) fn may_start(&self, word: &str) -> bool {
         self.first_words.contains(word) || starts_number_word(word)
+    }
+
+    /// True when a quantity can start at a symbol: a bound (">", "≤") or
+    /// a hedge of the vocabulary ("~").
+    pub(crate) fn may_start_at_symbol(&self, c: char) -> bool {
+        matches!(c, '>' | '<' | '≥' | '≤') || self.first_symbols.contains(&c)
     }
 }
 
@@ -246,7 +264,12 @@ fn prefix_at(tokens: &Tokens, lexicon: &Lexicon, i: usize) -> Option<(usize, Pre
             consider(end, Prefix::Equal);
         }
     }
+    // A symbol glued to a number before it joins a range ("200~300").
+    let after_number = tokens.joined(i) && i > 0 && tokens.number(i - 1).is_some();
     for hedge in &lexicon.hedges {
+        if after_number && hedge.starts_with(is_symbol) {
+            continue;
+        }
         if let Some(end) = tokens.phrase(i, hedge) {
             consider(end, Prefix::Hedge(hedge.clone()));
             break;
@@ -451,6 +474,21 @@ fn amount_at(
 
 /// A bound phrase after a number: "500 or more", "200 or greater than".
 fn bound_after(tokens: &Tokens, end: usize) -> Option<(usize, Bound)> {
+    // "300+" and "300-plus": at least 300 (but "2+2" is a sum).
+    if tokens.joined(end) {
+        let after = match tokens.punct(end) {
+            Some('+') => Some(end + 1),
+            Some('-' | '‐') if tokens.is(end + 1, "plus") && tokens.joined(end + 1) => {
+                Some(end + 2)
+            }
+            _ => None,
+        };
+        if let Some(after) = after
+            && !(tokens.joined(after) && tokens.number(after).is_some())
+        {
+            return Some((after, LOWER));
+        }
+    }
     for (phrase, bound) in BOUNDS_AFTER {
         if let Some(after) = tokens.phrase(end, phrase) {
             // "200 or more than 190" is two mentions, not one.

@@ -55,6 +55,12 @@ pub(crate) struct Tokens<'t> {
     pub(crate) tokens: Vec<Token>,
 }
 
+/// A character the tokenizer gives a token of its own: neither a letter,
+/// a digit nor white space.
+pub(crate) fn is_symbol(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace()
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -275,12 +281,22 @@ impl<'t> Tokens<'t> {
 
     /// Matches the words of `phrase` (lower case, single spaces) from token
     /// `i`, on one line; a word ending in "." also takes a following "."
-    /// token. Returns the index after the phrase.
+    /// token, and a part made of symbols ("~", "≈") matches those symbols'
+    /// tokens, written together. Returns the index after the phrase.
     pub(crate) fn phrase(&self, i: usize, phrase: &str) -> Option<usize> {
         let mut at = i;
         for (n, part) in phrase.split(' ').enumerate() {
             if n > 0 && self.breaks(at) {
                 return None;
+            }
+            if !part.is_empty() && part.chars().all(is_symbol) {
+                for (k, c) in part.chars().enumerate() {
+                    if self.punct(at) != Some(c) || k > 0 && !self.joined(at) {
+                        return None;
+                    }
+                    at += 1;
+                }
+                continue;
             }
             let (stem, dot) = match part.strip_suffix('.') {
                 Some(stem) => (stem, true),

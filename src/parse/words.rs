@@ -58,7 +58,7 @@ pub(crate) struct Bound {
     pub(crate) strict: bool,
 }
 
-const LOWER: Bound = Bound {
+pub(crate) const LOWER: Bound = Bound {
     lower: true,
     strict: false,
 };

@@ -98,6 +98,23 @@ fn quantities() {
     );
     check("200 or so", "approximate 180..=220 [200 or so]");
     check("500 or more", "at_least 500..=inf [500 or more]");
+    // The notations of tables and dashboards.
+    check("300+", "at_least 300..=inf [300+]");
+    check(
+        "300+ people",
+        "at_least 300..=inf unit=people [300+ people]",
+    );
+    check(
+        "a 300-plus force",
+        "at_least 300..=inf unit=force [300-plus force]",
+    );
+    check("~300", "approximate 270..=330 [~300]");
+    check(
+        "≈ 300 fighters",
+        "approximate 270..=330 unit=fighters [≈ 300 fighters]",
+    );
+    check("ca. 300", "approximate 270..=330 [ca. 300]");
+    check("200~300", "range 200..=300 [200~300]");
     check("a few", "vague 2..=5 [a few]");
     check("several", "vague 3..=9 [several]");
     check(
@@ -128,6 +145,8 @@ fn not_quantities() {
     check("one UN member state", "");
     check("a report", "");
     check("20% of 5", "exact 5..=5 [5]");
+    check("2+2", "exact 2..=2 [2]");
+    check("a 300-strong force", "");
     check("it may rise", "");
     check("prisoners may have escaped", "");
     check("Muhajir may also have been", "");
@@ -148,6 +167,8 @@ fn swapped_vocabulary_changes_what_is_recognized() {
         render("about 100", &options),
         "approximate 50..=150 [about 100]"
     );
+    // A symbol is a hedge only if the vocabulary lists it.
+    assert_eq!(render("~100", &options), "exact 100..=100 [100]");
 }
 
 #[test]
