@@ -851,6 +851,26 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 }
             }
 
+            // A running total does not fall: an earlier position wholly
+            // above every position of the latest report is not replaced by
+            // it, and the relation between them says they conflict.
+            if let Some(latest) = latest {
+                let latest_max = built
+                    .iter()
+                    .filter(|b| b.reported == Some(latest))
+                    .map(|b| b.interval.filter(Interval::is_known).map(|i| i.max()))
+                    .try_fold(f64::NEG_INFINITY, |max, x| x.map(|x| max.max(x)));
+                if let Some(latest_max) = latest_max {
+                    for b in &mut built {
+                        if b.interval
+                            .is_some_and(|i| i.is_known() && i.min() > latest_max)
+                        {
+                            b.superseded_by = None;
+                        }
+                    }
+                }
+            }
+
             // Relations: neighbouring positions of one polarity and report
             // time, and denials against the assertions they touch.
             let mut group_positions: Vec<Position> = Vec::with_capacity(built.len());
@@ -884,8 +904,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             pairs.dedup();
             for (i, j) in pairs {
                 let (a, b) = (&built[i], &built[j]);
-                let Some(relation) = self.position_relation(a, b, &labels[i], &labels[j], property)
-                else {
+                let Some(relation) = self.position_relation(
+                    a,
+                    b,
+                    [&labels[i], &labels[j]],
+                    property,
+                    &superseded_by,
+                ) else {
                     continue;
                 };
                 if relation.kind() == RelationKind::Conflict
@@ -1302,6 +1327,24 @@ struct Group<'c> {
     kind: &'static str,
     label: String,
     claims: Vec<&'c Claim>,
+}
+
+/// A bucket's report time as a sentence shows it: the date, month or
+/// minute it is exactly ("2025-03", "2025-03-12T09:00"), or else the day it
+/// starts on (a run of overlapping report times).
+fn shown_report_time(span: Span) -> Period {
+    use crate::period::Precision;
+    [
+        Precision::Year,
+        Precision::Month,
+        Precision::Day,
+        Precision::Hour,
+        Precision::Minute,
+    ]
+    .into_iter()
+    .map(|precision| Period::containing(span.0, precision))
+    .find(|period| period.interval() == span)
+    .unwrap_or_else(|| Period::containing(span.0, Precision::Day))
 }
 
 /// A position under construction.
@@ -1946,9 +1989,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         &self,
         a: &Built<'_>,
         b: &Built<'_>,
-        la: &str,
-        lb: &str,
+        [la, lb]: [&str; 2],
         property: &Property,
+        corrections: &HashMap<&ClaimId, ClaimId>,
     ) -> Option<Relation> {
         let modalities = [
             a.claims[0].assertion.modality,
@@ -2011,6 +2054,29 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             (_, _, Some(x), Some(y)) => evidence.periods = Some(Box::new([x, y])),
             _ => {}
         }
+        // An explicit correction: every claim of one position is corrected,
+        // and the first by a claim of the other.
+        let corrected_by = |x: &Built<'_>, y: &Built<'_>| {
+            if corrections.is_empty() {
+                return None;
+            }
+            let first = x.claims.first()?;
+            let by = corrections.get(&first.id)?;
+            (x.all_corrected(corrections) && y.claims.iter().any(|c| &c.id == by))
+                .then(|| (first.id.clone(), by.clone()))
+        };
+        for (kind, old, new, [lo, ln]) in [
+            (RelationKind::SupersededBy, a, b, [la, lb]),
+            (RelationKind::Supersedes, b, a, [lb, la]),
+        ] {
+            if let Some((corrected, by)) = corrected_by(old, new) {
+                let _ = write!(
+                    text,
+                    ": {by} is an explicit correction of {corrected}, so {ln} supersedes {lo} whatever the values"
+                );
+                return Some(Relation::new(kind, evidence, text));
+            }
+        }
         if a.polarity != b.polarity {
             if !self.same_value(a, b) {
                 return None;
@@ -2022,9 +2088,22 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         if let (Some(ta), Some(tb)) = (a.reported, b.reported)
             && ta.1 <= tb.0
         {
-            let show = |t: (chrono::NaiveDateTime, chrono::NaiveDateTime)| {
-                Period::containing(t.0, crate::period::Precision::Day)
-            };
+            let show = shown_report_time;
+            // A running total does not fall: a later position wholly
+            // below the earlier one contradicts it.
+            if let (Some(x), Some(y)) = (a.interval, b.interval)
+                && x.is_known()
+                && y.is_known()
+                && y.max() < x.min()
+            {
+                let _ = write!(
+                    text,
+                    ": the property is cumulative, but {lb}, reported later ({}), is lower than {la} ({}); a running total does not fall, so the positions conflict unless one is marked as correcting the other",
+                    show(tb),
+                    show(ta)
+                );
+                return Some(Relation::new(RelationKind::Conflict, evidence, text));
+            }
             let _ = write!(
                 text,
                 ": the property is cumulative and {lb} was reported later ({}) than {la} ({}), so it supersedes it",

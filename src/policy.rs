@@ -319,7 +319,9 @@ impl Policy {
     }
 
     /// Marks a property as cumulative: it changes over time (a death toll),
-    /// so a later report supersedes an earlier one.
+    /// so a later report supersedes an earlier one, unless it is wholly
+    /// lower: a running total does not fall, so that is a conflict (or a
+    /// correction, if the later claim says so with `corrects`).
     pub fn with_cumulative(mut self, property: Property) -> Policy {
         self.cumulative.insert(property);
         self

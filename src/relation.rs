@@ -683,6 +683,24 @@ impl Analyzer<'_, '_> {
                 } else {
                     (ib, ia, rb, ra)
                 };
+                // A running total does not fall: a later figure wholly
+                // below the earlier one contradicts it, unless it says it
+                // corrects it (`corrects`, handled before this).
+                if let Some([x, y]) = evidence.intervals
+                    && x.is_known()
+                    && y.is_known()
+                {
+                    let (later, earlier) = if a_later { (x, y) } else { (y, x) };
+                    if later.max() < earlier.min() {
+                        return Relation {
+                            kind: RelationKind::Conflict,
+                            evidence,
+                            explanation: format!(
+                                "{values}: the property is cumulative, but {new}, reported later ({rn}), is lower than {old} ({ro}); a running total does not fall, so the claims conflict unless one is marked as correcting the other"
+                            ),
+                        };
+                    }
+                }
                 return Relation {
                     kind: if a_later {
                         RelationKind::Supersedes

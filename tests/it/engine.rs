@@ -260,6 +260,96 @@ fn later_toll_supersedes() {
 }
 
 #[test]
+fn a_later_toll_lower_than_the_earlier_conflicts() {
+    let (kind, why) = relate(
+        claim(
+            "c1",
+            "killed",
+            q(serde_json::json!({"more_than": 300})),
+            &["a1"],
+        ),
+        claim(
+            "c2",
+            "killed",
+            q(serde_json::json!({"vague": "scores"})),
+            &["a2"],
+        ),
+    );
+    assert_eq!(kind, RelationKind::Conflict);
+    assert_snapshot!(why, @"c1 gives more than 300 and c2 gives scores: the property is cumulative, but c2, reported later (2021-08-27), is lower than c1 (2021-08-25); a running total does not fall, so the claims conflict unless one is marked as correcting the other");
+    // Marked as a correction, the lower figure replaces the earlier one.
+    let mut correction = claim("c2", "killed", q(serde_json::json!({"exact": 50})), &["a2"]);
+    correction["corrects"] = serde_json::json!("c1");
+    let (kind, _) = relate(
+        claim("c1", "killed", q(serde_json::json!({"exact": 80})), &["a1"]),
+        correction,
+    );
+    assert_eq!(kind, RelationKind::SupersededBy);
+    // Overlapping figures: the later one still supersedes.
+    let (kind, _) = relate(
+        claim(
+            "c1",
+            "killed",
+            q(serde_json::json!({"approximately": 80})),
+            &["a1"],
+        ),
+        claim("c2", "killed", q(serde_json::json!({"exact": 75})), &["a2"]),
+    );
+    assert_eq!(kind, RelationKind::SupersededBy);
+}
+
+#[test]
+fn a_series_whose_latest_toll_falls_is_contested() {
+    let toll = |id: &str, n: u32, chain: &str| {
+        claim(id, "killed", q(serde_json::json!({"exact": n})), &[chain])
+    };
+    let corpus = corpus_of(vec![toll("c1", 80, "a1"), toll("c2", 50, "a2")]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    assert_eq!(topic.verdict, corroborate::Verdict::Contested);
+    assert!(topic.scopes[0].positions.iter().all(|p| !p.superseded));
+    assert_snapshot!(topic.relations[0].relation.explanation(), @"P1 (80) and P2 (50): the property is cumulative, but P2, reported later (2021-08-27), is lower than P1 (2021-08-25); a running total does not fall, so the positions conflict unless one is marked as correcting the other");
+    // A rise after the fall: the latest report replaces both.
+    let mut doc: serde_json::Value = serde_json::from_str(&corpus.to_json_string()).unwrap();
+    doc["sources"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!(
+        {"id": "a3", "kind": "publication", "name": "C", "published": "2021-08-29"}));
+    doc["claims"]
+        .as_array_mut()
+        .unwrap()
+        .push(toll("c3", 90, "a3"));
+    let corpus = Corpus::from_json_str(&doc.to_string()).unwrap();
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    assert_eq!(report.topics[0].verdict, corroborate::Verdict::Superseded);
+}
+
+#[test]
+fn report_times_are_shown_at_their_precision() {
+    let said = |id: &str, n: u32, when: &str| {
+        serde_json::json!({"id": id, "subject": "isis-k", "property": "killed",
+            "value": q(serde_json::json!({"exact": n})),
+            "assertion": {"chain": ["a1"], "said": when}})
+    };
+    let corpus = corpus_of(vec![
+        said("c1", 13, "2021-08"),
+        said("c2", 60, "2021-09-02T09:15"),
+        said("c3", 70, "2021-09-02T18:40"),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let sentences: Vec<&str> = report.topics[0]
+        .relations
+        .iter()
+        .map(|r| r.relation.explanation())
+        .collect();
+    assert_snapshot!(sentences.join("\n"), @r"
+    P1 (13) and P2 (60): the property is cumulative and P2 was reported later (2021-09-02T09:15) than P1 (2021-08), so it supersedes it
+    P2 (60) and P3 (70): the property is cumulative and P3 was reported later (2021-09-02T18:40) than P2 (2021-09-02T09:15), so it supersedes it
+    ");
+}
+
+#[test]
 fn a_superseded_verdict_names_other_scopes_apart() {
     let mut civilians = claim(
         "c3",
