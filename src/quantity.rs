@@ -370,7 +370,11 @@ impl Quantity {
     /// The closed interval of counts this quantity stands for.
     ///
     /// Counts are integers, so strict bounds are tightened: "more than 90"
-    /// is `[91, ∞)`. Approximate and vague amounts take their interval from
+    /// is `[91, ∞)`, and a hedged count's ends are whole counts. A number
+    /// stated with a fraction (a share of 2.2, a magnitude of 6.8) is not
+    /// a count: its bounds and hedges are kept as stated ("more than 2.2"
+    /// is `[2.2, ∞)`, "about 5.5" with ±10% is `[4.95, 6.05]`).
+    /// Approximate and vague amounts take their interval from
     /// `vocabulary`; a phrase it does not know gives `[0, ∞)` and
     /// [`Interval::is_known`] is false. When low and high estimates are
     /// given they narrow nothing: they are reported beside the interval.
@@ -378,6 +382,10 @@ impl Quantity {
         match &self.amount {
             Amount::Exact(value) => Interval::new(*value, *value),
             Amount::Range { min, max } => Interval::new(*min, *max),
+            Amount::AtLeast { value, .. } if value.fract() != 0.0 => {
+                Interval::new(*value, f64::INFINITY)
+            }
+            Amount::AtMost { value, .. } if value.fract() != 0.0 => Interval::new(0.0, *value),
             Amount::AtLeast { value, strict } => {
                 let min = if *strict {
                     value.floor() + 1.0
@@ -395,6 +403,14 @@ impl Quantity {
                 Interval::new(0.0, max)
             }
             Amount::Approximate { value, qualifier } => match vocabulary.approximation(qualifier) {
+                Some(tolerance) if value.fract() != 0.0 => {
+                    let max = if tolerance.excludes_value() {
+                        *value
+                    } else {
+                        value * (1.0 + tolerance.above())
+                    };
+                    Interval::new((value * (1.0 - tolerance.below())).max(0.0), max)
+                }
                 Some(tolerance) => {
                     // Each end to the nearest whole count, a tie toward
                     // the stated number: "about 5" (±10%, 4.5 to 5.5) is

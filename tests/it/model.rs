@@ -406,6 +406,36 @@ fn hedged_counts_are_symmetric() {
     assert_eq!(interval("nearly 200"), (180.0, 199.0));
 }
 
+/// A number with a fraction is not a count: its bounds and hedges are
+/// not rounded to whole counts.
+#[test]
+fn fractional_values_are_not_rounded() {
+    use corroborate::{Vocabulary, parse_quantity};
+    let vocabulary = Vocabulary::default();
+    let interval = |text: &str| {
+        let i = parse_quantity(text, &vocabulary)
+            .unwrap()
+            .interval(&vocabulary);
+        (i.min(), i.max())
+    };
+    assert_eq!(interval("more than 2.2"), (2.2, f64::INFINITY));
+    assert_eq!(interval("at least 2.5"), (2.5, f64::INFINITY));
+    assert_eq!(interval("fewer than 2.3"), (0.0, 2.3));
+    let (min, max) = interval("about 5.5");
+    assert!(
+        (min - 4.95).abs() < 1e-9 && (max - 6.05).abs() < 1e-9,
+        "{min} {max}"
+    );
+    let (min, max) = interval("nearly 2.5");
+    assert!((min - 2.25).abs() < 1e-9 && max == 2.5, "{min} {max}");
+    // Whole numbers are still counts.
+    assert_eq!(interval("more than 2"), (3.0, f64::INFINITY));
+    assert_eq!(
+        interval("more than 2.5 million"),
+        (2_500_001.0, f64::INFINITY)
+    );
+}
+
 proptest::proptest! {
     /// "about N" reaches as far below a whole N as above it.
     #[test]
