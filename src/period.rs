@@ -506,12 +506,23 @@ fn parse_unit_by_rules(text: &str) -> Result<Period, Error> {
         (Some(m), None, None) => Period::month(year, m),
         (Some(m), Some(d), None) => Period::day(year, m, d),
         (Some(m), Some(d), Some(time)) => {
+            // Valid ISO 8601 that a period does not hold, said as such.
+            let bad_time = || {
+                let problem = if time.ends_with(['Z', 'z']) || time.contains(['+', '-']) {
+                    "has a time zone, which a period does not hold (times are read as the source prints them, to the minute)"
+                } else if time.matches(':').count() >= 2 {
+                    "has seconds, which a period does not hold (times are read to the minute)"
+                } else {
+                    "is not an ISO 8601 time"
+                };
+                bad_date(text, problem)
+            };
             let Some((pieces, count)) = split_at_most::<2>(time, ':') else {
-                return Err(bad_date(text, "is not an ISO 8601 time"));
+                return Err(bad_time());
             };
             let pieces = &pieces[..count];
             if pieces.iter().any(|p| p.len() != 2) {
-                return Err(bad_date(text, "is not an ISO 8601 time"));
+                return Err(bad_time());
             }
             let hour = number(pieces[0])?;
             let minute = pieces.get(1).map(|m| number(m)).transpose()?;

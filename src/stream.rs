@@ -1763,7 +1763,15 @@ impl StreamReader {
 fn read_date(text: &str) -> Result<Period, Error> {
     match text.parse::<Period>() {
         Ok(period) => Ok(period),
-        Err(_) => parse_date(text, None),
+        Err(iso) => parse_date(text, None).map_err(|english| {
+            // A cell written the ISO way ("2025-13-01", "2025-03-11T00:12Z")
+            // is told what is wrong with it as ISO 8601.
+            let bytes = text.trim().as_bytes();
+            let iso_shaped = bytes.len() > 4
+                && bytes[..4].iter().all(u8::is_ascii_digit)
+                && matches!(bytes[4], b'-' | b'/' | b'T');
+            if iso_shaped { iso } else { english }
+        }),
     }
 }
 

@@ -307,6 +307,11 @@ fn bad_dates_are_named_as_written() {
     assert_snapshot!(error("2016/"), @r#""2016/" has an end "" that is not an ISO 8601 date; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
     assert_snapshot!(error("0000"), @r#""0000" is a year outside 1 to 9998; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
     assert_snapshot!(error("2021-02-30/2021-03"), @r#""2021-02-30/2021-03" has a start "2021-02-30" that is not a date that exists; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
+    // Valid ISO 8601 that a period does not hold is named for what it has.
+    assert_snapshot!(error("2025-03-11T00:12Z"), @r#""2025-03-11T00:12Z" has a time zone, which a period does not hold (times are read as the source prints them, to the minute); expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
+    assert_snapshot!(error("2025-03-11T00:12+02:00"), @r#""2025-03-11T00:12+02:00" has a time zone, which a period does not hold (times are read as the source prints them, to the minute); expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
+    assert_snapshot!(error("2025-03-11T00:12:30"), @r#""2025-03-11T00:12:30" has seconds, which a period does not hold (times are read to the minute); expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
+    assert_snapshot!(error("2025-03-11T0012"), @r#""2025-03-11T0012" is not an ISO 8601 time; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
 }
 
 #[test]

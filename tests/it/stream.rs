@@ -150,6 +150,23 @@ fn table(bytes: &[u8], format: TableFormat) -> String {
     describe(&corpus)
 }
 
+/// A date cell written the ISO way is told what is wrong with it as ISO
+/// 8601, not as English text ("unexpected \"-\" after the date").
+#[test]
+fn iso_shaped_date_cells_get_the_iso_message() {
+    let csv = "source,subject,property,value,date\n\
+               p,e,n,1,2025-13-01\n\
+               p,e,n,2,2025-03-11T00:12:30\n\
+               p,e,n,3,2021-8-26\n\
+               p,e,n,4,11/03/2025\n";
+    assert_snapshot!(table(csv.as_bytes(), TableFormat::Csv), @r#"
+    skipped t.csv:2: field date: "2025-13-01" is not a date that exists; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018
+    skipped t.csv:3: field date: "2025-03-11T00:12:30" has seconds, which a period does not hold (times are read to the minute); expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018
+    skipped t.csv:4: field date: "2021-8-26" is not an ISO 8601 date; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018
+    skipped t.csv:5: field date: cannot read "11/03/2025" at byte 0: "11" does not start a date; expected a date such as "August 26, 2021", "26 August 2021", "2021-08-26", "October 2014", "2015", "between 2016 and 2018", "mid-August", "on Tuesday", "last year" or "04:11 PM"
+    "#);
+}
+
 /// Rows are numbered by the lines an editor shows, whatever the line
 /// endings and blank lines: the `csv` crate alone numbered a row after a
 /// CRLF row by that row's line, after blank lines by the first blank
