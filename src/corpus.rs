@@ -270,15 +270,35 @@ pub(crate) fn json_error(
                 .get(offset..)
                 .and_then(|rest| rest.chars().next())
                 .map_or_else(|| "the end".to_string(), |c| format!("{c:?}"));
-            ErrorKind::Schema {
-                message: format!(
-                    "unexpected {found} here; expected {}",
-                    if path.ends_with("value") {
-                        "an object with exactly one of quantity, date, quote, statement, text"
-                    } else {
-                        "the shape data/README.md gives this field"
+            const ONE_VALUE: &str =
+                "an object with exactly one of quantity, date, quote, statement, text";
+            // A value of two kinds is named by its keys.
+            let keys = path
+                .ends_with("value")
+                .then(|| serde_json::from_str::<serde_json::Value>(json).ok())
+                .flatten()
+                .and_then(|root| match value_at(&root, &path)? {
+                    serde_json::Value::Object(map) if map.len() > 1 => {
+                        Some(map.keys().map(|k| format!("{k:?}")).collect::<Vec<_>>())
                     }
-                ),
+                    _ => None,
+                });
+            ErrorKind::Schema {
+                message: match keys {
+                    Some(keys) => format!(
+                        "the value has {} keys ({}); expected {ONE_VALUE}",
+                        keys.len(),
+                        keys.join(", ")
+                    ),
+                    None => format!(
+                        "unexpected {found} here; expected {}",
+                        if path.ends_with("value") {
+                            ONE_VALUE
+                        } else {
+                            "the shape data/README.md gives this field"
+                        }
+                    ),
+                },
             }
         }
         _ => ErrorKind::Syntax {
@@ -299,10 +319,43 @@ pub(crate) fn json_error(
     if line > 0 {
         error = error.with_position(line, Some(column));
     }
+    // A claim of a corpus document is named by its id too, when the
+    // document is well formed and the claim has one.
+    if path.starts_with("claims[")
+        && let Ok(root) = serde_json::from_str::<serde_json::Value>(json)
+        && let Some(id) = path
+            .split('.')
+            .next()
+            .and_then(|claim| value_at(&root, claim))
+            .and_then(|claim| claim.get("id")?.as_str())
+        && !id.trim().is_empty()
+    {
+        error = error.in_claim(id);
+    }
     if !path.is_empty() && path != "." {
         error = error.in_field(path);
     }
     error
+}
+
+/// The value at a serde_path_to_error path ("claims[3].value") in `root`.
+fn value_at<'v>(root: &'v serde_json::Value, path: &str) -> Option<&'v serde_json::Value> {
+    let mut at = root;
+    for segment in path.split('.') {
+        let (key, mut indices) = match segment.find('[') {
+            Some(open) => (&segment[..open], &segment[open..]),
+            None => (segment, ""),
+        };
+        if !key.is_empty() {
+            at = at.get(key)?;
+        }
+        while let Some(rest) = indices.strip_prefix('[') {
+            let close = rest.find(']')?;
+            at = at.get(rest[..close].parse::<usize>().ok()?)?;
+            indices = &rest[close + 1..];
+        }
+    }
+    Some(at)
 }
 
 /// Rewords serde's data messages into the crate's vocabulary.

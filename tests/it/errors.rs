@@ -114,7 +114,7 @@ fn missing_format() {
 fn null_for_a_required_field() {
     let e = load_error(&one_claim(r#"{"date": null}"#, ""));
     assert!(e.is_invalid());
-    assert_snapshot!(e, @"line 5 column 26: field claims[0].value.date: invalid type: null, expected a string");
+    assert_snapshot!(e, @"line 5 column 26: claim c1: field claims[0].value.date: invalid type: null, expected a string");
 }
 
 #[test]
@@ -124,7 +124,7 @@ fn huge_number() {
         "",
     ));
     assert!(e.is_invalid());
-    assert_snapshot!(e, @"line 5 column 68: field claims[0].value.quantity: 1.2345678901234568e29 is out of range (exact); expected a count of at most 10^15");
+    assert_snapshot!(e, @"line 5 column 68: claim c1: field claims[0].value.quantity: 1.2345678901234568e29 is out of range (exact); expected a count of at most 10^15");
 }
 
 #[test]
@@ -138,7 +138,7 @@ fn overflowing_number() {
 fn negative_bound() {
     let e = load_error(&one_claim(r#"{"quantity": {"at_least": -5}}"#, ""));
     assert!(e.is_invalid());
-    assert_snapshot!(e, @"line 5 column 43: field claims[0].value.quantity: -5 is a negative count (value); expected a count of zero or more");
+    assert_snapshot!(e, @"line 5 column 43: claim c1: field claims[0].value.quantity: -5 is a negative count (value); expected a count of zero or more");
 }
 
 #[test]
@@ -148,31 +148,31 @@ fn estimates_out_of_order() {
         "",
     ));
     assert!(e.is_invalid());
-    assert_snapshot!(e, @"line 5 column 75: field claims[0].value.quantity: low 20 best 15 high 30 are out of order; expected low <= best <= high");
+    assert_snapshot!(e, @"line 5 column 75: claim c1: field claims[0].value.quantity: low 20 best 15 high 30 are out of order; expected low <= best <= high");
 }
 
 #[test]
 fn inverted_date_span() {
     let e = load_error(&one_claim(r#"{"date": "2018/2016"}"#, ""));
     assert!(e.is_invalid());
-    assert_snapshot!(e, @r#"line 5 column 34: field claims[0].value.date: "2018/2016" ends before it starts; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
+    assert_snapshot!(e, @r#"line 5 column 34: claim c1: field claims[0].value.date: "2018/2016" ends before it starts; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
 }
 
 #[test]
 fn mixed_precision_date_span() {
-    assert_snapshot!(load_error(&one_claim(r#"{"date": "2016/2018-05"}"#, "")), @r#"line 5 column 37: field claims[0].value.date: "2016/2018-05" has ends of different precisions; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
+    assert_snapshot!(load_error(&one_claim(r#"{"date": "2016/2018-05"}"#, "")), @r#"line 5 column 37: claim c1: field claims[0].value.date: "2016/2018-05" has ends of different precisions; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
 }
 
 #[test]
 fn impossible_time() {
-    assert_snapshot!(load_error(&one_claim(r#"{"date": "2021-08-26T25:00"}"#, "")), @r#"line 5 column 41: field claims[0].value.date: "2021-08-26T25:00" is not a time that exists; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
+    assert_snapshot!(load_error(&one_claim(r#"{"date": "2021-08-26T25:00"}"#, "")), @r#"line 5 column 41: claim c1: field claims[0].value.date: "2021-08-26T25:00" is not a time that exists; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
 }
 
 #[test]
 fn two_values() {
     let e = load_error(&one_claim(r#"{"date": "2015", "text": "x"}"#, ""));
     assert!(e.is_invalid());
-    assert_snapshot!(e, @r#"line 5 column 28: field claims[0].value: unexpected '"' here; expected an object with exactly one of quantity, date, quote, statement, text"#);
+    assert_snapshot!(e, @r#"line 5 column 28: claim c1: field claims[0].value: the value has 2 keys ("date", "text"); expected an object with exactly one of quantity, date, quote, statement, text"#);
 }
 
 #[test]
@@ -288,9 +288,9 @@ fn empty_texts() {
 fn bounds_that_leave_no_count() {
     use corroborate::{Amount, Quantity};
     let json = one_claim(r#"{"quantity": {"fewer_than": 0}}"#, "");
-    assert_snapshot!(load_error(&json), @"line 5 column 44: field claims[0].value.quantity: 0 leaves no count: fewer than it is below zero; expected a strict upper bound above 0");
+    assert_snapshot!(load_error(&json), @"line 5 column 44: claim c1: field claims[0].value.quantity: 0 leaves no count: fewer than it is below zero; expected a strict upper bound above 0");
     let json = one_claim(r#"{"quantity": {"more_than": 1e15}}"#, "");
-    assert_snapshot!(load_error(&json), @"line 5 column 46: field claims[0].value.quantity: 1000000000000000 leaves no count: more than it is over 10^15; expected a strict lower bound below 10^15");
+    assert_snapshot!(load_error(&json), @"line 5 column 46: claim c1: field claims[0].value.quantity: 1000000000000000 leaves no count: more than it is over 10^15; expected a strict lower bound below 10^15");
     let at_most = |value, strict| Quantity::new(Amount::AtMost { value, strict });
     assert!(at_most(0.0, false).is_ok());
     assert!(at_most(0.5, true).is_ok());
@@ -833,9 +833,9 @@ fn bad_files_through_the_example_binary() {
 #[test]
 fn a_verb_or_chain_of_the_wrong_type_is_named() {
     let e = load_error(&one_claim(r#"{"text": "x"}"#, r#", "verb": 5"#));
-    assert_snapshot!(e, @"line 5 column 68: field claims[0].assertion.verb: invalid type: integer `5`, expected a string");
+    assert_snapshot!(e, @"line 5 column 68: claim c1: field claims[0].assertion.verb: invalid type: integer `5`, expected a string");
     let chain = one_claim(r#"{"text": "x"}"#, "").replace(r#""chain": ["a1"]"#, r#""chain": "a1""#);
-    assert_snapshot!(load_error(&chain), @r#"line 5 column 55: field claims[0].assertion.chain: invalid type: string "a1", expected a list of source ids"#);
+    assert_snapshot!(load_error(&chain), @r#"line 5 column 55: claim c1: field claims[0].assertion.chain: invalid type: string "a1", expected a list of source ids"#);
     // An escaped verb and a null one are read.
     let escaped = one_claim(r#"{"text": "x"}"#, r#", "verb": "s\"aid""#);
     let corpus = corroborate::Corpus::from_json_str(&escaped).unwrap();

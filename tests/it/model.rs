@@ -55,7 +55,7 @@ fn missing_field_has_its_path() {
 #[test]
 fn wrong_type_has_its_path() {
     let e = load_error(&one_claim(r#"{"quantity": {"exact": "twelve"}}"#, ""));
-    assert_snapshot!(e, @r#"line 5 column 44: field claims[0].value.quantity.exact: invalid type: string "twelve", expected a number"#);
+    assert_snapshot!(e, @r#"line 5 column 44: claim c1: field claims[0].value.quantity.exact: invalid type: string "twelve", expected a number"#);
 }
 
 #[test]
@@ -106,19 +106,19 @@ fn chain_must_start_at_a_publication() {
 #[test]
 fn inverted_range() {
     let e = load_error(&one_claim(r#"{"quantity": {"range": [1500, 500]}}"#, ""));
-    assert_snapshot!(e, @"line 5 column 49: field claims[0].value.quantity: 500 is less than min 1500 (an inverted range); expected max >= min");
+    assert_snapshot!(e, @"line 5 column 49: claim c1: field claims[0].value.quantity: 500 is less than min 1500 (an inverted range); expected max >= min");
 }
 
 #[test]
 fn negative_count() {
     let e = load_error(&one_claim(r#"{"quantity": {"exact": -3}}"#, ""));
-    assert_snapshot!(e, @"line 5 column 40: field claims[0].value.quantity: -3 is a negative count (exact); expected a count of zero or more");
+    assert_snapshot!(e, @"line 5 column 40: claim c1: field claims[0].value.quantity: -3 is a negative count (exact); expected a count of zero or more");
 }
 
 #[test]
 fn number_out_of_range() {
     let e = load_error(&one_claim(r#"{"quantity": {"exact": 1e300}}"#, ""));
-    assert_snapshot!(e, @"line 5 column 43: field claims[0].value.quantity: 1e300 is out of range (exact); expected a count of at most 10^15");
+    assert_snapshot!(e, @"line 5 column 43: claim c1: field claims[0].value.quantity: 1e300 is out of range (exact); expected a count of at most 10^15");
 }
 
 #[test]
@@ -134,35 +134,35 @@ fn ambiguous_quantity() {
         r#"{"quantity": {"exact": 5, "at_least": 3}}"#,
         "",
     ));
-    assert_snapshot!(e, @"line 5 column 54: field claims[0].value.quantity: a quantity with forms exact and at_least is ambiguous; expected exactly one of exact, range, at_least, more_than, at_most, fewer_than, approximately, vague");
+    assert_snapshot!(e, @"line 5 column 54: claim c1: field claims[0].value.quantity: a quantity with forms exact and at_least is ambiguous; expected exactly one of exact, range, at_least, more_than, at_most, fewer_than, approximately, vague");
 }
 
 #[test]
 fn quantity_without_a_form_or_with_a_stray_qualifier() {
     let e = load_error(&one_claim(r#"{"quantity": {"unit": "people"}}"#, ""));
-    assert_snapshot!(e, @r#"line 5 column 45: field claims[0].value.quantity: a quantity with no form is ambiguous; expected exactly one of exact, range, at_least, more_than, at_most, fewer_than, approximately, vague"#);
+    assert_snapshot!(e, @r#"line 5 column 45: claim c1: field claims[0].value.quantity: a quantity with no form is ambiguous; expected exactly one of exact, range, at_least, more_than, at_most, fewer_than, approximately, vague"#);
     let e = load_error(&one_claim(
         r#"{"quantity": {"exact": 5, "qualifier": "roughly"}}"#,
         "",
     ));
-    assert_snapshot!(e, @r#"line 5 column 63: field claims[0].value.quantity: qualifier "roughly" is given without approximately; expected qualifier only beside approximately"#);
+    assert_snapshot!(e, @r#"line 5 column 63: claim c1: field claims[0].value.quantity: qualifier "roughly" is given without approximately; expected qualifier only beside approximately"#);
     let e = load_error(&one_claim(
         r#"{"quantity": {"exact": 5, "range": [1, 2], "approximately": 4}}"#,
         "",
     ));
-    assert_snapshot!(e, @r#"line 5 column 76: field claims[0].value.quantity: a quantity with forms exact and range and approximately is ambiguous; expected exactly one of exact, range, at_least, more_than, at_most, fewer_than, approximately, vague"#);
+    assert_snapshot!(e, @r#"line 5 column 76: claim c1: field claims[0].value.quantity: a quantity with forms exact and range and approximately is ambiguous; expected exactly one of exact, range, at_least, more_than, at_most, fewer_than, approximately, vague"#);
 }
 
 #[test]
 fn impossible_date() {
     let e = load_error(&one_claim(r#"{"date": "2021-02-30"}"#, ""));
-    assert_snapshot!(e, @r#"line 5 column 35: field claims[0].value.date: "2021-02-30" is not a date that exists; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
+    assert_snapshot!(e, @r#"line 5 column 35: claim c1: field claims[0].value.date: "2021-02-30" is not a date that exists; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018"#);
 }
 
 #[test]
 fn empty_quote() {
     let e = load_error(&one_claim(r#"{"quote": {"text": " … "}}"#, ""));
-    assert_snapshot!(e, @r#"line 5 column 41: field claims[0].value.quote: " … " is an empty quote; expected a quote with at least one word"#);
+    assert_snapshot!(e, @r#"line 5 column 41: claim c1: field claims[0].value.quote: " … " is an empty quote; expected a quote with at least one word"#);
 }
 
 #[test]
