@@ -25,7 +25,10 @@ use crate::model::{Certainty, Claim, Polarity, Status, Value, normalize_text, sp
 use crate::period::Period;
 use crate::policy::Policy;
 use crate::quantity::{Amount, Interval, QuantityForm};
-use crate::relation::{Relation, RelationEvidence, RelationKind, push_interval, words_reach};
+use crate::relation::{
+    Relation, RelationEvidence, RelationKind, negation_differs, push_interval, render_diff,
+    word_diff, words_reach,
+};
 use crate::report::{
     ClaimEntry, Diagnostic, Dropped, Misattribution, Origin, OriginName, Position,
     PositionRelation, RelayFinding, Report, ScopeGroup, Settings, Severity, Summary, Topic,
@@ -1756,8 +1759,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     if find(&mut parent, a) == find(&mut parent, b) {
                         continue;
                     }
+                    // A wording that negates the other is not a variant
+                    // of it, however alike ("will" / "will not").
                     if words[a] == words[b]
                         || words_reach(&words[a], &words[b], threshold).is_some()
+                            && !negation_differs(&words[a], &words[b])
                     {
                         let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
                         let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
@@ -2129,8 +2135,29 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         text.push_str(": ");
         let kind = match &a.claims[0].value {
             Value::Quote(_) => {
-                text.push_str("different words, so different quotes");
-                RelationKind::DifferentQuote
+                // Wordings kept apart only because one negates the other
+                // say opposite things: that is a conflict over the words.
+                fn first_words<'b>(b: &'b Built<'_>) -> Vec<&'b str> {
+                    b.quote_texts
+                        .first()
+                        .map(|t| split_words(t))
+                        .unwrap_or_default()
+                }
+                let (wa, wb) = (first_words(a), first_words(b));
+                match words_reach(&wa, &wb, self.policy.quote_threshold()) {
+                    Some(similarity) if negation_differs(&wa, &wb) => {
+                        let _ = write!(
+                            text,
+                            "near-same words (similarity {similarity}), but one negates what the other says, so they conflict: {}",
+                            render_diff(&word_diff(&wa, &wb))
+                        );
+                        RelationKind::Conflict
+                    }
+                    _ => {
+                        text.push_str("different words, so different quotes");
+                        RelationKind::DifferentQuote
+                    }
+                }
             }
             Value::Statement(_) if !self.policy.is_single_valued(property) => {
                 text.push_str(

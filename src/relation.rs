@@ -52,7 +52,10 @@ pub enum RelationKind {
     DifferentScope,
     /// The same words, as normalized.
     Verbatim,
-    /// Nearly the same words: a variant wording of one quote.
+    /// Nearly the same words: a variant wording of one quote. (Nearly
+    /// the same words where one negates the other are a [`Conflict`].)
+    ///
+    /// [`Conflict`]: RelationKind::Conflict
     Variant,
     /// Different words by the same speaker.
     DifferentQuote,
@@ -289,6 +292,25 @@ pub(crate) fn words_reach(a: &[&str], b: &[&str], threshold: Similarity) -> Opti
         }
     }
     Some(word_similarity(a, b)).filter(|s| *s >= threshold)
+}
+
+/// English words that negate what follows: "not", "never", "no" and their
+/// kin, and any contraction ending in "n't" ("won't", "can't").
+const NEGATORS: &[&str] = &[
+    "cannot", "neither", "never", "no", "nobody", "none", "nor", "not", "nothing", "nowhere",
+];
+
+/// True when one wording negates once more or once less than the other
+/// (counted in normalized words): "we will raise taxes" against "we
+/// will not raise taxes", but not "will not" against "won't".
+pub(crate) fn negation_differs(a: &[&str], b: &[&str]) -> bool {
+    let negations = |words: &[&str]| {
+        words
+            .iter()
+            .filter(|w| NEGATORS.contains(w) || w.ends_with("n't"))
+            .count()
+    };
+    negations(a) % 2 != negations(b) % 2
 }
 
 /// Levenshtein distance over words, in two rows of memory.
@@ -607,6 +629,16 @@ impl Analyzer<'_, '_> {
                 (
                     RelationKind::Verbatim,
                     format!("{ia} and {ib} print the same words, once normalized: verbatim"),
+                )
+            } else if similarity >= threshold && negation_differs(wa, wb) {
+                let diff = word_diff(wa, wb);
+                let shown = render_diff(&diff);
+                evidence.diff = diff;
+                (
+                    RelationKind::Conflict,
+                    format!(
+                        "{ia} and {ib} print near-same words (similarity {similarity}, threshold {threshold}), but one negates what the other says, so they conflict: {shown}"
+                    ),
                 )
             } else if similarity >= threshold {
                 let diff = word_diff(wa, wb);

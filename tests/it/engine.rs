@@ -519,6 +519,53 @@ fn variant_quote_with_word_diff() {
     assert_snapshot!(why, @"c1 and c2 print near-same words (similarity 0.93, threshold 0.80): a variant wording of one quote: … is another day [-that-] we know {+that+} isis k is …");
 }
 
+/// A wording that negates the other is not a variant of it: the two
+/// conflict, claim against claim and position against position.
+#[test]
+fn a_negated_wording_conflicts() {
+    let (kind, why) = relate(
+        quote("c1", "joe-biden", "We will raise taxes next year", &["a1"]),
+        quote(
+            "c2",
+            "joe-biden",
+            "We will not raise taxes next year",
+            &["a2"],
+        ),
+    );
+    assert_eq!(kind, RelationKind::Conflict);
+    assert_snapshot!(why, @r#"c1 and c2 print near-same words (similarity 0.86, threshold 0.80), but one negates what the other says, so they conflict: we will {+not+} raise taxes next …"#);
+    // Negated both ways ("will not", "won't") is no difference.
+    let (kind, _) = relate(
+        quote(
+            "c1",
+            "joe-biden",
+            "They will not leave us alone in this fight, and they won't leave, never",
+            &["a1"],
+        ),
+        quote(
+            "c2",
+            "joe-biden",
+            "They won't leave us alone in this fight, and they won't leave, never",
+            &["a2"],
+        ),
+    );
+    assert_eq!(kind, RelationKind::Variant);
+    let corpus = corpus_of(vec![
+        quote("c1", "joe-biden", "We will raise taxes next year", &["a1"]),
+        quote(
+            "c2",
+            "joe-biden",
+            "We will not raise taxes next year",
+            &["a2"],
+        ),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    assert_eq!(topic.verdict, corroborate::Verdict::Contested);
+    assert_eq!(topic.scopes[0].positions.len(), 2);
+    assert_snapshot!(topic.relations[0].relation.explanation(), @r#"P1 (“We will raise taxes next year”) and P2 (“We will not raise taxes next year”): near-same words (similarity 0.86), but one negates what the other says, so they conflict: we will {+not+} raise taxes next …"#);
+}
+
 #[test]
 fn different_quote() {
     let (kind, why) = relate(
