@@ -820,6 +820,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             };
 
             let mut built: Vec<Built<'_>> = Vec::new();
+            // The positions of each bucket and polarity, a run of `built`
+            // each, sorted by value: where a coarse position finds those it
+            // fits.
+            let mut sweeps: Vec<std::ops::Range<usize>> = Vec::new();
             for (time, bucket) in bucket_list {
                 // Most buckets assert and deny nothing: their claims are
                 // the positive members as they are.
@@ -841,6 +845,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     if members.is_empty() {
                         continue;
                     }
+                    let start = built.len();
                     for mut position in self.positions(&members, diagnostics, topic_name) {
                         position.polarity = polarity;
                         position.reported = time;
@@ -851,6 +856,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         }
                         built.push(position);
                     }
+                    sweeps.push(start..built.len());
                 }
             }
 
@@ -891,11 +897,49 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // The previous position of each polarity.
             let mut previous: [Option<usize>; 2] = [None, None];
             for (i, b) in built.iter().enumerate() {
+                if b.coarse {
+                    continue;
+                }
                 let slot = &mut previous[usize::from(b.polarity == Polarity::Negative)];
                 if let Some(p) = *slot {
                     pairs.push((p, i));
                 }
                 *slot = Some(i);
+            }
+            // A coarse position against the first and the last position of
+            // its sweep that it fits, told how many it fits. The others are
+            // disjoint and in order, so those it fits are one run, found by
+            // binary search.
+            let mut fitted: Vec<(usize, usize)> = Vec::new();
+            for range in sweeps
+                .into_iter()
+                .filter(|r| built[r.clone()].iter().any(|b| b.coarse))
+            {
+                let fine: Vec<usize> = range.clone().filter(|&j| !built[j].coarse).collect();
+                for i in range.clone().filter(|&i| built[i].coarse) {
+                    let Some((low, high)) = value_span(&built[i]) else {
+                        continue;
+                    };
+                    let from = fine.partition_point(|&j| {
+                        value_span(&built[j]).is_some_and(|(_, end)| end < low)
+                    });
+                    let fit: Vec<usize> = fine[from..]
+                        .iter()
+                        .copied()
+                        .take_while(|&j| {
+                            value_span(&built[j]).is_some_and(|(start, _)| start <= high)
+                        })
+                        .filter(|&j| fits(&built[i], &built[j]))
+                        .collect();
+                    if let (Some(&first), Some(&last)) = (fit.first(), fit.last()) {
+                        pairs.push((i.min(first), i.max(first)));
+                        pairs.push((i.min(last), i.max(last)));
+                        fitted.push((i, fit.len()));
+                    }
+                }
+            }
+            for (i, count) in fitted {
+                built[i].fits = count;
             }
             let negatives: Vec<usize> = (0..built.len())
                 .filter(|&i| built[i].polarity == Polarity::Negative)
@@ -1350,6 +1394,68 @@ fn shown_report_time(span: Span) -> Period {
     .unwrap_or_else(|| Period::containing(span.0, Precision::Day))
 }
 
+/// A sweep's runs: each run's running span, and its members.
+type Runs<S, T> = Vec<(S, Vec<T>)>;
+
+/// Takes out of a sweep's runs the members that fit a neighbouring run
+/// too (a month beside two of its days, "hundreds" beside 300 and 800),
+/// and sweeps the rest and those apart: the runs of values that fit one
+/// position, and the runs of those that fit several. A value that fits a
+/// run two away spans the one between, so the neighbours are enough.
+/// When no member fits two runs, the runs are returned as they are.
+fn split_coarse<T, S: Copy>(
+    runs: Runs<S, T>,
+    span: impl Fn(&T) -> S,
+    overlaps: impl Fn(S, S) -> bool,
+    sweep: impl Fn(Vec<T>) -> Runs<S, T>,
+) -> (Runs<S, T>, Runs<S, T>) {
+    let spans: Vec<S> = runs.iter().map(|(s, _)| *s).collect();
+    let fits_another = |i: usize, member: &T| {
+        let s = span(member);
+        (i > 0 && overlaps(s, spans[i - 1])) || spans.get(i + 1).is_some_and(|&n| overlaps(s, n))
+    };
+    let any = runs
+        .iter()
+        .enumerate()
+        .any(|(i, (_, members))| members.iter().any(|m| fits_another(i, m)));
+    if !any {
+        return (runs, Vec::new());
+    }
+    // Members stay in sweep order, which both sweeps need.
+    let (mut fine, mut coarse) = (Vec::new(), Vec::new());
+    for (i, (_, members)) in runs.into_iter().enumerate() {
+        for member in members {
+            if fits_another(i, &member) {
+                coarse.push(member);
+            } else {
+                fine.push(member);
+            }
+        }
+    }
+    (sweep(fine), sweep(coarse))
+}
+
+/// Whether two positions' values overlap (a coarse position and one it
+/// fits).
+fn fits(a: &Built<'_>, b: &Built<'_>) -> bool {
+    match (a.interval, b.interval, a.period, b.period) {
+        (Some(x), Some(y), _, _) => x.overlaps(&y),
+        (_, _, Some(x), Some(y)) => x.start() < y.end() && y.start() < x.end(),
+        _ => false,
+    }
+}
+
+/// A position's value as a closed numeric span, for ordering: its
+/// interval, or its period in seconds.
+fn value_span(b: &Built<'_>) -> Option<(f64, f64)> {
+    let seconds = |t: chrono::NaiveDateTime| t.and_utc().timestamp() as f64;
+    match (b.interval, b.period) {
+        (Some(i), _) => Some((i.min(), i.max())),
+        (_, Some(p)) => Some((seconds(p.start()), seconds(p.end()))),
+        _ => None,
+    }
+}
+
 /// A position under construction.
 struct Built<'c> {
     claims: Vec<&'c Claim>,
@@ -1363,6 +1469,13 @@ struct Built<'c> {
     comparable: bool,
     superseded_by: Option<ClaimId>,
     reported: Option<(chrono::NaiveDateTime, chrono::NaiveDateTime)>,
+    /// True for a position of values that fit more than one of the
+    /// others ("March" beside "March 9" and "March 10"): it stands apart,
+    /// related to the first and last position it fits, so that it
+    /// supports none.
+    coarse: bool,
+    /// For a coarse position, how many positions it fits.
+    fits: usize,
 }
 
 impl Built<'_> {
@@ -1535,6 +1648,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             comparable: true,
             superseded_by: None,
             reported: None,
+            coarse: false,
+            fits: 0,
         };
         let mut out = Vec::new();
         match &claims[0].value {
@@ -1569,36 +1684,45 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         .then(a.0.max().total_cmp(&b.0.max()))
                         .then(a.1.cmp(&b.1))
                 });
-                let mut current: Option<(Interval, Vec<(usize, &'c Claim)>)> = None;
-                let finish = |interval: Interval,
-                              members: Vec<(usize, &'c Claim)>,
-                              out: &mut Vec<Built<'c>>| {
-                    let mut members = members;
-                    members.sort_unstable_by_key(|&(k, _)| k);
-                    let members: Vec<&'c Claim> = members.into_iter().map(|(_, c)| c).collect();
-                    let value = self.quantity_value(&members, &interval);
-                    let mut built = new(members, value);
-                    built.interval = Some(interval);
-                    out.push(built);
+                // Sweep with the running intersection of the intervals.
+                type Member<'c> = (Interval, usize, &'c Claim);
+                let sweep = |items: Vec<Member<'c>>| {
+                    let mut runs: Vec<(Interval, Vec<Member<'c>>)> = Vec::new();
+                    for item in items {
+                        match runs.last_mut() {
+                            Some((running, members)) if running.overlaps(&item.0) => {
+                                *running = running.intersect(&item.0).unwrap_or(*running);
+                                members.push(item);
+                            }
+                            _ => runs.push((item.0, vec![item])),
+                        }
+                    }
+                    runs
                 };
-                for (interval, k, claim) in known {
-                    current = match current.take() {
-                        Some((running, mut members)) => match running.intersect(&interval) {
-                            Some(narrower) => {
-                                members.push((k, claim));
-                                Some((narrower, members))
-                            }
-                            None => {
-                                finish(running, members, &mut out);
-                                Some((interval, vec![(k, claim)]))
-                            }
-                        },
-                        None => Some((interval, vec![(k, claim)])),
-                    };
+                let (runs, coarse) =
+                    split_coarse(sweep(known), |m| m.0, |a, b| a.overlaps(&b), sweep);
+                let first = out.len();
+                for (runs, coarse) in [(runs, false), (coarse, true)] {
+                    for (interval, mut members) in runs {
+                        members.sort_unstable_by_key(|&(_, k, _)| k);
+                        let members: Vec<&'c Claim> =
+                            members.into_iter().map(|(_, _, c)| c).collect();
+                        let value = self.quantity_value(&members, &interval);
+                        let mut built = new(members, value);
+                        built.interval = Some(interval);
+                        built.coarse = coarse;
+                        out.push(built);
+                    }
                 }
-                if let Some((running, members)) = current {
-                    finish(running, members, &mut out);
-                }
+                // Runs are disjoint and in order; a coarse run goes where
+                // its interval begins.
+                let key = |b: &Built<'_>| b.interval.map_or((0.0, 0.0), |i| (i.min(), i.max()));
+                out[first..].sort_by(|a, b| {
+                    let (x, y) = (key(a), key(b));
+                    x.0.total_cmp(&y.0)
+                        .then(x.1.total_cmp(&y.1))
+                        .then(a.coarse.cmp(&b.coarse))
+                });
                 for (display, members) in unknown {
                     let mut built = new(members, format!("{display} (not in the vocabulary)"));
                     built.comparable = false;
@@ -1618,37 +1742,44 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     .collect();
                 dated.sort_unstable_by_key(|&(p, _, k)| (p.start(), p.end(), p.precision(), k));
                 // Sweep with the running intersection of the periods.
-                type Run<'c> = (Span, Vec<(Period, &'c Claim, usize)>);
-                let mut current: Option<Run<'c>> = None;
-                let finish = |mut members: Vec<(Period, &'c Claim, usize)>,
-                              out: &mut Vec<Built<'c>>| {
-                    members.sort_unstable_by_key(|&(_, _, k)| k);
-                    let finest = members
-                        .iter()
-                        .map(|(p, _, _)| *p)
-                        .min_by_key(|p| (p.precision(), p.end() - p.start(), p.start()));
-                    let claims: Vec<&'c Claim> = members.into_iter().map(|(_, c, _)| c).collect();
-                    let (value, _) = distinct_values(&claims);
-                    let mut built = new(claims, value);
-                    built.period = finest;
-                    out.push(built);
+                type Member<'c> = (Period, &'c Claim, usize);
+                let sweep = |items: Vec<Member<'c>>| {
+                    let mut runs: Vec<(Span, Vec<Member<'c>>)> = Vec::new();
+                    for item in items {
+                        let (period, _, _) = item;
+                        match runs.last_mut() {
+                            Some(((start, end), members)) if period.start() < *end => {
+                                *start = (*start).max(period.start());
+                                *end = (*end).min(period.end());
+                                members.push(item);
+                            }
+                            _ => runs.push((period.interval(), vec![item])),
+                        }
+                    }
+                    runs
                 };
-                for (period, claim, k) in dated {
-                    current = match current.take() {
-                        Some(((start, end), mut members)) if period.start() < end => {
-                            members.push((period, claim, k));
-                            Some(((start.max(period.start()), end.min(period.end())), members))
-                        }
-                        Some((_, members)) => {
-                            finish(members, &mut out);
-                            Some((period.interval(), vec![(period, claim, k)]))
-                        }
-                        None => Some((period.interval(), vec![(period, claim, k)])),
-                    };
+                let overlaps = |a: Span, b: Span| a.0 < b.1 && b.0 < a.1;
+                let (runs, coarse) =
+                    split_coarse(sweep(dated), |m| m.0.interval(), overlaps, sweep);
+                let mut placed: Vec<(Span, Built<'c>)> = Vec::new();
+                for (runs, coarse) in [(runs, false), (coarse, true)] {
+                    for (span, mut members) in runs {
+                        members.sort_unstable_by_key(|&(_, _, k)| k);
+                        let finest = members
+                            .iter()
+                            .map(|(p, _, _)| *p)
+                            .min_by_key(|p| (p.precision(), p.end() - p.start(), p.start()));
+                        let claims: Vec<&'c Claim> =
+                            members.into_iter().map(|(_, c, _)| c).collect();
+                        let (value, _) = distinct_values(&claims);
+                        let mut built = new(claims, value);
+                        built.period = finest;
+                        built.coarse = coarse;
+                        placed.push((span, built));
+                    }
                 }
-                if let Some((_, members)) = current {
-                    finish(members, &mut out);
-                }
+                placed.sort_by_key(|(span, b)| (*span, b.coarse));
+                out.extend(placed.into_iter().map(|(_, built)| built));
             }
             Value::Statement(_) => {
                 let mut by_object: BTreeMap<&EntityId, Vec<&'c Claim>> = BTreeMap::new();
@@ -2131,6 +2262,33 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 ": the property is cumulative and {la} holds the latest report ({by}), so it supersedes {lb}"
             );
             return Some(Relation::new(RelationKind::Supersedes, evidence, text));
+        }
+        // A coarse position is paired with each position it fits: not
+        // neighbours made disjoint by the sweep.
+        if a.coarse || b.coarse {
+            let spans = value_span(a)
+                .zip(value_span(b))
+                .map(|((a0, a1), (b0, b1))| (a0, a1, b0, b1));
+            let (coarse, other, count) = if a.coarse {
+                (la, lb, a.fits)
+            } else {
+                (lb, la, b.fits)
+            };
+            let (kind, inside) = match spans {
+                Some((a0, a1, b0, b1)) if a0 <= b0 && b1 <= a1 && a.coarse => {
+                    (RelationKind::RefinedBy, true)
+                }
+                Some((a0, a1, b0, b1)) if b0 <= a0 && a1 <= b1 && b.coarse => {
+                    (RelationKind::Refines, true)
+                }
+                _ => (RelationKind::Compatible, false),
+            };
+            let _ = write!(
+                text,
+                ": {other} {} {coarse}, which fits {count} positions, so {coarse} is counted apart, in support of none of them",
+                if inside { "lies within" } else { "overlaps" }
+            );
+            return Some(Relation::new(kind, evidence, text));
         }
         text.push_str(": ");
         let kind = match &a.claims[0].value {

@@ -349,6 +349,56 @@ fn report_times_are_shown_at_their_precision() {
     ");
 }
 
+/// A value that fits two positions ("August 2021" beside two of its
+/// days, "hundreds" beside 300 and 800) stands apart and supports
+/// neither: the conflict is between the values it cannot decide.
+#[test]
+fn a_value_that_fits_two_positions_supports_neither() {
+    let date = |id: &str, when: &str, chain: &str| {
+        claim(id, "founded", serde_json::json!({"date": when}), &[chain])
+    };
+    let count = |id: &str, quantity: serde_json::Value, chain: &str| {
+        claim(id, "fighter_strength", q(quantity), &[chain])
+    };
+    let corpus = corpus_of(vec![
+        date("d1", "2021-08", "a1"),
+        date("d2", "2021-08-09", "a2"),
+        date("d3", "2021-08-10", "a1"),
+        count("n1", serde_json::json!({"vague": "hundreds"}), "a1"),
+        count("n2", serde_json::json!({"exact": 300}), "a2"),
+        count("n3", serde_json::json!({"exact": 800}), "a1"),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let shown: Vec<String> = report
+        .topics
+        .iter()
+        .map(|topic| {
+            let positions: Vec<String> = topic.scopes[0]
+                .positions
+                .iter()
+                .map(|p| format!("{} {} ({} origin)", p.label, p.value, p.origins.len()))
+                .collect();
+            let relations: Vec<String> = topic
+                .relations
+                .iter()
+                .map(|r| format!("{}–{} {:?}", r.from, r.to, r.relation.kind()))
+                .collect();
+            format!(
+                "{:?}: {} | {}",
+                topic.verdict,
+                positions.join("; "),
+                relations.join(", ")
+            )
+        })
+        .collect();
+    assert_snapshot!(shown.join("\n"), @"
+    Contested: P1 hundreds → 200–999 (1 origin); P2 300 (1 origin); P3 800 (1 origin) | P1–P2 RefinedBy, P1–P3 RefinedBy, P2–P3 Conflict
+    Contested: P1 2021-08 (month) (1 origin); P2 2021-08-09 (day) (1 origin); P3 2021-08-10 (day) (1 origin) | P1–P2 RefinedBy, P1–P3 RefinedBy, P2–P3 Conflict
+    ");
+    let coarse = &report.topics[0].relations[0];
+    assert_snapshot!(coarse.relation.explanation(), @"P1 (hundreds → 200–999) and P2 (300): P2 lies within P1, which fits 2 positions, so P1 is counted apart, in support of none of them");
+}
+
 #[test]
 fn a_superseded_verdict_names_other_scopes_apart() {
     let mut civilians = claim(
