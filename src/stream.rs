@@ -1711,7 +1711,6 @@ impl StreamReader {
         // rest of the input into its cell, rows and all. Skip the row,
         // naming the lines it swallowed.
         if let Some(row) = last_row
-            && row.last > row.first
             && table.get_ref().odd_quotes_from(row.start)
         {
             if claims.last().is_some_and(|&(_, line)| line == row.first) {
@@ -1721,10 +1720,14 @@ impl StreamReader {
             skipped.skip(
                 name,
                 row.first,
-                format!(
-                    "a quoted cell opened in this row is never closed, so lines {}-{} were read as one row; expected a closing \" before the end of the input",
-                    row.first, row.last
-                ),
+                if row.last > row.first {
+                    format!(
+                        "a quoted cell opened in this row is never closed, so lines {}-{} were read as one row; expected a closing \" before the end of the input",
+                        row.first, row.last
+                    )
+                } else {
+                    "a quoted cell opened in this row is never closed; expected a closing \" before the end of the input".to_string()
+                },
             );
         }
         builder.settle_ids(&mut claims)?;

@@ -224,6 +224,15 @@ fn an_unclosed_quote_is_reported_with_the_lines_it_swallowed() {
          skipped t.csv:2: row has 5 columns; expected 4 as in the header \
          (the row runs over lines 2-4: a quoted cell holds line breaks)\n"
     );
+    // Left open on the last line alone: the same reason, not a count of
+    // columns (the cell took the row's other commas).
+    let text = "source,subject,property,value\nBBC,X,killed,5\nAFP,X,killed,\"about 400,2025";
+    assert_eq!(
+        table(text.as_bytes(), TableFormat::Csv),
+        "line-2 x killed quantity [bbc]\n\
+         skipped t.csv:3: a quoted cell opened in this row is never closed; \
+         expected a closing \" before the end of the input\n"
+    );
     // A quoted cell with line breaks that is closed is a cell like any other.
     let text = "source,subject,property,value\nAP,X,said,\"We will\r\nhunt\"\nBBC,X,killed,5\n";
     assert_eq!(
