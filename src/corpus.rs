@@ -1313,6 +1313,22 @@ impl Header {
         }
         check_opt(&claim.scope.population, "scope.population", limits).map_err(in_claim)?;
         check_opt(&claim.scope.horizon, "scope.horizon", limits).map_err(in_claim)?;
+        // A horizon is read only for a projection: alone it would be lost.
+        if let Some(horizon) = &claim.scope.horizon
+            && claim.scope.status != crate::model::Status::Projected
+        {
+            return Err(in_claim(
+                Error::invalid_value(
+                    format!("{horizon:?}"),
+                    format!(
+                        "is a horizon of a claim whose status is {}",
+                        claim.scope.status.as_str()
+                    ),
+                    "status \"projected\" beside a horizon",
+                )
+                .in_field("scope.horizon"),
+            ));
+        }
         check_opt(&claim.assertion.verb, "assertion.verb", limits).map_err(in_claim)?;
         if let Some(found) = corrects_found {
             Header::check_corrects(claim, found)?;

@@ -299,8 +299,9 @@ impl Quantity {
     ///
     /// # Errors
     ///
-    /// Fails when an estimate is not a valid count, or when they are out of
-    /// order (low ≤ best ≤ high must hold for those given).
+    /// Fails when an estimate is not a valid count, when they are out of
+    /// order (low ≤ best ≤ high must hold for those given), or when the
+    /// best estimate lies outside an exact, range or bound amount.
     pub fn with_estimates(
         mut self,
         best: Option<f64>,
@@ -325,6 +326,26 @@ impl Quantity {
                 "are out of order",
                 "low <= best <= high",
             ));
+        }
+        // A best estimate outside what the amount states contradicts it
+        // (low and high may reach past it: UCDP's exact best with a wider
+        // low and high). Hedged and vague amounts need a vocabulary to
+        // say, and are not checked here.
+        if let Some(best) = best {
+            let inside = match self.amount {
+                Amount::Exact(value) => best == value,
+                Amount::Range { min, max } => (min..=max).contains(&best),
+                Amount::AtLeast { value, strict } => best > value || !strict && best == value,
+                Amount::AtMost { value, strict } => best < value || !strict && best == value,
+                Amount::Approximate { .. } | Amount::Vague { .. } => true,
+            };
+            if !inside {
+                return Err(Error::invalid_value(
+                    format!("best {}", format_number(best)),
+                    format!("lies outside the stated amount ({self})"),
+                    "a best estimate the amount allows",
+                ));
+            }
         }
         self.estimates = (best.is_some() || low.is_some() || high.is_some())
             .then(|| Box::new([best, low, high]));

@@ -151,6 +151,43 @@ fn estimates_out_of_order() {
     assert_snapshot!(e, @"line 5 column 75: claim c1: field claims[0].value.quantity: low 20 best 15 high 30 are out of order; expected low <= best <= high");
 }
 
+/// A best estimate must be one the amount allows; low and high may reach
+/// past it (UCDP gives an exact best with a wider low and high).
+#[test]
+fn best_estimate_outside_the_amount() {
+    let e = load_error(&one_claim(
+        r#"{"quantity": {"range": [10, 20], "best": 30}}"#,
+        "",
+    ));
+    assert!(e.is_invalid());
+    assert_snapshot!(e, @r#"line 5 column 58: claim c1: field claims[0].value.quantity: best 30 lies outside the stated amount (10–20); expected a best estimate the amount allows"#);
+    let e = load_error(&one_claim(
+        r#"{"quantity": {"more_than": 60, "best": 60}}"#,
+        "",
+    ));
+    assert_snapshot!(e, @r#"line 5 column 56: claim c1: field claims[0].value.quantity: best 60 lies outside the stated amount (more than 60); expected a best estimate the amount allows"#);
+    let ucdp = one_claim(
+        r#"{"quantity": {"exact": 25, "best": 25, "low": 20, "high": 40}}"#,
+        "",
+    );
+    assert!(corroborate::Corpus::from_json_str(&ucdp).is_ok());
+}
+
+/// A horizon is read only for a projection, so alone it is refused
+/// rather than lost.
+#[test]
+fn horizon_without_a_projection() {
+    let json = one_claim(r#"{"quantity": {"exact": 500}}"#, "").replace(
+        r#""value""#,
+        r#""scope": {"horizon": "next year"}, "value""#,
+    );
+    let e = load_error(&json);
+    assert!(e.is_invalid());
+    assert_snapshot!(e, @r#"line 4: claim c1: field scope.horizon: "next year" is a horizon of a claim whose status is unspecified; expected status "projected" beside a horizon"#);
+    let projected = json.replace(r#"{"horizon""#, r#"{"status": "projected", "horizon""#);
+    assert!(corroborate::Corpus::from_json_str(&projected).is_ok());
+}
+
 #[test]
 fn inverted_date_span() {
     let e = load_error(&one_claim(r#"{"date": "2018/2016"}"#, ""));
