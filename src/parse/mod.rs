@@ -342,7 +342,11 @@ const QUANTITY_EXPECTED: &str = "a number (\"1,500\", \"twelve\"), a range (\"50
 /// noun: "between 500 and 1,500 fighters", "more than 90", "dozens of
 /// prisoners", "two to three thousand".
 ///
-/// Hedge words and vague phrases are those of `vocabulary`.
+/// Hedge words and vague phrases are those of `vocabulary`. A whole
+/// expression that ends in "%", "percent" or "per cent" is a share, read
+/// with the unit `percent` ("about 41 percent", "62-65%"); the scanner,
+/// which reads running text, leaves percentages alone, since "20% of 5"
+/// counts 5.
 ///
 /// ```
 /// use corroborate::{parse_quantity, Amount, Vocabulary};
@@ -352,6 +356,9 @@ const QUANTITY_EXPECTED: &str = "a number (\"1,500\", \"twelve\"), a range (\"50
 /// assert_eq!(q.unit(), Some("fighters"));
 /// let nearly = parse_quantity("nearly 200", &vocabulary)?;
 /// assert_eq!(nearly.interval(&vocabulary).max(), 199.0);
+/// let share = parse_quantity("41.2%", &vocabulary)?;
+/// assert!(matches!(share.amount(), Amount::Exact(v) if *v == 41.2));
+/// assert_eq!(share.unit(), Some("percent"));
 /// # Ok::<(), corroborate::Error>(())
 /// ```
 ///
@@ -361,6 +368,39 @@ const QUANTITY_EXPECTED: &str = "a number (\"1,500\", \"twelve\"), a range (\"50
 /// names the byte where reading stopped and what was expected there.
 pub fn parse_quantity(text: &str, vocabulary: &Vocabulary) -> Result<Quantity, Error> {
     parse_quantity_in(text, &Lexicon::new(vocabulary))
+}
+
+/// A whole expression that ends in a percent sign or word: the quantity
+/// before it, with the unit `percent`. `None` when the text does not end
+/// so, or what comes before is not a quantity without a unit.
+fn percentage(text: &str, lexicon: &Lexicon) -> Option<Quantity> {
+    let trimmed = text.trim_end();
+    // Most values end in neither: tested on bytes, with no allocation.
+    let ends_with = |word: &str| {
+        trimmed.len() >= word.len()
+            && trimmed.as_bytes()[trimmed.len() - word.len()..]
+                .eq_ignore_ascii_case(word.as_bytes())
+    };
+    let before = if let Some(rest) = trimmed.strip_suffix('%') {
+        rest
+    } else if ends_with("per cent") {
+        &trimmed[..trimmed.len() - 8]
+    } else if ends_with("percent") {
+        let rest = &trimmed[..trimmed.len() - 7];
+        // "percent" as a word of its own, not the end of another.
+        if !rest.ends_with(char::is_whitespace) {
+            return None;
+        }
+        rest
+    } else {
+        return None;
+    };
+    // "62%-65%": the first end's sign too.
+    let before = before.replacen("%", "", 1);
+    let tokens = Tokens::new(&before);
+    let found = quantity::quantity_at(&tokens, lexicon, 0, true)?;
+    (found.end == tokens.len() && found.quantity.unit().is_none())
+        .then(|| found.quantity.with_unit("percent"))
 }
 
 /// Reads quantities with one vocabulary's tables built once, for readers
@@ -384,6 +424,9 @@ impl QuantityParser {
 }
 
 fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
+    if let Some(share) = percentage(text, lexicon) {
+        return Ok(share);
+    }
     let tokens = Tokens::new(text);
     if tokens.len() == 0 {
         return Err(expression_error(

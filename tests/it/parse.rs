@@ -276,6 +276,22 @@ fn strict_parsers() {
     let err = parse_quantity("about", &v).unwrap_err();
     assert!(err.is_syntax());
     insta::assert_snapshot!(parse_quantity("12 fighters, said", &v).unwrap_err(), @r#"cannot read "12 fighters, said" at byte 11: unexpected "," after the quantity; expected the end of the expression"#);
+    // A whole expression ending in a percent sign or word is a share.
+    let share = |text: &str| {
+        let q = parse_quantity(text, &v).unwrap();
+        format!("{} [{}]", q, q.unit().unwrap_or("no unit"))
+    };
+    assert_eq!(share("41.2%"), "41.2 percent [percent]");
+    assert_eq!(share("about 41 percent"), "about 41 percent [percent]");
+    assert_eq!(
+        share("between 62 and 65 per cent"),
+        "62–65 percent [percent]"
+    );
+    assert_eq!(share("62%-65%"), "62–65 percent [percent]");
+    assert!(parse_quantity("12 fighters%", &v).is_err());
+    assert_eq!(share("5 supercent"), "5 supercent [supercent]");
+    // Running text leaves percentages alone.
+    check("20% of 5", "exact 5..=5 [5]");
     insta::assert_snapshot!(parse_date("soon", None).unwrap_err(), @r#"cannot read "soon" at byte 0: "soon" does not start a date; expected a date such as "August 26, 2021", "26 August 2021", "2021-08-26", "October 2014", "2015", "between 2016 and 2018", "mid-August", "on Tuesday", "last year" or "04:11 PM""#);
 }
 
