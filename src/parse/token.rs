@@ -284,12 +284,27 @@ impl<'t> Tokens<'t> {
     /// token, and a part made of symbols ("~", "≈") matches those symbols'
     /// tokens, written together. Returns the index after the phrase.
     pub(crate) fn phrase(&self, i: usize, phrase: &str) -> Option<usize> {
+        // Most phrases tried fail at their first word: told apart by
+        // comparing bytes, before the phrase is split.
+        let bytes = phrase.as_bytes();
+        if bytes.first().is_some_and(u8::is_ascii_alphanumeric) {
+            let rest = bytes.strip_prefix(self.word(i)?.as_bytes())?;
+            if !matches!(rest.first(), None | Some(b' ' | b'.')) {
+                return None;
+            }
+        }
         let mut at = i;
         for (n, part) in phrase.split(' ').enumerate() {
             if n > 0 && self.breaks(at) {
                 return None;
             }
-            if !part.is_empty() && part.chars().all(is_symbol) {
+            // Most parts are words: their first byte is a letter.
+            if part
+                .as_bytes()
+                .first()
+                .is_some_and(|b| !b.is_ascii_alphanumeric())
+                && part.chars().all(is_symbol)
+            {
                 for (k, c) in part.chars().enumerate() {
                     if self.punct(at) != Some(c) || k > 0 && !self.joined(at) {
                         return None;
