@@ -2445,10 +2445,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 continue;
             }
             let members = || run.iter().map(|(_, _, claim)| *claim);
+            // The reference is the most hedged version, then the one with
+            // the longest chain: relaying loses hedges and does not add
+            // them, so the version that keeps most is nearest what the
+            // origin said, however many links brought it.
             let Some(reference) = members().max_by(|a, b| {
                 let score = |c: &Claim| {
                     let (h, b, p) = hedges(c);
-                    (c.assertion.chain.len(), h as u8 + b as u8 + p as u8)
+                    (h as u8 + b as u8 + p as u8, c.assertion.chain.len())
                 };
                 score(a).cmp(&score(b)).then_with(|| b.id.cmp(&a.id))
             }) else {

@@ -336,7 +336,8 @@ pub enum Dropped {
 pub struct RelayFinding {
     /// The claim that relays.
     pub claim: ClaimId,
-    /// The claim closest to the shared origin, which kept the hedge.
+    /// The version nearest what the shared origin said: the most hedged
+    /// of the lineage and anchor, then the one with the longest chain.
     pub origin_claim: ClaimId,
     /// What was dropped.
     pub dropped: Vec<Dropped>,

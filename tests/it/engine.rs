@@ -399,6 +399,33 @@ fn a_value_that_fits_two_positions_supports_neither() {
     assert_snapshot!(coarse.relation.explanation(), @"P1 (hundreds → 200–999) and P2 (300): P2 lies within P1, which fits 2 positions, so P1 is counted apart, in support of none of them");
 }
 
+/// The relay check takes the most hedged version as the reference,
+/// whichever chain is longer: a direct "at least 76" and "76" relayed
+/// through a wire, or the other way round, both find the dropped bound
+/// in the version without it.
+#[test]
+fn a_dropped_bound_is_found_whichever_chain_is_longer() {
+    for (bounded, bare) in [
+        (vec!["a1", "o1"], vec!["a2", "o2", "o1"]),
+        (vec!["a2", "o2", "o1"], vec!["a1", "o1"]),
+    ] {
+        let corpus = corpus_of(vec![
+            claim(
+                "c1",
+                "killed",
+                q(serde_json::json!({"at_least": 76})),
+                &bounded,
+            ),
+            claim("c2", "killed", q(serde_json::json!({"exact": 76})), &bare),
+        ]);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let findings = &report.topics[0].relay_findings;
+        assert_eq!(findings.len(), 1, "{bounded:?} / {bare:?}");
+        assert_eq!(findings[0].claim.as_str(), "c2");
+        assert_eq!(findings[0].origin_claim.as_str(), "c1");
+    }
+}
+
 #[test]
 fn a_superseded_verdict_names_other_scopes_apart() {
     let mut civilians = claim(
