@@ -2343,6 +2343,29 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 RelationKind::Conflict
             }
         };
+        // A conflict within one origin is worth saying: it is not two
+        // sources disagreeing but one source giving two figures.
+        if kind == RelationKind::Conflict {
+            let mut origins: Vec<&SourceId> = a
+                .claims
+                .iter()
+                .filter_map(|c| c.assertion.origin())
+                .collect();
+            origins.sort_unstable();
+            let shared = b
+                .claims
+                .iter()
+                .filter_map(|c| c.assertion.origin())
+                .filter(|o| origins.binary_search(o).is_ok())
+                .min();
+            if let Some(shared) = shared {
+                let _ = write!(
+                    text,
+                    "; one origin, {}, gives both",
+                    self.source_name(shared)
+                );
+            }
+        }
         push_certainty_note(&mut text);
         Some(Relation::new(kind, evidence, text))
     }
