@@ -630,26 +630,26 @@ impl Analyzer<'_, '_> {
                     RelationKind::Verbatim,
                     format!("{ia} and {ib} print the same words, once normalized: verbatim"),
                 )
-            } else if similarity >= threshold && negation_differs(wa, wb) {
-                let diff = word_diff(wa, wb);
-                let shown = render_diff(&diff);
-                evidence.diff = diff;
-                (
-                    RelationKind::Conflict,
-                    format!(
-                        "{ia} and {ib} print near-same words (similarity {similarity}, threshold {threshold}), but one negates what the other says, so they conflict: {shown}"
-                    ),
-                )
             } else if similarity >= threshold {
                 let diff = word_diff(wa, wb);
                 let shown = render_diff(&diff);
                 evidence.diff = diff;
-                (
-                    RelationKind::Variant,
-                    format!(
-                        "{ia} and {ib} print near-same words (similarity {similarity}, threshold {threshold}): a variant wording of one quote: {shown}"
-                    ),
-                )
+                let near = format!(
+                    "{ia} and {ib} print near-same words (similarity {similarity}, threshold {threshold})"
+                );
+                if negation_differs(wa, wb) {
+                    (
+                        RelationKind::Conflict,
+                        format!(
+                            "{near}, but one negates what the other says, so they conflict: {shown}"
+                        ),
+                    )
+                } else {
+                    (
+                        RelationKind::Variant,
+                        format!("{near}: a variant wording of one quote: {shown}"),
+                    )
+                }
             } else {
                 (
                     RelationKind::DifferentQuote,

@@ -384,19 +384,21 @@ fn the_policy_documented_in_data_readme_is_the_default() {
     );
 }
 
+/// The interval `text` reads as under the default vocabulary.
+fn interval(text: &str) -> (f64, f64) {
+    use corroborate::{Vocabulary, parse_quantity};
+    let vocabulary = Vocabulary::default();
+    let i = parse_quantity(text, &vocabulary)
+        .unwrap()
+        .interval(&vocabulary);
+    (i.min(), i.max())
+}
+
 /// A hedged count spans the whole counts nearest each end of its
 /// tolerance, a tie going toward the stated number, so the interval is
 /// as wide above the number as below it.
 #[test]
 fn hedged_counts_are_symmetric() {
-    use corroborate::{Vocabulary, parse_quantity};
-    let vocabulary = Vocabulary::default();
-    let interval = |text: &str| {
-        let i = parse_quantity(text, &vocabulary)
-            .unwrap()
-            .interval(&vocabulary);
-        (i.min(), i.max())
-    };
     assert_eq!(interval("about 5"), (5.0, 5.0));
     assert_eq!(interval("about 15"), (14.0, 16.0));
     assert_eq!(interval("about 25"), (23.0, 27.0));
@@ -410,14 +412,6 @@ fn hedged_counts_are_symmetric() {
 /// not rounded to whole counts.
 #[test]
 fn fractional_values_are_not_rounded() {
-    use corroborate::{Vocabulary, parse_quantity};
-    let vocabulary = Vocabulary::default();
-    let interval = |text: &str| {
-        let i = parse_quantity(text, &vocabulary)
-            .unwrap()
-            .interval(&vocabulary);
-        (i.min(), i.max())
-    };
     assert_eq!(interval("more than 2.2"), (2.2, f64::INFINITY));
     assert_eq!(interval("at least 2.5"), (2.5, f64::INFINITY));
     assert_eq!(interval("fewer than 2.3"), (0.0, 2.3));
