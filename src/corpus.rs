@@ -338,7 +338,7 @@ pub(crate) fn json_error(
     error
 }
 
-/// The value at a serde_path_to_error path ("claims[3].value") in `root`.
+/// The value at a serde_path_to_error path (`claims[3].value`) in `root`.
 fn value_at<'v>(root: &'v serde_json::Value, path: &str) -> Option<&'v serde_json::Value> {
     let mut at = root;
     for segment in path.split('.') {
