@@ -26,8 +26,8 @@ use crate::period::Period;
 use crate::policy::Policy;
 use crate::quantity::{Amount, Interval, QuantityForm};
 use crate::relation::{
-    Relation, RelationEvidence, RelationKind, negation_differs, push_interval, render_diff,
-    word_diff, words_reach,
+    Relation, RelationEvidence, RelationKind, negation_differs, push_horizon, push_interval,
+    render_diff, word_diff, words_reach,
 };
 use crate::report::{
     ClaimEntry, Diagnostic, Dropped, Misattribution, Origin, OriginName, Position,
@@ -1561,8 +1561,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     next_part(&mut label);
                     label.push_str("projected");
                     if let Some(h) = members.iter().find_map(|c| c.scope.horizon.as_deref()) {
-                        label.push(' ');
-                        label.push_str(h);
+                        push_horizon(&mut label, h);
                     }
                 } else {
                     // The named statuses present, in `Status` order.

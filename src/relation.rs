@@ -405,6 +405,47 @@ pub(crate) fn scope_difference(a: &Scope, b: &Scope) -> Option<ScopeDifference> 
     None
 }
 
+/// Words a horizon written to follow "a projection" begins with: "over
+/// the medium term", "by 2025", "within a year".
+const HORIZON_LEADS: &[&str] = &[
+    "after",
+    "at",
+    "before",
+    "beyond",
+    "by",
+    "during",
+    "for",
+    "from",
+    "in",
+    "into",
+    "over",
+    "through",
+    "throughout",
+    "till",
+    "to",
+    "until",
+    "within",
+];
+
+/// Appends a projection's horizon: after a space when it reads on ("a
+/// projection over the medium term"), else in parentheses ("a projection
+/// (final result)").
+pub(crate) fn push_horizon(out: &mut String, horizon: &str) {
+    let reads_on = horizon.split_whitespace().next().is_some_and(|w| {
+        HORIZON_LEADS
+            .iter()
+            .any(|lead| w.eq_ignore_ascii_case(lead))
+    });
+    if reads_on {
+        out.push(' ');
+        out.push_str(horizon);
+    } else {
+        out.push_str(" (");
+        out.push_str(horizon);
+        out.push(')');
+    }
+}
+
 fn describe_scope(difference: &ScopeDifference) -> String {
     match difference {
         ScopeDifference::Projection { statuses, horizon } => {
@@ -413,10 +454,11 @@ fn describe_scope(difference: &ScopeDifference) -> String {
             } else {
                 "the second"
             };
-            match horizon {
-                Some(h) => format!("{which} is a projection {h}"),
-                None => format!("{which} is a projection"),
+            let mut text = format!("{which} is a projection");
+            if let Some(h) = horizon {
+                push_horizon(&mut text, h);
             }
+            text
         }
         ScopeDifference::Population { populations } => format!(
             "they count different populations ({} and {})",

@@ -551,6 +551,28 @@ fn a_topic_of_mixed_kinds_names_each_scope_by_its_kind() {
     assert_eq!(report.topics[0].scopes[0].label, "as stated");
 }
 
+/// A horizon that does not read on after "a projection" is set in
+/// parentheses, in the relation and in the scope's label.
+#[test]
+fn a_horizon_that_does_not_read_on_is_parenthesised() {
+    let projected = |id: &str, horizon: &str| {
+        let mut c = claim(id, "share", q(serde_json::json!({"exact": 41})), &["a2"]);
+        c["scope"] = serde_json::json!({"status": "projected", "horizon": horizon});
+        c
+    };
+    let counted = claim("c1", "share", q(serde_json::json!({"exact": 38})), &["a1"]);
+    let (_, why) = relate(counted.clone(), projected("c2", "final result"));
+    assert_snapshot!(why, @r#"c1 gives 38 and c2 gives 41: the second is a projection (final result); they do not overlap, but this is a difference of scope, not a conflict"#);
+    let (_, why) = relate(counted, projected("c2", "by the end of the count"));
+    assert!(
+        why.contains("a projection by the end of the count"),
+        "{why}"
+    );
+    let corpus = corpus_of(vec![projected("c2", "final result")]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    assert_eq!(report.topics[0].scopes[0].label, "projected (final result)");
+}
+
 #[test]
 fn other_population_is_a_difference_of_scope() {
     let mut a = claim("c1", "killed", q(serde_json::json!({"exact": 13})), &["a1"]);
