@@ -10,9 +10,8 @@
 //! Muhajir" have one key and merge at similarity 1. Other variants are
 //! compared with Jaro–Winkler similarity, but only between names with the
 //! same number of words that share a block (the first three letters of
-//! their first or of their last word, or of a one-word name its first or
-//! its last three letters; a pair that shares both is compared in the
-//! first): a longer name is a different name
+//! their first or of their last word; a pair that shares both is
+//! compared in the first): a longer name is a different name
 //! ("ISIS" is not "ISIS-K") unless declared an alias, and blocking keeps
 //! resolution near linear in the number of names. Two multi-word names
 //! must also be alike word for word: each word scores at least 0.7
@@ -1261,8 +1260,7 @@ impl Resolution {
             }
         }
         // Fuzzy: blocks of names with the same word count and the same first
-        // three letters of the first or of the last word (of a one-word
-        // name, its first or its last three letters). One name per key.
+        // three letters of the first or of the last word. One name per key.
         let mut blocks: HashMap<(usize, bool, &str), Vec<usize>> = HashMap::default();
         let mut unique: Vec<usize> = by_key.values().copied().collect();
         unique.sort_unstable();
@@ -1282,15 +1280,6 @@ impl Resolution {
                 let last_key = &last[..prefix(last)];
                 blocks
                     .entry((name.words, true, last_key))
-                    .or_default()
-                    .push(i);
-            } else {
-                // A one-word name has no last word to give a spelling
-                // variant of its first letters a second chance
-                // ("Qaddafi", "Gaddafi"): its last three letters do.
-                let from = first.char_indices().rev().nth(2).map_or(0, |(at, _)| at);
-                blocks
-                    .entry((name.words, true, &first[from..]))
                     .or_default()
                     .push(i);
             }
@@ -1917,25 +1906,6 @@ mod tests {
         assert_eq!(loose.merges()[0].rule, MergeRule::SimilarName);
         let strict = Resolution::new(&entities, Similarity::new(1.0).unwrap());
         assert!(strict.merges().is_empty());
-    }
-
-    /// A one-word name whose first letters are spelled another way is
-    /// compared in the block of its last three letters; one whose first
-    /// and last letters both differ is in neither block.
-    #[test]
-    fn one_word_variants_of_the_first_letters_meet_by_their_last() {
-        let threshold = Similarity::new(0.9).unwrap();
-        for (a, b, merge) in [
-            ("Qaddafi", "Gaddafi", true),
-            ("Abyek", "Abiyek", true),
-            ("Abyek", "Abyeck", true),
-            // Similar enough as a whole, but in no block together.
-            ("Asirajuddinhaqqanib", "Csirajuddinhaqqanid", false),
-        ] {
-            let score = strsim::jaro_winkler(&name_key(a), &name_key(b));
-            let r = Resolution::new(&[entity("a", a), entity("b", b)], threshold);
-            assert_eq!(r.merges().len(), usize::from(merge), "{a} / {b} ({score})");
-        }
     }
 
     /// Names that share all words but one merge only if that word is a
