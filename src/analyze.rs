@@ -856,6 +856,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         }
                         built.push(position);
                     }
+                    for position in &mut built[start..] {
+                        for negation in &mut position.negations {
+                            negation.0 += start;
+                        }
+                    }
                     sweeps.push(start..built.len());
                 }
             }
@@ -941,6 +946,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             for (i, count) in fitted {
                 built[i].fits = count;
             }
+            // Quote positions whose wordings negate each other, wherever
+            // they fall in id order.
+            for (i, b) in built.iter().enumerate() {
+                pairs.extend(b.negations.iter().map(|n| (i, n.0)));
+            }
             let negatives: Vec<usize> = (0..built.len())
                 .filter(|&i| built[i].polarity == Polarity::Negative)
                 .collect();
@@ -951,12 +961,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             pairs.dedup();
             for (i, j) in pairs {
                 let (a, b) = (&built[i], &built[j]);
+                let negation = a.negations.iter().find(|n| n.0 == j).map(|n| (n.1, n.2));
                 let Some(relation) = self.position_relation(
                     a,
                     b,
                     [&labels[i], &labels[j]],
                     property,
                     &superseded_by,
+                    negation,
                 ) else {
                     continue;
                 };
@@ -1394,6 +1406,15 @@ fn shown_report_time(span: Span) -> Period {
     .unwrap_or_else(|| Period::containing(span.0, Precision::Day))
 }
 
+/// Two quote clusters kept apart because a wording of one negates a
+/// wording of the other: (cluster, its wording, other cluster, its
+/// wording), the first cluster the earlier.
+type QuoteNegation = (usize, usize, usize, usize);
+
+/// Quote clusters, each with its members and their normalized wordings,
+/// and the pairs of them that negate each other.
+type QuoteClusters<'c> = (Vec<(Vec<&'c Claim>, Vec<String>)>, Vec<QuoteNegation>);
+
 /// A sweep's runs: each run's running span, and its members.
 type Runs<S, T> = Vec<(S, Vec<T>)>;
 
@@ -1476,6 +1497,9 @@ struct Built<'c> {
     coarse: bool,
     /// For a coarse position, how many positions it fits.
     fits: usize,
+    /// Later quote positions with a wording that negates one of this
+    /// position's: (position, this position's wording, its wording).
+    negations: Vec<(usize, usize, usize)>,
 }
 
 impl Built<'_> {
@@ -1649,6 +1673,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             reported: None,
             coarse: false,
             fits: 0,
+            negations: Vec::new(),
         };
         let mut out = Vec::new();
         match &claims[0].value {
@@ -1814,7 +1839,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 }
             }
             Value::Quote(_) => {
-                for (members, texts) in self.quote_clusters(claims, diagnostics, topic_name) {
+                let (clusters, negations) = self.quote_clusters(claims, diagnostics, topic_name);
+                for (members, texts) in clusters {
                     let value = match &members[0].value {
                         Value::Quote(q) => format!("“{}”", q.text()),
                         _ => String::new(),
@@ -1822,6 +1848,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     let mut built = new(members, value);
                     built.quote_texts = texts;
                     out.push(built);
+                }
+                // Indices within this call's output; the caller makes them
+                // indices of its own list.
+                for (ca, wa, cb, wb) in negations {
+                    out[ca].negations.push((cb, wa, wb));
                 }
             }
         }
@@ -1854,7 +1885,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         claims: &[&'c Claim],
         diagnostics: &mut Vec<Diagnostic>,
         topic_name: TopicName<'_>,
-    ) -> Vec<(Vec<&'c Claim>, Vec<String>)> {
+    ) -> QuoteClusters<'c> {
         let mut normalized: Vec<String> = claims
             .iter()
             .map(|c| match &c.value {
@@ -1873,6 +1904,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         }
         let blocks = quote_blocks(words.iter().map(Vec::as_slice));
         let threshold = self.policy.quote_threshold();
+        // Pairs of wordings (claim indices, lower first) kept apart because
+        // one negates the other.
+        let mut negated: Vec<(usize, usize)> = Vec::new();
         for members in blocks.values() {
             if members.len() > MAX_QUOTE_BLOCK {
                 diagnostics.push(Diagnostic::new(
@@ -1889,12 +1923,21 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     if find(&mut parent, a) == find(&mut parent, b) {
                         continue;
                     }
-                    // A wording that negates the other is not a variant
-                    // of it, however alike ("will" / "will not").
-                    if words[a] == words[b]
-                        || words_reach(&words[a], &words[b], threshold).is_some()
-                            && !negation_differs(&words[a], &words[b])
+                    if words[a] != words[b]
+                        && words_reach(&words[a], &words[b], threshold).is_none()
                     {
+                        continue;
+                    }
+                    // A wording that negates the other is not a variant
+                    // of it, however alike ("will" / "will not"): the two
+                    // are kept apart, to be related as a conflict.
+                    let text = |k: usize| match &claims[k].value {
+                        Value::Quote(q) => q.text(),
+                        _ => "",
+                    };
+                    if negation_differs(&words[a], text(a), &words[b], text(b)) {
+                        negated.push((a.min(b), a.max(b)));
+                    } else {
                         let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
                         let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
                         parent[gone] = keep;
@@ -1907,13 +1950,38 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // Each cluster with its wordings' normalized texts, which the
         // position's wordings are compared with.
         let mut clusters: BTreeMap<usize, (Vec<&'c Claim>, Vec<String>)> = BTreeMap::new();
+        // Each claim's root and place among its cluster's wordings.
+        let mut slot: Vec<(usize, usize)> = Vec::with_capacity(claims.len());
         for (i, claim) in claims.iter().enumerate() {
             let root = find(&mut parent, i);
             let (members, texts) = clusters.entry(root).or_default();
+            slot.push((root, members.len()));
             members.push(*claim);
             texts.push(std::mem::take(&mut normalized[i]));
         }
-        clusters.into_values().collect()
+        // Roots to the clusters' places in the output, which is root order.
+        let place: HashMap<usize, usize> = clusters
+            .keys()
+            .enumerate()
+            .map(|(k, &root)| (root, k))
+            .collect();
+        // One pair of wordings per pair of clusters: the first in claim
+        // order, whatever order the blocks were visited in.
+        let mut negations: Vec<QuoteNegation> = negated
+            .into_iter()
+            .filter_map(|(a, b)| {
+                let ((ra, wa), (rb, wb)) = (slot[a], slot[b]);
+                let (ca, cb) = (place[&ra], place[&rb]);
+                (ca != cb).then_some(if ca < cb {
+                    (ca, wa, cb, wb)
+                } else {
+                    (cb, wb, ca, wa)
+                })
+            })
+            .collect();
+        negations.sort_unstable_by_key(|&(ca, wa, cb, wb)| (ca, cb, wa, wb));
+        negations.dedup_by_key(|n| (n.0, n.2));
+        (clusters.into_values().collect(), negations)
     }
 
     fn origins<'c>(&self, claims: &[&'c Claim]) -> Vec<Origin<'c>>
@@ -2128,6 +2196,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         [la, lb]: [&str; 2],
         property: &Property,
         corrections: &HashMap<&ClaimId, ClaimId>,
+        negation: Option<(usize, usize)>,
     ) -> Option<Relation> {
         let modalities = [
             a.claims[0].assertion.modality,
@@ -2238,6 +2307,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     show(tb),
                     show(ta)
                 );
+                self.push_shared_origin(&mut text, a, b);
                 return Some(Relation::new(RelationKind::Conflict, evidence, text));
             }
             let _ = write!(
@@ -2291,31 +2361,25 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         }
         text.push_str(": ");
         let kind = match &a.claims[0].value {
-            Value::Quote(_) => {
+            Value::Quote(_) => match negation {
                 // Wordings kept apart only because one negates the other
                 // say opposite things: that is a conflict over the words.
-                fn first_words<'b>(b: &'b Built<'_>) -> Vec<&'b str> {
-                    b.quote_texts
-                        .first()
-                        .map(|t| split_words(t))
-                        .unwrap_or_default()
+                Some((wa, wb)) => {
+                    let wa = split_words(&a.quote_texts[wa]);
+                    let wb = split_words(&b.quote_texts[wb]);
+                    let _ = write!(
+                        text,
+                        "near-same words (similarity {}), but one negates what the other says, so they conflict: {}",
+                        crate::relation::word_similarity(&wa, &wb),
+                        render_diff(&word_diff(&wa, &wb))
+                    );
+                    RelationKind::Conflict
                 }
-                let (wa, wb) = (first_words(a), first_words(b));
-                match words_reach(&wa, &wb, self.policy.quote_threshold()) {
-                    Some(similarity) if negation_differs(&wa, &wb) => {
-                        let _ = write!(
-                            text,
-                            "near-same words (similarity {similarity}), but one negates what the other says, so they conflict: {}",
-                            render_diff(&word_diff(&wa, &wb))
-                        );
-                        RelationKind::Conflict
-                    }
-                    _ => {
-                        text.push_str("different words, so different quotes");
-                        RelationKind::DifferentQuote
-                    }
+                None => {
+                    text.push_str("different words, so different quotes");
+                    RelationKind::DifferentQuote
                 }
-            }
+            },
             Value::Statement(_) if !self.policy.is_single_valued(property) => {
                 text.push_str(
                     "different objects of a property that can take several, so both can hold",
@@ -2342,31 +2406,41 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 RelationKind::Conflict
             }
         };
-        // A conflict within one origin is worth saying: it is not two
-        // sources disagreeing but one source giving two figures.
         if kind == RelationKind::Conflict {
-            let mut origins: Vec<&SourceId> = a
-                .claims
-                .iter()
-                .filter_map(|c| c.assertion.origin())
-                .collect();
-            origins.sort_unstable();
-            let shared = b
-                .claims
-                .iter()
-                .filter_map(|c| c.assertion.origin())
-                .filter(|o| origins.binary_search(o).is_ok())
-                .min();
-            if let Some(shared) = shared {
-                let _ = write!(
-                    text,
-                    "; one origin, {}, gives both",
-                    self.source_name(shared)
-                );
-            }
+            self.push_shared_origin(&mut text, a, b);
         }
         push_certainty_note(&mut text);
         Some(Relation::new(kind, evidence, text))
+    }
+
+    /// Appends "; one origin, X, gives both" when a claim of each position
+    /// ends at the same source (the smallest such id): one source giving
+    /// two figures is not two sources disagreeing. Not for quotes, whose
+    /// origin is their speaker on both sides.
+    fn push_shared_origin(&self, text: &mut String, a: &Built<'_>, b: &Built<'_>) {
+        use std::fmt::Write;
+        if matches!(a.claims.first().map(|c| &c.value), Some(Value::Quote(_))) {
+            return;
+        }
+        let mut origins: Vec<&SourceId> = a
+            .claims
+            .iter()
+            .filter_map(|c| c.assertion.origin())
+            .collect();
+        origins.sort_unstable();
+        let shared = b
+            .claims
+            .iter()
+            .filter_map(|c| c.assertion.origin())
+            .filter(|o| origins.binary_search(o).is_ok())
+            .min();
+        if let Some(shared) = shared {
+            let _ = write!(
+                text,
+                "; one origin, {}, gives both",
+                self.source_name(shared)
+            );
+        }
     }
 
     /// Relays that dropped a hedge, a bound or a projection present in the

@@ -301,16 +301,29 @@ const NEGATORS: &[&str] = &[
 ];
 
 /// True when one wording negates once more or once less than the other
-/// (counted in normalized words): "we will raise taxes" against "we
-/// will not raise taxes", but not "will not" against "won't".
-pub(crate) fn negation_differs(a: &[&str], b: &[&str]) -> bool {
-    let negations = |words: &[&str]| {
-        words
+/// (counted in normalized words, `a` and `b`, of the texts as printed,
+/// `a_text` and `b_text`): "we will raise taxes" against "we will not
+/// raise taxes", but not "will not" against "won't". A "No" that opens a
+/// text before a comma or a stop ("No, we will not…") answers; it does
+/// not negate what follows, and is not counted.
+pub(crate) fn negation_differs(a: &[&str], a_text: &str, b: &[&str], b_text: &str) -> bool {
+    let negations = |words: &[&str], text: &str| {
+        let opening = text
+            .trim_start()
+            .trim_start_matches(['"', '“', '‘', '\'', '«']);
+        let answer = opening
+            .get(..2)
+            .is_some_and(|w| w.eq_ignore_ascii_case("no"))
+            && opening
+                .get(2..)
+                .is_some_and(|rest| rest.starts_with([',', '.', '!', ';', ':', '—', '–']));
+        let skip = usize::from(answer && words.first() == Some(&"no"));
+        words[skip..]
             .iter()
             .filter(|w| NEGATORS.contains(w) || w.ends_with("n't"))
             .count()
     };
-    negations(a) % 2 != negations(b) % 2
+    negations(a, a_text) % 2 != negations(b, b_text) % 2
 }
 
 /// Levenshtein distance over words, in two rows of memory.
@@ -679,7 +692,7 @@ impl Analyzer<'_, '_> {
                 let near = format!(
                     "{ia} and {ib} print near-same words (similarity {similarity}, threshold {threshold})"
                 );
-                if negation_differs(wa, wb) {
+                if negation_differs(wa, qa.text(), wb, qb.text()) {
                     (
                         RelationKind::Conflict,
                         format!(

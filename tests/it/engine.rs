@@ -454,6 +454,47 @@ fn a_conflict_within_one_origin_names_it() {
     assert_snapshot!(relation("o1"), @r#"P1 (30) and P2 (45): the intervals do not overlap, so the positions conflict; one origin, one member state, gives both"#);
     // Two origins: nothing to add.
     assert!(!relation("o2").contains("one origin"));
+    // A falling toll from one origin says so too; two wordings of one
+    // speaker do not (the speaker is the origin of every quote).
+    let corpus = corpus_of(vec![
+        claim(
+            "c1",
+            "killed",
+            q(serde_json::json!({"exact": 80})),
+            &["a1", "o1"],
+        ),
+        claim(
+            "c2",
+            "killed",
+            q(serde_json::json!({"exact": 50})),
+            &["a2", "o1"],
+        ),
+        quote("q1", "joe-biden", "We will raise taxes next year", &["a1"]),
+        quote(
+            "q2",
+            "joe-biden",
+            "We will not raise taxes next year",
+            &["a1"],
+        ),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let sentences: Vec<&str> = report
+        .topics
+        .iter()
+        .map(|t| t.relations[0].relation.explanation())
+        .collect();
+    assert!(
+        sentences
+            .iter()
+            .any(|s| s.contains("running total") && s.contains("one origin")),
+        "{sentences:?}"
+    );
+    assert!(
+        sentences
+            .iter()
+            .any(|s| s.contains("negates") && !s.contains("one origin")),
+        "{sentences:?}"
+    );
 }
 
 #[test]
@@ -693,6 +734,43 @@ fn a_negated_wording_conflicts() {
     assert_eq!(topic.verdict, corroborate::Verdict::Contested);
     assert_eq!(topic.scopes[0].positions.len(), 2);
     assert_snapshot!(topic.relations[0].relation.explanation(), @r#"P1 (“We will raise taxes next year”) and P2 (“We will not raise taxes next year”): near-same words (similarity 0.86), but one negates what the other says, so they conflict: we will {+not+} raise taxes next …"#);
+}
+
+/// A negated wording is related to the wording it negates wherever the
+/// two fall in id order, and a "No," that answers does not count as a
+/// negation.
+#[test]
+fn a_negated_wording_conflicts_wherever_it_falls() {
+    let topic = |quotes: [(&str, &str); 3]| {
+        let corpus = corpus_of(
+            quotes
+                .iter()
+                .map(|(id, text)| quote(id, "joe-biden", text, &["a1"]))
+                .collect(),
+        );
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let topic = &report.topics[0];
+        let relations: Vec<String> = topic
+            .relations
+            .iter()
+            .map(|r| format!("{}–{} {:?}", r.from, r.to, r.relation.kind()))
+            .collect();
+        format!("{:?}: {}", topic.verdict, relations.join(", "))
+    };
+    let reopen = "The airport will reopen on Monday morning.";
+    let closed = "The airport will not reopen on Monday morning.";
+    let water = "Our priority is clean water for every shelter.";
+    // The negated pair first and last in id order, or side by side.
+    assert_snapshot!(topic([("q1", reopen), ("q2", water), ("q3", closed)]), @r#"Contested: P1–P2 DifferentQuote, P1–P3 Conflict, P2–P3 DifferentQuote"#);
+    assert_snapshot!(topic([("q1", reopen), ("q2", closed), ("q3", water)]), @r#"Contested: P1–P2 Conflict, P2–P3 DifferentQuote"#);
+    // An answering "No," is not a negation: the two are variants.
+    let answered = topic([
+        ("q1", "We will not raise taxes next year."),
+        ("q2", water),
+        ("q3", "No, we will not raise taxes next year."),
+    ]);
+    assert!(answered.starts_with("SingleOrigin"), "{answered}");
+    assert!(!answered.contains("Conflict"), "{answered}");
 }
 
 #[test]
