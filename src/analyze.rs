@@ -756,6 +756,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
 
         // 2. Positions within each group, per polarity.
         let cumulative = self.policy.is_cumulative(property);
+        // Cumulative or current: dated reports form a series.
+        let series_word = self.policy.series_word(property);
         // Sized to fit: a report keeps these vectors, so room left over
         // from growing them is memory held until the report is dropped.
         let mut scopes = Vec::with_capacity(groups.len());
@@ -770,16 +772,17 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // superseded by the latest one.
             // Each claim carries its place in the group (which is in id
             // order), so that sorting back to id order compares integers.
-            let mut dated: Vec<(Span, usize, &Claim)> = if cumulative && group.kind == "quantity" {
-                group
-                    .claims
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(k, c)| self.reported(c).map(|p| (p.interval(), k, *c)))
-                    .collect()
-            } else {
-                Vec::new()
-            };
+            let mut dated: Vec<(Span, usize, &Claim)> =
+                if series_word.is_some() && group.kind == "quantity" {
+                    group
+                        .claims
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(k, c)| self.reported(c).map(|p| (p.interval(), k, *c)))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
             let series = !dated.is_empty() && dated.len() == group.claims.len();
             // Buckets are runs of overlapping report times, so a report
             // dated to the day and one dated to the minute of that day
@@ -868,18 +871,22 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // A running total does not fall: an earlier position wholly
             // above every position of the latest report is not replaced by
             // it, and the relation between them says they conflict.
-            if let Some(latest) = latest {
+            // Those positions, each to be related to the latest report
+            // (a neighbour alone may be an intermediate, superseded figure).
+            let mut fallen: Vec<usize> = Vec::new();
+            if let Some(latest) = latest.filter(|_| cumulative) {
                 let latest_max = built
                     .iter()
                     .filter(|b| b.reported == Some(latest))
                     .map(|b| b.interval.filter(Interval::is_known).map(|i| i.max()))
                     .try_fold(f64::NEG_INFINITY, |max, x| x.map(|x| max.max(x)));
                 if let Some(latest_max) = latest_max {
-                    for b in &mut built {
+                    for (k, b) in built.iter_mut().enumerate() {
                         if b.interval
                             .is_some_and(|i| i.is_known() && i.min() > latest_max)
                         {
                             b.superseded_by = None;
+                            fallen.push(k);
                         }
                     }
                 }
@@ -950,6 +957,28 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // they fall in id order.
             for (i, b) in built.iter().enumerate() {
                 pairs.extend(b.negations.iter().map(|n| (i, n.0)));
+            }
+            // A figure above the latest report, against that report's
+            // first position of its polarity.
+            if !fallen.is_empty() {
+                let first_latest = |polarity: Polarity| {
+                    built.iter().position(|b| {
+                        latest.is_some()
+                            && b.reported == latest
+                            && b.polarity == polarity
+                            && !b.coarse
+                    })
+                };
+                let targets = [
+                    first_latest(Polarity::Positive),
+                    first_latest(Polarity::Negative),
+                ];
+                for i in fallen {
+                    let target = targets[usize::from(built[i].polarity == Polarity::Negative)];
+                    if let Some(j) = target.filter(|&j| j != i) {
+                        pairs.push((i.min(j), i.max(j)));
+                    }
+                }
             }
             let negatives: Vec<usize> = (0..built.len())
                 .filter(|&i| built[i].polarity == Polarity::Negative)
@@ -2290,6 +2319,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             push_certainty_note(&mut text);
             return Some(Relation::new(RelationKind::Conflict, evidence, text));
         }
+        // Positions have report times and `superseded_by` only in a series
+        // (a cumulative or current property).
+        let series = self.policy.series_word(property).unwrap_or("cumulative");
         if let (Some(ta), Some(tb)) = (a.reported, b.reported)
             && ta.1 <= tb.0
         {
@@ -2297,6 +2329,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // A running total does not fall: a later position wholly
             // below the earlier one contradicts it.
             if let (Some(x), Some(y)) = (a.interval, b.interval)
+                && self.policy.is_cumulative(property)
                 && x.is_known()
                 && y.is_known()
                 && y.max() < x.min()
@@ -2312,7 +2345,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
             let _ = write!(
                 text,
-                ": the property is cumulative and {lb} was reported later ({}) than {la} ({}), so it supersedes it",
+                ": the property is {} and {lb} was reported later ({}) than {la} ({}), so it supersedes it",
+                series,
                 show(tb),
                 show(ta)
             );
@@ -2321,14 +2355,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         if let (Some(by), None) = (&a.superseded_by, &b.superseded_by) {
             let _ = write!(
                 text,
-                ": the property is cumulative and {lb} holds the latest report ({by}), so it supersedes {la}"
+                ": the property is {series} and {lb} holds the latest report ({by}), so it supersedes {la}"
             );
             return Some(Relation::new(RelationKind::SupersededBy, evidence, text));
         }
         if let (None, Some(by)) = (&a.superseded_by, &b.superseded_by) {
             let _ = write!(
                 text,
-                ": the property is cumulative and {la} holds the latest report ({by}), so it supersedes {lb}"
+                ": the property is {series} and {la} holds the latest report ({by}), so it supersedes {lb}"
             );
             return Some(Relation::new(RelationKind::Supersedes, evidence, text));
         }

@@ -81,8 +81,9 @@ impl fmt::Display for Similarity {
 }
 
 /// What the engine is told: thresholds for quote and name similarity, the
-/// vague-quantity vocabulary, which properties are cumulative or
-/// single-valued, and aliases between property names.
+/// vague-quantity vocabulary, which properties are cumulative (running
+/// totals), current (figures as they stand) or single-valued, and aliases
+/// between property names.
 ///
 /// The default never picks a winner between conflicting positions: a
 /// contested topic stays contested, with every position shown.
@@ -104,6 +105,7 @@ pub struct Policy {
     quote_threshold: Similarity,
     name_threshold: Similarity,
     cumulative: BTreeSet<Property>,
+    current: BTreeSet<Property>,
     single_valued: BTreeSet<Property>,
     property_aliases: BTreeMap<Property, Property>,
 }
@@ -114,9 +116,9 @@ fn property(name: &str) -> Option<Property> {
 
 impl Default for Policy {
     /// Quote threshold 0.8 and name threshold 0.9; the default vocabulary;
-    /// `killed`, `injured`, `wounded`, `dead`, `casualties`, `deaths`,
-    /// `arrested` and `displaced` cumulative; `leader`, `led_by`, `founded`
-    /// and `headquarters` single-valued.
+    /// `killed`, `injured`, `wounded`, `dead`, `casualties`, `deaths` and
+    /// `arrested` cumulative; `displaced` current; `leader`, `led_by`,
+    /// `founded` and `headquarters` single-valued.
     fn default() -> Policy {
         Policy {
             vocabulary: Vocabulary::default(),
@@ -130,11 +132,11 @@ impl Default for Policy {
                 "casualties",
                 "deaths",
                 "arrested",
-                "displaced",
             ]
             .into_iter()
             .filter_map(property)
             .collect(),
+            current: ["displaced"].into_iter().filter_map(property).collect(),
             single_valued: ["leader", "led_by", "founded", "headquarters"]
                 .into_iter()
                 .filter_map(property)
@@ -184,6 +186,8 @@ struct RawPolicy {
     name_threshold: Option<Similarity>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     cumulative: Option<BTreeSet<Property>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    current: Option<BTreeSet<Property>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     single_valued: Option<BTreeSet<Property>>,
     #[serde(
@@ -273,6 +277,9 @@ impl Policy {
         if let Some(c) = raw.cumulative {
             policy.cumulative = c;
         }
+        if let Some(c) = raw.current {
+            policy.current = c;
+        }
         if let Some(c) = raw.single_valued {
             policy.single_valued = c;
         }
@@ -290,6 +297,7 @@ impl Policy {
             quote_threshold: Some(self.quote_threshold),
             name_threshold: Some(self.name_threshold),
             cumulative: Some(self.cumulative.clone()),
+            current: Some(self.current.clone()),
             single_valued: Some(self.single_valued.clone()),
             property_aliases: Some(self.property_aliases.clone()),
         };
@@ -327,6 +335,22 @@ impl Policy {
         self
     }
 
+    /// Marks a property as current: a figure as it stands (people
+    /// displaced, held, in shelters), which rises and falls, so a later
+    /// report supersedes an earlier one whatever the numbers.
+    ///
+    /// ```
+    /// use corroborate::{Policy, Property};
+    /// let policy = Policy::default().with_current(Property::new("detained")?);
+    /// assert!(policy.is_current(&Property::new("detained")?));
+    /// assert!(!policy.is_cumulative(&Property::new("detained")?));
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn with_current(mut self, property: Property) -> Policy {
+        self.current.insert(property);
+        self
+    }
+
     /// Marks a statement property as single-valued: two different objects
     /// conflict ("led by A" against "led by B").
     pub fn with_single_valued(mut self, property: Property) -> Policy {
@@ -341,9 +365,10 @@ impl Policy {
         self
     }
 
-    /// Removes every cumulative and single-valued mark.
+    /// Removes every cumulative, current and single-valued mark.
     pub fn without_property_rules(mut self) -> Policy {
         self.cumulative.clear();
+        self.current.clear();
         self.single_valued.clear();
         self
     }
@@ -366,6 +391,25 @@ impl Policy {
     /// True when the property (after aliases) is cumulative.
     pub fn is_cumulative(&self, property: &Property) -> bool {
         self.cumulative.contains(self.canonical_property(property))
+    }
+
+    /// True when the property (after aliases) is current: a figure as it
+    /// stands, whose later report supersedes whatever the numbers.
+    pub fn is_current(&self, property: &Property) -> bool {
+        self.current.contains(self.canonical_property(property))
+    }
+
+    /// What a later report of the property is, in a sentence: "cumulative"
+    /// (a running total), "a current figure", or `None` when a later report
+    /// is no newer figure.
+    pub(crate) fn series_word(&self, property: &Property) -> Option<&'static str> {
+        if self.is_cumulative(property) {
+            Some("cumulative")
+        } else if self.is_current(property) {
+            Some("a current figure")
+        } else {
+            None
+        }
     }
 
     /// True when the property (after aliases) is single-valued.

@@ -757,8 +757,12 @@ impl Analyzer<'_, '_> {
             };
         }
 
-        let cumulative = self.policy().is_cumulative(&a.property);
-        if cumulative && overlap != Some(Overlap::Equal) {
+        // A cumulative or current property: a later report is a newer
+        // figure.
+        let series = self.policy().series_word(&a.property);
+        if let Some(series) = series
+            && overlap != Some(Overlap::Equal)
+        {
             let (ra, rb) = (self.reported(a), self.reported(b));
             if let (Some(ra), Some(rb)) = (ra, rb)
                 && (ra.end() <= rb.start() || rb.end() <= ra.start())
@@ -774,6 +778,7 @@ impl Analyzer<'_, '_> {
                 // below the earlier one contradicts it, unless it says it
                 // corrects it (`corrects`, handled before this).
                 if let Some([x, y]) = evidence.intervals
+                    && self.policy().is_cumulative(&a.property)
                     && x.is_known()
                     && y.is_known()
                 {
@@ -796,7 +801,7 @@ impl Analyzer<'_, '_> {
                     },
                     evidence,
                     explanation: format!(
-                        "{values}: the property is cumulative and {new} (reported {rn}) is later than {old} (reported {ro}), so {new} supersedes {old}"
+                        "{values}: the property is {series} and {new} (reported {rn}) is later than {old} (reported {ro}), so {new} supersedes {old}"
                     ),
                 };
             }

@@ -298,6 +298,36 @@ fn a_later_toll_lower_than_the_earlier_conflicts() {
     assert_eq!(kind, RelationKind::SupersededBy);
 }
 
+/// A current figure (people displaced) rises and falls: the later report
+/// supersedes the earlier one whatever the numbers.
+#[test]
+fn a_current_figure_may_fall() {
+    let corpus = corpus_of(vec![
+        claim(
+            "c1",
+            "displaced",
+            q(serde_json::json!({"at_least": 12000})),
+            &["a1"],
+        ),
+        claim(
+            "c2",
+            "displaced",
+            q(serde_json::json!({"exact": 4300})),
+            &["a2"],
+        ),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    assert_eq!(topic.verdict, corroborate::Verdict::Superseded);
+    assert_snapshot!(topic.relations[0].relation.explanation(), @r#"P1 (at least 12,000) and P2 (4,300): the property is a current figure and P2 was reported later (2021-08-27) than P1 (2021-08-25), so it supersedes it"#);
+    // The same figures of a running total conflict.
+    let policy = Policy::default()
+        .without_property_rules()
+        .with_cumulative(Property::new("displaced").unwrap());
+    let report = Analyzer::new(&corpus, &policy).report();
+    assert_eq!(report.topics[0].verdict, corroborate::Verdict::Contested);
+}
+
 #[test]
 fn a_series_whose_latest_toll_falls_is_contested() {
     let toll = |id: &str, n: u32, chain: &str| {
@@ -316,13 +346,19 @@ fn a_series_whose_latest_toll_falls_is_contested() {
         .unwrap()
         .push(serde_json::json!(
         {"id": "a3", "kind": "publication", "name": "C", "published": "2021-08-29"}));
-    doc["claims"]
-        .as_array_mut()
-        .unwrap()
-        .push(toll("c3", 90, "a3"));
-    let corpus = Corpus::from_json_str(&doc.to_string()).unwrap();
-    let report = Analyzer::new(&corpus, &Policy::default()).report();
-    assert_eq!(report.topics[0].verdict, corroborate::Verdict::Superseded);
+    let with_latest = |n: u32| {
+        let mut doc = doc.clone();
+        doc["claims"]
+            .as_array_mut()
+            .unwrap()
+            .push(toll("c3", n, "a3"));
+        let corpus = Corpus::from_json_str(&doc.to_string()).unwrap();
+        Analyzer::new(&corpus, &Policy::default()).report().topics[0].verdict
+    };
+    assert_eq!(with_latest(90), corroborate::Verdict::Superseded);
+    // A partial recovery (80, 50, then 60): still below the first figure,
+    // which is related to the latest report and so contests it.
+    assert_eq!(with_latest(60), corroborate::Verdict::Contested);
 }
 
 #[test]

@@ -319,7 +319,7 @@ fn readme_example_in_data_readme_loads() {
 fn policy_errors_name_the_field() {
     use corroborate::Policy;
     let e = Policy::from_json_str(r#"{"quote_treshold": 0.9}"#).unwrap_err();
-    assert_snapshot!(e, @"line 1 column 17: field quote_treshold: unknown field `quote_treshold`, expected one of `vocabulary`, `quote_threshold`, `name_threshold`, `cumulative`, `single_valued`, `property_aliases`");
+    assert_snapshot!(e, @"line 1 column 17: field quote_treshold: unknown field `quote_treshold`, expected one of `vocabulary`, `quote_threshold`, `name_threshold`, `cumulative`, `current`, `single_valued`, `property_aliases`");
     let e = Policy::from_json_str(r#"{"quote_threshold": 1.5}"#).unwrap_err();
     assert_snapshot!(e, @"line 1 column 24: field quote_threshold: 1.5 is not a similarity; expected a number from 0 to 1");
     let e = Policy::from_json_str(r#"{"vocabulary": "newsroom"}"#).unwrap_err();
