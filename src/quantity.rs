@@ -392,21 +392,32 @@ impl Quantity {
     ///
     /// Counts are integers, so strict bounds are tightened: "more than 90"
     /// is `[91, ∞)`, and a hedged count's ends are whole counts. A number
-    /// stated with a fraction (a share of 2.2, a magnitude of 6.8) is not
-    /// a count: its bounds and hedges are kept as stated ("more than 2.2"
-    /// is `[2.2, ∞)`, "about 5.5" with ±10% is `[4.95, 6.05]`).
+    /// stated with a fraction (2.2, a magnitude of 6.8) or a share (unit
+    /// `percent`) is not a count: its bounds and hedges are kept as stated
+    /// ("at least 2.2" is `[2.2, ∞)`, "about 5.5" with ±10% is
+    /// `[4.95, 6.05]`), a strict bound or "nearly" starting or ending just
+    /// past the number, so that "more than 2.2" and "fewer than 2.2" do
+    /// not meet.
     /// Approximate and vague amounts take their interval from
     /// `vocabulary`; a phrase it does not know gives `[0, ∞)` and
     /// [`Interval::is_known`] is false. When low and high estimates are
     /// given they narrow nothing: they are reported beside the interval.
     pub fn interval(&self, vocabulary: &Vocabulary) -> Interval {
+        // A share is not a count, nor is a number stated with a fraction.
+        let share = self.unit.as_deref() == Some("percent");
+        let counted = |value: f64| !share && value.fract() == 0.0;
         match &self.amount {
             Amount::Exact(value) => Interval::new(*value, *value),
             Amount::Range { min, max } => Interval::new(*min, *max),
-            Amount::AtLeast { value, .. } if value.fract() != 0.0 => {
-                Interval::new(*value, f64::INFINITY)
+            // Not counts (a fraction, or a share): bounds kept as stated, a
+            // strict one just past the number.
+            Amount::AtLeast { value, strict } if !counted(*value) => Interval::new(
+                if *strict { next_up(*value) } else { *value },
+                f64::INFINITY,
+            ),
+            Amount::AtMost { value, strict } if !counted(*value) => {
+                Interval::new(0.0, if *strict { next_down(*value) } else { *value })
             }
-            Amount::AtMost { value, .. } if value.fract() != 0.0 => Interval::new(0.0, *value),
             Amount::AtLeast { value, strict } => {
                 let min = if *strict {
                     value.floor() + 1.0
@@ -424,9 +435,9 @@ impl Quantity {
                 Interval::new(0.0, max)
             }
             Amount::Approximate { value, qualifier } => match vocabulary.approximation(qualifier) {
-                Some(tolerance) if value.fract() != 0.0 => {
+                Some(tolerance) if !counted(*value) => {
                     let max = if tolerance.excludes_value() {
-                        *value
+                        next_down(*value)
                     } else {
                         value * (1.0 + tolerance.above())
                     };
@@ -438,10 +449,17 @@ impl Quantity {
                     // 5, and "about 15" 14 to 16, where rounding both
                     // ties up made them 5 to 6 and 14 to 17. `slack`
                     // keeps a tie a tie when the product lands a hair off
-                    // it (25 × 1.1 is 27.500000000000004).
-                    let slack = 1e-9 * value.abs().max(1.0);
-                    let min = (value * (1.0 - tolerance.below()) + 0.5 + slack).floor();
-                    let mut max = (value * (1.0 + tolerance.above()) - 0.5 - slack).ceil();
+                    // it (25 × 1.1 is 27.500000000000004): two units in the
+                    // last place of the product, which stays far below a
+                    // half at any count (1e-9 of the value, as it was,
+                    // moved "about 1 billion" a whole count).
+                    let (low, high) = (
+                        value * (1.0 - tolerance.below()),
+                        value * (1.0 + tolerance.above()),
+                    );
+                    let slack = |x: f64| 2.0 * f64::EPSILON * x.abs();
+                    let min = (low + 0.5 + slack(low)).floor();
+                    let mut max = (high - 0.5 - slack(high)).ceil();
                     if tolerance.excludes_value() {
                         max = (value.ceil() - 1.0).max(min);
                     }
@@ -454,6 +472,25 @@ impl Quantity {
                 None => Interval::unknown(),
             },
         }
+    }
+}
+
+/// The least value above `x` (which is finite and not negative here).
+fn next_up(x: f64) -> f64 {
+    if x == 0.0 {
+        f64::from_bits(1)
+    } else {
+        f64::from_bits(x.to_bits() + 1)
+    }
+}
+
+/// The greatest value below `x`, or 0 (counts and shares are not
+/// negative).
+fn next_down(x: f64) -> f64 {
+    if x <= 0.0 {
+        0.0
+    } else {
+        f64::from_bits(x.to_bits() - 1)
     }
 }
 
@@ -500,8 +537,22 @@ pub(crate) fn write_number<W: fmt::Write>(out: &mut W, value: f64) -> fmt::Resul
     if value.is_infinite() {
         return out.write_char('∞');
     }
-    if value.fract() != 0.0 || value.abs() >= 1e19 {
+    if value.abs() >= 1e19 {
         return write!(out, "{value}");
+    }
+    if value.fract() != 0.0 {
+        // Ten significant digits, trailing zeros dropped: arithmetic on
+        // the stated number (a tolerance, the next value past a strict
+        // bound) shows as 27.06, not 27.060000000000002.
+        let magnitude = value.abs().log10().floor() as i32;
+        let decimals = (9 - magnitude).clamp(0, 15) as usize;
+        let text = format!("{value:.decimals$}");
+        let text = if text.contains('.') {
+            text.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            &text
+        };
+        return out.write_str(text);
     }
     let mut n = value.abs() as u64;
     let mut digits = [0u8; 20];

@@ -328,6 +328,42 @@ fn a_current_figure_may_fall() {
     assert_eq!(report.topics[0].verdict, corroborate::Verdict::Contested);
 }
 
+/// Values past arithmetic show ten significant digits at most, and
+/// shares are not rounded as counts.
+#[test]
+fn fractional_values_show_without_float_noise() {
+    let corpus = corpus_of(vec![
+        claim(
+            "c1",
+            "rain",
+            q(serde_json::json!({"approximately": 24.6})),
+            &["a1"],
+        ),
+        claim(
+            "c2",
+            "share",
+            q(serde_json::json!({"approximately": 5, "unit": "percent"})),
+            &["a1"],
+        ),
+        claim(
+            "c3",
+            "share",
+            q(serde_json::json!({"exact": 5.3, "unit": "percent"})),
+            &["a2"],
+        ),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let values: Vec<String> = report
+        .topics
+        .iter()
+        .map(|t| format!("{:?} {}", t.verdict, t.scopes[0].positions[0].value))
+        .collect();
+    assert_snapshot!(values.join("\n"), @"
+    Corroborated 5.3 percent / about 5 percent → 5.3
+    SingleOrigin about 24.6 → 22.14–27.06
+    ");
+}
+
 #[test]
 fn a_series_whose_latest_toll_falls_is_contested() {
     let toll = |id: &str, n: u32, chain: &str| {

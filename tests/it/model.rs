@@ -406,22 +406,35 @@ fn hedged_counts_are_symmetric() {
     assert_eq!(interval("about 2,000"), (1800.0, 2200.0));
     assert_eq!(interval("about 8,379"), (7541.0, 9217.0));
     assert_eq!(interval("nearly 200"), (180.0, 199.0));
+    assert_eq!(interval("about 1 billion"), (9e8, 1.1e9));
+    assert_eq!(interval("about 10 million"), (9e6, 1.1e7));
 }
 
 /// A number with a fraction is not a count: its bounds and hedges are
 /// not rounded to whole counts.
 #[test]
 fn fractional_values_are_not_rounded() {
-    assert_eq!(interval("more than 2.2"), (2.2, f64::INFINITY));
+    // A strict bound starts or ends just past the number: "more than 2.2"
+    // and "fewer than 2.2" do not meet.
+    let (more, _) = interval("more than 2.2");
+    let (_, fewer) = interval("fewer than 2.2");
+    assert!(more > 2.2 && more < 2.2 + 1e-9 && fewer < 2.2 && fewer > 2.2 - 1e-9);
     assert_eq!(interval("at least 2.5"), (2.5, f64::INFINITY));
-    assert_eq!(interval("fewer than 2.3"), (0.0, 2.3));
+    assert_eq!(interval("at most 2.3"), (0.0, 2.3));
     let (min, max) = interval("about 5.5");
     assert!(
         (min - 4.95).abs() < 1e-9 && (max - 6.05).abs() < 1e-9,
         "{min} {max}"
     );
     let (min, max) = interval("nearly 2.5");
-    assert!((min - 2.25).abs() < 1e-9 && max == 2.5, "{min} {max}");
+    assert!(
+        (min - 2.25).abs() < 1e-9 && max < 2.5 && max > 2.5 - 1e-9,
+        "{min} {max}"
+    );
+    // A share is not a count, whole or not.
+    assert_eq!(interval("about 5%"), (4.5, 5.5));
+    assert_eq!(interval("at least 15 percent"), (15.0, f64::INFINITY));
+    assert!(interval("more than 15%").0 < 15.0 + 1e-9);
     // Whole numbers are still counts.
     assert_eq!(interval("more than 2"), (3.0, f64::INFINITY));
     assert_eq!(
