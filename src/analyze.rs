@@ -2575,66 +2575,86 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 continue;
             }
             let members = || run.iter().map(|(_, _, claim)| *claim);
-            // The reference is the most hedged version, then the one with
-            // the longest chain: relaying loses hedges and does not add
-            // them, so the version that keeps most is nearest what the
-            // origin said, however many links brought it.
-            let Some(reference) = members().max_by(|a, b| {
-                let score = |c: &Claim| {
-                    let (h, b, p) = hedges(c);
-                    (h as u8 + b as u8 + p as u8, c.assertion.chain.len())
-                };
-                score(a).cmp(&score(b)).then_with(|| b.id.cmp(&a.id))
-            }) else {
-                continue;
+            // A version's reference is the version nearest what the origin
+            // said among those that keep something it lacks: the most
+            // hedged, then the one with the longest chain (relaying loses
+            // hedges and does not add them), then the smaller id. Two
+            // versions that each keep what the other lacks are each
+            // reported. Only the best version of each set of hedge marks
+            // can be a reference: at most eight a run.
+            let score = |c: &Claim| {
+                let (h, b, p) = hedges(c);
+                (h as u8 + b as u8 + p as u8, c.assertion.chain.len())
             };
-            let (rh, rb, rp) = hedges(reference);
-            // What every finding of this run says of its reference: the
-            // origin's name and the reference's value, made once.
-            let mut about_reference: Option<(OriginName<'_>, String)> = None;
+            // Greater for the version nearer the origin.
+            let order =
+                |a: &Claim, b: &Claim| score(a).cmp(&score(b)).then_with(|| b.id.cmp(&a.id));
+            let better = |a: &Claim, b: &Claim| order(a, b) == std::cmp::Ordering::Greater;
+            let mut best: [Option<&Claim>; 8] = [None; 8];
             for claim in members() {
-                if std::ptr::eq(claim, reference) {
-                    continue;
-                }
                 let (h, b, p) = hedges(claim);
-                let mut dropped = Vec::new();
-                if rh && !h && claim.assertion.modality.certainty == Certainty::Certain {
-                    let (from, to) = (
-                        reference.assertion.modality.certainty.as_str(),
-                        claim.assertion.modality.certainty.as_str(),
-                    );
-                    let mut hedge = String::with_capacity(from.len() + to.len() + 5);
-                    hedge.push_str(from);
-                    hedge.push_str(" → ");
-                    hedge.push_str(to);
-                    dropped.push(Dropped::Hedge(hedge));
+                let slot = &mut best[usize::from(h) | usize::from(b) << 1 | usize::from(p) << 2];
+                if slot.is_none_or(|kept| better(claim, kept)) {
+                    *slot = Some(claim);
                 }
-                if rb
-                    && !b
-                    && matches!(&claim.value, Value::Quantity(q) if q.form() == QuantityForm::Exact)
-                {
-                    let form = match &reference.value {
-                        Value::Quantity(q) => q.form().as_str().to_string(),
-                        _ => String::new(),
-                    };
-                    dropped.push(Dropped::Bound(form));
-                }
-                if rp && !p {
-                    dropped.push(Dropped::Projection(
-                        reference
-                            .scope
-                            .horizon
-                            .as_deref()
-                            .unwrap_or("unstated horizon")
-                            .to_string(),
-                    ));
-                }
-                if dropped.is_empty() {
+            }
+            let mut references: Vec<&Claim> = best.into_iter().flatten().collect();
+            references.sort_by(|a, b| order(b, a));
+            // What the findings of this run say of each reference: the
+            // origin's name and the reference's value, made once.
+            let mut about: Vec<Option<(OriginName<'_>, String)>> = vec![None; references.len()];
+            for claim in members() {
+                let (h, b, p) = hedges(claim);
+                let dropped_from = |reference: &Claim| {
+                    let (rh, rb, rp) = hedges(reference);
+                    let mut dropped = Vec::new();
+                    if rh && !h && claim.assertion.modality.certainty == Certainty::Certain {
+                        let (from, to) = (
+                            reference.assertion.modality.certainty.as_str(),
+                            claim.assertion.modality.certainty.as_str(),
+                        );
+                        let mut hedge = String::with_capacity(from.len() + to.len() + 5);
+                        hedge.push_str(from);
+                        hedge.push_str(" → ");
+                        hedge.push_str(to);
+                        dropped.push(Dropped::Hedge(hedge));
+                    }
+                    if rb
+                        && !b
+                        && matches!(&claim.value, Value::Quantity(q) if q.form() == QuantityForm::Exact)
+                    {
+                        let form = match &reference.value {
+                            Value::Quantity(q) => q.form().as_str().to_string(),
+                            _ => String::new(),
+                        };
+                        dropped.push(Dropped::Bound(form));
+                    }
+                    if rp && !p {
+                        dropped.push(Dropped::Projection(
+                            reference
+                                .scope
+                                .horizon
+                                .as_deref()
+                                .unwrap_or("unstated horizon")
+                                .to_string(),
+                        ));
+                    }
+                    dropped
+                };
+                let Some((k, reference, mut dropped)) =
+                    references.iter().enumerate().find_map(|(k, &reference)| {
+                        if std::ptr::eq(claim, reference) {
+                            return None;
+                        }
+                        let dropped = dropped_from(reference);
+                        (!dropped.is_empty()).then_some((k, reference, dropped))
+                    })
+                else {
                     continue;
-                }
+                };
                 // Kept by the report: no room left over from growing.
                 dropped.shrink_to_fit();
-                let (origin_name, reference_value) = about_reference.get_or_insert_with(|| {
+                let (origin_name, reference_value) = about[k].get_or_insert_with(|| {
                     (
                         self.source_name(
                             reference

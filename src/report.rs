@@ -336,8 +336,9 @@ pub enum Dropped {
 pub struct RelayFinding {
     /// The claim that relays.
     pub claim: ClaimId,
-    /// The version nearest what the shared origin said: the most hedged
-    /// of the lineage and anchor, then the one with the longest chain.
+    /// The version nearest what the shared origin said among those that
+    /// keep what `claim` dropped: the most hedged of the lineage and
+    /// anchor, then the one with the longest chain.
     pub origin_claim: ClaimId,
     /// What was dropped.
     pub dropped: Vec<Dropped>,

@@ -498,6 +498,45 @@ fn a_dropped_bound_is_found_whichever_chain_is_longer() {
     }
 }
 
+/// Two versions that each keep a hedge the other lacks are each
+/// reported, whichever has the smaller id.
+#[test]
+fn versions_that_each_drop_something_are_both_reported() {
+    for (probable, approximate) in [("c1", "c2"), ("c2", "c1")] {
+        let mut hedged = claim(
+            probable,
+            "killed",
+            q(serde_json::json!({"exact": 300})),
+            &["a1", "o1"],
+        );
+        hedged["assertion"]["modality"] = serde_json::json!({"certainty": "probable"});
+        let corpus = corpus_of(vec![
+            hedged,
+            claim(
+                approximate,
+                "killed",
+                q(serde_json::json!({"approximately": 300})),
+                &["a2", "o1"],
+            ),
+        ]);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let mut found: Vec<(String, String)> = report.topics[0]
+            .relay_findings
+            .iter()
+            .map(|f| (f.claim.to_string(), f.origin_claim.to_string()))
+            .collect();
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                ("c1".to_string(), "c2".to_string()),
+                ("c2".to_string(), "c1".to_string())
+            ],
+            "probable {probable}"
+        );
+    }
+}
+
 /// A conflict within one origin says so: it is one source giving two
 /// figures, not two sources disagreeing.
 #[test]
