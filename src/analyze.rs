@@ -2119,6 +2119,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             publications,
             origins: self.origins(&built.claims),
             superseded,
+            fits: built.fits,
             wordings,
         }
     }

@@ -498,6 +498,9 @@ fn text_topic(out: &mut String, topic: &Topic<'_>, options: &TextOptions) {
             if position.superseded {
                 line.push_str("  (superseded)");
             }
+            if position.fits > 0 {
+                let _ = write!(line, "  (fits {} positions, supports none)", position.fits);
+            }
             wrap(out, &line, width, "    ", 7);
             line.clear();
             origins_text(&mut line, position);
@@ -591,11 +594,15 @@ impl Layout for Markdown {
             for p in &scope.positions {
                 let _ = write!(
                     out,
-                    "- **{}** {}{} — ",
+                    "- **{}** {}{}",
                     p.label,
                     p.value,
                     if p.superseded { " (superseded)" } else { "" },
                 );
+                if p.fits > 0 {
+                    let _ = write!(out, " (fits {} positions, supports none)", p.fits);
+                }
+                out.push_str(" — ");
                 origins_text(out, p);
                 out.push('\n');
                 for e in &p.claims {

@@ -272,6 +272,12 @@ pub struct Position<'c> {
     pub origins: Vec<Origin<'c>>,
     /// True when every claim of the position is superseded.
     pub superseded: bool,
+    /// For a value that fits several other positions ("2025-03" beside
+    /// "2025-03-09" and "2025-03-10", "hundreds" beside 300 and 800): how
+    /// many it fits. Such a position stands apart and supports none of
+    /// them. 0, and left out of JSON, for every other position.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub fits: usize,
     /// For quotes: how each other wording relates to the first claim's
     /// (verbatim, or a variant with its word diff).
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -467,6 +467,8 @@ fn a_value_that_fits_two_positions_supports_neither() {
     Contested: P1 hundreds → 200–999 (1 origin); P2 300 (1 origin); P3 800 (1 origin) | P1–P2 RefinedBy, P1–P3 RefinedBy, P2–P3 Conflict
     Contested: P1 2021-08 (month) (1 origin); P2 2021-08-09 (day) (1 origin); P3 2021-08-10 (day) (1 origin) | P1–P2 RefinedBy, P1–P3 RefinedBy, P2–P3 Conflict
     ");
+    assert_eq!(report.topics[0].scopes[0].positions[0].fits, 2);
+    assert_eq!(report.topics[0].scopes[0].positions[1].fits, 0);
     let coarse = &report.topics[0].relations[0];
     assert_snapshot!(coarse.relation.explanation(), @"P1 (hundreds → 200–999) and P2 (300): P2 lies within P1, which fits 2 positions, so P1 is counted apart, in support of none of them");
 }

@@ -10,6 +10,10 @@ fn expected(name: &str) -> (Verdict, usize, usize) {
     // (verdict of the first topic, relay findings, misattributions)
     match name {
         "assertion-and-denial" => (Verdict::Contested, 0, 0),
+        "coarse-date" => (Verdict::Contested, 0, 0),
+        "current-figure" => (Verdict::Superseded, 0, 0),
+        "falling-toll" => (Verdict::Contested, 0, 0),
+        "negated-quote" => (Verdict::Contested, 0, 0),
         "corroborated" => (Verdict::Corroborated, 0, 0),
         "date-precision" => (Verdict::Contested, 0, 0),
         "explicit-correction" => (Verdict::Superseded, 0, 0),
