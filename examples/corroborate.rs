@@ -55,8 +55,9 @@ struct Cli {
     #[arg(long)]
     topic: Option<String>,
 
-    /// A policy file: thresholds, vocabulary, cumulative and single-valued
-    /// properties, property aliases (the format in data/README.md, "Policy").
+    /// A policy file: thresholds, vocabulary, cumulative, current and
+    /// single-valued properties, property aliases (the format in
+    /// data/README.md, "Policy").
     #[arg(long)]
     policy: Option<PathBuf>,
 

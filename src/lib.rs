@@ -52,7 +52,7 @@
 //! | [`Claim`] | content (subject, [`Property`], [`Value`], [`Scope`]) plus [`Assertion`] ([`Chain`], verb, [`Modality`], evidence) |
 //! | [`Quantity`], [`Period`], [`Quote`], [`Statement`] | values with their uncertainty: intervals with a form, dates at a [`Precision`] |
 //! | [`Vocabulary`] | the swappable table that gives "dozens" or "about" its interval, and coding profiles such as ACLED's |
-//! | [`Policy`] | thresholds, vocabulary, cumulative and single-valued properties |
+//! | [`Policy`] | thresholds, vocabulary, cumulative, current and single-valued properties |
 //! | [`analyze`](fn@analyze), [`Analyzer`] | the engine: topics, positions, relations, verdicts, relay checks |
 //! | [`Report`] | the typed result, rendered as text, Markdown or JSON |
 //! | [`scan`], [`parse_quantity`], [`parse_date`] | read quantities and dates out of English news text |
