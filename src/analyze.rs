@@ -870,9 +870,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
 
             // A running total does not fall: an earlier position wholly
             // above every position of the latest report is not replaced by
-            // it, and the relation between them says they conflict.
-            // Those positions, each to be related to the latest report
-            // (a neighbour alone may be an intermediate, superseded figure).
+            // it. `fallen` keeps those positions, each to be related to the
+            // latest report (its neighbour alone may be an intermediate,
+            // superseded figure), where the relation says they conflict.
             let mut fallen: Vec<usize> = Vec::new();
             if let Some(latest) = latest.filter(|_| cumulative) {
                 let latest_max = built
@@ -941,7 +941,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         .take_while(|&j| {
                             value_span(&built[j]).is_some_and(|(start, _)| start <= high)
                         })
-                        .filter(|&j| fits(&built[i], &built[j]))
+                        .filter(|&j| self.same_value(&built[i], &built[j]))
                         .collect();
                     if let (Some(&first), Some(&last)) = (fit.first(), fit.last()) {
                         pairs.push((i.min(first), i.max(first)));
@@ -959,15 +959,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 pairs.extend(b.negations.iter().map(|n| (i, n.0)));
             }
             // A figure above the latest report, against that report's
-            // first position of its polarity.
+            // first position of its polarity (`fallen` is empty unless
+            // there is a latest report).
             if !fallen.is_empty() {
                 let first_latest = |polarity: Polarity| {
-                    built.iter().position(|b| {
-                        latest.is_some()
-                            && b.reported == latest
-                            && b.polarity == polarity
-                            && !b.coarse
-                    })
+                    built
+                        .iter()
+                        .position(|b| b.reported == latest && b.polarity == polarity && !b.coarse)
                 };
                 let targets = [
                     first_latest(Polarity::Positive),
@@ -1485,16 +1483,6 @@ fn split_coarse<T, S: Copy>(
     (sweep(fine), sweep(coarse))
 }
 
-/// Whether two positions' values overlap (a coarse position and one it
-/// fits).
-fn fits(a: &Built<'_>, b: &Built<'_>) -> bool {
-    match (a.interval, b.interval, a.period, b.period) {
-        (Some(x), Some(y), _, _) => x.overlaps(&y),
-        (_, _, Some(x), Some(y)) => x.start() < y.end() && y.start() < x.end(),
-        _ => false,
-    }
-}
-
 /// A position's value as a closed numeric span, for ordering: its
 /// interval, or its period in seconds.
 fn value_span(b: &Built<'_>) -> Option<(f64, f64)> {
@@ -1566,8 +1554,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .push(claim);
         }
         // A topic that mixes kinds of value names each group's kind, so
-        // that its scopes are told apart ("as stated (quantity)" and "as
-        // stated (text)").
+        // that its scopes are told apart ("quantity" and "text", not "as
+        // stated" twice).
         let mixed_kinds = keyed
             .keys()
             .zip(keyed.keys().skip(1))
@@ -2208,7 +2196,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         (hedged, bounded, projected)
     }
 
-    /// True when two positions of opposite polarity speak of one value.
+    /// True when two positions speak of one value: a denial and what it
+    /// denies, or a coarse position and one it fits.
     fn same_value(&self, a: &Built<'_>, b: &Built<'_>) -> bool {
         match (a.interval, b.interval, a.period, b.period) {
             (Some(x), Some(y), _, _) => x.overlaps(&y),
@@ -2367,8 +2356,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             );
             return Some(Relation::new(RelationKind::Supersedes, evidence, text));
         }
-        // A coarse position is paired with each position it fits: not
-        // neighbours made disjoint by the sweep.
+        // A coarse position is paired with the first and last position it
+        // fits, which overlap it: not neighbours made disjoint by the sweep.
         if a.coarse || b.coarse {
             let spans = value_span(a)
                 .zip(value_span(b))

@@ -226,6 +226,14 @@ pub(crate) fn json_error(
         }
     }
     let offset = byte_offset(json, line, column);
+    // The document as a JSON value, parsed once and only on the paths
+    // that look into it (a value's keys, a claim's id).
+    let parsed: std::cell::OnceCell<Option<serde_json::Value>> = std::cell::OnceCell::new();
+    let root = || {
+        parsed
+            .get_or_init(|| serde_json::from_str(json).ok())
+            .as_ref()
+    };
     let kind = match error.classify() {
         _ if message == "recursion limit exceeded" => ErrorKind::DepthLimit {
             limit: MAX_JSON_DEPTH,
@@ -273,16 +281,16 @@ pub(crate) fn json_error(
             const ONE_VALUE: &str =
                 "an object with exactly one of quantity, date, quote, statement, text";
             // A value of two kinds is named by its keys.
-            let keys = path
-                .ends_with("value")
-                .then(|| serde_json::from_str::<serde_json::Value>(json).ok())
-                .flatten()
-                .and_then(|root| match value_at(&root, &path)? {
-                    serde_json::Value::Object(map) if map.len() > 1 => {
-                        Some(map.keys().map(|k| format!("{k:?}")).collect::<Vec<_>>())
-                    }
-                    _ => None,
-                });
+            let keys =
+                path.ends_with("value")
+                    .then(root)
+                    .flatten()
+                    .and_then(|root| match value_at(root, &path)? {
+                        serde_json::Value::Object(map) if map.len() > 1 => {
+                            Some(map.keys().map(|k| format!("{k:?}")).collect::<Vec<_>>())
+                        }
+                        _ => None,
+                    });
             ErrorKind::Schema {
                 message: match keys {
                     Some(keys) => format!(
@@ -322,11 +330,11 @@ pub(crate) fn json_error(
     // A claim of a corpus document is named by its id too, when the
     // document is well formed and the claim has one.
     if path.starts_with("claims[")
-        && let Ok(root) = serde_json::from_str::<serde_json::Value>(json)
+        && let Some(root) = root()
         && let Some(id) = path
             .split('.')
             .next()
-            .and_then(|claim| value_at(&root, claim))
+            .and_then(|claim| value_at(root, claim))
             .and_then(|claim| claim.get("id")?.as_str())
         && !id.trim().is_empty()
     {
