@@ -728,8 +728,9 @@ fn settled(records: Vec<Named<'_>>, fallback: &str) -> Vec<(usize, String)> {
     moves
 }
 
-/// Ids made from names: lower-case ASCII letters and digits, other runs
-/// of characters as `-`, a numeric suffix where two names give one id.
+/// Ids made from names: lower-case ASCII letters and digits (a Latin
+/// letter without its diacritics: "Jacmél" gives `jacmel`), other runs of
+/// characters as `-`, a numeric suffix where two names give one id.
 struct Ids {
     by_name: HashMap<String, usize>,
     used: HashSet<String>,
@@ -750,16 +751,28 @@ impl Ids {
 
     fn slug(name: &str, fallback: &str) -> String {
         let mut slug = String::with_capacity(name.len());
+        let mut folded = String::new();
         for ch in name.chars() {
-            if ch.is_ascii_alphanumeric() {
-                slug.push(ch.to_ascii_lowercase());
-            } else if !slug.is_empty() && !slug.ends_with('-') {
-                slug.push('-');
-            }
             if slug.len() >= 100 {
                 break;
             }
+            if ch.is_ascii_alphanumeric() {
+                slug.push(ch.to_ascii_lowercase());
+                continue;
+            }
+            if ch.is_alphanumeric() {
+                folded.clear();
+                crate::resolve::push_folded(ch, &mut folded);
+                if folded.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                    slug.push_str(&folded);
+                    continue;
+                }
+            }
+            if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
         }
+        slug.truncate(100);
         while slug.ends_with('-') {
             slug.pop();
         }
@@ -1918,6 +1931,13 @@ mod tests {
             ids.fresh("Shahab Al Muhajir", "entity"),
             "shahab-al-muhajir-2"
         );
+        // Latin letters lose their diacritics; other scripts have no slug.
+        assert_eq!(ids.fresh("Jacmél", "entity"), "jacmel");
+        assert_eq!(ids.fresh("Jacmel", "entity"), "jacmel-2");
+        assert_eq!(ids.fresh("Łódź Straße", "entity"), "lodz-strasse");
+        assert_eq!(ids.fresh("Київ", "entity"), "entity");
+        assert_eq!(ids.fresh(&format!("{}ß", "a".repeat(99)), "x").len(), 100);
+        let mut ids = Ids::new();
         assert_eq!(ids.fresh("الشباب", "entity"), "entity");
         assert_eq!(ids.fresh("طالبان", "entity"), "entity-2");
         assert_eq!(ids.fresh("entity 2", "entity"), "entity-2-2");
