@@ -346,7 +346,10 @@ const QUANTITY_EXPECTED: &str = "a number (\"1,500\", \"twelve\"), a range (\"50
 /// expression that ends in "%", "percent" or "per cent" is a share, read
 /// with the unit `percent` ("about 41 percent", "62-65%"); the scanner,
 /// which reads running text, leaves percentages alone, since "20% of 5"
-/// counts 5.
+/// counts 5. A whole expression may also end in what befell the counted,
+/// as a table cell gives it: lower-case past participles joined by "and"
+/// or "or" ("300 killed", "300 people killed or injured") are part of the
+/// unit.
 ///
 /// ```
 /// use corroborate::{parse_quantity, Amount, Vocabulary};
@@ -359,6 +362,9 @@ const QUANTITY_EXPECTED: &str = "a number (\"1,500\", \"twelve\"), a range (\"50
 /// let share = parse_quantity("41.2%", &vocabulary)?;
 /// assert!(matches!(share.amount(), Amount::Exact(v) if *v == 41.2));
 /// assert_eq!(share.unit(), Some("percent"));
+/// let cell = parse_quantity("ca. 300 killed", &vocabulary)?;
+/// assert!(matches!(cell.amount(), Amount::Approximate { value, .. } if *value == 300.0));
+/// assert_eq!(cell.unit(), Some("killed"));
 /// # Ok::<(), corroborate::Error>(())
 /// ```
 ///
@@ -403,6 +409,34 @@ fn percentage(text: &str, lexicon: &Lexicon) -> Option<Quantity> {
         .then(|| found.quantity.with_unit("percent"))
 }
 
+/// Whether tokens `start..` are past participles in lower case, joined
+/// by "and" or "or": what befell the counted, as a table cell or a
+/// caption gives it ("300 killed", "300 people killed or injured"). The
+/// counted noun stops before such a word, since in running text it
+/// begins a clause of its own ("50 fighters killed two guards"), but
+/// after a whole expression nothing follows it.
+fn ends_in_participles(tokens: &Tokens, start: usize) -> bool {
+    let mut participle_next = true;
+    for k in start..tokens.len() {
+        let Some(lower) = tokens.word(k) else {
+            return false;
+        };
+        if tokens.breaks(k) || tokens.raw(k).starts_with(char::is_uppercase) {
+            return false;
+        }
+        let fits = if participle_next {
+            lower.len() > 3 && lower.ends_with("ed")
+        } else {
+            matches!(lower, "and" | "or")
+        };
+        if !fits {
+            return false;
+        }
+        participle_next = !participle_next;
+    }
+    start < tokens.len() && !participle_next
+}
+
 /// Reads quantities with one vocabulary's tables built once, for readers
 /// that parse many values.
 #[derive(Clone, Debug)]
@@ -438,6 +472,14 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
     }
     match quantity::quantity_at(&tokens, lexicon, 0, true) {
         Some(found) if found.end == tokens.len() => Ok(found.quantity),
+        Some(found) if ends_in_participles(&tokens, found.end) => {
+            let participles = tokens.raw_span(found.end, tokens.len());
+            let unit = match found.quantity.unit() {
+                Some(noun) => format!("{noun} {participles}"),
+                None => participles.to_string(),
+            };
+            Ok(found.quantity.with_unit(unit))
+        }
         Some(found) => {
             let at = tokens.span(found.end, found.end + 1).start;
             Err(expression_error(

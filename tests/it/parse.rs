@@ -292,6 +292,29 @@ fn strict_parsers() {
     assert_eq!(share("5 supercent"), "5 supercent [supercent]");
     // Running text leaves percentages alone.
     check("20% of 5", "exact 5..=5 [5]");
+    // A whole expression may end in what befell the counted: lower-case
+    // past participles, joined by "and" or "or", are part of the unit.
+    assert_eq!(share("300 killed"), "300 killed [killed]");
+    assert_eq!(share("ca. 300 killed"), "ca. 300 killed [killed]");
+    assert_eq!(share("300+ killed"), "at least 300 killed [killed]");
+    assert_eq!(
+        share("300 people killed or injured"),
+        "300 people killed or injured [people killed or injured]"
+    );
+    for not_participles in [
+        "300 killed two",
+        "300 killed and",
+        "300 killed, 20 injured",
+        "300 Killed",
+        "300 red",
+    ] {
+        assert!(
+            parse_quantity(not_participles, &v).is_err(),
+            "{not_participles}"
+        );
+    }
+    // Running text still ends the counted noun before a participle.
+    check("300 killed", "exact 300..=300 [300]");
     insta::assert_snapshot!(parse_date("soon", None).unwrap_err(), @r#"cannot read "soon" at byte 0: "soon" does not start a date; expected a date such as "August 26, 2021", "26 August 2021", "2021-08-26", "October 2014", "2015", "between 2016 and 2018", "mid-August", "on Tuesday", "last year" or "04:11 PM""#);
 }
 
