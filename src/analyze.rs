@@ -46,6 +46,18 @@ pub const MAX_DENIAL_SCAN: usize = 64;
 /// rest are counted ("and 33 more") and listed in the position.
 pub const MAX_NAMED_ORIGINS: usize = 5;
 
+/// The most positions a verdict's explanation names in one list (the
+/// conflicting positions, the superseded, the current, a scope's): those
+/// with the most origins, the first in position order among equals, in
+/// position order. The rest are counted ("… and 130 other positions
+/// conflict"); every position is still listed in its scope, with its
+/// relations.
+///
+/// ```
+/// assert_eq!(corroborate::MAX_NAMED_POSITIONS, 5);
+/// ```
+pub const MAX_NAMED_POSITIONS: usize = 5;
+
 /// The largest block of quotes compared pairwise, for variant clustering
 /// and misattribution. A larger block is compared in windows of this
 /// size, and a diagnostic says so.
@@ -1102,18 +1114,26 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             push_origin_names(out, &p.origins);
             out.push(')');
         };
-        // Each item written by `write`, separated by `separator`.
-        fn push_joined<'p, 'c: 'p>(
+        // At most [`MAX_NAMED_POSITIONS`] of `items` (the most supported),
+        // each written by `write`, separated by `separator`; the rest
+        // counted.
+        fn push_named<'p, 'c: 'p>(
             out: &mut String,
-            items: impl Iterator<Item = &'p Position<'c>>,
+            items: &[&'p Position<'c>],
             separator: &str,
             mut write: impl FnMut(&mut String, &Position<'c>),
         ) {
-            for (i, p) in items.enumerate() {
+            let named = most_supported(items, MAX_NAMED_POSITIONS);
+            for (i, p) in named.iter().enumerate() {
                 if i > 0 {
                     out.push_str(separator);
                 }
                 write(out, p);
+            }
+            let more = items.len() - named.len();
+            if more > 0 {
+                let plural = if more == 1 { "" } else { "s" };
+                let _ = write!(out, " and {more} other position{plural}");
             }
         }
         let label_value = |out: &mut String, p: &Position<'_>| {
@@ -1126,22 +1146,19 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     .filter(|r| r.relation.kind() == RelationKind::Conflict)
                     .flat_map(|r| [&*r.from, &*r.to])
                     .collect();
+                let conflicting: Vec<&Position<'_>> = positions
+                    .iter()
+                    .copied()
+                    .filter(|p| conflicting.contains(&*p.label))
+                    .collect();
                 out.push_str("Contested: ");
-                push_joined(
-                    &mut out,
-                    positions
-                        .iter()
-                        .copied()
-                        .filter(|p| conflicting.contains(&*p.label)),
-                    " against ",
-                    describe,
-                );
+                push_named(&mut out, &conflicting, " against ", describe);
                 out.push_str(" conflict; the policy does not pick a winner.");
             }
             Verdict::Superseded => {
                 if positions.iter().all(|p| !p.superseded) {
                     out.push_str("Superseded: a correction replaces an earlier claim; current: ");
-                    push_joined(&mut out, positions.iter().copied(), "; ", describe);
+                    push_named(&mut out, &positions, "; ", describe);
                 } else {
                     // A figure is replaced within its scope: the positions
                     // of scopes with nothing superseded are named apart.
@@ -1152,18 +1169,18 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         .iter()
                         .flat_map(|s| s.positions.iter())
                         .partition(|p| p.superseded);
-                    let others = other.iter().flat_map(|s| s.positions.iter());
+                    let others: Vec<_> = other.iter().flat_map(|s| s.positions.iter()).collect();
                     out.push_str("Superseded: ");
-                    push_joined(&mut out, old.into_iter(), "; ", label_value);
+                    push_named(&mut out, &old, "; ", label_value);
                     out.push_str(" replaced by ");
                     if current.is_empty() {
                         // Replaced from another scope, by a correction.
-                        push_joined(&mut out, others, "; ", describe);
+                        push_named(&mut out, &others, "; ", describe);
                     } else {
-                        push_joined(&mut out, current.into_iter(), "; ", describe);
+                        push_named(&mut out, &current, "; ", describe);
                         if !other.is_empty() {
                             out.push_str("; in other scopes: ");
-                            push_joined(&mut out, others, "; ", describe);
+                            push_named(&mut out, &others, "; ", describe);
                         }
                     }
                 }
@@ -1175,7 +1192,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     if i > 0 {
                         out.push_str(" and ");
                     }
-                    push_joined(&mut out, scope.positions.iter(), ", ", label_value);
+                    let listed: Vec<_> = scope.positions.iter().collect();
+                    push_named(&mut out, &listed, ", ", label_value);
                     let _ = write!(out, " [{}]", scope.label);
                 }
                 out.push_str(" hold in different scopes, side by side, not in conflict.");
@@ -1212,7 +1230,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 )
                 .len();
                 out.push_str("Single origin: ");
-                push_joined(&mut out, positions.iter().copied(), "; ", describe);
+                push_named(&mut out, &positions, "; ", describe);
                 let _ = write!(
                     out,
                     "; carried by {publications} publication{}.",
@@ -1362,6 +1380,19 @@ fn sorted_unique_sources(mut ids: Vec<&SourceId>) -> Vec<&SourceId> {
         ids.dedup();
     }
     ids
+}
+
+/// The `most` positions of `positions` with the most origins, the first
+/// among equals, in their order in `positions`.
+fn most_supported<'p, 'c>(positions: &[&'p Position<'c>], most: usize) -> Vec<&'p Position<'c>> {
+    if positions.len() <= most {
+        return positions.to_vec();
+    }
+    let mut order: Vec<usize> = (0..positions.len()).collect();
+    order.sort_by_key(|&k| (std::cmp::Reverse(positions[k].origins.len()), k));
+    order.truncate(most);
+    order.sort_unstable();
+    order.into_iter().map(|k| positions[k]).collect()
 }
 
 /// Names the first [`MAX_NAMED_ORIGINS`] origins and counts the rest: a

@@ -145,7 +145,8 @@ mod stream;
 mod vocab;
 
 pub use analyze::{
-    Analyzer, MAX_DENIAL_PAIRS, MAX_DENIAL_SCAN, MAX_NAMED_ORIGINS, MAX_QUOTE_BLOCK, analyze,
+    Analyzer, MAX_DENIAL_PAIRS, MAX_DENIAL_SCAN, MAX_NAMED_ORIGINS, MAX_NAMED_POSITIONS,
+    MAX_QUOTE_BLOCK, analyze,
 };
 pub use corpus::{CORPUS_FILE_NAME, Corpus, FORMAT, Limits};
 pub use error::Error;

@@ -1231,6 +1231,39 @@ fn a_verdict_names_a_few_origins_and_counts_the_rest() {
     assert_snapshot!(topic.explanation, @"Corroborated: 7 independent origins support P1 2,000 (Office 1, Office 2, Office 3, Office 4, Office 5 and 2 more).");
 }
 
+#[test]
+fn a_verdict_names_the_most_supported_positions_and_counts_the_rest() {
+    // Eight figures that all conflict: P3 has three origins, P6 and P8
+    // two, the rest one. The sentence describes the five with the most
+    // origins (P1 and P2 first among the ones), in position order, and
+    // counts the other three; every position is still in its scope.
+    let origins_of = [1, 1, 3, 1, 1, 2, 1, 2];
+    let mut sources = vec![serde_json::json!(
+        {"id": "a1", "kind": "publication", "name": "A", "published": "2021-08-25"}
+    )];
+    let mut claims = Vec::new();
+    let mut office = 0;
+    for (k, &n) in origins_of.iter().enumerate() {
+        for _ in 0..n {
+            office += 1;
+            sources.push(serde_json::json!({"id": format!("o{office}"), "kind": "office", "name": format!("Office {office}")}));
+            claims.push(claim(
+                &format!("c{office}"),
+                "fighter_strength",
+                q(serde_json::json!({"exact": 100 * (k + 1)})),
+                &["a1", &format!("o{office}")],
+            ));
+        }
+    }
+    let corpus = isis_k_corpus(serde_json::json!(sources), claims);
+    let report = analyze(&corpus, &Policy::default());
+    let topic = &report.topics[0];
+    assert_eq!(topic.verdict, corroborate::Verdict::Contested);
+    assert_eq!(topic.scopes[0].positions.len(), 8);
+    assert_eq!(corroborate::MAX_NAMED_POSITIONS, 5);
+    assert_snapshot!(topic.explanation, @r#"Contested: P1 100 (1 origin: Office 1) against P2 200 (1 origin: Office 2) against P3 300 (3 origins: Office 3, Office 4, Office 5) against P6 600 (2 origins: Office 8, Office 9) against P8 800 (2 origins: Office 11, Office 12) and 3 other positions conflict; the policy does not pick a winner."#);
+}
+
 /// An outlet's own reporting is one origin however many of its articles
 /// carry it: two Reuters articles reporting a figure themselves are a
 /// single origin, named by the outlet and listed under the first
