@@ -2222,7 +2222,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             c.assertion.modality.certainty,
             Certainty::Probable | Certainty::Possible
         );
-        let bounded = matches!(&c.value, Value::Quantity(q) if matches!(q.form(), QuantityForm::AtMost | QuantityForm::AtLeast | QuantityForm::Approximate));
+        let bounded = matches!(&c.value, Value::Quantity(q) if matches!(q.form(), QuantityForm::AtMost | QuantityForm::AtLeast) || q.qualifier().is_some());
         let projected = c.scope.status == Status::Projected;
         (hedged, bounded, projected)
     }
@@ -2640,11 +2640,22 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         hedge.push_str(to);
                         dropped.push(Dropped::Hedge(hedge));
                     }
-                    if rb
-                        && !b
-                        && matches!(&claim.value, Value::Quantity(q) if q.form() == QuantityForm::Exact)
-                    {
+                    // The bare number, or the range without the hedge over
+                    // it ("40–45" for "about 40–45").
+                    let bare = match (&claim.value, &reference.value) {
+                        (Value::Quantity(q), Value::Quantity(r)) => {
+                            q.form() == QuantityForm::Exact
+                                || q.form() == QuantityForm::Range
+                                    && r.form() == QuantityForm::Range
+                        }
+                        (Value::Quantity(q), _) => q.form() == QuantityForm::Exact,
+                        _ => false,
+                    };
+                    if rb && !b && bare {
                         let form = match &reference.value {
+                            Value::Quantity(q) if q.form() == QuantityForm::Range => {
+                                "approximate range".to_string()
+                            }
                             Value::Quantity(q) => q.form().as_str().to_string(),
                             _ => String::new(),
                         };

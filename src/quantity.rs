@@ -14,7 +14,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::vocab::Vocabulary;
+use crate::vocab::{Tolerance, Vocabulary};
 
 /// The largest magnitude accepted for an amount (10^15): far above any
 /// count of people or events, far below where `f64` stops holding integers.
@@ -39,7 +39,9 @@ pub const MAX_AMOUNT: f64 = 1e15;
 pub enum Amount {
     /// "12", "94 militants".
     Exact(f64),
-    /// A closed range: "between 500 and 1,500", "7,000 to 11,000".
+    /// A closed range: "between 500 and 1,500", "7,000 to 11,000". A
+    /// hedge over the whole range ("about 40–45") is the quantity's
+    /// [`Quantity::qualifier`], set by [`Quantity::with_range_qualifier`].
     Range {
         /// The low end, included.
         min: f64,
@@ -252,9 +254,24 @@ pub struct Quantity {
     /// Shared: a corpus repeats a few units ("fighters", "civilians")
     /// over many claims, and its readers give equal units one text.
     unit: Option<Arc<str>>,
-    /// Best, low and high, boxed: few claims give any, and a corpus holds
-    /// a quantity for most claims.
-    estimates: Option<Box<[Option<f64>; 3]>>,
+    /// Best, low and high estimates and a range's hedge, boxed: few
+    /// claims give any, and a corpus holds a quantity for most claims.
+    extras: Option<Box<Extras>>,
+}
+
+/// What few quantities carry.
+#[derive(Clone, Debug, Default)]
+struct Extras {
+    /// Best, low and high.
+    estimates: [Option<f64>; 3],
+    /// The word that hedges a whole range ("about 40–45"), lower case.
+    range_qualifier: Option<String>,
+}
+
+impl Extras {
+    fn is_empty(&self) -> bool {
+        self.estimates.iter().all(Option::is_none) && self.range_qualifier.is_none()
+    }
 }
 
 impl Quantity {
@@ -280,8 +297,69 @@ impl Quantity {
         Ok(Quantity {
             amount,
             unit: None,
-            estimates: None,
+            extras: None,
         })
+    }
+
+    /// Hedges a range as a whole: "about 40–45 percent" is the range 40–45
+    /// hedged by "about", whose interval widens each end by the word's
+    /// tolerance in the vocabulary, as "about 40" and "about 45" would.
+    ///
+    /// ```
+    /// use corroborate::{Amount, Quantity, Vocabulary};
+    /// let share = Quantity::new(Amount::Range { min: 40.0, max: 45.0 })?
+    ///     .with_range_qualifier("About")?;
+    /// assert_eq!(share.qualifier(), Some("about"));
+    /// assert_eq!(share.to_string(), "about 40–45");
+    /// let interval = share.interval(&Vocabulary::default());
+    /// assert_eq!((interval.min(), interval.max()), (36.0, 49.0));
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Fails when the amount is not a range (an approximate number has its
+    /// qualifier in [`Amount::Approximate`]), or the qualifier is empty.
+    pub fn with_range_qualifier(mut self, qualifier: impl AsRef<str>) -> Result<Quantity, Error> {
+        let qualifier = normalize_phrase(qualifier.as_ref());
+        if !matches!(self.amount, Amount::Range { .. }) {
+            return Err(Error::invalid_value(
+                format!("qualifier {qualifier:?}"),
+                format!(
+                    "is given for {}, which is not a range",
+                    self.form().as_str()
+                ),
+                "a qualifier only beside approximately or range",
+            ));
+        }
+        if qualifier.is_empty() {
+            return Err(Error::invalid_value(
+                "qualifier \"\"",
+                "is empty",
+                "a hedge word such as \"about\"",
+            ));
+        }
+        self.extras.get_or_insert_with(Box::default).range_qualifier = Some(qualifier);
+        Ok(self)
+    }
+
+    /// The word that hedges the amount, lower case: an approximate
+    /// number's ("about 2,000") or a hedged range's ("about 40–45");
+    /// `None` for anything else.
+    ///
+    /// ```
+    /// use corroborate::{parse_quantity, Vocabulary};
+    /// let vocabulary = Vocabulary::default();
+    /// assert_eq!(parse_quantity("some 4,000", &vocabulary)?.qualifier(), Some("some"));
+    /// assert_eq!(parse_quantity("roughly 40-45%", &vocabulary)?.qualifier(), Some("roughly"));
+    /// assert_eq!(parse_quantity("40-45%", &vocabulary)?.qualifier(), None);
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn qualifier(&self) -> Option<&str> {
+        match &self.amount {
+            Amount::Approximate { qualifier, .. } => Some(qualifier),
+            _ => self.extras.as_ref()?.range_qualifier.as_deref(),
+        }
     }
 
     /// Sets the counted noun: "fighters", "U.S. service members".
@@ -347,8 +425,11 @@ impl Quantity {
                 ));
             }
         }
-        self.estimates = (best.is_some() || low.is_some() || high.is_some())
-            .then(|| Box::new([best, low, high]));
+        let extras = self.extras.get_or_insert_with(Box::default);
+        extras.estimates = [best, low, high];
+        if extras.is_empty() {
+            self.extras = None;
+        }
         Ok(self)
     }
 
@@ -369,17 +450,17 @@ impl Quantity {
 
     /// The best estimate, if given.
     pub fn best(&self) -> Option<f64> {
-        self.estimates.as_ref().and_then(|e| e[0])
+        self.extras.as_ref().and_then(|e| e.estimates[0])
     }
 
     /// The lowest reliable estimate, if given.
     pub fn low(&self) -> Option<f64> {
-        self.estimates.as_ref().and_then(|e| e[1])
+        self.extras.as_ref().and_then(|e| e.estimates[1])
     }
 
     /// The highest reliable estimate, if given.
     pub fn high(&self) -> Option<f64> {
-        self.estimates.as_ref().and_then(|e| e[2])
+        self.extras.as_ref().and_then(|e| e.estimates[2])
     }
 
     /// The unit's shared text, for readers that give equal units one
@@ -408,7 +489,18 @@ impl Quantity {
         let counted = |value: f64| !share && value.fract() == 0.0;
         match &self.amount {
             Amount::Exact(value) => Interval::new(*value, *value),
-            Amount::Range { min, max } => Interval::new(*min, *max),
+            Amount::Range { min, max } => match self.qualifier() {
+                None => Interval::new(*min, *max),
+                // Hedged as a whole: from the low end of "about min" to the
+                // high end of "about max".
+                Some(qualifier) => match vocabulary.approximation(qualifier) {
+                    Some(tolerance) => Interval::new(
+                        approximate(*min, tolerance, counted(*min)).min(),
+                        approximate(*max, tolerance, counted(*max)).max(),
+                    ),
+                    None => Interval::unknown(),
+                },
+            },
             // Not counts (a fraction, or a share): bounds kept as stated, a
             // strict one just past the number.
             Amount::AtLeast { value, strict } if !counted(*value) => Interval::new(
@@ -435,36 +527,7 @@ impl Quantity {
                 Interval::new(0.0, max)
             }
             Amount::Approximate { value, qualifier } => match vocabulary.approximation(qualifier) {
-                Some(tolerance) if !counted(*value) => {
-                    let max = if tolerance.excludes_value() {
-                        next_down(*value)
-                    } else {
-                        value * (1.0 + tolerance.above())
-                    };
-                    Interval::new((value * (1.0 - tolerance.below())).max(0.0), max)
-                }
-                Some(tolerance) => {
-                    // Each end to the nearest whole count, a tie toward
-                    // the stated number: "about 5" (±10%, 4.5 to 5.5) is
-                    // 5, and "about 15" 14 to 16, where rounding both
-                    // ties up made them 5 to 6 and 14 to 17. `slack`
-                    // keeps a tie a tie when the product lands a hair off
-                    // it (25 × 1.1 is 27.500000000000004): two units in the
-                    // last place of the product, which stays far below a
-                    // half at any count (1e-9 of the value, as it was,
-                    // moved "about 1 billion" a whole count).
-                    let (low, high) = (
-                        value * (1.0 - tolerance.below()),
-                        value * (1.0 + tolerance.above()),
-                    );
-                    let slack = |x: f64| 2.0 * f64::EPSILON * x.abs();
-                    let min = (low + 0.5 + slack(low)).floor();
-                    let mut max = (high - 0.5 - slack(high)).ceil();
-                    if tolerance.excludes_value() {
-                        max = (value.ceil() - 1.0).max(min);
-                    }
-                    Interval::new(min.max(0.0), max)
-                }
+                Some(tolerance) => approximate(*value, tolerance, counted(*value)),
                 None => Interval::unknown(),
             },
             Amount::Vague { phrase } => match vocabulary.vague(phrase) {
@@ -473,6 +536,38 @@ impl Quantity {
             },
         }
     }
+}
+
+/// The interval of `value` hedged by a word of `tolerance`: as stated
+/// when it is not a count (`counted` false), each end at a whole count
+/// otherwise.
+fn approximate(value: f64, tolerance: &Tolerance, counted: bool) -> Interval {
+    if !counted {
+        let max = if tolerance.excludes_value() {
+            next_down(value)
+        } else {
+            value * (1.0 + tolerance.above())
+        };
+        return Interval::new((value * (1.0 - tolerance.below())).max(0.0), max);
+    }
+    // Each end to the nearest whole count, a tie toward the stated
+    // number: "about 5" (±10%, 4.5 to 5.5) is 5, and "about 15" 14 to
+    // 16, where rounding both ties up made them 5 to 6 and 14 to 17.
+    // `slack` keeps a tie a tie when the product lands a hair off it
+    // (25 × 1.1 is 27.500000000000004): two units in the last place of
+    // the product, which stays far below a half at any count (1e-9 of
+    // the value, as it was, moved "about 1 billion" a whole count).
+    let (low, high) = (
+        value * (1.0 - tolerance.below()),
+        value * (1.0 + tolerance.above()),
+    );
+    let slack = |x: f64| 2.0 * f64::EPSILON * x.abs();
+    let min = (low + 0.5 + slack(low)).floor();
+    let mut max = (high - 0.5 - slack(high)).ceil();
+    if tolerance.excludes_value() {
+        max = (value.ceil() - 1.0).max(min);
+    }
+    Interval::new(min.max(0.0), max)
 }
 
 /// The least value above `x` (which is finite and not negative here).
@@ -596,6 +691,10 @@ impl Quantity {
         match &self.amount {
             Amount::Exact(v) => write_number(out, *v)?,
             Amount::Range { min, max } => {
+                if let Some(qualifier) = self.qualifier() {
+                    out.write_str(qualifier)?;
+                    out.write_char(' ')?;
+                }
                 write_number(out, *min)?;
                 out.write_char('–')?;
                 write_number(out, *max)?;
@@ -861,16 +960,20 @@ impl TryFrom<RawQuantity> for Quantity {
                 },
             );
         }
+        // A qualifier hedges an approximate number ("about" when none is
+        // given), or a whole range.
+        let mut range_qualifier = None;
         match (raw.approximately, raw.qualifier) {
             (Some(value), qualifier) => {
                 let qualifier = qualifier.unwrap_or_else(|| "about".to_string());
                 add("approximately", Amount::Approximate { value, qualifier });
             }
+            (None, Some(q)) if raw.range.is_some() => range_qualifier = Some(q),
             (None, Some(q)) => {
                 return Err(Error::invalid_value(
                     format!("qualifier {q:?}"),
-                    "is given without approximately",
-                    "qualifier only beside approximately",
+                    "is given without approximately or range",
+                    "a qualifier only beside approximately or range",
                 ));
             }
             (None, None) => {}
@@ -892,7 +995,11 @@ impl TryFrom<RawQuantity> for Quantity {
                 FORMS,
             ));
         };
-        let mut quantity = Quantity::new(amount)?.with_estimates(raw.best, raw.low, raw.high)?;
+        let mut quantity = Quantity::new(amount)?;
+        if let Some(qualifier) = range_qualifier {
+            quantity = quantity.with_range_qualifier(qualifier)?;
+        }
+        let mut quantity = quantity.with_estimates(raw.best, raw.low, raw.high)?;
         if let Some(unit) = raw.unit {
             quantity = quantity.with_unit(unit);
         }
@@ -902,11 +1009,17 @@ impl TryFrom<RawQuantity> for Quantity {
 
 impl From<Quantity> for RawQuantity {
     fn from(q: Quantity) -> RawQuantity {
+        let (estimates, range_qualifier) = match q.extras {
+            Some(extras) => (extras.estimates, extras.range_qualifier),
+            None => ([None; 3], None),
+        };
+        let [best, low, high] = estimates;
         let mut raw = RawQuantity {
-            best: q.best(),
-            low: q.low(),
-            high: q.high(),
+            best,
+            low,
+            high,
             unit: q.unit,
+            qualifier: range_qualifier,
             ..RawQuantity::default()
         };
         match q.amount {

@@ -329,7 +329,9 @@ pub enum Dropped {
     /// certain. Detail: the two certainties.
     Hedge(String),
     /// The origin gave a bound or an approximation ("as many as"); the
-    /// relay gives the bare number. Detail: the origin's form.
+    /// relay gives the bare number, or the range without the hedge over
+    /// it. Detail: the origin's form (`approximate range` for a hedged
+    /// range).
     Bound(String),
     /// The origin projected; the relay does not say so. Detail: the
     /// horizon.

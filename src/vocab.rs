@@ -442,14 +442,16 @@ impl Vocabulary {
                     expected: "a vague phrase the vocabulary defines".into(),
                 }))
             }
-            Amount::Approximate { qualifier, .. } if self.approximation(qualifier).is_none() => {
-                Err(Error::new(ErrorKind::InvalidValue {
-                    value: format!("{qualifier:?}"),
-                    problem: format!("is not in vocabulary {:?}", self.name),
-                    expected: "a hedge word the vocabulary defines".into(),
-                }))
-            }
-            _ => Ok(()),
+            _ => match quantity.qualifier() {
+                Some(qualifier) if self.approximation(qualifier).is_none() => {
+                    Err(Error::new(ErrorKind::InvalidValue {
+                        value: format!("{qualifier:?}"),
+                        problem: format!("is not in vocabulary {:?}", self.name),
+                        expected: "a hedge word the vocabulary defines".into(),
+                    }))
+                }
+                _ => Ok(()),
+            },
         }
     }
 }

@@ -338,7 +338,19 @@ pub(crate) fn quantity_at(
 ) -> Option<QuantityMatch> {
     let (amount, end, allow_of) = amount_at(tokens, lexicon, i, strict)?;
     let (end, unit) = unit_at(tokens, end, allow_of);
+    // "about 40-45": a range after a hedge is hedged as a whole (the only
+    // way `amount_at` makes a range after one).
+    let hedge = match amount {
+        Amount::Range { .. } => match prefix_at(tokens, lexicon, i) {
+            Some((_, Prefix::Hedge(qualifier))) => Some(qualifier),
+            _ => None,
+        },
+        _ => None,
+    };
     let mut quantity = Quantity::new(amount).ok()?;
+    if let Some(qualifier) = hedge {
+        quantity = quantity.with_range_qualifier(qualifier).ok()?;
+    }
     if let Some(unit) = unit {
         quantity = quantity.with_unit(unit);
     }

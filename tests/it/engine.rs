@@ -500,6 +500,35 @@ fn a_dropped_bound_is_found_whichever_chain_is_longer() {
     }
 }
 
+/// A hedge over a whole range counts: it widens the range, so "about
+/// 40–45" holds 48 where "40–45" conflicts with it, and a relay that
+/// prints the range without it has dropped it.
+#[test]
+fn a_hedged_range_widens_and_its_hedge_can_be_dropped() {
+    let hedged = q(serde_json::json!({"range": [40, 45], "qualifier": "about"}));
+    let bare = q(serde_json::json!({"range": [40, 45]}));
+    let figure = q(serde_json::json!({"exact": 48}));
+    let against = |value: &serde_json::Value| {
+        relate(
+            claim("c1", "fighter_strength", value.clone(), &["a1", "o1"]),
+            claim("c2", "fighter_strength", figure.clone(), &["a2", "o2"]),
+        )
+        .0
+    };
+    assert_eq!(against(&hedged), RelationKind::RefinedBy);
+    assert_eq!(against(&bare), RelationKind::Conflict);
+    let corpus = corpus_of(vec![
+        claim("c1", "fighter_strength", hedged, &["a1", "o1"]),
+        claim("c2", "fighter_strength", bare, &["a2", "o1"]),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let findings = &report.topics[0].relay_findings;
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0].claim.as_str(), "c2");
+    assert_eq!(findings[0].origin_claim.as_str(), "c1");
+    assert_snapshot!(findings[0].explanation, @r#"c2 relays one member state as 40–45, dropping the bound (approximate range) present in c1 (about 40–45)"#);
+}
+
 /// Two versions that each keep a hedge the other lacks are each
 /// reported, whichever has the smaller id.
 #[test]

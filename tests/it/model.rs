@@ -145,12 +145,50 @@ fn quantity_without_a_form_or_with_a_stray_qualifier() {
         r#"{"quantity": {"exact": 5, "qualifier": "roughly"}}"#,
         "",
     ));
-    assert_snapshot!(e, @r#"line 5 column 63: claim c1: field claims[0].value.quantity: qualifier "roughly" is given without approximately; expected qualifier only beside approximately"#);
+    assert_snapshot!(e, @r#"line 5 column 63: claim c1: field claims[0].value.quantity: qualifier "roughly" is given without approximately or range; expected a qualifier only beside approximately or range"#);
     let e = load_error(&one_claim(
         r#"{"quantity": {"exact": 5, "range": [1, 2], "approximately": 4}}"#,
         "",
     ));
     assert_snapshot!(e, @r#"line 5 column 76: claim c1: field claims[0].value.quantity: a quantity with forms exact and range and approximately is ambiguous; expected exactly one of exact, range, at_least, more_than, at_most, fewer_than, approximately, vague"#);
+}
+
+#[test]
+fn a_hedged_range_round_trips() {
+    let text = one_claim(
+        r#"{"quantity": {"range": [40, 45], "qualifier": "About", "unit": "percent"}}"#,
+        "",
+    );
+    let corpus = Corpus::from_json_str(&text).unwrap();
+    let corroborate::Value::Quantity(q) = &corpus.claims()[0].value else {
+        panic!("a quantity");
+    };
+    assert_eq!(q.to_string(), "about 40–45 percent");
+    assert_eq!(q.qualifier(), Some("about"));
+    let json = serde_json::to_string(q).unwrap();
+    assert_eq!(
+        json,
+        r#"{"range":[40.0,45.0],"qualifier":"about","unit":"percent"}"#
+    );
+    // A qualifier the vocabulary does not know is named, as for a number.
+    let unknown = one_claim(
+        r#"{"quantity": {"range": [40, 45], "qualifier": "ish"}}"#,
+        "",
+    );
+    let corpus = Corpus::from_json_str(&unknown).unwrap();
+    let corroborate::Value::Quantity(q) = &corpus.claims()[0].value else {
+        panic!("a quantity");
+    };
+    let e = corroborate::Vocabulary::default()
+        .check_known(q)
+        .unwrap_err();
+    assert_snapshot!(e, @r#""ish" is not in vocabulary "default"; expected a hedge word the vocabulary defines"#);
+    // Only a range takes one besides an approximate number.
+    let e = corroborate::Quantity::new(corroborate::Amount::Exact(5.0))
+        .unwrap()
+        .with_range_qualifier("about")
+        .unwrap_err();
+    assert_snapshot!(e, @r#"qualifier "about" is given for exact, which is not a range; expected a qualifier only beside approximately or range"#);
 }
 
 #[test]

@@ -288,6 +288,24 @@ fn strict_parsers() {
         "62–65 percent [percent]"
     );
     assert_eq!(share("62%-65%"), "62–65 percent [percent]");
+    // A hedge before a range hedges the whole range, and widens both ends.
+    assert_eq!(share("about 40-45%"), "about 40–45 percent [percent]");
+    let hedged = parse_quantity("about 40-45%", &v).unwrap().interval(&v);
+    assert_eq!((hedged.min(), hedged.max()), (36.0, 45.0 * 1.1));
+    assert_eq!(
+        share("roughly 500 to 1,500 fighters"),
+        "roughly 500–1,500 fighters [fighters]"
+    );
+    let fighters = parse_quantity("roughly 500 to 1,500 fighters", &v)
+        .unwrap()
+        .interval(&v);
+    assert_eq!((fighters.min(), fighters.max()), (450.0, 1650.0));
+    assert_eq!(share("between 500 and 1,500"), "500–1,500 [no unit]");
+    // The scanner reads running text the same way.
+    check(
+        "an estimated 7,000 to 11,000 Americans left",
+        "range 6300..=12100 unit=Americans [an estimated 7,000 to 11,000 Americans]",
+    );
     assert!(parse_quantity("12 fighters%", &v).is_err());
     assert_eq!(share("5 supercent"), "5 supercent [supercent]");
     // Running text leaves percentages alone.

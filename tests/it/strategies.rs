@@ -61,9 +61,18 @@ fn words(min: usize) -> impl Strategy<Value = String> {
 
 pub fn value(property: usize) -> BoxedStrategy<Value> {
     match PROPERTIES[property] {
-        "fighter_strength" | "killed" => (amount(), prop::option::of(Just("fighters")))
-            .prop_map(|(a, unit)| {
-                let q = Quantity::new(a).unwrap();
+        "fighter_strength" | "killed" => (
+            amount(),
+            prop::option::of(Just("fighters")),
+            prop::option::of(prop::sample::select(HEDGES)),
+        )
+            .prop_map(|(a, unit, hedge)| {
+                let range = matches!(a, Amount::Range { .. });
+                let mut q = Quantity::new(a).unwrap();
+                // Some ranges hedged as a whole: "about 500–1,500".
+                if let (true, Some(hedge)) = (range, hedge) {
+                    q = q.with_range_qualifier(hedge).unwrap();
+                }
                 Value::Quantity(match unit {
                     Some(u) => q.with_unit(u),
                     None => q,
