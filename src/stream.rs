@@ -1545,6 +1545,17 @@ impl StreamReader {
                 .in_field(format!("column {}", k + 1))
             })?;
             let text = text.trim();
+            // A column name never spans lines: a quote opened in the
+            // header and never closed took the rows below into this cell.
+            if let Some(cut) = text.find(['\n', '\r']) {
+                return Err(Error::invalid_value(
+                    format!("{:?}…", &text[..cut]),
+                    "runs past the end of the header line: a quote opened in it is never closed",
+                    "a header of column names on one line, each quote closed",
+                )
+                .with_position(header_line, None)
+                .in_field(format!("column {}", k + 1)));
+            }
             match COLUMNS
                 .iter()
                 .find(|(name, _)| name.eq_ignore_ascii_case(text))

@@ -459,6 +459,7 @@ fn file_level_errors() {
     assert_snapshot!(read_error("source,subject,property,value,colour,size\n", "extra.csv"), @r#"extra.csv:1: columns "colour", "size" are unknown; expected the columns source, subject, property, value and optionally date, speaker, origin"#);
     let wide: Vec<String> = (0..100).map(|k| format!("c{k}")).collect();
     assert_snapshot!(read_error(&format!("source,subject,property,value,{}\n", wide.join(",")), "wide.csv"), @r#"wide.csv:1: columns "c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7" and 92 more are unknown; expected the columns source, subject, property, value and optionally date, speaker, origin"#);
+    assert_snapshot!(read_error("source,subject,\"property,value\ns1,A,killed,5\n", "open.csv"), @r#"open.csv:1: field column 3: "property,value"… runs past the end of the header line: a quote opened in it is never closed; expected a header of column names on one line, each quote closed"#);
     assert_snapshot!(read_error("source,subject,value\n", "missing.csv"), @"missing.csv:1: the header lacks column property so rows cannot be read; expected the columns source, subject, property, value and optionally date, speaker, origin");
     assert_snapshot!(read_error("source\tsubject\tproperty\tvalue\tsource\n", "twice.tsv"), @r#"twice.tsv:1: column "source" is named twice; expected each column once"#);
     let not_utf8 = StreamReader::new()
