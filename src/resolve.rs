@@ -124,7 +124,7 @@ pub(crate) fn name_key(name: &str) -> String {
 ///
 /// Words are written straight into the key; a particle is cut off again
 /// once its word ends.
-fn push_name_key(name: &str, key: &mut String) {
+pub(crate) fn push_name_key(name: &str, key: &mut String) {
     let base = key.len();
     // The key's length before the word being read (and its space), and
     // where the word's own text starts.

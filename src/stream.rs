@@ -695,16 +695,14 @@ struct Named<'a> {
     name: &'a str,
     /// Rows that name it.
     rows: u32,
-    /// Tells a publication (0) from an origin (1) of one name.
-    rank: u8,
     /// Its position among the entities or sources.
     index: usize,
     id: &'a str,
 }
 
 /// The new ids of records whose names share a slug: each group holds its
-/// ids in the order of its records by rows (most first), then name, then
-/// rank. `(index, new id)` for the records whose id changes.
+/// ids in the order of its records by rows (most first), then name.
+/// `(index, new id)` for the records whose id changes.
 fn settled(records: Vec<Named<'_>>, fallback: &str) -> Vec<(usize, String)> {
     let mut groups: HashMap<String, Vec<Named<'_>>> = HashMap::default();
     for record in records {
@@ -718,7 +716,7 @@ fn settled(records: Vec<Named<'_>>, fallback: &str) -> Vec<(usize, String)> {
         // Ids in the order they are handed out: the bare slug, then -2, -3, …
         let mut ids: Vec<&str> = group.iter().map(|record| record.id).collect();
         ids.sort_by_key(|id| (id.len(), *id));
-        group.sort_by_key(|record| (std::cmp::Reverse(record.rows), record.name, record.rank));
+        group.sort_by_key(|record| (std::cmp::Reverse(record.rows), record.name));
         for (record, id) in group.iter().zip(ids) {
             if record.id != id {
                 moves.push((record.index, id.to_string()));
@@ -807,8 +805,23 @@ struct TableBuilder {
     source_rows: Vec<u32>,
     entity_ids: Ids,
     sources: Vec<Source>,
-    publications: HashMap<String, usize>,
-    origins: HashMap<String, usize>,
+    /// Each source by the exact text of a cell that named it, and which
+    /// of its spellings that text is: most rows repeat a text already
+    /// seen, found without making its key.
+    source_texts: HashMap<String, (usize, usize)>,
+    /// Each source by its name's key (as entity names are keyed: case,
+    /// Latin diacritics, punctuation and "the", "al", "el" aside): a name
+    /// in the `source` column and in the `origin` column, spelled either
+    /// way, is one source.
+    source_keys: HashMap<String, usize>,
+    /// Each source's spellings, with the rows that give each: the name
+    /// shown is the spelling of the most rows, then the first in text
+    /// order, whatever the order of the rows.
+    spellings: Vec<Vec<(String, u32)>>,
+    /// Whether each source was named in the `source` column: a
+    /// publication, which a chain may start at; a source named only as
+    /// an `origin` is a group.
+    published: Vec<bool>,
     source_ids: Ids,
 }
 
@@ -831,8 +844,10 @@ impl TableBuilder {
             source_rows: Vec::new(),
             entity_ids: Ids::new(),
             sources: Vec::new(),
-            publications: HashMap::default(),
-            origins: HashMap::default(),
+            source_texts: HashMap::default(),
+            source_keys: HashMap::default(),
+            spellings: Vec::new(),
+            published: Vec::new(),
             source_ids: Ids::new(),
         }
     }
@@ -851,70 +866,117 @@ impl TableBuilder {
         Ok(id)
     }
 
-    fn source(&mut self, name: &str, kind: SourceKind) -> Result<SourceId, Error> {
-        let names = match kind {
-            SourceKind::Publication => &self.publications,
-            _ => &self.origins,
+    /// The source `name` stands for, made on first sight; `published`
+    /// when the name is in the `source` column.
+    fn source(&mut self, name: &str, published: bool) -> Result<SourceId, Error> {
+        let (k, spelling) = match self.source_texts.get(name) {
+            Some(&found) => found,
+            None => {
+                let mut key = String::with_capacity(name.len());
+                crate::resolve::push_name_key(name, &mut key);
+                if key.is_empty() {
+                    // No letter or digit to match by: the text itself.
+                    key.push_str(name);
+                }
+                let k = match self.source_keys.get(&key) {
+                    Some(&k) => k,
+                    None => {
+                        let id = SourceId::new(&self.source_ids.fresh(name, "source"))?;
+                        let k = self.sources.len();
+                        self.sources.push(Source::new(id, SourceKind::Group, name));
+                        self.source_rows.push(0);
+                        self.spellings.push(Vec::new());
+                        self.published.push(false);
+                        self.source_keys.insert(key, k);
+                        k
+                    }
+                };
+                let spelling = self.spellings[k].len();
+                self.spellings[k].push((name.to_string(), 0));
+                self.source_texts.insert(name.to_string(), (k, spelling));
+                (k, spelling)
+            }
         };
-        if let Some(&k) = names.get(name) {
-            self.source_rows[k] = self.source_rows[k].saturating_add(1);
-            return Ok(self.sources[k].id.clone());
-        }
-        let id = SourceId::new(&self.source_ids.fresh(name, "source"))?;
-        let k = self.sources.len();
-        let mut source = Source::new(id.clone(), kind, name);
-        if kind == SourceKind::Group {
-            source = source.plural();
-        }
-        self.sources.push(source);
-        self.source_rows.push(1);
-        match kind {
-            SourceKind::Publication => self.publications.insert(name.to_string(), k),
-            _ => self.origins.insert(name.to_string(), k),
-        };
-        Ok(id)
+        self.source_rows[k] = self.source_rows[k].saturating_add(1);
+        let count = &mut self.spellings[k][spelling].1;
+        *count = count.saturating_add(1);
+        self.published[k] |= published;
+        Ok(self.sources[k].id.clone())
     }
 
-    /// Gives names that share a slug ("ISIS-K" and "ISIS K", both
+    /// Gives each source its name, the spelling of the most rows (then
+    /// the first in text order); its kind, a publication (speaking for
+    /// itself as its own outlet) when the `source` column named it, or
+    /// else a group; and its id, made from that name, handed out in the
+    /// order of rows (most first), then name, so that neither the name
+    /// nor the id depends on which spelling came first. Returns the ids
+    /// that changed, old to new.
+    fn settle_sources(&mut self) -> Result<HashMap<String, SourceId>, Error> {
+        for (k, source) in self.sources.iter_mut().enumerate() {
+            if let Some((name, _)) = self.spellings[k]
+                .iter()
+                .max_by(|(a, n), (b, m)| n.cmp(m).then_with(|| b.cmp(a)))
+            {
+                source.name.clone_from(name);
+            }
+            if self.published[k] {
+                source.kind = SourceKind::Publication;
+                source.outlet = Some(source.name.clone());
+            } else {
+                source.plural = true;
+            }
+        }
+        let mut order: Vec<usize> = (0..self.sources.len()).collect();
+        order.sort_by(|&a, &b| {
+            self.source_rows[b]
+                .cmp(&self.source_rows[a])
+                .then_with(|| self.sources[a].name.cmp(&self.sources[b].name))
+                .then_with(|| self.published[b].cmp(&self.published[a]))
+        });
+        let mut ids = Ids::new();
+        let mut renames = HashMap::default();
+        for k in order {
+            let id = ids.fresh(&self.sources[k].name, "source");
+            if id != self.sources[k].id.as_str() {
+                let id = SourceId::new(&id)?;
+                let old = std::mem::replace(&mut self.sources[k].id, id.clone());
+                renames.insert(old.as_str().to_owned(), id);
+            }
+        }
+        Ok(renames)
+    }
+
+    /// Gives entity names that share a slug ("ISIS-K" and "ISIS K", both
     /// `isis-k`) their ids by how many rows name them, most first, then by
     /// name, so that which spelling takes the bare id (and is shown once
     /// name resolution merges them) does not depend on which row came
-    /// first; and renames the claims' references to match. Ids are handed
-    /// out as rows come; only a group of names with one slug is permuted,
-    /// among the ids it holds.
-    fn settle_ids(&mut self, claims: &mut [(Claim, u64)]) -> Result<(), Error> {
+    /// first; and renames the claims' subjects to match, and their chains'
+    /// links by `source_renames` ([`TableBuilder::settle_sources`]).
+    /// Entity ids are handed out as rows come; only a group of names with
+    /// one slug is permuted, among the ids it holds.
+    fn settle_ids(
+        &mut self,
+        claims: &mut [(Claim, u64)],
+        source_renames: &HashMap<String, SourceId>,
+    ) -> Result<(), Error> {
         // `next` holds the slugs that two names wanted: none, no group.
-        if self.entity_ids.next.is_empty() && self.source_ids.next.is_empty() {
-            return Ok(());
-        }
-        let entities: Vec<Named<'_>> = self
-            .entity_ids
-            .by_name
-            .iter()
-            .map(|(name, &k)| Named {
-                name: name.as_str(),
-                rows: self.entity_rows[k],
-                rank: 0,
-                index: k,
-                id: self.entities[k].id.as_str(),
-            })
-            .collect();
-        let entity_moves = settled(entities, "entity");
-        let sources: Vec<Named<'_>> = self
-            .publications
-            .iter()
-            .map(|(name, &k)| (name.as_str(), 0, k))
-            .chain(self.origins.iter().map(|(name, &k)| (name.as_str(), 1, k)))
-            .map(|(name, rank, index)| Named {
-                name,
-                rows: self.source_rows[index],
-                rank,
-                index,
-                id: self.sources[index].id.as_str(),
-            })
-            .collect();
-        let source_moves = settled(sources, "source");
-        if entity_moves.is_empty() && source_moves.is_empty() {
+        let entity_moves = if self.entity_ids.next.is_empty() {
+            Vec::new()
+        } else {
+            let entities: Vec<Named<'_>> = self
+                .entity_ids
+                .by_name
+                .iter()
+                .map(|(name, &k)| Named {
+                    name: name.as_str(),
+                    rows: self.entity_rows[k],
+                    index: k,
+                    id: self.entities[k].id.as_str(),
+                })
+                .collect();
+            settled(entities, "entity")
+        };
+        if entity_moves.is_empty() && source_renames.is_empty() {
             return Ok(());
         }
         let mut entity_renames: HashMap<String, EntityId> = HashMap::default();
@@ -922,12 +984,6 @@ impl TableBuilder {
             let id = EntityId::new(&id)?;
             let old = std::mem::replace(&mut self.entities[k].id, id.clone());
             entity_renames.insert(old.as_str().to_owned(), id);
-        }
-        let mut source_renames: HashMap<String, SourceId> = HashMap::default();
-        for (k, id) in source_moves {
-            let id = SourceId::new(&id)?;
-            let old = std::mem::replace(&mut self.sources[k].id, id.clone());
-            source_renames.insert(old.as_str().to_owned(), id);
         }
         for (claim, _) in claims.iter_mut() {
             if let Some(id) = entity_renames.get(claim.subject.as_str()) {
@@ -951,9 +1007,9 @@ impl TableBuilder {
     /// sight in row order, and its id from its line.
     fn claim(&mut self, row: ParsedRow<'_>, line: u64) -> Result<Claim, Error> {
         let subject_id = self.entity(row.entity)?;
-        let mut chain = vec![self.source(row.source, SourceKind::Publication)?];
+        let mut chain = vec![self.source(row.source, true)?];
         if let Some(origin) = row.origin {
-            chain.push(self.source(origin, SourceKind::Group)?);
+            chain.push(self.source(origin, false)?);
         }
         let mut assertion = Assertion::new(chain);
         if let Some(said) = row.said {
@@ -1754,7 +1810,8 @@ impl StreamReader {
                 },
             );
         }
-        builder.settle_ids(&mut claims)?;
+        let source_renames = builder.settle_sources()?;
+        builder.settle_ids(&mut claims, &source_renames)?;
         let header = Header::new(
             None,
             None,
