@@ -785,7 +785,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // Each claim carries its place in the group (which is in id
             // order), so that sorting back to id order compares integers.
             let mut dated: Vec<(Span, usize, &Claim)> =
-                if series_word.is_some() && group.kind == "quantity" {
+                if series_word.is_some() && matches!(group.kind, "quantity" | "share") {
                     group
                         .claims
                         .iter()
@@ -1382,6 +1382,16 @@ fn sorted_unique_sources(mut ids: Vec<&SourceId>) -> Vec<&SourceId> {
     ids
 }
 
+/// The kind of value a scope holds: [`Value::kind`], but a share (a
+/// quantity in `percent`) is a kind of its own, never compared with a
+/// count: "30%" of a port's capacity and "30" berths are not one figure.
+fn scope_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Quantity(q) if q.unit() == Some("percent") => "share",
+        other => other.kind(),
+    }
+}
+
 /// The `most` positions of `positions` with the most origins, the first
 /// among equals, in their order in `positions`.
 fn most_supported<'p, 'c>(positions: &[&'p Position<'c>], most: usize) -> Vec<&'p Position<'c>> {
@@ -1564,7 +1574,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // of projection: one key, found without building a key per claim.
         let plain_key = |c: &Claim| {
             (c.scope.population.is_none())
-                .then(|| (c.value.kind(), c.scope.status == Status::Projected))
+                .then(|| (scope_kind(&c.value), c.scope.status == Status::Projected))
         };
         let first_key = claims.first().and_then(|c| plain_key(c));
         let one_key = first_key.filter(|_| claims.iter().all(|c| plain_key(c) == first_key));
@@ -1580,7 +1590,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .map(normalize_text)
                 .unwrap_or_default();
             keyed
-                .entry((claim.value.kind(), projected, population))
+                .entry((scope_kind(&claim.value), projected, population))
                 .or_default()
                 .push(claim);
         }

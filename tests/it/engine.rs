@@ -734,6 +734,31 @@ fn a_topic_of_mixed_kinds_names_each_scope_by_its_kind() {
     assert_eq!(report.topics[0].scopes[0].label, "as stated");
 }
 
+/// A share is not a count: "30%" and "30 ships" are never one figure,
+/// so they stand in scopes of their own instead of corroborating.
+#[test]
+fn a_share_and_a_count_are_different_scopes() {
+    let corpus = corpus_of(vec![
+        claim(
+            "c1",
+            "capacity_lost",
+            q(serde_json::json!({"exact": 30, "unit": "percent"})),
+            &["a1"],
+        ),
+        claim(
+            "c2",
+            "capacity_lost",
+            q(serde_json::json!({"exact": 30, "unit": "ships"})),
+            &["a2"],
+        ),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    assert_eq!(topic.verdict, corroborate::Verdict::DifferentScope);
+    let labels: Vec<&str> = topic.scopes.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["quantity", "share"]);
+}
+
 /// A horizon that does not read on after "a projection" is set in
 /// parentheses, in the relation and in the scope's label.
 #[test]
