@@ -26,8 +26,8 @@ use crate::period::Period;
 use crate::policy::Policy;
 use crate::quantity::{Amount, Interval, QuantityForm};
 use crate::relation::{
-    Relation, RelationEvidence, RelationKind, negation_differs, push_horizon, push_interval,
-    render_diff, word_diff, words_reach,
+    Relation, RelationEvidence, RelationKind, negation_differs, negation_reach, push_horizon,
+    push_interval, render_diff, word_diff, words_reach,
 };
 use crate::report::{
     ClaimEntry, Diagnostic, Dropped, Misattribution, Origin, OriginName, Position,
@@ -1422,9 +1422,37 @@ fn push_origin_names(out: &mut String, origins: &[Origin<'_>]) {
     }
 }
 
-/// Blocks of quote wordings that share their first four or their last
-/// four words, by index: the only pairs variant clustering and the
-/// misattribution check compare. Empty wordings are in no block.
+/// The diagnostic's words for a block of `size` quotes, compared in
+/// windows of [`MAX_QUOTE_BLOCK`].
+fn windowed_note(size: usize) -> String {
+    format!(
+        "{size} quotes share their first or last words, or all their words but one; they were compared in windows of {MAX_QUOTE_BLOCK}"
+    )
+}
+
+/// The most words a wording may have to be blocked also by its near
+/// neighbours ([`QuoteKey::Near`]): up to here its first and last four
+/// words overlap, so one changed word can break both.
+const SHORT_QUOTE: usize = 8;
+
+/// What blocks quote wordings together: their first four words, their
+/// last four, or, for a short wording, the hash of its words with one
+/// word left out or none ([`SHORT_QUOTE`]). Two short wordings one word
+/// edit apart (a word changed, added or dropped) share a `Near` key,
+/// which the first and last words miss when the edit is in the middle
+/// ("the cargo was stored legally", "the cargo was not stored
+/// legally"). A hash that collides only adds a pair, which is then
+/// scored like any other.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum QuoteKey<'w> {
+    Head(&'w [&'w str]),
+    Tail(&'w [&'w str]),
+    Near(u64),
+}
+
+/// Blocks of quote wordings that share a [`QuoteKey`], by index: the
+/// only pairs variant clustering and the misattribution check compare.
+/// Empty wordings are in no block.
 ///
 /// Keyed by the words themselves, not a joined copy. The blocks come in
 /// no particular order, which is harmless: the pairs compared are the same
@@ -1432,16 +1460,37 @@ fn push_origin_names(out: &mut String, origins: &[Origin<'_>]) {
 /// cluster as its root, and misattributions are keyed by claim ids.
 fn quote_blocks<'w>(
     wordings: impl Iterator<Item = &'w [&'w str]>,
-) -> HashMap<(bool, &'w [&'w str]), Vec<usize>> {
-    let mut blocks: HashMap<(bool, &'w [&'w str]), Vec<usize>> = HashMap::default();
+) -> HashMap<QuoteKey<'w>, Vec<usize>> {
+    use std::hash::{BuildHasher, Hasher};
+    let mut blocks: HashMap<QuoteKey<'w>, Vec<usize>> = HashMap::default();
+    // A fixed seed: the same words give the same key in every run.
+    let state = foldhash::fast::FixedState::default();
     for (i, words) in wordings.enumerate() {
         if words.is_empty() {
             continue;
         }
         let head = &words[..words.len().min(4)];
         let tail = &words[words.len().saturating_sub(4)..];
-        blocks.entry((false, head)).or_default().push(i);
-        blocks.entry((true, tail)).or_default().push(i);
+        blocks.entry(QuoteKey::Head(head)).or_default().push(i);
+        blocks.entry(QuoteKey::Tail(tail)).or_default().push(i);
+        if words.len() <= SHORT_QUOTE {
+            // `left_out` is past the end for the whole wording.
+            for left_out in 0..=words.len() {
+                let mut hasher = state.build_hasher();
+                for (k, word) in words.iter().enumerate() {
+                    if k != left_out {
+                        hasher.write(word.as_bytes());
+                        hasher.write_u8(0xff);
+                    }
+                }
+                let block = blocks.entry(QuoteKey::Near(hasher.finish())).or_default();
+                // A wording with a word repeated ("no no") leaves out the
+                // same words twice: it is in the block once.
+                if block.last() != Some(&i) {
+                    block.push(i);
+                }
+            }
+        }
     }
     blocks
 }
@@ -1965,35 +2014,38 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // Pairs of wordings (claim indices, lower first) kept apart because
         // one negates the other.
         let mut negated: Vec<(usize, usize)> = Vec::new();
+        // The sizes of the blocks compared in windows, each named once
+        // (one set of quotes can fill a block of each kind).
+        let mut windowed: BTreeSet<usize> = BTreeSet::new();
         for members in blocks.values() {
             if members.len() > MAX_QUOTE_BLOCK {
-                diagnostics.push(Diagnostic::new(
-                    Severity::Warning,
-                    format!("topic {topic_name}"),
-                    format!(
-                        "{} quotes share their first or last words; they were compared in windows of {MAX_QUOTE_BLOCK}",
-                        members.len()
-                    ),
-                ));
+                windowed.insert(members.len());
             }
             for (k, &a) in members.iter().enumerate() {
                 for &b in members.iter().skip(k + 1).take(MAX_QUOTE_BLOCK) {
                     if find(&mut parent, a) == find(&mut parent, b) {
                         continue;
                     }
-                    if words[a] != words[b]
-                        && words_reach(&words[a], &words[b], threshold).is_none()
-                    {
-                        continue;
-                    }
                     // A wording that negates the other is not a variant
                     // of it, however alike ("will" / "will not"): the two
-                    // are kept apart, to be related as a conflict.
+                    // are kept apart, to be related as a conflict; nor is
+                    // it a different quote where the negation alone puts
+                    // it below the threshold ("we will win" / "we will
+                    // not win").
                     let text = |k: usize| match &claims[k].value {
                         Value::Quote(q) => q.text(),
                         _ => "",
                     };
-                    if negation_differs(&words[a], text(a), &words[b], text(b)) {
+                    let negates = || negation_differs(&words[a], text(a), &words[b], text(b));
+                    let alike = words[a] == words[b]
+                        || words_reach(&words[a], &words[b], threshold).is_some();
+                    if !alike {
+                        if negates() && negation_reach(&words[a], &words[b], threshold).is_some() {
+                            negated.push((a.min(b), a.max(b)));
+                        }
+                        continue;
+                    }
+                    if negates() {
                         negated.push((a.min(b), a.max(b)));
                     } else {
                         let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
@@ -2002,6 +2054,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     }
                 }
             }
+        }
+        for size in windowed {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                format!("topic {topic_name}"),
+                windowed_note(size),
+            ));
         }
         drop(blocks);
         drop(words);
@@ -2432,12 +2491,21 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 Some((wa, wb)) => {
                     let wa = split_words(&a.quote_texts[wa]);
                     let wb = split_words(&b.quote_texts[wb]);
-                    let _ = write!(
-                        text,
-                        "near-same words (similarity {}), but one negates what the other says, so they conflict: {}",
-                        crate::relation::word_similarity(&wa, &wb),
-                        render_diff(&word_diff(&wa, &wb))
-                    );
+                    let similarity = crate::relation::word_similarity(&wa, &wb);
+                    let threshold = self.policy.quote_threshold();
+                    let diff = render_diff(&word_diff(&wa, &wb));
+                    match negation_reach(&wa, &wb, threshold).filter(|_| similarity < threshold) {
+                        // Below the threshold only for the negation.
+                        Some(without) => write!(
+                            text,
+                            "the same words but for a negation (similarity {without} without it), so they conflict: {diff}"
+                        ),
+                        None => write!(
+                            text,
+                            "near-same words (similarity {similarity}), but one negates what the other says, so they conflict: {diff}"
+                        ),
+                    }
+                    .ok();
                     RelationKind::Conflict
                 }
                 None => {
@@ -2790,16 +2858,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let mut pairs: Vec<Misattribution> = Vec::new();
             // Ids are unique: an unstable sort gives the one order.
             members.sort_unstable_by(|&a, &b| quotes[a].0.id.cmp(&quotes[b].0.id));
-            let note = (members.len() > MAX_QUOTE_BLOCK).then(|| {
-                Diagnostic::new(
-                    Severity::Warning,
-                    "misattribution check".to_string(),
-                    format!(
-                        "{} quotes share their first or last words; they were compared in windows of {MAX_QUOTE_BLOCK}",
-                        members.len()
-                    ),
-                )
-            });
+            let note = (members.len() > MAX_QUOTE_BLOCK).then_some(members.len());
             for (k, &a) in members.iter().enumerate() {
                 for &b in members.iter().skip(k + 1).take(MAX_QUOTE_BLOCK) {
                     if speakers[a] == speakers[b] {
@@ -2836,14 +2895,24 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         #[cfg(not(feature = "parallel"))]
         let compared: Vec<_> = blocks.map(compare).collect();
         let mut found: BTreeMap<(ClaimId, ClaimId), Misattribution> = BTreeMap::new();
+        // The sizes of the blocks compared in windows, each named once:
+        // one set of quotes can fill a block of each kind.
+        let mut windowed: BTreeSet<usize> = BTreeSet::new();
         for (pairs, note) in compared {
-            diagnostics.extend(note);
+            windowed.extend(note);
             for m in pairs {
                 found
                     .entry((m.claims[0].clone(), m.claims[1].clone()))
                     .or_insert(m);
             }
         }
+        diagnostics.extend(windowed.into_iter().map(|size| {
+            Diagnostic::new(
+                Severity::Warning,
+                "misattribution check".to_string(),
+                windowed_note(size),
+            )
+        }));
         found.into_values().collect()
     }
 }

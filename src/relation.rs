@@ -326,6 +326,32 @@ pub(crate) fn negation_differs(a: &[&str], a_text: &str, b: &[&str], b_text: &st
     negations(a, a_text) % 2 != negations(b, b_text) % 2
 }
 
+/// The words of a wording with its negation taken out: negators dropped,
+/// and a contraction in "n't" read as its verb ("won't" as "will",
+/// "can't" as "can", "didn't" as "did").
+fn without_negation<'w>(words: &[&'w str]) -> Vec<&'w str> {
+    words
+        .iter()
+        .filter(|w| !NEGATORS.contains(w))
+        .map(|w| match w.strip_suffix("n't") {
+            Some("wo") => "will",
+            Some("ca") => "can",
+            Some("sha") => "shall",
+            Some(verb) => verb,
+            None => w,
+        })
+        .collect()
+}
+
+/// The similarity of two wordings once their negation is taken out
+/// ([`without_negation`]), when it reaches `threshold`: for wordings that
+/// differ in negation ([`negation_differs`]), whether they are one
+/// statement and its negation even where the negation alone puts them
+/// below the threshold ("we will win" and "we will not win", 0.75).
+pub(crate) fn negation_reach(a: &[&str], b: &[&str], threshold: Similarity) -> Option<Similarity> {
+    words_reach(&without_negation(a), &without_negation(b), threshold)
+}
+
 /// Levenshtein distance over words, in two rows of memory.
 fn word_edit_distance(a: &[&str], b: &[&str]) -> usize {
     let mut previous: Vec<usize> = (0..=b.len()).collect();
@@ -705,6 +731,18 @@ impl Analyzer<'_, '_> {
                         format!("{near}: a variant wording of one quote: {shown}"),
                     )
                 }
+            } else if negation_differs(wa, qa.text(), wb, qb.text())
+                && let Some(without) = negation_reach(wa, wb, threshold)
+            {
+                let diff = word_diff(wa, wb);
+                let shown = render_diff(&diff);
+                evidence.diff = diff;
+                (
+                    RelationKind::Conflict,
+                    format!(
+                        "{ia} and {ib} print the same words but for a negation (similarity {without} without it, threshold {threshold}), so they conflict: {shown}"
+                    ),
+                )
             } else {
                 (
                     RelationKind::DifferentQuote,

@@ -858,6 +858,96 @@ fn variant_quote_with_word_diff() {
 
 /// A wording that negates the other is not a variant of it: the two
 /// conflict, claim against claim and position against position.
+/// A short wording edited in its middle shares neither its first nor its
+/// last four words with the other, so blocking by those alone never
+/// compared the two: a negation, a variant and a misattribution went
+/// unseen. Short wordings are also blocked by their words with one left
+/// out.
+#[test]
+fn short_wordings_edited_in_the_middle_are_compared() {
+    // The first topic's verdict and positions, and the misattributions.
+    let outcome = |claims: Vec<serde_json::Value>| {
+        let corpus = corpus_of(claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let topic = &report.topics[0];
+        (
+            topic.verdict,
+            topic.scopes[0].positions.len(),
+            report.misattributions.len(),
+        )
+    };
+    // A negation in the middle of five words.
+    let (verdict, _, _) = outcome(vec![
+        quote("c1", "joe-biden", "The cargo was stored legally.", &["a1"]),
+        quote(
+            "c2",
+            "joe-biden",
+            "The cargo was not stored legally.",
+            &["a2"],
+        ),
+    ]);
+    assert_eq!(verdict, corroborate::Verdict::Contested);
+    // A word changed in the middle of six: one quote, two origins.
+    let (verdict, positions, _) = outcome(vec![
+        quote(
+            "c1",
+            "joe-biden",
+            "The cargo was kept legally here.",
+            &["a1", "o1"],
+        ),
+        quote(
+            "c2",
+            "joe-biden",
+            "The cargo was stored legally here.",
+            &["a2", "o2"],
+        ),
+    ]);
+    assert_eq!(verdict, corroborate::Verdict::Corroborated);
+    assert_eq!(positions, 1);
+    // The same two wordings given to two speakers.
+    let (_, _, misattributions) = outcome(vec![
+        quote(
+            "c1",
+            "joe-biden",
+            "The cargo was kept legally here.",
+            &["a1"],
+        ),
+        quote(
+            "c2",
+            "jake-sullivan",
+            "The cargo was stored legally here.",
+            &["a2"],
+        ),
+    ]);
+    assert_eq!(misattributions, 1);
+}
+
+/// A wording and its negation are one statement and its opposite even
+/// where the negation alone puts them below the quote threshold ("we
+/// will win" and "we will not win", 0.75).
+#[test]
+fn a_short_negated_wording_conflicts_below_the_threshold() {
+    let (kind, why) = relate(
+        quote("c1", "joe-biden", "We will win.", &["a1"]),
+        quote("c2", "joe-biden", "We won't win.", &["a2"]),
+    );
+    assert_eq!(kind, RelationKind::Conflict);
+    assert_snapshot!(why, @r#"c1 and c2 print the same words but for a negation (similarity 1.00 without it, threshold 0.80), so they conflict: we [-will-] {+won't+} win"#);
+    // Different words with a negation stay different quotes.
+    let (kind, _) = relate(
+        quote("c1", "joe-biden", "We will win.", &["a1"]),
+        quote("c2", "joe-biden", "They did not come.", &["a2"]),
+    );
+    assert_eq!(kind, RelationKind::DifferentQuote);
+    let corpus = corpus_of(vec![
+        quote("c1", "joe-biden", "We will win.", &["a1"]),
+        quote("c2", "joe-biden", "We will not win.", &["a2"]),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    assert_eq!(report.topics[0].verdict, corroborate::Verdict::Contested);
+    assert_snapshot!(report.topics[0].relations[0].relation.explanation(), @r#"P1 (“We will win.”) and P2 (“We will not win.”): the same words but for a negation (similarity 1.00 without it), so they conflict: we will {+not+} win"#);
+}
+
 #[test]
 fn a_negated_wording_conflicts() {
     let (kind, why) = relate(
@@ -998,7 +1088,9 @@ fn misattributions_are_found_once_across_blocks() {
         .collect();
     assert_eq!(
         windows,
-        ["300 quotes share their first or last words; they were compared in windows of 256"]
+        [
+            "300 quotes share their first or last words, or all their words but one; they were compared in windows of 256"
+        ]
     );
     // The same claims in another order give the same report.
     claims.reverse();
