@@ -742,8 +742,22 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let mut superseded_by: HashMap<&ClaimId, ClaimId> = HashMap::default();
         for claim in claims {
             if let Some(corrected) = &claim.corrects {
-                if claims.binary_search_by(|c| c.id.cmp(corrected)).is_ok() {
+                if let Ok(k) = claims.binary_search_by(|c| c.id.cmp(corrected)) {
                     superseded_by.insert(corrected, claim.id.clone());
+                    // A correction reported before what it corrects is
+                    // most likely a date written wrong: it is applied,
+                    // and said.
+                    if let (Some(by), Some(of)) = (self.reported(claim), self.reported(claims[k]))
+                        && by.end() <= of.start()
+                    {
+                        diagnostics.push(Diagnostic::new(
+                            Severity::Warning,
+                            format!("claim {}", claim.id),
+                            format!(
+                                "corrects {corrected} but is reported before it ({by}, against {of}); the correction is applied whatever the dates"
+                            ),
+                        ));
+                    }
                 } else {
                     diagnostics.push(Diagnostic::new(
                         Severity::Warning,
@@ -864,8 +878,16 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     for mut position in self.positions(&members, diagnostics, topic_name) {
                         position.polarity = polarity;
                         position.reported = time;
+                        // An explicit correction stands whatever the
+                        // dates: a later report does not supersede it.
+                        let corrects = position.claims.iter().any(|c| {
+                            c.corrects
+                                .as_ref()
+                                .is_some_and(|id| superseded_by.contains_key(id))
+                        });
                         if let (Some(time), Some(latest)) = (time, latest)
                             && time.1 <= latest.0
+                            && !corrects
                         {
                             position.superseded_by = latest_claim.clone();
                         }
@@ -1173,7 +1195,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     out.push_str("Superseded: ");
                     push_named(&mut out, &old, "; ", label_value);
                     out.push_str(" replaced by ");
-                    if current.is_empty() {
+                    if current.is_empty() && others.is_empty() {
+                        // Never expected (a correction stands whatever the
+                        // dates), but never a sentence that stops short.
+                        out.push_str("no figure that stands");
+                    } else if current.is_empty() {
                         // Replaced from another scope, by a correction.
                         push_named(&mut out, &others, "; ", describe);
                     } else {

@@ -244,6 +244,30 @@ fn explicit_correction_supersedes() {
     assert_snapshot!(why, @"c2 is an explicit correction of c1, so it supersedes it whatever the values");
 }
 
+/// A correction stands whatever the dates: one published before the
+/// claim it corrects (a date written wrong) is not superseded by it as the
+/// later report of a running total, which left no current figure and the
+/// sentence "replaced by .". A diagnostic names the dates.
+#[test]
+fn a_correction_reported_earlier_still_stands() {
+    let mut correction = claim("c2", "killed", q(serde_json::json!({"exact": 36})), &["a1"]);
+    correction["corrects"] = serde_json::json!("c1");
+    let corpus = corpus_of(vec![
+        claim("c1", "killed", q(serde_json::json!({"exact": 94})), &["a2"]),
+        correction,
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    assert_eq!(topic.verdict, corroborate::Verdict::Superseded);
+    assert_snapshot!(topic.explanation, @r#"Superseded: P2 94 replaced by P1 36 (1 origin: a1 (own reporting))."#);
+    let warnings: Vec<String> = report
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}: {}", d.location, d.message))
+        .collect();
+    assert_snapshot!(warnings.join("\n"), @r#"claim c2: corrects c1 but is reported before it (2021-08-25, against 2021-08-27); the correction is applied whatever the dates"#);
+}
+
 #[test]
 fn later_toll_supersedes() {
     let (kind, why) = relate(
