@@ -1137,8 +1137,16 @@ fn parse_row<'a>(
         ),
         None => match parser.parse(value_text) {
             Ok(quantity) => Value::Quantity(quantity),
-            Err(_) => match read_date(value_text) {
+            Err(not_quantity) => match read_date(value_text) {
                 Ok(period) => Value::Date(period),
+                // A number or an ISO date written wrong, or a quantity
+                // read but impossible (an inverted range), is a mistake
+                // to name, not text to compare.
+                Err(_) if !not_quantity.is_syntax() => return Err(not_quantity.in_field("value")),
+                Err(not_date) if iso_shaped(value_text) || slashed_date(value_text) => {
+                    return Err(not_date.in_field("value"));
+                }
+                Err(_) if numeric_shaped(value_text) => return Err(not_quantity.in_field("value")),
                 Err(_) => Value::Text(value_text.to_string()),
             },
         },
@@ -1850,13 +1858,52 @@ fn read_date(text: &str) -> Result<Period, Error> {
         Err(iso) => parse_date(text, None).map_err(|english| {
             // A cell written the ISO way ("2025-13-01", "2025-03-11T00:12Z")
             // is told what is wrong with it as ISO 8601.
-            let bytes = text.trim().as_bytes();
-            let iso_shaped = bytes.len() > 4
-                && bytes[..4].iter().all(u8::is_ascii_digit)
-                && matches!(bytes[4], b'-' | b'/' | b'T');
-            if iso_shaped { iso } else { english }
+            if iso_shaped(text) {
+                iso
+            } else if slashed_date(text) {
+                Error::invalid_value(
+                    format!("{:?}", text.trim()),
+                    "is a date with its day and month in an order that cannot be told",
+                    "an ISO 8601 date such as 2025-03-04, or one with the month named, \"4 March 2025\"",
+                )
+            } else {
+                english
+            }
         }),
     }
+}
+
+/// Whether a cell is a date written with slashes, day and month first in
+/// an order the cell does not tell ("3/4/2025", "03/04/25").
+fn slashed_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.trim().split('/').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts[0].len() <= 2
+        && parts[1].len() <= 2
+        && matches!(parts[2].len(), 2 | 4)
+}
+
+/// Whether a cell is written the ISO 8601 way: four digits, then "-", "/"
+/// or "T" ("2025-13-01", "2025-03-11T00:12Z").
+fn iso_shaped(text: &str) -> bool {
+    let bytes = text.trim().as_bytes();
+    bytes.len() > 4
+        && bytes[..4].iter().all(u8::is_ascii_digit)
+        && matches!(bytes[4], b'-' | b'/' | b'T')
+}
+
+/// Whether a cell is a number and nothing else: digits, with only the
+/// signs, separators and marks numbers are written with ("1,000,000,001",
+/// "-5", "12.5%", "3/4"). Such a cell that reads as no quantity or date
+/// is a number written wrong.
+fn numeric_shaped(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || ",.-+/:%–—".contains(c))
 }
 
 fn required_field<'a>(

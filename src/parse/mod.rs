@@ -457,6 +457,22 @@ impl QuantityParser {
     }
 }
 
+/// The error for a whole expression that is a range written the wrong
+/// way round ("between 1,500 and 500"): a bad value, not a syntax error.
+fn inverted_range_error(text: &str, tokens: &Tokens) -> Option<Error> {
+    let (high, low) = quantity::inverted_range_at(tokens, 0)?;
+    Some(Error::invalid_value(
+        format!(
+            "{:?} (a range from {} down to {})",
+            text.trim(),
+            crate::quantity::format_number(high),
+            crate::quantity::format_number(low)
+        ),
+        "is inverted",
+        "a range from the lower number to the higher",
+    ))
+}
+
 fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
     if let Some(share) = percentage(text, lexicon) {
         return Ok(share);
@@ -481,6 +497,9 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
             Ok(found.quantity.with_unit(unit))
         }
         Some(found) => {
+            if let Some(inverted) = inverted_range_error(text, &tokens) {
+                return Err(inverted);
+            }
             let at = tokens.span(found.end, found.end + 1).start;
             Err(expression_error(
                 text,
@@ -505,6 +524,9 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
                     "a count of at most 10^15",
                 ));
             }
+            if let Some(inverted) = inverted_range_error(text, &tokens) {
+                return Err(inverted);
+            }
             let has_number = (0..tokens.len()).any(|k| tokens.number(k).is_some());
             if !has_number
                 && tokens.word(0).is_some_and(|word| {
@@ -525,6 +547,11 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
 }
 
 const DATE_EXPECTED: &str = "a date such as \"August 26, 2021\", \"26 August 2021\", \"2021-08-26\", \"October 2014\", \"2015\", \"between 2016 and 2018\", \"mid-August\", \"on Tuesday\", \"last year\" or \"04:11 PM\"";
+
+/// What [`DATE_EXPECTED`] offers that needs no reference date: without
+/// one, "on Tuesday" and "last year" cannot be read, so they are not
+/// offered.
+const ABSOLUTE_DATE_EXPECTED: &str = "a date such as \"August 26, 2021\", \"26 August 2021\", \"2021-08-26\", \"October 2014\", \"2015\", \"between 2016 and 2018\" or \"mid-August 2021\"";
 
 /// Reads one date expression: "August 26, 2021", "Aug. 26", "October
 /// 2014", "in 2020", "between 2016 and 2018", "the first four months of
@@ -551,14 +578,14 @@ const DATE_EXPECTED: &str = "a date such as \"August 26, 2021\", \"26 August 202
 /// a date that does not exist, or when it is relative and `reference` is
 /// `None`.
 pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Error> {
+    let expected = if reference.is_some() {
+        DATE_EXPECTED
+    } else {
+        ABSOLUTE_DATE_EXPECTED
+    };
     let tokens = Tokens::new(text);
     if tokens.len() == 0 {
-        return Err(expression_error(
-            text,
-            0,
-            "the input is empty",
-            DATE_EXPECTED,
-        ));
+        return Err(expression_error(text, 0, "the input is empty", expected));
     }
     let mut start = 0;
     if matches!(
@@ -612,7 +639,7 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
             text,
             at(start),
             format!("{:?} does not start a date", tokens.raw(start)),
-            DATE_EXPECTED,
+            expected,
         )),
     }
 }

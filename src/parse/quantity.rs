@@ -128,6 +128,30 @@ fn range_end(first: &Num, second: &Num) -> Option<(f64, f64)> {
     (min <= second.value).then_some((min, second.value))
 }
 
+/// The two ends of a range written the wrong way round at `i` ("between
+/// 1,500 and 500", "from 80 to 20", "1500-500"), which [`core_at`] does
+/// not read as a range: the higher end first.
+pub(crate) fn inverted_range_at(tokens: &Tokens, i: usize) -> Option<(f64, f64)> {
+    let (at, joiners): (usize, &[&str]) = match tokens.word(i) {
+        Some("between") => (i + 1, &["and"]),
+        Some("from") => (i + 1, &["to", "through"]),
+        _ => (i, &["to", "through"]),
+    };
+    let first = number_at(tokens, at)?;
+    let dash = is_dash(tokens.punct(first.end));
+    if !dash && !tokens.word(first.end).is_some_and(|w| joiners.contains(&w)) {
+        return None;
+    }
+    // "2024-12", "2024-02-28", "2024-1": a year and a month, not a range.
+    if dash && tokens.raw(at).len() == 4 && tokens.raw(first.end + 1).len() <= 2 {
+        return None;
+    }
+    let second = number_at(tokens, first.end + 1)?;
+    range_end(&first, &second)
+        .is_none()
+        .then_some((first.value, second.value))
+}
+
 fn core_at(tokens: &Tokens, i: usize) -> Option<Core> {
     if let Some(word) = tokens.word(i) {
         let joiners: &[&str] = match word {

@@ -587,7 +587,7 @@ fn quantity_control_characters() {
 fn date_empty() {
     let e = date_error("");
     assert!(e.is_syntax());
-    assert_snapshot!(e, @r#"cannot read "" at byte 0: the input is empty; expected a date such as "August 26, 2021", "26 August 2021", "2021-08-26", "October 2014", "2015", "between 2016 and 2018", "mid-August", "on Tuesday", "last year" or "04:11 PM""#);
+    assert_snapshot!(e, @r#"cannot read "" at byte 0: the input is empty; expected a date such as "August 26, 2021", "26 August 2021", "2021-08-26", "October 2014", "2015", "between 2016 and 2018" or "mid-August 2021""#);
 }
 
 #[test]
@@ -619,7 +619,7 @@ fn date_trailing_words() {
 
 #[test]
 fn date_not_a_date() {
-    assert_snapshot!(date_error("fighters"), @r#"cannot read "fighters" at byte 0: "fighters" does not start a date; expected a date such as "August 26, 2021", "26 August 2021", "2021-08-26", "October 2014", "2015", "between 2016 and 2018", "mid-August", "on Tuesday", "last year" or "04:11 PM""#);
+    assert_snapshot!(date_error("fighters"), @r#"cannot read "fighters" at byte 0: "fighters" does not start a date; expected a date such as "August 26, 2021", "26 August 2021", "2021-08-26", "October 2014", "2015", "between 2016 and 2018" or "mid-August 2021""#);
 }
 
 #[test]
