@@ -51,7 +51,8 @@ pub const MAX_NAMED_ORIGINS: usize = 5;
 /// with the most origins, the first in position order among equals, in
 /// position order. The rest are counted ("… and 130 other positions
 /// conflict"); every position is still listed in its scope, with its
-/// relations.
+/// relations. A different-scope sentence names as many scopes, the
+/// first in scope order.
 ///
 /// ```
 /// assert_eq!(corroborate::MAX_NAMED_POSITIONS, 5);
@@ -1214,13 +1215,20 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
             Verdict::DifferentScope => {
                 out.push_str("Different scope: ");
-                for (i, scope) in scopes.iter().enumerate() {
+                // The first scopes, as many as positions are named in a
+                // list; the rest counted.
+                for (i, scope) in scopes.iter().take(MAX_NAMED_POSITIONS).enumerate() {
                     if i > 0 {
                         out.push_str(" and ");
                     }
                     let listed: Vec<_> = scope.positions.iter().collect();
                     push_named(&mut out, &listed, ", ", label_value);
                     let _ = write!(out, " [{}]", scope.label);
+                }
+                let more = scopes.len().saturating_sub(MAX_NAMED_POSITIONS);
+                if more > 0 {
+                    let plural = if more == 1 { "" } else { "s" };
+                    let _ = write!(out, " and {more} other scope{plural}");
                 }
                 out.push_str(" hold in different scopes, side by side, not in conflict.");
             }

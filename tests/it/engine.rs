@@ -821,6 +821,40 @@ fn other_population_is_a_difference_of_scope() {
     assert_snapshot!(why, @"c1 gives 13 and c2 gives 170: they count different populations (U.S. service members and Afghans); they do not overlap, but this is a difference of scope, not a conflict");
 }
 
+/// A different-scope sentence names five scopes and counts the rest, as
+/// its lists of positions do.
+#[test]
+fn a_different_scope_sentence_names_five_scopes() {
+    let populations = [
+        "children",
+        "dock workers",
+        "drivers",
+        "nurses",
+        "pilots",
+        "sailors",
+        "tourists",
+    ];
+    let claims = populations
+        .iter()
+        .enumerate()
+        .map(|(k, population)| {
+            let mut c = claim(
+                &format!("c{k}"),
+                "killed",
+                q(serde_json::json!({"exact": 10 + k})),
+                &["a1"],
+            );
+            c["scope"] = serde_json::json!({"population": population});
+            c
+        })
+        .collect();
+    let corpus = corpus_of(claims);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    assert_eq!(topic.scopes.len(), 7);
+    assert_snapshot!(topic.explanation, @r#"Different scope: P1 10 [children] and P2 11 [dock workers] and P3 12 [drivers] and P4 13 [nurses] and P5 14 [pilots] and 2 other scopes hold in different scopes, side by side, not in conflict."#);
+}
+
 #[test]
 fn other_period_is_a_difference_of_scope() {
     let mut a = claim(
