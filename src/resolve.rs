@@ -158,7 +158,7 @@ pub(crate) fn push_name_key(name: &str, key: &mut String) {
 /// Whether `ch` is dropped inside a name's word: an apostrophe, a dot,
 /// or a mark that transliterates ʿayn or hamza (modifier letters, which
 /// Unicode counts as alphabetic).
-fn is_in_word_mark(ch: char) -> bool {
+pub(crate) fn is_in_word_mark(ch: char) -> bool {
     matches!(
         ch,
         '\'' | '.' | '\u{2018}' | '\u{2019}' | '\u{02BB}' | '\u{02BC}' | '\u{02BE}' | '\u{02BF}'

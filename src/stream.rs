@@ -727,8 +727,11 @@ fn settled(records: Vec<Named<'_>>, fallback: &str) -> Vec<(usize, String)> {
 }
 
 /// Ids made from names: lower-case ASCII letters and digits (a Latin
-/// letter without its diacritics: "Jacmél" gives `jacmel`), other runs of
-/// characters as `-`, a numeric suffix where two names give one id.
+/// letter without its diacritics: "Jacmél" gives `jacmel`), apostrophes,
+/// dots and ʿayn and hamza marks dropped inside a word ("Saʿid" gives
+/// `said`), other runs of characters as `-`, a numeric suffix where two
+/// names give one id. A name with no Latin letter or digit has the
+/// fallback (`entity`, `source`) for its slug.
 struct Ids {
     by_name: HashMap<String, usize>,
     used: HashSet<String>,
@@ -756,6 +759,10 @@ impl Ids {
             }
             if ch.is_ascii_alphanumeric() {
                 slug.push(ch.to_ascii_lowercase());
+                continue;
+            }
+            // Dropped inside a word, as in name keys: "Sa'id", "Saʿid".
+            if crate::resolve::is_in_word_mark(ch) && slug.ends_with(|c: char| c != '-') {
                 continue;
             }
             if ch.is_alphanumeric() {
@@ -2051,6 +2058,9 @@ mod tests {
         assert_eq!(ids.fresh("Jacmel", "entity"), "jacmel-2");
         assert_eq!(ids.fresh("Łódź Straße", "entity"), "lodz-strasse");
         assert_eq!(ids.fresh("Київ", "entity"), "entity");
+        assert_eq!(ids.fresh("Saʿid Nuri", "entity"), "said-nuri");
+        assert_eq!(ids.fresh("U.S. Navy", "entity"), "us-navy");
+        assert_eq!(ids.fresh("'Quoted'", "entity"), "quoted");
         assert_eq!(ids.fresh(&format!("{}ß", "a".repeat(99)), "x").len(), 100);
         let mut ids = Ids::new();
         assert_eq!(ids.fresh("الشباب", "entity"), "entity");
