@@ -810,7 +810,46 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 } else {
                     Vec::new()
                 };
-            let series = !dated.is_empty() && dated.len() == group.claims.len();
+            let series = !dated.is_empty();
+            // Claims with no report time cannot be placed in the series:
+            // they are compared with its latest report, as if they were of
+            // it (so they are never superseded, and agree or conflict with
+            // the figure that stands), and a diagnostic says so.
+            let undated: Vec<(usize, &Claim)> = if series && dated.len() < group.claims.len() {
+                let mut is_dated = vec![false; group.claims.len()];
+                for &(_, k, _) in &dated {
+                    is_dated[k] = true;
+                }
+                group
+                    .claims
+                    .iter()
+                    .zip(is_dated)
+                    .enumerate()
+                    .filter(|(_, (_, dated))| !dated)
+                    .map(|(k, (c, _))| (k, *c))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let any_undated = !undated.is_empty();
+            if any_undated {
+                let ids: Vec<&str> = undated.iter().map(|(_, c)| c.id.as_str()).take(5).collect();
+                let more = undated.len().saturating_sub(ids.len());
+                diagnostics.push(Diagnostic::new(
+                    Severity::Warning,
+                    format!("topic {topic_name}"),
+                    format!(
+                        "{} claim{} of a {} property {} no report time ({}{}): {} compared with the latest dated report, as if of it",
+                        undated.len(),
+                        if undated.len() == 1 { "" } else { "s" },
+                        series_word.unwrap_or("cumulative"),
+                        if undated.len() == 1 { "has" } else { "have" },
+                        ids.join(", "),
+                        if more > 0 { format!(" and {more} more") } else { String::new() },
+                        if undated.len() == 1 { "it is" } else { "they are" },
+                    ),
+                ));
+            }
             // Buckets are runs of overlapping report times, so a report
             // dated to the day and one dated to the minute of that day
             // fall in one bucket.
@@ -828,6 +867,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         }
                         _ => runs.push((span, vec![(k, claim)])),
                     }
+                }
+                if let Some((_, last)) = runs.last_mut() {
+                    last.extend(undated);
                 }
                 // Within a bucket, back to id order: positions expect it.
                 for (span, mut members) in runs {
@@ -879,6 +921,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     for mut position in self.positions(&members, diagnostics, topic_name) {
                         position.polarity = polarity;
                         position.reported = time;
+                        // A position of undated claims alone has no report
+                        // time: it is compared by value.
+                        if any_undated && position.claims.iter().all(|c| self.reported(c).is_none())
+                        {
+                            position.reported = None;
+                            built.push(position);
+                            continue;
+                        }
                         // An explicit correction stands whatever the
                         // dates: a later report does not supersede it.
                         let corrects = position.claims.iter().any(|c| {
@@ -2446,6 +2496,25 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // Positions have report times and `superseded_by` only in a series
         // (a cumulative or current property).
         let series = self.policy.series_word(property).unwrap_or("cumulative");
+        // A position of a series' undated claims beside a dated one: not
+        // ordered in time, compared by value alone.
+        let undated = a.reported.is_some() != b.reported.is_some();
+        if undated {
+            if self.same_value(a, b) {
+                text.push_str(
+                    ": one has no report time, so the two are not ordered, and their values overlap, so both can hold",
+                );
+                return Some(Relation::new(RelationKind::Compatible, evidence, text));
+            }
+            text.push_str(": one has no report time, so the two are not ordered, and ");
+            text.push_str(match &a.claims[0].value {
+                Value::Date(_) => "the periods do not overlap, so the positions conflict",
+                _ => "the intervals do not overlap, so the positions conflict",
+            });
+            self.push_shared_origin(&mut text, a, b);
+            push_certainty_note(&mut text);
+            return Some(Relation::new(RelationKind::Conflict, evidence, text));
+        }
         if let (Some(ta), Some(tb)) = (a.reported, b.reported)
             && ta.1 <= tb.0
         {

@@ -268,6 +268,56 @@ fn a_correction_reported_earlier_still_stands() {
     assert_snapshot!(warnings.join("\n"), @r#"claim c2: corrects c1 but is reported before it (2021-08-25, against 2021-08-27); the correction is applied whatever the dates"#);
 }
 
+/// A running total with one undated report: the dated reports still form
+/// the series, and the undated claim is compared with the latest report,
+/// as if of it, with a warning. Before, one undated claim made every
+/// claim of the topic compared as if at one time, so a rising toll
+/// conflicted with itself.
+#[test]
+fn an_undated_report_does_not_break_a_series() {
+    let sources = serde_json::json!([
+        {"id": "a1", "kind": "publication", "name": "A", "published": "2021-08-25"},
+        {"id": "a2", "kind": "publication", "name": "B", "published": "2021-08-27"},
+        {"id": "a3", "kind": "publication", "name": "C"}
+    ]);
+    // The topic's verdict, its explanation and the warnings.
+    let outcome = |undated: u32| {
+        let corpus = isis_k_corpus(
+            sources.clone(),
+            vec![
+                claim("c1", "killed", q(serde_json::json!({"exact": 50})), &["a1"]),
+                claim("c2", "killed", q(serde_json::json!({"exact": 60})), &["a2"]),
+                claim(
+                    "c3",
+                    "killed",
+                    q(serde_json::json!({"exact": undated})),
+                    &["a3"],
+                ),
+            ],
+        );
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let warnings: Vec<String> = report
+            .diagnostics
+            .iter()
+            .map(|d| d.message.clone())
+            .collect();
+        (
+            report.topics[0].verdict,
+            report.topics[0].explanation.clone(),
+            warnings.join("\n"),
+        )
+    };
+    // The undated figure agrees with the latest: it adds an origin.
+    let (verdict, explanation, warnings) = outcome(60);
+    assert_eq!(verdict, corroborate::Verdict::Superseded);
+    assert_snapshot!(explanation, @r#"Superseded: P1 50 replaced by P2 60 (2 origins: a2 (own reporting), a3 (own reporting))."#);
+    assert_snapshot!(warnings, @r#"1 claim of a cumulative property has no report time (c3): it is compared with the latest dated report, as if of it"#);
+    // It disagrees: a conflict, by value, while 50 is still superseded.
+    let (verdict, explanation, _) = outcome(500);
+    assert_eq!(verdict, corroborate::Verdict::Contested);
+    assert_snapshot!(explanation, @r#"Contested: P2 60 (1 origin: a2 (own reporting)) against P3 500 (1 origin: a3 (own reporting)) conflict; the policy does not pick a winner."#);
+}
+
 #[test]
 fn later_toll_supersedes() {
     let (kind, why) = relate(
