@@ -324,7 +324,14 @@ pub(crate) fn json_error(
         },
     };
     let mut error = Error::new(kind);
-    if line > 0 {
+    if line > 1 && column == 0 {
+        // serde_json's column 0 is the start of a line it has not read
+        // into, after a final line break: named as just past the end of
+        // the line before, a place an editor shows.
+        let before = json.split('\n').nth(line as usize - 2).unwrap_or("");
+        let width = before.trim_end_matches('\r').chars().count() as u64;
+        error = error.with_position(line - 1, Some(width + 1));
+    } else if line > 0 {
         error = error.with_position(line, Some(column));
     }
     // A claim of a corpus document is named by its id too, when the

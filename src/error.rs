@@ -156,6 +156,16 @@ impl Error {
         self
     }
 
+    /// Appends `note` to a syntax or schema error's message: why the input
+    /// was read as it was. Other errors are left as they are.
+    pub(crate) fn noting(mut self, note: &str) -> Error {
+        if let ErrorKind::Syntax { message } | ErrorKind::Schema { message } = &mut self.inner.kind
+        {
+            message.push_str(note);
+        }
+        self
+    }
+
     pub(crate) fn invalid_value(
         value: impl fmt::Display,
         problem: impl Into<String>,

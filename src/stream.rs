@@ -1211,7 +1211,8 @@ impl StreamReader {
     /// Reads a corpus from a path, choosing the format by extension:
     /// `.jsonl` is JSON Lines, `.csv` and `.tsv` are tables, anything
     /// else (`.json`, a folder) is the corpus format of
-    /// [`Corpus::from_path_with_limits`].
+    /// [`Corpus::from_path_with_limits`]. A file of another extension that
+    /// is not a JSON corpus gets an error that says it was read as one.
     ///
     /// ```
     /// use corroborate::StreamReader;
@@ -1235,7 +1236,20 @@ impl StreamReader {
         } else if let Some(format) = TableFormat::from_path(path) {
             self.read_table_path(path, format)
         } else {
-            Corpus::from_path_with_limits(path, &self.limits)
+            let json = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                || path.is_dir();
+            // A file of another extension is read as a JSON corpus; if it
+            // is not one, the error says why it was read so.
+            Corpus::from_path_with_limits(path, &self.limits).map_err(|e| {
+                if json {
+                    e
+                } else {
+                    e.noting(" (read as a JSON corpus: the file name ends in none of .json, .jsonl, .csv, .tsv)")
+                }
+            })
         }
     }
 

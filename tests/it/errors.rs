@@ -57,6 +57,10 @@ fn truncated_json() {
     let e = load_error(r#"{"format": "corroborate/1", "claims": [{"id": "c1""#);
     assert!(e.is_syntax());
     assert_snapshot!(e, @"line 1 column 50: field claims[0]: malformed JSON: the input ends inside an object; expected the rest of the document (is the file truncated?)");
+    // Cut after a line break: named at the end of the last line, not at
+    // a column 0 of a line past it.
+    let e = load_error("{\"format\": \"corroborate/1\",\n\"claims\": [{\"id\": \"c1\",\n");
+    assert_snapshot!(e, @r#"line 2 column 24: field claims[0]: malformed JSON: the input ends where a value is expected; expected the rest of the document (is the file truncated?)"#);
 }
 
 #[test]

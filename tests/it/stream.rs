@@ -163,6 +163,24 @@ fn value_cells_written_wrong_are_skipped_not_kept_as_text() {
     "#);
 }
 
+/// A file whose name ends in none of the known extensions is read as a
+/// JSON corpus, and an error says so; a `.json` file's error does not.
+#[test]
+fn an_unknown_extension_is_read_as_json_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("claims.txt");
+    std::fs::write(&txt, "source\tsubject\tproperty\tvalue\n").unwrap();
+    let e = StreamReader::new().read_path(&txt).unwrap_err().to_string();
+    assert!(e.ends_with("malformed JSON: expected a JSON value (read as a JSON corpus: the file name ends in none of .json, .jsonl, .csv, .tsv)"), "{e}");
+    let json = dir.path().join("claims.json");
+    std::fs::write(&json, "source\tsubject\n").unwrap();
+    let e = StreamReader::new()
+        .read_path(&json)
+        .unwrap_err()
+        .to_string();
+    assert!(e.ends_with("malformed JSON: expected a JSON value"), "{e}");
+}
+
 #[test]
 fn tsv_rows_are_not_quoted() {
     let corpus = StreamReader::new().read_path(data("claims.tsv")).unwrap();
