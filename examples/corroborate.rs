@@ -51,7 +51,8 @@ struct Cli {
     format: Format,
 
     /// Show only topics whose subject, subject name or property contains
-    /// this text (case-insensitive).
+    /// this text (case-insensitive), or contains it as names are matched,
+    /// diacritics and particles aside ("tiraspole" finds "Tiraspolé")
     #[arg(long)]
     topic: Option<String>,
 
@@ -226,10 +227,13 @@ fn run(cli: Cli) -> Result<(), String> {
     // one would only delay the exit, so the corpus is never dropped.
     let corpus = std::mem::ManuallyDrop::new(load(&reader, &path).map_err(|e| e.to_string())?);
     let loaded = started.elapsed();
-    let needle = cli.topic.as_deref().map(str::to_lowercase);
+    let needle = cli
+        .topic
+        .as_deref()
+        .map(|t| (t.to_lowercase(), corroborate::name_key(t)));
     let keep = |t: &Topic<'_>| {
         needle
-            .as_deref()
+            .as_ref()
             .is_none_or(|needle| matches_topic(t, needle))
     };
     let analyzer = Analyzer::new(&corpus, &policy);
@@ -385,11 +389,23 @@ fn report_output() -> std::io::BufWriter<Box<dyn std::io::Write>> {
 }
 
 /// True when the topic's subject, subject name or property contains
-/// `needle` (lowercase), ignoring case.
-fn matches_topic(topic: &Topic<'_>, needle: &str) -> bool {
-    topic.subject.as_str().to_lowercase().contains(needle)
-        || topic.subject_name.to_lowercase().contains(needle)
-        || topic.property.as_str().to_lowercase().contains(needle)
+/// `needle` (lower case), ignoring case, or its name key contains the
+/// needle's (`key`): "tiraspole" finds "Port of Tiraspolé".
+fn matches_topic(topic: &Topic<'_>, (needle, key): &(String, String)) -> bool {
+    topic
+        .subject
+        .as_str()
+        .to_lowercase()
+        .contains(needle.as_str())
+        || topic.subject_name.to_lowercase().contains(needle.as_str())
+        || topic
+            .property
+            .as_str()
+            .to_lowercase()
+            .contains(needle.as_str())
+        || (!key.is_empty()
+            && (corroborate::name_key(&topic.subject_name).contains(key.as_str())
+                || corroborate::name_key(topic.property.as_str()).contains(key.as_str())))
 }
 
 /// A progress bar over the claims analysed, drawn as [`delayed_progress`]

@@ -169,7 +169,7 @@ pub use report::{
     PositionRelation, RelayFinding, Report, ScopeGroup, Settings, Severity, Summary, Topic,
     Verdict, Wording,
 };
-pub use resolve::{MergeRule, NameMerge, Resolution};
+pub use resolve::{MergeRule, NameMerge, Resolution, name_key};
 pub use stream::{JSONL_FORMAT, StreamReader, TableFormat};
 pub use vocab::{CodingRule, Tolerance, VagueEntry, Vocabulary};
 

@@ -106,10 +106,19 @@ pub struct Resolution {
     merges: Vec<NameMerge>,
 }
 
-/// The key of a name: lower case, Latin letters without diacritics,
-/// punctuation to spaces, particles dropped ([`push_name_key`]).
-#[cfg(test)]
-pub(crate) fn name_key(name: &str) -> String {
+/// The key names are matched by: lower case, Latin letters without their
+/// diacritics, apostrophes and ʿayn and hamza marks dropped inside a word,
+/// other punctuation to spaces, and the particles "al", "el" and "the"
+/// dropped. Two names with one key are one name to [`Resolution`]; a
+/// caller can match names, or search them, the same way.
+///
+/// ```
+/// use corroborate::name_key;
+/// assert_eq!(name_key("Shahab al-Muhajir"), "shahab muhajir");
+/// assert_eq!(name_key("Jalālābād"), name_key("Jalalabad"));
+/// assert_eq!(name_key("Saʿid"), "said");
+/// ```
+pub fn name_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
     push_name_key(name, &mut key);
     key
