@@ -117,7 +117,7 @@ fn property(name: &str) -> Option<Property> {
 impl Default for Policy {
     /// Quote threshold 0.8 and name threshold 0.9; the default vocabulary;
     /// `killed`, `injured`, `wounded`, `dead`, `casualties`, `deaths` and
-    /// `arrested` cumulative; `displaced` current; `leader`, `led_by`,
+    /// `arrested` cumulative; `displaced` and `missing` current; `leader`, `led_by`,
     /// `founded` and `headquarters` single-valued.
     fn default() -> Policy {
         Policy {
@@ -136,7 +136,10 @@ impl Default for Policy {
             .into_iter()
             .filter_map(property)
             .collect(),
-            current: ["displaced"].into_iter().filter_map(property).collect(),
+            current: ["displaced", "missing"]
+                .into_iter()
+                .filter_map(property)
+                .collect(),
             single_valued: ["leader", "led_by", "founded", "headquarters"]
                 .into_iter()
                 .filter_map(property)

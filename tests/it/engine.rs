@@ -400,6 +400,23 @@ fn a_current_figure_may_fall() {
         .with_cumulative(Property::new("displaced").unwrap());
     let report = Analyzer::new(&corpus, &policy).report();
     assert_eq!(report.topics[0].verdict, corroborate::Verdict::Contested);
+    // The missing are found: a current figure by default too.
+    let corpus = corpus_of(vec![
+        claim(
+            "c1",
+            "missing",
+            q(serde_json::json!({"vague": "dozens"})),
+            &["a1"],
+        ),
+        claim(
+            "c2",
+            "missing",
+            q(serde_json::json!({"exact": 14})),
+            &["a2"],
+        ),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    assert_eq!(report.topics[0].verdict, corroborate::Verdict::Superseded);
 }
 
 /// Values past arithmetic show ten significant digits at most, and
