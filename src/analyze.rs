@@ -1261,6 +1261,23 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         }
                     }
                 }
+                // Conflicts between figures since replaced do not contest
+                // the topic, but a reader should not find them only in
+                // the relations: a toll that fell and rose again.
+                let mut earlier = relations
+                    .iter()
+                    .filter(|r| r.relation.kind() == RelationKind::Conflict);
+                if let Some(first) = earlier.next() {
+                    let more = earlier.count();
+                    let _ = write!(out, "; earlier, {} and {} conflict", first.from, first.to);
+                    if more > 0 {
+                        let _ = write!(
+                            out,
+                            " (and {more} more pair{})",
+                            if more == 1 { "" } else { "s" }
+                        );
+                    }
+                }
                 out.push('.');
             }
             Verdict::DifferentScope => {

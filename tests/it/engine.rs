@@ -318,6 +318,40 @@ fn an_undated_report_does_not_break_a_series() {
     assert_snapshot!(explanation, @r#"Contested: P2 60 (1 origin: a2 (own reporting)) against P3 500 (1 origin: a3 (own reporting)) conflict; the policy does not pick a winner."#);
 }
 
+/// A toll that fell and rose again: the latest figure stands, so the
+/// topic is superseded, not contested, and its sentence names the earlier
+/// conflict that the relations list.
+#[test]
+fn a_toll_that_fell_and_rose_names_the_earlier_conflict() {
+    let sources = serde_json::json!([
+        {"id": "a1", "kind": "publication", "name": "A", "published": "2021-08-25"},
+        {"id": "a2", "kind": "publication", "name": "B", "published": "2021-08-26"},
+        {"id": "a3", "kind": "publication", "name": "C", "published": "2021-08-27"}
+    ]);
+    let corpus = isis_k_corpus(
+        sources,
+        vec![
+            claim(
+                "c1",
+                "killed",
+                q(serde_json::json!({"exact": 100})),
+                &["a1"],
+            ),
+            claim("c2", "killed", q(serde_json::json!({"exact": 50})), &["a2"]),
+            claim(
+                "c3",
+                "killed",
+                q(serde_json::json!({"exact": 120})),
+                &["a3"],
+            ),
+        ],
+    );
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    assert_eq!(topic.verdict, corroborate::Verdict::Superseded);
+    assert_snapshot!(topic.explanation, @r#"Superseded: P1 100; P2 50 replaced by P3 120 (1 origin: a3 (own reporting)); earlier, P1 and P2 conflict."#);
+}
+
 #[test]
 fn later_toll_supersedes() {
     let (kind, why) = relate(
