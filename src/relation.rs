@@ -429,12 +429,12 @@ pub(crate) fn scope_difference(a: &Scope, b: &Scope) -> Option<ScopeDifference> 
                 .map(str::to_string),
         });
     }
-    if let (Some(pa), Some(pb)) = (&a.population, &b.population) {
-        if normalize_text(pa) != normalize_text(pb) {
-            return Some(ScopeDifference::Population {
-                populations: [pa.to_string(), pb.to_string()],
-            });
-        }
+    if let (Some(pa), Some(pb)) = (&a.population, &b.population)
+        && normalize_text(pa) != normalize_text(pb)
+    {
+        return Some(ScopeDifference::Population {
+            populations: [pa.to_string(), pb.to_string()],
+        });
     }
     if let (Some(ta), Some(tb)) = (a.time, b.time)
         && !ta.overlaps(&tb)

@@ -553,7 +553,7 @@ impl Sliced {
             }
             // Lanes past the last member need more than any count, so
             // none passes; masked all the same, as `visit` indexes by lane.
-            if w + 1 == self.words && members.len() % 64 != 0 {
+            if w + 1 == self.words && !members.len().is_multiple_of(64) {
                 lanes &= !(!0u64 << (members.len() % 64));
             }
             while lanes != 0 {
