@@ -176,7 +176,7 @@ pub fn claim(index: usize) -> impl Strategy<Value = Claim> {
             }
             Claim::new(
                 // Short ids are held in place, long ones shared: both kinds.
-                ClaimId::new(&if index % 2 == 0 {
+                ClaimId::new(&if index.is_multiple_of(2) {
                     format!("c{index:03}")
                 } else {
                     format!("claim-number-{index:03}")

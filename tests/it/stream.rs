@@ -795,7 +795,7 @@ fn streamed_text_of_a_large_corpus_matches_the_report() {
     crate::invariants::check_streamed_text(&corpus, &policy, &report);
     // Every other subject: topics of every verdict, some left out of
     // each section.
-    let keep = |t: &corroborate::Topic<'_>| t.subject.as_str().len() % 2 == 0;
+    let keep = |t: &corroborate::Topic<'_>| t.subject.as_str().len().is_multiple_of(2);
     let options = TextOptions::new().with_width(90);
     let mut text = Vec::new();
     let summary = analyzer
