@@ -175,7 +175,8 @@ pub(crate) fn is_in_word_mark(ch: char) -> bool {
 }
 
 /// Latin letters that carry a stroke or are ligatures, which Unicode
-/// does not decompose, as the plain letters outlets print for them.
+/// does not decompose, as the plain letters outlets print for them; and
+/// Greek's final sigma as the sigma.
 const UNDECOMPOSED: &[(char, &str)] = &[
     ('ß', "ss"),
     ('ẞ', "ss"),
@@ -192,14 +193,17 @@ const UNDECOMPOSED: &[(char, &str)] = &[
     ('ħ', "h"),
     ('Ħ', "h"),
     ('ı', "i"),
+    // Greek's final sigma is the sigma that capitals print as "Σ".
+    ('ς', "σ"),
 ];
 
 /// Appends alphanumeric `ch` to `out` in lower case, and a Latin letter
 /// without its diacritics: "É" as "e", "ş" as "s", "ā" as "a", "ø" as
 /// "o", "ß" as "ss". A letter is folded when its canonical decomposition
-/// is an ASCII letter followed only by combining marks, so letters of
-/// other scripts keep their marks, which there make other letters
-/// (Russian "й" is not "и").
+/// is an ASCII letter followed only by combining marks, and so is a
+/// Greek letter's tonos or dialytika ("ή" as "η"); letters of other
+/// scripts keep their marks, which there make other letters (Russian "й"
+/// is not "и").
 pub(crate) fn push_folded(ch: char, out: &mut String) {
     if ch.is_ascii() {
         out.push(ch.to_ascii_lowercase());
@@ -222,8 +226,18 @@ pub(crate) fn push_folded(ch: char, out: &mut String) {
         Some(letter) if letter != ch && letter.is_ascii_alphabetic() && marks_only => {
             out.push(letter.to_ascii_lowercase());
         }
+        // Greek's tonos and dialytika are accents that capitals and much
+        // print leave out ("Αθήνα", "ΑΘΗΝΑ"), not letters of their own.
+        Some(letter) if letter != ch && is_greek(letter) && marks_only => {
+            out.extend(letter.to_lowercase());
+        }
         _ => out.extend(ch.to_lowercase()),
     }
+}
+
+/// Whether `ch` is a letter of the Greek and Coptic block.
+fn is_greek(ch: char) -> bool {
+    ('\u{0370}'..='\u{03FF}').contains(&ch) && ch.is_alphabetic()
 }
 
 /// The least Jaro–Winkler score of each word of a multi-word name
@@ -1473,6 +1487,10 @@ mod tests {
         assert_eq!(name_key("Київ Й"), "київ й");
         assert_eq!(name_key("Мой"), "мой");
         assert_ne!(name_key("Мой"), name_key("Мои"));
+        // Greek accents are not letters: "Αθήνα" is "ΑΘΗΝΑ".
+        assert_eq!(name_key("Αθήνα"), name_key("ΑΘΗΝΑ"));
+        assert_eq!(name_key("Αθήνα"), "αθηνα");
+        assert_eq!(name_key("Αθήνας"), name_key("ΑΘΗΝΑΣ"));
     }
 
     fn entity(id: &str, name: &str) -> Entity {
