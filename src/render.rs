@@ -966,9 +966,12 @@ impl<'a> Analyzer<'a, '_> {
 }
 
 /// A topic as the stream hands it to a writer: its bytes, made where it
-/// was analysed, or the topic itself, written where it is held.
-enum Made<'a> {
+/// was analysed, or the topic itself, written by the writer (a large
+/// topic, whose bytes would wait in memory for their turn).
+pub(crate) enum Made<'a> {
+    /// The topic's bytes.
     Bytes(io::Result<Vec<u8>>),
+    /// The topic, to be written where it is taken.
     Whole(Topic<'a>),
 }
 

@@ -743,6 +743,42 @@ fn jsonl_report_of_a_large_corpus_matches_the_report() {
     assert!(streamed.len() > 1 << 20, "{} bytes", streamed.len());
 }
 
+/// A topic of 4,096 claims or more is handed whole to the JSON Lines
+/// writer, with `parallel`, rather than serialised into a line that waits:
+/// the report is the same, byte for byte, with small topics around it.
+#[test]
+fn jsonl_report_with_a_topic_written_whole_matches_the_report() {
+    let mut claims = Vec::new();
+    for k in 0..6_200 {
+        claims.push(serde_json::json!({
+            "id": format!("c{k:05}"), "subject": if k % 7 == 0 { "b" } else { "a" },
+            "property": if k % 5 == 0 { "injured" } else { "killed" },
+            "value": {"quantity": {"exact": 100 + k % 40}},
+            "assertion": {"chain": [format!("p{}", k % 30)]}
+        }));
+    }
+    let sources: Vec<_> = (0..30)
+        .map(|k| serde_json::json!({"id": format!("p{k}"), "kind": "publication", "name": format!("P{k}")}))
+        .collect();
+    let doc = serde_json::json!({
+        "format": "corroborate/1",
+        "entities": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+        "sources": sources,
+        "claims": claims,
+    });
+    let corpus = Corpus::from_json_str(&doc.to_string()).unwrap();
+    let policy = Policy::default();
+    let report = analyze(&corpus, &policy);
+    let largest = report
+        .topics
+        .iter()
+        .map(|t| t.claim_count)
+        .max()
+        .unwrap_or(0);
+    assert!(largest >= 4096, "{largest} claims");
+    crate::invariants::check_jsonl(&corpus, &policy, &report);
+}
+
 /// A small streamed report, as a reader sees it.
 #[test]
 fn jsonl_report_layout() {
