@@ -842,7 +842,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         "{} claim{} of a {} property {} no report time ({}{}): {} compared with the latest dated report, as if of it",
                         undated.len(),
                         if undated.len() == 1 { "" } else { "s" },
-                        series_word.unwrap_or("cumulative"),
+                        if cumulative { "cumulative" } else { "current" },
                         if undated.len() == 1 { "has" } else { "have" },
                         ids.join(", "),
                         if more > 0 { format!(" and {more} more") } else { String::new() },

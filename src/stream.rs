@@ -1016,7 +1016,11 @@ impl TableBuilder {
         let subject_id = self.entity(row.entity)?;
         let mut chain = vec![self.source(row.source, true)?];
         if let Some(origin) = row.origin {
-            chain.push(self.source(origin, false)?);
+            // A source that is its own origin reports itself: no link.
+            let origin = self.source(origin, false)?;
+            if origin != chain[0] {
+                chain.push(origin);
+            }
         }
         let mut assertion = Assertion::new(chain);
         if let Some(said) = row.said {
@@ -1914,6 +1918,10 @@ fn iso_shaped(text: &str) -> bool {
     bytes.len() > 4
         && bytes[..4].iter().all(u8::is_ascii_digit)
         && matches!(bytes[4], b'-' | b'/' | b'T')
+        // Only the characters ISO 8601 writes: "1984-style" is text.
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_digit() || b"-/T:+Z.".contains(b))
 }
 
 /// Whether a cell is a number and nothing else: digits, with only the

@@ -141,6 +141,7 @@ fn value_cells_written_wrong_are_skipped_not_kept_as_text() {
         "2024-12",
         "500 to 1,500",
         "the harbour master",
+        "1984-style policy",
     ];
     let mut text = String::from("source,subject,property,value\n");
     for row in rows {
@@ -153,6 +154,7 @@ fn value_cells_written_wrong_are_skipped_not_kept_as_text() {
     line-9 port value date [a]
     line-10 port value quantity [a]
     line-11 port value text [a]
+    line-12 port value text [a]
     skipped cells.csv:2: field value: "between 1,500 and 500" (a range from 1,500 down to 500) is inverted; expected a range from the lower number to the higher
     skipped cells.csv:3: field value: "1500-500" (a range from 1,500 down to 500) is inverted; expected a range from the lower number to the higher
     skipped cells.csv:4: field value: "2024-02-30" is not a date that exists; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018
@@ -422,6 +424,7 @@ fn table_sources_are_matched_by_name() {
         "Guardian,Port,injured,5,",
         "Guardian,Port,missing,7,Agenția Națională",
         "Evening Post,Port,missing,7,Agentia Nationala",
+        "Reuters,Port,arrested,3,Reuters",
     ];
     let read = |rows: &[&str]| {
         let text = format!(
@@ -456,6 +459,7 @@ fn table_sources_are_matched_by_name() {
     evening-post=Evening Post Publication Some("Evening Post")
     guardian=Guardian Publication Some("Guardian")
     reuters=Reuters Publication Some("Reuters")
+    arrested: Single origin: P1 3 (1 origin: Reuters (own reporting)); carried by 1 publication.
     injured: Single origin: P1 5 (1 origin: Guardian (own reporting)); carried by 1 publication.
     killed: Single origin: P1 40 (1 origin: Reuters (own reporting)); carried by 3 publications.
     missing: Single origin: P1 7 (1 origin: Agentia Nationala); carried by 2 publications.
