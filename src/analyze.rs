@@ -991,17 +991,39 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 labels.push(Arc::from(text.as_str()));
             }
             let mut pairs: Vec<(usize, usize)> = Vec::new();
-            // The previous position of each polarity.
-            let mut previous: [Option<usize>; 2] = [None, None];
+            // The chain of neighbours, one per polarity. A position of
+            // undated claims alone (only ever in the latest report) is not
+            // a link of it: an earlier report is paired with the latest
+            // report's first dated position, which supersedes it, and an
+            // undated position with its neighbours in the latest report.
+            let undated_only = |b: &Built<'_>| latest.is_some() && b.reported.is_none();
+            // The previous dated position, and the previous position of
+            // any kind, of each polarity.
+            let mut previous_dated: [Option<usize>; 2] = [None, None];
+            let mut previous_any: [Option<usize>; 2] = [None, None];
             for (i, b) in built.iter().enumerate() {
                 if b.coarse {
                     continue;
                 }
-                let slot = &mut previous[usize::from(b.polarity == Polarity::Negative)];
-                if let Some(p) = *slot {
-                    pairs.push((p, i));
+                let slot = usize::from(b.polarity == Polarity::Negative);
+                let any = previous_any[slot]
+                    .filter(|&p| undated_only(&built[p]) || built[p].reported == latest);
+                if undated_only(b) {
+                    // Its neighbour in the latest report, if any.
+                    if let Some(p) = any {
+                        pairs.push((p, i));
+                    }
+                } else {
+                    if let Some(p) = previous_dated[slot] {
+                        pairs.push((p, i));
+                    }
+                    // An undated neighbour just below, in the same report.
+                    if let Some(p) = any.filter(|&p| undated_only(&built[p])) {
+                        pairs.push((p, i));
+                    }
+                    previous_dated[slot] = Some(i);
                 }
-                *slot = Some(i);
+                previous_any[slot] = Some(i);
             }
             // A coarse position against the first and the last position of
             // its sweep that it fits, told how many it fits. The others are

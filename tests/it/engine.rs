@@ -301,21 +301,34 @@ fn an_undated_report_does_not_break_a_series() {
             .iter()
             .map(|d| d.message.clone())
             .collect();
+        let relations: Vec<String> = report.topics[0]
+            .relations
+            .iter()
+            .map(|r| format!("{}-{} {:?}", r.from, r.to, r.relation.kind()))
+            .collect();
         (
             report.topics[0].verdict,
             report.topics[0].explanation.clone(),
             warnings.join("\n"),
+            relations.join(", "),
         )
     };
     // The undated figure agrees with the latest: it adds an origin.
-    let (verdict, explanation, warnings) = outcome(60);
+    let (verdict, explanation, warnings, _) = outcome(60);
     assert_eq!(verdict, corroborate::Verdict::Superseded);
     assert_snapshot!(explanation, @r#"Superseded: P1 50 replaced by P2 60 (2 origins: a2 (own reporting), a3 (own reporting))."#);
     assert_snapshot!(warnings, @r#"1 claim of a cumulative property has no report time (c3): it is compared with the latest dated report, as if of it"#);
     // It disagrees: a conflict, by value, while 50 is still superseded.
-    let (verdict, explanation, _) = outcome(500);
+    let (verdict, explanation, _, _) = outcome(500);
     assert_eq!(verdict, corroborate::Verdict::Contested);
     assert_snapshot!(explanation, @r#"Contested: P2 60 (1 origin: a2 (own reporting)) against P3 500 (1 origin: a3 (own reporting)) conflict; the policy does not pick a winner."#);
+    // It falls between the two dated figures: the earlier is still
+    // replaced by the latest, and the undated figure conflicts with the
+    // latest only.
+    let (verdict, explanation, _, relations) = outcome(55);
+    assert_eq!(verdict, corroborate::Verdict::Contested);
+    assert_eq!(relations, "P1-P3 SupersededBy, P2-P3 Conflict");
+    assert_snapshot!(explanation, @r#"Contested: P2 55 (1 origin: a3 (own reporting)) against P3 60 (1 origin: a2 (own reporting)) conflict; the policy does not pick a winner."#);
 }
 
 /// A toll that fell and rose again: the latest figure stands, so the
