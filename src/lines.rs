@@ -13,13 +13,11 @@
 use std::collections::VecDeque;
 use std::io::{self, Read};
 
-/// A line break: its offset in the input, its length (2 for `\r\n`), and
-/// the number of `"` in the input before it.
+/// A line break: its offset in the input and its length (2 for `\r\n`).
 #[derive(Clone, Copy, Debug)]
 struct Break {
     at: u64,
     len: u8,
-    quotes: u64,
 }
 
 impl Break {
@@ -38,9 +36,17 @@ pub(crate) struct Lines<R> {
     breaks: VecDeque<Break>,
     /// Breaks dropped from the front of `breaks`.
     dropped: u64,
-    /// `"` seen so far, when counted.
-    quotes: u64,
-    count_quotes: bool,
+    /// The cell delimiter, for CSV, where `"` opens quoted cells; `None`
+    /// where quotes are text.
+    delimiter: Option<u8>,
+    /// Whether the input has ended inside a quoted cell so far.
+    in_quotes: bool,
+    /// The offset of the `"` that last closed a quoted cell: a `"` right
+    /// after it is an escaped quote, and the cell goes on.
+    closed_at: Option<u64>,
+    /// The last byte passed through, which a `"` at the start of the next
+    /// read follows.
+    last_byte: Option<u8>,
     /// The offset of the last `\r` seen, which a `\n` right after joins.
     last_cr: Option<u64>,
     /// The longest row let through, in bytes, beyond the `csv` reader's
@@ -62,20 +68,23 @@ pub(crate) const READ_AHEAD: usize = 1 << 16;
 pub(crate) struct RowLines {
     pub(crate) first: u64,
     pub(crate) last: u64,
-    /// The offset of the row's first byte, for [`Lines::odd_quotes_from`].
+    /// The offset of the row's first byte.
     pub(crate) start: u64,
 }
 
 impl<R: Read> Lines<R> {
-    /// Wraps `inner`; `count_quotes` for CSV, where `"` opens quoted cells.
-    pub(crate) fn new(inner: R, count_quotes: bool) -> Lines<R> {
+    /// Wraps `inner`; `delimiter` for CSV, where `"` opens quoted cells,
+    /// `None` where quotes are text (TSV).
+    pub(crate) fn new(inner: R, delimiter: Option<u8>) -> Lines<R> {
         Lines {
             inner,
             read: 0,
             breaks: VecDeque::new(),
             dropped: 0,
-            quotes: 0,
-            count_quotes,
+            delimiter,
+            in_quotes: false,
+            closed_at: None,
+            last_byte: None,
             last_cr: None,
             limit: u64::MAX,
             row_end: 0,
@@ -116,9 +125,24 @@ impl<R: Read> Lines<R> {
         (first, k)
     }
 
+    /// Follows a `"` at `at`, after the byte `before` (`None` at the
+    /// start of the input), as the `csv` parser reads it: a `"` opens a
+    /// quoted cell only where a cell starts, closes it inside one, and
+    /// right after a closing `"` is an escaped quote that reopens it;
+    /// anywhere else (`a 5" pipe`) it is text.
+    fn quote(&mut self, at: u64, before: Option<u8>) {
+        if self.in_quotes {
+            self.in_quotes = false;
+            self.closed_at = Some(at);
+        } else if before.is_none_or(|b| b == b'\n' || b == b'\r' || Some(b) == self.delimiter)
+            || (at > 0 && self.closed_at == Some(at - 1))
+        {
+            self.in_quotes = true;
+        }
+    }
+
     fn note(&mut self, at: u64, byte: u8) {
         match byte {
-            b'"' => self.quotes += 1,
             b'\n' if at > 0 && self.last_cr == Some(at - 1) => {
                 // The `\r` before it is the back break (it is kept until
                 // a row starts after it; see `number`).
@@ -132,11 +156,7 @@ impl<R: Read> Lines<R> {
                 if byte == b'\r' {
                     self.last_cr = Some(at);
                 }
-                self.breaks.push_back(Break {
-                    at,
-                    len: 1,
-                    quotes: self.quotes,
-                });
+                self.breaks.push_back(Break { at, len: 1 });
             }
         }
     }
@@ -146,8 +166,7 @@ impl<R: Read> Lines<R> {
     /// reader's position after it): the row's first line is that of its
     /// first byte that is not a line break ([`Lines::skip_breaks`]), its
     /// last line that of its last such byte. Rows come in order, so the breaks
-    /// before this one are dropped first (all but the last, which holds
-    /// the `"` count before the row), and the rest are walked from the
+    /// before this one are dropped first (all but the last), and the rest are walked from the
     /// front: a few a row, whatever the reader has buffered.
     pub(crate) fn number(&mut self, start: u64, end: u64) -> RowLines {
         while self.breaks.len() > 1 && self.breaks[1].end() <= start {
@@ -175,20 +194,11 @@ impl<R: Read> Lines<R> {
         }
     }
 
-    /// Whether the row whose first byte is at `first` (as numbered by
-    /// [`Lines::number`]) holds an odd number of `"`, counted to the end
-    /// of the input: asked of the last row once the input has ended, an
-    /// odd count means a quoted cell was opened and never closed, and the
-    /// `csv` parser read the rest of the input into it.
-    pub(crate) fn odd_quotes_from(&self, first: u64) -> bool {
-        // The break that ends where the row starts is kept, and there
-        // is no `"` between it and the row.
-        let k = self.breaks.partition_point(|b| b.end() <= first);
-        let before = match k {
-            0 => 0,
-            k => self.breaks[k - 1].quotes,
-        };
-        self.count_quotes && (self.quotes - before) % 2 == 1
+    /// Whether the input, read to its end, ended inside a quoted cell:
+    /// one opened in the last row and never closed, so that the `csv`
+    /// parser read the rest of the input into it.
+    pub(crate) fn ends_in_quotes(&self) -> bool {
+        self.in_quotes
     }
 }
 
@@ -205,9 +215,20 @@ impl<R: Read> Read for Lines<R> {
         }
         let base = self.read;
         let bytes = &buf[..n];
-        if self.count_quotes {
+        if self.delimiter.is_some() {
             for i in memchr::memchr3_iter(b'\n', b'\r', b'"', bytes) {
-                self.note(base + i as u64, bytes[i]);
+                if bytes[i] == b'"' {
+                    let before = match i {
+                        0 => self.last_byte,
+                        i => Some(bytes[i - 1]),
+                    };
+                    self.quote(base + i as u64, before);
+                } else {
+                    self.note(base + i as u64, bytes[i]);
+                }
+            }
+            if let Some(&last) = bytes.last() {
+                self.last_byte = Some(last);
             }
         } else {
             for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
@@ -230,22 +251,20 @@ mod tests {
         builder.flexible(true).has_headers(false).quoting(quoting);
         // A small buffer, so breaks and `\r\n` pairs fall across reads.
         builder.buffer_capacity(3);
-        let mut table = builder.from_reader(Lines::new(input, quoting));
+        let mut table = builder.from_reader(Lines::new(input, quoting.then_some(b',')));
         let mut record = csv::ByteRecord::new();
         let mut out = Vec::new();
-        let mut last_first = 0;
         while table.read_byte_record(&mut record).unwrap() {
             let start = record.position().unwrap().byte();
             let end = table.position().byte();
             let lines = table.get_mut().number(start, end);
-            last_first = lines.start;
             let cells = record
                 .iter()
                 .map(|c| String::from_utf8_lossy(c).into_owned())
                 .collect();
             out.push((cells, lines));
         }
-        let odd = table.get_ref().odd_quotes_from(last_first);
+        let odd = table.get_ref().ends_in_quotes();
         (out, odd)
     }
 
@@ -283,6 +302,28 @@ mod tests {
         let (_, odd) = super::tests::rows(b"h,v\n\"a\",\"b\nc\"\nd,\"say \"\"no\"\"\"\n", true);
         assert!(!odd);
         let (_, odd) = super::tests::rows(b"h,v\n\"a\",\"b\"\nd,\"say \"\"no", true);
+        assert!(odd);
+    }
+
+    /// A `"` inside a cell that did not start with one is text, as the
+    /// `csv` parser reads it: it opens nothing, on the last row or any
+    /// other, and the line breaks after it end rows.
+    #[test]
+    fn a_quote_inside_a_cell_is_text() {
+        for input in [
+            &b"h,v\nAP,a 5\" pipe"[..],
+            b"h,v\nAP,a 5\" pipe\n",
+            b"h,v\nAP,a 5\" pipe\nb,w\n",
+            b"h,v\r\nAP,\"quoted\"x 5\" pipe\r\nb,w",
+        ] {
+            let (rows, odd) = rows(input, true);
+            assert!(!odd, "{:?}", String::from_utf8_lossy(input));
+            assert!(rows.iter().all(|(_, l)| l.first == l.last));
+        }
+        // Opened where a cell starts, after a delimiter or a line break.
+        let (_, odd) = rows(b"h,v\nAP,\"a 5 pipe", true);
+        assert!(odd);
+        let (_, odd) = rows(b"h,v\n\"AP,a 5 pipe\n", true);
         assert!(odd);
     }
 

@@ -1580,8 +1580,9 @@ impl StreamReader {
         let quoting = matches!(format, TableFormat::Csv);
         let line_limit = self.limits.max_line_len();
         let stop_at = line_limit.saturating_mul(2);
-        let mut table =
-            builder.from_reader(crate::lines::Lines::new(reader, quoting).with_limit(stop_at));
+        let mut table = builder.from_reader(
+            crate::lines::Lines::new(reader, quoting.then_some(b',')).with_limit(stop_at),
+        );
         // A row over the line limit is skipped; one over twice the limit
         // stops the input (`Lines` refuses to pass more of it), so that
         // no row is read whole into memory however long it is. The error
@@ -1824,7 +1825,7 @@ impl StreamReader {
         // rest of the input into its cell, rows and all. Skip the row,
         // naming the lines it swallowed.
         if let Some(row) = last_row
-            && table.get_ref().odd_quotes_from(row.start)
+            && table.get_ref().ends_in_quotes()
         {
             if claims.last().is_some_and(|&(_, line)| line == row.first) {
                 claims.pop();

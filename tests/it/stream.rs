@@ -296,6 +296,18 @@ fn an_unclosed_quote_is_reported_with_the_lines_it_swallowed() {
         table(text.as_bytes(), TableFormat::Csv),
         "line-2 x said text [ap]\nline-4 x killed quantity [bbc]\n"
     );
+    // A `"` inside a cell that did not start with one is text, on the
+    // last row as on any other.
+    for text in [
+        "source,subject,property,value\nAP,U,pipe,a 5\" pipe",
+        "source,subject,property,value\nAP,U,pipe,a 5\" pipe\nBBC,X,killed,5\n",
+    ] {
+        assert!(
+            table(text.as_bytes(), TableFormat::Csv).starts_with("line-2 u pipe text [ap]\n"),
+            "{text:?}: {}",
+            table(text.as_bytes(), TableFormat::Csv)
+        );
+    }
 }
 
 /// A claim line or table row over `Limits::max_line_len` is not read into
