@@ -106,8 +106,8 @@ pub struct Resolution {
     merges: Vec<NameMerge>,
 }
 
-/// The key names are matched by: lower case, Latin letters without their
-/// diacritics, apostrophes and ʿayn and hamza marks dropped inside a word,
+/// The key names are matched by: composed (NFC), lower case, Latin and
+/// Greek letters without their diacritics, apostrophes and ʿayn and hamza marks dropped inside a word,
 /// other punctuation to spaces, and the particles "al", "el" and "the"
 /// dropped. Two names with one key are one name to [`Resolution`]; a
 /// caller can match names, or search them, the same way.
@@ -117,6 +117,8 @@ pub struct Resolution {
 /// assert_eq!(name_key("Shahab al-Muhajir"), "shahab muhajir");
 /// assert_eq!(name_key("Jalālābād"), name_key("Jalalabad"));
 /// assert_eq!(name_key("Saʿid"), "said");
+/// // Typed with combining accents: the same key.
+/// assert_eq!(name_key("Jala\u{304}la\u{304}ba\u{304}d"), "jalalabad");
 /// ```
 pub fn name_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
@@ -134,6 +136,7 @@ pub fn name_key(name: &str) -> String {
 /// Words are written straight into the key; a particle is cut off again
 /// once its word ends.
 pub(crate) fn push_name_key(name: &str, key: &mut String) {
+    let name = composed(name);
     let base = key.len();
     // The key's length before the word being read (and its space), and
     // where the word's own text starts.
@@ -146,8 +149,9 @@ pub(crate) fn push_name_key(name: &str, key: &mut String) {
         }
     };
     for ch in name.chars() {
-        if is_in_word_mark(ch) {
-            // "Sa'id", "Saʿid" and "U.S." stay one word.
+        if is_in_word_mark(ch) || (word.is_some() && is_loose_mark(ch)) {
+            // "Sa'id", "Saʿid" and "U.S." stay one word, and so does a
+            // letter with a mark that has no composed form.
         } else if ch.is_alphanumeric() {
             if word.is_none() {
                 let before = key.len();
@@ -162,6 +166,26 @@ pub(crate) fn push_name_key(name: &str, key: &mut String) {
         }
     }
     end_word(key, &mut word);
+}
+
+/// `name` in Unicode's composed form (NFC), so that a name typed with
+/// combining accents ("a" then U+0301) keys and slugs as the same name
+/// typed with composed letters ("á"). Borrowed when it already is, which
+/// every ASCII name is.
+pub(crate) fn composed(name: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if name.is_ascii() || is_nfc_quick(name.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(name)
+    } else {
+        std::borrow::Cow::Owned(name.nfc().collect())
+    }
+}
+
+/// Whether `ch` is a combining mark that is not a letter of its own (an
+/// accent left over once a name is composed, with no composed letter to
+/// join): dropped inside a word, as composed letters' accents are.
+pub(crate) fn is_loose_mark(ch: char) -> bool {
+    !ch.is_ascii() && !ch.is_alphanumeric() && unicode_normalization::char::is_combining_mark(ch)
 }
 
 /// Whether `ch` is dropped inside a name's word: an apostrophe, a dot,
@@ -1491,6 +1515,13 @@ mod tests {
         assert_eq!(name_key("Αθήνα"), name_key("ΑΘΗΝΑ"));
         assert_eq!(name_key("Αθήνα"), "αθηνα");
         assert_eq!(name_key("Αθήνας"), name_key("ΑΘΗΝΑΣ"));
+        // Typed with combining marks (NFD): composed first, so the same
+        // keys, in every script; a mark with no composed letter to join
+        // is dropped, not a break between words.
+        assert_eq!(name_key("Jala\u{304}la\u{304}ba\u{304}d"), "jalalabad");
+        assert_eq!(name_key("Мои\u{306}"), name_key("Мой"));
+        assert_eq!(name_key("Αθη\u{301}να"), "αθηνα");
+        assert_eq!(name_key("Jacx\u{301}l"), "jacxl");
     }
 
     fn entity(id: &str, name: &str) -> Entity {
@@ -1976,8 +2007,8 @@ mod tests {
             }
             word.clear();
         };
-        for ch in name.chars() {
-            if is_in_word_mark(ch) {
+        for ch in composed(name).chars() {
+            if is_in_word_mark(ch) || (!word.is_empty() && is_loose_mark(ch)) {
             } else if ch.is_alphanumeric() {
                 push_folded(ch, &mut word);
             } else {
@@ -2019,6 +2050,11 @@ mod tests {
         for (a, b, rule) in [
             ("Éric Zemmour", "Eric Zemmour", Some(MergeRule::SameName)),
             ("Jalālābād", "Jalalabad", Some(MergeRule::SameName)),
+            (
+                "Jalālābād",
+                "Jala\u{304}la\u{304}ba\u{304}d",
+                Some(MergeRule::SameName),
+            ),
             ("al-Qāʿida", "Al Qaida", Some(MergeRule::SameName)),
             ("Łukasz Wróbel", "Lukasz Wrobel", Some(MergeRule::SameName)),
             ("Ömer Çelik", "Omer Celic", Some(MergeRule::SimilarName)),

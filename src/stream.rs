@@ -751,6 +751,7 @@ impl Ids {
     }
 
     fn slug(name: &str, fallback: &str) -> String {
+        let name = crate::resolve::composed(name);
         let mut slug = String::with_capacity(name.len());
         let mut folded = String::new();
         for ch in name.chars() {
@@ -762,7 +763,9 @@ impl Ids {
                 continue;
             }
             // Dropped inside a word, as in name keys: "Sa'id", "Saʿid".
-            if crate::resolve::is_in_word_mark(ch) && slug.ends_with(|c: char| c != '-') {
+            if (crate::resolve::is_in_word_mark(ch) || crate::resolve::is_loose_mark(ch))
+                && slug.ends_with(|c: char| c != '-')
+            {
                 continue;
             }
             if ch.is_alphanumeric() {
@@ -2079,6 +2082,9 @@ mod tests {
         // Latin letters lose their diacritics; other scripts have no slug.
         assert_eq!(ids.fresh("Jacmél", "entity"), "jacmel");
         assert_eq!(ids.fresh("Jacmel", "entity"), "jacmel-2");
+        // Typed with a combining accent: the same slug, not "jacme-l".
+        assert_eq!(ids.fresh("Jacme\u{301}l", "entity"), "jacmel-3");
+        assert_eq!(ids.fresh("Jacx\u{301}l", "entity"), "jacxl");
         assert_eq!(ids.fresh("Łódź Straße", "entity"), "lodz-strasse");
         assert_eq!(ids.fresh("Київ", "entity"), "entity");
         assert_eq!(ids.fresh("Saʿid Nuri", "entity"), "said-nuri");
