@@ -26,7 +26,7 @@ use crate::period::Period;
 use crate::policy::Policy;
 use crate::quantity::{Amount, Interval, QuantityForm};
 use crate::relation::{
-    Relation, RelationEvidence, RelationKind, negation_differs, negation_reach, push_horizon,
+    Relation, RelationEvidence, RelationKind, negates_oddly, negation_reach, push_horizon,
     push_interval, render_diff, word_diff, words_reach,
 };
 use crate::report::{
@@ -2124,6 +2124,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             })
             .collect();
         let words: Vec<Vec<&str>> = normalized.iter().map(|n| split_words(n)).collect();
+        let text = |k: usize| match &claims[k].value {
+            Value::Quote(q) => q.text(),
+            _ => "",
+        };
+        // Whether each wording negates an odd number of times, counted
+        // once rather than for every pair it is compared in.
+        let odd: Vec<bool> = (0..claims.len())
+            .map(|k| negates_oddly(&words[k], text(k)))
+            .collect();
         let mut parent: Vec<usize> = (0..claims.len()).collect();
         fn find(parent: &mut [usize], mut x: usize) -> usize {
             while parent[x] != x {
@@ -2155,20 +2164,19 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     // it a different quote where the negation alone puts
                     // it below the threshold ("we will win" / "we will
                     // not win").
-                    let text = |k: usize| match &claims[k].value {
-                        Value::Quote(q) => q.text(),
-                        _ => "",
-                    };
-                    let negates = || negation_differs(&words[a], text(a), &words[b], text(b));
+                    let negates = odd[a] != odd[b];
                     let alike = words[a] == words[b]
                         || words_reach(&words[a], &words[b], threshold).is_some();
                     if !alike {
-                        if negates() && negation_reach(&words[a], &words[b], threshold).is_some() {
+                        if negates
+                            && negation_reach((&words[a], text(a)), (&words[b], text(b)), threshold)
+                                .is_some()
+                        {
                             negated.push((a.min(b), a.max(b)));
                         }
                         continue;
                     }
-                    if negates() {
+                    if negates {
                         negated.push((a.min(b), a.max(b)));
                     } else {
                         let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
@@ -2631,12 +2639,22 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 // Wordings kept apart only because one negates the other
                 // say opposite things: that is a conflict over the words.
                 Some((wa, wb)) => {
+                    // The printed texts, where an answering "No," shows.
+                    fn printed(c: &Claim) -> &str {
+                        match &c.value {
+                            Value::Quote(q) => q.text(),
+                            _ => "",
+                        }
+                    }
+                    let (ta, tb) = (printed(a.claims[wa]), printed(b.claims[wb]));
                     let wa = split_words(&a.quote_texts[wa]);
                     let wb = split_words(&b.quote_texts[wb]);
                     let similarity = crate::relation::word_similarity(&wa, &wb);
                     let threshold = self.policy.quote_threshold();
                     let diff = render_diff(&word_diff(&wa, &wb));
-                    match negation_reach(&wa, &wb, threshold).filter(|_| similarity < threshold) {
+                    match negation_reach((&wa, ta), (&wb, tb), threshold)
+                        .filter(|_| similarity < threshold)
+                    {
                         // Below the threshold only for the negation.
                         Some(without) => write!(
                             text,

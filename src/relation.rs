@@ -295,61 +295,101 @@ pub(crate) fn words_reach(a: &[&str], b: &[&str], threshold: Similarity) -> Opti
 }
 
 /// English words that negate what follows: "not", "never", "no" and their
-/// kin, and any contraction ending in "n't" ("won't", "can't").
+/// kin, and any contraction ending in "n't" ("won't", "can't"), except
+/// where [`each_negator`] reads them otherwise.
 const NEGATORS: &[&str] = &[
     "cannot", "neither", "never", "no", "nobody", "none", "nor", "not", "nothing", "nowhere",
 ];
 
+/// Calls `f` with the index of each word of a wording (its normalized
+/// `words`, of the text as printed, `text`) that negates what follows.
+/// Not counted: a "No" that opens the text before a comma or a stop ("No,
+/// we will not…"), which answers; "not only", "not just", "not merely"
+/// and "not simply", which stress; "no doubt", which asserts; and a "nor"
+/// after a negation ("neither… nor", "not… nor"), which goes on with it
+/// rather than negating again.
+fn each_negator(words: &[&str], text: &str, mut f: impl FnMut(usize)) {
+    let opening = text
+        .trim_start()
+        .trim_start_matches(['"', '“', '‘', '\'', '«']);
+    let answer = opening
+        .get(..2)
+        .is_some_and(|w| w.eq_ignore_ascii_case("no"))
+        && opening
+            .get(2..)
+            .is_some_and(|rest| rest.starts_with([',', '.', '!', ';', ':', '—', '–']));
+    let skip = usize::from(answer && words.first() == Some(&"no"));
+    let mut negated = false;
+    for (i, &word) in words.iter().enumerate().skip(skip) {
+        let next = words.get(i + 1).copied();
+        let counts = match word {
+            "not" => !matches!(next, Some("only" | "just" | "merely" | "simply")),
+            "no" => next != Some("doubt"),
+            "nor" => !negated,
+            _ => NEGATORS.contains(&word) || word.ends_with("n't"),
+        };
+        if counts {
+            negated = true;
+            f(i);
+        }
+    }
+}
+
+/// Whether a wording negates an odd number of times ([`each_negator`]):
+/// two wordings of one statement, one of which negates it, differ in this.
+pub(crate) fn negates_oddly(words: &[&str], text: &str) -> bool {
+    let mut odd = false;
+    each_negator(words, text, |_| odd = !odd);
+    odd
+}
+
 /// True when one wording negates once more or once less than the other
 /// (counted in normalized words, `a` and `b`, of the texts as printed,
-/// `a_text` and `b_text`): "we will raise taxes" against "we will not
-/// raise taxes", but not "will not" against "won't". A "No" that opens a
-/// text before a comma or a stop ("No, we will not…") answers; it does
-/// not negate what follows, and is not counted.
+/// `a_text` and `b_text`, by [`each_negator`]): "we will raise taxes"
+/// against "we will not raise taxes", but not "will not" against "won't",
+/// nor "we will not only rebuild" against "we will rebuild".
 pub(crate) fn negation_differs(a: &[&str], a_text: &str, b: &[&str], b_text: &str) -> bool {
-    let negations = |words: &[&str], text: &str| {
-        let opening = text
-            .trim_start()
-            .trim_start_matches(['"', '“', '‘', '\'', '«']);
-        let answer = opening
-            .get(..2)
-            .is_some_and(|w| w.eq_ignore_ascii_case("no"))
-            && opening
-                .get(2..)
-                .is_some_and(|rest| rest.starts_with([',', '.', '!', ';', ':', '—', '–']));
-        let skip = usize::from(answer && words.first() == Some(&"no"));
-        words[skip..]
-            .iter()
-            .filter(|w| NEGATORS.contains(w) || w.ends_with("n't"))
-            .count()
-    };
-    negations(a, a_text) % 2 != negations(b, b_text) % 2
+    negates_oddly(a, a_text) != negates_oddly(b, b_text)
 }
 
-/// The words of a wording with its negation taken out: negators dropped,
-/// and a contraction in "n't" read as its verb ("won't" as "will",
-/// "can't" as "can", "didn't" as "did").
-fn without_negation<'w>(words: &[&'w str]) -> Vec<&'w str> {
-    words
-        .iter()
-        .filter(|w| !NEGATORS.contains(w))
-        .map(|w| match w.strip_suffix("n't") {
-            Some("wo") => "will",
-            Some("ca") => "can",
-            Some("sha") => "shall",
-            Some(verb) => verb,
-            None => w,
-        })
-        .collect()
+/// The words of a wording with its negation taken out: the negators that
+/// [`each_negator`] counts dropped, and a contraction in "n't" read as its
+/// verb ("won't" as "will", "can't" as "can", "didn't" as "did").
+fn without_negation<'w>(words: &[&'w str], text: &str) -> Vec<&'w str> {
+    let mut out: Vec<&'w str> = Vec::with_capacity(words.len());
+    let mut from = 0;
+    each_negator(words, text, |i| {
+        out.extend_from_slice(&words[from..i]);
+        from = i + 1;
+        if let Some(verb) = words[i].strip_suffix("n't") {
+            out.push(match verb {
+                "wo" => "will",
+                "ca" => "can",
+                "sha" => "shall",
+                verb => verb,
+            });
+        }
+    });
+    out.extend_from_slice(&words[from..]);
+    out
 }
 
-/// The similarity of two wordings once their negation is taken out
-/// ([`without_negation`]), when it reaches `threshold`: for wordings that
-/// differ in negation ([`negation_differs`]), whether they are one
-/// statement and its negation even where the negation alone puts them
-/// below the threshold ("we will win" and "we will not win", 0.75).
-pub(crate) fn negation_reach(a: &[&str], b: &[&str], threshold: Similarity) -> Option<Similarity> {
-    words_reach(&without_negation(a), &without_negation(b), threshold)
+/// The similarity of two wordings (normalized words and printed text of
+/// each) once their negation is taken out ([`without_negation`]), when it
+/// reaches `threshold`: for wordings that differ in negation
+/// ([`negation_differs`]), whether they are one statement and its
+/// negation even where the negation alone puts them below the threshold
+/// ("we will win" and "we will not win", 0.75).
+pub(crate) fn negation_reach(
+    (a, a_text): (&[&str], &str),
+    (b, b_text): (&[&str], &str),
+    threshold: Similarity,
+) -> Option<Similarity> {
+    words_reach(
+        &without_negation(a, a_text),
+        &without_negation(b, b_text),
+        threshold,
+    )
 }
 
 /// Levenshtein distance over words, in two rows of memory.
@@ -732,7 +772,7 @@ impl Analyzer<'_, '_> {
                     )
                 }
             } else if negation_differs(wa, qa.text(), wb, qb.text())
-                && let Some(without) = negation_reach(wa, wb, threshold)
+                && let Some(without) = negation_reach((wa, qa.text()), (wb, qb.text()), threshold)
             {
                 let diff = word_diff(wa, wb);
                 let shown = render_diff(&diff);

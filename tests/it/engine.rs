@@ -1165,6 +1165,58 @@ fn a_negated_wording_conflicts() {
     assert_snapshot!(topic.relations[0].relation.explanation(), @r#"P1 (“We will raise taxes next year”) and P2 (“We will not raise taxes next year”): near-same words (similarity 0.86), but one negates what the other says, so they conflict: we will {+not+} raise taxes next …"#);
 }
 
+/// Idioms built of negators that do not negate: "not only" stresses, "no
+/// doubt" asserts, and "neither… nor" negates once, not twice.
+#[test]
+fn negator_idioms_are_read_as_they_mean() {
+    let kind = |a: &str, b: &str| {
+        relate(
+            quote("c1", "joe-biden", a, &["a1"]),
+            quote("c2", "joe-biden", b, &["a2"]),
+        )
+        .0
+    };
+    assert_eq!(
+        kind(
+            "We will not only rebuild the bridge but widen it",
+            "We will rebuild the bridge but widen it"
+        ),
+        RelationKind::Variant
+    );
+    assert_eq!(
+        kind(
+            "No doubt the cargo was seized at the border crossing by the police",
+            "The cargo was seized at the border crossing by the police"
+        ),
+        RelationKind::Variant
+    );
+    // One negation against none: a conflict, which counting "neither"
+    // and "nor" as two would miss.
+    assert_eq!(
+        kind(
+            "We will neither raise taxes nor cut pensions this year",
+            "We will either raise taxes or cut pensions this year"
+        ),
+        RelationKind::Conflict
+    );
+    // "not… nor" is one negation too.
+    assert_eq!(
+        kind(
+            "We did not see the convoy nor hear it that night",
+            "We did see the convoy and hear it that night"
+        ),
+        RelationKind::Conflict
+    );
+    // "not only" is still stress when the other wording negates outright.
+    assert_eq!(
+        kind(
+            "We will not only rebuild the bridge but widen it",
+            "We will not rebuild the bridge but widen it"
+        ),
+        RelationKind::Conflict
+    );
+}
+
 /// A negated wording is related to the wording it negates wherever the
 /// two fall in id order, and a "No," that answers does not count as a
 /// negation.
