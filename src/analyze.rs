@@ -1510,7 +1510,7 @@ fn sorted_unique_sources(mut ids: Vec<&SourceId>) -> Vec<&SourceId> {
 /// count: "30%" of a port's capacity and "30" berths are not one figure.
 fn scope_kind(value: &Value) -> &'static str {
     match value {
-        Value::Quantity(q) if q.unit() == Some("percent") => "share",
+        Value::Quantity(q) if q.is_share() => "share",
         other => other.kind(),
     }
 }

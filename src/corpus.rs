@@ -1313,15 +1313,12 @@ impl Header {
                 if let Some(unit) = quantity.unit() {
                     check_len(unit, "value.quantity.unit", limits).map_err(in_claim)?;
                 }
-                match quantity.amount() {
-                    crate::quantity::Amount::Vague { phrase } => {
-                        check_len(phrase, "value.quantity.vague", limits).map_err(in_claim)?
-                    }
-                    crate::quantity::Amount::Approximate { qualifier, .. } => {
-                        check_len(qualifier, "value.quantity.qualifier", limits)
-                            .map_err(in_claim)?
-                    }
-                    _ => {}
+                if let crate::quantity::Amount::Vague { phrase } = quantity.amount() {
+                    check_len(phrase, "value.quantity.vague", limits).map_err(in_claim)?;
+                }
+                // An approximate amount's hedge, or a hedged range's.
+                if let Some(qualifier) = quantity.qualifier() {
+                    check_len(qualifier, "value.quantity.qualifier", limits).map_err(in_claim)?;
                 }
             }
             Value::Date(_) => {}

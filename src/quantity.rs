@@ -407,10 +407,13 @@ impl Quantity {
         }
         // A best estimate outside what the amount states contradicts it
         // (low and high may reach past it: UCDP's exact best with a wider
-        // low and high). Hedged and vague amounts need a vocabulary to
-        // say, and are not checked here.
+        // low and high). Hedged and vague amounts, a hedged range among
+        // them ("about 40-45" reaches past 45), need a vocabulary to say,
+        // and are not checked here.
         if let Some(best) = best {
+            let hedged = self.qualifier().is_some();
             let inside = match self.amount {
+                _ if hedged => true,
                 Amount::Exact(value) => best == value,
                 Amount::Range { min, max } => (min..=max).contains(&best),
                 Amount::AtLeast { value, strict } => best > value || !strict && best == value,
@@ -446,6 +449,22 @@ impl Quantity {
     /// The counted noun, if the text gave one.
     pub fn unit(&self) -> Option<&str> {
         self.unit.as_deref()
+    }
+
+    /// Whether this is a share rather than a count: its unit is
+    /// `percent`. A share's bounds are not whole counts, and a share is
+    /// never compared with a count ("30%" of a port's berths and "30"
+    /// berths are not one figure).
+    ///
+    /// ```
+    /// use corroborate::{Amount, Quantity};
+    /// let thirty = Quantity::new(Amount::Exact(30.0))?;
+    /// assert!(thirty.clone().with_unit("percent").is_share());
+    /// assert!(!thirty.with_unit("berths").is_share());
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn is_share(&self) -> bool {
+        self.unit.as_deref() == Some("percent")
     }
 
     /// The best estimate, if given.
@@ -485,7 +504,7 @@ impl Quantity {
     /// given they narrow nothing: they are reported beside the interval.
     pub fn interval(&self, vocabulary: &Vocabulary) -> Interval {
         // A share is not a count, nor is a number stated with a fraction.
-        let share = self.unit.as_deref() == Some("percent");
+        let share = self.is_share();
         let counted = |value: f64| !share && value.fract() == 0.0;
         match &self.amount {
             Amount::Exact(value) => Interval::new(*value, *value),

@@ -217,6 +217,12 @@ const UNDECOMPOSED: &[(char, &str)] = &[
     ('ħ', "h"),
     ('Ħ', "h"),
     ('ı', "i"),
+    ('ŧ', "t"),
+    ('Ŧ', "t"),
+    ('ð', "d"),
+    ('Ð', "d"),
+    ('þ', "th"),
+    ('Þ', "th"),
     // Greek's final sigma is the sigma that capitals print as "Σ".
     ('ς', "σ"),
 ];
@@ -250,10 +256,14 @@ pub(crate) fn push_folded(ch: char, out: &mut String) {
         Some(letter) if letter != ch && letter.is_ascii_alphabetic() && marks_only => {
             out.push(letter.to_ascii_lowercase());
         }
-        // Greek's tonos and dialytika are accents that capitals and much
-        // print leave out ("Αθήνα", "ΑΘΗΝΑ"), not letters of their own.
-        Some(letter) if letter != ch && is_greek(letter) && marks_only => {
-            out.extend(letter.to_lowercase());
+        // A marked letter whose base has no decomposition either ("ǿ" is
+        // "ø" with an acute): the base's plain letters.
+        Some(letter) if letter != ch && marks_only => {
+            match UNDECOMPOSED.iter().find(|&&(plain, _)| plain == letter) {
+                Some(&(_, plain)) => out.push_str(plain),
+                None if is_greek(letter) => out.extend(letter.to_lowercase()),
+                None => out.extend(ch.to_lowercase()),
+            }
         }
         _ => out.extend(ch.to_lowercase()),
     }
@@ -1501,6 +1511,9 @@ mod tests {
         assert_eq!(name_key("Jalālābād"), "jalalabad");
         assert_eq!(name_key("Éric Zemmour"), "eric zemmour");
         assert_eq!(name_key("Łódź"), "lodz");
+        // Marked letters whose base does not decompose either.
+        assert_eq!(name_key("Ǿrsted Ǽsir"), "orsted aesir");
+        assert_eq!(name_key("Þórður Ŧ"), "thordur t");
         assert_eq!(name_key("Ørsted Straße"), "orsted strasse");
         assert_eq!(name_key("Đorđe Şahin"), "dorde sahin");
         assert_eq!(name_key("Tiếng Việt"), "tieng viet");

@@ -175,6 +175,19 @@ fn best_estimate_outside_the_amount() {
         "",
     );
     assert!(corroborate::Corpus::from_json_str(&ucdp).is_ok());
+    // A hedged range reaches past its bounds ("about 40-45" is 36-49 by
+    // the default vocabulary), so a best estimate beyond them is not
+    // refused, whichever field comes first.
+    for quantity in [
+        r#"{"quantity": {"range": [40, 45], "qualifier": "about", "best": 47}}"#,
+        r#"{"quantity": {"best": 47, "qualifier": "about", "range": [40, 45]}}"#,
+    ] {
+        let hedged = one_claim(quantity, "");
+        assert!(
+            corroborate::Corpus::from_json_str(&hedged).is_ok(),
+            "{quantity}"
+        );
+    }
 }
 
 /// A horizon is read only for a projection, so alone it is refused
@@ -444,6 +457,20 @@ fn text_length_limit_applies_to_every_text_field() {
         r#", "verb": "estimated with some care""#,
     );
     assert_snapshot!(limit_error(&json, Limits::default().with_max_text_len(10)), @"line 4: claim c1: field assertion.verb: text length in bytes is 24, over the limit of 10");
+    // A hedged range's qualifier, as an approximate amount's.
+    for quantity in [
+        r#"{"quantity": {"range": [40, 45], "qualifier": "somewhere in the region of"}}"#,
+        r#"{"quantity": {"approximately": 40, "qualifier": "somewhere in the region of"}}"#,
+    ] {
+        let json = one_claim(quantity, "");
+        let e = limit_error(&json, Limits::default().with_max_text_len(10));
+        assert!(
+            e.to_string().ends_with(
+                "field value.quantity.qualifier: text length in bytes is 26, over the limit of 10"
+            ),
+            "{e}"
+        );
+    }
 }
 
 #[test]
