@@ -690,42 +690,6 @@ const COLUMNS: [(&str, Column); 7] = [
 const COLUMNS_EXPECTED: &str =
     "the columns source, subject, property, value and optionally date, speaker, origin";
 
-/// A record of a table's entities or sources, for [`settled`].
-struct Named<'a> {
-    name: &'a str,
-    /// Rows that name it.
-    rows: u32,
-    /// Its position among the entities or sources.
-    index: usize,
-    id: &'a str,
-}
-
-/// The new ids of records whose names share a slug: each group holds its
-/// ids in the order of its records by rows (most first), then name.
-/// `(index, new id)` for the records whose id changes.
-fn settled(records: Vec<Named<'_>>, fallback: &str) -> Vec<(usize, String)> {
-    let mut groups: HashMap<String, Vec<Named<'_>>> = HashMap::default();
-    for record in records {
-        groups
-            .entry(Ids::slug(record.name, fallback))
-            .or_default()
-            .push(record);
-    }
-    let mut moves = Vec::new();
-    for mut group in groups.into_values().filter(|group| group.len() > 1) {
-        // Ids in the order they are handed out: the bare slug, then -2, -3, …
-        let mut ids: Vec<&str> = group.iter().map(|record| record.id).collect();
-        ids.sort_by_key(|id| (id.len(), *id));
-        group.sort_by_key(|record| (std::cmp::Reverse(record.rows), record.name));
-        for (record, id) in group.iter().zip(ids) {
-            if record.id != id {
-                moves.push((record.index, id.to_string()));
-            }
-        }
-    }
-    moves
-}
-
 /// Ids made from names: lower-case ASCII letters and digits (a Latin
 /// letter without its diacritics: "Jacmél" gives `jacmel`), apostrophes,
 /// dots and ʿayn and hamza marks dropped inside a word ("Saʿid" gives
@@ -962,38 +926,38 @@ impl TableBuilder {
     /// name resolution merges them) does not depend on which row came
     /// first; and renames the claims' subjects to match, and their chains'
     /// links by `source_renames` ([`TableBuilder::settle_sources`]).
-    /// Entity ids are handed out as rows come; only a group of names with
-    /// one slug is permuted, among the ids it holds.
+    /// Entity ids are handed out as rows come. When no two names wanted
+    /// one slug, each has its bare slug whatever the order; otherwise
+    /// every id is handed out again in that order, as sources' are: a
+    /// suffixed id can be another name's bare slug ("entity 2" and the
+    /// second name with no Latin letter both want `entity-2`), so
+    /// permuting each group among its own ids would not be enough.
     fn settle_ids(
         &mut self,
         claims: &mut [(Claim, u64)],
         source_renames: &HashMap<String, SourceId>,
     ) -> Result<(), Error> {
         // `next` holds the slugs that two names wanted: none, no group.
-        let entity_moves = if self.entity_ids.next.is_empty() {
-            Vec::new()
-        } else {
-            let entities: Vec<Named<'_>> = self
-                .entity_ids
-                .by_name
-                .iter()
-                .map(|(name, &k)| Named {
-                    name: name.as_str(),
-                    rows: self.entity_rows[k],
-                    index: k,
-                    id: self.entities[k].id.as_str(),
-                })
-                .collect();
-            settled(entities, "entity")
-        };
-        if entity_moves.is_empty() && source_renames.is_empty() {
-            return Ok(());
-        }
         let mut entity_renames: HashMap<String, EntityId> = HashMap::default();
-        for (k, id) in entity_moves {
-            let id = EntityId::new(&id)?;
-            let old = std::mem::replace(&mut self.entities[k].id, id.clone());
-            entity_renames.insert(old.as_str().to_owned(), id);
+        if !self.entity_ids.next.is_empty() {
+            let mut order: Vec<usize> = (0..self.entities.len()).collect();
+            order.sort_by(|&a, &b| {
+                self.entity_rows[b]
+                    .cmp(&self.entity_rows[a])
+                    .then_with(|| self.entities[a].name.cmp(&self.entities[b].name))
+            });
+            let mut ids = Ids::new();
+            for k in order {
+                let id = ids.fresh(&self.entities[k].name, "entity");
+                if id != self.entities[k].id.as_str() {
+                    let id = EntityId::new(&id)?;
+                    let old = std::mem::replace(&mut self.entities[k].id, id.clone());
+                    entity_renames.insert(old.as_str().to_owned(), id);
+                }
+            }
+        }
+        if entity_renames.is_empty() && source_renames.is_empty() {
+            return Ok(());
         }
         for (claim, _) in claims.iter_mut() {
             if let Some(id) = entity_renames.get(claim.subject.as_str()) {

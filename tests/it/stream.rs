@@ -418,6 +418,22 @@ fn table_ids_do_not_depend_on_row_order() {
     ["al-jazeera=Al-Jazeera", "ap=AP"]
     ["arrested isis-k al-jazeera", "injured isis-k al-jazeera", "killed isis-k ap", "killed isis-k-2 al-jazeera"]
     "#);
+    // A suffixed id that is another name's bare slug: "entity 2" and the
+    // second name with no Latin letter both want `entity-2`.
+    let rows = [
+        "AP,داعش,killed,5",
+        "AP,طالبان,killed,6",
+        "AP,entity 2,killed,7",
+    ];
+    let forward = read(&rows);
+    for order in [[2, 0, 1], [1, 2, 0], [0, 2, 1]] {
+        assert_eq!(read(&order.map(|k| rows[k])), forward, "{order:?}");
+    }
+    assert_snapshot!(forward, @r#"
+    ["entity-2=entity 2", "entity-3=طالبان", "entity=داعش"]
+    ["ap=AP"]
+    ["killed entity ap", "killed entity-2 ap", "killed entity-3 ap"]
+    "#);
 }
 
 /// A table's sources are matched by name as entities are (case, Latin
