@@ -1597,8 +1597,12 @@ fn quote_blocks<'w>(
         blocks.entry(QuoteKey::Head(head)).or_default().push(i);
         blocks.entry(QuoteKey::Tail(tail)).or_default().push(i);
         if words.len() <= SHORT_QUOTE {
-            // `left_out` is past the end for the whole wording.
-            for left_out in 0..=words.len() {
+            // `left_out` is past the end for the whole wording. A
+            // one-word wording does not leave its word out: every such
+            // wording would share the empty key, and one word is near
+            // another only if it is that word (its Head block).
+            let first = usize::from(words.len() == 1);
+            for left_out in first..=words.len() {
                 let mut hasher = state.build_hasher();
                 for (k, word) in words.iter().enumerate() {
                     if k != left_out {

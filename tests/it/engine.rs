@@ -1325,6 +1325,36 @@ fn misattributions_are_found_once_across_blocks() {
     );
 }
 
+/// One-word quotes are not all near each other: leaving out a wording's
+/// only word is no key, so 300 of them are not one block compared in
+/// windows. A one-word wording still meets its negation ("win", "not
+/// win").
+#[test]
+fn one_word_quotes_share_no_block() {
+    let mut claims: Vec<_> = (0..300)
+        .map(|i| quote(&format!("w{i:03}"), "taliban", &format!("word{i}"), &["a1"]))
+        .collect();
+    claims.push(quote("x1", "taliban", "Surrender.", &["a1"]));
+    claims.push(quote("x2", "taliban", "Not surrender.", &["a2"]));
+    let corpus = corpus_of(claims);
+    let report = analyze(&corpus, &Policy::default());
+    let notes: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .filter(|m| m.contains("in windows"))
+        .collect();
+    assert_eq!(notes, Vec::<&str>::new());
+    let conflicts: Vec<String> = report.topics[0]
+        .relations
+        .iter()
+        .filter(|r| r.relation.kind() == RelationKind::Conflict)
+        .map(|r| r.relation.explanation().to_string())
+        .collect();
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    assert!(conflicts[0].contains("Surrender."), "{conflicts:?}");
+}
+
 #[test]
 fn unrelated() {
     let (kind, why) = relate(
