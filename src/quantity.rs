@@ -644,9 +644,44 @@ pub(crate) fn push_number(out: &mut String, value: f64) {
     let _ = write_number(out, value);
 }
 
+/// A short text written on the stack; writing past its 64 bytes fails.
+struct StackText {
+    bytes: [u8; 64],
+    len: usize,
+}
+
+impl Default for StackText {
+    fn default() -> StackText {
+        StackText {
+            bytes: [0; 64],
+            len: 0,
+        }
+    }
+}
+
+impl StackText {
+    fn as_str(&self) -> &str {
+        // Only whole `str`s were written.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+}
+
+impl fmt::Write for StackText {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        self.bytes
+            .get_mut(self.len..end)
+            .ok_or(fmt::Error)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
 /// Writes `value` as [`format_number`] does. Whole numbers are written
-/// digit by digit into a buffer on the stack rather than through
-/// `format!`: a report formats one or two numbers for every claim.
+/// digit by digit, and fractions through `write!`, into a buffer on the
+/// stack rather than a fresh `String`: a report formats one or two
+/// numbers for every claim.
 pub(crate) fn write_number<W: fmt::Write>(out: &mut W, value: f64) -> fmt::Result {
     if value.is_infinite() {
         return out.write_char('∞');
@@ -660,11 +695,16 @@ pub(crate) fn write_number<W: fmt::Write>(out: &mut W, value: f64) -> fmt::Resul
         // bound) shows as 27.06, not 27.060000000000002.
         let magnitude = value.abs().log10().floor() as i32;
         let decimals = (9 - magnitude).clamp(0, 15) as usize;
-        let text = format!("{value:.decimals$}");
+        // Written into a buffer on the stack (under 1e19 with at most 15
+        // decimals, 36 bytes at most), not a fresh `String`.
+        use fmt::Write as _;
+        let mut text = StackText::default();
+        write!(text, "{value:.decimals$}")?;
+        let text = text.as_str();
         let text = if text.contains('.') {
             text.trim_end_matches('0').trim_end_matches('.')
         } else {
-            &text
+            text
         };
         return out.write_str(text);
     }
@@ -1085,6 +1125,11 @@ mod tests {
         assert_eq!(format_number(-1234.0), "-1,234");
         assert_eq!(format_number(1e15), "1,000,000,000,000,000");
         assert_eq!(format_number(1e20), "100000000000000000000");
+        // Fractions, to ten significant digits, written on the stack.
+        assert_eq!(format_number(27.060000000000002), "27.06");
+        assert_eq!(format_number(-0.000001234), "-0.000001234");
+        assert_eq!(format_number(12_345_678.5), "12345678.5");
+        assert_eq!(format_number(1e-300), "0");
     }
 
     proptest::proptest! {
