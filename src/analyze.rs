@@ -856,6 +856,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // A group that is not a series is one bucket: the group's own
             // claims, borrowed rather than copied.
             let mut bucket_list: Vec<(Option<Span>, Cow<'_, [&Claim]>)> = Vec::new();
+            // The claim that earlier reports are superseded by: the first,
+            // in id order, that the latest report states.
+            let mut latest_claim = None;
             if series {
                 dated.sort_unstable_by_key(|&(span, k, _)| (span, k));
                 let mut runs: Vec<(Span, Vec<(usize, &Claim)>)> = Vec::new();
@@ -866,6 +869,47 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             members.push((k, claim));
                         }
                         _ => runs.push((span, vec![(k, claim)])),
+                    }
+                }
+                latest_claim = runs
+                    .last()
+                    .and_then(|(_, members)| members.iter().map(|(_, c)| c.id.clone()).min());
+                // A figure that a later report states again is not
+                // replaced by it: the later report confirms it. An earlier
+                // claim with the interval and polarity of a dated claim of
+                // the latest report joins that report, one more origin
+                // behind the figure that stands (its own report time is
+                // kept and shown).
+                if let Some(((_, latest_members), earlier)) = runs.split_last_mut()
+                    && !earlier.is_empty()
+                {
+                    let vocabulary = self.policy.vocabulary();
+                    let key = |c: &Claim| match &c.value {
+                        Value::Quantity(q) => {
+                            let i = q.interval(vocabulary);
+                            i.is_known().then(|| {
+                                (
+                                    i.min().to_bits(),
+                                    i.max().to_bits(),
+                                    Self::effective_polarity(c) == Polarity::Negative,
+                                )
+                            })
+                        }
+                        _ => None,
+                    };
+                    let stated: HashSet<(u64, u64, bool)> =
+                        latest_members.iter().filter_map(|&(_, c)| key(c)).collect();
+                    if !stated.is_empty() {
+                        for (_, members) in earlier.iter_mut() {
+                            members.retain(|&(k, c)| {
+                                let again = key(c).is_some_and(|x| stated.contains(&x));
+                                if again {
+                                    latest_members.push((k, c));
+                                }
+                                !again
+                            });
+                        }
+                        runs.retain(|(_, members)| !members.is_empty());
                     }
                 }
                 if let Some((_, last)) = runs.last_mut() {
@@ -883,13 +927,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 bucket_list.push((None, Cow::Borrowed(&group.claims)));
             }
             let latest = bucket_list.last().and_then(|(span, _)| *span);
-            let latest_claim = if series {
-                bucket_list
-                    .last()
-                    .and_then(|(_, members)| members.iter().map(|c| c.id.clone()).min())
-            } else {
-                None
-            };
 
             let mut built: Vec<Built<'_>> = Vec::new();
             // The positions of each bucket and polarity, a run of `built`

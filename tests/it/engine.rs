@@ -365,6 +365,64 @@ fn a_toll_that_fell_and_rose_names_the_earlier_conflict() {
     assert_snapshot!(topic.explanation, @r#"Superseded: P1 100; P2 50 replaced by P3 120 (1 origin: a3 (own reporting)); earlier, P1 and P2 conflict."#);
 }
 
+/// A figure that a later report states again is confirmed, not replaced:
+/// the earlier claim is one more origin behind the figure that stands. A
+/// figure between them is still superseded, by the latest report's own
+/// claim.
+#[test]
+fn a_figure_stated_again_later_is_confirmed() {
+    let sources = serde_json::json!([
+        {"id": "a1", "kind": "publication", "name": "A", "published": "2021-08-25"},
+        {"id": "a2", "kind": "publication", "name": "B", "published": "2021-08-26"},
+        {"id": "a3", "kind": "publication", "name": "C", "published": "2021-08-27"}
+    ]);
+    let topic = |property: &str, values: [u32; 3]| {
+        let claims = values
+            .iter()
+            .enumerate()
+            .map(|(k, &v)| {
+                claim(
+                    &format!("c{}", k + 1),
+                    property,
+                    q(serde_json::json!({"exact": v})),
+                    &[&format!("a{}", k + 1)],
+                )
+            })
+            .collect();
+        let corpus = isis_k_corpus(sources.clone(), claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let topic = &report.topics[0];
+        let superseded: Vec<String> = topic
+            .scopes
+            .iter()
+            .flat_map(|s| &s.positions)
+            .flat_map(|p| &p.claims)
+            .filter_map(|c| Some(format!("{}>{}", c.id(), c.superseded_by.as_ref()?)))
+            .collect();
+        (
+            topic.verdict,
+            topic.explanation.clone(),
+            superseded.join(" "),
+        )
+    };
+    // Three reports of one toll: corroborated by three origins.
+    let (verdict, explanation, superseded) = topic("killed", [50, 50, 50]);
+    assert_eq!(verdict, corroborate::Verdict::Corroborated);
+    assert_eq!(superseded, "");
+    assert_snapshot!(explanation, @r#"Corroborated: 3 independent origins support P1 50 (a1 (own reporting), a2 (own reporting), a3 (own reporting))."#);
+    // A current figure that went from 50 to 60 and back: the first 50 is
+    // confirmed, and 60 is superseded by the latest report's claim, c3.
+    let (verdict, explanation, superseded) = topic("displaced", [50, 60, 50]);
+    assert_eq!(verdict, corroborate::Verdict::Superseded);
+    assert_eq!(superseded, "c2>c3");
+    assert_snapshot!(explanation, @r#"Superseded: P1 60 replaced by P2 50 (2 origins: a1 (own reporting), a3 (own reporting))."#);
+    // A running total does not fall: 60 conflicts with the latest 50,
+    // which the first report confirms.
+    let (verdict, explanation, _) = topic("killed", [50, 60, 50]);
+    assert_eq!(verdict, corroborate::Verdict::Contested);
+    assert_snapshot!(explanation, @r#"Contested: P1 60 (1 origin: a2 (own reporting)) against P2 50 (2 origins: a1 (own reporting), a3 (own reporting)) conflict; the policy does not pick a winner."#);
+}
+
 #[test]
 fn later_toll_supersedes() {
     let (kind, why) = relate(
