@@ -786,7 +786,9 @@ impl Quantity {
                         | "millions"
                         | "billions"
                 );
-                if self.unit.is_some() && number_noun {
+                // Not before what befell them: "dozens killed", "hundreds
+                // killed or injured".
+                if number_noun && self.unit.as_deref().is_some_and(|u| !participles_only(u)) {
                     out.write_str(" of")?;
                 }
             }
@@ -797,6 +799,25 @@ impl Quantity {
         }
         Ok(())
     }
+}
+
+/// Whether `unit` is only past participles in lower case, joined by
+/// "and" or "or" ("killed", "killed or injured"): what befell the counted
+/// rather than a noun for them, as the parser reads a cell's caption.
+fn participles_only(unit: &str) -> bool {
+    let mut participle_next = true;
+    for word in unit.split(' ') {
+        let fits = if participle_next {
+            word.len() > 3 && word.ends_with("ed") && !word.starts_with(char::is_uppercase)
+        } else {
+            matches!(word, "and" | "or")
+        };
+        if !fits {
+            return false;
+        }
+        participle_next = !participle_next;
+    }
+    !participle_next
 }
 
 impl fmt::Display for Quantity {
@@ -1113,6 +1134,25 @@ impl From<Quantity> for RawQuantity {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "of" goes between a number noun and the counted, not before what
+    /// befell them.
+    #[test]
+    fn vague_amounts_take_of_before_a_noun() {
+        let shown = |unit: &str| {
+            Quantity::new(Amount::Vague {
+                phrase: "dozens".into(),
+            })
+            .unwrap()
+            .with_unit(unit)
+            .to_string()
+        };
+        assert_eq!(shown("prisoners"), "dozens of prisoners");
+        assert_eq!(shown("armed men"), "dozens of armed men");
+        assert_eq!(shown("killed"), "dozens killed");
+        assert_eq!(shown("killed or injured"), "dozens killed or injured");
+        assert_eq!(shown("Red"), "dozens of Red");
+    }
 
     #[test]
     fn numbers_format_with_separators() {
