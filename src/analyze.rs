@@ -2952,67 +2952,74 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     }
                     dropped
                 };
-                let Some((k, reference, mut dropped)) =
-                    references.iter().enumerate().find_map(|(k, &reference)| {
-                        if std::ptr::eq(claim, reference) {
-                            return None;
-                        }
-                        let dropped = dropped_from(reference);
-                        (!dropped.is_empty()).then_some((k, reference, dropped))
-                    })
-                else {
-                    continue;
-                };
-                // Kept by the report: no room left over from growing.
-                dropped.shrink_to_fit();
-                let (origin_name, reference_value) = about[k].get_or_insert_with(|| {
-                    (
-                        self.source_name(
-                            reference
-                                .assertion
-                                .origin()
-                                .unwrap_or(&reference.assertion.chain[0]),
-                        ),
-                        self.show_value(&reference.value),
-                    )
-                });
-                // "c7 relays UN as 10,000 fighters, dropping the hedge
-                // (possible → certain) present in c3 (up to 10,000 fighters)"
-                let mut explanation = String::with_capacity(160);
-                explanation.push_str(claim.id.as_str());
-                explanation.push_str(" relays ");
-                // Writing to a `String` cannot fail.
-                let _ = write!(explanation, "{origin_name}");
-                explanation.push_str(" as ");
-                explanation.push_str(&self.show_value(&claim.value));
-                explanation.push_str(", dropping ");
-                for (i, d) in dropped.iter().enumerate() {
-                    if i > 0 {
-                        explanation.push_str(" and ");
+                // Each kind of mark dropped is reported once, against the
+                // first reference (nearest the origin) that keeps it: a
+                // version that dropped one reference's hedge and another's
+                // bound gets a finding against each.
+                let mut reported = [false; 3];
+                for (k, &reference) in references.iter().enumerate() {
+                    if std::ptr::eq(claim, reference) {
+                        continue;
                     }
-                    let (what, detail) = match d {
-                        Dropped::Hedge(s) => ("the hedge (", s),
-                        Dropped::Bound(s) => ("the bound (", s),
-                        Dropped::Projection(s) => ("the projection (", s),
-                    };
-                    explanation.push_str(what);
-                    explanation.push_str(detail);
+                    let mut dropped = dropped_from(reference);
+                    dropped.retain(|d| !reported[d.kind_index()]);
+                    if dropped.is_empty() {
+                        continue;
+                    }
+                    for d in &dropped {
+                        reported[d.kind_index()] = true;
+                    }
+                    // Kept by the report: no room left over from growing.
+                    dropped.shrink_to_fit();
+                    let (origin_name, reference_value) = about[k].get_or_insert_with(|| {
+                        (
+                            self.source_name(
+                                reference
+                                    .assertion
+                                    .origin()
+                                    .unwrap_or(&reference.assertion.chain[0]),
+                            ),
+                            self.show_value(&reference.value),
+                        )
+                    });
+                    // "c7 relays UN as 10,000 fighters, dropping the hedge
+                    // (possible → certain) present in c3 (up to 10,000 fighters)"
+                    let mut explanation = String::with_capacity(160);
+                    explanation.push_str(claim.id.as_str());
+                    explanation.push_str(" relays ");
+                    // Writing to a `String` cannot fail.
+                    let _ = write!(explanation, "{origin_name}");
+                    explanation.push_str(" as ");
+                    explanation.push_str(&self.show_value(&claim.value));
+                    explanation.push_str(", dropping ");
+                    for (i, d) in dropped.iter().enumerate() {
+                        if i > 0 {
+                            explanation.push_str(" and ");
+                        }
+                        let (what, detail) = match d {
+                            Dropped::Hedge(s) => ("the hedge (", s),
+                            Dropped::Bound(s) => ("the bound (", s),
+                            Dropped::Projection(s) => ("the projection (", s),
+                        };
+                        explanation.push_str(what);
+                        explanation.push_str(detail);
+                        explanation.push(')');
+                    }
+                    explanation.push_str(" present in ");
+                    explanation.push_str(reference.id.as_str());
+                    explanation.push_str(" (");
+                    explanation.push_str(reference_value);
                     explanation.push(')');
+                    findings.insert(
+                        (claim.id.clone(), reference.id.clone()),
+                        RelayFinding {
+                            claim: claim.id.clone(),
+                            origin_claim: reference.id.clone(),
+                            dropped,
+                            explanation,
+                        },
+                    );
                 }
-                explanation.push_str(" present in ");
-                explanation.push_str(reference.id.as_str());
-                explanation.push_str(" (");
-                explanation.push_str(reference_value);
-                explanation.push(')');
-                findings.insert(
-                    (claim.id.clone(), reference.id.clone()),
-                    RelayFinding {
-                        claim: claim.id.clone(),
-                        origin_claim: reference.id.clone(),
-                        dropped,
-                        explanation,
-                    },
-                );
             }
         }
         findings.into_values().collect()

@@ -338,6 +338,17 @@ pub enum Dropped {
     Projection(String),
 }
 
+impl Dropped {
+    /// 0 for a hedge, 1 for a bound, 2 for a projection.
+    pub(crate) fn kind_index(&self) -> usize {
+        match self {
+            Dropped::Hedge(_) => 0,
+            Dropped::Bound(_) => 1,
+            Dropped::Projection(_) => 2,
+        }
+    }
+}
+
 /// A relay that dropped a hedge, bound or projection present at its origin.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
@@ -346,7 +357,10 @@ pub struct RelayFinding {
     pub claim: ClaimId,
     /// The version nearest what the shared origin said among those that
     /// keep what `claim` dropped: the most hedged of the lineage and
-    /// anchor, then the one with the longest chain.
+    /// anchor, then the one with the longest chain. Each kind of mark a
+    /// claim dropped is reported once, against the nearest version that
+    /// keeps it, so a claim that dropped one version's hedge and another's
+    /// bound has a finding against each.
     pub origin_claim: ClaimId,
     /// What was dropped.
     pub dropped: Vec<Dropped>,

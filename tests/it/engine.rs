@@ -764,6 +764,46 @@ fn versions_that_each_drop_something_are_both_reported() {
     }
 }
 
+/// A version that dropped one version's hedge and another's bound is
+/// reported against each: every kind of mark dropped is named once,
+/// against the nearest version that keeps it.
+#[test]
+fn every_kind_of_mark_dropped_is_reported() {
+    let mut probable = claim(
+        "c1",
+        "killed",
+        q(serde_json::json!({"exact": 300})),
+        &["a1", "o1"],
+    );
+    probable["assertion"]["modality"] = serde_json::json!({"certainty": "probable"});
+    let corpus = corpus_of(vec![
+        probable,
+        claim(
+            "c2",
+            "killed",
+            q(serde_json::json!({"approximately": 300})),
+            &["a2", "o1"],
+        ),
+        claim(
+            "c3",
+            "killed",
+            q(serde_json::json!({"exact": 300})),
+            &["a1", "a2", "o1"],
+        ),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let found: Vec<&str> = report.topics[0]
+        .relay_findings
+        .iter()
+        .filter(|f| f.claim.as_str() == "c3")
+        .map(|f| f.explanation.as_str())
+        .collect();
+    assert_snapshot!(found.join("\n"), @r#"
+    c3 relays one member state as 300, dropping the hedge (probable → certain) present in c1 (300)
+    c3 relays one member state as 300, dropping the bound (approximate) present in c2 (about 300)
+    "#);
+}
+
 /// A conflict within one origin says so: it is one source giving two
 /// figures, not two sources disagreeing.
 #[test]
