@@ -2742,9 +2742,31 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         };
         if kind == RelationKind::Conflict {
             self.push_shared_origin(&mut text, a, b);
+            self.push_unordered(&mut text, a, b);
         }
         push_certainty_note(&mut text);
         Some(Relation::new(kind, evidence, text))
+    }
+
+    /// Appends, for two positions of one report time in a series whose
+    /// claims were reported at different but overlapping times (a day and
+    /// an hour of it), that the series cannot order them: a conflict that
+    /// a finer date on one side might have made a supersession.
+    fn push_unordered(&self, text: &mut String, a: &Built<'_>, b: &Built<'_>) {
+        use std::fmt::Write;
+        let Some(span) = a.reported.filter(|_| a.reported == b.reported) else {
+            return;
+        };
+        let mut times = a.claims.iter().chain(&b.claims).map(|c| self.reported(c));
+        let first = times.next().flatten();
+        if times.all(|t| t == first) {
+            return;
+        }
+        let _ = write!(
+            text,
+            "; they were reported at times that overlap (within {}), so the series cannot tell which is later",
+            shown_report_time(span)
+        );
     }
 
     /// Appends "; one origin, X, gives both" when a claim of each position

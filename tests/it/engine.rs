@@ -617,6 +617,28 @@ fn report_times_are_shown_at_their_precision() {
     ");
 }
 
+/// Two figures of a series reported at overlapping times (a day and an
+/// hour of it) cannot be ordered: their conflict says so. Two reported at
+/// the very same time conflict without the note.
+#[test]
+fn overlapping_report_times_are_named_in_a_conflict() {
+    let said = |id: &str, n: u32, when: &str| {
+        serde_json::json!({"id": id, "subject": "isis-k", "property": "killed",
+            "value": q(serde_json::json!({"exact": n})),
+            "assertion": {"chain": ["a1"], "said": when}})
+    };
+    let sentence = |second: &str| {
+        let corpus = corpus_of(vec![said("c1", 50, "2021-09-02"), said("c2", 40, second)]);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        report.topics[0].relations[0]
+            .relation
+            .explanation()
+            .to_string()
+    };
+    assert_snapshot!(sentence("2021-09-02T18:00"), @r#"P1 (40) and P2 (50): the intervals do not overlap, so the positions conflict; one origin, a1 (own reporting), gives both; they were reported at times that overlap (within 2021-09-02), so the series cannot tell which is later"#);
+    assert_snapshot!(sentence("2021-09-02"), @r#"P1 (40) and P2 (50): the intervals do not overlap, so the positions conflict; one origin, a1 (own reporting), gives both"#);
+}
+
 /// A value that fits two positions ("August 2021" beside two of its
 /// days, "hundreds" beside 300 and 800) stands apart and supports
 /// neither: the conflict is between the values it cannot decide.
