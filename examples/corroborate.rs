@@ -185,19 +185,11 @@ fn run(cli: Cli) -> Result<(), String> {
         .path
         .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data")));
     let mut policy = match &cli.policy {
-        Some(file) => {
-            let text = std::fs::read_to_string(file)
-                .map_err(|e| format!("{}: cannot read the policy: {e}", file.display()))?;
-            Policy::from_json_str(&text).map_err(|e| format!("{}: {e}", file.display()))?
-        }
+        Some(file) => Policy::from_path(file).map_err(|e| e.to_string())?,
         None => Policy::default(),
     };
     if let Some(file) = &cli.vocabulary {
-        let bytes = std::fs::read(file)
-            .map_err(|e| format!("{}: cannot read the vocabulary: {e}", file.display()))?;
-        let vocabulary =
-            Vocabulary::from_json_slice(&bytes).map_err(|e| format!("{}: {e}", file.display()))?;
-        policy = policy.with_vocabulary(vocabulary);
+        policy = policy.with_vocabulary(Vocabulary::from_path(file).map_err(|e| e.to_string())?);
     }
     let mut reader = StreamReader::new().with_vocabulary(policy.vocabulary().clone());
     if let Some(header) = &cli.header {

@@ -1587,7 +1587,7 @@ impl Header {
     }
 }
 
-fn read_file(path: &Path, limit: usize) -> Result<Vec<u8>, Error> {
+pub(crate) fn read_file(path: &Path, limit: usize) -> Result<Vec<u8>, Error> {
     let metadata = std::fs::metadata(path).map_err(|e| {
         let action = if e.kind() == std::io::ErrorKind::NotFound {
             "find the file"

@@ -227,6 +227,42 @@ impl Policy {
     /// Fails on malformed JSON, an unknown field (named), a threshold
     /// outside `[0, 1]`, an invalid property name, or a bad vocabulary.
     pub fn from_json_str(json: &str) -> Result<Policy, Error> {
+        Policy::read(json)
+    }
+
+    /// Reads a policy file, as [`Policy::from_json_str`] reads its text;
+    /// an error names the file, as a corpus file's do
+    /// (`policy.json:1:22: field name_threshold: …`).
+    ///
+    /// ```
+    /// use corroborate::Policy;
+    /// let dir = std::env::temp_dir().join("corroborate-policy-doc");
+    /// std::fs::create_dir_all(&dir)?;
+    /// let file = dir.join("policy.json");
+    /// std::fs::write(&file, r#"{"quote_threshold": 0.9}"#)?;
+    /// assert_eq!(Policy::from_path(&file)?.quote_threshold().value(), 0.9);
+    /// std::fs::write(&file, r#"{"name_threshold": 1.5}"#)?;
+    /// let err = Policy::from_path(&file).unwrap_err();
+    /// assert!(err.to_string().ends_with(
+    ///     "policy.json:1:23: field name_threshold: 1.5 is not a similarity; expected a number from 0 to 1"
+    /// ));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Policy::from_json_str`], and fails when the file cannot be
+    /// read, is not UTF-8, or is larger than
+    /// [`Limits::max_input_len`](crate::Limits::max_input_len).
+    pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Policy, Error> {
+        let path = path.as_ref();
+        let bytes = crate::corpus::read_file(path, crate::Limits::default().max_input_len())?;
+        crate::corpus::decode_utf8(&bytes)
+            .and_then(Policy::read)
+            .map_err(|e| e.with_file(path))
+    }
+
+    fn read(json: &str) -> Result<Policy, Error> {
         use crate::corpus::json_error;
         const EXPECTED: &str =
             r#"a JSON object such as {"vocabulary": "default", "quote_threshold": 0.8}"#;

@@ -329,6 +329,29 @@ impl Vocabulary {
         Vocabulary::from_json_str(crate::corpus::decode_utf8(bytes)?)
     }
 
+    /// Reads a vocabulary file, as [`Vocabulary::from_json_slice`] reads
+    /// its bytes; an error names the file, as a corpus file's do.
+    ///
+    /// ```
+    /// use corroborate::Vocabulary;
+    /// let file = concat!(env!("CARGO_MANIFEST_DIR"), "/data/vocabulary/acled.json");
+    /// assert_eq!(Vocabulary::from_path(file)?.name(), "acled");
+    /// let err = Vocabulary::from_path("no/such/vocabulary.json").unwrap_err();
+    /// assert!(err.to_string().starts_with("no/such/vocabulary.json: "));
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Vocabulary::from_json_slice`], and fails when the file cannot
+    /// be read or is larger than
+    /// [`Limits::max_input_len`](crate::Limits::max_input_len).
+    pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Vocabulary, Error> {
+        let path = path.as_ref();
+        let bytes = crate::corpus::read_file(path, crate::Limits::default().max_input_len())?;
+        Vocabulary::from_json_slice(&bytes).map_err(|e| e.with_file(path))
+    }
+
     /// Writes the vocabulary as pretty JSON.
     pub fn to_json_string(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()

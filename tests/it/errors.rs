@@ -898,6 +898,41 @@ fn bad_files_through_the_example_binary() {
     });
 }
 
+/// A bad policy or vocabulary file is named as a corpus file is:
+/// `file:line:column: field …`, through the library and the binary.
+#[test]
+fn bad_policy_and_vocabulary_files_are_named_with_their_place() {
+    let dir = std::env::temp_dir().join(format!("corroborate-policy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let policy = dir.join("policy.json");
+    std::fs::write(
+        &policy,
+        "{\"quote_threshold\": 0.8,\n \"name_threshold\": 1.5}",
+    )
+    .unwrap();
+    let e = corroborate::Policy::from_path(&policy).unwrap_err();
+    assert_eq!(e.line(), Some(2));
+    let shown = e.to_string().replace(&dir.display().to_string(), "<dir>");
+    assert_snapshot!(shown, @r#"<dir>/policy.json:2:23: field name_threshold: 1.5 is not a similarity; expected a number from 0 to 1"#);
+    let vocabulary = dir.join("vocabulary.json");
+    std::fs::write(&vocabulary, "{\"name\": \"x\", \"colour\": 1}").unwrap();
+    let e = corroborate::Vocabulary::from_path(&vocabulary).unwrap_err();
+    let shown = e.to_string().replace(&dir.display().to_string(), "<dir>");
+    assert_snapshot!(shown, @r#"<dir>/vocabulary.json:1:22: field colour: unknown field `colour`, expected one of `name`, `vague`, `approximate`, `coding`"#);
+    let run = |flag: &str, file: &std::path::Path| {
+        let output = std::process::Command::new(example_binary())
+            .arg(flag)
+            .arg(file)
+            .output()
+            .unwrap();
+        assert!(!output.status.success());
+        String::from_utf8_lossy(&output.stderr).replace(&dir.display().to_string(), "<dir>")
+    };
+    assert_snapshot!(run("--policy", &policy), @r#"error: <dir>/policy.json:2:23: field name_threshold: 1.5 is not a similarity; expected a number from 0 to 1"#);
+    assert_snapshot!(run("--vocabulary", &dir.join("missing.json")), @r#"error: <dir>/missing.json: cannot find the file: No such file or directory (os error 2)"#);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn a_verb_or_chain_of_the_wrong_type_is_named() {
     let e = load_error(&one_claim(r#"{"text": "x"}"#, r#", "verb": 5"#));
