@@ -1869,14 +1869,16 @@ fn read_date(text: &str) -> Result<Period, Error> {
 /// Whether a cell is a date written with slashes, day and month first in
 /// an order the cell does not tell ("3/4/2025", "03/04/25").
 fn slashed_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.trim().split('/').collect();
-    parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-        && parts[0].len() <= 2
-        && parts[1].len() <= 2
-        && matches!(parts[2].len(), 2 | 4)
+    // The three parts' lengths, read without collecting them.
+    let mut parts = text.trim().split('/');
+    let mut lengths = [0; 3];
+    for length in &mut lengths {
+        match parts.next() {
+            Some(p) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => *length = p.len(),
+            _ => return false,
+        }
+    }
+    parts.next().is_none() && lengths[0] <= 2 && lengths[1] <= 2 && matches!(lengths[2], 2 | 4)
 }
 
 /// Whether a cell is written the ISO 8601 way: four digits, then "-", "/"
@@ -2030,6 +2032,22 @@ mod tests {
         assert_eq!(batch_lines(u64::MAX), MAX_BATCH_LINES);
         let sizes: Vec<usize> = (0..40).map(|k| batch_lines(k * 25_000)).collect();
         assert!(sizes.windows(2).all(|w| w[0] <= w[1]), "{sizes:?}");
+    }
+
+    #[test]
+    fn slashed_dates_are_three_parts_of_digits() {
+        for (text, slashed) in [
+            ("11/03/2025", true),
+            (" 1/3/25 ", true),
+            ("3/4", false),
+            ("1/2/3/4", false),
+            ("111/03/2025", false),
+            ("11/03/202", false),
+            ("11//2025", false),
+            ("a/b/2025", false),
+        ] {
+            assert_eq!(super::slashed_date(text), slashed, "{text:?}");
+        }
     }
 
     #[test]
