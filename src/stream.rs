@@ -774,9 +774,9 @@ impl Ids {
 /// The table reader's state: the entities and sources made so far.
 struct TableBuilder {
     entities: Vec<Entity>,
-    /// Rows naming each entity, and each source, by position.
+    /// Rows naming each entity, by position (a source's are the sum of
+    /// its `spellings`' counts).
     entity_rows: Vec<u32>,
-    source_rows: Vec<u32>,
     entity_ids: Ids,
     sources: Vec<Source>,
     /// Each source by the exact text of a cell that named it, and which
@@ -815,7 +815,6 @@ impl TableBuilder {
         TableBuilder {
             entities: Vec::new(),
             entity_rows: Vec::new(),
-            source_rows: Vec::new(),
             entity_ids: Ids::new(),
             sources: Vec::new(),
             source_texts: HashMap::default(),
@@ -858,7 +857,6 @@ impl TableBuilder {
                         let id = SourceId::new(&self.source_ids.fresh(name, "source"))?;
                         let k = self.sources.len();
                         self.sources.push(Source::new(id, SourceKind::Group, name));
-                        self.source_rows.push(0);
                         self.spellings.push(Vec::new());
                         self.published.push(false);
                         self.source_keys.insert(key, k);
@@ -871,7 +869,6 @@ impl TableBuilder {
                 (k, spelling)
             }
         };
-        self.source_rows[k] = self.source_rows[k].saturating_add(1);
         let count = &mut self.spellings[k][spelling].1;
         *count = count.saturating_add(1);
         self.published[k] |= published;
@@ -900,10 +897,19 @@ impl TableBuilder {
                 source.plural = true;
             }
         }
+        let rows: Vec<u32> = self
+            .spellings
+            .iter()
+            .map(|spellings| {
+                spellings
+                    .iter()
+                    .fold(0u32, |n, (_, m)| n.saturating_add(*m))
+            })
+            .collect();
         let mut order: Vec<usize> = (0..self.sources.len()).collect();
         order.sort_by(|&a, &b| {
-            self.source_rows[b]
-                .cmp(&self.source_rows[a])
+            rows[b]
+                .cmp(&rows[a])
                 .then_with(|| self.sources[a].name.cmp(&self.sources[b].name))
                 .then_with(|| self.published[b].cmp(&self.published[a]))
         });
