@@ -3085,7 +3085,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // `parallel` feature); a pair that shares both its first and its
         // last words is found in two blocks, the same both times.
         let compare = |mut members: Vec<usize>| {
-            let mut pairs: Vec<Misattribution> = Vec::new();
+            let mut pairs: Vec<FoundPair<'_>> = Vec::new();
             // Ids are unique: an unstable sort gives the one order.
             members.sort_unstable_by(|&a, &b| quotes[a].0.id.cmp(&quotes[b].0.id));
             let note = (members.len() > MAX_QUOTE_BLOCK).then_some(members.len());
@@ -3102,11 +3102,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     // What `relate` finds for this pair: different
                     // speakers mean different topics, and the words reach
                     // the threshold (similarity is symmetric).
-                    let relation = self.misattributed(quotes[a].0, quotes[b].0, similarity);
-                    pairs.push(Misattribution {
-                        claims: [quotes[a].0.id.clone(), quotes[b].0.id.clone()],
-                        speakers: [speakers[a].clone(), speakers[b].clone()],
-                        relation,
+                    pairs.push(FoundPair {
+                        claims: [quotes[a].0, quotes[b].0],
+                        speakers: [speakers[a], speakers[b]],
+                        similarity,
                     });
                 }
             }
@@ -3124,16 +3123,16 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         };
         #[cfg(not(feature = "parallel"))]
         let compared: Vec<_> = blocks.map(compare).collect();
-        let mut found: BTreeMap<(ClaimId, ClaimId), Misattribution> = BTreeMap::new();
+        let mut found: BTreeMap<(ClaimId, ClaimId), FoundPair<'_>> = BTreeMap::new();
         // The sizes of the blocks compared in windows, each named once:
         // one set of quotes can fill a block of each kind.
         let mut windowed: BTreeSet<usize> = BTreeSet::new();
         for (pairs, note) in compared {
             windowed.extend(note);
-            for m in pairs {
+            for pair in pairs {
                 found
-                    .entry((m.claims[0].clone(), m.claims[1].clone()))
-                    .or_insert(m);
+                    .entry((pair.claims[0].id.clone(), pair.claims[1].id.clone()))
+                    .or_insert(pair);
             }
         }
         diagnostics.extend(windowed.into_iter().map(|size| {
@@ -3143,7 +3142,167 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 windowed_note(size),
             )
         }));
-        found.into_values().collect()
+        self.group_misattributions(found.into_values().collect())
+    }
+
+    /// One misattribution per speaker pair and set of wordings: the
+    /// pairs found for one pair of speakers, joined where they share a
+    /// claim. `pairs` come in claim-id order, each with its first claim
+    /// the smaller; findings come out in the order of their smallest
+    /// claim id, then of the other side's.
+    fn group_misattributions(&self, pairs: Vec<FoundPair<'_>>) -> Vec<Misattribution> {
+        // Pairs by speaker pair, the smaller id first.
+        let mut by_speakers: BTreeMap<(&EntityId, &EntityId), Vec<FoundPair<'_>>> = BTreeMap::new();
+        for pair in pairs {
+            let [x, y] = pair.speakers;
+            by_speakers
+                .entry((x.min(y), x.max(y)))
+                .or_default()
+                .push(pair);
+        }
+        let mut out: Vec<Misattribution> = Vec::new();
+        for pairs in by_speakers.into_values() {
+            // Claims joined by the pairs that name them both.
+            let mut node: HashMap<&ClaimId, usize> = HashMap::default();
+            let mut parent: Vec<usize> = Vec::new();
+            fn find(parent: &mut [usize], mut x: usize) -> usize {
+                while parent[x] != x {
+                    parent[x] = parent[parent[x]];
+                    x = parent[x];
+                }
+                x
+            }
+            for pair in &pairs {
+                let [a, b] = pair.claims.map(|c| {
+                    *node.entry(&c.id).or_insert_with(|| {
+                        parent.push(parent.len());
+                        parent.len() - 1
+                    })
+                });
+                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                if ra != rb {
+                    parent[ra.max(rb)] = ra.min(rb);
+                }
+            }
+            let mut groups: BTreeMap<usize, Vec<FoundPair<'_>>> = BTreeMap::new();
+            for pair in pairs {
+                let root = find(&mut parent, node[&pair.claims[0].id]);
+                groups.entry(root).or_default().push(pair);
+            }
+            out.extend(
+                groups
+                    .into_values()
+                    .map(|group| self.misattribution(&group)),
+            );
+        }
+        out.sort_by(|a, b| a.claims.cmp(&b.claims));
+        out
+    }
+
+    /// The finding for one group of pairs (one speaker pair, joined by
+    /// shared claims): each side's claims, and the sentence.
+    fn misattribution(&self, group: &[FoundPair<'_>]) -> Misattribution {
+        use std::fmt::Write;
+        // The most alike pair, the first among equals (pairs are in id
+        // order): its relation stands for the group.
+        let best = group
+            .iter()
+            .reduce(|best, p| {
+                if p.similarity > best.similarity {
+                    p
+                } else {
+                    best
+                }
+            })
+            .unwrap_or(&group[0]);
+        let lowest = group
+            .iter()
+            .map(|p| p.similarity)
+            .fold(best.similarity, |low, s| if s < low { s } else { low });
+        // The side of the smallest claim id first.
+        let first_speaker = group[0].speakers[0];
+        let mut sides: [Vec<&Claim>; 2] = [Vec::new(), Vec::new()];
+        for pair in group {
+            for (claim, speaker) in pair.claims.iter().zip(pair.speakers) {
+                sides[usize::from(speaker != first_speaker)].push(claim);
+            }
+        }
+        for side in &mut sides {
+            side.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+            side.dedup_by(|a, b| a.id == b.id);
+        }
+        let mut relation = self.misattributed(best.claims[0], best.claims[1], best.similarity);
+        if sides[0].len() + sides[1].len() > 2 {
+            let mut text = String::with_capacity(160);
+            for (k, side) in sides.iter().enumerate() {
+                if k == 1 {
+                    text.push_str(" and ");
+                }
+                push_listed_ids(&mut text, side);
+                let one = side.len() == 1;
+                let _ = write!(
+                    text,
+                    " {} {} to {}",
+                    if one { "gives" } else { "give" },
+                    if k == 0 { "these words" } else { "them" },
+                    self.entity_name(&side[0].subject)
+                );
+            }
+            if lowest < best.similarity {
+                let _ = write!(text, " (similarity {lowest}–{})", best.similarity);
+            } else {
+                let _ = write!(text, " (similarity {})", best.similarity);
+            }
+            text.push_str(": one of them is misattributed");
+            relation = Relation::new(
+                RelationKind::Misattributed,
+                relation.evidence().clone(),
+                text,
+            );
+        }
+        Misattribution {
+            claims: sides.map(|side| side.iter().map(|c| c.id.clone()).collect()),
+            speakers: [
+                first_speaker.clone(),
+                {
+                    let [x, y] = group[0].speakers;
+                    if x == first_speaker { y } else { x }
+                }
+                .clone(),
+            ],
+            relation,
+        }
+    }
+}
+
+/// A pair of quote claims whose words reach the quote threshold but name
+/// different speakers: the misattribution check's finding before pairs
+/// are grouped.
+struct FoundPair<'c> {
+    claims: [&'c Claim; 2],
+    speakers: [&'c EntityId; 2],
+    similarity: crate::policy::Similarity,
+}
+
+/// Appends claim ids as a list: "c1", "c1 and c2", "c1, c2 and c3"; past
+/// [`MAX_NAMED_POSITIONS`] ids, the first ones and a count of the rest
+/// ("c1, c2, c3, c4, c5 and 3 more").
+fn push_listed_ids(text: &mut String, claims: &[&Claim]) {
+    use std::fmt::Write;
+    let shown = claims.len().min(MAX_NAMED_POSITIONS);
+    let rest = claims.len() - shown;
+    for (k, claim) in claims[..shown].iter().enumerate() {
+        if k > 0 {
+            text.push_str(if k + 1 == shown && rest == 0 {
+                " and "
+            } else {
+                ", "
+            });
+        }
+        text.push_str(claim.id.as_str());
+    }
+    if rest > 0 {
+        let _ = write!(text, " and {rest} more");
     }
 }
 

@@ -392,15 +392,21 @@ pub struct Topic<'c> {
     pub relay_findings: Vec<RelayFinding>,
 }
 
-/// The same words given to different speakers.
+/// The same words given to different speakers: one finding for each
+/// speaker pair and set of wordings, however many claims repeat them (one
+/// wording given to a minister by three outlets and to a spokesman by one
+/// is one misattribution, not three).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Misattribution {
-    /// The claims, by id.
-    pub claims: [ClaimId; 2],
-    /// The speakers they name.
+    /// The claims that give the words to each speaker, by id, in id
+    /// order; the first side holds the smallest id.
+    pub claims: [Vec<ClaimId>; 2],
+    /// The speakers, in the order of `claims`.
     pub speakers: [EntityId; 2],
-    /// Their relation, with its sentence.
+    /// The relation of the most alike pair of claims across the two
+    /// sides (its evidence gives their similarity), with a sentence about
+    /// the whole finding.
     pub relation: Relation,
 }
 

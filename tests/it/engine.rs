@@ -1421,9 +1421,9 @@ fn misattributions_are_found_once_across_blocks() {
     let found: Vec<_> = report
         .misattributions
         .iter()
-        .map(|m| (m.claims[0].as_str(), m.claims[1].as_str()))
+        .map(|m| (m.claims[0].join(" "), m.claims[1].join(" ")))
         .collect();
-    assert_eq!(found, [("c1", "c2")]);
+    assert_eq!(found, [("c1".to_string(), "c2".to_string())]);
     let windows: Vec<_> = report
         .diagnostics
         .iter()
@@ -1443,6 +1443,60 @@ fn misattributions_are_found_once_across_blocks() {
         analyze(&reversed, &Policy::default()).to_json_string(),
         report.to_json_string()
     );
+}
+
+/// One wording given to one speaker by three claims and to another by
+/// one is one misattribution, not three; another speaker pair, or
+/// wordings not alike, are findings of their own. The same claims in
+/// another order give the same findings.
+#[test]
+fn misattributions_are_one_per_speaker_pair_and_wording() {
+    let mut claims = vec![
+        quote("c1", "joe-biden", BIDEN_A, &["a1"]),
+        quote("c2", "joe-biden", BIDEN_B, &["a2"]),
+        quote("c3", "joe-biden", BIDEN_A, &["a2"]),
+        quote("c4", "jake-sullivan", BIDEN_A, &["a1"]),
+        quote("c5", "taliban", BIDEN_B, &["a1"]),
+        quote(
+            "c6",
+            "joe-biden",
+            "We will not forget and we will not forgive",
+            &["a1"],
+        ),
+        quote(
+            "c7",
+            "jake-sullivan",
+            "We will not forget and we will not forgive",
+            &["a2"],
+        ),
+    ];
+    let findings = |claims: Vec<serde_json::Value>| {
+        let corpus = corpus_of(claims);
+        let report = analyze(&corpus, &Policy::default());
+        assert_eq!(report.summary.misattributions, report.misattributions.len());
+        report
+            .misattributions
+            .iter()
+            .map(|m| {
+                format!(
+                    "{:?} {:?}: {}",
+                    m.claims,
+                    m.speakers,
+                    m.relation.explanation()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let forward = findings(claims.clone());
+    claims.reverse();
+    assert_eq!(findings(claims), forward);
+    assert_snapshot!(forward, @r#"
+    [[ClaimId("c1"), ClaimId("c2"), ClaimId("c3")], [ClaimId("c4")]] [EntityId("joe-biden"), EntityId("jake-sullivan")]: c1, c2 and c3 give these words to Joe Biden and c4 gives them to Jake Sullivan (similarity 0.93–1.00): one of them is misattributed
+    [[ClaimId("c1"), ClaimId("c2"), ClaimId("c3")], [ClaimId("c5")]] [EntityId("joe-biden"), EntityId("taliban")]: c1, c2 and c3 give these words to Joe Biden and c5 gives them to Taliban (similarity 0.93–1.00): one of them is misattributed
+    [[ClaimId("c4")], [ClaimId("c5")]] [EntityId("jake-sullivan"), EntityId("taliban")]: c4 gives these words to Jake Sullivan and c5 gives them to Taliban (similarity 0.93): one of them is misattributed
+    [[ClaimId("c6")], [ClaimId("c7")]] [EntityId("joe-biden"), EntityId("jake-sullivan")]: c6 gives these words to Joe Biden and c7 gives them to Jake Sullivan (similarity 1.00): one of them is misattributed
+    "#);
 }
 
 /// One-word quotes are not all near each other: leaving out a wording's
