@@ -771,6 +771,22 @@ impl Ids {
     }
 }
 
+/// Ids handed out afresh from names, to records taken in order (each its
+/// index, name and current id): the index and new id of each record whose
+/// id changes.
+fn reissued<'a>(
+    records: impl Iterator<Item = (usize, &'a str, &'a str)>,
+    fallback: &str,
+) -> Vec<(usize, String)> {
+    let mut ids = Ids::new();
+    records
+        .filter_map(|(k, name, id)| {
+            let fresh = ids.fresh(name, fallback);
+            (fresh != id).then_some((k, fresh))
+        })
+        .collect()
+}
+
 /// The table reader's state: the entities and sources made so far.
 struct TableBuilder {
     entities: Vec<Entity>,
@@ -913,15 +929,18 @@ impl TableBuilder {
                 .then_with(|| self.sources[a].name.cmp(&self.sources[b].name))
                 .then_with(|| self.published[b].cmp(&self.published[a]))
         });
-        let mut ids = Ids::new();
+        let moves = reissued(
+            order.into_iter().map(|k| {
+                let source = &self.sources[k];
+                (k, source.name.as_str(), source.id.as_str())
+            }),
+            "source",
+        );
         let mut renames = HashMap::default();
-        for k in order {
-            let id = ids.fresh(&self.sources[k].name, "source");
-            if id != self.sources[k].id.as_str() {
-                let id = SourceId::new(&id)?;
-                let old = std::mem::replace(&mut self.sources[k].id, id.clone());
-                renames.insert(old.as_str().to_owned(), id);
-            }
+        for (k, id) in moves {
+            let id = SourceId::new(&id)?;
+            let old = std::mem::replace(&mut self.sources[k].id, id.clone());
+            renames.insert(old.as_str().to_owned(), id);
         }
         Ok(renames)
     }
@@ -952,14 +971,17 @@ impl TableBuilder {
                     .cmp(&self.entity_rows[a])
                     .then_with(|| self.entities[a].name.cmp(&self.entities[b].name))
             });
-            let mut ids = Ids::new();
-            for k in order {
-                let id = ids.fresh(&self.entities[k].name, "entity");
-                if id != self.entities[k].id.as_str() {
-                    let id = EntityId::new(&id)?;
-                    let old = std::mem::replace(&mut self.entities[k].id, id.clone());
-                    entity_renames.insert(old.as_str().to_owned(), id);
-                }
+            let moves = reissued(
+                order.into_iter().map(|k| {
+                    let entity = &self.entities[k];
+                    (k, entity.name.as_str(), entity.id.as_str())
+                }),
+                "entity",
+            );
+            for (k, id) in moves {
+                let id = EntityId::new(&id)?;
+                let old = std::mem::replace(&mut self.entities[k].id, id.clone());
+                entity_renames.insert(old.as_str().to_owned(), id);
             }
         }
         if entity_renames.is_empty() && source_renames.is_empty() {
