@@ -2611,15 +2611,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // below the earlier one contradicts it.
             if let (Some(x), Some(y)) = (a.interval, b.interval)
                 && self.policy.is_cumulative(property)
-                && x.is_known()
-                && y.is_known()
-                && y.max() < x.min()
+                && crate::relation::fell(&x, &y)
             {
-                let _ = write!(
-                    text,
-                    ": the property is cumulative, but {lb}, reported later ({}), is lower than {la} ({}); a running total does not fall, so the positions conflict unless one is marked as correcting the other",
-                    show(tb),
-                    show(ta)
+                crate::relation::push_fall(
+                    &mut text,
+                    [&lb, &la],
+                    [&show(tb), &show(ta)],
+                    "positions",
                 );
                 self.push_shared_origin(&mut text, a, b);
                 return Some(Relation::new(RelationKind::Conflict, evidence, text));

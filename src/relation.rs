@@ -294,6 +294,28 @@ pub(crate) fn words_reach(a: &[&str], b: &[&str], threshold: Similarity) -> Opti
     Some(word_similarity(a, b)).filter(|s| *s >= threshold)
 }
 
+/// Whether a running total fell: the `later` interval wholly below the
+/// `earlier` one, both known.
+pub(crate) fn fell(earlier: &Interval, later: &Interval) -> bool {
+    earlier.is_known() && later.is_known() && later.max() < earlier.min()
+}
+
+/// Appends the sentence for a running total that fell: the `new` (later)
+/// and `old` figures' labels, each one's report time, and what they are
+/// ("claims", "positions").
+pub(crate) fn push_fall(
+    text: &mut String,
+    [new, old]: [&dyn std::fmt::Display; 2],
+    [reported_new, reported_old]: [&dyn std::fmt::Display; 2],
+    what: &str,
+) {
+    use std::fmt::Write;
+    let _ = write!(
+        text,
+        ": the property is cumulative, but {new}, reported later ({reported_new}), is lower than {old} ({reported_old}); a running total does not fall, so the {what} conflict unless one is marked as correcting the other"
+    );
+}
+
 /// English words that negate what follows: "not", "never", "no" and their
 /// kin, and any contraction ending in "n't" ("won't", "can't"), except
 /// where [`each_negator`] reads them otherwise.
@@ -857,17 +879,15 @@ impl Analyzer<'_, '_> {
                 // corrects it (`corrects`, handled before this).
                 if let Some([x, y]) = evidence.intervals
                     && self.policy().is_cumulative(&a.property)
-                    && x.is_known()
-                    && y.is_known()
                 {
                     let (later, earlier) = if a_later { (x, y) } else { (y, x) };
-                    if later.max() < earlier.min() {
+                    if fell(&earlier, &later) {
+                        let mut explanation = values;
+                        push_fall(&mut explanation, [new, old], [&rn, &ro], "claims");
                         return Relation {
                             kind: RelationKind::Conflict,
                             evidence,
-                            explanation: format!(
-                                "{values}: the property is cumulative, but {new}, reported later ({rn}), is lower than {old} ({ro}); a running total does not fall, so the claims conflict unless one is marked as correcting the other"
-                            ),
+                            explanation,
                         };
                     }
                 }
