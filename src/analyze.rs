@@ -876,28 +876,30 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     .and_then(|(_, members)| members.iter().map(|(_, c)| c.id.clone()).min());
                 // A figure that a later report states again is not
                 // replaced by it: the later report confirms it. An earlier
-                // claim with the interval and polarity of a dated claim of
-                // the latest report joins that report, one more origin
-                // behind the figure that stands (its own report time is
-                // kept and shown).
+                // claim with the interval, unit and polarity of a dated
+                // claim of the latest report joins that report, one more
+                // origin behind the figure that stands (its own report
+                // time is kept and shown). A corrected claim neither
+                // confirms nor is confirmed: its source withdrew it.
                 if let Some(((_, latest_members), earlier)) = runs.split_last_mut()
                     && !earlier.is_empty()
                 {
                     let vocabulary = self.policy.vocabulary();
-                    let key = |c: &Claim| match &c.value {
-                        Value::Quantity(q) => {
+                    let key = |c: &'a Claim| match &c.value {
+                        Value::Quantity(q) if !superseded_by.contains_key(&c.id) => {
                             let i = q.interval(vocabulary);
                             i.is_known().then(|| {
                                 (
                                     i.min().to_bits(),
                                     i.max().to_bits(),
                                     Self::effective_polarity(c) == Polarity::Negative,
+                                    q.unit(),
                                 )
                             })
                         }
                         _ => None,
                     };
-                    let stated: HashSet<(u64, u64, bool)> =
+                    let stated: HashSet<(u64, u64, bool, Option<&str>)> =
                         latest_members.iter().filter_map(|&(_, c)| key(c)).collect();
                     if !stated.is_empty() {
                         for (_, members) in earlier.iter_mut() {

@@ -421,6 +421,70 @@ fn a_figure_stated_again_later_is_confirmed() {
     let (verdict, explanation, _) = topic("killed", [50, 60, 50]);
     assert_eq!(verdict, corroborate::Verdict::Contested);
     assert_snapshot!(explanation, @r#"Contested: P1 60 (1 origin: a2 (own reporting)) against P2 50 (2 origins: a1 (own reporting), a3 (own reporting)) conflict; the policy does not pick a winner."#);
+
+    // A corrected figure neither confirms nor is confirmed: its source
+    // withdrew it.
+    let corrected = |values: [(u32, &str); 3], corrects: (usize, &str)| {
+        let mut claims: Vec<serde_json::Value> = values
+            .iter()
+            .enumerate()
+            .map(|(k, &(v, said))| {
+                let mut c = claim(
+                    &format!("c{}", k + 1),
+                    "killed",
+                    q(serde_json::json!({"exact": v})),
+                    &[&format!("a{}", k + 1)],
+                );
+                c["assertion"]["said"] = serde_json::json!(said);
+                c
+            })
+            .collect();
+        claims[corrects.0]["corrects"] = serde_json::json!(corrects.1);
+        let corpus = isis_k_corpus(sources.clone(), claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        (
+            report.topics[0].verdict,
+            report.topics[0].explanation.clone(),
+        )
+    };
+    // c2 (50, of the latest report) is corrected within it by c3 (60):
+    // c1's earlier 50 does not join it and bring the 50 back.
+    let (verdict, explanation) = corrected(
+        [
+            (50, "2021-08-25"),
+            (50, "2021-08-27"),
+            (60, "2021-08-27T20:00"),
+        ],
+        (2, "c2"),
+    );
+    assert_eq!(verdict, corroborate::Verdict::Superseded);
+    assert_snapshot!(explanation, @r#"Superseded: P1 50; P2 50 replaced by P3 60 (1 origin: a3 (own reporting))."#);
+    // c1 (50) is corrected by c2 (40): it does not join c3's later 50.
+    let (verdict, explanation) = corrected(
+        [(50, "2021-08-25"), (40, "2021-08-26"), (50, "2021-08-27")],
+        (1, "c1"),
+    );
+    assert_snapshot!(format!("{verdict:?}: {explanation}"), @r#"Superseded: Superseded: P1 50 replaced by P2 40 (1 origin: a2 (own reporting)); P3 50 (1 origin: a3 (own reporting))."#);
+    // "50 soldiers" and a later "50 civilians" are not one figure stated
+    // again.
+    let mut claims = vec![
+        claim(
+            "c1",
+            "killed",
+            q(serde_json::json!({"exact": 50, "unit": "soldiers"})),
+            &["a1"],
+        ),
+        claim(
+            "c2",
+            "killed",
+            q(serde_json::json!({"exact": 50, "unit": "civilians"})),
+            &["a2"],
+        ),
+    ];
+    claims.rotate_left(1);
+    let corpus = isis_k_corpus(sources.clone(), claims);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    assert_eq!(report.topics[0].verdict, corroborate::Verdict::Superseded);
 }
 
 #[test]
