@@ -2757,9 +2757,21 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let Some(span) = a.reported.filter(|_| a.reported == b.reported) else {
             return;
         };
-        let mut times = a.claims.iter().chain(&b.claims).map(|c| self.reported(c));
-        let first = times.next().flatten();
-        if times.all(|t| t == first) {
+        // Only the report times of the bucket itself: an earlier claim
+        // that joined the latest report by stating its figure again, and
+        // an undated one, were not reported within it.
+        let within = |claims: &[&Claim]| -> Vec<Period> {
+            claims
+                .iter()
+                .filter_map(|c| self.reported(c))
+                .filter(|t| {
+                    let (start, end) = t.interval();
+                    span.0 <= start && end <= span.1
+                })
+                .collect()
+        };
+        let (ta, tb) = (within(&a.claims), within(&b.claims));
+        if !ta.iter().any(|x| tb.iter().any(|y| x != y)) {
             return;
         }
         let _ = write!(

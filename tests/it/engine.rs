@@ -701,6 +701,30 @@ fn overlapping_report_times_are_named_in_a_conflict() {
     };
     assert_snapshot!(sentence("2021-09-02T18:00"), @r#"P1 (40) and P2 (50): the intervals do not overlap, so the positions conflict; one origin, a1 (own reporting), gives both; they were reported at times that overlap (within 2021-09-02), so the series cannot tell which is later"#);
     assert_snapshot!(sentence("2021-09-02"), @r#"P1 (40) and P2 (50): the intervals do not overlap, so the positions conflict; one origin, a1 (own reporting), gives both"#);
+    // Two figures of the very same time, beside a claim that joined the
+    // latest report from an earlier one, or an undated claim: the times
+    // of the report itself do not differ, so no note.
+    let notes = |extra: serde_json::Value| {
+        let sources = serde_json::json!([
+            {"id": "a1", "kind": "publication", "name": "A", "published": "2021-08-25"},
+            {"id": "a3", "kind": "publication", "name": "C"}
+        ]);
+        let claims = vec![
+            said("c1", 50, "2021-09-03"),
+            said("c2", 60, "2021-09-03"),
+            extra,
+        ];
+        let corpus = isis_k_corpus(sources, claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        report.topics[0]
+            .relations
+            .iter()
+            .filter(|r| r.relation.explanation().contains("cannot tell"))
+            .count()
+    };
+    assert_eq!(notes(said("c0", 50, "2021-09-01")), 0);
+    let undated = claim("c3", "killed", q(serde_json::json!({"exact": 50})), &["a3"]);
+    assert_eq!(notes(undated), 0);
 }
 
 /// A value that fits two positions ("August 2021" beside two of its
