@@ -2167,15 +2167,21 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             })
             .collect();
         let words: Vec<Vec<&str>> = normalized.iter().map(|n| split_words(n)).collect();
-        let text = |k: usize| match &claims[k].value {
-            Value::Quote(q) => q.text(),
-            _ => "",
-        };
-        // Whether each wording negates an odd number of times, counted
-        // once rather than for every pair it is compared in.
+        let text = |k: usize| quote_text(claims[k]);
+        // Whether each wording negates an odd number of times, and its
+        // words without the negation, made once rather than for every
+        // pair it is compared in (the latter only where some wordings
+        // negate and others do not: only such pairs need it).
         let odd: Vec<bool> = (0..claims.len())
             .map(|k| negates_oddly(&words[k], text(k)))
             .collect();
+        let denied: Vec<Vec<&str>> = if odd.contains(&true) && odd.contains(&false) {
+            (0..claims.len())
+                .map(|k| crate::relation::without_negation(&words[k], text(k)))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut parent: Vec<usize> = (0..claims.len()).collect();
         fn find(parent: &mut [usize], mut x: usize) -> usize {
             while parent[x] != x {
@@ -2211,10 +2217,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     let alike = words[a] == words[b]
                         || words_reach(&words[a], &words[b], threshold).is_some();
                     if !alike {
-                        if negates
-                            && negation_reach((&words[a], text(a)), (&words[b], text(b)), threshold)
-                                .is_some()
-                        {
+                        if negates && words_reach(&denied[a], &denied[b], threshold).is_some() {
                             negated.push((a.min(b), a.max(b)));
                         }
                         continue;
@@ -2681,13 +2684,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 // say opposite things: that is a conflict over the words.
                 Some((wa, wb)) => {
                     // The printed texts, where an answering "No," shows.
-                    fn printed(c: &Claim) -> &str {
-                        match &c.value {
-                            Value::Quote(q) => q.text(),
-                            _ => "",
-                        }
-                    }
-                    let (ta, tb) = (printed(a.claims[wa]), printed(b.claims[wb]));
+                    let (ta, tb) = (quote_text(a.claims[wa]), quote_text(b.claims[wb]));
                     let wa = split_words(&a.quote_texts[wa]);
                     let wb = split_words(&b.quote_texts[wb]);
                     let similarity = crate::relation::word_similarity(&wa, &wb);
@@ -3284,6 +3281,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             ],
             relation,
         }
+    }
+}
+
+/// A quote claim's text as printed ("" for any other value).
+fn quote_text(claim: &Claim) -> &str {
+    match &claim.value {
+        Value::Quote(q) => q.text(),
+        _ => "",
     }
 }
 

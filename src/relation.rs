@@ -327,9 +327,12 @@ const NEGATORS: &[&str] = &[
 /// `words`, of the text as printed, `text`) that negates what follows.
 /// Not counted: a "No" that opens the text before a comma or a stop ("No,
 /// we will not…"), which answers; "not only", "not just", "not merely"
-/// and "not simply", which stress; "no doubt", which asserts; and a "nor"
-/// after a negation ("neither… nor", "not… nor"), which goes on with it
-/// rather than negating again.
+/// and "not simply" with a "but" or "also" after them ("not only… but
+/// also"), which stress; "no doubt" opening the wording ("No doubt the
+/// cargo was…"), which asserts; and a "nor" after a negation ("neither…
+/// nor", "not… nor"), which goes on with it rather than negating again.
+/// Elsewhere those words negate: "it was not just a mistake", "there is
+/// no doubt".
 fn each_negator(words: &[&str], text: &str, mut f: impl FnMut(usize)) {
     let opening = text
         .trim_start()
@@ -345,8 +348,11 @@ fn each_negator(words: &[&str], text: &str, mut f: impl FnMut(usize)) {
     for (i, &word) in words.iter().enumerate().skip(skip) {
         let next = words.get(i + 1).copied();
         let counts = match word {
-            "not" => !matches!(next, Some("only" | "just" | "merely" | "simply")),
-            "no" => next != Some("doubt"),
+            "not" => {
+                !(matches!(next, Some("only" | "just" | "merely" | "simply"))
+                    && words[i + 1..].iter().any(|w| matches!(*w, "but" | "also")))
+            }
+            "no" => !(i == skip && next == Some("doubt")),
             "nor" => !negated,
             _ => NEGATORS.contains(&word) || word.ends_with("n't"),
         };
@@ -375,15 +381,23 @@ pub(crate) fn negation_differs(a: &[&str], a_text: &str, b: &[&str], b_text: &st
 }
 
 /// The words of a wording with its negation taken out: the negators that
-/// [`each_negator`] counts dropped, and a contraction in "n't" read as its
-/// verb ("won't" as "will", "can't" as "can", "didn't" as "did").
-fn without_negation<'w>(words: &[&'w str], text: &str) -> Vec<&'w str> {
+/// [`each_negator`] counts dropped, a contraction in "n't" read as its
+/// verb ("won't" as "will", "can't" as "can", "didn't" as "did"), and
+/// "neither… nor" read as "either… or".
+pub(crate) fn without_negation<'w>(words: &[&'w str], text: &str) -> Vec<&'w str> {
+    // A "nor" that is not counted goes on with a negation: "or" once the
+    // negation is gone.
+    let copy = |out: &mut Vec<&'w str>, kept: &[&'w str]| {
+        out.extend(kept.iter().map(|&w| if w == "nor" { "or" } else { w }));
+    };
     let mut out: Vec<&'w str> = Vec::with_capacity(words.len());
     let mut from = 0;
     each_negator(words, text, |i| {
-        out.extend_from_slice(&words[from..i]);
+        copy(&mut out, &words[from..i]);
         from = i + 1;
-        if let Some(verb) = words[i].strip_suffix("n't") {
+        if words[i] == "neither" {
+            out.push("either");
+        } else if let Some(verb) = words[i].strip_suffix("n't") {
             out.push(match verb {
                 "wo" => "will",
                 "ca" => "can",
@@ -392,7 +406,7 @@ fn without_negation<'w>(words: &[&'w str], text: &str) -> Vec<&'w str> {
             });
         }
     });
-    out.extend_from_slice(&words[from..]);
+    copy(&mut out, &words[from..]);
     out
 }
 

@@ -1415,6 +1415,31 @@ fn negator_idioms_are_read_as_they_mean() {
         ),
         RelationKind::Conflict
     );
+    // Short, so below the threshold but for the negation: "neither… nor"
+    // read without it is "either… or".
+    assert_eq!(
+        kind(
+            "We neither confirm nor deny it",
+            "We either confirm or deny it"
+        ),
+        RelationKind::Conflict
+    );
+    // The same words negate where they are not those idioms: "not just"
+    // with no "but" after it, "no doubt" inside the wording.
+    assert_eq!(
+        kind(
+            "The strike was not just a mistake by the army",
+            "The strike was just a mistake by the army"
+        ),
+        RelationKind::Conflict
+    );
+    assert_eq!(
+        kind(
+            "There is no doubt that the tax will rise next year",
+            "There is doubt that the tax will rise next year"
+        ),
+        RelationKind::Conflict
+    );
     // "not only" is still stress when the other wording negates outright.
     assert_eq!(
         kind(
