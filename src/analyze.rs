@@ -1961,6 +1961,25 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     };
                     let interval = q.interval(vocabulary);
                     if interval.is_known() {
+                        // A hedged amount's best estimate is checked here,
+                        // against the interval the vocabulary gives the
+                        // hedge: loading has no vocabulary to say.
+                        if let Some(best) = q.best().filter(|_| q.qualifier().is_some())
+                            && !(interval.min()..=interval.max()).contains(&best)
+                        {
+                            let mut shown = String::with_capacity(16);
+                            push_interval(&mut shown, &interval);
+                            diagnostics.push(Diagnostic::new(
+                                Severity::Warning,
+                                format!("claim {}", claim.id),
+                                format!(
+                                    "best estimate {} lies outside {} ({shown} in vocabulary {:?}); the interval is compared, and the best estimate is not",
+                                    crate::quantity::format_number(best),
+                                    q,
+                                    vocabulary.name()
+                                ),
+                            ));
+                        }
                         known.push((interval, k, claim));
                     } else {
                         diagnostics.push(Diagnostic::new(

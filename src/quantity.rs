@@ -375,11 +375,26 @@ impl Quantity {
 
     /// Sets best, low and high estimates, any of which may be absent.
     ///
+    /// The best estimate is checked against the amount as it stands when
+    /// this is called: hedge a range ([`Quantity::with_range_qualifier`])
+    /// first to give a best estimate past its bounds, which the hedge may
+    /// reach (the analysis warns when the vocabulary's interval does not).
+    ///
+    /// ```
+    /// use corroborate::{Amount, Quantity};
+    /// let range = Quantity::new(Amount::Range { min: 40.0, max: 45.0 })?;
+    /// assert!(range.clone().with_estimates(Some(47.0), None, None).is_err());
+    /// let hedged = range.with_range_qualifier("about")?.with_estimates(Some(47.0), None, None)?;
+    /// assert_eq!(hedged.best(), Some(47.0));
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// Fails when an estimate is not a valid count, when they are out of
     /// order (low ≤ best ≤ high must hold for those given), or when the
-    /// best estimate lies outside an exact, range or bound amount.
+    /// best estimate lies outside an exact, range or bound amount that no
+    /// qualifier hedges.
     pub fn with_estimates(
         mut self,
         best: Option<f64>,

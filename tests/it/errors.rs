@@ -177,17 +177,24 @@ fn best_estimate_outside_the_amount() {
     assert!(corroborate::Corpus::from_json_str(&ucdp).is_ok());
     // A hedged range reaches past its bounds ("about 40-45" is 36-49 by
     // the default vocabulary), so a best estimate beyond them is not
-    // refused, whichever field comes first.
-    for quantity in [
-        r#"{"quantity": {"range": [40, 45], "qualifier": "about", "best": 47}}"#,
-        r#"{"quantity": {"best": 47, "qualifier": "about", "range": [40, 45]}}"#,
-    ] {
-        let hedged = one_claim(quantity, "");
-        assert!(
-            corroborate::Corpus::from_json_str(&hedged).is_ok(),
-            "{quantity}"
+    // refused when it loads; the analysis, which knows the vocabulary,
+    // warns of one past the hedge's reach.
+    let warnings = |best: u32| {
+        let hedged = one_claim(
+            &format!(
+                r#"{{"quantity": {{"range": [40, 45], "qualifier": "about", "best": {best}}}}}"#
+            ),
+            "",
         );
-    }
+        let corpus = corroborate::Corpus::from_json_str(&hedged).unwrap();
+        corroborate::analyze(&corpus, &corroborate::Policy::default())
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}: {}", d.location, d.message))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(warnings(47), Vec::<String>::new());
+    assert_snapshot!(warnings(1000).join("\n"), @r#"claim c1: best estimate 1,000 lies outside about 40–45 (36–49 in vocabulary "default"); the interval is compared, and the best estimate is not"#);
 }
 
 /// A horizon is read only for a projection, so alone it is refused
