@@ -2955,8 +2955,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let mut about: Vec<Option<(OriginName<'_>, String)>> = vec![None; references.len()];
             for claim in members() {
                 let (h, b, p) = hedges(claim);
-                let dropped_from = |reference: &Claim| {
+                // What `claim` dropped of `reference`'s marks, but for the
+                // kinds already reported (`done`), which are not written.
+                let dropped_from = |reference: &Claim, done: [bool; 3]| {
                     let (rh, rb, rp) = hedges(reference);
+                    let (rh, rb, rp) = (rh && !done[0], rb && !done[1], rp && !done[2]);
                     let mut dropped = Vec::new();
                     if rh && !h && claim.assertion.modality.certainty == Certainty::Certain {
                         let (from, to) = (
@@ -3011,8 +3014,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     if std::ptr::eq(claim, reference) {
                         continue;
                     }
-                    let mut dropped = dropped_from(reference);
-                    dropped.retain(|d| !reported[d.kind_index()]);
+                    let mut dropped = dropped_from(reference, reported);
                     if dropped.is_empty() {
                         continue;
                     }
