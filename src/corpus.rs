@@ -559,7 +559,7 @@ pub(crate) fn decode_utf8(bytes: &[u8]) -> Result<&str, Error> {
 /// `sources[4].id`, as errors give it) starts in `json`, a document that
 /// has parsed. Used for errors found after parsing, which know the path
 /// but not the place. A key written with escapes is not matched.
-fn line_of_path(json: &str, path: &str) -> Option<u64> {
+pub(crate) fn line_of_path(json: &str, path: &str) -> Option<u64> {
     let bytes = json.as_bytes();
     let mut at = skip_space(bytes, 0);
     for part in path.split('.') {

@@ -146,6 +146,14 @@ impl Error {
         self
     }
 
+    /// Drops the error's line and column: for an error found in a part
+    /// of a document read again on its own, whose places are the part's.
+    pub(crate) fn without_position(mut self) -> Error {
+        self.inner.line = None;
+        self.inner.column = None;
+        self
+    }
+
     /// For a value read in parts (a date span's ends): the error names the
     /// whole value, and says which part (`part`, such as "an end") was bad.
     pub(crate) fn in_part_of(mut self, whole: &str, part: &str) -> Error {

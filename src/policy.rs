@@ -236,7 +236,7 @@ impl Policy {
     ///
     /// ```
     /// use corroborate::Policy;
-    /// let dir = std::env::temp_dir().join("corroborate-policy-doc");
+    /// let dir = std::env::temp_dir().join(format!("corroborate-doc-{}", std::process::id()));
     /// std::fs::create_dir_all(&dir)?;
     /// let file = dir.join("policy.json");
     /// std::fs::write(&file, r#"{"quote_threshold": 0.9}"#)?;
@@ -295,8 +295,21 @@ impl Policy {
                 }
             }
             Some(object @ serde_json::Value::Object(_)) => {
-                policy.vocabulary = Vocabulary::from_json_str(&object.to_string())
-                    .map_err(|e| e.in_field("vocabulary"))?;
+                // Read again from its own text, whose lines are not the
+                // policy's: the error is placed at its field in the
+                // policy, or else at the vocabulary.
+                policy.vocabulary =
+                    Vocabulary::from_json_str(&object.to_string()).map_err(|e| {
+                        let e = e.in_field("vocabulary").without_position();
+                        let line = e
+                            .field()
+                            .and_then(|field| crate::corpus::line_of_path(json, field))
+                            .or_else(|| crate::corpus::line_of_path(json, "vocabulary"));
+                        match line {
+                            Some(line) => e.with_position(line, None),
+                            None => e,
+                        }
+                    })?;
             }
             Some(other) => {
                 return Err(Error::invalid_value(

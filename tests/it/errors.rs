@@ -921,6 +921,16 @@ fn bad_policy_and_vocabulary_files_are_named_with_their_place() {
     assert_eq!(e.line(), Some(2));
     let shown = e.to_string().replace(&dir.display().to_string(), "<dir>");
     assert_snapshot!(shown, @r#"<dir>/policy.json:2:23: field name_threshold: 1.5 is not a similarity; expected a number from 0 to 1"#);
+    // A policy's inline vocabulary: placed at its field in the policy.
+    let inline = dir.join("inline.json");
+    std::fs::write(
+        &inline,
+        "{\"quote_threshold\": 0.8,\n \"vocabulary\": {\n  \"name\": \"x\",\n  \"colour\": 1}}",
+    )
+    .unwrap();
+    let e = corroborate::Policy::from_path(&inline).unwrap_err();
+    let shown = e.to_string().replace(&dir.display().to_string(), "<dir>");
+    assert_snapshot!(shown, @r#"<dir>/inline.json:4: field vocabulary.colour: unknown field `colour`, expected one of `name`, `vague`, `approximate`, `coding`"#);
     let vocabulary = dir.join("vocabulary.json");
     std::fs::write(&vocabulary, "{\"name\": \"x\", \"colour\": 1}").unwrap();
     let e = corroborate::Vocabulary::from_path(&vocabulary).unwrap_err();
