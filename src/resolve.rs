@@ -149,9 +149,15 @@ pub(crate) fn push_name_key(name: &str, key: &mut String) {
         }
     };
     for ch in name.chars() {
-        if is_in_word_mark(ch) || (word.is_some() && is_loose_mark(ch)) {
-            // "Sa'id", "Saʿid" and "U.S." stay one word, and so does a
-            // letter with a mark that has no composed form.
+        if is_in_word_mark(ch) {
+            // "Sa'id", "Saʿid" and "U.S." stay one word.
+        } else if word.is_some() && is_loose_mark(ch) {
+            // A mark with no composed letter to join stays in the word:
+            // dropped after a letter whose marks are folded away,
+            // kept after any other (a virama: "क्ष" is not "कष").
+            if !key.ends_with(|c: char| c.is_ascii() || is_greek(c)) {
+                key.push(ch);
+            }
         } else if ch.is_alphanumeric() {
             if word.is_none() {
                 let before = key.len();
@@ -183,7 +189,9 @@ pub(crate) fn composed(name: &str) -> std::borrow::Cow<'_, str> {
 
 /// Whether `ch` is a combining mark that is not a letter of its own (an
 /// accent left over once a name is composed, with no composed letter to
-/// join): dropped inside a word, as composed letters' accents are.
+/// join, or a virama): inside a word it does not end the word; after a
+/// Latin or Greek letter it is dropped, as composed letters' accents are,
+/// and after any other it is kept.
 pub(crate) fn is_loose_mark(ch: char) -> bool {
     !ch.is_ascii() && !ch.is_alphanumeric() && unicode_normalization::char::is_combining_mark(ch)
 }
@@ -1535,6 +1543,10 @@ mod tests {
         assert_eq!(name_key("Мои\u{306}"), name_key("Мой"));
         assert_eq!(name_key("Αθη\u{301}να"), "αθηνα");
         assert_eq!(name_key("Jacx\u{301}l"), "jacxl");
+        // Other scripts keep such a mark in the word: a virama joins
+        // letters, and "क्ष" is not "कष" nor two words.
+        assert_eq!(name_key("क्षत्रिय"), "क्षत्रिय");
+        assert_ne!(name_key("क्ष"), name_key("कष"));
     }
 
     fn entity(id: &str, name: &str) -> Entity {
@@ -2021,7 +2033,11 @@ mod tests {
             word.clear();
         };
         for ch in composed(name).chars() {
-            if is_in_word_mark(ch) || (!word.is_empty() && is_loose_mark(ch)) {
+            if is_in_word_mark(ch) {
+            } else if !word.is_empty() && is_loose_mark(ch) {
+                if !word.ends_with(|c: char| c.is_ascii() || is_greek(c)) {
+                    word.push(ch);
+                }
             } else if ch.is_alphanumeric() {
                 push_folded(ch, &mut word);
             } else {
