@@ -3109,6 +3109,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             .iter()
             .map(|(c, _)| self.resolution.canonical(&c.subject))
             .collect();
+        // Whether each wording negates an odd number of times: a wording
+        // and its negation are opposite statements, never the same words
+        // given to two speakers (within a topic they conflict).
+        let odd: Vec<bool> = quotes
+            .iter()
+            .map(|(c, words)| negates_oddly(words, quote_text(c)))
+            .collect();
         let blocks = quote_blocks(quotes.iter().map(|(_, words)| words.as_slice()));
         let threshold = self.policy.quote_threshold();
         // Each block is compared on its own (on all cores with the
@@ -3121,7 +3128,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let note = (members.len() > MAX_QUOTE_BLOCK).then_some(members.len());
             for (k, &a) in members.iter().enumerate() {
                 for &b in members.iter().skip(k + 1).take(MAX_QUOTE_BLOCK) {
-                    if speakers[a] == speakers[b] {
+                    if speakers[a] == speakers[b] || odd[a] != odd[b] {
                         continue;
                     }
                     let Some(similarity) = words_reach(&quotes[a].1, &quotes[b].1, threshold)

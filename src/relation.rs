@@ -698,9 +698,13 @@ impl Analyzer<'_, '_> {
         if !same_topic {
             if let (Value::Quote(qa), Value::Quote(qb)) = (&a.value, &b.value) {
                 let (na, nb) = (normalize_text(qa.text()), normalize_text(qb.text()));
-                let similarity = word_similarity(&split_words(&na), &split_words(&nb));
+                let (wa, wb) = (split_words(&na), split_words(&nb));
+                let similarity = word_similarity(&wa, &wb);
+                // A wording and its negation are opposite statements, not
+                // one statement given to two speakers.
                 if similarity >= self.policy().quote_threshold()
                     && !self.resolution().same(&a.subject, &b.subject)
+                    && !negation_differs(&wa, qa.text(), &wb, qb.text())
                 {
                     return self.misattributed(a, b, similarity);
                 }

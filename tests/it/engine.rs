@@ -1612,6 +1612,45 @@ fn misattributions_are_one_per_speaker_pair_and_wording() {
     "#);
 }
 
+/// A wording and its negation given to two speakers are two opposite
+/// statements, not one statement misattributed; a plain wording given to
+/// both still is.
+#[test]
+fn a_negated_wording_is_not_a_misattribution() {
+    let claims = vec![
+        quote(
+            "c1",
+            "joe-biden",
+            "The dam will hold through the night",
+            &["a1"],
+        ),
+        quote(
+            "c2",
+            "jake-sullivan",
+            "The dam will not hold through the night",
+            &["a2"],
+        ),
+        quote(
+            "c3",
+            "taliban",
+            "The dam will hold through the night",
+            &["a2"],
+        ),
+    ];
+    let corpus = corpus_of(claims);
+    let report = analyze(&corpus, &Policy::default());
+    let found: Vec<String> = report
+        .misattributions
+        .iter()
+        .map(|m| format!("{} / {}", m.claims[0].join(" "), m.claims[1].join(" ")))
+        .collect();
+    assert_eq!(found, ["c1 / c3"]);
+    let policy = Policy::default();
+    let analyzer = Analyzer::new(&corpus, &policy);
+    let [c1, c2] = [&corpus.claims()[0], &corpus.claims()[1]];
+    assert_eq!(analyzer.relate(c1, c2).kind(), RelationKind::Unrelated);
+}
+
 /// One-word quotes are not all near each other: leaving out a wording's
 /// only word is no key, so 300 of them are not one block compared in
 /// windows. A one-word wording still meets its negation ("win", "not
