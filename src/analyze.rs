@@ -1006,8 +1006,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     .try_fold(f64::NEG_INFINITY, |max, x| x.map(|x| max.max(x)));
                 if let Some(latest_max) = latest_max {
                     for (k, b) in built.iter_mut().enumerate() {
+                        // A withdrawn figure (every claim corrected, the
+                        // correction perhaps corrected in turn) did not fall.
                         if b.interval
                             .is_some_and(|i| i.is_known() && i.min() > latest_max)
+                            && !b.all_corrected(&superseded_by)
                         {
                             b.superseded_by = None;
                             fallen.push(k);

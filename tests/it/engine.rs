@@ -681,6 +681,37 @@ fn report_times_are_shown_at_their_precision() {
     ");
 }
 
+/// A chain of corrections (c2 corrects c1, c3 corrects c2) withdraws c1:
+/// it does not conflict with c3 as a running total that fell.
+#[test]
+fn a_chain_of_corrections_leaves_no_conflict() {
+    let said = |id: &str, n: u32, when: &str| {
+        serde_json::json!({"id": id, "subject": "isis-k", "property": "killed",
+            "value": q(serde_json::json!({"exact": n})),
+            "assertion": {"chain": ["a1"], "said": when}})
+    };
+    let mut claims = vec![
+        said("c1", 80, "2021-09-01"),
+        said("c2", 60, "2021-09-02"),
+        said("c3", 50, "2021-09-03"),
+    ];
+    claims[1]["corrects"] = serde_json::json!("c1");
+    claims[2]["corrects"] = serde_json::json!("c2");
+    let corpus = corpus_of(claims);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    assert_eq!(topic.verdict, corroborate::Verdict::Superseded);
+    assert!(
+        topic
+            .relations
+            .iter()
+            .all(|r| r.relation.kind() != RelationKind::Conflict),
+        "{:?}",
+        topic.relations
+    );
+    assert_snapshot!(topic.explanation, @r#"Superseded: P1 80; P2 60 replaced by P3 50 (1 origin: a1 (own reporting))."#);
+}
+
 /// Two figures of a series reported at overlapping times (a day and an
 /// hour of it) cannot be ordered: their conflict says so. Two reported at
 /// the very same time conflict without the note.
