@@ -901,15 +901,25 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     };
                     let stated: HashSet<(u64, u64, bool, Option<&str>)> =
                         latest_members.iter().filter_map(|&(_, c)| key(c)).collect();
+                    // From the latest report back, while the figure stood:
+                    // a report that gave another figure (not withdrawn)
+                    // replaced it, and the claims before that one were
+                    // superseded, not confirmed (50, 60, then 50 again).
                     if !stated.is_empty() {
-                        for (_, members) in earlier.iter_mut() {
+                        for (_, members) in earlier.iter_mut().rev() {
+                            let mut replaced = false;
                             members.retain(|&(k, c)| {
                                 let again = key(c).is_some_and(|x| stated.contains(&x));
                                 if again {
                                     latest_members.push((k, c));
+                                } else if !superseded_by.contains_key(&c.id) {
+                                    replaced = true;
                                 }
                                 !again
                             });
+                            if replaced {
+                                break;
+                            }
                         }
                         runs.retain(|(_, members)| !members.is_empty());
                     }

@@ -410,17 +410,22 @@ fn a_figure_stated_again_later_is_confirmed() {
     assert_eq!(verdict, corroborate::Verdict::Corroborated);
     assert_eq!(superseded, "");
     assert_snapshot!(explanation, @r#"Corroborated: 3 independent origins support P1 50 (a1 (own reporting), a2 (own reporting), a3 (own reporting))."#);
-    // A current figure that went from 50 to 60 and back: the first 50 is
-    // confirmed, and 60 is superseded by the latest report's claim, c3.
+    // A current figure that went from 50 to 60 and back: the first 50 was
+    // replaced by the 60 before the latest report gave 50 again, so it
+    // does not confirm the latest report; both are superseded by c3.
     let (verdict, explanation, superseded) = topic("displaced", [50, 60, 50]);
     assert_eq!(verdict, corroborate::Verdict::Superseded);
-    assert_eq!(superseded, "c2>c3");
-    assert_snapshot!(explanation, @r#"Superseded: P1 60 replaced by P2 50 (2 origins: a1 (own reporting), a3 (own reporting))."#);
+    assert_eq!(superseded, "c1>c3 c2>c3");
+    assert_snapshot!(explanation, @r#"Superseded: P1 50; P2 60 replaced by P3 50 (1 origin: a3 (own reporting))."#);
     // A running total does not fall: 60 conflicts with the latest 50,
-    // which the first report confirms.
+    // which stands on its one origin.
     let (verdict, explanation, _) = topic("killed", [50, 60, 50]);
     assert_eq!(verdict, corroborate::Verdict::Contested);
-    assert_snapshot!(explanation, @r#"Contested: P1 60 (1 origin: a2 (own reporting)) against P2 50 (2 origins: a1 (own reporting), a3 (own reporting)) conflict; the policy does not pick a winner."#);
+    assert_snapshot!(explanation, @r#"Contested: P2 60 (1 origin: a2 (own reporting)) against P3 50 (1 origin: a3 (own reporting)) conflict; the policy does not pick a winner."#);
+    // Unchanged through the reports in between, it is confirmed.
+    let (verdict, _, superseded) = topic("displaced", [60, 50, 50]);
+    assert_eq!(verdict, corroborate::Verdict::Superseded);
+    assert_eq!(superseded, "c1>c3");
 
     // A corrected figure neither confirms nor is confirmed: its source
     // withdrew it.
