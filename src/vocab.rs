@@ -241,6 +241,19 @@ impl Default for Vocabulary {
     }
 }
 
+/// The factor a scale word after a vague phrase multiplies it by:
+/// "a few dozen", "several thousand".
+pub(crate) fn scale_word(word: &str) -> Option<f64> {
+    match word {
+        "dozen" => Some(12.0),
+        "hundred" => Some(100.0),
+        "thousand" => Some(1e3),
+        "million" => Some(1e6),
+        "billion" => Some(1e9),
+        _ => None,
+    }
+}
+
 impl Vocabulary {
     /// A vocabulary with no entries: every vague or hedged quantity is
     /// unknown.
@@ -384,11 +397,37 @@ impl Vocabulary {
         self.approximate.insert(normalize_phrase(word), tolerance);
     }
 
-    /// The entry for a vague phrase, matched case-insensitively.
-    pub fn vague(&self, phrase: &str) -> Option<&VagueEntry> {
-        self.vague
+    /// The entry for a vague phrase, matched case-insensitively; a phrase
+    /// the vocabulary lacks that is one it has followed by a scale word
+    /// ("dozen", "hundred", "thousand", "million", "billion") is that
+    /// entry scaled: "a few dozen" is "a few" (2–5) dozen, 24–60. An entry
+    /// of its own ("several hundred") comes first.
+    ///
+    /// ```
+    /// use corroborate::Vocabulary;
+    /// let vocabulary = Vocabulary::default();
+    /// let few = vocabulary.vague("a few dozen").unwrap();
+    /// assert_eq!((few.min(), few.max()), (24.0, 60.0));
+    /// assert!(vocabulary.vague("a few dozens").is_none());
+    /// ```
+    pub fn vague(&self, phrase: &str) -> Option<std::borrow::Cow<'_, VagueEntry>> {
+        use std::borrow::Cow;
+        if let Some(entry) = self
+            .vague
             .get(phrase)
             .or_else(|| self.vague.get(&normalize_phrase(phrase)))
+        {
+            return Some(Cow::Borrowed(entry));
+        }
+        let phrase = normalize_phrase(phrase);
+        let (stem, scale) = phrase.rsplit_once(' ')?;
+        let factor = scale_word(scale)?;
+        let entry = self.vague.get(stem)?;
+        Some(Cow::Owned(VagueEntry {
+            min: entry.min * factor,
+            max: entry.max * factor,
+            code: entry.code.map(|code| code * factor),
+        }))
     }
 
     /// The tolerance of a hedge word, matched case-insensitively.

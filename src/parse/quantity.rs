@@ -496,6 +496,34 @@ fn amount_at(
     // A vague phrase, longest first.
     for phrase in &lexicon.vague {
         if let Some(end) = tokens.phrase(i, phrase) {
+            // A scale word after it ("a few dozen", "several thousand")
+            // scales it, as the vocabulary reads such a phrase, unless the
+            // phrase already ends in a number noun ("dozens", "hundreds").
+            let last = phrase.rsplit(' ').next().unwrap_or_default();
+            let counts = crate::vocab::scale_word(last).is_some()
+                || matches!(
+                    last,
+                    "dozens"
+                        | "scores"
+                        | "tens"
+                        | "hundreds"
+                        | "thousands"
+                        | "millions"
+                        | "billions"
+                );
+            if !counts
+                && let Some(scale) = tokens
+                    .word(end)
+                    .filter(|w| crate::vocab::scale_word(w).is_some())
+            {
+                return Some((
+                    Amount::Vague {
+                        phrase: format!("{phrase} {scale}"),
+                    },
+                    end + 1,
+                    true,
+                ));
+            }
             return Some((
                 Amount::Vague {
                     phrase: phrase.clone(),

@@ -123,6 +123,14 @@ fn quantities() {
     );
     check("scores", "vague 40..=199 [scores]");
     check("several hundred", "vague 300..=999 [several hundred]");
+    // A vague phrase with a scale word after it is scaled: "a few" dozen,
+    // not "a few" of something called "dozen".
+    check("a few dozen", "vague 24..=60 [a few dozen]");
+    check(
+        "several dozen people",
+        "vague 36..=108 unit=people [several dozen people]",
+    );
+    check("a couple dozen", "vague 24..=36 [a couple dozen]");
     check(
         "tens of thousands",
         "vague 20000..=99999 [tens of thousands]",
