@@ -1874,24 +1874,88 @@ impl StreamReader {
 /// `2016/2018`), or else as news prints it ("August 26, 2021"). Relative
 /// dates ("on Tuesday") have nothing to resolve against and fail.
 fn read_date(text: &str) -> Result<Period, Error> {
+    // A spreadsheet's timestamp, to the second: the minute it falls in
+    // (periods are read to the minute).
+    if let Some(minute) = without_seconds(text) {
+        return minute.parse::<Period>();
+    }
     match text.parse::<Period>() {
         Ok(period) => Ok(period),
-        Err(iso) => parse_date(text, None).map_err(|english| {
+        Err(iso) => parse_date(text, None).or_else(|english| {
+            if let Some(told) = told_slashed_date(text) {
+                return told.map_err(|problem| {
+                    Error::invalid_value(
+                        format!("{:?}", text.trim()),
+                        problem,
+                        "a day that its month has",
+                    )
+                });
+            }
             // A cell written the ISO way ("2025-13-01", "2025-03-11T00:12Z")
             // is told what is wrong with it as ISO 8601.
-            if iso_shaped(text) {
+            Err(if iso_shaped(text) {
                 iso
             } else if slashed_date(text) {
                 Error::invalid_value(
                     format!("{:?}", text.trim()),
-                    "is a date with its day and month in an order that cannot be told",
+                    "is a date with its day and month in an order that cannot be told (neither number is above 12)",
                     "an ISO 8601 date such as 2025-03-04, or one with the month named, \"4 March 2025\"",
                 )
             } else {
                 english
-            }
+            })
         }),
     }
+}
+
+/// An ISO 8601 date and time to the second, "2025-03-04T14:00:00" (with
+/// any fraction of a second), cut to the minute, "2025-03-04T14:00".
+fn without_seconds(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes
+            .get(range)
+            .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+    };
+    let fraction = match bytes.get(19..) {
+        Some([]) => true,
+        Some([b'.', rest @ ..]) => !rest.is_empty() && rest.iter().all(u8::is_ascii_digit),
+        _ => false,
+    };
+    (bytes.len() >= 19
+        && bytes[10] == b'T'
+        && bytes[16] == b':'
+        && digits(0..4)
+        && digits(11..13)
+        && digits(14..16)
+        && digits(17..19)
+        && fraction)
+        .then(|| &text[..16])
+}
+
+/// A date written with slashes whose numbers tell its order: a day above
+/// 12 cannot be a month, so "15/05/2025" and "5/15/2025" are both 15 May
+/// 2025. Four-digit years only; "3/4/2025" tells nothing and is refused
+/// (`None`), and "31/02/2025" tells its order but is no date (an error).
+fn told_slashed_date(text: &str) -> Option<Result<Period, String>> {
+    if !slashed_date(text) {
+        return None;
+    }
+    let mut parts = text.trim().split('/');
+    let (a, b, year) = (parts.next()?, parts.next()?, parts.next()?);
+    if year.len() != 4 {
+        return None;
+    }
+    let (a, b, year): (u32, u32, i32) = (a.parse().ok()?, b.parse().ok()?, year.parse().ok()?);
+    let (day, month) = match (a > 12, b > 12) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        _ => return None,
+    };
+    Some(Period::day(year, month, day).map_err(|_| {
+        format!("would be day {day} of month {month}, {year}, which that month does not have")
+    }))
 }
 
 /// Whether a cell is a date written with slashes, day and month first in

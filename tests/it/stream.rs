@@ -160,7 +160,7 @@ fn value_cells_written_wrong_are_skipped_not_kept_as_text() {
     skipped cells.csv:4: field value: "2024-02-30" is not a date that exists; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018
     skipped cells.csv:5: field value: "2025-03-03T22:40Z" has a time zone, which a period does not hold (times are read as the source prints them, to the minute); expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018
     skipped cells.csv:6: field value: cannot read "99999999999999999999" at byte 0: "99999999999999999999" is over the largest count; expected a count of at most 10^15
-    skipped cells.csv:7: field value: "3/4/2025" is a date with its day and month in an order that cannot be told; expected an ISO 8601 date such as 2025-03-04, or one with the month named, "4 March 2025"
+    skipped cells.csv:7: field value: "3/4/2025" is a date with its day and month in an order that cannot be told (neither number is above 12); expected an ISO 8601 date such as 2025-03-04, or one with the month named, "4 March 2025"
     skipped cells.csv:8: field value: cannot read "-5" at byte 0: "-" does not start a quantity; expected a number ("1,500", "twelve"), a range ("500 to 1,500"), a bound ("at least 60"), a hedged number ("about 2,000") or a vague phrase ("dozens"), optionally followed by the counted noun
     "#);
 }
@@ -208,20 +208,48 @@ fn table(bytes: &[u8], format: TableFormat) -> String {
 }
 
 /// A date cell written the ISO way is told what is wrong with it as ISO
-/// 8601, not as English text ("unexpected \"-\" after the date").
+/// 8601, not as English text ("unexpected \"-\" after the date"). A
+/// spreadsheet's timestamp to the second is read to its minute, and a
+/// slashed date whose numbers tell the order (a day above 12) is read;
+/// one that does not tell it is refused.
 #[test]
 fn iso_shaped_date_cells_get_the_iso_message() {
     let csv = "source,subject,property,value,date\n\
                p,e,n,1,2025-13-01\n\
                p,e,n,2,2025-03-11T00:12:30\n\
                p,e,n,3,2021-8-26\n\
-               p,e,n,4,11/03/2025\n";
+               p,e,n,4,11/03/2025\n\
+               p,e,n,5,15/05/2025\n\
+               p,e,n,6,5/15/2025\n\
+               p,e,n,7,31/02/2025\n\
+               p,e,n,8,2025-03-11T00:12:30.250\n";
     assert_snapshot!(table(csv.as_bytes(), TableFormat::Csv), @r#"
+    line-3 e n quantity [p]
+    line-6 e n quantity [p]
+    line-7 e n quantity [p]
+    line-9 e n quantity [p]
     skipped t.csv:2: field date: "2025-13-01" is not a date that exists; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018
-    skipped t.csv:3: field date: "2025-03-11T00:12:30" has seconds, which a period does not hold (times are read to the minute); expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018
     skipped t.csv:4: field date: "2021-8-26" is not an ISO 8601 date; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018
-    skipped t.csv:5: field date: "11/03/2025" is a date with its day and month in an order that cannot be told; expected an ISO 8601 date such as 2025-03-04, or one with the month named, "4 March 2025"
+    skipped t.csv:5: field date: "11/03/2025" is a date with its day and month in an order that cannot be told (neither number is above 12); expected an ISO 8601 date such as 2025-03-04, or one with the month named, "4 March 2025"
+    skipped t.csv:8: field date: "31/02/2025" would be day 31 of month 2, 2025, which that month does not have; expected a day that its month has
     "#);
+    let corpus = StreamReader::new()
+        .read_table(csv.as_bytes(), "t.csv", TableFormat::Csv)
+        .unwrap();
+    let said: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| format!("{} {}", c.id, c.assertion.said.unwrap()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "line-3 2025-03-11T00:12",
+            "line-6 2025-05-15",
+            "line-7 2025-05-15",
+            "line-9 2025-03-11T00:12"
+        ]
+    );
 }
 
 /// Rows are numbered by the lines an editor shows, whatever the line
