@@ -771,6 +771,73 @@ impl Ids {
     }
 }
 
+/// Extends a table row's chain through the publication it cites: a row
+/// of BBC citing Reuters, where every row of Reuters on that subject and
+/// property cites IGSU, is BBC via Reuters from IGSU, not Reuters'
+/// own reporting. A table has one origin cell, so the wire a row names
+/// stands where a corpus would write the whole chain; without this, BBC
+/// and Reuters counted as two independent origins of IGSU's figure.
+/// Where the cited publication reports on the subject and property itself
+/// (a row of its own with no origin), or cites more than one origin, the
+/// chain is left as the table gives it. Repeated while chains grow (a
+/// wire citing a wire), at most eight times, never through a source the
+/// chain holds already.
+fn link_relays(claims: &mut [(Claim, u64)], cited: &HashSet<&str>) {
+    // For each (publication, subject, property): the one chain its rows
+    // go on by after it, or `None` once it reports itself or goes on by
+    // two.
+    type Key<'a> = (&'a str, &'a str, &'a str);
+    for _ in 0..8 {
+        let mut tails: HashMap<Key<'_>, Option<&[SourceId]>> = HashMap::default();
+        for (claim, _) in claims.iter() {
+            let chain = claim.assertion.chain.as_slice();
+            if !cited.contains(chain[0].as_str()) {
+                continue;
+            }
+            let key = (
+                chain[0].as_str(),
+                claim.subject.as_str(),
+                claim.property.as_str(),
+            );
+            let tail = Some(&chain[1..]).filter(|tail| !tail.is_empty());
+            tails
+                .entry(key)
+                .and_modify(|seen| {
+                    if *seen != tail {
+                        *seen = None;
+                    }
+                })
+                .or_insert(tail);
+        }
+        let mut extended: Vec<(usize, Vec<SourceId>)> = Vec::new();
+        for (k, (claim, _)) in claims.iter().enumerate() {
+            let chain = claim.assertion.chain.as_slice();
+            let Some(relayed) = chain
+                .last()
+                .filter(|end| chain.len() > 1 && cited.contains(end.as_str()))
+            else {
+                continue;
+            };
+            let key = (
+                relayed.as_str(),
+                claim.subject.as_str(),
+                claim.property.as_str(),
+            );
+            if let Some(Some(tail)) = tails.get(&key)
+                && !tail.iter().any(|link| chain.contains(link))
+            {
+                extended.push((k, [chain, tail].concat()));
+            }
+        }
+        if extended.is_empty() {
+            return;
+        }
+        for (k, links) in extended {
+            claims[k].0.assertion.chain = crate::model::Chain::from(links);
+        }
+    }
+}
+
 /// Ids handed out afresh from names, to records taken in order (each its
 /// index, name and current id): the index and new id of each record whose
 /// id changes.
@@ -812,6 +879,8 @@ struct TableBuilder {
     /// publication, which a chain may start at; a source named only as
     /// an `origin` is a group.
     published: Vec<bool>,
+    /// Whether each source was named in the `origin` column.
+    cited: Vec<bool>,
     source_ids: Ids,
 }
 
@@ -837,6 +906,7 @@ impl TableBuilder {
             source_keys: HashMap::default(),
             spellings: Vec::new(),
             published: Vec::new(),
+            cited: Vec::new(),
             source_ids: Ids::new(),
         }
     }
@@ -875,6 +945,7 @@ impl TableBuilder {
                         self.sources.push(Source::new(id, SourceKind::Group, name));
                         self.spellings.push(Vec::new());
                         self.published.push(false);
+                        self.cited.push(false);
                         self.source_keys.insert(key, k);
                         k
                     }
@@ -888,6 +959,7 @@ impl TableBuilder {
         let count = &mut self.spellings[k][spelling].1;
         *count = count.saturating_add(1);
         self.published[k] |= published;
+        self.cited[k] |= !published;
         Ok(self.sources[k].id.clone())
     }
 
@@ -1841,6 +1913,15 @@ impl StreamReader {
         }
         let source_renames = builder.settle_sources()?;
         builder.settle_ids(&mut claims, &source_renames)?;
+        // Only a publication that a row names as its origin can be
+        // relayed through: most tables have none.
+        let cited: HashSet<&str> = (0..builder.sources.len())
+            .filter(|&k| builder.published[k] && builder.cited[k])
+            .map(|k| builder.sources[k].id.as_str())
+            .collect();
+        if !cited.is_empty() {
+            link_relays(&mut claims, &cited);
+        }
         let header = Header::new(
             None,
             None,

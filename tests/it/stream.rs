@@ -464,6 +464,65 @@ fn table_ids_do_not_depend_on_row_order() {
     "#);
 }
 
+/// A row citing a publication whose own rows on that subject and
+/// property all cite one origin is a relay of that origin, through it:
+/// BBC citing Reuters citing IGSU is one origin, not two. A publication
+/// that reports the figure itself, or cites two origins, stays the
+/// origin the row names.
+#[test]
+fn table_rows_citing_a_wire_go_on_to_its_origin() {
+    let chains = |rows: &[&str]| {
+        let text = format!(
+            "source,subject,property,value,origin\n{}\n",
+            rows.join("\n")
+        );
+        let corpus = StreamReader::new()
+            .read_table(text.as_bytes(), "t.csv", TableFormat::Csv)
+            .unwrap();
+        corpus
+            .claims()
+            .iter()
+            .map(|c| {
+                let links: Vec<&str> = c.assertion.chain.iter().map(|l| l.as_str()).collect();
+                format!("{} {}", c.id, links.join(">"))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    assert_eq!(
+        chains(&[
+            "Reuters,Flood,killed,23,IGSU",
+            "BBC,Flood,killed,23,Reuters",
+            "CNN,Flood,killed,23,BBC",
+            "AP,Flood,injured,40,Reuters",
+        ]),
+        "line-2 reuters>igsu, line-3 bbc>reuters>igsu, line-4 cnn>bbc>reuters>igsu, line-5 ap>reuters"
+    );
+    // Reuters reports the toll itself in one row: its own reporting.
+    assert_eq!(
+        chains(&[
+            "Reuters,Flood,killed,23,IGSU",
+            "Reuters,Flood,killed,25,",
+            "BBC,Flood,killed,23,Reuters",
+        ]),
+        "line-2 reuters>igsu, line-3 reuters, line-4 bbc>reuters"
+    );
+    // Reuters cites two origins: which one BBC relayed is not told.
+    assert_eq!(
+        chains(&[
+            "Reuters,Flood,killed,23,IGSU",
+            "Reuters,Flood,killed,25,Ministry",
+            "BBC,Flood,killed,23,Reuters",
+        ]),
+        "line-2 reuters>igsu, line-3 reuters>ministry, line-4 bbc>reuters"
+    );
+    // Two wires citing each other: no loop.
+    assert_eq!(
+        chains(&["Reuters,Flood,killed,23,AFP", "AFP,Flood,killed,23,Reuters"]),
+        "line-2 reuters>afp, line-3 afp>reuters"
+    );
+}
+
 /// A table's sources are matched by name as entities are (case, Latin
 /// diacritics, punctuation and "the" aside), across the `source` and
 /// `origin` columns: one wire agency spelled two ways, or publishing in
