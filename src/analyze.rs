@@ -2146,10 +2146,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             Value::Quote(_) => {
                 let (clusters, negations) = self.quote_clusters(claims, diagnostics, topic_name);
                 for (members, texts) in clusters {
-                    let value = match &members[0].value {
-                        Value::Quote(q) => format!("“{}”", q.text()),
-                        _ => String::new(),
-                    };
+                    let value = format!("“{}”", representative_wording(&members, &texts));
                     let mut built = new(members, value);
                     built.quote_texts = texts;
                     out.push(built);
@@ -3323,6 +3320,29 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             relation,
         }
     }
+}
+
+/// The wording a quote position shows: the one most of its claims print
+/// (by normalized words), the first in text order among equals, and of
+/// those printings the first in text order. Chosen by what the claims
+/// say, not by their ids, so that a table's rows in another order (ids
+/// are line numbers) show the same wording.
+fn representative_wording<'c>(members: &[&'c Claim], normalized: &[String]) -> &'c str {
+    let mut order: Vec<usize> = (0..members.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        normalized[a]
+            .cmp(&normalized[b])
+            .then_with(|| quote_text(members[a]).cmp(quote_text(members[b])))
+    });
+    // Runs of one normalized wording, in text order: the longest first
+    // in text order wins, and its first printing.
+    let mut best: Option<(usize, usize)> = None;
+    for run in order.chunk_by(|&a, &b| normalized[a] == normalized[b]) {
+        if best.is_none_or(|(len, _)| run.len() > len) {
+            best = Some((run.len(), run[0]));
+        }
+    }
+    best.map_or("", |(_, k)| quote_text(members[k]))
 }
 
 /// A quote claim's text as printed ("" for any other value).

@@ -1687,6 +1687,31 @@ fn a_negated_wording_is_not_a_misattribution() {
     assert_eq!(analyzer.relate(c1, c2).kind(), RelationKind::Unrelated);
 }
 
+/// A quote position shows the wording most of its claims print, the
+/// first in text order among equals, whatever the claims' ids: a table's
+/// rows in another order (ids are line numbers) show the same wording.
+#[test]
+fn a_quote_position_shows_its_wording_by_content() {
+    let shown = |texts: &[&str]| {
+        let claims = texts
+            .iter()
+            .enumerate()
+            .map(|(k, text)| quote(&format!("c{k}"), "joe-biden", text, &["a1"]))
+            .collect();
+        let corpus = corpus_of(claims);
+        let report = analyze(&corpus, &Policy::default());
+        report.topics[0].scopes[0].positions[0].value.to_string()
+    };
+    let curly = "He said “hold the line,” and we did.";
+    let straight = "He said \"hold the line\", and we did.";
+    assert_eq!(shown(&[curly, straight]), shown(&[straight, curly]));
+    assert_eq!(shown(&[curly, straight]), format!("“{straight}”"));
+    // The wording two claims print, against one.
+    let other = "He said hold the line and we did it";
+    assert_eq!(shown(&[other, curly, other]), format!("“{other}”"));
+    assert_eq!(shown(&[curly, other, other]), format!("“{other}”"));
+}
+
 /// One-word quotes are not all near each other: leaving out a wording's
 /// only word is no key, so 300 of them are not one block compared in
 /// windows. A one-word wording still meets its negation ("win", "not
