@@ -781,6 +781,13 @@ impl Quantity {
                 out.write_str(if *strict { "fewer than " } else { "up to " })?;
                 write_number(out, *value)?;
             }
+            // A hedge of two words or more opening with "or" follows the
+            // number, as the parser reads it: "200 or so".
+            Amount::Approximate { value, qualifier } if qualifier.starts_with("or ") => {
+                write_number(out, *value)?;
+                out.write_char(' ')?;
+                out.write_str(qualifier)?;
+            }
             Amount::Approximate { value, qualifier } => {
                 out.write_str(qualifier)?;
                 out.write_char(' ')?;
@@ -1149,6 +1156,22 @@ impl From<Quantity> for RawQuantity {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A hedge that opens with "or" is shown after the number, where the
+    /// parser reads it.
+    #[test]
+    fn a_hedge_opening_with_or_follows_the_number() {
+        let shown = |qualifier: &str| {
+            Quantity::new(Amount::Approximate {
+                value: 200.0,
+                qualifier: qualifier.into(),
+            })
+            .unwrap()
+            .to_string()
+        };
+        assert_eq!(shown("or so"), "200 or so");
+        assert_eq!(shown("about"), "about 200");
+    }
 
     /// "of" goes between a number noun and the counted, not before what
     /// befell them.
