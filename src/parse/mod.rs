@@ -411,11 +411,25 @@ fn percentage(text: &str, lexicon: &Lexicon) -> Option<Quantity> {
 
 /// Whether tokens `start..` are past participles in lower case, joined
 /// by "and" or "or": what befell the counted, as a table cell or a
-/// caption gives it ("300 killed", "300 people killed or injured"). The
+/// caption gives it ("300 killed", "300 people killed or injured"),
+/// perhaps after a passive's auxiliary ("300 people were killed"). The
 /// counted noun stops before such a word, since in running text it
 /// begins a clause of its own ("50 fighters killed two guards"), but
 /// after a whole expression nothing follows it.
 fn ends_in_participles(tokens: &Tokens, start: usize) -> bool {
+    // A passive's auxiliary may come first: "300 people were killed",
+    // "40 have been rescued".
+    let auxiliary = match (tokens.word(start), tokens.word(start + 1)) {
+        (Some("have" | "has" | "had"), Some("been")) => 2,
+        (Some("was" | "were" | "are" | "is" | "been"), _) => 1,
+        _ => 0,
+    };
+    if (start..start + auxiliary)
+        .any(|k| tokens.breaks(k) || tokens.raw(k).starts_with(char::is_uppercase))
+    {
+        return false;
+    }
+    let start = start + auxiliary;
     let mut participle_next = true;
     for k in start..tokens.len() {
         let Some(lower) = tokens.word(k) else {

@@ -333,7 +333,19 @@ fn strict_parsers() {
         share("300 people killed or injured"),
         "300 people killed or injured [people killed or injured]"
     );
+    // After a passive's auxiliary too.
+    assert_eq!(
+        share("300 people were killed"),
+        "300 people were killed [people were killed]"
+    );
+    assert_eq!(
+        share("40 have been rescued"),
+        "40 have been rescued [have been rescued]"
+    );
     for not_participles in [
+        "300 were killed yesterday",
+        "300 Were Killed",
+        "300 were",
         "300 killed two",
         "300 killed and",
         "300 killed, 20 injured",
