@@ -330,9 +330,11 @@ const NEGATORS: &[&str] = &[
 /// and "not simply" with a "but" or "also" after them ("not only… but
 /// also"), which stress; "no doubt" opening the wording ("No doubt the
 /// cargo was…"), which asserts; and a "nor" after a negation ("neither…
-/// nor", "not… nor"), which goes on with it rather than negating again.
-/// Elsewhere those words negate: "it was not just a mistake", "there is
-/// no doubt".
+/// nor", "not… nor"), which goes on with it rather than negating again;
+/// and a negator said again right after itself ("never, never") or as the
+/// wording's last word ("we have never seen this, never"), which
+/// emphasises. Elsewhere those words negate: "it was not just a mistake",
+/// "there is no doubt".
 fn each_negator(words: &[&str], text: &str, mut f: impl FnMut(usize)) {
     let opening = text
         .trim_start()
@@ -343,21 +345,35 @@ fn each_negator(words: &[&str], text: &str, mut f: impl FnMut(usize)) {
         && opening
             .get(2..)
             .is_some_and(|rest| rest.starts_with([',', '.', '!', ';', ':', '—', '–']));
-    let skip = usize::from(answer && words.first() == Some(&"no"));
+    // "No," answers, and so does "No, no,".
+    let skip = if answer {
+        words.iter().take_while(|w| **w == "no").count()
+    } else {
+        0
+    };
     let mut negated = false;
+    // The last negator counted, and where.
+    let mut last: Option<(usize, &str)> = None;
     for (i, &word) in words.iter().enumerate().skip(skip) {
         let next = words.get(i + 1).copied();
-        let counts = match word {
-            "not" => {
-                !(matches!(next, Some("only" | "just" | "merely" | "simply"))
-                    && words[i + 1..].iter().any(|w| matches!(*w, "but" | "also")))
-            }
-            "no" => !(i == skip && next == Some("doubt")),
-            "nor" => !negated,
-            _ => NEGATORS.contains(&word) || word.ends_with("n't"),
-        };
+        // A negator said again right after itself ("never, never") or as
+        // the wording's last word ("…like this, never") is emphasis: it
+        // negates once.
+        let again =
+            last.is_some_and(|(at, said)| said == word && (at + 1 == i || i + 1 == words.len()));
+        let counts = !again
+            && match word {
+                "not" => {
+                    !(matches!(next, Some("only" | "just" | "merely" | "simply"))
+                        && words[i + 1..].iter().any(|w| matches!(*w, "but" | "also")))
+                }
+                "no" => !(i == skip && next == Some("doubt")),
+                "nor" => !negated,
+                _ => NEGATORS.contains(&word) || word.ends_with("n't"),
+            };
         if counts {
             negated = true;
+            last = Some((i, word));
             f(i);
         }
     }

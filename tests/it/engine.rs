@@ -1476,6 +1476,21 @@ fn negator_idioms_are_read_as_they_mean() {
         ),
         RelationKind::Conflict
     );
+    // A negator said again for emphasis negates once.
+    assert_eq!(
+        kind(
+            "We have never seen water like this in the town, never.",
+            "We have never seen water like this in the town."
+        ),
+        RelationKind::Variant
+    );
+    assert_eq!(
+        kind(
+            "No, no, we will not leave the town tonight whatever the army says.",
+            "We will not leave the town tonight whatever the army says."
+        ),
+        RelationKind::Variant
+    );
     // "not only" is still stress when the other wording negates outright.
     assert_eq!(
         kind(
