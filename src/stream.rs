@@ -772,56 +772,86 @@ impl Ids {
 }
 
 /// Extends a table row's chain through the publication it cites: a row
-/// of BBC citing Reuters, where every row of Reuters on that subject and
-/// property cites IGSU, is BBC via Reuters from IGSU, not Reuters'
-/// own reporting. A table has one origin cell, so the wire a row names
-/// stands where a corpus would write the whole chain; without this, BBC
-/// and Reuters counted as two independent origins of IGSU's figure.
-/// Where the cited publication reports on the subject and property itself
-/// (a row of its own with no origin), or cites more than one origin, the
-/// chain is left as the table gives it. Repeated while chains grow (a
-/// wire citing a wire), at most eight times, never through a source the
-/// chain holds already.
-fn link_relays(claims: &mut [(Claim, u64)], cited: &HashSet<&str>) {
-    // For each (publication, subject, property): the one chain its rows
-    // go on by after it, or `None` once it reports itself or goes on by
-    // two.
-    type Key<'a> = (&'a str, &'a str, &'a str);
-    for _ in 0..8 {
-        let mut tails: HashMap<Key<'_>, Option<&[SourceId]>> = HashMap::default();
-        for (claim, _) in claims.iter() {
+/// of BBC citing Reuters for 23 killed, where every row of Reuters giving
+/// 23 killed for that subject cites IGSU, is BBC via Reuters from IGSU,
+/// not Reuters' own reporting. A table has one origin cell, so the wire a
+/// row names stands where a corpus would write the whole chain; without
+/// this, BBC and Reuters counted as two independent origins of IGSU's
+/// figure. Rows are matched on the publication, the subject (by its
+/// name's key, so "Brăila" and "Braila" are one), the property and the
+/// value's anchor ([`relay_anchor`]: the number stated, whatever the
+/// hedge, so a relay that dropped "at least" still matches). Where the
+/// cited publication gives that value itself (a row with no origin), or
+/// from more than one origin, the chain is left as the table gives it.
+/// Repeated while chains grow (a wire citing a wire), at most eight
+/// times, never through a source the chain holds already.
+fn link_relays(
+    claims: &mut [(Claim, u64)],
+    cited: &HashSet<&str>,
+    entity_names: &HashMap<&str, &str>,
+) {
+    // Each claim that may take part (its chain starts or ends at a cited
+    // publication): its subject's key and its value's anchor, made once.
+    let keys: Vec<Option<(String, String)>> = claims
+        .iter()
+        .map(|(claim, _)| {
             let chain = claim.assertion.chain.as_slice();
-            if !cited.contains(chain[0].as_str()) {
+            let involved = cited.contains(chain[0].as_str())
+                || chain.len() > 1 && chain.last().is_some_and(|l| cited.contains(l.as_str()));
+            involved.then(|| {
+                let name = entity_names
+                    .get(claim.subject.as_str())
+                    .copied()
+                    .unwrap_or(claim.subject.as_str());
+                (crate::resolve::name_key(name), relay_anchor(&claim.value))
+            })
+        })
+        .collect();
+    // For each (publication, subject, property, anchor): the one chain its
+    // rows go on by after it, or `None` once it gives the value itself or
+    // goes on by two.
+    type Key<'a> = (&'a str, &'a str, &'a str, &'a str);
+    for _ in 0..8 {
+        let mut tails: HashMap<Key<'_>, Option<Vec<SourceId>>> = HashMap::default();
+        for ((claim, _), key) in claims.iter().zip(&keys) {
+            let chain = claim.assertion.chain.as_slice();
+            let Some((subject, anchor)) =
+                key.as_ref().filter(|_| cited.contains(chain[0].as_str()))
+            else {
                 continue;
-            }
+            };
             let key = (
                 chain[0].as_str(),
-                claim.subject.as_str(),
+                subject.as_str(),
                 claim.property.as_str(),
+                anchor.as_str(),
             );
             let tail = Some(&chain[1..]).filter(|tail| !tail.is_empty());
             tails
                 .entry(key)
                 .and_modify(|seen| {
-                    if *seen != tail {
+                    if seen.as_deref() != tail {
                         *seen = None;
                     }
                 })
-                .or_insert(tail);
+                .or_insert_with(|| tail.map(<[SourceId]>::to_vec));
         }
         let mut extended: Vec<(usize, Vec<SourceId>)> = Vec::new();
-        for (k, (claim, _)) in claims.iter().enumerate() {
+        for (k, ((claim, _), key)) in claims.iter().zip(&keys).enumerate() {
             let chain = claim.assertion.chain.as_slice();
-            let Some(relayed) = chain
-                .last()
-                .filter(|end| chain.len() > 1 && cited.contains(end.as_str()))
-            else {
+            let (Some(relayed), Some((subject, anchor))) = (
+                chain
+                    .last()
+                    .filter(|end| chain.len() > 1 && cited.contains(end.as_str())),
+                key,
+            ) else {
                 continue;
             };
             let key = (
                 relayed.as_str(),
-                claim.subject.as_str(),
+                subject.as_str(),
                 claim.property.as_str(),
+                anchor.as_str(),
             );
             if let Some(Some(tail)) = tails.get(&key)
                 && !tail.iter().any(|link| chain.contains(link))
@@ -829,12 +859,37 @@ fn link_relays(claims: &mut [(Claim, u64)], cited: &HashSet<&str>) {
                 extended.push((k, [chain, tail].concat()));
             }
         }
+        drop(tails);
         if extended.is_empty() {
             return;
         }
         for (k, links) in extended {
             claims[k].0.assertion.chain = crate::model::Chain::from(links);
         }
+    }
+}
+
+/// What a relayed value keeps of its origin's, for [`link_relays`]: the
+/// numbers a quantity states (a relay may drop its hedge or bound, not
+/// its number), a vague phrase, a date, an object, or a text or quote's
+/// normalized words.
+fn relay_anchor(value: &Value) -> String {
+    use crate::quantity::{Amount, format_number};
+    match value {
+        Value::Quantity(q) => match q.amount() {
+            Amount::Exact(v)
+            | Amount::AtLeast { value: v, .. }
+            | Amount::AtMost { value: v, .. }
+            | Amount::Approximate { value: v, .. } => format_number(*v),
+            Amount::Range { min, max } => {
+                format!("{}-{}", format_number(*min), format_number(*max))
+            }
+            Amount::Vague { phrase } => phrase.to_string(),
+        },
+        Value::Date(period) => period.to_string(),
+        Value::Statement(statement) => statement.object.to_string(),
+        Value::Text(text) => crate::model::normalize_text(text),
+        Value::Quote(quote) => crate::model::normalize_text(quote.text()),
     }
 }
 
@@ -1920,7 +1975,12 @@ impl StreamReader {
             .map(|k| builder.sources[k].id.as_str())
             .collect();
         if !cited.is_empty() {
-            link_relays(&mut claims, &cited);
+            let entity_names: HashMap<&str, &str> = builder
+                .entities
+                .iter()
+                .map(|e| (e.id.as_str(), e.name.as_str()))
+                .collect();
+            link_relays(&mut claims, &cited, &entity_names);
         }
         let header = Header::new(
             None,
