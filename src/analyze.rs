@@ -885,22 +885,53 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     && !earlier.is_empty()
                 {
                     let vocabulary = self.policy.vocabulary();
-                    let key = |c: &'a Claim| match &c.value {
-                        Value::Quantity(q) if !superseded_by.contains_key(&c.id) => {
-                            let i = q.interval(vocabulary);
-                            i.is_known().then(|| {
-                                (
-                                    i.min().to_bits(),
-                                    i.max().to_bits(),
-                                    Self::effective_polarity(c) == Polarity::Negative,
-                                    q.unit(),
-                                )
-                            })
+                    // A claim's figure: its interval, whether it denies,
+                    // and its unit (corrected claims have none).
+                    type Figure<'u> = (Interval, bool, Option<&'u str>);
+                    let figure = |c: &'a Claim| -> Option<Figure<'a>> {
+                        match &c.value {
+                            Value::Quantity(q) if !superseded_by.contains_key(&c.id) => {
+                                let i = q.interval(vocabulary);
+                                i.is_known().then(|| {
+                                    (
+                                        i,
+                                        Self::effective_polarity(c) == Polarity::Negative,
+                                        q.unit(),
+                                    )
+                                })
+                            }
+                            _ => None,
                         }
-                        _ => None,
                     };
-                    let stated: HashSet<(u64, u64, bool, Option<&str>)> =
-                        latest_members.iter().filter_map(|&(_, c)| key(c)).collect();
+                    // Units agree unless both are given and differ: a
+                    // position holds "50" and "50 people" as one figure.
+                    let units_agree =
+                        |a: Option<&str>, b: Option<&str>| a.is_none() || b.is_none() || a == b;
+                    let stated: Vec<Figure<'a>> = latest_members
+                        .iter()
+                        .filter_map(|&(_, c)| figure(c))
+                        .collect();
+                    // The same figure again: the same interval, polarity
+                    // and unit as one the latest report states.
+                    let again = |f: &Figure<'_>| {
+                        stated.iter().any(|s| {
+                            s.0.min() == f.0.min()
+                                && s.0.max() == f.0.max()
+                                && s.1 == f.1
+                                && units_agree(s.2, f.2)
+                        })
+                    };
+                    // Another figure, which replaced it: an assertion whose
+                    // interval holds none of the figures the latest report
+                    // asserts, of a unit that agrees. A denial, a coarser
+                    // figure that holds it ("dozens" for 50), one of
+                    // another unit, or an unknown phrase replaces nothing.
+                    let replaces = |f: &Figure<'_>| {
+                        !f.1 && !stated
+                            .iter()
+                            .any(|s| !s.1 && f.0.min() <= s.0.min() && s.0.max() <= f.0.max())
+                            && stated.iter().any(|s| !s.1 && units_agree(s.2, f.2))
+                    };
                     // From the latest report back, while the figure stood:
                     // a report that gave another figure (not withdrawn)
                     // replaced it, and the claims before that one were
@@ -909,13 +940,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         for (_, members) in earlier.iter_mut().rev() {
                             let mut replaced = false;
                             members.retain(|&(k, c)| {
-                                let again = key(c).is_some_and(|x| stated.contains(&x));
-                                if again {
+                                let Some(f) = figure(c) else {
+                                    return true;
+                                };
+                                if again(&f) {
                                     latest_members.push((k, c));
-                                } else if !superseded_by.contains_key(&c.id) {
-                                    replaced = true;
+                                    return false;
                                 }
-                                !again
+                                replaced |= replaces(&f);
+                                true
                             });
                             if replaced {
                                 break;

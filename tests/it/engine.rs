@@ -470,26 +470,61 @@ fn a_figure_stated_again_later_is_confirmed() {
         (1, "c1"),
     );
     assert_snapshot!(format!("{verdict:?}: {explanation}"), @r#"Superseded: Superseded: P1 50 replaced by P2 40 (1 origin: a2 (own reporting)); P3 50 (1 origin: a3 (own reporting))."#);
-    // "50 soldiers" and a later "50 civilians" are not one figure stated
-    // again.
-    let mut claims = vec![
-        claim(
-            "c1",
-            "killed",
-            q(serde_json::json!({"exact": 50, "unit": "soldiers"})),
-            &["a1"],
+    // Three reports, each dated where it is said: what stands between
+    // two equal figures decides whether the first confirms the last.
+    let series = |middle: serde_json::Value, units: [Option<&str>; 2]| {
+        let with_unit = |n: u32, unit: Option<&str>| match unit {
+            Some(unit) => q(serde_json::json!({"exact": n, "unit": unit})),
+            None => q(serde_json::json!({"exact": n})),
+        };
+        let said = |id: &str, value: serde_json::Value, source: &str, when: &str| {
+            let mut c = claim(id, "killed", value, &[source]);
+            c["assertion"]["said"] = serde_json::json!(when);
+            c
+        };
+        let claims = vec![
+            said("c1", with_unit(50, units[0]), "a1", "2021-08-25"),
+            {
+                let mut c = said("c2", q(middle["value"].clone()), "a2", "2021-08-26");
+                if let Some(modality) = middle.get("modality") {
+                    c["assertion"]["modality"] = modality.clone();
+                }
+                c
+            },
+            said("c3", with_unit(50, units[1]), "a3", "2021-08-27"),
+        ];
+        let corpus = isis_k_corpus(sources.clone(), claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let topic = &report.topics[0];
+        topic
+            .scopes
+            .iter()
+            .flat_map(|s| &s.positions)
+            .find(|p| p.claims.iter().any(|c| c.id().as_str() == "c3"))
+            .map_or(0, |p| p.origins.len())
+    };
+    // A denial of another figure, or a coarser one that holds 50, does not
+    // replace it: the first 50 confirms the last.
+    let denial = serde_json::json!({"value": {"exact": 70},
+        "modality": {"certainty": "certain", "polarity": "negative"}});
+    assert_eq!(series(denial, [None, None]), 2);
+    assert_eq!(
+        series(
+            serde_json::json!({"value": {"vague": "dozens"}}),
+            [None, None]
         ),
-        claim(
-            "c2",
-            "killed",
-            q(serde_json::json!({"exact": 50, "unit": "civilians"})),
-            &["a2"],
-        ),
-    ];
-    claims.rotate_left(1);
-    let corpus = isis_k_corpus(sources.clone(), claims);
-    let report = Analyzer::new(&corpus, &Policy::default()).report();
-    assert_eq!(report.topics[0].verdict, corroborate::Verdict::Superseded);
+        2
+    );
+    // Another figure does.
+    assert_eq!(
+        series(serde_json::json!({"value": {"exact": 60}}), [None, None]),
+        1
+    );
+    // "50" and "50 people" are one figure, as positions hold them; "50
+    // soldiers" and "50 civilians" are not.
+    let dozens = || serde_json::json!({"value": {"vague": "dozens"}});
+    assert_eq!(series(dozens(), [None, Some("people")]), 2);
+    assert_eq!(series(dozens(), [Some("soldiers"), Some("civilians")]), 1);
 }
 
 #[test]
