@@ -419,10 +419,19 @@ impl Vocabulary {
         {
             return Some(Cow::Borrowed(entry));
         }
+        // Scale words from the end, until what is left is an entry:
+        // "several hundred thousand" is "several hundred" thousand.
         let phrase = normalize_phrase(phrase);
-        let (stem, scale) = phrase.rsplit_once(' ')?;
-        let factor = scale_word(scale)?;
-        let entry = self.vague.get(stem)?;
+        let mut stem = phrase.as_str();
+        let mut factor = 1.0;
+        let entry = loop {
+            let (rest, scale) = stem.rsplit_once(' ')?;
+            factor *= scale_word(scale)?;
+            stem = rest;
+            if let Some(entry) = self.vague.get(stem) {
+                break entry;
+            }
+        };
         Some(Cow::Owned(VagueEntry {
             min: entry.min * factor,
             max: entry.max * factor,

@@ -496,33 +496,31 @@ fn amount_at(
     // A vague phrase, longest first.
     for phrase in &lexicon.vague {
         if let Some(end) = tokens.phrase(i, phrase) {
-            // A scale word after it ("a few dozen", "several thousand")
-            // scales it, as the vocabulary reads such a phrase, unless the
-            // phrase already ends in a number noun ("dozens", "hundreds").
+            // Scale words after it ("a few dozen", "several hundred
+            // thousand") scale it, as the vocabulary reads such a phrase,
+            // unless the phrase ends in a plural number noun ("dozens",
+            // "hundreds", which "of" joins to a scale: "tens of
+            // thousands").
             let last = phrase.rsplit(' ').next().unwrap_or_default();
-            let counts = crate::vocab::scale_word(last).is_some()
-                || matches!(
-                    last,
-                    "dozens"
-                        | "scores"
-                        | "tens"
-                        | "hundreds"
-                        | "thousands"
-                        | "millions"
-                        | "billions"
-                );
-            if !counts
-                && let Some(scale) = tokens
-                    .word(end)
-                    .filter(|w| crate::vocab::scale_word(w).is_some())
+            let plural = matches!(
+                last,
+                "dozens" | "scores" | "tens" | "hundreds" | "thousands" | "millions" | "billions"
+            );
+            let mut scaled = end;
+            while !plural
+                && tokens
+                    .word(scaled)
+                    .is_some_and(|w| crate::vocab::scale_word(w).is_some())
             {
-                return Some((
-                    Amount::Vague {
-                        phrase: format!("{phrase} {scale}"),
-                    },
-                    end + 1,
-                    true,
-                ));
+                scaled += 1;
+            }
+            if scaled > end {
+                let mut phrase = phrase.clone();
+                for k in end..scaled {
+                    phrase.push(' ');
+                    phrase.push_str(tokens.word(k).unwrap_or_default());
+                }
+                return Some((Amount::Vague { phrase }, scaled, true));
             }
             return Some((
                 Amount::Vague {

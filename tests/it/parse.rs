@@ -131,6 +131,15 @@ fn quantities() {
         "vague 36..=108 unit=people [several dozen people]",
     );
     check("a couple dozen", "vague 24..=36 [a couple dozen]");
+    // Scale upon scale, from an entry of the vocabulary's own.
+    check(
+        "several hundred thousand",
+        "vague 300000..=999000 [several hundred thousand]",
+    );
+    check(
+        "a few hundred thousand people",
+        "vague 200000..=500000 unit=people [a few hundred thousand people]",
+    );
     check(
         "tens of thousands",
         "vague 20000..=99999 [tens of thousands]",
