@@ -398,7 +398,7 @@ impl Vocabulary {
     }
 
     /// The entry for a vague phrase, matched case-insensitively; a phrase
-    /// the vocabulary lacks that is one it has followed by a scale word
+    /// the vocabulary lacks that is one it has followed by scale words
     /// ("dozen", "hundred", "thousand", "million", "billion") is that
     /// entry scaled: "a few dozen" is "a few" (2–5) dozen, 24–60. An entry
     /// of its own ("several hundred") comes first.
