@@ -2015,21 +2015,24 @@ impl StreamReader {
 /// `2016/2018`), or else as news prints it ("August 26, 2021"). Relative
 /// dates ("on Tuesday") have nothing to resolve against and fail.
 fn read_date(text: &str) -> Result<Period, Error> {
-    // A spreadsheet's timestamp, to the second: the minute it falls in
-    // (periods are read to the minute).
-    if let Some(minute) = without_seconds(text) {
-        return minute.parse::<Period>();
+    // A spreadsheet's or a database's timestamp, to the second or with a
+    // space for the "T": the minute it falls in (periods are read to the
+    // minute).
+    if let Some(minute) = timestamp_minute(text) {
+        return minute.parse::<Period>().map_err(|_| {
+            Error::invalid_value(
+                format!("{:?}", text.trim()),
+                "is not a date and time that exists",
+                "a date and time such as 2021-08-26T16:11 or 2021-08-26 16:11:00",
+            )
+        });
     }
     match text.parse::<Period>() {
         Ok(period) => Ok(period),
         Err(iso) => parse_date(text, None).or_else(|english| {
             if let Some(told) = told_slashed_date(text) {
-                return told.map_err(|problem| {
-                    Error::invalid_value(
-                        format!("{:?}", text.trim()),
-                        problem,
-                        "a day that its month has",
-                    )
+                return told.map_err(|(problem, expected)| {
+                    Error::invalid_value(format!("{:?}", text.trim()), problem, expected)
                 });
             }
             // A cell written the ISO way ("2025-13-01", "2025-03-11T00:12Z")
@@ -2049,9 +2052,12 @@ fn read_date(text: &str) -> Result<Period, Error> {
     }
 }
 
-/// An ISO 8601 date and time to the second, "2025-03-04T14:00:00" (with
-/// any fraction of a second), cut to the minute, "2025-03-04T14:00".
-fn without_seconds(text: &str) -> Option<&str> {
+/// A date and time as spreadsheets and databases export it, to the
+/// second ("2025-03-04T14:00:00", with any fraction of a second) or with a
+/// space for the "T" ("2025-03-04 14:00", "2025-03-04 14:00:00"), as the
+/// ISO 8601 minute it falls in, "2025-03-04T14:00". `None` for any other
+/// text, the plain ISO minute among them, which is read as it is.
+fn timestamp_minute(text: &str) -> Option<String> {
     let text = text.trim();
     let bytes = text.as_bytes();
     let digits = |range: std::ops::Range<usize>| {
@@ -2059,43 +2065,69 @@ fn without_seconds(text: &str) -> Option<&str> {
             .get(range)
             .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
     };
-    let fraction = match bytes.get(19..) {
-        Some([]) => true,
-        Some([b'.', rest @ ..]) => !rest.is_empty() && rest.iter().all(u8::is_ascii_digit),
+    let minute = bytes.len() >= 16
+        && matches!(bytes[10], b'T' | b' ')
+        && bytes[13] == b':'
+        && digits(0..4)
+        && bytes[4] == b'-'
+        && digits(5..7)
+        && bytes[7] == b'-'
+        && digits(8..10)
+        && digits(11..13)
+        && digits(14..16);
+    // Seconds, under 60, then perhaps a fraction.
+    let rest = match bytes.get(16..)? {
+        [] => bytes[10] == b' ',
+        [b':', s1, s2, fraction @ ..] => {
+            s1.is_ascii_digit()
+                && s2.is_ascii_digit()
+                && *s1 < b'6'
+                && match fraction {
+                    [] => true,
+                    [b'.', rest @ ..] => !rest.is_empty() && rest.iter().all(u8::is_ascii_digit),
+                    _ => false,
+                }
+        }
         _ => false,
     };
-    (bytes.len() >= 19
-        && bytes[10] == b'T'
-        && bytes[16] == b':'
-        && digits(0..4)
-        && digits(11..13)
-        && digits(14..16)
-        && digits(17..19)
-        && fraction)
-        .then(|| &text[..16])
+    (minute && rest).then(|| format!("{}T{}", &text[..10], &text[11..16]))
 }
 
 /// A date written with slashes whose numbers tell its order: a day above
 /// 12 cannot be a month, so "15/05/2025" and "5/15/2025" are both 15 May
-/// 2025. Four-digit years only; "3/4/2025" tells nothing and is refused
-/// (`None`), and "31/02/2025" tells its order but is no date (an error).
-fn told_slashed_date(text: &str) -> Option<Result<Period, String>> {
+/// 2025. "3/4/2025" tells nothing and is refused (`None`); "31/02/2025"
+/// tells its order but is no date, "13/13/2025" has no month, and
+/// "15/05/25" a year of no century (errors saying so).
+fn told_slashed_date(text: &str) -> Option<Result<Period, (String, &'static str)>> {
     if !slashed_date(text) {
         return None;
     }
     let mut parts = text.trim().split('/');
     let (a, b, year) = (parts.next()?, parts.next()?, parts.next()?);
-    if year.len() != 4 {
-        return None;
-    }
+    let two_digit_year = year.len() == 2;
     let (a, b, year): (u32, u32, i32) = (a.parse().ok()?, b.parse().ok()?, year.parse().ok()?);
     let (day, month) = match (a > 12, b > 12) {
+        (true, true) => {
+            return Some(Err((
+                "has no month: both numbers are above 12".into(),
+                "a day and a month of 12 or less",
+            )));
+        }
+        (false, false) => return None,
         (true, false) => (a, b),
         (false, true) => (b, a),
-        _ => return None,
     };
+    if two_digit_year {
+        return Some(Err((
+            format!("has a two-digit year, {year:02}, which could be of any century"),
+            "a four-digit year, \"15/05/2025\"",
+        )));
+    }
     Some(Period::day(year, month, day).map_err(|_| {
-        format!("would be day {day} of month {month}, {year}, which that month does not have")
+        (
+            format!("would be day {day} of month {month}, {year}, which that month does not have"),
+            "a day that its month has",
+        )
     }))
 }
 
