@@ -329,7 +329,8 @@ const NEGATORS: &[&str] = &[
 /// we will not…"), which answers; "not only", "not just", "not merely"
 /// and "not simply" with a "but" or "also" after them ("not only… but
 /// also"), which stress; "no doubt" opening the wording ("No doubt the
-/// cargo was…"), which asserts; and a "nor" after a negation ("neither…
+/// cargo was…") or set off by commas ("will, no doubt, hold"), which
+/// asserts; and a "nor" after a negation ("neither…
 /// nor", "not… nor"), which goes on with it rather than negating again;
 /// and a negator said again right after itself ("never, never") or as the
 /// wording's last word ("we have never seen this, never"), which
@@ -351,6 +352,13 @@ fn each_negator(words: &[&str], text: &str, mut f: impl FnMut(usize)) {
     } else {
         0
     };
+    // "no doubt" set off by commas ("The dam will, no doubt, hold") is an
+    // aside that asserts, as it does opening a wording.
+    let aside_no_doubt = || {
+        text.to_lowercase()
+            .split(',')
+            .any(|part| part.trim() == "no doubt")
+    };
     let mut negated = false;
     // The last negator counted, and where.
     let mut last: Option<(usize, &str)> = None;
@@ -367,7 +375,7 @@ fn each_negator(words: &[&str], text: &str, mut f: impl FnMut(usize)) {
                     !(matches!(next, Some("only" | "just" | "merely" | "simply"))
                         && words[i + 1..].iter().any(|w| matches!(*w, "but" | "also")))
                 }
-                "no" => !(i == skip && next == Some("doubt")),
+                "no" => !(next == Some("doubt") && (i == skip || aside_no_doubt())),
                 "nor" => !negated,
                 _ => NEGATORS.contains(&word) || word.ends_with("n't"),
             };

@@ -1511,6 +1511,14 @@ fn negator_idioms_are_read_as_they_mean() {
         ),
         RelationKind::Conflict
     );
+    // "no doubt" set off by commas is an aside that asserts.
+    assert_eq!(
+        kind(
+            "The dam will, no doubt, hold through the night and the bridge too.",
+            "The dam will hold through the night and the bridge too."
+        ),
+        RelationKind::Variant
+    );
     // A negator said again for emphasis negates once.
     assert_eq!(
         kind(
