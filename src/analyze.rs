@@ -885,52 +885,47 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     && !earlier.is_empty()
                 {
                     let vocabulary = self.policy.vocabulary();
-                    // A claim's figure: its interval, whether it denies,
-                    // and its unit (corrected claims have none).
-                    type Figure<'u> = (Interval, bool, Option<&'u str>);
-                    let figure = |c: &'a Claim| -> Option<Figure<'a>> {
+                    // A claim's figure: its interval and whether it denies
+                    // (corrected claims have none). Units are not compared,
+                    // as positions do not compare them: "50 killed" and
+                    // "50 people killed" are one figure.
+                    type Figure = (Interval, bool);
+                    let figure = |c: &'a Claim| -> Option<Figure> {
                         match &c.value {
                             Value::Quantity(q) if !superseded_by.contains_key(&c.id) => {
                                 let i = q.interval(vocabulary);
-                                i.is_known().then(|| {
-                                    (
-                                        i,
-                                        Self::effective_polarity(c) == Polarity::Negative,
-                                        q.unit(),
-                                    )
-                                })
+                                i.is_known()
+                                    .then(|| (i, Self::effective_polarity(c) == Polarity::Negative))
                             }
                             _ => None,
                         }
                     };
-                    // Units agree unless both are given and differ: a
-                    // position holds "50" and "50 people" as one figure.
-                    let units_agree =
-                        |a: Option<&str>, b: Option<&str>| a.is_none() || b.is_none() || a == b;
-                    let stated: Vec<Figure<'a>> = latest_members
+                    let stated: Vec<Figure> = latest_members
                         .iter()
                         .filter_map(|&(_, c)| figure(c))
                         .collect();
-                    // The same figure again: the same interval, polarity
-                    // and unit as one the latest report states.
-                    let again = |f: &Figure<'_>| {
-                        stated.iter().any(|s| {
-                            s.0.min() == f.0.min()
-                                && s.0.max() == f.0.max()
-                                && s.1 == f.1
-                                && units_agree(s.2, f.2)
-                        })
+                    // The same figure again: the same interval and polarity
+                    // as one the latest report states.
+                    let again = |f: &Figure| {
+                        stated
+                            .iter()
+                            .any(|s| s.0.min() == f.0.min() && s.0.max() == f.0.max() && s.1 == f.1)
                     };
                     // Another figure, which replaced it: an assertion whose
                     // interval holds none of the figures the latest report
-                    // asserts, of a unit that agrees. A denial, a coarser
-                    // figure that holds it ("dozens" for 50), one of
-                    // another unit, or an unknown phrase replaces nothing.
-                    let replaces = |f: &Figure<'_>| {
-                        !f.1 && !stated
-                            .iter()
-                            .any(|s| !s.1 && f.0.min() <= s.0.min() && s.0.max() <= f.0.max())
-                            && stated.iter().any(|s| !s.1 && units_agree(s.2, f.2))
+                    // asserts, or a denial of one of them ("not 50"). A
+                    // denial of another figure, a coarser figure that
+                    // holds it ("dozens" for 50), or an unknown phrase
+                    // replaces nothing.
+                    let replaces = |f: &Figure| {
+                        let asserted = stated.iter().filter(|s| !s.1);
+                        if f.1 {
+                            asserted.clone().any(|s| s.0.overlaps(&f.0))
+                        } else {
+                            !asserted
+                                .clone()
+                                .any(|s| f.0.min() <= s.0.min() && s.0.max() <= f.0.max())
+                        }
                     };
                     // From the latest report back, while the figure stood:
                     // a report that gave another figure (not withdrawn)

@@ -520,11 +520,18 @@ fn a_figure_stated_again_later_is_confirmed() {
         series(serde_json::json!({"value": {"exact": 60}}), [None, None]),
         1
     );
-    // "50" and "50 people" are one figure, as positions hold them; "50
-    // soldiers" and "50 civilians" are not.
+    // Units are not compared, as positions do not compare them: "50" and
+    // "50 people killed" are one figure, and a revision is one whatever
+    // its unit.
     let dozens = || serde_json::json!({"value": {"vague": "dozens"}});
-    assert_eq!(series(dozens(), [None, Some("people")]), 2);
-    assert_eq!(series(dozens(), [Some("soldiers"), Some("civilians")]), 1);
+    assert_eq!(series(dozens(), [None, Some("people killed")]), 2);
+    assert_eq!(series(dozens(), [Some("killed"), Some("people killed")]), 2);
+    let victims = serde_json::json!({"value": {"exact": 60, "unit": "victims"}});
+    assert_eq!(series(victims, [Some("dead"), Some("dead")]), 1);
+    // A denial of the figure itself replaces it.
+    let not_50 = serde_json::json!({"value": {"exact": 50},
+        "modality": {"certainty": "certain", "polarity": "negative"}});
+    assert_eq!(series(not_50, [None, None]), 1);
 }
 
 #[test]
