@@ -332,26 +332,35 @@ const NEGATORS: &[&str] = &[
 /// cargo was…") or set off by commas ("will, no doubt, hold"), which
 /// asserts; and a "nor" after a negation ("neither…
 /// nor", "not… nor"), which goes on with it rather than negating again;
-/// and a negator said again right after itself ("never, never") or as the
+/// and a "never" said again right after itself ("never, never") or as the
 /// wording's last word ("we have never seen this, never"), which
 /// emphasises. Elsewhere those words negate: "it was not just a mistake",
 /// "there is no doubt".
 fn each_negator(words: &[&str], text: &str, mut f: impl FnMut(usize)) {
-    let opening = text
+    // "No," answers, and so does "No, no,": each "no" the text opens with
+    // that a stop or a comma follows (not the "no" of "No, no one was
+    // hurt").
+    let mut opening = text
         .trim_start()
         .trim_start_matches(['"', '“', '‘', '\'', '«']);
-    let answer = opening
+    let mut answers = 0;
+    while opening
         .get(..2)
         .is_some_and(|w| w.eq_ignore_ascii_case("no"))
         && opening
             .get(2..)
-            .is_some_and(|rest| rest.starts_with([',', '.', '!', ';', ':', '—', '–']));
-    // "No," answers, and so does "No, no,".
-    let skip = if answer {
-        words.iter().take_while(|w| **w == "no").count()
-    } else {
-        0
-    };
+            .is_some_and(|rest| rest.starts_with([',', '.', '!', ';', ':', '—', '–']))
+    {
+        answers += 1;
+        opening = opening[2..]
+            .trim_start_matches([',', '.', '!', ';', ':', '—', '–'])
+            .trim_start();
+    }
+    let skip = words
+        .iter()
+        .take(answers)
+        .take_while(|w| **w == "no")
+        .count();
     // "no doubt" set off by commas ("The dam will, no doubt, hold") is an
     // aside that asserts, as it does opening a wording.
     let aside_no_doubt = || {
@@ -364,11 +373,12 @@ fn each_negator(words: &[&str], text: &str, mut f: impl FnMut(usize)) {
     let mut last: Option<(usize, &str)> = None;
     for (i, &word) in words.iter().enumerate().skip(skip) {
         let next = words.get(i + 1).copied();
-        // A negator said again right after itself ("never, never") or as
+        // "never" said again right after itself ("never, never") or as
         // the wording's last word ("…like this, never") is emphasis: it
-        // negates once.
-        let again =
-            last.is_some_and(|(at, said)| said == word && (at + 1 == i || i + 1 == words.len()));
+        // negates once. (A second "not" is no such tag: "some were not
+        // evacuated, some were not" negates twice.)
+        let again = word == "never"
+            && last.is_some_and(|(at, said)| said == word && (at + 1 == i || i + 1 == words.len()));
         let counts = !again
             && match word {
                 "not" => {

@@ -1541,6 +1541,21 @@ fn negator_idioms_are_read_as_they_mean() {
         ),
         RelationKind::Variant
     );
+    // Not emphasis: the "no" of "no one", and a second "not" of its own.
+    assert_eq!(
+        kind(
+            "No, no one was hurt when the roof of the school fell in.",
+            "No one was hurt when the roof of the school fell in."
+        ),
+        RelationKind::Variant
+    );
+    assert_eq!(
+        kind(
+            "Some villagers were not evacuated from the valley, some were not.",
+            "Some villagers were evacuated from the valley, some were not."
+        ),
+        RelationKind::Conflict
+    );
     // "not only" is still stress when the other wording negates outright.
     assert_eq!(
         kind(
