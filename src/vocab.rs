@@ -409,6 +409,10 @@ impl Vocabulary {
     /// let few = vocabulary.vague("a few dozen").unwrap();
     /// assert_eq!((few.min(), few.max()), (24.0, 60.0));
     /// assert!(vocabulary.vague("a few dozens").is_none());
+    /// let many = vocabulary.vague("several hundred thousand").unwrap();
+    /// assert_eq!((many.min(), many.max()), (300_000.0, 999_000.0));
+    /// // Each scale word larger than the one before.
+    /// assert!(vocabulary.vague("several thousand thousand").is_none());
     /// ```
     pub fn vague(&self, phrase: &str) -> Option<std::borrow::Cow<'_, VagueEntry>> {
         use std::borrow::Cow;
@@ -421,14 +425,26 @@ impl Vocabulary {
         }
         // Scale words from the end, until what is left is an entry:
         // "several hundred thousand" is "several hundred" thousand.
+        // Each scale word is larger than the one before it ("hundred
+        // thousand", not "thousand thousand").
         let phrase = normalize_phrase(phrase);
         let mut stem = phrase.as_str();
         let mut factor = 1.0;
+        let mut outer = f64::INFINITY;
         let entry = loop {
             let (rest, scale) = stem.rsplit_once(' ')?;
-            factor *= scale_word(scale)?;
+            let scale = scale_word(scale)?;
+            if scale >= outer {
+                return None;
+            }
+            outer = scale;
+            factor *= scale;
             stem = rest;
             if let Some(entry) = self.vague.get(stem) {
+                let inner = stem.rsplit(' ').next().and_then(scale_word);
+                if inner.is_some_and(|inner| inner >= outer) {
+                    return None;
+                }
                 break entry;
             }
         };

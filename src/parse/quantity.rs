@@ -506,12 +506,16 @@ fn amount_at(
                 last,
                 "dozens" | "scores" | "tens" | "hundreds" | "thousands" | "millions" | "billions"
             );
+            // Each larger than the one before ("hundred thousand").
             let mut scaled = end;
+            let mut previous = crate::vocab::scale_word(last).unwrap_or(0.0);
             while !plural
-                && tokens
+                && let Some(scale) = tokens
                     .word(scaled)
-                    .is_some_and(|w| crate::vocab::scale_word(w).is_some())
+                    .and_then(crate::vocab::scale_word)
+                    .filter(|&scale| scale > previous)
             {
+                previous = scale;
                 scaled += 1;
             }
             if scaled > end {
