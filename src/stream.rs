@@ -2019,6 +2019,13 @@ fn read_date(text: &str) -> Result<Period, Error> {
     // space for the "T": the minute it falls in (periods are read to the
     // minute).
     if let Some(minute) = timestamp_minute(text) {
+        let minute = minute.map_err(|seconds| {
+            Error::invalid_value(
+                format!("{:?}", text.trim()),
+                format!("has {seconds} seconds"),
+                "a second from 00 to 59",
+            )
+        })?;
         return minute.parse::<Period>().map_err(|_| {
             Error::invalid_value(
                 format!("{:?}", text.trim()),
@@ -2055,9 +2062,10 @@ fn read_date(text: &str) -> Result<Period, Error> {
 /// A date and time as spreadsheets and databases export it, to the
 /// second ("2025-03-04T14:00:00", with any fraction of a second) or with a
 /// space for the "T" ("2025-03-04 14:00", "2025-03-04 14:00:00"), as the
-/// ISO 8601 minute it falls in, "2025-03-04T14:00". `None` for any other
-/// text, the plain ISO minute among them, which is read as it is.
-fn timestamp_minute(text: &str) -> Option<String> {
+/// ISO 8601 minute it falls in, "2025-03-04T14:00"; its seconds, as
+/// written, when they are 60 or more. `None` for any other text, the
+/// plain ISO minute among them, which is read as it is.
+fn timestamp_minute(text: &str) -> Option<Result<String, &str>> {
     let text = text.trim();
     let bytes = text.as_bytes();
     let digits = |range: std::ops::Range<usize>| {
@@ -2075,22 +2083,29 @@ fn timestamp_minute(text: &str) -> Option<String> {
         && digits(8..10)
         && digits(11..13)
         && digits(14..16);
-    // Seconds, under 60, then perhaps a fraction.
-    let rest = match bytes.get(16..)? {
-        [] => bytes[10] == b' ',
-        [b':', s1, s2, fraction @ ..] => {
+    // Seconds, then perhaps a fraction.
+    let (rest, seconds_ok) = match bytes.get(16..)? {
+        [] => (bytes[10] == b' ', true),
+        [b':', s1, s2, fraction @ ..] => (
             s1.is_ascii_digit()
                 && s2.is_ascii_digit()
-                && *s1 < b'6'
                 && match fraction {
                     [] => true,
                     [b'.', rest @ ..] => !rest.is_empty() && rest.iter().all(u8::is_ascii_digit),
                     _ => false,
-                }
-        }
-        _ => false,
+                },
+            *s1 < b'6',
+        ),
+        _ => (false, true),
     };
-    (minute && rest).then(|| format!("{}T{}", &text[..10], &text[11..16]))
+    if !(minute && rest) {
+        return None;
+    }
+    Some(if seconds_ok {
+        Ok(format!("{}T{}", &text[..10], &text[11..16]))
+    } else {
+        Err(&text[17..19])
+    })
 }
 
 /// A date written with slashes whose numbers tell its order: a day above

@@ -240,7 +240,7 @@ fn iso_shaped_date_cells_get_the_iso_message() {
     skipped t.csv:4: field date: "2021-8-26" is not an ISO 8601 date; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018
     skipped t.csv:5: field date: "11/03/2025" is a date with its day and month in an order that cannot be told (neither number is above 12); expected an ISO 8601 date such as 2025-03-04, or one with the month named, "4 March 2025"
     skipped t.csv:8: field date: "31/02/2025" would be day 31 of month 2, 2025, which that month does not have; expected a day that its month has
-    skipped t.csv:12: field date: "2025-03-11T00:12:99" has seconds, which a period does not hold (times are read to the minute); expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018
+    skipped t.csv:12: field date: "2025-03-11T00:12:99" has 99 seconds; expected a second from 00 to 59
     skipped t.csv:13: field date: "13/13/2025" has no month: both numbers are above 12; expected a day and a month of 12 or less
     skipped t.csv:14: field date: "15/05/25" has a two-digit year, 25, which could be of any century; expected a four-digit year, "15/05/2025"
     skipped t.csv:15: field date: "2025-02-30 14:00:00" is not a date and time that exists; expected a date and time such as 2021-08-26T16:11 or 2021-08-26 16:11:00
