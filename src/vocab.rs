@@ -254,6 +254,21 @@ pub(crate) fn scale_word(word: &str) -> Option<f64> {
     }
 }
 
+/// The size of a number noun, singular or plural ("dozen", "dozens",
+/// "scores", "thousands"): what a scale word after it must exceed.
+pub(crate) fn number_noun(word: &str) -> Option<f64> {
+    scale_word(word).or(match word {
+        "dozens" => Some(12.0),
+        "scores" => Some(20.0),
+        "tens" => Some(10.0),
+        "hundreds" => Some(100.0),
+        "thousands" => Some(1e3),
+        "millions" => Some(1e6),
+        "billions" => Some(1e9),
+        _ => None,
+    })
+}
+
 impl Vocabulary {
     /// A vocabulary with no entries: every vague or hedged quantity is
     /// unknown.
@@ -432,8 +447,13 @@ impl Vocabulary {
         let mut factor = 1.0;
         let mut outer = f64::INFINITY;
         let entry = loop {
-            let (rest, scale) = stem.rsplit_once(' ')?;
-            let scale = scale_word(scale)?;
+            let (rest, word) = stem.rsplit_once(' ')?;
+            // "of" joins a scale to a phrase: "a couple of dozen", and a
+            // plural one to a plural number noun, "dozens of thousands".
+            let (rest, scale) = match rest.strip_suffix(" of") {
+                Some(rest) => (rest, number_noun(word)?),
+                None => (rest, scale_word(word)?),
+            };
             if scale >= outer {
                 return None;
             }
@@ -441,7 +461,7 @@ impl Vocabulary {
             factor *= scale;
             stem = rest;
             if let Some(entry) = self.vague.get(stem) {
-                let inner = stem.rsplit(' ').next().and_then(scale_word);
+                let inner = stem.rsplit(' ').next().and_then(number_noun);
                 if inner.is_some_and(|inner| inner >= outer) {
                     return None;
                 }

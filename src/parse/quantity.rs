@@ -518,6 +518,29 @@ fn amount_at(
                 previous = scale;
                 scaled += 1;
             }
+            // Or one scale joined by "of": "a couple of dozen", and a
+            // plural one after a plural number noun, "dozens of thousands"
+            // (what the vocabulary lists itself, "tens of thousands", was
+            // matched whole first).
+            if scaled == end
+                && tokens.is(end, "of")
+                && let Some(scale) = tokens.word(end + 1).filter(|w| {
+                    let size = if plural {
+                        crate::vocab::number_noun(w).filter(|_| w.ends_with('s'))
+                    } else {
+                        crate::vocab::scale_word(w)
+                    };
+                    size.is_some_and(|size| size > crate::vocab::number_noun(last).unwrap_or(0.0))
+                })
+            {
+                return Some((
+                    Amount::Vague {
+                        phrase: format!("{phrase} of {scale}"),
+                    },
+                    end + 2,
+                    true,
+                ));
+            }
             if scaled > end {
                 let mut phrase = phrase.clone();
                 for k in end..scaled {

@@ -140,6 +140,16 @@ fn quantities() {
         "a few hundred thousand people",
         "vague 200000..=500000 unit=people [a few hundred thousand people]",
     );
+    // A scale joined by "of", a plural one after a plural number noun.
+    check("a couple of dozen", "vague 24..=36 [a couple of dozen]");
+    check(
+        "dozens of thousands of people",
+        "vague 24000..=99000 unit=people [dozens of thousands of people]",
+    );
+    check(
+        "hundreds of millions",
+        "vague 200000000..=999000000 [hundreds of millions]",
+    );
     check(
         "tens of thousands",
         "vague 20000..=99999 [tens of thousands]",
