@@ -798,19 +798,16 @@ impl Quantity {
                 // "dozens of prisoners", but "several fighters": English
                 // puts "of" after a plural number noun.
                 let last = phrase.rsplit(' ').next().unwrap_or("");
-                let number_noun = matches!(
-                    last,
-                    "dozens"
-                        | "scores"
-                        | "tens"
-                        | "hundreds"
-                        | "thousands"
-                        | "millions"
-                        | "billions"
-                );
+                let number_noun = crate::vocab::number_noun(last).is_some()
+                    && crate::vocab::scale_word(last).is_none();
                 // Not before what befell them: "dozens killed", "hundreds
                 // killed or injured".
-                if number_noun && self.unit.as_deref().is_some_and(|u| !participles_only(u)) {
+                if number_noun
+                    && self
+                        .unit
+                        .as_deref()
+                        .is_some_and(|u| !crate::parse::is_participle_caption(u.split(' ')))
+                {
                     out.write_str(" of")?;
                 }
             }
@@ -821,25 +818,6 @@ impl Quantity {
         }
         Ok(())
     }
-}
-
-/// Whether `unit` is only past participles in lower case, joined by
-/// "and" or "or" ("killed", "killed or injured"): what befell the counted
-/// rather than a noun for them, as the parser reads a cell's caption.
-fn participles_only(unit: &str) -> bool {
-    let mut participle_next = true;
-    for word in unit.split(' ') {
-        let fits = if participle_next {
-            word.len() > 3 && word.ends_with("ed") && !word.starts_with(char::is_uppercase)
-        } else {
-            matches!(word, "and" | "or")
-        };
-        if !fits {
-            return false;
-        }
-        participle_next = !participle_next;
-    }
-    !participle_next
 }
 
 impl fmt::Display for Quantity {
@@ -1189,6 +1167,7 @@ mod tests {
         assert_eq!(shown("armed men"), "dozens of armed men");
         assert_eq!(shown("killed"), "dozens killed");
         assert_eq!(shown("killed or injured"), "dozens killed or injured");
+        assert_eq!(shown("were killed"), "dozens were killed");
         assert_eq!(shown("Red"), "dozens of Red");
     }
 

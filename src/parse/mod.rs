@@ -417,38 +417,42 @@ fn percentage(text: &str, lexicon: &Lexicon) -> Option<Quantity> {
 /// begins a clause of its own ("50 fighters killed two guards"), but
 /// after a whole expression nothing follows it.
 fn ends_in_participles(tokens: &Tokens, start: usize) -> bool {
-    // A passive's auxiliary may come first: "300 people were killed",
-    // "40 have been rescued".
-    let auxiliary = match (tokens.word(start), tokens.word(start + 1)) {
-        (Some("have" | "has" | "had"), Some("been")) => 2,
-        (Some("was" | "were" | "are" | "is" | "been"), _) => 1,
-        _ => 0,
-    };
-    if (start..start + auxiliary)
-        .any(|k| tokens.breaks(k) || tokens.raw(k).starts_with(char::is_uppercase))
-    {
+    if (start..tokens.len()).any(|k| tokens.breaks(k) || tokens.word(k).is_none()) {
         return false;
     }
-    let start = start + auxiliary;
-    let mut participle_next = true;
-    for k in start..tokens.len() {
-        let Some(lower) = tokens.word(k) else {
-            return false;
-        };
-        if tokens.breaks(k) || tokens.raw(k).starts_with(char::is_uppercase) {
-            return false;
-        }
-        let fits = if participle_next {
-            lower.len() > 3 && lower.ends_with("ed")
-        } else {
-            matches!(lower, "and" | "or")
-        };
-        if !fits {
-            return false;
-        }
-        participle_next = !participle_next;
+    is_participle_caption((start..tokens.len()).map(|k| tokens.raw(k)))
+}
+
+/// Whether `words`, as written, are what befell the counted: lower-case
+/// past participles joined by "and" or "or", perhaps after a passive's
+/// auxiliary ("killed", "killed or injured", "were killed", "have been
+/// rescued"). The parser's rule for a whole expression's end, and the
+/// display's for leaving "of" out after a number noun ("dozens killed").
+pub(crate) fn is_participle_caption<'w>(words: impl Iterator<Item = &'w str>) -> bool {
+    enum Next {
+        First,
+        Been,
+        Participle,
+        Joiner,
     }
-    start < tokens.len() && !participle_next
+    let participle = |w: &str| w.len() > 3 && w.ends_with("ed");
+    let mut next = Next::First;
+    for word in words {
+        if word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        next = match next {
+            Next::First if matches!(word, "have" | "has" | "had") => Next::Been,
+            Next::First if matches!(word, "was" | "were" | "are" | "is" | "been") => {
+                Next::Participle
+            }
+            Next::First | Next::Participle if participle(word) => Next::Joiner,
+            Next::Been if word == "been" => Next::Participle,
+            Next::Joiner if matches!(word, "and" | "or") => Next::Participle,
+            _ => return false,
+        };
+    }
+    matches!(next, Next::Joiner)
 }
 
 /// Reads quantities with one vocabulary's tables built once, for readers

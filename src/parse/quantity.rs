@@ -502,10 +502,8 @@ fn amount_at(
             // "hundreds", which "of" joins to a scale: "tens of
             // thousands").
             let last = phrase.rsplit(' ').next().unwrap_or_default();
-            let plural = matches!(
-                last,
-                "dozens" | "scores" | "tens" | "hundreds" | "thousands" | "millions" | "billions"
-            );
+            let plural = crate::vocab::number_noun(last).is_some()
+                && crate::vocab::scale_word(last).is_none();
             // Each larger than the one before ("hundred thousand").
             let mut scaled = end;
             let mut previous = crate::vocab::scale_word(last).unwrap_or(0.0);
