@@ -2114,11 +2114,7 @@ fn timestamp_minute(text: &str) -> Option<Result<String, &str>> {
 /// tells its order but is no date, "13/13/2025" has no month, and
 /// "15/05/25" a year of no century (errors saying so).
 fn told_slashed_date(text: &str) -> Option<Result<Period, (String, &'static str)>> {
-    if !slashed_date(text) {
-        return None;
-    }
-    let mut parts = text.trim().split('/');
-    let (a, b, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let [a, b, year] = slashed_parts(text)?;
     let two_digit_year = year.len() == 2;
     let (a, b, year): (u32, u32, i32) = (a.parse().ok()?, b.parse().ok()?, year.parse().ok()?);
     let (day, month) = match (a > 12, b > 12) {
@@ -2149,16 +2145,24 @@ fn told_slashed_date(text: &str) -> Option<Result<Period, (String, &'static str)
 /// Whether a cell is a date written with slashes, day and month first in
 /// an order the cell does not tell ("3/4/2025", "03/04/25").
 fn slashed_date(text: &str) -> bool {
-    // The three parts' lengths, read without collecting them.
+    slashed_parts(text).is_some()
+}
+
+/// The three numbers of a date written with slashes, as written: one or
+/// two digits, one or two, then two or four ("3/4/2025", "03/04/25").
+fn slashed_parts(text: &str) -> Option<[&str; 3]> {
     let mut parts = text.trim().split('/');
-    let mut lengths = [0; 3];
-    for length in &mut lengths {
-        match parts.next() {
-            Some(p) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => *length = p.len(),
-            _ => return false,
-        }
+    let mut out = [""; 3];
+    for part in &mut out {
+        *part = parts
+            .next()
+            .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))?;
     }
-    parts.next().is_none() && lengths[0] <= 2 && lengths[1] <= 2 && matches!(lengths[2], 2 | 4)
+    (parts.next().is_none()
+        && out[0].len() <= 2
+        && out[1].len() <= 2
+        && matches!(out[2].len(), 2 | 4))
+    .then_some(out)
 }
 
 /// Whether a cell is written the ISO 8601 way: four digits, then "-", "/"
