@@ -911,31 +911,29 @@ fn bad_files_through_the_example_binary() {
 fn bad_policy_and_vocabulary_files_are_named_with_their_place() {
     let dir = std::env::temp_dir().join(format!("corroborate-policy-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let policy = dir.join("policy.json");
-    std::fs::write(
-        &policy,
+    let file = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let shown = |text: String| text.replace(&dir.display().to_string(), "<dir>");
+    let policy = file(
+        "policy.json",
         "{\"quote_threshold\": 0.8,\n \"name_threshold\": 1.5}",
-    )
-    .unwrap();
+    );
     let e = corroborate::Policy::from_path(&policy).unwrap_err();
     assert_eq!(e.line(), Some(2));
-    let shown = e.to_string().replace(&dir.display().to_string(), "<dir>");
-    assert_snapshot!(shown, @r#"<dir>/policy.json:2:23: field name_threshold: 1.5 is not a similarity; expected a number from 0 to 1"#);
+    assert_snapshot!(shown(e.to_string()), @r#"<dir>/policy.json:2:23: field name_threshold: 1.5 is not a similarity; expected a number from 0 to 1"#);
     // A policy's inline vocabulary: placed at its field in the policy.
-    let inline = dir.join("inline.json");
-    std::fs::write(
-        &inline,
+    let inline = file(
+        "inline.json",
         "{\"quote_threshold\": 0.8,\n \"vocabulary\": {\n  \"name\": \"x\",\n  \"colour\": 1}}",
-    )
-    .unwrap();
+    );
     let e = corroborate::Policy::from_path(&inline).unwrap_err();
-    let shown = e.to_string().replace(&dir.display().to_string(), "<dir>");
-    assert_snapshot!(shown, @r#"<dir>/inline.json:4: field vocabulary.colour: unknown field `colour`, expected one of `name`, `vague`, `approximate`, `coding`"#);
-    let vocabulary = dir.join("vocabulary.json");
-    std::fs::write(&vocabulary, "{\"name\": \"x\", \"colour\": 1}").unwrap();
+    assert_snapshot!(shown(e.to_string()), @r#"<dir>/inline.json:4: field vocabulary.colour: unknown field `colour`, expected one of `name`, `vague`, `approximate`, `coding`"#);
+    let vocabulary = file("vocabulary.json", "{\"name\": \"x\", \"colour\": 1}");
     let e = corroborate::Vocabulary::from_path(&vocabulary).unwrap_err();
-    let shown = e.to_string().replace(&dir.display().to_string(), "<dir>");
-    assert_snapshot!(shown, @r#"<dir>/vocabulary.json:1:22: field colour: unknown field `colour`, expected one of `name`, `vague`, `approximate`, `coding`"#);
+    assert_snapshot!(shown(e.to_string()), @r#"<dir>/vocabulary.json:1:22: field colour: unknown field `colour`, expected one of `name`, `vague`, `approximate`, `coding`"#);
     let run = |flag: &str, file: &std::path::Path| {
         let output = std::process::Command::new(example_binary())
             .arg(flag)
@@ -943,7 +941,7 @@ fn bad_policy_and_vocabulary_files_are_named_with_their_place() {
             .output()
             .unwrap();
         assert!(!output.status.success());
-        String::from_utf8_lossy(&output.stderr).replace(&dir.display().to_string(), "<dir>")
+        shown(String::from_utf8_lossy(&output.stderr).into_owned())
     };
     assert_snapshot!(run("--policy", &policy), @r#"error: <dir>/policy.json:2:23: field name_threshold: 1.5 is not a similarity; expected a number from 0 to 1"#);
     assert_snapshot!(run("--vocabulary", &dir.join("missing.json")), @r#"error: <dir>/missing.json: cannot find the file: No such file or directory (os error 2)"#);
