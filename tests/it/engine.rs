@@ -49,6 +49,13 @@ fn claim(id: &str, property: &str, value: serde_json::Value, chain: &[&str]) -> 
                        "assertion": {"chain": chain}})
 }
 
+/// A toll of `n` killed, published by a1 and said at `when`.
+fn said(id: &str, n: u32, when: &str) -> serde_json::Value {
+    serde_json::json!({"id": id, "subject": "isis-k", "property": "killed",
+        "value": q(serde_json::json!({"exact": n})),
+        "assertion": {"chain": ["a1"], "said": when}})
+}
+
 /// Relates `a` to `b`, checks the converse, and returns the kind and sentence.
 #[track_caller]
 fn relate(a: serde_json::Value, b: serde_json::Value) -> (RelationKind, String) {
@@ -706,11 +713,6 @@ fn a_series_whose_latest_toll_falls_is_contested() {
 
 #[test]
 fn report_times_are_shown_at_their_precision() {
-    let said = |id: &str, n: u32, when: &str| {
-        serde_json::json!({"id": id, "subject": "isis-k", "property": "killed",
-            "value": q(serde_json::json!({"exact": n})),
-            "assertion": {"chain": ["a1"], "said": when}})
-    };
     let corpus = corpus_of(vec![
         said("c1", 13, "2021-08"),
         said("c2", 60, "2021-09-02T09:15"),
@@ -732,11 +734,6 @@ fn report_times_are_shown_at_their_precision() {
 /// it does not conflict with c3 as a running total that fell.
 #[test]
 fn a_chain_of_corrections_leaves_no_conflict() {
-    let said = |id: &str, n: u32, when: &str| {
-        serde_json::json!({"id": id, "subject": "isis-k", "property": "killed",
-            "value": q(serde_json::json!({"exact": n})),
-            "assertion": {"chain": ["a1"], "said": when}})
-    };
     let mut claims = vec![
         said("c1", 80, "2021-09-01"),
         said("c2", 60, "2021-09-02"),
@@ -764,11 +761,6 @@ fn a_chain_of_corrections_leaves_no_conflict() {
 /// the very same time conflict without the note.
 #[test]
 fn overlapping_report_times_are_named_in_a_conflict() {
-    let said = |id: &str, n: u32, when: &str| {
-        serde_json::json!({"id": id, "subject": "isis-k", "property": "killed",
-            "value": q(serde_json::json!({"exact": n})),
-            "assertion": {"chain": ["a1"], "said": when}})
-    };
     let sentence = |second: &str| {
         let corpus = corpus_of(vec![said("c1", 50, "2021-09-02"), said("c2", 40, second)]);
         let report = Analyzer::new(&corpus, &Policy::default()).report();
