@@ -183,6 +183,14 @@ struct SourceSlot {
 /// A source with no date of publication, in [`SourceSlot::date`].
 const NO_DATE: u32 = u32::MAX;
 
+/// How many corrections back a correction's place in a series is looked
+/// for (corrections form no cycle; this bounds the walk all the same).
+const MAX_CORRECTION_CHAIN: usize = 64;
+
+/// How many figures a series' stated-again join keeps standing through
+/// reports that replace none of them, before it lets them go.
+const MAX_STANDING_FIGURES: usize = 32;
+
 impl SourceTable {
     fn new(corpus: &Corpus) -> SourceTable {
         let sources = corpus.sources();
@@ -781,6 +789,34 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             ));
         }
 
+        // Where a claim stands in a series: its report time, but for a
+        // correction the time of the figure it replaces (followed back
+        // through a chain of corrections to the first that has one). A
+        // correction gives that figure again, right; a later report
+        // supersedes it as it would have superseded the figure, and a
+        // correction printed days later does not stand over the reports
+        // made in between. Corrections form no cycle (the corpus refuses
+        // one); the walk is bounded all the same.
+        let series_time = |c: &Claim| -> Option<Period> {
+            let mut time = self.reported(c);
+            if superseded_by.is_empty() {
+                return time;
+            }
+            let mut at = c;
+            for _ in 0..MAX_CORRECTION_CHAIN {
+                let Some(k) = at
+                    .corrects
+                    .as_ref()
+                    .and_then(|id| claims.binary_search_by(|x| x.id.cmp(id)).ok())
+                else {
+                    break;
+                };
+                at = claims[k];
+                time = self.reported(at).or(time);
+            }
+            time
+        };
+
         // 2. Positions within each group, per polarity.
         let cumulative = self.policy.is_cumulative(property);
         // Cumulative or current: dated reports form a series.
@@ -805,7 +841,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         .claims
                         .iter()
                         .enumerate()
-                        .filter_map(|(k, c)| self.reported(c).map(|p| (p.interval(), k, *c)))
+                        .filter_map(|(k, c)| series_time(c).map(|p| (p.interval(), k, *c)))
                         .collect()
                 } else {
                     Vec::new()
@@ -871,19 +907,28 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         _ => runs.push((span, vec![(k, claim)])),
                     }
                 }
-                latest_claim = runs
-                    .last()
-                    .and_then(|(_, members)| members.iter().map(|(_, c)| c.id.clone()).min());
+                // The first claim of the latest report that its source did
+                // not withdraw (or, if it withdrew them all, the first).
+                latest_claim = runs.last().and_then(|(_, members)| {
+                    let ids = || members.iter().map(|(_, c)| &c.id);
+                    ids()
+                        .filter(|id| !superseded_by.contains_key(id))
+                        .min()
+                        .or_else(|| ids().min())
+                        .cloned()
+                });
                 // A figure that a later report states again is not
                 // replaced by it: the later report confirms it. An earlier
-                // claim with the interval, unit and polarity of a dated
-                // claim of the latest report joins that report, one more
-                // origin behind the figure that stands (its own report
-                // time is kept and shown). A corrected claim neither
-                // confirms nor is confirmed: its source withdrew it.
-                if let Some(((_, latest_members), earlier)) = runs.split_last_mut()
-                    && !earlier.is_empty()
-                {
+                // claim with the interval and polarity of a claim of the
+                // next later report that states that figure joins that
+                // report, as long as no report in between gave another
+                // figure: one more origin behind the figure (its own
+                // report time is kept and shown). So 50, 50, 50 over three
+                // days is one figure of three reports, and 3,459 at 11:00
+                // and 13:00 then 5,434 the next day is one 3,459 replaced
+                // once. A corrected claim neither confirms nor is
+                // confirmed: its source withdrew it.
+                if runs.len() > 1 {
                     let vocabulary = self.policy.vocabulary();
                     // A claim's figure: its interval and whether it denies
                     // (corrected claims have none). Units are not compared,
@@ -900,57 +945,61 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             _ => None,
                         }
                     };
-                    let stated: Vec<Figure> = latest_members
-                        .iter()
-                        .filter_map(|&(_, c)| figure(c))
-                        .collect();
-                    // The same figure again: the same interval and polarity
-                    // as one the latest report states.
-                    let again = |f: &Figure| {
-                        stated
-                            .iter()
-                            .any(|s| s.0.min() == f.0.min() && s.0.max() == f.0.max() && s.1 == f.1)
+                    let same = |s: &Figure, f: &Figure| {
+                        s.0.min() == f.0.min() && s.0.max() == f.0.max() && s.1 == f.1
                     };
-                    // Another figure, which replaced it: an assertion whose
-                    // interval holds none of the figures the latest report
-                    // asserts, or a denial of one of them ("not 50"). A
-                    // denial of another figure, a coarser figure that
-                    // holds it ("dozens" for 50), or an unknown phrase
-                    // replaces nothing.
-                    let replaces = |f: &Figure| {
-                        let asserted = stated.iter().filter(|s| !s.1);
+                    // Going back in time: the figures that later reports
+                    // state, each with the run of the earliest report that
+                    // states it since it was last replaced.
+                    let mut standing: Vec<(Figure, usize)> = Vec::new();
+                    // Another figure, which replaced those standing: an
+                    // assertion whose interval holds none of the asserted
+                    // standing figures, or a denial of one of them ("not
+                    // 50"). A denial of another figure, a coarser figure
+                    // that holds one ("dozens" for 50), or an unknown
+                    // phrase replaces nothing.
+                    let replaces = |f: &Figure, standing: &[(Figure, usize)]| {
+                        let mut asserted = standing.iter().filter(|(s, _)| !s.1);
                         if f.1 {
-                            asserted.clone().any(|s| s.0.overlaps(&f.0))
+                            asserted.any(|(s, _)| s.0.overlaps(&f.0))
                         } else {
-                            !asserted
-                                .clone()
-                                .any(|s| f.0.min() <= s.0.min() && s.0.max() <= f.0.max())
+                            !asserted.any(|(s, _)| f.0.min() <= s.0.min() && s.0.max() <= f.0.max())
                         }
                     };
-                    // From the latest report back, while the figure stood:
-                    // a report that gave another figure (not withdrawn)
-                    // replaced it, and the claims before that one were
-                    // superseded, not confirmed (50, 60, then 50 again).
-                    if !stated.is_empty() {
-                        for (_, members) in earlier.iter_mut().rev() {
-                            let mut replaced = false;
-                            members.retain(|&(k, c)| {
-                                let Some(f) = figure(c) else {
-                                    return true;
-                                };
-                                if again(&f) {
-                                    latest_members.push((k, c));
-                                    return false;
-                                }
-                                replaced |= replaces(&f);
-                                true
-                            });
-                            if replaced {
-                                break;
+                    let mut joining: Vec<(usize, usize, &Claim)> = Vec::new();
+                    for i in (0..runs.len()).rev() {
+                        let mut replaced = false;
+                        runs[i].1.retain(|&(k, c)| {
+                            let Some(f) = figure(c) else {
+                                return true;
+                            };
+                            if let Some(&(_, target)) = standing.iter().find(|(s, _)| same(s, &f)) {
+                                joining.push((target, k, c));
+                                return false;
+                            }
+                            replaced |= replaces(&f, &standing);
+                            true
+                        });
+                        for (target, k, c) in joining.drain(..) {
+                            runs[target].1.push((k, c));
+                        }
+                        // A long run of reports that replace nothing
+                        // (coarse figures, denials of others) would make
+                        // this list long: past a bound it is dropped, and
+                        // earlier reports are left superseded, as they
+                        // would be with no join.
+                        if replaced || standing.len() > MAX_STANDING_FIGURES {
+                            standing.clear();
+                        }
+                        for &(_, c) in &runs[i].1 {
+                            if let Some(f) = figure(c)
+                                && !standing.iter().any(|(s, _)| same(s, &f))
+                            {
+                                standing.push((f, i));
                             }
                         }
-                        runs.retain(|(_, members)| !members.is_empty());
                     }
+                    runs.retain(|(_, members)| !members.is_empty());
                 }
                 if let Some((_, last)) = runs.last_mut() {
                     last.extend(undated);
@@ -1006,16 +1055,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             built.push(position);
                             continue;
                         }
-                        // An explicit correction stands whatever the
-                        // dates: a later report does not supersede it.
-                        let corrects = position.claims.iter().any(|c| {
-                            c.corrects
-                                .as_ref()
-                                .is_some_and(|id| superseded_by.contains_key(id))
-                        });
+                        // An earlier report, a correction among them (it
+                        // stands where the figure it corrects stood), is
+                        // superseded by the latest.
                         if let (Some(time), Some(latest)) = (time, latest)
                             && time.1 <= latest.0
-                            && !corrects
                         {
                             position.superseded_by = latest_claim.clone();
                         }
@@ -1081,7 +1125,16 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // any kind, of each polarity.
             let mut previous_dated: [Option<usize>; 2] = [None, None];
             let mut previous_any: [Option<usize>; 2] = [None, None];
+            // A withdrawn position (every claim corrected) is no link of
+            // the chain either: its figure was taken back, so it neither
+            // rose nor fell to its neighbours. It is paired with the
+            // position of the claim that corrects it, wherever that is.
+            let mut withdrawn: Vec<usize> = Vec::new();
             for (i, b) in built.iter().enumerate() {
+                if !superseded_by.is_empty() && b.all_corrected(&superseded_by) {
+                    withdrawn.push(i);
+                    continue;
+                }
                 if b.coarse {
                     continue;
                 }
@@ -1139,6 +1192,22 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
             for (i, count) in fitted {
                 built[i].fits = count;
+            }
+            if !withdrawn.is_empty() {
+                let mut holder: HashMap<&ClaimId, usize> = HashMap::default();
+                for (j, b) in built.iter().enumerate() {
+                    holder.extend(b.claims.iter().map(|c| (&c.id, j)));
+                }
+                for i in withdrawn {
+                    let by = built[i]
+                        .claims
+                        .first()
+                        .and_then(|c| superseded_by.get(&c.id))
+                        .and_then(|by| holder.get(by));
+                    if let Some(&j) = by.filter(|&&j| j != i) {
+                        pairs.push((i.min(j), i.max(j)));
+                    }
+                }
             }
             // Quote positions whose wordings negate each other, wherever
             // they fall in id order.

@@ -476,7 +476,7 @@ fn a_figure_stated_again_later_is_confirmed() {
         [(50, "2021-08-25"), (40, "2021-08-26"), (50, "2021-08-27")],
         (1, "c1"),
     );
-    assert_snapshot!(format!("{verdict:?}: {explanation}"), @r#"Superseded: Superseded: P1 50 replaced by P2 40 (1 origin: a2 (own reporting)); P3 50 (1 origin: a3 (own reporting))."#);
+    assert_snapshot!(format!("{verdict:?}: {explanation}"), @r"Superseded: Superseded: P1 40; P2 50 replaced by P3 50 (1 origin: a3 (own reporting)).");
     // Three reports, each dated where it is said: what stands between
     // two equal figures decides whether the first confirms the last.
     let series = |middle: serde_json::Value, units: [Option<&str>; 2]| {
@@ -753,7 +753,7 @@ fn a_chain_of_corrections_leaves_no_conflict() {
         "{:?}",
         topic.relations
     );
-    assert_snapshot!(topic.explanation, @r#"Superseded: P1 80; P2 60 replaced by P3 50 (1 origin: a1 (own reporting))."#);
+    assert_snapshot!(topic.explanation, @r"Superseded: P2 60; P3 80 replaced by P1 50 (1 origin: a1 (own reporting)).");
 }
 
 /// Two figures of a series reported at overlapping times (a day and an
@@ -2177,4 +2177,140 @@ fn own_reporting_counts_each_outlet_once() {
     Corroborated: x1 x1 (own reporting), x2 x2 (own reporting)
     Corroborated: 2 independent origins support P1 2,000 (x1 (own reporting), x2 (own reporting)).
     ");
+}
+
+/// The positions of the first topic that stand (not superseded), as
+/// their values.
+fn standing(report: &corroborate::Report<'_>) -> Vec<String> {
+    report.topics[0]
+        .scopes
+        .iter()
+        .flat_map(|s| &s.positions)
+        .filter(|p| !p.superseded)
+        .map(|p| p.value.clone())
+        .collect()
+}
+
+/// A correction that lowers a running total is itself superseded by a
+/// later report: one figure stands, the latest, and the correction is
+/// related to it (sixth audit, A1).
+#[test]
+fn a_correction_is_superseded_by_a_later_report() {
+    let mut claims = vec![
+        said("c1", 3549, "2025-03-11"),
+        said("c2", 3459, "2025-03-11"),
+        said("c3", 5434, "2025-03-12"),
+    ];
+    claims[1]["corrects"] = serde_json::json!("c1");
+    let corpus = corpus_of(claims);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    assert_eq!(standing(&report), ["5,434"]);
+    let topic = &report.topics[0];
+    assert!(
+        topic
+            .relations
+            .iter()
+            .all(|r| r.relation.kind() != RelationKind::Conflict),
+        "{:?}",
+        topic.relations
+    );
+    let sentences: Vec<&str> = topic
+        .relations
+        .iter()
+        .map(|r| r.relation.explanation())
+        .collect();
+    assert_snapshot!(sentences.join("\n"), @r"
+    P1 (3,459) and P2 (3,549): c2 is an explicit correction of c1, so P1 supersedes P2 whatever the values
+    P1 (3,459) and P3 (5,434): the property is cumulative and P3 was reported later (2025-03-12) than P1 (2025-03-11), so it supersedes it
+    ");
+}
+
+/// A correction printed after a newer report stands where the figure it
+/// corrects stood: the newer report is not pushed back by it.
+#[test]
+fn a_late_correction_stands_where_its_figure_stood() {
+    let mut claims = vec![
+        said("c1", 100, "2025-03-10"),
+        said("c2", 90, "2025-03-13"),
+        said("c3", 150, "2025-03-11"),
+    ];
+    claims[1]["corrects"] = serde_json::json!("c1");
+    let corpus = corpus_of(claims);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    assert_eq!(standing(&report), ["150"]);
+    assert_eq!(report.topics[0].verdict, corroborate::Verdict::Superseded);
+}
+
+/// A withdrawn figure is no link of a series' chain: it does not
+/// conflict with a later, lower report as a running total that fell, and
+/// the correction joins the report that states its figure again (sixth
+/// audit, A2).
+#[test]
+fn a_withdrawn_figure_does_not_conflict_with_later_reports() {
+    let mut claims = vec![
+        said("c1", 3549, "2025-03-11T08:00"),
+        said("c2", 3459, "2025-03-11T08:00"),
+        said("c3", 3459, "2025-03-11T11:15"),
+        said("c5", 5434, "2025-03-12T09:30"),
+    ];
+    claims[1]["corrects"] = serde_json::json!("c1");
+    let corpus = corpus_of(claims);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    assert!(
+        topic
+            .relations
+            .iter()
+            .all(|r| r.relation.kind() != RelationKind::Conflict),
+        "{:?}",
+        topic.relations
+    );
+    assert!(
+        !topic.explanation.contains("conflict"),
+        "{}",
+        topic.explanation
+    );
+    assert_eq!(standing(&report), ["5,434"]);
+    assert_snapshot!(topic.explanation, @"Superseded: P1 3,549; P2 3,459 replaced by P3 5,434 (1 origin: a1 (own reporting)).");
+}
+
+/// The same figure in two reports of a day, then another the next day:
+/// one position of two reports, replaced once, not 3,459 replaced by
+/// 3,459 (sixth audit, B2).
+#[test]
+fn a_figure_stated_again_joins_the_next_report_that_states_it() {
+    let claims = vec![
+        said("c1", 3459, "2025-03-11T11:00"),
+        said("c2", 3459, "2025-03-11T13:00"),
+        said("c3", 5434, "2025-03-12"),
+    ];
+    let corpus = corpus_of(claims);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let positions: Vec<(String, usize, bool)> = report.topics[0]
+        .scopes
+        .iter()
+        .flat_map(|s| &s.positions)
+        .map(|p| (p.value.clone(), p.claims.len(), p.superseded))
+        .collect();
+    assert_eq!(
+        positions,
+        [
+            ("3,459".to_string(), 2, true),
+            ("5,434".to_string(), 1, false)
+        ]
+    );
+    // 50, 60, 50: the first 50 is not joined past the 60 that replaced it.
+    let claims = vec![
+        said("c1", 50, "2025-03-10"),
+        said("c2", 60, "2025-03-11"),
+        said("c3", 50, "2025-03-12"),
+    ];
+    let corpus = corpus_of(claims);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let claims_per_position: Vec<usize> = report.topics[0].scopes[0]
+        .positions
+        .iter()
+        .map(|p| p.claims.len())
+        .collect();
+    assert_eq!(claims_per_position, [1, 1, 1]);
 }
