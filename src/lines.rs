@@ -56,6 +56,13 @@ pub(crate) struct Lines<R> {
     row_end: u64,
     /// Set when a row ran over `limit`: the bytes read of it.
     over: Option<u64>,
+    /// Offsets of `"`s that closed a quoted cell with text after them
+    /// (`"20,000` … `"about 30000"`), not yet claimed by a row: a mark
+    /// of a stray `"` that took the lines after it into one cell.
+    strays: VecDeque<u64>,
+    /// Whether the last byte read closed a quoted cell, so that the
+    /// first byte of the next read tells whether text follows it.
+    closed_last: bool,
 }
 
 /// How far the `csv` reader reads ahead of the row it parses: the buffer
@@ -89,6 +96,8 @@ impl<R: Read> Lines<R> {
             limit: u64::MAX,
             row_end: 0,
             over: None,
+            strays: VecDeque::new(),
+            closed_last: false,
         }
     }
 
@@ -194,6 +203,33 @@ impl<R: Read> Lines<R> {
         }
     }
 
+    /// Whether `byte`, right after a `"` that closed a quoted cell, is
+    /// text: neither the delimiter, a line break, nor a `"` (an escaped
+    /// quote).
+    fn is_text_after_close(&self, byte: u8) -> bool {
+        !(byte == b'\n' || byte == b'\r' || byte == b'"' || Some(byte) == self.delimiter)
+    }
+
+    /// The line of the byte at `offset`, which is at or after the start
+    /// of the last numbered row (earlier breaks are dropped).
+    fn line_at(&self, offset: u64) -> u64 {
+        let before = self.breaks.iter().take_while(|b| b.at < offset).count();
+        1 + self.dropped + before as u64
+    }
+
+    /// The line of the first `"` in `start..end` (a row's bytes) that
+    /// closed a quoted cell with text right after it, if any; marks
+    /// before `start` are let go. In a row that spans lines, such a
+    /// close is the mark of a stray `"` that opened the cell and took the
+    /// rows after it in, until a quote of theirs closed it.
+    pub(crate) fn stray_close(&mut self, start: u64, end: u64) -> Option<u64> {
+        while self.strays.front().is_some_and(|&at| at < start) {
+            self.strays.pop_front();
+        }
+        let at = *self.strays.front().filter(|&&at| at < end)?;
+        Some(self.line_at(at))
+    }
+
     /// Whether the input, read to its end, ended inside a quoted cell:
     /// one opened in the last row and never closed, so that the `csv`
     /// parser read the rest of the input into it.
@@ -216,13 +252,31 @@ impl<R: Read> Read for Lines<R> {
         let base = self.read;
         let bytes = &buf[..n];
         if self.delimiter.is_some() {
+            if self.closed_last
+                && let Some(&first) = bytes.first()
+            {
+                self.closed_last = false;
+                if self.is_text_after_close(first) {
+                    self.strays.push_back(base - 1);
+                }
+            }
             for i in memchr::memchr3_iter(b'\n', b'\r', b'"', bytes) {
                 if bytes[i] == b'"' {
                     let before = match i {
                         0 => self.last_byte,
                         i => Some(bytes[i - 1]),
                     };
-                    self.quote(base + i as u64, before);
+                    let at = base + i as u64;
+                    self.quote(at, before);
+                    if !self.in_quotes && self.closed_at == Some(at) {
+                        match bytes.get(i + 1) {
+                            Some(&next) if self.is_text_after_close(next) => {
+                                self.strays.push_back(at);
+                            }
+                            Some(_) => {}
+                            None => self.closed_last = true,
+                        }
+                    }
                 } else {
                     self.note(base + i as u64, bytes[i]);
                 }
@@ -325,6 +379,40 @@ mod tests {
         assert!(odd);
         let (_, odd) = rows(b"h,v\n\"AP,a 5 pipe\n", true);
         assert!(odd);
+    }
+
+    /// The line of each row's quote that closed with text after it, read
+    /// through `csv` with a 3-byte buffer, so that a closing `"` and the
+    /// byte after it fall in different reads.
+    fn strays(input: &[u8]) -> Vec<Option<u64>> {
+        let mut builder = csv::ReaderBuilder::new();
+        builder.flexible(true).has_headers(false).buffer_capacity(3);
+        let mut table = builder.from_reader(Lines::new(input, Some(b',')));
+        let mut record = csv::ByteRecord::new();
+        let mut out = Vec::new();
+        while table.read_byte_record(&mut record).unwrap() {
+            let start = record.position().unwrap().byte();
+            let end = table.position().byte();
+            let lines = table.get_mut().number(start, end);
+            out.push(table.get_mut().stray_close(lines.start, end));
+        }
+        out
+    }
+
+    #[test]
+    fn a_quote_closed_with_text_after_it_is_marked_on_its_line() {
+        assert_eq!(
+            strays(b"h,v\na,\"x\nb,1\nc,\"y\",2\nd,3\n"),
+            [None, Some(4), None]
+        );
+        // Escaped quotes, and quotes closed before a delimiter or a line
+        // break, mark nothing.
+        assert_eq!(
+            strays(b"h,v\n\"a \"\"b\"\"\",\"c\"\r\nd,\"e\"\n"),
+            [None, None, None]
+        );
+        // On one line, `"a"b`: marked, for the reader to judge.
+        assert_eq!(strays(b"h,v\n\"a\"b,c\n"), [None, Some(2)]);
     }
 
     #[test]

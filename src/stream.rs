@@ -1159,6 +1159,36 @@ impl TableBuilder {
     }
 }
 
+/// Why a row that runs over several lines most likely holds rows that a
+/// stray `"` took into one of its cells.
+enum Swallowed {
+    /// The quoted cell closed, on this line, with text after its `"`.
+    ClosedWithText(u64),
+    /// A line inside a cell that has as many delimiters as a row.
+    RowInCell(String),
+}
+
+/// A line inside one of `record`'s cells (after a line break in it) with
+/// as many delimiters as the record has between its cells: a row taken
+/// into the cell, shown cut to 60 characters. A quote with line breaks
+/// in it holds sentences, which seldom have that many commas; TSV
+/// (`None`) has no quoted cells.
+fn row_in_cell(record: &csv::ByteRecord, delimiter: Option<u8>) -> Option<String> {
+    let delimiter = delimiter?;
+    let wanted = record.len().saturating_sub(1).max(1);
+    record.iter().find_map(|cell| {
+        let line = cell
+            .split(|&b| b == b'\n' || b == b'\r')
+            .skip(1)
+            .find(|line| line.iter().filter(|&&b| b == delimiter).count() >= wanted)?;
+        let text = String::from_utf8_lossy(line);
+        Some(match text.char_indices().nth(60) {
+            Some((at, _)) => format!("{}…", &text[..at]),
+            None => text.into_owned(),
+        })
+    })
+}
+
 /// One row read and checked, before its entity and sources are made: all
 /// that can be done for a row without the rows before it, so that rows
 /// are parsed on all cores with the `parallel` feature.
@@ -1866,6 +1896,11 @@ impl StreamReader {
         // Rows over the line limit, by first line, with their length:
         // skipped whatever their cells.
         let mut long_rows: Vec<(u64, u64)> = Vec::new();
+        // Rows over several lines whose quoted cell closed with text
+        // after it, by first line, with the line of that close: a stray
+        // `"` took the rows between into one cell. Skipped whatever
+        // their width, so that rows are never lost into a cell unsaid.
+        let mut stray_rows: Vec<(u64, Swallowed)> = Vec::new();
         let mut last_row = None;
         let mut last = header_line;
         loop {
@@ -1888,8 +1923,15 @@ impl StreamReader {
                 let end = table.position().byte();
                 let row = table.get_mut().number(offset, end);
                 let line = row.first;
+                // Marks before this row are let go whatever its span.
+                let stray = table.get_mut().stray_close(row.start, end);
                 if row.last > row.first {
                     spans.push((row.first, row.last));
+                    if let Some(at) = stray {
+                        stray_rows.push((line, Swallowed::ClosedWithText(at)));
+                    } else if let Some(text) = row_in_cell(record, quoting.then_some(b',')) {
+                        stray_rows.push((line, Swallowed::RowInCell(text)));
+                    }
                 }
                 if end - row.start > line_limit as u64 {
                     long_rows.push((line, end - row.start));
@@ -1923,7 +1965,21 @@ impl StreamReader {
                         found: usize::try_from(long_rows[k].1).unwrap_or(usize::MAX),
                         limit: line_limit,
                     })),
-                    Err(_) => row,
+                    Err(_) => match stray_rows.binary_search_by_key(&line, |(first, _)| *first) {
+                        Ok(k) => Err(Error::invalid_value(
+                            match &stray_rows[k].1 {
+                                Swallowed::ClosedWithText(at) => format!(
+                                    "quoted cell closing on line {at} with text after its \""
+                                ),
+                                Swallowed::RowInCell(text) => format!(
+                                    "quoted cell holding a line that reads as a row, {text:?}"
+                                ),
+                            },
+                            "(a stray \" most likely opened it, taking the rows between into one cell)",
+                            "each quoted cell closed by a \" right before a delimiter or the end of a line",
+                        )),
+                        Err(_) => row,
+                    },
                 };
                 match row.and_then(|row| builder.claim(row, line)) {
                     Ok(claim) => claims.push((claim, line)),

@@ -315,13 +315,57 @@ fn an_unclosed_quote_is_reported_with_the_lines_it_swallowed() {
         "skipped t.csv:2: a quoted cell opened in this row is never closed, so lines 2-4 \
          were read as one row; expected a closing \" before the end of the input\n"
     );
-    // Closed further on: the row is skipped for its columns, with its lines.
+    // Closed further on, by a quote with text after it: the row is
+    // skipped for the stray quote, with its lines.
     let text = "source,subject,property,value\nAP,X,said,\"We will\nBBC,X,killed,5\nCNN,X,\"killed\",6\nDW,X,killed,7\n";
+    let stray = |first: u64, close: u64, last: u64| {
+        format!(
+            "skipped t.csv:{first}: quoted cell closing on line {close} with text after its \" \
+             (a stray \" most likely opened it, taking the rows between into one cell); \
+             expected each quoted cell closed by a \" right before a delimiter or the end of a line \
+             (the row runs over lines {first}-{last}: a quoted cell holds line breaks)\n"
+        )
+    };
     assert_eq!(
         table(text.as_bytes(), TableFormat::Csv),
-        "line-5 x killed quantity [dw]\n\
-         skipped t.csv:2: row has 5 columns; expected 4 as in the header \
-         (the row runs over lines 2-4: a quoted cell holds line breaks)\n"
+        format!("line-5 x killed quantity [dw]\n{}", stray(2, 4, 4))
+    );
+    // The same when the swallowed rows leave the row as wide as the
+    // header: it is skipped, not kept as one text cell (sixth audit, C1).
+    let text = "source,subject,property,value,date\n\
+                AP,M,attendance,\"20,000,2025-05-17\n\
+                Reuters,M,attendance,25000,2025-05-17\n\
+                AFP,M,attendance,\"about 30000\",2025-05-17\n\
+                BBC,M,attendance,\"40,000\",2025-05-17\n";
+    assert_eq!(
+        table(text.as_bytes(), TableFormat::Csv),
+        format!("line-5 m attendance quantity [bbc]\n{}", stray(2, 4, 4))
+    );
+    // Closed by a quote at the end of a cell, with no text after it, and
+    // as wide as the header: a line in the cell that reads as a row
+    // tells.
+    let text =
+        "source,subject,property,value\nAP,X,said,\"We will\nBBC,X,killed,5\"\nDW,X,killed,7\n";
+    assert_eq!(
+        table(text.as_bytes(), TableFormat::Csv),
+        "line-4 x killed quantity [dw]\n\
+         skipped t.csv:2: quoted cell holding a line that reads as a row, \"BBC,X,killed,5\" \
+         (a stray \" most likely opened it, taking the rows between into one cell); \
+         expected each quoted cell closed by a \" right before a delimiter or the end of a line \
+         (the row runs over lines 2-3: a quoted cell holds line breaks)\n"
+    );
+    // A quote over two lines with a comma or two is a cell like any other.
+    let text = "source,subject,property,value\nAP,X,said,\"We will, we said,\nhunt you, and\"\n";
+    assert_eq!(
+        table(text.as_bytes(), TableFormat::Csv),
+        "line-2 x said text [ap]\n"
+    );
+    // Text after a closing quote on one line is `csv`'s to read (`"a"b`
+    // is `ab`): nothing was swallowed.
+    let text = "source,subject,property,value\nAP,X,said,\"We\" will\n";
+    assert_eq!(
+        table(text.as_bytes(), TableFormat::Csv),
+        "line-2 x said text [ap]\n"
     );
     // Left open on the last line alone: the same reason, not a count of
     // columns (the cell took the row's other commas).
