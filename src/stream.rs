@@ -909,6 +909,14 @@ fn reissued<'a>(
         .collect()
 }
 
+/// The column a source was named in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Publication,
+    Origin,
+    Speaker,
+}
+
 /// The table reader's state: the entities and sources made so far.
 struct TableBuilder {
     entities: Vec<Entity>,
@@ -936,6 +944,9 @@ struct TableBuilder {
     published: Vec<bool>,
     /// Whether each source was named in the `origin` column.
     cited: Vec<bool>,
+    /// Whether each source was named in the `speaker` column: a person,
+    /// unless the `source` column named it too.
+    spoke: Vec<bool>,
     source_ids: Ids,
 }
 
@@ -962,6 +973,7 @@ impl TableBuilder {
             spellings: Vec::new(),
             published: Vec::new(),
             cited: Vec::new(),
+            spoke: Vec::new(),
             source_ids: Ids::new(),
         }
     }
@@ -980,9 +992,9 @@ impl TableBuilder {
         Ok(id)
     }
 
-    /// The source `name` stands for, made on first sight; `published`
-    /// when the name is in the `source` column.
-    fn source(&mut self, name: &str, published: bool) -> Result<SourceId, Error> {
+    /// The source `name` stands for, made on first sight, named in the
+    /// column of `role`.
+    fn source(&mut self, name: &str, role: Role) -> Result<SourceId, Error> {
         let (k, spelling) = match self.source_texts.get(name) {
             Some(&found) => found,
             None => {
@@ -1001,6 +1013,7 @@ impl TableBuilder {
                         self.spellings.push(Vec::new());
                         self.published.push(false);
                         self.cited.push(false);
+                        self.spoke.push(false);
                         self.source_keys.insert(key, k);
                         k
                     }
@@ -1013,8 +1026,9 @@ impl TableBuilder {
         };
         let count = &mut self.spellings[k][spelling].1;
         *count = count.saturating_add(1);
-        self.published[k] |= published;
-        self.cited[k] |= !published;
+        self.published[k] |= role == Role::Publication;
+        self.cited[k] |= role == Role::Origin;
+        self.spoke[k] |= role == Role::Speaker;
         Ok(self.sources[k].id.clone())
     }
 
@@ -1036,6 +1050,8 @@ impl TableBuilder {
             if self.published[k] {
                 source.kind = SourceKind::Publication;
                 source.outlet = Some(source.name.clone());
+            } else if self.spoke[k] {
+                source.kind = SourceKind::Person;
             } else {
                 source.plural = true;
             }
@@ -1136,12 +1152,19 @@ impl TableBuilder {
     /// sight in row order, and its id from its line.
     fn claim(&mut self, row: ParsedRow<'_>, line: u64) -> Result<Claim, Error> {
         let subject_id = self.entity(row.entity)?;
-        let mut chain = vec![self.source(row.source, true)?];
-        if let Some(origin) = row.origin {
-            // A source that is its own origin reports itself: no link.
-            let origin = self.source(origin, false)?;
-            if origin != chain[0] {
-                chain.push(origin);
+        let mut chain = vec![self.source(row.source, Role::Publication)?];
+        // A source that is its own origin reports itself: no link. A
+        // quote's words are its speaker's: the chain ends at the speaker,
+        // as a corpus writes it, so that two outlets printing one quote
+        // are one origin, not two.
+        let links = [
+            row.origin.map(|name| (name, Role::Origin)),
+            row.speaker.map(|name| (name, Role::Speaker)),
+        ];
+        for (name, role) in links.into_iter().flatten() {
+            let link = self.source(name, role)?;
+            if !chain.contains(&link) {
+                chain.push(link);
             }
         }
         let mut assertion = Assertion::new(chain);
@@ -1199,6 +1222,8 @@ struct ParsedRow<'a> {
     entity: &'a str,
     /// The origin's name, if any.
     origin: Option<&'a str>,
+    /// The speaker's name, for a quote.
+    speaker: Option<&'a str>,
     property: Property,
     value: Value,
     said: Option<Period>,
@@ -1318,6 +1343,7 @@ fn parse_row<'a>(
         source,
         entity: speaker.unwrap_or(subject),
         origin,
+        speaker,
         property,
         value,
         said,
@@ -1689,7 +1715,9 @@ impl StreamReader {
     /// (or `speaker`) becomes an entity with an id made from its name, and
     /// name resolution then merges spelling variants. A value is read as
     /// a quantity, else as a date, else as text; with a `speaker` it is a
-    /// quote whose subject is the speaker. Claim ids are `line-N`.
+    /// quote whose subject is the speaker, and whose chain ends at the
+    /// speaker (a source of kind `person`), so that outlets printing one
+    /// quote are one origin. Claim ids are `line-N`.
     ///
     /// ```
     /// use corroborate::{StreamReader, TableFormat};

@@ -93,7 +93,7 @@ fn csv_good_and_bad_rows() {
     line-5 kabul-airport-attack killed quantity [al-jazeera]
     line-6 kabul-airport-attack occurred date [ap]
     line-7 shahab-al-muhajir nationality text [ap]
-    line-8 joe-biden said quote [ap]
+    line-8 joe-biden said quote [ap > joe-biden]
     skipped claims.csv:9: row has 3 columns; expected 7 as in the header
     skipped claims.csv:10: field subject: "" is empty; expected the name of an entity
     skipped claims.csv:11: field property: "fighter strength" is not a valid property; expected 1 to 128 ASCII letters, digits or any of - _ . : /
@@ -118,11 +118,12 @@ fn csv_good_and_bad_rows() {
         .iter()
         .map(|s| format!("{}={} ({})", s.id, s.name, s.kind.as_str()))
         .collect();
-    assert_snapshot!(sources.join("\n"), @"
+    assert_snapshot!(sources.join("\n"), @r"
     ap=AP (publication)
     un-monitoring-team=UN monitoring team (group)
     reuters=Reuters (publication)
     al-jazeera=Al Jazeera (publication)
+    joe-biden=Joe Biden (person)
     ");
 }
 
@@ -520,6 +521,51 @@ fn table_ids_do_not_depend_on_row_order() {
     ["ap=AP"]
     ["killed entity ap", "killed entity-2 ap", "killed entity-3 ap"]
     "#);
+}
+
+/// A quote's words are its speaker's: two outlets printing one quote are
+/// one origin, the speaker, as in a corpus whose chain ends at the
+/// speaker (a review found the table counting each outlet as its own).
+/// A named origin stays between the publication and the speaker.
+#[test]
+fn a_table_quote_ends_its_chain_at_the_speaker() {
+    let text = "source,subject,property,value,date,origin,speaker\n\
+                Valley Chronicle,Cedar Ridge Fire,said,\"We are asking everyone to leave now, not in an hour.\",2025-07-14,,Dana Ortiz\n\
+                Pine County Gazette,Cedar Ridge Fire,said,We're asking everyone to leave now not in an hour,2025-07-16,,Dana Ortiz\n\
+                KTVU,Cedar Ridge Fire,said,We are asking everyone to leave now,2025-07-16,AP,Dana Ortiz\n";
+    let corpus = StreamReader::new()
+        .read_table(text.as_bytes(), "t.csv", TableFormat::Csv)
+        .unwrap();
+    let chains: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| {
+            c.assertion
+                .chain
+                .iter()
+                .map(|l| l.as_str())
+                .collect::<Vec<_>>()
+                .join(" > ")
+        })
+        .collect();
+    assert_eq!(
+        chains,
+        [
+            "valley-chronicle > dana-ortiz",
+            "pine-county-gazette > dana-ortiz",
+            "ktvu > ap > dana-ortiz"
+        ]
+    );
+    let speaker = corpus
+        .sources()
+        .iter()
+        .find(|s| s.id.as_str() == "dana-ortiz")
+        .unwrap();
+    assert_eq!(speaker.kind, corroborate::SourceKind::Person);
+    let report = analyze(&corpus, &Policy::default());
+    let position = &report.topics[0].scopes[0].positions[0];
+    assert_eq!(position.claims.len(), 2, "{:?}", report.topics[0].scopes);
+    assert_eq!(position.origins.len(), 1, "{:?}", position.origins);
 }
 
 /// A row citing a publication whose own rows giving that value for that
