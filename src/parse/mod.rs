@@ -495,6 +495,32 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
     if let Some(share) = percentage(text, lexicon) {
         return Ok(share);
     }
+    if let Some(number) = dot_grouped(text) {
+        let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+        let grouped = digits
+            .parse::<f64>()
+            .map_or_else(|_| digits.clone(), crate::quantity::format_number);
+        use crate::quantity::format_number;
+        // One dot: a decimal in English ("20.000" is 20, written "20").
+        let decimal = (number.matches('.').count() == 1)
+            .then(|| number.parse::<f64>().ok())
+            .flatten()
+            .map(format_number);
+        let (read, or) = match &decimal {
+            Some(decimal) => (
+                format!("{decimal} where a dot marks decimals, as in English, and "),
+                format!(" (or {decimal:?} for the decimal)"),
+            ),
+            None => (String::new(), String::new()),
+        };
+        // Not a syntax error: the number reads, two ways, and a table
+        // cell must not fall back to text for it.
+        return Err(Error::invalid_value(
+            format!("{number:?}"),
+            format!("is {read}{grouped} where a dot groups thousands"),
+            format!("the number as English writes it, {grouped:?}{or}"),
+        ));
+    }
     let tokens = Tokens::new(text);
     if tokens.len() == 0 {
         return Err(expression_error(
@@ -562,6 +588,52 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
             Err(expression_error(text, 0, problem, QUANTITY_EXPECTED))
         }
     }
+}
+
+/// The first number in `text` written with dots between groups of three
+/// digits ("20.000", "1.500.000"): English reads
+/// "20.000" as 20 and much of Europe as 20,000, so a whole value written
+/// so cannot be read without guessing (the sixth audit found "20.000
+/// manifestantes" read as 20 and set against "20,000 protesters"). The
+/// scanner of running text reads such a number the English way, as its
+/// conformance suite does ("4.800" is 4.8); a value given whole is
+/// refused instead. A number glued to other digits, dots or commas
+/// ("192.168.1.2", "1.111,11") is not one of these.
+fn dot_grouped(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        if !bytes[k].is_ascii_digit() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < bytes.len() && bytes[k].is_ascii_digit() {
+            k += 1;
+        }
+        let lead = k - start;
+        let glued_before = start > 0 && matches!(bytes[start - 1], b'.' | b',');
+        let mut groups = 0;
+        while bytes.get(k) == Some(&b'.')
+            && bytes
+                .get(k + 1..k + 4)
+                .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+            && !bytes.get(k + 4).is_some_and(u8::is_ascii_digit)
+        {
+            k += 4;
+            groups += 1;
+        }
+        // "1.500.000,5" or "1.5.2": not dot groups alone.
+        let glued_after = matches!(bytes.get(k), Some(b'.' | b','))
+            && bytes.get(k + 1).is_some_and(u8::is_ascii_digit);
+        if groups > 0 && (1..=3).contains(&lead) && !glued_before && !glued_after {
+            return Some(&text[start..k]);
+        }
+        while k < bytes.len() && (bytes[k].is_ascii_digit() || matches!(bytes[k], b'.' | b',')) {
+            k += 1;
+        }
+    }
+    None
 }
 
 const DATE_EXPECTED: &str = "a date such as \"August 26, 2021\", \"26 August 2021\", \"2021-08-26\", \"October 2014\", \"2015\", \"between 2016 and 2018\", \"mid-August\", \"on Tuesday\", \"last year\" or \"04:11 PM\"";

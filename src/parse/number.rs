@@ -21,6 +21,9 @@ pub(crate) struct Num {
     /// True for one plain digit token without separators, decimals or
     /// scale: "2015", "1500" (a possible year).
     pub(crate) plain_digits: Option<u8>,
+    /// True for digits with a comma between groups of three, and no
+    /// decimals or scale word: "50,000".
+    pub(crate) grouped: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -63,10 +66,13 @@ fn word_class(part: &str) -> Option<(Last, f64)> {
     }
 }
 
-/// True when `word` can start a number in words.
+/// True when `word` can start a number in words (or a fraction of a
+/// scale word, "half a million").
 pub(crate) fn starts_number_word(word: &str) -> bool {
     let first = word.split('-').next().unwrap_or(word);
-    lookup(UNITS, first).is_some() || lookup(TENS, first).is_some()
+    lookup(UNITS, first).is_some()
+        || lookup(TENS, first).is_some()
+        || matches!(first, "half" | "quarter")
 }
 
 fn step(state: &mut State, class: Last, value: f64) -> bool {
@@ -189,6 +195,41 @@ fn words_at(tokens: &Tokens, i: usize) -> Option<Num> {
         end,
         determiner: end == i + 1 && tokens.is(i, "one"),
         plain_digits: None,
+        grouped: false,
+    })
+}
+
+/// A fraction of a scale word from token `i`: "half a million" is
+/// 500,000, "half a dozen" 6, "a quarter of a million" 250,000, "three
+/// quarters of a million" 750,000. Read before the words, which would
+/// otherwise find "a million" inside "half a million", twice the figure.
+fn fraction_at(tokens: &Tokens, i: usize) -> Option<Num> {
+    const FRACTIONS: [(&str, f64); 6] = [
+        ("half a", 0.5),
+        ("half an", 0.5),
+        ("a quarter of a", 0.25),
+        ("quarter of a", 0.25),
+        ("a quarter", 0.25),
+        ("three quarters of a", 0.75),
+    ];
+    if !matches!(tokens.word(i)?, "half" | "a" | "quarter" | "three") {
+        return None;
+    }
+    FRACTIONS.iter().find_map(|&(phrase, fraction)| {
+        let at = tokens.phrase(i, phrase)?;
+        let scale = tokens.word(at).and_then(scale_word)?;
+        if tokens.breaks(at) {
+            return None;
+        }
+        Some(Num {
+            value: fraction * scale,
+            base: fraction,
+            scale,
+            end: at + 1,
+            determiner: false,
+            plain_digits: None,
+            grouped: false,
+        })
     })
 }
 
@@ -208,7 +249,7 @@ fn scale_word(word: &str) -> Option<f64> {
 /// "300-plus") are not read.
 pub(crate) fn number_at(tokens: &Tokens, i: usize) -> Option<Num> {
     let Some((value, digits, grouped, decimal)) = tokens.number(i) else {
-        return words_at(tokens, i);
+        return fraction_at(tokens, i).or_else(|| words_at(tokens, i));
     };
     // What is glued before the digits.
     if tokens.joined(i) {
@@ -235,6 +276,15 @@ pub(crate) fn number_at(tokens: &Tokens, i: usize) -> Option<Num> {
     let mut scale = 1.0;
     // What is glued after the digits.
     if tokens.joined(end) {
+        // "1.500.000": dots between groups, which no English number has
+        // (the first "1.500" would read as 1.5).
+        if decimal
+            && tokens.punct(end) == Some('.')
+            && tokens.joined(end + 1)
+            && tokens.number(end + 1).is_some()
+        {
+            return None;
+        }
         match tokens.punct(end) {
             Some(':' | '/' | '%')
                 if tokens.number(end + 1).is_some() || tokens.punct(end) == Some('%') =>
@@ -279,6 +329,7 @@ pub(crate) fn number_at(tokens: &Tokens, i: usize) -> Option<Num> {
         end,
         determiner: false,
         plain_digits: (!grouped && !decimal && scale == 1.0).then_some(digits),
+        grouped: grouped && !decimal && scale == 1.0,
     })
 }
 
@@ -312,5 +363,11 @@ mod tests {
         check("five six", None);
         check("a", None);
         check("31st", None);
+        check("half a million", Some(500_000.0));
+        check("half a dozen", Some(6.0));
+        check("a quarter of a million", Some(250_000.0));
+        check("a quarter million", Some(250_000.0));
+        check("three quarters of a billion", Some(750_000_000.0));
+        check("half a", None);
     }
 }

@@ -119,11 +119,25 @@ fn signed(tokens: &Tokens, i: usize) -> bool {
 }
 
 /// The second end of a range, with the first end's scale carried over:
-/// "two to three thousand" is 2,000 to 3,000.
+/// "two to three thousand" is 2,000 to 3,000. Digits share the zeros of
+/// a second end written in groups the same way: "40-50,000" is 40,000 to
+/// 50,000, as news writes a range of thousands, when the first end (bare
+/// digits, at most three) is below the second's leading group; "500 to
+/// 1,500" and "100-2,000" stay as written.
 fn range_end(first: &Num, second: &Num) -> Option<(f64, f64)> {
     let mut min = first.value;
     if first.scale == 1.0 && second.scale > 1.0 && first.value < second.base {
         min = first.value * second.scale;
+    } else if first.plain_digits.is_some_and(|digits| digits <= 3) && second.grouped {
+        let mut lead = second.value;
+        let mut zeros = 1.0;
+        while lead >= 1000.0 && lead % 1000.0 == 0.0 {
+            lead /= 1000.0;
+            zeros *= 1000.0;
+        }
+        if zeros > 1.0 && first.value < lead {
+            min = first.value * zeros;
+        }
     }
     (min <= second.value).then_some((min, second.value))
 }

@@ -517,3 +517,53 @@ mod properties {
         }
     }
 }
+
+/// Forms the sixth audit found misread: a range of thousands written
+/// with the zeros once ("40-50,000" read as 40 to 50,000), fractions of a
+/// scale word ("half a million" read as a million), and numbers grouped
+/// with dots ("20.000" read as 20, "1.500.000" as 1.5).
+#[test]
+fn ranges_of_thousands_fractions_and_dot_groups() {
+    check("40-50,000 marched", "range 40000..=50000 [40-50,000]");
+    check(
+        "1-2,000 people",
+        "range 1000..=2000 unit=people [1-2,000 people]",
+    );
+    check(
+        "between 2 and 3,000,000",
+        "range 2000000..=3000000 [between 2 and 3,000,000]",
+    );
+    // The first end is not below the leading group, or the second end
+    // is not in round thousands: as written.
+    check("100-2,000", "range 100..=2000 [100-2,000]");
+    check("500 to 1,500", "range 500..=1500 [500 to 1,500]");
+    check("5 to 10,500", "range 5..=10500 [5 to 10,500]");
+    check(
+        "Half a million people marched",
+        "exact 500000..=500000 unit=people [Half a million people]",
+    );
+    check(
+        "half a dozen arrests",
+        "exact 6..=6 unit=arrests [half a dozen arrests]",
+    );
+    check(
+        "a quarter of a million votes",
+        "exact 250000..=250000 unit=votes [a quarter of a million votes]",
+    );
+    check("half of the people", "");
+    // Running text reads a dot the English way, as the conformance suite
+    // does; a dot between groups, which no English number has, is no
+    // number.
+    check("4.800", "exact 4.8..=4.8 [4.800]");
+    check("1.500.000 votes", "");
+    // A value given whole is not read by guessing: it is refused, saying
+    // both readings.
+    let v = Vocabulary::default();
+    insta::assert_snapshot!(parse_quantity("20.000 manifestantes", &v).unwrap_err(), @r#""20.000" is 20 where a dot marks decimals, as in English, and 20,000 where a dot groups thousands; expected the number as English writes it, "20,000" (or "20" for the decimal)"#);
+    insta::assert_snapshot!(parse_quantity("about 1.500.000", &v).unwrap_err(), @r#""1.500.000" is 1,500,000 where a dot groups thousands; expected the number as English writes it, "1,500,000""#);
+    assert_eq!(parse_quantity("7.8", &v).unwrap().to_string(), "7.8");
+    assert_eq!(
+        parse_quantity("7.85 percent", &v).unwrap().to_string(),
+        "7.85 percent"
+    );
+}
