@@ -819,9 +819,14 @@ impl Corpus {
             if e.line().is_some() {
                 return e;
             }
-            let line = match e.claim() {
-                Some(id) => line_of_id(json, id),
-                None => e.field().and_then(|path| line_of_path(json, path)),
+            // A path from the top of the document names the place
+            // exactly (a repeated id is at its repeat); else the claim's
+            // first line, or the field's.
+            let line = match (e.claim(), e.field()) {
+                (_, Some(path)) if path.starts_with("claims[") => line_of_path(json, path)
+                    .or_else(|| e.claim().and_then(|id| line_of_id(json, id))),
+                (Some(id), _) => line_of_id(json, id),
+                (None, path) => path.and_then(|path| line_of_path(json, path)),
             };
             match line {
                 Some(line) => e.with_position(line, None),
@@ -925,7 +930,15 @@ impl Corpus {
         }
         let (claim_index, repeats) = ClaimIndex::of(&claims);
         if let Some(&k) = repeats.first() {
-            return Err(ClaimIndex::repeated(&claims[k].id));
+            // Placed at the repeat (`claims[k]`), not at the first claim
+            // of that id, which is the one to keep.
+            let id = &claims[k].id;
+            return Err(Error::new(ErrorKind::Duplicate {
+                kind: "claim",
+                id: id.to_string(),
+            })
+            .in_claim(id)
+            .in_field(format!("claims[{k}].id")));
         }
         // Whether each claim's correction names a claim of the corpus,
         // found before the claims are borrowed to be checked.
