@@ -798,8 +798,14 @@ impl Quantity {
                 // "dozens of prisoners", but "several fighters": English
                 // puts "of" after a plural number noun.
                 let last = phrase.rsplit(' ').next().unwrap_or("");
-                let number_noun = crate::vocab::number_noun(last).is_some()
-                    && crate::vocab::scale_word(last).is_none();
+                // And after a noun counted with "a": "a handful of homes",
+                // "a couple of", "a slew of", but "a few homes" and "a
+                // great many homes", where the last word is no noun.
+                let collective = (phrase.starts_with("a ") || phrase.starts_with("an "))
+                    && !matches!(last, "few" | "little" | "many" | "several");
+                let number_noun = collective
+                    || crate::vocab::number_noun(last).is_some()
+                        && crate::vocab::scale_word(last).is_none();
                 // Not before what befell them: "dozens killed", "hundreds
                 // killed or injured".
                 if number_noun

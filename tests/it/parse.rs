@@ -566,4 +566,15 @@ fn ranges_of_thousands_fractions_and_dot_groups() {
         parse_quantity("7.85 percent", &v).unwrap().to_string(),
         "7.85 percent"
     );
+    // A vague phrase shown with its noun keeps its "of" where English
+    // has one (an API review found "a handful homes").
+    for (text, shown) in [
+        ("a handful of homes", "a handful of homes"),
+        ("a couple of fighters", "a couple of fighters"),
+        ("a few homes", "a few homes"),
+        ("dozens of prisoners", "dozens of prisoners"),
+        ("dozens killed", "dozens killed"),
+    ] {
+        assert_eq!(parse_quantity(text, &v).unwrap().to_string(), shown);
+    }
 }
