@@ -2317,6 +2317,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             x
         }
         let blocks = quote_blocks(words.iter().map(Vec::as_slice));
+        // Wordings with their negation taken out are blocked too: "we did
+        // not fire tear gas" and "we fired tear gas" share no block as
+        // printed (two words apart), but do as "we fire tear gas".
+        let denied_blocks = quote_blocks(denied.iter().map(Vec::as_slice));
         let threshold = self.policy.quote_threshold();
         // Pairs of wordings (claim indices, lower first) kept apart because
         // one negates the other.
@@ -2324,7 +2328,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // The sizes of the blocks compared in windows, each named once
         // (one set of quotes can fill a block of each kind).
         let mut windowed: BTreeSet<usize> = BTreeSet::new();
-        for members in blocks.values() {
+        for members in blocks.values().chain(denied_blocks.values()) {
             if members.len() > MAX_QUOTE_BLOCK {
                 windowed.insert(members.len());
             }
@@ -2343,7 +2347,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     let alike = words[a] == words[b]
                         || words_reach(&words[a], &words[b], threshold).is_some();
                     if !alike {
-                        if negates && words_reach(&denied[a], &denied[b], threshold).is_some() {
+                        if negates
+                            && crate::relation::denied_reach(&denied[a], &denied[b], threshold)
+                                .is_some()
+                        {
                             negated.push((a.min(b), a.max(b)));
                         }
                         continue;
@@ -2366,6 +2373,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             ));
         }
         drop(blocks);
+        drop(denied_blocks);
         drop(words);
         // Each cluster with its wordings' normalized texts, which the
         // position's wordings are compared with.

@@ -416,31 +416,52 @@ pub(crate) fn negation_differs(a: &[&str], a_text: &str, b: &[&str], b_text: &st
 
 /// The words of a wording with its negation taken out: the negators that
 /// [`each_negator`] counts dropped, a contraction in "n't" read as its
-/// verb ("won't" as "will", "can't" as "can", "didn't" as "did"), and
-/// "neither… nor" read as "either… or".
+/// verb ("won't" as "will", "can't" as "can"), "neither… nor" read as
+/// "either… or", the "do" that English negates a verb with dropped
+/// before the verb ("we did not fire" as "we fire", "we didn't detain" as
+/// "we detain"), which [`negation_reach`] matches with its inflected
+/// form ("we fired"), and the "any" a negation brings dropped after it
+/// ("anyone" as "someone"). A "did not" that ends the wording keeps its
+/// "did".
 pub(crate) fn without_negation<'w>(words: &[&'w str], text: &str) -> Vec<&'w str> {
     // A "nor" that is not counted goes on with a negation: "or" once the
-    // negation is gone.
-    let copy = |out: &mut Vec<&'w str>, kept: &[&'w str]| {
-        out.extend(kept.iter().map(|&w| if w == "nor" { "or" } else { w }));
+    // negation is gone. After a negation, "any" is there for it ("we
+    // didn't detain any journalists"): the affirmative has none ("we
+    // detained journalists"), or "some" ("anyone" is "someone").
+    let copy = |out: &mut Vec<&'w str>, kept: &[&'w str], negated: bool| {
+        out.extend(kept.iter().filter_map(|&w| match w {
+            "nor" => Some("or"),
+            "any" if negated => None,
+            "anyone" if negated => Some("someone"),
+            "anybody" if negated => Some("somebody"),
+            "anything" if negated => Some("something"),
+            "anywhere" if negated => Some("somewhere"),
+            w => Some(w),
+        }));
     };
     let mut out: Vec<&'w str> = Vec::with_capacity(words.len());
     let mut from = 0;
+    let is_do = |w: &str| matches!(w, "do" | "does" | "did");
     each_negator(words, text, |i| {
-        copy(&mut out, &words[from..i]);
+        copy(&mut out, &words[from..i], from > 0);
         from = i + 1;
+        // A verb follows: the "do" is only the negation's.
+        let verb_follows = words.get(i + 1).is_some();
         if words[i] == "neither" {
             out.push("either");
         } else if let Some(verb) = words[i].strip_suffix("n't") {
-            out.push(match verb {
-                "wo" => "will",
-                "ca" => "can",
-                "sha" => "shall",
-                verb => verb,
-            });
+            match verb {
+                "wo" => out.push("will"),
+                "ca" => out.push("can"),
+                "sha" => out.push("shall"),
+                verb if is_do(verb) && verb_follows => {}
+                verb => out.push(verb),
+            }
+        } else if words[i] == "not" && verb_follows && out.last().is_some_and(|w| is_do(w)) {
+            out.pop();
         }
     });
-    copy(&mut out, &words[from..]);
+    copy(&mut out, &words[from..], from > 0);
     out
 }
 
@@ -455,21 +476,71 @@ pub(crate) fn negation_reach(
     (b, b_text): (&[&str], &str),
     threshold: Similarity,
 ) -> Option<Similarity> {
-    words_reach(
+    denied_reach(
         &without_negation(a, a_text),
         &without_negation(b, b_text),
         threshold,
     )
 }
 
+/// [`words_reach`] for two wordings with their negation taken out
+/// ([`without_negation`]), where a word matches its regular inflections
+/// ([`inflects`]): taking out "did not" leaves the bare verb ("we fire
+/// tear gas") where the affirmative has it inflected ("we fired").
+pub(crate) fn denied_reach(a: &[&str], b: &[&str], threshold: Similarity) -> Option<Similarity> {
+    let longest = a.len().max(b.len());
+    if longest == 0 || a.len().saturating_mul(b.len()) > 4_000_000 {
+        return words_reach(a, b, threshold);
+    }
+    let best = Similarity::clamped(1.0 - a.len().abs_diff(b.len()) as f64 / longest as f64);
+    if best < threshold {
+        return None;
+    }
+    let same = |x: &str, y: &str| x == y || inflects(x, y) || inflects(y, x);
+    let distance = word_edit_distance_by(a, b, same);
+    Some(Similarity::clamped(1.0 - distance as f64 / longest as f64)).filter(|s| *s >= threshold)
+}
+
+/// Whether `form` is a regular inflection of the verb or noun `base`:
+/// "fire" / "fires", "fired"; "detain" / "detained"; "stop" / "stopped";
+/// "deny" / "denied", "denies"; "push" / "pushes". Irregular forms
+/// ("shoot" / "shot") are not known.
+fn inflects(base: &str, form: &str) -> bool {
+    if base.len() < 2 {
+        return false;
+    }
+    let Some(rest) = form.strip_prefix(base) else {
+        // "deny" / "denied", "denies".
+        return base.strip_suffix('y').is_some_and(|stem| {
+            form.strip_prefix(stem)
+                .is_some_and(|end| matches!(end, "ied" | "ies"))
+        });
+    };
+    match rest {
+        "s" | "es" | "d" | "ed" => true,
+        // A doubled final consonant: "stop" / "stopped".
+        _ => {
+            rest.len() == 3
+                && rest.ends_with("ed")
+                && base.ends_with(&rest[..1])
+                && !rest.starts_with(['a', 'e', 'i', 'o', 'u', 'y'])
+        }
+    }
+}
+
 /// Levenshtein distance over words, in two rows of memory.
 fn word_edit_distance(a: &[&str], b: &[&str]) -> usize {
+    word_edit_distance_by(a, b, |x, y| x == y)
+}
+
+/// [`word_edit_distance`] with words matched by `same`.
+fn word_edit_distance_by(a: &[&str], b: &[&str], same: impl Fn(&str, &str) -> bool) -> usize {
     let mut previous: Vec<usize> = (0..=b.len()).collect();
     let mut current = vec![0; b.len() + 1];
     for (i, wa) in a.iter().enumerate() {
         current[0] = i + 1;
         for (j, wb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(wa != wb);
+            let substitution = previous[j] + usize::from(!same(wa, wb));
             current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
         }
         std::mem::swap(&mut previous, &mut current);
@@ -1069,6 +1140,32 @@ pub(crate) fn push_interval(out: &mut String, interval: &Interval) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn regular_inflections_match_their_base() {
+        use super::inflects;
+        for (base, form) in [
+            ("fire", "fired"),
+            ("fire", "fires"),
+            ("detain", "detained"),
+            ("push", "pushes"),
+            ("stop", "stopped"),
+            ("deny", "denied"),
+            ("deny", "denies"),
+        ] {
+            assert!(inflects(base, form), "{base} / {form}");
+            assert!(!inflects(form, base), "{form} / {base}");
+        }
+        for (base, form) in [
+            ("shoot", "shot"),
+            ("fire", "firearm"),
+            ("a", "as"),
+            ("see", "seen"),
+            ("stop", "stopsed"),
+        ] {
+            assert!(!inflects(base, form), "{base} / {form}");
+        }
+    }
+
     use super::*;
 
     proptest::proptest! {

@@ -2314,3 +2314,59 @@ fn a_figure_stated_again_joins_the_next_report_that_states_it() {
         .collect();
     assert_eq!(claims_per_position, [1, 1, 1]);
 }
+
+/// English negates most verbs with "do": "we did not fire" against "we
+/// fired" is one statement and its opposite, as "will not" against
+/// "will" is; so is "didn't detain any" against "detained" (sixth
+/// audit, A3). Both as a pair and in a topic, where the two wordings
+/// share no block as printed.
+#[test]
+fn a_negation_with_do_conflicts_with_the_inflected_verb() {
+    for (negated, affirmed) in [
+        ("We did not fire tear gas.", "We fired tear gas."),
+        (
+            "We didn't detain any journalists.",
+            "We detained journalists.",
+        ),
+        (
+            "The army does not use cluster bombs.",
+            "The army uses cluster bombs.",
+        ),
+        (
+            "Police did not stop the march.",
+            "Police stopped the march.",
+        ),
+        ("We don't deny it.", "We deny it."),
+    ] {
+        let (kind, why) = relate(
+            quote("c1", "joe-biden", negated, &["a1"]),
+            quote("c2", "joe-biden", affirmed, &["a2"]),
+        );
+        assert_eq!(
+            kind,
+            RelationKind::Conflict,
+            "{negated} / {affirmed}: {why}"
+        );
+        let corpus = corpus_of(vec![
+            quote("c1", "joe-biden", negated, &["a1"]),
+            quote("c2", "joe-biden", affirmed, &["a2"]),
+        ]);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        assert_eq!(
+            report.topics[0].verdict,
+            corroborate::Verdict::Contested,
+            "{negated} / {affirmed}"
+        );
+    }
+    // An irregular past is not known; other words are other quotes.
+    for (negated, other) in [
+        ("We did not shoot anyone.", "We shot someone."),
+        ("We did not fire tear gas.", "We fired rubber bullets."),
+    ] {
+        let (kind, _) = relate(
+            quote("c1", "joe-biden", negated, &["a1"]),
+            quote("c2", "joe-biden", other, &["a2"]),
+        );
+        assert_eq!(kind, RelationKind::DifferentQuote, "{negated} / {other}");
+    }
+}
