@@ -1893,19 +1893,58 @@ impl Built<'_> {
 
 impl<'a, 'p> Analyzer<'a, 'p> {
     fn scope_groups<'c>(&self, claims: &[&'c Claim]) -> Vec<Group<'c>> {
-        // Key: value kind, projected or not (with horizon), population.
-        let mut keyed: BTreeMap<(&'static str, bool, String), Vec<&'c Claim>> = BTreeMap::new();
-        // Most topics hold one kind of value, no population and one sense
-        // of projection: one key, found without building a key per claim.
+        // Key: value kind, projected or not (with horizon), population,
+        // unit of measure (12,000 acres and 12,000 hectares are two
+        // figures, not one).
+        type Key<'v> = (&'static str, bool, String, &'v str);
+        let mut keyed: BTreeMap<Key<'_>, Vec<&'c Claim>> = BTreeMap::new();
+        let vocabulary = self.policy.vocabulary();
+        // The last unit looked up, by its text's address and length:
+        // units are shared texts, and most topics have one or two.
+        type Looked<'v> = Option<((usize, usize), Option<&'v str>)>;
+        let last: std::cell::Cell<Looked<'_>> = std::cell::Cell::new(None);
+        let measure = |c: &Claim| match &c.value {
+            Value::Quantity(q) => q.unit().and_then(|unit| {
+                let key = (unit.as_ptr() as usize, unit.len());
+                match last.get() {
+                    Some((seen, found)) if seen == key => found,
+                    _ => {
+                        let found = vocabulary.measure(unit);
+                        last.set(Some((key, found)));
+                        found
+                    }
+                }
+            }),
+            _ => None,
+        };
+        // Most topics hold one kind of value, no population, no unit of
+        // measure and one sense of projection: one key, found without
+        // building a key per claim.
         let plain_key = |c: &Claim| {
-            (c.scope.population.is_none())
+            (c.scope.population.is_none() && measure(c).is_none())
                 .then(|| (scope_kind(&c.value), c.scope.status == Status::Projected))
         };
         let first_key = claims.first().and_then(|c| plain_key(c));
         let one_key = first_key.filter(|_| claims.iter().all(|c| plain_key(c) == first_key));
         if let Some((kind, projected)) = one_key {
-            keyed.insert((kind, projected, String::new()), claims.to_vec());
+            keyed.insert((kind, projected, String::new(), ""), claims.to_vec());
         }
+        // A figure given with no unit of measure is in the topic's one
+        // measure, if it has one ("12,000" beside "15,000 acres"); beside
+        // two measures it cannot be placed, and stands apart.
+        let mut only_measure: Option<Option<&str>> = None;
+        if one_key.is_none() {
+            for claim in claims {
+                if let Some(m) = measure(claim) {
+                    only_measure = match only_measure {
+                        None => Some(Some(m)),
+                        Some(Some(seen)) if seen == m => Some(Some(m)),
+                        Some(_) => Some(None),
+                    };
+                }
+            }
+        }
+        let only_measure = only_measure.flatten().unwrap_or("");
         for claim in claims.iter().filter(|_| one_key.is_none()) {
             let projected = claim.scope.status == Status::Projected;
             let population = claim
@@ -1915,7 +1954,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .map(normalize_text)
                 .unwrap_or_default();
             keyed
-                .entry((scope_kind(&claim.value), projected, population))
+                .entry((
+                    scope_kind(&claim.value),
+                    projected,
+                    population,
+                    measure(claim).unwrap_or(match claim.value {
+                        Value::Quantity(_) => only_measure,
+                        _ => "",
+                    }),
+                ))
                 .or_default()
                 .push(claim);
         }
@@ -1927,7 +1974,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             .zip(keyed.keys().skip(1))
             .any(|(a, b)| a.0 != b.0);
         let mut groups = Vec::new();
-        for ((kind, projected, _), members) in keyed {
+        for ((kind, projected, _, measure), members) in keyed {
             // Split by time: connected runs of overlapping scope times.
             let mut timed: Vec<(Period, usize, &Claim)> = members
                 .iter()
@@ -1990,6 +2037,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 if let Some(population) = &first.scope.population {
                     next_part(&mut label);
                     label.push_str(population);
+                }
+                if !measure.is_empty() {
+                    next_part(&mut label);
+                    label.push_str("in ");
+                    label.push_str(measure);
                 }
                 if let Some(time) = time {
                     next_part(&mut label);

@@ -201,6 +201,17 @@ pub struct Vocabulary {
     approximate: BTreeMap<String, Tolerance>,
     #[serde(default)]
     coding: CodingRule,
+    /// Units of measure, each with the unit words that name it ("acres":
+    /// "acre", "acres"): figures in two measures are different scopes.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    measures: BTreeMap<String, Vec<String>>,
+    /// Each unit word of `measures`, as matched, with its measure.
+    #[serde(skip)]
+    measure_of: BTreeMap<String, String>,
+    /// The first word of each unit of `measures`: most units are counted
+    /// nouns ("fighters"), turned away by one hash lookup.
+    #[serde(skip)]
+    measure_leads: crate::id::HashSet<String>,
 }
 
 /// A phrase of a vocabulary file as it is matched (lower case, spaces
@@ -278,6 +289,9 @@ impl Vocabulary {
             vague: BTreeMap::new(),
             approximate: BTreeMap::new(),
             coding: CodingRule::Lowest,
+            measures: BTreeMap::new(),
+            measure_of: BTreeMap::new(),
+            measure_leads: crate::id::HashSet::default(),
         }
     }
 
@@ -336,6 +350,22 @@ impl Vocabulary {
             tolerance.check().map_err(|e| e.in_field(field.clone()))?;
             let key = checked_phrase(&word, &field, &mut seen)?;
             vocabulary.approximate.insert(key, tolerance);
+        }
+        let mut seen = BTreeMap::new();
+        for (measure, units) in raw.measures {
+            if measure.trim().is_empty() {
+                return Err(Error::invalid_value(
+                    format!("{measure:?}"),
+                    "is empty",
+                    "the name of a unit of measure, which reports show (\"acres\")",
+                )
+                .in_field("measures"));
+            }
+            for (k, unit) in units.iter().enumerate() {
+                let field = format!("measures.{measure}[{k}]");
+                let key = checked_phrase(unit, &field, &mut seen)?;
+                vocabulary.insert_measure(&key, &measure);
+            }
         }
         Ok(vocabulary)
     }
@@ -410,6 +440,75 @@ impl Vocabulary {
     /// Adds or replaces a hedge word.
     pub fn insert_approximation(&mut self, word: &str, tolerance: Tolerance) {
         self.approximate.insert(normalize_phrase(word), tolerance);
+    }
+
+    /// Names `unit` (lower-cased and single-spaced) as a unit of the
+    /// measure `measure`, taking it from any measure that had it.
+    /// Figures in two measures are different scopes, shown side by side
+    /// and not compared: 12,000 acres and 12,000 hectares are not one
+    /// figure.
+    ///
+    /// ```
+    /// use corroborate::Vocabulary;
+    /// let mut vocabulary = Vocabulary::default();
+    /// assert_eq!(vocabulary.measure("acres of forest"), Some("acres"));
+    /// vocabulary.insert_measure("dunams", "dunams");
+    /// assert_eq!(vocabulary.measure("Dunams"), Some("dunams"));
+    /// assert_eq!(vocabulary.measure("fighters"), None);
+    /// ```
+    pub fn insert_measure(&mut self, unit: &str, measure: &str) {
+        let unit = normalize_phrase(unit);
+        let lead = unit.split(' ').next().unwrap_or_default();
+        self.measure_leads.insert(lead.to_string());
+        if let Some(old) = self.measure_of.insert(unit.clone(), measure.to_string())
+            && let Some(units) = self.measures.get_mut(&old)
+        {
+            units.retain(|u| *u != unit);
+            if units.is_empty() {
+                self.measures.remove(&old);
+            }
+        }
+        self.measures
+            .entry(measure.to_string())
+            .or_default()
+            .push(unit);
+    }
+
+    /// The measure a quantity's unit is in, if the vocabulary names it:
+    /// the whole unit, or its first three, two or one words ("square
+    /// kilometres of farmland" is in square kilometres), matched without
+    /// case. Counted nouns ("fighters", "people") are in none.
+    pub fn measure(&self, unit: &str) -> Option<&str> {
+        if self.measure_of.is_empty() {
+            return None;
+        }
+        // Most units are lower case and single-spaced already, and are
+        // looked up as they are: this runs for every claim with a unit.
+        let plain = unit
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            && !unit.starts_with(' ')
+            && !unit.ends_with(' ')
+            && !unit.contains("  ")
+            && !unit.contains(['\t', '\n', '\r']);
+        let unit: std::borrow::Cow<'_, str> = if plain {
+            std::borrow::Cow::Borrowed(unit)
+        } else {
+            std::borrow::Cow::Owned(normalize_phrase(unit))
+        };
+        let lead = unit.split(' ').next().unwrap_or_default();
+        if !self.measure_leads.contains(lead) {
+            return None;
+        }
+        // The whole unit, then its first three, two and one words.
+        let mut ends = [unit.len(); 4];
+        for (k, (at, _)) in unit.match_indices(' ').take(3).enumerate() {
+            ends[k] = at;
+        }
+        ends.iter()
+            .rev()
+            .find_map(|&end| self.measure_of.get(&unit[..end]))
+            .map(String::as_str)
     }
 
     /// The entry for a vague phrase, matched case-insensitively; a phrase

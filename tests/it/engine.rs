@@ -2370,3 +2370,68 @@ fn a_negation_with_do_conflicts_with_the_inflected_verb() {
         assert_eq!(kind, RelationKind::DifferentQuote, "{negated} / {other}");
     }
 }
+
+/// Figures in two units of measure are two scopes, not one figure: 12,000
+/// acres does not corroborate 12,000 hectares, nor conflict with 4,856
+/// hectares (the same area). A figure given with no unit is in the
+/// topic's one measure, if it has one (an API review found acres and
+/// hectares compared as one).
+#[test]
+fn figures_in_two_units_of_measure_are_two_scopes() {
+    let area = |id: &str, n: u32, unit: Option<&str>, source: &str| {
+        let quantity = match unit {
+            Some(unit) => serde_json::json!({"exact": n, "unit": unit}),
+            None => serde_json::json!({"exact": n}),
+        };
+        claim(id, "area_burned", q(quantity), &[source])
+    };
+    let corpus = corpus_of(vec![
+        area("c1", 12000, Some("acres"), "a1"),
+        area("c2", 12000, Some("hectares"), "a2"),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    assert_eq!(topic.verdict, corroborate::Verdict::DifferentScope);
+    let labels: Vec<&str> = topic.scopes.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["in acres", "in hectares"]);
+    let corpus = corpus_of(vec![
+        area("c1", 12000, Some("acres"), "a1"),
+        area("c2", 4856, Some("ha"), "a2"),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    assert_eq!(
+        report.topics[0].verdict,
+        corroborate::Verdict::DifferentScope
+    );
+    // No unit beside one measure: that measure, and the two agree.
+    let corpus = corpus_of(vec![
+        area("c1", 12000, Some("acres of forest"), "a1"),
+        area("c2", 12000, None, "a2"),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    assert_eq!(report.topics[0].verdict, corroborate::Verdict::Corroborated);
+    assert_eq!(report.topics[0].scopes[0].label, "in acres");
+    // Counted nouns are no measure: "fighters" and "militants" are
+    // compared, as before.
+    let corpus = corpus_of(vec![
+        area("c1", 500, Some("fighters"), "a1"),
+        area("c2", 500, Some("militants"), "a2"),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    assert_eq!(report.topics[0].verdict, corroborate::Verdict::Corroborated);
+    // A vocabulary without measures compares every unit as one.
+    let policy = Policy::default().with_vocabulary(corroborate::Vocabulary::acled());
+    let mut none = corroborate::Vocabulary::empty("none");
+    assert_eq!(none.measure("acres"), None);
+    none.insert_measure("dunams", "dunams");
+    assert_eq!(none.measure("Dunams of land"), Some("dunams"));
+    let corpus = corpus_of(vec![
+        area("c1", 12000, Some("acres"), "a1"),
+        area("c2", 12000, Some("hectares"), "a2"),
+    ]);
+    let report = Analyzer::new(&corpus, &policy).report();
+    assert_eq!(
+        report.topics[0].verdict,
+        corroborate::Verdict::DifferentScope
+    );
+}

@@ -388,6 +388,19 @@ fn vocabularies_and_policies_refuse_repeats_and_cycles() {
     assert_snapshot!(e, @r#"field name: " " is empty; expected a name for the vocabulary, which reports show"#);
     let e = vocabulary(r#"" ": {"min": 1, "max": 2}"#).unwrap_err();
     assert_snapshot!(e, @r#"field vague. : " " is empty; expected a word or phrase"#);
+    // Units of measure: each unit word in one measure.
+    let measures = |measures: &str| {
+        Vocabulary::from_json_str(&format!(
+            r#"{{"name": "v", "vague": {{}}, "approximate": {{}}, "measures": {{{measures}}}}}"#
+        ))
+    };
+    let ok = measures(r#""acres": ["acre", "Acres"], "hectares": ["ha"]"#).unwrap();
+    assert_eq!(ok.measure("ACRES burned"), Some("acres"));
+    assert_eq!(ok.measure("ha"), Some("hectares"));
+    let e = measures(r#""acres": ["acres"], "hectares": ["hectares", "Acres"]"#).unwrap_err();
+    assert_snapshot!(e, @r#"field measures.hectares[1]: "Acres" is matched as "acres", as "acres" is; expected each phrase once (phrases are matched without case)"#);
+    let e = measures(r#""": ["acres"]"#).unwrap_err();
+    assert_snapshot!(e, @r#"field measures: "" is empty; expected the name of a unit of measure, which reports show ("acres")"#);
 
     let e = Policy::from_json_str(r#"{"property_aliases": {"a": "b", "a": "c"}}"#).unwrap_err();
     assert_snapshot!(e, @r#"line 1 column 35: field property_aliases: the key "a" is given twice; expected each key once"#);
