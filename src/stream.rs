@@ -2332,9 +2332,24 @@ fn parse_claim(text: &str) -> Result<Claim, Error> {
     struct IdOf {
         id: ClaimId,
     }
+    // A line cut short is no whole object: its id is read where it
+    // opens the line (`{"id": "a5", …`), as the first value after it.
+    let leading_id = || -> Option<ClaimId> {
+        let rest = text.trim_start().strip_prefix('{')?.trim_start();
+        let rest = rest.strip_prefix("\"id\"")?.trim_start();
+        let rest = rest.strip_prefix(':')?.trim_start();
+        let id = serde_json::Deserializer::from_str(rest)
+            .into_iter::<String>()
+            .next()?
+            .ok()?;
+        ClaimId::new(&id).ok()
+    };
     let named = |error: Error| match serde_json::from_str::<IdOf>(text) {
         Ok(IdOf { id }) => error.in_claim(&id),
-        Err(_) => error,
+        Err(_) => match leading_id() {
+            Some(id) => error.in_claim(&id),
+            None => error,
+        },
     };
     let mut de = serde_json::Deserializer::from_str(text);
     let (path, inner) = match serde_path_to_error::deserialize::<_, Claim>(&mut de) {

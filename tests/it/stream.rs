@@ -1588,3 +1588,27 @@ fn jsonl_duplicates_are_those_of_a_line_by_line_read() {
     skipped dups.jsonl:7: claim y: field id: duplicate claim id "y"; expected each claim id once
     "#);
 }
+
+/// A claim line cut short is skipped, named by the id that opens it, as
+/// data/README promises for a line that gives a valid id (sixth audit,
+/// C3).
+#[test]
+fn a_truncated_claim_line_is_named_by_its_id() {
+    let claim = |id: &str| {
+        format!(
+            r#"{{"id": "{id}", "subject": "e", "property": "killed", "value": {{"quantity": {{"exact": 5}}}}, "assertion": {{"chain": ["p"]}}}}"#
+        )
+    };
+    let cut = claim("a5");
+    let lines = [
+        HEADER_E_P.to_string(),
+        claim("a1"),
+        cut[..cut.len() - 1].to_string(),
+        r#"{"subject": "e", "id": "a6", "#.to_string(),
+    ];
+    assert_snapshot!(jsonl_lines(&lines, "cut.jsonl"), @r"
+    a1 e killed quantity [p]
+    skipped cut.jsonl:3: claim a5: the line ends inside a JSON value; expected one whole claim object per line
+    skipped cut.jsonl:4: the line ends inside a JSON value; expected one whole claim object per line
+    ");
+}
