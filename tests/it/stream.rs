@@ -72,7 +72,7 @@ fn jsonl_good_and_bad_records() {
     c1 isis-k fighter_strength quantity [a1 > un]
     c2 isis-k fighter_strength quantity [a2 > un]
     c3 taliban enemy_of statement [a2]
-    skipped claims.jsonl:6: the line ends inside a JSON value; expected one whole claim object per line
+    skipped claims.jsonl:6: claim c4: the line ends inside a JSON value; expected one whole claim object per line
     skipped claims.jsonl:7: claim c5: field subject: unknown entity "al-qaeda"; expected the id of an entity declared in the corpus
     skipped claims.jsonl:8: claim c1: field id: duplicate claim id "c1"; expected each claim id once
     skipped claims.jsonl:9: column 100: claim c6: field value.quantity: 300 is less than min 400 (an inverted range); expected max >= min
