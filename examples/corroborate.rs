@@ -52,7 +52,9 @@ struct Cli {
 
     /// Show only topics whose subject, subject name or property contains
     /// this text (case-insensitive), or contains it as names are matched,
-    /// diacritics and particles aside ("tiraspole" finds "Tiraspolé")
+    /// diacritics and particles aside ("tiraspole" finds "Tiraspolé");
+    /// the id, name or alias of an entity merged into the subject counts
+    /// too
     #[arg(long)]
     topic: Option<String>,
 
@@ -223,12 +225,28 @@ fn run(cli: Cli) -> Result<(), String> {
         .topic
         .as_deref()
         .map(|t| (t.to_lowercase(), corroborate::name_key(t)));
+    let analyzer = Analyzer::new(&corpus, &policy);
+    // The canonical entities one of whose merged entities has an id, name
+    // or alias that matches: "antakya" finds the topic of "Antakiya",
+    // which name resolution merged it into.
+    let merged: std::collections::HashSet<&corroborate::EntityId> = match &needle {
+        Some(needle) => corpus
+            .entities()
+            .iter()
+            .filter(|e| {
+                std::iter::once(e.id.as_str())
+                    .chain(e.names())
+                    .any(|text| text_matches(text, needle))
+            })
+            .map(|e| analyzer.resolution().canonical(&e.id))
+            .collect(),
+        None => std::collections::HashSet::new(),
+    };
     let keep = |t: &Topic<'_>| {
         needle
             .as_ref()
-            .is_none_or(|needle| matches_topic(t, needle))
+            .is_none_or(|needle| matches_topic(t, needle) || merged.contains(&t.subject))
     };
-    let analyzer = Analyzer::new(&corpus, &policy);
     let stdout_is_terminal = std::io::stdout().is_terminal();
     let printed = match cli.format {
         // Streamed: each topic is written (JSON Lines) or rendered (text,
@@ -378,6 +396,13 @@ fn report_output() -> std::io::BufWriter<Box<dyn std::io::Write>> {
         }
     }
     std::io::BufWriter::with_capacity(BLOCK, Box::new(std::io::stdout().lock()))
+}
+
+/// True when `text` contains `needle` (lower case), ignoring case, or its
+/// name key contains the needle's (`key`).
+fn text_matches(text: &str, (needle, key): &(String, String)) -> bool {
+    text.to_lowercase().contains(needle.as_str())
+        || (!key.is_empty() && corroborate::name_key(text).contains(key.as_str()))
 }
 
 /// True when the topic's subject, subject name or property contains

@@ -962,3 +962,59 @@ fn a_verb_or_chain_of_the_wrong_type_is_named() {
     let corpus = corroborate::Corpus::from_json_str(&null).unwrap();
     assert_eq!(corpus.claims()[0].assertion.verb, None);
 }
+
+/// `--topic` finds a topic by the id, name or alias of an entity that
+/// name resolution merged into its subject: "antakya" finds the topic of
+/// "Antakiya" (sixth audit, B1). A text nothing matches finds nothing.
+#[test]
+fn the_topic_filter_finds_merged_entities() {
+    let dir = std::env::temp_dir().join(format!("corroborate-topic-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("merged.json");
+    std::fs::write(
+        &path,
+        r#"{"format": "corroborate/1",
+  "entities": [{"id": "antakya", "name": "Antakya", "aliases": ["Hatay centre"]},
+               {"id": "antakiya", "name": "Antakiya"},
+               {"id": "iskenderun", "name": "Iskenderun"}],
+  "sources": [{"id": "p1", "kind": "publication", "name": "P1"},
+              {"id": "p2", "kind": "publication", "name": "P2"}],
+  "claims": [
+    {"id": "c1", "subject": "antakya", "property": "killed", "value": {"quantity": {"exact": 300}}, "assertion": {"chain": ["p1"]}},
+    {"id": "c2", "subject": "antakiya", "property": "killed", "value": {"quantity": {"exact": 300}}, "assertion": {"chain": ["p2"]}},
+    {"id": "c3", "subject": "iskenderun", "property": "killed", "value": {"quantity": {"exact": 40}}, "assertion": {"chain": ["p2"]}}]}"#,
+    )
+    .unwrap();
+    let topics = |needle: &str| {
+        let output = std::process::Command::new(example_binary())
+            .arg(&path)
+            .args(["--format", "jsonl", "--topic", needle])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert!(
+            output.status.success(),
+            "{stdout}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        stdout
+            .lines()
+            .filter_map(|line| {
+                let value: serde_json::Value = serde_json::from_str(line).ok()?;
+                Some(
+                    value
+                        .get("topic")?
+                        .get("subject_name")?
+                        .as_str()?
+                        .to_owned(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(topics("antakiya"), ["Antakiya"]);
+    assert_eq!(topics("antakya"), ["Antakiya"]);
+    assert_eq!(topics("hatay"), ["Antakiya"]);
+    assert_eq!(topics("iskenderun"), ["Iskenderun"]);
+    assert!(topics("aleppo").is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
