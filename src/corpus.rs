@@ -803,6 +803,23 @@ impl Corpus {
             }
             file
         } else {
+            // A table or JSON Lines file is no corpus document: say which
+            // reader reads it, rather than that it is malformed JSON.
+            let other = crate::stream::TableFormat::from_path(path)
+                .map(|_| "a table")
+                .or_else(|| {
+                    path.extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+                        .then_some("JSON Lines")
+                });
+            if let Some(what) = other {
+                return Err(Error::invalid_value(
+                    "the file",
+                    format!("is {what}, by its extension, not a corpus document"),
+                    "a JSON corpus file here; read tables and JSON Lines with StreamReader::read_path",
+                )
+                .with_file(path));
+            }
             path.to_path_buf()
         };
         let bytes = read_file(&file, limits.max_input_len)?;

@@ -236,6 +236,48 @@ impl Source {
         self.text = Some(text.into());
         self
     }
+
+    /// Sets the outlet a publication belongs to: the name its own
+    /// reporting goes by in reports ("AP (own reporting)"), where a
+    /// publication's `name` is often the article's ("AP, day 2").
+    ///
+    /// ```
+    /// use corroborate::{Source, SourceId, SourceKind};
+    /// let source = Source::new(SourceId::new("ap-0826")?, SourceKind::Publication, "AP, August 26")
+    ///     .with_outlet("AP")
+    ///     .with_title("Blasts at Kabul airport")
+    ///     .with_url("https://example.org/ap-0826");
+    /// assert_eq!(source.outlet.as_deref(), Some("AP"));
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn with_outlet(mut self, outlet: impl Into<String>) -> Source {
+        self.outlet = Some(outlet.into());
+        self
+    }
+
+    /// Sets the headline or report title.
+    pub fn with_title(mut self, title: impl Into<String>) -> Source {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets the address the source was read at.
+    pub fn with_url(mut self, url: impl Into<String>) -> Source {
+        self.url = Some(url.into());
+        self
+    }
+
+    /// Sets an originator's role ("spokesman").
+    pub fn with_role(mut self, role: impl Into<String>) -> Source {
+        self.role = Some(role.into());
+        self
+    }
+
+    /// Sets the body an originator speaks for ("Taliban").
+    pub fn with_affiliation(mut self, affiliation: impl Into<String>) -> Source {
+        self.affiliation = Some(affiliation.into());
+        self
+    }
 }
 
 /// A direct quote: the words, and the occasion they were said on. The

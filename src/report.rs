@@ -45,7 +45,11 @@ pub enum Verdict {
     /// At least two independent origins support one position, and nothing
     /// conflicts.
     Corroborated,
-    /// One origin stands behind the topic's claims.
+    /// No position has two independent origins behind it, and nothing
+    /// conflicts: a topic of one origin, or of origins that each stand
+    /// behind a position of their own that could not be compared with
+    /// the others (a vague phrase the vocabulary lacks, "a slew"). A
+    /// warning in the diagnostics names a claim that was not compared.
     SingleOrigin,
 }
 

@@ -1363,7 +1363,10 @@ impl StreamReader {
     }
 
     /// Sets the vocabulary tables use to read vague and hedged
-    /// quantities ("dozens", "about 2,000").
+    /// quantities ("dozens", "about 2,000"). Give it the vocabulary of
+    /// the [`Policy`](crate::Policy) the corpus will be analysed with
+    /// (`policy.vocabulary().clone()`): a cell whose phrase this one
+    /// lacks is read as text, and compared as text.
     pub fn with_vocabulary(mut self, vocabulary: Vocabulary) -> StreamReader {
         self.vocabulary = vocabulary;
         self

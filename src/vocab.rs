@@ -425,6 +425,21 @@ impl Vocabulary {
         self.coding
     }
 
+    /// Renames the vocabulary: reports name the table they were made
+    /// with, so a changed table should not go by "default".
+    ///
+    /// ```
+    /// use corroborate::{VagueEntry, Vocabulary};
+    /// let mut vocabulary = Vocabulary::default().with_name("newsroom");
+    /// vocabulary.insert_vague("scores", VagueEntry::new(40.0, 100.0)?);
+    /// assert_eq!(vocabulary.name(), "newsroom");
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn with_name(mut self, name: impl Into<String>) -> Vocabulary {
+        self.name = name.into();
+        self
+    }
+
     /// Sets the coding rule.
     pub fn with_coding(mut self, rule: CodingRule) -> Vocabulary {
         self.coding = rule;

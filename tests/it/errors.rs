@@ -1018,3 +1018,17 @@ fn the_topic_filter_finds_merged_entities() {
     assert!(topics("aleppo").is_empty());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `Corpus::from_path` on a table or JSON Lines file names the reader
+/// that reads it, rather than calling it malformed JSON (API review).
+#[test]
+fn a_table_given_as_a_corpus_file_names_its_reader() {
+    let e = corroborate::Corpus::from_path("tests/data/stream/claims.csv").unwrap_err();
+    assert_snapshot!(e, @r"tests/data/stream/claims.csv: the file is a table, by its extension, not a corpus document; expected a JSON corpus file here; read tables and JSON Lines with StreamReader::read_path");
+    let e = corroborate::Corpus::from_path("tests/data/stream/claims.jsonl").unwrap_err();
+    assert!(e.to_string().contains("is JSON Lines"), "{e}");
+    let corpus = corroborate::StreamReader::new()
+        .read_path("tests/data/stream/claims.csv")
+        .unwrap();
+    assert!(!corpus.claims().is_empty());
+}
