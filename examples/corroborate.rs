@@ -38,7 +38,9 @@ struct Cli {
     path: Option<PathBuf>,
 
     /// For JSON Lines: a corpus file whose entities and sources stand in
-    /// for (or add to) the header line.
+    /// for (or add to) the header line. For a table: entities and sources
+    /// (with their aliases) that cells naming them are matched to
+    /// ("CEC" and "Central Electoral Commission" one source)
     #[arg(long)]
     header: Option<PathBuf>,
 
@@ -198,9 +200,9 @@ fn run(cli: Cli) -> Result<(), String> {
         let is_jsonl = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
-        if !is_jsonl {
+        if !is_jsonl && TableFormat::from_path(&path).is_none() {
             return Err(format!(
-                "--header {}: a side header is for JSON Lines input (.jsonl); {} is not",
+                "--header {}: a side header is for JSON Lines (.jsonl) or table (.csv, .tsv) input; {} is neither",
                 header.display(),
                 path.display()
             ));

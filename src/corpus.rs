@@ -1239,6 +1239,9 @@ impl Header {
                 .in_field(format!("sources[{index}].id")));
             }
             check_len(&source.name, format_args!("sources[{index}].name"), limits)?;
+            for (k, alias) in source.aliases.iter().enumerate() {
+                check_len(alias, format_args!("sources[{index}].aliases[{k}]"), limits)?;
+            }
             for (text, name) in [
                 (&source.outlet, "outlet"),
                 (&source.title, "title"),

@@ -146,6 +146,11 @@ pub struct Source {
     /// A readable name: a person's name, "one UN member state", an
     /// article's headline when it has no other name.
     pub name: String,
+    /// Other names the source goes by ("CEC" for "Central Electoral
+    /// Commission"): a table's cells that give one of them are this
+    /// source (see `StreamReader::with_header`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// For a publication: the outlet that published it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
@@ -198,6 +203,7 @@ impl Source {
             id,
             kind,
             name: name.into(),
+            aliases: Vec::new(),
             outlet: None,
             title: None,
             url: None,
@@ -234,6 +240,24 @@ impl Source {
     /// Sets the article text, inline.
     pub fn with_text(mut self, text: impl Into<String>) -> Source {
         self.text = Some(text.into());
+        self
+    }
+
+    /// Adds other names the source goes by.
+    ///
+    /// ```
+    /// use corroborate::{Source, SourceId, SourceKind};
+    /// let cec = Source::new(SourceId::new("cec")?, SourceKind::Office, "Central Electoral Commission")
+    ///     .with_aliases(["CEC"]);
+    /// assert_eq!(cec.aliases, ["CEC"]);
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn with_aliases<I, S>(mut self, aliases: I) -> Source
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.aliases.extend(aliases.into_iter().map(Into::into));
         self
     }
 

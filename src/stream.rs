@@ -894,13 +894,15 @@ fn relay_anchor(value: &Value) -> String {
 }
 
 /// Ids handed out afresh from names, to records taken in order (each its
-/// index, name and current id): the index and new id of each record whose
-/// id changes.
+/// index, name and current id), none of them one of `taken` (declared in
+/// a side header): the index and new id of each record whose id changes.
 fn reissued<'a>(
     records: impl Iterator<Item = (usize, &'a str, &'a str)>,
     fallback: &str,
+    taken: impl Iterator<Item = &'a str>,
 ) -> Vec<(usize, String)> {
     let mut ids = Ids::new();
+    ids.used.extend(taken.map(str::to_string));
     records
         .filter_map(|(k, name, id)| {
             let fresh = ids.fresh(name, fallback);
@@ -947,6 +949,10 @@ struct TableBuilder {
     /// Whether each source was named in the `speaker` column: a person,
     /// unless the `source` column named it too.
     spoke: Vec<bool>,
+    /// How many of `sources`, and of `entities`, come first from a side
+    /// header: their ids, names and kinds are declared, not made.
+    declared_sources: usize,
+    declared_entities: usize,
     source_ids: Ids,
 }
 
@@ -974,8 +980,66 @@ impl TableBuilder {
             published: Vec::new(),
             cited: Vec::new(),
             spoke: Vec::new(),
+            declared_sources: 0,
+            declared_entities: 0,
             source_ids: Ids::new(),
         }
+    }
+
+    /// A builder that starts from a side header's entities and sources:
+    /// a cell that gives one's name or an alias (as written, or for a
+    /// source by its name's key) is that one, with its declared id and
+    /// kind; other names are made as without a header.
+    fn with_header(header: &Corpus) -> TableBuilder {
+        let mut builder = TableBuilder::new();
+        for entity in header.entities() {
+            let k = builder.entities.len();
+            for name in entity.names() {
+                builder
+                    .entity_ids
+                    .by_name
+                    .entry(name.to_string())
+                    .or_insert(k);
+            }
+            builder
+                .entity_ids
+                .used
+                .insert(entity.id.as_str().to_string());
+            builder.entities.push(entity.clone());
+            builder.entity_rows.push(0);
+        }
+        builder.declared_entities = builder.entities.len();
+        for source in header.sources() {
+            let k = builder.sources.len();
+            let names = std::iter::once(source.name.as_str())
+                .chain(source.aliases.iter().map(String::as_str));
+            let mut spellings = Vec::new();
+            for name in names {
+                if !builder.source_texts.contains_key(name) {
+                    builder
+                        .source_texts
+                        .insert(name.to_string(), (k, spellings.len()));
+                    spellings.push((name.to_string(), 0));
+                }
+                let mut key = String::with_capacity(name.len());
+                crate::resolve::push_name_key(name, &mut key);
+                if key.is_empty() {
+                    key.push_str(name);
+                }
+                builder.source_keys.entry(key).or_insert(k);
+            }
+            builder
+                .source_ids
+                .used
+                .insert(source.id.as_str().to_string());
+            builder.sources.push(source.clone());
+            builder.spellings.push(spellings);
+            builder.published.push(false);
+            builder.cited.push(false);
+            builder.spoke.push(false);
+        }
+        builder.declared_sources = builder.sources.len();
+        builder
     }
 
     fn entity(&mut self, name: &str) -> Result<EntityId, Error> {
@@ -1040,7 +1104,8 @@ impl TableBuilder {
     /// nor the id depends on which spelling came first. Returns the ids
     /// that changed, old to new.
     fn settle_sources(&mut self) -> Result<HashMap<String, SourceId>, Error> {
-        for (k, source) in self.sources.iter_mut().enumerate() {
+        let declared = self.declared_sources;
+        for (k, source) in self.sources.iter_mut().enumerate().skip(declared) {
             if let Some((name, _)) = self.spellings[k]
                 .iter()
                 .max_by(|(a, n), (b, m)| n.cmp(m).then_with(|| b.cmp(a)))
@@ -1065,7 +1130,7 @@ impl TableBuilder {
                     .fold(0u32, |n, (_, m)| n.saturating_add(*m))
             })
             .collect();
-        let mut order: Vec<usize> = (0..self.sources.len()).collect();
+        let mut order: Vec<usize> = (self.declared_sources..self.sources.len()).collect();
         order.sort_by(|&a, &b| {
             rows[b]
                 .cmp(&rows[a])
@@ -1078,6 +1143,9 @@ impl TableBuilder {
                 (k, source.name.as_str(), source.id.as_str())
             }),
             "source",
+            self.sources[..self.declared_sources]
+                .iter()
+                .map(|s| s.id.as_str()),
         );
         let mut renames = HashMap::default();
         for (k, id) in moves {
@@ -1108,7 +1176,7 @@ impl TableBuilder {
         // `next` holds the slugs that two names wanted: none, no group.
         let mut entity_renames: HashMap<String, EntityId> = HashMap::default();
         if !self.entity_ids.next.is_empty() {
-            let mut order: Vec<usize> = (0..self.entities.len()).collect();
+            let mut order: Vec<usize> = (self.declared_entities..self.entities.len()).collect();
             order.sort_by(|&a, &b| {
                 self.entity_rows[b]
                     .cmp(&self.entity_rows[a])
@@ -1120,6 +1188,9 @@ impl TableBuilder {
                     (k, entity.name.as_str(), entity.id.as_str())
                 }),
                 "entity",
+                self.entities[..self.declared_entities]
+                    .iter()
+                    .map(|e| e.id.as_str()),
             );
             for (k, id) in moves {
                 let id = EntityId::new(&id)?;
@@ -1377,6 +1448,15 @@ impl StreamReader {
     /// [`Corpus::from_path`]. The JSON Lines file may then hold claims
     /// only; if it has a header line too, the two headers' entities and
     /// sources are joined (an id declared in both is an error).
+    ///
+    /// For a table, the header declares entities and sources that cells
+    /// are matched to: a cell giving an entity's name or alias, or a
+    /// source's name or alias (also by its name's key: case, Latin
+    /// diacritics and punctuation aside), is that entity or source, with
+    /// its declared id and kind. So "CEC" in one row and "Central
+    /// Electoral Commission" in another are one origin when the header
+    /// gives the one as the other's alias. Other names are made as
+    /// without a header.
     ///
     /// ```
     /// use corroborate::{Corpus, StreamReader};
@@ -1911,7 +1991,10 @@ impl StreamReader {
             columns,
         };
 
-        let mut builder = TableBuilder::new();
+        let mut builder = match &self.header {
+            Some(header) => TableBuilder::with_header(header),
+            None => TableBuilder::new(),
+        };
         let parser = QuantityParser::new(&self.vocabulary);
         let mut claims: Vec<(Claim, u64)> = Vec::new();
         let mut skipped = Loaded::new();
@@ -2069,9 +2152,10 @@ impl StreamReader {
                 .collect();
             link_relays(&mut claims, &cited, &entity_names);
         }
+        let side = self.header.as_deref();
         let header = Header::new(
-            None,
-            None,
+            side.and_then(Corpus::title).map(str::to_string),
+            side.and_then(Corpus::description).map(str::to_string),
             builder.entities,
             builder.sources,
             HashMap::default(),

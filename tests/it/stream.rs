@@ -1612,3 +1612,54 @@ fn a_truncated_claim_line_is_named_by_its_id() {
     skipped cut.jsonl:4: the line ends inside a JSON value; expected one whole claim object per line
     ");
 }
+
+/// A side header for a table declares entities and sources that cells
+/// are matched to by name or alias: "CEC" and "Central Electoral
+/// Commission" are one origin, "PAS" is the party, and declared ids and
+/// kinds are kept; a made name whose slug is a declared id takes another
+/// (sixth audit, B7).
+#[test]
+fn a_side_header_names_a_tables_entities_and_sources() {
+    let header = Corpus::from_json_str(
+        r#"{"format": "corroborate/1", "title": "Election night",
+  "entities": [{"id": "pas", "name": "Party of Action and Solidarity", "aliases": ["PAS"]}],
+  "sources": [{"id": "cec", "kind": "office", "name": "Central Electoral Commission", "aliases": ["CEC"]}]}"#,
+    )
+    .unwrap();
+    let text = "source,subject,property,value,date,origin\n\
+                Reuters,Election,turnout,52.1%,2025-09-28 21:05,Central Electoral Commission\n\
+                AFP,Election,turnout,52.1%,2025-09-28 21:00,CEC\n\
+                Euronews,PAS,vote_share,50.2%,2025-09-29 07:30,cec\n\
+                Reuters,Pas,seats,55,2025-09-29 07:30,\n\
+                Reuters,Party of Action and Solidarity,vote_share,50.2%,2025-09-29 06:00,central electoral commission\n";
+    let corpus = StreamReader::new()
+        .with_header(header)
+        .read_table(text.as_bytes(), "t.csv", TableFormat::Csv)
+        .unwrap();
+    assert_eq!(corpus.title(), Some("Election night"));
+    assert_snapshot!(describe(&corpus), @r"
+    line-2 election turnout quantity [reuters > cec]
+    line-3 election turnout quantity [afp > cec]
+    line-4 pas vote_share quantity [euronews > cec]
+    line-5 pas-2 seats quantity [reuters]
+    line-6 pas vote_share quantity [reuters > cec]
+    ");
+    let sources: Vec<String> = corpus
+        .sources()
+        .iter()
+        .map(|s| format!("{}={} ({})", s.id, s.name, s.kind.as_str()))
+        .collect();
+    assert_snapshot!(sources.join("\n"), @r"
+    cec=Central Electoral Commission (office)
+    reuters=Reuters (publication)
+    afp=AFP (publication)
+    euronews=Euronews (publication)
+    ");
+    let report = analyze(&corpus, &Policy::default());
+    let origins: Vec<usize> = report
+        .topics
+        .iter()
+        .map(|t| t.scopes[0].positions[0].origins.len())
+        .collect();
+    assert_eq!(origins, [1, 1, 1], "{:?}", report.topics);
+}
