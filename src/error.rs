@@ -6,7 +6,7 @@
 //! with no trailing period, for example:
 //!
 //! ```text
-//! corpus.json:41:7: claim a004-strength: field value.quantity.max: 400 is less than min 500; expected max >= min
+//! corpus.json:6:48: claim a004-strength: field claims[0].value.quantity: 500 is less than min 1500 (an inverted range); expected max >= min
 //! ```
 
 use std::fmt;

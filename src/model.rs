@@ -1126,6 +1126,27 @@ impl Claim {
     }
 }
 
+impl std::fmt::Display for SourceKind {
+    /// The name [`SourceKind::as_str`] gives: `publication`, `person`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for Status {
+    /// The name [`Status::as_str`] gives.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for Certainty {
+    /// The name [`Certainty::as_str`] gives.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1138,6 +1138,13 @@ pub(crate) fn push_interval(out: &mut String, interval: &Interval) {
     }
 }
 
+impl std::fmt::Display for RelationKind {
+    /// The name [`RelationKind::as_str`] gives: `conflict`, `different_quote`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -451,16 +451,7 @@ impl Layout for TextOptions {
             out.push_str("none: every claim was compared\n");
         }
         for d in &report.diagnostics {
-            let line = format!(
-                "{}: {}: {}",
-                match d.severity {
-                    crate::report::Severity::Skipped => "skipped",
-                    crate::report::Severity::Warning => "warning",
-                },
-                d.location,
-                d.message
-            );
-            wrap(out, &line, width, "- ", 2);
+            wrap(out, &d.to_string(), width, "- ", 2);
         }
     }
 }

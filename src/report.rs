@@ -31,6 +31,7 @@ use crate::resolve::NameMerge;
 /// use corroborate::Verdict;
 /// assert!(Verdict::Contested < Verdict::Corroborated);
 /// assert_eq!(Verdict::SingleOrigin.as_str(), "single-origin");
+/// assert_eq!(Verdict::SingleOrigin.to_string(), "single-origin");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -645,5 +646,41 @@ impl<'c> Report<'c> {
         self.topics
             .iter()
             .flat_map(|t| t.relations.iter().map(|r| r.relation.kind()))
+    }
+}
+
+impl std::fmt::Display for Verdict {
+    /// The name [`Verdict::as_str`] gives: `contested`, `single-origin`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Severity {
+    /// The lower-case name reports use: `skipped`, `warning`.
+    ///
+    /// ```
+    /// use corroborate::Severity;
+    /// assert_eq!(Severity::Skipped.to_string(), "skipped");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Skipped => "skipped",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    /// The name [`Severity::as_str`] gives.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    /// `severity: location: message`, as the text report lists it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}: {}", self.severity, self.location, self.message)
     }
 }
