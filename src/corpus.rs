@@ -905,10 +905,10 @@ impl Corpus {
                     )
                     .in_field(field()));
                 }
-                let bytes =
-                    read_file(&path, limits.max_article_len).map_err(|e| e.in_field(field()))?;
+                let bytes = read_file(&path, limits.max_article_len)
+                    .map_err(|e| e.about_named_file(name).in_field(field()))?;
                 let text = decode_utf8(&bytes)
-                    .map_err(|e| e.with_file(&path).in_field(field()))?
+                    .map_err(|e| e.about_named_file(name).in_field(field()))?
                     .to_string();
                 texts.insert(source.id.clone(), text);
             }

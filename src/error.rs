@@ -50,6 +50,16 @@ pub(crate) enum ErrorKind {
         #[source]
         source: std::io::Error,
     },
+    /// An I/O error on a file a corpus file names (an article's
+    /// `text_file`): the error's file is the corpus file, and this is
+    /// the file named.
+    #[error("cannot {action} {path:?}: {source}")]
+    IoAt {
+        action: &'static str,
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{message}")]
     Syntax { message: String },
     #[error("{message}")]
@@ -94,6 +104,16 @@ pub(crate) enum ErrorKind {
         None => format!("the input ends inside a UTF-8 sequence at byte offset {offset}"),
     })]
     NotUtf8 { offset: usize, byte: Option<u8> },
+    /// Bytes that are not UTF-8 in a file a corpus file names.
+    #[error("{} of {path:?} is not UTF-8; expected UTF-8 text", match byte {
+        Some(byte) => format!("byte 0x{byte:02x} at offset {offset}"),
+        None => format!("the end, inside a UTF-8 sequence at byte offset {offset},"),
+    })]
+    NotUtf8At {
+        path: String,
+        offset: usize,
+        byte: Option<u8>,
+    },
     #[error("the input is empty; expected {expected}")]
     Empty { expected: &'static str },
     #[error("cannot read {input:?} at byte {position}: {problem}; expected {expected}")]
@@ -190,6 +210,28 @@ impl Error {
         Error::new(ErrorKind::Io { action, source })
     }
 
+    /// An error reading `name`, a file the corpus file names: the file
+    /// read is named in the message, and the error's file is left for
+    /// the corpus file's, so that its line is the corpus file's line.
+    pub(crate) fn about_named_file(mut self, name: &str) -> Error {
+        self.inner.file = None;
+        let kind = std::mem::replace(&mut self.inner.kind, ErrorKind::Empty { expected: "" });
+        self.inner.kind = match kind {
+            ErrorKind::Io { action, source } => ErrorKind::IoAt {
+                action,
+                path: name.to_string(),
+                source,
+            },
+            ErrorKind::NotUtf8 { offset, byte } => ErrorKind::NotUtf8At {
+                path: name.to_string(),
+                offset,
+                byte,
+            },
+            other => other,
+        };
+        self
+    }
+
     pub(crate) fn with_file(mut self, file: impl AsRef<Path>) -> Error {
         if self.inner.file.is_none() {
             self.inner.file = Some(file.as_ref().to_path_buf());
@@ -252,7 +294,10 @@ impl Error {
 
     /// True when a file or stream could not be read or written.
     pub fn is_io(&self) -> bool {
-        matches!(self.inner.kind, ErrorKind::Io { .. })
+        matches!(
+            self.inner.kind,
+            ErrorKind::Io { .. } | ErrorKind::IoAt { .. }
+        )
     }
 
     /// True when the input is not well-formed: malformed JSON, bytes that
@@ -263,6 +308,7 @@ impl Error {
             self.inner.kind,
             ErrorKind::Syntax { .. }
                 | ErrorKind::NotUtf8 { .. }
+                | ErrorKind::NotUtf8At { .. }
                 | ErrorKind::Empty { .. }
                 | ErrorKind::RowWidth { .. }
                 | ErrorKind::Expression { .. }

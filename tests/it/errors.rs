@@ -1032,3 +1032,28 @@ fn a_table_given_as_a_corpus_file_names_its_reader() {
         .unwrap();
     assert!(!corpus.claims().is_empty());
 }
+
+/// An article file a corpus names that cannot be read is named in the
+/// message, and the error's file and line are the corpus file's (an API
+/// review found the corpus's line given to the missing article).
+#[test]
+fn a_missing_article_file_is_named_at_the_corpus_line() {
+    let dir = std::env::temp_dir().join(format!("corroborate-article-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("corpus.json");
+    std::fs::write(
+        &path,
+        "{\"format\": \"corroborate/1\",\n \"entities\": [],\n \"sources\": [{\"id\": \"a1\", \"kind\": \"publication\", \"name\": \"A\",\n   \"text_file\": \"gazette.txt\"}],\n \"claims\": []}",
+    )
+    .unwrap();
+    let e = corroborate::Corpus::from_path(&path).unwrap_err();
+    assert_eq!(e.file(), Some(path.as_path()));
+    assert_eq!(e.line(), Some(4));
+    assert!(e.is_io());
+    let shown = e.to_string().replace(&dir.display().to_string(), "<dir>");
+    assert!(
+        shown.starts_with("<dir>/corpus.json:4: field sources[0].text_file: cannot find the file \"gazette.txt\": "),
+        "{shown}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
