@@ -416,10 +416,38 @@ impl Policy {
     }
 
     /// Declares `alias` another name of `canonical`, so their claims form
-    /// one topic.
+    /// one topic. Unchecked: aliases that go round (`a` → `b` → `a`)
+    /// leave their properties apart. [`Policy::try_with_property_alias`]
+    /// refuses them, as a policy file's loader does.
     pub fn with_property_alias(mut self, alias: Property, canonical: Property) -> Policy {
         self.property_aliases.insert(alias, canonical);
         self
+    }
+
+    /// As [`Policy::with_property_alias`], refusing an alias that would
+    /// make the aliases go round.
+    ///
+    /// ```
+    /// use corroborate::{Policy, Property};
+    /// let (a, b) = (Property::new("dead")?, Property::new("killed")?);
+    /// let policy = Policy::default().try_with_property_alias(a.clone(), b.clone())?;
+    /// assert_eq!(policy.canonical_property(&a), &b);
+    /// let err = policy.try_with_property_alias(b, a).unwrap_err();
+    /// assert!(err.to_string().contains("makes a cycle of aliases"));
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Fails when `canonical` leads back to `alias` through the aliases.
+    pub fn try_with_property_alias(
+        mut self,
+        alias: Property,
+        canonical: Property,
+    ) -> Result<Policy, Error> {
+        self.property_aliases.insert(alias, canonical);
+        check_alias_cycles(&self.property_aliases)?;
+        Ok(self)
     }
 
     /// Removes every cumulative, current and single-valued mark.
@@ -478,9 +506,10 @@ impl Policy {
     /// The canonical name of a property, following declared aliases.
     pub fn canonical_property<'a>(&'a self, property: &'a Property) -> &'a Property {
         let mut current = property;
-        // Alias chains are followed a bounded number of steps, so a cycle
-        // of aliases cannot hang the engine.
-        for _ in 0..8 {
+        // Alias chains are followed at most once round all the aliases, so
+        // a cycle (which only the unchecked builder can make) cannot hang
+        // the engine, and a long chain is followed to its end.
+        for _ in 0..=self.property_aliases.len() {
             match self.property_aliases.get(current) {
                 Some(next) if next != current => current = next,
                 _ => break,

@@ -506,3 +506,23 @@ proptest::proptest! {
         proptest::prop_assert_eq!(value - interval.min(), interval.max() - value);
     }
 }
+
+/// A chain of property aliases is followed to its end however long it
+/// is (it stopped after eight steps), and the checked builder refuses a
+/// cycle as the policy loader does (API review).
+#[test]
+fn property_alias_chains_are_followed_to_their_end() {
+    let property = |k: usize| corroborate::Property::new(&format!("p{k}")).unwrap();
+    let mut policy = corroborate::Policy::default();
+    for k in 0..12 {
+        policy = policy
+            .try_with_property_alias(property(k), property(k + 1))
+            .unwrap();
+    }
+    assert_eq!(policy.canonical_property(&property(0)), &property(12));
+    assert!(
+        policy
+            .try_with_property_alias(property(12), property(3))
+            .is_err()
+    );
+}
