@@ -1731,20 +1731,26 @@ enum QuoteKey<'w> {
 /// whatever the order, clustering keeps the smallest index of each
 /// cluster as its root, and misattributions are keyed by claim ids.
 fn quote_blocks<'w>(
-    wordings: impl Iterator<Item = &'w [&'w str]>,
+    wordings: impl Iterator<Item = (usize, &'w [&'w str])>,
 ) -> HashMap<QuoteKey<'w>, Vec<usize>> {
     use std::hash::{BuildHasher, Hasher};
     let mut blocks: HashMap<QuoteKey<'w>, Vec<usize>> = HashMap::default();
     // A fixed seed: the same words give the same key in every run.
     let state = foldhash::fast::FixedState::default();
-    for (i, words) in wordings.enumerate() {
+    for (i, words) in wordings {
         if words.is_empty() {
             continue;
         }
         let head = &words[..words.len().min(4)];
         let tail = &words[words.len().saturating_sub(4)..];
-        blocks.entry(QuoteKey::Head(head)).or_default().push(i);
-        blocks.entry(QuoteKey::Tail(tail)).or_default().push(i);
+        // A wording given twice (as printed and without its negation)
+        // is in a block once.
+        for key in [QuoteKey::Head(head), QuoteKey::Tail(tail)] {
+            let block = blocks.entry(key).or_default();
+            if block.last() != Some(&i) {
+                block.push(i);
+            }
+        }
         if words.len() <= SHORT_QUOTE {
             // `left_out` is past the end for the whole wording. A
             // one-word wording does not leave its word out: every such
@@ -2368,11 +2374,19 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
             x
         }
-        let blocks = quote_blocks(words.iter().map(Vec::as_slice));
-        // Wordings with their negation taken out are blocked too: "we did
-        // not fire tear gas" and "we fired tear gas" share no block as
-        // printed (two words apart), but do as "we fire tear gas".
-        let denied_blocks = quote_blocks(denied.iter().map(Vec::as_slice));
+        // Wordings that negate are blocked without their negation too:
+        // "we did not fire tear gas" and "we fired tear gas" share no
+        // block as printed (two words apart), but do as "we fire tear
+        // gas". (A wording that does not negate is the same either way.)
+        let blocks = quote_blocks(
+            words.iter().map(Vec::as_slice).enumerate().chain(
+                denied
+                    .iter()
+                    .enumerate()
+                    .filter(|&(k, _)| odd[k])
+                    .map(|(k, d)| (k, d.as_slice())),
+            ),
+        );
         let threshold = self.policy.quote_threshold();
         // Pairs of wordings (claim indices, lower first) kept apart because
         // one negates the other.
@@ -2380,7 +2394,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // The sizes of the blocks compared in windows, each named once
         // (one set of quotes can fill a block of each kind).
         let mut windowed: BTreeSet<usize> = BTreeSet::new();
-        for members in blocks.values().chain(denied_blocks.values()) {
+        for members in blocks.values() {
             if members.len() > MAX_QUOTE_BLOCK {
                 windowed.insert(members.len());
             }
@@ -2425,7 +2439,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             ));
         }
         drop(blocks);
-        drop(denied_blocks);
         drop(words);
         // Each cluster with its wordings' normalized texts, which the
         // position's wordings are compared with.
@@ -3287,7 +3300,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             .iter()
             .map(|(c, words)| negates_oddly(words, quote_text(c)))
             .collect();
-        let blocks = quote_blocks(quotes.iter().map(|(_, words)| words.as_slice()));
+        let blocks = quote_blocks(quotes.iter().map(|(_, words)| words.as_slice()).enumerate());
         let threshold = self.policy.quote_threshold();
         // Each block is compared on its own (on all cores with the
         // `parallel` feature); a pair that shares both its first and its
