@@ -911,6 +911,18 @@ fn reissued<'a>(
         .collect()
 }
 
+/// The key a table's source names are matched by: the name's key, as
+/// entity names are keyed, or with no letter or digit to match by, the
+/// text itself.
+fn source_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    crate::resolve::push_name_key(name, &mut key);
+    if key.is_empty() {
+        key.push_str(name);
+    }
+    key
+}
+
 /// The column a source was named in.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -1021,12 +1033,7 @@ impl TableBuilder {
                         .insert(name.to_string(), (k, spellings.len()));
                     spellings.push((name.to_string(), 0));
                 }
-                let mut key = String::with_capacity(name.len());
-                crate::resolve::push_name_key(name, &mut key);
-                if key.is_empty() {
-                    key.push_str(name);
-                }
-                builder.source_keys.entry(key).or_insert(k);
+                builder.source_keys.entry(source_key(name)).or_insert(k);
             }
             builder
                 .source_ids
@@ -1062,12 +1069,7 @@ impl TableBuilder {
         let (k, spelling) = match self.source_texts.get(name) {
             Some(&found) => found,
             None => {
-                let mut key = String::with_capacity(name.len());
-                crate::resolve::push_name_key(name, &mut key);
-                if key.is_empty() {
-                    // No letter or digit to match by: the text itself.
-                    key.push_str(name);
-                }
+                let key = source_key(name);
                 let k = match self.source_keys.get(&key) {
                     Some(&k) => k,
                     None => {

@@ -745,14 +745,7 @@ fn a_chain_of_corrections_leaves_no_conflict() {
     let report = Analyzer::new(&corpus, &Policy::default()).report();
     let topic = &report.topics[0];
     assert_eq!(topic.verdict, corroborate::Verdict::Superseded);
-    assert!(
-        topic
-            .relations
-            .iter()
-            .all(|r| r.relation.kind() != RelationKind::Conflict),
-        "{:?}",
-        topic.relations
-    );
+    assert_no_conflict(topic);
     assert_snapshot!(topic.explanation, @r"Superseded: P2 60; P3 80 replaced by P1 50 (1 origin: a1 (own reporting)).");
 }
 
@@ -2179,6 +2172,19 @@ fn own_reporting_counts_each_outlet_once() {
     ");
 }
 
+/// Asserts that no relation of `topic` is a conflict.
+#[track_caller]
+fn assert_no_conflict(topic: &corroborate::Topic<'_>) {
+    assert!(
+        topic
+            .relations
+            .iter()
+            .all(|r| r.relation.kind() != RelationKind::Conflict),
+        "{:?}",
+        topic.relations
+    );
+}
+
 /// The positions of the first topic that stand (not superseded), as
 /// their values.
 fn standing(report: &corroborate::Report<'_>) -> Vec<String> {
@@ -2206,14 +2212,7 @@ fn a_correction_is_superseded_by_a_later_report() {
     let report = Analyzer::new(&corpus, &Policy::default()).report();
     assert_eq!(standing(&report), ["5,434"]);
     let topic = &report.topics[0];
-    assert!(
-        topic
-            .relations
-            .iter()
-            .all(|r| r.relation.kind() != RelationKind::Conflict),
-        "{:?}",
-        topic.relations
-    );
+    assert_no_conflict(topic);
     let sentences: Vec<&str> = topic
         .relations
         .iter()
@@ -2257,14 +2256,7 @@ fn a_withdrawn_figure_does_not_conflict_with_later_reports() {
     let corpus = corpus_of(claims);
     let report = Analyzer::new(&corpus, &Policy::default()).report();
     let topic = &report.topics[0];
-    assert!(
-        topic
-            .relations
-            .iter()
-            .all(|r| r.relation.kind() != RelationKind::Conflict),
-        "{:?}",
-        topic.relations
-    );
+    assert_no_conflict(topic);
     assert!(
         !topic.explanation.contains("conflict"),
         "{}",
