@@ -298,9 +298,13 @@ impl<R: Read> Read for Lines<R> {
 mod tests {
     use super::*;
 
+    /// A row read by [`rows`]: its cells, its lines, and the line of its
+    /// quote that closed with text after it, if any.
+    type Row = (Vec<String>, RowLines, Option<u64>);
+
     /// Every row's cells and lines, read through `csv` as the table
     /// reader reads, and whether the last row holds an odd number of `"`.
-    fn rows(input: &[u8], quoting: bool) -> (Vec<(Vec<String>, RowLines)>, bool) {
+    fn rows(input: &[u8], quoting: bool) -> (Vec<Row>, bool) {
         let mut builder = csv::ReaderBuilder::new();
         builder.flexible(true).has_headers(false).quoting(quoting);
         // A small buffer, so breaks and `\r\n` pairs fall across reads.
@@ -312,18 +316,23 @@ mod tests {
             let start = record.position().unwrap().byte();
             let end = table.position().byte();
             let lines = table.get_mut().number(start, end);
+            let stray = table.get_mut().stray_close(lines.start, end);
             let cells = record
                 .iter()
                 .map(|c| String::from_utf8_lossy(c).into_owned())
                 .collect();
-            out.push((cells, lines));
+            out.push((cells, lines, stray));
         }
         let odd = table.get_ref().ends_in_quotes();
         (out, odd)
     }
 
     fn firsts(input: &[u8]) -> Vec<u64> {
-        rows(input, true).0.iter().map(|(_, l)| l.first).collect()
+        rows(input, true)
+            .0
+            .iter()
+            .map(|(_, l, _)| l.first)
+            .collect()
     }
 
     #[test]
@@ -372,7 +381,7 @@ mod tests {
         ] {
             let (rows, odd) = rows(input, true);
             assert!(!odd, "{:?}", String::from_utf8_lossy(input));
-            assert!(rows.iter().all(|(_, l)| l.first == l.last));
+            assert!(rows.iter().all(|(_, l, _)| l.first == l.last));
         }
         // Opened where a cell starts, after a delimiter or a line break.
         let (_, odd) = rows(b"h,v\nAP,\"a 5 pipe", true);
@@ -382,21 +391,10 @@ mod tests {
     }
 
     /// The line of each row's quote that closed with text after it, read
-    /// through `csv` with a 3-byte buffer, so that a closing `"` and the
-    /// byte after it fall in different reads.
+    /// as [`rows`] reads (a 3-byte buffer, so that a closing `"` and the
+    /// byte after it fall in different reads).
     fn strays(input: &[u8]) -> Vec<Option<u64>> {
-        let mut builder = csv::ReaderBuilder::new();
-        builder.flexible(true).has_headers(false).buffer_capacity(3);
-        let mut table = builder.from_reader(Lines::new(input, Some(b',')));
-        let mut record = csv::ByteRecord::new();
-        let mut out = Vec::new();
-        while table.read_byte_record(&mut record).unwrap() {
-            let start = record.position().unwrap().byte();
-            let end = table.position().byte();
-            let lines = table.get_mut().number(start, end);
-            out.push(table.get_mut().stray_close(lines.start, end));
-        }
-        out
+        rows(input, true).0.into_iter().map(|(_, _, s)| s).collect()
     }
 
     #[test]
@@ -419,7 +417,7 @@ mod tests {
     fn tabs_count_no_quotes() {
         let (rows, odd) = rows(b"h\tv\na\t\"x\nb\tw\n", false);
         assert_eq!(rows.len(), 3);
-        assert!(rows.iter().all(|(_, l)| l.first == l.last));
+        assert!(rows.iter().all(|(_, l, _)| l.first == l.last));
         assert_eq!(rows[2].1.first, 3);
         assert!(!odd);
     }

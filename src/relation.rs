@@ -284,14 +284,28 @@ pub(crate) fn word_similarity(a: &[&str], b: &[&str]) -> Similarity {
 /// edit distance is at least the difference in length, so pairs whose
 /// lengths differ too much are turned away without computing it.
 pub(crate) fn words_reach(a: &[&str], b: &[&str], threshold: Similarity) -> Option<Similarity> {
+    reach_by(a, b, threshold, |x, y| x == y)
+}
+
+/// [`words_reach`] with words matched by `same`; over the size where the
+/// edit distance is computed, [`word_similarity`]'s overlap of word
+/// sets, which matches words exactly.
+fn reach_by(
+    a: &[&str],
+    b: &[&str],
+    threshold: Similarity,
+    same: impl Fn(&str, &str) -> bool,
+) -> Option<Similarity> {
     let longest = a.len().max(b.len());
-    if longest > 0 && a.len().saturating_mul(b.len()) <= 4_000_000 {
-        let best = Similarity::clamped(1.0 - a.len().abs_diff(b.len()) as f64 / longest as f64);
-        if best < threshold {
-            return None;
-        }
+    if longest == 0 || a.len().saturating_mul(b.len()) > 4_000_000 {
+        return Some(word_similarity(a, b)).filter(|s| *s >= threshold);
     }
-    Some(word_similarity(a, b)).filter(|s| *s >= threshold)
+    let best = Similarity::clamped(1.0 - a.len().abs_diff(b.len()) as f64 / longest as f64);
+    if best < threshold {
+        return None;
+    }
+    let distance = word_edit_distance_by(a, b, same);
+    Some(Similarity::clamped(1.0 - distance as f64 / longest as f64)).filter(|s| *s >= threshold)
 }
 
 /// Whether a running total fell: the `later` interval wholly below the
@@ -488,17 +502,9 @@ pub(crate) fn negation_reach(
 /// ([`inflects`]): taking out "did not" leaves the bare verb ("we fire
 /// tear gas") where the affirmative has it inflected ("we fired").
 pub(crate) fn denied_reach(a: &[&str], b: &[&str], threshold: Similarity) -> Option<Similarity> {
-    let longest = a.len().max(b.len());
-    if longest == 0 || a.len().saturating_mul(b.len()) > 4_000_000 {
-        return words_reach(a, b, threshold);
-    }
-    let best = Similarity::clamped(1.0 - a.len().abs_diff(b.len()) as f64 / longest as f64);
-    if best < threshold {
-        return None;
-    }
-    let same = |x: &str, y: &str| x == y || inflects(x, y) || inflects(y, x);
-    let distance = word_edit_distance_by(a, b, same);
-    Some(Similarity::clamped(1.0 - distance as f64 / longest as f64)).filter(|s| *s >= threshold)
+    reach_by(a, b, threshold, |x, y| {
+        x == y || inflects(x, y) || inflects(y, x)
+    })
 }
 
 /// Whether `form` is a regular inflection of the verb or noun `base`:

@@ -852,6 +852,14 @@ mod never_panics {
     }
 }
 
+/// A fresh folder in the temporary directory for one test's files,
+/// named by `tag` and the process; the test removes it.
+fn scratch_dir(tag: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("corroborate-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 // ---- the example binary on tests/data/bad ----
 
 /// The example binary beside this test binary:
@@ -909,8 +917,7 @@ fn bad_files_through_the_example_binary() {
 /// `file:line:column: field …`, through the library and the binary.
 #[test]
 fn bad_policy_and_vocabulary_files_are_named_with_their_place() {
-    let dir = std::env::temp_dir().join(format!("corroborate-policy-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("policy");
     let file = |name: &str, text: &str| {
         let path = dir.join(name);
         std::fs::write(&path, text).unwrap();
@@ -968,8 +975,7 @@ fn a_verb_or_chain_of_the_wrong_type_is_named() {
 /// "Antakiya" (sixth audit, B1). A text nothing matches finds nothing.
 #[test]
 fn the_topic_filter_finds_merged_entities() {
-    let dir = std::env::temp_dir().join(format!("corroborate-topic-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("topic");
     let path = dir.join("merged.json");
     std::fs::write(
         &path,
@@ -1038,8 +1044,7 @@ fn a_table_given_as_a_corpus_file_names_its_reader() {
 /// review found the corpus's line given to the missing article).
 #[test]
 fn a_missing_article_file_is_named_at_the_corpus_line() {
-    let dir = std::env::temp_dir().join(format!("corroborate-article-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("article");
     let path = dir.join("corpus.json");
     std::fs::write(
         &path,

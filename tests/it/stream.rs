@@ -41,6 +41,16 @@ fn describe(corpus: &Corpus) -> String {
 /// A JSON Lines header declaring entity `e` and publication `p`.
 const HEADER_E_P: &str = r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "e", "name": "E"}], "sources": [{"id": "p", "kind": "publication", "name": "P"}]}"#;
 
+/// The corpus's sources, one a line: `id=name (kind)`.
+fn describe_sources(corpus: &Corpus) -> String {
+    let sources: Vec<String> = corpus
+        .sources()
+        .iter()
+        .map(|s| format!("{}={} ({})", s.id, s.name, s.kind.as_str()))
+        .collect();
+    sources.join("\n")
+}
+
 /// JSON Lines read from `lines` (a header line first), described as
 /// `describe` does.
 #[track_caller]
@@ -113,12 +123,7 @@ fn csv_good_and_bad_rows() {
     shahab-al-muhajir=Shahab al-Muhajir
     joe-biden=Joe Biden
     ");
-    let sources: Vec<String> = corpus
-        .sources()
-        .iter()
-        .map(|s| format!("{}={} ({})", s.id, s.name, s.kind.as_str()))
-        .collect();
-    assert_snapshot!(sources.join("\n"), @r"
+    assert_snapshot!(describe_sources(&corpus), @r"
     ap=AP (publication)
     un-monitoring-team=UN monitoring team (group)
     reuters=Reuters (publication)
@@ -1644,12 +1649,7 @@ fn a_side_header_names_a_tables_entities_and_sources() {
     line-5 pas-2 seats quantity [reuters]
     line-6 pas vote_share quantity [reuters > cec]
     ");
-    let sources: Vec<String> = corpus
-        .sources()
-        .iter()
-        .map(|s| format!("{}={} ({})", s.id, s.name, s.kind.as_str()))
-        .collect();
-    assert_snapshot!(sources.join("\n"), @r"
+    assert_snapshot!(describe_sources(&corpus), @r"
     cec=Central Electoral Commission (office)
     reuters=Reuters (publication)
     afp=AFP (publication)
