@@ -250,9 +250,10 @@ pub(crate) fn json_error(
                 })
                 .with_position(1, Some(1));
             }
-            ErrorKind::Schema {
+            // A value the crate's own rules refused keeps its kind.
+            crate::error::take_handed(&message).unwrap_or_else(|| ErrorKind::Schema {
                 message: data_message(message),
-            }
+            })
         }
         Category::Eof if line == 0 => ErrorKind::Empty {
             expected: "a JSON document",
@@ -536,7 +537,9 @@ pub(crate) fn json_error_kind(error: &serde_json::Error) -> ErrorKind {
         message.truncate(at);
     }
     match error.classify() {
-        serde_json::error::Category::Data => ErrorKind::Schema { message },
+        serde_json::error::Category::Data => {
+            crate::error::take_handed(&message).unwrap_or(ErrorKind::Schema { message })
+        }
         serde_json::error::Category::Eof if error.line() == 0 => ErrorKind::Empty {
             expected: "a JSON document",
         },

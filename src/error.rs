@@ -9,6 +9,8 @@
 //! corpus.json:6:48: claim a004-strength: field claims[0].value.quantity: 500 is less than min 1500 (an inverted range); expected max >= min
 //! ```
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -41,7 +43,7 @@ struct Inner {
 }
 
 /// What went wrong; private so that variants can change without breaking
-/// users. Users ask through [`Error`]'s predicates instead.
+/// users. Users ask through [`Error`]'s predicates and accessors instead.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum ErrorKind {
     #[error("cannot {action}: {source}")]
@@ -87,10 +89,12 @@ pub(crate) enum ErrorKind {
         "attribution chain names source {id:?} twice (a cycle); expected each source at most once from publication to origin"
     )]
     Cycle { id: String },
-    #[error("evidence text {text:?} is not found in the text of publication {source_id:?}")]
+    #[error(
+        "evidence text {text:?} is not found in the text of publication {source_id:?}; expected {EVIDENCE_FOUND}"
+    )]
     EvidenceNotFound { text: String, source_id: String },
     #[error(
-        "evidence span {start}..{end} does not hold {text:?} in publication {source_id:?}; {found}"
+        "evidence span {start}..{end} does not hold {text:?} in publication {source_id:?}; {found}; expected {EVIDENCE_SPAN}"
     )]
     EvidenceSpan {
         start: usize,
@@ -137,11 +141,64 @@ pub(crate) enum ErrorKind {
     },
 }
 
+/// What evidence that is not found should have been.
+const EVIDENCE_FOUND: &str = "words that the publication's text holds, written as it writes them";
+/// What an evidence span that does not hold its text should have been.
+const EVIDENCE_SPAN: &str = "the byte offsets of the evidence text in the publication's text";
+
 fn article(word: &str) -> &'static str {
     if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"
     } else {
         "a"
+    }
+}
+
+thread_local! {
+    /// The last error this thread handed to serde as a custom error, by
+    /// its message: serde keeps only the text, and the error made from
+    /// serde's (see [`take_handed`]) takes the kind back when the texts
+    /// match, so that its value and expectation stay structured.
+    static HANDED: RefCell<Option<(String, ErrorKind)>> = const { RefCell::new(None) };
+}
+
+/// The kind of the error handed to serde whose message is `message`, if
+/// this thread handed it (and it was the last one handed).
+pub(crate) fn take_handed(message: &str) -> Option<ErrorKind> {
+    HANDED.with(|handed| match handed.borrow_mut().take() {
+        Some((text, kind)) if text == message => Some(kind),
+        _ => None,
+    })
+}
+
+/// An error that a `Deserialize` impl hands to serde.
+pub(crate) trait IntoSerde {
+    /// The error as serde's custom error.
+    fn into_serde<X: serde::de::Error>(self) -> X;
+}
+
+impl IntoSerde for Error {
+    fn into_serde<X: serde::de::Error>(self) -> X {
+        let message = self.to_string();
+        let error = X::custom(&message);
+        // Only a bare kind: a place or field would be in the message and
+        // lost from the kind.
+        let inner = *self.inner;
+        if inner.file.is_none()
+            && inner.line.is_none()
+            && inner.column.is_none()
+            && inner.claim.is_none()
+            && inner.field.is_none()
+        {
+            HANDED.with(|handed| *handed.borrow_mut() = Some((message, inner.kind)));
+        }
+        error
+    }
+}
+
+impl IntoSerde for std::convert::Infallible {
+    fn into_serde<X: serde::de::Error>(self) -> X {
+        match self {}
     }
 }
 
@@ -292,6 +349,115 @@ impl Error {
         self.inner.field.as_deref()
     }
 
+    /// What kind of problem this is, to `match` on; the same answer as
+    /// the `is_*` predicates.
+    ///
+    /// ```
+    /// use corroborate::{Corpus, ErrorCategory};
+    /// let err = Corpus::from_json_str(r#"{"format": "corroborate/1",
+    ///   "claims": [{"id": "c1", "subject": "nobody", "property": "killed",
+    ///     "value": {"quantity": {"exact": 3}}, "assertion": {"chain": ["x"]}}]}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(err.category(), ErrorCategory::Inconsistent);
+    /// ```
+    pub fn category(&self) -> ErrorCategory {
+        if self.is_io() {
+            ErrorCategory::Io
+        } else if self.is_syntax() {
+            ErrorCategory::Syntax
+        } else if self.is_invalid() {
+            ErrorCategory::Invalid
+        } else if self.is_inconsistent() {
+            ErrorCategory::Inconsistent
+        } else {
+            ErrorCategory::Limit
+        }
+    }
+
+    /// The bad value, as the message shows it (an id or text in quotation
+    /// marks, a number as written): `"500"` of "500 is less than min 1500
+    /// (an inverted range)", the id of an unknown reference, the text of
+    /// an expression that cannot be read, the count over a limit. `None`
+    /// when the problem is not one value: an I/O error, malformed JSON,
+    /// bytes that are not UTF-8, an empty input.
+    ///
+    /// ```
+    /// use corroborate::{Corpus, Vocabulary, parse_quantity};
+    /// let err = Corpus::from_json_str(r#"{"format": "corroborate/1",
+    ///   "entities": [{"id": "e", "name": "E"}],
+    ///   "sources": [{"id": "s", "kind": "publication", "name": "S"}],
+    ///   "claims": [{"id": "c1", "subject": "e", "property": "killed",
+    ///     "value": {"quantity": {"range": [1500, 500]}}, "assertion": {"chain": ["s"]}}]}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(err.value().as_deref(), Some("500"));
+    /// assert_eq!(err.expected().as_deref(), Some("max >= min"));
+    ///
+    /// let err = parse_quantity("some fighters", &Vocabulary::default()).unwrap_err();
+    /// assert_eq!(err.value().as_deref(), Some("\"some fighters\""));
+    /// ```
+    pub fn value(&self) -> Option<Cow<'_, str>> {
+        Some(match &self.inner.kind {
+            ErrorKind::InvalidId { value, .. } => Cow::Owned(format!("{value:?}")),
+            ErrorKind::InvalidValue { value, .. } => Cow::Borrowed(value.as_str()),
+            ErrorKind::UnknownReference { id, .. }
+            | ErrorKind::Duplicate { id, .. }
+            | ErrorKind::Cycle { id } => Cow::Owned(format!("{id:?}")),
+            ErrorKind::EvidenceNotFound { text, .. } | ErrorKind::EvidenceSpan { text, .. } => {
+                Cow::Owned(format!("{text:?}"))
+            }
+            ErrorKind::Expression { input, .. } => Cow::Owned(format!("{input:?}")),
+            ErrorKind::RowWidth { found, .. } | ErrorKind::Limit { found, .. } => {
+                Cow::Owned(found.to_string())
+            }
+            ErrorKind::Io { .. }
+            | ErrorKind::IoAt { .. }
+            | ErrorKind::Syntax { .. }
+            | ErrorKind::Schema { .. }
+            | ErrorKind::NotUtf8 { .. }
+            | ErrorKind::NotUtf8At { .. }
+            | ErrorKind::Empty { .. }
+            | ErrorKind::DepthLimit { .. } => return None,
+        })
+    }
+
+    /// What was expected instead, as the message says it after
+    /// "expected": "max >= min", "the id of a source declared in the
+    /// corpus", "UTF-8 text", "at most 1000000" for a limit. `None` for an
+    /// I/O error and for malformed JSON or a schema error, whose message
+    /// (from the JSON reader) says it in its own words.
+    pub fn expected(&self) -> Option<Cow<'_, str>> {
+        Some(match &self.inner.kind {
+            ErrorKind::InvalidId { expected, .. } | ErrorKind::Empty { expected } => {
+                Cow::Borrowed(*expected)
+            }
+            ErrorKind::InvalidValue { expected, .. } | ErrorKind::Expression { expected, .. } => {
+                Cow::Borrowed(expected.as_str())
+            }
+            ErrorKind::UnknownReference { kind, .. } => Cow::Owned(format!(
+                "the id of {} {kind} declared in the corpus",
+                article(kind)
+            )),
+            ErrorKind::Duplicate { kind, .. } => Cow::Owned(format!("each {kind} id once")),
+            ErrorKind::Cycle { .. } => {
+                Cow::Borrowed("each source at most once from publication to origin")
+            }
+            ErrorKind::EvidenceNotFound { .. } => Cow::Borrowed(EVIDENCE_FOUND),
+            ErrorKind::EvidenceSpan { .. } => Cow::Borrowed(EVIDENCE_SPAN),
+            ErrorKind::NotUtf8 { .. } | ErrorKind::NotUtf8At { .. } => Cow::Borrowed("UTF-8 text"),
+            ErrorKind::RowWidth { expected, .. } => {
+                Cow::Owned(format!("{expected} columns as in the header"))
+            }
+            ErrorKind::DepthLimit { limit } => {
+                Cow::Owned(format!("arrays and objects nested at most {limit} deep"))
+            }
+            ErrorKind::Limit { limit, .. } => Cow::Owned(format!("at most {limit}")),
+            ErrorKind::Io { .. }
+            | ErrorKind::IoAt { .. }
+            | ErrorKind::Syntax { .. }
+            | ErrorKind::Schema { .. } => return None,
+        })
+    }
+
     /// True when a file or stream could not be read or written.
     pub fn is_io(&self) -> bool {
         matches!(
@@ -350,6 +516,35 @@ impl Error {
             ErrorKind::Limit { .. } | ErrorKind::DepthLimit { .. }
         )
     }
+}
+
+/// The kind of an [`Error`], from [`Error::category`]. New categories
+/// may be added.
+///
+/// ```
+/// use corroborate::{parse_quantity, ErrorCategory, Vocabulary};
+/// match parse_quantity("lots", &Vocabulary::default()).unwrap_err().category() {
+///     ErrorCategory::Syntax => {}
+///     other => panic!("unexpected {other:?}"),
+/// }
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorCategory {
+    /// A file or stream could not be read or written
+    /// ([`Error::is_io`]).
+    Io,
+    /// The input is not well-formed ([`Error::is_syntax`]).
+    Syntax,
+    /// Well-formed input breaks the format's rules
+    /// ([`Error::is_invalid`]).
+    Invalid,
+    /// The parts of a corpus do not fit together
+    /// ([`Error::is_inconsistent`]).
+    Inconsistent,
+    /// The input crossed one of the [`Limits`](crate::Limits)
+    /// ([`Error::is_limit`]).
+    Limit,
 }
 
 impl fmt::Display for Error {

@@ -434,16 +434,18 @@ pub(crate) fn deserialize_text<'de, D, T, E>(
 ) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
-    E: fmt::Display,
+    E: crate::error::IntoSerde,
 {
     struct Text<F>(F);
-    impl<'de, T, E: fmt::Display, F: FnOnce(&str) -> Result<T, E>> serde::de::Visitor<'de> for Text<F> {
+    impl<'de, T, E: crate::error::IntoSerde, F: FnOnce(&str) -> Result<T, E>>
+        serde::de::Visitor<'de> for Text<F>
+    {
         type Value = T;
         fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
             formatter.write_str("a string")
         }
         fn visit_str<X: serde::de::Error>(self, text: &str) -> Result<T, X> {
-            (self.0)(text).map_err(X::custom)
+            (self.0)(text).map_err(crate::error::IntoSerde::into_serde)
         }
     }
     deserializer.deserialize_str(Text(make))

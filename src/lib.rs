@@ -149,7 +149,7 @@ pub use analyze::{
     MAX_QUOTE_BLOCK, analyze,
 };
 pub use corpus::{CORPUS_FILE_NAME, Corpus, FORMAT, Limits};
-pub use error::Error;
+pub use error::{Error, ErrorCategory};
 pub use id::{ClaimId, EntityId, MAX_ID_LEN, Property, SourceId};
 pub use json::REPORT_JSONL_FORMAT;
 pub use model::{

@@ -314,8 +314,7 @@ impl Source {
 /// assert!(Quote::new("  ").is_err());
 /// # Ok::<(), corroborate::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, try_from = "RawQuote")]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Quote {
     text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -328,6 +327,13 @@ struct RawQuote {
     text: String,
     #[serde(default)]
     occasion: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Quote {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Quote, D::Error> {
+        Quote::try_from(RawQuote::deserialize(deserializer)?)
+            .map_err(crate::error::IntoSerde::into_serde)
+    }
 }
 
 impl TryFrom<RawQuote> for Quote {

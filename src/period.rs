@@ -578,7 +578,7 @@ impl<'de> Deserialize<'de> for Period {
         }
         deserializer
             .deserialize_str(Text)?
-            .map_err(serde::de::Error::custom)
+            .map_err(crate::error::IntoSerde::into_serde)
     }
 }
 

@@ -247,8 +247,8 @@ impl Amount {
 /// assert_eq!(strength.to_string(), "500–1,500 fighters");
 /// # Ok::<(), corroborate::Error>(())
 /// ```
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(try_from = "RawQuantity", into = "RawQuantity")]
+#[derive(Clone, Debug, Serialize)]
+#[serde(into = "RawQuantity")]
 pub struct Quantity {
     amount: Amount,
     /// Shared: a corpus repeats a few units ("fighters", "civilians")
@@ -986,6 +986,13 @@ struct RawQuantity {
 
 const FORMS: &str =
     "exactly one of exact, range, at_least, more_than, at_most, fewer_than, approximately, vague";
+
+impl<'de> Deserialize<'de> for Quantity {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Quantity, D::Error> {
+        Quantity::try_from(RawQuantity::deserialize(deserializer)?)
+            .map_err(crate::error::IntoSerde::into_serde)
+    }
+}
 
 impl TryFrom<RawQuantity> for Quantity {
     type Error = Error;

@@ -4,7 +4,8 @@
 //! the example binary. The loader's first pins are in `model.rs`.
 
 use corroborate::{
-    Corpus, Error, Limits, ScanOptions, Vocabulary, parse_date, parse_quantity, scan,
+    Corpus, Error, ErrorCategory, Limits, ScanOptions, StreamReader, Vocabulary, parse_date,
+    parse_quantity, scan,
 };
 use insta::assert_snapshot;
 
@@ -398,7 +399,7 @@ fn evidence_span_outside_the_text() {
         r#", "evidence": {"text": "500", "span": [5, 9000]}"#,
     ));
     assert!(e.is_inconsistent());
-    assert_snapshot!(e, @r#"line 4: claim c1: field assertion.evidence.span: evidence span 5..9000 does not hold "500" in publication "a1"; the span is not within the text's 28 bytes at character boundaries"#);
+    assert_snapshot!(e, @r#"line 4: claim c1: field assertion.evidence.span: evidence span 5..9000 does not hold "500" in publication "a1"; the span is not within the text's 28 bytes at character boundaries; expected the byte offsets of the evidence text in the publication's text"#);
 }
 
 #[test]
@@ -1061,4 +1062,116 @@ fn a_missing_article_file_is_named_at_the_corpus_line() {
         "{shown}"
     );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+// ---- structured access: category, value, expected ----
+
+/// The accessors agree with the message and with the predicates: a
+/// value given is in the message, an expectation given follows its
+/// "expected", and the category is the one predicate that holds.
+#[track_caller]
+fn assert_accessors_agree(e: &Error) {
+    let message = e.to_string();
+    if let Some(value) = e.value() {
+        assert!(
+            message.contains(value.as_ref()),
+            "{value:?} not in {message:?}"
+        );
+    }
+    if let Some(expected) = e.expected() {
+        assert!(
+            message.contains(&format!("expected {expected}")),
+            "{expected:?} not after \"expected\" in {message:?}"
+        );
+    }
+    let predicates = [
+        (ErrorCategory::Io, e.is_io()),
+        (ErrorCategory::Syntax, e.is_syntax()),
+        (ErrorCategory::Invalid, e.is_invalid()),
+        (ErrorCategory::Inconsistent, e.is_inconsistent()),
+        (ErrorCategory::Limit, e.is_limit()),
+    ];
+    let holding: Vec<ErrorCategory> = predicates
+        .iter()
+        .filter(|(_, holds)| *holds)
+        .map(|(category, _)| *category)
+        .collect();
+    assert_eq!(holding, [e.category()], "{message}");
+}
+
+#[test]
+fn a_corpus_value_refused_by_its_rules_keeps_its_value_and_expectation() {
+    let e = load_error(&one_claim(r#"{"quantity": {"range": [1500, 500]}}"#, ""));
+    assert_accessors_agree(&e);
+    assert_eq!(e.category(), ErrorCategory::Invalid);
+    assert_eq!(e.value().as_deref(), Some("500"));
+    assert_eq!(e.expected().as_deref(), Some("max >= min"));
+    assert_eq!(e.claim(), Some("c1"));
+
+    let e = load_error(&one_claim(r#"{"date": "2021-02-30"}"#, ""));
+    assert_accessors_agree(&e);
+    assert!(e.value().is_some_and(|v| v.contains("2021-02-30")), "{e}");
+    assert!(e.expected().is_some(), "{e}");
+
+    let e = load_error(&one_claim(r#"{"quote": {"text": "  "}}"#, ""));
+    assert_accessors_agree(&e);
+    assert!(e.value().is_some() && e.expected().is_some(), "{e}");
+
+    let e = load_error(&one_claim(
+        r#"{"quantity": {"exact": 5}}"#,
+        r#", "said": "yesterday""#,
+    ));
+    assert_accessors_agree(&e);
+    assert!(e.value().is_some_and(|v| v.contains("yesterday")), "{e}");
+}
+
+#[test]
+fn schema_and_io_errors_have_no_single_value() {
+    let e = load_error(r#"{"format": "corroborate/1", "bogus": 1}"#);
+    assert_accessors_agree(&e);
+    assert_eq!(e.category(), ErrorCategory::Invalid);
+    assert_eq!((e.value(), e.expected()), (None, None));
+
+    let e = Corpus::from_path("/nonexistent/corroborate/corpus.json").unwrap_err();
+    assert_accessors_agree(&e);
+    assert_eq!(e.category(), ErrorCategory::Io);
+    assert_eq!((e.value(), e.expected()), (None, None));
+}
+
+#[test]
+fn accessors_agree_with_the_message_for_every_bad_file_and_expression() {
+    let bad = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/bad");
+    let mut seen = 0;
+    let mut valued = 0;
+    let mut entries: Vec<_> = std::fs::read_dir(bad)
+        .expect("tests/data/bad")
+        .map(|entry| entry.expect("an entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e != "md") && path.is_file())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let read = match path.extension().and_then(|e| e.to_str()) {
+            Some("csv") => StreamReader::new().read_path(&path),
+            Some("jsonl") => StreamReader::new().read_path(&path),
+            _ => Corpus::from_path(&path),
+        };
+        if let Err(e) = read {
+            assert_accessors_agree(&e);
+            seen += 1;
+            valued += usize::from(e.value().is_some());
+        }
+    }
+    for text in ["between 1,500 and 500", "lots", "", "20.000", "-5 people"] {
+        let e = quantity_error(text);
+        assert_accessors_agree(&e);
+        valued += usize::from(e.value().is_some());
+        seen += 1;
+    }
+    for text in ["2021-02-30", "the 45th of Smarch", ""] {
+        let e = date_error(text);
+        assert_accessors_agree(&e);
+        seen += 1;
+    }
+    assert!(seen >= 30, "only {seen} errors checked");
+    assert!(valued >= 10, "only {valued} of {seen} errors gave a value");
 }

@@ -209,7 +209,7 @@ fn evidence_not_found() {
         r#"{"quantity": {"exact": 500}}"#,
         r#", "evidence": {"text": "600 fighters"}"#,
     ));
-    assert_snapshot!(e, @r#"line 4: claim c1: field assertion.evidence.text: evidence text "600 fighters" is not found in the text of publication "a1""#);
+    assert_snapshot!(e, @r#"line 4: claim c1: field assertion.evidence.text: evidence text "600 fighters" is not found in the text of publication "a1"; expected words that the publication's text holds, written as it writes them"#);
 }
 
 #[test]
@@ -218,7 +218,7 @@ fn evidence_span_is_checked() {
         r#"{"quantity": {"exact": 500}}"#,
         r#", "evidence": {"text": "500 fighters", "span": [0, 12]}"#,
     ));
-    assert_snapshot!(e, @r#"line 4: claim c1: field assertion.evidence.span: evidence span 0..12 does not hold "500 fighters" in publication "a1"; the span holds "Some 500 fig""#);
+    assert_snapshot!(e, @r#"line 4: claim c1: field assertion.evidence.span: evidence span 0..12 does not hold "500 fighters" in publication "a1"; the span holds "Some 500 fig"; expected the byte offsets of the evidence text in the publication's text"#);
 }
 
 #[test]
