@@ -101,6 +101,90 @@ pub struct Analyzer<'a, 'p> {
     resolution: Resolution,
     sources: SourceTable,
     pairs: TextPairs,
+    /// Person sources that name one person, by id, to the one that stands
+    /// for them all (see [`same_persons`]); empty for most corpora.
+    persons: HashMap<&'a str, &'a SourceId>,
+}
+
+/// Person sources whose names are names of one entity, after name
+/// resolution: a speaker whose name two outlets spell apart ("Sylvia" and
+/// "Silvia Masebo"), or give with and without a title the entity lists
+/// as an alias, is one person, so one origin, not two independent ones.
+/// Each maps to the one of its group named as the entity is, or else to
+/// the smallest id; a source alone in its group is left out. A person source matches the entity whose name or alias
+/// has its name's key ([`crate::name_key`]); publications and groups are
+/// never matched, as an outlet or a ministry is not the entity that
+/// shares its name.
+fn same_persons<'a>(corpus: &'a Corpus, resolution: &Resolution) -> HashMap<&'a str, &'a SourceId> {
+    use crate::model::SourceKind;
+    let persons: Vec<&crate::model::Source> = corpus
+        .sources()
+        .iter()
+        .filter(|s| s.kind == SourceKind::Person)
+        .collect();
+    if persons.len() < 2 {
+        return HashMap::default();
+    }
+    let mut wanted: HashMap<String, Option<&EntityId>> = HashMap::default();
+    for person in &persons {
+        for name in
+            std::iter::once(person.name.as_str()).chain(person.aliases.iter().map(String::as_str))
+        {
+            wanted.insert(crate::resolve::name_key(name), None);
+        }
+    }
+    // Entities in corpus order; a key two entities share is one entity
+    // after resolution ("same normalized name"), so either is its own.
+    for entity in corpus.entities() {
+        for name in entity.names() {
+            if let Some(slot) = wanted.get_mut(&crate::resolve::name_key(name))
+                && slot.is_none()
+            {
+                *slot = Some(resolution.canonical(&entity.id));
+            }
+        }
+    }
+    let mut groups: BTreeMap<&EntityId, Vec<&'a SourceId>> = BTreeMap::new();
+    for person in &persons {
+        let entity = std::iter::once(person.name.as_str())
+            .chain(person.aliases.iter().map(String::as_str))
+            .find_map(|name| {
+                wanted
+                    .get(&crate::resolve::name_key(name))
+                    .copied()
+                    .flatten()
+            });
+        if let Some(entity) = entity {
+            groups.entry(entity).or_default().push(&person.id);
+        }
+    }
+    let mut persons_of = HashMap::default();
+    for (entity, ids) in &groups {
+        if ids.len() < 2 {
+            continue;
+        }
+        // The source named as the entity stands for the group; else the
+        // smallest id.
+        let own = corpus
+            .entity(entity)
+            .map(|e| crate::resolve::name_key(&e.name));
+        let named = |id: &&&SourceId| {
+            own.as_ref().is_some_and(|own| {
+                corpus
+                    .source(id)
+                    .is_some_and(|s| crate::resolve::name_key(&s.name) == *own)
+            })
+        };
+        let first = ids.iter().filter(named).min().or_else(|| ids.iter().min());
+        if let Some(&first) = first {
+            for &id in ids {
+                if id != first {
+                    persons_of.insert(id.as_str(), first);
+                }
+            }
+        }
+    }
+    persons_of
 }
 
 /// The claims grouped by their subject's and property's texts, as
@@ -306,12 +390,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let (resolution, (sources, pairs)) = rayon::join(resolve, || rayon::join(tabulate, pair));
         #[cfg(not(feature = "parallel"))]
         let (resolution, sources, pairs) = (resolve(), tabulate(), pair());
+        let persons = same_persons(corpus, &resolution);
         Analyzer {
             corpus,
             policy,
             resolution,
             sources,
             pairs,
+            persons,
         }
     }
 
@@ -2477,6 +2563,18 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         (clusters.into_values().collect(), negations)
     }
 
+    /// The source that stands for `id` as an origin: itself, or for a
+    /// person named by several sources, the first of them.
+    fn person<'c>(&self, id: &'c SourceId) -> &'c SourceId
+    where
+        'a: 'c,
+    {
+        if self.persons.is_empty() {
+            return id;
+        }
+        self.persons.get(id.as_str()).copied().unwrap_or(id)
+    }
+
     fn origins<'c>(&self, claims: &[&'c Claim]) -> Vec<Origin<'c>>
     where
         'a: 'c,
@@ -2491,9 +2589,16 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     let chain: &'c [SourceId] = &c.assertion.chain;
                     chain.get(1..chain.len().saturating_sub(1)).unwrap_or(&[])
                 })
+                .map(|id| self.person(id))
                 .collect(),
         );
-        let mut ends = sorted(claims.iter().filter_map(|c| c.assertion.origin()).collect());
+        let mut ends = sorted(
+            claims
+                .iter()
+                .filter_map(|c| c.assertion.origin())
+                .map(|id| self.person(id))
+                .collect(),
+        );
         // An end that is another chain's intermediate is not an origin,
         // unless that would leave none: chains that pass through each
         // other's ends (A says B says, B says A says) are all counted
@@ -2994,12 +3099,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             .claims
             .iter()
             .filter_map(|c| c.assertion.origin())
+            .map(|id| self.person(id))
             .collect();
         origins.sort_unstable();
         let shared = b
             .claims
             .iter()
             .filter_map(|c| c.assertion.origin())
+            .map(|id| self.person(id))
             .filter(|o| origins.binary_search(o).is_ok())
             .min();
         if let Some(shared) = shared {
@@ -3025,7 +3132,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let mut index = SourceNumbers::default();
         for claim in claims {
             if let Some(end) = claim.assertion.origin() {
-                index.insert(end);
+                index.insert(self.person(end));
             }
         }
         let mut parent: Vec<usize> = (0..index.len()).collect();
@@ -3038,11 +3145,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         }
         for claim in claims {
             let chain = &claim.assertion.chain;
-            let Some(end) = chain.last().and_then(|e| index.get(e)) else {
+            let Some(end) = chain.last().and_then(|e| index.get(self.person(e))) else {
                 continue;
             };
             for link in chain.get(1..chain.len().saturating_sub(1)).unwrap_or(&[]) {
-                if let Some(other) = index.get(link) {
+                if let Some(other) = index.get(self.person(link)) {
                     let (ra, rb) = (find(&mut parent, end), find(&mut parent, other));
                     if ra != rb {
                         parent[ra.max(rb)] = ra.min(rb);
@@ -3076,7 +3183,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // id order within a run without a stable sort.
         let mut keyed: Vec<((usize, Anchor<'_>), usize, &Claim)> = Vec::with_capacity(claims.len());
         for claim in claims {
-            let Some(end) = claim.assertion.origin().and_then(|e| index.get(e)) else {
+            let Some(end) = claim
+                .assertion
+                .origin()
+                .and_then(|e| index.get(self.person(e)))
+            else {
                 continue;
             };
             let lineage = find(&mut parent, end);

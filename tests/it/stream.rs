@@ -573,6 +573,76 @@ fn a_table_quote_ends_its_chain_at_the_speaker() {
     assert_eq!(position.origins.len(), 1, "{:?}", position.origins);
 }
 
+/// A speaker spelled two ways by two outlets is one person: name
+/// resolution makes the two speaker entities one topic, and their two
+/// speaker sources one origin (a seventh audit found "2 independent
+/// origins" of one minister's own words). Two different speakers of the
+/// same words stay two.
+#[test]
+fn a_speaker_spelled_two_ways_is_one_origin() {
+    let origins = |text: &str| {
+        let corpus = StreamReader::new()
+            .read_table(text.as_bytes(), "t.csv", TableFormat::Csv)
+            .unwrap();
+        let report = analyze(&corpus, &Policy::default());
+        report
+            .topics
+            .iter()
+            .map(|t| {
+                let names: Vec<String> = t.scopes[0].positions[0]
+                    .origins
+                    .iter()
+                    .map(|o| o.name.to_string())
+                    .collect();
+                format!("{}: {}", t.subject_name, names.join(", "))
+            })
+            .collect::<Vec<_>>()
+    };
+    let words = "We are doing everything in our power to contain this outbreak";
+    let one = format!(
+        "source,subject,property,value,date,speaker\n\
+         Reuters,Outbreak,said,{words},2026-01-10,Sylvia Masebo\n\
+         Daily Mail,Outbreak,said,{words},2026-01-10,Silvia Masebo\n"
+    );
+    assert_eq!(origins(&one), ["Silvia Masebo: Silvia Masebo"]);
+    let two = format!(
+        "source,subject,property,value,date,speaker\n\
+         Reuters,Outbreak,said,{words},2026-01-10,Sylvia Masebo\n\
+         Daily Mail,Outbreak,said,{words},2026-01-10,Chitalu Chilufya\n"
+    );
+    assert_eq!(
+        origins(&two),
+        [
+            "Chitalu Chilufya: Chitalu Chilufya",
+            "Sylvia Masebo: Sylvia Masebo"
+        ]
+    );
+}
+
+/// A side header that gives a speaker's title as an alias of the entity
+/// makes the titled and untitled speaker cells one person, so one origin,
+/// named as the entity is, without declaring the source a second time.
+#[test]
+fn a_speaker_alias_of_a_declared_entity_is_one_origin() {
+    let header = Corpus::from_json_str(
+        r#"{"format": "corroborate/1", "entities": [
+            {"id": "joe-tyler", "name": "Joe Tyler", "aliases": ["Chief Joe Tyler"]}]}"#,
+    )
+    .unwrap();
+    let text = "source,subject,property,value,date,speaker\n\
+                AP,Fire,said,This fire is moving faster than anything we have seen,2025-08-14,Chief Joe Tyler\n\
+                KCRA,Fire,said,This fire is moving faster than anything we have seen,2025-08-14,Joe Tyler\n";
+    let corpus = StreamReader::new()
+        .with_header(header)
+        .read_table(text.as_bytes(), "t.csv", TableFormat::Csv)
+        .unwrap();
+    let report = analyze(&corpus, &Policy::default());
+    assert_eq!(report.topics.len(), 1);
+    let origins = &report.topics[0].scopes[0].positions[0].origins;
+    assert_eq!(origins.len(), 1, "{origins:?}");
+    assert_eq!(origins[0].name.to_string(), "Joe Tyler");
+}
+
 /// A row citing a publication whose own rows giving that value for that
 /// subject and property all cite one origin is a relay of that origin,
 /// through it: BBC citing Reuters citing IGSU is one origin, not two. A
