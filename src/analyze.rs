@@ -1941,6 +1941,32 @@ fn split_coarse<T, S: Copy>(
     (sweep(fine), sweep(coarse))
 }
 
+/// Scope times sorted by start, in runs that share a moment: each run's
+/// common part (the latest start, the earliest end) and its members. A
+/// time joins the run when it starts before that part ends; sorted by
+/// start, it then meets every member.
+fn sweep_times<'c>(
+    items: Vec<(Period, usize, &'c Claim)>,
+) -> Runs<Meet, (Period, usize, &'c Claim)> {
+    let mut runs: Runs<Meet, (Period, usize, &'c Claim)> = Vec::new();
+    for item in items {
+        let (start, end) = (item.0.start(), item.0.end());
+        match runs.last_mut() {
+            Some((meet, run)) if start < meet.1 => {
+                meet.0 = meet.0.max(start);
+                meet.1 = meet.1.min(end);
+                run.push(item);
+            }
+            _ => runs.push(((start, end), vec![item])),
+        }
+    }
+    runs
+}
+
+/// The moment that a run of scope times share: from its latest start to
+/// its earliest end.
+type Meet = (chrono::NaiveDateTime, chrono::NaiveDateTime);
+
 /// A position's value as a closed numeric span, for ordering: its
 /// interval, or its period in seconds.
 fn value_span(b: &Built<'_>) -> Option<(f64, f64)> {
@@ -2067,7 +2093,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             .any(|(a, b)| a.0 != b.0);
         let mut groups = Vec::new();
         for ((kind, projected, _, measure), members) in keyed {
-            // Split by time: connected runs of overlapping scope times.
+            // Split by time: runs of scope times that share a moment. A
+            // time that spans two runs (a month beside two of its weeks)
+            // stands apart, as a coarse value does among positions: it
+            // must not join two weeks that do not meet into one scope,
+            // where their counts would conflict.
             let mut timed: Vec<(Period, usize, &Claim)> = members
                 .iter()
                 .enumerate()
@@ -2076,18 +2106,26 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // `members` is in id order and each claim carries its place
             // there: ties stay in id order without comparing ids.
             timed.sort_unstable_by_key(|&(t, k, _)| (t.start(), t.end(), k));
-            let mut runs: Vec<(Vec<&Claim>, Period)> = Vec::new();
-            for (time, _, claim) in timed {
-                match runs.last_mut() {
-                    Some((run, span)) if time.start() < span.end() => {
-                        run.push(claim);
-                        if time.end() > span.end() {
-                            *span = Period::span(*span, time).unwrap_or(*span);
-                        }
-                    }
-                    _ => runs.push((vec![claim], time)),
-                }
-            }
+            let runs = split_coarse(
+                sweep_times(timed),
+                |m| (m.0.start(), m.0.end()),
+                |a, b| a.0 < b.1 && b.0 < a.1,
+                sweep_times,
+            );
+            let mut runs: Vec<(Vec<&Claim>, Period, usize)> = runs
+                .0
+                .into_iter()
+                .chain(runs.1)
+                .filter_map(|(_, run)| {
+                    let (first, _, _) = *run.first()?;
+                    let span = run
+                        .iter()
+                        .fold(first, |span, m| Period::span(span, m.0).unwrap_or(span));
+                    let place = run.iter().map(|m| m.1).min().unwrap_or(0);
+                    Some((run.into_iter().map(|m| m.2).collect(), span, place))
+                })
+                .collect();
+            runs.sort_unstable_by_key(|&(_, span, place)| (span.start(), span.end(), place));
             let first = &members[0];
             // "estimated or observed; civilians; 2021-08", written into one
             // string: parts joined with "; ", or "as stated" for none. In a
@@ -2146,7 +2184,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             };
             if runs.len() <= 1 {
                 // One run or none: the group is every member, in id order.
-                let time = runs.first().map(|(_, span)| *span);
+                let time = runs.first().map(|&(_, span, _)| span);
                 let label = base_label(time);
                 groups.push(Group {
                     kind,
@@ -2154,7 +2192,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     claims: members,
                 });
             } else {
-                for (mut run, span) in runs {
+                for (mut run, span, _) in runs {
                     run.sort_by(|a, b| a.id.cmp(&b.id));
                     groups.push(Group {
                         kind,

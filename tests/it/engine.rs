@@ -1261,6 +1261,74 @@ fn other_period_is_a_difference_of_scope() {
     assert_snapshot!(why, @"c1 gives 77 and c2 gives 56: they hold at different times (2021-01/2021-04 and 2020-01/2020-04); they do not overlap, but this is a difference of scope, not a conflict");
 }
 
+/// The scope groups of a topic of counts at these scope times, each as
+/// "label: values".
+fn scopes_at_times(times: &[(&str, u32)]) -> Vec<String> {
+    let claims = times
+        .iter()
+        .enumerate()
+        .map(|(k, (time, n))| {
+            let mut c = claim(
+                &format!("c{k}"),
+                "new_cases",
+                q(serde_json::json!({"exact": n})),
+                &["a1"],
+            );
+            c["scope"] = serde_json::json!({"time": time});
+            c
+        })
+        .collect();
+    let corpus = corpus_of(claims);
+    let report = analyze(&corpus, &Policy::default());
+    report.topics[0]
+        .scopes
+        .iter()
+        .map(|s| {
+            let values: Vec<&str> = s.positions.iter().map(|p| p.value.as_str()).collect();
+            format!("{}: {}", s.label, values.join(", "))
+        })
+        .collect()
+}
+
+/// A month's total beside two of its weeks is three scopes: the month
+/// overlaps each week, but the weeks do not meet, and their counts must
+/// not be compared through it (a seventh audit found two weekly counts
+/// "conflicting" once a monthly total was added). Times that all share a
+/// moment stay one scope, however coarse some are.
+#[test]
+fn a_period_spanning_two_others_does_not_join_them() {
+    assert_eq!(
+        scopes_at_times(&[
+            ("2026-01-05/2026-01-11", 812),
+            ("2026-01-12/2026-01-18", 526),
+            ("2026-01", 1750),
+        ]),
+        [
+            "2026-01: 1,750",
+            "2026-01-05/2026-01-11: 812",
+            "2026-01-12/2026-01-18: 526"
+        ]
+    );
+    // Windows that overlap in a chain but not all together.
+    assert_eq!(
+        scopes_at_times(&[
+            ("2026-01-01/2026-01-10", 10),
+            ("2026-01-05/2026-01-15", 20),
+            ("2026-01-12/2026-01-20", 30),
+        ]),
+        [
+            "2026-01-01/2026-01-10: 10",
+            "2026-01-05/2026-01-15: 20",
+            "2026-01-12/2026-01-20: 30"
+        ]
+    );
+    // A year, a month and a day of it share the day: one scope, compared.
+    assert_eq!(
+        scopes_at_times(&[("2021", 5), ("2021-08", 5), ("2021-08-26", 5)]),
+        ["2021: 5"]
+    );
+}
+
 fn quote(id: &str, speaker: &str, text: &str, chain: &[&str]) -> serde_json::Value {
     serde_json::json!({"id": id, "subject": speaker, "property": "said",
                        "value": {"quote": {"text": text}}, "assertion": {"chain": chain}})
