@@ -995,12 +995,37 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 }
                 // The first claim of the latest report that its source did
                 // not withdraw (or, if it withdrew them all, the first).
+                // For a running total, its highest such figure, then the
+                // first: a lower figure of that report contradicts the
+                // earlier ones rather than replacing them, and which claim
+                // is named must not hang on ids.
+                let vocabulary = self.policy.vocabulary();
+                let top = |c: &Claim| match &c.value {
+                    Value::Quantity(q) => {
+                        let i = q.interval(vocabulary);
+                        if i.is_known() {
+                            i.max()
+                        } else {
+                            f64::NEG_INFINITY
+                        }
+                    }
+                    _ => f64::NEG_INFINITY,
+                };
                 latest_claim = runs.last().and_then(|(_, members)| {
-                    let ids = || members.iter().map(|(_, c)| &c.id);
-                    ids()
-                        .filter(|id| !superseded_by.contains_key(id))
-                        .min()
-                        .or_else(|| ids().min())
+                    let standing = || {
+                        members
+                            .iter()
+                            .map(|&(_, c)| c)
+                            .filter(|c| !superseded_by.contains_key(&c.id))
+                    };
+                    let pick = if cumulative {
+                        standing()
+                            .max_by(|a, b| top(a).total_cmp(&top(b)).then_with(|| b.id.cmp(&a.id)))
+                    } else {
+                        standing().min_by(|a, b| a.id.cmp(&b.id))
+                    };
+                    pick.map(|c| &c.id)
+                        .or_else(|| members.iter().map(|(_, c)| &c.id).min())
                         .cloned()
                 });
                 // A figure that a later report states again is not
@@ -1471,11 +1496,28 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         };
         match verdict {
             Verdict::Contested => {
-                let conflicting: BTreeSet<&str> = relations
+                // The figures that stand contest the topic; a conflict
+                // with a figure since replaced is history, named after,
+                // as a superseded topic names it.
+                let replaced: BTreeSet<&str> = positions
                     .iter()
-                    .filter(|r| r.relation.kind() == RelationKind::Conflict)
-                    .flat_map(|r| [&*r.from, &*r.to])
+                    .filter(|p| p.superseded)
+                    .map(|p| &*p.label)
                     .collect();
+                let (current, earlier): (Vec<&PositionRelation>, Vec<&PositionRelation>) =
+                    relations
+                        .iter()
+                        .filter(|r| r.relation.kind() == RelationKind::Conflict)
+                        .partition(|r| !replaced.contains(&*r.from) && !replaced.contains(&*r.to));
+                // Never expected empty (the verdict comes from a conflict
+                // between figures that stand), but never an empty list.
+                let (current, earlier) = if current.is_empty() {
+                    (earlier, Vec::new())
+                } else {
+                    (current, earlier)
+                };
+                let conflicting: BTreeSet<&str> =
+                    current.iter().flat_map(|r| [&*r.from, &*r.to]).collect();
                 let conflicting: Vec<&Position<'_>> = positions
                     .iter()
                     .copied()
@@ -1483,7 +1525,19 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     .collect();
                 out.push_str("Contested: ");
                 push_named(&mut out, &conflicting, " against ", describe);
-                out.push_str(" conflict; the policy does not pick a winner.");
+                out.push_str(" conflict; the policy does not pick a winner");
+                if let Some((first, more)) = earlier.split_first() {
+                    let _ = write!(out, "; earlier, {} and {} conflict", first.from, first.to);
+                    if !more.is_empty() {
+                        let _ = write!(
+                            out,
+                            " (and {} more pair{})",
+                            more.len(),
+                            if more.len() == 1 { "" } else { "s" }
+                        );
+                    }
+                }
+                out.push('.');
             }
             Verdict::Superseded => {
                 if positions.iter().all(|p| !p.superseded) {

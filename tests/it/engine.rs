@@ -595,6 +595,56 @@ fn a_later_toll_lower_than_the_earlier_conflicts() {
     assert_eq!(kind, RelationKind::SupersededBy);
 }
 
+/// A running total is superseded by the highest figure of the latest
+/// report, not by a lower one there that contradicts it, whatever the
+/// claims' ids (a seventh audit found "superseded by" naming the 150
+/// beside the 286 that replaced 280, and moving with an id's rename).
+#[test]
+fn a_running_total_is_superseded_by_the_latest_reports_highest_figure() {
+    for (low, high) in [("c2", "c3"), ("c9", "c3"), ("c3", "c2")] {
+        let corpus = corpus_of(vec![
+            said("c1", 280, "2021-08-26"),
+            said(low, 150, "2021-08-27"),
+            said(high, 286, "2021-08-27T07:00"),
+        ]);
+        let report = analyze(&corpus, &Policy::default());
+        let entry = report.topics[0]
+            .scopes
+            .iter()
+            .flat_map(|s| &s.positions)
+            .flat_map(|p| &p.claims)
+            .find(|c| c.claim.id.as_str() == "c1")
+            .unwrap();
+        assert_eq!(
+            entry.superseded_by.as_ref().map(|id| id.as_str()),
+            Some(high),
+            "ids {low}, {high}"
+        );
+    }
+}
+
+/// A contested topic's sentence names the figures that stand; conflicts
+/// with figures since replaced are history, named after it, as in a
+/// superseded topic (a seventh audit found 78, 79 and 81, all replaced,
+/// listed as contesting the coast guard's 82).
+#[test]
+fn a_contested_topic_names_only_figures_that_stand() {
+    let mut more = said("d3", 0, "2021-08-27");
+    more["value"] = q(serde_json::json!({"more_than": 500}));
+    more["assertion"]["chain"] = serde_json::json!(["a2"]);
+    let corpus = corpus_of(vec![
+        said("d1", 78, "2021-08-26"),
+        said("d2", 79, "2021-08-26"),
+        more,
+        said("d4", 81, "2021-08-28"),
+        said("d5", 82, "2021-08-30"),
+    ]);
+    let report = analyze(&corpus, &Policy::default());
+    let topic = &report.topics[0];
+    assert_eq!(topic.verdict, corroborate::Verdict::Contested);
+    assert_snapshot!(topic.explanation, @r"Contested: P3 more than 500 → at least 501 (1 origin: a2 (own reporting)) against P5 82 (1 origin: a1 (own reporting)) conflict; the policy does not pick a winner; earlier, P1 and P2 conflict (and 1 more pair).");
+}
+
 /// A current figure (people displaced) rises and falls: the later report
 /// supersedes the earlier one whatever the numbers.
 #[test]
