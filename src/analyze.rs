@@ -442,7 +442,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     }
 
     /// A source's readable name; a publication speaking for itself is
-    /// named by its outlet, or its id, as "own reporting".
+    /// named by its outlet, or else its name, as "own reporting".
     fn source_name<'s>(&self, id: &'s SourceId) -> OriginName<'s>
     where
         'a: 's,
@@ -464,7 +464,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             crate::model::SourceKind::Publication => {
                 let outlet = source.outlet.as_deref();
                 (
-                    OriginName::OwnReporting(outlet.unwrap_or(source.id.as_str())),
+                    OriginName::OwnReporting(outlet.unwrap_or(&source.name)),
                     outlet,
                 )
             }

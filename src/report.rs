@@ -221,7 +221,7 @@ pub struct Origin<'c> {
 
 /// How a report names an origin: by the source's name, or, for a
 /// publication that speaks for itself (a chain of one link), by its outlet
-/// or else its id, as "own reporting". Written (`Display`, and in JSON) as
+/// or else its name, as "own reporting". Written (`Display`, and in JSON) as
 /// one string: `UN Monitoring Team`, `AP (own reporting)`.
 ///
 /// ```
@@ -233,7 +233,7 @@ pub struct Origin<'c> {
 pub enum OriginName<'c> {
     /// The source's own name.
     Named(&'c str),
-    /// A publication's own reporting: its outlet, or its id.
+    /// A publication's own reporting: its outlet, or else its name.
     OwnReporting(&'c str),
 }
 

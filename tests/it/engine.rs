@@ -266,7 +266,7 @@ fn a_correction_reported_earlier_still_stands() {
     let report = Analyzer::new(&corpus, &Policy::default()).report();
     let topic = &report.topics[0];
     assert_eq!(topic.verdict, corroborate::Verdict::Superseded);
-    assert_snapshot!(topic.explanation, @r#"Superseded: P2 94 replaced by P1 36 (1 origin: a1 (own reporting))."#);
+    assert_snapshot!(topic.explanation, @r"Superseded: P2 94 replaced by P1 36 (1 origin: A (own reporting)).");
     let warnings: Vec<String> = report
         .diagnostics
         .iter()
@@ -323,19 +323,19 @@ fn an_undated_report_does_not_break_a_series() {
     // The undated figure agrees with the latest: it adds an origin.
     let (verdict, explanation, warnings, _) = outcome(60);
     assert_eq!(verdict, corroborate::Verdict::Superseded);
-    assert_snapshot!(explanation, @r#"Superseded: P1 50 replaced by P2 60 (2 origins: a2 (own reporting), a3 (own reporting))."#);
+    assert_snapshot!(explanation, @r"Superseded: P1 50 replaced by P2 60 (2 origins: B (own reporting), C (own reporting)).");
     assert_snapshot!(warnings, @r#"1 claim of a cumulative property has no report time (c3): it is compared with the latest dated report, as if of it"#);
     // It disagrees: a conflict, by value, while 50 is still superseded.
     let (verdict, explanation, _, _) = outcome(500);
     assert_eq!(verdict, corroborate::Verdict::Contested);
-    assert_snapshot!(explanation, @r#"Contested: P2 60 (1 origin: a2 (own reporting)) against P3 500 (1 origin: a3 (own reporting)) conflict; the policy does not pick a winner."#);
+    assert_snapshot!(explanation, @r"Contested: P2 60 (1 origin: B (own reporting)) against P3 500 (1 origin: C (own reporting)) conflict; the policy does not pick a winner.");
     // It falls between the two dated figures: the earlier is still
     // replaced by the latest, and the undated figure conflicts with the
     // latest only.
     let (verdict, explanation, _, relations) = outcome(55);
     assert_eq!(verdict, corroborate::Verdict::Contested);
     assert_eq!(relations, "P1-P3 SupersededBy, P2-P3 Conflict");
-    assert_snapshot!(explanation, @r#"Contested: P2 55 (1 origin: a3 (own reporting)) against P3 60 (1 origin: a2 (own reporting)) conflict; the policy does not pick a winner."#);
+    assert_snapshot!(explanation, @r"Contested: P2 55 (1 origin: C (own reporting)) against P3 60 (1 origin: B (own reporting)) conflict; the policy does not pick a winner.");
 }
 
 /// A toll that fell and rose again: the latest figure stands, so the
@@ -369,7 +369,7 @@ fn a_toll_that_fell_and_rose_names_the_earlier_conflict() {
     let report = Analyzer::new(&corpus, &Policy::default()).report();
     let topic = &report.topics[0];
     assert_eq!(topic.verdict, corroborate::Verdict::Superseded);
-    assert_snapshot!(topic.explanation, @r#"Superseded: P1 100; P2 50 replaced by P3 120 (1 origin: a3 (own reporting)); earlier, P1 and P2 conflict."#);
+    assert_snapshot!(topic.explanation, @r"Superseded: P1 100; P2 50 replaced by P3 120 (1 origin: C (own reporting)); earlier, P1 and P2 conflict.");
 }
 
 /// A figure that a later report states again is confirmed, not replaced:
@@ -416,19 +416,19 @@ fn a_figure_stated_again_later_is_confirmed() {
     let (verdict, explanation, superseded) = topic("killed", [50, 50, 50]);
     assert_eq!(verdict, corroborate::Verdict::Corroborated);
     assert_eq!(superseded, "");
-    assert_snapshot!(explanation, @r#"Corroborated: 3 independent origins support P1 50 (a1 (own reporting), a2 (own reporting), a3 (own reporting))."#);
+    assert_snapshot!(explanation, @r"Corroborated: 3 independent origins support P1 50 (A (own reporting), B (own reporting), C (own reporting)).");
     // A current figure that went from 50 to 60 and back: the first 50 was
     // replaced by the 60 before the latest report gave 50 again, so it
     // does not confirm the latest report; both are superseded by c3.
     let (verdict, explanation, superseded) = topic("displaced", [50, 60, 50]);
     assert_eq!(verdict, corroborate::Verdict::Superseded);
     assert_eq!(superseded, "c1>c3 c2>c3");
-    assert_snapshot!(explanation, @r#"Superseded: P1 50; P2 60 replaced by P3 50 (1 origin: a3 (own reporting))."#);
+    assert_snapshot!(explanation, @r"Superseded: P1 50; P2 60 replaced by P3 50 (1 origin: C (own reporting)).");
     // A running total does not fall: 60 conflicts with the latest 50,
     // which stands on its one origin.
     let (verdict, explanation, _) = topic("killed", [50, 60, 50]);
     assert_eq!(verdict, corroborate::Verdict::Contested);
-    assert_snapshot!(explanation, @r#"Contested: P2 60 (1 origin: a2 (own reporting)) against P3 50 (1 origin: a3 (own reporting)) conflict; the policy does not pick a winner."#);
+    assert_snapshot!(explanation, @r"Contested: P2 60 (1 origin: B (own reporting)) against P3 50 (1 origin: C (own reporting)) conflict; the policy does not pick a winner.");
     // Unchanged through the reports in between, it is confirmed.
     let (verdict, _, superseded) = topic("displaced", [60, 50, 50]);
     assert_eq!(verdict, corroborate::Verdict::Superseded);
@@ -470,13 +470,13 @@ fn a_figure_stated_again_later_is_confirmed() {
         (2, "c2"),
     );
     assert_eq!(verdict, corroborate::Verdict::Superseded);
-    assert_snapshot!(explanation, @r#"Superseded: P1 50; P2 50 replaced by P3 60 (1 origin: a3 (own reporting))."#);
+    assert_snapshot!(explanation, @r"Superseded: P1 50; P2 50 replaced by P3 60 (1 origin: C (own reporting)).");
     // c1 (50) is corrected by c2 (40): it does not join c3's later 50.
     let (verdict, explanation) = corrected(
         [(50, "2021-08-25"), (40, "2021-08-26"), (50, "2021-08-27")],
         (1, "c1"),
     );
-    assert_snapshot!(format!("{verdict:?}: {explanation}"), @r"Superseded: Superseded: P1 40; P2 50 replaced by P3 50 (1 origin: a3 (own reporting)).");
+    assert_snapshot!(format!("{verdict:?}: {explanation}"), @r"Superseded: Superseded: P1 40; P2 50 replaced by P3 50 (1 origin: C (own reporting)).");
     // Three reports, each dated where it is said: what stands between
     // two equal figures decides whether the first confirms the last.
     let series = |middle: serde_json::Value, units: [Option<&str>; 2]| {
@@ -642,7 +642,7 @@ fn a_contested_topic_names_only_figures_that_stand() {
     let report = analyze(&corpus, &Policy::default());
     let topic = &report.topics[0];
     assert_eq!(topic.verdict, corroborate::Verdict::Contested);
-    assert_snapshot!(topic.explanation, @r"Contested: P3 more than 500 → at least 501 (1 origin: a2 (own reporting)) against P5 82 (1 origin: a1 (own reporting)) conflict; the policy does not pick a winner; earlier, P1 and P2 conflict (and 1 more pair).");
+    assert_snapshot!(topic.explanation, @r"Contested: P3 more than 500 → at least 501 (1 origin: B (own reporting)) against P5 82 (1 origin: A (own reporting)) conflict; the policy does not pick a winner; earlier, P1 and P2 conflict (and 1 more pair).");
 }
 
 /// A current figure (people displaced) rises and falls: the later report
@@ -796,7 +796,7 @@ fn a_chain_of_corrections_leaves_no_conflict() {
     let topic = &report.topics[0];
     assert_eq!(topic.verdict, corroborate::Verdict::Superseded);
     assert_no_conflict(topic);
-    assert_snapshot!(topic.explanation, @r"Superseded: P2 60; P3 80 replaced by P1 50 (1 origin: a1 (own reporting)).");
+    assert_snapshot!(topic.explanation, @r"Superseded: P2 60; P3 80 replaced by P1 50 (1 origin: A (own reporting)).");
 }
 
 /// Two figures of a series reported at overlapping times (a day and an
@@ -812,8 +812,8 @@ fn overlapping_report_times_are_named_in_a_conflict() {
             .explanation()
             .to_string()
     };
-    assert_snapshot!(sentence("2021-09-02T18:00"), @r#"P1 (40) and P2 (50): the intervals do not overlap, so the positions conflict; one origin, a1 (own reporting), gives both; they were reported at times that overlap (within 2021-09-02), so the series cannot tell which is later"#);
-    assert_snapshot!(sentence("2021-09-02"), @r#"P1 (40) and P2 (50): the intervals do not overlap, so the positions conflict; one origin, a1 (own reporting), gives both"#);
+    assert_snapshot!(sentence("2021-09-02T18:00"), @r"P1 (40) and P2 (50): the intervals do not overlap, so the positions conflict; one origin, A (own reporting), gives both; they were reported at times that overlap (within 2021-09-02), so the series cannot tell which is later");
+    assert_snapshot!(sentence("2021-09-02"), @r"P1 (40) and P2 (50): the intervals do not overlap, so the positions conflict; one origin, A (own reporting), gives both");
     // Two figures of the very same time, beside a claim that joined the
     // latest report from an earlier one, or an undated claim: the times
     // of the report itself do not differ, so no note.
@@ -1120,7 +1120,7 @@ fn a_superseded_verdict_names_other_scopes_apart() {
     let report = Analyzer::new(&corpus, &Policy::default()).report();
     let topic = &report.topics[0];
     // The scope of the civilians' toll is not part of the replacement.
-    assert_snapshot!(topic.explanation, @"Superseded: P1 13 replaced by P2 at least 60 (1 origin: a2 (own reporting)); in other scopes: P3 170 (1 origin: a1 (own reporting)).");
+    assert_snapshot!(topic.explanation, @r"Superseded: P1 13 replaced by P2 at least 60 (1 origin: B (own reporting)); in other scopes: P3 170 (1 origin: A (own reporting)).");
     // A correction from another scope: the replaced figure is the only
     // position of its scope.
     let mut correction = claim("c2", "killed", serde_json::json!({"text": "none"}), &["a2"]);
@@ -1130,7 +1130,7 @@ fn a_superseded_verdict_names_other_scopes_apart() {
         correction,
     ]);
     let report = Analyzer::new(&corpus, &Policy::default()).report();
-    assert_snapshot!(report.topics[0].explanation, @r#"Superseded: P1 13 replaced by P2 "none" (1 origin: a2 (own reporting))."#);
+    assert_snapshot!(report.topics[0].explanation, @r#"Superseded: P1 13 replaced by P2 "none" (1 origin: B (own reporting))."#);
 }
 
 #[test]
@@ -2285,8 +2285,8 @@ fn own_reporting_counts_each_outlet_once() {
     Corroborated: 2 independent origins support P1 2,000 (AP (own reporting), Reuters (own reporting)).
     ");
     assert_snapshot!(report_of(&["x1", "x2"]), @r"
-    Corroborated: x1 x1 (own reporting), x2 x2 (own reporting)
-    Corroborated: 2 independent origins support P1 2,000 (x1 (own reporting), x2 (own reporting)).
+    Corroborated: x1 X1 (own reporting), x2 X2 (own reporting)
+    Corroborated: 2 independent origins support P1 2,000 (X1 (own reporting), X2 (own reporting)).
     ");
 }
 
@@ -2381,7 +2381,7 @@ fn a_withdrawn_figure_does_not_conflict_with_later_reports() {
         topic.explanation
     );
     assert_eq!(standing(&report), ["5,434"]);
-    assert_snapshot!(topic.explanation, @"Superseded: P1 3,549; P2 3,459 replaced by P3 5,434 (1 origin: a1 (own reporting)).");
+    assert_snapshot!(topic.explanation, @r"Superseded: P1 3,549; P2 3,459 replaced by P3 5,434 (1 origin: A (own reporting)).");
 }
 
 /// The same figure in two reports of a day, then another the next day:
