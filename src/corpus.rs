@@ -1164,14 +1164,22 @@ fn check_opt<T: AsRef<str>>(
     }
 }
 
-/// Checks a text's length, and that it is not empty or only spaces (a
-/// field with nothing in it names nothing: leave it out). `field` names
-/// it in the error, and is written only then, not for every text checked.
+/// Checks a text's length, and that it is not empty, only spaces or only
+/// characters that show nothing (a field with nothing in it names
+/// nothing: leave it out). `field` names it in the error, and is written
+/// only then, not for every text checked.
 fn check_len(text: &str, field: impl std::fmt::Display, limits: &Limits) -> Result<(), Error> {
-    if text.trim().is_empty() {
+    if text
+        .chars()
+        .all(|c| c.is_whitespace() || crate::resolve::is_invisible(c))
+    {
         return Err(Error::invalid_value(
             format!("{text:?}"),
-            "is empty",
+            if text.chars().any(crate::resolve::is_invisible) {
+                "holds only characters that show nothing"
+            } else {
+                "is empty"
+            },
             "some text, or no field at all where it is optional",
         )
         .in_field(field.to_string()));

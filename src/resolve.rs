@@ -149,7 +149,11 @@ pub(crate) fn push_name_key(name: &str, key: &mut String) {
         }
     };
     for ch in name.chars() {
-        if is_in_word_mark(ch) {
+        if is_invisible(ch) {
+            // "Reu\u{200b}ters", as pasting from a web page leaves it, is
+            // "Reuters": a character that shows nothing is no letter and
+            // no space.
+        } else if is_in_word_mark(ch) {
             // "Sa'id", "Saʿid" and "U.S." stay one word.
         } else if word.is_some() && is_loose_mark(ch) {
             // A mark with no composed letter to join stays in the word:
@@ -172,6 +176,19 @@ pub(crate) fn push_name_key(name: &str, key: &mut String) {
         }
     }
     end_word(key, &mut word);
+}
+
+/// Whether `ch` is a format character that shows nothing: a soft hyphen,
+/// a zero-width space, non-joiner or joiner, a word joiner, a zero-width
+/// no-break space (a byte-order mark) or a Mongolian vowel separator.
+/// Name keys leave them out: two names that look alike are one name. (A
+/// non-joiner can matter to how Persian is written, never to which name
+/// it is.)
+pub(crate) fn is_invisible(ch: char) -> bool {
+    matches!(
+        ch,
+        '\u{ad}' | '\u{180e}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
 }
 
 /// `name` in Unicode's composed form (NFC), so that a name typed with
@@ -1547,6 +1564,12 @@ mod tests {
         // letters, and "क्ष" is not "कष" nor two words.
         assert_eq!(name_key("क्षत्रिय"), "क्षत्रिय");
         assert_ne!(name_key("क्ष"), name_key("कष"));
+        // Characters that show nothing are left out, neither letters nor
+        // spaces: pasted names key as they look.
+        assert_eq!(name_key("Reu\u{200b}ters"), "reuters");
+        assert_eq!(name_key("Nd\u{ad}ola\u{feff}"), "ndola");
+        assert_eq!(name_key("\u{2060}Ridge\u{200d} Fire"), "ridge fire");
+        assert_eq!(name_key("\u{200b}\u{200c}"), "");
     }
 
     fn entity(id: &str, name: &str) -> Entity {

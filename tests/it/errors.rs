@@ -1175,3 +1175,12 @@ fn accessors_agree_with_the_message_for_every_bad_file_and_expression() {
     assert!(seen >= 30, "only {seen} errors checked");
     assert!(valued >= 10, "only {valued} of {seen} errors gave a value");
 }
+
+#[test]
+fn a_name_of_characters_that_show_nothing_is_empty() {
+    let e = load_error(
+        "{\"format\": \"corroborate/1\", \"entities\": [{\"id\": \"x\", \"name\": \"\\u200b\\u200b\"}]}",
+    );
+    assert_accessors_agree(&e);
+    assert_snapshot!(e, @r#"line 1: field entities[0].name: "\u{200b}\u{200b}" holds only characters that show nothing; expected some text, or no field at all where it is optional"#);
+}

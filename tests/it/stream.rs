@@ -619,6 +619,23 @@ fn a_speaker_spelled_two_ways_is_one_origin() {
     );
 }
 
+/// A source name with a character that shows nothing in it (a zero-width
+/// space left by pasting from a web page) is the source it looks like:
+/// one origin, not two that print alike.
+#[test]
+fn an_invisible_character_does_not_make_another_source() {
+    let text = "source,subject,property,value,date\n\
+                Reuters,Ridge Fire,burned,\"12,000 acres\",2025-08-14\n\
+                Reu\u{200b}ters,Ridge Fire,burned,\"12,000 acres\",2025-08-14\n\
+                AP,Ridge Fire,burned,\"12,000 acres\",2025-08-14\n";
+    let corpus = StreamReader::new()
+        .read_table(text.as_bytes(), "t.csv", TableFormat::Csv)
+        .unwrap();
+    assert_eq!(corpus.sources().len(), 2, "{:?}", corpus.sources());
+    let report = analyze(&corpus, &Policy::default());
+    assert_eq!(report.topics[0].scopes[0].positions[0].origins.len(), 2);
+}
+
 /// A side header that gives a speaker's title as an alias of the entity
 /// makes the titled and untitled speaker cells one person, so one origin,
 /// named as the entity is, without declaring the source a second time.
