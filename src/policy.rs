@@ -326,6 +326,7 @@ impl Policy {
         if let Some(t) = raw.name_threshold {
             policy.name_threshold = t;
         }
+        let policy_lists = (raw.cumulative.is_some(), raw.current.is_some());
         if let Some(c) = raw.cumulative {
             policy.cumulative = c;
         }
@@ -338,6 +339,51 @@ impl Policy {
         if let Some(a) = raw.property_aliases {
             check_alias_cycles(&a)?;
             policy.property_aliases = a;
+        }
+        // A property (after aliases) both cumulative and current: refused
+        // when the file lists it in both; when it lists one, that one
+        // overrides the default's other list.
+        let cumulative_given = policy_lists.0;
+        let current_given = policy_lists.1;
+        let overlap: Vec<(Property, Property)> = policy
+            .current
+            .iter()
+            .filter_map(|p| {
+                let canonical = policy.canonical_property(p);
+                policy
+                    .cumulative
+                    .iter()
+                    .find(|q| policy.canonical_property(q) == canonical)
+                    .map(|q| (q.clone(), p.clone()))
+            })
+            .collect();
+        for (cumulative, current) in overlap {
+            if cumulative_given && current_given {
+                let canonical = policy.canonical_property(&current).as_str();
+                let value = if cumulative == current {
+                    format!("property {canonical:?}")
+                } else {
+                    format!(
+                        "property {canonical:?} (as {:?} and {:?}, through property_aliases)",
+                        cumulative.as_str(),
+                        current.as_str()
+                    )
+                };
+                let e = Error::invalid_value(
+                    value,
+                    "is listed both as cumulative (a running total) and as current (a figure that may fall)",
+                    "each property in at most one of cumulative and current",
+                )
+                .in_field("current");
+                return Err(match crate::corpus::line_of_path(json, "current") {
+                    Some(line) => e.with_position(line, None),
+                    None => e,
+                });
+            } else if current_given {
+                policy.cumulative.remove(&cumulative);
+            } else {
+                policy.current.remove(&current);
+            }
         }
         Ok(policy)
     }
@@ -386,15 +432,18 @@ impl Policy {
     /// Marks a property as cumulative: it changes over time (a death toll),
     /// so a later report supersedes an earlier one, unless it is wholly
     /// lower: a running total does not fall, so that is a conflict (or a
-    /// correction, if the later claim says so with `corrects`).
+    /// correction, if the later claim says so with `corrects`). A property
+    /// marked cumulative is no longer current.
     pub fn with_cumulative(mut self, property: Property) -> Policy {
+        self.current.remove(&property);
         self.cumulative.insert(property);
         self
     }
 
     /// Marks a property as current: a figure as it stands (people
     /// displaced, held, in shelters), which rises and falls, so a later
-    /// report supersedes an earlier one whatever the numbers.
+    /// report supersedes an earlier one whatever the numbers. A property
+    /// marked current is no longer cumulative.
     ///
     /// ```
     /// use corroborate::{Policy, Property};
@@ -404,6 +453,7 @@ impl Policy {
     /// # Ok::<(), corroborate::Error>(())
     /// ```
     pub fn with_current(mut self, property: Property) -> Policy {
+        self.cumulative.remove(&property);
         self.current.insert(property);
         self
     }
@@ -473,15 +523,26 @@ impl Policy {
         self.name_threshold
     }
 
-    /// True when the property (after aliases) is cumulative.
+    /// True when the property (after aliases) is cumulative: listed as
+    /// cumulative under its canonical name or any alias of it.
     pub fn is_cumulative(&self, property: &Property) -> bool {
-        self.cumulative.contains(self.canonical_property(property))
+        self.listed(&self.cumulative, property)
+    }
+
+    /// Whether `property`, after aliases, is in `list`, under its
+    /// canonical name or under an alias that leads to it ("fatalities"
+    /// listed as cumulative, with "fatalities" an alias of "deaths").
+    fn listed(&self, list: &BTreeSet<Property>, property: &Property) -> bool {
+        let canonical = self.canonical_property(property);
+        list.contains(canonical)
+            || (!self.property_aliases.is_empty()
+                && list.iter().any(|p| self.canonical_property(p) == canonical))
     }
 
     /// True when the property (after aliases) is current: a figure as it
     /// stands, whose later report supersedes whatever the numbers.
     pub fn is_current(&self, property: &Property) -> bool {
-        self.current.contains(self.canonical_property(property))
+        self.listed(&self.current, property)
     }
 
     /// What a later report of the property is, in a sentence: "cumulative"

@@ -366,6 +366,37 @@ fn policy_errors_name_the_field() {
     assert_snapshot!(e, @r#"line 1 column 37: field cumulative[1]: "has space" is not a valid property; expected 1 to 128 ASCII letters, digits or any of - _ . : /"#);
 }
 
+/// A property listed as both cumulative and current is refused, named,
+/// directly or through an alias; listed in one list only, it leaves the
+/// default's other list. An alias listed as cumulative makes its
+/// canonical property cumulative (a seventh audit found both ignored
+/// without a word).
+#[test]
+fn cumulative_and_current_lists_agree_through_aliases() {
+    use corroborate::{Policy, Property};
+    let p = |s: &str| Property::new(s).unwrap();
+    let e =
+        Policy::from_json_str(r#"{"cumulative": ["hospitalised"], "current": ["hospitalised"]}"#)
+            .unwrap_err();
+    assert_snapshot!(e, @r#"line 1: field current: property "hospitalised" is listed both as cumulative (a running total) and as current (a figure that may fall); expected each property in at most one of cumulative and current"#);
+    let e = Policy::from_json_str(
+        r#"{"property_aliases": {"fatalities": "deaths"}, "cumulative": ["fatalities"], "current": ["deaths"]}"#,
+    )
+    .unwrap_err();
+    assert_snapshot!(e, @r#"line 1: field current: property "deaths" (as "fatalities" and "deaths", through property_aliases) is listed both as cumulative (a running total) and as current (a figure that may fall); expected each property in at most one of cumulative and current"#);
+    let policy = Policy::from_json_str(
+        r#"{"property_aliases": {"fatalities": "deaths"}, "cumulative": ["fatalities"]}"#,
+    )
+    .unwrap();
+    assert!(policy.is_cumulative(&p("deaths")) && policy.is_cumulative(&p("fatalities")));
+    // "missing" is current by default; listed as cumulative alone, it
+    // leaves the default current list.
+    let policy = Policy::from_json_str(r#"{"cumulative": ["missing"]}"#).unwrap();
+    assert!(policy.is_cumulative(&p("missing")) && !policy.is_current(&p("missing")));
+    let policy = Policy::default().with_current(p("killed"));
+    assert!(policy.is_current(&p("killed")) && !policy.is_cumulative(&p("killed")));
+}
+
 /// A key given twice, or two phrases matched alike, would drop an entry
 /// without a word; aliases that go round would put claims in one topic or
 /// another by the name they were given. All are refused, named.
