@@ -1376,7 +1376,14 @@ fn parse_row<'a>(
     let source = required(row.source, "source", "the name of a publication")?;
     let subject = required(row.subject, "subject", "the name of an entity")?;
     let property_text = required(row.property, "property", "a property name")?;
-    let property = Property::new(property_text).map_err(|e| e.in_field("property"))?;
+    // A spreadsheet capitalises cells: "Killed" is the property "killed",
+    // not a second topic beside it that the policy does not know.
+    let property = if property_text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Property::new(&property_text.to_ascii_lowercase())
+    } else {
+        Property::new(property_text)
+    }
+    .map_err(|e| e.in_field("property"))?;
     let value_text = required(
         row.value,
         "value",

@@ -636,6 +636,22 @@ fn an_invisible_character_does_not_make_another_source() {
     assert_eq!(report.topics[0].scopes[0].positions[0].origins.len(), 2);
 }
 
+/// A property cell is read in lower case: "Killed" from a spreadsheet is
+/// the cumulative "killed", one topic with it.
+#[test]
+fn a_capitalised_property_cell_is_the_property() {
+    let text = "source,subject,property,value,date\n\
+                AP,Ridge Fire,Killed,12,2025-08-14\n\
+                BBC,Ridge Fire,killed,15,2025-08-15\n";
+    let corpus = StreamReader::new()
+        .read_table(text.as_bytes(), "t.csv", TableFormat::Csv)
+        .unwrap();
+    let report = analyze(&corpus, &Policy::default());
+    assert_eq!(report.topics.len(), 1);
+    assert_eq!(report.topics[0].property.as_str(), "killed");
+    assert_eq!(report.topics[0].verdict, corroborate::Verdict::Superseded);
+}
+
 /// A side header that gives a speaker's title as an alias of the entity
 /// makes the titled and untitled speaker cells one person, so one origin,
 /// named as the entity is, without declaring the source a second time.
