@@ -482,16 +482,19 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     /// When a claim was reported: when it was said, or else when its
     /// publication was published.
     pub(crate) fn reported(&self, claim: &Claim) -> Option<Period> {
-        claim.assertion.said.or_else(|| {
-            let publication = claim.assertion.publication()?;
-            match self.sources.find(publication.text_address()) {
-                Some(slot) => self.sources.date(slot.date),
-                None => {
-                    let k = self.corpus.source_position(publication)?;
-                    self.corpus.sources()[k].published
-                }
+        claim.assertion.said.or_else(|| self.published(claim))
+    }
+
+    /// When a claim's publication was published, if known.
+    fn published(&self, claim: &Claim) -> Option<Period> {
+        let publication = claim.assertion.publication()?;
+        match self.sources.find(publication.text_address()) {
+            Some(slot) => self.sources.date(slot.date),
+            None => {
+                let k = self.corpus.source_position(publication)?;
+                self.corpus.sources()[k].published
             }
-        })
+        }
     }
 
     /// Analyses every topic and assembles the report.
@@ -933,6 +936,33 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     Vec::new()
                 };
             let series = !dated.is_empty();
+            // A claim said after its publication was published is most
+            // likely a date written wrong (a typo of the day or month),
+            // and its place in the series, which follows it, with it: a
+            // warning names it, so that a fall it makes is checked.
+            if series {
+                let mut late = group.claims.iter().filter_map(|c| {
+                    let said = c.assertion.said?;
+                    let published = self.published(c)?;
+                    (said.start() >= published.end()).then_some((c, said, published))
+                });
+                if let Some((c, said, published)) = late.next() {
+                    let more = late.count();
+                    diagnostics.push(Diagnostic::new(
+                        Severity::Warning,
+                        format!("claim {}", c.id),
+                        format!(
+                            "said {said}, after its publication {} was published ({published}){}: the series places it by the date said; check that date",
+                            c.assertion.chain[0],
+                            if more > 0 {
+                                format!("; {more} more claim{} of topic {topic_name} too", if more == 1 { "" } else { "s" })
+                            } else {
+                                String::new()
+                            }
+                        ),
+                    ));
+                }
+            }
             // Claims with no report time cannot be placed in the series:
             // they are compared with its latest report, as if they were of
             // it (so they are never superseded, and agree or conflict with

@@ -623,6 +623,27 @@ fn a_running_total_is_superseded_by_the_latest_reports_highest_figure() {
     }
 }
 
+/// A claim said after its publication was published is most likely a
+/// date written wrong, and it moves the claim in the series: a warning
+/// names it (a seventh audit found a typo of the day making a false
+/// fall with no word). A claim said before, or on the day, is not named.
+#[test]
+fn a_claim_said_after_its_publication_is_named() {
+    let corpus = corpus_of(vec![
+        said("c1", 38, "2021-08-30"),
+        said("c2", 44, "2021-08-25"),
+        said("c3", 30, "2021-08-24"),
+    ]);
+    let report = analyze(&corpus, &Policy::default());
+    let warnings: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("after its publication"))
+        .map(|d| d.to_string())
+        .collect();
+    assert_snapshot!(warnings.join("\n"), @r"warning: claim c1: said 2021-08-30, after its publication a1 was published (2021-08-25): the series places it by the date said; check that date");
+}
+
 /// A contested topic's sentence names the figures that stand; conflicts
 /// with figures since replaced are history, named after it, as in a
 /// superseded topic (a seventh audit found 78, 79 and 81, all replaced,
