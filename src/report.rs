@@ -397,6 +397,62 @@ pub struct Topic<'c> {
     pub relay_findings: Vec<RelayFinding>,
 }
 
+impl<'c> Topic<'c> {
+    /// Every position of the topic, scope group after scope group, in
+    /// report order.
+    ///
+    /// ```
+    /// use corroborate::{analyze, Corpus, Policy};
+    /// let corpus = Corpus::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))?;
+    /// let report = analyze(&corpus, &Policy::default());
+    /// let topic = &report.topics[0];
+    /// let n: usize = topic.scopes.iter().map(|s| s.positions.len()).sum();
+    /// assert_eq!(topic.positions().count(), n);
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn positions(&self) -> impl Iterator<Item = &Position<'c>> + '_ {
+        self.scopes.iter().flat_map(|s| s.positions.iter())
+    }
+
+    /// The positions that stand: those not wholly superseded (by a later
+    /// report in a series, or by a correction).
+    pub fn current(&self) -> impl Iterator<Item = &Position<'c>> + '_ {
+        self.positions().filter(|p| !p.superseded)
+    }
+
+    /// The newest figure: among the claims that nothing supersedes, the
+    /// one reported last (by [`ClaimEntry::reported`], then the smallest
+    /// id), with its position. `None` when no such claim has a report
+    /// time. In a series this is the figure that stands; in a contested
+    /// topic it is only the latest word, not a verdict on who is right.
+    ///
+    /// ```
+    /// use corroborate::{analyze, Corpus, Policy};
+    /// let corpus = Corpus::from_json_str(r#"{"format": "corroborate/1",
+    ///   "entities": [{"id": "flood", "name": "Flood"}],
+    ///   "sources": [{"id": "a", "kind": "publication", "name": "A", "published": "2024-05-11"},
+    ///               {"id": "b", "kind": "publication", "name": "B", "published": "2024-05-12"}],
+    ///   "claims": [
+    ///     {"id": "c1", "subject": "flood", "property": "killed",
+    ///      "value": {"quantity": {"exact": 40}}, "assertion": {"chain": ["a"]}},
+    ///     {"id": "c2", "subject": "flood", "property": "killed",
+    ///      "value": {"quantity": {"exact": 55}}, "assertion": {"chain": ["b"]}}]}"#)?;
+    /// let report = analyze(&corpus, &Policy::default());
+    /// let (position, claim) = report.topics[0].latest().unwrap();
+    /// assert_eq!(claim.id().as_str(), "c2");
+    /// assert_eq!(position.value, "55");
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn latest(&self) -> Option<(&Position<'c>, &ClaimEntry<'c>)> {
+        self.positions()
+            .flat_map(|p| p.claims.iter().map(move |c| (p, c)))
+            .filter(|(_, c)| c.superseded_by.is_none())
+            .filter_map(|(p, c)| c.reported.map(|r| (r, p, c)))
+            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.2.id().cmp(a.2.id())))
+            .map(|(_, p, c)| (p, c))
+    }
+}
+
 /// The same words given to different speakers: one finding for each
 /// speaker pair and set of wordings, however many claims repeat them (one
 /// wording given to a minister by three outlets and to a spokesman by one
@@ -435,6 +491,11 @@ pub struct Diagnostic {
     pub location: String,
     /// What happened and why.
     pub message: String,
+    /// For a record a reader skipped, the 1-based line of the input it
+    /// starts on (the location is then `file:line`); `None` otherwise,
+    /// and then left out of JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
 }
 
 impl Diagnostic {
@@ -448,7 +509,40 @@ impl Diagnostic {
             severity,
             location: location.into(),
             message: message.into(),
+            line: None,
         }
+    }
+
+    /// A diagnostic about line `line` of the input `file`: its location
+    /// is `file:line`, and [`Diagnostic::line`] and
+    /// [`Diagnostic::file`] give the two parts.
+    ///
+    /// ```
+    /// use corroborate::{Diagnostic, Severity};
+    /// let d = Diagnostic::at_line(Severity::Skipped, "fire.csv", 11, "bad date");
+    /// assert_eq!(d.location, "fire.csv:11");
+    /// assert_eq!((d.file(), d.line), (Some("fire.csv"), Some(11)));
+    /// ```
+    pub fn at_line(
+        severity: Severity,
+        file: &str,
+        line: u64,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity,
+            location: format!("{file}:{line}"),
+            message: message.into(),
+            line: Some(line),
+        }
+    }
+
+    /// The input file (or stream name) of a diagnostic about a line of
+    /// it; `None` for a diagnostic about a claim or a topic.
+    pub fn file(&self) -> Option<&str> {
+        let line = self.line?;
+        let file = self.location.strip_suffix(&line.to_string())?;
+        file.strip_suffix(':')
     }
 }
 

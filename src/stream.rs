@@ -485,7 +485,7 @@ impl Loaded {
     fn skip(&mut self, name: &str, line: u64, message: impl Into<String>) {
         self.skipped.push((
             line,
-            Diagnostic::new(Severity::Skipped, format!("{name}:{line}"), message),
+            Diagnostic::at_line(Severity::Skipped, name, line, message),
         ));
     }
 

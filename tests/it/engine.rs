@@ -644,6 +644,36 @@ fn a_claim_said_after_its_publication_is_named() {
     assert_snapshot!(warnings.join("\n"), @r"warning: claim c1: said 2021-08-30, after its publication a1 was published (2021-08-25): the series places it by the date said; check that date");
 }
 
+/// `Topic::current` gives the positions that stand and `Topic::latest`
+/// the newest figure nothing supersedes, ties to the smallest id; an
+/// undated topic has no latest figure.
+#[test]
+fn a_topic_names_its_current_positions_and_latest_figure() {
+    let corpus = corpus_of(vec![
+        said("c1", 40, "2021-08-26"),
+        said("c3", 55, "2021-08-27"),
+        said("c2", 55, "2021-08-27"),
+    ]);
+    let report = analyze(&corpus, &Policy::default());
+    let topic = &report.topics[0];
+    let current: Vec<&str> = topic.current().map(|p| p.value.as_str()).collect();
+    assert_eq!(current, ["55"]);
+    assert_eq!(topic.positions().count(), 2);
+    let (position, entry) = topic.latest().unwrap();
+    assert_eq!((position.value.as_str(), entry.id().as_str()), ("55", "c2"));
+    let undated = isis_k_corpus(
+        serde_json::json!([{"id": "p", "kind": "publication", "name": "P"}]),
+        vec![claim(
+            "u1",
+            "killed",
+            q(serde_json::json!({"exact": 3})),
+            &["p"],
+        )],
+    );
+    let report = analyze(&undated, &Policy::default());
+    assert!(report.topics[0].latest().is_none());
+}
+
 /// A contested topic's sentence names the figures that stand; conflicts
 /// with figures since replaced are history, named after it, as in a
 /// superseded topic (a seventh audit found 78, 79 and 81, all replaced,

@@ -636,6 +636,31 @@ fn an_invisible_character_does_not_make_another_source() {
     assert_eq!(report.topics[0].scopes[0].positions[0].origins.len(), 2);
 }
 
+/// A skipped row's diagnostic gives its line and file as values, not
+/// only in the location string, and the JSON report carries the line.
+#[test]
+fn a_skipped_row_gives_its_line_and_file() {
+    let text = "source,subject,property,value,date\n\
+                AP,Ridge Fire,killed,12,2025-08-14\n\
+                BBC,Ridge Fire,killed,15,not a date\n";
+    let corpus = StreamReader::new()
+        .read_table(text.as_bytes(), "fire.csv", TableFormat::Csv)
+        .unwrap();
+    let skipped = corpus.skipped();
+    assert_eq!(skipped.len(), 1);
+    assert_eq!(
+        (skipped[0].file(), skipped[0].line),
+        (Some("fire.csv"), Some(3))
+    );
+    assert_eq!(skipped[0].location, "fire.csv:3");
+    let report = analyze(&corpus, &Policy::default());
+    let json: serde_json::Value = serde_json::from_str(&report.to_json_string()).unwrap();
+    assert_eq!(json["diagnostics"][0]["line"], 3, "{json}");
+    // A diagnostic about a topic has neither.
+    let other = corroborate::Diagnostic::new(corroborate::Severity::Warning, "topic x", "y");
+    assert_eq!((other.file(), other.line), (None, None));
+}
+
 /// A property cell is read in lower case: "Killed" from a spreadsheet is
 /// the cumulative "killed", one topic with it.
 #[test]
