@@ -1732,7 +1732,10 @@ impl StreamReader {
                     )
                     .with_position(line, None)
                 }
-                _ => at_field(at(e), path),
+                _ => match odd_line(text) {
+                    Some(odd) => odd.in_field("header").with_position(line, None),
+                    None => at_field(at(e), path),
+                },
             }
         })?;
         check_format(&first.format, line)?;
@@ -2418,6 +2421,62 @@ fn check_format(format: &str, line: u64) -> Result<(), Error> {
 /// is a good line); a bad line is parsed again to name the field, and
 /// once more for its id alone, so that the error names the claim when the
 /// line gives a valid id.
+/// What makes a line that is not a claim's JSON unreadable, when it is
+/// something a reader cannot see: a line of only spaces that are not
+/// ASCII (a no-break space), a claim behind characters that show nothing
+/// or a byte-order mark (named with the claim's id), or carriage returns
+/// that end lines without a line feed (a file from a classic Mac
+/// editor, read as one line). `None` for any other line.
+fn odd_line(text: &str) -> Option<Error> {
+    let name = |c: char| match c {
+        '\u{feff}' => "U+FEFF, a byte-order mark".to_string(),
+        '\u{a0}' => "U+00A0, a no-break space".to_string(),
+        c => format!("U+{:04X}", u32::from(c)),
+    };
+    let odd = |c: char| {
+        !c.is_ascii_whitespace() && (c.is_whitespace() || crate::resolve::is_invisible(c))
+    };
+    let trimmed = text.trim_matches(|c: char| c.is_ascii_whitespace());
+    if trimmed.is_empty() {
+        return None;
+    }
+    if trimmed
+        .chars()
+        .all(|c| c.is_whitespace() || crate::resolve::is_invisible(c))
+    {
+        let first = trimmed.chars().find(|&c| odd(c))?;
+        return Some(Error::invalid_value(
+            format!("{:?}", text.trim_end_matches(['\n', '\r'])),
+            format!("is blank but for {}", name(first)),
+            "a claim object, or a blank line of spaces and tabs only",
+        ));
+    }
+    if let Some(first) = trimmed.chars().next().filter(|&c| odd(c)) {
+        let rest = trimmed.trim_start_matches(odd);
+        let error = Error::invalid_value(
+            "the line",
+            format!("starts with {} before its claim", name(first)),
+            "one claim object per line, with nothing before its `{`",
+        );
+        return Some(match serde_json::from_str::<Claim>(rest) {
+            Ok(claim) => error.in_claim(&claim.id),
+            Err(_) => error,
+        });
+    }
+    let bytes = text.as_bytes();
+    let lone_return = bytes
+        .iter()
+        .enumerate()
+        .position(|(k, &b)| b == b'\r' && bytes.get(k + 1).is_some_and(|&n| n != b'\n'));
+    lone_return.map(|at| {
+        Error::invalid_value(
+            format!("a carriage return (\\r) at byte {at} of the line"),
+            "is not followed by a line feed: lines that end in \\r alone are read as one line",
+            "lines that end in \\n or \\r\\n",
+        )
+    })
+}
+
 fn parse_claim(text: &str) -> Result<Claim, Error> {
     let plain = match serde_json::from_str::<Claim>(text) {
         Ok(claim) => return Ok(claim),
@@ -2447,6 +2506,9 @@ fn parse_claim(text: &str) -> Result<Claim, Error> {
             None => error,
         },
     };
+    if let Some(error) = odd_line(text) {
+        return Err(error);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let (path, inner) = match serde_path_to_error::deserialize::<_, Claim>(&mut de) {
         Ok(_) => (String::new(), plain),

@@ -661,6 +661,26 @@ fn a_skipped_row_gives_its_line_and_file() {
     assert_eq!((other.file(), other.line), (None, None));
 }
 
+/// Lines a reader cannot tell apart from good ones are named for what
+/// is in them: a byte-order mark before a claim (with the claim's id), a
+/// blank line of no-break spaces, and a file whose lines end in `\r`
+/// alone (read as one line, which failed as "trailing characters").
+#[test]
+fn invisible_trouble_in_json_lines_is_named() {
+    let claim = r#"{"id": "b", "subject": "e", "property": "killed", "value": {"quantity": {"exact": 3}}, "assertion": {"chain": ["p"]}}"#;
+    let text = format!("{HEADER_E_P}\n\u{feff}{claim}\n\u{a0}\n");
+    let corpus = StreamReader::new()
+        .read_jsonl(text.as_bytes(), "odd.jsonl")
+        .unwrap();
+    let skipped: Vec<String> = corpus.skipped().iter().map(|d| d.to_string()).collect();
+    assert_snapshot!(skipped.join("\n"), @r#"
+    skipped: odd.jsonl:2: claim b: the line starts with U+FEFF, a byte-order mark before its claim; expected one claim object per line, with nothing before its `{`
+    skipped: odd.jsonl:3: "\u{a0}" is blank but for U+00A0, a no-break space; expected a claim object, or a blank line of spaces and tabs only
+    "#);
+    let mac = format!("{HEADER_E_P}\r{claim}\r");
+    assert_snapshot!(read_error(&mac, "mac.jsonl"), @r"mac.jsonl:1: field header: a carriage return (\r) at byte 135 of the line is not followed by a line feed: lines that end in \r alone are read as one line; expected lines that end in \n or \r\n");
+}
+
 /// A property cell is read in lower case: "Killed" from a spreadsheet is
 /// the cumulative "killed", one topic with it.
 #[test]
