@@ -578,3 +578,49 @@ fn ranges_of_thousands_fractions_and_dot_groups() {
         assert_eq!(parse_quantity(text, &v).unwrap().to_string(), shown);
     }
 }
+
+/// Day ranges inside dates, which the seventh audit found read as a
+/// count range and a month ("13-14 August 2025": 13–14, then August
+/// 2025) or as the count 2025 ("August 13-14, 2025").
+#[test]
+fn day_ranges_inside_dates() {
+    for text in [
+        "13-14 August 2025",
+        "13–14 August 2025",
+        "August 13-14, 2025",
+        "Aug. 13–14, 2025",
+        "between 13 and 14 August 2025",
+    ] {
+        check(text, &format!("date 2025-08-13/2025-08-14 [{text}]"));
+        assert_eq!(
+            parse_date(text, None).unwrap().to_string(),
+            "2025-08-13/2025-08-14",
+            "{text}"
+        );
+    }
+    check(
+        "Talks on 13-14 August 2025 failed",
+        "date 2025-08-13/2025-08-14 [13-14 August 2025]",
+    );
+    // Without a year, looking back from the reference date (2021-08-25)
+    // by the first day, as a single day is.
+    check("13-14 August", "date 2021-08-13/2021-08-14 [13-14 August]");
+    check("26-27 August", "date 2020-08-26/2020-08-27 [26-27 August]");
+    check("August 26-27", "date 2020-08-26/2020-08-27 [August 26-27]");
+    assert_eq!(
+        parse_date("13-14 August", Some(date(2021, 8, 25)))
+            .unwrap()
+            .to_string(),
+        "2021-08-13/2021-08-14"
+    );
+    // The wrong way round, or a day the month does not have: no date,
+    // and said so.
+    check("14-13 August 2025", "");
+    insta::assert_snapshot!(parse_date("14-13 August 2025", None).unwrap_err(), @r#"cannot read "14-13 August 2025" at byte 0: the range ends before it starts; expected a range from the earlier date to the later"#);
+    insta::assert_snapshot!(parse_date("April 30-31, 2025", None).unwrap_err(), @r#"cannot read "April 30-31, 2025" at byte 0: "April 30-31, 2025" is not a date that exists; expected a day that exists in its month and year"#);
+    // A count range before a month that is not a date stays a count.
+    check(
+        "13-14 fighters in August 2025",
+        "range 13..=14 unit=fighters [13-14 fighters]; date 2025-08 [August 2025]",
+    );
+}

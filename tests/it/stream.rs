@@ -1663,3 +1663,42 @@ fn a_side_header_names_a_tables_entities_and_sources() {
         .collect();
     assert_eq!(origins, [1, 1, 1], "{:?}", report.topics);
 }
+
+/// A value or date cell that is a span of days in one month is that
+/// span, at day precision, however the days are joined (the seventh
+/// audit found "13-14 August 2025" kept as text).
+#[test]
+fn day_ranges_in_cells_are_spans_of_days() {
+    let mut csv = String::from("source,subject,property,value,date\n");
+    for cell in [
+        "13-14 August 2025",
+        "13–14 August 2025",
+        "\"August 13-14, 2025\"",
+        "between 13 and 14 August 2025",
+    ] {
+        csv.push_str(&format!("p,e,talks,{cell},{cell}\n"));
+    }
+    let corpus = StreamReader::new()
+        .read_table(csv.as_bytes(), "t.csv", TableFormat::Csv)
+        .unwrap();
+    assert!(corpus.skipped().is_empty());
+    let read: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {} said {}",
+                c.value.kind(),
+                match &c.value {
+                    corroborate::Value::Date(p) => format!("{p} ({})", p.precision()),
+                    other => format!("{other:?}"),
+                },
+                c.assertion.said.unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        ["date 2025-08-13/2025-08-14 (day) said 2025-08-13/2025-08-14"; 4]
+    );
+}
