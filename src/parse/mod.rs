@@ -530,6 +530,9 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
             QUANTITY_EXPECTED,
         ));
     }
+    if let Some(error) = decimal_comma_error(&tokens) {
+        return Err(error);
+    }
     match quantity::quantity_at(&tokens, lexicon, 0, true) {
         Some(found) if found.end == tokens.len() => Ok(found.quantity),
         Some(found) if ends_in_participles(&tokens, found.end) => {
@@ -588,6 +591,32 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
             Err(expression_error(text, 0, problem, QUANTITY_EXPECTED))
         }
     }
+}
+
+/// The error for a whole value with a decimal comma before a scale word
+/// ("1,5 million", "2,5 millions"): read, English-first, as neither 1 and
+/// 5 million nor 1.5 million (see [`number::decimal_comma_at`]), but not
+/// a syntax error either, so that a table cell written so is skipped with
+/// the reading rather than kept as text.
+fn decimal_comma_error(tokens: &Tokens) -> Option<Error> {
+    let at = (0..tokens.len()).find(|&k| number::decimal_comma_at(tokens, k))?;
+    // The whole part, comma, fraction and scale word: four tokens.
+    let written = tokens.raw_span(at, at + 4);
+    // English writes the scale word singular after a number: "2.5
+    // million" for "2,5 millions".
+    let scale = tokens.raw(at + 3);
+    let scale = match tokens.word(at + 3) {
+        Some(word) if number::scale_word(word).is_none() => {
+            scale.get(..scale.len() - 1).unwrap_or(scale)
+        }
+        _ => scale,
+    };
+    let english = format!("{}.{} {scale}", tokens.raw(at), tokens.raw(at + 2));
+    Some(Error::invalid_value(
+        format!("{written:?}"),
+        format!("is {english} where a comma marks decimals, as much of Europe writes it"),
+        format!("the number as English writes it, {english:?}"),
+    ))
 }
 
 /// The first number in `text` written with dots between groups of three
@@ -740,7 +769,9 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
 /// Relative dates are reported only when `options` has a reference date.
 /// A lone "one" or "a" is a determiner, not a count; a four-digit number
 /// after a date word ("in 2015") is a year; times, designators
-/// ("GBU-43"), percentages and sums of money are not counts. Never panics;
+/// ("GBU-43"), percentages and sums of money are not counts, and a
+/// number with a decimal comma before a scale word ("1,5 million") gives
+/// no mention. Never panics;
 /// spans lie on char boundaries.
 ///
 /// ```
@@ -759,6 +790,13 @@ pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
     let mut mentions = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        // "1,5 million": a decimal comma, which English does not write;
+        // no mention rather than a wrong one, and its scale word is not
+        // a vague "millions" of its own.
+        if tokens.number(i).is_some() && number::decimal_comma_at(&tokens, i) {
+            i += 4;
+            continue;
+        }
         let (may_quantity, may_date) = match tokens.word(i) {
             Some(word) => {
                 let head = word.split('-').next().unwrap_or(word);

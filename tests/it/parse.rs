@@ -624,3 +624,28 @@ fn day_ranges_inside_dates() {
         "range 13..=14 unit=fighters [13-14 fighters]; date 2025-08 [August 2025]",
     );
 }
+
+/// A decimal comma before a scale word ("1,5 million"), which the
+/// seventh audit found read as 1 and 5,000,000: English writes no such
+/// number, so running text gives no mention and a whole value is
+/// refused with the reading, as "20.000" is.
+#[test]
+fn decimal_comma_before_a_scale_word() {
+    check("1,5 million", "");
+    check("2,5 millions de personnes", "");
+    check(
+        "some 1,5 million people fled; 300 died",
+        "exact 300..=300 [300]",
+    );
+    // A comma before a group of three stays a thousands separator, and
+    // a comma with no scale word after it is left as it was.
+    check(
+        "1,500 million",
+        "exact 1500000000..=1500000000 [1,500 million]",
+    );
+    check("1,5", "exact 1..=1 [1]; exact 5..=5 [5]");
+    let v = Vocabulary::default();
+    insta::assert_snapshot!(parse_quantity("1,5 million", &v).unwrap_err(), @r#""1,5 million" is 1.5 million where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "1.5 million""#);
+    insta::assert_snapshot!(parse_quantity("about 2,5 millions", &v).unwrap_err(), @r#""2,5 millions" is 2.5 million where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "2.5 million""#);
+    assert!(!parse_quantity("1,5 million", &v).unwrap_err().is_syntax());
+}

@@ -1702,3 +1702,11 @@ fn day_ranges_in_cells_are_spans_of_days() {
         ["date 2025-08-13/2025-08-14 (day) said 2025-08-13/2025-08-14"; 4]
     );
 }
+
+/// A value cell with a decimal comma before a scale word is skipped
+/// with its reading, not kept as text nor read as 1 and 5 million.
+#[test]
+fn a_decimal_comma_cell_is_skipped_with_its_reading() {
+    let csv = "source,subject,property,value\np,e,displaced,\"1,5 million\"\n";
+    assert_snapshot!(table(csv.as_bytes(), TableFormat::Csv), @r#"skipped t.csv:2: field value: "1,5 million" is 1.5 million where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "1.5 million""#);
+}
