@@ -533,6 +533,9 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
     if let Some(error) = decimal_comma_error(&tokens) {
         return Err(error);
     }
+    if let Some(error) = plain_space_grouped_error(&tokens) {
+        return Err(error);
+    }
     match quantity::quantity_at(&tokens, lexicon, 0, true) {
         Some(found) if found.end == tokens.len() => Ok(found.quantity),
         Some(found) if ends_in_participles(&tokens, found.end) => {
@@ -616,6 +619,54 @@ fn decimal_comma_error(tokens: &Tokens) -> Option<Error> {
         format!("{written:?}"),
         format!("is {english} where a comma marks decimals, as much of Europe writes it"),
         format!("the number as English writes it, {english:?}"),
+    ))
+}
+
+/// The error for a whole value whose digits are grouped by a plain space
+/// ("1 500", "2 000 000 dead"): a no-break, narrow no-break or thin
+/// space joins groups of three into one number (see `token.rs`), but a
+/// plain space also stands between two numbers, so "1 500" may be 1,500
+/// or 1 and 500; rather than guess, the value is refused with the
+/// reading, as "20.000" is. Not a syntax error, so that a table cell
+/// written so is skipped and not kept as text. Running text reads two
+/// numbers, as it always has.
+fn plain_space_grouped_error(tokens: &Tokens) -> Option<Error> {
+    // Three digits after one plain space, right after the group before.
+    let group = |k: usize| {
+        tokens
+            .number(k)
+            .is_some_and(|(_, digits, grouped, decimal)| digits == 3 && !grouped && !decimal)
+            && match (tokens.get(k - 1), tokens.get(k)) {
+                (Some(before), Some(group)) => {
+                    group.start == before.end + 1
+                        && tokens.text.as_bytes().get(before.end) == Some(&b' ')
+                }
+                _ => false,
+            }
+    };
+    let start = (0..tokens.len()).find(|&k| {
+        tokens
+            .number(k)
+            .is_some_and(|(_, digits, grouped, decimal)| digits <= 3 && !grouped && !decimal)
+            && !(k > 0 && tokens.number(k - 1).is_some())
+            && group(k + 1)
+    })?;
+    let mut end = start + 2;
+    while group(end) {
+        end += 1;
+    }
+    let written = tokens.raw_span(start, end);
+    let digits: String = written.chars().filter(char::is_ascii_digit).collect();
+    let grouped = digits
+        .parse::<f64>()
+        .map_or(digits, crate::quantity::format_number);
+    Some(Error::invalid_value(
+        format!("{written:?}"),
+        format!(
+            "is {grouped} where a space groups thousands, or {} numbers side by side",
+            end - start
+        ),
+        format!("the number as English writes it, {grouped:?}, or one number"),
     ))
 }
 

@@ -649,3 +649,45 @@ fn decimal_comma_before_a_scale_word() {
     insta::assert_snapshot!(parse_quantity("about 2,5 millions", &v).unwrap_err(), @r#""2,5 millions" is 2.5 million where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "2.5 million""#);
     assert!(!parse_quantity("1,5 million", &v).unwrap_err().is_syntax());
 }
+
+/// Digits grouped by a no-break, narrow no-break or thin space ("1 500
+/// morts"), which the seventh audit found read as 1 and 500: one number
+/// when every group after the first has three digits. A plain space
+/// stands between two numbers too: running text reads two, and a whole
+/// value is refused with the reading.
+#[test]
+fn digits_grouped_by_no_break_spaces() {
+    check(
+        "1\u{a0}500 morts",
+        "exact 1500..=1500 unit=morts [1\u{a0}500 morts]",
+    );
+    check(
+        "1\u{202f}500 dead",
+        "exact 1500..=1500 unit=dead [1\u{202f}500 dead]",
+    );
+    check(
+        "about 2\u{2009}000\u{2009}000 people",
+        "approximate 1800000..=2200000 unit=people [about 2\u{2009}000\u{2009}000 people]",
+    );
+    // Not groups of three, or a first group of four digits: two numbers.
+    check(
+        "1\u{a0}50 dead",
+        "exact 1..=1 [1]; exact 50..=50 unit=dead [50 dead]",
+    );
+    check(
+        "1234\u{a0}567",
+        "exact 1234..=1234 [1234]; exact 567..=567 [567]",
+    );
+    check(
+        "1 500 dead",
+        "exact 1..=1 [1]; exact 500..=500 unit=dead [500 dead]",
+    );
+    let v = Vocabulary::default();
+    assert_eq!(
+        parse_quantity("1\u{a0}500 morts", &v).unwrap().to_string(),
+        "1,500 morts"
+    );
+    let plain = parse_quantity("1 500 dead", &v).unwrap_err();
+    assert!(!plain.is_syntax());
+    insta::assert_snapshot!(plain, @r#""1 500" is 1,500 where a space groups thousands, or 2 numbers side by side; expected the number as English writes it, "1,500", or one number"#);
+}

@@ -1710,3 +1710,21 @@ fn a_decimal_comma_cell_is_skipped_with_its_reading() {
     let csv = "source,subject,property,value\np,e,displaced,\"1,5 million\"\n";
     assert_snapshot!(table(csv.as_bytes(), TableFormat::Csv), @r#"skipped t.csv:2: field value: "1,5 million" is 1.5 million where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "1.5 million""#);
 }
+
+/// A value cell grouped by no-break spaces is that number; one grouped
+/// by plain spaces is skipped with its reading, with or without a
+/// counted noun (before, "1 500 dead" was kept as text).
+#[test]
+fn value_cells_grouped_by_spaces() {
+    let csv = "source,subject,property,value\n\
+               p,e,killed,1\u{a0}500 morts\n\
+               p,e,killed,1\u{202f}500\n\
+               p,e,killed,1 500 dead\n\
+               p,e,killed,1 500\n";
+    assert_snapshot!(table(csv.as_bytes(), TableFormat::Csv), @r#"
+    line-2 e killed quantity [p]
+    line-3 e killed quantity [p]
+    skipped t.csv:4: field value: "1 500" is 1,500 where a space groups thousands, or 2 numbers side by side; expected the number as English writes it, "1,500", or one number
+    skipped t.csv:5: field value: "1 500" is 1,500 where a space groups thousands, or 2 numbers side by side; expected the number as English writes it, "1,500", or one number
+    "#);
+}
