@@ -691,3 +691,41 @@ fn digits_grouped_by_no_break_spaces() {
     assert!(!plain.is_syntax());
     insta::assert_snapshot!(plain, @r#""1 500" is 1,500 where a space groups thousands, or 2 numbers side by side; expected the number as English writes it, "1,500", or one number"#);
 }
+
+/// The Indian scale words "lakh" (100,000) and "crore" (10,000,000),
+/// singular and plural, which the seventh audit found read as a counted
+/// noun ("1 lakh" was 1 "lakh people").
+#[test]
+fn indian_scale_words() {
+    check(
+        "2 lakh people",
+        "exact 200000..=200000 unit=people [2 lakh people]",
+    );
+    check("1.2 crore", "exact 12000000..=12000000 [1.2 crore]");
+    check("5 lakhs", "exact 500000..=500000 [5 lakhs]");
+    check("3 crores", "exact 30000000..=30000000 [3 crores]");
+    check(
+        "two lakh fifty thousand",
+        "exact 250000..=250000 [two lakh fifty thousand]",
+    );
+    check(
+        "one crore twenty lakh",
+        "exact 12000000..=12000000 [one crore twenty lakh]",
+    );
+    check(
+        "10,000 crore rupees",
+        "exact 100000000000..=100000000000 unit=rupees [10,000 crore rupees]",
+    );
+    check(
+        "several lakh people",
+        "vague 300000..=900000 unit=people [several lakh people]",
+    );
+    let v = Vocabulary::default();
+    let q = parse_quantity("1 lakh people", &v).unwrap();
+    assert_eq!(
+        (q.to_string(), q.unit()),
+        ("100,000 people".into(), Some("people"))
+    );
+    let lakhs = v.vague("a few lakh").unwrap();
+    assert_eq!((lakhs.min(), lakhs.max()), (200_000.0, 500_000.0));
+}
