@@ -1396,21 +1396,30 @@ fn parse_row<'a>(
                 .map_err(|e| e.in_field("value"))?
                 .with_occasion(format!("about {subject}")),
         ),
-        None => match parser.parse(value_text) {
-            Ok(quantity) => Value::Quantity(quantity),
-            Err(not_quantity) => match read_date(value_text) {
-                Ok(period) => Value::Date(period),
-                // A number or an ISO date written wrong, or a quantity
-                // read but impossible (an inverted range), is a mistake
-                // to name, not text to compare.
-                Err(_) if !not_quantity.is_syntax() => return Err(not_quantity.in_field("value")),
-                Err(not_date) if iso_shaped(value_text) || slashed_date(value_text) => {
-                    return Err(not_date.in_field("value"));
-                }
-                Err(_) if numeric_shaped(value_text) => return Err(not_quantity.in_field("value")),
-                Err(_) => Value::Text(value_text.to_string()),
-            },
-        },
+        None => {
+            // Fullwidth digits and signs ("３００") read as the ASCII
+            // ones; a cell kept as text keeps its characters.
+            let read = fullwidth_as_ascii(value_text);
+            match parser.parse(&read) {
+                Ok(quantity) => Value::Quantity(quantity),
+                Err(not_quantity) => match read_date(&read) {
+                    Ok(period) => Value::Date(period),
+                    // A number or an ISO date written wrong, or a quantity
+                    // read but impossible (an inverted range), is a mistake
+                    // to name, not text to compare.
+                    Err(_) if !not_quantity.is_syntax() => {
+                        return Err(not_quantity.in_field("value"));
+                    }
+                    Err(not_date) if iso_shaped(&read) || slashed_date(&read) => {
+                        return Err(not_date.in_field("value"));
+                    }
+                    Err(_) if numeric_shaped(&read) => {
+                        return Err(unreadable_number(&read, not_quantity).in_field("value"));
+                    }
+                    Err(_) => Value::Text(value_text.to_string()),
+                },
+            }
+        }
     };
     Ok(ParsedRow {
         source,
@@ -2351,15 +2360,71 @@ fn iso_shaped(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b"-/T:+Z.".contains(b))
 }
 
-/// Whether a cell is a number and nothing else: digits, with only the
-/// signs, separators and marks numbers are written with ("1,000,000,001",
-/// "-5", "12.5%", "3/4"). Such a cell that reads as no quantity or date
-/// is a number written wrong.
+/// Whether a cell is a number and nothing else: digits, of any script,
+/// with only the signs, separators and marks numbers are written with
+/// ("1,000,000,001", "-5", "−5" with U+2212, "12.5%", "3/4", "٣٠٠"),
+/// and perhaps control characters a broken export left ("300\0"). Such a
+/// cell that reads as no quantity or date is a number written wrong, and
+/// is skipped with the reason ([`unreadable_number`]), never kept as
+/// text to compare.
 fn numeric_shaped(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit())
-        && text
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_whitespace() || ",.-+/:%–—".contains(c))
+    text.chars().any(char::is_numeric)
+        && text.chars().all(|c| {
+            c.is_numeric() || c.is_whitespace() || c.is_control() || ",.-+/:%–—−".contains(c)
+        })
+}
+
+/// Why a cell of digits and number signs (see [`numeric_shaped`]) reads
+/// as no quantity: a control character in it, or a digit that is not
+/// ASCII (Arabic-Indic "٣٠٠", a superscript "²"), which the parser does
+/// not read and which no conversion here would read for sure; else what
+/// the quantity parser said.
+fn unreadable_number(text: &str, not_quantity: Error) -> Error {
+    let trimmed = text.trim();
+    if let Some((at, c)) = trimmed.char_indices().find(|&(_, c)| c.is_control()) {
+        return Error::invalid_value(
+            format!("{trimmed:?}"),
+            format!(
+                "has the control character U+{:04X} at byte {at}",
+                u32::from(c)
+            ),
+            "a number without control characters",
+        );
+    }
+    if let Some(c) = trimmed
+        .chars()
+        .find(|c| c.is_numeric() && !c.is_ascii_digit())
+    {
+        return Error::invalid_value(
+            format!("{trimmed:?}"),
+            format!(
+                "has {c:?} (U+{:04X}), a numeral that is not an ASCII digit",
+                u32::from(c)
+            ),
+            "the number in ASCII digits, 0 to 9",
+        );
+    }
+    not_quantity
+}
+
+/// `text` with its fullwidth forms (U+FF01 to U+FF5E: "３００", "１，５００",
+/// "－５") as the ASCII characters they are compatibility forms of, and
+/// the ideographic space (U+3000) as a space, as Unicode's NFKC maps
+/// them: East Asian text writes numbers so, and they are no other
+/// number. Borrowed, with no allocation, when the text has none.
+fn fullwidth_as_ascii(text: &str) -> std::borrow::Cow<'_, str> {
+    let fullwidth = |c: char| matches!(c, '\u{ff01}'..='\u{ff5e}' | '\u{3000}');
+    if !text.chars().any(fullwidth) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            c if fullwidth(c) => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),
+            c => c,
+        })
+        .collect::<String>()
+        .into()
 }
 
 fn required_field<'a>(

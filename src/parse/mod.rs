@@ -495,6 +495,9 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
     if let Some(share) = percentage(text, lexicon) {
         return Ok(share);
     }
+    if let Some(error) = negative_error(text).or_else(|| exponent_error(text)) {
+        return Err(error);
+    }
     if let Some(number) = dot_grouped(text) {
         let digits: String = number.chars().filter(char::is_ascii_digit).collect();
         let grouped = digits
@@ -594,6 +597,86 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
             Err(expression_error(text, 0, problem, QUANTITY_EXPECTED))
         }
     }
+}
+
+/// The error for a whole value that opens with a minus sign and a digit
+/// ("-5", "−300" with U+2212, "–5" with an en dash as typeset text writes
+/// a minus): a count is zero or more, so the number reads but is no
+/// count. Not a syntax error, so that a table cell written so is
+/// skipped, saying why, and never kept as text.
+fn negative_error(text: &str) -> Option<Error> {
+    let trimmed = text.trim();
+    let mut chars = trimmed.chars();
+    let sign = chars.next()?;
+    if !matches!(
+        sign,
+        '-' | '\u{2212}' | '\u{2012}' | '\u{2013}' | '\u{fe63}' | '\u{ff0d}'
+    ) || !chars.next().is_some_and(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let number_end = trimmed[sign.len_utf8()..]
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.')))
+        .map_or(trimmed.len(), |at| at + sign.len_utf8());
+    Some(Error::invalid_value(
+        format!("{:?}", &trimmed[..number_end]),
+        "is a negative number",
+        "a count, zero or more",
+    ))
+}
+
+/// The error for a whole value with a number in exponent notation
+/// ("1e3", "1.5E+06", as spreadsheets export large numbers): English
+/// prose never writes one, and reading it would take a convention the
+/// parser has no other use for, so it is refused with its reading ("is
+/// 1,000 in exponent notation"), not read, and not a syntax error, so
+/// that a table cell written so is skipped rather than kept as text.
+fn exponent_error(text: &str) -> Option<Error> {
+    let bytes = text.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        let start = k;
+        // A number of its own: at the start or after a space, not the
+        // tail of a designator ("COVID-19e3") or another number.
+        let boundary = start == 0 || bytes[start - 1].is_ascii_whitespace();
+        while k < bytes.len() && bytes[k].is_ascii_digit() {
+            k += 1;
+        }
+        if k == start {
+            k += 1;
+            continue;
+        }
+        if bytes.get(k) == Some(&b'.') && bytes.get(k + 1).is_some_and(u8::is_ascii_digit) {
+            k += 1;
+            while k < bytes.len() && bytes[k].is_ascii_digit() {
+                k += 1;
+            }
+        }
+        if !boundary || !matches!(bytes.get(k), Some(b'e' | b'E')) {
+            continue;
+        }
+        let mut end = k + 1;
+        if matches!(bytes.get(end), Some(b'+' | b'-')) {
+            end += 1;
+        }
+        let digits = end;
+        while end < bytes.len() && bytes[end].is_ascii_digit() {
+            end += 1;
+        }
+        if end == digits || bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            k = end;
+            continue;
+        }
+        let written = &text[start..end];
+        let value = written.parse::<f64>().ok().filter(|v| v.is_finite())?;
+        let english = crate::quantity::format_number(value);
+        return Some(Error::invalid_value(
+            format!("{written:?}"),
+            format!("is {english} in exponent notation"),
+            format!("the number as English writes it, {english:?}"),
+        ));
+    }
+    None
 }
 
 /// The error for a whole value with a decimal comma before a scale word

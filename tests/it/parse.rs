@@ -729,3 +729,31 @@ fn indian_scale_words() {
     let lakhs = v.vague("a few lakh").unwrap();
     assert_eq!((lakhs.min(), lakhs.max()), (200_000.0, 500_000.0));
 }
+
+/// A whole value that is a negative number (any minus sign) or a number
+/// in exponent notation reads, but is no count as English writes one:
+/// refused with the reading, and not as a syntax error.
+#[test]
+fn negative_and_exponent_values_are_refused() {
+    let v = Vocabulary::default();
+    for (text, message) in [
+        (
+            "-5",
+            r#""-5" is a negative number; expected a count, zero or more"#,
+        ),
+        (
+            "\u{2212}300 people",
+            r#""−300" is a negative number; expected a count, zero or more"#,
+        ),
+        (
+            "1e3",
+            r#""1e3" is 1,000 in exponent notation; expected the number as English writes it, "1,000""#,
+        ),
+    ] {
+        let error = parse_quantity(text, &v).unwrap_err();
+        assert!(!error.is_syntax(), "{text}");
+        assert_eq!(error.to_string(), message);
+    }
+    // A word with an "e" between digits is no exponent.
+    assert!(parse_quantity("COVID-19e3", &v).unwrap_err().is_syntax());
+}

@@ -167,7 +167,7 @@ fn value_cells_written_wrong_are_skipped_not_kept_as_text() {
     skipped cells.csv:5: field value: "2025-03-03T22:40Z" has a time zone, which a period does not hold (times are read as the source prints them, to the minute); expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018
     skipped cells.csv:6: field value: cannot read "99999999999999999999" at byte 0: "99999999999999999999" is over the largest count; expected a count of at most 10^15
     skipped cells.csv:7: field value: "3/4/2025" is a date with its day and month in an order that cannot be told (neither number is above 12); expected an ISO 8601 date such as 2025-03-04, or one with the month named, "4 March 2025"
-    skipped cells.csv:8: field value: cannot read "-5" at byte 0: "-" does not start a quantity; expected a number ("1,500", "twelve"), a range ("500 to 1,500"), a bound ("at least 60"), a hedged number ("about 2,000") or a vague phrase ("dozens"), optionally followed by the counted noun
+    skipped cells.csv:8: field value: "-5" is a negative number; expected a count, zero or more
     "#);
 }
 
@@ -1726,5 +1726,56 @@ fn value_cells_grouped_by_spaces() {
     line-3 e killed quantity [p]
     skipped t.csv:4: field value: "1 500" is 1,500 where a space groups thousands, or 2 numbers side by side; expected the number as English writes it, "1,500", or one number
     skipped t.csv:5: field value: "1 500" is 1,500 where a space groups thousands, or 2 numbers side by side; expected the number as English writes it, "1,500", or one number
+    "#);
+}
+
+/// Value cells of digits and number signs that the seventh audit found
+/// kept as text: fullwidth digits are read as ASCII ones; a negative
+/// number (with any minus sign), exponent notation, a control character
+/// and digits of another script are skipped with the reason.
+#[test]
+fn value_cells_with_unicode_digits_and_signs() {
+    let mut csv = String::from("source,subject,property,value\n");
+    for cell in [
+        "３００",
+        "３００ people",
+        "\u{2212}300",
+        "1e3",
+        "1.5E+06",
+        "300\0",
+        "\u{663}\u{660}\u{660}",
+        "\u{ff0d}３００",
+        "ｔｈｅ harbour",
+    ] {
+        csv.push_str(&format!("p,e,killed,{cell}\n"));
+    }
+    let corpus = StreamReader::new()
+        .read_table(csv.as_bytes(), "t.csv", TableFormat::Csv)
+        .unwrap();
+    let values: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| format!("{} {:?}", c.id, c.value))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            r#"line-2 Quantity(Quantity { amount: Exact(300.0), unit: None, extras: None })"#,
+            r#"line-3 Quantity(Quantity { amount: Exact(300.0), unit: Some("people"), extras: None })"#,
+            r#"line-10 Text("ｔｈｅ harbour")"#,
+        ]
+    );
+    let skipped: Vec<String> = corpus
+        .skipped()
+        .iter()
+        .map(|s| format!("{}: {}", s.location, s.message))
+        .collect();
+    assert_snapshot!(skipped.join("\n"), @r#"
+    t.csv:4: field value: "−300" is a negative number; expected a count, zero or more
+    t.csv:5: field value: "1e3" is 1,000 in exponent notation; expected the number as English writes it, "1,000"
+    t.csv:6: field value: "1.5E+06" is 1,500,000 in exponent notation; expected the number as English writes it, "1,500,000"
+    t.csv:7: field value: "300\0" has the control character U+0000 at byte 3; expected a number without control characters
+    t.csv:8: field value: "٣٠٠" has '٣' (U+0663), a numeral that is not an ASCII digit; expected the number in ASCII digits, 0 to 9
+    t.csv:9: field value: "-300" is a negative number; expected a count, zero or more
     "#);
 }
