@@ -1410,6 +1410,11 @@ fn parse_row<'a>(
                     Err(_) if !not_quantity.is_syntax() => {
                         return Err(not_quantity.in_field("value"));
                     }
+                    // A date that reads but is wrong ("Monday, August 14,
+                    // 2025", a Thursday).
+                    Err(not_date) if !not_date.is_syntax() => {
+                        return Err(not_date.in_field("value"));
+                    }
                     Err(not_date) if iso_shaped(&read) || slashed_date(&read) => {
                         return Err(not_date.in_field("value"));
                     }

@@ -3,7 +3,8 @@
 //!
 //! Patterns, tried at each token (the longest wins):
 //!
-//! - `[Weekday[,]] Month[.] Day[st][,] [Year] [[,|at] Time]`: "Aug. 26", "Wednesday, Aug. 18, 2021"
+//! - `[Weekday[,]] Month[.] Day[st][,] [Year] [[,|at] Time]`: "Aug. 26", "Wednesday, Aug. 18, 2021";
+//!   the weekday must be the date's, once resolved, or the match has no period ([`DateMatch`])
 //! - `Day [of] Month[,] [Year]`: "26 August 2021"
 //! - `Month[,] Year`: "October 2014"; `Year-MM-DD`: "2021-08-26"
 //! - a bare month after a context word ([`MONTH_CONTEXT`]): "in May"
@@ -31,7 +32,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::token::Tokens;
 use super::words::{MERIDIEM, MONTH_CONTEXT, MONTHS, WEEKDAYS, YEAR_CONTEXT, lookup};
-use crate::period::Period;
+use crate::period::{Period, Precision};
 
 /// A date read from tokens `start..end`; `None` when it is relative and no
 /// reference date was given, or a range that ends before it starts
@@ -40,7 +41,24 @@ pub(crate) struct DateMatch {
     pub(crate) end: usize,
     pub(crate) period: Option<Period>,
     pub(crate) inverted: bool,
+    /// A weekday named before the date that the date does not fall on
+    /// ("Monday, August 14, 2025": a Thursday): the weekday's full name
+    /// and the date. The match has no period then, since one of the two
+    /// is wrong and the text does not say which.
+    pub(crate) wrong_weekday: Option<(&'static str, Period)>,
 }
+
+/// The full names of the weekdays, from Monday = 0, as [`WEEKDAYS`]
+/// numbers them.
+const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// What a date expression becomes before resolution.
 enum Value {
@@ -900,15 +918,30 @@ pub(crate) fn date_at(
         .into_iter()
         .flatten()
         .max_by_key(|(end, _)| *end)?;
-    let (period, inverted) = match value {
+    let (mut period, inverted) = match value {
         Value::Fixed(period) => (Some(period), false),
         Value::Relative(resolve) => (reference.and_then(resolve), false),
         Value::Inverted => (None, true),
     };
+    // A weekday before a date ("Wednesday, Aug. 18, 2021") must be the
+    // date's: checked here, once the date is resolved, so that a date
+    // with or without its year is checked alike. A weekday alone
+    // ("Tuesday") is resolved to a day that has it.
+    let mut wrong_weekday = None;
+    if let Some((named, after)) = weekday_at(tokens, i)
+        && end > after + usize::from(tokens.punct(after) == Some(','))
+        && let Some(date) = period.as_ref().filter(|p| p.precision() <= Precision::Day)
+        && date.start_date().weekday().num_days_from_monday() != named
+    {
+        let name = WEEKDAY_NAMES.get(named as usize).copied().unwrap_or("");
+        wrong_weekday = Some((name, *date));
+        period = None;
+    }
     Some(DateMatch {
         end,
         period,
         inverted,
+        wrong_weekday,
     })
 }
 

@@ -828,7 +828,9 @@ const ABSOLUTE_DATE_EXPECTED: &str = "a date such as \"August 26, 2021\", \"26 A
 /// # Errors
 ///
 /// Fails when the text is not exactly one date expression, when it names
-/// a date that does not exist, or when it is relative and `reference` is
+/// a date that does not exist, when it names a weekday the date does not
+/// fall on ("Monday, August 14, 2025", a Thursday: a value error, not a
+/// syntax error, naming both), or when it is relative and `reference` is
 /// `None`.
 pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Error> {
     let expected = if reference.is_some() {
@@ -861,21 +863,31 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
         ));
     }
     match found {
-        Some(found) if found.end == tokens.len() => match found.period {
-            Some(period) => Ok(period),
-            None if found.inverted => Err(expression_error(
+        Some(found) if found.end == tokens.len() => match (found.period, found.wrong_weekday) {
+            (Some(period), _) => Ok(period),
+            // Not a syntax error: the date reads, and contradicts itself,
+            // so a table cell written so is skipped and not kept as text.
+            (None, Some((weekday, date))) => {
+                let day = date.start_date();
+                Err(Error::invalid_value(
+                    format!("{:?}", text.trim()),
+                    format!("names {weekday}, but {day} is a {}", day.format("%A")),
+                    "a weekday that agrees with the date, or the date without one",
+                ))
+            }
+            (None, None) if found.inverted => Err(expression_error(
                 text,
                 at(start),
                 "the range ends before it starts",
                 "a range from the earlier date to the later",
             )),
-            None if reference.is_none() => Err(expression_error(
+            (None, None) if reference.is_none() => Err(expression_error(
                 text,
                 at(start),
                 "the date is relative and no reference date was given",
                 "a reference date, or an absolute date",
             )),
-            None => Err(expression_error(
+            (None, None) => Err(expression_error(
                 text,
                 at(start),
                 "the date does not resolve against the reference date",
@@ -901,6 +913,9 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
 /// non-overlapping, the longest match winning (a date on a tie).
 ///
 /// Relative dates are reported only when `options` has a reference date.
+/// A date whose weekday contradicts it ("Monday, August 14, 2025", a
+/// Thursday) gives no mention: one of the two is wrong, and reporting
+/// either would state a date the text does not.
 /// A lone "one" or "a" is a determiner, not a count; a four-digit number
 /// after a date word ("in 2015") is a year; times, designators
 /// ("GBU-43"), percentages and sums of money are not counts, and a

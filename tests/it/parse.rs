@@ -757,3 +757,26 @@ fn negative_and_exponent_values_are_refused() {
     // A word with an "e" between digits is no exponent.
     assert!(parse_quantity("COVID-19e3", &v).unwrap_err().is_syntax());
 }
+
+/// A weekday that contradicts its date ("Monday, August 14, 2025": 14
+/// August 2025 was a Thursday), which the seventh audit found accepted
+/// as the date: refused by `parse_date`, naming both, and no mention in
+/// a scan, since one of the two is wrong and the text does not say
+/// which.
+#[test]
+fn a_weekday_that_contradicts_its_date() {
+    let wrong = parse_date("Monday, August 14, 2025", None).unwrap_err();
+    assert!(!wrong.is_syntax());
+    insta::assert_snapshot!(wrong, @r#""Monday, August 14, 2025" names Monday, but 2025-08-14 is a Thursday; expected a weekday that agrees with the date, or the date without one"#);
+    insta::assert_snapshot!(parse_date("Mon. 14 August 2025", None).unwrap_err(), @r#""Mon. 14 August 2025" names Monday, but 2025-08-14 is a Thursday; expected a weekday that agrees with the date, or the date without one"#);
+    // Without a year, once resolved against the reference date.
+    insta::assert_snapshot!(parse_date("Monday, Aug. 18", Some(date(2021, 8, 25))).unwrap_err(), @r#""Monday, Aug. 18" names Monday, but 2021-08-18 is a Wednesday; expected a weekday that agrees with the date, or the date without one"#);
+    check("He left Monday, August 14, 2025, at dawn", "");
+    check("Monday, Aug. 18", "");
+    // A weekday that agrees is read with its date.
+    check(
+        "Thursday, August 14, 2025",
+        "date 2025-08-14 [Thursday, August 14, 2025]",
+    );
+    check("Wednesday, Aug. 18", "date 2021-08-18 [Wednesday, Aug. 18]");
+}

@@ -1779,3 +1779,18 @@ fn value_cells_with_unicode_digits_and_signs() {
     t.csv:9: field value: "-300" is a negative number; expected a count, zero or more
     "#);
 }
+
+/// A value or date cell whose weekday contradicts its date is skipped,
+/// naming both, not kept as text nor read as the date.
+#[test]
+fn a_weekday_that_contradicts_its_date_is_skipped() {
+    let csv = "source,subject,property,value,date\n\
+               p,e,talks,\"Monday, August 14, 2025\",\n\
+               p,e,killed,3,\"Monday, August 14, 2025\"\n\
+               p,e,talks,\"Thursday, August 14, 2025\",\n";
+    assert_snapshot!(table(csv.as_bytes(), TableFormat::Csv), @r#"
+    line-4 e talks date [p]
+    skipped t.csv:2: field value: "Monday, August 14, 2025" names Monday, but 2025-08-14 is a Thursday; expected a weekday that agrees with the date, or the date without one
+    skipped t.csv:3: field date: "Monday, August 14, 2025" names Monday, but 2025-08-14 is a Thursday; expected a weekday that agrees with the date, or the date without one
+    "#);
+}
