@@ -1794,3 +1794,72 @@ fn a_weekday_that_contradicts_its_date_is_skipped() {
     skipped t.csv:3: field date: "Monday, August 14, 2025" names Monday, but 2025-08-14 is a Thursday; expected a weekday that agrees with the date, or the date without one
     "#);
 }
+
+/// ISO 8601 week and ordinal dates in value and date cells, which the
+/// seventh audit found kept as text ("2026-W02") or refused as an
+/// inverted range ("2026-005", 2026 down to 5): a week is its seven days
+/// from Monday, a day of a week or an ordinal date one day; a week or day
+/// the year does not have is refused, saying how many it has.
+#[test]
+fn iso_week_and_ordinal_dates_in_cells() {
+    let mut csv = String::from("source,subject,property,value,date\n");
+    for cell in [
+        "2026-W02",
+        "2026W02",
+        "2026-W02-3",
+        "2026-W53",
+        "2026-005",
+        "2024-366",
+        "2025-W53",
+        "2026-366",
+        "2026-W02-8",
+    ] {
+        csv.push_str(&format!("p,e,held,{cell},{cell}\n"));
+    }
+    let corpus = StreamReader::new()
+        .read_table(csv.as_bytes(), "t.csv", TableFormat::Csv)
+        .unwrap();
+    let read: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| match &c.value {
+            corroborate::Value::Date(p) => {
+                format!("{p} ({}) said {}", p.precision(), c.assertion.said.unwrap())
+            }
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            "2026-01-05/2026-01-11 (day) said 2026-01-05/2026-01-11",
+            "2026-01-05/2026-01-11 (day) said 2026-01-05/2026-01-11",
+            "2026-01-07 (day) said 2026-01-07",
+            "2026-12-28/2027-01-03 (day) said 2026-12-28/2027-01-03",
+            "2026-01-05 (day) said 2026-01-05",
+            "2024-12-31 (day) said 2024-12-31",
+        ]
+    );
+    let skipped: Vec<String> = corpus
+        .skipped()
+        .iter()
+        .map(|s| format!("{}: {}", s.location, s.message))
+        .collect();
+    assert_snapshot!(skipped.join("\n"), @r#"
+    t.csv:8: field date: "2025-W53" is week 53 of 2025, which has 52 weeks; expected an ISO week from 2025-W01 to 2025-W52
+    t.csv:9: field date: "2026-366" is day 366 of 2026, which has 365 days; expected an ordinal date from 2026-001 to 2026-365
+    t.csv:10: field date: "2026-W02-8" has a weekday that is not 1 to 7; expected a day of the week from 1 (Monday) to 7 (Sunday)
+    "#);
+}
+
+/// An ordinal date the year does not have is named as a date, not as a
+/// range the wrong way round; a day above 366 is no ordinal date, and the
+/// range is named.
+#[test]
+fn an_ordinal_date_that_does_not_exist_is_named_as_a_date() {
+    let csv = "source,subject,property,value\np,e,held,2025-366\np,e,held,2026-400\n";
+    assert_snapshot!(table(csv.as_bytes(), TableFormat::Csv), @r#"
+    skipped t.csv:2: field value: "2025-366" is day 366 of 2025, which has 365 days; expected an ordinal date from 2025-001 to 2025-365
+    skipped t.csv:3: field value: "2026-400" (a range from 2,026 down to 400) is inverted; expected a range from the lower number to the higher
+    "#);
+}
