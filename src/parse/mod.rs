@@ -344,9 +344,10 @@ const QUANTITY_EXPECTED: &str = "a number (\"1,500\", \"twelve\"), a range (\"50
 ///
 /// Hedge words and vague phrases are those of `vocabulary`. A whole
 /// expression that ends in "%", "percent" or "per cent" is a share, read
-/// with the unit `percent` ("about 41 percent", "62-65%"); the scanner,
-/// which reads running text, leaves percentages alone, since "20% of 5"
-/// counts 5. A whole expression may also end in what befell the counted,
+/// with the unit `percent` ("about 41 percent", "62-65%"), as the
+/// scanner reads one in running text ("turnout was 41.2%"), where what
+/// follows is not its unit ("20% of 5" is a share and the count 5). A
+/// whole expression may also end in what befell the counted,
 /// as a table cell gives it: lower-case past participles joined by "and"
 /// or "or" ("300 killed", "300 people killed or injured") are part of the
 /// unit.
@@ -918,9 +919,11 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
 /// either would state a date the text does not.
 /// A lone "one" or "a" is a determiner, not a count; a four-digit number
 /// after a date word ("in 2015") is a year; times, designators
-/// ("GBU-43"), percentages and sums of money are not counts, and a
-/// number with a decimal comma before a scale word ("1,5 million") gives
-/// no mention. Never panics;
+/// ("GBU-43") and sums of money are not counts; a percentage ("41.2%",
+/// "2.1 per cent", "between 62 and 65 percent") is a quantity with the
+/// unit `percent`, as a table cell's share is, and takes no counted
+/// noun; and a number with a decimal comma before a scale word ("1,5
+/// million") gives no mention. Never panics;
 /// spans lie on char boundaries.
 ///
 /// ```

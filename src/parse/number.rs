@@ -24,6 +24,9 @@ pub(crate) struct Num {
     /// True for digits with a comma between groups of three, and no
     /// decimals or scale word: "50,000".
     pub(crate) grouped: bool,
+    /// True for a share: digits followed by "%", "percent" or "per cent",
+    /// which `end` includes ("41.2%").
+    pub(crate) percent: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -196,6 +199,7 @@ fn words_at(tokens: &Tokens, i: usize) -> Option<Num> {
         determiner: end == i + 1 && tokens.is(i, "one"),
         plain_digits: None,
         grouped: false,
+        percent: false,
     })
 }
 
@@ -229,6 +233,7 @@ fn fraction_at(tokens: &Tokens, i: usize) -> Option<Num> {
             determiner: false,
             plain_digits: None,
             grouped: false,
+            percent: false,
         })
     })
 }
@@ -279,10 +284,13 @@ pub(crate) fn decimal_comma_at(tokens: &Tokens, i: usize) -> bool {
 
 /// Reads a number from token `i`, in digits or in words. Digits that are
 /// part of a designator ("GBU-43"), a time ("04:11"), a fraction or
-/// slashed date ("2/29"), a percentage ("20%"), a sum of money ("$5"), an
-/// ordinal ("31st"), a compound adjective ("43-year-old", but not
-/// "300-plus") or a decimal comma ("1,5 million", [`decimal_comma_at`])
-/// are not read.
+/// slashed date ("2/29"), a sum of money ("$5"), an ordinal ("31st"), a
+/// compound adjective ("43-year-old", but not "300-plus") or a decimal
+/// comma ("1,5 million", [`decimal_comma_at`]) are not read. A share
+/// ("41.2%", "2.1 per cent", "5 percent") is read with its sign or word,
+/// marked [`Num::percent`], so that the quantity grammar gives it the
+/// unit `percent` and never reads it as a count; "per" followed by
+/// another word ("5 per day") is a rate, not read.
 pub(crate) fn number_at(tokens: &Tokens, i: usize) -> Option<Num> {
     let Some((value, digits, grouped, decimal)) = tokens.number(i) else {
         return fraction_at(tokens, i).or_else(|| words_at(tokens, i));
@@ -313,8 +321,16 @@ pub(crate) fn number_at(tokens: &Tokens, i: usize) -> Option<Num> {
     }
     let mut end = i + 1;
     let mut scale = 1.0;
+    let mut percent = false;
     // What is glued after the digits.
-    if tokens.joined(end) {
+    if tokens.joined(end)
+        && tokens.punct(end) == Some('%')
+        && !(tokens.joined(end + 1) && tokens.number(end + 1).is_some())
+    {
+        // "41.2%": a share.
+        percent = true;
+        end += 1;
+    } else if tokens.joined(end) {
         // "1.500.000": dots between groups, which no English number has
         // (the first "1.500" would read as 1.5).
         if decimal
@@ -347,15 +363,27 @@ pub(crate) fn number_at(tokens: &Tokens, i: usize) -> Option<Num> {
             }
         }
     }
-    if scale == 1.0
+    if !percent
+        && scale == 1.0
         && let Some(s) = tokens.word(end).and_then(scale_word)
         && !tokens.breaks(end)
     {
         scale = s;
         end += 1;
     }
-    if matches!(tokens.word(end), Some("percent" | "per")) {
-        return None;
+    if !percent && !tokens.breaks(end) {
+        match tokens.word(end) {
+            Some("percent") => {
+                percent = true;
+                end += 1;
+            }
+            Some("per") if tokens.is(end + 1, "cent") && !tokens.breaks(end + 1) => {
+                percent = true;
+                end += 2;
+            }
+            Some("per") => return None,
+            _ => {}
+        }
     }
     let total = value * scale;
     if !(0.0..=MAX_AMOUNT).contains(&total) {
@@ -367,8 +395,9 @@ pub(crate) fn number_at(tokens: &Tokens, i: usize) -> Option<Num> {
         scale,
         end,
         determiner: false,
-        plain_digits: (!grouped && !decimal && scale == 1.0).then_some(digits),
-        grouped: grouped && !decimal && scale == 1.0,
+        plain_digits: (!grouped && !decimal && scale == 1.0 && !percent).then_some(digits),
+        grouped: grouped && !decimal && scale == 1.0 && !percent,
+        percent,
     })
 }
 

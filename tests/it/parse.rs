@@ -171,7 +171,10 @@ fn not_quantities() {
     check("the GBU-43 bomb", "");
     check("one UN member state", "");
     check("a report", "");
-    check("20% of 5", "exact 5..=5 [5]");
+    check(
+        "20% of 5",
+        "exact 20..=20 unit=percent [20%]; exact 5..=5 [5]",
+    );
     check("2+2", "exact 2..=2 [2]");
     check("a 300-strong force", "");
     check("it may rise", "");
@@ -341,8 +344,12 @@ fn strict_parsers() {
     );
     assert!(parse_quantity("12 fighters%", &v).is_err());
     assert_eq!(share("5 supercent"), "5 supercent [supercent]");
-    // Running text leaves percentages alone.
-    check("20% of 5", "exact 5..=5 [5]");
+    // Running text reads a share as a table cell does, apart from the
+    // count after it.
+    check(
+        "20% of 5",
+        "exact 20..=20 unit=percent [20%]; exact 5..=5 [5]",
+    );
     // A whole expression may end in what befell the counted: lower-case
     // past participles, joined by "and" or "or", are part of the unit.
     assert_eq!(share("300 killed"), "300 killed [killed]");
@@ -779,4 +786,47 @@ fn a_weekday_that_contradicts_its_date() {
         "date 2025-08-14 [Thursday, August 14, 2025]",
     );
     check("Wednesday, Aug. 18", "date 2021-08-18 [Wednesday, Aug. 18]");
+}
+
+/// Percentages in running text, which the seventh audit found never
+/// reported although table cells read shares: a quantity with the unit
+/// `percent`, as a table cell's share, with no counted noun.
+#[test]
+fn percentages_in_running_text() {
+    check(
+        "turnout was 41.2%",
+        "exact 41.2..=41.2 unit=percent [41.2%]",
+    );
+    check(
+        "a case-fatality rate of 2.1 per cent",
+        "exact 2.1..=2.1 unit=percent [2.1 per cent]",
+    );
+    check(
+        "about 5 percent of voters",
+        "approximate 4.5..=5.5 unit=percent [about 5 percent]",
+    );
+    check(
+        "between 62 and 65 per cent",
+        "range 62..=65 unit=percent [between 62 and 65 per cent]",
+    );
+    check("62%-65%", "range 62..=65 unit=percent [62%-65%]");
+    check("20-30%", "range 20..=30 unit=percent [20-30%]");
+    check(
+        "20 percent or more",
+        "at_least 20..=inf unit=percent [20 percent or more]",
+    );
+    // A share and a count are not one range; "per" before another word
+    // is a rate, not read.
+    check(
+        "20% to 30 people",
+        "exact 20..=20 unit=percent [20%]; exact 30..=30 unit=people [30 people]",
+    );
+    check("5 per day", "");
+    let options = ScanOptions::new();
+    let record =
+        serde_json::to_string(&scan("turnout was 41.2%", &options)[0].to_json_record(0)).unwrap();
+    assert_eq!(
+        record,
+        r#"{"input":0,"text":"41.2%","span":[12,17],"kind":"quantity","min":41.2,"max":41.2,"min_inclusive":true,"max_inclusive":true,"form":"exact","unit":"percent"}"#
+    );
 }
