@@ -856,10 +856,12 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
     if found.as_ref().is_none_or(|found| found.end < tokens.len())
         && let Some(day) = date::impossible_date_at(&tokens, start)
     {
-        return Err(expression_error(
-            text,
-            at(start),
-            format!("{day:?} is not a date that exists"),
+        // A value error, as an impossible ISO date is: the date reads,
+        // and a table cell written so ("February 30, 2021", "30-31 April
+        // 2025") is skipped, not kept as text.
+        return Err(Error::invalid_value(
+            format!("{day:?}"),
+            "is not a date that exists",
             "a day that exists in its month and year",
         ));
     }

@@ -1863,3 +1863,16 @@ fn an_ordinal_date_that_does_not_exist_is_named_as_a_date() {
     skipped t.csv:3: field value: "2026-400" (a range from 2,026 down to 400) is inverted; expected a range from the lower number to the higher
     "#);
 }
+
+/// A value cell that is an English date that does not exist is skipped,
+/// as an ISO one is, not kept as text.
+#[test]
+fn an_english_date_that_does_not_exist_is_skipped() {
+    let csv = "source,subject,property,value\n\
+               p,e,held,\"February 30, 2021\"\n\
+               p,e,held,30-31 April 2025\n";
+    assert_snapshot!(table(csv.as_bytes(), TableFormat::Csv), @r#"
+    skipped t.csv:2: field value: "February 30, 2021" is not a date that exists; expected a day that exists in its month and year
+    skipped t.csv:3: field value: "30-31 April 2025" is not a date that exists; expected a day that exists in its month and year
+    "#);
+}
