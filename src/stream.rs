@@ -1403,21 +1403,40 @@ fn parse_row<'a>(
                 .map_err(|e| e.in_field("value"))?
                 .with_occasion(format!("about {subject}")),
         ),
-        None => match parser.parse(value_text) {
-            Ok(quantity) => Value::Quantity(quantity),
-            Err(not_quantity) => match read_date(value_text) {
-                Ok(period) => Value::Date(period),
-                // A number or an ISO date written wrong, or a quantity
-                // read but impossible (an inverted range), is a mistake
-                // to name, not text to compare.
-                Err(_) if !not_quantity.is_syntax() => return Err(not_quantity.in_field("value")),
-                Err(not_date) if iso_shaped(value_text) || slashed_date(value_text) => {
-                    return Err(not_date.in_field("value"));
-                }
-                Err(_) if numeric_shaped(value_text) => return Err(not_quantity.in_field("value")),
-                Err(_) => Value::Text(value_text.to_string()),
-            },
-        },
+        None => {
+            // Fullwidth digits and signs ("３００") read as the ASCII
+            // ones; a cell kept as text keeps its characters.
+            let read = fullwidth_as_ascii(value_text);
+            match parser.parse(&read) {
+                Ok(quantity) => Value::Quantity(quantity),
+                Err(not_quantity) => match read_date(&read) {
+                    Ok(period) => Value::Date(period),
+                    // An ISO week or ordinal date that does not exist is
+                    // named as a date, not as a range ("2026-400").
+                    Err(not_date) if iso_week_or_ordinal(&read).is_some() => {
+                        return Err(not_date.in_field("value"));
+                    }
+                    // A number or an ISO date written wrong, or a quantity
+                    // read but impossible (an inverted range), is a mistake
+                    // to name, not text to compare.
+                    Err(_) if !not_quantity.is_syntax() => {
+                        return Err(not_quantity.in_field("value"));
+                    }
+                    // A date that reads but is wrong ("Monday, August 14,
+                    // 2025", a Thursday).
+                    Err(not_date) if !not_date.is_syntax() => {
+                        return Err(not_date.in_field("value"));
+                    }
+                    Err(not_date) if iso_shaped(&read) || slashed_date(&read) => {
+                        return Err(not_date.in_field("value"));
+                    }
+                    Err(_) if numeric_shaped(&read) => {
+                        return Err(unreadable_number(&read, not_quantity).in_field("value"));
+                    }
+                    Err(_) => Value::Text(value_text.to_string()),
+                },
+            }
+        }
     };
     Ok(ParsedRow {
         source,
@@ -2217,6 +2236,9 @@ fn read_date(text: &str) -> Result<Period, Error> {
             )
         });
     }
+    if let Some(read) = iso_week_or_ordinal(text) {
+        return read;
+    }
     match text.parse::<Period>() {
         Ok(period) => Ok(period),
         Err(iso) => parse_date(text, None).or_else(|english| {
@@ -2240,6 +2262,103 @@ fn read_date(text: &str) -> Result<Period, Error> {
             })
         }),
     }
+}
+
+/// An ISO 8601 week or ordinal date, as statistical offices and
+/// databases write them: a week, "2026-W02" (or "2026W02"), is its seven
+/// days from Monday, a span at day precision; a day of a week,
+/// "2026-W02-3" ("2026W023"), is that day; an ordinal date, "2026-005",
+/// is the 5th day of 2026. The audit found a week kept as text and an
+/// ordinal date refused as an inverted range (2026 down to 5). `None`
+/// for a text of neither shape; an error for a week or day the year does
+/// not have, saying how many it has. The 7-digit basic ordinal
+/// ("2026005") is not read: it is also a count; nor is an ordinal of a
+/// year outside 1900 to 2100 or a day above 366, which is more likely a
+/// count range written the wrong way round ("1500-500").
+fn iso_week_or_ordinal(text: &str) -> Option<Result<Period, Error>> {
+    use chrono::{NaiveDate, Weekday};
+    let text = text.trim();
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes
+            .get(range.clone())
+            .filter(|b| b.iter().all(u8::is_ascii_digit))
+            .and_then(|_| text.get(range)?.parse::<u32>().ok())
+    };
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    let refused = |problem: String, expected: String| {
+        Some(Err(Error::invalid_value(
+            format!("{text:?}"),
+            problem,
+            expected,
+        )))
+    };
+    // Year-DDD: an ordinal date.
+    // A year of news, 1900 to 2100, and a day of at most 366: four
+    // digits, a dash and three is otherwise a count range the wrong way
+    // round ("1500-500"), and said to be one.
+    if bytes.len() == 8
+        && bytes[4] == b'-'
+        && (1900..=2100).contains(&year)
+        && let Some(day) = digits(5..8).filter(|&day| day <= 366)
+    {
+        let days = if NaiveDate::from_yo_opt(year, 366).is_some() {
+            366
+        } else {
+            365
+        };
+        return match NaiveDate::from_yo_opt(year, day) {
+            Some(date) => Some(Ok(Period::from_date(date))),
+            None => refused(
+                format!("is day {day} of {year}, which has {days} days"),
+                format!("an ordinal date from {year}-001 to {year}-{days}"),
+            ),
+        };
+    }
+    // Year-Www[-D] or YearWww[D]: a week, or a day of one.
+    let at = match bytes.get(4..6) {
+        Some([b'-', b'W']) => 6,
+        Some([b'W', _]) => 5,
+        _ => return None,
+    };
+    let week = digits(at..at + 2)?;
+    let weekday = match &bytes[at + 2..] {
+        [] => None,
+        [b'-', d] if at == 6 => Some(*d),
+        [d] if at == 5 => Some(*d),
+        _ => return None,
+    };
+    let weekday = match weekday {
+        None => None,
+        Some(d @ b'1'..=b'7') => Weekday::try_from(d - b'1').ok(),
+        Some(_) => {
+            return refused(
+                "has a weekday that is not 1 to 7".into(),
+                "a day of the week from 1 (Monday) to 7 (Sunday)".into(),
+            );
+        }
+    };
+    let weeks = if NaiveDate::from_isoywd_opt(year, 53, Weekday::Mon).is_some() {
+        53
+    } else {
+        52
+    };
+    let Some(monday) = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon) else {
+        return refused(
+            format!("is week {week} of {year}, which has {weeks} weeks"),
+            format!("an ISO week from {year}-W01 to {year}-W{weeks}"),
+        );
+    };
+    let day = |date: NaiveDate| Period::from_date(date);
+    Some(Ok(match weekday {
+        Some(weekday) => {
+            day(monday + chrono::Duration::days(i64::from(weekday.num_days_from_monday())))
+        }
+        None => match Period::span(day(monday), day(monday + chrono::Duration::days(6))) {
+            Ok(week) => week,
+            Err(error) => return Some(Err(error)),
+        },
+    }))
 }
 
 /// A date and time as spreadsheets and databases export it, to the
@@ -2361,15 +2480,71 @@ fn iso_shaped(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b"-/T:+Z.".contains(b))
 }
 
-/// Whether a cell is a number and nothing else: digits, with only the
-/// signs, separators and marks numbers are written with ("1,000,000,001",
-/// "-5", "12.5%", "3/4"). Such a cell that reads as no quantity or date
-/// is a number written wrong.
+/// Whether a cell is a number and nothing else: digits, of any script,
+/// with only the signs, separators and marks numbers are written with
+/// ("1,000,000,001", "-5", "−5" with U+2212, "12.5%", "3/4", "٣٠٠"),
+/// and perhaps control characters a broken export left ("300\0"). Such a
+/// cell that reads as no quantity or date is a number written wrong, and
+/// is skipped with the reason ([`unreadable_number`]), never kept as
+/// text to compare.
 fn numeric_shaped(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit())
-        && text
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_whitespace() || ",.-+/:%–—".contains(c))
+    text.chars().any(char::is_numeric)
+        && text.chars().all(|c| {
+            c.is_numeric() || c.is_whitespace() || c.is_control() || ",.-+/:%–—−".contains(c)
+        })
+}
+
+/// Why a cell of digits and number signs (see [`numeric_shaped`]) reads
+/// as no quantity: a control character in it, or a digit that is not
+/// ASCII (Arabic-Indic "٣٠٠", a superscript "²"), which the parser does
+/// not read and which no conversion here would read for sure; else what
+/// the quantity parser said.
+fn unreadable_number(text: &str, not_quantity: Error) -> Error {
+    let trimmed = text.trim();
+    if let Some((at, c)) = trimmed.char_indices().find(|&(_, c)| c.is_control()) {
+        return Error::invalid_value(
+            format!("{trimmed:?}"),
+            format!(
+                "has the control character U+{:04X} at byte {at}",
+                u32::from(c)
+            ),
+            "a number without control characters",
+        );
+    }
+    if let Some(c) = trimmed
+        .chars()
+        .find(|c| c.is_numeric() && !c.is_ascii_digit())
+    {
+        return Error::invalid_value(
+            format!("{trimmed:?}"),
+            format!(
+                "has {c:?} (U+{:04X}), a numeral that is not an ASCII digit",
+                u32::from(c)
+            ),
+            "the number in ASCII digits, 0 to 9",
+        );
+    }
+    not_quantity
+}
+
+/// `text` with its fullwidth forms (U+FF01 to U+FF5E: "３００", "１，５００",
+/// "－５") as the ASCII characters they are compatibility forms of, and
+/// the ideographic space (U+3000) as a space, as Unicode's NFKC maps
+/// them: East Asian text writes numbers so, and they are no other
+/// number. Borrowed, with no allocation, when the text has none.
+fn fullwidth_as_ascii(text: &str) -> std::borrow::Cow<'_, str> {
+    let fullwidth = |c: char| matches!(c, '\u{ff01}'..='\u{ff5e}' | '\u{3000}');
+    if !text.chars().any(fullwidth) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            c if fullwidth(c) => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),
+            c => c,
+        })
+        .collect::<String>()
+        .into()
 }
 
 fn required_field<'a>(

@@ -253,13 +253,18 @@ impl Default for Vocabulary {
 }
 
 /// The factor a scale word after a vague phrase multiplies it by:
-/// "a few dozen", "several thousand".
+/// "a few dozen", "several thousand", and the Indian "lakh" (100,000)
+/// and "crore" (10,000,000): "several lakh", "a few thousand crore".
+/// The parser's number words (`parse/words.rs`, `SCALES`) hold the same
+/// words, for "2 lakh" and "1.2 crore".
 pub(crate) fn scale_word(word: &str) -> Option<f64> {
     match word {
         "dozen" => Some(12.0),
         "hundred" => Some(100.0),
         "thousand" => Some(1e3),
+        "lakh" => Some(1e5),
         "million" => Some(1e6),
+        "crore" => Some(1e7),
         "billion" => Some(1e9),
         _ => None,
     }
@@ -274,7 +279,9 @@ pub(crate) fn number_noun(word: &str) -> Option<f64> {
         "tens" => Some(10.0),
         "hundreds" => Some(100.0),
         "thousands" => Some(1e3),
+        "lakhs" => Some(1e5),
         "millions" => Some(1e6),
+        "crores" => Some(1e7),
         "billions" => Some(1e9),
         _ => None,
     })
@@ -528,7 +535,8 @@ impl Vocabulary {
 
     /// The entry for a vague phrase, matched case-insensitively; a phrase
     /// the vocabulary lacks that is one it has followed by scale words
-    /// ("dozen", "hundred", "thousand", "million", "billion") is that
+    /// ("dozen", "hundred", "thousand", "lakh", "million", "crore",
+    /// "billion") is that
     /// entry scaled: "a few dozen" is "a few" (2–5) dozen, 24–60. An entry
     /// of its own ("several hundred") comes first.
     ///

@@ -3,12 +3,16 @@
 //!
 //! Patterns, tried at each token (the longest wins):
 //!
-//! - `[Weekday[,]] Month[.] Day[st][,] [Year] [[,|at] Time]`: "Aug. 26", "Wednesday, Aug. 18, 2021"
+//! - `[Weekday[,]] Month[.] Day[st][,] [Year] [[,|at] Time]`: "Aug. 26", "Wednesday, Aug. 18, 2021";
+//!   the weekday must be the date's, once resolved, or the match has no period ([`DateMatch`])
 //! - `Day [of] Month[,] [Year]`: "26 August 2021"
 //! - `Month[,] Year`: "October 2014"; `Year-MM-DD`: "2021-08-26"
 //! - a bare month after a context word ([`MONTH_CONTEXT`]): "in May"
 //! - a four-digit year 1900–2100 after a context word ([`YEAR_CONTEXT`]): "in 2015"
 //! - `between Year and Year`, `from Year to Year`, `Year–Year`
+//! - days of one month: `Day-Day Month [Year]`, `Month Day-Day[,] [Year]` (a hyphen or en
+//!   dash, no opener), `between Day and Day Month [Year]`, `from Day to Day Month [Year]`:
+//!   "13-14 August 2025", "August 13–14, 2025"; each day must exist, and the first come first
 //! - `the first|last N months of Year`, `the first|second half of Year`, `the Nth quarter of Year`
 //! - `mid-|early|late Month [Year]`: days 11–20, 1–10, 21–end
 //! - `today`, `yesterday`, `tomorrow`, `last night`, `this|last|next week|month|year`, `[last|this] Weekday`
@@ -28,7 +32,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::token::Tokens;
 use super::words::{MERIDIEM, MONTH_CONTEXT, MONTHS, WEEKDAYS, YEAR_CONTEXT, lookup};
-use crate::period::Period;
+use crate::period::{Period, Precision};
 
 /// A date read from tokens `start..end`; `None` when it is relative and no
 /// reference date was given, or a range that ends before it starts
@@ -37,7 +41,24 @@ pub(crate) struct DateMatch {
     pub(crate) end: usize,
     pub(crate) period: Option<Period>,
     pub(crate) inverted: bool,
+    /// A weekday named before the date that the date does not fall on
+    /// ("Monday, August 14, 2025": a Thursday): the weekday's full name
+    /// and the date. The match has no period then, since one of the two
+    /// is wrong and the text does not say which.
+    pub(crate) wrong_weekday: Option<(&'static str, Period)>,
 }
+
+/// The full names of the weekdays, from Monday = 0, as [`WEEKDAYS`]
+/// numbers them.
+const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// What a date expression becomes before resolution.
 enum Value {
@@ -326,17 +347,34 @@ fn iso_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
 pub(crate) fn impossible_date_at(tokens: &Tokens, i: usize) -> Option<String> {
     let exists = |year: i32, month: u32, day: u32| Period::day(year, month, day).is_ok();
     let spanned = |end: usize| tokens.raw_span(i, end).to_string();
-    // Month Day [,] Year
+    // A second day after a dash ("30-31 April 2025", "April 30-31,
+    // 2025"): both days must exist.
+    let second_day = |k: usize| -> Option<(u32, usize)> {
+        if matches!(tokens.punct(k), Some('-' | '–' | '‐')) {
+            day_at(tokens, k + 1)
+        } else {
+            None
+        }
+    };
+    // Month Day[-Day] [,] Year
     if let Some((month, after_month)) = month_at(tokens, i)
         && let Some((day, end)) = day_at(tokens, after_month)
     {
+        let (day, end) = match second_day(end) {
+            Some((last, after)) => (day.max(last), after),
+            None => (day, end),
+        };
         let at = end + usize::from(tokens.punct(end) == Some(','));
         if let Some((year, after_year)) = year_at(tokens, at) {
             return (!exists(year, month, day)).then(|| spanned(after_year));
         }
     }
-    // Day [of] Month [,] Year
+    // Day[-Day] [of] Month [,] Year
     if let Some((day, after_day)) = day_at(tokens, i) {
+        let (day, after_day) = match second_day(after_day) {
+            Some((last, after)) => (day.max(last), after),
+            None => (day, after_day),
+        };
         let at = after_day + usize::from(tokens.is(after_day, "of"));
         if let Some((month, end)) = month_at(tokens, at) {
             let at = end + usize::from(tokens.punct(end) == Some(','));
@@ -730,9 +768,52 @@ fn join(first: Value, second: Value) -> Value {
     }
 }
 
+/// Days `from` to `to` of one month, each a day that exists: "30-31
+/// April" names a day April does not have and is no date, where
+/// [`days`] (for "late April") stops at the month's end.
+fn exact_days(year: i32, month: u32, from: u32, to: u32) -> Option<Period> {
+    Period::span(
+        Period::day(year, month, from).ok()?,
+        Period::day(year, month, to).ok()?,
+    )
+    .ok()
+}
+
+/// A span of days in one month whose days end at `end`, then an optional
+/// `[,] Year`: fixed with the year, else resolved looking back from the
+/// reference date as a single day is ("13-14 August" is the most recent
+/// 13 August not after it, and the day after). `from` after `to` is a
+/// range the wrong way round ("14-13 August"), read as a date so that its
+/// numbers are not read as a count, but with no period.
+fn day_span(tokens: &Tokens, end: usize, month: u32, from: u32, to: u32) -> Option<(usize, Value)> {
+    let mut at = end;
+    if tokens.punct(at) == Some(',') {
+        at += 1;
+    }
+    let year = year_at(tokens, at);
+    if from > to {
+        return Some((year.map_or(end, |(_, after)| after), Value::Inverted));
+    }
+    if let Some((year, after_year)) = year {
+        return Some((after_year, fixed(exact_days(year, month, from, to))?));
+    }
+    Some((
+        end,
+        Value::Relative(Box::new(move |r| {
+            let first = resolve_month_day(month, from, r)?;
+            exact_days(first.start_date().year(), month, from, to)
+        })),
+    ))
+}
+
 /// Ranges of dates: "between Oct. 2 and October 22", "from Feb 1st to
 /// March 2019", "Oct. 2 to October 22", and day ranges within one month:
-/// "from 4 to 22 January, 1995", "between 4 and 22 this month".
+/// "from 4 to 22 January, 1995", "between 4 and 22 this month", and,
+/// joined by a dash with no opener, "13-14 August 2025", "13–14 August"
+/// and "August 13-14, 2025" (the audit found these read as the count
+/// 13–14 and a month, or as the count 2025). A dash joins two days only
+/// without an opener, and a word ("to", "and") only after one, as the
+/// general ranges below are joined.
 fn date_range(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
     let (opener, at) = match tokens.word(i) {
         Some("between") => (Some("between"), i + 1),
@@ -744,36 +825,38 @@ fn date_range(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         _ => matches!(w, "to" | "until" | "through" | "till" | "thru"),
     };
     let dash = |k: usize| matches!(tokens.punct(k), Some('-' | '–' | '—'));
-    // Day range within one month: Day (to|and) Day Month [Year] | Day (to|and) Day this|last|next month
-    if opener.is_some()
-        && let Some((d1, after)) = day_at(tokens, at)
-        && tokens.word(after).is_some_and(joiner_ok)
+    // What joins two days: a word after an opener, a dash without one.
+    let days_joined = |k: usize| match opener {
+        Some(_) => tokens.word(k).is_some_and(joiner_ok),
+        None => matches!(tokens.punct(k), Some('-' | '–' | '‐')),
+    };
+    // Month Day (joiner) Day [,] [Year]: "August 13-14, 2025".
+    if let Some((month, after_month)) = month_at(tokens, at)
+        && let Some((d1, after_d1)) = day_at(tokens, after_month)
+        && days_joined(after_d1)
+        && !tokens.breaks(after_d1 + 1)
+        && let Some((d2, after_d2)) = day_at(tokens, after_d1 + 1)
+        && month_at(tokens, after_d2).is_none()
+        && d1 != d2
+    {
+        return day_span(tokens, after_d2, month, d1, d2);
+    }
+    // Day (joiner) Day [of] Month [,] [Year] | Day (joiner) Day this|last|next month
+    if let Some((d1, after)) = day_at(tokens, at)
+        && days_joined(after)
+        && !tokens.breaks(after + 1)
         && let Some((d2, after_d2)) = day_at(tokens, after + 1)
-        && d1 < d2
+        && d1 != d2
     {
         let mut k = after_d2;
         if tokens.is(k, "of") {
             k += 1;
         }
-        if let Some((month, mut end)) = month_at(tokens, k) {
-            let mut y_at = end;
-            if tokens.punct(y_at) == Some(',') {
-                y_at += 1;
-            }
-            if let Some((year, after_year)) = year_at(tokens, y_at) {
-                end = after_year;
-                return Some((end, fixed(days(year, month, d1, d2))?));
-            }
-            return Some((
-                end,
-                Value::Relative(Box::new(move |r| {
-                    let m = resolve_month(month, r)?;
-                    let d = m.start_date();
-                    days(d.year(), d.month(), d1, d2)
-                })),
-            ));
+        if let Some((month, end)) = month_at(tokens, k) {
+            return day_span(tokens, end, month, d1, d2);
         }
-        if let Some(which) = tokens.word(k)
+        if d1 < d2
+            && let Some(which) = tokens.word(k)
             && matches!(which, "this" | "last" | "next")
             && tokens.is(k + 1, "month")
         {
@@ -835,15 +918,30 @@ pub(crate) fn date_at(
         .into_iter()
         .flatten()
         .max_by_key(|(end, _)| *end)?;
-    let (period, inverted) = match value {
+    let (mut period, inverted) = match value {
         Value::Fixed(period) => (Some(period), false),
         Value::Relative(resolve) => (reference.and_then(resolve), false),
         Value::Inverted => (None, true),
     };
+    // A weekday before a date ("Wednesday, Aug. 18, 2021") must be the
+    // date's: checked here, once the date is resolved, so that a date
+    // with or without its year is checked alike. A weekday alone
+    // ("Tuesday") is resolved to a day that has it.
+    let mut wrong_weekday = None;
+    if let Some((named, after)) = weekday_at(tokens, i)
+        && end > after + usize::from(tokens.punct(after) == Some(','))
+        && let Some(date) = period.as_ref().filter(|p| p.precision() <= Precision::Day)
+        && date.start_date().weekday().num_days_from_monday() != named
+    {
+        let name = WEEKDAY_NAMES.get(named as usize).copied().unwrap_or("");
+        wrong_weekday = Some((name, *date));
+        period = None;
+    }
     Some(DateMatch {
         end,
         period,
         inverted,
+        wrong_weekday,
     })
 }
 

@@ -344,9 +344,10 @@ const QUANTITY_EXPECTED: &str = "a number (\"1,500\", \"twelve\"), a range (\"50
 ///
 /// Hedge words and vague phrases are those of `vocabulary`. A whole
 /// expression that ends in "%", "percent" or "per cent" is a share, read
-/// with the unit `percent` ("about 41 percent", "62-65%"); the scanner,
-/// which reads running text, leaves percentages alone, since "20% of 5"
-/// counts 5. A whole expression may also end in what befell the counted,
+/// with the unit `percent` ("about 41 percent", "62-65%"), as the
+/// scanner reads one in running text ("turnout was 41.2%"), where what
+/// follows is not its unit ("20% of 5" is a share and the count 5). A
+/// whole expression may also end in what befell the counted,
 /// as a table cell gives it: lower-case past participles joined by "and"
 /// or "or" ("300 killed", "300 people killed or injured") are part of the
 /// unit.
@@ -495,6 +496,9 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
     if let Some(share) = percentage(text, lexicon) {
         return Ok(share);
     }
+    if let Some(error) = negative_error(text).or_else(|| exponent_error(text)) {
+        return Err(error);
+    }
     if let Some(number) = dot_grouped(text) {
         let digits: String = number.chars().filter(char::is_ascii_digit).collect();
         let grouped = digits
@@ -529,6 +533,12 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
             "the input is empty",
             QUANTITY_EXPECTED,
         ));
+    }
+    if let Some(error) = decimal_comma_error(&tokens) {
+        return Err(error);
+    }
+    if let Some(error) = plain_space_grouped_error(&tokens) {
+        return Err(error);
     }
     match quantity::quantity_at(&tokens, lexicon, 0, true) {
         Some(found) if found.end == tokens.len() => Ok(found.quantity),
@@ -588,6 +598,160 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
             Err(expression_error(text, 0, problem, QUANTITY_EXPECTED))
         }
     }
+}
+
+/// The error for a whole value that opens with a minus sign and a digit
+/// ("-5", "−300" with U+2212, "–5" with an en dash as typeset text writes
+/// a minus): a count is zero or more, so the number reads but is no
+/// count. Not a syntax error, so that a table cell written so is
+/// skipped, saying why, and never kept as text.
+fn negative_error(text: &str) -> Option<Error> {
+    let trimmed = text.trim();
+    let mut chars = trimmed.chars();
+    let sign = chars.next()?;
+    if !matches!(
+        sign,
+        '-' | '\u{2212}' | '\u{2012}' | '\u{2013}' | '\u{fe63}' | '\u{ff0d}'
+    ) || !chars.next().is_some_and(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let number_end = trimmed[sign.len_utf8()..]
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.')))
+        .map_or(trimmed.len(), |at| at + sign.len_utf8());
+    Some(Error::invalid_value(
+        format!("{:?}", &trimmed[..number_end]),
+        "is a negative number",
+        "a count, zero or more",
+    ))
+}
+
+/// The error for a whole value with a number in exponent notation
+/// ("1e3", "1.5E+06", as spreadsheets export large numbers): English
+/// prose never writes one, and reading it would take a convention the
+/// parser has no other use for, so it is refused with its reading ("is
+/// 1,000 in exponent notation"), not read, and not a syntax error, so
+/// that a table cell written so is skipped rather than kept as text.
+fn exponent_error(text: &str) -> Option<Error> {
+    let bytes = text.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        let start = k;
+        // A number of its own: at the start or after a space, not the
+        // tail of a designator ("COVID-19e3") or another number.
+        let boundary = start == 0 || bytes[start - 1].is_ascii_whitespace();
+        while k < bytes.len() && bytes[k].is_ascii_digit() {
+            k += 1;
+        }
+        if k == start {
+            k += 1;
+            continue;
+        }
+        if bytes.get(k) == Some(&b'.') && bytes.get(k + 1).is_some_and(u8::is_ascii_digit) {
+            k += 1;
+            while k < bytes.len() && bytes[k].is_ascii_digit() {
+                k += 1;
+            }
+        }
+        if !boundary || !matches!(bytes.get(k), Some(b'e' | b'E')) {
+            continue;
+        }
+        let mut end = k + 1;
+        if matches!(bytes.get(end), Some(b'+' | b'-')) {
+            end += 1;
+        }
+        let digits = end;
+        while end < bytes.len() && bytes[end].is_ascii_digit() {
+            end += 1;
+        }
+        if end == digits || bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            k = end;
+            continue;
+        }
+        let written = &text[start..end];
+        let value = written.parse::<f64>().ok().filter(|v| v.is_finite())?;
+        let english = crate::quantity::format_number(value);
+        return Some(Error::invalid_value(
+            format!("{written:?}"),
+            format!("is {english} in exponent notation"),
+            format!("the number as English writes it, {english:?}"),
+        ));
+    }
+    None
+}
+
+/// The error for a whole value with a decimal comma before a scale word
+/// ("1,5 million", "2,5 millions"): read, English-first, as neither 1 and
+/// 5 million nor 1.5 million (see [`number::decimal_comma_at`]), but not
+/// a syntax error either, so that a table cell written so is skipped with
+/// the reading rather than kept as text.
+fn decimal_comma_error(tokens: &Tokens) -> Option<Error> {
+    let at = (0..tokens.len()).find(|&k| number::decimal_comma_at(tokens, k))?;
+    // The whole part, comma, fraction and scale word: four tokens.
+    let written = tokens.raw_span(at, at + 4);
+    // English writes the scale word singular after a number: "2.5
+    // million" for "2,5 millions".
+    let scale = tokens.raw(at + 3);
+    let scale = match tokens.word(at + 3) {
+        Some(word) if number::scale_word(word).is_none() => {
+            scale.get(..scale.len() - 1).unwrap_or(scale)
+        }
+        _ => scale,
+    };
+    let english = format!("{}.{} {scale}", tokens.raw(at), tokens.raw(at + 2));
+    Some(Error::invalid_value(
+        format!("{written:?}"),
+        format!("is {english} where a comma marks decimals, as much of Europe writes it"),
+        format!("the number as English writes it, {english:?}"),
+    ))
+}
+
+/// The error for a whole value whose digits are grouped by a plain space
+/// ("1 500", "2 000 000 dead"): a no-break, narrow no-break or thin
+/// space joins groups of three into one number (see `token.rs`), but a
+/// plain space also stands between two numbers, so "1 500" may be 1,500
+/// or 1 and 500; rather than guess, the value is refused with the
+/// reading, as "20.000" is. Not a syntax error, so that a table cell
+/// written so is skipped and not kept as text. Running text reads two
+/// numbers, as it always has.
+fn plain_space_grouped_error(tokens: &Tokens) -> Option<Error> {
+    // Three digits after one plain space, right after the group before.
+    let group = |k: usize| {
+        tokens
+            .number(k)
+            .is_some_and(|(_, digits, grouped, decimal)| digits == 3 && !grouped && !decimal)
+            && match (tokens.get(k - 1), tokens.get(k)) {
+                (Some(before), Some(group)) => {
+                    group.start == before.end + 1
+                        && tokens.text.as_bytes().get(before.end) == Some(&b' ')
+                }
+                _ => false,
+            }
+    };
+    let start = (0..tokens.len()).find(|&k| {
+        tokens
+            .number(k)
+            .is_some_and(|(_, digits, grouped, decimal)| digits <= 3 && !grouped && !decimal)
+            && !(k > 0 && tokens.number(k - 1).is_some())
+            && group(k + 1)
+    })?;
+    let mut end = start + 2;
+    while group(end) {
+        end += 1;
+    }
+    let written = tokens.raw_span(start, end);
+    let digits: String = written.chars().filter(char::is_ascii_digit).collect();
+    let grouped = digits
+        .parse::<f64>()
+        .map_or(digits, crate::quantity::format_number);
+    Some(Error::invalid_value(
+        format!("{written:?}"),
+        format!(
+            "is {grouped} where a space groups thousands, or {} numbers side by side",
+            end - start
+        ),
+        format!("the number as English writes it, {grouped:?}, or one number"),
+    ))
 }
 
 /// The first number in `text` written with dots between groups of three
@@ -665,7 +829,9 @@ const ABSOLUTE_DATE_EXPECTED: &str = "a date such as \"August 26, 2021\", \"26 A
 /// # Errors
 ///
 /// Fails when the text is not exactly one date expression, when it names
-/// a date that does not exist, or when it is relative and `reference` is
+/// a date that does not exist, when it names a weekday the date does not
+/// fall on ("Monday, August 14, 2025", a Thursday: a value error, not a
+/// syntax error, naming both), or when it is relative and `reference` is
 /// `None`.
 pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Error> {
     let expected = if reference.is_some() {
@@ -690,29 +856,41 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
     if found.as_ref().is_none_or(|found| found.end < tokens.len())
         && let Some(day) = date::impossible_date_at(&tokens, start)
     {
-        return Err(expression_error(
-            text,
-            at(start),
-            format!("{day:?} is not a date that exists"),
+        // A value error, as an impossible ISO date is: the date reads,
+        // and a table cell written so ("February 30, 2021", "30-31 April
+        // 2025") is skipped, not kept as text.
+        return Err(Error::invalid_value(
+            format!("{day:?}"),
+            "is not a date that exists",
             "a day that exists in its month and year",
         ));
     }
     match found {
-        Some(found) if found.end == tokens.len() => match found.period {
-            Some(period) => Ok(period),
-            None if found.inverted => Err(expression_error(
+        Some(found) if found.end == tokens.len() => match (found.period, found.wrong_weekday) {
+            (Some(period), _) => Ok(period),
+            // Not a syntax error: the date reads, and contradicts itself,
+            // so a table cell written so is skipped and not kept as text.
+            (None, Some((weekday, date))) => {
+                let day = date.start_date();
+                Err(Error::invalid_value(
+                    format!("{:?}", text.trim()),
+                    format!("names {weekday}, but {day} is a {}", day.format("%A")),
+                    "a weekday that agrees with the date, or the date without one",
+                ))
+            }
+            (None, None) if found.inverted => Err(expression_error(
                 text,
                 at(start),
                 "the range ends before it starts",
                 "a range from the earlier date to the later",
             )),
-            None if reference.is_none() => Err(expression_error(
+            (None, None) if reference.is_none() => Err(expression_error(
                 text,
                 at(start),
                 "the date is relative and no reference date was given",
                 "a reference date, or an absolute date",
             )),
-            None => Err(expression_error(
+            (None, None) => Err(expression_error(
                 text,
                 at(start),
                 "the date does not resolve against the reference date",
@@ -738,9 +916,16 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
 /// non-overlapping, the longest match winning (a date on a tie).
 ///
 /// Relative dates are reported only when `options` has a reference date.
+/// A date whose weekday contradicts it ("Monday, August 14, 2025", a
+/// Thursday) gives no mention: one of the two is wrong, and reporting
+/// either would state a date the text does not.
 /// A lone "one" or "a" is a determiner, not a count; a four-digit number
 /// after a date word ("in 2015") is a year; times, designators
-/// ("GBU-43"), percentages and sums of money are not counts. Never panics;
+/// ("GBU-43") and sums of money are not counts; a percentage ("41.2%",
+/// "2.1 per cent", "between 62 and 65 percent") is a quantity with the
+/// unit `percent`, as a table cell's share is, and takes no counted
+/// noun; and a number with a decimal comma before a scale word ("1,5
+/// million") gives no mention. Never panics;
 /// spans lie on char boundaries.
 ///
 /// ```
@@ -759,6 +944,13 @@ pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
     let mut mentions = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        // "1,5 million": a decimal comma, which English does not write;
+        // no mention rather than a wrong one, and its scale word is not
+        // a vague "millions" of its own.
+        if tokens.number(i).is_some() && number::decimal_comma_at(&tokens, i) {
+            i += 4;
+            continue;
+        }
         let (may_quantity, may_date) = match tokens.word(i) {
             Some(word) => {
                 let head = word.split('-').next().unwrap_or(word);

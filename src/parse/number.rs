@@ -24,6 +24,9 @@ pub(crate) struct Num {
     /// True for digits with a comma between groups of three, and no
     /// decimals or scale word: "50,000".
     pub(crate) grouped: bool,
+    /// True for a share: digits followed by "%", "percent" or "per cent",
+    /// which `end` includes ("41.2%").
+    pub(crate) percent: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -196,6 +199,7 @@ fn words_at(tokens: &Tokens, i: usize) -> Option<Num> {
         determiner: end == i + 1 && tokens.is(i, "one"),
         plain_digits: None,
         grouped: false,
+        percent: false,
     })
 }
 
@@ -229,12 +233,13 @@ fn fraction_at(tokens: &Tokens, i: usize) -> Option<Num> {
             determiner: false,
             plain_digits: None,
             grouped: false,
+            percent: false,
         })
     })
 }
 
 /// A scale word after digits: "million", "thousand", "hundred", "dozen".
-fn scale_word(word: &str) -> Option<f64> {
+pub(crate) fn scale_word(word: &str) -> Option<f64> {
     match word {
         "hundred" => Some(100.0),
         "dozen" => Some(12.0),
@@ -242,15 +247,57 @@ fn scale_word(word: &str) -> Option<f64> {
     }
 }
 
+/// A scale word, or its plural, after digits: what makes "1,5 million"
+/// and "2,5 millions" a decimal comma rather than two numbers.
+fn scale_or_plural(word: &str) -> Option<f64> {
+    scale_word(word).or_else(|| word.strip_suffix('s').and_then(scale_word))
+}
+
+/// Whether the digits at `i` are one side of a decimal comma before a
+/// scale word: one to three digits, a comma, and one or two digits glued
+/// to it, then "million", "millions", "thousand"... ("1,5 million", "2,75
+/// billion"), as much of Europe writes 1.5 million. English has no such
+/// number: it is neither 1 and 5 million nor 15 million, so neither side
+/// is read (a scan reports no mention rather than a wrong one, and
+/// [`parse_quantity`](super::parse_quantity) refuses it, giving the
+/// reading). Reading it as 1.5 million would guess at a convention the
+/// parsers otherwise refuse to guess ("20.000" is refused the same way).
+pub(crate) fn decimal_comma_at(tokens: &Tokens, i: usize) -> bool {
+    let whole = |k: usize| {
+        tokens
+            .number(k)
+            .is_some_and(|(_, digits, grouped, decimal)| digits <= 3 && !grouped && !decimal)
+    };
+    let fraction = |k: usize| {
+        tokens
+            .number(k)
+            .is_some_and(|(_, digits, grouped, decimal)| digits <= 2 && !grouped && !decimal)
+            && tokens.word(k + 1).and_then(scale_or_plural).is_some()
+            && !tokens.breaks(k + 1)
+    };
+    let comma_between =
+        |k: usize| tokens.punct(k) == Some(',') && tokens.joined(k) && tokens.joined(k + 1);
+    // The whole part, or the fraction after it.
+    (whole(i) && comma_between(i + 1) && fraction(i + 2))
+        || (i >= 2 && whole(i - 2) && comma_between(i - 1) && fraction(i))
+}
+
 /// Reads a number from token `i`, in digits or in words. Digits that are
 /// part of a designator ("GBU-43"), a time ("04:11"), a fraction or
-/// slashed date ("2/29"), a percentage ("20%"), a sum of money ("$5"), an
-/// ordinal ("31st") or a compound adjective ("43-year-old", but not
-/// "300-plus") are not read.
+/// slashed date ("2/29"), a sum of money ("$5"), an ordinal ("31st"), a
+/// compound adjective ("43-year-old", but not "300-plus") or a decimal
+/// comma ("1,5 million", [`decimal_comma_at`]) are not read. A share
+/// ("41.2%", "2.1 per cent", "5 percent") is read with its sign or word,
+/// marked [`Num::percent`], so that the quantity grammar gives it the
+/// unit `percent` and never reads it as a count; "per" followed by
+/// another word ("5 per day") is a rate, not read.
 pub(crate) fn number_at(tokens: &Tokens, i: usize) -> Option<Num> {
     let Some((value, digits, grouped, decimal)) = tokens.number(i) else {
         return fraction_at(tokens, i).or_else(|| words_at(tokens, i));
     };
+    if decimal_comma_at(tokens, i) {
+        return None;
+    }
     // What is glued before the digits.
     if tokens.joined(i) {
         match tokens.punct(i - 1) {
@@ -274,8 +321,16 @@ pub(crate) fn number_at(tokens: &Tokens, i: usize) -> Option<Num> {
     }
     let mut end = i + 1;
     let mut scale = 1.0;
+    let mut percent = false;
     // What is glued after the digits.
-    if tokens.joined(end) {
+    if tokens.joined(end)
+        && tokens.punct(end) == Some('%')
+        && !(tokens.joined(end + 1) && tokens.number(end + 1).is_some())
+    {
+        // "41.2%": a share.
+        percent = true;
+        end += 1;
+    } else if tokens.joined(end) {
         // "1.500.000": dots between groups, which no English number has
         // (the first "1.500" would read as 1.5).
         if decimal
@@ -308,15 +363,27 @@ pub(crate) fn number_at(tokens: &Tokens, i: usize) -> Option<Num> {
             }
         }
     }
-    if scale == 1.0
+    if !percent
+        && scale == 1.0
         && let Some(s) = tokens.word(end).and_then(scale_word)
         && !tokens.breaks(end)
     {
         scale = s;
         end += 1;
     }
-    if matches!(tokens.word(end), Some("percent" | "per")) {
-        return None;
+    if !percent && !tokens.breaks(end) {
+        match tokens.word(end) {
+            Some("percent") => {
+                percent = true;
+                end += 1;
+            }
+            Some("per") if tokens.is(end + 1, "cent") && !tokens.breaks(end + 1) => {
+                percent = true;
+                end += 2;
+            }
+            Some("per") => return None,
+            _ => {}
+        }
     }
     let total = value * scale;
     if !(0.0..=MAX_AMOUNT).contains(&total) {
@@ -328,8 +395,9 @@ pub(crate) fn number_at(tokens: &Tokens, i: usize) -> Option<Num> {
         scale,
         end,
         determiner: false,
-        plain_digits: (!grouped && !decimal && scale == 1.0).then_some(digits),
-        grouped: grouped && !decimal && scale == 1.0,
+        plain_digits: (!grouped && !decimal && scale == 1.0 && !percent).then_some(digits),
+        grouped: grouped && !decimal && scale == 1.0 && !percent,
+        percent,
     })
 }
 

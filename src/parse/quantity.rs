@@ -182,6 +182,10 @@ fn core_at(tokens: &Tokens, i: usize) -> Option<Core> {
                 return None;
             }
             let second = number_at(tokens, at + 1)?;
+            // "between 20% and 30 people": not one range.
+            if first.percent && !second.percent {
+                return None;
+            }
             let range = range_end(&first, &second)?;
             return Some(Core {
                 first,
@@ -208,7 +212,9 @@ fn core_at(tokens: &Tokens, i: usize) -> Option<Core> {
         if chained {
             return None;
         }
-        if let Some(range) = range_end(&first, &second) {
+        // "20% to 30 people" is a share and a count, not one range.
+        if let Some(range) = range_end(&first, &second).filter(|_| !first.percent || second.percent)
+        {
             return Some(Core {
                 first,
                 range: Some(range),
@@ -384,7 +390,20 @@ pub(crate) fn quantity_at(
     strict: bool,
 ) -> Option<QuantityMatch> {
     let (amount, end, allow_of) = amount_at(tokens, lexicon, i, strict)?;
-    let (end, unit) = unit_at(tokens, end, allow_of);
+    // A share ("41.2%", "between 62 and 65 per cent", "about 40-45
+    // percent") has the unit `percent`, as a table cell's share has, and
+    // no counted noun: "41.2% of voters" is a share of voters, not a
+    // count of them.
+    let percent = (i..end).any(|k| {
+        tokens.punct(k) == Some('%')
+            || tokens.is(k, "percent")
+            || (k > i && tokens.is(k, "cent") && tokens.is(k - 1, "per"))
+    });
+    let (end, unit) = if percent {
+        (end, Some("percent".to_string()))
+    } else {
+        unit_at(tokens, end, allow_of)
+    };
     // "about 40-45": a range after a hedge is hedged as a whole (the only
     // way `amount_at` makes a range after one).
     let hedge = match amount {

@@ -10,8 +10,11 @@
 //! between letters ("ISIS-K", "twenty-one", "mid-August", "Taliban’s"), and
 //! dotted abbreviations of single letters ("U.S.", "p.m."). Numbers are
 //! runs of ASCII digits with thousands separators (a comma followed by
-//! exactly three digits) and one decimal point followed by a digit. Every
-//! other character that is not white space is a token of its own.
+//! exactly three digits, or, as SI and French typography group digits, a
+//! no-break, narrow no-break or thin space followed by exactly three:
+//! "1 500", [`group_space_len`]) and one decimal point followed by a
+//! digit. Every other character that is not white space is a token of
+//! its own.
 //!
 //! **Invariant:** every span lies on char boundaries, because every cut is
 //! made at a char boundary found by `char_indices`.
@@ -67,6 +70,21 @@ fn is_apostrophe(c: char) -> bool {
 
 fn is_hyphen(c: char) -> bool {
     c == '-' || c == '\u{2010}' || c == '\u{2011}'
+}
+
+/// The length in bytes of a space that groups digits at the start of
+/// `bytes`: U+00A0 (no-break), U+202F (narrow no-break) or U+2009 (thin
+/// space). Typesetting puts these, never a plain space, between groups
+/// of three digits ("1 500 morts", "1 500 dead"), and never between two
+/// numbers, so they join the groups into one number; a plain space
+/// ("1 500") does not, since two numbers side by side are written so
+/// too, and a whole value written with one is refused as two numbers.
+fn group_space_len(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [0xC2, 0xA0, ..] => Some(2),
+        [0xE2, 0x80, 0xAF | 0x89, ..] => Some(3),
+        _ => None,
+    }
 }
 
 impl<'t> Tokens<'t> {
@@ -146,6 +164,9 @@ impl<'t> Tokens<'t> {
                 let mut value: f64 = f64::from(c as u8 - b'0');
                 let mut digits: u8 = 1;
                 let mut grouped = false;
+                // Grouped by spaces rather than commas: the two are not
+                // mixed in one number.
+                let mut space_grouped = false;
                 let mut decimal = false;
                 let mut scale = 0.1;
                 let mut at = end;
@@ -163,6 +184,7 @@ impl<'t> Tokens<'t> {
                         }
                         Some(b',')
                             if !decimal
+                                && !space_grouped
                                 && bytes
                                     .get(at + 1..at + 4)
                                     .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
@@ -170,6 +192,21 @@ impl<'t> Tokens<'t> {
                         {
                             grouped = true;
                             at += 1;
+                        }
+                        // "1 500": groups of three after a first group of
+                        // at most three digits.
+                        Some(_)
+                            if !decimal
+                                && (space_grouped || !grouped && digits <= 3)
+                                && let Some(space) = group_space_len(&bytes[at..])
+                                && bytes
+                                    .get(at + space..at + space + 3)
+                                    .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                                && !bytes.get(at + space + 3).is_some_and(u8::is_ascii_digit) =>
+                        {
+                            grouped = true;
+                            space_grouped = true;
+                            at += space;
                         }
                         Some(b'.')
                             if !decimal && bytes.get(at + 1).is_some_and(u8::is_ascii_digit) =>
@@ -180,7 +217,8 @@ impl<'t> Tokens<'t> {
                         _ => break,
                     }
                 }
-                // Skip the chars consumed (all ASCII).
+                // Skip the chars consumed (ASCII, and the group spaces,
+                // whose ends are char boundaries).
                 while chars.peek().is_some_and(|&(i, _)| i < at) {
                     chars.next();
                 }
@@ -376,6 +414,16 @@ mod tests {
             ]
         );
         assert_eq!(raws("1,50 1,5000"), ["1", ",", "50", "1", ",", "5000"]);
+        // Digits grouped by no-break, narrow no-break and thin spaces, in
+        // groups of three only, and not mixed with commas.
+        assert_eq!(
+            raws("1\u{a0}500 2\u{202f}000\u{202f}000 3\u{2009}000.5"),
+            ["1\u{a0}500", "2\u{202f}000\u{202f}000", "3\u{2009}000.5"]
+        );
+        assert_eq!(
+            raws("1\u{a0}50 1234\u{a0}567 1,500\u{a0}000 1 500"),
+            ["1", "50", "1234", "567", "1,500", "000", "1", "500"]
+        );
         assert_eq!(raws("“It’s” — “x”"), ["“", "It’s", "”", "—", "“", "x", "”"]);
         assert_eq!(raws("A. B"), ["A", ".", "B"]);
     }

@@ -40,10 +40,20 @@ pub(crate) const TENS: &[(&str, u32)] = &[
     ("ninety", 90),
 ];
 
-/// Multipliers that close a group: "ten thousand", "1.2 million".
+/// Multipliers that close a group: "ten thousand", "1.2 million", and
+/// the Indian scale words "lakh" (100,000) and "crore" (10,000,000),
+/// which Indian and Pakistani English also write plural after a number
+/// ("2 lakhs", "1.2 crores"). A lakh or crore read as a counted noun
+/// made "2 lakh people" 2 "lakh people" (the seventh audit); the
+/// vocabulary's scale words (`crate::vocab::scale_word`) list them too,
+/// so "several lakh" is a vague quantity scaled.
 pub(crate) const SCALES: &[(&str, f64)] = &[
     ("thousand", 1e3),
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
     ("million", 1e6),
+    ("crore", 1e7),
+    ("crores", 1e7),
     ("billion", 1e9),
     ("trillion", 1e12),
 ];

@@ -45,7 +45,10 @@ type Bounds = (Option<f64>, Option<f64>);
 /// Recorded pass rates over the cases not declared as differences.
 const MIN_NUMBER_RANGE: f64 = 0.99;
 const MIN_NUMBER: f64 = 0.55;
-const MIN_DATE: f64 = 0.48;
+/// 16 of 35: two cases that passed name a weekday their date does not
+/// fall on, which the scanner now refuses (declared differences, so out
+/// of the count, which fell from 18 of 37).
+const MIN_DATE: f64 = 0.45;
 const MIN_DATE_PERIOD: f64 = 0.33;
 
 /// Words of the date grammar, besides month and weekday names and digits.

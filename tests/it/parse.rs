@@ -171,7 +171,10 @@ fn not_quantities() {
     check("the GBU-43 bomb", "");
     check("one UN member state", "");
     check("a report", "");
-    check("20% of 5", "exact 5..=5 [5]");
+    check(
+        "20% of 5",
+        "exact 20..=20 unit=percent [20%]; exact 5..=5 [5]",
+    );
     check("2+2", "exact 2..=2 [2]");
     check("a 300-strong force", "");
     check("it may rise", "");
@@ -341,8 +344,12 @@ fn strict_parsers() {
     );
     assert!(parse_quantity("12 fighters%", &v).is_err());
     assert_eq!(share("5 supercent"), "5 supercent [supercent]");
-    // Running text leaves percentages alone.
-    check("20% of 5", "exact 5..=5 [5]");
+    // Running text reads a share as a table cell does, apart from the
+    // count after it.
+    check(
+        "20% of 5",
+        "exact 20..=20 unit=percent [20%]; exact 5..=5 [5]",
+    );
     // A whole expression may end in what befell the counted: lower-case
     // past participles, joined by "and" or "or", are part of the unit.
     assert_eq!(share("300 killed"), "300 killed [killed]");
@@ -577,4 +584,249 @@ fn ranges_of_thousands_fractions_and_dot_groups() {
     ] {
         assert_eq!(parse_quantity(text, &v).unwrap().to_string(), shown);
     }
+}
+
+/// Day ranges inside dates, which the seventh audit found read as a
+/// count range and a month ("13-14 August 2025": 13–14, then August
+/// 2025) or as the count 2025 ("August 13-14, 2025").
+#[test]
+fn day_ranges_inside_dates() {
+    for text in [
+        "13-14 August 2025",
+        "13–14 August 2025",
+        "August 13-14, 2025",
+        "Aug. 13–14, 2025",
+        "between 13 and 14 August 2025",
+    ] {
+        check(text, &format!("date 2025-08-13/2025-08-14 [{text}]"));
+        assert_eq!(
+            parse_date(text, None).unwrap().to_string(),
+            "2025-08-13/2025-08-14",
+            "{text}"
+        );
+    }
+    check(
+        "Talks on 13-14 August 2025 failed",
+        "date 2025-08-13/2025-08-14 [13-14 August 2025]",
+    );
+    // Without a year, looking back from the reference date (2021-08-25)
+    // by the first day, as a single day is.
+    check("13-14 August", "date 2021-08-13/2021-08-14 [13-14 August]");
+    check("26-27 August", "date 2020-08-26/2020-08-27 [26-27 August]");
+    check("August 26-27", "date 2020-08-26/2020-08-27 [August 26-27]");
+    assert_eq!(
+        parse_date("13-14 August", Some(date(2021, 8, 25)))
+            .unwrap()
+            .to_string(),
+        "2021-08-13/2021-08-14"
+    );
+    // The wrong way round, or a day the month does not have: no date,
+    // and said so.
+    check("14-13 August 2025", "");
+    insta::assert_snapshot!(parse_date("14-13 August 2025", None).unwrap_err(), @r#"cannot read "14-13 August 2025" at byte 0: the range ends before it starts; expected a range from the earlier date to the later"#);
+    insta::assert_snapshot!(parse_date("April 30-31, 2025", None).unwrap_err(), @r#""April 30-31, 2025" is not a date that exists; expected a day that exists in its month and year"#);
+    // A count range before a month that is not a date stays a count.
+    check(
+        "13-14 fighters in August 2025",
+        "range 13..=14 unit=fighters [13-14 fighters]; date 2025-08 [August 2025]",
+    );
+}
+
+/// A decimal comma before a scale word ("1,5 million"), which the
+/// seventh audit found read as 1 and 5,000,000: English writes no such
+/// number, so running text gives no mention and a whole value is
+/// refused with the reading, as "20.000" is.
+#[test]
+fn decimal_comma_before_a_scale_word() {
+    check("1,5 million", "");
+    check("2,5 millions de personnes", "");
+    check(
+        "some 1,5 million people fled; 300 died",
+        "exact 300..=300 [300]",
+    );
+    // A comma before a group of three stays a thousands separator, and
+    // a comma with no scale word after it is left as it was.
+    check(
+        "1,500 million",
+        "exact 1500000000..=1500000000 [1,500 million]",
+    );
+    check("1,5", "exact 1..=1 [1]; exact 5..=5 [5]");
+    let v = Vocabulary::default();
+    insta::assert_snapshot!(parse_quantity("1,5 million", &v).unwrap_err(), @r#""1,5 million" is 1.5 million where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "1.5 million""#);
+    insta::assert_snapshot!(parse_quantity("about 2,5 millions", &v).unwrap_err(), @r#""2,5 millions" is 2.5 million where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "2.5 million""#);
+    assert!(!parse_quantity("1,5 million", &v).unwrap_err().is_syntax());
+}
+
+/// Digits grouped by a no-break, narrow no-break or thin space ("1 500
+/// morts"), which the seventh audit found read as 1 and 500: one number
+/// when every group after the first has three digits. A plain space
+/// stands between two numbers too: running text reads two, and a whole
+/// value is refused with the reading.
+#[test]
+fn digits_grouped_by_no_break_spaces() {
+    check(
+        "1\u{a0}500 morts",
+        "exact 1500..=1500 unit=morts [1\u{a0}500 morts]",
+    );
+    check(
+        "1\u{202f}500 dead",
+        "exact 1500..=1500 unit=dead [1\u{202f}500 dead]",
+    );
+    check(
+        "about 2\u{2009}000\u{2009}000 people",
+        "approximate 1800000..=2200000 unit=people [about 2\u{2009}000\u{2009}000 people]",
+    );
+    // Not groups of three, or a first group of four digits: two numbers.
+    check(
+        "1\u{a0}50 dead",
+        "exact 1..=1 [1]; exact 50..=50 unit=dead [50 dead]",
+    );
+    check(
+        "1234\u{a0}567",
+        "exact 1234..=1234 [1234]; exact 567..=567 [567]",
+    );
+    check(
+        "1 500 dead",
+        "exact 1..=1 [1]; exact 500..=500 unit=dead [500 dead]",
+    );
+    let v = Vocabulary::default();
+    assert_eq!(
+        parse_quantity("1\u{a0}500 morts", &v).unwrap().to_string(),
+        "1,500 morts"
+    );
+    let plain = parse_quantity("1 500 dead", &v).unwrap_err();
+    assert!(!plain.is_syntax());
+    insta::assert_snapshot!(plain, @r#""1 500" is 1,500 where a space groups thousands, or 2 numbers side by side; expected the number as English writes it, "1,500", or one number"#);
+}
+
+/// The Indian scale words "lakh" (100,000) and "crore" (10,000,000),
+/// singular and plural, which the seventh audit found read as a counted
+/// noun ("1 lakh" was 1 "lakh people").
+#[test]
+fn indian_scale_words() {
+    check(
+        "2 lakh people",
+        "exact 200000..=200000 unit=people [2 lakh people]",
+    );
+    check("1.2 crore", "exact 12000000..=12000000 [1.2 crore]");
+    check("5 lakhs", "exact 500000..=500000 [5 lakhs]");
+    check("3 crores", "exact 30000000..=30000000 [3 crores]");
+    check(
+        "two lakh fifty thousand",
+        "exact 250000..=250000 [two lakh fifty thousand]",
+    );
+    check(
+        "one crore twenty lakh",
+        "exact 12000000..=12000000 [one crore twenty lakh]",
+    );
+    check(
+        "10,000 crore rupees",
+        "exact 100000000000..=100000000000 unit=rupees [10,000 crore rupees]",
+    );
+    check(
+        "several lakh people",
+        "vague 300000..=900000 unit=people [several lakh people]",
+    );
+    let v = Vocabulary::default();
+    let q = parse_quantity("1 lakh people", &v).unwrap();
+    assert_eq!(
+        (q.to_string(), q.unit()),
+        ("100,000 people".into(), Some("people"))
+    );
+    let lakhs = v.vague("a few lakh").unwrap();
+    assert_eq!((lakhs.min(), lakhs.max()), (200_000.0, 500_000.0));
+}
+
+/// A whole value that is a negative number (any minus sign) or a number
+/// in exponent notation reads, but is no count as English writes one:
+/// refused with the reading, and not as a syntax error.
+#[test]
+fn negative_and_exponent_values_are_refused() {
+    let v = Vocabulary::default();
+    for (text, message) in [
+        (
+            "-5",
+            r#""-5" is a negative number; expected a count, zero or more"#,
+        ),
+        (
+            "\u{2212}300 people",
+            r#""−300" is a negative number; expected a count, zero or more"#,
+        ),
+        (
+            "1e3",
+            r#""1e3" is 1,000 in exponent notation; expected the number as English writes it, "1,000""#,
+        ),
+    ] {
+        let error = parse_quantity(text, &v).unwrap_err();
+        assert!(!error.is_syntax(), "{text}");
+        assert_eq!(error.to_string(), message);
+    }
+    // A word with an "e" between digits is no exponent.
+    assert!(parse_quantity("COVID-19e3", &v).unwrap_err().is_syntax());
+}
+
+/// A weekday that contradicts its date ("Monday, August 14, 2025": 14
+/// August 2025 was a Thursday), which the seventh audit found accepted
+/// as the date: refused by `parse_date`, naming both, and no mention in
+/// a scan, since one of the two is wrong and the text does not say
+/// which.
+#[test]
+fn a_weekday_that_contradicts_its_date() {
+    let wrong = parse_date("Monday, August 14, 2025", None).unwrap_err();
+    assert!(!wrong.is_syntax());
+    insta::assert_snapshot!(wrong, @r#""Monday, August 14, 2025" names Monday, but 2025-08-14 is a Thursday; expected a weekday that agrees with the date, or the date without one"#);
+    insta::assert_snapshot!(parse_date("Mon. 14 August 2025", None).unwrap_err(), @r#""Mon. 14 August 2025" names Monday, but 2025-08-14 is a Thursday; expected a weekday that agrees with the date, or the date without one"#);
+    // Without a year, once resolved against the reference date.
+    insta::assert_snapshot!(parse_date("Monday, Aug. 18", Some(date(2021, 8, 25))).unwrap_err(), @r#""Monday, Aug. 18" names Monday, but 2021-08-18 is a Wednesday; expected a weekday that agrees with the date, or the date without one"#);
+    check("He left Monday, August 14, 2025, at dawn", "");
+    check("Monday, Aug. 18", "");
+    // A weekday that agrees is read with its date.
+    check(
+        "Thursday, August 14, 2025",
+        "date 2025-08-14 [Thursday, August 14, 2025]",
+    );
+    check("Wednesday, Aug. 18", "date 2021-08-18 [Wednesday, Aug. 18]");
+}
+
+/// Percentages in running text, which the seventh audit found never
+/// reported although table cells read shares: a quantity with the unit
+/// `percent`, as a table cell's share, with no counted noun.
+#[test]
+fn percentages_in_running_text() {
+    check(
+        "turnout was 41.2%",
+        "exact 41.2..=41.2 unit=percent [41.2%]",
+    );
+    check(
+        "a case-fatality rate of 2.1 per cent",
+        "exact 2.1..=2.1 unit=percent [2.1 per cent]",
+    );
+    check(
+        "about 5 percent of voters",
+        "approximate 4.5..=5.5 unit=percent [about 5 percent]",
+    );
+    check(
+        "between 62 and 65 per cent",
+        "range 62..=65 unit=percent [between 62 and 65 per cent]",
+    );
+    check("62%-65%", "range 62..=65 unit=percent [62%-65%]");
+    check("20-30%", "range 20..=30 unit=percent [20-30%]");
+    check(
+        "20 percent or more",
+        "at_least 20..=inf unit=percent [20 percent or more]",
+    );
+    // A share and a count are not one range; "per" before another word
+    // is a rate, not read.
+    check(
+        "20% to 30 people",
+        "exact 20..=20 unit=percent [20%]; exact 30..=30 unit=people [30 people]",
+    );
+    check("5 per day", "");
+    let options = ScanOptions::new();
+    let record =
+        serde_json::to_string(&scan("turnout was 41.2%", &options)[0].to_json_record(0)).unwrap();
+    assert_eq!(
+        record,
+        r#"{"input":0,"text":"41.2%","span":[12,17],"kind":"quantity","min":41.2,"max":41.2,"min_inclusive":true,"max_inclusive":true,"form":"exact","unit":"percent"}"#
+    );
 }

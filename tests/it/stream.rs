@@ -167,7 +167,7 @@ fn value_cells_written_wrong_are_skipped_not_kept_as_text() {
     skipped cells.csv:5: field value: "2025-03-03T22:40Z" has a time zone, which a period does not hold (times are read as the source prints them, to the minute); expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018
     skipped cells.csv:6: field value: cannot read "99999999999999999999" at byte 0: "99999999999999999999" is over the largest count; expected a count of at most 10^15
     skipped cells.csv:7: field value: "3/4/2025" is a date with its day and month in an order that cannot be told (neither number is above 12); expected an ISO 8601 date such as 2025-03-04, or one with the month named, "4 March 2025"
-    skipped cells.csv:8: field value: cannot read "-5" at byte 0: "-" does not start a quantity; expected a number ("1,500", "twelve"), a range ("500 to 1,500"), a bound ("at least 60"), a hedged number ("about 2,000") or a vague phrase ("dozens"), optionally followed by the counted noun
+    skipped cells.csv:8: field value: "-5" is a negative number; expected a count, zero or more
     "#);
 }
 
@@ -1810,4 +1810,217 @@ fn a_side_header_names_a_tables_entities_and_sources() {
         .map(|t| t.scopes[0].positions[0].origins.len())
         .collect();
     assert_eq!(origins, [1, 1, 1], "{:?}", report.topics);
+}
+
+/// A value or date cell that is a span of days in one month is that
+/// span, at day precision, however the days are joined (the seventh
+/// audit found "13-14 August 2025" kept as text).
+#[test]
+fn day_ranges_in_cells_are_spans_of_days() {
+    let mut csv = String::from("source,subject,property,value,date\n");
+    for cell in [
+        "13-14 August 2025",
+        "13–14 August 2025",
+        "\"August 13-14, 2025\"",
+        "between 13 and 14 August 2025",
+    ] {
+        csv.push_str(&format!("p,e,talks,{cell},{cell}\n"));
+    }
+    let corpus = StreamReader::new()
+        .read_table(csv.as_bytes(), "t.csv", TableFormat::Csv)
+        .unwrap();
+    assert!(corpus.skipped().is_empty());
+    let read: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {} said {}",
+                c.value.kind(),
+                match &c.value {
+                    corroborate::Value::Date(p) => format!("{p} ({})", p.precision()),
+                    other => format!("{other:?}"),
+                },
+                c.assertion.said.unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        ["date 2025-08-13/2025-08-14 (day) said 2025-08-13/2025-08-14"; 4]
+    );
+}
+
+/// A value cell with a decimal comma before a scale word is skipped
+/// with its reading, not kept as text nor read as 1 and 5 million.
+#[test]
+fn a_decimal_comma_cell_is_skipped_with_its_reading() {
+    let csv = "source,subject,property,value\np,e,displaced,\"1,5 million\"\n";
+    assert_snapshot!(table(csv.as_bytes(), TableFormat::Csv), @r#"skipped t.csv:2: field value: "1,5 million" is 1.5 million where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "1.5 million""#);
+}
+
+/// A value cell grouped by no-break spaces is that number; one grouped
+/// by plain spaces is skipped with its reading, with or without a
+/// counted noun (before, "1 500 dead" was kept as text).
+#[test]
+fn value_cells_grouped_by_spaces() {
+    let csv = "source,subject,property,value\n\
+               p,e,killed,1\u{a0}500 morts\n\
+               p,e,killed,1\u{202f}500\n\
+               p,e,killed,1 500 dead\n\
+               p,e,killed,1 500\n";
+    assert_snapshot!(table(csv.as_bytes(), TableFormat::Csv), @r#"
+    line-2 e killed quantity [p]
+    line-3 e killed quantity [p]
+    skipped t.csv:4: field value: "1 500" is 1,500 where a space groups thousands, or 2 numbers side by side; expected the number as English writes it, "1,500", or one number
+    skipped t.csv:5: field value: "1 500" is 1,500 where a space groups thousands, or 2 numbers side by side; expected the number as English writes it, "1,500", or one number
+    "#);
+}
+
+/// Value cells of digits and number signs that the seventh audit found
+/// kept as text: fullwidth digits are read as ASCII ones; a negative
+/// number (with any minus sign), exponent notation, a control character
+/// and digits of another script are skipped with the reason.
+#[test]
+fn value_cells_with_unicode_digits_and_signs() {
+    let mut csv = String::from("source,subject,property,value\n");
+    for cell in [
+        "３００",
+        "３００ people",
+        "\u{2212}300",
+        "1e3",
+        "1.5E+06",
+        "300\0",
+        "\u{663}\u{660}\u{660}",
+        "\u{ff0d}３００",
+        "ｔｈｅ harbour",
+    ] {
+        csv.push_str(&format!("p,e,killed,{cell}\n"));
+    }
+    let corpus = StreamReader::new()
+        .read_table(csv.as_bytes(), "t.csv", TableFormat::Csv)
+        .unwrap();
+    let values: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| format!("{} {:?}", c.id, c.value))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            r#"line-2 Quantity(Quantity { amount: Exact(300.0), unit: None, extras: None })"#,
+            r#"line-3 Quantity(Quantity { amount: Exact(300.0), unit: Some("people"), extras: None })"#,
+            r#"line-10 Text("ｔｈｅ harbour")"#,
+        ]
+    );
+    let skipped: Vec<String> = corpus
+        .skipped()
+        .iter()
+        .map(|s| format!("{}: {}", s.location, s.message))
+        .collect();
+    assert_snapshot!(skipped.join("\n"), @r#"
+    t.csv:4: field value: "−300" is a negative number; expected a count, zero or more
+    t.csv:5: field value: "1e3" is 1,000 in exponent notation; expected the number as English writes it, "1,000"
+    t.csv:6: field value: "1.5E+06" is 1,500,000 in exponent notation; expected the number as English writes it, "1,500,000"
+    t.csv:7: field value: "300\0" has the control character U+0000 at byte 3; expected a number without control characters
+    t.csv:8: field value: "٣٠٠" has '٣' (U+0663), a numeral that is not an ASCII digit; expected the number in ASCII digits, 0 to 9
+    t.csv:9: field value: "-300" is a negative number; expected a count, zero or more
+    "#);
+}
+
+/// A value or date cell whose weekday contradicts its date is skipped,
+/// naming both, not kept as text nor read as the date.
+#[test]
+fn a_weekday_that_contradicts_its_date_is_skipped() {
+    let csv = "source,subject,property,value,date\n\
+               p,e,talks,\"Monday, August 14, 2025\",\n\
+               p,e,killed,3,\"Monday, August 14, 2025\"\n\
+               p,e,talks,\"Thursday, August 14, 2025\",\n";
+    assert_snapshot!(table(csv.as_bytes(), TableFormat::Csv), @r#"
+    line-4 e talks date [p]
+    skipped t.csv:2: field value: "Monday, August 14, 2025" names Monday, but 2025-08-14 is a Thursday; expected a weekday that agrees with the date, or the date without one
+    skipped t.csv:3: field date: "Monday, August 14, 2025" names Monday, but 2025-08-14 is a Thursday; expected a weekday that agrees with the date, or the date without one
+    "#);
+}
+
+/// ISO 8601 week and ordinal dates in value and date cells, which the
+/// seventh audit found kept as text ("2026-W02") or refused as an
+/// inverted range ("2026-005", 2026 down to 5): a week is its seven days
+/// from Monday, a day of a week or an ordinal date one day; a week or day
+/// the year does not have is refused, saying how many it has.
+#[test]
+fn iso_week_and_ordinal_dates_in_cells() {
+    let mut csv = String::from("source,subject,property,value,date\n");
+    for cell in [
+        "2026-W02",
+        "2026W02",
+        "2026-W02-3",
+        "2026-W53",
+        "2026-005",
+        "2024-366",
+        "2025-W53",
+        "2026-366",
+        "2026-W02-8",
+    ] {
+        csv.push_str(&format!("p,e,held,{cell},{cell}\n"));
+    }
+    let corpus = StreamReader::new()
+        .read_table(csv.as_bytes(), "t.csv", TableFormat::Csv)
+        .unwrap();
+    let read: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| match &c.value {
+            corroborate::Value::Date(p) => {
+                format!("{p} ({}) said {}", p.precision(), c.assertion.said.unwrap())
+            }
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            "2026-01-05/2026-01-11 (day) said 2026-01-05/2026-01-11",
+            "2026-01-05/2026-01-11 (day) said 2026-01-05/2026-01-11",
+            "2026-01-07 (day) said 2026-01-07",
+            "2026-12-28/2027-01-03 (day) said 2026-12-28/2027-01-03",
+            "2026-01-05 (day) said 2026-01-05",
+            "2024-12-31 (day) said 2024-12-31",
+        ]
+    );
+    let skipped: Vec<String> = corpus
+        .skipped()
+        .iter()
+        .map(|s| format!("{}: {}", s.location, s.message))
+        .collect();
+    assert_snapshot!(skipped.join("\n"), @r#"
+    t.csv:8: field date: "2025-W53" is week 53 of 2025, which has 52 weeks; expected an ISO week from 2025-W01 to 2025-W52
+    t.csv:9: field date: "2026-366" is day 366 of 2026, which has 365 days; expected an ordinal date from 2026-001 to 2026-365
+    t.csv:10: field date: "2026-W02-8" has a weekday that is not 1 to 7; expected a day of the week from 1 (Monday) to 7 (Sunday)
+    "#);
+}
+
+/// An ordinal date the year does not have is named as a date, not as a
+/// range the wrong way round; a day above 366 is no ordinal date, and the
+/// range is named.
+#[test]
+fn an_ordinal_date_that_does_not_exist_is_named_as_a_date() {
+    let csv = "source,subject,property,value\np,e,held,2025-366\np,e,held,2026-400\n";
+    assert_snapshot!(table(csv.as_bytes(), TableFormat::Csv), @r#"
+    skipped t.csv:2: field value: "2025-366" is day 366 of 2025, which has 365 days; expected an ordinal date from 2025-001 to 2025-365
+    skipped t.csv:3: field value: "2026-400" (a range from 2,026 down to 400) is inverted; expected a range from the lower number to the higher
+    "#);
+}
+
+/// A value cell that is an English date that does not exist is skipped,
+/// as an ISO one is, not kept as text.
+#[test]
+fn an_english_date_that_does_not_exist_is_skipped() {
+    let csv = "source,subject,property,value\n\
+               p,e,held,\"February 30, 2021\"\n\
+               p,e,held,30-31 April 2025\n";
+    assert_snapshot!(table(csv.as_bytes(), TableFormat::Csv), @r#"
+    skipped t.csv:2: field value: "February 30, 2021" is not a date that exists; expected a day that exists in its month and year
+    skipped t.csv:3: field value: "30-31 April 2025" is not a date that exists; expected a day that exists in its month and year
+    "#);
 }
