@@ -61,6 +61,23 @@ fn jsonl_lines(lines: &[String], name: &str) -> String {
     describe(&corpus)
 }
 
+/// A CSV table read from `text` as "t.csv", which must read.
+#[track_caller]
+fn read_csv(text: &str) -> Corpus {
+    StreamReader::new()
+        .read_table(text.as_bytes(), "t.csv", TableFormat::Csv)
+        .unwrap()
+}
+
+/// The corpus's skipped records, each as `location: message`.
+fn skipped_lines(corpus: &Corpus) -> Vec<String> {
+    corpus
+        .skipped()
+        .iter()
+        .map(|s| format!("{}: {}", s.location, s.message))
+        .collect()
+}
+
 #[track_caller]
 fn read_error(text: &str, name: &str) -> String {
     let reader = StreamReader::new();
@@ -251,9 +268,7 @@ fn iso_shaped_date_cells_get_the_iso_message() {
     skipped t.csv:14: field date: "15/05/25" has a two-digit year, 25, which could be of any century; expected a four-digit year, "15/05/2025"
     skipped t.csv:15: field date: "2025-02-30 14:00:00" is not a date and time that exists; expected a date and time such as 2021-08-26T16:11 or 2021-08-26 16:11:00
     "#);
-    let corpus = StreamReader::new()
-        .read_table(csv.as_bytes(), "t.csv", TableFormat::Csv)
-        .unwrap();
+    let corpus = read_csv(&csv);
     let said: Vec<String> = corpus
         .claims()
         .iter()
@@ -538,9 +553,7 @@ fn a_table_quote_ends_its_chain_at_the_speaker() {
                 Valley Chronicle,Cedar Ridge Fire,said,\"We are asking everyone to leave now, not in an hour.\",2025-07-14,,Dana Ortiz\n\
                 Pine County Gazette,Cedar Ridge Fire,said,We're asking everyone to leave now not in an hour,2025-07-16,,Dana Ortiz\n\
                 KTVU,Cedar Ridge Fire,said,We are asking everyone to leave now,2025-07-16,AP,Dana Ortiz\n";
-    let corpus = StreamReader::new()
-        .read_table(text.as_bytes(), "t.csv", TableFormat::Csv)
-        .unwrap();
+    let corpus = read_csv(text);
     let chains: Vec<String> = corpus
         .claims()
         .iter()
@@ -628,9 +641,7 @@ fn an_invisible_character_does_not_make_another_source() {
                 Reuters,Ridge Fire,burned,\"12,000 acres\",2025-08-14\n\
                 Reu\u{200b}ters,Ridge Fire,burned,\"12,000 acres\",2025-08-14\n\
                 AP,Ridge Fire,burned,\"12,000 acres\",2025-08-14\n";
-    let corpus = StreamReader::new()
-        .read_table(text.as_bytes(), "t.csv", TableFormat::Csv)
-        .unwrap();
+    let corpus = read_csv(text);
     assert_eq!(corpus.sources().len(), 2, "{:?}", corpus.sources());
     let report = analyze(&corpus, &Policy::default());
     assert_eq!(report.topics[0].scopes[0].positions[0].origins.len(), 2);
@@ -688,9 +699,7 @@ fn a_capitalised_property_cell_is_the_property() {
     let text = "source,subject,property,value,date\n\
                 AP,Ridge Fire,Killed,12,2025-08-14\n\
                 BBC,Ridge Fire,killed,15,2025-08-15\n";
-    let corpus = StreamReader::new()
-        .read_table(text.as_bytes(), "t.csv", TableFormat::Csv)
-        .unwrap();
+    let corpus = read_csv(text);
     let report = analyze(&corpus, &Policy::default());
     assert_eq!(report.topics.len(), 1);
     assert_eq!(report.topics[0].property.as_str(), "killed");
@@ -1826,9 +1835,7 @@ fn day_ranges_in_cells_are_spans_of_days() {
     ] {
         csv.push_str(&format!("p,e,talks,{cell},{cell}\n"));
     }
-    let corpus = StreamReader::new()
-        .read_table(csv.as_bytes(), "t.csv", TableFormat::Csv)
-        .unwrap();
+    let corpus = read_csv(&csv);
     assert!(corpus.skipped().is_empty());
     let read: Vec<String> = corpus
         .claims()
@@ -1897,9 +1904,7 @@ fn value_cells_with_unicode_digits_and_signs() {
     ] {
         csv.push_str(&format!("p,e,killed,{cell}\n"));
     }
-    let corpus = StreamReader::new()
-        .read_table(csv.as_bytes(), "t.csv", TableFormat::Csv)
-        .unwrap();
+    let corpus = read_csv(&csv);
     let values: Vec<String> = corpus
         .claims()
         .iter()
@@ -1913,11 +1918,7 @@ fn value_cells_with_unicode_digits_and_signs() {
             r#"line-10 Text("ｔｈｅ harbour")"#,
         ]
     );
-    let skipped: Vec<String> = corpus
-        .skipped()
-        .iter()
-        .map(|s| format!("{}: {}", s.location, s.message))
-        .collect();
+    let skipped = skipped_lines(&corpus);
     assert_snapshot!(skipped.join("\n"), @r#"
     t.csv:4: field value: "−300" is a negative number; expected a count, zero or more
     t.csv:5: field value: "1e3" is 1,000 in exponent notation; expected the number as English writes it, "1,000"
@@ -1964,9 +1965,7 @@ fn iso_week_and_ordinal_dates_in_cells() {
     ] {
         csv.push_str(&format!("p,e,held,{cell},{cell}\n"));
     }
-    let corpus = StreamReader::new()
-        .read_table(csv.as_bytes(), "t.csv", TableFormat::Csv)
-        .unwrap();
+    let corpus = read_csv(&csv);
     let read: Vec<String> = corpus
         .claims()
         .iter()
@@ -1988,11 +1987,7 @@ fn iso_week_and_ordinal_dates_in_cells() {
             "2024-12-31 (day) said 2024-12-31",
         ]
     );
-    let skipped: Vec<String> = corpus
-        .skipped()
-        .iter()
-        .map(|s| format!("{}: {}", s.location, s.message))
-        .collect();
+    let skipped = skipped_lines(&corpus);
     assert_snapshot!(skipped.join("\n"), @r#"
     t.csv:8: field date: "2025-W53" is week 53 of 2025, which has 52 weeks; expected an ISO week from 2025-W01 to 2025-W52
     t.csv:9: field date: "2026-366" is day 366 of 2026, which has 365 days; expected an ordinal date from 2026-001 to 2026-365
