@@ -268,7 +268,7 @@ fn iso_shaped_date_cells_get_the_iso_message() {
     skipped t.csv:14: field date: "15/05/25" has a two-digit year, 25, which could be of any century; expected a four-digit year, "15/05/2025"
     skipped t.csv:15: field date: "2025-02-30 14:00:00" is not a date and time that exists; expected a date and time such as 2021-08-26T16:11 or 2021-08-26 16:11:00
     "#);
-    let corpus = read_csv(&csv);
+    let corpus = read_csv(csv);
     let said: Vec<String> = corpus
         .claims()
         .iter()
