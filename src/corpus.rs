@@ -271,6 +271,15 @@ pub(crate) fn json_error(
                 ),
             }
         }
+        // A bad `\u` escape is inside a string that skipping reads as
+        // well formed: serde's message says what is wrong, with a hint.
+        Category::Syntax if message.contains("hex escape") || message.contains("surrogate") => {
+            ErrorKind::Syntax {
+                message: format!(
+                    "malformed JSON: {message}; expected a \\u escape of four hex digits, and surrogates (\\ud800 to \\udfff) only in pairs"
+                ),
+            }
+        }
         Category::Syntax if is_well_formed(json) => {
             // serde_json reports a shape it did not expect inside a
             // well-formed document (two keys where an enum wants one) as

@@ -1186,3 +1186,13 @@ fn a_name_of_characters_that_show_nothing_is_empty() {
     assert_accessors_agree(&e);
     assert_snapshot!(e, @r#"line 1: field entities[0].name: "\u{200b}\u{200b}" holds only characters that show nothing; expected some text, or no field at all where it is optional"#);
 }
+
+/// A lone surrogate escape was named as an unexpected quotation mark,
+/// since the document skips as well formed; serde's own words say what
+/// is wrong, with what was expected.
+#[test]
+fn a_lone_surrogate_escape_is_named() {
+    let e = load_error(&one_claim(r#"{"text": "\ud800"}"#, ""));
+    assert!(e.is_syntax());
+    assert_snapshot!(e, @r"line 5 column 30: field claims[0].value.text: malformed JSON: unexpected end of hex escape; expected a \u escape of four hex digits, and surrogates (\ud800 to \udfff) only in pairs");
+}
