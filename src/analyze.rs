@@ -3596,7 +3596,52 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 windowed_note(size),
             )
         }));
-        self.group_misattributions(found.into_values().collect())
+        let mut pairs: Vec<FoundPair<'_>> = found.into_values().collect();
+        // Two speakers whose names differ only by words before one of
+        // them ("Chief Joe Tyler", "Joe Tyler") are most likely one
+        // person with a title: their shared words are not called a
+        // misattribution, and a warning says why (an alias merges them).
+        let mut titled: BTreeMap<(&EntityId, &EntityId), (String, String)> = BTreeMap::new();
+        pairs.retain(|pair| {
+            let [x, y] = pair.speakers;
+            let (x, y) = (x.min(y), x.max(y));
+            match self.titled_names(x, y) {
+                Some(names) => {
+                    titled.entry((x, y)).or_insert(names);
+                    false
+                }
+                None => true,
+            }
+        });
+        diagnostics.extend(titled.into_values().map(|(longer, shorter)| {
+            Diagnostic::new(
+                Severity::Warning,
+                "misattribution check".to_string(),
+                format!(
+                    "{longer:?} and {shorter:?} are given the same words; the first name is the second with words before it, most likely a title, so this is not called a misattribution (list {longer:?} as an alias of {shorter:?} to make them one speaker)"
+                ),
+            )
+        }));
+        self.group_misattributions(pairs)
+    }
+
+    /// For two speakers whose names differ only by words before one of
+    /// them, with at least two words after ("Chief Joe Tyler" and "Joe
+    /// Tyler", not "General Motors" and "Motors"), the two names, longer
+    /// first.
+    fn titled_names(&self, x: &EntityId, y: &EntityId) -> Option<(String, String)> {
+        let (a, b) = (self.entity_name(x), self.entity_name(y));
+        let (ka, kb) = (crate::resolve::name_key(&a), crate::resolve::name_key(&b));
+        let (long, short, long_key, short_key) = if ka.len() >= kb.len() {
+            (a, b, ka, kb)
+        } else {
+            (b, a, kb, ka)
+        };
+        let titled = short_key.split(' ').count() >= 2
+            && long_key.len() > short_key.len()
+            && long_key.ends_with(&short_key)
+            && long_key[..long_key.len() - short_key.len()].ends_with(' ');
+        titled.then_some((long, short))
     }
 
     /// One misattribution per speaker pair and set of wordings: the
