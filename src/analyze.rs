@@ -111,73 +111,65 @@ pub struct Analyzer<'a, 'p> {
 /// "Silvia Masebo"), or give with and without a title the entity lists
 /// as an alias, is one person, so one origin, not two independent ones.
 /// Each maps to the one of its group named as the entity is, or else to
-/// the smallest id; a source alone in its group is left out. A person source matches the entity whose name or alias
-/// has its name's key ([`crate::name_key`]); publications and groups are
-/// never matched, as an outlet or a ministry is not the entity that
-/// shares its name.
+/// the smallest id; a source alone in its group is left out. A person
+/// source matches the entity whose name or alias has the key
+/// ([`crate::name_key`]) of its name or one of its aliases; publications
+/// and groups are never matched, as an outlet or a ministry is not the
+/// entity that shares its name.
 fn same_persons<'a>(corpus: &'a Corpus, resolution: &Resolution) -> HashMap<&'a str, &'a SourceId> {
     use crate::model::SourceKind;
-    let persons: Vec<&crate::model::Source> = corpus
+    use crate::resolve::name_key;
+    // Each person source with its names' keys, its name's first.
+    let persons: Vec<(&'a SourceId, Vec<String>)> = corpus
         .sources()
         .iter()
         .filter(|s| s.kind == SourceKind::Person)
+        .map(|s| {
+            let names = std::iter::once(&s.name).chain(&s.aliases);
+            (&s.id, names.map(|name| name_key(name)).collect())
+        })
         .collect();
     if persons.len() < 2 {
         return HashMap::default();
     }
-    let mut wanted: HashMap<String, Option<&EntityId>> = HashMap::default();
-    for person in &persons {
-        for name in
-            std::iter::once(person.name.as_str()).chain(person.aliases.iter().map(String::as_str))
-        {
-            wanted.insert(crate::resolve::name_key(name), None);
-        }
-    }
+    let mut entity_of: HashMap<&str, Option<&EntityId>> = persons
+        .iter()
+        .flat_map(|(_, keys)| keys.iter().map(|key| (key.as_str(), None)))
+        .collect();
     // Entities in corpus order; a key two entities share is one entity
     // after resolution ("same normalized name"), so either is its own.
     for entity in corpus.entities() {
         for name in entity.names() {
-            if let Some(slot) = wanted.get_mut(&crate::resolve::name_key(name))
+            if let Some(slot) = entity_of.get_mut(name_key(name).as_str())
                 && slot.is_none()
             {
                 *slot = Some(resolution.canonical(&entity.id));
             }
         }
     }
-    let mut groups: BTreeMap<&EntityId, Vec<&'a SourceId>> = BTreeMap::new();
-    for person in &persons {
-        let entity = std::iter::once(person.name.as_str())
-            .chain(person.aliases.iter().map(String::as_str))
-            .find_map(|name| {
-                wanted
-                    .get(&crate::resolve::name_key(name))
-                    .copied()
-                    .flatten()
-            });
-        if let Some(entity) = entity {
-            groups.entry(entity).or_default().push(&person.id);
+    // Each entity's person sources, with whether the source's name is
+    // the entity's.
+    let mut groups: BTreeMap<&EntityId, Vec<(bool, &'a SourceId)>> = BTreeMap::new();
+    for (id, keys) in &persons {
+        if let Some(entity) = keys.iter().find_map(|key| entity_of[key.as_str()]) {
+            let named = corpus
+                .entity(entity)
+                .is_some_and(|e| name_key(&e.name) == keys[0]);
+            groups.entry(entity).or_default().push((named, id));
         }
     }
     let mut persons_of = HashMap::default();
-    for (entity, ids) in &groups {
-        if ids.len() < 2 {
-            continue;
-        }
+    for members in groups.values().filter(|members| members.len() > 1) {
         // The source named as the entity stands for the group; else the
         // smallest id.
-        let own = corpus
-            .entity(entity)
-            .map(|e| crate::resolve::name_key(&e.name));
-        let named = |id: &&&SourceId| {
-            own.as_ref().is_some_and(|own| {
-                corpus
-                    .source(id)
-                    .is_some_and(|s| crate::resolve::name_key(&s.name) == *own)
-            })
-        };
-        let first = ids.iter().filter(named).min().or_else(|| ids.iter().min());
-        if let Some(&first) = first {
-            for &id in ids {
+        let first = members
+            .iter()
+            .filter(|(named, _)| *named)
+            .map(|&(_, id)| id)
+            .min()
+            .or_else(|| members.iter().map(|&(_, id)| id).min());
+        if let Some(first) = first {
+            for &(_, id) in members {
                 if id != first {
                     persons_of.insert(id.as_str(), first);
                 }
@@ -1556,17 +1548,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 out.push_str("Contested: ");
                 push_named(&mut out, &conflicting, " against ", describe);
                 out.push_str(" conflict; the policy does not pick a winner");
-                if let Some((first, more)) = earlier.split_first() {
-                    let _ = write!(out, "; earlier, {} and {} conflict", first.from, first.to);
-                    if !more.is_empty() {
-                        let _ = write!(
-                            out,
-                            " (and {} more pair{})",
-                            more.len(),
-                            if more.len() == 1 { "" } else { "s" }
-                        );
-                    }
-                }
+                push_earlier_conflicts(&mut out, earlier.into_iter());
                 out.push('.');
             }
             Verdict::Superseded => {
@@ -1605,20 +1587,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 // Conflicts between figures since replaced do not contest
                 // the topic, but a reader should not find them only in
                 // the relations: a toll that fell and rose again.
-                let mut earlier = relations
-                    .iter()
-                    .filter(|r| r.relation.kind() == RelationKind::Conflict);
-                if let Some(first) = earlier.next() {
-                    let more = earlier.count();
-                    let _ = write!(out, "; earlier, {} and {} conflict", first.from, first.to);
-                    if more > 0 {
-                        let _ = write!(
-                            out,
-                            " (and {more} more pair{})",
-                            if more == 1 { "" } else { "s" }
-                        );
-                    }
-                }
+                push_earlier_conflicts(
+                    &mut out,
+                    relations
+                        .iter()
+                        .filter(|r| r.relation.kind() == RelationKind::Conflict),
+                );
                 out.push('.');
             }
             Verdict::DifferentScope => {
@@ -2023,6 +1997,28 @@ fn split_coarse<T, S: Copy>(
         }
     }
     (sweep(fine), sweep(coarse))
+}
+
+/// Writes "; earlier, P1 and P2 conflict (and N more pairs)" for the
+/// conflicts of a topic with figures since replaced, if any: history a
+/// reader should find in the verdict's sentence, not only in the
+/// relations.
+fn push_earlier_conflicts<'r>(
+    out: &mut String,
+    mut earlier: impl Iterator<Item = &'r PositionRelation>,
+) {
+    use std::fmt::Write;
+    if let Some(first) = earlier.next() {
+        let more = earlier.count();
+        let _ = write!(out, "; earlier, {} and {} conflict", first.from, first.to);
+        if more > 0 {
+            let _ = write!(
+                out,
+                " (and {more} more pair{})",
+                if more == 1 { "" } else { "s" }
+            );
+        }
+    }
 }
 
 /// Scope times sorted by start, in runs that share a moment: each run's
@@ -3601,19 +3597,19 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // them ("Chief Joe Tyler", "Joe Tyler") are most likely one
         // person with a title: their shared words are not called a
         // misattribution, and a warning says why (an alias merges them).
-        let mut titled: BTreeMap<(&EntityId, &EntityId), (String, String)> = BTreeMap::new();
+        // Names are looked at once per pair of speakers, however many
+        // wordings they share.
+        let mut titled: BTreeMap<(&EntityId, &EntityId), Option<(String, String)>> =
+            BTreeMap::new();
         pairs.retain(|pair| {
             let [x, y] = pair.speakers;
-            let (x, y) = (x.min(y), x.max(y));
-            match self.titled_names(x, y) {
-                Some(names) => {
-                    titled.entry((x, y)).or_insert(names);
-                    false
-                }
-                None => true,
-            }
+            let key = (x.min(y), x.max(y));
+            titled
+                .entry(key)
+                .or_insert_with(|| self.titled_names(key.0, key.1))
+                .is_none()
         });
-        diagnostics.extend(titled.into_values().map(|(longer, shorter)| {
+        diagnostics.extend(titled.into_values().flatten().map(|(longer, shorter)| {
             Diagnostic::new(
                 Severity::Warning,
                 "misattribution check".to_string(),

@@ -1178,10 +1178,7 @@ fn check_opt<T: AsRef<str>>(
 /// nothing: leave it out). `field` names it in the error, and is written
 /// only then, not for every text checked.
 fn check_len(text: &str, field: impl std::fmt::Display, limits: &Limits) -> Result<(), Error> {
-    if text
-        .chars()
-        .all(|c| c.is_whitespace() || crate::resolve::is_invisible(c))
-    {
+    if text.chars().all(crate::resolve::shows_nothing) {
         return Err(Error::invalid_value(
             format!("{text:?}"),
             if text.chars().any(crate::resolve::is_invisible) {

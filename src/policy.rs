@@ -326,7 +326,7 @@ impl Policy {
         if let Some(t) = raw.name_threshold {
             policy.name_threshold = t;
         }
-        let policy_lists = (raw.cumulative.is_some(), raw.current.is_some());
+        let (cumulative_given, current_given) = (raw.cumulative.is_some(), raw.current.is_some());
         if let Some(c) = raw.cumulative {
             policy.cumulative = c;
         }
@@ -343,8 +343,6 @@ impl Policy {
         // A property (after aliases) both cumulative and current: refused
         // when the file lists it in both; when it lists one, that one
         // overrides the default's other list.
-        let cumulative_given = policy_lists.0;
-        let current_given = policy_lists.1;
         let overlap: Vec<(Property, Property)> = policy
             .current
             .iter()

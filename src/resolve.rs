@@ -191,6 +191,13 @@ pub(crate) fn is_invisible(ch: char) -> bool {
     )
 }
 
+/// Whether `ch` shows as nothing: a space of any kind or a character
+/// that is invisible ([`is_invisible`]). A text made only of these is
+/// empty to a reader.
+pub(crate) fn shows_nothing(ch: char) -> bool {
+    ch.is_whitespace() || is_invisible(ch)
+}
+
 /// `name` in Unicode's composed form (NFC), so that a name typed with
 /// combining accents ("a" then U+0301) keys and slugs as the same name
 /// typed with composed letters ("á"). Borrowed when it already is, which

@@ -2608,17 +2608,12 @@ fn odd_line(text: &str) -> Option<Error> {
         '\u{a0}' => "U+00A0, a no-break space".to_string(),
         c => format!("U+{:04X}", u32::from(c)),
     };
-    let odd = |c: char| {
-        !c.is_ascii_whitespace() && (c.is_whitespace() || crate::resolve::is_invisible(c))
-    };
+    let odd = |c: char| !c.is_ascii_whitespace() && crate::resolve::shows_nothing(c);
     let trimmed = text.trim_matches(|c: char| c.is_ascii_whitespace());
     if trimmed.is_empty() {
         return None;
     }
-    if trimmed
-        .chars()
-        .all(|c| c.is_whitespace() || crate::resolve::is_invisible(c))
-    {
+    if trimmed.chars().all(crate::resolve::shows_nothing) {
         let first = trimmed.chars().find(|&c| odd(c))?;
         return Some(Error::invalid_value(
             format!("{:?}", text.trim_end_matches(['\n', '\r'])),
@@ -2638,11 +2633,11 @@ fn odd_line(text: &str) -> Option<Error> {
             Err(_) => error,
         });
     }
-    let bytes = text.as_bytes();
-    let lone_return = bytes
-        .iter()
-        .enumerate()
-        .position(|(k, &b)| b == b'\r' && bytes.get(k + 1).is_some_and(|&n| n != b'\n'));
+    // A `\r` that ends the text, as a last line may, is let be.
+    let lone_return = text
+        .as_bytes()
+        .windows(2)
+        .position(|pair| pair[0] == b'\r' && pair[1] != b'\n');
     lone_return.map(|at| {
         Error::invalid_value(
             format!("a carriage return (\\r) at byte {at} of the line"),

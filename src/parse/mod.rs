@@ -500,10 +500,7 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
         return Err(error);
     }
     if let Some(number) = dot_grouped(text) {
-        let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-        let grouped = digits
-            .parse::<f64>()
-            .map_or_else(|_| digits.clone(), crate::quantity::format_number);
+        let grouped = grouped_reading(number);
         use crate::quantity::format_number;
         // One dot: a decimal in English ("20.000" is 20, written "20").
         let decimal = (number.matches('.').count() == 1)
@@ -740,10 +737,7 @@ fn plain_space_grouped_error(tokens: &Tokens) -> Option<Error> {
         end += 1;
     }
     let written = tokens.raw_span(start, end);
-    let digits: String = written.chars().filter(char::is_ascii_digit).collect();
-    let grouped = digits
-        .parse::<f64>()
-        .map_or(digits, crate::quantity::format_number);
+    let grouped = grouped_reading(written);
     Some(Error::invalid_value(
         format!("{written:?}"),
         format!(
@@ -752,6 +746,16 @@ fn plain_space_grouped_error(tokens: &Tokens) -> Option<Error> {
         ),
         format!("the number as English writes it, {grouped:?}, or one number"),
     ))
+}
+
+/// A number written with its digits in groups ("20.000", "1 500"), read
+/// as the groups of one number and written as English writes it
+/// ("20,000", "1,500"): the reading the refusals of such values give.
+fn grouped_reading(written: &str) -> String {
+    let digits: String = written.chars().filter(char::is_ascii_digit).collect();
+    digits
+        .parse::<f64>()
+        .map_or(digits, crate::quantity::format_number)
 }
 
 /// The first number in `text` written with dots between groups of three
