@@ -104,6 +104,71 @@ pub struct Analyzer<'a, 'p> {
     /// Person sources that name one person, by id, to the one that stands
     /// for them all (see [`same_persons`]); empty for most corpora.
     persons: HashMap<&'a str, &'a SourceId>,
+    /// The entity whose name titles each merged group, by the group's
+    /// canonical id (see [`titles`]); empty when no names merged.
+    titles: HashMap<&'a str, &'a str>,
+}
+
+/// The name that titles each group of merged entities: the name of the
+/// member that the most publications make claims about, then the most
+/// claims, then the smaller id. A misspelling that one outlet uses then
+/// does not title topics that most outlets spell the usual way. (A claim
+/// with no publication counts as one of its own.) Only the claims of
+/// subject–property pairs whose subject is in a merge are looked at.
+fn titles<'a>(
+    corpus: &'a Corpus,
+    resolution: &Resolution,
+    pairs: &TextPairs,
+) -> HashMap<&'a str, &'a str> {
+    if resolution.merges().is_empty() {
+        return HashMap::default();
+    }
+    // Each merged entity's publications, claims with none, and claims, by id.
+    let mut counts: HashMap<&str, (BTreeSet<&str>, usize, usize)> = HashMap::default();
+    for merge in resolution.merges() {
+        counts.insert(merge.entity.as_str(), Default::default());
+        counts.insert(merge.with.as_str(), Default::default());
+    }
+    let claims = corpus.claims();
+    let merged: Vec<bool> = pairs
+        .pairs
+        .iter()
+        .map(|&(first, _)| counts.contains_key(claims[first as usize].subject.as_str()))
+        .collect();
+    for (claim, &pair) in claims.iter().zip(&pairs.of_claim) {
+        if !merged[pair as usize] {
+            continue;
+        }
+        if let Some((publications, unpublished, count)) = counts.get_mut(claim.subject.as_str()) {
+            *count += 1;
+            match claim.assertion.publication() {
+                Some(publication) => {
+                    publications.insert(publication.as_str());
+                }
+                None => *unpublished += 1,
+            }
+        }
+    }
+    // The most publications, then claims, then the smaller id, per group.
+    let mut best: BTreeMap<&EntityId, ((usize, usize), &'a EntityId)> = BTreeMap::new();
+    for entity in corpus.entities() {
+        let Some((publications, unpublished, claims)) = counts.get(entity.id.as_str()) else {
+            continue;
+        };
+        let count = (publications.len() + unpublished, *claims);
+        let group = resolution.canonical(&entity.id);
+        let slot = best.entry(group).or_insert((count, &entity.id));
+        if count > slot.0 || (count == slot.0 && entity.id < *slot.1) {
+            *slot = (count, &entity.id);
+        }
+    }
+    best.into_iter()
+        .filter_map(|(group, (_, id))| {
+            let name = corpus.entity(id)?.name.as_str();
+            let group = corpus.entity(group)?.id.as_str();
+            Some((group, name))
+        })
+        .collect()
 }
 
 /// Person sources whose names are names of one entity, after name
@@ -383,6 +448,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         #[cfg(not(feature = "parallel"))]
         let (resolution, sources, pairs) = (resolve(), tabulate(), pair());
         let persons = same_persons(corpus, &resolution);
+        let titles = titles(corpus, &resolution, &pairs);
         Analyzer {
             corpus,
             policy,
@@ -390,6 +456,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             sources,
             pairs,
             persons,
+            titles,
         }
     }
 
@@ -417,8 +484,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         &self.resolution
     }
 
+    /// The name an entity is shown by: for a group of merged entities,
+    /// the name of the member most claims are about (see [`titles`]).
     pub(crate) fn entity_name(&self, id: &EntityId) -> String {
         let canonical = self.resolution.canonical(id);
+        if let Some(title) = self.titles.get(canonical.as_str()) {
+            return (*title).to_string();
+        }
         match self.corpus.entity(canonical) {
             Some(entity) => entity.name.clone(),
             None => canonical.to_string(),

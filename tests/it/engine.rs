@@ -1475,6 +1475,66 @@ fn a_title_before_a_speakers_name_is_not_a_misattribution() {
     assert_eq!(titled_speakers("Joe Tyler", "Ann Tyler").0, 1);
 }
 
+/// A merged entity is titled by the spelling the most publications use,
+/// not by the id that sorts first: one outlet's misspelling does not
+/// title the topic. Ties go to the spelling with more claims.
+#[test]
+fn a_merged_entity_is_titled_by_the_usual_spelling() {
+    let title = |publications: &[(&str, &str)]| {
+        let sources: Vec<serde_json::Value> = ["a", "b", "c", "d"]
+            .iter()
+            .map(|id| serde_json::json!({"id": id, "kind": "publication", "name": id.to_uppercase()}))
+            .collect();
+        let claims: Vec<serde_json::Value> = publications
+            .iter()
+            .enumerate()
+            .map(|(i, (subject, publication))| {
+                serde_json::json!({"id": format!("c{i}"), "subject": subject, "property": "survivors",
+                    "value": {"quantity": {"exact": 104}}, "assertion": {"chain": [publication]}})
+            })
+            .collect();
+        let doc = serde_json::json!({
+            "format": "corroborate/1",
+            "entities": [{"id": "pilos", "name": "Pilos shipwreck"},
+                         {"id": "pylos", "name": "Pylos shipwreck"}],
+            "sources": sources,
+            "claims": claims,
+        });
+        let corpus = Corpus::from_json_str(&doc.to_string()).unwrap();
+        let report = analyze(&corpus, &Policy::default());
+        assert_eq!(report.merges.len(), 1);
+        assert_eq!(report.topics.len(), 1);
+        report.topics[0].subject_name.clone()
+    };
+    assert_eq!(
+        title(&[
+            ("pylos", "a"),
+            ("pylos", "b"),
+            ("pilos", "c"),
+            ("pylos", "d")
+        ]),
+        "Pylos shipwreck"
+    );
+    // Three claims from one outlet do not outweigh two outlets.
+    assert_eq!(
+        title(&[
+            ("pilos", "a"),
+            ("pilos", "a"),
+            ("pilos", "a"),
+            ("pylos", "b"),
+            ("pylos", "c")
+        ]),
+        "Pylos shipwreck"
+    );
+    // One outlet each: the spelling with more claims; all equal: the
+    // smaller id.
+    assert_eq!(
+        title(&[("pilos", "a"), ("pylos", "b"), ("pylos", "b")]),
+        "Pylos shipwreck"
+    );
+    assert_eq!(title(&[("pilos", "a"), ("pylos", "b")]), "Pilos shipwreck");
+}
+
 fn quote(id: &str, speaker: &str, text: &str, chain: &[&str]) -> serde_json::Value {
     serde_json::json!({"id": id, "subject": speaker, "property": "said",
                        "value": {"quote": {"text": text}}, "assertion": {"chain": chain}})
