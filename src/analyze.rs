@@ -1481,6 +1481,19 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
             for (b, label) in built.into_iter().zip(&labels) {
                 let position = self.finish_position(b, label, &superseded_by, quotes);
+                if let Some(circle) = &position.1 {
+                    let names: Vec<&str> = circle.iter().map(|id| id.as_str()).collect();
+                    diagnostics.push(Diagnostic::new(
+                        Severity::Warning,
+                        format!("topic {topic_name}"),
+                        format!(
+                            "{label}: the citations go round ({}), so where the figure began cannot be traced; they are counted as one origin, {}",
+                            names.join(" > "),
+                            position.0.origins[0].name
+                        ),
+                    ));
+                }
+                let position = position.0;
                 any_superseded |= position.superseded
                     || position.claims.iter().any(|c| c.superseded_by.is_some());
                 group_positions.push(position);
@@ -2765,7 +2778,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         self.persons.get(id.as_str()).copied().unwrap_or(id)
     }
 
-    fn origins<'c>(&self, claims: &[&'c Claim]) -> Vec<Origin<'c>>
+    fn origins<'c>(&self, claims: &[&'c Claim]) -> (Vec<Origin<'c>>, Option<Vec<&'c SourceId>>)
     where
         'a: 'c,
     {
@@ -2789,20 +2802,71 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .map(|id| self.person(id))
                 .collect(),
         );
-        // An end that is another chain's intermediate is not an origin,
-        // unless that would leave none: chains that pass through each
-        // other's ends (A says B says, B says A says) are all counted
-        // rather than none.
-        let through = |end: &&SourceId| intermediates.binary_search(end).is_ok();
-        if !intermediates.is_empty() && !ends.iter().all(through) {
-            ends.retain(|end| !through(end));
+        // An end that cites on in another chain of the position is not an
+        // origin: it is another chain's intermediate, or, unless it also
+        // speaks for itself (a chain of one link), the publication of a
+        // chain that goes on ("BBC via AFP" beside "AFP via the ministry":
+        // the figure is the ministry's). Only ends that are publications
+        // can be the latter, so each chain's first link is looked up
+        // among the few ends.
+        let mut through: Vec<bool> = ends
+            .iter()
+            .map(|end| intermediates.binary_search(end).is_ok())
+            .collect();
+        let mut relays = vec![(false, false); ends.len()];
+        for claim in claims {
+            let chain: &'c [SourceId] = &claim.assertion.chain;
+            if let Ok(k) = ends.binary_search(&self.person(&chain[0])) {
+                if chain.len() > 1 {
+                    relays[k].0 = true;
+                } else {
+                    relays[k].1 = true;
+                }
+            }
+        }
+        for (through, (goes_on, own)) in through.iter_mut().zip(relays) {
+            *through |= goes_on && !own;
+        }
+        // When every end cites on, the citations go round (A via B, B via
+        // A): where the figure began cannot be traced. The circle is one
+        // origin, not several independent ones, named as untraced and
+        // returned with the circle for a warning.
+        // (Every end citing on, the walk from any end never stops, so it
+        // goes round; and each circle passes through an end, as every
+        // chain it follows ends at one.)
+        if !ends.is_empty() && through.iter().all(|&t| t) {
+            let found = ends
+                .iter()
+                .find_map(|&end| Some((end, self.citation_circle(claims, end)?)));
+            if let Some((id, circle)) = found {
+                let (name, _) = self.origin_name(id);
+                let name = match name {
+                    OriginName::Named(name)
+                    | OriginName::OwnReporting(name)
+                    | OriginName::Untraced(name) => name,
+                };
+                return (
+                    vec![Origin {
+                        id,
+                        name: OriginName::Untraced(name),
+                    }],
+                    Some(circle),
+                );
+            }
+        } else {
+            let mut k = 0;
+            ends.retain(|_| {
+                k += 1;
+                !through[k - 1]
+            });
         }
         // A publication that is an origin speaks for its outlet: the
         // articles of one outlet are one origin, listed under the first
         // article's id (the ends are in id order), never several
         // independent ones. A publication with no outlet stands alone.
         let mut outlets: HashSet<&str> = HashSet::default();
-        ends.into_iter()
+        let origins = ends
+            .into_iter()
             .filter_map(|id| {
                 let (name, outlet) = self.origin_name(id);
                 match outlet {
@@ -2810,7 +2874,58 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     _ => Some(Origin { id, name }),
                 }
             })
-            .collect()
+            .collect();
+        (origins, None)
+    }
+
+    /// A circle of citations through `start` among the links of the
+    /// claims' chains (each link cites the next): the sources from
+    /// `start` round to it again, or `None`. Sources stand for their
+    /// person ([`Analyzer::person`]). Made only when every origin of a
+    /// position cites on, which is rare; linear in the links, with the
+    /// links sorted once.
+    fn citation_circle<'c>(
+        &self,
+        claims: &[&'c Claim],
+        start: &'c SourceId,
+    ) -> Option<Vec<&'c SourceId>>
+    where
+        'a: 'c,
+    {
+        let mut links: Vec<(&'c SourceId, &'c SourceId)> = claims
+            .iter()
+            .flat_map(|c| {
+                let chain: &'c [SourceId] = &c.assertion.chain;
+                chain.windows(2)
+            })
+            .map(|pair| (self.person(&pair[0]), self.person(&pair[1])))
+            .collect();
+        links.sort_unstable();
+        links.dedup();
+        // Breadth first from `start`, each source with the one it was
+        // reached from; the first link back to `start` closes the circle.
+        let mut from: BTreeMap<&'c SourceId, &'c SourceId> = BTreeMap::new();
+        let mut queue = std::collections::VecDeque::from([start]);
+        while let Some(at) = queue.pop_front() {
+            let first = links.partition_point(|link| link.0 < at);
+            for &(_, next) in links[first..].iter().take_while(|link| link.0 == at) {
+                if next == start {
+                    let mut circle = vec![start, at];
+                    let mut back = at;
+                    while back != start {
+                        back = from[back];
+                        circle.push(back);
+                    }
+                    circle.reverse();
+                    return Some(circle);
+                }
+                if !from.contains_key(next) {
+                    from.insert(next, at);
+                    queue.push_back(next);
+                }
+            }
+        }
+        None
     }
 
     fn finish_position(
@@ -2819,7 +2934,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         label: &Arc<str>,
         corrected: &HashMap<&ClaimId, ClaimId>,
         quotes: &mut Quotes<'a>,
-    ) -> Position<'a> {
+    ) -> (Position<'a>, Option<Vec<&'a SourceId>>) {
         // Values the claim alone can say are written when asked for.
         let claims: Vec<ClaimEntry<'a>> = built
             .claims
@@ -2869,18 +2984,20 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         };
         // The wordings go on to the misattribution check across topics.
         quotes.extend(built.claims.iter().copied().zip(built.quote_texts));
-        Position {
+        let (origins, circle) = self.origins(&built.claims);
+        let position = Position {
             label: Arc::clone(label),
             value: built.value,
             interval: built.interval,
             period: built.period,
             claims,
             publications,
-            origins: self.origins(&built.claims),
+            origins,
             superseded,
             fits: built.fits,
             wordings,
-        }
+        };
+        (position, circle)
     }
 
     /// Pairs each denial position with the assertion positions it touches,

@@ -228,13 +228,22 @@ pub struct Origin<'c> {
 /// use corroborate::OriginName;
 /// assert_eq!(OriginName::Named("UN Monitoring Team").to_string(), "UN Monitoring Team");
 /// assert_eq!(OriginName::OwnReporting("AP").to_string(), "AP (own reporting)");
+/// assert_eq!(
+///     OriginName::Untraced("AP").to_string(),
+///     "AP (circular citation: origin untraced)"
+/// );
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum OriginName<'c> {
     /// The source's own name.
     Named(&'c str),
     /// A publication's own reporting: its outlet, or else its name.
     OwnReporting(&'c str),
+    /// Sources whose citations go round (A via B, B via A), so where the
+    /// figure began cannot be traced: one origin, named by the first of
+    /// them in id order (an outlet's name for a publication).
+    Untraced(&'c str),
 }
 
 impl std::fmt::Display for OriginName<'_> {
@@ -242,6 +251,7 @@ impl std::fmt::Display for OriginName<'_> {
         match self {
             OriginName::Named(name) => f.write_str(name),
             OriginName::OwnReporting(outlet) => write!(f, "{outlet} (own reporting)"),
+            OriginName::Untraced(name) => write!(f, "{name} (circular citation: origin untraced)"),
         }
     }
 }

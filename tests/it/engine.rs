@@ -2332,6 +2332,77 @@ fn sources_of_the_generated_corpora_start_with_publications() {
     );
 }
 
+/// Sources for the relay tests: three outlets and a ministry.
+fn relay_sources() -> serde_json::Value {
+    serde_json::json!([
+        {"id": "afp", "kind": "publication", "name": "AFP"},
+        {"id": "ap", "kind": "publication", "name": "AP"},
+        {"id": "bbc", "kind": "publication", "name": "BBC"},
+        {"id": "ministry", "kind": "office", "name": "Interior Ministry"}
+    ])
+}
+
+/// The origins of the one position of `claims`, as the report names them.
+fn origins_of(claims: Vec<serde_json::Value>) -> (Vec<String>, Vec<String>) {
+    let corpus = isis_k_corpus(relay_sources(), claims);
+    let report = analyze(&corpus, &Policy::default());
+    assert_eq!(report.topics.len(), 1);
+    let positions = &report.topics[0].scopes[0].positions;
+    assert_eq!(positions.len(), 1);
+    let origins = positions[0]
+        .origins
+        .iter()
+        .map(|o| o.name.to_string())
+        .collect();
+    let warnings = report.diagnostics.iter().map(|d| d.to_string()).collect();
+    (origins, warnings)
+}
+
+/// BBC cites AFP, and AFP cites the ministry: the figure is the
+/// ministry's, one origin, not AFP's own reporting beside it. Unless AFP
+/// also gives the figure in its own voice.
+#[test]
+fn a_relay_of_a_relay_counts_the_first_origin_once() {
+    let toll = || q(serde_json::json!({"exact": 5300}));
+    let (origins, warnings) = origins_of(vec![
+        claim("c1", "killed", toll(), &["afp", "ministry"]),
+        claim("c2", "killed", toll(), &["bbc", "afp"]),
+    ]);
+    assert_eq!(origins, ["Interior Ministry"]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let (origins, _) = origins_of(vec![
+        claim("c1", "killed", toll(), &["afp", "ministry"]),
+        claim("c2", "killed", toll(), &["bbc", "afp"]),
+        claim("c3", "killed", toll(), &["afp"]),
+    ]);
+    assert_eq!(origins, ["AFP (own reporting)", "Interior Ministry"]);
+}
+
+/// AP cites AFP and AFP cites AP: the citations go round,
+/// so the figure's origin cannot be traced. One origin, named untraced,
+/// and a warning that shows the circle; never two independent origins.
+#[test]
+fn circular_citations_are_one_untraced_origin_with_a_warning() {
+    let toll = || q(serde_json::json!({"exact": 44}));
+    let (origins, warnings) = origins_of(vec![
+        claim("c1", "killed", toll(), &["ap", "afp"]),
+        claim("c2", "killed", toll(), &["afp", "ap"]),
+        claim("c3", "killed", toll(), &["bbc", "ap", "afp"]),
+    ]);
+    assert_eq!(origins, ["AFP (circular citation: origin untraced)"]);
+    assert_snapshot!(warnings.join("\n"), @r"warning: topic isis-k killed: P1: the citations go round (afp > ap > afp), so where the figure began cannot be traced; they are counted as one origin, AFP (circular citation: origin untraced)");
+    // A circle of three: one untraced origin too, named by the first in
+    // id order, and the circle shown from it.
+    let (origins, warnings) = origins_of(vec![
+        claim("c1", "killed", toll(), &["ap", "afp"]),
+        claim("c2", "killed", toll(), &["afp", "bbc"]),
+        claim("c3", "killed", toll(), &["bbc", "ap"]),
+    ]);
+    assert_eq!(origins, ["AFP (circular citation: origin untraced)"]);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("afp > bbc > ap > afp"), "{warnings:?}");
+}
+
 #[test]
 fn a_verdict_names_a_few_origins_and_counts_the_rest() {
     // Seven independent origins agree on one figure: the sentence names the
