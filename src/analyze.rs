@@ -123,39 +123,53 @@ fn titles<'a>(
     if resolution.merges().is_empty() {
         return HashMap::default();
     }
-    // Each merged entity's publications, claims with none, and claims, by id.
-    let mut counts: HashMap<&str, (BTreeSet<&str>, usize, usize)> = HashMap::default();
+    // Each merged entity's slot, and each subject–property pair's.
+    let mut slots: HashMap<&str, u32> = HashMap::default();
     for merge in resolution.merges() {
-        counts.insert(merge.entity.as_str(), Default::default());
-        counts.insert(merge.with.as_str(), Default::default());
+        for id in [&merge.entity, &merge.with] {
+            let next = slots.len() as u32;
+            slots.entry(id.as_str()).or_insert(next);
+        }
     }
     let claims = corpus.claims();
-    let merged: Vec<bool> = pairs
+    let pair_slot: Vec<Option<u32>> = pairs
         .pairs
         .iter()
-        .map(|&(first, _)| counts.contains_key(claims[first as usize].subject.as_str()))
+        .map(|&(first, _)| slots.get(claims[first as usize].subject.as_str()).copied())
         .collect();
-    for (claim, &pair) in claims.iter().zip(&pairs.of_claim) {
-        if !merged[pair as usize] {
+    // Each slot's claims and claims with no publication, and its
+    // publications, deduplicated by address and then by text.
+    let mut counts = vec![(0usize, 0usize); slots.len()];
+    let mut seen: HashSet<(u32, usize)> = HashSet::default();
+    let mut published: Vec<(u32, &str)> = Vec::new();
+    for (k, &pair) in pairs.of_claim.iter().enumerate() {
+        let Some(slot) = pair_slot[pair as usize] else {
             continue;
-        }
-        if let Some((publications, unpublished, count)) = counts.get_mut(claim.subject.as_str()) {
-            *count += 1;
-            match claim.assertion.publication() {
-                Some(publication) => {
-                    publications.insert(publication.as_str());
+        };
+        counts[slot as usize].0 += 1;
+        match claims[k].assertion.publication() {
+            Some(publication) => {
+                if seen.insert((slot, publication.text_address())) {
+                    published.push((slot, publication.as_str()));
                 }
-                None => *unpublished += 1,
             }
+            None => counts[slot as usize].1 += 1,
         }
+    }
+    published.sort_unstable();
+    published.dedup();
+    let mut outlets = vec![0usize; slots.len()];
+    for (slot, _) in published {
+        outlets[slot as usize] += 1;
     }
     // The most publications, then claims, then the smaller id, per group.
     let mut best: BTreeMap<&EntityId, ((usize, usize), &'a EntityId)> = BTreeMap::new();
     for entity in corpus.entities() {
-        let Some((publications, unpublished, claims)) = counts.get(entity.id.as_str()) else {
+        let Some(&slot) = slots.get(entity.id.as_str()) else {
             continue;
         };
-        let count = (publications.len() + unpublished, *claims);
+        let (claims, unpublished) = counts[slot as usize];
+        let count = (outlets[slot as usize] + unpublished, claims);
         let group = resolution.canonical(&entity.id);
         let slot = best.entry(group).or_insert((count, &entity.id));
         if count > slot.0 || (count == slot.0 && entity.id < *slot.1) {
@@ -2778,7 +2792,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         self.persons.get(id.as_str()).copied().unwrap_or(id)
     }
 
-    fn origins<'c>(&self, claims: &[&'c Claim]) -> (Vec<Origin<'c>>, Option<Vec<&'c SourceId>>)
+    fn origins<'c>(
+        &self,
+        claims: &[&'c Claim],
+        publications: &[&'c SourceId],
+    ) -> (Vec<Origin<'c>>, Option<Vec<&'c SourceId>>)
     where
         'a: 'c,
     {
@@ -2806,35 +2824,21 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // origin: it is another chain's intermediate, or, unless it also
         // speaks for itself (a chain of one link), the publication of a
         // chain that goes on ("BBC via AFP" beside "AFP via the ministry":
-        // the figure is the ministry's). Only ends that are publications
-        // can be the latter, so each chain's first link is looked up
-        // among the few ends.
-        let mut through: Vec<bool> = ends
-            .iter()
-            .map(|end| intermediates.binary_search(end).is_ok())
-            .collect();
-        let mut relays = vec![(false, false); ends.len()];
-        for claim in claims {
-            let chain: &'c [SourceId] = &claim.assertion.chain;
-            if let Ok(k) = ends.binary_search(&self.person(&chain[0])) {
-                if chain.len() > 1 {
-                    relays[k].0 = true;
-                } else {
-                    relays[k].1 = true;
-                }
-            }
-        }
-        for (through, (goes_on, own)) in through.iter_mut().zip(relays) {
-            *through |= goes_on && !own;
-        }
+        // the figure is the ministry's). Only ends that are among the
+        // position's publications can be the latter, and most positions
+        // have none, so the claims are looked at only for those.
+        let relays = self.relaying_ends(claims, &ends, publications);
+        let through = |end: &&SourceId| {
+            intermediates.binary_search(end).is_ok() || relays.binary_search(end).is_ok()
+        };
         // When every end cites on, the citations go round (A via B, B via
         // A): where the figure began cannot be traced. The circle is one
         // origin, not several independent ones, named as untraced and
-        // returned with the circle for a warning.
-        // (Every end citing on, the walk from any end never stops, so it
-        // goes round; and each circle passes through an end, as every
-        // chain it follows ends at one.)
-        if !ends.is_empty() && through.iter().all(|&t| t) {
+        // returned with the circle for a warning. (Every end citing on,
+        // the walk from any end never stops, so it goes round; and each
+        // circle passes through an end, as every chain it follows ends
+        // at one.)
+        if !ends.is_empty() && ends.iter().all(through) {
             let found = ends
                 .iter()
                 .find_map(|&end| Some((end, self.citation_circle(claims, end)?)));
@@ -2853,12 +2857,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     Some(circle),
                 );
             }
-        } else {
-            let mut k = 0;
-            ends.retain(|_| {
-                k += 1;
-                !through[k - 1]
-            });
+        } else if !intermediates.is_empty() || !relays.is_empty() {
+            ends.retain(|end| !through(end));
         }
         // A publication that is an origin speaks for its outlet: the
         // articles of one outlet are one origin, listed under the first
@@ -2876,6 +2876,67 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             })
             .collect();
         (origins, None)
+    }
+
+    /// The ends (sorted) that are the publication of a chain of the
+    /// claims that goes on, and of none of one link: ends that cite on.
+    /// `publications` are the claims' first links, sorted; an end among
+    /// them is rare, and only then are the claims looked at.
+    fn relaying_ends<'c>(
+        &self,
+        claims: &[&'c Claim],
+        ends: &[&'c SourceId],
+        publications: &[&'c SourceId],
+    ) -> Vec<&'c SourceId>
+    where
+        'a: 'c,
+    {
+        // The ends among the publications (as persons), by a walk of the
+        // two sorted lists.
+        let mapped;
+        let publications = if self.persons.is_empty() {
+            publications
+        } else {
+            mapped = sorted_unique_sources(publications.iter().map(|id| self.person(id)).collect());
+            &mapped[..]
+        };
+        let mut both: Vec<(&'c SourceId, bool, bool)> = Vec::new();
+        let (mut i, mut j) = (0, 0);
+        while i < ends.len() && j < publications.len() {
+            match ends[i].cmp(publications[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    both.push((ends[i], false, false));
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        if both.is_empty() {
+            return Vec::new();
+        }
+        // Whether each goes on in a chain, and whether it speaks alone.
+        for claim in claims {
+            let chain: &'c [SourceId] = &claim.assertion.chain;
+            let first = self.person(&chain[0]);
+            let found = if both.len() <= 8 {
+                both.iter().position(|b| b.0 == first)
+            } else {
+                both.binary_search_by(|b| b.0.cmp(first)).ok()
+            };
+            if let Some(k) = found {
+                if chain.len() > 1 {
+                    both[k].1 = true;
+                } else {
+                    both[k].2 = true;
+                }
+            }
+        }
+        both.into_iter()
+            .filter(|&(_, goes_on, own)| goes_on && !own)
+            .map(|(end, _, _)| end)
+            .collect()
     }
 
     /// A circle of citations through `start` among the links of the
@@ -2984,7 +3045,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         };
         // The wordings go on to the misattribution check across topics.
         quotes.extend(built.claims.iter().copied().zip(built.quote_texts));
-        let (origins, circle) = self.origins(&built.claims);
+        let (origins, circle) = self.origins(&built.claims, &publications);
         let position = Position {
             label: Arc::clone(label),
             value: built.value,
