@@ -2276,25 +2276,39 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // time that spans two runs (a month beside two of its weeks)
             // stands apart, as a coarse value does among positions: it
             // must not join two weeks that do not meet into one scope,
-            // where their counts would conflict.
-            let mut timed: Vec<(Period, usize, &Claim)> = members
+            // where their counts would conflict. A span written as one
+            // ("2023-10-09/2023-10-15") is a period a figure covers, so it
+            // is compared only with times of the same extent: a week's
+            // count and the month's total are different periods, however
+            // many other weeks the topic holds.
+            let (mut spans, mut timed): (Vec<(Period, usize, &Claim)>, Vec<_>) = members
                 .iter()
                 .enumerate()
                 .filter_map(|(k, c)| c.scope.time.map(|t| (t, k, *c)))
-                .collect();
+                .partition(|(t, _, _)| !t.is_single_unit());
             // `members` is in id order and each claim carries its place
             // there: ties stay in id order without comparing ids.
             timed.sort_unstable_by_key(|&(t, k, _)| (t.start(), t.end(), k));
+            spans.sort_unstable_by_key(|&(t, k, _)| (t.start(), t.end(), k));
             let runs = split_coarse(
                 sweep_times(timed),
                 |m| (m.0.start(), m.0.end()),
                 |a, b| a.0 < b.1 && b.0 < a.1,
                 sweep_times,
             );
+            let mut same_extent: Runs<Meet, (Period, usize, &Claim)> = Vec::new();
+            for span in spans {
+                let extent = (span.0.start(), span.0.end());
+                match same_extent.last_mut() {
+                    Some((last, run)) if *last == extent => run.push(span),
+                    _ => same_extent.push((extent, vec![span])),
+                }
+            }
             let mut runs: Vec<(Vec<&Claim>, Period, usize)> = runs
                 .0
                 .into_iter()
                 .chain(runs.1)
+                .chain(same_extent)
                 .filter_map(|(_, run)| {
                     let (first, _, _) = *run.first()?;
                     let span = run

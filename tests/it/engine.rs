@@ -1428,6 +1428,22 @@ fn a_period_spanning_two_others_does_not_join_them() {
         scopes_at_times(&[("2021", 5), ("2021-08", 5), ("2021-08-26", 5)]),
         ["2021: 5"]
     );
+    // A span is a period a figure covers: a week's count is not the
+    // month's total, even with no second week to part them (the eighth
+    // audit found the verdict flip when one was added). Spans of one
+    // extent are compared.
+    assert_eq!(
+        scopes_at_times(&[("2026-01-05/2026-01-11", 812), ("2026-01", 1750)]),
+        ["2026-01: 1,750", "2026-01-05/2026-01-11: 812"]
+    );
+    assert_eq!(
+        scopes_at_times(&[
+            ("2026-01-05/2026-01-11", 812),
+            ("2026-01-05/2026-01-11", 800),
+            ("2026-01-06", 100),
+        ]),
+        ["2026-01-05/2026-01-11: 800, 812", "2026-01-06: 100"]
+    );
 }
 
 /// Misattributions of one wording given to two speakers with these
