@@ -1045,7 +1045,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // they are compared with its latest report, as if they were of
             // it (so they are never superseded, and agree or conflict with
             // the figure that stands), and a diagnostic says so.
-            let undated: Vec<(usize, &Claim)> = if series && dated.len() < group.claims.len() {
+            let mut undated: Vec<(usize, &Claim)> = if series && dated.len() < group.claims.len() {
                 let mut is_dated = vec![false; group.claims.len()];
                 for &(_, k, _) in &dated {
                     is_dated[k] = true;
@@ -1061,8 +1061,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             } else {
                 Vec::new()
             };
-            let any_undated = !undated.is_empty();
-            if any_undated {
+            if !undated.is_empty() {
                 let ids: Vec<&str> = undated.iter().map(|(_, c)| c.id.as_str()).take(5).collect();
                 let more = undated.len().saturating_sub(ids.len());
                 diagnostics.push(Diagnostic::new(
@@ -1080,6 +1079,53 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     ),
                 ));
             }
+            // A report time that meets two runs of report times that do
+            // not meet each other (a monthly review dated "September
+            // 2023" beside reports of the 11th and of the 12th) cannot be
+            // placed between them: joining them through it would make
+            // one report of the whole series, whose figures would then
+            // "conflict". Its claims are compared with the latest report,
+            // as undated ones are, and a warning names them.
+            let mut unplaced: Vec<&ClaimId> = Vec::new();
+            if series {
+                dated.sort_unstable_by_key(|&(span, k, _)| (span, k));
+                let (fine, coarse) = split_coarse(
+                    sweep_times(std::mem::take(&mut dated), |m| m.0),
+                    |m| m.0,
+                    |a, b| a.0 < b.1 && b.0 < a.1,
+                    |items| sweep_times(items, |m| m.0),
+                );
+                let flat = |runs: Runs<Span, (Span, usize, &'a Claim)>| {
+                    runs.into_iter().flat_map(|(_, m)| m).collect::<Vec<_>>()
+                };
+                dated = flat(fine);
+                let coarse = flat(coarse);
+                if dated.is_empty() {
+                    dated = coarse;
+                } else if let Some(&(span, _, first)) = coarse.first() {
+                    let more = coarse.len() - 1;
+                    diagnostics.push(Diagnostic::new(
+                        Severity::Warning,
+                        format!("claim {}", first.id),
+                        format!(
+                            "reported {}, a time that holds reports of the series at times that do not meet: it cannot be placed among them, so it is compared with the latest report, as if of it{}",
+                            shown_report_time(span),
+                            if more > 0 {
+                                format!("; {more} more claim{} of topic {topic_name} too", if more == 1 { "" } else { "s" })
+                            } else {
+                                String::new()
+                            }
+                        ),
+                    ));
+                    for (_, k, c) in coarse {
+                        undated.push((k, c));
+                        unplaced.push(&c.id);
+                    }
+                    undated.sort_unstable_by_key(|&(k, _)| k);
+                    unplaced.sort_unstable();
+                }
+            }
+            let any_undated = !undated.is_empty();
             // Buckets are runs of overlapping report times, so a report
             // dated to the day and one dated to the minute of that day
             // fall in one bucket.
@@ -1268,7 +1314,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         position.reported = time;
                         // A position of undated claims alone has no report
                         // time: it is compared by value.
-                        if any_undated && position.claims.iter().all(|c| self.reported(c).is_none())
+                        if any_undated
+                            && position.claims.iter().all(|c| {
+                                self.reported(c).is_none() || unplaced.binary_search(&&c.id).is_ok()
+                            })
                         {
                             position.reported = None;
                             built.push(position);
@@ -2120,16 +2169,14 @@ fn push_earlier_conflicts<'r>(
     }
 }
 
-/// Scope times sorted by start, in runs that share a moment: each run's
-/// common part (the latest start, the earliest end) and its members. A
-/// time joins the run when it starts before that part ends; sorted by
-/// start, it then meets every member.
-fn sweep_times<'c>(
-    items: Vec<(Period, usize, &'c Claim)>,
-) -> Runs<Meet, (Period, usize, &'c Claim)> {
-    let mut runs: Runs<Meet, (Period, usize, &'c Claim)> = Vec::new();
+/// Times sorted by start (scope times, or a series' report times), in
+/// runs that share a moment: each run's common part (the latest start,
+/// the earliest end) and its members. A time joins the run when it starts
+/// before that part ends; sorted by start, it then meets every member.
+fn sweep_times<T>(items: Vec<T>, span: impl Fn(&T) -> Span) -> Runs<Meet, T> {
+    let mut runs: Runs<Meet, T> = Vec::new();
     for item in items {
-        let (start, end) = (item.0.start(), item.0.end());
+        let (start, end) = span(&item);
         match runs.last_mut() {
             Some((meet, run)) if start < meet.1 => {
                 meet.0 = meet.0.max(start);
@@ -2291,10 +2338,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             timed.sort_unstable_by_key(|&(t, k, _)| (t.start(), t.end(), k));
             spans.sort_unstable_by_key(|&(t, k, _)| (t.start(), t.end(), k));
             let runs = split_coarse(
-                sweep_times(timed),
-                |m| (m.0.start(), m.0.end()),
+                sweep_times(timed, |m| m.0.interval()),
+                |m| m.0.interval(),
                 |a, b| a.0 < b.1 && b.0 < a.1,
-                sweep_times,
+                |items| sweep_times(items, |m| m.0.interval()),
             );
             let mut same_extent: Runs<Meet, (Period, usize, &Claim)> = Vec::new();
             for span in spans {

@@ -275,6 +275,65 @@ fn a_correction_reported_earlier_still_stands() {
     assert_snapshot!(warnings.join("\n"), @r#"claim c2: corrects c1 but is reported before it (2021-08-25, against 2021-08-27); the correction is applied whatever the dates"#);
 }
 
+/// A report dated only to the month, beside reports of two of its days:
+/// it cannot be placed between them, so it is compared with the latest
+/// report, as an undated one is, with a warning. Before, it joined the
+/// two days into one report, where 50 and 60 "conflicted" (eighth audit).
+/// A month beside one day of it still shares that day's report.
+#[test]
+fn a_coarse_report_time_does_not_join_a_series() {
+    let sources = serde_json::json!([
+        {"id": "a1", "kind": "publication", "name": "A", "published": "2021-08-25"},
+        {"id": "a2", "kind": "publication", "name": "B", "published": "2021-08-27"},
+        {"id": "a3", "kind": "publication", "name": "C"}
+    ]);
+    let outcome = |monthly: u32, days: bool| {
+        let mut c3 = claim(
+            "c3",
+            "killed",
+            q(serde_json::json!({"exact": monthly})),
+            &["a3"],
+        );
+        c3["assertion"]["said"] = serde_json::json!("2021-08");
+        let mut claims = vec![
+            claim("c2", "killed", q(serde_json::json!({"exact": 60})), &["a2"]),
+            c3,
+        ];
+        if days {
+            claims.push(claim(
+                "c1",
+                "killed",
+                q(serde_json::json!({"exact": 50})),
+                &["a1"],
+            ));
+        }
+        let corpus = isis_k_corpus(sources.clone(), claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let warnings: Vec<String> = report
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}: {}", d.location, d.message))
+            .collect();
+        (
+            report.topics[0].verdict,
+            report.topics[0].explanation.clone(),
+            warnings.join("\n"),
+        )
+    };
+    let (verdict, explanation, warnings) = outcome(60, true);
+    assert_eq!(verdict, corroborate::Verdict::Superseded);
+    assert_snapshot!(explanation, @r"Superseded: P1 50 replaced by P2 60 (2 origins: B (own reporting), C (own reporting)).");
+    assert_snapshot!(warnings, @r"claim c3: reported 2021-08, a time that holds reports of the series at times that do not meet: it cannot be placed among them, so it is compared with the latest report, as if of it");
+    // It disagrees with the latest report: a conflict with it, and 50
+    // is still superseded.
+    let (verdict, explanation, _) = outcome(70, true);
+    assert_eq!(verdict, corroborate::Verdict::Contested);
+    assert_snapshot!(explanation, @r"Contested: P2 60 (1 origin: B (own reporting)) against P3 70 (1 origin: C (own reporting)) conflict; the policy does not pick a winner.");
+    // One day and its month: one report, no warning.
+    let (_, _, warnings) = outcome(60, false);
+    assert_eq!(warnings, "");
+}
+
 /// A running total with one undated report: the dated reports still form
 /// the series, and the undated claim is compared with the latest report,
 /// as if of it, with a warning. Before, one undated claim made every
