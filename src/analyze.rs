@@ -1355,15 +1355,63 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     .map(|b| b.interval.filter(Interval::is_known).map(|i| i.max()))
                     .try_fold(f64::NEG_INFINITY, |max, x| x.map(|x| max.max(x)));
                 if let Some(latest_max) = latest_max {
-                    for (k, b) in built.iter_mut().enumerate() {
+                    // A figure that a later report, before the latest,
+                    // reached (100, then 200, then 50) rose to it and is
+                    // replaced: by the highest later figure, which is the
+                    // one that fell. So, from the end, each report's
+                    // first position and the highest figure of the
+                    // reports after it (a withdrawn figure counts for
+                    // nothing; built is in report order).
+                    let top = |b: &Built<'_>| -> Option<f64> {
+                        b.interval
+                            .filter(|i| i.is_known() && !b.all_corrected(&superseded_by))
+                            .map(|i| i.max())
+                    };
+                    let mut later: Vec<Option<(f64, usize)>> = vec![None; built.len()];
+                    let mut after: Option<(f64, usize)> = None;
+                    let mut report: Option<(Option<Span>, Option<(f64, usize)>)> = None;
+                    for k in (0..built.len()).rev() {
+                        let reported = built[k].reported;
+                        match report {
+                            Some((time, _)) if time == reported => {}
+                            _ => {
+                                // A new report: the reports after it are
+                                // those seen so far.
+                                if let Some((_, highest)) = report {
+                                    after = highest;
+                                }
+                                report = Some((reported, after));
+                            }
+                        }
+                        later[k] = after;
+                        if let (Some(x), Some(_)) = (top(&built[k]), reported)
+                            && let Some((_, highest)) = report.as_mut()
+                            && highest.is_none_or(|(max, _)| x >= max)
+                        {
+                            *highest = Some((x, k));
+                        }
+                    }
+                    for k in 0..built.len() {
                         // A withdrawn figure (every claim corrected, the
                         // correction perhaps corrected in turn) did not fall.
-                        if b.interval
+                        let b = &built[k];
+                        if !b
+                            .interval
                             .is_some_and(|i| i.is_known() && i.min() > latest_max)
-                            && !b.all_corrected(&superseded_by)
+                            || b.all_corrected(&superseded_by)
                         {
-                            b.superseded_by = None;
-                            fallen.push(k);
+                            continue;
+                        }
+                        let min = b.interval.map_or(f64::NAN, |i| i.min());
+                        match later[k].filter(|&(max, _)| max >= min) {
+                            Some((_, j)) => {
+                                let by = built[j].claims.first().map(|c| c.id.clone());
+                                built[k].superseded_by = by;
+                            }
+                            None => {
+                                built[k].superseded_by = None;
+                                fallen.push(k);
+                            }
                         }
                     }
                 }

@@ -431,6 +431,60 @@ fn a_toll_that_fell_and_rose_names_the_earlier_conflict() {
     assert_snapshot!(topic.explanation, @r"Superseded: P1 100; P2 50 replaced by P3 120 (1 origin: C (own reporting)); earlier, P1 and P2 conflict.");
 }
 
+/// A toll that rose and then fell: the first figure was replaced by the
+/// rise, so only the figure that fell contests the latest (the eighth
+/// audit found 100 listed as contesting 50 although 200 had replaced it).
+/// A figure that no later report reached still contests it.
+#[test]
+fn a_toll_that_rose_and_fell_contests_only_the_figure_that_fell() {
+    let sources = serde_json::json!([
+        {"id": "a1", "kind": "publication", "name": "A", "published": "2021-08-25"},
+        {"id": "a2", "kind": "publication", "name": "B", "published": "2021-08-26"},
+        {"id": "a3", "kind": "publication", "name": "C", "published": "2021-08-27"}
+    ]);
+    let outcome = |first: u32| {
+        let corpus = isis_k_corpus(
+            sources.clone(),
+            vec![
+                claim(
+                    "c1",
+                    "killed",
+                    q(serde_json::json!({"exact": first})),
+                    &["a1"],
+                ),
+                claim(
+                    "c2",
+                    "killed",
+                    q(serde_json::json!({"exact": 200})),
+                    &["a2"],
+                ),
+                claim("c3", "killed", q(serde_json::json!({"exact": 50})), &["a3"]),
+            ],
+        );
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let topic = &report.topics[0];
+        let superseded_by: Vec<String> = topic.scopes[0]
+            .positions
+            .iter()
+            .flat_map(|p| &p.claims)
+            .map(|c| {
+                format!(
+                    "{}>{:?}",
+                    c.claim.id,
+                    c.superseded_by.as_ref().map(|id| id.as_str())
+                )
+            })
+            .collect();
+        (topic.explanation.clone(), superseded_by.join(" "))
+    };
+    let (explanation, superseded_by) = outcome(100);
+    assert_snapshot!(explanation, @r"Contested: P2 200 (1 origin: B (own reporting)) against P3 50 (1 origin: C (own reporting)) conflict; the policy does not pick a winner.");
+    assert_eq!(superseded_by, r#"c1>Some("c2") c2>None c3>None"#);
+    let (explanation, superseded_by) = outcome(300);
+    assert_snapshot!(explanation, @r"Contested: P1 300 (1 origin: A (own reporting)) against P2 200 (1 origin: B (own reporting)) against P3 50 (1 origin: C (own reporting)) conflict; the policy does not pick a winner.");
+    assert_eq!(superseded_by, "c1>None c2>None c3>None");
+}
+
 /// A figure that a later report states again is confirmed, not replaced:
 /// the earlier claim is one more origin behind the figure that stands. A
 /// figure between them is still superseded, by the latest report's own
