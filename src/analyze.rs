@@ -1367,9 +1367,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             .filter(|i| i.is_known() && !b.all_corrected(&superseded_by))
                             .map(|i| i.max())
                     };
-                    let mut later: Vec<Option<(f64, usize)>> = vec![None; built.len()];
-                    let mut after: Option<(f64, usize)> = None;
-                    let mut report: Option<(Option<Span>, Option<(f64, usize)>)> = None;
+                    // The highest figure of some reports, and its position.
+                    type Highest = Option<(f64, usize)>;
+                    let mut later: Vec<Highest> = vec![None; built.len()];
+                    let mut after: Highest = None;
+                    let mut report: Option<(Option<Span>, Highest)> = None;
                     for k in (0..built.len()).rev() {
                         let reported = built[k].reported;
                         match report {
