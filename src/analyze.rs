@@ -1093,6 +1093,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     sweep_times(std::mem::take(&mut dated), |m| m.0),
                     |m| m.0,
                     |a, b| a.0 < b.1 && b.0 < a.1,
+                    |_| true,
                     |items| sweep_times(items, |m| m.0),
                 );
                 let flat = |runs: Runs<Span, (Span, usize, &'a Claim)>| {
@@ -1309,7 +1310,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         continue;
                     }
                     let start = built.len();
-                    for mut position in self.positions(&members, diagnostics, topic_name) {
+                    for mut position in
+                        self.positions(&members, &superseded_by, diagnostics, topic_name)
+                    {
                         position.polarity = polarity;
                         position.reported = time;
                         // A position of undated claims alone has no report
@@ -2164,17 +2167,24 @@ type Runs<S, T> = Vec<(S, Vec<T>)>;
 /// and sweeps the rest and those apart: the runs of values that fit one
 /// position, and the runs of those that fit several. A value that fits a
 /// run two away spans the one between, so the neighbours are enough.
-/// When no member fits two runs, the runs are returned as they are.
+/// A run none of whose members `counts` (a figure its source withdrew) is
+/// no neighbour: fitting it does not make a value coarse. When no member
+/// fits two runs, the runs are returned as they are.
 fn split_coarse<T, S: Copy>(
     runs: Runs<S, T>,
     span: impl Fn(&T) -> S,
     overlaps: impl Fn(S, S) -> bool,
+    counts: impl Fn(&T) -> bool,
     sweep: impl Fn(Vec<T>) -> Runs<S, T>,
 ) -> (Runs<S, T>, Runs<S, T>) {
-    let spans: Vec<S> = runs.iter().map(|(s, _)| *s).collect();
+    let spans: Vec<Option<S>> = runs
+        .iter()
+        .map(|(s, members)| members.iter().any(&counts).then_some(*s))
+        .collect();
+    let near = |s: S, n: Option<&Option<S>>| n.copied().flatten().is_some_and(|n| overlaps(s, n));
     let fits_another = |i: usize, member: &T| {
         let s = span(member);
-        (i > 0 && overlaps(s, spans[i - 1])) || spans.get(i + 1).is_some_and(|&n| overlaps(s, n))
+        (i > 0 && near(s, spans.get(i - 1))) || near(s, spans.get(i + 1))
     };
     let any = runs
         .iter()
@@ -2195,6 +2205,33 @@ fn split_coarse<T, S: Copy>(
         }
     }
     (sweep(fine), sweep(coarse))
+}
+
+/// Coarse values, out of their runs, in runs of one value each: those of
+/// one `key` together, under the `span` of the first, in key order (ties
+/// in sweep order).
+fn apart<T, S, K: PartialOrd + Copy>(
+    runs: Runs<S, T>,
+    key: impl Fn(&T) -> K,
+    span: impl Fn(&T) -> S,
+) -> Runs<S, T> {
+    let mut members: Vec<T> = runs.into_iter().flat_map(|(_, m)| m).collect();
+    // A stable sort: members keep sweep order within a key.
+    members.sort_by(|a, b| {
+        key(a)
+            .partial_cmp(&key(b))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut out: Runs<S, T> = Vec::new();
+    for member in members {
+        match out.last_mut() {
+            Some((_, run)) if run.first().is_some_and(|f| key(f) == key(&member)) => {
+                run.push(member);
+            }
+            _ => out.push((span(&member), vec![member])),
+        }
+    }
+    out
 }
 
 /// Writes "; earlier, P1 and P2 conflict (and N more pairs)" for the
@@ -2391,6 +2428,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 sweep_times(timed, |m| m.0.interval()),
                 |m| m.0.interval(),
                 |a, b| a.0 < b.1 && b.0 < a.1,
+                |_| true,
                 |items| sweep_times(items, |m| m.0.interval()),
             );
             let mut same_extent: Runs<Meet, (Period, usize, &Claim)> = Vec::new();
@@ -2512,6 +2550,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     fn positions<'c>(
         &self,
         claims: &[&'c Claim],
+        corrected: &HashMap<&ClaimId, ClaimId>,
         diagnostics: &mut Vec<Diagnostic>,
         topic_name: TopicName<'_>,
     ) -> Vec<Built<'c>> {
@@ -2597,8 +2636,17 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     }
                     runs
                 };
-                let (runs, coarse) =
-                    split_coarse(sweep(known), |m| m.0, |a, b| a.overlaps(&b), sweep);
+                let (runs, coarse) = split_coarse(
+                    sweep(known),
+                    |m| m.0,
+                    |a, b| a.overlaps(&b),
+                    |m| !corrected.contains_key(&m.2.id),
+                    sweep,
+                );
+                // Each coarse value stands alone, with those of the same
+                // interval: two that overlap ("more than 500", "up to
+                // 1,200") are not joined into one nobody stated.
+                let coarse = apart(coarse, |m| (m.0.min(), m.0.max()), |m| m.0);
                 let first = out.len();
                 for (runs, coarse) in [(runs, false), (coarse, true)] {
                     for (interval, mut members) in runs {
@@ -2657,8 +2705,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     runs
                 };
                 let overlaps = |a: Span, b: Span| a.0 < b.1 && b.0 < a.1;
-                let (runs, coarse) =
-                    split_coarse(sweep(dated), |m| m.0.interval(), overlaps, sweep);
+                let (runs, coarse) = split_coarse(
+                    sweep(dated),
+                    |m| m.0.interval(),
+                    overlaps,
+                    |m| !corrected.contains_key(&m.1.id),
+                    sweep,
+                );
+                let coarse = apart(coarse, |m| m.0.interval(), |m| m.0.interval());
                 let mut placed: Vec<(Span, Built<'c>)> = Vec::new();
                 for (runs, coarse) in [(runs, false), (coarse, true)] {
                     for (span, mut members) in runs {
@@ -3455,8 +3509,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             };
             let _ = write!(
                 text,
-                ": {other} {} {coarse}, which fits {count} positions, so {coarse} is counted apart, in support of none of them",
-                if inside { "lies within" } else { "overlaps" }
+                ": {other} {} {coarse}, which fits {count} position{}, so {coarse} is counted apart, in support of none of them",
+                if inside { "lies within" } else { "overlaps" },
+                if count == 1 { "" } else { "s" }
             );
             return Some(Relation::new(kind, evidence, text));
         }

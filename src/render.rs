@@ -490,7 +490,12 @@ fn text_topic(out: &mut String, topic: &Topic<'_>, options: &TextOptions) {
                 line.push_str("  (superseded)");
             }
             if position.fits > 0 {
-                let _ = write!(line, "  (fits {} positions, supports none)", position.fits);
+                let _ = write!(
+                    line,
+                    "  (fits {} position{}, supports none)",
+                    position.fits,
+                    if position.fits == 1 { "" } else { "s" }
+                );
             }
             wrap(out, &line, width, "    ", 7);
             line.clear();
@@ -591,7 +596,12 @@ impl Layout for Markdown {
                     if p.superseded { " (superseded)" } else { "" },
                 );
                 if p.fits > 0 {
-                    let _ = write!(out, " (fits {} positions, supports none)", p.fits);
+                    let _ = write!(
+                        out,
+                        " (fits {} position{}, supports none)",
+                        p.fits,
+                        if p.fits == 1 { "" } else { "s" }
+                    );
                 }
                 out.push_str(" — ");
                 origins_text(out, p);

@@ -2487,6 +2487,101 @@ fn origins_of(claims: Vec<serde_json::Value>) -> (Vec<String>, Vec<String>) {
     (origins, warnings)
 }
 
+/// The positions of one topic of these claims, as "value (claims)".
+fn position_values(claims: Vec<serde_json::Value>) -> Vec<String> {
+    let corpus = isis_k_corpus(relay_sources(), claims);
+    let report = analyze(&corpus, &Policy::default());
+    report.topics[0].scopes[0]
+        .positions
+        .iter()
+        .map(|p| {
+            let ids: Vec<&str> = p.claims.iter().map(|c| c.claim.id.as_str()).collect();
+            format!("{} ({})", p.value, ids.join(" "))
+        })
+        .collect()
+}
+
+/// A figure its source withdrew is no position a bound can fit: "more
+/// than 500" beside 533 and a corrected typo of 5,330 supports 533, as it
+/// would without the typo (eighth audit). And two coarse values that
+/// overlap each other are not joined into an interval neither gave.
+#[test]
+fn coarse_values_fit_only_standing_figures_and_stand_apart() {
+    let n = |v: serde_json::Value| q(v);
+    let mut fix = claim(
+        "c4",
+        "records",
+        n(serde_json::json!({"exact": 533})),
+        &["bbc"],
+    );
+    fix["corrects"] = serde_json::json!("c3");
+    assert_eq!(
+        position_values(vec![
+            claim(
+                "c1",
+                "records",
+                n(serde_json::json!({"exact": 533})),
+                &["afp"]
+            ),
+            claim(
+                "c2",
+                "records",
+                n(serde_json::json!({"more_than": 500})),
+                &["ap"]
+            ),
+            claim(
+                "c3",
+                "records",
+                n(serde_json::json!({"exact": 5330})),
+                &["bbc"]
+            ),
+            fix,
+        ]),
+        ["533 / more than 500 → 533 (c1 c2 c4)", "5,330 (c3)"]
+    );
+    assert_eq!(
+        position_values(vec![
+            claim(
+                "c1",
+                "records",
+                n(serde_json::json!({"exact": 419})),
+                &["afp"]
+            ),
+            claim(
+                "c2",
+                "records",
+                n(serde_json::json!({"exact": 533})),
+                &["afp"]
+            ),
+            claim(
+                "c3",
+                "records",
+                n(serde_json::json!({"more_than": 500})),
+                &["ap"]
+            ),
+            claim(
+                "c4",
+                "records",
+                n(serde_json::json!({"at_most": 1200})),
+                &["bbc"]
+            ),
+            claim(
+                "c5",
+                "records",
+                n(serde_json::json!({"exact": 5330})),
+                &["afp"]
+            ),
+        ]),
+        [
+            "up to 1,200 → at most 1,200 (c4)",
+            "419 (c1)",
+            "more than 500 → at least 501 (c3)",
+            "533 (c2)",
+            "5,330 (c5)"
+        ]
+    );
+}
+
 /// BBC cites AFP, and AFP cites the ministry: the figure is the
 /// ministry's, one origin, not AFP's own reporting beside it. Unless AFP
 /// also gives the figure in its own voice.
