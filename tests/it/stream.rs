@@ -2019,3 +2019,40 @@ fn an_english_date_that_does_not_exist_is_skipped() {
     skipped t.csv:3: field value: "30-31 April 2025" is not a date that exists; expected a day that exists in its month and year
     "#);
 }
+
+/// A property is its id in lower case in every reader: "Deaths" and
+/// "deaths" are one topic from a JSON corpus, JSON Lines and a table
+/// alike, and a policy's rule for "deaths" holds for "Deaths" (audit 8,
+/// B5).
+#[test]
+fn property_ids_are_lower_case_in_every_reader() {
+    let json = r#"{"format": "corroborate/1",
+      "entities": [{"id": "town", "name": "Town"}],
+      "sources": [{"id": "p", "kind": "publication", "name": "P", "published": "2023-09-12"},
+                  {"id": "q", "kind": "publication", "name": "Q", "published": "2023-09-13"}],
+      "claims": [
+        {"id": "c1", "subject": "town", "property": "Deaths", "value": {"quantity": {"exact": 12}}, "assertion": {"chain": ["p"]}},
+        {"id": "c2", "subject": "town", "property": "deaths", "value": {"quantity": {"exact": 14}}, "assertion": {"chain": ["q"]}}]}"#;
+    let from_json = Corpus::from_json_str(json).unwrap();
+    let jsonl = [
+        r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "town", "name": "Town"}], "sources": [{"id": "p", "kind": "publication", "name": "P", "published": "2023-09-12"}, {"id": "q", "kind": "publication", "name": "Q", "published": "2023-09-13"}]}"#,
+        r#"{"id": "c1", "subject": "town", "property": "Deaths", "value": {"quantity": {"exact": 12}}, "assertion": {"chain": ["p"]}}"#,
+        r#"{"id": "c2", "subject": "town", "property": "DEATHS", "value": {"quantity": {"exact": 14}}, "assertion": {"chain": ["q"]}}"#,
+    ]
+    .join("\n");
+    let from_jsonl = StreamReader::new()
+        .read_jsonl(jsonl.as_bytes(), "t.jsonl")
+        .unwrap();
+    let from_csv = read_csv(
+        "source,subject,property,value,date\nP,Town,Deaths,12,2023-09-12\nQ,Town,deaths,14,2023-09-13\n",
+    );
+    let policy = Policy::from_json_str(r#"{"cumulative": ["DEATHS"]}"#).unwrap();
+    for corpus in [&from_json, &from_jsonl, &from_csv] {
+        for claim in corpus.claims() {
+            assert_eq!(claim.property.as_str(), "deaths");
+        }
+        let report = analyze(corpus, &policy);
+        assert_eq!(report.topics.len(), 1);
+        assert_eq!(report.topics[0].verdict, corroborate::Verdict::Superseded);
+    }
+}
