@@ -1201,6 +1201,46 @@ fn check_len(text: &str, field: impl std::fmt::Display, limits: &Limits) -> Resu
     Ok(())
 }
 
+/// Checks that a name (of an entity or a source, an alias, an outlet)
+/// holds no control character (U+0000 to U+001F, U+007F, U+0080 to
+/// U+009F): none has a meaning in a name, where a tab or line break
+/// would break the report's lines and a NUL byte would be written into
+/// it as it is. The error names the character and its byte, the value
+/// escaped and, when given, whose name it is (`entity "town"`); the
+/// caller adds the field.
+fn control_in_name(text: &str, whose: Option<&dyn std::fmt::Display>) -> Result<(), Error> {
+    // Control characters are ASCII bytes, or U+0080 to U+009F, whose
+    // UTF-8 starts with 0xC2: most names are passed over on bytes.
+    if !text.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2) {
+        return Ok(());
+    }
+    match text.char_indices().find(|&(_, c)| c.is_control()) {
+        Some((at, c)) => Err(Error::invalid_value(
+            format!("{text:?}"),
+            format!(
+                "has the control character U+{:04X} at byte {at}{}",
+                u32::from(c),
+                whose.map_or(String::new(), |whose| format!(" (the name of {whose})"))
+            ),
+            "a name without control characters",
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Checks a name's length and text (see [`check_len`] and
+/// [`control_in_name`]); `whose` says whose name it is in the error (`entity
+/// "town"`), `field` names the field.
+fn check_name_field(
+    text: &str,
+    whose: &dyn std::fmt::Display,
+    field: impl std::fmt::Display,
+    limits: &Limits,
+) -> Result<(), Error> {
+    check_len(text, &field, limits)?;
+    control_in_name(text, Some(whose)).map_err(|e| e.in_field(field.to_string()))
+}
+
 impl Header {
     /// Checks ids, references between entities, and lengths.
     pub(crate) fn new(
@@ -1223,10 +1263,17 @@ impl Header {
                 })
                 .in_field(format!("entities[{index}].id")));
             }
-            check_len(&entity.name, format_args!("entities[{index}].name"), limits)?;
+            let whose = format_args!("entity {:?}", entity.id.as_str());
+            check_name_field(
+                &entity.name,
+                &whose,
+                format_args!("entities[{index}].name"),
+                limits,
+            )?;
             for (k, alias) in entity.aliases.iter().enumerate() {
-                check_len(
+                check_name_field(
                     alias,
+                    &whose,
                     format_args!("entities[{index}].aliases[{k}]"),
                     limits,
                 )?;
@@ -1255,12 +1302,30 @@ impl Header {
                 })
                 .in_field(format!("sources[{index}].id")));
             }
-            check_len(&source.name, format_args!("sources[{index}].name"), limits)?;
+            let whose = format_args!("source {:?}", source.id.as_str());
+            check_name_field(
+                &source.name,
+                &whose,
+                format_args!("sources[{index}].name"),
+                limits,
+            )?;
             for (k, alias) in source.aliases.iter().enumerate() {
-                check_len(alias, format_args!("sources[{index}].aliases[{k}]"), limits)?;
+                check_name_field(
+                    alias,
+                    &whose,
+                    format_args!("sources[{index}].aliases[{k}]"),
+                    limits,
+                )?;
+            }
+            if let Some(outlet) = &source.outlet {
+                check_name_field(
+                    outlet,
+                    &whose,
+                    format_args!("sources[{index}].outlet"),
+                    limits,
+                )?;
             }
             for (text, name) in [
-                (&source.outlet, "outlet"),
                 (&source.title, "title"),
                 (&source.url, "url"),
                 (&source.published_note, "published_note"),

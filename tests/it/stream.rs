@@ -2056,3 +2056,14 @@ fn property_ids_are_lower_case_in_every_reader() {
         assert_eq!(report.topics[0].verdict, corroborate::Verdict::Superseded);
     }
 }
+
+/// A name with a control character in a JSON Lines header is refused,
+/// naming the field, the entity or source, the value escaped and what
+/// was expected (audit 8, C4).
+#[test]
+fn a_control_character_in_a_header_name_is_refused() {
+    let header = r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "town", "name": "To\u0000wn"}], "sources": [{"id": "p", "kind": "publication", "name": "P"}]}"#;
+    assert_snapshot!(read_error(header, "nul.jsonl"), @r#"nul.jsonl:1: field entities[0].name: "To\0wn" has the control character U+0000 at byte 2 (the name of entity "town"); expected a name without control characters"#);
+    let header = r#"{"format": "corroborate-jsonl/1", "sources": [{"id": "p", "kind": "publication", "name": "P", "aliases": ["P\u001b[31m"]}]}"#;
+    assert_snapshot!(read_error(header, "esc.jsonl"), @r#"esc.jsonl:1: field sources[0].aliases[0]: "P\u{1b}[31m" has the control character U+001B at byte 1 (the name of source "p"); expected a name without control characters"#);
+}
