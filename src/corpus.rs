@@ -259,12 +259,7 @@ pub(crate) fn json_error(
             expected: "a JSON document",
         },
         Category::Eof => {
-            let inside = match message.strip_prefix("EOF while parsing ") {
-                Some("a list") => "inside an array",
-                Some("an object") => "inside an object",
-                Some("a string") => "inside a string",
-                _ => "where a value is expected",
-            };
+            let inside = where_input_ends(&message);
             ErrorKind::Syntax {
                 message: format!(
                     "malformed JSON: the input ends {inside}; expected the rest of the document (is the file truncated?)"
@@ -361,6 +356,18 @@ pub(crate) fn json_error(
         error = error.in_field(path);
     }
     error
+}
+
+/// Where a JSON text cut short ends, from serde_json's message for it
+/// ("EOF while parsing a string"): "inside a string", "inside an
+/// object", "inside an array" or "where a value is expected".
+pub(crate) fn where_input_ends(message: &str) -> &'static str {
+    match message.strip_prefix("EOF while parsing ") {
+        Some(rest) if rest.starts_with("a list") => "inside an array",
+        Some(rest) if rest.starts_with("an object") => "inside an object",
+        Some(rest) if rest.starts_with("a string") => "inside a string",
+        _ => "where a value is expected",
+    }
 }
 
 /// The value at a serde_path_to_error path (`claims[3].value`) in `root`.

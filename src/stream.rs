@@ -1721,10 +1721,10 @@ impl StreamReader {
         side: Option<Corpus>,
         line: u64,
     ) -> Result<(Header, Option<Result<Claim, Error>>), Error> {
-        let at = |e: serde_json::Error| {
-            let column = e.column() as u64;
-            Error::new(json_error_kind(&e)).with_position(line, Some(column))
-        };
+        // Read without its line break, so that a header cut short inside
+        // a string ends there (see `parse_claim`).
+        let body = text.trim_end_matches(['\n', '\r']);
+        let at = |path: String, e: serde_json::Error| header_json_error(path, e, line);
         if let Some(side) = side {
             let is_header =
                 serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text)
@@ -1733,11 +1733,10 @@ impl StreamReader {
                 let header = self.side_header(side, None, line)?;
                 return Ok((header, Some(parse_claim(text))));
             }
-            let first: JsonlHeader =
-                from_json_str(text).map_err(|(path, e)| at_field(at(e), path))?;
+            let first: JsonlHeader = from_json_str(body).map_err(|(path, e)| at(path, e))?;
             return Ok((self.side_header(side, Some(first), line)?, None));
         }
-        let first: JsonlHeader = from_json_str(text).map_err(|(path, e)| {
+        let first: JsonlHeader = from_json_str(body).map_err(|(path, e)| {
             // A claim where the header should be: the header was left out.
             let object = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text);
             match object {
@@ -1753,7 +1752,7 @@ impl StreamReader {
                 }
                 _ => match odd_line(text) {
                     Some(odd) => odd.in_field("header").with_position(line, None),
-                    None => at_field(at(e), path),
+                    None => at(path, e),
                 },
             }
         })?;
@@ -2571,6 +2570,56 @@ fn required_field<'a>(
     Ok(text)
 }
 
+/// What a JSON Lines header line should be, for its errors.
+const HEADER_EXPECTED: &str = r#"the header as one JSON object on one line, its keys and strings in double quotes, such as {"format": "corroborate-jsonl/1", "entities": […], "sources": […]}"#;
+
+/// The error for a header line that does not read as its JSON object, at
+/// `line`, in the field at `path`: a field's own error (an unknown field,
+/// a wrong type) as serde_json words it; malformed JSON ("{format: …}")
+/// and a line cut short with what a header is, in the field where
+/// reading stopped (`header` when that is not in a field).
+fn header_json_error(path: String, e: serde_json::Error, line: u64) -> Error {
+    use serde_json::error::Category;
+    let column = e.column() as u64;
+    // serde_path_to_error writes `?` for a place it cannot name.
+    let mut path = path.as_str();
+    while let Some(rest) = path.strip_suffix('?') {
+        path = rest.strip_suffix('.').unwrap_or(rest);
+    }
+    let field = if path.is_empty() { "header" } else { path };
+    let kind = match e.classify() {
+        Category::Syntax => {
+            let mut message = e.to_string();
+            if let Some(at) = message.rfind(" at line ") {
+                message.truncate(at);
+            }
+            let problem = match message.as_str() {
+                "key must be a string" => "a key is not a string in double quotes",
+                "expected value" | "expected ident" => "a value is not JSON",
+                other => other,
+            };
+            ErrorKind::Syntax {
+                message: format!("malformed JSON: {problem}; expected {HEADER_EXPECTED}"),
+            }
+        }
+        Category::Eof if e.line() > 0 => ErrorKind::Syntax {
+            message: format!(
+                "the line ends {} (cut short?); expected {HEADER_EXPECTED}",
+                crate::corpus::where_input_ends(&e.to_string())
+            ),
+        },
+        _ => {
+            return at_field(
+                Error::new(json_error_kind(&e)).with_position(line, Some(column)),
+                path.to_string(),
+            );
+        }
+    };
+    Error::new(kind)
+        .with_position(line, Some(column))
+        .in_field(field)
+}
+
 fn at_field(error: Error, path: String) -> Error {
     if path.is_empty() || path == "." {
         error
@@ -2679,7 +2728,11 @@ fn parse_claim(text: &str) -> Result<Claim, Error> {
     if let Some(error) = odd_line(text) {
         return Err(error);
     }
-    let mut de = serde_json::Deserializer::from_str(text);
+    // Read without its line break: a line cut short inside a string
+    // ends there, where serde_json would read the break as a control
+    // character in the string.
+    let body = text.trim_end_matches(['\n', '\r']);
+    let mut de = serde_json::Deserializer::from_str(body);
     let (path, inner) = match serde_path_to_error::deserialize::<_, Claim>(&mut de) {
         Ok(_) => (String::new(), plain),
         Err(e) => (e.path().to_string(), e.into_inner()),
@@ -2688,9 +2741,10 @@ fn parse_claim(text: &str) -> Result<Claim, Error> {
     if inner.classify() == serde_json::error::Category::Eof {
         return Err(named(at_field(
             Error::new(ErrorKind::Syntax {
-                message:
-                    "the line ends inside a JSON value; expected one whole claim object per line"
-                        .to_string(),
+                message: format!(
+                    "the line ends {} (cut short?); expected one whole claim object per line",
+                    crate::corpus::where_input_ends(&inner.to_string())
+                ),
             }),
             path,
         )));

@@ -99,7 +99,7 @@ fn jsonl_good_and_bad_records() {
     c1 isis-k fighter_strength quantity [a1 > un]
     c2 isis-k fighter_strength quantity [a2 > un]
     c3 taliban enemy_of statement [a2]
-    skipped claims.jsonl:6: claim c4: the line ends inside a JSON value; expected one whole claim object per line
+    skipped claims.jsonl:6: claim c4: the line ends inside an object (cut short?); expected one whole claim object per line
     skipped claims.jsonl:7: claim c5: field subject: unknown entity "al-qaeda"; expected the id of an entity declared in the corpus
     skipped claims.jsonl:8: claim c1: field id: duplicate claim id "c1"; expected each claim id once
     skipped claims.jsonl:9: column 100: claim c6: field value.quantity: 300 is less than min 400 (an inverted range); expected max >= min
@@ -975,7 +975,7 @@ fn file_level_errors() {
     assert_snapshot!(read_error("", "empty.jsonl"), @r#"empty.jsonl: the input is empty; expected a header line with format "corroborate-jsonl/1", then one claim per line"#);
     assert_snapshot!(read_error("\n  \n", "blank.jsonl"), @r#"blank.jsonl: the input is empty; expected a header line with format "corroborate-jsonl/1", then one claim per line"#);
     assert_snapshot!(read_error(r#"{"format": "corroborate/1"}"#, "wrong.jsonl"), @r#"wrong.jsonl:1: field format: "corroborate/1" is not a format this version reads; expected "corroborate-jsonl/1" on the first line"#);
-    assert_snapshot!(read_error("\n{\"format\": ", "cut.jsonl"), @"cut.jsonl:2:11: field format: EOF while parsing a value");
+    assert_snapshot!(read_error("\n{\"format\": ", "cut.jsonl"), @r#"cut.jsonl:2:11: field format: the line ends where a value is expected (cut short?); expected the header as one JSON object on one line, its keys and strings in double quotes, such as {"format": "corroborate-jsonl/1", "entities": […], "sources": […]}"#);
     assert_snapshot!(read_error(r#"{"format": "corroborate-jsonl/1", "claims": []}"#, "claims.jsonl"), @"claims.jsonl:1:42: field claims: unknown field `claims`, expected one of `format`, `title`, `description`, `entities`, `sources`");
     assert_snapshot!(read_error(r#"{"format": "corroborate-jsonl/1", "sources": [{"id": "p", "kind": "publication", "name": "P"}, {"id": "p", "kind": "group", "name": "Q"}]}"#, "dup.jsonl"), @r#"dup.jsonl:1: field sources[1].id: duplicate source id "p"; expected each source id once"#);
     assert_snapshot!(read_error(r#"{"id": "c1", "subject": "x"}"#, "headless.jsonl"), @r#"headless.jsonl:1: a claim stands where the header should be; expected a header line with format "corroborate-jsonl/1" (and the entities and sources) first, or a side header (StreamReader::with_header; --header FILE in the example)"#);
@@ -1770,8 +1770,8 @@ fn a_truncated_claim_line_is_named_by_its_id() {
     ];
     assert_snapshot!(jsonl_lines(&lines, "cut.jsonl"), @r"
     a1 e killed quantity [p]
-    skipped cut.jsonl:3: claim a5: the line ends inside a JSON value; expected one whole claim object per line
-    skipped cut.jsonl:4: the line ends inside a JSON value; expected one whole claim object per line
+    skipped cut.jsonl:3: claim a5: the line ends inside an object (cut short?); expected one whole claim object per line
+    skipped cut.jsonl:4: the line ends where a value is expected (cut short?); expected one whole claim object per line
     ");
 }
 
@@ -2066,4 +2066,40 @@ fn a_control_character_in_a_header_name_is_refused() {
     assert_snapshot!(read_error(header, "nul.jsonl"), @r#"nul.jsonl:1: field entities[0].name: "To\0wn" has the control character U+0000 at byte 2 (the name of entity "town"); expected a name without control characters"#);
     let header = r#"{"format": "corroborate-jsonl/1", "sources": [{"id": "p", "kind": "publication", "name": "P", "aliases": ["P\u001b[31m"]}]}"#;
     assert_snapshot!(read_error(header, "esc.jsonl"), @r#"esc.jsonl:1: field sources[0].aliases[0]: "P\u{1b}[31m" has the control character U+001B at byte 1 (the name of source "p"); expected a name without control characters"#);
+}
+
+/// A JSON Lines claim line cut short inside a string says so, as the
+/// corpus reader does for a truncated file, rather than naming the line
+/// break as a control character in the string (audit 8, C2).
+#[test]
+fn a_claim_line_cut_inside_a_string_says_so() {
+    let lines = [
+        HEADER_E_P.to_string(),
+        r#"{"id": "c1", "subject": "e", "property": "death"#.to_string(),
+        r#"{"id": "c2", "subject": "e", "property": "deaths", "value": {"quantity": {"exact": 14}}, "assertion": {"chain": ["p"]}}"#.to_string(),
+    ];
+    assert_snapshot!(jsonl_lines(&lines, "cut.jsonl"), @"
+    c2 e deaths quantity [p]
+    skipped cut.jsonl:2: claim c1: field property: the line ends inside a string (cut short?); expected one whole claim object per line
+    ");
+    // So too with a line break of \r\n, and for the last line, which has
+    // no line break.
+    let crlf = format!("{}\r\n{}\r\n", lines[0], lines[1]);
+    let corpus = StreamReader::new()
+        .read_jsonl(crlf.as_bytes(), "crlf.jsonl")
+        .unwrap();
+    assert!(
+        skipped_lines(&corpus)[0].ends_with("field property: the line ends inside a string (cut short?); expected one whole claim object per line"),
+        "{:?}",
+        skipped_lines(&corpus)
+    );
+}
+
+/// A header line that is not JSON names the header and what it should
+/// be, not a placeholder field (audit 8, C3); a header cut short says so.
+#[test]
+fn a_header_that_is_not_json_names_the_header() {
+    assert_snapshot!(read_error("{format: corroborate-jsonl/1}\n", "h.jsonl"), @r#"h.jsonl:1:2: field header: malformed JSON: a key is not a string in double quotes; expected the header as one JSON object on one line, its keys and strings in double quotes, such as {"format": "corroborate-jsonl/1", "entities": […], "sources": […]}"#);
+    assert_snapshot!(read_error("{\"format\": \"corroborate-jsonl/1\", \"entities\": [{\"id\": \"e\", \"na\n", "h.jsonl"), @r#"h.jsonl:1:62: field entities[0]: the line ends inside a string (cut short?); expected the header as one JSON object on one line, its keys and strings in double quotes, such as {"format": "corroborate-jsonl/1", "entities": […], "sources": […]}"#);
+    assert_snapshot!(read_error("{\"format\": \"corroborate-jsonl/1\", \"entities\": [],}\n", "h.jsonl"), @r#"h.jsonl:1:50: field header: malformed JSON: trailing comma; expected the header as one JSON object on one line, its keys and strings in double quotes, such as {"format": "corroborate-jsonl/1", "entities": […], "sources": […]}"#);
 }
