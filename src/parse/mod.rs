@@ -350,7 +350,9 @@ const QUANTITY_EXPECTED: &str = "a number (\"1,500\", \"twelve\"), a range (\"50
 /// whole expression may also end in what befell the counted,
 /// as a table cell gives it: lower-case past participles joined by "and"
 /// or "or" ("300 killed", "300 people killed or injured") are part of the
-/// unit.
+/// unit. A lower-case word ending in "-ed" or "-ly" before a plural noun
+/// modifies it, and is part of the unit too ("40,000 displaced people",
+/// "3 confirmed deaths"), here and in running text.
 ///
 /// ```
 /// use corroborate::{parse_quantity, Amount, Vocabulary};
@@ -366,6 +368,8 @@ const QUANTITY_EXPECTED: &str = "a number (\"1,500\", \"twelve\"), a range (\"50
 /// let cell = parse_quantity("ca. 300 killed", &vocabulary)?;
 /// assert!(matches!(cell.amount(), Amount::Approximate { value, .. } if *value == 300.0));
 /// assert_eq!(cell.unit(), Some("killed"));
+/// let displaced = parse_quantity("at least 38,640 displaced people", &vocabulary)?;
+/// assert_eq!(displaced.unit(), Some("displaced people"));
 /// # Ok::<(), corroborate::Error>(())
 /// ```
 ///
