@@ -1212,9 +1212,14 @@ fn check_len(text: &str, field: impl std::fmt::Display, limits: &Limits) -> Resu
 /// holds no control character (U+0000 to U+001F, U+007F, U+0080 to
 /// U+009F): none has a meaning in a name, where a tab or line break
 /// would break the report's lines and a NUL byte would be written into
-/// it as it is. The error names the character and its byte, the value
-/// escaped and, when given, whose name it is (`entity "town"`); the
-/// caller adds the field.
+/// it as it is. The error names the character and its byte, and the
+/// value escaped; the caller adds the field.
+pub(crate) fn check_name(text: &str) -> Result<(), Error> {
+    control_in_name(text, None)
+}
+
+/// As [`check_name`], with the id of whose name it is, when the error
+/// names it (`entity "town"`).
 fn control_in_name(text: &str, whose: Option<&dyn std::fmt::Display>) -> Result<(), Error> {
     // Control characters are ASCII bytes, or U+0080 to U+009F, whose
     // UTF-8 starts with 0xC2: most names are passed over on bytes.
@@ -1236,7 +1241,7 @@ fn control_in_name(text: &str, whose: Option<&dyn std::fmt::Display>) -> Result<
 }
 
 /// Checks a name's length and text (see [`check_len`] and
-/// [`control_in_name`]); `whose` says whose name it is in the error (`entity
+/// [`check_name`]); `whose` says whose name it is in the error (`entity
 /// "town"`), `field` names the field.
 fn check_name_field(
     text: &str,

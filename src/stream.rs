@@ -14,6 +14,7 @@
 //! with the file itself (it cannot be read, it is empty, its header is
 //! bad) are errors. The formats are described in `data/README.md`.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::id::{ClaimHasher, ClaimIndex, HashMap, HashSet as FastSet};
@@ -315,7 +316,9 @@ pub const JSONL_FORMAT: &str = "corroborate-jsonl/1";
 pub enum TableFormat {
     /// Comma-separated, with `"` quoting as in RFC 4180.
     Csv,
-    /// Tab-separated, without quoting: a `"` is an ordinary character.
+    /// Tab-separated, without quoting of its own: a `"` inside a cell is
+    /// an ordinary character, and a cell wrapped whole in double quotes,
+    /// as a spreadsheet exports one (`"12"`), is read without them.
     Tsv,
 }
 
@@ -968,15 +971,17 @@ struct TableBuilder {
     source_ids: Ids,
 }
 
-/// One row's fields, by column.
+/// One row's fields, by column: borrowed from the record, unless a TSV
+/// cell's quotes were taken off ([`unquoted`]) and a doubled quote in it
+/// read as one.
 struct Row<'a> {
-    source: &'a str,
-    subject: &'a str,
-    property: &'a str,
-    value: &'a str,
-    date: Option<&'a str>,
-    speaker: Option<&'a str>,
-    origin: Option<&'a str>,
+    source: Cow<'a, str>,
+    subject: Cow<'a, str>,
+    property: Cow<'a, str>,
+    value: Cow<'a, str>,
+    date: Option<Cow<'a, str>>,
+    speaker: Option<Cow<'a, str>>,
+    origin: Option<Cow<'a, str>>,
 }
 
 impl TableBuilder {
@@ -1224,15 +1229,15 @@ impl TableBuilder {
     /// The claim of a parsed row: its entity and sources, made on first
     /// sight in row order, and its id from its line.
     fn claim(&mut self, row: ParsedRow<'_>, line: u64) -> Result<Claim, Error> {
-        let subject_id = self.entity(row.entity)?;
-        let mut chain = vec![self.source(row.source, Role::Publication)?];
+        let subject_id = self.entity(&row.entity)?;
+        let mut chain = vec![self.source(&row.source, Role::Publication)?];
         // A source that is its own origin reports itself: no link. A
         // quote's words are its speaker's: the chain ends at the speaker,
         // as a corpus writes it, so that two outlets printing one quote
         // are one origin, not two.
         let links = [
-            row.origin.map(|name| (name, Role::Origin)),
-            row.speaker.map(|name| (name, Role::Speaker)),
+            row.origin.as_deref().map(|name| (name, Role::Origin)),
+            row.speaker.as_deref().map(|name| (name, Role::Speaker)),
         ];
         for (name, role) in links.into_iter().flatten() {
             let link = self.source(name, role)?;
@@ -1290,13 +1295,13 @@ fn row_in_cell(record: &csv::ByteRecord, delimiter: Option<u8>) -> Option<String
 /// are parsed on all cores with the `parallel` feature.
 struct ParsedRow<'a> {
     /// The publication's name.
-    source: &'a str,
+    source: Cow<'a, str>,
     /// The entity's name: the speaker's for a quote, else the subject's.
-    entity: &'a str,
+    entity: Cow<'a, str>,
     /// The origin's name, if any.
-    origin: Option<&'a str>,
+    origin: Option<Cow<'a, str>>,
     /// The speaker's name, for a quote.
-    speaker: Option<&'a str>,
+    speaker: Option<Cow<'a, str>>,
     property: Property,
     value: Value,
     said: Option<Period>,
@@ -1312,6 +1317,9 @@ struct TableColumns {
     date: Option<usize>,
     speaker: Option<usize>,
     origin: Option<usize>,
+    /// Whether a cell wrapped whole in double quotes is read without
+    /// them ([`unquoted`]): in TSV, which has no quoting of its own.
+    unquote: bool,
 }
 
 impl TableColumns {
@@ -1347,66 +1355,114 @@ impl TableColumns {
                 }
             }
         }
-        let row = Row {
-            source: fields[self.source],
-            subject: fields[self.subject],
-            property: fields[self.property],
-            value: fields[self.value],
-            date: self.date.map(|k| fields[k]),
-            speaker: self.speaker.map(|k| fields[k]),
-            origin: self.origin.map(|k| fields[k]),
+        let cell = |k: usize| -> Cow<'a, str> {
+            if self.unquote {
+                unquoted(fields[k])
+            } else {
+                Cow::Borrowed(fields[k])
+            }
         };
-        parse_row(&row, parser, limits)
+        let row = Row {
+            source: cell(self.source),
+            subject: cell(self.subject),
+            property: cell(self.property),
+            value: cell(self.value),
+            date: self.date.map(cell),
+            speaker: self.speaker.map(cell),
+            origin: self.origin.map(cell),
+        };
+        parse_row(row, parser, limits)
+    }
+}
+
+/// A TSV cell wrapped whole in double quotes, as a spreadsheet exports a
+/// cell (`"12"`, `"He said ""no"""`): the text inside, each doubled
+/// quote in it read as one. TSV has no quoting of its own, so a cell
+/// whose inside holds a quote that is not doubled (`"Derna" and
+/// "Sousse"`) was not quoted whole, and is read as written, quotes and
+/// all. Borrowed, with no allocation, unless a doubled quote is undone.
+fn unquoted(cell: &str) -> Cow<'_, str> {
+    let trimmed = cell.trim();
+    let Some(inside) = trimmed
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+    else {
+        return Cow::Borrowed(cell);
+    };
+    if !inside.contains('"') {
+        return Cow::Borrowed(inside);
+    }
+    let mut text = String::with_capacity(inside.len());
+    let mut chars = inside.chars();
+    while let Some(c) = chars.next() {
+        if c == '"' && chars.next() != Some('"') {
+            return Cow::Borrowed(cell);
+        }
+        text.push(c);
+    }
+    Cow::Owned(text)
+}
+
+/// A cell trimmed of spaces, borrowed as it came or owned.
+fn trimmed(cell: Cow<'_, str>) -> Cow<'_, str> {
+    match cell {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+        Cow::Owned(text) if text.trim().len() == text.len() => Cow::Owned(text),
+        Cow::Owned(text) => Cow::Owned(text.trim().to_string()),
     }
 }
 
 /// Checks a row's fields and reads its value and date.
 fn parse_row<'a>(
-    row: &Row<'a>,
+    row: Row<'a>,
     parser: &QuantityParser,
     limits: &Limits,
 ) -> Result<ParsedRow<'a>, Error> {
-    let required = |text, field, expected| required_field(text, field, expected, limits);
-    let optional = |text: Option<&'a str>, field| -> Result<Option<&'a str>, Error> {
-        match text.map(str::trim) {
-            None | Some("") => Ok(None),
-            Some(text) => required_field(text, field, "", limits).map(Some),
-        }
+    let name = |text: Cow<'a, str>, field, expected| -> Result<Cow<'a, str>, Error> {
+        let text = required_field(text, field, expected, limits)?;
+        crate::corpus::check_name(&text)
+            .map_err(|e| e.in_field(field))
+            .map(|()| text)
     };
-    let source = required(row.source, "source", "the name of a publication")?;
-    let subject = required(row.subject, "subject", "the name of an entity")?;
-    let property_text = required(row.property, "property", "a property name")?;
+    let optional_name = |text: Option<Cow<'a, str>>, field, expected| match text.map(trimmed) {
+        None => Ok(None),
+        Some(text) if text.is_empty() => Ok(None),
+        Some(text) => name(text, field, expected).map(Some),
+    };
+    let source = name(row.source, "source", "the name of a publication")?;
+    let subject = name(row.subject, "subject", "the name of an entity")?;
+    let property_text = required_field(row.property, "property", "a property name", limits)?;
     // A spreadsheet capitalises cells: "Killed" is the property "killed",
-    // not a second topic beside it that the policy does not know.
-    let property = if property_text.bytes().any(|b| b.is_ascii_uppercase()) {
-        Property::new(&property_text.to_ascii_lowercase())
-    } else {
-        Property::new(property_text)
-    }
-    .map_err(|e| e.in_field("property"))?;
-    let value_text = required(
+    // not a second topic beside it (`Property::new` lower-cases it, as
+    // every reader does).
+    let property = Property::new(&property_text).map_err(|e| e.in_field("property"))?;
+    let value_text = required_field(
         row.value,
         "value",
         "a quantity, a date, a quote or other text",
+        limits,
     )?;
-    let speaker = optional(row.speaker, "speaker")?;
-    let origin = optional(row.origin, "origin")?;
-    let said = match optional(row.date, "date")? {
-        Some(date) => Some(read_date(date).map_err(|e| e.in_field("date"))?),
+    let speaker = optional_name(row.speaker, "speaker", "the name of who said the quote")?;
+    let origin = optional_name(row.origin, "origin", "the name of the source it cites")?;
+    let said = match row.date.map(trimmed).filter(|date| !date.is_empty()) {
+        Some(date) => {
+            let date = required_field(date, "date", "a date", limits)?;
+            Some(read_date(&date).map_err(|e| e.in_field("date"))?)
+        }
         None => None,
     };
-    let value = match speaker {
+    let value = match &speaker {
         // The speaker is the subject of a quote claim, as in the corpus
         // format; the subject column becomes the occasion.
         Some(_) => Value::Quote(
-            Quote::new(value_text)
+            Quote::new(value_text.into_owned())
                 .map_err(|e| e.in_field("value"))?
                 .with_occasion(format!("about {subject}")),
         ),
         None => {
             // Fullwidth digits and signs ("３００") read as the ASCII
             // ones; a cell kept as text keeps its characters.
-            let read = fullwidth_as_ascii(value_text);
+            let read = fullwidth_as_ascii(&value_text);
             match parser.parse(&read) {
                 Ok(quantity) => Value::Quantity(quantity),
                 Err(not_quantity) => match read_date(&read) {
@@ -1433,14 +1489,14 @@ fn parse_row<'a>(
                     Err(_) if numeric_shaped(&read) => {
                         return Err(unreadable_number(&read, not_quantity).in_field("value"));
                     }
-                    Err(_) => Value::Text(value_text.to_string()),
+                    Err(_) => Value::Text(value_text.into_owned()),
                 },
             }
         }
     };
     Ok(ParsedRow {
         source,
-        entity: speaker.unwrap_or(subject),
+        entity: speaker.clone().unwrap_or(subject),
         origin,
         speaker,
         property,
@@ -2019,6 +2075,7 @@ impl StreamReader {
             speaker: find(Column::Speaker),
             origin: find(Column::Origin),
             columns,
+            unquote: matches!(format, TableFormat::Tsv),
         };
 
         let mut builder = match &self.header {
@@ -2546,18 +2603,37 @@ fn fullwidth_as_ascii(text: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
+/// A required cell, trimmed: refused, naming its column (`field`) and
+/// what it should hold (`expected`), when it is empty, holds only
+/// characters that show nothing (a zero-width space left by a copy and
+/// paste: the same as empty to a reader), or is over the length limit.
 fn required_field<'a>(
-    text: &'a str,
+    cell: Cow<'a, str>,
     field: &'static str,
     expected: &str,
     limits: &Limits,
-) -> Result<&'a str, Error> {
-    let cell = text;
-    let text = text.trim();
+) -> Result<Cow<'a, str>, Error> {
+    let text = trimmed(cell.clone());
     if text.is_empty() {
         return Err(
             Error::invalid_value(format!("{cell:?}"), "is empty", expected).in_field(field),
         );
+    }
+    // Trimmed of spaces, a cell that shows nothing opens with an
+    // invisible character: most cells are told apart by their first.
+    if text.starts_with(crate::resolve::is_invisible)
+        && text.chars().all(crate::resolve::shows_nothing)
+    {
+        return Err(Error::invalid_value(
+            format!("{cell:?}"),
+            "holds only characters that show nothing",
+            if expected.is_empty() {
+                "some text"
+            } else {
+                expected
+            },
+        )
+        .in_field(field));
     }
     if text.len() > limits.max_text_len() {
         return Err(Error::new(ErrorKind::Limit {

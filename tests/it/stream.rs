@@ -206,12 +206,15 @@ fn an_unknown_extension_is_read_as_json_and_says_so() {
     assert!(e.ends_with("malformed JSON: expected a JSON value"), "{e}");
 }
 
+/// TSV has no quoting, but a cell wrapped whole in quotes, as a
+/// spreadsheet exports it (`"dozens"`), is read without them (audit 8,
+/// C5).
 #[test]
-fn tsv_rows_are_not_quoted() {
+fn tsv_cells_wrapped_in_quotes_are_read_without_them() {
     let corpus = StreamReader::new().read_path(data("claims.tsv")).unwrap();
     assert_snapshot!(describe(&corpus), @"
     line-2 isis-k fighter_strength quantity [ap]
-    line-3 isis-k fighter_strength text [bbc]
+    line-3 isis-k fighter_strength quantity [bbc]
     skipped claims.tsv:5: row has 2 columns; expected 4 as in the header
     ");
 }
@@ -2102,4 +2105,73 @@ fn a_header_that_is_not_json_names_the_header() {
     assert_snapshot!(read_error("{format: corroborate-jsonl/1}\n", "h.jsonl"), @r#"h.jsonl:1:2: field header: malformed JSON: a key is not a string in double quotes; expected the header as one JSON object on one line, its keys and strings in double quotes, such as {"format": "corroborate-jsonl/1", "entities": […], "sources": […]}"#);
     assert_snapshot!(read_error("{\"format\": \"corroborate-jsonl/1\", \"entities\": [{\"id\": \"e\", \"na\n", "h.jsonl"), @r#"h.jsonl:1:62: field entities[0]: the line ends inside a string (cut short?); expected the header as one JSON object on one line, its keys and strings in double quotes, such as {"format": "corroborate-jsonl/1", "entities": […], "sources": […]}"#);
     assert_snapshot!(read_error("{\"format\": \"corroborate-jsonl/1\", \"entities\": [],}\n", "h.jsonl"), @r#"h.jsonl:1:50: field header: malformed JSON: trailing comma; expected the header as one JSON object on one line, its keys and strings in double quotes, such as {"format": "corroborate-jsonl/1", "entities": […], "sources": […]}"#);
+}
+
+/// A name cell holding only characters that show nothing (a zero-width
+/// space) skips its row, as an empty cell does, naming the line, the
+/// column, the value escaped and what was expected; the rest of the
+/// table is read (audit 8, C1). A name cell with a control character in
+/// it is skipped the same way (C4).
+#[test]
+fn a_name_cell_that_shows_nothing_skips_its_row() {
+    let corpus = read_csv(
+        "source,subject,property,value,origin,speaker\n\
+         AP,Town,deaths,12,,\n\
+         BBC,\u{200b},deaths,12,,\n\
+         \u{200b}\u{2060},Town,deaths,12,,\n\
+         CNN,Town,deaths,12,\u{feff},\n\
+         CNN,Town,said,We will rebuild.,,\u{200b} \n\
+         CNN,\u{200b}Town,deaths,13,,\n\
+         CNN,To\u{0}wn,deaths,14,,\n\
+         \"A\tP\",Town,deaths,14,,\n\
+         AP,Town,deaths,14,Mini\u{85}stry,\n\
+         AP,Town,said,Calm.,,\"Jane\nRoe\"\n",
+    );
+    assert_snapshot!(describe(&corpus), @r#"
+    line-2 town deaths quantity [ap]
+    line-7 town-2 deaths quantity [cnn]
+    skipped t.csv:3: field subject: "\u{200b}" holds only characters that show nothing; expected the name of an entity
+    skipped t.csv:4: field source: "\u{200b}\u{2060}" holds only characters that show nothing; expected the name of a publication
+    skipped t.csv:5: field origin: "\u{feff}" holds only characters that show nothing; expected the name of the source it cites
+    skipped t.csv:6: field speaker: "\u{200b}" holds only characters that show nothing; expected the name of who said the quote
+    skipped t.csv:8: field subject: "To\0wn" has the control character U+0000 at byte 2; expected a name without control characters
+    skipped t.csv:9: field source: "A\tP" has the control character U+0009 at byte 1; expected a name without control characters
+    skipped t.csv:10: field origin: "Mini\u{85}stry" has the control character U+0085 at byte 4; expected a name without control characters
+    skipped t.csv:11: field speaker: "Jane\nRoe" has the control character U+000A at byte 4; expected a name without control characters (the row runs over lines 11-12: a quoted cell holds line breaks)
+    "#);
+}
+
+/// A TSV cell wrapped whole in double quotes, as a spreadsheet exports
+/// it, is read without them, a doubled quote inside as one; a cell with
+/// quotes that do not wrap it whole is read as written (audit 8, C5).
+#[test]
+fn a_tsv_cell_wrapped_in_quotes_is_read_without_them() {
+    let tsv = "source\tsubject\tproperty\tvalue\tspeaker\n\
+               AP\tTown\tdeaths\t\"12\"\t\n\
+               \"BBC\"\tTown\tdeaths\t \"12\" \t\n\
+               AP\tTown\tsaid\t\"He said \"\"no\"\" twice\"\tJoe Roe\n\
+               AP\tTown\tnote\t\"Derna\" and \"Sousse\"\t\n\
+               AP\tTown\tdeaths\t\"\"\t\n";
+    let corpus = StreamReader::new()
+        .read_table(tsv.as_bytes(), "t.tsv", TableFormat::Tsv)
+        .unwrap();
+    assert_snapshot!(describe(&corpus), @r#"
+    line-2 town deaths quantity [ap]
+    line-3 town deaths quantity [bbc]
+    line-4 joe-roe said quote [ap > joe-roe]
+    line-5 town note text [ap]
+    skipped t.tsv:6: field value: "" is empty; expected a quantity, a date, a quote or other text
+    "#);
+    let texts: Vec<String> = corpus.claims()[2..]
+        .iter()
+        .map(|c| match &c.value {
+            corroborate::Value::Quote(q) => q.text().to_string(),
+            corroborate::Value::Text(t) => t.clone(),
+            other => other.kind().to_string(),
+        })
+        .collect();
+    assert_eq!(texts, ["He said \"no\" twice", "\"Derna\" and \"Sousse\""]);
+    // CSV reads its quotes as RFC 4180 has it, as before.
+    let corpus = read_csv("source,subject,property,value\nAP,Town,deaths,\"12\"\n");
+    assert_eq!(corpus.claims()[0].value.kind(), "quantity");
 }
