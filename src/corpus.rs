@@ -194,6 +194,7 @@ pub struct Corpus {
     claims: Vec<Claim>,
     claim_index: ClaimIndex,
     skipped: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
 }
 
 /// serde_json's fixed nesting limit: arrays and objects nested deeper are
@@ -999,7 +1000,7 @@ impl Corpus {
         if let Some(cycle) = Header::correction_cycles(&claims, &claim_index).first() {
             return Err(Header::cycle_error(&claims, cycle, 0));
         }
-        Ok(header.into_corpus(claims, claim_index, Vec::new()))
+        Ok(header.into_corpus(claims, claim_index, Vec::new(), Vec::new()))
     }
 
     /// Sets the title.
@@ -1090,6 +1091,28 @@ impl Corpus {
     /// ```
     pub fn skipped(&self) -> &[Diagnostic] {
         &self.skipped
+    }
+
+    /// The records a streaming reader kept but warns about, each with
+    /// its `file:line` and why: a table's value cell that begins with a
+    /// quantity but is kept as text ("9 old cases"), so that its figure
+    /// is compared only as text, never as a number. Empty for a corpus
+    /// read from the JSON format. [`analyze`](fn@crate::analyze) copies
+    /// these into the report's diagnostics, and counts them in
+    /// [`Summary::warned`](crate::Summary::warned).
+    ///
+    /// ```
+    /// use corroborate::{Severity, StreamReader, TableFormat};
+    /// let csv = "source,subject,property,value\nAP,Derna,displaced,\"5,300 dead, 10,000 missing\"\n";
+    /// let corpus = StreamReader::new().read_table(csv.as_bytes(), "t.csv", TableFormat::Csv)?;
+    /// assert_eq!(corpus.claims().len(), 1);
+    /// let warning = &corpus.warnings()[0];
+    /// assert_eq!((warning.severity, warning.location.as_str()), (Severity::Warning, "t.csv:2"));
+    /// assert!(warning.message.contains("not compared as a number"));
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
     }
 
     /// The text of a publication, when the corpus has it.
@@ -1701,6 +1724,7 @@ impl Header {
         mut claims: Vec<Claim>,
         claim_index: ClaimIndex,
         skipped: Vec<Diagnostic>,
+        warnings: Vec<Diagnostic>,
     ) -> Corpus {
         // The vector's spare room would stay for the corpus's life (up to
         // half of it, as it grew by doubling).
@@ -1710,6 +1734,7 @@ impl Header {
             claims,
             claim_index,
             skipped,
+            warnings,
         }
     }
 }

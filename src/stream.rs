@@ -10,7 +10,8 @@
 //! the text is never held whole in memory. A record that cannot be used
 //! (a malformed line, a row of the wrong width, an unknown reference, a
 //! duplicate claim id, a bad value) is skipped and listed in
-//! [`Corpus::skipped`] with its `file:line` and what was wrong; problems
+//! [`Corpus::skipped`] with its `file:line` and what was wrong (a row
+//! kept but warned about, in [`Corpus::warnings`]); problems
 //! with the file itself (it cannot be read, it is empty, its header is
 //! bad) are errors. The formats are described in `data/README.md`.
 
@@ -27,8 +28,8 @@ use serde::Deserialize;
 use crate::corpus::{Corpus, Header, Limits, from_json_str, json_error_kind};
 use crate::error::{Error, ErrorKind};
 use crate::id::{ClaimId, EntityId, Property, SourceId};
-use crate::model::{Assertion, Claim, Entity, Quote, Source, SourceKind, Value};
-use crate::parse::{QuantityParser, parse_date};
+use crate::model::{Assertion, Claim, Entity, Quote, Scope, Source, SourceKind, Value};
+use crate::parse::{QuantityParser, Unread, parse_date};
 use crate::period::Period;
 use crate::report::{Diagnostic, Severity};
 use crate::vocab::Vocabulary;
@@ -456,6 +457,8 @@ struct Loaded {
     /// Claim lines that could not be read but name an id, with their line.
     unread: Vec<(u64, String)>,
     skipped: Vec<(u64, Diagnostic)>,
+    /// Records kept, with a warning about each, by line.
+    warnings: Vec<(u64, Diagnostic)>,
     /// One shared copy of each distinct property; for the table readers,
     /// of each verb, unit, population and horizon too (JSON Lines
     /// batches share those themselves, in `check_batch`).
@@ -472,6 +475,7 @@ impl Loaded {
             failed: Vec::new(),
             unread: Vec::new(),
             skipped: Vec::new(),
+            warnings: Vec::new(),
             sharing: Sharing::default(),
         }
     }
@@ -489,6 +493,14 @@ impl Loaded {
         self.skipped.push((
             line,
             Diagnostic::at_line(Severity::Skipped, name, line, message),
+        ));
+    }
+
+    /// Warns about a record that is kept.
+    fn warn(&mut self, name: &str, line: u64, message: impl Into<String>) {
+        self.warnings.push((
+            line,
+            Diagnostic::at_line(Severity::Warning, name, line, message),
         ));
     }
 
@@ -664,7 +676,16 @@ impl Loaded {
         // Stable: two problems on one line keep the order they were found in.
         self.skipped.sort_by_key(|(line, _)| *line);
         let skipped = self.skipped.into_iter().map(|(_, d)| d).collect();
-        header.into_corpus(self.claims, index, skipped)
+        // A record warned about and then skipped is listed once, skipped.
+        // Kept claims are in line order.
+        let lines = &self.lines;
+        let warnings = self
+            .warnings
+            .into_iter()
+            .filter(|(line, _)| lines.binary_search(line).is_ok())
+            .map(|(_, d)| d)
+            .collect();
+        header.into_corpus(self.claims, index, skipped, warnings)
     }
 }
 
@@ -1250,13 +1271,11 @@ impl TableBuilder {
             assertion = assertion.with_said(said);
         }
         let id = ClaimId::new(&format!("line-{line}"))?;
-        Ok(Claim::new(
-            id,
-            subject_id,
-            row.property,
-            row.value,
-            assertion,
-        ))
+        let claim = Claim::new(id, subject_id, row.property, row.value, assertion);
+        Ok(match row.population {
+            Some(population) => claim.with_scope(Scope::default().with_population(population)),
+            None => claim,
+        })
     }
 }
 
@@ -1305,6 +1324,12 @@ struct ParsedRow<'a> {
     property: Property,
     value: Value,
     said: Option<Period>,
+    /// Who is counted, when the value's counted noun says it
+    /// ([`population_of`]).
+    population: Option<Arc<str>>,
+    /// Why the row is kept but warned about: a value that begins with a
+    /// quantity, kept as text ([`kept_as_text`]).
+    warning: Option<Error>,
 }
 
 /// The columns of a table's header, by position.
@@ -1330,6 +1355,7 @@ impl TableColumns {
         &self,
         record: &'a csv::ByteRecord,
         parser: &QuantityParser,
+        vocabulary: &Vocabulary,
         limits: &Limits,
     ) -> Result<ParsedRow<'a>, Error> {
         if record.len() != self.columns.len() {
@@ -1371,7 +1397,7 @@ impl TableColumns {
             speaker: self.speaker.map(cell),
             origin: self.origin.map(cell),
         };
-        parse_row(row, parser, limits)
+        parse_row(row, parser, vocabulary, limits)
     }
 }
 
@@ -1416,6 +1442,7 @@ fn trimmed(cell: Cow<'_, str>) -> Cow<'_, str> {
 fn parse_row<'a>(
     row: Row<'a>,
     parser: &QuantityParser,
+    vocabulary: &Vocabulary,
     limits: &Limits,
 ) -> Result<ParsedRow<'a>, Error> {
     let name = |text: Cow<'a, str>, field, expected| -> Result<Cow<'a, str>, Error> {
@@ -1451,6 +1478,8 @@ fn parse_row<'a>(
         }
         None => None,
     };
+    let mut population = None;
+    let mut warning = None;
     let value = match &speaker {
         // The speaker is the subject of a quote claim, as in the corpus
         // format; the subject column becomes the occasion.
@@ -1464,8 +1493,14 @@ fn parse_row<'a>(
             // ones; a cell kept as text keeps its characters.
             let read = fullwidth_as_ascii(&value_text);
             match parser.parse(&read) {
-                Ok(quantity) => Value::Quantity(quantity),
-                Err(not_quantity) => match read_date(&read) {
+                Ok(quantity) => {
+                    population = population_of(&quantity, vocabulary);
+                    Value::Quantity(quantity)
+                }
+                Err(Unread {
+                    error: not_quantity,
+                    quantity: began,
+                }) => match read_date(&read) {
                     Ok(period) => Value::Date(period),
                     // An ISO week or ordinal date that does not exist is
                     // named as a date, not as a range ("2026-400").
@@ -1489,7 +1524,12 @@ fn parse_row<'a>(
                     Err(_) if numeric_shaped(&read) => {
                         return Err(unreadable_number(&read, not_quantity).in_field("value"));
                     }
-                    Err(_) => Value::Text(value_text.into_owned()),
+                    Err(_) => {
+                        if let Some((quantity, after)) = began {
+                            warning = Some(kept_as_text(&read, quantity, after));
+                        }
+                        Value::Text(value_text.into_owned())
+                    }
                 },
             }
         }
@@ -1502,7 +1542,79 @@ fn parse_row<'a>(
         property,
         value,
         said,
+        population,
+        warning,
     })
+}
+
+/// The warning for a value cell that begins with a quantity but goes on
+/// with words that cannot follow one ("9 old cases", "5,300 dead, 10,000
+/// missing"): it is kept as text, and compared only as text, so the
+/// figure in it is never compared as a number. `quantity` and `after`
+/// are the byte ranges of the quantity read and of the token after it.
+fn kept_as_text(
+    text: &str,
+    quantity: std::ops::Range<usize>,
+    after: std::ops::Range<usize>,
+) -> Error {
+    let part = |range: std::ops::Range<usize>| text.get(range).unwrap_or_default();
+    Error::invalid_value(
+        format!("{:?}", text.trim()),
+        format!(
+            "begins with the quantity {:?} but goes on with {:?}, which cannot follow it, so the cell is kept as text and not compared as a number",
+            part(quantity),
+            part(after)
+        ),
+        "a quantity alone, with its counted noun (\"40,000 displaced people\") or with what befell the counted (\"about 300 killed\"), to compare it as a number",
+    )
+    .in_field("value")
+}
+
+/// Who a table row's quantity counts, when its counted noun says it: a
+/// noun with words before it that set it apart ("suspected cases",
+/// "40,000 displaced people", "missing fishermen"). A table has no
+/// population column, and the counted noun is the only place a row
+/// says who is counted: "1,962 suspected cases" and "171 confirmed
+/// cases" are two populations, not a conflict, as two claims with those
+/// populations are in the corpus format. A bare noun ("people",
+/// "cases"), what befell the counted ("killed", "people killed or
+/// injured") and a unit of measure ("square kilometres") name none, and
+/// are compared with the topic's other figures. The noun's own text is
+/// shared, not copied, when it is the whole unit.
+fn population_of(
+    quantity: &crate::quantity::Quantity,
+    vocabulary: &Vocabulary,
+) -> Option<Arc<str>> {
+    let unit = quantity.unit_shared()?;
+    // Most units are one word: no population, found without a look
+    // at the words.
+    if !unit.contains(' ') || vocabulary.measure(unit).is_some() {
+        return None;
+    }
+    // The noun phrase ends where what befell the counted begins: its
+    // words, and the byte where the last of them ends.
+    let words = unit
+        .split(' ')
+        .scan(0, |at, word| {
+            let start = *at;
+            *at += word.len() + 1;
+            Some((start, word))
+        })
+        .filter(|(_, word)| !word.is_empty());
+    let (mut nouns, mut end) = (0, 0);
+    for (start, word) in words {
+        let rest = unit[start..].split(' ').filter(|word| !word.is_empty());
+        if crate::parse::is_participle_caption(rest) {
+            break;
+        }
+        nouns += 1;
+        end = start + word.len();
+    }
+    match nouns {
+        0 | 1 => None,
+        _ if end == unit.len() => Some(Arc::clone(unit)),
+        _ => Some(Arc::from(&unit[..end])),
+    }
 }
 
 impl StreamReader {
@@ -2151,7 +2263,7 @@ impl StreamReader {
                 lines.push(line);
             }
             let batch = &records[..lines.len()];
-            let parse = |record| layout.parse(record, &parser, &self.limits);
+            let parse = |record| layout.parse(record, &parser, &self.vocabulary, &self.limits);
             #[cfg(feature = "parallel")]
             let parsed: Vec<Result<ParsedRow<'_>, Error>> = {
                 use rayon::prelude::*;
@@ -2182,6 +2294,12 @@ impl StreamReader {
                         Err(_) => row,
                     },
                 };
+                let row = row.map(|mut row| {
+                    if let Some(warning) = row.warning.take() {
+                        skipped.warn(name, line, warning.to_string());
+                    }
+                    row
+                });
                 match row.and_then(|row| builder.claim(row, line)) {
                     Ok(claim) => claims.push((claim, line)),
                     Err(error) => {
@@ -2250,6 +2368,7 @@ impl StreamReader {
         )?;
         let mut loaded = Loaded::new();
         loaded.skipped = skipped.skipped;
+        loaded.warnings = skipped.warnings;
         loaded.claims.reserve(claims.len());
         // Each claim is checked against the header on all cores with
         // `parallel`, then kept in row order.

@@ -2175,3 +2175,108 @@ fn a_tsv_cell_wrapped_in_quotes_is_read_without_them() {
     let corpus = read_csv("source,subject,property,value\nAP,Town,deaths,\"12\"\n");
     assert_eq!(corpus.claims()[0].value.kind(), "quantity");
 }
+
+/// A table's value with a participle or adjective before its counted
+/// noun is a quantity, its unit the whole noun phrase, and the phrase
+/// names who is counted, since a table has no population column (audit
+/// 8, A8): "40,000 displaced people" and "at least 38,640 displaced
+/// people" are one position, apart from OCHA's "about 40,000 people";
+/// "1,962 suspected cases" and "171 confirmed cases" are two
+/// populations, not a conflict.
+#[test]
+fn a_participle_before_the_counted_noun_is_read_as_a_quantity() {
+    let corpus = read_csv(
+        "source,subject,property,value,date\n\
+         IOM,Derna,displaced,\"at least 38,640 displaced people\",2023-09-16\n\
+         UNHCR,Derna,displaced,\"40,000 displaced people\",2023-09-16\n\
+         OCHA,Derna,displaced,\"about 40,000 people\",2023-09-16\n\
+         WHO,Sudan,cases,\"1,962 suspected cases\",2023-10-01\n\
+         WHO,Sudan,cases,171 confirmed cases,2023-10-01\n\
+         AP,Derna,deaths,\"5,300 people killed\",2023-09-12\n",
+    );
+    assert!(corpus.warnings().is_empty(), "{:?}", corpus.warnings());
+    let scopes = |claim: &corroborate::Claim| {
+        let unit = match &claim.value {
+            corroborate::Value::Quantity(q) => q.unit().unwrap_or("-").to_string(),
+            other => format!("not a quantity: {}", other.kind()),
+        };
+        format!(
+            "{} {unit} [{}]",
+            claim.id,
+            claim.scope.population.as_deref().unwrap_or("-")
+        )
+    };
+    let described: Vec<String> = corpus.claims().iter().map(scopes).collect();
+    assert_snapshot!(described.join("\n"), @"
+    line-2 displaced people [displaced people]
+    line-3 displaced people [displaced people]
+    line-4 people [-]
+    line-5 suspected cases [suspected cases]
+    line-6 confirmed cases [confirmed cases]
+    line-7 people killed [-]
+    ");
+    let report = analyze(&corpus, &Policy::default());
+    assert_eq!(report.summary.contested, 0, "{}", report.render_text(100));
+    let derna = report
+        .topics
+        .iter()
+        .find(|t| t.property.as_str() == "displaced")
+        .unwrap();
+    let scope = derna
+        .scopes
+        .iter()
+        .find(|s| s.label.contains("displaced people"))
+        .unwrap();
+    assert_eq!(scope.positions.len(), 1);
+    assert_eq!(scope.positions[0].claims.len(), 2);
+    let sudan = report
+        .topics
+        .iter()
+        .find(|t| t.property.as_str() == "cases")
+        .unwrap();
+    assert_eq!(sudan.verdict, corroborate::Verdict::DifferentScope);
+}
+
+/// A value cell that begins with a quantity but goes on with words that
+/// cannot follow one is kept as text, as before, and warned about: its
+/// figure is never compared as a number, and the report says so,
+/// counted in its summary (audit 8, A8).
+#[test]
+fn a_number_kept_as_text_is_warned_about() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         AP,Derna,deaths,9 old cases\n\
+         AP,Derna,missing,\"5,300 dead, 10,000 missing\"\n\
+         AP,Derna,status,flooded\n\
+         AP,Derna,cause,Storm Daniel\n",
+    );
+    assert_eq!(corpus.claims().len(), 4);
+    let warnings: Vec<String> = corpus
+        .warnings()
+        .iter()
+        .map(|w| format!("{} {}: {}", w.severity, w.location, w.message))
+        .collect();
+    assert_snapshot!(warnings.join("\n"), @r#"
+    warning t.csv:2: field value: "9 old cases" begins with the quantity "9" but goes on with "old", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number
+    warning t.csv:3: field value: "5,300 dead, 10,000 missing" begins with the quantity "5,300 dead" but goes on with ",", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number
+    "#);
+    let report = analyze(&corpus, &Policy::default());
+    assert_eq!(report.summary.warned, 2);
+    for warning in corpus.warnings() {
+        assert!(report.diagnostics.contains(warning), "{warning:?}");
+    }
+    let text = report.render_text(100);
+    assert!(text.contains("; 2 records kept with a warning"), "{text}");
+    let json = report.to_json_string();
+    assert!(json.contains("\"warned\": 2"), "{json}");
+    // A row warned about and then skipped (its quote is never closed)
+    // is listed once, as skipped.
+    let corpus = read_csv(
+        "source,subject,property,value\nAP,Derna,deaths,9 old cases\nAP,Derna,deaths,\"9 old cases\n",
+    );
+    let lines = |diagnostics: &[corroborate::Diagnostic]| -> Vec<Option<u64>> {
+        diagnostics.iter().map(|d| d.line).collect()
+    };
+    assert_eq!(lines(corpus.warnings()), [Some(2)]);
+    assert_eq!(lines(corpus.skipped()), [Some(3)]);
+}
