@@ -758,6 +758,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     ) -> Report<'a> {
         let misattributions = self.misattributions(quotes, &mut diagnostics);
         diagnostics.extend(self.corpus.skipped().iter().cloned());
+        diagnostics.extend(self.corpus.warnings().iter().cloned());
         // Natural order, so that file:9 comes before file:10.
         diagnostics.sort_by(|a, b| {
             a.severity
@@ -771,6 +772,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             claims: self.corpus.claims().len(),
             misattributions: misattributions.len(),
             skipped: self.corpus.skipped().len(),
+            warned: self.corpus.warnings().len(),
             ..counted
         };
         Report {

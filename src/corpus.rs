@@ -194,6 +194,7 @@ pub struct Corpus {
     claims: Vec<Claim>,
     claim_index: ClaimIndex,
     skipped: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
 }
 
 /// serde_json's fixed nesting limit: arrays and objects nested deeper are
@@ -259,12 +260,7 @@ pub(crate) fn json_error(
             expected: "a JSON document",
         },
         Category::Eof => {
-            let inside = match message.strip_prefix("EOF while parsing ") {
-                Some("a list") => "inside an array",
-                Some("an object") => "inside an object",
-                Some("a string") => "inside a string",
-                _ => "where a value is expected",
-            };
+            let inside = where_input_ends(&message);
             ErrorKind::Syntax {
                 message: format!(
                     "malformed JSON: the input ends {inside}; expected the rest of the document (is the file truncated?)"
@@ -361,6 +357,18 @@ pub(crate) fn json_error(
         error = error.in_field(path);
     }
     error
+}
+
+/// Where a JSON text cut short ends, from serde_json's message for it
+/// ("EOF while parsing a string"): "inside a string", "inside an
+/// object", "inside an array" or "where a value is expected".
+pub(crate) fn where_input_ends(message: &str) -> &'static str {
+    match message.strip_prefix("EOF while parsing ") {
+        Some(rest) if rest.starts_with("a list") => "inside an array",
+        Some(rest) if rest.starts_with("an object") => "inside an object",
+        Some(rest) if rest.starts_with("a string") => "inside a string",
+        _ => "where a value is expected",
+    }
 }
 
 /// The value at a serde_path_to_error path (`claims[3].value`) in `root`.
@@ -992,7 +1000,7 @@ impl Corpus {
         if let Some(cycle) = Header::correction_cycles(&claims, &claim_index).first() {
             return Err(Header::cycle_error(&claims, cycle, 0));
         }
-        Ok(header.into_corpus(claims, claim_index, Vec::new()))
+        Ok(header.into_corpus(claims, claim_index, Vec::new(), Vec::new()))
     }
 
     /// Sets the title.
@@ -1083,6 +1091,28 @@ impl Corpus {
     /// ```
     pub fn skipped(&self) -> &[Diagnostic] {
         &self.skipped
+    }
+
+    /// The records a streaming reader kept but warns about, each with
+    /// its `file:line` and why: a table's value cell that begins with a
+    /// quantity but is kept as text ("9 old cases"), so that its figure
+    /// is compared only as text, never as a number. Empty for a corpus
+    /// read from the JSON format. [`analyze`](fn@crate::analyze) copies
+    /// these into the report's diagnostics, and counts them in
+    /// [`Summary::warned`](crate::Summary::warned).
+    ///
+    /// ```
+    /// use corroborate::{Severity, StreamReader, TableFormat};
+    /// let csv = "source,subject,property,value\nAP,Derna,displaced,\"5,300 dead, 10,000 missing\"\n";
+    /// let corpus = StreamReader::new().read_table(csv.as_bytes(), "t.csv", TableFormat::Csv)?;
+    /// assert_eq!(corpus.claims().len(), 1);
+    /// let warning = &corpus.warnings()[0];
+    /// assert_eq!((warning.severity, warning.location.as_str()), (Severity::Warning, "t.csv:2"));
+    /// assert!(warning.message.contains("not compared as a number"));
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
     }
 
     /// The text of a publication, when the corpus has it.
@@ -1201,6 +1231,51 @@ fn check_len(text: &str, field: impl std::fmt::Display, limits: &Limits) -> Resu
     Ok(())
 }
 
+/// Checks that a name (of an entity or a source, an alias, an outlet)
+/// holds no control character (U+0000 to U+001F, U+007F, U+0080 to
+/// U+009F): none has a meaning in a name, where a tab or line break
+/// would break the report's lines and a NUL byte would be written into
+/// it as it is. The error names the character and its byte, and the
+/// value escaped; the caller adds the field.
+pub(crate) fn check_name(text: &str) -> Result<(), Error> {
+    control_in_name(text, None)
+}
+
+/// As [`check_name`], with the id of whose name it is, when the error
+/// names it (`entity "town"`).
+fn control_in_name(text: &str, whose: Option<&dyn std::fmt::Display>) -> Result<(), Error> {
+    // Control characters are ASCII bytes, or U+0080 to U+009F, whose
+    // UTF-8 starts with 0xC2: most names are passed over on bytes.
+    if !text.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2) {
+        return Ok(());
+    }
+    match text.char_indices().find(|&(_, c)| c.is_control()) {
+        Some((at, c)) => Err(Error::invalid_value(
+            format!("{text:?}"),
+            format!(
+                "has the control character U+{:04X} at byte {at}{}",
+                u32::from(c),
+                whose.map_or(String::new(), |whose| format!(" (the name of {whose})"))
+            ),
+            "a name without control characters",
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Checks a name's length and text (see [`check_len`] and
+/// [`check_name`]); `whose` says whose name it is in the error (`entity
+/// "town"`), `field` names the field.
+fn check_name_field(
+    text: &str,
+    whose: &dyn std::fmt::Display,
+    field: impl std::fmt::Display,
+    limits: &Limits,
+) -> Result<(), Error> {
+    check_len(text, &field, limits)?;
+    control_in_name(text, Some(whose)).map_err(|e| e.in_field(field.to_string()))
+}
+
 impl Header {
     /// Checks ids, references between entities, and lengths.
     pub(crate) fn new(
@@ -1223,10 +1298,17 @@ impl Header {
                 })
                 .in_field(format!("entities[{index}].id")));
             }
-            check_len(&entity.name, format_args!("entities[{index}].name"), limits)?;
+            let whose = format_args!("entity {:?}", entity.id.as_str());
+            check_name_field(
+                &entity.name,
+                &whose,
+                format_args!("entities[{index}].name"),
+                limits,
+            )?;
             for (k, alias) in entity.aliases.iter().enumerate() {
-                check_len(
+                check_name_field(
                     alias,
+                    &whose,
                     format_args!("entities[{index}].aliases[{k}]"),
                     limits,
                 )?;
@@ -1255,12 +1337,30 @@ impl Header {
                 })
                 .in_field(format!("sources[{index}].id")));
             }
-            check_len(&source.name, format_args!("sources[{index}].name"), limits)?;
+            let whose = format_args!("source {:?}", source.id.as_str());
+            check_name_field(
+                &source.name,
+                &whose,
+                format_args!("sources[{index}].name"),
+                limits,
+            )?;
             for (k, alias) in source.aliases.iter().enumerate() {
-                check_len(alias, format_args!("sources[{index}].aliases[{k}]"), limits)?;
+                check_name_field(
+                    alias,
+                    &whose,
+                    format_args!("sources[{index}].aliases[{k}]"),
+                    limits,
+                )?;
+            }
+            if let Some(outlet) = &source.outlet {
+                check_name_field(
+                    outlet,
+                    &whose,
+                    format_args!("sources[{index}].outlet"),
+                    limits,
+                )?;
             }
             for (text, name) in [
-                (&source.outlet, "outlet"),
                 (&source.title, "title"),
                 (&source.url, "url"),
                 (&source.published_note, "published_note"),
@@ -1624,6 +1724,7 @@ impl Header {
         mut claims: Vec<Claim>,
         claim_index: ClaimIndex,
         skipped: Vec<Diagnostic>,
+        warnings: Vec<Diagnostic>,
     ) -> Corpus {
         // The vector's spare room would stay for the corpus's life (up to
         // half of it, as it grew by doubling).
@@ -1633,6 +1734,7 @@ impl Header {
             claims,
             claim_index,
             skipped,
+            warnings,
         }
     }
 }

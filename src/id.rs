@@ -611,7 +611,7 @@ impl std::hash::Hash for IdText {
 }
 
 macro_rules! id_type {
-    ($(#[$meta:meta])* $name:ident, $kind:literal, $storage:ty $(, lent: $lent:expr)?) => {
+    ($(#[$meta:meta])* $name:ident, $kind:literal, $storage:ty $(, lent: $lent:expr)? $(, fold: $fold:expr)?) => {
         $(#[$meta])*
         #[derive(Clone, PartialEq, Eq, Hash)]
         pub struct $name($storage);
@@ -642,6 +642,10 @@ macro_rules! id_type {
             /// `- _ . : /`.
             pub fn new(text: &str) -> Result<Self, Error> {
                 check_id($kind, text)?;
+                $(
+                    let fold: fn(&str) -> std::borrow::Cow<'_, str> = $fold;
+                    let text: &str = &fold(text);
+                )?
                 Ok(Self(<$storage as IdStorage>::store(text)))
             }
 
@@ -771,17 +775,36 @@ id_type!(
     /// [`Policy`](crate::Policy) can declare aliases between them and mark
     /// some as cumulative.
     ///
+    /// A property is its name in lower case: `Deaths` and `deaths` are one
+    /// property, `deaths`, whichever reader, policy or call gives it (a
+    /// spreadsheet capitalises cells, an annotator a heading), so that
+    /// one fact makes one topic and a policy's rule for it holds however
+    /// it was typed.
+    ///
     /// ```
     /// use corroborate::Property;
     /// let p = Property::new("fighter_strength")?;
     /// assert_eq!(p.as_str(), "fighter_strength");
+    /// assert_eq!(Property::new("Deaths")?, Property::new("deaths")?);
+    /// assert_eq!(Property::new("Deaths")?.as_str(), "deaths");
     /// # Ok::<(), corroborate::Error>(())
     /// ```
     Property,
     "property",
     arcstr::ArcStr,
-    lent: lent_property
+    lent: lent_property,
+    fold: lower_case
 );
+
+/// An id in lower case: borrowed, with no allocation, when it is
+/// already (ids are ASCII).
+fn lower_case(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
 
 /// The ids that many claims mention, each shared rather than copied: a
 /// report repeats every claim's ids, and readers make every mention of a

@@ -87,7 +87,8 @@
 //! Lines (a header line, then one claim per line) or a CSV/TSV table with
 //! one assertion per row. Records that cannot be used are skipped and
 //! listed, with `file:line`, in [`Corpus::skipped`] and in the report's
-//! diagnostics:
+//! diagnostics; records kept but warned about (a table cell that begins
+//! with a number but is kept as text), in [`Corpus::warnings`]:
 //!
 //! ```
 //! use corroborate::{Policy, StreamReader, analyze};
@@ -95,6 +96,7 @@
 //! let corpus = StreamReader::new().read_path(path)?;
 //! let report = analyze(&corpus, &Policy::default());
 //! assert_eq!(report.summary.skipped, corpus.skipped().len());
+//! assert_eq!(report.summary.warned, corpus.warnings().len());
 //! # Ok::<(), corroborate::Error>(())
 //! ```
 //!

@@ -497,6 +497,11 @@ impl Quantity {
         self.extras.as_ref().and_then(|e| e.estimates[2])
     }
 
+    /// The unit's shared text, to share further without a copy.
+    pub(crate) fn unit_shared(&self) -> Option<&Arc<str>> {
+        self.unit.as_ref()
+    }
+
     /// The unit's shared text, for readers that give equal units one
     /// allocation.
     pub(crate) fn unit_mut(&mut self) -> Option<&mut Arc<str>> {

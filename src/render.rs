@@ -160,6 +160,13 @@ fn summary_line(report: &Report) -> String {
             if s.skipped == 1 { "" } else { "s" }
         ));
     }
+    if s.warned > 0 {
+        line.push_str(&format!(
+            "; {} record{} kept with a warning",
+            s.warned,
+            if s.warned == 1 { "" } else { "s" }
+        ));
+    }
     line
 }
 

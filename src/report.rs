@@ -582,6 +582,12 @@ pub struct Summary {
     /// diagnostics. Left out of JSON when zero.
     #[serde(skip_serializing_if = "is_zero")]
     pub skipped: usize,
+    /// Records a streaming reader kept but warns about (a table's value
+    /// cell that begins with a number but is kept as text, see
+    /// [`Corpus::warnings`](crate::Corpus::warnings)); each is listed in
+    /// the diagnostics. Left out of JSON when zero.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub warned: usize,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -738,6 +744,7 @@ impl<'c> Report<'c> {
             topics: self.topics.len(),
             misattributions: self.summary.misattributions,
             skipped: self.summary.skipped,
+            warned: self.summary.warned,
             ..Summary::default()
         };
         summary.count_topics(&self.topics);

@@ -10,10 +10,12 @@
 //! the text is never held whole in memory. A record that cannot be used
 //! (a malformed line, a row of the wrong width, an unknown reference, a
 //! duplicate claim id, a bad value) is skipped and listed in
-//! [`Corpus::skipped`] with its `file:line` and what was wrong; problems
+//! [`Corpus::skipped`] with its `file:line` and what was wrong (a row
+//! kept but warned about, in [`Corpus::warnings`]); problems
 //! with the file itself (it cannot be read, it is empty, its header is
 //! bad) are errors. The formats are described in `data/README.md`.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::id::{ClaimHasher, ClaimIndex, HashMap, HashSet as FastSet};
@@ -26,8 +28,8 @@ use serde::Deserialize;
 use crate::corpus::{Corpus, Header, Limits, from_json_str, json_error_kind};
 use crate::error::{Error, ErrorKind};
 use crate::id::{ClaimId, EntityId, Property, SourceId};
-use crate::model::{Assertion, Claim, Entity, Quote, Source, SourceKind, Value};
-use crate::parse::{QuantityParser, parse_date};
+use crate::model::{Assertion, Claim, Entity, Quote, Scope, Source, SourceKind, Value};
+use crate::parse::{QuantityParser, Unread, parse_date};
 use crate::period::Period;
 use crate::report::{Diagnostic, Severity};
 use crate::vocab::Vocabulary;
@@ -315,7 +317,9 @@ pub const JSONL_FORMAT: &str = "corroborate-jsonl/1";
 pub enum TableFormat {
     /// Comma-separated, with `"` quoting as in RFC 4180.
     Csv,
-    /// Tab-separated, without quoting: a `"` is an ordinary character.
+    /// Tab-separated, without quoting of its own: a `"` inside a cell is
+    /// an ordinary character, and a cell wrapped whole in double quotes,
+    /// as a spreadsheet exports one (`"12"`), is read without them.
     Tsv,
 }
 
@@ -453,6 +457,8 @@ struct Loaded {
     /// Claim lines that could not be read but name an id, with their line.
     unread: Vec<(u64, String)>,
     skipped: Vec<(u64, Diagnostic)>,
+    /// Records kept, with a warning about each, by line.
+    warnings: Vec<(u64, Diagnostic)>,
     /// One shared copy of each distinct property; for the table readers,
     /// of each verb, unit, population and horizon too (JSON Lines
     /// batches share those themselves, in `check_batch`).
@@ -469,6 +475,7 @@ impl Loaded {
             failed: Vec::new(),
             unread: Vec::new(),
             skipped: Vec::new(),
+            warnings: Vec::new(),
             sharing: Sharing::default(),
         }
     }
@@ -486,6 +493,14 @@ impl Loaded {
         self.skipped.push((
             line,
             Diagnostic::at_line(Severity::Skipped, name, line, message),
+        ));
+    }
+
+    /// Warns about a record that is kept.
+    fn warn(&mut self, name: &str, line: u64, message: impl Into<String>) {
+        self.warnings.push((
+            line,
+            Diagnostic::at_line(Severity::Warning, name, line, message),
         ));
     }
 
@@ -661,7 +676,16 @@ impl Loaded {
         // Stable: two problems on one line keep the order they were found in.
         self.skipped.sort_by_key(|(line, _)| *line);
         let skipped = self.skipped.into_iter().map(|(_, d)| d).collect();
-        header.into_corpus(self.claims, index, skipped)
+        // A record warned about and then skipped is listed once, skipped.
+        // Kept claims are in line order.
+        let lines = &self.lines;
+        let warnings = self
+            .warnings
+            .into_iter()
+            .filter(|(line, _)| lines.binary_search(line).is_ok())
+            .map(|(_, d)| d)
+            .collect();
+        header.into_corpus(self.claims, index, skipped, warnings)
     }
 }
 
@@ -968,15 +992,17 @@ struct TableBuilder {
     source_ids: Ids,
 }
 
-/// One row's fields, by column.
+/// One row's fields, by column: borrowed from the record, unless a TSV
+/// cell's quotes were taken off ([`unquoted`]) and a doubled quote in it
+/// read as one.
 struct Row<'a> {
-    source: &'a str,
-    subject: &'a str,
-    property: &'a str,
-    value: &'a str,
-    date: Option<&'a str>,
-    speaker: Option<&'a str>,
-    origin: Option<&'a str>,
+    source: Cow<'a, str>,
+    subject: Cow<'a, str>,
+    property: Cow<'a, str>,
+    value: Cow<'a, str>,
+    date: Option<Cow<'a, str>>,
+    speaker: Option<Cow<'a, str>>,
+    origin: Option<Cow<'a, str>>,
 }
 
 impl TableBuilder {
@@ -1224,15 +1250,15 @@ impl TableBuilder {
     /// The claim of a parsed row: its entity and sources, made on first
     /// sight in row order, and its id from its line.
     fn claim(&mut self, row: ParsedRow<'_>, line: u64) -> Result<Claim, Error> {
-        let subject_id = self.entity(row.entity)?;
-        let mut chain = vec![self.source(row.source, Role::Publication)?];
+        let subject_id = self.entity(&row.entity)?;
+        let mut chain = vec![self.source(&row.source, Role::Publication)?];
         // A source that is its own origin reports itself: no link. A
         // quote's words are its speaker's: the chain ends at the speaker,
         // as a corpus writes it, so that two outlets printing one quote
         // are one origin, not two.
         let links = [
-            row.origin.map(|name| (name, Role::Origin)),
-            row.speaker.map(|name| (name, Role::Speaker)),
+            row.origin.as_deref().map(|name| (name, Role::Origin)),
+            row.speaker.as_deref().map(|name| (name, Role::Speaker)),
         ];
         for (name, role) in links.into_iter().flatten() {
             let link = self.source(name, role)?;
@@ -1245,13 +1271,11 @@ impl TableBuilder {
             assertion = assertion.with_said(said);
         }
         let id = ClaimId::new(&format!("line-{line}"))?;
-        Ok(Claim::new(
-            id,
-            subject_id,
-            row.property,
-            row.value,
-            assertion,
-        ))
+        let claim = Claim::new(id, subject_id, row.property, row.value, assertion);
+        Ok(match row.population {
+            Some(population) => claim.with_scope(Scope::default().with_population(population)),
+            None => claim,
+        })
     }
 }
 
@@ -1290,16 +1314,22 @@ fn row_in_cell(record: &csv::ByteRecord, delimiter: Option<u8>) -> Option<String
 /// are parsed on all cores with the `parallel` feature.
 struct ParsedRow<'a> {
     /// The publication's name.
-    source: &'a str,
+    source: Cow<'a, str>,
     /// The entity's name: the speaker's for a quote, else the subject's.
-    entity: &'a str,
+    entity: Cow<'a, str>,
     /// The origin's name, if any.
-    origin: Option<&'a str>,
+    origin: Option<Cow<'a, str>>,
     /// The speaker's name, for a quote.
-    speaker: Option<&'a str>,
+    speaker: Option<Cow<'a, str>>,
     property: Property,
     value: Value,
     said: Option<Period>,
+    /// Who is counted, when the value's counted noun says it
+    /// ([`population_of`]).
+    population: Option<Arc<str>>,
+    /// Why the row is kept but warned about: a value that begins with a
+    /// quantity, kept as text ([`kept_as_text`]).
+    warning: Option<Error>,
 }
 
 /// The columns of a table's header, by position.
@@ -1312,6 +1342,9 @@ struct TableColumns {
     date: Option<usize>,
     speaker: Option<usize>,
     origin: Option<usize>,
+    /// Whether a cell wrapped whole in double quotes is read without
+    /// them ([`unquoted`]): in TSV, which has no quoting of its own.
+    unquote: bool,
 }
 
 impl TableColumns {
@@ -1322,6 +1355,7 @@ impl TableColumns {
         &self,
         record: &'a csv::ByteRecord,
         parser: &QuantityParser,
+        vocabulary: &Vocabulary,
         limits: &Limits,
     ) -> Result<ParsedRow<'a>, Error> {
         if record.len() != self.columns.len() {
@@ -1347,69 +1381,126 @@ impl TableColumns {
                 }
             }
         }
-        let row = Row {
-            source: fields[self.source],
-            subject: fields[self.subject],
-            property: fields[self.property],
-            value: fields[self.value],
-            date: self.date.map(|k| fields[k]),
-            speaker: self.speaker.map(|k| fields[k]),
-            origin: self.origin.map(|k| fields[k]),
+        let cell = |k: usize| -> Cow<'a, str> {
+            if self.unquote {
+                unquoted(fields[k])
+            } else {
+                Cow::Borrowed(fields[k])
+            }
         };
-        parse_row(&row, parser, limits)
+        let row = Row {
+            source: cell(self.source),
+            subject: cell(self.subject),
+            property: cell(self.property),
+            value: cell(self.value),
+            date: self.date.map(cell),
+            speaker: self.speaker.map(cell),
+            origin: self.origin.map(cell),
+        };
+        parse_row(row, parser, vocabulary, limits)
+    }
+}
+
+/// A TSV cell wrapped whole in double quotes, as a spreadsheet exports a
+/// cell (`"12"`, `"He said ""no"""`): the text inside, each doubled
+/// quote in it read as one. TSV has no quoting of its own, so a cell
+/// whose inside holds a quote that is not doubled (`"Derna" and
+/// "Sousse"`) was not quoted whole, and is read as written, quotes and
+/// all. Borrowed, with no allocation, unless a doubled quote is undone.
+fn unquoted(cell: &str) -> Cow<'_, str> {
+    let trimmed = cell.trim();
+    let Some(inside) = trimmed
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+    else {
+        return Cow::Borrowed(cell);
+    };
+    if !inside.contains('"') {
+        return Cow::Borrowed(inside);
+    }
+    let mut text = String::with_capacity(inside.len());
+    let mut chars = inside.chars();
+    while let Some(c) = chars.next() {
+        if c == '"' && chars.next() != Some('"') {
+            return Cow::Borrowed(cell);
+        }
+        text.push(c);
+    }
+    Cow::Owned(text)
+}
+
+/// A cell trimmed of spaces, borrowed as it came or owned.
+fn trimmed(cell: Cow<'_, str>) -> Cow<'_, str> {
+    match cell {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+        Cow::Owned(text) if text.trim().len() == text.len() => Cow::Owned(text),
+        Cow::Owned(text) => Cow::Owned(text.trim().to_string()),
     }
 }
 
 /// Checks a row's fields and reads its value and date.
 fn parse_row<'a>(
-    row: &Row<'a>,
+    row: Row<'a>,
     parser: &QuantityParser,
+    vocabulary: &Vocabulary,
     limits: &Limits,
 ) -> Result<ParsedRow<'a>, Error> {
-    let required = |text, field, expected| required_field(text, field, expected, limits);
-    let optional = |text: Option<&'a str>, field| -> Result<Option<&'a str>, Error> {
-        match text.map(str::trim) {
-            None | Some("") => Ok(None),
-            Some(text) => required_field(text, field, "", limits).map(Some),
-        }
+    let name = |text: Cow<'a, str>, field, expected| -> Result<Cow<'a, str>, Error> {
+        let text = required_field(text, field, expected, limits)?;
+        crate::corpus::check_name(&text)
+            .map_err(|e| e.in_field(field))
+            .map(|()| text)
     };
-    let source = required(row.source, "source", "the name of a publication")?;
-    let subject = required(row.subject, "subject", "the name of an entity")?;
-    let property_text = required(row.property, "property", "a property name")?;
+    let optional_name = |text: Option<Cow<'a, str>>, field, expected| match text.map(trimmed) {
+        None => Ok(None),
+        Some(text) if text.is_empty() => Ok(None),
+        Some(text) => name(text, field, expected).map(Some),
+    };
+    let source = name(row.source, "source", "the name of a publication")?;
+    let subject = name(row.subject, "subject", "the name of an entity")?;
+    let property_text = required_field(row.property, "property", "a property name", limits)?;
     // A spreadsheet capitalises cells: "Killed" is the property "killed",
-    // not a second topic beside it that the policy does not know.
-    let property = if property_text.bytes().any(|b| b.is_ascii_uppercase()) {
-        Property::new(&property_text.to_ascii_lowercase())
-    } else {
-        Property::new(property_text)
-    }
-    .map_err(|e| e.in_field("property"))?;
-    let value_text = required(
+    // not a second topic beside it (`Property::new` lower-cases it, as
+    // every reader does).
+    let property = Property::new(&property_text).map_err(|e| e.in_field("property"))?;
+    let value_text = required_field(
         row.value,
         "value",
         "a quantity, a date, a quote or other text",
+        limits,
     )?;
-    let speaker = optional(row.speaker, "speaker")?;
-    let origin = optional(row.origin, "origin")?;
-    let said = match optional(row.date, "date")? {
-        Some(date) => Some(read_date(date).map_err(|e| e.in_field("date"))?),
+    let speaker = optional_name(row.speaker, "speaker", "the name of who said the quote")?;
+    let origin = optional_name(row.origin, "origin", "the name of the source it cites")?;
+    let said = match row.date.map(trimmed).filter(|date| !date.is_empty()) {
+        Some(date) => {
+            let date = required_field(date, "date", "a date", limits)?;
+            Some(read_date(&date).map_err(|e| e.in_field("date"))?)
+        }
         None => None,
     };
-    let value = match speaker {
+    let mut population = None;
+    let mut warning = None;
+    let value = match &speaker {
         // The speaker is the subject of a quote claim, as in the corpus
         // format; the subject column becomes the occasion.
         Some(_) => Value::Quote(
-            Quote::new(value_text)
+            Quote::new(value_text.into_owned())
                 .map_err(|e| e.in_field("value"))?
                 .with_occasion(format!("about {subject}")),
         ),
         None => {
             // Fullwidth digits and signs ("３００") read as the ASCII
             // ones; a cell kept as text keeps its characters.
-            let read = fullwidth_as_ascii(value_text);
+            let read = fullwidth_as_ascii(&value_text);
             match parser.parse(&read) {
-                Ok(quantity) => Value::Quantity(quantity),
-                Err(not_quantity) => match read_date(&read) {
+                Ok(quantity) => {
+                    population = population_of(&quantity, vocabulary);
+                    Value::Quantity(quantity)
+                }
+                Err(Unread {
+                    error: not_quantity,
+                    quantity: began,
+                }) => match read_date(&read) {
                     Ok(period) => Value::Date(period),
                     // An ISO week or ordinal date that does not exist is
                     // named as a date, not as a range ("2026-400").
@@ -1433,20 +1524,97 @@ fn parse_row<'a>(
                     Err(_) if numeric_shaped(&read) => {
                         return Err(unreadable_number(&read, not_quantity).in_field("value"));
                     }
-                    Err(_) => Value::Text(value_text.to_string()),
+                    Err(_) => {
+                        if let Some((quantity, after)) = began {
+                            warning = Some(kept_as_text(&read, quantity, after));
+                        }
+                        Value::Text(value_text.into_owned())
+                    }
                 },
             }
         }
     };
     Ok(ParsedRow {
         source,
-        entity: speaker.unwrap_or(subject),
+        entity: speaker.clone().unwrap_or(subject),
         origin,
         speaker,
         property,
         value,
         said,
+        population,
+        warning,
     })
+}
+
+/// The warning for a value cell that begins with a quantity but goes on
+/// with words that cannot follow one ("9 old cases", "5,300 dead, 10,000
+/// missing"): it is kept as text, and compared only as text, so the
+/// figure in it is never compared as a number. `quantity` and `after`
+/// are the byte ranges of the quantity read and of the token after it.
+fn kept_as_text(
+    text: &str,
+    quantity: std::ops::Range<usize>,
+    after: std::ops::Range<usize>,
+) -> Error {
+    let part = |range: std::ops::Range<usize>| text.get(range).unwrap_or_default();
+    Error::invalid_value(
+        format!("{:?}", text.trim()),
+        format!(
+            "begins with the quantity {:?} but goes on with {:?}, which cannot follow it, so the cell is kept as text and not compared as a number",
+            part(quantity),
+            part(after)
+        ),
+        "a quantity alone, with its counted noun (\"40,000 displaced people\") or with what befell the counted (\"about 300 killed\"), to compare it as a number",
+    )
+    .in_field("value")
+}
+
+/// Who a table row's quantity counts, when its counted noun says it: a
+/// noun with words before it that set it apart ("suspected cases",
+/// "40,000 displaced people", "missing fishermen"). A table has no
+/// population column, and the counted noun is the only place a row
+/// says who is counted: "1,962 suspected cases" and "171 confirmed
+/// cases" are two populations, not a conflict, as two claims with those
+/// populations are in the corpus format. A bare noun ("people",
+/// "cases"), what befell the counted ("killed", "people killed or
+/// injured") and a unit of measure ("square kilometres") name none, and
+/// are compared with the topic's other figures. The noun's own text is
+/// shared, not copied, when it is the whole unit.
+fn population_of(
+    quantity: &crate::quantity::Quantity,
+    vocabulary: &Vocabulary,
+) -> Option<Arc<str>> {
+    let unit = quantity.unit_shared()?;
+    // Most units are one word: no population, found without a look
+    // at the words.
+    if !unit.contains(' ') || vocabulary.measure(unit).is_some() {
+        return None;
+    }
+    // The noun phrase ends where what befell the counted begins: its
+    // words, and the byte where the last of them ends.
+    let words = unit
+        .split(' ')
+        .scan(0, |at, word| {
+            let start = *at;
+            *at += word.len() + 1;
+            Some((start, word))
+        })
+        .filter(|(_, word)| !word.is_empty());
+    let (mut nouns, mut end) = (0, 0);
+    for (start, word) in words {
+        let rest = unit[start..].split(' ').filter(|word| !word.is_empty());
+        if crate::parse::is_participle_caption(rest) {
+            break;
+        }
+        nouns += 1;
+        end = start + word.len();
+    }
+    match nouns {
+        0 | 1 => None,
+        _ if end == unit.len() => Some(Arc::clone(unit)),
+        _ => Some(Arc::from(&unit[..end])),
+    }
 }
 
 impl StreamReader {
@@ -1721,10 +1889,10 @@ impl StreamReader {
         side: Option<Corpus>,
         line: u64,
     ) -> Result<(Header, Option<Result<Claim, Error>>), Error> {
-        let at = |e: serde_json::Error| {
-            let column = e.column() as u64;
-            Error::new(json_error_kind(&e)).with_position(line, Some(column))
-        };
+        // Read without its line break, so that a header cut short inside
+        // a string ends there (see `parse_claim`).
+        let body = text.trim_end_matches(['\n', '\r']);
+        let at = |path: String, e: serde_json::Error| header_json_error(path, e, line);
         if let Some(side) = side {
             let is_header =
                 serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text)
@@ -1733,11 +1901,10 @@ impl StreamReader {
                 let header = self.side_header(side, None, line)?;
                 return Ok((header, Some(parse_claim(text))));
             }
-            let first: JsonlHeader =
-                from_json_str(text).map_err(|(path, e)| at_field(at(e), path))?;
+            let first: JsonlHeader = from_json_str(body).map_err(|(path, e)| at(path, e))?;
             return Ok((self.side_header(side, Some(first), line)?, None));
         }
-        let first: JsonlHeader = from_json_str(text).map_err(|(path, e)| {
+        let first: JsonlHeader = from_json_str(body).map_err(|(path, e)| {
             // A claim where the header should be: the header was left out.
             let object = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text);
             match object {
@@ -1753,7 +1920,7 @@ impl StreamReader {
                 }
                 _ => match odd_line(text) {
                     Some(odd) => odd.in_field("header").with_position(line, None),
-                    None => at_field(at(e), path),
+                    None => at(path, e),
                 },
             }
         })?;
@@ -2020,6 +2187,7 @@ impl StreamReader {
             speaker: find(Column::Speaker),
             origin: find(Column::Origin),
             columns,
+            unquote: matches!(format, TableFormat::Tsv),
         };
 
         let mut builder = match &self.header {
@@ -2095,7 +2263,7 @@ impl StreamReader {
                 lines.push(line);
             }
             let batch = &records[..lines.len()];
-            let parse = |record| layout.parse(record, &parser, &self.limits);
+            let parse = |record| layout.parse(record, &parser, &self.vocabulary, &self.limits);
             #[cfg(feature = "parallel")]
             let parsed: Vec<Result<ParsedRow<'_>, Error>> = {
                 use rayon::prelude::*;
@@ -2126,6 +2294,12 @@ impl StreamReader {
                         Err(_) => row,
                     },
                 };
+                let row = row.map(|mut row| {
+                    if let Some(warning) = row.warning.take() {
+                        skipped.warn(name, line, warning.to_string());
+                    }
+                    row
+                });
                 match row.and_then(|row| builder.claim(row, line)) {
                     Ok(claim) => claims.push((claim, line)),
                     Err(error) => {
@@ -2194,6 +2368,7 @@ impl StreamReader {
         )?;
         let mut loaded = Loaded::new();
         loaded.skipped = skipped.skipped;
+        loaded.warnings = skipped.warnings;
         loaded.claims.reserve(claims.len());
         // Each claim is checked against the header on all cores with
         // `parallel`, then kept in row order.
@@ -2547,18 +2722,37 @@ fn fullwidth_as_ascii(text: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
+/// A required cell, trimmed: refused, naming its column (`field`) and
+/// what it should hold (`expected`), when it is empty, holds only
+/// characters that show nothing (a zero-width space left by a copy and
+/// paste: the same as empty to a reader), or is over the length limit.
 fn required_field<'a>(
-    text: &'a str,
+    cell: Cow<'a, str>,
     field: &'static str,
     expected: &str,
     limits: &Limits,
-) -> Result<&'a str, Error> {
-    let cell = text;
-    let text = text.trim();
+) -> Result<Cow<'a, str>, Error> {
+    let text = trimmed(cell.clone());
     if text.is_empty() {
         return Err(
             Error::invalid_value(format!("{cell:?}"), "is empty", expected).in_field(field),
         );
+    }
+    // Trimmed of spaces, a cell that shows nothing opens with an
+    // invisible character: most cells are told apart by their first.
+    if text.starts_with(crate::resolve::is_invisible)
+        && text.chars().all(crate::resolve::shows_nothing)
+    {
+        return Err(Error::invalid_value(
+            format!("{cell:?}"),
+            "holds only characters that show nothing",
+            if expected.is_empty() {
+                "some text"
+            } else {
+                expected
+            },
+        )
+        .in_field(field));
     }
     if text.len() > limits.max_text_len() {
         return Err(Error::new(ErrorKind::Limit {
@@ -2569,6 +2763,56 @@ fn required_field<'a>(
         .in_field(field));
     }
     Ok(text)
+}
+
+/// What a JSON Lines header line should be, for its errors.
+const HEADER_EXPECTED: &str = r#"the header as one JSON object on one line, its keys and strings in double quotes, such as {"format": "corroborate-jsonl/1", "entities": […], "sources": […]}"#;
+
+/// The error for a header line that does not read as its JSON object, at
+/// `line`, in the field at `path`: a field's own error (an unknown field,
+/// a wrong type) as serde_json words it; malformed JSON ("{format: …}")
+/// and a line cut short with what a header is, in the field where
+/// reading stopped (`header` when that is not in a field).
+fn header_json_error(path: String, e: serde_json::Error, line: u64) -> Error {
+    use serde_json::error::Category;
+    let column = e.column() as u64;
+    // serde_path_to_error writes `?` for a place it cannot name.
+    let mut path = path.as_str();
+    while let Some(rest) = path.strip_suffix('?') {
+        path = rest.strip_suffix('.').unwrap_or(rest);
+    }
+    let field = if path.is_empty() { "header" } else { path };
+    let kind = match e.classify() {
+        Category::Syntax => {
+            let mut message = e.to_string();
+            if let Some(at) = message.rfind(" at line ") {
+                message.truncate(at);
+            }
+            let problem = match message.as_str() {
+                "key must be a string" => "a key is not a string in double quotes",
+                "expected value" | "expected ident" => "a value is not JSON",
+                other => other,
+            };
+            ErrorKind::Syntax {
+                message: format!("malformed JSON: {problem}; expected {HEADER_EXPECTED}"),
+            }
+        }
+        Category::Eof if e.line() > 0 => ErrorKind::Syntax {
+            message: format!(
+                "the line ends {} (cut short?); expected {HEADER_EXPECTED}",
+                crate::corpus::where_input_ends(&e.to_string())
+            ),
+        },
+        _ => {
+            return at_field(
+                Error::new(json_error_kind(&e)).with_position(line, Some(column)),
+                path.to_string(),
+            );
+        }
+    };
+    Error::new(kind)
+        .with_position(line, Some(column))
+        .in_field(field)
 }
 
 fn at_field(error: Error, path: String) -> Error {
@@ -2679,7 +2923,11 @@ fn parse_claim(text: &str) -> Result<Claim, Error> {
     if let Some(error) = odd_line(text) {
         return Err(error);
     }
-    let mut de = serde_json::Deserializer::from_str(text);
+    // Read without its line break: a line cut short inside a string
+    // ends there, where serde_json would read the break as a control
+    // character in the string.
+    let body = text.trim_end_matches(['\n', '\r']);
+    let mut de = serde_json::Deserializer::from_str(body);
     let (path, inner) = match serde_path_to_error::deserialize::<_, Claim>(&mut de) {
         Ok(_) => (String::new(), plain),
         Err(e) => (e.path().to_string(), e.into_inner()),
@@ -2688,9 +2936,10 @@ fn parse_claim(text: &str) -> Result<Claim, Error> {
     if inner.classify() == serde_json::error::Category::Eof {
         return Err(named(at_field(
             Error::new(ErrorKind::Syntax {
-                message:
-                    "the line ends inside a JSON value; expected one whole claim object per line"
-                        .to_string(),
+                message: format!(
+                    "the line ends {} (cut short?); expected one whole claim object per line",
+                    crate::corpus::where_input_ends(&inner.to_string())
+                ),
             }),
             path,
         )));

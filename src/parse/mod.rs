@@ -350,7 +350,9 @@ const QUANTITY_EXPECTED: &str = "a number (\"1,500\", \"twelve\"), a range (\"50
 /// whole expression may also end in what befell the counted,
 /// as a table cell gives it: lower-case past participles joined by "and"
 /// or "or" ("300 killed", "300 people killed or injured") are part of the
-/// unit.
+/// unit. A lower-case word ending in "-ed" or "-ly" before a plural noun
+/// modifies it, and is part of the unit too ("40,000 displaced people",
+/// "3 confirmed deaths"), here and in running text.
 ///
 /// ```
 /// use corroborate::{parse_quantity, Amount, Vocabulary};
@@ -366,6 +368,8 @@ const QUANTITY_EXPECTED: &str = "a number (\"1,500\", \"twelve\"), a range (\"50
 /// let cell = parse_quantity("ca. 300 killed", &vocabulary)?;
 /// assert!(matches!(cell.amount(), Amount::Approximate { value, .. } if *value == 300.0));
 /// assert_eq!(cell.unit(), Some("killed"));
+/// let displaced = parse_quantity("at least 38,640 displaced people", &vocabulary)?;
+/// assert_eq!(displaced.unit(), Some("displaced people"));
 /// # Ok::<(), corroborate::Error>(())
 /// ```
 ///
@@ -374,7 +378,7 @@ const QUANTITY_EXPECTED: &str = "a number (\"1,500\", \"twelve\"), a range (\"50
 /// Fails when the text is not exactly one quantity expression; the error
 /// names the byte where reading stopped and what was expected there.
 pub fn parse_quantity(text: &str, vocabulary: &Vocabulary) -> Result<Quantity, Error> {
-    parse_quantity_in(text, &Lexicon::new(vocabulary))
+    parse_quantity_in(text, &Lexicon::new(vocabulary)).map_err(|unread| unread.error)
 }
 
 /// A whole expression that ends in a percent sign or word: the quantity
@@ -470,9 +474,30 @@ impl QuantityParser {
         }
     }
 
-    /// As [`parse_quantity`].
-    pub(crate) fn parse(&self, text: &str) -> Result<Quantity, Error> {
+    /// As [`parse_quantity`], saying also, when the text fails, how much
+    /// of it read as a quantity ([`Unread::quantity`]).
+    pub(crate) fn parse(&self, text: &str) -> Result<Quantity, Unread> {
         parse_quantity_in(text, &self.lexicon)
+    }
+}
+
+/// Why a text is not one quantity expression.
+#[derive(Debug)]
+pub(crate) struct Unread {
+    /// The error [`parse_quantity`] gives.
+    pub(crate) error: Error,
+    /// When the text begins with a quantity and goes on with words that
+    /// cannot follow one ("9 old cases", "5,300 dead, 10,000 missing"):
+    /// the byte range of that quantity, and of the first token after it.
+    pub(crate) quantity: Option<(std::ops::Range<usize>, std::ops::Range<usize>)>,
+}
+
+impl From<Error> for Unread {
+    fn from(error: Error) -> Unread {
+        Unread {
+            error,
+            quantity: None,
+        }
     }
 }
 
@@ -492,12 +517,12 @@ fn inverted_range_error(text: &str, tokens: &Tokens) -> Option<Error> {
     ))
 }
 
-fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
+fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> {
     if let Some(share) = percentage(text, lexicon) {
         return Ok(share);
     }
     if let Some(error) = negative_error(text).or_else(|| exponent_error(text)) {
-        return Err(error);
+        return Err(error.into());
     }
     if let Some(number) = dot_grouped(text) {
         let grouped = grouped_reading(number);
@@ -520,22 +545,18 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
             format!("{number:?}"),
             format!("is {read}{grouped} where a dot groups thousands"),
             format!("the number as English writes it, {grouped:?}{or}"),
-        ));
+        )
+        .into());
     }
     let tokens = Tokens::new(text);
     if tokens.len() == 0 {
-        return Err(expression_error(
-            text,
-            0,
-            "the input is empty",
-            QUANTITY_EXPECTED,
-        ));
+        return Err(expression_error(text, 0, "the input is empty", QUANTITY_EXPECTED).into());
     }
     if let Some(error) = decimal_comma_error(&tokens) {
-        return Err(error);
+        return Err(error.into());
     }
     if let Some(error) = plain_space_grouped_error(&tokens) {
-        return Err(error);
+        return Err(error.into());
     }
     match quantity::quantity_at(&tokens, lexicon, 0, true) {
         Some(found) if found.end == tokens.len() => Ok(found.quantity),
@@ -549,15 +570,18 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
         }
         Some(found) => {
             if let Some(inverted) = inverted_range_error(text, &tokens) {
-                return Err(inverted);
+                return Err(inverted.into());
             }
-            let at = tokens.span(found.end, found.end + 1).start;
-            Err(expression_error(
-                text,
-                at,
-                format!("unexpected {:?} after the quantity", tokens.raw(found.end)),
-                "the end of the expression",
-            ))
+            let after = tokens.span(found.end, found.end + 1);
+            Err(Unread {
+                error: expression_error(
+                    text,
+                    after.start,
+                    format!("unexpected {:?} after the quantity", tokens.raw(found.end)),
+                    "the end of the expression",
+                ),
+                quantity: Some((tokens.span(0, found.end), after)),
+            })
         }
         None => {
             // Say which number is too large, or that a bound or hedge has
@@ -573,10 +597,11 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
                     tokens.span(k, k + 1).start,
                     format!("{:?} is over the largest count", tokens.raw(k)),
                     "a count of at most 10^15",
-                ));
+                )
+                .into());
             }
             if let Some(inverted) = inverted_range_error(text, &tokens) {
-                return Err(inverted);
+                return Err(inverted.into());
             }
             let has_number = (0..tokens.len()).any(|k| tokens.number(k).is_some());
             if !has_number
@@ -589,10 +614,11 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Error> {
                     text.len(),
                     format!("{:?} has no number", text.trim()),
                     "a number after the bound or hedge, such as \"at least 60\"",
-                ));
+                )
+                .into());
             }
             let problem = format!("{:?} does not start a quantity", tokens.raw(0));
-            Err(expression_error(text, 0, problem, QUANTITY_EXPECTED))
+            Err(expression_error(text, 0, problem, QUANTITY_EXPECTED).into())
         }
     }
 }

@@ -658,16 +658,30 @@ fn is_plural(lower: &str) -> bool {
 
 /// The counted noun after a quantity: at most [`MAX_UNIT_WORDS`] words
 /// that look like a noun phrase, on the same line, without punctuation;
-/// it ends before a stop word, a verb-like word ending in "-ed" or "-ly",
-/// a number, a month or weekday, or a capitalized word that is not an
-/// abbreviation or nationality; it ends after a plural noun. After a
-/// vague phrase an "of" is skipped: "dozens of prisoners".
+/// it ends before a stop word, a number, a month or weekday, or a
+/// capitalized word that is not an abbreviation or nationality; it ends
+/// after a plural noun. After a vague phrase an "of" is skipped: "dozens
+/// of prisoners".
+///
+/// A lower-case word ending in "-ed" or "-ly" is taken only on the
+/// strength of a plural noun after it, as its modifier: "40,000
+/// displaced people", "3 confirmed deaths", "12 elderly people",
+/// "1,200 newly displaced families". Without one it is a verb or an
+/// adverb that begins a clause of its own, and the noun stops before it
+/// ("50 fighters killed two guards", "300 killed in the attack",
+/// "15 died overnight"). A singular noun does not vouch for it ("1
+/// confirmed case"): after a number, "-ed" before a singular is as
+/// often a verb and its object.
 fn unit_at(tokens: &Tokens, at: usize, allow_of: bool) -> (usize, Option<String>) {
     let mut start = at;
     if allow_of && tokens.is(at, "of") && !tokens.breaks(at) {
         start += 1;
     }
     let mut end = start;
+    // The end of the words taken for sure: an "-ed" or "-ly" word, and
+    // the words after it, wait for a plural noun.
+    let mut sure = start;
+    let mut modifier = false;
     while end - start < MAX_UNIT_WORDS {
         let Some(lower) = tokens.word(end) else { break };
         if tokens.breaks(end) || !tokens.get(end).is_some_and(|t| t.space_before) {
@@ -678,21 +692,27 @@ fn unit_at(tokens: &Tokens, at: usize, allow_of: bool) -> (usize, Option<String>
             || starts_number_word(lower)
             || lookup(MONTHS, lower).is_some()
             || lookup(WEEKDAYS, lower).is_some()
-            || lower.ends_with("ly")
-            || (lower.ends_with("ed") && !raw.starts_with(char::is_uppercase))
         {
             break;
         }
-        if raw.starts_with(char::is_uppercase)
-            && !looks_like_nationality_or_abbreviation(raw, lower)
-        {
+        let capitalized = raw.starts_with(char::is_uppercase);
+        if capitalized && !looks_like_nationality_or_abbreviation(raw, lower) {
             break;
         }
         end += 1;
+        if lower.ends_with("ly") || (lower.ends_with("ed") && !capitalized) {
+            modifier = true;
+            continue;
+        }
         if is_plural(lower) {
+            sure = end;
             break;
         }
+        if !modifier {
+            sure = end;
+        }
     }
+    let end = sure;
     if end == start {
         return (at, None);
     }

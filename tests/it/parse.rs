@@ -830,3 +830,44 @@ fn percentages_in_running_text() {
         r#"{"input":0,"text":"41.2%","span":[12,17],"kind":"quantity","min":41.2,"max":41.2,"min_inclusive":true,"max_inclusive":true,"form":"exact","unit":"percent"}"#
     );
 }
+
+/// A lower-case "-ed" or "-ly" word between a number and a plural noun
+/// modifies the noun, and the unit is the whole noun phrase, as "20
+/// missing fishermen" always was (audit 8, A8): "40,000 displaced
+/// people" is 40,000 with the unit "displaced people", not 40,000 and
+/// then stray words. Without a plural noun after it, such a word is a
+/// verb or adverb that begins a clause, and the noun stops before it.
+#[test]
+fn participles_and_adjectives_before_the_counted_noun() {
+    let vocabulary = Vocabulary::default();
+    for (text, unit) in [
+        ("40,000 displaced people", "displaced people"),
+        ("at least 38,640 displaced people", "displaced people"),
+        ("12 injured people", "injured people"),
+        ("300 wounded soldiers", "wounded soldiers"),
+        ("3 confirmed deaths", "confirmed deaths"),
+        ("1,962 suspected cases", "suspected cases"),
+        ("12 elderly people", "elderly people"),
+        ("1,200 newly displaced families", "newly displaced families"),
+        ("20 missing fishermen", "missing fishermen"),
+        ("3 new cases", "new cases"),
+        ("about 300 killed", "killed"),
+        ("300 people killed or injured", "people killed or injured"),
+    ] {
+        let quantity = parse_quantity(text, &vocabulary).unwrap();
+        assert_eq!(quantity.unit(), Some(unit), "{text}");
+    }
+    // In running text, the same words after a noun or before no noun
+    // begin a clause of their own.
+    check(
+        "50 fighters killed two guards",
+        "exact 50..=50 unit=fighters [50 fighters]; exact 2..=2 unit=guards [two guards]",
+    );
+    check("300 killed in the attack", "exact 300..=300 [300]");
+    check("15 died overnight", "exact 15..=15 [15]");
+    check("1 confirmed case", "exact 1..=1 [1]");
+    check(
+        "40,000 displaced people fled",
+        "exact 40000..=40000 unit=displaced people [40,000 displaced people]",
+    );
+}

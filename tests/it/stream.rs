@@ -99,7 +99,7 @@ fn jsonl_good_and_bad_records() {
     c1 isis-k fighter_strength quantity [a1 > un]
     c2 isis-k fighter_strength quantity [a2 > un]
     c3 taliban enemy_of statement [a2]
-    skipped claims.jsonl:6: claim c4: the line ends inside a JSON value; expected one whole claim object per line
+    skipped claims.jsonl:6: claim c4: the line ends inside an object (cut short?); expected one whole claim object per line
     skipped claims.jsonl:7: claim c5: field subject: unknown entity "al-qaeda"; expected the id of an entity declared in the corpus
     skipped claims.jsonl:8: claim c1: field id: duplicate claim id "c1"; expected each claim id once
     skipped claims.jsonl:9: column 100: claim c6: field value.quantity: 300 is less than min 400 (an inverted range); expected max >= min
@@ -206,12 +206,15 @@ fn an_unknown_extension_is_read_as_json_and_says_so() {
     assert!(e.ends_with("malformed JSON: expected a JSON value"), "{e}");
 }
 
+/// TSV has no quoting, but a cell wrapped whole in quotes, as a
+/// spreadsheet exports it (`"dozens"`), is read without them (audit 8,
+/// C5).
 #[test]
-fn tsv_rows_are_not_quoted() {
+fn tsv_cells_wrapped_in_quotes_are_read_without_them() {
     let corpus = StreamReader::new().read_path(data("claims.tsv")).unwrap();
     assert_snapshot!(describe(&corpus), @"
     line-2 isis-k fighter_strength quantity [ap]
-    line-3 isis-k fighter_strength text [bbc]
+    line-3 isis-k fighter_strength quantity [bbc]
     skipped claims.tsv:5: row has 2 columns; expected 4 as in the header
     ");
 }
@@ -975,7 +978,7 @@ fn file_level_errors() {
     assert_snapshot!(read_error("", "empty.jsonl"), @r#"empty.jsonl: the input is empty; expected a header line with format "corroborate-jsonl/1", then one claim per line"#);
     assert_snapshot!(read_error("\n  \n", "blank.jsonl"), @r#"blank.jsonl: the input is empty; expected a header line with format "corroborate-jsonl/1", then one claim per line"#);
     assert_snapshot!(read_error(r#"{"format": "corroborate/1"}"#, "wrong.jsonl"), @r#"wrong.jsonl:1: field format: "corroborate/1" is not a format this version reads; expected "corroborate-jsonl/1" on the first line"#);
-    assert_snapshot!(read_error("\n{\"format\": ", "cut.jsonl"), @"cut.jsonl:2:11: field format: EOF while parsing a value");
+    assert_snapshot!(read_error("\n{\"format\": ", "cut.jsonl"), @r#"cut.jsonl:2:11: field format: the line ends where a value is expected (cut short?); expected the header as one JSON object on one line, its keys and strings in double quotes, such as {"format": "corroborate-jsonl/1", "entities": […], "sources": […]}"#);
     assert_snapshot!(read_error(r#"{"format": "corroborate-jsonl/1", "claims": []}"#, "claims.jsonl"), @"claims.jsonl:1:42: field claims: unknown field `claims`, expected one of `format`, `title`, `description`, `entities`, `sources`");
     assert_snapshot!(read_error(r#"{"format": "corroborate-jsonl/1", "sources": [{"id": "p", "kind": "publication", "name": "P"}, {"id": "p", "kind": "group", "name": "Q"}]}"#, "dup.jsonl"), @r#"dup.jsonl:1: field sources[1].id: duplicate source id "p"; expected each source id once"#);
     assert_snapshot!(read_error(r#"{"id": "c1", "subject": "x"}"#, "headless.jsonl"), @r#"headless.jsonl:1: a claim stands where the header should be; expected a header line with format "corroborate-jsonl/1" (and the entities and sources) first, or a side header (StreamReader::with_header; --header FILE in the example)"#);
@@ -1770,8 +1773,8 @@ fn a_truncated_claim_line_is_named_by_its_id() {
     ];
     assert_snapshot!(jsonl_lines(&lines, "cut.jsonl"), @r"
     a1 e killed quantity [p]
-    skipped cut.jsonl:3: claim a5: the line ends inside a JSON value; expected one whole claim object per line
-    skipped cut.jsonl:4: the line ends inside a JSON value; expected one whole claim object per line
+    skipped cut.jsonl:3: claim a5: the line ends inside an object (cut short?); expected one whole claim object per line
+    skipped cut.jsonl:4: the line ends where a value is expected (cut short?); expected one whole claim object per line
     ");
 }
 
@@ -2018,4 +2021,262 @@ fn an_english_date_that_does_not_exist_is_skipped() {
     skipped t.csv:2: field value: "February 30, 2021" is not a date that exists; expected a day that exists in its month and year
     skipped t.csv:3: field value: "30-31 April 2025" is not a date that exists; expected a day that exists in its month and year
     "#);
+}
+
+/// A property is its id in lower case in every reader: "Deaths" and
+/// "deaths" are one topic from a JSON corpus, JSON Lines and a table
+/// alike, and a policy's rule for "deaths" holds for "Deaths" (audit 8,
+/// B5).
+#[test]
+fn property_ids_are_lower_case_in_every_reader() {
+    let json = r#"{"format": "corroborate/1",
+      "entities": [{"id": "town", "name": "Town"}],
+      "sources": [{"id": "p", "kind": "publication", "name": "P", "published": "2023-09-12"},
+                  {"id": "q", "kind": "publication", "name": "Q", "published": "2023-09-13"}],
+      "claims": [
+        {"id": "c1", "subject": "town", "property": "Deaths", "value": {"quantity": {"exact": 12}}, "assertion": {"chain": ["p"]}},
+        {"id": "c2", "subject": "town", "property": "deaths", "value": {"quantity": {"exact": 14}}, "assertion": {"chain": ["q"]}}]}"#;
+    let from_json = Corpus::from_json_str(json).unwrap();
+    let jsonl = [
+        r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "town", "name": "Town"}], "sources": [{"id": "p", "kind": "publication", "name": "P", "published": "2023-09-12"}, {"id": "q", "kind": "publication", "name": "Q", "published": "2023-09-13"}]}"#,
+        r#"{"id": "c1", "subject": "town", "property": "Deaths", "value": {"quantity": {"exact": 12}}, "assertion": {"chain": ["p"]}}"#,
+        r#"{"id": "c2", "subject": "town", "property": "DEATHS", "value": {"quantity": {"exact": 14}}, "assertion": {"chain": ["q"]}}"#,
+    ]
+    .join("\n");
+    let from_jsonl = StreamReader::new()
+        .read_jsonl(jsonl.as_bytes(), "t.jsonl")
+        .unwrap();
+    let from_csv = read_csv(
+        "source,subject,property,value,date\nP,Town,Deaths,12,2023-09-12\nQ,Town,deaths,14,2023-09-13\n",
+    );
+    let policy = Policy::from_json_str(r#"{"cumulative": ["DEATHS"]}"#).unwrap();
+    for corpus in [&from_json, &from_jsonl, &from_csv] {
+        for claim in corpus.claims() {
+            assert_eq!(claim.property.as_str(), "deaths");
+        }
+        let report = analyze(corpus, &policy);
+        assert_eq!(report.topics.len(), 1);
+        assert_eq!(report.topics[0].verdict, corroborate::Verdict::Superseded);
+    }
+}
+
+/// A name with a control character in a JSON Lines header is refused,
+/// naming the field, the entity or source, the value escaped and what
+/// was expected (audit 8, C4).
+#[test]
+fn a_control_character_in_a_header_name_is_refused() {
+    let header = r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "town", "name": "To\u0000wn"}], "sources": [{"id": "p", "kind": "publication", "name": "P"}]}"#;
+    assert_snapshot!(read_error(header, "nul.jsonl"), @r#"nul.jsonl:1: field entities[0].name: "To\0wn" has the control character U+0000 at byte 2 (the name of entity "town"); expected a name without control characters"#);
+    let header = r#"{"format": "corroborate-jsonl/1", "sources": [{"id": "p", "kind": "publication", "name": "P", "aliases": ["P\u001b[31m"]}]}"#;
+    assert_snapshot!(read_error(header, "esc.jsonl"), @r#"esc.jsonl:1: field sources[0].aliases[0]: "P\u{1b}[31m" has the control character U+001B at byte 1 (the name of source "p"); expected a name without control characters"#);
+}
+
+/// A JSON Lines claim line cut short inside a string says so, as the
+/// corpus reader does for a truncated file, rather than naming the line
+/// break as a control character in the string (audit 8, C2).
+#[test]
+fn a_claim_line_cut_inside_a_string_says_so() {
+    let lines = [
+        HEADER_E_P.to_string(),
+        r#"{"id": "c1", "subject": "e", "property": "death"#.to_string(),
+        r#"{"id": "c2", "subject": "e", "property": "deaths", "value": {"quantity": {"exact": 14}}, "assertion": {"chain": ["p"]}}"#.to_string(),
+    ];
+    assert_snapshot!(jsonl_lines(&lines, "cut.jsonl"), @"
+    c2 e deaths quantity [p]
+    skipped cut.jsonl:2: claim c1: field property: the line ends inside a string (cut short?); expected one whole claim object per line
+    ");
+    // So too with a line break of \r\n, and for the last line, which has
+    // no line break.
+    let crlf = format!("{}\r\n{}\r\n", lines[0], lines[1]);
+    let corpus = StreamReader::new()
+        .read_jsonl(crlf.as_bytes(), "crlf.jsonl")
+        .unwrap();
+    assert!(
+        skipped_lines(&corpus)[0].ends_with("field property: the line ends inside a string (cut short?); expected one whole claim object per line"),
+        "{:?}",
+        skipped_lines(&corpus)
+    );
+}
+
+/// A header line that is not JSON names the header and what it should
+/// be, not a placeholder field (audit 8, C3); a header cut short says so.
+#[test]
+fn a_header_that_is_not_json_names_the_header() {
+    assert_snapshot!(read_error("{format: corroborate-jsonl/1}\n", "h.jsonl"), @r#"h.jsonl:1:2: field header: malformed JSON: a key is not a string in double quotes; expected the header as one JSON object on one line, its keys and strings in double quotes, such as {"format": "corroborate-jsonl/1", "entities": […], "sources": […]}"#);
+    assert_snapshot!(read_error("{\"format\": \"corroborate-jsonl/1\", \"entities\": [{\"id\": \"e\", \"na\n", "h.jsonl"), @r#"h.jsonl:1:62: field entities[0]: the line ends inside a string (cut short?); expected the header as one JSON object on one line, its keys and strings in double quotes, such as {"format": "corroborate-jsonl/1", "entities": […], "sources": […]}"#);
+    assert_snapshot!(read_error("{\"format\": \"corroborate-jsonl/1\", \"entities\": [],}\n", "h.jsonl"), @r#"h.jsonl:1:50: field header: malformed JSON: trailing comma; expected the header as one JSON object on one line, its keys and strings in double quotes, such as {"format": "corroborate-jsonl/1", "entities": […], "sources": […]}"#);
+}
+
+/// A name cell holding only characters that show nothing (a zero-width
+/// space) skips its row, as an empty cell does, naming the line, the
+/// column, the value escaped and what was expected; the rest of the
+/// table is read (audit 8, C1). A name cell with a control character in
+/// it is skipped the same way (C4).
+#[test]
+fn a_name_cell_that_shows_nothing_skips_its_row() {
+    let corpus = read_csv(
+        "source,subject,property,value,origin,speaker\n\
+         AP,Town,deaths,12,,\n\
+         BBC,\u{200b},deaths,12,,\n\
+         \u{200b}\u{2060},Town,deaths,12,,\n\
+         CNN,Town,deaths,12,\u{feff},\n\
+         CNN,Town,said,We will rebuild.,,\u{200b} \n\
+         CNN,\u{200b}Town,deaths,13,,\n\
+         CNN,To\u{0}wn,deaths,14,,\n\
+         \"A\tP\",Town,deaths,14,,\n\
+         AP,Town,deaths,14,Mini\u{85}stry,\n\
+         AP,Town,said,Calm.,,\"Jane\nRoe\"\n",
+    );
+    assert_snapshot!(describe(&corpus), @r#"
+    line-2 town deaths quantity [ap]
+    line-7 town-2 deaths quantity [cnn]
+    skipped t.csv:3: field subject: "\u{200b}" holds only characters that show nothing; expected the name of an entity
+    skipped t.csv:4: field source: "\u{200b}\u{2060}" holds only characters that show nothing; expected the name of a publication
+    skipped t.csv:5: field origin: "\u{feff}" holds only characters that show nothing; expected the name of the source it cites
+    skipped t.csv:6: field speaker: "\u{200b}" holds only characters that show nothing; expected the name of who said the quote
+    skipped t.csv:8: field subject: "To\0wn" has the control character U+0000 at byte 2; expected a name without control characters
+    skipped t.csv:9: field source: "A\tP" has the control character U+0009 at byte 1; expected a name without control characters
+    skipped t.csv:10: field origin: "Mini\u{85}stry" has the control character U+0085 at byte 4; expected a name without control characters
+    skipped t.csv:11: field speaker: "Jane\nRoe" has the control character U+000A at byte 4; expected a name without control characters (the row runs over lines 11-12: a quoted cell holds line breaks)
+    "#);
+}
+
+/// A TSV cell wrapped whole in double quotes, as a spreadsheet exports
+/// it, is read without them, a doubled quote inside as one; a cell with
+/// quotes that do not wrap it whole is read as written (audit 8, C5).
+#[test]
+fn a_tsv_cell_wrapped_in_quotes_is_read_without_them() {
+    let tsv = "source\tsubject\tproperty\tvalue\tspeaker\n\
+               AP\tTown\tdeaths\t\"12\"\t\n\
+               \"BBC\"\tTown\tdeaths\t \"12\" \t\n\
+               AP\tTown\tsaid\t\"He said \"\"no\"\" twice\"\tJoe Roe\n\
+               AP\tTown\tnote\t\"Derna\" and \"Sousse\"\t\n\
+               AP\tTown\tdeaths\t\"\"\t\n";
+    let corpus = StreamReader::new()
+        .read_table(tsv.as_bytes(), "t.tsv", TableFormat::Tsv)
+        .unwrap();
+    assert_snapshot!(describe(&corpus), @r#"
+    line-2 town deaths quantity [ap]
+    line-3 town deaths quantity [bbc]
+    line-4 joe-roe said quote [ap > joe-roe]
+    line-5 town note text [ap]
+    skipped t.tsv:6: field value: "" is empty; expected a quantity, a date, a quote or other text
+    "#);
+    let texts: Vec<String> = corpus.claims()[2..]
+        .iter()
+        .map(|c| match &c.value {
+            corroborate::Value::Quote(q) => q.text().to_string(),
+            corroborate::Value::Text(t) => t.clone(),
+            other => other.kind().to_string(),
+        })
+        .collect();
+    assert_eq!(texts, ["He said \"no\" twice", "\"Derna\" and \"Sousse\""]);
+    // CSV reads its quotes as RFC 4180 has it, as before.
+    let corpus = read_csv("source,subject,property,value\nAP,Town,deaths,\"12\"\n");
+    assert_eq!(corpus.claims()[0].value.kind(), "quantity");
+}
+
+/// A table's value with a participle or adjective before its counted
+/// noun is a quantity, its unit the whole noun phrase, and the phrase
+/// names who is counted, since a table has no population column (audit
+/// 8, A8): "40,000 displaced people" and "at least 38,640 displaced
+/// people" are one position, apart from OCHA's "about 40,000 people";
+/// "1,962 suspected cases" and "171 confirmed cases" are two
+/// populations, not a conflict.
+#[test]
+fn a_participle_before_the_counted_noun_is_read_as_a_quantity() {
+    let corpus = read_csv(
+        "source,subject,property,value,date\n\
+         IOM,Derna,displaced,\"at least 38,640 displaced people\",2023-09-16\n\
+         UNHCR,Derna,displaced,\"40,000 displaced people\",2023-09-16\n\
+         OCHA,Derna,displaced,\"about 40,000 people\",2023-09-16\n\
+         WHO,Sudan,cases,\"1,962 suspected cases\",2023-10-01\n\
+         WHO,Sudan,cases,171 confirmed cases,2023-10-01\n\
+         AP,Derna,deaths,\"5,300 people killed\",2023-09-12\n",
+    );
+    assert!(corpus.warnings().is_empty(), "{:?}", corpus.warnings());
+    let scopes = |claim: &corroborate::Claim| {
+        let unit = match &claim.value {
+            corroborate::Value::Quantity(q) => q.unit().unwrap_or("-").to_string(),
+            other => format!("not a quantity: {}", other.kind()),
+        };
+        format!(
+            "{} {unit} [{}]",
+            claim.id,
+            claim.scope.population.as_deref().unwrap_or("-")
+        )
+    };
+    let described: Vec<String> = corpus.claims().iter().map(scopes).collect();
+    assert_snapshot!(described.join("\n"), @"
+    line-2 displaced people [displaced people]
+    line-3 displaced people [displaced people]
+    line-4 people [-]
+    line-5 suspected cases [suspected cases]
+    line-6 confirmed cases [confirmed cases]
+    line-7 people killed [-]
+    ");
+    let report = analyze(&corpus, &Policy::default());
+    assert_eq!(report.summary.contested, 0, "{}", report.render_text(100));
+    let derna = report
+        .topics
+        .iter()
+        .find(|t| t.property.as_str() == "displaced")
+        .unwrap();
+    let scope = derna
+        .scopes
+        .iter()
+        .find(|s| s.label.contains("displaced people"))
+        .unwrap();
+    assert_eq!(scope.positions.len(), 1);
+    assert_eq!(scope.positions[0].claims.len(), 2);
+    let sudan = report
+        .topics
+        .iter()
+        .find(|t| t.property.as_str() == "cases")
+        .unwrap();
+    assert_eq!(sudan.verdict, corroborate::Verdict::DifferentScope);
+}
+
+/// A value cell that begins with a quantity but goes on with words that
+/// cannot follow one is kept as text, as before, and warned about: its
+/// figure is never compared as a number, and the report says so,
+/// counted in its summary (audit 8, A8).
+#[test]
+fn a_number_kept_as_text_is_warned_about() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         AP,Derna,deaths,9 old cases\n\
+         AP,Derna,missing,\"5,300 dead, 10,000 missing\"\n\
+         AP,Derna,status,flooded\n\
+         AP,Derna,cause,Storm Daniel\n",
+    );
+    assert_eq!(corpus.claims().len(), 4);
+    let warnings: Vec<String> = corpus
+        .warnings()
+        .iter()
+        .map(|w| format!("{} {}: {}", w.severity, w.location, w.message))
+        .collect();
+    assert_snapshot!(warnings.join("\n"), @r#"
+    warning t.csv:2: field value: "9 old cases" begins with the quantity "9" but goes on with "old", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number
+    warning t.csv:3: field value: "5,300 dead, 10,000 missing" begins with the quantity "5,300 dead" but goes on with ",", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number
+    "#);
+    let report = analyze(&corpus, &Policy::default());
+    assert_eq!(report.summary.warned, 2);
+    for warning in corpus.warnings() {
+        assert!(report.diagnostics.contains(warning), "{warning:?}");
+    }
+    let text = report.render_text(100);
+    assert!(text.contains("; 2 records kept with a warning"), "{text}");
+    let json = report.to_json_string();
+    assert!(json.contains("\"warned\": 2"), "{json}");
+    // A row warned about and then skipped (its quote is never closed)
+    // is listed once, as skipped.
+    let corpus = read_csv(
+        "source,subject,property,value\nAP,Derna,deaths,9 old cases\nAP,Derna,deaths,\"9 old cases\n",
+    );
+    let lines = |diagnostics: &[corroborate::Diagnostic]| -> Vec<Option<u64>> {
+        diagnostics.iter().map(|d| d.line).collect()
+    };
+    assert_eq!(lines(corpus.warnings()), [Some(2)]);
+    assert_eq!(lines(corpus.skipped()), [Some(3)]);
 }
