@@ -1363,17 +1363,35 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     // A figure that a later report, before the latest,
                     // reached (100, then 200, then 50) rose to it and is
                     // replaced: by the highest later figure, which is the
-                    // one that fell. So, from the end, each report's
-                    // first position and the highest figure of the
-                    // reports after it (a withdrawn figure counts for
-                    // nothing; built is in report order).
-                    let top = |b: &Built<'_>| -> Option<f64> {
+                    // one that fell. So, from the end, for each position
+                    // the reports after it: the highest figure they allow
+                    // (whether one reached it), and the figure surest to
+                    // be highest, the highest lower end ("at least 60"
+                    // allows any figure, but says only 60), which names
+                    // what replaced it. A withdrawn figure counts for
+                    // nothing; built is in report order.
+                    let top = |b: &Built<'_>| -> Option<(f64, f64)> {
                         b.interval
                             .filter(|i| i.is_known() && !b.all_corrected(&superseded_by))
-                            .map(|i| i.max())
+                            .map(|i| (i.max(), i.min()))
                     };
-                    // The highest figure of some reports, and its position.
-                    type Highest = Option<(f64, usize)>;
+                    // A position's claim with the highest lower end (then
+                    // the smallest id): "130" before "more than 120".
+                    let vocabulary = self.policy.vocabulary();
+                    let low = |c: &Claim| match &c.value {
+                        Value::Quantity(q) => q.interval(vocabulary).min(),
+                        _ => f64::NEG_INFINITY,
+                    };
+                    let surest = |b: &Built<'_>| -> Option<ClaimId> {
+                        b.claims
+                            .iter()
+                            .max_by(|x, y| low(x).total_cmp(&low(y)).then_with(|| y.id.cmp(&x.id)))
+                            .map(|c| c.id.clone())
+                    };
+                    // The highest figure some reports allow, and their
+                    // highest lower end with its position (the later on
+                    // a tie).
+                    type Highest = Option<(f64, f64, usize)>;
                     let mut later: Vec<Highest> = vec![None; built.len()];
                     let mut after: Highest = None;
                     let mut report: Option<(Option<Span>, Highest)> = None;
@@ -1391,29 +1409,45 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             }
                         }
                         later[k] = after;
-                        if let (Some(x), Some(_)) = (top(&built[k]), reported)
+                        if let (Some((max, min)), Some(_)) = (top(&built[k]), reported)
                             && let Some((_, highest)) = report.as_mut()
-                            && highest.is_none_or(|(max, _)| x >= max)
                         {
-                            *highest = Some((x, k));
+                            *highest = Some(match *highest {
+                                None => (max, min, k),
+                                Some((m, low, j)) => {
+                                    let (low, j) = if min > low { (min, k) } else { (low, j) };
+                                    (m.max(max), low, j)
+                                }
+                            });
                         }
                     }
                     for k in 0..built.len() {
                         // A withdrawn figure (every claim corrected, the
                         // correction perhaps corrected in turn) did not fall.
                         let b = &built[k];
+                        if b.all_corrected(&superseded_by) {
+                            continue;
+                        }
                         if !b
                             .interval
                             .is_some_and(|i| i.is_known() && i.min() > latest_max)
-                            || b.all_corrected(&superseded_by)
                         {
+                            // An earlier report is superseded by the
+                            // highest later figure too, which the chain of
+                            // relations reaches it by, rather than by the
+                            // latest report's figure when a later report
+                            // fell below another (4,100, then 3,500).
+                            if b.superseded_by.is_some()
+                                && let Some((_, _, j)) = later[k]
+                            {
+                                built[k].superseded_by = surest(&built[j]);
+                            }
                             continue;
                         }
                         let min = b.interval.map_or(f64::NAN, |i| i.min());
-                        match later[k].filter(|&(max, _)| max >= min) {
-                            Some((_, j)) => {
-                                let by = built[j].claims.first().map(|c| c.id.clone());
-                                built[k].superseded_by = by;
+                        match later[k].filter(|&(max, _, _)| max >= min) {
+                            Some((_, _, j)) => {
+                                built[k].superseded_by = surest(&built[j]);
                             }
                             None => {
                                 built[k].superseded_by = None;

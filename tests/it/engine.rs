@@ -485,6 +485,55 @@ fn a_toll_that_rose_and_fell_contests_only_the_figure_that_fell() {
     assert_eq!(superseded_by, "c1>None c2>None c3>None");
 }
 
+/// An earlier report of a running total is superseded by the surest
+/// highest later figure, as the chain of relations reaches it: 1,962
+/// and 2,525 by 4,100, not by the later 3,500 that conflicts with it
+/// (eighth audit); and by 170, not by "at least 60", which allows any
+/// figure but says only 60.
+#[test]
+fn an_earlier_report_is_superseded_by_the_surest_highest_later_figure() {
+    let sources = serde_json::json!([
+        {"id": "a1", "kind": "publication", "name": "A", "published": "2021-08-25"},
+        {"id": "a2", "kind": "publication", "name": "B", "published": "2021-08-26"},
+        {"id": "a3", "kind": "publication", "name": "C", "published": "2021-08-27"},
+        {"id": "a4", "kind": "publication", "name": "D", "published": "2021-08-28"}
+    ]);
+    let superseded_by = |figures: [serde_json::Value; 4]| {
+        let claims = figures
+            .into_iter()
+            .enumerate()
+            .map(|(k, f)| {
+                claim(
+                    &format!("c{}", k + 1),
+                    "killed",
+                    q(f),
+                    &[&format!("a{}", k + 1)],
+                )
+            })
+            .collect();
+        let corpus = isis_k_corpus(sources.clone(), claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let mut marks: Vec<String> = report.topics[0]
+            .scopes
+            .iter()
+            .flat_map(|s| &s.positions)
+            .flat_map(|p| &p.claims)
+            .filter_map(|c| Some(format!("{}>{}", c.claim.id, c.superseded_by.as_ref()?)))
+            .collect();
+        marks.sort();
+        marks.join(" ")
+    };
+    let n = |v: u32| serde_json::json!({"exact": v});
+    assert_eq!(
+        superseded_by([n(1962), n(2525), n(4100), n(3500)]),
+        "c1>c3 c2>c3"
+    );
+    assert_eq!(
+        superseded_by([n(13), serde_json::json!({"at_least": 60}), n(170), n(170)]),
+        "c1>c3 c2>c3"
+    );
+}
+
 /// A figure that a later report states again is confirmed, not replaced:
 /// the earlier claim is one more origin behind the figure that stands. A
 /// figure between them is still superseded, by the latest report's own
