@@ -21,7 +21,10 @@
 //! against the word in its place (or the threshold, if lower), so that a
 //! long shared part does not carry a replaced word ("Islamic State
 //! Khorasan" and "Islamic State Sinai" score 0.92 as wholes, but
-//! "khorasan" and "sinai" are different words). The legal suffixes are
+//! "khorasan" and "sinai" are different words). And no word may be the
+//! other's stem with a masculine ending against a feminine one, unless an
+//! entity is declared other than a person: "Ivan Petrov" and "Ivana
+//! Petrova" score 0.97, but are two people. The suffixes and endings are
 //! data, `data/vocabulary/names.json`.
 //!
 //! Inside a block, a pair is scored only if an exact upper bound lets it
@@ -1166,13 +1169,18 @@ struct Scan {
     leads: Vec<u64>,
     needs: Needs,
     entities: Vec<usize>,
+    /// Whether each entity (by index) may be a person: its kind is not
+    /// declared, or is "person". Only people's names are told apart by a
+    /// gendered ending ("Ivan Petrov" and "Ivana Petrova"); in other
+    /// names it is agreement ("Donetsk Oblast", "Donetska Oblast").
+    people: Vec<bool>,
     letters: Vec<Letters>,
     chars: Vec<char>,
     spans: Vec<(usize, usize)>,
 }
 
 impl Scan {
-    fn new(names: &[Name<'_>], keys: &str, threshold: Similarity) -> Scan {
+    fn new(names: &[Name<'_>], keys: &str, threshold: Similarity, people: Vec<bool>) -> Scan {
         let mut chars: Vec<char> = Vec::with_capacity(keys.len());
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(names.len());
         let mut leads: Vec<u64> = Vec::with_capacity(names.len());
@@ -1187,6 +1195,7 @@ impl Scan {
             leads,
             needs: Needs::new(threshold.value()),
             entities: names.iter().map(|n| n.entity).collect(),
+            people,
             letters: names.iter().map(|n| Letters::new(n.key(keys))).collect(),
             chars,
             spans,
@@ -1231,22 +1240,34 @@ impl Scan {
     }
 
     /// Whether each word of key `a` is like the word of key `b` in its
-    /// place (the keys of a block have as many words): its Jaro–Winkler
+    /// place (the keys of a block have as many words), for names whose
+    /// whole keys reach the threshold to be one name's.
+    ///
+    /// Alike: its Jaro–Winkler
     /// score reaches [`WORD_FLOOR`], or the threshold if that is lower.
     /// A long shared part lifts the whole keys' score over the threshold
     /// whatever the other words are ("islamic state khorasan" and
     /// "islamic state sinai" score 0.92); a spelling variant changes a
     /// word, it does not replace it ("muhajir" and "mohajer" score 0.83,
     /// "afghanistan" and "pakistan" 0.65).
+    ///
+    /// And, when both entities may be people, not one stem with a
+    /// masculine ending and a feminine one
+    /// ([`crate::names::NameTables::gendered`]: "petrov" and "petrova",
+    /// "ivan" and "ivana"): such names are most likely of two people
+    /// (relatives, or namesakes), however alike they score. This holds
+    /// for names of one word too.
     fn words_alike(&self, a: usize, b: usize) -> bool {
+        let people = self.people[self.entities[a]] && self.people[self.entities[b]];
+        let tables = crate::names::tables();
         let (a, b) = (self.chars_of(a), self.chars_of(b));
         if !a.contains(&' ') {
-            return true;
+            return !(people && tables.gendered(a, b));
         }
         let floor = WORD_FLOOR.min(self.threshold.value());
         a.split(|&c| c == ' ')
             .zip(b.split(|&c| c == ' '))
-            .all(|(x, y)| jaro_winkler(x, y) >= floor)
+            .all(|(x, y)| jaro_winkler(x, y) >= floor && !(people && tables.gendered(x, y)))
     }
 
     /// The pairs of member `k` with the members after it that reach the
@@ -1475,7 +1496,15 @@ impl Resolution {
         let mut block_list: Vec<(bool, &Vec<usize>)> =
             blocks.iter().map(|(key, names)| (key.1, names)).collect();
         block_list.sort_unstable();
-        let scan = Scan::new(&names, &keys, threshold);
+        let people: Vec<bool> = sorted
+            .iter()
+            .map(|e| {
+                e.kind
+                    .as_deref()
+                    .is_none_or(|kind| kind.trim().eq_ignore_ascii_case("person"))
+            })
+            .collect();
+        let scan = Scan::new(&names, &keys, threshold, people);
         // Blocks are independent, and the candidates are sorted below on
         // a total order: blocks are scanned on all cores (and so are the
         // members of a large block, by `Scan::block`).
@@ -1655,7 +1684,7 @@ mod tests {
                 }
             })
             .collect();
-        let scan = Scan::new(&names, &keys, Similarity::new(0.85).unwrap());
+        let scan = Scan::new(&names, &keys, Similarity::new(0.85).unwrap(), vec![true; 3]);
         let pairs = |last_word: bool| -> Vec<(usize, usize)> {
             let mut pairs: Vec<_> = scan
                 .block(&[0, 1, 2], last_word)
@@ -2235,6 +2264,73 @@ mod tests {
         assert!(r.merges().is_empty());
     }
 
+    /// A word that is another's stem with a masculine ending against a
+    /// feminine one names another person, however alike the whole names
+    /// score (audit 8, A2: "Ivan Petrov" and "Ivana Petrova", 0.97):
+    /// relatives and namesakes, not spellings. Spelling variants still
+    /// merge, and so do names of entities declared to be other than
+    /// people, in which such an ending is agreement.
+    #[test]
+    fn gendered_forms_are_two_people() {
+        let threshold = Similarity::new(0.9).unwrap();
+        let merges = |a: &Entity, b: &Entity| {
+            let r = Resolution::new(&[a.clone(), b.clone()], threshold);
+            r.merges().len()
+        };
+        for (a, b) in [
+            ("Ivan Petrov", "Ivana Petrova"),
+            ("Ivan Petrov", "Ivan Petrova"),
+            ("Aleksandr Petrov", "Aleksandra Petrova"),
+            ("Mario Rossi", "Maria Rossi"),
+            ("Jan Novak", "Jan Novakova"),
+            ("Andrzej Kowalski", "Andrzej Kowalska"),
+            ("Dalia Grybauskas", "Dalia Grybauskaite"),
+            ("Nikos Papadopoulos", "Nikos Papadopoulou"),
+            ("Zelensky", "Zelenska"),
+            ("Kowalski", "Kowalska"),
+            ("Петров", "Петрова"),
+        ] {
+            let (x, y) = (entity("a", a), entity("b", b));
+            // Alike enough to merge but for the ending.
+            assert!(
+                strsim::jaro_winkler(&name_key(a), &name_key(b)) >= threshold.value(),
+                "{a} / {b}"
+            );
+            assert_eq!(merges(&x, &y), 0, "{a} / {b}");
+            // Declared people or not, the same; another kind merges.
+            let person = |mut e: Entity| {
+                e.kind = Some("Person".into());
+                e
+            };
+            assert_eq!(
+                merges(&person(x.clone()), &person(y.clone())),
+                0,
+                "{a} / {b}"
+            );
+            let mut place = y.clone();
+            place.kind = Some("place".into());
+            assert_eq!(merges(&x, &place), 1, "{a} / {b}");
+        }
+        let mut donetsk = entity("a", "Donetsk Oblast");
+        donetsk.kind = Some("place".into());
+        let mut donetska = entity("b", "Donetska Oblast");
+        donetska.kind = Some("place".into());
+        assert_eq!(merges(&donetsk, &donetska), 1);
+        for (a, b) in [
+            ("Aleksandr Zhukov", "Alexander Zhukov"),
+            ("Haitham Mohamed Ibrahim", "Haytham Mohammed Ibrahim"),
+            ("Tamer Ramadan", "Tamer Ramadhan"),
+            ("Othman Abduljalil", "Osman Abduljalil"),
+            ("Gedaref State", "Gadaref State"),
+            ("Sylvia Masebo", "Silvia Masebo"),
+            ("Sirajuddin Haqqani", "Sirajudin Haqqani"),
+            ("Sanaa", "Sana'a"),
+            ("Mohamed Juma", "Mohamed Jumaa"),
+        ] {
+            assert_eq!(merges(&entity("a", a), &entity("b", b)), 1, "{a} / {b}");
+        }
+    }
+
     proptest::proptest! {
         /// Two-word names that share their last word (so one block) merge
         /// exactly when the whole keys reach the threshold and their first
@@ -2247,8 +2343,12 @@ mod tests {
         ) {
             let (ka, kb) = (format!("{a} front"), format!("{b} front"));
             proptest::prop_assume!(ka != kb);
+            // (Unless the first words are one stem with a masculine and a
+            // feminine ending, "abc" and "abca", as "ivan" and "ivana".)
+            let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
             let alike = strsim::jaro_winkler(&ka, &kb) >= threshold
-                && strsim::jaro_winkler(&a, &b) >= WORD_FLOOR.min(threshold);
+                && strsim::jaro_winkler(&a, &b) >= WORD_FLOOR.min(threshold)
+                && !crate::names::tables().gendered(&ca, &cb);
             let r = Resolution::new(
                 &[entity("a", &ka), entity("b", &kb)],
                 Similarity::new(threshold).unwrap(),
