@@ -133,6 +133,7 @@ mod id;
 mod json;
 mod lines;
 mod model;
+mod names;
 mod parse;
 mod period;
 mod policy;

@@ -7,8 +7,10 @@
 //!
 //! Names are normalized (lower case, Latin letters without their
 //! diacritics, punctuation to spaces, the particles "al", "el" and "the"
-//! dropped), so "Shahab al-Muhajir" and "Shahab Muhajir" have one key and
-//! merge at similarity 1, as do "Jalālābād" and "Jalalabad". Other variants are
+//! dropped, and legal suffixes at the end: "Inc.", "Ltd", "GmbH"), so
+//! "Shahab al-Muhajir" and "Shahab Muhajir" have one key and
+//! merge at similarity 1, as do "Jalālābād" and "Jalalabad", and
+//! "Facebook, Inc." and "Facebook". Other variants are
 //! compared with Jaro–Winkler similarity, but only between names with the
 //! same number of words that share a block (the first three letters of
 //! their first or of their last word; a pair that shares both is
@@ -19,7 +21,11 @@
 //! against the word in its place (or the threshold, if lower), so that a
 //! long shared part does not carry a replaced word ("Islamic State
 //! Khorasan" and "Islamic State Sinai" score 0.92 as wholes, but
-//! "khorasan" and "sinai" are different words).
+//! "khorasan" and "sinai" are different words). And no word may be the
+//! other's stem with a masculine ending against a feminine one, unless an
+//! entity is declared other than a person: "Ivan Petrov" and "Ivana
+//! Petrova" score 0.97, but are two people. The suffixes and endings are
+//! data, `data/vocabulary/names.json`.
 //!
 //! Inside a block, a pair is scored only if an exact upper bound lets it
 //! reach the threshold: Jaro–Winkler needs the two keys to have enough
@@ -108,9 +114,11 @@ pub struct Resolution {
 
 /// The key names are matched by: composed (NFC), lower case, Latin and
 /// Greek letters without their diacritics, apostrophes and ʿayn and hamza marks dropped inside a word,
-/// other punctuation to spaces, and the particles "al", "el" and "the"
-/// dropped. Two names with one key are one name to [`Resolution`]; a
-/// caller can match names, or search them, the same way.
+/// other punctuation to spaces, the particles "al", "el" and "the"
+/// dropped, and legal suffixes at the end ("Inc.", "Ltd", "GmbH", "S.A.":
+/// the table in `data/vocabulary/names.json`) dropped while a word is
+/// left before them. Two names with one key are one name to
+/// [`Resolution`]; a caller can match names, or search them, the same way.
 ///
 /// ```
 /// use corroborate::name_key;
@@ -119,6 +127,11 @@ pub struct Resolution {
 /// assert_eq!(name_key("Saʿid"), "said");
 /// // Typed with combining accents: the same key.
 /// assert_eq!(name_key("Jala\u{304}la\u{304}ba\u{304}d"), "jalalabad");
+/// // A company's legal form is not part of its name; a suffix alone is
+/// // a name.
+/// assert_eq!(name_key("Facebook, Inc."), "facebook");
+/// assert_eq!(name_key("Samsung Electronics Co., Ltd."), "samsung electronics");
+/// assert_eq!(name_key("Ltd."), "ltd");
 /// ```
 pub fn name_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
@@ -127,27 +140,53 @@ pub fn name_key(name: &str) -> String {
 }
 
 /// Appends the key of `name` to `key`, leaving what is already there as
-/// it is, so that the keys of all names share one buffer: lower case,
-/// Latin letters without diacritics ([`push_folded`]), punctuation to
-/// spaces, particles dropped. Apostrophes, dots and the marks that
-/// transliterate Arabic's ʿayn and hamza ("ʿ", "ʾ", "ʻ", "ʼ") are
-/// dropped inside a word, so "Sa'id", "Saʿid" and "Said" have one key.
+/// it is, so that the keys of all names share one buffer: its words
+/// ([`push_name_words`]), then legal suffixes at the end dropped while a
+/// word is left before them ("facebook inc" is "facebook", "co ltd" is
+/// "co", "ltd" stays "ltd").
+pub(crate) fn push_name_key(name: &str, key: &mut String) {
+    let base = key.len();
+    let mut last = push_name_words(name, key);
+    let tables = crate::names::tables();
+    while let Some((before, start)) = last {
+        if before == base || !tables.is_legal_suffix(&key[start..]) {
+            break;
+        }
+        key.truncate(before);
+        // The word before, looked for only once a suffix is dropped.
+        last = Some(match key[base..].rfind(' ') {
+            Some(space) => (base + space, base + space + 1),
+            None => (base, base),
+        });
+    }
+}
+
+/// Appends the words of `name`'s key to `key`: lower case, Latin letters
+/// without diacritics ([`push_folded`]), punctuation to spaces, particles
+/// dropped. Apostrophes, dots and the marks that transliterate Arabic's
+/// ʿayn and hamza ("ʿ", "ʾ", "ʻ", "ʼ") are dropped inside a word, so
+/// "Sa'id", "Saʿid" and "Said" have one key.
 ///
 /// Words are written straight into the key; a particle is cut off again
-/// once its word ends.
-pub(crate) fn push_name_key(name: &str, key: &mut String) {
+/// once its word ends. Returns where the last word kept begins: the
+/// key's length before it (and its space), and where its own text starts.
+pub(crate) fn push_name_words(name: &str, key: &mut String) -> Option<(usize, usize)> {
     let name = composed(name);
     let base = key.len();
     // The key's length before the word being read (and its space), and
-    // where the word's own text starts.
+    // where the word's own text starts; the same for the last word kept.
     let mut word: Option<(usize, usize)> = None;
-    let end_word = |key: &mut String, word: &mut Option<(usize, usize)>| {
-        if let Some((before, start)) = word.take()
-            && matches!(&key[start..], "al" | "el" | "the")
-        {
-            key.truncate(before);
-        }
-    };
+    let mut last: Option<(usize, usize)> = None;
+    let end_word =
+        |key: &mut String, word: &mut Option<(usize, usize)>, last: &mut Option<(usize, usize)>| {
+            if let Some((before, start)) = word.take() {
+                if matches!(&key[start..], "al" | "el" | "the") {
+                    key.truncate(before);
+                } else {
+                    *last = Some((before, start));
+                }
+            }
+        };
     for ch in name.chars() {
         if is_invisible(ch) {
             // "Reu\u{200b}ters", as pasting from a web page leaves it, is
@@ -172,10 +211,11 @@ pub(crate) fn push_name_key(name: &str, key: &mut String) {
             }
             push_folded(ch, key);
         } else {
-            end_word(key, &mut word);
+            end_word(key, &mut word, &mut last);
         }
     }
-    end_word(key, &mut word);
+    end_word(key, &mut word, &mut last);
+    last
 }
 
 /// Whether `ch` is a format character that shows nothing: a soft hyphen,
@@ -1129,13 +1169,18 @@ struct Scan {
     leads: Vec<u64>,
     needs: Needs,
     entities: Vec<usize>,
+    /// Whether each entity (by index) may be a person: its kind is not
+    /// declared, or is "person". Only people's names are told apart by a
+    /// gendered ending ("Ivan Petrov" and "Ivana Petrova"); in other
+    /// names it is agreement ("Donetsk Oblast", "Donetska Oblast").
+    people: Vec<bool>,
     letters: Vec<Letters>,
     chars: Vec<char>,
     spans: Vec<(usize, usize)>,
 }
 
 impl Scan {
-    fn new(names: &[Name<'_>], keys: &str, threshold: Similarity) -> Scan {
+    fn new(names: &[Name<'_>], keys: &str, threshold: Similarity, people: Vec<bool>) -> Scan {
         let mut chars: Vec<char> = Vec::with_capacity(keys.len());
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(names.len());
         let mut leads: Vec<u64> = Vec::with_capacity(names.len());
@@ -1150,6 +1195,7 @@ impl Scan {
             leads,
             needs: Needs::new(threshold.value()),
             entities: names.iter().map(|n| n.entity).collect(),
+            people,
             letters: names.iter().map(|n| Letters::new(n.key(keys))).collect(),
             chars,
             spans,
@@ -1194,22 +1240,34 @@ impl Scan {
     }
 
     /// Whether each word of key `a` is like the word of key `b` in its
-    /// place (the keys of a block have as many words): its Jaro–Winkler
+    /// place (the keys of a block have as many words), for names whose
+    /// whole keys reach the threshold to be one name's.
+    ///
+    /// Alike: its Jaro–Winkler
     /// score reaches [`WORD_FLOOR`], or the threshold if that is lower.
     /// A long shared part lifts the whole keys' score over the threshold
     /// whatever the other words are ("islamic state khorasan" and
     /// "islamic state sinai" score 0.92); a spelling variant changes a
     /// word, it does not replace it ("muhajir" and "mohajer" score 0.83,
     /// "afghanistan" and "pakistan" 0.65).
+    ///
+    /// And, when both entities may be people, not one stem with a
+    /// masculine ending and a feminine one
+    /// ([`crate::names::NameTables::gendered`]: "petrov" and "petrova",
+    /// "ivan" and "ivana"): such names are most likely of two people
+    /// (relatives, or namesakes), however alike they score. This holds
+    /// for names of one word too.
     fn words_alike(&self, a: usize, b: usize) -> bool {
+        let people = self.people[self.entities[a]] && self.people[self.entities[b]];
+        let tables = crate::names::tables();
         let (a, b) = (self.chars_of(a), self.chars_of(b));
         if !a.contains(&' ') {
-            return true;
+            return !(people && tables.gendered(a, b));
         }
         let floor = WORD_FLOOR.min(self.threshold.value());
         a.split(|&c| c == ' ')
             .zip(b.split(|&c| c == ' '))
-            .all(|(x, y)| jaro_winkler(x, y) >= floor)
+            .all(|(x, y)| jaro_winkler(x, y) >= floor && !(people && tables.gendered(x, y)))
     }
 
     /// The pairs of member `k` with the members after it that reach the
@@ -1438,7 +1496,15 @@ impl Resolution {
         let mut block_list: Vec<(bool, &Vec<usize>)> =
             blocks.iter().map(|(key, names)| (key.1, names)).collect();
         block_list.sort_unstable();
-        let scan = Scan::new(&names, &keys, threshold);
+        let people: Vec<bool> = sorted
+            .iter()
+            .map(|e| {
+                e.kind
+                    .as_deref()
+                    .is_none_or(|kind| kind.trim().eq_ignore_ascii_case("person"))
+            })
+            .collect();
+        let scan = Scan::new(&names, &keys, threshold, people);
         // Blocks are independent, and the candidates are sorted below on
         // a total order: blocks are scanned on all cores (and so are the
         // members of a large block, by `Scan::block`).
@@ -1577,6 +1643,20 @@ mod tests {
         assert_eq!(name_key("Nd\u{ad}ola\u{feff}"), "ndola");
         assert_eq!(name_key("\u{2060}Ridge\u{200d} Fire"), "ridge fire");
         assert_eq!(name_key("\u{200b}\u{200c}"), "");
+        // Legal suffixes at the end go, while a word is left before them.
+        assert_eq!(name_key("Facebook, Inc."), "facebook");
+        assert_eq!(name_key("Meta Platforms Inc"), "meta platforms");
+        assert_eq!(
+            name_key("Samsung Electronics Co., Ltd."),
+            "samsung electronics"
+        );
+        assert_eq!(name_key("Nestlé S.A."), "nestle");
+        assert_eq!(name_key("Deutsche Bank AG"), "deutsche bank");
+        assert_eq!(name_key("The Co."), "co");
+        assert_eq!(name_key("Ltd"), "ltd");
+        assert_eq!(name_key("Co Ltd"), "co");
+        assert_eq!(name_key("Inc. Magazine"), "inc magazine");
+        assert_eq!(name_key("Wagner Group"), "wagner group");
     }
 
     fn entity(id: &str, name: &str) -> Entity {
@@ -1604,7 +1684,7 @@ mod tests {
                 }
             })
             .collect();
-        let scan = Scan::new(&names, &keys, Similarity::new(0.85).unwrap());
+        let scan = Scan::new(&names, &keys, Similarity::new(0.85).unwrap(), vec![true; 3]);
         let pairs = |last_word: bool| -> Vec<(usize, usize)> {
             let mut pairs: Vec<_> = scan
                 .block(&[0, 1, 2], last_word)
@@ -2049,7 +2129,8 @@ mod tests {
     }
 
     /// The key as first written: each word gathered on its own, then
-    /// appended unless it is a particle.
+    /// appended unless it is a particle; then the last word dropped
+    /// while it is a legal suffix and another word is left.
     fn name_key_by_words(name: &str) -> String {
         let mut key = String::new();
         let mut word = String::new();
@@ -2075,13 +2156,21 @@ mod tests {
             }
         }
         flush(&mut word, &mut key);
-        key
+        let mut words: Vec<&str> = key.split(' ').collect();
+        while words.len() > 1
+            && words
+                .last()
+                .is_some_and(|w| crate::names::tables().is_legal_suffix(w))
+        {
+            words.pop();
+        }
+        words.join(" ")
     }
 
     proptest::proptest! {
         #[test]
         fn name_keys_are_the_words_without_particles(
-            name in "((al|el|the|Al|THE|İl|x|Sa'id|U\\.S\\.|émile|ẞ)[ ,.'’-]{0,2}){0,6}|\\PC{0,12}",
+            name in "((al|el|the|Al|THE|İl|x|Sa'id|U\\.S\\.|émile|ẞ|Inc\\.|LTD|Co|S\\.A\\.|Group)[ ,.'’-]{0,2}){0,6}|\\PC{0,12}",
         ) {
             proptest::prop_assert_eq!(name_key(&name), name_key_by_words(&name));
         }
@@ -2156,6 +2245,92 @@ mod tests {
         }
     }
 
+    /// A company's name with its legal form and without is one name:
+    /// "Facebook, Inc." is the "Facebook" another entity lists as an
+    /// alias (audit 8, B1), merged as the same name.
+    #[test]
+    fn a_legal_suffix_is_not_part_of_a_name() {
+        let threshold = Similarity::new(0.9).unwrap();
+        let meta = entity("meta", "Meta Platforms").with_aliases(["Meta", "Facebook"]);
+        let r = Resolution::new(&[meta, entity("facebook-inc", "Facebook, Inc.")], threshold);
+        assert_eq!(r.merges().len(), 1);
+        let merge = &r.merges()[0];
+        assert_eq!(
+            (merge.name.as_str(), merge.other_name.as_str(), merge.rule),
+            ("Facebook", "Facebook, Inc.", MergeRule::SameName)
+        );
+        // A name that is only a suffix is still a name, and another.
+        let r = Resolution::new(&[entity("a", "Ltd."), entity("b", "Co.")], threshold);
+        assert!(r.merges().is_empty());
+    }
+
+    /// A word that is another's stem with a masculine ending against a
+    /// feminine one names another person, however alike the whole names
+    /// score (audit 8, A2: "Ivan Petrov" and "Ivana Petrova", 0.97):
+    /// relatives and namesakes, not spellings. Spelling variants still
+    /// merge, and so do names of entities declared to be other than
+    /// people, in which such an ending is agreement.
+    #[test]
+    fn gendered_forms_are_two_people() {
+        let threshold = Similarity::new(0.9).unwrap();
+        let merges = |a: &Entity, b: &Entity| {
+            let r = Resolution::new(&[a.clone(), b.clone()], threshold);
+            r.merges().len()
+        };
+        for (a, b) in [
+            ("Ivan Petrov", "Ivana Petrova"),
+            ("Ivan Petrov", "Ivan Petrova"),
+            ("Aleksandr Petrov", "Aleksandra Petrova"),
+            ("Mario Rossi", "Maria Rossi"),
+            ("Jan Novak", "Jan Novakova"),
+            ("Andrzej Kowalski", "Andrzej Kowalska"),
+            ("Dalia Grybauskas", "Dalia Grybauskaite"),
+            ("Nikos Papadopoulos", "Nikos Papadopoulou"),
+            ("Zelensky", "Zelenska"),
+            ("Kowalski", "Kowalska"),
+            ("Петров", "Петрова"),
+        ] {
+            let (x, y) = (entity("a", a), entity("b", b));
+            // Alike enough to merge but for the ending.
+            assert!(
+                strsim::jaro_winkler(&name_key(a), &name_key(b)) >= threshold.value(),
+                "{a} / {b}"
+            );
+            assert_eq!(merges(&x, &y), 0, "{a} / {b}");
+            // Declared people or not, the same; another kind merges.
+            let person = |mut e: Entity| {
+                e.kind = Some("Person".into());
+                e
+            };
+            assert_eq!(
+                merges(&person(x.clone()), &person(y.clone())),
+                0,
+                "{a} / {b}"
+            );
+            let mut place = y.clone();
+            place.kind = Some("place".into());
+            assert_eq!(merges(&x, &place), 1, "{a} / {b}");
+        }
+        let mut donetsk = entity("a", "Donetsk Oblast");
+        donetsk.kind = Some("place".into());
+        let mut donetska = entity("b", "Donetska Oblast");
+        donetska.kind = Some("place".into());
+        assert_eq!(merges(&donetsk, &donetska), 1);
+        for (a, b) in [
+            ("Aleksandr Zhukov", "Alexander Zhukov"),
+            ("Haitham Mohamed Ibrahim", "Haytham Mohammed Ibrahim"),
+            ("Tamer Ramadan", "Tamer Ramadhan"),
+            ("Othman Abduljalil", "Osman Abduljalil"),
+            ("Gedaref State", "Gadaref State"),
+            ("Sylvia Masebo", "Silvia Masebo"),
+            ("Sirajuddin Haqqani", "Sirajudin Haqqani"),
+            ("Sanaa", "Sana'a"),
+            ("Mohamed Juma", "Mohamed Jumaa"),
+        ] {
+            assert_eq!(merges(&entity("a", a), &entity("b", b)), 1, "{a} / {b}");
+        }
+    }
+
     proptest::proptest! {
         /// Two-word names that share their last word (so one block) merge
         /// exactly when the whole keys reach the threshold and their first
@@ -2168,8 +2343,12 @@ mod tests {
         ) {
             let (ka, kb) = (format!("{a} front"), format!("{b} front"));
             proptest::prop_assume!(ka != kb);
+            // (Unless the first words are one stem with a masculine and a
+            // feminine ending, "abc" and "abca", as "ivan" and "ivana".)
+            let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
             let alike = strsim::jaro_winkler(&ka, &kb) >= threshold
-                && strsim::jaro_winkler(&a, &b) >= WORD_FLOOR.min(threshold);
+                && strsim::jaro_winkler(&a, &b) >= WORD_FLOOR.min(threshold)
+                && !crate::names::tables().gendered(&ca, &cb);
             let r = Resolution::new(
                 &[entity("a", &ka), entity("b", &kb)],
                 Similarity::new(threshold).unwrap(),

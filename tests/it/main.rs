@@ -10,6 +10,7 @@ mod engine;
 mod errors;
 mod invariants;
 mod model;
+mod names;
 mod parse;
 mod scenarios;
 mod strategies;

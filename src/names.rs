@@ -1,0 +1,458 @@
+//! The name tables, as data: the legal suffixes a name's key leaves out
+//! and the gendered endings that tell two people apart.
+//!
+//! | type | what it is |
+//! |---|---|
+//! | [`NameTables`] | the tables of `data/vocabulary/names.json`, keyed as names are |
+//!
+//! The tables are listed and documented in `data/vocabulary/names.json`
+//! and `data/README.md` ("Name tables"). They are part of the build, not
+//! of a run's policy: a name's key ([`crate::name_key`]) is shared by the
+//! table reader (which matches sources by it), the relay check and name
+//! resolution, and one table has to serve all of them.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::error::{Error, ErrorKind};
+
+/// The bundled tables.
+const NAMES_JSON: &str = include_str!("../data/vocabulary/names.json");
+
+/// The least number of characters a word keeps before a gendered ending:
+/// "Ivan" and "Ivana" share "ivan", "Ali" and "Alia" share "ali", but a
+/// stem of one or two letters ("Li" and "Lia") is too little of a word
+/// to call what follows it an ending.
+pub(crate) const LEAST_STEM: usize = 3;
+
+/// The tables, read once from `data/vocabulary/names.json`. The file is
+/// part of the crate and is tested to read (`the_bundled_tables_read`);
+/// were it not to, names would be keyed and matched without them.
+pub(crate) fn tables() -> &'static NameTables {
+    static TABLES: LazyLock<NameTables> =
+        LazyLock::new(|| NameTables::from_json_str(NAMES_JSON).unwrap_or_default());
+    &TABLES
+}
+
+/// The legal suffixes and gendered endings, keyed as names are (lower
+/// case, Latin and Greek letters without their marks, "Inc." as `inc`,
+/// "S.A." as `sa`, "ος" as `οσ`).
+#[derive(Debug, Default)]
+pub(crate) struct NameTables {
+    /// The keys of the legal suffixes ("Inc.", "Ltd", "GmbH"), each's
+    /// bytes as a number ([`packed`]), sorted.
+    suffixes: Vec<u128>,
+    /// The longest suffix key, in bytes: a longer last word is no suffix.
+    longest_suffix: usize,
+    /// The suffixes' first and last bytes, each's low 5 bits, as bits
+    /// (`32 * first + last`): most last words are turned away by one
+    /// bit before the search.
+    suffix_ends: [u64; 16],
+    /// Each masculine ending with each feminine ending of its group:
+    /// ("", "a"), ("i", "a"), ("as", "iene").
+    endings: Vec<(Ending, Ending)>,
+    /// The same pairs, each both ways round, as the tails two words have
+    /// after their common prefix, sorted by [`tails_key`]: looked up for
+    /// a pair of words rather than every pair of endings tried on it.
+    forms: Vec<Forms>,
+    /// The longest tail of [`NameTables::forms`], in characters: two
+    /// words whose tails after their common prefix are longer differ by
+    /// more than an ending.
+    longest_tail: usize,
+}
+
+/// A pair of endings as two words that share a stem differ: the letters
+/// the endings begin with alike (`shared`: "is" and "iene" share "i"),
+/// which the words' common prefix ends with, then the first word's tail
+/// and the second's ("s" and "ene").
+#[derive(Debug)]
+struct Forms {
+    key: u64,
+    shared: Ending,
+    first: Ending,
+    second: Ending,
+}
+
+/// A word's ending, or part of one, as characters.
+type Ending = Box<[char]>;
+
+/// The low 5 bits of the first and of the last byte of non-empty `word`,
+/// as one number below 1,024.
+fn ends(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let (first, last) = (bytes[0], bytes[bytes.len() - 1]);
+    usize::from(first & 31) * 32 + usize::from(last & 31)
+}
+
+/// The bytes of `word` as one number, when it has at most 16: equal
+/// numbers for equal words (no byte of a key is 0, so no shorter word
+/// packs like a longer), compared without a call to `memcmp`.
+fn packed(word: &str) -> Option<u128> {
+    (word.len() <= 16).then(|| {
+        word.bytes()
+            .fold(0u128, |number, byte| number << 8 | u128::from(byte))
+    })
+}
+
+/// A number for two tails of at most 4 characters each (their lengths,
+/// and 7 bits of each character): equal for equal tails, and seldom for
+/// others, so that the pairs of endings a pair of words may be are
+/// found by a binary search and then compared.
+fn tails_key(first: &[char], second: &[char]) -> u64 {
+    let pack = |tail: &[char]| {
+        tail.iter().fold(tail.len() as u64, |key, &ch| {
+            key << 7 | u64::from(ch) & 0x7f
+        })
+    };
+    pack(first) << 31 | pack(second)
+}
+
+/// The file's shape.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTables {
+    name: String,
+    legal_suffixes: Vec<String>,
+    gendered_endings: Vec<RawGroup>,
+}
+
+/// A group of endings: each masculine one against each feminine one.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGroup {
+    /// For readers of the file: which names the group is for.
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+    masculine: Vec<String>,
+    feminine: Vec<String>,
+}
+
+impl NameTables {
+    /// Reads tables in the format of `data/vocabulary/names.json`, keying
+    /// each entry as names are keyed.
+    ///
+    /// # Errors
+    ///
+    /// Fails on malformed JSON, an unknown, missing or mistyped field, a
+    /// suffix whose key is not one word, an ending whose key is more than
+    /// one word, a group with no masculine or no feminine ending, or a
+    /// group that gives one ending on both sides.
+    pub(crate) fn from_json_str(json: &str) -> Result<NameTables, Error> {
+        use crate::corpus::json_error;
+        const EXPECTED: &str = r#"a JSON object such as {"name": "names", "legal_suffixes": [], "gendered_endings": []}"#;
+        let json = crate::corpus::strip_bom(json);
+        if json.trim().is_empty() {
+            return Err(Error::new(ErrorKind::Empty {
+                expected: "a JSON document of name tables",
+            }));
+        }
+        let mut de = serde_json::Deserializer::from_str(json);
+        let raw: RawTables = serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| json_error(json, e.path().to_string(), e.into_inner(), EXPECTED))?;
+        de.end()
+            .map_err(|e| json_error(json, String::new(), e, EXPECTED))?;
+        if raw.name.trim().is_empty() {
+            return Err(
+                Error::invalid_value(format!("{:?}", raw.name), "is empty", "a name")
+                    .in_field("name"),
+            );
+        }
+        let mut tables = NameTables::default();
+        for (k, suffix) in raw.legal_suffixes.iter().enumerate() {
+            let key = word_key(suffix);
+            let Some(number) = packed(&key).filter(|_| !key.is_empty() && !key.contains(' '))
+            else {
+                return Err(Error::invalid_value(
+                    format!("{suffix:?}"),
+                    format!("is keyed as {key:?}"),
+                    "one word of at most 16 bytes (\"Inc.\", \"S.A.\"); a suffix of two words is two suffixes",
+                )
+                .in_field(format!("legal_suffixes[{k}]")));
+            };
+            tables.longest_suffix = tables.longest_suffix.max(key.len());
+            let end = ends(&key);
+            tables.suffix_ends[end / 64] |= 1 << (end % 64);
+            tables.suffixes.push(number);
+        }
+        tables.suffixes.sort_unstable();
+        tables.suffixes.dedup();
+        for (g, group) in raw.gendered_endings.iter().enumerate() {
+            let field = format!("gendered_endings[{g}]");
+            let side = |side: &str, endings: &[String]| -> Result<Vec<Ending>, Error> {
+                if endings.is_empty() {
+                    return Err(Error::invalid_value(
+                        "[]",
+                        "is empty",
+                        "at least one ending (\"\" for none)",
+                    )
+                    .in_field(format!("{field}.{side}")));
+                }
+                endings
+                    .iter()
+                    .enumerate()
+                    .map(|(k, ending)| {
+                        let key = word_key(ending);
+                        if key.contains(' ') {
+                            return Err(Error::invalid_value(
+                                format!("{ending:?}"),
+                                format!("is keyed as {key:?}"),
+                                "the end of one word (\"ova\", \"skaya\"), or \"\" for none",
+                            )
+                            .in_field(format!("{field}.{side}[{k}]")));
+                        }
+                        Ok(key.chars().collect())
+                    })
+                    .collect()
+            };
+            let masculine = side("masculine", &group.masculine)?;
+            let feminine = side("feminine", &group.feminine)?;
+            for m in &masculine {
+                if let Some(f) = feminine.iter().find(|f| f == &m) {
+                    return Err(Error::invalid_value(
+                        format!("{:?}", f.iter().collect::<String>()),
+                        "is both a masculine and a feminine ending",
+                        "different endings on the two sides",
+                    )
+                    .in_field(field));
+                }
+                for f in &feminine {
+                    tables.endings.push((m.clone(), f.clone()));
+                }
+            }
+        }
+        for (m, f) in &tables.endings {
+            let shared = m.iter().zip(f.iter()).take_while(|(x, y)| x == y).count();
+            let (m_tail, f_tail) = (&m[shared..], &f[shared..]);
+            if m_tail.len().max(f_tail.len()) > 4 {
+                return Err(Error::invalid_value(
+                    format!(
+                        "{:?} and {:?}",
+                        m.iter().collect::<String>(),
+                        f.iter().collect::<String>()
+                    ),
+                    "differ in more than their last 4 letters",
+                    "endings that differ in at most 4 letters after those they share",
+                )
+                .in_field("gendered_endings"));
+            }
+            tables.longest_tail = tables.longest_tail.max(m_tail.len()).max(f_tail.len());
+            for (first, second) in [(m_tail, f_tail), (f_tail, m_tail)] {
+                tables.forms.push(Forms {
+                    key: tails_key(first, second),
+                    shared: m[..shared].into(),
+                    first: first.into(),
+                    second: second.into(),
+                });
+            }
+        }
+        tables.forms.sort_by_key(|forms| forms.key);
+        Ok(tables)
+    }
+
+    /// Whether `word` (a word of a name's key) is a legal suffix: "inc",
+    /// "ltd", "gmbh".
+    pub(crate) fn is_legal_suffix(&self, word: &str) -> bool {
+        if word.is_empty() || word.len() > self.longest_suffix {
+            return false;
+        }
+        let end = ends(word);
+        self.suffix_ends[end / 64] & 1 << (end % 64) != 0
+            && packed(word).is_some_and(|word| self.suffixes.binary_search(&word).is_ok())
+    }
+
+    /// Whether two words of names' keys are one stem of at least
+    /// [`LEAST_STEM`] characters with a masculine ending on one and a
+    /// feminine ending of its group on the other: "petrov" and "petrova",
+    /// "kowalski" and "kowalska", "mario" and "maria". A doubled letter
+    /// is a long vowel, not an ending: "sana" and "sanaa" are one name.
+    ///
+    /// A pair of words is looked up by the tails it has after its common
+    /// prefix (where a stem and the letters its two endings share end),
+    /// so that it costs a binary search whatever the number of endings:
+    /// it is checked for every pair of names that would merge.
+    pub(crate) fn gendered(&self, a: &[char], b: &[char]) -> bool {
+        let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let (tail_a, tail_b) = (&a[common..], &b[common..]);
+        if tail_a.len() > self.longest_tail
+            || tail_b.len() > self.longest_tail
+            || tail_a.is_empty() && tail_b.is_empty()
+        {
+            return false;
+        }
+        let key = tails_key(tail_a, tail_b);
+        let start = self.forms.partition_point(|forms| forms.key < key);
+        self.forms[start..]
+            .iter()
+            .take_while(|forms| forms.key == key)
+            .any(|forms| {
+                let Some(stem) = common
+                    .checked_sub(forms.shared.len())
+                    .filter(|&stem| stem >= LEAST_STEM)
+                else {
+                    return false;
+                };
+                // A doubled letter is a long vowel: a bare stem against
+                // the stem and an ending that starts with its last letter.
+                let bare = forms.shared.is_empty() && (tail_a.is_empty() || tail_b.is_empty());
+                let ending = if tail_a.is_empty() { tail_b } else { tail_a };
+                *forms.first == *tail_a
+                    && *forms.second == *tail_b
+                    && a[stem..common] == *forms.shared
+                    && !(bare && ending.first() == a.get(stem - 1))
+            })
+    }
+}
+
+/// `text` keyed as a name's words are ([`crate::resolve`]'s key without
+/// its legal suffixes dropped, which would need these very tables).
+fn word_key(text: &str) -> String {
+    let mut key = String::new();
+    crate::resolve::push_name_words(text, &mut key);
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(word: &str) -> Vec<char> {
+        word.chars().collect()
+    }
+
+    #[test]
+    fn the_bundled_tables_read() {
+        let tables = NameTables::from_json_str(NAMES_JSON).unwrap();
+        assert!(tables.is_legal_suffix("inc"));
+        assert!(tables.is_legal_suffix("sa"));
+        assert!(tables.is_legal_suffix("spa"));
+        assert!(!tables.is_legal_suffix("company"));
+        assert!(!tables.is_legal_suffix("group"));
+        assert!(tables.endings.len() > 20);
+        assert_eq!(tables.forms.len(), 2 * tables.endings.len());
+        assert_eq!(tables.longest_tail, 4);
+    }
+
+    /// Whether `a` is a stem ending in `m` and `b` the same stem ending
+    /// in `f`, the stem at least [`LEAST_STEM`] characters and not
+    /// doubling its last letter: the rule, tried ending by ending.
+    fn forms(a: &[char], m: &[char], b: &[char], f: &[char]) -> bool {
+        let (Some(stem), Some(other)) = (a.strip_suffix(m), b.strip_suffix(f)) else {
+            return false;
+        };
+        if stem.len() < LEAST_STEM || stem != other {
+            return false;
+        }
+        let doubled = |ending: &[char]| ending.first() == stem.last();
+        !(m.is_empty() && doubled(f) || f.is_empty() && doubled(m))
+    }
+
+    proptest::proptest! {
+        /// The lookup by tails finds what trying every pair of endings
+        /// on the two words finds.
+        #[test]
+        fn the_lookup_is_the_rule(
+            stem in "[a-z]{0,6}",
+            a in "(|a|i|o|y|s|e|k|ov|ova|ia|ii|iy|oy|aya|aia|as|is|us|ys|iene|aite|yte|ute|ek|kova|ec|cova|er|ra|ou|os|ab|x)",
+            b in "(|a|i|o|y|s|e|k|ov|ova|ia|ii|iy|oy|aya|aia|as|is|us|ys|iene|aite|yte|ute|ek|kova|ec|cova|er|ra|ou|os|ab|x)",
+            more in "[a-z]{0,2}",
+        ) {
+            let tables = tables();
+            let (a, b): (Vec<char>, Vec<char>) =
+                (format!("{stem}{a}").chars().collect(), format!("{stem}{more}{b}").chars().collect());
+            let by_scan = a != b
+                && tables
+                    .endings
+                    .iter()
+                    .any(|(m, f)| forms(&a, m, &b, f) || forms(&b, m, &a, f));
+            proptest::prop_assert_eq!(tables.gendered(&a, &b), by_scan);
+        }
+    }
+
+    #[test]
+    fn gendered_forms_of_one_stem() {
+        let tables = tables();
+        let gendered = |a: &str, b: &str| tables.gendered(&chars(a), &chars(b));
+        for (a, b) in [
+            ("petrov", "petrova"),
+            ("ivan", "ivana"),
+            ("ali", "alia"),
+            ("aliyev", "aliyeva"),
+            ("kowalski", "kowalska"),
+            ("zelensky", "zelenskaya"),
+            ("zelenskyy", "zelenska"),
+            ("tolstoy", "tolstaya"),
+            ("mario", "maria"),
+            ("alexander", "alexandra"),
+            ("julius", "julia"),
+            ("novak", "novakova"),
+            ("svoboda", "svobodova"),
+            ("hasek", "haskova"),
+            ("kazlauskas", "kazlauskiene"),
+            ("grybauskas", "grybauskaite"),
+            ("berzins", "berzina"),
+            ("papadopoulos", "papadopoulou"),
+            ("παπαδοπουλοσ", "παπαδοπουλου"),
+            ("петров", "петрова"),
+            ("зеленский", "зеленская"),
+        ] {
+            assert!(gendered(a, b), "{a} / {b}");
+            assert!(gendered(b, a), "{b} / {a}");
+        }
+        for (a, b) in [
+            // Spelling variants.
+            ("aleksandr", "alexander"),
+            ("mohamed", "mohammed"),
+            ("haitham", "haytham"),
+            ("ramadan", "ramadhan"),
+            ("othman", "osman"),
+            ("sylvia", "silvia"),
+            ("gedaref", "gadaref"),
+            ("dernah", "derna"),
+            ("nova", "novaya"),
+            // A doubled letter is a long vowel.
+            ("sana", "sanaa"),
+            ("juma", "jumaa"),
+            // Too short a stem; both masculine; one word.
+            ("li", "lia"),
+            ("velikiy", "veliky"),
+            ("petrov", "petrov"),
+            // English plurals are no gendered ending.
+            ("houthi", "houthis"),
+            ("peshmerga", "peshmergas"),
+        ] {
+            assert!(!gendered(a, b), "{a} / {b}");
+            assert!(!gendered(b, a), "{b} / {a}");
+        }
+    }
+
+    #[test]
+    fn bad_tables_are_refused() {
+        let refused = |json: &str| NameTables::from_json_str(json).unwrap_err().to_string();
+        insta::assert_snapshot!(
+            refused(r#"{"name": "n", "legal_suffixes": ["Pty Ltd"], "gendered_endings": []}"#),
+            @r#"field legal_suffixes[0]: "Pty Ltd" is keyed as "pty ltd"; expected one word of at most 16 bytes ("Inc.", "S.A."); a suffix of two words is two suffixes"#
+        );
+        insta::assert_snapshot!(
+            refused(r#"{"name": "n", "legal_suffixes": ["..."], "gendered_endings": []}"#),
+            @r#"field legal_suffixes[0]: "..." is keyed as ""; expected one word of at most 16 bytes ("Inc.", "S.A."); a suffix of two words is two suffixes"#
+        );
+        insta::assert_snapshot!(
+            refused(
+                r#"{"name": "n", "legal_suffixes": [], "gendered_endings": [{"masculine": ["a"], "feminine": ["a", "b"]}]}"#
+            ),
+            @r#"field gendered_endings[0]: "a" is both a masculine and a feminine ending; expected different endings on the two sides"#
+        );
+        insta::assert_snapshot!(
+            refused(
+                r#"{"name": "n", "legal_suffixes": [], "gendered_endings": [{"masculine": [], "feminine": ["a"]}]}"#
+            ),
+            @r#"field gendered_endings[0].masculine: [] is empty; expected at least one ending ("" for none)"#
+        );
+        insta::assert_snapshot!(
+            refused(r#"{"name": "n", "legal_suffixes": [], "gendered_endings": [], "x": 1}"#),
+            @"line 1 column 63: field x: unknown field `x`, expected one of `name`, `legal_suffixes`, `gendered_endings`"
+        );
+    }
+}
