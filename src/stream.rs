@@ -16,7 +16,7 @@
 //! bad) are errors. The formats are described in `data/README.md`.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::id::{ClaimHasher, ClaimIndex, HashMap, HashSet as FastSet};
 use std::io::{BufRead, BufReader, Read};
@@ -808,12 +808,18 @@ impl Ids {
 /// cited publication gives that value itself (a row with no origin), or
 /// from more than one origin, the chain is left as the table gives it.
 /// Repeated while chains grow (a wire citing a wire), at most eight
-/// times, never through a source the chain holds already.
+/// times, never through a source the chain holds already, and never past
+/// `max_links` links (the corpus's chain limit): a chain that would grow
+/// past it stops where it is, and the rows it stopped are returned (by
+/// position, with the length it would have had) to be warned about,
+/// rather than built too long and skipped.
 fn link_relays(
     claims: &mut [(Claim, u64)],
     cited: &HashSet<&str>,
     entity_names: &HashMap<&str, &str>,
-) {
+    max_links: usize,
+) -> BTreeMap<usize, usize> {
+    let mut stopped: BTreeMap<usize, usize> = BTreeMap::new();
     // Each claim that may take part (its chain starts or ends at a cited
     // publication): its subject's key and its value's anchor, made once.
     let keys: Vec<Option<(String, String)>> = claims
@@ -880,17 +886,23 @@ fn link_relays(
             if let Some(Some(tail)) = tails.get(&key)
                 && !tail.iter().any(|link| chain.contains(link))
             {
-                extended.push((k, [chain, tail].concat()));
+                if chain.len() + tail.len() > max_links {
+                    stopped.insert(k, chain.len() + tail.len());
+                } else {
+                    extended.push((k, [chain, tail].concat()));
+                }
             }
         }
         drop(tails);
         if extended.is_empty() {
-            return;
+            return stopped;
         }
         for (k, links) in extended {
+            stopped.remove(&k);
             claims[k].0.assertion.chain = crate::model::Chain::from(links);
         }
     }
+    stopped
 }
 
 /// What a relayed value keeps of its origin's, for [`link_relays`]: the
@@ -2355,7 +2367,25 @@ impl StreamReader {
                 .iter()
                 .map(|e| (e.id.as_str(), e.name.as_str()))
                 .collect();
-            link_relays(&mut claims, &cited, &entity_names);
+            let stopped = link_relays(
+                &mut claims,
+                &cited,
+                &entity_names,
+                self.limits.max_chain_depth(),
+            );
+            for (k, links) in stopped {
+                let (claim, line) = &claims[k];
+                let chain = &claim.assertion.chain;
+                let last = chain.last().map_or("", |id| id.as_str());
+                skipped.warn(
+                    name,
+                    *line,
+                    format!(
+                        "field origin: following the origin cells from {last} would make a chain of {links} links, over the limit of {}; the chain built so far stops there (raise the limit, or give the origin itself)",
+                        self.limits.max_chain_depth()
+                    ),
+                );
+            }
         }
         let side = self.header.as_deref();
         let header = Header::new(

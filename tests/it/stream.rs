@@ -733,6 +733,47 @@ fn a_speaker_alias_of_a_declared_entity_is_one_origin() {
     assert_eq!(origins[0].name.to_string(), "Joe Tyler");
 }
 
+/// A chain the reader builds by following origin cells never grows past
+/// the chain limit: a row whose chain would is kept, its chain stopped
+/// where it was, with a warning (it had been skipped for a chain the user
+/// never wrote; seventh audit). Sixty outlets each citing the next.
+#[test]
+fn a_relay_chain_built_past_the_limit_stops_with_a_warning() {
+    let mut table = String::from("source,subject,property,value,origin\n");
+    for k in 0..60 {
+        table.push_str(&format!("Paper{k},Outbreak,deaths,44,Paper{}\n", k + 1));
+    }
+    table.push_str("Paper60,Outbreak,deaths,44,MoH\n");
+    let corpus = read_csv(&table);
+    assert_eq!(corpus.claims().len(), 61);
+    assert!(corpus.skipped().is_empty(), "{:?}", skipped_lines(&corpus));
+    assert!(
+        corpus
+            .claims()
+            .iter()
+            .all(|c| c.assertion.chain.len() <= 32),
+        "a chain past the limit"
+    );
+    let warnings: Vec<String> = corpus
+        .warnings()
+        .iter()
+        .map(|w| w.message.clone())
+        .collect();
+    assert!(!warnings.is_empty());
+    assert!(
+        warnings.iter().all(|w| w.contains("over the limit of 32")),
+        "{warnings:?}"
+    );
+    // The figure is still the ministry's, once.
+    let report = corroborate::analyze(&corpus, &corroborate::Policy::default());
+    let origins: Vec<String> = report.topics[0].scopes[0].positions[0]
+        .origins
+        .iter()
+        .map(|o| o.name.to_string())
+        .collect();
+    assert_eq!(origins, ["MoH"]);
+}
+
 /// A row citing a publication whose own rows giving that value for that
 /// subject and property all cite one origin is a relay of that origin,
 /// through it: BBC citing Reuters citing IGSU is one origin, not two. A
