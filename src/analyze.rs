@@ -1001,6 +1001,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let mut relations = Vec::new();
         let mut label_counter = 0;
         let mut conflict = false;
+        // A conflict between claims about two entities that name matching
+        // merged (two subject ids, one on each side): the first found.
+        let merged = self.titles.contains_key(subject.as_str());
+        let mut merged_conflict: Option<(&EntityId, &EntityId)> = None;
         let mut any_superseded = !superseded_by.is_empty();
         let mut first_claims: Vec<(&Claim, Arc<str>, &str)> = Vec::new();
         for group in &groups {
@@ -1624,6 +1628,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     && !b.all_corrected(&superseded_by)
                 {
                     conflict = true;
+                    if merged && merged_conflict.is_none() {
+                        merged_conflict = merged_sides(a, b);
+                    }
                 }
                 relations.push(PositionRelation {
                     from: labels[i].clone(),
@@ -1688,6 +1695,24 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let relay_findings = self.relay_findings(claims);
         let all_positions: Vec<&Position> =
             scopes.iter().flat_map(|s| s.positions.iter()).collect();
+        // A merge that made a conflict is said: two people with near
+        // names ("Ivan Petrov", "Ivana Petrova") merged would contest.
+        if let Some((x, y)) = merged_conflict {
+            let name = |id: &EntityId| {
+                self.corpus
+                    .entity(id)
+                    .map_or_else(|| id.to_string(), |e| e.name.clone())
+            };
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                format!("topic {topic_name}"),
+                format!(
+                    "the conflict is between claims about {:?} ({x}) and {:?} ({y}), which name matching merged into one entity; if they are two, list one in the other's distinct_from",
+                    name(x),
+                    name(y)
+                ),
+            ));
+        }
         let verdict = if conflict {
             Verdict::Contested
         } else if any_superseded {
@@ -2246,6 +2271,21 @@ fn split_coarse<T, S: Copy>(
         }
     }
     (sweep(fine), sweep(coarse))
+}
+
+/// The subjects of two conflicting positions when they share none (the
+/// smallest of each side): the two entities a merge joined into the
+/// topic, whose claims conflict.
+fn merged_sides<'c>(a: &Built<'c>, b: &Built<'c>) -> Option<(&'c EntityId, &'c EntityId)> {
+    let sides = |p: &Built<'c>| -> Vec<&'c EntityId> {
+        let mut ids: Vec<&'c EntityId> = p.claims.iter().map(|c| &c.subject).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let (x, y) = (sides(a), sides(b));
+    let shared = x.iter().any(|id| y.binary_search(id).is_ok());
+    (!shared).then(|| (x[0].min(y[0]), x[0].max(y[0])))
 }
 
 /// Coarse values, out of their runs, in runs of one value each: those of

@@ -2631,6 +2631,41 @@ fn coarse_values_fit_only_standing_figures_and_stand_apart() {
     );
 }
 
+/// A conflict between claims about two entities that name matching
+/// merged is said, with the way out: two people with near names would
+/// otherwise contest each other's facts silently (eighth audit). A
+/// conflict within one entity's own claims is not.
+#[test]
+fn a_conflict_that_a_merge_made_is_warned_about() {
+    let warnings = |second: &str| {
+        let doc = serde_json::json!({
+            "format": "corroborate/1",
+            "entities": [{"id": "jon-smith", "name": "Jon Smith", "kind": "person"},
+                         {"id": "john-smith", "name": "John Smith", "kind": "person"}],
+            "sources": [{"id": "a", "kind": "publication", "name": "A"},
+                        {"id": "b", "kind": "publication", "name": "B"}],
+            "claims": [
+                {"id": "c1", "subject": "jon-smith", "property": "nationality",
+                 "value": {"text": "Israeli"}, "assertion": {"chain": ["a"]}},
+                {"id": "c2", "subject": second, "property": "nationality",
+                 "value": {"text": "Russian"}, "assertion": {"chain": ["b"]}}
+            ]
+        });
+        let corpus = Corpus::from_json_str(&doc.to_string()).unwrap();
+        let report = analyze(&corpus, &Policy::default());
+        assert_eq!(report.merges.len(), 1);
+        assert_eq!(report.topics[0].verdict, corroborate::Verdict::Contested);
+        report
+            .diagnostics
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_snapshot!(warnings("john-smith"), @r#"warning: topic john-smith nationality: the conflict is between claims about "John Smith" (john-smith) and "Jon Smith" (jon-smith), which name matching merged into one entity; if they are two, list one in the other's distinct_from"#);
+    assert_eq!(warnings("jon-smith"), "");
+}
+
 /// BBC cites AFP, and AFP cites the ministry: the figure is the
 /// ministry's, one origin, not AFP's own reporting beside it. Unless AFP
 /// also gives the figure in its own voice.
