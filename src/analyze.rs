@@ -1043,11 +1043,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         format!(
                             "said {said}, after its publication {} was published ({published}){}: the series places it by the date said; check that date",
                             c.assertion.chain[0],
-                            if more > 0 {
-                                format!("; {more} more claim{} of topic {topic_name} too", if more == 1 { "" } else { "s" })
-                            } else {
-                                String::new()
-                            }
+                            more_claims(more, topic_name)
                         ),
                     ));
                 }
@@ -1122,11 +1118,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         format!(
                             "reported {}, a time that holds reports of the series at times that do not meet: it cannot be placed among them, so it is compared with the latest report, as if of it{}",
                             shown_report_time(span),
-                            if more > 0 {
-                                format!("; {more} more claim{} of topic {topic_name} too", if more == 1 { "" } else { "s" })
-                            } else {
-                                String::new()
-                            }
+                            more_claims(more, topic_name)
                         ),
                     ));
                     for (_, k, c) in coarse {
@@ -2271,6 +2263,18 @@ fn split_coarse<T, S: Copy>(
         }
     }
     (sweep(fine), sweep(coarse))
+}
+
+/// "; N more claims of topic T too" for a warning that names the first
+/// of `more` + 1 claims, or nothing when it names them all.
+fn more_claims(more: usize, topic_name: TopicName<'_>) -> String {
+    if more == 0 {
+        return String::new();
+    }
+    format!(
+        "; {more} more claim{} of topic {topic_name} too",
+        if more == 1 { "" } else { "s" }
+    )
 }
 
 /// The subjects of two conflicting positions when they share none (the
