@@ -150,12 +150,10 @@ fn titles<'a>(
             continue;
         };
         counts[slot as usize].0 += 1;
-        let position = claims[k].assertion.publication().and_then(|publication| {
-            match sources.find(publication.text_address()) {
-                Some(found) => Some(found.position as usize),
-                None => corpus.source_position(publication),
-            }
-        });
+        let position = claims[k]
+            .assertion
+            .publication()
+            .and_then(|publication| sources.position(corpus, publication));
         match position {
             Some(position) => published.push(u64::from(slot) << 32 | position as u64),
             None => counts[slot as usize].1 += 1,
@@ -398,6 +396,15 @@ impl SourceTable {
     }
 
     /// The source whose declared id's text is at `address`.
+    /// The source's position in `corpus`: found by the address of its
+    /// id's text, or else by the corpus's index.
+    fn position(&self, corpus: &Corpus, id: &SourceId) -> Option<usize> {
+        match self.find(id.text_address()) {
+            Some(slot) => Some(slot.position as usize),
+            None => corpus.source_position(id),
+        }
+    }
+
     fn find(&self, address: usize) -> Option<SourceSlot> {
         let mask = self.slots.len().wrapping_sub(1);
         let mut at = self.home(address);
@@ -518,10 +525,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
 
     /// The source's position in the corpus, if the corpus declares it.
     fn source_slot(&self, id: &SourceId) -> Option<usize> {
-        match self.sources.find(id.text_address()) {
-            Some(slot) => Some(slot.position as usize),
-            None => self.corpus.source_position(id),
-        }
+        self.sources.position(self.corpus, id)
     }
 
     /// A source's readable name; a publication speaking for itself is
@@ -1099,7 +1103,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 let (fine, coarse) = split_coarse(
                     sweep_times(std::mem::take(&mut dated), |m| m.0),
                     |m| m.0,
-                    |a, b| a.0 < b.1 && b.0 < a.1,
+                    spans_meet,
                     |_| true,
                     |items| sweep_times(items, |m| m.0),
                 );
@@ -2361,6 +2365,11 @@ fn sweep_times<T>(items: Vec<T>, span: impl Fn(&T) -> Span) -> Runs<Meet, T> {
     runs
 }
 
+/// True when two spans `[start, end)` share a moment.
+fn spans_meet(a: Span, b: Span) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
 /// The moment that a run of scope times share: from its latest start to
 /// its earliest end.
 type Meet = (chrono::NaiveDateTime, chrono::NaiveDateTime);
@@ -2512,7 +2521,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let runs = split_coarse(
                 sweep_times(timed, |m| m.0.interval()),
                 |m| m.0.interval(),
-                |a, b| a.0 < b.1 && b.0 < a.1,
+                spans_meet,
                 |_| true,
                 |items| sweep_times(items, |m| m.0.interval()),
             );
@@ -2774,26 +2783,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 dated.sort_unstable_by_key(|&(p, _, k)| (p.start(), p.end(), p.precision(), k));
                 // Sweep with the running intersection of the periods.
                 type Member<'c> = (Period, &'c Claim, usize);
-                let sweep = |items: Vec<Member<'c>>| {
-                    let mut runs: Vec<(Span, Vec<Member<'c>>)> = Vec::new();
-                    for item in items {
-                        let (period, _, _) = item;
-                        match runs.last_mut() {
-                            Some(((start, end), members)) if period.start() < *end => {
-                                *start = (*start).max(period.start());
-                                *end = (*end).min(period.end());
-                                members.push(item);
-                            }
-                            _ => runs.push((period.interval(), vec![item])),
-                        }
-                    }
-                    runs
-                };
-                let overlaps = |a: Span, b: Span| a.0 < b.1 && b.0 < a.1;
+                let sweep = |items: Vec<Member<'c>>| sweep_times(items, |m| m.0.interval());
                 let (runs, coarse) = split_coarse(
                     sweep(dated),
                     |m| m.0.interval(),
-                    overlaps,
+                    spans_meet,
                     |m| !corrected.contains_key(&m.1.id),
                     sweep,
                 );
