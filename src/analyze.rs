@@ -1689,6 +1689,22 @@ impl<'a, 'p> Analyzer<'a, 'p> {
 
         relations.shrink_to_fit();
         let relay_findings = self.relay_findings(claims);
+        // A conflict that only a relay's distortion makes ("10,000" for a
+        // projection of up to 10,000) is said to be one.
+        let from_drops = if conflict && !relay_findings.is_empty() {
+            conflicts_from_drops(&scopes, &mut relations, &relay_findings)
+        } else {
+            Vec::new()
+        };
+        for (from, to, _, detail) in &from_drops {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                format!("topic {topic_name}"),
+                format!(
+                    "{from} – {to}: the conflict rests on relays that dropped what their origin said ({detail}); as the origin gave them, the figures do not conflict"
+                ),
+            ));
+        }
         let all_positions: Vec<&Position> =
             scopes.iter().flat_map(|s| s.positions.iter()).collect();
         // A merge that made a conflict is said: two people with near
@@ -1720,7 +1736,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         } else {
             Verdict::SingleOrigin
         };
-        let explanation = self.explain_verdict(verdict, &scopes, &relations);
+        let mut explanation = self.explain_verdict(verdict, &scopes, &relations);
+        for (from, to, what, _) in &from_drops {
+            use std::fmt::Write;
+            let _ = write!(
+                explanation,
+                " The conflict of {from} and {to} rests on relays that dropped their origin's {what}."
+            );
+        }
         Topic {
             subject: subject.clone(),
             subject_name: self.entity_name(subject),
@@ -2267,6 +2290,107 @@ fn split_coarse<T, S: Copy>(
         }
     }
     (sweep(fine), sweep(coarse))
+}
+
+/// The conflicts of `relations` that rest on relays which dropped what
+/// their origin said: every claim of one side relays, without it, a
+/// projection (kept, the claim would stand in another scope) or a bound
+/// of a version on the other side (kept, it would give that version's
+/// figure). Such a relation's explanation says so, and each is returned
+/// as (from, to, the kind dropped, what was dropped, for a warning), in
+/// relation order.
+///
+/// The relations stay conflicts: the figures as printed do conflict, and
+/// a reader of the relay's article sees that figure. What the report
+/// adds is where the conflict comes from.
+fn conflicts_from_drops(
+    scopes: &[ScopeGroup<'_>],
+    relations: &mut [PositionRelation],
+    findings: &[RelayFinding],
+) -> Vec<(Arc<str>, Arc<str>, &'static str, String)> {
+    use std::fmt::Write;
+    // (relaying claim, version it dropped from, whether a projection was
+    // dropped), sorted by claim: only findings that can move a claim.
+    let mut drops: Vec<(&ClaimId, &ClaimId, bool)> = findings
+        .iter()
+        .filter_map(|f| {
+            let projection = f
+                .dropped
+                .iter()
+                .any(|d| matches!(d, Dropped::Projection(_)));
+            let bound = f.dropped.iter().any(|d| matches!(d, Dropped::Bound(_)));
+            (projection || bound).then_some((&f.claim, &f.origin_claim, projection))
+        })
+        .collect();
+    if drops.is_empty() {
+        return Vec::new();
+    }
+    drops.sort_unstable();
+    let positions: Vec<&Position<'_>> = scopes.iter().flat_map(|s| s.positions.iter()).collect();
+    let find = |label: &str| positions.iter().copied().find(|p| &*p.label == label);
+    // For each claim of `side`, a drop that, undone, takes it out of the
+    // conflict with `other`; `None` unless every claim has one.
+    let rests = |side: &Position<'_>, other: &Position<'_>| {
+        if side.claims.is_empty() {
+            return None;
+        }
+        side.claims
+            .iter()
+            .map(|entry| {
+                let id = &entry.claim.id;
+                let start = drops.partition_point(|d| d.0 < id);
+                drops[start..]
+                    .iter()
+                    .take_while(|d| d.0 == id)
+                    .find(|d| d.2 || other.claims.iter().any(|o| &o.claim.id == d.1))
+                    .copied()
+            })
+            .collect::<Option<Vec<_>>>()
+    };
+    let mut found = Vec::new();
+    for relation in relations
+        .iter_mut()
+        .filter(|r| r.relation.kind() == RelationKind::Conflict)
+    {
+        let (Some(a), Some(b)) = (find(&relation.from), find(&relation.to)) else {
+            continue;
+        };
+        let Some((side, dropped)) = rests(a, b)
+            .map(|d| (a, d))
+            .or_else(|| rests(b, a).map(|d| (b, d)))
+        else {
+            continue;
+        };
+        // At most three named; the relay findings list them all.
+        let mut detail = String::new();
+        for (k, (claim, reference, projection)) in dropped.iter().take(3).enumerate() {
+            if k > 0 {
+                detail.push_str(", ");
+            }
+            let what = if *projection { "projection" } else { "bound" };
+            let _ = write!(detail, "{claim} drops the {what} of {reference}");
+        }
+        if dropped.len() > 3 {
+            let _ = write!(detail, ", and {} more", dropped.len() - 3);
+        }
+        let what = match (dropped.iter().any(|d| d.2), dropped.iter().any(|d| !d.2)) {
+            (true, true) => "projection or bound",
+            (true, false) => "projection",
+            _ => "bound",
+        };
+        let explanation = format!(
+            "{}; {} rests on relays that dropped their origin's {what}: {detail}",
+            relation.relation.explanation(),
+            side.label
+        );
+        relation.relation = Relation::new(
+            RelationKind::Conflict,
+            relation.relation.evidence().clone(),
+            explanation,
+        );
+        found.push((relation.from.clone(), relation.to.clone(), what, detail));
+    }
+    found
 }
 
 /// "; N more claims of topic T too" for a warning that names the first

@@ -1240,6 +1240,113 @@ fn every_kind_of_mark_dropped_is_reported() {
     "#);
 }
 
+/// The warnings of a report whose text holds `needle`.
+fn warnings_with<'r>(report: &'r corroborate::Report<'_>, needle: &str) -> Vec<&'r str> {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .filter(|m| m.contains(needle))
+        .collect()
+}
+
+/// A relay that prints a projection ("may rise to as many as 10,000
+/// over the medium term") as a bare current figure conflicts with the
+/// estimate its origin gave beside it. The printed figures do conflict,
+/// so the topic stays contested, but the relation, the verdict and a
+/// warning say that the conflict rests on the dropped projection.
+#[test]
+fn a_conflict_made_by_a_dropped_projection_is_said_to_be_one() {
+    let mut projected = claim(
+        "c2",
+        "fighter_strength",
+        q(serde_json::json!({"at_most": 10000})),
+        &["a1", "o1"],
+    );
+    projected["scope"] =
+        serde_json::json!({"status": "projected", "horizon": "over the medium term"});
+    projected["assertion"]["modality"] = serde_json::json!({"certainty": "possible"});
+    let corpus = corpus_of(vec![
+        claim(
+            "c1",
+            "fighter_strength",
+            q(serde_json::json!({"range": [500, 1500]})),
+            &["a1", "o1"],
+        ),
+        projected,
+        claim(
+            "c3",
+            "fighter_strength",
+            q(serde_json::json!({"exact": 10000})),
+            &["a2", "o1"],
+        ),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    assert_eq!(topic.verdict, corroborate::Verdict::Contested);
+    let conflict = &topic.relations[0];
+    assert_eq!(conflict.relation.kind(), RelationKind::Conflict);
+    assert_snapshot!(conflict.relation.explanation(), @r"P1 (500–1,500) and P2 (10,000): the intervals do not overlap, so the positions conflict; one origin, one member state, gives both; P2 rests on relays that dropped their origin's projection: c3 drops the projection of c2");
+    assert_snapshot!(topic.explanation, @r"Contested: P1 500–1,500 (1 origin: one member state) against P2 10,000 (1 origin: one member state) conflict; the policy does not pick a winner. The conflict of P1 and P2 rests on relays that dropped their origin's projection.");
+    assert_snapshot!(warnings_with(&report, "rests on").join("\n"), @r"P1 – P2: the conflict rests on relays that dropped what their origin said (c3 drops the projection of c2); as the origin gave them, the figures do not conflict");
+}
+
+/// "more than 500 million" relayed as "500 million" conflicts with a
+/// figure of 533 million that the bounded version fits: kept, the bound
+/// would put the relay with them. Said, as above; and not said once the
+/// bare figure has a source of its own, which did not drop anything.
+#[test]
+fn a_conflict_made_by_a_dropped_bound_is_said_to_be_one() {
+    let claims = || {
+        vec![
+            claim(
+                "c1",
+                "fighter_strength",
+                q(serde_json::json!({"more_than": 500})),
+                &["a1", "o1"],
+            ),
+            claim(
+                "c2",
+                "fighter_strength",
+                q(serde_json::json!({"exact": 500})),
+                &["a2", "o1"],
+            ),
+            claim(
+                "c3",
+                "fighter_strength",
+                q(serde_json::json!({"exact": 533})),
+                &["a1"],
+            ),
+        ]
+    };
+    let corpus = corpus_of(claims());
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    assert_eq!(topic.verdict, corroborate::Verdict::Contested);
+    assert_snapshot!(topic.relations[0].relation.explanation(), @r"P1 (500) and P2 (533 / more than 500 → 533): the intervals do not overlap, so the positions conflict; one origin, one member state, gives both; P1 rests on relays that dropped their origin's bound: c2 drops the bound of c1");
+    assert_snapshot!(warnings_with(&report, "rests on").join("\n"), @r"P1 – P2: the conflict rests on relays that dropped what their origin said (c2 drops the bound of c1); as the origin gave them, the figures do not conflict");
+
+    let mut more = claims();
+    more.push(claim(
+        "c4",
+        "fighter_strength",
+        q(serde_json::json!({"exact": 500})),
+        &["a2", "o2"],
+    ));
+    let corpus = corpus_of(more);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    assert_eq!(topic.verdict, corroborate::Verdict::Contested);
+    assert!(
+        !topic.relations[0]
+            .relation
+            .explanation()
+            .contains("rests on")
+    );
+    assert!(!topic.explanation.contains("rests on"));
+    assert!(warnings_with(&report, "rests on").is_empty());
+}
+
 /// A conflict within one origin says so: it is one source giving two
 /// figures, not two sources disagreeing.
 #[test]
