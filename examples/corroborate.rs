@@ -19,8 +19,8 @@ use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use corroborate::{
-    Analyzer, Corpus, Policy, ScanOptions, StreamReader, TableFormat, TextOptions, Topic,
-    Vocabulary, scan,
+    Analyzer, Corpus, NameTables, Policy, ScanOptions, StreamReader, TableFormat, TextOptions,
+    Topic, Vocabulary, scan,
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -70,6 +70,12 @@ struct Cli {
     /// data/vocabulary/default.json); replaces the policy's vocabulary.
     #[arg(long)]
     vocabulary: Option<PathBuf>,
+
+    /// Name tables: the legal suffixes left out of names and the gendered
+    /// endings that tell two people apart (the format of
+    /// data/vocabulary/names.json); replace the bundled ones.
+    #[arg(long)]
+    names: Option<PathBuf>,
 
     /// Colour: auto uses colour only when stdout is a terminal.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
@@ -178,6 +184,12 @@ fn limit_allocator_arenas() {
 fn limit_allocator_arenas() {}
 
 fn run(cli: Cli) -> Result<(), String> {
+    // Before anything keys a name: the tables are the process's.
+    if let Some(file) = &cli.names {
+        NameTables::from_path(file)
+            .and_then(NameTables::install)
+            .map_err(|e| e.to_string())?;
+    }
     if let Some(Command::Parse {
         reference_date,
         texts,

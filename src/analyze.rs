@@ -799,6 +799,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     pub(crate) fn settings(&self) -> Settings {
         Settings {
             vocabulary: self.policy.vocabulary().name().to_string(),
+            name_tables: crate::names::installed_name().map(str::to_string),
             quote_threshold: self.policy.quote_threshold().value(),
             name_threshold: self.policy.name_threshold().value(),
         }

@@ -159,6 +159,7 @@ pub use model::{
     Assertion, Certainty, Chain, Claim, Entity, Evidence, Modality, Polarity, Quote, Scope, Source,
     SourceKind, Statement, Status, Value,
 };
+pub use names::NameTables;
 pub use parse::{
     Mention, MentionKind, MentionRecord, ScanOptions, parse_date, parse_quantity, scan,
 };

@@ -6,12 +6,14 @@
 //! | [`NameTables`] | the tables of `data/vocabulary/names.json`, keyed as names are |
 //!
 //! The tables are listed and documented in `data/vocabulary/names.json`
-//! and `data/README.md` ("Name tables"). They are part of the build, not
-//! of a run's policy: a name's key ([`crate::name_key`]) is shared by the
+//! and `data/README.md` ("Name tables"). They belong to the process, not
+//! to a run's policy: a name's key ([`crate::name_key`]) is shared by the
 //! table reader (which matches sources by it), the relay check and name
-//! resolution, and one table has to serve all of them.
+//! resolution, and one table has to serve all of them. Other tables are
+//! put in place with [`NameTables::install`], before the first name is
+//! keyed.
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 
@@ -26,20 +28,53 @@ const NAMES_JSON: &str = include_str!("../data/vocabulary/names.json");
 /// to call what follows it an ending.
 pub(crate) const LEAST_STEM: usize = 3;
 
-/// The tables, read once from `data/vocabulary/names.json`. The file is
-/// part of the crate and is tested to read (`the_bundled_tables_read`);
-/// were it not to, names would be keyed and matched without them.
+/// The tables in use, and whether they were installed
+/// ([`NameTables::install`]) rather than bundled: set by an install, or
+/// else to the bundled tables when the first name is keyed.
+static TABLES: OnceLock<(NameTables, bool)> = OnceLock::new();
+
+/// The tables in use: those installed, or else the bundled ones, from
+/// then on.
 pub(crate) fn tables() -> &'static NameTables {
-    static TABLES: LazyLock<NameTables> =
-        LazyLock::new(|| NameTables::from_json_str(NAMES_JSON).unwrap_or_default());
-    &TABLES
+    &TABLES.get_or_init(|| (NameTables::bundled(), false)).0
 }
 
-/// The legal suffixes and gendered endings, keyed as names are (lower
-/// case, Latin and Greek letters without their marks, "Inc." as `inc`,
-/// "S.A." as `sa`, "ος" as `οσ`).
-#[derive(Debug, Default)]
-pub(crate) struct NameTables {
+/// The name of the installed tables, or `None` while the bundled ones
+/// are in use (or none yet): what a report's settings name.
+pub(crate) fn installed_name() -> Option<&'static str> {
+    match TABLES.get() {
+        Some((tables, true)) => Some(tables.name()),
+        _ => None,
+    }
+}
+
+/// The legal suffixes left out of name keys and the gendered endings that
+/// tell two people apart, keyed as names are (lower case, Latin and Greek
+/// letters without their marks, "Inc." as `inc`, "S.A." as `sa`, "ος" as
+/// `οσ`).
+///
+/// The crate uses [`NameTables::bundled`] unless other tables are
+/// installed, once for the process, before the first name is keyed
+/// ([`NameTables::install`]). The format is that of
+/// `data/vocabulary/names.json`, documented in `data/README.md` ("Name
+/// tables").
+///
+/// ```
+/// use corroborate::NameTables;
+/// let tables = NameTables::from_json_str(r#"{
+///   "name": "suffixes-only",
+///   "legal_suffixes": ["Inc.", "Holdings"],
+///   "gendered_endings": []
+/// }"#)?;
+/// assert_eq!(tables.name(), "suffixes-only");
+/// assert!(tables.is_legal_suffix("holdings"));
+/// assert!(!NameTables::bundled().is_legal_suffix("holdings"));
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct NameTables {
+    /// The tables' name, as reports give it.
+    name: String,
     /// The keys of the legal suffixes ("Inc.", "Ltd", "GmbH"), each's
     /// bytes as a number ([`packed`]), sorted.
     suffixes: Vec<u128>,
@@ -66,7 +101,7 @@ pub(crate) struct NameTables {
 /// the endings begin with alike (`shared`: "is" and "iene" share "i"),
 /// which the words' common prefix ends with, then the first word's tail
 /// and the second's ("s" and "ene").
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Forms {
     key: u64,
     shared: Ending,
@@ -130,8 +165,56 @@ struct RawGroup {
 }
 
 impl NameTables {
+    /// The tables bundled with the crate, `data/vocabulary/names.json`:
+    /// the ones used unless others are installed.
+    ///
+    /// ```
+    /// use corroborate::NameTables;
+    /// let tables = NameTables::bundled();
+    /// assert_eq!(tables.name(), "names");
+    /// assert!(tables.is_legal_suffix("gmbh"));
+    /// ```
+    pub fn bundled() -> NameTables {
+        // The file is part of the crate and is tested to read
+        // (`the_bundled_tables_read`); were it not to, names would be
+        // keyed and matched without tables.
+        NameTables::from_json_str(NAMES_JSON).unwrap_or_default()
+    }
+
+    /// Reads tables from a file in the format of
+    /// `data/vocabulary/names.json`.
+    ///
+    /// ```
+    /// use corroborate::NameTables;
+    /// let err = NameTables::from_path("no/such/names.json").unwrap_err();
+    /// assert!(err.to_string().starts_with("no/such/names.json: "));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`NameTables::from_json_str`], with the file's name; and fails
+    /// when the file cannot be read or is larger than
+    /// [`Limits::max_input_len`](crate::Limits::max_input_len).
+    pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<NameTables, Error> {
+        let path = path.as_ref();
+        let bytes = crate::corpus::read_file(path, crate::Limits::default().max_input_len())?;
+        crate::corpus::decode_utf8(&bytes)
+            .and_then(NameTables::from_json_str)
+            .map_err(|e| e.with_file(path))
+    }
+
     /// Reads tables in the format of `data/vocabulary/names.json`, keying
     /// each entry as names are keyed.
+    ///
+    /// ```
+    /// use corroborate::NameTables;
+    /// let err = NameTables::from_json_str(r#"{"name": "x", "legal_suffixes": ["Pty Ltd"], "gendered_endings": []}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     r#"field legal_suffixes[0]: "Pty Ltd" is keyed as "pty ltd"; expected one word of at most 16 bytes ("Inc.", "S.A."); a suffix of two words is two suffixes"#
+    /// );
+    /// ```
     ///
     /// # Errors
     ///
@@ -139,7 +222,7 @@ impl NameTables {
     /// suffix whose key is not one word, an ending whose key is more than
     /// one word, a group with no masculine or no feminine ending, or a
     /// group that gives one ending on both sides.
-    pub(crate) fn from_json_str(json: &str) -> Result<NameTables, Error> {
+    pub fn from_json_str(json: &str) -> Result<NameTables, Error> {
         use crate::corpus::json_error;
         const EXPECTED: &str = r#"a JSON object such as {"name": "names", "legal_suffixes": [], "gendered_endings": []}"#;
         let json = crate::corpus::strip_bom(json);
@@ -159,7 +242,10 @@ impl NameTables {
                     .in_field("name"),
             );
         }
-        let mut tables = NameTables::default();
+        let mut tables = NameTables {
+            name: raw.name.clone(),
+            ..NameTables::default()
+        };
         for (k, suffix) in raw.legal_suffixes.iter().enumerate() {
             let key = word_key(suffix);
             let Some(number) = packed(&key).filter(|_| !key.is_empty() && !key.contains(' '))
@@ -251,9 +337,52 @@ impl NameTables {
         Ok(tables)
     }
 
-    /// Whether `word` (a word of a name's key) is a legal suffix: "inc",
-    /// "ltd", "gmbh".
-    pub(crate) fn is_legal_suffix(&self, word: &str) -> bool {
+    /// The tables' name: `names` for the bundled ones.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Makes these the tables of every name keyed from now on in this
+    /// process: by the readers, name resolution and the relay check
+    /// alike, so that one name is never keyed two ways in one run.
+    ///
+    /// Call it before anything keys a name (reading a corpus, analysing
+    /// it, [`name_key`](crate::name_key)): the first name keyed puts the
+    /// bundled tables in place for good. Reports then name the installed
+    /// tables in their settings.
+    ///
+    /// ```
+    /// use corroborate::{NameTables, name_key};
+    /// let tables = NameTables::from_json_str(
+    ///     r#"{"name": "holdings", "legal_suffixes": ["Holdings"], "gendered_endings": []}"#,
+    /// )?;
+    /// tables.install()?;
+    /// assert_eq!(name_key("Acme Holdings"), "acme");
+    /// // Too late for others: "Acme Holdings" has been keyed.
+    /// let err = NameTables::bundled().install().unwrap_err();
+    /// assert!(err.to_string().contains("already in use"));
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Fails when tables are already in place: installed before, or the
+    /// bundled ones, put in place by the first name keyed.
+    pub fn install(self) -> Result<(), Error> {
+        let name = self.name.clone();
+        TABLES.set((self, true)).map_err(|_| {
+            let in_use = TABLES.get().map_or("", |t| t.0.name());
+            Error::invalid_value(
+                format!("name tables {name:?}"),
+                format!("cannot be installed: the name tables {in_use:?} are already in use"),
+                "NameTables::install before the first name is keyed (before reading or analysing a corpus)",
+            )
+        })
+    }
+
+    /// Whether `word` (a word of a name's key, as [`crate::name_key`]
+    /// writes it) is a legal suffix: "inc", "ltd", "gmbh".
+    pub fn is_legal_suffix(&self, word: &str) -> bool {
         if word.is_empty() || word.len() > self.longest_suffix {
             return false;
         }

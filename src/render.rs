@@ -171,9 +171,14 @@ fn summary_line(report: &Report) -> String {
 }
 
 fn settings_line(report: &Report) -> String {
+    let settings = &report.settings;
+    let tables = match &settings.name_tables {
+        Some(name) => format!(", name tables {name}"),
+        None => String::new(),
+    };
     format!(
-        "vocabulary {}, quote threshold {:.2}, name threshold {:.2}",
-        report.settings.vocabulary, report.settings.quote_threshold, report.settings.name_threshold
+        "vocabulary {}{tables}, quote threshold {:.2}, name threshold {:.2}",
+        settings.vocabulary, settings.quote_threshold, settings.name_threshold
     )
 }
 

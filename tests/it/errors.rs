@@ -955,6 +955,67 @@ fn bad_policy_and_vocabulary_files_are_named_with_their_place() {
     };
     assert_snapshot!(run("--policy", &policy), @r#"error: <dir>/policy.json:2:23: field name_threshold: 1.5 is not a similarity; expected a number from 0 to 1"#);
     assert_snapshot!(run("--vocabulary", &dir.join("missing.json")), @r#"error: <dir>/missing.json: cannot find the file: No such file or directory (os error 2)"#);
+    let names = file(
+        "names.json",
+        "{\"name\": \"x\",\n \"legal_suffixes\": [\"Pty Ltd\"], \"gendered_endings\": []}",
+    );
+    assert_snapshot!(run("--names", &names), @r#"error: <dir>/names.json: field legal_suffixes[0]: "Pty Ltd" is keyed as "pty ltd"; expected one word of at most 16 bytes ("Inc.", "S.A."); a suffix of two words is two suffixes"#);
+    let names = file(
+        "names2.json",
+        "{\"name\": \"x\", \"legal_suffixes\": [],\n \"gendered_endings\": [{\"masculine\": [\"a\"], \"feminine\": [\"a\"]}]}",
+    );
+    assert_snapshot!(run("--names", &names), @r#"error: <dir>/names2.json: field gendered_endings[0]: "a" is both a masculine and a feminine ending; expected different endings on the two sides"#);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `--names` installs name tables for the run: a legal suffix of their
+/// own is left out of names, so "Acme" and "Acme Holdings" are one
+/// topic, and the report's settings line names the tables. Without the
+/// flag, the bundled tables: two topics, and no tables named.
+#[test]
+fn the_names_flag_installs_name_tables() {
+    let dir = scratch_dir("names");
+    let corpus = dir.join("acme.json");
+    std::fs::write(
+        &corpus,
+        r#"{"format": "corroborate/1",
+  "entities": [{"id": "acme", "name": "Acme"}, {"id": "acme-h", "name": "Acme Holdings"}],
+  "sources": [{"id": "p1", "kind": "publication", "name": "P1"},
+              {"id": "p2", "kind": "publication", "name": "P2"}],
+  "claims": [
+    {"id": "c1", "subject": "acme", "property": "employees", "value": {"quantity": {"exact": 500}}, "assertion": {"chain": ["p1"]}},
+    {"id": "c2", "subject": "acme-h", "property": "employees", "value": {"quantity": {"exact": 700}}, "assertion": {"chain": ["p2"]}}]}"#,
+    )
+    .unwrap();
+    let names = dir.join("names.json");
+    std::fs::write(
+        &names,
+        r#"{"name": "holdings", "legal_suffixes": ["Holdings"], "gendered_endings": []}"#,
+    )
+    .unwrap();
+    let run = |extra: &[&std::ffi::OsStr]| {
+        let output = std::process::Command::new(example_binary())
+            .arg(&corpus)
+            .arg("--color=never")
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let text = String::from_utf8(output.stdout).unwrap();
+        text.lines().take(4).collect::<Vec<_>>().join("\n")
+    };
+    assert_snapshot!(run(&["--names".as_ref(), names.as_os_str()]), @r"
+    corroborate report
+    2 claims in 1 topic: 1 contested, 0 differing in scope, 0 superseded, 0 corroborated, 0
+    single-origin; 0 relay findings, 0 misattributed quotes
+    vocabulary default, name tables holdings, quote threshold 0.80, name threshold 0.90
+    ");
+    assert_snapshot!(run(&[]), @r"
+    corroborate report
+    2 claims in 2 topics: 0 contested, 0 differing in scope, 0 superseded, 0 corroborated, 2
+    single-origin; 0 relay findings, 0 misattributed quotes
+    vocabulary default, quote threshold 0.80, name threshold 0.90
+    ");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
