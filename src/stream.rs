@@ -1505,6 +1505,17 @@ fn parse_row<'a>(
             // ones; a cell kept as text keeps its characters.
             let read = fullwidth_as_ascii(&value_text);
             match parser.parse(&read) {
+                // A bare span of two years ("2016–2018") is those years,
+                // as the date column and running text read it, not a
+                // count of 2,016 to 2,018: a count is written with its
+                // noun, or with a thousands separator.
+                Ok(quantity)
+                    if quantity.unit().is_none()
+                        && matches!(quantity.amount(), crate::quantity::Amount::Range { .. })
+                        && let Ok(period) = read_date(&read) =>
+                {
+                    Value::Date(period)
+                }
                 Ok(quantity) => {
                     population = population_of(&quantity, vocabulary);
                     Value::Quantity(quantity)

@@ -1902,6 +1902,52 @@ fn day_ranges_in_cells_are_spans_of_days() {
     );
 }
 
+/// A value cell that is a bare span of two years is those years, as
+/// in the date column and in running text (the seventh audit found
+/// "2016–2018" a date in one column and the count 2,016–2,018 in the
+/// other); a count that looks like years is one with its noun or a
+/// thousands separator, and a single bare year stays a count.
+#[test]
+fn a_bare_span_of_years_in_a_value_cell_is_a_date() {
+    let mut csv = String::from("source,subject,property,value\n");
+    for cell in [
+        "2016–2018",
+        "2016-2018",
+        "2016/2018",
+        "between 2016 and 2018",
+        "1990–1995 fighters",
+        "\"1,990-1,995\"",
+        "1500-2000",
+        "2015",
+    ] {
+        csv.push_str(&format!("p,e,drought,{cell}\n"));
+    }
+    let corpus = read_csv(&csv);
+    assert!(corpus.skipped().is_empty());
+    let read: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| match &c.value {
+            corroborate::Value::Date(p) => format!("date {p} ({})", p.precision()),
+            corroborate::Value::Quantity(q) => format!("quantity {q}"),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            "date 2016/2018 (year)",
+            "date 2016/2018 (year)",
+            "date 2016/2018 (year)",
+            "date 2016/2018 (year)",
+            "quantity 1,990–1,995 fighters",
+            "quantity 1,990–1,995",
+            "quantity 1,500–2,000",
+            "quantity 2,015",
+        ]
+    );
+}
+
 /// A value cell with a decimal comma before a scale word is skipped
 /// with its reading, not kept as text nor read as 1 and 5 million.
 #[test]

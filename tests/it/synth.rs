@@ -52,6 +52,22 @@ fn every_form_loads_without_skips() {
     assert!(tsv.skipped().is_empty(), "{:?}", tsv.skipped());
     assert_eq!(csv.claims().len(), 3_000);
     assert_eq!(tsv.claims().len(), 3_000);
+    // Each row's value is read as the kind of value it was written from
+    // (a statement's object is written as its name, and read as text).
+    let kinds: Vec<(&str, &str)> = synth
+        .corpus()
+        .claims()
+        .iter()
+        .zip(csv.claims())
+        .map(|(written, read)| (written.value.kind(), read.value.kind()))
+        .filter(|&(written, read)| written != read && (written, read) != ("statement", "text"))
+        .collect();
+    assert!(
+        kinds.is_empty(),
+        "{} misread: {:?}",
+        kinds.len(),
+        &kinds[..kinds.len().min(5)]
+    );
 
     let policy = Policy::default();
     let from_memory = analyze(&synth.corpus(), &policy).to_json_string();
