@@ -1547,12 +1547,19 @@ fn parse_row<'a>(
                     Err(_) if numeric_shaped(&read) => {
                         return Err(unreadable_number(&read, not_quantity).in_field("value"));
                     }
-                    Err(_) => {
-                        if let Some((quantity, after)) = began {
-                            warning = Some(kept_as_text(&read, quantity, after));
+                    Err(_) => match relative_date(&read, said) {
+                        Some(Ok(period)) => Value::Date(period),
+                        Some(Err(unread)) => {
+                            warning = Some(unread);
+                            Value::Text(value_text.into_owned())
                         }
-                        Value::Text(value_text.into_owned())
-                    }
+                        None => {
+                            if let Some((quantity, after)) = began {
+                                warning = Some(kept_as_text(&read, quantity, after));
+                            }
+                            Value::Text(value_text.into_owned())
+                        }
+                    },
                 },
             }
         }
@@ -1568,6 +1575,36 @@ fn parse_row<'a>(
         population,
         warning,
     })
+}
+
+/// A value cell that is a date relative to when it was reported ("August
+/// 26", "Thursday", "yesterday"), read against the row's date as an
+/// article's relative dates are read against its publication date,
+/// looking back: `None` for a cell that is no such date, and the
+/// warning for one whose row has no single day (or finer) to read it
+/// against, which is kept as text.
+fn relative_date(text: &str, said: Option<Period>) -> Option<Result<Period, Error>> {
+    let day = said
+        .filter(|said| said.is_single_unit() && said.precision() <= crate::period::Precision::Day)
+        .map(|said| said.start_date());
+    if let Some(day) = day {
+        return parse_date(text, Some(day)).ok().map(Ok);
+    }
+    // Relative if it reads against some day: any will do to tell.
+    let probe = chrono::NaiveDate::from_ymd_opt(2000, 6, 15)?;
+    parse_date(text, Some(probe)).ok()?;
+    Some(Err(Error::invalid_value(
+        format!("{:?}", text.trim()),
+        format!(
+            "is a date relative to when it was reported, and the row's date is {}, so the cell is kept as text and not compared as a date",
+            match said {
+                Some(said) => format!("{said}, not one day"),
+                None => "missing".to_string(),
+            }
+        ),
+        "a date with its year (\"August 26, 2021\"), or the day the row was reported in its date column",
+    )
+    .in_field("value")))
 }
 
 /// The warning for a value cell that begins with a quantity but goes on

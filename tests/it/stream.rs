@@ -1902,6 +1902,61 @@ fn day_ranges_in_cells_are_spans_of_days() {
     );
 }
 
+/// A value cell that is a date without its year, or relative ("August
+/// 26", "Thursday", "yesterday"), is read against the row's date when
+/// that is one day, as an article's dates are read against its
+/// publication date, looking back; it had been text, and "August 26"
+/// and "Thursday" conflicted as two texts. Without a day to read it
+/// against it stays text, with a warning naming the row.
+#[test]
+fn a_relative_date_in_a_value_cell_is_read_against_the_row_date() {
+    let corpus = read_csv(
+        "source,subject,property,value,date\n\
+         AP,Strike,occurred,August 26,2021-08-27\n\
+         BBC,Strike,occurred,Thursday,2021-08-28\n\
+         CNN,Strike,occurred,yesterday,2021-08-27T09:30\n\
+         DW,Strike,occurred,on Wednesday,2021-08-26/2021-08-27\n\
+         Fox,Strike,occurred,August 26,2021-08\n\
+         NYT,Strike,occurred,Thursday,\n\
+         WP,Strike,cause,Friday prayers,2021-08-27\n",
+    );
+    assert!(corpus.skipped().is_empty(), "{:?}", corpus.skipped());
+    let read: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| match &c.value {
+            corroborate::Value::Date(p) => format!("date {p}"),
+            other => format!("{} {other:?}", other.kind()),
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            "date 2021-08-26",
+            "date 2021-08-26",
+            "date 2021-08-26",
+            "text Text(\"on Wednesday\")",
+            "text Text(\"August 26\")",
+            "text Text(\"Thursday\")",
+            "text Text(\"Friday prayers\")",
+        ]
+    );
+    let warnings: Vec<String> = corpus
+        .warnings()
+        .iter()
+        .map(|w| format!("{}: {}", w.location, w.message))
+        .collect();
+    assert_snapshot!(warnings.join("\n"), @r#"
+    t.csv:5: field value: "on Wednesday" is a date relative to when it was reported, and the row's date is 2021-08-26/2021-08-27, not one day, so the cell is kept as text and not compared as a date; expected a date with its year ("August 26, 2021"), or the day the row was reported in its date column
+    t.csv:6: field value: "August 26" is a date relative to when it was reported, and the row's date is 2021-08, not one day, so the cell is kept as text and not compared as a date; expected a date with its year ("August 26, 2021"), or the day the row was reported in its date column
+    t.csv:7: field value: "Thursday" is a date relative to when it was reported, and the row's date is missing, so the cell is kept as text and not compared as a date; expected a date with its year ("August 26, 2021"), or the day the row was reported in its date column
+    "#);
+    // The three read agree, from three origins.
+    let report = analyze(&corpus, &Policy::default());
+    let occurred = &report.topics[0];
+    assert_eq!(occurred.scopes[0].positions[0].origins.len(), 3);
+}
+
 /// A value cell that is a bare span of two years is those years, as
 /// in the date column and in running text (the seventh audit found
 /// "2016–2018" a date in one column and the count 2,016–2,018 in the
