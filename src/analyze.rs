@@ -107,6 +107,34 @@ pub struct Analyzer<'a, 'p> {
     /// The entity whose name titles each merged group, by the group's
     /// canonical id (see [`titles`]); empty when no names merged.
     titles: HashMap<&'a str, &'a str>,
+    /// Outlet spellings that name one outlet, each to the spelling that
+    /// stands for them (see [`outlet_spellings`]); empty when no outlet
+    /// is spelled two ways.
+    outlets: HashMap<&'a str, &'a str>,
+}
+
+/// Outlets spelled more than one way that are one outlet as names are
+/// matched ("Al Jazeera", "Al-Jazeera", "al jazeera": one key), each
+/// spelling but the first in source order to the first. An outlet's
+/// articles that speak for themselves are one origin, and a second
+/// spelling is not a second newsroom. The distinct spellings are keyed,
+/// not every source.
+fn outlet_spellings(corpus: &Corpus) -> HashMap<&str, &str> {
+    let mut seen: HashSet<&str> = HashSet::default();
+    let mut by_key: HashMap<String, &str> = HashMap::default();
+    let mut spellings: HashMap<&str, &str> = HashMap::default();
+    for outlet in corpus.sources().iter().filter_map(|s| s.outlet.as_deref()) {
+        if !seen.insert(outlet) {
+            continue;
+        }
+        let first = *by_key
+            .entry(crate::resolve::name_key(outlet))
+            .or_insert(outlet);
+        if first != outlet {
+            spellings.insert(outlet, first);
+        }
+    }
+    spellings
 }
 
 /// The name that titles each group of merged entities: the name of the
@@ -475,6 +503,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let (resolution, sources, pairs) = (resolve(), tabulate(), pair());
         let persons = same_persons(corpus, &resolution);
         let titles = titles(corpus, &resolution, &pairs, &sources);
+        let outlets = outlet_spellings(corpus);
         Analyzer {
             corpus,
             policy,
@@ -483,6 +512,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             pairs,
             persons,
             titles,
+            outlets,
         }
     }
 
@@ -3228,12 +3258,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // A publication that is an origin speaks for its outlet: the
         // articles of one outlet are one origin, listed under the first
         // article's id (the ends are in id order), never several
-        // independent ones. A publication with no outlet stands alone.
+        // independent ones, however the outlet is spelled. A publication
+        // with no outlet stands alone.
         let mut outlets: HashSet<&str> = HashSet::default();
         let origins = ends
             .into_iter()
             .filter_map(|id| {
                 let (name, outlet) = self.origin_name(id);
+                let outlet = outlet.map(|o| self.outlets.get(o).copied().unwrap_or(o));
                 match outlet {
                     Some(outlet) if !outlets.insert(outlet) => None,
                     _ => Some(Origin { id, name }),

@@ -1465,7 +1465,7 @@ fn parse_row<'a>(
     };
     let optional_name = |text: Option<Cow<'a, str>>, field, expected| match text.map(trimmed) {
         None => Ok(None),
-        Some(text) if text.is_empty() => Ok(None),
+        Some(text) if text.is_empty() || is_missing_marker(&text) => Ok(None),
         Some(text) => name(text, field, expected).map(Some),
     };
     let source = name(row.source, "source", "the name of a publication")?;
@@ -1483,7 +1483,11 @@ fn parse_row<'a>(
     )?;
     let speaker = optional_name(row.speaker, "speaker", "the name of who said the quote")?;
     let origin = optional_name(row.origin, "origin", "the name of the source it cites")?;
-    let said = match row.date.map(trimmed).filter(|date| !date.is_empty()) {
+    let said = match row
+        .date
+        .map(trimmed)
+        .filter(|date| !date.is_empty() && !is_missing_marker(date))
+    {
         Some(date) => {
             let date = required_field(date, "date", "a date", limits)?;
             Some(read_date(&date).map_err(|e| e.in_field("date"))?)
@@ -2804,6 +2808,46 @@ fn fullwidth_as_ascii(text: &str) -> std::borrow::Cow<'_, str> {
 /// what it should hold (`expected`), when it is empty, holds only
 /// characters that show nothing (a zero-width space left by a copy and
 /// paste: the same as empty to a reader), or is over the length limit.
+/// What spreadsheets, data frames and databases write in a cell that has
+/// no value, compared without case: a dash, "N/A", "NaN", "null", "inf",
+/// "#VALUE!" and the other spreadsheet errors. A required cell holding
+/// one is missing (its row is skipped, with the reason); an optional one
+/// (`date`, `speaker`, `origin`) is empty. "None" and "0" are not here:
+/// they can be answers, and nor is "NA", which is also Namibia.
+const MISSING_MARKERS: &[&str] = &[
+    "-",
+    "--",
+    "–",
+    "—",
+    "?",
+    "n/a",
+    "na",
+    "n.a.",
+    "nan",
+    "null",
+    "nil",
+    "undefined",
+    "inf",
+    "-inf",
+    "+inf",
+    "infinity",
+    "#n/a",
+    "#value!",
+    "#div/0!",
+    "#ref!",
+    "#num!",
+    "#name?",
+    "#null!",
+];
+
+/// Whether a trimmed cell is one of [`MISSING_MARKERS`].
+fn is_missing_marker(text: &str) -> bool {
+    text.len() <= 9
+        && MISSING_MARKERS
+            .iter()
+            .any(|marker| marker.eq_ignore_ascii_case(text))
+}
+
 fn required_field<'a>(
     cell: Cow<'a, str>,
     field: &'static str,
@@ -2815,6 +2859,14 @@ fn required_field<'a>(
         return Err(
             Error::invalid_value(format!("{cell:?}"), "is empty", expected).in_field(field),
         );
+    }
+    if is_missing_marker(&text) {
+        return Err(Error::invalid_value(
+            format!("{cell:?}"),
+            "marks a missing value, as a spreadsheet or a data frame writes an empty cell",
+            expected,
+        )
+        .in_field(field));
     }
     // Trimmed of spaces, a cell that shows nothing opens with an
     // invisible character: most cells are told apart by their first.

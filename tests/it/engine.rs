@@ -2880,7 +2880,8 @@ fn a_verdict_names_the_most_supported_positions_and_counts_the_rest() {
 /// carry it: two Reuters articles reporting a figure themselves are a
 /// single origin, named by the outlet and listed under the first
 /// article's id; a third article, from AP, makes the figure
-/// corroborated. A publication with no outlet stands for itself.
+/// corroborated. A publication with no outlet stands for itself. An
+/// outlet spelled two ways is one outlet.
 #[test]
 fn own_reporting_counts_each_outlet_once() {
     let report_of = |chains: &[&str]| {
@@ -2889,7 +2890,9 @@ fn own_reporting_counts_each_outlet_once() {
             {"id": "r2", "kind": "publication", "name": "R2", "outlet": "Reuters"},
             {"id": "ap1", "kind": "publication", "name": "AP1", "outlet": "AP"},
             {"id": "x1", "kind": "publication", "name": "X1"},
-            {"id": "x2", "kind": "publication", "name": "X2"}
+            {"id": "x2", "kind": "publication", "name": "X2"},
+            {"id": "r3", "kind": "publication", "name": "R3", "outlet": "reuters"},
+            {"id": "r4", "kind": "publication", "name": "R4", "outlet": "Reuters Ltd."}
         ]);
         let claims: Vec<serde_json::Value> = chains
             .iter()
@@ -2929,6 +2932,12 @@ fn own_reporting_counts_each_outlet_once() {
     assert_snapshot!(report_of(&["x1", "x2"]), @r"
     Corroborated: x1 X1 (own reporting), x2 X2 (own reporting)
     Corroborated: 2 independent origins support P1 2,000 (X1 (own reporting), X2 (own reporting)).
+    "); // One outlet however it is spelled, as names are matched (case,
+    // punctuation, legal suffixes aside): the ninth audit found "Al
+    // Jazeera", "Al-Jazeera" and "al jazeera" three independent origins.
+    assert_snapshot!(report_of(&["r4", "r3", "r1"]), @r"
+    SingleOrigin: r1 Reuters (own reporting)
+    Single origin: P1 2,000 (1 origin: Reuters (own reporting)); carried by 3 publications.
     ");
 }
 

@@ -125,7 +125,7 @@ fn csv_good_and_bad_rows() {
     skipped claims.csv:10: field subject: "" is empty; expected the name of an entity
     skipped claims.csv:11: field property: "fighter strength" is not a valid property; expected 1 to 128 ASCII letters, digits or any of - _ . : /
     skipped claims.csv:12: field date: cannot read "the day after" at byte 0: "the" does not start a date; expected a date such as "August 26, 2021", "26 August 2021", "2021-08-26", "October 2014", "2015", "between 2016 and 2018" or "mid-August 2021"
-    skipped claims.csv:13: field value: "—" is an empty quote; expected a quote with at least one word
+    skipped claims.csv:13: field value: "—" marks a missing value, as a spreadsheet or a data frame writes an empty cell; expected a quantity, a date, a quote or other text
     skipped claims.csv:14: row has 8 columns; expected 7 as in the header
     "#);
     let names: Vec<String> = corpus
@@ -1900,6 +1900,51 @@ fn day_ranges_in_cells_are_spans_of_days() {
         read,
         ["date 2025-08-13/2025-08-14 (day) said 2025-08-13/2025-08-14"; 4]
     );
+}
+
+/// The cells spreadsheets and data frames write for a missing value
+/// ("N/A", "NaN", "-", "null", "#VALUE!") are missing, not text: in the
+/// value column the row is skipped with the reason, as an empty cell's
+/// is; in an optional column the cell is empty. The ninth audit found
+/// them compared as texts, a topic contested by five placeholders.
+#[test]
+fn missing_value_markers_are_missing_not_text() {
+    let corpus = read_csv(
+        "source,subject,property,value,date,origin\n\
+         Reuters,Strike,killed,12,2024-03-11,Ministry\n\
+         AP,Strike,killed,NaN,2024-03-11,Ministry\n\
+         BBC,Strike,killed,N/A,2024-03-11,Ministry\n\
+         DW,Strike,killed,-,2024-03-11,Ministry\n\
+         CNN,Strike,killed,null,2024-03-11,Ministry\n\
+         NYT,Strike,killed,#VALUE!,2024-03-11,Ministry\n\
+         WP,Strike,killed,12,#N/A,n/a\n\
+         FT,Strike,cause,None,2024-03-11,\n",
+    );
+    assert_snapshot!(skipped_lines(&corpus).join("\n"), @r##"
+    t.csv:3: field value: "NaN" marks a missing value, as a spreadsheet or a data frame writes an empty cell; expected a quantity, a date, a quote or other text
+    t.csv:4: field value: "N/A" marks a missing value, as a spreadsheet or a data frame writes an empty cell; expected a quantity, a date, a quote or other text
+    t.csv:5: field value: "-" marks a missing value, as a spreadsheet or a data frame writes an empty cell; expected a quantity, a date, a quote or other text
+    t.csv:6: field value: "null" marks a missing value, as a spreadsheet or a data frame writes an empty cell; expected a quantity, a date, a quote or other text
+    t.csv:7: field value: "#VALUE!" marks a missing value, as a spreadsheet or a data frame writes an empty cell; expected a quantity, a date, a quote or other text
+    "##);
+    let kept: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {:?} said {:?} chain {}",
+                c.property,
+                c.value,
+                c.assertion.said.map(|d| d.to_string()),
+                c.assertion.chain.len()
+            )
+        })
+        .collect();
+    assert_snapshot!(kept.join("\n"), @r#"
+    killed Quantity(Quantity { amount: Exact(12.0), unit: None, extras: None }) said Some("2024-03-11") chain 2
+    killed Quantity(Quantity { amount: Exact(12.0), unit: None, extras: None }) said None chain 1
+    cause Text("None") said Some("2024-03-11") chain 1
+    "#);
 }
 
 /// A value cell that is a date without its year, or relative ("August
