@@ -122,8 +122,9 @@ fn signed(tokens: &Tokens, i: usize) -> bool {
 /// "two to three thousand" is 2,000 to 3,000. Digits share the zeros of
 /// a second end written in groups the same way: "40-50,000" is 40,000 to
 /// 50,000, as news writes a range of thousands, when the first end (bare
-/// digits, at most three) is below the second's leading group; "500 to
-/// 1,500" and "100-2,000" stay as written.
+/// digits, at most three) is below the second's leading group and every
+/// group after that is zeros; "500 to 1,500", "100-2,000" and
+/// "1-2,423,000" stay as written.
 fn range_end(first: &Num, second: &Num) -> Option<(f64, f64)> {
     let mut min = first.value;
     if first.scale == 1.0 && second.scale > 1.0 && first.value < second.base {
@@ -135,7 +136,9 @@ fn range_end(first: &Num, second: &Num) -> Option<(f64, f64)> {
             lead /= 1000.0;
             zeros *= 1000.0;
         }
-        if zeros > 1.0 && first.value < lead {
+        // Only a second end that is its leading group and zeros:
+        // "2,423,000" shares no zeros with a "1" before it.
+        if zeros > 1.0 && lead < 1000.0 && first.value < lead {
             min = first.value * zeros;
         }
     }

@@ -545,6 +545,12 @@ fn ranges_of_thousands_fractions_and_dot_groups() {
     check("100-2,000", "range 100..=2000 [100-2,000]");
     check("500 to 1,500", "range 500..=1500 [500 to 1,500]");
     check("5 to 10,500", "range 5..=10500 [5 to 10,500]");
+    // Nor when a group after the leading one is not zeros (a property
+    // test found "1–2,423,000" read as 1,000 to 2,423,000).
+    check(
+        "1–2,423,000 fighters",
+        "range 1..=2423000 unit=fighters [1–2,423,000 fighters]",
+    );
     check(
         "Half a million people marched",
         "exact 500000..=500000 unit=people [Half a million people]",
