@@ -3021,6 +3021,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     /// A quantity position's combined value: its members' distinct
     /// values, and the interval they share unless one plain value says it.
     fn quantity_value(&self, members: &[&Claim], interval: &Interval) -> String {
+        // Plain: exact figures and ranges, which say their interval (a
+        // rounded figure's is shown only beside other values, where it
+        // is what joins them: "5,700,000 / 5,714,034 → 5,714,034").
         let plain = members.iter().all(|c| {
             matches!(&c.value, Value::Quantity(q) if matches!(q.form(), QuantityForm::Exact | QuantityForm::Range))
         });

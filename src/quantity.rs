@@ -266,11 +266,15 @@ struct Extras {
     estimates: [Option<f64>; 3],
     /// The word that hedges a whole range ("about 40–45"), lower case.
     range_qualifier: Option<String>,
+    /// What an exact figure was rounded to ("5.7 million": 100,000).
+    rounded_to: Option<f64>,
 }
 
 impl Extras {
     fn is_empty(&self) -> bool {
-        self.estimates.iter().all(Option::is_none) && self.range_qualifier.is_none()
+        self.estimates.iter().all(Option::is_none)
+            && self.range_qualifier.is_none()
+            && self.rounded_to.is_none()
     }
 }
 
@@ -341,6 +345,56 @@ impl Quantity {
         }
         self.extras.get_or_insert_with(Box::default).range_qualifier = Some(qualifier);
         Ok(self)
+    }
+
+    /// Marks an exact figure as rounded to `step`: written "5.7 million"
+    /// it is 5,700,000 to the nearest 100,000, and "30.2%" is 30.2 to the
+    /// nearest 0.1, so it stands for every figure that rounds to it
+    /// (5,650,000 to 5,749,999; 30.15 to 30.25) and agrees with the
+    /// exact figure it rounds (5,714,034; 30.24). The parser marks a
+    /// figure written with decimals or a scale word; a figure written in
+    /// digits alone ("300") is exact, as its trailing zeros may be.
+    ///
+    /// ```
+    /// use corroborate::{Amount, Quantity, Vocabulary};
+    /// let votes = Quantity::new(Amount::Exact(5_700_000.0))?.with_rounding(100_000.0)?;
+    /// assert_eq!(votes.rounded_to(), Some(100_000.0));
+    /// let interval = votes.interval(&Vocabulary::default());
+    /// assert_eq!((interval.min(), interval.max()), (5_650_000.0, 5_749_999.0));
+    /// assert!(Quantity::new(Amount::Range { min: 1.0, max: 2.0 })?.with_rounding(1.0).is_err());
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Fails when the amount is not exact, or the step is not a positive
+    /// finite number.
+    pub fn with_rounding(mut self, step: f64) -> Result<Quantity, Error> {
+        if !matches!(self.amount, Amount::Exact(_)) {
+            return Err(Error::invalid_value(
+                format!("rounded_to {}", format_number(step)),
+                format!(
+                    "is given for {}, which is not an exact figure",
+                    self.form().as_str()
+                ),
+                "rounded_to only beside exact",
+            ));
+        }
+        if !(step.is_finite() && step > 0.0) {
+            return Err(Error::invalid_value(
+                format!("rounded_to {step}"),
+                "is not a positive number",
+                "the step the figure was rounded to, such as 100000 for \"5.7 million\"",
+            ));
+        }
+        self.extras.get_or_insert_with(Box::default).rounded_to = Some(step);
+        Ok(self)
+    }
+
+    /// What an exact figure was rounded to ([`Quantity::with_rounding`]),
+    /// or `None` for a figure taken as exact.
+    pub fn rounded_to(&self) -> Option<f64> {
+        self.extras.as_ref()?.rounded_to
     }
 
     /// The word that hedges the amount, lower case: an approximate
@@ -527,7 +581,22 @@ impl Quantity {
         let share = self.is_share();
         let counted = |value: f64| !share && value.fract() == 0.0;
         match &self.amount {
-            Amount::Exact(value) => Interval::new(*value, *value),
+            // A rounded figure: every figure within half a step, whole
+            // ones for a count.
+            // A rounded figure: every figure that rounds to it, half a
+            // step either side; for a count, whole ones, to just under
+            // half a step above ("2 million" is not "2.5 million").
+            Amount::Exact(value) => match self.rounded_to() {
+                Some(step) if counted(*value) => Interval::new(
+                    (value - step / 2.0).ceil().max(0.0),
+                    ((value + step / 2.0).ceil() - 1.0).max(*value),
+                ),
+                Some(step) => Interval::new(
+                    on_grid(value - step / 2.0, step).max(0.0),
+                    on_grid(value + step / 2.0, step),
+                ),
+                None => Interval::new(*value, *value),
+            },
             Amount::Range { min, max } => match self.qualifier() {
                 None => Interval::new(*min, *max),
                 // Hedged as a whole: from the low end of "about min" to the
@@ -952,6 +1021,17 @@ impl fmt::Display for Interval {
     }
 }
 
+/// `x` on the grid of a tenth of `step`, where a decimal step puts it:
+/// 41.2 less half of 0.1 is 41.15, not 41.150000000000006.
+fn on_grid(x: f64, step: f64) -> f64 {
+    let per = (10.0 / step).round();
+    if (1.0..1e15).contains(&per) {
+        (x * per).round() / per
+    } else {
+        x
+    }
+}
+
 /// The JSON shape of a quantity: exactly one form key, plus optional unit
 /// and estimates. See `data/README.md`.
 #[derive(Serialize, Deserialize, Default)]
@@ -987,6 +1067,8 @@ struct RawQuantity {
     low: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     high: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rounded_to: Option<f64>,
 }
 
 const FORMS: &str =
@@ -1098,6 +1180,9 @@ impl TryFrom<RawQuantity> for Quantity {
             quantity = quantity.with_range_qualifier(qualifier)?;
         }
         let mut quantity = quantity.with_estimates(raw.best, raw.low, raw.high)?;
+        if let Some(step) = raw.rounded_to {
+            quantity = quantity.with_rounding(step)?;
+        }
         if let Some(unit) = raw.unit {
             quantity = quantity.with_unit(unit);
         }
@@ -1107,9 +1192,9 @@ impl TryFrom<RawQuantity> for Quantity {
 
 impl From<Quantity> for RawQuantity {
     fn from(q: Quantity) -> RawQuantity {
-        let (estimates, range_qualifier) = match q.extras {
-            Some(extras) => (extras.estimates, extras.range_qualifier),
-            None => ([None; 3], None),
+        let (estimates, range_qualifier, rounded_to) = match q.extras {
+            Some(extras) => (extras.estimates, extras.range_qualifier, extras.rounded_to),
+            None => ([None; 3], None, None),
         };
         let [best, low, high] = estimates;
         let mut raw = RawQuantity {
@@ -1118,6 +1203,7 @@ impl From<Quantity> for RawQuantity {
             high,
             unit: q.unit,
             qualifier: range_qualifier,
+            rounded_to,
             ..RawQuantity::default()
         };
         match q.amount {

@@ -201,6 +201,7 @@ impl Mention {
                     max_inclusive,
                     form: q.form().as_str(),
                     unit: q.unit().map(str::to_string),
+                    rounded_to: q.rounded_to(),
                 }
             }
             MentionKind::Date(p) => RecordValue::Date {
@@ -268,6 +269,8 @@ enum RecordValue {
         max_inclusive: bool,
         form: &'static str,
         unit: Option<String>,
+        /// What an exact figure was rounded to, written only when it was.
+        rounded_to: Option<f64>,
     },
     Date {
         from: String,
@@ -298,6 +301,7 @@ impl Serialize for MentionRecord {
                 max_inclusive,
                 form,
                 unit,
+                rounded_to,
             } => {
                 map.serialize_entry("kind", "quantity")?;
                 map.serialize_entry("min", &json_number(*min))?;
@@ -306,6 +310,9 @@ impl Serialize for MentionRecord {
                 map.serialize_entry("max_inclusive", max_inclusive)?;
                 map.serialize_entry("form", form)?;
                 map.serialize_entry("unit", unit)?;
+                if rounded_to.is_some() {
+                    map.serialize_entry("rounded_to", &json_number(*rounded_to))?;
+                }
             }
             RecordValue::Date {
                 from,

@@ -27,6 +27,11 @@ pub(crate) struct Num {
     /// True for a share: digits followed by "%", "percent" or "per cent",
     /// which `end` includes ("41.2%").
     pub(crate) percent: bool,
+    /// What digits written with decimals or a scale word were rounded
+    /// to: 100,000 for "5.7 million", 0.1 for "30.2%", 1,000,000 for "5
+    /// million" and 1,000 for "5k". `None` for digits alone ("300",
+    /// whose zeros may be exact) and for numbers in words.
+    pub(crate) step: Option<f64>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -200,6 +205,7 @@ fn words_at(tokens: &Tokens, i: usize) -> Option<Num> {
         plain_digits: None,
         grouped: false,
         percent: false,
+        step: None,
     })
 }
 
@@ -234,6 +240,7 @@ fn fraction_at(tokens: &Tokens, i: usize) -> Option<Num> {
             plain_digits: None,
             grouped: false,
             percent: false,
+            step: None,
         })
     })
 }
@@ -389,6 +396,21 @@ pub(crate) fn number_at(tokens: &Tokens, i: usize) -> Option<Num> {
     if !(0.0..=MAX_AMOUNT).contains(&total) {
         return None;
     }
+    // The last digit written, and the scale after it, say what the
+    // figure was rounded to.
+    let decimals = if decimal {
+        tokens
+            .raw(i)
+            .rsplit_once('.')
+            .map_or(0, |(_, fraction)| fraction.len())
+    } else {
+        0
+    };
+    let step = if decimals > 0 {
+        Some(scale / 10f64.powi(i32::try_from(decimals).unwrap_or(i32::MAX)))
+    } else {
+        (scale > 1.0).then_some(scale)
+    };
     Some(Num {
         value: total,
         base: value,
@@ -398,6 +420,7 @@ pub(crate) fn number_at(tokens: &Tokens, i: usize) -> Option<Num> {
         plain_digits: (!grouped && !decimal && scale == 1.0 && !percent).then_some(digits),
         grouped: grouped && !decimal && scale == 1.0 && !percent,
         percent,
+        step: step.filter(|step| *step > 0.0 && step.is_finite()),
     })
 }
 

@@ -416,9 +416,23 @@ pub(crate) fn quantity_at(
         },
         _ => None,
     };
+    // An exact figure written with decimals or a scale word was rounded
+    // to its last digit ("5.7 million", "30.2%"): the number it was read
+    // from says to what.
+    let rounded_to = match amount {
+        Amount::Exact(value) => (i..end)
+            .find(|&k| tokens.number(k).is_some())
+            .and_then(|k| number_at(tokens, k))
+            .filter(|num| num.value == value)
+            .and_then(|num| num.step),
+        _ => None,
+    };
     let mut quantity = Quantity::new(amount).ok()?;
     if let Some(qualifier) = hedge {
         quantity = quantity.with_range_qualifier(qualifier).ok()?;
+    }
+    if let Some(step) = rounded_to {
+        quantity = quantity.with_rounding(step).ok()?;
     }
     if let Some(unit) = unit {
         quantity = quantity.with_unit(unit);

@@ -191,6 +191,37 @@ fn a_hedged_range_round_trips() {
     assert_snapshot!(e, @r#"qualifier "about" is given for exact, which is not a range; expected a qualifier only beside approximately or range"#);
 }
 
+/// A figure the annotator knows was rounded says so with `rounded_to`:
+/// read, written back, and refused beside anything but `exact`.
+#[test]
+fn a_rounded_figure_round_trips() {
+    let text = one_claim(
+        r#"{"quantity": {"exact": 5700000, "rounded_to": 100000, "unit": "votes"}}"#,
+        "",
+    );
+    let corpus = Corpus::from_json_str(&text).unwrap();
+    let corroborate::Value::Quantity(q) = &corpus.claims()[0].value else {
+        panic!("a quantity");
+    };
+    assert_eq!(q.rounded_to(), Some(100_000.0));
+    let interval = q.interval(&corroborate::Vocabulary::default());
+    assert_eq!((interval.min(), interval.max()), (5_650_000.0, 5_749_999.0));
+    assert_eq!(
+        serde_json::to_string(q).unwrap(),
+        r#"{"exact":5700000.0,"unit":"votes","rounded_to":100000.0}"#
+    );
+    let e = load_error(&one_claim(
+        r#"{"quantity": {"range": [1, 2], "rounded_to": 1}}"#,
+        "",
+    ));
+    assert_snapshot!(e, @r"line 5 column 61: claim c1: field claims[0].value.quantity: rounded_to 1 is given for range, which is not an exact figure; expected rounded_to only beside exact");
+    let e = load_error(&one_claim(
+        r#"{"quantity": {"exact": 5, "rounded_to": 0}}"#,
+        "",
+    ));
+    assert_snapshot!(e, @r#"line 5 column 56: claim c1: field claims[0].value.quantity: rounded_to 0 is not a positive number; expected the step the figure was rounded to, such as 100000 for "5.7 million""#);
+}
+
 #[test]
 fn impossible_date() {
     let e = load_error(&one_claim(r#"{"date": "2021-02-30"}"#, ""));

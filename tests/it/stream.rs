@@ -1902,6 +1902,66 @@ fn day_ranges_in_cells_are_spans_of_days() {
     );
 }
 
+/// A figure written with decimals or a scale word is rounded to its last
+/// digit, and agrees with the exact figure it rounds: "5.7 million" with
+/// 5,714,034, "30.2%" with 30.24%. The ninth audit found every topic of
+/// an election table contested by such pairs. Digits alone stay exact
+/// ("300" against "312"). "2 million" and "2.5 million" agree: a figure
+/// from 2,450,000 to 2,499,999 rounds to both; "3.1 million" does not.
+/// A figure a source gives in JSON is exact unless it says `rounded_to`.
+#[test]
+fn a_rounded_figure_agrees_with_the_figure_it_rounds() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         Reuters,A,votes,\"5,714,034\"\n\
+         BBC,A,votes,5.7 million\n\
+         AP,A,share,30.24%\n\
+         DW,A,share,30.2%\n\
+         AP,B,killed,312\n\
+         DW,B,killed,300\n\
+         AP,B,displaced,2 million\n\
+         DW,B,displaced,2.5 million\n\
+         AP,C,displaced,2 million\n\
+         DW,C,displaced,3.1 million\n",
+    );
+    let rounded: Vec<Option<f64>> = corpus
+        .claims()
+        .iter()
+        .map(|c| match &c.value {
+            corroborate::Value::Quantity(q) => q.rounded_to(),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        rounded,
+        [
+            None,
+            Some(100_000.0),
+            Some(0.01),
+            Some(0.1),
+            None,
+            None,
+            Some(1_000_000.0),
+            Some(100_000.0),
+            Some(1_000_000.0),
+            Some(100_000.0)
+        ]
+    );
+    let report = analyze(&corpus, &Policy::default());
+    let verdicts: Vec<String> = report
+        .topics
+        .iter()
+        .map(|t| format!("{} {}: {}", t.subject, t.property, t.explanation))
+        .collect();
+    assert_snapshot!(verdicts.join("\n"), @r"
+    b killed: Contested: P1 300 (1 origin: DW (own reporting)) against P2 312 (1 origin: AP (own reporting)) conflict; the policy does not pick a winner.
+    c displaced: Contested: P1 2,000,000 (1 origin: AP (own reporting)) against P2 3,100,000 (1 origin: DW (own reporting)) conflict; the policy does not pick a winner.
+    a share: Corroborated: 2 independent origins support P1 30.2 percent / 30.24 percent → 30.235–30.245 (AP (own reporting), DW (own reporting)).
+    a votes: Corroborated: 2 independent origins support P1 5,700,000 / 5,714,034 → 5,714,034 (BBC (own reporting), Reuters (own reporting)).
+    b displaced: Corroborated: 2 independent origins support P1 2,000,000 / 2,500,000 → 2,450,000–2,499,999 (AP (own reporting), DW (own reporting)).
+    ");
+}
+
 /// The cells spreadsheets and data frames write for a missing value
 /// ("N/A", "NaN", "-", "null", "#VALUE!") are missing, not text: in the
 /// value column the row is skipped with the reason, as an empty cell's
