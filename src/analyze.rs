@@ -796,6 +796,20 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         quotes: Quotes<'a>,
     ) -> Report<'a> {
         let misattributions = self.misattributions(quotes, &mut diagnostics);
+        // An alias that several entities give joins none of them: said,
+        // as the annotation is then at odds with itself.
+        for shared in self.resolution.shared_aliases() {
+            let ids: Vec<&str> = shared.entities.iter().map(EntityId::as_str).collect();
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                format!("entities {}", ids.join(", ")),
+                format!(
+                    "the alias {:?} is given to {} entities and is none's name, so it tells them apart from nothing and joins none of them; expected it given to one entity, or an entity named by it",
+                    shared.alias,
+                    ids.len()
+                ),
+            ));
+        }
         diagnostics.extend(self.corpus.skipped().iter().cloned());
         diagnostics.extend(self.corpus.warnings().iter().cloned());
         // Natural order, so that file:9 comes before file:10.

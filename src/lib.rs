@@ -173,7 +173,7 @@ pub use report::{
     PositionRelation, RelayFinding, Report, ScopeGroup, Settings, Severity, Summary, Topic,
     Verdict, Wording,
 };
-pub use resolve::{MergeRule, NameMerge, Resolution, name_key};
+pub use resolve::{MergeRule, NameMerge, Resolution, SharedAlias, name_key};
 pub use stream::{JSONL_FORMAT, StreamReader, TableFormat};
 pub use vocab::{CodingRule, Tolerance, VagueEntry, Vocabulary};
 

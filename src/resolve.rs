@@ -82,6 +82,35 @@ pub struct NameMerge {
     pub rule: MergeRule,
 }
 
+/// An alias that two or more entities give, and none of them as its
+/// name: "the attack" for both a market strike and a port raid. It names
+/// none of them apart from the others, so name matching does not join
+/// them by it (a name that is one entity's own still joins the others
+/// that give it as an alias: they say they are that entity). Reports
+/// list each with a warning.
+///
+/// ```
+/// use corroborate::{Entity, EntityId, Resolution, Similarity};
+/// let entities = vec![
+///     Entity::new(EntityId::new("strike")?, "Market strike").with_aliases(["the attack"]),
+///     Entity::new(EntityId::new("raid")?, "Port raid").with_aliases(["The attack"]),
+/// ];
+/// let resolution = Resolution::new(&entities, Similarity::new(0.9)?);
+/// assert!(resolution.merges().is_empty());
+/// let shared = &resolution.shared_aliases()[0];
+/// assert_eq!(shared.alias, "The attack"); // as raid, first in id order, gives it
+/// assert_eq!(shared.entities.len(), 2);
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct SharedAlias {
+    /// The alias, as the first entity (in id order) gives it.
+    pub alias: String,
+    /// The entities that give it, in id order.
+    pub entities: Vec<EntityId>,
+}
+
 /// The outcome of name resolution: each entity's canonical entity (the
 /// smallest id of its group) and the merges that formed the groups.
 ///
@@ -110,6 +139,7 @@ pub struct Resolution {
     by_address: HashMap<usize, usize>,
     root: Vec<usize>,
     merges: Vec<NameMerge>,
+    shared_aliases: Vec<SharedAlias>,
 }
 
 /// The key names are matched by: composed (NFC), lower case, Latin and
@@ -1139,12 +1169,14 @@ impl Groups {
 }
 
 /// One name of an entity (by its index in id order), with where its
-/// key lies in the buffer of all keys and the key's number of words.
+/// key lies in the buffer of all keys and the key's number of words, and
+/// whether it is an alias rather than the entity's name.
 struct Name<'a> {
     entity: usize,
     text: &'a str,
     key: (usize, usize),
     words: usize,
+    alias: bool,
 }
 
 impl Name<'_> {
@@ -1395,7 +1427,7 @@ fn keyed_names<'a>(sorted: &[&'a Entity]) -> (Vec<Name<'a>>, String) {
     let mut names = Vec::with_capacity(sorted.len());
     let mut keys = String::new();
     for (e, entity) in sorted.iter().enumerate() {
-        for text in entity.names() {
+        for (k, text) in entity.names().enumerate() {
             let start = keys.len();
             push_name_key(text, &mut keys);
             if keys.len() == start {
@@ -1407,6 +1439,7 @@ fn keyed_names<'a>(sorted: &[&'a Entity]) -> (Vec<Name<'a>>, String) {
                 text,
                 key: (start, keys.len()),
                 words,
+                alias: k > 0,
             });
         }
     }
@@ -1451,23 +1484,67 @@ impl Resolution {
 
         // Candidate pairs, name a before name b (so a's entity before b's).
         let mut candidates: Vec<Candidate> = Vec::new();
-        let mut by_key: HashMap<&str, usize> = HashMap::default();
+        // Each key's first name, and its first that is an entity's own
+        // name rather than an alias (names are in id order).
+        let mut by_key: HashMap<&str, (usize, Option<usize>)> = HashMap::default();
         for (i, name) in names.iter().enumerate() {
-            match by_key.get(name.key(&keys)) {
-                Some(&first) if names[first].entity != name.entity => {
-                    candidates.push(Candidate {
-                        similarity: Similarity::clamped(1.0),
-                        rule: MergeRule::SameName,
-                        entities: (names[first].entity, name.entity),
-                        names: (first, i),
-                    });
+            let own = (!name.alias).then_some(i);
+            match by_key.get_mut(name.key(&keys)) {
+                Some(first) => {
+                    if first.1.is_none() {
+                        first.1 = own;
+                    }
                 }
-                Some(_) => {}
                 None => {
-                    by_key.insert(name.key(&keys), i);
+                    by_key.insert(name.key(&keys), (i, own));
                 }
             }
         }
+        // One name per key for the fuzzy blocks below, and the names of
+        // keys that several entities give, in a second pass: a key is
+        // joined through its first own name when one entity has it as its
+        // name; through aliases alone it joins nobody.
+        let mut shared: HashMap<usize, Vec<usize>> = HashMap::default();
+        for (i, name) in names.iter().enumerate() {
+            let (first, own) = by_key[name.key(&keys)];
+            let joined = own.unwrap_or(first);
+            if i == joined || names[joined].entity == name.entity {
+                continue;
+            }
+            if own.is_none() {
+                shared.entry(first).or_default().push(i);
+                continue;
+            }
+            let (a, b) = if joined < i { (joined, i) } else { (i, joined) };
+            candidates.push(Candidate {
+                similarity: Similarity::clamped(1.0),
+                rule: MergeRule::SameName,
+                entities: (names[a].entity, names[b].entity),
+                names: (a, b),
+            });
+        }
+        let mut shared_aliases: Vec<SharedAlias> = shared
+            .into_iter()
+            .map(|(first, others)| {
+                let mut entities: Vec<usize> = std::iter::once(first)
+                    .chain(others)
+                    .map(|n| names[n].entity)
+                    .collect();
+                entities.sort_unstable();
+                entities.dedup();
+                SharedAlias {
+                    alias: names[first].text.to_string(),
+                    entities: entities.into_iter().map(|e| ids[e].clone()).collect(),
+                }
+            })
+            .filter(|shared| shared.entities.len() > 1)
+            .collect();
+        shared_aliases
+            .sort_unstable_by(|a, b| a.entities.cmp(&b.entities).then(a.alias.cmp(&b.alias)));
+        let by_key: HashMap<&str, usize> = by_key
+            .into_iter()
+            .map(|(key, (first, own))| (key, own.unwrap_or(first)))
+            .collect();
         // Fuzzy: blocks of names with the same word count and the same first
         // three letters of the first or of the last word. One name per key.
         let mut blocks: HashMap<(usize, bool, &str), Vec<usize>> = HashMap::default();
@@ -1568,6 +1645,7 @@ impl Resolution {
             by_address,
             root,
             merges,
+            shared_aliases,
         }
     }
 
@@ -1592,6 +1670,12 @@ impl Resolution {
     /// The merges, sorted by entity.
     pub fn merges(&self) -> &[NameMerge] {
         &self.merges
+    }
+
+    /// The aliases that several entities give and none as its name, which
+    /// join none of them ([`SharedAlias`]), sorted by entities.
+    pub fn shared_aliases(&self) -> &[SharedAlias] {
+        &self.shared_aliases
     }
 }
 
@@ -1681,6 +1765,7 @@ mod tests {
                     text,
                     key,
                     words: 2,
+                    alias: false,
                 }
             })
             .collect();
