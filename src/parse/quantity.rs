@@ -378,6 +378,27 @@ fn tightened(bound: Bound, value: f64) -> f64 {
     }
 }
 
+/// The denominator a fraction noun names, when `unit` is one alone:
+/// "quarters" 4, "third" 3 ("three quarters" is a share of 75 percent,
+/// not three of something called quarters).
+fn fraction_denominator(unit: &str) -> Option<f64> {
+    const FRACTIONS: &[(&str, &str, f64)] = &[
+        ("half", "halves", 2.0),
+        ("third", "thirds", 3.0),
+        ("quarter", "quarters", 4.0),
+        ("fifth", "fifths", 5.0),
+        ("sixth", "sixths", 6.0),
+        ("seventh", "sevenths", 7.0),
+        ("eighth", "eighths", 8.0),
+        ("ninth", "ninths", 9.0),
+        ("tenth", "tenths", 10.0),
+    ];
+    FRACTIONS
+        .iter()
+        .find(|(one, many, _)| unit.eq_ignore_ascii_case(one) || unit.eq_ignore_ascii_case(many))
+        .map(|f| f.2)
+}
+
 /// A quantity read from tokens `start..end`.
 pub(crate) struct QuantityMatch {
     pub(crate) end: usize,
@@ -406,6 +427,13 @@ pub(crate) fn quantity_at(
         (end, Some("percent".to_string()))
     } else {
         unit_at(tokens, end, allow_of)
+    };
+    // "three quarters", "two thirds": a share, not a count of quarters.
+    let (amount, unit) = match (&amount, unit.as_deref().and_then(fraction_denominator)) {
+        (Amount::Exact(n), Some(d)) if n.fract() == 0.0 && *n >= 1.0 && *n < d => {
+            (Amount::Exact(n / d * 100.0), Some("percent".to_string()))
+        }
+        _ => (amount, unit),
     };
     // "about 40-45": a range after a hedge is hedged as a whole (the only
     // way `amount_at` makes a range after one).

@@ -877,3 +877,21 @@ fn participles_and_adjectives_before_the_counted_noun() {
         "exact 40000..=40000 unit=displaced people [40,000 displaced people]",
     );
 }
+
+/// A number of fraction nouns below their denominator is a share, not a
+/// count of them: "three quarters" is 75 percent, "two thirds" 66.67
+/// percent (the ninth audit found them read as 3 "quarters" and 2
+/// "thirds", and "three quarters" corroborating a bare 3). Five
+/// quarters are quarters (of a year, say).
+#[test]
+fn fractions_in_words_are_shares() {
+    check(
+        "won three quarters of the vote",
+        "exact 75..=75 unit=percent [three quarters]",
+    );
+    check(
+        "2 thirds",
+        "exact 66.66666666666666..=66.66666666666666 unit=percent [2 thirds]",
+    );
+    check("5 quarters", "exact 5..=5 unit=quarters [5 quarters]");
+}
