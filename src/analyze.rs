@@ -2356,6 +2356,8 @@ fn conflicts_from_drops(
     use std::fmt::Write;
     // (relaying claim, version it dropped from, whether a projection was
     // dropped), sorted by claim: only findings that can move a claim.
+    // (Claim ids are short texts held in place: comparing them reads no
+    // other memory.)
     let mut drops: Vec<(&ClaimId, &ClaimId, bool)> = findings
         .iter()
         .filter_map(|f| {
@@ -2367,42 +2369,76 @@ fn conflicts_from_drops(
             (projection || bound).then_some((&f.claim, &f.origin_claim, projection))
         })
         .collect();
-    if drops.is_empty() {
+    if drops.is_empty()
+        || !relations
+            .iter()
+            .any(|r| r.relation.kind() == RelationKind::Conflict)
+    {
         return Vec::new();
     }
     drops.sort_unstable();
     let positions: Vec<&Position<'_>> = scopes.iter().flat_map(|s| s.positions.iter()).collect();
-    let find = |label: &str| positions.iter().copied().find(|p| &*p.label == label);
+    // Each claim's drops: a slice of `drops`, empty for most.
+    let drops_of = |id: &ClaimId| {
+        let start = drops.partition_point(|d| d.0 < id);
+        let len = drops[start..].iter().take_while(|d| d.0 == id).count();
+        &drops[start..start + len]
+    };
+    // The positions every claim of which has a drop: most have a claim
+    // with none, and are passed over at their first such claim.
+    let candidates: Vec<usize> = (0..positions.len())
+        .filter(|&p| {
+            !positions[p].claims.is_empty()
+                && positions[p]
+                    .claims
+                    .iter()
+                    .all(|entry| !drops_of(&entry.claim.id).is_empty())
+        })
+        .collect();
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let candidate = |p: usize| candidates.binary_search(&p).is_ok();
     // For each claim of `side`, a drop that, undone, takes it out of the
-    // conflict with `other`; `None` unless every claim has one.
+    // conflict with `other` (a dropped projection, or a bound of a
+    // version in `other`, whose claims are in id order); `None` unless
+    // every claim has one. Linear in the side's claims, with a binary
+    // search for each: a topic can hold thousands.
     let rests = |side: &Position<'_>, other: &Position<'_>| {
-        if side.claims.is_empty() {
-            return None;
-        }
         side.claims
             .iter()
             .map(|entry| {
-                let id = &entry.claim.id;
-                let start = drops.partition_point(|d| d.0 < id);
-                drops[start..]
-                    .iter()
-                    .take_while(|d| d.0 == id)
-                    .find(|d| d.2 || other.claims.iter().any(|o| &o.claim.id == d.1))
-                    .copied()
+                drops_of(&entry.claim.id).iter().copied().find(|d| {
+                    d.2 || other
+                        .claims
+                        .binary_search_by(|o| o.claim.id.cmp(d.1))
+                        .is_ok()
+                })
             })
             .collect::<Option<Vec<_>>>()
     };
+    let index: HashMap<&str, usize> = positions
+        .iter()
+        .enumerate()
+        .map(|(p, position)| (&*position.label, p))
+        .collect();
     let mut found = Vec::new();
     for relation in relations
         .iter_mut()
         .filter(|r| r.relation.kind() == RelationKind::Conflict)
     {
-        let (Some(a), Some(b)) = (find(&relation.from), find(&relation.to)) else {
+        let (Some(&a), Some(&b)) = (index.get(&*relation.from), index.get(&*relation.to)) else {
             continue;
         };
-        let Some((side, dropped)) = rests(a, b)
-            .map(|d| (a, d))
-            .or_else(|| rests(b, a).map(|d| (b, d)))
+        let (pa, pb) = (positions[a], positions[b]);
+        let Some((side, dropped)) = candidate(a)
+            .then(|| rests(pa, pb).map(|d| (pa, d)))
+            .flatten()
+            .or_else(|| {
+                candidate(b)
+                    .then(|| rests(pb, pa).map(|d| (pb, d)))
+                    .flatten()
+            })
         else {
             continue;
         };
@@ -3270,16 +3306,104 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 );
             }
         } else if !intermediates.is_empty() || !relays.is_empty() {
+            // Ends that cite on, but only round among themselves, never
+            // reaching an end that is an origin, are a circle beside the
+            // origins (two outlets citing each other beside a third
+            // source): one untraced origin, as a circle alone is, not
+            // none.
+            let through_ends: Vec<&'c SourceId> = ends.iter().copied().filter(through).collect();
+            let circle = if through_ends.is_empty() {
+                None
+            } else {
+                self.circle_beside_origins(claims, &through_ends, |end| {
+                    ends.binary_search(&end).is_ok() && !through(&end)
+                })
+            };
             ends.retain(|end| !through(end));
+            if let Some((id, circle)) = circle {
+                let (name, _) = self.origin_name(id);
+                let name = match name {
+                    OriginName::Named(name)
+                    | OriginName::OwnReporting(name)
+                    | OriginName::Untraced(name) => name,
+                };
+                let mut origins = self.origins_of_ends(ends);
+                let at = origins.partition_point(|o| o.id < id);
+                origins.insert(
+                    at,
+                    Origin {
+                        id,
+                        name: OriginName::Untraced(name),
+                    },
+                );
+                return (origins, Some(circle));
+            }
         }
+        (self.origins_of_ends(ends), None)
+    }
+
+    /// A circle of citations among `through_ends` (ends that cite on)
+    /// from which no citation leads to an end that `is_origin`: the first
+    /// such end in id order, with the circle for a warning, or `None`.
+    /// Reached only when some end cites on; the links are sorted once.
+    fn circle_beside_origins<'c>(
+        &self,
+        claims: &[&'c Claim],
+        through_ends: &[&'c SourceId],
+        is_origin: impl Fn(&'c SourceId) -> bool,
+    ) -> Option<(&'c SourceId, Vec<&'c SourceId>)>
+    where
+        'a: 'c,
+    {
+        let mut links: Vec<(&'c SourceId, &'c SourceId)> = claims
+            .iter()
+            .flat_map(|c| {
+                let chain: &'c [SourceId] = &c.assertion.chain;
+                chain.windows(2)
+            })
+            .map(|pair| (self.person(&pair[0]), self.person(&pair[1])))
+            .collect();
+        links.sort_unstable();
+        links.dedup();
+        for &end in through_ends {
+            // Everything `end` cites, directly or on.
+            let mut seen: BTreeSet<&'c SourceId> = BTreeSet::from([end]);
+            let mut queue = vec![end];
+            let mut reaches_origin = false;
+            while let Some(at) = queue.pop() {
+                let first = links.partition_point(|link| link.0 < at);
+                for &(_, next) in links[first..].iter().take_while(|link| link.0 == at) {
+                    if is_origin(next) {
+                        reaches_origin = true;
+                        break;
+                    }
+                    if seen.insert(next) {
+                        queue.push(next);
+                    }
+                }
+                if reaches_origin {
+                    break;
+                }
+            }
+            if !reaches_origin && let Some(circle) = self.citation_circle(claims, end) {
+                return Some((end, circle));
+            }
+        }
+        None
+    }
+
+    /// The origins that `ends` (sorted, none citing on) stand for.
+    fn origins_of_ends<'c>(&self, ends: Vec<&'c SourceId>) -> Vec<Origin<'c>>
+    where
+        'a: 'c,
+    {
         // A publication that is an origin speaks for its outlet: the
         // articles of one outlet are one origin, listed under the first
         // article's id (the ends are in id order), never several
         // independent ones, however the outlet is spelled. A publication
         // with no outlet stands alone.
         let mut outlets: HashSet<&str> = HashSet::default();
-        let origins = ends
-            .into_iter()
+        ends.into_iter()
             .filter_map(|id| {
                 let (name, outlet) = self.origin_name(id);
                 let outlet = outlet.map(|o| self.outlets.get(o).copied().unwrap_or(o));
@@ -3288,8 +3412,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     _ => Some(Origin { id, name }),
                 }
             })
-            .collect();
-        (origins, None)
+            .collect()
     }
 
     /// The ends (sorted) that are the publication of a chain of the
