@@ -2340,8 +2340,8 @@ fn split_coarse<T, S: Copy>(
 /// The conflicts of `relations` that rest on relays which dropped what
 /// their origin said: every claim of one side relays, without it, a
 /// projection (kept, the claim would stand in another scope) or a bound
-/// of a version on the other side (kept, it would give that version's
-/// figure). Such a relation's explanation says so, and each is returned
+/// of a version that does not conflict with the other side (kept, it
+/// would give that version's figure: on the other side, or beside it). Such a relation's explanation says so, and each is returned
 /// as (from, to, the kind dropped, what was dropped, for a warning), in
 /// relation order.
 ///
@@ -2399,29 +2399,63 @@ fn conflicts_from_drops(
         return Vec::new();
     }
     let candidate = |p: usize| candidates.binary_search(&p).is_ok();
-    // For each claim of `side`, a drop that, undone, takes it out of the
-    // conflict with `other` (a dropped projection, or a bound of a
-    // version in `other`, whose claims are in id order); `None` unless
-    // every claim has one. Linear in the side's claims, with a binary
-    // search for each: a topic can hold thousands.
-    let rests = |side: &Position<'_>, other: &Position<'_>| {
-        side.claims
-            .iter()
-            .map(|entry| {
-                drops_of(&entry.claim.id).iter().copied().find(|d| {
-                    d.2 || other
-                        .claims
-                        .binary_search_by(|o| o.claim.id.cmp(d.1))
-                        .is_ok()
-                })
-            })
-            .collect::<Option<Vec<_>>>()
-    };
     let index: HashMap<&str, usize> = positions
         .iter()
         .enumerate()
         .map(|(p, position)| (&*position.label, p))
         .collect();
+    // Each position's scope group.
+    let scope_of: Vec<usize> = scopes
+        .iter()
+        .enumerate()
+        .flat_map(|(g, scope)| std::iter::repeat_n(g, scope.positions.len()))
+        .collect();
+    // Whether a claim that gave position `q`'s figure would stand clear
+    // of position `o`: in another scope, or with a figure that meets
+    // `o`'s (a bound that fits it). Judged from the figures, not from
+    // the relations, which join only neighbouring positions.
+    let clear_of = |q: usize, o: usize| {
+        scope_of[q] != scope_of[o]
+            || match (&positions[q].interval, &positions[o].interval) {
+                (Some(a), Some(b)) => a.is_known() && b.is_known() && a.overlaps(b),
+                _ => match (&positions[q].period, &positions[o].period) {
+                    (Some(a), Some(b)) => a.overlaps(b),
+                    _ => false,
+                },
+            }
+    };
+    // The position holding a claim (positions keep their claims in id
+    // order): looked for only for a side whose claims all dropped a bound.
+    let holding = |id: &ClaimId| {
+        positions.iter().position(|p| {
+            p.claims
+                .binary_search_by(|entry| entry.claim.id.cmp(id))
+                .is_ok()
+        })
+    };
+    // For each claim of side `s` (its index), a drop that, undone, takes
+    // it out of the conflict with `o`: a dropped projection (kept, the
+    // claim stands in another scope), or a dropped bound of a version
+    // whose figure stands clear of `o` (kept, the claim gives that
+    // version's figure: a version in `o`, or one that fits it, as "at
+    // least 20" fits 23). `None` unless every claim has one. Linear in the
+    // side's claims, with a binary search for each: a topic can hold
+    // thousands.
+    let rests = |s: usize, o: usize| {
+        positions[s]
+            .claims
+            .iter()
+            .map(|entry| {
+                drops_of(&entry.claim.id).iter().copied().find(|d| {
+                    d.2 || positions[o]
+                        .claims
+                        .binary_search_by(|c| c.claim.id.cmp(d.1))
+                        .is_ok()
+                        || holding(d.1).is_some_and(|q| q != s && clear_of(q, o))
+                })
+            })
+            .collect::<Option<Vec<_>>>()
+    };
     let mut found = Vec::new();
     for relation in relations
         .iter_mut()
@@ -2430,13 +2464,12 @@ fn conflicts_from_drops(
         let (Some(&a), Some(&b)) = (index.get(&*relation.from), index.get(&*relation.to)) else {
             continue;
         };
-        let (pa, pb) = (positions[a], positions[b]);
         let Some((side, dropped)) = candidate(a)
-            .then(|| rests(pa, pb).map(|d| (pa, d)))
+            .then(|| rests(a, b).map(|d| (positions[a], d)))
             .flatten()
             .or_else(|| {
                 candidate(b)
-                    .then(|| rests(pb, pa).map(|d| (pb, d)))
+                    .then(|| rests(b, a).map(|d| (positions[b], d)))
                     .flatten()
             })
         else {

@@ -1347,6 +1347,45 @@ fn a_conflict_made_by_a_dropped_bound_is_said_to_be_one() {
     assert!(warnings_with(&report, "rests on").is_empty());
 }
 
+/// The bounded version need not be on the other side: "at least 20"
+/// relayed as "20" conflicts with a ministry's 23, which the bounded
+/// version, standing apart as it fits more than one figure, does not
+/// (the ninth audit, B1). Kept, the bound would take the relay out of
+/// the conflict, so it rests on the drop.
+#[test]
+fn a_conflict_made_by_a_dropped_bound_beside_the_other_side_is_said() {
+    let corpus = corpus_of(vec![
+        claim(
+            "c1",
+            "fighter_strength",
+            q(serde_json::json!({"exact": 23})),
+            &["a1", "o1"],
+        ),
+        claim(
+            "c2",
+            "fighter_strength",
+            q(serde_json::json!({"at_least": 20})),
+            &["a1", "o2"],
+        ),
+        claim(
+            "c3",
+            "fighter_strength",
+            q(serde_json::json!({"exact": 20})),
+            &["a2", "o2"],
+        ),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    let conflicts: Vec<&str> = topic
+        .relations
+        .iter()
+        .filter(|r| r.relation.kind() == RelationKind::Conflict)
+        .map(|r| r.relation.explanation())
+        .collect();
+    assert_snapshot!(conflicts.join("\n"), @r"P1 (20) and P3 (23): the intervals do not overlap, so the positions conflict; P1 rests on relays that dropped their origin's bound: c3 drops the bound of c2");
+    assert_snapshot!(warnings_with(&report, "rests on").join("\n"), @r"P1 – P3: the conflict rests on relays that dropped what their origin said (c3 drops the bound of c2); as the origin gave them, the figures do not conflict");
+}
+
 /// A conflict within one origin says so: it is one source giving two
 /// figures, not two sources disagreeing.
 #[test]
