@@ -3414,16 +3414,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         if left.is_empty() {
             return None;
         }
-        let mut links: Vec<(&'c SourceId, &'c SourceId)> = claims
-            .iter()
-            .flat_map(|c| {
-                let chain: &'c [SourceId] = &c.assertion.chain;
-                chain.windows(2)
-            })
-            .map(|pair| (self.person(&pair[0]), self.person(&pair[1])))
-            .collect();
-        links.sort_unstable();
-        links.dedup();
+        let links = self.citation_links(claims);
         for &end in &left {
             // Everything `end` cites, directly or on.
             let mut seen: BTreeSet<&'c SourceId> = BTreeSet::from([end]);
@@ -3523,6 +3514,26 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             .collect()
     }
 
+    /// Every citation in the claims' chains (each link cites the next),
+    /// as (citing, cited), sources standing for their person
+    /// ([`Analyzer::person`]); sorted and without repeats.
+    fn citation_links<'c>(&self, claims: &[&'c Claim]) -> Vec<(&'c SourceId, &'c SourceId)>
+    where
+        'a: 'c,
+    {
+        let mut links: Vec<(&'c SourceId, &'c SourceId)> = claims
+            .iter()
+            .flat_map(|c| {
+                let chain: &'c [SourceId] = &c.assertion.chain;
+                chain.windows(2)
+            })
+            .map(|pair| (self.person(&pair[0]), self.person(&pair[1])))
+            .collect();
+        links.sort_unstable();
+        links.dedup();
+        links
+    }
+
     /// A circle of citations through `start` among the links of the
     /// claims' chains (each link cites the next): the sources from
     /// `start` round to it again, or `None`. Sources stand for their
@@ -3537,16 +3548,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     where
         'a: 'c,
     {
-        let mut links: Vec<(&'c SourceId, &'c SourceId)> = claims
-            .iter()
-            .flat_map(|c| {
-                let chain: &'c [SourceId] = &c.assertion.chain;
-                chain.windows(2)
-            })
-            .map(|pair| (self.person(&pair[0]), self.person(&pair[1])))
-            .collect();
-        links.sort_unstable();
-        links.dedup();
+        let links = self.citation_links(claims);
         // Breadth first from `start`, each source with the one it was
         // reached from; the first link back to `start` closes the circle.
         let mut from: BTreeMap<&'c SourceId, &'c SourceId> = BTreeMap::new();
