@@ -3324,19 +3324,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .iter()
                 .find_map(|&end| Some((end, self.citation_circle(claims, end)?)));
             if let Some((id, circle)) = found {
-                let (name, _) = self.origin_name(id);
-                let name = match name {
-                    OriginName::Named(name)
-                    | OriginName::OwnReporting(name)
-                    | OriginName::Untraced(name) => name,
-                };
-                return (
-                    vec![Origin {
-                        id,
-                        name: OriginName::Untraced(name),
-                    }],
-                    Some(circle),
-                );
+                return (vec![self.untraced_origin(id)], Some(circle));
             }
         } else if !intermediates.is_empty() || !relays.is_empty() {
             // Ends that cite on, but only round among themselves, never
@@ -3354,21 +3342,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             };
             ends.retain(|end| !through(end));
             if let Some((id, circle)) = circle {
-                let (name, _) = self.origin_name(id);
-                let name = match name {
-                    OriginName::Named(name)
-                    | OriginName::OwnReporting(name)
-                    | OriginName::Untraced(name) => name,
-                };
                 let mut origins = self.origins_of_ends(ends);
                 let at = origins.partition_point(|o| o.id < id);
-                origins.insert(
-                    at,
-                    Origin {
-                        id,
-                        name: OriginName::Untraced(name),
-                    },
-                );
+                origins.insert(at, self.untraced_origin(id));
                 return (origins, Some(circle));
             }
         }
@@ -3512,6 +3488,23 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             .filter(|&(_, goes_on, own)| goes_on && !own)
             .map(|(end, _, _)| end)
             .collect()
+    }
+
+    /// A circle of citations as one origin, named after `id`, its first
+    /// source in id order, as untraced.
+    fn untraced_origin<'c>(&self, id: &'c SourceId) -> Origin<'c>
+    where
+        'a: 'c,
+    {
+        let name = match self.origin_name(id).0 {
+            OriginName::Named(name)
+            | OriginName::OwnReporting(name)
+            | OriginName::Untraced(name) => name,
+        };
+        Origin {
+            id,
+            name: OriginName::Untraced(name),
+        }
     }
 
     /// Every citation in the claims' chains (each link cites the next),
