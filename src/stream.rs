@@ -2821,7 +2821,6 @@ const MISSING_MARKERS: &[&str] = &[
     "—",
     "?",
     "n/a",
-    "na",
     "n.a.",
     "nan",
     "null",

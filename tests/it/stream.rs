@@ -1978,7 +1978,8 @@ fn missing_value_markers_are_missing_not_text() {
          CNN,Strike,killed,null,2024-03-11,Ministry\n\
          NYT,Strike,killed,#VALUE!,2024-03-11,Ministry\n\
          WP,Strike,killed,12,#N/A,n/a\n\
-         FT,Strike,cause,None,2024-03-11,\n",
+         FT,Strike,cause,None,2024-03-11,\n\
+         FT,Strike,nationality,NA,2024-03-11,\n",
     );
     assert_snapshot!(skipped_lines(&corpus).join("\n"), @r##"
     t.csv:3: field value: "NaN" marks a missing value, as a spreadsheet or a data frame writes an empty cell; expected a quantity, a date, a quote or other text
@@ -2004,6 +2005,7 @@ fn missing_value_markers_are_missing_not_text() {
     killed Quantity(Quantity { amount: Exact(12.0), unit: None, extras: None }) said Some("2024-03-11") chain 2
     killed Quantity(Quantity { amount: Exact(12.0), unit: None, extras: None }) said None chain 1
     cause Text("None") said Some("2024-03-11") chain 1
+    nationality Text("NA") said Some("2024-03-11") chain 1
     "#);
 }
 
