@@ -2424,14 +2424,35 @@ fn conflicts_from_drops(
                 },
             }
     };
-    // The position holding a claim (positions keep their claims in id
-    // order): looked for only for a side whose claims all dropped a bound.
+    // The position of each version whose bound a candidate side's claim
+    // dropped, found in one pass over the claims (first position holding
+    // it), not by a scan of the positions for each drop and relation.
+    let mut versions: Vec<(&ClaimId, usize)> = candidates
+        .iter()
+        .flat_map(|&p| &positions[p].claims)
+        .flat_map(|entry| drops_of(&entry.claim.id))
+        .filter(|d| !d.2)
+        .map(|d| (d.1, usize::MAX))
+        .collect();
+    versions.sort_unstable();
+    versions.dedup();
+    if !versions.is_empty() {
+        for (p, position) in positions.iter().enumerate() {
+            for entry in &position.claims {
+                if let Ok(k) = versions.binary_search_by(|v| v.0.cmp(&entry.claim.id))
+                    && versions[k].1 == usize::MAX
+                {
+                    versions[k].1 = p;
+                }
+            }
+        }
+    }
     let holding = |id: &ClaimId| {
-        positions.iter().position(|p| {
-            p.claims
-                .binary_search_by(|entry| entry.claim.id.cmp(id))
-                .is_ok()
-        })
+        versions
+            .binary_search_by(|v| v.0.cmp(id))
+            .ok()
+            .map(|k| versions[k].1)
+            .filter(|&p| p != usize::MAX)
     };
     // For each claim of side `s` (its index), a drop that, undone, takes
     // it out of the conflict with `o`: a dropped projection (kept, the
