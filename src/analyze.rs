@@ -1402,11 +1402,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // it. `fallen` keeps those positions, each to be related to the
             // latest report (its neighbour alone may be an intermediate,
             // superseded figure), where the relation says they conflict.
+            // A coarse position ("at least 20" beside 20 and 23) supports
+            // none of those it fits, and reaches no figure either: its open
+            // end allows any higher figure but says none, so it neither
+            // keeps an earlier figure from having fallen nor replaces it.
             let mut fallen: Vec<usize> = Vec::new();
             if let Some(latest) = latest.filter(|_| cumulative) {
                 let latest_max = built
                     .iter()
-                    .filter(|b| b.reported == Some(latest))
+                    .filter(|b| b.reported == Some(latest) && !b.coarse)
                     .map(|b| b.interval.filter(Interval::is_known).map(|i| i.max()))
                     .try_fold(f64::NEG_INFINITY, |max, x| x.map(|x| max.max(x)));
                 if let Some(latest_max) = latest_max {
@@ -1422,7 +1426,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     // nothing; built is in report order.
                     let top = |b: &Built<'_>| -> Option<(f64, f64)> {
                         b.interval
-                            .filter(|i| i.is_known() && !b.all_corrected(&superseded_by))
+                            .filter(|i| {
+                                i.is_known() && !b.coarse && !b.all_corrected(&superseded_by)
+                            })
                             .map(|i| (i.max(), i.min()))
                     };
                     // A position's claim with the highest lower end (then
@@ -1622,17 +1628,19 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 pairs.extend(b.negations.iter().map(|n| (i, n.0)));
             }
             // A figure above the latest report, against that report's
-            // first position of its polarity (`fallen` is empty unless
-            // there is a latest report).
+            // highest position of its polarity (positions of one report
+            // and polarity are in value order): even the highest later
+            // figure is lower. (`fallen` is empty unless there is a latest
+            // report.)
             if !fallen.is_empty() {
-                let first_latest = |polarity: Polarity| {
+                let highest_latest = |polarity: Polarity| {
                     built
                         .iter()
-                        .position(|b| b.reported == latest && b.polarity == polarity && !b.coarse)
+                        .rposition(|b| b.reported == latest && b.polarity == polarity && !b.coarse)
                 };
                 let targets = [
-                    first_latest(Polarity::Positive),
-                    first_latest(Polarity::Negative),
+                    highest_latest(Polarity::Positive),
+                    highest_latest(Polarity::Negative),
                 ];
                 for i in fallen {
                     let target = targets[usize::from(built[i].polarity == Polarity::Negative)];

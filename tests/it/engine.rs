@@ -534,6 +534,65 @@ fn an_earlier_report_is_superseded_by_the_surest_highest_later_figure() {
     );
 }
 
+/// An open figure that fits several of the latest report's figures ("at
+/// least 20" beside 20 and 23) stands apart and reaches no figure: it
+/// does not keep an earlier, higher toll from having fallen, and the
+/// lower 23 is not named as what replaced the earlier 25 (ninth audit,
+/// A1). The fall is drawn against the latest report's highest figure.
+#[test]
+fn an_open_figure_beside_lower_ones_does_not_hide_a_fall() {
+    let sources = serde_json::json!([
+        {"id": "a1", "kind": "publication", "name": "A", "published": "2021-08-25"},
+        {"id": "a2", "kind": "publication", "name": "B", "published": "2021-08-26"},
+        {"id": "a3", "kind": "publication", "name": "C", "published": "2021-08-26"},
+        {"id": "a4", "kind": "publication", "name": "D", "published": "2021-08-26"}
+    ]);
+    let claims = vec![
+        claim("c1", "killed", q(serde_json::json!({"exact": 25})), &["a1"]),
+        claim("c2", "killed", q(serde_json::json!({"exact": 23})), &["a2"]),
+        claim(
+            "c3",
+            "killed",
+            q(serde_json::json!({"at_least": 20})),
+            &["a3"],
+        ),
+        claim("c4", "killed", q(serde_json::json!({"exact": 20})), &["a4"]),
+    ];
+    let corpus = isis_k_corpus(sources, claims);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    let positions: Vec<&corroborate::Position> =
+        topic.scopes.iter().flat_map(|s| &s.positions).collect();
+    let superseded: Vec<String> = positions
+        .iter()
+        .flat_map(|p| &p.claims)
+        .filter_map(|c| Some(format!("{}>{}", c.claim.id, c.superseded_by.as_ref()?)))
+        .collect();
+    assert_eq!(superseded, Vec::<String>::new());
+    let label_of = |id: &str| {
+        positions
+            .iter()
+            .find(|p| p.claims.iter().any(|c| c.claim.id.as_str() == id))
+            .map(|p| p.label.to_string())
+            .expect("every claim has a position")
+    };
+    let (first, latest_high) = (label_of("c1"), label_of("c2"));
+    let fall = topic
+        .relations
+        .iter()
+        .find(|r| *r.from == *first && *r.to == *latest_high)
+        .expect("the earlier 25 is related to the later 23");
+    assert_eq!(fall.relation.kind(), corroborate::RelationKind::Conflict);
+    assert!(
+        fall.relation
+            .explanation()
+            .contains("a running total does not fall"),
+        "{}",
+        fall.relation.explanation()
+    );
+    assert_eq!(topic.verdict, corroborate::Verdict::Contested);
+}
+
 /// A figure that a later report states again is confirmed, not replaced:
 /// the earlier claim is one more origin behind the figure that stands. A
 /// figure between them is still superseded, by the latest report's own
