@@ -1879,14 +1879,45 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 };
                 let conflicting: BTreeSet<&str> =
                     current.iter().flat_map(|r| [&*r.from, &*r.to]).collect();
-                let conflicting: Vec<&Position<'_>> = positions
+                // The conflicting positions of each scope: positions of
+                // different scopes are not compared, so one list across
+                // scopes would read as if 23 killed conflicted with 6
+                // children (ninth audit, B2).
+                let by_scope: Vec<(&str, Vec<&Position<'_>>)> = scopes
                     .iter()
-                    .copied()
-                    .filter(|p| conflicting.contains(&*p.label))
+                    .map(|scope| {
+                        let listed: Vec<&Position<'_>> = scope
+                            .positions
+                            .iter()
+                            .filter(|p| conflicting.contains(&*p.label))
+                            .collect();
+                        (scope.label.as_str(), listed)
+                    })
+                    .filter(|(_, listed)| !listed.is_empty())
                     .collect();
                 out.push_str("Contested: ");
-                push_named(&mut out, &conflicting, " against ", describe);
-                out.push_str(" conflict; the policy does not pick a winner");
+                if let [(_, conflicting)] = &by_scope[..] {
+                    push_named(&mut out, conflicting, " against ", describe);
+                    out.push_str(" conflict");
+                } else {
+                    // Each scope's conflict with its scope named, as many
+                    // scopes as positions are named in a list.
+                    for (i, (label, listed)) in
+                        by_scope.iter().take(MAX_NAMED_POSITIONS).enumerate()
+                    {
+                        if i > 0 {
+                            out.push_str("; ");
+                        }
+                        push_named(&mut out, listed, " against ", describe);
+                        let _ = write!(out, " conflict [{label}]");
+                    }
+                    let more = by_scope.len().saturating_sub(MAX_NAMED_POSITIONS);
+                    if more > 0 {
+                        let plural = if more == 1 { "" } else { "s" };
+                        let _ = write!(out, "; and in {more} other scope{plural}");
+                    }
+                }
+                out.push_str("; the policy does not pick a winner");
                 push_earlier_conflicts(&mut out, earlier.into_iter());
                 out.push('.');
             }

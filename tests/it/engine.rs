@@ -1516,6 +1516,42 @@ fn a_conflict_within_one_origin_names_it() {
     );
 }
 
+/// A contested topic with conflicts in two scopes names each scope's
+/// conflict apart: positions of different scopes are not compared, so one
+/// list read as if the 23 killed conflicted with 6 children (ninth audit,
+/// B2). A conflict in one scope reads as before.
+#[test]
+fn a_contested_verdict_names_each_scopes_conflict_apart() {
+    // One publication relays two origins: their figures are of one report.
+    let of = |id: &str, v: u32, origin: &str, population: Option<&str>| {
+        let mut c = claim(
+            id,
+            "fighters",
+            q(serde_json::json!({"exact": v})),
+            &["a1", origin],
+        );
+        if let Some(population) = population {
+            c["scope"] = serde_json::json!({"population": population});
+        }
+        c
+    };
+    let corpus = corpus_of(vec![
+        of("c1", 1400, "o1", None),
+        of("c2", 2300, "o2", None),
+        of("c3", 600, "o1", Some("foreign fighters")),
+        of("c4", 900, "o2", Some("foreign fighters")),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    assert_snapshot!(report.topics[0].explanation, @r"Contested: P1 1,400 (1 origin: one member state) against P2 2,300 (1 origin: another member state) conflict [as stated]; P3 600 (1 origin: one member state) against P4 900 (1 origin: another member state) conflict [foreign fighters]; the policy does not pick a winner.");
+    let corpus = corpus_of(vec![
+        of("c1", 1400, "o1", None),
+        of("c2", 2300, "o2", None),
+        of("c3", 600, "o1", Some("foreign fighters")),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    assert_snapshot!(report.topics[0].explanation, @r"Contested: P1 1,400 (1 origin: one member state) against P2 2,300 (1 origin: another member state) conflict; the policy does not pick a winner.");
+}
+
 #[test]
 fn a_superseded_verdict_names_other_scopes_apart() {
     let mut civilians = claim(
