@@ -342,11 +342,11 @@ fn iso_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
 }
 
 /// When the tokens at `i` name a day that does not exist ("February 30,
-/// 2021", "31 April 2020", "2021-02-30"), that day as written, for an
-/// error message.
-pub(crate) fn impossible_date_at(tokens: &Tokens, i: usize) -> Option<String> {
+/// 2021", "31 April 2020", "2021-02-30"), the token after it and that day
+/// as written, for an error message.
+pub(crate) fn impossible_date_at(tokens: &Tokens, i: usize) -> Option<(usize, String)> {
     let exists = |year: i32, month: u32, day: u32| Period::day(year, month, day).is_ok();
-    let spanned = |end: usize| tokens.raw_span(i, end).to_string();
+    let spanned = |end: usize| (end, tokens.raw_span(i, end).to_string());
     // A second day after a dash ("30-31 April 2025", "April 30-31,
     // 2025"): both days must exist.
     let second_day = |k: usize| -> Option<(u32, usize)> {

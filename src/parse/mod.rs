@@ -891,7 +891,7 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
     let at = |i: usize| tokens.span(i, i + 1).start;
     let found = date::date_at(&tokens, start, reference, true);
     if found.as_ref().is_none_or(|found| found.end < tokens.len())
-        && let Some(day) = date::impossible_date_at(&tokens, start)
+        && let Some((_, day)) = date::impossible_date_at(&tokens, start)
     {
         // A value error, as an impossible ISO date is: the date reads,
         // and a table cell written so ("February 30, 2021", "30-31 April
@@ -961,8 +961,9 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
 /// ("GBU-43") and sums of money are not counts; a percentage ("41.2%",
 /// "2.1 per cent", "between 62 and 65 percent") is a quantity with the
 /// unit `percent`, as a table cell's share is, and takes no counted
-/// noun; and a number with a decimal comma before a scale word ("1,5
-/// million") gives no mention. Never panics;
+/// noun; a number with a decimal comma before a scale word ("1,5
+/// million") gives no mention; nor does a day that does not exist ("April
+/// 31, 2021", "30-31 April 2025"), whose numbers are not counts. Never panics;
 /// spans lie on char boundaries.
 ///
 /// ```
@@ -1014,6 +1015,16 @@ pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
             None
         };
         let date_end = date.as_ref().map_or(0, |d| d.end);
+        // A day that does not exist ("April 31, 2021", "30-31 April
+        // 2025"): no mention rather than a wrong one. Its numbers are not
+        // counts, and its month alone would claim a date it does not give.
+        if may_date
+            && let Some((end, _)) = date::impossible_date_at(&tokens, i)
+            && end > date_end
+        {
+            i = end;
+            continue;
+        }
         let quantity_end = quantity.as_ref().map_or(0, |q| q.end);
         if date_end == 0 && quantity_end == 0 {
             i += 1;

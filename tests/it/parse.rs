@@ -638,6 +638,31 @@ fn day_ranges_inside_dates() {
     );
 }
 
+/// A day that does not exist, in running text ("April 31, 2021", "30-31
+/// April 2025"), gives no mention: its numbers had been read as counts (31,
+/// and the year 2021 as a count), or the month alone as the date. What
+/// follows is still read.
+#[test]
+fn an_impossible_day_in_running_text_gives_no_mention() {
+    check("on April 31, 2021 they said 12 died", "exact 12..=12 [12]");
+    check("April 30-31, 2021", "");
+    check(
+        "The strikes on 30-31 April 2021 killed 12 people",
+        "exact 12..=12 unit=people [12 people]",
+    );
+    check("on 31 of April 2021", "");
+    check(
+        "February 29, 2021 and 300 people",
+        "exact 300..=300 unit=people [300 people]",
+    );
+    // The same days of a month that has them stay dates.
+    check(
+        "on 29-30 April 2021",
+        "date 2021-04-29/2021-04-30 [29-30 April 2021]",
+    );
+    check("February 29, 2024", "date 2024-02-29 [February 29, 2024]");
+}
+
 /// A decimal comma before a scale word ("1,5 million"), which the
 /// seventh audit found read as 1 and 5,000,000: English writes no such
 /// number, so running text gives no mention and a whole value is
