@@ -1402,17 +1402,26 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // it. `fallen` keeps those positions, each to be related to the
             // latest report (its neighbour alone may be an intermediate,
             // superseded figure), where the relation says they conflict.
-            // A coarse position ("at least 20" beside 20 and 23) supports
-            // none of those it fits, and reaches no figure either: its open
-            // end allows any higher figure but says none, so it neither
-            // keeps an earlier figure from having fallen nor replaces it.
+            // Only figures that stand are compared: not a coarse position
+            // ("at least 20" beside 20 and 23), which supports none of
+            // those it fits and reaches no figure either (it allows a
+            // higher one but says none), not a withdrawn figure, and not a
+            // denial ("not 30" says nothing of how high the toll is). With
+            // no such figure in the latest report, nothing is said to have
+            // fallen.
             let mut fallen: Vec<usize> = Vec::new();
+            let stands = |b: &Built<'_>| {
+                !b.coarse && b.polarity == Polarity::Positive && !b.all_corrected(&superseded_by)
+            };
             if let Some(latest) = latest.filter(|_| cumulative) {
                 let latest_max = built
                     .iter()
-                    .filter(|b| b.reported == Some(latest) && !b.coarse)
+                    .filter(|b| b.reported == Some(latest) && stands(b))
                     .map(|b| b.interval.filter(Interval::is_known).map(|i| i.max()))
-                    .try_fold(f64::NEG_INFINITY, |max, x| x.map(|x| max.max(x)));
+                    .try_fold(None, |max: Option<f64>, x| {
+                        x.map(|x| Some(max.map_or(x, |max| max.max(x))))
+                    })
+                    .flatten();
                 if let Some(latest_max) = latest_max {
                     // A figure that a later report, before the latest,
                     // reached (100, then 200, then 50) rose to it and is
@@ -1426,9 +1435,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     // nothing; built is in report order.
                     let top = |b: &Built<'_>| -> Option<(f64, f64)> {
                         b.interval
-                            .filter(|i| {
-                                i.is_known() && !b.coarse && !b.all_corrected(&superseded_by)
-                            })
+                            .filter(|i| i.is_known() && stands(b))
                             .map(|i| (i.max(), i.min()))
                     };
                     // A position's claim with the highest lower end (then
@@ -1484,9 +1491,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         if b.all_corrected(&superseded_by) {
                             continue;
                         }
-                        if !b
-                            .interval
-                            .is_some_and(|i| i.is_known() && i.min() > latest_max)
+                        if b.polarity == Polarity::Negative
+                            || !b
+                                .interval
+                                .is_some_and(|i| i.is_known() && i.min() > latest_max)
                         {
                             // An earlier report is superseded by the
                             // highest later figure too, which the chain of
@@ -1634,9 +1642,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // report.)
             if !fallen.is_empty() {
                 let highest_latest = |polarity: Polarity| {
-                    built
-                        .iter()
-                        .rposition(|b| b.reported == latest && b.polarity == polarity && !b.coarse)
+                    built.iter().rposition(|b| {
+                        b.reported == latest
+                            && b.polarity == polarity
+                            && !b.coarse
+                            && !b.all_corrected(&superseded_by)
+                    })
                 };
                 let targets = [
                     highest_latest(Polarity::Positive),
@@ -1896,7 +1907,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     .filter(|(_, listed)| !listed.is_empty())
                     .collect();
                 out.push_str("Contested: ");
-                if let [(_, conflicting)] = &by_scope[..] {
+                // In a topic of one scope the scope goes without saying;
+                // beside other scopes, even one scope's conflict is named
+                // with its scope, so that it does not read as the whole
+                // topic's (tenth audit).
+                if let ([(_, conflicting)], [_]) = (&by_scope[..], scopes) {
                     push_named(&mut out, conflicting, " against ", describe);
                     out.push_str(" conflict");
                 } else {

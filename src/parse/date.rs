@@ -343,18 +343,30 @@ fn iso_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
 
 /// When the tokens at `i` name a day that does not exist ("February 30,
 /// 2021", "31 April 2020", "2021-02-30"), the token after it and that day
-/// as written, for an error message.
+/// as written, for an error message. A weekday before it ("Saturday, April
+/// 31, 2021") and a range's opener ("between 5 and 31 June 1999") are part
+/// of it.
 pub(crate) fn impossible_date_at(tokens: &Tokens, i: usize) -> Option<(usize, String)> {
     let exists = |year: i32, month: u32, day: u32| Period::day(year, month, day).is_ok();
     let spanned = |end: usize| (end, tokens.raw_span(i, end).to_string());
-    // A second day after a dash ("30-31 April 2025", "April 30-31,
-    // 2025"): both days must exist.
+    let mut i = i;
+    if let Some((_, after)) = weekday_at(tokens, i) {
+        i = after + usize::from(tokens.punct(after) == Some(','));
+    }
+    let opener = tokens.word(i).filter(|w| matches!(*w, "between" | "from"));
+    if opener.is_some() {
+        i += 1;
+    }
+    // A second day after a dash or a range's word ("30-31 April 2025",
+    // "April 30-31, 2025", "30 to 31 April 2025", "between 5 and 31 June
+    // 1999"): both days must exist.
     let second_day = |k: usize| -> Option<(u32, usize)> {
-        if matches!(tokens.punct(k), Some('-' | '–' | '‐')) {
-            day_at(tokens, k + 1)
-        } else {
-            None
-        }
+        let joined = matches!(tokens.punct(k), Some('-' | '–' | '‐'))
+            || tokens.word(k).is_some_and(|w| match opener {
+                Some("between") => w == "and",
+                _ => matches!(w, "to" | "until" | "through" | "till" | "thru" | "or"),
+            });
+        if joined { day_at(tokens, k + 1) } else { None }
     };
     // Month Day[-Day] [,] Year
     if let Some((month, after_month)) = month_at(tokens, i)

@@ -593,6 +593,94 @@ fn an_open_figure_beside_lower_ones_does_not_hide_a_fall() {
     assert_eq!(topic.verdict, corroborate::Verdict::Contested);
 }
 
+/// Only figures that stand judge whether an earlier toll fell (tenth
+/// audit): a report whose only dated figure is coarse judges nothing, so
+/// the earlier figure stays superseded; a withdrawn figure is neither the
+/// latest report's highest nor what a fall is drawn against; and a denial
+/// ("not 30") says nothing of how high the toll is.
+#[test]
+fn a_fall_is_judged_against_the_figures_that_stand() {
+    let sources = serde_json::json!([
+        {"id": "a1", "kind": "publication", "name": "A"},
+        {"id": "o1", "kind": "office", "name": "O1"},
+        {"id": "o2", "kind": "office", "name": "O2"},
+        {"id": "o3", "kind": "office", "name": "O3"},
+        {"id": "o4", "kind": "office", "name": "O4"}
+    ]);
+    let toll = |id: &str, amount: serde_json::Value, origin: &str, when: Option<&str>| {
+        let mut c = claim(id, "killed", q(amount), &["a1", origin]);
+        if let Some(when) = when {
+            c["assertion"]["said"] = serde_json::json!(when);
+        }
+        c
+    };
+    let n = |v: u32| serde_json::json!({"exact": v});
+    let (d1, d2) = (Some("2024-03-11"), Some("2024-03-12"));
+    // The claims superseded ("c1>c2"), and the conflicts between
+    // positions, each named by its first claim ("c1-c4").
+    let outcome = |claims: Vec<serde_json::Value>| {
+        let corpus = isis_k_corpus(sources.clone(), claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let topic = &report.topics[0];
+        let positions: Vec<&corroborate::Position> =
+            topic.scopes.iter().flat_map(|s| &s.positions).collect();
+        let mut superseded: Vec<String> = positions
+            .iter()
+            .flat_map(|p| &p.claims)
+            .filter_map(|c| Some(format!("{}>{}", c.claim.id, c.superseded_by.as_ref()?)))
+            .collect();
+        superseded.sort();
+        let first = |label: &str| {
+            positions
+                .iter()
+                .find(|p| &*p.label == label)
+                .map(|p| p.claims[0].claim.id.to_string())
+                .unwrap_or_default()
+        };
+        let mut conflicts: Vec<String> = topic
+            .relations
+            .iter()
+            .filter(|r| r.relation.kind() == corroborate::RelationKind::Conflict)
+            .map(|r| format!("{}-{}", first(&r.from), first(&r.to)))
+            .collect();
+        conflicts.sort();
+        (superseded.join(" "), conflicts.join(" "))
+    };
+    // The latest dated report holds only "at least 20", coarse beside the
+    // undated 20 and 23: the earlier 10 is superseded, and in no conflict.
+    let (superseded, conflicts) = outcome(vec![
+        toll("c1", n(10), "o1", d1),
+        toll("c2", serde_json::json!({"at_least": 20}), "o2", d2),
+        toll("c3", n(20), "o3", None),
+        toll("c4", n(23), "o4", None),
+    ]);
+    assert_eq!(superseded, "c1>c2");
+    assert!(!conflicts.contains("c1"), "{conflicts}");
+    // 23 was withdrawn for 22: the earlier 25 fell below 22, the highest
+    // figure that stands, and is not drawn against the withdrawn 23.
+    let mut correction = toll("c4", n(22), "o3", d2);
+    correction["corrects"] = serde_json::json!("c3");
+    let (superseded, conflicts) = outcome(vec![
+        toll("c1", n(25), "o1", d1),
+        toll("c2", n(20), "o2", d2),
+        toll("c3", n(23), "o3", d2),
+        correction,
+    ]);
+    assert_eq!(superseded, "c3>c4");
+    assert!(conflicts.contains("c1-c4"), "{conflicts}");
+    assert!(!conflicts.contains("c1-c3"), "{conflicts}");
+    // A denial of 30 does not reach the earlier 25: it fell to 20.
+    let mut denial = toll("c3", n(30), "o3", d2);
+    denial["assertion"]["modality"] = serde_json::json!({"polarity": "negative"});
+    let (superseded, conflicts) = outcome(vec![
+        toll("c1", n(25), "o1", d1),
+        toll("c2", n(20), "o2", d2),
+        denial,
+    ]);
+    assert_eq!(superseded, "");
+    assert!(conflicts.contains("c1-c2"), "{conflicts}");
+}
+
 /// A figure that a later report states again is confirmed, not replaced:
 /// the earlier claim is one more origin behind the figure that stands. A
 /// figure between them is still superseded, by the latest report's own
@@ -1346,7 +1434,7 @@ fn a_conflict_made_by_a_dropped_projection_is_said_to_be_one() {
     let conflict = &topic.relations[0];
     assert_eq!(conflict.relation.kind(), RelationKind::Conflict);
     assert_snapshot!(conflict.relation.explanation(), @r"P1 (500–1,500) and P2 (10,000): the intervals do not overlap, so the positions conflict; one origin, one member state, gives both; P2 rests on relays that dropped their origin's projection: c3 drops the projection of c2");
-    assert_snapshot!(topic.explanation, @r"Contested: P1 500–1,500 (1 origin: one member state) against P2 10,000 (1 origin: one member state) conflict; the policy does not pick a winner. The conflict of P1 and P2 rests on relays that dropped their origin's projection.");
+    assert_snapshot!(topic.explanation, @r"Contested: P1 500–1,500 (1 origin: one member state) against P2 10,000 (1 origin: one member state) conflict [as stated]; the policy does not pick a winner. The conflict of P1 and P2 rests on relays that dropped their origin's projection.");
     assert_snapshot!(warnings_with(&report, "rests on").join("\n"), @r"P1 – P2: the conflict rests on relays that dropped what their origin said (c3 drops the projection of c2); as the origin gave them, the figures do not conflict");
 }
 
@@ -1470,7 +1558,7 @@ fn a_conflict_within_one_origin_names_it() {
             .explanation()
             .to_string()
     };
-    assert_snapshot!(relation("o1"), @r#"P1 (30) and P2 (45): the intervals do not overlap, so the positions conflict; one origin, one member state, gives both"#);
+    assert_snapshot!(relation("o1"), @r"P1 (30) and P2 (45): the intervals do not overlap, so the positions conflict; one origin, one member state, gives both");
     // Two origins: nothing to add.
     assert!(!relation("o2").contains("one origin"));
     // A falling toll from one origin says so too; two wordings of one
@@ -1519,7 +1607,9 @@ fn a_conflict_within_one_origin_names_it() {
 /// A contested topic with conflicts in two scopes names each scope's
 /// conflict apart: positions of different scopes are not compared, so one
 /// list read as if the 23 killed conflicted with 6 children (ninth audit,
-/// B2). A conflict in one scope reads as before.
+/// B2). Beside other scopes, one scope's conflict is named with its scope
+/// too, lest it read as the whole topic's (tenth audit); in a topic of
+/// one scope it reads as before.
 #[test]
 fn a_contested_verdict_names_each_scopes_conflict_apart() {
     // One publication relays two origins: their figures are of one report.
@@ -1548,6 +1638,9 @@ fn a_contested_verdict_names_each_scopes_conflict_apart() {
         of("c2", 2300, "o2", None),
         of("c3", 600, "o1", Some("foreign fighters")),
     ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    assert_snapshot!(report.topics[0].explanation, @r"Contested: P1 1,400 (1 origin: one member state) against P2 2,300 (1 origin: another member state) conflict [as stated]; the policy does not pick a winner.");
+    let corpus = corpus_of(vec![of("c1", 1400, "o1", None), of("c2", 2300, "o2", None)]);
     let report = Analyzer::new(&corpus, &Policy::default()).report();
     assert_snapshot!(report.topics[0].explanation, @r"Contested: P1 1,400 (1 origin: one member state) against P2 2,300 (1 origin: another member state) conflict; the policy does not pick a winner.");
 }

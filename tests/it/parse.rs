@@ -655,7 +655,17 @@ fn an_impossible_day_in_running_text_gives_no_mention() {
         "February 29, 2021 and 300 people",
         "exact 300..=300 unit=people [300 people]",
     );
+    // Ranges in words, and a weekday before the day, are part of it
+    // (tenth audit).
+    check("between 5 and 31 June 1999", "");
+    check("from 12 to 31 April 2021, 40 died", "exact 40..=40 [40]");
+    check("30 or 31 April 2021", "");
+    check("Saturday, April 31, 2021, 12 died", "exact 12..=12 [12]");
     // The same days of a month that has them stay dates.
+    check(
+        "between 5 and 30 June 1999",
+        "date 1999-06-05/1999-06-30 [between 5 and 30 June 1999]",
+    );
     check(
         "on 29-30 April 2021",
         "date 2021-04-29/2021-04-30 [29-30 April 2021]",
