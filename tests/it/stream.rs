@@ -1023,6 +1023,9 @@ fn file_level_errors() {
     assert_snapshot!(read_error(r#"{"format": "corroborate-jsonl/1", "claims": []}"#, "claims.jsonl"), @"claims.jsonl:1:42: field claims: unknown field `claims`, expected one of `format`, `title`, `description`, `entities`, `sources`");
     assert_snapshot!(read_error(r#"{"format": "corroborate-jsonl/1", "sources": [{"id": "p", "kind": "publication", "name": "P"}, {"id": "p", "kind": "group", "name": "Q"}]}"#, "dup.jsonl"), @r#"dup.jsonl:1: field sources[1].id: duplicate source id "p"; expected each source id once"#);
     assert_snapshot!(read_error(r#"{"id": "c1", "subject": "x"}"#, "headless.jsonl"), @r#"headless.jsonl:1: a claim stands where the header should be; expected a header line with format "corroborate-jsonl/1" (and the entities and sources) first, or a side header (StreamReader::with_header; --header FILE in the example)"#);
+    // A header without its format tag: said to be the header, with the
+    // shape expected, not serde's bare "missing field".
+    assert_snapshot!(read_error(r#"{"entities": [{"id": "e", "name": "E"}], "sources": []}"#, "untagged.jsonl"), @r#"untagged.jsonl:1: the header line lacks the field "format"; expected a header line with format "corroborate-jsonl/1" (and the entities and sources) first, or a side header (StreamReader::with_header; --header FILE in the example)"#);
     assert_snapshot!(read_error("", "empty.csv"), @"empty.csv: the input is empty; expected a header row naming the columns source, subject, property, value");
     assert_snapshot!(read_error("source,subject,property,value,colour,size\n", "extra.csv"), @r#"extra.csv:1: columns "colour", "size" are unknown; expected the columns source, subject, property, value and optionally date, speaker, origin"#);
     let wide: Vec<String> = (0..100).map(|k| format!("c{k}")).collect();
@@ -1080,11 +1083,36 @@ fn side_header() {
         r#"{"format": "corroborate-jsonl/1", "sources": [{"id": "q", "kind": "publication", "name": "Q"}]}"#
     );
     let corpus = StreamReader::new()
-        .with_header(side)
+        .with_header(side.clone())
         .read_jsonl(with_line.as_bytes(), "claims.jsonl")
         .unwrap();
     assert_eq!(corpus.claims().len(), 2);
     assert!(corpus.skipped().is_empty());
+    // An id in both is named in both places, not at its index in the
+    // joined list (entities[2] here, which neither file has).
+    let twice = |reader: StreamReader| {
+        reader
+            .read_jsonl(
+                concat!(
+                    r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "f", "name": "F"}, {"id": "e", "name": "E"}]}"#,
+                    "\n"
+                )
+                .as_bytes(),
+                "claims.jsonl",
+            )
+            .unwrap_err()
+    };
+    assert_snapshot!(twice(StreamReader::new().with_header(side.clone())), @r#"claims.jsonl:1: field entities[1].id: entity id "e" is declared both in the side header (entities[0]) and on line 1; expected each entity id once, in one of them"#);
+    assert_snapshot!(twice(StreamReader::new().with_header_named(side.clone(), "side.json")), @r#"claims.jsonl:1: field entities[1].id: entity id "e" is declared both in the side header side.json (entities[0]) and on line 1; expected each entity id once, in one of them"#);
+    // Another error in the header line is named at the line's own index.
+    let unknown = StreamReader::new()
+        .with_header(side.clone())
+        .read_jsonl(
+            r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "f", "name": "F", "distinct_from": ["e", "g"]}]}"#.as_bytes(),
+            "claims.jsonl",
+        )
+        .unwrap_err();
+    assert_snapshot!(unknown, @r#"claims.jsonl:1: field entities[0].distinct_from[1]: unknown entity "g"; expected the id of an entity declared in the corpus"#);
     // A side header's claims would be read twice or not at all: refused.
     let with_claims = StreamReader::new()
         .with_header(corpus)
