@@ -230,16 +230,27 @@ pub(crate) fn json_error(
     // The document as a JSON value, parsed once and only on the paths
     // that look into it (a value's keys, a claim's id).
     let parsed: std::cell::OnceCell<Option<serde_json::Value>> = std::cell::OnceCell::new();
+    let out_of_range = message == "number out of range";
     let root = || {
         parsed
-            .get_or_init(|| serde_json::from_str(json).ok())
+            .get_or_init(|| {
+                if !out_of_range {
+                    return serde_json::from_str(json).ok();
+                }
+                // A number too large for a float makes the document
+                // unreadable as a value too: read with 0 in its place,
+                // so that its claim is still named by its id.
+                let (start, end) = number_span(json, offset);
+                let patched = [&json[..start], "0", &json[end..]].concat();
+                serde_json::from_str(&patched).ok()
+            })
             .as_ref()
     };
     let kind = match error.classify() {
         _ if message == "recursion limit exceeded" => ErrorKind::DepthLimit {
             limit: MAX_JSON_DEPTH,
         },
-        _ if message == "number out of range" => ErrorKind::InvalidValue {
+        _ if out_of_range => ErrorKind::InvalidValue {
             value: number_at(json, offset).unwrap_or_else(|| "the number".to_string()),
             problem: "is not a finite number".to_string(),
             expected: "a number of at most 10^15".to_string(),
@@ -359,6 +370,64 @@ pub(crate) fn json_error(
     error
 }
 
+/// Why a claim that passed its checks is still warned about, as a
+/// message that names the field, the value and what was expected (its
+/// claim is named by the caller): a unit that opens with a scale word
+/// ("12" with the unit "thousand arrivals" reads as 12 thousand but is
+/// compared as 12), or a share over 100 percent (a share of a whole is
+/// at most all of it, though a rise or a growth rate in percent may be
+/// more, so this is a warning, not a refusal). `None` for almost every
+/// claim, found with a few byte comparisons and no allocation.
+pub(crate) fn claim_warning(claim: &Claim) -> Option<String> {
+    use crate::quantity::Amount;
+    let Value::Quantity(quantity) = &claim.value else {
+        return None;
+    };
+    let unit = quantity.unit()?;
+    // The largest number stated, which a share must not pass.
+    let largest = match quantity.amount() {
+        Amount::Exact(value)
+        | Amount::AtLeast { value, .. }
+        | Amount::AtMost { value, .. }
+        | Amount::Approximate { value, .. } => Some(*value),
+        Amount::Range { max, .. } => Some(*max),
+        Amount::Vague { .. } => None,
+    };
+    if quantity.is_share() {
+        let value = largest.filter(|&value| value > 100.0)?;
+        return Some(format!(
+            "field value.quantity: {value} percent is over 100 percent; expected at most 100 percent for a share of a whole (a rise or a rate of growth may be more)"
+        ));
+    }
+    let (word, factor) = crate::parse::leading_scale_word(unit)?;
+    let rest = unit[word.len()..].trim_start();
+    let scaled = |value: f64| value * factor;
+    let form = match quantity.amount() {
+        Amount::Exact(value) => format!("exact {}", scaled(*value)),
+        Amount::Range { min, max } => format!("range [{}, {}]", scaled(*min), scaled(*max)),
+        Amount::AtLeast { value, strict } => format!(
+            "{} {}",
+            if *strict { "more_than" } else { "at_least" },
+            scaled(*value)
+        ),
+        Amount::AtMost { value, strict } => format!(
+            "{} {}",
+            if *strict { "fewer_than" } else { "at_most" },
+            scaled(*value)
+        ),
+        Amount::Approximate { value, .. } => format!("approximately {}", scaled(*value)),
+        Amount::Vague { phrase } => format!("vague \"{phrase} {word}\""),
+    };
+    let unit_expected = if rest.is_empty() {
+        "no unit".to_string()
+    } else {
+        format!("the unit {rest:?}")
+    };
+    Some(format!(
+        "field value.quantity.unit: {unit:?} opens with the scale word {word:?}, but the number is compared without it; expected the number with its scale, {form}, and {unit_expected}"
+    ))
+}
+
 /// Where a JSON text cut short ends, from serde_json's message for it
 /// ("EOF while parsing a string"): "inside a string", "inside an
 /// object", "inside an array" or "where a value is expected".
@@ -426,6 +495,17 @@ fn byte_offset(json: &str, line: u64, column: u64) -> usize {
 
 /// The number literal around `offset`, if there is one.
 fn number_at(json: &str, offset: usize) -> Option<String> {
+    let (start, end) = number_span(json, offset);
+    let literal = &json[start..end];
+    if literal.len() > 40 {
+        return Some(format!("{}…", &literal[..40]));
+    }
+    (!literal.is_empty()).then(|| literal.to_string())
+}
+
+/// The byte range of the number literal that ends at or spans `offset`
+/// (empty when there is none).
+fn number_span(json: &str, offset: usize) -> (usize, usize) {
     let is_number = |b: u8| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E');
     let bytes = json.as_bytes();
     let mut start = offset.min(bytes.len());
@@ -436,11 +516,7 @@ fn number_at(json: &str, offset: usize) -> Option<String> {
     while end < bytes.len() && is_number(bytes[end]) {
         end += 1;
     }
-    let literal = &json[start..end];
-    if literal.len() > 40 {
-        return Some(format!("{}…", &literal[..40]));
-    }
-    (!literal.is_empty()).then(|| literal.to_string())
+    (start, end)
 }
 
 /// What a document that is not an object is: "an array", "a string", ….
@@ -994,13 +1070,21 @@ impl Corpus {
         // every allocation of the analysis that follows (glibc's malloc,
         // 1M claims: about 0.5 s of 4.5 s). The stream readers share each
         // claim as it is parsed, when the freed copy is reused at once.
+        let mut warnings = Vec::new();
         for (claim, found) in claims.iter_mut().zip(found) {
             header.check_claim(claim, Some(found), limits)?;
+            if let Some(warning) = claim_warning(claim) {
+                warnings.push(Diagnostic::new(
+                    crate::report::Severity::Warning,
+                    claim.id.as_str(),
+                    warning,
+                ));
+            }
         }
         if let Some(cycle) = Header::correction_cycles(&claims, &claim_index).first() {
             return Err(Header::cycle_error(&claims, cycle, 0));
         }
-        Ok(header.into_corpus(claims, claim_index, Vec::new(), Vec::new()))
+        Ok(header.into_corpus(claims, claim_index, Vec::new(), warnings))
     }
 
     /// Sets the title.
@@ -1096,8 +1180,11 @@ impl Corpus {
     /// The records a streaming reader kept but warns about, each with
     /// its `file:line` and why: a table's value cell that begins with a
     /// quantity but is kept as text ("9 old cases"), so that its figure
-    /// is compared only as text, never as a number. Empty for a corpus
-    /// read from the JSON format. [`analyze`](fn@crate::analyze) copies
+    /// is compared only as text, never as a number; a quantity whose unit
+    /// opens with a scale word ("thousand arrivals"), compared without
+    /// it; a share over 100 percent. A corpus read from the JSON format
+    /// has only the last two, located at the claim's id.
+    /// [`analyze`](fn@crate::analyze) copies
     /// these into the report's diagnostics, and counts them in
     /// [`Summary::warned`](crate::Summary::warned).
     ///

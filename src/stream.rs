@@ -554,6 +554,9 @@ impl Loaded {
                 self.skip(name, line, error.to_string());
             }
             Ok(()) => {
+                if let Some(warning) = crate::corpus::claim_warning(&claim) {
+                    self.warn(name, line, format!("claim {}: {warning}", claim.id));
+                }
                 self.hashes.push(self.hasher.hash(claim.id.as_str()));
                 self.sharing.share_property(&mut claim);
                 self.claims.push(claim);

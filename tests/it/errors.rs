@@ -136,7 +136,7 @@ fn huge_number() {
 fn overflowing_number() {
     let e = load_error(&one_claim(r#"{"quantity": {"at_least": -1e400}}"#, ""));
     assert!(e.is_invalid());
-    assert_snapshot!(e, @"line 5 column 45: field claims[0].value.quantity.at_least: -1e400 is not a finite number; expected a number of at most 10^15");
+    assert_snapshot!(e, @"line 5 column 45: claim c1: field claims[0].value.quantity.at_least: -1e400 is not a finite number; expected a number of at most 10^15");
 }
 
 #[test]

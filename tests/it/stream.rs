@@ -2557,3 +2557,79 @@ fn a_number_kept_as_text_is_warned_about() {
     assert_eq!(lines(corpus.warnings()), [Some(2)]);
     assert_eq!(lines(corpus.skipped()), [Some(3)]);
 }
+
+/// A share over 100 percent ("250%" turnout) is kept, since a rise or a
+/// rate of growth in percent may pass 100, but warned about, and counted
+/// in the summary as other records kept with a warning (audit 9, C3).
+#[test]
+fn a_share_over_100_percent_is_warned_about() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         AP,Kyiv,turnout,250%\n\
+         AP,Kyiv,turnout,62.5%\n\
+         AP,Kyiv,vote_share,about 100 percent\n\
+         AP,Kyiv,votes,250\n",
+    );
+    assert_eq!(corpus.claims().len(), 4);
+    let warnings: Vec<String> = corpus
+        .warnings()
+        .iter()
+        .map(|w| format!("{} {}: {}", w.severity, w.location, w.message))
+        .collect();
+    assert_snapshot!(warnings.join("\n"), @r#"warning t.csv:2: claim line-2: field value.quantity: 250 percent is over 100 percent; expected at most 100 percent for a share of a whole (a rise or a rate of growth may be more)"#);
+    let report = analyze(&corpus, &Policy::default());
+    assert_eq!(report.summary.warned, 1);
+}
+
+/// A unit that opens with a scale word ("12" with the unit "thousand
+/// arrivals") reads as 12 thousand in the report but was compared as 12:
+/// kept, with a warning naming the claim, the field, the unit and the
+/// number with its scale (audit 9, C1). The scale words are the
+/// parser's own (lakh, crore, dozen too).
+#[test]
+fn a_unit_that_opens_with_a_scale_word_is_warned_about() {
+    let claim = |id: &str, quantity: &str| {
+        format!(
+            r#"{{"id": "{id}", "subject": "e", "property": "arrivals", "value": {{"quantity": {quantity}}}, "assertion": {{"chain": ["p"]}}}}"#
+        )
+    };
+    let jsonl = [
+        HEADER_E_P.to_string(),
+        claim("c1", r#"{"exact": 12, "unit": "thousand arrivals"}"#),
+        claim("c2", r#"{"range": [2, 3], "unit": "Lakh"}"#),
+        claim("c3", r#"{"at_least": 4, "unit": "dozen families"}"#),
+        claim("c4", r#"{"exact": 12000, "unit": "arrivals"}"#),
+        claim("c5", r#"{"exact": 12, "unit": "thousandths"}"#),
+    ]
+    .join("\n");
+    let corpus = StreamReader::new()
+        .read_jsonl(jsonl.as_bytes(), "claims.jsonl")
+        .unwrap();
+    assert_eq!(corpus.claims().len(), 5);
+    let warnings: Vec<String> = corpus
+        .warnings()
+        .iter()
+        .map(|w| format!("{} {}: {}", w.severity, w.location, w.message))
+        .collect();
+    assert_snapshot!(warnings.join("\n"), @r#"
+    warning claims.jsonl:2: claim c1: field value.quantity.unit: "thousand arrivals" opens with the scale word "thousand", but the number is compared without it; expected the number with its scale, exact 12000, and the unit "arrivals"
+    warning claims.jsonl:3: claim c2: field value.quantity.unit: "Lakh" opens with the scale word "Lakh", but the number is compared without it; expected the number with its scale, range [200000, 300000], and no unit
+    warning claims.jsonl:4: claim c3: field value.quantity.unit: "dozen families" opens with the scale word "dozen", but the number is compared without it; expected the number with its scale, at_least 48, and the unit "families"
+    "#);
+    // The JSON corpus format: the same warning, located at the claim.
+    let corpus = Corpus::from_json_str(
+        r#"{"format": "corroborate/1", "entities": [{"id": "e", "name": "E"}],
+            "sources": [{"id": "p", "kind": "publication", "name": "P"}],
+            "claims": [{"id": "c1", "subject": "e", "property": "arrivals",
+              "value": {"quantity": {"exact": 12, "unit": "thousand arrivals"}},
+              "assertion": {"chain": ["p"]}}]}"#,
+    )
+    .unwrap();
+    let warnings: Vec<String> = corpus
+        .warnings()
+        .iter()
+        .map(|w| format!("{} {}: {}", w.severity, w.location, w.message))
+        .collect();
+    assert_snapshot!(warnings.join("\n"), @r#"warning c1: field value.quantity.unit: "thousand arrivals" opens with the scale word "thousand", but the number is compared without it; expected the number with its scale, exact 12000, and the unit "arrivals""#);
+    assert_eq!(analyze(&corpus, &Policy::default()).summary.warned, 1);
+}
