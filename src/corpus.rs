@@ -1322,8 +1322,12 @@ fn check_len(text: &str, field: impl std::fmt::Display, limits: &Limits) -> Resu
 /// holds no control character (U+0000 to U+001F, U+007F, U+0080 to
 /// U+009F): none has a meaning in a name, where a tab or line break
 /// would break the report's lines and a NUL byte would be written into
-/// it as it is. The error names the character and its byte, and the
-/// value escaped; the caller adds the field.
+/// it as it is. Nor may it hold a bidirectional embedding, override or
+/// isolate (U+202A to U+202E, U+2066 to U+2069), which would make the
+/// name print as another and reorder the rest of its line (see
+/// `bidi_control`); quotes and other text keep them, as right-to-left
+/// text copied from a page may carry them. The error names the character
+/// and its byte, and the value escaped; the caller adds the field.
 pub(crate) fn check_name(text: &str) -> Result<(), Error> {
     control_in_name(text, None)
 }
@@ -1332,22 +1336,63 @@ pub(crate) fn check_name(text: &str) -> Result<(), Error> {
 /// names it (`entity "town"`).
 fn control_in_name(text: &str, whose: Option<&dyn std::fmt::Display>) -> Result<(), Error> {
     // Control characters are ASCII bytes, or U+0080 to U+009F, whose
-    // UTF-8 starts with 0xC2: most names are passed over on bytes.
-    if !text.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2) {
+    // UTF-8 starts with 0xC2; the bidirectional controls start with
+    // 0xE2: most names are passed over on bytes.
+    if !text
+        .bytes()
+        .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
+    {
         return Ok(());
     }
-    match text.char_indices().find(|&(_, c)| c.is_control()) {
-        Some((at, c)) => Err(Error::invalid_value(
-            format!("{text:?}"),
-            format!(
-                "has the control character U+{:04X} at byte {at}{}",
-                u32::from(c),
-                whose.map_or(String::new(), |whose| format!(" (the name of {whose})"))
+    let whose = || whose.map_or(String::new(), |whose| format!(" (the name of {whose})"));
+    match text
+        .char_indices()
+        .find(|&(_, c)| c.is_control() || bidi_control(c).is_some())
+    {
+        Some((at, c)) => Err(match bidi_control(c) {
+            Some(what) => Error::invalid_value(
+                format!("{text:?}"),
+                format!(
+                    "has the bidirectional control U+{:04X} ({what}) at byte {at}{}",
+                    u32::from(c),
+                    whose()
+                ),
+                "a name without bidirectional overrides, embeddings or isolates, which reorder the text printed after them",
             ),
-            "a name without control characters",
-        )),
+            None => Error::invalid_value(
+                format!("{text:?}"),
+                format!(
+                    "has the control character U+{:04X} at byte {at}{}",
+                    u32::from(c),
+                    whose()
+                ),
+                "a name without control characters",
+            ),
+        }),
         None => Ok(()),
     }
+}
+
+/// What a bidirectional embedding, override or isolate is (U+202A to
+/// U+202E, U+2066 to U+2069): characters that show nothing but reorder
+/// the text after them, so that a name holding one can print as another
+/// ("Ministry" followed by a right-to-left override and "yrtsiniM"
+/// prints as "Ministry Ministry"), and spill into the rest of a report's
+/// line. `None` for any other character. The marks U+200E and U+200F,
+/// which reorder nothing past a neutral character, are not among them.
+fn bidi_control(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{202a}' => "left-to-right embedding",
+        '\u{202b}' => "right-to-left embedding",
+        '\u{202c}' => "pop directional formatting",
+        '\u{202d}' => "left-to-right override",
+        '\u{202e}' => "right-to-left override",
+        '\u{2066}' => "left-to-right isolate",
+        '\u{2067}' => "right-to-left isolate",
+        '\u{2068}' => "first strong isolate",
+        '\u{2069}' => "pop directional isolate",
+        _ => return None,
+    })
 }
 
 /// Checks a name's length and text (see [`check_len`] and

@@ -2633,3 +2633,27 @@ fn a_unit_that_opens_with_a_scale_word_is_warned_about() {
     assert_snapshot!(warnings.join("\n"), @r#"warning c1: field value.quantity.unit: "thousand arrivals" opens with the scale word "thousand", but the number is compared without it; expected the number with its scale, exact 12000, and the unit "arrivals""#);
     assert_eq!(analyze(&corpus, &Policy::default()).summary.warned, 1);
 }
+
+/// A name with a bidirectional override, embedding or isolate (U+202A to
+/// U+202E, U+2066 to U+2069), which would print it as another name and
+/// reorder the rest of its line, is refused in a header and skips its
+/// row in a table, as a control character does; a quote keeps them, as
+/// right-to-left text may carry them (audit 9, C6).
+#[test]
+fn a_bidirectional_control_in_a_name_is_refused() {
+    let header = r#"{"format": "corroborate-jsonl/1", "sources": [{"id": "min", "kind": "publication", "name": "Ministry \u202eyrtsiniM"}]}"#;
+    assert_snapshot!(read_error(header, "rlo.jsonl"), @r#"rlo.jsonl:1: field sources[0].name: "Ministry \u{202e}yrtsiniM" has the bidirectional control U+202E (right-to-left override) at byte 9 (the name of source "min"); expected a name without bidirectional overrides, embeddings or isolates, which reorder the text printed after them"#);
+    let header = r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "e", "name": "E", "aliases": ["\u2067E\u2069"]}]}"#;
+    assert_snapshot!(read_error(header, "isolate.jsonl"), @r#"isolate.jsonl:1: field entities[0].aliases[0]: "\u{2067}E\u{2069}" has the bidirectional control U+2067 (right-to-left isolate) at byte 0 (the name of entity "e"); expected a name without bidirectional overrides, embeddings or isolates, which reorder the text printed after them"#);
+    let corpus = read_csv(
+        "source,subject,property,value,speaker\n\
+         AP,Town,deaths,12,\n\
+         AP,Town\u{202d},deaths,12,\n\
+         AP,Town,said,\u{2067}\u{645}\u{631}\u{62d}\u{628}\u{627}\u{2069} everyone,Jane Roe\n",
+    );
+    assert_snapshot!(describe(&corpus), @r#"
+    line-2 town deaths quantity [ap]
+    line-4 jane-roe said quote [ap > jane-roe]
+    skipped t.csv:3: field subject: "Town\u{202d}" has the bidirectional control U+202D (left-to-right override) at byte 4; expected a name without bidirectional overrides, embeddings or isolates, which reorder the text printed after them
+    "#);
+}
