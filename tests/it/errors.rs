@@ -553,6 +553,25 @@ fn vocabulary_bad_code() {
     assert_snapshot!(vocabulary_error(r#"{"name": "x", "vague": {"few": {"min": 2, "max": 5, "code": 1e300}}, "approximate": {}}"#), @"field vague.few: 1e300 is out of range (exact); expected a count of at most 10^15");
 }
 
+/// A code outside its phrase's interval is accepted, not refused as a
+/// typo (the ninth audit's C7 asked for a refusal): a codebook's point
+/// is its own convention, and the ACLED profile codes "dozens" (24 to
+/// 99) as 12 and "several" (3 to 9) as 10, as DESIGN.md says.
+#[test]
+fn vocabulary_code_outside_its_interval_is_a_convention() {
+    let v = Vocabulary::from_json_str(
+        r#"{"name": "x", "vague": {"dozens": {"min": 24, "max": 99, "code": 12}}, "approximate": {}}"#,
+    )
+    .unwrap();
+    assert_eq!(v.vague("dozens").unwrap().code(), Some(12.0));
+    let acled = Vocabulary::acled();
+    let dozens = acled.vague("dozens").unwrap();
+    assert_eq!(
+        (dozens.min(), dozens.max(), dozens.code()),
+        (24.0, 99.0, Some(12.0))
+    );
+}
+
 #[test]
 fn vocabulary_tolerance_out_of_range() {
     let e = vocabulary_error(
