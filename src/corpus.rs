@@ -262,10 +262,24 @@ pub(crate) fn json_error(
                 })
                 .with_position(1, Some(1));
             }
-            // A value the crate's own rules refused keeps its kind.
-            crate::error::take_handed(&message).unwrap_or_else(|| ErrorKind::Schema {
-                message: data_message(message),
-            })
+            // A value the crate's own rules refused keeps its kind, and
+            // a number it wrote in exponent form is quoted as the text
+            // wrote it.
+            match crate::error::take_handed(&message) {
+                Some(ErrorKind::InvalidValue {
+                    value,
+                    problem,
+                    expected,
+                }) => ErrorKind::InvalidValue {
+                    value: literal_before(json, offset, &value).unwrap_or(value),
+                    problem,
+                    expected,
+                },
+                Some(kind) => kind,
+                None => ErrorKind::Schema {
+                    message: data_message(message),
+                },
+            }
         }
         Category::Eof if line == 0 => ErrorKind::Empty {
             expected: "a JSON document",
@@ -501,6 +515,40 @@ fn number_at(json: &str, offset: usize) -> Option<String> {
         return Some(format!("{}…", &literal[..40]));
     }
     (!literal.is_empty()).then(|| literal.to_string())
+}
+
+/// The number literal, as written, that the crate's error showed as
+/// `shown` in exponent form ("1.2345678901234568e29" for
+/// 123456789012345678901234567890): the nearest literal before `offset`
+/// (where serde stopped, at the end of the value that holds it) that
+/// reads as the same float. `None` when `shown` is not such a number or
+/// no literal is found within 4 KB. Only on the path of an error.
+fn literal_before(json: &str, offset: usize, shown: &str) -> Option<String> {
+    if !shown.contains('e') {
+        return None;
+    }
+    let target: f64 = shown.parse().ok()?;
+    let bytes = json.as_bytes();
+    let floor = offset.saturating_sub(4096);
+    let mut end = offset.min(bytes.len());
+    while end > floor {
+        let (start, stop) = number_span(json, end);
+        if stop > start && start > 0 && !bytes[start - 1].is_ascii_alphanumeric() {
+            let literal = &json[start..stop];
+            if literal.parse::<f64>().ok() == Some(target) && literal != shown {
+                return Some(if literal.len() > 40 {
+                    format!("{}…", &literal[..40])
+                } else {
+                    literal.to_string()
+                });
+            }
+        }
+        if start == 0 {
+            break;
+        }
+        end = start.min(end) - 1;
+    }
+    None
 }
 
 /// The byte range of the number literal that ends at or spans `offset`

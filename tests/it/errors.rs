@@ -129,7 +129,11 @@ fn huge_number() {
         "",
     ));
     assert!(e.is_invalid());
-    assert_snapshot!(e, @"line 5 column 68: claim c1: field claims[0].value.quantity: 1.2345678901234568e29 is out of range (exact); expected a count of at most 10^15");
+    // Quoted as written, not as the float it reads as
+    // (1.2345678901234568e29; audit 9, C3).
+    assert_snapshot!(e, @"line 5 column 68: claim c1: field claims[0].value.quantity: 123456789012345678901234567890 is out of range (exact); expected a count of at most 10^15");
+    let e = load_error(&one_claim(r#"{"quantity": {"range": [1, 2.5E+16]}}"#, ""));
+    assert_snapshot!(e, @r#"line 5 column 50: claim c1: field claims[0].value.quantity: 2.5E+16 is out of range (max); expected a count of at most 10^15"#);
 }
 
 #[test]

@@ -2657,3 +2657,14 @@ fn a_bidirectional_control_in_a_name_is_refused() {
     skipped t.csv:3: field subject: "Town\u{202d}" has the bidirectional control U+202D (left-to-right override) at byte 4; expected a name without bidirectional overrides, embeddings or isolates, which reorder the text printed after them
     "#);
 }
+
+/// A number out of range on a claim line is quoted as the line writes
+/// it, not as the float it reads as (audit 9, C3).
+#[test]
+fn a_huge_number_on_a_claim_line_is_quoted_as_written() {
+    let lines = [
+        HEADER_E_P.to_string(),
+        r#"{"id": "c1", "subject": "e", "property": "deaths", "value": {"quantity": {"exact": 123456789012345678901234567890}}, "assertion": {"chain": ["p"]}}"#.to_string(),
+    ];
+    assert_snapshot!(jsonl_lines(&lines, "huge.jsonl"), @"skipped huge.jsonl:2: column 115: claim c1: field value.quantity: 123456789012345678901234567890 is out of range (exact); expected a count of at most 10^15");
+}
