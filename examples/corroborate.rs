@@ -228,7 +228,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 if side.claims().len() == 1 { "" } else { "s" }
             ));
         }
-        reader = reader.with_header(side);
+        reader = reader.with_header_named(side, header.display().to_string());
     }
     let started = Instant::now();
     // The process ends after printing: freeing a million claims one by

@@ -230,16 +230,27 @@ pub(crate) fn json_error(
     // The document as a JSON value, parsed once and only on the paths
     // that look into it (a value's keys, a claim's id).
     let parsed: std::cell::OnceCell<Option<serde_json::Value>> = std::cell::OnceCell::new();
+    let out_of_range = message == "number out of range";
     let root = || {
         parsed
-            .get_or_init(|| serde_json::from_str(json).ok())
+            .get_or_init(|| {
+                if !out_of_range {
+                    return serde_json::from_str(json).ok();
+                }
+                // A number too large for a float makes the document
+                // unreadable as a value too: read with 0 in its place,
+                // so that its claim is still named by its id.
+                let (start, end) = number_span(json, offset);
+                let patched = [&json[..start], "0", &json[end..]].concat();
+                serde_json::from_str(&patched).ok()
+            })
             .as_ref()
     };
     let kind = match error.classify() {
         _ if message == "recursion limit exceeded" => ErrorKind::DepthLimit {
             limit: MAX_JSON_DEPTH,
         },
-        _ if message == "number out of range" => ErrorKind::InvalidValue {
+        _ if out_of_range => ErrorKind::InvalidValue {
             value: number_at(json, offset).unwrap_or_else(|| "the number".to_string()),
             problem: "is not a finite number".to_string(),
             expected: "a number of at most 10^15".to_string(),
@@ -251,10 +262,24 @@ pub(crate) fn json_error(
                 })
                 .with_position(1, Some(1));
             }
-            // A value the crate's own rules refused keeps its kind.
-            crate::error::take_handed(&message).unwrap_or_else(|| ErrorKind::Schema {
-                message: data_message(message),
-            })
+            // A value the crate's own rules refused keeps its kind, and
+            // a number it wrote in exponent form is quoted as the text
+            // wrote it.
+            match crate::error::take_handed(&message) {
+                Some(ErrorKind::InvalidValue {
+                    value,
+                    problem,
+                    expected,
+                }) => ErrorKind::InvalidValue {
+                    value: literal_before(json, offset, &value).unwrap_or(value),
+                    problem,
+                    expected,
+                },
+                Some(kind) => kind,
+                None => ErrorKind::Schema {
+                    message: data_message(message),
+                },
+            }
         }
         Category::Eof if line == 0 => ErrorKind::Empty {
             expected: "a JSON document",
@@ -359,6 +384,64 @@ pub(crate) fn json_error(
     error
 }
 
+/// Why a claim that passed its checks is still warned about, as a
+/// message that names the field, the value and what was expected (its
+/// claim is named by the caller): a unit that opens with a scale word
+/// ("12" with the unit "thousand arrivals" reads as 12 thousand but is
+/// compared as 12), or a share over 100 percent (a share of a whole is
+/// at most all of it, though a rise or a growth rate in percent may be
+/// more, so this is a warning, not a refusal). `None` for almost every
+/// claim, found with a few byte comparisons and no allocation.
+pub(crate) fn claim_warning(claim: &Claim) -> Option<String> {
+    use crate::quantity::Amount;
+    let Value::Quantity(quantity) = &claim.value else {
+        return None;
+    };
+    let unit = quantity.unit()?;
+    // The largest number stated, which a share must not pass.
+    let largest = match quantity.amount() {
+        Amount::Exact(value)
+        | Amount::AtLeast { value, .. }
+        | Amount::AtMost { value, .. }
+        | Amount::Approximate { value, .. } => Some(*value),
+        Amount::Range { max, .. } => Some(*max),
+        Amount::Vague { .. } => None,
+    };
+    if quantity.is_share() {
+        let value = largest.filter(|&value| value > 100.0)?;
+        return Some(format!(
+            "field value.quantity: {value} percent is over 100 percent; expected at most 100 percent for a share of a whole (a rise or a rate of growth may be more)"
+        ));
+    }
+    let (word, factor) = crate::parse::leading_scale_word(unit)?;
+    let rest = unit[word.len()..].trim_start();
+    let scaled = |value: f64| value * factor;
+    let form = match quantity.amount() {
+        Amount::Exact(value) => format!("exact {}", scaled(*value)),
+        Amount::Range { min, max } => format!("range [{}, {}]", scaled(*min), scaled(*max)),
+        Amount::AtLeast { value, strict } => format!(
+            "{} {}",
+            if *strict { "more_than" } else { "at_least" },
+            scaled(*value)
+        ),
+        Amount::AtMost { value, strict } => format!(
+            "{} {}",
+            if *strict { "fewer_than" } else { "at_most" },
+            scaled(*value)
+        ),
+        Amount::Approximate { value, .. } => format!("approximately {}", scaled(*value)),
+        Amount::Vague { phrase } => format!("vague \"{phrase} {word}\""),
+    };
+    let unit_expected = if rest.is_empty() {
+        "no unit".to_string()
+    } else {
+        format!("the unit {rest:?}")
+    };
+    Some(format!(
+        "field value.quantity.unit: {unit:?} opens with the scale word {word:?}, but the number is compared without it; expected the number with its scale, {form}, and {unit_expected}"
+    ))
+}
+
 /// Where a JSON text cut short ends, from serde_json's message for it
 /// ("EOF while parsing a string"): "inside a string", "inside an
 /// object", "inside an array" or "where a value is expected".
@@ -426,6 +509,51 @@ fn byte_offset(json: &str, line: u64, column: u64) -> usize {
 
 /// The number literal around `offset`, if there is one.
 fn number_at(json: &str, offset: usize) -> Option<String> {
+    let (start, end) = number_span(json, offset);
+    let literal = &json[start..end];
+    if literal.len() > 40 {
+        return Some(format!("{}…", &literal[..40]));
+    }
+    (!literal.is_empty()).then(|| literal.to_string())
+}
+
+/// The number literal, as written, that the crate's error showed as
+/// `shown` in exponent form ("1.2345678901234568e29" for
+/// 123456789012345678901234567890): the nearest literal before `offset`
+/// (where serde stopped, at the end of the value that holds it) that
+/// reads as the same float. `None` when `shown` is not such a number or
+/// no literal is found within 4 KB. Only on the path of an error.
+fn literal_before(json: &str, offset: usize, shown: &str) -> Option<String> {
+    if !shown.contains('e') {
+        return None;
+    }
+    let target: f64 = shown.parse().ok()?;
+    let bytes = json.as_bytes();
+    let floor = offset.saturating_sub(4096);
+    let mut end = offset.min(bytes.len());
+    while end > floor {
+        let (start, stop) = number_span(json, end);
+        if stop > start && start > 0 && !bytes[start - 1].is_ascii_alphanumeric() {
+            let literal = &json[start..stop];
+            if literal.parse::<f64>().ok() == Some(target) && literal != shown {
+                return Some(if literal.len() > 40 {
+                    format!("{}…", &literal[..40])
+                } else {
+                    literal.to_string()
+                });
+            }
+        }
+        if start == 0 {
+            break;
+        }
+        end = start.min(end) - 1;
+    }
+    None
+}
+
+/// The byte range of the number literal that ends at or spans `offset`
+/// (empty when there is none).
+fn number_span(json: &str, offset: usize) -> (usize, usize) {
     let is_number = |b: u8| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E');
     let bytes = json.as_bytes();
     let mut start = offset.min(bytes.len());
@@ -436,11 +564,7 @@ fn number_at(json: &str, offset: usize) -> Option<String> {
     while end < bytes.len() && is_number(bytes[end]) {
         end += 1;
     }
-    let literal = &json[start..end];
-    if literal.len() > 40 {
-        return Some(format!("{}…", &literal[..40]));
-    }
-    (!literal.is_empty()).then(|| literal.to_string())
+    (start, end)
 }
 
 /// What a document that is not an object is: "an array", "a string", ….
@@ -994,13 +1118,21 @@ impl Corpus {
         // every allocation of the analysis that follows (glibc's malloc,
         // 1M claims: about 0.5 s of 4.5 s). The stream readers share each
         // claim as it is parsed, when the freed copy is reused at once.
+        let mut warnings = Vec::new();
         for (claim, found) in claims.iter_mut().zip(found) {
             header.check_claim(claim, Some(found), limits)?;
+            if let Some(warning) = claim_warning(claim) {
+                warnings.push(Diagnostic::new(
+                    crate::report::Severity::Warning,
+                    claim.id.as_str(),
+                    warning,
+                ));
+            }
         }
         if let Some(cycle) = Header::correction_cycles(&claims, &claim_index).first() {
             return Err(Header::cycle_error(&claims, cycle, 0));
         }
-        Ok(header.into_corpus(claims, claim_index, Vec::new(), Vec::new()))
+        Ok(header.into_corpus(claims, claim_index, Vec::new(), warnings))
     }
 
     /// Sets the title.
@@ -1096,8 +1228,11 @@ impl Corpus {
     /// The records a streaming reader kept but warns about, each with
     /// its `file:line` and why: a table's value cell that begins with a
     /// quantity but is kept as text ("9 old cases"), so that its figure
-    /// is compared only as text, never as a number. Empty for a corpus
-    /// read from the JSON format. [`analyze`](fn@crate::analyze) copies
+    /// is compared only as text, never as a number; a quantity whose unit
+    /// opens with a scale word ("thousand arrivals"), compared without
+    /// it; a share over 100 percent. A corpus read from the JSON format
+    /// has only the last two, located at the claim's id.
+    /// [`analyze`](fn@crate::analyze) copies
     /// these into the report's diagnostics, and counts them in
     /// [`Summary::warned`](crate::Summary::warned).
     ///
@@ -1235,8 +1370,12 @@ fn check_len(text: &str, field: impl std::fmt::Display, limits: &Limits) -> Resu
 /// holds no control character (U+0000 to U+001F, U+007F, U+0080 to
 /// U+009F): none has a meaning in a name, where a tab or line break
 /// would break the report's lines and a NUL byte would be written into
-/// it as it is. The error names the character and its byte, and the
-/// value escaped; the caller adds the field.
+/// it as it is. Nor may it hold a bidirectional embedding, override or
+/// isolate (U+202A to U+202E, U+2066 to U+2069), which would make the
+/// name print as another and reorder the rest of its line (see
+/// `bidi_control`); quotes and other text keep them, as right-to-left
+/// text copied from a page may carry them. The error names the character
+/// and its byte, and the value escaped; the caller adds the field.
 pub(crate) fn check_name(text: &str) -> Result<(), Error> {
     control_in_name(text, None)
 }
@@ -1245,22 +1384,63 @@ pub(crate) fn check_name(text: &str) -> Result<(), Error> {
 /// names it (`entity "town"`).
 fn control_in_name(text: &str, whose: Option<&dyn std::fmt::Display>) -> Result<(), Error> {
     // Control characters are ASCII bytes, or U+0080 to U+009F, whose
-    // UTF-8 starts with 0xC2: most names are passed over on bytes.
-    if !text.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2) {
+    // UTF-8 starts with 0xC2; the bidirectional controls start with
+    // 0xE2: most names are passed over on bytes.
+    if !text
+        .bytes()
+        .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
+    {
         return Ok(());
     }
-    match text.char_indices().find(|&(_, c)| c.is_control()) {
-        Some((at, c)) => Err(Error::invalid_value(
-            format!("{text:?}"),
-            format!(
-                "has the control character U+{:04X} at byte {at}{}",
-                u32::from(c),
-                whose.map_or(String::new(), |whose| format!(" (the name of {whose})"))
+    let whose = || whose.map_or(String::new(), |whose| format!(" (the name of {whose})"));
+    match text
+        .char_indices()
+        .find(|&(_, c)| c.is_control() || bidi_control(c).is_some())
+    {
+        Some((at, c)) => Err(match bidi_control(c) {
+            Some(what) => Error::invalid_value(
+                format!("{text:?}"),
+                format!(
+                    "has the bidirectional control U+{:04X} ({what}) at byte {at}{}",
+                    u32::from(c),
+                    whose()
+                ),
+                "a name without bidirectional overrides, embeddings or isolates, which reorder the text printed after them",
             ),
-            "a name without control characters",
-        )),
+            None => Error::invalid_value(
+                format!("{text:?}"),
+                format!(
+                    "has the control character U+{:04X} at byte {at}{}",
+                    u32::from(c),
+                    whose()
+                ),
+                "a name without control characters",
+            ),
+        }),
         None => Ok(()),
     }
+}
+
+/// What a bidirectional embedding, override or isolate is (U+202A to
+/// U+202E, U+2066 to U+2069): characters that show nothing but reorder
+/// the text after them, so that a name holding one can print as another
+/// ("Ministry" followed by a right-to-left override and "yrtsiniM"
+/// prints as "Ministry Ministry"), and spill into the rest of a report's
+/// line. `None` for any other character. The marks U+200E and U+200F,
+/// which reorder nothing past a neutral character, are not among them.
+fn bidi_control(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{202a}' => "left-to-right embedding",
+        '\u{202b}' => "right-to-left embedding",
+        '\u{202c}' => "pop directional formatting",
+        '\u{202d}' => "left-to-right override",
+        '\u{202e}' => "right-to-left override",
+        '\u{2066}' => "left-to-right isolate",
+        '\u{2067}' => "right-to-left isolate",
+        '\u{2068}' => "first strong isolate",
+        '\u{2069}' => "pop directional isolate",
+        _ => return None,
+    })
 }
 
 /// Checks a name's length and text (see [`check_len`] and

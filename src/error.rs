@@ -85,6 +85,19 @@ pub(crate) enum ErrorKind {
     UnknownReference { kind: &'static str, id: String },
     #[error("duplicate {kind} id {id:?}; expected each {kind} id once")]
     Duplicate { kind: &'static str, id: String },
+    /// An id declared in two documents joined into one header (a side
+    /// header and a JSON Lines header line): `first` and `second` name
+    /// the two places ("in the side header h.json (entities[0])", "on
+    /// line 1").
+    #[error(
+        "{kind} id {id:?} is declared both {first} and {second}; expected each {kind} id once, in one of them"
+    )]
+    DuplicateAcross {
+        kind: &'static str,
+        id: String,
+        first: String,
+        second: String,
+    },
     #[error(
         "attribution chain names source {id:?} twice (a cycle); expected each source at most once from publication to origin"
     )]
@@ -323,6 +336,16 @@ impl Error {
         self
     }
 
+    /// Rewrites the error's field path, if it has one: for an error found
+    /// in a list joined from two documents, whose indexes are the joined
+    /// list's.
+    pub(crate) fn map_field(mut self, map: impl FnOnce(&str) -> String) -> Error {
+        if let Some(field) = &self.inner.field {
+            self.inner.field = Some(map(field));
+        }
+        self
+    }
+
     /// The file the error was found in, when it came from a file.
     pub fn file(&self) -> Option<&Path> {
         self.inner.file.as_deref()
@@ -401,6 +424,7 @@ impl Error {
             ErrorKind::InvalidValue { value, .. } => Cow::Borrowed(value.as_str()),
             ErrorKind::UnknownReference { id, .. }
             | ErrorKind::Duplicate { id, .. }
+            | ErrorKind::DuplicateAcross { id, .. }
             | ErrorKind::Cycle { id } => Cow::Owned(format!("{id:?}")),
             ErrorKind::EvidenceNotFound { text, .. } | ErrorKind::EvidenceSpan { text, .. } => {
                 Cow::Owned(format!("{text:?}"))
@@ -438,6 +462,9 @@ impl Error {
                 article(kind)
             )),
             ErrorKind::Duplicate { kind, .. } => Cow::Owned(format!("each {kind} id once")),
+            ErrorKind::DuplicateAcross { kind, .. } => {
+                Cow::Owned(format!("each {kind} id once, in one of them"))
+            }
             ErrorKind::Cycle { .. } => {
                 Cow::Borrowed("each source at most once from publication to origin")
             }
@@ -501,6 +528,7 @@ impl Error {
             self.inner.kind,
             ErrorKind::UnknownReference { .. }
                 | ErrorKind::Duplicate { .. }
+                | ErrorKind::DuplicateAcross { .. }
                 | ErrorKind::Cycle { .. }
                 | ErrorKind::EvidenceNotFound { .. }
                 | ErrorKind::EvidenceSpan { .. }

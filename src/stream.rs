@@ -357,6 +357,8 @@ pub struct StreamReader {
     limits: Limits,
     vocabulary: Vocabulary,
     header: Option<Box<Corpus>>,
+    /// The side header's file name, for errors that name it.
+    header_name: Option<String>,
 }
 
 /// The first line of a JSON Lines corpus.
@@ -552,6 +554,9 @@ impl Loaded {
                 self.skip(name, line, error.to_string());
             }
             Ok(()) => {
+                if let Some(warning) = crate::corpus::claim_warning(&claim) {
+                    self.warn(name, line, format!("claim {}: {warning}", claim.id));
+                }
                 self.hashes.push(self.hasher.hash(claim.id.as_str()));
                 self.sharing.share_property(&mut claim);
                 self.claims.push(claim);
@@ -1733,6 +1738,29 @@ impl StreamReader {
         self
     }
 
+    /// As [`StreamReader::with_header`], naming the side header (its file
+    /// name) in errors: an id declared both in it and in the JSON Lines
+    /// header line is reported in both places, this name given to the
+    /// first.
+    ///
+    /// ```
+    /// use corroborate::{Corpus, StreamReader};
+    /// let side = Corpus::from_json_str(r#"{"format": "corroborate/1",
+    ///   "entities": [{"id": "e", "name": "E"}]}"#)?;
+    /// let lines = r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "e", "name": "E"}]}"#;
+    /// let err = StreamReader::new()
+    ///     .with_header_named(side, "side.json")
+    ///     .read_jsonl(lines.as_bytes(), "claims.jsonl")
+    ///     .unwrap_err();
+    /// assert!(err.to_string().contains("in the side header side.json (entities[0]) and on line 1"));
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn with_header_named(self, header: Corpus, name: impl Into<String>) -> StreamReader {
+        let mut reader = self.with_header(header);
+        reader.header_name = Some(name.into());
+        reader
+    }
+
     /// Reads a corpus from a path, choosing the format by extension:
     /// `.jsonl` is JSON Lines, `.csv` and `.tsv` are tables, anything
     /// else (`.json`, a folder) is the corpus format of
@@ -1976,12 +2004,18 @@ impl StreamReader {
                     Error::invalid_value(
                         "a claim",
                         "stands where the header should be",
-                        format!(
-                            "a header line with format {JSONL_FORMAT:?} (and the entities and sources) first, or a side header (StreamReader::with_header; --header FILE in the example)"
-                        ),
+                        HEADER_FIRST,
                     )
                     .with_position(line, None)
                 }
+                // An object that is no claim but lacks the format tag: a
+                // header written without it.
+                Ok(object) if !object.contains_key("format") => Error::invalid_value(
+                    "the header line",
+                    "lacks the field \"format\"",
+                    HEADER_FIRST,
+                )
+                .with_position(line, None),
                 _ => match odd_line(text) {
                     Some(odd) => odd.in_field("header").with_position(line, None),
                     None => at(path, e),
@@ -2021,15 +2055,75 @@ impl StreamReader {
             ));
         }
         let (mut title, mut description) = (title, description);
+        let side_name = match &self.header_name {
+            Some(name) => format!("the side header {name}"),
+            None => "the side header".to_string(),
+        };
+        let (side_entities, side_sources) = (entities.len(), sources.len());
         if let Some(first) = first {
             check_format(&first.format, line)?;
+            // An id in both: named in both places, not at its index in
+            // the joined list, which neither file has.
+            let declared_twice = |kind: &'static str, id: &str, field: String, at: usize| {
+                Error::new(ErrorKind::DuplicateAcross {
+                    kind,
+                    id: id.to_string(),
+                    first: format!("in {side_name} ({}[{at}])", field_list(kind)),
+                    second: format!("on line {line}"),
+                })
+                .in_field(field)
+                .with_position(line, None)
+            };
+            let entity_at: HashMap<&str, usize> = entities
+                .iter()
+                .enumerate()
+                .map(|(k, entity)| (entity.id.as_str(), k))
+                .collect();
+            for (index, entity) in first.entities.iter().enumerate() {
+                if let Some(&at) = entity_at.get(entity.id.as_str()) {
+                    let field = format!("entities[{index}].id");
+                    return Err(declared_twice("entity", entity.id.as_str(), field, at));
+                }
+            }
+            let source_at: HashMap<&str, usize> = sources
+                .iter()
+                .enumerate()
+                .map(|(k, source)| (source.id.as_str(), k))
+                .collect();
+            for (index, source) in first.sources.iter().enumerate() {
+                if let Some(&at) = source_at.get(source.id.as_str()) {
+                    let field = format!("sources[{index}].id");
+                    return Err(declared_twice("source", source.id.as_str(), field, at));
+                }
+            }
             entities.extend(first.entities);
             sources.extend(first.sources);
             title = title.or(first.title);
             description = description.or(first.description);
         }
-        Header::new(title, description, entities, sources, texts, &self.limits)
-            .map_err(|e| e.with_position(line, None))
+        Header::new(title, description, entities, sources, texts, &self.limits).map_err(|e| {
+            // The joined lists' indexes: those past the side header's are
+            // the header line's, the others the side header's.
+            e.map_field(|field| {
+                for (list, offset) in [("entities[", side_entities), ("sources[", side_sources)] {
+                    let Some(rest) = field.strip_prefix(list) else {
+                        continue;
+                    };
+                    let Some((index, rest)) = rest.split_once(']') else {
+                        continue;
+                    };
+                    let Ok(index) = index.parse::<usize>() else {
+                        continue;
+                    };
+                    return match index.checked_sub(offset) {
+                        Some(own) => format!("{list}{own}]{rest}"),
+                        None => format!("{field} of {side_name}"),
+                    };
+                }
+                field.to_string()
+            })
+            .with_position(line, None)
+        })
     }
 
     /// Reads a flat table from a file.
@@ -2893,6 +2987,22 @@ fn required_field<'a>(
     }
     Ok(text)
 }
+
+/// The name of a header's list of entities or of sources.
+fn field_list(kind: &str) -> &'static str {
+    if kind == "entity" {
+        "entities"
+    } else {
+        "sources"
+    }
+}
+
+/// What the first line of a JSON Lines file should be, when it is a claim
+/// or an object without the format tag (the tag is [`JSONL_FORMAT`]).
+const HEADER_FIRST: &str = concat!(
+    "a header line with format \"corroborate-jsonl/1\" (and the entities and sources) first, ",
+    "or a side header (StreamReader::with_header; --header FILE in the example)"
+);
 
 /// What a JSON Lines header line should be, for its errors.
 const HEADER_EXPECTED: &str = r#"the header as one JSON object on one line, its keys and strings in double quotes, such as {"format": "corroborate-jsonl/1", "entities": […], "sources": […]}"#;

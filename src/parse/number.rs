@@ -256,7 +256,7 @@ pub(crate) fn scale_word(word: &str) -> Option<f64> {
 
 /// A scale word, or its plural, after digits: what makes "1,5 million"
 /// and "2,5 millions" a decimal comma rather than two numbers.
-fn scale_or_plural(word: &str) -> Option<f64> {
+pub(crate) fn scale_or_plural(word: &str) -> Option<f64> {
     scale_word(word).or_else(|| word.strip_suffix('s').and_then(scale_word))
 }
 

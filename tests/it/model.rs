@@ -125,7 +125,9 @@ fn number_out_of_range() {
 fn non_finite_number() {
     // JSON has no NaN; an overflowing literal is how a non-finite number arrives.
     let e = load_error(&one_claim(r#"{"quantity": {"exact": 1e999}}"#, ""));
-    assert_snapshot!(e, @"line 5 column 41: field claims[0].value.quantity.exact: 1e999 is not a finite number; expected a number of at most 10^15");
+    // Named by its claim too, as other bad numbers are: the document
+    // that holds it does not read as a JSON value either.
+    assert_snapshot!(e, @"line 5 column 41: claim c1: field claims[0].value.quantity.exact: 1e999 is not a finite number; expected a number of at most 10^15");
 }
 
 #[test]

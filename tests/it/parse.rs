@@ -793,6 +793,20 @@ fn negative_and_exponent_values_are_refused() {
             "\u{2212}300 people",
             r#""−300" is a negative number; expected a count, zero or more"#,
         ),
+        // A share is quoted as written, with its sign or word, and is
+        // no count.
+        (
+            "-5%",
+            r#""-5%" is a negative share; expected a share of zero percent or more"#,
+        ),
+        (
+            "\u{2212}2.5 per cent",
+            r#""−2.5 per cent" is a negative share; expected a share of zero percent or more"#,
+        ),
+        (
+            "-5 percentage points",
+            r#""-5" is a negative number; expected a count, zero or more"#,
+        ),
         (
             "1e3",
             r#""1e3" is 1,000 in exponent notation; expected the number as English writes it, "1,000""#,

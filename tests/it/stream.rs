@@ -1023,6 +1023,9 @@ fn file_level_errors() {
     assert_snapshot!(read_error(r#"{"format": "corroborate-jsonl/1", "claims": []}"#, "claims.jsonl"), @"claims.jsonl:1:42: field claims: unknown field `claims`, expected one of `format`, `title`, `description`, `entities`, `sources`");
     assert_snapshot!(read_error(r#"{"format": "corroborate-jsonl/1", "sources": [{"id": "p", "kind": "publication", "name": "P"}, {"id": "p", "kind": "group", "name": "Q"}]}"#, "dup.jsonl"), @r#"dup.jsonl:1: field sources[1].id: duplicate source id "p"; expected each source id once"#);
     assert_snapshot!(read_error(r#"{"id": "c1", "subject": "x"}"#, "headless.jsonl"), @r#"headless.jsonl:1: a claim stands where the header should be; expected a header line with format "corroborate-jsonl/1" (and the entities and sources) first, or a side header (StreamReader::with_header; --header FILE in the example)"#);
+    // A header without its format tag: said to be the header, with the
+    // shape expected, not serde's bare "missing field".
+    assert_snapshot!(read_error(r#"{"entities": [{"id": "e", "name": "E"}], "sources": []}"#, "untagged.jsonl"), @r#"untagged.jsonl:1: the header line lacks the field "format"; expected a header line with format "corroborate-jsonl/1" (and the entities and sources) first, or a side header (StreamReader::with_header; --header FILE in the example)"#);
     assert_snapshot!(read_error("", "empty.csv"), @"empty.csv: the input is empty; expected a header row naming the columns source, subject, property, value");
     assert_snapshot!(read_error("source,subject,property,value,colour,size\n", "extra.csv"), @r#"extra.csv:1: columns "colour", "size" are unknown; expected the columns source, subject, property, value and optionally date, speaker, origin"#);
     let wide: Vec<String> = (0..100).map(|k| format!("c{k}")).collect();
@@ -1080,11 +1083,36 @@ fn side_header() {
         r#"{"format": "corroborate-jsonl/1", "sources": [{"id": "q", "kind": "publication", "name": "Q"}]}"#
     );
     let corpus = StreamReader::new()
-        .with_header(side)
+        .with_header(side.clone())
         .read_jsonl(with_line.as_bytes(), "claims.jsonl")
         .unwrap();
     assert_eq!(corpus.claims().len(), 2);
     assert!(corpus.skipped().is_empty());
+    // An id in both is named in both places, not at its index in the
+    // joined list (entities[2] here, which neither file has).
+    let twice = |reader: StreamReader| {
+        reader
+            .read_jsonl(
+                concat!(
+                    r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "f", "name": "F"}, {"id": "e", "name": "E"}]}"#,
+                    "\n"
+                )
+                .as_bytes(),
+                "claims.jsonl",
+            )
+            .unwrap_err()
+    };
+    assert_snapshot!(twice(StreamReader::new().with_header(side.clone())), @r#"claims.jsonl:1: field entities[1].id: entity id "e" is declared both in the side header (entities[0]) and on line 1; expected each entity id once, in one of them"#);
+    assert_snapshot!(twice(StreamReader::new().with_header_named(side.clone(), "side.json")), @r#"claims.jsonl:1: field entities[1].id: entity id "e" is declared both in the side header side.json (entities[0]) and on line 1; expected each entity id once, in one of them"#);
+    // Another error in the header line is named at the line's own index.
+    let unknown = StreamReader::new()
+        .with_header(side.clone())
+        .read_jsonl(
+            r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "f", "name": "F", "distinct_from": ["e", "g"]}]}"#.as_bytes(),
+            "claims.jsonl",
+        )
+        .unwrap_err();
+    assert_snapshot!(unknown, @r#"claims.jsonl:1: field entities[0].distinct_from[1]: unknown entity "g"; expected the id of an entity declared in the corpus"#);
     // A side header's claims would be read twice or not at all: refused.
     let with_claims = StreamReader::new()
         .with_header(corpus)
@@ -2528,4 +2556,115 @@ fn a_number_kept_as_text_is_warned_about() {
     };
     assert_eq!(lines(corpus.warnings()), [Some(2)]);
     assert_eq!(lines(corpus.skipped()), [Some(3)]);
+}
+
+/// A share over 100 percent ("250%" turnout) is kept, since a rise or a
+/// rate of growth in percent may pass 100, but warned about, and counted
+/// in the summary as other records kept with a warning (audit 9, C3).
+#[test]
+fn a_share_over_100_percent_is_warned_about() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         AP,Kyiv,turnout,250%\n\
+         AP,Kyiv,turnout,62.5%\n\
+         AP,Kyiv,vote_share,about 100 percent\n\
+         AP,Kyiv,votes,250\n",
+    );
+    assert_eq!(corpus.claims().len(), 4);
+    let warnings: Vec<String> = corpus
+        .warnings()
+        .iter()
+        .map(|w| format!("{} {}: {}", w.severity, w.location, w.message))
+        .collect();
+    assert_snapshot!(warnings.join("\n"), @r#"warning t.csv:2: claim line-2: field value.quantity: 250 percent is over 100 percent; expected at most 100 percent for a share of a whole (a rise or a rate of growth may be more)"#);
+    let report = analyze(&corpus, &Policy::default());
+    assert_eq!(report.summary.warned, 1);
+}
+
+/// A unit that opens with a scale word ("12" with the unit "thousand
+/// arrivals") reads as 12 thousand in the report but was compared as 12:
+/// kept, with a warning naming the claim, the field, the unit and the
+/// number with its scale (audit 9, C1). The scale words are the
+/// parser's own (lakh, crore, dozen too).
+#[test]
+fn a_unit_that_opens_with_a_scale_word_is_warned_about() {
+    let claim = |id: &str, quantity: &str| {
+        format!(
+            r#"{{"id": "{id}", "subject": "e", "property": "arrivals", "value": {{"quantity": {quantity}}}, "assertion": {{"chain": ["p"]}}}}"#
+        )
+    };
+    let jsonl = [
+        HEADER_E_P.to_string(),
+        claim("c1", r#"{"exact": 12, "unit": "thousand arrivals"}"#),
+        claim("c2", r#"{"range": [2, 3], "unit": "Lakh"}"#),
+        claim("c3", r#"{"at_least": 4, "unit": "dozen families"}"#),
+        claim("c4", r#"{"exact": 12000, "unit": "arrivals"}"#),
+        claim("c5", r#"{"exact": 12, "unit": "thousandths"}"#),
+    ]
+    .join("\n");
+    let corpus = StreamReader::new()
+        .read_jsonl(jsonl.as_bytes(), "claims.jsonl")
+        .unwrap();
+    assert_eq!(corpus.claims().len(), 5);
+    let warnings: Vec<String> = corpus
+        .warnings()
+        .iter()
+        .map(|w| format!("{} {}: {}", w.severity, w.location, w.message))
+        .collect();
+    assert_snapshot!(warnings.join("\n"), @r#"
+    warning claims.jsonl:2: claim c1: field value.quantity.unit: "thousand arrivals" opens with the scale word "thousand", but the number is compared without it; expected the number with its scale, exact 12000, and the unit "arrivals"
+    warning claims.jsonl:3: claim c2: field value.quantity.unit: "Lakh" opens with the scale word "Lakh", but the number is compared without it; expected the number with its scale, range [200000, 300000], and no unit
+    warning claims.jsonl:4: claim c3: field value.quantity.unit: "dozen families" opens with the scale word "dozen", but the number is compared without it; expected the number with its scale, at_least 48, and the unit "families"
+    "#);
+    // The JSON corpus format: the same warning, located at the claim.
+    let corpus = Corpus::from_json_str(
+        r#"{"format": "corroborate/1", "entities": [{"id": "e", "name": "E"}],
+            "sources": [{"id": "p", "kind": "publication", "name": "P"}],
+            "claims": [{"id": "c1", "subject": "e", "property": "arrivals",
+              "value": {"quantity": {"exact": 12, "unit": "thousand arrivals"}},
+              "assertion": {"chain": ["p"]}}]}"#,
+    )
+    .unwrap();
+    let warnings: Vec<String> = corpus
+        .warnings()
+        .iter()
+        .map(|w| format!("{} {}: {}", w.severity, w.location, w.message))
+        .collect();
+    assert_snapshot!(warnings.join("\n"), @r#"warning c1: field value.quantity.unit: "thousand arrivals" opens with the scale word "thousand", but the number is compared without it; expected the number with its scale, exact 12000, and the unit "arrivals""#);
+    assert_eq!(analyze(&corpus, &Policy::default()).summary.warned, 1);
+}
+
+/// A name with a bidirectional override, embedding or isolate (U+202A to
+/// U+202E, U+2066 to U+2069), which would print it as another name and
+/// reorder the rest of its line, is refused in a header and skips its
+/// row in a table, as a control character does; a quote keeps them, as
+/// right-to-left text may carry them (audit 9, C6).
+#[test]
+fn a_bidirectional_control_in_a_name_is_refused() {
+    let header = r#"{"format": "corroborate-jsonl/1", "sources": [{"id": "min", "kind": "publication", "name": "Ministry \u202eyrtsiniM"}]}"#;
+    assert_snapshot!(read_error(header, "rlo.jsonl"), @r#"rlo.jsonl:1: field sources[0].name: "Ministry \u{202e}yrtsiniM" has the bidirectional control U+202E (right-to-left override) at byte 9 (the name of source "min"); expected a name without bidirectional overrides, embeddings or isolates, which reorder the text printed after them"#);
+    let header = r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "e", "name": "E", "aliases": ["\u2067E\u2069"]}]}"#;
+    assert_snapshot!(read_error(header, "isolate.jsonl"), @r#"isolate.jsonl:1: field entities[0].aliases[0]: "\u{2067}E\u{2069}" has the bidirectional control U+2067 (right-to-left isolate) at byte 0 (the name of entity "e"); expected a name without bidirectional overrides, embeddings or isolates, which reorder the text printed after them"#);
+    let corpus = read_csv(
+        "source,subject,property,value,speaker\n\
+         AP,Town,deaths,12,\n\
+         AP,Town\u{202d},deaths,12,\n\
+         AP,Town,said,\u{2067}\u{645}\u{631}\u{62d}\u{628}\u{627}\u{2069} everyone,Jane Roe\n",
+    );
+    assert_snapshot!(describe(&corpus), @r#"
+    line-2 town deaths quantity [ap]
+    line-4 jane-roe said quote [ap > jane-roe]
+    skipped t.csv:3: field subject: "Town\u{202d}" has the bidirectional control U+202D (left-to-right override) at byte 4; expected a name without bidirectional overrides, embeddings or isolates, which reorder the text printed after them
+    "#);
+}
+
+/// A number out of range on a claim line is quoted as the line writes
+/// it, not as the float it reads as (audit 9, C3).
+#[test]
+fn a_huge_number_on_a_claim_line_is_quoted_as_written() {
+    let lines = [
+        HEADER_E_P.to_string(),
+        r#"{"id": "c1", "subject": "e", "property": "deaths", "value": {"quantity": {"exact": 123456789012345678901234567890}}, "assertion": {"chain": ["p"]}}"#.to_string(),
+    ];
+    assert_snapshot!(jsonl_lines(&lines, "huge.jsonl"), @"skipped huge.jsonl:2: column 115: claim c1: field value.quantity: 123456789012345678901234567890 is out of range (exact); expected a count of at most 10^15");
 }
