@@ -1409,20 +1409,39 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // denial ("not 30" says nothing of how high the toll is). With
             // no such figure in the latest report, nothing is said to have
             // fallen.
+            // Assertions and denials are judged apart, each against the
+            // latest report's figures of its own polarity: a denial ("not
+            // 30") says nothing of how high the toll is.
             let mut fallen: Vec<usize> = Vec::new();
-            let stands = |b: &Built<'_>| {
-                !b.coarse && b.polarity == Polarity::Positive && !b.all_corrected(&superseded_by)
-            };
             if let Some(latest) = latest.filter(|_| cumulative) {
-                let latest_max = built
-                    .iter()
-                    .filter(|b| b.reported == Some(latest) && stands(b))
-                    .map(|b| b.interval.filter(Interval::is_known).map(|i| i.max()))
-                    .try_fold(None, |max: Option<f64>, x| {
-                        x.map(|x| Some(max.map_or(x, |max| max.max(x))))
-                    })
-                    .flatten();
-                if let Some(latest_max) = latest_max {
+                // A position's claim with the highest lower end (then
+                // the smallest id): "130" before "more than 120".
+                let vocabulary = self.policy.vocabulary();
+                let low = |c: &Claim| match &c.value {
+                    Value::Quantity(q) => q.interval(vocabulary).min(),
+                    _ => f64::NEG_INFINITY,
+                };
+                let surest = |b: &Built<'_>| -> Option<ClaimId> {
+                    b.claims
+                        .iter()
+                        .max_by(|x, y| low(x).total_cmp(&low(y)).then_with(|| y.id.cmp(&x.id)))
+                        .map(|c| c.id.clone())
+                };
+                for polarity in [Polarity::Positive, Polarity::Negative] {
+                    let stands = |b: &Built<'_>| {
+                        !b.coarse && b.polarity == polarity && !b.all_corrected(&superseded_by)
+                    };
+                    let latest_max = built
+                        .iter()
+                        .filter(|b| b.reported == Some(latest) && stands(b))
+                        .map(|b| b.interval.filter(Interval::is_known).map(|i| i.max()))
+                        .try_fold(None, |max: Option<f64>, x| {
+                            x.map(|x| Some(max.map_or(x, |max| max.max(x))))
+                        })
+                        .flatten();
+                    let Some(latest_max) = latest_max else {
+                        continue;
+                    };
                     // A figure that a later report, before the latest,
                     // reached (100, then 200, then 50) rose to it and is
                     // replaced: by the highest later figure, which is the
@@ -1431,25 +1450,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     // (whether one reached it), and the figure surest to
                     // be highest, the highest lower end ("at least 60"
                     // allows any figure, but says only 60), which names
-                    // what replaced it. A withdrawn figure counts for
-                    // nothing; built is in report order.
+                    // what replaced it. Only figures that stand count;
+                    // built is in report order.
                     let top = |b: &Built<'_>| -> Option<(f64, f64)> {
                         b.interval
                             .filter(|i| i.is_known() && stands(b))
                             .map(|i| (i.max(), i.min()))
-                    };
-                    // A position's claim with the highest lower end (then
-                    // the smallest id): "130" before "more than 120".
-                    let vocabulary = self.policy.vocabulary();
-                    let low = |c: &Claim| match &c.value {
-                        Value::Quantity(q) => q.interval(vocabulary).min(),
-                        _ => f64::NEG_INFINITY,
-                    };
-                    let surest = |b: &Built<'_>| -> Option<ClaimId> {
-                        b.claims
-                            .iter()
-                            .max_by(|x, y| low(x).total_cmp(&low(y)).then_with(|| y.id.cmp(&x.id)))
-                            .map(|c| c.id.clone())
                     };
                     // The highest figure some reports allow, and their
                     // highest lower end with its position (the later on
@@ -1488,13 +1494,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         // A withdrawn figure (every claim corrected, the
                         // correction perhaps corrected in turn) did not fall.
                         let b = &built[k];
-                        if b.all_corrected(&superseded_by) {
+                        if b.polarity != polarity || b.all_corrected(&superseded_by) {
                             continue;
                         }
-                        if b.polarity == Polarity::Negative
-                            || !b
-                                .interval
-                                .is_some_and(|i| i.is_known() && i.min() > latest_max)
+                        if !b
+                            .interval
+                            .is_some_and(|i| i.is_known() && i.min() > latest_max)
                         {
                             // An earlier report is superseded by the
                             // highest later figure too, which the chain of

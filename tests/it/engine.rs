@@ -679,6 +679,28 @@ fn a_fall_is_judged_against_the_figures_that_stand() {
     ]);
     assert_eq!(superseded, "");
     assert!(conflicts.contains("c1-c2"), "{conflicts}");
+    // Nor does a denial in between reach it: 912, then "not hundreds",
+    // then 300 is a fall from 912.
+    let mut between = toll("c2", serde_json::json!({"vague": "hundreds"}), "o2", d2);
+    between["assertion"]["modality"] = serde_json::json!({"polarity": "negative"});
+    let (superseded, conflicts) = outcome(vec![
+        toll("c1", n(912), "o1", d1),
+        between,
+        toll("c3", n(300), "o3", Some("2024-03-13")),
+    ]);
+    assert!(!superseded.contains("c1>"), "{superseded}");
+    assert!(conflicts.contains("c1-c3"), "{conflicts}");
+    // Denials are judged against denials: a later, lower denial does not
+    // replace an earlier one, which the relation calls a fall.
+    let deny = |id: &str, v: u32, origin: &str, when| {
+        let mut c = toll(id, n(v), origin, when);
+        c["assertion"]["modality"] = serde_json::json!({"polarity": "negative"});
+        c
+    };
+    let (superseded, conflicts) =
+        outcome(vec![deny("c1", 150, "o1", d1), deny("c2", 50, "o2", d2)]);
+    assert_eq!(superseded, "");
+    assert_eq!(conflicts, "c1-c2");
 }
 
 /// A figure that a later report states again is confirmed, not replaced:
