@@ -3967,14 +3967,20 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             );
             return Some(Relation::new(RelationKind::SupersededBy, evidence, text));
         }
-        if let (Some(by), None) = (&a.superseded_by, &b.superseded_by) {
+        // One side superseded and the other not, their report times not
+        // ordered: the other holds the latest report. Two positions of
+        // one report are not so: one of them fell, or a correction
+        // (above) replaced it, and their values are compared below
+        // (tenth audit, F5).
+        let one_report = a.reported.is_some() && a.reported == b.reported;
+        if let (Some(by), None, false) = (&a.superseded_by, &b.superseded_by, one_report) {
             let _ = write!(
                 text,
                 ": the property is {series} and {lb} holds the latest report ({by}), so it supersedes {la}"
             );
             return Some(Relation::new(RelationKind::SupersededBy, evidence, text));
         }
-        if let (None, Some(by)) = (&a.superseded_by, &b.superseded_by) {
+        if let (None, Some(by), false) = (&a.superseded_by, &b.superseded_by, one_report) {
             let _ = write!(
                 text,
                 ": the property is {series} and {la} holds the latest report ({by}), so it supersedes {lb}"

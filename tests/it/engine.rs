@@ -701,6 +701,16 @@ fn a_fall_is_judged_against_the_figures_that_stand() {
         outcome(vec![deny("c1", 150, "o1", d1), deny("c2", 50, "o2", d2)]);
     assert_eq!(superseded, "");
     assert_eq!(conflicts, "c1-c2");
+    // Two figures of one report, 20 and 23, then 22: the 20 is replaced,
+    // the 23 fell, and the two of one day conflict; the 23 does not "hold
+    // the latest report" (tenth audit, F5).
+    let (superseded, conflicts) = outcome(vec![
+        toll("c1", n(20), "o1", d1),
+        toll("c2", n(23), "o2", d1),
+        toll("c3", n(22), "o3", d2),
+    ]);
+    assert_eq!(superseded, "c1>c3");
+    assert_eq!(conflicts, "c1-c2 c2-c3");
 }
 
 /// A figure that a later report states again is confirmed, not replaced:
