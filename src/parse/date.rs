@@ -853,9 +853,19 @@ fn date_range(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
     {
         return day_span(tokens, after_d2, month, d1, d2);
     }
-    // Day (joiner) Day [of] Month [,] [Year] | Day (joiner) Day this|last|next month
+    // Day (joiner) Day [of] Month [,] [Year] | Day (joiner) Day this|last|next month.
+    // Here, with the month after the days, a range's word joins them
+    // without an opener too ("13 to 14 August 2025"): two counts are not
+    // followed by a month.
+    let days_then_month_joined = |k: usize| {
+        days_joined(k)
+            || (opener.is_none()
+                && tokens
+                    .word(k)
+                    .is_some_and(|w| matches!(w, "to" | "until" | "through" | "till" | "thru")))
+    };
     if let Some((d1, after)) = day_at(tokens, at)
-        && days_joined(after)
+        && days_then_month_joined(after)
         && !tokens.breaks(after + 1)
         && let Some((d2, after_d2)) = day_at(tokens, after + 1)
         && d1 != d2

@@ -615,6 +615,16 @@ fn day_ranges_inside_dates() {
         "Talks on 13-14 August 2025 failed",
         "date 2025-08-13/2025-08-14 [13-14 August 2025]",
     );
+    // With the month after the days, "to" joins them without "from"; two
+    // counts are not followed by a month (tenth audit).
+    check(
+        "on 13 to 14 August 2025, 12 died",
+        "date 2025-08-13/2025-08-14 [13 to 14 August 2025]; exact 12..=12 [12]",
+    );
+    check(
+        "up 13 to 14 people",
+        "range 13..=14 unit=people [13 to 14 people]",
+    );
     // Without a year, looking back from the reference date (2021-08-25)
     // by the first day, as a single day is.
     check("13-14 August", "date 2021-08-13/2021-08-14 [13-14 August]");
