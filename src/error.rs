@@ -87,7 +87,7 @@ pub(crate) enum ErrorKind {
     Duplicate { kind: &'static str, id: String },
     /// An id declared in two documents joined into one header (a side
     /// header and a JSON Lines header line): `first` and `second` name
-    /// the two places ("in the side header h.json (entities[0])", "on
+    /// the two places ("in the side header h.json (`entities[0]`)", "on
     /// line 1").
     #[error(
         "{kind} id {id:?} is declared both {first} and {second}; expected each {kind} id once, in one of them"
