@@ -2528,12 +2528,7 @@ fn a_number_kept_as_text_is_warned_about() {
          AP,Derna,cause,Storm Daniel\n",
     );
     assert_eq!(corpus.claims().len(), 4);
-    let warnings: Vec<String> = corpus
-        .warnings()
-        .iter()
-        .map(|w| format!("{} {}: {}", w.severity, w.location, w.message))
-        .collect();
-    assert_snapshot!(warnings.join("\n"), @r#"
+    assert_snapshot!(warnings_of(&corpus), @r#"
     warning t.csv:2: field value: "9 old cases" begins with the quantity "9" but goes on with "old", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number
     warning t.csv:3: field value: "5,300 dead, 10,000 missing" begins with the quantity "5,300 dead" but goes on with ",", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number
     "#);
@@ -2571,12 +2566,7 @@ fn a_share_over_100_percent_is_warned_about() {
          AP,Kyiv,votes,250\n",
     );
     assert_eq!(corpus.claims().len(), 4);
-    let warnings: Vec<String> = corpus
-        .warnings()
-        .iter()
-        .map(|w| format!("{} {}: {}", w.severity, w.location, w.message))
-        .collect();
-    assert_snapshot!(warnings.join("\n"), @r#"warning t.csv:2: claim line-2: field value.quantity: 250 percent is over 100 percent; expected at most 100 percent for a share of a whole (a rise or a rate of growth may be more)"#);
+    assert_snapshot!(warnings_of(&corpus), @r#"warning t.csv:2: claim line-2: field value.quantity: 250 percent is over 100 percent; expected at most 100 percent for a share of a whole (a rise or a rate of growth may be more)"#);
     let report = analyze(&corpus, &Policy::default());
     assert_eq!(report.summary.warned, 1);
 }
@@ -2606,12 +2596,7 @@ fn a_unit_that_opens_with_a_scale_word_is_warned_about() {
         .read_jsonl(jsonl.as_bytes(), "claims.jsonl")
         .unwrap();
     assert_eq!(corpus.claims().len(), 5);
-    let warnings: Vec<String> = corpus
-        .warnings()
-        .iter()
-        .map(|w| format!("{} {}: {}", w.severity, w.location, w.message))
-        .collect();
-    assert_snapshot!(warnings.join("\n"), @r#"
+    assert_snapshot!(warnings_of(&corpus), @r#"
     warning claims.jsonl:2: claim c1: field value.quantity.unit: "thousand arrivals" opens with the scale word "thousand", but the number is compared without it; expected the number with its scale, exact 12000, and the unit "arrivals"
     warning claims.jsonl:3: claim c2: field value.quantity.unit: "Lakh" opens with the scale word "Lakh", but the number is compared without it; expected the number with its scale, range [200000, 300000], and no unit
     warning claims.jsonl:4: claim c3: field value.quantity.unit: "dozen families" opens with the scale word "dozen", but the number is compared without it; expected the number with its scale, at_least 48, and the unit "families"
@@ -2625,12 +2610,7 @@ fn a_unit_that_opens_with_a_scale_word_is_warned_about() {
               "assertion": {"chain": ["p"]}}]}"#,
     )
     .unwrap();
-    let warnings: Vec<String> = corpus
-        .warnings()
-        .iter()
-        .map(|w| format!("{} {}: {}", w.severity, w.location, w.message))
-        .collect();
-    assert_snapshot!(warnings.join("\n"), @r#"warning c1: field value.quantity.unit: "thousand arrivals" opens with the scale word "thousand", but the number is compared without it; expected the number with its scale, exact 12000, and the unit "arrivals""#);
+    assert_snapshot!(warnings_of(&corpus), @r#"warning c1: field value.quantity.unit: "thousand arrivals" opens with the scale word "thousand", but the number is compared without it; expected the number with its scale, exact 12000, and the unit "arrivals""#);
     assert_eq!(analyze(&corpus, &Policy::default()).summary.warned, 1);
 }
 
@@ -2667,4 +2647,14 @@ fn a_huge_number_on_a_claim_line_is_quoted_as_written() {
         r#"{"id": "c1", "subject": "e", "property": "deaths", "value": {"quantity": {"exact": 123456789012345678901234567890}}, "assertion": {"chain": ["p"]}}"#.to_string(),
     ];
     assert_snapshot!(jsonl_lines(&lines, "huge.jsonl"), @"skipped huge.jsonl:2: column 115: claim c1: field value.quantity: 123456789012345678901234567890 is out of range (exact); expected a count of at most 10^15");
+}
+
+/// A corpus's warnings, one a line: severity, location and message.
+fn warnings_of(corpus: &Corpus) -> String {
+    corpus
+        .warnings()
+        .iter()
+        .map(|w| format!("{} {}: {}", w.severity, w.location, w.message))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
