@@ -769,11 +769,20 @@ fn join(first: Value, second: Value) -> Value {
             None => Value::Inverted,
         },
         (Value::Fixed(a), Value::Relative(g)) => Value::Relative(Box::new(move |r| span(a, g(r)?))),
-        (Value::Relative(f), Value::Fixed(b)) => Value::Relative(Box::new(move |r| {
-            // "from Feb 1st to March 2019": an open first end takes its
-            // year from the second, resolving back from where that ends.
-            span(f(r)?, b).or_else(|| span(f(b.end().date().pred_opt()?)?, b))
-        })),
+        // "from Feb 1st to March 2019", "30 April-1 May 2021": an open
+        // first end (a month, or a day without its year) takes its year
+        // from the second, resolving back from where that ends, whatever
+        // the reference date, and with none: a range is read forward, and
+        // its first end comes just before its second. (It had been
+        // resolved back from the reference first, so a range written
+        // before it happened spanned a year too many, and without a
+        // reference it was no date.)
+        (Value::Relative(f), Value::Fixed(b)) => {
+            match b.end().date().pred_opt().and_then(|last| span(f(last)?, b)) {
+                Some(p) => Value::Fixed(p),
+                None => Value::Relative(Box::new(move |r| span(f(r)?, b))),
+            }
+        }
         (Value::Relative(f), Value::Relative(g)) => {
             Value::Relative(Box::new(move |r| span(f(r)?, g(r)?)))
         }

@@ -268,6 +268,27 @@ fn date_ranges_are_closed() {
         "from Feb 1st to March 2019",
         "date 2019-02/2019-03 [from Feb 1st to March 2019]",
     );
+    // A first end without its year takes it from the second end, with no
+    // reference date, and a range written before it happened is not a
+    // year too long (tenth audit, F13).
+    check_without_reference(
+        "30 April-1 May 2021",
+        "date 2021-04-30/2021-05-01 [30 April-1 May 2021]",
+    );
+    check_without_reference(
+        "from December 30 to January 2, 2021",
+        "date 2020-12-30/2021-01-02 [from December 30 to January 2, 2021]",
+    );
+    check(
+        "from 30 April to 1 May 2022",
+        "date 2022-04-30/2022-05-01 [from 30 April to 1 May 2022]",
+    );
+    assert_eq!(
+        parse_date("from March to May 2021", None)
+            .unwrap()
+            .to_string(),
+        "2021-03/2021-05"
+    );
     // Not dates: a count range, and a year range written with "to" but no
     // opener, which the year rules read only in context.
     check("7,000 to 11,000", "range 7000..=11000 [7,000 to 11,000]");
