@@ -719,6 +719,49 @@ const COLUMNS: [(&str, Column); 7] = [
 const COLUMNS_EXPECTED: &str =
     "the columns source, subject, property, value and optionally date, speaker, origin";
 
+/// For a header of one cell, `cell`, that names the table's columns split
+/// by a character other than `format`'s delimiter (";", "|", a tab, or a
+/// comma in a TSV table), the error that says so.
+fn other_delimiter(cell: &str, format: TableFormat) -> Option<Error> {
+    let (own, own_name, expected) = match format {
+        TableFormat::Csv => (
+            ',',
+            "commas",
+            "a CSV table, its cells split by commas (a table split by tabs is read as TSV, from a .tsv file)",
+        ),
+        TableFormat::Tsv => (
+            '\t',
+            "tabs",
+            "a TSV table, its cells split by tabs (a table split by commas is read as CSV, from a .csv file)",
+        ),
+    };
+    let (_, name) = [
+        (';', "\";\""),
+        ('|', "\"|\""),
+        ('\t', "tabs"),
+        (',', "commas"),
+    ]
+    .into_iter()
+    .filter(|&(c, _)| c != own)
+    .find(|&(c, _)| {
+        let names: Vec<&str> = cell.split(c).map(|n| n.trim().trim_matches('"')).collect();
+        names.len() > 1
+            && names.iter().all(|n| {
+                COLUMNS
+                    .iter()
+                    .any(|(column, _)| column.eq_ignore_ascii_case(n))
+            })
+            && COLUMNS[..4]
+                .iter()
+                .all(|(column, _)| names.iter().any(|n| column.eq_ignore_ascii_case(n)))
+    })?;
+    Some(Error::invalid_value(
+        format!("the header {cell:?}"),
+        format!("is one cell: its column names are split by {name}, not by {own_name}"),
+        expected,
+    ))
+}
+
 /// Ids made from names: lower-case ASCII letters and digits (a Latin
 /// letter without its diacritics: "Jacmél" gives `jacmel`), apostrophes,
 /// dots and ʿayn and hamza marks dropped inside a word ("Saʿid" gives
@@ -2285,6 +2328,16 @@ impl StreamReader {
                     columns.push(Column::Value);
                 }
             }
+        }
+        // A header of one cell that is the column names split by another
+        // character (";" in a .csv, as spreadsheets write for locales with
+        // a decimal comma): the file's delimiter is not the reader's.
+        if let (1, Some(cell)) = (record.len(), record.get(0))
+            && let Some(error) = std::str::from_utf8(cell)
+                .ok()
+                .and_then(|cell| other_delimiter(cell.trim_start_matches('\u{feff}'), format))
+        {
+            return Err(error.with_position(header_line, None));
         }
         if !unknown.is_empty() {
             // A wide table of other data would name thousands of columns:

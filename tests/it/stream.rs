@@ -2658,3 +2658,20 @@ fn warnings_of(corpus: &Corpus) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// A table whose header is one cell of the column names split by another
+/// character (";" in a .csv, commas in a .tsv) is refused saying so; it
+/// had been "column \"source;subject;…\" is unknown" (ninth audit, C3).
+#[test]
+fn a_header_split_by_another_delimiter_is_named() {
+    let error = |text: &str, name: &str, format: TableFormat| {
+        StreamReader::new()
+            .read_table(text.as_bytes(), name, format)
+            .unwrap_err()
+            .to_string()
+    };
+    assert_snapshot!(error("source;subject;property;value;date\nAP;x;killed;3;2024-03-10\n", "t.csv", TableFormat::Csv), @r#"t.csv:1: the header "source;subject;property;value;date" is one cell: its column names are split by ";", not by commas; expected a CSV table, its cells split by commas (a table split by tabs is read as TSV, from a .tsv file)"#);
+    assert_snapshot!(error("source,subject,property,value\nAP,x,killed,3\n", "t.tsv", TableFormat::Tsv), @r#"t.tsv:1: the header "source,subject,property,value" is one cell: its column names are split by commas, not by tabs; expected a TSV table, its cells split by tabs (a table split by commas is read as CSV, from a .csv file)"#);
+    // One unknown column of other text stays an unknown column.
+    assert_snapshot!(error("source;subject\nAP;x\n", "t.csv", TableFormat::Csv), @r#"t.csv:1: column "source;subject" is unknown; expected the columns source, subject, property, value and optionally date, speaker, origin"#);
+}
