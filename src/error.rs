@@ -140,8 +140,15 @@ pub(crate) enum ErrorKind {
         problem: String,
         expected: String,
     },
-    #[error("row has {found} columns; expected {expected} as in the header")]
-    RowWidth { found: usize, expected: usize },
+    /// `split` names the character a row of one cell holds where the
+    /// header's delimiter would be (" (its one cell holds 6 \";\" …)"),
+    /// or is empty.
+    #[error("row has {found} columns{split}; expected {expected} as in the header")]
+    RowWidth {
+        found: usize,
+        expected: usize,
+        split: String,
+    },
     #[error(
         "JSON nesting depth is over the limit of {limit}; expected arrays and objects nested at most {limit} deep"
     )]

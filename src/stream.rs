@@ -1419,9 +1419,32 @@ impl TableColumns {
         limits: &Limits,
     ) -> Result<ParsedRow<'a>, Error> {
         if record.len() != self.columns.len() {
+            // A row of one cell that holds another delimiter as many times
+            // as the header has delimiters: a row written with ";" in a
+            // table of commas (a copy from another file).
+            let split = match (record.len(), record.get(0)) {
+                (1, Some(cell)) => [b';', b'|', b'\t', b',']
+                    .into_iter()
+                    .filter(|&c| c != if self.unquote { b'\t' } else { b',' })
+                    .find(|&c| cell.iter().filter(|&&b| b == c).count() + 1 == self.columns.len())
+                    .map(|c| {
+                        let name = match c {
+                            b'\t' => "tabs".to_string(),
+                            b',' => "commas".to_string(),
+                            c => format!("{:?}", char::from(c).to_string()),
+                        };
+                        let own = if self.unquote { "tabs" } else { "commas" };
+                        format!(
+                            " (its one cell is split by {name} where the header is split by {own})"
+                        )
+                    })
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
             return Err(Error::new(ErrorKind::RowWidth {
                 found: record.len(),
                 expected: self.columns.len(),
+                split,
             }));
         }
         let mut fields: Vec<&str> = Vec::with_capacity(self.columns.len());

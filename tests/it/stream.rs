@@ -2674,4 +2674,21 @@ fn a_header_split_by_another_delimiter_is_named() {
     assert_snapshot!(error("source,subject,property,value\nAP,x,killed,3\n", "t.tsv", TableFormat::Tsv), @r#"t.tsv:1: the header "source,subject,property,value" is one cell: its column names are split by commas, not by tabs; expected a TSV table, its cells split by tabs (a table split by commas is read as CSV, from a .csv file)"#);
     // One unknown column of other text stays an unknown column.
     assert_snapshot!(error("source;subject\nAP;x\n", "t.csv", TableFormat::Csv), @r#"t.csv:1: column "source;subject" is unknown; expected the columns source, subject, property, value and optionally date, speaker, origin"#);
+    // A row of one cell split by ";" under a header of commas is skipped
+    // saying so; a row merely short is not.
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         AP;Derna;deaths;12\n\
+         AP,Derna\n\
+         AP,Derna,deaths,11\n",
+    );
+    let skipped: Vec<String> = corpus
+        .skipped()
+        .iter()
+        .map(|d| format!("{}: {}", d.location, d.message))
+        .collect();
+    assert_snapshot!(skipped.join("\n"), @r#"
+    t.csv:2: row has 1 columns (its one cell is split by ";" where the header is split by commas); expected 4 as in the header
+    t.csv:3: row has 2 columns; expected 4 as in the header
+    "#);
 }
