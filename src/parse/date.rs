@@ -777,8 +777,15 @@ fn join(first: Value, second: Value) -> Value {
         // resolved back from the reference first, so a range written
         // before it happened spanned a year too many, and without a
         // reference it was no date.)
+        // A second end of a whole year ("from December to 2021") is
+        // reached from the year before: the first end is not inside it.
         (Value::Relative(f), Value::Fixed(b)) => {
-            match b.end().date().pred_opt().and_then(|last| span(f(last)?, b)) {
+            let from = if b.precision() == crate::period::Precision::Year {
+                b.start().date().pred_opt()
+            } else {
+                b.end().date().pred_opt()
+            };
+            match from.and_then(|last| span(f(last)?, b)) {
                 Some(p) => Value::Fixed(p),
                 None => Value::Relative(Box::new(move |r| span(f(r)?, b))),
             }
@@ -866,18 +873,24 @@ fn date_range(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
     // Here, with the month after the days, a range's word joins them
     // without an opener too ("13 to 14 August 2025"): two counts are not
     // followed by a month.
-    let days_then_month_joined = |k: usize| {
-        days_joined(k)
-            || (opener.is_none()
-                && tokens
-                    .word(k)
-                    .is_some_and(|w| matches!(w, "to" | "until" | "through" | "till" | "thru")))
+    // Not when the days run backwards ("voted 7 to 2 May 2021" is a
+    // vote), nor when the month starts a date of its own ("20 to 25
+    // March 14").
+    let word_joined = |k: usize| {
+        opener.is_none()
+            && tokens
+                .word(k)
+                .is_some_and(|w| matches!(w, "to" | "until" | "through" | "till" | "thru"))
     };
     if let Some((d1, after)) = day_at(tokens, at)
-        && days_then_month_joined(after)
+        && (days_joined(after) || word_joined(after))
         && !tokens.breaks(after + 1)
         && let Some((d2, after_d2)) = day_at(tokens, after + 1)
         && d1 != d2
+        && (days_joined(after) || {
+            let month = after_d2 + usize::from(tokens.is(after_d2, "of"));
+            d1 < d2 && month_at(tokens, month).is_some_and(|(_, end)| day_at(tokens, end).is_none())
+        })
     {
         let mut k = after_d2;
         if tokens.is(k, "of") {

@@ -289,6 +289,11 @@ fn date_ranges_are_closed() {
             .to_string(),
         "2021-03/2021-05"
     );
+    // A second end of a whole year is reached from the year before.
+    check_without_reference(
+        "from December to 2021",
+        "date 2020/2021 [from December to 2021]",
+    );
     // Not dates: a count range, and a year range written with "to" but no
     // opener, which the year rules read only in context.
     check("7,000 to 11,000", "range 7000..=11000 [7,000 to 11,000]");
@@ -645,6 +650,16 @@ fn day_ranges_inside_dates() {
     check(
         "up 13 to 14 people",
         "range 13..=14 unit=people [13 to 14 people]",
+    );
+    // Not when the days run backwards (a vote), nor when the month starts
+    // a date of its own (tenth audit).
+    check(
+        "voted 7 to 2 May 2021",
+        "exact 7..=7 [7]; date 2021-05-02 [2 May 2021]",
+    );
+    check(
+        "Officials said 20 to 25 March 14",
+        "range 20..=25 [20 to 25]; date 2021-03-14 [March 14]",
     );
     // Without a year, looking back from the reference date (2021-08-25)
     // by the first day, as a single day is.
