@@ -1405,13 +1405,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // Only figures that stand are compared: not a coarse position
             // ("at least 20" beside 20 and 23), which supports none of
             // those it fits and reaches no figure either (it allows a
-            // higher one but says none), not a withdrawn figure, and not a
-            // denial ("not 30" says nothing of how high the toll is). With
+            // higher one but says none), and not a withdrawn figure. With
             // no such figure in the latest report, nothing is said to have
-            // fallen.
-            // Assertions and denials are judged apart, each against the
-            // latest report's figures of its own polarity: a denial ("not
-            // 30") says nothing of how high the toll is.
+            // fallen. Assertions and denials are judged apart, each
+            // against the figures of its own polarity: a denial ("not 30")
+            // says nothing of how high the toll is.
             let mut fallen: Vec<usize> = Vec::new();
             if let Some(latest) = latest.filter(|_| cumulative) {
                 // A position's claim with the highest lower end (then
