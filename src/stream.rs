@@ -719,42 +719,50 @@ const COLUMNS: [(&str, Column); 7] = [
 const COLUMNS_EXPECTED: &str =
     "the columns source, subject, property, value and optionally date, speaker, origin";
 
+/// The characters a table may be found split by, each as a message names
+/// it: the two the readers use, and two that spreadsheets write.
+const DELIMITERS: [(u8, &str); 4] = [
+    (b',', "commas"),
+    (b'\t', "tabs"),
+    (b';', "\";\""),
+    (b'|', "\"|\""),
+];
+
+/// The delimiter a table of this kind is split by (TSV is the table
+/// whose cells are unquoted), as [`DELIMITERS`] holds it.
+fn own_delimiter(tsv: bool) -> (u8, &'static str) {
+    DELIMITERS[usize::from(tsv)]
+}
+
 /// For a header of one cell, `cell`, that names the table's columns split
 /// by a character other than `format`'s delimiter (";", "|", a tab, or a
 /// comma in a TSV table), the error that says so.
 fn other_delimiter(cell: &str, format: TableFormat) -> Option<Error> {
-    let (own, own_name, expected) = match format {
-        TableFormat::Csv => (
-            ',',
-            "commas",
-            "a CSV table, its cells split by commas (a table split by tabs is read as TSV, from a .tsv file)",
-        ),
-        TableFormat::Tsv => (
-            '\t',
-            "tabs",
-            "a TSV table, its cells split by tabs (a table split by commas is read as CSV, from a .csv file)",
-        ),
+    let tsv = matches!(format, TableFormat::Tsv);
+    let (own, own_name) = own_delimiter(tsv);
+    let expected = if tsv {
+        "a TSV table, its cells split by tabs (a table split by commas is read as CSV, from a .csv file)"
+    } else {
+        "a CSV table, its cells split by commas (a table split by tabs is read as TSV, from a .tsv file)"
     };
-    let (_, name) = [
-        (';', "\";\""),
-        ('|', "\"|\""),
-        ('\t', "tabs"),
-        (',', "commas"),
-    ]
-    .into_iter()
-    .filter(|&(c, _)| c != own)
-    .find(|&(c, _)| {
-        let names: Vec<&str> = cell.split(c).map(|n| n.trim().trim_matches('"')).collect();
-        names.len() > 1
-            && names.iter().all(|n| {
-                COLUMNS
+    let (_, name) = DELIMITERS
+        .into_iter()
+        .filter(|&(c, _)| c != own)
+        .find(|&(c, _)| {
+            let names: Vec<&str> = cell
+                .split(char::from(c))
+                .map(|n| n.trim().trim_matches('"'))
+                .collect();
+            names.len() > 1
+                && names.iter().all(|n| {
+                    COLUMNS
+                        .iter()
+                        .any(|(column, _)| column.eq_ignore_ascii_case(n))
+                })
+                && COLUMNS[..4]
                     .iter()
-                    .any(|(column, _)| column.eq_ignore_ascii_case(n))
-            })
-            && COLUMNS[..4]
-                .iter()
-                .all(|(column, _)| names.iter().any(|n| column.eq_ignore_ascii_case(n)))
-    })?;
+                    .all(|(column, _)| names.iter().any(|n| column.eq_ignore_ascii_case(n)))
+        })?;
     Some(Error::invalid_value(
         format!("the header {cell:?}"),
         format!("is one cell: its column names are split by {name}, not by {own_name}"),
@@ -1422,20 +1430,15 @@ impl TableColumns {
             // A row of one cell that holds another delimiter as many times
             // as the header has delimiters: a row written with ";" in a
             // table of commas (a copy from another file).
+            let (own, own_name) = own_delimiter(self.unquote);
             let split = match (record.len(), record.get(0)) {
-                (1, Some(cell)) => [b';', b'|', b'\t', b',']
+                (1, Some(cell)) => DELIMITERS
                     .into_iter()
-                    .filter(|&c| c != if self.unquote { b'\t' } else { b',' })
-                    .find(|&c| cell.iter().filter(|&&b| b == c).count() + 1 == self.columns.len())
-                    .map(|c| {
-                        let name = match c {
-                            b'\t' => "tabs".to_string(),
-                            b',' => "commas".to_string(),
-                            c => format!("{:?}", char::from(c).to_string()),
-                        };
-                        let own = if self.unquote { "tabs" } else { "commas" };
+                    .filter(|&(c, _)| c != own)
+                    .find(|&(c, _)| cell.iter().filter(|&&b| b == c).count() + 1 == self.columns.len())
+                    .map(|(_, name)| {
                         format!(
-                            " (its one cell is split by {name} where the header is split by {own})"
+                            " (its one cell is split by {name} where the header is split by {own_name})"
                         )
                     })
                     .unwrap_or_default(),
@@ -2130,37 +2133,27 @@ impl StreamReader {
             check_format(&first.format, line)?;
             // An id in both: named in both places, not at its index in
             // the joined list, which neither file has.
-            let declared_twice = |kind: &'static str, id: &str, field: String, at: usize| {
+            let declared_twice = |(kind, list): (&'static str, &str), (id, index, at)| {
                 Error::new(ErrorKind::DuplicateAcross {
                     kind,
-                    id: id.to_string(),
-                    first: format!("in {side_name} ({}[{at}])", field_list(kind)),
+                    id,
+                    first: format!("in {side_name} ({list}[{at}])"),
                     second: format!("on line {line}"),
                 })
-                .in_field(field)
+                .in_field(format!("{list}[{index}].id"))
                 .with_position(line, None)
             };
-            let entity_at: HashMap<&str, usize> = entities
-                .iter()
-                .enumerate()
-                .map(|(k, entity)| (entity.id.as_str(), k))
-                .collect();
-            for (index, entity) in first.entities.iter().enumerate() {
-                if let Some(&at) = entity_at.get(entity.id.as_str()) {
-                    let field = format!("entities[{index}].id");
-                    return Err(declared_twice("entity", entity.id.as_str(), field, at));
-                }
+            if let Some(twice) = declared_in_both(
+                entities.iter().map(|e| e.id.as_str()),
+                first.entities.iter().map(|e| e.id.as_str()),
+            ) {
+                return Err(declared_twice(("entity", "entities"), twice));
             }
-            let source_at: HashMap<&str, usize> = sources
-                .iter()
-                .enumerate()
-                .map(|(k, source)| (source.id.as_str(), k))
-                .collect();
-            for (index, source) in first.sources.iter().enumerate() {
-                if let Some(&at) = source_at.get(source.id.as_str()) {
-                    let field = format!("sources[{index}].id");
-                    return Err(declared_twice("source", source.id.as_str(), field, at));
-                }
+            if let Some(twice) = declared_in_both(
+                sources.iter().map(|s| s.id.as_str()),
+                first.sources.iter().map(|s| s.id.as_str()),
+            ) {
+                return Err(declared_twice(("source", "sources"), twice));
             }
             entities.extend(first.entities);
             sources.extend(first.sources);
@@ -3064,13 +3057,15 @@ fn required_field<'a>(
     Ok(text)
 }
 
-/// The name of a header's list of entities or of sources.
-fn field_list(kind: &str) -> &'static str {
-    if kind == "entity" {
-        "entities"
-    } else {
-        "sources"
-    }
+/// The first id of `line` that `side` declares too: the id, its index in
+/// `line` and its index in `side`.
+fn declared_in_both<'s>(
+    side: impl Iterator<Item = &'s str>,
+    line: impl Iterator<Item = &'s str>,
+) -> Option<(String, usize, usize)> {
+    let at: HashMap<&str, usize> = side.enumerate().map(|(k, id)| (id, k)).collect();
+    line.enumerate()
+        .find_map(|(index, id)| Some((id.to_string(), index, *at.get(id)?)))
 }
 
 /// What the first line of a JSON Lines file should be, when it is a claim

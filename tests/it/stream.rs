@@ -2076,12 +2076,7 @@ fn a_relative_date_in_a_value_cell_is_read_against_the_row_date() {
             "text Text(\"Friday prayers\")",
         ]
     );
-    let warnings: Vec<String> = corpus
-        .warnings()
-        .iter()
-        .map(|w| format!("{}: {}", w.location, w.message))
-        .collect();
-    assert_snapshot!(warnings.join("\n"), @r#"
+    assert_snapshot!(located(corpus.warnings()), @r#"
     t.csv:5: field value: "on Wednesday" is a date relative to when it was reported, and the row's date is 2021-08-26/2021-08-27, not one day, so the cell is kept as text and not compared as a date; expected a date with its year ("August 26, 2021"), or the day the row was reported in its date column
     t.csv:6: field value: "August 26" is a date relative to when it was reported, and the row's date is 2021-08, not one day, so the cell is kept as text and not compared as a date; expected a date with its year ("August 26, 2021"), or the day the row was reported in its date column
     t.csv:7: field value: "Thursday" is a date relative to when it was reported, and the row's date is missing, so the cell is kept as text and not compared as a date; expected a date with its year ("August 26, 2021"), or the day the row was reported in its date column
@@ -2649,6 +2644,15 @@ fn a_huge_number_on_a_claim_line_is_quoted_as_written() {
     assert_snapshot!(jsonl_lines(&lines, "huge.jsonl"), @"skipped huge.jsonl:2: column 115: claim c1: field value.quantity: 123456789012345678901234567890 is out of range (exact); expected a count of at most 10^15");
 }
 
+/// Diagnostics one a line: location and message.
+fn located(diagnostics: &[corroborate::Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(|d| format!("{}: {}", d.location, d.message))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A corpus's warnings, one a line: severity, location and message.
 fn warnings_of(corpus: &Corpus) -> String {
     corpus
@@ -2682,12 +2686,7 @@ fn a_header_split_by_another_delimiter_is_named() {
          AP,Derna\n\
          AP,Derna,deaths,11\n",
     );
-    let skipped: Vec<String> = corpus
-        .skipped()
-        .iter()
-        .map(|d| format!("{}: {}", d.location, d.message))
-        .collect();
-    assert_snapshot!(skipped.join("\n"), @r#"
+    assert_snapshot!(located(corpus.skipped()), @r#"
     t.csv:2: row has 1 columns (its one cell is split by ";" where the header is split by commas); expected 4 as in the header
     t.csv:3: row has 2 columns; expected 4 as in the header
     "#);
