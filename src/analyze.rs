@@ -2701,6 +2701,19 @@ fn value_span(b: &Built<'_>) -> Option<(f64, f64)> {
     }
 }
 
+/// When one origin's own two claims, one on each side of a conflict,
+/// are at odds ([`Analyzer::push_shared_origin`]).
+#[derive(Clone, Copy)]
+enum AtOdds {
+    /// Their intervals (both known) or periods do not overlap.
+    Apart,
+    /// The second, reported later, is a running total wholly below the
+    /// first.
+    Fell,
+    /// Always: different texts or statements.
+    Differ,
+}
+
 /// A position under construction.
 struct Built<'c> {
     claims: Vec<&'c Claim>,
@@ -3933,7 +3946,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 Value::Date(_) => "the periods do not overlap, so the positions conflict",
                 _ => "the intervals do not overlap, so the positions conflict",
             });
-            self.push_shared_origin(&mut text, a, b);
+            self.push_shared_origin(&mut text, a, b, AtOdds::Apart);
             push_certainty_note(&mut text);
             return Some(Relation::new(RelationKind::Conflict, evidence, text));
         }
@@ -3953,7 +3966,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     [&show(tb), &show(ta)],
                     "positions",
                 );
-                self.push_shared_origin(&mut text, a, b);
+                self.push_shared_origin(&mut text, a, b, AtOdds::Fell);
                 return Some(Relation::new(RelationKind::Conflict, evidence, text));
             }
             let _ = write!(
@@ -4074,7 +4087,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
         };
         if kind == RelationKind::Conflict {
-            self.push_shared_origin(&mut text, a, b);
+            let odds = match &a.claims[0].value {
+                Value::Quantity(_) | Value::Date(_) => AtOdds::Apart,
+                _ => AtOdds::Differ,
+            };
+            self.push_shared_origin(&mut text, a, b, odds);
             self.push_unordered(&mut text, a, b);
         }
         push_certainty_note(&mut text);
@@ -4119,27 +4136,48 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     }
 
     /// Appends "; one origin, X, gives both" when a claim of each position
-    /// ends at the same source (the smallest such id): one source giving
-    /// two figures is not two sources disagreeing. Not for quotes, whose
-    /// origin is their speaker on both sides.
-    fn push_shared_origin(&self, text: &mut String, a: &Built<'_>, b: &Built<'_>) {
+    /// ends at the same source (the smallest such id) and those two claims
+    /// are themselves at odds as `odds` says: one source giving two
+    /// figures that conflict is not two sources disagreeing. An origin
+    /// whose own figures agree ("at least 19", then 23, beside someone
+    /// else's 25) is not named: the conflict is not its own (tenth audit,
+    /// F3). Not for quotes, whose origin is their speaker on both sides.
+    fn push_shared_origin(&self, text: &mut String, a: &Built<'_>, b: &Built<'_>, odds: AtOdds) {
         use std::fmt::Write;
         if matches!(a.claims.first().map(|c| &c.value), Some(Value::Quote(_))) {
             return;
         }
-        let mut origins: Vec<&SourceId> = a
+        let mut origins: Vec<(&SourceId, &Claim)> = a
             .claims
             .iter()
-            .filter_map(|c| c.assertion.origin())
-            .map(|id| self.person(id))
+            .filter_map(|c| Some((self.person(c.assertion.origin()?), *c)))
             .collect();
-        origins.sort_unstable();
+        origins.sort_unstable_by_key(|&(o, _)| o);
+        let vocabulary = self.policy.vocabulary();
+        let at_odds = |x: &Claim, y: &Claim| match (odds, &x.value, &y.value) {
+            (AtOdds::Differ, _, _) => true,
+            (AtOdds::Fell, Value::Quantity(p), Value::Quantity(q)) => {
+                crate::relation::fell(&p.interval(vocabulary), &q.interval(vocabulary))
+            }
+            (AtOdds::Apart, Value::Quantity(p), Value::Quantity(q)) => {
+                let (p, q) = (p.interval(vocabulary), q.interval(vocabulary));
+                p.is_known() && q.is_known() && !p.overlaps(&q)
+            }
+            (AtOdds::Apart, Value::Date(p), Value::Date(q)) => !p.overlaps(q),
+            _ => false,
+        };
         let shared = b
             .claims
             .iter()
-            .filter_map(|c| c.assertion.origin())
-            .map(|id| self.person(id))
-            .filter(|o| origins.binary_search(o).is_ok())
+            .filter_map(|c| Some((self.person(c.assertion.origin()?), *c)))
+            .filter(|&(o, y)| {
+                let first = origins.partition_point(|&(p, _)| p < o);
+                origins[first..]
+                    .iter()
+                    .take_while(|&&(p, _)| p == o)
+                    .any(|&(_, x)| at_odds(x, y))
+            })
+            .map(|(o, _)| o)
             .min();
         if let Some(shared) = shared {
             let _ = write!(

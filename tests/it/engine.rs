@@ -713,6 +713,75 @@ fn a_fall_is_judged_against_the_figures_that_stand() {
     assert_eq!(conflicts, "c1-c2 c2-c3");
 }
 
+/// "One origin gives both" names an origin only when its own two claims,
+/// one on each side, are at odds (tenth audit, F3). A ministry that said
+/// "at least 19" and then 23 did not contradict itself: the fall is the
+/// civil defence's 25 against the later 23. Had the ministry said 30 and
+/// then 23, its own toll fell, and it is named.
+#[test]
+fn an_origin_is_said_to_give_both_only_when_its_own_figures_conflict() {
+    let sources = serde_json::json!([
+        {"id": "a1", "kind": "publication", "name": "A"},
+        {"id": "cd", "kind": "office", "name": "Civil defence"},
+        {"id": "min", "kind": "office", "name": "Ministry"},
+        {"id": "un", "kind": "office", "name": "UN"}
+    ]);
+    let toll = |id: &str, amount: serde_json::Value, origin: &str, when: &str| {
+        let mut c = claim(id, "killed", q(amount), &["a1", origin]);
+        c["assertion"]["said"] = serde_json::json!(when);
+        c
+    };
+    let n = |v: u32| serde_json::json!({"exact": v});
+    // Each conflict as "first claim of one side-first claim of the other:
+    // the origin named as giving both, if any".
+    let conflicts = |first_ministry: serde_json::Value| {
+        let corpus = isis_k_corpus(
+            sources.clone(),
+            vec![
+                toll("c1", n(25), "cd", "2024-03-11"),
+                toll("c2", first_ministry, "min", "2024-03-11"),
+                toll("c3", n(23), "min", "2024-03-12"),
+                toll("c4", n(20), "un", "2024-03-12"),
+            ],
+        );
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let topic = &report.topics[0];
+        let first = |label: &str| {
+            topic
+                .scopes
+                .iter()
+                .flat_map(|s| &s.positions)
+                .find(|p| &*p.label == label)
+                .map(|p| p.claims[0].claim.id.to_string())
+                .unwrap_or_default()
+        };
+        let mut found: Vec<String> = topic
+            .relations
+            .iter()
+            .filter(|r| r.relation.kind() == corroborate::RelationKind::Conflict)
+            .map(|r| {
+                let text = r.relation.explanation();
+                let named = text
+                    .split_once("; one origin, ")
+                    .and_then(|(_, rest)| rest.split_once(", gives both"))
+                    .map_or("", |(name, _)| name);
+                format!("{}-{}: {named}", first(&r.from), first(&r.to))
+            })
+            .collect();
+        found.sort();
+        found.join("; ")
+    };
+    // "at least 19" joins the 25 in one position; the 23 and the 20 fell
+    // below it, and the ministry, on both sides, is not named.
+    assert_eq!(
+        conflicts(serde_json::json!({"at_least": 19})),
+        "c1-c3: ; c1-c4: ; c4-c3: "
+    );
+    // 30, then 23: the ministry's own toll fell, and it is named.
+    let found = conflicts(n(30));
+    assert!(found.contains("-c3: Ministry"), "{found}");
+}
+
 /// A figure that a later report states again is confirmed, not replaced:
 /// the earlier claim is one more origin behind the figure that stands. A
 /// figure between them is still superseded, by the latest report's own
