@@ -211,9 +211,71 @@ fn chain_text(out: &mut String, entry: &crate::report::ClaimEntry) {
     }
 }
 
+/// Text from the corpus (names, values, evidence, sentences that quote
+/// them), escaped for Markdown: each character that Markdown reads as
+/// markup (emphasis, links, code, raw HTML, entities, strikethrough) is
+/// written after a backslash, and a line break as a space, so that a
+/// name like `*armed*` or `[x](http://e.com)` shows as written, and a
+/// line break cannot start a heading or a list item. A backslash before
+/// ASCII punctuation is CommonMark's escape: the text renders as it
+/// reads in the plain report.
+struct Md<'t>(&'t str);
+
+impl std::fmt::Display for Md<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut rest = self.0;
+        while let Some(at) = rest.find(|c: char| {
+            matches!(
+                c,
+                '\\' | '`'
+                    | '*'
+                    | '_'
+                    | '['
+                    | ']'
+                    | '<'
+                    | '>'
+                    | '&'
+                    | '~'
+                    | '#'
+                    | '|'
+                    | '\n'
+                    | '\r'
+            )
+        }) {
+            f.write_str(&rest[..at])?;
+            let c = rest[at..].chars().next().unwrap_or(' ');
+            if c == '\n' || c == '\r' {
+                f.write_str(" ")?;
+            } else {
+                write!(f, "\\{c}")?;
+            }
+            rest = &rest[at + c.len_utf8()..];
+        }
+        f.write_str(rest)
+    }
+}
+
+/// A line of corpus text that stands alone in Markdown (the title),
+/// escaped as [`Md`] and, where it opens as a list item, a numbered one,
+/// a block quote or a rule would ("- ", "1. ", "+", "="), with its first
+/// mark escaped too.
+fn md_line(text: &str) -> String {
+    let escaped = Md(text).to_string();
+    let digits = escaped.bytes().take_while(u8::is_ascii_digit).count();
+    let opens_list = matches!(escaped.as_bytes().get(digits), Some(b'.' | b')')) && digits > 0;
+    if opens_list {
+        format!("{}\\{}", &escaped[..digits], &escaped[digits..])
+    } else if escaped.starts_with(['-', '+', '=']) {
+        format!("\\{escaped}")
+    } else {
+        escaped
+    }
+}
+
 /// A position's origins and publications: `2 independent origins: A
-/// (a), B (b); 3 publications: x, y, z`.
-fn origins_text(out: &mut String, position: &Position) {
+/// (a), B (b); 3 publications: x, y, z`; with `markdown`, the names
+/// escaped ([`Md`]).
+fn origins_text(out: &mut String, position: &Position, markdown: bool) {
     let origins = position.origins.len();
     let _ = write!(
         out,
@@ -224,7 +286,11 @@ fn origins_text(out: &mut String, position: &Position) {
         if i > 0 {
             out.push_str(", ");
         }
-        let _ = write!(out, "{} ({})", o.name, o.id);
+        if markdown {
+            let _ = write!(out, "{} ({})", Md(&o.name.to_string()), o.id);
+        } else {
+            let _ = write!(out, "{} ({})", o.name, o.id);
+        }
     }
     let publications = position.publications.len();
     let _ = write!(
@@ -511,7 +577,7 @@ fn text_topic(out: &mut String, topic: &Topic<'_>, options: &TextOptions) {
             }
             wrap(out, &line, width, "    ", 7);
             line.clear();
-            origins_text(&mut line, position);
+            origins_text(&mut line, position, false);
             wrap(out, &line, width, "       ", 7);
             for entry in &position.claims {
                 line.clear();
@@ -568,13 +634,13 @@ impl Layout for Markdown {
     fn head(&self, out: &mut String, report: &Report<'_>) {
         let _ = writeln!(out, "# corroborate report");
         if let Some(t) = &report.title {
-            let _ = writeln!(out, "\n{t}");
+            let _ = writeln!(out, "\n{}", md_line(t));
         }
         let _ = writeln!(
             out,
             "\n{}\n\n{}",
             summary_line(report),
-            settings_line(report)
+            Md(&settings_line(report))
         );
     }
 
@@ -590,21 +656,21 @@ impl Layout for Markdown {
         let _ = writeln!(
             out,
             "\n### {} · `{}`\n\n**{}**, {} claim{}. {}\n",
-            topic.subject_name,
+            Md(&topic.subject_name),
             topic.property,
             topic.verdict.as_str(),
             topic.claim_count,
             if topic.claim_count == 1 { "" } else { "s" },
-            topic.explanation
+            Md(&topic.explanation)
         );
         for scope in &topic.scopes {
-            let _ = writeln!(out, "Scope: *{}*\n", scope.label);
+            let _ = writeln!(out, "Scope: *{}*\n", Md(&scope.label));
             for p in &scope.positions {
                 let _ = write!(
                     out,
                     "- **{}** {}{}",
                     p.label,
-                    p.value,
+                    Md(&p.value),
                     if p.superseded { " (superseded)" } else { "" },
                 );
                 if p.fits > 0 {
@@ -616,15 +682,16 @@ impl Layout for Markdown {
                     );
                 }
                 out.push_str(" — ");
-                origins_text(out, p);
+                origins_text(out, p, true);
                 out.push('\n');
                 for e in &p.claims {
-                    let _ = write!(out, "  - `{}` {} [", e.id(), e.value());
-                    modality_note(out, e);
-                    out.push_str("] via ");
+                    let _ = write!(out, "  - `{}` {} [", e.id(), Md(&e.value()));
+                    let mut note = String::new();
+                    modality_note(&mut note, e);
+                    let _ = write!(out, "{}] via ", Md(&note));
                     chain_text(out, e);
                     if let Some(evidence) = e.evidence() {
-                        let _ = write!(out, ": “{}”", evidence.replace('\n', " "));
+                        let _ = write!(out, ": “{}”", Md(evidence));
                     }
                     out.push('\n');
                 }
@@ -633,7 +700,7 @@ impl Layout for Markdown {
                         out,
                         "  - wording `{}`: {}",
                         w.relation.kind().as_str(),
-                        w.relation.explanation()
+                        Md(w.relation.explanation())
                     );
                 }
             }
@@ -648,7 +715,7 @@ impl Layout for Markdown {
                     r.from,
                     r.to,
                     r.relation.kind().as_str(),
-                    r.relation.explanation()
+                    Md(r.relation.explanation())
                 );
             }
             out.push('\n');
@@ -656,7 +723,7 @@ impl Layout for Markdown {
         if !topic.relay_findings.is_empty() {
             let _ = writeln!(out, "Relay findings:\n");
             for f in &topic.relay_findings {
-                let _ = writeln!(out, "- {}", f.explanation);
+                let _ = writeln!(out, "- {}", Md(&f.explanation));
             }
             out.push('\n');
         }
@@ -666,7 +733,7 @@ impl Layout for Markdown {
         if !report.misattributions.is_empty() {
             let _ = writeln!(out, "\n## Misattributed quotes\n");
             for m in &report.misattributions {
-                let _ = writeln!(out, "- {}", m.relation.explanation());
+                let _ = writeln!(out, "- {}", Md(m.relation.explanation()));
             }
         }
         if !report.merges.is_empty() {
@@ -675,7 +742,12 @@ impl Layout for Markdown {
                 let _ = writeln!(
                     out,
                     "- `{}` ({}) merged with `{}` ({}), similarity {} at threshold {}",
-                    m.entity, m.name, m.with, m.other_name, m.similarity, m.threshold
+                    m.entity,
+                    Md(&m.name),
+                    m.with,
+                    Md(&m.other_name),
+                    m.similarity,
+                    m.threshold
                 );
             }
         }
@@ -684,7 +756,13 @@ impl Layout for Markdown {
             let _ = writeln!(out, "None: every claim was compared.");
         }
         for d in &report.diagnostics {
-            let _ = writeln!(out, "- {:?} at {}: {}", d.severity, d.location, d.message);
+            let _ = writeln!(
+                out,
+                "- {:?} at {}: {}",
+                d.severity,
+                Md(&d.location.to_string()),
+                Md(&d.message)
+            );
         }
     }
 }
@@ -710,6 +788,12 @@ impl Report<'_> {
 
     /// The report as Markdown, rendered as
     /// [`render_text_with`](Report::render_text_with) renders text.
+    ///
+    /// Text from the corpus (names, values, evidence, and the sentences
+    /// that quote them) is escaped: each character Markdown reads as
+    /// markup has a backslash before it, and a line break is a space, so
+    /// that a name like `*armed*` shows as written. Ids, properties and
+    /// relation kinds stand in code spans as they are.
     ///
     /// [`Analyzer::write_markdown`] writes the same bytes without holding
     /// the report.

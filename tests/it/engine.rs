@@ -3549,3 +3549,70 @@ fn figures_in_two_units_of_measure_are_two_scopes() {
         corroborate::Verdict::DifferentScope
     );
 }
+
+/// Text from the corpus is escaped in the Markdown report (tenth audit,
+/// F9): a name, a population, a value's unit, a verb and evidence that
+/// hold Markdown show as written, not as emphasis, a link, raw HTML or a
+/// new list item; a title that reads as a list item stays a paragraph.
+/// The plain-text report keeps them as written.
+#[test]
+fn corpus_text_is_escaped_in_markdown() {
+    let doc = serde_json::json!({
+        "format": "corroborate/1",
+        "title": "1. *Weekly* <b>digest</b>",
+        "entities": [{"id": "strike", "name": "*Market* strike"}],
+        "sources": [
+            {"id": "a1", "kind": "publication", "name": "A [x](http://e.com)"},
+            {"id": "a2", "kind": "publication", "name": "B_outlet_"}
+        ],
+        "claims": [
+            {"id": "c1", "subject": "strike", "property": "killed",
+             "value": {"quantity": {"exact": 6, "unit": "`people`"}},
+             "scope": {"population": "children]; P9 99 against P10 1 conflict [x"},
+             "assertion": {"chain": ["a1"], "verb": "*said*",
+                           "evidence": {"text": "six killed\n# not a heading\n- nor an item & <script>"}}},
+            {"id": "c2", "subject": "strike", "property": "killed",
+             "value": {"quantity": {"exact": 9, "unit": "`people`"}},
+             "scope": {"population": "children]; P9 99 against P10 1 conflict [x"},
+             "assertion": {"chain": ["a2"]}}
+        ]
+    });
+    let corpus = Corpus::from_json_str(&doc.to_string()).unwrap();
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let markdown = report.render_markdown();
+    // The only emphasis, code, links and headings are the report's own.
+    for raw in [
+        "*Market*",
+        "*Weekly*",
+        "<b>",
+        "<script>",
+        "A [x](http",
+        "`people`",
+        "*said*",
+        "B_outlet_",
+        "\n# not",
+        "\n- nor",
+        "conflict [x",
+    ] {
+        assert!(!markdown.contains(raw), "{raw:?} unescaped in:\n{markdown}");
+    }
+    for escaped in [
+        "1\\. \\*Weekly\\* \\<b\\>digest\\</b\\>",
+        "### \\*Market\\* strike · `killed`",
+        "A \\[x\\](http://e.com)",
+        "B\\_outlet\\_",
+        "6 \\`people\\`",
+        "\"\\*said\\*\"",
+        "six killed \\# not a heading - nor an item \\& \\<script\\>",
+        "Scope: *children\\]; P9 99 against P10 1 conflict \\[x*",
+    ] {
+        assert!(
+            markdown.contains(escaped),
+            "{escaped:?} missing in:\n{markdown}"
+        );
+    }
+    // Unescaped, the Markdown's corpus text is the plain report's.
+    let text = report.render_text(10_000);
+    assert!(text.contains("*Market* strike"));
+    assert!(text.contains("A [x](http://e.com)"));
+}
