@@ -67,8 +67,48 @@ impl TextOptions {
     }
 }
 
+/// Whether `c` would act on a terminal or reorder text rather than show:
+/// a control character (an escape that clears the screen or recolours
+/// it, a bell) or a bidirectional control. Names refuse these; other
+/// text from a corpus (units, verbs, evidence) may hold them.
+fn acts(c: char) -> bool {
+    // The control characters (Unicode's Cc) and the bidirectional marks,
+    // embeddings, overrides and isolates.
+    matches!(
+        c,
+        '\0'..='\u{1f}'
+            | '\u{7f}'..='\u{9f}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{061C}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// Pushes `word`, each character that [`acts`] shown as its escape
+/// (`\u{1b}`) rather than sent to the terminal; returns the characters
+/// pushed.
+fn push_shown(out: &mut String, word: &str) -> usize {
+    if !word.chars().any(acts) {
+        out.push_str(word);
+        return word.chars().count();
+    }
+    let start = out.len();
+    for c in word.chars() {
+        if acts(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out[start..].chars().count()
+}
+
 /// Wraps `text` at `width` columns: the first line starts with `first`, the
 /// rest with `indent` spaces. Words longer than a line are not broken.
+/// Characters that would act on a terminal are shown as escapes
+/// ([`push_shown`]).
 ///
 /// Written straight into `out`, word by word: no line is built apart.
 /// Words hold no whitespace, so a line can end in spaces only when
@@ -80,7 +120,14 @@ fn wrap(out: &mut String, text: &str, width: usize, first: &str, indent: usize) 
     let mut line_len = first.chars().count();
     let mut empty = true;
     for word in text.split_whitespace() {
-        let len = word.chars().count();
+        let (mut len, mut acting) = (0, false);
+        for c in word.chars() {
+            len += 1;
+            acting |= acts(c);
+        }
+        if acting {
+            len = push_shown(&mut String::new(), word);
+        }
         if !empty {
             if line_len + 1 + len > width {
                 out.push('\n');
@@ -91,7 +138,7 @@ fn wrap(out: &mut String, text: &str, width: usize, first: &str, indent: usize) 
                 line_len += 1;
             }
         }
-        out.push_str(word);
+        push_shown(out, word);
         line_len += len;
         empty = false;
     }
@@ -227,25 +274,15 @@ impl std::fmt::Display for Md<'_> {
         while let Some(at) = rest.find(|c: char| {
             matches!(
                 c,
-                '\\' | '`'
-                    | '*'
-                    | '_'
-                    | '['
-                    | ']'
-                    | '<'
-                    | '>'
-                    | '&'
-                    | '~'
-                    | '#'
-                    | '|'
-                    | '\n'
-                    | '\r'
-            )
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '#' | '|'
+            ) || acts(c)
         }) {
             f.write_str(&rest[..at])?;
             let c = rest[at..].chars().next().unwrap_or(' ');
-            if c == '\n' || c == '\r' {
+            if matches!(c, '\n' | '\r' | '\t') {
                 f.write_str(" ")?;
+            } else if acts(c) {
+                write!(f, "\\\\u{{{:x}}}", u32::from(c))?;
             } else {
                 write!(f, "\\{c}")?;
             }

@@ -3616,3 +3616,43 @@ fn corpus_text_is_escaped_in_markdown() {
     assert!(text.contains("*Market* strike"));
     assert!(text.contains("A [x](http://e.com)"));
 }
+
+/// Characters that would act on a terminal (an escape sequence that
+/// clears the screen, a bell) or reorder the line (a bidirectional
+/// override) are refused in names, but a unit, a verb or evidence may
+/// hold them: the text and Markdown reports show each as its escape,
+/// and send none to the reader's terminal. Wrapping counts the escape's
+/// width.
+#[test]
+fn characters_that_act_on_a_terminal_are_shown_as_escapes() {
+    let doc = serde_json::json!({
+        "format": "corroborate/1",
+        "entities": [{"id": "s", "name": "Strike"}],
+        "sources": [{"id": "a1", "kind": "publication", "name": "A"}],
+        "claims": [{"id": "c1", "subject": "s", "property": "killed",
+            "value": {"quantity": {"exact": 5, "unit": "peo\u{1b}[2Jple"}},
+            "assertion": {"chain": ["a1"], "verb": "sa\u{7}id",
+                          "evidence": {"text": "five \u{202e}dellik\u{202c} \u{9b}31m"}}}]
+    });
+    let corpus = Corpus::from_json_str(&doc.to_string()).unwrap();
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let text = report.render_text(60);
+    let markdown = report.render_markdown();
+    for (name, out) in [("text", &text), ("markdown", &markdown)] {
+        let acting: Vec<char> = out
+            .chars()
+            .filter(|&c| c != '\n' && (c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)))
+            .collect();
+        assert!(acting.is_empty(), "{name} sends {acting:?}:\n{out}");
+    }
+    assert!(text.contains("peo\\u{1b}[2Jple"), "{text}");
+    assert!(text.contains("\"sa\\u{7}id\""), "{text}");
+    assert!(text.contains("five \\u{202e}dellik\\u{202c} \\u{9b}31m"), "{text}");
+    assert!(markdown.contains("peo\\\\u{1b}\\[2Jple"), "{markdown}");
+    // No line of the text report runs past its width but for one word
+    // longer than a line.
+    for line in text.lines() {
+        let long_word = line.split(' ').any(|w| w.chars().count() > 50);
+        assert!(line.chars().count() <= 60 || long_word, "{line:?}");
+    }
+}
