@@ -28,19 +28,21 @@
 //! reference; "Aug. 26" without a year is the most recent August 26 not
 //! after it; "in July" the most recent July.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, Months, NaiveDate};
 
 use super::token::Tokens;
 use super::words::{MERIDIEM, MONTH_CONTEXT, MONTHS, WEEKDAYS, YEAR_CONTEXT, lookup};
 use crate::period::{Period, Precision};
 
 /// A date read from tokens `start..end`; `None` when it is relative and no
-/// reference date was given, or a range that ends before it starts
-/// (`inverted`).
+/// reference date was given, a range that ends before it starts
+/// (`inverted`), or a range whose first end, read in the year before its
+/// second, is a day that does not exist (`nonexistent`).
 pub(crate) struct DateMatch {
     pub(crate) end: usize,
     pub(crate) period: Option<Period>,
     pub(crate) inverted: bool,
+    pub(crate) nonexistent: bool,
     /// A weekday named before the date that the date does not fall on
     /// ("Monday, August 14, 2025": a Thursday): the weekday's full name
     /// and the date. The match has no period then, since one of the two
@@ -69,6 +71,11 @@ enum Value {
     /// read as a date, so that it is not read as two numbers, but no
     /// period.
     Inverted,
+    /// A range whose first end, without its year, names a day that the
+    /// year before its second end does not have ("from February 29 to
+    /// March 1, 2021"): read as a date, so that its numbers are not read
+    /// as counts, but no period.
+    Nonexistent,
 }
 
 fn fixed(period: Option<Period>) -> Option<Value> {
@@ -430,6 +437,7 @@ fn full_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
             Value::Fixed(day) => Value::Fixed(at_time(day, hour, minute)?),
             Value::Relative(f) => Value::Relative(Box::new(move |r| at_time(f(r)?, hour, minute))),
             Value::Inverted => Value::Inverted,
+            Value::Nonexistent => Value::Nonexistent,
         };
         return Some((end, value));
     }
@@ -451,6 +459,7 @@ fn time_first(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
             Value::Fixed(_) => return None,
             Value::Relative(f) => Value::Relative(Box::new(move |r| at_time(f(r)?, hour, minute))),
             Value::Inverted => Value::Inverted,
+            Value::Nonexistent => Value::Nonexistent,
         };
         return Some((date_end, value));
     }
@@ -763,6 +772,7 @@ fn range_end(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
 fn join(first: Value, second: Value) -> Value {
     let span = |a: Period, b: Period| Period::span(a, b).ok();
     match (first, second) {
+        (Value::Nonexistent, _) | (_, Value::Nonexistent) => Value::Nonexistent,
         (Value::Inverted, _) | (_, Value::Inverted) => Value::Inverted,
         (Value::Fixed(a), Value::Fixed(b)) => match span(a, b) {
             Some(p) => Value::Fixed(p),
@@ -779,15 +789,28 @@ fn join(first: Value, second: Value) -> Value {
         // reference it was no date.)
         // A second end of a whole year ("from December to 2021") is
         // reached from the year before: the first end is not inside it.
+        // The first end lies within the year up to where it is resolved
+        // from: a day that year lacks ("February 29" before "March 1,
+        // 2021") is no date, not that day of the last leap year, which
+        // made a range of thirteen months.
         (Value::Relative(f), Value::Fixed(b)) => {
             let from = if b.precision() == crate::period::Precision::Year {
                 b.start().date().pred_opt()
             } else {
                 b.end().date().pred_opt()
             };
-            match from.and_then(|last| span(f(last)?, b)) {
-                Some(p) => Value::Fixed(p),
-                None => Value::Relative(Box::new(move |r| span(f(r)?, b))),
+            let Some(from) = from else {
+                return Value::Nonexistent;
+            };
+            let year_before = from.checked_sub_months(Months::new(12));
+            match f(from) {
+                Some(first) if year_before.is_some_and(|y| first.start_date() > y) => {
+                    match span(first, b) {
+                        Some(p) => Value::Fixed(p),
+                        None => Value::Inverted,
+                    }
+                }
+                _ => Value::Nonexistent,
             }
         }
         (Value::Relative(f), Value::Relative(g)) => {
@@ -962,10 +985,11 @@ pub(crate) fn date_at(
         .into_iter()
         .flatten()
         .max_by_key(|(end, _)| *end)?;
-    let (mut period, inverted) = match value {
-        Value::Fixed(period) => (Some(period), false),
-        Value::Relative(resolve) => (reference.and_then(resolve), false),
-        Value::Inverted => (None, true),
+    let (mut period, inverted, nonexistent) = match value {
+        Value::Fixed(period) => (Some(period), false, false),
+        Value::Relative(resolve) => (reference.and_then(resolve), false, false),
+        Value::Inverted => (None, true, false),
+        Value::Nonexistent => (None, false, true),
     };
     // A weekday before a date ("Wednesday, Aug. 18, 2021") must be the
     // date's: checked here, once the date is resolved, so that a date
@@ -985,6 +1009,7 @@ pub(crate) fn date_at(
         end,
         period,
         inverted,
+        nonexistent,
         wrong_weekday,
     })
 }

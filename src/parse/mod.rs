@@ -955,6 +955,13 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
                     "a weekday that agrees with the date, or the date without one",
                 ))
             }
+            // A value error, as a day that does not exist is: the range
+            // reads, and its first end takes a year that lacks its day.
+            (None, None) if found.nonexistent => Err(Error::invalid_value(
+                format!("{:?}", text.trim()),
+                "starts on a day, written without its year, that does not exist in the twelve months before its end",
+                "a day that exists in its month and year, or the first end's year",
+            )),
             (None, None) if found.inverted => Err(expression_error(
                 text,
                 at(start),

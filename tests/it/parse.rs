@@ -299,6 +299,38 @@ fn date_ranges_are_closed() {
     check("7,000 to 11,000", "range 7000..=11000 [7,000 to 11,000]");
 }
 
+/// A first end without its year takes the year before its second end:
+/// a day that year lacks is no date, not that day of the last leap year
+/// (29 February 2020 to 1 March 2021 had been read, thirteen months).
+#[test]
+fn a_range_starting_on_a_day_its_year_lacks_is_no_date() {
+    for text in [
+        "from February 29 to March 1, 2021",
+        "from 29 February to 1 March 2021",
+        "February 29 to March 1, 2021",
+        "from February 29 to March 2021",
+    ] {
+        check_without_reference(text, "");
+        check(text, "");
+    }
+    check(
+        "from February 29 to March 1, 2021, 12 died",
+        "exact 12..=12 [12]",
+    );
+    insta::assert_snapshot!(parse_date("from February 29 to March 1, 2021", None).unwrap_err(), @r#""from February 29 to March 1, 2021" starts on a day, written without its year, that does not exist in the twelve months before its end; expected a day that exists in its month and year, or the first end's year"#);
+    // The same range in a leap year stays a date.
+    check_without_reference(
+        "from 29 February to 1 March 2024",
+        "date 2024-02-29/2024-03-01 [from 29 February to 1 March 2024]",
+    );
+    assert_eq!(
+        parse_date("from February 29 to March 1, 2024", None)
+            .unwrap()
+            .to_string(),
+        "2024-02-29/2024-03-01"
+    );
+}
+
 #[test]
 fn months_alone_and_year_first() {
     check("2016 November", "date 2016-11 [2016 November]");
