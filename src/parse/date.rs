@@ -767,10 +767,27 @@ fn range_end(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
     .max_by_key(|(end, _)| *end)
 }
 
+/// The span of a range from `first` to `second`, both included. It is at
+/// the coarser precision of the two ("from Feb 1st to March 2019" is
+/// February to March), except when the first end lies inside the second
+/// ("from May 5 to May 2021"): then it starts at the first end, at its
+/// precision, and runs to the end of the second (May 5 to 31), where the
+/// coarser precision would have been all May and lost the first end.
+fn range_span(first: Period, second: Period) -> Option<Period> {
+    if first.precision() < second.precision()
+        && second.start() <= first.start()
+        && first.end() <= second.end()
+    {
+        let last = Period::containing(second.end() - Duration::minutes(1), first.precision());
+        return Period::span(first, last).ok();
+    }
+    Period::span(first, second).ok()
+}
+
 /// Joins the two ends of a range into one span, closed at both ends as
 /// news means it ("from 2014 to 2018" includes 2018).
 fn join(first: Value, second: Value) -> Value {
-    let span = |a: Period, b: Period| Period::span(a, b).ok();
+    let span = range_span;
     match (first, second) {
         (Value::Nonexistent, _) | (_, Value::Nonexistent) => Value::Nonexistent,
         (Value::Inverted, _) | (_, Value::Inverted) => Value::Inverted,

@@ -331,6 +331,40 @@ fn a_range_starting_on_a_day_its_year_lacks_is_no_date() {
     );
 }
 
+/// A first end inside the second ("from May 5 to May 2021") starts the
+/// range: at the coarser precision of the two it had been all May, and
+/// the first end was lost. A first end outside the second keeps the
+/// coarser precision ("from Feb 1st to March 2019" is February to March).
+#[test]
+fn a_first_end_inside_its_second_starts_the_range() {
+    check_without_reference(
+        "from May 5 to May 2021",
+        "date 2021-05-05/2021-05-31 [from May 5 to May 2021]",
+    );
+    check_without_reference(
+        "from 30 May to May 2021",
+        "date 2021-05-30/2021-05-31 [from 30 May to May 2021]",
+    );
+    check_without_reference(
+        "from May 5, 2021 to May 2021",
+        "date 2021-05-05/2021-05-31 [from May 5, 2021 to May 2021]",
+    );
+    check_without_reference(
+        "from May 2021 to 2021",
+        "date 2021-05/2021-12 [from May 2021 to 2021]",
+    );
+    assert_eq!(
+        parse_date("from May 5 to May 2021", None)
+            .unwrap()
+            .to_string(),
+        "2021-05-05/2021-05-31"
+    );
+    check(
+        "from Feb 1st to March 2019",
+        "date 2019-02/2019-03 [from Feb 1st to March 2019]",
+    );
+}
+
 #[test]
 fn months_alone_and_year_first() {
     check("2016 November", "date 2016-11 [2016 November]");
