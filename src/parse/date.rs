@@ -26,7 +26,13 @@
 //! Relative expressions resolve against the reference date looking back,
 //! as news does: a weekday is the most recent such day not after the
 //! reference; "Aug. 26" without a year is the most recent August 26 not
-//! after it; "in July" the most recent July.
+//! after it; "in July" the most recent July. A range of dates is read
+//! forward instead (see [`join`]): its first end, when only it lacks a
+//! year, falls in the year before its second; its second end, when it
+//! lacks one, is the first such day or month not ending before its first
+//! end, which is resolved back from the reference date when it lacks a
+//! year too ("from 30 April to 1 May", said on 30 April, runs to the next
+//! day).
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
@@ -795,7 +801,18 @@ fn join(first: Value, second: Value) -> Value {
             Some(p) => Value::Fixed(p),
             None => Value::Inverted,
         },
-        (Value::Fixed(a), Value::Relative(g)) => Value::Relative(Box::new(move |r| span(a, g(r)?))),
+        // "from 30 April 2021 to 1 May": an open second end is the first
+        // of its days (or months) that does not end before the first end
+        // starts, with or without a reference date. (It had been
+        // resolved back from the reference, so a range still running on
+        // the reference day ended a year before it started.)
+        (Value::Fixed(a), Value::Relative(g)) => match onward(&*g, a) {
+            Some(b) => match span(a, b) {
+                Some(p) => Value::Fixed(p),
+                None => Value::Inverted,
+            },
+            None => Value::Nonexistent,
+        },
         // "from Feb 1st to March 2019", "30 April-1 May 2021": an open
         // first end (a month, or a day without its year) takes its year
         // from the second, resolving back from where that ends, whatever
@@ -830,10 +847,45 @@ fn join(first: Value, second: Value) -> Value {
                 _ => Value::Nonexistent,
             }
         }
-        (Value::Relative(f), Value::Relative(g)) => {
-            Value::Relative(Box::new(move |r| span(f(r)?, g(r)?)))
+        // "from 30 April to 1 May", "from December 30 to January 2": the
+        // first end is resolved back from the reference, the most recent
+        // such day not after it, and the second read onward from the
+        // first. (Each had been resolved back from the reference on its
+        // own, so a range still running on the reference day, whose
+        // second end is after it, was inverted and no date.)
+        (Value::Relative(f), Value::Relative(g)) => Value::Relative(Box::new(move |r| {
+            let first = f(r)?;
+            span(first, onward(&*g, first)?)
+        })),
+    }
+}
+
+/// The first period that `second`, an end without its year (a day or a
+/// month, resolved back from the date it is given), names and that does
+/// not end before `first` starts: "1 May" after 30 April 2021 is 1 May
+/// 2021, "May" after 5 May 2021 is May 2021. `None` when there is none
+/// within a year of `first` ("February 29" after 1 March 2021).
+///
+/// `second` resolved back from a later date is never earlier, so the
+/// earliest date from `first` on at which it reaches `first` is found by
+/// halving the year after it.
+fn onward(second: &dyn Fn(NaiveDate) -> Option<Period>, first: Period) -> Option<Period> {
+    let from = first.start_date();
+    let reaches = |days: u64| {
+        let anchor = from.checked_add_days(chrono::Days::new(days))?;
+        second(anchor).filter(|p| p.end() > first.start())
+    };
+    let (mut low, mut high) = (0, 366);
+    reaches(high)?;
+    while low < high {
+        let middle = low + (high - low) / 2;
+        if reaches(middle).is_some() {
+            high = middle;
+        } else {
+            low = middle + 1;
         }
     }
+    reaches(low)
 }
 
 /// Days `from` to `to` of one month, each a day that exists: "30-31

@@ -959,8 +959,8 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
             // reads, and its first end takes a year that lacks its day.
             (None, None) if found.nonexistent => Err(Error::invalid_value(
                 format!("{:?}", text.trim()),
-                "starts on a day, written without its year, that does not exist in the twelve months before its end",
-                "a day that exists in its month and year, or the first end's year",
+                "names a day, written without its year, that does not exist within a year of its other end",
+                "a day that exists in its month and year, or its year written",
             )),
             (None, None) if found.inverted => Err(expression_error(
                 text,

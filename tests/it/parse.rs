@@ -317,7 +317,7 @@ fn a_range_starting_on_a_day_its_year_lacks_is_no_date() {
         "from February 29 to March 1, 2021, 12 died",
         "exact 12..=12 [12]",
     );
-    insta::assert_snapshot!(parse_date("from February 29 to March 1, 2021", None).unwrap_err(), @r#""from February 29 to March 1, 2021" starts on a day, written without its year, that does not exist in the twelve months before its end; expected a day that exists in its month and year, or the first end's year"#);
+    insta::assert_snapshot!(parse_date("from February 29 to March 1, 2021", None).unwrap_err(), @r#""from February 29 to March 1, 2021" names a day, written without its year, that does not exist within a year of its other end; expected a day that exists in its month and year, or its year written"#);
     // The same range in a leap year stays a date.
     check_without_reference(
         "from 29 February to 1 March 2024",
@@ -362,6 +362,70 @@ fn a_first_end_inside_its_second_starts_the_range() {
     check(
         "from Feb 1st to March 2019",
         "date 2019-02/2019-03 [from Feb 1st to March 2019]",
+    );
+}
+
+/// A range is read forward: its first end resolved back from the
+/// reference date, its second the first such day at or after the first.
+/// Each end had been resolved back from the reference on its own, so a
+/// range still running on the reference day was inverted and no date.
+#[test]
+fn a_range_still_running_on_the_reference_day_is_read_forward() {
+    let on = |y, m, d| ScanOptions::new().with_reference_date(date(y, m, d));
+    for (text, reference, expect) in [
+        (
+            "from 30 April to 1 May",
+            on(2021, 4, 30),
+            "2021-04-30/2021-05-01",
+        ),
+        (
+            "from December 30 to January 2",
+            on(2020, 12, 31),
+            "2020-12-30/2021-01-02",
+        ),
+        (
+            "from Aug. 20 to Aug. 30",
+            on(2021, 8, 25),
+            "2021-08-20/2021-08-30",
+        ),
+        (
+            "from May 5 to May",
+            on(2021, 5, 10),
+            "2021-05-05/2021-05-31",
+        ),
+        // Written after it ended: as before.
+        (
+            "from 30 April to 1 May",
+            on(2021, 8, 25),
+            "2021-04-30/2021-05-01",
+        ),
+        (
+            "between Oct. 2 and October 22",
+            on(2021, 8, 25),
+            "2020-10-02/2020-10-22",
+        ),
+    ] {
+        assert_eq!(
+            render(text, &reference),
+            format!("date {expect} [{text}]"),
+            "{text}"
+        );
+        let reference = reference.reference_date();
+        assert_eq!(parse_date(text, reference).unwrap().to_string(), expect);
+    }
+    // A second end without its year, after a first end with one, needs no
+    // reference date.
+    check_without_reference(
+        "from 30 April 2021 to 1 May",
+        "date 2021-04-30/2021-05-01 [from 30 April 2021 to 1 May]",
+    );
+    // A day the year after the first end lacks is no date.
+    check("from February 1 to February 29", "");
+    check_without_reference("from February 1, 2021 to February 29", "");
+    insta::assert_snapshot!(parse_date("from February 1, 2021 to February 29", None).unwrap_err(), @r#""from February 1, 2021 to February 29" names a day, written without its year, that does not exist within a year of its other end; expected a day that exists in its month and year, or its year written"#);
+    check_without_reference(
+        "from March 1, 2023 to February 29",
+        "date 2023-03-01/2024-02-29 [from March 1, 2023 to February 29]",
     );
 }
 
