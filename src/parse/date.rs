@@ -158,10 +158,11 @@ fn day_at(tokens: &Tokens, i: usize) -> Option<(u32, usize)> {
     Some((value as u32, end))
 }
 
-/// A four-digit year.
+/// A four-digit year, not the year of an ISO date ("April 30,
+/// 2021-05-01": the year is 2021-05-01's, and April 30 has none).
 fn year_at(tokens: &Tokens, i: usize) -> Option<(i32, usize)> {
     let (value, digits, grouped, decimal) = tokens.number(i)?;
-    if digits != 4 || grouped || decimal {
+    if digits != 4 || grouped || decimal || starts_iso_date(tokens, i) {
         return None;
     }
     let end = i + 1;
@@ -354,11 +355,30 @@ fn iso_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
     Some((end, fixed(Period::day(year, month, day).ok())?))
 }
 
+/// A leap year: a day that does not exist in it exists in no year.
+const LEAP_YEAR: i32 = 2000;
+
+/// True when the tokens at `i` begin an ISO date, `YYYY-MM-DD` joined:
+/// its year is not the year of a date before it ("April 31, 2021-05-01").
+fn starts_iso_date(tokens: &Tokens, i: usize) -> bool {
+    let two_digits = |k: usize| {
+        tokens.punct(k - 1) == Some('-')
+            && tokens.joined(k - 1)
+            && tokens.joined(k)
+            && tokens
+                .number(k)
+                .is_some_and(|(_, digits, grouped, decimal)| digits == 2 && !grouped && !decimal)
+    };
+    year_at_iso(tokens, i).is_some_and(|(_, at)| two_digits(at + 1) && two_digits(at + 3))
+}
+
 /// When the tokens at `i` name a day that does not exist ("February 30,
 /// 2021", "31 April 2020", "2021-02-30"), the token after it and that day
 /// as written, for an error message. A weekday before it ("Saturday, April
 /// 31, 2021") and a range's opener ("between 5 and 31 June 1999") are part
-/// of it.
+/// of it. A year that begins an ISO date ("April 31, 2021-05-01") is not
+/// the day's: the day alone is judged, as a day of any year, and the ISO
+/// date after it is left to be read.
 pub(crate) fn impossible_date_at(tokens: &Tokens, i: usize) -> Option<(usize, String)> {
     let exists = |year: i32, month: u32, day: u32| Period::day(year, month, day).is_ok();
     let spanned = |end: usize| (end, tokens.raw_span(i, end).to_string());
@@ -390,6 +410,9 @@ pub(crate) fn impossible_date_at(tokens: &Tokens, i: usize) -> Option<(usize, St
             None => (day, end),
         };
         let at = end + usize::from(tokens.punct(end) == Some(','));
+        if starts_iso_date(tokens, at) {
+            return (!exists(LEAP_YEAR, month, day)).then(|| spanned(end));
+        }
         if let Some((year, after_year)) = year_at(tokens, at) {
             return (!exists(year, month, day)).then(|| spanned(after_year));
         }
@@ -403,6 +426,9 @@ pub(crate) fn impossible_date_at(tokens: &Tokens, i: usize) -> Option<(usize, St
         let at = after_day + usize::from(tokens.is(after_day, "of"));
         if let Some((month, end)) = month_at(tokens, at) {
             let at = end + usize::from(tokens.punct(end) == Some(','));
+            if starts_iso_date(tokens, at) {
+                return (!exists(LEAP_YEAR, month, day)).then(|| spanned(end));
+            }
             if let Some((year, after_year)) = year_at(tokens, at) {
                 return (!exists(year, month, day)).then(|| spanned(after_year));
             }

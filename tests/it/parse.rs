@@ -429,6 +429,31 @@ fn a_range_still_running_on_the_reference_day_is_read_forward() {
     );
 }
 
+/// A year that begins an ISO date is that date's, not the year of a day
+/// before it: "April 31, 2021-05-01" had been skipped whole as the
+/// impossible "April 31, 2021", losing 2021-05-01, and "April 30,
+/// 2021-05-01" read as 2021-04-30 with "-05-01" dropped.
+#[test]
+fn a_year_that_begins_an_iso_date_is_the_iso_dates() {
+    check_without_reference("April 31, 2021-05-01", "date 2021-05-01 [2021-05-01]");
+    check_without_reference(
+        "31 April 2021-05-01, 12 died",
+        "date 2021-05-01 [2021-05-01]; exact 12..=12 [12]",
+    );
+    check_without_reference("April 30, 2021-05-01", "date 2021-05-01 [2021-05-01]");
+    check(
+        "April 30, 2021-05-01",
+        "date 2021-04-30 [April 30]; date 2021-05-01 [2021-05-01]",
+    );
+    // The day alone is judged as a day of any year: February has a 29th.
+    check(
+        "February 29, 2021-05-01",
+        "date 2020-02-29 [February 29]; date 2021-05-01 [2021-05-01]",
+    );
+    insta::assert_snapshot!(parse_date("April 31, 2021-05-01", None).unwrap_err(), @r#""April 31" is not a date that exists; expected a day that exists in its month and year"#);
+    check("April 31, 2021", "");
+}
+
 #[test]
 fn months_alone_and_year_first() {
     check("2016 November", "date 2016-11 [2016 November]");
