@@ -2676,6 +2676,11 @@ fn a_header_split_by_another_delimiter_is_named() {
     };
     assert_snapshot!(error("source;subject;property;value;date\nAP;x;killed;3;2024-03-10\n", "t.csv", TableFormat::Csv), @r#"t.csv:1: the header "source;subject;property;value;date" is one cell: its column names are split by ";", not by commas; expected a CSV table, its cells split by commas (a table split by tabs is read as TSV, from a .tsv file)"#);
     assert_snapshot!(error("source,subject,property,value\nAP,x,killed,3\n", "t.tsv", TableFormat::Tsv), @r#"t.tsv:1: the header "source,subject,property,value" is one cell: its column names are split by commas, not by tabs; expected a TSV table, its cells split by tabs (a table split by commas is read as CSV, from a .csv file)"#);
+    // A trailing delimiter, or a column the reader does not know, does
+    // not hide it: the required columns are all there, split by ";".
+    assert_snapshot!(error("source;subject;property;value;\nAP;x;killed;3;\n", "t.csv", TableFormat::Csv), @r#"t.csv:1: the header "source;subject;property;value;" is one cell: its column names are split by ";", not by commas; expected a CSV table, its cells split by commas (a table split by tabs is read as TSV, from a .tsv file)"#);
+    assert_snapshot!(error("source;subject;property;value;notes\nAP;x;killed;3;n\n", "t.csv", TableFormat::Csv), @r#"t.csv:1: the header "source;subject;property;value;notes" is one cell: its column names are split by ";", not by commas; expected a CSV table, its cells split by commas (a table split by tabs is read as TSV, from a .tsv file)"#);
+    assert_snapshot!(error("source,subject,property,value,,\nAP,x,killed,3,,\n", "t.tsv", TableFormat::Tsv), @r#"t.tsv:1: the header "source,subject,property,value,," is one cell: its column names are split by commas, not by tabs; expected a TSV table, its cells split by tabs (a table split by commas is read as CSV, from a .csv file)"#);
     // One unknown column of other text stays an unknown column.
     assert_snapshot!(error("source;subject\nAP;x\n", "t.csv", TableFormat::Csv), @r#"t.csv:1: column "source;subject" is unknown; expected the columns source, subject, property, value and optionally date, speaker, origin"#);
     // A row of one cell split by ";" under a header of commas is skipped
