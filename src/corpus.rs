@@ -1375,7 +1375,11 @@ fn check_len(text: &str, field: impl std::fmt::Display, limits: &Limits) -> Resu
 /// name print as another and reorder the rest of its line (see
 /// `bidi_control`); quotes and other text keep them, as right-to-left
 /// text copied from a page may carry them. The error names the character
-/// and its byte, and the value escaped; the caller adds the field.
+/// and its byte, and the value escaped; the caller adds the field. A
+/// name must also have a character of its own: one made only of
+/// combining marks ("\u{301}\u{301}", with spaces or characters that
+/// show nothing between them) marks nothing, prints as stray accents
+/// or nothing at all, and keys as no name.
 pub(crate) fn check_name(text: &str) -> Result<(), Error> {
     control_in_name(text, None)
 }
@@ -1383,6 +1387,23 @@ pub(crate) fn check_name(text: &str) -> Result<(), Error> {
 /// As [`check_name`], with the id of whose name it is, when the error
 /// names it (`entity "town"`).
 fn control_in_name(text: &str, whose: Option<&dyn std::fmt::Display>) -> Result<(), Error> {
+    let whose = || whose.map_or(String::new(), |whose| format!(" (the name of {whose})"));
+    // Combining marks are not ASCII; the first character of most names
+    // is a letter of its own, where the search stops.
+    if !text.is_ascii()
+        && !text.chars().any(|c| {
+            !crate::resolve::shows_nothing(c) && !unicode_normalization::char::is_combining_mark(c)
+        })
+    {
+        return Err(Error::invalid_value(
+            format!("{text:?}"),
+            format!(
+                "holds only combining marks, with no character for them to mark{}",
+                whose()
+            ),
+            "a name with a letter, digit or other character of its own",
+        ));
+    }
     // Control characters are ASCII bytes, or U+0080 to U+009F, whose
     // UTF-8 starts with 0xC2; the bidirectional controls start with
     // 0xE2: most names are passed over on bytes.
@@ -1392,7 +1413,6 @@ fn control_in_name(text: &str, whose: Option<&dyn std::fmt::Display>) -> Result<
     {
         return Ok(());
     }
-    let whose = || whose.map_or(String::new(), |whose| format!(" (the name of {whose})"));
     match text
         .char_indices()
         .find(|&(_, c)| c.is_control() || bidi_control(c).is_some())

@@ -737,6 +737,11 @@ fn own_delimiter(tsv: bool) -> (u8, &'static str) {
 /// For a header of one cell, `cell`, that names the table's columns split
 /// by a character other than `format`'s delimiter (";", "|", a tab, or a
 /// comma in a TSV table), the error that says so.
+///
+/// The cells split so need only include the required columns: an empty
+/// cell (a trailing delimiter, "source;subject;property;value;") and a
+/// column the reader does not know ("…;value;notes") do not make the
+/// header less plainly split by that character.
 fn other_delimiter(cell: &str, format: TableFormat) -> Option<Error> {
     let tsv = matches!(format, TableFormat::Tsv);
     let (own, own_name) = own_delimiter(tsv);
@@ -753,15 +758,9 @@ fn other_delimiter(cell: &str, format: TableFormat) -> Option<Error> {
                 .split(char::from(c))
                 .map(|n| n.trim().trim_matches('"'))
                 .collect();
-            names.len() > 1
-                && names.iter().all(|n| {
-                    COLUMNS
-                        .iter()
-                        .any(|(column, _)| column.eq_ignore_ascii_case(n))
-                })
-                && COLUMNS[..4]
-                    .iter()
-                    .all(|(column, _)| names.iter().any(|n| column.eq_ignore_ascii_case(n)))
+            COLUMNS[..4]
+                .iter()
+                .all(|(column, _)| names.iter().any(|n| column.eq_ignore_ascii_case(n)))
         })?;
     Some(Error::invalid_value(
         format!("the header {cell:?}"),

@@ -244,11 +244,39 @@ fn checked_phrase(
 const DEFAULT_JSON: &str = include_str!("../data/vocabulary/default.json");
 const ACLED_JSON: &str = include_str!("../data/vocabulary/acled.json");
 
+/// A vocabulary bundled with the crate, `json` embedded at compile time.
+///
+/// A bundled table that fails to read is a bug of the crate, never of its
+/// input, and the unit test `bundled_vocabularies_load` fails on it
+/// before any release. Should one slip through all the same, the
+/// constructors that call this do not panic: they give an empty
+/// vocabulary whose name says that the table failed to load and why
+/// ("default (the bundled table failed to load: …)"), so that every
+/// report, which names its vocabulary, shows it, and no vague phrase is
+/// silently unknown under a name that looks right.
+fn bundled(json: &str, name: &str) -> Vocabulary {
+    Vocabulary::from_json_str(json).unwrap_or_else(|error| {
+        Vocabulary::empty(format!(
+            "{name} (the bundled table failed to load: {error})"
+        ))
+    })
+}
+
 impl Default for Vocabulary {
     /// The default vocabulary, `data/vocabulary/default.json`.
+    ///
+    /// The table is embedded in the crate and tested to load; were it
+    /// not to, the vocabulary would be empty and its name would say so
+    /// (see [`Vocabulary::name`]), rather than a panic.
+    ///
+    /// ```
+    /// use corroborate::Vocabulary;
+    /// let vocabulary = Vocabulary::default();
+    /// assert_eq!(vocabulary.name(), "default");
+    /// assert!(vocabulary.vague("dozens").is_some());
+    /// ```
     fn default() -> Vocabulary {
-        // The file is part of the crate and is tested to parse.
-        Vocabulary::from_json_str(DEFAULT_JSON).unwrap_or_else(|_| Vocabulary::empty("default"))
+        bundled(DEFAULT_JSON, "default")
     }
 }
 
@@ -305,8 +333,19 @@ impl Vocabulary {
     /// ACLED's coding profile, `data/vocabulary/acled.json`: the default
     /// intervals, with the codebook's points ("several" = 10,
     /// "dozens" = 12, "hundreds" = 100) and the lowest figure of a range.
+    ///
+    /// The table is embedded in the crate and tested to load; were it
+    /// not to, the vocabulary would be empty and its name would say so,
+    /// rather than a panic, as for [`Vocabulary::default`].
+    ///
+    /// ```
+    /// use corroborate::Vocabulary;
+    /// let acled = Vocabulary::acled();
+    /// assert_eq!(acled.name(), "acled");
+    /// assert_eq!(acled.vague("several").unwrap().code(), Some(10.0));
+    /// ```
     pub fn acled() -> Vocabulary {
-        Vocabulary::from_json_str(ACLED_JSON).unwrap_or_else(|_| Vocabulary::empty("acled"))
+        bundled(ACLED_JSON, "acled")
     }
 
     /// Reads a vocabulary from JSON (the format of
@@ -688,6 +727,39 @@ impl Vocabulary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every bundled table loads with no error, through the constructors
+    /// users call, and holds entries: the fallback of `bundled` is for a
+    /// bug this test catches first.
+    #[test]
+    fn bundled_vocabularies_load() {
+        for (json, constructed, name) in [
+            (DEFAULT_JSON, Vocabulary::default(), "default"),
+            (ACLED_JSON, Vocabulary::acled(), "acled"),
+        ] {
+            if let Err(error) = Vocabulary::from_json_str(json) {
+                panic!("the bundled vocabulary {name} does not load: {error}");
+            }
+            assert_eq!(constructed.name(), name);
+            assert!(constructed.vague_phrases().count() > 10, "{name}");
+            assert!(constructed.approximation_words().count() > 5, "{name}");
+        }
+    }
+
+    /// A bundled table that failed to load would say so in its name, the
+    /// name every report prints, rather than go by its own name empty.
+    #[test]
+    fn a_bundled_table_that_fails_to_load_says_so_in_its_name() {
+        let broken = bundled("{", "default");
+        assert!(
+            broken
+                .name()
+                .starts_with("default (the bundled table failed to load: "),
+            "{}",
+            broken.name()
+        );
+        assert_eq!(broken.vague_phrases().count(), 0);
+    }
 
     #[test]
     fn bundled_vocabularies_parse() {

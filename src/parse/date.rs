@@ -26,21 +26,29 @@
 //! Relative expressions resolve against the reference date looking back,
 //! as news does: a weekday is the most recent such day not after the
 //! reference; "Aug. 26" without a year is the most recent August 26 not
-//! after it; "in July" the most recent July.
+//! after it; "in July" the most recent July. A range of dates is read
+//! forward instead (see [`join`]): its first end, when only it lacks a
+//! year, falls in the year before its second; its second end, when it
+//! lacks one, is the first such day or month not ending before its first
+//! end, which is resolved back from the reference date when it lacks a
+//! year too ("from 30 April to 1 May", said on 30 April, runs to the next
+//! day).
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, Months, NaiveDate};
 
 use super::token::Tokens;
 use super::words::{MERIDIEM, MONTH_CONTEXT, MONTHS, WEEKDAYS, YEAR_CONTEXT, lookup};
 use crate::period::{Period, Precision};
 
 /// A date read from tokens `start..end`; `None` when it is relative and no
-/// reference date was given, or a range that ends before it starts
-/// (`inverted`).
+/// reference date was given, a range that ends before it starts
+/// (`inverted`), or a range whose first end, read in the year before its
+/// second, is a day that does not exist (`nonexistent`).
 pub(crate) struct DateMatch {
     pub(crate) end: usize,
     pub(crate) period: Option<Period>,
     pub(crate) inverted: bool,
+    pub(crate) nonexistent: bool,
     /// A weekday named before the date that the date does not fall on
     /// ("Monday, August 14, 2025": a Thursday): the weekday's full name
     /// and the date. The match has no period then, since one of the two
@@ -69,6 +77,11 @@ enum Value {
     /// read as a date, so that it is not read as two numbers, but no
     /// period.
     Inverted,
+    /// A range whose first end, without its year, names a day that the
+    /// year before its second end does not have ("from February 29 to
+    /// March 1, 2021"): read as a date, so that its numbers are not read
+    /// as counts, but no period.
+    Nonexistent,
 }
 
 fn fixed(period: Option<Period>) -> Option<Value> {
@@ -145,10 +158,11 @@ fn day_at(tokens: &Tokens, i: usize) -> Option<(u32, usize)> {
     Some((value as u32, end))
 }
 
-/// A four-digit year.
+/// A four-digit year, not the year of an ISO date ("April 30,
+/// 2021-05-01": the year is 2021-05-01's, and April 30 has none).
 fn year_at(tokens: &Tokens, i: usize) -> Option<(i32, usize)> {
     let (value, digits, grouped, decimal) = tokens.number(i)?;
-    if digits != 4 || grouped || decimal {
+    if digits != 4 || grouped || decimal || starts_iso_date(tokens, i) {
         return None;
     }
     let end = i + 1;
@@ -341,11 +355,30 @@ fn iso_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
     Some((end, fixed(Period::day(year, month, day).ok())?))
 }
 
+/// A leap year: a day that does not exist in it exists in no year.
+const LEAP_YEAR: i32 = 2000;
+
+/// True when the tokens at `i` begin an ISO date, `YYYY-MM-DD` joined:
+/// its year is not the year of a date before it ("April 31, 2021-05-01").
+fn starts_iso_date(tokens: &Tokens, i: usize) -> bool {
+    let two_digits = |k: usize| {
+        tokens.punct(k - 1) == Some('-')
+            && tokens.joined(k - 1)
+            && tokens.joined(k)
+            && tokens
+                .number(k)
+                .is_some_and(|(_, digits, grouped, decimal)| digits == 2 && !grouped && !decimal)
+    };
+    year_at_iso(tokens, i).is_some_and(|(_, at)| two_digits(at + 1) && two_digits(at + 3))
+}
+
 /// When the tokens at `i` name a day that does not exist ("February 30,
 /// 2021", "31 April 2020", "2021-02-30"), the token after it and that day
 /// as written, for an error message. A weekday before it ("Saturday, April
 /// 31, 2021") and a range's opener ("between 5 and 31 June 1999") are part
-/// of it.
+/// of it. A year that begins an ISO date ("April 31, 2021-05-01") is not
+/// the day's: the day alone is judged, as a day of any year, and the ISO
+/// date after it is left to be read.
 pub(crate) fn impossible_date_at(tokens: &Tokens, i: usize) -> Option<(usize, String)> {
     let exists = |year: i32, month: u32, day: u32| Period::day(year, month, day).is_ok();
     let spanned = |end: usize| (end, tokens.raw_span(i, end).to_string());
@@ -377,6 +410,9 @@ pub(crate) fn impossible_date_at(tokens: &Tokens, i: usize) -> Option<(usize, St
             None => (day, end),
         };
         let at = end + usize::from(tokens.punct(end) == Some(','));
+        if starts_iso_date(tokens, at) {
+            return (!exists(LEAP_YEAR, month, day)).then(|| spanned(end));
+        }
         if let Some((year, after_year)) = year_at(tokens, at) {
             return (!exists(year, month, day)).then(|| spanned(after_year));
         }
@@ -390,6 +426,9 @@ pub(crate) fn impossible_date_at(tokens: &Tokens, i: usize) -> Option<(usize, St
         let at = after_day + usize::from(tokens.is(after_day, "of"));
         if let Some((month, end)) = month_at(tokens, at) {
             let at = end + usize::from(tokens.punct(end) == Some(','));
+            if starts_iso_date(tokens, at) {
+                return (!exists(LEAP_YEAR, month, day)).then(|| spanned(end));
+            }
             if let Some((year, after_year)) = year_at(tokens, at) {
                 return (!exists(year, month, day)).then(|| spanned(after_year));
             }
@@ -430,6 +469,7 @@ fn full_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
             Value::Fixed(day) => Value::Fixed(at_time(day, hour, minute)?),
             Value::Relative(f) => Value::Relative(Box::new(move |r| at_time(f(r)?, hour, minute))),
             Value::Inverted => Value::Inverted,
+            Value::Nonexistent => Value::Nonexistent,
         };
         return Some((end, value));
     }
@@ -451,6 +491,7 @@ fn time_first(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
             Value::Fixed(_) => return None,
             Value::Relative(f) => Value::Relative(Box::new(move |r| at_time(f(r)?, hour, minute))),
             Value::Inverted => Value::Inverted,
+            Value::Nonexistent => Value::Nonexistent,
         };
         return Some((date_end, value));
     }
@@ -758,17 +799,46 @@ fn range_end(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
     .max_by_key(|(end, _)| *end)
 }
 
+/// The span of a range from `first` to `second`, both included. It is at
+/// the coarser precision of the two ("from Feb 1st to March 2019" is
+/// February to March), except when the first end lies inside the second
+/// ("from May 5 to May 2021"): then it starts at the first end, at its
+/// precision, and runs to the end of the second (May 5 to 31), where the
+/// coarser precision would have been all May and lost the first end.
+fn range_span(first: Period, second: Period) -> Option<Period> {
+    if first.precision() < second.precision()
+        && second.start() <= first.start()
+        && first.end() <= second.end()
+    {
+        let last = Period::containing(second.end() - Duration::minutes(1), first.precision());
+        return Period::span(first, last).ok();
+    }
+    Period::span(first, second).ok()
+}
+
 /// Joins the two ends of a range into one span, closed at both ends as
 /// news means it ("from 2014 to 2018" includes 2018).
 fn join(first: Value, second: Value) -> Value {
-    let span = |a: Period, b: Period| Period::span(a, b).ok();
+    let span = range_span;
     match (first, second) {
+        (Value::Nonexistent, _) | (_, Value::Nonexistent) => Value::Nonexistent,
         (Value::Inverted, _) | (_, Value::Inverted) => Value::Inverted,
         (Value::Fixed(a), Value::Fixed(b)) => match span(a, b) {
             Some(p) => Value::Fixed(p),
             None => Value::Inverted,
         },
-        (Value::Fixed(a), Value::Relative(g)) => Value::Relative(Box::new(move |r| span(a, g(r)?))),
+        // "from 30 April 2021 to 1 May": an open second end is the first
+        // of its days (or months) that does not end before the first end
+        // starts, with or without a reference date. (It had been
+        // resolved back from the reference, so a range still running on
+        // the reference day ended a year before it started.)
+        (Value::Fixed(a), Value::Relative(g)) => match onward(&*g, a) {
+            Some(b) => match span(a, b) {
+                Some(p) => Value::Fixed(p),
+                None => Value::Inverted,
+            },
+            None => Value::Nonexistent,
+        },
         // "from Feb 1st to March 2019", "30 April-1 May 2021": an open
         // first end (a month, or a day without its year) takes its year
         // from the second, resolving back from where that ends, whatever
@@ -779,21 +849,69 @@ fn join(first: Value, second: Value) -> Value {
         // reference it was no date.)
         // A second end of a whole year ("from December to 2021") is
         // reached from the year before: the first end is not inside it.
+        // The first end lies within the year up to where it is resolved
+        // from: a day that year lacks ("February 29" before "March 1,
+        // 2021") is no date, not that day of the last leap year, which
+        // made a range of thirteen months.
         (Value::Relative(f), Value::Fixed(b)) => {
             let from = if b.precision() == crate::period::Precision::Year {
                 b.start().date().pred_opt()
             } else {
                 b.end().date().pred_opt()
             };
-            match from.and_then(|last| span(f(last)?, b)) {
-                Some(p) => Value::Fixed(p),
-                None => Value::Relative(Box::new(move |r| span(f(r)?, b))),
+            let Some(from) = from else {
+                return Value::Nonexistent;
+            };
+            let year_before = from.checked_sub_months(Months::new(12));
+            match f(from) {
+                Some(first) if year_before.is_some_and(|y| first.start_date() > y) => {
+                    match span(first, b) {
+                        Some(p) => Value::Fixed(p),
+                        None => Value::Inverted,
+                    }
+                }
+                _ => Value::Nonexistent,
             }
         }
-        (Value::Relative(f), Value::Relative(g)) => {
-            Value::Relative(Box::new(move |r| span(f(r)?, g(r)?)))
+        // "from 30 April to 1 May", "from December 30 to January 2": the
+        // first end is resolved back from the reference, the most recent
+        // such day not after it, and the second read onward from the
+        // first. (Each had been resolved back from the reference on its
+        // own, so a range still running on the reference day, whose
+        // second end is after it, was inverted and no date.)
+        (Value::Relative(f), Value::Relative(g)) => Value::Relative(Box::new(move |r| {
+            let first = f(r)?;
+            span(first, onward(&*g, first)?)
+        })),
+    }
+}
+
+/// The first period that `second`, an end without its year (a day or a
+/// month, resolved back from the date it is given), names and that does
+/// not end before `first` starts: "1 May" after 30 April 2021 is 1 May
+/// 2021, "May" after 5 May 2021 is May 2021. `None` when there is none
+/// within a year of `first` ("February 29" after 1 March 2021).
+///
+/// `second` resolved back from a later date is never earlier, so the
+/// earliest date from `first` on at which it reaches `first` is found by
+/// halving the year after it.
+fn onward(second: &dyn Fn(NaiveDate) -> Option<Period>, first: Period) -> Option<Period> {
+    let from = first.start_date();
+    let reaches = |days: u64| {
+        let anchor = from.checked_add_days(chrono::Days::new(days))?;
+        second(anchor).filter(|p| p.end() > first.start())
+    };
+    let (mut low, mut high) = (0, 366);
+    reaches(high)?;
+    while low < high {
+        let middle = low + (high - low) / 2;
+        if reaches(middle).is_some() {
+            high = middle;
+        } else {
+            low = middle + 1;
         }
     }
+    reaches(low)
 }
 
 /// Days `from` to `to` of one month, each a day that exists: "30-31
@@ -962,10 +1080,11 @@ pub(crate) fn date_at(
         .into_iter()
         .flatten()
         .max_by_key(|(end, _)| *end)?;
-    let (mut period, inverted) = match value {
-        Value::Fixed(period) => (Some(period), false),
-        Value::Relative(resolve) => (reference.and_then(resolve), false),
-        Value::Inverted => (None, true),
+    let (mut period, inverted, nonexistent) = match value {
+        Value::Fixed(period) => (Some(period), false, false),
+        Value::Relative(resolve) => (reference.and_then(resolve), false, false),
+        Value::Inverted => (None, true, false),
+        Value::Nonexistent => (None, false, true),
     };
     // A weekday before a date ("Wednesday, Aug. 18, 2021") must be the
     // date's: checked here, once the date is resolved, so that a date
@@ -985,6 +1104,7 @@ pub(crate) fn date_at(
         end,
         period,
         inverted,
+        nonexistent,
         wrong_weekday,
     })
 }

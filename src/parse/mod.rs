@@ -955,6 +955,13 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
                     "a weekday that agrees with the date, or the date without one",
                 ))
             }
+            // A value error, as a day that does not exist is: the range
+            // reads, and its first end takes a year that lacks its day.
+            (None, None) if found.nonexistent => Err(Error::invalid_value(
+                format!("{:?}", text.trim()),
+                "names a day, written without its year, that does not exist within a year of its other end",
+                "a day that exists in its month and year, or its year written",
+            )),
             (None, None) if found.inverted => Err(expression_error(
                 text,
                 at(start),

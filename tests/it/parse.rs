@@ -299,6 +299,161 @@ fn date_ranges_are_closed() {
     check("7,000 to 11,000", "range 7000..=11000 [7,000 to 11,000]");
 }
 
+/// A first end without its year takes the year before its second end:
+/// a day that year lacks is no date, not that day of the last leap year
+/// (29 February 2020 to 1 March 2021 had been read, thirteen months).
+#[test]
+fn a_range_starting_on_a_day_its_year_lacks_is_no_date() {
+    for text in [
+        "from February 29 to March 1, 2021",
+        "from 29 February to 1 March 2021",
+        "February 29 to March 1, 2021",
+        "from February 29 to March 2021",
+    ] {
+        check_without_reference(text, "");
+        check(text, "");
+    }
+    check(
+        "from February 29 to March 1, 2021, 12 died",
+        "exact 12..=12 [12]",
+    );
+    insta::assert_snapshot!(parse_date("from February 29 to March 1, 2021", None).unwrap_err(), @r#""from February 29 to March 1, 2021" names a day, written without its year, that does not exist within a year of its other end; expected a day that exists in its month and year, or its year written"#);
+    // The same range in a leap year stays a date.
+    check_without_reference(
+        "from 29 February to 1 March 2024",
+        "date 2024-02-29/2024-03-01 [from 29 February to 1 March 2024]",
+    );
+    assert_eq!(
+        parse_date("from February 29 to March 1, 2024", None)
+            .unwrap()
+            .to_string(),
+        "2024-02-29/2024-03-01"
+    );
+}
+
+/// A first end inside the second ("from May 5 to May 2021") starts the
+/// range: at the coarser precision of the two it had been all May, and
+/// the first end was lost. A first end outside the second keeps the
+/// coarser precision ("from Feb 1st to March 2019" is February to March).
+#[test]
+fn a_first_end_inside_its_second_starts_the_range() {
+    check_without_reference(
+        "from May 5 to May 2021",
+        "date 2021-05-05/2021-05-31 [from May 5 to May 2021]",
+    );
+    check_without_reference(
+        "from 30 May to May 2021",
+        "date 2021-05-30/2021-05-31 [from 30 May to May 2021]",
+    );
+    check_without_reference(
+        "from May 5, 2021 to May 2021",
+        "date 2021-05-05/2021-05-31 [from May 5, 2021 to May 2021]",
+    );
+    check_without_reference(
+        "from May 2021 to 2021",
+        "date 2021-05/2021-12 [from May 2021 to 2021]",
+    );
+    assert_eq!(
+        parse_date("from May 5 to May 2021", None)
+            .unwrap()
+            .to_string(),
+        "2021-05-05/2021-05-31"
+    );
+    check(
+        "from Feb 1st to March 2019",
+        "date 2019-02/2019-03 [from Feb 1st to March 2019]",
+    );
+}
+
+/// A range is read forward: its first end resolved back from the
+/// reference date, its second the first such day at or after the first.
+/// Each end had been resolved back from the reference on its own, so a
+/// range still running on the reference day was inverted and no date.
+#[test]
+fn a_range_still_running_on_the_reference_day_is_read_forward() {
+    let on = |y, m, d| ScanOptions::new().with_reference_date(date(y, m, d));
+    for (text, reference, expect) in [
+        (
+            "from 30 April to 1 May",
+            on(2021, 4, 30),
+            "2021-04-30/2021-05-01",
+        ),
+        (
+            "from December 30 to January 2",
+            on(2020, 12, 31),
+            "2020-12-30/2021-01-02",
+        ),
+        (
+            "from Aug. 20 to Aug. 30",
+            on(2021, 8, 25),
+            "2021-08-20/2021-08-30",
+        ),
+        (
+            "from May 5 to May",
+            on(2021, 5, 10),
+            "2021-05-05/2021-05-31",
+        ),
+        // Written after it ended: as before.
+        (
+            "from 30 April to 1 May",
+            on(2021, 8, 25),
+            "2021-04-30/2021-05-01",
+        ),
+        (
+            "between Oct. 2 and October 22",
+            on(2021, 8, 25),
+            "2020-10-02/2020-10-22",
+        ),
+    ] {
+        assert_eq!(
+            render(text, &reference),
+            format!("date {expect} [{text}]"),
+            "{text}"
+        );
+        let reference = reference.reference_date();
+        assert_eq!(parse_date(text, reference).unwrap().to_string(), expect);
+    }
+    // A second end without its year, after a first end with one, needs no
+    // reference date.
+    check_without_reference(
+        "from 30 April 2021 to 1 May",
+        "date 2021-04-30/2021-05-01 [from 30 April 2021 to 1 May]",
+    );
+    // A day the year after the first end lacks is no date.
+    check("from February 1 to February 29", "");
+    check_without_reference("from February 1, 2021 to February 29", "");
+    insta::assert_snapshot!(parse_date("from February 1, 2021 to February 29", None).unwrap_err(), @r#""from February 1, 2021 to February 29" names a day, written without its year, that does not exist within a year of its other end; expected a day that exists in its month and year, or its year written"#);
+    check_without_reference(
+        "from March 1, 2023 to February 29",
+        "date 2023-03-01/2024-02-29 [from March 1, 2023 to February 29]",
+    );
+}
+
+/// A year that begins an ISO date is that date's, not the year of a day
+/// before it: "April 31, 2021-05-01" had been skipped whole as the
+/// impossible "April 31, 2021", losing 2021-05-01, and "April 30,
+/// 2021-05-01" read as 2021-04-30 with "-05-01" dropped.
+#[test]
+fn a_year_that_begins_an_iso_date_is_the_iso_dates() {
+    check_without_reference("April 31, 2021-05-01", "date 2021-05-01 [2021-05-01]");
+    check_without_reference(
+        "31 April 2021-05-01, 12 died",
+        "date 2021-05-01 [2021-05-01]; exact 12..=12 [12]",
+    );
+    check_without_reference("April 30, 2021-05-01", "date 2021-05-01 [2021-05-01]");
+    check(
+        "April 30, 2021-05-01",
+        "date 2021-04-30 [April 30]; date 2021-05-01 [2021-05-01]",
+    );
+    // The day alone is judged as a day of any year: February has a 29th.
+    check(
+        "February 29, 2021-05-01",
+        "date 2020-02-29 [February 29]; date 2021-05-01 [2021-05-01]",
+    );
+    insta::assert_snapshot!(parse_date("April 31, 2021-05-01", None).unwrap_err(), @r#""April 31" is not a date that exists; expected a day that exists in its month and year"#);
+    check("April 31, 2021", "");
+}
+
 #[test]
 fn months_alone_and_year_first() {
     check("2016 November", "date 2016-11 [2016 November]");

@@ -2633,6 +2633,37 @@ fn a_bidirectional_control_in_a_name_is_refused() {
     "#);
 }
 
+/// A name made only of combining marks ("\u{301}\u{301}", spaces
+/// between them or not) has no character for them to mark: it is refused
+/// in a header and skips its row in a table, naming the field and the
+/// value. It had been accepted, and printed as stray accents.
+#[test]
+fn a_name_of_combining_marks_alone_is_refused() {
+    let header =
+        r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "e", "name": "\u0301\u0301"}]}"#;
+    assert_snapshot!(read_error(header, "marks.jsonl"), @r#"marks.jsonl:1: field entities[0].name: "\u{301}\u{301}" holds only combining marks, with no character for them to mark (the name of entity "e"); expected a name with a letter, digit or other character of its own"#);
+    let header = r#"{"format": "corroborate-jsonl/1", "sources": [{"id": "p", "kind": "publication", "name": "P", "aliases": ["\u0301 \u0308"]}]}"#;
+    assert_snapshot!(read_error(header, "alias.jsonl"), @r#"alias.jsonl:1: field sources[0].aliases[0]: "\u{301} \u{308}" holds only combining marks, with no character for them to mark (the name of source "p"); expected a name with a letter, digit or other character of its own"#);
+    let error = Corpus::from_json_str(
+        r#"{"format": "corroborate/1", "entities": [{"id": "e", "name": "E"}],
+            "sources": [{"id": "p", "kind": "publication", "name": "P", "outlet": "\u20dd"}],
+            "claims": []}"#,
+    )
+    .unwrap_err();
+    assert_snapshot!(error, @r#"line 2: field sources[0].outlet: "\u{20dd}" holds only combining marks, with no character for them to mark (the name of source "p"); expected a name with a letter, digit or other character of its own"#);
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         AP,Town,deaths,12\n\
+         AP,\u{301}\u{301},deaths,12\n\
+         AP,Cafe\u{301},deaths,12\n",
+    );
+    assert_snapshot!(describe(&corpus), @r#"
+    line-2 town deaths quantity [ap]
+    line-4 cafe deaths quantity [ap]
+    skipped t.csv:3: field subject: "\u{301}\u{301}" holds only combining marks, with no character for them to mark; expected a name with a letter, digit or other character of its own
+    "#);
+}
+
 /// A number out of range on a claim line is quoted as the line writes
 /// it, not as the float it reads as (audit 9, C3).
 #[test]
@@ -2676,6 +2707,11 @@ fn a_header_split_by_another_delimiter_is_named() {
     };
     assert_snapshot!(error("source;subject;property;value;date\nAP;x;killed;3;2024-03-10\n", "t.csv", TableFormat::Csv), @r#"t.csv:1: the header "source;subject;property;value;date" is one cell: its column names are split by ";", not by commas; expected a CSV table, its cells split by commas (a table split by tabs is read as TSV, from a .tsv file)"#);
     assert_snapshot!(error("source,subject,property,value\nAP,x,killed,3\n", "t.tsv", TableFormat::Tsv), @r#"t.tsv:1: the header "source,subject,property,value" is one cell: its column names are split by commas, not by tabs; expected a TSV table, its cells split by tabs (a table split by commas is read as CSV, from a .csv file)"#);
+    // A trailing delimiter, or a column the reader does not know, does
+    // not hide it: the required columns are all there, split by ";".
+    assert_snapshot!(error("source;subject;property;value;\nAP;x;killed;3;\n", "t.csv", TableFormat::Csv), @r#"t.csv:1: the header "source;subject;property;value;" is one cell: its column names are split by ";", not by commas; expected a CSV table, its cells split by commas (a table split by tabs is read as TSV, from a .tsv file)"#);
+    assert_snapshot!(error("source;subject;property;value;notes\nAP;x;killed;3;n\n", "t.csv", TableFormat::Csv), @r#"t.csv:1: the header "source;subject;property;value;notes" is one cell: its column names are split by ";", not by commas; expected a CSV table, its cells split by commas (a table split by tabs is read as TSV, from a .tsv file)"#);
+    assert_snapshot!(error("source,subject,property,value,,\nAP,x,killed,3,,\n", "t.tsv", TableFormat::Tsv), @r#"t.tsv:1: the header "source,subject,property,value,," is one cell: its column names are split by commas, not by tabs; expected a TSV table, its cells split by tabs (a table split by commas is read as CSV, from a .csv file)"#);
     // One unknown column of other text stays an unknown column.
     assert_snapshot!(error("source;subject\nAP;x\n", "t.csv", TableFormat::Csv), @r#"t.csv:1: column "source;subject" is unknown; expected the columns source, subject, property, value and optionally date, speaker, origin"#);
     // A row of one cell split by ";" under a header of commas is skipped
