@@ -3647,7 +3647,10 @@ fn characters_that_act_on_a_terminal_are_shown_as_escapes() {
     }
     assert!(text.contains("peo\\u{1b}[2Jple"), "{text}");
     assert!(text.contains("\"sa\\u{7}id\""), "{text}");
-    assert!(text.contains("five \\u{202e}dellik\\u{202c} \\u{9b}31m"), "{text}");
+    assert!(
+        text.contains("five \\u{202e}dellik\\u{202c} \\u{9b}31m"),
+        "{text}"
+    );
     assert!(markdown.contains("peo\\\\u{1b}\\[2Jple"), "{markdown}");
     // No line of the text report runs past its width but for one word
     // longer than a line.
