@@ -86,11 +86,77 @@ fn acts(c: char) -> bool {
     )
 }
 
+/// Whether a byte of UTF-8 text may begin a character that [`acts`]: an
+/// ASCII control, or the lead byte of a C1 control (0xC2), of U+061C
+/// (0xD8) or of the marks from U+200E (0xE2). Text is scanned for these
+/// bytes first, a scan the compiler vectorises, and decoded only where
+/// one is found: most words hold none.
+fn may_act(byte: u8) -> bool {
+    byte < 0x20 || byte == 0x7f || matches!(byte, 0xC2 | 0xD8 | 0xE2)
+}
+
+/// The length in bytes of the character at `bytes[i]` if it [`acts`],
+/// told from its UTF-8 bytes without decoding: most text that has a
+/// lead byte [`may_act`] looks for has it for a curly quote or a dash.
+fn acting_at(bytes: &[u8], i: usize) -> Option<usize> {
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match bytes[i] {
+        0..=0x1f | 0x7f => Some(1),
+        // U+0080 to U+009F.
+        0xC2 if matches!(next(1), 0x80..=0x9f) => Some(2),
+        // U+061C.
+        0xD8 if next(1) == 0x9c => Some(2),
+        // U+200E, U+200F, U+202A to U+202E; U+2066 to U+2069.
+        0xE2 => match (next(1), next(2)) {
+            (0x80, 0x8e | 0x8f | 0xaa..=0xae) | (0x81, 0xa6..=0xa9) => Some(3),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether a byte is one that every character that [`acts`] has among
+/// its UTF-8 bytes: an ASCII control, the lead byte of a C1 control
+/// (0xC2) or of U+061C (0xD8), or the last byte of a mark from U+200E
+/// (0x8E, 0x8F, 0xA6 to 0xAE). Unlike [`may_act`] it passes over the
+/// 0xE2 that begins every curly quote, dash and arrow, so that the
+/// blocks of ordinary text that [`holds_acting`] looks at closely are
+/// few.
+fn in_acting(byte: u8) -> bool {
+    byte < 0x20 || matches!(byte, 0x7f | 0xC2 | 0xD8 | 0x8E | 0x8F | 0xA6..=0xAE)
+}
+
+/// Whether `text` holds a character that [`acts`]. Its bytes are first
+/// tested 32 at a time for any [`in_acting`], with no early exit within
+/// a block, which the compiler vectorises; only a block that has one is
+/// looked at byte by byte (from two bytes before it, where a mark's
+/// first byte may lie).
+fn holds_acting(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let block_in_acting = |block: &[u8]| {
+        block
+            .iter()
+            .fold(0u8, |any, &b| any | u8::from(in_acting(b)))
+            != 0
+    };
+    let acting_from = |from: usize, to: usize| {
+        (from.saturating_sub(2)..to).any(|i| acting_at(bytes, i).is_some())
+    };
+    let mut start = 0;
+    for block in bytes.chunks_exact(32) {
+        if block_in_acting(block) && acting_from(start, start + 32) {
+            return true;
+        }
+        start += 32;
+    }
+    block_in_acting(&bytes[start..]) && acting_from(start, bytes.len())
+}
+
 /// Pushes `word`, each character that [`acts`] shown as its escape
 /// (`\u{1b}`) rather than sent to the terminal; returns the characters
 /// pushed.
 fn push_shown(out: &mut String, word: &str) -> usize {
-    if !word.chars().any(acts) {
+    if !holds_acting(word) {
         out.push_str(word);
         return word.chars().count();
     }
@@ -119,15 +185,16 @@ fn wrap(out: &mut String, text: &str, width: usize, first: &str, indent: usize) 
     out.push_str(first);
     let mut line_len = first.chars().count();
     let mut empty = true;
+    // Most texts hold no character that acts: their words are measured
+    // and pushed as they are.
+    let any_acting = holds_acting(text);
     for word in text.split_whitespace() {
-        let (mut len, mut acting) = (0, false);
-        for c in word.chars() {
-            len += 1;
-            acting |= acts(c);
-        }
-        if acting {
-            len = push_shown(&mut String::new(), word);
-        }
+        let acting = any_acting && holds_acting(word);
+        let len = if acting {
+            push_shown(&mut String::new(), word)
+        } else {
+            word.chars().count()
+        };
         if !empty {
             if line_len + 1 + len > width {
                 out.push('\n');
@@ -138,7 +205,11 @@ fn wrap(out: &mut String, text: &str, width: usize, first: &str, indent: usize) 
                 line_len += 1;
             }
         }
-        push_shown(out, word);
+        if acting {
+            push_shown(out, word);
+        } else {
+            out.push_str(word);
+        }
         line_len += len;
         empty = false;
     }
@@ -270,15 +341,54 @@ struct Md<'t>(&'t str);
 
 impl std::fmt::Display for Md<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut rest = self.0;
-        while let Some(at) = rest.find(|c: char| {
+        // Bytes that are markup, or may begin a character that acts; the
+        // text between them is written as it is.
+        let marks = |b: u8| {
+            may_act(b)
+                || matches!(
+                    b,
+                    b'\\'
+                        | b'`'
+                        | b'*'
+                        | b'_'
+                        | b'['
+                        | b']'
+                        | b'<'
+                        | b'>'
+                        | b'&'
+                        | b'~'
+                        | b'#'
+                        | b'|'
+                )
+        };
+        let text = self.0;
+        let markup = |b: u8| {
             matches!(
-                c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '#' | '|'
-            ) || acts(c)
-        }) {
-            f.write_str(&rest[..at])?;
-            let c = rest[at..].chars().next().unwrap_or(' ');
+                b,
+                b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' | b'~' | b'#' | b'|'
+            ) || b < 0x20
+        };
+        if text.bytes().fold(0u8, |any, b| any | u8::from(markup(b))) == 0 && !holds_acting(text) {
+            return f.write_str(text);
+        }
+        let bytes = text.as_bytes();
+        let mut written = 0;
+        let mut at = 0;
+        while let Some(found) = bytes[at..].iter().position(|&b| marks(b)) {
+            at += found;
+            // `at` is a character boundary: every byte `marks` matches
+            // is ASCII or a lead byte. A lead byte of a character that
+            // does not act (a curly quote) is passed over.
+            let len = match acting_at(bytes, at) {
+                Some(len) => len,
+                None if bytes[at].is_ascii() => 1,
+                None => {
+                    at += 1;
+                    continue;
+                }
+            };
+            f.write_str(&text[written..at])?;
+            let c = text[at..].chars().next().unwrap_or(' ');
             if matches!(c, '\n' | '\r' | '\t') {
                 f.write_str(" ")?;
             } else if acts(c) {
@@ -286,9 +396,10 @@ impl std::fmt::Display for Md<'_> {
             } else {
                 write!(f, "\\{c}")?;
             }
-            rest = &rest[at + c.len_utf8()..];
+            at += len;
+            written = at;
         }
-        f.write_str(rest)
+        f.write_str(&text[written..])
     }
 }
 
@@ -1513,5 +1624,32 @@ mod tests {
         }
         assert!(out.starts_with("- one two three four"));
         assert!(out.lines().skip(1).all(|l| l.starts_with("  ")));
+    }
+
+    proptest::proptest! {
+        /// The byte-level search finds a character that acts exactly
+        /// where decoding every character would, at any place in the
+        /// 32-byte blocks, among characters that share its bytes
+        /// (curly quotes, an ellipsis, "é", "£").
+        #[test]
+        fn acting_characters_are_found_as_decoding_finds_them(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "bc", "é", "£", "“", "”", "…", "–", "→", "ا", "\u{1b}", "\u{7}",
+                    "\u{7f}", "\u{85}", "\u{9b}", "\u{61c}", "\u{200e}", "\u{200f}",
+                    "\u{202a}", "\u{202e}", "\u{2066}", "\u{2069}", "\u{200d}", "\u{2065}",
+                    "\u{a0}", "\u{ad}",
+                ]),
+                0..80,
+            )
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(holds_acting(&text), text.chars().any(acts));
+            let mut shown = String::new();
+            push_shown(&mut shown, &text);
+            proptest::prop_assert!(!shown.chars().any(acts));
+            let escaped = Md(&text).to_string();
+            proptest::prop_assert!(!escaped.chars().any(acts));
+        }
     }
 }
