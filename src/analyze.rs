@@ -3946,7 +3946,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 Value::Date(_) => "the periods do not overlap, so the positions conflict",
                 _ => "the intervals do not overlap, so the positions conflict",
             });
-            self.push_shared_origin(&mut text, a, b, AtOdds::Apart);
+            self.push_shared_origin(&mut text, [a, b], corrections, AtOdds::Apart);
             push_certainty_note(&mut text);
             return Some(Relation::new(RelationKind::Conflict, evidence, text));
         }
@@ -3966,7 +3966,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     [&show(tb), &show(ta)],
                     "positions",
                 );
-                self.push_shared_origin(&mut text, a, b, AtOdds::Fell);
+                self.push_shared_origin(&mut text, [a, b], corrections, AtOdds::Fell);
                 return Some(Relation::new(RelationKind::Conflict, evidence, text));
             }
             let _ = write!(
@@ -4091,7 +4091,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 Value::Quantity(_) | Value::Date(_) => AtOdds::Apart,
                 _ => AtOdds::Differ,
             };
-            self.push_shared_origin(&mut text, a, b, odds);
+            self.push_shared_origin(&mut text, [a, b], corrections, odds);
             self.push_unordered(&mut text, a, b);
         }
         push_certainty_note(&mut text);
@@ -4141,15 +4141,25 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     /// figures that conflict is not two sources disagreeing. An origin
     /// whose own figures agree ("at least 19", then 23, beside someone
     /// else's 25) is not named: the conflict is not its own (tenth audit,
-    /// F3). Not for quotes, whose origin is their speaker on both sides.
-    fn push_shared_origin(&self, text: &mut String, a: &Built<'_>, b: &Built<'_>, odds: AtOdds) {
+    /// F3). Nor does a claim the origin withdrew (one that `corrections`
+    /// holds) count: what it withdrew it no longer gives (eleventh audit,
+    /// F12). Not for quotes, whose origin is their speaker on both sides.
+    fn push_shared_origin(
+        &self,
+        text: &mut String,
+        [a, b]: [&Built<'_>; 2],
+        corrections: &HashMap<&ClaimId, ClaimId>,
+        odds: AtOdds,
+    ) {
         use std::fmt::Write;
         if matches!(a.claims.first().map(|c| &c.value), Some(Value::Quote(_))) {
             return;
         }
+        let standing = |c: &&&Claim| !corrections.contains_key(&c.id);
         let mut origins: Vec<(&SourceId, &Claim)> = a
             .claims
             .iter()
+            .filter(standing)
             .filter_map(|c| Some((self.person(c.assertion.origin()?), *c)))
             .collect();
         origins.sort_unstable_by_key(|&(o, _)| o);
@@ -4169,6 +4179,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let shared = b
             .claims
             .iter()
+            .filter(standing)
             .filter_map(|c| Some((self.person(c.assertion.origin()?), *c)))
             .filter(|&(o, y)| {
                 let first = origins.partition_point(|&(p, _)| p < o);

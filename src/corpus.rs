@@ -1388,36 +1388,22 @@ pub(crate) fn check_name(text: &str) -> Result<(), Error> {
 /// names it (`entity "town"`).
 fn control_in_name(text: &str, whose: Option<&dyn std::fmt::Display>) -> Result<(), Error> {
     let whose = || whose.map_or(String::new(), |whose| format!(" (the name of {whose})"));
-    // Combining marks are not ASCII; the first character of most names
-    // is a letter of its own, where the search stops.
-    if !text.is_ascii()
-        && !text.chars().any(|c| {
-            !crate::resolve::shows_nothing(c) && !unicode_normalization::char::is_combining_mark(c)
-        })
-    {
-        return Err(Error::invalid_value(
-            format!("{text:?}"),
-            format!(
-                "holds only combining marks, with no character for them to mark{}",
-                whose()
-            ),
-            "a name with a letter, digit or other character of its own",
-        ));
-    }
     // Control characters are ASCII bytes, or U+0080 to U+009F, whose
     // UTF-8 starts with 0xC2; the bidirectional controls start with
     // 0xE2: most names are passed over on bytes.
-    if !text
+    // Checked before the combining marks, so that a name of marks and
+    // a tab is refused for the tab, the character the rule is about.
+    let found = if text
         .bytes()
         .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
     {
-        return Ok(());
-    }
-    match text
-        .char_indices()
-        .find(|&(_, c)| c.is_control() || bidi_control(c).is_some())
-    {
-        Some((at, c)) => Err(match bidi_control(c) {
+        text.char_indices()
+            .find(|&(_, c)| c.is_control() || bidi_control(c).is_some())
+    } else {
+        None
+    };
+    if let Some((at, c)) = found {
+        return Err(match bidi_control(c) {
             Some(what) => Error::invalid_value(
                 format!("{text:?}"),
                 format!(
@@ -1436,9 +1422,25 @@ fn control_in_name(text: &str, whose: Option<&dyn std::fmt::Display>) -> Result<
                 ),
                 "a name without control characters",
             ),
-        }),
-        None => Ok(()),
+        });
     }
+    // Combining marks are not ASCII; the first character of most names
+    // is a letter of its own, where the search stops.
+    if !text.is_ascii()
+        && !text.chars().any(|c| {
+            !crate::resolve::shows_nothing(c) && !unicode_normalization::char::is_combining_mark(c)
+        })
+    {
+        return Err(Error::invalid_value(
+            format!("{text:?}"),
+            format!(
+                "holds only combining marks, with no character for them to mark{}",
+                whose()
+            ),
+            "a name with a letter, digit or other character of its own",
+        ));
+    }
+    Ok(())
 }
 
 /// What a bidirectional embedding, override or isolate is (U+202A to

@@ -582,9 +582,32 @@ pub enum ErrorCategory {
     Limit,
 }
 
+/// A writer that passes text on to a formatter with each character that
+/// would act on a terminal (a control character, a bidirectional
+/// override) written as its escape, `\u{1b}`: a message names the bad
+/// value, and a value that holds an escape sequence must not clear the
+/// screen of the person reading why it was refused (eleventh audit, F6:
+/// serde's own messages quote an unknown field as it is).
+struct Shown<'a, 'b>(&'a mut fmt::Formatter<'b>);
+
+impl fmt::Write for Shown<'_, '_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        let mut rest = text;
+        while let Some(at) = rest.find(crate::render::acts) {
+            self.0.write_str(&rest[..at])?;
+            let c = rest[at..].chars().next().unwrap_or(' ');
+            write!(self.0, "\\u{{{:x}}}", u32::from(c))?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        self.0.write_str(rest)
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write as _;
         let inner = &self.inner;
+        let f = &mut Shown(f);
         if let Some(file) = &inner.file {
             write!(f, "{}", file.display())?;
             if let Some(line) = inner.line {

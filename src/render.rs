@@ -69,30 +69,28 @@ impl TextOptions {
 
 /// Whether `c` would act on a terminal or reorder text rather than show:
 /// a control character (an escape that clears the screen or recolours
-/// it, a bell) or a bidirectional control. Names refuse these; other
-/// text from a corpus (units, verbs, evidence) may hold them.
-fn acts(c: char) -> bool {
-    // The control characters (Unicode's Cc) and the bidirectional marks,
-    // embeddings, overrides and isolates.
+/// it, a bell) or a bidirectional embedding, override or isolate. Names
+/// refuse these; other text from a corpus (units, verbs, evidence) may
+/// hold them. The implicit marks (U+200E, U+200F, U+061C) are not among
+/// them: text copied from a right-to-left page holds them, they override
+/// nothing, and shown as escapes they were noise in Arabic names (the
+/// eleventh audit, F9).
+pub(crate) fn acts(c: char) -> bool {
+    // The control characters (Unicode's Cc), and the embeddings,
+    // overrides and isolates.
     matches!(
         c,
-        '\0'..='\u{1f}'
-            | '\u{7f}'..='\u{9f}'
-            | '\u{200E}'
-            | '\u{200F}'
-            | '\u{061C}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2066}'..='\u{2069}'
+        '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
     )
 }
 
 /// Whether a byte of UTF-8 text may begin a character that [`acts`]: an
-/// ASCII control, or the lead byte of a C1 control (0xC2), of U+061C
-/// (0xD8) or of the marks from U+200E (0xE2). Text is scanned for these
+/// ASCII control, or the lead byte of a C1 control (0xC2) or of the
+/// embeddings, overrides and isolates (0xE2). Text is scanned for these
 /// bytes first, a scan the compiler vectorises, and decoded only where
 /// one is found: most words hold none.
 fn may_act(byte: u8) -> bool {
-    byte < 0x20 || byte == 0x7f || matches!(byte, 0xC2 | 0xD8 | 0xE2)
+    byte < 0x20 || matches!(byte, 0x7f | 0xC2 | 0xE2)
 }
 
 /// The length in bytes of the character at `bytes[i]` if it [`acts`],
@@ -104,11 +102,9 @@ fn acting_at(bytes: &[u8], i: usize) -> Option<usize> {
         0..=0x1f | 0x7f => Some(1),
         // U+0080 to U+009F.
         0xC2 if matches!(next(1), 0x80..=0x9f) => Some(2),
-        // U+061C.
-        0xD8 if next(1) == 0x9c => Some(2),
-        // U+200E, U+200F, U+202A to U+202E; U+2066 to U+2069.
+        // U+202A to U+202E; U+2066 to U+2069.
         0xE2 => match (next(1), next(2)) {
-            (0x80, 0x8e | 0x8f | 0xaa..=0xae) | (0x81, 0xa6..=0xa9) => Some(3),
+            (0x80, 0xaa..=0xae) | (0x81, 0xa6..=0xa9) => Some(3),
             _ => None,
         },
         _ => None,
@@ -117,13 +113,13 @@ fn acting_at(bytes: &[u8], i: usize) -> Option<usize> {
 
 /// Whether a byte is one that every character that [`acts`] has among
 /// its UTF-8 bytes: an ASCII control, the lead byte of a C1 control
-/// (0xC2) or of U+061C (0xD8), or the last byte of a mark from U+200E
-/// (0x8E, 0x8F, 0xA6 to 0xAE). Unlike [`may_act`] it passes over the
+/// (0xC2), or the last byte of an embedding, override or isolate (0xA6
+/// to 0xAE). Unlike [`may_act`] it passes over the
 /// 0xE2 that begins every curly quote, dash and arrow, so that the
 /// blocks of ordinary text that [`holds_acting`] looks at closely are
 /// few.
 fn in_acting(byte: u8) -> bool {
-    byte < 0x20 || matches!(byte, 0x7f | 0xC2 | 0xD8 | 0x8E | 0x8F | 0xA6..=0xAE)
+    byte < 0x20 || matches!(byte, 0x7f | 0xC2 | 0xA6..=0xAE)
 }
 
 /// Whether `text` holds a character that [`acts`]. Its bytes are first
@@ -320,12 +316,23 @@ fn modality_note(out: &mut String, entry: &crate::report::ClaimEntry) {
 }
 
 /// A claim's attribution chain: `a > b > c`.
-fn chain_text(out: &mut String, entry: &crate::report::ClaimEntry) {
+/// With `markdown`, each id escaped ([`Md`]): an id may hold `_`, and
+/// `_afp_` would show as an italic "afp".
+fn chain_text(out: &mut String, entry: &crate::report::ClaimEntry, markdown: bool) {
     for (i, source) in entry.chain().iter().enumerate() {
         if i > 0 {
             out.push_str(" > ");
         }
-        out.push_str(source.as_str());
+        push_id(out, source.as_str(), markdown);
+    }
+}
+
+/// Pushes a source id, escaped for Markdown with `markdown`.
+fn push_id(out: &mut String, id: &str, markdown: bool) {
+    if markdown {
+        let _ = write!(out, "{}", Md(id));
+    } else {
+        out.push_str(id);
     }
 }
 
@@ -404,11 +411,13 @@ impl std::fmt::Display for Md<'_> {
 }
 
 /// A line of corpus text that stands alone in Markdown (the title),
-/// escaped as [`Md`] and, where it opens as a list item, a numbered one,
+/// trimmed, escaped as [`Md`] and, where it opens as a list item, a numbered one,
 /// a block quote or a rule would ("- ", "1. ", "+", "="), with its first
 /// mark escaped too.
 fn md_line(text: &str) -> String {
-    let escaped = Md(text).to_string();
+    // Trimmed first: a line that opens with spaces is a list item or a
+    // code block after them (eleventh audit, F5).
+    let escaped = Md(text.trim()).to_string();
     let digits = escaped.bytes().take_while(u8::is_ascii_digit).count();
     let opens_list = matches!(escaped.as_bytes().get(digits), Some(b'.' | b')')) && digits > 0;
     if opens_list {
@@ -421,8 +430,8 @@ fn md_line(text: &str) -> String {
 }
 
 /// A position's origins and publications: `2 independent origins: A
-/// (a), B (b); 3 publications: x, y, z`; with `markdown`, the names
-/// escaped ([`Md`]).
+/// (a), B (b); 3 publications: x, y, z`; with `markdown`, the names and
+/// ids escaped ([`Md`]).
 fn origins_text(out: &mut String, position: &Position, markdown: bool) {
     let origins = position.origins.len();
     let _ = write!(
@@ -435,7 +444,7 @@ fn origins_text(out: &mut String, position: &Position, markdown: bool) {
             out.push_str(", ");
         }
         if markdown {
-            let _ = write!(out, "{} ({})", Md(&o.name.to_string()), o.id);
+            let _ = write!(out, "{} ({})", Md(&o.name.to_string()), Md(o.id.as_str()));
         } else {
             let _ = write!(out, "{} ({})", o.name, o.id);
         }
@@ -450,7 +459,7 @@ fn origins_text(out: &mut String, position: &Position, markdown: bool) {
         if i > 0 {
             out.push_str(", ");
         }
-        out.push_str(p.as_str());
+        push_id(out, p.as_str(), markdown);
     }
 }
 
@@ -732,7 +741,7 @@ fn text_topic(out: &mut String, topic: &Topic<'_>, options: &TextOptions) {
                 let _ = write!(line, "{}: {} [", entry.id(), entry.value());
                 modality_note(&mut line, entry);
                 line.push_str("] via ");
-                chain_text(&mut line, entry);
+                chain_text(&mut line, entry, false);
                 wrap(out, &line, width, "       - ", 9);
                 if let Some(evidence) = entry.evidence() {
                     line.clear();
@@ -812,7 +821,14 @@ impl Layout for Markdown {
             Md(&topic.explanation)
         );
         for scope in &topic.scopes {
-            let _ = writeln!(out, "Scope: *{}*\n", Md(&scope.label));
+            // Emphasis does not open or close beside a space: the label
+            // is trimmed (a population may be given with spaces around it).
+            match scope.label.trim() {
+                "" => out.push_str("Scope:\n\n"),
+                label => {
+                    let _ = writeln!(out, "Scope: *{}*\n", Md(label));
+                }
+            }
             for p in &scope.positions {
                 let _ = write!(
                     out,
@@ -837,7 +853,7 @@ impl Layout for Markdown {
                     let mut note = String::new();
                     modality_note(&mut note, e);
                     let _ = write!(out, "{}] via ", Md(&note));
-                    chain_text(out, e);
+                    chain_text(out, e, true);
                     if let Some(evidence) = e.evidence() {
                         let _ = write!(out, ": “{}”", Md(evidence));
                     }
@@ -940,8 +956,10 @@ impl Report<'_> {
     /// Text from the corpus (names, values, evidence, and the sentences
     /// that quote them) is escaped: each character Markdown reads as
     /// markup has a backslash before it, and a line break is a space, so
-    /// that a name like `*armed*` shows as written. Ids, properties and
-    /// relation kinds stand in code spans as they are.
+    /// that a name like `*armed*` shows as written; source ids in chains
+    /// and origin lists are escaped too. Claim ids, properties and
+    /// relation kinds stand in code spans as they are. Control characters
+    /// and bidirectional overrides are shown as escapes (`\u{1b}`).
     ///
     /// [`Analyzer::write_markdown`] writes the same bytes without holding
     /// the report.

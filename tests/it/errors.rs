@@ -1280,3 +1280,34 @@ fn a_lone_surrogate_escape_is_named() {
     assert!(e.is_syntax());
     assert_snapshot!(e, @r"line 5 column 30: field claims[0].value.text: malformed JSON: unexpected end of hex escape; expected a \u escape of four hex digits, and surrogates (\ud800 to \udfff) only in pairs");
 }
+
+/// An error names the bad value, and serde's own messages quote an
+/// unknown field or variant as it is: a value holding an escape sequence
+/// or a bidirectional override is shown as escapes, never sent to the
+/// terminal of the person reading the error (eleventh audit, F6).
+#[test]
+fn an_error_shows_characters_that_act_on_a_terminal_as_escapes() {
+    for json in [
+        r#"{"format": "corroborate/1", "entities": [{"id": "e", "name": "E", "\u001b[2Jnote\u202e": 1}]}"#,
+        r#"{"format": "corroborate/1", "sources": [{"id": "s", "name": "S", "kind": "\u001b[41mpublication"}]}"#,
+    ] {
+        let message = load_error(json).to_string();
+        assert!(
+            !message.chars().any(|c| c.is_control() || c == '\u{202e}'),
+            "{message:?}"
+        );
+        assert!(message.contains("\\u{1b}["), "{message}");
+    }
+}
+
+/// A name of combining marks and a control character is refused for the
+/// control character, which is what the rule on names is about, not for
+/// its marks (eleventh audit, F11).
+#[test]
+fn a_name_of_marks_and_a_tab_is_refused_for_the_tab() {
+    let message = load_error(
+        r#"{"format": "corroborate/1", "entities": [{"id": "town", "name": "\u0301\t\u0301"}]}"#,
+    )
+    .to_string();
+    assert!(message.contains("control character U+0009"), "{message}");
+}
