@@ -32,7 +32,10 @@
 //! lacks one, is the first such day or month not ending before its first
 //! end, which is resolved back from the reference date when it lacks a
 //! year too ("from 30 April to 1 May", said on 30 April, runs to the next
-//! day).
+//! day). Read so, a range may end at most [`AHEAD`] days after the
+//! reference date (with none, after its first end's last day); past
+//! that, it is read from the first end's previous occurrence, the range
+//! that has ended, or, when the first end has its year, is no date.
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
@@ -73,6 +76,10 @@ enum Value {
     Fixed(Period),
     /// Needs the reference date.
     Relative(Box<dyn Fn(NaiveDate) -> Option<Period>>),
+    /// A range from a first end with its year to a second end without
+    /// one ("from 30 April 2021 to 1 May"): resolved with the reference
+    /// date when there is one, and the period, if any, without it.
+    Onward(Option<Period>, Box<dyn Fn(NaiveDate) -> Option<Period>>),
     /// A range whose end is before its start ("between 2018 and 2016"):
     /// read as a date, so that it is not read as two numbers, but no
     /// period.
@@ -468,8 +475,7 @@ fn full_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         let value = match value {
             Value::Fixed(day) => Value::Fixed(at_time(day, hour, minute)?),
             Value::Relative(f) => Value::Relative(Box::new(move |r| at_time(f(r)?, hour, minute))),
-            Value::Inverted => Value::Inverted,
-            Value::Nonexistent => Value::Nonexistent,
+            other @ (Value::Inverted | Value::Nonexistent | Value::Onward(..)) => other,
         };
         return Some((end, value));
     }
@@ -490,8 +496,7 @@ fn time_first(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
             }
             Value::Fixed(_) => return None,
             Value::Relative(f) => Value::Relative(Box::new(move |r| at_time(f(r)?, hour, minute))),
-            Value::Inverted => Value::Inverted,
-            Value::Nonexistent => Value::Nonexistent,
+            other @ (Value::Inverted | Value::Nonexistent | Value::Onward(..)) => other,
         };
         return Some((date_end, value));
     }
@@ -829,16 +834,23 @@ fn join(first: Value, second: Value) -> Value {
         },
         // "from 30 April 2021 to 1 May": an open second end is the first
         // of its days (or months) that does not end before the first end
-        // starts, with or without a reference date. (It had been
-        // resolved back from the reference, so a range still running on
-        // the reference day ended a year before it started.)
-        (Value::Fixed(a), Value::Relative(g)) => match onward(&*g, a) {
-            Some(b) => match span(a, b) {
-                Some(p) => Value::Fixed(p),
-                None => Value::Inverted,
-            },
-            None => Value::Nonexistent,
-        },
+        // starts. (It had been resolved back from the reference, so a
+        // range still running on the reference day ended a year before
+        // it started.) Read so, the range is kept only if it ends by
+        // [`AHEAD`] days after the reference date, or, with none, after
+        // the first end's last day, which stands in for it: "from 28
+        // Apr. 2021 to 15 Apr." is no date, not a year less a fortnight.
+        (Value::Fixed(a), Value::Relative(g)) => {
+            let Some(b) = onward(&*g, a) else {
+                return Value::Nonexistent;
+            };
+            let Some(p) = span(a, b) else {
+                return Value::Inverted;
+            };
+            let last = a.end().date().pred_opt();
+            let alone = last.filter(|&l| ended_by(p, l)).map(|_| p);
+            Value::Onward(alone, Box::new(move |r| ended_by(p, r).then_some(p)))
+        }
         // "from Feb 1st to March 2019", "30 April-1 May 2021": an open
         // first end (a month, or a day without its year) takes its year
         // from the second, resolving back from where that ends, whatever
@@ -879,11 +891,37 @@ fn join(first: Value, second: Value) -> Value {
         // first. (Each had been resolved back from the reference on its
         // own, so a range still running on the reference day, whose
         // second end is after it, was inverted and no date.)
+        // Read so, the range is kept only if it ends by [`AHEAD`] days
+        // after the reference date; otherwise it is read from the first
+        // end's previous occurrence, the reading that has ended: "from
+        // May 1 to April 30", said on 3 May 2021, is the twelve months to
+        // 30 April 2021, not to 30 April 2022.
         (Value::Relative(f), Value::Relative(g)) => Value::Relative(Box::new(move |r| {
+            let read = |first: Period| span(first, onward(&*g, first)?);
             let first = f(r)?;
-            span(first, onward(&*g, first)?)
+            let p = read(first)?;
+            if ended_by(p, r) {
+                return Some(p);
+            }
+            read(f(first.start_date().pred_opt()?)?).filter(|&p| ended_by(p, r))
         })),
+        // Made only here, and a range is not an end of another.
+        (Value::Onward(..), _) | (_, Value::Onward(..)) => Value::Inverted,
     }
+}
+
+/// How many days after the reference date a range read forward from its
+/// first end may end: one still running when it is written ("from 30
+/// April to 1 May", said on 30 April) ends soon after it; one that ends
+/// far after it ("from May 1 to April 30", said on 3 May) is the one that
+/// has just ended, as a date without its year is read looking back.
+const AHEAD: i64 = 31;
+
+/// True when `period` ends at most [`AHEAD`] days after `reference`.
+fn ended_by(period: Period, reference: NaiveDate) -> bool {
+    reference
+        .checked_add_signed(Duration::days(AHEAD + 1))
+        .is_some_and(|limit| period.end() <= limit.and_time(chrono::NaiveTime::MIN))
 }
 
 /// The first period that `second`, an end without its year (a day or a
@@ -1083,6 +1121,7 @@ pub(crate) fn date_at(
     let (mut period, inverted, nonexistent) = match value {
         Value::Fixed(period) => (Some(period), false, false),
         Value::Relative(resolve) => (reference.and_then(resolve), false, false),
+        Value::Onward(alone, resolve) => (reference.map_or(alone, resolve), false, false),
         Value::Inverted => (None, true, false),
         Value::Nonexistent => (None, false, true),
     };

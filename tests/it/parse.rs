@@ -423,10 +423,73 @@ fn a_range_still_running_on_the_reference_day_is_read_forward() {
     check("from February 1 to February 29", "");
     check_without_reference("from February 1, 2021 to February 29", "");
     insta::assert_snapshot!(parse_date("from February 1, 2021 to February 29", None).unwrap_err(), @r#""from February 1, 2021 to February 29" names a day, written without its year, that does not exist within a year of its other end; expected a day that exists in its month and year, or its year written"#);
+    // Within 31 days of the first end, with no reference date.
     check_without_reference(
-        "from March 1, 2023 to February 29",
-        "date 2023-03-01/2024-02-29 [from March 1, 2023 to February 29]",
+        "from January 30, 2024 to February 29",
+        "date 2024-01-30/2024-02-29 [from January 30, 2024 to February 29]",
     );
+}
+
+/// A range read forward from its first end is kept only if it ends at
+/// most 31 days after the reference date; else it is read a year earlier,
+/// the reading that has ended, as a date without its year is read looking
+/// back. "from May 1 to April 30" said on 3 May 2021 had been read as
+/// 2021-05-01/2022-04-30. Without a reference date, the first end's last
+/// day stands in for it: "from 28 Apr. 2021 to 15 Apr." had been a year
+/// less a fortnight, and is no date.
+#[test]
+fn a_range_read_forward_ends_soon_after_the_reference_date() {
+    let on = |y, m, d| ScanOptions::new().with_reference_date(date(y, m, d));
+    for (text, reference, expect) in [
+        (
+            "from May 1 to April 30",
+            on(2021, 5, 3),
+            "date 2020-05-01/2021-04-30 [from May 1 to April 30]",
+        ),
+        (
+            "from 30 August to 31 Jul",
+            on(2021, 5, 3),
+            "date 2019-08-30/2020-07-31 [from 30 August to 31 Jul]",
+        ),
+        // Still running, and ending soon after: read forward.
+        (
+            "from 30 April to 1 May",
+            on(2021, 4, 30),
+            "date 2021-04-30/2021-05-01 [from 30 April to 1 May]",
+        ),
+        (
+            "from December 30 to January 2",
+            on(2020, 12, 31),
+            "date 2020-12-30/2021-01-02 [from December 30 to January 2]",
+        ),
+        (
+            "from April 20 to May 31",
+            on(2021, 4, 30),
+            "date 2021-04-20/2021-05-31 [from April 20 to May 31]",
+        ),
+        // A first end with its year: no earlier reading, so no date.
+        ("from 28 Apr. 2021 to 15 Apr.", on(2021, 5, 3), ""),
+        (
+            "from Nov. 3, 2020 to Feb. 2",
+            on(2021, 5, 3),
+            "date 2020-11-03/2021-02-02 [from Nov. 3, 2020 to Feb. 2]",
+        ),
+    ] {
+        assert_eq!(render(text, &reference), expect, "{text}");
+    }
+    assert_eq!(
+        parse_date("from May 1 to April 30", Some(date(2021, 5, 3)))
+            .unwrap()
+            .to_string(),
+        "2020-05-01/2021-04-30"
+    );
+    for text in [
+        "from 28 Apr. 2021 to 15 Apr.",
+        "from 29 Mar 2021 to 28 March",
+        "from Nov. 3, 2020 to Feb. 2",
+    ] {
+        check_without_reference(text, "");
+    }
 }
 
 /// A year that begins an ISO date is that date's, not the year of a day
