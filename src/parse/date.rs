@@ -1085,6 +1085,17 @@ fn date_range(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
     // ("2020 to 2021" is left to the year rules, "7,000 to 11,000" to the
     // quantity grammar).
     let (end, second) = range_end(tokens, joined)?;
+    // A second end that is a day that does not exist ("from Aug. 15, 2019
+    // to September 31, 2021"): the range is no date, and its numbers are
+    // not counts, as for "between 5 and 31 June 1999". (The second end
+    // had been read as its month alone, "September", and the range
+    // dated.)
+    if let Some((impossible, _)) = impossible_date_at(tokens, joined)
+        && impossible > end
+        && (opener.is_some() || full_date(tokens, at).is_some())
+    {
+        return Some((impossible, Value::Nonexistent));
+    }
     if opener.is_none() {
         full_date(tokens, at)?;
         full_date(tokens, joined)?;

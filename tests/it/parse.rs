@@ -1208,3 +1208,30 @@ fn fractions_in_words_are_shares() {
     );
     check("5 quarters", "exact 5..=5 unit=quarters [5 quarters]");
 }
+
+/// A range whose second end is a day that does not exist is no date, and
+/// its numbers are not counts, as "between 5 and 31 June 1999" is: "from
+/// Aug. 15, 2019 to September 31, 2021" had been read to "September" and
+/// dated 2019-08/2019-09, with 31 and 2021 as counts.
+#[test]
+fn a_range_to_a_day_that_does_not_exist_is_no_date() {
+    for text in [
+        "from Aug. 15, 2019 to September 31, 2021",
+        "between Jan. 5 and Sept. 31, 2020",
+        "from January 31, 2021 to February 30, 2021",
+        "from May 2021 to June 31, 2021",
+    ] {
+        check(text, "");
+        check_without_reference(text, "");
+    }
+    check(
+        "from Aug. 15, 2019 to September 31, 2021, 12 died",
+        "exact 12..=12 [12]",
+    );
+    insta::assert_snapshot!(parse_date("from Aug. 15, 2019 to September 31, 2021", None).unwrap_err(), @r#""September 31, 2021" is not a date that exists; expected a day that exists in its month and year"#);
+    // The day that exists is a date as before.
+    check_without_reference(
+        "from Aug. 15, 2019 to September 30, 2021",
+        "date 2019-08-15/2021-09-30 [from Aug. 15, 2019 to September 30, 2021]",
+    );
+}
