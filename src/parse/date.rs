@@ -365,18 +365,13 @@ fn iso_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
 /// A leap year: a day that does not exist in it exists in no year.
 const LEAP_YEAR: i32 = 2000;
 
-/// True when the tokens at `i` begin an ISO date, `YYYY-MM-DD` joined:
-/// its year is not the year of a date before it ("April 31, 2021-05-01").
+/// True when an ISO date is read at `i` ([`iso_date`]: `YYYY-MM-DD`
+/// joined, a day that exists, nothing joined after it): its year is not
+/// the year of a date before it ("April 31, 2021-05-01"). The shape alone
+/// is not enough: "May 1, 2021-13-01" and "May 1, 2021-05-01T10:00" read
+/// no ISO date, and "May 1, 2021" keeps its year.
 fn starts_iso_date(tokens: &Tokens, i: usize) -> bool {
-    let two_digits = |k: usize| {
-        tokens.punct(k - 1) == Some('-')
-            && tokens.joined(k - 1)
-            && tokens.joined(k)
-            && tokens
-                .number(k)
-                .is_some_and(|(_, digits, grouped, decimal)| digits == 2 && !grouped && !decimal)
-    };
-    year_at_iso(tokens, i).is_some_and(|(_, at)| two_digits(at + 1) && two_digits(at + 3))
+    iso_date(tokens, i).is_some()
 }
 
 /// When the tokens at `i` name a day that does not exist ("February 30,

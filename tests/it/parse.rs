@@ -517,6 +517,30 @@ fn a_year_that_begins_an_iso_date_is_the_iso_dates() {
     check("April 31, 2021", "");
 }
 
+/// A year is withheld from the date before it only when an ISO date is
+/// read there, not for the digit shape alone: "May 1, 2021-13-01" and
+/// "Released May 1, 2021-05-01T10:00" had lost "May 1, 2021" (no date
+/// without a reference date), the ISO date after it not existing or not
+/// being read.
+#[test]
+fn a_year_is_the_iso_dates_only_when_an_iso_date_is_read() {
+    for (text, expect) in [
+        ("May 1, 2021-13-01", "date 2021-05-01 [May 1, 2021]"),
+        ("Feb. 15, 2021-02-30", "date 2021-02-15 [Feb. 15, 2021]"),
+        ("May 1, 2021-00-00", "date 2021-05-01 [May 1, 2021]"),
+        ("April 31, 2021-13-01", ""),
+    ] {
+        check_without_reference(text, expect);
+        check(text, expect);
+    }
+    check_without_reference(
+        "Released May 1, 2021-05-01T10:00",
+        "date 2021-05-01 [May 1, 2021]",
+    );
+    // An ISO date that is read takes its year, as before.
+    check_without_reference("April 30, 2021-05-01", "date 2021-05-01 [2021-05-01]");
+}
+
 #[test]
 fn months_alone_and_year_first() {
     check("2016 November", "date 2016-11 [2016 November]");
