@@ -805,6 +805,9 @@ fn range_end(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
 /// ("from May 5 to May 2021"): then it starts at the first end, at its
 /// precision, and runs to the end of the second (May 5 to 31), where the
 /// coarser precision would have been all May and lost the first end.
+/// Likewise when the second end lies inside the first ("from May 2021 to
+/// May 5"): it starts where the first does, at the second's precision,
+/// and runs to the second (May 1 to 5).
 fn range_span(first: Period, second: Period) -> Option<Period> {
     if first.precision() < second.precision()
         && second.start() <= first.start()
@@ -812,6 +815,13 @@ fn range_span(first: Period, second: Period) -> Option<Period> {
     {
         let last = Period::containing(second.end() - Duration::minutes(1), first.precision());
         return Period::span(first, last).ok();
+    }
+    if second.precision() < first.precision()
+        && first.start() <= second.start()
+        && second.end() <= first.end()
+    {
+        let start = Period::containing(first.start(), second.precision());
+        return Period::span(start, second).ok();
     }
     Period::span(first, second).ok()
 }

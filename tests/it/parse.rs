@@ -517,6 +517,33 @@ fn a_year_that_begins_an_iso_date_is_the_iso_dates() {
     check("April 31, 2021", "");
 }
 
+/// A range whose second end lies inside its first ("from May 2021 to May
+/// 5") ends at the second end, at its precision, as the mirror "from May 5
+/// to May 2021" starts at its first: it had been all of May at month
+/// precision, losing May 5.
+#[test]
+fn a_range_whose_second_end_lies_inside_its_first_ends_there() {
+    let expect = "date 2021-05-01/2021-05-05 [from May 2021 to May 5]";
+    check_without_reference("from May 2021 to May 5", expect);
+    assert_eq!(
+        render(
+            "from May 2021 to May 5",
+            &ScanOptions::new().with_reference_date(date(2021, 5, 3))
+        ),
+        expect
+    );
+    assert_eq!(
+        parse_date("from May 2021 to May 5", None)
+            .unwrap()
+            .to_string(),
+        "2021-05-01/2021-05-05"
+    );
+    check_without_reference(
+        "from May 5 to May 2021",
+        "date 2021-05-05/2021-05-31 [from May 5 to May 2021]",
+    );
+}
+
 /// A year is withheld from the date before it only when an ISO date is
 /// read there, not for the digit shape alone: "May 1, 2021-13-01" and
 /// "Released May 1, 2021-05-01T10:00" had lost "May 1, 2021" (no date
