@@ -35,7 +35,9 @@
 //! day). Read so, a range may end at most [`AHEAD`] days after the
 //! reference date (with none, after its first end's last day); past
 //! that, it is read from the first end's previous occurrence, the range
-//! that has ended, or, when the first end has its year, is no date.
+//! that has ended, or, when the first end has its year, is no date. A
+//! range without its year followed by "in 2017" is resolved from the last
+//! day of 2017 instead of the reference date (see [`in_year`]).
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
@@ -1028,7 +1030,7 @@ fn date_range(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         && month_at(tokens, after_d2).is_none()
         && d1 != d2
     {
-        return day_span(tokens, after_d2, month, d1, d2);
+        return day_span(tokens, after_d2, month, d1, d2).map(|v| in_year(tokens, v));
     }
     // Day (joiner) Day [of] Month [,] [Year] | Day (joiner) Day this|last|next month.
     // Here, with the month after the days, a range's word joins them
@@ -1058,7 +1060,7 @@ fn date_range(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
             k += 1;
         }
         if let Some((month, end)) = month_at(tokens, k) {
-            return day_span(tokens, end, month, d1, d2);
+            return day_span(tokens, end, month, d1, d2).map(|v| in_year(tokens, v));
         }
         if d1 < d2
             && let Some(which) = tokens.word(k)
@@ -1105,7 +1107,31 @@ fn date_range(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         full_date(tokens, at)?;
         full_date(tokens, joined)?;
     }
-    Some((end, join(first, second)))
+    Some(in_year(tokens, (end, join(first, second))))
+}
+
+/// A range without its year directly followed by "in" and a year ("from
+/// April to June in 2017", "from 5 to 9 June in 2017") is read in that
+/// year: resolved looking back from its last day, as if written then.
+/// (It had been resolved from the reference date, beside the year it
+/// names.) A range with its year, or whose year is relative ("between 4
+/// and 22 this month"), is left as it is.
+fn in_year(tokens: &Tokens, (end, value): (usize, Value)) -> (usize, Value) {
+    let Value::Relative(resolve) = value else {
+        return (end, value);
+    };
+    let year = tokens
+        .is(end, "in")
+        .then(|| year_at(tokens, end + 1))
+        .flatten()
+        .filter(|(y, _)| news_year(*y));
+    match year {
+        Some((year, after)) => match NaiveDate::from_ymd_opt(year, 12, 31).and_then(resolve) {
+            Some(period) => (after, Value::Fixed(period)),
+            None => (after, Value::Nonexistent),
+        },
+        None => (end, Value::Relative(resolve)),
+    }
 }
 
 /// Reads a date expression at token `i`. `strict` accepts a bare year or

@@ -544,6 +544,49 @@ fn a_range_whose_second_end_lies_inside_its_first_ends_there() {
     );
 }
 
+/// A range without its year directly followed by "in" and a year is read
+/// in that year, looking back from its last day: "from april to June in
+/// 2017", said on 16 May 2019, had been 2019-04/2019-06 (a range read
+/// forward from the reference date) beside the year 2017.
+#[test]
+fn a_range_without_its_year_followed_by_in_a_year_is_in_that_year() {
+    let on = ScanOptions::new().with_reference_date(date(2019, 5, 16));
+    for (text, expect) in [
+        (
+            "Total sales from april to June in 2017 were below expectations.",
+            "date 2017-04/2017-06 [from april to June in 2017]",
+        ),
+        (
+            "from April 5 to June 3 in 2017",
+            "date 2017-04-05/2017-06-03 [from April 5 to June 3 in 2017]",
+        ),
+        (
+            "from 5 to 9 June in 2017",
+            "date 2017-06-05/2017-06-09 [from 5 to 9 June in 2017]",
+        ),
+        (
+            "from December 30 to January 2 in 2020",
+            "date 2020-12-30/2021-01-02 [from December 30 to January 2 in 2020]",
+        ),
+    ] {
+        assert_eq!(render(text, &on), expect, "{text}");
+        check_without_reference(text, expect);
+    }
+    assert_eq!(
+        parse_date("from april to June in 2017", None)
+            .unwrap()
+            .to_string(),
+        "2017-04/2017-06"
+    );
+    // A day the year lacks is no date, its numbers not counts.
+    check("from February 1 to February 29 in 2021", "");
+    // A range with its year keeps it; the year after is a year.
+    check(
+        "from April to June 2017 in 2018",
+        "date 2017-04/2017-06 [from April to June 2017]; date 2018 [2018]",
+    );
+}
+
 /// A year is withheld from the date before it only when an ISO date is
 /// read there, not for the digit shape alone: "May 1, 2021-13-01" and
 /// "Released May 1, 2021-05-01T10:00" had lost "May 1, 2021" (no date
