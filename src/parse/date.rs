@@ -32,7 +32,12 @@
 //! lacks one, is the first such day or month not ending before its first
 //! end, which is resolved back from the reference date when it lacks a
 //! year too ("from 30 April to 1 May", said on 30 April, runs to the next
-//! day).
+//! day). Read so, a range may end at most [`AHEAD`] days after the
+//! reference date (with none, after its first end's last day); past
+//! that, it is read from the first end's previous occurrence, the range
+//! that has ended, or, when the first end has its year, is no date. A
+//! range without its year followed by "in 2017" is resolved from the last
+//! day of 2017 instead of the reference date (see [`in_year`]).
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
@@ -73,6 +78,10 @@ enum Value {
     Fixed(Period),
     /// Needs the reference date.
     Relative(Box<dyn Fn(NaiveDate) -> Option<Period>>),
+    /// A range from a first end with its year to a second end without
+    /// one ("from 30 April 2021 to 1 May"): resolved with the reference
+    /// date when there is one, and the period, if any, without it.
+    Onward(Option<Period>, Box<dyn Fn(NaiveDate) -> Option<Period>>),
     /// A range whose end is before its start ("between 2018 and 2016"):
     /// read as a date, so that it is not read as two numbers, but no
     /// period.
@@ -358,18 +367,13 @@ fn iso_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
 /// A leap year: a day that does not exist in it exists in no year.
 const LEAP_YEAR: i32 = 2000;
 
-/// True when the tokens at `i` begin an ISO date, `YYYY-MM-DD` joined:
-/// its year is not the year of a date before it ("April 31, 2021-05-01").
+/// True when an ISO date is read at `i` ([`iso_date`]: `YYYY-MM-DD`
+/// joined, a day that exists, nothing joined after it): its year is not
+/// the year of a date before it ("April 31, 2021-05-01"). The shape alone
+/// is not enough: "May 1, 2021-13-01" and "May 1, 2021-05-01T10:00" read
+/// no ISO date, and "May 1, 2021" keeps its year.
 fn starts_iso_date(tokens: &Tokens, i: usize) -> bool {
-    let two_digits = |k: usize| {
-        tokens.punct(k - 1) == Some('-')
-            && tokens.joined(k - 1)
-            && tokens.joined(k)
-            && tokens
-                .number(k)
-                .is_some_and(|(_, digits, grouped, decimal)| digits == 2 && !grouped && !decimal)
-    };
-    year_at_iso(tokens, i).is_some_and(|(_, at)| two_digits(at + 1) && two_digits(at + 3))
+    iso_date(tokens, i).is_some()
 }
 
 /// When the tokens at `i` name a day that does not exist ("February 30,
@@ -468,8 +472,7 @@ fn full_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         let value = match value {
             Value::Fixed(day) => Value::Fixed(at_time(day, hour, minute)?),
             Value::Relative(f) => Value::Relative(Box::new(move |r| at_time(f(r)?, hour, minute))),
-            Value::Inverted => Value::Inverted,
-            Value::Nonexistent => Value::Nonexistent,
+            other @ (Value::Inverted | Value::Nonexistent | Value::Onward(..)) => other,
         };
         return Some((end, value));
     }
@@ -490,8 +493,7 @@ fn time_first(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
             }
             Value::Fixed(_) => return None,
             Value::Relative(f) => Value::Relative(Box::new(move |r| at_time(f(r)?, hour, minute))),
-            Value::Inverted => Value::Inverted,
-            Value::Nonexistent => Value::Nonexistent,
+            other @ (Value::Inverted | Value::Nonexistent | Value::Onward(..)) => other,
         };
         return Some((date_end, value));
     }
@@ -805,6 +807,9 @@ fn range_end(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
 /// ("from May 5 to May 2021"): then it starts at the first end, at its
 /// precision, and runs to the end of the second (May 5 to 31), where the
 /// coarser precision would have been all May and lost the first end.
+/// Likewise when the second end lies inside the first ("from May 2021 to
+/// May 5"): it starts where the first does, at the second's precision,
+/// and runs to the second (May 1 to 5).
 fn range_span(first: Period, second: Period) -> Option<Period> {
     if first.precision() < second.precision()
         && second.start() <= first.start()
@@ -812,6 +817,13 @@ fn range_span(first: Period, second: Period) -> Option<Period> {
     {
         let last = Period::containing(second.end() - Duration::minutes(1), first.precision());
         return Period::span(first, last).ok();
+    }
+    if second.precision() < first.precision()
+        && first.start() <= second.start()
+        && second.end() <= first.end()
+    {
+        let start = Period::containing(first.start(), second.precision());
+        return Period::span(start, second).ok();
     }
     Period::span(first, second).ok()
 }
@@ -829,16 +841,23 @@ fn join(first: Value, second: Value) -> Value {
         },
         // "from 30 April 2021 to 1 May": an open second end is the first
         // of its days (or months) that does not end before the first end
-        // starts, with or without a reference date. (It had been
-        // resolved back from the reference, so a range still running on
-        // the reference day ended a year before it started.)
-        (Value::Fixed(a), Value::Relative(g)) => match onward(&*g, a) {
-            Some(b) => match span(a, b) {
-                Some(p) => Value::Fixed(p),
-                None => Value::Inverted,
-            },
-            None => Value::Nonexistent,
-        },
+        // starts. (It had been resolved back from the reference, so a
+        // range still running on the reference day ended a year before
+        // it started.) Read so, the range is kept only if it ends by
+        // [`AHEAD`] days after the reference date, or, with none, after
+        // the first end's last day, which stands in for it: "from 28
+        // Apr. 2021 to 15 Apr." is no date, not a year less a fortnight.
+        (Value::Fixed(a), Value::Relative(g)) => {
+            let Some(b) = onward(&*g, a) else {
+                return Value::Nonexistent;
+            };
+            let Some(p) = span(a, b) else {
+                return Value::Inverted;
+            };
+            let last = a.end().date().pred_opt();
+            let alone = last.filter(|&l| ended_by(p, l)).map(|_| p);
+            Value::Onward(alone, Box::new(move |r| ended_by(p, r).then_some(p)))
+        }
         // "from Feb 1st to March 2019", "30 April-1 May 2021": an open
         // first end (a month, or a day without its year) takes its year
         // from the second, resolving back from where that ends, whatever
@@ -879,11 +898,37 @@ fn join(first: Value, second: Value) -> Value {
         // first. (Each had been resolved back from the reference on its
         // own, so a range still running on the reference day, whose
         // second end is after it, was inverted and no date.)
+        // Read so, the range is kept only if it ends by [`AHEAD`] days
+        // after the reference date; otherwise it is read from the first
+        // end's previous occurrence, the reading that has ended: "from
+        // May 1 to April 30", said on 3 May 2021, is the twelve months to
+        // 30 April 2021, not to 30 April 2022.
         (Value::Relative(f), Value::Relative(g)) => Value::Relative(Box::new(move |r| {
+            let read = |first: Period| span(first, onward(&*g, first)?);
             let first = f(r)?;
-            span(first, onward(&*g, first)?)
+            let p = read(first)?;
+            if ended_by(p, r) {
+                return Some(p);
+            }
+            read(f(first.start_date().pred_opt()?)?).filter(|&p| ended_by(p, r))
         })),
+        // Made only here, and a range is not an end of another.
+        (Value::Onward(..), _) | (_, Value::Onward(..)) => Value::Inverted,
     }
+}
+
+/// How many days after the reference date a range read forward from its
+/// first end may end: one still running when it is written ("from 30
+/// April to 1 May", said on 30 April) ends soon after it; one that ends
+/// far after it ("from May 1 to April 30", said on 3 May) is the one that
+/// has just ended, as a date without its year is read looking back.
+const AHEAD: i64 = 31;
+
+/// True when `period` ends at most [`AHEAD`] days after `reference`.
+fn ended_by(period: Period, reference: NaiveDate) -> bool {
+    reference
+        .checked_add_signed(Duration::days(AHEAD + 1))
+        .is_some_and(|limit| period.end() <= limit.and_time(chrono::NaiveTime::MIN))
 }
 
 /// The first period that `second`, an end without its year (a day or a
@@ -985,7 +1030,7 @@ fn date_range(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         && month_at(tokens, after_d2).is_none()
         && d1 != d2
     {
-        return day_span(tokens, after_d2, month, d1, d2);
+        return day_span(tokens, after_d2, month, d1, d2).map(|v| in_year(tokens, v));
     }
     // Day (joiner) Day [of] Month [,] [Year] | Day (joiner) Day this|last|next month.
     // Here, with the month after the days, a range's word joins them
@@ -1015,7 +1060,7 @@ fn date_range(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
             k += 1;
         }
         if let Some((month, end)) = month_at(tokens, k) {
-            return day_span(tokens, end, month, d1, d2);
+            return day_span(tokens, end, month, d1, d2).map(|v| in_year(tokens, v));
         }
         if d1 < d2
             && let Some(which) = tokens.word(k)
@@ -1047,11 +1092,46 @@ fn date_range(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
     // ("2020 to 2021" is left to the year rules, "7,000 to 11,000" to the
     // quantity grammar).
     let (end, second) = range_end(tokens, joined)?;
+    // A second end that is a day that does not exist ("from Aug. 15, 2019
+    // to September 31, 2021"): the range is no date, and its numbers are
+    // not counts, as for "between 5 and 31 June 1999". (The second end
+    // had been read as its month alone, "September", and the range
+    // dated.)
+    if let Some((impossible, _)) = impossible_date_at(tokens, joined)
+        && impossible > end
+        && (opener.is_some() || full_date(tokens, at).is_some())
+    {
+        return Some((impossible, Value::Nonexistent));
+    }
     if opener.is_none() {
         full_date(tokens, at)?;
         full_date(tokens, joined)?;
     }
-    Some((end, join(first, second)))
+    Some(in_year(tokens, (end, join(first, second))))
+}
+
+/// A range without its year directly followed by "in" and a year ("from
+/// April to June in 2017", "from 5 to 9 June in 2017") is read in that
+/// year: resolved looking back from its last day, as if written then.
+/// (It had been resolved from the reference date, beside the year it
+/// names.) A range with its year, or whose year is relative ("between 4
+/// and 22 this month"), is left as it is.
+fn in_year(tokens: &Tokens, (end, value): (usize, Value)) -> (usize, Value) {
+    let Value::Relative(resolve) = value else {
+        return (end, value);
+    };
+    let year = tokens
+        .is(end, "in")
+        .then(|| year_at(tokens, end + 1))
+        .flatten()
+        .filter(|(y, _)| news_year(*y));
+    match year {
+        Some((year, after)) => match NaiveDate::from_ymd_opt(year, 12, 31).and_then(resolve) {
+            Some(period) => (after, Value::Fixed(period)),
+            None => (after, Value::Nonexistent),
+        },
+        None => (end, Value::Relative(resolve)),
+    }
 }
 
 /// Reads a date expression at token `i`. `strict` accepts a bare year or
@@ -1083,6 +1163,7 @@ pub(crate) fn date_at(
     let (mut period, inverted, nonexistent) = match value {
         Value::Fixed(period) => (Some(period), false, false),
         Value::Relative(resolve) => (reference.and_then(resolve), false, false),
+        Value::Onward(alone, resolve) => (reference.map_or(alone, resolve), false, false),
         Value::Inverted => (None, true, false),
         Value::Nonexistent => (None, false, true),
     };

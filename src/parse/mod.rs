@@ -955,6 +955,21 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
                     "a weekday that agrees with the date, or the date without one",
                 ))
             }
+            // A range with an end that is a day that does not exist
+            // ("from Aug. 15, 2019 to September 31, 2021"): named as
+            // that day is alone.
+            (None, None)
+                if found.nonexistent
+                    && let Some(day) = (start..tokens.len())
+                        .find_map(|k| date::impossible_date_at(&tokens, k))
+                        .map(|(_, day)| day) =>
+            {
+                Err(Error::invalid_value(
+                    format!("{day:?}"),
+                    "is not a date that exists",
+                    "a day that exists in its month and year",
+                ))
+            }
             // A value error, as a day that does not exist is: the range
             // reads, and its first end takes a year that lacks its day.
             (None, None) if found.nonexistent => Err(Error::invalid_value(

@@ -423,10 +423,73 @@ fn a_range_still_running_on_the_reference_day_is_read_forward() {
     check("from February 1 to February 29", "");
     check_without_reference("from February 1, 2021 to February 29", "");
     insta::assert_snapshot!(parse_date("from February 1, 2021 to February 29", None).unwrap_err(), @r#""from February 1, 2021 to February 29" names a day, written without its year, that does not exist within a year of its other end; expected a day that exists in its month and year, or its year written"#);
+    // Within 31 days of the first end, with no reference date.
     check_without_reference(
-        "from March 1, 2023 to February 29",
-        "date 2023-03-01/2024-02-29 [from March 1, 2023 to February 29]",
+        "from January 30, 2024 to February 29",
+        "date 2024-01-30/2024-02-29 [from January 30, 2024 to February 29]",
     );
+}
+
+/// A range read forward from its first end is kept only if it ends at
+/// most 31 days after the reference date; else it is read a year earlier,
+/// the reading that has ended, as a date without its year is read looking
+/// back. "from May 1 to April 30" said on 3 May 2021 had been read as
+/// 2021-05-01/2022-04-30. Without a reference date, the first end's last
+/// day stands in for it: "from 28 Apr. 2021 to 15 Apr." had been a year
+/// less a fortnight, and is no date.
+#[test]
+fn a_range_read_forward_ends_soon_after_the_reference_date() {
+    let on = |y, m, d| ScanOptions::new().with_reference_date(date(y, m, d));
+    for (text, reference, expect) in [
+        (
+            "from May 1 to April 30",
+            on(2021, 5, 3),
+            "date 2020-05-01/2021-04-30 [from May 1 to April 30]",
+        ),
+        (
+            "from 30 August to 31 Jul",
+            on(2021, 5, 3),
+            "date 2019-08-30/2020-07-31 [from 30 August to 31 Jul]",
+        ),
+        // Still running, and ending soon after: read forward.
+        (
+            "from 30 April to 1 May",
+            on(2021, 4, 30),
+            "date 2021-04-30/2021-05-01 [from 30 April to 1 May]",
+        ),
+        (
+            "from December 30 to January 2",
+            on(2020, 12, 31),
+            "date 2020-12-30/2021-01-02 [from December 30 to January 2]",
+        ),
+        (
+            "from April 20 to May 31",
+            on(2021, 4, 30),
+            "date 2021-04-20/2021-05-31 [from April 20 to May 31]",
+        ),
+        // A first end with its year: no earlier reading, so no date.
+        ("from 28 Apr. 2021 to 15 Apr.", on(2021, 5, 3), ""),
+        (
+            "from Nov. 3, 2020 to Feb. 2",
+            on(2021, 5, 3),
+            "date 2020-11-03/2021-02-02 [from Nov. 3, 2020 to Feb. 2]",
+        ),
+    ] {
+        assert_eq!(render(text, &reference), expect, "{text}");
+    }
+    assert_eq!(
+        parse_date("from May 1 to April 30", Some(date(2021, 5, 3)))
+            .unwrap()
+            .to_string(),
+        "2020-05-01/2021-04-30"
+    );
+    for text in [
+        "from 28 Apr. 2021 to 15 Apr.",
+        "from 29 Mar 2021 to 28 March",
+        "from Nov. 3, 2020 to Feb. 2",
+    ] {
+        check_without_reference(text, "");
+    }
 }
 
 /// A year that begins an ISO date is that date's, not the year of a day
@@ -452,6 +515,100 @@ fn a_year_that_begins_an_iso_date_is_the_iso_dates() {
     );
     insta::assert_snapshot!(parse_date("April 31, 2021-05-01", None).unwrap_err(), @r#""April 31" is not a date that exists; expected a day that exists in its month and year"#);
     check("April 31, 2021", "");
+}
+
+/// A range whose second end lies inside its first ("from May 2021 to May
+/// 5") ends at the second end, at its precision, as the mirror "from May 5
+/// to May 2021" starts at its first: it had been all of May at month
+/// precision, losing May 5.
+#[test]
+fn a_range_whose_second_end_lies_inside_its_first_ends_there() {
+    let expect = "date 2021-05-01/2021-05-05 [from May 2021 to May 5]";
+    check_without_reference("from May 2021 to May 5", expect);
+    assert_eq!(
+        render(
+            "from May 2021 to May 5",
+            &ScanOptions::new().with_reference_date(date(2021, 5, 3))
+        ),
+        expect
+    );
+    assert_eq!(
+        parse_date("from May 2021 to May 5", None)
+            .unwrap()
+            .to_string(),
+        "2021-05-01/2021-05-05"
+    );
+    check_without_reference(
+        "from May 5 to May 2021",
+        "date 2021-05-05/2021-05-31 [from May 5 to May 2021]",
+    );
+}
+
+/// A range without its year directly followed by "in" and a year is read
+/// in that year, looking back from its last day: "from april to June in
+/// 2017", said on 16 May 2019, had been 2019-04/2019-06 (a range read
+/// forward from the reference date) beside the year 2017.
+#[test]
+fn a_range_without_its_year_followed_by_in_a_year_is_in_that_year() {
+    let on = ScanOptions::new().with_reference_date(date(2019, 5, 16));
+    for (text, expect) in [
+        (
+            "Total sales from april to June in 2017 were below expectations.",
+            "date 2017-04/2017-06 [from april to June in 2017]",
+        ),
+        (
+            "from April 5 to June 3 in 2017",
+            "date 2017-04-05/2017-06-03 [from April 5 to June 3 in 2017]",
+        ),
+        (
+            "from 5 to 9 June in 2017",
+            "date 2017-06-05/2017-06-09 [from 5 to 9 June in 2017]",
+        ),
+        (
+            "from December 30 to January 2 in 2020",
+            "date 2020-12-30/2021-01-02 [from December 30 to January 2 in 2020]",
+        ),
+    ] {
+        assert_eq!(render(text, &on), expect, "{text}");
+        check_without_reference(text, expect);
+    }
+    assert_eq!(
+        parse_date("from april to June in 2017", None)
+            .unwrap()
+            .to_string(),
+        "2017-04/2017-06"
+    );
+    // A day the year lacks is no date, its numbers not counts.
+    check("from February 1 to February 29 in 2021", "");
+    // A range with its year keeps it; the year after is a year.
+    check(
+        "from April to June 2017 in 2018",
+        "date 2017-04/2017-06 [from April to June 2017]; date 2018 [2018]",
+    );
+}
+
+/// A year is withheld from the date before it only when an ISO date is
+/// read there, not for the digit shape alone: "May 1, 2021-13-01" and
+/// "Released May 1, 2021-05-01T10:00" had lost "May 1, 2021" (no date
+/// without a reference date), the ISO date after it not existing or not
+/// being read.
+#[test]
+fn a_year_is_the_iso_dates_only_when_an_iso_date_is_read() {
+    for (text, expect) in [
+        ("May 1, 2021-13-01", "date 2021-05-01 [May 1, 2021]"),
+        ("Feb. 15, 2021-02-30", "date 2021-02-15 [Feb. 15, 2021]"),
+        ("May 1, 2021-00-00", "date 2021-05-01 [May 1, 2021]"),
+        ("April 31, 2021-13-01", ""),
+    ] {
+        check_without_reference(text, expect);
+        check(text, expect);
+    }
+    check_without_reference(
+        "Released May 1, 2021-05-01T10:00",
+        "date 2021-05-01 [May 1, 2021]",
+    );
+    // An ISO date that is read takes its year, as before.
+    check_without_reference("April 30, 2021-05-01", "date 2021-05-01 [2021-05-01]");
 }
 
 #[test]
@@ -1144,4 +1301,31 @@ fn fractions_in_words_are_shares() {
         "exact 66.66666666666666..=66.66666666666666 unit=percent [2 thirds]",
     );
     check("5 quarters", "exact 5..=5 unit=quarters [5 quarters]");
+}
+
+/// A range whose second end is a day that does not exist is no date, and
+/// its numbers are not counts, as "between 5 and 31 June 1999" is: "from
+/// Aug. 15, 2019 to September 31, 2021" had been read to "September" and
+/// dated 2019-08/2019-09, with 31 and 2021 as counts.
+#[test]
+fn a_range_to_a_day_that_does_not_exist_is_no_date() {
+    for text in [
+        "from Aug. 15, 2019 to September 31, 2021",
+        "between Jan. 5 and Sept. 31, 2020",
+        "from January 31, 2021 to February 30, 2021",
+        "from May 2021 to June 31, 2021",
+    ] {
+        check(text, "");
+        check_without_reference(text, "");
+    }
+    check(
+        "from Aug. 15, 2019 to September 31, 2021, 12 died",
+        "exact 12..=12 [12]",
+    );
+    insta::assert_snapshot!(parse_date("from Aug. 15, 2019 to September 31, 2021", None).unwrap_err(), @r#""September 31, 2021" is not a date that exists; expected a day that exists in its month and year"#);
+    // The day that exists is a date as before.
+    check_without_reference(
+        "from Aug. 15, 2019 to September 30, 2021",
+        "date 2019-08-15/2021-09-30 [from Aug. 15, 2019 to September 30, 2021]",
+    );
 }
