@@ -851,6 +851,9 @@ fn join(first: Value, second: Value) -> Value {
             let Some(b) = onward(&*g, a) else {
                 return Value::Nonexistent;
             };
+            if wraps_to_its_month(a, b) {
+                return Value::Inverted;
+            }
             let Some(p) = span(a, b) else {
                 return Value::Inverted;
             };
@@ -904,7 +907,10 @@ fn join(first: Value, second: Value) -> Value {
         // May 1 to April 30", said on 3 May 2021, is the twelve months to
         // 30 April 2021, not to 30 April 2022.
         (Value::Relative(f), Value::Relative(g)) => Value::Relative(Box::new(move |r| {
-            let read = |first: Period| span(first, onward(&*g, first)?);
+            let read = |first: Period| {
+                let second = onward(&*g, first).filter(|&b| !wraps_to_its_month(first, b))?;
+                span(first, second)
+            };
             let first = f(r)?;
             let p = read(first)?;
             if ended_by(p, r) {
@@ -923,6 +929,16 @@ fn join(first: Value, second: Value) -> Value {
 /// far after it ("from May 1 to April 30", said on 3 May) is the one that
 /// has just ended, as a date without its year is read looking back.
 const AHEAD: i64 = 31;
+
+/// True when `second`, read onward from `first`, is in the month `first`
+/// starts in, a year or more later: "from May 5 to May 1" or "28 May - 5
+/// May" is an inverted range, not one of eleven months and more, where
+/// "from May 1 to April 30" (a fiscal year) names two months and wraps.
+fn wraps_to_its_month(first: Period, second: Period) -> bool {
+    use chrono::Datelike;
+    let (a, b) = (first.start_date(), second.start_date());
+    b.year() > a.year() && b.month() == a.month()
+}
 
 /// True when `period` ends at most [`AHEAD`] days after `reference`.
 fn ended_by(period: Period, reference: NaiveDate) -> bool {

@@ -1329,3 +1329,29 @@ fn a_range_to_a_day_that_does_not_exist_is_no_date() {
         "date 2019-08-15/2021-09-30 [from Aug. 15, 2019 to September 30, 2021]",
     );
 }
+
+/// A range whose second end falls in its first end's month, earlier in
+/// it ("28 May - 5 May", "from May 5 to May 1"), is inverted: read onward
+/// it would run eleven months and more. A range across two months that
+/// wraps the year (a fiscal year, "from May 1 to April 30") is still read.
+#[test]
+fn a_range_back_into_its_own_month_is_no_date() {
+    let on = ScanOptions::new().with_reference_date(date(2021, 5, 3));
+    for text in [
+        "28 May - 5 May",
+        "from May 5 to May 1",
+        "from Jan. 31, 2020 to Jan. 28",
+        "31 Jan. - 2 January",
+    ] {
+        assert_eq!(render(text, &on), "", "{text}");
+        assert_eq!(render(text, &ScanOptions::new()), "", "{text}");
+    }
+    assert_eq!(
+        render("from May 1 to April 30", &on),
+        "date 2020-05-01/2021-04-30 [from May 1 to April 30]"
+    );
+    check(
+        "from December 30 to January 2",
+        "date 2020-12-30/2021-01-02 [from December 30 to January 2]",
+    );
+}
