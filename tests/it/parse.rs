@@ -36,6 +36,12 @@ fn check(input: &str, expect: &str) {
 }
 
 #[track_caller]
+fn check_on(reference: NaiveDate, input: &str, expect: &str) {
+    let options = ScanOptions::new().with_reference_date(reference);
+    assert_eq!(render(input, &options), expect, "input: {input:?}");
+}
+
+#[track_caller]
 fn check_without_reference(input: &str, expect: &str) {
     assert_eq!(
         render(input, &ScanOptions::new()),
@@ -439,44 +445,39 @@ fn a_range_still_running_on_the_reference_day_is_read_forward() {
 /// less a fortnight, and is no date.
 #[test]
 fn a_range_read_forward_ends_soon_after_the_reference_date() {
-    let on = |y, m, d| ScanOptions::new().with_reference_date(date(y, m, d));
-    for (text, reference, expect) in [
-        (
-            "from May 1 to April 30",
-            on(2021, 5, 3),
-            "date 2020-05-01/2021-04-30 [from May 1 to April 30]",
-        ),
-        (
-            "from 30 August to 31 Jul",
-            on(2021, 5, 3),
-            "date 2019-08-30/2020-07-31 [from 30 August to 31 Jul]",
-        ),
-        // Still running, and ending soon after: read forward.
-        (
-            "from 30 April to 1 May",
-            on(2021, 4, 30),
-            "date 2021-04-30/2021-05-01 [from 30 April to 1 May]",
-        ),
-        (
-            "from December 30 to January 2",
-            on(2020, 12, 31),
-            "date 2020-12-30/2021-01-02 [from December 30 to January 2]",
-        ),
-        (
-            "from April 20 to May 31",
-            on(2021, 4, 30),
-            "date 2021-04-20/2021-05-31 [from April 20 to May 31]",
-        ),
-        // A first end with its year: no earlier reading, so no date.
-        ("from 28 Apr. 2021 to 15 Apr.", on(2021, 5, 3), ""),
-        (
-            "from Nov. 3, 2020 to Feb. 2",
-            on(2021, 5, 3),
-            "date 2020-11-03/2021-02-02 [from Nov. 3, 2020 to Feb. 2]",
-        ),
-    ] {
-        assert_eq!(render(text, &reference), expect, "{text}");
-    }
+    check_on(
+        date(2021, 5, 3),
+        "from May 1 to April 30",
+        "date 2020-05-01/2021-04-30 [from May 1 to April 30]",
+    );
+    check_on(
+        date(2021, 5, 3),
+        "from 30 August to 31 Jul",
+        "date 2019-08-30/2020-07-31 [from 30 August to 31 Jul]",
+    );
+    // Still running, and ending soon after: read forward.
+    check_on(
+        date(2021, 4, 30),
+        "from 30 April to 1 May",
+        "date 2021-04-30/2021-05-01 [from 30 April to 1 May]",
+    );
+    check_on(
+        date(2020, 12, 31),
+        "from December 30 to January 2",
+        "date 2020-12-30/2021-01-02 [from December 30 to January 2]",
+    );
+    check_on(
+        date(2021, 4, 30),
+        "from April 20 to May 31",
+        "date 2021-04-20/2021-05-31 [from April 20 to May 31]",
+    );
+    // A first end with its year: no earlier reading, so no date.
+    check_on(date(2021, 5, 3), "from 28 Apr. 2021 to 15 Apr.", "");
+    check_on(
+        date(2021, 5, 3),
+        "from Nov. 3, 2020 to Feb. 2",
+        "date 2020-11-03/2021-02-02 [from Nov. 3, 2020 to Feb. 2]",
+    );
     assert_eq!(
         parse_date("from May 1 to April 30", Some(date(2021, 5, 3)))
             .unwrap()
