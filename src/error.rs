@@ -596,7 +596,7 @@ impl fmt::Write for Shown<'_, '_> {
         while let Some(at) = rest.find(crate::render::acts) {
             self.0.write_str(&rest[..at])?;
             let c = rest[at..].chars().next().unwrap_or(' ');
-            write!(self.0, "\\u{{{:x}}}", u32::from(c))?;
+            write!(self.0, "{}", crate::render::Escaped(c))?;
             rest = &rest[at + c.len_utf8()..];
         }
         self.0.write_str(rest)

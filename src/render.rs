@@ -148,6 +148,16 @@ fn holds_acting(text: &str) -> bool {
     block_in_acting(&bytes[start..]) && acting_from(start, bytes.len())
 }
 
+/// A character that [`acts`] as it is shown instead: its escape,
+/// `\u{1b}`, the one form the reports and error messages use.
+pub(crate) struct Escaped(pub(crate) char);
+
+impl std::fmt::Display for Escaped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "\\u{{{:x}}}", u32::from(self.0))
+    }
+}
+
 /// Pushes `word`, each character that [`acts`] shown as its escape
 /// (`\u{1b}`) rather than sent to the terminal; returns the characters
 /// pushed.
@@ -159,7 +169,7 @@ fn push_shown(out: &mut String, word: &str) -> usize {
     let start = out.len();
     for c in word.chars() {
         if acts(c) {
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            let _ = write!(out, "{}", Escaped(c));
         } else {
             out.push(c);
         }
@@ -399,7 +409,8 @@ impl std::fmt::Display for Md<'_> {
             if matches!(c, '\n' | '\r' | '\t') {
                 f.write_str(" ")?;
             } else if acts(c) {
-                write!(f, "\\\\u{{{:x}}}", u32::from(c))?;
+                // The escape's backslash escaped for Markdown.
+                write!(f, "\\{}", Escaped(c))?;
             } else {
                 write!(f, "\\{c}")?;
             }

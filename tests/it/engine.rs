@@ -593,6 +593,35 @@ fn an_open_figure_beside_lower_ones_does_not_hide_a_fall() {
     assert_eq!(topic.verdict, corroborate::Verdict::Contested);
 }
 
+/// The conflicts between a topic's positions, each named by the first
+/// claim of either side ("c1-c4"), followed by what `note` makes of its
+/// sentence; sorted.
+fn conflicts_by_first_claim(
+    topic: &corroborate::Topic<'_>,
+    note: impl Fn(&str) -> String,
+) -> Vec<String> {
+    let first = |label: &str| {
+        topic
+            .scopes
+            .iter()
+            .flat_map(|s| &s.positions)
+            .find(|p| &*p.label == label)
+            .map(|p| p.claims[0].claim.id.to_string())
+            .unwrap_or_default()
+    };
+    let mut conflicts: Vec<String> = topic
+        .relations
+        .iter()
+        .filter(|r| r.relation.kind() == corroborate::RelationKind::Conflict)
+        .map(|r| {
+            let text = r.relation.explanation();
+            format!("{}-{}{}", first(&r.from), first(&r.to), note(text))
+        })
+        .collect();
+    conflicts.sort();
+    conflicts
+}
+
 /// Only figures that stand judge whether an earlier toll fell (tenth
 /// audit): a report whose only dated figure is coarse judges nothing, so
 /// the earlier figure stays superseded; a withdrawn figure is neither the
@@ -630,20 +659,7 @@ fn a_fall_is_judged_against_the_figures_that_stand() {
             .filter_map(|c| Some(format!("{}>{}", c.claim.id, c.superseded_by.as_ref()?)))
             .collect();
         superseded.sort();
-        let first = |label: &str| {
-            positions
-                .iter()
-                .find(|p| &*p.label == label)
-                .map(|p| p.claims[0].claim.id.to_string())
-                .unwrap_or_default()
-        };
-        let mut conflicts: Vec<String> = topic
-            .relations
-            .iter()
-            .filter(|r| r.relation.kind() == corroborate::RelationKind::Conflict)
-            .map(|r| format!("{}-{}", first(&r.from), first(&r.to)))
-            .collect();
-        conflicts.sort();
+        let conflicts = conflicts_by_first_claim(topic, |_| String::new());
         (superseded.join(" "), conflicts.join(" "))
     };
     // The latest dated report holds only "at least 20", coarse beside the
@@ -745,30 +761,13 @@ fn an_origin_is_said_to_give_both_only_when_its_own_figures_conflict() {
             ],
         );
         let report = Analyzer::new(&corpus, &Policy::default()).report();
-        let topic = &report.topics[0];
-        let first = |label: &str| {
-            topic
-                .scopes
-                .iter()
-                .flat_map(|s| &s.positions)
-                .find(|p| &*p.label == label)
-                .map(|p| p.claims[0].claim.id.to_string())
-                .unwrap_or_default()
-        };
-        let mut found: Vec<String> = topic
-            .relations
-            .iter()
-            .filter(|r| r.relation.kind() == corroborate::RelationKind::Conflict)
-            .map(|r| {
-                let text = r.relation.explanation();
-                let named = text
-                    .split_once("; one origin, ")
-                    .and_then(|(_, rest)| rest.split_once(", gives both"))
-                    .map_or("", |(name, _)| name);
-                format!("{}-{}: {named}", first(&r.from), first(&r.to))
-            })
-            .collect();
-        found.sort();
+        let found = conflicts_by_first_claim(&report.topics[0], |text| {
+            let named = text
+                .split_once("; one origin, ")
+                .and_then(|(_, rest)| rest.split_once(", gives both"))
+                .map_or("", |(name, _)| name);
+            format!(": {named}")
+        });
         found.join("; ")
     };
     // "at least 19" joins the 25 in one position; the 23 and the 20 fell
