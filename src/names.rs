@@ -40,12 +40,29 @@ pub(crate) fn tables() -> &'static NameTables {
 }
 
 /// The name of the installed tables, or `None` while the bundled ones
-/// are in use (or none yet): what a report's settings name.
+/// are in use (or none yet): what a report's settings name. Bundled
+/// tables that failed to load are named too, so that the report says so.
 pub(crate) fn installed_name() -> Option<&'static str> {
-    match TABLES.get() {
-        Some((tables, true)) => Some(tables.name()),
-        _ => None,
-    }
+    let (tables, installed) = TABLES.get()?;
+    reported_name(tables, *installed)
+}
+
+/// The name a report gives `tables`: installed ones, and bundled ones
+/// that failed to load; `None` for the bundled tables as they are.
+fn reported_name(tables: &NameTables, installed: bool) -> Option<&str> {
+    (installed || tables.failed).then_some(tables.name())
+}
+
+/// The bundled tables read from `json`; were they not to read, tables
+/// without entries whose name says so and why ("names (the bundled
+/// tables failed to load: …)"), which every report then prints, rather
+/// than a panic or tables that look right and are empty.
+fn bundled_tables(json: &str) -> NameTables {
+    NameTables::from_json_str(json).unwrap_or_else(|error| NameTables {
+        name: format!("names (the bundled tables failed to load: {error})"),
+        failed: true,
+        ..NameTables::default()
+    })
 }
 
 /// The legal suffixes left out of name keys and the gendered endings that
@@ -75,6 +92,9 @@ pub(crate) fn installed_name() -> Option<&'static str> {
 pub struct NameTables {
     /// The tables' name, as reports give it.
     name: String,
+    /// Whether these stand for bundled tables that failed to load
+    /// ([`bundled_tables`]): reports then name them.
+    failed: bool,
     /// The keys of the legal suffixes ("Inc.", "Ltd", "GmbH"), each's
     /// bytes as a number ([`packed`]), sorted.
     suffixes: Vec<u128>,
@@ -168,6 +188,11 @@ impl NameTables {
     /// The tables bundled with the crate, `data/vocabulary/names.json`:
     /// the ones used unless others are installed.
     ///
+    /// The file is embedded in the crate and tested to load; were it not
+    /// to, these would be tables without entries whose name says that
+    /// the bundled tables failed to load and why, and every report would
+    /// print that name, rather than a panic.
+    ///
     /// ```
     /// use corroborate::NameTables;
     /// let tables = NameTables::bundled();
@@ -177,8 +202,8 @@ impl NameTables {
     pub fn bundled() -> NameTables {
         // The file is part of the crate and is tested to read
         // (`the_bundled_tables_read`); were it not to, names would be
-        // keyed and matched without tables.
-        NameTables::from_json_str(NAMES_JSON).unwrap_or_default()
+        // keyed and matched without tables, and reports would say so.
+        bundled_tables(NAMES_JSON)
     }
 
     /// Reads tables from a file in the format of
@@ -461,6 +486,27 @@ mod tests {
         assert!(tables.endings.len() > 20);
         assert_eq!(tables.forms.len(), 2 * tables.endings.len());
         assert_eq!(tables.longest_tail, 4);
+    }
+
+    /// Bundled tables that failed to load would say so in their name,
+    /// and a report would name them though they were not installed;
+    /// the bundled tables as they are go unnamed.
+    #[test]
+    fn bundled_tables_that_fail_to_load_say_so_in_the_report() {
+        let broken = bundled_tables("{");
+        assert!(
+            broken
+                .name()
+                .starts_with("names (the bundled tables failed to load: "),
+            "{}",
+            broken.name()
+        );
+        assert!(!broken.is_legal_suffix("inc"));
+        assert_eq!(reported_name(&broken, false), Some(broken.name()));
+        let bundled = bundled_tables(NAMES_JSON);
+        assert_eq!(bundled.name(), "names");
+        assert_eq!(reported_name(&bundled, false), None);
+        assert_eq!(reported_name(&bundled, true), Some("names"));
     }
 
     /// Whether `a` is a stem ending in `m` and `b` the same stem ending

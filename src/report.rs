@@ -640,8 +640,9 @@ pub struct Settings {
     /// The vocabulary's name.
     pub vocabulary: String,
     /// The name of the name tables, when they were installed
-    /// ([`NameTables::install`](crate::NameTables::install)); `None`
-    /// (and left out of JSON) for the bundled ones.
+    /// ([`NameTables::install`](crate::NameTables::install)) or are
+    /// bundled tables that failed to load (the name then says so);
+    /// `None` (and left out of JSON) for the bundled ones.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name_tables: Option<String>,
     /// The quote similarity threshold.
