@@ -27,7 +27,7 @@ use crate::policy::Policy;
 use crate::quantity::{Amount, Interval, QuantityForm};
 use crate::relation::{
     Relation, RelationEvidence, RelationKind, negates_oddly, negation_reach, push_horizon,
-    push_interval, render_diff, word_diff, words_reach,
+    push_interval, push_scope_text, render_diff, word_diff, words_reach,
 };
 use crate::report::{
     ClaimEntry, Diagnostic, Dropped, Misattribution, Origin, OriginName, Position,
@@ -2917,12 +2917,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 }
                 if let Some(population) = &first.scope.population {
                     next_part(&mut label);
-                    label.push_str(population);
+                    push_scope_text(&mut label, population);
                 }
                 if !measure.is_empty() {
                     next_part(&mut label);
                     label.push_str("in ");
-                    label.push_str(measure);
+                    push_scope_text(&mut label, measure);
                 }
                 if let Some(time) = time {
                     next_part(&mut label);

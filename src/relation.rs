@@ -664,11 +664,28 @@ pub(crate) fn push_horizon(out: &mut String, horizon: &str) {
     });
     if reads_on {
         out.push(' ');
-        out.push_str(horizon);
+        push_scope_text(out, horizon);
     } else {
         out.push_str(" (");
-        out.push_str(horizon);
+        push_scope_text(out, horizon);
         out.push(')');
+    }
+}
+
+/// Appends a scope's own text (a population, a horizon, a unit of
+/// measure) as written, or quoted as Rust writes a string's debug form
+/// when it holds a character that gives a scope label or a sentence its
+/// shape: `;`, which parts a label ("projected; 2024-03") and a
+/// sentence's clauses, or a bracket, which closes a label in a verdict
+/// ("conflict [children]"). A population "men; women" would otherwise
+/// read as two parts, and a crafted one as a clause of its own (tenth
+/// audit, F9).
+pub(crate) fn push_scope_text(out: &mut String, text: &str) {
+    if text.contains([';', '[', ']']) {
+        use std::fmt::Write;
+        let _ = write!(out, "{text:?}");
+    } else {
+        out.push_str(text);
     }
 }
 
@@ -686,10 +703,14 @@ fn describe_scope(difference: &ScopeDifference) -> String {
             }
             text
         }
-        ScopeDifference::Population { populations } => format!(
-            "they count different populations ({} and {})",
-            populations[0], populations[1]
-        ),
+        ScopeDifference::Population { populations } => {
+            let mut text = String::from("they count different populations (");
+            push_scope_text(&mut text, &populations[0]);
+            text.push_str(" and ");
+            push_scope_text(&mut text, &populations[1]);
+            text.push(')');
+            text
+        }
         ScopeDifference::Time { times } => format!(
             "they hold at different times ({} and {})",
             times[0], times[1]

@@ -1745,6 +1745,50 @@ fn a_contested_verdict_names_each_scopes_conflict_apart() {
     assert_snapshot!(report.topics[0].explanation, @r"Contested: P1 1,400 (1 origin: one member state) against P2 2,300 (1 origin: another member state) conflict; the policy does not pick a winner.");
 }
 
+/// A population that holds a scope label's separator or bracket is
+/// quoted wherever the label goes, so that "men; women" reads as one part
+/// and a crafted population cannot pass for a clause of the verdict
+/// (tenth audit, F9); a plain population is written as it is.
+#[test]
+fn a_scope_text_that_holds_a_separator_is_quoted() {
+    let of = |id: &str, v: u32, origin: &str, population: &str| {
+        let mut c = claim(
+            id,
+            "fighters",
+            q(serde_json::json!({"exact": v})),
+            &["a1", origin],
+        );
+        c["scope"] = serde_json::json!({"population": population});
+        c
+    };
+    let crafted = "children]; P9 99 against P10 1 conflict [x";
+    let corpus = corpus_of(vec![
+        of("c1", 1400, "o1", "men; women"),
+        of("c2", 2300, "o2", "men; women"),
+        of("c3", 600, "o1", crafted),
+        of("c4", 900, "o2", crafted),
+        of("c5", 80, "o1", "foreign fighters"),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    assert_snapshot!(topic.explanation, @r#"Contested: P1 600 (1 origin: one member state) against P2 900 (1 origin: another member state) conflict ["children]; P9 99 against P10 1 conflict [x"]; P4 1,400 (1 origin: one member state) against P5 2,300 (1 origin: another member state) conflict ["men; women"]; the policy does not pick a winner."#);
+    let labels: Vec<&str> = topic.scopes.iter().map(|s| s.label.as_str()).collect();
+    assert!(labels.contains(&"\"men; women\""), "{labels:?}");
+    assert!(labels.contains(&"foreign fighters"), "{labels:?}");
+    assert!(
+        !topic.explanation.contains("conflict [x]"),
+        "{}",
+        topic.explanation
+    );
+    // The claims' own sentence quotes the population too.
+    let (kind, why) = relate(
+        of("c1", 1400, "o1", "men; women"),
+        of("c5", 80, "o1", "adults"),
+    );
+    assert_eq!(kind, RelationKind::DifferentScope);
+    assert_snapshot!(why, @r#"c1 gives 1,400 and c5 gives 80: they count different populations ("men; women" and adults); they do not overlap, but this is a difference of scope, not a conflict"#);
+}
+
 #[test]
 fn a_superseded_verdict_names_other_scopes_apart() {
     let mut civilians = claim(
@@ -3607,7 +3651,9 @@ fn corpus_text_is_escaped_in_markdown() {
         "6 \\`people\\`",
         "\"\\*said\\*\"",
         "six killed \\# not a heading - nor an item \\& \\<script\\>",
-        "Scope: *children\\]; P9 99 against P10 1 conflict \\[x*",
+        // Quoted, as a population that holds a separator is (tenth
+        // audit, F9), and escaped.
+        "Scope: *\" children\\]; P9 99 against P10 1 conflict \\[x \"*",
     ] {
         assert!(
             markdown.contains(escaped),
