@@ -3293,8 +3293,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         || words_reach(&words[a], &words[b], threshold).is_some();
                     if !alike {
                         if negates
-                            && crate::relation::denied_reach(&denied[a], &denied[b], threshold)
-                                .is_some()
+                            && crate::relation::denied_reach(
+                                &denied[a],
+                                &denied[b],
+                                threshold,
+                                self.policy.vocabulary(),
+                            )
+                            .is_some()
                         {
                             negated.push((a.min(b), a.max(b)));
                         }
@@ -4039,7 +4044,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     let similarity = crate::relation::word_similarity(&wa, &wb);
                     let threshold = self.policy.quote_threshold();
                     let diff = render_diff(&word_diff(&wa, &wb));
-                    match negation_reach((&wa, ta), (&wb, tb), threshold)
+                    match negation_reach((&wa, ta), (&wb, tb), threshold, self.policy.vocabulary())
                         .filter(|_| similarity < threshold)
                     {
                         // Below the threshold only for the negation.

@@ -15,6 +15,7 @@ use crate::model::{Claim, Modality, Polarity, Scope, Status, Value, normalize_te
 use crate::period::Period;
 use crate::policy::Similarity;
 use crate::quantity::{Interval, push_number};
+use crate::vocab::Vocabulary;
 
 /// What one claim is to another.
 ///
@@ -489,28 +490,41 @@ pub(crate) fn negation_reach(
     (a, a_text): (&[&str], &str),
     (b, b_text): (&[&str], &str),
     threshold: Similarity,
+    vocabulary: &Vocabulary,
 ) -> Option<Similarity> {
     denied_reach(
         &without_negation(a, a_text),
         &without_negation(b, b_text),
         threshold,
+        vocabulary,
     )
 }
 
 /// [`words_reach`] for two wordings with their negation taken out
 /// ([`without_negation`]), where a word matches its regular inflections
-/// ([`inflects`]): taking out "did not" leaves the bare verb ("we fire
-/// tear gas") where the affirmative has it inflected ("we fired").
-pub(crate) fn denied_reach(a: &[&str], b: &[&str], threshold: Similarity) -> Option<Similarity> {
+/// ([`inflects`]) and the irregular forms the vocabulary lists
+/// ([`Vocabulary::is_verb_form`]): taking out "did not" leaves the bare
+/// verb ("we fire tear gas", "we shoot") where the affirmative has it
+/// inflected ("we fired", "we shot").
+pub(crate) fn denied_reach(
+    a: &[&str],
+    b: &[&str],
+    threshold: Similarity,
+    vocabulary: &Vocabulary,
+) -> Option<Similarity> {
     reach_by(a, b, threshold, |x, y| {
-        x == y || inflects(x, y) || inflects(y, x)
+        x == y
+            || inflects(x, y)
+            || inflects(y, x)
+            || vocabulary.is_verb_form(x, y)
+            || vocabulary.is_verb_form(y, x)
     })
 }
 
 /// Whether `form` is a regular inflection of the verb or noun `base`:
 /// "fire" / "fires", "fired"; "detain" / "detained"; "stop" / "stopped";
 /// "deny" / "denied", "denies"; "push" / "pushes". Irregular forms
-/// ("shoot" / "shot") are not known.
+/// ("shoot" / "shot") are the vocabulary's ([`denied_reach`]).
 fn inflects(base: &str, form: &str) -> bool {
     if base.len() < 2 {
         return false;
@@ -677,7 +691,7 @@ pub(crate) fn push_horizon(out: &mut String, horizon: &str) {
 /// when it holds a character that gives a scope label or a sentence its
 /// shape: `;`, which parts a label ("projected; 2024-03") and a
 /// sentence's clauses, or a bracket, which closes a label in a verdict
-/// ("conflict [children]"). A population "men; women" would otherwise
+/// (`conflict [children]`). A population "men; women" would otherwise
 /// read as two parts, and a crafted one as a clause of its own (tenth
 /// audit, F9).
 pub(crate) fn push_scope_text(out: &mut String, text: &str) {
@@ -944,7 +958,12 @@ impl Analyzer<'_, '_> {
                     )
                 }
             } else if negation_differs(wa, qa.text(), wb, qb.text())
-                && let Some(without) = negation_reach((wa, qa.text()), (wb, qb.text()), threshold)
+                && let Some(without) = negation_reach(
+                    (wa, qa.text()),
+                    (wb, qb.text()),
+                    threshold,
+                    self.policy().vocabulary(),
+                )
             {
                 let diff = word_diff(wa, wb);
                 let shown = render_diff(&diff);

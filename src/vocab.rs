@@ -2,7 +2,7 @@
 //!
 //! | type | what it is |
 //! |---|---|
-//! | [`Vocabulary`] | the tables: vague phrases to intervals, hedge words to tolerances, a coding rule |
+//! | [`Vocabulary`] | the tables: vague phrases to intervals, hedge words to tolerances, a coding rule, units of measure, irregular verbs |
 //! | [`VagueEntry`] | one vague phrase: its interval and an optional coded point |
 //! | [`Tolerance`] | how far a hedge word lets a number stray |
 //! | [`CodingRule`] | how to code a range as one number |
@@ -205,6 +205,12 @@ pub struct Vocabulary {
     /// "acre", "acres"): figures in two measures are different scopes.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     measures: BTreeMap<String, Vec<String>>,
+    /// Irregular verbs, each with its irregular forms ("shoot": "shot"),
+    /// in lower case: a wording is compared with another's negation
+    /// matching a verb with these forms as well as its regular
+    /// inflections ("we did not shoot" / "we shot").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    verbs: BTreeMap<String, Vec<String>>,
     /// Each unit word of `measures`, as matched, with its measure.
     #[serde(skip)]
     measure_of: BTreeMap<String, String>,
@@ -238,6 +244,26 @@ fn checked_phrase(
         .in_field(field.to_string()));
     }
     seen.insert(key.clone(), phrase.to_string());
+    Ok(key)
+}
+
+/// A verb or verb form of a vocabulary file as it is matched (lower
+/// case), refused unless it is one word of letters, as quotes' words
+/// are compared.
+fn checked_word(word: &str, field: &str) -> Result<String, Error> {
+    let key = normalize_phrase(word);
+    if key.is_empty() || !key.chars().all(char::is_alphabetic) {
+        return Err(Error::invalid_value(
+            format!("{word:?}"),
+            if key.is_empty() {
+                "is empty"
+            } else {
+                "is not one word of letters"
+            },
+            "one word (\"shoot\", \"shot\")",
+        )
+        .in_field(field.to_string()));
+    }
     Ok(key)
 }
 
@@ -325,6 +351,7 @@ impl Vocabulary {
             approximate: BTreeMap::new(),
             coding: CodingRule::Lowest,
             measures: BTreeMap::new(),
+            verbs: BTreeMap::new(),
             measure_of: BTreeMap::new(),
             measure_leads: crate::id::HashSet::default(),
         }
@@ -411,6 +438,35 @@ impl Vocabulary {
                 let field = format!("measures.{measure}[{k}]");
                 let key = checked_phrase(unit, &field, &mut seen)?;
                 vocabulary.insert_measure(&key, &measure);
+            }
+        }
+        for (verb, forms) in raw.verbs {
+            let field = format!("verbs.{verb}");
+            let verb = checked_word(&verb, &field)?;
+            if forms.is_empty() {
+                return Err(Error::invalid_value(
+                    "[]",
+                    "lists no form",
+                    "the verb's irregular forms ([\"shot\"] for \"shoot\")",
+                )
+                .in_field(field));
+            }
+            for (k, form) in forms.iter().enumerate() {
+                let field = format!("{field}[{k}]");
+                let form = checked_word(form, &field)?;
+                if form == verb || vocabulary.is_verb_form(&verb, &form) {
+                    return Err(Error::invalid_value(
+                        format!("{form:?}"),
+                        if form == verb {
+                            "is the verb itself"
+                        } else {
+                            "is listed twice"
+                        },
+                        "each irregular form of the verb once (forms are matched without case)",
+                    )
+                    .in_field(field));
+                }
+                vocabulary.insert_verb_form(&verb, &form);
             }
         }
         Ok(vocabulary)
@@ -533,6 +589,46 @@ impl Vocabulary {
             .entry(measure.to_string())
             .or_default()
             .push(unit);
+    }
+
+    /// Names `form` an irregular form of the verb `verb` (both matched in
+    /// lower case): a wording and another's negation then match the two
+    /// ("we did not shoot" against "we shot"), as they match a verb's
+    /// regular inflections ("fire", "fired") without a table.
+    ///
+    /// ```
+    /// use corroborate::Vocabulary;
+    /// let mut vocabulary = Vocabulary::empty("newsroom");
+    /// assert!(!vocabulary.is_verb_form("shoot", "shot"));
+    /// vocabulary.insert_verb_form("Shoot", "shot");
+    /// assert!(vocabulary.is_verb_form("shoot", "shot"));
+    /// assert!(!vocabulary.is_verb_form("shot", "shoot"));
+    /// ```
+    pub fn insert_verb_form(&mut self, verb: &str, form: &str) {
+        let forms = self.verbs.entry(normalize_phrase(verb)).or_default();
+        let form = normalize_phrase(form);
+        if let Err(at) = forms.binary_search(&form) {
+            forms.insert(at, form);
+        }
+    }
+
+    /// Whether `form` is an irregular form of the verb `verb` in this
+    /// vocabulary, both given in lower case, as quotes' words are
+    /// compared. The bundled vocabularies list common English irregular
+    /// verbs.
+    ///
+    /// ```
+    /// use corroborate::Vocabulary;
+    /// let vocabulary = Vocabulary::default();
+    /// assert!(vocabulary.is_verb_form("say", "said"));
+    /// assert!(vocabulary.is_verb_form("go", "went"));
+    /// // Regular inflections are known without a table.
+    /// assert!(!vocabulary.is_verb_form("fire", "fired"));
+    /// ```
+    pub fn is_verb_form(&self, verb: &str, form: &str) -> bool {
+        self.verbs
+            .get(verb)
+            .is_some_and(|forms| forms.binary_search_by(|f| f.as_str().cmp(form)).is_ok())
     }
 
     /// The measure a quantity's unit is in, if the vocabulary names it:
@@ -743,6 +839,8 @@ mod tests {
             assert_eq!(constructed.name(), name);
             assert!(constructed.vague_phrases().count() > 10, "{name}");
             assert!(constructed.approximation_words().count() > 5, "{name}");
+            assert!(constructed.is_verb_form("shoot", "shot"), "{name}");
+            assert!(constructed.is_verb_form("have", "has"), "{name}");
         }
     }
 

@@ -3475,11 +3475,19 @@ fn a_figure_stated_again_joins_the_next_report_that_states_it() {
 /// English negates most verbs with "do": "we did not fire" against "we
 /// fired" is one statement and its opposite, as "will not" against
 /// "will" is; so is "didn't detain any" against "detained" (sixth
-/// audit, A3). Both as a pair and in a topic, where the two wordings
-/// share no block as printed.
+/// audit, A3), and "did not shoot" against "shot", an irregular past the
+/// vocabulary lists. Both as a pair and in a topic, where the two
+/// wordings share no block as printed.
 #[test]
 fn a_negation_with_do_conflicts_with_the_inflected_verb() {
     for (negated, affirmed) in [
+        ("We did not shoot anyone.", "We shot someone."),
+        ("The minister did not say that.", "The minister said that."),
+        (
+            "They didn't know about the attack.",
+            "They knew about the attack.",
+        ),
+        ("The army does not have drones.", "The army has drones."),
         ("We did not fire tear gas.", "We fired tear gas."),
         (
             "We didn't detain any journalists.",
@@ -3515,17 +3523,28 @@ fn a_negation_with_do_conflicts_with_the_inflected_verb() {
             "{negated} / {affirmed}"
         );
     }
-    // An irregular past is not known; other words are other quotes.
-    for (negated, other) in [
-        ("We did not shoot anyone.", "We shot someone."),
-        ("We did not fire tear gas.", "We fired rubber bullets."),
-    ] {
-        let (kind, _) = relate(
-            quote("c1", "joe-biden", negated, &["a1"]),
-            quote("c2", "joe-biden", other, &["a2"]),
-        );
-        assert_eq!(kind, RelationKind::DifferentQuote, "{negated} / {other}");
-    }
+    // Other words are other quotes; so is an irregular past that the
+    // vocabulary does not list (the table is data, swapped with it).
+    let (kind, _) = relate(
+        quote("c1", "joe-biden", "We did not fire tear gas.", &["a1"]),
+        quote("c2", "joe-biden", "We fired rubber bullets.", &["a2"]),
+    );
+    assert_eq!(kind, RelationKind::DifferentQuote);
+    let without_verbs = Policy::default().with_vocabulary(corroborate::Vocabulary::empty("bare"));
+    let (kind, _) = relate_with(
+        quote("c1", "joe-biden", "We did not shoot anyone.", &["a1"]),
+        quote("c2", "joe-biden", "We shot someone.", &["a2"]),
+        &without_verbs,
+    );
+    assert_eq!(kind, RelationKind::DifferentQuote);
+    let mut listed = corroborate::Vocabulary::empty("listed");
+    listed.insert_verb_form("shoot", "shot");
+    let (kind, _) = relate_with(
+        quote("c1", "joe-biden", "We did not shoot anyone.", &["a1"]),
+        quote("c2", "joe-biden", "We shot someone.", &["a2"]),
+        &Policy::default().with_vocabulary(listed),
+    );
+    assert_eq!(kind, RelationKind::Conflict);
 }
 
 /// Figures in two units of measure are two scopes, not one figure: 12,000

@@ -465,6 +465,26 @@ fn vocabularies_and_policies_refuse_repeats_and_cycles() {
     assert_snapshot!(e, @r#"field measures.hectares[1]: "Acres" is matched as "acres", as "acres" is; expected each phrase once (phrases are matched without case)"#);
     let e = measures(r#""": ["acres"]"#).unwrap_err();
     assert_snapshot!(e, @r#"field measures: "" is empty; expected the name of a unit of measure, which reports show ("acres")"#);
+    // Irregular verbs: each one word, with its forms, each once.
+    let verbs = |verbs: &str| {
+        Vocabulary::from_json_str(&format!(
+            r#"{{"name": "v", "vague": {{}}, "approximate": {{}}, "verbs": {{{verbs}}}}}"#
+        ))
+    };
+    let ok = verbs(r#""Shoot": ["Shot"], "lie": ["lay"], "lay": ["laid"]"#).unwrap();
+    assert!(ok.is_verb_form("shoot", "shot"));
+    assert!(ok.is_verb_form("lie", "lay") && ok.is_verb_form("lay", "laid"));
+    assert!(!ok.is_verb_form("lie", "laid"));
+    let e = verbs(r#""shoot": []"#).unwrap_err();
+    assert_snapshot!(e, @r#"field verbs.shoot: [] lists no form; expected the verb's irregular forms (["shot"] for "shoot")"#);
+    let e = verbs(r#""shoot": ["shot", "Shot"]"#).unwrap_err();
+    assert_snapshot!(e, @r#"field verbs.shoot[1]: "shot" is listed twice; expected each irregular form of the verb once (forms are matched without case)"#);
+    let e = verbs(r#""cut": ["cut"]"#).unwrap_err();
+    assert_snapshot!(e, @r#"field verbs.cut[0]: "cut" is the verb itself; expected each irregular form of the verb once (forms are matched without case)"#);
+    let e = verbs(r#""shoot": ["shot down"]"#).unwrap_err();
+    assert_snapshot!(e, @r#"field verbs.shoot[0]: "shot down" is not one word of letters; expected one word ("shoot", "shot")"#);
+    let e = verbs(r#"" ": ["x"]"#).unwrap_err();
+    assert_snapshot!(e, @r#"field verbs. : " " is empty; expected one word ("shoot", "shot")"#);
 
     let e = Policy::from_json_str(r#"{"property_aliases": {"a": "b", "a": "c"}}"#).unwrap_err();
     assert_snapshot!(e, @r#"line 1 column 35: field property_aliases: the key "a" is given twice; expected each key once"#);
