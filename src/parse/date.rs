@@ -380,9 +380,10 @@ fn starts_iso_date(tokens: &Tokens, i: usize) -> bool {
 /// 2021", "31 April 2020", "2021-02-30"), the token after it and that day
 /// as written, for an error message. A weekday before it ("Saturday, April
 /// 31, 2021") and a range's opener ("between 5 and 31 June 1999") are part
-/// of it. A year that begins an ISO date ("April 31, 2021-05-01") is not
-/// the day's: the day alone is judged, as a day of any year, and the ISO
-/// date after it is left to be read.
+/// of it. A day without its year ("Sept. 31") is judged as a day of any
+/// year: February 29 exists, September 31 does not. A year that begins an
+/// ISO date ("April 31, 2021-05-01") is not the day's: the day alone is
+/// judged so too, and the ISO date after it is left to be read.
 pub(crate) fn impossible_date_at(tokens: &Tokens, i: usize) -> Option<(usize, String)> {
     let exists = |year: i32, month: u32, day: u32| Period::day(year, month, day).is_ok();
     let spanned = |end: usize| (end, tokens.raw_span(i, end).to_string());
@@ -420,6 +421,8 @@ pub(crate) fn impossible_date_at(tokens: &Tokens, i: usize) -> Option<(usize, St
         if let Some((year, after_year)) = year_at(tokens, at) {
             return (!exists(year, month, day)).then(|| spanned(after_year));
         }
+        // Without its year, a day no year has ("Sept. 31").
+        return (!exists(LEAP_YEAR, month, day)).then(|| spanned(end));
     }
     // Day[-Day] [of] Month [,] Year
     if let Some((day, after_day)) = day_at(tokens, i) {
@@ -436,6 +439,7 @@ pub(crate) fn impossible_date_at(tokens: &Tokens, i: usize) -> Option<(usize, St
             if let Some((year, after_year)) = year_at(tokens, at) {
                 return (!exists(year, month, day)).then(|| spanned(after_year));
             }
+            return (!exists(LEAP_YEAR, month, day)).then(|| spanned(end));
         }
     }
     // YYYY-MM-DD with a month of 1 to 12 and a day of 1 to 31
@@ -1112,9 +1116,13 @@ fn date_range(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
     // to September 31, 2021"): the range is no date, and its numbers are
     // not counts, as for "between 5 and 31 June 1999". (The second end
     // had been read as its month alone, "September", and the range
-    // dated.)
+    // dated.) Without its year ("between Jan. 5 and Sept. 31") the second
+    // end is read whole, as a day that never resolves, and the range is
+    // no date in the same way. (It had been a range that does not
+    // resolve: `parse_date` called it relative or unresolved, not a day
+    // that does not exist.)
     if let Some((impossible, _)) = impossible_date_at(tokens, joined)
-        && impossible > end
+        && impossible >= end
         && (opener.is_some() || full_date(tokens, at).is_some())
     {
         return Some((impossible, Value::Nonexistent));

@@ -1331,6 +1331,41 @@ fn a_range_to_a_day_that_does_not_exist_is_no_date() {
     );
 }
 
+/// A range without its year whose second end is a day no year has is no
+/// date, as the same range with its year is: "between Jan. 5 and Sept.
+/// 31" had been a range that does not resolve, which `parse_date` called
+/// relative (with no reference date) or unresolved, not a day that does
+/// not exist.
+#[test]
+fn a_range_without_its_year_to_a_day_that_does_not_exist_is_no_date() {
+    for (text, day) in [
+        ("between Jan. 5 and Sept. 31", "Sept. 31"),
+        ("from 5 Jan. to 31 Sept.", "31 Sept."),
+        ("Jan. 5 - Sept. 31", "Sept. 31"),
+        ("from January 31 to February 30", "February 30"),
+    ] {
+        check(text, "");
+        check_without_reference(text, "");
+        check(&format!("{text}, 12 died"), "exact 12..=12 [12]");
+        let message = format!(
+            "{day:?} is not a date that exists; expected a day that exists in its month and year"
+        );
+        for reference in [None, Some(date(2021, 5, 3))] {
+            assert_eq!(
+                parse_date(text, reference).unwrap_err().to_string(),
+                message,
+                "{text}"
+            );
+        }
+    }
+    // February 29 exists, in a leap year: read forward as before.
+    check_on(
+        date(2024, 3, 1),
+        "between Jan. 5 and Feb. 29",
+        "date 2024-01-05/2024-02-29 [between Jan. 5 and Feb. 29]",
+    );
+}
+
 /// A range whose second end falls in its first end's month, earlier in
 /// it ("28 May - 5 May", "from May 5 to May 1"), is inverted: read onward
 /// it would run eleven months and more. A range across two months that
