@@ -440,9 +440,8 @@ fn a_range_still_running_on_the_reference_day_is_read_forward() {
 /// most 31 days after the reference date; else it is read a year earlier,
 /// the reading that has ended, as a date without its year is read looking
 /// back. "from May 1 to April 30" said on 3 May 2021 had been read as
-/// 2021-05-01/2022-04-30. Without a reference date, the first end's last
-/// day stands in for it: "from 28 Apr. 2021 to 15 Apr." had been a year
-/// less a fortnight, and is no date.
+/// 2021-05-01/2022-04-30. The limit is for ranges with no year at either
+/// end: a year at one end places the range.
 #[test]
 fn a_range_read_forward_ends_soon_after_the_reference_date() {
     check_on(
@@ -471,7 +470,8 @@ fn a_range_read_forward_ends_soon_after_the_reference_date() {
         "from April 20 to May 31",
         "date 2021-04-20/2021-05-31 [from April 20 to May 31]",
     );
-    // A first end with its year: no earlier reading, so no date.
+    // A first end with its year places the range; one back in its own
+    // month is inverted.
     check_on(date(2021, 5, 3), "from 28 Apr. 2021 to 15 Apr.", "");
     check_on(
         date(2021, 5, 3),
@@ -487,10 +487,58 @@ fn a_range_read_forward_ends_soon_after_the_reference_date() {
     for text in [
         "from 28 Apr. 2021 to 15 Apr.",
         "from 29 Mar 2021 to 28 March",
-        "from Nov. 3, 2020 to Feb. 2",
     ] {
         check_without_reference(text, "");
     }
+    check_without_reference(
+        "from Nov. 3, 2020 to Feb. 2",
+        "date 2020-11-03/2021-02-02 [from Nov. 3, 2020 to Feb. 2]",
+    );
+}
+
+/// A range with a year at one end takes the other end's year from it,
+/// whatever the reference date, and with none: "from May 2021 to June",
+/// said on 3 May 2021, had been no date, held to end within 31 days of
+/// the reference date, a limit for ranges with no year at either end.
+#[test]
+fn a_range_with_a_year_at_one_end_is_placed_by_it() {
+    for (text, expect) in [
+        ("from May 2021 to June", "2021-05/2021-06"),
+        ("from May to June 2021", "2021-05/2021-06"),
+        ("from May 5, 2021 to June 2", "2021-05-05/2021-06-02"),
+        ("from 5 May 2021 to 2 June", "2021-05-05/2021-06-02"),
+        ("from December 2020 to January", "2020-12/2021-01"),
+        ("from Nov. 3, 2020 to Feb. 2", "2020-11-03/2021-02-02"),
+    ] {
+        for reference in [
+            None,
+            Some(date(2020, 12, 31)),
+            Some(date(2021, 3, 1)),
+            Some(date(2021, 5, 3)),
+            Some(date(2023, 1, 1)),
+        ] {
+            let options = match reference {
+                Some(day) => ScanOptions::new().with_reference_date(day),
+                None => ScanOptions::new(),
+            };
+            assert_eq!(
+                render(text, &options),
+                format!("date {expect} [{text}]"),
+                "{text} on {reference:?}"
+            );
+            assert_eq!(
+                parse_date(text, reference).unwrap().to_string(),
+                expect,
+                "{text} on {reference:?}"
+            );
+        }
+    }
+    // With no year at either end, the limit stays.
+    check_on(
+        date(2021, 5, 3),
+        "from May 1 to April 30",
+        "date 2020-05-01/2021-04-30 [from May 1 to April 30]",
+    );
 }
 
 /// A year that begins an ISO date is that date's, not the year of a day
