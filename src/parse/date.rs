@@ -802,27 +802,22 @@ fn range_end(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
     .max_by_key(|(end, _)| *end)
 }
 
-/// The span of a range from `first` to `second`, both included. It is at
-/// the coarser precision of the two ("from Feb 1st to March 2019" is
-/// February to March), except when the first end lies inside the second
-/// ("from May 5 to May 2021"): then it starts at the first end, at its
-/// precision, and runs to the end of the second (May 5 to 31), where the
-/// coarser precision would have been all May and lost the first end.
-/// Likewise when the second end lies inside the first ("from May 2021 to
-/// May 5"): it starts where the first does, at the second's precision,
-/// and runs to the second (May 1 to 5).
+/// The span of a range from `first` to `second`, both included: from the
+/// start of the first end to the end of the second, at the finer
+/// precision of the two. A first end finer than the second starts the
+/// range at its precision, and the range runs to the end of the second:
+/// "from May 5 to May 2021" is May 5 to 31, "from 15 February to March
+/// 2019" is 15 February to 31 March. A second end finer than the first
+/// ends it, and the range starts where the first does: "from May 2021 to
+/// May 5" is May 1 to 5, "from February 2019 to 15 March" is 1 February
+/// to 15 March. At the coarser precision the finer end was lost: all of
+/// May, or February to March.
 fn range_span(first: Period, second: Period) -> Option<Period> {
-    if first.precision() < second.precision()
-        && second.start() <= first.start()
-        && first.end() <= second.end()
-    {
+    if first.precision() < second.precision() {
         let last = Period::containing(second.end() - Duration::minutes(1), first.precision());
         return Period::span(first, last).ok();
     }
-    if second.precision() < first.precision()
-        && first.start() <= second.start()
-        && second.end() <= first.end()
-    {
+    if second.precision() < first.precision() {
         let start = Period::containing(first.start(), second.precision());
         return Period::span(start, second).ok();
     }

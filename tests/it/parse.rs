@@ -1,7 +1,9 @@
 //! Table-driven tests of `parse_quantity`, `parse_date` and `scan`.
 
 use chrono::NaiveDate;
-use corroborate::{MentionKind, ScanOptions, Vocabulary, parse_date, parse_quantity, scan};
+use corroborate::{
+    MentionKind, Precision, ScanOptions, Vocabulary, parse_date, parse_quantity, scan,
+};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -272,7 +274,7 @@ fn date_ranges_are_closed() {
     );
     check(
         "from Feb 1st to March 2019",
-        "date 2019-02/2019-03 [from Feb 1st to March 2019]",
+        "date 2019-02-01/2019-03-31 [from Feb 1st to March 2019]",
     );
     // A first end without its year takes it from the second end, with no
     // reference date, and a range written before it happened is not a
@@ -295,10 +297,11 @@ fn date_ranges_are_closed() {
             .to_string(),
         "2021-03/2021-05"
     );
-    // A second end of a whole year is reached from the year before.
+    // A second end of a whole year is reached from the year before; the
+    // range starts at the first end, at its precision.
     check_without_reference(
         "from December to 2021",
-        "date 2020/2021 [from December to 2021]",
+        "date 2020-12/2021-12 [from December to 2021]",
     );
     // Not dates: a count range, and a year range written with "to" but no
     // opener, which the year rules read only in context.
@@ -339,8 +342,8 @@ fn a_range_starting_on_a_day_its_year_lacks_is_no_date() {
 
 /// A first end inside the second ("from May 5 to May 2021") starts the
 /// range: at the coarser precision of the two it had been all May, and
-/// the first end was lost. A first end outside the second keeps the
-/// coarser precision ("from Feb 1st to March 2019" is February to March).
+/// the first end was lost. A first end outside the second starts it too
+/// ("from Feb 1st to March 2019" is 1 February to 31 March).
 #[test]
 fn a_first_end_inside_its_second_starts_the_range() {
     check_without_reference(
@@ -367,7 +370,50 @@ fn a_first_end_inside_its_second_starts_the_range() {
     );
     check(
         "from Feb 1st to March 2019",
-        "date 2019-02/2019-03 [from Feb 1st to March 2019]",
+        "date 2019-02-01/2019-03-31 [from Feb 1st to March 2019]",
+    );
+}
+
+/// A range whose ends differ in precision is at the finer one, from the
+/// start of its first end to the end of its second, across months as
+/// within one: "from 15 February to March 2019" had been February to
+/// March 2019 at month precision, losing the 15th, where "from May 5 to
+/// May 2021" starts on May 5.
+#[test]
+fn a_range_between_a_day_and_a_month_keeps_the_day() {
+    for (text, expect) in [
+        ("from 15 February to March 2019", "2019-02-15/2019-03-31"),
+        (
+            "from 15 February 2019 to March 2019",
+            "2019-02-15/2019-03-31",
+        ),
+        ("from February 2019 to 15 March", "2019-02-01/2019-03-15"),
+        (
+            "from February 2019 to 15 March 2019",
+            "2019-02-01/2019-03-15",
+        ),
+        ("from 30 January to February 2021", "2021-01-30/2021-02-28"),
+        ("from 2020 to May 2021", "2020-01/2021-05"),
+    ] {
+        check_without_reference(text, &format!("date {expect} [{text}]"));
+        check(text, &format!("date {expect} [{text}]"));
+        assert_eq!(
+            parse_date(text, None).unwrap().to_string(),
+            expect,
+            "{text}"
+        );
+    }
+    assert_eq!(
+        parse_date("from 15 February to March 2019", None)
+            .unwrap()
+            .precision(),
+        Precision::Day
+    );
+    // Without a year, read forward from the reference date.
+    check_on(
+        date(2021, 3, 20),
+        "from 15 February to March",
+        "date 2021-02-15/2021-03-31 [from 15 February to March]",
     );
 }
 
