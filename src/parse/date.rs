@@ -32,12 +32,13 @@
 //! lacks one, is the first such day or month not ending before its first
 //! end, which is resolved back from the reference date when it lacks a
 //! year too ("from 30 April to 1 May", said on 30 April, runs to the next
-//! day). Read so, a range may end at most [`AHEAD`] days after the
-//! reference date (with none, after its first end's last day); past
-//! that, it is read from the first end's previous occurrence, the range
-//! that has ended, or, when the first end has its year, is no date. A
-//! range without its year followed by "in 2017" is resolved from the last
-//! day of 2017 instead of the reference date (see [`in_year`]).
+//! day). A range with a year at one end is placed by it, whatever the
+//! reference date. A range with no year at either end, read so, may end
+//! at most [`AHEAD`] days after the reference date; past that, it is
+//! read from the first end's previous occurrence, the range that has
+//! ended. A range without its year followed by "in 2017" is resolved
+//! from the last day of 2017 instead of the reference date (see
+//! [`in_year`]).
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
@@ -78,10 +79,6 @@ enum Value {
     Fixed(Period),
     /// Needs the reference date.
     Relative(Box<dyn Fn(NaiveDate) -> Option<Period>>),
-    /// A range from a first end with its year to a second end without
-    /// one ("from 30 April 2021 to 1 May"): resolved with the reference
-    /// date when there is one, and the period, if any, without it.
-    Onward(Option<Period>, Box<dyn Fn(NaiveDate) -> Option<Period>>),
     /// A range whose end is before its start ("between 2018 and 2016"):
     /// read as a date, so that it is not read as two numbers, but no
     /// period.
@@ -380,9 +377,10 @@ fn starts_iso_date(tokens: &Tokens, i: usize) -> bool {
 /// 2021", "31 April 2020", "2021-02-30"), the token after it and that day
 /// as written, for an error message. A weekday before it ("Saturday, April
 /// 31, 2021") and a range's opener ("between 5 and 31 June 1999") are part
-/// of it. A year that begins an ISO date ("April 31, 2021-05-01") is not
-/// the day's: the day alone is judged, as a day of any year, and the ISO
-/// date after it is left to be read.
+/// of it. A day without its year ("Sept. 31") is judged as a day of any
+/// year: February 29 exists, September 31 does not. A year that begins an
+/// ISO date ("April 31, 2021-05-01") is not the day's: the day alone is
+/// judged so too, and the ISO date after it is left to be read.
 pub(crate) fn impossible_date_at(tokens: &Tokens, i: usize) -> Option<(usize, String)> {
     let exists = |year: i32, month: u32, day: u32| Period::day(year, month, day).is_ok();
     let spanned = |end: usize| (end, tokens.raw_span(i, end).to_string());
@@ -420,6 +418,8 @@ pub(crate) fn impossible_date_at(tokens: &Tokens, i: usize) -> Option<(usize, St
         if let Some((year, after_year)) = year_at(tokens, at) {
             return (!exists(year, month, day)).then(|| spanned(after_year));
         }
+        // Without its year, a day no year has ("Sept. 31").
+        return (!exists(LEAP_YEAR, month, day)).then(|| spanned(end));
     }
     // Day[-Day] [of] Month [,] Year
     if let Some((day, after_day)) = day_at(tokens, i) {
@@ -436,6 +436,7 @@ pub(crate) fn impossible_date_at(tokens: &Tokens, i: usize) -> Option<(usize, St
             if let Some((year, after_year)) = year_at(tokens, at) {
                 return (!exists(year, month, day)).then(|| spanned(after_year));
             }
+            return (!exists(LEAP_YEAR, month, day)).then(|| spanned(end));
         }
     }
     // YYYY-MM-DD with a month of 1 to 12 and a day of 1 to 31
@@ -472,7 +473,7 @@ fn full_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         let value = match value {
             Value::Fixed(day) => Value::Fixed(at_time(day, hour, minute)?),
             Value::Relative(f) => Value::Relative(Box::new(move |r| at_time(f(r)?, hour, minute))),
-            other @ (Value::Inverted | Value::Nonexistent | Value::Onward(..)) => other,
+            other @ (Value::Inverted | Value::Nonexistent) => other,
         };
         return Some((end, value));
     }
@@ -493,7 +494,7 @@ fn time_first(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
             }
             Value::Fixed(_) => return None,
             Value::Relative(f) => Value::Relative(Box::new(move |r| at_time(f(r)?, hour, minute))),
-            other @ (Value::Inverted | Value::Nonexistent | Value::Onward(..)) => other,
+            other @ (Value::Inverted | Value::Nonexistent) => other,
         };
         return Some((date_end, value));
     }
@@ -801,27 +802,22 @@ fn range_end(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
     .max_by_key(|(end, _)| *end)
 }
 
-/// The span of a range from `first` to `second`, both included. It is at
-/// the coarser precision of the two ("from Feb 1st to March 2019" is
-/// February to March), except when the first end lies inside the second
-/// ("from May 5 to May 2021"): then it starts at the first end, at its
-/// precision, and runs to the end of the second (May 5 to 31), where the
-/// coarser precision would have been all May and lost the first end.
-/// Likewise when the second end lies inside the first ("from May 2021 to
-/// May 5"): it starts where the first does, at the second's precision,
-/// and runs to the second (May 1 to 5).
+/// The span of a range from `first` to `second`, both included: from the
+/// start of the first end to the end of the second, at the finer
+/// precision of the two. A first end finer than the second starts the
+/// range at its precision, and the range runs to the end of the second:
+/// "from May 5 to May 2021" is May 5 to 31, "from 15 February to March
+/// 2019" is 15 February to 31 March. A second end finer than the first
+/// ends it, and the range starts where the first does: "from May 2021 to
+/// May 5" is May 1 to 5, "from February 2019 to 15 March" is 1 February
+/// to 15 March. At the coarser precision the finer end was lost: all of
+/// May, or February to March.
 fn range_span(first: Period, second: Period) -> Option<Period> {
-    if first.precision() < second.precision()
-        && second.start() <= first.start()
-        && first.end() <= second.end()
-    {
+    if first.precision() < second.precision() {
         let last = Period::containing(second.end() - Duration::minutes(1), first.precision());
         return Period::span(first, last).ok();
     }
-    if second.precision() < first.precision()
-        && first.start() <= second.start()
-        && second.end() <= first.end()
-    {
+    if second.precision() < first.precision() {
         let start = Period::containing(first.start(), second.precision());
         return Period::span(start, second).ok();
     }
@@ -839,14 +835,18 @@ fn join(first: Value, second: Value) -> Value {
             Some(p) => Value::Fixed(p),
             None => Value::Inverted,
         },
-        // "from 30 April 2021 to 1 May": an open second end is the first
-        // of its days (or months) that does not end before the first end
-        // starts. (It had been resolved back from the reference, so a
+        // "from 30 April 2021 to 1 May", "from May 2021 to June": an open
+        // second end takes its year from the first, whatever the
+        // reference date, and with none: it is the first of its days (or
+        // months) that does not end before the first end starts, as
+        // "from December 2020 to January" is December 2020 to January
+        // 2021. (It had been resolved back from the reference, so a
         // range still running on the reference day ended a year before
-        // it started.) Read so, the range is kept only if it ends by
-        // [`AHEAD`] days after the reference date, or, with none, after
-        // the first end's last day, which stands in for it: "from 28
-        // Apr. 2021 to 15 Apr." is no date, not a year less a fortnight.
+        // it started; then it was kept only if it ended by [`AHEAD`]
+        // days after the reference date, so "from May 2021 to June",
+        // said on 3 May 2021, was no date.) The limit is for a range
+        // with no year at either end, which only the reference date
+        // places; here the first end places it.
         (Value::Fixed(a), Value::Relative(g)) => {
             let Some(b) = onward(&*g, a) else {
                 return Value::Nonexistent;
@@ -854,12 +854,10 @@ fn join(first: Value, second: Value) -> Value {
             if wraps_to_its_month(a, b) {
                 return Value::Inverted;
             }
-            let Some(p) = span(a, b) else {
-                return Value::Inverted;
-            };
-            let last = a.end().date().pred_opt();
-            let alone = last.filter(|&l| ended_by(p, l)).map(|_| p);
-            Value::Onward(alone, Box::new(move |r| ended_by(p, r).then_some(p)))
+            match span(a, b) {
+                Some(p) => Value::Fixed(p),
+                None => Value::Inverted,
+            }
         }
         // "from Feb 1st to March 2019", "30 April-1 May 2021": an open
         // first end (a month, or a day without its year) takes its year
@@ -918,16 +916,16 @@ fn join(first: Value, second: Value) -> Value {
             }
             read(f(first.start_date().pred_opt()?)?).filter(|&p| ended_by(p, r))
         })),
-        // Made only here, and a range is not an end of another.
-        (Value::Onward(..), _) | (_, Value::Onward(..)) => Value::Inverted,
     }
 }
 
-/// How many days after the reference date a range read forward from its
-/// first end may end: one still running when it is written ("from 30
-/// April to 1 May", said on 30 April) ends soon after it; one that ends
-/// far after it ("from May 1 to April 30", said on 3 May) is the one that
-/// has just ended, as a date without its year is read looking back.
+/// How many days after the reference date a range with no year at
+/// either end, read forward from its first end, may end: one still
+/// running when it is written ("from 30 April to 1 May", said on 30
+/// April) ends soon after it; one that ends far after it ("from May 1 to
+/// April 30", said on 3 May) is the one that has just ended, as a date
+/// without its year is read looking back. A range with a year at one end
+/// takes the other end's year from it, with no limit.
 const AHEAD: i64 = 31;
 
 /// True when `second`, read onward from `first`, is in the month `first`
@@ -1112,9 +1110,13 @@ fn date_range(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
     // to September 31, 2021"): the range is no date, and its numbers are
     // not counts, as for "between 5 and 31 June 1999". (The second end
     // had been read as its month alone, "September", and the range
-    // dated.)
+    // dated.) Without its year ("between Jan. 5 and Sept. 31") the second
+    // end is read whole, as a day that never resolves, and the range is
+    // no date in the same way. (It had been a range that does not
+    // resolve: `parse_date` called it relative or unresolved, not a day
+    // that does not exist.)
     if let Some((impossible, _)) = impossible_date_at(tokens, joined)
-        && impossible > end
+        && impossible >= end
         && (opener.is_some() || full_date(tokens, at).is_some())
     {
         return Some((impossible, Value::Nonexistent));
@@ -1179,7 +1181,6 @@ pub(crate) fn date_at(
     let (mut period, inverted, nonexistent) = match value {
         Value::Fixed(period) => (Some(period), false, false),
         Value::Relative(resolve) => (reference.and_then(resolve), false, false),
-        Value::Onward(alone, resolve) => (reference.map_or(alone, resolve), false, false),
         Value::Inverted => (None, true, false),
         Value::Nonexistent => (None, false, true),
     };

@@ -442,16 +442,26 @@ fn date_cases(file: &'static str, name: &'static str, min: f64, period: bool) {
         };
         // A deliberate difference: news means "from 2014 to 2018" and
         // "Oct. 2 to October 22" closed, with the last year or day included;
-        // Recognizers ends the range where the last unit starts.
+        // Recognizers ends the range where the last unit starts. The last
+        // unit is whole, at the range's precision or a coarser one: "from
+        // Feb 1st to March 2019" is read at day precision and ends with
+        // all of March.
         let closed_reading = match dates.as_slice() {
             [p] if period && !pass => {
-                let last_unit = corroborate::Period::containing(
-                    p.end() - chrono::Duration::minutes(1),
-                    p.precision(),
-                );
+                use corroborate::Precision;
+                let last = p.end() - chrono::Duration::minutes(1);
+                let last_unit_starts_at_end = [Precision::Day, Precision::Month, Precision::Year]
+                    .into_iter()
+                    .chain([p.precision()])
+                    .filter(|&unit| unit >= p.precision())
+                    .map(|unit| corroborate::Period::containing(last, unit))
+                    .any(|last_unit| {
+                        last_unit.end() == p.end()
+                            && Some(last_unit.start_date().to_string().as_str())
+                                == resolution["endDate"].as_str()
+                    });
                 Some(p.start_date().to_string().as_str()) == resolution["startDate"].as_str()
-                    && Some(last_unit.start_date().to_string().as_str())
-                        == resolution["endDate"].as_str()
+                    && last_unit_starts_at_end
             }
             _ => false,
         };

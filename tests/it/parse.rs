@@ -1,7 +1,9 @@
 //! Table-driven tests of `parse_quantity`, `parse_date` and `scan`.
 
 use chrono::NaiveDate;
-use corroborate::{MentionKind, ScanOptions, Vocabulary, parse_date, parse_quantity, scan};
+use corroborate::{
+    MentionKind, Precision, ScanOptions, Vocabulary, parse_date, parse_quantity, scan,
+};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -272,7 +274,7 @@ fn date_ranges_are_closed() {
     );
     check(
         "from Feb 1st to March 2019",
-        "date 2019-02/2019-03 [from Feb 1st to March 2019]",
+        "date 2019-02-01/2019-03-31 [from Feb 1st to March 2019]",
     );
     // A first end without its year takes it from the second end, with no
     // reference date, and a range written before it happened is not a
@@ -295,10 +297,11 @@ fn date_ranges_are_closed() {
             .to_string(),
         "2021-03/2021-05"
     );
-    // A second end of a whole year is reached from the year before.
+    // A second end of a whole year is reached from the year before; the
+    // range starts at the first end, at its precision.
     check_without_reference(
         "from December to 2021",
-        "date 2020/2021 [from December to 2021]",
+        "date 2020-12/2021-12 [from December to 2021]",
     );
     // Not dates: a count range, and a year range written with "to" but no
     // opener, which the year rules read only in context.
@@ -339,8 +342,8 @@ fn a_range_starting_on_a_day_its_year_lacks_is_no_date() {
 
 /// A first end inside the second ("from May 5 to May 2021") starts the
 /// range: at the coarser precision of the two it had been all May, and
-/// the first end was lost. A first end outside the second keeps the
-/// coarser precision ("from Feb 1st to March 2019" is February to March).
+/// the first end was lost. A first end outside the second starts it too
+/// ("from Feb 1st to March 2019" is 1 February to 31 March).
 #[test]
 fn a_first_end_inside_its_second_starts_the_range() {
     check_without_reference(
@@ -367,7 +370,50 @@ fn a_first_end_inside_its_second_starts_the_range() {
     );
     check(
         "from Feb 1st to March 2019",
-        "date 2019-02/2019-03 [from Feb 1st to March 2019]",
+        "date 2019-02-01/2019-03-31 [from Feb 1st to March 2019]",
+    );
+}
+
+/// A range whose ends differ in precision is at the finer one, from the
+/// start of its first end to the end of its second, across months as
+/// within one: "from 15 February to March 2019" had been February to
+/// March 2019 at month precision, losing the 15th, where "from May 5 to
+/// May 2021" starts on May 5.
+#[test]
+fn a_range_between_a_day_and_a_month_keeps_the_day() {
+    for (text, expect) in [
+        ("from 15 February to March 2019", "2019-02-15/2019-03-31"),
+        (
+            "from 15 February 2019 to March 2019",
+            "2019-02-15/2019-03-31",
+        ),
+        ("from February 2019 to 15 March", "2019-02-01/2019-03-15"),
+        (
+            "from February 2019 to 15 March 2019",
+            "2019-02-01/2019-03-15",
+        ),
+        ("from 30 January to February 2021", "2021-01-30/2021-02-28"),
+        ("from 2020 to May 2021", "2020-01/2021-05"),
+    ] {
+        check_without_reference(text, &format!("date {expect} [{text}]"));
+        check(text, &format!("date {expect} [{text}]"));
+        assert_eq!(
+            parse_date(text, None).unwrap().to_string(),
+            expect,
+            "{text}"
+        );
+    }
+    assert_eq!(
+        parse_date("from 15 February to March 2019", None)
+            .unwrap()
+            .precision(),
+        Precision::Day
+    );
+    // Without a year, read forward from the reference date.
+    check_on(
+        date(2021, 3, 20),
+        "from 15 February to March",
+        "date 2021-02-15/2021-03-31 [from 15 February to March]",
     );
 }
 
@@ -440,9 +486,8 @@ fn a_range_still_running_on_the_reference_day_is_read_forward() {
 /// most 31 days after the reference date; else it is read a year earlier,
 /// the reading that has ended, as a date without its year is read looking
 /// back. "from May 1 to April 30" said on 3 May 2021 had been read as
-/// 2021-05-01/2022-04-30. Without a reference date, the first end's last
-/// day stands in for it: "from 28 Apr. 2021 to 15 Apr." had been a year
-/// less a fortnight, and is no date.
+/// 2021-05-01/2022-04-30. The limit is for ranges with no year at either
+/// end: a year at one end places the range.
 #[test]
 fn a_range_read_forward_ends_soon_after_the_reference_date() {
     check_on(
@@ -471,7 +516,8 @@ fn a_range_read_forward_ends_soon_after_the_reference_date() {
         "from April 20 to May 31",
         "date 2021-04-20/2021-05-31 [from April 20 to May 31]",
     );
-    // A first end with its year: no earlier reading, so no date.
+    // A first end with its year places the range; one back in its own
+    // month is inverted.
     check_on(date(2021, 5, 3), "from 28 Apr. 2021 to 15 Apr.", "");
     check_on(
         date(2021, 5, 3),
@@ -487,10 +533,58 @@ fn a_range_read_forward_ends_soon_after_the_reference_date() {
     for text in [
         "from 28 Apr. 2021 to 15 Apr.",
         "from 29 Mar 2021 to 28 March",
-        "from Nov. 3, 2020 to Feb. 2",
     ] {
         check_without_reference(text, "");
     }
+    check_without_reference(
+        "from Nov. 3, 2020 to Feb. 2",
+        "date 2020-11-03/2021-02-02 [from Nov. 3, 2020 to Feb. 2]",
+    );
+}
+
+/// A range with a year at one end takes the other end's year from it,
+/// whatever the reference date, and with none: "from May 2021 to June",
+/// said on 3 May 2021, had been no date, held to end within 31 days of
+/// the reference date, a limit for ranges with no year at either end.
+#[test]
+fn a_range_with_a_year_at_one_end_is_placed_by_it() {
+    for (text, expect) in [
+        ("from May 2021 to June", "2021-05/2021-06"),
+        ("from May to June 2021", "2021-05/2021-06"),
+        ("from May 5, 2021 to June 2", "2021-05-05/2021-06-02"),
+        ("from 5 May 2021 to 2 June", "2021-05-05/2021-06-02"),
+        ("from December 2020 to January", "2020-12/2021-01"),
+        ("from Nov. 3, 2020 to Feb. 2", "2020-11-03/2021-02-02"),
+    ] {
+        for reference in [
+            None,
+            Some(date(2020, 12, 31)),
+            Some(date(2021, 3, 1)),
+            Some(date(2021, 5, 3)),
+            Some(date(2023, 1, 1)),
+        ] {
+            let options = match reference {
+                Some(day) => ScanOptions::new().with_reference_date(day),
+                None => ScanOptions::new(),
+            };
+            assert_eq!(
+                render(text, &options),
+                format!("date {expect} [{text}]"),
+                "{text} on {reference:?}"
+            );
+            assert_eq!(
+                parse_date(text, reference).unwrap().to_string(),
+                expect,
+                "{text} on {reference:?}"
+            );
+        }
+    }
+    // With no year at either end, the limit stays.
+    check_on(
+        date(2021, 5, 3),
+        "from May 1 to April 30",
+        "date 2020-05-01/2021-04-30 [from May 1 to April 30]",
+    );
 }
 
 /// A year that begins an ISO date is that date's, not the year of a day
@@ -1328,6 +1422,41 @@ fn a_range_to_a_day_that_does_not_exist_is_no_date() {
     check_without_reference(
         "from Aug. 15, 2019 to September 30, 2021",
         "date 2019-08-15/2021-09-30 [from Aug. 15, 2019 to September 30, 2021]",
+    );
+}
+
+/// A range without its year whose second end is a day no year has is no
+/// date, as the same range with its year is: "between Jan. 5 and Sept.
+/// 31" had been a range that does not resolve, which `parse_date` called
+/// relative (with no reference date) or unresolved, not a day that does
+/// not exist.
+#[test]
+fn a_range_without_its_year_to_a_day_that_does_not_exist_is_no_date() {
+    for (text, day) in [
+        ("between Jan. 5 and Sept. 31", "Sept. 31"),
+        ("from 5 Jan. to 31 Sept.", "31 Sept."),
+        ("Jan. 5 - Sept. 31", "Sept. 31"),
+        ("from January 31 to February 30", "February 30"),
+    ] {
+        check(text, "");
+        check_without_reference(text, "");
+        check(&format!("{text}, 12 died"), "exact 12..=12 [12]");
+        let message = format!(
+            "{day:?} is not a date that exists; expected a day that exists in its month and year"
+        );
+        for reference in [None, Some(date(2021, 5, 3))] {
+            assert_eq!(
+                parse_date(text, reference).unwrap_err().to_string(),
+                message,
+                "{text}"
+            );
+        }
+    }
+    // February 29 exists, in a leap year: read forward as before.
+    check_on(
+        date(2024, 3, 1),
+        "between Jan. 5 and Feb. 29",
+        "date 2024-01-05/2024-02-29 [between Jan. 5 and Feb. 29]",
     );
 }
 
