@@ -529,7 +529,8 @@ fn parse_command(reference_date: Option<&str>, texts: Vec<String>) -> Result<(),
     let mut emit = |index: usize, text: &str| -> Result<(), String> {
         for mention in scan(text, &options) {
             let record = mention.to_json_record_with(index, options.vocabulary());
-            let line = serde_json::to_string(&record).map_err(|e| e.to_string())?;
+            // Characters in the text that act on a terminal are escaped.
+            let line = record.to_json_line();
             match writeln!(stdout, "{line}") {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),

@@ -1,6 +1,8 @@
 //! A compact JSON serializer for the streamed report's lines: the bytes
-//! `serde_json::to_writer` writes, with the structure (braces, commas,
-//! field names) and plain strings written straight into the output.
+//! `serde_json::to_writer` writes (with the escapes of
+//! [`crate::json::write_fragment`] for characters that act on a
+//! terminal), with the structure (braces, commas, field names) and plain
+//! strings written straight into the output.
 //!
 //! A struct's field names are `&'static str`s that need no escape, yet
 //! serde_json sends each through its map-key serializer and string
@@ -9,11 +11,11 @@
 //! claims). Here a field name known to need no escape is copied as it
 //! is, and so is any string that a check of eight bytes at a time finds
 //! needs none. Numbers, booleans, escapes and map keys are still written
-//! by serde_json itself, so that their formats are serde_json's by
-//! construction. DESIGN.md, "Why does the streamed report have a
-//! serializer of its own?", gives the measurements; the tests below, and
-//! every corpus `tests/it/invariants.rs` checks, compare the bytes with
-//! serde_json's.
+//! by serde_json itself (through [`Escaping`]), so that their formats are
+//! serde_json's by construction. DESIGN.md, "Why does the streamed
+//! report have a serializer of its own?", gives the measurements; the
+//! tests below, and every corpus `tests/it/invariants.rs` checks, compare
+//! the bytes with serde_json's with the same escapes.
 
 use std::fmt::Display;
 use std::io::Write;
@@ -23,8 +25,12 @@ use serde::Serialize;
 use serde::ser;
 use serde_json::Error;
 
+use crate::json::Escaping;
+
 /// Writes `value` as compact JSON into `out`: the same bytes as
-/// `serde_json::to_writer(out, value)`.
+/// `serde_json::to_writer(out, value)` with the escapes of
+/// [`crate::json::write_fragment`], that is, as serde_json's own
+/// serializer writes with the formatter [`Escaping`].
 pub(crate) fn to_writer<W: Write, T: Serialize + ?Sized>(
     out: &mut W,
     value: &T,
@@ -40,8 +46,8 @@ struct Compact<'o, W> {
 impl<'o, W: Write> Compact<'o, W> {
     /// serde_json's own compact serializer on the same writer, for the
     /// values that are not containers.
-    fn json(&mut self) -> serde_json::Serializer<&mut W> {
-        serde_json::Serializer::new(&mut *self.out)
+    fn json(&mut self) -> serde_json::Serializer<&mut W, Escaping> {
+        serde_json::Serializer::with_formatter(&mut *self.out, Escaping)
     }
 
     fn write(&mut self, bytes: &[u8]) -> Result<(), Error> {
@@ -67,12 +73,25 @@ impl<'o, W: Write> Compact<'o, W> {
     }
 }
 
-/// True when `text` can be written between quotes as it is: no quote,
-/// backslash or control character (serde_json escapes those, and only
-/// those). Checked eight bytes at a time; the last (or only) bytes of a
-/// text of eight or more are checked as the last eight, overlapping.
-fn plain(text: &str) -> bool {
-    let bytes = text.as_bytes();
+/// True when `text` can be written between quotes as it is, as its bytes
+/// show eight at a time: no quote, backslash or character below U+0020
+/// (serde_json escapes those, and only those), and no byte that may
+/// begin a character [`crate::json::write_fragment`] escapes (0x7F, 0xC2
+/// or 0xE2). A text that holds 0xC2 or 0xE2 for something else (a
+/// no-break space, a curly quote, a dash) is not plain but may still
+/// need no escape: [`write_string`] looks closer.
+#[inline]
+pub(crate) fn plain(text: &str) -> bool {
+    !any_word(text.as_bytes(), needs_escape)
+}
+
+/// True when `test` holds for a word of eight of `bytes`, little-endian,
+/// all of them checked. The last (or only) bytes of a text of eight or
+/// more are checked as the last eight, overlapping; a text of four to
+/// seven bytes as its first four and last four; a shorter one with
+/// spaces after it, which no test here looks for.
+#[inline(always)]
+fn any_word(bytes: &[u8], test: impl Fn(u64) -> bool) -> bool {
     let word = |at: usize| {
         bytes
             .get(at..at + 8)
@@ -80,39 +99,71 @@ fn plain(text: &str) -> bool {
             .map_or(0, u64::from_le_bytes)
     };
     if bytes.len() < 8 {
-        // Four to seven bytes: the first four and the last four, as one
-        // word; fewer, one at a time.
         let half = |at: usize| {
             bytes
                 .get(at..at + 4)
                 .and_then(|b| b.try_into().ok())
                 .map_or(0, u32::from_le_bytes)
         };
-        return match bytes.len() {
-            4.. => !needs_escape(u64::from(half(0)) | u64::from(half(bytes.len() - 4)) << 32),
-            _ => bytes.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\'),
-        };
+        return test(match bytes.len() {
+            4.. => u64::from(half(0)) | u64::from(half(bytes.len() - 4)) << 32,
+            _ => bytes
+                .iter()
+                .rev()
+                .fold(ONES * u64::from(b' '), |w, &b| w << 8 | u64::from(b)),
+        });
     }
     let mut at = 0;
     while at + 8 < bytes.len() {
-        if needs_escape(word(at)) {
-            return false;
+        if test(word(at)) {
+            return true;
         }
         at += 8;
     }
-    !needs_escape(word(bytes.len() - 8))
+    test(word(bytes.len() - 8))
 }
 
-/// True when one of the eight bytes of `word` is below 0x20, a quote or a
-/// backslash: the bit tricks that find a zero byte, or one below `n`
-/// (exact for `n` up to 0x80; bytes of 0x80 and above never match).
+/// Eight bytes of one.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bits of eight bytes.
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `word` below `n`: the bit trick that
+/// finds a zero byte, or one below `n` (exact in whether any byte is
+/// found, for `n` up to 0x80; bytes of 0x80 and above never match).
+#[inline(always)]
+fn below(word: u64, n: u64) -> u64 {
+    word.wrapping_sub(ONES * n) & !word & HIGHS
+}
+
+/// The high bit of each byte of `word` equal to `byte`: one xored to
+/// zero, found [`below`] one.
+#[inline(always)]
+fn equal(word: u64, byte: u8) -> u64 {
+    below(word ^ (ONES * u64::from(byte)), 1)
+}
+
+/// True when one of the eight bytes of `word` is one serde_json escapes:
+/// below 0x20, a quote or a backslash.
+#[inline(always)]
+fn serde_json_escapes(word: u64) -> bool {
+    // The masks are combined without branches.
+    (below(word, 0x20) | equal(word, b'"') | equal(word, b'\\')) != 0
+}
+
+/// True when one of the eight bytes of `word` is one serde_json escapes
+/// ([`serde_json_escapes`]) or one that may begin a character that
+/// [`crate::json::write_fragment`] escapes: 0x7F, 0xC2 or 0xE2.
+#[inline(always)]
 fn needs_escape(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Each mask has a byte's high bit set where that byte matches; they
-    // are combined without branches.
-    let below = |w: u64, n: u64| w.wrapping_sub(ONES * n) & !w & HIGHS;
-    (below(word, 0x20) | below(word ^ (ONES * 0x22), 1) | below(word ^ (ONES * 0x5C), 1)) != 0
+    (below(word, 0x20)
+        | equal(word, b'"')
+        | equal(word, b'\\')
+        | equal(word, 0x7F)
+        | equal(word, 0xC2)
+        | equal(word, 0xE2))
+        != 0
 }
 
 /// Field names seen to be [`plain`], by address and length: a struct's
@@ -164,24 +215,30 @@ fn plain_cold(key: &str) -> bool {
     plain(key)
 }
 
-/// Writes a string's contents, escaped as serde_json escapes them: as
-/// they are when [`plain`], else by serde_json (between its quotes).
-fn write_contents<W: Write>(out: &mut W, text: &str) -> Result<(), Error> {
-    if plain(text) {
-        out.write_all(text.as_bytes()).map_err(Error::io)
+/// Writes `"text"`, escaped as serde_json escapes it with [`Escaping`]:
+/// as it is when [`plain`] or when a closer look finds nothing to
+/// escape, else by serde_json.
+#[inline]
+fn write_string<W: Write>(out: &mut W, text: &str) -> Result<(), Error> {
+    if plain(text) || !needs_any_escape(text) {
+        out.write_all(b"\"").map_err(Error::io)?;
+        out.write_all(text.as_bytes()).map_err(Error::io)?;
+        out.write_all(b"\"").map_err(Error::io)
     } else {
-        let quoted = serde_json::to_vec(text)?;
-        let inner = quoted.get(1..quoted.len() - 1).unwrap_or_default();
-        out.write_all(inner).map_err(Error::io)
+        ser::Serializer::serialize_str(
+            &mut serde_json::Serializer::with_formatter(&mut *out, Escaping),
+            text,
+        )
     }
 }
 
-/// Writes `"text"`, escaped as serde_json escapes it.
-#[inline]
-fn write_string<W: Write>(out: &mut W, text: &str) -> Result<(), Error> {
-    out.write_all(b"\"").map_err(Error::io)?;
-    write_contents(out, text)?;
-    out.write_all(b"\"").map_err(Error::io)
+/// True when serde_json with [`Escaping`] writes `text` otherwise than as
+/// it is: for a text that is not [`plain`], most often only for a curly
+/// quote or a dash.
+#[cold]
+#[inline(never)]
+fn needs_any_escape(text: &str) -> bool {
+    any_word(text.as_bytes(), serde_json_escapes) || crate::render::holds_json_escaped(text)
 }
 
 thread_local! {
@@ -203,7 +260,7 @@ fn write_key<W: Write>(out: &mut W, key: &'static str) -> Result<(), Error> {
         out.write_all(key.as_bytes()).map_err(Error::io)?;
         out.write_all(b"\":").map_err(Error::io)
     } else {
-        key.serialize(&mut serde_json::Serializer::new(&mut *out))?;
+        write_string(out, key)?;
         out.write_all(b":").map_err(Error::io)
     }
 }
@@ -489,7 +546,7 @@ object_impls!(SerializeStruct, SerializeStructVariant);
 fn write_map_key<W: Write, T: Serialize + ?Sized>(out: &mut W, key: &T) -> Result<(), Error> {
     use ser::SerializeMap;
     let mut bytes = Vec::new();
-    let mut json = serde_json::Serializer::new(&mut bytes);
+    let mut json = serde_json::Serializer::with_formatter(&mut bytes, Escaping);
     let mut map = ser::Serializer::serialize_map(&mut json, Some(1))?;
     map.serialize_key(key)?;
     map.serialize_value(&())?;
@@ -507,10 +564,21 @@ mod tests {
     use proptest::prelude::*;
     use serde::Serialize;
 
+    /// The bytes of serde_json's own serializer with the crate's escapes
+    /// ([`Escaping`](crate::json::Escaping)).
+    fn serde_json_escaped<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        value.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut bytes,
+            crate::json::Escaping,
+        ))?;
+        Ok(bytes)
+    }
+
     /// The bytes of both serializers, which must be the same.
     #[track_caller]
     fn same<T: Serialize + ?Sized>(value: &T) -> String {
-        let expected = serde_json::to_vec(value).expect("serde_json serialises it");
+        let expected = serde_json_escaped(value).expect("serde_json serialises it");
         let mut ours = Vec::new();
         super::to_writer(&mut ours, value).expect("ours serialises it");
         assert_eq!(
@@ -666,13 +734,16 @@ mod tests {
         same(&BTreeMap::<String, u8>::new());
         // A key that is not a string or a number fails, in both.
         let bad = BTreeMap::from([(vec![1u8], 1)]);
-        assert!(serde_json::to_vec(&bad).is_err());
+        assert!(serde_json_escaped(&bad).is_err());
         assert!(super::to_writer(&mut Vec::new(), &bad).is_err());
     }
 
     #[test]
     fn plain_agrees_with_a_byte_by_byte_check_at_every_length_and_place() {
-        let slow = |s: &str| s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\');
+        let slow = |s: &str| {
+            s.bytes()
+                .all(|b| b >= 0x20 && !matches!(b, b'"' | b'\\' | 0x7f | 0xc2 | 0xe2))
+        };
         for len in 0..=40 {
             let base = "é".repeat(len / 2) + &"a".repeat(len % 2);
             assert_eq!(super::plain(&base), slow(&base));
@@ -680,7 +751,10 @@ mod tests {
                 if !base.is_char_boundary(at) {
                     continue;
                 }
-                for special in ["\"", "\\", "\u{0}", "\u{1f}", "\u{7f}", " ", "~", "\u{80}"] {
+                for special in [
+                    "\"", "\\", "\u{0}", "\u{1f}", "\u{7f}", " ", "~", "\u{80}", "\u{a0}",
+                    "\u{ff}", "\u{2028}", "\u{202e}", "’", "\u{3000}",
+                ] {
                     let text = format!("{}{special}{}", &base[..at], &base[at..]);
                     assert_eq!(super::plain(&text), slow(&text), "{text:?}");
                 }
@@ -714,21 +788,93 @@ mod tests {
         assert!(super::to_writer(&mut Full, &"text").is_err());
     }
 
+    /// Texts of up to 40 characters, many of them ones JSON escapes: those
+    /// serde_json escapes, those that act on a terminal (C0 and C1
+    /// controls, bidirectional embeddings, overrides and isolates), the
+    /// separators U+2028 and U+2029, and their neighbours that are left
+    /// as they are (U+00A0, the implicit mark U+200F, a curly quote, a
+    /// dash).
+    fn texts() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop_oneof![
+                Just('"'),
+                Just('\\'),
+                Just('\n'),
+                Just('\u{0}'),
+                Just('\u{1f}'),
+                Just('\u{7f}'),
+                Just('é'),
+                Just('😀'),
+                any::<char>(),
+                Just('a'),
+                Just('\u{85}'),
+                Just('\u{9f}'),
+                Just('\u{a0}'),
+                Just('\u{1b}'),
+                Just('\u{202a}'),
+                Just('\u{202e}'),
+                Just('\u{2066}'),
+                Just('\u{2069}'),
+                Just('\u{2028}'),
+                Just('\u{2029}'),
+                Just('\u{200f}'),
+                Just('’'),
+                Just('–'),
+            ],
+            0..40,
+        )
+        .prop_map(|c| c.into_iter().collect::<String>())
+    }
+
+    /// Whether JSON must not hold `c` raw: it acts on a terminal, or it
+    /// is U+2028 or U+2029.
+    fn escaped_in_json(c: char) -> bool {
+        crate::render::acts(c) || matches!(c, '\u{2028}' | '\u{2029}')
+    }
+
+    /// serde_json's bytes for `text`, with each character that
+    /// [`escaped_in_json`] left raw then replaced by its `\uXXXX` escape.
+    fn serde_json_then_escaped(text: &str) -> String {
+        let json = serde_json::to_string(text).expect("a string serialises");
+        json.chars().fold(String::new(), |mut out, c| {
+            if escaped_in_json(c) {
+                out += &format!("\\u{:04x}", u32::from(c));
+            } else {
+                out.push(c);
+            }
+            out
+        })
+    }
+
     proptest! {
         #[test]
-        fn any_text_is_escaped_as_serde_json_escapes_it(
-            text in prop::collection::vec(
-                prop_oneof![
-                    Just('"'), Just('\\'), Just('\n'), Just('\u{0}'), Just('\u{1f}'),
-                    Just('\u{7f}'), Just('é'), Just('😀'), any::<char>(), Just('a'),
-                ],
-                0..40,
-            ).prop_map(|c| c.into_iter().collect::<String>())
-        ) {
+        fn any_text_is_escaped_as_serde_json_escapes_it(text in texts()) {
             same(&text);
             same(&Collected(&text));
             same(&BTreeMap::from([(text.as_str(), text.as_str())]));
             same(&Adjacent::Words(vec![text.clone(), text.clone()]));
+        }
+
+        /// The compact writer, serde_json with the crate's formatter and
+        /// the pretty writer all write any text as serde_json does but for
+        /// the escapes of the characters that act, as `\u0085`: the JSON
+        /// holds none of them raw and parses back to the same text.
+        #[test]
+        fn escaped_json_parses_back_and_holds_nothing_that_acts(text in texts()) {
+            let mut compact = Vec::new();
+            super::to_writer(&mut compact, &text).expect("a string serialises");
+            let compact = String::from_utf8(compact).expect("JSON is UTF-8");
+            let through_serde_json =
+                String::from_utf8(serde_json_escaped(&text).expect("a string serialises"))
+                    .expect("JSON is UTF-8");
+            let pretty = crate::json::to_string_pretty(&text).expect("a string serialises");
+            for json in [&compact, &through_serde_json, &pretty] {
+                prop_assert!(!json.chars().any(escaped_in_json), "{json:?}");
+                let back: String = serde_json::from_str(json).expect("the JSON parses");
+                prop_assert_eq!(&back, &text);
+            }
+            prop_assert_eq!(&compact, &serde_json_then_escaped(&text));
+            prop_assert_eq!(&through_serde_json, &compact);
         }
     }
 }

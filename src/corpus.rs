@@ -1280,6 +1280,10 @@ impl Corpus {
 
     /// Writes the corpus in its JSON format, pretty-printed. Article texts
     /// stay where they were: inline ones inline, `text_file` ones named.
+    ///
+    /// Characters that act on a terminal (control characters, bidirectional
+    /// embeddings, overrides and isolates) and U+2028 and U+2029 are written
+    /// as JSON escapes, `\u0085`: the strings parse back unchanged.
     pub fn to_json_string(&self) -> String {
         let document = DocumentRef {
             format: FORMAT,
@@ -1290,7 +1294,7 @@ impl Corpus {
             claims: &self.claims,
         };
         // Serializing these types cannot fail: every map key is a string.
-        serde_json::to_string_pretty(&document).unwrap_or_default()
+        crate::json::to_string_pretty(&document).unwrap_or_default()
     }
 }
 

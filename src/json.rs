@@ -11,6 +11,15 @@
 //! [`Analyzer::write_jsonl`] writes one record a line as each topic is
 //! analysed, in compact JSON made by [`crate::compact`]: serde_json's
 //! bytes, with less work per field name and plain string.
+//!
+//! Every JSON the crate writes escapes, beyond serde_json's escapes, each
+//! character that acts on a terminal and the separators U+2028 and
+//! U+2029 ([`crate::render::json_escaped_at`]) as `\u0085`: serde_json
+//! escapes only U+0000 to U+001F, and a report printed on a terminal must
+//! not let corpus text recolour it or reverse a line. The strings parse
+//! back unchanged. [`write_fragment`] writes them, for [`Nested`] (the
+//! pretty layout), [`Escaping`] (the compact one, for serde_json's own
+//! serializer) and the compact writer.
 
 use std::io::{self, Read, Seek, Write};
 
@@ -19,7 +28,7 @@ use serde::Serialize;
 use crate::analyze::Analyzer;
 #[cfg(feature = "parallel")]
 use crate::render::Made;
-use crate::render::Streamed;
+use crate::render::{Streamed, holds_json_escaped, json_escaped_at};
 use crate::report::{Diagnostic, Misattribution, Report, Settings, Summary, Topic, Verdict};
 use crate::resolve::NameMerge;
 
@@ -42,9 +51,73 @@ const JSON_BATCH: usize = 64;
 #[cfg(feature = "parallel")]
 const BATCH_CLAIMS: usize = 20_000;
 
+/// Writes a fragment of a string that serde_json leaves as it is (it
+/// holds no quote, backslash or character below U+0020), with each
+/// character that [`json_escaped_at`] finds written as a JSON escape of
+/// four lowercase hex digits, as serde_json writes `\u001b`: `\u0085`,
+/// `\u202e`, `\u2028`. Every such character lies in the Basic
+/// Multilingual Plane, so one escape holds it. A fragment without one is
+/// written in one piece, after a test of its bytes eight at a time for
+/// any that may begin one (`compact::plain`), and, where one is found
+/// (most often for a curly quote or a dash), a closer look.
+#[inline]
+pub(crate) fn write_fragment<W: ?Sized + Write>(out: &mut W, fragment: &str) -> io::Result<()> {
+    if crate::compact::plain(fragment) || !holds_json_escaped(fragment) {
+        return out.write_all(fragment.as_bytes());
+    }
+    write_escaped(out, fragment)
+}
+
+/// [`write_fragment`] for a fragment that holds an escape, out of line.
+#[cold]
+#[inline(never)]
+fn write_escaped<W: ?Sized + Write>(out: &mut W, fragment: &str) -> io::Result<()> {
+    let bytes = fragment.as_bytes();
+    let (mut start, mut at) = (0, 0);
+    while at < bytes.len() {
+        // A continuation byte (0x80 to 0xBF) starts no character found.
+        let Some(len) = json_escaped_at(bytes, at) else {
+            at += 1;
+            continue;
+        };
+        out.write_all(&bytes[start..at])?;
+        let c = fragment[at..].chars().next().unwrap_or_default();
+        write!(out, "\\u{:04x}", u32::from(c))?;
+        at += len;
+        start = at;
+    }
+    out.write_all(&bytes[start..])
+}
+
+/// serde_json's compact layout (its `CompactFormatter`), with the
+/// escapes of [`write_fragment`]: the formatter for every compact JSON
+/// that serde_json writes for the crate.
+pub(crate) struct Escaping;
+
+impl serde_json::ser::Formatter for Escaping {
+    #[inline]
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        out: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        write_fragment(out, fragment)
+    }
+}
+
+/// `value` as pretty JSON: the bytes of `serde_json::to_string_pretty`,
+/// with the escapes of [`write_fragment`].
+pub(crate) fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let mut bytes = Vec::with_capacity(128);
+    write_nested(&mut bytes, value, 0).map_err(serde_json::Error::io)?;
+    // serde_json writes UTF-8, and so do the escapes.
+    Ok(String::from_utf8(bytes).unwrap_or_default())
+}
+
 /// serde_json's pretty layout (two spaces a level), for a value written
 /// `level` levels deep: what `to_writer_pretty` would write for it in
-/// place, without serialising the whole report at once.
+/// place, without serialising the whole report at once, with the
+/// escapes of [`write_fragment`].
 struct Nested {
     level: usize,
     has_value: bool,
@@ -132,6 +205,15 @@ impl serde_json::ser::Formatter for Nested {
         self.has_value = true;
         Ok(())
     }
+
+    #[inline]
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        out: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        write_fragment(out, fragment)
+    }
 }
 
 /// Writes `value` in the pretty layout, `level` levels deep.
@@ -216,7 +298,11 @@ fn write_topics<W: Write>(out: &mut W, topics: &[Topic<'_>]) -> io::Result<()> {
 impl Report<'_> {
     /// Writes the report as pretty JSON: the bytes of
     /// `serde_json::to_string_pretty`, without a final newline, written
-    /// topic by topic instead of held as one string. With the `parallel`
+    /// topic by topic instead of held as one string, except that
+    /// characters that act on a terminal (control characters,
+    /// bidirectional embeddings, overrides and isolates) and U+2028 and
+    /// U+2029 are written as JSON escapes, `\u0085`: the strings parse
+    /// back unchanged. With the `parallel`
     /// feature, topics are serialised on all cores.
     /// [`to_json_string`](Report::to_json_string) collects these bytes.
     ///
@@ -380,6 +466,8 @@ impl<'a> Analyzer<'a, '_> {
     /// report for corpora whose full [`Report`] would not fit in memory
     /// beside them. With the `parallel` feature, topics are analysed and
     /// serialised on all cores and written in order: the same bytes.
+    /// Characters that act on a terminal are written as JSON escapes, as
+    /// by [`Report::write_json`].
     ///
     /// The layout (described in `data/README.md`):
     ///

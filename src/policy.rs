@@ -387,6 +387,10 @@ impl Policy {
     }
 
     /// Writes the policy as pretty JSON, with its vocabulary inline.
+    ///
+    /// Characters that act on a terminal (control characters, bidirectional
+    /// embeddings, overrides and isolates) and U+2028 and U+2029 are written
+    /// as JSON escapes, `\u0085`: the strings parse back unchanged.
     pub fn to_json_string(&self) -> String {
         let raw = RawPolicy {
             vocabulary: serde_json::to_value(&self.vocabulary).ok(),
@@ -397,7 +401,7 @@ impl Policy {
             single_valued: Some(self.single_valued.clone()),
             property_aliases: Some(self.property_aliases.clone()),
         };
-        serde_json::to_string_pretty(&raw).unwrap_or_default()
+        crate::json::to_string_pretty(&raw).unwrap_or_default()
     }
 
     /// Sets the vocabulary for hedged and vague quantities. A table's

@@ -114,10 +114,11 @@ fn acting_at(bytes: &[u8], i: usize) -> Option<usize> {
 /// Whether a byte is one that every character that [`acts`] has among
 /// its UTF-8 bytes: an ASCII control, the lead byte of a C1 control
 /// (0xC2), or the last byte of an embedding, override or isolate (0xA6
-/// to 0xAE). Unlike [`may_act`] it passes over the
-/// 0xE2 that begins every curly quote, dash and arrow, so that the
-/// blocks of ordinary text that [`holds_acting`] looks at closely are
-/// few.
+/// to 0xAE; also of the separators U+2028 and U+2029, 0xA8 and 0xA9,
+/// that JSON escapes too, [`json_escaped_at`]). Unlike [`may_act`] it
+/// passes over the 0xE2 that begins every curly quote, dash and arrow,
+/// so that the blocks of ordinary text that [`holds_acting`] looks at
+/// closely are few.
 fn in_acting(byte: u8) -> bool {
     byte < 0x20 || matches!(byte, 0x7f | 0xC2 | 0xA6..=0xAE)
 }
@@ -128,6 +129,41 @@ fn in_acting(byte: u8) -> bool {
 /// looked at byte by byte (from two bytes before it, where a mark's
 /// first byte may lie).
 fn holds_acting(text: &str) -> bool {
+    holds(text, acting_at)
+}
+
+/// The length in bytes of the character at `bytes[i]` if JSON writes it
+/// as a `\uXXXX` escape beyond the ones serde_json writes: a character
+/// that [`acts`] ([`acting_at`]), or the line and paragraph separators
+/// U+2028 and U+2029, which JavaScript before ES2019 read as line ends
+/// inside a string and which some terminals and editors break lines at.
+/// Both reach the JSON reports from corpus text as the text report's
+/// escapes do; DESIGN.md, "Why is corpus text escaped in the Markdown
+/// and text reports?", says why JSON escapes them too.
+pub(crate) fn json_escaped_at(bytes: &[u8], i: usize) -> Option<usize> {
+    acting_at(bytes, i).or_else(|| {
+        // U+2028 and U+2029.
+        (bytes[i] == 0xE2
+            && bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|b| matches!(b, [0x80, 0xa8 | 0xa9])))
+        .then_some(3)
+    })
+}
+
+/// Whether `text` holds a character that JSON escapes beyond
+/// serde_json's escapes ([`json_escaped_at`]), tested as
+/// [`holds_acting`] tests: every such character has a byte that
+/// [`in_acting`] finds.
+pub(crate) fn holds_json_escaped(text: &str) -> bool {
+    holds(text, json_escaped_at)
+}
+
+/// Whether `text` holds a character that `at` finds (its length, if
+/// any, at a byte), where each such character has a byte that
+/// [`in_acting`] finds: blocks of 32 bytes without one are passed over.
+#[inline]
+fn holds(text: &str, at: fn(&[u8], usize) -> Option<usize>) -> bool {
     let bytes = text.as_bytes();
     let block_in_acting = |block: &[u8]| {
         block
@@ -135,9 +171,8 @@ fn holds_acting(text: &str) -> bool {
             .fold(0u8, |any, &b| any | u8::from(in_acting(b)))
             != 0
     };
-    let acting_from = |from: usize, to: usize| {
-        (from.saturating_sub(2)..to).any(|i| acting_at(bytes, i).is_some())
-    };
+    let acting_from =
+        |from: usize, to: usize| (from.saturating_sub(2)..to).any(|i| at(bytes, i).is_some());
     let mut start = 0;
     for block in bytes.chunks_exact(32) {
         if block_in_acting(block) && acting_from(start, start + 32) {

@@ -703,7 +703,8 @@ pub struct Report<'c> {
 
 impl<'c> Report<'c> {
     /// The report as pretty JSON: the bytes of
-    /// `serde_json::to_string_pretty`, made by
+    /// `serde_json::to_string_pretty` (but for the escapes of characters
+    /// that act on a terminal, as `\u0085`), made by
     /// [`write_json`](Report::write_json), topic by topic (on all cores
     /// with the `parallel` feature).
     ///

@@ -513,8 +513,12 @@ impl Vocabulary {
     }
 
     /// Writes the vocabulary as pretty JSON.
+    ///
+    /// Characters that act on a terminal (control characters, bidirectional
+    /// embeddings, overrides and isolates) and U+2028 and U+2029 are written
+    /// as JSON escapes, `\u0085`: the strings parse back unchanged.
     pub fn to_json_string(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::json::to_string_pretty(self).unwrap_or_default()
     }
 
     /// The vocabulary's name.

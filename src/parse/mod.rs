@@ -164,7 +164,7 @@ impl Mention {
     /// ```
     /// use corroborate::{scan, ScanOptions};
     /// let mentions = scan("more than 90 fighters", &ScanOptions::new());
-    /// let json = serde_json::to_string(&mentions[0].to_json_record(0))?;
+    /// let json = mentions[0].to_json_record(0).to_json_line();
     /// assert_eq!(
     ///     json,
     ///     r#"{"input":0,"text":"more than 90 fighters","span":[0,21],"kind":"quantity","min":90,"max":null,"min_inclusive":false,"max_inclusive":false,"form":"at_least","unit":"fighters"}"#
@@ -326,6 +326,33 @@ impl Serialize for MentionRecord {
             }
         }
         map.end()
+    }
+}
+
+impl MentionRecord {
+    /// The record as one line of compact JSON, without a line end, as the
+    /// `parse` subcommand prints it: the bytes of `serde_json::to_string`,
+    /// except that characters that act on a terminal (control characters,
+    /// bidirectional embeddings, overrides and isolates) and U+2028 and
+    /// U+2029 are written as JSON escapes, `\u0085`, as in every JSON the
+    /// crate writes. The strings parse back unchanged.
+    ///
+    /// ```
+    /// use corroborate::{scan, ScanOptions};
+    /// let mentions = scan("20\u{85} fighters", &ScanOptions::new());
+    /// let line = mentions[0].to_json_record(0).to_json_line();
+    /// assert!(line.contains(r#""text":"20\u0085 fighters""#), "{line}");
+    /// let parsed: serde_json::Value = serde_json::from_str(&line)?;
+    /// assert_eq!(parsed["text"], "20\u{85} fighters");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn to_json_line(&self) -> String {
+        let mut bytes = Vec::with_capacity(160);
+        // A record serialises without failure (its map's keys are
+        // strings), and writing to memory does not fail.
+        let _ = crate::compact::to_writer(&mut bytes, self);
+        // The compact writer writes UTF-8.
+        String::from_utf8(bytes).unwrap_or_default()
     }
 }
 

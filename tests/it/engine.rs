@@ -3731,6 +3731,165 @@ fn characters_that_act_on_a_terminal_are_shown_as_escapes() {
     }
 }
 
+/// A corpus whose unit, verb, evidence and names hold `text` (names only
+/// when `in_names`: a name refuses control characters and bidirectional
+/// controls).
+fn corpus_holding(text: &str, in_names: bool) -> Corpus {
+    let name = |plain: &str| {
+        if in_names {
+            format!("{plain}{text}")
+        } else {
+            plain.to_string()
+        }
+    };
+    let doc = serde_json::json!({
+        "format": "corroborate/1",
+        "entities": [{"id": "s", "name": name("Strike")}],
+        "sources": [{"id": "a1", "kind": "publication", "name": name("A")},
+                    {"id": "a2", "kind": "publication", "name": "B"}],
+        "claims": [
+            {"id": "c1", "subject": "s", "property": "killed",
+             "value": {"quantity": {"exact": 5, "unit": format!("people{text}")}},
+             "assertion": {"chain": ["a1"], "verb": format!("said{text}"),
+                           "evidence": {"text": format!("five {text} killed")}}},
+            {"id": "c2", "subject": "s", "property": "killed",
+             "value": {"quantity": {"exact": 7, "unit": format!("people{text}")}},
+             "assertion": {"chain": ["a2"]}}]
+    });
+    Corpus::from_json_str(&doc.to_string()).unwrap()
+}
+
+/// Every string of a JSON value, in order.
+fn json_strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| json_strings(v, out)),
+        serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| {
+            out.push(k.clone());
+            json_strings(v, out);
+        }),
+        _ => {}
+    }
+}
+
+/// The JSON report (held, and written with a scratch) and the JSON Lines
+/// report of `corpus`, each checked to hold no character that acts on a
+/// terminal raw and to parse to what serde_json makes of the report;
+/// returns the strings of the JSON report.
+#[track_caller]
+fn json_reports_parsed(corpus: &Corpus) -> Vec<String> {
+    let policy = Policy::default();
+    let analyzer = Analyzer::new(corpus, &policy);
+    let report = analyzer.report();
+    let pretty = report.to_json_string();
+    let mut spilled = Vec::new();
+    analyzer
+        .write_json_with_scratch(&mut spilled, std::io::Cursor::new(Vec::new()), |_| true)
+        .unwrap();
+    let spilled = String::from_utf8(spilled).unwrap();
+    let mut lines = Vec::new();
+    analyzer.write_jsonl(&mut lines).unwrap();
+    let lines = String::from_utf8(lines).unwrap();
+    for (name, json) in [
+        ("json", &pretty),
+        ("json with scratch", &spilled),
+        ("jsonl", &lines),
+    ] {
+        let raw = crate::invariants::raw_escapable(json);
+        assert!(raw.is_empty(), "the {name} report sends {raw:?}:\n{json}");
+    }
+    assert_eq!(pretty, spilled);
+    // The JSON parses to the value serde_json makes of the report, and
+    // each topic's line to that of the topic.
+    let value = serde_json::to_value(&report).unwrap();
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&pretty).unwrap(),
+        value
+    );
+    let mut topics = 0;
+    for line in lines.lines() {
+        let line: serde_json::Value = serde_json::from_str(line).unwrap();
+        if let Some(topic) = line.get("topic") {
+            let subject = EntityId::new(topic["subject"].as_str().unwrap()).unwrap();
+            let property = Property::new(topic["property"].as_str().unwrap()).unwrap();
+            let held = report.topic(&subject, &property).unwrap();
+            assert_eq!(topic, &serde_json::to_value(held).unwrap());
+            topics += 1;
+        }
+    }
+    assert_eq!(topics, report.topics.len());
+    let mut strings = Vec::new();
+    json_strings(&value, &mut strings);
+    strings
+}
+
+/// The JSON and JSON Lines reports write the characters of corpus text
+/// that act on a terminal (C0 and C1 controls, bidirectional embeddings,
+/// overrides and isolates), and U+2028 and U+2029, as JSON escapes
+/// (`\u001b`, `\u0085`, `\u202e`), as the text report shows them as
+/// escapes: the bytes send none to a terminal, and the strings parse back
+/// unchanged.
+#[test]
+fn characters_that_act_on_a_terminal_are_escaped_in_json() {
+    let acting =
+        "\u{1b}[2J\u{7}\u{7f}\u{85}\u{9b}31m\u{202e}dellik\u{202c}\u{2066}\u{2069}\u{2028}\u{2029}";
+    let corpus = corpus_holding(acting, false);
+    let strings = json_reports_parsed(&corpus);
+    assert!(
+        strings.contains(&format!("5 people{acting}")),
+        "{strings:?}"
+    );
+    assert!(
+        strings.contains(&format!("five {acting} killed")),
+        "{strings:?}"
+    );
+    let json = Analyzer::new(&corpus, &Policy::default())
+        .report()
+        .to_json_string();
+    assert!(
+        json.contains(
+            r"people\u001b[2J\u0007\u007f\u0085\u009b31m\u202edellik\u202c\u2066\u2069\u2028\u2029"
+        ),
+        "{json}"
+    );
+    // Names refuse controls, but not the separators.
+    let corpus = corpus_holding("\u{2028}\u{2029}", true);
+    let strings = json_reports_parsed(&corpus);
+    assert!(
+        strings.iter().any(|s| s.contains("Strike\u{2028}\u{2029}")),
+        "{strings:?}"
+    );
+    // A right-to-left mark and other text beyond ASCII are left as they are.
+    let corpus = corpus_holding("\u{200f}قتلى ’–\u{a0}", true);
+    let json = Analyzer::new(&corpus, &Policy::default())
+        .report()
+        .to_json_string();
+    assert!(json.contains("people\u{200f}قتلى ’–\u{a0}"), "{json}");
+}
+
+proptest! {
+    /// Any text in a unit, a verb and evidence reaches the JSON and JSON
+    /// Lines reports with nothing that acts on a terminal raw, and parses
+    /// back to itself.
+    #[test]
+    fn any_corpus_text_is_escaped_in_json_and_parses_back(
+        text in proptest::collection::vec(
+            prop_oneof![
+                Just('\u{1b}'), Just('\u{85}'), Just('\u{9f}'), Just('\u{7f}'), Just('\u{202a}'),
+                Just('\u{202e}'), Just('\u{2066}'), Just('\u{2069}'), Just('\u{2028}'),
+                Just('\u{2029}'), Just('\u{200f}'), Just('"'), Just('\\'), Just('’'),
+                any::<char>(), Just('a'),
+            ],
+            1..20,
+        ).prop_map(|c| c.into_iter().collect::<String>())
+    ) {
+        let corpus = corpus_holding(&text, false);
+        let strings = json_reports_parsed(&corpus);
+        let evidence = format!("five {text} killed");
+        prop_assert!(strings.contains(&evidence), "{:?}", strings);
+    }
+}
+
 /// A figure an origin withdrew (another claim corrects it) is not one it
 /// gives: a ministry that said 10 and then corrected it to 20 is not named
 /// as giving both sides of the UN's 10 against its 20 (eleventh audit,

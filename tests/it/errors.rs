@@ -1311,3 +1311,57 @@ fn a_name_of_marks_and_a_tab_is_refused_for_the_tab() {
     .to_string();
     assert!(message.contains("control character U+0009"), "{message}");
 }
+
+/// The example binary's JSON outputs, the JSON and JSON Lines reports and
+/// the `parse` subcommand's records, write corpus text's characters that
+/// act on a terminal as JSON escapes: nothing on stdout reaches the
+/// terminal as a control, and the strings parse back unchanged.
+#[test]
+fn the_example_binary_sends_no_character_that_acts_in_json() {
+    let binary = example_binary();
+    let acting = "\u{1b}[2J\u{85}\u{9b}31m\u{202e}dellik\u{2066}\u{2028}";
+    let doc = serde_json::json!({
+        "format": "corroborate/1",
+        "entities": [{"id": "s", "name": "Strike\u{2029}"}],
+        "sources": [{"id": "a1", "kind": "publication", "name": "A"}],
+        "claims": [{"id": "c1", "subject": "s", "property": "killed",
+            "value": {"quantity": {"exact": 5, "unit": format!("people{acting}")}},
+            "assertion": {"chain": ["a1"], "verb": format!("said{acting}"),
+                          "evidence": {"text": format!("five {acting} killed")}}}]
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("acting.json");
+    std::fs::write(&path, doc.to_string()).unwrap();
+    let run = |args: &[&std::ffi::OsStr]| {
+        let output = std::process::Command::new(&binary)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let json = run(&[path.as_os_str(), "--format".as_ref(), "json".as_ref()]);
+    let jsonl = run(&[path.as_os_str(), "--format".as_ref(), "jsonl".as_ref()]);
+    let text = format!("20\u{85} fighters {acting}");
+    let parse = run(&["parse".as_ref(), text.as_ref()]);
+    for (name, out) in [("json", &json), ("jsonl", &jsonl), ("parse", &parse)] {
+        let raw = crate::invariants::raw_escapable(out);
+        assert!(raw.is_empty(), "{name} sends {raw:?}:\n{out}");
+    }
+    let evidence = format!("five {acting} killed");
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let claim = &report["topics"][0]["scopes"][0]["positions"][0]["claims"][0];
+    assert_eq!(claim["evidence"], evidence.as_str(), "{json}");
+    assert_eq!(
+        report["topics"][0]["subject_name"], "Strike\u{2029}",
+        "{json}"
+    );
+    let topic: serde_json::Value = serde_json::from_str(jsonl.lines().nth(1).unwrap()).unwrap();
+    assert_eq!(topic["topic"], report["topics"][0], "{jsonl}");
+    let record: serde_json::Value = serde_json::from_str(parse.lines().next().unwrap()).unwrap();
+    assert_eq!(record["text"], "20\u{85} fighters", "{parse}");
+}

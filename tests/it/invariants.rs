@@ -103,9 +103,7 @@ pub fn check_streamed_text(corpus: &Corpus, policy: &Policy, report: &Report) {
         with_scratch(&|out, scratch| analyzer.write_json_with_scratch(out, scratch, |_| true));
     assert_eq!(summary, report.summary);
     assert!(
-        out == serde_json::to_string_pretty(report)
-            .expect("a report serialises")
-            .into_bytes(),
+        out == serde_json_pretty(report).into_bytes(),
         "JSON written with a scratch differs from the held report's"
     );
 }
@@ -161,9 +159,94 @@ pub fn check_jsonl(corpus: &Corpus, policy: &Policy, report: &Report) -> Vec<u8>
     streamed
 }
 
-/// Compact JSON of a report part.
+/// Compact JSON of a report part: serde_json's, with the crate's escapes
+/// ([`JsonEscapes`]).
 fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value).expect("report parts serialise")
+    let mut bytes = Vec::new();
+    let mut serializer = serde_json::Serializer::with_formatter(&mut bytes, JsonEscapes(None));
+    value
+        .serialize(&mut serializer)
+        .expect("report parts serialise");
+    String::from_utf8(bytes).expect("JSON is UTF-8")
+}
+
+/// Pretty JSON as `serde_json::to_string_pretty` writes it, with the
+/// crate's escapes ([`JsonEscapes`]): what the crate's JSON writers must
+/// write, byte for byte.
+pub fn serde_json_pretty<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    let mut bytes = Vec::new();
+    let pretty = serde_json::ser::PrettyFormatter::new();
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut bytes, JsonEscapes(Some(pretty)));
+    value
+        .serialize(&mut serializer)
+        .expect("a value serialises");
+    String::from_utf8(bytes).expect("JSON is UTF-8")
+}
+
+/// Whether the crate's JSON must not hold `c` raw: a control character
+/// (Unicode's Cc), a bidirectional embedding, override or isolate, or
+/// the separators U+2028 and U+2029. Written here apart from the crate's
+/// own definition, as the oracle the tests check it against.
+pub fn escaped_in_json(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+}
+
+/// The characters of `json` that [`escaped_in_json`] but stand raw,
+/// other than the line ends of its layout.
+pub fn raw_escapable(json: &str) -> Vec<char> {
+    json.chars()
+        .filter(|&c| c != '\n' && escaped_in_json(c))
+        .collect()
+}
+
+/// serde_json's compact formatter, or its pretty one when given, writing
+/// each character that [`escaped_in_json`] as `\u0085`, as the crate
+/// does.
+struct JsonEscapes<'a>(Option<serde_json::ser::PrettyFormatter<'a>>);
+
+macro_rules! delegate {
+    ($($method:ident $(, $arg:ident: $ty:ty)*;)*) => {
+        $(
+            fn $method<W: ?Sized + std::io::Write>(&mut self, out: &mut W $(, $arg: $ty)*) -> std::io::Result<()> {
+                match &mut self.0 {
+                    Some(pretty) => pretty.$method(out $(, $arg)*),
+                    None => serde_json::ser::CompactFormatter.$method(out $(, $arg)*),
+                }
+            }
+        )*
+    };
+}
+
+impl serde_json::ser::Formatter for JsonEscapes<'_> {
+    delegate! {
+        begin_array;
+        end_array;
+        begin_array_value, first: bool;
+        end_array_value;
+        begin_object;
+        end_object;
+        begin_object_key, first: bool;
+        end_object_key;
+        begin_object_value;
+        end_object_value;
+    }
+
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        for c in fragment.chars() {
+            if escaped_in_json(c) {
+                write!(out, "\\u{:04x}", u32::from(c))?;
+            } else {
+                out.write_all(c.encode_utf8(&mut [0; 4]).as_bytes())?;
+            }
+        }
+        Ok(())
+    }
 }
 
 #[track_caller]

@@ -837,6 +837,37 @@ fn json_record() {
     );
 }
 
+/// A record's JSON line is serde_json's, but for characters of the text
+/// that act on a terminal, or U+2028 and U+2029, which it writes as JSON
+/// escapes and which parse back unchanged.
+#[test]
+fn json_line_escapes_what_acts_on_a_terminal() {
+    let options = ScanOptions::new();
+    for text in ["Between 500 and 1,500 fighters", "about 20 people’s homes"] {
+        for m in scan(text, &options) {
+            let record = m.to_json_record(0);
+            assert_eq!(
+                record.to_json_line(),
+                serde_json::to_string(&record).unwrap()
+            );
+        }
+    }
+    let mentions = scan("20\u{85} fighters and 30\u{2028} more", &options);
+    let lines: Vec<String> = mentions
+        .iter()
+        .map(|m| m.to_json_record(0).to_json_line())
+        .collect();
+    assert!(
+        lines[0].contains(r#""text":"20\u0085 fighters""#),
+        "{lines:?}"
+    );
+    for (line, mention) in lines.iter().zip(&mentions) {
+        assert!(crate::invariants::raw_escapable(line).is_empty(), "{line}");
+        let parsed: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(parsed["text"], mention.text());
+    }
+}
+
 /// A year, month and day.
 type Ymd = (i32, u32, u32);
 
