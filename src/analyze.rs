@@ -1419,9 +1419,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     Value::Quantity(q) => q.interval(vocabulary).min(),
                     _ => f64::NEG_INFINITY,
                 };
+                // A claim its source withdrew (corrected) is never named:
+                // its figure does not stand, though others of its position
+                // may.
                 let surest = |b: &Built<'_>| -> Option<ClaimId> {
                     b.claims
                         .iter()
+                        .filter(|c| !superseded_by.contains_key(&c.id))
                         .max_by(|x, y| low(x).total_cmp(&low(y)).then_with(|| y.id.cmp(&x.id)))
                         .map(|c| c.id.clone())
                 };
@@ -1671,19 +1675,111 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
             pairs.sort_unstable();
             pairs.dedup();
-            for (i, j) in pairs {
+            // A claim is said superseded by what finally stands: where the
+            // figure named (the surest highest later figure, or the latest
+            // report's) was itself replaced later, by what replaced it.
+            // Positions are in report order, so from the last, what a
+            // later position names is already final.
+            let named_any = built.iter().any(|b| b.superseded_by.is_some());
+            let mut holder: HashMap<&ClaimId, usize> = HashMap::default();
+            if named_any {
+                for (j, b) in built.iter().enumerate() {
+                    holder.extend(b.claims.iter().map(|c| (&c.id, j)));
+                }
+                for p in (0..built.len()).rev() {
+                    let Some(q) = built[p].superseded_by.as_ref().and_then(|c| holder.get(c))
+                    else {
+                        continue;
+                    };
+                    if *q > p
+                        && let Some(last) = built[*q].superseded_by.clone()
+                    {
+                        built[p].superseded_by = Some(last);
+                    }
+                }
+            }
+            let relate = |i: usize, j: usize| {
                 let (a, b) = (&built[i], &built[j]);
                 let negation = a.negations.iter().find(|n| n.0 == j).map(|n| (n.1, n.2));
-                let Some(relation) = self.position_relation(
+                self.position_relation(
                     a,
                     b,
                     [&labels[i], &labels[j]],
                     property,
                     &superseded_by,
                     negation,
-                ) else {
-                    continue;
+                )
+            };
+            let mut found: Vec<(usize, usize, Relation)> = pairs
+                .into_iter()
+                .filter_map(|(i, j)| relate(i, j).map(|r| (i, j, r)))
+                .collect();
+            // The relations of a superseded position reach the figure its
+            // claims are said superseded by, so that the two give one
+            // answer. The chain of neighbours links an earlier report to
+            // the next report's lowest figure, and a position to the next
+            // of its own report; where the supersessions from a position
+            // do not lead to the figure it is named superseded by (a
+            // report of 38 and 41, or one whose lowest figure fell), the
+            // position is related to that figure directly, in place of
+            // its own supersession if it has one (naming another figure).
+            if named_any {
+                let supersession = |r: &Relation| {
+                    matches!(
+                        r.kind(),
+                        RelationKind::SupersededBy | RelationKind::Supersedes
+                    )
                 };
+                // Each position's supersession: the later position and the
+                // relation's place in `found`.
+                let mut step: Vec<Option<(usize, usize)>> = vec![None; built.len()];
+                for (r, (i, j, relation)) in found.iter().enumerate() {
+                    let (old, new) = match relation.kind() {
+                        RelationKind::SupersededBy => (*i, *j),
+                        RelationKind::Supersedes => (*j, *i),
+                        _ => continue,
+                    };
+                    step[old].get_or_insert((new, r));
+                }
+                let mut related: HashSet<(usize, usize)> =
+                    found.iter().map(|&(i, j, _)| (i, j)).collect();
+                // Where the supersessions from each position end, from the
+                // last position back (a supersession goes to a later one).
+                let mut end: Vec<usize> = (0..built.len()).collect();
+                for p in (0..built.len()).rev() {
+                    if let Some((n, _)) = step[p]
+                        && n > p
+                    {
+                        end[p] = end[n];
+                    }
+                    let b = &built[p];
+                    let Some(&q) = b.superseded_by.as_ref().and_then(|c| holder.get(c)) else {
+                        continue;
+                    };
+                    if q <= p
+                        || end[p] == q
+                        || related.contains(&(p, q))
+                        || b.all_corrected(&superseded_by)
+                    {
+                        continue;
+                    }
+                    let Some(relation) = relate(p, q).filter(supersession) else {
+                        continue;
+                    };
+                    match step[p] {
+                        Some((_, r)) => {
+                            related.remove(&(found[r].0, found[r].1));
+                            found[r] = (p, q, relation);
+                        }
+                        None => found.push((p, q, relation)),
+                    }
+                    related.insert((p, q));
+                    end[p] = end[q];
+                }
+                found.sort_unstable_by_key(|&(i, j, _)| (i, j));
+            }
+            for (i, j, relation) in found {
+                let (a, b) = (&built[i], &built[j]);
                 if relation.kind() == RelationKind::Conflict
                     && a.superseded_by.is_none()
                     && b.superseded_by.is_none()
