@@ -1020,10 +1020,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // correction printed days later does not stand over the reports
         // made in between. Corrections form no cycle (the corpus refuses
         // one); the walk is bounded all the same.
-        let series_time = |c: &Claim| -> Option<Period> {
-            let mut time = self.reported(c);
+        // The claim whose report time is a claim's place: its own, or
+        // the corrected claim's.
+        let series_place = |c: &'a Claim| -> &'a Claim {
+            let mut place = c;
             if superseded_by.is_empty() {
-                return time;
+                return place;
             }
             let mut at = c;
             for _ in 0..MAX_CORRECTION_CHAIN {
@@ -1035,10 +1037,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     break;
                 };
                 at = claims[k];
-                time = self.reported(at).or(time);
+                if self.reported(at).is_some() {
+                    place = at;
+                }
             }
-            time
+            place
         };
+        let series_time = |c: &'a Claim| -> Option<Period> { self.reported(series_place(c)) };
 
         // 2. Positions within each group, per polarity.
         let cumulative = self.policy.is_cumulative(property);
@@ -1377,6 +1382,28 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             position.reported = None;
                             built.push(position);
                             continue;
+                        }
+                        // A position none of whose claims was reported at
+                        // its report time stands there as a correction:
+                        // the sentences name the claim whose time it is.
+                        if let Some(span) = time
+                            && !superseded_by.is_empty()
+                        {
+                            let within = |t: Period| {
+                                let (start, end) = t.interval();
+                                span.0 <= start && end <= span.1
+                            };
+                            if !position
+                                .claims
+                                .iter()
+                                .any(|c| self.reported(c).is_some_and(within))
+                            {
+                                position.placed = position.claims.iter().find_map(|&c| {
+                                    let at = series_place(c);
+                                    (at.id != c.id && self.reported(at).is_some_and(within))
+                                        .then(|| at.id.clone())
+                                });
+                            }
                         }
                         // An earlier report, a correction among them (it
                         // stands where the figure it corrects stood), is
@@ -2823,6 +2850,13 @@ struct Built<'c> {
     comparable: bool,
     superseded_by: Option<ClaimId>,
     reported: Option<(chrono::NaiveDateTime, chrono::NaiveDateTime)>,
+    /// For a position of a series none of whose claims was reported at
+    /// its report time: the claim whose time that is, which a claim of
+    /// the position corrects (followed back through a chain of
+    /// corrections). A correction stands where the figure it corrects
+    /// stood, and the sentences say so rather than give that time as
+    /// the correction's own.
+    placed: Option<ClaimId>,
     /// True for a position of values that fit more than one of the
     /// others ("March" beside "March 9" and "March 10"): it stands apart,
     /// related to the first and last position it fits, so that it
@@ -3084,6 +3118,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             comparable: true,
             superseded_by: None,
             reported: None,
+            placed: None,
             coarse: false,
             fits: 0,
             negations: Vec::new(),
@@ -4057,26 +4092,52 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let show = shown_report_time;
             // A running total does not fall: a later position wholly
             // below the earlier one contradicts it.
+            // A correction stands at the time of the claim it corrects,
+            // which the sentence names: that time is not its own.
+            let earlier = match &a.placed {
+                None => format!("{la} ({})", show(ta)),
+                Some(k) => format!("{k} ({}), which {la} corrects", show(ta)),
+            };
             if let (Some(x), Some(y)) = (a.interval, b.interval)
                 && self.policy.is_cumulative(property)
                 && crate::relation::fell(&x, &y)
             {
-                crate::relation::push_fall(
-                    &mut text,
-                    [&lb, &la],
-                    [&show(tb), &show(ta)],
-                    "positions",
-                );
+                match &b.placed {
+                    None if a.placed.is_none() => crate::relation::push_fall(
+                        &mut text,
+                        [&lb, &la],
+                        [&show(tb), &show(ta)],
+                        "positions",
+                    ),
+                    placed => {
+                        let later = match placed {
+                            None => format!("{lb}, reported later ({})", show(tb)),
+                            Some(k) => format!(
+                                "{lb}, a correction of {k}, which was reported later ({})",
+                                show(tb)
+                            ),
+                        };
+                        let _ = write!(
+                            text,
+                            ": the property is cumulative, but {later}, is lower than {earlier}; a running total does not fall, so the positions conflict unless one is marked as correcting the other"
+                        );
+                    }
+                }
                 self.push_shared_origin(&mut text, [a, b], corrections, AtOdds::Fell);
                 return Some(Relation::new(RelationKind::Conflict, evidence, text));
             }
-            let _ = write!(
-                text,
-                ": the property is {} and {lb} was reported later ({}) than {la} ({}), so it supersedes it",
-                series,
-                show(tb),
-                show(ta)
-            );
+            let _ = match &b.placed {
+                None => write!(
+                    text,
+                    ": the property is {series} and {lb} was reported later ({}) than {earlier}, so it supersedes it",
+                    show(tb),
+                ),
+                Some(k) => write!(
+                    text,
+                    ": the property is {series} and {lb} corrects {k}, reported {}, later than {earlier}, so it supersedes it",
+                    show(tb),
+                ),
+            };
             return Some(Relation::new(RelationKind::SupersededBy, evidence, text));
         }
         // One side superseded and the other not, their report times not

@@ -1390,6 +1390,50 @@ fn a_superseded_claim_names_what_its_relations_reach() {
     );
 }
 
+/// A correction stands in a series where the figure it corrects stood,
+/// and the sentences say so: the time they give is the corrected claim's,
+/// named, never given as the correction's own report time (a finding of
+/// 2026-12-05: "P2 was reported later (2026-03-12)" of a correction
+/// reported 2026-03-13).
+#[test]
+fn a_correction_is_placed_at_the_time_of_what_it_corrects_and_says_so() {
+    let sentence = |claims: Vec<serde_json::Value>, from: &str, to: &str| {
+        let corpus = corpus_of(claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        report.topics[0]
+            .relations
+            .iter()
+            .find(|r| &*r.from == from && &*r.to == to)
+            .map(|r| r.relation.explanation().to_string())
+            .unwrap()
+    };
+    let corrects = |mut c: serde_json::Value, of: &str| {
+        c["corrects"] = serde_json::json!(of);
+        c
+    };
+    // The later side is the correction.
+    let later = vec![
+        said("c1", 23, "2021-09-01"),
+        said("c2", 41, "2021-09-02"),
+        corrects(said("c3", 38, "2021-09-03"), "c2"),
+    ];
+    assert_snapshot!(sentence(later, "P1", "P2"), @"P1 (23) and P2 (38): the property is cumulative and P2 corrects c2, reported 2021-09-02, later than P1 (2021-09-01), so it supersedes it");
+    // The earlier side is.
+    let earlier = vec![
+        said("c1", 80, "2021-09-01"),
+        corrects(said("c2", 85, "2021-09-03"), "c1"),
+        said("c3", 90, "2021-09-02"),
+    ];
+    assert_snapshot!(sentence(earlier, "P2", "P3"), @"P2 (85) and P3 (90): the property is cumulative and P3 was reported later (2021-09-02) than c1 (2021-09-01), which P2 corrects, so it supersedes it");
+    // A correction that fell below an earlier figure.
+    let fall = vec![
+        said("c1", 50, "2021-09-01"),
+        said("c2", 60, "2021-09-02"),
+        corrects(said("c3", 40, "2021-09-04"), "c2"),
+    ];
+    assert_snapshot!(sentence(fall, "P1", "P2"), @"P1 (50) and P2 (40): the property is cumulative, but P2, a correction of c2, which was reported later (2021-09-02), is lower than P1 (2021-09-01); a running total does not fall, so the positions conflict unless one is marked as correcting the other; one origin, A (own reporting), gives both");
+}
+
 /// Two figures of a series reported at overlapping times (a day and an
 /// hour of it) cannot be ordered: their conflict says so. Two reported at
 /// the very same time conflict without the note.
