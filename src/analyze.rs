@@ -4071,13 +4071,49 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // ordered in time, compared by value alone.
         let undated = a.reported.is_some() != b.reported.is_some();
         if undated {
+            // Why the one is not placed: no report time, or a time that
+            // holds reports of the series at times that do not meet (a
+            // day beside two hours of it), which is compared with the
+            // latest report as if of it. Its times are given: it has them.
+            let (x, lx) = if a.reported.is_none() {
+                (a, la)
+            } else {
+                (b, lb)
+            };
+            let mut times: Vec<Period> = x.claims.iter().filter_map(|c| self.reported(c)).collect();
+            times.sort_unstable();
+            times.dedup();
+            text.push_str(": ");
+            if times.is_empty() {
+                text.push_str("one has no report time");
+            } else {
+                let _ = write!(text, "{lx} was reported ");
+                for (k, t) in times.iter().take(3).enumerate() {
+                    if k > 0 {
+                        text.push_str(", ");
+                    }
+                    let _ = write!(text, "{t}");
+                }
+                if times.len() > 3 {
+                    let _ = write!(text, " and {} more", times.len() - 3);
+                }
+                text.push_str(if times.len() == 1 {
+                    ", a time that holds"
+                } else {
+                    ", times that hold"
+                });
+                text.push_str(" reports of the series at times that do not meet");
+                if x.claims.iter().any(|c| self.reported(c).is_none()) {
+                    text.push_str(", or not at all");
+                }
+            }
             if self.same_value(a, b) {
                 text.push_str(
-                    ": one has no report time, so the two are not ordered, and their values overlap, so both can hold",
+                    ", so the two are not ordered, and their values overlap, so both can hold",
                 );
                 return Some(Relation::new(RelationKind::Compatible, evidence, text));
             }
-            text.push_str(": one has no report time, so the two are not ordered, and ");
+            text.push_str(", so the two are not ordered, and ");
             text.push_str(match &a.claims[0].value {
                 Value::Date(_) => "the periods do not overlap, so the positions conflict",
                 _ => "the intervals do not overlap, so the positions conflict",

@@ -1434,6 +1434,44 @@ fn a_correction_is_placed_at_the_time_of_what_it_corrects_and_says_so() {
     assert_snapshot!(sentence(fall, "P1", "P2"), @"P1 (50) and P2 (40): the property is cumulative, but P2, a correction of c2, which was reported later (2021-09-02), is lower than P1 (2021-09-01); a running total does not fall, so the positions conflict unless one is marked as correcting the other; one origin, A (own reporting), gives both");
 }
 
+/// A claim whose report time holds reports of the series at times that
+/// do not meet (a day beside two hours of it) is compared with the latest
+/// report, as if of it, and the sentence gives its time and why it is not
+/// ordered: it had said "one has no report time" of a claim that has one
+/// (a finding of 2026-12-05). A claim with none is still said to have
+/// none.
+#[test]
+fn a_claim_not_placed_in_a_series_is_said_to_have_its_report_time() {
+    let unordered = |day: Option<&str>| {
+        let sources = serde_json::json!([
+            {"id": "a1", "kind": "publication", "name": "A", "published": "2021-08-25"},
+            {"id": "a3", "kind": "publication", "name": "C"}
+        ]);
+        let mut c3 = claim("c3", "killed", q(serde_json::json!({"exact": 35})), &["a3"]);
+        if let Some(day) = day {
+            c3["assertion"]["said"] = serde_json::json!(day);
+        }
+        let claims = vec![
+            said("c1", 30, "2021-09-02T09:00"),
+            said("c2", 41, "2021-09-02T18:00"),
+            c3,
+            said("c4", 45, "2021-09-03"),
+            said("c5", 44, "2021-09-04"),
+        ];
+        let corpus = isis_k_corpus(sources, claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        report.topics[0]
+            .relations
+            .iter()
+            .map(|r| r.relation.explanation().to_string())
+            .filter(|text| text.contains("not ordered"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_snapshot!(unordered(Some("2021-09-02")), @"P4 (35) and P5 (44): P4 was reported 2021-09-02, a time that holds reports of the series at times that do not meet, so the two are not ordered, and the intervals do not overlap, so the positions conflict");
+    assert_snapshot!(unordered(None), @"P4 (35) and P5 (44): one has no report time, so the two are not ordered, and the intervals do not overlap, so the positions conflict");
+}
+
 /// Two figures of a series reported at overlapping times (a day and an
 /// hour of it) cannot be ordered: their conflict says so. Two reported at
 /// the very same time conflict without the note.
