@@ -1020,10 +1020,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // correction printed days later does not stand over the reports
         // made in between. Corrections form no cycle (the corpus refuses
         // one); the walk is bounded all the same.
-        let series_time = |c: &Claim| -> Option<Period> {
-            let mut time = self.reported(c);
+        // The claim whose report time is a claim's place: its own, or
+        // the corrected claim's.
+        let series_place = |c: &'a Claim| -> &'a Claim {
+            let mut place = c;
             if superseded_by.is_empty() {
-                return time;
+                return place;
             }
             let mut at = c;
             for _ in 0..MAX_CORRECTION_CHAIN {
@@ -1035,10 +1037,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     break;
                 };
                 at = claims[k];
-                time = self.reported(at).or(time);
+                if self.reported(at).is_some() {
+                    place = at;
+                }
             }
-            time
+            place
         };
+        let series_time = |c: &'a Claim| -> Option<Period> { self.reported(series_place(c)) };
 
         // 2. Positions within each group, per polarity.
         let cumulative = self.policy.is_cumulative(property);
@@ -1378,6 +1383,28 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             built.push(position);
                             continue;
                         }
+                        // A position none of whose claims was reported at
+                        // its report time stands there as a correction:
+                        // the sentences name the claim whose time it is.
+                        if let Some(span) = time
+                            && !superseded_by.is_empty()
+                        {
+                            let within = |t: Period| {
+                                let (start, end) = t.interval();
+                                span.0 <= start && end <= span.1
+                            };
+                            if !position
+                                .claims
+                                .iter()
+                                .any(|c| self.reported(c).is_some_and(within))
+                            {
+                                position.placed = position.claims.iter().find_map(|&c| {
+                                    let at = series_place(c);
+                                    (at.id != c.id && self.reported(at).is_some_and(within))
+                                        .then(|| at.id.clone())
+                                });
+                            }
+                        }
                         // An earlier report, a correction among them (it
                         // stands where the figure it corrects stood), is
                         // superseded by the latest.
@@ -1419,9 +1446,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     Value::Quantity(q) => q.interval(vocabulary).min(),
                     _ => f64::NEG_INFINITY,
                 };
+                // A claim its source withdrew (corrected) is never named:
+                // its figure does not stand, though others of its position
+                // may.
                 let surest = |b: &Built<'_>| -> Option<ClaimId> {
                     b.claims
                         .iter()
+                        .filter(|c| !superseded_by.contains_key(&c.id))
                         .max_by(|x, y| low(x).total_cmp(&low(y)).then_with(|| y.id.cmp(&x.id)))
                         .map(|c| c.id.clone())
                 };
@@ -1671,19 +1702,111 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
             pairs.sort_unstable();
             pairs.dedup();
-            for (i, j) in pairs {
+            // A claim is said superseded by what finally stands: where the
+            // figure named (the surest highest later figure, or the latest
+            // report's) was itself replaced later, by what replaced it.
+            // Positions are in report order, so from the last, what a
+            // later position names is already final.
+            let named_any = built.iter().any(|b| b.superseded_by.is_some());
+            let mut holder: HashMap<&ClaimId, usize> = HashMap::default();
+            if named_any {
+                for (j, b) in built.iter().enumerate() {
+                    holder.extend(b.claims.iter().map(|c| (&c.id, j)));
+                }
+                for p in (0..built.len()).rev() {
+                    let Some(q) = built[p].superseded_by.as_ref().and_then(|c| holder.get(c))
+                    else {
+                        continue;
+                    };
+                    if *q > p
+                        && let Some(last) = built[*q].superseded_by.clone()
+                    {
+                        built[p].superseded_by = Some(last);
+                    }
+                }
+            }
+            let relate = |i: usize, j: usize| {
                 let (a, b) = (&built[i], &built[j]);
                 let negation = a.negations.iter().find(|n| n.0 == j).map(|n| (n.1, n.2));
-                let Some(relation) = self.position_relation(
+                self.position_relation(
                     a,
                     b,
                     [&labels[i], &labels[j]],
                     property,
                     &superseded_by,
                     negation,
-                ) else {
-                    continue;
+                )
+            };
+            let mut found: Vec<(usize, usize, Relation)> = pairs
+                .into_iter()
+                .filter_map(|(i, j)| relate(i, j).map(|r| (i, j, r)))
+                .collect();
+            // The relations of a superseded position reach the figure its
+            // claims are said superseded by, so that the two give one
+            // answer. The chain of neighbours links an earlier report to
+            // the next report's lowest figure, and a position to the next
+            // of its own report; where the supersessions from a position
+            // do not lead to the figure it is named superseded by (a
+            // report of 38 and 41, or one whose lowest figure fell), the
+            // position is related to that figure directly, in place of
+            // its own supersession if it has one (naming another figure).
+            if named_any {
+                let supersession = |r: &Relation| {
+                    matches!(
+                        r.kind(),
+                        RelationKind::SupersededBy | RelationKind::Supersedes
+                    )
                 };
+                // Each position's supersession: the later position and the
+                // relation's place in `found`.
+                let mut step: Vec<Option<(usize, usize)>> = vec![None; built.len()];
+                for (r, (i, j, relation)) in found.iter().enumerate() {
+                    let (old, new) = match relation.kind() {
+                        RelationKind::SupersededBy => (*i, *j),
+                        RelationKind::Supersedes => (*j, *i),
+                        _ => continue,
+                    };
+                    step[old].get_or_insert((new, r));
+                }
+                let mut related: HashSet<(usize, usize)> =
+                    found.iter().map(|&(i, j, _)| (i, j)).collect();
+                // Where the supersessions from each position end, from the
+                // last position back (a supersession goes to a later one).
+                let mut end: Vec<usize> = (0..built.len()).collect();
+                for p in (0..built.len()).rev() {
+                    if let Some((n, _)) = step[p]
+                        && n > p
+                    {
+                        end[p] = end[n];
+                    }
+                    let b = &built[p];
+                    let Some(&q) = b.superseded_by.as_ref().and_then(|c| holder.get(c)) else {
+                        continue;
+                    };
+                    if q <= p
+                        || end[p] == q
+                        || related.contains(&(p, q))
+                        || b.all_corrected(&superseded_by)
+                    {
+                        continue;
+                    }
+                    let Some(relation) = relate(p, q).filter(supersession) else {
+                        continue;
+                    };
+                    match step[p] {
+                        Some((_, r)) => {
+                            related.remove(&(found[r].0, found[r].1));
+                            found[r] = (p, q, relation);
+                        }
+                        None => found.push((p, q, relation)),
+                    }
+                    related.insert((p, q));
+                    end[p] = end[q];
+                }
+                found.sort_unstable_by_key(|&(i, j, _)| (i, j));
+            }
+            for (i, j, relation) in found {
+                let (a, b) = (&built[i], &built[j]);
                 if relation.kind() == RelationKind::Conflict
                     && a.superseded_by.is_none()
                     && b.superseded_by.is_none()
@@ -2727,6 +2850,13 @@ struct Built<'c> {
     comparable: bool,
     superseded_by: Option<ClaimId>,
     reported: Option<(chrono::NaiveDateTime, chrono::NaiveDateTime)>,
+    /// For a position of a series none of whose claims was reported at
+    /// its report time: the claim whose time that is, which a claim of
+    /// the position corrects (followed back through a chain of
+    /// corrections). A correction stands where the figure it corrects
+    /// stood, and the sentences say so rather than give that time as
+    /// the correction's own.
+    placed: Option<ClaimId>,
     /// True for a position of values that fit more than one of the
     /// others ("March" beside "March 9" and "March 10"): it stands apart,
     /// related to the first and last position it fits, so that it
@@ -2988,6 +3118,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             comparable: true,
             superseded_by: None,
             reported: None,
+            placed: None,
             coarse: false,
             fits: 0,
             negations: Vec::new(),
@@ -3940,13 +4071,49 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // ordered in time, compared by value alone.
         let undated = a.reported.is_some() != b.reported.is_some();
         if undated {
+            // Why the one is not placed: no report time, or a time that
+            // holds reports of the series at times that do not meet (a
+            // day beside two hours of it), which is compared with the
+            // latest report as if of it. Its times are given: it has them.
+            let (x, lx) = if a.reported.is_none() {
+                (a, la)
+            } else {
+                (b, lb)
+            };
+            let mut times: Vec<Period> = x.claims.iter().filter_map(|c| self.reported(c)).collect();
+            times.sort_unstable();
+            times.dedup();
+            text.push_str(": ");
+            if times.is_empty() {
+                text.push_str("one has no report time");
+            } else {
+                let _ = write!(text, "{lx} was reported ");
+                for (k, t) in times.iter().take(3).enumerate() {
+                    if k > 0 {
+                        text.push_str(", ");
+                    }
+                    let _ = write!(text, "{t}");
+                }
+                if times.len() > 3 {
+                    let _ = write!(text, " and {} more", times.len() - 3);
+                }
+                text.push_str(if times.len() == 1 {
+                    ", a time that holds"
+                } else {
+                    ", times that hold"
+                });
+                text.push_str(" reports of the series at times that do not meet");
+                if x.claims.iter().any(|c| self.reported(c).is_none()) {
+                    text.push_str(", or not at all");
+                }
+            }
             if self.same_value(a, b) {
                 text.push_str(
-                    ": one has no report time, so the two are not ordered, and their values overlap, so both can hold",
+                    ", so the two are not ordered, and their values overlap, so both can hold",
                 );
                 return Some(Relation::new(RelationKind::Compatible, evidence, text));
             }
-            text.push_str(": one has no report time, so the two are not ordered, and ");
+            text.push_str(", so the two are not ordered, and ");
             text.push_str(match &a.claims[0].value {
                 Value::Date(_) => "the periods do not overlap, so the positions conflict",
                 _ => "the intervals do not overlap, so the positions conflict",
@@ -3961,26 +4128,52 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let show = shown_report_time;
             // A running total does not fall: a later position wholly
             // below the earlier one contradicts it.
+            // A correction stands at the time of the claim it corrects,
+            // which the sentence names: that time is not its own.
+            let earlier = match &a.placed {
+                None => format!("{la} ({})", show(ta)),
+                Some(k) => format!("{k} ({}), which {la} corrects", show(ta)),
+            };
             if let (Some(x), Some(y)) = (a.interval, b.interval)
                 && self.policy.is_cumulative(property)
                 && crate::relation::fell(&x, &y)
             {
-                crate::relation::push_fall(
-                    &mut text,
-                    [&lb, &la],
-                    [&show(tb), &show(ta)],
-                    "positions",
-                );
+                match &b.placed {
+                    None if a.placed.is_none() => crate::relation::push_fall(
+                        &mut text,
+                        [&lb, &la],
+                        [&show(tb), &show(ta)],
+                        "positions",
+                    ),
+                    placed => {
+                        let later = match placed {
+                            None => format!("{lb}, reported later ({})", show(tb)),
+                            Some(k) => format!(
+                                "{lb}, a correction of {k}, which was reported later ({})",
+                                show(tb)
+                            ),
+                        };
+                        let _ = write!(
+                            text,
+                            ": the property is cumulative, but {later}, is lower than {earlier}; a running total does not fall, so the positions conflict unless one is marked as correcting the other"
+                        );
+                    }
+                }
                 self.push_shared_origin(&mut text, [a, b], corrections, AtOdds::Fell);
                 return Some(Relation::new(RelationKind::Conflict, evidence, text));
             }
-            let _ = write!(
-                text,
-                ": the property is {} and {lb} was reported later ({}) than {la} ({}), so it supersedes it",
-                series,
-                show(tb),
-                show(ta)
-            );
+            let _ = match &b.placed {
+                None => write!(
+                    text,
+                    ": the property is {series} and {lb} was reported later ({}) than {earlier}, so it supersedes it",
+                    show(tb),
+                ),
+                Some(k) => write!(
+                    text,
+                    ": the property is {series} and {lb} corrects {k}, reported {}, later than {earlier}, so it supersedes it",
+                    show(tb),
+                ),
+            };
             return Some(Relation::new(RelationKind::SupersededBy, evidence, text));
         }
         // One side superseded and the other not, their report times not

@@ -1259,6 +1259,219 @@ fn a_chain_of_corrections_leaves_no_conflict() {
     assert_snapshot!(topic.explanation, @r"Superseded: P2 60; P3 80 replaced by P1 50 (1 origin: A (own reporting)).");
 }
 
+/// The claims of a superseded position name what the relations say
+/// replaced it, and never a withdrawn (corrected) claim: following the
+/// position's supersessions leads to the position that holds the claim
+/// named (a finding of 2026-12-05: 23 was said "superseded by" a 41 its
+/// source corrected to 38, while the relation named the 38).
+#[test]
+fn a_superseded_claim_names_what_its_relations_reach() {
+    // For each claim said superseded (not by a correction of its own):
+    // the claim, what it names, and where the position's supersessions
+    // end, as the first claim of each position.
+    let replacements = |claims: Vec<serde_json::Value>| {
+        let corpus = corpus_of(claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let topic = &report.topics[0];
+        let positions: Vec<_> = topic.scopes.iter().flat_map(|s| &s.positions).collect();
+        let holder = |id: &str| {
+            positions
+                .iter()
+                .find(|p| p.claims.iter().any(|c| c.claim.id.as_str() == id))
+                .map(|p| p.label.to_string())
+                .unwrap()
+        };
+        let withdrawn = |id: &str| {
+            corpus
+                .claims()
+                .iter()
+                .any(|c| c.corrects.as_ref().is_some_and(|k| k.as_str() == id))
+        };
+        let mut next: std::collections::BTreeMap<String, String> = Default::default();
+        for r in &topic.relations {
+            let (old, new) = match r.relation.kind() {
+                RelationKind::SupersededBy => (&r.from, &r.to),
+                RelationKind::Supersedes => (&r.to, &r.from),
+                _ => continue,
+            };
+            // A withdrawn position is superseded by its correction.
+            let old_position = positions.iter().find(|p| p.label == *old).unwrap();
+            if old_position
+                .claims
+                .iter()
+                .all(|c| withdrawn(c.claim.id.as_str()))
+            {
+                continue;
+            }
+            assert!(
+                next.insert(old.to_string(), new.to_string()).is_none(),
+                "{old} is superseded twice: {:?}",
+                topic.relations
+            );
+        }
+        let mut out = Vec::new();
+        for p in &positions {
+            for c in &p.claims {
+                let Some(by) = &c.superseded_by else { continue };
+                if c.claim.id.as_str() != by.as_str()
+                    && corpus
+                        .claims()
+                        .iter()
+                        .any(|x| x.id == *by && x.corrects.as_ref() == Some(&c.claim.id))
+                {
+                    continue;
+                }
+                assert!(
+                    !withdrawn(by.as_str()),
+                    "{} names the withdrawn {by}",
+                    c.claim.id
+                );
+                let mut end = p.label.to_string();
+                while let Some(n) = next.get(&end) {
+                    end = n.clone();
+                }
+                assert_eq!(
+                    end,
+                    holder(by.as_str()),
+                    "{} names {by}: {:?}",
+                    c.claim.id,
+                    topic.relations
+                );
+                out.push(format!("{}>{by}", c.claim.id));
+            }
+        }
+        out.sort();
+        out.join(" ")
+    };
+    let corrects = |mut c: serde_json::Value, of: &str| {
+        c["corrects"] = serde_json::json!(of);
+        c
+    };
+    // 41 twice, one corrected to 38: the 41 that stands is named.
+    assert_eq!(
+        replacements(vec![
+            said("c1", 23, "2021-09-01"),
+            said("c2", 41, "2021-09-02"),
+            said("c3", 41, "2021-09-02"),
+            corrects(said("c4", 38, "2021-09-03"), "c2"),
+        ]),
+        "c1>c3"
+    );
+    // 12, 23, then "at least 41" corrected to 38 beside a relay's 41.
+    let mut open = said("c4", 0, "2021-09-03");
+    open["value"] = q(serde_json::json!({"at_least": 41}));
+    assert_eq!(
+        replacements(vec![
+            said("c1", 12, "2021-09-01"),
+            said("c2", 23, "2021-09-02"),
+            open,
+            corrects(said("c5", 38, "2021-09-04"), "c4"),
+            said("c6", 41, "2021-09-03"),
+        ]),
+        "c1>c6 c2>c6"
+    );
+    // 50, then 40 and 60 in one report: 60 replaced it, 40 fell.
+    assert_eq!(
+        replacements(vec![
+            said("c1", 50, "2021-09-01"),
+            said("c2", 40, "2021-09-02"),
+            said("c3", 60, "2021-09-02"),
+        ]),
+        "c1>c3"
+    );
+    // A rising toll: each claim names the last, which the chain reaches.
+    assert_eq!(
+        replacements(vec![
+            said("c1", 10, "2021-09-01"),
+            said("c2", 20, "2021-09-02"),
+            said("c3", 30, "2021-09-03"),
+        ]),
+        "c1>c3 c2>c3"
+    );
+}
+
+/// A correction stands in a series where the figure it corrects stood,
+/// and the sentences say so: the time they give is the corrected claim's,
+/// named, never given as the correction's own report time (a finding of
+/// 2026-12-05: "P2 was reported later (2026-03-12)" of a correction
+/// reported 2026-03-13).
+#[test]
+fn a_correction_is_placed_at_the_time_of_what_it_corrects_and_says_so() {
+    let sentence = |claims: Vec<serde_json::Value>, from: &str, to: &str| {
+        let corpus = corpus_of(claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        report.topics[0]
+            .relations
+            .iter()
+            .find(|r| &*r.from == from && &*r.to == to)
+            .map(|r| r.relation.explanation().to_string())
+            .unwrap()
+    };
+    let corrects = |mut c: serde_json::Value, of: &str| {
+        c["corrects"] = serde_json::json!(of);
+        c
+    };
+    // The later side is the correction.
+    let later = vec![
+        said("c1", 23, "2021-09-01"),
+        said("c2", 41, "2021-09-02"),
+        corrects(said("c3", 38, "2021-09-03"), "c2"),
+    ];
+    assert_snapshot!(sentence(later, "P1", "P2"), @"P1 (23) and P2 (38): the property is cumulative and P2 corrects c2, reported 2021-09-02, later than P1 (2021-09-01), so it supersedes it");
+    // The earlier side is.
+    let earlier = vec![
+        said("c1", 80, "2021-09-01"),
+        corrects(said("c2", 85, "2021-09-03"), "c1"),
+        said("c3", 90, "2021-09-02"),
+    ];
+    assert_snapshot!(sentence(earlier, "P2", "P3"), @"P2 (85) and P3 (90): the property is cumulative and P3 was reported later (2021-09-02) than c1 (2021-09-01), which P2 corrects, so it supersedes it");
+    // A correction that fell below an earlier figure.
+    let fall = vec![
+        said("c1", 50, "2021-09-01"),
+        said("c2", 60, "2021-09-02"),
+        corrects(said("c3", 40, "2021-09-04"), "c2"),
+    ];
+    assert_snapshot!(sentence(fall, "P1", "P2"), @"P1 (50) and P2 (40): the property is cumulative, but P2, a correction of c2, which was reported later (2021-09-02), is lower than P1 (2021-09-01); a running total does not fall, so the positions conflict unless one is marked as correcting the other; one origin, A (own reporting), gives both");
+}
+
+/// A claim whose report time holds reports of the series at times that
+/// do not meet (a day beside two hours of it) is compared with the latest
+/// report, as if of it, and the sentence gives its time and why it is not
+/// ordered: it had said "one has no report time" of a claim that has one
+/// (a finding of 2026-12-05). A claim with none is still said to have
+/// none.
+#[test]
+fn a_claim_not_placed_in_a_series_is_said_to_have_its_report_time() {
+    let unordered = |day: Option<&str>| {
+        let sources = serde_json::json!([
+            {"id": "a1", "kind": "publication", "name": "A", "published": "2021-08-25"},
+            {"id": "a3", "kind": "publication", "name": "C"}
+        ]);
+        let mut c3 = claim("c3", "killed", q(serde_json::json!({"exact": 35})), &["a3"]);
+        if let Some(day) = day {
+            c3["assertion"]["said"] = serde_json::json!(day);
+        }
+        let claims = vec![
+            said("c1", 30, "2021-09-02T09:00"),
+            said("c2", 41, "2021-09-02T18:00"),
+            c3,
+            said("c4", 45, "2021-09-03"),
+            said("c5", 44, "2021-09-04"),
+        ];
+        let corpus = isis_k_corpus(sources, claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        report.topics[0]
+            .relations
+            .iter()
+            .map(|r| r.relation.explanation().to_string())
+            .filter(|text| text.contains("not ordered"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_snapshot!(unordered(Some("2021-09-02")), @"P4 (35) and P5 (44): P4 was reported 2021-09-02, a time that holds reports of the series at times that do not meet, so the two are not ordered, and the intervals do not overlap, so the positions conflict");
+    assert_snapshot!(unordered(None), @"P4 (35) and P5 (44): one has no report time, so the two are not ordered, and the intervals do not overlap, so the positions conflict");
+}
+
 /// Two figures of a series reported at overlapping times (a day and an
 /// hour of it) cannot be ordered: their conflict says so. Two reported at
 /// the very same time conflict without the note.
