@@ -1097,6 +1097,7 @@ impl Corpus {
             return Err(Error::new(ErrorKind::Duplicate {
                 kind: "claim",
                 id: id.to_string(),
+                first: None,
             })
             .in_claim(id)
             .in_field(format!("claims[{k}].id")));
@@ -1497,6 +1498,7 @@ impl Header {
                 return Err(Error::new(ErrorKind::Duplicate {
                     kind: "entity",
                     id: entity.id.to_string(),
+                    first: None,
                 })
                 .in_field(format!("entities[{index}].id")));
             }
@@ -1536,6 +1538,7 @@ impl Header {
                 return Err(Error::new(ErrorKind::Duplicate {
                     kind: "source",
                     id: source.id.to_string(),
+                    first: None,
                 })
                 .in_field(format!("sources[{index}].id")));
             }

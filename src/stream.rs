@@ -595,7 +595,11 @@ impl Loaded {
             let mut drop = vec![false; self.claims.len()];
             for k in repeats {
                 drop[k] = true;
-                let message = ClaimIndex::repeated(&self.claims[k].id).to_string();
+                // The index holds the first claim of each id, the one kept:
+                // its line is named, found without a map of its own.
+                let id = &self.claims[k].id;
+                let first = index.get(&self.claims, id.as_str()).map(|f| self.lines[f]);
+                let message = ClaimIndex::repeated(id, first).to_string();
                 self.skip(name, self.lines[k], message);
             }
             self.drop_claims(&drop);
@@ -612,9 +616,10 @@ impl Loaded {
         for (line, id, error) in std::mem::take(&mut self.failed) {
             let earlier = index
                 .get(&self.claims, id.as_str())
-                .is_some_and(|k| self.lines[k] < line);
-            let message = if earlier {
-                ClaimIndex::repeated(&id).to_string()
+                .map(|k| self.lines[k])
+                .filter(|&first| first < line);
+            let message = if earlier.is_some() {
+                ClaimIndex::repeated(&id, earlier).to_string()
             } else {
                 skipped_ids.entry(id.as_str().to_owned()).or_insert(line);
                 error.to_string()

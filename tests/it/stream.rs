@@ -101,7 +101,7 @@ fn jsonl_good_and_bad_records() {
     c3 taliban enemy_of statement [a2]
     skipped claims.jsonl:6: claim c4: the line ends inside an object (cut short?); expected one whole claim object per line
     skipped claims.jsonl:7: claim c5: field subject: unknown entity "al-qaeda"; expected the id of an entity declared in the corpus
-    skipped claims.jsonl:8: claim c1: field id: duplicate claim id "c1"; expected each claim id once
+    skipped claims.jsonl:8: claim c1: field id: duplicate claim id "c1" (first on line 2); expected each claim id once
     skipped claims.jsonl:9: column 100: claim c6: field value.quantity: 300 is less than min 400 (an inverted range); expected max >= min
     skipped claims.jsonl:10: claim c7: field assertion.chain[0]: "un" (report) is not a publication; expected a chain whose first link is a source of kind publication
     skipped claims.jsonl:11: claim c8: field corrects: unknown claim "c99"; expected the id of a claim declared in the corpus
@@ -204,6 +204,31 @@ fn an_unknown_extension_is_read_as_json_and_says_so() {
         .unwrap_err()
         .to_string();
     assert!(e.ends_with("malformed JSON: expected a JSON value"), "{e}");
+}
+
+/// A repeated claim id in JSON Lines names the line of the first claim
+/// of that id, the one kept (the twelfth audit's finding 12), whether the
+/// repeat passed its checks or failed them.
+#[test]
+fn a_repeated_claim_id_names_the_first_line() {
+    let claim = |id: &str, subject: &str| {
+        format!(
+            r#"{{"id": "{id}", "subject": "{subject}", "property": "killed", "value": {{"quantity": {{"exact": 3}}}}, "assertion": {{"chain": ["p"]}}}}"#
+        )
+    };
+    let lines = [
+        HEADER_E_P.to_string(),
+        claim("c1", "e"),
+        claim("c2", "e"),
+        claim("c1", "e"),
+        claim("c2", "nobody"),
+    ];
+    assert_snapshot!(jsonl_lines(&lines, "dup.jsonl"), @r#"
+    c1 e killed quantity [p]
+    c2 e killed quantity [p]
+    skipped dup.jsonl:4: claim c1: field id: duplicate claim id "c1" (first on line 2); expected each claim id once
+    skipped dup.jsonl:5: claim c2: field id: duplicate claim id "c2" (first on line 3); expected each claim id once
+    "#);
 }
 
 /// TSV has no quoting, but a cell wrapped whole in quotes, as a
@@ -1816,10 +1841,10 @@ fn jsonl_duplicates_are_those_of_a_line_by_line_read() {
     x e said text [p]
     z e said text [p]
     skipped dups.jsonl:2: claim x: field subject: unknown entity "nobody"; expected the id of an entity declared in the corpus
-    skipped dups.jsonl:4: claim x: field id: duplicate claim id "x"; expected each claim id once
-    skipped dups.jsonl:5: claim x: field id: duplicate claim id "x"; expected each claim id once
+    skipped dups.jsonl:4: claim x: field id: duplicate claim id "x" (first on line 3); expected each claim id once
+    skipped dups.jsonl:5: claim x: field id: duplicate claim id "x" (first on line 3); expected each claim id once
     skipped dups.jsonl:6: claim y: field corrects: unknown claim "zz"; expected the id of a claim declared in the corpus
-    skipped dups.jsonl:7: claim y: field id: duplicate claim id "y"; expected each claim id once
+    skipped dups.jsonl:7: claim y: field id: duplicate claim id "y" (first on line 6); expected each claim id once
     "#);
 }
 
