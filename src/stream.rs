@@ -699,6 +699,39 @@ impl Loaded {
     }
 }
 
+/// Why a file that failed to read as a JSON corpus (`error`) looks like
+/// JSON Lines, if it does: its first line is a JSON Lines header (an
+/// object whose `format` is [`JSONL_FORMAT`]) or a claim (an object with
+/// an `id` and an `assertion`), or the error is malformed JSON at the
+/// start of line 2, after a first line that is one whole JSON object. Only a failed read gets here, so the first line (at most the
+/// input length `limits` allow) is read a second time.
+fn looks_like_jsonl(path: &Path, error: &Error, limits: &Limits) -> Option<&'static str> {
+    if !(error.is_syntax() || error.is_invalid()) {
+        return None;
+    }
+    let file = std::fs::File::open(path).ok()?;
+    let mut first = Vec::new();
+    BufReader::new(file)
+        .take(limits.max_input_len() as u64)
+        .read_until(b'\n', &mut first)
+        .ok()?;
+    let first = first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&first);
+    let serde_json::Value::Object(header) = serde_json::from_slice(first).ok()? else {
+        return None;
+    };
+    if header.get("format").and_then(|f| f.as_str()) == Some(JSONL_FORMAT) {
+        Some("its first line is a corroborate-jsonl/1 header")
+    } else if header.contains_key("id") && header.contains_key("assertion") {
+        // A corpus document has neither at its top: a file of claims
+        // alone, as JSON Lines read with a side header is.
+        Some("its first line is one whole claim")
+    } else if error.is_syntax() && error.line() == Some(2) && error.column() == Some(1) {
+        Some("its first line is one whole JSON object, and line 2 begins another")
+    } else {
+        None
+    }
+}
+
 /// The columns of a flat table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Column {
@@ -1868,9 +1901,14 @@ impl StreamReader {
                 .is_some_and(|e| e.eq_ignore_ascii_case("json"))
                 || path.is_dir();
             // A file of another extension is read as a JSON corpus; if it
-            // is not one, the error says why it was read so.
+            // is not one, the error says why it was read so, and a file
+            // that looks like JSON Lines says which name would read it so.
             Corpus::from_path_with_limits(path, &self.limits).map_err(|e| {
-                if json {
+                if let Some(why) = looks_like_jsonl(path, &e, &self.limits) {
+                    e.noting(&format!(
+                        " (read as a JSON corpus, but {why}: the file looks like JSON Lines, which is read from a file whose name ends in .jsonl)"
+                    ))
+                } else if json {
                     e
                 } else {
                     e.noting(" (read as a JSON corpus: the file name ends in none of .json, .jsonl, .csv, .tsv)")

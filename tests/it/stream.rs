@@ -206,6 +206,45 @@ fn an_unknown_extension_is_read_as_json_and_says_so() {
     assert!(e.ends_with("malformed JSON: expected a JSON value"), "{e}");
 }
 
+/// A JSON Lines file named `.json` is read as a JSON corpus, and fails at
+/// its second line; the error says the file looks like JSON Lines and
+/// which name reads it so: when the first line is a JSON Lines header or
+/// a claim, or one whole object with another after it (the twelfth
+/// audit's finding 11). Other malformed JSON gets no such note.
+#[test]
+fn a_json_lines_file_named_json_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let claim = r#"{"id": "c1", "subject": "e", "property": "killed", "value": {"quantity": {"exact": 3}}, "assertion": {"chain": ["p"]}}"#;
+    let shown = |e: corroborate::Error| {
+        e.to_string()
+            .replace(&dir.path().display().to_string(), "<dir>")
+    };
+    let named = dir.path().join("claims.json");
+    std::fs::write(&named, format!("{HEADER_E_P}\n{claim}\n")).unwrap();
+    let e = StreamReader::new().read_path(&named).unwrap_err();
+    assert_snapshot!(shown(e), @"<dir>/claims.json:2:1: malformed JSON: trailing characters after the document; expected the end of the input (read as a JSON corpus, but its first line is a corroborate-jsonl/1 header: the file looks like JSON Lines, which is read from a file whose name ends in .jsonl)");
+    let headless = dir.path().join("headless.json");
+    std::fs::write(&headless, format!("{claim}\n{claim}\n")).unwrap();
+    let e = StreamReader::new().read_path(&headless).unwrap_err();
+    assert_snapshot!(shown(e), @"<dir>/headless.json:1:5: field id: unknown field `id`, expected one of `format`, `title`, `description`, `entities`, `sources`, `claims` (read as a JSON corpus, but its first line is one whole claim: the file looks like JSON Lines, which is read from a file whose name ends in .jsonl)");
+    let two = dir.path().join("two.json");
+    std::fs::write(
+        &two,
+        "{\"format\": \"corroborate/1\"}\n{\"format\": \"corroborate/1\"}\n",
+    )
+    .unwrap();
+    let e = StreamReader::new().read_path(&two).unwrap_err();
+    assert_snapshot!(shown(e), @"<dir>/two.json:2:1: malformed JSON: trailing characters after the document; expected the end of the input (read as a JSON corpus, but its first line is one whole JSON object, and line 2 begins another: the file looks like JSON Lines, which is read from a file whose name ends in .jsonl)");
+    let broken = dir.path().join("broken.json");
+    std::fs::write(
+        &broken,
+        "{\"format\": \"corroborate/1\",\n \"entities\": [}",
+    )
+    .unwrap();
+    let e = StreamReader::new().read_path(&broken).unwrap_err();
+    assert!(!e.to_string().contains(".jsonl"), "{e}");
+}
+
 /// A repeated claim id in JSON Lines names the line of the first claim
 /// of that id, the one kept (the twelfth audit's finding 12), whether the
 /// repeat passed its checks or failed them.
