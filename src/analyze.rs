@@ -4237,17 +4237,20 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     let similarity = crate::relation::word_similarity(&wa, &wb);
                     let threshold = self.policy.quote_threshold();
                     let diff = render_diff(&word_diff(&wa, &wb));
+                    // Said apart, by the claims' dates or occasions: the
+                    // speaker may have changed position.
+                    let apart = crate::relation::SaidApart::of((la, &a.claims), (lb, &b.claims));
                     match negation_reach((&wa, ta), (&wb, tb), threshold, self.policy.vocabulary())
                         .filter(|_| similarity < threshold)
                     {
                         // Below the threshold only for the negation.
                         Some(without) => write!(
                             text,
-                            "the same words but for a negation (similarity {without} without it), so they conflict: {diff}"
+                            "the same words but for a negation (similarity {without} without it), so they conflict: {diff}{apart}"
                         ),
                         None => write!(
                             text,
-                            "near-same words (similarity {similarity}), but one negates what the other says, so they conflict: {diff}"
+                            "near-same words (similarity {similarity}), but one negates what the other says, so they conflict: {diff}{apart}"
                         ),
                     }
                     .ok();

@@ -83,8 +83,17 @@ pub(crate) enum ErrorKind {
         article(kind)
     )]
     UnknownReference { kind: &'static str, id: String },
-    #[error("duplicate {kind} id {id:?}; expected each {kind} id once")]
-    Duplicate { kind: &'static str, id: String },
+    /// An id given twice; `first` is the line of the first, where the
+    /// message names it (a claim of JSON Lines, read as a stream).
+    #[error("duplicate {kind} id {id:?}{}; expected each {kind} id once", match first {
+        Some(line) => format!(" (first on line {line})"),
+        None => String::new(),
+    })]
+    Duplicate {
+        kind: &'static str,
+        id: String,
+        first: Option<u64>,
+    },
     /// An id declared in two documents joined into one header (a side
     /// header and a JSON Lines header line): `first` and `second` name
     /// the two places ("in the side header h.json (`entities[0]`)", "on

@@ -198,11 +198,13 @@ impl ClaimIndex {
     }
 
     /// The error that reports a claim whose id repeats an earlier
-    /// claim's, as [`ClaimIndex::build`] finds them.
-    pub(crate) fn repeated(id: &ClaimId) -> Error {
+    /// claim's, as [`ClaimIndex::build`] finds them, naming the line of
+    /// the first claim of that id (the one kept) where it is known.
+    pub(crate) fn repeated(id: &ClaimId, first: Option<u64>) -> Error {
         Error::new(ErrorKind::Duplicate {
             kind: "claim",
             id: id.to_string(),
+            first,
         })
         .in_claim(id)
         .in_field("id")

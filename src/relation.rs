@@ -732,6 +732,123 @@ fn describe_scope(difference: &ScopeDifference) -> String {
     }
 }
 
+/// The end of the sentence of two quotes of one speaker, one negating
+/// the other, when their claims show them said apart: each side's claims
+/// all give a `said` date and the dates of one side all end before those
+/// of the other begin, or each side's claims all give one occasion and
+/// the two sides' occasions differ once normalized. It names each side's
+/// occasion (where the occasions differ) and dates, in the order given,
+/// and says that the speaker may have changed position: "; they were said
+/// on different occasions (c1: press briefing, 9 March, 2026-03-09; c2:
+/// radio interview, 12 March, 2026-03-12): the speaker may have changed
+/// position rather than been misquoted", or "on different dates (c1:
+/// 2026-03-09; c2: 2026-03-12)" where the dates alone differ. Written as
+/// nothing otherwise. It reads the model's
+/// fields alone, never the words; the relation stays a conflict
+/// (DESIGN.md, "Why do negated quotes said apart still conflict?").
+pub(crate) struct SaidApart<'c>(Option<([SaidSide<'c>; 2], bool)>);
+
+/// When and where one side of a [`SaidApart`] was said.
+struct SaidSide<'c> {
+    label: &'c str,
+    /// The occasion all the side's claims give, if they give one.
+    occasion: Option<&'c str>,
+    /// The `said` dates that start first and end last, if every claim
+    /// of the side gives one.
+    said: Option<(&'c Period, &'c Period)>,
+}
+
+impl<'c> SaidSide<'c> {
+    fn of(label: &'c str, claims: &[&'c Claim]) -> SaidSide<'c> {
+        let occasion_of = |c: &'c Claim| match &c.value {
+            Value::Quote(q) => q.occasion(),
+            _ => None,
+        };
+        let occasion = claims.split_first().and_then(|(first, rest)| {
+            let shared = occasion_of(first)?;
+            let key = normalize_text(shared);
+            rest.iter()
+                .all(|c| occasion_of(c).is_some_and(|o| o == shared || normalize_text(o) == key))
+                .then_some(shared)
+        });
+        let mut said: Option<(&Period, &Period)> = None;
+        for claim in claims {
+            let Some(when) = &claim.assertion.said else {
+                said = None;
+                break;
+            };
+            said = Some(match said {
+                None => (when, when),
+                Some((first, last)) => (
+                    if when.start() < first.start() {
+                        when
+                    } else {
+                        first
+                    },
+                    if when.end() > last.end() { when } else { last },
+                ),
+            });
+        }
+        SaidSide {
+            label,
+            occasion,
+            said,
+        }
+    }
+}
+
+impl<'c> SaidApart<'c> {
+    /// Two sides, each a label and its claims.
+    pub(crate) fn of(a: (&'c str, &[&'c Claim]), b: (&'c str, &[&'c Claim])) -> SaidApart<'c> {
+        let (a, b) = (SaidSide::of(a.0, a.1), SaidSide::of(b.0, b.1));
+        let dates_apart = match (a.said, b.said) {
+            (Some((a0, a1)), Some((b0, b1))) => a1.end() <= b0.start() || b1.end() <= a0.start(),
+            _ => false,
+        };
+        let occasions_apart = match (a.occasion, b.occasion) {
+            (Some(x), Some(y)) => x != y && normalize_text(x) != normalize_text(y),
+            _ => false,
+        };
+        SaidApart((dates_apart || occasions_apart).then_some(([a, b], occasions_apart)))
+    }
+}
+
+impl std::fmt::Display for SaidApart<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Some((sides, occasions_apart)) = &self.0 else {
+            return Ok(());
+        };
+        // The occasions are named where they differ; one occasion on
+        // both sides, said on two dates, is said on different dates.
+        f.write_str(if *occasions_apart {
+            "; they were said on different occasions ("
+        } else {
+            "; they were said on different dates ("
+        })?;
+        for (i, side) in sides.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{}: ", side.label)?;
+            let occasion = side.occasion.filter(|_| *occasions_apart);
+            if let Some(occasion) = occasion {
+                f.write_str(occasion)?;
+            }
+            if let Some((first, last)) = side.said {
+                if occasion.is_some() {
+                    f.write_str(", ")?;
+                }
+                if first == last {
+                    write!(f, "{first}")?;
+                } else {
+                    write!(f, "{first} to {last}")?;
+                }
+            }
+        }
+        f.write_str("): the speaker may have changed position rather than been misquoted")
+    }
+}
+
 fn modal_note(m: [Modality; 2]) -> String {
     if m[0].certainty == m[1].certainty {
         String::new()
@@ -948,7 +1065,8 @@ impl Analyzer<'_, '_> {
                     (
                         RelationKind::Conflict,
                         format!(
-                            "{near}, but one negates what the other says, so they conflict: {shown}"
+                            "{near}, but one negates what the other says, so they conflict: {shown}{}",
+                            SaidApart::of((ia.as_str(), &[a]), (ib.as_str(), &[b]))
                         ),
                     )
                 } else {
@@ -971,7 +1089,8 @@ impl Analyzer<'_, '_> {
                 (
                     RelationKind::Conflict,
                     format!(
-                        "{ia} and {ib} print the same words but for a negation (similarity {without} without it, threshold {threshold}), so they conflict: {shown}"
+                        "{ia} and {ib} print the same words but for a negation (similarity {without} without it, threshold {threshold}), so they conflict: {shown}{}",
+                        SaidApart::of((ia.as_str(), &[a]), (ib.as_str(), &[b]))
                     ),
                 )
             } else {

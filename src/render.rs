@@ -342,8 +342,8 @@ fn settings_line(report: &Report) -> String {
 }
 
 /// The modality of a claim as the report notes it: certainty, then
-/// "negative", the verb, when it was reported and what supersedes it,
-/// separated by commas.
+/// "negative", the verb, a quote's occasion, when it was reported and
+/// what supersedes it, separated by commas.
 fn modality_note(out: &mut String, entry: &crate::report::ClaimEntry) {
     out.push_str(entry.modality().certainty.as_str());
     if entry.modality().polarity == Polarity::Negative {
@@ -351,6 +351,9 @@ fn modality_note(out: &mut String, entry: &crate::report::ClaimEntry) {
     }
     if let Some(verb) = entry.verb() {
         let _ = write!(out, ", \"{verb}\"");
+    }
+    if let Some(occasion) = entry.occasion() {
+        let _ = write!(out, ", occasion “{occasion}”");
     }
     if let Some(reported) = entry.reported {
         let _ = write!(out, ", reported {reported}");

@@ -152,6 +152,17 @@ impl<'c> ClaimEntry<'c> {
         self.claim.assertion.verb.as_deref()
     }
 
+    /// The occasion a quote was said on ("press briefing, 9 March"), as
+    /// the claim gives it; `None` for a claim that is not a quote or
+    /// gives none. The reports show it on the claim's line, and a quote's
+    /// relation to its negation names it when the two were said apart.
+    pub fn occasion(&self) -> Option<&'c str> {
+        match &self.claim.value {
+            crate::model::Value::Quote(quote) => quote.occasion(),
+            _ => None,
+        }
+    }
+
     /// The exact evidence text.
     pub fn evidence(&self) -> Option<&'c str> {
         self.claim.assertion.evidence.as_ref().map(|e| &*e.text)
@@ -161,7 +172,7 @@ impl<'c> ClaimEntry<'c> {
 impl Serialize for ClaimEntry<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut out = serializer.serialize_struct("ClaimEntry", 9)?;
+        let mut out = serializer.serialize_struct("ClaimEntry", 10)?;
         out.serialize_field("id", self.id())?;
         match &self.resolved_value {
             Some(shown) => out.serialize_field("value", &**shown)?,
@@ -176,6 +187,9 @@ impl Serialize for ClaimEntry<'_> {
         out.serialize_field("modality", &self.modality())?;
         if let Some(verb) = self.verb() {
             out.serialize_field("verb", verb)?;
+        }
+        if let Some(occasion) = self.occasion() {
+            out.serialize_field("occasion", occasion)?;
         }
         if let Some(evidence) = self.evidence() {
             out.serialize_field("evidence", evidence)?;

@@ -595,7 +595,11 @@ impl Loaded {
             let mut drop = vec![false; self.claims.len()];
             for k in repeats {
                 drop[k] = true;
-                let message = ClaimIndex::repeated(&self.claims[k].id).to_string();
+                // The index holds the first claim of each id, the one kept:
+                // its line is named, found without a map of its own.
+                let id = &self.claims[k].id;
+                let first = index.get(&self.claims, id.as_str()).map(|f| self.lines[f]);
+                let message = ClaimIndex::repeated(id, first).to_string();
                 self.skip(name, self.lines[k], message);
             }
             self.drop_claims(&drop);
@@ -612,9 +616,10 @@ impl Loaded {
         for (line, id, error) in std::mem::take(&mut self.failed) {
             let earlier = index
                 .get(&self.claims, id.as_str())
-                .is_some_and(|k| self.lines[k] < line);
-            let message = if earlier {
-                ClaimIndex::repeated(&id).to_string()
+                .map(|k| self.lines[k])
+                .filter(|&first| first < line);
+            let message = if earlier.is_some() {
+                ClaimIndex::repeated(&id, earlier).to_string()
             } else {
                 skipped_ids.entry(id.as_str().to_owned()).or_insert(line);
                 error.to_string()
@@ -691,6 +696,39 @@ impl Loaded {
             .map(|(_, d)| d)
             .collect();
         header.into_corpus(self.claims, index, skipped, warnings)
+    }
+}
+
+/// Why a file that failed to read as a JSON corpus (`error`) looks like
+/// JSON Lines, if it does: its first line is a JSON Lines header (an
+/// object whose `format` is [`JSONL_FORMAT`]) or a claim (an object with
+/// an `id` and an `assertion`), or the error is malformed JSON at the
+/// start of line 2, after a first line that is one whole JSON object. Only a failed read gets here, so the first line (at most the
+/// input length `limits` allow) is read a second time.
+fn looks_like_jsonl(path: &Path, error: &Error, limits: &Limits) -> Option<&'static str> {
+    if !(error.is_syntax() || error.is_invalid()) {
+        return None;
+    }
+    let file = std::fs::File::open(path).ok()?;
+    let mut first = Vec::new();
+    BufReader::new(file)
+        .take(limits.max_input_len() as u64)
+        .read_until(b'\n', &mut first)
+        .ok()?;
+    let first = first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&first);
+    let serde_json::Value::Object(header) = serde_json::from_slice(first).ok()? else {
+        return None;
+    };
+    if header.get("format").and_then(|f| f.as_str()) == Some(JSONL_FORMAT) {
+        Some("its first line is a corroborate-jsonl/1 header")
+    } else if header.contains_key("id") && header.contains_key("assertion") {
+        // A corpus document has neither at its top: a file of claims
+        // alone, as JSON Lines read with a side header is.
+        Some("its first line is one whole claim")
+    } else if error.is_syntax() && error.line() == Some(2) && error.column() == Some(1) {
+        Some("its first line is one whole JSON object, and line 2 begins another")
+    } else {
+        None
     }
 }
 
@@ -1863,9 +1901,14 @@ impl StreamReader {
                 .is_some_and(|e| e.eq_ignore_ascii_case("json"))
                 || path.is_dir();
             // A file of another extension is read as a JSON corpus; if it
-            // is not one, the error says why it was read so.
+            // is not one, the error says why it was read so, and a file
+            // that looks like JSON Lines says which name would read it so.
             Corpus::from_path_with_limits(path, &self.limits).map_err(|e| {
-                if json {
+                if let Some(why) = looks_like_jsonl(path, &e, &self.limits) {
+                    e.noting(&format!(
+                        " (read as a JSON corpus, but {why}: the file looks like JSON Lines, which is read from a file whose name ends in .jsonl)"
+                    ))
+                } else if json {
                     e
                 } else {
                     e.noting(" (read as a JSON corpus: the file name ends in none of .json, .jsonl, .csv, .tsv)")

@@ -2579,6 +2579,70 @@ fn a_negated_wording_conflicts() {
     assert_snapshot!(topic.relations[0].relation.explanation(), @r#"P1 (“We will raise taxes next year”) and P2 (“We will not raise taxes next year”): near-same words (similarity 0.86), but one negates what the other says, so they conflict: we will {+not+} raise taxes next …"#);
 }
 
+/// A speaker who said a wording and its negation on two dated occasions
+/// may have changed position: the conflict's sentence names when and
+/// where each was said, and the reports show a quote's occasion on its
+/// claim line (the twelfth audit's finding 6). Said on one day with no
+/// occasion, the sentence is as before.
+#[test]
+fn negated_quotes_said_apart_name_their_occasions() {
+    let dated = |id: &str, text: &str, source: &str, occasion: &str, when: &str| {
+        serde_json::json!({"id": id, "subject": "joe-biden", "property": "said",
+            "value": {"quote": {"text": text, "occasion": occasion}},
+            "assertion": {"chain": [source], "said": when}})
+    };
+    let hold = dated(
+        "q1",
+        "The Mirvale Dam will hold.",
+        "a1",
+        "press briefing, 9 March",
+        "2021-03-09",
+    );
+    let not_hold = dated(
+        "q2",
+        "The Mirvale Dam will not hold.",
+        "a2",
+        "radio interview, 12 March",
+        "2021-03-12",
+    );
+    let (kind, why) = relate(hold.clone(), not_hold.clone());
+    assert_eq!(kind, RelationKind::Conflict);
+    assert_snapshot!(why, @"q1 and q2 print near-same words (similarity 0.83, threshold 0.80), but one negates what the other says, so they conflict: … mirvale dam will {+not+} hold; they were said on different occasions (q1: press briefing, 9 March, 2021-03-09; q2: radio interview, 12 March, 2021-03-12): the speaker may have changed position rather than been misquoted");
+    let corpus = corpus_of(vec![hold.clone(), not_hold.clone()]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    assert_eq!(topic.verdict, corroborate::Verdict::Contested);
+    assert_snapshot!(topic.relations[0].relation.explanation(), @"P1 (“The Mirvale Dam will hold.”) and P2 (“The Mirvale Dam will not hold.”): near-same words (similarity 0.83), but one negates what the other says, so they conflict: … mirvale dam will {+not+} hold; they were said on different occasions (P1: press briefing, 9 March, 2021-03-09; P2: radio interview, 12 March, 2021-03-12): the speaker may have changed position rather than been misquoted");
+    let entry = &topic.scopes[0].positions[0].claims[0];
+    assert_eq!(entry.occasion(), Some("press briefing, 9 March"));
+    let text = report.render_text(10_000);
+    let line = text.lines().find(|l| l.contains("q1:")).unwrap();
+    assert_snapshot!(line.trim(), @"- q1: “The Mirvale Dam will hold.” [certain, occasion “press briefing, 9 March”, reported 2021-03-09] via a1");
+    let markdown = report.render_markdown();
+    let line = markdown.lines().find(|l| l.contains("`q1`")).unwrap();
+    assert_snapshot!(line.trim(), @"- `q1` “The Mirvale Dam will hold.” [certain, occasion “press briefing, 9 March”, reported 2021-03-09] via a1");
+    let json = serde_json::to_value(&report).unwrap();
+    let claim = &json["topics"][0]["scopes"][0]["positions"][0]["claims"][0];
+    assert_eq!(claim["occasion"], "press briefing, 9 March");
+    // Occasions alone tell them apart, and dates alone.
+    let mut same_day = not_hold.clone();
+    same_day["assertion"]["said"] = "2021-03-09".into();
+    let (_, why) = relate(hold.clone(), same_day);
+    assert!(why.contains("said on different occasions (q1: press briefing, 9 March, 2021-03-09; q2: radio interview, 12 March, 2021-03-09)"), "{why}");
+    let mut plain = not_hold.clone();
+    plain["value"] = serde_json::json!({"quote": {"text": "The Mirvale Dam will not hold."}});
+    let (_, why) = relate(hold.clone(), plain);
+    assert!(why.ends_with("; they were said on different dates (q1: 2021-03-09; q2: 2021-03-12): the speaker may have changed position rather than been misquoted"), "{why}");
+    // One occasion and overlapping dates: nothing to tell them apart.
+    let mut month = not_hold.clone();
+    month["value"] = hold["value"].clone();
+    month["value"]["quote"]["text"] = "The Mirvale Dam will not hold.".into();
+    month["assertion"]["said"] = "2021-03".into();
+    let (kind, why) = relate(hold, month);
+    assert_eq!(kind, RelationKind::Conflict);
+    assert!(!why.contains("occasions"), "{why}");
+}
+
 /// Idioms built of negators that do not negate: "not only" stresses, "no
 /// doubt" asserts, and "neither… nor" negates once, not twice.
 #[test]

@@ -212,7 +212,7 @@ fn horizon_without_a_projection() {
     );
     let e = load_error(&json);
     assert!(e.is_invalid());
-    assert_snapshot!(e, @r#"line 4: claim c1: field scope.horizon: "next year" is a horizon of a claim whose status is unspecified; expected status "projected" beside a horizon"#);
+    assert_snapshot!(e, @r#"line 5: claim c1: field claims[0].scope.horizon: "next year" is a horizon of a claim whose status is unspecified; expected status "projected" beside a horizon"#);
     let projected = json.replace(r#"{"horizon""#, r#"{"status": "projected", "horizon""#);
     assert!(corroborate::Corpus::from_json_str(&projected).is_ok());
 }
@@ -289,11 +289,51 @@ fn unknown_distinct_from() {
     assert_snapshot!(e, @r#"line 1: field entities[0].distinct_from[0]: unknown entity "y"; expected the id of an entity declared in the corpus"#);
 }
 
+/// Every error in a claim of a corpus document gives the field's full
+/// path from the top of the document, `claims[1].subject` as the JSON
+/// reader gives `claims[1].value.quantity`, not `subject` (the twelfth
+/// audit's finding 8); its line is the field's.
+#[test]
+fn a_claim_error_gives_the_full_field_path() {
+    let corpus = |second: &str| {
+        format!(
+            r#"{{"format": "corroborate/1",
+"entities": [{{"id": "flood", "name": "Port Amara floods"}}],
+"sources": [{{"id": "a", "kind": "publication", "name": "Paper A"}}, {{"id": "o", "kind": "office", "name": "Office"}}],
+"claims": [
+{{"id": "c1", "subject": "flood", "property": "killed", "value": {{"quantity": {{"exact": 3}}}}, "assertion": {{"chain": ["a"]}}}},
+{{"id": "c2", {second}}}]}}"#
+        )
+    };
+    let errors: Vec<String> = [
+        r#""subject": "flod", "property": "killed", "value": {"quantity": {"exact": 3}}, "assertion": {"chain": ["a"]}"#,
+        r#""subject": "flood", "property": "killed", "value": {"quantity": {"range": [5, 3]}}, "assertion": {"chain": ["a"]}"#,
+        r#""subject": "flood", "property": "killed", "value": {"quantity": {"exact": 3}},
+  "assertion": {"chain": ["o"]}"#,
+        r#""subject": "flood", "property": "killed", "value": {"quantity": {"exact": 3}}, "assertion": {"chain": ["a"]}, "corrects": "c9""#,
+        r#""subject": "flood", "property": "killed", "value": {"quantity": {"exact": 3}}, "assertion": {"chain": ["a"]}, "scope": {"horizon": "2027"}"#,
+    ]
+    .iter()
+    .map(|second| load_error(&corpus(second)).to_string())
+    .collect();
+    assert_snapshot!(errors.join("\n"), @r#"
+    line 6: claim c2: field claims[1].subject: unknown entity "flod"; expected the id of an entity declared in the corpus
+    line 6 column 95: claim c2: field claims[1].value.quantity: 3 is less than min 5 (an inverted range); expected max >= min
+    line 7: claim c2: field claims[1].assertion.chain[0]: "o" (office) is not a publication; expected a chain whose first link is a source of kind publication
+    line 6: claim c2: field claims[1].corrects: unknown claim "c9"; expected the id of a claim declared in the corpus
+    line 6: claim c2: field claims[1].scope.horizon: "2027" is a horizon of a claim whose status is unspecified; expected status "projected" beside a horizon
+    "#);
+    let e = load_error(&corpus(
+        r#""subject": "flood", "property": "killed", "value": {"quantity": {"exact": 3}}, "assertion": {"chain": ["a"]}, "corrects": "c2""#,
+    ));
+    assert_eq!(e.field(), Some("claims[1].corrects"));
+}
+
 #[test]
 fn unknown_subject() {
     let json = one_claim(r#"{"date": "2015"}"#, "")
         .replace(r#""subject": "isis-k""#, r#""subject": "isis""#);
-    assert_snapshot!(load_error(&json), @r#"line 4: claim c1: field subject: unknown entity "isis"; expected the id of an entity declared in the corpus"#);
+    assert_snapshot!(load_error(&json), @r#"line 4: claim c1: field claims[0].subject: unknown entity "isis"; expected the id of an entity declared in the corpus"#);
 }
 
 #[test]
@@ -302,14 +342,14 @@ fn unknown_corrected_claim() {
         .replace(r#""property""#, r#""corrects": "c0", "property""#);
     let e = load_error(&json);
     assert!(e.is_inconsistent());
-    assert_snapshot!(e, @r#"line 4: claim c1: field corrects: unknown claim "c0"; expected the id of a claim declared in the corpus"#);
+    assert_snapshot!(e, @r#"line 4: claim c1: field claims[0].corrects: unknown claim "c0"; expected the id of a claim declared in the corpus"#);
 }
 
 #[test]
 fn claim_corrects_itself() {
     let json = one_claim(r#"{"date": "2015"}"#, "")
         .replace(r#""property""#, r#""corrects": "c1", "property""#);
-    assert_snapshot!(load_error(&json), @r#"line 4: claim c1: field corrects: "c1" is the claim itself; expected the id of another claim"#);
+    assert_snapshot!(load_error(&json), @r#"line 4: claim c1: field claims[0].corrects: "c1" is the claim itself; expected the id of another claim"#);
 }
 
 /// Corrections that go round (c1 corrects c2, which corrects c1) leave
@@ -327,7 +367,7 @@ fn corrections_in_a_cycle() {
 ]}"#;
     let e = load_error(json);
     assert!(e.is_invalid(), "{e:?}");
-    assert_snapshot!(e, @r#"line 6: claim c1: field corrects: "c3" makes a cycle of corrections (c1 → c3 → c1); expected corrections that end at a claim correcting none"#);
+    assert_snapshot!(e, @r#"line 6: claim c1: field claims[1].corrects: "c3" makes a cycle of corrections (c1 → c3 → c1); expected corrections that end at a claim correcting none"#);
     // A chain of corrections that ends is a chain, not a cycle.
     let chain = json.replace(r#", "corrects": "c1"}"#, "}");
     if let Err(e) = corroborate::Corpus::from_json_str(&chain) {
@@ -343,9 +383,9 @@ fn empty_texts() {
         one_claim(r#"{"date": "2015"}"#, "").replace(r#""name": "ISIS-K""#, r#""name": " ""#);
     assert_snapshot!(load_error(&json), @r#"line 2: field entities[0].name: " " is empty; expected some text, or no field at all where it is optional"#);
     let json = one_claim(r#"{"date": "2015"}"#, r#", "verb": """#);
-    assert_snapshot!(load_error(&json), @r#"line 4: claim c1: field assertion.verb: "" is empty; expected some text, or no field at all where it is optional"#);
+    assert_snapshot!(load_error(&json), @r#"line 5: claim c1: field claims[0].assertion.verb: "" is empty; expected some text, or no field at all where it is optional"#);
     let json = one_claim(r#"{"text": "\t"}"#, "");
-    assert_snapshot!(load_error(&json), @r#"line 4: claim c1: field value.text: "\t" is empty; expected some text, or no field at all where it is optional"#);
+    assert_snapshot!(load_error(&json), @r#"line 5: claim c1: field claims[0].value.text: "\t" is empty; expected some text, or no field at all where it is optional"#);
 }
 
 /// A strict bound that leaves no count ("fewer than 0", "more than"
@@ -383,7 +423,7 @@ fn bad_dates_are_named_as_written() {
 #[test]
 fn empty_chain() {
     let json = one_claim(r#"{"date": "2015"}"#, "").replace(r#"["a1"]"#, "[]");
-    assert_snapshot!(load_error(&json), @"line 4: claim c1: field assertion.chain: [] is an empty chain; expected a chain starting at a publication");
+    assert_snapshot!(load_error(&json), @"line 5: claim c1: field claims[0].assertion.chain: [] is an empty chain; expected a chain starting at a publication");
 }
 
 #[test]
@@ -393,7 +433,7 @@ fn empty_evidence() {
         r#", "evidence": {"text": " "}"#,
     ));
     assert!(e.is_invalid());
-    assert_snapshot!(e, @r#"line 4: claim c1: field assertion.evidence.text: " " is empty evidence; expected the exact words of the publication that carry the claim"#);
+    assert_snapshot!(e, @r#"line 5: claim c1: field claims[0].assertion.evidence.text: " " is empty evidence; expected the exact words of the publication that carry the claim"#);
 }
 
 #[test]
@@ -403,7 +443,7 @@ fn evidence_span_outside_the_text() {
         r#", "evidence": {"text": "500", "span": [5, 9000]}"#,
     ));
     assert!(e.is_inconsistent());
-    assert_snapshot!(e, @r#"line 4: claim c1: field assertion.evidence.span: evidence span 5..9000 does not hold "500" in publication "a1"; the span is not within the text's 28 bytes at character boundaries; expected the byte offsets of the evidence text in the publication's text"#);
+    assert_snapshot!(e, @r#"line 5: claim c1: field claims[0].assertion.evidence.span: evidence span 5..9000 does not hold "500" in publication "a1"; the span is not within the text's 28 bytes at character boundaries; expected the byte offsets of the evidence text in the publication's text"#);
 }
 
 #[test]
@@ -455,7 +495,7 @@ fn text_length_limit() {
     let json = one_claim(r#"{"text": "a long enough text value"}"#, "");
     let e = limit_error(&json, Limits::default().with_max_text_len(10));
     assert!(e.is_limit());
-    assert_snapshot!(e, @"line 4: claim c1: field value.text: text length in bytes is 24, over the limit of 10");
+    assert_snapshot!(e, @"line 5: claim c1: field claims[0].value.text: text length in bytes is 24, over the limit of 10");
 }
 
 #[test]
@@ -468,7 +508,7 @@ fn text_length_limit_applies_to_every_text_field() {
         r#"{"date": "2015"}"#,
         r#", "verb": "estimated with some care""#,
     );
-    assert_snapshot!(limit_error(&json, Limits::default().with_max_text_len(10)), @"line 4: claim c1: field assertion.verb: text length in bytes is 24, over the limit of 10");
+    assert_snapshot!(limit_error(&json, Limits::default().with_max_text_len(10)), @"line 5: claim c1: field claims[0].assertion.verb: text length in bytes is 24, over the limit of 10");
     // A hedged range's qualifier, as an approximate amount's.
     for quantity in [
         r#"{"quantity": {"range": [40, 45], "qualifier": "somewhere in the region of"}}"#,
@@ -478,7 +518,7 @@ fn text_length_limit_applies_to_every_text_field() {
         let e = limit_error(&json, Limits::default().with_max_text_len(10));
         assert!(
             e.to_string().ends_with(
-                "field value.quantity.qualifier: text length in bytes is 26, over the limit of 10"
+                "field claims[0].value.quantity.qualifier: text length in bytes is 26, over the limit of 10"
             ),
             "{e}"
         );

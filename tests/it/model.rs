@@ -62,7 +62,7 @@ fn wrong_type_has_its_path() {
 fn unknown_entity() {
     let json = one_claim(r#"{"statement": {"object": "haqqani"}}"#, "");
     let e = load_error(&json);
-    assert_snapshot!(e, @r#"line 4: claim c1: field value.statement.object: unknown entity "haqqani"; expected the id of an entity declared in the corpus"#);
+    assert_snapshot!(e, @r#"line 5: claim c1: field claims[0].value.statement.object: unknown entity "haqqani"; expected the id of an entity declared in the corpus"#);
     assert!(e.is_inconsistent());
     assert_eq!(e.claim(), Some("c1"));
 }
@@ -70,7 +70,7 @@ fn unknown_entity() {
 #[test]
 fn unknown_source() {
     let json = one_claim(r#"{"date": "2015"}"#, "").replace(r#"["a1"]"#, r#"["a1", "cnn"]"#);
-    assert_snapshot!(load_error(&json), @r#"line 4: claim c1: field assertion.chain[1]: unknown source "cnn"; expected the id of a source declared in the corpus"#);
+    assert_snapshot!(load_error(&json), @r#"line 5: claim c1: field claims[0].assertion.chain[1]: unknown source "cnn"; expected the id of a source declared in the corpus"#);
 }
 
 #[test]
@@ -90,7 +90,7 @@ fn cycle_in_chain() {
               {"id": "y", "kind": "person", "name": "Y"}],
   "claims": [{"id": "c1", "subject": "e", "property": "said", "value": {"text": "t"},
               "assertion": {"chain": ["a1", "x", "y", "x"]}}]}"#;
-    assert_snapshot!(load_error(json), @r#"line 6: claim c1: field assertion.chain[3]: attribution chain names source "x" twice (a cycle); expected each source at most once from publication to origin"#);
+    assert_snapshot!(load_error(json), @r#"line 7: claim c1: field claims[0].assertion.chain[3]: attribution chain names source "x" twice (a cycle); expected each source at most once from publication to origin"#);
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn chain_must_start_at_a_publication() {
   "sources": [{"id": "x", "kind": "person", "name": "X"}],
   "claims": [{"id": "c1", "subject": "e", "property": "said", "value": {"text": "t"},
               "assertion": {"chain": ["x"]}}]}"#;
-    assert_snapshot!(load_error(json), @r#"line 4: claim c1: field assertion.chain[0]: "x" (person) is not a publication; expected a chain whose first link is a source of kind publication"#);
+    assert_snapshot!(load_error(json), @r#"line 5: claim c1: field claims[0].assertion.chain[0]: "x" (person) is not a publication; expected a chain whose first link is a source of kind publication"#);
 }
 
 #[test]
@@ -242,7 +242,7 @@ fn evidence_not_found() {
         r#"{"quantity": {"exact": 500}}"#,
         r#", "evidence": {"text": "600 fighters"}"#,
     ));
-    assert_snapshot!(e, @r#"line 4: claim c1: field assertion.evidence.text: evidence text "600 fighters" is not found in the text of publication "a1"; expected words that the publication's text holds, written as it writes them"#);
+    assert_snapshot!(e, @r#"line 5: claim c1: field claims[0].assertion.evidence.text: evidence text "600 fighters" is not found in the text of publication "a1"; expected words that the publication's text holds, written as it writes them"#);
 }
 
 #[test]
@@ -251,7 +251,7 @@ fn evidence_span_is_checked() {
         r#"{"quantity": {"exact": 500}}"#,
         r#", "evidence": {"text": "500 fighters", "span": [0, 12]}"#,
     ));
-    assert_snapshot!(e, @r#"line 4: claim c1: field assertion.evidence.span: evidence span 0..12 does not hold "500 fighters" in publication "a1"; the span holds "Some 500 fig"; expected the byte offsets of the evidence text in the publication's text"#);
+    assert_snapshot!(e, @r#"line 5: claim c1: field claims[0].assertion.evidence.span: evidence span 0..12 does not hold "500 fighters" in publication "a1"; the span holds "Some 500 fig"; expected the byte offsets of the evidence text in the publication's text"#);
 }
 
 #[test]
@@ -356,7 +356,7 @@ fn chain_depth_limit() {
     );
     let e = load_error(&json);
     assert!(e.is_limit());
-    assert_snapshot!(e, @"line 2: claim c1: field assertion.chain: attribution chain length is 41, over the limit of 32");
+    assert_snapshot!(e, @"line 2: claim c1: field claims[0].assertion.chain: attribution chain length is 41, over the limit of 32");
 }
 
 #[test]

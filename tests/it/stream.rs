@@ -101,7 +101,7 @@ fn jsonl_good_and_bad_records() {
     c3 taliban enemy_of statement [a2]
     skipped claims.jsonl:6: claim c4: the line ends inside an object (cut short?); expected one whole claim object per line
     skipped claims.jsonl:7: claim c5: field subject: unknown entity "al-qaeda"; expected the id of an entity declared in the corpus
-    skipped claims.jsonl:8: claim c1: field id: duplicate claim id "c1"; expected each claim id once
+    skipped claims.jsonl:8: claim c1: field id: duplicate claim id "c1" (first on line 2); expected each claim id once
     skipped claims.jsonl:9: column 100: claim c6: field value.quantity: 300 is less than min 400 (an inverted range); expected max >= min
     skipped claims.jsonl:10: claim c7: field assertion.chain[0]: "un" (report) is not a publication; expected a chain whose first link is a source of kind publication
     skipped claims.jsonl:11: claim c8: field corrects: unknown claim "c99"; expected the id of a claim declared in the corpus
@@ -204,6 +204,70 @@ fn an_unknown_extension_is_read_as_json_and_says_so() {
         .unwrap_err()
         .to_string();
     assert!(e.ends_with("malformed JSON: expected a JSON value"), "{e}");
+}
+
+/// A JSON Lines file named `.json` is read as a JSON corpus, and fails at
+/// its second line; the error says the file looks like JSON Lines and
+/// which name reads it so: when the first line is a JSON Lines header or
+/// a claim, or one whole object with another after it (the twelfth
+/// audit's finding 11). Other malformed JSON gets no such note.
+#[test]
+fn a_json_lines_file_named_json_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let claim = r#"{"id": "c1", "subject": "e", "property": "killed", "value": {"quantity": {"exact": 3}}, "assertion": {"chain": ["p"]}}"#;
+    let shown = |e: corroborate::Error| {
+        e.to_string()
+            .replace(&dir.path().display().to_string(), "<dir>")
+    };
+    let named = dir.path().join("claims.json");
+    std::fs::write(&named, format!("{HEADER_E_P}\n{claim}\n")).unwrap();
+    let e = StreamReader::new().read_path(&named).unwrap_err();
+    assert_snapshot!(shown(e), @"<dir>/claims.json:2:1: malformed JSON: trailing characters after the document; expected the end of the input (read as a JSON corpus, but its first line is a corroborate-jsonl/1 header: the file looks like JSON Lines, which is read from a file whose name ends in .jsonl)");
+    let headless = dir.path().join("headless.json");
+    std::fs::write(&headless, format!("{claim}\n{claim}\n")).unwrap();
+    let e = StreamReader::new().read_path(&headless).unwrap_err();
+    assert_snapshot!(shown(e), @"<dir>/headless.json:1:5: field id: unknown field `id`, expected one of `format`, `title`, `description`, `entities`, `sources`, `claims` (read as a JSON corpus, but its first line is one whole claim: the file looks like JSON Lines, which is read from a file whose name ends in .jsonl)");
+    let two = dir.path().join("two.json");
+    std::fs::write(
+        &two,
+        "{\"format\": \"corroborate/1\"}\n{\"format\": \"corroborate/1\"}\n",
+    )
+    .unwrap();
+    let e = StreamReader::new().read_path(&two).unwrap_err();
+    assert_snapshot!(shown(e), @"<dir>/two.json:2:1: malformed JSON: trailing characters after the document; expected the end of the input (read as a JSON corpus, but its first line is one whole JSON object, and line 2 begins another: the file looks like JSON Lines, which is read from a file whose name ends in .jsonl)");
+    let broken = dir.path().join("broken.json");
+    std::fs::write(
+        &broken,
+        "{\"format\": \"corroborate/1\",\n \"entities\": [}",
+    )
+    .unwrap();
+    let e = StreamReader::new().read_path(&broken).unwrap_err();
+    assert!(!e.to_string().contains(".jsonl"), "{e}");
+}
+
+/// A repeated claim id in JSON Lines names the line of the first claim
+/// of that id, the one kept (the twelfth audit's finding 12), whether the
+/// repeat passed its checks or failed them.
+#[test]
+fn a_repeated_claim_id_names_the_first_line() {
+    let claim = |id: &str, subject: &str| {
+        format!(
+            r#"{{"id": "{id}", "subject": "{subject}", "property": "killed", "value": {{"quantity": {{"exact": 3}}}}, "assertion": {{"chain": ["p"]}}}}"#
+        )
+    };
+    let lines = [
+        HEADER_E_P.to_string(),
+        claim("c1", "e"),
+        claim("c2", "e"),
+        claim("c1", "e"),
+        claim("c2", "nobody"),
+    ];
+    assert_snapshot!(jsonl_lines(&lines, "dup.jsonl"), @r#"
+    c1 e killed quantity [p]
+    c2 e killed quantity [p]
+    skipped dup.jsonl:4: claim c1: field id: duplicate claim id "c1" (first on line 2); expected each claim id once
+    skipped dup.jsonl:5: claim c2: field id: duplicate claim id "c2" (first on line 3); expected each claim id once
+    "#);
 }
 
 /// TSV has no quoting, but a cell wrapped whole in quotes, as a
@@ -1816,10 +1880,10 @@ fn jsonl_duplicates_are_those_of_a_line_by_line_read() {
     x e said text [p]
     z e said text [p]
     skipped dups.jsonl:2: claim x: field subject: unknown entity "nobody"; expected the id of an entity declared in the corpus
-    skipped dups.jsonl:4: claim x: field id: duplicate claim id "x"; expected each claim id once
-    skipped dups.jsonl:5: claim x: field id: duplicate claim id "x"; expected each claim id once
+    skipped dups.jsonl:4: claim x: field id: duplicate claim id "x" (first on line 3); expected each claim id once
+    skipped dups.jsonl:5: claim x: field id: duplicate claim id "x" (first on line 3); expected each claim id once
     skipped dups.jsonl:6: claim y: field corrects: unknown claim "zz"; expected the id of a claim declared in the corpus
-    skipped dups.jsonl:7: claim y: field id: duplicate claim id "y"; expected each claim id once
+    skipped dups.jsonl:7: claim y: field id: duplicate claim id "y" (first on line 6); expected each claim id once
     "#);
 }
 
