@@ -660,7 +660,7 @@ fn strict_parsers() {
     // A hedge before a range hedges the whole range, and widens both ends.
     assert_eq!(share("about 40-45%"), "about 40–45 percent [percent]");
     let hedged = parse_quantity("about 40-45%", &v).unwrap().interval(&v);
-    assert_eq!((hedged.min(), hedged.max()), (36.0, 45.0 * 1.1));
+    assert_eq!((hedged.min(), hedged.max()), (36.0, 49.5));
     assert_eq!(
         share("roughly 500 to 1,500 fighters"),
         "roughly 500–1,500 fighters [fighters]"
@@ -1355,4 +1355,37 @@ fn a_range_back_into_its_own_month_is_no_date() {
         "from December 30 to January 2",
         "date 2020-12-30/2021-01-02 [from December 30 to January 2]",
     );
+}
+
+/// A figure in a unit of measure of the vocabulary is not a count (audit
+/// 12, finding 3): its bounds and hedges are kept as stated, as a
+/// share's are, where they were rounded to whole numbers ("nearly 6
+/// metres" was 5–5, "about 3 hectares" 3–3).
+#[test]
+fn figures_in_a_unit_of_measure_are_not_counts() {
+    check(
+        "about 3 metres",
+        "approximate 2.7..=3.3 unit=metres [about 3 metres]",
+    );
+    check(
+        "nearly 6 metres",
+        "approximate 5.4..=5.999999999999999 unit=metres [nearly 6 metres]",
+    );
+    check(
+        "about 3 hectares of farmland",
+        "approximate 2.7..=3.3 unit=hectares [about 3 hectares]",
+    );
+    check(
+        "more than 2 metres",
+        "at_least 2.0000000000000004..=inf unit=metres [more than 2 metres]",
+    );
+    // Counted nouns are whole counts, as before.
+    check(
+        "about 3 people",
+        "approximate 3..=3 unit=people [about 3 people]",
+    );
+    let options = ScanOptions::new();
+    let record =
+        serde_json::to_string(&scan("about 6 metres", &options)[0].to_json_record(0)).unwrap();
+    insta::assert_snapshot!(record, @r#"{"input":0,"text":"about 6 metres","span":[0,14],"kind":"quantity","min":5.4,"max":6.6,"min_inclusive":true,"max_inclusive":true,"form":"approximate","unit":"metres"}"#);
 }

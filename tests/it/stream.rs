@@ -2727,3 +2727,34 @@ fn a_header_split_by_another_delimiter_is_named() {
     t.csv:3: row has 2 columns; expected 4 as in the header
     "#);
 }
+
+/// A figure in a unit of measure is not a count (audit 12, finding 3):
+/// "more than 2 metres" starts just past 2, not at 3, and agrees with
+/// "2.5 metres"; "about 3 metres" is 2.7–3.3, not 3; "nearly 6 metres"
+/// is 5.4 to just under 6, not 5. Counted nouns stay whole counts.
+#[test]
+fn figures_in_a_unit_of_measure_are_not_rounded_to_counts() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         A,River,len,more than 2 metres\n\
+         B,River,len,2.5 metres\n\
+         C,River,level,about 3 metres\n\
+         D,River,level,3.2 metres\n\
+         E,River,depth,nearly 6 metres\n\
+         F,River,depth,5.5 metres\n\
+         G,River,killed,more than 2 people\n\
+         H,River,killed,2 people\n",
+    );
+    let report = analyze(&corpus, &Policy::default());
+    let verdicts: Vec<String> = report
+        .topics
+        .iter()
+        .map(|t| format!("{}: {}", t.property, t.explanation))
+        .collect();
+    assert_snapshot!(verdicts.join("\n"), @"
+    killed: Contested: P1 2 people (1 origin: H (own reporting)) against P2 more than 2 people → at least 3 (1 origin: G (own reporting)) conflict; the policy does not pick a winner.
+    depth: Corroborated: 2 independent origins support P1 5.5 metres / nearly 6 metres → 5.45–5.55 (E (own reporting), F (own reporting)).
+    len: Corroborated: 2 independent origins support P1 2.5 metres / more than 2 metres → 2.45–2.55 (A (own reporting), B (own reporting)).
+    level: Corroborated: 2 independent origins support P1 3.2 metres / about 3 metres → 3.15–3.25 (C (own reporting), D (own reporting)).
+    ");
+}
