@@ -1633,6 +1633,8 @@ fn parse_row<'a>(
                         None => {
                             if let Some((quantity, after)) = began {
                                 warning = Some(kept_as_text(&read, quantity, after));
+                            } else if let Some(figure) = figure_in(&read) {
+                                warning = Some(figure_kept_as_text(&read, figure));
                             }
                             Value::Text(value_text.into_owned())
                         }
@@ -1703,6 +1705,29 @@ fn kept_as_text(
             part(after)
         ),
         "a quantity alone, with its counted noun (\"40,000 displaced people\") or with what befell the counted (\"about 300 killed\"), to compare it as a number",
+    )
+    .in_field("value")
+}
+
+/// The first word of `text` that holds a digit (of any script), if one
+/// does: "$1.2" in "$1.2 billion", "1.2bn" in "1.2bn dollars".
+fn figure_in(text: &str) -> Option<&str> {
+    text.split_whitespace()
+        .find(|word| word.chars().any(char::is_numeric))
+}
+
+/// The warning for a value cell kept as text that holds a figure but does
+/// not begin with a quantity the parser reads ("$1.2 billion", "1.2bn
+/// dollars", "police estimated 2,000 people"): its figure is compared only
+/// as text, so a cell with a digit in it is never kept as text silently
+/// (the twelfth audit found such cells reported as compared).
+fn figure_kept_as_text(text: &str, figure: &str) -> Error {
+    Error::invalid_value(
+        format!("{:?}", text.trim()),
+        format!(
+            "holds the figure {figure:?} but does not read as a quantity, so the cell is kept as text and not compared as a number"
+        ),
+        "a quantity with its counted noun or unit (\"1.2 billion US dollars\", \"40,000 displaced people\"), to compare it as a number",
     )
     .in_field("value")
 }

@@ -2548,6 +2548,32 @@ fn a_number_kept_as_text_is_warned_about() {
     assert_eq!(lines(corpus.skipped()), [Some(3)]);
 }
 
+/// A value cell kept as text that holds a figure is warned about even
+/// when it does not begin with a quantity the parser reads (audit 12,
+/// finding 4): "$1.2 billion", "1.2bn dollars" and "1.2m people" were
+/// compared as texts, silently, and the diagnostics said every claim was
+/// compared. A cell without a digit is text, as before.
+#[test]
+fn a_figure_kept_as_text_is_always_warned_about() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         A,Flood,damage,$1.2 billion\n\
+         B,Flood,damage,1.2bn dollars\n\
+         C,Flood,rescued,1.2m people\n\
+         D,Flood,crowd,\"police estimated 2,000 people\"\n\
+         E,Flood,cause,Storm Daniel\n",
+    );
+    assert_eq!(corpus.claims().len(), 5);
+    assert_snapshot!(warnings_of(&corpus), @r#"
+    warning t.csv:2: field value: "$1.2 billion" holds the figure "$1.2" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    warning t.csv:3: field value: "1.2bn dollars" holds the figure "1.2bn" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    warning t.csv:4: field value: "1.2m people" holds the figure "1.2m" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    warning t.csv:5: field value: "police estimated 2,000 people" holds the figure "2,000" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    "#);
+    let report = analyze(&corpus, &Policy::default());
+    assert_eq!(report.summary.warned, 4);
+}
+
 /// A share over 100 percent ("250%" turnout) is kept, since a rise or a
 /// rate of growth in percent may pass 100, but warned about, and counted
 /// in the summary as other records kept with a warning (audit 9, C3).
