@@ -28,7 +28,7 @@ use serde::Deserialize;
 use crate::corpus::{Corpus, Header, Limits, from_json_str, json_error_kind};
 use crate::error::{Error, ErrorKind};
 use crate::id::{ClaimId, EntityId, Property, SourceId};
-use crate::model::{Assertion, Claim, Entity, Quote, Scope, Source, SourceKind, Value};
+use crate::model::{Assertion, Claim, Entity, Quote, Scope, Source, SourceKind, Status, Value};
 use crate::parse::{QuantityParser, Unread, parse_date};
 use crate::period::Period;
 use crate::report::{Diagnostic, Severity};
@@ -1339,8 +1339,15 @@ impl TableBuilder {
         }
         let id = ClaimId::new(&format!("line-{line}"))?;
         let claim = Claim::new(id, subject_id, row.property, row.value, assertion);
-        Ok(match row.population {
-            Some(population) => claim.with_scope(Scope::default().with_population(population)),
+        let mut scope = None;
+        if let Some(population) = row.population {
+            scope = Some(Scope::default().with_population(population));
+        }
+        if row.estimated {
+            scope = Some(scope.unwrap_or_default().with_status(Status::Estimated));
+        }
+        Ok(match scope {
+            Some(scope) => claim.with_scope(scope),
             None => claim,
         })
     }
@@ -1394,6 +1401,9 @@ struct ParsedRow<'a> {
     /// Who is counted, when the value's counted noun says it
     /// ([`population_of`]).
     population: Option<Arc<str>>,
+    /// Whether the value opens with words that mark an estimate ("an
+    /// estimated 7,000 to 11,000"): the claim's status is `estimated`.
+    estimated: bool,
     /// Why the row is kept but warned about: a value that begins with a
     /// quantity, kept as text ([`kept_as_text`]).
     warning: Option<Error>,
@@ -1568,6 +1578,7 @@ fn parse_row<'a>(
         None => None,
     };
     let mut population = None;
+    let mut estimated = false;
     let mut warning = None;
     let value = match &speaker {
         // The speaker is the subject of a quote claim, as in the corpus
@@ -1595,6 +1606,7 @@ fn parse_row<'a>(
                 }
                 Ok(quantity) => {
                     population = population_of(&quantity, vocabulary);
+                    estimated = crate::parse::opens_with_estimate_marker(&read, vocabulary);
                     Value::Quantity(quantity)
                 }
                 Err(Unread {
@@ -1652,6 +1664,7 @@ fn parse_row<'a>(
         value,
         said,
         population,
+        estimated,
         warning,
     })
 }

@@ -98,9 +98,10 @@ fn quantities() {
     check("nearly 200", "approximate 180..=199 [nearly 200]");
     check("almost 200", "approximate 180..=199 [almost 200]");
     check("some 4,000", "approximate 3600..=4400 [some 4,000]");
+    // "an estimated" marks an estimate, not a tolerance: as printed.
     check(
         "an estimated 2,000",
-        "approximate 1800..=2200 [an estimated 2,000]",
+        "exact 2000..=2000 [an estimated 2,000]",
     );
     check("200 or so", "approximate 180..=220 [200 or so]");
     check("500 or more", "at_least 500..=inf [500 or more]");
@@ -205,6 +206,41 @@ fn swapped_vocabulary_changes_what_is_recognized() {
     );
     // A symbol is a hedge only if the vocabulary lists it.
     assert_eq!(render("~100", &options), "exact 100..=100 [100]");
+}
+
+/// "an estimated" and the verb "estimated" mark a figure as an estimate;
+/// they are not a hedge (audit 12, finding 5). The figure is read as
+/// printed, as the bundled corpus codes "an estimated 7,000 to 11,000"
+/// (`range [7000, 11000]`, `status: estimated`), where the scanner and
+/// the table reader widened it by ±10% and a figure above the range
+/// "corroborated" it. A vocabulary that lists the words as a hedge still
+/// reads them as one.
+#[test]
+fn estimated_marks_an_estimate_not_a_hedge() {
+    check(
+        "an estimated 7,000 to 11,000 Taliban fighters",
+        "range 7000..=11000 unit=Taliban fighters [an estimated 7,000 to 11,000 Taliban fighters]",
+    );
+    check(
+        "one member state estimated between 500 and 1,500 fighters",
+        "range 500..=1500 unit=fighters [estimated between 500 and 1,500 fighters]",
+    );
+    check(
+        "Officials estimated 300 homes destroyed",
+        "exact 300..=300 unit=homes [estimated 300 homes]",
+    );
+    let v = Vocabulary::default();
+    let range = parse_quantity("An estimated 7,000 to 11,000", &v).unwrap();
+    assert_eq!(range.to_string(), "7,000–11,000");
+    let hedged = Vocabulary::from_json_str(
+        r#"{"name": "t", "vague": {}, "approximate": {"estimated": {"below": 0.1, "above": 0.1}}}"#,
+    )
+    .unwrap();
+    let options = ScanOptions::new().with_vocabulary(hedged);
+    assert_eq!(
+        render("estimated 300 homes", &options),
+        "approximate 270..=330 unit=homes [estimated 300 homes]"
+    );
 }
 
 #[test]
@@ -679,7 +715,7 @@ fn strict_parsers() {
     // The scanner reads running text the same way.
     check(
         "an estimated 7,000 to 11,000 Americans left",
-        "range 6300..=12100 unit=Americans [an estimated 7,000 to 11,000 Americans]",
+        "range 7000..=11000 unit=Americans [an estimated 7,000 to 11,000 Americans]",
     );
     assert!(parse_quantity("12 fighters%", &v).is_err());
     assert_eq!(share("5 supercent"), "5 supercent [supercent]");

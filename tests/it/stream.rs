@@ -290,6 +290,42 @@ fn iso_shaped_date_cells_get_the_iso_message() {
     );
 }
 
+/// A value cell that opens with "an estimated" or "estimated" is the
+/// figure as printed with the status `estimated`, as the bundled corpus
+/// codes it, not a hedge widened by ±10% (audit 12, finding 5): "an
+/// estimated 7,000 to 11,000 people" was 6,300–12,100, so 12,000 people
+/// "corroborated" it.
+#[test]
+fn an_estimated_figure_in_a_table_is_read_as_printed() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         AP,Flood,stranded,\"an estimated 7,000 to 11,000 people\"\n\
+         BBC,Flood,stranded,\"12,000 people\"\n\
+         DW,Flood,homes,\"Estimated 300 homes\"\n",
+    );
+    let statuses: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| match &c.value {
+            corroborate::Value::Quantity(q) => format!("{} {q} {}", c.id, c.scope.status),
+            _ => format!("{} not a quantity", c.id),
+        })
+        .collect();
+    assert_snapshot!(statuses.join("\n"), @"
+    line-2 7,000–11,000 people estimated
+    line-3 12,000 people unspecified
+    line-4 300 homes estimated
+    ");
+    let report = analyze(&corpus, &Policy::default());
+    let stranded = report
+        .topics
+        .iter()
+        .find(|t| t.property.as_str() == "stranded")
+        .unwrap();
+    assert_eq!(stranded.verdict, corroborate::Verdict::Contested);
+    assert_snapshot!(stranded.explanation, @"Contested: P1 7,000–11,000 people (1 origin: AP (own reporting)) against P2 12,000 people (1 origin: BBC (own reporting)) conflict; the policy does not pick a winner.");
+}
+
 /// Rows are numbered by the lines an editor shows, whatever the line
 /// endings and blank lines: the `csv` crate alone numbered a row after a
 /// CRLF row by that row's line, after blank lines by the first blank
