@@ -536,6 +536,14 @@ impl Quantity {
         self.unit.as_deref() == Some("percent")
     }
 
+    /// Whether this is a share or a figure in a unit of measure of
+    /// `vocabulary`, whose bounds and hedges are not whole counts.
+    fn is_measured(&self, vocabulary: &Vocabulary) -> bool {
+        self.unit
+            .as_deref()
+            .is_some_and(|unit| unit == "percent" || vocabulary.measure(unit).is_some())
+    }
+
     /// The best estimate, if given.
     pub fn best(&self) -> Option<f64> {
         self.extras.as_ref().and_then(|e| e.estimates[0])
@@ -566,20 +574,33 @@ impl Quantity {
     ///
     /// Counts are integers, so strict bounds are tightened: "more than 90"
     /// is `[91, ∞)`, and a hedged count's ends are whole counts. A number
-    /// stated with a fraction (2.2, a magnitude of 6.8) or a share (unit
-    /// `percent`) is not a count: its bounds and hedges are kept as stated
-    /// ("at least 2.2" is `[2.2, ∞)`, "about 5.5" with ±10% is
-    /// `[4.95, 6.05]`), a strict bound or "nearly" starting or ending just
-    /// past the number, so that "more than 2.2" and "fewer than 2.2" do
-    /// not meet.
+    /// stated with a fraction (2.2, a magnitude of 6.8), a share (unit
+    /// `percent`) or a figure in a unit of measure of `vocabulary`
+    /// ([`Vocabulary::measure`]: "3 metres", "12,000 hectares", "1.2
+    /// billion US dollars") is not a count: its bounds and hedges are kept
+    /// as stated ("at least 2.2" is `[2.2, ∞)`, "about 5.5" with ±10% is
+    /// `[4.95, 6.05]`, "about 3 metres" `[2.7, 3.3]`), a strict bound or
+    /// "nearly" starting or ending just past the number, so that "more
+    /// than 2.2" and "fewer than 2.2" do not meet.
+    ///
+    /// ```
+    /// use corroborate::{Amount, Quantity, Vocabulary};
+    /// let vocabulary = Vocabulary::default();
+    /// let more_than = Quantity::new(Amount::AtLeast { value: 2.0, strict: true })?;
+    /// assert_eq!(more_than.interval(&vocabulary).min(), 3.0);
+    /// let metres = more_than.with_unit("metres").interval(&vocabulary);
+    /// assert!(metres.min() > 2.0 && metres.min() < 2.5);
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
     /// Approximate and vague amounts take their interval from
     /// `vocabulary`; a phrase it does not know gives `[0, ∞)` and
     /// [`Interval::is_known`] is false. When low and high estimates are
     /// given they narrow nothing: they are reported beside the interval.
     pub fn interval(&self, vocabulary: &Vocabulary) -> Interval {
-        // A share is not a count, nor is a number stated with a fraction.
-        let share = self.is_share();
-        let counted = |value: f64| !share && value.fract() == 0.0;
+        // A share is not a count, nor is a figure in a unit of measure
+        // (metres, hectares, dollars), nor a number stated with a
+        // fraction. The measure is looked up only for a whole number.
+        let counted = |value: f64| value.fract() == 0.0 && !self.is_measured(vocabulary);
         match &self.amount {
             // A rounded figure: every figure within half a step, whole
             // ones for a count.
@@ -609,7 +630,7 @@ impl Quantity {
                     None => Interval::unknown(),
                 },
             },
-            // Not counts (a fraction, or a share): bounds kept as stated, a
+            // Not counts (a fraction, a share, a measure): bounds kept as stated, a
             // strict one just past the number.
             Amount::AtLeast { value, strict } if !counted(*value) => Interval::new(
                 if *strict { next_up(*value) } else { *value },
@@ -654,9 +675,9 @@ fn approximate(value: f64, tolerance: &Tolerance, counted: bool) -> Interval {
         let max = if tolerance.excludes_value() {
             next_down(value)
         } else {
-            value * (1.0 + tolerance.above())
+            ten_digits(value * (1.0 + tolerance.above()))
         };
-        return Interval::new((value * (1.0 - tolerance.below())).max(0.0), max);
+        return Interval::new(ten_digits(value * (1.0 - tolerance.below())).max(0.0), max);
     }
     // Each end to the nearest whole count, a tie toward the stated
     // number: "about 5" (±10%, 4.5 to 5.5) is 5, and "about 15" 14 to
@@ -676,6 +697,19 @@ fn approximate(value: f64, tolerance: &Tolerance, counted: bool) -> Interval {
         max = (value.ceil() - 1.0).max(min);
     }
     Interval::new(min.max(0.0), max)
+}
+
+/// `x` to ten significant digits, as numbers are shown: the product of a
+/// number and a tolerance lands a hair off the figure it means (6 × 1.1
+/// is 6.6000000000000005, 0.1 × 0.9 is 0.09000000000000001), and the
+/// JSON report and the `parse` records would print the hair.
+fn ten_digits(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let scale = 10f64.powi(9 - x.abs().log10().floor() as i32);
+    let rounded = (x * scale).round() / scale;
+    if rounded.is_finite() { rounded } else { x }
 }
 
 /// The least value above `x` (which is finite and not negative here).
@@ -778,6 +812,14 @@ pub(crate) fn write_number<W: fmt::Write>(out: &mut W, value: f64) -> fmt::Resul
     if value.abs() >= 1e19 {
         return write!(out, "{value}");
     }
+    // A fraction that is a whole number to ten significant digits (the
+    // end of "nearly 20,000 acres", just under 20,000) is written as one,
+    // with its separators.
+    let value = if value.fract() != 0.0 {
+        ten_digits(value)
+    } else {
+        value
+    };
     if value.fract() != 0.0 {
         // Ten significant digits, trailing zeros dropped: arithmetic on
         // the stated number (a tolerance, the next value past a strict
@@ -1291,6 +1333,8 @@ mod tests {
         assert_eq!(format_number(-0.000001234), "-0.000001234");
         assert_eq!(format_number(12_345_678.5), "12345678.5");
         assert_eq!(format_number(1e-300), "0");
+        // Whole to ten significant digits: with separators.
+        assert_eq!(format_number(19_999.999999999996), "20,000");
     }
 
     proptest::proptest! {
@@ -1321,6 +1365,28 @@ mod tests {
                 proptest::prop_assert_eq!(normalize_phrase(&text), expected);
             }
         }
+    }
+
+    /// A hedged figure that is not a count has ends to ten significant
+    /// digits, not the float product's (audit 12, finding 3).
+    #[test]
+    fn hedged_ends_are_kept_to_ten_digits() {
+        let v = Vocabulary::default();
+        let about = |value: f64, unit: &str| {
+            let q = Quantity::new(Amount::Approximate {
+                value,
+                qualifier: "about".into(),
+            })
+            .unwrap()
+            .with_unit(unit);
+            let i = q.interval(&v);
+            (i.min(), i.max())
+        };
+        assert_eq!(about(6.0, "percent"), (5.4, 6.6));
+        assert_eq!(about(0.1, "percent"), (0.09, 0.11));
+        assert_eq!(about(3.0, "metres"), (2.7, 3.3));
+        assert_eq!(ten_digits(1.0e15 * 1.1), 1.1e15);
+        assert_eq!(ten_digits(2.0000000000000004), 2.0);
     }
 
     #[test]

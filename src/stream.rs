@@ -28,7 +28,7 @@ use serde::Deserialize;
 use crate::corpus::{Corpus, Header, Limits, from_json_str, json_error_kind};
 use crate::error::{Error, ErrorKind};
 use crate::id::{ClaimId, EntityId, Property, SourceId};
-use crate::model::{Assertion, Claim, Entity, Quote, Scope, Source, SourceKind, Value};
+use crate::model::{Assertion, Claim, Entity, Quote, Scope, Source, SourceKind, Status, Value};
 use crate::parse::{QuantityParser, Unread, parse_date};
 use crate::period::Period;
 use crate::report::{Diagnostic, Severity};
@@ -1377,8 +1377,15 @@ impl TableBuilder {
         }
         let id = ClaimId::new(&format!("line-{line}"))?;
         let claim = Claim::new(id, subject_id, row.property, row.value, assertion);
-        Ok(match row.population {
-            Some(population) => claim.with_scope(Scope::default().with_population(population)),
+        let mut scope = None;
+        if let Some(population) = row.population {
+            scope = Some(Scope::default().with_population(population));
+        }
+        if row.estimated {
+            scope = Some(scope.unwrap_or_default().with_status(Status::Estimated));
+        }
+        Ok(match scope {
+            Some(scope) => claim.with_scope(scope),
             None => claim,
         })
     }
@@ -1432,6 +1439,9 @@ struct ParsedRow<'a> {
     /// Who is counted, when the value's counted noun says it
     /// ([`population_of`]).
     population: Option<Arc<str>>,
+    /// Whether the value opens with words that mark an estimate ("an
+    /// estimated 7,000 to 11,000"): the claim's status is `estimated`.
+    estimated: bool,
     /// Why the row is kept but warned about: a value that begins with a
     /// quantity, kept as text ([`kept_as_text`]).
     warning: Option<Error>,
@@ -1606,6 +1616,7 @@ fn parse_row<'a>(
         None => None,
     };
     let mut population = None;
+    let mut estimated = false;
     let mut warning = None;
     let value = match &speaker {
         // The speaker is the subject of a quote claim, as in the corpus
@@ -1633,6 +1644,7 @@ fn parse_row<'a>(
                 }
                 Ok(quantity) => {
                     population = population_of(&quantity, vocabulary);
+                    estimated = crate::parse::opens_with_estimate_marker(&read, vocabulary);
                     Value::Quantity(quantity)
                 }
                 Err(Unread {
@@ -1671,6 +1683,8 @@ fn parse_row<'a>(
                         None => {
                             if let Some((quantity, after)) = began {
                                 warning = Some(kept_as_text(&read, quantity, after));
+                            } else if let Some(figure) = figure_in(&read) {
+                                warning = Some(figure_kept_as_text(&read, figure));
                             }
                             Value::Text(value_text.into_owned())
                         }
@@ -1688,6 +1702,7 @@ fn parse_row<'a>(
         value,
         said,
         population,
+        estimated,
         warning,
     })
 }
@@ -1741,6 +1756,29 @@ fn kept_as_text(
             part(after)
         ),
         "a quantity alone, with its counted noun (\"40,000 displaced people\") or with what befell the counted (\"about 300 killed\"), to compare it as a number",
+    )
+    .in_field("value")
+}
+
+/// The first word of `text` that holds a digit (of any script), if one
+/// does: "$1.2" in "$1.2 billion", "1.2bn" in "1.2bn dollars".
+fn figure_in(text: &str) -> Option<&str> {
+    text.split_whitespace()
+        .find(|word| word.chars().any(char::is_numeric))
+}
+
+/// The warning for a value cell kept as text that holds a figure but does
+/// not begin with a quantity the parser reads ("$1.2 billion", "1.2bn
+/// dollars", "police estimated 2,000 people"): its figure is compared only
+/// as text, so a cell with a digit in it is never kept as text silently
+/// (the twelfth audit found such cells reported as compared).
+fn figure_kept_as_text(text: &str, figure: &str) -> Error {
+    Error::invalid_value(
+        format!("{:?}", text.trim()),
+        format!(
+            "holds the figure {figure:?} but does not read as a quantity, so the cell is kept as text and not compared as a number"
+        ),
+        "a quantity with its counted noun or unit (\"1.2 billion US dollars\", \"40,000 displaced people\"), to compare it as a number",
     )
     .in_field("value")
 }

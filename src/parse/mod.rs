@@ -462,6 +462,21 @@ fn ends_in_participles(tokens: &Tokens, start: usize) -> bool {
     is_participle_caption((start..tokens.len()).map(|k| tokens.raw(k)))
 }
 
+/// Whether `text` opens with words that mark an estimate ("an estimated
+/// 7,000 to 11,000", "Estimated 300 homes") that `vocabulary` does not
+/// list as a hedge: the quantity after them is read as printed, and a
+/// table row gives its claim the status `estimated`.
+pub(crate) fn opens_with_estimate_marker(text: &str, vocabulary: &Vocabulary) -> bool {
+    let text = text.trim_start();
+    words::ESTIMATE_MARKERS.iter().any(|marker| {
+        vocabulary.approximation(marker).is_none()
+            && text
+                .get(..marker.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(marker))
+            && text[marker.len()..].starts_with(char::is_whitespace)
+    })
+}
+
 /// Whether `words`, as written, are what befell the counted: lower-case
 /// past participles joined by "and" or "or", perhaps after a passive's
 /// auxiliary ("killed", "killed or injured", "were killed", "have been

@@ -22,8 +22,8 @@ use super::date::year_context;
 use super::number::{Num, number_at, starts_number_word};
 use super::token::{Tokens, is_symbol};
 use super::words::{
-    BOUNDS_AFTER, BOUNDS_BEFORE, Bound, COMPARATIVES, IRREGULAR_PLURALS, LOWER, MAX_UNIT_WORDS,
-    MONTHS, RANGE_WORDS, UNIT_STOP_WORDS, WEEKDAYS, lookup,
+    BOUNDS_AFTER, BOUNDS_BEFORE, Bound, COMPARATIVES, ESTIMATE_MARKERS, IRREGULAR_PLURALS, LOWER,
+    MAX_UNIT_WORDS, MONTHS, RANGE_WORDS, UNIT_STOP_WORDS, WEEKDAYS, lookup,
 };
 use crate::quantity::{Amount, Quantity};
 use crate::vocab::Vocabulary;
@@ -70,7 +70,16 @@ impl Lexicon {
         for (word, _) in COMPARATIVES {
             add(word);
         }
-        for word in ["between", "from", "equal", "equals", "equaling", "a", "an"] {
+        for word in [
+            "between",
+            "from",
+            "equal",
+            "equals",
+            "equaling",
+            "a",
+            "an",
+            "estimated",
+        ] {
             add(word);
         }
         let mut first_symbols: Vec<char> = prefix
@@ -468,7 +477,30 @@ pub(crate) fn quantity_at(
     Some(QuantityMatch { end, quantity })
 }
 
+/// The token after the words at `i` that mark an estimate
+/// ([`ESTIMATE_MARKERS`]), unless the vocabulary lists them as a hedge.
+pub(crate) fn estimate_marker_at(tokens: &Tokens, lexicon: &Lexicon, i: usize) -> Option<usize> {
+    ESTIMATE_MARKERS
+        .iter()
+        .filter(|phrase| !lexicon.hedges.iter().any(|hedge| hedge == *phrase))
+        .find_map(|phrase| tokens.phrase(i, phrase))
+}
+
+/// The amount at `i`: after the words that mark an estimate, the amount
+/// as printed ("an estimated 7,000 to 11,000" is 7,000 to 11,000).
 fn amount_at(
+    tokens: &Tokens,
+    lexicon: &Lexicon,
+    i: usize,
+    strict: bool,
+) -> Option<(Amount, usize, bool)> {
+    match estimate_marker_at(tokens, lexicon, i) {
+        Some(after) if !tokens.breaks(after) => amount_unmarked(tokens, lexicon, after, strict),
+        _ => amount_unmarked(tokens, lexicon, i, strict),
+    }
+}
+
+fn amount_unmarked(
     tokens: &Tokens,
     lexicon: &Lexicon,
     i: usize,

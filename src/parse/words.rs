@@ -85,6 +85,15 @@ const BELOW: Bound = Bound {
     strict: true,
 };
 
+/// Words before a number that mark it as an estimate, lower case: "an
+/// estimated 7,000 to 11,000", "officials estimated 300 homes". They say
+/// what kind of figure it is, not how far from it the truth may lie, so
+/// they are not hedges: the figure is read as printed, as the corpus
+/// format writes it (`scope.status` `estimated`), and a table row that
+/// opens with one is given that status. A vocabulary that lists one as a
+/// hedge still reads it as one.
+pub(crate) const ESTIMATE_MARKERS: &[&str] = &["an estimated", "estimated"];
+
 /// Bound phrases before a number, lower case. Longer phrases are tried
 /// first, so "no more than" wins over "more than". "upwards of" means
 /// "more than" and is strict. "or equal to"/"or equal than" after a strict

@@ -4209,3 +4209,27 @@ fn an_origin_does_not_give_a_figure_it_withdrew() {
         "{texts:#?}"
     );
 }
+
+/// A figure in a unit of measure is not a count in the corpus format
+/// either (audit 12, finding 3): `more_than` 2 metres starts just past
+/// 2, so it agrees with 2.5 metres, where it was "at least 3" and
+/// conflicted.
+#[test]
+fn a_bound_in_a_unit_of_measure_is_not_rounded() {
+    let (kind, why) = relate(
+        claim(
+            "c1",
+            "peak_level",
+            q(serde_json::json!({"more_than": 2, "unit": "metres"})),
+            &["a1"],
+        ),
+        claim(
+            "c2",
+            "peak_level",
+            q(serde_json::json!({"exact": 2.5, "unit": "metres"})),
+            &["a2"],
+        ),
+    );
+    assert_eq!(kind, RelationKind::RefinedBy);
+    assert_snapshot!(why, @"c1 gives more than 2 metres and c2 gives 2.5 metres: c2 lies within c1 and is narrower, so it refines it");
+}

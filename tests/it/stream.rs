@@ -354,6 +354,42 @@ fn iso_shaped_date_cells_get_the_iso_message() {
     );
 }
 
+/// A value cell that opens with "an estimated" or "estimated" is the
+/// figure as printed with the status `estimated`, as the bundled corpus
+/// codes it, not a hedge widened by ±10% (audit 12, finding 5): "an
+/// estimated 7,000 to 11,000 people" was 6,300–12,100, so 12,000 people
+/// "corroborated" it.
+#[test]
+fn an_estimated_figure_in_a_table_is_read_as_printed() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         AP,Flood,stranded,\"an estimated 7,000 to 11,000 people\"\n\
+         BBC,Flood,stranded,\"12,000 people\"\n\
+         DW,Flood,homes,\"Estimated 300 homes\"\n",
+    );
+    let statuses: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| match &c.value {
+            corroborate::Value::Quantity(q) => format!("{} {q} {}", c.id, c.scope.status),
+            _ => format!("{} not a quantity", c.id),
+        })
+        .collect();
+    assert_snapshot!(statuses.join("\n"), @"
+    line-2 7,000–11,000 people estimated
+    line-3 12,000 people unspecified
+    line-4 300 homes estimated
+    ");
+    let report = analyze(&corpus, &Policy::default());
+    let stranded = report
+        .topics
+        .iter()
+        .find(|t| t.property.as_str() == "stranded")
+        .unwrap();
+    assert_eq!(stranded.verdict, corroborate::Verdict::Contested);
+    assert_snapshot!(stranded.explanation, @"Contested: P1 7,000–11,000 people (1 origin: AP (own reporting)) against P2 12,000 people (1 origin: BBC (own reporting)) conflict; the policy does not pick a winner.");
+}
+
 /// Rows are numbered by the lines an editor shows, whatever the line
 /// endings and blank lines: the `csv` crate alone numbered a row after a
 /// CRLF row by that row's line, after blank lines by the first blank
@@ -2612,6 +2648,32 @@ fn a_number_kept_as_text_is_warned_about() {
     assert_eq!(lines(corpus.skipped()), [Some(3)]);
 }
 
+/// A value cell kept as text that holds a figure is warned about even
+/// when it does not begin with a quantity the parser reads (audit 12,
+/// finding 4): "$1.2 billion", "1.2bn dollars" and "1.2m people" were
+/// compared as texts, silently, and the diagnostics said every claim was
+/// compared. A cell without a digit is text, as before.
+#[test]
+fn a_figure_kept_as_text_is_always_warned_about() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         A,Flood,damage,$1.2 billion\n\
+         B,Flood,damage,1.2bn dollars\n\
+         C,Flood,rescued,1.2m people\n\
+         D,Flood,crowd,\"police estimated 2,000 people\"\n\
+         E,Flood,cause,Storm Daniel\n",
+    );
+    assert_eq!(corpus.claims().len(), 5);
+    assert_snapshot!(warnings_of(&corpus), @r#"
+    warning t.csv:2: field value: "$1.2 billion" holds the figure "$1.2" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    warning t.csv:3: field value: "1.2bn dollars" holds the figure "1.2bn" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    warning t.csv:4: field value: "1.2m people" holds the figure "1.2m" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    warning t.csv:5: field value: "police estimated 2,000 people" holds the figure "2,000" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    "#);
+    let report = analyze(&corpus, &Policy::default());
+    assert_eq!(report.summary.warned, 4);
+}
+
 /// A share over 100 percent ("250%" turnout) is kept, since a rise or a
 /// rate of growth in percent may pass 100, but warned about, and counted
 /// in the summary as other records kept with a warning (audit 9, C3).
@@ -2790,4 +2852,35 @@ fn a_header_split_by_another_delimiter_is_named() {
     t.csv:2: row has 1 columns (its one cell is split by ";" where the header is split by commas); expected 4 as in the header
     t.csv:3: row has 2 columns; expected 4 as in the header
     "#);
+}
+
+/// A figure in a unit of measure is not a count (audit 12, finding 3):
+/// "more than 2 metres" starts just past 2, not at 3, and agrees with
+/// "2.5 metres"; "about 3 metres" is 2.7–3.3, not 3; "nearly 6 metres"
+/// is 5.4 to just under 6, not 5. Counted nouns stay whole counts.
+#[test]
+fn figures_in_a_unit_of_measure_are_not_rounded_to_counts() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         A,River,len,more than 2 metres\n\
+         B,River,len,2.5 metres\n\
+         C,River,level,about 3 metres\n\
+         D,River,level,3.2 metres\n\
+         E,River,depth,nearly 6 metres\n\
+         F,River,depth,5.5 metres\n\
+         G,River,killed,more than 2 people\n\
+         H,River,killed,2 people\n",
+    );
+    let report = analyze(&corpus, &Policy::default());
+    let verdicts: Vec<String> = report
+        .topics
+        .iter()
+        .map(|t| format!("{}: {}", t.property, t.explanation))
+        .collect();
+    assert_snapshot!(verdicts.join("\n"), @"
+    killed: Contested: P1 2 people (1 origin: H (own reporting)) against P2 more than 2 people → at least 3 (1 origin: G (own reporting)) conflict; the policy does not pick a winner.
+    depth: Corroborated: 2 independent origins support P1 5.5 metres / nearly 6 metres → 5.45–5.55 (E (own reporting), F (own reporting)).
+    len: Corroborated: 2 independent origins support P1 2.5 metres / more than 2 metres → 2.45–2.55 (A (own reporting), B (own reporting)).
+    level: Corroborated: 2 independent origins support P1 3.2 metres / about 3 metres → 3.15–3.25 (C (own reporting), D (own reporting)).
+    ");
 }
