@@ -1649,17 +1649,17 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 built[i].fits = count;
             }
             if !withdrawn.is_empty() {
-                let mut holder: HashMap<&ClaimId, usize> = HashMap::default();
-                for (j, b) in built.iter().enumerate() {
-                    holder.extend(b.claims.iter().map(|c| (&c.id, j)));
-                }
-                for i in withdrawn {
-                    let by = built[i]
+                let by_of = |i: usize| {
+                    built[i]
                         .claims
                         .first()
                         .and_then(|c| superseded_by.get(&c.id))
-                        .and_then(|by| holder.get(by));
-                    if let Some(&j) = by.filter(|&&j| j != i) {
+                };
+                let holders =
+                    Holders::of(&built, claims, withdrawn.iter().filter_map(|&i| by_of(i)));
+                for i in withdrawn {
+                    let by = by_of(i).and_then(|by| holders.get(claims, by));
+                    if let Some(j) = by.filter(|&j| j != i) {
                         pairs.push((i.min(j), i.max(j)));
                     }
                 }
@@ -1708,18 +1708,28 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // Positions are in report order, so from the last, what a
             // later position names is already final.
             let named_any = built.iter().any(|b| b.superseded_by.is_some());
-            let mut holder: HashMap<&ClaimId, usize> = HashMap::default();
+            // Updating a name only copies another position's, so every
+            // name looked up below is among those found here.
+            let holders = if named_any {
+                Holders::of(
+                    &built,
+                    claims,
+                    built.iter().filter_map(|b| b.superseded_by.as_ref()),
+                )
+            } else {
+                Holders::default()
+            };
             if named_any {
-                for (j, b) in built.iter().enumerate() {
-                    holder.extend(b.claims.iter().map(|c| (&c.id, j)));
-                }
                 for p in (0..built.len()).rev() {
-                    let Some(q) = built[p].superseded_by.as_ref().and_then(|c| holder.get(c))
+                    let Some(q) = built[p]
+                        .superseded_by
+                        .as_ref()
+                        .and_then(|c| holders.get(claims, c))
                     else {
                         continue;
                     };
-                    if *q > p
-                        && let Some(last) = built[*q].superseded_by.clone()
+                    if q > p
+                        && let Some(last) = built[q].superseded_by.clone()
                     {
                         built[p].superseded_by = Some(last);
                     }
@@ -1780,7 +1790,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         end[p] = end[n];
                     }
                     let b = &built[p];
-                    let Some(&q) = b.superseded_by.as_ref().and_then(|c| holder.get(c)) else {
+                    let Some(q) = b
+                        .superseded_by
+                        .as_ref()
+                        .and_then(|c| holders.get(claims, c))
+                    else {
                         continue;
                     };
                     if q <= p
@@ -2299,6 +2313,66 @@ impl<'c> SourceNumbers<'c> {
 /// sources), so repeats are first removed by the address of their text,
 /// comparing integers; only the distinct addresses left are sorted by
 /// text, and any equal texts at different addresses removed then.
+/// The positions that hold some named claims (those a position is said
+/// superseded by), each claim known by its address, sorted. Made with no
+/// hash map and without reading any claim's id text: a map of every
+/// claim of a group keyed by id read each id's text, scattered in memory
+/// at a million claims, for the few names looked up.
+#[derive(Default)]
+struct Holders(Vec<(usize, usize)>);
+
+impl Holders {
+    /// The positions of `built` holding the claims `named`, found in
+    /// `claims` (the topic's claims, in id order).
+    fn of<'i>(
+        built: &[Built<'_>],
+        claims: &[&Claim],
+        named: impl Iterator<Item = &'i ClaimId>,
+    ) -> Holders {
+        let mut wanted: Vec<usize> = named
+            .filter_map(|id| claim_at(claims, id))
+            .map(claim_address)
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut found = Vec::with_capacity(wanted.len());
+        for (j, b) in built.iter().enumerate() {
+            found.extend(
+                b.claims
+                    .iter()
+                    .map(|&c| claim_address(c))
+                    .filter(|at| wanted.binary_search(at).is_ok())
+                    .map(|at| (at, j)),
+            );
+        }
+        // A claim held twice is held by the later position, as a map
+        // filled in position order would keep it.
+        found.sort_unstable();
+        found.reverse();
+        found.dedup_by_key(|&mut (at, _)| at);
+        found.reverse();
+        Holders(found)
+    }
+
+    /// The position holding the claim `id`, if it is one of those named.
+    fn get(&self, claims: &[&Claim], id: &ClaimId) -> Option<usize> {
+        let at = claim_address(claim_at(claims, id)?);
+        let k = self.0.binary_search_by_key(&at, |&(a, _)| a).ok()?;
+        Some(self.0[k].1)
+    }
+}
+
+/// The claim `id` among `claims` (in id order), by binary search.
+fn claim_at<'c>(claims: &[&'c Claim], id: &ClaimId) -> Option<&'c Claim> {
+    let k = claims.binary_search_by(|c| c.id.cmp(id)).ok()?;
+    Some(claims[k])
+}
+
+/// Where a claim lies in memory: one claim's identity within a corpus.
+fn claim_address(claim: &Claim) -> usize {
+    std::ptr::from_ref(claim) as usize
+}
+
 fn sorted_unique_sources(mut ids: Vec<&SourceId>) -> Vec<&SourceId> {
     if ids.len() > 1 {
         ids.sort_unstable_by_key(|id| id.text_address());

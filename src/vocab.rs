@@ -643,6 +643,18 @@ impl Vocabulary {
         if self.measure_of.is_empty() {
             return None;
         }
+        // Most units are counted nouns ("fighters", "people killed"): a
+        // first word of lower-case letters is as it is matched, and one
+        // no measure begins with is turned away by one lookup, before
+        // the whole unit is looked at. This runs every time a figure's
+        // interval is made.
+        let first = unit.split(' ').next().unwrap_or_default();
+        if !first.is_empty()
+            && first.bytes().all(|b| b.is_ascii_lowercase())
+            && !self.measure_leads.contains(first)
+        {
+            return None;
+        }
         // Most units are lower case and single-spaced already, and are
         // looked up as they are: this runs for every claim with a unit.
         let plain = unit
