@@ -78,8 +78,8 @@ impl Verdict {
 /// resolved it, is kept.
 ///
 /// Serialised flat: `id`, `value`, `publication` (the chain's first link),
-/// `chain`, `modality`, then `verb`, `evidence`, `reported` and
-/// `superseded_by` when present.
+/// `chain`, `modality`, then `verb`, `occasion` (a quote's), `evidence`,
+/// `reported` and `superseded_by` when present.
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct ClaimEntry<'c> {
@@ -156,6 +156,24 @@ impl<'c> ClaimEntry<'c> {
     /// the claim gives it; `None` for a claim that is not a quote or
     /// gives none. The reports show it on the claim's line, and a quote's
     /// relation to its negation names it when the two were said apart.
+    ///
+    /// ```
+    /// use corroborate::{Analyzer, Corpus, Policy};
+    /// let corpus = Corpus::from_json_str(r#"{
+    ///   "format": "corroborate/1",
+    ///   "entities": [{"id": "mayor", "name": "The mayor"}],
+    ///   "sources": [{"id": "a1", "kind": "publication", "name": "Daily"},
+    ///               {"id": "p-mayor", "kind": "person", "name": "The mayor"}],
+    ///   "claims": [{"id": "q1", "subject": "mayor", "property": "said",
+    ///               "value": {"quote": {"text": "The dam will hold.",
+    ///                                   "occasion": "press briefing"}},
+    ///               "assertion": {"chain": ["a1", "p-mayor"]}}]
+    /// }"#)?;
+    /// let report = Analyzer::new(&corpus, &Policy::default()).report();
+    /// let entry = &report.topics[0].scopes[0].positions[0].claims[0];
+    /// assert_eq!(entry.occasion(), Some("press briefing"));
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
     pub fn occasion(&self) -> Option<&'c str> {
         match &self.claim.value {
             crate::model::Value::Quote(quote) => quote.occasion(),
