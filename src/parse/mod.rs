@@ -187,6 +187,13 @@ impl Mention {
                 let (min, min_inclusive, max, max_inclusive) = match q.amount() {
                     Amount::AtLeast { value, strict } => (Some(*value), !*strict, None, false),
                     Amount::AtMost { value, strict } => (None, false, Some(*value), !*strict),
+                    // A hedge that leaves the stated number out ("nearly
+                    // 6 metres", "nearly 40%": not a count) ends just
+                    // short of it: written as the number, exclusive, not
+                    // as the float below it (5.999999999999999).
+                    Amount::Approximate { value, .. } if interval.max().next_up() == *value => {
+                        (Some(interval.min()), true, Some(*value), false)
+                    }
                     _ => (
                         Some(interval.min()),
                         true,
@@ -251,7 +258,10 @@ impl fmt::Display for Mention {
 /// at_most, approximate, vague) and `unit` (or null); for a date `from`
 /// (included) and `to` (excluded) as ISO 8601 dates or date-times, and
 /// `precision` (year, month, day, hour, minute). Whole numbers print
-/// without a fraction.
+/// without a fraction. A hedge that leaves its number out ("nearly 6
+/// metres", "nearly 40%") gives that number as `max` with
+/// `max_inclusive` false; for a count ("nearly 6 people") `max` is the
+/// whole number below it, inclusive.
 #[derive(Clone, Debug)]
 pub struct MentionRecord {
     input: usize,

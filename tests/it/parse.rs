@@ -876,6 +876,36 @@ fn json_record() {
 /// A record's JSON line is serde_json's, but for characters of the text
 /// that act on a terminal, or U+2028 and U+2029, which it writes as JSON
 /// escapes and which parse back unchanged.
+/// A hedge that leaves the stated number out ("nearly") ends just short
+/// of it for a figure that is not a count (a share, a measure): its
+/// record gives the number as an exclusive end, not the float below it
+/// (5.999999999999999). A count's end is the whole number below, as
+/// before.
+#[test]
+fn a_record_ends_short_of_a_number_a_hedge_leaves_out() {
+    let options = ScanOptions::new();
+    let record = |text: &str| -> serde_json::Value {
+        let mentions = scan(text, &options);
+        serde_json::from_str(&mentions[0].to_json_record(0).to_json_line()).unwrap()
+    };
+    for (text, min, max) in [
+        ("nearly 6 metres", 5.4, 6.0),
+        ("nearly 40%", 36.0, 40.0),
+        ("nearly 0.5%", 0.45, 0.5),
+    ] {
+        let r = record(text);
+        assert_eq!(r["min"].as_f64(), Some(min), "{text}: {r}");
+        assert_eq!(r["max"].as_f64(), Some(max), "{text}: {r}");
+        assert_eq!(r["max_inclusive"], false, "{text}: {r}");
+    }
+    let count = record("nearly 6 people");
+    assert_eq!(count["max"].as_f64(), Some(5.0), "{count}");
+    assert_eq!(count["max_inclusive"], true, "{count}");
+    let about = record("about 6 metres");
+    assert_eq!(about["max"].as_f64(), Some(6.6), "{about}");
+    assert_eq!(about["max_inclusive"], true, "{about}");
+}
+
 #[test]
 fn json_line_escapes_what_acts_on_a_terminal() {
     let options = ScanOptions::new();
