@@ -2308,11 +2308,6 @@ impl<'c> SourceNumbers<'c> {
     }
 }
 
-/// Sorts source ids and removes repeats. Copies of one source id mostly
-/// share their text (the corpus shares chain links with the declared
-/// sources), so repeats are first removed by the address of their text,
-/// comparing integers; only the distinct addresses left are sorted by
-/// text, and any equal texts at different addresses removed then.
 /// The positions that hold some named claims (those a position is said
 /// superseded by), each claim known by its address, sorted. Made with no
 /// hash map and without reading any claim's id text: a map of every
@@ -2347,10 +2342,8 @@ impl Holders {
         }
         // A claim held twice is held by the later position, as a map
         // filled in position order would keep it.
-        found.sort_unstable();
-        found.reverse();
+        found.sort_unstable_by_key(|&(at, j)| (at, std::cmp::Reverse(j)));
         found.dedup_by_key(|&mut (at, _)| at);
-        found.reverse();
         Holders(found)
     }
 
@@ -2373,6 +2366,11 @@ fn claim_address(claim: &Claim) -> usize {
     std::ptr::from_ref(claim) as usize
 }
 
+/// Sorts source ids and removes repeats. Copies of one source id mostly
+/// share their text (the corpus shares chain links with the declared
+/// sources), so repeats are first removed by the address of their text,
+/// comparing integers; only the distinct addresses left are sorted by
+/// text, and any equal texts at different addresses removed then.
 fn sorted_unique_sources(mut ids: Vec<&SourceId>) -> Vec<&SourceId> {
     if ids.len() > 1 {
         ids.sort_unstable_by_key(|id| id.text_address());
@@ -4212,27 +4210,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 && self.policy.is_cumulative(property)
                 && crate::relation::fell(&x, &y)
             {
-                match &b.placed {
-                    None if a.placed.is_none() => crate::relation::push_fall(
-                        &mut text,
-                        [&lb, &la],
-                        [&show(tb), &show(ta)],
-                        "positions",
+                let later = match &b.placed {
+                    None => format!("{lb}, reported later ({})", show(tb)),
+                    Some(k) => format!(
+                        "{lb}, a correction of {k}, which was reported later ({})",
+                        show(tb)
                     ),
-                    placed => {
-                        let later = match placed {
-                            None => format!("{lb}, reported later ({})", show(tb)),
-                            Some(k) => format!(
-                                "{lb}, a correction of {k}, which was reported later ({})",
-                                show(tb)
-                            ),
-                        };
-                        let _ = write!(
-                            text,
-                            ": the property is cumulative, but {later}, is lower than {earlier}; a running total does not fall, so the positions conflict unless one is marked as correcting the other"
-                        );
-                    }
-                }
+                };
+                crate::relation::push_fall_of(&mut text, &later, &earlier, "positions");
                 self.push_shared_origin(&mut text, [a, b], corrections, AtOdds::Fell);
                 return Some(Relation::new(RelationKind::Conflict, evidence, text));
             }

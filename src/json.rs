@@ -110,8 +110,9 @@ impl serde_json::ser::Formatter for Escaping {
 pub(crate) fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
     let mut bytes = Vec::with_capacity(128);
     write_nested(&mut bytes, value, 0).map_err(serde_json::Error::io)?;
-    // serde_json writes UTF-8, and so do the escapes.
-    Ok(String::from_utf8(bytes).unwrap_or_default())
+    // serde_json writes UTF-8, and so do the escapes; were it not so, an
+    // error rather than an empty document.
+    String::from_utf8(bytes).map_err(<serde_json::Error as serde::ser::Error>::custom)
 }
 
 /// serde_json's pretty layout (two spaces a level), for a value written

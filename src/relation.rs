@@ -324,10 +324,28 @@ pub(crate) fn push_fall(
     [reported_new, reported_old]: [&dyn std::fmt::Display; 2],
     what: &str,
 ) {
+    push_fall_of(
+        text,
+        &format_args!("{new}, reported later ({reported_new})"),
+        &format_args!("{old} ({reported_old})"),
+        what,
+    );
+}
+
+/// [`push_fall`] with each side already described: the `later` figure
+/// with when it was reported ("P2, reported later (2026-03-14)", or a
+/// correction's "P2, a correction of k2, which was reported later (…)"),
+/// and the `earlier` one ("P1 (2026-03-12)").
+pub(crate) fn push_fall_of(
+    text: &mut String,
+    later: &dyn std::fmt::Display,
+    earlier: &dyn std::fmt::Display,
+    what: &str,
+) {
     use std::fmt::Write;
     let _ = write!(
         text,
-        ": the property is cumulative, but {new}, reported later ({reported_new}), is lower than {old} ({reported_old}); a running total does not fall, so the {what} conflict unless one is marked as correcting the other"
+        ": the property is cumulative, but {later}, is lower than {earlier}; a running total does not fall, so the {what} conflict unless one is marked as correcting the other"
     );
 }
 
@@ -732,6 +750,12 @@ fn describe_scope(difference: &ScopeDifference) -> String {
     }
 }
 
+/// Whether two occasions are one: the same text, or the same once
+/// normalized (case, punctuation and spacing aside).
+fn same_occasion(x: &str, y: &str) -> bool {
+    x == y || normalize_text(x) == normalize_text(y)
+}
+
 /// The end of the sentence of two quotes of one speaker, one negating
 /// the other, when their claims show them said apart: each side's claims
 /// all give a `said` date and the dates of one side all end before those
@@ -766,9 +790,8 @@ impl<'c> SaidSide<'c> {
         };
         let occasion = claims.split_first().and_then(|(first, rest)| {
             let shared = occasion_of(first)?;
-            let key = normalize_text(shared);
             rest.iter()
-                .all(|c| occasion_of(c).is_some_and(|o| o == shared || normalize_text(o) == key))
+                .all(|c| occasion_of(c).is_some_and(|o| same_occasion(o, shared)))
                 .then_some(shared)
         });
         let mut said: Option<(&Period, &Period)> = None;
@@ -806,7 +829,7 @@ impl<'c> SaidApart<'c> {
             _ => false,
         };
         let occasions_apart = match (a.occasion, b.occasion) {
-            (Some(x), Some(y)) => x != y && normalize_text(x) != normalize_text(y),
+            (Some(x), Some(y)) => !same_occasion(x, y),
             _ => false,
         };
         SaidApart((dates_apart || occasions_apart).then_some(([a, b], occasions_apart)))
