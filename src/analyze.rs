@@ -795,7 +795,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         mut diagnostics: Vec<Diagnostic>,
         quotes: Quotes<'a>,
     ) -> Report<'a> {
-        let misattributions = self.misattributions(quotes, &mut diagnostics);
+        let misattributions = self.misattributions(&quotes, &mut diagnostics);
         // An alias that several entities give joins none of them: said,
         // as the annotation is then at odds with itself.
         for shared in self.resolution.shared_aliases() {
@@ -2460,48 +2460,68 @@ enum QuoteKey<'w> {
 fn quote_blocks<'w>(
     wordings: impl Iterator<Item = (usize, &'w [&'w str])>,
 ) -> HashMap<QuoteKey<'w>, Vec<usize>> {
-    use std::hash::{BuildHasher, Hasher};
+    blocks_of(wordings.map(|(i, words)| (i, words, near_keys(words))))
+}
+
+/// [`quote_blocks`] with each wording's [`near_keys`] given, so that
+/// they can be found elsewhere (on all cores, for the misattribution
+/// check).
+fn blocks_of<'w, N: IntoIterator<Item = u64>>(
+    wordings: impl Iterator<Item = (usize, &'w [&'w str], N)>,
+) -> HashMap<QuoteKey<'w>, Vec<usize>> {
     let mut blocks: HashMap<QuoteKey<'w>, Vec<usize>> = HashMap::default();
-    // A fixed seed: the same words give the same key in every run.
-    let state = foldhash::fast::FixedState::default();
-    for (i, words) in wordings {
+    // An index is pushed once to each block: a wording given twice (as
+    // printed and without its negation) is in a block once, and so is
+    // one with a word repeated ("no no"), which leaves out the same
+    // words twice.
+    let mut push = |key, i| {
+        let block: &mut Vec<usize> = blocks.entry(key).or_default();
+        if block.last() != Some(&i) {
+            block.push(i);
+        }
+    };
+    for (i, words, near) in wordings {
         if words.is_empty() {
             continue;
         }
         let head = &words[..words.len().min(4)];
         let tail = &words[words.len().saturating_sub(4)..];
-        // A wording given twice (as printed and without its negation)
-        // is in a block once.
-        for key in [QuoteKey::Head(head), QuoteKey::Tail(tail)] {
-            let block = blocks.entry(key).or_default();
-            if block.last() != Some(&i) {
-                block.push(i);
-            }
-        }
-        if words.len() <= SHORT_QUOTE {
-            // `left_out` is past the end for the whole wording. A
-            // one-word wording does not leave its word out: every such
-            // wording would share the empty key, and one word is near
-            // another only if it is that word (its Head block).
-            let first = usize::from(words.len() == 1);
-            for left_out in first..=words.len() {
-                let mut hasher = state.build_hasher();
-                for (k, word) in words.iter().enumerate() {
-                    if k != left_out {
-                        hasher.write(word.as_bytes());
-                        hasher.write_u8(0xff);
-                    }
-                }
-                let block = blocks.entry(QuoteKey::Near(hasher.finish())).or_default();
-                // A wording with a word repeated ("no no") leaves out the
-                // same words twice: it is in the block once.
-                if block.last() != Some(&i) {
-                    block.push(i);
-                }
-            }
+        push(QuoteKey::Head(head), i);
+        push(QuoteKey::Tail(tail), i);
+        for key in near {
+            push(QuoteKey::Near(key), i);
         }
     }
     blocks
+}
+
+/// The [`QuoteKey::Near`] keys of a wording of at most [`SHORT_QUOTE`]
+/// words (none for a longer one): a hash of its words with each one
+/// left out in turn, and of all of them.
+fn near_keys<'w>(words: &'w [&'w str]) -> impl Iterator<Item = u64> + 'w {
+    use std::hash::{BuildHasher, Hasher};
+    // A fixed seed: the same words give the same key in every run.
+    let state = foldhash::fast::FixedState::default();
+    // `left_out` is past the end for the whole wording. A one-word
+    // wording does not leave its word out: every such wording would
+    // share the empty key, and one word is near another only if it is
+    // that word (its Head block).
+    let first = usize::from(words.len() == 1);
+    let last = if words.len() <= SHORT_QUOTE {
+        words.len() + 1
+    } else {
+        first
+    };
+    (first..last).map(move |left_out| {
+        let mut hasher = state.build_hasher();
+        for (k, word) in words.iter().enumerate() {
+            if k != left_out {
+                hasher.write(word.as_bytes());
+                hasher.write_u8(0xff);
+            }
+        }
+        hasher.finish()
+    })
 }
 
 /// A half-open span of time, `[start, end)`.
@@ -4721,9 +4741,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     /// quote claim sits in exactly one topic's quote group. Their order
     /// does not matter: each block is sorted by claim id, and findings are
     /// keyed by claim ids.
-    fn misattributions(
+    fn misattributions<'q>(
         &self,
-        normalized: Quotes<'_>,
+        normalized: &'q Quotes<'a>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Vec<Misattribution> {
         debug_assert_eq!(
@@ -4735,24 +4755,47 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .count(),
             "every quote claim reaches the misattribution check once"
         );
-        // Each quote with its words and its speaker's canonical id, found
-        // once rather than for every pair compared.
-        let quotes: Vec<(&Claim, Vec<&str>)> = normalized
-            .iter()
-            .map(|(c, n)| (*c, split_words(n)))
-            .collect();
-        let speakers: Vec<&EntityId> = quotes
-            .iter()
-            .map(|(c, _)| self.resolution.canonical(&c.subject))
-            .collect();
-        // Whether each wording negates an odd number of times: a wording
+        // Each quote with its words, its speaker's canonical id, and
+        // whether the wording negates an odd number of times (a wording
         // and its negation are opposite statements, never the same words
-        // given to two speakers (within a topic they conflict).
-        let odd: Vec<bool> = quotes
-            .iter()
-            .map(|(c, words)| negates_oddly(words, quote_text(c)))
-            .collect();
-        let blocks = quote_blocks(quotes.iter().map(|(_, words)| words.as_slice()).enumerate());
+        // given to two speakers; within a topic they conflict): found
+        // once rather than for every pair compared, on all cores with the
+        // `parallel` feature (at a million claims, one core took a tenth
+        // of the report's assembly over it).
+        // Each wording's near keys (`blocks_of`), the costliest part of
+        // blocking, are found here too.
+        let prepare = |(c, n): &'q (&'a Claim, String)| {
+            let words = split_words(n);
+            let odd = negates_oddly(&words, quote_text(c));
+            let near: Vec<u64> = near_keys(&words).collect();
+            (
+                (*c, words),
+                (self.resolution.canonical(&c.subject), odd, near),
+            )
+        };
+        #[cfg(feature = "parallel")]
+        let prepared: Vec<_> = {
+            use rayon::prelude::*;
+            normalized.par_iter().map(prepare).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let prepared: Vec<_> = normalized.iter().map(prepare).collect();
+        let (quotes, about): (Vec<(&Claim, Vec<&str>)>, Vec<_>) = prepared.into_iter().unzip();
+        let mut speakers: Vec<&EntityId> = Vec::with_capacity(about.len());
+        let mut odd: Vec<bool> = Vec::with_capacity(about.len());
+        let mut near: Vec<Vec<u64>> = Vec::with_capacity(about.len());
+        for (speaker, negates, keys) in about {
+            speakers.push(speaker);
+            odd.push(negates);
+            near.push(keys);
+        }
+        let blocks = blocks_of(
+            quotes
+                .iter()
+                .zip(near)
+                .enumerate()
+                .map(|(i, ((_, words), near))| (i, words.as_slice(), near)),
+        );
         let threshold = self.policy.quote_threshold();
         // Each block is compared on its own (on all cores with the
         // `parallel` feature); a pair that shares both its first and its
