@@ -16,7 +16,7 @@
 //! bad) are errors. The formats are described in `data/README.md`.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use crate::id::{ClaimHasher, ClaimIndex, HashMap, HashSet as FastSet};
 use std::io::{BufRead, BufReader, Read};
@@ -815,7 +815,7 @@ fn other_delimiter(cell: &str, format: TableFormat) -> Option<Error> {
 /// fallback (`entity`, `source`) for its slug.
 struct Ids {
     by_name: HashMap<String, usize>,
-    used: HashSet<String>,
+    used: FastSet<String>,
     /// The next suffix to try per base, so that many names with one slug
     /// (names in a non-Latin script all fall back to one word) cost one
     /// step each rather than a scan over the suffixes taken.
@@ -826,7 +826,7 @@ impl Ids {
     fn new() -> Ids {
         Ids {
             by_name: HashMap::default(),
-            used: HashSet::new(),
+            used: FastSet::default(),
             next: HashMap::default(),
         }
     }
@@ -908,7 +908,7 @@ impl Ids {
 /// rather than built too long and skipped.
 fn link_relays(
     claims: &mut [(Claim, u64)],
-    cited: &HashSet<&str>,
+    cited: &FastSet<&str>,
     entity_names: &HashMap<&str, &str>,
     max_links: usize,
 ) -> BTreeMap<usize, usize> {
@@ -2652,7 +2652,7 @@ impl StreamReader {
         builder.settle_ids(&mut claims, &source_renames)?;
         // Only a publication that a row names as its origin can be
         // relayed through: most tables have none.
-        let cited: HashSet<&str> = (0..builder.sources.len())
+        let cited: FastSet<&str> = (0..builder.sources.len())
             .filter(|&k| builder.published[k] && builder.cited[k])
             .map(|k| builder.sources[k].id.as_str())
             .collect();
