@@ -207,7 +207,7 @@ fn run(cli: Cli) -> Result<(), String> {
     if let Some(file) = &cli.vocabulary {
         policy = policy.with_vocabulary(Vocabulary::from_path(file).map_err(|e| e.to_string())?);
     }
-    let mut reader = StreamReader::new().with_vocabulary(policy.vocabulary().clone());
+    let mut reader = StreamReader::for_policy(&policy);
     if let Some(header) = &cli.header {
         let is_jsonl = path
             .extension()

@@ -406,10 +406,10 @@ impl Policy {
 
     /// Sets the vocabulary for hedged and vague quantities. A table's
     /// cells are read with the [`StreamReader`](crate::StreamReader)'s
-    /// vocabulary, set apart: give it this one too
-    /// (`StreamReader::new().with_vocabulary(policy.vocabulary().clone())`,
-    /// as the example binary does), or a phrase only this one knows is
-    /// read as text.
+    /// vocabulary, set apart: make the reader with
+    /// [`StreamReader::for_policy`](crate::StreamReader::for_policy), as
+    /// the example binary does, or a phrase only this one knows is read
+    /// as text.
     pub fn with_vocabulary(mut self, vocabulary: Vocabulary) -> Policy {
         self.vocabulary = vocabulary;
         self

@@ -1836,6 +1836,35 @@ impl StreamReader {
         StreamReader::default()
     }
 
+    /// A reader for a corpus that will be analysed with `policy`: the
+    /// default limits, no side header, and the policy's vocabulary, so
+    /// that a table's cells are read with the phrases the analysis
+    /// knows. The same as
+    /// `StreamReader::new().with_vocabulary(policy.vocabulary().clone())`;
+    /// a reader made with [`StreamReader::new`] reads cells with the
+    /// default vocabulary whatever the policy, and a phrase only the
+    /// policy's vocabulary holds is then read as text.
+    ///
+    /// ```
+    /// use corroborate::{Policy, StreamReader, TableFormat, VagueEntry, Value};
+    /// let mut vocabulary = Policy::default().vocabulary().clone();
+    /// vocabulary.insert_vague("a smattering", VagueEntry::new(2.0, 12.0)?);
+    /// let policy = Policy::default().with_vocabulary(vocabulary);
+    /// let table = "source,subject,property,value\nP,Town,protesters,a smattering\n";
+    ///
+    /// let corpus = StreamReader::for_policy(&policy)
+    ///     .read_table(table.as_bytes(), "t.csv", TableFormat::Csv)?;
+    /// assert!(matches!(corpus.claims()[0].value, Value::Quantity(_)));
+    ///
+    /// // With the default vocabulary, the phrase is text.
+    /// let corpus = StreamReader::new().read_table(table.as_bytes(), "t.csv", TableFormat::Csv)?;
+    /// assert!(matches!(corpus.claims()[0].value, Value::Text(_)));
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn for_policy(policy: &crate::Policy) -> StreamReader {
+        StreamReader::new().with_vocabulary(policy.vocabulary().clone())
+    }
+
     /// Sets the limits: text lengths, chain depth, input size.
     pub fn with_limits(mut self, limits: Limits) -> StreamReader {
         self.limits = limits;
@@ -1845,8 +1874,9 @@ impl StreamReader {
     /// Sets the vocabulary tables use to read vague and hedged
     /// quantities ("dozens", "about 2,000"). Give it the vocabulary of
     /// the [`Policy`](crate::Policy) the corpus will be analysed with
-    /// (`policy.vocabulary().clone()`): a cell whose phrase this one
-    /// lacks is read as text, and compared as text.
+    /// (or make the reader with [`StreamReader::for_policy`]): a cell
+    /// whose phrase this one lacks is read as text, and compared as
+    /// text.
     pub fn with_vocabulary(mut self, vocabulary: Vocabulary) -> StreamReader {
         self.vocabulary = vocabulary;
         self
