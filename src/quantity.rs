@@ -712,8 +712,24 @@ fn ten_digits(x: f64) -> f64 {
     if rounded.is_finite() { rounded } else { x }
 }
 
+/// The number a bound that excludes it starts just past: `Some(2)` for
+/// the least value above 2, where "more than 2 metres" starts; `None` for
+/// a number as stated (ten significant digits or fewer).
+pub(crate) fn just_past(x: f64) -> Option<f64> {
+    let stated = x.next_down();
+    (x.is_finite() && ten_digits(x) != x && ten_digits(stated) == stated).then_some(stated)
+}
+
+/// The number a bound that excludes it ends just short of: `Some(3)` for
+/// the greatest value below 3, where "less than 3 metres" and "nearly 3
+/// metres" end; `None` for a number as stated.
+pub(crate) fn just_under(x: f64) -> Option<f64> {
+    let stated = x.next_up();
+    (x.is_finite() && ten_digits(x) != x && ten_digits(stated) == stated).then_some(stated)
+}
+
 /// The least value above `x` (which is finite and not negative here).
-fn next_up(x: f64) -> f64 {
+pub(crate) fn next_up(x: f64) -> f64 {
     if x == 0.0 {
         f64::from_bits(1)
     } else {
@@ -723,7 +739,7 @@ fn next_up(x: f64) -> f64 {
 
 /// The greatest value below `x`, or 0 (counts and shares are not
 /// negative).
-fn next_down(x: f64) -> f64 {
+pub(crate) fn next_down(x: f64) -> f64 {
     if x <= 0.0 {
         0.0
     } else {
@@ -880,6 +896,34 @@ impl Quantity {
     pub(crate) fn write_shown<W: fmt::Write>(&self, out: &mut W) -> fmt::Result {
         match &self.amount {
             Amount::Exact(v) => write_number(out, *v)?,
+            // Two bounds that exclude their numbers, in a unit of
+            // measure ("more than 2 and less than 3 metres"): as stated,
+            // not as the ends just past the numbers, which would show as
+            // the numbers themselves.
+            Amount::Range { min, max }
+                if just_past(*min).is_some() || just_under(*max).is_some() =>
+            {
+                match just_past(*min) {
+                    Some(number) => {
+                        out.write_str("more than ")?;
+                        write_number(out, number)?;
+                    }
+                    None => {
+                        out.write_str("at least ")?;
+                        write_number(out, *min)?;
+                    }
+                }
+                match just_under(*max) {
+                    Some(number) => {
+                        out.write_str(" and fewer than ")?;
+                        write_number(out, number)?;
+                    }
+                    None => {
+                        out.write_str(" and up to ")?;
+                        write_number(out, *max)?;
+                    }
+                }
+            }
             Amount::Range { min, max } => {
                 if let Some(qualifier) = self.qualifier() {
                     out.write_str(qualifier)?;

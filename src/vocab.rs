@@ -635,6 +635,17 @@ impl Vocabulary {
             .is_some_and(|forms| forms.binary_search_by(|f| f.as_str().cmp(form)).is_ok())
     }
 
+    /// A vocabulary with this one's units of measure only, for the
+    /// parser, which looks units up but needs no other table.
+    pub(crate) fn measures_only(&self) -> Vocabulary {
+        Vocabulary {
+            measures: self.measures.clone(),
+            measure_of: self.measure_of.clone(),
+            measure_leads: self.measure_leads.clone(),
+            ..Vocabulary::empty(self.name.clone())
+        }
+    }
+
     /// The measure a quantity's unit is in, if the vocabulary names it:
     /// the whole unit, or its first three, two or one words ("square
     /// kilometres of farmland" is in square kilometres), matched without

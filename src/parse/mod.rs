@@ -32,7 +32,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::error::{Error, ErrorKind};
 use crate::period::Period;
-use crate::quantity::{Amount, Quantity};
+use crate::quantity::{Amount, Quantity, just_past, just_under};
 use crate::vocab::Vocabulary;
 
 use self::quantity::Lexicon;
@@ -187,19 +187,25 @@ impl Mention {
                 let (min, min_inclusive, max, max_inclusive) = match q.amount() {
                     Amount::AtLeast { value, strict } => (Some(*value), !*strict, None, false),
                     Amount::AtMost { value, strict } => (None, false, Some(*value), !*strict),
-                    // A hedge that leaves the stated number out ("nearly
-                    // 6 metres", "nearly 40%": not a count) ends just
-                    // short of it: written as the number, exclusive, not
-                    // as the float below it (5.999999999999999).
-                    Amount::Approximate { value, .. } if interval.max().next_up() == *value => {
-                        (Some(interval.min()), true, Some(*value), false)
+                    // An end that leaves its stated number out, of a
+                    // figure that is not a count ("nearly 6 metres",
+                    // "more than 2 and less than 3 metres"), lies just
+                    // past it: written as the number, exclusive, not as
+                    // the float beside it (5.999999999999999).
+                    _ => {
+                        let (min, min_inclusive) = match just_past(interval.min()) {
+                            Some(number) => (number, false),
+                            None => (interval.min(), true),
+                        };
+                        let (max, max_inclusive) = match just_under(interval.max()) {
+                            Some(number) => (Some(number), false),
+                            None => (
+                                interval.max().is_finite().then_some(interval.max()),
+                                interval.max().is_finite(),
+                            ),
+                        };
+                        (Some(min), min_inclusive, max, max_inclusive)
                     }
-                    _ => (
-                        Some(interval.min()),
-                        true,
-                        interval.max().is_finite().then_some(interval.max()),
-                        interval.max().is_finite(),
-                    ),
                 };
                 RecordValue::Quantity {
                     min,
@@ -260,8 +266,10 @@ impl fmt::Display for Mention {
 /// `precision` (year, month, day, hour, minute). Whole numbers print
 /// without a fraction. A hedge that leaves its number out ("nearly 6
 /// metres", "nearly 40%") gives that number as `max` with
-/// `max_inclusive` false; for a count ("nearly 6 people") `max` is the
-/// whole number below it, inclusive.
+/// `max_inclusive` false, and so do two bounds that close a range of
+/// such figures at either end ("more than 2 and less than 3 metres":
+/// `min` 2 and `max` 3, both exclusive); for a count ("nearly 6 people")
+/// `max` is the whole number below it, inclusive.
 #[derive(Clone, Debug)]
 pub struct MentionRecord {
     input: usize,

@@ -37,6 +37,8 @@ pub(crate) struct Lexicon {
     first_words: HashSet<String>,
     /// The symbols that open a hedge ("~300"), for the scan's filter.
     first_symbols: Vec<char>,
+    /// The vocabulary's units of measure, whose figures are not counts.
+    measures: Vocabulary,
 }
 
 fn by_length_desc(mut phrases: Vec<String>) -> Vec<String> {
@@ -90,12 +92,19 @@ impl Lexicon {
         first_symbols.sort_unstable();
         first_symbols.dedup();
         Lexicon {
+            measures: vocabulary.measures_only(),
             first_symbols,
             hedges: by_length_desc(prefix),
             suffix_hedges: by_length_desc(suffix),
             vague: by_length_desc(vague),
             first_words,
         }
+    }
+
+    /// Whether `unit` is in a unit of measure of the vocabulary
+    /// ([`Vocabulary::measure`]).
+    pub(crate) fn is_measure(&self, unit: &str) -> bool {
+        self.measures.measure(unit).is_some()
     }
 
     /// True when a quantity can start at a word (a cheap filter).
@@ -377,6 +386,42 @@ fn bound_amount(bound: Bound, value: f64) -> Amount {
     }
 }
 
+/// Two opposite bounds that make a range ("more than 10 and less than
+/// 40"), as stated: the range they close depends on the unit read after
+/// them ([`TwoBounds::range`]).
+#[derive(Clone, Copy)]
+struct TwoBounds {
+    lower: (Bound, f64),
+    upper: (Bound, f64),
+    /// Where the first bound's number ends: what is read when the two
+    /// leave no count between them.
+    first: (Bound, f64, usize),
+}
+
+impl TwoBounds {
+    /// The closed range the two bounds leave. A count's ends are whole
+    /// counts ("more than 10 and less than 40" is 11 to 39); a number
+    /// with a fraction, a share or a figure in a unit of measure
+    /// (`measured`) keeps its ends as stated, a strict one just past the
+    /// number ("more than 2 and less than 3 metres"), as one bound alone
+    /// does in [`Quantity::interval`]. `None` when nothing lies between.
+    fn range(&self, measured: bool) -> Option<(f64, f64)> {
+        let end = |(bound, value): (Bound, f64)| {
+            if measured || value.fract() != 0.0 {
+                match (bound.lower, bound.strict) {
+                    (true, true) => crate::quantity::next_up(value),
+                    (false, true) => crate::quantity::next_down(value),
+                    (_, false) => value,
+                }
+            } else {
+                tightened(bound, value)
+            }
+        };
+        let (low, high) = (end(self.lower), end(self.upper));
+        (low <= high && low >= 0.0).then_some((low, high))
+    }
+}
+
 /// The closed integer interval of a bound, for combining two bounds.
 fn tightened(bound: Bound, value: f64) -> f64 {
     match (bound.lower, bound.strict) {
@@ -422,7 +467,12 @@ pub(crate) fn quantity_at(
     i: usize,
     strict: bool,
 ) -> Option<QuantityMatch> {
-    let (amount, end, allow_of) = amount_at(tokens, lexicon, i, strict)?;
+    let AmountRead {
+        amount,
+        end,
+        allow_of,
+        bounds,
+    } = amount_at(tokens, lexicon, i, strict)?;
     // A share ("41.2%", "between 62 and 65 per cent", "about 40-45
     // percent") has the unit `percent`, as a table cell's share has, and
     // no counted noun: "41.2% of voters" is a share of voters, not a
@@ -436,6 +486,25 @@ pub(crate) fn quantity_at(
         (end, Some("percent".to_string()))
     } else {
         unit_at(tokens, end, allow_of)
+    };
+    // Two bounds close a range by the unit after them: whole counts, or
+    // a measure's ends as stated. Where they leave no count between them
+    // ("more than 2 and less than 3 people"), the first bound alone.
+    let (amount, end, unit) = match bounds {
+        None => (amount, end, unit),
+        Some(bounds) => {
+            let measured = unit
+                .as_deref()
+                .is_some_and(|unit| unit == "percent" || lexicon.is_measure(unit));
+            match bounds.range(measured) {
+                Some((min, max)) => (Amount::Range { min, max }, end, unit),
+                None => {
+                    let (bound, value, first_end) = bounds.first;
+                    let (end, unit) = unit_at(tokens, first_end, false);
+                    (bound_amount(bound, value), end, unit)
+                }
+            }
+        }
     };
     // "three quarters", "two thirds": a share, not a count of quarters.
     let (amount, unit) = match (&amount, unit.as_deref().and_then(fraction_denominator)) {
@@ -486,14 +555,32 @@ pub(crate) fn estimate_marker_at(tokens: &Tokens, lexicon: &Lexicon, i: usize) -
         .find_map(|phrase| tokens.phrase(i, phrase))
 }
 
+/// An amount read at a token.
+struct AmountRead {
+    amount: Amount,
+    /// The token after it.
+    end: usize,
+    /// Whether an "of" may join the counted noun ("dozens of prisoners").
+    allow_of: bool,
+    /// Two opposite bounds, which close a range by the unit after them
+    /// (`amount` is then a placeholder).
+    bounds: Option<TwoBounds>,
+}
+
+impl From<(Amount, usize, bool)> for AmountRead {
+    fn from((amount, end, allow_of): (Amount, usize, bool)) -> AmountRead {
+        AmountRead {
+            amount,
+            end,
+            allow_of,
+            bounds: None,
+        }
+    }
+}
+
 /// The amount at `i`: after the words that mark an estimate, the amount
 /// as printed ("an estimated 7,000 to 11,000" is 7,000 to 11,000).
-fn amount_at(
-    tokens: &Tokens,
-    lexicon: &Lexicon,
-    i: usize,
-    strict: bool,
-) -> Option<(Amount, usize, bool)> {
+fn amount_at(tokens: &Tokens, lexicon: &Lexicon, i: usize, strict: bool) -> Option<AmountRead> {
     match estimate_marker_at(tokens, lexicon, i) {
         Some(after) if !tokens.breaks(after) => amount_unmarked(tokens, lexicon, after, strict),
         _ => amount_unmarked(tokens, lexicon, i, strict),
@@ -505,19 +592,19 @@ fn amount_unmarked(
     lexicon: &Lexicon,
     i: usize,
     strict: bool,
-) -> Option<(Amount, usize, bool)> {
+) -> Option<AmountRead> {
     if let Some((after, prefix)) = prefix_at(tokens, lexicon, i)
         && !tokens.breaks(after)
     {
         let core = core_at(tokens, after)?;
         let amount = match (prefix, core.range) {
             (Prefix::Hedge(_), Some((min, max))) => {
-                return Some((Amount::Range { min, max }, core.end, false));
+                return Some((Amount::Range { min, max }, core.end, false).into());
             }
             (Prefix::Hedge(qualifier), None) => {
                 // "about 500 or more": the bound is the firmer statement.
                 if let Some((after, bound)) = bound_after(tokens, core.first.end) {
-                    return Some((bound_amount(bound, core.first.value), after, false));
+                    return Some((bound_amount(bound, core.first.value), after, false).into());
                 }
                 Amount::Approximate {
                     value: core.first.value,
@@ -526,7 +613,7 @@ fn amount_unmarked(
             }
             (Prefix::Equal, _) => {
                 if let Some((after, bound)) = bound_after(tokens, core.first.end) {
-                    return Some((bound_amount(bound, core.first.value), after, false));
+                    return Some((bound_amount(bound, core.first.value), after, false).into());
                 }
                 Amount::Exact(core.first.value)
             }
@@ -555,48 +642,56 @@ fn amount_unmarked(
                         && other.lower != bound.lower
                         && let Some(second) = number_at(tokens, after2)
                     {
-                        let (low, high) = if bound.lower {
-                            (tightened(bound, value), tightened(other, second.value))
+                        let (lower, upper) = if bound.lower {
+                            ((bound, value), (other, second.value))
                         } else {
-                            (tightened(other, second.value), tightened(bound, value))
+                            ((other, second.value), (bound, value))
                         };
-                        if low <= high && low >= 0.0 {
-                            return Some((
-                                Amount::Range {
-                                    min: low,
-                                    max: high,
-                                },
-                                second.end,
-                                false,
-                            ));
+                        let bounds = TwoBounds {
+                            lower,
+                            upper,
+                            first: (bound, value, first_end),
+                        };
+                        // A range either way, a measure's or a count's:
+                        // the unit after it decides which.
+                        if bounds.range(true).is_some() || bounds.range(false).is_some() {
+                            return Some(AmountRead {
+                                amount,
+                                end: second.end,
+                                allow_of: false,
+                                bounds: Some(bounds),
+                            });
                         }
                     }
                 }
-                return Some((amount, first_end, false));
+                return Some((amount, first_end, false).into());
             }
         };
         let end = core.first.end;
-        return Some((amount, end, false));
+        return Some((amount, end, false).into());
     }
     if let Some(core) = core_at(tokens, i) {
         if let Some((min, max)) = core.range {
-            return Some((Amount::Range { min, max }, core.end, false));
+            return Some((Amount::Range { min, max }, core.end, false).into());
         }
         let value = core.first.value;
         let end = core.first.end;
         if let Some((after, bound)) = bound_after(tokens, end) {
-            return Some((bound_amount(bound, value), after, false));
+            return Some((bound_amount(bound, value), after, false).into());
         }
         for hedge in &lexicon.suffix_hedges {
             if let Some(after) = tokens.phrase(end, hedge) {
-                return Some((
-                    Amount::Approximate {
-                        value,
-                        qualifier: hedge.clone(),
-                    },
-                    after,
-                    false,
-                ));
+                return Some(
+                    (
+                        Amount::Approximate {
+                            value,
+                            qualifier: hedge.clone(),
+                        },
+                        after,
+                        false,
+                    )
+                        .into(),
+                );
             }
         }
         if !strict {
@@ -610,7 +705,7 @@ fn amount_unmarked(
                 return None;
             }
         }
-        return Some((Amount::Exact(value), end, false));
+        return Some((Amount::Exact(value), end, false).into());
     }
     // A vague phrase, longest first.
     for phrase in &lexicon.vague {
@@ -650,13 +745,16 @@ fn amount_unmarked(
                     size.is_some_and(|size| size > crate::vocab::number_noun(last).unwrap_or(0.0))
                 })
             {
-                return Some((
-                    Amount::Vague {
-                        phrase: format!("{phrase} of {scale}"),
-                    },
-                    end + 2,
-                    true,
-                ));
+                return Some(
+                    (
+                        Amount::Vague {
+                            phrase: format!("{phrase} of {scale}"),
+                        },
+                        end + 2,
+                        true,
+                    )
+                        .into(),
+                );
             }
             if scaled > end {
                 let mut phrase = phrase.clone();
@@ -664,15 +762,18 @@ fn amount_unmarked(
                     phrase.push(' ');
                     phrase.push_str(tokens.word(k).unwrap_or_default());
                 }
-                return Some((Amount::Vague { phrase }, scaled, true));
+                return Some((Amount::Vague { phrase }, scaled, true).into());
             }
-            return Some((
-                Amount::Vague {
-                    phrase: phrase.clone(),
-                },
-                end,
-                true,
-            ));
+            return Some(
+                (
+                    Amount::Vague {
+                        phrase: phrase.clone(),
+                    },
+                    end,
+                    true,
+                )
+                    .into(),
+            );
         }
     }
     None

@@ -1615,3 +1615,34 @@ fn figures_in_a_unit_of_measure_are_not_counts() {
         serde_json::to_string(&scan("about 6 metres", &options)[0].to_json_record(0)).unwrap();
     insta::assert_snapshot!(record, @r#"{"input":0,"text":"about 6 metres","span":[0,14],"kind":"quantity","min":5.4,"max":6.6,"min_inclusive":true,"max_inclusive":true,"form":"approximate","unit":"metres"}"#);
 }
+
+/// Two opposite bounds around a figure in a unit of measure close a
+/// range with its ends as stated, not tightened to whole counts (audit
+/// 12, fix 3): "more than 2 and fewer than 5 metres" was 3 to 4, and a
+/// range of fractions, "more than 2.5 and less than 3.5", was 3 to 3.
+/// Counted nouns keep whole ends.
+#[test]
+fn two_bounds_around_a_measure_are_not_tightened() {
+    check(
+        "more than 2 and fewer than 5 metres",
+        "range 2.0000000000000004..=4.999999999999999 unit=metres [more than 2 and fewer than 5 metres]",
+    );
+    check(
+        "more than 2.5 and less than 3.5",
+        "range 2.5000000000000004..=3.4999999999999996 [more than 2.5 and less than 3.5]",
+    );
+    check(
+        "at least 2 and less than 40 percent",
+        "range 2..=39.99999999999999 unit=percent [at least 2 and less than 40 percent]",
+    );
+    check(
+        "more than 2 and fewer than 5 people",
+        "range 3..=4 unit=people [more than 2 and fewer than 5 people]",
+    );
+    let options = ScanOptions::new();
+    let record = serde_json::to_string(
+        &scan("more than 2 and fewer than 5 metres", &options)[0].to_json_record(0),
+    )
+    .unwrap();
+    insta::assert_snapshot!(record, @r#"{"input":0,"text":"more than 2 and fewer than 5 metres","span":[0,35],"kind":"quantity","min":2,"max":5,"min_inclusive":false,"max_inclusive":false,"form":"range","unit":"metres"}"#);
+}

@@ -2884,3 +2884,23 @@ fn figures_in_a_unit_of_measure_are_not_rounded_to_counts() {
     level: Corroborated: 2 independent origins support P1 3.2 metres / about 3 metres → 3.15–3.25 (C (own reporting), D (own reporting)).
     ");
 }
+
+/// Two bounds around a figure in a unit of measure close a range with
+/// its ends as stated (audit 12, fix 3): "more than 2 and less than 3
+/// metres" agrees with 2.5 metres, where it was read as the empty
+/// whole-count range 3 to 2 and the cell was kept as text.
+#[test]
+fn two_bounds_around_a_measure_agree_with_a_figure_between() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         A,River,level,more than 2 and less than 3 metres\n\
+         B,River,level,2.5 metres\n",
+    );
+    let report = analyze(&corpus, &Policy::default());
+    let verdicts: Vec<String> = report
+        .topics
+        .iter()
+        .map(|t| format!("{}: {}", t.property, t.explanation))
+        .collect();
+    assert_snapshot!(verdicts.join("\n"), @"level: Corroborated: 2 independent origins support P1 2.5 metres / more than 2 and fewer than 3 metres → 2.45–2.55 (A (own reporting), B (own reporting)).");
+}
