@@ -462,7 +462,7 @@ fn percentage(text: &str, lexicon: &Lexicon) -> Option<Quantity> {
     let before = before.replacen("%", "", 1);
     let tokens = Tokens::new(&before);
     let found = quantity::quantity_at(&tokens, lexicon, 0, true)?;
-    (found.end == tokens.len() && found.quantity.unit().is_none())
+    (found.end == tokens.len() && found.quantity.unit().is_none() && found.ambiguous.is_none())
         .then(|| found.quantity.with_unit("percent"))
 }
 
@@ -568,10 +568,32 @@ impl From<Error> for Unread {
     }
 }
 
+/// The error for a figure that reads two ways: "5m", 5 million or 5
+/// metres, written with a scale abbreviation of the vocabulary that is
+/// also the symbol of a unit, and no currency sign or plural noun to say
+/// which. Not a syntax error: a table cell is skipped with it, not kept
+/// as text.
+fn ambiguous_error(text: &str, ambiguous: &quantity::Ambiguous) -> Error {
+    use crate::quantity::format_number;
+    let scaled = format_number(ambiguous.base * ambiguous.factor);
+    let measured = format!("{} {}", format_number(ambiguous.base), ambiguous.unit);
+    Error::invalid_value(
+        format!("{:?}", text.trim()),
+        format!(
+            "reads two ways: {:?} may be {scaled} or {measured}",
+            ambiguous.written
+        ),
+        format!(
+            "the figure written out, {scaled:?} or {measured:?}, or with a currency sign or a plural noun after it (\"{} people\")",
+            ambiguous.written
+        ),
+    )
+}
+
 /// The error for a whole expression that is a range written the wrong
 /// way round ("between 1,500 and 500"): a bad value, not a syntax error.
-fn inverted_range_error(text: &str, tokens: &Tokens) -> Option<Error> {
-    let (high, low) = quantity::inverted_range_at(tokens, 0)?;
+fn inverted_range_error(text: &str, tokens: &Tokens, lexicon: &Lexicon) -> Option<Error> {
+    let (high, low) = quantity::inverted_range_at(tokens, lexicon, 0)?;
     Some(Error::invalid_value(
         format!(
             "{:?} (a range from {} down to {})",
@@ -626,6 +648,10 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> 
         return Err(error.into());
     }
     match quantity::quantity_at(&tokens, lexicon, 0, true) {
+        Some(quantity::QuantityMatch {
+            ambiguous: Some(ambiguous),
+            ..
+        }) => Err(ambiguous_error(text, &ambiguous).into()),
         Some(found) if found.end == tokens.len() => Ok(found.quantity),
         Some(found) if ends_in_participles(&tokens, found.end) => {
             let participles = tokens.raw_span(found.end, tokens.len());
@@ -636,7 +662,7 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> 
             Ok(found.quantity.with_unit(unit))
         }
         Some(found) => {
-            if let Some(inverted) = inverted_range_error(text, &tokens) {
+            if let Some(inverted) = inverted_range_error(text, &tokens, lexicon) {
                 return Err(inverted.into());
             }
             let after = tokens.span(found.end, found.end + 1);
@@ -667,7 +693,7 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> 
                 )
                 .into());
             }
-            if let Some(inverted) = inverted_range_error(text, &tokens) {
+            if let Some(inverted) = inverted_range_error(text, &tokens, lexicon) {
                 return Err(inverted.into());
             }
             let has_number = (0..tokens.len()).any(|k| tokens.number(k).is_some());
@@ -1145,6 +1171,15 @@ pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
             && end > date_end
         {
             i = end;
+            continue;
+        }
+        // "5m" alone: 5 million or 5 metres. No mention rather than a
+        // guess, and its number is not a count of its own.
+        if let Some(found) = &quantity
+            && found.ambiguous.is_some()
+            && found.end > date_end
+        {
+            i = found.end;
             continue;
         }
         let quantity_end = quantity.as_ref().map_or(0, |q| q.end);
