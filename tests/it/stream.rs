@@ -2083,10 +2083,10 @@ fn a_rounded_figure_agrees_with_the_figure_it_rounds() {
         .collect();
     assert_snapshot!(verdicts.join("\n"), @r"
     b killed: Contested: P1 300 (1 origin: DW (own reporting)) against P2 312 (1 origin: AP (own reporting)) conflict; the policy does not pick a winner.
-    c displaced: Contested: P1 2,000,000 (1 origin: AP (own reporting)) against P2 3,100,000 (1 origin: DW (own reporting)) conflict; the policy does not pick a winner.
-    a share: Corroborated: 2 independent origins support P1 30.2 percent / 30.24 percent → 30.235–30.245 (AP (own reporting), DW (own reporting)).
-    a votes: Corroborated: 2 independent origins support P1 5,700,000 / 5,714,034 → 5,714,034 (BBC (own reporting), Reuters (own reporting)).
-    b displaced: Corroborated: 2 independent origins support P1 2,000,000 / 2,500,000 → 2,450,000–2,499,999 (AP (own reporting), DW (own reporting)).
+    c displaced: Contested: P1 2 million (1 origin: AP (own reporting)) against P2 3.1 million (1 origin: DW (own reporting)) conflict; the policy does not pick a winner.
+    a share: Corroborated: 2 independent origins support P1 30.2 percent / 30.24 percent → 30.235–30.245 percent (AP (own reporting), DW (own reporting)).
+    a votes: Corroborated: 2 independent origins support P1 5,714,034 / 5.7 million → 5,714,034 (BBC (own reporting), Reuters (own reporting)).
+    b displaced: Corroborated: 2 independent origins support P1 2 million / 2.5 million → 2,450,000–2,499,999 (AP (own reporting), DW (own reporting)).
     ");
 }
 
@@ -2881,9 +2881,9 @@ fn figures_in_a_unit_of_measure_are_not_rounded_to_counts() {
         .collect();
     assert_snapshot!(verdicts.join("\n"), @"
     killed: Contested: P1 2 people (1 origin: H (own reporting)) against P2 more than 2 people → at least 3 (1 origin: G (own reporting)) conflict; the policy does not pick a winner.
-    depth: Corroborated: 2 independent origins support P1 5.5 metres / nearly 6 metres → 5.45–5.55 (E (own reporting), F (own reporting)).
-    len: Corroborated: 2 independent origins support P1 2.5 metres / more than 2 metres → 2.45–2.55 (A (own reporting), B (own reporting)).
-    level: Corroborated: 2 independent origins support P1 3.2 metres / about 3 metres → 3.15–3.25 (C (own reporting), D (own reporting)).
+    depth: Corroborated: 2 independent origins support P1 5.5 metres / nearly 6 metres → 5.45–5.55 metres (E (own reporting), F (own reporting)).
+    len: Corroborated: 2 independent origins support P1 2.5 metres / more than 2 metres → 2.45–2.55 metres (A (own reporting), B (own reporting)).
+    level: Corroborated: 2 independent origins support P1 3.2 metres / about 3 metres → 3.15–3.25 metres (C (own reporting), D (own reporting)).
     ");
 }
 
@@ -2904,7 +2904,7 @@ fn two_bounds_around_a_measure_agree_with_a_figure_between() {
         .iter()
         .map(|t| format!("{}: {}", t.property, t.explanation))
         .collect();
-    assert_snapshot!(verdicts.join("\n"), @"level: Corroborated: 2 independent origins support P1 2.5 metres / more than 2 and fewer than 3 metres → 2.45–2.55 (A (own reporting), B (own reporting)).");
+    assert_snapshot!(verdicts.join("\n"), @"level: Corroborated: 2 independent origins support P1 2.5 metres / more than 2 and fewer than 3 metres → 2.45–2.55 metres (A (own reporting), B (own reporting)).");
 }
 
 /// A currency sign before a figure and a scale abbreviation after it
@@ -2949,4 +2949,40 @@ fn currency_signs_and_scale_abbreviations_are_read() {
     ");
     assert_snapshot!(skipped_lines(&corpus).join("\n"), @r#"t.csv:15: field value: "5m" reads two ways: "5m" may be 5,000,000 or 5 metres; expected the figure written out, "5,000,000" or "5 metres", or with a currency sign or a plural noun after it ("5m people")"#);
     assert_eq!(report.summary.warned, 0);
+}
+
+/// A rounded figure is shown as rounded, with a scale word, and a
+/// position's combined value keeps its unit of measure (audit 12,
+/// finding 9): "1.2 billion US dollars" was shown as 1,200,000,000 US
+/// dollars beside the exact 1,150,000,000 it agrees with, so the
+/// position looked like two different numbers, and the value after the
+/// arrow had no unit. The text, Markdown and JSON reports show the same.
+#[test]
+fn a_rounded_figure_is_shown_as_rounded_and_the_combined_value_has_its_unit() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         A,Flood,damage,1.2 billion US dollars\n\
+         B,Flood,damage,\"1,150,000,000 US dollars\"\n",
+    );
+    let report = analyze(&corpus, &Policy::default());
+    let position = report.topics[0].positions().next().unwrap();
+    let value = position.value.clone();
+    let claims: Vec<String> = position
+        .claims
+        .iter()
+        .map(|c| format!("{}: {}", c.id(), c.value()))
+        .collect();
+    assert_snapshot!(format!("{value}\n{}", claims.join("\n")), @"
+    1,150,000,000 US dollars / 1.2 billion US dollars → 1,150,000,000 US dollars
+    line-2: 1.2 billion US dollars
+    line-3: 1,150,000,000 US dollars
+    ");
+    let markdown = report.render_markdown();
+    assert!(markdown.contains(&value), "{markdown}");
+    let json = report.to_json_string();
+    assert!(json.contains(&format!("\"value\": \"{value}\"")), "{json}");
+    assert!(
+        json.contains("\"value\": \"1.2 billion US dollars\""),
+        "{json}"
+    );
 }
