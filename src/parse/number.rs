@@ -22,6 +22,8 @@ pub(crate) struct Notation {
     /// Each abbreviation, lower case, with its factor and the unit it is
     /// also the symbol of.
     scales: Vec<(String, f64, Option<String>)>,
+    /// The length in bytes of the longest abbreviation.
+    longest_scale: usize,
 }
 
 /// A token of a currency sign: "US$" is the word "us" and the symbol "$".
@@ -38,6 +40,7 @@ impl Notation {
         signs: Vec::new(),
         measures: Vec::new(),
         scales: Vec::new(),
+        longest_scale: 0,
     };
 
     pub(crate) fn new(vocabulary: &crate::vocab::Vocabulary) -> Notation {
@@ -76,6 +79,7 @@ impl Notation {
                 entry.factor,
                 entry.or_unit.clone(),
             ));
+            notation.longest_scale = notation.longest_scale.max(abbreviation.len());
         }
         notation
     }
@@ -120,6 +124,11 @@ impl Notation {
 
     /// The abbreviation `word` (lower case) is, if any: its index.
     pub(crate) fn scale(&self, word: &str) -> Option<u16> {
+        // Most words after digits are counted nouns, longer than any
+        // abbreviation: turned away before the table is searched.
+        if word.len() > self.longest_scale {
+            return None;
+        }
         self.scales
             .iter()
             .position(|(abbreviation, ..)| abbreviation == word)

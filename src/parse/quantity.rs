@@ -512,7 +512,16 @@ fn notation_in(tokens: &Tokens, notation: &Notation, i: usize, end: usize) -> Op
     let mut currency = None;
     let mut ambiguous = None;
     for k in i..end {
-        if let Some((at, measure)) = notation.sign_at(tokens, k)
+        if tokens.number(k).is_some() {
+            if k + 1 < end
+                && let Some(index) = tokens.word(k + 1).and_then(|w| notation.scale(w))
+                && notation
+                    .abbreviation(index)
+                    .is_some_and(|(_, _, unit)| unit.is_some())
+            {
+                ambiguous = Some((k, index));
+            }
+        } else if let Some((at, measure)) = notation.sign_at(tokens, k)
             && at < end
             && tokens.number(at).is_some()
         {
@@ -520,15 +529,6 @@ fn notation_in(tokens: &Tokens, notation: &Notation, i: usize, end: usize) -> Op
                 return None;
             }
             currency = Some(measure);
-        }
-        if k + 1 < end
-            && tokens.number(k).is_some()
-            && let Some(index) = tokens.word(k + 1).and_then(|w| notation.scale(w))
-            && notation
-                .abbreviation(index)
-                .is_some_and(|(_, _, unit)| unit.is_some())
-        {
-            ambiguous = Some((k, index));
         }
     }
     Some(Written {
