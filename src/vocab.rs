@@ -963,6 +963,11 @@ mod tests {
             assert!(constructed.approximation_words().count() > 5, "{name}");
             assert!(constructed.is_verb_form("shoot", "shot"), "{name}");
             assert!(constructed.is_verb_form("have", "has"), "{name}");
+            assert_eq!(constructed.currency_signs().count(), 4, "{name}");
+            assert_eq!(constructed.scale_abbreviations().count(), 4, "{name}");
+            // The tables written out read back the same.
+            let again = Vocabulary::from_json_str(&constructed.to_json_string()).unwrap();
+            assert_eq!(again, constructed, "{name}");
         }
     }
 
