@@ -3415,6 +3415,41 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         out
     }
 
+    /// Appends, after a space, the unit of measure a quantity position's
+    /// combined value is in: the one measure of the vocabulary all its
+    /// members' units are in ("US dollars", for "1.2 billion dollars"
+    /// beside "1,150,000,000 US dollars"), or `percent` for shares.
+    /// Nothing for counted nouns ("fighters"), which the values before
+    /// the arrow name, and which need not agree to be compared.
+    fn push_common_unit(&self, out: &mut String, members: &[&Claim]) {
+        fn unit_of<'a>(claim: &&'a Claim) -> Option<&'a str> {
+            match &claim.value {
+                Value::Quantity(q) => q.unit(),
+                _ => None,
+            }
+        }
+        let Some(first) = members.first().and_then(unit_of) else {
+            return;
+        };
+        let vocabulary = self.policy.vocabulary();
+        let unit = if first == "percent" {
+            members
+                .iter()
+                .all(|c| unit_of(c) == Some("percent"))
+                .then_some("percent")
+        } else {
+            vocabulary.measure(first).filter(|&measure| {
+                members
+                    .iter()
+                    .all(|c| unit_of(c).and_then(|u| vocabulary.measure(u)) == Some(measure))
+            })
+        };
+        if let Some(unit) = unit {
+            out.push(' ');
+            out.push_str(unit);
+        }
+    }
+
     /// A quantity position's combined value: its members' distinct
     /// values, and the interval they share unless one plain value says it.
     fn quantity_value(&self, members: &[&Claim], interval: &Interval) -> String {
@@ -3427,6 +3462,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let (mut joined, distinct) = distinct_values(members);
         let mut shown = String::with_capacity(24);
         push_interval(&mut shown, interval);
+        // The combined value in the members' unit: their one measure
+        // ("US dollars", for "1.2 billion dollars" beside "1,150,000,000
+        // US dollars"), or the unit they all give.
+        self.push_common_unit(&mut shown, members);
         if distinct == 1 && (plain || joined.starts_with(&shown)) {
             joined
         } else {

@@ -699,6 +699,34 @@ fn approximate(value: f64, tolerance: &Tolerance, counted: bool) -> Interval {
     Interval::new(min.max(0.0), max)
 }
 
+/// Writes a figure rounded to `step` (a thousand or more) with the
+/// largest scale word it reaches and the decimals its step gives, as
+/// news writes it: 1,200,000,000 rounded to 100,000,000 is "1.2
+/// billion", 5,700,000 to 100,000 "5.7 million", 5,000 to 1,000 "5
+/// thousand". Written in full ("1,200,000,000"), a rounded figure reads
+/// as exact, and beside the exact figure it rounds it looks like another
+/// number. False, and nothing written, for a smaller step (whose
+/// decimals show the rounding already: "30.2") or a figure off its
+/// step's grid.
+fn write_scaled<W: fmt::Write>(out: &mut W, value: f64, step: f64) -> Result<bool, fmt::Error> {
+    const SCALES: [(f64, &str); 3] = [(1e9, "billion"), (1e6, "million"), (1e3, "thousand")];
+    if !(step >= 1e3 && value.is_finite()) {
+        return Ok(false);
+    }
+    let Some(&(scale, word)) = SCALES.iter().find(|(scale, _)| value >= *scale) else {
+        return Ok(false);
+    };
+    let decimals = (-(step / scale).log10()).ceil().clamp(0.0, 9.0) as i32;
+    let power = 10f64.powi(decimals);
+    let shown = (value / scale * power).round() / power;
+    if ((shown * scale - value) / value).abs() > 1e-9 {
+        return Ok(false);
+    }
+    let decimals = decimals as usize;
+    write!(out, "{shown:.decimals$} {word}")?;
+    Ok(true)
+}
+
 /// `x` to ten significant digits, as numbers are shown: the product of a
 /// number and a tolerance lands a hair off the figure it means (6 × 1.1
 /// is 6.6000000000000005, 0.1 × 0.9 is 0.09000000000000001), and the
@@ -712,8 +740,24 @@ fn ten_digits(x: f64) -> f64 {
     if rounded.is_finite() { rounded } else { x }
 }
 
+/// The number a bound that excludes it starts just past: `Some(2)` for
+/// the least value above 2, where "more than 2 metres" starts; `None` for
+/// a number as stated (ten significant digits or fewer).
+pub(crate) fn just_past(x: f64) -> Option<f64> {
+    let stated = x.next_down();
+    (x.is_finite() && ten_digits(x) != x && ten_digits(stated) == stated).then_some(stated)
+}
+
+/// The number a bound that excludes it ends just short of: `Some(3)` for
+/// the greatest value below 3, where "less than 3 metres" and "nearly 3
+/// metres" end; `None` for a number as stated.
+pub(crate) fn just_under(x: f64) -> Option<f64> {
+    let stated = x.next_up();
+    (x.is_finite() && ten_digits(x) != x && ten_digits(stated) == stated).then_some(stated)
+}
+
 /// The least value above `x` (which is finite and not negative here).
-fn next_up(x: f64) -> f64 {
+pub(crate) fn next_up(x: f64) -> f64 {
     if x == 0.0 {
         f64::from_bits(1)
     } else {
@@ -723,7 +767,7 @@ fn next_up(x: f64) -> f64 {
 
 /// The greatest value below `x`, or 0 (counts and shares are not
 /// negative).
-fn next_down(x: f64) -> f64 {
+pub(crate) fn next_down(x: f64) -> f64 {
     if x <= 0.0 {
         0.0
     } else {
@@ -879,7 +923,38 @@ impl Quantity {
     /// the formatting machinery: the report shows every claim's value.
     pub(crate) fn write_shown<W: fmt::Write>(&self, out: &mut W) -> fmt::Result {
         match &self.amount {
-            Amount::Exact(v) => write_number(out, *v)?,
+            Amount::Exact(v) => match self.rounded_to() {
+                Some(step) if write_scaled(out, *v, step)? => {}
+                _ => write_number(out, *v)?,
+            },
+            // Two bounds that exclude their numbers, in a unit of
+            // measure ("more than 2 and less than 3 metres"): as stated,
+            // not as the ends just past the numbers, which would show as
+            // the numbers themselves.
+            Amount::Range { min, max }
+                if just_past(*min).is_some() || just_under(*max).is_some() =>
+            {
+                match just_past(*min) {
+                    Some(number) => {
+                        out.write_str("more than ")?;
+                        write_number(out, number)?;
+                    }
+                    None => {
+                        out.write_str("at least ")?;
+                        write_number(out, *min)?;
+                    }
+                }
+                match just_under(*max) {
+                    Some(number) => {
+                        out.write_str(" and fewer than ")?;
+                        write_number(out, number)?;
+                    }
+                    None => {
+                        out.write_str(" and up to ")?;
+                        write_number(out, *max)?;
+                    }
+                }
+            }
             Amount::Range { min, max } => {
                 if let Some(qualifier) = self.qualifier() {
                     out.write_str(qualifier)?;
@@ -944,7 +1019,20 @@ impl Quantity {
 
 impl fmt::Display for Quantity {
     /// A compact, readable form: `500–1,500 fighters`, `at least 60`,
-    /// `about 2,000`, `dozens of prisoners`.
+    /// `about 2,000`, `dozens of prisoners`. A figure rounded to a
+    /// thousand or more ([`Quantity::with_rounding`]) is written with a
+    /// scale word, as rounded: `1.2 billion US dollars`, `5.7 million`.
+    ///
+    /// ```
+    /// use corroborate::{Amount, Quantity};
+    /// let damage = Quantity::new(Amount::Exact(1_200_000_000.0))?
+    ///     .with_rounding(100_000_000.0)?
+    ///     .with_unit("US dollars");
+    /// assert_eq!(damage.to_string(), "1.2 billion US dollars");
+    /// let exact = Quantity::new(Amount::Exact(1_150_000_000.0))?.with_unit("US dollars");
+    /// assert_eq!(exact.to_string(), "1,150,000,000 US dollars");
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.write_shown(f)
     }

@@ -301,7 +301,11 @@ pub struct Position<'c> {
     /// `P1`, `P2`, … in report order within the topic. Shared with the
     /// relations that name the position.
     pub label: Arc<str>,
-    /// The combined value: what every claim of the position allows.
+    /// The combined value: what every claim of the position allows. For
+    /// quantities, the claims' distinct values and, after an arrow, the
+    /// interval they share, in the unit of measure (or `percent`) they
+    /// are all in: "1,150,000,000 US dollars / 1.2 billion US dollars →
+    /// 1,150,000,000 US dollars".
     pub value: String,
     /// For quantities: the intersection of the claims' intervals.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -2,7 +2,7 @@
 //!
 //! | type | what it is |
 //! |---|---|
-//! | [`Vocabulary`] | the tables: vague phrases to intervals, hedge words to tolerances, a coding rule, units of measure, irregular verbs |
+//! | [`Vocabulary`] | the tables: vague phrases to intervals, hedge words to tolerances, a coding rule, units of measure, currency signs, scale abbreviations, irregular verbs |
 //! | [`VagueEntry`] | one vague phrase: its interval and an optional coded point |
 //! | [`Tolerance`] | how far a hedge word lets a number stray |
 //! | [`CodingRule`] | how to code a range as one number |
@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
-use crate::quantity::{Amount, Quantity, normalize_phrase};
+use crate::quantity::{Amount, MAX_AMOUNT, Quantity, normalize_phrase};
 
 /// The interval a vague phrase stands for, and the point a coding profile
 /// records for it.
@@ -205,6 +205,17 @@ pub struct Vocabulary {
     /// "acre", "acres"): figures in two measures are different scopes.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     measures: BTreeMap<String, Vec<String>>,
+    /// Currency signs written before a number ("$", "US$", "€"), each
+    /// with the measure of `measures` its figures are in ("US dollars"):
+    /// "$1.2 billion" is 1.2 billion US dollars.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    currency_signs: BTreeMap<String, String>,
+    /// Scale abbreviations written after a number ("k", "m", "bn"), with
+    /// their factor and, for one that is also the symbol of a unit of
+    /// measure ("m", metres), that unit: "5m" alone is then refused as
+    /// ambiguous rather than read as 5 million.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    scale_abbreviations: BTreeMap<String, ScaleAbbreviation>,
     /// Irregular verbs, each with its irregular forms ("shoot": "shot"),
     /// in lower case: a wording is compared with another's negation
     /// matching a verb with these forms as well as its regular
@@ -218,6 +229,17 @@ pub struct Vocabulary {
     /// nouns ("fighters"), turned away by one hash lookup.
     #[serde(skip)]
     measure_leads: crate::id::HashSet<String>,
+}
+
+/// A scale abbreviation of a vocabulary: what a number written before it
+/// is multiplied by ("bn": 10^9), and the unit of measure it is also the
+/// symbol of, if any ("m": metres).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ScaleAbbreviation {
+    pub(crate) factor: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) or_unit: Option<String>,
 }
 
 /// A phrase of a vocabulary file as it is matched (lower case, spaces
@@ -354,6 +376,8 @@ impl Vocabulary {
             verbs: BTreeMap::new(),
             measure_of: BTreeMap::new(),
             measure_leads: crate::id::HashSet::default(),
+            currency_signs: BTreeMap::new(),
+            scale_abbreviations: BTreeMap::new(),
         }
     }
 
@@ -439,6 +463,62 @@ impl Vocabulary {
                 let key = checked_phrase(unit, &field, &mut seen)?;
                 vocabulary.insert_measure(&key, &measure);
             }
+        }
+        let mut seen = BTreeMap::new();
+        for (sign, measure) in raw.currency_signs {
+            let field = format!("currency_signs.{sign}");
+            let key = checked_phrase(&sign, &field, &mut seen)?;
+            if key.contains(' ') || key.chars().any(|c| c.is_numeric()) {
+                return Err(Error::invalid_value(
+                    format!("{sign:?}"),
+                    "holds a space or a digit",
+                    "a sign written before a number, without a space or digit (\"$\", \"US$\", \"€\")",
+                )
+                .in_field(field));
+            }
+            if !vocabulary.measures.contains_key(&measure) {
+                return Err(Error::invalid_value(
+                    format!("{measure:?}"),
+                    "is not a measure of the vocabulary's `measures`",
+                    "the name of one of its measures, such as \"US dollars\"",
+                )
+                .in_field(field));
+            }
+            vocabulary.currency_signs.insert(key, measure);
+        }
+        let mut seen = BTreeMap::new();
+        for (abbreviation, entry) in raw.scale_abbreviations {
+            let field = format!("scale_abbreviations.{abbreviation}");
+            let key = checked_phrase(&abbreviation, &field, &mut seen)?;
+            if !key.chars().all(char::is_alphabetic) {
+                return Err(Error::invalid_value(
+                    format!("{abbreviation:?}"),
+                    "is not one word of letters",
+                    "letters written after a number (\"k\", \"bn\")",
+                )
+                .in_field(field));
+            }
+            if !(entry.factor.is_finite() && entry.factor > 1.0 && entry.factor <= MAX_AMOUNT) {
+                return Err(Error::invalid_value(
+                    entry.factor,
+                    "is not a scale",
+                    "a factor above 1 and at most 10^15, such as 1000 for \"k\"",
+                )
+                .in_field(format!("{field}.factor")));
+            }
+            if entry
+                .or_unit
+                .as_deref()
+                .is_some_and(|unit| unit.trim().is_empty())
+            {
+                return Err(Error::invalid_value(
+                    "\"\"",
+                    "is empty",
+                    "the unit the abbreviation is also the symbol of, such as \"metres\"",
+                )
+                .in_field(format!("{field}.or_unit")));
+            }
+            vocabulary.scale_abbreviations.insert(key, entry);
         }
         for (verb, forms) in raw.verbs {
             let field = format!("verbs.{verb}");
@@ -633,6 +713,32 @@ impl Vocabulary {
         self.verbs
             .get(verb)
             .is_some_and(|forms| forms.binary_search_by(|f| f.as_str().cmp(form)).is_ok())
+    }
+
+    /// The currency signs, lower case, each with its measure.
+    pub(crate) fn currency_signs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.currency_signs
+            .iter()
+            .map(|(sign, measure)| (sign.as_str(), measure.as_str()))
+    }
+
+    /// The scale abbreviations, lower case, each with its factor and the
+    /// unit it is also the symbol of.
+    pub(crate) fn scale_abbreviations(&self) -> impl Iterator<Item = (&str, &ScaleAbbreviation)> {
+        self.scale_abbreviations
+            .iter()
+            .map(|(abbreviation, entry)| (abbreviation.as_str(), entry))
+    }
+
+    /// A vocabulary with this one's units of measure only, for the
+    /// parser, which looks units up but needs no other table.
+    pub(crate) fn measures_only(&self) -> Vocabulary {
+        Vocabulary {
+            measures: self.measures.clone(),
+            measure_of: self.measure_of.clone(),
+            measure_leads: self.measure_leads.clone(),
+            ..Vocabulary::empty(self.name.clone())
+        }
     }
 
     /// The measure a quantity's unit is in, if the vocabulary names it:
@@ -857,6 +963,11 @@ mod tests {
             assert!(constructed.approximation_words().count() > 5, "{name}");
             assert!(constructed.is_verb_form("shoot", "shot"), "{name}");
             assert!(constructed.is_verb_form("have", "has"), "{name}");
+            assert_eq!(constructed.currency_signs().count(), 4, "{name}");
+            assert_eq!(constructed.scale_abbreviations().count(), 4, "{name}");
+            // The tables written out read back the same.
+            let again = Vocabulary::from_json_str(&constructed.to_json_string()).unwrap();
+            assert_eq!(again, constructed, "{name}");
         }
     }
 

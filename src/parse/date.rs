@@ -667,12 +667,13 @@ fn part_of_year(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
     at += 1;
     let (first, last) = match which {
         "first" | "last" => {
-            let (count, unit_at) = match super::number::number_at(tokens, at) {
-                Some(n) if n.value.fract() == 0.0 && (1.0..=12.0).contains(&n.value) => {
-                    (n.value as u32, n.end)
-                }
-                _ => (1, at),
-            };
+            let (count, unit_at) =
+                match super::number::number_at(tokens, &super::number::Notation::NONE, at) {
+                    Some(n) if n.value.fract() == 0.0 && (1.0..=12.0).contains(&n.value) => {
+                        (n.value as u32, n.end)
+                    }
+                    _ => (1, at),
+                };
             let unit = tokens.word(unit_at)?;
             at = unit_at + 1;
             let months = match unit {

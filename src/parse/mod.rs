@@ -32,7 +32,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::error::{Error, ErrorKind};
 use crate::period::Period;
-use crate::quantity::{Amount, Quantity};
+use crate::quantity::{Amount, Quantity, just_past, just_under};
 use crate::vocab::Vocabulary;
 
 use self::quantity::Lexicon;
@@ -187,19 +187,25 @@ impl Mention {
                 let (min, min_inclusive, max, max_inclusive) = match q.amount() {
                     Amount::AtLeast { value, strict } => (Some(*value), !*strict, None, false),
                     Amount::AtMost { value, strict } => (None, false, Some(*value), !*strict),
-                    // A hedge that leaves the stated number out ("nearly
-                    // 6 metres", "nearly 40%": not a count) ends just
-                    // short of it: written as the number, exclusive, not
-                    // as the float below it (5.999999999999999).
-                    Amount::Approximate { value, .. } if interval.max().next_up() == *value => {
-                        (Some(interval.min()), true, Some(*value), false)
+                    // An end that leaves its stated number out, of a
+                    // figure that is not a count ("nearly 6 metres",
+                    // "more than 2 and less than 3 metres"), lies just
+                    // past it: written as the number, exclusive, not as
+                    // the float beside it (5.999999999999999).
+                    _ => {
+                        let (min, min_inclusive) = match just_past(interval.min()) {
+                            Some(number) => (number, false),
+                            None => (interval.min(), true),
+                        };
+                        let (max, max_inclusive) = match just_under(interval.max()) {
+                            Some(number) => (Some(number), false),
+                            None => (
+                                interval.max().is_finite().then_some(interval.max()),
+                                interval.max().is_finite(),
+                            ),
+                        };
+                        (Some(min), min_inclusive, max, max_inclusive)
                     }
-                    _ => (
-                        Some(interval.min()),
-                        true,
-                        interval.max().is_finite().then_some(interval.max()),
-                        interval.max().is_finite(),
-                    ),
                 };
                 RecordValue::Quantity {
                     min,
@@ -260,8 +266,10 @@ impl fmt::Display for Mention {
 /// `precision` (year, month, day, hour, minute). Whole numbers print
 /// without a fraction. A hedge that leaves its number out ("nearly 6
 /// metres", "nearly 40%") gives that number as `max` with
-/// `max_inclusive` false; for a count ("nearly 6 people") `max` is the
-/// whole number below it, inclusive.
+/// `max_inclusive` false, and so do two bounds that close a range of
+/// such figures at either end ("more than 2 and less than 3 metres":
+/// `min` 2 and `max` 3, both exclusive); for a count ("nearly 6 people")
+/// `max` is the whole number below it, inclusive.
 #[derive(Clone, Debug)]
 pub struct MentionRecord {
     input: usize,
@@ -454,7 +462,7 @@ fn percentage(text: &str, lexicon: &Lexicon) -> Option<Quantity> {
     let before = before.replacen("%", "", 1);
     let tokens = Tokens::new(&before);
     let found = quantity::quantity_at(&tokens, lexicon, 0, true)?;
-    (found.end == tokens.len() && found.quantity.unit().is_none())
+    (found.end == tokens.len() && found.quantity.unit().is_none() && found.ambiguous.is_none())
         .then(|| found.quantity.with_unit("percent"))
 }
 
@@ -560,10 +568,32 @@ impl From<Error> for Unread {
     }
 }
 
+/// The error for a figure that reads two ways: "5m", 5 million or 5
+/// metres, written with a scale abbreviation of the vocabulary that is
+/// also the symbol of a unit, and no currency sign or plural noun to say
+/// which. Not a syntax error: a table cell is skipped with it, not kept
+/// as text.
+fn ambiguous_error(text: &str, ambiguous: &quantity::Ambiguous) -> Error {
+    use crate::quantity::format_number;
+    let scaled = format_number(ambiguous.base * ambiguous.factor);
+    let measured = format!("{} {}", format_number(ambiguous.base), ambiguous.unit);
+    Error::invalid_value(
+        format!("{:?}", text.trim()),
+        format!(
+            "reads two ways: {:?} may be {scaled} or {measured}",
+            ambiguous.written
+        ),
+        format!(
+            "the figure written out, {scaled:?} or {measured:?}, or with a currency sign or a plural noun after it (\"{} people\")",
+            ambiguous.written
+        ),
+    )
+}
+
 /// The error for a whole expression that is a range written the wrong
 /// way round ("between 1,500 and 500"): a bad value, not a syntax error.
-fn inverted_range_error(text: &str, tokens: &Tokens) -> Option<Error> {
-    let (high, low) = quantity::inverted_range_at(tokens, 0)?;
+fn inverted_range_error(text: &str, tokens: &Tokens, lexicon: &Lexicon) -> Option<Error> {
+    let (high, low) = quantity::inverted_range_at(tokens, lexicon, 0)?;
     Some(Error::invalid_value(
         format!(
             "{:?} (a range from {} down to {})",
@@ -618,6 +648,10 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> 
         return Err(error.into());
     }
     match quantity::quantity_at(&tokens, lexicon, 0, true) {
+        Some(quantity::QuantityMatch {
+            ambiguous: Some(ambiguous),
+            ..
+        }) => Err(ambiguous_error(text, &ambiguous).into()),
         Some(found) if found.end == tokens.len() => Ok(found.quantity),
         Some(found) if ends_in_participles(&tokens, found.end) => {
             let participles = tokens.raw_span(found.end, tokens.len());
@@ -628,7 +662,7 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> 
             Ok(found.quantity.with_unit(unit))
         }
         Some(found) => {
-            if let Some(inverted) = inverted_range_error(text, &tokens) {
+            if let Some(inverted) = inverted_range_error(text, &tokens, lexicon) {
                 return Err(inverted.into());
             }
             let after = tokens.span(found.end, found.end + 1);
@@ -659,7 +693,7 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> 
                 )
                 .into());
             }
-            if let Some(inverted) = inverted_range_error(text, &tokens) {
+            if let Some(inverted) = inverted_range_error(text, &tokens, lexicon) {
                 return Err(inverted.into());
             }
             let has_number = (0..tokens.len()).any(|k| tokens.number(k).is_some());
@@ -1137,6 +1171,15 @@ pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
             && end > date_end
         {
             i = end;
+            continue;
+        }
+        // "5m" alone: 5 million or 5 metres. No mention rather than a
+        // guess, and its number is not a count of its own.
+        if let Some(found) = &quantity
+            && found.ambiguous.is_some()
+            && found.end > date_end
+        {
+            i = found.end;
             continue;
         }
         let quantity_end = quantity.as_ref().map_or(0, |q| q.end);

@@ -7,6 +7,143 @@ use super::token::Tokens;
 use super::words::{SCALES, TENS, UNITS, lookup};
 use crate::quantity::MAX_AMOUNT;
 
+/// How a vocabulary writes figures around their digits, as data
+/// (`currency_signs` and `scale_abbreviations` of `data/vocabulary/`): a
+/// currency sign before a number ("$1.2 billion", "US$5m", "€3m") puts
+/// the figure in a measure, and a scale abbreviation after it ("5k",
+/// "1.2bn", "3 mn") multiplies it.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Notation {
+    /// Each sign's parts as tokens, longest first, with its measure's
+    /// index in `measures`.
+    signs: Vec<(Vec<SignPart>, u16)>,
+    /// The measures the signs name.
+    measures: Vec<String>,
+    /// Each abbreviation, lower case, with its factor and the unit it is
+    /// also the symbol of.
+    scales: Vec<(String, f64, Option<String>)>,
+    /// The length in bytes of the longest abbreviation.
+    longest_scale: usize,
+}
+
+/// A token of a currency sign: "US$" is the word "us" and the symbol "$".
+#[derive(Clone, Debug, PartialEq)]
+enum SignPart {
+    Word(String),
+    Symbol(char),
+}
+
+impl Notation {
+    /// No signs and no abbreviations: for numbers read outside a
+    /// quantity (a count of months in a date).
+    pub(crate) const NONE: Notation = Notation {
+        signs: Vec::new(),
+        measures: Vec::new(),
+        scales: Vec::new(),
+        longest_scale: 0,
+    };
+
+    pub(crate) fn new(vocabulary: &crate::vocab::Vocabulary) -> Notation {
+        let mut notation = Notation::default();
+        for (sign, measure) in vocabulary.currency_signs() {
+            let tokens = Tokens::new(sign);
+            let parts: Option<Vec<SignPart>> = (0..tokens.len())
+                .map(|k| match (tokens.word(k), tokens.punct(k)) {
+                    (Some(word), _) => Some(SignPart::Word(word.to_string())),
+                    (None, Some(c)) => Some(SignPart::Symbol(c)),
+                    _ => None,
+                })
+                .collect();
+            // A sign the vocabulary checked has no digits; one that would
+            // cut into none is not matched.
+            let Some(parts) = parts.filter(|parts| !parts.is_empty()) else {
+                continue;
+            };
+            let index = match notation.measures.iter().position(|m| m == measure) {
+                Some(index) => index,
+                None => {
+                    notation.measures.push(measure.to_string());
+                    notation.measures.len() - 1
+                }
+            };
+            notation
+                .signs
+                .push((parts, u16::try_from(index).unwrap_or(u16::MAX)));
+        }
+        notation
+            .signs
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.1.cmp(&b.1)));
+        for (abbreviation, entry) in vocabulary.scale_abbreviations() {
+            notation.scales.push((
+                abbreviation.to_string(),
+                entry.factor,
+                entry.or_unit.clone(),
+            ));
+            notation.longest_scale = notation.longest_scale.max(abbreviation.len());
+        }
+        notation
+    }
+
+    /// The currency sign that starts at token `i`, its parts written
+    /// together: the token after it and its measure's index.
+    pub(crate) fn sign_at(&self, tokens: &Tokens, i: usize) -> Option<(usize, u16)> {
+        self.signs.iter().find_map(|(parts, measure)| {
+            for (k, part) in parts.iter().enumerate() {
+                let at = i + k;
+                if k > 0 && !tokens.joined(at) {
+                    return None;
+                }
+                let matched = match part {
+                    SignPart::Word(word) => tokens.word(at) == Some(word.as_str()),
+                    SignPart::Symbol(c) => tokens.punct(at) == Some(*c),
+                };
+                if !matched {
+                    return None;
+                }
+            }
+            Some((i + parts.len(), *measure))
+        })
+    }
+
+    /// The measure of a sign, by the index [`Notation::sign_at`] gives.
+    pub(crate) fn measure(&self, index: u16) -> &str {
+        self.measures
+            .get(usize::from(index))
+            .map_or("", String::as_str)
+    }
+
+    /// The first words and symbols of the signs, for the scan's filters.
+    pub(crate) fn sign_starts(&self) -> impl Iterator<Item = Result<&str, char>> {
+        self.signs
+            .iter()
+            .filter_map(|(parts, _)| match parts.first()? {
+                SignPart::Word(word) => Some(Ok(word.as_str())),
+                SignPart::Symbol(c) => Some(Err(*c)),
+            })
+    }
+
+    /// The abbreviation `word` (lower case) is, if any: its index.
+    pub(crate) fn scale(&self, word: &str) -> Option<u16> {
+        // Most words after digits are counted nouns, longer than any
+        // abbreviation: turned away before the table is searched.
+        if word.len() > self.longest_scale {
+            return None;
+        }
+        self.scales
+            .iter()
+            .position(|(abbreviation, ..)| abbreviation == word)
+            .and_then(|index| u16::try_from(index).ok())
+    }
+
+    /// An abbreviation by index: its text, factor, and the unit it is
+    /// also the symbol of.
+    pub(crate) fn abbreviation(&self, index: u16) -> Option<(&str, f64, Option<&str>)> {
+        self.scales
+            .get(usize::from(index))
+            .map(|(text, factor, unit)| (text.as_str(), *factor, unit.as_deref()))
+    }
+}
+
 /// A number read from tokens `start..end`.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Num {
@@ -291,29 +428,57 @@ pub(crate) fn decimal_comma_at(tokens: &Tokens, i: usize) -> bool {
 
 /// Reads a number from token `i`, in digits or in words. Digits that are
 /// part of a designator ("GBU-43"), a time ("04:11"), a fraction or
-/// slashed date ("2/29"), a sum of money ("$5"), an ordinal ("31st"), a
+/// slashed date ("2/29"), a sum of money in a currency `notation` lacks
+/// ("¥5"), an ordinal ("31st"), a
 /// compound adjective ("43-year-old", but not "300-plus") or a decimal
 /// comma ("1,5 million", [`decimal_comma_at`]) are not read. A share
 /// ("41.2%", "2.1 per cent", "5 percent") is read with its sign or word,
 /// marked [`Num::percent`], so that the quantity grammar gives it the
 /// unit `percent` and never reads it as a count; "per" followed by
 /// another word ("5 per day") is a rate, not read.
-pub(crate) fn number_at(tokens: &Tokens, i: usize) -> Option<Num> {
-    let Some((value, digits, grouped, decimal)) = tokens.number(i) else {
+///
+/// A currency sign of `notation` before the digits ("$1.2 billion",
+/// "US$ 5m") is read with them (the quantity grammar gives the figure
+/// its measure); a scale
+/// abbreviation of `notation` after them ("5k", "1.2bn", "3 mn") scales
+/// them, as a scale word does.
+pub(crate) fn number_at(tokens: &Tokens, notation: &Notation, i: usize) -> Option<Num> {
+    if tokens.number(i).is_none() {
+        if let Some((at, _)) = notation.sign_at(tokens, i)
+            && tokens.number(at).is_some()
+            && !tokens.breaks(at)
+        {
+            return digits_at(tokens, notation, at, true);
+        }
         return fraction_at(tokens, i).or_else(|| words_at(tokens, i));
-    };
+    }
+    digits_at(tokens, notation, i, false)
+}
+
+/// Reads the digits at token `i`, a number token; `after_sign` when a
+/// currency sign read before them is glued to them.
+pub(crate) fn digits_at(
+    tokens: &Tokens,
+    notation: &Notation,
+    i: usize,
+    after_sign: bool,
+) -> Option<Num> {
+    let (value, digits, grouped, decimal) = tokens.number(i)?;
     if decimal_comma_at(tokens, i) {
         return None;
     }
     // What is glued before the digits.
-    if tokens.joined(i) {
+    if tokens.joined(i) && !after_sign {
         match tokens.punct(i - 1) {
             Some('$' | '£' | '€' | '¥' | '#' | '/' | ':' | '.' | '@') => return None,
             Some('-' | '‐' | '+') => {
                 // "GBU-43", "F-16": a word glued before the hyphen.
                 let glued_word = tokens.joined(i - 1) && tokens.word(i - 2).is_some();
                 // "5k-20k" is a range, not a designator.
-                let thousands = tokens.is(i - 2, "k") && tokens.number(i - 3).is_some();
+                let thousands = tokens
+                    .word(i - 2)
+                    .is_some_and(|w| notation.scale(w).is_some())
+                    && tokens.number(i - 3).is_some();
                 if i >= 2 && glued_word && !thousands {
                     return None;
                 }
@@ -361,22 +526,25 @@ pub(crate) fn number_at(tokens: &Tokens, i: usize) -> Option<Num> {
             }
             _ => {}
         }
+        // "5k", "1.2bn": an abbreviation of the vocabulary; any other
+        // word glued to digits ("31st") makes them no number.
         if let Some(word) = tokens.word(end) {
-            if word == "k" {
-                scale = 1e3;
-                end += 1;
-            } else {
-                return None;
-            }
+            let index = notation.scale(word)?;
+            scale = notation.abbreviation(index)?.1;
+            end += 1;
         }
     }
-    if !percent
-        && scale == 1.0
-        && let Some(s) = tokens.word(end).and_then(scale_word)
-        && !tokens.breaks(end)
-    {
-        scale = s;
-        end += 1;
+    if !percent && scale == 1.0 && !tokens.breaks(end) {
+        if let Some(s) = tokens.word(end).and_then(scale_word) {
+            scale = s;
+            end += 1;
+        } else if let Some(index) = tokens.word(end).and_then(|w| notation.scale(w))
+            && let Some((_, factor, _)) = notation.abbreviation(index)
+        {
+            // "1.2 bn", "3 mn": an abbreviation after a space.
+            scale = factor;
+            end += 1;
+        }
     }
     if !percent && !tokens.breaks(end) {
         match tokens.word(end) {
@@ -431,7 +599,8 @@ mod tests {
     #[track_caller]
     fn check(text: &str, expect: Option<f64>) {
         let tokens = Tokens::new(text);
-        let got = number_at(&tokens, 0).filter(|n| n.end == tokens.len());
+        let notation = Notation::new(&crate::vocab::Vocabulary::default());
+        let got = number_at(&tokens, &notation, 0).filter(|n| n.end == tokens.len());
         assert_eq!(got.map(|n| n.value), expect, "{text}");
     }
 

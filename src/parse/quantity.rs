@@ -19,7 +19,7 @@
 use crate::id::HashSet;
 
 use super::date::year_context;
-use super::number::{Num, number_at, starts_number_word};
+use super::number::{Notation, Num, digits_at, number_at, starts_number_word};
 use super::token::{Tokens, is_symbol};
 use super::words::{
     BOUNDS_AFTER, BOUNDS_BEFORE, Bound, COMPARATIVES, ESTIMATE_MARKERS, IRREGULAR_PLURALS, LOWER,
@@ -37,6 +37,10 @@ pub(crate) struct Lexicon {
     first_words: HashSet<String>,
     /// The symbols that open a hedge ("~300"), for the scan's filter.
     first_symbols: Vec<char>,
+    /// The vocabulary's units of measure, whose figures are not counts.
+    measures: Vocabulary,
+    /// The vocabulary's currency signs and scale abbreviations.
+    pub(crate) notation: Notation,
 }
 
 fn by_length_desc(mut phrases: Vec<String>) -> Vec<String> {
@@ -89,13 +93,32 @@ impl Lexicon {
             .collect();
         first_symbols.sort_unstable();
         first_symbols.dedup();
+        let notation = Notation::new(vocabulary);
+        for start in notation.sign_starts() {
+            match start {
+                Ok(word) => {
+                    first_words.insert(word.to_string());
+                }
+                Err(symbol) => first_symbols.push(symbol),
+            }
+        }
+        first_symbols.sort_unstable();
+        first_symbols.dedup();
         Lexicon {
+            notation,
+            measures: vocabulary.measures_only(),
             first_symbols,
             hedges: by_length_desc(prefix),
             suffix_hedges: by_length_desc(suffix),
             vague: by_length_desc(vague),
             first_words,
         }
+    }
+
+    /// Whether `unit` is in a unit of measure of the vocabulary
+    /// ([`Vocabulary::measure`]).
+    pub(crate) fn is_measure(&self, unit: &str) -> bool {
+        self.measures.measure(unit).is_some()
     }
 
     /// True when a quantity can start at a word (a cheap filter).
@@ -157,13 +180,17 @@ fn range_end(first: &Num, second: &Num) -> Option<(f64, f64)> {
 /// The two ends of a range written the wrong way round at `i` ("between
 /// 1,500 and 500", "from 80 to 20", "1500-500"), which [`core_at`] does
 /// not read as a range: the higher end first.
-pub(crate) fn inverted_range_at(tokens: &Tokens, i: usize) -> Option<(f64, f64)> {
+pub(crate) fn inverted_range_at(
+    tokens: &Tokens,
+    lexicon: &Lexicon,
+    i: usize,
+) -> Option<(f64, f64)> {
     let (at, joiners): (usize, &[&str]) = match tokens.word(i) {
         Some("between") => (i + 1, &["and"]),
         Some("from") => (i + 1, &["to", "through"]),
         _ => (i, &["to", "through"]),
     };
-    let first = number_at(tokens, at)?;
+    let first = number_at(tokens, &lexicon.notation, at)?;
     let dash = is_dash(tokens.punct(first.end));
     if !dash && !tokens.word(first.end).is_some_and(|w| joiners.contains(&w)) {
         return None;
@@ -172,13 +199,13 @@ pub(crate) fn inverted_range_at(tokens: &Tokens, i: usize) -> Option<(f64, f64)>
     if dash && tokens.raw(at).len() == 4 && tokens.raw(first.end + 1).len() <= 2 {
         return None;
     }
-    let second = number_at(tokens, first.end + 1)?;
+    let second = number_at(tokens, &lexicon.notation, first.end + 1)?;
     range_end(&first, &second)
         .is_none()
         .then_some((first.value, second.value))
 }
 
-fn core_at(tokens: &Tokens, i: usize) -> Option<Core> {
+fn core_at(tokens: &Tokens, lexicon: &Lexicon, i: usize) -> Option<Core> {
     if let Some(word) = tokens.word(i) {
         let joiners: &[&str] = match word {
             "between" => &["and"],
@@ -186,14 +213,14 @@ fn core_at(tokens: &Tokens, i: usize) -> Option<Core> {
             _ => &[],
         };
         if !joiners.is_empty() {
-            let first = number_at(tokens, i + 1)?;
+            let first = number_at(tokens, &lexicon.notation, i + 1)?;
             let at = first.end;
             let joined = tokens.word(at).is_some_and(|w| joiners.contains(&w))
                 || (word == "from" && is_dash(tokens.punct(at)));
             if !joined {
                 return None;
             }
-            let second = number_at(tokens, at + 1)?;
+            let second = number_at(tokens, &lexicon.notation, at + 1)?;
             // "between 20% and 30 people": not one range.
             if first.percent && !second.percent {
                 return None;
@@ -209,13 +236,13 @@ fn core_at(tokens: &Tokens, i: usize) -> Option<Core> {
     if tokens.number(i).is_some() && signed(tokens, i) {
         return None;
     }
-    let first = number_at(tokens, i)?;
+    let first = number_at(tokens, &lexicon.notation, i)?;
     let at = first.end;
     let dash = is_dash(tokens.punct(at));
     let word_joiner = tokens.word(at).is_some_and(|w| RANGE_WORDS.contains(&w));
     if (dash || word_joiner)
         && !tokens.breaks(at + 1)
-        && let Some(second) = number_at(tokens, at + 1)
+        && let Some(second) = number_at(tokens, &lexicon.notation, at + 1)
     {
         // "+1-222-2222-2222": a chain of dashes is a code, not a range.
         let chained = dash
@@ -377,6 +404,42 @@ fn bound_amount(bound: Bound, value: f64) -> Amount {
     }
 }
 
+/// Two opposite bounds that make a range ("more than 10 and less than
+/// 40"), as stated: the range they close depends on the unit read after
+/// them ([`TwoBounds::range`]).
+#[derive(Clone, Copy)]
+struct TwoBounds {
+    lower: (Bound, f64),
+    upper: (Bound, f64),
+    /// Where the first bound's number ends: what is read when the two
+    /// leave no count between them.
+    first: (Bound, f64, usize),
+}
+
+impl TwoBounds {
+    /// The closed range the two bounds leave. A count's ends are whole
+    /// counts ("more than 10 and less than 40" is 11 to 39); a number
+    /// with a fraction, a share or a figure in a unit of measure
+    /// (`measured`) keeps its ends as stated, a strict one just past the
+    /// number ("more than 2 and less than 3 metres"), as one bound alone
+    /// does in [`Quantity::interval`]. `None` when nothing lies between.
+    fn range(&self, measured: bool) -> Option<(f64, f64)> {
+        let end = |(bound, value): (Bound, f64)| {
+            if measured || value.fract() != 0.0 {
+                match (bound.lower, bound.strict) {
+                    (true, true) => crate::quantity::next_up(value),
+                    (false, true) => crate::quantity::next_down(value),
+                    (_, false) => value,
+                }
+            } else {
+                tightened(bound, value)
+            }
+        };
+        let (low, high) = (end(self.lower), end(self.upper));
+        (low <= high && low >= 0.0).then_some((low, high))
+    }
+}
+
 /// The closed integer interval of a bound, for combining two bounds.
 fn tightened(bound: Bound, value: f64) -> f64 {
     match (bound.lower, bound.strict) {
@@ -412,6 +475,66 @@ fn fraction_denominator(unit: &str) -> Option<f64> {
 pub(crate) struct QuantityMatch {
     pub(crate) end: usize,
     pub(crate) quantity: Quantity,
+    /// A figure written with a scale abbreviation that is also the
+    /// symbol of a unit ("5m": 5 million or 5 metres), with no currency
+    /// sign or plural noun to say which: the figure as read, the
+    /// abbreviation as written and the unit. Not to be taken as read.
+    pub(crate) ambiguous: Option<Ambiguous>,
+}
+
+/// A figure that reads two ways ([`QuantityMatch::ambiguous`]).
+pub(crate) struct Ambiguous {
+    /// The number and abbreviation as written: "5m".
+    pub(crate) written: String,
+    /// The number before the abbreviation: 5.
+    pub(crate) base: f64,
+    /// The abbreviation's factor: 10^6.
+    pub(crate) factor: f64,
+    /// The unit it is also the symbol of: "metres".
+    pub(crate) unit: String,
+}
+
+/// How the figures of a quantity were written ([`notation_in`]).
+struct Written {
+    /// The measure their currency signs name, by its index in the
+    /// [`Notation`].
+    currency: Option<u16>,
+    /// The digits' token and the index of an abbreviation after them
+    /// that is also a unit's symbol ("5m").
+    ambiguous: Option<(usize, u16)>,
+}
+
+/// The currency signs and scale abbreviations of the figures in tokens
+/// `i..end`: the measure the signs name, and an abbreviation that is
+/// also a unit's symbol, written after digits. `None` when two signs
+/// name different measures ("between $5 and €6").
+fn notation_in(tokens: &Tokens, notation: &Notation, i: usize, end: usize) -> Option<Written> {
+    let mut currency = None;
+    let mut ambiguous = None;
+    for k in i..end {
+        if tokens.number(k).is_some() {
+            if k + 1 < end
+                && let Some(index) = tokens.word(k + 1).and_then(|w| notation.scale(w))
+                && notation
+                    .abbreviation(index)
+                    .is_some_and(|(_, _, unit)| unit.is_some())
+            {
+                ambiguous = Some((k, index));
+            }
+        } else if let Some((at, measure)) = notation.sign_at(tokens, k)
+            && at < end
+            && tokens.number(at).is_some()
+        {
+            if currency.is_some_and(|m| m != measure) {
+                return None;
+            }
+            currency = Some(measure);
+        }
+    }
+    Some(Written {
+        currency,
+        ambiguous,
+    })
 }
 
 /// Reads a quantity at token `i`. With `strict` false (scanning), a lone
@@ -422,7 +545,12 @@ pub(crate) fn quantity_at(
     i: usize,
     strict: bool,
 ) -> Option<QuantityMatch> {
-    let (amount, end, allow_of) = amount_at(tokens, lexicon, i, strict)?;
+    let AmountRead {
+        amount,
+        end,
+        allow_of,
+        bounds,
+    } = amount_at(tokens, lexicon, i, strict)?;
     // A share ("41.2%", "between 62 and 65 per cent", "about 40-45
     // percent") has the unit `percent`, as a table cell's share has, and
     // no counted noun: "41.2% of voters" is a share of voters, not a
@@ -432,10 +560,64 @@ pub(crate) fn quantity_at(
             || tokens.is(k, "percent")
             || (k > i && tokens.is(k, "cent") && tokens.is(k - 1, "per"))
     });
+    let Written {
+        currency,
+        ambiguous,
+    } = notation_in(tokens, &lexicon.notation, i, end)?;
     let (end, unit) = if percent {
         (end, Some("percent".to_string()))
     } else {
-        unit_at(tokens, end, allow_of)
+        match currency.map(|index| lexicon.notation.measure(index)) {
+            // "$1.2 billion": in the sign's measure. A noun after it is
+            // taken only when it names that measure again ("$5 million
+            // dollars"); "$5 million aid" goes on past the quantity.
+            Some(measure) => match unit_at(tokens, end, false) {
+                (after, Some(noun)) if lexicon.measures.measure(&noun) == Some(measure) => {
+                    (after, Some(measure.to_string()))
+                }
+                _ => (end, Some(measure.to_string())),
+            },
+            None => unit_at(tokens, end, allow_of),
+        }
+    };
+    // "5m": million or metres. A currency sign ("$5m") or a plural noun
+    // after it ("5m people", "1.2m barrels") says million; without one
+    // the figure is not taken as read.
+    let ambiguous = ambiguous
+        .filter(|_| currency.is_none())
+        .filter(|_| {
+            !unit
+                .as_deref()
+                .and_then(|unit| unit.rsplit(' ').next())
+                .is_some_and(|last| is_plural(&last.to_lowercase()))
+        })
+        .and_then(|(k, index)| {
+            let (_, factor, unit) = lexicon.notation.abbreviation(index)?;
+            Some(Ambiguous {
+                written: tokens.raw_span(k, k + 2).to_string(),
+                base: tokens.number(k)?.0,
+                factor,
+                unit: unit?.to_string(),
+            })
+        });
+    // Two bounds close a range by the unit after them: whole counts, or
+    // a measure's ends as stated. Where they leave no count between them
+    // ("more than 2 and less than 3 people"), the first bound alone.
+    let (amount, end, unit) = match bounds {
+        None => (amount, end, unit),
+        Some(bounds) => {
+            let measured = unit
+                .as_deref()
+                .is_some_and(|unit| unit == "percent" || lexicon.is_measure(unit));
+            match bounds.range(measured) {
+                Some((min, max)) => (Amount::Range { min, max }, end, unit),
+                None => {
+                    let (bound, value, first_end) = bounds.first;
+                    let (end, unit) = unit_at(tokens, first_end, false);
+                    (bound_amount(bound, value), end, unit)
+                }
+            }
+        }
     };
     // "three quarters", "two thirds": a share, not a count of quarters.
     let (amount, unit) = match (&amount, unit.as_deref().and_then(fraction_denominator)) {
@@ -457,9 +639,10 @@ pub(crate) fn quantity_at(
     // to its last digit ("5.7 million", "30.2%"): the number it was read
     // from says to what.
     let rounded_to = match amount {
+        // Read from the digits: a currency sign before them was read.
         Amount::Exact(value) => (i..end)
             .find(|&k| tokens.number(k).is_some())
-            .and_then(|k| number_at(tokens, k))
+            .and_then(|k| digits_at(tokens, &lexicon.notation, k, true))
             .filter(|num| num.value == value)
             .and_then(|num| num.step),
         _ => None,
@@ -474,7 +657,11 @@ pub(crate) fn quantity_at(
     if let Some(unit) = unit {
         quantity = quantity.with_unit(unit);
     }
-    Some(QuantityMatch { end, quantity })
+    Some(QuantityMatch {
+        end,
+        quantity,
+        ambiguous,
+    })
 }
 
 /// The token after the words at `i` that mark an estimate
@@ -486,14 +673,32 @@ pub(crate) fn estimate_marker_at(tokens: &Tokens, lexicon: &Lexicon, i: usize) -
         .find_map(|phrase| tokens.phrase(i, phrase))
 }
 
+/// An amount read at a token.
+struct AmountRead {
+    amount: Amount,
+    /// The token after it.
+    end: usize,
+    /// Whether an "of" may join the counted noun ("dozens of prisoners").
+    allow_of: bool,
+    /// Two opposite bounds, which close a range by the unit after them
+    /// (`amount` is then a placeholder).
+    bounds: Option<TwoBounds>,
+}
+
+impl From<(Amount, usize, bool)> for AmountRead {
+    fn from((amount, end, allow_of): (Amount, usize, bool)) -> AmountRead {
+        AmountRead {
+            amount,
+            end,
+            allow_of,
+            bounds: None,
+        }
+    }
+}
+
 /// The amount at `i`: after the words that mark an estimate, the amount
 /// as printed ("an estimated 7,000 to 11,000" is 7,000 to 11,000).
-fn amount_at(
-    tokens: &Tokens,
-    lexicon: &Lexicon,
-    i: usize,
-    strict: bool,
-) -> Option<(Amount, usize, bool)> {
+fn amount_at(tokens: &Tokens, lexicon: &Lexicon, i: usize, strict: bool) -> Option<AmountRead> {
     match estimate_marker_at(tokens, lexicon, i) {
         Some(after) if !tokens.breaks(after) => amount_unmarked(tokens, lexicon, after, strict),
         _ => amount_unmarked(tokens, lexicon, i, strict),
@@ -505,19 +710,19 @@ fn amount_unmarked(
     lexicon: &Lexicon,
     i: usize,
     strict: bool,
-) -> Option<(Amount, usize, bool)> {
+) -> Option<AmountRead> {
     if let Some((after, prefix)) = prefix_at(tokens, lexicon, i)
         && !tokens.breaks(after)
     {
-        let core = core_at(tokens, after)?;
+        let core = core_at(tokens, lexicon, after)?;
         let amount = match (prefix, core.range) {
             (Prefix::Hedge(_), Some((min, max))) => {
-                return Some((Amount::Range { min, max }, core.end, false));
+                return Some((Amount::Range { min, max }, core.end, false).into());
             }
             (Prefix::Hedge(qualifier), None) => {
                 // "about 500 or more": the bound is the firmer statement.
-                if let Some((after, bound)) = bound_after(tokens, core.first.end) {
-                    return Some((bound_amount(bound, core.first.value), after, false));
+                if let Some((after, bound)) = bound_after(tokens, lexicon, core.first.end) {
+                    return Some((bound_amount(bound, core.first.value), after, false).into());
                 }
                 Amount::Approximate {
                     value: core.first.value,
@@ -525,8 +730,8 @@ fn amount_unmarked(
                 }
             }
             (Prefix::Equal, _) => {
-                if let Some((after, bound)) = bound_after(tokens, core.first.end) {
-                    return Some((bound_amount(bound, core.first.value), after, false));
+                if let Some((after, bound)) = bound_after(tokens, lexicon, core.first.end) {
+                    return Some((bound_amount(bound, core.first.value), after, false).into());
                 }
                 Amount::Exact(core.first.value)
             }
@@ -538,7 +743,7 @@ fn amount_unmarked(
                     && let Some(after) = tokens
                         .phrase(first_end, "or equal to")
                         .or_else(|| tokens.phrase(first_end, "or equal"))
-                    && number_at(tokens, after).is_none()
+                    && number_at(tokens, &lexicon.notation, after).is_none()
                 {
                     bound.strict = false;
                     first_end = after;
@@ -553,50 +758,58 @@ fn amount_unmarked(
                     }
                     if let Some((after2, Prefix::Bound(other))) = prefix_at(tokens, lexicon, at)
                         && other.lower != bound.lower
-                        && let Some(second) = number_at(tokens, after2)
+                        && let Some(second) = number_at(tokens, &lexicon.notation, after2)
                     {
-                        let (low, high) = if bound.lower {
-                            (tightened(bound, value), tightened(other, second.value))
+                        let (lower, upper) = if bound.lower {
+                            ((bound, value), (other, second.value))
                         } else {
-                            (tightened(other, second.value), tightened(bound, value))
+                            ((other, second.value), (bound, value))
                         };
-                        if low <= high && low >= 0.0 {
-                            return Some((
-                                Amount::Range {
-                                    min: low,
-                                    max: high,
-                                },
-                                second.end,
-                                false,
-                            ));
+                        let bounds = TwoBounds {
+                            lower,
+                            upper,
+                            first: (bound, value, first_end),
+                        };
+                        // A range either way, a measure's or a count's:
+                        // the unit after it decides which.
+                        if bounds.range(true).is_some() || bounds.range(false).is_some() {
+                            return Some(AmountRead {
+                                amount,
+                                end: second.end,
+                                allow_of: false,
+                                bounds: Some(bounds),
+                            });
                         }
                     }
                 }
-                return Some((amount, first_end, false));
+                return Some((amount, first_end, false).into());
             }
         };
         let end = core.first.end;
-        return Some((amount, end, false));
+        return Some((amount, end, false).into());
     }
-    if let Some(core) = core_at(tokens, i) {
+    if let Some(core) = core_at(tokens, lexicon, i) {
         if let Some((min, max)) = core.range {
-            return Some((Amount::Range { min, max }, core.end, false));
+            return Some((Amount::Range { min, max }, core.end, false).into());
         }
         let value = core.first.value;
         let end = core.first.end;
-        if let Some((after, bound)) = bound_after(tokens, end) {
-            return Some((bound_amount(bound, value), after, false));
+        if let Some((after, bound)) = bound_after(tokens, lexicon, end) {
+            return Some((bound_amount(bound, value), after, false).into());
         }
         for hedge in &lexicon.suffix_hedges {
             if let Some(after) = tokens.phrase(end, hedge) {
-                return Some((
-                    Amount::Approximate {
-                        value,
-                        qualifier: hedge.clone(),
-                    },
-                    after,
-                    false,
-                ));
+                return Some(
+                    (
+                        Amount::Approximate {
+                            value,
+                            qualifier: hedge.clone(),
+                        },
+                        after,
+                        false,
+                    )
+                        .into(),
+                );
             }
         }
         if !strict {
@@ -610,7 +823,7 @@ fn amount_unmarked(
                 return None;
             }
         }
-        return Some((Amount::Exact(value), end, false));
+        return Some((Amount::Exact(value), end, false).into());
     }
     // A vague phrase, longest first.
     for phrase in &lexicon.vague {
@@ -650,13 +863,16 @@ fn amount_unmarked(
                     size.is_some_and(|size| size > crate::vocab::number_noun(last).unwrap_or(0.0))
                 })
             {
-                return Some((
-                    Amount::Vague {
-                        phrase: format!("{phrase} of {scale}"),
-                    },
-                    end + 2,
-                    true,
-                ));
+                return Some(
+                    (
+                        Amount::Vague {
+                            phrase: format!("{phrase} of {scale}"),
+                        },
+                        end + 2,
+                        true,
+                    )
+                        .into(),
+                );
             }
             if scaled > end {
                 let mut phrase = phrase.clone();
@@ -664,22 +880,25 @@ fn amount_unmarked(
                     phrase.push(' ');
                     phrase.push_str(tokens.word(k).unwrap_or_default());
                 }
-                return Some((Amount::Vague { phrase }, scaled, true));
+                return Some((Amount::Vague { phrase }, scaled, true).into());
             }
-            return Some((
-                Amount::Vague {
-                    phrase: phrase.clone(),
-                },
-                end,
-                true,
-            ));
+            return Some(
+                (
+                    Amount::Vague {
+                        phrase: phrase.clone(),
+                    },
+                    end,
+                    true,
+                )
+                    .into(),
+            );
         }
     }
     None
 }
 
 /// A bound phrase after a number: "500 or more", "200 or greater than".
-fn bound_after(tokens: &Tokens, end: usize) -> Option<(usize, Bound)> {
+fn bound_after(tokens: &Tokens, lexicon: &Lexicon, end: usize) -> Option<(usize, Bound)> {
     // "300+" and "300-plus": at least 300 (but "2+2" is a sum).
     if tokens.joined(end) {
         let after = match tokens.punct(end) {
@@ -699,7 +918,8 @@ fn bound_after(tokens: &Tokens, end: usize) -> Option<(usize, Bound)> {
         if let Some(after) = tokens.phrase(end, phrase) {
             // "200 or more than 190" is two mentions, not one.
             if tokens.number(after).is_some()
-                || tokens.is(after, "than") && number_at(tokens, after + 1).is_some()
+                || tokens.is(after, "than")
+                    && number_at(tokens, &lexicon.notation, after + 1).is_some()
             {
                 return None;
             }

@@ -1183,7 +1183,7 @@ fn fractional_values_show_without_float_noise() {
         .map(|t| format!("{:?} {}", t.verdict, t.scopes[0].positions[0].value))
         .collect();
     assert_snapshot!(values.join("\n"), @"
-    Corroborated 5.3 percent / about 5 percent → 5.3
+    Corroborated 5.3 percent / about 5 percent → 5.3 percent
     SingleOrigin about 24.6 → 22.14–27.06
     ");
 }

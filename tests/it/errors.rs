@@ -565,7 +565,7 @@ fn vocabulary_trailing_characters() {
 fn vocabulary_unknown_field() {
     let e = vocabulary_error(r#"{"name": "x", "vague": {}, "approximate": {}, "hedges": {}}"#);
     assert!(e.is_invalid());
-    assert_snapshot!(e, @"line 1 column 54: field hedges: unknown field `hedges`, expected one of `name`, `vague`, `approximate`, `coding`, `measures`, `verbs`");
+    assert_snapshot!(e, @"line 1 column 54: field hedges: unknown field `hedges`, expected one of `name`, `vague`, `approximate`, `coding`, `measures`, `currency_signs`, `scale_abbreviations`, `verbs`");
 }
 
 #[test]
@@ -1003,10 +1003,10 @@ fn bad_policy_and_vocabulary_files_are_named_with_their_place() {
         "{\"quote_threshold\": 0.8,\n \"vocabulary\": {\n  \"name\": \"x\",\n  \"colour\": 1}}",
     );
     let e = corroborate::Policy::from_path(&inline).unwrap_err();
-    assert_snapshot!(shown(e.to_string()), @r#"<dir>/inline.json:4: field vocabulary.colour: unknown field `colour`, expected one of `name`, `vague`, `approximate`, `coding`, `measures`, `verbs`"#);
+    assert_snapshot!(shown(e.to_string()), @r#"<dir>/inline.json:4: field vocabulary.colour: unknown field `colour`, expected one of `name`, `vague`, `approximate`, `coding`, `measures`, `currency_signs`, `scale_abbreviations`, `verbs`"#);
     let vocabulary = file("vocabulary.json", "{\"name\": \"x\", \"colour\": 1}");
     let e = corroborate::Vocabulary::from_path(&vocabulary).unwrap_err();
-    assert_snapshot!(shown(e.to_string()), @r#"<dir>/vocabulary.json:1:22: field colour: unknown field `colour`, expected one of `name`, `vague`, `approximate`, `coding`, `measures`, `verbs`"#);
+    assert_snapshot!(shown(e.to_string()), @r#"<dir>/vocabulary.json:1:22: field colour: unknown field `colour`, expected one of `name`, `vague`, `approximate`, `coding`, `measures`, `currency_signs`, `scale_abbreviations`, `verbs`"#);
     let run = |flag: &str, file: &std::path::Path| {
         let output = std::process::Command::new(example_binary())
             .arg(flag)

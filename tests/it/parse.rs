@@ -1322,7 +1322,8 @@ fn indian_scale_words() {
     let q = parse_quantity("1 lakh people", &v).unwrap();
     assert_eq!(
         (q.to_string(), q.unit()),
-        ("100,000 people".into(), Some("people"))
+        // Rounded to a lakh: shown with a scale word, as rounded.
+        ("100 thousand people".into(), Some("people"))
     );
     let lakhs = v.vague("a few lakh").unwrap();
     assert_eq!((lakhs.min(), lakhs.max()), (200_000.0, 500_000.0));
@@ -1614,4 +1615,92 @@ fn figures_in_a_unit_of_measure_are_not_counts() {
     let record =
         serde_json::to_string(&scan("about 6 metres", &options)[0].to_json_record(0)).unwrap();
     insta::assert_snapshot!(record, @r#"{"input":0,"text":"about 6 metres","span":[0,14],"kind":"quantity","min":5.4,"max":6.6,"min_inclusive":true,"max_inclusive":true,"form":"approximate","unit":"metres"}"#);
+}
+
+/// Two opposite bounds around a figure in a unit of measure close a
+/// range with its ends as stated, not tightened to whole counts (audit
+/// 12, fix 3): "more than 2 and fewer than 5 metres" was 3 to 4, and a
+/// range of fractions, "more than 2.5 and less than 3.5", was 3 to 3.
+/// Counted nouns keep whole ends.
+#[test]
+fn two_bounds_around_a_measure_are_not_tightened() {
+    check(
+        "more than 2 and fewer than 5 metres",
+        "range 2.0000000000000004..=4.999999999999999 unit=metres [more than 2 and fewer than 5 metres]",
+    );
+    check(
+        "more than 2.5 and less than 3.5",
+        "range 2.5000000000000004..=3.4999999999999996 [more than 2.5 and less than 3.5]",
+    );
+    check(
+        "at least 2 and less than 40 percent",
+        "range 2..=39.99999999999999 unit=percent [at least 2 and less than 40 percent]",
+    );
+    check(
+        "more than 2 and fewer than 5 people",
+        "range 3..=4 unit=people [more than 2 and fewer than 5 people]",
+    );
+    let options = ScanOptions::new();
+    let record = serde_json::to_string(
+        &scan("more than 2 and fewer than 5 metres", &options)[0].to_json_record(0),
+    )
+    .unwrap();
+    insta::assert_snapshot!(record, @r#"{"input":0,"text":"more than 2 and fewer than 5 metres","span":[0,35],"kind":"quantity","min":2,"max":5,"min_inclusive":false,"max_inclusive":false,"form":"range","unit":"metres"}"#);
+}
+
+/// Currency signs and scale abbreviations are the vocabulary's data,
+/// read by the scanner as by the table reader (audit 12, finding 4).
+#[test]
+fn currency_signs_and_scale_abbreviations() {
+    check(
+        "$1.2 billion",
+        "exact 1150000000..=1250000000 unit=US dollars [$1.2 billion]",
+    );
+    check(
+        "damage of US$1.2bn was reported",
+        "exact 1150000000..=1250000000 unit=US dollars [US$1.2bn]",
+    );
+    check(
+        "about €3m",
+        "approximate 2700000..=3300000 unit=euros [about €3m]",
+    );
+    check(
+        "between $1bn and $2bn",
+        "range 1000000000..=2000000000 unit=US dollars [between $1bn and $2bn]",
+    );
+    check(
+        "1.2m people fled",
+        "exact 1150000..=1249999 unit=people [1.2m people]",
+    );
+    check("3 mn", "exact 2500000..=3499999 [3 mn]");
+    // "5m" alone may be 5 million or 5 metres: no mention rather than
+    // a guess; a currency sign or a plural noun says million.
+    check("the wall was 5m high", "");
+    check("$5m", "exact 4500000..=5500000 unit=US dollars [$5m]");
+    let vocabulary = Vocabulary::default();
+    let err = parse_quantity("5m", &vocabulary).unwrap_err();
+    insta::assert_snapshot!(err, @r#""5m" reads two ways: "5m" may be 5,000,000 or 5 metres; expected the figure written out, "5,000,000" or "5 metres", or with a currency sign or a plural noun after it ("5m people")"#);
+    // Swapped out: a vocabulary without the tables reads neither.
+    let bare = Vocabulary::from_json_str(
+        r#"{"name": "bare", "vague": {}, "approximate": {}, "measures": {"US dollars": ["dollars"]}}"#,
+    )
+    .unwrap();
+    assert!(parse_quantity("$1.2 billion", &bare).is_err());
+    assert!(parse_quantity("1.2bn", &bare).is_err());
+    // And a newsroom's own: "A$" for Australian dollars, "b" for billion.
+    let newsroom = Vocabulary::from_json_str(
+        r#"{"name": "newsroom", "vague": {}, "approximate": {},
+            "measures": {"Australian dollars": ["aud"]},
+            "currency_signs": {"A$": "Australian dollars"},
+            "scale_abbreviations": {"b": {"factor": 1000000000}}}"#,
+    )
+    .unwrap();
+    let q = parse_quantity("A$1.2b", &newsroom).unwrap();
+    assert_eq!(q.to_string(), "1.2 billion Australian dollars");
+    // A sign must name a measure of the vocabulary.
+    let err = Vocabulary::from_json_str(
+        r#"{"name": "n", "vague": {}, "approximate": {}, "currency_signs": {"¥": "yen"}}"#,
+    )
+    .unwrap_err();
+    insta::assert_snapshot!(err, @r#"field currency_signs.¥: "yen" is not a measure of the vocabulary's `measures`; expected the name of one of its measures, such as "US dollars""#);
 }

@@ -2083,10 +2083,10 @@ fn a_rounded_figure_agrees_with_the_figure_it_rounds() {
         .collect();
     assert_snapshot!(verdicts.join("\n"), @r"
     b killed: Contested: P1 300 (1 origin: DW (own reporting)) against P2 312 (1 origin: AP (own reporting)) conflict; the policy does not pick a winner.
-    c displaced: Contested: P1 2,000,000 (1 origin: AP (own reporting)) against P2 3,100,000 (1 origin: DW (own reporting)) conflict; the policy does not pick a winner.
-    a share: Corroborated: 2 independent origins support P1 30.2 percent / 30.24 percent → 30.235–30.245 (AP (own reporting), DW (own reporting)).
-    a votes: Corroborated: 2 independent origins support P1 5,700,000 / 5,714,034 → 5,714,034 (BBC (own reporting), Reuters (own reporting)).
-    b displaced: Corroborated: 2 independent origins support P1 2,000,000 / 2,500,000 → 2,450,000–2,499,999 (AP (own reporting), DW (own reporting)).
+    c displaced: Contested: P1 2 million (1 origin: AP (own reporting)) against P2 3.1 million (1 origin: DW (own reporting)) conflict; the policy does not pick a winner.
+    a share: Corroborated: 2 independent origins support P1 30.2 percent / 30.24 percent → 30.235–30.245 percent (AP (own reporting), DW (own reporting)).
+    a votes: Corroborated: 2 independent origins support P1 5,714,034 / 5.7 million → 5,714,034 (BBC (own reporting), Reuters (own reporting)).
+    b displaced: Corroborated: 2 independent origins support P1 2 million / 2.5 million → 2,450,000–2,499,999 (AP (own reporting), DW (own reporting)).
     ");
 }
 
@@ -2652,22 +2652,24 @@ fn a_number_kept_as_text_is_warned_about() {
 /// when it does not begin with a quantity the parser reads (audit 12,
 /// finding 4): "$1.2 billion", "1.2bn dollars" and "1.2m people" were
 /// compared as texts, silently, and the diagnostics said every claim was
-/// compared. A cell without a digit is text, as before.
+/// compared. (Those three now read, by the vocabulary's currency signs
+/// and scale abbreviations; a sign or suffix it lacks still warns.) A
+/// cell without a digit is text, as before.
 #[test]
 fn a_figure_kept_as_text_is_always_warned_about() {
     let corpus = read_csv(
         "source,subject,property,value\n\
-         A,Flood,damage,$1.2 billion\n\
-         B,Flood,damage,1.2bn dollars\n\
-         C,Flood,rescued,1.2m people\n\
+         A,Flood,damage,¥1.2 billion\n\
+         B,Flood,damage,1.2tn dollars\n\
+         C,Flood,rescued,1.2b people\n\
          D,Flood,crowd,\"police estimated 2,000 people\"\n\
          E,Flood,cause,Storm Daniel\n",
     );
     assert_eq!(corpus.claims().len(), 5);
     assert_snapshot!(warnings_of(&corpus), @r#"
-    warning t.csv:2: field value: "$1.2 billion" holds the figure "$1.2" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
-    warning t.csv:3: field value: "1.2bn dollars" holds the figure "1.2bn" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
-    warning t.csv:4: field value: "1.2m people" holds the figure "1.2m" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    warning t.csv:2: field value: "¥1.2 billion" holds the figure "¥1.2" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    warning t.csv:3: field value: "1.2tn dollars" holds the figure "1.2tn" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    warning t.csv:4: field value: "1.2b people" holds the figure "1.2b" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
     warning t.csv:5: field value: "police estimated 2,000 people" holds the figure "2,000" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
     "#);
     let report = analyze(&corpus, &Policy::default());
@@ -2879,8 +2881,108 @@ fn figures_in_a_unit_of_measure_are_not_rounded_to_counts() {
         .collect();
     assert_snapshot!(verdicts.join("\n"), @"
     killed: Contested: P1 2 people (1 origin: H (own reporting)) against P2 more than 2 people → at least 3 (1 origin: G (own reporting)) conflict; the policy does not pick a winner.
-    depth: Corroborated: 2 independent origins support P1 5.5 metres / nearly 6 metres → 5.45–5.55 (E (own reporting), F (own reporting)).
-    len: Corroborated: 2 independent origins support P1 2.5 metres / more than 2 metres → 2.45–2.55 (A (own reporting), B (own reporting)).
-    level: Corroborated: 2 independent origins support P1 3.2 metres / about 3 metres → 3.15–3.25 (C (own reporting), D (own reporting)).
+    depth: Corroborated: 2 independent origins support P1 5.5 metres / nearly 6 metres → 5.45–5.55 metres (E (own reporting), F (own reporting)).
+    len: Corroborated: 2 independent origins support P1 2.5 metres / more than 2 metres → 2.45–2.55 metres (A (own reporting), B (own reporting)).
+    level: Corroborated: 2 independent origins support P1 3.2 metres / about 3 metres → 3.15–3.25 metres (C (own reporting), D (own reporting)).
     ");
+}
+
+/// Two bounds around a figure in a unit of measure close a range with
+/// its ends as stated (audit 12, fix 3): "more than 2 and less than 3
+/// metres" agrees with 2.5 metres, where it was read as the empty
+/// whole-count range 3 to 2 and the cell was kept as text.
+#[test]
+fn two_bounds_around_a_measure_agree_with_a_figure_between() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         A,River,level,more than 2 and less than 3 metres\n\
+         B,River,level,2.5 metres\n",
+    );
+    let report = analyze(&corpus, &Policy::default());
+    let verdicts: Vec<String> = report
+        .topics
+        .iter()
+        .map(|t| format!("{}: {}", t.property, t.explanation))
+        .collect();
+    assert_snapshot!(verdicts.join("\n"), @"level: Corroborated: 2 independent origins support P1 2.5 metres / more than 2 and fewer than 3 metres → 2.45–2.55 metres (A (own reporting), B (own reporting)).");
+}
+
+/// A currency sign before a figure and a scale abbreviation after it
+/// are read by the vocabulary's `currency_signs` and
+/// `scale_abbreviations` (audit 12, finding 4): "$1.2 billion",
+/// "US$1.2 billion" and "1.2bn dollars" are the rounded 1.2 billion US
+/// dollars, and corroborate the exact "1,150,000,000 US dollars", where
+/// they were texts contested four ways. "€3m" is 3 million euros, "£40
+/// million" 40 million pounds sterling, "1.2m people" 1.2 million
+/// people. "5m" alone may be 5 million or 5 metres: skipped, naming both.
+#[test]
+fn currency_signs_and_scale_abbreviations_are_read() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         A,Flood,damage,$1.2 billion\n\
+         B,Flood,damage,\"1,150,000,000 US dollars\"\n\
+         C,Flood,damage,1.2bn dollars\n\
+         D,Flood,damage,US$1.2 billion\n\
+         E,Flood,damage,\"$1,150,000,000\"\n\
+         F,Flood,aid,€3m\n\
+         G,Flood,aid,3 million euros\n\
+         H,Flood,pledged,£40 million\n\
+         I,Flood,pledged,40 million GBP\n\
+         J,Flood,affected,1.2m people\n\
+         K,Flood,affected,\"1,190,000 people\"\n\
+         L,Flood,volunteers,5k\n\
+         M,Flood,volunteers,\"5,200\"\n\
+         N,Flood,wall,5m\n",
+    );
+    let report = analyze(&corpus, &Policy::default());
+    let verdicts: Vec<String> = report
+        .topics
+        .iter()
+        .map(|t| format!("{}: {}", t.property, t.verdict))
+        .collect();
+    assert_snapshot!(verdicts.join("\n"), @"
+    affected: corroborated
+    aid: corroborated
+    damage: corroborated
+    pledged: corroborated
+    volunteers: corroborated
+    ");
+    assert_snapshot!(skipped_lines(&corpus).join("\n"), @r#"t.csv:15: field value: "5m" reads two ways: "5m" may be 5,000,000 or 5 metres; expected the figure written out, "5,000,000" or "5 metres", or with a currency sign or a plural noun after it ("5m people")"#);
+    assert_eq!(report.summary.warned, 0);
+}
+
+/// A rounded figure is shown as rounded, with a scale word, and a
+/// position's combined value keeps its unit of measure (audit 12,
+/// finding 9): "1.2 billion US dollars" was shown as 1,200,000,000 US
+/// dollars beside the exact 1,150,000,000 it agrees with, so the
+/// position looked like two different numbers, and the value after the
+/// arrow had no unit. The text, Markdown and JSON reports show the same.
+#[test]
+fn a_rounded_figure_is_shown_as_rounded_and_the_combined_value_has_its_unit() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         A,Flood,damage,1.2 billion US dollars\n\
+         B,Flood,damage,\"1,150,000,000 US dollars\"\n",
+    );
+    let report = analyze(&corpus, &Policy::default());
+    let position = report.topics[0].positions().next().unwrap();
+    let value = position.value.clone();
+    let claims: Vec<String> = position
+        .claims
+        .iter()
+        .map(|c| format!("{}: {}", c.id(), c.value()))
+        .collect();
+    assert_snapshot!(format!("{value}\n{}", claims.join("\n")), @"
+    1,150,000,000 US dollars / 1.2 billion US dollars → 1,150,000,000 US dollars
+    line-2: 1.2 billion US dollars
+    line-3: 1,150,000,000 US dollars
+    ");
+    let markdown = report.render_markdown();
+    assert!(markdown.contains(&value), "{markdown}");
+    let json = report.to_json_string();
+    assert!(json.contains(&format!("\"value\": \"{value}\"")), "{json}");
+    assert!(
+        json.contains("\"value\": \"1.2 billion US dollars\""),
+        "{json}"
+    );
 }
