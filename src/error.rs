@@ -40,6 +40,9 @@ struct Inner {
     column: Option<u64>,
     claim: Option<String>,
     field: Option<String>,
+    /// Why the input was read as it was, after the message (see
+    /// [`Error::noting`]).
+    note: Option<String>,
 }
 
 /// What went wrong; private so that variants can change without breaking
@@ -241,6 +244,7 @@ impl Error {
                 column: None,
                 claim: None,
                 field: None,
+                note: None,
             }),
         }
     }
@@ -270,12 +274,20 @@ impl Error {
         self
     }
 
-    /// Appends `note` to a syntax or schema error's message: why the input
-    /// was read as it was. Other errors are left as they are.
+    /// Appends `note` to the message of an error about what the input
+    /// holds (malformed, or breaking the format's rules: a syntax or
+    /// schema error, a bad id or value, such as a wrong `format` tag): why
+    /// the input was read as it was. Other errors (I/O, limits, ids that
+    /// do not fit together) are left as they are.
     pub(crate) fn noting(mut self, note: &str) -> Error {
-        if let ErrorKind::Syntax { message } | ErrorKind::Schema { message } = &mut self.inner.kind
-        {
-            message.push_str(note);
+        if matches!(
+            self.inner.kind,
+            ErrorKind::Syntax { .. }
+                | ErrorKind::Schema { .. }
+                | ErrorKind::InvalidId { .. }
+                | ErrorKind::InvalidValue { .. }
+        ) {
+            self.inner.note.get_or_insert_default().push_str(note);
         }
         self
     }
@@ -641,7 +653,11 @@ impl fmt::Display for Error {
         if let Some(field) = &inner.field {
             write!(f, "field {field}: ")?;
         }
-        write!(f, "{}", inner.kind)
+        write!(f, "{}", inner.kind)?;
+        if let Some(note) = &inner.note {
+            f.write_str(note)?;
+        }
+        Ok(())
     }
 }
 

@@ -1909,7 +1909,11 @@ impl StreamReader {
     /// `.jsonl` is JSON Lines, `.csv` and `.tsv` are tables, anything
     /// else (`.json`, a folder) is the corpus format of
     /// [`Corpus::from_path_with_limits`]. A file of another extension that
-    /// is not a JSON corpus gets an error that says it was read as one.
+    /// is not a JSON corpus gets an error that says it was read as one,
+    /// and a file read as a JSON corpus that looks like JSON Lines (its
+    /// first line a JSON Lines header, even one with no claims after it,
+    /// or a claim) gets an error that says so and names the extension
+    /// that reads it as JSON Lines.
     ///
     /// ```
     /// use corroborate::StreamReader;

@@ -2884,3 +2884,37 @@ fn figures_in_a_unit_of_measure_are_not_rounded_to_counts() {
     level: Corroborated: 2 independent origins support P1 3.2 metres / about 3 metres → 3.15–3.25 (C (own reporting), D (own reporting)).
     ");
 }
+
+/// A `.json` file holding only a JSON Lines header (no claims after it,
+/// or a blank line) fails as a JSON corpus on its `format` tag, a bad
+/// value rather than malformed JSON; the error says too that the file
+/// looks like JSON Lines, as it does for a header with claims after it.
+/// A `.txt` file with a wrong tag says it was read as a JSON corpus.
+#[test]
+fn a_json_lines_header_alone_named_json_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let shown = |e: corroborate::Error| {
+        e.to_string()
+            .replace(&dir.path().display().to_string(), "<dir>")
+    };
+    for (name, text) in [
+        ("header.json", format!("{HEADER_E_P}\n")),
+        ("unended.json", HEADER_E_P.to_string()),
+        ("blank.json", format!("{HEADER_E_P}\n\n")),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let e = StreamReader::new().read_path(&path).unwrap_err();
+        assert!(e.is_invalid(), "{e}");
+        assert_eq!(
+            shown(e),
+            format!(
+                r#"<dir>/{name}:1: field format: "corroborate-jsonl/1" is not a format this version reads; expected "corroborate/1" (read as a JSON corpus, but its first line is a corroborate-jsonl/1 header: the file looks like JSON Lines, which is read from a file whose name ends in .jsonl)"#
+            )
+        );
+    }
+    let other = dir.path().join("corpus.txt");
+    std::fs::write(&other, r#"{"format": "corroborate/9"}"#).unwrap();
+    let e = StreamReader::new().read_path(&other).unwrap_err();
+    assert_snapshot!(shown(e), @r#"<dir>/corpus.txt:1: field format: "corroborate/9" is not a format this version reads; expected "corroborate/1" (read as a JSON corpus: the file name ends in none of .json, .jsonl, .csv, .tsv)"#);
+}
