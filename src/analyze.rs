@@ -2720,9 +2720,10 @@ fn conflicts_from_drops(
             .iter()
             .map(|entry| {
                 drops_of(&entry.claim.id).iter().copied().find(|d| {
+                    // A position's claims are in natural id order.
                     d.2 || positions[o]
                         .claims
-                        .binary_search_by(|c| c.claim.id.cmp(d.1))
+                        .binary_search_by(|c| natural_cmp(c.claim.id.as_str(), d.1.as_str()))
                         .is_ok()
                         || holding(d.1).is_some_and(|q| q != s && clear_of(q, o))
                 })
@@ -3171,7 +3172,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     }
 
     /// Forms positions from claims of one scope group and one polarity,
-    /// given in id order (which each position's claims keep).
+    /// given in id order. Each position's claims come out in natural id
+    /// order ([`natural_cmp`]: `line-2` before `line-10`), the order the
+    /// report lists them in; the grouping itself works on id order.
     fn positions<'c>(
         &self,
         claims: &[&'c Claim],
@@ -3392,6 +3395,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 }
             }
         }
+        // Quote clusters come out in natural order already, with their
+        // wordings beside them.
+        for built in &mut out {
+            if built.quote_texts.is_empty() {
+                sort_natural(&mut built.claims);
+            }
+        }
         out
     }
 
@@ -3528,30 +3538,33 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         drop(blocks);
         drop(words);
         // Each cluster with its wordings' normalized texts, which the
-        // position's wordings are compared with.
-        let mut clusters: BTreeMap<usize, (Vec<&'c Claim>, Vec<String>)> = BTreeMap::new();
-        // Each claim's root and place among its cluster's wordings.
-        let mut slot: Vec<(usize, usize)> = Vec::with_capacity(claims.len());
-        for (i, claim) in claims.iter().enumerate() {
+        // position's wordings are compared with. The claims are visited
+        // in natural id order (`line-2` before `line-10`), the order a
+        // position lists them in: each cluster's members come out in it,
+        // and the clusters in the order of their first members.
+        let order = natural_order(claims);
+        let mut clusters: Vec<(Vec<&'c Claim>, Vec<String>)> = Vec::new();
+        // Roots to the clusters' places in the output.
+        let mut place: HashMap<usize, usize> = HashMap::default();
+        // Each claim's cluster and place among its cluster's wordings.
+        let mut slot: Vec<(usize, usize)> = vec![(0, 0); claims.len()];
+        for i in order {
             let root = find(&mut parent, i);
-            let (members, texts) = clusters.entry(root).or_default();
-            slot.push((root, members.len()));
-            members.push(*claim);
+            let cluster = *place.entry(root).or_insert_with(|| {
+                clusters.push((Vec::new(), Vec::new()));
+                clusters.len() - 1
+            });
+            let (members, texts) = &mut clusters[cluster];
+            slot[i] = (cluster, members.len());
+            members.push(claims[i]);
             texts.push(std::mem::take(&mut normalized[i]));
         }
-        // Roots to the clusters' places in the output, which is root order.
-        let place: HashMap<usize, usize> = clusters
-            .keys()
-            .enumerate()
-            .map(|(k, &root)| (root, k))
-            .collect();
         // One pair of wordings per pair of clusters: the first in claim
         // order, whatever order the blocks were visited in.
         let mut negations: Vec<QuoteNegation> = negated
             .into_iter()
             .filter_map(|(a, b)| {
-                let ((ra, wa), (rb, wb)) = (slot[a], slot[b]);
-                let (ca, cb) = (place[&ra], place[&rb]);
+                let ((ca, wa), (cb, wb)) = (slot[a], slot[b]);
                 (ca != cb).then_some(if ca < cb {
                     (ca, wa, cb, wb)
                 } else {
@@ -3561,7 +3574,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             .collect();
         negations.sort_unstable_by_key(|&(ca, wa, cb, wb)| (ca, cb, wa, wb));
         negations.dedup_by_key(|n| (n.0, n.2));
-        (clusters.into_values().collect(), negations)
+        (clusters, negations)
     }
 
     /// The source that stands for `id` as an origin: itself, or for a
@@ -4710,7 +4723,17 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 }
             }
         }
-        findings.into_values().collect()
+        // Listed in natural order of the relaying claim's id, then the
+        // version's, as a position's claims are (`line-2` before
+        // `line-10`).
+        let mut findings: Vec<RelayFinding> = findings.into_values().collect();
+        if findings.len() > 1 {
+            findings.sort_by(|a, b| {
+                natural_cmp(a.claim.as_str(), b.claim.as_str())
+                    .then_with(|| natural_cmp(a.origin_claim.as_str(), b.origin_claim.as_str()))
+            });
+        }
+        findings
     }
 
     /// The same or near-same words given to different speakers, across
@@ -4945,8 +4968,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 sides[usize::from(speaker != first_speaker)].push(claim);
             }
         }
+        // Each side listed in natural id order (`line-2` before
+        // `line-10`); natural order tells apart every two ids.
         for side in &mut sides {
-            side.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+            side.sort_unstable_by(|a, b| natural_cmp(a.id.as_str(), b.id.as_str()));
             side.dedup_by(|a, b| a.id == b.id);
         }
         let mut relation = self.misattributed(best.claims[0], best.claims[1], best.similarity);
@@ -5055,8 +5080,40 @@ fn push_listed_ids(text: &mut String, claims: &[&Claim]) {
     }
 }
 
+/// Whether claims in id order are in natural id order too
+/// ([`natural_cmp`]). They are unless their ids hold numbers written with
+/// different numbers of digits (`line-9`, `line-10`); one pass over
+/// neighbours tells, as natural order is a total order.
+fn in_natural_order(claims: &[&Claim]) -> bool {
+    claims
+        .windows(2)
+        .all(|w| natural_cmp(w[0].id.as_str(), w[1].id.as_str()) != std::cmp::Ordering::Greater)
+}
+
+/// Sorts claims given in id order into natural id order, the order a
+/// report lists them in: `line-2` before `line-10`, as a reader going to
+/// the file by line number expects. Left as they are where the two
+/// orders agree, as they mostly do.
+fn sort_natural(claims: &mut [&Claim]) {
+    if !in_natural_order(claims) {
+        claims.sort_by(|a, b| natural_cmp(a.id.as_str(), b.id.as_str()));
+    }
+}
+
+/// The places of `claims` (given in id order) in natural id order: see
+/// [`sort_natural`].
+fn natural_order(claims: &[&Claim]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    if !in_natural_order(claims) {
+        order.sort_by(|&a, &b| natural_cmp(claims[a].id.as_str(), claims[b].id.as_str()));
+    }
+    order
+}
+
 /// Compares two strings with runs of ASCII digits compared as numbers:
-/// `a.csv:9` before `a.csv:10`.
+/// `a.csv:9` before `a.csv:10`. A total order: two strings compare equal
+/// only when they are the same (a run with leading zeros comes after the
+/// same number without them), so it orders claim ids deterministically.
 fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     use std::cmp::Ordering;
     let (mut x, mut y) = (a.as_bytes(), b.as_bytes());

@@ -2918,3 +2918,85 @@ fn a_json_lines_header_alone_named_json_says_so() {
     let e = StreamReader::new().read_path(&other).unwrap_err();
     assert_snapshot!(shown(e), @r#"<dir>/corpus.txt:1: field format: "corroborate/9" is not a format this version reads; expected "corroborate/1" (read as a JSON corpus: the file name ends in none of .json, .jsonl, .csv, .tsv)"#);
 }
+
+/// A position lists its claims in natural id order, runs of digits
+/// compared as numbers, so a table's `line-2` comes before `line-10`: a
+/// reader goes to the file by line number (audit 12, finding 10). Quote
+/// positions, which no value orders, are numbered by their first claim
+/// in that order, and a misattribution lists each side in it. The
+/// reports show it (text, Markdown and JSON).
+#[test]
+fn a_position_lists_a_tables_claims_in_line_order() {
+    let mut text = String::from("source,subject,property,value,speaker\n");
+    // Lines 2 to 12: one figure from eleven outlets.
+    for n in 2..=12 {
+        text.push_str(&format!("P{n},Flood,killed,12,\n"));
+    }
+    let corpus = read_csv(&text);
+    let report = analyze(&corpus, &Policy::default());
+    let ids: Vec<&str> = report.topics[0].scopes[0].positions[0]
+        .claims
+        .iter()
+        .map(|c| c.id().as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "line-2", "line-3", "line-4", "line-5", "line-6", "line-7", "line-8", "line-9",
+            "line-10", "line-11", "line-12"
+        ]
+    );
+    let rendered = report.render_text(100);
+    let listed: Vec<&str> = rendered
+        .lines()
+        .filter(|l| l.trim_start().starts_with("- line-"))
+        .map(|l| l.trim().split(':').next().unwrap())
+        .collect();
+    assert_eq!(
+        &listed[..3],
+        ["- line-2", "- line-3", "- line-4"],
+        "{rendered}"
+    );
+    let markdown = report.render_markdown();
+    let first = |s: &str, a: &str, b: &str| s.find(a).unwrap() < s.find(b).unwrap();
+    assert!(first(&markdown, "`line-9`", "`line-10`"), "{markdown}");
+    let json = serde_json::to_string(&report).unwrap();
+    assert!(first(&json, r#""line-9""#, r#""line-10""#), "{json}");
+
+    // Quotes on lines 2, 10 and 11: lines 2 and 11 give one wording, so
+    // P1, numbered by its first claim in line order, is theirs.
+    let mut text = String::from("source,subject,property,value,speaker\n");
+    text.push_str("A,Flood,said,The dam will hold.,Mayor Okafor\n");
+    for n in 3..=9 {
+        text.push_str(&format!("P{n},Flood,killed,12,\n"));
+    }
+    text.push_str("B,Flood,said,We are evacuating the valley now.,Mayor Okafor\n");
+    text.push_str("C,Flood,said,The dam will hold.,Mayor Okafor\n");
+    // Line 12: the same words given to another speaker.
+    text.push_str("D,Flood,said,The dam will hold.,Chief Adeyemi\n");
+    let corpus = read_csv(&text);
+    let report = analyze(&corpus, &Policy::default());
+    let sides: Vec<Vec<&str>> = report.misattributions[0]
+        .claims
+        .iter()
+        .map(|side| side.iter().map(|id| id.as_str()).collect())
+        .collect();
+    assert_eq!(sides, [vec!["line-2", "line-11"], vec!["line-12"]]);
+    let said = report
+        .topics
+        .iter()
+        .find(|t| t.subject_name.contains("Okafor"))
+        .unwrap();
+    let positions: Vec<String> = said.scopes[0]
+        .positions
+        .iter()
+        .map(|p| {
+            let ids: Vec<&str> = p.claims.iter().map(|c| c.id().as_str()).collect();
+            format!("{} {}: {}", p.label, p.value, ids.join(", "))
+        })
+        .collect();
+    assert_snapshot!(positions.join("\n"), @"
+    P1 “The dam will hold.”: line-2, line-11
+    P2 “We are evacuating the valley now.”: line-10
+    ");
+}
