@@ -1620,12 +1620,15 @@ fn parse_row<'a>(
     let mut warning = None;
     let value = match &speaker {
         // The speaker is the subject of a quote claim, as in the corpus
-        // format; the subject column becomes the occasion.
-        Some(_) => Value::Quote(
-            Quote::new(value_text.into_owned())
-                .map_err(|e| e.in_field("value"))?
-                .with_occasion(format!("about {subject}")),
-        ),
+        // format. The quote has no occasion: a table has no column for
+        // one, and the subject cell says what the quote is about, not
+        // when or where it was said. (It had been made the occasion,
+        // "about {subject}", which the reports then showed as if the
+        // source had named an occasion, and which called two quotes about
+        // two subjects "said on different occasions".)
+        Some(_) => {
+            Value::Quote(Quote::new(value_text.into_owned()).map_err(|e| e.in_field("value"))?)
+        }
         None => {
             // Fullwidth digits and signs ("３００") read as the ASCII
             // ones; a cell kept as text keeps its characters.

@@ -3000,3 +3000,29 @@ fn a_position_lists_a_tables_claims_in_line_order() {
     P2 “We are evacuating the valley now.”: line-10
     ");
 }
+
+/// A table quote has no occasion: a table has no column for one. The
+/// reader had made the row's subject the occasion ("about Dam"), which
+/// the reports showed on the claim line as if the source had named one,
+/// and which said two negating quotes of one speaker, on one day, about
+/// two subjects, were "said on different occasions".
+#[test]
+fn a_table_quote_has_no_occasion() {
+    let corpus = read_csv(
+        "source,subject,property,value,date,speaker\n\
+         A,Dam,said,The dam will hold.,2021-03-09,Mayor Okafor\n\
+         B,Evacuation,said,The dam will not hold.,2021-03-09,Mayor Okafor\n",
+    );
+    let report = analyze(&corpus, &Policy::default());
+    let topic = &report.topics[0];
+    for position in &topic.scopes[0].positions {
+        assert_eq!(position.claims[0].occasion(), None);
+    }
+    let why = topic.relations[0].relation.explanation();
+    assert!(why.contains("they conflict"), "{why}");
+    assert!(!why.contains("occasion"), "{why}");
+    let text = report.render_text(100);
+    assert!(!text.contains("occasion"), "{text}");
+    let json = serde_json::to_string(&report).unwrap();
+    assert!(!json.contains("occasion"), "{json}");
+}
