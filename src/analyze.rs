@@ -5093,9 +5093,30 @@ fn in_natural_order(claims: &[&Claim]) -> bool {
 /// Sorts claims given in id order into natural id order, the order a
 /// report lists them in: `line-2` before `line-10`, as a reader going to
 /// the file by line number expects. Left as they are where the two
-/// orders agree, as they mostly do.
+/// orders agree.
+///
+/// The common ids, one text and then a number without leading zeros
+/// (`line-9`, `c12`: a table's, a generator's), are in natural order
+/// when sorted by length and then by text, so claims in id order need
+/// only a stable sort by length, which compares no text; other ids are
+/// checked, and sorted, with [`natural_cmp`].
 fn sort_natural(claims: &mut [&Claim]) {
-    if !in_natural_order(claims) {
+    let Some((first, _)) = claims.split_first() else {
+        return;
+    };
+    let first = first.id.as_bytes();
+    let prefix = first.iter().take_while(|c| !c.is_ascii_digit()).count();
+    // An id that is the prefix and a number without leading zeros.
+    let numbered = |id: &[u8]| {
+        id.len() > prefix
+            && id[..prefix] == first[..prefix]
+            && id[prefix] != b'0'
+            && id[prefix..].iter().all(u8::is_ascii_digit)
+    };
+    if claims.iter().all(|c| numbered(c.id.as_bytes())) {
+        // Stable: ids of one length keep their text order.
+        claims.sort_by_key(|c| c.id.as_bytes().len());
+    } else if !in_natural_order(claims) {
         claims.sort_by(|a, b| natural_cmp(a.id.as_str(), b.id.as_str()));
     }
 }
@@ -5193,6 +5214,29 @@ mod sort_tests {
             let sorted: Vec<&str> = keyed.iter().map(|(_, c)| c.id.as_str()).collect();
             let expected: Vec<&str> = ids.iter().map(String::as_str).collect();
             prop_assert_eq!(sorted, expected);
+        }
+
+        /// Claims in id order come out of `sort_natural` in the order
+        /// `natural_cmp` gives, by the shortcut for one text and a number
+        /// ("c12") or by comparing: ids of that shape alone (with one
+        /// prefix), and of any shape.
+        #[test]
+        fn sort_natural_orders_as_natural_cmp(
+            numbers in prop::collection::btree_set(0u32..100_000, 0..40),
+            prefix in "[a-c-]{0,3}",
+            ids in prop::collection::btree_set("[a-c0-9._]{1,12}", 0..40),
+        ) {
+            let numbered: std::collections::BTreeSet<String> =
+                numbers.iter().map(|n| format!("{prefix}{n}")).collect();
+            for ids in [&numbered, &ids] {
+                let claims: Vec<Claim> = ids.iter().map(|id| claim(id)).collect();
+                let mut sorted: Vec<&Claim> = claims.iter().collect();
+                super::sort_natural(&mut sorted);
+                let sorted: Vec<&str> = sorted.iter().map(|c| c.id.as_str()).collect();
+                let mut expected: Vec<&str> = ids.iter().map(String::as_str).collect();
+                expected.sort_by(|a, b| super::natural_cmp(a, b));
+                prop_assert_eq!(sorted, expected);
+            }
         }
     }
 }
