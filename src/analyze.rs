@@ -2740,9 +2740,10 @@ fn conflicts_from_drops(
             .iter()
             .map(|entry| {
                 drops_of(&entry.claim.id).iter().copied().find(|d| {
+                    // A position's claims are in natural id order.
                     d.2 || positions[o]
                         .claims
-                        .binary_search_by(|c| c.claim.id.cmp(d.1))
+                        .binary_search_by(|c| natural_cmp(c.claim.id.as_str(), d.1.as_str()))
                         .is_ok()
                         || holding(d.1).is_some_and(|q| q != s && clear_of(q, o))
                 })
@@ -3191,7 +3192,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     }
 
     /// Forms positions from claims of one scope group and one polarity,
-    /// given in id order (which each position's claims keep).
+    /// given in id order. Each position's claims come out in natural id
+    /// order ([`natural_cmp`]: `line-2` before `line-10`), the order the
+    /// report lists them in; the grouping itself works on id order.
     fn positions<'c>(
         &self,
         claims: &[&'c Claim],
@@ -3412,6 +3415,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 }
             }
         }
+        // Quote clusters come out in natural order already, with their
+        // wordings beside them.
+        for built in &mut out {
+            if built.quote_texts.is_empty() {
+                sort_natural(&mut built.claims);
+            }
+        }
         out
     }
 
@@ -3587,30 +3597,33 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         drop(blocks);
         drop(words);
         // Each cluster with its wordings' normalized texts, which the
-        // position's wordings are compared with.
-        let mut clusters: BTreeMap<usize, (Vec<&'c Claim>, Vec<String>)> = BTreeMap::new();
-        // Each claim's root and place among its cluster's wordings.
-        let mut slot: Vec<(usize, usize)> = Vec::with_capacity(claims.len());
-        for (i, claim) in claims.iter().enumerate() {
+        // position's wordings are compared with. The claims are visited
+        // in natural id order (`line-2` before `line-10`), the order a
+        // position lists them in: each cluster's members come out in it,
+        // and the clusters in the order of their first members.
+        let order = natural_order(claims);
+        let mut clusters: Vec<(Vec<&'c Claim>, Vec<String>)> = Vec::new();
+        // Roots to the clusters' places in the output.
+        let mut place: HashMap<usize, usize> = HashMap::default();
+        // Each claim's cluster and place among its cluster's wordings.
+        let mut slot: Vec<(usize, usize)> = vec![(0, 0); claims.len()];
+        for i in order {
             let root = find(&mut parent, i);
-            let (members, texts) = clusters.entry(root).or_default();
-            slot.push((root, members.len()));
-            members.push(*claim);
+            let cluster = *place.entry(root).or_insert_with(|| {
+                clusters.push((Vec::new(), Vec::new()));
+                clusters.len() - 1
+            });
+            let (members, texts) = &mut clusters[cluster];
+            slot[i] = (cluster, members.len());
+            members.push(claims[i]);
             texts.push(std::mem::take(&mut normalized[i]));
         }
-        // Roots to the clusters' places in the output, which is root order.
-        let place: HashMap<usize, usize> = clusters
-            .keys()
-            .enumerate()
-            .map(|(k, &root)| (root, k))
-            .collect();
         // One pair of wordings per pair of clusters: the first in claim
         // order, whatever order the blocks were visited in.
         let mut negations: Vec<QuoteNegation> = negated
             .into_iter()
             .filter_map(|(a, b)| {
-                let ((ra, wa), (rb, wb)) = (slot[a], slot[b]);
-                let (ca, cb) = (place[&ra], place[&rb]);
+                let ((ca, wa), (cb, wb)) = (slot[a], slot[b]);
                 (ca != cb).then_some(if ca < cb {
                     (ca, wa, cb, wb)
                 } else {
@@ -3620,7 +3633,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             .collect();
         negations.sort_unstable_by_key(|&(ca, wa, cb, wb)| (ca, cb, wa, wb));
         negations.dedup_by_key(|n| (n.0, n.2));
-        (clusters.into_values().collect(), negations)
+        (clusters, negations)
     }
 
     /// The source that stands for `id` as an origin: itself, or for a
@@ -4769,7 +4782,17 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 }
             }
         }
-        findings.into_values().collect()
+        // Listed in natural order of the relaying claim's id, then the
+        // version's, as a position's claims are (`line-2` before
+        // `line-10`).
+        let mut findings: Vec<RelayFinding> = findings.into_values().collect();
+        if findings.len() > 1 {
+            findings.sort_by(|a, b| {
+                natural_cmp(a.claim.as_str(), b.claim.as_str())
+                    .then_with(|| natural_cmp(a.origin_claim.as_str(), b.origin_claim.as_str()))
+            });
+        }
+        findings
     }
 
     /// The same or near-same words given to different speakers, across
@@ -5027,8 +5050,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 sides[usize::from(speaker != first_speaker)].push(claim);
             }
         }
+        // Each side listed in natural id order (`line-2` before
+        // `line-10`); natural order tells apart every two ids.
         for side in &mut sides {
-            side.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+            side.sort_unstable_by(|a, b| natural_cmp(a.id.as_str(), b.id.as_str()));
             side.dedup_by(|a, b| a.id == b.id);
         }
         let mut relation = self.misattributed(best.claims[0], best.claims[1], best.similarity);
@@ -5137,8 +5162,61 @@ fn push_listed_ids(text: &mut String, claims: &[&Claim]) {
     }
 }
 
+/// Whether claims in id order are in natural id order too
+/// ([`natural_cmp`]). They are unless their ids hold numbers written with
+/// different numbers of digits (`line-9`, `line-10`); one pass over
+/// neighbours tells, as natural order is a total order.
+fn in_natural_order(claims: &[&Claim]) -> bool {
+    claims
+        .windows(2)
+        .all(|w| natural_cmp(w[0].id.as_str(), w[1].id.as_str()) != std::cmp::Ordering::Greater)
+}
+
+/// Sorts claims given in id order into natural id order, the order a
+/// report lists them in: `line-2` before `line-10`, as a reader going to
+/// the file by line number expects. Left as they are where the two
+/// orders agree.
+///
+/// The common ids, one text and then a number without leading zeros
+/// (`line-9`, `c12`: a table's, a generator's), are in natural order
+/// when sorted by length and then by text, so claims in id order need
+/// only a stable sort by length, which compares no text; other ids are
+/// checked, and sorted, with [`natural_cmp`].
+fn sort_natural(claims: &mut [&Claim]) {
+    let Some((first, _)) = claims.split_first() else {
+        return;
+    };
+    let first = first.id.as_bytes();
+    let prefix = first.iter().take_while(|c| !c.is_ascii_digit()).count();
+    // An id that is the prefix and a number without leading zeros.
+    let numbered = |id: &[u8]| {
+        id.len() > prefix
+            && id[..prefix] == first[..prefix]
+            && id[prefix] != b'0'
+            && id[prefix..].iter().all(u8::is_ascii_digit)
+    };
+    if claims.iter().all(|c| numbered(c.id.as_bytes())) {
+        // Stable: ids of one length keep their text order.
+        claims.sort_by_key(|c| c.id.as_bytes().len());
+    } else if !in_natural_order(claims) {
+        claims.sort_by(|a, b| natural_cmp(a.id.as_str(), b.id.as_str()));
+    }
+}
+
+/// The places of `claims` (given in id order) in natural id order: see
+/// [`sort_natural`].
+fn natural_order(claims: &[&Claim]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    if !in_natural_order(claims) {
+        order.sort_by(|&a, &b| natural_cmp(claims[a].id.as_str(), claims[b].id.as_str()));
+    }
+    order
+}
+
 /// Compares two strings with runs of ASCII digits compared as numbers:
-/// `a.csv:9` before `a.csv:10`.
+/// `a.csv:9` before `a.csv:10`. A total order: two strings compare equal
+/// only when they are the same (a run with leading zeros comes after the
+/// same number without them), so it orders claim ids deterministically.
 fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     use std::cmp::Ordering;
     let (mut x, mut y) = (a.as_bytes(), b.as_bytes());
@@ -5218,6 +5296,29 @@ mod sort_tests {
             let sorted: Vec<&str> = keyed.iter().map(|(_, c)| c.id.as_str()).collect();
             let expected: Vec<&str> = ids.iter().map(String::as_str).collect();
             prop_assert_eq!(sorted, expected);
+        }
+
+        /// Claims in id order come out of `sort_natural` in the order
+        /// `natural_cmp` gives, by the shortcut for one text and a number
+        /// ("c12") or by comparing: ids of that shape alone (with one
+        /// prefix), and of any shape.
+        #[test]
+        fn sort_natural_orders_as_natural_cmp(
+            numbers in prop::collection::btree_set(0u32..100_000, 0..40),
+            prefix in "[a-c-]{0,3}",
+            ids in prop::collection::btree_set("[a-c0-9._]{1,12}", 0..40),
+        ) {
+            let numbered: std::collections::BTreeSet<String> =
+                numbers.iter().map(|n| format!("{prefix}{n}")).collect();
+            for ids in [&numbered, &ids] {
+                let claims: Vec<Claim> = ids.iter().map(|id| claim(id)).collect();
+                let mut sorted: Vec<&Claim> = claims.iter().collect();
+                super::sort_natural(&mut sorted);
+                let sorted: Vec<&str> = sorted.iter().map(|c| c.id.as_str()).collect();
+                let mut expected: Vec<&str> = ids.iter().map(String::as_str).collect();
+                expected.sort_by(|a, b| super::natural_cmp(a, b));
+                prop_assert_eq!(sorted, expected);
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, FirstAt};
 use crate::id::{ClaimId, EntityId, SourceId};
 use crate::model::{Claim, Entity, Source, SourceKind, Value};
 use crate::report::Diagnostic;
@@ -974,26 +974,41 @@ impl Corpus {
 
     /// Reads a corpus document; an error found after parsing (which knows
     /// the claim or the field but not the place) is given the line of
-    /// the claim or field.
+    /// the claim or field, and a repeated id the line of its first.
     fn read(json: &str, folder: Option<&Path>, limits: &Limits) -> Result<Corpus, Error> {
-        Corpus::read_document(json, folder, limits).map_err(|e| {
-            if e.line().is_some() {
-                return e;
+        Corpus::read_document(json, folder, limits)
+            .map_err(|e| Corpus::placed(json, e))
+            .map_err(|e| {
+                // A repeated id names its first by path, and by its line
+                // too where that is not the repeat's.
+                let first = e.first_path().and_then(|path| line_of_path(json, path));
+                match first {
+                    Some(line) if e.line() != Some(line) => e.with_first_line(line),
+                    _ => e,
+                }
+            })
+    }
+
+    /// An error found after parsing (which knows the claim or the field
+    /// but not the place), given the line of the claim or field.
+    fn placed(json: &str, e: Error) -> Error {
+        if e.line().is_some() {
+            return e;
+        }
+        // A path from the top of the document names the place exactly (a
+        // repeated id is at its repeat); else the claim's first line, or
+        // the field's.
+        let line = match (e.claim(), e.field()) {
+            (_, Some(path)) if path.starts_with("claims[") => {
+                line_of_path(json, path).or_else(|| e.claim().and_then(|id| line_of_id(json, id)))
             }
-            // A path from the top of the document names the place
-            // exactly (a repeated id is at its repeat); else the claim's
-            // first line, or the field's.
-            let line = match (e.claim(), e.field()) {
-                (_, Some(path)) if path.starts_with("claims[") => line_of_path(json, path)
-                    .or_else(|| e.claim().and_then(|id| line_of_id(json, id))),
-                (Some(id), _) => line_of_id(json, id),
-                (None, path) => path.and_then(|path| line_of_path(json, path)),
-            };
-            match line {
-                Some(line) => e.with_position(line, None),
-                None => e,
-            }
-        })
+            (Some(id), _) => line_of_id(json, id),
+            (None, path) => path.and_then(|path| line_of_path(json, path)),
+        };
+        match line {
+            Some(line) => e.with_position(line, None),
+            None => e,
+        }
     }
 
     fn read_document(json: &str, folder: Option<&Path>, limits: &Limits) -> Result<Corpus, Error> {
@@ -1092,12 +1107,15 @@ impl Corpus {
         let (claim_index, repeats) = ClaimIndex::of(&claims);
         if let Some(&k) = repeats.first() {
             // Placed at the repeat (`claims[k]`), not at the first claim
-            // of that id, which is the one to keep.
+            // of that id, which is the one to keep; the index holds that
+            // one, and the message names its place, as JSON Lines names
+            // its line.
             let id = &claims[k].id;
+            let first = claim_index.get(&claims, id.as_str());
             return Err(Error::new(ErrorKind::Duplicate {
                 kind: "claim",
                 id: id.to_string(),
-                first: None,
+                first: first.map(|f| FirstAt::Path(format!("claims[{f}]"), None)),
             })
             .in_claim(id)
             .in_field(format!("claims[{k}].id")));
@@ -1505,11 +1523,11 @@ impl Header {
         let mut entity_index =
             HashMap::with_capacity_and_hasher(entities.len(), Default::default());
         for (index, entity) in entities.iter().enumerate() {
-            if entity_index.insert(entity.id.clone(), index).is_some() {
+            if let Some(first) = entity_index.insert(entity.id.clone(), index) {
                 return Err(Error::new(ErrorKind::Duplicate {
                     kind: "entity",
                     id: entity.id.to_string(),
-                    first: None,
+                    first: Some(FirstAt::Path(format!("entities[{first}]"), None)),
                 })
                 .in_field(format!("entities[{index}].id")));
             }
@@ -1545,11 +1563,11 @@ impl Header {
 
         let mut source_index = HashMap::with_capacity_and_hasher(sources.len(), Default::default());
         for (index, source) in sources.iter().enumerate() {
-            if source_index.insert(source.id.clone(), index).is_some() {
+            if let Some(first) = source_index.insert(source.id.clone(), index) {
                 return Err(Error::new(ErrorKind::Duplicate {
                     kind: "source",
                     id: source.id.to_string(),
-                    first: None,
+                    first: Some(FirstAt::Path(format!("sources[{first}]"), None)),
                 })
                 .in_field(format!("sources[{index}].id")));
             }

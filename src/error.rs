@@ -40,6 +40,30 @@ struct Inner {
     column: Option<u64>,
     claim: Option<String>,
     field: Option<String>,
+    /// Why the input was read as it was, after the message (see
+    /// [`Error::noting`]).
+    note: Option<String>,
+}
+
+/// Where the first of two claims, entities or sources of one id is, as
+/// a duplicate's message names it.
+#[derive(Debug)]
+pub(crate) enum FirstAt {
+    /// The line of a claim of JSON Lines: "on line 2".
+    Line(u64),
+    /// The path in a JSON document (`claims[3]`), with its line once
+    /// known: `at claims[3], line 9`.
+    Path(String, Option<u64>),
+}
+
+impl fmt::Display for FirstAt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FirstAt::Line(line) => write!(f, "on line {line}"),
+            FirstAt::Path(path, None) => write!(f, "at {path}"),
+            FirstAt::Path(path, Some(line)) => write!(f, "at {path}, line {line}"),
+        }
+    }
 }
 
 /// What went wrong; private so that variants can change without breaking
@@ -83,16 +107,17 @@ pub(crate) enum ErrorKind {
         article(kind)
     )]
     UnknownReference { kind: &'static str, id: String },
-    /// An id given twice; `first` is the line of the first, where the
-    /// message names it (a claim of JSON Lines, read as a stream).
+    /// An id given twice; `first` is where the first is, where the
+    /// message names it: its line in JSON Lines, read as a stream, or its
+    /// path in a JSON document (`claims[3]`).
     #[error("duplicate {kind} id {id:?}{}; expected each {kind} id once", match first {
-        Some(line) => format!(" (first on line {line})"),
+        Some(first) => format!(" (first {first})"),
         None => String::new(),
     })]
     Duplicate {
         kind: &'static str,
         id: String,
-        first: Option<u64>,
+        first: Option<FirstAt>,
     },
     /// An id declared in two documents joined into one header (a side
     /// header and a JSON Lines header line): `first` and `second` name
@@ -241,6 +266,7 @@ impl Error {
                 column: None,
                 claim: None,
                 field: None,
+                note: None,
             }),
         }
     }
@@ -270,12 +296,20 @@ impl Error {
         self
     }
 
-    /// Appends `note` to a syntax or schema error's message: why the input
-    /// was read as it was. Other errors are left as they are.
+    /// Appends `note` to the message of an error about what the input
+    /// holds (malformed, or breaking the format's rules: a syntax or
+    /// schema error, a bad id or value, such as a wrong `format` tag): why
+    /// the input was read as it was. Other errors (I/O, limits, ids that
+    /// do not fit together) are left as they are.
     pub(crate) fn noting(mut self, note: &str) -> Error {
-        if let ErrorKind::Syntax { message } | ErrorKind::Schema { message } = &mut self.inner.kind
-        {
-            message.push_str(note);
+        if matches!(
+            self.inner.kind,
+            ErrorKind::Syntax { .. }
+                | ErrorKind::Schema { .. }
+                | ErrorKind::InvalidId { .. }
+                | ErrorKind::InvalidValue { .. }
+        ) {
+            self.inner.note.get_or_insert_default().push_str(note);
         }
         self
     }
@@ -321,6 +355,30 @@ impl Error {
     pub(crate) fn with_file(mut self, file: impl AsRef<Path>) -> Error {
         if self.inner.file.is_none() {
             self.inner.file = Some(file.as_ref().to_path_buf());
+        }
+        self
+    }
+
+    /// For a duplicate id whose first is named by its path in a JSON
+    /// document: that path, to find its line by.
+    pub(crate) fn first_path(&self) -> Option<&str> {
+        match &self.inner.kind {
+            ErrorKind::Duplicate {
+                first: Some(FirstAt::Path(path, None)),
+                ..
+            } => Some(path),
+            _ => None,
+        }
+    }
+
+    /// Gives a duplicate id's first, named by its path, its line.
+    pub(crate) fn with_first_line(mut self, line: u64) -> Error {
+        if let ErrorKind::Duplicate {
+            first: Some(FirstAt::Path(_, at @ None)),
+            ..
+        } = &mut self.inner.kind
+        {
+            *at = Some(line);
         }
         self
     }
@@ -641,7 +699,11 @@ impl fmt::Display for Error {
         if let Some(field) = &inner.field {
             write!(f, "field {field}: ")?;
         }
-        write!(f, "{}", inner.kind)
+        write!(f, "{}", inner.kind)?;
+        if let Some(note) = &inner.note {
+            f.write_str(note)?;
+        }
+        Ok(())
     }
 }
 

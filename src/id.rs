@@ -204,7 +204,7 @@ impl ClaimIndex {
         Error::new(ErrorKind::Duplicate {
             kind: "claim",
             id: id.to_string(),
-            first,
+            first: first.map(crate::error::FirstAt::Line),
         })
         .in_claim(id)
         .in_field("id")

@@ -242,7 +242,25 @@ impl Period {
     }
 
     /// The span from the start of `from` to the end of `to`, both included,
-    /// at the coarser of their precisions: "between 2016 and 2018".
+    /// at the coarser of their precisions: "between 2016 and 2018". An end
+    /// finer than that is widened to the unit of the coarser precision
+    /// that holds it, so "May 2016" to "2018" is all of 2016 to 2018.
+    ///
+    /// (A range read from text whose ends differ in precision, "from
+    /// 15 February to March 2019", is read at the finer precision,
+    /// 2019-02-15/2019-03-31: the date parser brings both ends to the
+    /// finer precision before it calls this.)
+    ///
+    /// ```
+    /// use corroborate::{Period, Precision};
+    /// let years = Period::span(Period::year(2016)?, Period::year(2018)?)?;
+    /// assert_eq!(years.to_string(), "2016/2018");
+    /// // Ends of different precisions: the coarser one, a year.
+    /// let mixed = Period::span(Period::month(2016, 5)?, Period::year(2018)?)?;
+    /// assert_eq!(mixed, years);
+    /// assert_eq!(mixed.precision(), Precision::Year);
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
     ///
     /// # Errors
     ///

@@ -299,7 +299,9 @@ impl Serialize for OriginName<'_> {
 #[non_exhaustive]
 pub struct Position<'c> {
     /// `P1`, `P2`, … in report order within the topic. Shared with the
-    /// relations that name the position.
+    /// relations that name the position. Quote positions, which have no
+    /// value to order them, are numbered in the order of their first
+    /// claims in natural id order (as `claims` is ordered).
     pub label: Arc<str>,
     /// The combined value: what every claim of the position allows. For
     /// quantities, the claims' distinct values and, after an arrow, the
@@ -313,7 +315,9 @@ pub struct Position<'c> {
     /// For dates: the most precise period among the claims.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
-    /// The claims, by id.
+    /// The claims, in natural id order: runs of digits compare as
+    /// numbers, so a table's `line-2` comes before `line-10` (ids with
+    /// no digits, or digits of one length, are in text order).
     pub claims: Vec<ClaimEntry<'c>>,
     /// The publications that carry them, deduplicated.
     pub publications: Vec<&'c SourceId>,
@@ -439,7 +443,9 @@ pub struct Topic<'c> {
     pub scopes: Vec<ScopeGroup<'c>>,
     /// Relations between neighbouring positions and scope groups.
     pub relations: Vec<PositionRelation>,
-    /// Relays that dropped a hedge, bound or projection.
+    /// Relays that dropped a hedge, bound or projection, in natural
+    /// order of the relaying claim's id, then the version's (as a
+    /// position's claims).
     pub relay_findings: Vec<RelayFinding>,
 }
 
@@ -506,8 +512,9 @@ impl<'c> Topic<'c> {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Misattribution {
-    /// The claims that give the words to each speaker, by id, in id
-    /// order; the first side holds the smallest id.
+    /// The claims that give the words to each speaker, each side in
+    /// natural id order (as a position's claims: `line-2` before
+    /// `line-10`); the first side holds the smallest id in text order.
     pub claims: [Vec<ClaimId>; 2],
     /// The speakers, in the order of `claims`.
     pub speakers: [EntityId; 2],

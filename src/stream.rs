@@ -1620,12 +1620,15 @@ fn parse_row<'a>(
     let mut warning = None;
     let value = match &speaker {
         // The speaker is the subject of a quote claim, as in the corpus
-        // format; the subject column becomes the occasion.
-        Some(_) => Value::Quote(
-            Quote::new(value_text.into_owned())
-                .map_err(|e| e.in_field("value"))?
-                .with_occasion(format!("about {subject}")),
-        ),
+        // format. The quote has no occasion: a table has no column for
+        // one, and the subject cell says what the quote is about, not
+        // when or where it was said. (It had been made the occasion,
+        // "about {subject}", which the reports then showed as if the
+        // source had named an occasion, and which called two quotes about
+        // two subjects "said on different occasions".)
+        Some(_) => {
+            Value::Quote(Quote::new(value_text.into_owned()).map_err(|e| e.in_field("value"))?)
+        }
         None => {
             // Fullwidth digits and signs ("３００") read as the ASCII
             // ones; a cell kept as text keeps its characters.
@@ -1939,7 +1942,11 @@ impl StreamReader {
     /// `.jsonl` is JSON Lines, `.csv` and `.tsv` are tables, anything
     /// else (`.json`, a folder) is the corpus format of
     /// [`Corpus::from_path_with_limits`]. A file of another extension that
-    /// is not a JSON corpus gets an error that says it was read as one.
+    /// is not a JSON corpus gets an error that says it was read as one,
+    /// and a file read as a JSON corpus that looks like JSON Lines (its
+    /// first line a JSON Lines header, even one with no claims after it,
+    /// or a claim) gets an error that says so and names the extension
+    /// that reads it as JSON Lines.
     ///
     /// ```
     /// use corroborate::StreamReader;

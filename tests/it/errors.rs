@@ -268,7 +268,34 @@ fn duplicate_entity_id() {
         r#"{"format": "corroborate/1", "entities": [{"id": "x", "name": "X"}, {"id": "x", "name": "Y"}]}"#,
     );
     assert!(e.is_inconsistent());
-    assert_snapshot!(e, @r#"line 1: field entities[1].id: duplicate entity id "x"; expected each entity id once"#);
+    assert_snapshot!(e, @r#"line 1: field entities[1].id: duplicate entity id "x" (first at entities[0]); expected each entity id once"#);
+}
+
+/// A repeated claim id in a JSON corpus names where the first claim of
+/// that id is, by its path and line, as JSON Lines names its line (the
+/// twelfth audit's finding 12, for the corpus format); so do repeated
+/// entity and source ids.
+#[test]
+fn a_duplicate_id_names_the_first() {
+    let claim = |id: &str| {
+        format!(
+            r#"{{"id": "{id}", "subject": "x", "property": "killed", "value": {{"quantity": {{"exact": 3}}}}, "assertion": {{"chain": ["a"]}}}}"#
+        )
+    };
+    let json = format!(
+        "{{\"format\": \"corroborate/1\",\n \"entities\": [{{\"id\": \"x\", \"name\": \"X\"}}],\n \"sources\": [{{\"id\": \"a\", \"kind\": \"publication\", \"name\": \"A\"}}],\n \"claims\": [\n  {},\n  {},\n  {},\n  {}]}}",
+        claim("c0"),
+        claim("c1"),
+        claim("c2"),
+        claim("c1")
+    );
+    let e = load_error(&json);
+    assert!(e.is_inconsistent());
+    assert_snapshot!(e, @r#"line 8: claim c1: field claims[3].id: duplicate claim id "c1" (first at claims[1], line 6); expected each claim id once"#);
+    let e = load_error(
+        r#"{"format": "corroborate/1", "entities": [{"id": "x", "name": "X"}, {"id": "y", "name": "Y"}, {"id": "x", "name": "Z"}]}"#,
+    );
+    assert_snapshot!(e, @r#"line 1: field entities[2].id: duplicate entity id "x" (first at entities[0]); expected each entity id once"#);
 }
 
 #[test]
@@ -277,7 +304,7 @@ fn duplicate_source_id() {
         r#"{"format": "corroborate/1", "sources": [{"id": "a", "kind": "publication", "name": "A"}, {"id": "a", "kind": "person", "name": "B"}]}"#,
     );
     assert!(e.is_inconsistent());
-    assert_snapshot!(e, @r#"line 1: field sources[1].id: duplicate source id "a"; expected each source id once"#);
+    assert_snapshot!(e, @r#"line 1: field sources[1].id: duplicate source id "a" (first at sources[0]); expected each source id once"#);
 }
 
 #[test]

@@ -78,7 +78,7 @@ fn duplicate_claim_id() {
     let json = one_claim(r#"{"date": "2015"}"#, "");
     let claim = json[json.find(r#"{"id": "c1""#).unwrap()..json.rfind(']').unwrap()].to_string();
     let doubled = json.replace(&claim, &format!("{claim}, {claim}"));
-    assert_snapshot!(load_error(&doubled), @r#"line 5: claim c1: field claims[1].id: duplicate claim id "c1"; expected each claim id once"#);
+    assert_snapshot!(load_error(&doubled), @r#"line 5: claim c1: field claims[1].id: duplicate claim id "c1" (first at claims[0], line 4); expected each claim id once"#);
 }
 
 #[test]

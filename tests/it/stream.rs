@@ -1121,7 +1121,7 @@ fn file_level_errors() {
     assert_snapshot!(read_error(r#"{"format": "corroborate/1"}"#, "wrong.jsonl"), @r#"wrong.jsonl:1: field format: "corroborate/1" is not a format this version reads; expected "corroborate-jsonl/1" on the first line"#);
     assert_snapshot!(read_error("\n{\"format\": ", "cut.jsonl"), @r#"cut.jsonl:2:11: field format: the line ends where a value is expected (cut short?); expected the header as one JSON object on one line, its keys and strings in double quotes, such as {"format": "corroborate-jsonl/1", "entities": […], "sources": […]}"#);
     assert_snapshot!(read_error(r#"{"format": "corroborate-jsonl/1", "claims": []}"#, "claims.jsonl"), @"claims.jsonl:1:42: field claims: unknown field `claims`, expected one of `format`, `title`, `description`, `entities`, `sources`");
-    assert_snapshot!(read_error(r#"{"format": "corroborate-jsonl/1", "sources": [{"id": "p", "kind": "publication", "name": "P"}, {"id": "p", "kind": "group", "name": "Q"}]}"#, "dup.jsonl"), @r#"dup.jsonl:1: field sources[1].id: duplicate source id "p"; expected each source id once"#);
+    assert_snapshot!(read_error(r#"{"format": "corroborate-jsonl/1", "sources": [{"id": "p", "kind": "publication", "name": "P"}, {"id": "p", "kind": "group", "name": "Q"}]}"#, "dup.jsonl"), @r#"dup.jsonl:1: field sources[1].id: duplicate source id "p" (first at sources[0]); expected each source id once"#);
     assert_snapshot!(read_error(r#"{"id": "c1", "subject": "x"}"#, "headless.jsonl"), @r#"headless.jsonl:1: a claim stands where the header should be; expected a header line with format "corroborate-jsonl/1" (and the entities and sources) first, or a side header (StreamReader::with_header; --header FILE in the example)"#);
     // A header without its format tag: said to be the header, with the
     // shape expected, not serde's bare "missing field".
@@ -2985,4 +2985,146 @@ fn a_rounded_figure_is_shown_as_rounded_and_the_combined_value_has_its_unit() {
         json.contains("\"value\": \"1.2 billion US dollars\""),
         "{json}"
     );
+}
+
+/// A `.json` file holding only a JSON Lines header (no claims after it,
+/// or a blank line) fails as a JSON corpus on its `format` tag, a bad
+/// value rather than malformed JSON; the error says too that the file
+/// looks like JSON Lines, as it does for a header with claims after it.
+/// A `.txt` file with a wrong tag says it was read as a JSON corpus.
+#[test]
+fn a_json_lines_header_alone_named_json_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let shown = |e: corroborate::Error| {
+        e.to_string()
+            .replace(&dir.path().display().to_string(), "<dir>")
+    };
+    for (name, text) in [
+        ("header.json", format!("{HEADER_E_P}\n")),
+        ("unended.json", HEADER_E_P.to_string()),
+        ("blank.json", format!("{HEADER_E_P}\n\n")),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let e = StreamReader::new().read_path(&path).unwrap_err();
+        assert!(e.is_invalid(), "{e}");
+        assert_eq!(
+            shown(e),
+            format!(
+                r#"<dir>/{name}:1: field format: "corroborate-jsonl/1" is not a format this version reads; expected "corroborate/1" (read as a JSON corpus, but its first line is a corroborate-jsonl/1 header: the file looks like JSON Lines, which is read from a file whose name ends in .jsonl)"#
+            )
+        );
+    }
+    let other = dir.path().join("corpus.txt");
+    std::fs::write(&other, r#"{"format": "corroborate/9"}"#).unwrap();
+    let e = StreamReader::new().read_path(&other).unwrap_err();
+    assert_snapshot!(shown(e), @r#"<dir>/corpus.txt:1: field format: "corroborate/9" is not a format this version reads; expected "corroborate/1" (read as a JSON corpus: the file name ends in none of .json, .jsonl, .csv, .tsv)"#);
+}
+
+/// A position lists its claims in natural id order, runs of digits
+/// compared as numbers, so a table's `line-2` comes before `line-10`: a
+/// reader goes to the file by line number (audit 12, finding 10). Quote
+/// positions, which no value orders, are numbered by their first claim
+/// in that order, and a misattribution lists each side in it. The
+/// reports show it (text, Markdown and JSON).
+#[test]
+fn a_position_lists_a_tables_claims_in_line_order() {
+    let mut text = String::from("source,subject,property,value,speaker\n");
+    // Lines 2 to 12: one figure from eleven outlets.
+    for n in 2..=12 {
+        text.push_str(&format!("P{n},Flood,killed,12,\n"));
+    }
+    let corpus = read_csv(&text);
+    let report = analyze(&corpus, &Policy::default());
+    let ids: Vec<&str> = report.topics[0].scopes[0].positions[0]
+        .claims
+        .iter()
+        .map(|c| c.id().as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "line-2", "line-3", "line-4", "line-5", "line-6", "line-7", "line-8", "line-9",
+            "line-10", "line-11", "line-12"
+        ]
+    );
+    let rendered = report.render_text(100);
+    let listed: Vec<&str> = rendered
+        .lines()
+        .filter(|l| l.trim_start().starts_with("- line-"))
+        .map(|l| l.trim().split(':').next().unwrap())
+        .collect();
+    assert_eq!(
+        &listed[..3],
+        ["- line-2", "- line-3", "- line-4"],
+        "{rendered}"
+    );
+    let markdown = report.render_markdown();
+    let first = |s: &str, a: &str, b: &str| s.find(a).unwrap() < s.find(b).unwrap();
+    assert!(first(&markdown, "`line-9`", "`line-10`"), "{markdown}");
+    let json = serde_json::to_string(&report).unwrap();
+    assert!(first(&json, r#""line-9""#, r#""line-10""#), "{json}");
+
+    // Quotes on lines 2, 10 and 11: lines 2 and 11 give one wording, so
+    // P1, numbered by its first claim in line order, is theirs.
+    let mut text = String::from("source,subject,property,value,speaker\n");
+    text.push_str("A,Flood,said,The dam will hold.,Mayor Okafor\n");
+    for n in 3..=9 {
+        text.push_str(&format!("P{n},Flood,killed,12,\n"));
+    }
+    text.push_str("B,Flood,said,We are evacuating the valley now.,Mayor Okafor\n");
+    text.push_str("C,Flood,said,The dam will hold.,Mayor Okafor\n");
+    // Line 12: the same words given to another speaker.
+    text.push_str("D,Flood,said,The dam will hold.,Chief Adeyemi\n");
+    let corpus = read_csv(&text);
+    let report = analyze(&corpus, &Policy::default());
+    let sides: Vec<Vec<&str>> = report.misattributions[0]
+        .claims
+        .iter()
+        .map(|side| side.iter().map(|id| id.as_str()).collect())
+        .collect();
+    assert_eq!(sides, [vec!["line-2", "line-11"], vec!["line-12"]]);
+    let said = report
+        .topics
+        .iter()
+        .find(|t| t.subject_name.contains("Okafor"))
+        .unwrap();
+    let positions: Vec<String> = said.scopes[0]
+        .positions
+        .iter()
+        .map(|p| {
+            let ids: Vec<&str> = p.claims.iter().map(|c| c.id().as_str()).collect();
+            format!("{} {}: {}", p.label, p.value, ids.join(", "))
+        })
+        .collect();
+    assert_snapshot!(positions.join("\n"), @"
+    P1 “The dam will hold.”: line-2, line-11
+    P2 “We are evacuating the valley now.”: line-10
+    ");
+}
+
+/// A table quote has no occasion: a table has no column for one. The
+/// reader had made the row's subject the occasion ("about Dam"), which
+/// the reports showed on the claim line as if the source had named one,
+/// and which said two negating quotes of one speaker, on one day, about
+/// two subjects, were "said on different occasions".
+#[test]
+fn a_table_quote_has_no_occasion() {
+    let corpus = read_csv(
+        "source,subject,property,value,date,speaker\n\
+         A,Dam,said,The dam will hold.,2021-03-09,Mayor Okafor\n\
+         B,Evacuation,said,The dam will not hold.,2021-03-09,Mayor Okafor\n",
+    );
+    let report = analyze(&corpus, &Policy::default());
+    let topic = &report.topics[0];
+    for position in &topic.scopes[0].positions {
+        assert_eq!(position.claims[0].occasion(), None);
+    }
+    let why = topic.relations[0].relation.explanation();
+    assert!(why.contains("they conflict"), "{why}");
+    assert!(!why.contains("occasion"), "{why}");
+    let text = report.render_text(100);
+    assert!(!text.contains("occasion"), "{text}");
+    let json = serde_json::to_string(&report).unwrap();
+    assert!(!json.contains("occasion"), "{json}");
 }
