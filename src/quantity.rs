@@ -934,26 +934,14 @@ impl Quantity {
             Amount::Range { min, max }
                 if just_past(*min).is_some() || just_under(*max).is_some() =>
             {
-                match just_past(*min) {
-                    Some(number) => {
-                        out.write_str("more than ")?;
-                        write_number(out, number)?;
-                    }
-                    None => {
-                        out.write_str("at least ")?;
-                        write_number(out, *min)?;
-                    }
-                }
-                match just_under(*max) {
-                    Some(number) => {
-                        out.write_str(" and fewer than ")?;
-                        write_number(out, number)?;
-                    }
-                    None => {
-                        out.write_str(" and up to ")?;
-                        write_number(out, *max)?;
-                    }
-                }
+                // Each end as its number: after the word for an end that
+                // excludes it (`open`), or the word for one that holds it.
+                let mut bound = |open: Option<f64>, end: f64, [excludes, holds]: [&str; 2]| {
+                    out.write_str(if open.is_some() { excludes } else { holds })?;
+                    write_number(out, open.unwrap_or(end))
+                };
+                bound(just_past(*min), *min, ["more than ", "at least "])?;
+                bound(just_under(*max), *max, [" and fewer than ", " and up to "])?;
             }
             Amount::Range { min, max } => {
                 if let Some(qualifier) = self.qualifier() {
