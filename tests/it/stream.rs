@@ -215,34 +215,38 @@ fn an_unknown_extension_is_read_as_json_and_says_so() {
 fn a_json_lines_file_named_json_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let claim = r#"{"id": "c1", "subject": "e", "property": "killed", "value": {"quantity": {"exact": 3}}, "assertion": {"chain": ["p"]}}"#;
-    let shown = |e: corroborate::Error| {
-        e.to_string()
-            .replace(&dir.path().display().to_string(), "<dir>")
-    };
-    let named = dir.path().join("claims.json");
-    std::fs::write(&named, format!("{HEADER_E_P}\n{claim}\n")).unwrap();
-    let e = StreamReader::new().read_path(&named).unwrap_err();
+    let shown = |e: corroborate::Error| shown_in(&dir, &e);
+    let e = path_error(&dir, "claims.json", &format!("{HEADER_E_P}\n{claim}\n"));
     assert_snapshot!(shown(e), @"<dir>/claims.json:2:1: malformed JSON: trailing characters after the document; expected the end of the input (read as a JSON corpus, but its first line is a corroborate-jsonl/1 header: the file looks like JSON Lines, which is read from a file whose name ends in .jsonl)");
-    let headless = dir.path().join("headless.json");
-    std::fs::write(&headless, format!("{claim}\n{claim}\n")).unwrap();
-    let e = StreamReader::new().read_path(&headless).unwrap_err();
+    let e = path_error(&dir, "headless.json", &format!("{claim}\n{claim}\n"));
     assert_snapshot!(shown(e), @"<dir>/headless.json:1:5: field id: unknown field `id`, expected one of `format`, `title`, `description`, `entities`, `sources`, `claims` (read as a JSON corpus, but its first line is one whole claim: the file looks like JSON Lines, which is read from a file whose name ends in .jsonl)");
-    let two = dir.path().join("two.json");
-    std::fs::write(
-        &two,
+    let e = path_error(
+        &dir,
+        "two.json",
         "{\"format\": \"corroborate/1\"}\n{\"format\": \"corroborate/1\"}\n",
-    )
-    .unwrap();
-    let e = StreamReader::new().read_path(&two).unwrap_err();
+    );
     assert_snapshot!(shown(e), @"<dir>/two.json:2:1: malformed JSON: trailing characters after the document; expected the end of the input (read as a JSON corpus, but its first line is one whole JSON object, and line 2 begins another: the file looks like JSON Lines, which is read from a file whose name ends in .jsonl)");
-    let broken = dir.path().join("broken.json");
-    std::fs::write(
-        &broken,
+    let e = path_error(
+        &dir,
+        "broken.json",
         "{\"format\": \"corroborate/1\",\n \"entities\": [}",
-    )
-    .unwrap();
-    let e = StreamReader::new().read_path(&broken).unwrap_err();
+    );
     assert!(!e.to_string().contains(".jsonl"), "{e}");
+}
+
+/// The error of reading `text`, written to the file `name` in `dir`,
+/// with [`StreamReader::read_path`].
+fn path_error(dir: &tempfile::TempDir, name: &str, text: &str) -> corroborate::Error {
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    StreamReader::new().read_path(&path).unwrap_err()
+}
+
+/// An error's message with `dir`'s path shown as `<dir>`, the same on
+/// every machine.
+fn shown_in(dir: &tempfile::TempDir, e: &corroborate::Error) -> String {
+    e.to_string()
+        .replace(&dir.path().display().to_string(), "<dir>")
 }
 
 /// A repeated claim id in JSON Lines names the line of the first claim
@@ -2995,18 +2999,13 @@ fn a_rounded_figure_is_shown_as_rounded_and_the_combined_value_has_its_unit() {
 #[test]
 fn a_json_lines_header_alone_named_json_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let shown = |e: corroborate::Error| {
-        e.to_string()
-            .replace(&dir.path().display().to_string(), "<dir>")
-    };
+    let shown = |e: corroborate::Error| shown_in(&dir, &e);
     for (name, text) in [
         ("header.json", format!("{HEADER_E_P}\n")),
         ("unended.json", HEADER_E_P.to_string()),
         ("blank.json", format!("{HEADER_E_P}\n\n")),
     ] {
-        let path = dir.path().join(name);
-        std::fs::write(&path, text).unwrap();
-        let e = StreamReader::new().read_path(&path).unwrap_err();
+        let e = path_error(&dir, name, &text);
         assert!(e.is_invalid(), "{e}");
         assert_eq!(
             shown(e),
@@ -3015,9 +3014,7 @@ fn a_json_lines_header_alone_named_json_says_so() {
             )
         );
     }
-    let other = dir.path().join("corpus.txt");
-    std::fs::write(&other, r#"{"format": "corroborate/9"}"#).unwrap();
-    let e = StreamReader::new().read_path(&other).unwrap_err();
+    let e = path_error(&dir, "corpus.txt", r#"{"format": "corroborate/9"}"#);
     assert_snapshot!(shown(e), @r#"<dir>/corpus.txt:1: field format: "corroborate/9" is not a format this version reads; expected "corroborate/1" (read as a JSON corpus: the file name ends in none of .json, .jsonl, .csv, .tsv)"#);
 }
 
