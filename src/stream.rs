@@ -1391,6 +1391,64 @@ impl TableBuilder {
     }
 }
 
+/// What reading a table's rows found beside their records, kept by the
+/// reading so that each row's cells can be judged when its batch is
+/// kept: with `parallel`, batches are read ahead of the ones kept.
+#[derive(Default)]
+struct RowMarks {
+    /// Rows that run over several lines (a quoted cell with line breaks),
+    /// by first line: their skips say so.
+    spans: Vec<(u64, u64)>,
+    /// Rows over the line limit, by first line, with their length:
+    /// skipped whatever their cells.
+    long_rows: Vec<(u64, u64)>,
+    /// Rows over several lines whose quoted cell closed with text after
+    /// it, or that hold a line that reads as a row, by first line: a
+    /// stray `"` took the rows between into one cell. Skipped whatever
+    /// their width, so that rows are never lost into a cell unsaid.
+    stray_rows: Vec<(u64, Swallowed)>,
+    /// The last row read.
+    last_row: Option<crate::lines::RowLines>,
+    /// The first line of the last row read (the header's, before any).
+    last: u64,
+    /// The longest row kept, in bytes (`Limits::max_line_len`).
+    line_limit: usize,
+}
+
+impl RowMarks {
+    /// Why the row whose first line is `line` is skipped whatever its
+    /// cells, if it is: it is over the line limit, or a stray `"` most
+    /// likely took other rows into one of its cells.
+    fn refused(&self, line: u64) -> Option<Error> {
+        if let Ok(k) = self
+            .long_rows
+            .binary_search_by_key(&line, |&(first, _)| first)
+        {
+            return Some(Error::new(ErrorKind::Limit {
+                what: "row length in bytes",
+                found: usize::try_from(self.long_rows[k].1).unwrap_or(usize::MAX),
+                limit: self.line_limit,
+            }));
+        }
+        let k = self
+            .stray_rows
+            .binary_search_by_key(&line, |(first, _)| *first)
+            .ok()?;
+        Some(Error::invalid_value(
+            match &self.stray_rows[k].1 {
+                Swallowed::ClosedWithText(at) => {
+                    format!("quoted cell closing on line {at} with text after its \"")
+                }
+                Swallowed::RowInCell(text) => {
+                    format!("quoted cell holding a line that reads as a row, {text:?}")
+                }
+            },
+            "(a stray \" most likely opened it, taking the rows between into one cell)",
+            "each quoted cell closed by a \" right before a delimiter or the end of a line",
+        ))
+    }
+}
+
 /// Why a row that runs over several lines most likely holds rows that a
 /// stray `"` took into one of its cells.
 enum Swallowed {
@@ -1445,6 +1503,36 @@ struct ParsedRow<'a> {
     /// Why the row is kept but warned about: a value that begins with a
     /// quantity, kept as text ([`kept_as_text`]).
     warning: Option<Error>,
+}
+
+/// `parse` as it is: a closure whose row borrows from the record it is
+/// given, which a closure's signature cannot say without help.
+fn row_parser<F>(parse: F) -> F
+where
+    F: for<'r> Fn(&'r csv::ByteRecord) -> Result<ParsedRow<'r>, Error>,
+{
+    parse
+}
+
+#[cfg(feature = "parallel")]
+impl ParsedRow<'_> {
+    /// The row with its own copy of the names it borrowed from its
+    /// record, so that the record can be reused before the row is kept.
+    fn detached(self) -> ParsedRow<'static> {
+        let own = |text: Cow<'_, str>| Cow::Owned(text.into_owned());
+        ParsedRow {
+            source: own(self.source),
+            entity: own(self.entity),
+            origin: self.origin.map(own),
+            speaker: self.speaker.map(own),
+            property: self.property,
+            value: self.value,
+            said: self.said,
+            population: self.population,
+            estimated: self.estimated,
+            warning: self.warning,
+        }
+    }
 }
 
 /// The columns of a table's header, by position.
@@ -2541,40 +2629,30 @@ impl StreamReader {
         let parser = QuantityParser::new(&self.vocabulary);
         let mut claims: Vec<(Claim, u64)> = Vec::new();
         let mut skipped = Loaded::new();
-        // Rows are read a batch at a time; each batch's rows are parsed
-        // (on all cores with `parallel`), then given their entities and
-        // sources in row order, so that ids are those of a row-by-row
-        // read.
-        let mut records: Vec<csv::ByteRecord> = Vec::new();
-        let mut lines: Vec<u64> = Vec::new();
-        // Rows that run over several lines (a quoted cell with line
-        // breaks), by first line: their skips say so.
-        let mut spans: Vec<(u64, u64)> = Vec::new();
-        // Rows over the line limit, by first line, with their length:
-        // skipped whatever their cells.
-        let mut long_rows: Vec<(u64, u64)> = Vec::new();
-        // Rows over several lines whose quoted cell closed with text
-        // after it, by first line, with the line of that close: a stray
-        // `"` took the rows between into one cell. Skipped whatever
-        // their width, so that rows are never lost into a cell unsaid.
-        let mut stray_rows: Vec<(u64, Swallowed)> = Vec::new();
-        let mut last_row = None;
-        let mut last = header_line;
-        loop {
+        let mut marks = RowMarks {
+            last: header_line,
+            line_limit,
+            ..RowMarks::default()
+        };
+        // Reads the next batch of rows into `records`, their first lines
+        // into `lines`, and what their reading found into `marks`; true
+        // at the end of the input.
+        let mut read_batch = |records: &mut Vec<csv::ByteRecord>,
+                              lines: &mut Vec<u64>,
+                              marks: &mut RowMarks|
+         -> Result<bool, Error> {
             lines.clear();
-            let mut end = false;
-            while lines.len() < batch_lines(last) {
+            while lines.len() < batch_lines(marks.last) {
                 let k = lines.len();
                 if k == records.len() {
                     records.push(csv::ByteRecord::new());
                 }
                 let record = &mut records[k];
                 let read = table.read_byte_record(record).map_err(|e| {
-                    too_long(table.get_ref()).unwrap_or_else(|| csv_error(e, last + 1))
+                    too_long(table.get_ref()).unwrap_or_else(|| csv_error(e, marks.last + 1))
                 })?;
                 if !read {
-                    end = true;
-                    break;
+                    return Ok(true);
                 }
                 let offset = record.position().map_or(0, |p| p.byte());
                 let end = table.position().byte();
@@ -2583,18 +2661,18 @@ impl StreamReader {
                 // Marks before this row are let go whatever its span.
                 let stray = table.get_mut().stray_close(row.start, end);
                 if row.last > row.first {
-                    spans.push((row.first, row.last));
+                    marks.spans.push((row.first, row.last));
                     if let Some(at) = stray {
-                        stray_rows.push((line, Swallowed::ClosedWithText(at)));
+                        marks.stray_rows.push((line, Swallowed::ClosedWithText(at)));
                     } else if let Some(text) = row_in_cell(record, quoting.then_some(b',')) {
-                        stray_rows.push((line, Swallowed::RowInCell(text)));
+                        marks.stray_rows.push((line, Swallowed::RowInCell(text)));
                     }
                 }
                 if end - row.start > line_limit as u64 {
-                    long_rows.push((line, end - row.start));
+                    marks.long_rows.push((line, end - row.start));
                     record.clear();
                 }
-                last_row = Some(row);
+                marks.last_row = Some(row);
                 if usize::try_from(offset).unwrap_or(usize::MAX) > self.limits.max_input_len() {
                     return Err(Error::new(ErrorKind::Limit {
                         what: "input size in bytes",
@@ -2603,41 +2681,20 @@ impl StreamReader {
                     })
                     .with_position(line, None));
                 }
-                last = line;
+                marks.last = line;
                 lines.push(line);
             }
-            let batch = &records[..lines.len()];
-            let parse = |record| layout.parse(record, &parser, &self.vocabulary, &self.limits);
-            #[cfg(feature = "parallel")]
-            let parsed: Vec<Result<ParsedRow<'_>, Error>> = {
-                use rayon::prelude::*;
-                batch.par_iter().map(parse).collect()
-            };
-            #[cfg(not(feature = "parallel"))]
-            let parsed: Vec<Result<ParsedRow<'_>, Error>> = batch.iter().map(parse).collect();
-            for (row, &line) in parsed.into_iter().zip(&lines) {
-                let row = match long_rows.binary_search_by_key(&line, |&(first, _)| first) {
-                    Ok(k) => Err(Error::new(ErrorKind::Limit {
-                        what: "row length in bytes",
-                        found: usize::try_from(long_rows[k].1).unwrap_or(usize::MAX),
-                        limit: line_limit,
-                    })),
-                    Err(_) => match stray_rows.binary_search_by_key(&line, |(first, _)| *first) {
-                        Ok(k) => Err(Error::invalid_value(
-                            match &stray_rows[k].1 {
-                                Swallowed::ClosedWithText(at) => format!(
-                                    "quoted cell closing on line {at} with text after its \""
-                                ),
-                                Swallowed::RowInCell(text) => format!(
-                                    "quoted cell holding a line that reads as a row, {text:?}"
-                                ),
-                            },
-                            "(a stray \" most likely opened it, taking the rows between into one cell)",
-                            "each quoted cell closed by a \" right before a delimiter or the end of a line",
-                        )),
-                        Err(_) => row,
-                    },
-                };
+            Ok(false)
+        };
+        let parse =
+            row_parser(|record| layout.parse(record, &parser, &self.vocabulary, &self.limits));
+        // Gives a batch's parsed rows their entities and sources, in row
+        // order, so that ids are those of a row-by-row read.
+        let mut keep = |parsed: Vec<Result<ParsedRow<'_>, Error>>,
+                        lines: &[u64],
+                        marks: &RowMarks| {
+            for (row, &line) in parsed.into_iter().zip(lines) {
+                let row = marks.refused(line).map_or(row, Err);
                 let row = row.map(|mut row| {
                     if let Some(warning) = row.warning.take() {
                         skipped.warn(name, line, warning.to_string());
@@ -2648,8 +2705,9 @@ impl StreamReader {
                     Ok(claim) => claims.push((claim, line)),
                     Err(error) => {
                         let mut message = error.to_string();
-                        if let Ok(k) = spans.binary_search_by_key(&line, |&(first, _)| first) {
-                            let (first, last) = spans[k];
+                        if let Ok(k) = marks.spans.binary_search_by_key(&line, |&(first, _)| first)
+                        {
+                            let (first, last) = marks.spans[k];
                             message.push_str(&format!(
                                 " (the row runs over lines {first}-{last}: a quoted cell holds line breaks)"
                             ));
@@ -2658,10 +2716,73 @@ impl StreamReader {
                     }
                 }
             }
-            if end {
-                break;
+        };
+        // Rows are read a batch at a time; each batch's rows are parsed,
+        // then kept in row order. On one core, each batch in turn.
+        #[cfg(not(feature = "parallel"))]
+        {
+            let mut records: Vec<csv::ByteRecord> = Vec::new();
+            let mut lines: Vec<u64> = Vec::new();
+            loop {
+                let end = read_batch(&mut records, &mut lines, &mut marks)?;
+                let parsed = records[..lines.len()].iter().map(parse).collect();
+                keep(parsed, &lines, &marks);
+                if end {
+                    break;
+                }
             }
         }
+        // With `parallel`, a pipeline as the JSON Lines reader's
+        // (`claim_lines`): each batch is parsed by a pool thread while
+        // this one keeps the batches before it and reads the rows of the
+        // batch after it, [`PIPELINE_DEPTH`] batches deep. Parsing each
+        // batch on all cores in turn left the cores idle while this
+        // thread read and kept, a third of the work at 100k rows. A
+        // parsed row leaves its batch's records, which are reused, with
+        // its own copy of its names ([`ParsedRow::detached`]).
+        #[cfg(feature = "parallel")]
+        rayon::in_place_scope(|scope| -> Result<(), Error> {
+            use std::collections::VecDeque;
+            use std::sync::mpsc::{Receiver, sync_channel};
+            type Parsed = Vec<Result<ParsedRow<'static>, Error>>;
+            type Done = (Vec<csv::ByteRecord>, Vec<u64>, Parsed);
+            let parse = &parse;
+            let mut waiting: VecDeque<Receiver<Done>> = VecDeque::new();
+            // Batches kept, with their records and lines, for reuse.
+            let mut spare: Vec<(Vec<csv::ByteRecord>, Vec<u64>)> = Vec::new();
+            loop {
+                let (mut records, mut lines) = spare.pop().unwrap_or_default();
+                // On an error, the batches in flight are of no use: the
+                // scope waits for them, and their results go nowhere.
+                let end = read_batch(&mut records, &mut lines, &mut marks)?;
+                let (send, receive) = sync_channel(1);
+                scope.spawn(move |_| {
+                    let parsed: Parsed = records[..lines.len()]
+                        .iter()
+                        .map(|record| parse(record).map(ParsedRow::detached))
+                        .collect();
+                    // The receiver is gone only if reading failed.
+                    let _ = send.send((records, lines, parsed));
+                });
+                waiting.push_back(receive);
+                // A worker that panicked sends nothing: its batch is not
+                // kept, and the scope resumes the panic when it ends.
+                while waiting.len() > PIPELINE_DEPTH || (end && !waiting.is_empty()) {
+                    if let Some(Some((records, lines, parsed))) =
+                        waiting.pop_front().map(|r| crate::pool::wait_for(&r))
+                    {
+                        keep(parsed, &lines, &marks);
+                        if !end {
+                            spare.push((records, lines));
+                        }
+                    }
+                }
+                if end {
+                    return Ok(());
+                }
+            }
+        })?;
+        let last_row = marks.last_row;
         // A quote opened in the last row and never closed: `csv` read the
         // rest of the input into its cell, rows and all. Skip the row,
         // naming the lines it swallowed.

@@ -1666,10 +1666,11 @@ fn with_bad_lines(clean: &[u8], bad: &[(usize, &[u8])]) -> (Vec<u64>, Vec<u8>) {
     (numbers, lines.concat())
 }
 
-/// Table rows are read in batches, and each batch's rows parsed on all
-/// cores with `parallel`; entities and sources are still made, and bad
-/// rows skipped, in row order, as a row-by-row read would, across batch
-/// boundaries (a batch is 4,096 rows at first).
+/// Table rows are read in batches, and with `parallel` each batch is
+/// parsed by a pool thread while the rows after it are read; entities
+/// and sources are still made, and bad rows skipped, in row order, as a
+/// row-by-row read would, across batch boundaries (a batch is 4,096 rows
+/// at first).
 #[test]
 fn table_batches_keep_row_order() {
     let rows = 10_000;
@@ -1712,6 +1713,106 @@ fn table_batches_keep_row_order() {
     };
     assert_eq!(subject_of("line-4502").as_deref(), Some("sub-x"));
     assert_eq!(subject_of("line-9002").as_deref(), Some("sub-x-2"));
+}
+
+/// Rows that the reading of a batch refuses whatever their cells (over
+/// the line limit, or swallowed by a stray quote) are skipped with their
+/// reasons when their batch is kept, however far the reading has gone
+/// ahead of it, and in row order among the other skips.
+#[test]
+fn table_rows_refused_in_later_batches() {
+    use corroborate::Limits;
+    // 64 text fields of 10 bytes: 640 bytes a row.
+    let reader = StreamReader::new().with_limits(Limits::default().with_max_text_len(10));
+    let long = "x".repeat(700);
+    let mut table = String::from("source,subject,property,value\n");
+    let mut line = 1;
+    for i in 0..12_000 {
+        let row = match i {
+            // Over the line limit, on one line.
+            4_100 => format!("Outlet 1,Entity 1,said,{long}\n"),
+            // A stray quote: the cell closes two lines on, with text after
+            // its quote.
+            9_000 => {
+                "Outlet 2,Entity 2,said,\"We will\nOutlet 3,X,killed,5\nOutlet 4,X,\"killed\",6\n"
+                    .to_string()
+            }
+            // A field short.
+            11_000 => "Outlet 1,Entity 1,killed\n".to_string(),
+            // Values within the text limit.
+            _ => format!(
+                "Outlet {},Entity {},killed,{} dead\n",
+                i % 7,
+                i % 100,
+                i % 1000
+            ),
+        };
+        line += row.matches('\n').count();
+        table.push_str(&row);
+    }
+    let corpus = reader
+        .read_table(table.as_bytes(), "later.csv", TableFormat::Csv)
+        .unwrap();
+    assert_eq!(corpus.claims().len(), 12_000 - 3);
+    assert_eq!(line, 12_001 + 2);
+    let skipped: Vec<String> = corpus.skipped().iter().map(|d| d.to_string()).collect();
+    assert_eq!(skipped.len(), 3, "{skipped:#?}");
+    assert!(
+        skipped[0].starts_with(
+            "skipped: later.csv:4102: row length in bytes is 724, over the limit of 640"
+        ),
+        "{}",
+        skipped[0]
+    );
+    assert!(
+        skipped[1].starts_with(
+            "skipped: later.csv:9002: quoted cell closing on line 9004 with text after its \""
+        ) && skipped[1]
+            .ends_with("(the row runs over lines 9002-9004: a quoted cell holds line breaks)"),
+        "{}",
+        skipped[1]
+    );
+    assert!(
+        skipped[2].starts_with("skipped: later.csv:11004:"),
+        "{}",
+        skipped[2]
+    );
+}
+
+/// A read error after many batches of a table stops the reader with the
+/// error and the line it was reading, whatever batches are still being
+/// parsed.
+#[test]
+fn table_read_error_in_a_later_batch() {
+    let mut text = b"source,subject,property,value\n".to_vec();
+    for i in 0..20_000 {
+        text.extend_from_slice(
+            format!("Outlet {},Entity {},killed,{i} people\n", i % 7, i % 100).as_bytes(),
+        );
+    }
+    let newlines: Vec<usize> = text
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .map(|(k, _)| k)
+        .collect();
+    for line in [2usize, 4_100, 9_000, 15_000] {
+        // Fails just after the newline that ends line `line - 1`.
+        let fail_at = newlines[line - 2] + 1;
+        let input = FailingRead {
+            data: &text,
+            at: 0,
+            fail_at,
+        };
+        let error = StreamReader::new()
+            .read_table(input, "gone.csv", TableFormat::Csv)
+            .unwrap_err();
+        let shown = error.to_string();
+        assert!(
+            shown.contains(&format!("gone.csv:{line}")) && shown.contains("device gone"),
+            "line {line}: {shown}"
+        );
+    }
 }
 
 /// Claim lines are parsed in batches (on all cores with `parallel`, in a
