@@ -386,7 +386,8 @@ fn push_id(out: &mut String, id: &str, markdown: bool) {
 
 /// Text from the corpus (names, values, evidence, sentences that quote
 /// them), escaped for Markdown: each character that Markdown reads as
-/// markup (emphasis, links, code, raw HTML, entities, strikethrough) is
+/// markup (emphasis, links, code, raw HTML, entities, strikethrough, and
+/// the dollar signs that GitHub, GitLab and Pandoc read as TeX) is
 /// written after a backslash, and a line break as a space, so that a
 /// name like `*armed*` or `[x](http://e.com)` shows as written, and a
 /// line break cannot start a heading or a list item. A backslash before
@@ -398,31 +399,9 @@ impl std::fmt::Display for Md<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Bytes that are markup, or may begin a character that acts; the
         // text between them is written as it is.
-        let marks = |b: u8| {
-            may_act(b)
-                || matches!(
-                    b,
-                    b'\\'
-                        | b'`'
-                        | b'*'
-                        | b'_'
-                        | b'['
-                        | b']'
-                        | b'<'
-                        | b'>'
-                        | b'&'
-                        | b'~'
-                        | b'#'
-                        | b'|'
-                )
-        };
+        let marks = |b: u8| may_act(b) || is_markup(b);
         let text = self.0;
-        let markup = |b: u8| {
-            matches!(
-                b,
-                b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' | b'~' | b'#' | b'|'
-            ) || b < 0x20
-        };
+        let markup = |b: u8| is_markup(b) || b < 0x20;
         if text.bytes().fold(0u8, |any, b| any | u8::from(markup(b))) == 0 && !holds_acting(text) {
             return f.write_str(text);
         }
@@ -457,6 +436,15 @@ impl std::fmt::Display for Md<'_> {
         }
         f.write_str(&text[written..])
     }
+}
+
+/// Whether `b` is an ASCII character that Markdown reads as markup, and
+/// [`Md`] writes after a backslash.
+fn is_markup(b: u8) -> bool {
+    matches!(
+        b,
+        b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' | b'~' | b'#' | b'|' | b'$'
+    )
 }
 
 /// A line of corpus text that stands alone in Markdown (the title),

@@ -3962,6 +3962,41 @@ fn corpus_text_is_escaped_in_markdown() {
     assert!(text.contains("A [x](http://e.com)"));
 }
 
+/// A dollar sign in corpus text is escaped in the Markdown report
+/// (thirteenth audit, F20): GitHub, GitLab and Pandoc read the text
+/// between two of them on one line as TeX, so "A$10m" against "C$12m"
+/// rendered as math and the figures disappeared.
+#[test]
+fn dollar_signs_are_escaped_in_markdown() {
+    let doc = serde_json::json!({
+        "format": "corroborate/1",
+        "entities": [{"id": "deal", "name": "Deal"}],
+        "sources": [
+            {"id": "a", "kind": "publication", "name": "A"},
+            {"id": "c", "kind": "publication", "name": "C"}
+        ],
+        "claims": [
+            {"id": "c1", "subject": "deal", "property": "price",
+             "value": {"text": "A$10m"}, "assertion": {"chain": ["a"]}},
+            {"id": "c2", "subject": "deal", "property": "price",
+             "value": {"text": "C$12m"}, "assertion": {"chain": ["c"]}}
+        ]
+    });
+    let corpus = Corpus::from_json_str(&doc.to_string()).unwrap();
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let markdown = report.render_markdown();
+    assert!(
+        !markdown.contains("A$") && !markdown.contains("C$"),
+        "unescaped $ in:\n{markdown}"
+    );
+    assert!(
+        markdown.contains("A\\$10m") && markdown.contains("C\\$12m"),
+        "{markdown}"
+    );
+    // The plain report keeps them as written.
+    assert!(report.render_text(10_000).contains("A$10m"));
+}
+
 /// Characters that would act on a terminal (an escape sequence that
 /// clears the screen, a bell) or reorder the line (a bidirectional
 /// override) are refused in names, but a unit, a verb or evidence may
