@@ -703,13 +703,19 @@ fn approximate(value: f64, tolerance: &Tolerance, counted: bool) -> Interval {
 /// largest scale word it reaches and the decimals its step gives, as
 /// news writes it: 1,200,000,000 rounded to 100,000,000 is "1.2
 /// billion", 5,700,000 to 100,000 "5.7 million", 5,000 to 1,000 "5
-/// thousand". Written in full ("1,200,000,000"), a rounded figure reads
+/// thousand", and 3,000,000,000,000 to a trillion "3 trillion" (not "3000
+/// billion"). Written in full ("1,200,000,000"), a rounded figure reads
 /// as exact, and beside the exact figure it rounds it looks like another
 /// number. False, and nothing written, for a smaller step (whose
 /// decimals show the rounding already: "30.2") or a figure off its
 /// step's grid.
 fn write_scaled<W: fmt::Write>(out: &mut W, value: f64, step: f64) -> Result<bool, fmt::Error> {
-    const SCALES: [(f64, &str); 3] = [(1e9, "billion"), (1e6, "million"), (1e3, "thousand")];
+    const SCALES: [(f64, &str); 4] = [
+        (1e12, "trillion"),
+        (1e9, "billion"),
+        (1e6, "million"),
+        (1e3, "thousand"),
+    ];
     if !(step >= 1e3 && value.is_finite()) {
         return Ok(false);
     }
@@ -722,8 +728,15 @@ fn write_scaled<W: fmt::Write>(out: &mut W, value: f64, step: f64) -> Result<boo
     if ((shown * scale - value) / value).abs() > 1e-9 {
         return Ok(false);
     }
-    let decimals = decimals as usize;
-    write!(out, "{shown:.decimals$} {word}")?;
+    if decimals == 0 {
+        // A whole count of the scale, with its separators: "1,000
+        // trillion" at the largest figure read (10^15).
+        write_number(out, shown)?;
+        write!(out, " {word}")?;
+    } else {
+        let decimals = decimals as usize;
+        write!(out, "{shown:.decimals$} {word}")?;
+    }
     Ok(true)
 }
 

@@ -610,3 +610,22 @@ fn property_alias_chains_are_followed_to_their_end() {
             .is_err()
     );
 }
+
+/// A figure rounded to a trillion's step is written with "trillion", as
+/// the news and the vocabulary write it, not as "1200 billion" (thirteenth
+/// audit, F14); a scale word's count of a thousand or more has its
+/// separators.
+#[test]
+fn rounded_trillions_are_written_in_trillions() {
+    use corroborate::{Amount, Quantity};
+    let shown = |value: f64, step: f64| {
+        Quantity::new(Amount::Exact(value))
+            .and_then(|q| q.with_rounding(step))
+            .map(|q| q.with_unit("US dollars").to_string())
+            .unwrap()
+    };
+    assert_eq!(shown(1.2e12, 1e11), "1.2 trillion US dollars");
+    assert_eq!(shown(3e12, 1e12), "3 trillion US dollars");
+    assert_eq!(shown(1e15, 1e12), "1,000 trillion US dollars");
+    assert_eq!(shown(1.2e9, 1e8), "1.2 billion US dollars");
+}
