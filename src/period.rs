@@ -527,7 +527,7 @@ fn parse_unit_by_rules(text: &str) -> Result<Period, Error> {
             // Valid ISO 8601 that a period does not hold, said as such.
             let bad_time = || {
                 let problem = if time.ends_with(['Z', 'z']) || time.contains(['+', '-']) {
-                    "has a time zone, which a period does not hold (times are read as the source prints them, to the minute)"
+                    "has a time zone, which a period does not hold (write every time of a corpus in one zone, such as UTC, without its offset)"
                 } else if time.matches(':').count() >= 2 {
                     "has seconds, which a period does not hold (times are read to the minute)"
                 } else {
