@@ -670,14 +670,22 @@ impl Quantity {
 /// The interval of `value` hedged by a word of `tolerance`: as stated
 /// when it is not a count (`counted` false), each end at a whole count
 /// otherwise.
+///
+/// A hedge that excludes the stated number excludes it from the side it
+/// leans to: "nearly 200" (only below) ends just under 200, and "just
+/// over 300" (only above) starts just past 300, so that it does not
+/// corroborate an exact 300 (thirteenth audit, F16).
 fn approximate(value: f64, tolerance: &Tolerance, counted: bool) -> Interval {
+    let above_only = tolerance.below() == 0.0 && tolerance.above() > 0.0;
     if !counted {
-        let max = if tolerance.excludes_value() {
-            next_down(value)
-        } else {
-            ten_digits(value * (1.0 + tolerance.above()))
-        };
-        return Interval::new(ten_digits(value * (1.0 - tolerance.below())).max(0.0), max);
+        let mut min = ten_digits(value * (1.0 - tolerance.below())).max(0.0);
+        let mut max = ten_digits(value * (1.0 + tolerance.above()));
+        match (tolerance.excludes_value(), above_only) {
+            (false, _) => {}
+            (true, true) => min = next_up(value),
+            (true, false) => max = next_down(value),
+        }
+        return Interval::new(min, max);
     }
     // Each end to the nearest whole count, a tie toward the stated
     // number: "about 5" (±10%, 4.5 to 5.5) is 5, and "about 15" 14 to
@@ -691,10 +699,12 @@ fn approximate(value: f64, tolerance: &Tolerance, counted: bool) -> Interval {
         value * (1.0 + tolerance.above()),
     );
     let slack = |x: f64| 2.0 * f64::EPSILON * x.abs();
-    let min = (low + 0.5 + slack(low)).floor();
+    let mut min = (low + 0.5 + slack(low)).floor();
     let mut max = (high - 0.5 - slack(high)).ceil();
-    if tolerance.excludes_value() {
-        max = (value.ceil() - 1.0).max(min);
+    match (tolerance.excludes_value(), above_only) {
+        (false, _) => {}
+        (true, true) => min = (value.floor() + 1.0).min(max),
+        (true, false) => max = (value.ceil() - 1.0).max(min),
     }
     Interval::new(min.max(0.0), max)
 }

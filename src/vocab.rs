@@ -123,7 +123,24 @@ impl Tolerance {
         Ok(tolerance)
     }
 
-    /// Marks the stated number itself as excluded ("nearly 200" is not 200).
+    /// Marks the stated number itself as excluded ("nearly 200" is not
+    /// 200, nor "just over 300" 300): from the top of the interval, or
+    /// from its bottom for a tolerance that allows only above (`below`
+    /// 0, `above` more).
+    ///
+    /// ```
+    /// use corroborate::{Amount, Quantity, Tolerance, Vocabulary};
+    /// let mut vocabulary = Vocabulary::empty("mine");
+    /// let upwards = Tolerance::new(0.0, 0.1)?.excluding_value();
+    /// vocabulary.insert_approximation("upwards of", upwards);
+    /// let q = Quantity::new(Amount::Approximate {
+    ///     value: 300.0,
+    ///     qualifier: "upwards of".into(),
+    /// })?;
+    /// let interval = q.interval(&vocabulary);
+    /// assert_eq!((interval.min(), interval.max()), (301.0, 330.0));
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
     pub fn excluding_value(mut self) -> Tolerance {
         self.excludes_value = true;
         self

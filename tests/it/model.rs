@@ -541,6 +541,7 @@ fn hedged_counts_are_symmetric() {
     assert_eq!(interval("about 2,000"), (1800.0, 2200.0));
     assert_eq!(interval("about 8,379"), (7541.0, 9217.0));
     assert_eq!(interval("nearly 200"), (180.0, 199.0));
+    assert_eq!(interval("just over 300"), (301.0, 330.0));
     assert_eq!(interval("about 1 billion"), (9e8, 1.1e9));
     assert_eq!(interval("about 10 million"), (9e6, 1.1e7));
 }

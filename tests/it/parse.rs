@@ -99,6 +99,8 @@ fn quantities() {
     check("about 2,000", "approximate 1800..=2200 [about 2,000]");
     check("nearly 200", "approximate 180..=199 [nearly 200]");
     check("almost 200", "approximate 180..=199 [almost 200]");
+    // Only above, and not the number itself (thirteenth audit, F16).
+    check("just over 300", "approximate 301..=330 [just over 300]");
     check("some 4,000", "approximate 3600..=4400 [some 4,000]");
     // "an estimated" marks an estimate, not a tolerance: as printed.
     check(
@@ -901,6 +903,11 @@ fn a_record_ends_short_of_a_number_a_hedge_leaves_out() {
     let count = record("nearly 6 people");
     assert_eq!(count["max"].as_f64(), Some(5.0), "{count}");
     assert_eq!(count["max_inclusive"], true, "{count}");
+    // A hedge that allows only above starts just past the number.
+    let over = record("just over 6 metres");
+    assert_eq!(over["min"].as_f64(), Some(6.0), "{over}");
+    assert_eq!(over["min_inclusive"], false, "{over}");
+    assert_eq!(over["max"].as_f64(), Some(6.6), "{over}");
     let about = record("about 6 metres");
     assert_eq!(about["max"].as_f64(), Some(6.6), "{about}");
     assert_eq!(about["max_inclusive"], true, "{about}");
