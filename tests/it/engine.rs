@@ -1621,6 +1621,62 @@ fn a_hedged_range_widens_and_its_hedge_can_be_dropped() {
     assert_snapshot!(findings[0].explanation, @r#"c2 relays one member state as 40–45, dropping the bound (approximate range) present in c1 (about 40–45)"#);
 }
 
+/// Where the origin is heard in its own voice, a mark its own words lack
+/// was added by the relay that keeps it, not dropped by the others
+/// (thirteenth audit, F13): the commission's own 61.24, BBC's "about 61"
+/// and Reuters' "61", both citing it, make no finding that Reuters
+/// dropped the commission's bound. Where the origin's own words keep the
+/// mark, or the origin is not heard, the finding stands.
+#[test]
+fn a_mark_the_origin_never_used_is_not_dropped() {
+    let sources = serde_json::json!([
+        {"id": "cec", "kind": "publication", "name": "Election commission"},
+        {"id": "a1", "kind": "publication", "name": "A"},
+        {"id": "a2", "kind": "publication", "name": "B"}
+    ]);
+    let findings = |claims: Vec<serde_json::Value>| {
+        let corpus = isis_k_corpus(sources.clone(), claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        report.topics[0]
+            .relay_findings
+            .iter()
+            .map(|f| format!("{} drops {}", f.claim, f.origin_claim))
+            .collect::<Vec<_>>()
+    };
+    let relays = || {
+        vec![
+            claim(
+                "c2",
+                "turnout",
+                q(serde_json::json!({"approximately": 61})),
+                &["a1", "cec"],
+            ),
+            claim(
+                "c3",
+                "turnout",
+                q(serde_json::json!({"exact": 61})),
+                &["a2", "cec"],
+            ),
+        ]
+    };
+    let with_own = |own: serde_json::Value| {
+        let mut claims = vec![claim("c1", "turnout", q(own), &["cec"])];
+        claims.extend(relays());
+        claims
+    };
+    assert_eq!(
+        findings(with_own(serde_json::json!({"exact": 61.24}))),
+        Vec::<String>::new()
+    );
+    // The origin's own words keep a bound: the finding stands.
+    assert_eq!(
+        findings(with_own(serde_json::json!({"approximately": 61.24}))),
+        ["c3 drops c2"]
+    );
+    // Without the origin's own claim, relaying loses marks.
+    assert_eq!(findings(relays()), ["c3 drops c2"]);
+}
+
 /// Two versions that each keep a hedge the other lacks are each
 /// reported, whichever has the smaller id.
 #[test]
