@@ -2202,6 +2202,64 @@ fn sort_keyed(keyed: &mut [(u64, &Claim)]) {
     keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
 }
 
+/// Appends, to the sentence of two quantity positions that conflict,
+/// that their figures are in different units when every claim of each
+/// names one and no unit is on both sides: "68 passengers" against "72 people"
+/// from one airline read as the airline contradicting itself, where the
+/// two may count different groups (thirteenth audit, F19); "46.2 degrees
+/// Celsius" against "115 degrees Fahrenheit", units the vocabulary does
+/// not list as measures, conflict as numbers. Units are compared by
+/// their last word in lower case, the noun a phrase counts:
+/// "ISIS-K prisoners" and "prisoners" count prisoners, which the scope's
+/// population already tells apart. Units of measure never meet here
+/// (two measures are two scopes). Nothing is appended when a side has a
+/// claim without a noun: a bare figure counts whatever the property
+/// does.
+fn push_different_units(text: &mut String, a: &Built<'_>, b: &Built<'_>) {
+    use std::fmt::Write;
+    let (Some(x), Some(y)) = (units_of(a), units_of(b)) else {
+        return;
+    };
+    if x.iter().any(|u| {
+        y.iter()
+            .any(|v| unit_head(u).eq_ignore_ascii_case(unit_head(v)))
+    }) {
+        return;
+    }
+    let _ = write!(
+        text,
+        "; their figures are in different units ({} against {}), so they may not count or measure the same thing",
+        x.join(", "),
+        y.join(", ")
+    );
+}
+
+/// A position's units as written, distinct up to ASCII case and sorted
+/// so, or `None` when a claim has none (or is not a quantity). Most
+/// positions hold a claim or two.
+fn units_of<'c>(built: &Built<'c>) -> Option<Vec<&'c str>> {
+    let mut units = Vec::with_capacity(built.claims.len());
+    for claim in &built.claims {
+        match &claim.value {
+            Value::Quantity(q) => units.push(q.unit()?),
+            _ => return None,
+        }
+    }
+    units.sort_unstable_by(|x, y| {
+        x.bytes()
+            .map(|b| b.to_ascii_lowercase())
+            .cmp(y.bytes().map(|b| b.to_ascii_lowercase()))
+    });
+    units.dedup_by(|x, y| x.eq_ignore_ascii_case(y));
+    Some(units)
+}
+
+/// The last word of a unit: the noun a phrase counts ("prisoners" of
+/// "ISIS-K prisoners").
+fn unit_head(unit: &str) -> &str {
+    unit.rsplit(' ').next().unwrap_or(unit)
+}
+
 /// The distinct values of quantity or date claims as shown, in text order,
 /// joined with " / ", and how many there are. Every value is written into
 /// one buffer and compared as a slice of it: one allocation for the
@@ -4263,6 +4321,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 _ => "the intervals do not overlap, so the positions conflict",
             });
             self.push_shared_origin(&mut text, [a, b], corrections, AtOdds::Apart);
+            push_different_units(&mut text, a, b);
             push_certainty_note(&mut text);
             return Some(Relation::new(RelationKind::Conflict, evidence, text));
         }
@@ -4291,6 +4350,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 };
                 crate::relation::push_fall_of(&mut text, &later, &earlier, "positions");
                 self.push_shared_origin(&mut text, [a, b], corrections, AtOdds::Fell);
+                push_different_units(&mut text, a, b);
                 return Some(Relation::new(RelationKind::Conflict, evidence, text));
             }
             let _ = match &b.placed {
@@ -4424,6 +4484,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 _ => AtOdds::Differ,
             };
             self.push_shared_origin(&mut text, [a, b], corrections, odds);
+            push_different_units(&mut text, a, b);
             self.push_unordered(&mut text, a, b);
         }
         push_certainty_note(&mut text);

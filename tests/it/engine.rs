@@ -1677,6 +1677,49 @@ fn a_mark_the_origin_never_used_is_not_dropped() {
     assert_eq!(findings(relays()), ["c3 drops c2"]);
 }
 
+/// A conflict between figures in different units says so (thirteenth
+/// audit, F19): an airline's "68 passengers" and "72 people" are not the
+/// airline contradicting itself as plainly as two counts of people
+/// would be. Units are matched by their last word; a side with a bare
+/// figure adds nothing.
+#[test]
+fn a_conflict_in_different_units_says_so() {
+    let sources = serde_json::json!([
+        {"id": "a1", "kind": "publication", "name": "A"},
+        {"id": "a2", "kind": "publication", "name": "B"},
+        {"id": "air", "kind": "group", "name": "Skyline Air"}
+    ]);
+    let sentence = |x: serde_json::Value, y: serde_json::Value| {
+        let corpus = isis_k_corpus(
+            sources.clone(),
+            vec![
+                claim("c1", "on_board", q(x), &["a1", "air"]),
+                claim("c2", "on_board", q(y), &["a2", "air"]),
+            ],
+        );
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        report.topics[0].relations[0]
+            .relation
+            .explanation()
+            .to_string()
+    };
+    let passengers = sentence(
+        serde_json::json!({"exact": 68, "unit": "passengers"}),
+        serde_json::json!({"exact": 72, "unit": "people"}),
+    );
+    assert_snapshot!(passengers, @"P1 (68 passengers) and P2 (72 people): the intervals do not overlap, so the positions conflict; one origin, Skyline Air, gives both; their figures are in different units (passengers against people), so they may not count or measure the same thing");
+    let prisoners = sentence(
+        serde_json::json!({"exact": 68, "unit": "ISIS-K prisoners"}),
+        serde_json::json!({"exact": 72, "unit": "prisoners"}),
+    );
+    assert!(!prisoners.contains("different units"), "{prisoners}");
+    let bare = sentence(
+        serde_json::json!({"exact": 68, "unit": "passengers"}),
+        serde_json::json!({"exact": 72}),
+    );
+    assert!(!bare.contains("different units"), "{bare}");
+}
+
 /// Two versions that each keep a hedge the other lacks are each
 /// reported, whichever has the smaller id.
 #[test]
