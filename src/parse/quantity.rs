@@ -5,7 +5,9 @@
 //! quantity := between N and N | from N (to|-) N
 //!           | [bound] N [bound-after] | [hedge] N [hedge-after] | [hedge] N (to|-|–) N
 //!           | vague [of]
-//!           then: an optional opposite bound ("more than 10 and less than 40")
+//!           then: an optional opposite bound ("more than 10 and less than 40"),
+//!                 the unit after both or after each, one unit both times
+//!                 ("more than 2 metres and less than 3 metres")
 //!           then: an optional counted noun
 //! ```
 //!
@@ -119,6 +121,22 @@ impl Lexicon {
     /// ([`Vocabulary::measure`]).
     pub(crate) fn is_measure(&self, unit: &str) -> bool {
         self.measures.measure(unit).is_some()
+    }
+
+    /// Whether two units written after two numbers are one: the same
+    /// unit of measure of the vocabulary, however spelled ("metres",
+    /// "meters"), or, for what is in none, the same words without case
+    /// ("people"). "metres" and "feet", or "soldiers" and "civilians",
+    /// are two.
+    pub(crate) fn same_unit(&self, first: &str, second: &str) -> bool {
+        match (self.measures.measure(first), self.measures.measure(second)) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => first
+                .chars()
+                .flat_map(char::to_lowercase)
+                .eq(second.chars().flat_map(char::to_lowercase)),
+            _ => false,
+        }
     }
 
     /// True when a quantity can start at a word (a cheap filter).
@@ -750,7 +768,14 @@ fn amount_unmarked(
                 }
                 let amount = bound_amount(bound, value);
                 // "more than 10 and less than 40": both bounds make a range.
-                let mut at = first_end;
+                // So do two bounds each with its unit, when the units are
+                // one ("more than 2 metres and less than 3 metres"); the
+                // unit after the second is read as the range's.
+                let first_unit = match unit_at(tokens, first_end, false) {
+                    (after, Some(unit)) => Some((after, unit)),
+                    (_, None) => None,
+                };
+                let mut at = first_unit.as_ref().map_or(first_end, |(after, _)| *after);
                 if matches!(tokens.word(at), Some("and" | "but")) || tokens.punct(at) == Some(',') {
                     at += 1;
                     if tokens.is(at, "and") || tokens.is(at, "but") {
@@ -759,6 +784,11 @@ fn amount_unmarked(
                     if let Some((after2, Prefix::Bound(other))) = prefix_at(tokens, lexicon, at)
                         && other.lower != bound.lower
                         && let Some(second) = number_at(tokens, &lexicon.notation, after2)
+                        && first_unit.as_ref().is_none_or(|(_, first)| {
+                            unit_at(tokens, second.end, false)
+                                .1
+                                .is_some_and(|second| lexicon.same_unit(first, &second))
+                        })
                     {
                         let (lower, upper) = if bound.lower {
                             ((bound, value), (other, second.value))

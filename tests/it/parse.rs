@@ -1648,6 +1648,50 @@ fn two_bounds_around_a_measure_are_not_tightened() {
     insta::assert_snapshot!(record, @r#"{"input":0,"text":"more than 2 and fewer than 5 metres","span":[0,35],"kind":"quantity","min":2,"max":5,"min_inclusive":false,"max_inclusive":false,"form":"range","unit":"metres"}"#);
 }
 
+/// Two opposite bounds each with its unit, the same unit both times,
+/// are one range, as two bounds with one unit after them are: "more
+/// than 2 metres and less than 3 metres" was read as two mentions, and
+/// as a table cell was kept as text. Units that differ, or that name
+/// different things, leave two mentions.
+#[test]
+fn two_bounds_each_with_one_unit_are_one_range() {
+    check(
+        "more than 2 metres and less than 3 metres",
+        "range 2.0000000000000004..=2.9999999999999996 unit=metres [more than 2 metres and less than 3 metres]",
+    );
+    check(
+        "the river rose more than 2 metres but less than 3 meters overnight",
+        "range 2.0000000000000004..=2.9999999999999996 unit=meters [more than 2 metres but less than 3 meters]",
+    );
+    check(
+        "at least 10 people and fewer than 40 people",
+        "range 10..=39 unit=people [at least 10 people and fewer than 40 people]",
+    );
+    // Two units: two mentions, as before.
+    check(
+        "more than 2 metres and less than 3 feet",
+        "at_least 2.0000000000000004..=inf unit=metres [more than 2 metres]; at_most 0..=2.9999999999999996 unit=feet [less than 3 feet]",
+    );
+    check(
+        "more than 10 soldiers and fewer than 40 civilians",
+        "at_least 11..=inf unit=soldiers [more than 10 soldiers]; at_most 0..=39 unit=civilians [fewer than 40 civilians]",
+    );
+    // Nothing between them as counts: the first bound, then the second.
+    check(
+        "more than 10 people and fewer than 11 people",
+        "at_least 11..=inf unit=people [more than 10 people]; at_most 0..=10 unit=people [fewer than 11 people]",
+    );
+    let vocabulary = Vocabulary::default();
+    let q = parse_quantity("more than 2 metres and less than 3 metres", &vocabulary).unwrap();
+    assert!(
+        matches!(q.amount(), corroborate::Amount::Range { .. }),
+        "{:?}",
+        q.amount()
+    );
+    assert_eq!(q.unit(), Some("metres"));
+    assert_eq!(q.to_string(), "more than 2 and fewer than 3 metres");
+}
+
 /// Currency signs and scale abbreviations are the vocabulary's data,
 /// read by the scanner as by the table reader (audit 12, finding 4).
 #[test]
