@@ -523,9 +523,11 @@ struct Written {
 }
 
 /// The currency signs and scale abbreviations of the figures in tokens
-/// `i..end`: the measure the signs name, and an abbreviation that is
-/// also a unit's symbol, written after digits. `None` when two signs
-/// name different measures ("between $5 and €6").
+/// `i..end`: the measure the signs name, before a number or, where the
+/// vocabulary allows, after one ("5 €", which [`number_at`] read with
+/// the number), and an abbreviation that is also a unit's symbol,
+/// written after digits. `None` when two signs name different measures
+/// ("between $5 and €6").
 fn notation_in(tokens: &Tokens, notation: &Notation, i: usize, end: usize) -> Option<Written> {
     let mut currency = None;
     let mut ambiguous = None;
@@ -539,9 +541,14 @@ fn notation_in(tokens: &Tokens, notation: &Notation, i: usize, end: usize) -> Op
             {
                 ambiguous = Some((k, index));
             }
-        } else if let Some((at, measure)) = notation.sign_at(tokens, k)
-            && at < end
-            && tokens.number(at).is_some()
+        } else if let Some((_, measure)) = notation
+            .sign_at(tokens, k)
+            .filter(|&(at, _)| at < end && tokens.number(at).is_some())
+            .or_else(|| {
+                notation
+                    .sign_after(tokens, k)
+                    .filter(|&(at, _)| at <= end && k > i)
+            })
         {
             if currency.is_some_and(|m| m != measure) {
                 return None;

@@ -1748,3 +1748,64 @@ fn currency_signs_and_scale_abbreviations() {
     .unwrap_err();
     insta::assert_snapshot!(err, @r#"field currency_signs.¥: "yen" is not a measure of the vocabulary's `measures`; expected the name of one of its measures, such as "US dollars""#);
 }
+
+/// A currency sign after the number is read where the vocabulary marks
+/// the sign `after`: by default "€" ("5 €", "5€", "3m €"), as European
+/// papers write euros, but not "$" or "£", which English puts before
+/// the number. Yen ("¥", "JPY") is a measure of the default vocabulary.
+#[test]
+fn a_currency_sign_after_the_number() {
+    check("5 €", "exact 5..=5 unit=euros [5 €]");
+    check("the ticket cost 5€.", "exact 5..=5 unit=euros [5€]");
+    check(
+        "damage of 3m € was reported",
+        "exact 2500000..=3500000 unit=euros [3m €]",
+    );
+    check(
+        "about 1.2 million € in aid",
+        "approximate 1080000..=1320000 unit=euros [about 1.2 million €]",
+    );
+    check(
+        "between 5 € and 6 €",
+        "range 5..=6 unit=euros [between 5 € and 6 €]",
+    );
+    // Before a number, the sign is that number's.
+    check("5 €6", "exact 5..=5 [5]; exact 6..=6 unit=euros [€6]");
+    // Not after the number: "$" and "£".
+    check("5 $", "exact 5..=5 [5]");
+    check("5 £", "exact 5..=5 [5]");
+    check(
+        "¥1.2 billion",
+        "exact 1150000000..=1250000000 unit=yen [¥1.2 billion]",
+    );
+    let vocabulary = Vocabulary::default();
+    let q = parse_quantity("5 €", &vocabulary).unwrap();
+    assert_eq!(q.unit(), Some("euros"));
+    assert_eq!(q.to_string(), "5 euros");
+    let q = parse_quantity("3 billion JPY", &vocabulary).unwrap();
+    assert_eq!(vocabulary.measure(q.unit().unwrap()), Some("yen"));
+    assert!(parse_quantity("5 $", &vocabulary).is_err());
+    // A newsroom's vocabulary may allow "$" after the number; the sign
+    // written as a measure alone is read before it only.
+    let newsroom = Vocabulary::from_json_str(
+        r#"{"name": "newsroom", "vague": {}, "approximate": {},
+            "measures": {"US dollars": ["dollars"], "euros": ["euros"]},
+            "currency_signs": {"$": {"measure": "US dollars", "after": true}, "€": "euros"}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        parse_quantity("5 $", &newsroom).unwrap().to_string(),
+        "5 US dollars"
+    );
+    assert!(parse_quantity("5 €", &newsroom).is_err());
+    // Written back as read.
+    let again = Vocabulary::from_json_str(&newsroom.to_json_string()).unwrap();
+    assert_eq!(again, newsroom);
+    // An entry's fields are checked by name.
+    let err = Vocabulary::from_json_str(
+        r#"{"name": "n", "vague": {}, "approximate": {}, "measures": {"euros": ["euros"]},
+            "currency_signs": {"€": {"measure": "euros", "behind": true}}}"#,
+    )
+    .unwrap_err();
+    insta::assert_snapshot!(err, @"line 2 column 67: field currency_signs.€.behind: unknown field `behind`, expected `measure` or `after`");
+}

@@ -2663,7 +2663,7 @@ fn a_number_kept_as_text_is_warned_about() {
 fn a_figure_kept_as_text_is_always_warned_about() {
     let corpus = read_csv(
         "source,subject,property,value\n\
-         A,Flood,damage,¥1.2 billion\n\
+         A,Flood,damage,A$1.2 billion\n\
          B,Flood,damage,1.2tn dollars\n\
          C,Flood,rescued,1.2b people\n\
          D,Flood,crowd,\"police estimated 2,000 people\"\n\
@@ -2671,7 +2671,7 @@ fn a_figure_kept_as_text_is_always_warned_about() {
     );
     assert_eq!(corpus.claims().len(), 5);
     assert_snapshot!(warnings_of(&corpus), @r#"
-    warning t.csv:2: field value: "¥1.2 billion" holds the figure "¥1.2" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    warning t.csv:2: field value: "A$1.2 billion" holds the figure "A$1.2" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
     warning t.csv:3: field value: "1.2tn dollars" holds the figure "1.2tn" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
     warning t.csv:4: field value: "1.2b people" holds the figure "1.2b" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
     warning t.csv:5: field value: "police estimated 2,000 people" holds the figure "2,000" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
