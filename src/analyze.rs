@@ -1853,7 +1853,16 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         format!(
                             "{label}: the citations go round ({}), so where the figure began cannot be traced; they are counted as one origin, {}",
                             names.join(" > "),
-                            position.0.origins[0].name
+                            // The circle's origin, named after where
+                            // the circle starts; other origins may be
+                            // listed before it.
+                            position
+                                .0
+                                .origins
+                                .iter()
+                                .find(|o| Some(&o.id) == circle.first())
+                                .unwrap_or(&position.0.origins[0])
+                                .name
                         ),
                     ));
                 }
@@ -3772,7 +3781,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             ends.retain(|end| !through(end));
             if let Some((id, circle)) = circle {
                 let mut origins = self.origins_of_ends(ends);
-                let at = origins.partition_point(|o| o.id < id);
+                let at = origins.partition_point(|o| {
+                    natural_cmp(o.id.as_str(), id.as_str()) == std::cmp::Ordering::Less
+                });
                 origins.insert(at, self.untraced_origin(id));
                 return (origins, Some(circle));
             }
@@ -3847,16 +3858,22 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         None
     }
 
-    /// The origins that `ends` (sorted, none citing on) stand for.
-    fn origins_of_ends<'c>(&self, ends: Vec<&'c SourceId>) -> Vec<Origin<'c>>
+    /// The origins that `ends` (sorted, none citing on) stand for, in
+    /// natural id order ([`natural_cmp`]: `p2` before `p10`), the order
+    /// a position lists them in.
+    fn origins_of_ends<'c>(&self, mut ends: Vec<&'c SourceId>) -> Vec<Origin<'c>>
     where
         'a: 'c,
     {
+        // Put in the order the report shows, so that an outlet is named
+        // by the article listed first. The ends are few; the engine's
+        // searches over them are done.
+        sort_natural_by(&mut ends, |id| id.as_str());
         // A publication that is an origin speaks for its outlet: the
         // articles of one outlet are one origin, listed under the first
-        // article's id (the ends are in id order), never several
-        // independent ones, however the outlet is spelled. A publication
-        // with no outlet stands alone.
+        // article's id in natural id order, never several independent
+        // ones, however the outlet is spelled. A publication with no
+        // outlet stands alone.
         let mut outlets: HashSet<&str> = HashSet::default();
         ends.into_iter()
             .filter_map(|id| {
@@ -4026,6 +4043,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let mut publications =
             sorted_unique_sources(built.claims.iter().map(|c| &c.assertion.chain[0]).collect());
         publications.shrink_to_fit();
+        // Listed as the claims are, in natural id order: `p2` before `p10`.
+        sort_natural_by(&mut publications, |id| id.as_str());
         let superseded = claims.iter().all(|c| c.superseded_by.is_some());
         // Quote wordings against the first: verbatim, or a variant with
         // its word diff. Linear in the position's claims.
@@ -5303,6 +5322,21 @@ fn sort_natural(claims: &mut [&Claim]) {
         claims.sort_by_key(|c| c.id.as_bytes().len());
     } else if !in_natural_order(claims) {
         claims.sort_by(|a, b| natural_cmp(a.id.as_str(), b.id.as_str()));
+    }
+}
+
+/// Sorts `items`, given in id order, into natural id order
+/// ([`natural_cmp`]) of the ids `id_of` gives: a position's publications
+/// and origins, as a reader sees them (`p2` before `p10`). Left as they
+/// are where one pass over neighbours finds the two orders agree, as
+/// they mostly do. Natural order is total, so the result does not
+/// depend on the order `items` came in.
+fn sort_natural_by<T>(items: &mut [T], id_of: impl Fn(&T) -> &str) {
+    let in_order = items
+        .windows(2)
+        .all(|w| natural_cmp(id_of(&w[0]), id_of(&w[1])) != std::cmp::Ordering::Greater);
+    if !in_order {
+        items.sort_by(|a, b| natural_cmp(id_of(a), id_of(b)));
     }
 }
 

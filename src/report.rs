@@ -236,8 +236,8 @@ impl Serialize for Shown<'_> {
 ///
 /// A publication that speaks for itself (its chain ends at it) is its
 /// outlet's reporting: the articles of one outlet are one origin, listed
-/// under the first article's id in id order, however many of them carry
-/// the figure. A publication with no outlet stands for itself.
+/// under the first article's id in natural id order (`p2` before `p10`),
+/// however many of them carry the figure. A publication with no outlet stands for itself.
 ///
 /// Borrowed from the corpus, as the claims are: a position's origins are
 /// copied from no text and counted by no reference, which both cores
@@ -319,11 +319,13 @@ pub struct Position<'c> {
     /// numbers, so a table's `line-2` comes before `line-10` (ids with
     /// no digits, or digits of one length, are in text order).
     pub claims: Vec<ClaimEntry<'c>>,
-    /// The publications that carry them, deduplicated.
+    /// The publications that carry them, deduplicated, in natural id
+    /// order as the claims are (`p2` before `p10`).
     pub publications: Vec<&'c SourceId>,
     /// The independent origins: chain ends, deduplicated, without those
     /// that other claims of the position reach through a longer chain,
-    /// and with one publication per outlet (see [`Origin`]).
+    /// and with one publication per outlet (see [`Origin`]); in natural
+    /// id order of their ids, as the claims are.
     pub origins: Vec<Origin<'c>>,
     /// True when every claim of the position is superseded.
     pub superseded: bool,

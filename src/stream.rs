@@ -742,9 +742,10 @@ enum Column {
     Date,
     Speaker,
     Origin,
+    Occasion,
 }
 
-const COLUMNS: [(&str, Column); 7] = [
+const COLUMNS: [(&str, Column); 8] = [
     ("source", Column::Source),
     ("subject", Column::Subject),
     ("property", Column::Property),
@@ -752,10 +753,11 @@ const COLUMNS: [(&str, Column); 7] = [
     ("date", Column::Date),
     ("speaker", Column::Speaker),
     ("origin", Column::Origin),
+    ("occasion", Column::Occasion),
 ];
 
 const COLUMNS_EXPECTED: &str =
-    "the columns source, subject, property, value and optionally date, speaker, origin";
+    "the columns source, subject, property, value and optionally date, speaker, origin, occasion";
 
 /// The characters a table may be found split by, each as a message names
 /// it: the two the readers use, and two that spreadsheets write.
@@ -1108,6 +1110,7 @@ struct Row<'a> {
     date: Option<Cow<'a, str>>,
     speaker: Option<Cow<'a, str>>,
     origin: Option<Cow<'a, str>>,
+    occasion: Option<Cow<'a, str>>,
 }
 
 impl TableBuilder {
@@ -1545,6 +1548,7 @@ struct TableColumns {
     date: Option<usize>,
     speaker: Option<usize>,
     origin: Option<usize>,
+    occasion: Option<usize>,
     /// Whether a cell wrapped whole in double quotes is read without
     /// them ([`unquoted`]): in TSV, which has no quoting of its own.
     unquote: bool,
@@ -1617,6 +1621,7 @@ impl TableColumns {
             date: self.date.map(cell),
             speaker: self.speaker.map(cell),
             origin: self.origin.map(cell),
+            occasion: self.occasion.map(cell),
         };
         parse_row(row, parser, vocabulary, limits)
     }
@@ -1703,19 +1708,41 @@ fn parse_row<'a>(
         }
         None => None,
     };
+    // When or where a quote was said ("at the White House"), as the
+    // corpus format's `occasion`: only a quote has one.
+    let occasion = match row.occasion.map(trimmed) {
+        Some(text) if !text.is_empty() && !is_missing_marker(&text) => {
+            let text =
+                required_field(text, "occasion", "when or where the quote was said", limits)?;
+            if speaker.is_none() {
+                return Err(Error::invalid_value(
+                    format!("{text:?}"),
+                    "is an occasion, which only a quote has, but the row names no speaker",
+                    "a speaker for the quote, or no occasion",
+                )
+                .in_field("occasion"));
+            }
+            Some(text.into_owned())
+        }
+        _ => None,
+    };
     let mut population = None;
     let mut estimated = false;
     let mut warning = None;
     let value = match &speaker {
         // The speaker is the subject of a quote claim, as in the corpus
-        // format. The quote has no occasion: a table has no column for
-        // one, and the subject cell says what the quote is about, not
+        // format. The quote's occasion is the `occasion` cell, never the
+        // subject: the subject cell says what the quote is about, not
         // when or where it was said. (It had been made the occasion,
         // "about {subject}", which the reports then showed as if the
         // source had named an occasion, and which called two quotes about
         // two subjects "said on different occasions".)
         Some(_) => {
-            Value::Quote(Quote::new(value_text.into_owned()).map_err(|e| e.in_field("value"))?)
+            let quote = Quote::new(value_text.into_owned()).map_err(|e| e.in_field("value"))?;
+            Value::Quote(match occasion {
+                Some(occasion) => quote.with_occasion(occasion),
+                None => quote,
+            })
         }
         None => {
             // Fullwidth digits and signs ("３００") read as the ASCII
@@ -2410,8 +2437,8 @@ impl StreamReader {
 
     /// Reads a flat table, one claim per row, under a header naming the
     /// columns `source`, `subject`, `property`, `value` and optionally
-    /// `date`, `speaker` and `origin`, in any order. `name` is the file
-    /// name diagnostics give as their location.
+    /// `date`, `speaker`, `origin` and `occasion`, in any order. `name` is
+    /// the file name diagnostics give as their location.
     ///
     /// Each distinct `source` becomes a publication and each distinct
     /// `origin` an originator of kind `group`; each distinct `subject`
@@ -2420,15 +2447,24 @@ impl StreamReader {
     /// a quantity, else as a date, else as text; with a `speaker` it is a
     /// quote whose subject is the speaker, and whose chain ends at the
     /// speaker (a source of kind `person`), so that outlets printing one
-    /// quote are one origin. Claim ids are `line-N`.
+    /// quote are one origin, and whose occasion, when or where it was
+    /// said, is the `occasion` cell (a row with an occasion but no
+    /// speaker is skipped: only a quote has one). Claim ids are `line-N`.
     ///
     /// ```
-    /// use corroborate::{StreamReader, TableFormat};
+    /// use corroborate::{StreamReader, TableFormat, Value};
     /// let tsv = "subject\tproperty\tvalue\tsource\tdate\n\
     ///            Kabul attack\tkilled\tat least 170\tAP\tAugust 27, 2021\n";
     /// let corpus = StreamReader::new().read_table(tsv.as_bytes(), "x.tsv", TableFormat::Tsv)?;
     /// assert_eq!(corpus.claims()[0].id.as_str(), "line-2");
     /// assert_eq!(corpus.claims()[0].subject.as_str(), "kabul-attack");
+    ///
+    /// // A quote, with when or where it was said.
+    /// let csv = "source,subject,property,value,speaker,occasion\n\
+    ///            AP,Dam,said,The dam will hold.,Mayor Okafor,press briefing\n";
+    /// let corpus = StreamReader::new().read_table(csv.as_bytes(), "x.csv", TableFormat::Csv)?;
+    /// let Value::Quote(quote) = &corpus.claims()[0].value else { panic!() };
+    /// assert_eq!(quote.occasion(), Some("press briefing"));
     /// # Ok::<(), corroborate::Error>(())
     /// ```
     ///
@@ -2618,6 +2654,7 @@ impl StreamReader {
             date: find(Column::Date),
             speaker: find(Column::Speaker),
             origin: find(Column::Origin),
+            occasion: find(Column::Occasion),
             columns,
             unquote: matches!(format, TableFormat::Tsv),
         };
@@ -3213,7 +3250,7 @@ fn fullwidth_as_ascii(text: &str) -> std::borrow::Cow<'_, str> {
 /// no value, compared without case: a dash, "N/A", "NaN", "null", "inf",
 /// "#VALUE!" and the other spreadsheet errors. A required cell holding
 /// one is missing (its row is skipped, with the reason); an optional one
-/// (`date`, `speaker`, `origin`) is empty. "None" and "0" are not here:
+/// (`date`, `speaker`, `origin`, `occasion`) is empty. "None" and "0" are not here:
 /// they can be answers, and nor is "NA", which is also Namibia.
 const MISSING_MARKERS: &[&str] = &[
     "-",

@@ -224,9 +224,10 @@ pub struct Vocabulary {
     measures: BTreeMap<String, Vec<String>>,
     /// Currency signs written before a number ("$", "US$", "€"), each
     /// with the measure of `measures` its figures are in ("US dollars"):
-    /// "$1.2 billion" is 1.2 billion US dollars.
+    /// "$1.2 billion" is 1.2 billion US dollars. A sign marked `after`
+    /// is also read after a number ("5 €", "5€").
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    currency_signs: BTreeMap<String, String>,
+    currency_signs: BTreeMap<String, CurrencySign>,
     /// Scale abbreviations written after a number ("k", "m", "bn"), with
     /// their factor and, for one that is also the symbol of a unit of
     /// measure ("m", metres), that unit: "5m" alone is then refused as
@@ -246,6 +247,69 @@ pub struct Vocabulary {
     /// nouns ("fighters"), turned away by one hash lookup.
     #[serde(skip)]
     measure_leads: crate::id::HashSet<String>,
+}
+
+/// A currency sign of a vocabulary: the measure its figures are in, and
+/// whether it is also read after a number. Written in a vocabulary file
+/// as the measure alone (`"$": "US dollars"`, read before a number only)
+/// or as an object (`"€": {"measure": "euros", "after": true}`).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct CurrencySign {
+    pub(crate) measure: String,
+    /// Read after a number too: "5 €", "5€".
+    pub(crate) after: bool,
+}
+
+impl Serialize for CurrencySign {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        if !self.after {
+            return serializer.serialize_str(&self.measure);
+        }
+        let mut entry = serializer.serialize_struct("CurrencySign", 2)?;
+        entry.serialize_field("measure", &self.measure)?;
+        entry.serialize_field("after", &self.after)?;
+        entry.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for CurrencySign {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// The object form, whose unknown fields are refused by name.
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Entry {
+            measure: String,
+            #[serde(default)]
+            after: bool,
+        }
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = CurrencySign;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "a measure such as \"US dollars\", or an object such as {\"measure\": \"euros\", \"after\": true}",
+                )
+            }
+            fn visit_str<E: serde::de::Error>(self, measure: &str) -> Result<CurrencySign, E> {
+                Ok(CurrencySign {
+                    measure: measure.to_string(),
+                    after: false,
+                })
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                map: M,
+            ) -> Result<CurrencySign, M::Error> {
+                let entry = Entry::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(CurrencySign {
+                    measure: entry.measure,
+                    after: entry.after,
+                })
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// A scale abbreviation of a vocabulary: what a number written before it
@@ -482,7 +546,8 @@ impl Vocabulary {
             }
         }
         let mut seen = BTreeMap::new();
-        for (sign, measure) in raw.currency_signs {
+        for (sign, entry) in raw.currency_signs {
+            let measure = &entry.measure;
             let field = format!("currency_signs.{sign}");
             let key = checked_phrase(&sign, &field, &mut seen)?;
             if key.contains(' ') || key.chars().any(|c| c.is_numeric()) {
@@ -493,7 +558,7 @@ impl Vocabulary {
                 )
                 .in_field(field));
             }
-            if !vocabulary.measures.contains_key(&measure) {
+            if !vocabulary.measures.contains_key(measure) {
                 return Err(Error::invalid_value(
                     format!("{measure:?}"),
                     "is not a measure of the vocabulary's `measures`",
@@ -501,7 +566,7 @@ impl Vocabulary {
                 )
                 .in_field(field));
             }
-            vocabulary.currency_signs.insert(key, measure);
+            vocabulary.currency_signs.insert(key, entry);
         }
         let mut seen = BTreeMap::new();
         for (abbreviation, entry) in raw.scale_abbreviations {
@@ -732,11 +797,12 @@ impl Vocabulary {
             .is_some_and(|forms| forms.binary_search_by(|f| f.as_str().cmp(form)).is_ok())
     }
 
-    /// The currency signs, lower case, each with its measure.
-    pub(crate) fn currency_signs(&self) -> impl Iterator<Item = (&str, &str)> {
+    /// The currency signs, lower case, each with its measure and whether
+    /// it is also read after a number.
+    pub(crate) fn currency_signs(&self) -> impl Iterator<Item = (&str, &str, bool)> {
         self.currency_signs
             .iter()
-            .map(|(sign, measure)| (sign.as_str(), measure.as_str()))
+            .map(|(sign, entry)| (sign.as_str(), entry.measure.as_str(), entry.after))
     }
 
     /// The scale abbreviations, lower case, each with its factor and the
@@ -980,7 +1046,7 @@ mod tests {
             assert!(constructed.approximation_words().count() > 5, "{name}");
             assert!(constructed.is_verb_form("shoot", "shot"), "{name}");
             assert!(constructed.is_verb_form("have", "has"), "{name}");
-            assert_eq!(constructed.currency_signs().count(), 4, "{name}");
+            assert_eq!(constructed.currency_signs().count(), 5, "{name}");
             assert_eq!(constructed.scale_abbreviations().count(), 4, "{name}");
             // The tables written out read back the same.
             let again = Vocabulary::from_json_str(&constructed.to_json_string()).unwrap();

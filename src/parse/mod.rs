@@ -422,6 +422,9 @@ const QUANTITY_EXPECTED: &str = "a number (\"1,500\", \"twelve\"), a range (\"50
 /// assert_eq!(cell.unit(), Some("killed"));
 /// let displaced = parse_quantity("at least 38,640 displaced people", &vocabulary)?;
 /// assert_eq!(displaced.unit(), Some("displaced people"));
+/// // Two bounds close a range, the unit after both or after each.
+/// let depth = parse_quantity("more than 2 metres and less than 3 metres", &vocabulary)?;
+/// assert_eq!(depth.to_string(), "more than 2 and fewer than 3 metres");
 /// # Ok::<(), corroborate::Error>(())
 /// ```
 ///

@@ -9,14 +9,15 @@ use crate::quantity::MAX_AMOUNT;
 
 /// How a vocabulary writes figures around their digits, as data
 /// (`currency_signs` and `scale_abbreviations` of `data/vocabulary/`): a
-/// currency sign before a number ("$1.2 billion", "US$5m", "€3m") puts
-/// the figure in a measure, and a scale abbreviation after it ("5k",
-/// "1.2bn", "3 mn") multiplies it.
+/// currency sign before a number ("$1.2 billion", "US$5m", "€3m"), or
+/// after it where the vocabulary allows ("5 €", "3m €"), puts the figure
+/// in a measure, and a scale abbreviation after it ("5k", "1.2bn", "3
+/// mn") multiplies it.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Notation {
     /// Each sign's parts as tokens, longest first, with its measure's
-    /// index in `measures`.
-    signs: Vec<(Vec<SignPart>, u16)>,
+    /// index in `measures` and whether it is also read after a number.
+    signs: Vec<(Vec<SignPart>, u16, bool)>,
     /// The measures the signs name.
     measures: Vec<String>,
     /// Each abbreviation, lower case, with its factor and the unit it is
@@ -45,7 +46,7 @@ impl Notation {
 
     pub(crate) fn new(vocabulary: &crate::vocab::Vocabulary) -> Notation {
         let mut notation = Notation::default();
-        for (sign, measure) in vocabulary.currency_signs() {
+        for (sign, measure, after) in vocabulary.currency_signs() {
             let tokens = Tokens::new(sign);
             let parts: Option<Vec<SignPart>> = (0..tokens.len())
                 .map(|k| match (tokens.word(k), tokens.punct(k)) {
@@ -68,7 +69,7 @@ impl Notation {
             };
             notation
                 .signs
-                .push((parts, u16::try_from(index).unwrap_or(u16::MAX)));
+                .push((parts, u16::try_from(index).unwrap_or(u16::MAX), after));
         }
         notation
             .signs
@@ -87,22 +88,32 @@ impl Notation {
     /// The currency sign that starts at token `i`, its parts written
     /// together: the token after it and its measure's index.
     pub(crate) fn sign_at(&self, tokens: &Tokens, i: usize) -> Option<(usize, u16)> {
-        self.signs.iter().find_map(|(parts, measure)| {
-            for (k, part) in parts.iter().enumerate() {
-                let at = i + k;
-                if k > 0 && !tokens.joined(at) {
-                    return None;
-                }
-                let matched = match part {
-                    SignPart::Word(word) => tokens.word(at) == Some(word.as_str()),
-                    SignPart::Symbol(c) => tokens.punct(at) == Some(*c),
-                };
-                if !matched {
-                    return None;
-                }
-            }
-            Some((i + parts.len(), *measure))
-        })
+        self.signs
+            .iter()
+            .find_map(|(parts, measure, _)| Some((signed_at(tokens, parts, i)?, *measure)))
+    }
+
+    /// The currency sign read after a number that starts at token `i`
+    /// (the token after the number's digits and scale), glued to them or
+    /// after a space on the same line ("5€", "5 €", "3m €"): one the
+    /// vocabulary allows after a number, and followed by no number, so
+    /// that "5 €6" is 5 and then €6. The token after it and its
+    /// measure's index.
+    pub(crate) fn sign_after(&self, tokens: &Tokens, i: usize) -> Option<(usize, u16)> {
+        if tokens.breaks(i) {
+            return None;
+        }
+        self.signs
+            .iter()
+            .filter(|(_, _, after)| *after)
+            .find_map(|(parts, measure, _)| {
+                let end = signed_at(tokens, parts, i)?;
+                // No word glued after it ("5 €uros"), and no number
+                // that it may be written before.
+                let glued = tokens.joined(end) && tokens.word(end).is_some();
+                let before_number = tokens.number(end).is_some() && !tokens.breaks(end);
+                (!glued && !before_number).then_some((end, *measure))
+            })
     }
 
     /// The measure of a sign, by the index [`Notation::sign_at`] gives.
@@ -116,7 +127,7 @@ impl Notation {
     pub(crate) fn sign_starts(&self) -> impl Iterator<Item = Result<&str, char>> {
         self.signs
             .iter()
-            .filter_map(|(parts, _)| match parts.first()? {
+            .filter_map(|(parts, _, _)| match parts.first()? {
                 SignPart::Word(word) => Some(Ok(word.as_str())),
                 SignPart::Symbol(c) => Some(Err(*c)),
             })
@@ -142,6 +153,25 @@ impl Notation {
             .get(usize::from(index))
             .map(|(text, factor, unit)| (text.as_str(), *factor, unit.as_deref()))
     }
+}
+
+/// The token after a sign's `parts` at token `i`, its parts written
+/// together, if they are there.
+fn signed_at(tokens: &Tokens, parts: &[SignPart], i: usize) -> Option<usize> {
+    for (k, part) in parts.iter().enumerate() {
+        let at = i + k;
+        if k > 0 && !tokens.joined(at) {
+            return None;
+        }
+        let matched = match part {
+            SignPart::Word(word) => tokens.word(at) == Some(word.as_str()),
+            SignPart::Symbol(c) => tokens.punct(at) == Some(*c),
+        };
+        if !matched {
+            return None;
+        }
+    }
+    Some(i + parts.len())
 }
 
 /// A number read from tokens `start..end`.
@@ -429,7 +459,7 @@ pub(crate) fn decimal_comma_at(tokens: &Tokens, i: usize) -> bool {
 /// Reads a number from token `i`, in digits or in words. Digits that are
 /// part of a designator ("GBU-43"), a time ("04:11"), a fraction or
 /// slashed date ("2/29"), a sum of money in a currency `notation` lacks
-/// ("¥5"), an ordinal ("31st"), a
+/// ("A$5"), an ordinal ("31st"), a
 /// compound adjective ("43-year-old", but not "300-plus") or a decimal
 /// comma ("1,5 million", [`decimal_comma_at`]) are not read. A share
 /// ("41.2%", "2.1 per cent", "5 percent") is read with its sign or word,
@@ -545,6 +575,13 @@ pub(crate) fn digits_at(
             scale = factor;
             end += 1;
         }
+    }
+    // "5 €", "5€", "3m €": a sign the vocabulary reads after a number.
+    if !percent
+        && !after_sign
+        && let Some((after, _)) = notation.sign_after(tokens, end)
+    {
+        end = after;
     }
     if !percent && !tokens.breaks(end) {
         match tokens.word(end) {

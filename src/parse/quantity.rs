@@ -5,7 +5,9 @@
 //! quantity := between N and N | from N (to|-) N
 //!           | [bound] N [bound-after] | [hedge] N [hedge-after] | [hedge] N (to|-|–) N
 //!           | vague [of]
-//!           then: an optional opposite bound ("more than 10 and less than 40")
+//!           then: an optional opposite bound ("more than 10 and less than 40"),
+//!                 the unit after both or after each, one unit both times
+//!                 ("more than 2 metres and less than 3 metres")
 //!           then: an optional counted noun
 //! ```
 //!
@@ -119,6 +121,22 @@ impl Lexicon {
     /// ([`Vocabulary::measure`]).
     pub(crate) fn is_measure(&self, unit: &str) -> bool {
         self.measures.measure(unit).is_some()
+    }
+
+    /// Whether two units written after two numbers are one: the same
+    /// unit of measure of the vocabulary, however spelled ("metres",
+    /// "meters"), or, for what is in none, the same words without case
+    /// ("people"). "metres" and "feet", or "soldiers" and "civilians",
+    /// are two.
+    pub(crate) fn same_unit(&self, first: &str, second: &str) -> bool {
+        match (self.measures.measure(first), self.measures.measure(second)) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => first
+                .chars()
+                .flat_map(char::to_lowercase)
+                .eq(second.chars().flat_map(char::to_lowercase)),
+            _ => false,
+        }
     }
 
     /// True when a quantity can start at a word (a cheap filter).
@@ -505,9 +523,11 @@ struct Written {
 }
 
 /// The currency signs and scale abbreviations of the figures in tokens
-/// `i..end`: the measure the signs name, and an abbreviation that is
-/// also a unit's symbol, written after digits. `None` when two signs
-/// name different measures ("between $5 and €6").
+/// `i..end`: the measure the signs name, before a number or, where the
+/// vocabulary allows, after one ("5 €", which [`number_at`] read with
+/// the number), and an abbreviation that is also a unit's symbol,
+/// written after digits. `None` when two signs name different measures
+/// ("between $5 and €6").
 fn notation_in(tokens: &Tokens, notation: &Notation, i: usize, end: usize) -> Option<Written> {
     let mut currency = None;
     let mut ambiguous = None;
@@ -521,9 +541,14 @@ fn notation_in(tokens: &Tokens, notation: &Notation, i: usize, end: usize) -> Op
             {
                 ambiguous = Some((k, index));
             }
-        } else if let Some((at, measure)) = notation.sign_at(tokens, k)
-            && at < end
-            && tokens.number(at).is_some()
+        } else if let Some((_, measure)) = notation
+            .sign_at(tokens, k)
+            .filter(|&(at, _)| at < end && tokens.number(at).is_some())
+            .or_else(|| {
+                notation
+                    .sign_after(tokens, k)
+                    .filter(|&(at, _)| at <= end && k > i)
+            })
         {
             if currency.is_some_and(|m| m != measure) {
                 return None;
@@ -750,7 +775,14 @@ fn amount_unmarked(
                 }
                 let amount = bound_amount(bound, value);
                 // "more than 10 and less than 40": both bounds make a range.
-                let mut at = first_end;
+                // So do two bounds each with its unit, when the units are
+                // one ("more than 2 metres and less than 3 metres"); the
+                // unit after the second is read as the range's.
+                let first_unit = match unit_at(tokens, first_end, false) {
+                    (after, Some(unit)) => Some((after, unit)),
+                    (_, None) => None,
+                };
+                let mut at = first_unit.as_ref().map_or(first_end, |(after, _)| *after);
                 if matches!(tokens.word(at), Some("and" | "but")) || tokens.punct(at) == Some(',') {
                     at += 1;
                     if tokens.is(at, "and") || tokens.is(at, "but") {
@@ -759,6 +791,11 @@ fn amount_unmarked(
                     if let Some((after2, Prefix::Bound(other))) = prefix_at(tokens, lexicon, at)
                         && other.lower != bound.lower
                         && let Some(second) = number_at(tokens, &lexicon.notation, after2)
+                        && first_unit.as_ref().is_none_or(|(_, first)| {
+                            unit_at(tokens, second.end, false)
+                                .1
+                                .is_some_and(|second| lexicon.same_unit(first, &second))
+                        })
                     {
                         let (lower, upper) = if bound.lower {
                             ((bound, value), (other, second.value))

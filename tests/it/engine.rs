@@ -3590,6 +3590,111 @@ fn circular_citations_are_one_untraced_origin_with_a_warning() {
     assert!(warnings.is_empty(), "{warnings:?}");
 }
 
+/// A position lists its publications and origins as it lists its
+/// claims, in natural id order (`p2` before `p10`), whatever order the
+/// corpus gives them in; an outlet's articles are one origin named by
+/// the article listed first. A circle of citations beside an origin
+/// listed before it is named as the circle's origin in its warning.
+#[test]
+fn a_position_lists_publications_and_origins_in_natural_id_order() {
+    let publication = |id: &str, outlet: Option<&str>| {
+        let mut source =
+            serde_json::json!({"id": id, "kind": "publication", "name": id.to_uppercase()});
+        if let Some(outlet) = outlet {
+            source["outlet"] = serde_json::json!(outlet);
+        }
+        source
+    };
+    let office =
+        |id: &str| serde_json::json!({"id": id, "kind": "office", "name": format!("Office {id}")});
+    let toll = || q(serde_json::json!({"exact": 44}));
+    let sources = serde_json::json!([
+        publication("p10", Some("AP")),
+        publication("p9", None),
+        publication("p2", Some("AP")),
+        publication("p11", None),
+        publication("r10", None),
+        publication("r9", None),
+        office("o10"),
+        office("o9"),
+    ]);
+    let claims = || {
+        vec![
+            claim("c1", "killed", toll(), &["p10"]),
+            claim("c2", "killed", toll(), &["p9"]),
+            claim("c3", "killed", toll(), &["p2"]),
+            claim("c4", "killed", toll(), &["p11"]),
+            claim("c5", "killed", toll(), &["r10", "o10"]),
+            claim("c6", "killed", toll(), &["r9", "o9"]),
+        ]
+    };
+    let shown = |claims: Vec<serde_json::Value>| {
+        let corpus = isis_k_corpus(sources.clone(), claims);
+        let report = analyze(&corpus, &Policy::default());
+        let position = &report.topics[0].scopes[0].positions[0];
+        let publications: Vec<&str> = position.publications.iter().map(|p| p.as_str()).collect();
+        let origins: Vec<String> = position
+            .origins
+            .iter()
+            .map(|o| format!("{} ({})", o.name, o.id))
+            .collect();
+        let text = report.render_text(200);
+        let markdown = report.render_markdown();
+        let json = serde_json::to_string(&report).unwrap();
+        (
+            publications.join(", "),
+            origins.join(", "),
+            text,
+            markdown,
+            json,
+        )
+    };
+    let (publications, origins, text, markdown, json) = shown(claims());
+    assert_eq!(publications, "p2, p9, p10, p11, r9, r10");
+    // AP's two articles are one origin, under p2, its first as listed.
+    assert_snapshot!(origins, @"Office o9 (o9), Office o10 (o10), AP (own reporting) (p2), P9 (own reporting) (p9), P11 (own reporting) (p11)");
+    assert!(
+        text.contains(&format!(
+            "5 independent origins: {origins}; 6 publications: {publications}"
+        )),
+        "{text}"
+    );
+    assert!(
+        markdown.contains("6 publications: p2, p9, p10, p11, r9, r10"),
+        "{markdown}"
+    );
+    assert!(
+        json.contains(r#""publications":["p2","p9","p10","p11","r9","r10"]"#),
+        "{json}"
+    );
+    // The same in any order of the claims.
+    let mut reversed = claims();
+    reversed.reverse();
+    let again = shown(reversed);
+    assert_eq!((again.0, again.1), (publications, origins));
+
+    // A circle (afp and ap citing each other) beside an origin whose id
+    // comes first: the warning names the circle's origin, not the first
+    // listed.
+    let sources = serde_json::json!([
+        {"id": "afp", "kind": "publication", "name": "AFP"},
+        {"id": "ap", "kind": "publication", "name": "AP"},
+        {"id": "a-office", "kind": "office", "name": "Army Office"},
+        {"id": "bbc", "kind": "publication", "name": "BBC"}
+    ]);
+    let corpus = isis_k_corpus(
+        sources,
+        vec![
+            claim("c1", "killed", toll(), &["ap", "afp"]),
+            claim("c2", "killed", toll(), &["afp", "ap"]),
+            claim("c3", "killed", toll(), &["bbc", "a-office"]),
+        ],
+    );
+    let report = analyze(&corpus, &Policy::default());
+    let warnings: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_snapshot!(warnings.join("\n"), @"warning: topic isis-k killed: P1: the citations go round (afp > ap > afp), so where the figure began cannot be traced; they are counted as one origin, AFP (circular citation: origin untraced)");
+}
+
 #[test]
 fn a_verdict_names_a_few_origins_and_counts_the_rest() {
     // Seven independent origins agree on one figure: the sentence names the

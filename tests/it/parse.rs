@@ -1655,6 +1655,50 @@ fn two_bounds_around_a_measure_are_not_tightened() {
     insta::assert_snapshot!(record, @r#"{"input":0,"text":"more than 2 and fewer than 5 metres","span":[0,35],"kind":"quantity","min":2,"max":5,"min_inclusive":false,"max_inclusive":false,"form":"range","unit":"metres"}"#);
 }
 
+/// Two opposite bounds each with its unit, the same unit both times,
+/// are one range, as two bounds with one unit after them are: "more
+/// than 2 metres and less than 3 metres" was read as two mentions, and
+/// as a table cell was kept as text. Units that differ, or that name
+/// different things, leave two mentions.
+#[test]
+fn two_bounds_each_with_one_unit_are_one_range() {
+    check(
+        "more than 2 metres and less than 3 metres",
+        "range 2.0000000000000004..=2.9999999999999996 unit=metres [more than 2 metres and less than 3 metres]",
+    );
+    check(
+        "the river rose more than 2 metres but less than 3 meters overnight",
+        "range 2.0000000000000004..=2.9999999999999996 unit=meters [more than 2 metres but less than 3 meters]",
+    );
+    check(
+        "at least 10 people and fewer than 40 people",
+        "range 10..=39 unit=people [at least 10 people and fewer than 40 people]",
+    );
+    // Two units: two mentions, as before.
+    check(
+        "more than 2 metres and less than 3 feet",
+        "at_least 2.0000000000000004..=inf unit=metres [more than 2 metres]; at_most 0..=2.9999999999999996 unit=feet [less than 3 feet]",
+    );
+    check(
+        "more than 10 soldiers and fewer than 40 civilians",
+        "at_least 11..=inf unit=soldiers [more than 10 soldiers]; at_most 0..=39 unit=civilians [fewer than 40 civilians]",
+    );
+    // Nothing between them as counts: the first bound, then the second.
+    check(
+        "more than 10 people and fewer than 11 people",
+        "at_least 11..=inf unit=people [more than 10 people]; at_most 0..=10 unit=people [fewer than 11 people]",
+    );
+    let vocabulary = Vocabulary::default();
+    let q = parse_quantity("more than 2 metres and less than 3 metres", &vocabulary).unwrap();
+    assert!(
+        matches!(q.amount(), corroborate::Amount::Range { .. }),
+        "{:?}",
+        q.amount()
+    );
+    assert_eq!(q.unit(), Some("metres"));
+    assert_eq!(q.to_string(), "more than 2 and fewer than 3 metres");
+}
+
 /// Currency signs and scale abbreviations are the vocabulary's data,
 /// read by the scanner as by the table reader (audit 12, finding 4).
 #[test]
@@ -1710,4 +1754,65 @@ fn currency_signs_and_scale_abbreviations() {
     )
     .unwrap_err();
     insta::assert_snapshot!(err, @r#"field currency_signs.¥: "yen" is not a measure of the vocabulary's `measures`; expected the name of one of its measures, such as "US dollars""#);
+}
+
+/// A currency sign after the number is read where the vocabulary marks
+/// the sign `after`: by default "€" ("5 €", "5€", "3m €"), as European
+/// papers write euros, but not "$" or "£", which English puts before
+/// the number. Yen ("¥", "JPY") is a measure of the default vocabulary.
+#[test]
+fn a_currency_sign_after_the_number() {
+    check("5 €", "exact 5..=5 unit=euros [5 €]");
+    check("the ticket cost 5€.", "exact 5..=5 unit=euros [5€]");
+    check(
+        "damage of 3m € was reported",
+        "exact 2500000..=3500000 unit=euros [3m €]",
+    );
+    check(
+        "about 1.2 million € in aid",
+        "approximate 1080000..=1320000 unit=euros [about 1.2 million €]",
+    );
+    check(
+        "between 5 € and 6 €",
+        "range 5..=6 unit=euros [between 5 € and 6 €]",
+    );
+    // Before a number, the sign is that number's.
+    check("5 €6", "exact 5..=5 [5]; exact 6..=6 unit=euros [€6]");
+    // Not after the number: "$" and "£".
+    check("5 $", "exact 5..=5 [5]");
+    check("5 £", "exact 5..=5 [5]");
+    check(
+        "¥1.2 billion",
+        "exact 1150000000..=1250000000 unit=yen [¥1.2 billion]",
+    );
+    let vocabulary = Vocabulary::default();
+    let q = parse_quantity("5 €", &vocabulary).unwrap();
+    assert_eq!(q.unit(), Some("euros"));
+    assert_eq!(q.to_string(), "5 euros");
+    let q = parse_quantity("3 billion JPY", &vocabulary).unwrap();
+    assert_eq!(vocabulary.measure(q.unit().unwrap()), Some("yen"));
+    assert!(parse_quantity("5 $", &vocabulary).is_err());
+    // A newsroom's vocabulary may allow "$" after the number; the sign
+    // written as a measure alone is read before it only.
+    let newsroom = Vocabulary::from_json_str(
+        r#"{"name": "newsroom", "vague": {}, "approximate": {},
+            "measures": {"US dollars": ["dollars"], "euros": ["euros"]},
+            "currency_signs": {"$": {"measure": "US dollars", "after": true}, "€": "euros"}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        parse_quantity("5 $", &newsroom).unwrap().to_string(),
+        "5 US dollars"
+    );
+    assert!(parse_quantity("5 €", &newsroom).is_err());
+    // Written back as read.
+    let again = Vocabulary::from_json_str(&newsroom.to_json_string()).unwrap();
+    assert_eq!(again, newsroom);
+    // An entry's fields are checked by name.
+    let err = Vocabulary::from_json_str(
+        r#"{"name": "n", "vague": {}, "approximate": {}, "measures": {"euros": ["euros"]},
+            "currency_signs": {"€": {"measure": "euros", "behind": true}}}"#,
+    )
+    .unwrap_err();
+    insta::assert_snapshot!(err, @"line 2 column 67: field currency_signs.€.behind: unknown field `behind`, expected `measure` or `after`");
 }
