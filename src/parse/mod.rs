@@ -1100,6 +1100,41 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
     }
 }
 
+/// The end of a rate at token `i`, "N in M" with whole numbers, N less
+/// than M ("one in five people", "3 in 10 voters", "one in a hundred"):
+/// a share the scanner does not read, whose numbers are not counts (the
+/// thirteenth audit found "one in five people" read as 5 people, F10).
+/// Not a rate: a count over a time ("12 in 24 hours"), or "in" before a
+/// plain number that may be a year ("5 in 2020").
+fn rate_at(tokens: &Tokens, notation: &number::Notation, i: usize) -> Option<usize> {
+    const TIMES: &[&str] = &[
+        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+        "month", "months", "year", "years", "decade", "decades",
+    ];
+    // Most numbers have no "in" within a few tokens after them: told so
+    // before the number is read.
+    if !(i + 1..tokens.len().min(i + 6)).any(|k| tokens.is(k, "in")) {
+        return None;
+    }
+    let first = number::number_at(tokens, notation, i)?;
+    if !tokens.is(first.end, "in") {
+        return None;
+    }
+    let second = number::number_at(tokens, notation, first.end + 1)?;
+    let whole = |x: f64| x.fract() == 0.0 && x >= 1.0;
+    if !(whole(first.value) && whole(second.value) && first.value < second.value)
+        || first.percent
+        || second.percent
+        || second.plain_digits.is_some_and(|digits| digits == 4)
+        || tokens
+            .word(second.end)
+            .is_some_and(|word| TIMES.contains(&word))
+    {
+        return None;
+    }
+    Some(second.end)
+}
+
 /// Finds every quantity and date mention in `text`: sorted by start,
 /// non-overlapping, the longest match winning (a date on a tie).
 ///
@@ -1114,8 +1149,9 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
 /// unit `percent`, as a table cell's share is, and takes no counted
 /// noun; a number with a decimal comma before a scale word ("1,5
 /// million") gives no mention; nor does a day that does not exist ("April
-/// 31, 2021", "30-31 April 2025"), whose numbers are not counts. Never panics;
-/// spans lie on char boundaries.
+/// 31, 2021", "30-31 April 2025"), whose numbers are not counts, nor a
+/// rate ("one in five people", "3 in 10 voters"). Never panics; spans
+/// lie on char boundaries.
 ///
 /// ```
 /// use corroborate::{scan, ScanOptions};
@@ -1155,6 +1191,12 @@ pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
                 ),
             },
         };
+        // "one in five people", "3 in 10 voters": a rate, which is not
+        // read. No mention rather than counts of 1 and 5 people.
+        if may_quantity && let Some(end) = rate_at(&tokens, &options.lexicon.notation, i) {
+            i = end;
+            continue;
+        }
         let date = if may_date {
             date::date_at(&tokens, i, options.reference, false)
         } else {

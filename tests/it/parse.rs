@@ -193,6 +193,24 @@ fn not_quantities() {
     check("Muhajir may also have been", "");
 }
 
+/// "N in M" is a rate, which the scanner does not read: no mention
+/// rather than counts of the numbers in it (thirteenth audit, F10: "one
+/// in five people" was 5 people). A count over a time and a number
+/// before a year are read as before.
+#[test]
+fn rates_are_not_counts() {
+    check("one in five people voted", "");
+    check("three in ten voters stayed home", "");
+    check("1 in 4 children", "");
+    check("one in a hundred", "");
+    check(
+        "killed 12 in 24 hours",
+        "exact 12..=12 [12]; exact 24..=24 unit=hours [24 hours]",
+    );
+    check("5 in 2020", "exact 5..=5 [5]; date 2020 [2020]");
+    check("2 in 1", "exact 2..=2 [2]; exact 1..=1 [1]");
+}
+
 #[test]
 fn swapped_vocabulary_changes_what_is_recognized() {
     let custom = Vocabulary::from_json_str(
