@@ -1790,29 +1790,11 @@ fn table_read_error_in_a_later_batch() {
             format!("Outlet {},Entity {},killed,{i} people\n", i % 7, i % 100).as_bytes(),
         );
     }
-    let newlines: Vec<usize> = text
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| **b == b'\n')
-        .map(|(k, _)| k)
-        .collect();
-    for line in [2usize, 4_100, 9_000, 15_000] {
-        // Fails just after the newline that ends line `line - 1`.
-        let fail_at = newlines[line - 2] + 1;
-        let input = FailingRead {
-            data: &text,
-            at: 0,
-            fail_at,
-        };
-        let error = StreamReader::new()
+    fails_at_later_lines(&text, "gone.csv", |input| {
+        StreamReader::new()
             .read_table(input, "gone.csv", TableFormat::Csv)
-            .unwrap_err();
-        let shown = error.to_string();
-        assert!(
-            shown.contains(&format!("gone.csv:{line}")) && shown.contains("device gone"),
-            "line {line}: {shown}"
-        );
-    }
+            .unwrap_err()
+    });
 }
 
 /// Claim lines are parsed in batches (on all cores with `parallel`, in a
@@ -1893,6 +1875,26 @@ fn jsonl_read_error_in_a_later_batch() {
     let synth = crate::common::Synth::new(12, 20_000);
     let mut text = Vec::new();
     synth.write_jsonl(&mut text).unwrap();
+    fails_at_later_lines(&text, "gone.jsonl", |input| {
+        StreamReader::new()
+            .read_jsonl(
+                std::io::BufReader::with_capacity(1 << 12, input),
+                "gone.jsonl",
+            )
+            .unwrap_err()
+    });
+}
+
+/// Reads `text` through a reader that fails just after the newline that
+/// ends the line before each of a few lines, in the first batch and in
+/// later ones, and checks that the error `read` gives names `name` at
+/// that line and the failure.
+#[track_caller]
+fn fails_at_later_lines(
+    text: &[u8],
+    name: &str,
+    read: impl Fn(FailingRead<'_>) -> corroborate::Error,
+) {
     let newlines: Vec<usize> = text
         .iter()
         .enumerate()
@@ -1902,20 +1904,14 @@ fn jsonl_read_error_in_a_later_batch() {
     for line in [2usize, 4_100, 9_000, 15_000] {
         // Fails just after the newline that ends line `line - 1`.
         let fail_at = newlines[line - 2] + 1;
-        let input = std::io::BufReader::with_capacity(
-            1 << 12,
-            FailingRead {
-                data: &text,
-                at: 0,
-                fail_at,
-            },
-        );
-        let error = StreamReader::new()
-            .read_jsonl(input, "gone.jsonl")
-            .unwrap_err();
-        let shown = error.to_string();
+        let shown = read(FailingRead {
+            data: text,
+            at: 0,
+            fail_at,
+        })
+        .to_string();
         assert!(
-            shown.contains(&format!("gone.jsonl:{line}")) && shown.contains("device gone"),
+            shown.contains(&format!("{name}:{line}")) && shown.contains("device gone"),
             "line {line}: {shown}"
         );
     }
