@@ -878,7 +878,10 @@ impl Vocabulary {
     /// ("dozen", "hundred", "thousand", "lakh", "million", "crore",
     /// "billion") is that
     /// entry scaled: "a few dozen" is "a few" (2–5) dozen, 24–60. An entry
-    /// of its own ("several hundred") comes first.
+    /// of tens or more that ends one below a power of ten ("several
+    /// hundred", 300–999), scaled by a power of ten, ends one below the
+    /// next order: "several hundred thousand" is 300,000–999,999. An entry of its own ("hundreds of thousands")
+    /// comes first.
     ///
     /// ```
     /// use corroborate::Vocabulary;
@@ -887,7 +890,9 @@ impl Vocabulary {
     /// assert_eq!((few.min(), few.max()), (24.0, 60.0));
     /// assert!(vocabulary.vague("a few dozens").is_none());
     /// let many = vocabulary.vague("several hundred thousand").unwrap();
-    /// assert_eq!((many.min(), many.max()), (300_000.0, 999_000.0));
+    /// assert_eq!((many.min(), many.max()), (300_000.0, 999_999.0));
+    /// let tens = vocabulary.vague("tens of millions").unwrap();
+    /// assert_eq!((tens.min(), tens.max()), (20_000_000.0, 99_999_999.0));
     /// // Each scale word larger than the one before.
     /// assert!(vocabulary.vague("several thousand thousand").is_none());
     /// ```
@@ -930,9 +935,23 @@ impl Vocabulary {
                 break entry;
             }
         };
+        // An entry of tens or more that ends one below a power of ten
+        // ("tens", 20–99; "hundreds", 200–999) means fewer than the next
+        // order, and scaled by a power of ten it ends one below the next
+        // order scaled: "tens of millions" runs to 99,999,999, not
+        // 99,000,000, which "99.6 million" lay past (thirteenth audit,
+        // F21). A count of the scale's units ("several", 3–9) and a
+        // dozen's scale are scaled as they are: "several dozen" is 36–108.
+        let power_of_ten = |x: f64| x == 10f64.powi(x.log10().round() as i32);
+        let next = entry.max + 1.0;
+        let below_order = entry.max >= 99.0 && power_of_ten(next) && power_of_ten(factor);
         Some(Cow::Owned(VagueEntry {
             min: entry.min * factor,
-            max: entry.max * factor,
+            max: if below_order {
+                next * factor - 1.0
+            } else {
+                entry.max * factor
+            },
             code: entry.code.map(|code| code * factor),
         }))
     }

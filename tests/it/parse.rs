@@ -145,7 +145,7 @@ fn quantities() {
     // Scale upon scale, from an entry of the vocabulary's own.
     check(
         "several hundred thousand",
-        "vague 300000..=999000 [several hundred thousand]",
+        "vague 300000..=999999 [several hundred thousand]",
     );
     check(
         "a few hundred thousand people",
@@ -155,12 +155,19 @@ fn quantities() {
     check("a couple of dozen", "vague 24..=36 [a couple of dozen]");
     check(
         "dozens of thousands of people",
-        "vague 24000..=99000 unit=people [dozens of thousands of people]",
+        "vague 24000..=99999 unit=people [dozens of thousands of people]",
     );
     check(
         "hundreds of millions",
-        "vague 200000000..=999000000 [hundreds of millions]",
+        "vague 200000000..=999999999 [hundreds of millions]",
     );
+    // To just below the next order, so that "99.6 million" lies within
+    // (thirteenth audit, F21); "billions" is read.
+    check(
+        "tens of millions",
+        "vague 20000000..=99999999 [tens of millions]",
+    );
+    check("billions", "vague 2000000000..=9999999999 [billions]");
     check(
         "tens of thousands",
         "vague 20000..=99999 [tens of thousands]",
