@@ -21,7 +21,9 @@ use crate::id::{HashMap, HashSet};
 
 use crate::corpus::Corpus;
 use crate::id::{ClaimId, EntityId, Property, SourceId};
-use crate::model::{Certainty, Claim, Polarity, Status, Value, normalize_text, split_words};
+use crate::model::{
+    Certainty, Claim, Polarity, Status, Value, normalize_text, split_words, text_key,
+};
 use crate::period::Period;
 use crate::policy::Policy;
 use crate::quantity::{Amount, Interval, QuantityForm};
@@ -3389,7 +3391,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 let mut by_text: BTreeMap<String, Vec<&'c Claim>> = BTreeMap::new();
                 for claim in claims {
                     if let Value::Text(t) = &claim.value {
-                        by_text.entry(normalize_text(t)).or_default().push(claim);
+                        by_text
+                            .entry(text_key(t).collect())
+                            .or_default()
+                            .push(claim);
                     }
                 }
                 for members in by_text.into_values() {
@@ -4621,7 +4626,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 },
                 Value::Date(p) => add(Anchor::Date(*p)),
                 Value::Statement(s) => add(Anchor::Entity(self.resolution.canonical(&s.object))),
-                Value::Text(t) => add(Anchor::Text(normalize_text(t))),
+                Value::Text(t) => add(Anchor::Text(text_key(t).collect())),
                 Value::Quote(_) => {}
             }
         }

@@ -11,7 +11,9 @@
 use serde::Serialize;
 
 use crate::analyze::Analyzer;
-use crate::model::{Claim, Modality, Polarity, Scope, Status, Value, normalize_text, split_words};
+use crate::model::{
+    Claim, Modality, Polarity, Scope, Status, Value, normalize_text, split_words, text_key,
+};
 use crate::period::Period;
 use crate::policy::Similarity;
 use crate::quantity::{Interval, push_number};
@@ -1296,7 +1298,7 @@ impl Analyzer<'_, '_> {
                 }
             }
             (Value::Text(ta), Value::Text(tb)) => {
-                if normalize_text(ta) == normalize_text(tb) {
+                if text_key(ta).eq(text_key(tb)) {
                     Some(Overlap::Equal)
                 } else {
                     Some(Overlap::Disjoint)

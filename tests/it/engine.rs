@@ -2432,6 +2432,65 @@ fn verbatim_quote() {
     assert_snapshot!(why, @"c1 and c2 print the same words, once normalized: verbatim");
 }
 
+/// A quote's decimal point is part of its number: "1.5 million" and "15
+/// million" are different words, while "3,000" and "3000" are one.
+#[test]
+fn quotes_keep_a_decimal_point() {
+    let relate_quotes = |a: &str, b: &str| {
+        relate(
+            quote("c1", "joe-biden", a, &["a1"]),
+            quote("c2", "joe-biden", b, &["a2"]),
+        )
+        .0
+    };
+    assert_ne!(
+        relate_quotes(
+            "It was a magnitude 6.8 quake and 1.5 million people felt it.",
+            "It was a magnitude 68 quake and 15 million people felt it."
+        ),
+        RelationKind::Verbatim
+    );
+    assert_eq!(
+        relate_quotes(
+            "We have rescued 3,000 people.",
+            "We have rescued 3000 people"
+        ),
+        RelationKind::Verbatim
+    );
+}
+
+/// Texts that differ in a sign are different values; case, spacing and
+/// sentence punctuation are not a difference.
+#[test]
+fn texts_differing_in_a_sign_conflict() {
+    let relate_texts = |a: &str, b: &str| {
+        relate(
+            claim("c1", "blood_type", serde_json::json!({"text": a}), &["a1"]),
+            claim("c2", "blood_type", serde_json::json!({"text": b}), &["a2"]),
+        )
+        .0
+    };
+    for (a, b) in [
+        ("A+", "A-"),
+        ("₹10 million", "¥10 million"),
+        ("¥10", "#10"),
+        ("§ 12", "¶ 12"),
+        ("6.8", "68"),
+        ("-5", "5"),
+    ] {
+        assert_eq!(relate_texts(a, b), RelationKind::Conflict, "{a:?} {b:?}");
+    }
+    for (a, b) in [
+        ("Cat 4", "cat. 4"),
+        ("§ 12", "§12"),
+        ("U.S.", "US"),
+        ("“A+”", "A +"),
+        ("3,000", "3000"),
+    ] {
+        assert_eq!(relate_texts(a, b), RelationKind::Agree, "{a:?} {b:?}");
+    }
+}
+
 #[test]
 fn variant_quote_with_word_diff() {
     let (kind, why) = relate(
