@@ -3350,6 +3350,79 @@ fn origins_of(claims: Vec<serde_json::Value>) -> (Vec<String>, Vec<String>) {
     (origins, warnings)
 }
 
+/// Two originators of one kind declared under one name (as two
+/// annotators each declare "the ministry" for their article) are one
+/// origin, listed under the first id whatever the order of the sources;
+/// a name worded otherwise, another kind, or an anonymous source's
+/// description stays apart (thirteenth audit, F4).
+#[test]
+fn originators_of_one_kind_and_name_are_one_origin() {
+    let sources = |reversed: bool| {
+        let mut list = vec![
+            serde_json::json!({"id": "afp", "kind": "publication", "name": "AFP"}),
+            serde_json::json!({"id": "ap", "kind": "publication", "name": "AP"}),
+            serde_json::json!({"id": "bbc", "kind": "publication", "name": "BBC"}),
+            serde_json::json!({"id": "moh2", "kind": "office", "name": "Ministry of Health"}),
+            serde_json::json!({"id": "moh1", "kind": "office", "name": "ministry of health."}),
+            serde_json::json!({"id": "moh3", "kind": "office", "name": "Health Ministry"}),
+            serde_json::json!({"id": "moh4", "kind": "group", "name": "Ministry of Health"}),
+            serde_json::json!({"id": "x1", "kind": "person", "name": "a senior official", "anonymous": true}),
+            serde_json::json!({"id": "x2", "kind": "person", "name": "A senior official", "anonymous": true}),
+            serde_json::json!({"id": "p1", "kind": "person", "name": "Jan Novak"}),
+            serde_json::json!({"id": "p2", "kind": "person", "name": "Jan Novák"}),
+        ];
+        if reversed {
+            list.reverse();
+        }
+        serde_json::Value::Array(list)
+    };
+    let origins = |ends: [&str; 2], reversed: bool| {
+        let corpus = isis_k_corpus(
+            sources(reversed),
+            vec![
+                claim(
+                    "c1",
+                    "injured",
+                    q(serde_json::json!({"exact": 120})),
+                    &["ap", ends[0]],
+                ),
+                claim(
+                    "c2",
+                    "injured",
+                    q(serde_json::json!({"exact": 120})),
+                    &["afp", ends[1]],
+                ),
+            ],
+        );
+        let report = analyze(&corpus, &Policy::default());
+        report.topics[0].scopes[0].positions[0]
+            .origins
+            .iter()
+            .map(|o| format!("{} ({})", o.name, o.id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for reversed in [false, true] {
+        assert_eq!(
+            origins(["moh2", "moh1"], reversed),
+            "ministry of health. (moh1)"
+        );
+        assert_eq!(origins(["p2", "p1"], reversed), "Jan Novak (p1)");
+        assert_eq!(
+            origins(["moh2", "moh3"], reversed),
+            "Ministry of Health (moh2), Health Ministry (moh3)"
+        );
+        assert_eq!(
+            origins(["moh2", "moh4"], reversed),
+            "Ministry of Health (moh2), Ministry of Health (moh4)"
+        );
+        assert_eq!(
+            origins(["x1", "x2"], reversed),
+            "a senior official (x1), A senior official (x2)"
+        );
+    }
+}
+
 /// The positions of one topic of these claims, as "value (claims)".
 fn position_values(claims: Vec<serde_json::Value>) -> Vec<String> {
     let corpus = isis_k_corpus(relay_sources(), claims);
