@@ -3621,21 +3621,28 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     let negates = odd[a] != odd[b];
                     let alike = words[a] == words[b]
                         || words_reach(&words[a], &words[b], threshold).is_some();
+                    // Nor is a wording that states another figure ("300"
+                    // and "3,000"): a misquoted figure is the costliest
+                    // misquote, and conflicts as a negation does.
                     if !alike {
-                        if negates
-                            && crate::relation::denied_reach(
+                        let opposed = if negates {
+                            crate::relation::denied_reach(
                                 &denied[a],
                                 &denied[b],
                                 threshold,
                                 self.policy.vocabulary(),
                             )
                             .is_some()
-                        {
+                        } else {
+                            crate::relation::same_but_figures(&words[a], &words[b])
+                                && crate::relation::figures_differ(&words[a], &words[b]).is_some()
+                        };
+                        if opposed {
                             negated.push((a.min(b), a.max(b)));
                         }
                         continue;
                     }
-                    if negates {
+                    if negates || crate::relation::figures_differ(&words[a], &words[b]).is_some() {
                         negated.push((a.min(b), a.max(b)));
                     } else {
                         let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
@@ -4468,7 +4475,22 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     // Said apart, by the claims' dates or occasions: the
                     // speaker may have changed position.
                     let apart = crate::relation::SaidApart::of((la, &a.claims), (lb, &b.claims));
-                    match negation_reach((&wa, ta), (&wb, tb), threshold, self.policy.vocabulary())
+                    let figures = if negates_oddly(&wa, ta) == negates_oddly(&wb, tb) {
+                        crate::relation::figures_differ(&wa, &wb)
+                    } else {
+                        None
+                    };
+                    if let Some((x, y)) = figures {
+                        let how = if similarity < threshold {
+                            format!("the same words but for a figure ({x} and {y})")
+                        } else {
+                            format!(
+                                "near-same words (similarity {similarity}), but they state different figures ({x} and {y})"
+                            )
+                        };
+                        write!(text, "{how}, so they conflict: {diff}{apart}").ok();
+                    } else {
+                        match negation_reach((&wa, ta), (&wb, tb), threshold, self.policy.vocabulary())
                         .filter(|_| similarity < threshold)
                     {
                         // Below the threshold only for the negation.
@@ -4482,6 +4504,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         ),
                     }
                     .ok();
+                    }
                     RelationKind::Conflict
                 }
                 None => {

@@ -2459,6 +2459,76 @@ fn quotes_keep_a_decimal_point() {
     );
 }
 
+/// Quotes that differ only in a figure they state conflict, as a negated
+/// wording does: "rescued 300" misquoted as "rescued 3,000" is not a
+/// variant wording (thirteenth audit, F6). A figure dropped, added or
+/// written in words is still a variant.
+#[test]
+fn quotes_stating_different_figures_conflict() {
+    let relate_quotes = |a: &str, b: &str| {
+        relate(
+            quote("c1", "joe-biden", a, &["a1"]),
+            quote("c2", "joe-biden", b, &["a2"]),
+        )
+    };
+    let (kind, why) = relate_quotes(
+        "We have rescued 300 people from the rubble so far.",
+        "We have rescued 3,000 people from the rubble so far.",
+    );
+    assert_eq!(kind, RelationKind::Conflict);
+    assert_snapshot!(why, @"c1 and c2 print near-same words (similarity 0.90, threshold 0.80), but they state different figures (300 and 3000), so they conflict: we have rescued [-300-] {+3000+} people from the …");
+    let (kind, why) = relate_quotes("We rescued 300", "We rescued 30");
+    assert_eq!(kind, RelationKind::Conflict);
+    assert_snapshot!(why, @"c1 and c2 print the same words but for a figure (300 and 30), so they conflict: we rescued [-300-] {+30+}");
+    for (a, b) in [
+        (
+            "We have rescued 300 people from the rubble so far, and 5 dogs.",
+            "We have rescued 300 people from the rubble so far, and five dogs.",
+        ),
+        (
+            "We have rescued 300 people from the rubble so far today.",
+            "We have rescued people from the rubble so far today.",
+        ),
+    ] {
+        assert_eq!(relate_quotes(a, b).0, RelationKind::Variant, "{a:?} {b:?}");
+    }
+    // In a report: three positions, each pair in conflict.
+    let corpus = corpus_of(
+        [
+            ("c1", "300", "a1"),
+            ("c2", "3,000", "a2"),
+            ("c3", "30", "a1"),
+        ]
+        .into_iter()
+        .map(|(id, n, source)| {
+            quote(
+                id,
+                "joe-biden",
+                &format!("We have rescued {n} people from the rubble so far."),
+                &[source],
+            )
+        })
+        .collect(),
+    );
+    let report = analyze(&corpus, &Policy::default());
+    let topic = &report.topics[0];
+    assert_eq!(topic.verdict, corroborate::Verdict::Contested);
+    assert_eq!(topic.scopes[0].positions.len(), 3);
+    let sentences: Vec<String> = topic
+        .relations
+        .iter()
+        .map(|r| r.relation.explanation().to_string())
+        .collect();
+    assert_eq!(sentences.len(), 3);
+    assert_snapshot!(sentences[0], @"P1 (“We have rescued 300 people from the rubble so far.”) and P2 (“We have rescued 3,000 people from the rubble so far.”): near-same words (similarity 0.90), but they state different figures (300 and 3000), so they conflict: we have rescued [-300-] {+3000+} people from the …");
+    for sentence in &sentences {
+        assert!(
+            sentence.contains("they state different figures"),
+            "{sentence}"
+        );
+    }
+}
+
 /// Texts that differ in a sign are different values; case, spacing and
 /// sentence punctuation are not a difference.
 #[test]
