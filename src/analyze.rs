@@ -21,7 +21,9 @@ use crate::id::{HashMap, HashSet};
 
 use crate::corpus::Corpus;
 use crate::id::{ClaimId, EntityId, Property, SourceId};
-use crate::model::{Certainty, Claim, Polarity, Status, Value, normalize_text, split_words};
+use crate::model::{
+    Certainty, Claim, Polarity, Status, Value, normalize_text, split_words, text_key,
+};
 use crate::period::Period;
 use crate::policy::Policy;
 use crate::quantity::{Amount, Interval, QuantityForm};
@@ -101,9 +103,14 @@ pub struct Analyzer<'a, 'p> {
     resolution: Resolution,
     sources: SourceTable,
     pairs: TextPairs,
-    /// Person sources that name one person, by id, to the one that stands
-    /// for them all (see [`same_persons`]); empty for most corpora.
+    /// Originator sources that are one origin (sources of one person,
+    /// originators of one kind and name key), by id, to the one that
+    /// stands for them all (see [`same_origins`]); empty for most corpora.
     persons: HashMap<&'a str, &'a SourceId>,
+    /// The ids among those that stand for originators of one kind and
+    /// name (see [`same_origins`]), which a position lists under the
+    /// first id it holds of the group.
+    of_one_name: HashSet<&'a str>,
     /// The entity whose name titles each merged group, by the group's
     /// canonical id (see [`titles`]); empty when no names merged.
     titles: HashMap<&'a str, &'a str>,
@@ -216,59 +223,91 @@ fn titles<'a>(
         .collect()
 }
 
+/// Originator sources that are one origin, each to the one that stands
+/// for its group; a source alone in its group is left out.
+///
 /// Person sources whose names are names of one entity, after name
 /// resolution: a speaker whose name two outlets spell apart ("Sylvia" and
 /// "Silvia Masebo"), or give with and without a title the entity lists
 /// as an alias, is one person, so one origin, not two independent ones.
 /// Each maps to the one of its group named as the entity is, or else to
-/// the smallest id; a source alone in its group is left out. A person
-/// source matches the entity whose name or alias has the key
-/// ([`crate::name_key`]) of its name or one of its aliases; publications
-/// and groups are never matched, as an outlet or a ministry is not the
-/// entity that shares its name.
-fn same_persons<'a>(corpus: &'a Corpus, resolution: &Resolution) -> HashMap<&'a str, &'a SourceId> {
-    use crate::model::SourceKind;
+/// the smallest id. A person source matches the entity whose name or
+/// alias has the key ([`crate::name_key`]) of its name or one of its
+/// aliases; publications and groups are never matched, as an outlet or a
+/// ministry is not the entity that shares its name.
+///
+/// Other originators of one kind whose names have one key ("Ministry of
+/// Health" declared twice, for two articles), and person sources that
+/// match no entity, are one origin too, the smallest id standing for
+/// them: the key folds case, punctuation and diacritics, never
+/// similarity.
+/// Publications are left to their outlet, and anonymous sources, whose
+/// names describe rather than name them ("a senior official"), stay
+/// apart.
+///
+/// Also returns the ids that stand for a group of one name: a position
+/// lists such an origin under the first id of the group it holds
+/// (`Analyzer::firsts_of_name`).
+fn same_origins<'a>(corpus: &'a Corpus, resolution: &Resolution) -> SameOrigins<'a> {
+    use crate::model::{Source, SourceKind};
     use crate::resolve::name_key;
     // Each person source with its names' keys, its name's first.
-    let persons: Vec<(&'a SourceId, Vec<String>)> = corpus
+    let persons: Vec<(&'a Source, Vec<String>)> = corpus
         .sources()
         .iter()
         .filter(|s| s.kind == SourceKind::Person)
         .map(|s| {
             let names = std::iter::once(&s.name).chain(&s.aliases);
-            (&s.id, names.map(|name| name_key(name)).collect())
+            (s, names.map(|name| name_key(name)).collect())
         })
         .collect();
-    if persons.len() < 2 {
-        return HashMap::default();
-    }
     let mut entity_of: HashMap<&str, Option<&EntityId>> = persons
         .iter()
         .flat_map(|(_, keys)| keys.iter().map(|key| (key.as_str(), None)))
         .collect();
     // Entities in corpus order; a key two entities share is one entity
     // after resolution ("same normalized name"), so either is its own.
-    for entity in corpus.entities() {
-        for name in entity.names() {
-            if let Some(slot) = entity_of.get_mut(name_key(name).as_str())
-                && slot.is_none()
-            {
-                *slot = Some(resolution.canonical(&entity.id));
+    if persons.len() > 1 {
+        for entity in corpus.entities() {
+            for name in entity.names() {
+                if let Some(slot) = entity_of.get_mut(name_key(name).as_str())
+                    && slot.is_none()
+                {
+                    *slot = Some(resolution.canonical(&entity.id));
+                }
             }
         }
     }
     // Each entity's person sources, with whether the source's name is
-    // the entity's.
+    // the entity's; and the other originators by kind and name key.
     let mut groups: BTreeMap<&EntityId, Vec<(bool, &'a SourceId)>> = BTreeMap::new();
-    for (id, keys) in &persons {
+    let mut by_name: HashMap<(SourceKind, Cow<'_, str>), Vec<&'a SourceId>> = HashMap::default();
+    for (source, keys) in &persons {
         if let Some(entity) = keys.iter().find_map(|key| entity_of[key.as_str()]) {
             let named = corpus
                 .entity(entity)
                 .is_some_and(|e| name_key(&e.name) == keys[0]);
-            groups.entry(entity).or_default().push((named, id));
+            groups.entry(entity).or_default().push((named, &source.id));
+        } else if !source.anonymous && !keys[0].is_empty() {
+            by_name
+                .entry((SourceKind::Person, Cow::Borrowed(keys[0].as_str())))
+                .or_default()
+                .push(&source.id);
         }
     }
-    let mut persons_of = HashMap::default();
+    for source in corpus.sources() {
+        if matches!(source.kind, SourceKind::Publication | SourceKind::Person) || source.anonymous {
+            continue;
+        }
+        let key = name_key(&source.name);
+        if !key.is_empty() {
+            by_name
+                .entry((source.kind, Cow::Owned(key)))
+                .or_default()
+                .push(&source.id);
+        }
+    }
+    let mut origin_of = HashMap::default();
     for members in groups.values().filter(|members| members.len() > 1) {
         // The source named as the entity stands for the group; else the
         // smallest id.
@@ -281,13 +320,28 @@ fn same_persons<'a>(corpus: &'a Corpus, resolution: &Resolution) -> HashMap<&'a 
         if let Some(first) = first {
             for &(_, id) in members {
                 if id != first {
-                    persons_of.insert(id.as_str(), first);
+                    origin_of.insert(id.as_str(), first);
                 }
             }
         }
     }
-    persons_of
+    let mut of_name = HashSet::default();
+    for members in by_name.values().filter(|members| members.len() > 1) {
+        if let Some(&first) = members.iter().min() {
+            of_name.insert(first.as_str());
+            for &id in members {
+                if id != first {
+                    origin_of.insert(id.as_str(), first);
+                }
+            }
+        }
+    }
+    (origin_of, of_name)
 }
+
+/// What [`same_origins`] finds: each source that another stands for, to
+/// that one; and the ids that stand for originators of one name.
+type SameOrigins<'a> = (HashMap<&'a str, &'a SourceId>, HashSet<&'a str>);
 
 /// The claims grouped by their subject's and property's texts, as
 /// written: the first step of grouping them by topic, which needs neither
@@ -501,7 +555,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let (resolution, (sources, pairs)) = rayon::join(resolve, || rayon::join(tabulate, pair));
         #[cfg(not(feature = "parallel"))]
         let (resolution, sources, pairs) = (resolve(), tabulate(), pair());
-        let persons = same_persons(corpus, &resolution);
+        let (persons, of_one_name) = same_origins(corpus, &resolution);
         let titles = titles(corpus, &resolution, &pairs, &sources);
         let outlets = outlet_spellings(corpus);
         Analyzer {
@@ -511,6 +565,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             sources,
             pairs,
             persons,
+            of_one_name,
             titles,
             outlets,
         }
@@ -3456,7 +3511,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 let mut by_text: BTreeMap<String, Vec<&'c Claim>> = BTreeMap::new();
                 for claim in claims {
                     if let Value::Text(t) = &claim.value {
-                        by_text.entry(normalize_text(t)).or_default().push(claim);
+                        by_text
+                            .entry(text_key(t).collect())
+                            .or_default()
+                            .push(claim);
                     }
                 }
                 for members in by_text.into_values() {
@@ -3630,21 +3688,28 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     let negates = odd[a] != odd[b];
                     let alike = words[a] == words[b]
                         || words_reach(&words[a], &words[b], threshold).is_some();
+                    // Nor is a wording that states another figure ("300"
+                    // and "3,000"): a misquoted figure is the costliest
+                    // misquote, and conflicts as a negation does.
                     if !alike {
-                        if negates
-                            && crate::relation::denied_reach(
+                        let opposed = if negates {
+                            crate::relation::denied_reach(
                                 &denied[a],
                                 &denied[b],
                                 threshold,
                                 self.policy.vocabulary(),
                             )
                             .is_some()
-                        {
+                        } else {
+                            crate::relation::same_but_figures(&words[a], &words[b])
+                                && crate::relation::figures_differ(&words[a], &words[b]).is_some()
+                        };
+                        if opposed {
                             negated.push((a.min(b), a.max(b)));
                         }
                         continue;
                     }
-                    if negates {
+                    if negates || crate::relation::figures_differ(&words[a], &words[b]).is_some() {
                         negated.push((a.min(b), a.max(b)));
                     } else {
                         let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
@@ -3704,7 +3769,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     }
 
     /// The source that stands for `id` as an origin: itself, or for a
-    /// person named by several sources, the first of them.
+    /// person named by several sources, or an originator declared twice
+    /// under one name, the first of them ([`same_origins`]).
     fn person<'c>(&self, id: &'c SourceId) -> &'c SourceId
     where
         'a: 'c,
@@ -3780,7 +3846,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             };
             ends.retain(|end| !through(end));
             if let Some((id, circle)) = circle {
-                let mut origins = self.origins_of_ends(ends);
+                let mut origins = self.origins_of_ends(claims, ends);
                 let at = origins.partition_point(|o| {
                     natural_cmp(o.id.as_str(), id.as_str()) == std::cmp::Ordering::Less
                 });
@@ -3788,7 +3854,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 return (origins, Some(circle));
             }
         }
-        (self.origins_of_ends(ends), None)
+        (self.origins_of_ends(claims, ends), None)
     }
 
     /// A circle of citations among `through_ends` (ends that cite on)
@@ -3861,7 +3927,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     /// The origins that `ends` (sorted, none citing on) stand for, in
     /// natural id order ([`natural_cmp`]: `p2` before `p10`), the order
     /// a position lists them in.
-    fn origins_of_ends<'c>(&self, mut ends: Vec<&'c SourceId>) -> Vec<Origin<'c>>
+    fn origins_of_ends<'c>(
+        &self,
+        claims: &[&'c Claim],
+        mut ends: Vec<&'c SourceId>,
+    ) -> Vec<Origin<'c>>
     where
         'a: 'c,
     {
@@ -3875,8 +3945,16 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // ones, however the outlet is spelled. A publication with no
         // outlet stands alone.
         let mut outlets: HashSet<&str> = HashSet::default();
-        ends.into_iter()
+        let firsts = self.firsts_of_name(claims);
+        let mut origins: Vec<Origin<'c>> = ends
+            .into_iter()
             .filter_map(|id| {
+                // (Most corpora declare each originator once: no lookup.)
+                let id = if firsts.is_empty() {
+                    id
+                } else {
+                    firsts.get(id.as_str()).copied().unwrap_or(id)
+                };
                 let (name, outlet) = self.origin_name(id);
                 // (Most corpora spell each outlet one way: no lookup.)
                 let outlet = match outlet {
@@ -3890,7 +3968,37 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     _ => Some(Origin { id, name }),
                 }
             })
-            .collect()
+            .collect();
+        if !firsts.is_empty() {
+            sort_natural_by(&mut origins, |o| o.id.as_str());
+        }
+        origins
+    }
+
+    /// The ids a position lists its origins of one name under: for
+    /// originators of one kind and name declared several times, the id
+    /// that stands for them all (see [`same_origins`]) to the first of
+    /// them in id order that ends a chain of the position's claims, as an
+    /// outlet's origin is listed under its first article there. Empty,
+    /// without allocating, when the corpus declares no originator twice.
+    fn firsts_of_name<'c>(&self, claims: &[&'c Claim]) -> HashMap<&'c str, &'c SourceId>
+    where
+        'a: 'c,
+    {
+        let mut firsts: HashMap<&'c str, &'c SourceId> = HashMap::default();
+        if self.of_one_name.is_empty() {
+            return firsts;
+        }
+        for origin in claims.iter().filter_map(|c| c.assertion.origin()) {
+            let stands_for = self.person(origin);
+            if self.of_one_name.contains(stands_for.as_str()) {
+                let first = firsts.entry(stands_for.as_str()).or_insert(origin);
+                if origin < *first {
+                    *first = origin;
+                }
+            }
+        }
+        firsts
     }
 
     /// The ends (sorted) that are the publication of a chain of the
@@ -4450,7 +4558,22 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     // Said apart, by the claims' dates or occasions: the
                     // speaker may have changed position.
                     let apart = crate::relation::SaidApart::of((la, &a.claims), (lb, &b.claims));
-                    match negation_reach((&wa, ta), (&wb, tb), threshold, self.policy.vocabulary())
+                    let figures = if negates_oddly(&wa, ta) == negates_oddly(&wb, tb) {
+                        crate::relation::figures_differ(&wa, &wb)
+                    } else {
+                        None
+                    };
+                    if let Some((x, y)) = figures {
+                        let how = if similarity < threshold {
+                            format!("the same words but for a figure ({x} and {y})")
+                        } else {
+                            format!(
+                                "near-same words (similarity {similarity}), but they state different figures ({x} and {y})"
+                            )
+                        };
+                        write!(text, "{how}, so they conflict: {diff}{apart}").ok();
+                    } else {
+                        match negation_reach((&wa, ta), (&wb, tb), threshold, self.policy.vocabulary())
                         .filter(|_| similarity < threshold)
                     {
                         // Below the threshold only for the negation.
@@ -4464,6 +4587,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         ),
                     }
                     .ok();
+                    }
                     RelationKind::Conflict
                 }
                 None => {
@@ -4701,7 +4825,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 },
                 Value::Date(p) => add(Anchor::Date(*p)),
                 Value::Statement(s) => add(Anchor::Entity(self.resolution.canonical(&s.object))),
-                Value::Text(t) => add(Anchor::Text(normalize_text(t))),
+                Value::Text(t) => add(Anchor::Text(text_key(t).collect())),
                 Value::Quote(_) => {}
             }
         }

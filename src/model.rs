@@ -386,7 +386,15 @@ impl Quote {
 
     /// The words for comparison: lower case, curly quotes and dashes made
     /// plain, punctuation other than inner apostrophes dropped, spaces
-    /// folded.
+    /// folded. A point or comma between digits stays in its number, but
+    /// a comma that groups thousands is dropped.
+    ///
+    /// ```
+    /// use corroborate::Quote;
+    /// let quote = Quote::new("“We rescued 3,000 people, 1.5 times more.”")?;
+    /// assert_eq!(quote.normalized(), "we rescued 3000 people 1.5 times more");
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
     pub fn normalized(&self) -> String {
         normalize_text(&self.text)
     }
@@ -394,6 +402,9 @@ impl Quote {
 
 /// Splits text into lower-case words for comparison, folding typographic
 /// variants: curly apostrophes become `'`, `US` and `U.S.` become `us`.
+/// A point or comma between two digits stays in the number ("1.5" is
+/// not "15"), except a comma before a group of three digits, which is
+/// dropped so that "3,000" and "3000" are one word.
 ///
 /// The words come joined by single spaces, in one allocation;
 /// [`split_words`] splits them.
@@ -401,7 +412,10 @@ pub(crate) fn normalize_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // True while a word has begun: its first character was alphanumeric.
     let mut in_word = false;
-    for ch in text.chars() {
+    let mut prev = None;
+    let mut chars = text.chars();
+    while let Some(ch) = chars.next() {
+        let before = prev.replace(ch);
         let ch = match ch {
             '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
             other => other,
@@ -419,6 +433,8 @@ pub(crate) fn normalize_text(text: &str) -> String {
             }
             in_word = true;
             out.extend(ch.to_lowercase());
+        } else if let Some(kept) = number_mark(ch, before, chars.as_str()) {
+            out.extend(kept);
         } else if (ch == '\'' || ch == '.') && in_word {
             // Keep "we're"; drop dots inside "U.S." so it matches "US".
             if ch == '\'' {
@@ -435,6 +451,206 @@ pub(crate) fn normalize_text(text: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// What a `.` or `,` between two digits is in a number: `None` when
+/// `ch` is neither or not between digits (`before` the character before
+/// it, `rest` the text after it); else the character kept, a decimal
+/// point or a comma, or nothing for a comma that groups thousands (three
+/// digits follow it, and no fourth), which "3000" leaves out.
+fn number_mark(ch: char, before: Option<char>, rest: &str) -> Option<Option<char>> {
+    if !matches!(ch, '.' | ',') || !before.is_some_and(is_digit) {
+        return None;
+    }
+    let mut after = rest.chars();
+    if !after.next().is_some_and(is_digit) {
+        return None;
+    }
+    let grouped = ch == ','
+        && after.next().is_some_and(is_digit)
+        && after.next().is_some_and(is_digit)
+        && !after.next().is_some_and(is_digit);
+    Some(if grouped { None } else { Some(ch) })
+}
+
+/// A digit of any script.
+fn is_digit(ch: char) -> bool {
+    ch.is_ascii_digit() || (!ch.is_ascii() && ch.is_numeric())
+}
+
+/// The characters of a text value's key, which two texts must share to
+/// be one value: case, spacing and plain sentence punctuation aside,
+/// every other sign kept.
+///
+/// * Letters and digits are kept in lower case; words are joined by one
+///   space.
+/// * Sentence punctuation is a word break, as a space is: `.` `,` `;`
+///   `:` `!` `?`, quotation marks, brackets and the ellipsis. A dot
+///   inside or at the end of a word is dropped without a break ("U.S."
+///   is "us", "Cat." is "cat"); an apostrophe inside a word is kept
+///   ("O'Brien").
+/// * A `.`, `,` or `:` between two digits is part of the number ("6.8"
+///   is not "68", "5:30" not "530"); a comma before a group of three
+///   digits is dropped ("3,000" is "3000").
+/// * A hyphen, dash or minus sign joining two words or numbers is a word
+///   break ("SK-451" is "SK 451"), and so is one standing alone between
+///   spaces; one that touches a word on one side only is a sign, `-`
+///   ("A-", "-5").
+/// * Every other character is a sign and is kept: `+`, `%`, `#`, `§`,
+///   `¶`, `/`, `&`, currency signs. Spaces beside a sign are dropped
+///   ("§ 12" is "§12", "10 %" is "10%").
+/// * Characters that show nothing (a soft hyphen, a zero-width space)
+///   are left out.
+///
+/// An iterator, so that two texts compare without allocating.
+pub(crate) fn text_key(text: &str) -> TextKey<'_> {
+    TextKey {
+        rest: text,
+        prev: None,
+        last: KeyPart::Nothing,
+        gap: false,
+        buffer: ['\0'; 4],
+        len: 0,
+        pos: 0,
+    }
+}
+
+/// The iterator of [`text_key`].
+pub(crate) struct TextKey<'a> {
+    /// The text not yet read.
+    rest: &'a str,
+    /// The character read before, as written.
+    prev: Option<char>,
+    /// What the key last took.
+    last: KeyPart,
+    /// Whether a word break came after the last word character.
+    gap: bool,
+    /// Characters the last one read gave, not yet handed out.
+    buffer: [char; 4],
+    len: u8,
+    pos: u8,
+}
+
+/// What a [`TextKey`] last took: nothing yet, a word's character or a
+/// sign.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum KeyPart {
+    Nothing,
+    Word,
+    Sign,
+}
+
+impl TextKey<'_> {
+    fn push(&mut self, ch: char) {
+        self.buffer[usize::from(self.len)] = ch;
+        self.len += 1;
+    }
+
+    fn word(&mut self, ch: char) {
+        if self.last == KeyPart::Word && self.gap {
+            self.push(' ');
+        }
+        if ch.is_ascii() {
+            self.push(ch.to_ascii_lowercase());
+        } else {
+            // At most three characters (Unicode's longest lower case).
+            for lower in ch.to_lowercase() {
+                self.push(lower);
+            }
+        }
+        self.last = KeyPart::Word;
+        self.gap = false;
+    }
+
+    fn sign(&mut self, ch: char) {
+        self.push(ch);
+        self.last = KeyPart::Sign;
+        self.gap = false;
+    }
+
+    /// Takes one character, `before` the one read before it.
+    fn take(&mut self, ch: char, before: Option<char>) {
+        let after = self.rest.chars().next();
+        let in_word = self.last == KeyPart::Word && !self.gap;
+        if ch.is_alphanumeric() || (in_word && crate::resolve::is_loose_mark(ch)) {
+            self.word(ch);
+        } else if ch.is_whitespace() {
+            self.gap = true;
+        } else if matches!(ch, '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}') {
+            if in_word && after.is_some_and(char::is_alphanumeric) {
+                self.push('\'');
+            } else {
+                self.gap = true;
+            }
+        } else if let Some(kept) = number_mark(ch, before, self.rest) {
+            if let Some(kept) = kept {
+                self.push(kept);
+            }
+        } else if ch == ':' && before.is_some_and(is_digit) && after.is_some_and(is_digit) {
+            self.push(':');
+        } else if ch == '.' && in_word {
+            // Inside or at the end of a word: "U.S." is "us".
+        } else if is_sentence_mark(ch) {
+            self.gap = true;
+        } else if matches!(ch, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}') {
+            let joins_before = before.is_some_and(char::is_alphanumeric);
+            let joins_after = after.is_some_and(char::is_alphanumeric);
+            if joins_before == joins_after {
+                self.gap = true;
+            } else {
+                self.sign('-');
+            }
+        } else {
+            self.sign(ch);
+        }
+    }
+}
+
+impl Iterator for TextKey<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        loop {
+            if self.pos < self.len {
+                let ch = self.buffer[usize::from(self.pos)];
+                self.pos += 1;
+                return Some(ch);
+            }
+            self.pos = 0;
+            self.len = 0;
+            let mut chars = self.rest.chars();
+            let ch = chars.next()?;
+            self.rest = chars.as_str();
+            if crate::resolve::is_invisible(ch) {
+                continue;
+            }
+            let before = self.prev.replace(ch);
+            self.take(ch, before);
+        }
+    }
+}
+
+/// Whether `ch` is plain sentence punctuation, which a text value's key
+/// reads as a word break: it shapes a sentence, not a value.
+fn is_sentence_mark(ch: char) -> bool {
+    matches!(
+        ch,
+        '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\u{201A}'
+            ..='\u{201F}'
+                | '«'
+                | '»'
+                | '‹'
+                | '›'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '…'
+                | '¡'
+                | '¿'
+    )
 }
 
 /// The words of a text made by [`normalize_text`].
@@ -1210,16 +1426,26 @@ mod tests {
 
     /// The first, word-by-word version of the normalisation, kept as the
     /// reference `normalize_text` must agree with.
+    /// A point or comma between digits is kept, or dropped before three
+    /// digits and no fourth (`between_digits`).
     fn reference_words(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let digit = |i: usize| chars.get(i).is_some_and(|c| c.is_ascii_digit());
+        let between_digits = |i: usize| i > 0 && digit(i - 1) && digit(i + 1);
         let mut words = Vec::new();
         let mut current = String::new();
-        for ch in text.chars() {
+        for (i, &ch) in chars.iter().enumerate() {
             let ch = match ch {
                 '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
                 other => other,
             };
             if ch.is_alphanumeric() {
                 current.extend(ch.to_lowercase());
+            } else if (ch == '.' || ch == ',') && between_digits(i) {
+                let thousands = ch == ',' && digit(i + 2) && digit(i + 3) && !digit(i + 4);
+                if !thousands {
+                    current.push(ch);
+                }
             } else if (ch == '\'' || ch == '.') && !current.is_empty() {
                 if ch == '\'' {
                     current.push('\'');
@@ -1245,6 +1471,63 @@ mod tests {
         fn normalized_text_agrees_with_the_reference(text in "[a-zA-Z0-9 '.’‘ʼ,—É-]{0,40}") {
             proptest::prop_assert_eq!(normalize_text(&text), reference_words(&text).join(" "));
         }
+    }
+
+    #[test]
+    fn normalized_words_keep_a_number_whole() {
+        for (text, words) in [
+            ("a 6.8 quake; 1.5 million", "a 6.8 quake 1.5 million"),
+            ("3,000 and 3000, 1,234,567", "3000 and 3000 1234567"),
+            ("1,5 or 12,3456 and 2.", "1,5 or 12,3456 and 2"),
+            ("in 2019, 2020 and 2021.", "in 2019 2020 and 2021"),
+        ] {
+            assert_eq!(normalize_text(text), words, "{text:?}");
+        }
+    }
+
+    #[track_caller]
+    fn check_key(text: &str, expect: &str) {
+        assert_eq!(text_key(text).collect::<String>(), expect, "{text:?}");
+    }
+
+    #[test]
+    fn text_keys_keep_signs() {
+        check_key("A+", "a+");
+        check_key("A-", "a-");
+        check_key("A−", "a-");
+        check_key("-5", "-5");
+        check_key("₹10 million", "₹10 million");
+        check_key("¥ 10  Million", "¥10 million");
+        check_key("§ 12", "§12");
+        check_key("¶12", "¶12");
+        check_key("#10", "#10");
+        check_key("10 %", "10%");
+        check_key("24/7", "24/7");
+    }
+
+    #[test]
+    fn text_keys_fold_case_spacing_and_sentence_punctuation() {
+        check_key("  Cat. 4 ", "cat 4");
+        check_key("U.S. Army", "us army");
+        check_key("“Pakistani,” (officially)", "pakistani officially");
+        check_key("Kabul — the airport…", "kabul the airport");
+        check_key("SK-451", "sk 451");
+        check_key("O’Brien's", "o'brien's");
+        check_key("Ka\u{ad}bul", "kabul");
+        check_key("ÉCOLE Straße", "école straße");
+        check_key("", "");
+        check_key("--- ...", "");
+    }
+
+    #[test]
+    fn text_keys_keep_a_number_whole() {
+        check_key("6.8", "6.8");
+        check_key("68", "68");
+        check_key("3,000", "3000");
+        check_key("1,5", "1,5");
+        check_key("05:30", "05:30");
+        check_key("Note: 5", "note 5");
+        check_key("magnitude 6.", "magnitude 6");
     }
 
     #[test]

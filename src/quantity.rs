@@ -362,15 +362,24 @@ impl Quantity {
     /// let interval = votes.interval(&Vocabulary::default());
     /// assert_eq!((interval.min(), interval.max()), (5_650_000.0, 5_749_999.0));
     /// assert!(Quantity::new(Amount::Range { min: 1.0, max: 2.0 })?.with_rounding(1.0).is_err());
+    /// // A figure is a whole number of its steps: 2,124 was not rounded
+    /// // to 1,000, nor 7 to 1,000.
+    /// assert!(Quantity::new(Amount::Exact(2124.0))?.with_rounding(1000.0).is_err());
+    /// assert!(Quantity::new(Amount::Exact(7.0))?.with_rounding(1000.0).is_err());
     /// # Ok::<(), corroborate::Error>(())
     /// ```
     ///
     /// # Errors
     ///
-    /// Fails when the amount is not exact, or the step is not a positive
-    /// finite number.
+    /// Fails when the amount is not exact; when the step is not a
+    /// positive finite number; when it is larger than the figure (zero
+    /// excepted, a whole number of any step: "0.0%" is zero to the nearest
+    /// 0.1); or when the figure is not a whole number of steps (5,750,000
+    /// is not a figure rounded to 100,000), allowing for floating point
+    /// error ("1.15 billion" is 115 steps of 10 million, as near as a
+    /// `f64` holds it).
     pub fn with_rounding(mut self, step: f64) -> Result<Quantity, Error> {
-        if !matches!(self.amount, Amount::Exact(_)) {
+        let Amount::Exact(value) = self.amount else {
             return Err(Error::invalid_value(
                 format!("rounded_to {}", format_number(step)),
                 format!(
@@ -379,12 +388,33 @@ impl Quantity {
                 ),
                 "rounded_to only beside exact",
             ));
-        }
+        };
         if !(step.is_finite() && step > 0.0) {
             return Err(Error::invalid_value(
                 format!("rounded_to {step}"),
                 "is not a positive number",
                 "the step the figure was rounded to, such as 100000 for \"5.7 million\"",
+            ));
+        }
+        // How many steps the figure is: a whole number, up to the error
+        // of dividing two `f64`s (about 1e-16 of it; 1e-9 is ample, and
+        // far finer than any step a figure is written to).
+        let steps = value.abs() / step;
+        let whole = steps.round();
+        if value != 0.0 && steps < 1.0 - 1e-9 {
+            return Err(Error::invalid_value(
+                format!("rounded_to {step}"),
+                format!("is larger than the figure, exact {value}"),
+                "a step no larger than the figure, the place of its last digit kept, \
+                 such as 100000 for 5700000 (\"5.7 million\")",
+            ));
+        }
+        if (steps - whole).abs() > 1e-9 * whole.max(1.0) {
+            return Err(Error::invalid_value(
+                format!("rounded_to {step}"),
+                format!("does not divide the figure, exact {value}"),
+                "a step the figure is a whole number of, the place of its last digit \
+                 kept, such as 100000 for 5700000 (\"5.7 million\")",
             ));
         }
         self.extras.get_or_insert_with(Box::default).rounded_to = Some(step);

@@ -11,7 +11,9 @@
 use serde::Serialize;
 
 use crate::analyze::Analyzer;
-use crate::model::{Claim, Modality, Polarity, Scope, Status, Value, normalize_text, split_words};
+use crate::model::{
+    Claim, Modality, Polarity, Scope, Status, Value, normalize_text, split_words, text_key,
+};
 use crate::period::Period;
 use crate::policy::Similarity;
 use crate::quantity::{Interval, push_number};
@@ -428,6 +430,35 @@ fn each_negator(words: &[&str], text: &str, mut f: impl FnMut(usize)) {
             f(i);
         }
     }
+}
+
+/// The first figure two wordings state differently ("300" and "3000"):
+/// each states as many words with a digit, in order, and a pair of them
+/// differ. A wording that drops or adds a figure, or writes one in words
+/// ("five"), states no other figure, so this is `None` for it.
+pub(crate) fn figures_differ<'w>(a: &[&'w str], b: &[&'w str]) -> Option<(&'w str, &'w str)> {
+    fn figures<'w>(words: &[&'w str]) -> impl Iterator<Item = &'w str> {
+        words
+            .iter()
+            .copied()
+            .filter(|word| word.bytes().any(|byte| byte.is_ascii_digit()))
+    }
+    if figures(a).count() != figures(b).count() {
+        return None;
+    }
+    figures(a).zip(figures(b)).find(|(x, y)| x != y)
+}
+
+/// Whether two wordings are the same words but for figures: as many
+/// words, each pair the same or both with a digit. Such wordings are one
+/// quote's wording with a figure changed, however short ("we rescued
+/// 300" and "we rescued 3000" score below the threshold).
+pub(crate) fn same_but_figures(a: &[&str], b: &[&str]) -> bool {
+    let figure = |word: &str| word.bytes().any(|byte| byte.is_ascii_digit());
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| x == y || (figure(x) && figure(y)))
 }
 
 /// Whether a wording negates an odd number of times ([`each_negator`]):
@@ -1092,6 +1123,14 @@ impl Analyzer<'_, '_> {
                             SaidApart::of((ia.as_str(), &[a]), (ib.as_str(), &[b]))
                         ),
                     )
+                } else if let Some((x, y)) = figures_differ(wa, wb) {
+                    (
+                        RelationKind::Conflict,
+                        format!(
+                            "{near}, but they state different figures ({x} and {y}), so they conflict: {shown}{}",
+                            SaidApart::of((ia.as_str(), &[a]), (ib.as_str(), &[b]))
+                        ),
+                    )
                 } else {
                     (
                         RelationKind::Variant,
@@ -1113,6 +1152,19 @@ impl Analyzer<'_, '_> {
                     RelationKind::Conflict,
                     format!(
                         "{ia} and {ib} print the same words but for a negation (similarity {without} without it, threshold {threshold}), so they conflict: {shown}{}",
+                        SaidApart::of((ia.as_str(), &[a]), (ib.as_str(), &[b]))
+                    ),
+                )
+            } else if same_but_figures(wa, wb)
+                && let Some((x, y)) = figures_differ(wa, wb)
+            {
+                let diff = word_diff(wa, wb);
+                let shown = render_diff(&diff);
+                evidence.diff = diff;
+                (
+                    RelationKind::Conflict,
+                    format!(
+                        "{ia} and {ib} print the same words but for a figure ({x} and {y}), so they conflict: {shown}{}",
                         SaidApart::of((ia.as_str(), &[a]), (ib.as_str(), &[b]))
                     ),
                 )
@@ -1296,7 +1348,7 @@ impl Analyzer<'_, '_> {
                 }
             }
             (Value::Text(ta), Value::Text(tb)) => {
-                if normalize_text(ta) == normalize_text(tb) {
+                if text_key(ta).eq(text_key(tb)) {
                     Some(Overlap::Equal)
                 } else {
                     Some(Overlap::Disjoint)

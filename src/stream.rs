@@ -1002,8 +1002,8 @@ fn link_relays(
 
 /// What a relayed value keeps of its origin's, for [`link_relays`]: the
 /// numbers a quantity states (a relay may drop its hedge or bound, not
-/// its number), a vague phrase, a date, an object, or a text or quote's
-/// normalized words.
+/// its number), a vague phrase, a date, an object, a text's key
+/// (`model::text_key`) or a quote's normalized words.
 fn relay_anchor(value: &Value) -> String {
     use crate::quantity::{Amount, format_number};
     match value {
@@ -1019,7 +1019,7 @@ fn relay_anchor(value: &Value) -> String {
         },
         Value::Date(period) => period.to_string(),
         Value::Statement(statement) => statement.object.to_string(),
-        Value::Text(text) => crate::model::normalize_text(text),
+        Value::Text(text) => crate::model::text_key(text).collect(),
         Value::Quote(quote) => crate::model::normalize_text(quote.text()),
     }
 }

@@ -2531,6 +2531,135 @@ fn verbatim_quote() {
     assert_snapshot!(why, @"c1 and c2 print the same words, once normalized: verbatim");
 }
 
+/// A quote's decimal point is part of its number: "1.5 million" and "15
+/// million" are different words, while "3,000" and "3000" are one.
+#[test]
+fn quotes_keep_a_decimal_point() {
+    let relate_quotes = |a: &str, b: &str| {
+        relate(
+            quote("c1", "joe-biden", a, &["a1"]),
+            quote("c2", "joe-biden", b, &["a2"]),
+        )
+        .0
+    };
+    assert_ne!(
+        relate_quotes(
+            "It was a magnitude 6.8 quake and 1.5 million people felt it.",
+            "It was a magnitude 68 quake and 15 million people felt it."
+        ),
+        RelationKind::Verbatim
+    );
+    assert_eq!(
+        relate_quotes(
+            "We have rescued 3,000 people.",
+            "We have rescued 3000 people"
+        ),
+        RelationKind::Verbatim
+    );
+}
+
+/// Quotes that differ only in a figure they state conflict, as a negated
+/// wording does: "rescued 300" misquoted as "rescued 3,000" is not a
+/// variant wording (thirteenth audit, F6). A figure dropped, added or
+/// written in words is still a variant.
+#[test]
+fn quotes_stating_different_figures_conflict() {
+    let relate_quotes = |a: &str, b: &str| {
+        relate(
+            quote("c1", "joe-biden", a, &["a1"]),
+            quote("c2", "joe-biden", b, &["a2"]),
+        )
+    };
+    let (kind, why) = relate_quotes(
+        "We have rescued 300 people from the rubble so far.",
+        "We have rescued 3,000 people from the rubble so far.",
+    );
+    assert_eq!(kind, RelationKind::Conflict);
+    assert_snapshot!(why, @"c1 and c2 print near-same words (similarity 0.90, threshold 0.80), but they state different figures (300 and 3000), so they conflict: we have rescued [-300-] {+3000+} people from the …");
+    let (kind, why) = relate_quotes("We rescued 300", "We rescued 30");
+    assert_eq!(kind, RelationKind::Conflict);
+    assert_snapshot!(why, @"c1 and c2 print the same words but for a figure (300 and 30), so they conflict: we rescued [-300-] {+30+}");
+    for (a, b) in [
+        (
+            "We have rescued 300 people from the rubble so far, and 5 dogs.",
+            "We have rescued 300 people from the rubble so far, and five dogs.",
+        ),
+        (
+            "We have rescued 300 people from the rubble so far today.",
+            "We have rescued people from the rubble so far today.",
+        ),
+    ] {
+        assert_eq!(relate_quotes(a, b).0, RelationKind::Variant, "{a:?} {b:?}");
+    }
+    // In a report: three positions, each pair in conflict.
+    let corpus = corpus_of(
+        [
+            ("c1", "300", "a1"),
+            ("c2", "3,000", "a2"),
+            ("c3", "30", "a1"),
+        ]
+        .into_iter()
+        .map(|(id, n, source)| {
+            quote(
+                id,
+                "joe-biden",
+                &format!("We have rescued {n} people from the rubble so far."),
+                &[source],
+            )
+        })
+        .collect(),
+    );
+    let report = analyze(&corpus, &Policy::default());
+    let topic = &report.topics[0];
+    assert_eq!(topic.verdict, corroborate::Verdict::Contested);
+    assert_eq!(topic.scopes[0].positions.len(), 3);
+    let sentences: Vec<String> = topic
+        .relations
+        .iter()
+        .map(|r| r.relation.explanation().to_string())
+        .collect();
+    assert_eq!(sentences.len(), 3);
+    assert_snapshot!(sentences[0], @"P1 (“We have rescued 300 people from the rubble so far.”) and P2 (“We have rescued 3,000 people from the rubble so far.”): near-same words (similarity 0.90), but they state different figures (300 and 3000), so they conflict: we have rescued [-300-] {+3000+} people from the …");
+    for sentence in &sentences {
+        assert!(
+            sentence.contains("they state different figures"),
+            "{sentence}"
+        );
+    }
+}
+
+/// Texts that differ in a sign are different values; case, spacing and
+/// sentence punctuation are not a difference.
+#[test]
+fn texts_differing_in_a_sign_conflict() {
+    let relate_texts = |a: &str, b: &str| {
+        relate(
+            claim("c1", "blood_type", serde_json::json!({"text": a}), &["a1"]),
+            claim("c2", "blood_type", serde_json::json!({"text": b}), &["a2"]),
+        )
+        .0
+    };
+    for (a, b) in [
+        ("A+", "A-"),
+        ("₹10 million", "¥10 million"),
+        ("¥10", "#10"),
+        ("§ 12", "¶ 12"),
+        ("6.8", "68"),
+        ("-5", "5"),
+    ] {
+        assert_eq!(relate_texts(a, b), RelationKind::Conflict, "{a:?} {b:?}");
+    }
+    for (a, b) in [
+        ("Cat 4", "cat. 4"),
+        ("§ 12", "§12"),
+        ("U.S.", "US"),
+        ("“A+”", "A +"),
+        ("3,000", "3000"),
+    ] {
+        assert_eq!(relate_texts(a, b), RelationKind::Agree, "{a:?} {b:?}");
+    }
+}
+
 #[test]
 fn variant_quote_with_word_diff() {
     let (kind, why) = relate(
@@ -3388,6 +3517,79 @@ fn origins_of(claims: Vec<serde_json::Value>) -> (Vec<String>, Vec<String>) {
         .collect();
     let warnings = report.diagnostics.iter().map(|d| d.to_string()).collect();
     (origins, warnings)
+}
+
+/// Two originators of one kind declared under one name (as two
+/// annotators each declare "the ministry" for their article) are one
+/// origin, listed under the first id whatever the order of the sources;
+/// a name worded otherwise, another kind, or an anonymous source's
+/// description stays apart (thirteenth audit, F4).
+#[test]
+fn originators_of_one_kind_and_name_are_one_origin() {
+    let sources = |reversed: bool| {
+        let mut list = vec![
+            serde_json::json!({"id": "afp", "kind": "publication", "name": "AFP"}),
+            serde_json::json!({"id": "ap", "kind": "publication", "name": "AP"}),
+            serde_json::json!({"id": "bbc", "kind": "publication", "name": "BBC"}),
+            serde_json::json!({"id": "moh2", "kind": "office", "name": "Ministry of Health"}),
+            serde_json::json!({"id": "moh1", "kind": "office", "name": "ministry of health."}),
+            serde_json::json!({"id": "moh3", "kind": "office", "name": "Health Ministry"}),
+            serde_json::json!({"id": "moh4", "kind": "group", "name": "Ministry of Health"}),
+            serde_json::json!({"id": "x1", "kind": "person", "name": "a senior official", "anonymous": true}),
+            serde_json::json!({"id": "x2", "kind": "person", "name": "A senior official", "anonymous": true}),
+            serde_json::json!({"id": "p1", "kind": "person", "name": "Jan Novak"}),
+            serde_json::json!({"id": "p2", "kind": "person", "name": "Jan Novák"}),
+        ];
+        if reversed {
+            list.reverse();
+        }
+        serde_json::Value::Array(list)
+    };
+    let origins = |ends: [&str; 2], reversed: bool| {
+        let corpus = isis_k_corpus(
+            sources(reversed),
+            vec![
+                claim(
+                    "c1",
+                    "injured",
+                    q(serde_json::json!({"exact": 120})),
+                    &["ap", ends[0]],
+                ),
+                claim(
+                    "c2",
+                    "injured",
+                    q(serde_json::json!({"exact": 120})),
+                    &["afp", ends[1]],
+                ),
+            ],
+        );
+        let report = analyze(&corpus, &Policy::default());
+        report.topics[0].scopes[0].positions[0]
+            .origins
+            .iter()
+            .map(|o| format!("{} ({})", o.name, o.id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for reversed in [false, true] {
+        assert_eq!(
+            origins(["moh2", "moh1"], reversed),
+            "ministry of health. (moh1)"
+        );
+        assert_eq!(origins(["p2", "p1"], reversed), "Jan Novak (p1)");
+        assert_eq!(
+            origins(["moh2", "moh3"], reversed),
+            "Ministry of Health (moh2), Health Ministry (moh3)"
+        );
+        assert_eq!(
+            origins(["moh2", "moh4"], reversed),
+            "Ministry of Health (moh2), Ministry of Health (moh4)"
+        );
+        assert_eq!(
+            origins(["x1", "x2"], reversed),
+            "a senior official (x1), A senior official (x2)"
+        );
+    }
 }
 
 /// The positions of one topic of these claims, as "value (claims)".

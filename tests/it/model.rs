@@ -224,6 +224,38 @@ fn a_rounded_figure_round_trips() {
     assert_snapshot!(e, @r#"line 5 column 56: claim c1: field claims[0].value.quantity: rounded_to 0 is not a positive number; expected the step the figure was rounded to, such as 100000 for "5.7 million""#);
 }
 
+/// A rounding step is checked against its figure: a step larger than
+/// the figure, or one the figure is not a whole number of, was printed
+/// as an exact figure and compared as a huge interval (thirteenth audit,
+/// F5). Floating point error in a whole number of steps is allowed.
+#[test]
+fn a_rounding_step_fits_its_figure() {
+    let e = load_error(&one_claim(
+        r#"{"quantity": {"exact": 2124, "rounded_to": 1e20}}"#,
+        "",
+    ));
+    assert_snapshot!(e, @r#"line 5 column 62: claim c1: field claims[0].value.quantity: rounded_to 100000000000000000000 is larger than the figure, exact 2124; expected a step no larger than the figure, the place of its last digit kept, such as 100000 for 5700000 ("5.7 million")"#);
+    let e = load_error(&one_claim(
+        r#"{"quantity": {"exact": 5750000, "rounded_to": 100000}}"#,
+        "",
+    ));
+    assert_snapshot!(e, @r#"line 5 column 67: claim c1: field claims[0].value.quantity: rounded_to 100000 does not divide the figure, exact 5750000; expected a step the figure is a whole number of, the place of its last digit kept, such as 100000 for 5700000 ("5.7 million")"#);
+    let rounded = |value: f64, step: f64| {
+        corroborate::Quantity::new(corroborate::Amount::Exact(value))
+            .unwrap()
+            .with_rounding(step)
+            .map(|q| q.rounded_to())
+            .map_err(|e| e.to_string())
+    };
+    assert_snapshot!(rounded(7.0, 1000.0).unwrap_err(), @r#"rounded_to 1000 is larger than the figure, exact 7; expected a step no larger than the figure, the place of its last digit kept, such as 100000 for 5700000 ("5.7 million")"#);
+    assert!(rounded(600.0, 1000.0).is_err());
+    assert_eq!(rounded(1.15e9, 1e7), Ok(Some(1e7)));
+    assert_eq!(rounded(41.2, 0.1), Ok(Some(0.1)));
+    assert_eq!(rounded(0.05, 0.01), Ok(Some(0.01)));
+    assert_eq!(rounded(0.0, 0.1), Ok(Some(0.1)));
+    assert_eq!(rounded(5_700_000.0, 5_700_000.0), Ok(Some(5_700_000.0)));
+}
+
 #[test]
 fn impossible_date() {
     let e = load_error(&one_claim(r#"{"date": "2021-02-30"}"#, ""));

@@ -1009,6 +1009,22 @@ mod properties {
     use proptest::prelude::*;
 
     proptest! {
+        /// Every step the parser gives is one `with_rounding` takes: the
+        /// figure is a whole number of it, up to floating point error.
+        /// (Three decimals are left out: "1.000" may group thousands, and
+        /// is refused as ambiguous.)
+        #[test]
+        fn a_figure_with_decimals_reads_rounded(
+            whole in 0u32..100_000,
+            decimals in "[0-9]{1,2}|[0-9]{4,7}",
+            scale in prop::sample::select(vec!["", " million", " billion", "%", " thousand", "bn", "k", " lakh"]),
+        ) {
+            let text = format!("{whole}.{decimals}{scale}");
+            let quantity = parse_quantity(&text, &Vocabulary::default());
+            prop_assert!(quantity.is_ok(), "{text}: {quantity:?}");
+            prop_assert!(quantity.unwrap().rounded_to().is_some(), "{text}");
+        }
+
         #[test]
         fn never_panics_and_spans_are_sound(text in "\\PC{0,80}") {
             let options = ScanOptions::new().with_reference_date(date(2021, 8, 25));

@@ -1980,12 +1980,14 @@ fn jsonl_line_errors_name_the_value() {
         claim("b", r#""5""#),
         "not json".to_string(),
         "[1, 2]".to_string(),
+        claim("c", r#"7, "rounded_to": 1000"#),
     ];
     assert_snapshot!(jsonl_lines(&lines, "bad.jsonl"), @r#"
     skipped bad.jsonl:2: column 87: claim a: field value.quantity.exact: 1e999 is not a finite number; expected a number of at most 10^15
     skipped bad.jsonl:3: column 85: claim b: field value.quantity.exact: invalid type: string "5", expected a number
     skipped bad.jsonl:4: column 2: malformed JSON: expected a JSON value (an object, array, string, number, true, false or null)
     skipped bad.jsonl:5: column 1: the document is an array; expected one claim object per line, such as {"id": "c1", "subject": …, "property": …, "value": …, "assertion": …}
+    skipped bad.jsonl:6: column 105: claim c: field value.quantity: rounded_to 1000 is larger than the figure, exact 7; expected a step no larger than the figure, the place of its last digit kept, such as 100000 for 5700000 ("5.7 million")
     "#);
 }
 
