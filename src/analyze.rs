@@ -2281,6 +2281,23 @@ fn sort_keyed(keyed: &mut [(u64, &Claim)]) {
 /// does.
 fn push_different_units(text: &mut String, a: &Built<'_>, b: &Built<'_>) {
     use std::fmt::Write;
+    fn unit(c: &Claim) -> Option<&str> {
+        match &c.value {
+            Value::Quantity(q) => q.unit().map(unit_head),
+            _ => None,
+        }
+    }
+    // Most conflicts are of one unit: the first claim of one side finds
+    // its unit on the other without a list being made.
+    let Some(first) = a.claims.first().and_then(|c| unit(c)) else {
+        return;
+    };
+    if b.claims
+        .iter()
+        .any(|c| unit(c).is_none_or(|u| u.eq_ignore_ascii_case(first)))
+    {
+        return;
+    }
     let (Some(x), Some(y)) = (units_of(a), units_of(b)) else {
         return;
     };
@@ -4839,29 +4856,35 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // 61.24% is no bound of the commission's that Reuters' "61%"
         // dropped (thirteenth audit, F13). Relaying is taken to lose
         // marks and not add them only where the origin is not heard.
-        let mut own: Vec<(&SourceId, [bool; 3])> = claims
-            .iter()
-            .filter(|c| c.assertion.chain.len() == 1)
-            .map(|c| {
-                let (h, b, p) = hedges(c);
-                (self.person(&c.assertion.chain[0]), [h, b, p])
-            })
-            .collect();
-        if own.len() > 1 {
-            own.sort_unstable_by(|a, b| a.0.cmp(b.0));
-            own.dedup_by(|later, kept| {
-                let same = later.0 == kept.0;
-                if same {
-                    for (k, mark) in kept.1.iter_mut().enumerate() {
-                        *mark |= later.1[k];
+        // Gathered on the first question, as most topics report nothing.
+        let own: std::cell::OnceCell<Vec<(&SourceId, [bool; 3])>> = std::cell::OnceCell::new();
+        let own = || {
+            own.get_or_init(|| {
+                let mut own: Vec<(&SourceId, [bool; 3])> = claims
+                    .iter()
+                    .filter(|c| c.assertion.chain.len() == 1)
+                    .map(|c| {
+                        let (h, b, p) = hedges(c);
+                        (self.person(&c.assertion.chain[0]), [h, b, p])
+                    })
+                    .collect();
+                own.sort_unstable_by(|a, b| a.0.cmp(b.0));
+                own.dedup_by(|later, kept| {
+                    let same = later.0 == kept.0;
+                    if same {
+                        for (k, mark) in kept.1.iter_mut().enumerate() {
+                            *mark |= later.1[k];
+                        }
                     }
-                }
-                same
-            });
-        }
+                    same
+                });
+                own
+            })
+        };
         // The kinds of mark that `reference` keeps but its origin's own
         // words lack: none where the origin is not heard.
         let not_the_origins = |reference: &Claim| -> [bool; 3] {
+            let own = own();
             let origin = reference.assertion.origin().map(|o| self.person(o));
             match origin.and_then(|o| own.binary_search_by(|e| e.0.cmp(o)).ok()) {
                 Some(k) => own[k].1.map(|marked| !marked),
@@ -4908,12 +4931,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 // kinds already reported (`done`), which are not written.
                 let dropped_from = |reference: &Claim, done: [bool; 3]| {
                     let (rh, rb, rp) = hedges(reference);
-                    let added = not_the_origins(reference);
-                    let (rh, rb, rp) = (
-                        rh && !done[0] && !added[0],
-                        rb && !done[1] && !added[1],
-                        rp && !done[2] && !added[2],
-                    );
+                    let (mut rh, mut rb, mut rp) = (rh && !done[0], rb && !done[1], rp && !done[2]);
+                    // Only what `claim` lacks could have been dropped.
+                    if rh && !h || rb && !b || rp && !p {
+                        let added = not_the_origins(reference);
+                        rh &= !added[0];
+                        rb &= !added[1];
+                        rp &= !added[2];
+                    }
                     let mut dropped = Vec::new();
                     if rh && !h && claim.assertion.modality.certainty == Certainty::Certain {
                         let (from, to) = (
@@ -5456,9 +5481,24 @@ fn sort_natural(claims: &mut [&Claim]) {
 /// they mostly do. Natural order is total, so the result does not
 /// depend on the order `items` came in.
 fn sort_natural_by<T>(items: &mut [T], id_of: impl Fn(&T) -> &str) {
-    let in_order = items
-        .windows(2)
-        .all(|w| natural_cmp(id_of(&w[0]), id_of(&w[1])) != std::cmp::Ordering::Greater);
+    // Ids in id order that are one text and a number without leading
+    // zeros (`p2`, `p10`) are in natural order when their lengths do
+    // not fall, which compares no text (see [`sort_natural`]).
+    let in_order = items.windows(2).all(|w| {
+        let (x, y) = (id_of(&w[0]).as_bytes(), id_of(&w[1]).as_bytes());
+        let digits = |id: &[u8]| id.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+        let (dx, dy) = (digits(x), digits(y));
+        if dx > 0
+            && dy > 0
+            && x[..x.len() - dx] == y[..y.len() - dy]
+            && x[x.len() - dx] != b'0'
+            && y[y.len() - dy] != b'0'
+            && !x[..x.len() - dx].iter().any(u8::is_ascii_digit)
+        {
+            return x.len() < y.len() || x.len() == y.len() && x <= y;
+        }
+        natural_cmp(id_of(&w[0]), id_of(&w[1])) != std::cmp::Ordering::Greater
+    });
     if !in_order {
         items.sort_by(|a, b| natural_cmp(id_of(a), id_of(b)));
     }
