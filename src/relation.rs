@@ -1103,6 +1103,21 @@ impl Analyzer<'_, '_> {
             let threshold = self.policy().quote_threshold();
             evidence.similarity = Some(similarity);
             evidence.threshold = Some(threshold);
+            // Two wordings that are one quote's words but for `what`
+            // conflict: the sentence, with the word diff, which the
+            // evidence keeps.
+            let same_words_but = |evidence: &mut RelationEvidence, what: &str| {
+                let diff = word_diff(wa, wb);
+                let shown = render_diff(&diff);
+                evidence.diff = diff;
+                (
+                    RelationKind::Conflict,
+                    format!(
+                        "{ia} and {ib} print the same words but for {what}, so they conflict: {shown}{}",
+                        SaidApart::of((ia.as_str(), &[a]), (ib.as_str(), &[b]))
+                    ),
+                )
+            };
             let (kind, explanation) = if wa == wb {
                 (
                     RelationKind::Verbatim,
@@ -1145,29 +1160,14 @@ impl Analyzer<'_, '_> {
                     self.policy().vocabulary(),
                 )
             {
-                let diff = word_diff(wa, wb);
-                let shown = render_diff(&diff);
-                evidence.diff = diff;
-                (
-                    RelationKind::Conflict,
-                    format!(
-                        "{ia} and {ib} print the same words but for a negation (similarity {without} without it, threshold {threshold}), so they conflict: {shown}{}",
-                        SaidApart::of((ia.as_str(), &[a]), (ib.as_str(), &[b]))
-                    ),
+                same_words_but(
+                    &mut evidence,
+                    &format!("a negation (similarity {without} without it, threshold {threshold})"),
                 )
             } else if same_but_figures(wa, wb)
                 && let Some((x, y)) = figures_differ(wa, wb)
             {
-                let diff = word_diff(wa, wb);
-                let shown = render_diff(&diff);
-                evidence.diff = diff;
-                (
-                    RelationKind::Conflict,
-                    format!(
-                        "{ia} and {ib} print the same words but for a figure ({x} and {y}), so they conflict: {shown}{}",
-                        SaidApart::of((ia.as_str(), &[a]), (ib.as_str(), &[b]))
-                    ),
-                )
+                same_words_but(&mut evidence, &format!("a figure ({x} and {y})"))
             } else {
                 (
                     RelationKind::DifferentQuote,
