@@ -69,6 +69,21 @@ fn read_csv(text: &str) -> Corpus {
         .unwrap()
 }
 
+/// Each topic of `report` as `property: what`, in report order, joined
+/// by lines: `what` is the topic's explanation or verdict, as `shown`
+/// gives it.
+fn topic_lines(
+    report: &corroborate::Report<'_>,
+    shown: impl Fn(&corroborate::Topic<'_>) -> String,
+) -> String {
+    report
+        .topics
+        .iter()
+        .map(|t| format!("{}: {}", t.property, shown(t)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The corpus's skipped records, each as `location: message`.
 fn skipped_lines(corpus: &Corpus) -> Vec<String> {
     corpus
@@ -998,12 +1013,8 @@ fn table_sources_are_matched_by_name() {
             .collect();
         sources.sort();
         let report = corroborate::analyze(&corpus, &Policy::default());
-        let verdicts: Vec<String> = report
-            .topics
-            .iter()
-            .map(|t| format!("{}: {}", t.property, t.explanation))
-            .collect();
-        format!("{}\n{}", sources.join("\n"), verdicts.join("\n"))
+        let verdicts = topic_lines(&report, |t| t.explanation.clone());
+        format!("{}\n{}", sources.join("\n"), verdicts)
     };
     let forward = read(&rows);
     let mut backward = rows;
@@ -2977,12 +2988,7 @@ fn figures_in_a_unit_of_measure_are_not_rounded_to_counts() {
          H,River,killed,2 people\n",
     );
     let report = analyze(&corpus, &Policy::default());
-    let verdicts: Vec<String> = report
-        .topics
-        .iter()
-        .map(|t| format!("{}: {}", t.property, t.explanation))
-        .collect();
-    assert_snapshot!(verdicts.join("\n"), @"
+    assert_snapshot!(topic_lines(&report, |t| t.explanation.clone()), @"
     killed: Contested: P1 2 people (1 origin: H (own reporting)) against P2 more than 2 people → at least 3 (1 origin: G (own reporting)) conflict; the policy does not pick a winner.
     depth: Corroborated: 2 independent origins support P1 5.5 metres / nearly 6 metres → 5.45–5.55 metres (E (own reporting), F (own reporting)).
     len: Corroborated: 2 independent origins support P1 2.5 metres / more than 2 metres → 2.45–2.55 metres (A (own reporting), B (own reporting)).
@@ -3002,12 +3008,7 @@ fn two_bounds_around_a_measure_agree_with_a_figure_between() {
          B,River,level,2.5 metres\n",
     );
     let report = analyze(&corpus, &Policy::default());
-    let verdicts: Vec<String> = report
-        .topics
-        .iter()
-        .map(|t| format!("{}: {}", t.property, t.explanation))
-        .collect();
-    assert_snapshot!(verdicts.join("\n"), @"level: Corroborated: 2 independent origins support P1 2.5 metres / more than 2 and fewer than 3 metres → 2.45–2.55 metres (A (own reporting), B (own reporting)).");
+    assert_snapshot!(topic_lines(&report, |t| t.explanation.clone()), @"level: Corroborated: 2 independent origins support P1 2.5 metres / more than 2 and fewer than 3 metres → 2.45–2.55 metres (A (own reporting), B (own reporting)).");
 }
 
 /// A currency sign before a figure and a scale abbreviation after it
@@ -3038,12 +3039,7 @@ fn currency_signs_and_scale_abbreviations_are_read() {
          N,Flood,wall,5m\n",
     );
     let report = analyze(&corpus, &Policy::default());
-    let verdicts: Vec<String> = report
-        .topics
-        .iter()
-        .map(|t| format!("{}: {}", t.property, t.verdict))
-        .collect();
-    assert_snapshot!(verdicts.join("\n"), @"
+    assert_snapshot!(topic_lines(&report, |t| t.verdict.to_string()), @"
     affected: corroborated
     aid: corroborated
     damage: corroborated
