@@ -407,6 +407,12 @@ struct SourceTable {
     /// probe always ends at an empty slot.
     slots: Vec<SourceSlot>,
     dates: Vec<Period>,
+    /// Each source's place in natural id order ([`natural_cmp`]) among
+    /// all the corpus's sources, by its position in [`Corpus::sources`]:
+    /// a position's publications and origins are listed in that order,
+    /// and sorting them by these numbers compares no text (see
+    /// [`Analyzer::sort_sources_natural`]).
+    ranks: Vec<u32>,
 }
 
 /// One source in [`SourceTable`]: the address of its id's text (0 in an
@@ -438,6 +444,7 @@ impl SourceTable {
         let mut table = SourceTable {
             slots: vec![SourceSlot::default(); capacity],
             dates: Vec::new(),
+            ranks: natural_ranks(sources),
         };
         let mut date_index: HashMap<Period, u32> = HashMap::default();
         for (k, source) in sources.iter().enumerate() {
@@ -502,11 +509,49 @@ impl SourceTable {
         }
     }
 
+    /// A source's place in natural id order among the corpus's sources,
+    /// if `id` is one of them.
+    fn natural_rank(&self, corpus: &Corpus, id: &SourceId) -> Option<u32> {
+        let position = self.position(corpus, id)?;
+        self.ranks.get(position).copied()
+    }
+
     /// The date with this index, if it is one.
     fn date(&self, index: u32) -> Option<Period> {
         // `NO_DATE` is past the end of `dates`.
         self.dates.get(index as usize).copied()
     }
+}
+
+/// Each source's place in natural id order ([`natural_cmp`]), by its
+/// position in `sources`; sources past `u32::MAX` get none. Ids are
+/// unique and natural order is total, so the places are too. Sources
+/// declared in natural order, as generators and most annotators write
+/// them, are numbered as they stand.
+fn natural_ranks(sources: &[crate::model::Source]) -> Vec<u32> {
+    let count = sources.len().min(u32::MAX as usize);
+    let sources = &sources[..count];
+    let mut order: Vec<u32> = (0..count as u32).collect();
+    let in_order = sources
+        .windows(2)
+        .all(|w| natural_cmp(w[0].id.as_str(), w[1].id.as_str()) != std::cmp::Ordering::Greater);
+    if in_order {
+        return order;
+    }
+    // Stable, though ids are unique, because a stable sort merges runs:
+    // sources declared kind by kind are a few runs in natural order.
+    order.sort_by(|&a, &b| {
+        natural_cmp(
+            sources[a as usize].id.as_str(),
+            sources[b as usize].id.as_str(),
+        )
+    });
+    let mut ranks = vec![0; count];
+    for (rank, &position) in order.iter().enumerate() {
+        // `rank` < `count` ≤ `u32::MAX`.
+        ranks[position as usize] = rank as u32;
+    }
+    ranks
 }
 
 type TopicKey<'a> = (&'a EntityId, &'a Property);
@@ -3955,7 +4000,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // Put in the order the report shows, so that an outlet is named
         // by the article listed first. The ends are few; the engine's
         // searches over them are done.
-        sort_natural_by(&mut ends, |id| id.as_str());
+        self.sort_sources_natural(&mut ends, |id| id);
         // A publication that is an origin speaks for its outlet: the
         // articles of one outlet are one origin, listed under the first
         // article's id in natural id order, never several independent
@@ -3987,9 +4032,38 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             })
             .collect();
         if !firsts.is_empty() {
-            sort_natural_by(&mut origins, |o| o.id.as_str());
+            self.sort_sources_natural(&mut origins, |o| o.id);
         }
         origins
+    }
+
+    /// Sorts `items`, given in id order, into natural id order
+    /// ([`natural_cmp`]: `p2` before `p10`) of the sources `id_of` gives:
+    /// a position's publications and origins, as a reader sees them. The
+    /// sources' places in that order are numbered once for the corpus
+    /// ([`SourceTable::ranks`]), so this compares numbers, not text; an
+    /// id that is not one of the corpus's sources sorts the items by
+    /// their text ([`sort_natural_by`]). Either way the result is the
+    /// same and does not depend on the order the items came in.
+    fn sort_sources_natural<T>(&self, items: &mut [T], id_of: impl Fn(&T) -> &SourceId) {
+        if items.len() < 2 {
+            return;
+        }
+        let rank = |item: &T| self.sources.natural_rank(self.corpus, id_of(item));
+        // Mostly in order already: one pass tells.
+        let mut in_order = true;
+        let mut last = 0;
+        for (k, item) in items.iter().enumerate() {
+            let Some(r) = rank(item) else {
+                return sort_natural_by(items, |item| id_of(item).as_str());
+            };
+            in_order &= k == 0 || last <= r;
+            last = r;
+        }
+        if !in_order {
+            // Stable, and every item has a place.
+            items.sort_by_cached_key(rank);
+        }
     }
 
     /// The ids a position lists its origins of one name under: for
@@ -4169,7 +4243,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             sorted_unique_sources(built.claims.iter().map(|c| &c.assertion.chain[0]).collect());
         publications.shrink_to_fit();
         // Listed as the claims are, in natural id order: `p2` before `p10`.
-        sort_natural_by(&mut publications, |id| id.as_str());
+        self.sort_sources_natural(&mut publications, |id| id);
         let superseded = claims.iter().all(|c| c.superseded_by.is_some());
         // Quote wordings against the first: verbatim, or a variant with
         // its word diff. Linear in the position's claims.
@@ -5378,7 +5452,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
 /// are line numbers) show the same wording.
 fn representative_wording<'c>(members: &[&'c Claim], normalized: &[String]) -> &'c str {
     let mut order: Vec<usize> = (0..members.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
+    // Stable, though ids are unique, because a stable sort merges runs:
+    // sources declared kind by kind are a few runs in natural order.
+    order.sort_by(|&a, &b| {
         normalized[a]
             .cmp(&normalized[b])
             .then_with(|| quote_text(members[a]).cmp(quote_text(members[b])))
@@ -5699,6 +5775,65 @@ mod source_table_tests {
         assert!(corpus.sources()[1].published.is_some());
         assert_eq!(analyzer.reported(&claim("a3")), None);
         assert_eq!(analyzer.reported(&claim("undeclared")), None);
+    }
+}
+
+#[cfg(test)]
+mod natural_rank_tests {
+    use super::{Analyzer, natural_cmp};
+    use crate::{Corpus, Policy, Source, SourceId, SourceKind};
+    use proptest::prelude::*;
+
+    fn corpus(ids: &[String]) -> Corpus {
+        let sources = ids
+            .iter()
+            .map(|id| {
+                Source::new(
+                    SourceId::new(id).unwrap(),
+                    SourceKind::Publication,
+                    id.clone(),
+                )
+            })
+            .collect();
+        Corpus::new(Vec::new(), sources, Vec::new()).unwrap()
+    }
+
+    proptest! {
+        /// Sources declared in any order: sorting some of them by their
+        /// numbered places gives the order of their text in natural
+        /// order, whether the items hold the declared ids, copies of
+        /// them, or an id the corpus does not declare (sorted by text).
+        #[test]
+        fn sorting_by_places_is_natural_order(
+            ids in prop::collection::btree_set("[ab]{0,2}(0|[1-9][0-9]{0,3}|0[0-9]{1,2})[-.]?[0-9]?", 1..40)
+                .prop_map(|ids| ids.into_iter().collect::<Vec<String>>())
+                .prop_shuffle(),
+            every in 1usize..4,
+            stranger in any::<bool>(),
+        ) {
+            let corpus = corpus(&ids);
+            let policy = Policy::default();
+            let analyzer = Analyzer::new(&corpus, &policy);
+            let texts = |items: &[&SourceId]| -> Vec<String> {
+                items.iter().map(|id| id.as_str().to_owned()).collect()
+            };
+            let mut declared: Vec<&SourceId> =
+                corpus.sources().iter().step_by(every).map(|s| &s.id).collect();
+            let copies: Vec<SourceId> =
+                declared.iter().map(|id| SourceId::new(id.as_str()).unwrap()).collect();
+            let mut copied: Vec<&SourceId> = copies.iter().collect();
+            let undeclared = SourceId::new("zz-9").unwrap();
+            if stranger {
+                declared.push(&undeclared);
+            }
+            let mut want = texts(&declared);
+            want.sort_by(|a, b| natural_cmp(a, b));
+            analyzer.sort_sources_natural(&mut declared, |id| id);
+            prop_assert_eq!(texts(&declared), want.clone());
+            want.retain(|id| id != "zz-9");
+            analyzer.sort_sources_natural(&mut copied, |id| id);
+            prop_assert_eq!(texts(&copied), want);
+        }
     }
 }
 
