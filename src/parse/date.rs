@@ -14,6 +14,8 @@
 //!   dash, no opener), `between Day and Day Month [Year]`, `from Day to Day Month [Year]`:
 //!   "13-14 August 2025", "August 13–14, 2025"; each day must exist, and the first come first
 //! - `the first|last N months of Year`, `the first|second half of Year`, `the Nth quarter of Year`
+//! - quarters and halves as codes: `Qn[-| |of ]Year`, `Year[-| ]Qn`, `Hn Year`, `Year-Hn`:
+//!   "Q1 2026", "2026-Q1", "H2 2025"; never a code without its year
 //! - `mid-|early|late Month [Year]`: days 11–20, 1–10, 21–end
 //! - `today`, `yesterday`, `tomorrow`, `last night`, `this|last|next week|month|year`, `[last|this] Weekday`
 //! - `HH:MM [am|pm]`, `H am|pm`: on the date before or after it, or the reference day
@@ -716,6 +718,67 @@ fn part_of_year(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
     Some((end, Value::Fixed(span)))
 }
 
+/// A quarter or a half of a year written as a code: "Q1 2026",
+/// "Q3-2025", "Q2 of 2024", "2026-Q1", "2026 Q4", "H1 2026", "2025-H2":
+/// the three or six months it names, as "the first quarter of 2026" is.
+/// The letter and its number are written together, and the number is
+/// one digit that names a quarter (1–4) or a half (1–2), so "H1N1" and
+/// "Q12" are not codes. A code without its year ("in Q3") is not read:
+/// which year it means is not said.
+fn year_part_code(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
+    // The code at `k`: the first and last month it names, and the token
+    // after it.
+    let code = |k: usize| -> Option<(u32, u32, usize)> {
+        let letter = tokens.word(k)?;
+        let (n, digits, grouped, decimal) = tokens.number(k + 1)?;
+        let end = k + 2;
+        if digits != 1
+            || grouped
+            || decimal
+            || !tokens.joined(k + 1)
+            || tokens.joined(end) && (tokens.word(end).is_some() || tokens.number(end).is_some())
+        {
+            return None;
+        }
+        let n = n as u32;
+        match letter {
+            "q" if (1..=4).contains(&n) => Some((n * 3 - 2, n * 3, end)),
+            "h" if (1..=2).contains(&n) => Some((n * 6 - 5, n * 6, end)),
+            _ => None,
+        }
+    };
+    // Between the code and its year: a space, a hyphen written close on
+    // both sides, or "of" after the code.
+    let gap = |at: usize, of: bool| -> Option<usize> {
+        let hyphen = tokens.punct(at) == Some('-') && tokens.joined(at) && tokens.joined(at + 1);
+        if hyphen || of && tokens.is(at, "of") {
+            Some(at + 1)
+        } else {
+            (!tokens.joined(at)).then_some(at)
+        }
+    };
+    let (first, last, year, end) = match code(i) {
+        Some((first, last, at)) => {
+            let (year, end) = year_at(tokens, gap(at, true)?)?;
+            (first, last, year, end)
+        }
+        None => {
+            let (year, at) = year_at(tokens, i)?;
+            let (first, last, end) = code(gap(at, false)?)?;
+            (first, last, year, end)
+        }
+    };
+    if !news_year(year) {
+        return None;
+    }
+    let span = Period::span(
+        Period::month(year, first).ok()?,
+        Period::month(year, last).ok()?,
+    )
+    .ok()?;
+    Some((end, Value::Fixed(span)))
+}
+
 /// Days, weeks, months and years named from the reference date.
 fn relative(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
     let word = tokens.word(i)?;
@@ -1171,6 +1234,7 @@ pub(crate) fn date_at(
         date_range(tokens, i),
         part_of_month(tokens, i),
         part_of_year(tokens, i),
+        year_part_code(tokens, i),
         years(tokens, i, strict),
         relative(tokens, i),
         bare_month(tokens, i, strict),
@@ -1235,5 +1299,7 @@ pub(crate) fn may_start_date(word: &str) -> bool {
                 | "second"
                 | "third"
                 | "fourth"
+                | "q"
+                | "h"
         )
 }

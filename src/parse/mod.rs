@@ -975,7 +975,7 @@ const ABSOLUTE_DATE_EXPECTED: &str = "a date such as \"August 26, 2021\", \"26 A
 
 /// Reads one date expression: "August 26, 2021", "Aug. 26", "October
 /// 2014", "in 2020", "between 2016 and 2018", "the first four months of
-/// 2021", "mid-August", "on Tuesday", "last year", "04:11 PM".
+/// 2021", "Q1 2026", "mid-August", "on Tuesday", "last year", "04:11 PM".
 ///
 /// Relative expressions ("Tuesday", "Aug. 26", "last week") resolve
 /// against `reference` looking back: in an article dated Wednesday
@@ -988,6 +988,7 @@ const ABSOLUTE_DATE_EXPECTED: &str = "a date such as \"August 26, 2021\", \"26 A
 /// let tuesday = parse_date("on Tuesday", published)?;
 /// assert_eq!(tuesday.to_string(), "2021-08-24");
 /// assert_eq!(parse_date("October 2014", None)?.precision(), Precision::Month);
+/// assert_eq!(parse_date("Q1 2026", None)?.to_string(), "2026-01/2026-03");
 /// assert!(parse_date("last year", None).is_err());
 /// # Ok::<(), corroborate::Error>(())
 /// ```

@@ -316,6 +316,45 @@ fn dates() {
     check("1500 men", "exact 1500..=1500 unit=men [1500 men]");
 }
 
+/// Quarters and halves written as codes, as breach disclosures, earnings
+/// and statistical releases date things: the months they name, as "the
+/// first quarter of 2026" is, and never the year read as a count
+/// (thirteenth audit, F18). A code is a letter and one digit written
+/// together, with its year.
+#[test]
+fn quarter_and_half_codes_are_their_months() {
+    check(
+        "the breach occurred in Q1 2026",
+        "date 2026-01/2026-03 [Q1 2026]",
+    );
+    check(
+        "the first quarter of 2026",
+        "date 2026-01/2026-03 [the first quarter of 2026]",
+    );
+    check("2026-Q1", "date 2026-01/2026-03 [2026-Q1]");
+    check("Q3-2025 results", "date 2025-07/2025-09 [Q3-2025]");
+    check("in Q2 of 2024", "date 2024-04/2024-06 [Q2 of 2024]");
+    check("the 2025 Q4 figures", "date 2025-10/2025-12 [2025 Q4]");
+    check("H2 2025", "date 2025-07/2025-12 [H2 2025]");
+    check("2020-H1", "date 2020-01/2020-06 [2020-H1]");
+    check("q4 2019", "date 2019-10/2019-12 [q4 2019]");
+    // Not codes: a letter and a number that name no quarter or half, a
+    // code joined to more, and a code without its year.
+    check("the H1N1 virus in 2009", "date 2009 [2009]");
+    check("Q5 2026", "exact 2026..=2026 [2026]");
+    check("H3 2026", "exact 2026..=2026 [2026]");
+    check("Q12 2026", "exact 2026..=2026 [2026]");
+    check("in Q3", "");
+    assert_eq!(
+        parse_date("Q1 2026", None).map(|p| p.to_string()).ok(),
+        Some("2026-01/2026-03".to_owned())
+    );
+    assert_eq!(
+        parse_date("2025-H2", None).map(|p| p.to_string()).ok(),
+        Some("2025-07/2025-12".to_owned())
+    );
+}
+
 #[test]
 fn date_ranges_are_closed() {
     check("from 2014 to 2018", "date 2014/2018 [from 2014 to 2018]");
