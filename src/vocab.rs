@@ -813,10 +813,13 @@ impl Vocabulary {
             .map(|(abbreviation, entry)| (abbreviation.as_str(), entry))
     }
 
-    /// A vocabulary with this one's units of measure only, for the
-    /// parser, which looks units up but needs no other table.
+    /// A vocabulary with this one's units of measure and vague phrases
+    /// only, for the parser, which looks units up, and a vague phrase's
+    /// ends under a bound ("up to a few hundred"), but needs no other
+    /// table.
     pub(crate) fn measures_only(&self) -> Vocabulary {
         Vocabulary {
+            vague: self.vague.clone(),
             measures: self.measures.clone(),
             measure_of: self.measure_of.clone(),
             measure_leads: self.measure_leads.clone(),

@@ -39,7 +39,8 @@ pub(crate) struct Lexicon {
     first_words: HashSet<String>,
     /// The symbols that open a hedge ("~300"), for the scan's filter.
     first_symbols: Vec<char>,
-    /// The vocabulary's units of measure, whose figures are not counts.
+    /// The vocabulary's units of measure, whose figures are not counts,
+    /// and its vague phrases, whose ends a bound over one takes.
     measures: Vocabulary,
     /// The vocabulary's currency signs and scale abbreviations.
     pub(crate) notation: Notation,
@@ -739,7 +740,12 @@ fn amount_unmarked(
     if let Some((after, prefix)) = prefix_at(tokens, lexicon, i)
         && !tokens.breaks(after)
     {
-        let core = core_at(tokens, lexicon, after)?;
+        let Some(core) = core_at(tokens, lexicon, after) else {
+            return match prefix {
+                Prefix::Bound(bound) => bound_over_vague(tokens, lexicon, bound, after, strict),
+                _ => None,
+            };
+        };
         let amount = match (prefix, core.range) {
             (Prefix::Hedge(_), Some((min, max))) => {
                 return Some((Amount::Range { min, max }, core.end, false).into());
@@ -932,6 +938,34 @@ fn amount_unmarked(
         }
     }
     None
+}
+
+/// A bound over a vague phrase: "up to a few hundred", "as many as
+/// several thousand", "at least dozens". The bound takes the phrase's
+/// end on its side, as the vocabulary gives it: an upper bound its top
+/// ("up to a few hundred" is at most 500, where "a few hundred" is
+/// 200–500), a lower bound its bottom ("at least dozens" is 24 or more).
+/// The bound is the firmer statement: it lifts the floor or the ceiling
+/// the phrase alone would set, so "up to a few hundred" agrees with 150.
+/// A phrase the vocabulary cannot give an interval for is no amount.
+fn bound_over_vague(
+    tokens: &Tokens,
+    lexicon: &Lexicon,
+    bound: Bound,
+    at: usize,
+    strict: bool,
+) -> Option<AmountRead> {
+    let read = amount_unmarked(tokens, lexicon, at, strict)?;
+    let Amount::Vague { phrase } = &read.amount else {
+        return None;
+    };
+    let entry = lexicon.measures.vague(phrase)?;
+    let value = if bound.lower {
+        entry.min()
+    } else {
+        entry.max()
+    };
+    Some((bound_amount(bound, value), read.end, read.allow_of).into())
 }
 
 /// A bound phrase after a number: "500 or more", "200 or greater than".

@@ -218,6 +218,45 @@ fn rates_are_not_counts() {
     check("2 in 1", "exact 2..=2 [2]; exact 1..=1 [1]");
 }
 
+/// A bound over a vague phrase takes the phrase's end on its side
+/// (thirteenth audit, F11): "up to a few hundred" is at most 500, where
+/// "a few hundred" alone is 200–500, so it agrees with 150. The bound
+/// had been dropped and the phrase read alone, and a table cell so
+/// written was kept as text with no warning. The ends are the
+/// vocabulary's: a swapped vocabulary moves them.
+#[test]
+fn a_bound_over_a_vague_phrase_takes_its_end() {
+    check(
+        "up to a few hundred",
+        "at_most 0..=500 [up to a few hundred]",
+    );
+    check(
+        "as many as several thousand",
+        "at_most 0..=9999 [as many as several thousand]",
+    );
+    check("at most dozens", "at_most 0..=99 [at most dozens]");
+    check(
+        "at least dozens of prisoners escaped",
+        "at_least 24..=inf unit=prisoners [at least dozens of prisoners]",
+    );
+    check(
+        "more than a few hundred people",
+        "at_least 201..=inf unit=people [more than a few hundred people]",
+    );
+    check("a few hundred", "vague 200..=500 [a few hundred]");
+    let vocabulary = Vocabulary::from_json_str(
+        r#"{"name": "narrow", "vague": {"a few hundred": {"min": 200, "max": 400}}, "approximate": {}}"#,
+    )
+    .unwrap();
+    let options = ScanOptions::new().with_vocabulary(vocabulary);
+    assert_eq!(
+        render("up to a few hundred", &options),
+        "at_most 0..=400 [up to a few hundred]"
+    );
+    let parsed = parse_quantity("up to a few hundred people", &Vocabulary::default()).unwrap();
+    assert_eq!(parsed.to_string(), "up to 500 people");
+}
+
 #[test]
 fn swapped_vocabulary_changes_what_is_recognized() {
     let custom = Vocabulary::from_json_str(
