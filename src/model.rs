@@ -496,6 +496,11 @@ fn is_digit(ch: char) -> bool {
 ///   break ("SK-451" is "SK 451"), and so is one standing alone between
 ///   spaces; one that touches a word on one side only is a sign, `-`
 ///   ("A-", "-5").
+/// * Where letters meet digits inside a word there is a word break too,
+///   so that an identifier is one value however it is spaced or
+///   hyphenated: "SK451", "SK 451" and "SK-451" are all "sk 451", and
+///   "COVID19" is "COVID-19" (thirteenth audit, F12). Not after an
+///   apostrophe or a mark kept inside a number: "90's" is "90's".
 /// * Every other character is a sign and is kept: `+`, `%`, `#`, `§`,
 ///   `¶`, `/`, `&`, currency signs. Spaces beside a sign are dropped
 ///   ("§ 12" is "§12", "10 %" is "10%").
@@ -509,6 +514,7 @@ pub(crate) fn text_key(text: &str) -> TextKey<'_> {
         prev: None,
         last: KeyPart::Nothing,
         gap: false,
+        digit: None,
         buffer: ['\0'; 4],
         len: 0,
         pos: 0,
@@ -525,6 +531,10 @@ pub(crate) struct TextKey<'a> {
     last: KeyPart,
     /// Whether a word break came after the last word character.
     gap: bool,
+    /// Whether the last word character was a digit, or `None` where a
+    /// mark kept inside a word (an apostrophe, a decimal point) came
+    /// after it: where a letter meets a digit the key has a word break.
+    digit: Option<bool>,
     /// Characters the last one read gave, not yet handed out.
     buffer: [char; 4],
     len: u8,
@@ -547,9 +557,12 @@ impl TextKey<'_> {
     }
 
     fn word(&mut self, ch: char) {
-        if self.last == KeyPart::Word && self.gap {
+        let digit = is_digit(ch);
+        if self.last == KeyPart::Word && (self.gap || self.digit.is_some_and(|last| last != digit))
+        {
             self.push(' ');
         }
+        self.digit = Some(digit);
         if ch.is_ascii() {
             self.push(ch.to_ascii_lowercase());
         } else {
@@ -579,15 +592,18 @@ impl TextKey<'_> {
         } else if matches!(ch, '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}') {
             if in_word && after.is_some_and(char::is_alphanumeric) {
                 self.push('\'');
+                self.digit = None;
             } else {
                 self.gap = true;
             }
         } else if let Some(kept) = number_mark(ch, before, self.rest) {
             if let Some(kept) = kept {
                 self.push(kept);
+                self.digit = None;
             }
         } else if ch == ':' && before.is_some_and(is_digit) && after.is_some_and(is_digit) {
             self.push(':');
+            self.digit = None;
         } else if ch == '.' && in_word {
             // Inside or at the end of a word: "U.S." is "us".
         } else if is_sentence_mark(ch) {
@@ -1512,6 +1528,12 @@ mod tests {
         check_key("“Pakistani,” (officially)", "pakistani officially");
         check_key("Kabul — the airport…", "kabul the airport");
         check_key("SK-451", "sk 451");
+        check_key("SK451", "sk 451");
+        check_key("SK 451", "sk 451");
+        check_key("COVID19 and covid-19", "covid 19 and covid 19");
+        check_key("B52s", "b 52 s");
+        check_key("90's", "90's");
+        check_key("1.5m", "1.5 m");
         check_key("O’Brien's", "o'brien's");
         check_key("Ka\u{ad}bul", "kabul");
         check_key("ÉCOLE Straße", "école straße");

@@ -2629,7 +2629,8 @@ fn quotes_stating_different_figures_conflict() {
 }
 
 /// Texts that differ in a sign are different values; case, spacing and
-/// sentence punctuation are not a difference.
+/// sentence punctuation are not a difference, nor is how an identifier
+/// is spaced or hyphenated ("SK451", "SK-451").
 #[test]
 fn texts_differing_in_a_sign_conflict() {
     let relate_texts = |a: &str, b: &str| {
@@ -2655,6 +2656,8 @@ fn texts_differing_in_a_sign_conflict() {
         ("U.S.", "US"),
         ("“A+”", "A +"),
         ("3,000", "3000"),
+        ("SK451", "SK-451"),
+        ("SK451", "SK 451"),
     ] {
         assert_eq!(relate_texts(a, b), RelationKind::Agree, "{a:?} {b:?}");
     }
