@@ -4655,6 +4655,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         None
                     };
                     if let Some((x, y)) = figures {
+                        let printed = crate::relation::printed_figure;
+                        let (x, y) = (printed(ta, x), printed(tb, y));
                         let how = if similarity < threshold {
                             format!("the same words but for a figure ({x} and {y})")
                         } else {

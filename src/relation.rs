@@ -449,6 +449,27 @@ pub(crate) fn figures_differ<'w>(a: &[&'w str], b: &[&'w str]) -> Option<(&'w st
     figures(a).zip(figures(b)).find(|(x, y)| x != y)
 }
 
+/// A figure of a quote's normalized words (see [`figures_differ`]) as
+/// `text`, the quote as printed, writes it: "3,000" where the words say
+/// "3000", since normalizing drops a separator and a reader checks the
+/// figure against the article. The first run of digits, separators and
+/// decimal points in `text` that is the figure without its separators;
+/// the word itself where none is ("five" written "5" in no run).
+pub(crate) fn printed_figure<'t>(text: &'t str, word: &'t str) -> &'t str {
+    let in_run = |ch: char| ch.is_ascii_digit() || matches!(ch, ',' | '.');
+    let mut rest = text;
+    while let Some(start) = rest.find(|ch: char| ch.is_ascii_digit()) {
+        let run = &rest[start..];
+        let len = run.find(|ch: char| !in_run(ch)).unwrap_or(run.len());
+        let printed = run[..len].trim_end_matches([',', '.']);
+        if printed.chars().filter(|&ch| ch != ',').eq(word.chars()) {
+            return printed;
+        }
+        rest = &run[len..];
+    }
+    word
+}
+
 /// Whether two wordings are the same words but for figures: as many
 /// words, each pair the same or both with a digit. Such wordings are one
 /// quote's wording with a figure changed, however short ("we rescued
@@ -1139,6 +1160,7 @@ impl Analyzer<'_, '_> {
                         ),
                     )
                 } else if let Some((x, y)) = figures_differ(wa, wb) {
+                    let (x, y) = (printed_figure(qa.text(), x), printed_figure(qb.text(), y));
                     (
                         RelationKind::Conflict,
                         format!(
@@ -1167,6 +1189,7 @@ impl Analyzer<'_, '_> {
             } else if same_but_figures(wa, wb)
                 && let Some((x, y)) = figures_differ(wa, wb)
             {
+                let (x, y) = (printed_figure(qa.text(), x), printed_figure(qb.text(), y));
                 same_words_but(&mut evidence, &format!("a figure ({x} and {y})"))
             } else {
                 (
@@ -1454,5 +1477,22 @@ mod tests {
         let (a, b) = (split_words(&na), split_words(&nb));
         let shown = render_diff(&word_diff(&a, &b));
         assert_eq!(shown, "… is another day [-that-] we know {+that+} isis");
+    }
+}
+
+#[cfg(test)]
+mod printed_figure_tests {
+    use super::printed_figure;
+
+    #[test]
+    fn a_figure_is_shown_as_the_quote_prints_it() {
+        let text = "We rescued 3,000 people, not 300, in 2021; 1.5 million fled.";
+        assert_eq!(printed_figure(text, "3000"), "3,000");
+        assert_eq!(printed_figure(text, "300"), "300");
+        assert_eq!(printed_figure(text, "2021"), "2021");
+        assert_eq!(printed_figure(text, "1.5"), "1.5");
+        // Not printed as digits: the word as it is.
+        assert_eq!(printed_figure(text, "5000"), "5000");
+        assert_eq!(printed_figure("", "7"), "7");
     }
 }

@@ -2575,7 +2575,7 @@ fn quotes_stating_different_figures_conflict() {
         "We have rescued 3,000 people from the rubble so far.",
     );
     assert_eq!(kind, RelationKind::Conflict);
-    assert_snapshot!(why, @"c1 and c2 print near-same words (similarity 0.90, threshold 0.80), but they state different figures (300 and 3000), so they conflict: we have rescued [-300-] {+3000+} people from the …");
+    assert_snapshot!(why, @"c1 and c2 print near-same words (similarity 0.90, threshold 0.80), but they state different figures (300 and 3,000), so they conflict: we have rescued [-300-] {+3000+} people from the …");
     let (kind, why) = relate_quotes("We rescued 300", "We rescued 30");
     assert_eq!(kind, RelationKind::Conflict);
     assert_snapshot!(why, @"c1 and c2 print the same words but for a figure (300 and 30), so they conflict: we rescued [-300-] {+30+}");
@@ -2619,7 +2619,7 @@ fn quotes_stating_different_figures_conflict() {
         .map(|r| r.relation.explanation().to_string())
         .collect();
     assert_eq!(sentences.len(), 3);
-    assert_snapshot!(sentences[0], @"P1 (“We have rescued 300 people from the rubble so far.”) and P2 (“We have rescued 3,000 people from the rubble so far.”): near-same words (similarity 0.90), but they state different figures (300 and 3000), so they conflict: we have rescued [-300-] {+3000+} people from the …");
+    assert_snapshot!(sentences[0], @"P1 (“We have rescued 300 people from the rubble so far.”) and P2 (“We have rescued 3,000 people from the rubble so far.”): near-same words (similarity 0.90), but they state different figures (300 and 3,000), so they conflict: we have rescued [-300-] {+3000+} people from the …");
     for sentence in &sentences {
         assert!(
             sentence.contains("they state different figures"),
