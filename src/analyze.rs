@@ -1445,7 +1445,20 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // each, sorted by value: where a coarse position finds those it
             // fits.
             let mut sweeps: Vec<std::ops::Range<usize>> = Vec::new();
+            // Where the latest report's positions begin, and, of each
+            // polarity, the figures of earlier reports that stand when
+            // it comes (a running total's figures that no later report
+            // reached): a figure of the latest report that fits several
+            // standing figures, its own report's or these, is coarse
+            // (thirteenth audit, F3).
+            let mut latest_start = usize::MAX;
+            let mut before_latest: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+            let mut standing_intervals: Vec<Interval> = Vec::new();
             for (time, bucket) in bucket_list {
+                if cumulative && time.is_some() && time == latest {
+                    latest_start = built.len();
+                    before_latest = standing_before(&built, &superseded_by);
+                }
                 // Most buckets assert and deny nothing: their claims are
                 // the positive members as they are.
                 let all_positive = bucket
@@ -1467,9 +1480,22 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         continue;
                     }
                     let start = built.len();
-                    for mut position in
-                        self.positions(&members, &superseded_by, diagnostics, topic_name)
-                    {
+                    standing_intervals.clear();
+                    if start >= latest_start {
+                        let slot = usize::from(polarity == Polarity::Negative);
+                        standing_intervals.extend(
+                            before_latest[slot]
+                                .iter()
+                                .filter_map(|&k| built[k].interval),
+                        );
+                    }
+                    for mut position in self.positions(
+                        &members,
+                        &superseded_by,
+                        &standing_intervals,
+                        diagnostics,
+                        topic_name,
+                    ) {
                         position.polarity = polarity;
                         position.reported = time;
                         // A position of undated claims alone has no report
@@ -1538,6 +1564,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // against the figures of its own polarity: a denial ("not 30")
             // says nothing of how high the toll is.
             let mut fallen: Vec<usize> = Vec::new();
+            // Of each polarity, the report whose figures judged the fall
+            // (`None` for the latest report's undated figures).
+            let mut judges: [Option<Span>; 2] = [latest; 2];
             if let Some(latest) = latest.filter(|_| cumulative) {
                 // A position's claim with the highest lower end (then
                 // the smallest id): "130" before "more than 120".
@@ -1560,16 +1589,78 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     let stands = |b: &Built<'_>| {
                         !b.coarse && b.polarity == polarity && !b.all_corrected(&superseded_by)
                     };
-                    let latest_max = built
-                        .iter()
-                        .filter(|b| b.reported == Some(latest) && stands(b))
-                        .map(|b| b.interval.filter(Interval::is_known).map(|i| i.max()))
-                        .try_fold(None, |max: Option<f64>, x| {
-                            x.map(|x| Some(max.map_or(x, |max| max.max(x))))
+                    let highest = |of: &dyn Fn(&Built<'_>) -> bool| {
+                        built
+                            .iter()
+                            .filter(|b| of(b) && stands(b))
+                            .map(|b| b.interval.filter(Interval::is_known).map(|i| i.max()))
+                            .try_fold(None, |max: Option<f64>, x| {
+                                x.map(|x| Some(max.map_or(x, |max| max.max(x))))
+                            })
+                            .flatten()
+                    };
+                    // Which figures judge the fall: the latest report's
+                    // dated figures that stand. With none, but a coarse
+                    // one that fits a figure standing before it, the
+                    // latest report's undated figures, compared with it as
+                    // if of it (a dated range made coarse by an earlier
+                    // figure and an undated one leaves the undated one to
+                    // judge it); and with none of those either, the latest
+                    // report says no toll: the last earlier report with a
+                    // figure that stands judges the fall, and its figures
+                    // stand beside the coarse ones ("dozens" after 66 and
+                    // 68 replaces neither). Thirteenth audit, F3. Without
+                    // such a coarse figure, no fall is judged, as before.
+                    let slot = usize::from(polarity == Polarity::Negative);
+                    let from = latest_start.min(built.len());
+                    let dated = highest(&|b| b.reported == Some(latest));
+                    let fits_earlier = || {
+                        let list = &before_latest[slot];
+                        built[from..].iter().any(|b| {
+                            b.coarse
+                                && b.polarity == polarity
+                                && b.interval.is_some_and(|i| {
+                                    let at = list.partition_point(|&k| {
+                                        built[k].interval.is_none_or(|e| e.max() < i.min())
+                                    });
+                                    list.get(at).is_some_and(|&k| {
+                                        built[k].interval.is_some_and(|e| e.min() <= i.max())
+                                    })
+                                })
                         })
-                        .flatten();
-                    let Some(latest_max) = latest_max else {
-                        continue;
+                    };
+                    let latest_max = match dated {
+                        Some(max) => max,
+                        None if !fits_earlier() => continue,
+                        None => match highest(&|b| b.reported.is_none()) {
+                            Some(max) => {
+                                judges[slot] = None;
+                                max
+                            }
+                            None => {
+                                let earlier = built[..from]
+                                    .iter()
+                                    .rev()
+                                    .find(|b| stands(b) && b.reported.is_some())
+                                    .and_then(|b| b.reported);
+                                let Some(earlier) = earlier else {
+                                    continue;
+                                };
+                                let Some(max) = highest(&|b| b.reported == Some(earlier)) else {
+                                    continue;
+                                };
+                                for b in &mut built[..from] {
+                                    if b.reported == Some(earlier)
+                                        && b.polarity == polarity
+                                        && !b.all_corrected(&superseded_by)
+                                    {
+                                        b.superseded_by = None;
+                                    }
+                                }
+                                judges[slot] = Some(earlier);
+                                max
+                            }
+                        },
                     };
                     // A figure that a later report, before the latest,
                     // reached (100, then 200, then 50) rose to it and is
@@ -1624,6 +1715,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         // correction perhaps corrected in turn) did not fall.
                         let b = &built[k];
                         if b.polarity != polarity || b.all_corrected(&superseded_by) {
+                            continue;
+                        }
+                        // A coarse figure of the latest report neither fell
+                        // nor was replaced: it fits those that stand.
+                        if b.coarse && k >= latest_start {
                             continue;
                         }
                         if !b
@@ -1717,27 +1813,72 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // its sweep that it fits, told how many it fits. The others are
             // disjoint and in order, so those it fits are one run, found by
             // binary search.
+            // A coarse position of the latest report fits the earlier
+            // figures that still stand too (a fall leaves them standing,
+            // and a report of coarse figures alone replaces none that
+            // they fit): of each polarity, in value order, disjoint.
+            let mut standing_earlier: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+            if latest_start < built.len() {
+                for (k, b) in built[..latest_start].iter().enumerate() {
+                    if b.superseded_by.is_none()
+                        && !b.coarse
+                        && !b.all_corrected(&superseded_by)
+                        && b.interval.is_some_and(|i| i.is_known())
+                    {
+                        standing_earlier[usize::from(b.polarity == Polarity::Negative)].push(k);
+                    }
+                }
+                for list in &mut standing_earlier {
+                    list.sort_by(|&x, &y| {
+                        let (x, y) = (value_span(&built[x]), value_span(&built[y]));
+                        x.map(|s| s.0)
+                            .unwrap_or(f64::NAN)
+                            .total_cmp(&y.map(|s| s.0).unwrap_or(f64::NAN))
+                    });
+                }
+            }
             let mut fitted: Vec<(usize, usize)> = Vec::new();
             for range in sweeps
                 .into_iter()
                 .filter(|r| built[r.clone()].iter().any(|b| b.coarse))
             {
-                let fine: Vec<usize> = range.clone().filter(|&j| !built[j].coarse).collect();
+                // A withdrawn figure is no position a value fits.
+                let fine: Vec<usize> = range
+                    .clone()
+                    .filter(|&j| !built[j].coarse && !built[j].all_corrected(&superseded_by))
+                    .collect();
                 for i in range.clone().filter(|&i| built[i].coarse) {
                     let Some((low, high)) = value_span(&built[i]) else {
                         continue;
                     };
-                    let from = fine.partition_point(|&j| {
-                        value_span(&built[j]).is_some_and(|(_, end)| end < low)
-                    });
-                    let fit: Vec<usize> = fine[from..]
-                        .iter()
-                        .copied()
-                        .take_while(|&j| {
-                            value_span(&built[j]).is_some_and(|(start, _)| start <= high)
-                        })
-                        .filter(|&j| self.same_value(&built[i], &built[j]))
-                        .collect();
+                    let within = |list: &[usize]| {
+                        let from = list.partition_point(|&j| {
+                            value_span(&built[j]).is_some_and(|(_, end)| end < low)
+                        });
+                        list[from..]
+                            .iter()
+                            .copied()
+                            .take_while(|&j| {
+                                value_span(&built[j]).is_some_and(|(start, _)| start <= high)
+                            })
+                            .filter(|&j| self.same_value(&built[i], &built[j]))
+                            .collect::<Vec<usize>>()
+                    };
+                    let mut fit = within(&fine);
+                    if range.start >= latest_start {
+                        let earlier = within(
+                            &standing_earlier[usize::from(built[i].polarity == Polarity::Negative)],
+                        );
+                        if !earlier.is_empty() {
+                            fit.extend(earlier);
+                            fit.sort_by(|&x, &y| {
+                                let (x, y) = (value_span(&built[x]), value_span(&built[y]));
+                                x.map(|s| s.0)
+                                    .unwrap_or(f64::NAN)
+                                    .total_cmp(&y.map(|s| s.0).unwrap_or(f64::NAN))
+                            });
+                        }
+                    }
                     if let (Some(&first), Some(&last)) = (fit.first(), fit.last()) {
                         pairs.push((i.min(first), i.max(first)));
                         pairs.push((i.min(last), i.max(last)));
@@ -1775,9 +1916,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // figure is lower. (`fallen` is empty unless there is a latest
             // report.)
             if !fallen.is_empty() {
+                // Or of the figures that judged the fall in its place: its
+                // undated ones, or an earlier report's.
                 let highest_latest = |polarity: Polarity| {
+                    let judge = judges[usize::from(polarity == Polarity::Negative)];
                     built.iter().rposition(|b| {
-                        b.reported == latest
+                        b.reported == judge
                             && b.polarity == polarity
                             && !b.coarse
                             && !b.all_corrected(&superseded_by)
@@ -2754,7 +2898,8 @@ type Runs<S, T> = Vec<(S, Vec<T>)>;
 /// position, and the runs of those that fit several. A value that fits a
 /// run two away spans the one between, so the neighbours are enough.
 /// A run none of whose members `counts` (a figure its source withdrew) is
-/// no neighbour: fitting it does not make a value coarse. When no member
+/// no neighbour: fitting it does not make a value coarse, and the next
+/// run that counts is the neighbour in its place. When no member
 /// fits two runs, the runs are returned as they are.
 fn split_coarse<T, S: Copy>(
     runs: Runs<S, T>,
@@ -2767,10 +2912,39 @@ fn split_coarse<T, S: Copy>(
         .iter()
         .map(|(s, members)| members.iter().any(&counts).then_some(*s))
         .collect();
-    let near = |s: S, n: Option<&Option<S>>| n.copied().flatten().is_some_and(|n| overlaps(s, n));
+    // Each run's nearest neighbours that count, before and after: a run
+    // that does not count is passed over, not taken as the end of the
+    // line. A value that fits 66 and 68 spans a withdrawn 67 between
+    // them, and still fits both (thirteenth audit, F3). Most sweeps have
+    // no such run, and look at the runs beside.
+    let skipped = spans.iter().any(Option::is_none).then(|| {
+        let mut before: Vec<Option<S>> = Vec::with_capacity(spans.len());
+        let mut last = None;
+        for s in &spans {
+            before.push(last);
+            if s.is_some() {
+                last = *s;
+            }
+        }
+        let mut after: Vec<Option<S>> = vec![None; spans.len()];
+        let mut next = None;
+        for (i, s) in spans.iter().enumerate().rev() {
+            after[i] = next;
+            if s.is_some() {
+                next = *s;
+            }
+        }
+        (before, after)
+    });
+    let near = |s: S, n: Option<S>| n.is_some_and(|n| overlaps(s, n));
     let fits_another = |i: usize, member: &T| {
         let s = span(member);
-        (i > 0 && near(s, spans.get(i - 1))) || near(s, spans.get(i + 1))
+        match &skipped {
+            Some((before, after)) => near(s, before[i]) || near(s, after[i]),
+            None => {
+                (i > 0 && near(s, spans[i - 1])) || near(s, spans.get(i + 1).copied().flatten())
+            }
+        }
     };
     let any = runs
         .iter()
@@ -2791,6 +2965,148 @@ fn split_coarse<T, S: Copy>(
         }
     }
     (sweep(fine), sweep(coarse))
+}
+
+/// A claim of a quantity with its interval and its place in id order.
+type Valued<'c> = (Interval, usize, &'c Claim);
+
+/// Takes out of the latest report's runs of a running total the values
+/// that fit several standing figures, counting the figures of earlier
+/// reports that still stand beside it (`standing`: disjoint, by low end).
+/// A value fits its own run when another member of it counts, and an
+/// earlier figure when it overlaps it and the latest report's other
+/// figures do not reach it: the highest of them, without this value, is
+/// below its low end, so the total fell from it and it stands. "Dozens"
+/// beside 66, after 67 and 68, fits three standing figures; beside 70,
+/// which replaces 67 and 68, it fits 70 alone. Each value costs a binary
+/// search in `standing` (thirteenth audit, F3).
+fn split_beside_standing<'c>(
+    runs: Runs<Interval, Valued<'c>>,
+    coarse: Runs<Interval, Valued<'c>>,
+    standing: &[Interval],
+    counts: impl Fn(&Valued<'c>) -> bool,
+    sweep: impl Fn(Vec<Valued<'c>>) -> Runs<Interval, Valued<'c>>,
+) -> (Runs<Interval, Valued<'c>>, Runs<Interval, Valued<'c>>) {
+    // The two highest ends of the runs that count, with their run.
+    let mut top: [Option<(f64, usize)>; 2] = [None, None];
+    let counted: Vec<usize> = runs
+        .iter()
+        .map(|(_, members)| members.iter().filter(|m| counts(m)).count())
+        .collect();
+    for (r, (span, _)) in runs.iter().enumerate() {
+        if counted[r] == 0 {
+            continue;
+        }
+        let high = span.max();
+        if top[0].is_none_or(|(t, _)| high > t) {
+            top[1] = top[0];
+            top[0] = Some((high, r));
+        } else if top[1].is_none_or(|(t, _)| high > t) {
+            top[1] = Some((high, r));
+        }
+    }
+    let fits_several = |r: usize, member: &Valued<'c>| {
+        let value = member.0;
+        // Another member of its run that counts: the run is a figure
+        // it fits, and the run's end is among the others'.
+        let own = counted[r] > usize::from(counts(member));
+        let reach = if own {
+            top[0].map(|(t, _)| t)
+        } else {
+            match top {
+                [Some((_, t)), second] if t == r => second.map(|(h, _)| h),
+                [first, _] => first.map(|(h, _)| h),
+            }
+        };
+        // Standing figures above `reach` that overlap the value.
+        let from = standing.partition_point(|e| e.max() < value.min());
+        let from = reach.map_or(from, |h| {
+            from.max(standing.partition_point(|e| e.min() <= h))
+        });
+        let fits = standing[from..]
+            .iter()
+            .take_while(|e| e.min() <= value.max())
+            .take(2)
+            .count();
+        usize::from(own) + fits >= 2
+    };
+    let any = runs
+        .iter()
+        .enumerate()
+        .any(|(r, (_, members))| members.iter().any(|m| fits_several(r, m)));
+    if !any {
+        return (runs, coarse);
+    }
+    let mut fine = Vec::new();
+    let mut wide: Vec<Valued<'c>> = coarse.into_iter().flat_map(|(_, m)| m).collect();
+    for (r, (_, members)) in runs.iter().enumerate() {
+        for member in members {
+            if fits_several(r, member) {
+                wide.push(*member);
+            } else {
+                fine.push(*member);
+            }
+        }
+    }
+    // Back to sweep order.
+    wide.sort_unstable_by(|a, b| {
+        a.0.min()
+            .total_cmp(&b.0.min())
+            .then(a.0.max().total_cmp(&b.0.max()))
+            .then(a.1.cmp(&b.1))
+    });
+    (
+        sweep(fine),
+        wide.into_iter().map(|m| (m.0, vec![m])).collect(),
+    )
+}
+
+/// Of each polarity, the positions of earlier reports of a running total
+/// (`built`, in report order, all before the latest report) that stand
+/// when the latest report comes: figures (not coarse, not withdrawn) that
+/// no later figure reached, as a total does not fall. Disjoint, by low
+/// end: a figure of one report that stands lies above every figure of
+/// the reports after it.
+fn standing_before(built: &[Built<'_>], corrected: &HashMap<&ClaimId, ClaimId>) -> [Vec<usize>; 2] {
+    let mut out: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    // The highest figure of the reports after the one being read, and of
+    // that report, for each polarity.
+    let mut after: [Option<f64>; 2] = [None, None];
+    let mut this: [Option<f64>; 2] = [None, None];
+    let mut report = None;
+    for k in (0..built.len()).rev() {
+        let b = &built[k];
+        if report != Some(b.reported) {
+            for slot in 0..2 {
+                after[slot] = match (after[slot], this[slot]) {
+                    (Some(a), Some(t)) => Some(a.max(t)),
+                    (a, t) => a.or(t),
+                };
+                this[slot] = None;
+            }
+            report = Some(b.reported);
+        }
+        let Some(i) = b.interval.filter(Interval::is_known) else {
+            continue;
+        };
+        if b.coarse || b.reported.is_none() || b.all_corrected(corrected) {
+            continue;
+        }
+        let slot = usize::from(b.polarity == Polarity::Negative);
+        if after[slot].is_none_or(|a| i.min() > a) {
+            out[slot].push(k);
+        }
+        this[slot] = Some(this[slot].map_or(i.max(), |t| t.max(i.max())));
+    }
+    for list in &mut out {
+        list.reverse();
+        list.sort_by(|&x, &y| {
+            let (x, y) = (built[x].interval, built[y].interval);
+            x.map_or(f64::NAN, |i| i.min())
+                .total_cmp(&y.map_or(f64::NAN, |i| i.min()))
+        });
+    }
+    out
 }
 
 /// The conflicts of `relations` that rest on relays which dropped what
@@ -3090,6 +3406,41 @@ fn spans_meet(a: Span, b: Span) -> bool {
 /// its earliest end.
 type Meet = (chrono::NaiveDateTime, chrono::NaiveDateTime);
 
+/// The relation of a coarse position to one it fits, which overlaps it:
+/// refined by it (or refining it) when one lies within the other, else
+/// compatible, with the number of positions the coarse one fits.
+fn coarse_relation(
+    a: &Built<'_>,
+    b: &Built<'_>,
+    [la, lb]: [&str; 2],
+    evidence: RelationEvidence,
+    mut text: String,
+) -> Relation {
+    use std::fmt::Write;
+    let spans = value_span(a)
+        .zip(value_span(b))
+        .map(|((a0, a1), (b0, b1))| (a0, a1, b0, b1));
+    let (coarse, other, count) = if a.coarse {
+        (la, lb, a.fits)
+    } else {
+        (lb, la, b.fits)
+    };
+    let (kind, inside) = match spans {
+        Some((a0, a1, b0, b1)) if a0 <= b0 && b1 <= a1 && a.coarse => {
+            (RelationKind::RefinedBy, true)
+        }
+        Some((a0, a1, b0, b1)) if b0 <= a0 && a1 <= b1 && b.coarse => (RelationKind::Refines, true),
+        _ => (RelationKind::Compatible, false),
+    };
+    let _ = write!(
+        text,
+        ": {other} {} {coarse}, which fits {count} position{}, so {coarse} is counted apart, in support of none of them",
+        if inside { "lies within" } else { "overlaps" },
+        if count == 1 { "" } else { "s" }
+    );
+    Relation::new(kind, evidence, text)
+}
+
 /// A position's value as a closed numeric span, for ordering: its
 /// interval, or its period in seconds.
 fn value_span(b: &Built<'_>) -> Option<(f64, f64)> {
@@ -3383,6 +3734,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         &self,
         claims: &[&'c Claim],
         corrected: &HashMap<&ClaimId, ClaimId>,
+        standing: &[Interval],
         diagnostics: &mut Vec<Diagnostic>,
         topic_name: TopicName<'_>,
     ) -> Vec<Built<'c>> {
@@ -3476,6 +3828,17 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     |m| !corrected.contains_key(&m.2.id),
                     sweep,
                 );
+                let (runs, coarse) = if standing.is_empty() {
+                    (runs, coarse)
+                } else {
+                    split_beside_standing(
+                        runs,
+                        coarse,
+                        standing,
+                        |m| !corrected.contains_key(&m.2.id),
+                        sweep,
+                    )
+                };
                 // Each coarse value stands alone, with those of the same
                 // interval: two that overlap ("more than 500", "up to
                 // 1,200") are not joined into one nobody stated.
@@ -4543,6 +4906,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             push_certainty_note(&mut text);
             return Some(Relation::new(RelationKind::Conflict, evidence, text));
         }
+        // A coarse figure of the latest report beside an earlier figure
+        // that still stands (a total fell from it, or the latest report
+        // says nothing finer): it fits it, and replaces it no more than
+        // it supports it (thirteenth audit, F3).
+        if (a.coarse || b.coarse) && a.superseded_by.is_none() && b.superseded_by.is_none() {
+            return Some(coarse_relation(a, b, [la, lb], evidence, text));
+        }
         if let (Some(ta), Some(tb)) = (a.reported, b.reported)
             && ta.1 <= tb.0
         {
@@ -4608,30 +4978,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // A coarse position is paired with the first and last position it
         // fits, which overlap it: not neighbours made disjoint by the sweep.
         if a.coarse || b.coarse {
-            let spans = value_span(a)
-                .zip(value_span(b))
-                .map(|((a0, a1), (b0, b1))| (a0, a1, b0, b1));
-            let (coarse, other, count) = if a.coarse {
-                (la, lb, a.fits)
-            } else {
-                (lb, la, b.fits)
-            };
-            let (kind, inside) = match spans {
-                Some((a0, a1, b0, b1)) if a0 <= b0 && b1 <= a1 && a.coarse => {
-                    (RelationKind::RefinedBy, true)
-                }
-                Some((a0, a1, b0, b1)) if b0 <= a0 && a1 <= b1 && b.coarse => {
-                    (RelationKind::Refines, true)
-                }
-                _ => (RelationKind::Compatible, false),
-            };
-            let _ = write!(
-                text,
-                ": {other} {} {coarse}, which fits {count} position{}, so {coarse} is counted apart, in support of none of them",
-                if inside { "lies within" } else { "overlaps" },
-                if count == 1 { "" } else { "s" }
-            );
-            return Some(Relation::new(kind, evidence, text));
+            return Some(coarse_relation(a, b, [la, lb], evidence, text));
         }
         text.push_str(": ");
         let kind = match &a.claims[0].value {

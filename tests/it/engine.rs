@@ -729,6 +729,165 @@ fn a_fall_is_judged_against_the_figures_that_stand() {
     assert_eq!(conflicts, "c1-c2 c2-c3");
 }
 
+/// A vague figure of the latest report that fits several figures that
+/// stand is coarse, though its own report holds only one of them
+/// (thirteenth audit, F3). 67 and 68 at 07:30, then 66 and "dozens" at
+/// 09:00: the toll fell, so 67 and 68 stand beside 66, and "dozens",
+/// which fits all three, supports none of them. With 66 a correction of
+/// the 67, "dozens" alone is the latest report: it fits 66 and 68 and
+/// replaces neither, so the two still contest the toll. A withdrawn
+/// figure between two that stand hides neither of them, and a figure
+/// that a later one replaced is no longer one a vague figure fits.
+#[test]
+fn a_vague_figure_that_fits_several_standing_figures_is_coarse() {
+    let sources = serde_json::json!([
+        {"id": "a1", "kind": "publication", "name": "A"},
+        {"id": "a2", "kind": "publication", "name": "B"},
+        {"id": "o1", "kind": "office", "name": "O1"},
+        {"id": "o2", "kind": "office", "name": "O2"}
+    ]);
+    let toll = |id: &str, amount: serde_json::Value, chain: &[&str], when: &str| {
+        let mut c = claim(id, "killed", q(amount), chain);
+        c["assertion"]["said"] = serde_json::json!(when);
+        c
+    };
+    let n = |v: u32| serde_json::json!({"exact": v});
+    let dozens = || serde_json::json!({"vague": "dozens"});
+    let (early, late) = ("2026-03-05T07:30", "2026-03-05T09:00");
+    // Each position as "claims:origins" ("coarse" and "superseded" when
+    // so), the verdict, and the relations' kinds between first claims.
+    let outcome = |claims: Vec<serde_json::Value>| {
+        let corpus = isis_k_corpus(sources.clone(), claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let topic = &report.topics[0];
+        let positions: Vec<&corroborate::Position> =
+            topic.scopes.iter().flat_map(|s| &s.positions).collect();
+        let mut shown: Vec<String> = positions
+            .iter()
+            .map(|p| {
+                let ids: Vec<&str> = p.claims.iter().map(|c| c.claim.id.as_str()).collect();
+                let mut text = format!("{}:{}", ids.join("+"), p.origins.len());
+                if p.fits > 0 {
+                    text.push_str(&format!(" fits {}", p.fits));
+                }
+                if p.superseded {
+                    text.push_str(" superseded");
+                }
+                text
+            })
+            .collect();
+        shown.sort();
+        (shown.join(", "), topic.verdict)
+    };
+    // Repro C: "dozens" beside 66 after 67 and 68 fits three figures that
+    // stand. It had joined 66, a second origin behind it.
+    let (positions, verdict) = outcome(vec![
+        toll("k6", n(67), &["a1", "o1"], early),
+        toll("k7", n(68), &["a1", "o2"], early),
+        toll("fix1", n(66), &["a2", "o1"], late),
+        toll("k5", dozens(), &["a2"], late),
+    ]);
+    assert_eq!(positions, "fix1:1, k5:1 fits 3, k6:1, k7:1");
+    assert_eq!(verdict, corroborate::Verdict::Contested);
+    // So does "at least 60".
+    let (positions, _) = outcome(vec![
+        toll("k6", n(67), &["a1", "o1"], early),
+        toll("k7", n(68), &["a1", "o2"], early),
+        toll("fix1", n(66), &["a2", "o1"], late),
+        toll("k5", serde_json::json!({"at_least": 60}), &["a2"], late),
+    ]);
+    assert_eq!(positions, "fix1:1, k5:1 fits 3, k6:1, k7:1");
+    // Repro A: 66 corrects 67 and stands where it stood, so "dozens" is
+    // the latest report alone. It had superseded the corrected 66 and the
+    // 68; it replaces neither, and they still conflict.
+    let mut fix = toll("fix1", n(66), &["a2", "o1"], late);
+    fix["corrects"] = serde_json::json!("k6");
+    let (positions, verdict) = outcome(vec![
+        toll("k6", n(67), &["a1", "o1"], early),
+        toll("k7", n(68), &["a1", "o2"], early),
+        fix.clone(),
+        toll("k5", dozens(), &["a2"], late),
+    ]);
+    assert_eq!(positions, "fix1:1, k5:1 fits 2, k6:1 superseded, k7:1");
+    assert_eq!(verdict, corroborate::Verdict::Contested);
+    // An earlier 10, replaced by the 67 and 68, stays replaced: by the
+    // highest of them, not by the "dozens" that replaces nothing.
+    let mut fix = toll("fix1", n(66), &["a2", "o1"], late);
+    fix["corrects"] = serde_json::json!("k6");
+    let (positions, _) = outcome(vec![
+        toll("k1", n(10), &["a1", "o1"], "2026-03-04"),
+        toll("k6", n(67), &["a1", "o1"], early),
+        toll("k7", n(68), &["a1", "o2"], early),
+        fix,
+        toll("k5", dozens(), &["a2"], late),
+    ]);
+    assert_eq!(
+        positions,
+        "fix1:1, k1:1 superseded, k5:1 fits 2, k6:1 superseded, k7:1"
+    );
+    let corpus = isis_k_corpus(
+        sources.clone(),
+        vec![
+            toll("k1", n(10), &["a1", "o1"], "2026-03-04"),
+            toll("k7", n(68), &["a1", "o2"], early),
+            toll("k8", n(67), &["a1", "o1"], early),
+            toll("k5", dozens(), &["a2"], late),
+        ],
+    );
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let by: Vec<String> = report.topics[0]
+        .scopes
+        .iter()
+        .flat_map(|s| &s.positions)
+        .flat_map(|p| &p.claims)
+        .filter_map(|c| Some(format!("{}>{}", c.claim.id, c.superseded_by.as_ref()?)))
+        .collect();
+    assert_eq!(by, ["k1>k7"]);
+    // A dated range made coarse by an earlier 67 and an undated 60,
+    // compared with the latest report as if of it: the undated figure
+    // judges the fall, and the 67 that fell conflicts with it.
+    let mut undated = toll("k9", n(60), &["a2", "o2"], late);
+    undated["assertion"]
+        .as_object_mut()
+        .expect("an assertion")
+        .remove("said");
+    let (positions, verdict) = outcome(vec![
+        toll("k6", n(67), &["a1", "o1"], early),
+        toll("k8", serde_json::json!({"range": [55, 70]}), &["a2"], late),
+        undated,
+    ]);
+    assert_eq!(positions, "k6:1, k8:1 fits 2, k9:1");
+    assert_eq!(verdict, corroborate::Verdict::Contested);
+    // Repro B, in one report: "dozens" fits 66 and 68 across the
+    // withdrawn 67 between them.
+    let mut fix = toll("fix1", n(66), &["a2", "o1"], early);
+    fix["corrects"] = serde_json::json!("k6");
+    let (positions, _) = outcome(vec![
+        toll("k6", n(67), &["a1", "o1"], early),
+        toll("k7", n(68), &["a1", "o2"], early),
+        fix,
+        toll("k5", dozens(), &["a2"], early),
+    ]);
+    assert_eq!(positions, "fix1:1, k5:1 fits 2, k6:1 superseded, k7:1");
+    // A toll that rose: 70 replaces 67 and 68, so "dozens" fits 70 alone
+    // and joins it.
+    let (positions, verdict) = outcome(vec![
+        toll("k6", n(67), &["a1", "o1"], early),
+        toll("k7", n(68), &["a1", "o2"], early),
+        toll("fix1", n(70), &["a2", "o1"], late),
+        toll("k5", dozens(), &["a2"], late),
+    ]);
+    assert_eq!(positions, "fix1+k5:2, k6:1 superseded, k7:1 superseded");
+    assert_eq!(verdict, corroborate::Verdict::Superseded);
+    // A vague figure alone after one exact figure that it fits fits one
+    // figure: it replaces it, as any later report does.
+    let (positions, _) = outcome(vec![
+        toll("k6", n(67), &["a1", "o1"], early),
+        toll("k5", dozens(), &["a2"], late),
+    ]);
+    assert_eq!(positions, "k5:1, k6:1 superseded");
+}
+
 /// "One origin gives both" names an origin only when its own two claims,
 /// one on each side, are at odds (tenth audit, F3). A ministry that said
 /// "at least 19" and then 23 did not contradict itself: the fall is the
