@@ -62,6 +62,16 @@ fn relate(a: serde_json::Value, b: serde_json::Value) -> (RelationKind, String) 
     relate_with(a, b, &Policy::default())
 }
 
+/// Relates two wordings of one speaker's quote, each from an article of
+/// its own.
+#[track_caller]
+fn relate_quotes(a: &str, b: &str) -> (RelationKind, String) {
+    relate(
+        quote("c1", "joe-biden", a, &["a1"]),
+        quote("c2", "joe-biden", b, &["a2"]),
+    )
+}
+
 #[track_caller]
 fn relate_with(
     a: serde_json::Value,
@@ -2694,22 +2704,16 @@ fn verbatim_quote() {
 /// million" are different words, while "3,000" and "3000" are one.
 #[test]
 fn quotes_keep_a_decimal_point() {
-    let relate_quotes = |a: &str, b: &str| {
-        relate(
-            quote("c1", "joe-biden", a, &["a1"]),
-            quote("c2", "joe-biden", b, &["a2"]),
-        )
-        .0
-    };
+    let kind = |a: &str, b: &str| relate_quotes(a, b).0;
     assert_ne!(
-        relate_quotes(
+        kind(
             "It was a magnitude 6.8 quake and 1.5 million people felt it.",
             "It was a magnitude 68 quake and 15 million people felt it."
         ),
         RelationKind::Verbatim
     );
     assert_eq!(
-        relate_quotes(
+        kind(
             "We have rescued 3,000 people.",
             "We have rescued 3000 people"
         ),
@@ -2723,12 +2727,6 @@ fn quotes_keep_a_decimal_point() {
 /// written in words is still a variant.
 #[test]
 fn quotes_stating_different_figures_conflict() {
-    let relate_quotes = |a: &str, b: &str| {
-        relate(
-            quote("c1", "joe-biden", a, &["a1"]),
-            quote("c2", "joe-biden", b, &["a2"]),
-        )
-    };
     let (kind, why) = relate_quotes(
         "We have rescued 300 people from the rubble so far.",
         "We have rescued 3,000 people from the rubble so far.",
@@ -2824,10 +2822,7 @@ fn texts_differing_in_a_sign_conflict() {
 
 #[test]
 fn variant_quote_with_word_diff() {
-    let (kind, why) = relate(
-        quote("c1", "joe-biden", BIDEN_A, &["a1"]),
-        quote("c2", "joe-biden", BIDEN_B, &["a2"]),
-    );
+    let (kind, why) = relate_quotes(BIDEN_A, BIDEN_B);
     assert_eq!(kind, RelationKind::Variant);
     assert_snapshot!(why, @"c1 and c2 print near-same words (similarity 0.93, threshold 0.80): a variant wording of one quote: … is another day [-that-] we know {+that+} isis k is …");
 }
@@ -2903,17 +2898,11 @@ fn short_wordings_edited_in_the_middle_are_compared() {
 /// will win" and "we will not win", 0.75).
 #[test]
 fn a_short_negated_wording_conflicts_below_the_threshold() {
-    let (kind, why) = relate(
-        quote("c1", "joe-biden", "We will win.", &["a1"]),
-        quote("c2", "joe-biden", "We won't win.", &["a2"]),
-    );
+    let (kind, why) = relate_quotes("We will win.", "We won't win.");
     assert_eq!(kind, RelationKind::Conflict);
     assert_snapshot!(why, @r#"c1 and c2 print the same words but for a negation (similarity 1.00 without it, threshold 0.80), so they conflict: we [-will-] {+won't+} win"#);
     // Different words with a negation stay different quotes.
-    let (kind, _) = relate(
-        quote("c1", "joe-biden", "We will win.", &["a1"]),
-        quote("c2", "joe-biden", "They did not come.", &["a2"]),
-    );
+    let (kind, _) = relate_quotes("We will win.", "They did not come.");
     assert_eq!(kind, RelationKind::DifferentQuote);
     let corpus = corpus_of(vec![
         quote("c1", "joe-biden", "We will win.", &["a1"]),
@@ -3037,13 +3026,7 @@ fn negated_quotes_said_apart_name_their_occasions() {
 /// doubt" asserts, and "neither… nor" negates once, not twice.
 #[test]
 fn negator_idioms_are_read_as_they_mean() {
-    let kind = |a: &str, b: &str| {
-        relate(
-            quote("c1", "joe-biden", a, &["a1"]),
-            quote("c2", "joe-biden", b, &["a2"]),
-        )
-        .0
-    };
+    let kind = |a: &str, b: &str| relate_quotes(a, b).0;
     assert_eq!(
         kind(
             "We will not only rebuild the bridge but widen it",
@@ -4348,10 +4331,7 @@ fn a_negation_with_do_conflicts_with_the_inflected_verb() {
         ),
         ("We don't deny it.", "We deny it."),
     ] {
-        let (kind, why) = relate(
-            quote("c1", "joe-biden", negated, &["a1"]),
-            quote("c2", "joe-biden", affirmed, &["a2"]),
-        );
+        let (kind, why) = relate_quotes(negated, affirmed);
         assert_eq!(
             kind,
             RelationKind::Conflict,
@@ -4370,10 +4350,7 @@ fn a_negation_with_do_conflicts_with_the_inflected_verb() {
     }
     // Other words are other quotes; so is an irregular past that the
     // vocabulary does not list (the table is data, swapped with it).
-    let (kind, _) = relate(
-        quote("c1", "joe-biden", "We did not fire tear gas.", &["a1"]),
-        quote("c2", "joe-biden", "We fired rubber bullets.", &["a2"]),
-    );
+    let (kind, _) = relate_quotes("We did not fire tear gas.", "We fired rubber bullets.");
     assert_eq!(kind, RelationKind::DifferentQuote);
     let without_verbs = Policy::default().with_vocabulary(corroborate::Vocabulary::empty("bare"));
     let (kind, _) = relate_with(
