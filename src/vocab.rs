@@ -827,6 +827,12 @@ impl Vocabulary {
         }
     }
 
+    /// Every unit word of the vocabulary's measures, as matched: lower
+    /// case, single-spaced ("km/h", "degrees celsius", "°c").
+    pub(crate) fn measure_words(&self) -> impl Iterator<Item = &str> {
+        self.measure_of.keys().map(String::as_str)
+    }
+
     /// The measure a quantity's unit is in, if the vocabulary names it:
     /// the whole unit, or its first three, two or one words ("square
     /// kilometres of farmland" is in square kilometres), matched without

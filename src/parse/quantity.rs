@@ -44,6 +44,9 @@ pub(crate) struct Lexicon {
     measures: Vocabulary,
     /// The vocabulary's currency signs and scale abbreviations.
     pub(crate) notation: Notation,
+    /// The unit words of the vocabulary's measures, longest first, as
+    /// [`measure_unit_at`] matches them.
+    measure_words: Vec<String>,
 }
 
 fn by_length_desc(mut phrases: Vec<String>) -> Vec<String> {
@@ -107,8 +110,12 @@ impl Lexicon {
         }
         first_symbols.sort_unstable();
         first_symbols.dedup();
+        let mut measure_words: Vec<String> =
+            vocabulary.measure_words().map(str::to_string).collect();
+        measure_words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         Lexicon {
             notation,
+            measure_words,
             measures: vocabulary.measures_only(),
             first_symbols,
             hedges: by_length_desc(prefix),
@@ -603,7 +610,7 @@ pub(crate) fn quantity_at(
                 }
                 _ => (end, Some(measure.to_string())),
             },
-            None => unit_at(tokens, end, allow_of),
+            None => unit_or_measure_at(tokens, lexicon, end, allow_of),
         }
     };
     // "5m": million or metres. A currency sign ("$5m") or a plural noun
@@ -938,6 +945,70 @@ fn amount_unmarked(
         }
     }
     None
+}
+
+/// The unit after a number: what [`unit_at`] reads, or a unit of
+/// measure of the vocabulary written there ([`measure_unit_at`]) where
+/// that goes further ("120 km/h", where the words stop at "km"), or
+/// where the words name no measure ("46.2 degrees Celsius", where they
+/// stop at the capital; "46.2°C", which has no words).
+fn unit_or_measure_at(
+    tokens: &Tokens,
+    lexicon: &Lexicon,
+    at: usize,
+    allow_of: bool,
+) -> (usize, Option<String>) {
+    let read = unit_at(tokens, at, allow_of);
+    match measure_unit_at(tokens, lexicon, at) {
+        Some((after, unit))
+            if after > read.0 || read.1.as_deref().is_none_or(|u| !lexicon.is_measure(u)) =>
+        {
+            (after, Some(unit))
+        }
+        _ => read,
+    }
+}
+
+/// A unit word of the vocabulary's measures written from token `at`,
+/// without case, spaced as the vocabulary spells it and with nothing
+/// between its signs that it lacks ("km/h", "°C", "degrees Celsius"),
+/// against the number or after a space: the token after it, and the unit
+/// as written. The longest such word; none that runs on into a word or
+/// a number ("km/hr").
+fn measure_unit_at(tokens: &Tokens, lexicon: &Lexicon, at: usize) -> Option<(usize, String)> {
+    if tokens.breaks(at) {
+        return None;
+    }
+    let first = tokens.lower_raw(at);
+    let lead = first.chars().next()?;
+    lexicon
+        .measure_words
+        .iter()
+        .filter(|word| word.starts_with(lead))
+        .find_map(|word| {
+            let mut rest = word.as_str();
+            let mut k = at;
+            while !rest.is_empty() {
+                if k > at {
+                    if tokens.breaks(k) {
+                        return None;
+                    }
+                    if tokens.get(k)?.space_before {
+                        rest = rest.strip_prefix(' ')?;
+                    }
+                }
+                let text = tokens.lower_raw(k);
+                if text.is_empty() {
+                    return None;
+                }
+                rest = rest.strip_prefix(text)?;
+                k += 1;
+            }
+            if tokens.joined(k) && (tokens.word(k).is_some() || tokens.number(k).is_some()) {
+                return None;
+            }
+            Some((k, tokens.raw_span(at, k).to_string()))
+        })
 }
 
 /// A bound over a vague phrase: "up to a few hundred", "as many as

@@ -259,6 +259,15 @@ impl<'t> Tokens<'t> {
         self.tokens.get(i)
     }
 
+    /// The text of token `i` with ASCII letters in lower case, whatever
+    /// its kind.
+    pub(crate) fn lower_raw(&self, i: usize) -> &str {
+        match self.tokens.get(i) {
+            Some(t) => self.lower.get(t.start..t.end).unwrap_or(""),
+            None => "",
+        }
+    }
+
     /// The original text of token `i`.
     pub(crate) fn raw(&self, i: usize) -> &'t str {
         match self.tokens.get(i) {

@@ -4409,6 +4409,28 @@ fn figures_in_two_units_of_measure_are_two_scopes() {
     let report = Analyzer::new(&corpus, &Policy::default()).report();
     assert_eq!(report.topics[0].verdict, corroborate::Verdict::Corroborated);
     assert_eq!(report.topics[0].scopes[0].label, "in acres");
+    // Speeds and temperatures too (thirteenth audit, F7): 120 knots is
+    // not 120 mph, and 46 degrees Celsius does not conflict with 115
+    // degrees Fahrenheit.
+    for (a, b) in [
+        (("c1", 120, "knots"), ("c2", 120, "mph")),
+        (("c1", 120, "km/h"), ("c2", 120, "miles per hour")),
+        (
+            ("c1", 46, "degrees Celsius"),
+            ("c2", 115, "degrees Fahrenheit"),
+        ),
+    ] {
+        let corpus = corpus_of(vec![
+            area(a.0, a.1, Some(a.2), "a1"),
+            area(b.0, b.1, Some(b.2), "a2"),
+        ]);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        assert_eq!(
+            report.topics[0].verdict,
+            corroborate::Verdict::DifferentScope,
+            "{a:?} {b:?}"
+        );
+    }
     // Counted nouns are no measure: "fighters" and "militants" are
     // compared, as before.
     let corpus = corpus_of(vec![

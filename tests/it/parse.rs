@@ -257,6 +257,40 @@ fn a_bound_over_a_vague_phrase_takes_its_end() {
     assert_eq!(parsed.to_string(), "up to 500 people");
 }
 
+/// Speeds and temperatures are units of measure of the default
+/// vocabulary, read as written, against the number or after it, where
+/// the unit's words alone stopped short: "km/h" at the slash, "degrees
+/// Celsius" at the capital, "°C" with no word at all (thirteenth audit,
+/// F7). A unit that runs on ("km/hr") is read as far as the words go.
+#[test]
+fn speeds_and_temperatures_are_read_with_their_units() {
+    check("winds of 120 km/h", "exact 120..=120 unit=km/h [120 km/h]");
+    check("120 mph", "exact 120..=120 unit=mph [120 mph]");
+    check(
+        "50 miles per hour",
+        "exact 50..=50 unit=miles per hour [50 miles per hour]",
+    );
+    check("46.2°C", "exact 46.15..=46.25 unit=°C [46.2°C]");
+    check(
+        "46.2 degrees Celsius",
+        "exact 46.15..=46.25 unit=degrees Celsius [46.2 degrees Celsius]",
+    );
+    check("115 °F", "exact 115..=115 unit=°F [115 °F]");
+    check("10 km/hr", "exact 10..=10 unit=km [10 km]");
+    // Words that go further than the measure keep their reading.
+    check("a 5 kg bag", "exact 5..=5 unit=kg bag [5 kg bag]");
+    let vocabulary = Vocabulary::default();
+    for (unit, measure) in [
+        ("km/h", "kilometres per hour"),
+        ("mph", "miles per hour"),
+        ("knots", "knots"),
+        ("°C", "degrees Celsius"),
+        ("degrees Fahrenheit", "degrees Fahrenheit"),
+    ] {
+        assert_eq!(vocabulary.measure(unit), Some(measure), "{unit}");
+    }
+}
+
 #[test]
 fn swapped_vocabulary_changes_what_is_recognized() {
     let custom = Vocabulary::from_json_str(
