@@ -1384,8 +1384,8 @@ impl TableBuilder {
         if let Some(population) = row.population {
             scope = Some(Scope::default().with_population(population));
         }
-        if row.estimated {
-            scope = Some(scope.unwrap_or_default().with_status(Status::Estimated));
+        if let Some(status) = row.status {
+            scope = Some(scope.unwrap_or_default().with_status(status));
         }
         Ok(match scope {
             Some(scope) => claim.with_scope(scope),
@@ -1500,9 +1500,10 @@ struct ParsedRow<'a> {
     /// Who is counted, when the value's counted noun says it
     /// ([`population_of`]).
     population: Option<Arc<str>>,
-    /// Whether the value opens with words that mark an estimate ("an
-    /// estimated 7,000 to 11,000"): the claim's status is `estimated`.
-    estimated: bool,
+    /// The claim's status where the value opens with words that say it:
+    /// `estimated` ("an estimated 7,000 to 11,000"), `projected` ("could
+    /// rise to 4,000").
+    status: Option<Status>,
     /// Why the row is kept but warned about: a value that begins with a
     /// quantity, kept as text ([`kept_as_text`]).
     warning: Option<Error>,
@@ -1532,7 +1533,7 @@ impl ParsedRow<'_> {
             value: self.value,
             said: self.said,
             population: self.population,
-            estimated: self.estimated,
+            status: self.status,
             warning: self.warning,
         }
     }
@@ -1727,7 +1728,7 @@ fn parse_row<'a>(
         _ => None,
     };
     let mut population = None;
-    let mut estimated = false;
+    let mut status = None;
     let mut warning = None;
     let value = match &speaker {
         // The speaker is the subject of a quote claim, as in the corpus
@@ -1748,66 +1749,100 @@ fn parse_row<'a>(
             // Fullwidth digits and signs ("３００") read as the ASCII
             // ones; a cell kept as text keeps its characters.
             let read = fullwidth_as_ascii(&value_text);
-            match parser.parse(&read) {
-                // A bare span of two years ("2016–2018") is those years,
-                // as the date column and running text read it, not a
-                // count of 2,016 to 2,018: a count is written with its
-                // noun, or with a thousands separator.
-                Ok(quantity)
-                    if quantity.unit().is_none()
-                        && matches!(quantity.amount(), crate::quantity::Amount::Range { .. })
-                        && let Ok(period) = read_date(&read) =>
-                {
-                    Value::Date(period)
-                }
-                Ok(quantity) => {
-                    population = population_of(&quantity, vocabulary);
-                    estimated = crate::parse::opens_with_estimate_marker(&read, vocabulary);
-                    Value::Quantity(quantity)
-                }
-                Err(Unread {
-                    error: not_quantity,
-                    quantity: began,
-                }) => match read_date(&read) {
-                    Ok(period) => Value::Date(period),
-                    // An ISO week or ordinal date that does not exist is
-                    // named as a date, not as a range ("2026-400").
-                    Err(not_date) if iso_week_or_ordinal(&read).is_some() => {
-                        return Err(not_date.in_field("value"));
+            // A projection ("could rise to 4,000"): the figure after its
+            // words, in a scope of its own. Where the rest is no figure,
+            // the cell is read whole, as any other.
+            let projected =
+                crate::parse::after_projection_marker(&read).and_then(|(rest, exceeds)| {
+                    let quantity = parser.parse(rest).ok()?;
+                    if !exceeds {
+                        return Some(quantity);
                     }
-                    // A number or an ISO date written wrong, or a quantity
-                    // read but impossible (an inverted range), is a mistake
-                    // to name, not text to compare.
-                    Err(_) if !not_quantity.is_syntax() => {
-                        return Err(not_quantity.in_field("value"));
+                    // "may exceed 4,000": more than it.
+                    let crate::quantity::Amount::Exact(value) = *quantity.amount() else {
+                        return None;
+                    };
+                    let passed = crate::Quantity::new(crate::quantity::Amount::AtLeast {
+                        value,
+                        strict: true,
+                    })
+                    .ok()?;
+                    Some(match quantity.unit() {
+                        Some(unit) => passed.with_unit(unit),
+                        None => passed,
+                    })
+                });
+            if let Some(quantity) = projected {
+                population = population_of(&quantity, vocabulary);
+                status = Some(Status::Projected);
+                Value::Quantity(quantity)
+            } else {
+                match parser.parse(&read) {
+                    // A bare span of two years ("2016–2018") is those years,
+                    // as the date column and running text read it, not a
+                    // count of 2,016 to 2,018: a count is written with its
+                    // noun, or with a thousands separator.
+                    Ok(quantity)
+                        if quantity.unit().is_none()
+                            && matches!(
+                                quantity.amount(),
+                                crate::quantity::Amount::Range { .. }
+                            )
+                            && let Ok(period) = read_date(&read) =>
+                    {
+                        Value::Date(period)
                     }
-                    // A date that reads but is wrong ("Monday, August 14,
-                    // 2025", a Thursday).
-                    Err(not_date) if !not_date.is_syntax() => {
-                        return Err(not_date.in_field("value"));
-                    }
-                    Err(not_date) if iso_shaped(&read) || slashed_date(&read) => {
-                        return Err(not_date.in_field("value"));
-                    }
-                    Err(_) if numeric_shaped(&read) => {
-                        return Err(unreadable_number(&read, not_quantity).in_field("value"));
-                    }
-                    Err(_) => match relative_date(&read, said) {
-                        Some(Ok(period)) => Value::Date(period),
-                        Some(Err(unread)) => {
-                            warning = Some(unread);
-                            Value::Text(value_text.into_owned())
+                    Ok(quantity) => {
+                        population = population_of(&quantity, vocabulary);
+                        if crate::parse::opens_with_estimate_marker(&read, vocabulary) {
+                            status = Some(Status::Estimated);
                         }
-                        None => {
-                            if let Some((quantity, after)) = began {
-                                warning = Some(kept_as_text(&read, quantity, after));
-                            } else if let Some(figure) = figure_in(&read) {
-                                warning = Some(figure_kept_as_text(&read, figure));
+                        Value::Quantity(quantity)
+                    }
+                    Err(Unread {
+                        error: not_quantity,
+                        quantity: began,
+                    }) => match read_date(&read) {
+                        Ok(period) => Value::Date(period),
+                        // An ISO week or ordinal date that does not exist is
+                        // named as a date, not as a range ("2026-400").
+                        Err(not_date) if iso_week_or_ordinal(&read).is_some() => {
+                            return Err(not_date.in_field("value"));
+                        }
+                        // A number or an ISO date written wrong, or a quantity
+                        // read but impossible (an inverted range), is a mistake
+                        // to name, not text to compare.
+                        Err(_) if !not_quantity.is_syntax() => {
+                            return Err(not_quantity.in_field("value"));
+                        }
+                        // A date that reads but is wrong ("Monday, August 14,
+                        // 2025", a Thursday).
+                        Err(not_date) if !not_date.is_syntax() => {
+                            return Err(not_date.in_field("value"));
+                        }
+                        Err(not_date) if iso_shaped(&read) || slashed_date(&read) => {
+                            return Err(not_date.in_field("value"));
+                        }
+                        Err(_) if numeric_shaped(&read) => {
+                            return Err(unreadable_number(&read, not_quantity).in_field("value"));
+                        }
+                        Err(_) => match relative_date(&read, said) {
+                            Some(Ok(period)) => Value::Date(period),
+                            Some(Err(unread)) => {
+                                warning = Some(unread);
+                                Value::Text(value_text.into_owned())
                             }
-                            Value::Text(value_text.into_owned())
-                        }
+                            None => {
+                                if let Some((quantity, after)) = began {
+                                    warning = Some(kept_as_text(&read, quantity, after));
+                                } else if let Some(figure) = figure_in(&read) {
+                                    warning = Some(figure_kept_as_text(&read, figure));
+                                }
+                                Value::Text(value_text.into_owned())
+                            }
+                        },
                     },
-                },
+                }
             }
         }
     };
@@ -1820,7 +1855,7 @@ fn parse_row<'a>(
         value,
         said,
         population,
-        estimated,
+        status,
         warning,
     })
 }

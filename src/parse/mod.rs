@@ -483,6 +483,22 @@ fn ends_in_participles(tokens: &Tokens, start: usize) -> bool {
     is_participle_caption((start..tokens.len()).map(|k| tokens.raw(k)))
 }
 
+/// The figure after words that open `text` as a projection ("could
+/// rise to 4,000", "is expected to reach 4,000", "projected 4,000";
+/// [`words::PROJECTION_MARKERS`]), and whether they say it will be
+/// passed ("may exceed 4,000").
+pub(crate) fn after_projection_marker(text: &str) -> Option<(&str, bool)> {
+    let text = text.trim_start();
+    words::PROJECTION_MARKERS
+        .iter()
+        .find_map(|&(marker, exceeds)| {
+            let head = text.get(..marker.len())?;
+            let rest = &text[marker.len()..];
+            (head.eq_ignore_ascii_case(marker) && rest.starts_with(char::is_whitespace))
+                .then(|| (rest.trim_start(), exceeds))
+        })
+}
+
 /// Whether `text` opens with words that mark an estimate ("an estimated
 /// 7,000 to 11,000", "Estimated 300 homes") that `vocabulary` does not
 /// list as a hedge: the quantity after them is read as printed, and a

@@ -94,6 +94,41 @@ const BELOW: Bound = Bound {
 /// hedge still reads it as one.
 pub(crate) const ESTIMATE_MARKERS: &[&str] = &["an estimated", "estimated"];
 
+/// Words that open a table cell's figure as a projection, lower case,
+/// longest first: "could rise to 4,000", "is expected to reach 4,000",
+/// "projected 4,000". A row that opens with one is given the status
+/// `projected`, as the corpus format writes "may rise to as many as
+/// 10,000" (`scope.status`); its figure is read as printed after them.
+/// Those marked `true` say the figure will be passed ("may exceed
+/// 4,000"): more than it, as "more than" is.
+pub(crate) const PROJECTION_MARKERS: &[(&str, bool)] = &[
+    ("is expected to exceed", true),
+    ("is projected to exceed", true),
+    ("is projected to reach", false),
+    ("is forecast to reach", false),
+    ("is expected to reach", false),
+    ("is expected to rise to", false),
+    ("expected to exceed", true),
+    ("projected to exceed", true),
+    ("projected to reach", false),
+    ("forecast to reach", false),
+    ("expected to reach", false),
+    ("expected to rise to", false),
+    ("could climb to", false),
+    ("might climb to", false),
+    ("may climb to", false),
+    ("could rise to", false),
+    ("might rise to", false),
+    ("may rise to", false),
+    ("could exceed", true),
+    ("might exceed", true),
+    ("may exceed", true),
+    ("could reach", false),
+    ("might reach", false),
+    ("may reach", false),
+    ("projected", false),
+];
+
 /// Bound phrases before a number, lower case. Longer phrases are tried
 /// first, so "no more than" wins over "more than". "upwards of" means
 /// "more than" and is strict. "or equal to"/"or equal than" after a strict

@@ -409,6 +409,52 @@ fn an_estimated_figure_in_a_table_is_read_as_printed() {
     assert_snapshot!(stranded.explanation, @"Contested: P1 7,000–11,000 people (1 origin: AP (own reporting)) against P2 12,000 people (1 origin: BBC (own reporting)) conflict; the policy does not pick a winner.");
 }
 
+/// A value cell that opens with words of a projection ("could rise to",
+/// "is expected to reach", "projected", "may exceed") is the figure
+/// after them with the status `projected`, as the corpus format codes
+/// "may rise to as many as 10,000": four cells that each said 4,000 in
+/// its own words were four texts that "conflicted" (thirteenth audit,
+/// F17). "May exceed" says the figure will be passed: more than it. A
+/// cell whose rest is no figure is read whole, as before.
+#[test]
+fn a_projected_figure_in_a_table_is_a_projection() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         A,Heatwave,excess_deaths,\"2,124\"\n\
+         B,Heatwave,excess_deaths,\"could rise to 4,000\"\n\
+         C,Heatwave,excess_deaths,\"Is expected to reach 4,000 deaths\"\n\
+         D,Heatwave,excess_deaths,\"may exceed 4,000\"\n\
+         E,Heatwave,excess_deaths,projected 4000\n\
+         F,Heatwave,excess_deaths,could rise to a record\n",
+    );
+    let statuses: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| match &c.value {
+            corroborate::Value::Quantity(q) => format!("{} {q} {}", c.id, c.scope.status),
+            other => format!("{} {} {}", c.id, other.kind(), c.scope.status),
+        })
+        .collect();
+    assert_snapshot!(statuses.join("\n"), @"
+    line-2 2,124 unspecified
+    line-3 4,000 projected
+    line-4 4,000 deaths projected
+    line-5 more than 4,000 projected
+    line-6 4,000 projected
+    line-7 text unspecified
+    ");
+    let report = analyze(&corpus, &Policy::default());
+    let topic = &report.topics[0];
+    let labels: Vec<&str> = topic.scopes.iter().map(|s| s.label.as_str()).collect();
+    assert_snapshot!(labels.join(" | "), @"quantity | quantity; projected | text");
+    let projected = topic
+        .scopes
+        .iter()
+        .find(|s| s.label.contains("projected"))
+        .unwrap();
+    assert_eq!(projected.positions[0].claims.len(), 3);
+}
+
 /// Rows are numbered by the lines an editor shows, whatever the line
 /// endings and blank lines: the `csv` crate alone numbered a row after a
 /// CRLF row by that row's line, after blank lines by the first blank
