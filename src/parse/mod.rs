@@ -489,6 +489,16 @@ fn ends_in_participles(tokens: &Tokens, start: usize) -> bool {
 /// passed ("may exceed 4,000").
 pub(crate) fn after_projection_marker(text: &str) -> Option<(&str, bool)> {
     let text = text.trim_start();
+    // Most cells open with a figure or a word no marker opens with, told
+    // by a few comparisons of the first word. A table reads one cell a
+    // row.
+    let first = text.split(char::is_whitespace).next()?;
+    if !words::PROJECTION_FIRST_WORDS
+        .iter()
+        .any(|word| word.eq_ignore_ascii_case(first))
+    {
+        return None;
+    }
     words::PROJECTION_MARKERS
         .iter()
         .find_map(|&(marker, exceeds)| {

@@ -18,7 +18,7 @@
 //! determiner, not a count: "one UN member state" gives no mention in a
 //! scan, though `parse_quantity("one")` reads 1.
 
-use crate::id::HashSet;
+use crate::id::{HashMap, HashSet};
 
 use super::date::year_context;
 use super::number::{Notation, Num, digits_at, number_at, starts_number_word};
@@ -44,9 +44,11 @@ pub(crate) struct Lexicon {
     measures: Vocabulary,
     /// The vocabulary's currency signs and scale abbreviations.
     pub(crate) notation: Notation,
-    /// The unit words of the vocabulary's measures, longest first, as
-    /// [`measure_unit_at`] matches them.
-    measure_words: Vec<String>,
+    /// The unit words of the vocabulary's measures, as [`measure_unit_at`]
+    /// matches them, by their first token ("km" for "km/h", "°" for
+    /// "°c"), longest first: a unit no measure begins with is turned away
+    /// by one lookup.
+    measure_words: HashMap<String, Vec<String>>,
 }
 
 fn by_length_desc(mut phrases: Vec<String>) -> Vec<String> {
@@ -110,9 +112,17 @@ impl Lexicon {
         }
         first_symbols.sort_unstable();
         first_symbols.dedup();
-        let mut measure_words: Vec<String> =
-            vocabulary.measure_words().map(str::to_string).collect();
-        measure_words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let mut measure_words: HashMap<String, Vec<String>> = HashMap::default();
+        for word in vocabulary.measure_words() {
+            let first = Tokens::new(word).lower_raw(0).to_string();
+            measure_words
+                .entry(first)
+                .or_default()
+                .push(word.to_string());
+        }
+        for words in measure_words.values_mut() {
+            words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        }
         Lexicon {
             notation,
             measure_words,
@@ -979,12 +989,10 @@ fn measure_unit_at(tokens: &Tokens, lexicon: &Lexicon, at: usize) -> Option<(usi
     if tokens.breaks(at) {
         return None;
     }
-    let first = tokens.lower_raw(at);
-    let lead = first.chars().next()?;
     lexicon
         .measure_words
+        .get(tokens.lower_raw(at))?
         .iter()
-        .filter(|word| word.starts_with(lead))
         .find_map(|word| {
             let mut rest = word.as_str();
             let mut k = at;

@@ -102,18 +102,18 @@ pub(crate) const ESTIMATE_MARKERS: &[&str] = &["an estimated", "estimated"];
 /// Those marked `true` say the figure will be passed ("may exceed
 /// 4,000"): more than it, as "more than" is.
 pub(crate) const PROJECTION_MARKERS: &[(&str, bool)] = &[
+    ("is expected to rise to", false),
     ("is expected to exceed", true),
     ("is projected to exceed", true),
     ("is projected to reach", false),
     ("is forecast to reach", false),
     ("is expected to reach", false),
-    ("is expected to rise to", false),
+    ("expected to rise to", false),
     ("expected to exceed", true),
     ("projected to exceed", true),
     ("projected to reach", false),
     ("forecast to reach", false),
     ("expected to reach", false),
-    ("expected to rise to", false),
     ("could climb to", false),
     ("might climb to", false),
     ("may climb to", false),
@@ -127,6 +127,17 @@ pub(crate) const PROJECTION_MARKERS: &[(&str, bool)] = &[
     ("might reach", false),
     ("may reach", false),
     ("projected", false),
+];
+
+/// The words [`PROJECTION_MARKERS`] open with.
+pub(crate) const PROJECTION_FIRST_WORDS: &[&str] = &[
+    "is",
+    "expected",
+    "projected",
+    "forecast",
+    "could",
+    "might",
+    "may",
 ];
 
 /// Bound phrases before a number, lower case. Longer phrases are tried
@@ -474,4 +485,26 @@ pub(crate) const MERIDIEM: &[(&str, bool)] = &[
 /// Looks `word` up in a table.
 pub(crate) fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     table.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+}
+
+#[cfg(test)]
+mod projection_tests {
+    use super::{PROJECTION_FIRST_WORDS, PROJECTION_MARKERS};
+
+    #[test]
+    fn every_projection_marker_opens_with_a_listed_word() {
+        for (marker, _) in PROJECTION_MARKERS {
+            let first = marker.split(' ').next().unwrap();
+            assert!(PROJECTION_FIRST_WORDS.contains(&first), "{marker}");
+        }
+        // Longest first, so that "is expected to exceed" is not read as
+        // a shorter marker with words left over.
+        for pair in PROJECTION_MARKERS.windows(2) {
+            assert!(
+                pair[0].0.split(' ').count() >= pair[1].0.split(' ').count(),
+                "{:?}",
+                pair
+            );
+        }
+    }
 }
