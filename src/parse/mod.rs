@@ -768,8 +768,14 @@ pub(crate) fn leading_scale_word(text: &str) -> Option<(&str, f64)> {
 /// a minus): a count is zero or more, so the number reads but is no
 /// count. Not a syntax error, so that a table cell written so is
 /// skipped, saying why, and never kept as text.
+///
+/// A currency sign before the minus ("$-5 million") does not change
+/// that: the number after it is judged as it would be alone (thirteenth
+/// audit, F15), and the error names both.
 fn negative_error(text: &str) -> Option<Error> {
-    let trimmed = text.trim();
+    let whole = text.trim();
+    let trimmed = whole.trim_start_matches(is_currency_sign);
+    let signed = whole.len() - trimmed.len();
     let mut chars = trimmed.chars();
     let sign = chars.next()?;
     if !matches!(
@@ -799,16 +805,23 @@ fn negative_error(text: &str) -> Option<Error> {
     };
     Some(match share_len {
         Some(len) => Error::invalid_value(
-            format!("{:?}", &trimmed[..number_end + len]),
+            format!("{:?}", &whole[..signed + number_end + len]),
             "is a negative share",
             "a share of zero percent or more",
         ),
         None => Error::invalid_value(
-            format!("{:?}", &trimmed[..number_end]),
+            format!("{:?}", &whole[..signed + number_end]),
             "is a negative number",
             "a count, zero or more",
         ),
     })
+}
+
+/// A currency sign: `$`, `¢`, `£`, `¤`, `¥` and Unicode's block of
+/// currency symbols (`€`, `₹`, `₩`, `₽`, ...). A sign before a number
+/// does not change how the number is judged.
+fn is_currency_sign(c: char) -> bool {
+    matches!(c, '$' | '¢' | '£' | '¤' | '¥' | '\u{20A0}'..='\u{20CF}')
 }
 
 /// The error for a whole value with a number in exponent notation
@@ -822,9 +835,14 @@ fn exponent_error(text: &str) -> Option<Error> {
     let mut k = 0;
     while k < bytes.len() {
         let start = k;
-        // A number of its own: at the start or after a space, not the
-        // tail of a designator ("COVID-19e3") or another number.
-        let boundary = start == 0 || bytes[start - 1].is_ascii_whitespace();
+        // A number of its own: at the start, after a space or after a
+        // currency sign ("$1e3"), not the tail of a designator
+        // ("COVID-19e3") or another number.
+        let boundary = start == 0
+            || bytes[start - 1].is_ascii_whitespace()
+            || text
+                .get(..start)
+                .is_some_and(|before| before.ends_with(is_currency_sign));
         while k < bytes.len() && bytes[k].is_ascii_digit() {
             k += 1;
         }

@@ -1522,6 +1522,20 @@ fn negative_and_exponent_values_are_refused() {
             "1e3",
             r#""1e3" is 1,000 in exponent notation; expected the number as English writes it, "1,000""#,
         ),
+        // A currency sign before the number does not change how it is
+        // judged (thirteenth audit, F15): these had been kept as text.
+        (
+            "$-5 million",
+            r#""$-5" is a negative number; expected a count, zero or more"#,
+        ),
+        (
+            "€−300",
+            r#""€−300" is a negative number; expected a count, zero or more"#,
+        ),
+        (
+            "$1e3",
+            r#""1e3" is 1,000 in exponent notation; expected the number as English writes it, "1,000""#,
+        ),
     ] {
         let error = parse_quantity(text, &v).unwrap_err();
         assert!(!error.is_syntax(), "{text}");
@@ -1529,6 +1543,10 @@ fn negative_and_exponent_values_are_refused() {
     }
     // A word with an "e" between digits is no exponent.
     assert!(parse_quantity("COVID-19e3", &v).unwrap_err().is_syntax());
+    // A character of several bytes before a number: the look for a sign
+    // before it stays on character boundaries (a first version sliced
+    // inside the dash).
+    assert!(parse_quantity("13–14 August 2025", &v).is_err());
 }
 
 /// A weekday that contradicts its date ("Monday, August 14, 2025": 14
