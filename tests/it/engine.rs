@@ -764,6 +764,22 @@ fn a_vague_figure_that_fits_several_standing_figures_is_coarse() {
     let n = |v: u32| serde_json::json!({"exact": v});
     let dozens = || serde_json::json!({"vague": "dozens"});
     let (early, late) = ("2026-03-05T07:30", "2026-03-05T09:00");
+    // The early report's two figures, 67 (O1's) and 68 (O2's), then
+    // `later`.
+    let after_67_and_68 = |later: Vec<serde_json::Value>| {
+        let mut claims = vec![
+            toll("k6", n(67), &["a1", "o1"], early),
+            toll("k7", n(68), &["a1", "o2"], early),
+        ];
+        claims.extend(later);
+        claims
+    };
+    // O1's 66, correcting its 67.
+    let correction_of_67 = |when: &str| {
+        let mut fix = toll("fix1", n(66), &["a2", "o1"], when);
+        fix["corrects"] = serde_json::json!("k6");
+        fix
+    };
     // Each position as "claims:origins" ("coarse" and "superseded" when
     // so), the verdict, and the relations' kinds between first claims.
     let outcome = |claims: Vec<serde_json::Value>| {
@@ -791,39 +807,31 @@ fn a_vague_figure_that_fits_several_standing_figures_is_coarse() {
     };
     // Repro C: "dozens" beside 66 after 67 and 68 fits three figures that
     // stand. It had joined 66, a second origin behind it.
-    let (positions, verdict) = outcome(vec![
-        toll("k6", n(67), &["a1", "o1"], early),
-        toll("k7", n(68), &["a1", "o2"], early),
+    let (positions, verdict) = outcome(after_67_and_68(vec![
         toll("fix1", n(66), &["a2", "o1"], late),
         toll("k5", dozens(), &["a2"], late),
-    ]);
+    ]));
     assert_eq!(positions, "fix1:1, k5:1 fits 3, k6:1, k7:1");
     assert_eq!(verdict, corroborate::Verdict::Contested);
     // So does "at least 60".
-    let (positions, _) = outcome(vec![
-        toll("k6", n(67), &["a1", "o1"], early),
-        toll("k7", n(68), &["a1", "o2"], early),
+    let (positions, _) = outcome(after_67_and_68(vec![
         toll("fix1", n(66), &["a2", "o1"], late),
         toll("k5", serde_json::json!({"at_least": 60}), &["a2"], late),
-    ]);
+    ]));
     assert_eq!(positions, "fix1:1, k5:1 fits 3, k6:1, k7:1");
     // Repro A: 66 corrects 67 and stands where it stood, so "dozens" is
     // the latest report alone. It had superseded the corrected 66 and the
     // 68; it replaces neither, and they still conflict.
-    let mut fix = toll("fix1", n(66), &["a2", "o1"], late);
-    fix["corrects"] = serde_json::json!("k6");
-    let (positions, verdict) = outcome(vec![
-        toll("k6", n(67), &["a1", "o1"], early),
-        toll("k7", n(68), &["a1", "o2"], early),
+    let fix = correction_of_67(late);
+    let (positions, verdict) = outcome(after_67_and_68(vec![
         fix.clone(),
         toll("k5", dozens(), &["a2"], late),
-    ]);
+    ]));
     assert_eq!(positions, "fix1:1, k5:1 fits 2, k6:1 superseded, k7:1");
     assert_eq!(verdict, corroborate::Verdict::Contested);
     // An earlier 10, replaced by the 67 and 68, stays replaced: by the
     // highest of them, not by the "dozens" that replaces nothing.
-    let mut fix = toll("fix1", n(66), &["a2", "o1"], late);
-    fix["corrects"] = serde_json::json!("k6");
+    let fix = correction_of_67(late);
     let (positions, _) = outcome(vec![
         toll("k1", n(10), &["a1", "o1"], "2026-03-04"),
         toll("k6", n(67), &["a1", "o1"], early),
@@ -870,23 +878,18 @@ fn a_vague_figure_that_fits_several_standing_figures_is_coarse() {
     assert_eq!(verdict, corroborate::Verdict::Contested);
     // Repro B, in one report: "dozens" fits 66 and 68 across the
     // withdrawn 67 between them.
-    let mut fix = toll("fix1", n(66), &["a2", "o1"], early);
-    fix["corrects"] = serde_json::json!("k6");
-    let (positions, _) = outcome(vec![
-        toll("k6", n(67), &["a1", "o1"], early),
-        toll("k7", n(68), &["a1", "o2"], early),
+    let fix = correction_of_67(early);
+    let (positions, _) = outcome(after_67_and_68(vec![
         fix,
         toll("k5", dozens(), &["a2"], early),
-    ]);
+    ]));
     assert_eq!(positions, "fix1:1, k5:1 fits 2, k6:1 superseded, k7:1");
     // A toll that rose: 70 replaces 67 and 68, so "dozens" fits 70 alone
     // and joins it.
-    let (positions, verdict) = outcome(vec![
-        toll("k6", n(67), &["a1", "o1"], early),
-        toll("k7", n(68), &["a1", "o2"], early),
+    let (positions, verdict) = outcome(after_67_and_68(vec![
         toll("fix1", n(70), &["a2", "o1"], late),
         toll("k5", dozens(), &["a2"], late),
-    ]);
+    ]));
     assert_eq!(positions, "fix1+k5:2, k6:1 superseded, k7:1 superseded");
     assert_eq!(verdict, corroborate::Verdict::Superseded);
     // A vague figure alone after one exact figure that it fits fits one
