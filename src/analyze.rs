@@ -1448,17 +1448,24 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // Where the latest report's positions begin, and, of each
             // polarity, the figures of earlier reports that stand when
             // it comes (a running total's figures that no later report
-            // reached): a figure of the latest report that fits several
-            // standing figures, its own report's or these, is coarse
-            // (thirteenth audit, F3).
+            // reached): a figure of a report that fits several standing
+            // figures, its own report's or these, is coarse (thirteenth
+            // audit, F3). Every dated report of a running total is
+            // checked against the figures standing when it comes, an
+            // intermediate report as the latest.
             let mut latest_start = usize::MAX;
             let mut before_latest: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
-            let mut standing_intervals: Vec<Interval> = Vec::new();
+            let mut standing = Standing::default();
+            // Each coarse position of an intermediate report, with the
+            // earlier figures standing when it came that it fits.
+            let mut fits_standing: Vec<(usize, Vec<usize>)> = Vec::new();
             for (time, bucket) in bucket_list {
-                if cumulative && time.is_some() && time == latest {
+                let in_series = cumulative && time.is_some();
+                if in_series && time == latest {
                     latest_start = built.len();
-                    before_latest = standing_before(&built, &superseded_by);
+                    before_latest = standing.ascending();
                 }
+                let bucket_start = built.len();
                 // Most buckets assert and deny nothing: their claims are
                 // the positive members as they are.
                 let all_positive = bucket
@@ -1480,22 +1487,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         continue;
                     }
                     let start = built.len();
-                    standing_intervals.clear();
-                    if start >= latest_start {
-                        let slot = usize::from(polarity == Polarity::Negative);
-                        standing_intervals.extend(
-                            before_latest[slot]
-                                .iter()
-                                .filter_map(|&k| built[k].interval),
-                        );
-                    }
-                    for mut position in self.positions(
-                        &members,
-                        &superseded_by,
-                        &standing_intervals,
-                        diagnostics,
-                        topic_name,
-                    ) {
+                    let slot = usize::from(polarity == Polarity::Negative);
+                    let stand: &[Interval] = if in_series {
+                        &standing.intervals[slot]
+                    } else {
+                        &[]
+                    };
+                    for mut position in
+                        self.positions(&members, &superseded_by, stand, diagnostics, topic_name)
+                    {
                         position.polarity = polarity;
                         position.reported = time;
                         // A position of undated claims alone has no report
@@ -1547,6 +1547,36 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         }
                     }
                     sweeps.push(start..built.len());
+                }
+                if in_series {
+                    // An intermediate report's coarse figures fit the
+                    // figures standing when it comes, as the latest
+                    // report's do (below): found now, before the report
+                    // takes off those it reaches.
+                    if time != latest {
+                        for i in bucket_start..built.len() {
+                            let b = &built[i];
+                            let Some((low, high)) = value_span(b).filter(|_| b.coarse) else {
+                                continue;
+                            };
+                            let list = &standing.at[usize::from(b.polarity == Polarity::Negative)];
+                            let from = list.partition_point(|&j| {
+                                value_span(&built[j]).is_some_and(|(start, _)| start > high)
+                            });
+                            let fit: Vec<usize> = list[from..]
+                                .iter()
+                                .copied()
+                                .take_while(|&j| {
+                                    value_span(&built[j]).is_some_and(|(_, end)| end >= low)
+                                })
+                                .filter(|&j| self.same_value(b, &built[j]))
+                                .collect();
+                            if !fit.is_empty() {
+                                fits_standing.push((i, fit));
+                            }
+                        }
+                    }
+                    standing.report(&built, bucket_start, &superseded_by);
                 }
             }
 
@@ -1865,19 +1895,23 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             .collect::<Vec<usize>>()
                     };
                     let mut fit = within(&fine);
-                    if range.start >= latest_start {
-                        let earlier = within(
+                    let earlier = if range.start >= latest_start {
+                        within(
                             &standing_earlier[usize::from(built[i].polarity == Polarity::Negative)],
-                        );
-                        if !earlier.is_empty() {
-                            fit.extend(earlier);
-                            fit.sort_by(|&x, &y| {
-                                let (x, y) = (value_span(&built[x]), value_span(&built[y]));
-                                x.map(|s| s.0)
-                                    .unwrap_or(f64::NAN)
-                                    .total_cmp(&y.map(|s| s.0).unwrap_or(f64::NAN))
-                            });
-                        }
+                        )
+                    } else {
+                        fits_standing
+                            .binary_search_by_key(&i, |(k, _)| *k)
+                            .map_or_else(|_| Vec::new(), |at| fits_standing[at].1.clone())
+                    };
+                    if !earlier.is_empty() {
+                        fit.extend(earlier);
+                        fit.sort_by(|&x, &y| {
+                            let (x, y) = (value_span(&built[x]), value_span(&built[y]));
+                            x.map(|s| s.0)
+                                .unwrap_or(f64::NAN)
+                                .total_cmp(&y.map(|s| s.0).unwrap_or(f64::NAN))
+                        });
                     }
                     if let (Some(&first), Some(&last)) = (fit.first(), fit.last()) {
                         pairs.push((i.min(first), i.max(first)));
@@ -2970,12 +3004,13 @@ fn split_coarse<T, S: Copy>(
 /// A claim of a quantity with its interval and its place in id order.
 type Valued<'c> = (Interval, usize, &'c Claim);
 
-/// Takes out of the latest report's runs of a running total the values
-/// that fit several standing figures, counting the figures of earlier
-/// reports that still stand beside it (`standing`: disjoint, by low end).
-/// A value fits its own run when another member of it counts, and an
-/// earlier figure when it overlaps it and the latest report's other
-/// figures do not reach it: the highest of them, without this value, is
+/// Takes out of a report's runs of a running total the values that fit
+/// several standing figures, counting the figures of earlier reports
+/// that still stand beside it (`standing`: disjoint, by low end, highest
+/// first, as [`Standing`] keeps them). A value fits its own run when
+/// another member of it counts, and an earlier figure when it overlaps
+/// it and the report's other figures do not reach it: the highest of
+/// them, without this value, is
 /// below its low end, so the total fell from it and it stands. "Dozens"
 /// beside 66, after 67 and 68, fits three standing figures; beside 70,
 /// which replaces 67 and 68, it fits 70 alone. Each value costs a binary
@@ -3018,16 +3053,13 @@ fn split_beside_standing<'c>(
                 [first, _] => first.map(|(h, _)| h),
             }
         };
-        // Standing figures above `reach` that overlap the value.
-        let from = standing.partition_point(|e| e.max() < value.min());
-        let from = reach.map_or(from, |h| {
-            from.max(standing.partition_point(|e| e.min() <= h))
-        });
-        let fits = standing[from..]
-            .iter()
-            .take_while(|e| e.min() <= value.max())
-            .take(2)
-            .count();
+        // Standing figures above `reach` that overlap the value: after
+        // those wholly above it, and before those wholly below it or
+        // reached.
+        let from = standing.partition_point(|e| e.min() > value.max());
+        let to = standing.partition_point(|e| e.max() >= value.min());
+        let to = reach.map_or(to, |h| to.min(standing.partition_point(|e| e.min() > h)));
+        let fits = to.saturating_sub(from);
         usize::from(own) + fits >= 2
     };
     let any = runs
@@ -3061,52 +3093,63 @@ fn split_beside_standing<'c>(
     )
 }
 
-/// Of each polarity, the positions of earlier reports of a running total
-/// (`built`, in report order, all before the latest report) that stand
-/// when the latest report comes: figures (not coarse, not withdrawn) that
-/// no later figure reached, as a total does not fall. Disjoint, by low
-/// end: a figure of one report that stands lies above every figure of
-/// the reports after it.
-fn standing_before(built: &[Built<'_>], corrected: &HashMap<&ClaimId, ClaimId>) -> [Vec<usize>; 2] {
-    let mut out: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
-    // The highest figure of the reports after the one being read, and of
-    // that report, for each polarity.
-    let mut after: [Option<f64>; 2] = [None, None];
-    let mut this: [Option<f64>; 2] = [None, None];
-    let mut report = None;
-    for k in (0..built.len()).rev() {
-        let b = &built[k];
-        if report != Some(b.reported) {
-            for slot in 0..2 {
-                after[slot] = match (after[slot], this[slot]) {
-                    (Some(a), Some(t)) => Some(a.max(t)),
-                    (a, t) => a.or(t),
-                };
-                this[slot] = None;
+/// Of each polarity, the figures of a running total's reports so far
+/// that stand: figures (not coarse, not withdrawn, dated) that no later
+/// report reached, as a total does not fall. A figure of one report that
+/// stands lies above every figure of the reports after it, so the
+/// figures that stand, from the earliest report to the latest, are
+/// disjoint and descend: each report takes off the top those its
+/// highest figure reaches and puts its own on it, and a series costs
+/// time linear in its figures.
+#[derive(Default)]
+struct Standing {
+    /// Each polarity's standing figures' intervals, by low end, highest
+    /// first.
+    intervals: [Vec<Interval>; 2],
+    /// Their positions in `built`, beside `intervals`.
+    at: [Vec<usize>; 2],
+    /// A report's figures, kept to be reused from report to report.
+    figures: Vec<(Interval, usize)>,
+}
+
+impl Standing {
+    /// Takes in the report whose positions are `built[from..]`.
+    fn report(&mut self, built: &[Built<'_>], from: usize, corrected: &HashMap<&ClaimId, ClaimId>) {
+        for slot in 0..2 {
+            let figures = &mut self.figures;
+            figures.clear();
+            figures.extend(built[from..].iter().enumerate().filter_map(|(k, b)| {
+                let i = b.interval.filter(Interval::is_known)?;
+                let stands = !b.coarse
+                    && b.reported.is_some()
+                    && usize::from(b.polarity == Polarity::Negative) == slot
+                    && !b.all_corrected(corrected);
+                stands.then_some((i, from + k))
+            }));
+            let Some(highest) = figures.iter().map(|(i, _)| i.max()).reduce(f64::max) else {
+                continue;
+            };
+            let (intervals, at) = (&mut self.intervals[slot], &mut self.at[slot]);
+            while intervals.last().is_some_and(|e| e.min() <= highest) {
+                intervals.pop();
+                at.pop();
             }
-            report = Some(b.reported);
+            figures.sort_by(|a, b| b.0.min().total_cmp(&a.0.min()));
+            for &(i, k) in figures.iter() {
+                intervals.push(i);
+                at.push(k);
+            }
         }
-        let Some(i) = b.interval.filter(Interval::is_known) else {
-            continue;
-        };
-        if b.coarse || b.reported.is_none() || b.all_corrected(corrected) {
-            continue;
-        }
-        let slot = usize::from(b.polarity == Polarity::Negative);
-        if after[slot].is_none_or(|a| i.min() > a) {
-            out[slot].push(k);
-        }
-        this[slot] = Some(this[slot].map_or(i.max(), |t| t.max(i.max())));
     }
-    for list in &mut out {
-        list.reverse();
-        list.sort_by(|&x, &y| {
-            let (x, y) = (built[x].interval, built[y].interval);
-            x.map_or(f64::NAN, |i| i.min())
-                .total_cmp(&y.map_or(f64::NAN, |i| i.min()))
-        });
+
+    /// Each polarity's standing figures' positions, by low end, lowest
+    /// first.
+    fn ascending(&self) -> [Vec<usize>; 2] {
+        self.at.clone().map(|mut at| {
+            at.reverse();
+            at
+        })
     }
-    out
 }
 
 /// The conflicts of `relations` that rest on relays which dropped what
@@ -3730,6 +3773,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     /// given in id order. Each position's claims come out in natural id
     /// order ([`natural_cmp`]: `line-2` before `line-10`), the order the
     /// report lists them in; the grouping itself works on id order.
+    /// `standing` holds, for a dated report of a running total, the
+    /// figures of earlier reports that stand when it comes ([`Standing`],
+    /// highest first): a value that fits several of them and its own
+    /// report's figures is coarse.
     fn positions<'c>(
         &self,
         claims: &[&'c Claim],
@@ -4906,11 +4953,21 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             push_certainty_note(&mut text);
             return Some(Relation::new(RelationKind::Conflict, evidence, text));
         }
-        // A coarse figure of the latest report beside an earlier figure
-        // that still stands (a total fell from it, or the latest report
-        // says nothing finer): it fits it, and replaces it no more than
-        // it supports it (thirteenth audit, F3).
-        if (a.coarse || b.coarse) && a.superseded_by.is_none() && b.superseded_by.is_none() {
+        // A coarse figure beside an earlier figure that still stands (a
+        // total fell from it, or the latest report says nothing finer):
+        // it fits it, and replaces it no more than it supports it
+        // (thirteenth audit, F3). So too a coarse figure of an
+        // intermediate report, which the latest supersedes, beside an
+        // earlier figure that stands at the end.
+        let over_standing = |coarse: &Built<'_>, earlier: &Built<'_>| {
+            coarse.coarse
+                && earlier.superseded_by.is_none()
+                && matches!((earlier.reported, coarse.reported), (Some(e), Some(c)) if e.1 <= c.0)
+        };
+        if (a.coarse || b.coarse) && a.superseded_by.is_none() && b.superseded_by.is_none()
+            || over_standing(a, b)
+            || over_standing(b, a)
+        {
             return Some(coarse_relation(a, b, [la, lb], evidence, text));
         }
         if let (Some(ta), Some(tb)) = (a.reported, b.reported)

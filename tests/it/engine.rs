@@ -747,7 +747,8 @@ fn a_fall_is_judged_against_the_figures_that_stand() {
 /// the 67, "dozens" alone is the latest report: it fits 66 and 68 and
 /// replaces neither, so the two still contest the toll. A withdrawn
 /// figure between two that stand hides neither of them, and a figure
-/// that a later one replaced is no longer one a vague figure fits.
+/// that a later one replaced is no longer one a vague figure fits. An
+/// intermediate report's vague figure is judged as the latest's is.
 #[test]
 fn a_vague_figure_that_fits_several_standing_figures_is_coarse() {
     let sources = serde_json::json!([
@@ -899,6 +900,72 @@ fn a_vague_figure_that_fits_several_standing_figures_is_coarse() {
         toll("k5", dozens(), &["a2"], late),
     ]);
     assert_eq!(positions, "k5:1, k6:1 superseded");
+    // An intermediate report is checked as the latest is: "dozens" beside
+    // 66 at 08:00, after 67 and 68, fits the three, and a rise to 100 at
+    // 09:00 replaces them all. "Dozens" had joined 66, a second origin
+    // behind a figure it does not single out.
+    let mid = "2026-03-05T08:00";
+    let (positions, verdict) = outcome(after_67_and_68(vec![
+        toll("fix1", n(66), &["a2", "o1"], mid),
+        toll("k5", dozens(), &["a2"], mid),
+        toll("k9", n(100), &["a1", "o2"], late),
+    ]));
+    assert_eq!(
+        positions,
+        "fix1:1 superseded, k5:1 fits 3 superseded, k6:1 superseded, k7:1 superseded, k9:1"
+    );
+    assert_eq!(verdict, corroborate::Verdict::Superseded);
+    // With a fall to 65 at 09:00, 66, 67 and 68 stand at the end, and
+    // the "dozens" of 08:00 that fits them replaced none of them: it is
+    // related to the first and last it fits (66 and 68) as a coarse
+    // figure is, not as a later report that supersedes them; the 65
+    // supersedes it.
+    let corpus = isis_k_corpus(
+        sources.clone(),
+        after_67_and_68(vec![
+            toll("fix1", n(66), &["a2", "o1"], mid),
+            toll("k5", dozens(), &["a2"], mid),
+            toll("k9", n(65), &["a1", "o2"], late),
+        ]),
+    );
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let scope = &report.topics[0].scopes[0];
+    let label = |id: &str| {
+        scope
+            .positions
+            .iter()
+            .find(|p| p.claims.iter().any(|c| c.claim.id.as_str() == id))
+            .map(|p| p.label.to_string())
+            .expect("a position holds the claim")
+    };
+    let dozens_label = label("k5");
+    let mut of_dozens: Vec<String> = report.topics[0]
+        .relations
+        .iter()
+        .filter(|r| *r.from == *dozens_label || *r.to == *dozens_label)
+        .map(|r| format!("{}-{} {:?}", r.from, r.to, r.relation.kind()))
+        .collect();
+    of_dozens.sort();
+    let (l65, l66, l68) = (label("k9"), label("fix1"), label("k7"));
+    let mut expected = [
+        format!("{l68}-{dozens_label} Refines"),
+        format!("{dozens_label}-{l66} RefinedBy"),
+        format!("{dozens_label}-{l65} SupersededBy"),
+    ];
+    expected.sort();
+    assert_eq!(of_dozens, expected);
+    assert_eq!(report.topics[0].verdict, corroborate::Verdict::Contested);
+    // Figures that a later report reached no longer stand for the next:
+    // 70 at 08:00 replaces 67 and 68, so "dozens" at 08:30 fits 70 alone.
+    let (positions, _) = outcome(after_67_and_68(vec![
+        toll("fix1", n(70), &["a2", "o1"], mid),
+        toll("k5", dozens(), &["a2"], "2026-03-05T08:30"),
+        toll("k9", n(100), &["a1", "o2"], late),
+    ]));
+    assert_eq!(
+        positions,
+        "fix1:1 superseded, k5:1 superseded, k6:1 superseded, k7:1 superseded, k9:1"
+    );
 }
 
 /// "One origin gives both" names an origin only when its own two claims,
