@@ -955,6 +955,20 @@ fn a_vague_figure_that_fits_several_standing_figures_is_coarse() {
     expected.sort();
     assert_eq!(of_dozens, expected);
     assert_eq!(report.topics[0].verdict, corroborate::Verdict::Contested);
+    // Denials are judged apart from assertions, by the same test: "not
+    // dozens" beside "not 66", after "not 67" and "not 68", fits the
+    // three denials that stand, and denies none of them in particular.
+    let deny = |mut c: serde_json::Value| {
+        c["assertion"]["modality"] = serde_json::json!({"polarity": "negative"});
+        c
+    };
+    let (positions, _) = outcome(vec![
+        deny(toll("k6", n(67), &["a1", "o1"], early)),
+        deny(toll("k7", n(68), &["a1", "o2"], early)),
+        deny(toll("fix1", n(66), &["a2", "o1"], late)),
+        deny(toll("k5", dozens(), &["a2"], late)),
+    ]);
+    assert_eq!(positions, "fix1:1, k5:1 fits 3, k6:1, k7:1");
     // Figures that a later report reached no longer stand for the next:
     // 70 at 08:00 replaces 67 and 68, so "dozens" at 08:30 fits 70 alone.
     let (positions, _) = outcome(after_67_and_68(vec![
