@@ -673,6 +673,12 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> 
     if let Some(error) = decimal_comma_error(&tokens) {
         return Err(error.into());
     }
+    if let Some(error) = scale_chain_error(&tokens, &lexicon.notation) {
+        return Err(error.into());
+    }
+    if let Some(error) = too_large_error(&tokens, &lexicon.notation) {
+        return Err(error.into());
+    }
     if let Some(error) = plain_space_grouped_error(&tokens) {
         return Err(error.into());
     }
@@ -706,22 +712,7 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> 
             })
         }
         None => {
-            // Say which number is too large, or that a bound or hedge has
-            // no number after it.
-            let too_large = (0..tokens.len()).find(|&k| {
-                tokens
-                    .number(k)
-                    .is_some_and(|(value, ..)| value > crate::quantity::MAX_AMOUNT)
-            });
-            if let Some(k) = too_large {
-                return Err(expression_error(
-                    text,
-                    tokens.span(k, k + 1).start,
-                    format!("{:?} is over the largest count", tokens.raw(k)),
-                    "a count of at most 10^15",
-                )
-                .into());
-            }
+            // Say that a bound or hedge has no number after it.
             if let Some(inverted) = inverted_range_error(text, &tokens, lexicon) {
                 return Err(inverted.into());
             }
@@ -906,6 +897,49 @@ fn decimal_comma_error(tokens: &Tokens) -> Option<Error> {
         format!("{written:?}"),
         format!("is {english} where a comma marks decimals, as much of Europe writes it"),
         format!("the number as English writes it, {english:?}"),
+    ))
+}
+
+/// The error for a whole value whose number goes on with a scale that
+/// does not compose with the one before ("5 million million", "1.5
+/// million thousand", "3 bn bn"; see [`number::ScaleChain`]): no one
+/// reading, so, like a decimal comma, not a syntax error, and a table
+/// cell written so is skipped with the reason rather than kept as text.
+/// Scales that rise ("5 hundred thousand") compose and are read.
+fn scale_chain_error(tokens: &Tokens, notation: &number::Notation) -> Option<Error> {
+    let (at, end) = (0..tokens.len())
+        .find_map(|k| Some((k, number::refused_scale_at(tokens, notation, k)?)))?;
+    let written = tokens.raw_span(at, end);
+    Some(Error::invalid_value(
+        format!("{written:?}"),
+        "has a scale that does not rise over the one before it, so the words make no one number (a \"million million\" was 10^12 in older British usage, and is a slip in most text)",
+        "one scale after the number (\"5 million\"), or scales that rise as English compounds them (\"5 hundred thousand\", \"2 thousand million\")",
+    ))
+}
+
+/// The error for a whole value with a number over the largest count
+/// compared, 10^15 ([`crate::quantity::MAX_AMOUNT`]), its scale words
+/// counted ("1200 trillion", "2000000000000000"): a number
+/// that reads but is no count the crate compares, so, as a negative
+/// number, not a syntax error, and a table cell written so is skipped,
+/// saying why, not kept as text with a warning that it does not read
+/// (thirteenth audit, F15).
+fn too_large_error(tokens: &Tokens, notation: &number::Notation) -> Option<Error> {
+    let (at, (total, end)) =
+        (0..tokens.len()).find_map(|k| Some((k, number::over_largest_at(tokens, notation, k)?)))?;
+    // The value is given where scale words make it ("1200 trillion").
+    let problem = if end > at + 1 {
+        format!(
+            "is {}, over the largest count compared",
+            crate::quantity::format_number(total)
+        )
+    } else {
+        "is over the largest count compared".to_string()
+    };
+    Some(Error::invalid_value(
+        format!("{:?}", tokens.raw_span(at, end)),
+        problem,
+        "a count of at most 10^15",
     ))
 }
 
@@ -1274,7 +1308,14 @@ pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
         }
         let quantity_end = quantity.as_ref().map_or(0, |q| q.end);
         if date_end == 0 && quantity_end == 0 {
-            i += 1;
+            // "5 million million", "3 bn bn": scales that do not make one
+            // number, which is therefore not read; no mention, and the
+            // last is not a vague "millions" of its own.
+            i = match tokens.number(i) {
+                Some(_) => number::refused_scale_at(&tokens, &options.lexicon.notation, i),
+                None => None,
+            }
+            .unwrap_or(i + 1);
             continue;
         }
         let (end, kind) = if date_end >= quantity_end {

@@ -421,6 +421,122 @@ pub(crate) fn scale_word(word: &str) -> Option<f64> {
     }
 }
 
+/// What follows a number's first scale word or abbreviation.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum ScaleChain {
+    /// No further scale, or scales that rise as English compounds them
+    /// ("5 hundred thousand", "2 thousand million", "5 lakh crore"): the
+    /// number's whole factor, and the token after the last scale.
+    Composed {
+        /// The product of the scales.
+        factor: f64,
+        /// The token after them.
+        end: usize,
+    },
+    /// A scale that does not rise over the one before it ("5 million
+    /// million", "1.5 million thousand", "3 bn bn", "3 million dozen"):
+    /// no one reading, as a British "million million" was 10^12 and
+    /// anything else is a slip. The token after the scale refused.
+    Refused {
+        /// The token after the scale that does not compose.
+        end: usize,
+    },
+}
+
+/// The scale words or spaced abbreviations of `notation` after a
+/// number's first scale (`first`, whose token ends before `end`): each
+/// must be larger than the one before, as in "hundred thousand",
+/// "thousand million" or "lakh crore", to multiply; "dozen" composes
+/// with none.
+pub(crate) fn scale_chain(
+    tokens: &Tokens,
+    notation: &Notation,
+    end: usize,
+    first: f64,
+) -> ScaleChain {
+    let mut factor = first;
+    let mut last = first;
+    let mut end = end;
+    loop {
+        if tokens.breaks(end) || !tokens.get(end).is_some_and(|t| t.space_before) {
+            return ScaleChain::Composed { factor, end };
+        }
+        let Some(word) = tokens.word(end) else {
+            return ScaleChain::Composed { factor, end };
+        };
+        let next = match scale_word(word) {
+            Some(next) => next,
+            // A plural ("5 hundred millions"), or an abbreviation, which
+            // English does not compound ("3 bn bn"): refused. One that
+            // also abbreviates a unit ("m": million or metres) is read
+            // as the unit ("2 thousand m").
+            None if scale_or_plural(word).is_some() => return ScaleChain::Refused { end: end + 1 },
+            None => match notation.scale(word).and_then(|k| notation.abbreviation(k)) {
+                Some((_, _, None)) => return ScaleChain::Refused { end: end + 1 },
+                _ => return ScaleChain::Composed { factor, end },
+            },
+        };
+        if next <= last || next == 12.0 || last == 12.0 {
+            return ScaleChain::Refused { end: end + 1 };
+        }
+        factor *= next;
+        last = next;
+        end += 1;
+    }
+}
+
+/// Where a number's scales at token `i` (digits, with a scale word or
+/// abbreviation after them) go on with one that does not compose
+/// ([`ScaleChain::Refused`]): the token after it. For the scanner, which
+/// skips the whole ("5 hundred millions" is not a vague "millions"), and
+/// for the refusal of a whole value.
+pub(crate) fn refused_scale_at(tokens: &Tokens, notation: &Notation, i: usize) -> Option<usize> {
+    match scales_after(tokens, notation, i)? {
+        ScaleChain::Refused { end } => Some(end),
+        ScaleChain::Composed { .. } => None,
+    }
+}
+
+/// The scales after the digits at token `i`: `None` when no scale word
+/// or abbreviation follows them.
+fn scales_after(tokens: &Tokens, notation: &Notation, i: usize) -> Option<ScaleChain> {
+    tokens.number(i)?;
+    let at = i + 1;
+    let word = tokens.word(at)?;
+    let abbreviated = || {
+        notation
+            .scale(word)
+            .and_then(|k| notation.abbreviation(k))
+            .map(|a| a.1)
+    };
+    let first = if tokens.joined(at) {
+        abbreviated()?
+    } else if tokens.breaks(at) {
+        return None;
+    } else {
+        scale_word(word).or_else(abbreviated)?
+    };
+    Some(scale_chain(tokens, notation, at + 1, first))
+}
+
+/// The number at token `i` (digits, with the scales after them that
+/// compose) when it is over [`MAX_AMOUNT`], with the token after it:
+/// "1200 trillion", "2000000000000000". For the refusal of a whole
+/// value, which names the figure.
+pub(crate) fn over_largest_at(
+    tokens: &Tokens,
+    notation: &Notation,
+    i: usize,
+) -> Option<(f64, usize)> {
+    let (value, ..) = tokens.number(i)?;
+    let (total, end) = match scales_after(tokens, notation, i) {
+        None => (value, i + 1),
+        Some(ScaleChain::Composed { factor, end }) => (value * factor, end),
+        Some(ScaleChain::Refused { .. }) => return None,
+    };
+    (total > MAX_AMOUNT).then_some((total, end))
+}
+
 /// A scale word, or its plural, after digits: what makes "1,5 million"
 /// and "2,5 millions" a decimal comma rather than two numbers.
 pub(crate) fn scale_or_plural(word: &str) -> Option<f64> {
@@ -574,6 +690,15 @@ pub(crate) fn digits_at(
             // "1.2 bn", "3 mn": an abbreviation after a space.
             scale = factor;
             end += 1;
+        }
+    }
+    if scale > 1.0 {
+        match scale_chain(tokens, notation, end, scale) {
+            ScaleChain::Composed { factor, end: after } => {
+                scale = factor;
+                end = after;
+            }
+            ScaleChain::Refused { .. } => return None,
         }
     }
     // "5 €", "5€", "3m €": a sign the vocabulary reads after a number.

@@ -257,6 +257,69 @@ fn a_bound_over_a_vague_phrase_takes_its_end() {
     assert_eq!(parsed.to_string(), "up to 500 people");
 }
 
+/// Scale words after digits compose when they rise, as English
+/// compounds them ("5 hundred thousand" is 500,000, "5 lakh crore" 5 ×
+/// 10^12); a scale that does not rise over the one before ("5 million
+/// million", "3 bn bn", "3 million dozen") makes no one number, and is
+/// refused: no mention in running text, where the second scale had been
+/// read as the counted noun ("5 hundred thousand people" was 500
+/// "thousand people"), and a refusal saying why for a whole value
+/// (thirteenth audit, F15).
+#[test]
+fn scale_words_compose_when_they_rise() {
+    check(
+        "5 hundred thousand people",
+        "exact 450000..=549999 unit=people [5 hundred thousand people]",
+    );
+    check(
+        "2 thousand million dollars",
+        "exact 1500000000..=2500000000 unit=dollars [2 thousand million dollars]",
+    );
+    check(
+        "5 lakh crore rupees",
+        "exact 4500000000000..=5499999999999 unit=rupees [5 lakh crore rupees]",
+    );
+    // An abbreviation that is also a unit ("m": million or metres) is
+    // the unit after a scale word.
+    check("2 thousand m", "exact 1500..=2499 unit=m [2 thousand m]");
+    for refused in [
+        "5 million million people",
+        "1.5 million thousand people",
+        "5 bn bn people",
+        "$5 bn bn",
+        "3 million dozen eggs",
+        "5 hundred millions",
+    ] {
+        check(refused, "");
+    }
+    // The mention after a refused number is still read.
+    check(
+        "5 million million people and 30 tanks",
+        "exact 30..=30 unit=tanks [30 tanks]",
+    );
+    let vocabulary = Vocabulary::default();
+    assert_eq!(
+        parse_quantity("5 hundred thousand people", &vocabulary)
+            .unwrap()
+            .to_string(),
+        "500 thousand people"
+    );
+    let refused = parse_quantity("5 million million people", &vocabulary).unwrap_err();
+    assert!(!refused.is_syntax(), "{refused}");
+    assert!(
+        refused.to_string().starts_with(
+            "\"5 million million\" has a scale that does not rise over the one before it"
+        ),
+        "{refused}"
+    );
+    let huge = parse_quantity("$1200 trillion", &vocabulary).unwrap_err();
+    assert_eq!(
+        huge.to_string(),
+        "\"1200 trillion\" is 1,200,000,000,000,000, over the largest count compared; expected a count of at most 10^15"
+    );
+    assert!(!huge.is_syntax());
+}
+
 /// Speeds and temperatures are units of measure of the default
 /// vocabulary, read as written, against the number or after it, where
 /// the unit's words alone stopped short: "km/h" at the slash, "degrees

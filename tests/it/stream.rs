@@ -180,6 +180,10 @@ fn value_cells_written_wrong_are_skipped_not_kept_as_text() {
         "500 to 1,500",
         "the harbour master",
         "1984-style policy",
+        "$1200 trillion",
+        "5 bn bn",
+        "5 million million people",
+        "5 hundred thousand people",
     ];
     let mut text = String::from("source,subject,property,value\n");
     for row in rows {
@@ -193,13 +197,17 @@ fn value_cells_written_wrong_are_skipped_not_kept_as_text() {
     line-10 port value quantity [a]
     line-11 port value text [a]
     line-12 port value text [a]
+    line-16 port value quantity [a]
     skipped cells.csv:2: field value: "between 1,500 and 500" (a range from 1,500 down to 500) is inverted; expected a range from the lower number to the higher
     skipped cells.csv:3: field value: "1500-500" (a range from 1,500 down to 500) is inverted; expected a range from the lower number to the higher
     skipped cells.csv:4: field value: "2024-02-30" is not a date that exists; expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018
     skipped cells.csv:5: field value: "2025-03-03T22:40Z" has a time zone, which a period does not hold (write every time of a corpus in one zone, such as UTC, without its offset); expected an ISO 8601 date such as 2015, 2014-10, 2021-08-26 or 2021-08-26T16:11, or a span such as 2016/2018
-    skipped cells.csv:6: field value: cannot read "99999999999999999999" at byte 0: "99999999999999999999" is over the largest count; expected a count of at most 10^15
+    skipped cells.csv:6: field value: "99999999999999999999" is over the largest count compared; expected a count of at most 10^15
     skipped cells.csv:7: field value: "3/4/2025" is a date with its day and month in an order that cannot be told (neither number is above 12); expected an ISO 8601 date such as 2025-03-04, or one with the month named, "4 March 2025"
     skipped cells.csv:8: field value: "-5" is a negative number; expected a count, zero or more
+    skipped cells.csv:13: field value: "1200 trillion" is 1,200,000,000,000,000, over the largest count compared; expected a count of at most 10^15
+    skipped cells.csv:14: field value: "5 bn bn" has a scale that does not rise over the one before it, so the words make no one number (a "million million" was 10^12 in older British usage, and is a slip in most text); expected one scale after the number ("5 million"), or scales that rise as English compounds them ("5 hundred thousand", "2 thousand million")
+    skipped cells.csv:15: field value: "5 million million" has a scale that does not rise over the one before it, so the words make no one number (a "million million" was 10^12 in older British usage, and is a slip in most text); expected one scale after the number ("5 million"), or scales that rise as English compounds them ("5 hundred thousand", "2 thousand million")
     "#);
 }
 
