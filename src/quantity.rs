@@ -268,6 +268,9 @@ struct Extras {
     range_qualifier: Option<String>,
     /// What an exact figure was rounded to ("5.7 million": 100,000).
     rounded_to: Option<f64>,
+    /// The vague phrase a bound is over ("a few hundred" in "up to a few
+    /// hundred"), lower case, single-spaced.
+    bound_phrase: Option<String>,
 }
 
 impl Extras {
@@ -275,6 +278,7 @@ impl Extras {
         self.estimates.iter().all(Option::is_none)
             && self.range_qualifier.is_none()
             && self.rounded_to.is_none()
+            && self.bound_phrase.is_none()
     }
 }
 
@@ -345,6 +349,66 @@ impl Quantity {
         }
         self.extras.get_or_insert_with(Box::default).range_qualifier = Some(qualifier);
         Ok(self)
+    }
+
+    /// Names the vague phrase a bound is over, as stated: "up to a few
+    /// hundred" is at most 500 (the top of "a few hundred" in the
+    /// vocabulary), and is shown as stated, not as "up to 500". The bound
+    /// is what is compared; the phrase is what the source said.
+    ///
+    /// ```
+    /// use corroborate::{parse_quantity, Amount, Quantity, Vocabulary};
+    /// let bound = Quantity::new(Amount::AtMost { value: 500.0, strict: false })?
+    ///     .with_bound_phrase("A few  hundred")?;
+    /// assert_eq!(bound.bound_phrase(), Some("a few hundred"));
+    /// assert_eq!(bound.to_string(), "up to a few hundred");
+    /// let parsed = parse_quantity("up to a few hundred people", &Vocabulary::default())?;
+    /// assert_eq!(parsed.to_string(), "up to a few hundred people");
+    /// assert_eq!(parsed.interval(&Vocabulary::default()).max(), 500.0);
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Fails when the amount is not a bound (at least, more than, at
+    /// most, fewer than), or the phrase is empty.
+    pub fn with_bound_phrase(mut self, phrase: impl AsRef<str>) -> Result<Quantity, Error> {
+        let phrase = normalize_phrase(phrase.as_ref());
+        if !matches!(self.amount, Amount::AtLeast { .. } | Amount::AtMost { .. }) {
+            return Err(Error::invalid_value(
+                format!("phrase {phrase:?}"),
+                format!(
+                    "is given for {}, which is not a bound",
+                    self.form().as_str()
+                ),
+                "a phrase only beside at_least, more_than, at_most or fewer_than",
+            ));
+        }
+        if phrase.is_empty() {
+            return Err(Error::invalid_value(
+                "phrase \"\"",
+                "is empty",
+                "the vague phrase the bound is over, such as \"a few hundred\"",
+            ));
+        }
+        self.extras.get_or_insert_with(Box::default).bound_phrase = Some(phrase);
+        Ok(self)
+    }
+
+    /// The vague phrase a bound is over, as stated ("a few hundred" in
+    /// "up to a few hundred"), if any; see
+    /// [`Quantity::with_bound_phrase`].
+    ///
+    /// ```
+    /// use corroborate::{parse_quantity, Vocabulary};
+    /// let vocabulary = Vocabulary::default();
+    /// let q = parse_quantity("at least dozens", &vocabulary)?;
+    /// assert_eq!(q.bound_phrase(), Some("dozens"));
+    /// assert_eq!(parse_quantity("at least 24", &vocabulary)?.bound_phrase(), None);
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn bound_phrase(&self) -> Option<&str> {
+        self.extras.as_ref()?.bound_phrase.as_deref()
     }
 
     /// Marks an exact figure as rounded to `step`: written "5.7 million"
@@ -1007,11 +1071,17 @@ impl Quantity {
             }
             Amount::AtLeast { value, strict } => {
                 out.write_str(if *strict { "more than " } else { "at least " })?;
-                write_number(out, *value)?;
+                match self.bound_phrase() {
+                    Some(phrase) => out.write_str(phrase)?,
+                    None => write_number(out, *value)?,
+                }
             }
             Amount::AtMost { value, strict } => {
                 out.write_str(if *strict { "fewer than " } else { "up to " })?;
-                write_number(out, *value)?;
+                match self.bound_phrase() {
+                    Some(phrase) => out.write_str(phrase)?,
+                    None => write_number(out, *value)?,
+                }
             }
             // A hedge of two words or more opening with "or" follows the
             // number, as the parser reads it: "200 or so".
@@ -1240,6 +1310,8 @@ struct RawQuantity {
     high: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     rounded_to: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    phrase: Option<String>,
 }
 
 const FORMS: &str =
@@ -1354,6 +1426,9 @@ impl TryFrom<RawQuantity> for Quantity {
         if let Some(step) = raw.rounded_to {
             quantity = quantity.with_rounding(step)?;
         }
+        if let Some(phrase) = raw.phrase {
+            quantity = quantity.with_bound_phrase(phrase)?;
+        }
         if let Some(unit) = raw.unit {
             quantity = quantity.with_unit(unit);
         }
@@ -1363,9 +1438,14 @@ impl TryFrom<RawQuantity> for Quantity {
 
 impl From<Quantity> for RawQuantity {
     fn from(q: Quantity) -> RawQuantity {
-        let (estimates, range_qualifier, rounded_to) = match q.extras {
-            Some(extras) => (extras.estimates, extras.range_qualifier, extras.rounded_to),
-            None => ([None; 3], None, None),
+        let (estimates, range_qualifier, rounded_to, phrase) = match q.extras {
+            Some(extras) => (
+                extras.estimates,
+                extras.range_qualifier,
+                extras.rounded_to,
+                extras.bound_phrase,
+            ),
+            None => ([None; 3], None, None, None),
         };
         let [best, low, high] = estimates;
         let mut raw = RawQuantity {
@@ -1375,6 +1455,7 @@ impl From<Quantity> for RawQuantity {
             unit: q.unit,
             qualifier: range_qualifier,
             rounded_to,
+            phrase,
             ..RawQuantity::default()
         };
         match q.amount {

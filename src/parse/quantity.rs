@@ -593,6 +593,7 @@ pub(crate) fn quantity_at(
         end,
         allow_of,
         bounds,
+        phrase,
     } = amount_at(tokens, lexicon, i, strict)?;
     // A share ("41.2%", "between 62 and 65 per cent", "about 40-45
     // percent") has the unit `percent`, as a table cell's share has, and
@@ -697,6 +698,9 @@ pub(crate) fn quantity_at(
     if let Some(step) = rounded_to {
         quantity = quantity.with_rounding(step).ok()?;
     }
+    if let Some(phrase) = phrase.filter(|_| bounds.is_none()) {
+        quantity = quantity.with_bound_phrase(phrase).ok()?;
+    }
     if let Some(unit) = unit {
         quantity = quantity.with_unit(unit);
     }
@@ -726,6 +730,8 @@ struct AmountRead {
     /// Two opposite bounds, which close a range by the unit after them
     /// (`amount` is then a placeholder).
     bounds: Option<TwoBounds>,
+    /// The vague phrase a bound is over, as stated ("a few hundred").
+    phrase: Option<String>,
 }
 
 impl From<(Amount, usize, bool)> for AmountRead {
@@ -735,6 +741,7 @@ impl From<(Amount, usize, bool)> for AmountRead {
             end,
             allow_of,
             bounds: None,
+            phrase: None,
         }
     }
 }
@@ -838,6 +845,7 @@ fn amount_unmarked(
                                 end: second.end,
                                 allow_of: false,
                                 bounds: Some(bounds),
+                                phrase: None,
                             });
                         }
                     }
@@ -1044,7 +1052,9 @@ fn bound_over_vague(
     } else {
         entry.max()
     };
-    Some((bound_amount(bound, value), read.end, read.allow_of).into())
+    let mut bounded: AmountRead = (bound_amount(bound, value), read.end, read.allow_of).into();
+    bounded.phrase = Some(phrase.clone());
+    Some(bounded)
 }
 
 /// A bound phrase after a number: "500 or more", "200 or greater than".

@@ -253,8 +253,34 @@ fn a_bound_over_a_vague_phrase_takes_its_end() {
         render("up to a few hundred", &options),
         "at_most 0..=400 [up to a few hundred]"
     );
+    // Shown as stated, compared as the bound; the phrase goes through
+    // JSON and back.
     let parsed = parse_quantity("up to a few hundred people", &Vocabulary::default()).unwrap();
-    assert_eq!(parsed.to_string(), "up to 500 people");
+    assert_eq!(parsed.to_string(), "up to a few hundred people");
+    assert_eq!(parsed.bound_phrase(), Some("a few hundred"));
+    let json = serde_json::to_string(&parsed).unwrap();
+    assert_eq!(
+        json,
+        r#"{"at_most":500.0,"unit":"people","phrase":"a few hundred"}"#
+    );
+    let back: corroborate::Quantity = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.to_string(), "up to a few hundred people");
+    assert_eq!(
+        parse_quantity("more than a few hundred", &Vocabulary::default())
+            .unwrap()
+            .to_string(),
+        "more than a few hundred"
+    );
+    let misplaced = serde_json::from_str::<corroborate::Quantity>(
+        r#"{"exact": 500, "phrase": "a few hundred"}"#,
+    )
+    .unwrap_err();
+    assert!(
+        misplaced
+            .to_string()
+            .contains("is given for exact, which is not a bound"),
+        "{misplaced}"
+    );
 }
 
 /// Scale words after digits compose when they rise, as English
