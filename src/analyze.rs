@@ -2825,9 +2825,9 @@ fn quote_blocks<'w>(
     blocks_of(wordings.map(|(i, words)| (i, words, near_keys(words))))
 }
 
-/// [`quote_blocks`] with each wording's [`near_keys`] given, so that
-/// they can be found elsewhere (on all cores, for the misattribution
-/// check).
+/// [`quote_blocks`] with each wording's [`near_keys`] given. (The
+/// misattribution check, across a whole corpus, finds its blocks by
+/// sorting [`numbered_keys`] instead.)
 fn blocks_of<'w, N: IntoIterator<Item = u64>>(
     wordings: impl Iterator<Item = (usize, &'w [&'w str], N)>,
 ) -> HashMap<QuoteKey<'w>, Vec<usize>> {
@@ -2884,6 +2884,33 @@ fn near_keys<'w>(words: &'w [&'w str]) -> impl Iterator<Item = u64> + 'w {
         }
         hasher.finish()
     })
+}
+
+/// A wording's block keys as numbers, for the misattribution check: its
+/// first and last four words hashed (tags 0 and 1, as [`QuoteKey::Head`]
+/// and [`QuoteKey::Tail`]) and its [`near_keys`] (tag 2). Numbers let the
+/// blocks of a whole corpus be found by sorting, on all cores, rather
+/// than in a hash map on one; a hash that collides only adds pairs to
+/// score, as a near key's does. None for an empty wording.
+fn numbered_keys(words: &[&str]) -> Vec<(u8, u64)> {
+    use std::hash::{BuildHasher, Hasher};
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let state = foldhash::fast::FixedState::default();
+    let hash = |part: &[&str]| {
+        let mut hasher = state.build_hasher();
+        for word in part {
+            hasher.write(word.as_bytes());
+            hasher.write_u8(0xff);
+        }
+        hasher.finish()
+    };
+    let head = &words[..words.len().min(4)];
+    let tail = &words[words.len().saturating_sub(4)..];
+    let mut keys = vec![(0, hash(head)), (1, hash(tail))];
+    keys.extend(near_keys(words).map(|key| (2, key)));
+    keys
 }
 
 /// A half-open span of time, `[start, end)`.
@@ -5575,15 +5602,16 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // once rather than for every pair compared, on all cores with the
         // `parallel` feature (at a million claims, one core took a tenth
         // of the report's assembly over it).
-        // Each wording's near keys (`blocks_of`), the costliest part of
-        // blocking, are found here too.
+        // Each wording's block keys, as numbers (`numbered_keys`), are
+        // found here too: hashing the words is the costliest part of
+        // blocking.
         let prepare = |(c, n): &'q (&'a Claim, String)| {
             let words = split_words(n);
             let odd = negates_oddly(&words, quote_text(c));
-            let near: Vec<u64> = near_keys(&words).collect();
+            let keys = numbered_keys(&words);
             (
                 (*c, words),
-                (self.resolution.canonical(&c.subject), odd, near),
+                (self.resolution.canonical(&c.subject), odd, keys),
             )
         };
         #[cfg(feature = "parallel")]
@@ -5596,24 +5624,31 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let (quotes, about): (Vec<(&Claim, Vec<&str>)>, Vec<_>) = prepared.into_iter().unzip();
         let mut speakers: Vec<&EntityId> = Vec::with_capacity(about.len());
         let mut odd: Vec<bool> = Vec::with_capacity(about.len());
-        let mut near: Vec<Vec<u64>> = Vec::with_capacity(about.len());
-        for (speaker, negates, keys) in about {
+        // The blocks are runs of one key once every wording's keys are
+        // sorted (on all cores with `parallel`): a hash map of blocks,
+        // filled on one core, took most of the check's time at a
+        // million claims. Each wording is in a block once.
+        let mut keyed: Vec<(u8, u64, u32)> = Vec::new();
+        for (i, (speaker, negates, keys)) in about.into_iter().enumerate() {
             speakers.push(speaker);
             odd.push(negates);
-            near.push(keys);
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            keyed.extend(keys.into_iter().map(|(tag, key)| (tag, key, i)));
         }
-        let blocks = blocks_of(
-            quotes
-                .iter()
-                .zip(near)
-                .enumerate()
-                .map(|(i, ((_, words), near))| (i, words.as_slice(), near)),
-        );
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            keyed.par_sort_unstable();
+        }
+        #[cfg(not(feature = "parallel"))]
+        keyed.sort_unstable();
+        keyed.dedup();
         let threshold = self.policy.quote_threshold();
         // Each block is compared on its own (on all cores with the
         // `parallel` feature); a pair that shares both its first and its
         // last words is found in two blocks, the same both times.
-        let compare = |mut members: Vec<usize>| {
+        let compare = |block: &[(u8, u64, u32)]| {
+            let mut members: Vec<usize> = block.iter().map(|&(_, _, i)| i as usize).collect();
             let mut pairs: Vec<FoundPair<'_>> = Vec::new();
             // Ids are unique: an unstable sort gives the one order.
             members.sort_unstable_by(|&a, &b| quotes[a].0.id.cmp(&quotes[b].0.id));
@@ -5640,7 +5675,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
             (pairs, note)
         };
-        let blocks = blocks.into_values().filter(|members| members.len() > 1);
+        let blocks = keyed
+            .chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
+            .filter(|block| block.len() > 1);
         #[cfg(feature = "parallel")]
         let compared: Vec<_> = {
             use rayon::prelude::*;
