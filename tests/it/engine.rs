@@ -44,6 +44,27 @@ fn isis_k_corpus(sources: serde_json::Value, claims: Vec<serde_json::Value>) -> 
     Corpus::from_json_str(&doc.to_string()).unwrap()
 }
 
+/// The first topic of the report on `claims` about ISIS-K from
+/// `sources`, under the default policy, handed to `look`.
+fn on_first_topic<T>(
+    sources: &serde_json::Value,
+    claims: Vec<serde_json::Value>,
+    look: impl FnOnce(&corroborate::Topic<'_>) -> T,
+) -> T {
+    let corpus = isis_k_corpus(sources.clone(), claims);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    look(&report.topics[0])
+}
+
+/// Each claim of `topic` said superseded, as "c1>c3", in position order.
+fn superseded_claims(topic: &corroborate::Topic<'_>) -> Vec<String> {
+    topic
+        .positions()
+        .flat_map(|p| &p.claims)
+        .filter_map(|c| Some(format!("{}>{}", c.id(), c.superseded_by.as_ref()?)))
+        .collect()
+}
+
 fn claim(id: &str, property: &str, value: serde_json::Value, chain: &[&str]) -> serde_json::Value {
     serde_json::json!({"id": id, "subject": "isis-k", "property": property, "value": value,
                        "assertion": {"chain": chain}})
@@ -521,15 +542,7 @@ fn an_earlier_report_is_superseded_by_the_surest_highest_later_figure() {
                 )
             })
             .collect();
-        let corpus = isis_k_corpus(sources.clone(), claims);
-        let report = Analyzer::new(&corpus, &Policy::default()).report();
-        let mut marks: Vec<String> = report.topics[0]
-            .scopes
-            .iter()
-            .flat_map(|s| &s.positions)
-            .flat_map(|p| &p.claims)
-            .filter_map(|c| Some(format!("{}>{}", c.claim.id, c.superseded_by.as_ref()?)))
-            .collect();
+        let mut marks = on_first_topic(&sources, claims, superseded_claims);
         marks.sort();
         marks.join(" ")
     };
@@ -571,14 +584,8 @@ fn an_open_figure_beside_lower_ones_does_not_hide_a_fall() {
     let corpus = isis_k_corpus(sources, claims);
     let report = Analyzer::new(&corpus, &Policy::default()).report();
     let topic = &report.topics[0];
-    let positions: Vec<&corroborate::Position> =
-        topic.scopes.iter().flat_map(|s| &s.positions).collect();
-    let superseded: Vec<String> = positions
-        .iter()
-        .flat_map(|p| &p.claims)
-        .filter_map(|c| Some(format!("{}>{}", c.claim.id, c.superseded_by.as_ref()?)))
-        .collect();
-    assert_eq!(superseded, Vec::<String>::new());
+    let positions: Vec<&corroborate::Position> = topic.positions().collect();
+    assert_eq!(superseded_claims(topic), Vec::<String>::new());
     let label_of = |id: &str| {
         positions
             .iter()
@@ -658,19 +665,12 @@ fn a_fall_is_judged_against_the_figures_that_stand() {
     // The claims superseded ("c1>c2"), and the conflicts between
     // positions, each named by its first claim ("c1-c4").
     let outcome = |claims: Vec<serde_json::Value>| {
-        let corpus = isis_k_corpus(sources.clone(), claims);
-        let report = Analyzer::new(&corpus, &Policy::default()).report();
-        let topic = &report.topics[0];
-        let positions: Vec<&corroborate::Position> =
-            topic.scopes.iter().flat_map(|s| &s.positions).collect();
-        let mut superseded: Vec<String> = positions
-            .iter()
-            .flat_map(|p| &p.claims)
-            .filter_map(|c| Some(format!("{}>{}", c.claim.id, c.superseded_by.as_ref()?)))
-            .collect();
-        superseded.sort();
-        let conflicts = conflicts_by_first_claim(topic, |_| String::new());
-        (superseded.join(" "), conflicts.join(" "))
+        on_first_topic(&sources, claims, |topic| {
+            let mut superseded = superseded_claims(topic);
+            superseded.sort();
+            let conflicts = conflicts_by_first_claim(topic, |_| String::new());
+            (superseded.join(" "), conflicts.join(" "))
+        })
     };
     // The latest dated report holds only "at least 20", coarse beside the
     // undated 20 and 23: the earlier 10 is superseded, and in no conflict.
@@ -784,27 +784,24 @@ fn a_vague_figure_that_fits_several_standing_figures_is_coarse() {
     // Each position as "claims:origins" ("coarse" and "superseded" when
     // so), the verdict, and the relations' kinds between first claims.
     let outcome = |claims: Vec<serde_json::Value>| {
-        let corpus = isis_k_corpus(sources.clone(), claims);
-        let report = Analyzer::new(&corpus, &Policy::default()).report();
-        let topic = &report.topics[0];
-        let positions: Vec<&corroborate::Position> =
-            topic.scopes.iter().flat_map(|s| &s.positions).collect();
-        let mut shown: Vec<String> = positions
-            .iter()
-            .map(|p| {
-                let ids: Vec<&str> = p.claims.iter().map(|c| c.claim.id.as_str()).collect();
-                let mut text = format!("{}:{}", ids.join("+"), p.origins.len());
-                if p.fits > 0 {
-                    text.push_str(&format!(" fits {}", p.fits));
-                }
-                if p.superseded {
-                    text.push_str(" superseded");
-                }
-                text
-            })
-            .collect();
-        shown.sort();
-        (shown.join(", "), topic.verdict)
+        on_first_topic(&sources, claims, |topic| {
+            let mut shown: Vec<String> = topic
+                .positions()
+                .map(|p| {
+                    let ids: Vec<&str> = p.claims.iter().map(|c| c.claim.id.as_str()).collect();
+                    let mut text = format!("{}:{}", ids.join("+"), p.origins.len());
+                    if p.fits > 0 {
+                        text.push_str(&format!(" fits {}", p.fits));
+                    }
+                    if p.superseded {
+                        text.push_str(" superseded");
+                    }
+                    text
+                })
+                .collect();
+            shown.sort();
+            (shown.join(", "), topic.verdict)
+        })
     };
     // Repro C: "dozens" beside 66 after 67 and 68 fits three figures that
     // stand. It had joined 66, a second origin behind it.
@@ -844,23 +841,16 @@ fn a_vague_figure_that_fits_several_standing_figures_is_coarse() {
         positions,
         "fix1:1, k1:1 superseded, k5:1 fits 2, k6:1 superseded, k7:1"
     );
-    let corpus = isis_k_corpus(
-        sources.clone(),
+    let by = on_first_topic(
+        &sources,
         vec![
             toll("k1", n(10), &["a1", "o1"], "2026-03-04"),
             toll("k7", n(68), &["a1", "o2"], early),
             toll("k8", n(67), &["a1", "o1"], early),
             toll("k5", dozens(), &["a2"], late),
         ],
+        superseded_claims,
     );
-    let report = Analyzer::new(&corpus, &Policy::default()).report();
-    let by: Vec<String> = report.topics[0]
-        .scopes
-        .iter()
-        .flat_map(|s| &s.positions)
-        .flat_map(|p| &p.claims)
-        .filter_map(|c| Some(format!("{}>{}", c.claim.id, c.superseded_by.as_ref()?)))
-        .collect();
     assert_eq!(by, ["k1>k7"]);
     // A dated range made coarse by an earlier 67 and an undated 60,
     // compared with the latest report as if of it: the undated figure
@@ -1058,21 +1048,13 @@ fn a_figure_stated_again_later_is_confirmed() {
                 )
             })
             .collect();
-        let corpus = isis_k_corpus(sources.clone(), claims);
-        let report = Analyzer::new(&corpus, &Policy::default()).report();
-        let topic = &report.topics[0];
-        let superseded: Vec<String> = topic
-            .scopes
-            .iter()
-            .flat_map(|s| &s.positions)
-            .flat_map(|p| &p.claims)
-            .filter_map(|c| Some(format!("{}>{}", c.id(), c.superseded_by.as_ref()?)))
-            .collect();
-        (
-            topic.verdict,
-            topic.explanation.clone(),
-            superseded.join(" "),
-        )
+        on_first_topic(&sources, claims, |topic| {
+            (
+                topic.verdict,
+                topic.explanation.clone(),
+                superseded_claims(topic).join(" "),
+            )
+        })
     };
     // Three reports of one toll: corroborated by three origins.
     let (verdict, explanation, superseded) = topic("killed", [50, 50, 50]);
@@ -1526,7 +1508,7 @@ fn a_superseded_claim_names_what_its_relations_reach() {
         let corpus = corpus_of(claims);
         let report = Analyzer::new(&corpus, &Policy::default()).report();
         let topic = &report.topics[0];
-        let positions: Vec<_> = topic.scopes.iter().flat_map(|s| &s.positions).collect();
+        let positions: Vec<_> = topic.positions().collect();
         let holder = |id: &str| {
             positions
                 .iter()

@@ -291,7 +291,7 @@ pub fn check(corpus: &Corpus, report: &Report) {
         }
         assert_eq!(in_topic, topic.claim_count);
         // The verdict follows from the relations and positions.
-        let positions: Vec<_> = topic.scopes.iter().flat_map(|s| &s.positions).collect();
+        let positions: Vec<_> = topic.positions().collect();
         let superseded: BTreeSet<&str> = positions
             .iter()
             .filter(|p| p.superseded)
