@@ -1456,9 +1456,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let mut latest_start = usize::MAX;
             let mut before_latest: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
             let mut standing = Standing::default();
-            // Each coarse position of an intermediate report, with the
-            // earlier figures standing when it came that it fits.
-            let mut fits_standing: Vec<(usize, Vec<usize>)> = Vec::new();
+            // Each coarse position of an intermediate report, with how
+            // many of the earlier figures standing when it came it fits,
+            // and the lowest and highest of them.
+            let mut fits_standing: Vec<(usize, usize, usize, usize)> = Vec::new();
             for (time, bucket) in bucket_list {
                 let in_series = cumulative && time.is_some();
                 if in_series && time == latest {
@@ -1553,6 +1554,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     // figures standing when it comes, as the latest
                     // report's do (below): found now, before the report
                     // takes off those it reaches.
+                    // Those it fits are a run of the stack, found by two
+                    // binary searches and never walked: a long series of
+                    // coarse reports costs no more than its length.
                     if time != latest {
                         for i in bucket_start..built.len() {
                             let b = &built[i];
@@ -1560,19 +1564,21 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                                 continue;
                             };
                             let list = &standing.at[usize::from(b.polarity == Polarity::Negative)];
-                            let from = list.partition_point(|&j| {
-                                value_span(&built[j]).is_some_and(|(start, _)| start > high)
+                            let span = |j: usize| value_span(&built[j]);
+                            let mut from = list.partition_point(|&j| {
+                                span(j).is_some_and(|(start, _)| start > high)
                             });
-                            let fit: Vec<usize> = list[from..]
-                                .iter()
-                                .copied()
-                                .take_while(|&j| {
-                                    value_span(&built[j]).is_some_and(|(_, end)| end >= low)
-                                })
-                                .filter(|&j| self.same_value(b, &built[j]))
-                                .collect();
-                            if !fit.is_empty() {
-                                fits_standing.push((i, fit));
+                            let mut to = list
+                                .partition_point(|&j| span(j).is_some_and(|(_, end)| end >= low));
+                            // The ends as `same_value` judges them.
+                            while from < to && !self.same_value(b, &built[list[from]]) {
+                                from += 1;
+                            }
+                            while to > from && !self.same_value(b, &built[list[to - 1]]) {
+                                to -= 1;
+                            }
+                            if to > from {
+                                fits_standing.push((i, to - from, list[to - 1], list[from]));
                             }
                         }
                     }
@@ -1895,14 +1901,25 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             .collect::<Vec<usize>>()
                     };
                     let mut fit = within(&fine);
+                    // Earlier figures it fits beyond those in `fit`: an
+                    // intermediate report's are counted, and only the
+                    // lowest and highest listed.
+                    let mut unlisted = 0;
                     let earlier = if range.start >= latest_start {
                         within(
                             &standing_earlier[usize::from(built[i].polarity == Polarity::Negative)],
                         )
+                    } else if let Ok(at) = fits_standing.binary_search_by_key(&i, |f| f.0) {
+                        let (_, count, lowest, highest) = fits_standing[at];
+                        let ends = if lowest == highest {
+                            vec![lowest]
+                        } else {
+                            vec![lowest, highest]
+                        };
+                        unlisted = count - ends.len();
+                        ends
                     } else {
-                        fits_standing
-                            .binary_search_by_key(&i, |(k, _)| *k)
-                            .map_or_else(|_| Vec::new(), |at| fits_standing[at].1.clone())
+                        Vec::new()
                     };
                     if !earlier.is_empty() {
                         fit.extend(earlier);
@@ -1916,7 +1933,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     if let (Some(&first), Some(&last)) = (fit.first(), fit.last()) {
                         pairs.push((i.min(first), i.max(first)));
                         pairs.push((i.min(last), i.max(last)));
-                        fitted.push((i, fit.len()));
+                        fitted.push((i, fit.len() + unlisted));
                     }
                 }
             }

@@ -905,6 +905,18 @@ fn a_vague_figure_that_fits_several_standing_figures_is_coarse() {
         "fix1:1 superseded, k5:1 fits 3 superseded, k6:1 superseded, k7:1 superseded, k9:1"
     );
     assert_eq!(verdict, corroborate::Verdict::Superseded);
+    // Alone in its report, "dozens" fits the three figures that stand
+    // (67, 68 and 69), and is told so, though only the lowest and the
+    // highest are related to it.
+    let (positions, _) = outcome(after_67_and_68(vec![
+        toll("k8", n(69), &["a1", "o1"], early),
+        toll("k5", dozens(), &["a2"], mid),
+        toll("k9", n(100), &["a1", "o2"], late),
+    ]));
+    assert_eq!(
+        positions,
+        "k5:1 fits 3 superseded, k6:1 superseded, k7:1 superseded, k8:1 superseded, k9:1"
+    );
     // With a fall to 65 at 09:00, 66, 67 and 68 stand at the end, and
     // the "dozens" of 08:00 that fits them replaced none of them: it is
     // related to the first and last it fits (66 and 68) as a coarse
