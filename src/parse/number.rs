@@ -501,7 +501,15 @@ pub(crate) fn refused_scale_at(tokens: &Tokens, notation: &Notation, i: usize) -
 /// or abbreviation follows them.
 fn scales_after(tokens: &Tokens, notation: &Notation, i: usize) -> Option<ScaleChain> {
     tokens.number(i)?;
-    let at = i + 1;
+    let first = scale_at(tokens, notation, i + 1)?;
+    Some(scale_chain(tokens, notation, i + 2, first))
+}
+
+/// The factor of the scale at token `at`, after digits: an abbreviation
+/// of `notation` glued to them ("5k", "1.2bn") or after a space ("3
+/// mn"), or a scale word after a space ("5 million"). `None` for any
+/// other word, and at a break.
+fn scale_at(tokens: &Tokens, notation: &Notation, at: usize) -> Option<f64> {
     let word = tokens.word(at)?;
     let abbreviated = || {
         notation
@@ -509,14 +517,13 @@ fn scales_after(tokens: &Tokens, notation: &Notation, i: usize) -> Option<ScaleC
             .and_then(|k| notation.abbreviation(k))
             .map(|a| a.1)
     };
-    let first = if tokens.joined(at) {
-        abbreviated()?
+    if tokens.joined(at) {
+        abbreviated()
     } else if tokens.breaks(at) {
-        return None;
+        None
     } else {
-        scale_word(word).or_else(abbreviated)?
-    };
-    Some(scale_chain(tokens, notation, at + 1, first))
+        scale_word(word).or_else(abbreviated)
+    }
 }
 
 /// The number at token `i` (digits, with the scales after them that
@@ -674,23 +681,19 @@ pub(crate) fn digits_at(
         }
         // "5k", "1.2bn": an abbreviation of the vocabulary; any other
         // word glued to digits ("31st") makes them no number.
-        if let Some(word) = tokens.word(end) {
-            let index = notation.scale(word)?;
-            scale = notation.abbreviation(index)?.1;
+        if tokens.word(end).is_some() {
+            scale = scale_at(tokens, notation, end)?;
             end += 1;
         }
     }
-    if !percent && scale == 1.0 && !tokens.breaks(end) {
-        if let Some(s) = tokens.word(end).and_then(scale_word) {
-            scale = s;
-            end += 1;
-        } else if let Some(index) = tokens.word(end).and_then(|w| notation.scale(w))
-            && let Some((_, factor, _)) = notation.abbreviation(index)
-        {
-            // "1.2 bn", "3 mn": an abbreviation after a space.
-            scale = factor;
-            end += 1;
-        }
+    // "5 million", "1.2 bn", "3 mn": a scale word or an abbreviation
+    // after a space.
+    if !percent
+        && scale == 1.0
+        && let Some(factor) = scale_at(tokens, notation, end)
+    {
+        scale = factor;
+        end += 1;
     }
     if scale > 1.0 {
         match scale_chain(tokens, notation, end, scale) {
