@@ -3830,6 +3830,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         topic_name: TopicName<'_>,
     ) -> Vec<Built<'c>> {
         let vocabulary = self.policy.vocabulary();
+        // The caller gives claims of one polarity.
+        let denial = Self::effective_polarity(claims[0]) == Polarity::Negative;
         let new = |claims: Vec<&'c Claim>, value: String| Built {
             claims,
             quote_texts: Vec::new(),
@@ -3912,35 +3914,49 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     }
                     runs
                 };
-                let (runs, coarse) = split_coarse(
-                    sweep(known),
-                    |m| m.0,
-                    |a, b| a.overlaps(&b),
-                    |m| !corrected.contains_key(&m.2.id),
-                    sweep,
-                );
-                let (runs, coarse) = if standing.is_empty() {
-                    (runs, coarse)
+                let (runs, coarse) = if denial {
+                    // Denials are not narrowed to what they share: each
+                    // denies all of its interval, so a position of them
+                    // holds one interval ("more than 100,000" and "more
+                    // than 50,000" denied are two denials, and the second
+                    // still denies 70,000). None is coarse.
+                    let alone = known.into_iter().map(|m| (m.0, vec![m])).collect();
+                    (
+                        apart(alone, |m| (m.0.min(), m.0.max()), |m| m.0),
+                        Vec::new(),
+                    )
                 } else {
-                    split_beside_standing(
-                        runs,
-                        coarse,
-                        standing,
+                    let (runs, coarse) = split_coarse(
+                        sweep(known),
+                        |m| m.0,
+                        |a, b| a.overlaps(&b),
                         |m| !corrected.contains_key(&m.2.id),
                         sweep,
-                    )
+                    );
+                    let (runs, coarse) = if standing.is_empty() {
+                        (runs, coarse)
+                    } else {
+                        split_beside_standing(
+                            runs,
+                            coarse,
+                            standing,
+                            |m| !corrected.contains_key(&m.2.id),
+                            sweep,
+                        )
+                    };
+                    // Each coarse value stands alone, with those of the
+                    // same interval: two that overlap ("more than 500",
+                    // "up to 1,200") are not joined into one nobody
+                    // stated.
+                    (runs, apart(coarse, |m| (m.0.min(), m.0.max()), |m| m.0))
                 };
-                // Each coarse value stands alone, with those of the same
-                // interval: two that overlap ("more than 500", "up to
-                // 1,200") are not joined into one nobody stated.
-                let coarse = apart(coarse, |m| (m.0.min(), m.0.max()), |m| m.0);
                 let first = out.len();
                 for (runs, coarse) in [(runs, false), (coarse, true)] {
                     for (interval, mut members) in runs {
                         members.sort_unstable_by_key(|&(_, k, _)| k);
                         let members: Vec<&'c Claim> =
                             members.into_iter().map(|(_, _, c)| c).collect();
-                        let value = self.quantity_value(&members, &interval);
+                        let value = self.quantity_value(&members, &interval, denial);
                         let mut built = new(members, value);
                         built.interval = Some(interval);
                         built.coarse = coarse;
@@ -3977,14 +3993,27 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 // Sweep with the running intersection of the periods.
                 type Member<'c> = (Period, &'c Claim, usize);
                 let sweep = |items: Vec<Member<'c>>| sweep_times(items, |m| m.0.interval());
-                let (runs, coarse) = split_coarse(
-                    sweep(dated),
-                    |m| m.0.interval(),
-                    spans_meet,
-                    |m| !corrected.contains_key(&m.1.id),
-                    sweep,
-                );
-                let coarse = apart(coarse, |m| m.0.interval(), |m| m.0.interval());
+                let (runs, coarse) = if denial {
+                    // Denials stand apart unless they deny one period,
+                    // as for quantities.
+                    let alone = dated
+                        .into_iter()
+                        .map(|m| (m.0.interval(), vec![m]))
+                        .collect();
+                    (
+                        apart(alone, |m| m.0.interval(), |m| m.0.interval()),
+                        Vec::new(),
+                    )
+                } else {
+                    let (runs, coarse) = split_coarse(
+                        sweep(dated),
+                        |m| m.0.interval(),
+                        spans_meet,
+                        |m| !corrected.contains_key(&m.1.id),
+                        sweep,
+                    );
+                    (runs, apart(coarse, |m| m.0.interval(), |m| m.0.interval()))
+                };
                 let mut placed: Vec<(Span, Built<'c>)> = Vec::new();
                 for (runs, coarse) in [(runs, false), (coarse, true)] {
                     for (span, mut members) in runs {
@@ -3995,7 +4024,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             .min_by_key(|p| (p.precision(), p.end() - p.start(), p.start()));
                         let claims: Vec<&'c Claim> =
                             members.into_iter().map(|(_, c, _)| c).collect();
-                        let (value, _) = distinct_values(&claims);
+                        let (mut value, _) = distinct_values(&claims);
+                        if denial {
+                            value.insert_str(0, "not ");
+                        }
                         let mut built = new(claims, value);
                         built.period = finest;
                         built.coarse = coarse;
@@ -4034,8 +4066,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     }
                 }
                 for members in by_text.into_values() {
+                    let not = if denial { "not " } else { "" };
                     let value = match &members[0].value {
-                        Value::Text(t) => format!("{t:?}"),
+                        Value::Text(t) => format!("{not}{t:?}"),
                         _ => String::new(),
                     };
                     out.push(new(members, value));
@@ -4103,7 +4136,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
 
     /// A quantity position's combined value: its members' distinct
     /// values, and the interval they share unless one plain value says it.
-    fn quantity_value(&self, members: &[&Claim], interval: &Interval) -> String {
+    fn quantity_value(&self, members: &[&Claim], interval: &Interval, denial: bool) -> String {
         // Plain: exact figures and ranges, which say their interval (a
         // rounded figure's is shown only beside other values, where it
         // is what joins them: "5,700,000 / 5,714,034 → 5,714,034").
@@ -4117,13 +4150,16 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // ("US dollars", for "1.2 billion dollars" beside "1,150,000,000
         // US dollars"), or the unit they all give.
         self.push_common_unit(&mut shown, members);
-        if distinct == 1 && (plain || joined.starts_with(&shown)) {
-            joined
-        } else {
-            joined.push_str(" → ");
+        // A denial's values and interval are each said as denied: "not
+        // more than 50,000 → not at least 50,001".
+        if !(distinct == 1 && (plain || joined.starts_with(&shown))) {
+            joined.push_str(if denial { " → not " } else { " → " });
             joined.push_str(&shown);
-            joined
         }
+        if denial {
+            joined.insert_str(0, "not ");
+        }
+        joined
     }
 
     /// Clusters quote wordings into variants of one quote: wordings are
@@ -4929,6 +4965,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 );
                 return Some(Relation::new(kind, evidence, text));
             }
+        }
+        if a.polarity == Polarity::Negative && b.polarity == Polarity::Negative {
+            // Two denials never contradict each other: denying 50,000 and
+            // denying 100,000 can both hold, whatever the values.
+            text.push_str(": both are denials, and two denials can both hold");
+            return Some(Relation::new(RelationKind::Compatible, evidence, text));
         }
         if a.polarity != b.polarity {
             if !self.same_value(a, b) {

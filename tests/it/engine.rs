@@ -717,7 +717,8 @@ fn a_fall_is_judged_against_the_figures_that_stand() {
     assert!(!superseded.contains("c1>"), "{superseded}");
     assert!(conflicts.contains("c1-c3"), "{conflicts}");
     // Denials are judged against denials: a later, lower denial does not
-    // replace an earlier one, which the relation calls a fall.
+    // replace an earlier one. Nor do the two conflict: denying 150 and
+    // denying 50 can both hold (fourteenth audit, G1).
     let deny = |id: &str, v: u32, origin: &str, when| {
         let mut c = toll(id, n(v), origin, when);
         c["assertion"]["modality"] = serde_json::json!({"polarity": "negative"});
@@ -726,7 +727,7 @@ fn a_fall_is_judged_against_the_figures_that_stand() {
     let (superseded, conflicts) =
         outcome(vec![deny("c1", 150, "o1", d1), deny("c2", 50, "o2", d2)]);
     assert_eq!(superseded, "");
-    assert_eq!(conflicts, "c1-c2");
+    assert_eq!(conflicts, "");
     // Two figures of one report, 20 and 23, then 22: the 20 is replaced,
     // the 23 fell, and the two of one day conflict; the 23 does not "hold
     // the latest report" (tenth audit, F5).
@@ -957,9 +958,11 @@ fn a_vague_figure_that_fits_several_standing_figures_is_coarse() {
     expected.sort();
     assert_eq!(of_dozens, expected);
     assert_eq!(report.topics[0].verdict, corroborate::Verdict::Contested);
-    // Denials are judged apart from assertions, by the same test: "not
-    // dozens" beside "not 66", after "not 67" and "not 68", fits the
-    // three denials that stand, and denies none of them in particular.
+    // Denials are judged apart from assertions, but never joined: each
+    // denies all of its interval, so "not dozens" beside "not 66" is a
+    // denial of its own, not a coarse figure fitting others, and as the
+    // later report's highest denial it replaces "not 67" and "not 68",
+    // as any later denial that reaches them does (fourteenth audit, G1).
     let deny = |mut c: serde_json::Value| {
         c["assertion"]["modality"] = serde_json::json!({"polarity": "negative"});
         c
@@ -970,7 +973,7 @@ fn a_vague_figure_that_fits_several_standing_figures_is_coarse() {
         deny(toll("fix1", n(66), &["a2", "o1"], late)),
         deny(toll("k5", dozens(), &["a2"], late)),
     ]);
-    assert_eq!(positions, "fix1:1, k5:1 fits 3, k6:1, k7:1");
+    assert_eq!(positions, "fix1:1, k5:1, k6:1 superseded, k7:1 superseded");
     // Figures that a later report reached no longer stand for the next:
     // 70 at 08:00 replaces 67 and 68, so "dozens" at 08:30 fits 70 alone.
     let (positions, _) = outcome(after_67_and_68(vec![
@@ -4912,4 +4915,63 @@ fn a_bound_in_a_unit_of_measure_is_not_rounded() {
     );
     assert_eq!(kind, RelationKind::RefinedBy);
     assert_snapshot!(why, @"c1 gives more than 2 metres and c2 gives 2.5 metres: c2 lies within c1 and is narrower, so it refines it");
+}
+
+/// Denials of overlapping figures are not narrowed to what they share:
+/// "more than 100,000" and "more than 50,000" denied are two denials, and
+/// the second still denies 70,000 (fourteenth audit, G1). Two denials
+/// never conflict with each other, and a denial's position says "not".
+#[test]
+fn denials_stay_apart_and_never_conflict_with_each_other() {
+    let deny = |id: &str, value: serde_json::Value, publication: &str| {
+        let mut c = claim(id, "fighter_strength", q(value), &[publication, "o1"]);
+        c["assertion"]["modality"] = serde_json::json!({"polarity": "negative"});
+        c
+    };
+    let corpus = corpus_of(vec![
+        deny("c1", serde_json::json!({"more_than": 100000}), "a1"),
+        deny("c2", serde_json::json!({"more_than": 50000}), "a2"),
+        claim(
+            "c3",
+            "fighter_strength",
+            q(serde_json::json!({"exact": 70000})),
+            &["a2", "o2"],
+        ),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    let labels: Vec<String> = topic
+        .positions()
+        .map(|p| format!("{} {}", p.label, p.value))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "P1 70,000",
+            "P2 not more than 50,000 → not at least 50,001",
+            "P3 not more than 100,000 → not at least 100,001",
+        ]
+    );
+    let relations: Vec<String> = topic
+        .relations
+        .iter()
+        .map(|r| format!("{}-{} {:?}", r.from, r.to, r.relation.kind()))
+        .collect();
+    assert_eq!(relations, ["P1-P2 Conflict", "P2-P3 Compatible"]);
+    assert_eq!(topic.verdict, corroborate::Verdict::Contested);
+    assert_snapshot!(topic.relations[1].relation.explanation(), @"P2 (not more than 50,000 → not at least 50,001) and P3 (not more than 100,000 → not at least 100,001): both are denials, and two denials can both hold");
+
+    // Two denials of figures that do not overlap are not a conflict.
+    let corpus = corpus_of(vec![
+        deny("c1", serde_json::json!({"exact": 100000}), "a1"),
+        deny("c2", serde_json::json!({"exact": 50000}), "a2"),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let kinds: Vec<RelationKind> = report.topics[0]
+        .relations
+        .iter()
+        .map(|r| r.relation.kind())
+        .collect();
+    assert_eq!(kinds, [RelationKind::Compatible]);
+    assert_ne!(report.topics[0].verdict, corroborate::Verdict::Contested);
 }
