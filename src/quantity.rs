@@ -511,10 +511,26 @@ impl Quantity {
     }
 
     /// Sets the counted noun: "fighters", "U.S. service members".
+    ///
+    /// A share's unit is `percent` however it is written: `%`, `per
+    /// cent` and `pct` (in any case) are read as `percent`, as the
+    /// parsers read "41%" and "41 per cent", so that every spelling of a
+    /// share is one and compared as a share, never as a count.
+    ///
+    /// ```
+    /// use corroborate::{Amount, Quantity};
+    /// let three = Quantity::new(Amount::Exact(3.0))?;
+    /// assert_eq!(three.clone().with_unit("%").unit(), Some("percent"));
+    /// assert!(three.clone().with_unit("Per cent").is_share());
+    /// assert_eq!(three.with_unit("fighters").unit(), Some("fighters"));
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
     pub fn with_unit(mut self, unit: impl Into<Arc<str>>) -> Quantity {
         let unit = unit.into();
         self.unit = if unit.trim().is_empty() {
             None
+        } else if is_percent_spelling(unit.trim()) {
+            Some(Arc::from("percent"))
         } else {
             Some(unit)
         };
@@ -1485,6 +1501,15 @@ impl From<Quantity> for RawQuantity {
         }
         raw
     }
+}
+
+/// A spelling of a share's unit other than `percent` itself: `%`, `per
+/// cent`, `pct`, or `percent` in another case.
+fn is_percent_spelling(unit: &str) -> bool {
+    ["%", "percent", "per cent", "pct"]
+        .iter()
+        .any(|spelling| unit.eq_ignore_ascii_case(spelling))
+        && unit != "percent"
 }
 
 #[cfg(test)]

@@ -4975,3 +4975,42 @@ fn denials_stay_apart_and_never_conflict_with_each_other() {
     assert_eq!(kinds, [RelationKind::Compatible]);
     assert_ne!(report.topics[0].verdict, corroborate::Verdict::Contested);
 }
+
+/// A share is one however its unit is spelled: "%", "per cent" and "pct"
+/// in a corpus are `percent`, compared as shares and never as counts
+/// (fourteenth audit, G5).
+#[test]
+fn every_spelling_of_percent_is_a_share() {
+    let share = |id: &str, unit: &str, chain: &[&str]| {
+        claim(
+            id,
+            "turnout",
+            q(serde_json::json!({"exact": 3, "unit": unit})),
+            chain,
+        )
+    };
+    let corpus = corpus_of(vec![
+        share("c1", "%", &["a1", "o1"]),
+        share("c2", "Per cent", &["a2", "o2"]),
+        share("c3", "pct", &["a2"]),
+        share("c4", "percent", &["a1"]),
+        claim("c5", "turnout", q(serde_json::json!({"exact": 3})), &["a1"]),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let scopes: Vec<String> = report.topics[0]
+        .scopes
+        .iter()
+        .map(|s| {
+            let positions: Vec<String> = s
+                .positions
+                .iter()
+                .map(|p| format!("{} ({} claims)", p.value, p.claims.len()))
+                .collect();
+            format!("{}: {}", s.label, positions.join(", "))
+        })
+        .collect();
+    assert_eq!(
+        scopes,
+        ["quantity: 3 (1 claims)", "share: 3 percent (4 claims)"]
+    );
+}
