@@ -16,7 +16,7 @@ use crate::model::{
 };
 use crate::period::Period;
 use crate::policy::Similarity;
-use crate::quantity::{Interval, push_number};
+use crate::quantity::{Interval, just_past, just_under, push_number};
 use crate::vocab::Vocabulary;
 
 /// What one claim is to another.
@@ -1383,21 +1383,51 @@ impl Analyzer<'_, '_> {
 }
 
 /// Appends an interval as a sentence shows it: `500–1,500`, `at least 91`.
+///
+/// An end just past or just short of a stated number is a bound that
+/// excludes it ("more than 2.5 metres" starts just past 2.5): it is said
+/// so, "more than 2.5", "less than 2.5", since at ten digits the end
+/// itself reads as the number, and "at least 2.5" would say the figure
+/// may be 2.5 (fourteenth audit, G7). Counts have no such ends: "more
+/// than 90" people is at least 91.
 pub(crate) fn push_interval(out: &mut String, interval: &Interval) {
+    let (min, max) = (interval.min(), interval.max());
+    let (past, under) = (just_past(min), just_under(max));
     if !interval.is_known() {
         out.push_str("unknown");
-    } else if interval.min() == interval.max() {
-        push_number(out, interval.min());
-    } else if interval.max().is_infinite() {
-        out.push_str("at least ");
-        push_number(out, interval.min());
-    } else if interval.min() == 0.0 {
-        out.push_str("at most ");
-        push_number(out, interval.max());
+    } else if min == max {
+        push_number(out, min);
+    } else if max.is_infinite() {
+        out.push_str(if past.is_some() {
+            "more than "
+        } else {
+            "at least "
+        });
+        push_number(out, past.unwrap_or(min));
+    } else if min == 0.0 {
+        out.push_str(if under.is_some() {
+            "less than "
+        } else {
+            "at most "
+        });
+        push_number(out, under.unwrap_or(max));
+    } else if past.is_some() || under.is_some() {
+        out.push_str(if past.is_some() {
+            "more than "
+        } else {
+            "at least "
+        });
+        push_number(out, past.unwrap_or(min));
+        out.push_str(if under.is_some() {
+            " and less than "
+        } else {
+            " and at most "
+        });
+        push_number(out, under.unwrap_or(max));
     } else {
-        push_number(out, interval.min());
+        push_number(out, min);
         out.push('–');
-        push_number(out, interval.max());
+        push_number(out, max);
     }
 }
 

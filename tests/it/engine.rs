@@ -5014,3 +5014,47 @@ fn every_spelling_of_percent_is_a_share() {
         ["quantity: 3 (1 claims)", "share: 3 percent (4 claims)"]
     );
 }
+
+/// A bound that excludes its number, on a figure that is not a count,
+/// is said as such in a combined value: "more than 2.5 metres" starts
+/// just past 2.5, which reads as 2.5 at ten digits, and had been shown
+/// as "at least 2.5 metres" (fourteenth audit, G7).
+#[test]
+fn an_open_bound_on_a_measure_is_shown_open() {
+    let metres = |v: serde_json::Value| {
+        let mut v = v;
+        v["unit"] = serde_json::json!("metres");
+        q(v)
+    };
+    let corpus = corpus_of(vec![
+        claim(
+            "c1",
+            "height",
+            metres(serde_json::json!({"fewer_than": 2.5})),
+            &["a1", "o1"],
+        ),
+        claim(
+            "c2",
+            "height",
+            metres(serde_json::json!({"approximately": 2.5, "qualifier": "nearly"})),
+            &["a2", "o2"],
+        ),
+        claim(
+            "c3",
+            "height",
+            metres(serde_json::json!({"more_than": 2.3})),
+            &["a2"],
+        ),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let values: Vec<&str> = report.topics[0]
+        .positions()
+        .map(|p| p.value.as_str())
+        .collect();
+    assert_eq!(
+        values,
+        [
+            "fewer than 2.5 metres / more than 2.3 metres / nearly 2.5 metres → more than 2.3 and less than 2.5 metres"
+        ]
+    );
+}
