@@ -256,10 +256,16 @@ fn run(cli: Cli) -> Result<(), String> {
             .collect(),
         None => std::collections::HashSet::new(),
     };
+    // Topics kept, counted so that a filter that matched none says so.
+    let kept = std::sync::atomic::AtomicUsize::new(0);
     let keep = |t: &Topic<'_>| {
-        needle
+        let shown = needle
             .as_ref()
-            .is_none_or(|needle| matches_topic(t, needle) || merged.contains(&t.subject))
+            .is_none_or(|needle| matches_topic(t, needle) || merged.contains(&t.subject));
+        if shown {
+            kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        shown
     };
     let stdout_is_terminal = std::io::stdout().is_terminal();
     let printed = match cli.format {
@@ -327,6 +333,15 @@ fn run(cli: Cli) -> Result<(), String> {
             keep,
         ),
     };
+    if let Some(topic) = &cli.topic
+        && printed.is_ok()
+        && kept.load(std::sync::atomic::Ordering::Relaxed) == 0
+    {
+        eprintln!(
+            "corroborate: no topic matches --topic {topic:?} (by subject, subject name, property, \
+             or the id, name or alias of an entity merged into the subject); the report lists none"
+        );
+    }
     if cli.timings {
         eprintln!(
             "read {:.3} s, cross-reference and write {:.3} s, total {:.3} s",

@@ -1176,6 +1176,24 @@ fn the_topic_filter_finds_merged_entities() {
     assert_eq!(topics("hatay"), ["Antakiya"]);
     assert_eq!(topics("iskenderun"), ["Iskenderun"]);
     assert!(topics("aleppo").is_empty());
+    // A filter that matched nothing says so on stderr, in every format
+    // (fourteenth audit, G9); one that matched says nothing.
+    let stderr = |needle: &str, format: &str| {
+        let output = std::process::Command::new(example_binary())
+            .arg(&path)
+            .args(["--format", format, "--topic", needle])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    for format in ["text", "markdown", "json", "jsonl"] {
+        assert!(
+            stderr("aleppo", format).contains("no topic matches --topic \"aleppo\""),
+            "{format}"
+        );
+        assert_eq!(stderr("hatay", format), "", "{format}");
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
