@@ -150,16 +150,16 @@ pub(crate) enum ErrorKind {
         source_id: String,
         found: String,
     },
-    #[error("{}; expected UTF-8 text", match byte {
+    #[error("{}{}; expected UTF-8 text", match byte {
         Some(byte) => format!("byte 0x{byte:02x} at offset {offset} is not UTF-8"),
         None => format!("the input ends inside a UTF-8 sequence at byte offset {offset}"),
-    })]
+    }, utf16_hint(*offset, *byte))]
     NotUtf8 { offset: usize, byte: Option<u8> },
     /// Bytes that are not UTF-8 in a file a corpus file names.
-    #[error("{} of {path:?} is not UTF-8; expected UTF-8 text", match byte {
+    #[error("{} of {path:?} is not UTF-8{}; expected UTF-8 text", match byte {
         Some(byte) => format!("byte 0x{byte:02x} at offset {offset}"),
         None => format!("the end, inside a UTF-8 sequence at byte offset {offset},"),
-    })]
+    }, utf16_hint(*offset, *byte))]
     NotUtf8At {
         path: String,
         offset: usize,
@@ -199,6 +199,18 @@ pub(crate) enum ErrorKind {
 const EVIDENCE_FOUND: &str = "words that the publication's text holds, written as it writes them";
 /// What an evidence span that does not hold its text should have been.
 const EVIDENCE_SPAN: &str = "the byte offsets of the evidence text in the publication's text";
+
+/// A hint for bytes that open a UTF-16 text (its byte-order mark, `FF
+/// FE` or `FE FF`, whose bytes never occur in UTF-8): what a spreadsheet's
+/// "Unicode text" export writes. Empty for any other bad byte.
+fn utf16_hint(offset: usize, byte: Option<u8>) -> &'static str {
+    match (offset, byte) {
+        (0, Some(0xFF | 0xFE)) => {
+            " (it looks like UTF-16, whose files open with the bytes FF FE or FE FF, as a spreadsheet's \"Unicode text\" export does: save it as UTF-8)"
+        }
+        _ => "",
+    }
+}
 
 fn article(word: &str) -> &'static str {
     if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
