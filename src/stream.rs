@@ -2588,6 +2588,14 @@ impl StreamReader {
                 .with_position(header_line, None)
                 .in_field(format!("column {}", k + 1))
             })?;
+            // A TSV's column names are unquoted as its cells are
+            // (`"source"`, as R's `write.table` and quote-all exports
+            // write them).
+            let text = if matches!(format, TableFormat::Tsv) {
+                unquoted(text.trim())
+            } else {
+                Cow::Borrowed(text)
+            };
             let text = text.trim();
             // A column name never spans lines: a quote opened in the
             // header and never closed took the rows below into this cell.

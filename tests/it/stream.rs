@@ -2711,6 +2711,14 @@ fn a_tsv_cell_wrapped_in_quotes_is_read_without_them() {
         })
         .collect();
     assert_eq!(texts, ["He said \"no\" twice", "\"Derna\" and \"Sousse\""]);
+    // The column names too, as R's `write.table` and quote-all exports
+    // write them (fourteenth audit, M3).
+    let tsv =
+        "\"source\"\t\"subject\"\t \"property\" \tvalue\n\"AP\"\t\"Town\"\t\"killed\"\t\"12\"\n";
+    let corpus = StreamReader::new()
+        .read_table(tsv.as_bytes(), "q.tsv", TableFormat::Tsv)
+        .unwrap();
+    assert_snapshot!(describe(&corpus), @"line-2 town killed quantity [ap]");
     // CSV reads its quotes as RFC 4180 has it, as before.
     let corpus = read_csv("source,subject,property,value\nAP,Town,deaths,\"12\"\n");
     assert_eq!(corpus.claims()[0].value.kind(), "quantity");
