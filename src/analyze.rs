@@ -124,13 +124,15 @@ pub struct Analyzer<'a, 'p> {
 /// matched ("Al Jazeera", "Al-Jazeera", "al jazeera": one key), each
 /// spelling but the first in source order to the first. An outlet's
 /// articles that speak for themselves are one origin, and a second
-/// spelling is not a second newsroom. The distinct spellings are keyed,
+/// spelling is not a second newsroom. The names of sources of kind
+/// `outlet` are spellings too: a relayed "Reuters" is the newsroom whose
+/// articles' `outlet` is "Reuters". The distinct spellings are keyed,
 /// not every source.
 fn outlet_spellings(corpus: &Corpus) -> HashMap<&str, &str> {
     let mut seen: HashSet<&str> = HashSet::default();
     let mut by_key: HashMap<String, &str> = HashMap::default();
     let mut spellings: HashMap<&str, &str> = HashMap::default();
-    for outlet in corpus.sources().iter().filter_map(|s| s.outlet.as_deref()) {
+    for outlet in corpus.sources().iter().filter_map(outlet_of) {
         if !seen.insert(outlet) {
             continue;
         }
@@ -142,6 +144,15 @@ fn outlet_spellings(corpus: &Corpus) -> HashMap<&str, &str> {
         }
     }
     spellings
+}
+
+/// The newsroom a source is, or is an article of: a publication's
+/// `outlet`, or the name of a source of kind `outlet`.
+fn outlet_of(source: &crate::model::Source) -> Option<&str> {
+    match source.kind {
+        crate::model::SourceKind::Outlet => Some(&source.name),
+        _ => source.outlet.as_deref(),
+    }
 }
 
 /// The name that titles each group of merged entities: the name of the
@@ -668,7 +679,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     }
 
     /// A source's readable name, and for a publication with an outlet,
-    /// the outlet: whose reporting it is when it speaks for itself.
+    /// the outlet: whose reporting it is when it speaks for itself; for
+    /// a source of kind `outlet`, its own name, the same newsroom.
     fn origin_name<'s>(&self, id: &'s SourceId) -> (OriginName<'s>, Option<&'s str>)
     where
         'a: 's,
@@ -684,6 +696,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     OriginName::OwnReporting(outlet.unwrap_or(&source.name)),
                     outlet,
                 )
+            }
+            // An outlet speaking in its own name is its newsroom, as its
+            // articles that speak for themselves are.
+            crate::model::SourceKind::Outlet => {
+                (OriginName::Named(&source.name), Some(&source.name))
             }
             _ => (OriginName::Named(&source.name), None),
         }

@@ -5058,3 +5058,39 @@ fn an_open_bound_on_a_measure_is_shown_open() {
         ]
     );
 }
+
+/// An outlet's own reporting and the same outlet relayed by another
+/// article are one origin when the outlet's name and the relayed
+/// source's have one key, as two spellings of an outlet's name are:
+/// "Reuters (own reporting)" beside a relayed "Reuters" had counted as
+/// two independent origins (fourteenth audit, G2). A source of another
+/// name stays another origin.
+#[test]
+fn an_outlet_relayed_and_its_own_reporting_are_one_origin() {
+    let origins = |relayed_name: &str| {
+        let sources = serde_json::json!([
+            {"id": "rt-art", "kind": "publication", "name": "Reuters article", "outlet": "Reuters"},
+            {"id": "bbc-art", "kind": "publication", "name": "BBC article", "outlet": "BBC"},
+            {"id": "wire", "kind": "outlet", "name": relayed_name}
+        ]);
+        let toll = |id: &str, chain: &[&str]| {
+            serde_json::json!({"id": id, "subject": "isis-k", "property": "injured",
+                "value": q(serde_json::json!({"exact": 40})), "assertion": {"chain": chain}})
+        };
+        on_first_topic(
+            &sources,
+            vec![toll("c1", &["rt-art"]), toll("c2", &["bbc-art", "wire"])],
+            |topic| {
+                let names: Vec<String> = topic
+                    .positions()
+                    .flat_map(|p| &p.origins)
+                    .map(|o| o.name.to_string())
+                    .collect();
+                names.join(", ")
+            },
+        )
+    };
+    assert_eq!(origins("Reuters"), "Reuters (own reporting)");
+    assert_eq!(origins("reuters."), "Reuters (own reporting)");
+    assert_eq!(origins("AP"), "Reuters (own reporting), AP");
+}
