@@ -325,11 +325,12 @@ pub(crate) struct ScaleAbbreviation {
 
 /// A phrase of a vocabulary file as it is matched (lower case, spaces
 /// collapsed), refused when that is empty or when another phrase of the
-/// same table (in `seen`, by the key it is matched as) is matched alike.
+/// same table (in `seen`, by the key it is matched as, with the phrase
+/// and its field) is matched alike.
 fn checked_phrase(
     phrase: &str,
     field: &str,
-    seen: &mut BTreeMap<String, String>,
+    seen: &mut BTreeMap<String, (String, String)>,
 ) -> Result<String, Error> {
     let key = normalize_phrase(phrase);
     if key.is_empty() {
@@ -338,15 +339,20 @@ fn checked_phrase(
                 .in_field(field.to_string()),
         );
     }
-    if let Some(other) = seen.get(&key) {
+    if let Some((other, at)) = seen.get(&key) {
+        let problem = if other == phrase {
+            format!("is given twice (also in field {at:?})")
+        } else {
+            format!("is matched as {key:?}, as {other:?} in field {at:?} is")
+        };
         return Err(Error::invalid_value(
             format!("{phrase:?}"),
-            format!("is matched as {key:?}, as {other:?} is"),
+            problem,
             "each phrase once (phrases are matched without case)",
         )
         .in_field(field.to_string()));
     }
-    seen.insert(key.clone(), phrase.to_string());
+    seen.insert(key.clone(), (phrase.to_string(), field.to_string()));
     Ok(key)
 }
 
@@ -520,6 +526,16 @@ impl Vocabulary {
             let field = format!("vague.{phrase}");
             entry.check().map_err(|e| e.in_field(field.clone()))?;
             let key = checked_phrase(&phrase, &field, &mut seen)?;
+            // Digits are read as a number before any phrase is looked
+            // up, so a phrase that begins with one is never matched.
+            if key.starts_with(|c: char| c.is_ascii_digit()) {
+                return Err(Error::invalid_value(
+                    format!("{phrase:?}"),
+                    "begins with a digit, and a number is read as a number, never as a vague phrase",
+                    "words for an amount (\"dozens\", \"a few hundred\")",
+                )
+                .in_field(field));
+            }
             vocabulary.vague.insert(key, entry);
         }
         let mut seen = BTreeMap::new();
@@ -527,6 +543,16 @@ impl Vocabulary {
             let field = format!("approximate.{word}");
             tolerance.check().map_err(|e| e.in_field(field.clone()))?;
             let key = checked_phrase(&word, &field, &mut seen)?;
+            // One text is read one way: a hedge before a number, or a
+            // vague amount on its own, not both.
+            if vocabulary.vague.contains_key(&key) {
+                return Err(Error::invalid_value(
+                    format!("{word:?}"),
+                    "is a vague phrase of this vocabulary too",
+                    "each phrase either a vague amount or a hedge, not both",
+                )
+                .in_field(field));
+            }
             vocabulary.approximate.insert(key, tolerance);
         }
         let mut seen = BTreeMap::new();
@@ -572,6 +598,19 @@ impl Vocabulary {
         for (abbreviation, entry) in raw.scale_abbreviations {
             let field = format!("scale_abbreviations.{abbreviation}");
             let key = checked_phrase(&abbreviation, &field, &mut seen)?;
+            // A scale word is read by the number words, whatever this
+            // table says of it.
+            if let Some(scale) = crate::parse::scale_word(&key) {
+                return Err(Error::invalid_value(
+                    format!("{abbreviation:?}"),
+                    format!(
+                        "is a scale word the parser reads already (as {})",
+                        crate::quantity::format_number(scale)
+                    ),
+                    "an abbreviation that is not a scale word (\"k\", \"bn\")",
+                )
+                .in_field(field));
+            }
             if !key.chars().all(char::is_alphabetic) {
                 return Err(Error::invalid_value(
                     format!("{abbreviation:?}"),

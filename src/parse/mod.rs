@@ -24,6 +24,10 @@ mod quantity;
 mod token;
 mod words;
 
+/// The scale words the number words read ("million"), for vocabulary
+/// checks.
+pub(crate) use number::scale_word;
+
 use std::fmt;
 use std::ops::Range;
 

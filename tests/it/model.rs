@@ -478,7 +478,7 @@ fn vocabularies_and_policies_refuse_repeats_and_cycles() {
     let e = vocabulary(&format!("{dozens}, {dozens}")).unwrap_err();
     assert_snapshot!(e, @r#"line 1 column 66: field vague: the key "dozens" is given twice; expected each key once"#);
     let e = vocabulary(&format!(r#"{dozens}, "Dozens ": {{"min": 1, "max": 2}}"#)).unwrap_err();
-    assert_snapshot!(e, @r#"field vague.dozens: "dozens" is matched as "dozens", as "Dozens " is; expected each phrase once (phrases are matched without case)"#);
+    assert_snapshot!(e, @r#"field vague.dozens: "dozens" is matched as "dozens", as "Dozens " in field "vague.Dozens " is; expected each phrase once (phrases are matched without case)"#);
     let e =
         Vocabulary::from_json_str(r#"{"name": " ", "vague": {}, "approximate": {}}"#).unwrap_err();
     assert_snapshot!(e, @r#"field name: " " is empty; expected a name for the vocabulary, which reports show"#);
@@ -494,7 +494,25 @@ fn vocabularies_and_policies_refuse_repeats_and_cycles() {
     assert_eq!(ok.measure("ACRES burned"), Some("acres"));
     assert_eq!(ok.measure("ha"), Some("hectares"));
     let e = measures(r#""acres": ["acres"], "hectares": ["hectares", "Acres"]"#).unwrap_err();
-    assert_snapshot!(e, @r#"field measures.hectares[1]: "Acres" is matched as "acres", as "acres" is; expected each phrase once (phrases are matched without case)"#);
+    assert_snapshot!(e, @r#"field measures.hectares[1]: "Acres" is matched as "acres", as "acres" in field "measures.acres[0]" is; expected each phrase once (phrases are matched without case)"#);
+    // Entries that could never apply are refused (fourteenth audit,
+    // M8): a vague phrase that begins with a digit, a phrase that is a
+    // vague amount and a hedge, a scale word as an abbreviation.
+    let e = vocabulary(r#""300": {"min": 1, "max": 2}"#).unwrap_err();
+    assert_snapshot!(e, @r#"field vague.300: "300" begins with a digit, and a number is read as a number, never as a vague phrase; expected words for an amount ("dozens", "a few hundred")"#);
+    let e = Vocabulary::from_json_str(
+        r#"{"name": "v", "vague": {"about": {"min": 1, "max": 2}}, "approximate": {"About": {"below": 0.1, "above": 0.1}}}"#,
+    )
+    .unwrap_err();
+    assert_snapshot!(e, @r#"field approximate.About: "About" is a vague phrase of this vocabulary too; expected each phrase either a vague amount or a hedge, not both"#);
+    let e = Vocabulary::from_json_str(
+        r#"{"name": "v", "vague": {}, "approximate": {}, "scale_abbreviations": {"million": {"factor": 5}}}"#,
+    )
+    .unwrap_err();
+    assert_snapshot!(e, @r#"field scale_abbreviations.million: "million" is a scale word the parser reads already (as 1,000,000); expected an abbreviation that is not a scale word ("k", "bn")"#);
+    // The same word under two measures names both (fourteenth audit, M8).
+    let e = measures(r#""a": ["x"], "b": ["x"]"#).unwrap_err();
+    assert_snapshot!(e, @r#"field measures.b[0]: "x" is given twice (also in field "measures.a[0]"); expected each phrase once (phrases are matched without case)"#);
     let e = measures(r#""": ["acres"]"#).unwrap_err();
     assert_snapshot!(e, @r#"field measures: "" is empty; expected the name of a unit of measure, which reports show ("acres")"#);
     // Irregular verbs: each one word, with its forms, each once.
