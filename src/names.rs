@@ -1,5 +1,6 @@
-//! The name tables, as data: the legal suffixes a name's key leaves out
-//! and the gendered endings that tell two people apart.
+//! The name tables, as data: the legal suffixes a name's key leaves out,
+//! the gendered endings that tell two people apart, and the opposed
+//! words that tell two places apart.
 //!
 //! | type | what it is |
 //! |---|---|
@@ -65,10 +66,11 @@ fn bundled_tables(json: &str) -> NameTables {
     })
 }
 
-/// The legal suffixes left out of name keys and the gendered endings that
-/// tell two people apart, keyed as names are (lower case, Latin and Greek
-/// letters without their marks, "Inc." as `inc`, "S.A." as `sa`, "ος" as
-/// `οσ`).
+/// The legal suffixes left out of name keys, the gendered endings that
+/// tell two people apart and the opposed words that tell two places
+/// apart ("East", "West"), keyed as names are (lower case, Latin and
+/// Greek letters without their marks, "Inc." as `inc`, "S.A." as `sa`,
+/// "ος" as `οσ`).
 ///
 /// The crate uses [`NameTables::bundled`] unless other tables are
 /// installed, once for the process, before the first name is keyed
@@ -115,6 +117,16 @@ pub struct NameTables {
     /// words whose tails after their common prefix are longer differ by
     /// more than an ending.
     longest_tail: usize,
+    /// The keys of the opposed words ("east", "west"), each with the
+    /// number of its group, sorted: two different words of one group
+    /// tell two names apart.
+    opposed: Vec<(Ending, usize)>,
+    /// The longest opposed word, in characters: a longer word is none.
+    longest_opposed: usize,
+    /// The opposed words' first and last characters, each's low 5 bits,
+    /// as bits (`32 * first + last`), as [`NameTables::suffix_ends`]
+    /// has them: most words are turned away by one bit before the search.
+    opposed_ends: [u64; 16],
 }
 
 /// A pair of endings as two words that share a stem differ: the letters
@@ -138,6 +150,13 @@ fn ends(word: &str) -> usize {
     let bytes = word.as_bytes();
     let (first, last) = (bytes[0], bytes[bytes.len() - 1]);
     usize::from(first & 31) * 32 + usize::from(last & 31)
+}
+
+/// The low 5 bits of the first and of the last character of non-empty
+/// `word`, as one number below 1,024 ([`ends`] for characters).
+fn char_ends(word: &[char]) -> usize {
+    let (first, last) = (word[0] as usize, word[word.len() - 1] as usize);
+    (first & 31) * 32 + (last & 31)
 }
 
 /// The bytes of `word` as one number, when it has at most 16: equal
@@ -170,6 +189,22 @@ struct RawTables {
     name: String,
     legal_suffixes: Vec<String>,
     gendered_endings: Vec<RawGroup>,
+    /// Optional, so that tables written before it still read (with no
+    /// opposed words).
+    #[serde(default)]
+    opposed_words: Vec<RawOpposed>,
+}
+
+/// A group of opposed words: any two different words of it tell two
+/// names apart.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOpposed {
+    /// For readers of the file: which names the group is for.
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+    words: Vec<String>,
 }
 
 /// A group of endings: each masculine one against each feminine one.
@@ -245,8 +280,10 @@ impl NameTables {
     ///
     /// Fails on malformed JSON, an unknown, missing or mistyped field, a
     /// suffix whose key is not one word, an ending whose key is more than
-    /// one word, a group with no masculine or no feminine ending, or a
-    /// group that gives one ending on both sides.
+    /// one word, a group with no masculine or no feminine ending, a
+    /// group that gives one ending on both sides, an opposed word whose
+    /// key is not one word, or a group of opposed words with fewer than
+    /// two words or with one word twice.
     pub fn from_json_str(json: &str) -> Result<NameTables, Error> {
         use crate::corpus::json_error;
         const EXPECTED: &str = r#"a JSON object such as {"name": "names", "legal_suffixes": [], "gendered_endings": []}"#;
@@ -359,6 +396,46 @@ impl NameTables {
             }
         }
         tables.forms.sort_by_key(|forms| forms.key);
+        for (g, group) in raw.opposed_words.iter().enumerate() {
+            let field = format!("opposed_words[{g}].words");
+            if group.words.len() < 2 {
+                return Err(Error::invalid_value(
+                    format!("{:?}", group.words),
+                    "has fewer than two words",
+                    "two or more words that tell names apart (\"East\", \"West\")",
+                )
+                .in_field(field));
+            }
+            let start = tables.opposed.len();
+            for (k, word) in group.words.iter().enumerate() {
+                let key = word_key(word);
+                if key.is_empty() || key.contains(' ') {
+                    return Err(Error::invalid_value(
+                        format!("{word:?}"),
+                        format!("is keyed as {key:?}"),
+                        "one word (\"North\", \"Upper\")",
+                    )
+                    .in_field(format!("{field}[{k}]")));
+                }
+                let key: Ending = key.chars().collect();
+                if tables.opposed[start..]
+                    .iter()
+                    .any(|(other, _)| *other == key)
+                {
+                    return Err(Error::invalid_value(
+                        format!("{word:?}"),
+                        "is in the group twice (as keyed)",
+                        "different words in a group",
+                    )
+                    .in_field(format!("{field}[{k}]")));
+                }
+                tables.longest_opposed = tables.longest_opposed.max(key.len());
+                let end = char_ends(&key);
+                tables.opposed_ends[end / 64] |= 1 << (end % 64);
+                tables.opposed.push((key, g));
+            }
+        }
+        tables.opposed.sort_unstable();
         Ok(tables)
     }
 
@@ -414,6 +491,55 @@ impl NameTables {
         let end = ends(word);
         self.suffix_ends[end / 64] & 1 << (end % 64) != 0
             && packed(word).is_some_and(|word| self.suffixes.binary_search(&word).is_ok())
+    }
+
+    /// Whether `a` and `b`, words of names' keys as [`crate::name_key`]
+    /// writes them, are two different words of one group of opposed
+    /// words: "east" and "west", "upper" and "lower". Names whose words
+    /// in one place are opposed are two names, however alike they
+    /// score ("East Timor" and "West Timor").
+    ///
+    /// ```
+    /// use corroborate::NameTables;
+    /// let tables = NameTables::bundled();
+    /// assert!(tables.is_opposed("east", "west"));
+    /// assert!(tables.is_opposed("upper", "lower"));
+    /// assert!(!tables.is_opposed("east", "east"));
+    /// // Different groups: "North" and "Northern" may be one name's.
+    /// assert!(!tables.is_opposed("north", "northern"));
+    /// ```
+    pub fn is_opposed(&self, a: &str, b: &str) -> bool {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        self.opposed(&a, &b)
+    }
+
+    /// [`NameTables::is_opposed`] for words as characters: checked for
+    /// the differing words of every pair of names that would merge, at
+    /// the cost of a length test for most words and two binary searches
+    /// for the rest.
+    pub(crate) fn opposed(&self, a: &[char], b: &[char]) -> bool {
+        let known = |word: &[char]| {
+            !word.is_empty() && word.len() <= self.longest_opposed && {
+                let end = char_ends(word);
+                self.opposed_ends[end / 64] & 1 << (end % 64) != 0
+            }
+        };
+        if !known(a) || !known(b) || a == b {
+            return false;
+        }
+        let entries = |word: &[char]| {
+            let start = self.opposed.partition_point(|(key, _)| **key < *word);
+            let end = start
+                + self.opposed[start..]
+                    .iter()
+                    .take_while(|(key, _)| **key == *word)
+                    .count();
+            &self.opposed[start..end]
+        };
+        let others = entries(b);
+        entries(a)
+            .iter()
+            .any(|(_, group)| others.iter().any(|(_, other)| other == group))
     }
 
     /// Whether two words of names' keys are one stem of at least
@@ -486,6 +612,48 @@ mod tests {
         assert!(tables.endings.len() > 20);
         assert_eq!(tables.forms.len(), 2 * tables.endings.len());
         assert_eq!(tables.longest_tail, 4);
+        assert!(tables.is_opposed("east", "west"));
+        assert!(tables.is_opposed("nord", "sud"));
+        assert!(!tables.is_opposed("nord", "south"));
+    }
+
+    /// Two different words of one group are opposed, either way round;
+    /// a word and itself, words of different groups and words of no
+    /// group are not. A word may be in several groups.
+    #[test]
+    fn opposed_words_are_those_of_one_group() {
+        let tables = NameTables::from_json_str(
+            r#"{"name": "n", "legal_suffixes": [], "gendered_endings": [],
+                "opposed_words": [{"note": "compass", "words": ["North", "South", "Central"]},
+                                  {"words": ["Northern", "Southern", "Central"]},
+                                  {"words": ["Upper", "Lower"]}]}"#,
+        )
+        .unwrap();
+        for (a, b) in [
+            ("north", "south"),
+            ("south", "north"),
+            ("north", "central"),
+            ("central", "southern"),
+            ("upper", "lower"),
+        ] {
+            assert!(tables.is_opposed(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("north", "north"),
+            ("north", "northern"),
+            ("north", "lower"),
+            ("north", "east"),
+            ("east", "west"),
+            ("", "north"),
+        ] {
+            assert!(!tables.is_opposed(a, b), "{a} / {b}");
+        }
+        // Tables written before the list read, with no opposed words.
+        let older = NameTables::from_json_str(
+            r#"{"name": "n", "legal_suffixes": [], "gendered_endings": []}"#,
+        )
+        .unwrap();
+        assert!(!older.is_opposed("north", "south"));
     }
 
     /// Bundled tables that failed to load would say so in their name,
@@ -627,7 +795,32 @@ mod tests {
         );
         insta::assert_snapshot!(
             refused(r#"{"name": "n", "legal_suffixes": [], "gendered_endings": [], "x": 1}"#),
-            @"line 1 column 63: field x: unknown field `x`, expected one of `name`, `legal_suffixes`, `gendered_endings`"
+            @"line 1 column 63: field x: unknown field `x`, expected one of `name`, `legal_suffixes`, `gendered_endings`, `opposed_words`"
+        );
+        let opposed = |groups: &str| {
+            refused(&format!(
+                r#"{{"name": "n", "legal_suffixes": [], "gendered_endings": [], "opposed_words": {groups}}}"#
+            ))
+        };
+        insta::assert_snapshot!(
+            opposed(r#"[{"words": ["East", "West"]}, {"words": ["Upper"]}]"#),
+            @r#"field opposed_words[1].words: ["Upper"] has fewer than two words; expected two or more words that tell names apart ("East", "West")"#
+        );
+        insta::assert_snapshot!(
+            opposed(r#"[{"words": ["East", "North West"]}]"#),
+            @r#"field opposed_words[0].words[1]: "North West" is keyed as "north west"; expected one word ("North", "Upper")"#
+        );
+        insta::assert_snapshot!(
+            opposed(r#"[{"words": ["East", "--"]}]"#),
+            @r#"field opposed_words[0].words[1]: "--" is keyed as ""; expected one word ("North", "Upper")"#
+        );
+        insta::assert_snapshot!(
+            opposed(r#"[{"words": ["East", "West", "east"]}]"#),
+            @r#"field opposed_words[0].words[2]: "east" is in the group twice (as keyed); expected different words in a group"#
+        );
+        insta::assert_snapshot!(
+            opposed(r#"[{"words": ["East", "West"], "kind": "place"}]"#),
+            @"line 1 column 112: field opposed_words[0].kind: unknown field `kind`, expected `note` or `words`"
         );
     }
 }

@@ -24,8 +24,12 @@
 //! "khorasan" and "sinai" are different words). And no word may be the
 //! other's stem with a masculine ending against a feminine one, unless an
 //! entity is declared other than a person: "Ivan Petrov" and "Ivana
-//! Petrova" score 0.97, but are two people. The suffixes and endings are
-//! data, `data/vocabulary/names.json`.
+//! Petrova" score 0.97, but are two people. Nor may a word differ from
+//! the word in its place in its numbers ("District 1" and "District 10"
+//! score 0.98; "District 01" is "District 1"), be another Roman numeral
+//! ("Louis XIV" and "Louis XV"), or be its opposite in the name tables
+//! ("East Timor" and "West Timor"). The suffixes, endings and opposed
+//! words are data, `data/vocabulary/names.json`.
 //!
 //! Inside a block, a pair is scored only if an exact upper bound lets it
 //! reach the threshold: Jaro–Winkler needs the two keys to have enough
@@ -382,6 +386,120 @@ fn is_greek(ch: char) -> bool {
 /// no bonus for a common prefix, taking the words for different ones.
 const WORD_FLOOR: f64 = 0.7;
 
+/// Whether words `x` and `y` of two names' keys, in one place, are
+/// different words however alike they score, so that the names are
+/// never merged as spelling variants: they differ in their numbers
+/// ([`numbers_differ`]), they are different Roman numerals
+/// ([`roman_numeral`]), they are two words of one group of opposed words
+/// ([`crate::names::NameTables::opposed`]: "east" and "west"), or, when
+/// `people`, they are one stem with a masculine ending and a feminine one
+/// ([`crate::names::NameTables::gendered`]: "petrov" and "petrova",
+/// "ivan" and "ivana"; such names are most likely of two people,
+/// relatives or namesakes).
+///
+/// Checked only for pairs of names that reach the threshold, and for
+/// their words that differ; numbers only when a name has a digit.
+fn told_apart(x: &[char], y: &[char], pair: Pair, tables: &crate::names::NameTables) -> bool {
+    x != y
+        && (pair.numbered && numbers_differ(x, y)
+            || roman_numeral(x).is_some() && roman_numeral(y).is_some()
+            || tables.opposed(x, y)
+            || pair.people && tables.gendered(x, y))
+}
+
+/// What [`told_apart`] knows of the two names a pair of words is from.
+#[derive(Clone, Copy)]
+struct Pair {
+    /// Both entities may be people: gendered endings tell them apart.
+    people: bool,
+    /// Either name has a digit ([`Scan::numbered`]): numbers may tell
+    /// them apart.
+    numbered: bool,
+}
+
+/// Whether `x` and `y` differ in the numbers written in digits in them:
+/// their runs of digits (characters Unicode counts as numeric: "0"–"9",
+/// and the digits of other scripts), in order, compared as numbers
+/// written in digits, leading zeros aside ("17" is not "171", "1" is not
+/// "10", "01" is "1"). A number is never a spelling variant of another,
+/// and a word with a number is not one of a word without: "route 9" and
+/// "route 99", "mh17" and "mh171", "a1" and "ab".
+fn numbers_differ(x: &[char], y: &[char]) -> bool {
+    fn numbers(word: &[char]) -> impl Iterator<Item = &[char]> {
+        word.split(|ch| !ch.is_numeric())
+            .filter(|run| !run.is_empty())
+            .map(|run| {
+                // "007" is "7", and "00" is "0".
+                let zeros = run.iter().take_while(|&&ch| ch == '0').count();
+                &run[zeros.min(run.len() - 1)..]
+            })
+    }
+    !numbers(x).eq(numbers(y))
+}
+
+/// Whether `key`, whose letters are `letters`, has a digit (a character
+/// Unicode counts as numeric): its letters have a bit for each of 0–9
+/// it has, so only a key that is not ASCII (it has more bytes than
+/// characters) is read again.
+fn has_digits(key: &str, letters: Letters) -> bool {
+    letters.mask & Letters::DIGITS != 0
+        || key.len() != letters.len as usize && key.chars().any(char::is_numeric)
+}
+
+/// Whether `x` and `y` are both numbers in digits, and the same number
+/// however many leading zeros each has ("01" and "1", "007" and "7"):
+/// one word, though they have no character in place in common and
+/// score 0.
+fn same_number(x: &[char], y: &[char]) -> bool {
+    let digits = |word: &[char]| !word.is_empty() && word.iter().all(|ch| ch.is_numeric());
+    digits(x) && digits(y) && !numbers_differ(x, y)
+}
+
+/// The value of `word` (a word of a name's key, in lower case) when it
+/// is a Roman numeral written the standard way, from "i" to "mmmcmxcix"
+/// (3,999): "xiv" is 14, "mcmxc" 1990; "iiii", "ic" and "civic" are
+/// none. Two different words that are both numerals are two numbers, as
+/// in "World War I" and "World War II", "Louis XIV" and "Louis XV",
+/// which score as one name's spellings (0.98 each). A word that is
+/// a numeral and a word that is not are left to the other rules: such a
+/// word is often a name ("Xi", "Li", "Di"), and a numeral then has no
+/// numeral to differ from.
+fn roman_numeral(word: &[char]) -> Option<u32> {
+    /// One decimal digit's numeral, written with `one`, `five` and
+    /// `ten` ("ix", "iv", "viii", "iii", or none), taken off the front
+    /// of `rest`.
+    fn digit(rest: &mut &[char], one: char, five: char, ten: char) -> u32 {
+        match *rest {
+            [first, second, ..] if *first == one && (*second == ten || *second == five) => {
+                *rest = &rest[2..];
+                if *second == ten { 9 } else { 4 }
+            }
+            _ => {
+                let five = usize::from(rest.first() == Some(&five));
+                let ones = rest[five..]
+                    .iter()
+                    .take(3)
+                    .take_while(|&&ch| ch == one)
+                    .count();
+                *rest = &rest[five + ones..];
+                5 * five as u32 + ones as u32
+            }
+        }
+    }
+    // Most words are turned away by their first letter.
+    if !matches!(word.first(), Some('i' | 'v' | 'x' | 'l' | 'c' | 'd' | 'm')) || word.len() > 15 {
+        return None;
+    }
+    let mut rest = word;
+    let thousands = rest.iter().take(3).take_while(|&&ch| ch == 'm').count() as u32;
+    rest = &rest[thousands as usize..];
+    let hundreds = digit(&mut rest, 'c', 'd', 'm');
+    let tens = digit(&mut rest, 'x', 'l', 'c');
+    let units = digit(&mut rest, 'i', 'v', 'x');
+    rest.is_empty()
+        .then_some(1000 * thousands + 100 * hundreds + 10 * tens + units)
+}
+
 /// Names from which a block's members are themselves scanned on all
 /// cores, with the `parallel` feature: one block can hold most of a
 /// corpus's pairs.
@@ -437,6 +555,9 @@ struct Letters {
 }
 
 impl Letters {
+    /// The bits of [`Letters::mask`] for the digits 0–9.
+    const DIGITS: u64 = 0x3ff << 52;
+
     fn new(key: &str) -> Letters {
         let mut mask = 0u64;
         let mut rest = 0u32;
@@ -1207,6 +1328,9 @@ struct Scan {
     /// names it is agreement ("Donetsk Oblast", "Donetska Oblast").
     people: Vec<bool>,
     letters: Vec<Letters>,
+    /// Whether each name's key has a digit (of any script): only then
+    /// may numbers tell it from another ([`numbers_differ`]).
+    numbered: Vec<bool>,
     chars: Vec<char>,
     spans: Vec<(usize, usize)>,
 }
@@ -1222,13 +1346,20 @@ impl Scan {
             spans.push((start, chars.len()));
             leads.push(lead(&chars[start..]));
         }
+        let letters: Vec<Letters> = names.iter().map(|n| Letters::new(n.key(keys))).collect();
+        let numbered = names
+            .iter()
+            .zip(&letters)
+            .map(|(name, letters)| has_digits(name.key(keys), *letters))
+            .collect();
         Scan {
             threshold,
             leads,
             needs: Needs::new(threshold.value()),
             entities: names.iter().map(|n| n.entity).collect(),
             people,
-            letters: names.iter().map(|n| Letters::new(n.key(keys))).collect(),
+            letters,
+            numbered,
             chars,
             spans,
         }
@@ -1276,30 +1407,38 @@ impl Scan {
     /// whole keys reach the threshold to be one name's.
     ///
     /// Alike: its Jaro–Winkler
-    /// score reaches [`WORD_FLOOR`], or the threshold if that is lower.
+    /// score reaches [`WORD_FLOOR`], or the threshold if that is lower,
+    /// or the two words are one number in digits ([`same_number`]: "01"
+    /// and "1", which score 0).
     /// A long shared part lifts the whole keys' score over the threshold
     /// whatever the other words are ("islamic state khorasan" and
     /// "islamic state sinai" score 0.92); a spelling variant changes a
     /// word, it does not replace it ("muhajir" and "mohajer" score 0.83,
     /// "afghanistan" and "pakistan" 0.65).
     ///
-    /// And, when both entities may be people, not one stem with a
-    /// masculine ending and a feminine one
-    /// ([`crate::names::NameTables::gendered`]: "petrov" and "petrova",
-    /// "ivan" and "ivana"): such names are most likely of two people
-    /// (relatives, or namesakes), however alike they score. This holds
-    /// for names of one word too.
+    /// And no word told apart from the word in its place
+    /// ([`told_apart`]): by its numbers ("district 1" and "district 10"),
+    /// as Roman numerals ("louis xiv" and "louis xv"), as opposed words
+    /// ("east timor" and "west timor"), or, when both entities may be
+    /// people, as one stem with a masculine ending and a feminine one
+    /// ("petrov" and "petrova"). This holds for names of one word too.
     fn words_alike(&self, a: usize, b: usize) -> bool {
-        let people = self.people[self.entities[a]] && self.people[self.entities[b]];
+        let pair = Pair {
+            people: self.people[self.entities[a]] && self.people[self.entities[b]],
+            numbered: self.numbered[a] || self.numbered[b],
+        };
         let tables = crate::names::tables();
         let (a, b) = (self.chars_of(a), self.chars_of(b));
         if !a.contains(&' ') {
-            return !(people && tables.gendered(a, b));
+            return !told_apart(a, b, pair, tables);
         }
         let floor = WORD_FLOOR.min(self.threshold.value());
         a.split(|&c| c == ' ')
             .zip(b.split(|&c| c == ' '))
-            .all(|(x, y)| jaro_winkler(x, y) >= floor && !(people && tables.gendered(x, y)))
+            .all(|(x, y)| {
+                (jaro_winkler(x, y) >= floor || pair.numbered && same_number(x, y))
+                    && !told_apart(x, y, pair, tables)
+            })
     }
 
     /// The pairs of member `k` with the members after it that reach the
@@ -2416,6 +2555,179 @@ mod tests {
         }
     }
 
+    /// Resolves two entities named `a` and `b` at `threshold`, after
+    /// checking that their whole keys reach it (so that only the rules
+    /// for words decide), and gives the similarity of their merge, if
+    /// they merge.
+    #[track_caller]
+    fn merged_at(a: &Entity, b: &Entity, threshold: f64) -> Option<f64> {
+        let score = strsim::jaro_winkler(&name_key(&a.name), &name_key(&b.name));
+        assert!(score >= threshold, "{} / {}: {score}", a.name, b.name);
+        let r = Resolution::new(&[a.clone(), b.clone()], Similarity::new(threshold).unwrap());
+        assert!(r.merges().len() <= 1);
+        r.merges().first().map(|m| m.similarity.value())
+    }
+
+    /// Names that differ in a number written in digits are two names,
+    /// however alike they score (audit 14, M1/G3: "District 1" and
+    /// "District 10" merged at 0.98, and their tolls made a false
+    /// conflict), whatever the entities' kinds; a number written with
+    /// leading zeros is the same number, and names that agree in their
+    /// numbers still merge as spelling variants.
+    #[test]
+    fn a_different_number_is_another_name() {
+        for (a, b) in [
+            ("District 1", "District 10"),
+            ("District 9", "District 91"),
+            ("Flight 17", "Flight 171"),
+            ("Route 6", "Route 66"),
+            ("Route 9", "Route 99"),
+            ("Flight MH17", "Flight MH171"),
+            ("MH17", "MH171"),
+            ("3rd Brigade", "33rd Brigade"),
+            ("Sector 12 North", "Sector 21 North"),
+            ("Highway 7", "Highway"),
+            ("Brigade 7 Front", "Brigade 7 Front 2"),
+        ] {
+            let (mut x, mut y) = (entity("a", a), entity("b", b));
+            if x.name.split(' ').count() != y.name.split(' ').count() {
+                // Never compared: a longer name is another name.
+                assert!(
+                    Resolution::new(&[x, y], Similarity::new(0.9).unwrap())
+                        .merges()
+                        .is_empty()
+                );
+                continue;
+            }
+            assert_eq!(merged_at(&x, &y, 0.9), None, "{a} / {b}");
+            assert_eq!(merged_at(&x, &y, 0.5), None, "{a} / {b} at 0.5");
+            x.kind = Some("place".into());
+            y.kind = Some("place".into());
+            assert_eq!(merged_at(&x, &y, 0.9), None, "{a} / {b}, places");
+        }
+        // "01" and "1" score 0 as words, but are one number.
+        for (a, b) in [
+            ("District 01", "District 1"),
+            ("Route 007", "Route 7"),
+            ("Flight MH017", "Flight MH17"),
+            ("Brigade 7 Front", "Brigade 7 Frnt"),
+            ("Kataib Hezbollah 45", "Kataib Hizbollah 45"),
+            ("Kharkiv", "Kharkov"),
+        ] {
+            let similarity = merged_at(&entity("a", a), &entity("b", b), 0.9);
+            assert!(similarity.is_some_and(|s| s < 1.0), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_compared_as_numbers_in_digits() {
+        let differ = |x: &str, y: &str| {
+            let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+            numbers_differ(&x, &y)
+        };
+        for (x, y) in [
+            ("17", "171"),
+            ("1", "10"),
+            ("10", "100"),
+            ("mh17", "mh71"),
+            ("a1b2", "a1b"),
+            ("a1b2", "a12b"),
+            ("7", "seven"),
+            ("0", "1"),
+            ("١٧", "١٧١"),
+        ] {
+            assert!(differ(x, y), "{x} / {y}");
+            assert!(differ(y, x), "{y} / {x}");
+        }
+        for (x, y) in [
+            ("01", "1"),
+            ("0", "00"),
+            ("a007", "7b"),
+            ("district", "distrikt"),
+            ("١٧", "١٧"),
+        ] {
+            assert!(!differ(x, y), "{x} / {y}");
+        }
+    }
+
+    /// Roman numerals are numbers too: two words that are different
+    /// numerals are two names ("World War I" and "World War II" score
+    /// 0.96). A word that reads as a numeral and one that does not are
+    /// left to the other rules, as such words are often names.
+    #[test]
+    fn a_different_roman_numeral_is_another_name() {
+        for (a, b) in [
+            ("World War I", "World War II"),
+            ("Louis XIV", "Louis XV"),
+            ("Mohammed V", "Mohammed VI"),
+            ("Henry VII", "Henry VIII"),
+            ("Vatican I", "Vatican II"),
+        ] {
+            assert_eq!(
+                merged_at(&entity("a", a), &entity("b", b), 0.9),
+                None,
+                "{a} / {b}"
+            );
+        }
+        for (a, b) in [("Xi Jinping", "Xi Jingping"), ("Louis XIV", "Louis XIV.")] {
+            assert!(
+                merged_at(&entity("a", a), &entity("b", b), 0.9).is_some(),
+                "{a} / {b}"
+            );
+        }
+        let numeral = |word: &str| roman_numeral(&word.chars().collect::<Vec<char>>());
+        for (word, value) in [
+            ("i", 1),
+            ("iv", 4),
+            ("ix", 9),
+            ("xiv", 14),
+            ("xl", 40),
+            ("xc", 90),
+            ("cd", 400),
+            ("mix", 1009),
+            ("mcmxc", 1990),
+            ("mmmcmxcix", 3999),
+        ] {
+            assert_eq!(numeral(word), Some(value), "{word}");
+        }
+        for word in [
+            "", "iiii", "ic", "iiv", "vv", "ivi", "civic", "mmmm", "xi1", "ali",
+        ] {
+            assert_eq!(numeral(word), None, "{word}");
+        }
+    }
+
+    /// Names whose words in one place are two opposed words of the name
+    /// tables are two names ("East Timor" and "West Timor" score 0.93),
+    /// whatever their kinds; words of different groups are not opposed.
+    #[test]
+    fn opposed_words_tell_places_apart() {
+        for (a, b, threshold) in [
+            ("East Timor", "West Timor", 0.9),
+            ("East Jerusalem", "West Jerusalem", 0.9),
+            ("Eastern Equatoria", "Western Equatoria", 0.9),
+            ("Northeast Province", "Northwest Province", 0.9),
+            ("Nord-Est", "Nord-Ouest", 0.9),
+            ("North Korea", "South Korea", 0.85),
+            ("Upper Dir", "Lower Dir", 0.6),
+            ("Inner Mongolia", "Outer Mongolia", 0.6),
+        ] {
+            let (x, mut y) = (entity("a", a), entity("b", b));
+            assert_eq!(merged_at(&x, &y, threshold), None, "{a} / {b}");
+            y.kind = Some("place".into());
+            assert_eq!(merged_at(&x, &y, threshold), None, "{a} / {b}");
+        }
+        for (a, b) in [
+            ("North Kordofan", "Northern Kordofan"),
+            ("East Timor", "East Timur"),
+        ] {
+            assert!(
+                merged_at(&entity("a", a), &entity("b", b), 0.9).is_some(),
+                "{a} / {b}"
+            );
+        }
+    }
+
     proptest::proptest! {
         /// Two-word names that share their last word (so one block) merge
         /// exactly when the whole keys reach the threshold and their first
@@ -2429,11 +2741,12 @@ mod tests {
             let (ka, kb) = (format!("{a} front"), format!("{b} front"));
             proptest::prop_assume!(ka != kb);
             // (Unless the first words are one stem with a masculine and a
-            // feminine ending, "abc" and "abca", as "ivan" and "ivana".)
+            // feminine ending, "abc" and "abca", as "ivan" and "ivana", or
+            // two Roman numerals, "cd" and "dc".)
             let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
             let alike = strsim::jaro_winkler(&ka, &kb) >= threshold
                 && strsim::jaro_winkler(&a, &b) >= WORD_FLOOR.min(threshold)
-                && !crate::names::tables().gendered(&ca, &cb);
+                && !told_apart(&ca, &cb, Pair { people: true, numbered: false }, crate::names::tables());
             let r = Resolution::new(
                 &[entity("a", &ka), entity("b", &kb)],
                 Similarity::new(threshold).unwrap(),
