@@ -1392,7 +1392,16 @@ impl Analyzer<'_, '_> {
 /// than 90" people is at least 91.
 pub(crate) fn push_interval(out: &mut String, interval: &Interval) {
     let (min, max) = (interval.min(), interval.max());
-    let (past, under) = (just_past(min), just_under(max));
+    // A whole number is never an end just past another (counts, most
+    // intervals): only a fraction is looked at.
+    let open = |x: f64, look: fn(f64) -> Option<f64>| {
+        if x.is_finite() && x.fract() != 0.0 {
+            look(x)
+        } else {
+            None
+        }
+    };
+    let (past, under) = (open(min, just_past), open(max, just_under));
     if !interval.is_known() {
         out.push_str("unknown");
     } else if min == max {
