@@ -2367,14 +2367,62 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     })
                     .filter(|(_, listed)| !listed.is_empty())
                     .collect();
+                // A scope's conflicting positions, each set that the
+                // conflicts join written as one: "P1 against P2 conflict,
+                // and P3 against P4 conflict", where P2 and P3 do not
+                // conflict (two quotes that differ in a figure, two that
+                // differ in a negation, and different quotes between
+                // them: fourteenth audit, G8). Figures of one scope are
+                // one set, as their conflicts chain through neighbours.
+                let push_conflicts = |out: &mut String, listed: &[&Position<'_>]| {
+                    let at = |label: &str| listed.iter().position(|p| &*p.label == label);
+                    let mut root: Vec<usize> = (0..listed.len()).collect();
+                    fn find(root: &mut [usize], mut x: usize) -> usize {
+                        while root[x] != x {
+                            root[x] = root[root[x]];
+                            x = root[x];
+                        }
+                        x
+                    }
+                    for r in &current {
+                        if let (Some(a), Some(b)) = (at(&r.from), at(&r.to)) {
+                            let (ra, rb) = (find(&mut root, a), find(&mut root, b));
+                            root[ra.max(rb)] = ra.min(rb);
+                        }
+                    }
+                    let mut sets: Vec<Vec<&Position<'_>>> = Vec::new();
+                    let mut set_of: Vec<Option<usize>> = vec![None; listed.len()];
+                    for (k, p) in listed.iter().enumerate() {
+                        let r = find(&mut root, k);
+                        match set_of[r] {
+                            Some(s) => sets[s].push(p),
+                            None => {
+                                set_of[r] = Some(sets.len());
+                                sets.push(vec![p]);
+                            }
+                        }
+                    }
+                    let named = sets.len().min(MAX_NAMED_POSITIONS);
+                    for (i, set) in sets[..named].iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", and ");
+                        }
+                        push_named(out, set, " against ", describe);
+                        out.push_str(" conflict");
+                    }
+                    let more = sets.len() - named;
+                    if more > 0 {
+                        let plural = if more == 1 { "" } else { "s" };
+                        let _ = write!(out, ", and {more} other conflicting set{plural}");
+                    }
+                };
                 out.push_str("Contested: ");
                 // In a topic of one scope the scope goes without saying;
                 // beside other scopes, even one scope's conflict is named
                 // with its scope, so that it does not read as the whole
                 // topic's (tenth audit).
                 if let ([(_, conflicting)], [_]) = (&by_scope[..], scopes) {
-                    push_named(&mut out, conflicting, " against ", describe);
-                    out.push_str(" conflict");
+                    push_conflicts(&mut out, conflicting);
                 } else {
                     // Each scope's conflict with its scope named, as many
                     // scopes as positions are named in a list.
@@ -2384,8 +2432,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         if i > 0 {
                             out.push_str("; ");
                         }
-                        push_named(&mut out, listed, " against ", describe);
-                        let _ = write!(out, " conflict [{label}]");
+                        push_conflicts(&mut out, listed);
+                        let _ = write!(out, " [{label}]");
                     }
                     let more = by_scope.len().saturating_sub(MAX_NAMED_POSITIONS);
                     if more > 0 {

@@ -5094,3 +5094,41 @@ fn an_outlet_relayed_and_its_own_reporting_are_one_origin() {
     assert_eq!(origins("reuters."), "Reuters (own reporting)");
     assert_eq!(origins("AP"), "Reuters (own reporting), AP");
 }
+
+/// A contested topic's sentence names each set of positions that its
+/// conflicts join as one conflict: two pairs of quotes that conflict
+/// (a figure, a negation), with different quotes between them, are two
+/// conflicts, not one chain of four (fourteenth audit, G8).
+#[test]
+fn a_contested_sentence_names_each_conflicting_set_apart() {
+    let quote = |id: &str, text: &str, publication: &str| {
+        serde_json::json!({"id": id, "subject": "joe-biden", "property": "said",
+            "value": {"quote": {"text": text}}, "assertion": {"chain": [publication]}})
+    };
+    let corpus = corpus_of(vec![
+        quote(
+            "q1",
+            "The water supply was adequate, 1,000 hydrants worked.",
+            "a1",
+        ),
+        quote(
+            "q2",
+            "The water supply was adequate, 100 hydrants worked.",
+            "a2",
+        ),
+        quote("q3", "The water supply was not adequate.", "a1"),
+        quote("q4", "The water supply was adequate.", "a2"),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    let kinds: Vec<String> = topic
+        .relations
+        .iter()
+        .map(|r| format!("{}-{} {:?}", r.from, r.to, r.relation.kind()))
+        .collect();
+    assert_eq!(
+        kinds,
+        ["P1-P2 Conflict", "P2-P3 DifferentQuote", "P3-P4 Conflict"]
+    );
+    assert_snapshot!(topic.explanation, @"Contested: P1 “The water supply was adequate, 1,000 hydrants worked.” (1 origin: A (own reporting)) against P2 “The water supply was adequate, 100 hydrants worked.” (1 origin: B (own reporting)) conflict, and P3 “The water supply was not adequate.” (1 origin: A (own reporting)) against P4 “The water supply was adequate.” (1 origin: B (own reporting)) conflict; the policy does not pick a winner.");
+}
