@@ -687,6 +687,23 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> 
             ambiguous: Some(ambiguous),
             ..
         }) => Err(ambiguous_error(text, &ambiguous).into()),
+        // "20 odd", "300 perhaps": a figure qualified by a word that is
+        // not read; a table cell written so is kept as text, naming it.
+        Some(found) if found.qualified.is_some() => {
+            let after = tokens.span(found.end, found.end + 1);
+            Err(Unread {
+                error: expression_error(
+                    text,
+                    after.start,
+                    format!(
+                        "unexpected {:?} after the quantity: it qualifies the figure in a way that is not read",
+                        tokens.raw(found.end)
+                    ),
+                    "the end of the expression",
+                ),
+                quantity: Some((tokens.span(0, found.end), after)),
+            })
+        }
         Some(found) if found.end == tokens.len() => Ok(found.quantity),
         Some(found) if ends_in_participles(&tokens, found.end) => {
             let participles = tokens.raw_span(found.end, tokens.len());
@@ -1304,6 +1321,14 @@ pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
             && found.end > date_end
         {
             i = found.end;
+            continue;
+        }
+        // "20 odd", "300 perhaps": a figure qualified by a word that is
+        // not read. No mention rather than an exact figure.
+        if let Some(after) = quantity.as_ref().and_then(|found| found.qualified)
+            && after > date_end
+        {
+            i = after;
             continue;
         }
         let quantity_end = quantity.as_ref().map_or(0, |q| q.end);

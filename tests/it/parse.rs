@@ -2076,3 +2076,70 @@ fn a_currency_sign_after_the_number() {
     .unwrap_err();
     insta::assert_snapshot!(err, @"line 2 column 67: field currency_signs.€.behind: unknown field `behind`, expected `measure` or `after`");
 }
+
+/// A word after a number that qualifies it is never its counted noun
+/// (fourteenth audit, H1): a bound or a hedge of the vocabulary that
+/// ends the figure's clause is read as one, a counted noun after it
+/// keeps it as a modifier, and a qualifier that is not read ("odd",
+/// "perhaps", "fewer") gives no mention.
+#[test]
+fn a_qualifier_after_a_number_is_not_its_unit() {
+    check("The toll was 300 max.", "at_most 0..=300 [300 max]");
+    check("The toll was 300 maximum.", "at_most 0..=300 [300 maximum]");
+    check("The toll was 300 tops.", "at_most 0..=300 [300 tops]");
+    check("The toll was 300 at most.", "at_most 0..=300 [300 at most]");
+    check(
+        "The toll was 300 minimum.",
+        "at_least 300..=inf [300 minimum]",
+    );
+    check(
+        "The toll was 300 at least.",
+        "at_least 300..=inf [300 at least]",
+    );
+    check(
+        "The toll was 300 approx",
+        "approximate 270..=330 [300 approx]",
+    );
+    check(
+        "The toll was 300 roughly.",
+        "approximate 270..=330 [300 roughly]",
+    );
+    check(
+        "The toll was 300 approximately, officials said.",
+        "approximate 270..=330 [300 approximately]",
+    );
+    check(
+        "$300 million max",
+        "at_most 0..=300000000 unit=US dollars [$300 million max]",
+    );
+    for text in [
+        "The toll was 20 odd.",
+        "30 odd people were hurt",
+        "The toll was 20 something.",
+        "The toll was 300 est.",
+        "The toll was 300 estimated.",
+        "The toll was 300 perhaps.",
+        "The toll was 300 fewer.",
+        "300 fewer people died",
+        "a 300 min wait",
+    ] {
+        check(text, "");
+    }
+    // Another 15: a count.
+    check("15 more were injured", "exact 15..=15 [15]");
+    // A counted noun after the word: the word describes it.
+    check(
+        "300 maximum security prisoners",
+        "exact 300..=300 unit=maximum security prisoners [300 maximum security prisoners]",
+    );
+    check(
+        "$300 million tops forecasts",
+        "exact 299500000..=300500000 unit=US dollars [$300 million]",
+    );
+    check(
+        "cut into 300 roughly equal parts",
+        "exact 300..=300 unit=roughly equal parts [300 roughly equal parts]",
+    );
+    // A hedge the vocabulary reads only before a number.
+    check("300 around the city", "exact 300..=300 [300]");
+}

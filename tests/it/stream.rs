@@ -3316,3 +3316,45 @@ fn a_table_occasion_column_gives_a_quote_its_occasion() {
     let json = serde_json::to_string(&report).unwrap();
     assert!(json.contains(r#""occasion":"evening address""#), "{json}");
 }
+
+/// A table cell whose figure a word after it qualifies is read as the
+/// bound or hedge the word states, or kept as text with a warning naming
+/// the word; never as an exact figure counting "max" or "odd"
+/// (fourteenth audit, H1).
+#[test]
+fn a_qualifier_after_a_figure_is_read_or_kept_as_text() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         AP,Town,injured,300 minimum\n\
+         AP,Village,injured,300 max\n\
+         AP,City,injured,300 approx\n\
+         AP,Port,injured,20 odd\n\
+         AP,Bay,injured,30 odd people\n\
+         AP,Hill,injured,300 perhaps\n",
+    );
+    assert!(corpus.skipped().is_empty(), "{:?}", corpus.skipped());
+    let read: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| match &c.value {
+            corroborate::Value::Quantity(q) => format!("{} {q}", q.form()),
+            other => format!("{} {other:?}", other.kind()),
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            "at_least at least 300",
+            "at_most up to 300",
+            "approximate approx 300",
+            "text Text(\"20 odd\")",
+            "text Text(\"30 odd people\")",
+            "text Text(\"300 perhaps\")",
+        ]
+    );
+    assert_snapshot!(located(corpus.warnings()), @r#"
+    t.csv:5: field value: "20 odd" begins with the quantity "20" but goes on with "odd", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number
+    t.csv:6: field value: "30 odd people" begins with the quantity "30" but goes on with "odd", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number
+    t.csv:7: field value: "300 perhaps" begins with the quantity "300" but goes on with "perhaps", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number
+    "#);
+}
