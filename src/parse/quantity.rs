@@ -197,9 +197,19 @@ fn is_dash(c: Option<char>) -> bool {
     matches!(c, Some('-' | '–' | '—' | '~' | '‐'))
 }
 
-/// A number glued to a sign or to the dash of a compound ("+1-222").
+/// A number glued to a sign or to the dash of a compound ("+1-222"), or
+/// after the word "minus" ("minus 5 degrees"). The signs are the ASCII
+/// ones and the dashes typeset text writes a minus with: U+2212 (minus
+/// sign), U+2012 (figure dash), U+2013 (en dash), U+FE63 (small
+/// hyphen-minus) and U+FF0D (fullwidth hyphen-minus), as a whole value
+/// is refused with any of them (`negative_error`).
 fn signed(tokens: &Tokens, i: usize) -> bool {
-    tokens.joined(i) && matches!(tokens.punct(i - 1), Some('+' | '-' | '–' | '‐'))
+    (tokens.joined(i)
+        && matches!(
+            tokens.punct(i - 1),
+            Some('+' | '-' | '‐' | '\u{2212}' | '\u{2012}' | '\u{2013}' | '\u{fe63}' | '\u{ff0d}')
+        ))
+        || (i > 0 && !tokens.breaks(i) && tokens.is(i - 1, "minus"))
 }
 
 /// The second end of a range, with the first end's scale carried over:
@@ -285,7 +295,13 @@ fn core_at(tokens: &Tokens, lexicon: &Lexicon, i: usize) -> Option<Core> {
             });
         }
     }
-    if tokens.number(i).is_some() && signed(tokens, i) {
+    // "-40", "−40 °C", "−$300 million", "minus five": a signed number,
+    // no count (and no mention rather than the number without its sign).
+    if signed(tokens, i)
+        && (tokens.number(i).is_some()
+            || tokens.word(i).is_some_and(starts_number_word)
+            || lexicon.notation.sign_at(tokens, i).is_some())
+    {
         return None;
     }
     let first = number_at(tokens, &lexicon.notation, i)?;

@@ -2143,3 +2143,23 @@ fn a_qualifier_after_a_number_is_not_its_unit() {
     // A hedge the vocabulary reads only before a number.
     check("300 around the city", "exact 300..=300 [300]");
 }
+
+/// A number with a minus sign is no count, whichever sign typeset text
+/// writes it with, and so is one after the word "minus" (fourteenth
+/// audit, H2): no mention, as for "-40", rather than the number
+/// without its sign.
+#[test]
+fn a_negative_number_gives_no_mention_whatever_its_minus_sign() {
+    for sign in [
+        "-", "\u{2212}", "\u{2012}", "\u{2013}", "\u{fe63}", "\u{ff0d}",
+    ] {
+        check(&format!("Temperatures fell to {sign}40 °C overnight."), "");
+        check(&format!("The account showed {sign}$300 million."), "");
+        check(&format!("GDP shrank by {sign}2.5%."), "");
+    }
+    check("Temperatures fell to minus 5 degrees.", "");
+    check("Temperatures fell to minus five degrees.", "");
+    // A dash between two numbers still joins a range.
+    check("5–10 people", "range 5..=10 unit=people [5–10 people]");
+    check("from 5 to −10 people", "exact 5..=5 [5]");
+}
