@@ -17,7 +17,7 @@
 //! - quarters and halves as codes: `Qn[-| |of ]Year`, `Year[-| ]Qn`, `Hn Year`, `Year-Hn`:
 //!   "Q1 2026", "2026-Q1", "H2 2025"; never a code without its year
 //! - `mid-|early|late Month [Year]`: days 11–20, 1–10, 21–end
-//! - `today`, `yesterday`, `tomorrow`, `last night`, `this|last|next week|month|year`, `[last|this] Weekday`
+//! - `today`, `yesterday`, `tomorrow`, `last night`, `this|last|next week|month|year`, `[last|this] Weekday`, `next|this [coming]|coming Weekday`, `next Month` (ahead, see `weekday_ahead`)
 //! - `HH:MM [am|pm]`, `H am|pm`: on the date before or after it, or the reference day
 //!
 //! "may" and "march" (and the abbreviations "mar", "wed", "sat", "sun")
@@ -28,7 +28,9 @@
 //! Relative expressions resolve against the reference date looking back,
 //! as news does: a weekday is the most recent such day not after the
 //! reference; "Aug. 26" without a year is the most recent August 26 not
-//! after it; "in July" the most recent July. A range of dates is read
+//! after it; "in July" the most recent July. A day or month named ahead
+//! ("next Tuesday", "this Friday", "this coming Tuesday", "next August")
+//! is read forward, and only where English gives it one day or month. A range of dates is read
 //! forward instead (see [`join`]): its first end, when only it lacks a
 //! year, falls in the year before its second; its second end, when it
 //! lacks one, is the first such day or month not ending before its first
@@ -793,15 +795,19 @@ fn relative(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         "tomorrow" => return Some((i + 1, day(1))),
         _ => {}
     }
-    // Weekdays: "Tuesday", "last Tuesday", "this Friday".
+    // Weekdays: "Tuesday", "last Tuesday", "this Friday", "next
+    // Tuesday", "this coming Tuesday".
     let (modifier, at) = match word {
-        "last" | "this" | "next" | "past" => (Some(word), i + 1),
+        "this" if tokens.is(i + 1, "coming") => (Some("coming"), i + 2),
+        "last" | "this" | "next" | "past" | "coming" => (Some(word), i + 1),
         _ => (None, i),
     };
     if let Some((weekday, end)) = weekday_at(tokens, at) {
         let back_at_least = match modifier {
             Some("last" | "past") => 1,
-            Some("next") => return None,
+            Some("this") => return Some((end, weekday_ahead("this", weekday))),
+            Some("next") => return Some((end, weekday_ahead("next", weekday))),
+            Some("coming") => return Some((end, weekday_ahead("coming", weekday))),
             _ => 0,
         };
         return Some((
@@ -817,6 +823,21 @@ fn relative(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         ));
     }
     let modifier = modifier?;
+    // "next August": the first August after the reference month, when
+    // that is next year's.
+    if modifier == "next"
+        && let Some((month, end)) = month_at(tokens, at)
+    {
+        return Some((
+            end,
+            Value::Relative(Box::new(move |r: NaiveDate| {
+                if month > r.month() {
+                    return None;
+                }
+                Period::month(r.year() + 1, month).ok()
+            })),
+        ));
+    }
     let unit = tokens.word(at)?;
     let shift: i64 = match modifier {
         "last" | "past" => -1,
@@ -847,6 +868,40 @@ fn relative(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         _ => return None,
     };
     Some((end, Value::Relative(value)))
+}
+
+/// A weekday named ahead of the reference date, `weekday` counted from
+/// Monday (0), resolved only where English gives it one day:
+///
+/// - "this coming Tuesday", "coming Tuesday": the first after the
+///   reference day;
+/// - "this Friday": that day of the reference day's week (Monday to
+///   Sunday) when it is the reference day or after it; one before it
+///   ("this Monday" said on Thursday) may be the Monday past or the one
+///   to come, and gives no date;
+/// - "next Tuesday": the first after the reference day when that lies in
+///   the next week whether weeks start on Monday or on Sunday ("next
+///   Tuesday" said on a Thursday is five days on). Where it lies in the
+///   reference day's own week ("next Friday" said on a Monday, "next
+///   Tuesday" said on a Sunday), English means either it or the one a
+///   week later, and it gives no date.
+fn weekday_ahead(modifier: &'static str, weekday: u32) -> Value {
+    Value::Relative(Box::new(move |r: NaiveDate| {
+        let today = r.weekday().num_days_from_monday();
+        let ahead = i64::from((weekday + 7 - today) % 7);
+        let day = |days: i64| Some(Period::from_date(r + Duration::days(days)));
+        match modifier {
+            "coming" => day(if ahead == 0 { 7 } else { ahead }),
+            "this" if weekday >= today => day(ahead),
+            "next" => {
+                // From Sunday (0) in a week that starts on Sunday.
+                let from_sunday = |d: u32| (d + 1) % 7;
+                let past_in_both = weekday <= today && from_sunday(weekday) <= from_sunday(today);
+                past_in_both.then(|| day(if ahead == 0 { 7 } else { ahead }))?
+            }
+            _ => None,
+        }
+    }))
 }
 
 /// One end of a date range: a full date, a month and year, a bare month, a
@@ -1288,6 +1343,7 @@ pub(crate) fn may_start_date(word: &str) -> bool {
                 | "last"
                 | "this"
                 | "next"
+                | "coming"
                 | "past"
                 | "mid"
                 | "early"

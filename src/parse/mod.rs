@@ -1074,7 +1074,10 @@ const ABSOLUTE_DATE_EXPECTED: &str = "a date such as \"August 26, 2021\", \"26 A
 ///
 /// Relative expressions ("Tuesday", "Aug. 26", "last week") resolve
 /// against `reference` looking back: in an article dated Wednesday
-/// 2021-08-25, "on Tuesday" is 2021-08-24.
+/// 2021-08-25, "on Tuesday" is 2021-08-24. A day named ahead ("next
+/// Tuesday", "this Friday", "this coming Tuesday", "next August")
+/// resolves forward, and fails where English gives it two ("next
+/// Friday" said on a Monday: this Friday or the one after).
 ///
 /// ```
 /// use corroborate::{parse_date, Precision};

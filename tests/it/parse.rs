@@ -2163,3 +2163,55 @@ fn a_negative_number_gives_no_mention_whatever_its_minus_sign() {
     check("5–10 people", "range 5..=10 unit=people [5–10 people]");
     check("from 5 to −10 people", "exact 5..=5 [5]");
 }
+
+/// A weekday or month named ahead ("next Tuesday", "this Friday", "this
+/// coming Tuesday", "next August") resolves forward where English gives
+/// it one day, and gives no date where it gives two (fourteenth audit,
+/// H3); before, it resolved to the past.
+#[test]
+fn a_date_named_ahead_resolves_forward_or_not_at_all() {
+    // Thursday 2021-08-26.
+    let thursday = date(2021, 8, 26);
+    check_on(
+        thursday,
+        "The talks resume next Tuesday.",
+        "date 2021-08-31 [next Tuesday]",
+    );
+    check_on(
+        thursday,
+        "The vote is this Friday.",
+        "date 2021-08-27 [this Friday]",
+    );
+    check_on(thursday, "this Thursday", "date 2021-08-26 [this Thursday]");
+    check_on(
+        thursday,
+        "this coming Tuesday",
+        "date 2021-08-31 [this coming Tuesday]",
+    );
+    check_on(thursday, "by next Monday", "date 2021-08-30 [next Monday]");
+    check_on(thursday, "next Thursday", "date 2021-09-02 [next Thursday]");
+    check_on(
+        thursday,
+        "The summit is next August.",
+        "date 2022-08 [next August]",
+    );
+    check_on(thursday, "next March", "date 2022-03 [next March]");
+    // Two readings: the coming one, or the one a week (a year) later;
+    // or, for "this Monday" after Monday, the one past.
+    check_on(thursday, "next Friday", "");
+    check_on(thursday, "next Sunday", "");
+    check_on(thursday, "this Monday", "");
+    check_on(thursday, "next September", "");
+    // Sunday 2021-08-29.
+    let sunday = date(2021, 8, 29);
+    check_on(sunday, "next Tuesday", "");
+    check_on(sunday, "this Friday", "");
+    check_on(
+        sunday,
+        "this coming Tuesday",
+        "date 2021-08-31 [this coming Tuesday]",
+    );
+    // Looking back, as before.
+    check_on(thursday, "last Tuesday", "date 2021-08-24 [last Tuesday]");
+    check_on(thursday, "on Tuesday", "date 2021-08-24 [Tuesday]");
+}

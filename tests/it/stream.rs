@@ -3358,3 +3358,34 @@ fn a_qualifier_after_a_figure_is_read_or_kept_as_text() {
     t.csv:7: field value: "300 perhaps" begins with the quantity "300" but goes on with "perhaps", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number
     "#);
 }
+
+/// A value cell naming a day ahead of the row's date is read forward, and
+/// one English gives two days for is kept as text with a warning
+/// (fourteenth audit, H3: "this Friday" in a row of Thursday 2021-08-26
+/// was stored as 2021-08-20).
+#[test]
+fn a_day_named_ahead_in_a_cell_is_read_forward_or_kept_as_text() {
+    let corpus = read_csv(
+        "source,subject,property,value,date\n\
+         AP,Summit,occurred,this Friday,2021-08-26\n\
+         AP,Talks,occurred,next Tuesday,2021-08-29\n\
+         AP,Vote,occurred,next August,2021-08-26\n",
+    );
+    let read: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| match &c.value {
+            corroborate::Value::Date(p) => format!("date {p}"),
+            other => format!("{} {other:?}", other.kind()),
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            "date 2021-08-27",
+            "text Text(\"next Tuesday\")",
+            "date 2022-08"
+        ]
+    );
+    assert_snapshot!(located(corpus.warnings()), @r#"t.csv:3: field value: "next Tuesday" is a date relative to when it was reported that reads two ways said on 2021-08-29, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")"#);
+}
