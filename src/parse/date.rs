@@ -19,6 +19,7 @@
 //! - `mid-|early|late Month [Year]`: days 11–20, 1–10, 21–end
 //! - `today`, `yesterday`, `tomorrow`, `last night`, `this|last|next week|month|year`, `[last|this] Weekday`, `next|this [coming]|coming Weekday`, `next Month` (ahead, see `weekday_ahead`)
 //! - `HH:MM [am|pm]`, `H am|pm`: on the date before or after it, or the reference day
+//! - `YYYY-MM-DDTHH:MM[:SS[.f]]`: that minute; with a zone, no date (`iso_timestamp_at`)
 //!
 //! "may" and "march" (and the abbreviations "mar", "wed", "sat", "sun")
 //! are ordinary words too: they are read as a month or a weekday only when
@@ -363,6 +364,65 @@ fn iso_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         return None;
     }
     Some((end, fixed(Period::day(year, month, day).ok())?))
+}
+
+/// An ISO 8601 timestamp at `i`, its parts joined: `YYYY-MM-DDTHH:MM`,
+/// with seconds and their fraction if given ("2021-08-26T16:11",
+/// "2021-08-26T16:11:05.5"), and the zone after it if given ("Z",
+/// "+02:00", "-0500"). The token after it, and the minute it names, to
+/// which the table reader also reads a timestamp; `None` for the
+/// minute when a zone is given, which the table reader refuses: the
+/// scanner gives no mention for it, rather than the time alone on the
+/// reference day.
+pub(crate) fn iso_timestamp_at(tokens: &Tokens, i: usize) -> Option<(usize, Option<Period>)> {
+    let (year, at) = year_at_iso(tokens, i)?;
+    let two = |k: usize, max: f64| -> Option<u32> {
+        let (v, d, g, _) = tokens.number(k)?;
+        (d == 2 && !g && v < max + 1.0 && tokens.joined(k)).then_some(v as u32)
+    };
+    let dash = |k: usize| tokens.punct(k) == Some('-') && tokens.joined(k);
+    let colon = |k: usize| tokens.punct(k) == Some(':') && tokens.joined(k);
+    if !(dash(at) && dash(at + 2)) {
+        return None;
+    }
+    let month = two(at + 1, 12.0)?;
+    let day = two(at + 3, 31.0)?;
+    let t = at + 4;
+    if !(tokens.is(t, "t") && tokens.joined(t)) {
+        return None;
+    }
+    let whole = |k: usize| tokens.number(k).is_some_and(|(_, _, _, decimal)| !decimal);
+    if !(whole(t + 1) && colon(t + 2) && whole(t + 3)) {
+        return None;
+    }
+    let hour = two(t + 1, 23.0)?;
+    let minute = two(t + 3, 59.0)?;
+    let mut end = t + 4;
+    if colon(end) {
+        two(end + 1, 60.0)?;
+        end += 2;
+    }
+    let mut zoned = false;
+    if tokens.is(end, "z") && tokens.joined(end) {
+        zoned = true;
+        end += 1;
+    } else if matches!(tokens.punct(end), Some('+' | '-' | '\u{2212}'))
+        && tokens.joined(end)
+        && tokens.number(end + 1).is_some()
+        && tokens.joined(end + 1)
+    {
+        zoned = true;
+        end += 2;
+        if colon(end) && tokens.number(end + 1).is_some() {
+            end += 2;
+        }
+    }
+    if tokens.joined(end) && (tokens.number(end).is_some() || tokens.word(end).is_some()) {
+        return None;
+    }
+    let day = Period::day(year, month, day).ok()?;
+    let minute = at_time(day, hour, Some(minute))?;
+    Some((end, (!zoned).then_some(minute)))
 }
 
 /// A leap year: a day that does not exist in it exists in no year.
@@ -1282,6 +1342,7 @@ pub(crate) fn date_at(
     strict: bool,
 ) -> Option<DateMatch> {
     let candidates = [
+        iso_timestamp_at(tokens, i).and_then(|(end, minute)| Some((end, Value::Fixed(minute?)))),
         full_date(tokens, i),
         time_first(tokens, i),
         month_year(tokens, i),

@@ -1296,6 +1296,14 @@ pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
             i = end;
             continue;
         }
+        // "2021-08-26T16:11Z": a timestamp with its zone, which the
+        // table reader refuses; no mention rather than its time alone.
+        if tokens.number(i).is_some()
+            && let Some((end, None)) = date::iso_timestamp_at(&tokens, i)
+        {
+            i = end;
+            continue;
+        }
         let date = if may_date {
             date::date_at(&tokens, i, options.reference, false)
         } else {

@@ -2215,3 +2215,34 @@ fn a_date_named_ahead_resolves_forward_or_not_at_all() {
     check_on(thursday, "last Tuesday", "date 2021-08-24 [last Tuesday]");
     check_on(thursday, "on Tuesday", "date 2021-08-24 [Tuesday]");
 }
+
+/// An ISO timestamp in running text is read whole, to its minute, as
+/// the table reader reads it, and one with a zone gives no mention, as
+/// the table reader refuses it (fourteenth audit, H4: "2021-08-26T16:11"
+/// was the time 16:11 on the reference day, and a "Z" was ignored).
+#[test]
+fn an_iso_timestamp_is_read_whole_or_not_at_all() {
+    let saturday = date(2021, 8, 28);
+    check_on(
+        saturday,
+        "The blast was at 2021-08-26T16:11 local time.",
+        "date 2021-08-26T16:11 [2021-08-26T16:11]",
+    );
+    check_on(
+        saturday,
+        "logged 2021-08-26T16:11:05.5",
+        "date 2021-08-26T16:11 [2021-08-26T16:11:05.5]",
+    );
+    for zoned in [
+        "2021-08-26T16:11Z",
+        "2021-08-26T16:11:05Z",
+        "2021-08-26T16:11+02:00",
+        "2021-08-26T16:11-0500",
+    ] {
+        check_on(saturday, &format!("The blast was at {zoned}."), "");
+    }
+    check_without_reference(
+        "at 2021-08-26T16:11",
+        "date 2021-08-26T16:11 [2021-08-26T16:11]",
+    );
+}
