@@ -1484,13 +1484,15 @@ fn decimal_comma_before_a_scale_word() {
         "some 1,5 million people fled; 300 died",
         "exact 300..=300 [300]",
     );
-    // A comma before a group of three stays a thousands separator, and
-    // a comma with no scale word after it is left as it was.
+    // A comma before a group of three stays a thousands separator; a
+    // comma between digits that are not groups of three, with no scale
+    // word after it, is a grouping English does not write ("12,34,567",
+    // or a decimal comma): no mention, rather than 1 and 5.
     check(
         "1,500 million",
         "exact 1499500000..=1500499999 [1,500 million]",
     );
-    check("1,5", "exact 1..=1 [1]; exact 5..=5 [5]");
+    check("1,5", "");
     let v = Vocabulary::default();
     insta::assert_snapshot!(parse_quantity("1,5 million", &v).unwrap_err(), @r#""1,5 million" is 1.5 million where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "1.5 million""#);
     insta::assert_snapshot!(parse_quantity("about 2,5 millions", &v).unwrap_err(), @r#""2,5 millions" is 2.5 million where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "2.5 million""#);
@@ -2244,5 +2246,22 @@ fn an_iso_timestamp_is_read_whole_or_not_at_all() {
     check_without_reference(
         "at 2021-08-26T16:11",
         "date 2021-08-26T16:11 [2021-08-26T16:11]",
+    );
+}
+
+/// Digits grouped as English does not group them, Indian "12,34,567" or
+/// Swiss "1'234'567", give no mention, rather than the numbers between
+/// the separators (fourteenth audit, H5: 12 and "34,567 people").
+#[test]
+fn a_foreign_digit_grouping_gives_no_mention() {
+    check("Indian grouping: 12,34,567 people were affected.", "");
+    check("Swiss 1'234'567 francs", "");
+    check("Swiss 1’234’567 francs", "");
+    check("₹12,34,567 in aid", "");
+    check("1,000,00 people", "");
+    // A list with spaces, and English grouping, read as before.
+    check(
+        "12, 34 people; 1,234,567 people",
+        "exact 12..=12 [12]; exact 34..=34 unit=people [34 people]; exact 1234567..=1234567 unit=people [1,234,567 people]",
     );
 }
