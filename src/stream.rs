@@ -1871,7 +1871,27 @@ fn relative_date(text: &str, said: Option<Period>) -> Option<Result<Period, Erro
         .filter(|said| said.is_single_unit() && said.precision() <= crate::period::Precision::Day)
         .map(|said| said.start_date());
     if let Some(day) = day {
-        return parse_date(text, Some(day)).ok().map(Ok);
+        if let Ok(period) = parse_date(text, Some(day)) {
+            return Some(Ok(period));
+        }
+        // Read against another day of the week but not this one: a date
+        // ahead that English gives two days for ("next Tuesday" said on
+        // a Sunday), kept as text with the reason.
+        let reads_on_another_day = (1..7)
+            .filter_map(|n| day.checked_add_days(chrono::Days::new(n)))
+            .any(|other| parse_date(text, Some(other)).is_ok());
+        if !reads_on_another_day {
+            return None;
+        }
+        return Some(Err(Error::invalid_value(
+            format!("{:?}", text.trim()),
+            format!(
+                "is a date relative to when it was reported that reads two ways said on {day}, a {}, so the cell is kept as text and not compared as a date",
+                day.format("%A")
+            ),
+            "a date with its year (\"August 31, 2021\")",
+        )
+        .in_field("value")));
     }
     // Relative if it reads against some day: any will do to tell.
     let probe = chrono::NaiveDate::from_ymd_opt(2000, 6, 15)?;

@@ -105,6 +105,14 @@ pub struct Tolerance {
     above: f64,
     #[serde(default)]
     excludes_value: bool,
+    /// Also read after a number ("300 approximately"), where it ends
+    /// the figure's clause.
+    #[serde(default, skip_serializing_if = "is_false")]
+    after: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 impl Tolerance {
@@ -118,6 +126,7 @@ impl Tolerance {
             below,
             above,
             excludes_value: false,
+            after: false,
         };
         tolerance.check()?;
         Ok(tolerance)
@@ -172,6 +181,33 @@ impl Tolerance {
     /// True when the stated number itself is excluded.
     pub fn excludes_value(&self) -> bool {
         self.excludes_value
+    }
+
+    /// Marks the hedge as also written after a number, where it ends the
+    /// figure's clause: "300 approximately", "300 roughly" are read as
+    /// "approximately 300", "roughly 300" (`"after": true` in a
+    /// vocabulary file). A hedge without it is read only before the
+    /// number, since many are words that also follow one with another
+    /// sense ("300 around the city"); one that opens with "or " ("or
+    /// so") is read after the number whatever this says.
+    ///
+    /// ```
+    /// use corroborate::{parse_quantity, Tolerance, Vocabulary};
+    /// let mut vocabulary = Vocabulary::empty("mine");
+    /// vocabulary.insert_approximation("roughly", Tolerance::new(0.1, 0.1)?.written_after());
+    /// let q = parse_quantity("300 roughly", &vocabulary)?;
+    /// assert_eq!(q.to_string(), "roughly 300");
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn written_after(mut self) -> Tolerance {
+        self.after = true;
+        self
+    }
+
+    /// True when the hedge is also read after a number
+    /// ([`Tolerance::written_after`]).
+    pub fn is_written_after(&self) -> bool {
+        self.after
     }
 }
 

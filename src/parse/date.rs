@@ -17,8 +17,9 @@
 //! - quarters and halves as codes: `Qn[-| |of ]Year`, `Year[-| ]Qn`, `Hn Year`, `Year-Hn`:
 //!   "Q1 2026", "2026-Q1", "H2 2025"; never a code without its year
 //! - `mid-|early|late Month [Year]`: days 11–20, 1–10, 21–end
-//! - `today`, `yesterday`, `tomorrow`, `last night`, `this|last|next week|month|year`, `[last|this] Weekday`
+//! - `today`, `yesterday`, `tomorrow`, `last night`, `this|last|next week|month|year`, `[last|this] Weekday`, `next|this [coming]|coming Weekday`, `next Month` (ahead, see `weekday_ahead`)
 //! - `HH:MM [am|pm]`, `H am|pm`: on the date before or after it, or the reference day
+//! - `YYYY-MM-DDTHH:MM[:SS[.f]]`: that minute; with a zone, no date (`iso_timestamp_at`)
 //!
 //! "may" and "march" (and the abbreviations "mar", "wed", "sat", "sun")
 //! are ordinary words too: they are read as a month or a weekday only when
@@ -28,7 +29,9 @@
 //! Relative expressions resolve against the reference date looking back,
 //! as news does: a weekday is the most recent such day not after the
 //! reference; "Aug. 26" without a year is the most recent August 26 not
-//! after it; "in July" the most recent July. A range of dates is read
+//! after it; "in July" the most recent July. A day or month named ahead
+//! ("next Tuesday", "this Friday", "this coming Tuesday", "next August")
+//! is read forward, and only where English gives it one day or month. A range of dates is read
 //! forward instead (see [`join`]): its first end, when only it lacks a
 //! year, falls in the year before its second; its second end, when it
 //! lacks one, is the first such day or month not ending before its first
@@ -361,6 +364,65 @@ fn iso_date(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         return None;
     }
     Some((end, fixed(Period::day(year, month, day).ok())?))
+}
+
+/// An ISO 8601 timestamp at `i`, its parts joined: `YYYY-MM-DDTHH:MM`,
+/// with seconds and their fraction if given ("2021-08-26T16:11",
+/// "2021-08-26T16:11:05.5"), and the zone after it if given ("Z",
+/// "+02:00", "-0500"). The token after it, and the minute it names, to
+/// which the table reader also reads a timestamp; `None` for the
+/// minute when a zone is given, which the table reader refuses: the
+/// scanner gives no mention for it, rather than the time alone on the
+/// reference day.
+pub(crate) fn iso_timestamp_at(tokens: &Tokens, i: usize) -> Option<(usize, Option<Period>)> {
+    let (year, at) = year_at_iso(tokens, i)?;
+    let two = |k: usize, max: f64| -> Option<u32> {
+        let (v, d, g, _) = tokens.number(k)?;
+        (d == 2 && !g && v < max + 1.0 && tokens.joined(k)).then_some(v as u32)
+    };
+    let dash = |k: usize| tokens.punct(k) == Some('-') && tokens.joined(k);
+    let colon = |k: usize| tokens.punct(k) == Some(':') && tokens.joined(k);
+    if !(dash(at) && dash(at + 2)) {
+        return None;
+    }
+    let month = two(at + 1, 12.0)?;
+    let day = two(at + 3, 31.0)?;
+    let t = at + 4;
+    if !(tokens.is(t, "t") && tokens.joined(t)) {
+        return None;
+    }
+    let whole = |k: usize| tokens.number(k).is_some_and(|(_, _, _, decimal)| !decimal);
+    if !(whole(t + 1) && colon(t + 2) && whole(t + 3)) {
+        return None;
+    }
+    let hour = two(t + 1, 23.0)?;
+    let minute = two(t + 3, 59.0)?;
+    let mut end = t + 4;
+    if colon(end) {
+        two(end + 1, 60.0)?;
+        end += 2;
+    }
+    let mut zoned = false;
+    if tokens.is(end, "z") && tokens.joined(end) {
+        zoned = true;
+        end += 1;
+    } else if matches!(tokens.punct(end), Some('+' | '-' | '\u{2212}'))
+        && tokens.joined(end)
+        && tokens.number(end + 1).is_some()
+        && tokens.joined(end + 1)
+    {
+        zoned = true;
+        end += 2;
+        if colon(end) && tokens.number(end + 1).is_some() {
+            end += 2;
+        }
+    }
+    if tokens.joined(end) && (tokens.number(end).is_some() || tokens.word(end).is_some()) {
+        return None;
+    }
+    let day = Period::day(year, month, day).ok()?;
+    let minute = at_time(day, hour, Some(minute))?;
+    Some((end, (!zoned).then_some(minute)))
 }
 
 /// A leap year: a day that does not exist in it exists in no year.
@@ -793,15 +855,19 @@ fn relative(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         "tomorrow" => return Some((i + 1, day(1))),
         _ => {}
     }
-    // Weekdays: "Tuesday", "last Tuesday", "this Friday".
+    // Weekdays: "Tuesday", "last Tuesday", "this Friday", "next
+    // Tuesday", "this coming Tuesday".
     let (modifier, at) = match word {
-        "last" | "this" | "next" | "past" => (Some(word), i + 1),
+        "this" if tokens.is(i + 1, "coming") => (Some("coming"), i + 2),
+        "last" | "this" | "next" | "past" | "coming" => (Some(word), i + 1),
         _ => (None, i),
     };
     if let Some((weekday, end)) = weekday_at(tokens, at) {
         let back_at_least = match modifier {
             Some("last" | "past") => 1,
-            Some("next") => return None,
+            Some("this") => return Some((end, weekday_ahead("this", weekday))),
+            Some("next") => return Some((end, weekday_ahead("next", weekday))),
+            Some("coming") => return Some((end, weekday_ahead("coming", weekday))),
             _ => 0,
         };
         return Some((
@@ -817,6 +883,21 @@ fn relative(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         ));
     }
     let modifier = modifier?;
+    // "next August": the first August after the reference month, when
+    // that is next year's.
+    if modifier == "next"
+        && let Some((month, end)) = month_at(tokens, at)
+    {
+        return Some((
+            end,
+            Value::Relative(Box::new(move |r: NaiveDate| {
+                if month > r.month() {
+                    return None;
+                }
+                Period::month(r.year() + 1, month).ok()
+            })),
+        ));
+    }
     let unit = tokens.word(at)?;
     let shift: i64 = match modifier {
         "last" | "past" => -1,
@@ -847,6 +928,40 @@ fn relative(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         _ => return None,
     };
     Some((end, Value::Relative(value)))
+}
+
+/// A weekday named ahead of the reference date, `weekday` counted from
+/// Monday (0), resolved only where English gives it one day:
+///
+/// - "this coming Tuesday", "coming Tuesday": the first after the
+///   reference day;
+/// - "this Friday": that day of the reference day's week (Monday to
+///   Sunday) when it is the reference day or after it; one before it
+///   ("this Monday" said on Thursday) may be the Monday past or the one
+///   to come, and gives no date;
+/// - "next Tuesday": the first after the reference day when that lies in
+///   the next week whether weeks start on Monday or on Sunday ("next
+///   Tuesday" said on a Thursday is five days on). Where it lies in the
+///   reference day's own week ("next Friday" said on a Monday, "next
+///   Tuesday" said on a Sunday), English means either it or the one a
+///   week later, and it gives no date.
+fn weekday_ahead(modifier: &'static str, weekday: u32) -> Value {
+    Value::Relative(Box::new(move |r: NaiveDate| {
+        let today = r.weekday().num_days_from_monday();
+        let ahead = i64::from((weekday + 7 - today) % 7);
+        let day = |days: i64| Some(Period::from_date(r + Duration::days(days)));
+        match modifier {
+            "coming" => day(if ahead == 0 { 7 } else { ahead }),
+            "this" if weekday >= today => day(ahead),
+            "next" => {
+                // From Sunday (0) in a week that starts on Sunday.
+                let from_sunday = |d: u32| (d + 1) % 7;
+                let past_in_both = weekday <= today && from_sunday(weekday) <= from_sunday(today);
+                past_in_both.then(|| day(if ahead == 0 { 7 } else { ahead }))?
+            }
+            _ => None,
+        }
+    }))
 }
 
 /// One end of a date range: a full date, a month and year, a bare month, a
@@ -1227,6 +1342,7 @@ pub(crate) fn date_at(
     strict: bool,
 ) -> Option<DateMatch> {
     let candidates = [
+        iso_timestamp_at(tokens, i).and_then(|(end, minute)| Some((end, Value::Fixed(minute?)))),
         full_date(tokens, i),
         time_first(tokens, i),
         month_year(tokens, i),
@@ -1288,6 +1404,7 @@ pub(crate) fn may_start_date(word: &str) -> bool {
                 | "last"
                 | "this"
                 | "next"
+                | "coming"
                 | "past"
                 | "mid"
                 | "early"

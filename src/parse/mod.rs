@@ -691,6 +691,23 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> 
             ambiguous: Some(ambiguous),
             ..
         }) => Err(ambiguous_error(text, &ambiguous).into()),
+        // "20 odd", "300 perhaps": a figure qualified by a word that is
+        // not read; a table cell written so is kept as text, naming it.
+        Some(found) if found.qualified.is_some() => {
+            let after = tokens.span(found.end, found.end + 1);
+            Err(Unread {
+                error: expression_error(
+                    text,
+                    after.start,
+                    format!(
+                        "unexpected {:?} after the quantity: it qualifies the figure in a way that is not read",
+                        tokens.raw(found.end)
+                    ),
+                    "the end of the expression",
+                ),
+                quantity: Some((tokens.span(0, found.end), after)),
+            })
+        }
         Some(found) if found.end == tokens.len() => Ok(found.quantity),
         Some(found) if ends_in_participles(&tokens, found.end) => {
             let participles = tokens.raw_span(found.end, tokens.len());
@@ -1061,7 +1078,10 @@ const ABSOLUTE_DATE_EXPECTED: &str = "a date such as \"August 26, 2021\", \"26 A
 ///
 /// Relative expressions ("Tuesday", "Aug. 26", "last week") resolve
 /// against `reference` looking back: in an article dated Wednesday
-/// 2021-08-25, "on Tuesday" is 2021-08-24.
+/// 2021-08-25, "on Tuesday" is 2021-08-24. A day named ahead ("next
+/// Tuesday", "this Friday", "this coming Tuesday", "next August")
+/// resolves forward, and fails where English gives it two ("next
+/// Friday" said on a Monday: this Friday or the one after).
 ///
 /// ```
 /// use corroborate::{parse_date, Precision};
@@ -1280,6 +1300,14 @@ pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
             i = end;
             continue;
         }
+        // "2021-08-26T16:11Z": a timestamp with its zone, which the
+        // table reader refuses; no mention rather than its time alone.
+        if tokens.number(i).is_some()
+            && let Some((end, None)) = date::iso_timestamp_at(&tokens, i)
+        {
+            i = end;
+            continue;
+        }
         let date = if may_date {
             date::date_at(&tokens, i, options.reference, false)
         } else {
@@ -1308,6 +1336,14 @@ pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
             && found.end > date_end
         {
             i = found.end;
+            continue;
+        }
+        // "20 odd", "300 perhaps": a figure qualified by a word that is
+        // not read. No mention rather than an exact figure.
+        if let Some(after) = quantity.as_ref().and_then(|found| found.qualified)
+            && after > date_end
+        {
+            i = after;
             continue;
         }
         let quantity_end = quantity.as_ref().map_or(0, |q| q.end);

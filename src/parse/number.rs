@@ -579,6 +579,33 @@ pub(crate) fn decimal_comma_at(tokens: &Tokens, i: usize) -> bool {
         || (i >= 2 && whole(i - 2) && comma_between(i - 1) && fraction(i))
 }
 
+/// A group separator that joins two digit tokens where English grouping
+/// would have made them one ([`Tokens`] reads "1,234,567" whole): a comma
+/// between groups that are not of three, as Indian grouping writes
+/// lakhs and crores ("12,34,567"), or an apostrophe, as Swiss grouping
+/// writes thousands ("1'234'567").
+fn is_group_separator(c: Option<char>) -> bool {
+    matches!(c, Some(',' | '\'' | '’'))
+}
+
+/// Whether the digits at `i` are one part of a number grouped in a way
+/// English does not group ("12,34,567", "1'234'567", "1,000,00"): a
+/// separator glued to them and to digits on its other side. Neither part
+/// is read: the scanner gives no mention rather than 12 and 34,567, and
+/// a whole value is kept as text with a warning.
+pub(crate) fn foreign_grouping_beside(tokens: &Tokens, i: usize) -> bool {
+    let after = tokens.joined(i + 1)
+        && is_group_separator(tokens.punct(i + 1))
+        && tokens.joined(i + 2)
+        && tokens.number(i + 2).is_some();
+    let before = i >= 2
+        && tokens.joined(i)
+        && is_group_separator(tokens.punct(i - 1))
+        && tokens.joined(i - 1)
+        && tokens.number(i - 2).is_some();
+    after || before
+}
+
 /// Reads a number from token `i`, in digits or in words. Digits that are
 /// part of a designator ("GBU-43"), a time ("04:11"), a fraction or
 /// slashed date ("2/29"), a sum of money in a currency `notation` lacks
@@ -617,7 +644,7 @@ pub(crate) fn digits_at(
     after_sign: bool,
 ) -> Option<Num> {
     let (value, digits, grouped, decimal) = tokens.number(i)?;
-    if decimal_comma_at(tokens, i) {
+    if decimal_comma_at(tokens, i) || foreign_grouping_beside(tokens, i) {
         return None;
     }
     // What is glued before the digits.

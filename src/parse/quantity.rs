@@ -24,8 +24,9 @@ use super::date::year_context;
 use super::number::{Notation, Num, digits_at, number_at, starts_number_word};
 use super::token::{Tokens, is_symbol};
 use super::words::{
-    BOUNDS_AFTER, BOUNDS_BEFORE, Bound, COMPARATIVES, ESTIMATE_MARKERS, IRREGULAR_PLURALS, LOWER,
-    MAX_UNIT_WORDS, MONTHS, RANGE_WORDS, UNIT_STOP_WORDS, WEEKDAYS, lookup,
+    BOUNDS_AFTER, BOUNDS_BEFORE, Bound, COMPARATIVES, ESTIMATE_MARKERS, FINAL_BOUNDS_AFTER,
+    IRREGULAR_PLURALS, LOWER, MAX_UNIT_WORDS, MONTHS, QUALIFIERS_AFTER, RANGE_WORDS,
+    UNIT_STOP_WORDS, WEEKDAYS, lookup,
 };
 use crate::quantity::{Amount, Quantity};
 use crate::vocab::Vocabulary;
@@ -35,6 +36,11 @@ use crate::vocab::Vocabulary;
 pub(crate) struct Lexicon {
     hedges: Vec<String>,
     suffix_hedges: Vec<String>,
+    /// The hedges the vocabulary also reads after a number where they
+    /// end its clause ("300 approximately"; [`Tolerance::written_after`]).
+    ///
+    /// [`Tolerance::written_after`]: crate::Tolerance::written_after
+    after_hedges: Vec<String>,
     vague: Vec<String>,
     first_words: HashSet<String>,
     /// The symbols that open a hedge ("~300"), for the scan's filter.
@@ -67,6 +73,15 @@ impl Lexicon {
             .approximation_words()
             .map(str::to_string)
             .partition(|w| w.starts_with("or "));
+        let after_hedges: Vec<String> = prefix
+            .iter()
+            .filter(|w| {
+                vocabulary
+                    .approximation(w)
+                    .is_some_and(|tolerance| tolerance.is_written_after())
+            })
+            .cloned()
+            .collect();
         let vague: Vec<String> = vocabulary.vague_phrases().map(str::to_string).collect();
         let mut first_words = HashSet::default();
         let mut add = |phrase: &str| {
@@ -130,6 +145,7 @@ impl Lexicon {
             first_symbols,
             hedges: by_length_desc(prefix),
             suffix_hedges: by_length_desc(suffix),
+            after_hedges: by_length_desc(after_hedges),
             vague: by_length_desc(vague),
             first_words,
         }
@@ -181,9 +197,19 @@ fn is_dash(c: Option<char>) -> bool {
     matches!(c, Some('-' | '–' | '—' | '~' | '‐'))
 }
 
-/// A number glued to a sign or to the dash of a compound ("+1-222").
+/// A number glued to a sign or to the dash of a compound ("+1-222"), or
+/// after the word "minus" ("minus 5 degrees"). The signs are the ASCII
+/// ones and the dashes typeset text writes a minus with: U+2212 (minus
+/// sign), U+2012 (figure dash), U+2013 (en dash), U+FE63 (small
+/// hyphen-minus) and U+FF0D (fullwidth hyphen-minus), as a whole value
+/// is refused with any of them (`negative_error`).
 fn signed(tokens: &Tokens, i: usize) -> bool {
-    tokens.joined(i) && matches!(tokens.punct(i - 1), Some('+' | '-' | '–' | '‐'))
+    (tokens.joined(i)
+        && matches!(
+            tokens.punct(i - 1),
+            Some('+' | '-' | '‐' | '\u{2212}' | '\u{2012}' | '\u{2013}' | '\u{fe63}' | '\u{ff0d}')
+        ))
+        || (i > 0 && !tokens.breaks(i) && tokens.is(i - 1, "minus"))
 }
 
 /// The second end of a range, with the first end's scale carried over:
@@ -269,7 +295,13 @@ fn core_at(tokens: &Tokens, lexicon: &Lexicon, i: usize) -> Option<Core> {
             });
         }
     }
-    if tokens.number(i).is_some() && signed(tokens, i) {
+    // "-40", "−40 °C", "−$300 million", "minus five": a signed number,
+    // no count (and no mention rather than the number without its sign).
+    if signed(tokens, i)
+        && (tokens.number(i).is_some()
+            || tokens.word(i).is_some_and(starts_number_word)
+            || lexicon.notation.sign_at(tokens, i).is_some())
+    {
         return None;
     }
     let first = number_at(tokens, &lexicon.notation, i)?;
@@ -516,6 +548,11 @@ pub(crate) struct QuantityMatch {
     /// sign or plural noun to say which: the figure as read, the
     /// abbreviation as written and the unit. Not to be taken as read.
     pub(crate) ambiguous: Option<Ambiguous>,
+    /// A word after the figure that qualifies it and is not read
+    /// ([`QUALIFIERS_AFTER`]: "20 odd", "300 perhaps"): the token after
+    /// that word. `end` is then the figure's end, without a unit. Not
+    /// to be taken as read.
+    pub(crate) qualified: Option<usize>,
 }
 
 /// A figure that reads two ways ([`QuantityMatch::ambiguous`]).
@@ -595,6 +632,19 @@ pub(crate) fn quantity_at(
         bounds,
         phrase,
     } = amount_at(tokens, lexicon, i, strict)?;
+    // "20 odd", "300 perhaps": a figure qualified by a word no grammar
+    // here reads, not a count of "odd" or "perhaps".
+    if !matches!(amount, Amount::Vague { .. })
+        && let Some(after) = qualifier_after(tokens, end)
+    {
+        let quantity = Quantity::new(amount).ok()?;
+        return Some(QuantityMatch {
+            end,
+            quantity,
+            ambiguous: None,
+            qualified: Some(after),
+        });
+    }
     // A share ("41.2%", "between 62 and 65 per cent", "about 40-45
     // percent") has the unit `percent`, as a table cell's share has, and
     // no counted noun: "41.2% of voters" is a share of voters, not a
@@ -708,7 +758,56 @@ pub(crate) fn quantity_at(
         end,
         quantity,
         ambiguous,
+        qualified: None,
     })
+}
+
+/// The token after a word at `end`, after a figure, that qualifies the
+/// figure and is not read ([`QUALIFIERS_AFTER`]), on the same line.
+fn qualifier_after(tokens: &Tokens, end: usize) -> Option<usize> {
+    if tokens.breaks(end) || tokens.word(end).is_none() {
+        return None;
+    }
+    QUALIFIERS_AFTER
+        .iter()
+        .find_map(|phrase| tokens.phrase(end, phrase))
+}
+
+/// A bound or hedge after a number at `end` that ends the figure's
+/// clause: "300 max", "300 minimum", "300 tops" ([`FINAL_BOUNDS_AFTER`])
+/// and the hedges the vocabulary reads after a number ("300
+/// approximately"). Not one that a counted noun follows, which it
+/// describes ("300 maximum security prisoners", "300 roughly equal
+/// parts"): the token after it, and the amount it makes of `value`.
+fn final_qualifier_at(
+    tokens: &Tokens,
+    lexicon: &Lexicon,
+    end: usize,
+    value: f64,
+) -> Option<(usize, Amount)> {
+    if tokens.breaks(end) || tokens.word(end).is_none() {
+        return None;
+    }
+    let (after, amount) = FINAL_BOUNDS_AFTER
+        .iter()
+        .find_map(|(phrase, bound)| {
+            Some((tokens.phrase(end, phrase)?, bound_amount(*bound, value)))
+        })
+        .or_else(|| {
+            lexicon.after_hedges.iter().find_map(|hedge| {
+                Some((
+                    tokens.phrase(end, hedge)?,
+                    Amount::Approximate {
+                        value,
+                        qualifier: hedge.clone(),
+                    },
+                ))
+            })
+        })?;
+    unit_at(tokens, after, false)
+        .1
+        .is_none()
+        .then_some((after, amount))
 }
 
 /// The token after the words at `i` that mark an estimate
@@ -864,6 +963,9 @@ fn amount_unmarked(
         let end = core.first.end;
         if let Some((after, bound)) = bound_after(tokens, lexicon, end) {
             return Some((bound_amount(bound, value), after, false).into());
+        }
+        if let Some((after, amount)) = final_qualifier_at(tokens, lexicon, end, value) {
+            return Some((amount, after, false).into());
         }
         for hedge in &lexicon.suffix_hedges {
             if let Some(after) = tokens.phrase(end, hedge) {

@@ -214,6 +214,55 @@ pub(crate) const BOUNDS_AFTER: &[(&str, Bound)] = &[
     ("or under", UPPER),
 ];
 
+/// Bound words after a number that end its clause, lower case, longest
+/// first: "300 max", "300 tops", "300 minimum", "300 at least". Unlike
+/// [`BOUNDS_AFTER`] ("500 or more people"), they are read only where no
+/// counted noun follows them, since "maximum" and "minimum" also
+/// describe one ("300 maximum security prisoners" counts prisoners) and
+/// "tops" is also a verb ("$300 million tops forecasts"). "min" is not
+/// here: it is as often minutes ([`QUALIFIERS_AFTER`]).
+pub(crate) const FINAL_BOUNDS_AFTER: &[(&str, Bound)] = &[
+    ("at the least", LOWER),
+    ("at a minimum", LOWER),
+    ("at the most", UPPER),
+    ("at a maximum", UPPER),
+    ("at least", LOWER),
+    ("at most", UPPER),
+    ("minimum", LOWER),
+    ("maximum", UPPER),
+    ("max", UPPER),
+    ("tops", UPPER),
+];
+
+/// Words after a number that qualify it rather than name what it counts,
+/// and that no grammar here reads, lower case, longest first: "20 odd"
+/// and "20 something" (some number over 20), "300 est" and "300
+/// estimated" (an estimate), "300 perhaps", "300 maybe", "300 ish", "300
+/// min" (a minimum, or minutes), "300 fewer" and "300 less" (a
+/// difference, not a total; "15 more were injured" is a count of 15,
+/// another 15). Such a figure is not read as a plain
+/// number: the scanner gives no mention of it, and a table cell that
+/// holds one is kept as text with a warning naming the word. The hedges
+/// a vocabulary marks `after` ("300 approximately") and
+/// [`FINAL_BOUNDS_AFTER`] ("300 max") are read instead.
+pub(crate) const QUALIFIERS_AFTER: &[&str] = &[
+    "give or take",
+    "more or less",
+    "or thereabouts",
+    "something",
+    "estimated",
+    "possibly",
+    "probably",
+    "perhaps",
+    "fewer",
+    "maybe",
+    "less",
+    "odd",
+    "est",
+    "ish",
+    "min",
+];
+
 /// Words that join the two ends of a range: "7,000 to 11,000". Dashes
 /// (hyphen, en dash, em dash) and "~" join too.
 pub(crate) const RANGE_WORDS: &[&str] = &["to", "through", "thru"];

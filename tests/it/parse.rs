@@ -1484,13 +1484,15 @@ fn decimal_comma_before_a_scale_word() {
         "some 1,5 million people fled; 300 died",
         "exact 300..=300 [300]",
     );
-    // A comma before a group of three stays a thousands separator, and
-    // a comma with no scale word after it is left as it was.
+    // A comma before a group of three stays a thousands separator; a
+    // comma between digits that are not groups of three, with no scale
+    // word after it, is a grouping English does not write ("12,34,567",
+    // or a decimal comma): no mention, rather than 1 and 5.
     check(
         "1,500 million",
         "exact 1499500000..=1500499999 [1,500 million]",
     );
-    check("1,5", "exact 1..=1 [1]; exact 5..=5 [5]");
+    check("1,5", "");
     let v = Vocabulary::default();
     insta::assert_snapshot!(parse_quantity("1,5 million", &v).unwrap_err(), @r#""1,5 million" is 1.5 million where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "1.5 million""#);
     insta::assert_snapshot!(parse_quantity("about 2,5 millions", &v).unwrap_err(), @r#""2,5 millions" is 2.5 million where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "2.5 million""#);
@@ -2075,4 +2077,191 @@ fn a_currency_sign_after_the_number() {
     )
     .unwrap_err();
     insta::assert_snapshot!(err, @"line 2 column 67: field currency_signs.€.behind: unknown field `behind`, expected `measure` or `after`");
+}
+
+/// A word after a number that qualifies it is never its counted noun
+/// (fourteenth audit, H1): a bound or a hedge of the vocabulary that
+/// ends the figure's clause is read as one, a counted noun after it
+/// keeps it as a modifier, and a qualifier that is not read ("odd",
+/// "perhaps", "fewer") gives no mention.
+#[test]
+fn a_qualifier_after_a_number_is_not_its_unit() {
+    check("The toll was 300 max.", "at_most 0..=300 [300 max]");
+    check("The toll was 300 maximum.", "at_most 0..=300 [300 maximum]");
+    check("The toll was 300 tops.", "at_most 0..=300 [300 tops]");
+    check("The toll was 300 at most.", "at_most 0..=300 [300 at most]");
+    check(
+        "The toll was 300 minimum.",
+        "at_least 300..=inf [300 minimum]",
+    );
+    check(
+        "The toll was 300 at least.",
+        "at_least 300..=inf [300 at least]",
+    );
+    check(
+        "The toll was 300 approx",
+        "approximate 270..=330 [300 approx]",
+    );
+    check(
+        "The toll was 300 roughly.",
+        "approximate 270..=330 [300 roughly]",
+    );
+    check(
+        "The toll was 300 approximately, officials said.",
+        "approximate 270..=330 [300 approximately]",
+    );
+    check(
+        "$300 million max",
+        "at_most 0..=300000000 unit=US dollars [$300 million max]",
+    );
+    for text in [
+        "The toll was 20 odd.",
+        "30 odd people were hurt",
+        "The toll was 20 something.",
+        "The toll was 300 est.",
+        "The toll was 300 estimated.",
+        "The toll was 300 perhaps.",
+        "The toll was 300 fewer.",
+        "300 fewer people died",
+        "a 300 min wait",
+    ] {
+        check(text, "");
+    }
+    // Another 15: a count.
+    check("15 more were injured", "exact 15..=15 [15]");
+    // A counted noun after the word: the word describes it.
+    check(
+        "300 maximum security prisoners",
+        "exact 300..=300 unit=maximum security prisoners [300 maximum security prisoners]",
+    );
+    check(
+        "$300 million tops forecasts",
+        "exact 299500000..=300500000 unit=US dollars [$300 million]",
+    );
+    check(
+        "cut into 300 roughly equal parts",
+        "exact 300..=300 unit=roughly equal parts [300 roughly equal parts]",
+    );
+    // A hedge the vocabulary reads only before a number.
+    check("300 around the city", "exact 300..=300 [300]");
+}
+
+/// A number with a minus sign is no count, whichever sign typeset text
+/// writes it with, and so is one after the word "minus" (fourteenth
+/// audit, H2): no mention, as for "-40", rather than the number
+/// without its sign.
+#[test]
+fn a_negative_number_gives_no_mention_whatever_its_minus_sign() {
+    for sign in [
+        "-", "\u{2212}", "\u{2012}", "\u{2013}", "\u{fe63}", "\u{ff0d}",
+    ] {
+        check(&format!("Temperatures fell to {sign}40 °C overnight."), "");
+        check(&format!("The account showed {sign}$300 million."), "");
+        check(&format!("GDP shrank by {sign}2.5%."), "");
+    }
+    check("Temperatures fell to minus 5 degrees.", "");
+    check("Temperatures fell to minus five degrees.", "");
+    // A dash between two numbers still joins a range.
+    check("5–10 people", "range 5..=10 unit=people [5–10 people]");
+    check("from 5 to −10 people", "exact 5..=5 [5]");
+}
+
+/// A weekday or month named ahead ("next Tuesday", "this Friday", "this
+/// coming Tuesday", "next August") resolves forward where English gives
+/// it one day, and gives no date where it gives two (fourteenth audit,
+/// H3); before, it resolved to the past.
+#[test]
+fn a_date_named_ahead_resolves_forward_or_not_at_all() {
+    // Thursday 2021-08-26.
+    let thursday = date(2021, 8, 26);
+    check_on(
+        thursday,
+        "The talks resume next Tuesday.",
+        "date 2021-08-31 [next Tuesday]",
+    );
+    check_on(
+        thursday,
+        "The vote is this Friday.",
+        "date 2021-08-27 [this Friday]",
+    );
+    check_on(thursday, "this Thursday", "date 2021-08-26 [this Thursday]");
+    check_on(
+        thursday,
+        "this coming Tuesday",
+        "date 2021-08-31 [this coming Tuesday]",
+    );
+    check_on(thursday, "by next Monday", "date 2021-08-30 [next Monday]");
+    check_on(thursday, "next Thursday", "date 2021-09-02 [next Thursday]");
+    check_on(
+        thursday,
+        "The summit is next August.",
+        "date 2022-08 [next August]",
+    );
+    check_on(thursday, "next March", "date 2022-03 [next March]");
+    // Two readings: the coming one, or the one a week (a year) later;
+    // or, for "this Monday" after Monday, the one past.
+    check_on(thursday, "next Friday", "");
+    check_on(thursday, "next Sunday", "");
+    check_on(thursday, "this Monday", "");
+    check_on(thursday, "next September", "");
+    // Sunday 2021-08-29.
+    let sunday = date(2021, 8, 29);
+    check_on(sunday, "next Tuesday", "");
+    check_on(sunday, "this Friday", "");
+    check_on(
+        sunday,
+        "this coming Tuesday",
+        "date 2021-08-31 [this coming Tuesday]",
+    );
+    // Looking back, as before.
+    check_on(thursday, "last Tuesday", "date 2021-08-24 [last Tuesday]");
+    check_on(thursday, "on Tuesday", "date 2021-08-24 [Tuesday]");
+}
+
+/// An ISO timestamp in running text is read whole, to its minute, as
+/// the table reader reads it, and one with a zone gives no mention, as
+/// the table reader refuses it (fourteenth audit, H4: "2021-08-26T16:11"
+/// was the time 16:11 on the reference day, and a "Z" was ignored).
+#[test]
+fn an_iso_timestamp_is_read_whole_or_not_at_all() {
+    let saturday = date(2021, 8, 28);
+    check_on(
+        saturday,
+        "The blast was at 2021-08-26T16:11 local time.",
+        "date 2021-08-26T16:11 [2021-08-26T16:11]",
+    );
+    check_on(
+        saturday,
+        "logged 2021-08-26T16:11:05.5",
+        "date 2021-08-26T16:11 [2021-08-26T16:11:05.5]",
+    );
+    for zoned in [
+        "2021-08-26T16:11Z",
+        "2021-08-26T16:11:05Z",
+        "2021-08-26T16:11+02:00",
+        "2021-08-26T16:11-0500",
+    ] {
+        check_on(saturday, &format!("The blast was at {zoned}."), "");
+    }
+    check_without_reference(
+        "at 2021-08-26T16:11",
+        "date 2021-08-26T16:11 [2021-08-26T16:11]",
+    );
+}
+
+/// Digits grouped as English does not group them, Indian "12,34,567" or
+/// Swiss "1'234'567", give no mention, rather than the numbers between
+/// the separators (fourteenth audit, H5: 12 and "34,567 people").
+#[test]
+fn a_foreign_digit_grouping_gives_no_mention() {
+    check("Indian grouping: 12,34,567 people were affected.", "");
+    check("Swiss 1'234'567 francs", "");
+    check("Swiss 1’234’567 francs", "");
+    check("₹12,34,567 in aid", "");
+    check("1,000,00 people", "");
+    // A list with spaces, and English grouping, read as before.
+    check(
+        "12, 34 people; 1,234,567 people",
+        "exact 12..=12 [12]; exact 34..=34 unit=people [34 people]; exact 1234567..=1234567 unit=people [1,234,567 people]",
+    );
 }

@@ -3324,3 +3324,76 @@ fn a_table_occasion_column_gives_a_quote_its_occasion() {
     let json = serde_json::to_string(&report).unwrap();
     assert!(json.contains(r#""occasion":"evening address""#), "{json}");
 }
+
+/// A table cell whose figure a word after it qualifies is read as the
+/// bound or hedge the word states, or kept as text with a warning naming
+/// the word; never as an exact figure counting "max" or "odd"
+/// (fourteenth audit, H1).
+#[test]
+fn a_qualifier_after_a_figure_is_read_or_kept_as_text() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         AP,Town,injured,300 minimum\n\
+         AP,Village,injured,300 max\n\
+         AP,City,injured,300 approx\n\
+         AP,Port,injured,20 odd\n\
+         AP,Bay,injured,30 odd people\n\
+         AP,Hill,injured,300 perhaps\n",
+    );
+    assert!(corpus.skipped().is_empty(), "{:?}", corpus.skipped());
+    let read: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| match &c.value {
+            corroborate::Value::Quantity(q) => format!("{} {q}", q.form()),
+            other => format!("{} {other:?}", other.kind()),
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            "at_least at least 300",
+            "at_most up to 300",
+            "approximate approx 300",
+            "text Text(\"20 odd\")",
+            "text Text(\"30 odd people\")",
+            "text Text(\"300 perhaps\")",
+        ]
+    );
+    assert_snapshot!(located(corpus.warnings()), @r#"
+    t.csv:5: field value: "20 odd" begins with the quantity "20" but goes on with "odd", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number
+    t.csv:6: field value: "30 odd people" begins with the quantity "30" but goes on with "odd", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number
+    t.csv:7: field value: "300 perhaps" begins with the quantity "300" but goes on with "perhaps", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number
+    "#);
+}
+
+/// A value cell naming a day ahead of the row's date is read forward, and
+/// one English gives two days for is kept as text with a warning
+/// (fourteenth audit, H3: "this Friday" in a row of Thursday 2021-08-26
+/// was stored as 2021-08-20).
+#[test]
+fn a_day_named_ahead_in_a_cell_is_read_forward_or_kept_as_text() {
+    let corpus = read_csv(
+        "source,subject,property,value,date\n\
+         AP,Summit,occurred,this Friday,2021-08-26\n\
+         AP,Talks,occurred,next Tuesday,2021-08-29\n\
+         AP,Vote,occurred,next August,2021-08-26\n",
+    );
+    let read: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| match &c.value {
+            corroborate::Value::Date(p) => format!("date {p}"),
+            other => format!("{} {other:?}", other.kind()),
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            "date 2021-08-27",
+            "text Text(\"next Tuesday\")",
+            "date 2022-08"
+        ]
+    );
+    assert_snapshot!(located(corpus.warnings()), @r#"t.csv:3: field value: "next Tuesday" is a date relative to when it was reported that reads two ways said on 2021-08-29, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")"#);
+}
