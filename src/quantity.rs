@@ -1014,7 +1014,21 @@ pub(crate) fn write_number<W: fmt::Write>(out: &mut W, value: f64) -> fmt::Resul
         } else {
             text
         };
-        return out.write_str(text);
+        // The whole part with its separators, as a whole number is
+        // written: "1,234.56", not "1234.56".
+        let (sign, unsigned) = match text.strip_prefix('-') {
+            Some(rest) => ("-", rest),
+            None => ("", text),
+        };
+        let (whole, fraction) = unsigned.split_at(unsigned.find('.').unwrap_or(unsigned.len()));
+        out.write_str(sign)?;
+        for (k, digit) in whole.char_indices() {
+            if k > 0 && (whole.len() - k) % 3 == 0 {
+                out.write_char(',')?;
+            }
+            out.write_char(digit)?;
+        }
+        return out.write_str(fraction);
     }
     let mut n = value.abs() as u64;
     let mut digits = [0u8; 20];
@@ -1566,7 +1580,12 @@ mod tests {
         // Fractions, to ten significant digits, written on the stack.
         assert_eq!(format_number(27.060000000000002), "27.06");
         assert_eq!(format_number(-0.000001234), "-0.000001234");
-        assert_eq!(format_number(12_345_678.5), "12345678.5");
+        // With separators in the whole part, as whole numbers have
+        // (fourteenth audit, L9).
+        assert_eq!(format_number(12_345_678.5), "12,345,678.5");
+        assert_eq!(format_number(1234.56), "1,234.56");
+        assert_eq!(format_number(-1234.5), "-1,234.5");
+        assert_eq!(format_number(999.5), "999.5");
         assert_eq!(format_number(1e-300), "0");
         // Whole to ten significant digits: with separators.
         assert_eq!(format_number(19_999.999999999996), "20,000");
