@@ -29,7 +29,8 @@
 //! Relative expressions resolve against the reference date looking back,
 //! as news does: a weekday is the most recent such day not after the
 //! reference; "Aug. 26" without a year is the most recent August 26 not
-//! after it; "in July" the most recent July. A day or month named ahead
+//! after it, unless this year's is at most [`AHEAD`] days after it ("the
+//! Aug. 31 deadline", said on August 26); "in July" the most recent July. A day or month named ahead
 //! ("next Tuesday", "this Friday", "this coming Tuesday", "next August")
 //! is read forward, and only where English gives it one day or month. A range of dates is read
 //! forward instead (see [`join`]): its first end, when only it lacks a
@@ -45,7 +46,7 @@
 //! from the last day of 2017 instead of the reference date (see
 //! [`in_year`]).
 
-use chrono::{Datelike, Duration, Months, NaiveDate};
+use chrono::{Datelike, Duration, Months, NaiveDate, Timelike};
 
 use super::token::Tokens;
 use super::words::{MERIDIEM, MONTH_CONTEXT, MONTHS, WEEKDAYS, YEAR_CONTEXT, lookup};
@@ -296,6 +297,18 @@ fn time_at(tokens: &Tokens, i: usize) -> Option<(u32, Option<u32>, usize)> {
         None => {}
     }
     Some((hour, minute, end))
+}
+
+/// The same day (and time, to its precision) a year on, if it exists.
+fn a_year_on(period: Period) -> Option<Period> {
+    let start = period.start();
+    let day = NaiveDate::from_ymd_opt(start.year() + 1, start.month(), start.day())?;
+    match period.precision() {
+        Precision::Day => Some(Period::from_date(day)),
+        Precision::Hour => at_time(Period::from_date(day), start.hour(), None),
+        Precision::Minute => at_time(Period::from_date(day), start.hour(), Some(start.minute())),
+        Precision::Month | Precision::Year => None,
+    }
 }
 
 fn at_time(day: Period, hour: u32, minute: Option<u32>) -> Option<Period> {
@@ -1355,13 +1368,29 @@ pub(crate) fn date_at(
         relative(tokens, i),
         bare_month(tokens, i, strict),
     ];
-    let (end, value) = candidates
+    // (The second candidate is a single calendar date: see below.)
+    let (kind, (end, value)) = candidates
         .into_iter()
-        .flatten()
-        .max_by_key(|(end, _)| *end)?;
+        .enumerate()
+        .filter_map(|(k, c)| Some((k, c?)))
+        .max_by_key(|(_, (end, _))| *end)?;
     let (mut period, inverted, nonexistent) = match value {
         Value::Fixed(period) => (Some(period), false, false),
-        Value::Relative(resolve) => (reference.and_then(resolve), false, false),
+        Value::Relative(resolve) => {
+            let period = reference.and_then(resolve);
+            // A single day without its year is read looking back, unless
+            // this year's falls at most [`AHEAD`] days after the reference
+            // date: "the Aug. 31 deadline", said on August 26, is days
+            // away, not a year gone (fourteenth audit, H6). A range's
+            // ends keep their own rules (see [`join`]).
+            let ahead = match (kind, period, reference) {
+                (1, Some(p), Some(r)) => a_year_on(p).filter(|next| {
+                    next.start_date() > r && (next.start_date() - r).num_days() <= AHEAD
+                }),
+                _ => None,
+            };
+            (ahead.or(period), false, false)
+        }
         Value::Inverted => (None, true, false),
         Value::Nonexistent => (None, false, true),
     };

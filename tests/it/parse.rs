@@ -438,7 +438,18 @@ fn estimated_marks_an_estimate_not_a_hedge() {
 fn dates() {
     check("August 26, 2021", "date 2021-08-26 [August 26, 2021]");
     check("26 August 2021", "date 2021-08-26 [26 August 2021]");
-    check("Aug. 26", "date 2020-08-26 [Aug. 26]");
+    // A day without its year is the most recent one, unless this year's
+    // is at most 31 days ahead (fourteenth audit, H6): said on August 25,
+    // "Aug. 26" and "Aug. 31" are days away, "Oct. 30" a year gone.
+    check("Aug. 26", "date 2021-08-26 [Aug. 26]");
+    check("the Aug. 31 deadline", "date 2021-08-31 [Aug. 31]");
+    check("Sept. 25", "date 2021-09-25 [Sept. 25]");
+    check("Sept. 26", "date 2020-09-26 [Sept. 26]");
+    check("Oct. 30", "date 2020-10-30 [Oct. 30]");
+    check(
+        "Aug. 31 at 9 a.m.",
+        "date 2021-08-31T09 [Aug. 31 at 9 a.m.]",
+    );
     check("Aug. 24", "date 2021-08-24 [Aug. 24]");
     check("2021-08-26", "date 2021-08-26 [2021-08-26]");
     check(
