@@ -2375,7 +2375,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 // them: fourteenth audit, G8). Figures of one scope are
                 // one set, as their conflicts chain through neighbours.
                 let push_conflicts = |out: &mut String, listed: &[&Position<'_>]| {
-                    let at = |label: &str| listed.iter().position(|p| &*p.label == label);
+                    // Each listed position's place by its label: a hash
+                    // map, as a large topic lists thousands.
+                    let places: HashMap<&str, usize> = listed
+                        .iter()
+                        .enumerate()
+                        .map(|(k, p)| (&*p.label, k))
+                        .collect();
+                    let at = |label: &str| places.get(label).copied();
                     let mut root: Vec<usize> = (0..listed.len()).collect();
                     fn find(root: &mut [usize], mut x: usize) -> usize {
                         while root[x] != x {
