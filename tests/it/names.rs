@@ -35,12 +35,7 @@ fn a_masculine_and_a_feminine_surname_are_two_people() {
         ],
     );
     let report = analyze(&corpus, &Policy::default());
-    assert!(report.merges.is_empty(), "{:?}", report.merges);
-    let verdicts: Vec<(&str, Verdict)> = report
-        .topics
-        .iter()
-        .map(|t| (t.subject_name.as_str(), t.verdict))
-        .collect();
+    let verdicts = unmerged_verdicts(&report);
     assert_eq!(
         verdicts,
         [
@@ -185,12 +180,7 @@ DW,Flight 171,killed,20
         .read_table(table.as_bytes(), "numbered-names.csv", TableFormat::Csv)
         .unwrap();
     let report = analyze(&corpus, &Policy::default());
-    assert!(report.merges.is_empty(), "{:?}", report.merges);
-    let verdicts: Vec<(&str, Verdict)> = report
-        .topics
-        .iter()
-        .map(|t| (t.subject_name.as_str(), t.verdict))
-        .collect();
+    let verdicts = unmerged_verdicts(&report);
     assert_eq!(
         verdicts,
         [
@@ -231,4 +221,15 @@ fn places_told_apart_by_a_number_or_an_opposed_word_are_two_places() {
         "{:?}",
         report.topics.iter().map(|t| t.verdict).collect::<Vec<_>>()
     );
+}
+
+/// Each topic's subject name and verdict, checking that nothing was
+/// merged.
+fn unmerged_verdicts<'r>(report: &'r corroborate::Report<'_>) -> Vec<(&'r str, Verdict)> {
+    assert!(report.merges.is_empty(), "{:?}", report.merges);
+    report
+        .topics
+        .iter()
+        .map(|t| (t.subject_name.as_str(), t.verdict))
+        .collect()
 }

@@ -2324,14 +2324,7 @@ fn a_relative_date_in_a_value_cell_is_read_against_the_row_date() {
          WP,Strike,cause,Friday prayers,2021-08-27\n",
     );
     assert!(corpus.skipped().is_empty(), "{:?}", corpus.skipped());
-    let read: Vec<String> = corpus
-        .claims()
-        .iter()
-        .map(|c| match &c.value {
-            corroborate::Value::Date(p) => format!("date {p}"),
-            other => format!("{} {other:?}", other.kind()),
-        })
-        .collect();
+    let read = dates_read(&corpus);
     assert_eq!(
         read,
         [
@@ -3379,14 +3372,7 @@ fn a_day_named_ahead_in_a_cell_is_read_forward_or_kept_as_text() {
          AP,Talks,occurred,next Tuesday,2021-08-29\n\
          AP,Vote,occurred,next August,2021-08-26\n",
     );
-    let read: Vec<String> = corpus
-        .claims()
-        .iter()
-        .map(|c| match &c.value {
-            corroborate::Value::Date(p) => format!("date {p}"),
-            other => format!("{} {other:?}", other.kind()),
-        })
-        .collect();
+    let read = dates_read(&corpus);
     assert_eq!(
         read,
         [
@@ -3396,4 +3382,17 @@ fn a_day_named_ahead_in_a_cell_is_read_forward_or_kept_as_text() {
         ]
     );
     assert_snapshot!(located(corpus.warnings()), @r#"t.csv:3: field value: "next Tuesday" is a date relative to when it was reported that reads two ways said on 2021-08-29, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")"#);
+}
+
+/// Each claim's value as read: "date 2021-08-27" for a date, else its
+/// kind and value.
+fn dates_read(corpus: &corroborate::Corpus) -> Vec<String> {
+    corpus
+        .claims()
+        .iter()
+        .map(|c| match &c.value {
+            corroborate::Value::Date(p) => format!("date {p}"),
+            other => format!("{} {other:?}", other.kind()),
+        })
+        .collect()
 }
