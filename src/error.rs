@@ -177,7 +177,7 @@ pub(crate) enum ErrorKind {
     /// `split` names the character a row of one cell holds where the
     /// header's delimiter would be (" (its one cell holds 6 \";\" …)"),
     /// or is empty.
-    #[error("row has {found} columns{split}; expected {expected} as in the header")]
+    #[error("row has {found} column{}{split}; expected {expected} as in the header", if *found == 1 { "" } else { "s" })]
     RowWidth {
         found: usize,
         expected: usize,

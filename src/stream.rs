@@ -2754,6 +2754,13 @@ impl StreamReader {
                 if !read {
                     return Ok(true);
                 }
+                // A line of spaces alone is a blank line, as an empty one
+                // is to the csv crate and one of spaces to JSON Lines: no
+                // row to read or to count (a table has four columns at
+                // least, so it is never a row of one empty cell).
+                if record.len() == 1 && record[0].iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
                 let offset = record.position().map_or(0, |p| p.byte());
                 let end = table.position().byte();
                 let row = table.get_mut().number(offset, end);

@@ -3020,7 +3020,7 @@ fn a_header_split_by_another_delimiter_is_named() {
          AP,Derna,deaths,11\n",
     );
     assert_snapshot!(located(corpus.skipped()), @r#"
-    t.csv:2: row has 1 columns (its one cell is split by ";" where the header is split by commas); expected 4 as in the header
+    t.csv:2: row has 1 column (its one cell is split by ";" where the header is split by commas); expected 4 as in the header
     t.csv:3: row has 2 columns; expected 4 as in the header
     "#);
 }
@@ -3395,4 +3395,18 @@ fn dates_read(corpus: &corroborate::Corpus) -> Vec<String> {
             other => format!("{} {other:?}", other.kind()),
         })
         .collect()
+}
+
+/// A line of spaces in a table is a blank line, skipped without a count
+/// as an empty line is; it had been "row has 1 columns" (fourteenth
+/// audit, L2).
+#[test]
+fn a_line_of_spaces_in_a_table_is_blank() {
+    let corpus =
+        read_csv("source,subject,property,value\nAP,Town,killed,12\n   \n\t\nBBC,Town,killed,12\n");
+    assert!(corpus.skipped().is_empty(), "{:?}", corpus.skipped());
+    assert_eq!(corpus.claims().len(), 2);
+    // A row of one cell with text is still a row of the wrong width.
+    let corpus = read_csv("source,subject,property,value\nlonely\n");
+    assert_snapshot!(corpus.skipped()[0].to_string(), @"skipped: t.csv:2: row has 1 column; expected 4 as in the header");
 }
