@@ -219,7 +219,18 @@ fn run(cli: Cli) -> Result<(), String> {
                 path.display()
             ));
         }
-        let side = Corpus::from_path(header).map_err(|e| e.to_string())?;
+        // The library's message suits a caller of `Corpus::from_path`;
+        // here the file came from `--header`, which the message names.
+        if header
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+        {
+            return Err(format!(
+                "--header {}: is JSON Lines, by its extension; expected a JSON corpus file (.json) of the entities and sources the input's claims name",
+                header.display()
+            ));
+        }
+        let side = Corpus::from_path(header).map_err(|e| format!("--header {e}"))?;
         if !side.claims().is_empty() {
             return Err(format!(
                 "{}: holds {} claim{}; expected a side header of entities and sources only (its claims belong in the JSON Lines)",

@@ -1450,3 +1450,31 @@ fn the_example_binary_sends_no_character_that_acts_in_json() {
     let record: serde_json::Value = serde_json::from_str(parse.lines().next().unwrap()).unwrap();
     assert_eq!(record["text"], "20\u{85} fighters", "{parse}");
 }
+
+/// A bad `--header` file is named as the `--header` flag's, and a JSON
+/// Lines file given there is told apart with what is expected, not the
+/// library's advice (fourteenth audit, L4).
+#[test]
+fn a_bad_side_header_is_named_as_the_flags() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let stderr = |header: &str| {
+        let output = std::process::Command::new(example_binary())
+            .current_dir(root)
+            .args(["tests/data/stream/claims.csv", "--header", header])
+            .output()
+            .unwrap();
+        assert!(!output.status.success());
+        assert!(output.stdout.is_empty());
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    assert!(
+        stderr("no-such-header.json")
+            .starts_with("error: --header no-such-header.json: cannot find the file"),
+        "{}",
+        stderr("no-such-header.json")
+    );
+    assert_eq!(
+        stderr("tests/data/stream/claims.jsonl"),
+        "error: --header tests/data/stream/claims.jsonl: is JSON Lines, by its extension; expected a JSON corpus file (.json) of the entities and sources the input's claims name\n"
+    );
+}
