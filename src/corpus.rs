@@ -322,14 +322,27 @@ pub(crate) fn json_error(
                         }
                         _ => None,
                     });
+            // A range of more than two numbers is named by its length, as
+            // serde names one of fewer.
+            let range_len = path
+                .ends_with("range")
+                .then(root)
+                .flatten()
+                .and_then(|root| match value_at(root, &path)? {
+                    serde_json::Value::Array(items) => Some(items.len()),
+                    _ => None,
+                });
             ErrorKind::Schema {
-                message: match keys {
-                    Some(keys) => format!(
+                message: match (keys, range_len) {
+                    (Some(keys), _) => format!(
                         "the value has {} keys ({}); expected {ONE_VALUE}",
                         keys.len(),
                         keys.join(", ")
                     ),
-                    None => format!(
+                    (None, Some(len)) => {
+                        format!("the range has {len} numbers; expected two, [min, max]")
+                    }
+                    (None, None) => format!(
                         "unexpected {found} here; expected {}",
                         if path.ends_with("value") {
                             ONE_VALUE

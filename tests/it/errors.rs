@@ -136,6 +136,21 @@ fn huge_number() {
     assert_snapshot!(e, @r#"line 5 column 50: claim c1: field claims[0].value.quantity: 2.5E+16 is out of range (max); expected a count of at most 10^15"#);
 }
 
+/// A range of other than two numbers names its length: serde named one
+/// of one ("invalid length 1"), but of three said only "unexpected '2'
+/// here" (fourteenth audit, L5).
+#[test]
+fn a_range_of_three_numbers_names_its_length() {
+    let e = load_error(&one_claim(
+        r#"{"quantity": {"range": [500, 1500, 2000]}}"#,
+        "",
+    ));
+    assert!(e.is_invalid());
+    assert_snapshot!(e, @"line 5 column 49: claim c1: field claims[0].value.quantity.range: the range has 3 numbers; expected two, [min, max]");
+    let e = load_error(&one_claim(r#"{"quantity": {"range": [500]}}"#, ""));
+    assert_snapshot!(e, @"line 5 column 41: claim c1: field claims[0].value.quantity.range: invalid length 1, expected an array of length 2");
+}
+
 #[test]
 fn overflowing_number() {
     let e = load_error(&one_claim(r#"{"quantity": {"at_least": -1e400}}"#, ""));
