@@ -3215,10 +3215,15 @@ fn slashed_date(text: &str) -> bool {
     slashed_parts(text).is_some()
 }
 
-/// The three numbers of a date written with slashes, as written: one or
-/// two digits, one or two, then two or four ("3/4/2025", "03/04/25").
+/// The three numbers of a date written with slashes, or with dots as
+/// much of Europe writes it ("26.08.2021"), as written: one or two
+/// digits, one or two, then two or four ("3/4/2025", "03/04/25"). The
+/// two separators are read alike: by the numbers, never by a guess at the
+/// writer's country.
 fn slashed_parts(text: &str) -> Option<[&str; 3]> {
-    let mut parts = text.trim().split('/');
+    let text = text.trim();
+    let separator = if text.contains('/') { '/' } else { '.' };
+    let mut parts = text.split(separator);
     let mut out = [""; 3];
     for part in &mut out {
         *part = parts

@@ -3410,3 +3410,30 @@ fn a_line_of_spaces_in_a_table_is_blank() {
     let corpus = read_csv("source,subject,property,value\nlonely\n");
     assert_snapshot!(corpus.skipped()[0].to_string(), @"skipped: t.csv:2: row has 1 column; expected 4 as in the header");
 }
+
+/// A date written with dots, as much of Europe writes it, is read as a
+/// slashed date is: by its numbers when a day above 12 tells the order,
+/// and refused saying why when none does. It had been refused as '"26.08"
+/// does not start a quantity' (fourteenth audit, M6). Dotted thousands
+/// are still named as such.
+#[test]
+fn a_dotted_date_is_read_as_a_slashed_date_is() {
+    let corpus = read_csv(
+        "source,subject,property,value,date\n\
+         AP,Town,occurred,26.08.2021,\n\
+         BBC,Town,killed,3,28.08.2021\n\
+         AP,Town,occurred,3.4.2025,\n\
+         AP,Town,killed,1.500.000,\n",
+    );
+    assert_eq!(corpus.claims().len(), 2);
+    assert_eq!(dates_read(&corpus)[0], "date 2021-08-26");
+    assert_eq!(
+        corpus.claims()[1].assertion.said.map(|p| p.to_string()),
+        Some("2021-08-28".to_string())
+    );
+    let skipped: Vec<String> = corpus.skipped().iter().map(|s| s.to_string()).collect();
+    assert_snapshot!(skipped.join("\n"), @r#"
+    skipped: t.csv:4: field value: "3.4.2025" is a date with its day and month in an order that cannot be told (neither number is above 12); expected an ISO 8601 date such as 2025-03-04, or one with the month named, "4 March 2025"
+    skipped: t.csv:5: field value: "1.500.000" is 1,500,000 where a dot groups thousands; expected the number as English writes it, "1,500,000"
+    "#);
+}
