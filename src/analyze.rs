@@ -2384,23 +2384,16 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         .collect();
                     let at = |label: &str| places.get(label).copied();
                     let mut root: Vec<usize> = (0..listed.len()).collect();
-                    fn find(root: &mut [usize], mut x: usize) -> usize {
-                        while root[x] != x {
-                            root[x] = root[root[x]];
-                            x = root[x];
-                        }
-                        x
-                    }
                     for r in &current {
                         if let (Some(a), Some(b)) = (at(&r.from), at(&r.to)) {
-                            let (ra, rb) = (find(&mut root, a), find(&mut root, b));
+                            let (ra, rb) = (union_root(&mut root, a), union_root(&mut root, b));
                             root[ra.max(rb)] = ra.min(rb);
                         }
                     }
                     let mut sets: Vec<Vec<&Position<'_>>> = Vec::new();
                     let mut set_of: Vec<Option<usize>> = vec![None; listed.len()];
                     for (k, p) in listed.iter().enumerate() {
-                        let r = find(&mut root, k);
+                        let r = union_root(&mut root, k);
                         match set_of[r] {
                             Some(s) => sets[s].push(p),
                             None => {
@@ -2564,6 +2557,18 @@ impl<'a, 'p> Analyzer<'a, 'p> {
 /// first, as it should). `topic_groups` reads each claim's once, in
 /// corpus order, and sorts each topic on them: following every id's
 /// shared pointer at every comparison cost more.
+/// The root of `x`'s set in a union-find forest (`parent[k] == k` at a
+/// root), halving the path on the way: the one lookup of the engine's
+/// groupings (quote blocks, relay lineages, misattribution groups, a
+/// contested sentence's conflicting sets).
+fn union_root(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
 fn id_prefix(id: &ClaimId) -> u64 {
     let mut bytes = [0u8; 8];
     let text = id.as_bytes();
@@ -4267,13 +4272,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             Vec::new()
         };
         let mut parent: Vec<usize> = (0..claims.len()).collect();
-        fn find(parent: &mut [usize], mut x: usize) -> usize {
-            while parent[x] != x {
-                parent[x] = parent[parent[x]];
-                x = parent[x];
-            }
-            x
-        }
         // Wordings that negate are blocked without their negation too:
         // "we did not fire tear gas" and "we fired tear gas" share no
         // block as printed (two words apart), but do as "we fire tear
@@ -4300,7 +4298,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
             for (k, &a) in members.iter().enumerate() {
                 for &b in members.iter().skip(k + 1).take(MAX_QUOTE_BLOCK) {
-                    if find(&mut parent, a) == find(&mut parent, b) {
+                    if union_root(&mut parent, a) == union_root(&mut parent, b) {
                         continue;
                     }
                     // A wording that negates the other is not a variant
@@ -4336,7 +4334,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     if negates || crate::relation::figures_differ(&words[a], &words[b]).is_some() {
                         negated.push((a.min(b), a.max(b)));
                     } else {
-                        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                        let (ra, rb) = (union_root(&mut parent, a), union_root(&mut parent, b));
                         let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
                         parent[gone] = keep;
                     }
@@ -4364,7 +4362,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // Each claim's cluster and place among its cluster's wordings.
         let mut slot: Vec<(usize, usize)> = vec![(0, 0); claims.len()];
         for i in order {
-            let root = find(&mut parent, i);
+            let root = union_root(&mut parent, i);
             let cluster = *place.entry(root).or_insert_with(|| {
                 clusters.push((Vec::new(), Vec::new()));
                 clusters.len() - 1
@@ -5408,13 +5406,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
         }
         let mut parent: Vec<usize> = (0..index.len()).collect();
-        fn find(parent: &mut [usize], mut x: usize) -> usize {
-            while parent[x] != x {
-                parent[x] = parent[parent[x]];
-                x = parent[x];
-            }
-            x
-        }
         for claim in claims {
             let chain = &claim.assertion.chain;
             let Some(end) = chain.last().and_then(|e| index.get(self.person(e))) else {
@@ -5422,7 +5413,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             };
             for link in chain.get(1..chain.len().saturating_sub(1)).unwrap_or(&[]) {
                 if let Some(other) = index.get(self.person(link)) {
-                    let (ra, rb) = (find(&mut parent, end), find(&mut parent, other));
+                    let (ra, rb) = (union_root(&mut parent, end), union_root(&mut parent, other));
                     if ra != rb {
                         parent[ra.max(rb)] = ra.min(rb);
                     }
@@ -5462,7 +5453,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             else {
                 continue;
             };
-            let lineage = find(&mut parent, end);
+            let lineage = union_root(&mut parent, end);
             let mut add = |anchor| keyed.push(((lineage, anchor), keyed.len(), *claim));
             match &claim.value {
                 Value::Quantity(q) => match q.amount() {
@@ -5907,13 +5898,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // Claims joined by the pairs that name them both.
             let mut node: HashMap<&ClaimId, usize> = HashMap::default();
             let mut parent: Vec<usize> = Vec::new();
-            fn find(parent: &mut [usize], mut x: usize) -> usize {
-                while parent[x] != x {
-                    parent[x] = parent[parent[x]];
-                    x = parent[x];
-                }
-                x
-            }
             for pair in &pairs {
                 let [a, b] = pair.claims.map(|c| {
                     *node.entry(&c.id).or_insert_with(|| {
@@ -5921,14 +5905,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         parent.len() - 1
                     })
                 });
-                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                let (ra, rb) = (union_root(&mut parent, a), union_root(&mut parent, b));
                 if ra != rb {
                     parent[ra.max(rb)] = ra.min(rb);
                 }
             }
             let mut groups: BTreeMap<usize, Vec<FoundPair<'_>>> = BTreeMap::new();
             for pair in pairs {
-                let root = find(&mut parent, node[&pair.claims[0].id]);
+                let root = union_root(&mut parent, node[&pair.claims[0].id]);
                 groups.entry(root).or_default().push(pair);
             }
             out.extend(

@@ -1344,6 +1344,10 @@ fn in_year(tokens: &Tokens, (end, value): (usize, Value)) -> (usize, Value) {
     }
 }
 
+/// The place of the single calendar date (`full_date`) among
+/// [`date_at`]'s candidates.
+const SINGLE_DAY: usize = 1;
+
 /// Reads a date expression at token `i`. `strict` accepts a bare year or
 /// month without a context word (for [`parse_date`](super::parse_date)).
 /// Returns `None` when nothing matches; a match whose `period` is `None`
@@ -1354,6 +1358,8 @@ pub(crate) fn date_at(
     reference: Option<NaiveDate>,
     strict: bool,
 ) -> Option<DateMatch> {
+    // A single calendar date is at [`SINGLE_DAY`]: a day without its
+    // year may be read ahead (below).
     let candidates = [
         iso_timestamp_at(tokens, i).and_then(|(end, minute)| Some((end, Value::Fixed(minute?)))),
         full_date(tokens, i),
@@ -1368,7 +1374,6 @@ pub(crate) fn date_at(
         relative(tokens, i),
         bare_month(tokens, i, strict),
     ];
-    // (The second candidate is a single calendar date: see below.)
     let (kind, (end, value)) = candidates
         .into_iter()
         .enumerate()
@@ -1384,7 +1389,7 @@ pub(crate) fn date_at(
             // away, not a year gone (fourteenth audit, H6). A range's
             // ends keep their own rules (see [`join`]).
             let ahead = match (kind, period, reference) {
-                (1, Some(p), Some(r)) => a_year_on(p).filter(|next| {
+                (SINGLE_DAY, Some(p), Some(r)) => a_year_on(p).filter(|next| {
                     next.start_date() > r && (next.start_date() - r).num_days() <= AHEAD
                 }),
                 _ => None,

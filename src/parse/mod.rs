@@ -784,17 +784,26 @@ pub(crate) fn leading_scale_word(text: &str) -> Option<(&str, f64)> {
 /// A currency sign before the minus ("$-5 million") does not change
 /// that: the number after it is judged as it would be alone (thirteenth
 /// audit, F15), and the error names both.
+/// A minus sign as text writes one: the ASCII hyphen-minus, and the
+/// characters typeset text writes a minus with, U+2212 (minus sign),
+/// U+2012 (figure dash), U+2013 (en dash), U+FE63 (small hyphen-minus)
+/// and U+FF0D (fullwidth hyphen-minus). A whole value is refused with
+/// any of them (`negative_error`), and the scanner gives no mention for a
+/// number after one (`quantity::signed`).
+pub(crate) fn is_minus(ch: char) -> bool {
+    matches!(
+        ch,
+        '-' | '\u{2212}' | '\u{2012}' | '\u{2013}' | '\u{fe63}' | '\u{ff0d}'
+    )
+}
+
 fn negative_error(text: &str) -> Option<Error> {
     let whole = text.trim();
     let trimmed = whole.trim_start_matches(is_currency_sign);
     let signed = whole.len() - trimmed.len();
     let mut chars = trimmed.chars();
     let sign = chars.next()?;
-    if !matches!(
-        sign,
-        '-' | '\u{2212}' | '\u{2012}' | '\u{2013}' | '\u{fe63}' | '\u{ff0d}'
-    ) || !chars.next().is_some_and(|c| c.is_ascii_digit())
-    {
+    if !is_minus(sign) || !chars.next().is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
     let number_end = trimmed[sign.len_utf8()..]

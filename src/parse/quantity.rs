@@ -198,17 +198,14 @@ fn is_dash(c: Option<char>) -> bool {
 }
 
 /// A number glued to a sign or to the dash of a compound ("+1-222"), or
-/// after the word "minus" ("minus 5 degrees"). The signs are the ASCII
-/// ones and the dashes typeset text writes a minus with: U+2212 (minus
-/// sign), U+2012 (figure dash), U+2013 (en dash), U+FE63 (small
-/// hyphen-minus) and U+FF0D (fullwidth hyphen-minus), as a whole value
-/// is refused with any of them (`negative_error`).
+/// after the word "minus" ("minus 5 degrees"). The signs are "+", the
+/// hyphen U+2010 and every minus sign a whole value is refused with
+/// (`is_minus`).
 fn signed(tokens: &Tokens, i: usize) -> bool {
     (tokens.joined(i)
-        && matches!(
-            tokens.punct(i - 1),
-            Some('+' | '-' | '‐' | '\u{2212}' | '\u{2012}' | '\u{2013}' | '\u{fe63}' | '\u{ff0d}')
-        ))
+        && tokens
+            .punct(i - 1)
+            .is_some_and(|c| matches!(c, '+' | '‐') || super::is_minus(c)))
         || (i > 0 && !tokens.breaks(i) && tokens.is(i - 1, "minus"))
 }
 
