@@ -1166,6 +1166,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let cumulative = self.policy.is_cumulative(property);
         // Cumulative or current: dated reports form a series.
         let series_word = self.policy.series_word(property);
+        let series_of = SeriesOf {
+            property,
+            word: series_word,
+            cumulative,
+        };
         // Sized to fit: a report keeps these vectors, so room left over
         // from growing them is memory held until the report is dropped.
         let mut scopes = Vec::with_capacity(groups.len());
@@ -2054,7 +2059,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     a,
                     b,
                     [&labels[i], &labels[j]],
-                    property,
+                    &series_of,
                     &superseded_by,
                     negation,
                 )
@@ -2868,8 +2873,7 @@ fn push_origin_names(out: &mut String, origins: &[Origin<'_>]) {
         if i > 0 {
             out.push_str(", ");
         }
-        // Writing to a `String` cannot fail.
-        let _ = write!(out, "{}", origin.name);
+        origin.name.push_to(out);
     }
     let more = origins.len().saturating_sub(MAX_NAMED_ORIGINS);
     if more > 0 {
@@ -3022,17 +3026,28 @@ struct Group<'c> {
 /// starts on (a run of overlapping report times).
 fn shown_report_time(span: Span) -> Period {
     use crate::period::Precision;
+    use chrono::{Datelike, Timelike};
+    // Only a precision whose unit begins at the span's start can be the
+    // span: the others are not built (a period is made through chrono's
+    // calendar, and most report times are days).
+    let start = span.0;
+    let (month, day, hour, minute) = (start.month(), start.day(), start.hour(), start.minute());
+    let whole_minute = start.second() == 0 && start.nanosecond() == 0;
     [
-        Precision::Year,
-        Precision::Month,
-        Precision::Day,
-        Precision::Hour,
-        Precision::Minute,
+        (
+            Precision::Year,
+            month == 1 && day == 1 && hour == 0 && minute == 0,
+        ),
+        (Precision::Month, day == 1 && hour == 0 && minute == 0),
+        (Precision::Day, hour == 0 && minute == 0),
+        (Precision::Hour, minute == 0),
+        (Precision::Minute, true),
     ]
     .into_iter()
-    .map(|precision| Period::containing(span.0, precision))
+    .filter(|&(_, aligned)| aligned && whole_minute)
+    .map(|(precision, _)| Period::containing(start, precision))
     .find(|period| period.interval() == span)
-    .unwrap_or_else(|| Period::containing(span.0, Precision::Day))
+    .unwrap_or_else(|| Period::containing(start, Precision::Day))
 }
 
 /// Two quote clusters kept apart because a wording of one negates a
@@ -3630,6 +3645,16 @@ enum AtOdds {
 }
 
 /// A position under construction.
+/// A topic's property and what the policy says of it, looked up once
+/// for the topic rather than for each pair of positions.
+struct SeriesOf<'p> {
+    property: &'p Property,
+    /// [`Policy::series_word`].
+    word: Option<&'static str>,
+    /// [`Policy::is_cumulative`].
+    cumulative: bool,
+}
+
 struct Built<'c> {
     claims: Vec<&'c Claim>,
     /// For a quote position, each member's normalized wording, as the
@@ -4566,7 +4591,23 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // article's id in natural id order, never several independent
         // ones, however the outlet is spelled. A publication with no
         // outlet stands alone.
+        // The outlets named so far. Most positions have a few origins: a
+        // vector searched end to end, not a hash set made per position;
+        // a set for many, so that the search stays linear in the ends.
+        let few = ends.len() <= 16;
+        let mut listed: Vec<&str> = Vec::new();
         let mut outlets: HashSet<&str> = HashSet::default();
+        let mut first_of_outlet = |outlet: &'c str| {
+            if few {
+                let new = !listed.contains(&outlet);
+                if new {
+                    listed.push(outlet);
+                }
+                new
+            } else {
+                outlets.insert(outlet)
+            }
+        };
         let firsts = self.firsts_of_name(claims);
         let mut origins: Vec<Origin<'c>> = ends
             .into_iter()
@@ -4586,7 +4627,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     other => other,
                 };
                 match outlet {
-                    Some(outlet) if !outlets.insert(outlet) => None,
+                    Some(outlet) if !first_of_outlet(outlet) => None,
                     _ => Some(Origin { id, name }),
                 }
             })
@@ -4948,10 +4989,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         a: &Built<'_>,
         b: &Built<'_>,
         [la, lb]: [&str; 2],
-        property: &Property,
+        series_of: &SeriesOf<'_>,
         corrections: &HashMap<&ClaimId, ClaimId>,
         negation: Option<(usize, usize)>,
     ) -> Option<Relation> {
+        let property = series_of.property;
         let modalities = [
             a.claims[0].assertion.modality,
             b.claims[0].assertion.modality,
@@ -4963,8 +5005,18 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // The sentence is written into one string, begun with its head:
         // a report of a million claims holds some 150,000 of them.
         use std::fmt::Write;
+        // (Pushed, not `write!`: some 20,000 sentences at 30k claims, and
+        // the formatting machinery cost several times the copies.)
         let mut text = String::with_capacity(160);
-        let _ = write!(text, "{la} ({}) and {lb} ({})", a.value, b.value);
+        for (k, (label, value)) in [(la, &a.value), (lb, &b.value)].into_iter().enumerate() {
+            if k > 0 {
+                text.push_str(" and ");
+            }
+            text.push_str(label);
+            text.push_str(" (");
+            text.push_str(value);
+            text.push(')');
+        }
         // The certainties of each side, as sets in `Certainty` order (a
         // bit each), told only when they differ.
         const CERTAINTIES: [Certainty; 4] = [
@@ -5052,7 +5104,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         }
         // Positions have report times and `superseded_by` only in a series
         // (a cumulative or current property).
-        let series = self.policy.series_word(property).unwrap_or("cumulative");
+        let series = series_of.word.unwrap_or("cumulative");
         // A position of a series' undated claims beside a dated one: not
         // ordered in time, compared by value alone.
         let undated = a.reported.is_some() != b.reported.is_some();
@@ -5139,7 +5191,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 Some(k) => format!("{k} ({}), which {la} corrects", show(ta)),
             };
             if let (Some(x), Some(y)) = (a.interval, b.interval)
-                && self.policy.is_cumulative(property)
+                && series_of.cumulative
                 && crate::relation::fell(&x, &y)
             {
                 let later = match &b.placed {
@@ -5391,7 +5443,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     /// Relays that dropped a hedge, a bound or a projection present in the
     /// version closest to their shared origin.
     fn relay_findings(&self, claims: &[&Claim]) -> Vec<RelayFinding> {
-        use std::fmt::Write;
         // A finding compares two claims of one lineage, one of which keeps
         // a hedge, bound or projection that the other lacks.
         if claims.len() < 2 || !claims.iter().any(|c| Self::is_hedged(c)) {
@@ -5444,8 +5495,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // does not matter: findings are keyed by claim.
         // Each entry carries its place, so that sorting keeps claims in
         // id order within a run without a stable sort.
-        let mut keyed: Vec<((usize, Anchor<'_>), usize, &Claim)> = Vec::with_capacity(claims.len());
-        for claim in claims {
+        // An entry's claim is also given by its index in `claims`, by
+        // which findings are sorted.
+        let mut keyed: Vec<((usize, Anchor<'_>), usize, usize, &Claim)> =
+            Vec::with_capacity(claims.len());
+        for (at, claim) in claims.iter().enumerate() {
             let Some(end) = claim
                 .assertion
                 .origin()
@@ -5454,7 +5508,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 continue;
             };
             let lineage = union_root(&mut parent, end);
-            let mut add = |anchor| keyed.push(((lineage, anchor), keyed.len(), *claim));
+            let mut add = |anchor| keyed.push(((lineage, anchor), keyed.len(), at, *claim));
             match &claim.value {
                 Value::Quantity(q) => match q.amount() {
                     Amount::Exact(v)
@@ -5520,12 +5574,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 None => [false; 3],
             }
         };
-        let mut findings: BTreeMap<(ClaimId, ClaimId), RelayFinding> = BTreeMap::new();
+        // Findings keyed by the places of their claim and reference in
+        // `claims` (id order); a pair found again (in two runs) keeps its
+        // last finding.
+        let mut findings: Vec<([usize; 2], usize, RelayFinding)> = Vec::new();
         for run in keyed.chunk_by(|a, b| a.0 == b.0) {
             if run.len() < 2 {
                 continue;
             }
-            let members = || run.iter().map(|(_, _, claim)| *claim);
+            let members = || run.iter().map(|&(_, _, at, claim)| (at, claim));
             // A version's reference is the version nearest what the origin
             // said among those that keep something it lacks: the most
             // hedged, then the one with the longest chain (relaying loses
@@ -5541,20 +5598,20 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let order =
                 |a: &Claim, b: &Claim| score(a).cmp(&score(b)).then_with(|| b.id.cmp(&a.id));
             let better = |a: &Claim, b: &Claim| order(a, b) == std::cmp::Ordering::Greater;
-            let mut best: [Option<&Claim>; 8] = [None; 8];
-            for claim in members() {
+            let mut best: [Option<(usize, &Claim)>; 8] = [None; 8];
+            for (at, claim) in members() {
                 let (h, b, p) = hedges(claim);
                 let slot = &mut best[usize::from(h) | usize::from(b) << 1 | usize::from(p) << 2];
-                if slot.is_none_or(|kept| better(claim, kept)) {
-                    *slot = Some(claim);
+                if slot.is_none_or(|(_, kept)| better(claim, kept)) {
+                    *slot = Some((at, claim));
                 }
             }
-            let mut references: Vec<&Claim> = best.into_iter().flatten().collect();
-            references.sort_by(|a, b| order(b, a));
+            let mut references: Vec<(usize, &Claim)> = best.into_iter().flatten().collect();
+            references.sort_by(|a, b| order(b.1, a.1));
             // What the findings of this run say of each reference: the
             // origin's name and the reference's value, made once.
             let mut about: Vec<Option<(OriginName<'_>, String)>> = vec![None; references.len()];
-            for claim in members() {
+            for (claim_at, claim) in members() {
                 let (h, b, p) = hedges(claim);
                 // What `claim` dropped of `reference`'s marks, but for the
                 // kinds already reported (`done`), which are not written.
@@ -5618,7 +5675,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 // version that dropped one reference's hedge and another's
                 // bound gets a finding against each.
                 let mut reported = [false; 3];
-                for (k, &reference) in references.iter().enumerate() {
+                for (k, &(reference_at, reference)) in references.iter().enumerate() {
                     if std::ptr::eq(claim, reference) {
                         continue;
                     }
@@ -5647,8 +5704,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     let mut explanation = String::with_capacity(160);
                     explanation.push_str(claim.id.as_str());
                     explanation.push_str(" relays ");
-                    // Writing to a `String` cannot fail.
-                    let _ = write!(explanation, "{origin_name}");
+                    origin_name.push_to(&mut explanation);
                     explanation.push_str(" as ");
                     explanation.push_str(&self.show_value(&claim.value));
                     explanation.push_str(", dropping ");
@@ -5670,29 +5726,49 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     explanation.push_str(" (");
                     explanation.push_str(reference_value);
                     explanation.push(')');
-                    findings.insert(
-                        (claim.id.clone(), reference.id.clone()),
-                        RelayFinding {
-                            claim: claim.id.clone(),
-                            origin_claim: reference.id.clone(),
-                            dropped,
-                            explanation,
-                        },
-                    );
+                    let key = [claim_at, reference_at];
+                    let finding = RelayFinding {
+                        claim: claim.id.clone(),
+                        origin_claim: reference.id.clone(),
+                        dropped,
+                        explanation,
+                    };
+                    findings.push((key, findings.len(), finding));
                 }
             }
         }
-        // Listed in natural order of the relaying claim's id, then the
-        // version's, as a position's claims are (`line-2` before
-        // `line-10`).
-        let mut findings: Vec<RelayFinding> = findings.into_values().collect();
-        if findings.len() > 1 {
+        // Of one pair, the last found; then listed in natural order of
+        // the relaying claim's id, then the version's, as a position's
+        // claims are (`line-2` before `line-10`).
+        findings.sort_unstable_by_key(|&(key, found, _)| (key, std::cmp::Reverse(found)));
+        findings.dedup_by_key(|&mut (key, _, _)| key);
+        // Numbered ids (`c9`, `c10`: see [`Numbered`]) are in natural
+        // order by length and then by place, which compares no text.
+        let numbered = findings.first().is_some_and(|first| {
+            let numbered = Numbered::after(first.2.claim.as_bytes());
+            findings.iter().all(|f| {
+                numbered.is(f.2.claim.as_bytes()) && numbered.is(f.2.origin_claim.as_bytes())
+            })
+        });
+        if numbered {
+            findings.sort_unstable_by_key(|&([claim, reference], _, ref f)| {
+                (
+                    f.claim.as_bytes().len(),
+                    claim,
+                    f.origin_claim.as_bytes().len(),
+                    reference,
+                )
+            });
+        } else {
             findings.sort_by(|a, b| {
-                natural_cmp(a.claim.as_str(), b.claim.as_str())
-                    .then_with(|| natural_cmp(a.origin_claim.as_str(), b.origin_claim.as_str()))
+                natural_cmp(a.2.claim.as_str(), b.2.claim.as_str())
+                    .then_with(|| natural_cmp(a.2.origin_claim.as_str(), b.2.origin_claim.as_str()))
             });
         }
         findings
+            .into_iter()
+            .map(|(_, _, finding)| finding)
+            .collect()
     }
 
     /// The same or near-same words given to different speakers, across
@@ -6091,20 +6167,38 @@ fn sort_natural(claims: &mut [&Claim]) {
     let Some((first, _)) = claims.split_first() else {
         return;
     };
-    let first = first.id.as_bytes();
-    let prefix = first.iter().take_while(|c| !c.is_ascii_digit()).count();
-    // An id that is the prefix and a number without leading zeros.
-    let numbered = |id: &[u8]| {
-        id.len() > prefix
-            && id[..prefix] == first[..prefix]
-            && id[prefix] != b'0'
-            && id[prefix..].iter().all(u8::is_ascii_digit)
-    };
-    if claims.iter().all(|c| numbered(c.id.as_bytes())) {
+    let numbered = Numbered::after(first.id.as_bytes());
+    if claims.iter().all(|c| numbered.is(c.id.as_bytes())) {
         // Stable: ids of one length keep their text order.
         claims.sort_by_key(|c| c.id.as_bytes().len());
     } else if !in_natural_order(claims) {
         claims.sort_by(|a, b| natural_cmp(a.id.as_str(), b.id.as_str()));
+    }
+}
+
+/// Ids that are one text and a number without leading zeros (`line-9`,
+/// `c12`: a table's, a generator's), the text that of a first id: ids
+/// in natural order when ordered by length and then by text.
+struct Numbered<'i> {
+    prefix: &'i [u8],
+}
+
+impl<'i> Numbered<'i> {
+    /// The ids that begin as `first` does, up to its first digit.
+    fn after(first: &'i [u8]) -> Numbered<'i> {
+        let prefix = first.iter().take_while(|c| !c.is_ascii_digit()).count();
+        Numbered {
+            prefix: &first[..prefix],
+        }
+    }
+
+    /// Whether `id` is the prefix and a number without leading zeros.
+    fn is(&self, id: &[u8]) -> bool {
+        let prefix = self.prefix.len();
+        id.len() > prefix
+            && id[..prefix] == *self.prefix
+            && (id[prefix] != b'0' || id.len() == prefix + 1)
+            && id[prefix..].iter().all(u8::is_ascii_digit)
     }
 }
 
@@ -6193,6 +6287,28 @@ fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 mod natural_tests {
     use super::natural_cmp;
     use std::cmp::Ordering;
+
+    /// Numbered ids (one text and a number without leading zeros, or
+    /// the number 0) order by length and then by text as `natural_cmp`
+    /// orders them; the others are not numbered.
+    #[test]
+    fn numbered_ids_order_by_length_as_naturally() {
+        use super::Numbered;
+        let numbered = Numbered::after(b"line-7");
+        let ids: Vec<String> = (0..=1200).step_by(7).map(|n| format!("line-{n}")).collect();
+        for a in &ids {
+            assert!(numbered.is(a.as_bytes()), "{a}");
+            for b in &ids {
+                let by_length = (a.len(), a.as_bytes()).cmp(&(b.len(), b.as_bytes()));
+                assert_eq!(by_length, natural_cmp(a, b), "{a} against {b}");
+            }
+        }
+        for other in [
+            "line-07", "line-00", "line-", "line-7a", "lane-7", "line7", "7",
+        ] {
+            assert!(!numbered.is(other.as_bytes()), "{other}");
+        }
+    }
 
     #[test]
     fn digits_compare_as_numbers() {

@@ -1842,6 +1842,57 @@ fn a_dropped_bound_is_found_whichever_chain_is_longer() {
     }
 }
 
+/// Relay findings are listed in natural order of the relaying claim's
+/// id (`c2` before `c10`), whether the ids are all one text and a number
+/// (sorted by length, comparing no text) or not (sorted by
+/// `natural_cmp`), and whatever order the claims come in.
+#[test]
+fn relay_findings_are_listed_in_natural_id_order() {
+    let listed = |reference: &str, relays: &[&str]| {
+        let mut claims = vec![claim(
+            reference,
+            "killed",
+            q(serde_json::json!({"approximately": 300})),
+            &["a1", "o1"],
+        )];
+        claims.extend(relays.iter().map(|id| {
+            claim(
+                id,
+                "killed",
+                q(serde_json::json!({"exact": 300})),
+                &["a2", "o1"],
+            )
+        }));
+        let mut lists = Vec::new();
+        for reversed in [false, true] {
+            if reversed {
+                claims.reverse();
+            }
+            let corpus = corpus_of(claims.clone());
+            let report = Analyzer::new(&corpus, &Policy::default()).report();
+            let listed: Vec<String> = report.topics[0]
+                .relay_findings
+                .iter()
+                .map(|f| format!("{} drops {}", f.claim, f.origin_claim))
+                .collect();
+            lists.push(listed.join(", "));
+        }
+        assert_eq!(
+            lists[0], lists[1],
+            "the order the claims came in changed the list"
+        );
+        lists.swap_remove(0)
+    };
+    assert_eq!(
+        listed("c0", &["c10", "c2", "c11", "c9", "c1"]),
+        "c1 drops c0, c2 drops c0, c9 drops c0, c10 drops c0, c11 drops c0"
+    );
+    assert_eq!(
+        listed("x1", &["r-10", "r-09", "r-2", "r-100"]),
+        "r-2 drops x1, r-09 drops x1, r-10 drops x1, r-100 drops x1"
+    );
+}
+
 /// A hedge over a whole range counts: it widens the range, so "about
 /// 40–45" holds 48 where "40–45" conflicts with it, and a relay that
 /// prints the range without it has dropped it.
