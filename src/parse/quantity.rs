@@ -717,6 +717,17 @@ pub(crate) fn quantity_at(
         }
         _ => (amount, unit),
     };
+    // "300 fighters at most.", "500 people or more,": a bound after the
+    // counted noun bounds the figure, as one before it does, where the
+    // clause ends with it ("300 fighters at least 20 km away" bounds the
+    // next figure, and is left to it).
+    let (amount, end) = match amount {
+        Amount::Exact(value) if unit.is_some() => match bound_closing_clause(tokens, end) {
+            Some((after, bound)) => (bound_amount(bound, value), after),
+            None => (amount, end),
+        },
+        _ => (amount, end),
+    };
     // "about 40-45": a range after a hedge is hedged as a whole (the only
     // way `amount_at` makes a range after one).
     let hedge = match amount {
@@ -1154,6 +1165,29 @@ fn bound_over_vague(
     let mut bounded: AmountRead = (bound_amount(bound, value), read.end, read.allow_of).into();
     bounded.phrase = Some(phrase.clone());
     Some(bounded)
+}
+
+/// A bound phrase at `end`, after a figure's counted noun, that ends the
+/// clause ("300 fighters at most.", "500 people or more,"): the token
+/// after it, and the bound. The phrases are those read after a number
+/// ([`BOUNDS_AFTER`], [`FINAL_BOUNDS_AFTER`]); the clause ends at the
+/// end of the text or the line, or at a comma, full stop, semicolon,
+/// colon, closing bracket, exclamation or question mark.
+fn bound_closing_clause(tokens: &Tokens, end: usize) -> Option<(usize, Bound)> {
+    if tokens.breaks(end) {
+        return None;
+    }
+    let (after, bound) = BOUNDS_AFTER
+        .iter()
+        .chain(FINAL_BOUNDS_AFTER)
+        .find_map(|&(phrase, bound)| Some((tokens.phrase(end, phrase)?, bound)))?;
+    let closes = after >= tokens.len()
+        || tokens.breaks(after)
+        || matches!(
+            tokens.punct(after),
+            Some(',' | '.' | ';' | ':' | ')' | '!' | '?')
+        );
+    closes.then_some((after, bound))
 }
 
 /// A bound phrase after a number: "500 or more", "200 or greater than".

@@ -2157,6 +2157,47 @@ fn a_qualifier_after_a_number_is_not_its_unit() {
     check("300 around the city", "exact 300..=300 [300]");
 }
 
+/// A bound after the counted noun bounds the figure where the clause
+/// ends with it ("300 fighters at most."), as one before the number
+/// does; where the clause goes on, the words may bound the next figure
+/// ("300 fighters at least 20 km away"), and are left to it.
+#[test]
+fn a_bound_after_the_counted_noun_that_ends_the_clause_bounds_the_figure() {
+    check(
+        "There were 300 fighters at most.",
+        "at_most 0..=300 unit=fighters [300 fighters at most]",
+    );
+    check(
+        "They had 500 people at least, officials said.",
+        "at_least 500..=inf unit=people [500 people at least]",
+    );
+    check(
+        "It holds 300 people max",
+        "at_most 0..=300 unit=people [300 people max]",
+    );
+    check(
+        "300 people or more; the rest fled",
+        "at_least 300..=inf unit=people [300 people or more]",
+    );
+    check(
+        "12 villages or fewer (officials)",
+        "exact 12..=12 unit=villages [12 villages]",
+    );
+    check(
+        "300 people or more were killed",
+        "exact 300..=300 unit=people [300 people]",
+    );
+    check(
+        "It had 300 fighters at least 20 km away",
+        "exact 300..=300 unit=fighters [300 fighters]; at_least 20..=inf unit=km away [at least 20 km away]",
+    );
+    // A figure already bounded or hedged keeps its reading.
+    check(
+        "About 300 people max.",
+        "approximate 270..=330 unit=people [About 300 people]",
+    );
+}
+
 /// A number with a minus sign is no count, whichever sign typeset text
 /// writes it with, and so is one after the word "minus" (fourteenth
 /// audit, H2): no mention, as for "-40", rather than the number
