@@ -1747,8 +1747,11 @@ fn parse_row<'a>(
         }
         None => {
             // Fullwidth digits and signs ("３００") read as the ASCII
-            // ones; a cell kept as text keeps its characters.
+            // ones, and a full stop that ends the cell as a sentence
+            // ("300 fighters.") is not read; a cell kept as text keeps
+            // its characters.
             let read = fullwidth_as_ascii(&value_text);
+            let read = without_final_full_stop(&read);
             // A projection ("could rise to 4,000"): the figure after its
             // words, in a scope of its own. Where the rest is no figure,
             // the cell is read whole, as any other.
@@ -3315,6 +3318,26 @@ fn fullwidth_as_ascii(text: &str) -> std::borrow::Cow<'_, str> {
         })
         .collect::<String>()
         .into()
+}
+
+/// `text` without a full stop that ends it as a sentence would ("300
+/// fighters.", "about 300.", "August 26, 2021."): a cell typed as prose.
+/// Kept where it ends an abbreviation written with stops ("5 p.m.",
+/// "U.S."), or where a stop comes before it ("300.."), whose reading
+/// is then refused as before.
+fn without_final_full_stop(text: &str) -> &str {
+    let trimmed = text.trim_end();
+    let Some(rest) = trimmed.strip_suffix('.') else {
+        return text;
+    };
+    let last_word = rest.rsplit(char::is_whitespace).next().unwrap_or_default();
+    let dotted_abbreviation =
+        last_word.contains('.') && last_word.chars().all(|c| c.is_alphabetic() || c == '.');
+    if rest.ends_with(['.', ' ']) || rest.is_empty() || dotted_abbreviation {
+        text
+    } else {
+        rest
+    }
 }
 
 /// A required cell, trimmed: refused, naming its column (`field`) and

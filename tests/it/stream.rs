@@ -3360,6 +3360,46 @@ fn a_qualifier_after_a_figure_is_read_or_kept_as_text() {
     "#);
 }
 
+/// A full stop that ends a value cell as a sentence is not read: "300
+/// fighters." is 300 fighters (it had been kept as text with a warning,
+/// "300." skipped). One that ends an abbreviation written with stops is
+/// kept, and a cell kept as text keeps its stop (fourteenth audit, M4).
+#[test]
+fn a_full_stop_ending_a_value_cell_is_not_read() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         AP,Town,injured,300.\n\
+         AP,Village,injured,300 fighters.\n\
+         AP,City,injured,about 300.\n\
+         AP,Port,injured,dozens. \n\
+         AP,Bay,founded,\"October 26, 2014.\"\n\
+         AP,Hill,held_by,the U.S.\n\
+         AP,Dale,said,It ended.\n",
+    );
+    assert!(corpus.skipped().is_empty(), "{:?}", corpus.skipped());
+    assert!(corpus.warnings().is_empty(), "{:?}", corpus.warnings());
+    let read: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| match &c.value {
+            corroborate::Value::Quantity(q) => format!("{} {q}", q.form()),
+            other => format!("{} {other:?}", other.kind()),
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            "exact 300",
+            "exact 300 fighters",
+            "approximate about 300",
+            "vague dozens",
+            "date Date(Period(2014-10-26, day))",
+            "text Text(\"the U.S.\")",
+            "text Text(\"It ended.\")",
+        ]
+    );
+}
+
 /// A value cell naming a day ahead of the row's date is read forward, and
 /// one English gives two days for is kept as text with a warning
 /// (fourteenth audit, H3: "this Friday" in a row of Thursday 2021-08-26
