@@ -1756,7 +1756,7 @@ fn parse_row<'a>(
             // words, in a scope of its own. Where the rest is no figure,
             // the cell is read whole, as any other.
             let projected =
-                crate::parse::after_projection_marker(&read).and_then(|(rest, exceeds)| {
+                crate::parse::after_projection_marker(read).and_then(|(rest, exceeds)| {
                     let quantity = parser.parse(rest).ok()?;
                     if !exceeds {
                         return Some(quantity);
@@ -1780,7 +1780,7 @@ fn parse_row<'a>(
                 status = Some(Status::Projected);
                 Value::Quantity(quantity)
             } else {
-                match parser.parse(&read) {
+                match parser.parse(read) {
                     // A bare span of two years ("2016–2018") is those years,
                     // as the date column and running text read it, not a
                     // count of 2,016 to 2,018: a count is written with its
@@ -1791,13 +1791,13 @@ fn parse_row<'a>(
                                 quantity.amount(),
                                 crate::quantity::Amount::Range { .. }
                             )
-                            && let Ok(period) = read_date(&read) =>
+                            && let Ok(period) = read_date(read) =>
                     {
                         Value::Date(period)
                     }
                     Ok(quantity) => {
                         population = population_of(&quantity, vocabulary);
-                        if crate::parse::opens_with_estimate_marker(&read, vocabulary) {
+                        if crate::parse::opens_with_estimate_marker(read, vocabulary) {
                             status = Some(Status::Estimated);
                         }
                         Value::Quantity(quantity)
@@ -1805,11 +1805,11 @@ fn parse_row<'a>(
                     Err(Unread {
                         error: not_quantity,
                         quantity: began,
-                    }) => match read_date(&read) {
+                    }) => match read_date(read) {
                         Ok(period) => Value::Date(period),
                         // An ISO week or ordinal date that does not exist is
                         // named as a date, not as a range ("2026-400").
-                        Err(not_date) if iso_week_or_ordinal(&read).is_some() => {
+                        Err(not_date) if iso_week_or_ordinal(read).is_some() => {
                             return Err(not_date.in_field("value"));
                         }
                         // A number or an ISO date written wrong, or a quantity
@@ -1823,13 +1823,13 @@ fn parse_row<'a>(
                         Err(not_date) if !not_date.is_syntax() => {
                             return Err(not_date.in_field("value"));
                         }
-                        Err(not_date) if iso_shaped(&read) || slashed_date(&read) => {
+                        Err(not_date) if iso_shaped(read) || slashed_date(read) => {
                             return Err(not_date.in_field("value"));
                         }
-                        Err(_) if numeric_shaped(&read) => {
-                            return Err(unreadable_number(&read, not_quantity).in_field("value"));
+                        Err(_) if numeric_shaped(read) => {
+                            return Err(unreadable_number(read, not_quantity).in_field("value"));
                         }
-                        Err(_) => match relative_date(&read, said) {
+                        Err(_) => match relative_date(read, said) {
                             Some(Ok(period)) => Value::Date(period),
                             Some(Err(unread)) => {
                                 warning = Some(unread);
@@ -1837,9 +1837,9 @@ fn parse_row<'a>(
                             }
                             None => {
                                 if let Some((quantity, after)) = began {
-                                    warning = Some(kept_as_text(&read, quantity, after));
-                                } else if let Some(figure) = figure_in(&read) {
-                                    warning = Some(figure_kept_as_text(&read, figure));
+                                    warning = Some(kept_as_text(read, quantity, after));
+                                } else if let Some(figure) = figure_in(read) {
+                                    warning = Some(figure_kept_as_text(read, figure));
                                 }
                                 Value::Text(value_text.into_owned())
                             }
