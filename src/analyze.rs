@@ -5493,12 +5493,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // Groups are runs of one (lineage, anchor) key once sorted: one
         // vector for the topic rather than one per group. Their order
         // does not matter: findings are keyed by claim.
-        // Each entry carries its place, so that sorting keeps claims in
-        // id order within a run without a stable sort.
-        // An entry's claim is also given by its index in `claims`, by
-        // which findings are sorted.
-        let mut keyed: Vec<((usize, Anchor<'_>), usize, usize, &Claim)> =
-            Vec::with_capacity(claims.len());
+        // Each entry carries its claim's index in `claims`, so that
+        // sorting keeps claims in id order within a run without a stable
+        // sort (a claim is at most once in a run: a range's two ends are
+        // two anchors), and findings are keyed by it.
+        let mut keyed: Vec<((usize, Anchor<'_>), usize, &Claim)> = Vec::with_capacity(claims.len());
         for (at, claim) in claims.iter().enumerate() {
             let Some(end) = claim
                 .assertion
@@ -5508,7 +5507,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 continue;
             };
             let lineage = union_root(&mut parent, end);
-            let mut add = |anchor| keyed.push(((lineage, anchor), keyed.len(), at, *claim));
+            let mut add = |anchor| keyed.push(((lineage, anchor), at, *claim));
             match &claim.value {
                 Value::Quantity(q) => match q.amount() {
                     Amount::Exact(v)
@@ -5582,7 +5581,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             if run.len() < 2 {
                 continue;
             }
-            let members = || run.iter().map(|&(_, _, at, claim)| (at, claim));
+            let members = || run.iter().map(|&(_, at, claim)| (at, claim));
             // A version's reference is the version nearest what the origin
             // said among those that keep something it lacks: the most
             // hedged, then the one with the longest chain (relaying loses

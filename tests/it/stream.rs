@@ -69,6 +69,19 @@ fn read_csv(text: &str) -> Corpus {
         .unwrap()
 }
 
+/// Each claim's value as read, in corpus order: a quantity's form and
+/// how it is shown, any other value's kind and debug form.
+fn values_read(corpus: &Corpus) -> Vec<String> {
+    corpus
+        .claims()
+        .iter()
+        .map(|c| match &c.value {
+            corroborate::Value::Quantity(q) => format!("{} {q}", q.form()),
+            other => format!("{} {other:?}", other.kind()),
+        })
+        .collect()
+}
+
 /// Each topic of `report` as `property: what`, in report order, joined
 /// by lines: `what` is the topic's explanation or verdict, as `shown`
 /// gives it.
@@ -3334,14 +3347,7 @@ fn a_qualifier_after_a_figure_is_read_or_kept_as_text() {
          AP,Hill,injured,300 perhaps\n",
     );
     assert!(corpus.skipped().is_empty(), "{:?}", corpus.skipped());
-    let read: Vec<String> = corpus
-        .claims()
-        .iter()
-        .map(|c| match &c.value {
-            corroborate::Value::Quantity(q) => format!("{} {q}", q.form()),
-            other => format!("{} {other:?}", other.kind()),
-        })
-        .collect();
+    let read = values_read(&corpus);
     assert_eq!(
         read,
         [
@@ -3378,14 +3384,7 @@ fn a_full_stop_ending_a_value_cell_is_not_read() {
     );
     assert!(corpus.skipped().is_empty(), "{:?}", corpus.skipped());
     assert!(corpus.warnings().is_empty(), "{:?}", corpus.warnings());
-    let read: Vec<String> = corpus
-        .claims()
-        .iter()
-        .map(|c| match &c.value {
-            corroborate::Value::Quantity(q) => format!("{} {q}", q.form()),
-            other => format!("{} {other:?}", other.kind()),
-        })
-        .collect();
+    let read = values_read(&corpus);
     assert_eq!(
         read,
         [
