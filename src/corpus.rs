@@ -144,7 +144,7 @@ const CORPUS_EXPECTED: &str = r#"a JSON object such as {"format": "corroborate/1
 
 /// The JSON document, as read and written.
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 struct Document {
     format: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -158,6 +158,8 @@ struct Document {
     #[serde(default)]
     claims: Vec<Claim>,
 }
+
+object_only!(Document, "struct Document", serialize);
 
 /// Entities, sources and claims whose references have been checked.
 ///

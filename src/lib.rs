@@ -125,6 +125,45 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+/// Derives `Deserialize` (and, with `serialize`, `Serialize`) for a
+/// record struct whose derive is `#[serde(remote = "Self")]`, so that it
+/// is read from a JSON object only. serde's derive also takes a struct
+/// written as an array of its fields in order (`["t", "Town"]` for an
+/// entity), which no corpus, policy or vocabulary means: a record whose
+/// fields are unnamed is one whose fields cannot be checked (fourteenth
+/// audit, M2). `$expecting` is what an error says was expected, as the
+/// derive says it ("struct Claim").
+macro_rules! object_only {
+    ($t:ident, $expecting:literal) => {
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Object;
+                impl<'de> serde::de::Visitor<'de> for Object {
+                    type Value = $t;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(
+                        self,
+                        map: A,
+                    ) -> Result<$t, A::Error> {
+                        $t::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    }
+                }
+                deserializer.deserialize_map(Object)
+            }
+        }
+    };
+    ($t:ident, $expecting:literal, serialize) => {
+        object_only!($t, $expecting);
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $t::serialize(self, serializer)
+            }
+        }
+    };
+}
+
 mod analyze;
 mod compact;
 mod corpus;

@@ -33,7 +33,7 @@ use crate::quantity::Quantity;
 /// # Ok::<(), corroborate::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Entity {
     /// The entity's id.
     pub id: EntityId,
@@ -53,6 +53,8 @@ pub struct Entity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
+
+object_only!(Entity, "struct Entity", serialize);
 
 impl Entity {
     /// An entity with a canonical name and no aliases.
@@ -137,7 +139,7 @@ impl SourceKind {
 /// # Ok::<(), corroborate::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Source {
     /// The source's id.
     pub id: SourceId,
@@ -191,6 +193,8 @@ pub struct Source {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_file: Option<String>,
 }
+
+object_only!(Source, "struct Source", serialize);
 
 fn is_false(value: &bool) -> bool {
     !*value
@@ -322,12 +326,14 @@ pub struct Quote {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 struct RawQuote {
     text: String,
     #[serde(default)]
     occasion: Option<String>,
 }
+
+object_only!(RawQuote, "struct RawQuote");
 
 impl<'de> Deserialize<'de> for Quote {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Quote, D::Error> {
@@ -716,7 +722,7 @@ impl Polarity {
 /// # Ok::<(), corroborate::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Statement {
     /// The other entity.
     pub object: EntityId,
@@ -724,6 +730,8 @@ pub struct Statement {
     #[serde(default)]
     pub polarity: Polarity,
 }
+
+object_only!(Statement, "struct Statement", serialize);
 
 impl Statement {
     /// A positive statement about `object`.
@@ -823,7 +831,7 @@ impl Status {
 /// assert_eq!(scope.status, Status::Projected);
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Scope {
     /// When the fact holds: an instant or a period, at a precision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -847,6 +855,8 @@ pub struct Scope {
     )]
     pub horizon: Option<Arc<str>>,
 }
+
+object_only!(Scope, "struct Scope", serialize);
 
 fn is_unspecified(status: &Status) -> bool {
     *status == Status::Unspecified
@@ -957,7 +967,7 @@ impl std::fmt::Display for Modality {
 /// assert_eq!(e.span, None); // filled in when a corpus locates it
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Evidence {
     /// The text, verbatim. Shared, so that the report's entry for the
     /// claim refers to it rather than copying it.
@@ -968,6 +978,8 @@ pub struct Evidence {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<[usize; 2]>,
 }
+
+object_only!(Evidence, "struct Evidence", serialize);
 
 impl Evidence {
     /// Evidence of `text`, its place not yet known.
@@ -1167,7 +1179,7 @@ impl<'de> Deserialize<'de> for Chain {
 /// # Ok::<(), corroborate::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Assertion {
     /// Publication first, origin last. A report's entry for the claim
     /// refers to it rather than copying it, and in a
@@ -1193,6 +1205,8 @@ pub struct Assertion {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Box<Evidence>>,
 }
+
+object_only!(Assertion, "struct Assertion", serialize);
 
 /// Optional text (a verb, a unit, a population) read into its `Arc<str>`
 /// with one allocation, from the text as the parser holds it, where
@@ -1302,7 +1316,7 @@ impl Assertion {
 /// # Ok::<(), corroborate::Error>(())
 /// ```
 #[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Claim {
     /// The claim's id.
     pub id: ClaimId,
@@ -1325,6 +1339,8 @@ pub struct Claim {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
+
+object_only!(Claim, "struct Claim", serialize);
 
 fn is_default_scope(scope: &Scope) -> bool {
     *scope == Scope::default()

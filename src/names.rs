@@ -184,7 +184,7 @@ fn tails_key(first: &[char], second: &[char]) -> u64 {
 
 /// The file's shape.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 struct RawTables {
     name: String,
     legal_suffixes: Vec<String>,
@@ -194,6 +194,8 @@ struct RawTables {
     #[serde(default)]
     opposed_words: Vec<RawOpposed>,
 }
+
+object_only!(RawTables, "struct RawTables");
 
 /// A group of opposed words: any two different words of it tell two
 /// names apart.

@@ -179,7 +179,7 @@ fn check_alias_cycles(aliases: &BTreeMap<Property, Property>) -> Result<(), Erro
 
 /// The JSON shape of a policy file; every field is optional.
 #[derive(Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 struct RawPolicy {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     vocabulary: Option<serde_json::Value>,
@@ -200,6 +200,8 @@ struct RawPolicy {
     )]
     property_aliases: Option<BTreeMap<Property, Property>>,
 }
+
+object_only!(RawPolicy, "struct RawPolicy", serialize);
 
 impl Policy {
     /// Reads a policy from JSON. Every field is optional and defaults to

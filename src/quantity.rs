@@ -1306,7 +1306,7 @@ fn on_grid(x: f64, step: f64) -> f64 {
 /// The JSON shape of a quantity: exactly one form key, plus optional unit
 /// and estimates. See `data/README.md`.
 #[derive(Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 struct RawQuantity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     exact: Option<f64>,
@@ -1343,6 +1343,8 @@ struct RawQuantity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     phrase: Option<String>,
 }
+
+object_only!(RawQuantity, "struct RawQuantity", serialize);
 
 const FORMS: &str =
     "exactly one of exact, range, at_least, more_than, at_most, fewer_than, approximately, vague";

@@ -363,7 +363,7 @@ pub struct StreamReader {
 
 /// The first line of a JSON Lines corpus.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 struct JsonlHeader {
     format: String,
     #[serde(default)]
@@ -375,6 +375,8 @@ struct JsonlHeader {
     #[serde(default)]
     sources: Vec<Source>,
 }
+
+object_only!(JsonlHeader, "struct JsonlHeader");
 
 /// Shares the texts that many claims repeat, as claims arrive: claims
 /// with the same verb, property, unit, population or horizon get one copy

@@ -30,13 +30,15 @@ use crate::quantity::{Amount, MAX_AMOUNT, Quantity, normalize_phrase};
 /// assert_eq!(Vocabulary::acled().vague("dozens").unwrap().code(), Some(12.0));
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct VagueEntry {
     min: f64,
     max: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     code: Option<f64>,
 }
+
+object_only!(VagueEntry, "struct VagueEntry", serialize);
 
 impl VagueEntry {
     /// Makes an entry for the closed interval `[min, max]`.
@@ -99,7 +101,7 @@ impl VagueEntry {
 /// assert!(nearly.excludes_value());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Tolerance {
     below: f64,
     above: f64,
@@ -110,6 +112,8 @@ pub struct Tolerance {
     #[serde(default, skip_serializing_if = "is_false")]
     after: bool,
 }
+
+object_only!(Tolerance, "struct Tolerance", serialize);
 
 fn is_false(value: &bool) -> bool {
     !*value
@@ -245,7 +249,7 @@ pub enum CodingRule {
 /// # Ok::<(), corroborate::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Vocabulary {
     name: String,
     #[serde(deserialize_with = "crate::corpus::unique_keys")]
@@ -284,6 +288,8 @@ pub struct Vocabulary {
     #[serde(skip)]
     measure_leads: crate::id::HashSet<String>,
 }
+
+object_only!(Vocabulary, "struct Vocabulary", serialize);
 
 /// A currency sign of a vocabulary: the measure its figures are in, and
 /// whether it is also read after a number. Written in a vocabulary file
@@ -352,12 +358,14 @@ impl<'de> Deserialize<'de> for CurrencySign {
 /// is multiplied by ("bn": 10^9), and the unit of measure it is also the
 /// symbol of, if any ("m": metres).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub(crate) struct ScaleAbbreviation {
     pub(crate) factor: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) or_unit: Option<String>,
 }
+
+object_only!(ScaleAbbreviation, "struct ScaleAbbreviation", serialize);
 
 /// A phrase of a vocabulary file as it is matched (lower case, spaces
 /// collapsed), refused when that is empty or when another phrase of the

@@ -503,7 +503,7 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     // level, and inside a value.
     let deep = "[".repeat(100_000);
     let e = load_error(&format!(r#"{{"format": "corroborate/1", "claims": {deep}"#));
-    assert_snapshot!(e, @"line 1 column 40: field claims[0][0]: invalid type: sequence, expected a string");
+    assert_snapshot!(e, @"line 1 column 39: field claims[0]: invalid type: sequence, expected struct Claim");
     let e = load_error(&deep);
     assert_snapshot!(e, @r#"line 1 column 1: the document is an array; expected a JSON object such as {"format": "corroborate/1", "claims": []}"#);
     let e = load_error(&one_claim(&deep, ""));
@@ -1492,4 +1492,61 @@ fn a_bad_side_header_is_named_as_the_flags() {
         stderr("tests/data/stream/claims.jsonl"),
         "error: --header tests/data/stream/claims.jsonl: is JSON Lines, by its extension; expected a JSON corpus file (.json) of the entities and sources the input's claims name\n"
     );
+}
+
+/// A record written as an array of its fields in order, which serde's
+/// derive reads, is refused naming the field where an object was
+/// expected: its fields cannot be checked by name (fourteenth audit, M2).
+#[test]
+fn records_written_as_arrays_are_refused() {
+    let corpus =
+        |body: &str| load_error(&format!(r#"{{"format": "corroborate/1", {body}}}"#)).to_string();
+    let found = [
+        corpus(r#""entities": [["t", "Town"]]"#),
+        corpus(r#""sources": [["a1", "publication", "A"]]"#),
+        corpus(
+            r#""entities": [{"id": "t", "name": "Town"}], "sources": [{"id": "a1", "kind": "publication", "name": "A"}],
+"claims": [["c1", "t", "killed", {"quantity": {"exact": 5}}, {}, {"chain": ["a1"]}]]"#,
+        ),
+        corpus(
+            r#""entities": [{"id": "t", "name": "Town"}], "sources": [{"id": "a1", "kind": "publication", "name": "A"}],
+"claims": [{"id": "c1", "subject": "t", "property": "killed", "value": {"quantity": {"exact": 5}}, "assertion": [["a1"]]}]"#,
+        ),
+        corpus(
+            r#""entities": [{"id": "t", "name": "Town"}], "sources": [{"id": "a1", "kind": "publication", "name": "A"}],
+"claims": [{"id": "c1", "subject": "t", "property": "killed", "value": {"quantity": {"exact": 5}}, "scope": ["estimated"], "assertion": {"chain": ["a1"]}}]"#,
+        ),
+        vocabulary_error(r#"{"name": "x", "vague": {"dozens": [20, 99]}, "approximate": {}}"#)
+            .to_string(),
+        corroborate::Policy::from_json_str(r#"["default", 0.8, 0.9]"#)
+            .unwrap_err()
+            .to_string(),
+        corroborate::StreamReader::new()
+            .read_jsonl(
+                r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "t", "name": "Town"}], "sources": [{"id": "a1", "kind": "publication", "name": "A"}]}
+["c1", "t", "killed", {"quantity": {"exact": 5}}, {}, {"chain": ["a1"]}]
+"#
+                .as_bytes(),
+                "x.jsonl",
+            )
+            .map(|corpus| {
+                let skipped: Vec<String> = corpus
+                    .skipped()
+                    .iter()
+                    .map(|d| format!("{}: {}", d.location, d.message))
+                    .collect();
+                skipped.join("\n")
+            })
+            .unwrap_or_else(|e| e.to_string()),
+    ];
+    assert_snapshot!(found.join("\n"), @r#"
+    line 1 column 41: field entities[0]: invalid type: sequence, expected struct Entity
+    line 1 column 40: field sources[0]: invalid type: sequence, expected struct Source
+    line 2 column 11: field claims[0]: invalid type: sequence, expected struct Claim
+    line 2 column 112: claim c1: field claims[0].assertion: invalid type: sequence, expected struct Assertion
+    line 2 column 108: claim c1: field claims[0].scope: invalid type: sequence, expected struct Scope
+    line 1 column 34: field vague.dozens: invalid type: sequence, expected struct VagueEntry
+    line 1 column 1: the document is an array; expected a JSON object such as {"vocabulary": "default", "quote_threshold": 0.8}
+    x.jsonl:2: column 1: the document is an array; expected one claim object per line, such as {"id": "c1", "subject": …, "property": …, "value": …, "assertion": …}
+    "#);
 }
