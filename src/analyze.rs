@@ -6208,23 +6208,16 @@ impl<'i> Numbered<'i> {
 /// they mostly do. Natural order is total, so the result does not
 /// depend on the order `items` came in.
 fn sort_natural_by<T>(items: &mut [T], id_of: impl Fn(&T) -> &str) {
-    // Ids in id order that are one text and a number without leading
-    // zeros (`p2`, `p10`) are in natural order when their lengths do
-    // not fall, which compares no text (see [`sort_natural`]).
+    // Numbered ids in id order (`p2`, `p10`: [`Numbered`]) are in
+    // natural order when their lengths do not fall, which compares no
+    // text (see [`sort_natural`]).
     let in_order = items.windows(2).all(|w| {
-        let (x, y) = (id_of(&w[0]).as_bytes(), id_of(&w[1]).as_bytes());
-        let digits = |id: &[u8]| id.iter().rev().take_while(|b| b.is_ascii_digit()).count();
-        let (dx, dy) = (digits(x), digits(y));
-        if dx > 0
-            && dy > 0
-            && x[..x.len() - dx] == y[..y.len() - dy]
-            && x[x.len() - dx] != b'0'
-            && y[y.len() - dy] != b'0'
-            && !x[..x.len() - dx].iter().any(u8::is_ascii_digit)
-        {
-            return x.len() < y.len() || x.len() == y.len() && x <= y;
+        let (x, y) = (id_of(&w[0]), id_of(&w[1]));
+        let numbered = Numbered::after(x.as_bytes());
+        if numbered.is(x.as_bytes()) && numbered.is(y.as_bytes()) {
+            return (x.len(), x) <= (y.len(), y);
         }
-        natural_cmp(id_of(&w[0]), id_of(&w[1])) != std::cmp::Ordering::Greater
+        natural_cmp(x, y) != std::cmp::Ordering::Greater
     });
     if !in_order {
         items.sort_by(|a, b| natural_cmp(id_of(a), id_of(b)));
