@@ -3060,7 +3060,10 @@ type QuoteNegation = (usize, usize, usize, usize);
 type QuoteClusters<'c> = (Vec<(Vec<&'c Claim>, Vec<String>)>, Vec<QuoteNegation>);
 
 /// A sweep's runs: each run's running span, and its members.
-type Runs<S, T> = Vec<(S, Vec<T>)>;
+type Runs<S, T> = Vec<(S, Run<T>)>;
+
+/// A run's members: most runs hold one or two, kept inline.
+type Run<T> = smallvec::SmallVec<[T; 2]>;
 
 /// Takes out of a sweep's runs the members that fit a neighbouring run
 /// too (a month beside two of its days, "hundreds" beside 300 and 800),
@@ -3225,7 +3228,9 @@ fn split_beside_standing<'c>(
     });
     (
         sweep(fine),
-        wide.into_iter().map(|m| (m.0, vec![m])).collect(),
+        wide.into_iter()
+            .map(|m| (m.0, smallvec::smallvec![m]))
+            .collect(),
     )
 }
 
@@ -3528,7 +3533,7 @@ fn apart<T, S, K: PartialOrd + Copy>(
             Some((_, run)) if run.first().is_some_and(|f| key(f) == key(&member)) => {
                 run.push(member);
             }
-            _ => out.push((span(&member), vec![member])),
+            _ => out.push((span(&member), smallvec::smallvec![member])),
         }
     }
     out
@@ -3570,7 +3575,7 @@ fn sweep_times<T>(items: Vec<T>, span: impl Fn(&T) -> Span) -> Runs<Meet, T> {
                 meet.1 = meet.1.min(end);
                 run.push(item);
             }
-            _ => runs.push(((start, end), vec![item])),
+            _ => runs.push(((start, end), smallvec::smallvec![item])),
         }
     }
     runs
@@ -3806,7 +3811,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 let extent = (span.0.start(), span.0.end());
                 match same_extent.last_mut() {
                     Some((last, run)) if *last == extent => run.push(span),
-                    _ => same_extent.push((extent, vec![span])),
+                    _ => same_extent.push((extent, smallvec::smallvec![span])),
                 }
             }
             let mut runs: Vec<(Vec<&Claim>, Period, usize)> = runs
@@ -4004,14 +4009,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 // Sweep with the running intersection of the intervals.
                 type Member<'c> = (Interval, usize, &'c Claim);
                 let sweep = |items: Vec<Member<'c>>| {
-                    let mut runs: Vec<(Interval, Vec<Member<'c>>)> = Vec::new();
+                    let mut runs: Runs<Interval, Member<'c>> = Vec::new();
                     for item in items {
                         match runs.last_mut() {
                             Some((running, members)) if running.overlaps(&item.0) => {
                                 *running = running.intersect(&item.0).unwrap_or(*running);
                                 members.push(item);
                             }
-                            _ => runs.push((item.0, vec![item])),
+                            _ => runs.push((item.0, smallvec::smallvec![item])),
                         }
                     }
                     runs
@@ -4022,7 +4027,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     // holds one interval ("more than 100,000" and "more
                     // than 50,000" denied are two denials, and the second
                     // still denies 70,000). None is coarse.
-                    let alone = known.into_iter().map(|m| (m.0, vec![m])).collect();
+                    let alone = known
+                        .into_iter()
+                        .map(|m| (m.0, smallvec::smallvec![m]))
+                        .collect();
                     (
                         apart(alone, |m| (m.0.min(), m.0.max()), |m| m.0),
                         Vec::new(),
@@ -4100,7 +4108,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     // as for quantities.
                     let alone = dated
                         .into_iter()
-                        .map(|m| (m.0.interval(), vec![m]))
+                        .map(|m| (m.0.interval(), smallvec::smallvec![m]))
                         .collect();
                     (
                         apart(alone, |m| m.0.interval(), |m| m.0.interval()),
