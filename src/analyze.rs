@@ -5748,7 +5748,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     explanation.push_str(" relays ");
                     origin_name.push_to(&mut explanation);
                     explanation.push_str(" as ");
-                    explanation.push_str(&self.show_value(&claim.value));
+                    self.push_value(&mut explanation, &claim.value);
                     explanation.push_str(", dropping ");
                     for (i, d) in dropped.iter().enumerate() {
                         if i > 0 {

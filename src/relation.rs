@@ -986,6 +986,25 @@ impl Analyzer<'_, '_> {
         }
     }
 
+    /// Writes the value of a claim as [`show_value`](Self::show_value)
+    /// says it onto `out`, without a string of its own: a relay finding's
+    /// sentence names a value for each of a topic's thousands of relays.
+    pub(crate) fn push_value(&self, out: &mut String, value: &Value) {
+        use std::fmt::Write;
+        match value {
+            Value::Quantity(q) => q.push_shown(out),
+            Value::Statement(s) => {
+                if s.polarity == Polarity::Negative {
+                    out.push_str("not ");
+                }
+                out.push_str(&self.entity_name(&s.object));
+            }
+            other => {
+                let _ = write!(out, "{}", PlainValue(other));
+            }
+        }
+    }
+
     /// The relation of two quotes of different topics whose words reach
     /// the quote threshold (`similarity`) and whose speakers differ: what
     /// [`relate`](Analyzer::relate) returns for them, made without
