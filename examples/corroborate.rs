@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use clap::{Parser, Subcommand, ValueEnum};
 use corroborate::{
     Analyzer, Corpus, NameTables, Policy, ScanOptions, StreamReader, TableFormat, TextOptions,
-    Topic, Vocabulary, scan,
+    Topic, Vocabulary, scan_each,
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -552,18 +552,26 @@ fn parse_command(reference_date: Option<&str>, texts: Vec<String>) -> Result<(),
         options = options.with_reference_date(date);
     }
     let mut stdout = std::io::stdout().lock();
+    // Each mention is written as it is read, not gathered for the line
+    // first: a long line of figures gives a mention every few bytes.
     let mut emit = |index: usize, text: &str| -> Result<(), String> {
-        for mention in scan(text, &options) {
+        let mut failed: Option<std::io::Error> = None;
+        scan_each(text, &options, |mention| {
+            if failed.is_some() {
+                return;
+            }
             let record = mention.to_json_record_with(index, options.vocabulary());
             // Characters in the text that act on a terminal are escaped.
             let line = record.to_json_line();
-            match writeln!(stdout, "{line}") {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
-                Err(e) => return Err(format!("cannot write: {e}")),
+            if let Err(e) = writeln!(stdout, "{line}") {
+                failed = Some(e);
             }
+        });
+        match failed {
+            None => Ok(()),
+            Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            Some(e) => Err(format!("cannot write: {e}")),
         }
-        Ok(())
     };
     if texts.is_empty() {
         for (index, line) in std::io::stdin().lock().lines().enumerate() {

@@ -200,7 +200,7 @@ pub use model::{
 };
 pub use names::NameTables;
 pub use parse::{
-    Mention, MentionKind, MentionRecord, ScanOptions, parse_date, parse_quantity, scan,
+    Mention, MentionKind, MentionRecord, ScanOptions, parse_date, parse_quantity, scan, scan_each,
 };
 pub use period::{Period, Precision};
 pub use policy::{Policy, Similarity};

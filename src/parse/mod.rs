@@ -1277,8 +1277,28 @@ fn rate_at(tokens: &Tokens, notation: &number::Notation, i: usize) -> Option<usi
 /// ]);
 /// ```
 pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
-    let tokens = Tokens::new(text);
     let mut mentions = Vec::new();
+    scan_each(text, options, |mention| mentions.push(mention));
+    mentions
+}
+
+/// Hands each mention that [`scan`] finds in `text` to `found`, in the
+/// same order, as soon as it is read, and keeps none: for a long text
+/// whose mentions would take many times its size if held together (a
+/// mention holds its text, its span and its value; a line of numbers
+/// gives one every few bytes). The text's tokens are still held while
+/// it is read.
+///
+/// ```
+/// use corroborate::{scan_each, ScanOptions};
+/// let mut texts = Vec::new();
+/// scan_each("500 fighters, then 1,500 fighters", &ScanOptions::new(), |mention| {
+///     texts.push(mention.text().to_string());
+/// });
+/// assert_eq!(texts, ["500 fighters", "1,500 fighters"]);
+/// ```
+pub fn scan_each(text: &str, options: &ScanOptions, mut found: impl FnMut(Mention)) {
+    let tokens = Tokens::new(text);
     let mut i = 0;
     while i < tokens.len() {
         // "1,5 million": a decimal comma, which English does not write;
@@ -1378,7 +1398,7 @@ pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
         if let Some(kind) = kind {
             let span = tokens.span(i, end);
             if let Some(slice) = text.get(span.clone()) {
-                mentions.push(Mention {
+                found(Mention {
                     span,
                     text: slice.to_string(),
                     kind,
@@ -1387,5 +1407,4 @@ pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
         }
         i = end.max(i + 1);
     }
-    mentions
 }

@@ -1550,3 +1550,53 @@ fn records_written_as_arrays_are_refused() {
     x.jsonl:2: column 1: the document is an array; expected one claim object per line, such as {"id": "c1", "subject": …, "property": …, "value": …, "assertion": …}
     "#);
 }
+
+/// The `parse` subcommand writes every mention of every line of its input,
+/// in order, each naming its line: it writes them as they are read
+/// (`scan_each`), not gathered per line, and the records are the ones
+/// `scan` finds.
+#[test]
+fn the_parse_subcommand_writes_each_lines_mentions_in_order() {
+    use std::io::Write;
+    let binary = example_binary();
+    let lines = [
+        "Between 500 and 1,500 fighters; dozens of prisoners escaped in October 2014.",
+        "",
+        &"300 people, 12 trucks and 4,000 acres. ".repeat(200),
+    ];
+    let mut child = std::process::Command::new(&binary)
+        .arg("parse")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = lines.join("\n");
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert!(output.status.success());
+    let written: Vec<(u64, String, u64)> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let record: serde_json::Value = serde_json::from_str(line).unwrap();
+            (
+                record["input"].as_u64().unwrap(),
+                record["text"].as_str().unwrap().to_string(),
+                record["span"][0].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected: Vec<(u64, String, u64)> = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(index, line)| {
+            corroborate::scan(line, &corroborate::ScanOptions::new())
+                .into_iter()
+                .map(move |m| (index as u64, m.text().to_string(), m.span().start as u64))
+        })
+        .collect();
+    assert_eq!(expected.len(), 3 + 600, "{expected:?}");
+    assert_eq!(written, expected);
+}
