@@ -350,7 +350,7 @@ impl Period {
         self.start_date
     }
 
-    fn write_unit(f: &mut fmt::Formatter<'_>, t: NaiveDateTime, p: Precision) -> fmt::Result {
+    fn write_unit<W: fmt::Write>(f: &mut W, t: NaiveDateTime, p: Precision) -> fmt::Result {
         // Years 0..=9999, as good as every date a corpus holds, are
         // written digit by digit into a buffer and passed on in one
         // piece: reports show a date for every dated claim, and `write!`
@@ -428,16 +428,30 @@ impl Period {
     }
 }
 
+impl Period {
+    /// Writes the [`Display`](fmt::Display) form onto `out`: the reports
+    /// name a period in most sentences about dates and report times, and
+    /// a string written this way skips the formatting machinery.
+    pub(crate) fn write_to<W: fmt::Write>(&self, out: &mut W) -> fmt::Result {
+        Period::write_unit(out, self.start(), self.precision)?;
+        if !self.is_single_unit() {
+            out.write_str("/")?;
+            let last = Period::containing(self.end() - Duration::minutes(1), self.precision);
+            Period::write_unit(out, last.start(), self.precision)?;
+        }
+        Ok(())
+    }
+
+    /// [`write_to`](Self::write_to) a string, which cannot fail.
+    pub(crate) fn push_to(&self, out: &mut String) {
+        let _ = self.write_to(out);
+    }
+}
+
 impl fmt::Display for Period {
     /// ISO 8601 text that [`FromStr`] reads back: `2014-10`, `2016/2018`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Period::write_unit(f, self.start(), self.precision)?;
-        if !self.is_single_unit() {
-            f.write_str("/")?;
-            let last = Period::containing(self.end() - Duration::minutes(1), self.precision);
-            Period::write_unit(f, last.start(), self.precision)?;
-        }
-        Ok(())
+        self.write_to(f)
     }
 }
 

@@ -935,7 +935,6 @@ fn modal_note(m: [Modality; 2]) -> String {
 /// A value as a reader would say it, where the value alone says it: every
 /// kind but a statement, whose object is shown by its resolved name.
 pub(crate) fn show_plain_value(value: &Value) -> Option<String> {
-    use std::fmt::Write;
     if matches!(value, Value::Statement(_)) {
         return None;
     }
@@ -945,7 +944,7 @@ pub(crate) fn show_plain_value(value: &Value) -> Option<String> {
         _ => 40,
     };
     let mut shown = String::with_capacity(room);
-    let _ = write!(shown, "{}", PlainValue(value));
+    let _ = PlainValue(value).write_to(&mut shown);
     Some(shown)
 }
 
@@ -954,20 +953,32 @@ pub(crate) fn show_plain_value(value: &Value) -> Option<String> {
 /// statement displays as nothing; its shown value needs the resolution.
 pub(crate) struct PlainValue<'v>(pub(crate) &'v Value);
 
-impl std::fmt::Display for PlainValue<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use std::fmt::Write;
+impl PlainValue<'_> {
+    /// Writes the value onto `out`, a quantity or a date without the
+    /// formatting machinery: the reports show a value for every claim.
+    pub(crate) fn write_to<W: std::fmt::Write>(&self, out: &mut W) -> std::fmt::Result {
         match self.0 {
-            Value::Quantity(q) => q.write_shown(f),
-            Value::Date(p) => write!(f, "{p} ({})", p.precision()),
-            Value::Quote(q) => {
-                f.write_char('“')?;
-                f.write_str(q.text())?;
-                f.write_char('”')
+            Value::Quantity(q) => q.write_shown(out),
+            Value::Date(p) => {
+                p.write_to(out)?;
+                out.write_str(" (")?;
+                out.write_str(p.precision().as_str())?;
+                out.write_char(')')
             }
-            Value::Text(t) => write!(f, "{t:?}"),
+            Value::Quote(q) => {
+                out.write_char('“')?;
+                out.write_str(q.text())?;
+                out.write_char('”')
+            }
+            Value::Text(t) => write!(out, "{t:?}"),
             Value::Statement(_) => Ok(()),
         }
+    }
+}
+
+impl std::fmt::Display for PlainValue<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.write_to(f)
     }
 }
 
@@ -990,7 +1001,6 @@ impl Analyzer<'_, '_> {
     /// says it onto `out`, without a string of its own: a relay finding's
     /// sentence names a value for each of a topic's thousands of relays.
     pub(crate) fn push_value(&self, out: &mut String, value: &Value) {
-        use std::fmt::Write;
         match value {
             Value::Quantity(q) => q.push_shown(out),
             Value::Statement(s) => {
@@ -1000,7 +1010,7 @@ impl Analyzer<'_, '_> {
                 out.push_str(&self.entity_name(&s.object));
             }
             other => {
-                let _ = write!(out, "{}", PlainValue(other));
+                let _ = PlainValue(other).write_to(out);
             }
         }
     }
