@@ -5095,7 +5095,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         use std::fmt::Write;
         // (Pushed, not `write!`: some 20,000 sentences at 30k claims, and
         // the formatting machinery cost several times the copies.)
-        let mut text = String::with_capacity(160);
+        // Room for 95% of them (half are longer than 160 bytes, 5%
+        // longer than 256): a sentence that outgrows its room is copied,
+        // and the room over is about what doubling 160 left.
+        let mut text = String::with_capacity(256);
         for (k, (label, value)) in [(la, &a.value), (lb, &b.value)].into_iter().enumerate() {
             if k > 0 {
                 text.push_str(" and ");
@@ -5676,6 +5679,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // `claims` (id order); a pair found again (in two runs) keeps its
         // last finding.
         let mut findings: Vec<([usize; 2], usize, RelayFinding)> = Vec::new();
+        let mut sentence = String::with_capacity(256);
         for run in keyed.chunk_by(|a, b| a.0 == b.0) {
             if run.len() < 2 {
                 continue;
@@ -5723,7 +5727,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         rb &= !added[1];
                         rp &= !added[2];
                     }
-                    let mut dropped = Vec::new();
+                    // Gathered in place, then into a vector of their
+                    // number: the report keeps it, with no room over.
+                    let mut marks: [Option<Dropped>; 3] = [None, None, None];
                     if rh && !h && claim.assertion.modality.certainty == Certainty::Certain {
                         let (from, to) = (
                             reference.assertion.modality.certainty.as_str(),
@@ -5733,7 +5739,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         hedge.push_str(from);
                         hedge.push_str(" → ");
                         hedge.push_str(to);
-                        dropped.push(Dropped::Hedge(hedge));
+                        marks[0] = Some(Dropped::Hedge(hedge));
                     }
                     // The bare number, or the range without the hedge over
                     // it ("40–45" for "about 40–45").
@@ -5754,10 +5760,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             Value::Quantity(q) => q.form().as_str().to_string(),
                             _ => String::new(),
                         };
-                        dropped.push(Dropped::Bound(form));
+                        marks[1] = Some(Dropped::Bound(form));
                     }
                     if rp && !p {
-                        dropped.push(Dropped::Projection(
+                        marks[2] = Some(Dropped::Projection(
                             reference
                                 .scope
                                 .horizon
@@ -5766,6 +5772,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                                 .to_string(),
                         ));
                     }
+                    let mut dropped = Vec::with_capacity(marks.iter().flatten().count());
+                    dropped.extend(marks.into_iter().flatten());
                     dropped
                 };
                 // Each kind of mark dropped is reported once, against the
@@ -5777,15 +5785,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     if std::ptr::eq(claim, reference) {
                         continue;
                     }
-                    let mut dropped = dropped_from(reference, reported);
+                    let dropped = dropped_from(reference, reported);
                     if dropped.is_empty() {
                         continue;
                     }
                     for d in &dropped {
                         reported[d.kind_index()] = true;
                     }
-                    // Kept by the report: no room left over from growing.
-                    dropped.shrink_to_fit();
                     let (origin_name, reference_value) = about[k].get_or_insert_with(|| {
                         (
                             self.source_name(
@@ -5799,12 +5805,17 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     });
                     // "c7 relays UN as 10,000 fighters, dropping the hedge
                     // (possible → certain) present in c3 (up to 10,000 fighters)"
-                    let mut explanation = String::with_capacity(160);
+                    // Written in a buffer kept for the topic, then copied
+                    // out at its length: the report keeps it, and growing
+                    // a string of its own reallocated it for a finding in
+                    // three.
+                    let explanation = &mut sentence;
+                    explanation.clear();
                     explanation.push_str(claim.id.as_str());
                     explanation.push_str(" relays ");
-                    origin_name.push_to(&mut explanation);
+                    origin_name.push_to(explanation);
                     explanation.push_str(" as ");
-                    self.push_value(&mut explanation, &claim.value);
+                    self.push_value(explanation, &claim.value);
                     explanation.push_str(", dropping ");
                     for (i, d) in dropped.iter().enumerate() {
                         if i > 0 {
@@ -5829,7 +5840,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         claim: claim.id.clone(),
                         origin_claim: reference.id.clone(),
                         dropped,
-                        explanation,
+                        explanation: explanation.as_str().to_owned(),
                     };
                     findings.push((key, findings.len(), finding));
                 }
