@@ -26,7 +26,7 @@ use crate::model::{
 };
 use crate::period::Period;
 use crate::policy::Policy;
-use crate::quantity::{Amount, Interval, QuantityForm};
+use crate::quantity::{Amount, Interval, Quantity, QuantityForm};
 use crate::relation::{
     Relation, RelationEvidence, RelationKind, negates_oddly, negation_reach, push_horizon,
     push_interval, push_scope_text, render_diff, word_diff, words_reach,
@@ -2665,11 +2665,21 @@ fn unit_head(unit: &str) -> &str {
 fn distinct_values(claims: &[&Claim]) -> (String, usize) {
     let mut buffer = String::with_capacity(claims.len() * 24);
     let mut spans: Vec<(usize, usize)> = Vec::with_capacity(claims.len());
+    // The claims of a position mostly state one value: a quantity equal
+    // to one of the last few written is shown as it was, and is not
+    // written again (a position of a large topic holds hundreds).
+    let mut recent: [Option<&Quantity>; 4] = [None; 4];
+    let mut next = 0;
     for claim in claims {
         let start = buffer.len();
         match &claim.value {
+            Value::Quantity(q) if recent.iter().flatten().any(|&seen| seen == q) => continue,
             // The common case, without the formatting machinery.
-            Value::Quantity(q) => q.push_shown(&mut buffer),
+            Value::Quantity(q) => {
+                q.push_shown(&mut buffer);
+                recent[next] = Some(q);
+                next = (next + 1) % recent.len();
+            }
             other => {
                 let _ = crate::relation::PlainValue(other).write_to(&mut buffer);
             }

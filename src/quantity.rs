@@ -34,7 +34,7 @@ pub const MAX_AMOUNT: f64 = 1e15;
 /// assert_eq!(nearly.interval(&Vocabulary::default()).max(), 199.0);
 /// # Ok::<(), corroborate::Error>(())
 /// ```
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Amount {
     /// "12", "94 militants".
@@ -247,7 +247,7 @@ impl Amount {
 /// assert_eq!(strength.to_string(), "500–1,500 fighters");
 /// # Ok::<(), corroborate::Error>(())
 /// ```
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(into = "RawQuantity")]
 pub struct Quantity {
     amount: Amount,
@@ -260,7 +260,7 @@ pub struct Quantity {
 }
 
 /// What few quantities carry.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 struct Extras {
     /// Best, low and high.
     estimates: [Option<f64>; 3],
