@@ -2775,10 +2775,10 @@ impl<'c> SourceNumbers<'c> {
 
 /// The positions that hold some named claims (those a position is said
 /// superseded by), by the named claims' ids, sorted. Made with no hash
-/// map and without reading any claim's id text but the named ones': a
-/// map of every claim of a group keyed by id read each id's text,
-/// scattered in memory at a million claims, for the few names looked
-/// up. Looked up by the named ids themselves, which are few (most
+/// map, reading only the ids that a binary search for each named claim
+/// passes: a map of every claim of a group keyed by id read each id's
+/// text, scattered in memory at a million claims, for the few names
+/// looked up. Looked up by the named ids themselves, which are few (most
 /// positions of a series are superseded by one claim), not by finding
 /// the claim among the topic's again: a topic of 10,000 claims asked
 /// 7,700 times, each a dozen id comparisons over claims in memory.
@@ -3635,7 +3635,8 @@ struct InTime<'l> {
 }
 
 impl InTime<'_> {
-    /// Writes the side piece by piece, without the formatting machinery.
+    /// Writes the side piece by piece, without the formatting machinery:
+    /// the pieces before its time, the time, and the pieces after.
     fn write_to<W: std::fmt::Write>(&self, out: &mut W) -> std::fmt::Result {
         let Self {
             label,
@@ -3643,36 +3644,28 @@ impl InTime<'_> {
             time,
             later,
         } = self;
-        match (placed, later) {
-            (None, false) => {
-                out.write_str(label)?;
-                out.write_str(" (")?;
-                time.write_to(out)?;
-                out.write_str(")")
-            }
-            (Some(k), false) => {
-                out.write_str(k.as_str())?;
-                out.write_str(" (")?;
-                time.write_to(out)?;
-                out.write_str("), which ")?;
-                out.write_str(label)?;
-                out.write_str(" corrects")
-            }
-            (None, true) => {
-                out.write_str(label)?;
-                out.write_str(", reported later (")?;
-                time.write_to(out)?;
-                out.write_str(")")
-            }
-            (Some(k), true) => {
-                out.write_str(label)?;
-                out.write_str(", a correction of ")?;
-                out.write_str(k.as_str())?;
-                out.write_str(", which was reported later (")?;
-                time.write_to(out)?;
-                out.write_str(")")
-            }
+        let (before, after): ([&str; 4], [&str; 3]) = match (placed.map(ClaimId::as_str), later) {
+            (None, false) => ([label, " (", "", ""], [")", "", ""]),
+            (Some(k), false) => ([k, " (", "", ""], ["), which ", label, " corrects"]),
+            (None, true) => ([label, ", reported later (", "", ""], [")", "", ""]),
+            (Some(k), true) => (
+                [
+                    label,
+                    ", a correction of ",
+                    k,
+                    ", which was reported later (",
+                ],
+                [")", "", ""],
+            ),
+        };
+        for piece in before {
+            out.write_str(piece)?;
         }
+        time.write_to(out)?;
+        for piece in after {
+            out.write_str(piece)?;
+        }
+        Ok(())
     }
 }
 

@@ -986,12 +986,12 @@ impl Analyzer<'_, '_> {
     /// The value of a claim as a reader would say it.
     pub(crate) fn show_value(&self, value: &Value) -> String {
         match value {
-            Value::Statement(s) => {
-                let object = self.entity_name(&s.object);
-                match s.polarity {
-                    Polarity::Positive => object,
-                    Polarity::Negative => format!("not {object}"),
-                }
+            // The resolved name is a string of its own already.
+            Value::Statement(s) if s.polarity == Polarity::Positive => self.entity_name(&s.object),
+            Value::Statement(_) => {
+                let mut shown = String::new();
+                self.push_value(&mut shown, value);
+                shown
             }
             other => show_plain_value(other).unwrap_or_default(),
         }
@@ -1002,7 +1002,6 @@ impl Analyzer<'_, '_> {
     /// sentence names a value for each of a topic's thousands of relays.
     pub(crate) fn push_value(&self, out: &mut String, value: &Value) {
         match value {
-            Value::Quantity(q) => q.push_shown(out),
             Value::Statement(s) => {
                 if s.polarity == Polarity::Negative {
                     out.push_str("not ");
