@@ -2661,7 +2661,8 @@ fn unit_head(unit: &str) -> &str {
 /// The distinct values of quantity or date claims as shown, in text order,
 /// joined with " / ", and how many there are. Every value is written into
 /// one buffer and compared as a slice of it: one allocation for the
-/// position rather than one per claim.
+/// position rather than one per claim. A quantity equal to one of the
+/// last few written is not written again: its text would be the same.
 fn distinct_values(claims: &[&Claim]) -> (String, usize) {
     let mut buffer = String::with_capacity(claims.len() * 24);
     let mut spans: Vec<(usize, usize)> = Vec::with_capacity(claims.len());
@@ -5304,25 +5305,20 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 return Some(Relation::new(RelationKind::Conflict, evidence, text));
             }
             // Pushed piece by piece: some 6,000 sentences at 30k claims,
-            // and `write!` cost several times the copies.
-            text.push_str(": the property is ");
-            text.push_str(series);
-            text.push_str(" and ");
-            text.push_str(lb);
-            match &b.placed {
-                None => {
-                    text.push_str(" was reported later (");
-                    show(tb).push_to(&mut text);
-                    text.push_str(") than ");
-                }
-                Some(k) => {
-                    text.push_str(" corrects ");
-                    text.push_str(k.as_str());
-                    text.push_str(", reported ");
-                    show(tb).push_to(&mut text);
-                    text.push_str(", later than ");
-                }
+            // and `write!` cost several times the copies. The pieces
+            // before the later side's time, and the one after it.
+            let (before, after) = match &b.placed {
+                None => ([" was reported later (", "", ""], ") than "),
+                Some(k) => ([" corrects ", k.as_str(), ", reported "], ", later than "),
+            };
+            for piece in [": the property is ", series, " and ", lb]
+                .into_iter()
+                .chain(before)
+            {
+                text.push_str(piece);
             }
+            show(tb).push_to(&mut text);
+            text.push_str(after);
             let _ = earlier.write_to(&mut text);
             text.push_str(", so it supersedes it");
             return Some(Relation::new(RelationKind::SupersededBy, evidence, text));
