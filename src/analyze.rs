@@ -118,6 +118,11 @@ pub struct Analyzer<'a, 'p> {
     /// stands for them (see [`outlet_spellings`]); empty when no outlet
     /// is spelled two ways.
     outlets: HashMap<&'a str, &'a str>,
+    /// Offices and groups named as an outlet is, by id, to that outlet's
+    /// spelling (see [`outlet_spellings`]): a ministry cited by one
+    /// article and the ministry's own release are one newsroom. Empty
+    /// for most corpora.
+    named_outlets: HashMap<&'a str, &'a str>,
 }
 
 /// Outlets spelled more than one way that are one outlet as names are
@@ -128,7 +133,16 @@ pub struct Analyzer<'a, 'p> {
 /// `outlet` are spellings too: a relayed "Reuters" is the newsroom whose
 /// articles' `outlet` is "Reuters". The distinct spellings are keyed,
 /// not every source.
-fn outlet_spellings(corpus: &Corpus) -> HashMap<&str, &str> {
+///
+/// Also returns the offices and groups whose names have an outlet's key,
+/// by id, each to the outlet's first spelling: a ministry that publishes
+/// its own releases (a publication whose `outlet` is "Ministry of
+/// Health") and the office "Ministry of Health" that another article
+/// cites are one newsroom, so one origin (fifteenth audit, A1). Persons
+/// and reports are not matched: a person is not the outlet that shares
+/// their name.
+fn outlet_spellings(corpus: &Corpus) -> (HashMap<&str, &str>, HashMap<&str, &str>) {
+    use crate::model::SourceKind;
     let mut seen: HashSet<&str> = HashSet::default();
     let mut by_key: HashMap<String, &str> = HashMap::default();
     let mut spellings: HashMap<&str, &str> = HashMap::default();
@@ -143,7 +157,17 @@ fn outlet_spellings(corpus: &Corpus) -> HashMap<&str, &str> {
             spellings.insert(outlet, first);
         }
     }
-    spellings
+    let mut named: HashMap<&str, &str> = HashMap::default();
+    if !by_key.is_empty() {
+        for source in corpus.sources() {
+            if matches!(source.kind, SourceKind::Office | SourceKind::Group)
+                && let Some(&outlet) = by_key.get(&crate::resolve::name_key(&source.name))
+            {
+                named.insert(source.id.as_str(), outlet);
+            }
+        }
+    }
+    (spellings, named)
 }
 
 /// The newsroom a source is, or is an article of: a publication's
@@ -613,7 +637,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let (resolution, sources, pairs) = (resolve(), tabulate(), pair());
         let (persons, of_one_name) = same_origins(corpus, &resolution);
         let titles = titles(corpus, &resolution, &pairs, &sources);
-        let outlets = outlet_spellings(corpus);
+        let (outlets, named_outlets) = outlet_spellings(corpus);
         Analyzer {
             corpus,
             policy,
@@ -624,6 +648,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             of_one_name,
             titles,
             outlets,
+            named_outlets,
         }
     }
 
@@ -680,7 +705,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
 
     /// A source's readable name, and for a publication with an outlet,
     /// the outlet: whose reporting it is when it speaks for itself; for
-    /// a source of kind `outlet`, its own name, the same newsroom.
+    /// a source of kind `outlet`, its own name, the same newsroom; for an
+    /// office or group named as an outlet is, that outlet.
     fn origin_name<'s>(&self, id: &'s SourceId) -> (OriginName<'s>, Option<&'s str>)
     where
         'a: 's,
@@ -702,7 +728,37 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             crate::model::SourceKind::Outlet => {
                 (OriginName::Named(&source.name), Some(&source.name))
             }
+            // (Most corpora name no office as an outlet: no lookup.)
+            _ if !self.named_outlets.is_empty() => (
+                OriginName::Named(&source.name),
+                self.named_outlets.get(id.as_str()).copied(),
+            ),
             _ => (OriginName::Named(&source.name), None),
+        }
+    }
+
+    /// The newsroom a source is, or is an article of, as origins are
+    /// counted: its outlet (see [`origin_name`](Self::origin_name)), in
+    /// the spelling that stands for the outlet's spellings.
+    fn newsroom<'s>(&self, id: &'s SourceId) -> Option<&'s str>
+    where
+        'a: 's,
+    {
+        self.origin_name(id)
+            .1
+            .map(|outlet| self.outlet_spelling(outlet))
+    }
+
+    /// The spelling that stands for an outlet's spellings.
+    fn outlet_spelling<'s>(&self, outlet: &'s str) -> &'s str
+    where
+        'a: 's,
+    {
+        // (Most corpora spell each outlet one way: no lookup.)
+        if self.outlets.is_empty() {
+            outlet
+        } else {
+            self.outlets.get(outlet).copied().unwrap_or(outlet)
         }
     }
 
@@ -4713,14 +4769,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     firsts.get(id.as_str()).copied().unwrap_or(id)
                 };
                 let (name, outlet) = self.origin_name(id);
-                // (Most corpora spell each outlet one way: no lookup.)
-                let outlet = match outlet {
-                    Some(o) if !self.outlets.is_empty() => {
-                        Some(self.outlets.get(o).copied().unwrap_or(o))
-                    }
-                    other => other,
-                };
-                match outlet {
+                match outlet.map(|o| self.outlet_spelling(o)) {
                     Some(outlet) if !first_of_outlet(outlet) => None,
                     _ => Some(Origin { id, name }),
                 }
@@ -4791,20 +4840,47 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     /// claims that goes on, and of none of one link: ends that cite on.
     /// Only a publication is a chain's first link, and most ends are not
     /// publications, so only when some are are the claims looked at.
+    ///
+    /// An end that is a newsroom rather than an article (a source of kind
+    /// `outlet`, or an office named as an outlet is) cites on in the same
+    /// way through its articles: "BBC via Reuters" beside Reuters' own
+    /// article "via the ministry" gives the ministry's figure, unless an
+    /// article of Reuters' also speaks for itself in the position
+    /// (fifteenth audit, A1: the figure had been counted as Reuters' and
+    /// the ministry's, two independent origins, where a table of the same
+    /// rows gave one).
     fn relaying_ends<'c>(&self, claims: &[&'c Claim], ends: &[&'c SourceId]) -> Vec<&'c SourceId>
     where
         'a: 'c,
     {
+        use crate::model::SourceKind;
         let sources = self.corpus.sources();
-        let mut both: Vec<(&'c SourceId, bool, bool)> = ends
-            .iter()
-            .filter(|end| {
-                self.source_slot(end)
-                    .is_some_and(|k| sources[k].kind == crate::model::SourceKind::Publication)
-            })
-            .map(|&end| (end, false, false))
-            .collect();
-        if both.is_empty() {
+        let mut both: Vec<(&'c SourceId, bool, bool)> = Vec::new();
+        // Newsroom ends, with their newsroom: (newsroom, end, goes on,
+        // speaks alone).
+        let mut rooms: Vec<(&'c str, &'c SourceId, bool, bool)> = Vec::new();
+        for &end in ends {
+            let Some(k) = self.source_slot(end) else {
+                continue;
+            };
+            let source: &'a crate::model::Source = &sources[k];
+            let room = match source.kind {
+                SourceKind::Publication => {
+                    both.push((end, false, false));
+                    continue;
+                }
+                SourceKind::Outlet => source.name.as_str(),
+                SourceKind::Office | SourceKind::Group if !self.named_outlets.is_empty() => {
+                    match self.named_outlets.get(end.as_str()) {
+                        Some(&outlet) => outlet,
+                        None => continue,
+                    }
+                }
+                _ => continue,
+            };
+            rooms.push((self.outlet_spelling(room), end, false, false));
+        }
+        if both.is_empty() && rooms.is_empty() {
             return Vec::new();
         }
         // Whether each goes on in a chain, and whether it speaks alone.
@@ -4823,11 +4899,35 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     both[k].2 = true;
                 }
             }
+            if rooms.is_empty() {
+                continue;
+            }
+            let Some(room) = self.newsroom(first) else {
+                continue;
+            };
+            for entry in rooms.iter_mut().filter(|r| r.0 == room) {
+                if chain.len() > 1 {
+                    entry.2 = true;
+                } else {
+                    entry.3 = true;
+                }
+            }
         }
-        both.into_iter()
+        let mut relaying: Vec<&'c SourceId> = both
+            .into_iter()
             .filter(|&(_, goes_on, own)| goes_on && !own)
             .map(|(end, _, _)| end)
-            .collect()
+            .collect();
+        if !rooms.is_empty() {
+            relaying.extend(
+                rooms
+                    .into_iter()
+                    .filter(|&(_, _, goes_on, own)| goes_on && !own)
+                    .map(|(_, end, _, _)| end),
+            );
+            relaying.sort_unstable();
+        }
+        relaying
     }
 
     /// A circle of citations as one origin, named after `id`, its first

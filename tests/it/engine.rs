@@ -4297,6 +4297,55 @@ fn own_reporting_counts_each_outlet_once() {
     ");
 }
 
+/// A newsroom cited by name is the same newsroom whose articles cite on:
+/// "BBC via Reuters" beside Reuters' own article "via IGSU" is IGSU's
+/// figure, one origin, as the same rows in a table give (fifteenth audit,
+/// A1: the report had said "2 independent origins (IGSU, Reuters)").
+/// Reuters stays an origin when one of its articles also speaks for
+/// itself. A ministry's own release and the ministry cited by another
+/// article are one newsroom, so one origin.
+#[test]
+fn a_newsroom_cited_by_name_cites_on_through_its_articles() {
+    let report_of = |chains: &[&[&str]]| {
+        let sources = serde_json::json!([
+            {"id": "r1", "kind": "publication", "name": "R1", "outlet": "Reuters"},
+            {"id": "r2", "kind": "publication", "name": "R2", "outlet": "Reuters"},
+            {"id": "b1", "kind": "publication", "name": "B1", "outlet": "BBC"},
+            {"id": "m1", "kind": "publication", "name": "M1", "outlet": "Ministry of Health"},
+            {"id": "reuters", "kind": "outlet", "name": "Reuters"},
+            {"id": "igsu", "kind": "office", "name": "IGSU"},
+            {"id": "moh", "kind": "office", "name": "Ministry of Health"}
+        ]);
+        let claims: Vec<serde_json::Value> = chains
+            .iter()
+            .enumerate()
+            .map(|(k, chain)| {
+                claim(
+                    &format!("c{k}"),
+                    "fighter_strength",
+                    q(serde_json::json!({"exact": 23})),
+                    chain,
+                )
+            })
+            .collect();
+        let corpus = isis_k_corpus(sources, claims);
+        let report = analyze(&corpus, &Policy::default());
+        report.topics[0].explanation.clone()
+    };
+    assert_snapshot!(
+        report_of(&[&["r1", "igsu"], &["b1", "reuters"]]),
+        @"Single origin: P1 23 (1 origin: IGSU); carried by 2 publications."
+    );
+    assert_snapshot!(
+        report_of(&[&["r1", "igsu"], &["b1", "reuters"], &["r2"]]),
+        @"Corroborated: 2 independent origins support P1 23 (IGSU, Reuters (own reporting))."
+    );
+    assert_snapshot!(
+        report_of(&[&["m1"], &["r1", "moh"]]),
+        @"Single origin: P1 23 (1 origin: Ministry of Health (own reporting)); carried by 2 publications."
+    );
+}
+
 /// Asserts that no relation of `topic` is a conflict.
 #[track_caller]
 fn assert_no_conflict(topic: &corroborate::Topic<'_>) {
