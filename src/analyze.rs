@@ -3841,10 +3841,14 @@ impl Built<'_> {
 
 impl<'a, 'p> Analyzer<'a, 'p> {
     fn scope_groups<'c>(&self, claims: &[&'c Claim]) -> Vec<Group<'c>> {
-        // Key: value kind, projected or not (with horizon), population,
-        // unit of measure (12,000 acres and 12,000 hectares are two
-        // figures, not one).
-        type Key<'v> = (&'static str, bool, String, &'v str);
+        // Key: value kind, projected or not, a projection's horizon,
+        // population, unit of measure (12,000 acres and 12,000 hectares
+        // are two figures, not one). A projection "by 2030" and one "by
+        // 2050" are two facts, as two populations are: they had shared
+        // one scope, labelled with the first horizon, and conflicted
+        // (fifteenth audit, A3). As with populations, a projection whose
+        // horizon is not stated stands apart from those whose is.
+        type Key<'v> = (&'static str, bool, &'v str, String, &'v str);
         let mut keyed: BTreeMap<Key<'_>, Vec<&'c Claim>> = BTreeMap::new();
         let vocabulary = self.policy.vocabulary();
         // The last unit looked up, by its text's address and length:
@@ -3868,14 +3872,20 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // Most topics hold one kind of value, no population, no unit of
         // measure and one sense of projection: one key, found without
         // building a key per claim.
+        fn horizon(c: &Claim) -> Option<&str> {
+            c.scope
+                .horizon
+                .as_deref()
+                .filter(|_| c.scope.status == Status::Projected)
+        }
         let plain_key = |c: &Claim| {
-            (c.scope.population.is_none() && measure(c).is_none())
+            (c.scope.population.is_none() && horizon(c).is_none() && measure(c).is_none())
                 .then(|| (scope_kind(&c.value), c.scope.status == Status::Projected))
         };
         let first_key = claims.first().and_then(|c| plain_key(c));
         let one_key = first_key.filter(|_| claims.iter().all(|c| plain_key(c) == first_key));
         if let Some((kind, projected)) = one_key {
-            keyed.insert((kind, projected, String::new(), ""), claims.to_vec());
+            keyed.insert((kind, projected, "", String::new(), ""), claims.to_vec());
         }
         // A figure given with no unit of measure is in the topic's one
         // measure, if it has one ("12,000" beside "15,000 acres"); beside
@@ -3893,6 +3903,25 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
         }
         let only_measure = only_measure.flatten().unwrap_or("");
+        // The topic's horizons, each normalized once: claims share a few.
+        let mut horizons: Vec<(&str, String)> = Vec::new();
+        for h in claims
+            .iter()
+            .filter(|_| one_key.is_none())
+            .filter_map(|c| horizon(c))
+        {
+            if !horizons.iter().any(|(seen, _)| *seen == h) {
+                horizons.push((h, normalize_text(h)));
+            }
+        }
+        let normalized_horizon = |c: &Claim| {
+            horizon(c).map_or("", |h| {
+                horizons
+                    .iter()
+                    .find(|(seen, _)| *seen == h)
+                    .map_or("", |(_, normalized)| normalized.as_str())
+            })
+        };
         for claim in claims.iter().filter(|_| one_key.is_none()) {
             let projected = claim.scope.status == Status::Projected;
             let population = claim
@@ -3905,6 +3934,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .entry((
                     scope_kind(&claim.value),
                     projected,
+                    normalized_horizon(claim),
                     population,
                     measure(claim).unwrap_or(match claim.value {
                         Value::Quantity(_) => only_measure,
@@ -3922,7 +3952,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             .zip(keyed.keys().skip(1))
             .any(|(a, b)| a.0 != b.0);
         let mut groups = Vec::new();
-        for ((kind, projected, _, measure), members) in keyed {
+        for ((kind, projected, _, _, measure), members) in keyed {
             // Split by time: runs of scope times that share a moment. A
             // time that spans two runs (a month beside two of its weeks)
             // stands apart, as a coarse value does among positions: it
@@ -3989,7 +4019,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 if projected {
                     next_part(&mut label);
                     label.push_str("projected");
-                    if let Some(h) = members.iter().find_map(|c| c.scope.horizon.as_deref()) {
+                    // One horizon, as normalized, for the group: the first
+                    // member's wording of it.
+                    if let Some(h) = first.scope.horizon.as_deref() {
                         push_horizon(&mut label, h);
                     }
                 } else {

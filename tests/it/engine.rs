@@ -2544,6 +2544,45 @@ fn a_horizon_that_does_not_read_on_is_parenthesised() {
     assert_eq!(report.topics[0].scopes[0].label, "projected (final result)");
 }
 
+/// Projections to different horizons are different scopes, as different
+/// populations are: "by 2030" and "by 2050" had shared one scope,
+/// labelled "projected by 2030", and conflicted (fifteenth audit, A3).
+/// One horizon however it is written is one scope, where two figures do
+/// conflict.
+#[test]
+fn projections_to_different_horizons_are_different_scopes() {
+    let projected = |id: &str, n: u32, horizon: &str| {
+        let mut c = claim(id, "displaced", q(serde_json::json!({"exact": n})), &["a1"]);
+        c["scope"] = serde_json::json!({"status": "projected", "horizon": horizon});
+        c
+    };
+    let corpus = corpus_of(vec![
+        projected("c1", 10_000_000, "by 2030"),
+        projected("c2", 86_000_000, "by 2050"),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    assert_eq!(topic.verdict, corroborate::Verdict::DifferentScope);
+    let labels: Vec<&str> = topic.scopes.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["projected by 2030", "projected by 2050"]);
+    assert_no_conflict(topic);
+
+    let corpus = corpus_of(vec![
+        projected("c1", 10_000_000, "by 2030"),
+        projected("c2", 12_000_000, "By 2030."),
+        projected("c3", 86_000_000, "by 2050"),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    assert_eq!(topic.verdict, corroborate::Verdict::Contested);
+    let scopes: Vec<(&str, usize)> = topic
+        .scopes
+        .iter()
+        .map(|s| (s.label.as_str(), s.positions.len()))
+        .collect();
+    assert_eq!(scopes, [("projected by 2030", 2), ("projected by 2050", 1)]);
+}
+
 #[test]
 fn other_population_is_a_difference_of_scope() {
     let mut a = claim("c1", "killed", q(serde_json::json!({"exact": 13})), &["a1"]);
