@@ -5677,7 +5677,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
 
     /// Relays that dropped a hedge, a bound or a projection present in the
     /// version closest to their shared origin.
-    fn relay_findings(&self, claims: &[&Claim]) -> Vec<RelayFinding> {
+    fn relay_findings<'c>(&self, claims: &[&'c Claim]) -> Vec<RelayFinding> {
         // A finding compares two claims of one lineage, one of which keeps
         // a hedge, bound or projection that the other lacks.
         if claims.len() < 2 || !claims.iter().any(|c| Self::is_hedged(c)) {
@@ -5833,20 +5833,45 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let order =
                 |a: &Claim, b: &Claim| score(a).cmp(&score(b)).then_with(|| b.id.cmp(&a.id));
             let better = |a: &Claim, b: &Claim| order(a, b) == std::cmp::Ordering::Greater;
-            let mut best: [Option<(usize, &Claim)>; 8] = [None; 8];
-            for (at, claim) in members() {
+            // A version's place among the best of its kind of marks.
+            let offer = |best: &mut [Option<(usize, &'c Claim)>; 8],
+                         at: usize,
+                         claim: &'c Claim| {
                 let (h, b, p) = hedges(claim);
                 let slot = &mut best[usize::from(h) | usize::from(b) << 1 | usize::from(p) << 2];
                 if slot.is_none_or(|(_, kept)| better(claim, kept)) {
                     *slot = Some((at, claim));
                 }
+            };
+            let ranked = |best: &[Option<(usize, &'c Claim)>; 8]| {
+                let mut references: Vec<(usize, &'c Claim)> =
+                    best.iter().flatten().copied().collect();
+                references.sort_by(|a, b| order(b.1, a.1));
+                references
+            };
+            // A version reported wholly after a relay was reported is not
+            // what it relayed: an origin that says "23" and three days
+            // later "at least 23" did not have the earlier relay drop a
+            // bound (fifteenth audit, A7). A version with no report time
+            // can be any claim's reference, and a claim with none can have
+            // any version. Most runs' report times all meet: one set of
+            // references serves every claim.
+            let times: Vec<Option<Period>> =
+                run.iter().map(|&(_, _, c)| self.reported(c)).collect();
+            let latest_start = times.iter().flatten().map(Period::start).max();
+            let earliest_end = times.iter().flatten().map(Period::end).min();
+            let in_time = matches!((latest_start, earliest_end), (Some(s), Some(e)) if s >= e);
+            let mut all = [None; 8];
+            for (at, claim) in members() {
+                offer(&mut all, at, claim);
             }
-            let mut references: Vec<(usize, &Claim)> = best.into_iter().flatten().collect();
-            references.sort_by(|a, b| order(b.1, a.1));
-            // What the findings of this run say of each reference: the
-            // origin's name and the reference's value, made once.
-            let mut about: Vec<Option<(OriginName<'_>, String)>> = vec![None; references.len()];
-            for (claim_at, claim) in members() {
+            // What the findings of this run say of each reference, by its
+            // place in `claims`: the origin's name and the reference's
+            // value, made once.
+            let mut about: Vec<(usize, OriginName<'_>, String)> = Vec::new();
+            let mut find = |claim_at: usize,
+                            claim: &'c Claim,
+                            references: &[(usize, &'c Claim)]| {
                 let (h, b, p) = hedges(claim);
                 // What `claim` dropped of `reference`'s marks, but for the
                 // kinds already reported (`done`), which are not written.
@@ -5914,7 +5939,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 // version that dropped one reference's hedge and another's
                 // bound gets a finding against each.
                 let mut reported = [false; 3];
-                for (k, &(reference_at, reference)) in references.iter().enumerate() {
+                for &(reference_at, reference) in references {
                     if std::ptr::eq(claim, reference) {
                         continue;
                     }
@@ -5925,17 +5950,23 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     for d in &dropped {
                         reported[d.kind_index()] = true;
                     }
-                    let (origin_name, reference_value) = about[k].get_or_insert_with(|| {
-                        (
-                            self.source_name(
-                                reference
-                                    .assertion
-                                    .origin()
-                                    .unwrap_or(&reference.assertion.chain[0]),
-                            ),
-                            self.show_value(&reference.value),
-                        )
-                    });
+                    let k = match about.iter().position(|a| a.0 == reference_at) {
+                        Some(k) => k,
+                        None => {
+                            about.push((
+                                reference_at,
+                                self.source_name(
+                                    reference
+                                        .assertion
+                                        .origin()
+                                        .unwrap_or(&reference.assertion.chain[0]),
+                                ),
+                                self.show_value(&reference.value),
+                            ));
+                            about.len() - 1
+                        }
+                    };
+                    let (_, origin_name, reference_value) = &about[k];
                     // "c7 relays UN as 10,000 fighters, dropping the hedge
                     // (possible → certain) present in c3 (up to 10,000 fighters)"
                     // Written in a buffer kept for the topic, then copied
@@ -5960,7 +5991,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             Dropped::Projection(s) => ("the projection (", s),
                         };
                         explanation.push_str(what);
-                        explanation.push_str(detail);
+                        // A bound's form is named as the data names it
+                        // ("at_least"), and read in words ("at least").
+                        for (k, word) in detail.split('_').enumerate() {
+                            if k > 0 {
+                                explanation.push(' ');
+                            }
+                            explanation.push_str(word);
+                        }
                         explanation.push(')');
                     }
                     explanation.push_str(" present in ");
@@ -5976,6 +6014,47 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         explanation: explanation.as_str().to_owned(),
                     };
                     findings.push((key, findings.len(), finding));
+                }
+            };
+            if !in_time {
+                let references = ranked(&all);
+                for (at, claim) in members() {
+                    find(at, claim, &references);
+                }
+                continue;
+            }
+            // Timed claims in order of their report's end, each with the
+            // best versions reported before it ended (and those with no
+            // time); then the claims with no time, with every version.
+            let mut untimed = [None; 8];
+            let mut by_start: Vec<(chrono::NaiveDateTime, usize)> = Vec::with_capacity(run.len());
+            let mut by_end: Vec<(chrono::NaiveDateTime, usize)> = Vec::with_capacity(run.len());
+            for (i, time) in times.iter().enumerate() {
+                match time {
+                    Some(t) => {
+                        by_start.push((t.start(), i));
+                        by_end.push((t.end(), i));
+                    }
+                    None => offer(&mut untimed, run[i].1, run[i].2),
+                }
+            }
+            by_start.sort_unstable();
+            by_end.sort_unstable();
+            let mut heard = untimed;
+            let mut next = 0;
+            for &(end, i) in &by_end {
+                while let Some(&(start, j)) = by_start.get(next)
+                    && start < end
+                {
+                    offer(&mut heard, run[j].1, run[j].2);
+                    next += 1;
+                }
+                find(run[i].1, run[i].2, &ranked(&heard));
+            }
+            let references = ranked(&all);
+            for (i, time) in times.iter().enumerate() {
+                if time.is_none() {
+                    find(run[i].1, run[i].2, &references);
                 }
             }
         }

@@ -1826,13 +1826,18 @@ fn a_dropped_bound_is_found_whichever_chain_is_longer() {
         (vec!["a2", "o2", "o1"], vec!["a1", "o1"]),
     ] {
         let corpus = corpus_of(vec![
-            claim(
+            on_one_day(claim(
                 "c1",
                 "killed",
                 q(serde_json::json!({"at_least": 76})),
                 &bounded,
-            ),
-            claim("c2", "killed", q(serde_json::json!({"exact": 76})), &bare),
+            )),
+            on_one_day(claim(
+                "c2",
+                "killed",
+                q(serde_json::json!({"exact": 76})),
+                &bare,
+            )),
         ]);
         let report = Analyzer::new(&corpus, &Policy::default()).report();
         let findings = &report.topics[0].relay_findings;
@@ -1920,6 +1925,50 @@ fn a_hedged_range_widens_and_its_hedge_can_be_dropped() {
     assert_eq!(findings[0].claim.as_str(), "c2");
     assert_eq!(findings[0].origin_claim.as_str(), "c1");
     assert_snapshot!(findings[0].explanation, @r#"c2 relays one member state as 40–45, dropping the bound (approximate range) present in c1 (about 40–45)"#);
+}
+
+/// `claim` said on one day, the day every claim of a relay test is said
+/// on: a version reported after a relay is no version it could have
+/// dropped a mark of (`a_relay_drops_only_what_its_origin_had_said`),
+/// and these tests are about the marks, not the days.
+fn on_one_day(mut claim: serde_json::Value) -> serde_json::Value {
+    claim["assertion"]["said"] = serde_json::json!("2021-08-27");
+    claim
+}
+
+/// A relay cannot drop what its origin said only later: "23" relayed on
+/// the 20th is no dropped bound of the origin's "at least 23" relayed on
+/// the 25th (fifteenth audit, A7). Relayed the other way round, it is,
+/// and the bound is named in words ("at least", not "at_least").
+#[test]
+fn a_relay_drops_only_what_its_origin_had_said() {
+    let relayed = |id: &str, value: serde_json::Value, article: &str, when: &str| {
+        let mut c = claim(id, "killed", value, &[article, "o1"]);
+        c["assertion"]["said"] = serde_json::json!(when);
+        c
+    };
+    let findings = |bare_on: &str, bound_on: &str| {
+        let corpus = corpus_of(vec![
+            relayed("c1", q(serde_json::json!({"exact": 23})), "a1", bare_on),
+            relayed("c2", q(serde_json::json!({"at_least": 23})), "a2", bound_on),
+        ]);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        report.topics[0]
+            .relay_findings
+            .iter()
+            .map(|f| f.explanation.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(findings("2021-08-20", "2021-08-25"), Vec::<String>::new());
+    assert_eq!(
+        findings("2021-08-25", "2021-08-20"),
+        [
+            "c1 relays one member state as 23, dropping the bound (at least) present in c2 (at least 23)"
+        ]
+    );
+    // Reported the same day, or with no time to tell: as before.
+    assert_eq!(findings("2021-08-25", "2021-08-25").len(), 1);
+    assert_eq!(findings("2021-08", "2021-08-25").len(), 1);
 }
 
 /// Where the origin is heard in its own voice, a mark its own words lack
@@ -2034,13 +2083,13 @@ fn versions_that_each_drop_something_are_both_reported() {
         );
         hedged["assertion"]["modality"] = serde_json::json!({"certainty": "probable"});
         let corpus = corpus_of(vec![
-            hedged,
-            claim(
+            on_one_day(hedged),
+            on_one_day(claim(
                 approximate,
                 "killed",
                 q(serde_json::json!({"approximately": 300})),
                 &["a2", "o1"],
-            ),
+            )),
         ]);
         let report = Analyzer::new(&corpus, &Policy::default()).report();
         let mut found: Vec<(String, String)> = report.topics[0]
@@ -2073,19 +2122,19 @@ fn every_kind_of_mark_dropped_is_reported() {
     );
     probable["assertion"]["modality"] = serde_json::json!({"certainty": "probable"});
     let corpus = corpus_of(vec![
-        probable,
-        claim(
+        on_one_day(probable),
+        on_one_day(claim(
             "c2",
             "killed",
             q(serde_json::json!({"approximately": 300})),
             &["a2", "o1"],
-        ),
-        claim(
+        )),
+        on_one_day(claim(
             "c3",
             "killed",
             q(serde_json::json!({"exact": 300})),
             &["a1", "a2", "o1"],
-        ),
+        )),
     ]);
     let report = Analyzer::new(&corpus, &Policy::default()).report();
     let found: Vec<&str> = report.topics[0]
