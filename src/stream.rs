@@ -3258,14 +3258,19 @@ fn iso_shaped(text: &str) -> bool {
 /// Whether a cell is a number and nothing else: digits, of any script,
 /// with only the signs, separators and marks numbers are written with
 /// ("1,000,000,001", "-5", "−5" with U+2212, "12.5%", "3/4", "٣٠٠"),
-/// and perhaps control characters a broken export left ("300\0"). Such a
-/// cell that reads as no quantity or date is a number written wrong, and
-/// is skipped with the reason ([`unreadable_number`]), never kept as
-/// text to compare.
+/// Arabic script's own among them (the decimal separator U+066B, the
+/// thousands separator U+066C and the percent sign U+066A: "٥٫٥",
+/// "٥٬٣٠٠", "٥٪"), and perhaps control characters a broken export left
+/// ("300\0"). Such a cell that reads as no quantity or date is a number
+/// written wrong, and is skipped with the reason ([`unreadable_number`]),
+/// never kept as text to compare.
 fn numeric_shaped(text: &str) -> bool {
     text.chars().any(char::is_numeric)
         && text.chars().all(|c| {
-            c.is_numeric() || c.is_whitespace() || c.is_control() || ",.-+/:%–—−".contains(c)
+            c.is_numeric()
+                || c.is_whitespace()
+                || c.is_control()
+                || ",.-+/:%–—−\u{066A}\u{066B}\u{066C}".contains(c)
         })
 }
 

@@ -2478,6 +2478,33 @@ fn value_cells_with_unicode_digits_and_signs() {
     "#);
 }
 
+/// Arabic-Indic numbers written with Arabic script's own separators
+/// (U+066C thousands, U+066B decimal) or percent sign (U+066A) are
+/// skipped naming the digit, as "٣٠٠" and "٥,٣٠٠" are, not kept as text
+/// and compared as text (fifteenth audit, A9).
+#[test]
+fn arabic_number_separators_are_separators() {
+    let mut csv = String::from("source,subject,property,value\n");
+    for cell in [
+        "\u{665}\u{66C}\u{663}\u{660}\u{660}",
+        "\u{665}\u{66B}\u{665}",
+        "\u{665}\u{66A}",
+        "\u{665},\u{663}\u{660}\u{660}",
+    ] {
+        csv.push_str(&format!("p,e,killed,\"{cell}\"\n"));
+    }
+    let corpus = read_csv(&csv);
+    assert!(corpus.claims().is_empty(), "{:?}", corpus.claims());
+    assert!(corpus.warnings().is_empty(), "{:?}", corpus.warnings());
+    let skipped = skipped_lines(&corpus);
+    assert_snapshot!(skipped.join("\n"), @r#"
+    t.csv:2: field value: "٥٬٣٠٠" has '٥' (U+0665), a numeral that is not an ASCII digit; expected the number in ASCII digits, 0 to 9
+    t.csv:3: field value: "٥٫٥" has '٥' (U+0665), a numeral that is not an ASCII digit; expected the number in ASCII digits, 0 to 9
+    t.csv:4: field value: "٥٪" has '٥' (U+0665), a numeral that is not an ASCII digit; expected the number in ASCII digits, 0 to 9
+    t.csv:5: field value: "٥,٣٠٠" has '٥' (U+0665), a numeral that is not an ASCII digit; expected the number in ASCII digits, 0 to 9
+    "#);
+}
+
 /// A value or date cell whose weekday contradicts its date is skipped,
 /// naming both, not kept as text nor read as the date.
 #[test]
