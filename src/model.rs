@@ -392,8 +392,12 @@ impl Quote {
 
     /// The words for comparison: lower case, curly quotes and dashes made
     /// plain, punctuation other than inner apostrophes dropped, spaces
-    /// folded. A point or comma between digits stays in its number, but
-    /// a comma that groups thousands is dropped.
+    /// folded. An acute accent, backtick, prime or fullwidth apostrophe
+    /// between two letters is an apostrophe ("didn´t" is "didn't"), and a
+    /// negative contraction written without its apostrophe is spelled
+    /// with it ("didnt", "wont" as "didn't", "won't"). A point or comma
+    /// between digits stays in its number, but a comma that groups
+    /// thousands is dropped.
     ///
     /// ```
     /// use corroborate::Quote;
@@ -407,10 +411,17 @@ impl Quote {
 }
 
 /// Splits text into lower-case words for comparison, folding typographic
-/// variants: curly apostrophes become `'`, `US` and `U.S.` become `us`.
-/// A point or comma between two digits stays in the number ("1.5" is
-/// not "15"), except a comma before a group of three digits, which is
-/// dropped so that "3,000" and "3000" are one word.
+/// variants: curly apostrophes become `'`, and so do the look-alikes of
+/// an apostrophe between two letters (an acute accent `´`, a backtick,
+/// a prime `′`, a fullwidth `＇`: "didn´t" is "didn't"); `US` and `U.S.`
+/// become `us`; a negative contraction written without its apostrophe
+/// ("didnt", "wont": the closed list
+/// [`UNMARKED_NEGATIONS`](crate::relation::UNMARKED_NEGATIONS)) is
+/// spelled with it ("didn't", "won't"), so that it is the same word and
+/// negates as the contraction does. A point or comma between two digits
+/// stays in the number ("1.5" is not "15"), except a comma before a
+/// group of three digits, which is dropped so that "3,000" and "3000"
+/// are one word.
 ///
 /// The words come joined by single spaces, in one allocation;
 /// [`split_words`] splits them.
@@ -418,24 +429,38 @@ pub(crate) fn normalize_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // True while a word has begun: its first character was alphanumeric.
     let mut in_word = false;
+    // Where in `out` the last word began.
+    let mut start = 0;
     let mut prev = None;
     let mut chars = text.chars();
     while let Some(ch) = chars.next() {
         let before = prev.replace(ch);
         let ch = match ch {
             '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+            ch if is_apostrophe_look_alike(ch)
+                && before.is_some_and(char::is_alphabetic)
+                && chars.as_str().starts_with(char::is_alphabetic) =>
+            {
+                '\''
+            }
             other => other,
         };
         if ch.is_ascii_alphanumeric() {
-            if !in_word && !out.is_empty() {
-                out.push(' ');
+            if !in_word {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                start = out.len();
             }
             in_word = true;
             // Most text is ASCII: one byte, without the lowercase table.
             out.push(ch.to_ascii_lowercase());
         } else if ch.is_alphanumeric() {
-            if !in_word && !out.is_empty() {
-                out.push(' ');
+            if !in_word {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                start = out.len();
             }
             in_word = true;
             out.extend(ch.to_lowercase());
@@ -450,13 +475,35 @@ pub(crate) fn normalize_text(text: &str) -> String {
             while out.ends_with('\'') {
                 out.pop();
             }
+            spell_negation(&mut out, start);
             in_word = false;
         }
     }
     while out.ends_with('\'') {
         out.pop();
     }
+    if in_word {
+        spell_negation(&mut out, start);
+    }
     out
+}
+
+/// Whether `ch` looks like an apostrophe and is typed for one: an acute
+/// accent (U+00B4, from European keyboards), a backtick, a prime
+/// (U+2032) or a fullwidth apostrophe (U+FF07). Between two letters it
+/// is one ("didn´t"); elsewhere it keeps its own reading.
+pub(crate) fn is_apostrophe_look_alike(ch: char) -> bool {
+    matches!(ch, '\u{00B4}' | '`' | '\u{2032}' | '\u{FF07}')
+}
+
+/// Spells the last word of `out`, begun at `start`, with its apostrophe
+/// where it is a negative contraction written without one ("didnt" as
+/// "didn't"; [`UNMARKED_NEGATIONS`](crate::relation::UNMARKED_NEGATIONS)).
+fn spell_negation(out: &mut String, start: usize) {
+    let word = &out[start..];
+    if word.ends_with("nt") && crate::relation::UNMARKED_NEGATIONS.contains(&word) {
+        out.insert(out.len() - 1, '\'');
+    }
 }
 
 /// What a `.` or `,` between two digits is in a number: `None` when
@@ -494,7 +541,8 @@ fn is_digit(ch: char) -> bool {
 ///   `:` `!` `?`, quotation marks, brackets and the ellipsis. A dot
 ///   inside or at the end of a word is dropped without a break ("U.S."
 ///   is "us", "Cat." is "cat"); an apostrophe inside a word is kept
-///   ("O'Brien").
+///   ("O'Brien"), and an acute accent, a backtick, a prime or a
+///   fullwidth apostrophe between two letters is one ("O´Brien").
 /// * A `.`, `,` or `:` between two digits is part of the number ("6.8"
 ///   is not "68", "5:30" not "530"); a comma before a group of three
 ///   digits is dropped ("3,000" is "3000").
@@ -595,7 +643,11 @@ impl TextKey<'_> {
             self.word(ch);
         } else if ch.is_whitespace() {
             self.gap = true;
-        } else if matches!(ch, '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}') {
+        } else if matches!(ch, '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}')
+            || (is_apostrophe_look_alike(ch)
+                && before.is_some_and(char::is_alphabetic)
+                && after.is_some_and(char::is_alphabetic))
+        {
             if in_word && after.is_some_and(char::is_alphanumeric) {
                 self.push('\'');
                 self.digit = None;
@@ -1444,6 +1496,7 @@ mod tests {
         for text in [
             "“Every day we’re on the ground,” US and U.S. — forces",
             "  rock'n'roll''  isn't ''quoted'' ",
+            "We didnt, DONT, wont´ `cant` didn´t do`nt isn′t ＇ok＇ it＇s wonts",
             "'' . . 'a.b.' ‘x’ ÉCOLE Straße",
             "",
             "---",
@@ -1466,9 +1519,15 @@ mod tests {
         let between_digits = |i: usize| i > 0 && digit(i - 1) && digit(i + 1);
         let mut words = Vec::new();
         let mut current = String::new();
+        let letter = |i: usize| chars.get(i).is_some_and(|c| c.is_alphabetic());
         for (i, &ch) in chars.iter().enumerate() {
             let ch = match ch {
                 '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+                '\u{00B4}' | '`' | '\u{2032}' | '\u{FF07}'
+                    if i > 0 && letter(i - 1) && letter(i + 1) =>
+                {
+                    '\''
+                }
                 other => other,
             };
             if ch.is_alphanumeric() {
@@ -1493,6 +1552,9 @@ mod tests {
             while word.ends_with('\'') {
                 word.pop();
             }
+            if crate::relation::UNMARKED_NEGATIONS.contains(&word.as_str()) {
+                word.insert(word.len() - 1, '\'');
+            }
         }
         words.retain(|w| !w.is_empty());
         words
@@ -1500,7 +1562,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn normalized_text_agrees_with_the_reference(text in "[a-zA-Z0-9 '.’‘ʼ,—É-]{0,40}") {
+        fn normalized_text_agrees_with_the_reference(text in "[a-zA-Z0-9 '.’‘ʼ´`′＇,—É-]{0,40}|([ .,'´`′＇]|dont|wont|cant|didnt|isnt|[ntw])*") {
             proptest::prop_assert_eq!(normalize_text(&text), reference_words(&text).join(" "));
         }
     }
@@ -1551,6 +1613,8 @@ mod tests {
         check_key("90's", "90's");
         check_key("1.5m", "1.5 m");
         check_key("O’Brien's", "o'brien's");
+        check_key("O´Brien`s", "o'brien's");
+        check_key("5′ ´a", "5′´a");
         check_key("Ka\u{ad}bul", "kabul");
         check_key("ÉCOLE Straße", "école straße");
         check_key("", "");
@@ -1566,6 +1630,23 @@ mod tests {
         check_key("05:30", "05:30");
         check_key("Note: 5", "note 5");
         check_key("magnitude 6.", "magnitude 6");
+    }
+
+    #[test]
+    fn normalized_words_spell_a_negation_with_its_apostrophe() {
+        for (text, words) in [
+            ("We didnt open the gates.", "we didn't open the gates"),
+            ("We DIDNT, they wont", "we didn't they won't"),
+            ("We didn´t, we didn`t", "we didn't we didn't"),
+            ("it isn′t, it isn＇t", "it isn't it isn't"),
+            ("We didn't open", "we didn't open"),
+            // Not between two letters: no apostrophe.
+            ("`quoted´ 5′ cant´", "quoted 5 can't"),
+            // Only the listed words: "want", "dent", "mint" stay.
+            ("want dent mint pint", "want dent mint pint"),
+        ] {
+            assert_eq!(normalize_text(text), words, "{text:?}");
+        }
     }
 
     #[test]

@@ -353,9 +353,29 @@ pub(crate) fn push_fall_of(
 
 /// English words that negate what follows: "not", "never", "no" and their
 /// kin, and any contraction ending in "n't" ("won't", "can't"), except
-/// where [`each_negator`] reads them otherwise.
+/// where [`each_negator`] reads them otherwise. A contraction written
+/// without its apostrophe ("didnt", "wont") or with a look-alike of it
+/// ("didn´t") is one too: normalizing spells it with "n't"
+/// ([`UNMARKED_NEGATIONS`], [`normalize_text`]).
 const NEGATORS: &[&str] = &[
     "cannot", "neither", "never", "no", "nobody", "none", "nor", "not", "nothing", "nowhere",
+];
+
+/// The negative contractions of English's auxiliaries written without
+/// their apostrophe, as transcripts, social media, OCR and ASCII-only
+/// wire feeds print them: "didnt" for "didn't", "wont" for "won't". A
+/// closed list, each the auxiliary's "n't" form with the apostrophe
+/// left out, so that [`normalize_text`] spells it with the apostrophe
+/// and [`each_negator`] counts it as the "n't" contraction it is.
+/// "cant" and "wont" are also rare English nouns ("as was his wont"):
+/// they are read as negators all the same, since a negation missed
+/// counts a speaker's denial as support for what they deny, while a noun
+/// read as one at worst makes two wordings of one quote a conflict, with
+/// the word diff showing the word.
+pub(crate) const UNMARKED_NEGATIONS: &[&str] = &[
+    "aint", "arent", "cant", "couldnt", "darent", "didnt", "doesnt", "dont", "hadnt", "hasnt",
+    "havent", "isnt", "mightnt", "mustnt", "neednt", "oughtnt", "shant", "shouldnt", "wasnt",
+    "werent", "wont", "wouldnt",
 ];
 
 /// Calls `f` with the index of each word of a wording (its normalized

@@ -1749,10 +1749,12 @@ fn parse_row<'a>(
         }
         None => {
             // Fullwidth digits and signs ("３００") read as the ASCII
-            // ones, and a full stop that ends the cell as a sentence
+            // ones, a line break inside the cell as a space ("about⏎
+            // 2,000"), and a full stop that ends the cell as a sentence
             // ("300 fighters.") is not read; a cell kept as text keeps
             // its characters.
             let read = fullwidth_as_ascii(&value_text);
+            let read = line_breaks_as_spaces(&read);
             let read = without_final_full_stop(&read);
             // A projection ("could rise to 4,000"): the figure after its
             // words, in a scope of its own. Where the rest is no figure,
@@ -3258,14 +3260,19 @@ fn iso_shaped(text: &str) -> bool {
 /// Whether a cell is a number and nothing else: digits, of any script,
 /// with only the signs, separators and marks numbers are written with
 /// ("1,000,000,001", "-5", "−5" with U+2212, "12.5%", "3/4", "٣٠٠"),
-/// and perhaps control characters a broken export left ("300\0"). Such a
-/// cell that reads as no quantity or date is a number written wrong, and
-/// is skipped with the reason ([`unreadable_number`]), never kept as
-/// text to compare.
+/// Arabic script's own among them (the decimal separator U+066B, the
+/// thousands separator U+066C and the percent sign U+066A: "٥٫٥",
+/// "٥٬٣٠٠", "٥٪"), and perhaps control characters a broken export left
+/// ("300\0"). Such a cell that reads as no quantity or date is a number
+/// written wrong, and is skipped with the reason ([`unreadable_number`]),
+/// never kept as text to compare.
 fn numeric_shaped(text: &str) -> bool {
     text.chars().any(char::is_numeric)
         && text.chars().all(|c| {
-            c.is_numeric() || c.is_whitespace() || c.is_control() || ",.-+/:%–—−".contains(c)
+            c.is_numeric()
+                || c.is_whitespace()
+                || c.is_control()
+                || ",.-+/:%–—−\u{066A}\u{066B}\u{066C}".contains(c)
         })
 }
 
@@ -3320,6 +3327,32 @@ fn fullwidth_as_ascii(text: &str) -> std::borrow::Cow<'_, str> {
         })
         .collect::<String>()
         .into()
+}
+
+/// `text` with each line break in it (`\n`, `\r\n` or `\r`) as one space.
+/// A spreadsheet wraps a long cell with a line break (Alt+Enter), and
+/// the CSV's quoting carries it into the file: between the words of a
+/// value it is white space ("about⏎2,000" is "about 2,000"), where the
+/// quantity parser, made for running text, reads a line break as the
+/// end of a line that a figure does not cross. Borrowed, with no
+/// allocation, when the text has none.
+fn line_breaks_as_spaces(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['\n', '\r']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push(' ');
+            }
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.into()
 }
 
 /// `text` without a full stop that ends it as a sentence would ("300

@@ -3242,6 +3242,81 @@ fn negated_quotes_said_apart_name_their_occasions() {
     assert!(!why.contains("occasions"), "{why}");
 }
 
+/// A negative contraction written without its apostrophe ("didnt",
+/// "wont") or with a look-alike of one ("didn´t", "didn`t", "isn′t",
+/// "isn＇t") negates as "didn't" does: against the affirmative it is a
+/// conflict, not a variant, and against "didn't" it is the same words,
+/// not a conflict (fifteenth audit, A2).
+#[test]
+fn a_negation_without_its_apostrophe_negates() {
+    let kind = |a: &str, b: &str| relate_quotes(a, b).0;
+    let (kind_of, why) =
+        relate_quotes("We didnt open the dam gates.", "We did open the dam gates.");
+    assert_eq!(kind_of, RelationKind::Conflict);
+    assert_snapshot!(why, @"c1 and c2 print near-same words (similarity 0.83, threshold 0.80), but one negates what the other says, so they conflict: we [-didn't-] {+did+} open the dam …");
+    for negated in [
+        "We didn´t open the dam gates.",
+        "We didn`t open the dam gates.",
+        "We didn′t open the dam gates.",
+        "We didn＇t open the dam gates.",
+        "We DIDNT open the dam gates.",
+    ] {
+        assert_eq!(
+            kind(negated, "We did open the dam gates."),
+            RelationKind::Conflict,
+            "{negated:?}"
+        );
+        assert_eq!(
+            kind(negated, "We didn't open the dam gates."),
+            RelationKind::Verbatim,
+            "{negated:?}"
+        );
+    }
+    // Short wordings too, where one word apart is below the threshold.
+    assert_eq!(kind("We wont win.", "We will win."), RelationKind::Conflict);
+    assert_eq!(
+        kind("We wont win.", "We won't win."),
+        RelationKind::Verbatim
+    );
+    assert_eq!(kind("I cant say.", "I can say."), RelationKind::Conflict);
+    // Each auxiliary of the list.
+    for (without, with) in [
+        ("dont", "do"),
+        ("doesnt", "does"),
+        ("isnt", "is"),
+        ("arent", "are"),
+        ("wasnt", "was"),
+        ("werent", "were"),
+        ("wouldnt", "would"),
+        ("couldnt", "could"),
+        ("shouldnt", "should"),
+        ("havent", "have"),
+        ("hasnt", "has"),
+        ("hadnt", "had"),
+        ("mustnt", "must"),
+        ("neednt", "need"),
+    ] {
+        assert_eq!(
+            kind(
+                &format!("They {without} think the bridge will hold tonight."),
+                &format!("They {with} think the bridge will hold tonight."),
+            ),
+            RelationKind::Conflict,
+            "{without:?}"
+        );
+    }
+    // In a report: "didnt" and "didn't" are one position, "did" another.
+    let corpus = corpus_of(vec![
+        quote("c1", "joe-biden", "We didn't open the dam gates.", &["a1"]),
+        quote("c2", "joe-biden", "We didnt open the dam gates.", &["a2"]),
+        quote("c3", "joe-biden", "We did open the dam gates.", &["a2"]),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    assert_eq!(topic.verdict, corroborate::Verdict::Contested);
+    assert_eq!(topic.scopes[0].positions.len(), 2);
+}
+
 /// Idioms built of negators that do not negate: "not only" stresses, "no
 /// doubt" asserts, and "neither… nor" negates once, not twice.
 #[test]

@@ -606,6 +606,67 @@ fn an_unclosed_quote_is_reported_with_the_lines_it_swallowed() {
     }
 }
 
+/// A line break inside a quoted value cell ("about⏎2,000", as a
+/// spreadsheet wraps a long cell) is white space where the cell is read
+/// as a figure or a date, with LF or CRLF; a cell kept as text and a
+/// quote keep their line breaks, and the rows after keep their line
+/// numbers (fifteenth audit, A10).
+#[test]
+fn a_line_break_in_a_value_cell_is_a_space() {
+    for newline in ["\n", "\r\n"] {
+        let csv = [
+            "source,subject,property,value,date",
+            "Reuters,Derna,killed,\"about 2,000\",2023-09-11",
+            "AP,Derna,killed,\"about{nl}2,000\",2023-09-11",
+            "AFP,Derna,killed,\"2,000{nl}people\",2023-09-11",
+            "AFP,Derna,flood,\"September{nl}10, 2023\",2023-09-11",
+            "AFP,Derna,harbour,\"the old{nl}harbour\",2023-09-11",
+            "AFP,Derna,killed,\"3{nl}00\",2023-09-11",
+            "AFP,Derna,killed,5 people,2023-09-11",
+        ]
+        .join("\n")
+        .replace("{nl}", newline)
+            + "\n";
+        let corpus = read_csv(&csv);
+        let ids: Vec<String> = corpus.claims().iter().map(|c| c.id.to_string()).collect();
+        assert_eq!(
+            ids,
+            ["line-2", "line-3", "line-5", "line-7", "line-9", "line-13"],
+            "{newline:?}"
+        );
+        let values = values_read(&corpus);
+        assert_eq!(
+            values[..4],
+            [
+                "approximate about 2,000".to_string(),
+                "approximate about 2,000".to_string(),
+                "exact 2,000 people".to_string(),
+                "date Date(Period(2023-09-10, day))".to_string(),
+            ],
+            "{newline:?}"
+        );
+        assert_eq!(
+            values[4],
+            format!("text Text({:?})", format!("the old{newline}harbour")),
+            "{newline:?}"
+        );
+        assert!(corpus.warnings().is_empty(), "{:?}", corpus.warnings());
+        let skipped = skipped_lines(&corpus);
+        assert_eq!(skipped.len(), 1, "{skipped:?}");
+        assert!(
+            skipped[0].starts_with("t.csv:11: field value: cannot read \"3 00\""),
+            "{skipped:?}"
+        );
+    }
+    // A quote keeps its line break, as before.
+    let text = "source,subject,property,value,speaker\nAP,X,said,\"We will\r\nhunt\",Joe Roe\n";
+    let corpus = read_csv(text);
+    assert_eq!(
+        values_read(&corpus),
+        ["quote Quote(Quote { text: \"We will\\r\\nhunt\", occasion: None })"]
+    );
+}
+
 /// A claim line or table row over `Limits::max_line_len` is not read into
 /// memory: in JSON Lines it is skipped and the lines after it are read; in
 /// a table it stops the read, naming the row's line. A JSON Lines header,
@@ -2475,6 +2536,33 @@ fn value_cells_with_unicode_digits_and_signs() {
     t.csv:7: field value: "300\0" has the control character U+0000 at byte 3; expected a number without control characters
     t.csv:8: field value: "٣٠٠" has '٣' (U+0663), a numeral that is not an ASCII digit; expected the number in ASCII digits, 0 to 9
     t.csv:9: field value: "-300" is a negative number; expected a count, zero or more
+    "#);
+}
+
+/// Arabic-Indic numbers written with Arabic script's own separators
+/// (U+066C thousands, U+066B decimal) or percent sign (U+066A) are
+/// skipped naming the digit, as "٣٠٠" and "٥,٣٠٠" are, not kept as text
+/// and compared as text (fifteenth audit, A9).
+#[test]
+fn arabic_number_separators_are_separators() {
+    let mut csv = String::from("source,subject,property,value\n");
+    for cell in [
+        "\u{665}\u{66C}\u{663}\u{660}\u{660}",
+        "\u{665}\u{66B}\u{665}",
+        "\u{665}\u{66A}",
+        "\u{665},\u{663}\u{660}\u{660}",
+    ] {
+        csv.push_str(&format!("p,e,killed,\"{cell}\"\n"));
+    }
+    let corpus = read_csv(&csv);
+    assert!(corpus.claims().is_empty(), "{:?}", corpus.claims());
+    assert!(corpus.warnings().is_empty(), "{:?}", corpus.warnings());
+    let skipped = skipped_lines(&corpus);
+    assert_snapshot!(skipped.join("\n"), @r#"
+    t.csv:2: field value: "٥٬٣٠٠" has '٥' (U+0665), a numeral that is not an ASCII digit; expected the number in ASCII digits, 0 to 9
+    t.csv:3: field value: "٥٫٥" has '٥' (U+0665), a numeral that is not an ASCII digit; expected the number in ASCII digits, 0 to 9
+    t.csv:4: field value: "٥٪" has '٥' (U+0665), a numeral that is not an ASCII digit; expected the number in ASCII digits, 0 to 9
+    t.csv:5: field value: "٥,٣٠٠" has '٥' (U+0665), a numeral that is not an ASCII digit; expected the number in ASCII digits, 0 to 9
     "#);
 }
 
