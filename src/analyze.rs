@@ -5208,6 +5208,25 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         }
     }
 
+    /// Whether `denial` denies all that `assertion` allows: the
+    /// assertion's interval or period lies within the denied one, or the
+    /// two are one text. Only then do they conflict: organisers' 80,000
+    /// to 120,000 and the police's "not more than 100,000" can both hold,
+    /// at 90,000, as can "dozens" and "not 30", or "May 2024" and "not
+    /// 11 May" (fifteenth audit, A4).
+    fn denies_all_of(&self, denial: &Built<'_>, assertion: &Built<'_>) -> bool {
+        match (
+            denial.interval,
+            assertion.interval,
+            denial.period,
+            assertion.period,
+        ) {
+            (Some(x), Some(y), _, _) => x.contains(&y),
+            (_, _, Some(x), Some(y)) => x.contains(&y),
+            _ => self.same_value(denial, assertion),
+        }
+    }
+
     /// The relation between two positions of one scope group, from their
     /// combined values.
     fn position_relation(
@@ -5326,6 +5345,18 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         if a.polarity != b.polarity {
             if !self.same_value(a, b) {
                 return None;
+            }
+            let (denial, assertion) = if a.polarity == Polarity::Negative {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            if !self.denies_all_of(denial, assertion) {
+                text.push_str(
+                    ": one denies part of what the other allows, not all of it, so both can hold",
+                );
+                push_certainty_note(&mut text);
+                return Some(Relation::new(RelationKind::Compatible, evidence, text));
             }
             text.push_str(": one asserts what the other denies, so the positions conflict");
             push_certainty_note(&mut text);

@@ -1262,13 +1262,32 @@ impl Analyzer<'_, '_> {
         );
         let note = modal_note(modalities);
 
-        // An assertion against a denial of the same value.
+        // An assertion against a denial of the same value: they conflict
+        // where the denial denies all the assertion allows (its value
+        // lies within the denied one); where it denies only part, both
+        // can hold (fifteenth audit, A4).
         if pa != pb {
-            let same_value = matches!(
+            let asserted_within = if pa == Polarity::Positive {
+                Overlap::Inside
+            } else {
+                Overlap::Contains
+            };
+            let all_denied =
+                matches!(overlap, Some(o) if o == Overlap::Equal || o == asserted_within);
+            let part_denied = matches!(
                 overlap,
-                Some(Overlap::Equal | Overlap::Inside | Overlap::Contains | Overlap::Overlaps)
+                Some(Overlap::Inside | Overlap::Contains | Overlap::Overlaps)
             );
-            if same_value {
+            if part_denied && !all_denied {
+                return Relation {
+                    kind: RelationKind::Compatible,
+                    evidence,
+                    explanation: format!(
+                        "{values}: one denies part of what the other allows, not all of it, so both can hold{note}"
+                    ),
+                };
+            }
+            if all_denied {
                 let (yes, no) = if pa == Polarity::Positive {
                     (ia, ib)
                 } else {

@@ -2632,6 +2632,83 @@ fn projections_to_different_horizons_are_different_scopes() {
     assert_eq!(scopes, [("projected by 2030", 2), ("projected by 2050", 1)]);
 }
 
+/// A denial conflicts with an assertion only where it denies all the
+/// assertion allows; where it denies part, both can hold (fifteenth
+/// audit, A4): the organisers' 80,000–120,000 and the police's "not more
+/// than 100,000" (at 90,000), "dozens" and "not 30", "May 2024" and "not
+/// 11 May". 120,000 against "not more than 100,000", and "11 May" against
+/// "not May 2024", still conflict.
+#[test]
+fn a_denial_of_part_of_an_assertion_leaves_both_standing() {
+    let denied = |id: &str, property: &str, value: serde_json::Value| {
+        let mut c = claim(id, property, value, &["a2", "o2"]);
+        c["assertion"]["modality"] = serde_json::json!({"polarity": "negative"});
+        c
+    };
+    let asserted = |id: &str, property: &str, value: serde_json::Value| {
+        claim(id, property, value, &["a1", "o1"])
+    };
+    let more_than = q(serde_json::json!({"more_than": 100000}));
+    let cases = [
+        (
+            asserted(
+                "c1",
+                "marchers",
+                q(serde_json::json!({"range": [80000, 120000]})),
+            ),
+            denied("c2", "marchers", more_than.clone()),
+            RelationKind::Compatible,
+        ),
+        (
+            asserted("c1", "marchers", q(serde_json::json!({"vague": "dozens"}))),
+            denied("c2", "marchers", q(serde_json::json!({"exact": 30}))),
+            RelationKind::Compatible,
+        ),
+        (
+            asserted("c1", "occurred", serde_json::json!({"date": "2024-05"})),
+            denied("c2", "occurred", serde_json::json!({"date": "2024-05-11"})),
+            RelationKind::Compatible,
+        ),
+        (
+            asserted("c1", "marchers", q(serde_json::json!({"exact": 120000}))),
+            denied("c2", "marchers", more_than),
+            RelationKind::Conflict,
+        ),
+        (
+            asserted("c1", "occurred", serde_json::json!({"date": "2024-05-11"})),
+            denied("c2", "occurred", serde_json::json!({"date": "2024-05"})),
+            RelationKind::Conflict,
+        ),
+    ];
+    for (a, b, kind) in cases {
+        let label = format!("{} / {}", a["value"], b["value"]);
+        assert_eq!(relate(a.clone(), b.clone()).0, kind, "{label}");
+        let corpus = corpus_of(vec![a, b]);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let topic = &report.topics[0];
+        let kinds: Vec<RelationKind> = topic.relations.iter().map(|r| r.relation.kind()).collect();
+        assert_eq!(kinds, [kind], "{label}");
+        assert_eq!(
+            topic.verdict == corroborate::Verdict::Contested,
+            kind == RelationKind::Conflict,
+            "{label}"
+        );
+    }
+    let (_, why) = relate(
+        asserted(
+            "c1",
+            "marchers",
+            q(serde_json::json!({"range": [80000, 120000]})),
+        ),
+        denied(
+            "c2",
+            "marchers",
+            q(serde_json::json!({"more_than": 100000})),
+        ),
+    );
+    assert_snapshot!(why, @"c1 gives 80,000–120,000 and c2 gives more than 100,000: one denies part of what the other allows, not all of it, so both can hold");
+}
+
 #[test]
 fn other_population_is_a_difference_of_scope() {
     let mut a = claim("c1", "killed", q(serde_json::json!({"exact": 13})), &["a1"]);
