@@ -2448,13 +2448,59 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     }
                     let mut sets: Vec<Vec<&Position<'_>>> = Vec::new();
                     let mut set_of: Vec<Option<usize>> = vec![None; listed.len()];
+                    // Each listed position's set.
+                    let mut in_set: Vec<usize> = Vec::with_capacity(listed.len());
                     for (k, p) in listed.iter().enumerate() {
                         let r = union_root(&mut root, k);
-                        match set_of[r] {
-                            Some(s) => sets[s].push(p),
+                        let set = match set_of[r] {
+                            Some(s) => {
+                                sets[s].push(p);
+                                s
+                            }
                             None => {
                                 set_of[r] = Some(sets.len());
                                 sets.push(vec![p]);
+                                sets.len() - 1
+                            }
+                        };
+                        in_set.push(set);
+                    }
+                    // A set two of whose positions can both hold is not
+                    // written as one chain, which reads as each against
+                    // each (fifteenth audit, A6): its conflicts are
+                    // named, each position against those it conflicts
+                    // with. So it is for a set of more than two that
+                    // holds a denial (a denial conflicts only with what
+                    // it denies: "led by Shahab" and "not led by
+                    // Farooqi" both hold), and for one with a relation
+                    // that is no conflict (two quotes of one sense). The
+                    // assertions of one scope's figures or one
+                    // single-valued property conflict each with each, as
+                    // the chain says, whether or not they are neighbours.
+                    let mut mixed: Vec<bool> = sets
+                        .iter()
+                        .map(|set| {
+                            set.len() > 2
+                                && set.iter().any(|p| {
+                                    p.claims.first().is_some_and(|c| {
+                                        Self::effective_polarity(c.claim) == Polarity::Negative
+                                    })
+                                })
+                        })
+                        .collect();
+                    // (A set of two is one conflict, written alike either
+                    // way: its relations are not looked at.)
+                    let unsettled = |set: usize, mixed: &[bool]| sets[set].len() > 2 && !mixed[set];
+                    if (0..sets.len()).any(|set| unsettled(set, &mixed)) {
+                        for r in relations
+                            .iter()
+                            .filter(|r| r.relation.kind() != RelationKind::Conflict)
+                        {
+                            if let (Some(a), Some(b)) = (at(&r.from), at(&r.to))
+                                && in_set[a] == in_set[b]
+                                && unsettled(in_set[a], &mixed)
+                            {
+                                mixed[in_set[a]] = true;
                             }
                         }
                     }
@@ -2463,7 +2509,24 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         if i > 0 {
                             out.push_str(", and ");
                         }
-                        push_named(out, set, " against ", describe);
+                        if mixed[i] && set.len() > MAX_NAMED_POSITIONS {
+                            // Too many to name each conflict: the most
+                            // supported named, the relations telling which
+                            // conflict.
+                            out.push_str("conflicts among ");
+                            push_named(out, set, ", ", describe);
+                            continue;
+                        }
+                        if mixed[i] {
+                            let pairs: Vec<(usize, usize)> = current
+                                .iter()
+                                .filter_map(|r| Some((at(&r.from)?, at(&r.to)?)))
+                                .filter(|&(a, _)| in_set[a] == i)
+                                .collect();
+                            push_conflict_stars(out, listed, &pairs, describe);
+                        } else {
+                            push_named(out, set, " against ", describe);
+                        }
                         out.push_str(" conflict");
                     }
                     let more = sets.len() - named;
@@ -2922,6 +2985,89 @@ fn scope_kind(value: &Value) -> &'static str {
 
 /// The `most` positions of `positions` with the most origins, the first
 /// among equals, in their order in `positions`.
+/// Writes conflicts between `listed` positions, given as `pairs` of
+/// their places, as stars: the position with the most conflicts left
+/// against those it conflicts with ("P1 … against P2 … and P3 …"), then
+/// the next, each position described (`describe`) where first named and
+/// by its label after. At most [`MAX_NAMED_POSITIONS`] stars and as many
+/// positions in each; the conflicts left over are counted.
+fn push_conflict_stars(
+    out: &mut String,
+    listed: &[&Position<'_>],
+    pairs: &[(usize, usize)],
+    describe: impl Fn(&mut String, &Position<'_>),
+) {
+    use std::fmt::Write;
+    let mut left: Vec<(usize, usize)> = pairs
+        .iter()
+        .map(|&(a, b)| (a.min(b), a.max(b)))
+        .filter(|(a, b)| a != b)
+        .collect();
+    left.sort_unstable();
+    left.dedup();
+    let mut described: HashSet<usize> = HashSet::default();
+    let mut name = |out: &mut String, k: usize| {
+        if described.insert(k) {
+            describe(out, listed[k]);
+        } else {
+            out.push_str(&listed[k].label);
+        }
+    };
+    let mut stars = 0;
+    while !left.is_empty() && stars < MAX_NAMED_POSITIONS {
+        // The position in the most conflicts left, the first listed of
+        // those tied.
+        let mut degree: HashMap<usize, usize> = HashMap::default();
+        for &(a, b) in &left {
+            *degree.entry(a).or_default() += 1;
+            *degree.entry(b).or_default() += 1;
+        }
+        let Some(center) = degree
+            .iter()
+            .max_by_key(|&(&k, &n)| (n, std::cmp::Reverse(k)))
+            .map(|(&k, _)| k)
+        else {
+            break;
+        };
+        let mut others: Vec<usize> = left
+            .iter()
+            .filter_map(|&(a, b)| match (a == center, b == center) {
+                (true, _) => Some(b),
+                (_, true) => Some(a),
+                _ => None,
+            })
+            .collect();
+        others.sort_unstable();
+        left.retain(|&(a, b)| a != center && b != center);
+        if stars > 0 {
+            out.push_str(", ");
+        }
+        name(out, center);
+        out.push_str(" against ");
+        let shown = others.len().min(MAX_NAMED_POSITIONS);
+        for (i, &k) in others[..shown].iter().enumerate() {
+            if i > 0 {
+                out.push_str(if i + 1 == shown && shown == others.len() {
+                    " and "
+                } else {
+                    ", "
+                });
+            }
+            name(out, k);
+        }
+        let more = others.len() - shown;
+        if more > 0 {
+            let plural = if more == 1 { "" } else { "s" };
+            let _ = write!(out, " and {more} other position{plural}");
+        }
+        stars += 1;
+    }
+    if !left.is_empty() {
+        let plural = if left.len() == 1 { "" } else { "s" };
+        let _ = write!(out, ", and {} other conflicting pair{plural}", left.len());
+    }
+}
+
 fn most_supported<'p, 'c>(positions: &[&'p Position<'c>], most: usize) -> Vec<&'p Position<'c>> {
     if positions.len() <= most {
         return positions.to_vec();

@@ -270,6 +270,91 @@ fn assertion_against_denial() {
     assert_snapshot!(why, @"c1 gives Taliban and c2 gives Taliban: c1 asserts what c2 denies, so the claims conflict");
 }
 
+/// A contested verdict names each against each only where each does
+/// conflict with each: "led by Farooqi" against "led by Shahab" and "not
+/// led by Farooqi" is written as the one against the two, since the two
+/// can both hold (fifteenth audit, A6: the verdict had read "P1 against
+/// P2 against P3 conflict", one outlet seeming to contradict itself);
+/// two quotes of one sense against their negation likewise. Figures,
+/// which conflict each with each, keep the chain.
+#[test]
+fn a_verdict_chains_only_positions_that_each_conflict() {
+    let led_by = |id: &str, object: &str, negative: bool| {
+        let mut c = claim(
+            id,
+            "led_by",
+            serde_json::json!({"statement": {"object": object}}),
+            &[if id == "c1" { "a1" } else { "a2" }],
+        );
+        if negative {
+            c["assertion"]["modality"] = serde_json::json!({"polarity": "negative"});
+        }
+        c
+    };
+    let corpus = corpus_of(vec![
+        led_by("c1", "joe-biden", false),
+        led_by("c2", "jake-sullivan", false),
+        led_by("c3", "joe-biden", true),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    assert_snapshot!(report.topics[0].explanation, @"Contested: P2 Joe Biden (1 origin: A (own reporting)) against P1 Jake Sullivan (1 origin: B (own reporting)) and P3 not Joe Biden (1 origin: B (own reporting)) conflict; the policy does not pick a winner.");
+
+    let said = |id: &str, text: &str| quote(id, "joe-biden", text, &["a1"]);
+    let corpus = corpus_of(vec![
+        said("c1", "We will not abandon the people of the city."),
+        said("c2", "We shall never abandon the people of the city."),
+        said("c3", "We will abandon the people of the city."),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    assert_snapshot!(report.topics[0].explanation, @"Contested: P3 “We will abandon the people of the city.” (1 origin: A (own reporting)) against P1 “We will not abandon the people of the city.” (1 origin: A (own reporting)) and P2 “We shall never abandon the people of the city.” (1 origin: A (own reporting)) conflict; the policy does not pick a winner.");
+
+    let corpus = corpus_of(vec![
+        claim("c1", "killed", q(serde_json::json!({"exact": 10})), &["a1"]),
+        claim("c2", "killed", q(serde_json::json!({"exact": 20})), &["a1"]),
+        claim("c3", "killed", q(serde_json::json!({"exact": 30})), &["a1"]),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    assert!(
+        report.topics[0]
+            .explanation
+            .contains(" against P2 20 (1 origin: A (own reporting)) against "),
+        "{}",
+        report.topics[0].explanation
+    );
+    // Six figures and a denial of one: too many to name each conflict,
+    // and not each against each.
+    let mut claims: Vec<serde_json::Value> = (1..=6)
+        .map(|k| {
+            claim(
+                &format!("c{k}"),
+                "fighter_strength",
+                q(serde_json::json!({"exact": 10 * k})),
+                &["a1"],
+            )
+        })
+        .collect();
+    let mut denial = claim(
+        "c7",
+        "fighter_strength",
+        q(serde_json::json!({"exact": 10})),
+        &["a2"],
+    );
+    denial["assertion"]["modality"] = serde_json::json!({"polarity": "negative"});
+    claims.push(denial);
+    let corpus = corpus_of(claims);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let explanation = &report.topics[0].explanation;
+    assert!(
+        explanation.starts_with("Contested: conflicts among P1 10 "),
+        "{explanation}"
+    );
+    assert!(
+        explanation.contains(" and 2 other positions; the policy"),
+        "{explanation}"
+    );
+    assert!(!explanation.contains(" against "), "{explanation}");
+}
+
 #[test]
 fn explicit_correction_supersedes() {
     let mut b = claim("c2", "killed", q(serde_json::json!({"exact": 36})), &["a2"]);
