@@ -4207,8 +4207,17 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             };
             if runs.len() <= 1 {
                 // One run or none: the group is every member, in id order.
+                // Claims with no scope time join the one run of times
+                // there is (most topics give a time in one claim or none,
+                // and the others are about the same moment), and the label
+                // says they are there: it had given them the run's time,
+                // "2019" for a figure that gives none (fifteenth audit,
+                // A5).
                 let time = runs.first().map(|&(_, span, _)| span);
-                let label = base_label(time);
+                let mut label = base_label(time);
+                if time.is_some() && members.iter().any(|c| c.scope.time.is_none()) {
+                    label.push_str("; or time not given");
+                }
                 groups.push(Group {
                     kind,
                     label,

@@ -2794,6 +2794,52 @@ fn a_denial_of_part_of_an_assertion_leaves_both_standing() {
     assert_snapshot!(why, @"c1 gives 80,000–120,000 and c2 gives more than 100,000: one denies part of what the other allows, not all of it, so both can hold");
 }
 
+/// Claims with no scope time join the one run of times a scope group
+/// has, and its label says so: it had given them the run's time, "2019"
+/// for a figure that gives none (fifteenth audit, A5).
+#[test]
+fn a_scope_with_untimed_claims_says_so() {
+    let timed = |id: &str, n: u32, time: Option<&str>| {
+        let mut c = claim(
+            id,
+            "fighter_strength",
+            q(serde_json::json!({"exact": n})),
+            &["a1"],
+        );
+        if let Some(time) = time {
+            c["scope"] = serde_json::json!({"time": time});
+        }
+        c
+    };
+    let labels = |claims: Vec<serde_json::Value>| {
+        let corpus = corpus_of(claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        report.topics[0]
+            .scopes
+            .iter()
+            .map(|s| s.label.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        labels(vec![
+            timed("c1", 4000, Some("2019")),
+            timed("c2", 2000, None)
+        ]),
+        ["2019; or time not given"]
+    );
+    assert_eq!(
+        labels(vec![
+            timed("c1", 4000, Some("2019")),
+            timed("c2", 2000, Some("2019"))
+        ]),
+        ["2019"]
+    );
+    assert_eq!(
+        labels(vec![timed("c1", 4000, None), timed("c2", 2000, None)]),
+        ["as stated"]
+    );
+}
+
 #[test]
 fn other_population_is_a_difference_of_scope() {
     let mut a = claim("c1", "killed", q(serde_json::json!({"exact": 13})), &["a1"]);
