@@ -66,6 +66,18 @@ pub const MAX_NAMED_POSITIONS: usize = 5;
 /// size, and a diagnostic says so.
 pub const MAX_QUOTE_BLOCK: usize = 256;
 
+/// The fewest words a quote's wording needs for the same words given to
+/// two speakers to be called a misattribution. "No comment." and "We are
+/// investigating the incident." are said by many: two speakers giving
+/// them tell nothing of which outlet erred. Shorter wordings are left out
+/// of the misattribution check, and a diagnostic counts them; they are
+/// compared within their topic as any quote is.
+///
+/// ```
+/// assert_eq!(corroborate::MIN_MISATTRIBUTION_WORDS, 6);
+/// ```
+pub const MIN_MISATTRIBUTION_WORDS: usize = 6;
+
 /// Cross-references a corpus under a policy.
 ///
 /// Does no IO and does not fail: what it cannot compare is listed in the
@@ -6279,7 +6291,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     }
 
     /// The same or near-same words given to different speakers, across
-    /// topics.
+    /// topics. Wordings of fewer than [`MIN_MISATTRIBUTION_WORDS`] words
+    /// are left out, and counted in a diagnostic.
     ///
     /// `normalized` holds every quote claim of the corpus with its
     /// normalized wording, as the topics' quote clustering made it: each
@@ -6326,6 +6339,25 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         };
         #[cfg(not(feature = "parallel"))]
         let prepared: Vec<_> = normalized.iter().map(prepare).collect();
+        // A short wording ("No comment.") is said by many: the same words
+        // from two speakers are no sign of a misattribution (fifteenth
+        // audit, A8). Left out, and counted.
+        let before = prepared.len();
+        let prepared: Vec<_> = prepared
+            .into_iter()
+            .filter(|((_, words), _)| words.len() >= MIN_MISATTRIBUTION_WORDS)
+            .collect();
+        let short = before - prepared.len();
+        if short > 0 {
+            let plural = if short == 1 { "" } else { "s" };
+            diagnostics.push(Diagnostic::new(
+                Severity::Skipped,
+                "misattribution check".to_string(),
+                format!(
+                    "{short} quote wording{plural} of fewer than {MIN_MISATTRIBUTION_WORDS} words not checked for the same words given to another speaker: a short wording (\"No comment.\") is said by many; each is still compared within its topic"
+                ),
+            ));
+        }
         let (quotes, about): (Vec<(&Claim, Vec<&str>)>, Vec<_>) = prepared.into_iter().unzip();
         let mut speakers: Vec<&EntityId> = Vec::with_capacity(about.len());
         let mut odd: Vec<bool> = Vec::with_capacity(about.len());

@@ -188,7 +188,7 @@ mod vocab;
 
 pub use analyze::{
     Analyzer, MAX_DENIAL_PAIRS, MAX_DENIAL_SCAN, MAX_NAMED_ORIGINS, MAX_NAMED_POSITIONS,
-    MAX_QUOTE_BLOCK, analyze,
+    MAX_QUOTE_BLOCK, MIN_MISATTRIBUTION_WORDS, analyze,
 };
 pub use corpus::{CORPUS_FILE_NAME, Corpus, FORMAT, Limits};
 pub use error::{Error, ErrorCategory};

@@ -3696,6 +3696,34 @@ fn misattributed_quote() {
     assert_snapshot!(why, @"c1 gives these words to Joe Biden and c2 gives them to Jake Sullivan (similarity 1.00): one of them is misattributed");
 }
 
+/// A short wording given to two speakers ("No comment.") is no sign of a
+/// misattribution: many say it (fifteenth audit, A8). It is left out of
+/// the check and counted in a diagnostic; a wording of
+/// `MIN_MISATTRIBUTION_WORDS` words is checked.
+#[test]
+fn a_short_wording_given_to_two_speakers_is_not_a_misattribution() {
+    let report_of = |text: &str| {
+        let corpus = corpus_of(vec![
+            quote("c1", "joe-biden", text, &["a1"]),
+            quote("c2", "jake-sullivan", text, &["a2"]),
+        ]);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let skipped: Vec<String> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.location == "misattribution check")
+            .map(|d| d.message.clone())
+            .collect();
+        (report.misattributions.len(), skipped)
+    };
+    let (found, skipped) = report_of("We are investigating the incident.");
+    assert_eq!(found, 0);
+    assert_snapshot!(skipped.join("\n"), @r#"2 quote wordings of fewer than 6 words not checked for the same words given to another speaker: a short wording ("No comment.") is said by many; each is still compared within its topic"#);
+    assert_eq!(corroborate::MIN_MISATTRIBUTION_WORDS, 6);
+    let (found, skipped) = report_of("We are investigating the incident at the port.");
+    assert_eq!((found, skipped.len()), (1, 0));
+}
+
 /// Two quotes of the same words by different speakers share their first
 /// and their last words, so the check meets them in two blocks: the
 /// report names them once. A block of more quotes than the check compares

@@ -3316,14 +3316,15 @@ fn a_position_lists_a_tables_claims_in_line_order() {
     // Quotes on lines 2, 10 and 11: lines 2 and 11 give one wording, so
     // P1, numbered by its first claim in line order, is theirs.
     let mut text = String::from("source,subject,property,value,speaker\n");
-    text.push_str("A,Flood,said,The dam will hold.,Mayor Okafor\n");
+    text.push_str("A,Flood,said,The dam will hold through the night.,Mayor Okafor\n");
     for n in 3..=9 {
         text.push_str(&format!("P{n},Flood,killed,12,\n"));
     }
     text.push_str("B,Flood,said,We are evacuating the valley now.,Mayor Okafor\n");
-    text.push_str("C,Flood,said,The dam will hold.,Mayor Okafor\n");
+    text.push_str("C,Flood,said,The dam will hold through the night.,Mayor Okafor\n");
     // Line 12: the same words given to another speaker.
-    text.push_str("D,Flood,said,The dam will hold.,Chief Adeyemi\n");
+    // (Six words or more: a shorter wording is not checked, MIN_MISATTRIBUTION_WORDS.)
+    text.push_str("D,Flood,said,The dam will hold through the night.,Chief Adeyemi\n");
     let corpus = read_csv(&text);
     let report = analyze(&corpus, &Policy::default());
     let sides: Vec<Vec<&str>> = report.misattributions[0]
@@ -3346,7 +3347,7 @@ fn a_position_lists_a_tables_claims_in_line_order() {
         })
         .collect();
     assert_snapshot!(positions.join("\n"), @"
-    P1 “The dam will hold.”: line-2, line-11
+    P1 “The dam will hold through the night.”: line-2, line-11
     P2 “We are evacuating the valley now.”: line-10
     ");
 }
