@@ -4631,6 +4631,22 @@ fn a_verdict_names_the_most_supported_positions_and_counts_the_rest() {
     assert_snapshot!(topic.explanation, @r#"Contested: P1 100 (1 origin: Office 1) against P2 200 (1 origin: Office 2) against P3 300 (3 origins: Office 3, Office 4, Office 5) against P6 600 (2 origins: Office 8, Office 9) against P8 800 (2 origins: Office 11, Office 12) and 3 other positions conflict; the policy does not pick a winner."#);
 }
 
+/// Claims `c0`, `c1`, … of one fighter strength `n`, one along each of
+/// `chains`.
+fn one_figure<'a>(n: u32, chains: impl Iterator<Item = &'a [&'a str]>) -> Vec<serde_json::Value> {
+    chains
+        .enumerate()
+        .map(|(k, chain)| {
+            claim(
+                &format!("c{k}"),
+                "fighter_strength",
+                q(serde_json::json!({"exact": n})),
+                chain,
+            )
+        })
+        .collect()
+}
+
 /// An outlet's own reporting is one origin however many of its articles
 /// carry it: two Reuters articles reporting a figure themselves are a
 /// single origin, named by the outlet and listed under the first
@@ -4649,18 +4665,7 @@ fn own_reporting_counts_each_outlet_once() {
             {"id": "r3", "kind": "publication", "name": "R3", "outlet": "reuters"},
             {"id": "r4", "kind": "publication", "name": "R4", "outlet": "Reuters Ltd."}
         ]);
-        let claims: Vec<serde_json::Value> = chains
-            .iter()
-            .enumerate()
-            .map(|(k, link)| {
-                claim(
-                    &format!("c{k}"),
-                    "fighter_strength",
-                    q(serde_json::json!({"exact": 2000})),
-                    &[link],
-                )
-            })
-            .collect();
+        let claims = one_figure(2000, chains.iter().map(std::slice::from_ref));
         let corpus = isis_k_corpus(sources, claims);
         let report = analyze(&corpus, &Policy::default());
         let topic = &report.topics[0];
@@ -4715,18 +4720,7 @@ fn a_newsroom_cited_by_name_cites_on_through_its_articles() {
             {"id": "igsu", "kind": "office", "name": "IGSU"},
             {"id": "moh", "kind": "office", "name": "Ministry of Health"}
         ]);
-        let claims: Vec<serde_json::Value> = chains
-            .iter()
-            .enumerate()
-            .map(|(k, chain)| {
-                claim(
-                    &format!("c{k}"),
-                    "fighter_strength",
-                    q(serde_json::json!({"exact": 23})),
-                    chain,
-                )
-            })
-            .collect();
+        let claims = one_figure(23, chains.iter().copied());
         let corpus = isis_k_corpus(sources, claims);
         let report = analyze(&corpus, &Policy::default());
         report.topics[0].explanation.clone()

@@ -69,6 +69,16 @@ fn read_csv(text: &str) -> Corpus {
         .unwrap()
 }
 
+/// A CSV table: `header`, then one row per cell, as `row` writes it.
+fn rows_of(header: &str, cells: &[&str], row: impl Fn(&str) -> String) -> String {
+    let mut csv = format!("{header}\n");
+    for cell in cells {
+        csv.push_str(&row(cell));
+        csv.push('\n');
+    }
+    csv
+}
+
 /// Each claim's value as read, in corpus order: a quantity's form and
 /// how it is shown, any other value's kind and debug form.
 fn values_read(corpus: &Corpus) -> Vec<String> {
@@ -2240,15 +2250,16 @@ fn a_side_header_names_a_tables_entities_and_sources() {
 /// audit found "13-14 August 2025" kept as text).
 #[test]
 fn day_ranges_in_cells_are_spans_of_days() {
-    let mut csv = String::from("source,subject,property,value,date\n");
-    for cell in [
-        "13-14 August 2025",
-        "13–14 August 2025",
-        "\"August 13-14, 2025\"",
-        "between 13 and 14 August 2025",
-    ] {
-        csv.push_str(&format!("p,e,talks,{cell},{cell}\n"));
-    }
+    let csv = rows_of(
+        "source,subject,property,value,date",
+        &[
+            "13-14 August 2025",
+            "13–14 August 2025",
+            "\"August 13-14, 2025\"",
+            "between 13 and 14 August 2025",
+        ],
+        |cell| format!("p,e,talks,{cell},{cell}"),
+    );
     let corpus = read_csv(&csv);
     assert!(corpus.skipped().is_empty());
     let read: Vec<String> = corpus
@@ -2429,19 +2440,20 @@ fn a_relative_date_in_a_value_cell_is_read_against_the_row_date() {
 /// thousands separator, and a single bare year stays a count.
 #[test]
 fn a_bare_span_of_years_in_a_value_cell_is_a_date() {
-    let mut csv = String::from("source,subject,property,value\n");
-    for cell in [
-        "2016–2018",
-        "2016-2018",
-        "2016/2018",
-        "between 2016 and 2018",
-        "1990–1995 fighters",
-        "\"1,990-1,995\"",
-        "1500-2000",
-        "2015",
-    ] {
-        csv.push_str(&format!("p,e,drought,{cell}\n"));
-    }
+    let csv = rows_of(
+        "source,subject,property,value",
+        &[
+            "2016–2018",
+            "2016-2018",
+            "2016/2018",
+            "between 2016 and 2018",
+            "1990–1995 fighters",
+            "\"1,990-1,995\"",
+            "1500-2000",
+            "2015",
+        ],
+        |cell| format!("p,e,drought,{cell}"),
+    );
     let corpus = read_csv(&csv);
     assert!(corpus.skipped().is_empty());
     let read: Vec<String> = corpus
@@ -2500,20 +2512,21 @@ fn value_cells_grouped_by_spaces() {
 /// and digits of another script are skipped with the reason.
 #[test]
 fn value_cells_with_unicode_digits_and_signs() {
-    let mut csv = String::from("source,subject,property,value\n");
-    for cell in [
-        "３００",
-        "３００ people",
-        "\u{2212}300",
-        "1e3",
-        "1.5E+06",
-        "300\0",
-        "\u{663}\u{660}\u{660}",
-        "\u{ff0d}３００",
-        "ｔｈｅ harbour",
-    ] {
-        csv.push_str(&format!("p,e,killed,{cell}\n"));
-    }
+    let csv = rows_of(
+        "source,subject,property,value",
+        &[
+            "３００",
+            "３００ people",
+            "\u{2212}300",
+            "1e3",
+            "1.5E+06",
+            "300\0",
+            "\u{663}\u{660}\u{660}",
+            "\u{ff0d}３００",
+            "ｔｈｅ harbour",
+        ],
+        |cell| format!("p,e,killed,{cell}"),
+    );
     let corpus = read_csv(&csv);
     let values: Vec<String> = corpus
         .claims()
@@ -2545,15 +2558,16 @@ fn value_cells_with_unicode_digits_and_signs() {
 /// and compared as text (fifteenth audit, A9).
 #[test]
 fn arabic_number_separators_are_separators() {
-    let mut csv = String::from("source,subject,property,value\n");
-    for cell in [
-        "\u{665}\u{66C}\u{663}\u{660}\u{660}",
-        "\u{665}\u{66B}\u{665}",
-        "\u{665}\u{66A}",
-        "\u{665},\u{663}\u{660}\u{660}",
-    ] {
-        csv.push_str(&format!("p,e,killed,\"{cell}\"\n"));
-    }
+    let csv = rows_of(
+        "source,subject,property,value",
+        &[
+            "\u{665}\u{66C}\u{663}\u{660}\u{660}",
+            "\u{665}\u{66B}\u{665}",
+            "\u{665}\u{66A}",
+            "\u{665},\u{663}\u{660}\u{660}",
+        ],
+        |cell| format!("p,e,killed,\"{cell}\""),
+    );
     let corpus = read_csv(&csv);
     assert!(corpus.claims().is_empty(), "{:?}", corpus.claims());
     assert!(corpus.warnings().is_empty(), "{:?}", corpus.warnings());
@@ -2588,20 +2602,21 @@ fn a_weekday_that_contradicts_its_date_is_skipped() {
 /// the year does not have is refused, saying how many it has.
 #[test]
 fn iso_week_and_ordinal_dates_in_cells() {
-    let mut csv = String::from("source,subject,property,value,date\n");
-    for cell in [
-        "2026-W02",
-        "2026W02",
-        "2026-W02-3",
-        "2026-W53",
-        "2026-005",
-        "2024-366",
-        "2025-W53",
-        "2026-366",
-        "2026-W02-8",
-    ] {
-        csv.push_str(&format!("p,e,held,{cell},{cell}\n"));
-    }
+    let csv = rows_of(
+        "source,subject,property,value,date",
+        &[
+            "2026-W02",
+            "2026W02",
+            "2026-W02-3",
+            "2026-W53",
+            "2026-005",
+            "2024-366",
+            "2025-W53",
+            "2026-366",
+            "2026-W02-8",
+        ],
+        |cell| format!("p,e,held,{cell},{cell}"),
+    );
     let corpus = read_csv(&csv);
     let read: Vec<String> = corpus
         .claims()
