@@ -6037,9 +6037,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                          claim: &'c Claim| {
                 let (h, b, p) = hedges(claim);
                 let slot = &mut best[usize::from(h) | usize::from(b) << 1 | usize::from(p) << 2];
-                if slot.is_none_or(|(_, kept)| better(claim, kept)) {
+                let takes = slot.is_none_or(|(_, kept)| better(claim, kept));
+                if takes {
                     *slot = Some((at, claim));
                 }
+                takes
             };
             let ranked = |best: &[Option<(usize, &'c Claim)>; 8]| {
                 let mut references: Vec<(usize, &'c Claim)> =
@@ -6233,21 +6235,30 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         by_start.push((t.start(), i));
                         by_end.push((t.end(), i));
                     }
-                    None => offer(&mut untimed, run[i].1, run[i].2),
+                    None => {
+                        offer(&mut untimed, run[i].1, run[i].2);
+                    }
                 }
             }
             by_start.sort_unstable();
             by_end.sort_unstable();
+            // The references change only when a version heard takes a
+            // place among the best: ranked again only then.
             let mut heard = untimed;
+            let mut references = ranked(&heard);
             let mut next = 0;
             for &(end, i) in &by_end {
+                let mut taken = false;
                 while let Some(&(start, j)) = by_start.get(next)
                     && start < end
                 {
-                    offer(&mut heard, run[j].1, run[j].2);
+                    taken |= offer(&mut heard, run[j].1, run[j].2);
                     next += 1;
                 }
-                find(run[i].1, run[i].2, &ranked(&heard));
+                if taken {
+                    references = ranked(&heard);
+                }
+                find(run[i].1, run[i].2, &references);
             }
             let references = ranked(&all);
             for (i, time) in times.iter().enumerate() {
