@@ -1505,11 +1505,18 @@ impl Scan {
 /// (`distinct[e]`: the entities `e` is declared distinct from). Returns
 /// each entity's root (the smallest index of its group) and the
 /// candidates that joined two groups, in the order they did.
-fn merge(candidates: Vec<Candidate>, distinct: &[Vec<usize>]) -> (Vec<usize>, Vec<Candidate>) {
+fn merge(
+    candidates: Vec<Candidate>,
+    distinct: &[Vec<usize>],
+    kinds: &[Option<u32>],
+) -> (Vec<usize>, Vec<Candidate>) {
     let n = distinct.len();
     let mut groups = Groups {
         parent: (0..n).collect(),
     };
+    // Each group's declared kind, at its root: the kind its members
+    // declare (they never declare two), or none.
+    let mut kind: Vec<Option<u32>> = kinds.to_vec();
     // Each group's members as a list threaded through `next`, from its
     // root to `last[root]`: read only when some entity is declared
     // distinct from another.
@@ -1521,6 +1528,14 @@ fn merge(candidates: Vec<Candidate>, distinct: &[Vec<usize>]) -> (Vec<usize>, Ve
         let (ea, eb) = candidate.entities;
         let (ra, rb) = (groups.find(ea), groups.find(eb));
         if ra == rb {
+            continue;
+        }
+        // Two kinds declared, and different: a person is not the place
+        // that shares their name (fifteenth audit, B2: "Baghdadi", a
+        // person, merged with "Baghdad", a place, at 0.97).
+        if let (Some(a), Some(b)) = (kind[ra], kind[rb])
+            && a != b
+        {
             continue;
         }
         if any_distinct {
@@ -1541,6 +1556,7 @@ fn merge(candidates: Vec<Candidate>, distinct: &[Vec<usize>]) -> (Vec<usize>, Ve
             }
         }
         let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        kind[keep] = kind[keep].or(kind[gone]);
         groups.parent[gone] = keep;
         next[last[keep]] = gone;
         last[keep] = last[gone];
@@ -1601,7 +1617,9 @@ impl Resolution {
     /// Resolves the names of `entities` at `threshold`.
     ///
     /// Entities declared `distinct_from` each other are never put in one
-    /// group, directly or through a third.
+    /// group, directly or through a third; nor are entities that declare
+    /// different kinds ("person", "place"; compared without regard to
+    /// case), directly or through a third that declares none.
     pub fn new(entities: &[Entity], threshold: Similarity) -> Resolution {
         let n = entities.len();
         // Work in id order so that the outcome does not depend on file order.
@@ -1760,7 +1778,18 @@ impl Resolution {
                     .collect()
             })
             .collect();
-        let (root, mut merged) = merge(candidates, &distinct);
+        // Each entity's declared kind, as a number per kind (case and
+        // surrounding spaces aside).
+        let mut kind_numbers: HashMap<String, u32> = HashMap::default();
+        let kinds: Vec<Option<u32>> = sorted
+            .iter()
+            .map(|e| {
+                let kind = e.kind.as_deref()?.trim().to_lowercase();
+                let next = u32::try_from(kind_numbers.len()).unwrap_or(u32::MAX);
+                Some(*kind_numbers.entry(kind).or_insert(next))
+            })
+            .collect();
+        let (root, mut merged) = merge(candidates, &distinct, &kinds);
         // Each merge names the later entity (in id order) as the one
         // merged, with its name first. Sorted by that entity, then by the
         // other: index order is id order, and no two merges join the
@@ -2033,6 +2062,57 @@ mod tests {
                 let joined = root(&mut parent, a) == root(&mut parent, b);
                 assert_eq!(r.same(&entities[a].id, &entities[b].id), joined);
             }
+        }
+    }
+
+    /// Entities that declare different kinds never merge, directly or
+    /// through a third that declares none; one kind, or none, merges as
+    /// before (fifteenth audit, B2: "Baghdadi", a person, had merged with
+    /// "Baghdad", a place).
+    #[test]
+    fn entities_of_different_declared_kinds_never_merge() {
+        let id = |s: &str| EntityId::new(s).unwrap();
+        let of_kind = |id: &str, name: &str, kind: Option<&str>| {
+            let mut e = entity(id, name);
+            e.kind = kind.map(str::to_string);
+            e
+        };
+        let threshold = Similarity::new(0.9).unwrap();
+        let r = Resolution::new(
+            &[
+                of_kind("a", "Baghdadi", Some("person")),
+                of_kind("b", "Baghdad", Some("place")),
+            ],
+            threshold,
+        );
+        assert!(!r.same(&id("a"), &id("b")));
+        assert!(r.merges().is_empty());
+        // Through a third with no kind: it joins the first it meets, and
+        // the other stays apart.
+        let r = Resolution::new(
+            &[
+                of_kind("a", "Baghdadi", Some("person")),
+                of_kind("b", "Baghdad", Some("place")),
+                of_kind("c", "Baghdadi", None),
+            ],
+            threshold,
+        );
+        assert!(!r.same(&id("a"), &id("b")));
+        assert!(r.same(&id("a"), &id("c")) != r.same(&id("b"), &id("c")));
+        // One kind, written in two cases, or no kind: merged.
+        for kinds in [
+            (Some("Place"), Some("place ")),
+            (None, Some("place")),
+            (None, None),
+        ] {
+            let r = Resolution::new(
+                &[
+                    of_kind("a", "Kabul Airport", kinds.0),
+                    of_kind("b", "Kabul airport", kinds.1),
+                ],
+                threshold,
+            );
+            assert!(r.same(&id("a"), &id("b")), "{kinds:?}");
         }
     }
 
