@@ -1840,7 +1840,9 @@ fn parse_row<'a>(
                                 Value::Text(value_text.into_owned())
                             }
                             None => {
-                                if let Some((quantity, after)) = began {
+                                if let Some(open) = open_period_kept_as_text(read) {
+                                    warning = Some(open);
+                                } else if let Some((quantity, after)) = began {
                                     warning = Some(kept_as_text(read, quantity, after));
                                 } else if let Some(figure) = figure_in(read) {
                                     warning = Some(figure_kept_as_text(read, figure));
@@ -1938,6 +1940,33 @@ fn kept_as_text(
         "a quantity alone, with its counted noun (\"40,000 displaced people\") or with what befell the counted (\"about 300 killed\"), to compare it as a number",
     )
     .in_field("value")
+}
+
+/// The warning for a value cell that bounds a date ("since 2021", "by
+/// 2015", "until March 2021"): an open-ended period, which a value cannot
+/// hold ([`parse_date`] refuses it), kept as text and compared only as
+/// text. `None` when the cell is not a bound word and a date.
+fn open_period_kept_as_text(text: &str) -> Option<Error> {
+    let trimmed = text.trim();
+    let (bound, rest) = trimmed.split_once(char::is_whitespace)?;
+    let bound = bound.to_ascii_lowercase();
+    if !matches!(
+        bound.as_str(),
+        "by" | "since" | "until" | "till" | "before" | "after"
+    ) {
+        return None;
+    }
+    let date = parse_date(rest, None).ok()?;
+    Some(
+        Error::invalid_value(
+            format!("{trimmed:?}"),
+            format!(
+                "is an open-ended period ({bound:?} {date}), which a value cannot hold, so the cell is kept as text and not compared as a date"
+            ),
+            "one date (\"2021\", \"October 2014\") or a span (\"2019/2021\"), to compare it as a date",
+        )
+        .in_field("value"),
+    )
 }
 
 /// The first word of `text` that holds a digit (of any script), if one

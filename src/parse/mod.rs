@@ -1101,12 +1101,17 @@ const ABSOLUTE_DATE_EXPECTED: &str = "a date such as \"August 26, 2021\", \"26 A
 /// assert_eq!(parse_date("October 2014", None)?.precision(), Precision::Month);
 /// assert_eq!(parse_date("Q1 2026", None)?.to_string(), "2026-01/2026-03");
 /// assert!(parse_date("last year", None).is_err());
+/// // A bound makes an open-ended period, not a date; "in" places one.
+/// assert!(parse_date("by 2015", None).is_err());
+/// assert_eq!(parse_date("in 2015", None)?.to_string(), "2015");
 /// # Ok::<(), corroborate::Error>(())
 /// ```
 ///
 /// # Errors
 ///
-/// Fails when the text is not exactly one date expression, when it names
+/// Fails when the text is not exactly one date expression (a date
+/// bounded by "by", "since", "until", "till", "before" or "after" is an
+/// open-ended period, not one), when it names
 /// a date that does not exist, when it names a weekday the date does not
 /// fall on ("Monday, August 14, 2025", a Thursday: a value error, not a
 /// syntax error, naming both), or when it is relative and `reference` is
@@ -1121,12 +1126,25 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
     if tokens.len() == 0 {
         return Err(expression_error(text, 0, "the input is empty", expected));
     }
-    let mut start = 0;
-    if matches!(
-        tokens.word(0),
-        Some("in" | "on" | "by" | "since" | "during" | "of" | "until" | "at")
-    ) && tokens.len() > 1
+    // A preposition that places a date ("in 2015", "on Tuesday") is
+    // read past. One that bounds it ("by 2015", "since 2021", "until
+    // 2021") makes an open-ended period, which a `Period` cannot hold:
+    // read past, it left the bare year, so "by 2015" conflicted with
+    // "October 2014" and "since 2021" corroborated "until 2021"
+    // (fifteenth audit, B1). Such a text is no date, as "before 2015"
+    // is not.
+    if let Some(bound @ ("by" | "since" | "until" | "till" | "before" | "after")) = tokens.word(0)
+        && tokens.len() > 1
     {
+        return Err(expression_error(
+            text,
+            0,
+            format!("\"{bound}\" makes an open-ended period, which is not one date"),
+            expected,
+        ));
+    }
+    let mut start = 0;
+    if matches!(tokens.word(0), Some("in" | "on" | "during" | "of" | "at")) && tokens.len() > 1 {
         start = 1;
     }
     let at = |i: usize| tokens.span(i, i + 1).start;

@@ -3107,6 +3107,48 @@ fn warnings_of(corpus: &Corpus) -> String {
         .join("\n")
 }
 
+/// A date bounded by "by", "since", "until" (and "till", "before",
+/// "after") is an open-ended period, which no value holds: such a value
+/// cell is kept as text with a warning that says so, and such a date
+/// cell skips its row. "by 2015" had been read as the year 2015 and
+/// conflicted with "October 2014"; "since 2021" and "until 2021" had
+/// corroborated each other as 2021 (fifteenth audit, B1). "in 2015"
+/// is the year.
+#[test]
+fn a_bounded_date_is_an_open_period_not_a_date() {
+    let corpus = read_csv(
+        "source,subject,property,value,date\n\
+         AP,ISIS-K,founded,October 2014,\n\
+         BBC,ISIS-K,founded,by 2015,\n\
+         CNN,ISIS-K,founded,since 2021,\n\
+         NYT,ISIS-K,founded,in 2015,\n\
+         WP,ISIS-K,killed,12,until 2021-08-26\n",
+    );
+    let values: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| format!("{}: {:?}", c.id, c.value))
+        .collect();
+    assert_snapshot!(values.join("\n"), @r#"
+    line-2: Date(Period(2014-10, month))
+    line-3: Text("by 2015")
+    line-4: Text("since 2021")
+    line-5: Date(Period(2015, year))
+    "#);
+    assert_snapshot!(warnings_of(&corpus), @r#"
+    warning t.csv:3: field value: "by 2015" is an open-ended period ("by" 2015), which a value cannot hold, so the cell is kept as text and not compared as a date; expected one date ("2021", "October 2014") or a span ("2019/2021"), to compare it as a date
+    warning t.csv:4: field value: "since 2021" is an open-ended period ("since" 2021), which a value cannot hold, so the cell is kept as text and not compared as a date; expected one date ("2021", "October 2014") or a span ("2019/2021"), to compare it as a date
+    "#);
+    assert_snapshot!(skipped_lines(&corpus).join("\n"), @r#"t.csv:6: field date: cannot read "until 2021-08-26" at byte 0: "until" makes an open-ended period, which is not one date; expected a date such as "August 26, 2021", "26 August 2021", "2021-08-26", "October 2014", "2015", "between 2016 and 2018" or "mid-August 2021""#);
+    assert!(corroborate::parse_date("by 2015", None).is_err());
+    assert_eq!(
+        corroborate::parse_date("in 2015", None)
+            .unwrap()
+            .to_string(),
+        "2015"
+    );
+}
+
 /// A table whose header is one cell of the column names split by another
 /// character (";" in a .csv, commas in a .tsv) is refused saying so; it
 /// had been "column \"source;subject;…\" is unknown" (ninth audit, C3).
