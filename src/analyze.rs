@@ -1694,13 +1694,18 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // (`None` for the latest report's undated figures).
             let mut judges: [Option<Span>; 2] = [latest; 2];
             if let Some(latest) = latest.filter(|_| cumulative) {
-                // A position's claim with the highest lower end (then
-                // the smallest id): "130" before "more than 120".
+                // A position's claim with the highest lower end, then the
+                // latest reported, then the smallest id: "130" before "more
+                // than 120", and the later report's own claim before an
+                // earlier one that joined its figure, which had been named
+                // as what superseded a claim reported after it (fifteenth
+                // audit, B3).
                 let vocabulary = self.policy.vocabulary();
                 let low = |c: &Claim| match &c.value {
                     Value::Quantity(q) => q.interval(vocabulary).min(),
                     _ => f64::NEG_INFINITY,
                 };
+                let reported_end = |c: &Claim| self.reported(c).map(|p| p.end());
                 // A claim its source withdrew (corrected) is never named:
                 // its figure does not stand, though others of its position
                 // may.
@@ -1708,7 +1713,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     b.claims
                         .iter()
                         .filter(|c| !superseded_by.contains_key(&c.id))
-                        .max_by(|x, y| low(x).total_cmp(&low(y)).then_with(|| y.id.cmp(&x.id)))
+                        .max_by(|x, y| {
+                            low(x)
+                                .total_cmp(&low(y))
+                                .then_with(|| reported_end(x).cmp(&reported_end(y)))
+                                .then_with(|| y.id.cmp(&x.id))
+                        })
                         .map(|c| c.id.clone())
                 };
                 for polarity in [Polarity::Positive, Polarity::Negative] {

@@ -605,7 +605,11 @@ fn a_toll_that_rose_and_fell_contests_only_the_figure_that_fell() {
 /// highest later figure, as the chain of relations reaches it: 1,962
 /// and 2,525 by 4,100, not by the later 3,500 that conflicts with it
 /// (eighth audit); and by 170, not by "at least 60", which allows any
-/// figure but says only 60.
+/// figure but says only 60. Of two claims of 170, the latest report's
+/// own is named (c4), not the earlier one that joined its figure (c3):
+/// the earlier one could have been reported before the claim it is
+/// named as replacing (fifteenth audit, B3; this test named c3 until
+/// then).
 #[test]
 fn an_earlier_report_is_superseded_by_the_surest_highest_later_figure() {
     let sources = serde_json::json!([
@@ -638,8 +642,33 @@ fn an_earlier_report_is_superseded_by_the_surest_highest_later_figure() {
     );
     assert_eq!(
         superseded_by([n(13), serde_json::json!({"at_least": 60}), n(170), n(170)]),
-        "c1>c3 c2>c3"
+        "c1>c4 c2>c4"
     );
+}
+
+/// A claim is never said superseded by a claim reported before it: "about
+/// 60" (Feb 7) had been "superseded by" a 55 of Feb 6 that joined the
+/// 55 of Feb 8 as a restatement (fifteenth audit, B3). The Feb 8 claim is
+/// named.
+#[test]
+fn a_claim_is_superseded_by_the_latest_reports_own_claim() {
+    let sources = serde_json::json!([
+        {"id": "a1", "kind": "publication", "name": "A", "published": "2023-02-06"},
+        {"id": "a2", "kind": "publication", "name": "B", "published": "2023-02-07"},
+        {"id": "a3", "kind": "publication", "name": "C", "published": "2023-02-08"}
+    ]);
+    let claims = vec![
+        claim("c1", "killed", q(serde_json::json!({"exact": 55})), &["a1"]),
+        claim(
+            "c2",
+            "killed",
+            q(serde_json::json!({"approximately": 60})),
+            &["a2"],
+        ),
+        claim("c3", "killed", q(serde_json::json!({"exact": 55})), &["a3"]),
+    ];
+    let marks = on_first_topic(&sources, claims, superseded_claims);
+    assert_eq!(marks, ["c2>c3"]);
 }
 
 /// An open figure that fits several of the latest report's figures ("at
