@@ -3076,7 +3076,7 @@ fn read_date(text: &str) -> Result<Period, Error> {
 /// ("2026005") is not read: it is also a count; nor is an ordinal of a
 /// year outside 1900 to 2100 or a day above 366, which is more likely a
 /// count range written the wrong way round ("1500-500").
-fn iso_week_or_ordinal(text: &str) -> Option<Result<Period, Error>> {
+pub(crate) fn iso_week_or_ordinal(text: &str) -> Option<Result<Period, Error>> {
     use chrono::{NaiveDate, Weekday};
     let text = text.trim();
     let bytes = text.as_bytes();

@@ -217,6 +217,20 @@ fn best_estimate_outside_the_amount() {
     assert_snapshot!(warnings(1000).join("\n"), @r#"claim c1: best estimate 1,000 lies outside about 40–45 (36–49 in vocabulary "default"); the interval is compared, and the best estimate is not"#);
 }
 
+/// An ISO week or ordinal date as a scope time is refused saying what it
+/// is and which span to write: weeks are read only in tables. It had been
+/// "not an ISO 8601 date", though it is one (fifteenth audit, B5).
+#[test]
+fn a_week_as_a_scope_time_names_its_span() {
+    let json = one_claim(r#"{"quantity": {"exact": 500}}"#, "")
+        .replace(r#""value""#, r#""scope": {"time": "2023-W41"}, "value""#);
+    let e = load_error(&json);
+    assert!(e.is_invalid());
+    assert_snapshot!(e, @r#"line 5 column 33: claim c1: field claims[0].scope.time: "2023-W41" is an ISO 8601 week or ordinal date, which the corpus format does not read (weeks and ordinal days are read only in tables); expected the span of its days, 2023-10-09/2023-10-15"#);
+    let span = json.replace("2023-W41", "2023-10-09/2023-10-15");
+    assert!(corroborate::Corpus::from_json_str(&span).is_ok());
+}
+
 /// A horizon is read only for a projection, so alone it is refused
 /// rather than lost.
 #[test]
