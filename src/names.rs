@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::error::{Error, ErrorKind};
+use crate::id::HashMap;
 
 /// The bundled tables.
 const NAMES_JSON: &str = include_str!("../data/vocabulary/names.json");
@@ -310,8 +311,21 @@ impl NameTables {
             name: raw.name.clone(),
             ..NameTables::default()
         };
+        // Each suffix's key and place, to name a suffix given twice.
+        let mut seen: HashMap<String, usize> = HashMap::default();
         for (k, suffix) in raw.legal_suffixes.iter().enumerate() {
             let key = word_key(suffix);
+            // A word that keys to nothing is one names leave out already
+            // ("the", "al", punctuation): said so, not as too long
+            // (fifteenth audit, B6).
+            if key.is_empty() && suffix.chars().any(char::is_alphanumeric) {
+                return Err(Error::invalid_value(
+                    format!("{suffix:?}"),
+                    "is keyed as \"\": names leave it out already, as a particle",
+                    "a legal suffix that names keep (\"Inc.\", \"S.A.\")",
+                )
+                .in_field(format!("legal_suffixes[{k}]")));
+            }
             let Some(number) = packed(&key).filter(|_| !key.is_empty() && !key.contains(' '))
             else {
                 return Err(Error::invalid_value(
@@ -321,6 +335,20 @@ impl NameTables {
                 )
                 .in_field(format!("legal_suffixes[{k}]")));
             };
+            // Given twice, as keyed ("Inc.", "inc"): refused naming both,
+            // as a vocabulary's phrase or a group's word given twice is.
+            if let Some(&first) = seen.get(&key) {
+                return Err(Error::invalid_value(
+                    format!("{suffix:?}"),
+                    format!(
+                        "is keyed as {key:?}, as legal_suffixes[{first}] {:?} is",
+                        raw.legal_suffixes[first]
+                    ),
+                    "each suffix once",
+                )
+                .in_field(format!("legal_suffixes[{k}]")));
+            }
+            seen.insert(key.clone(), k);
             tables.longest_suffix = tables.longest_suffix.max(key.len());
             let end = ends(&key);
             tables.suffix_ends[end / 64] |= 1 << (end % 64);
@@ -782,6 +810,16 @@ mod tests {
         insta::assert_snapshot!(
             refused(r#"{"name": "n", "legal_suffixes": ["..."], "gendered_endings": []}"#),
             @r#"field legal_suffixes[0]: "..." is keyed as ""; expected one word of at most 16 bytes ("Inc.", "S.A."); a suffix of two words is two suffixes"#
+        );
+        // A particle keys to nothing, and is said to (fifteenth audit,
+        // B6); a suffix given twice as keyed is refused naming both.
+        insta::assert_snapshot!(
+            refused(r#"{"name": "n", "legal_suffixes": ["the"], "gendered_endings": []}"#),
+            @r#"field legal_suffixes[0]: "the" is keyed as "": names leave it out already, as a particle; expected a legal suffix that names keep ("Inc.", "S.A.")"#
+        );
+        insta::assert_snapshot!(
+            refused(r#"{"name": "n", "legal_suffixes": ["Inc.", "Ltd", "INC"], "gendered_endings": []}"#),
+            @r#"field legal_suffixes[2]: "INC" is keyed as "inc", as legal_suffixes[0] "Inc." is; expected each suffix once"#
         );
         insta::assert_snapshot!(
             refused(
