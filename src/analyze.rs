@@ -5776,7 +5776,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             };
             self.push_shared_origin(&mut text, [a, b], corrections, odds);
             push_different_units(&mut text, a, b);
-            self.push_unordered(&mut text, a, b);
+            self.push_unordered(&mut text, [a, b], [la, lb]);
         }
         push_certainty_note(&mut text);
         Some(Relation::new(kind, evidence, text))
@@ -5785,8 +5785,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     /// Appends, for two positions of one report time in a series whose
     /// claims were reported at different but overlapping times (a day and
     /// an hour of it), that the series cannot order them: a conflict that
-    /// a finer date on one side might have made a supersession.
-    fn push_unordered(&self, text: &mut String, a: &Built<'_>, b: &Built<'_>) {
+    /// a finer date on one side might have made a supersession. Sides
+    /// whose own times do not meet, joined by a coarser report, are named
+    /// with their times.
+    fn push_unordered(&self, text: &mut String, [a, b]: [&Built<'_>; 2], [la, lb]: [&str; 2]) {
         use std::fmt::Write;
         let Some(span) = a.reported.filter(|_| a.reported == b.reported) else {
             return;
@@ -5810,6 +5812,31 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // every pair was quadratic in the claims of large positions).
         let all_one = ta.iter().chain(&tb).all(|t| Some(t) == ta.first());
         if ta.is_empty() || tb.is_empty() || all_one {
+            return;
+        }
+        // Each side's own times, from its earliest start to its latest
+        // end: sides whose own times do not meet (27 and 28 August) are
+        // joined in one report time by a coarser report of the series
+        // that spans both (one of August), which the sentence names: it
+        // had said their times overlap (fifteenth audit, B4).
+        let extent = |times: &[Period]| {
+            let start = times.iter().map(Period::start).min();
+            let end = times.iter().map(Period::end).max();
+            start.zip(end)
+        };
+        if let (Some((sa, ea)), Some((sb, eb))) = (extent(&ta), extent(&tb))
+            && (ea <= sb || eb <= sa)
+        {
+            let (first, first_time, second, second_time) = if ea <= sb {
+                (la, &ta[0], lb, &tb[0])
+            } else {
+                (lb, &tb[0], la, &ta[0])
+            };
+            let _ = write!(
+                text,
+                "; {first} was reported {first_time} and {second} {second_time}, joined in one report time of the series by a report of {}, so the series does not order them",
+                shown_report_time(span)
+            );
             return;
         }
         let _ = write!(

@@ -1836,6 +1836,36 @@ fn a_claim_not_placed_in_a_series_is_said_to_have_its_report_time() {
     assert_snapshot!(unordered(None), @"P4 (35) and P5 (44): one has no report time, so the two are not ordered, and the intervals do not overlap, so the positions conflict");
 }
 
+/// Two figures whose own report times do not meet (27 and 28 August),
+/// joined in one report time by a coarser report (one of August, here
+/// a figure the 27th's corrects), are named with their times: the
+/// sentence had said they were "reported at times that overlap (within
+/// 2021-08)" (fifteenth audit, B4).
+#[test]
+fn figures_joined_by_a_coarser_report_are_named_with_their_times() {
+    let sources = serde_json::json!([
+        {"id": "a1", "kind": "publication", "name": "A", "published": "2021-08"},
+        {"id": "a2", "kind": "publication", "name": "B", "published": "2021-08-27"},
+        {"id": "a3", "kind": "publication", "name": "C", "published": "2021-08-28"}
+    ]);
+    let mut correction = claim("c2", "killed", q(serde_json::json!({"exact": 40})), &["a2"]);
+    correction["corrects"] = serde_json::json!("c1");
+    let claims = vec![
+        claim("c1", "killed", q(serde_json::json!({"exact": 50})), &["a1"]),
+        correction,
+        claim("c3", "killed", q(serde_json::json!({"exact": 70})), &["a3"]),
+    ];
+    let corpus = isis_k_corpus(sources, claims);
+    let report = analyze(&corpus, &Policy::default());
+    let sentences: Vec<&str> = report.topics[0]
+        .relations
+        .iter()
+        .map(|r| r.relation.explanation())
+        .filter(|text| text.contains("order"))
+        .collect();
+    assert_snapshot!(sentences.join("\n"), @"P1 (40) and P3 (70): the intervals do not overlap, so the positions conflict; P1 was reported 2021-08-27 and P3 2021-08-28, joined in one report time of the series by a report of 2021-08, so the series does not order them");
+}
+
 /// Two figures of a series reported at overlapping times (a day and an
 /// hour of it) cannot be ordered: their conflict says so. Two reported at
 /// the very same time conflict without the note.
