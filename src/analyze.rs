@@ -6371,31 +6371,29 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // Each wording's block keys, as numbers (`numbered_keys`), are
         // found here too: hashing the words is the costliest part of
         // blocking.
+        // A short wording ("No comment.") is said by many: the same words
+        // from two speakers are no sign of a misattribution (fifteenth
+        // audit, A8). Left out before its keys are made, and counted.
         let prepare = |(c, n): &'q (&'a Claim, String)| {
             let words = split_words(n);
+            if words.len() < MIN_MISATTRIBUTION_WORDS {
+                return None;
+            }
             let odd = negates_oddly(&words, quote_text(c));
             let keys = numbered_keys(&words);
-            (
+            Some((
                 (*c, words),
                 (self.resolution.canonical(&c.subject), odd, keys),
-            )
+            ))
         };
         #[cfg(feature = "parallel")]
         let prepared: Vec<_> = {
             use rayon::prelude::*;
-            normalized.par_iter().map(prepare).collect()
+            normalized.par_iter().filter_map(prepare).collect()
         };
         #[cfg(not(feature = "parallel"))]
-        let prepared: Vec<_> = normalized.iter().map(prepare).collect();
-        // A short wording ("No comment.") is said by many: the same words
-        // from two speakers are no sign of a misattribution (fifteenth
-        // audit, A8). Left out, and counted.
-        let before = prepared.len();
-        let prepared: Vec<_> = prepared
-            .into_iter()
-            .filter(|((_, words), _)| words.len() >= MIN_MISATTRIBUTION_WORDS)
-            .collect();
-        let short = before - prepared.len();
+        let prepared: Vec<_> = normalized.iter().filter_map(prepare).collect();
+        let short = normalized.len() - prepared.len();
         if short > 0 {
             let plural = if short == 1 { "" } else { "s" };
             diagnostics.push(Diagnostic::new(

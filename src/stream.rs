@@ -1813,7 +1813,7 @@ fn parse_row<'a>(
                         Ok(period) => Value::Date(period),
                         // An ISO week or ordinal date that does not exist is
                         // named as a date, not as a range ("2026-400").
-                        Err(not_date) if iso_week_or_ordinal(read).is_some() => {
+                        Err(not_date) if crate::period::iso_week_or_ordinal(read).is_some() => {
                             return Err(not_date.in_field("value"));
                         }
                         // A number or an ISO date written wrong, or a quantity
@@ -1950,10 +1950,7 @@ fn open_period_kept_as_text(text: &str) -> Option<Error> {
     let trimmed = text.trim();
     let (bound, rest) = trimmed.split_once(char::is_whitespace)?;
     let bound = bound.to_ascii_lowercase();
-    if !matches!(
-        bound.as_str(),
-        "by" | "since" | "until" | "till" | "before" | "after"
-    ) {
+    if !crate::parse::DATE_BOUNDS.contains(&bound.as_str()) {
         return None;
     }
     let date = parse_date(rest, None).ok()?;
@@ -3037,7 +3034,7 @@ fn read_date(text: &str) -> Result<Period, Error> {
             )
         });
     }
-    if let Some(read) = iso_week_or_ordinal(text) {
+    if let Some(read) = crate::period::iso_week_or_ordinal(text) {
         return read;
     }
     match text.parse::<Period>() {
@@ -3063,103 +3060,6 @@ fn read_date(text: &str) -> Result<Period, Error> {
             })
         }),
     }
-}
-
-/// An ISO 8601 week or ordinal date, as statistical offices and
-/// databases write them: a week, "2026-W02" (or "2026W02"), is its seven
-/// days from Monday, a span at day precision; a day of a week,
-/// "2026-W02-3" ("2026W023"), is that day; an ordinal date, "2026-005",
-/// is the 5th day of 2026. The audit found a week kept as text and an
-/// ordinal date refused as an inverted range (2026 down to 5). `None`
-/// for a text of neither shape; an error for a week or day the year does
-/// not have, saying how many it has. The 7-digit basic ordinal
-/// ("2026005") is not read: it is also a count; nor is an ordinal of a
-/// year outside 1900 to 2100 or a day above 366, which is more likely a
-/// count range written the wrong way round ("1500-500").
-pub(crate) fn iso_week_or_ordinal(text: &str) -> Option<Result<Period, Error>> {
-    use chrono::{NaiveDate, Weekday};
-    let text = text.trim();
-    let bytes = text.as_bytes();
-    let digits = |range: std::ops::Range<usize>| {
-        bytes
-            .get(range.clone())
-            .filter(|b| b.iter().all(u8::is_ascii_digit))
-            .and_then(|_| text.get(range)?.parse::<u32>().ok())
-    };
-    let year = i32::try_from(digits(0..4)?).ok()?;
-    let refused = |problem: String, expected: String| {
-        Some(Err(Error::invalid_value(
-            format!("{text:?}"),
-            problem,
-            expected,
-        )))
-    };
-    // Year-DDD: an ordinal date.
-    // A year of news, 1900 to 2100, and a day of at most 366: four
-    // digits, a dash and three is otherwise a count range the wrong way
-    // round ("1500-500"), and said to be one.
-    if bytes.len() == 8
-        && bytes[4] == b'-'
-        && (1900..=2100).contains(&year)
-        && let Some(day) = digits(5..8).filter(|&day| day <= 366)
-    {
-        let days = if NaiveDate::from_yo_opt(year, 366).is_some() {
-            366
-        } else {
-            365
-        };
-        return match NaiveDate::from_yo_opt(year, day) {
-            Some(date) => Some(Ok(Period::from_date(date))),
-            None => refused(
-                format!("is day {day} of {year}, which has {days} days"),
-                format!("an ordinal date from {year}-001 to {year}-{days}"),
-            ),
-        };
-    }
-    // Year-Www[-D] or YearWww[D]: a week, or a day of one.
-    let at = match bytes.get(4..6) {
-        Some([b'-', b'W']) => 6,
-        Some([b'W', _]) => 5,
-        _ => return None,
-    };
-    let week = digits(at..at + 2)?;
-    let weekday = match &bytes[at + 2..] {
-        [] => None,
-        [b'-', d] if at == 6 => Some(*d),
-        [d] if at == 5 => Some(*d),
-        _ => return None,
-    };
-    let weekday = match weekday {
-        None => None,
-        Some(d @ b'1'..=b'7') => Weekday::try_from(d - b'1').ok(),
-        Some(_) => {
-            return refused(
-                "has a weekday that is not 1 to 7".into(),
-                "a day of the week from 1 (Monday) to 7 (Sunday)".into(),
-            );
-        }
-    };
-    let weeks = if NaiveDate::from_isoywd_opt(year, 53, Weekday::Mon).is_some() {
-        53
-    } else {
-        52
-    };
-    let Some(monday) = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon) else {
-        return refused(
-            format!("is week {week} of {year}, which has {weeks} weeks"),
-            format!("an ISO week from {year}-W01 to {year}-W{weeks}"),
-        );
-    };
-    let day = |date: NaiveDate| Period::from_date(date);
-    Some(Ok(match weekday {
-        Some(weekday) => {
-            day(monday + chrono::Duration::days(i64::from(weekday.num_days_from_monday())))
-        }
-        None => match Period::span(day(monday), day(monday + chrono::Duration::days(6))) {
-            Ok(week) => week,
-            Err(error) => return Some(Err(error)),
-        },
-    }))
 }
 
 /// A date and time as spreadsheets and databases export it, to the

@@ -1081,6 +1081,12 @@ const DATE_EXPECTED: &str = "a date such as \"August 26, 2021\", \"26 August 202
 /// offered.
 const ABSOLUTE_DATE_EXPECTED: &str = "a date such as \"August 26, 2021\", \"26 August 2021\", \"2021-08-26\", \"October 2014\", \"2015\", \"between 2016 and 2018\" or \"mid-August 2021\"";
 
+/// Words that bound a date at one end ("by 2015", "since 2021"): with a
+/// date after them they make an open-ended period, which is no date
+/// ([`parse_date`] refuses it; a table's value cell so written is kept
+/// as text with a warning naming the word).
+pub(crate) const DATE_BOUNDS: &[&str] = &["by", "since", "until", "till", "before", "after"];
+
 /// Reads one date expression: "August 26, 2021", "Aug. 26", "October
 /// 2014", "in 2020", "between 2016 and 2018", "the first four months of
 /// 2021", "Q1 2026", "mid-August", "on Tuesday", "last year", "04:11 PM".
@@ -1133,7 +1139,7 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
     // "October 2014" and "since 2021" corroborated "until 2021"
     // (fifteenth audit, B1). Such a text is no date, as "before 2015"
     // is not.
-    if let Some(bound @ ("by" | "since" | "until" | "till" | "before" | "after")) = tokens.word(0)
+    if let Some(bound) = tokens.word(0).filter(|w| DATE_BOUNDS.contains(w))
         && tokens.len() > 1
     {
         return Err(expression_error(
