@@ -5307,7 +5307,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let positives: Vec<usize> = (0..built.len())
             .filter(|&i| built[i].polarity == Polarity::Positive)
             .collect();
-        let key = |b: &Built<'_>| b.value.trim_start_matches("not ").to_string();
+        // A text by its key, as `same_value` compares it: "Kabul airport"
+        // and a denial of "kabul airport." are one text.
+        let key = |b: &Built<'_>| match &b.claims[0].value {
+            Value::Text(t) => text_key(t).collect(),
+            _ => b.value.trim_start_matches("not ").to_string(),
+        };
         let mut by_value: HashMap<String, Vec<usize>> = HashMap::default();
         let mut by_start: Vec<(f64, usize)> = Vec::new();
         let mut by_time: Vec<(chrono::NaiveDateTime, usize)> = Vec::new();
@@ -5381,7 +5386,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         match (a.interval, b.interval, a.period, b.period) {
             (Some(x), Some(y), _, _) => x.overlaps(&y),
             (_, _, Some(x), Some(y)) => x.overlaps(&y),
-            _ => a.value.trim_start_matches("not ") == b.value.trim_start_matches("not "),
+            _ => match (&a.claims[0].value, &b.claims[0].value) {
+                // One text however written: the shown value is the first
+                // claim's own spelling ("Kabul airport", "kabul airport.").
+                (Value::Text(x), Value::Text(y)) => text_key(x).eq(text_key(y)),
+                _ => a.value.trim_start_matches("not ") == b.value.trim_start_matches("not "),
+            },
         }
     }
 

@@ -572,6 +572,7 @@ pub(crate) fn text_key(text: &str) -> TextKey<'_> {
         buffer: ['\0'; 4],
         len: 0,
         pos: 0,
+        until_apostrophe: 0,
     }
 }
 
@@ -593,6 +594,59 @@ pub(crate) struct TextKey<'a> {
     buffer: [char; 4],
     len: u8,
     pos: u8,
+    /// In a negative contraction written without its apostrophe
+    /// ("didnt"), how many of its characters are still to come before
+    /// the apostrophe the key spells it with; else 0.
+    until_apostrophe: u8,
+}
+
+/// The length in characters of the word that `first` begins, `rest`
+/// the text after it, where that word is a negative contraction written
+/// without its apostrophe ("didnt"; [`UNMARKED_NEGATIONS`]), which a
+/// text value's key spells with it, as [`normalize_text`] does: "They
+/// didnt" is the value "They didn't". The word ends where a character
+/// that does not go on with a key's word follows it: not a letter, a
+/// digit or a combining mark, nor an apostrophe or a dot with a letter
+/// or digit after it ("dont's", "dont.x").
+///
+/// [`UNMARKED_NEGATIONS`]: crate::relation::UNMARKED_NEGATIONS
+fn unmarked_negation_length(first: char, rest: &str) -> Option<u8> {
+    const LONGEST: usize = 8;
+    if !first.is_ascii_alphabetic() {
+        return None;
+    }
+    let run = rest
+        .bytes()
+        .take(LONGEST)
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    // Each is four to eight letters and ends in "nt": most words are out
+    // before anything else is read.
+    if !(3..LONGEST).contains(&run) || !rest.as_bytes()[run - 2..run].eq_ignore_ascii_case(b"nt") {
+        return None;
+    }
+    let mut after = rest[run..].chars();
+    let goes_on = match after.next() {
+        None => false,
+        Some(ch) if ch.is_alphanumeric() || crate::resolve::is_loose_mark(ch) => true,
+        Some(ch) if ch == '.' || ch == '\'' || ch == '\u{2019}' || is_apostrophe_look_alike(ch) => {
+            after.next().is_some_and(char::is_alphanumeric)
+        }
+        Some(_) => false,
+    };
+    if goes_on {
+        return None;
+    }
+    let mut word = [0u8; LONGEST];
+    word[0] = first.to_ascii_lowercase() as u8;
+    for (slot, byte) in word[1..].iter_mut().zip(rest.bytes().take(run)) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    let word = &word[..run + 1];
+    crate::relation::UNMARKED_NEGATIONS
+        .iter()
+        .any(|n| n.as_bytes() == word)
+        .then_some(run as u8 + 1)
 }
 
 /// What a [`TextKey`] last took: nothing yet, a word's character or a
@@ -612,9 +666,13 @@ impl TextKey<'_> {
 
     fn word(&mut self, ch: char) {
         let digit = is_digit(ch);
+        let starts = self.last != KeyPart::Word || self.gap;
         if self.last == KeyPart::Word && (self.gap || self.digit.is_some_and(|last| last != digit))
         {
             self.push(' ');
+        }
+        if starts {
+            self.until_apostrophe = unmarked_negation_length(ch, self.rest).map_or(0, |n| n - 1);
         }
         self.digit = Some(digit);
         if ch.is_ascii() {
@@ -623,6 +681,13 @@ impl TextKey<'_> {
             // At most three characters (Unicode's longest lower case).
             for lower in ch.to_lowercase() {
                 self.push(lower);
+            }
+        }
+        if self.until_apostrophe > 0 {
+            self.until_apostrophe -= 1;
+            if self.until_apostrophe == 0 {
+                self.push('\'');
+                self.digit = None;
             }
         }
         self.last = KeyPart::Word;
@@ -1619,6 +1684,20 @@ mod tests {
         check_key("ÉCOLE Straße", "école straße");
         check_key("", "");
         check_key("--- ...", "");
+    }
+
+    #[test]
+    fn text_keys_spell_a_negation_with_its_apostrophe() {
+        check_key("They didnt", "they didn't");
+        check_key("WONT stop; dont.", "won't stop don't");
+        check_key("(shouldnt)", "shouldn't");
+        check_key("“isnt”", "isn't");
+        check_key("didn´t", "didn't");
+        // Not a word of its own, or not on the list: as written.
+        check_key("dont's", "dont's");
+        check_key("dontx dont5 odont", "dontx dont 5 odont");
+        check_key("dont.x", "dontx");
+        check_key("shouldntt cant", "shouldntt can't");
     }
 
     #[test]

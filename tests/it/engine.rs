@@ -3,7 +3,8 @@
 
 use corroborate::{
     Amount, Analyzer, Assertion, Claim, ClaimId, Corpus, Entity, EntityId, Policy, Property,
-    Quantity, Quote, RelationKind, Similarity, SourceId, SourceKind, Value, Vocabulary, analyze,
+    Quantity, Quote, RelationKind, Similarity, SourceId, SourceKind, Value, Verdict, Vocabulary,
+    analyze,
 };
 use insta::assert_snapshot;
 use proptest::prelude::*;
@@ -3302,6 +3303,8 @@ fn texts_differing_in_a_sign_conflict() {
         ("3,000", "3000"),
         ("SK451", "SK-451"),
         ("SK451", "SK 451"),
+        ("They didn't", "they didnt"),
+        ("WONT stop", "won’t stop"),
     ] {
         assert_eq!(relate_texts(a, b), RelationKind::Agree, "{a:?} {b:?}");
     }
@@ -5683,4 +5686,31 @@ fn a_contested_sentence_names_each_conflicting_set_apart() {
         ["P1-P2 Conflict", "P2-P3 DifferentQuote", "P3-P4 Conflict"]
     );
     assert_snapshot!(topic.explanation, @"Contested: P1 “The water supply was adequate, 1,000 hydrants worked.” (1 origin: A (own reporting)) against P2 “The water supply was adequate, 100 hydrants worked.” (1 origin: B (own reporting)) conflict, and P3 “The water supply was not adequate.” (1 origin: A (own reporting)) against P4 “The water supply was adequate.” (1 origin: B (own reporting)) conflict; the policy does not pick a winner.");
+}
+
+/// A denial of a text conflicts with the text however either is
+/// written: case, sentence punctuation and a contraction's missing
+/// apostrophe are no difference between two texts, nor between a text
+/// and its denial.
+#[test]
+fn a_denial_of_a_text_written_otherwise_conflicts_with_it() {
+    for (a, b) in [
+        ("Kabul airport", "kabul airport."),
+        ("They didn't", "they didnt"),
+    ] {
+        let asserted = claim("c1", "site", serde_json::json!({"text": a}), &["a1"]);
+        let mut denied = claim("c2", "site", serde_json::json!({"text": b}), &["a2"]);
+        denied["assertion"]["modality"] = serde_json::json!({"polarity": "negative"});
+        let corpus = corpus_of(vec![asserted, denied]);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let topic = &report.topics[0];
+        assert_eq!(topic.verdict, Verdict::Contested, "{a:?} / not {b:?}");
+        assert!(
+            topic.explanation.starts_with(&format!(
+                "Contested: P1 {a:?} (1 origin: A (own reporting)) against P2 not {b:?}"
+            )),
+            "{}",
+            topic.explanation
+        );
+    }
 }
