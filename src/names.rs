@@ -128,6 +128,10 @@ pub struct NameTables {
     /// as bits (`32 * first + last`), as [`NameTables::suffix_ends`]
     /// has them: most words are turned away by one bit before the search.
     opposed_ends: [u64; 16],
+    /// The keys of the spellings of one entity kind ([`kind_key`]), each
+    /// with the key of its group's first spelling, sorted:
+    /// ("organisation", "organization").
+    kinds: Vec<(String, String)>,
 }
 
 /// A pair of endings as two words that share a stem differ: the letters
@@ -194,6 +198,20 @@ struct RawTables {
     /// opposed words).
     #[serde(default)]
     opposed_words: Vec<RawOpposed>,
+    /// Optional, as `opposed_words` is.
+    #[serde(default)]
+    kind_spellings: Vec<RawKinds>,
+}
+
+/// A group of spellings of one entity kind.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKinds {
+    /// For readers of the file: why the spellings are one kind.
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+    kinds: Vec<String>,
 }
 
 object_only!(RawTables, "struct RawTables");
@@ -285,8 +303,10 @@ impl NameTables {
     /// suffix whose key is not one word, an ending whose key is more than
     /// one word, a group with no masculine or no feminine ending, a
     /// group that gives one ending on both sides, an opposed word whose
-    /// key is not one word, or a group of opposed words with fewer than
-    /// two words or with one word twice.
+    /// key is not one word, a group of opposed words with fewer than
+    /// two words or with one word twice, or a group of kind spellings
+    /// with fewer than two, an empty one, or one given twice (in any
+    /// group).
     pub fn from_json_str(json: &str) -> Result<NameTables, Error> {
         use crate::corpus::json_error;
         const EXPECTED: &str = r#"a JSON object such as {"name": "names", "legal_suffixes": [], "gendered_endings": []}"#;
@@ -466,7 +486,65 @@ impl NameTables {
             }
         }
         tables.opposed.sort_unstable();
+        // Each kind's key and where it was given, to name one given twice.
+        let mut given: HashMap<String, String> = HashMap::default();
+        for (g, group) in raw.kind_spellings.iter().enumerate() {
+            let field = format!("kind_spellings[{g}].kinds");
+            if group.kinds.len() < 2 {
+                return Err(Error::invalid_value(
+                    format!("{:?}", group.kinds),
+                    "has fewer than two spellings",
+                    "two or more spellings of one kind (\"organization\", \"organisation\")",
+                )
+                .in_field(field));
+            }
+            let head = kind_key(&group.kinds[0]);
+            for (k, kind) in group.kinds.iter().enumerate() {
+                let key = kind_key(kind);
+                if key.is_empty() {
+                    return Err(Error::invalid_value(
+                        format!("{kind:?}"),
+                        "is empty",
+                        "a kind (\"organization\")",
+                    )
+                    .in_field(format!("{field}[{k}]")));
+                }
+                if let Some(first) = given.get(&key) {
+                    return Err(Error::invalid_value(
+                        format!("{kind:?}"),
+                        format!("is keyed as {key:?}, as {first} is"),
+                        "each spelling in one group, once",
+                    )
+                    .in_field(format!("{field}[{k}]")));
+                }
+                given.insert(key.clone(), format!("{field}[{k}] {kind:?}"));
+                tables.kinds.push((key, head.clone()));
+            }
+        }
+        tables.kinds.sort_unstable();
         Ok(tables)
+    }
+
+    /// The key by which two entities' declared kinds are compared: the
+    /// kind in lower case, its spaces, hyphens and underscores as one
+    /// space ("Armed group", "armed_group"), and a spelling of a
+    /// group of `kind_spellings` as the group's first ("organisation" as
+    /// "organization"). Entities of different kinds are never merged
+    /// ([`Resolution`](crate::Resolution)).
+    ///
+    /// ```
+    /// use corroborate::NameTables;
+    /// let tables = NameTables::bundled();
+    /// assert_eq!(tables.kind_key("Organisation"), "organization");
+    /// assert_eq!(tables.kind_key(" Armed_group "), "armed group");
+    /// assert_eq!(tables.kind_key("place"), "place");
+    /// ```
+    pub fn kind_key(&self, kind: &str) -> String {
+        let key = kind_key(kind);
+        match self.kinds.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
+            Ok(at) => self.kinds[at].1.clone(),
+            Err(_) => key,
+        }
     }
 
     /// The tables' name: `names` for the bundled ones.
@@ -617,6 +695,16 @@ impl NameTables {
 
 /// `text` keyed as a name's words are ([`crate::resolve`]'s key without
 /// its legal suffixes dropped, which would need these very tables).
+/// A kind as written, in lower case, with each run of spaces, hyphens
+/// and underscores as one space, trimmed.
+fn kind_key(kind: &str) -> String {
+    kind.split(|ch: char| ch.is_whitespace() || matches!(ch, '-' | '_'))
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn word_key(text: &str) -> String {
     let mut key = String::new();
     crate::resolve::push_name_words(text, &mut key);
@@ -835,7 +923,7 @@ mod tests {
         );
         insta::assert_snapshot!(
             refused(r#"{"name": "n", "legal_suffixes": [], "gendered_endings": [], "x": 1}"#),
-            @"line 1 column 63: field x: unknown field `x`, expected one of `name`, `legal_suffixes`, `gendered_endings`, `opposed_words`"
+            @"line 1 column 63: field x: unknown field `x`, expected one of `name`, `legal_suffixes`, `gendered_endings`, `opposed_words`, `kind_spellings`"
         );
         let opposed = |groups: &str| {
             refused(&format!(
@@ -862,5 +950,54 @@ mod tests {
             opposed(r#"[{"words": ["East", "West"], "kind": "place"}]"#),
             @"line 1 column 112: field opposed_words[0].kind: unknown field `kind`, expected `note` or `words`"
         );
+        let kinds = |groups: &str| {
+            refused(&format!(
+                r#"{{"name": "n", "legal_suffixes": [], "gendered_endings": [], "kind_spellings": {groups}}}"#
+            ))
+        };
+        insta::assert_snapshot!(
+            kinds(r#"[{"kinds": ["organization"]}]"#),
+            @r#"field kind_spellings[0].kinds: ["organization"] has fewer than two spellings; expected two or more spellings of one kind ("organization", "organisation")"#
+        );
+        insta::assert_snapshot!(
+            kinds(r#"[{"kinds": ["organization", " _ "]}]"#),
+            @r#"field kind_spellings[0].kinds[1]: " _ " is empty; expected a kind ("organization")"#
+        );
+        insta::assert_snapshot!(
+            kinds(r#"[{"kinds": ["armed group", "militia"]}, {"kinds": ["rebels", "Armed_Group"]}]"#),
+            @r#"field kind_spellings[1].kinds[1]: "Armed_Group" is keyed as "armed group", as kind_spellings[0].kinds[0] "armed group" is; expected each spelling in one group, once"#
+        );
+    }
+
+    /// A kind is keyed in lower case with its spaces, hyphens and
+    /// underscores as one space, and a listed spelling as its group's
+    /// first; tables without the list key each kind as written.
+    #[test]
+    fn kinds_are_keyed_by_their_groups() {
+        let tables = NameTables::from_json_str(
+            r#"{"name": "n", "legal_suffixes": [], "gendered_endings": [],
+                "kind_spellings": [{"kinds": ["armed group", "Militia", "rebel-group"]}]}"#,
+        )
+        .unwrap();
+        for kind in [
+            "armed group",
+            "Armed_Group",
+            " militia ",
+            "Rebel Group",
+            "rebel--group",
+        ] {
+            assert_eq!(tables.kind_key(kind), "armed group", "{kind:?}");
+        }
+        assert_eq!(tables.kind_key("Place"), "place");
+        assert_eq!(tables.kind_key("organisation"), "organisation");
+        assert_eq!(
+            NameTables::bundled().kind_key("Organisation"),
+            "organization"
+        );
+        let older = NameTables::from_json_str(
+            r#"{"name": "n", "legal_suffixes": [], "gendered_endings": []}"#,
+        )
+        .unwrap();
+        assert_eq!(older.kind_key("Militia"), "militia");
     }
 }

@@ -1730,12 +1730,14 @@ impl Resolution {
         let mut block_list: Vec<(bool, &Vec<usize>)> =
             blocks.iter().map(|(key, names)| (key.1, names)).collect();
         block_list.sort_unstable();
+        let tables = crate::names::tables();
         let people: Vec<bool> = sorted
             .iter()
             .map(|e| {
                 e.kind
                     .as_deref()
-                    .is_none_or(|kind| kind.trim().eq_ignore_ascii_case("person"))
+                    .map(|kind| tables.kind_key(kind))
+                    .is_none_or(|kind| kind.is_empty() || kind == "person")
             })
             .collect();
         let scan = Scan::new(&names, &keys, threshold, people);
@@ -1778,13 +1780,18 @@ impl Resolution {
                     .collect()
             })
             .collect();
-        // Each entity's declared kind, as a number per kind (case and
-        // surrounding spaces aside).
+        // Each entity's declared kind, as a number per kind, by its key
+        // (case, spacing and the name tables' spellings aside: "Armed
+        // group" is "armed_group", "organisation" is "organization");
+        // a kind of no letters is none.
         let mut kind_numbers: HashMap<String, u32> = HashMap::default();
         let kinds: Vec<Option<u32>> = sorted
             .iter()
             .map(|e| {
-                let kind = e.kind.as_deref()?.trim().to_lowercase();
+                let kind = tables.kind_key(e.kind.as_deref()?);
+                if kind.is_empty() {
+                    return None;
+                }
                 let next = u32::try_from(kind_numbers.len()).unwrap_or(u32::MAX);
                 Some(*kind_numbers.entry(kind).or_insert(next))
             })
@@ -2099,9 +2106,13 @@ mod tests {
         );
         assert!(!r.same(&id("a"), &id("b")));
         assert!(r.same(&id("a"), &id("c")) != r.same(&id("b"), &id("c")));
-        // One kind, written in two cases, or no kind: merged.
+        // One kind, written in two cases, spaced or spelled two ways, or
+        // no kind: merged.
         for kinds in [
             (Some("Place"), Some("place ")),
+            (Some("organization"), Some("Organisation")),
+            (Some("armed group"), Some("Armed_Group")),
+            (Some(" "), Some("place")),
             (None, Some("place")),
             (None, None),
         ] {
