@@ -3379,6 +3379,61 @@ fn split_coarse<T, S: Copy>(
 /// A claim of a quantity with its interval and its place in id order.
 type Valued<'c> = (Interval, usize, &'c Claim);
 
+/// Keeps, of each run whose value none of its members states, only its
+/// narrowest members, and returns the others, to stand apart as coarse
+/// values do. A run's value is the intersection of its members': where
+/// every member is wider ("more than 20,000" and "up to 50,000" make
+/// 20,001–50,000), that value is a figure no source gave, and crediting
+/// it with every member's origin counts a corroboration nobody made
+/// (seventeenth audit, C1). The narrowest member states a value of its
+/// own, and those that contain it support it ("up to 50,000" beside
+/// "about 30,000"); each other one only overlaps it, and is counted
+/// apart, in support of none. The narrowest is the least wide, then the
+/// lowest, then the lowest top: an order of intervals, not of claims.
+///
+/// Runs stay disjoint and in order only if no kept interval reaches a
+/// neighbour's; where one would, the runs are returned as they are.
+fn split_unstated<'c>(
+    runs: Runs<Interval, Valued<'c>>,
+) -> (Runs<Interval, Valued<'c>>, Vec<Valued<'c>>) {
+    let unstated =
+        |(running, members): &(Interval, Run<Valued<'c>>)| !members.iter().any(|m| m.0 == *running);
+    if !runs.iter().any(unstated) {
+        return (runs, Vec::new());
+    }
+    let narrower = |a: &Interval, b: &Interval| {
+        a.width()
+            .total_cmp(&b.width())
+            .then(a.min().total_cmp(&b.min()))
+            .then(a.max().total_cmp(&b.max()))
+    };
+    let mut kept: Runs<Interval, Valued<'c>> = Vec::with_capacity(runs.len());
+    let mut taken = Vec::new();
+    for run in &runs {
+        if !unstated(run) {
+            kept.push(run.clone());
+            continue;
+        }
+        let Some(narrowest) = run.1.iter().map(|m| m.0).min_by(narrower) else {
+            kept.push(run.clone());
+            continue;
+        };
+        let mut keep: Run<Valued<'c>> = Run::new();
+        for &member in &run.1 {
+            if member.0.contains(&narrowest) {
+                keep.push(member);
+            } else {
+                taken.push(member);
+            }
+        }
+        kept.push((narrowest, keep));
+    }
+    if kept.windows(2).any(|w| w[0].0.overlaps(&w[1].0)) {
+        return (runs, Vec::new());
+    }
+    (kept, taken)
+}
+
 /// Takes out of a report's runs of a running total the values that fit
 /// several standing figures, counting the figures of earlier reports
 /// that still stand beside it (`standing`: disjoint, by low end, highest
@@ -3926,12 +3981,20 @@ fn coarse_relation(
         Some((a0, a1, b0, b1)) if b0 <= a0 && a1 <= b1 && b.coarse => (RelationKind::Refines, true),
         _ => (RelationKind::Compatible, false),
     };
-    let _ = write!(
-        text,
-        ": {other} {} {coarse}, which fits {count} position{}, so {coarse} is counted apart, in support of none of them",
-        if inside { "lies within" } else { "overlaps" },
-        if count == 1 { "" } else { "s" }
-    );
+    let within = if inside { "lies within" } else { "overlaps" };
+    if count == 1 {
+        // A wider value beside one it fits, whose shared value it does
+        // not state (`split_unstated`).
+        let _ = write!(
+            text,
+            ": {other} {within} {coarse}, which fits it without stating it, so {coarse} is counted apart, not in support of it"
+        );
+    } else {
+        let _ = write!(
+            text,
+            ": {other} {within} {coarse}, which fits {count} positions, so {coarse} is counted apart, in support of none of them"
+        );
+    }
     Relation::new(kind, evidence, text)
 }
 
@@ -4387,13 +4450,17 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         Vec::new(),
                     )
                 } else {
-                    let (runs, coarse) = split_coarse(
+                    let (runs, mut coarse) = split_coarse(
                         sweep(known),
                         |m| m.0,
                         |a, b| a.overlaps(&b),
                         |m| !corrected.contains_key(&m.2.id),
                         sweep,
                     );
+                    let (runs, unstated) = split_unstated(runs);
+                    if !unstated.is_empty() {
+                        coarse.extend(unstated.into_iter().map(|m| (m.0, smallvec::smallvec![m])));
+                    }
                     let (runs, coarse) = if standing.is_empty() {
                         (runs, coarse)
                     } else {

@@ -5571,7 +5571,7 @@ fn every_spelling_of_percent_is_a_share() {
 }
 
 /// A bound that excludes its number, on a figure that is not a count,
-/// is said as such in a combined value: "more than 2.5 metres" starts
+/// is said as such, alone and in a combined value: "more than 2.5 metres" starts
 /// just past 2.5, which reads as 2.5 at ten digits, and had been shown
 /// as "at least 2.5 metres" (fourteenth audit, G7).
 #[test]
@@ -5606,10 +5606,13 @@ fn an_open_bound_on_a_measure_is_shown_open() {
         .positions()
         .map(|p| p.value.as_str())
         .collect();
+    // "More than 2.3" only overlaps the others, so it stands apart
+    // (seventeenth audit, C1); "fewer than 2.5" holds "nearly 2.5".
     assert_eq!(
         values,
         [
-            "fewer than 2.5 metres / more than 2.3 metres / nearly 2.5 metres → more than 2.3 and less than 2.5 metres"
+            "fewer than 2.5 metres / nearly 2.5 metres → at least 2.25 and less than 2.5 metres",
+            "more than 2.3 metres"
         ]
     );
 }
@@ -5713,4 +5716,73 @@ fn a_denial_of_a_text_written_otherwise_conflicts_with_it() {
             topic.explanation
         );
     }
+}
+
+/// Figures support one another only where one holds the other: a
+/// position's value is one of its figures. Two that only overlap ("more
+/// than 20,000" and "up to 50,000") are compatible, each a position of
+/// its own, and neither is credited with the 20,001–50,000 between them,
+/// which no source gave (seventeenth audit, C1).
+#[test]
+fn figures_that_only_overlap_support_neither() {
+    let report_on = |values: &[serde_json::Value]| {
+        let claims = values
+            .iter()
+            .enumerate()
+            .map(|(k, v)| {
+                let source = if k % 2 == 0 { "a1" } else { "a2" };
+                let origin = ["o1", "o2", "o1"][k % 3];
+                claim(
+                    &format!("c{}", k + 1),
+                    "marched",
+                    q(v.clone()),
+                    &[source, origin],
+                )
+            })
+            .collect();
+        let corpus = corpus_of(claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let topic = &report.topics[0];
+        let values: Vec<String> = topic.positions().map(|p| p.value.clone()).collect();
+        let relations: Vec<String> = topic
+            .relations
+            .iter()
+            .map(|r| format!("{}-{} {:?}", r.from, r.to, r.relation.kind()))
+            .collect();
+        (topic.verdict, values, relations)
+    };
+    let (verdict, values, relations) = report_on(&[
+        serde_json::json!({"more_than": 20000}),
+        serde_json::json!({"at_most": 50000}),
+    ]);
+    assert_eq!(verdict, Verdict::SingleOrigin);
+    assert_eq!(
+        values,
+        [
+            "up to 50,000 → at most 50,000",
+            "more than 20,000 → at least 20,001"
+        ]
+    );
+    assert_eq!(relations, ["P1-P2 Compatible"]);
+    // Two ranges that overlap: the narrower stands, the other apart.
+    let (verdict, values, _) = report_on(&[
+        serde_json::json!({"range": [500, 1500]}),
+        serde_json::json!({"range": [1000, 2000]}),
+    ]);
+    assert_eq!(verdict, Verdict::SingleOrigin);
+    assert_eq!(values, ["500–1,500", "1,000–2,000"]);
+    // A figure that one holds is supported by it: 30,000 within "up to
+    // 50,000"; and beside a third that only overlaps, as before.
+    let (verdict, values, _) = report_on(&[
+        serde_json::json!({"at_most": 50000}),
+        serde_json::json!({"exact": 30000}),
+    ]);
+    assert_eq!(verdict, Verdict::Corroborated);
+    assert_eq!(values, ["30,000 / up to 50,000 → 30,000"]);
+    let (_, values, _) = report_on(&[
+        serde_json::json!({"at_most": 100}),
+        serde_json::json!({"range": [10, 60]}),
+        serde_json::json!({"range": [40, 200]}),
+    ]);
+    assert_eq!(values, ["10–60 / up to 100 → 10–60", "40–200"]);
 }

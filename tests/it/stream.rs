@@ -2287,8 +2287,11 @@ fn day_ranges_in_cells_are_spans_of_days() {
 /// digit, and agrees with the exact figure it rounds: "5.7 million" with
 /// 5,714,034, "30.2%" with 30.24%. The ninth audit found every topic of
 /// an election table contested by such pairs. Digits alone stay exact
-/// ("300" against "312"). "2 million" and "2.5 million" agree: a figure
-/// from 2,450,000 to 2,499,999 rounds to both; "3.1 million" does not.
+/// ("300" against "312"). "2 million" and "2.5 million" do not conflict:
+/// a figure from 2,450,000 to 2,499,999 rounds to both; but neither
+/// holds the other, so neither supports the other, and no position is
+/// credited with a value neither gave (seventeenth audit, C1); "3.1
+/// million" conflicts.
 /// A figure a source gives in JSON is exact unless it says `rounded_to`.
 #[test]
 fn a_rounded_figure_agrees_with_the_figure_it_rounds() {
@@ -2339,7 +2342,7 @@ fn a_rounded_figure_agrees_with_the_figure_it_rounds() {
     c displaced: Contested: P1 2 million (1 origin: AP (own reporting)) against P2 3.1 million (1 origin: DW (own reporting)) conflict; the policy does not pick a winner.
     a share: Corroborated: 2 independent origins support P1 30.2 percent / 30.24 percent → 30.235–30.245 percent (AP (own reporting), DW (own reporting)).
     a votes: Corroborated: 2 independent origins support P1 5,714,034 / 5.7 million → 5,714,034 (BBC (own reporting), Reuters (own reporting)).
-    b displaced: Corroborated: 2 independent origins support P1 2 million / 2.5 million → 2,450,000–2,499,999 (AP (own reporting), DW (own reporting)).
+    b displaced: Single origin: P1 2 million (1 origin: AP (own reporting)); P2 2.5 million (1 origin: DW (own reporting)); carried by 2 publications.
     ");
 }
 
