@@ -1188,7 +1188,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         }
 
         // 1. Scope groups.
-        let groups = self.scope_groups(claims);
+        let groups = self.scope_groups(claims, property);
         if groups.iter().any(|g| g.kind != groups[0].kind) {
             diagnostics.push(Diagnostic::new(
                 Severity::Warning,
@@ -4071,7 +4071,7 @@ impl Built<'_> {
 }
 
 impl<'a, 'p> Analyzer<'a, 'p> {
-    fn scope_groups<'c>(&self, claims: &[&'c Claim]) -> Vec<Group<'c>> {
+    fn scope_groups<'c>(&self, claims: &[&'c Claim], property: &Property) -> Vec<Group<'c>> {
         // Key: value kind, projected or not, a projection's horizon,
         // population, unit of measure (12,000 acres and 12,000 hectares
         // are two figures, not one). A projection "by 2030" and one "by
@@ -4193,10 +4193,24 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // is compared only with times of the same extent: a week's
             // count and the month's total are different periods, however
             // many other weeks the topic holds.
+            // In a series (a running total, a current value), a figure's
+            // time that is the day it was reported, or a finer time of
+            // it, says "as of its report": the series orders it by that
+            // report, and it is no scope of its own. Tolls given "as of"
+            // each day had stood in scopes of their own, side by side,
+            // so that 3,400 then 3,100 was "not a conflict" and nothing
+            // was superseded (seventeenth audit, C2).
+            let series =
+                matches!(kind, "quantity" | "share") && self.policy.series_word(property).is_some();
+            let scope_time = |c: &Claim| {
+                c.scope
+                    .time
+                    .filter(|t| !(series && self.as_of_report(c, t)))
+            };
             let (mut spans, mut timed): (Vec<(Period, usize, &Claim)>, Vec<_>) = members
                 .iter()
                 .enumerate()
-                .filter_map(|(k, c)| c.scope.time.map(|t| (t, k, *c)))
+                .filter_map(|(k, c)| scope_time(c).map(|t| (t, k, *c)))
                 .partition(|(t, _, _)| !t.is_single_unit());
             // `members` is in id order and each claim carries its place
             // there: ties stay in id order without comparing ids.
@@ -4298,7 +4312,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 // says they are there: it had given them the run's time,
                 // "2019" for a figure that gives none (fifteenth audit,
                 // A5).
-                let time = runs.first().map(|&(_, span, _)| span);
+                // Figures "as of" their reports that all give one day
+                // are labelled with it.
+                let time = runs.first().map(|&(_, span, _)| span).or_else(|| {
+                    let first = members.first()?.scope.time?;
+                    members
+                        .iter()
+                        .all(|c| c.scope.time == Some(first))
+                        .then_some(first)
+                });
                 let mut label = base_label(time);
                 if time.is_some() && members.iter().any(|c| c.scope.time.is_none()) {
                     label.push_str("; or time not given");
@@ -4320,18 +4342,35 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 let untimed: Vec<&Claim> = members
                     .iter()
                     .copied()
-                    .filter(|c| c.scope.time.is_none())
+                    .filter(|c| scope_time(c).is_none())
                     .collect();
                 if !untimed.is_empty() {
+                    let as_of = untimed.iter().filter(|c| c.scope.time.is_some()).count();
+                    let which = match as_of {
+                        0 => "time not given",
+                        n if n == untimed.len() => "as of each report",
+                        _ => "time not given, or as of each report",
+                    };
                     groups.push(Group {
                         kind,
-                        label: format!("{}; time not given", base_label(None)),
+                        label: format!("{}; {which}", base_label(None)),
                         claims: untimed,
                     });
                 }
             }
         }
         groups
+    }
+
+    /// Whether `time`, a claim's scope time, is the day the claim was
+    /// reported or a finer time within it: a figure "as of" its report.
+    fn as_of_report(&self, claim: &Claim, time: &Period) -> bool {
+        use crate::period::Precision;
+        let a_day = |p: &Period| p.is_single_unit() && p.precision() <= Precision::Day;
+        a_day(time)
+            && self.reported(claim).is_some_and(|report| {
+                a_day(&report) && report.start().date() == time.start().date()
+            })
     }
 
     /// Forms positions from claims of one scope group and one polarity,

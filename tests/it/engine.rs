@@ -5786,3 +5786,48 @@ fn figures_that_only_overlap_support_neither() {
     ]);
     assert_eq!(values, ["10–60 / up to 100 → 10–60", "40–200"]);
 }
+
+/// A running total's figure whose time is the day it was reported is
+/// "as of" that report: the series orders it, and a later lower figure
+/// conflicts with it. Given as each day's scope, the tolls had stood in
+/// scopes of their own, "not a conflict", nothing superseded
+/// (seventeenth audit, C2). A figure for another day or a month than
+/// its report's is a scope of its own, as before.
+#[test]
+fn a_running_total_as_of_each_report_is_a_series() {
+    let toll = |id: &str, n: u32, time: &str, when: &str| {
+        let mut c = said(id, n, when);
+        c["scope"] = serde_json::json!({"time": time});
+        c
+    };
+    let corpus = corpus_of(vec![
+        toll("k1", 1500, "2023-02-06", "2023-02-06"),
+        toll("k2", 3400, "2023-02-07", "2023-02-07T18:00"),
+        toll("k3", 3100, "2023-02-08", "2023-02-08"),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    assert_eq!(topic.verdict, Verdict::Contested);
+    assert_eq!(superseded_claims(topic), ["k1>k2"]);
+    assert_eq!(topic.scopes.len(), 1);
+    assert!(
+        topic
+            .explanation
+            .starts_with("Contested: P2 3,400 (1 origin: A (own reporting)) against P3 3,100"),
+        "{}",
+        topic.explanation
+    );
+    // Figures for months, or days other than their report's: scopes.
+    for times in [["2023-01", "2023-02"], ["2023-02-01", "2023-02-02"]] {
+        let corpus = corpus_of(vec![
+            toll("k1", 3400, times[0], "2023-03-01"),
+            toll("k2", 3100, times[1], "2023-03-02"),
+        ]);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        assert_eq!(
+            report.topics[0].verdict,
+            Verdict::DifferentScope,
+            "{times:?}"
+        );
+    }
+}
