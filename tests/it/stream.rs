@@ -2488,6 +2488,25 @@ fn a_decimal_comma_cell_is_skipped_with_its_reading() {
     assert_snapshot!(table(csv.as_bytes(), TableFormat::Csv), @r#"skipped t.csv:2: field value: "1,5 million" is 1.5 million where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "1.5 million""#);
 }
 
+/// A value cell whose share is marked twice ("5%%", "5 % %") is skipped
+/// with the reason, as "5%%%" was, with or without a noun after it: it
+/// had been read as 5 percent and corroborated "5%" (seventeenth audit,
+/// D6).
+#[test]
+fn a_share_marked_twice_is_skipped() {
+    let csv = "source,subject,property,value\n\
+               p,e,share,5%%\n\
+               p,e,share,5 % %\n\
+               p,e,share,5%% of voters\n\
+               p,e,share,5%\n";
+    assert_snapshot!(table(csv.as_bytes(), TableFormat::Csv), @r#"
+    line-5 e share quantity [p]
+    skipped t.csv:2: field value: "5%%" writes the percent sign twice; expected the share with one sign, "5%"
+    skipped t.csv:3: field value: "5 % %" writes the percent sign twice; expected the share with one sign, "5 %"
+    skipped t.csv:4: field value: "5%%" writes the percent sign twice; expected the share with one sign, "5%"
+    "#);
+}
+
 /// A value cell grouped by no-break spaces is that number; one grouped
 /// by plain spaces is skipped with its reading, with or without a
 /// counted noun (before, "1 500 dead" was kept as text).
