@@ -724,6 +724,9 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> 
     if let Some(error) = decimal_comma_error(&tokens) {
         return Err(error.into());
     }
+    if let Some(error) = decimal_comma_figure_error(text, &tokens, lexicon) {
+        return Err(error.into());
+    }
     if let Some(error) = repeated_share_error(&tokens) {
         return Err(error.into());
     }
@@ -973,6 +976,43 @@ fn decimal_comma_error(tokens: &Tokens) -> Option<Error> {
         _ => scale,
     };
     let english = format!("{}.{} {scale}", tokens.raw(at), tokens.raw(at + 2));
+    Some(Error::invalid_value(
+        format!("{written:?}"),
+        format!("is {english} where a comma marks decimals, as much of Europe writes it"),
+        format!("the number as English writes it, {english:?}"),
+    ))
+}
+
+/// The error for a whole value with a decimal comma and no scale word
+/// after it ("1,5", "12,50", "3,2%", "1,5 people", "about 1,5", "$1,5";
+/// see [`number::decimal_comma_figure_at`]), where the value, read with
+/// a decimal point instead, is a quantity that takes in that number: the
+/// reading is named, as for "1,5 million", and it is a value error, so
+/// that a table cell written so is skipped with it rather than refused
+/// with the false reason that "1" starts no quantity, or kept as text
+/// (seventeenth audit, D4). A comma between digits in words that are no
+/// quantity either way ("chapters 3,4") is left to the other rules.
+fn decimal_comma_figure_error(text: &str, tokens: &Tokens, lexicon: &Lexicon) -> Option<Error> {
+    let at = (0..tokens.len()).find(|&k| number::decimal_comma_figure_at(tokens, k))?;
+    let comma = tokens.span(at + 1, at + 2);
+    let pointed = format!("{}.{}", &text[..comma.start], &text[comma.end..]);
+    let read = Tokens::new(&pointed);
+    // The tokens before the number are the same, and the number is one
+    // token now: the reading must go past it.
+    if quantity::quantity_at(&read, lexicon, 0, true).is_none_or(|found| found.end <= at) {
+        return None;
+    }
+    // Written with a currency sign glued before it, and a percent sign
+    // glued after it.
+    let start = if at > 0 && tokens.joined(at) && tokens.punct(at - 1).is_some_and(is_currency_sign)
+    {
+        at - 1
+    } else {
+        at
+    };
+    let end = at + 3 + usize::from(tokens.joined(at + 3) && tokens.punct(at + 3) == Some('%'));
+    let written = tokens.raw_span(start, end);
+    let english = written.replacen(',', ".", 1);
     Some(Error::invalid_value(
         format!("{written:?}"),
         format!("is {english} where a comma marks decimals, as much of Europe writes it"),

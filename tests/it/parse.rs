@@ -2358,3 +2358,65 @@ fn a_repeated_percent_sign_is_refused() {
         assert_eq!(share.unit(), Some("percent"), "{text}");
     }
 }
+
+/// A decimal comma with no scale word after it ("1,5", "12,50", "3,2%",
+/// "1,5 people", "about 1,5", "$1,5"): refused with its reading as "1,5
+/// million" is, where it had been refused as "\"1\" does not start a
+/// quantity" or kept as text (seventeenth audit, D4). A decimal comma is
+/// a comma glued between digits with one or two digits after it and no
+/// further digit or group after those; a group of three is a thousands
+/// separator, and four digits, a comma and a space, or a third group are
+/// not decimal commas and read as before.
+#[test]
+fn a_decimal_comma_is_refused_with_its_reading() {
+    let v = Vocabulary::default();
+    for (text, written, english) in [
+        ("1,5", "1,5", "1.5"),
+        ("12,50", "12,50", "12.50"),
+        ("0,5", "0,5", "0.5"),
+        ("3,2%", "3,2%", "3.2%"),
+        ("10,5 %", "10,5", "10.5"),
+        ("1,5 people", "1,5", "1.5"),
+        ("about 1,5", "1,5", "1.5"),
+        ("$1,5", "$1,5", "$1.5"),
+        ("between 1,5 and 2 metres", "1,5", "1.5"),
+        ("1234,5", "1234,5", "1234.5"),
+    ] {
+        let error = parse_quantity(text, &v).unwrap_err();
+        assert!(!error.is_syntax(), "{text}: {error}");
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{written:?} is {english} where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, {english:?}"
+            ),
+            "{text}"
+        );
+    }
+    // A thousands group reads; other commas between digits keep their
+    // readings: not read, as a syntax error (a table cell of them is
+    // skipped, or kept as text with a warning), never as decimals.
+    assert_eq!(parse_quantity("1,500", &v).unwrap().to_string(), "1,500");
+    assert_eq!(
+        parse_quantity("1,500 people", &v).unwrap().to_string(),
+        "1,500 people"
+    );
+    for text in [
+        "1,5000",
+        "1,2345",
+        "1, 5",
+        "12,34,567",
+        "1,00,000",
+        "chapters 3,4",
+        "1.234,5",
+    ] {
+        let error = parse_quantity(text, &v).unwrap_err();
+        assert!(error.is_syntax(), "{text}: {error}");
+        assert!(
+            !error.to_string().contains("comma marks decimals"),
+            "{text}: {error}"
+        );
+    }
+    // Running text still gives no mention for them.
+    check("1,5 people", "");
+    check("3,2%", "");
+}

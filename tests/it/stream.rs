@@ -2488,6 +2488,40 @@ fn a_decimal_comma_cell_is_skipped_with_its_reading() {
     assert_snapshot!(table(csv.as_bytes(), TableFormat::Csv), @r#"skipped t.csv:2: field value: "1,5 million" is 1.5 million where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "1.5 million""#);
 }
 
+/// A value cell with a decimal comma and no scale word ("1,5", "3,2%",
+/// "1,5 people", "about 1,5", "$1,5") is skipped with its reading, as
+/// "1,5 million" is: the bare forms had been refused with the false
+/// reason that "1" does not start a quantity, and those with a noun or
+/// a hedge kept as text (seventeenth audit, D4). "1,500" is a thousands
+/// group, and "1, 5" two numbers, as before.
+#[test]
+fn a_decimal_comma_cell_without_a_scale_word_is_skipped_with_its_reading() {
+    let csv = rows_of(
+        "source,subject,property,value",
+        &[
+            "1,5",
+            "12,50",
+            "3,2%",
+            "1,5 people",
+            "about 1,5",
+            "$1,5",
+            "1,500",
+        ],
+        |cell| format!("p,e,killed,\"{cell}\""),
+    );
+    let corpus = read_csv(&csv);
+    assert!(corpus.warnings().is_empty(), "{:?}", corpus.warnings());
+    assert_snapshot!(describe(&corpus), @r#"
+    line-8 e killed quantity [p]
+    skipped t.csv:2: field value: "1,5" is 1.5 where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "1.5"
+    skipped t.csv:3: field value: "12,50" is 12.50 where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "12.50"
+    skipped t.csv:4: field value: "3,2%" is 3.2% where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "3.2%"
+    skipped t.csv:5: field value: "1,5" is 1.5 where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "1.5"
+    skipped t.csv:6: field value: "1,5" is 1.5 where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "1.5"
+    skipped t.csv:7: field value: "$1,5" is $1.5 where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "$1.5"
+    "#);
+}
+
 /// A value cell whose share is marked twice ("5%%", "5 % %") is skipped
 /// with the reason, as "5%%%" was, with or without a noun after it: it
 /// had been read as 5 percent and corroborated "5%" (seventeenth audit,
