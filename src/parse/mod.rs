@@ -31,7 +31,7 @@ pub(crate) use number::scale_word;
 use std::fmt;
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::error::{Error, ErrorKind};
@@ -1171,6 +1171,40 @@ const DATE_EXPECTED: &str = "a date such as \"August 26, 2021\", \"26 August 202
 /// offered.
 const ABSOLUTE_DATE_EXPECTED: &str = "a date such as \"August 26, 2021\", \"26 August 2021\", \"2021-08-26\", \"October 2014\", \"2015\", \"between 2016 and 2018\" or \"mid-August 2021\"";
 
+/// The first date expression in a whole value that does not read as one
+/// date, when every number in the value is part of a date the grammar
+/// reads ("sometime around March 9, 2023": "March 9, 2023"): a value
+/// that names a date, which a table warns about as a date that could not
+/// be read, not as a figure that does not read as a quantity (seventeenth
+/// audit, C9). `None` when no number is in a date, or one is outside
+/// them ("police estimated 2,000 people on March 9").
+pub(crate) fn date_holding_every_number(text: &str) -> Option<&str> {
+    let tokens = Tokens::new(text);
+    let mut first = None;
+    let mut i = 0;
+    while i < tokens.len() {
+        let may_date = match tokens.word(i) {
+            Some(word) => date::may_start_date(word),
+            None => tokens.number(i).is_some(),
+        };
+        if may_date
+            && let Some(found) = date::date_at(&tokens, i, None, false)
+            && found.end > i
+        {
+            if (i..found.end).any(|k| tokens.number(k).is_some()) {
+                first.get_or_insert(tokens.span(i, found.end));
+            }
+            i = found.end;
+            continue;
+        }
+        if tokens.number(i).is_some() {
+            return None;
+        }
+        i += 1;
+    }
+    text.get(first?)
+}
+
 /// Words that bound a date at one end ("by 2015", "since 2021"): with a
 /// date after them they make an open-ended period, which is no date
 /// ([`parse_date`] refuses it; a table's value cell so written is kept
@@ -1179,7 +1213,9 @@ pub(crate) const DATE_BOUNDS: &[&str] = &["by", "since", "until", "till", "befor
 
 /// Reads one date expression: "August 26, 2021", "Aug. 26", "October
 /// 2014", "in 2020", "between 2016 and 2018", "the first four months of
-/// 2021", "Q1 2026", "mid-August", "on Tuesday", "last year", "04:11 PM".
+/// 2021", "Q1 2026", "mid-August", "on Tuesday", "last year", "04:11 PM",
+/// "on or about March 9, 2023" (the date), "the week of March 6, 2023"
+/// (the seven days from a Sunday or a Monday).
 ///
 /// Relative expressions ("Tuesday", "Aug. 26", "last week") resolve
 /// against `reference` looking back: in an article dated Wednesday
@@ -1210,8 +1246,10 @@ pub(crate) const DATE_BOUNDS: &[&str] = &["by", "since", "until", "till", "befor
 /// open-ended period, not one), when it names
 /// a date that does not exist, when it names a weekday the date does not
 /// fall on ("Monday, August 14, 2025", a Thursday: a value error, not a
-/// syntax error, naming both), or when it is relative and `reference` is
-/// `None`.
+/// syntax error, naming both), when it names a week by a day in
+/// mid-week ("the week of March 9, 2023", a Thursday: a value error
+/// naming the week from the Sunday and the week from the Monday before
+/// it), or when it is relative and `reference` is `None`.
 pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Error> {
     let expected = if reference.is_some() {
         DATE_EXPECTED
@@ -1239,10 +1277,12 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
             expected,
         ));
     }
-    let mut start = 0;
-    if matches!(tokens.word(0), Some("in" | "on" | "during" | "of" | "at")) && tokens.len() > 1 {
-        start = 1;
-    }
+    // "on or about March 9, 2023" is the date, as "on March 9, 2023" is.
+    let start = words::DATE_PLACES
+        .iter()
+        .find_map(|place| tokens.phrase(0, place))
+        .filter(|&after| after < tokens.len())
+        .unwrap_or(0);
     let at = |i: usize| tokens.span(i, i + 1).start;
     let found = date::date_at(&tokens, start, reference, true);
     if found.as_ref().is_none_or(|found| found.end < tokens.len())
@@ -1268,6 +1308,30 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
                     format!("{:?}", text.trim()),
                     format!("names {weekday}, but {day} is a {}", day.format("%A")),
                     "a weekday that agrees with the date, or the date without one",
+                ))
+            }
+            // "the week of March 9, 2023", a Thursday: a week that
+            // starts on the Sunday or the Monday before it. A value
+            // error, as a slashed date that reads two ways is.
+            (None, None)
+                if found.midweek.is_some()
+                    && let Some(day) = found.midweek.map(|day| day.start_date()) =>
+            {
+                let back = i64::from(day.weekday().num_days_from_sunday());
+                let sunday = day - chrono::Duration::days(back);
+                let monday = sunday + chrono::Duration::days(1);
+                let week = |from: NaiveDate| format!("{from}/{}", from + chrono::Duration::days(6));
+                Err(Error::invalid_value(
+                    format!("{:?}", text.trim()),
+                    format!(
+                        "names a week by a {}, {day}, which starts no week: it may be the week from Sunday {sunday} or the week from Monday {monday}",
+                        day.format("%A")
+                    ),
+                    format!(
+                        "the Sunday or Monday the week starts on, or its days ({:?} or {:?})",
+                        week(sunday),
+                        week(monday)
+                    ),
                 ))
             }
             // A range with an end that is a day that does not exist

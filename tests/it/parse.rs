@@ -2420,3 +2420,51 @@ fn a_decimal_comma_is_refused_with_its_reading() {
     check("1,5 people", "");
     check("3,2%", "");
 }
+
+/// "On or about DATE" is the date, as "on DATE" is; "the week of DATE"
+/// is the seven days from a Sunday or a Monday, the days a week starts
+/// on, and no date for a day in mid-week, whose week starts on the
+/// Sunday or the Monday before it by the reader's custom. Both had been
+/// kept as text in a table, where two of them then conflicted as texts,
+/// and running text read "the week of March 6" as the single day
+/// (seventeenth audit, C9).
+#[test]
+fn on_or_about_a_date_and_the_week_of_a_date() {
+    let day = |text: &str| parse_date(text, None).map(|p| p.to_string());
+    assert_eq!(day("on or about March 9, 2023").unwrap(), "2023-03-09");
+    assert_eq!(day("On or around 9 March 2023").unwrap(), "2023-03-09");
+    // Monday 6 March 2023, and Sunday 5 March.
+    assert_eq!(
+        day("the week of March 6, 2023").unwrap(),
+        "2023-03-06/2023-03-12"
+    );
+    assert_eq!(
+        day("Week of March 5, 2023").unwrap(),
+        "2023-03-05/2023-03-11"
+    );
+    assert_eq!(
+        day("the week of Monday, March 6, 2023").unwrap(),
+        "2023-03-06/2023-03-12"
+    );
+    // Thursday 9 March: the week from Sunday the 5th or Monday the 6th.
+    let midweek = parse_date("the week of March 9, 2023", None).unwrap_err();
+    assert!(!midweek.is_syntax(), "{midweek}");
+    insta::assert_snapshot!(midweek, @r#""the week of March 9, 2023" names a week by a Thursday, 2023-03-09, which starts no week: it may be the week from Sunday 2023-03-05 or the week from Monday 2023-03-06; expected the Sunday or Monday the week starts on, or its days ("2023-03-05/2023-03-11" or "2023-03-06/2023-03-12")"#);
+    // Not a week of a month, nor of a day with its time.
+    assert!(parse_date("the week of March 2023", None).is_err());
+    // Without its year, read against the reference date.
+    let reference = Some(date(2023, 3, 20));
+    assert_eq!(
+        parse_date("the week of March 6", reference)
+            .unwrap()
+            .to_string(),
+        "2023-03-06/2023-03-12"
+    );
+    check_on(
+        date(2023, 3, 20),
+        "Repairs began the week of March 6 and ended on March 9, 2023.",
+        "date 2023-03-06/2023-03-12 [the week of March 6]; date 2023-03-09 [March 9, 2023]",
+    );
+    // A week in mid-week gives no mention, not the day alone.
+    check_on(date(2023, 3, 20), "the week of March 9", "");
+}
