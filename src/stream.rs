@@ -1844,6 +1844,10 @@ fn parse_row<'a>(
                                     warning = Some(open);
                                 } else if let Some((quantity, after)) = began {
                                     warning = Some(kept_as_text(read, quantity, after));
+                                } else if let Some(date) =
+                                    crate::parse::date_holding_every_number(read)
+                                {
+                                    warning = Some(date_kept_as_text(read, date));
                                 } else if let Some(figure) = figure_in(read) {
                                     warning = Some(figure_kept_as_text(read, figure));
                                 }
@@ -1985,6 +1989,21 @@ fn figure_kept_as_text(text: &str, figure: &str) -> Error {
             "holds the figure {figure:?} but does not read as a quantity, so the cell is kept as text and not compared as a number"
         ),
         "a quantity with its counted noun or unit (\"1.2 billion US dollars\", \"40,000 displaced people\"), to compare it as a number",
+    )
+    .in_field("value")
+}
+
+/// The warning for a value cell kept as text whose figures are all in a
+/// date it holds ("sometime around March 9, 2023"), which does not read
+/// as one date: named as a date that could not be read, not as a figure
+/// that does not read as a quantity (seventeenth audit, C9).
+fn date_kept_as_text(text: &str, date: &str) -> Error {
+    Error::invalid_value(
+        format!("{:?}", text.trim()),
+        format!(
+            "holds the date {date:?} but does not read as one date, so the cell is kept as text and not compared as a date"
+        ),
+        "one date (\"March 9, 2023\", \"on or about March 9, 2023\") or a span (\"the week of March 6, 2023\", \"2023-03-06/2023-03-12\"), to compare it as a date",
     )
     .in_field("value")
 }

@@ -17,6 +17,8 @@
 //! - quarters and halves as codes: `Qn[-| |of ]Year`, `Year[-| ]Qn`, `Hn Year`, `Year-Hn`:
 //!   "Q1 2026", "2026-Q1", "H2 2025"; never a code without its year
 //! - `mid-|early|late Month [Year]`: days 11–20, 1–10, 21–end
+//! - `[the] week of Day`: the seven days from a Sunday or a Monday; no date
+//!   for a day in mid-week (see `week_of`)
 //! - `today`, `yesterday`, `tomorrow`, `last night`, `this|last|next week|month|year`, `[last|this] Weekday`, `next|this [coming]|coming Weekday`, `next Month` (ahead, see `weekday_ahead`)
 //! - `HH:MM [am|pm]`, `H am|pm`: on the date before or after it, or the reference day
 //! - `YYYY-MM-DDTHH:MM[:SS[.f]]`: that minute; with a zone, no date (`iso_timestamp_at`)
@@ -66,6 +68,11 @@ pub(crate) struct DateMatch {
     /// and the date. The match has no period then, since one of the two
     /// is wrong and the text does not say which.
     pub(crate) wrong_weekday: Option<(&'static str, Period)>,
+    /// A week named by a day that starts none ("the week of March 9,
+    /// 2023", a Thursday): the day. The match has no period then, since
+    /// the week starts on the Sunday or the Monday before it by the
+    /// reader's custom (see [`week_of`]).
+    pub(crate) midweek: Option<Period>,
 }
 
 /// The full names of the weekdays, from Monday = 0, as [`WEEKDAYS`]
@@ -1358,6 +1365,9 @@ pub(crate) fn date_at(
     reference: Option<NaiveDate>,
     strict: bool,
 ) -> Option<DateMatch> {
+    if let Some(week) = week_of(tokens, i, reference) {
+        return Some(week);
+    }
     // A single calendar date is at [`SINGLE_DAY`]: a day without its
     // year may be read ahead (below).
     let candidates = [
@@ -1419,7 +1429,43 @@ pub(crate) fn date_at(
         inverted,
         nonexistent,
         wrong_weekday,
+        midweek: None,
     })
+}
+
+/// "The week of DATE", "week of DATE" at token `i`, DATE one day: the
+/// seven days from it when it is a Monday or a Sunday, the days a week
+/// starts on ("the week of March 6, 2023", a Monday, is 6 to 12 March).
+/// A day in mid-week starts no week, and the week it names begins on the
+/// Sunday or on the Monday before it by the reader's custom, as "next
+/// Tuesday" may name two days: the match has no period then
+/// ([`DateMatch::midweek`]), and the scanner gives no mention rather
+/// than the day alone. `None` when no day follows "week of" ("the week
+/// of March 2023"), which is left to the other patterns.
+fn week_of(tokens: &Tokens, i: usize, reference: Option<NaiveDate>) -> Option<DateMatch> {
+    let at = i + usize::from(tokens.is(i, "the"));
+    if !(tokens.is(at, "week") && tokens.is(at + 1, "of"))
+        || (at + 1..at + 3).any(|k| tokens.breaks(k))
+    {
+        return None;
+    }
+    let mut found = date_at(tokens, at + 2, reference, false)?;
+    let Some(day) = found.period else {
+        // Unresolved (relative with no reference date) or no date (a
+        // weekday that contradicts it): as the day alone is.
+        return Some(found);
+    };
+    if !(day.precision() == Precision::Day && day.is_single_unit()) {
+        return None;
+    }
+    let first = day.start_date();
+    if matches!(first.weekday(), chrono::Weekday::Mon | chrono::Weekday::Sun) {
+        found.period = date_span(first, first + Duration::days(6));
+    } else {
+        found.period = None;
+        found.midweek = Some(day);
+    }
+    Some(found)
 }
 
 /// True when the token can start a date (a cheap filter before
@@ -1446,6 +1492,7 @@ pub(crate) fn may_start_date(word: &str) -> bool {
                 | "between"
                 | "from"
                 | "the"
+                | "week"
                 | "first"
                 | "second"
                 | "third"

@@ -31,7 +31,7 @@ pub(crate) use number::scale_word;
 use std::fmt;
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::error::{Error, ErrorKind};
@@ -465,12 +465,59 @@ fn percentage(text: &str, lexicon: &Lexicon) -> Option<Quantity> {
     } else {
         return None;
     };
+    // "5%%", "5 percent percent": a share marked twice, which
+    // `repeated_share_error` refuses; not a share of "5%".
+    if share_mark_before(before.trim_end()) {
+        return None;
+    }
     // "62%-65%": the first end's sign too.
     let before = before.replacen("%", "", 1);
     let tokens = Tokens::new(&before);
     let found = quantity::quantity_at(&tokens, lexicon, 0, true)?;
     (found.end == tokens.len() && found.quantity.unit().is_none() && found.ambiguous.is_none())
         .then(|| found.quantity.with_unit("percent"))
+}
+
+/// Whether `text` ends in a percent sign or word ("5%", "5 percent", "5
+/// per cent"), in any case.
+fn share_mark_before(text: &str) -> bool {
+    let ends_with = |word: &str| {
+        text.len() >= word.len()
+            && text.as_bytes()[text.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
+    };
+    text.ends_with('%') || ends_with("per cent") || ends_with("percent")
+}
+
+/// The tokens of a percent sign or word at token `k` ("%", "percent",
+/// "per cent"): the token after it.
+fn share_mark_at(tokens: &Tokens, k: usize) -> Option<usize> {
+    if tokens.punct(k) == Some('%') || tokens.is(k, "percent") {
+        return Some(k + 1);
+    }
+    (tokens.is(k, "per") && tokens.is(k + 1, "cent") && !tokens.breaks(k + 1)).then_some(k + 2)
+}
+
+/// The error for a whole value whose share is marked twice, a number
+/// followed by two percent signs or words ("5%%", "5 % %", "5 percent
+/// percent", "5% per cent"): a slip, or an escaping error ("%%" is how
+/// printf writes one "%"), that had been read as a share of 5 percent
+/// and corroborated "5%" (seventeenth audit, D6). The number reads, so
+/// this is no syntax error: a table cell written so is skipped with the
+/// reason, as "5%%%" was, rather than kept as text.
+fn repeated_share_error(tokens: &Tokens) -> Option<Error> {
+    let (at, first, second) = (1..tokens.len()).find_map(|k| {
+        tokens.number(k - 1)?;
+        let first = share_mark_at(tokens, k)?;
+        if tokens.breaks(first) {
+            return None;
+        }
+        Some((k - 1, first, share_mark_at(tokens, first)?))
+    })?;
+    Some(Error::invalid_value(
+        format!("{:?}", tokens.raw_span(at, second)),
+        "writes the percent sign twice",
+        format!("the share with one sign, {:?}", tokens.raw_span(at, first)),
+    ))
 }
 
 /// Whether tokens `start..` are past participles in lower case, joined
@@ -675,6 +722,12 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> 
         return Err(expression_error(text, 0, "the input is empty", QUANTITY_EXPECTED).into());
     }
     if let Some(error) = decimal_comma_error(&tokens) {
+        return Err(error.into());
+    }
+    if let Some(error) = decimal_comma_figure_error(text, &tokens, lexicon) {
+        return Err(error.into());
+    }
+    if let Some(error) = repeated_share_error(&tokens) {
         return Err(error.into());
     }
     if let Some(error) = scale_chain_error(&tokens, &lexicon.notation) {
@@ -930,6 +983,43 @@ fn decimal_comma_error(tokens: &Tokens) -> Option<Error> {
     ))
 }
 
+/// The error for a whole value with a decimal comma and no scale word
+/// after it ("1,5", "12,50", "3,2%", "1,5 people", "about 1,5", "$1,5";
+/// see [`number::decimal_comma_figure_at`]), where the value, read with
+/// a decimal point instead, is a quantity that takes in that number: the
+/// reading is named, as for "1,5 million", and it is a value error, so
+/// that a table cell written so is skipped with it rather than refused
+/// with the false reason that "1" starts no quantity, or kept as text
+/// (seventeenth audit, D4). A comma between digits in words that are no
+/// quantity either way ("chapters 3,4") is left to the other rules.
+fn decimal_comma_figure_error(text: &str, tokens: &Tokens, lexicon: &Lexicon) -> Option<Error> {
+    let at = (0..tokens.len()).find(|&k| number::decimal_comma_figure_at(tokens, k))?;
+    let comma = tokens.span(at + 1, at + 2);
+    let pointed = format!("{}.{}", &text[..comma.start], &text[comma.end..]);
+    let read = Tokens::new(&pointed);
+    // The tokens before the number are the same, and the number is one
+    // token now: the reading must go past it.
+    if quantity::quantity_at(&read, lexicon, 0, true).is_none_or(|found| found.end <= at) {
+        return None;
+    }
+    // Written with a currency sign glued before it, and a percent sign
+    // glued after it.
+    let start = if at > 0 && tokens.joined(at) && tokens.punct(at - 1).is_some_and(is_currency_sign)
+    {
+        at - 1
+    } else {
+        at
+    };
+    let end = at + 3 + usize::from(tokens.joined(at + 3) && tokens.punct(at + 3) == Some('%'));
+    let written = tokens.raw_span(start, end);
+    let english = written.replacen(',', ".", 1);
+    Some(Error::invalid_value(
+        format!("{written:?}"),
+        format!("is {english} where a comma marks decimals, as much of Europe writes it"),
+        format!("the number as English writes it, {english:?}"),
+    ))
+}
+
 /// The error for a whole value whose number goes on with a scale that
 /// does not compose with the one before ("5 million million", "1.5
 /// million thousand", "3 bn bn"; see [`number::ScaleChain`]): no one
@@ -1081,6 +1171,40 @@ const DATE_EXPECTED: &str = "a date such as \"August 26, 2021\", \"26 August 202
 /// offered.
 const ABSOLUTE_DATE_EXPECTED: &str = "a date such as \"August 26, 2021\", \"26 August 2021\", \"2021-08-26\", \"October 2014\", \"2015\", \"between 2016 and 2018\" or \"mid-August 2021\"";
 
+/// The first date expression in a whole value that does not read as one
+/// date, when every number in the value is part of a date the grammar
+/// reads ("sometime around March 9, 2023": "March 9, 2023"): a value
+/// that names a date, which a table warns about as a date that could not
+/// be read, not as a figure that does not read as a quantity (seventeenth
+/// audit, C9). `None` when no number is in a date, or one is outside
+/// them ("police estimated 2,000 people on March 9").
+pub(crate) fn date_holding_every_number(text: &str) -> Option<&str> {
+    let tokens = Tokens::new(text);
+    let mut first = None;
+    let mut i = 0;
+    while i < tokens.len() {
+        let may_date = match tokens.word(i) {
+            Some(word) => date::may_start_date(word),
+            None => tokens.number(i).is_some(),
+        };
+        if may_date
+            && let Some(found) = date::date_at(&tokens, i, None, false)
+            && found.end > i
+        {
+            if (i..found.end).any(|k| tokens.number(k).is_some()) {
+                first.get_or_insert(tokens.span(i, found.end));
+            }
+            i = found.end;
+            continue;
+        }
+        if tokens.number(i).is_some() {
+            return None;
+        }
+        i += 1;
+    }
+    text.get(first?)
+}
+
 /// Words that bound a date at one end ("by 2015", "since 2021"): with a
 /// date after them they make an open-ended period, which is no date
 /// ([`parse_date`] refuses it; a table's value cell so written is kept
@@ -1089,7 +1213,9 @@ pub(crate) const DATE_BOUNDS: &[&str] = &["by", "since", "until", "till", "befor
 
 /// Reads one date expression: "August 26, 2021", "Aug. 26", "October
 /// 2014", "in 2020", "between 2016 and 2018", "the first four months of
-/// 2021", "Q1 2026", "mid-August", "on Tuesday", "last year", "04:11 PM".
+/// 2021", "Q1 2026", "mid-August", "on Tuesday", "last year", "04:11 PM",
+/// "on or about March 9, 2023" (the date), "the week of March 6, 2023"
+/// (the seven days from a Sunday or a Monday).
 ///
 /// Relative expressions ("Tuesday", "Aug. 26", "last week") resolve
 /// against `reference` looking back: in an article dated Wednesday
@@ -1120,8 +1246,10 @@ pub(crate) const DATE_BOUNDS: &[&str] = &["by", "since", "until", "till", "befor
 /// open-ended period, not one), when it names
 /// a date that does not exist, when it names a weekday the date does not
 /// fall on ("Monday, August 14, 2025", a Thursday: a value error, not a
-/// syntax error, naming both), or when it is relative and `reference` is
-/// `None`.
+/// syntax error, naming both), when it names a week by a day in
+/// mid-week ("the week of March 9, 2023", a Thursday: a value error
+/// naming the week from the Sunday and the week from the Monday before
+/// it), or when it is relative and `reference` is `None`.
 pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Error> {
     let expected = if reference.is_some() {
         DATE_EXPECTED
@@ -1149,10 +1277,12 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
             expected,
         ));
     }
-    let mut start = 0;
-    if matches!(tokens.word(0), Some("in" | "on" | "during" | "of" | "at")) && tokens.len() > 1 {
-        start = 1;
-    }
+    // "on or about March 9, 2023" is the date, as "on March 9, 2023" is.
+    let start = words::DATE_PLACES
+        .iter()
+        .find_map(|place| tokens.phrase(0, place))
+        .filter(|&after| after < tokens.len())
+        .unwrap_or(0);
     let at = |i: usize| tokens.span(i, i + 1).start;
     let found = date::date_at(&tokens, start, reference, true);
     if found.as_ref().is_none_or(|found| found.end < tokens.len())
@@ -1178,6 +1308,30 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
                     format!("{:?}", text.trim()),
                     format!("names {weekday}, but {day} is a {}", day.format("%A")),
                     "a weekday that agrees with the date, or the date without one",
+                ))
+            }
+            // "the week of March 9, 2023", a Thursday: a week that
+            // starts on the Sunday or the Monday before it. A value
+            // error, as a slashed date that reads two ways is.
+            (None, None)
+                if found.midweek.is_some()
+                    && let Some(day) = found.midweek.map(|day| day.start_date()) =>
+            {
+                let back = i64::from(day.weekday().num_days_from_sunday());
+                let sunday = day - chrono::Duration::days(back);
+                let monday = sunday + chrono::Duration::days(1);
+                let week = |from: NaiveDate| format!("{from}/{}", from + chrono::Duration::days(6));
+                Err(Error::invalid_value(
+                    format!("{:?}", text.trim()),
+                    format!(
+                        "names a week by a {}, {day}, which starts no week: it may be the week from Sunday {sunday} or the week from Monday {monday}",
+                        day.format("%A")
+                    ),
+                    format!(
+                        "the Sunday or Monday the week starts on, or its days ({:?} or {:?})",
+                        week(sunday),
+                        week(monday)
+                    ),
                 ))
             }
             // A range with an end that is a day that does not exist

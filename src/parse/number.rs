@@ -579,6 +579,40 @@ pub(crate) fn decimal_comma_at(tokens: &Tokens, i: usize) -> bool {
         || (i >= 2 && whole(i - 2) && comma_between(i - 1) && fraction(i))
 }
 
+/// Whether the digits at `i` are the whole part of a decimal comma, with
+/// or without a scale word after it: digits with no separator or dot
+/// glued before them, a comma glued to them and to one or two digits,
+/// and after those no further digit, separator or dot with digits ("1,5",
+/// "12,50", "3,2%", "1,5 people", "1234,5"). A group of three after the
+/// comma is a thousands separator ("1,500"), four digits ("1,5000"), a
+/// space after the comma ("1, 5") or a further group ("12,34,567") are
+/// not decimal commas, and keep their readings. English writes no such
+/// number, so a whole value with one where a quantity is read is
+/// refused, giving the reading (`decimal_comma_figure_error` in the
+/// parser); the scanner already gives no mention for it
+/// ([`foreign_grouping_beside`]).
+pub(crate) fn decimal_comma_figure_at(tokens: &Tokens, i: usize) -> bool {
+    let separator = |k: usize| matches!(tokens.punct(k), Some(',' | '.' | '\'' | '’'));
+    let plain = |k: usize, most: u8| {
+        tokens
+            .number(k)
+            .is_some_and(|(_, digits, grouped, decimal)| digits <= most && !grouped && !decimal)
+    };
+    let glued_before =
+        i >= 2 && tokens.joined(i) && separator(i - 1) && tokens.number(i - 2).is_some();
+    let glued_after = tokens.joined(i + 3)
+        && separator(i + 3)
+        && tokens.joined(i + 4)
+        && tokens.number(i + 4).is_some();
+    plain(i, u8::MAX)
+        && !glued_before
+        && tokens.punct(i + 1) == Some(',')
+        && tokens.joined(i + 1)
+        && tokens.joined(i + 2)
+        && plain(i + 2, 2)
+        && !glued_after
+}
+
 /// A group separator that joins two digit tokens where English grouping
 /// would have made them one ([`Tokens`] reads "1,234,567" whole): a comma
 /// between groups that are not of three, as Indian grouping writes

@@ -514,6 +514,22 @@ pub(crate) const YEAR_CONTEXT: &[&str] = &[
     "between",
 ];
 
+/// Words that place a date without changing it, read past at the start
+/// of a whole date value: "in 2015", "on Tuesday", "during 2020", and
+/// "on or about March 9, 2023", the legal phrase for a date, which a
+/// `Period` holds as the date, since it has no approximate day (see
+/// DESIGN.md, "Why is "the week of March 6" a week, and "on or about
+/// March 9" that day?"). Longest first.
+pub(crate) const DATE_PLACES: &[&str] = &[
+    "on or about",
+    "on or around",
+    "in",
+    "on",
+    "during",
+    "of",
+    "at",
+];
+
 /// Words before a bare month name that make it a month ("in May",
 /// "a May report", "since August").
 pub(crate) const MONTH_CONTEXT: &[&str] = &[

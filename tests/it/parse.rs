@@ -2317,3 +2317,154 @@ fn a_foreign_digit_grouping_gives_no_mention() {
         "exact 12..=12 [12]; exact 34..=34 unit=people [34 people]; exact 1234567..=1234567 unit=people [1,234,567 people]",
     );
 }
+
+/// A share whose percent sign or word is written twice ("5%%", "5 %
+/// %", "5 percent percent"), as a printf escape or an export can leave
+/// it, is refused naming the share written once: it had been read as 5
+/// percent and corroborated "5%" (seventeenth audit, D6), while "5%%%"
+/// was refused with another reason. Not a syntax error, so that a table
+/// cell written so is skipped, not kept as text.
+#[test]
+fn a_repeated_percent_sign_is_refused() {
+    let v = Vocabulary::default();
+    for (text, written, once) in [
+        ("5%%", "5%%", "5%"),
+        ("5 % %", "5 % %", "5 %"),
+        ("5%%%", "5%%", "5%"),
+        ("5 percent percent", "5 percent percent", "5 percent"),
+        ("5% per cent", "5% per cent", "5%"),
+        ("about 5%% of voters", "5%%", "5%"),
+    ] {
+        let error = parse_quantity(text, &v).unwrap_err();
+        assert!(!error.is_syntax(), "{text}: {error}");
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{written:?} writes the percent sign twice; expected the share with one sign, {once:?}"
+            ),
+            "{text}"
+        );
+    }
+    // One sign, at each end of a range or at its end, reads as before.
+    for text in [
+        "5%",
+        "5 %",
+        "5 percent",
+        "62%-65%",
+        "62-65%",
+        "about 41 per cent",
+    ] {
+        let share = parse_quantity(text, &v).unwrap();
+        assert_eq!(share.unit(), Some("percent"), "{text}");
+    }
+}
+
+/// A decimal comma with no scale word after it ("1,5", "12,50", "3,2%",
+/// "1,5 people", "about 1,5", "$1,5"): refused with its reading as "1,5
+/// million" is, where it had been refused as "\"1\" does not start a
+/// quantity" or kept as text (seventeenth audit, D4). A decimal comma is
+/// a comma glued between digits with one or two digits after it and no
+/// further digit or group after those; a group of three is a thousands
+/// separator, and four digits, a comma and a space, or a third group are
+/// not decimal commas and read as before.
+#[test]
+fn a_decimal_comma_is_refused_with_its_reading() {
+    let v = Vocabulary::default();
+    for (text, written, english) in [
+        ("1,5", "1,5", "1.5"),
+        ("12,50", "12,50", "12.50"),
+        ("0,5", "0,5", "0.5"),
+        ("3,2%", "3,2%", "3.2%"),
+        ("10,5 %", "10,5", "10.5"),
+        ("1,5 people", "1,5", "1.5"),
+        ("about 1,5", "1,5", "1.5"),
+        ("$1,5", "$1,5", "$1.5"),
+        ("between 1,5 and 2 metres", "1,5", "1.5"),
+        ("1234,5", "1234,5", "1234.5"),
+    ] {
+        let error = parse_quantity(text, &v).unwrap_err();
+        assert!(!error.is_syntax(), "{text}: {error}");
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{written:?} is {english} where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, {english:?}"
+            ),
+            "{text}"
+        );
+    }
+    // A thousands group reads; other commas between digits keep their
+    // readings: not read, as a syntax error (a table cell of them is
+    // skipped, or kept as text with a warning), never as decimals.
+    assert_eq!(parse_quantity("1,500", &v).unwrap().to_string(), "1,500");
+    assert_eq!(
+        parse_quantity("1,500 people", &v).unwrap().to_string(),
+        "1,500 people"
+    );
+    for text in [
+        "1,5000",
+        "1,2345",
+        "1, 5",
+        "12,34,567",
+        "1,00,000",
+        "chapters 3,4",
+        "1.234,5",
+    ] {
+        let error = parse_quantity(text, &v).unwrap_err();
+        assert!(error.is_syntax(), "{text}: {error}");
+        assert!(
+            !error.to_string().contains("comma marks decimals"),
+            "{text}: {error}"
+        );
+    }
+    // Running text still gives no mention for them.
+    check("1,5 people", "");
+    check("3,2%", "");
+}
+
+/// "On or about DATE" is the date, as "on DATE" is; "the week of DATE"
+/// is the seven days from a Sunday or a Monday, the days a week starts
+/// on, and no date for a day in mid-week, whose week starts on the
+/// Sunday or the Monday before it by the reader's custom. Both had been
+/// kept as text in a table, where two of them then conflicted as texts,
+/// and running text read "the week of March 6" as the single day
+/// (seventeenth audit, C9).
+#[test]
+fn on_or_about_a_date_and_the_week_of_a_date() {
+    let day = |text: &str| parse_date(text, None).map(|p| p.to_string());
+    assert_eq!(day("on or about March 9, 2023").unwrap(), "2023-03-09");
+    assert_eq!(day("On or around 9 March 2023").unwrap(), "2023-03-09");
+    // Monday 6 March 2023, and Sunday 5 March.
+    assert_eq!(
+        day("the week of March 6, 2023").unwrap(),
+        "2023-03-06/2023-03-12"
+    );
+    assert_eq!(
+        day("Week of March 5, 2023").unwrap(),
+        "2023-03-05/2023-03-11"
+    );
+    assert_eq!(
+        day("the week of Monday, March 6, 2023").unwrap(),
+        "2023-03-06/2023-03-12"
+    );
+    // Thursday 9 March: the week from Sunday the 5th or Monday the 6th.
+    let midweek = parse_date("the week of March 9, 2023", None).unwrap_err();
+    assert!(!midweek.is_syntax(), "{midweek}");
+    insta::assert_snapshot!(midweek, @r#""the week of March 9, 2023" names a week by a Thursday, 2023-03-09, which starts no week: it may be the week from Sunday 2023-03-05 or the week from Monday 2023-03-06; expected the Sunday or Monday the week starts on, or its days ("2023-03-05/2023-03-11" or "2023-03-06/2023-03-12")"#);
+    // Not a week of a month, nor of a day with its time.
+    assert!(parse_date("the week of March 2023", None).is_err());
+    // Without its year, read against the reference date.
+    let reference = Some(date(2023, 3, 20));
+    assert_eq!(
+        parse_date("the week of March 6", reference)
+            .unwrap()
+            .to_string(),
+        "2023-03-06/2023-03-12"
+    );
+    check_on(
+        date(2023, 3, 20),
+        "Repairs began the week of March 6 and ended on March 9, 2023.",
+        "date 2023-03-06/2023-03-12 [the week of March 6]; date 2023-03-09 [March 9, 2023]",
+    );
+    // A week in mid-week gives no mention, not the day alone.
+    check_on(date(2023, 3, 20), "the week of March 9", "");
+}

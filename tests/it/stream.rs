@@ -2491,6 +2491,106 @@ fn a_decimal_comma_cell_is_skipped_with_its_reading() {
     assert_snapshot!(table(csv.as_bytes(), TableFormat::Csv), @r#"skipped t.csv:2: field value: "1,5 million" is 1.5 million where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "1.5 million""#);
 }
 
+/// "On or about DATE" and "the week of DATE" in a value cell are dates:
+/// the three accounts of one day agree, where the first two had been kept
+/// as text and then contested the topic as differing texts (seventeenth
+/// audit, C9). A cell that holds a date but does not read as one is
+/// warned about as a date that could not be read, not as a figure that
+/// does not read as a quantity ("holds the figure \"6,\""), and a week
+/// named by a day in mid-week is skipped with the reason.
+#[test]
+fn date_phrases_in_value_cells() {
+    let corpus = read_csv(
+        "source,subject,property,value,date\n\
+         AP,Harbor Bridge collapse,occurred,\"the week of March 6, 2023\",2023-03-20\n\
+         AFP,Harbor Bridge collapse,occurred,\"on or about March 9, 2023\",2023-03-20\n\
+         Reuters,Harbor Bridge collapse,occurred,\"March 9, 2023\",2023-03-20\n",
+    );
+    assert!(corpus.warnings().is_empty(), "{:?}", corpus.warnings());
+    let values: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| match &c.value {
+            corroborate::Value::Date(period) => period.to_string(),
+            other => other.kind().to_string(),
+        })
+        .collect();
+    assert_eq!(
+        values,
+        ["2023-03-06/2023-03-12", "2023-03-09", "2023-03-09"]
+    );
+    let report = analyze(&corpus, &Policy::default());
+    assert_eq!(report.summary.contested, 0);
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         AP,Bridge,occurred,\"sometime around March 9, 2023\"\n\
+         AP,Bridge,reopened,\"the week of March 9, 2023\"\n\
+         AP,Bridge,crowd,\"police estimated 2,000 people on March 9, 2023\"\n",
+    );
+    assert_snapshot!(warnings_of(&corpus), @r#"
+    warning t.csv:2: field value: "sometime around March 9, 2023" holds the date "March 9, 2023" but does not read as one date, so the cell is kept as text and not compared as a date; expected one date ("March 9, 2023", "on or about March 9, 2023") or a span ("the week of March 6, 2023", "2023-03-06/2023-03-12"), to compare it as a date
+    warning t.csv:4: field value: "police estimated 2,000 people on March 9, 2023" holds the figure "2,000" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    "#);
+    assert_snapshot!(describe(&corpus), @r#"
+    line-2 bridge occurred text [ap]
+    line-4 bridge crowd text [ap]
+    skipped t.csv:3: field value: "the week of March 9, 2023" names a week by a Thursday, 2023-03-09, which starts no week: it may be the week from Sunday 2023-03-05 or the week from Monday 2023-03-06; expected the Sunday or Monday the week starts on, or its days ("2023-03-05/2023-03-11" or "2023-03-06/2023-03-12")
+    "#);
+}
+
+/// A value cell with a decimal comma and no scale word ("1,5", "3,2%",
+/// "1,5 people", "about 1,5", "$1,5") is skipped with its reading, as
+/// "1,5 million" is: the bare forms had been refused with the false
+/// reason that "1" does not start a quantity, and those with a noun or
+/// a hedge kept as text (seventeenth audit, D4). "1,500" is a thousands
+/// group, and "1, 5" two numbers, as before.
+#[test]
+fn a_decimal_comma_cell_without_a_scale_word_is_skipped_with_its_reading() {
+    let csv = rows_of(
+        "source,subject,property,value",
+        &[
+            "1,5",
+            "12,50",
+            "3,2%",
+            "1,5 people",
+            "about 1,5",
+            "$1,5",
+            "1,500",
+        ],
+        |cell| format!("p,e,killed,\"{cell}\""),
+    );
+    let corpus = read_csv(&csv);
+    assert!(corpus.warnings().is_empty(), "{:?}", corpus.warnings());
+    assert_snapshot!(describe(&corpus), @r#"
+    line-8 e killed quantity [p]
+    skipped t.csv:2: field value: "1,5" is 1.5 where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "1.5"
+    skipped t.csv:3: field value: "12,50" is 12.50 where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "12.50"
+    skipped t.csv:4: field value: "3,2%" is 3.2% where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "3.2%"
+    skipped t.csv:5: field value: "1,5" is 1.5 where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "1.5"
+    skipped t.csv:6: field value: "1,5" is 1.5 where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "1.5"
+    skipped t.csv:7: field value: "$1,5" is $1.5 where a comma marks decimals, as much of Europe writes it; expected the number as English writes it, "$1.5"
+    "#);
+}
+
+/// A value cell whose share is marked twice ("5%%", "5 % %") is skipped
+/// with the reason, as "5%%%" was, with or without a noun after it: it
+/// had been read as 5 percent and corroborated "5%" (seventeenth audit,
+/// D6).
+#[test]
+fn a_share_marked_twice_is_skipped() {
+    let csv = "source,subject,property,value\n\
+               p,e,share,5%%\n\
+               p,e,share,5 % %\n\
+               p,e,share,5%% of voters\n\
+               p,e,share,5%\n";
+    assert_snapshot!(table(csv.as_bytes(), TableFormat::Csv), @r#"
+    line-5 e share quantity [p]
+    skipped t.csv:2: field value: "5%%" writes the percent sign twice; expected the share with one sign, "5%"
+    skipped t.csv:3: field value: "5 % %" writes the percent sign twice; expected the share with one sign, "5 %"
+    skipped t.csv:4: field value: "5%%" writes the percent sign twice; expected the share with one sign, "5%"
+    "#);
+}
+
 /// A value cell grouped by no-break spaces is that number; one grouped
 /// by plain spaces is skipped with its reading, with or without a
 /// counted noun (before, "1 500 dead" was kept as text).
