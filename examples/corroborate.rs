@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use corroborate::{
     Analyzer, Corpus, NameTables, Policy, ScanOptions, StreamReader, TableFormat, TextOptions,
     Topic, Vocabulary, scan_each,
@@ -36,6 +36,11 @@ struct Cli {
     /// (.jsonl) or a flat table (.csv, .tsv). Defaults to the bundled
     /// corpus in data/.
     path: Option<PathBuf>,
+
+    /// Paths after the first: refused by name in `main`, where clap would
+    /// take the second for a subcommand's name.
+    #[arg(hide = true)]
+    more_paths: Vec<PathBuf>,
 
     /// For JSON Lines: a corpus file whose entities and sources stand in
     /// for (or add to) the header line. For a table: entities and sources
@@ -123,6 +128,11 @@ enum Color {
 fn main() -> ExitCode {
     limit_allocator_arenas();
     let cli = Cli::parse();
+    if let Some(message) = more_paths_refused(&cli) {
+        Cli::command()
+            .error(clap::error::ErrorKind::TooManyValues, message)
+            .exit();
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -130,6 +140,35 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Why a command line with more than one corpus path is refused: the
+/// second path named, the first beside it, and one PATH expected. A
+/// subcommand's name there (`x.csv parse`) is said to be one, given
+/// first. `None` for one path or none.
+fn more_paths_refused(cli: &Cli) -> Option<String> {
+    let second = cli.more_paths.first()?;
+    let first = cli.path.as_deref().unwrap_or(Path::new(""));
+    let others = cli.more_paths.len() - 1;
+    let others = match others {
+        0 => String::new(),
+        n => format!(" (and {n} more after it)"),
+    };
+    let subcommand = Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .find(|name| second.as_os_str() == name.as_str())
+        .map(|name| {
+            format!(
+                "; `{name}` is a subcommand, given first and without a PATH: corroborate {name} ..."
+            )
+        })
+        .unwrap_or_default();
+    Some(format!(
+        "{}: a second corpus path, after {}{others}; expected one PATH (a corpus file, or a folder holding corpus.json){subcommand}",
+        second.display(),
+        first.display(),
+    ))
 }
 
 /// Caps glibc's allocator at one arena per thread: one per core, for the

@@ -1508,6 +1508,59 @@ fn a_bad_side_header_is_named_as_the_flags() {
     );
 }
 
+/// A second corpus path on the command line (the same file twice, or two
+/// files) is a usage error that names the second path and says one PATH
+/// is expected, with clap's exit code 2; clap's own message called it a
+/// subcommand (seventeenth audit, D7). A subcommand's name after a path
+/// is told apart, and the subcommand still reads its texts.
+#[test]
+fn a_second_corpus_path_is_named_as_one_too_many() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let run = |args: &[&str]| {
+        let output = std::process::Command::new(example_binary())
+            .current_dir(root)
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        (output.status.code(), output.stdout.is_empty(), stderr)
+    };
+    let csv = "tests/data/stream/claims.csv";
+    let jsonl = "tests/data/stream/claims.jsonl";
+    for (first, second) in [(csv, csv), (csv, jsonl), (jsonl, csv)] {
+        let (code, quiet, stderr) = run(&[first, second, "--color=never"]);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(quiet);
+        assert!(!stderr.contains("subcommand"), "{stderr}");
+        let first_line = stderr.lines().next().unwrap_or_default();
+        assert_eq!(
+            first_line,
+            format!(
+                "error: {second}: a second corpus path, after {first}; expected one PATH (a corpus file, or a folder holding corpus.json)"
+            ),
+            "{stderr}"
+        );
+    }
+    let (code, _, stderr) = run(&[csv, jsonl, "data"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "error: {jsonl}: a second corpus path, after {csv} (and 1 more after it); expected one PATH"
+        )),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&[csv, "parse"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("parse: a second corpus path, after")
+            && stderr.contains("`parse` is a subcommand, given first and without a PATH"),
+        "{stderr}"
+    );
+    let (code, quiet, stderr) = run(&["parse", "5 people", "on 3 May 2021"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!quiet);
+}
+
 /// A record written as an array of its fields in order, which serde's
 /// derive reads, is refused naming the field where an object was
 /// expected: its fields cannot be checked by name (fourteenth audit, M2).
