@@ -248,24 +248,25 @@ fn run(cli: Cli) -> Result<(), String> {
     }
     let mut reader = StreamReader::for_policy(&policy);
     if let Some(header) = &cli.header {
-        let is_jsonl = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
-        if !is_jsonl && TableFormat::from_path(&path).is_none() {
+        if matches!(input_kind(&path), Input::Document) {
             return Err(format!(
-                "--header {}: a side header is for JSON Lines (.jsonl) or table (.csv, .tsv) input; {} is neither",
+                "--header {}: a side header is for JSON Lines (.jsonl) or table (.csv, .tsv) input; {} is {}",
                 header.display(),
-                path.display()
+                path.display(),
+                if path.is_dir() { "a folder" } else { "neither" }
             ));
         }
-        // The library's message suits a caller of `Corpus::from_path`;
-        // here the file came from `--header`, which the message names.
-        if header
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
-        {
+        // The library's message suits a caller of `Corpus::from_path`,
+        // and names the library call that reads the file; here the file
+        // came from `--header`, which the message names.
+        let other = match input_kind(header) {
+            Input::Jsonl => Some("JSON Lines"),
+            Input::Table(_) => Some("a table"),
+            Input::Document => None,
+        };
+        if let Some(other) = other {
             return Err(format!(
-                "--header {}: is JSON Lines, by its extension; expected a JSON corpus file (.json) of the entities and sources the input's claims name",
+                "--header {}: is {other}, by its extension; expected a JSON corpus file (.json) of the entities and sources the input's claims name",
                 header.display()
             ));
         }
@@ -283,7 +284,9 @@ fn run(cli: Cli) -> Result<(), String> {
     let started = Instant::now();
     // The process ends after printing: freeing a million claims one by
     // one would only delay the exit, so the corpus is never dropped.
-    let corpus = std::mem::ManuallyDrop::new(load(&reader, &path).map_err(|e| e.to_string())?);
+    let corpus = std::mem::ManuallyDrop::new(
+        load(&reader, &path).map_err(|e| for_the_command_line(&e.to_string()))?,
+    );
     let loaded = started.elapsed();
     let needle = cli
         .topic
@@ -420,16 +423,59 @@ fn delayed_progress(bar: ProgressBar) -> ProgressBar {
     bar
 }
 
-/// Reads a corpus by extension, with a progress bar over the bytes read
-/// for the streaming formats.
-fn load(reader: &StreamReader, path: &Path) -> Result<Corpus, corroborate::Error> {
-    let jsonl = path
+/// How a path given on the command line is read.
+#[derive(Clone, Copy, Debug)]
+enum Input {
+    /// JSON Lines, by the extension `.jsonl`.
+    Jsonl,
+    /// A flat table, by the extension `.csv` or `.tsv`.
+    Table(TableFormat),
+    /// A JSON corpus document, or a folder holding `corpus.json`: a folder
+    /// whatever its name (`exports.csv/`), as `StreamReader::read_path`
+    /// reads it, and a file of any other extension.
+    Document,
+}
+
+/// How `path` is read: a folder as a folder, a file by its extension.
+fn input_kind(path: &Path) -> Input {
+    if path.is_dir() {
+        Input::Document
+    } else if path
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
-    let table = TableFormat::from_path(path);
-    if !jsonl && table.is_none() {
-        return reader.read_path(path);
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+    {
+        Input::Jsonl
+    } else {
+        TableFormat::from_path(path).map_or(Input::Document, Input::Table)
     }
+}
+
+/// What the library's messages say to a program, and what this command's
+/// user gives instead: the library names its calls, the command its
+/// flags.
+const LIBRARY_ADVICE: &[(&str, &str)] = &[(
+    " (StreamReader::with_header; --header FILE in the example)",
+    ": --header FILE, a JSON corpus file (.json) of the entities and sources the claims name",
+)];
+
+/// A library error's message as this command's user reads it: advice
+/// to call the library ([`LIBRARY_ADVICE`]) given as the flag to use.
+fn for_the_command_line(message: &str) -> String {
+    LIBRARY_ADVICE
+        .iter()
+        .fold(message.to_string(), |message, (library, command)| {
+            message.replace(library, command)
+        })
+}
+
+/// Reads a corpus by extension (a folder as a folder), with a progress
+/// bar over the bytes read for the streaming formats.
+fn load(reader: &StreamReader, path: &Path) -> Result<Corpus, corroborate::Error> {
+    let table = match input_kind(path) {
+        Input::Jsonl => None,
+        Input::Table(format) => Some(format),
+        Input::Document => return reader.read_path(path),
+    };
     // Open the file here only to measure and wrap it; errors opening it
     // come from the library, which names the file.
     let Ok(file) = std::fs::File::open(path) else {
