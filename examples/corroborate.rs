@@ -10,14 +10,20 @@
 //! cargo run --example corroborate -- claims.csv       # a flat table (.csv or .tsv)
 //! ```
 //!
-//! On a terminal, runs longer than two seconds show progress on stderr.
+//! When stderr is a terminal, runs longer than two seconds show progress
+//! on it. When stdout is a terminal too (most often the same one), the
+//! bar is taken down before the report's first byte is written, and not
+//! drawn again, so that it never lands inside the report; with stdout
+//! sent to a file or a pipe, it stays until the work is done. When
+//! stderr is not a terminal, nothing is drawn.
 
-use std::io::{BufReader, IsTerminal, Read};
+use std::io::{BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use corroborate::{
     Analyzer, Corpus, NameTables, Policy, ScanOptions, StreamReader, TableFormat, TextOptions,
     Topic, Vocabulary, scan_each,
@@ -36,6 +42,11 @@ struct Cli {
     /// (.jsonl) or a flat table (.csv, .tsv). Defaults to the bundled
     /// corpus in data/.
     path: Option<PathBuf>,
+
+    /// Paths after the first: refused by name in `main`, where clap would
+    /// take the second for a subcommand's name.
+    #[arg(hide = true)]
+    more_paths: Vec<PathBuf>,
 
     /// For JSON Lines: a corpus file whose entities and sources stand in
     /// for (or add to) the header line. For a table: entities and sources
@@ -123,6 +134,11 @@ enum Color {
 fn main() -> ExitCode {
     limit_allocator_arenas();
     let cli = Cli::parse();
+    if let Some(message) = more_paths_refused(&cli) {
+        Cli::command()
+            .error(clap::error::ErrorKind::TooManyValues, message)
+            .exit();
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -130,6 +146,35 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Why a command line with more than one corpus path is refused: the
+/// second path named, the first beside it, and one PATH expected. A
+/// subcommand's name there (`x.csv parse`) is said to be one, given
+/// first. `None` for one path or none.
+fn more_paths_refused(cli: &Cli) -> Option<String> {
+    let second = cli.more_paths.first()?;
+    let first = cli.path.as_deref().unwrap_or(Path::new(""));
+    let others = cli.more_paths.len() - 1;
+    let others = match others {
+        0 => String::new(),
+        n => format!(" (and {n} more after it)"),
+    };
+    let subcommand = Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .find(|name| second.as_os_str() == name.as_str())
+        .map(|name| {
+            format!(
+                "; `{name}` is a subcommand, given first and without a PATH: corroborate {name} ..."
+            )
+        })
+        .unwrap_or_default();
+    Some(format!(
+        "{}: a second corpus path, after {}{others}; expected one PATH (a corpus file, or a folder holding corpus.json){subcommand}",
+        second.display(),
+        first.display(),
+    ))
 }
 
 /// Caps glibc's allocator at one arena per thread: one per core, for the
@@ -209,24 +254,25 @@ fn run(cli: Cli) -> Result<(), String> {
     }
     let mut reader = StreamReader::for_policy(&policy);
     if let Some(header) = &cli.header {
-        let is_jsonl = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
-        if !is_jsonl && TableFormat::from_path(&path).is_none() {
+        if matches!(input_kind(&path), Input::Document) {
             return Err(format!(
-                "--header {}: a side header is for JSON Lines (.jsonl) or table (.csv, .tsv) input; {} is neither",
+                "--header {}: a side header is for JSON Lines (.jsonl) or table (.csv, .tsv) input; {} is {}",
                 header.display(),
-                path.display()
+                path.display(),
+                if path.is_dir() { "a folder" } else { "neither" }
             ));
         }
-        // The library's message suits a caller of `Corpus::from_path`;
-        // here the file came from `--header`, which the message names.
-        if header
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
-        {
+        // The library's message suits a caller of `Corpus::from_path`,
+        // and names the library call that reads the file; here the file
+        // came from `--header`, which the message names.
+        let other = match input_kind(header) {
+            Input::Jsonl => Some("JSON Lines"),
+            Input::Table(_) => Some("a table"),
+            Input::Document => None,
+        };
+        if let Some(other) = other {
             return Err(format!(
-                "--header {}: is JSON Lines, by its extension; expected a JSON corpus file (.json) of the entities and sources the input's claims name",
+                "--header {}: is {other}, by its extension; expected a JSON corpus file (.json) of the entities and sources the input's claims name",
                 header.display()
             ));
         }
@@ -244,7 +290,9 @@ fn run(cli: Cli) -> Result<(), String> {
     let started = Instant::now();
     // The process ends after printing: freeing a million claims one by
     // one would only delay the exit, so the corpus is never dropped.
-    let corpus = std::mem::ManuallyDrop::new(load(&reader, &path).map_err(|e| e.to_string())?);
+    let corpus = std::mem::ManuallyDrop::new(
+        load(&reader, &path).map_err(|e| for_the_command_line(&e.to_string()))?,
+    );
     let loaded = started.elapsed();
     let needle = cli
         .topic
@@ -364,40 +412,190 @@ fn run(cli: Cli) -> Result<(), String> {
     printed
 }
 
-/// A progress bar drawn on stderr only when stderr is a terminal and the
-/// work has taken more than two seconds; quiet runs stay quiet.
-fn delayed_progress(bar: ProgressBar) -> ProgressBar {
-    bar.set_draw_target(ProgressDrawTarget::hidden());
-    if std::io::stderr().is_terminal() {
-        bar.enable_steady_tick(Duration::from_millis(200));
-        let shown = bar.clone();
-        std::thread::spawn(move || {
-            std::thread::sleep(Duration::from_secs(2));
-            if !shown.is_finished() {
-                shown.set_draw_target(ProgressDrawTarget::stderr());
-            }
-        });
-    }
-    bar
+/// When the progress bars are drawn, from whether stderr and stdout are
+/// terminals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Drawing {
+    /// stderr is not a terminal: no bar, and quiet runs stay quiet.
+    Never,
+    /// stderr is a terminal and stdout is not (the report goes to a file
+    /// or a pipe): the bar is drawn until the work is done.
+    Throughout,
+    /// Both are terminals, most often the same one: the bar is drawn
+    /// only until the report's first byte reaches stdout, and then taken
+    /// down for good, so that no redraw (`\r`, erase line) lands inside
+    /// the report.
+    UntilReport,
 }
 
-/// Reads a corpus by extension, with a progress bar over the bytes read
-/// for the streaming formats.
-fn load(reader: &StreamReader, path: &Path) -> Result<Corpus, corroborate::Error> {
-    let jsonl = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
-    let table = TableFormat::from_path(path);
-    if !jsonl && table.is_none() {
-        return reader.read_path(path);
+/// When the progress bars are drawn: only on a terminal stderr, and,
+/// when stdout is a terminal too, only until the report is written to it
+/// (seventeenth audit, D3: the bar's redraws erased parts of JSON Lines
+/// records and left its text inside them).
+fn drawing(stderr_is_terminal: bool, stdout_is_terminal: bool) -> Drawing {
+    match (stderr_is_terminal, stdout_is_terminal) {
+        (false, _) => Drawing::Never,
+        (true, false) => Drawing::Throughout,
+        (true, true) => Drawing::UntilReport,
     }
+}
+
+/// A progress bar, drawn on stderr after the work has taken two seconds,
+/// as [`Drawing`] allows.
+#[derive(Clone)]
+struct Progress {
+    bar: ProgressBar,
+    /// Set when the bar is taken down; the delayed showing looks at it
+    /// under its lock, so that a bar taken down is never drawn again.
+    down: Arc<Mutex<bool>>,
+    drawing: Drawing,
+}
+
+impl Progress {
+    /// A bar on this process's stderr, drawn as its terminals allow.
+    fn new(bar: ProgressBar) -> Progress {
+        let drawing = drawing(
+            std::io::stderr().is_terminal(),
+            std::io::stdout().is_terminal(),
+        );
+        Progress::drawn_on(
+            bar,
+            drawing,
+            Duration::from_secs(2),
+            ProgressDrawTarget::stderr,
+        )
+    }
+
+    /// A bar drawn on `target` after `delay`, unless `drawing` is
+    /// [`Drawing::Never`] or the bar is taken down first.
+    fn drawn_on(
+        bar: ProgressBar,
+        drawing: Drawing,
+        delay: Duration,
+        target: impl FnOnce() -> ProgressDrawTarget + Send + 'static,
+    ) -> Progress {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+        let down = Arc::new(Mutex::new(false));
+        if drawing != Drawing::Never {
+            bar.enable_steady_tick(Duration::from_millis(200));
+            let (shown, taken_down) = (bar.clone(), Arc::clone(&down));
+            std::thread::spawn(move || {
+                std::thread::sleep(delay);
+                let taken_down = taken_down.lock().unwrap_or_else(PoisonError::into_inner);
+                if !*taken_down && !shown.is_finished() {
+                    shown.set_draw_target(target());
+                }
+            });
+        }
+        Progress { bar, down, drawing }
+    }
+
+    /// Takes the bar down for good: cleared from the terminal if it was
+    /// drawn, and never drawn again. When this returns, the bar draws
+    /// nothing more.
+    fn take_down(&self) {
+        let mut down = self.down.lock().unwrap_or_else(PoisonError::into_inner);
+        if !*down {
+            *down = true;
+            self.bar.finish_and_clear();
+            self.bar.set_draw_target(ProgressDrawTarget::hidden());
+        }
+    }
+
+    /// `out`, for the report: when the bar is drawn only until the
+    /// report ([`Drawing::UntilReport`]), the bar is taken down before
+    /// the first byte is handed to `out`.
+    fn before_report<W: Write>(&self, out: W) -> ReportWriter<W> {
+        ReportWriter {
+            out,
+            bar: (self.drawing == Drawing::UntilReport).then(|| self.clone()),
+        }
+    }
+}
+
+/// A writer that takes a progress bar down before the first byte it
+/// writes (see [`Progress::before_report`]).
+struct ReportWriter<W> {
+    out: W,
+    bar: Option<Progress>,
+}
+
+impl<W: Write> Write for ReportWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if !buf.is_empty()
+            && let Some(bar) = self.bar.take()
+        {
+            bar.take_down();
+        }
+        self.out.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// How a path given on the command line is read.
+#[derive(Clone, Copy, Debug)]
+enum Input {
+    /// JSON Lines, by the extension `.jsonl`.
+    Jsonl,
+    /// A flat table, by the extension `.csv` or `.tsv`.
+    Table(TableFormat),
+    /// A JSON corpus document, or a folder holding `corpus.json`: a folder
+    /// whatever its name (`exports.csv/`), as `StreamReader::read_path`
+    /// reads it, and a file of any other extension.
+    Document,
+}
+
+/// How `path` is read: a folder as a folder, a file by its extension.
+fn input_kind(path: &Path) -> Input {
+    if path.is_dir() {
+        Input::Document
+    } else if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+    {
+        Input::Jsonl
+    } else {
+        TableFormat::from_path(path).map_or(Input::Document, Input::Table)
+    }
+}
+
+/// What the library's messages say to a program, and what this command's
+/// user gives instead: the library names its calls, the command its
+/// flags.
+const LIBRARY_ADVICE: &[(&str, &str)] = &[(
+    " (StreamReader::with_header; --header FILE in the example)",
+    ": --header FILE, a JSON corpus file (.json) of the entities and sources the claims name",
+)];
+
+/// A library error's message as this command's user reads it: advice
+/// to call the library ([`LIBRARY_ADVICE`]) given as the flag to use.
+fn for_the_command_line(message: &str) -> String {
+    LIBRARY_ADVICE
+        .iter()
+        .fold(message.to_string(), |message, (library, command)| {
+            message.replace(library, command)
+        })
+}
+
+/// Reads a corpus by extension (a folder as a folder), with a progress
+/// bar over the bytes read for the streaming formats.
+fn load(reader: &StreamReader, path: &Path) -> Result<Corpus, corroborate::Error> {
+    let table = match input_kind(path) {
+        Input::Jsonl => None,
+        Input::Table(format) => Some(format),
+        Input::Document => return reader.read_path(path),
+    };
     // Open the file here only to measure and wrap it; errors opening it
     // come from the library, which names the file.
     let Ok(file) = std::fs::File::open(path) else {
         return reader.read_path(path);
     };
     let length = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let bar = delayed_progress(ProgressBar::new(length));
+    let progress = Progress::new(ProgressBar::new(length));
+    let bar = &progress.bar;
     bar.set_style(
         ProgressStyle::with_template("{msg} {wide_bar} {bytes}/{total_bytes} ({eta})")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
@@ -409,22 +607,23 @@ fn load(reader: &StreamReader, path: &Path) -> Result<Corpus, corroborate::Error
         Some(format) => reader.read_table(wrapped, &name, format),
         None => reader.read_jsonl(BufReader::with_capacity(1 << 16, wrapped), &name),
     };
-    bar.finish_and_clear();
+    progress.take_down();
     corpus
 }
 
-/// Standard output for a large report, buffered in 64 KiB blocks.
+/// Standard output for a large report, buffered in 64 KiB blocks; the
+/// progress bar is taken down before the first block is written when it
+/// is drawn only until the report ([`Progress::before_report`]).
 ///
 /// `std::io::Stdout` is line-buffered: every block handed to it is
 /// searched for its last newline and the rest copied into a second
 /// buffer. On Unix the report goes to a duplicate of the descriptor
 /// instead, which writes each block as it is; elsewhere, or if the
 /// descriptor cannot be duplicated, through `Stdout` as before.
-fn report_output() -> std::io::BufWriter<Box<dyn std::io::Write>> {
+fn report_output(progress: &Progress) -> std::io::BufWriter<Box<dyn Write>> {
     const BLOCK: usize = 1 << 16;
     #[cfg(unix)]
     {
-        use std::io::Write;
         use std::os::fd::AsFd;
         // Nothing has been printed to stdout yet; flushed all the same, so
         // that nothing written before could come after the report.
@@ -432,10 +631,12 @@ fn report_output() -> std::io::BufWriter<Box<dyn std::io::Write>> {
             .flush()
             .and_then(|()| std::io::stdout().as_fd().try_clone_to_owned());
         if let Ok(fd) = duplicate {
-            return std::io::BufWriter::with_capacity(BLOCK, Box::new(std::fs::File::from(fd)));
+            let out = progress.before_report(std::fs::File::from(fd));
+            return std::io::BufWriter::with_capacity(BLOCK, Box::new(out));
         }
     }
-    std::io::BufWriter::with_capacity(BLOCK, Box::new(std::io::stdout().lock()))
+    let out = progress.before_report(std::io::stdout().lock());
+    std::io::BufWriter::with_capacity(BLOCK, Box::new(out))
 }
 
 /// True when `text` contains `needle` (lower case), ignoring case, or its
@@ -465,16 +666,15 @@ fn matches_topic(topic: &Topic<'_>, (needle, key): &(String, String)) -> bool {
                 || corroborate::name_key(topic.property.as_str()).contains(key.as_str())))
 }
 
-/// A progress bar over the claims analysed, drawn as [`delayed_progress`]
-/// draws it.
-fn claims_progress(analyzer: &Analyzer) -> ProgressBar {
-    let bar = delayed_progress(ProgressBar::new(analyzer.corpus().claims().len() as u64));
-    bar.set_style(
+/// A progress bar over the claims analysed (see [`Progress`]).
+fn claims_progress(analyzer: &Analyzer) -> Progress {
+    let progress = Progress::new(ProgressBar::new(analyzer.corpus().claims().len() as u64));
+    progress.bar.set_style(
         ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} claims ({eta})")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    bar.set_message("cross-referencing");
-    bar
+    progress.bar.set_message("cross-referencing");
+    progress
 }
 
 /// What writing a report to stdout came to: a closed pipe (`| head`) is
@@ -493,12 +693,12 @@ fn print_jsonl(
     analyzer: &Analyzer,
     keep: impl Fn(&Topic<'_>) -> bool + Sync,
 ) -> Result<(), String> {
-    let bar = claims_progress(analyzer);
-    let result = analyzer.write_jsonl_where(report_output(), |topic| {
-        bar.inc(topic.claim_count as u64);
+    let progress = claims_progress(analyzer);
+    let result = analyzer.write_jsonl_where(report_output(&progress), |topic| {
+        progress.bar.inc(topic.claim_count as u64);
         keep(topic)
     });
-    bar.finish_and_clear();
+    progress.take_down();
     written(result)
 }
 
@@ -531,19 +731,19 @@ fn print_streamed<'a>(
             None
         }
     };
-    let bar = claims_progress(analyzer);
-    let mut out = report_output();
+    let progress = claims_progress(analyzer);
+    let mut out = report_output(&progress);
     let result = write(&mut out, scratch, &|topic: &Topic<'a>| {
-        bar.inc(topic.claim_count as u64);
+        progress.bar.inc(topic.claim_count as u64);
         keep(topic)
     });
-    bar.finish_and_clear();
+    progress.take_down();
     written(result)
 }
 
 /// Prints one JSON Lines record per mention found in each text.
 fn parse_command(reference_date: Option<&str>, texts: Vec<String>) -> Result<(), String> {
-    use std::io::{BufRead, Write};
+    use std::io::BufRead;
     let mut options = ScanOptions::new();
     if let Some(date) = reference_date {
         let date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|e| {
@@ -594,5 +794,156 @@ fn parse_width(text: &str) -> Result<usize, String> {
         _ => Err(format!(
             "expected a whole number of columns, at least 40, not {text:?}"
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A terminal that records what is written to it: the bar's drawing
+    /// and the report both, in the order they reach it.
+    #[derive(Clone, Debug, Default)]
+    struct Screen(Arc<Mutex<String>>);
+
+    impl Screen {
+        fn put(&self, text: &str) {
+            self.0.lock().unwrap().push_str(text);
+        }
+
+        fn text(&self) -> String {
+            self.0.lock().unwrap().clone()
+        }
+    }
+
+    impl indicatif::TermLike for Screen {
+        fn width(&self) -> u16 {
+            80
+        }
+        fn move_cursor_up(&self, n: usize) -> std::io::Result<()> {
+            self.put(&format!("\x1b[{n}A"));
+            Ok(())
+        }
+        fn move_cursor_down(&self, n: usize) -> std::io::Result<()> {
+            self.put(&format!("\x1b[{n}B"));
+            Ok(())
+        }
+        fn move_cursor_right(&self, n: usize) -> std::io::Result<()> {
+            self.put(&format!("\x1b[{n}C"));
+            Ok(())
+        }
+        fn move_cursor_left(&self, n: usize) -> std::io::Result<()> {
+            self.put(&format!("\x1b[{n}D"));
+            Ok(())
+        }
+        fn write_line(&self, s: &str) -> std::io::Result<()> {
+            self.put(s);
+            self.put("\n");
+            Ok(())
+        }
+        fn write_str(&self, s: &str) -> std::io::Result<()> {
+            self.put(s);
+            Ok(())
+        }
+        fn clear_line(&self) -> std::io::Result<()> {
+            self.put("\r\x1b[2K");
+            Ok(())
+        }
+        fn flush(&self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Write for Screen {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.put(std::str::from_utf8(buf).unwrap());
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// A bar drawn on `screen` at once, with the message "working", and
+    /// shown there before this returns.
+    fn drawn_bar(screen: &Screen, drawing: Drawing) -> Progress {
+        let term = screen.clone();
+        let progress = Progress::drawn_on(ProgressBar::new(100), drawing, Duration::ZERO, || {
+            ProgressDrawTarget::term_like(Box::new(term))
+        });
+        progress
+            .bar
+            .set_style(ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len}").unwrap());
+        progress.bar.set_message("working");
+        let started = Instant::now();
+        while !screen.text().contains("working") {
+            assert!(started.elapsed() < Duration::from_secs(10), "never drawn");
+            progress.bar.inc(1);
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        progress
+    }
+
+    /// The bar is drawn only on a terminal stderr, and only until the
+    /// report when stdout is a terminal too.
+    #[test]
+    fn the_bar_is_drawn_as_the_terminals_allow() {
+        assert_eq!(drawing(false, false), Drawing::Never);
+        assert_eq!(drawing(false, true), Drawing::Never);
+        assert_eq!(drawing(true, false), Drawing::Throughout);
+        assert_eq!(drawing(true, true), Drawing::UntilReport);
+    }
+
+    /// With stdout on the bar's terminal, nothing of the bar reaches the
+    /// terminal after the report's first byte, however long the report
+    /// takes and however the bar moves meanwhile; before it, the bar was
+    /// drawn (seventeenth audit, D3).
+    #[test]
+    fn no_bar_is_drawn_into_a_report_on_its_terminal() {
+        let screen = Screen::default();
+        let progress = drawn_bar(&screen, Drawing::UntilReport);
+        let mut out = progress.before_report(screen.clone());
+        for record in 0..8 {
+            write!(out, "{{\"record\": {record}, ").unwrap();
+            progress.bar.inc(5);
+            // Longer than the steady tick (200 ms), twice in the run.
+            std::thread::sleep(Duration::from_millis(if record % 4 == 0 { 250 } else { 5 }));
+            writeln!(out, "\"end\": true}}").unwrap();
+        }
+        progress.take_down();
+        let text = screen.text();
+        let report = text.find("{\"record\": 0").unwrap();
+        let (before, after) = text.split_at(report);
+        assert!(before.contains("working"), "{text:?}");
+        let expected: String = (0..8)
+            .map(|record| format!("{{\"record\": {record}, \"end\": true}}\n"))
+            .collect();
+        assert_eq!(after, expected, "{text:?}");
+    }
+
+    /// With stdout elsewhere (a file, a pipe), the report does not take
+    /// the bar down: it is drawn until the work is done. A bar never to
+    /// be drawn is not drawn after its delay.
+    #[test]
+    fn the_bar_stays_while_the_report_goes_elsewhere() {
+        let screen = Screen::default();
+        let progress = drawn_bar(&screen, Drawing::Throughout);
+        let mut file = Vec::new();
+        let mut out = progress.before_report(&mut file);
+        writeln!(out, "report").unwrap();
+        assert!(!progress.bar.is_finished());
+        progress.take_down();
+        assert!(progress.bar.is_finished());
+        assert_eq!(file, b"report\n");
+        let quiet = Screen::default();
+        let term = quiet.clone();
+        let never =
+            Progress::drawn_on(ProgressBar::new(10), Drawing::Never, Duration::ZERO, || {
+                ProgressDrawTarget::term_like(Box::new(term))
+            });
+        never.bar.inc(5);
+        std::thread::sleep(Duration::from_millis(300));
+        never.bar.inc(5);
+        assert_eq!(quiet.text(), "");
     }
 }

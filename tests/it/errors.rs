@@ -1508,6 +1508,178 @@ fn a_bad_side_header_is_named_as_the_flags() {
     );
 }
 
+/// The example binary tells its user what to give on the command line,
+/// not which library call to make: a table given to `--header` is told
+/// apart as a JSON Lines file is, and a JSON Lines file without its
+/// header line is pointed at `--header FILE` (seventeenth audit, D8).
+#[test]
+fn the_example_binary_names_flags_not_library_calls() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let dir = tempfile::tempdir().unwrap();
+    let headless = dir.path().join("headless.jsonl");
+    std::fs::write(
+        &headless,
+        "{\"id\": \"c1\", \"subject\": \"x\", \"property\": \"killed\", \"value\": {\"quantity\": {\"exact\": 5}}, \"assertion\": {\"chain\": [\"a1\"]}}\n",
+    )
+    .unwrap();
+    let untagged = dir.path().join("untagged.jsonl");
+    std::fs::write(&untagged, "{\"entities\": [], \"sources\": []}\n").unwrap();
+    let stderr = |args: &[&std::ffi::OsStr]| {
+        let output = std::process::Command::new(example_binary())
+            .current_dir(root)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        assert!(output.stdout.is_empty());
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        for call in [
+            "StreamReader",
+            "Corpus::",
+            "::read",
+            "::with_",
+            "in the example",
+        ] {
+            assert!(!stderr.contains(call), "{call} in {stderr}");
+        }
+        stderr.replace(&dir.path().display().to_string(), "<dir>")
+    };
+    let csv = std::ffi::OsStr::new("tests/data/stream/claims.csv");
+    for table in [
+        "tests/data/stream/claims.csv",
+        "tests/data/stream/claims.tsv",
+    ] {
+        assert_eq!(
+            stderr(&[csv, "--header".as_ref(), table.as_ref()]),
+            format!(
+                "error: --header {table}: is a table, by its extension; expected a JSON corpus file (.json) of the entities and sources the input's claims name\n"
+            )
+        );
+    }
+    assert_snapshot!(stderr(&[headless.as_os_str()]), @r#"error: <dir>/headless.jsonl:1: a claim stands where the header should be; expected a header line with format "corroborate-jsonl/1" (and the entities and sources) first, or a side header: --header FILE, a JSON corpus file (.json) of the entities and sources the claims name"#);
+    assert!(
+        stderr(&[untagged.as_os_str()])
+            .contains("or a side header: --header FILE, a JSON corpus file"),
+    );
+}
+
+/// A folder named like a table or a JSON Lines file is read as a folder,
+/// as a corpus folder is: one holding `corpus.json` loads, and an empty
+/// one is refused as a folder, without a line and with what is expected,
+/// through the library and the example binary; the stream readers given
+/// a folder say it is one (seventeenth audit, D8).
+#[test]
+fn a_folder_named_like_a_table_is_read_as_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let shown = |text: String| text.replace(&dir.path().display().to_string(), "<dir>");
+    let reader = corroborate::StreamReader::new();
+    for name in ["empty.csv", "empty.tsv", "empty.jsonl"] {
+        let folder = dir.path().join(name);
+        std::fs::create_dir(&folder).unwrap();
+        let e = reader.read_path(&folder).unwrap_err();
+        assert_eq!(e.line(), None, "{e}");
+        assert_eq!(
+            shown(e.to_string()),
+            format!(
+                "<dir>/{name}: the folder holds no corpus.json; expected a folder holding corpus.json (its article texts beside it), or the path of a corpus file"
+            )
+        );
+        let output = std::process::Command::new(example_binary())
+            .arg(&folder)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        assert_eq!(
+            shown(String::from_utf8_lossy(&output.stderr).into_owned()),
+            format!("error: {}\n", shown(e.to_string()))
+        );
+    }
+    let e = reader
+        .read_jsonl_path(dir.path().join("empty.jsonl"))
+        .unwrap_err();
+    assert_eq!(e.line(), None, "{e}");
+    assert_snapshot!(shown(e.to_string()), @"<dir>/empty.jsonl: the path is a folder; expected a JSON Lines file");
+    let e = reader
+        .read_table_path(dir.path().join("empty.csv"), corroborate::TableFormat::Csv)
+        .unwrap_err();
+    assert_snapshot!(shown(e.to_string()), @"<dir>/empty.csv: the path is a folder; expected a table file");
+    // A folder named like a table, holding a corpus.
+    let folder = dir.path().join("corpus.csv");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(
+        folder.join("corpus.json"),
+        r#"{"format": "corroborate/1",
+  "entities": [{"id": "t", "name": "Town"}],
+  "sources": [{"id": "a1", "kind": "publication", "name": "A"}],
+  "claims": [{"id": "c1", "subject": "t", "property": "killed", "value": {"quantity": {"exact": 5}}, "assertion": {"chain": ["a1"]}}]}"#,
+    )
+    .unwrap();
+    assert_eq!(reader.read_path(&folder).unwrap().claims().len(), 1);
+    let output = std::process::Command::new(example_binary())
+        .arg(&folder)
+        .args(["--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A second corpus path on the command line (the same file twice, or two
+/// files) is a usage error that names the second path and says one PATH
+/// is expected, with clap's exit code 2; clap's own message called it a
+/// subcommand (seventeenth audit, D7). A subcommand's name after a path
+/// is told apart, and the subcommand still reads its texts.
+#[test]
+fn a_second_corpus_path_is_named_as_one_too_many() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let run = |args: &[&str]| {
+        let output = std::process::Command::new(example_binary())
+            .current_dir(root)
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        (output.status.code(), output.stdout.is_empty(), stderr)
+    };
+    let csv = "tests/data/stream/claims.csv";
+    let jsonl = "tests/data/stream/claims.jsonl";
+    for (first, second) in [(csv, csv), (csv, jsonl), (jsonl, csv)] {
+        let (code, quiet, stderr) = run(&[first, second, "--color=never"]);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(quiet);
+        assert!(!stderr.contains("subcommand"), "{stderr}");
+        let first_line = stderr.lines().next().unwrap_or_default();
+        assert_eq!(
+            first_line,
+            format!(
+                "error: {second}: a second corpus path, after {first}; expected one PATH (a corpus file, or a folder holding corpus.json)"
+            ),
+            "{stderr}"
+        );
+    }
+    let (code, _, stderr) = run(&[csv, jsonl, "data"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "error: {jsonl}: a second corpus path, after {csv} (and 1 more after it); expected one PATH"
+        )),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&[csv, "parse"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("parse: a second corpus path, after")
+            && stderr.contains("`parse` is a subcommand, given first and without a PATH"),
+        "{stderr}"
+    );
+    let (code, quiet, stderr) = run(&["parse", "5 people", "on 3 May 2021"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!quiet);
+}
+
 /// A record written as an array of its fields in order, which serde's
 /// derive reads, is refused naming the field where an object was
 /// expected: its fields cannot be checked by name (fourteenth audit, M2).
