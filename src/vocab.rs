@@ -1108,12 +1108,16 @@ impl Vocabulary {
     }
 
     /// Checks that the vocabulary has an entry for every vague phrase and
-    /// hedge word in `quantity`.
+    /// hedge word in `quantity`, and that a bound over a vague phrase
+    /// ("up to a few hundred") is the phrase's end on its side here
+    /// ([`Quantity::with_bound_phrase`]).
     ///
     /// # Errors
     ///
-    /// Fails naming the phrase or word that is missing.
+    /// Fails naming the phrase or word that is missing, or the phrase
+    /// whose end is not the bound, with the end and the bound.
     pub fn check_known(&self, quantity: &Quantity) -> Result<(), Error> {
+        quantity.check_bound_phrase(self)?;
         match quantity.amount() {
             Amount::Vague { phrase } if self.vague(phrase).is_none() => {
                 Err(Error::new(ErrorKind::InvalidValue {

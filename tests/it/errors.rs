@@ -217,6 +217,62 @@ fn best_estimate_outside_the_amount() {
     assert_snapshot!(warnings(1000).join("\n"), @r#"claim c1: best estimate 1,000 lies outside about 40–45 (36–49 in vocabulary "default"); the interval is compared, and the best estimate is not"#);
 }
 
+/// A bound over a vague phrase ("up to a few hundred") is compared as
+/// its number only where that number is the phrase's end on its side in
+/// the policy's vocabulary, as the parser reads the phrase. A bound that
+/// says otherwise, or a phrase the vocabulary lacks, is shown but not
+/// compared, with a warning naming the field, the value and the
+/// vocabulary's end, as an unknown vague phrase is: it had been compared
+/// as its bare number, "up to a few hundred" as at most 5 (seventeenth
+/// audit, D2).
+#[test]
+fn a_bound_over_a_vague_phrase_is_checked_against_the_vocabulary() {
+    let run = |quantity: &str| {
+        let json = format!(
+            r#"{{"format": "corroborate/1",
+  "entities": [{{"id": "x", "name": "X"}}],
+  "sources": [{{"id": "a1", "kind": "publication", "name": "A"}},
+              {{"id": "a2", "kind": "publication", "name": "B"}}],
+  "claims": [{{"id": "c1", "subject": "x", "property": "killed",
+               "value": {{"quantity": {quantity}}}, "assertion": {{"chain": ["a1"]}}}},
+             {{"id": "c2", "subject": "x", "property": "killed",
+               "value": {{"quantity": {{"exact": 400}}}}, "assertion": {{"chain": ["a2"]}}}}]}}"#
+        );
+        let corpus = Corpus::from_json_str(&json).unwrap();
+        let report = corroborate::analyze(&corpus, &corroborate::Policy::default());
+        let warnings: Vec<String> = report
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}: {}", d.location, d.message))
+            .collect();
+        (report.topics[0].verdict, warnings)
+    };
+    // The bound at the phrase's end is compared as the parser reads it:
+    // "up to a few hundred" is at most 500 and agrees with 400.
+    let (agreed, warnings) = run(r#"{"at_most": 500, "phrase": "a few hundred"}"#);
+    assert_eq!(agreed, corroborate::Verdict::Corroborated);
+    assert_eq!(warnings, Vec::<String>::new());
+    // Not compared, as a phrase the vocabulary lacks is not.
+    let (unknown, _) = run(r#"{"vague": "zillions"}"#);
+    let (verdict, warnings) = run(r#"{"at_most": 5, "phrase": "a few hundred"}"#);
+    assert_eq!(verdict, unknown);
+    assert_snapshot!(warnings.join("\n"), @r#"claim c1: field value.quantity.phrase: "a few hundred" is 200–500 in vocabulary "default", so a bound over it ends at its top, 500, where at_most gives 5; expected at_most 500 beside this phrase, its end on the bound's side, or no phrase; the claim is shown but not compared"#);
+    let (verdict, warnings) = run(r#"{"more_than": 30, "phrase": "dozens"}"#);
+    assert_eq!(verdict, unknown);
+    assert_snapshot!(warnings.join("\n"), @r#"claim c1: field value.quantity.phrase: "dozens" is 24–99 in vocabulary "default", so a bound over it ends at its bottom, 24, where more_than gives 30; expected more_than 24 beside this phrase, its end on the bound's side, or no phrase; the claim is shown but not compared"#);
+    let (verdict, warnings) = run(r#"{"at_most": 400, "phrase": "zillions"}"#);
+    assert_eq!(verdict, unknown);
+    // A caller that wants it refused asks the vocabulary.
+    let refused = corroborate::Quantity::new(corroborate::Amount::AtMost {
+        value: 400.0,
+        strict: false,
+    })
+    .and_then(|q| q.with_bound_phrase("zillions"))
+    .map(|q| Vocabulary::default().check_known(&q));
+    assert!(matches!(refused, Ok(Err(_))));
+    assert_snapshot!(warnings.join("\n"), @r#"claim c1: field value.quantity.phrase: "zillions" is not in vocabulary "default", so at_most 400 cannot be checked against it; expected a vague phrase the vocabulary defines; the claim is shown but not compared"#);
+}
+
 /// An ISO week or ordinal date as a scope time is refused saying what it
 /// is and which span to write: weeks are read only in tables. It had been
 /// "not an ISO 8601 date", though it is one (fifteenth audit, B5).
