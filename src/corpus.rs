@@ -1851,6 +1851,38 @@ impl Header {
                 ));
             }
             check_len(&evidence.text, "assertion.evidence.text", limits).map_err(in_claim)?;
+            // A span that ends before it starts, or whose length is not
+            // the text's, holds the text in no publication: refused
+            // whether the publication's text is known or not
+            // (seventeenth audit, D9).
+            if let Some([start, end]) = evidence.span {
+                let problem = if end < start {
+                    Some((
+                        "ends before it starts".to_string(),
+                        "[start, end] with start <= end, the byte offsets of the evidence text in the publication's text".to_string(),
+                    ))
+                } else if end - start != evidence.text.len() {
+                    Some((
+                        format!(
+                            "holds {} bytes, and the evidence text has {}",
+                            end - start,
+                            evidence.text.len()
+                        ),
+                        format!(
+                            "[start, end] with end = start + {}, the byte offsets of the evidence text in the publication's text",
+                            evidence.text.len()
+                        ),
+                    ))
+                } else {
+                    None
+                };
+                if let Some((problem, expected)) = problem {
+                    return Err(in_claim(
+                        Error::invalid_value(format!("span [{start}, {end}]"), problem, expected)
+                            .in_field("assertion.evidence.span"),
+                    ));
+                }
+            }
             let publication = &claim.assertion.chain[0];
             if let Some(text) = self.texts.get(publication) {
                 locate_evidence(text, publication, evidence).map_err(in_claim)?;

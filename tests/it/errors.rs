@@ -552,10 +552,45 @@ fn empty_evidence() {
 fn evidence_span_outside_the_text() {
     let e = load_error(&one_claim(
         r#"{"date": "2015"}"#,
-        r#", "evidence": {"text": "500", "span": [5, 9000]}"#,
+        r#", "evidence": {"text": "500", "span": [9000, 9003]}"#,
     ));
     assert!(e.is_inconsistent());
-    assert_snapshot!(e, @r#"line 5: claim c1: field claims[0].assertion.evidence.span: evidence span 5..9000 does not hold "500" in publication "a1"; the span is not within the text's 28 bytes at character boundaries; expected the byte offsets of the evidence text in the publication's text"#);
+    assert_snapshot!(e, @r#"line 5: claim c1: field claims[0].assertion.evidence.span: evidence span 9000..9003 does not hold "500" in publication "a1"; the span is not within the text's 28 bytes at character boundaries; expected the byte offsets of the evidence text in the publication's text"#);
+}
+
+/// A span that ends before it starts is refused as such, whether the
+/// publication's text is known or not: it had been accepted without a
+/// text, and refused as out of bounds with one; and a span whose length
+/// is not the evidence text's cannot hold it either (seventeenth audit,
+/// D9).
+#[test]
+fn an_inverted_evidence_span_is_refused_with_or_without_the_text() {
+    let inverted = one_claim(
+        r#"{"date": "2015"}"#,
+        r#", "evidence": {"text": "500", "span": [8, 5]}"#,
+    );
+    let without_text = inverted.replace(r#", "text": "Some 500 fighters were seen.""#, "");
+    assert_ne!(without_text, inverted);
+    let [with, without] = [&inverted, &without_text].map(|json| load_error(json));
+    assert!(with.is_invalid() && without.is_invalid());
+    assert_eq!(with.to_string(), without.to_string());
+    assert_snapshot!(with, @r#"line 5: claim c1: field claims[0].assertion.evidence.span: span [8, 5] ends before it starts; expected [start, end] with start <= end, the byte offsets of the evidence text in the publication's text"#);
+    let short = without_text.replace("[8, 5]", "[5, 7]");
+    assert_snapshot!(load_error(&short), @r#"line 5: claim c1: field claims[0].assertion.evidence.span: span [5, 7] holds 2 bytes, and the evidence text has 3; expected [start, end] with end = start + 3, the byte offsets of the evidence text in the publication's text"#);
+    let right = without_text.replace("[8, 5]", "[5, 8]");
+    assert!(Corpus::from_json_str(&right).is_ok());
+    // As a JSON Lines stream, the claim is skipped and said why.
+    let lines = format!(
+        "{}\n{}\n",
+        r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "x", "name": "X"}], "sources": [{"id": "a1", "kind": "publication", "name": "A"}]}"#,
+        r#"{"id": "c1", "subject": "x", "property": "killed", "value": {"quantity": {"exact": 5}}, "assertion": {"chain": ["a1"], "evidence": {"text": "abc", "span": [5, 2]}}}"#,
+    );
+    let read = StreamReader::new()
+        .read_jsonl(lines.as_bytes(), "x.jsonl")
+        .unwrap();
+    assert_eq!(read.claims().len(), 0);
+    assert_eq!(read.skipped().len(), 1);
+    assert_snapshot!(read.skipped()[0].message, @r#"claim c1: field assertion.evidence.span: span [5, 2] ends before it starts; expected [start, end] with start <= end, the byte offsets of the evidence text in the publication's text"#);
 }
 
 #[test]
