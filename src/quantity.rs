@@ -136,37 +136,14 @@ impl Amount {
 
     fn check(&self) -> Result<(), Error> {
         let check_number = |name: &str, value: f64| -> Result<(), Error> {
-            if value.is_finite() && (0.0..=MAX_AMOUNT).contains(&value) {
-                return Ok(());
+            match count_problem(value) {
+                Some((shown, problem, expected)) => Err(Error::invalid_value(
+                    shown,
+                    format!("{problem} ({name})"),
+                    expected,
+                )),
+                None => Ok(()),
             }
-            // Written only for an error: every number of a corpus is checked.
-            let shown = if value.abs() >= 1e16 {
-                format!("{value:e}")
-            } else {
-                format!("{value}")
-            };
-            if !value.is_finite() {
-                return Err(Error::invalid_value(
-                    &shown,
-                    format!("is not a finite number ({name})"),
-                    "a finite number",
-                ));
-            }
-            if value < 0.0 {
-                return Err(Error::invalid_value(
-                    &shown,
-                    format!("is a negative count ({name})"),
-                    "a count of zero or more",
-                ));
-            }
-            if value > MAX_AMOUNT {
-                return Err(Error::invalid_value(
-                    &shown,
-                    format!("is out of range ({name})"),
-                    "a count of at most 10^15",
-                ));
-            }
-            Ok(())
         };
         match self {
             Amount::Exact(value) => check_number("exact", *value),
@@ -175,8 +152,11 @@ impl Amount {
                 check_number("max", *max)?;
                 if max < min {
                     return Err(Error::invalid_value(
-                        max,
-                        format!("is less than min {min} (an inverted range)"),
+                        shown_number(*max),
+                        format!(
+                            "is less than min {} (an inverted range)",
+                            shown_number(*min)
+                        ),
                         "max >= min",
                     ));
                 }
@@ -528,7 +508,7 @@ impl Quantity {
         };
         if !(step.is_finite() && step > 0.0) {
             return Err(Error::invalid_value(
-                format!("rounded_to {step}"),
+                format!("rounded_to {}", shown_number(step)),
                 "is not a positive number",
                 "the step the figure was rounded to, such as 100000 for \"5.7 million\"",
             ));
@@ -540,16 +520,16 @@ impl Quantity {
         let whole = steps.round();
         if value != 0.0 && steps < 1.0 - 1e-9 {
             return Err(Error::invalid_value(
-                format!("rounded_to {step}"),
-                format!("is larger than the figure, exact {value}"),
+                format!("rounded_to {}", shown_number(step)),
+                format!("is larger than the figure, exact {}", shown_number(value)),
                 "a step no larger than the figure, the place of its last digit kept, \
                  such as 100000 for 5700000 (\"5.7 million\")",
             ));
         }
         if (steps - whole).abs() > 1e-9 * whole.max(1.0) {
             return Err(Error::invalid_value(
-                format!("rounded_to {step}"),
-                format!("does not divide the figure, exact {value}"),
+                format!("rounded_to {}", shown_number(step)),
+                format!("does not divide the figure, exact {}", shown_number(value)),
                 "a step the figure is a whole number of, the place of its last digit \
                  kept, such as 100000 for 5700000 (\"5.7 million\")",
             ));
@@ -1009,6 +989,36 @@ pub(crate) fn normalize_phrase(text: &str) -> String {
         joined
     } else {
         joined.to_lowercase()
+    }
+}
+
+/// What is wrong with `value` as a count, if anything: the value as an
+/// error shows it ([`shown_number`]), the problem and what was expected.
+/// A count is finite, zero or more, and at most 10^15.
+pub(crate) fn count_problem(value: f64) -> Option<(String, &'static str, &'static str)> {
+    if value.is_finite() && (0.0..=MAX_AMOUNT).contains(&value) {
+        return None;
+    }
+    // Written only for an error: every number of a corpus is checked.
+    let shown = shown_number(value);
+    Some(if !value.is_finite() {
+        (shown, "is not a finite number", "a finite number")
+    } else if value < 0.0 {
+        (shown, "is a negative count", "a count of zero or more")
+    } else {
+        (shown, "is out of range", "a count of at most 10^15")
+    })
+}
+
+/// A number as an error message shows it: as written for one below
+/// 10^16, and in scientific notation above (`1e308`), so that a huge
+/// number is not written out in its 309 digits (seventeenth audit,
+/// D10).
+pub(crate) fn shown_number(value: f64) -> String {
+    if value.abs() >= 1e16 {
+        format!("{value:e}")
+    } else {
+        format!("{value}")
     }
 }
 

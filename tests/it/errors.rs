@@ -731,17 +731,17 @@ fn vocabulary_inverted_interval() {
         r#"{"name": "x", "vague": {"dozens": {"min": 99, "max": 24}}, "approximate": {}}"#,
     );
     assert!(e.is_invalid());
-    assert_snapshot!(e, @"field vague.dozens: 24 is less than min 99 (an inverted range); expected max >= min");
+    assert_snapshot!(e, @"field vague.dozens.max: 24 is less than min 99 (an inverted range); expected max >= min");
 }
 
 #[test]
 fn vocabulary_negative_interval() {
-    assert_snapshot!(vocabulary_error(r#"{"name": "x", "vague": {"few": {"min": -2, "max": 5}}, "approximate": {}}"#), @"field vague.few: -2 is a negative count (min); expected a count of zero or more");
+    assert_snapshot!(vocabulary_error(r#"{"name": "x", "vague": {"few": {"min": -2, "max": 5}}, "approximate": {}}"#), @"field vague.few.min: -2 is a negative count; expected a count of zero or more");
 }
 
 #[test]
 fn vocabulary_bad_code() {
-    assert_snapshot!(vocabulary_error(r#"{"name": "x", "vague": {"few": {"min": 2, "max": 5, "code": 1e300}}, "approximate": {}}"#), @"field vague.few: 1e300 is out of range (exact); expected a count of at most 10^15");
+    assert_snapshot!(vocabulary_error(r#"{"name": "x", "vague": {"few": {"min": 2, "max": 5, "code": 1e300}}, "approximate": {}}"#), @"field vague.few.code: 1e300 is out of range; expected a count of at most 10^15");
 }
 
 /// A code outside its phrase's interval is accepted, not refused as a
@@ -769,7 +769,7 @@ fn vocabulary_tolerance_out_of_range() {
         r#"{"name": "x", "vague": {}, "approximate": {"about": {"below": 0.1, "above": 1.5}}}"#,
     );
     assert!(e.is_invalid());
-    assert_snapshot!(e, @"field approximate.about: 1.5 is not a fraction (above); expected a fraction from 0 to 1");
+    assert_snapshot!(e, @"field approximate.about.above: 1.5 is not a fraction; expected a fraction from 0 to 1");
 }
 
 #[test]
