@@ -493,7 +493,7 @@ fn value_at<'v>(root: &'v serde_json::Value, path: &str) -> Option<&'v serde_jso
 fn data_message(message: String) -> String {
     let message = match message.strip_prefix("missing field ") {
         Some(field) => format!("missing required field {field}"),
-        None => message,
+        None => with_expected(message),
     };
     message
         .replace(", expected f64", ", expected a number")
@@ -502,6 +502,17 @@ fn data_message(message: String) -> String {
             ", expected a byte offset (an integer of zero or more)",
         )
         .replace(", expected a boolean", ", expected true or false")
+}
+
+/// serde's message with what was expected, where serde gives none: a
+/// field given twice in one object ("duplicate field `exact`") had been
+/// reported without it (seventeenth audit, D8).
+fn with_expected(message: String) -> String {
+    if message.starts_with("duplicate field ") && !message.contains("; expected") {
+        format!("{message}; expected each field once in an object")
+    } else {
+        message
+    }
 }
 
 /// The byte offset of serde_json's 1-based line and column (column 0 is
@@ -694,7 +705,9 @@ pub(crate) fn json_error_kind(error: &serde_json::Error) -> ErrorKind {
     }
     match error.classify() {
         serde_json::error::Category::Data => {
-            crate::error::take_handed(&message).unwrap_or(ErrorKind::Schema { message })
+            crate::error::take_handed(&message).unwrap_or_else(|| ErrorKind::Schema {
+                message: with_expected(message),
+            })
         }
         serde_json::error::Category::Eof if error.line() == 0 => ErrorKind::Empty {
             expected: "a JSON document",

@@ -593,6 +593,33 @@ fn an_inverted_evidence_span_is_refused_with_or_without_the_text() {
     assert_snapshot!(read.skipped()[0].message, @r#"claim c1: field assertion.evidence.span: span [5, 2] ends before it starts; expected [start, end] with start <= end, the byte offsets of the evidence text in the publication's text"#);
 }
 
+/// A field given twice in one object is refused saying what was
+/// expected, in a corpus, a JSON Lines claim and its header: serde's
+/// "duplicate field" had been passed on alone (seventeenth audit, D8).
+#[test]
+fn a_field_given_twice_says_what_was_expected() {
+    let twice = one_claim(r#"{"quantity": {"exact": 5, "exact": 6}}"#, "");
+    assert_snapshot!(load_error(&twice), @r#"line 5 column 46: claim c1: field claims[0].value.quantity: duplicate field `exact`; expected each field once in an object"#);
+    let header = r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "x", "name": "X"}], "sources": [{"id": "a1", "kind": "publication", "name": "A"}]}"#;
+    let lines = format!(
+        "{header}\n{}\n",
+        r#"{"id": "c9", "subject": "x", "subject": "x", "property": "killed", "value": {"quantity": {"exact": 5}}, "assertion": {"chain": ["a1"]}}"#
+    );
+    let read = StreamReader::new()
+        .read_jsonl(lines.as_bytes(), "x.jsonl")
+        .unwrap();
+    assert_eq!(read.skipped().len(), 1);
+    assert_snapshot!(read.skipped()[0].message, @r#"column 38: claim c9: duplicate field `subject`; expected each field once in an object"#);
+    let doubled = header.replace(
+        r#""format": "corroborate-jsonl/1""#,
+        r#""format": "corroborate-jsonl/1", "format": "corroborate-jsonl/1""#,
+    );
+    let e = StreamReader::new()
+        .read_jsonl(format!("{doubled}\n").as_bytes(), "x.jsonl")
+        .unwrap_err();
+    assert_snapshot!(e, @r#"x.jsonl:1:42: duplicate field `format`; expected each field once in an object"#);
+}
+
 #[test]
 fn text_and_text_file() {
     let json = one_claim(r#"{"date": "2015"}"#, "")
