@@ -831,6 +831,20 @@ fn member(bytes: &[u8], at: usize, key: &str) -> Option<usize> {
     None
 }
 
+/// The claim id a JSON Lines claim line gives, read from `prefix`, the
+/// first bytes of a line too long to be kept: the `id` member of the
+/// object, if it comes before the prefix ends and is a valid id. A limit
+/// error names the claim by it (seventeenth audit, D8).
+pub(crate) fn leading_id(prefix: &[u8]) -> Option<ClaimId> {
+    let value = member(prefix, skip_space(prefix, 0), "id")?;
+    if prefix.get(value) != Some(&b'"') {
+        return None;
+    }
+    let end = skip_string(prefix, value)?;
+    let text = std::str::from_utf8(prefix.get(value + 1..end - 1)?).ok()?;
+    ClaimId::new(text).ok()
+}
+
 /// The start of element `index` of the array at `at`.
 fn element(bytes: &[u8], at: usize, index: usize) -> Option<usize> {
     if bytes.get(at) != Some(&b'[') {

@@ -110,10 +110,13 @@ impl LineBatch {
     }
 }
 
+/// The bytes of a line over the limit kept to name its claim.
+const LONG_LINE_PREFIX: usize = 256;
+
 /// Reads one line (through its `\n`) into `buffer`, or, when it is longer
-/// than `limit` bytes, reads through it keeping none of it. Returns the
-/// bytes read; a return larger than `buffer`'s length means the line was
-/// too long.
+/// than `limit` bytes, reads through it keeping only its first
+/// [`LONG_LINE_PREFIX`] bytes (at most `limit`). Returns the bytes read;
+/// a return larger than `buffer`'s length means the line was too long.
 fn read_line_within(
     reader: &mut impl BufRead,
     buffer: &mut Vec<u8>,
@@ -138,7 +141,11 @@ fn read_line_within(
             buffer.extend_from_slice(&available[..take]);
         } else if !over {
             over = true;
-            buffer.clear();
+            // The line's first bytes are kept, to name its claim.
+            let prefix = LONG_LINE_PREFIX.min(limit);
+            let more = prefix.saturating_sub(buffer.len()).min(take);
+            buffer.extend_from_slice(&available[..more]);
+            buffer.truncate(prefix);
             buffer.shrink_to(limit.min(1 << 20));
         }
         reader.consume(take);
@@ -206,6 +213,10 @@ impl<R: BufRead> JsonLines<R> {
                     found: read,
                     limit: self.line_limit,
                 });
+                let error = match crate::corpus::leading_id(&self.buffer) {
+                    Some(id) => error.in_claim(id),
+                    None => error,
+                };
                 return Ok(Some((self.line, Err(error))));
             }
             let start = if self.line == 1 && self.buffer.starts_with(b"\xEF\xBB\xBF") {

@@ -655,7 +655,7 @@ fn input_size_limit() {
     let json = r#"{"format": "corroborate/1"}"#;
     let e = limit_error(json, Limits::default().with_max_input_len(10));
     assert!(e.is_limit());
-    assert_snapshot!(e, @"input size in bytes is 27, over the limit of 10");
+    assert_snapshot!(e, @"input size in bytes is 27, over the limit of 10; expected at most 10; Limits::with_max_input_len raises it");
     let e = Corpus::from_json_slice_with_limits(
         json.as_bytes(),
         &Limits::default().with_max_input_len(10),
@@ -669,20 +669,20 @@ fn text_length_limit() {
     let json = one_claim(r#"{"text": "a long enough text value"}"#, "");
     let e = limit_error(&json, Limits::default().with_max_text_len(10));
     assert!(e.is_limit());
-    assert_snapshot!(e, @"line 5: claim c1: field claims[0].value.text: text length in bytes is 24, over the limit of 10");
+    assert_snapshot!(e, @"line 5: claim c1: field claims[0].value.text: text length in bytes is 24, over the limit of 10; expected at most 10; Limits::with_max_text_len raises it");
 }
 
 #[test]
 fn text_length_limit_applies_to_every_text_field() {
     let json = r#"{"format": "corroborate/1", "title": "a title longer than ten bytes"}"#;
-    assert_snapshot!(limit_error(json, Limits::default().with_max_text_len(10)), @"line 1: field title: text length in bytes is 29, over the limit of 10");
+    assert_snapshot!(limit_error(json, Limits::default().with_max_text_len(10)), @"line 1: field title: text length in bytes is 29, over the limit of 10; expected at most 10; Limits::with_max_text_len raises it");
     let json = r#"{"format": "corroborate/1", "entities": [{"id": "x", "name": "X", "aliases": ["an alias longer than ten bytes"]}]}"#;
-    assert_snapshot!(limit_error(json, Limits::default().with_max_text_len(10)), @"line 1: field entities[0].aliases[0]: text length in bytes is 30, over the limit of 10");
+    assert_snapshot!(limit_error(json, Limits::default().with_max_text_len(10)), @"line 1: field entities[0].aliases[0]: text length in bytes is 30, over the limit of 10; expected at most 10; Limits::with_max_text_len raises it");
     let json = one_claim(
         r#"{"date": "2015"}"#,
         r#", "verb": "estimated with some care""#,
     );
-    assert_snapshot!(limit_error(&json, Limits::default().with_max_text_len(10)), @"line 5: claim c1: field claims[0].assertion.verb: text length in bytes is 24, over the limit of 10");
+    assert_snapshot!(limit_error(&json, Limits::default().with_max_text_len(10)), @"line 5: claim c1: field claims[0].assertion.verb: text length in bytes is 24, over the limit of 10; expected at most 10; Limits::with_max_text_len raises it");
     // A hedged range's qualifier, as an approximate amount's.
     for quantity in [
         r#"{"quantity": {"range": [40, 45], "qualifier": "somewhere in the region of"}}"#,
@@ -692,7 +692,7 @@ fn text_length_limit_applies_to_every_text_field() {
         let e = limit_error(&json, Limits::default().with_max_text_len(10));
         assert!(
             e.to_string().ends_with(
-                "field claims[0].value.quantity.qualifier: text length in bytes is 26, over the limit of 10"
+                "field claims[0].value.quantity.qualifier: text length in bytes is 26, over the limit of 10; expected at most 10; Limits::with_max_text_len raises it"
             ),
             "{e}"
         );
@@ -704,7 +704,7 @@ fn article_length_limit() {
     let json = one_claim(r#"{"date": "2015"}"#, "");
     let e = limit_error(&json, Limits::default().with_max_article_len(10));
     assert!(e.is_limit());
-    assert_snapshot!(e, @"line 3: field sources[0].text: article length in bytes is 28, over the limit of 10");
+    assert_snapshot!(e, @"line 3: field sources[0].text: article length in bytes is 28, over the limit of 10; expected at most 10; Limits::with_max_article_len raises it");
 }
 
 // ---- the vocabulary ----

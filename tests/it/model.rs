@@ -388,7 +388,7 @@ fn chain_depth_limit() {
     );
     let e = load_error(&json);
     assert!(e.is_limit());
-    assert_snapshot!(e, @"line 2: claim c1: field claims[0].assertion.chain: attribution chain length is 41, over the limit of 32");
+    assert_snapshot!(e, @"line 2: claim c1: field claims[0].assertion.chain: attribution chain length is 41, over the limit of 32; expected at most 32; Limits::with_max_chain_depth raises it");
 }
 
 #[test]
