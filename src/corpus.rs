@@ -1079,6 +1079,10 @@ impl Corpus {
                     continue;
                 };
                 let field = || format!("sources[{index}].text_file");
+                // An empty name is refused as empty, as the text fields
+                // are, before it is read as the folder itself
+                // (seventeenth audit, D8).
+                check_len(name, field(), limits)?;
                 let relative = Path::new(name);
                 if relative.is_absolute()
                     || relative

@@ -1382,6 +1382,24 @@ fn a_missing_article_file_is_named_at_the_corpus_line() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// An empty `text_file` is refused as empty, as every empty text field
+/// is, not read as the corpus folder (seventeenth audit, D8).
+#[test]
+fn an_empty_text_file_is_refused_as_empty() {
+    let dir = scratch_dir("empty-text-file");
+    let path = dir.join("corpus.json");
+    std::fs::write(
+        &path,
+        "{\"format\": \"corroborate/1\",\n \"entities\": [],\n \"sources\": [{\"id\": \"a1\", \"kind\": \"publication\", \"name\": \"A\",\n   \"text_file\": \" \"}],\n \"claims\": []}",
+    )
+    .unwrap();
+    let e = corroborate::Corpus::from_path(&path).unwrap_err();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(e.is_invalid(), "{e}");
+    let shown = e.to_string().replace(&dir.display().to_string(), "<dir>");
+    assert_snapshot!(shown, @r#"<dir>/corpus.json:4: field sources[0].text_file: " " is empty; expected some text, or no field at all where it is optional"#);
+}
+
 // ---- structured access: category, value, expected ----
 
 /// The accessors agree with the message and with the predicates: a
