@@ -3581,6 +3581,21 @@ fn parse_claim(text: &str) -> Result<Claim, Error> {
     if let Some(error) = odd_line(text) {
         return Err(error);
     }
+    // A header line after the first, as two files joined with `cat`
+    // give: said so, not as a claim with an unknown field `format`
+    // (seventeenth audit, D8). No claim has that field.
+    #[derive(Deserialize)]
+    struct FormatOf {
+        format: String,
+    }
+    if let Ok(FormatOf { format }) = serde_json::from_str::<FormatOf>(text) {
+        return Err(Error::invalid_value(
+            format!("a line with format {format:?}"),
+            "is a second header line (two files joined into one?); its entities and sources are not read",
+            "one header line, the first, then claim lines: the files' entities and sources in one header",
+        )
+        .in_field("format"));
+    }
     // Read without its line break: a line cut short inside a string
     // ends there, where serde_json would read the break as a control
     // character in the string.

@@ -1382,6 +1382,22 @@ fn a_missing_article_file_is_named_at_the_corpus_line() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A second header line (two JSON Lines files joined with `cat`) is
+/// skipped saying that it is one, not as a claim with an unknown field
+/// `format` (seventeenth audit, D8).
+#[test]
+fn a_second_header_line_is_named_as_one() {
+    let header = r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "x", "name": "X"}], "sources": [{"id": "a1", "kind": "publication", "name": "A"}]}"#;
+    let claim = r#"{"id": "c1", "subject": "x", "property": "killed", "value": {"quantity": {"exact": 5}}, "assertion": {"chain": ["a1"]}}"#;
+    let joined = format!("{header}\n{claim}\n{header}\n");
+    let read = StreamReader::new()
+        .read_jsonl(joined.as_bytes(), "x.jsonl")
+        .unwrap();
+    assert_eq!(read.claims().len(), 1);
+    assert_eq!(read.skipped().len(), 1);
+    assert_snapshot!(format!("{}: {}", read.skipped()[0].location, read.skipped()[0].message), @r#"x.jsonl:3: field format: a line with format "corroborate-jsonl/1" is a second header line (two files joined into one?); its entities and sources are not read; expected one header line, the first, then claim lines: the files' entities and sources in one header"#);
+}
+
 /// An empty `text_file` is refused as empty, as every empty text field
 /// is, not read as the corpus folder (seventeenth audit, D8).
 #[test]
