@@ -234,7 +234,7 @@ fn a_rounding_step_fits_its_figure() {
         r#"{"quantity": {"exact": 2124, "rounded_to": 1e20}}"#,
         "",
     ));
-    assert_snapshot!(e, @r#"line 5 column 62: claim c1: field claims[0].value.quantity: rounded_to 100000000000000000000 is larger than the figure, exact 2124; expected a step no larger than the figure, the place of its last digit kept, such as 100000 for 5700000 ("5.7 million")"#);
+    assert_snapshot!(e, @r#"line 5 column 62: claim c1: field claims[0].value.quantity: rounded_to 1e20 is larger than the figure, exact 2124; expected a step no larger than the figure, the place of its last digit kept, such as 100000 for 5700000 ("5.7 million")"#);
     let e = load_error(&one_claim(
         r#"{"quantity": {"exact": 5750000, "rounded_to": 100000}}"#,
         "",
