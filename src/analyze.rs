@@ -4441,14 +4441,21 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         }
                         known.push((interval, k, claim));
                     } else {
-                        diagnostics.push(Diagnostic::new(
-                            Severity::Warning,
-                            format!("claim {}", claim.id),
-                            format!(
+                        // A bound over a phrase whose end is not the
+                        // bound, or that the vocabulary lacks, says so
+                        // (seventeenth audit, D2).
+                        let message = match q.check_bound_phrase(vocabulary) {
+                            Err(error) => format!("{error}; the claim is shown but not compared"),
+                            Ok(()) => format!(
                                 "{:?} is not in vocabulary {:?}; the claim is shown but not compared",
                                 q.to_string(),
                                 vocabulary.name()
                             ),
+                        };
+                        diagnostics.push(Diagnostic::new(
+                            Severity::Warning,
+                            format!("claim {}", claim.id),
+                            message,
                         ));
                         unknown.entry(q.to_string()).or_default().push(claim);
                     }

@@ -493,7 +493,7 @@ fn value_at<'v>(root: &'v serde_json::Value, path: &str) -> Option<&'v serde_jso
 fn data_message(message: String) -> String {
     let message = match message.strip_prefix("missing field ") {
         Some(field) => format!("missing required field {field}"),
-        None => message,
+        None => with_expected(message),
     };
     message
         .replace(", expected f64", ", expected a number")
@@ -502,6 +502,17 @@ fn data_message(message: String) -> String {
             ", expected a byte offset (an integer of zero or more)",
         )
         .replace(", expected a boolean", ", expected true or false")
+}
+
+/// serde's message with what was expected, where serde gives none: a
+/// field given twice in one object ("duplicate field `exact`") had been
+/// reported without it (seventeenth audit, D8).
+fn with_expected(message: String) -> String {
+    if message.starts_with("duplicate field ") && !message.contains("; expected") {
+        format!("{message}; expected each field once in an object")
+    } else {
+        message
+    }
 }
 
 /// The byte offset of serde_json's 1-based line and column (column 0 is
@@ -694,7 +705,9 @@ pub(crate) fn json_error_kind(error: &serde_json::Error) -> ErrorKind {
     }
     match error.classify() {
         serde_json::error::Category::Data => {
-            crate::error::take_handed(&message).unwrap_or(ErrorKind::Schema { message })
+            crate::error::take_handed(&message).unwrap_or_else(|| ErrorKind::Schema {
+                message: with_expected(message),
+            })
         }
         serde_json::error::Category::Eof if error.line() == 0 => ErrorKind::Empty {
             expected: "a JSON document",
@@ -816,6 +829,20 @@ fn member(bytes: &[u8], at: usize, key: &str) -> Option<usize> {
         k = skip_space(bytes, k + 1);
     }
     None
+}
+
+/// The claim id a JSON Lines claim line gives, read from `prefix`, the
+/// first bytes of a line too long to be kept: the `id` member of the
+/// object, if it comes before the prefix ends and is a valid id. A limit
+/// error names the claim by it (seventeenth audit, D8).
+pub(crate) fn leading_id(prefix: &[u8]) -> Option<ClaimId> {
+    let value = member(prefix, skip_space(prefix, 0), "id")?;
+    if prefix.get(value) != Some(&b'"') {
+        return None;
+    }
+    let end = skip_string(prefix, value)?;
+    let text = std::str::from_utf8(prefix.get(value + 1..end - 1)?).ok()?;
+    ClaimId::new(text).ok()
 }
 
 /// The start of element `index` of the array at `at`.
@@ -1052,6 +1079,10 @@ impl Corpus {
                     continue;
                 };
                 let field = || format!("sources[{index}].text_file");
+                // An empty name is refused as empty, as the text fields
+                // are, before it is read as the folder itself
+                // (seventeenth audit, D8).
+                check_len(name, field(), limits)?;
                 let relative = Path::new(name);
                 if relative.is_absolute()
                     || relative
@@ -1851,6 +1882,38 @@ impl Header {
                 ));
             }
             check_len(&evidence.text, "assertion.evidence.text", limits).map_err(in_claim)?;
+            // A span that ends before it starts, or whose length is not
+            // the text's, holds the text in no publication: refused
+            // whether the publication's text is known or not
+            // (seventeenth audit, D9).
+            if let Some([start, end]) = evidence.span {
+                let problem = if end < start {
+                    Some((
+                        "ends before it starts".to_string(),
+                        "[start, end] with start <= end, the byte offsets of the evidence text in the publication's text".to_string(),
+                    ))
+                } else if end - start != evidence.text.len() {
+                    Some((
+                        format!(
+                            "holds {} bytes, and the evidence text has {}",
+                            end - start,
+                            evidence.text.len()
+                        ),
+                        format!(
+                            "[start, end] with end = start + {}, the byte offsets of the evidence text in the publication's text",
+                            evidence.text.len()
+                        ),
+                    ))
+                } else {
+                    None
+                };
+                if let Some((problem, expected)) = problem {
+                    return Err(in_claim(
+                        Error::invalid_value(format!("span [{start}, {end}]"), problem, expected)
+                            .in_field("assertion.evidence.span"),
+                    ));
+                }
+            }
             let publication = &claim.assertion.chain[0];
             if let Some(text) = self.texts.get(publication) {
                 locate_evidence(text, publication, evidence).map_err(in_claim)?;

@@ -187,12 +187,35 @@ pub(crate) enum ErrorKind {
         "JSON nesting depth is over the limit of {limit}; expected arrays and objects nested at most {limit} deep"
     )]
     DepthLimit { limit: usize },
-    #[error("{what} is {found}, over the limit of {limit}")]
+    #[error("{what} is {found}, over the limit of {limit}; expected {}", limit_expected(what, *limit))]
     Limit {
         what: &'static str,
         found: usize,
         limit: usize,
     },
+}
+
+/// What a crossed limit expected, with the [`Limits`](crate::Limits)
+/// setter that raises it, by the limit's `what`: a limit message had said
+/// only what was over (seventeenth audit, D8). A line or row is bounded by
+/// 64 times the longest text field ([`Limits::max_line_len`](crate::Limits::max_line_len));
+/// the number of claims is fixed.
+fn limit_expected(what: &str, limit: usize) -> String {
+    let raise = match what {
+        "input size in bytes" | "file size in bytes" => "Limits::with_max_input_len",
+        "article length in bytes" => "Limits::with_max_article_len",
+        "text length in bytes" => "Limits::with_max_text_len",
+        "attribution chain length" => "Limits::with_max_chain_depth",
+        _ if what.contains("line") || what.contains("row") => {
+            "Limits::with_max_text_len raises it, as a line or row may be 64 times the longest text field"
+        }
+        _ => return format!("at most {limit}, a fixed limit"),
+    };
+    if raise.contains(' ') {
+        format!("at most {limit}; {raise}")
+    } else {
+        format!("at most {limit}; {raise} raises it")
+    }
 }
 
 /// What evidence that is not found should have been.
@@ -532,7 +555,8 @@ impl Error {
 
     /// What was expected instead, as the message says it after
     /// "expected": "max >= min", "the id of a source declared in the
-    /// corpus", "UTF-8 text", "at most 1000000" for a limit. `None` for an
+    /// corpus", "UTF-8 text", "at most 1000000; Limits::with_max_input_len
+    /// raises it" for a limit. `None` for an
     /// I/O error and for malformed JSON or a schema error, whose message
     /// (from the JSON reader) says it in its own words.
     pub fn expected(&self) -> Option<Cow<'_, str>> {
@@ -563,7 +587,7 @@ impl Error {
             ErrorKind::DepthLimit { limit } => {
                 Cow::Owned(format!("arrays and objects nested at most {limit} deep"))
             }
-            ErrorKind::Limit { limit, .. } => Cow::Owned(format!("at most {limit}")),
+            ErrorKind::Limit { what, limit, .. } => Cow::Owned(limit_expected(what, *limit)),
             ErrorKind::Io { .. }
             | ErrorKind::IoAt { .. }
             | ErrorKind::Syntax { .. }

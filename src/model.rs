@@ -1091,7 +1091,10 @@ pub struct Evidence {
     #[serde(deserialize_with = "deserialize_arc_text")]
     pub text: Arc<str>,
     /// Byte offsets `[start, end)` into the publication's text. Filled in
-    /// by [`Corpus`](crate::Corpus) when the text is known.
+    /// by [`Corpus`](crate::Corpus) when the text is known. One given is
+    /// refused by a corpus when it ends before it starts or its length is
+    /// not `text`'s, whether the text is known or not, and when it does
+    /// not hold `text` in a text that is known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<[usize; 2]>,
 }

@@ -300,11 +300,14 @@ impl NameTables {
     /// # Errors
     ///
     /// Fails on malformed JSON, an unknown, missing or mistyped field, a
+    /// name that is empty or holds a control character, a
     /// suffix whose key is not one word, an ending whose key is more than
     /// one word, a group with no masculine or no feminine ending, a
-    /// group that gives one ending on both sides, an opposed word whose
+    /// group that gives one ending on both sides, a pair of endings two
+    /// groups give, an opposed word whose
     /// key is not one word, a group of opposed words with fewer than
-    /// two words or with one word twice, or a group of kind spellings
+    /// two words or with one word twice, or that another group gives
+    /// again or holds all of, or a group of kind spellings
     /// with fewer than two, an empty one, or one given twice (in any
     /// group).
     pub fn from_json_str(json: &str) -> Result<NameTables, Error> {
@@ -327,6 +330,10 @@ impl NameTables {
                     .in_field("name"),
             );
         }
+        // The report's settings line shows the name, as it shows
+        // entities' names, which are refused with control characters
+        // (seventeenth audit, D10).
+        crate::corpus::check_name(&raw.name).map_err(|e| e.in_field("name"))?;
         let mut tables = NameTables {
             name: raw.name.clone(),
             ..NameTables::default()
@@ -376,6 +383,8 @@ impl NameTables {
         }
         tables.suffixes.sort_unstable();
         tables.suffixes.dedup();
+        // Each pair of endings (as keyed) with its group.
+        let mut pairs: Vec<(Ending, Ending, usize)> = Vec::new();
         for (g, group) in raw.gendered_endings.iter().enumerate() {
             let field = format!("gendered_endings[{g}]");
             let side = |side: &str, endings: &[String]| -> Result<Vec<Ending>, Error> {
@@ -416,6 +425,24 @@ impl NameTables {
                     .in_field(field));
                 }
                 for f in &feminine {
+                    // A pair another group gives already (a group given
+                    // twice) is refused naming both, as a word given
+                    // twice in a group is (seventeenth audit, D10).
+                    if let Some(&(_, _, first)) =
+                        pairs.iter().find(|(pm, pf, _)| pm == m && pf == f)
+                    {
+                        return Err(Error::invalid_value(
+                            format!(
+                                "the pair {:?} and {:?}",
+                                m.iter().collect::<String>(),
+                                f.iter().collect::<String>()
+                            ),
+                            format!("is given by gendered_endings[{first}] too"),
+                            "each pair of a masculine and a feminine ending in one group",
+                        )
+                        .in_field(field));
+                    }
+                    pairs.push((m.clone(), f.clone(), g));
                     tables.endings.push((m.clone(), f.clone()));
                 }
             }
@@ -483,6 +510,44 @@ impl NameTables {
                 let end = char_ends(&key);
                 tables.opposed_ends[end / 64] |= 1 << (end % 64);
                 tables.opposed.push((key, g));
+            }
+            // A group whose words are all in another group, or that holds
+            // all of another's, opposes no pair the larger one does not:
+            // a group given twice is refused naming both (seventeenth
+            // audit, D10). Groups are few; each is compared with those
+            // before it.
+            let words = &tables.opposed[start..];
+            let mut groups_before: Vec<usize> = tables.opposed[..start]
+                .iter()
+                .map(|&(_, other)| other)
+                .collect();
+            groups_before.dedup();
+            for other in groups_before {
+                let theirs: Vec<&Ending> = tables.opposed[..start]
+                    .iter()
+                    .filter(|(_, h)| *h == other)
+                    .map(|(word, _)| word)
+                    .collect();
+                let within = |a: &[&Ending], b: &[&Ending]| a.iter().all(|w| b.contains(w));
+                let ours: Vec<&Ending> = words.iter().map(|(word, _)| word).collect();
+                if within(&ours, &theirs) || within(&theirs, &ours) {
+                    return Err(Error::invalid_value(
+                        format!("{:?}", group.words),
+                        format!(
+                            "{} opposed_words[{other}] {:?}",
+                            if ours.len() == theirs.len() {
+                                "is the same group as"
+                            } else if ours.len() < theirs.len() {
+                                "is all within"
+                            } else {
+                                "holds all of"
+                            },
+                            raw.opposed_words[other].words
+                        ),
+                        "each group of opposed words once, none within another",
+                    )
+                    .in_field(field));
+                }
             }
         }
         tables.opposed.sort_unstable();

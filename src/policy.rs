@@ -39,7 +39,7 @@ impl Similarity {
             Ok(Similarity(value))
         } else {
             Err(Error::invalid_value(
-                value,
+                crate::quantity::shown_number(value),
                 "is not a similarity",
                 "a number from 0 to 1",
             ))
@@ -151,9 +151,18 @@ impl Default for Policy {
 
 /// Refuses aliases that lead back to themselves (`a` → `b` → `a`): the
 /// claims under them would fall in one topic or another depending on the
-/// name they were given. An alias to itself is harmless and allowed.
+/// name they were given. An alias to itself says nothing, and is most
+/// likely a slip for another name: refused too (seventeenth audit, D10).
 fn check_alias_cycles(aliases: &BTreeMap<Property, Property>) -> Result<(), Error> {
     for (alias, target) in aliases {
+        if alias == target {
+            return Err(Error::invalid_value(
+                format!("{:?}", target.as_str()),
+                "is the alias itself",
+                "another property, the canonical name of the alias",
+            )
+            .in_field(format!("property_aliases.{alias}")));
+        }
         let mut path = vec![alias];
         let mut current = target;
         while current != *path.last().unwrap_or(&alias) {
@@ -493,7 +502,8 @@ impl Policy {
     ///
     /// # Errors
     ///
-    /// Fails when `canonical` leads back to `alias` through the aliases.
+    /// Fails when `canonical` is `alias`, or leads back to it through
+    /// the aliases.
     pub fn try_with_property_alias(
         mut self,
         alias: Property,

@@ -136,37 +136,14 @@ impl Amount {
 
     fn check(&self) -> Result<(), Error> {
         let check_number = |name: &str, value: f64| -> Result<(), Error> {
-            if value.is_finite() && (0.0..=MAX_AMOUNT).contains(&value) {
-                return Ok(());
+            match count_problem(value) {
+                Some((shown, problem, expected)) => Err(Error::invalid_value(
+                    shown,
+                    format!("{problem} ({name})"),
+                    expected,
+                )),
+                None => Ok(()),
             }
-            // Written only for an error: every number of a corpus is checked.
-            let shown = if value.abs() >= 1e16 {
-                format!("{value:e}")
-            } else {
-                format!("{value}")
-            };
-            if !value.is_finite() {
-                return Err(Error::invalid_value(
-                    &shown,
-                    format!("is not a finite number ({name})"),
-                    "a finite number",
-                ));
-            }
-            if value < 0.0 {
-                return Err(Error::invalid_value(
-                    &shown,
-                    format!("is a negative count ({name})"),
-                    "a count of zero or more",
-                ));
-            }
-            if value > MAX_AMOUNT {
-                return Err(Error::invalid_value(
-                    &shown,
-                    format!("is out of range ({name})"),
-                    "a count of at most 10^15",
-                ));
-            }
-            Ok(())
         };
         match self {
             Amount::Exact(value) => check_number("exact", *value),
@@ -175,8 +152,11 @@ impl Amount {
                 check_number("max", *max)?;
                 if max < min {
                     return Err(Error::invalid_value(
-                        max,
-                        format!("is less than min {min} (an inverted range)"),
+                        shown_number(*max),
+                        format!(
+                            "is less than min {} (an inverted range)",
+                            shown_number(*min)
+                        ),
                         "max >= min",
                     ));
                 }
@@ -354,7 +334,12 @@ impl Quantity {
     /// Names the vague phrase a bound is over, as stated: "up to a few
     /// hundred" is at most 500 (the top of "a few hundred" in the
     /// vocabulary), and is shown as stated, not as "up to 500". The bound
-    /// is what is compared; the phrase is what the source said.
+    /// is what is compared; the phrase is what the source said. The two
+    /// must agree in the vocabulary the amount is compared by: a bound
+    /// that is not the phrase's end on its side there ("at most 5" over
+    /// "a few hundred"), or a phrase the vocabulary lacks, is shown but
+    /// not compared ([`Quantity::interval`] is unknown;
+    /// [`Vocabulary::check_known`] names the difference).
     ///
     /// ```
     /// use corroborate::{parse_quantity, Amount, Quantity, Vocabulary};
@@ -365,6 +350,9 @@ impl Quantity {
     /// let parsed = parse_quantity("up to a few hundred people", &Vocabulary::default())?;
     /// assert_eq!(parsed.to_string(), "up to a few hundred people");
     /// assert_eq!(parsed.interval(&Vocabulary::default()).max(), 500.0);
+    /// let unlike = Quantity::new(Amount::AtMost { value: 5.0, strict: false })?
+    ///     .with_bound_phrase("a few hundred")?;
+    /// assert!(!unlike.interval(&Vocabulary::default()).is_known());
     /// # Ok::<(), corroborate::Error>(())
     /// ```
     ///
@@ -411,6 +399,71 @@ impl Quantity {
         self.extras.as_ref()?.bound_phrase.as_deref()
     }
 
+    /// Checks a bound over a vague phrase against `vocabulary`: the
+    /// bound's number must be the phrase's end on its side there, as the
+    /// parser reads the phrase ([`Quantity::with_bound_phrase`]): "up to
+    /// a few hundred" is at most 500 where "a few hundred" is 200–500,
+    /// "at least dozens" at least 24 where "dozens" is 24–99. Loading has
+    /// no vocabulary, so the check is made where one is known: an amount
+    /// that fails it is not compared ([`Quantity::interval`] is unknown),
+    /// as a phrase the vocabulary lacks is not (seventeenth audit, D2).
+    ///
+    /// # Errors
+    ///
+    /// Fails, in field `value.quantity.phrase`, when the vocabulary lacks
+    /// the phrase or its end on the bound's side is another number.
+    pub(crate) fn check_bound_phrase(&self, vocabulary: &Vocabulary) -> Result<(), Error> {
+        let Some(phrase) = self.bound_phrase() else {
+            return Ok(());
+        };
+        let (value, lower, name) = match self.amount {
+            Amount::AtLeast { value, strict } => {
+                (value, true, if strict { "more_than" } else { "at_least" })
+            }
+            Amount::AtMost { value, strict } => {
+                (value, false, if strict { "fewer_than" } else { "at_most" })
+            }
+            // `with_bound_phrase` takes a phrase only beside a bound.
+            _ => return Ok(()),
+        };
+        let Some(entry) = vocabulary.vague(phrase) else {
+            return Err(Error::invalid_value(
+                format!("{phrase:?}"),
+                format!(
+                    "is not in vocabulary {:?}, so {name} {} cannot be checked against it",
+                    vocabulary.name(),
+                    format_number(value)
+                ),
+                "a vague phrase the vocabulary defines",
+            )
+            .in_field("value.quantity.phrase"));
+        };
+        let (end, side) = if lower {
+            (entry.min(), "bottom")
+        } else {
+            (entry.max(), "top")
+        };
+        if end == value {
+            return Ok(());
+        }
+        Err(Error::invalid_value(
+            format!("{phrase:?}"),
+            format!(
+                "is {}–{} in vocabulary {:?}, so a bound over it ends at its {side}, {}, where {name} gives {}",
+                format_number(entry.min()),
+                format_number(entry.max()),
+                vocabulary.name(),
+                format_number(end),
+                format_number(value),
+            ),
+            format!(
+                "{name} {} beside this phrase, its end on the bound's side, or no phrase",
+                format_number(end)
+            ),
+        )
+        .in_field("value.quantity.phrase"))
+    }
+
     /// Marks an exact figure as rounded to `step`: written "5.7 million"
     /// it is 5,700,000 to the nearest 100,000, and "30.2%" is 30.2 to the
     /// nearest 0.1, so it stands for every figure that rounds to it
@@ -455,7 +508,7 @@ impl Quantity {
         };
         if !(step.is_finite() && step > 0.0) {
             return Err(Error::invalid_value(
-                format!("rounded_to {step}"),
+                format!("rounded_to {}", shown_number(step)),
                 "is not a positive number",
                 "the step the figure was rounded to, such as 100000 for \"5.7 million\"",
             ));
@@ -467,16 +520,16 @@ impl Quantity {
         let whole = steps.round();
         if value != 0.0 && steps < 1.0 - 1e-9 {
             return Err(Error::invalid_value(
-                format!("rounded_to {step}"),
-                format!("is larger than the figure, exact {value}"),
+                format!("rounded_to {}", shown_number(step)),
+                format!("is larger than the figure, exact {}", shown_number(value)),
                 "a step no larger than the figure, the place of its last digit kept, \
                  such as 100000 for 5700000 (\"5.7 million\")",
             ));
         }
         if (steps - whole).abs() > 1e-9 * whole.max(1.0) {
             return Err(Error::invalid_value(
-                format!("rounded_to {step}"),
-                format!("does not divide the figure, exact {value}"),
+                format!("rounded_to {}", shown_number(step)),
+                format!("does not divide the figure, exact {}", shown_number(value)),
                 "a step the figure is a whole number of, the place of its last digit \
                  kept, such as 100000 for 5700000 (\"5.7 million\")",
             ));
@@ -704,13 +757,21 @@ impl Quantity {
     /// ```
     /// Approximate and vague amounts take their interval from
     /// `vocabulary`; a phrase it does not know gives `[0, ∞)` and
-    /// [`Interval::is_known`] is false. When low and high estimates are
+    /// [`Interval::is_known`] is false, as does a bound over a vague
+    /// phrase ([`Quantity::bound_phrase`]) whose number is not the
+    /// phrase's end on its side in `vocabulary`, or whose phrase it
+    /// lacks ([`Vocabulary::check_known`] says which). When low and high estimates are
     /// given they narrow nothing: they are reported beside the interval.
     pub fn interval(&self, vocabulary: &Vocabulary) -> Interval {
         // A share is not a count, nor is a figure in a unit of measure
         // (metres, hectares, dollars), nor a number stated with a
         // fraction. The measure is looked up only for a whole number.
         let counted = |value: f64| value.fract() == 0.0 && !self.is_measured(vocabulary);
+        // A bound over a phrase that is not its number here is not
+        // compared (seventeenth audit, D2).
+        if self.bound_phrase().is_some() && self.check_bound_phrase(vocabulary).is_err() {
+            return Interval::unknown();
+        }
         match &self.amount {
             // A rounded figure: every figure within half a step, whole
             // ones for a count.
@@ -928,6 +989,36 @@ pub(crate) fn normalize_phrase(text: &str) -> String {
         joined
     } else {
         joined.to_lowercase()
+    }
+}
+
+/// What is wrong with `value` as a count, if anything: the value as an
+/// error shows it ([`shown_number`]), the problem and what was expected.
+/// A count is finite, zero or more, and at most 10^15.
+pub(crate) fn count_problem(value: f64) -> Option<(String, &'static str, &'static str)> {
+    if value.is_finite() && (0.0..=MAX_AMOUNT).contains(&value) {
+        return None;
+    }
+    // Written only for an error: every number of a corpus is checked.
+    let shown = shown_number(value);
+    Some(if !value.is_finite() {
+        (shown, "is not a finite number", "a finite number")
+    } else if value < 0.0 {
+        (shown, "is a negative count", "a count of zero or more")
+    } else {
+        (shown, "is out of range", "a count of at most 10^15")
+    })
+}
+
+/// A number as an error message shows it: as written for one below
+/// 10^16, and in scientific notation above (`1e308`), so that a huge
+/// number is not written out in its 309 digits (seventeenth audit,
+/// D10).
+pub(crate) fn shown_number(value: f64) -> String {
+    if value.abs() >= 1e16 {
+        format!("{value:e}")
+    } else {
+        format!("{value}")
     }
 }
 

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
-use crate::quantity::{Amount, MAX_AMOUNT, Quantity, normalize_phrase};
+use crate::quantity::{Amount, MAX_AMOUNT, Quantity, normalize_phrase, shown_number};
 
 /// The interval a vague phrase stands for, and the point a coding profile
 /// records for it.
@@ -62,13 +62,28 @@ impl VagueEntry {
         self
     }
 
+    /// Each number a count, under its own field (`min`, `max`, `code`:
+    /// a bad code had been reported as an "exact" amount, seventeenth
+    /// audit, D10), and `max` not below `min`.
     fn check(&self) -> Result<(), Error> {
-        Quantity::new(Amount::Range {
-            min: self.min,
-            max: self.max,
-        })?;
-        if let Some(code) = self.code {
-            Quantity::new(Amount::Exact(code))?;
+        let numbers = [("min", self.min), ("max", self.max)]
+            .into_iter()
+            .chain(self.code.map(|code| ("code", code)));
+        for (name, value) in numbers {
+            if let Some((shown, problem, expected)) = crate::quantity::count_problem(value) {
+                return Err(Error::invalid_value(shown, problem, expected).in_field(name));
+            }
+        }
+        if self.max < self.min {
+            return Err(Error::invalid_value(
+                shown_number(self.max),
+                format!(
+                    "is less than min {} (an inverted range)",
+                    shown_number(self.min)
+                ),
+                "max >= min",
+            )
+            .in_field("max"));
         }
         Ok(())
     }
@@ -163,10 +178,11 @@ impl Tolerance {
         for (name, value) in [("below", self.below), ("above", self.above)] {
             if !(0.0..=1.0).contains(&value) {
                 return Err(Error::invalid_value(
-                    value,
-                    format!("is not a fraction ({name})"),
+                    shown_number(value),
+                    "is not a fraction",
                     "a fraction from 0 to 1",
-                ));
+                )
+                .in_field(name));
             }
         }
         Ok(())
@@ -537,9 +553,12 @@ impl Vocabulary {
     ///
     /// Fails on empty input, malformed JSON (with line and column), an
     /// unknown, missing or mistyped field (with its path), an empty name
-    /// or phrase, a key given twice or two phrases matched alike ("dozens"
-    /// and "Dozens"), or a bad interval or tolerance. A leading
-    /// byte-order mark is accepted.
+    /// or phrase, a name with a control character, a key given twice or
+    /// two phrases matched alike ("dozens" and "Dozens"), a bad interval,
+    /// code or tolerance (named by its own field, `vague.dozens.code`),
+    /// a measure with no unit word, a hedge word or a scale word given as
+    /// a scale abbreviation, or an entry that could never be read. A
+    /// leading byte-order mark is accepted.
     pub fn from_json_str(json: &str) -> Result<Vocabulary, Error> {
         use crate::corpus::json_error;
         const EXPECTED: &str =
@@ -563,6 +582,9 @@ impl Vocabulary {
             )
             .in_field("name"));
         }
+        // Reports show the name, as they show entities' names, which
+        // are refused with control characters (seventeenth audit, D10).
+        crate::corpus::check_name(&raw.name).map_err(|e| e.in_field("name"))?;
         let mut vocabulary = Vocabulary::empty(raw.name);
         vocabulary.coding = raw.coding;
         let mut seen = BTreeMap::new();
@@ -608,6 +630,16 @@ impl Vocabulary {
                     "the name of a unit of measure, which reports show (\"acres\")",
                 )
                 .in_field("measures"));
+            }
+            // A measure no word names is never read (seventeenth audit,
+            // D10), as a verb with no forms is refused below.
+            if units.is_empty() {
+                return Err(Error::invalid_value(
+                    "[]",
+                    "lists no unit word",
+                    "the words that name the unit ([\"acre\", \"acres\"] for \"acres\")",
+                )
+                .in_field(format!("measures.{measure}")));
             }
             for (k, unit) in units.iter().enumerate() {
                 let field = format!("measures.{measure}[{k}]");
@@ -655,6 +687,18 @@ impl Vocabulary {
                 )
                 .in_field(field));
             }
+            // A hedge is read before a number ("about 5"), and a scale
+            // abbreviation after one ("5 k"): one word both would read
+            // "5 about" as 50 (seventeenth audit, D10), as a phrase that
+            // is a vague amount and a hedge is refused above.
+            if vocabulary.approximate.contains_key(&key) {
+                return Err(Error::invalid_value(
+                    format!("{abbreviation:?}"),
+                    "is a hedge word of this vocabulary too",
+                    "each word either a hedge or a scale abbreviation, not both",
+                )
+                .in_field(field));
+            }
             if !key.chars().all(char::is_alphabetic) {
                 return Err(Error::invalid_value(
                     format!("{abbreviation:?}"),
@@ -665,7 +709,7 @@ impl Vocabulary {
             }
             if !(entry.factor.is_finite() && entry.factor > 1.0 && entry.factor <= MAX_AMOUNT) {
                 return Err(Error::invalid_value(
-                    entry.factor,
+                    shown_number(entry.factor),
                     "is not a scale",
                     "a factor above 1 and at most 10^15, such as 1000 for \"k\"",
                 )
@@ -1108,12 +1152,16 @@ impl Vocabulary {
     }
 
     /// Checks that the vocabulary has an entry for every vague phrase and
-    /// hedge word in `quantity`.
+    /// hedge word in `quantity`, and that a bound over a vague phrase
+    /// ("up to a few hundred") is the phrase's end on its side here
+    /// ([`Quantity::with_bound_phrase`]).
     ///
     /// # Errors
     ///
-    /// Fails naming the phrase or word that is missing.
+    /// Fails naming the phrase or word that is missing, or the phrase
+    /// whose end is not the bound, with the end and the bound.
     pub fn check_known(&self, quantity: &Quantity) -> Result<(), Error> {
+        quantity.check_bound_phrase(self)?;
         match quantity.amount() {
             Amount::Vague { phrase } if self.vague(phrase).is_none() => {
                 Err(Error::new(ErrorKind::InvalidValue {

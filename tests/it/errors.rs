@@ -217,6 +217,62 @@ fn best_estimate_outside_the_amount() {
     assert_snapshot!(warnings(1000).join("\n"), @r#"claim c1: best estimate 1,000 lies outside about 40–45 (36–49 in vocabulary "default"); the interval is compared, and the best estimate is not"#);
 }
 
+/// A bound over a vague phrase ("up to a few hundred") is compared as
+/// its number only where that number is the phrase's end on its side in
+/// the policy's vocabulary, as the parser reads the phrase. A bound that
+/// says otherwise, or a phrase the vocabulary lacks, is shown but not
+/// compared, with a warning naming the field, the value and the
+/// vocabulary's end, as an unknown vague phrase is: it had been compared
+/// as its bare number, "up to a few hundred" as at most 5 (seventeenth
+/// audit, D2).
+#[test]
+fn a_bound_over_a_vague_phrase_is_checked_against_the_vocabulary() {
+    let run = |quantity: &str| {
+        let json = format!(
+            r#"{{"format": "corroborate/1",
+  "entities": [{{"id": "x", "name": "X"}}],
+  "sources": [{{"id": "a1", "kind": "publication", "name": "A"}},
+              {{"id": "a2", "kind": "publication", "name": "B"}}],
+  "claims": [{{"id": "c1", "subject": "x", "property": "killed",
+               "value": {{"quantity": {quantity}}}, "assertion": {{"chain": ["a1"]}}}},
+             {{"id": "c2", "subject": "x", "property": "killed",
+               "value": {{"quantity": {{"exact": 400}}}}, "assertion": {{"chain": ["a2"]}}}}]}}"#
+        );
+        let corpus = Corpus::from_json_str(&json).unwrap();
+        let report = corroborate::analyze(&corpus, &corroborate::Policy::default());
+        let warnings: Vec<String> = report
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}: {}", d.location, d.message))
+            .collect();
+        (report.topics[0].verdict, warnings)
+    };
+    // The bound at the phrase's end is compared as the parser reads it:
+    // "up to a few hundred" is at most 500 and agrees with 400.
+    let (agreed, warnings) = run(r#"{"at_most": 500, "phrase": "a few hundred"}"#);
+    assert_eq!(agreed, corroborate::Verdict::Corroborated);
+    assert_eq!(warnings, Vec::<String>::new());
+    // Not compared, as a phrase the vocabulary lacks is not.
+    let (unknown, _) = run(r#"{"vague": "zillions"}"#);
+    let (verdict, warnings) = run(r#"{"at_most": 5, "phrase": "a few hundred"}"#);
+    assert_eq!(verdict, unknown);
+    assert_snapshot!(warnings.join("\n"), @r#"claim c1: field value.quantity.phrase: "a few hundred" is 200–500 in vocabulary "default", so a bound over it ends at its top, 500, where at_most gives 5; expected at_most 500 beside this phrase, its end on the bound's side, or no phrase; the claim is shown but not compared"#);
+    let (verdict, warnings) = run(r#"{"more_than": 30, "phrase": "dozens"}"#);
+    assert_eq!(verdict, unknown);
+    assert_snapshot!(warnings.join("\n"), @r#"claim c1: field value.quantity.phrase: "dozens" is 24–99 in vocabulary "default", so a bound over it ends at its bottom, 24, where more_than gives 30; expected more_than 24 beside this phrase, its end on the bound's side, or no phrase; the claim is shown but not compared"#);
+    let (verdict, warnings) = run(r#"{"at_most": 400, "phrase": "zillions"}"#);
+    assert_eq!(verdict, unknown);
+    // A caller that wants it refused asks the vocabulary.
+    let refused = corroborate::Quantity::new(corroborate::Amount::AtMost {
+        value: 400.0,
+        strict: false,
+    })
+    .and_then(|q| q.with_bound_phrase("zillions"))
+    .map(|q| Vocabulary::default().check_known(&q));
+    assert!(matches!(refused, Ok(Err(_))));
+    assert_snapshot!(warnings.join("\n"), @r#"claim c1: field value.quantity.phrase: "zillions" is not in vocabulary "default", so at_most 400 cannot be checked against it; expected a vague phrase the vocabulary defines; the claim is shown but not compared"#);
+}
+
 /// An ISO week or ordinal date as a scope time is refused saying what it
 /// is and which span to write: weeks are read only in tables. It had been
 /// "not an ISO 8601 date", though it is one (fifteenth audit, B5).
@@ -496,10 +552,72 @@ fn empty_evidence() {
 fn evidence_span_outside_the_text() {
     let e = load_error(&one_claim(
         r#"{"date": "2015"}"#,
-        r#", "evidence": {"text": "500", "span": [5, 9000]}"#,
+        r#", "evidence": {"text": "500", "span": [9000, 9003]}"#,
     ));
     assert!(e.is_inconsistent());
-    assert_snapshot!(e, @r#"line 5: claim c1: field claims[0].assertion.evidence.span: evidence span 5..9000 does not hold "500" in publication "a1"; the span is not within the text's 28 bytes at character boundaries; expected the byte offsets of the evidence text in the publication's text"#);
+    assert_snapshot!(e, @r#"line 5: claim c1: field claims[0].assertion.evidence.span: evidence span 9000..9003 does not hold "500" in publication "a1"; the span is not within the text's 28 bytes at character boundaries; expected the byte offsets of the evidence text in the publication's text"#);
+}
+
+/// A span that ends before it starts is refused as such, whether the
+/// publication's text is known or not: it had been accepted without a
+/// text, and refused as out of bounds with one; and a span whose length
+/// is not the evidence text's cannot hold it either (seventeenth audit,
+/// D9).
+#[test]
+fn an_inverted_evidence_span_is_refused_with_or_without_the_text() {
+    let inverted = one_claim(
+        r#"{"date": "2015"}"#,
+        r#", "evidence": {"text": "500", "span": [8, 5]}"#,
+    );
+    let without_text = inverted.replace(r#", "text": "Some 500 fighters were seen.""#, "");
+    assert_ne!(without_text, inverted);
+    let [with, without] = [&inverted, &without_text].map(|json| load_error(json));
+    assert!(with.is_invalid() && without.is_invalid());
+    assert_eq!(with.to_string(), without.to_string());
+    assert_snapshot!(with, @r#"line 5: claim c1: field claims[0].assertion.evidence.span: span [8, 5] ends before it starts; expected [start, end] with start <= end, the byte offsets of the evidence text in the publication's text"#);
+    let short = without_text.replace("[8, 5]", "[5, 7]");
+    assert_snapshot!(load_error(&short), @r#"line 5: claim c1: field claims[0].assertion.evidence.span: span [5, 7] holds 2 bytes, and the evidence text has 3; expected [start, end] with end = start + 3, the byte offsets of the evidence text in the publication's text"#);
+    let right = without_text.replace("[8, 5]", "[5, 8]");
+    assert!(Corpus::from_json_str(&right).is_ok());
+    // As a JSON Lines stream, the claim is skipped and said why.
+    let lines = format!(
+        "{}\n{}\n",
+        r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "x", "name": "X"}], "sources": [{"id": "a1", "kind": "publication", "name": "A"}]}"#,
+        r#"{"id": "c1", "subject": "x", "property": "killed", "value": {"quantity": {"exact": 5}}, "assertion": {"chain": ["a1"], "evidence": {"text": "abc", "span": [5, 2]}}}"#,
+    );
+    let read = StreamReader::new()
+        .read_jsonl(lines.as_bytes(), "x.jsonl")
+        .unwrap();
+    assert_eq!(read.claims().len(), 0);
+    assert_eq!(read.skipped().len(), 1);
+    assert_snapshot!(read.skipped()[0].message, @r#"claim c1: field assertion.evidence.span: span [5, 2] ends before it starts; expected [start, end] with start <= end, the byte offsets of the evidence text in the publication's text"#);
+}
+
+/// A field given twice in one object is refused saying what was
+/// expected, in a corpus, a JSON Lines claim and its header: serde's
+/// "duplicate field" had been passed on alone (seventeenth audit, D8).
+#[test]
+fn a_field_given_twice_says_what_was_expected() {
+    let twice = one_claim(r#"{"quantity": {"exact": 5, "exact": 6}}"#, "");
+    assert_snapshot!(load_error(&twice), @r#"line 5 column 46: claim c1: field claims[0].value.quantity: duplicate field `exact`; expected each field once in an object"#);
+    let header = r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "x", "name": "X"}], "sources": [{"id": "a1", "kind": "publication", "name": "A"}]}"#;
+    let lines = format!(
+        "{header}\n{}\n",
+        r#"{"id": "c9", "subject": "x", "subject": "x", "property": "killed", "value": {"quantity": {"exact": 5}}, "assertion": {"chain": ["a1"]}}"#
+    );
+    let read = StreamReader::new()
+        .read_jsonl(lines.as_bytes(), "x.jsonl")
+        .unwrap();
+    assert_eq!(read.skipped().len(), 1);
+    assert_snapshot!(read.skipped()[0].message, @r#"column 38: claim c9: duplicate field `subject`; expected each field once in an object"#);
+    let doubled = header.replace(
+        r#""format": "corroborate-jsonl/1""#,
+        r#""format": "corroborate-jsonl/1", "format": "corroborate-jsonl/1""#,
+    );
+    let e = StreamReader::new()
+        .read_jsonl(format!("{doubled}\n").as_bytes(), "x.jsonl")
+        .unwrap_err();
+    assert_snapshot!(e, @r#"x.jsonl:1:42: duplicate field `format`; expected each field once in an object"#);
 }
 
 #[test]
@@ -537,7 +655,7 @@ fn input_size_limit() {
     let json = r#"{"format": "corroborate/1"}"#;
     let e = limit_error(json, Limits::default().with_max_input_len(10));
     assert!(e.is_limit());
-    assert_snapshot!(e, @"input size in bytes is 27, over the limit of 10");
+    assert_snapshot!(e, @"input size in bytes is 27, over the limit of 10; expected at most 10; Limits::with_max_input_len raises it");
     let e = Corpus::from_json_slice_with_limits(
         json.as_bytes(),
         &Limits::default().with_max_input_len(10),
@@ -551,20 +669,20 @@ fn text_length_limit() {
     let json = one_claim(r#"{"text": "a long enough text value"}"#, "");
     let e = limit_error(&json, Limits::default().with_max_text_len(10));
     assert!(e.is_limit());
-    assert_snapshot!(e, @"line 5: claim c1: field claims[0].value.text: text length in bytes is 24, over the limit of 10");
+    assert_snapshot!(e, @"line 5: claim c1: field claims[0].value.text: text length in bytes is 24, over the limit of 10; expected at most 10; Limits::with_max_text_len raises it");
 }
 
 #[test]
 fn text_length_limit_applies_to_every_text_field() {
     let json = r#"{"format": "corroborate/1", "title": "a title longer than ten bytes"}"#;
-    assert_snapshot!(limit_error(json, Limits::default().with_max_text_len(10)), @"line 1: field title: text length in bytes is 29, over the limit of 10");
+    assert_snapshot!(limit_error(json, Limits::default().with_max_text_len(10)), @"line 1: field title: text length in bytes is 29, over the limit of 10; expected at most 10; Limits::with_max_text_len raises it");
     let json = r#"{"format": "corroborate/1", "entities": [{"id": "x", "name": "X", "aliases": ["an alias longer than ten bytes"]}]}"#;
-    assert_snapshot!(limit_error(json, Limits::default().with_max_text_len(10)), @"line 1: field entities[0].aliases[0]: text length in bytes is 30, over the limit of 10");
+    assert_snapshot!(limit_error(json, Limits::default().with_max_text_len(10)), @"line 1: field entities[0].aliases[0]: text length in bytes is 30, over the limit of 10; expected at most 10; Limits::with_max_text_len raises it");
     let json = one_claim(
         r#"{"date": "2015"}"#,
         r#", "verb": "estimated with some care""#,
     );
-    assert_snapshot!(limit_error(&json, Limits::default().with_max_text_len(10)), @"line 5: claim c1: field claims[0].assertion.verb: text length in bytes is 24, over the limit of 10");
+    assert_snapshot!(limit_error(&json, Limits::default().with_max_text_len(10)), @"line 5: claim c1: field claims[0].assertion.verb: text length in bytes is 24, over the limit of 10; expected at most 10; Limits::with_max_text_len raises it");
     // A hedged range's qualifier, as an approximate amount's.
     for quantity in [
         r#"{"quantity": {"range": [40, 45], "qualifier": "somewhere in the region of"}}"#,
@@ -574,7 +692,7 @@ fn text_length_limit_applies_to_every_text_field() {
         let e = limit_error(&json, Limits::default().with_max_text_len(10));
         assert!(
             e.to_string().ends_with(
-                "field claims[0].value.quantity.qualifier: text length in bytes is 26, over the limit of 10"
+                "field claims[0].value.quantity.qualifier: text length in bytes is 26, over the limit of 10; expected at most 10; Limits::with_max_text_len raises it"
             ),
             "{e}"
         );
@@ -586,7 +704,7 @@ fn article_length_limit() {
     let json = one_claim(r#"{"date": "2015"}"#, "");
     let e = limit_error(&json, Limits::default().with_max_article_len(10));
     assert!(e.is_limit());
-    assert_snapshot!(e, @"line 3: field sources[0].text: article length in bytes is 28, over the limit of 10");
+    assert_snapshot!(e, @"line 3: field sources[0].text: article length in bytes is 28, over the limit of 10; expected at most 10; Limits::with_max_article_len raises it");
 }
 
 // ---- the vocabulary ----
@@ -640,17 +758,17 @@ fn vocabulary_inverted_interval() {
         r#"{"name": "x", "vague": {"dozens": {"min": 99, "max": 24}}, "approximate": {}}"#,
     );
     assert!(e.is_invalid());
-    assert_snapshot!(e, @"field vague.dozens: 24 is less than min 99 (an inverted range); expected max >= min");
+    assert_snapshot!(e, @"field vague.dozens.max: 24 is less than min 99 (an inverted range); expected max >= min");
 }
 
 #[test]
 fn vocabulary_negative_interval() {
-    assert_snapshot!(vocabulary_error(r#"{"name": "x", "vague": {"few": {"min": -2, "max": 5}}, "approximate": {}}"#), @"field vague.few: -2 is a negative count (min); expected a count of zero or more");
+    assert_snapshot!(vocabulary_error(r#"{"name": "x", "vague": {"few": {"min": -2, "max": 5}}, "approximate": {}}"#), @"field vague.few.min: -2 is a negative count; expected a count of zero or more");
 }
 
 #[test]
 fn vocabulary_bad_code() {
-    assert_snapshot!(vocabulary_error(r#"{"name": "x", "vague": {"few": {"min": 2, "max": 5, "code": 1e300}}, "approximate": {}}"#), @"field vague.few: 1e300 is out of range (exact); expected a count of at most 10^15");
+    assert_snapshot!(vocabulary_error(r#"{"name": "x", "vague": {"few": {"min": 2, "max": 5, "code": 1e300}}, "approximate": {}}"#), @"field vague.few.code: 1e300 is out of range; expected a count of at most 10^15");
 }
 
 /// A code outside its phrase's interval is accepted, not refused as a
@@ -678,7 +796,7 @@ fn vocabulary_tolerance_out_of_range() {
         r#"{"name": "x", "vague": {}, "approximate": {"about": {"below": 0.1, "above": 1.5}}}"#,
     );
     assert!(e.is_invalid());
-    assert_snapshot!(e, @"field approximate.about: 1.5 is not a fraction (above); expected a fraction from 0 to 1");
+    assert_snapshot!(e, @"field approximate.about.above: 1.5 is not a fraction; expected a fraction from 0 to 1");
 }
 
 #[test]
@@ -1262,6 +1380,40 @@ fn a_missing_article_file_is_named_at_the_corpus_line() {
         "{shown}"
     );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A second header line (two JSON Lines files joined with `cat`) is
+/// skipped saying that it is one, not as a claim with an unknown field
+/// `format` (seventeenth audit, D8).
+#[test]
+fn a_second_header_line_is_named_as_one() {
+    let header = r#"{"format": "corroborate-jsonl/1", "entities": [{"id": "x", "name": "X"}], "sources": [{"id": "a1", "kind": "publication", "name": "A"}]}"#;
+    let claim = r#"{"id": "c1", "subject": "x", "property": "killed", "value": {"quantity": {"exact": 5}}, "assertion": {"chain": ["a1"]}}"#;
+    let joined = format!("{header}\n{claim}\n{header}\n");
+    let read = StreamReader::new()
+        .read_jsonl(joined.as_bytes(), "x.jsonl")
+        .unwrap();
+    assert_eq!(read.claims().len(), 1);
+    assert_eq!(read.skipped().len(), 1);
+    assert_snapshot!(format!("{}: {}", read.skipped()[0].location, read.skipped()[0].message), @r#"x.jsonl:3: field format: a line with format "corroborate-jsonl/1" is a second header line (two files joined into one?); its entities and sources are not read; expected one header line, the first, then claim lines: the files' entities and sources in one header"#);
+}
+
+/// An empty `text_file` is refused as empty, as every empty text field
+/// is, not read as the corpus folder (seventeenth audit, D8).
+#[test]
+fn an_empty_text_file_is_refused_as_empty() {
+    let dir = scratch_dir("empty-text-file");
+    let path = dir.join("corpus.json");
+    std::fs::write(
+        &path,
+        "{\"format\": \"corroborate/1\",\n \"entities\": [],\n \"sources\": [{\"id\": \"a1\", \"kind\": \"publication\", \"name\": \"A\",\n   \"text_file\": \" \"}],\n \"claims\": []}",
+    )
+    .unwrap();
+    let e = corroborate::Corpus::from_path(&path).unwrap_err();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(e.is_invalid(), "{e}");
+    let shown = e.to_string().replace(&dir.display().to_string(), "<dir>");
+    assert_snapshot!(shown, @r#"<dir>/corpus.json:4: field sources[0].text_file: " " is empty; expected some text, or no field at all where it is optional"#);
 }
 
 // ---- structured access: category, value, expected ----

@@ -234,7 +234,7 @@ fn a_rounding_step_fits_its_figure() {
         r#"{"quantity": {"exact": 2124, "rounded_to": 1e20}}"#,
         "",
     ));
-    assert_snapshot!(e, @r#"line 5 column 62: claim c1: field claims[0].value.quantity: rounded_to 100000000000000000000 is larger than the figure, exact 2124; expected a step no larger than the figure, the place of its last digit kept, such as 100000 for 5700000 ("5.7 million")"#);
+    assert_snapshot!(e, @r#"line 5 column 62: claim c1: field claims[0].value.quantity: rounded_to 1e20 is larger than the figure, exact 2124; expected a step no larger than the figure, the place of its last digit kept, such as 100000 for 5700000 ("5.7 million")"#);
     let e = load_error(&one_claim(
         r#"{"quantity": {"exact": 5750000, "rounded_to": 100000}}"#,
         "",
@@ -388,7 +388,7 @@ fn chain_depth_limit() {
     );
     let e = load_error(&json);
     assert!(e.is_limit());
-    assert_snapshot!(e, @"line 2: claim c1: field claims[0].assertion.chain: attribution chain length is 41, over the limit of 32");
+    assert_snapshot!(e, @"line 2: claim c1: field claims[0].assertion.chain: attribution chain length is 41, over the limit of 32; expected at most 32; Limits::with_max_chain_depth raises it");
 }
 
 #[test]
@@ -541,11 +541,97 @@ fn vocabularies_and_policies_refuse_repeats_and_cycles() {
     let e = Policy::from_json_str(r#"{"property_aliases": {"a": "b", "b": "c", "c": "a"}}"#)
         .unwrap_err();
     assert_snapshot!(e, @r#"field property_aliases.a: "b" makes a cycle of aliases (a → b → c → a); expected aliases that end at a property that is not an alias"#);
-    // A chain that ends, and an alias to itself, are fine.
-    let policy =
-        Policy::from_json_str(r#"{"property_aliases": {"a": "b", "b": "c", "c": "c"}}"#).unwrap();
+    // A chain that ends is fine.
+    let policy = Policy::from_json_str(r#"{"property_aliases": {"a": "b", "b": "c"}}"#).unwrap();
     let a = corroborate::Property::new("a").unwrap();
     assert_eq!(policy.canonical_property(&a).as_str(), "c");
+}
+
+/// Entries of vocabulary, name-table and policy files that are refused
+/// elsewhere, or make no sense, are refused, each naming its field and
+/// what was expected (seventeenth audit, D10): a hedge word that is also
+/// a scale abbreviation ("5 about" had been 50), a vague entry's bad
+/// code (under its own field), a measure with no unit word, control
+/// characters in the name tables' name, a group of gendered endings or
+/// opposed words that another group gives already, and a property
+/// aliased to itself. A huge number is shown compactly.
+#[test]
+fn configuration_files_refuse_entries_that_make_no_sense() {
+    use corroborate::{NameTables, Policy, Vocabulary};
+    let vocabulary = |rest: &str| {
+        Vocabulary::from_json_str(&format!(
+            r#"{{"name": "v", "vague": {{"dozens": {{"min": 24, "max": 99}}}}, "approximate": {{"about": {{"below": 0.1, "above": 0.1}}}}{rest}}}"#
+        ))
+    };
+    assert!(vocabulary("").is_ok());
+    let e = vocabulary(r#", "scale_abbreviations": {"About": {"factor": 10}}"#).unwrap_err();
+    assert_snapshot!(e, @r#"field scale_abbreviations.About: "About" is a hedge word of this vocabulary too; expected each word either a hedge or a scale abbreviation, not both"#);
+    assert!(vocabulary(r#", "scale_abbreviations": {"k": {"factor": 1000}}"#).is_ok());
+    let e = Vocabulary::from_json_str(
+        r#"{"name": "v", "vague": {"dozens": {"min": 24, "max": 99, "code": -7}}, "approximate": {}}"#,
+    )
+    .unwrap_err();
+    assert_snapshot!(e, @r#"field vague.dozens.code: -7 is a negative count; expected a count of zero or more"#);
+    let e = Vocabulary::from_json_str(
+        r#"{"name": "v", "vague": {"dozens": {"min": 99, "max": 24}}, "approximate": {}}"#,
+    )
+    .unwrap_err();
+    assert_snapshot!(e, @r#"field vague.dozens.max: 24 is less than min 99 (an inverted range); expected max >= min"#);
+    let e = Vocabulary::from_json_str(
+        r#"{"name": "v", "vague": {}, "approximate": {"about": {"below": 0.1, "above": 1e308}}}"#,
+    )
+    .unwrap_err();
+    assert_snapshot!(e, @r#"field approximate.about.above: 1e308 is not a fraction; expected a fraction from 0 to 1"#);
+    let e = vocabulary(r#", "scale_abbreviations": {"k": {"factor": 1e300}}"#).unwrap_err();
+    assert_snapshot!(e, @r#"field scale_abbreviations.k.factor: 1e300 is not a scale; expected a factor above 1 and at most 10^15, such as 1000 for "k""#);
+    let e = vocabulary(r#", "measures": {"m": []}"#).unwrap_err();
+    assert_snapshot!(e, @r#"field measures.m: [] lists no unit word; expected the words that name the unit (["acre", "acres"] for "acres")"#);
+    let e = Vocabulary::from_json_str(r#"{"name": "v\u001b[31m", "vague": {}, "approximate": {}}"#)
+        .unwrap_err();
+    assert_snapshot!(e, @r#"field name: "v\u{1b}[31m" has the control character U+001B at byte 1; expected a name without control characters"#);
+
+    let tables = |name: &str, rest: &str| {
+        NameTables::from_json_str(&format!(
+            r#"{{"name": "{name}", "legal_suffixes": ["Inc"], "gendered_endings": [{{"masculine": ["o"], "feminine": ["a"]}}]{rest}}}"#
+        ))
+    };
+    assert!(tables("x", "").is_ok());
+    let e = tables("x\\u0000", "").unwrap_err();
+    assert_snapshot!(e, @r#"field name: "x\0" has the control character U+0000 at byte 1; expected a name without control characters"#);
+    let e = tables("x\\u001b[31mRED\\nline2", "").unwrap_err();
+    assert_snapshot!(e, @r#"field name: "x\u{1b}[31mRED\nline2" has the control character U+001B at byte 1; expected a name without control characters"#);
+    let e = NameTables::from_json_str(
+        r#"{"name": "x", "legal_suffixes": [], "gendered_endings": [{"masculine": ["o"], "feminine": ["a"]}, {"masculine": ["us", "O"], "feminine": ["A"]}]}"#,
+    )
+    .unwrap_err();
+    assert_snapshot!(e, @r#"field gendered_endings[1]: the pair "o" and "a" is given by gendered_endings[0] too; expected each pair of a masculine and a feminine ending in one group"#);
+    let e = tables(
+        "x",
+        r#", "opposed_words": [{"words": ["North", "South"]}, {"words": ["Upper", "Lower"]}, {"words": ["south", "North"]}]"#,
+    )
+    .unwrap_err();
+    assert_snapshot!(e, @r#"field opposed_words[2].words: ["south", "North"] is the same group as opposed_words[0] ["North", "South"]; expected each group of opposed words once, none within another"#);
+    let e = tables(
+        "x",
+        r#", "opposed_words": [{"words": ["North", "South"]}, {"words": ["North", "South", "East"]}]"#,
+    )
+    .unwrap_err();
+    assert_snapshot!(e, @r#"field opposed_words[1].words: ["North", "South", "East"] holds all of opposed_words[0] ["North", "South"]; expected each group of opposed words once, none within another"#);
+    // A word in two groups that each add a pair is fine ("Central").
+    assert!(tables(
+        "x",
+        r#", "opposed_words": [{"words": ["North", "Central"]}, {"words": ["Northern", "Central"]}]"#
+    )
+    .is_ok());
+
+    let e = Policy::from_json_str(r#"{"property_aliases": {"killed": "killed"}}"#).unwrap_err();
+    assert_snapshot!(e, @r#"field property_aliases.killed: "killed" is the alias itself; expected another property, the canonical name of the alias"#);
+    let killed = corroborate::Property::new("killed").unwrap();
+    assert!(
+        Policy::default()
+            .try_with_property_alias(killed.clone(), killed)
+            .is_err()
+    );
 }
 
 #[test]

@@ -706,7 +706,7 @@ fn lines_over_the_line_limit() {
     assert_snapshot!(describe(&corpus), @"
     a e killed quantity [p]
     c e killed quantity [p]
-    skipped long.jsonl:3: line length in bytes is 830, over the limit of 640
+    skipped long.jsonl:3: claim b: line length in bytes is 830, over the limit of 640; expected at most 640; Limits::with_max_text_len raises it, as a line or row may be 64 times the longest text field
     ");
 
     let table = format!(
@@ -718,7 +718,7 @@ fn lines_over_the_line_limit() {
     assert_snapshot!(describe(&corpus), @"
     line-2 x killed quantity [ap]
     line-6 x killed quantity [ap]
-    skipped long.csv:4: row length in bytes is 718, over the limit of 640 (the row runs over lines 4-5: a quoted cell holds line breaks)
+    skipped long.csv:4: row length in bytes is 718, over the limit of 640; expected at most 640; Limits::with_max_text_len raises it, as a line or row may be 64 times the longest text field (the row runs over lines 4-5: a quoted cell holds line breaks)
     ");
     // Over twice the limit (and the reader's 64 KiB of read-ahead), the
     // row stops the read rather than be held whole.
@@ -729,7 +729,7 @@ fn lines_over_the_line_limit() {
     let e = reader
         .read_table(table.as_bytes(), "long.csv", TableFormat::Csv)
         .unwrap_err();
-    assert_snapshot!(e, @"long.csv:4: length in bytes of the row read so far is 70026, over the limit of 1280");
+    assert_snapshot!(e, @"long.csv:4: length in bytes of the row read so far is 70026, over the limit of 1280; expected at most 1280; Limits::with_max_text_len raises it, as a line or row may be 64 times the longest text field");
 }
 
 /// Spellings that make one id ("ISIS-K", "ISIS K") take their ids by how
@@ -1908,7 +1908,7 @@ fn table_rows_refused_in_later_batches() {
     assert_eq!(skipped.len(), 3, "{skipped:#?}");
     assert!(
         skipped[0].starts_with(
-            "skipped: later.csv:4102: row length in bytes is 724, over the limit of 640"
+            "skipped: later.csv:4102: row length in bytes is 724, over the limit of 640; expected at most 640; Limits::with_max_text_len raises it, as a line or row may be 64 times the longest text field"
         ),
         "{}",
         skipped[0]
