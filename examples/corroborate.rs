@@ -797,6 +797,9 @@ fn parse_width(text: &str) -> Result<usize, String> {
     }
 }
 
+/// Run with `cargo test --example corroborate` (as `.ci/run` does): a
+/// plain `cargo test` builds the example as the binary the integration
+/// tests run, not as a test.
 #[cfg(test)]
 mod tests {
     use super::*;
