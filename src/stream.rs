@@ -1099,6 +1099,134 @@ struct TableBuilder {
     declared_sources: usize,
     declared_entities: usize,
     source_ids: Ids,
+    /// Names a side header gives to several of its entities and that is
+    /// not one's own name alone, by key ([`source_key`]): a cell giving
+    /// one names none of them, and its row is skipped.
+    shared_entities: HashMap<String, SharedName>,
+    /// The same for the side header's sources.
+    shared_sources: HashMap<String, SharedName>,
+}
+
+/// A name a side header gives to several entities (or sources), none of
+/// which, or more than one, has it as its own name: name resolution
+/// joins none of them through an alias they share
+/// ([`crate::resolve::Resolution`]), so a cell that gives it cannot be
+/// told to name one of them.
+struct SharedName {
+    /// The name as declared (the first in text order of its spellings).
+    text: String,
+    /// The entities (or sources) that give it, by position.
+    givers: Vec<usize>,
+    /// How many of them have it as their own name.
+    owners: usize,
+}
+
+/// How a side header's names fall to its entities or sources: `names`
+/// gives each name with the position of the one that gives it and
+/// whether it is that one's own name. For each key ([`source_key`])
+/// that two or more give, `Ok` with the one whose own name it is, where
+/// exactly one has it as its name (the others list it as an alias, and
+/// name resolution joins them through it), or else `Err` with all that
+/// give it.
+fn shared_names<'n>(
+    names: impl Iterator<Item = (usize, bool, &'n str)>,
+) -> HashMap<String, Result<usize, SharedName>> {
+    // Each key's givers, with whether it is their own name, and its
+    // first spelling in text order.
+    type Givers<'n> = (Vec<(usize, bool)>, &'n str);
+    let mut by_key: HashMap<String, Givers<'n>> = HashMap::default();
+    for (k, own, name) in names {
+        let (givers, text) = by_key.entry(source_key(name)).or_insert((Vec::new(), name));
+        match givers.iter_mut().find(|(giver, _)| *giver == k) {
+            Some(giver) => giver.1 |= own,
+            None => givers.push((k, own)),
+        }
+        if name < *text {
+            *text = name;
+        }
+    }
+    by_key
+        .into_iter()
+        .filter(|(_, (givers, _))| givers.len() > 1)
+        .map(|(key, (givers, text))| {
+            let owners: Vec<usize> = givers.iter().filter(|g| g.1).map(|g| g.0).collect();
+            let shared = match owners[..] {
+                [owner] => Ok(owner),
+                _ => Err(SharedName {
+                    text: text.to_string(),
+                    owners: owners.len(),
+                    givers: givers.into_iter().map(|g| g.0).collect(),
+                }),
+            };
+            (key, shared)
+        })
+        .collect()
+}
+
+impl SharedName {
+    /// The error of a cell (`value`, in `field`) that gives this name:
+    /// `kind` is "entity" or "source", `named` the id and name of each
+    /// entity or source by position.
+    fn error<'s>(
+        &self,
+        value: &str,
+        field: &'static str,
+        kind: &str,
+        named: impl Fn(usize) -> (&'s str, &'s str),
+    ) -> Error {
+        let mut givers: Vec<(&str, &str)> = self.givers.iter().map(|&k| named(k)).collect();
+        givers.sort_unstable();
+        // A generic alias may be given to many: the first few say enough.
+        const NAMED: usize = 5;
+        let mut list: Vec<String> = givers
+            .iter()
+            .take(NAMED)
+            .map(|(id, name)| format!("{id} ({name:?})"))
+            .collect();
+        if givers.len() > NAMED {
+            list.push(format!("{} more", givers.len() - NAMED));
+        }
+        let last = list.pop().unwrap_or_default();
+        let list = if list.is_empty() {
+            last
+        } else {
+            format!("{} and {last}", list.join(", "))
+        };
+        let plural = if kind == "entity" {
+            "entities"
+        } else {
+            "sources"
+        };
+        let n = self.givers.len();
+        let text = &self.text;
+        // Matched by its key, the cell may be spelled otherwise.
+        let (alias, name) = if value == text {
+            ("is an alias".to_string(), "is a name".to_string())
+        } else {
+            (
+                format!("reads as the alias {text:?}"),
+                format!("reads as the name {text:?}"),
+            )
+        };
+        let problem = if self.owners == 0 {
+            format!(
+                "{alias} that {n} {plural} of the side header share, {list}, and none has as its name, so the row cannot be given to one of them"
+            )
+        } else {
+            format!(
+                "{name} that {n} {plural} of the side header share, {list}, and {} of them have as their own, so the row cannot be given to one of them",
+                self.owners
+            )
+        };
+        Error::invalid_value(
+            format!("{value:?}"),
+            problem,
+            format!(
+                "the name or an alias of one {kind} of the side header (its name, or an alias given to it alone)"
+            ),
+        )
+        .in_field(field)
+    }
 }
 
 /// One row's fields, by column: borrowed from the record, unless a TSV
@@ -1131,23 +1259,45 @@ impl TableBuilder {
             declared_sources: 0,
             declared_entities: 0,
             source_ids: Ids::new(),
+            shared_entities: HashMap::default(),
+            shared_sources: HashMap::default(),
         }
     }
 
     /// A builder that starts from a side header's entities and sources:
     /// a cell that gives one's name or an alias (as written, or for a
     /// source by its name's key) is that one, with its declared id and
-    /// kind; other names are made as without a header.
+    /// kind; other names are made as without a header. A name that
+    /// several give ([`shared_names`]) is the one's whose own name it is,
+    /// where exactly one has it as its name; otherwise it names none of
+    /// them, and a cell that gives it (by its key) skips its row.
     fn with_header(header: &Corpus) -> TableBuilder {
         let mut builder = TableBuilder::new();
+        let shared = shared_names(
+            header
+                .entities()
+                .iter()
+                .enumerate()
+                .flat_map(|(k, entity)| {
+                    entity
+                        .names()
+                        .enumerate()
+                        .map(move |(n, name)| (k, n == 0, name))
+                }),
+        );
         for entity in header.entities() {
             let k = builder.entities.len();
             for name in entity.names() {
-                builder
-                    .entity_ids
-                    .by_name
-                    .entry(name.to_string())
-                    .or_insert(k);
+                let by_name = &mut builder.entity_ids.by_name;
+                match shared.get(&source_key(name)) {
+                    None => {
+                        by_name.entry(name.to_string()).or_insert(k);
+                    }
+                    Some(Ok(owner)) => {
+                        by_name.insert(name.to_string(), *owner);
+                    }
+                    Some(Err(_)) => {}
+                }
             }
             builder
                 .entity_ids
@@ -1157,12 +1307,32 @@ impl TableBuilder {
             builder.entity_rows.push(0);
         }
         builder.declared_entities = builder.entities.len();
+        builder.shared_entities = shared
+            .into_iter()
+            .filter_map(|(key, shared)| Some((key, shared.err()?)))
+            .collect();
+        fn source_names(source: &Source) -> impl Iterator<Item = &str> {
+            std::iter::once(source.name.as_str()).chain(source.aliases.iter().map(String::as_str))
+        }
+        let shared = shared_names(
+            header
+                .sources()
+                .iter()
+                .enumerate()
+                .flat_map(|(k, source)| source_names(source).map(move |name| (k, name)))
+                .map(|(k, name)| (k, name == header.sources()[k].name, name)),
+        );
         for source in header.sources() {
             let k = builder.sources.len();
-            let names = std::iter::once(source.name.as_str())
-                .chain(source.aliases.iter().map(String::as_str));
             let mut spellings = Vec::new();
-            for name in names {
+            for name in source_names(source) {
+                // A name another source has as its own is that one's; one
+                // that several give and no one source has is none's.
+                match shared.get(&source_key(name)) {
+                    Some(Ok(owner)) if *owner != k => continue,
+                    Some(Err(_)) => continue,
+                    _ => {}
+                }
                 if !builder.source_texts.contains_key(name) {
                     builder
                         .source_texts
@@ -1182,7 +1352,50 @@ impl TableBuilder {
             builder.spoke.push(false);
         }
         builder.declared_sources = builder.sources.len();
+        builder.shared_sources = shared
+            .into_iter()
+            .filter_map(|(key, shared)| Some((key, shared.err()?)))
+            .collect();
         builder
+    }
+
+    /// Why a row's names cannot be given their entity and sources: a cell
+    /// gives a name the side header shares among several
+    /// ([`SharedName`]). Checked before any is made or counted.
+    fn shared_name(&self, row: &ParsedRow<'_>) -> Option<Error> {
+        if !self.shared_entities.is_empty()
+            && !self.entity_ids.by_name.contains_key(row.entity.as_ref())
+            && let Some(shared) = self.shared_entities.get(&source_key(&row.entity))
+        {
+            let field = if row.speaker.is_some() {
+                "speaker"
+            } else {
+                "subject"
+            };
+            return Some(shared.error(&row.entity, field, "entity", |k| {
+                let entity = &self.entities[k];
+                (entity.id.as_str(), entity.name.as_str())
+            }));
+        }
+        if self.shared_sources.is_empty() {
+            return None;
+        }
+        let names = [
+            (Some(&row.source), "source"),
+            (row.origin.as_ref(), "origin"),
+            (row.speaker.as_ref(), "speaker"),
+        ];
+        names.into_iter().find_map(|(name, field)| {
+            let name = name?;
+            if self.source_texts.contains_key(name.as_ref()) {
+                return None;
+            }
+            let shared = self.shared_sources.get(&source_key(name))?;
+            Some(shared.error(name, field, "source", |k| {
+                let source = &self.sources[k];
+                (source.id.as_str(), source.name.as_str())
+            }))
+        })
     }
 
     fn entity(&mut self, name: &str) -> Result<EntityId, Error> {
@@ -1360,6 +1573,9 @@ impl TableBuilder {
     /// The claim of a parsed row: its entity and sources, made on first
     /// sight in row order, and its id from its line.
     fn claim(&mut self, row: ParsedRow<'_>, line: u64) -> Result<Claim, Error> {
+        if let Some(error) = self.shared_name(&row) {
+            return Err(error);
+        }
         let subject_id = self.entity(&row.entity)?;
         let mut chain = vec![self.source(&row.source, Role::Publication)?];
         // A source that is its own origin reports itself: no link. A
@@ -2101,7 +2317,11 @@ impl StreamReader {
     /// its declared id and kind. So "CEC" in one row and "Central
     /// Electoral Commission" in another are one origin when the header
     /// gives the one as the other's alias. Other names are made as
-    /// without a header.
+    /// without a header. A name several entities (or sources) give is
+    /// the one's whose own name it is, where exactly one has it as its
+    /// name; otherwise ("the attack", an alias of two attacks) it names
+    /// none of them, and a row with a cell that gives it, also by its
+    /// key, is skipped, naming the entities or sources that share it.
     ///
     /// ```
     /// use corroborate::{Corpus, StreamReader};
