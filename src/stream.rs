@@ -1628,6 +1628,12 @@ struct RowMarks {
     /// stray `"` took the rows between into one cell. Skipped whatever
     /// their width, so that rows are never lost into a cell unsaid.
     stray_rows: Vec<(u64, Swallowed)>,
+    /// The lines after the first of rows that a stray `"` may have taken
+    /// them into ([`taken_lines`]), by first line: the stray rows, and
+    /// rows read while the input was inside a quoted cell (the last, if
+    /// its quote is never closed). Each is skipped with its row, so that
+    /// the count of rows skipped says what was lost.
+    taken: Vec<(u64, Vec<(u64, String)>)>,
     /// The last row read.
     last_row: Option<crate::lines::RowLines>,
     /// The first line of the last row read (the header's, before any).
@@ -1637,6 +1643,19 @@ struct RowMarks {
 }
 
 impl RowMarks {
+    /// The lines taken into the cell of the row whose first line is
+    /// `line`, if a stray `"` took any.
+    fn taken(&self, line: u64) -> &[(u64, String)] {
+        let stray = self
+            .stray_rows
+            .binary_search_by_key(&line, |(first, _)| *first)
+            .is_ok();
+        match self.taken.binary_search_by_key(&line, |(first, _)| *first) {
+            Ok(k) if stray => &self.taken[k].1,
+            _ => &[],
+        }
+    }
+
     /// Why the row whose first line is `line` is skipped whatever its
     /// cells, if it is: it is over the line limit, or a stray `"` most
     /// likely took other rows into one of its cells.
@@ -1692,12 +1711,103 @@ fn row_in_cell(record: &csv::ByteRecord, delimiter: Option<u8>) -> Option<String
             .split(|&b| b == b'\n' || b == b'\r')
             .skip(1)
             .find(|line| line.iter().filter(|&&b| b == delimiter).count() >= wanted)?;
-        let text = String::from_utf8_lossy(line);
-        Some(match text.char_indices().nth(60) {
-            Some((at, _)) => format!("{}…", &text[..at]),
-            None => text.into_owned(),
-        })
+        Some(shown_line(line))
     })
+}
+
+/// A line of a row as read, shown cut to 60 characters.
+fn shown_line(line: &[u8]) -> String {
+    let text = String::from_utf8_lossy(line);
+    match text.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.into_owned(),
+    }
+}
+
+/// The lines after the first of a row that runs over lines `first` to
+/// `last`, as read into `record`'s cells (joined by `delimiter`), each
+/// with its number and its text ([`shown_line`]), blank lines left out:
+/// the lines a stray `"` took into one cell, each most likely a row.
+/// A row's line breaks are all inside its quoted cells, kept as they
+/// are, so the cells give one stretch of text a line; should they not,
+/// every line is listed, with no text.
+fn taken_lines(
+    record: &csv::ByteRecord,
+    delimiter: u8,
+    first: u64,
+    last: u64,
+) -> Vec<(u64, String)> {
+    let mut text = Vec::new();
+    for (k, cell) in record.iter().enumerate() {
+        if k > 0 {
+            text.push(delimiter);
+        }
+        text.extend_from_slice(cell);
+    }
+    let mut lines: Vec<&[u8]> = Vec::new();
+    let (mut start, mut at) = (0, 0);
+    while at < text.len() {
+        let len = match (text[at], text.get(at + 1)) {
+            (b'\r', Some(b'\n')) => 2,
+            (b'\r' | b'\n', _) => 1,
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        lines.push(&text[start..at]);
+        at += len;
+        start = at;
+    }
+    // A quote never closed takes in the input's last line break too.
+    if start < text.len() || u64::try_from(lines.len()).ok() != Some(last - first + 1) {
+        lines.push(&text[start..]);
+    }
+    if u64::try_from(lines.len()).ok() != Some(last - first + 1) {
+        return (first + 1..=last)
+            .map(|line| (line, String::new()))
+            .collect();
+    }
+    (first..=last)
+        .zip(lines)
+        .skip(1)
+        .filter(|(_, line)| !line.iter().all(|&b| b == b' ' || b == b'\t'))
+        .map(|(number, line)| (number, shown_line(line)))
+        .collect()
+}
+
+/// Lines of `taken`, skipped with the row on line `row`, said of it in
+/// its message: how many, and that each is listed. `of` is the number of
+/// lines after the row's first (blank ones among them are not counted).
+fn taken_said(taken: &[(u64, String)], of: u64) -> String {
+    let n = taken.len();
+    let all = u64::try_from(n).ok() == Some(of);
+    match (n, all) {
+        (1, true) => "the line it took in is skipped with it, and listed".to_string(),
+        (1, false) => {
+            "the one line it took in that is not blank is skipped with it, and listed".to_string()
+        }
+        (_, true) => format!("the {n} lines it took in are skipped with it, each listed"),
+        (_, false) => {
+            format!("the {n} lines it took in that are not blank are skipped with it, each listed")
+        }
+    }
+}
+
+/// A line taken into the quoted cell of the row on line `row` (`how`
+/// says what opened or left open the cell), skipped with that row.
+fn taken_error(text: &str, row: u64, how: &str) -> Error {
+    Error::invalid_value(
+        if text.is_empty() {
+            "the line".to_string()
+        } else {
+            format!("{text:?}")
+        },
+        format!(
+            "is taken into a quoted cell of the row on line {row} ({how}), and skipped with that row"
+        ),
+        "each quoted cell closed by a \" right before a delimiter or the end of a line",
+    )
 }
 
 /// One row read and checked, before its entity and sources are made: all
@@ -3022,10 +3132,20 @@ impl StreamReader {
                 let stray = table.get_mut().stray_close(row.start, end);
                 if row.last > row.first {
                     marks.spans.push((row.first, row.last));
-                    if let Some(at) = stray {
-                        marks.stray_rows.push((line, Swallowed::ClosedWithText(at)));
-                    } else if let Some(text) = row_in_cell(record, quoting.then_some(b',')) {
-                        marks.stray_rows.push((line, Swallowed::RowInCell(text)));
+                    let swallowed = match stray {
+                        Some(at) => Some(Swallowed::ClosedWithText(at)),
+                        None => {
+                            row_in_cell(record, quoting.then_some(b',')).map(Swallowed::RowInCell)
+                        }
+                    };
+                    // The lines taken in, for a stray row, and for a row
+                    // whose quote may never close (known at the end).
+                    if quoting && (swallowed.is_some() || table.get_ref().ends_in_quotes()) {
+                        let taken = taken_lines(record, b',', row.first, row.last);
+                        marks.taken.push((line, taken));
+                    }
+                    if let Some(swallowed) = swallowed {
+                        marks.stray_rows.push((line, swallowed));
                     }
                 }
                 if end - row.start > line_limit as u64 {
@@ -3065,14 +3185,26 @@ impl StreamReader {
                     Ok(claim) => claims.push((claim, line)),
                     Err(error) => {
                         let mut message = error.to_string();
+                        let taken = marks.taken(line);
                         if let Ok(k) = marks.spans.binary_search_by_key(&line, |&(first, _)| first)
                         {
                             let (first, last) = marks.spans[k];
                             message.push_str(&format!(
-                                " (the row runs over lines {first}-{last}: a quoted cell holds line breaks)"
+                                " (the row runs over lines {first}-{last}: a quoted cell holds line breaks"
                             ));
+                            // The rows a stray quote took in are lost
+                            // with it: each is counted, and listed.
+                            if !taken.is_empty() {
+                                message.push_str("; ");
+                                message.push_str(&taken_said(taken, last - first));
+                            }
+                            message.push(')');
                         }
                         skipped.skip(name, line, message);
+                        for (at, text) in taken {
+                            let error = taken_error(text, line, "a stray \" most likely opened it");
+                            skipped.skip(name, *at, error.to_string());
+                        }
                     }
                 }
             }
@@ -3152,19 +3284,41 @@ impl StreamReader {
             if claims.last().is_some_and(|&(_, line)| line == row.first) {
                 claims.pop();
             }
-            skipped.skipped.retain(|(line, _)| *line != row.first);
+            // The row's skip, and those of the lines it took in, if it
+            // was skipped as a stray row: said again, as never closed.
+            skipped
+                .skipped
+                .retain(|(line, _)| !(row.first..=row.last).contains(line));
+            let taken: Vec<(u64, String)> = match marks
+                .taken
+                .binary_search_by_key(&row.first, |(first, _)| *first)
+            {
+                Ok(k) => std::mem::take(&mut marks.taken[k].1),
+                Err(_) => (row.first + 1..=row.last)
+                    .map(|line| (line, String::new()))
+                    .collect(),
+            };
             skipped.skip(
                 name,
                 row.first,
                 if row.last > row.first {
-                    format!(
-                        "a quoted cell opened in this row is never closed, so lines {}-{} were read as one row; expected a closing \" before the end of the input",
+                    let mut read = format!(
+                        "a quoted cell opened in this row is never closed, so lines {}-{} were read as one row",
                         row.first, row.last
-                    )
+                    );
+                    if !taken.is_empty() {
+                        read.push_str(", and ");
+                        read.push_str(&taken_said(&taken, row.last - row.first));
+                    }
+                    format!("{read}; expected a closing \" before the end of the input")
                 } else {
                     "a quoted cell opened in this row is never closed; expected a closing \" before the end of the input".to_string()
                 },
             );
+            for (at, text) in taken {
+                let error = taken_error(&text, row.first, "which is never closed");
+                skipped.skip(name, at, error.to_string());
+            }
         }
         let source_renames = builder.settle_sources()?;
         builder.settle_ids(&mut claims, &source_renames)?;

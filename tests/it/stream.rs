@@ -533,22 +533,43 @@ fn an_unclosed_quote_is_reported_with_the_lines_it_swallowed() {
     assert_eq!(
         table(text.as_bytes(), TableFormat::Csv),
         "skipped t.csv:2: a quoted cell opened in this row is never closed, so lines 2-4 \
-         were read as one row; expected a closing \" before the end of the input\n"
+         were read as one row, and the 2 lines it took in are skipped with it, each listed; \
+         expected a closing \" before the end of the input\n\
+         skipped t.csv:3: \"BBC,X,killed,5\" is taken into a quoted cell of the row on line 2 \
+         (which is never closed), and skipped with that row; expected each quoted cell closed \
+         by a \" right before a delimiter or the end of a line\n\
+         skipped t.csv:4: \"CNN,X,killed,6\" is taken into a quoted cell of the row on line 2 \
+         (which is never closed), and skipped with that row; expected each quoted cell closed \
+         by a \" right before a delimiter or the end of a line\n"
     );
     // Closed further on, by a quote with text after it: the row is
     // skipped for the stray quote, with its lines.
     let text = "source,subject,property,value\nAP,X,said,\"We will\nBBC,X,killed,5\nCNN,X,\"killed\",6\nDW,X,killed,7\n";
-    let stray = |first: u64, close: u64, last: u64| {
-        format!(
+    // Each line it took in is skipped with it (seventeenth audit, D11).
+    let stray = |first: u64, close: u64, last: u64, taken: &[&str]| {
+        let mut out = format!(
             "skipped t.csv:{first}: quoted cell closing on line {close} with text after its \" \
              (a stray \" most likely opened it, taking the rows between into one cell); \
              expected each quoted cell closed by a \" right before a delimiter or the end of a line \
-             (the row runs over lines {first}-{last}: a quoted cell holds line breaks)\n"
-        )
+             (the row runs over lines {first}-{last}: a quoted cell holds line breaks; \
+             the {} lines it took in are skipped with it, each listed)\n",
+            taken.len()
+        );
+        for (at, text) in (first + 1..).zip(taken) {
+            out.push_str(&format!(
+                "skipped t.csv:{at}: {text:?} is taken into a quoted cell of the row on line {first} \
+                 (a stray \" most likely opened it), and skipped with that row; expected each \
+                 quoted cell closed by a \" right before a delimiter or the end of a line\n"
+            ));
+        }
+        out
     };
     assert_eq!(
         table(text.as_bytes(), TableFormat::Csv),
-        format!("line-5 x killed quantity [dw]\n{}", stray(2, 4, 4))
+        format!(
+            "line-5 x killed quantity [dw]\n{}",
+            stray(2, 4, 4, &["BBC,X,killed,5", "CNN,X,killed\",6"])
+        )
     );
     // The same when the swallowed rows leave the row as wide as the
     // header: it is skipped, not kept as one text cell (sixth audit, C1).
@@ -559,7 +580,18 @@ fn an_unclosed_quote_is_reported_with_the_lines_it_swallowed() {
                 BBC,M,attendance,\"40,000\",2025-05-17\n";
     assert_eq!(
         table(text.as_bytes(), TableFormat::Csv),
-        format!("line-5 m attendance quantity [bbc]\n{}", stray(2, 4, 4))
+        format!(
+            "line-5 m attendance quantity [bbc]\n{}",
+            stray(
+                2,
+                4,
+                4,
+                &[
+                    "Reuters,M,attendance,25000,2025-05-17",
+                    "AFP,M,attendance,about 30000\",2025-05-17"
+                ]
+            )
+        )
     );
     // Closed by a quote at the end of a cell, with no text after it, and
     // as wide as the header: a line in the cell that reads as a row
@@ -572,7 +604,11 @@ fn an_unclosed_quote_is_reported_with_the_lines_it_swallowed() {
          skipped t.csv:2: quoted cell holding a line that reads as a row, \"BBC,X,killed,5\" \
          (a stray \" most likely opened it, taking the rows between into one cell); \
          expected each quoted cell closed by a \" right before a delimiter or the end of a line \
-         (the row runs over lines 2-3: a quoted cell holds line breaks)\n"
+         (the row runs over lines 2-3: a quoted cell holds line breaks; \
+         the line it took in is skipped with it, and listed)\n\
+         skipped t.csv:3: \"BBC,X,killed,5\" is taken into a quoted cell of the row on line 2 \
+         (a stray \" most likely opened it), and skipped with that row; expected each quoted \
+         cell closed by a \" right before a delimiter or the end of a line\n"
     );
     // A quote over two lines with a comma or two is a cell like any other.
     let text = "source,subject,property,value\nAP,X,said,\"We will, we said,\nhunt you, and\"\n";
@@ -614,6 +650,42 @@ fn an_unclosed_quote_is_reported_with_the_lines_it_swallowed() {
             table(text.as_bytes(), TableFormat::Csv)
         );
     }
+}
+
+/// The rows a stray quote takes into one cell are counted as skipped, one
+/// a line (a blank line aside), each listed with its text, so that the
+/// summary says what was lost: it counted the four rows of lines 2-5 as
+/// one record (seventeenth audit, D11). The same for a quote never
+/// closed.
+#[test]
+fn rows_a_stray_quote_takes_in_are_each_counted_as_skipped() {
+    let text = "source,subject,property,value\n\
+                AP,X,killed,\"5\n\
+                AP,Y,killed,6\n\
+                \n\
+                AP,Z,killed,7\n\
+                AP,W,killed,8\"\n\
+                AP,V,killed,9\n";
+    let corpus = read_csv(text);
+    assert_eq!(corpus.claims().len(), 1);
+    assert_snapshot!(skipped_lines(&corpus).join("\n"), @r#"
+    t.csv:2: quoted cell holding a line that reads as a row, "AP,Y,killed,6" (a stray " most likely opened it, taking the rows between into one cell); expected each quoted cell closed by a " right before a delimiter or the end of a line (the row runs over lines 2-6: a quoted cell holds line breaks; the 3 lines it took in that are not blank are skipped with it, each listed)
+    t.csv:3: "AP,Y,killed,6" is taken into a quoted cell of the row on line 2 (a stray " most likely opened it), and skipped with that row; expected each quoted cell closed by a " right before a delimiter or the end of a line
+    t.csv:5: "AP,Z,killed,7" is taken into a quoted cell of the row on line 2 (a stray " most likely opened it), and skipped with that row; expected each quoted cell closed by a " right before a delimiter or the end of a line
+    t.csv:6: "AP,W,killed,8" is taken into a quoted cell of the row on line 2 (a stray " most likely opened it), and skipped with that row; expected each quoted cell closed by a " right before a delimiter or the end of a line
+    "#);
+    let report = analyze(&corpus, &Policy::default());
+    assert_eq!(report.summary.skipped, 4);
+    let text = "source,subject,property,value\n\
+                AP,V,killed,9\n\
+                AP,X,killed,\"5\n\
+                AP,Y,killed,6\n\
+                AP,Z,killed,7\n";
+    assert_snapshot!(skipped_lines(&read_csv(text)).join("\n"), @r#"
+    t.csv:3: a quoted cell opened in this row is never closed, so lines 3-5 were read as one row, and the 2 lines it took in are skipped with it, each listed; expected a closing " before the end of the input
+    t.csv:4: "AP,Y,killed,6" is taken into a quoted cell of the row on line 3 (which is never closed), and skipped with that row; expected each quoted cell closed by a " right before a delimiter or the end of a line
+    t.csv:5: "AP,Z,killed,7" is taken into a quoted cell of the row on line 3 (which is never closed), and skipped with that row; expected each quoted cell closed by a " right before a delimiter or the end of a line
+    "#);
 }
 
 /// A line break inside a quoted value cell ("about⏎2,000", as a
@@ -1977,7 +2049,8 @@ fn table_rows_refused_in_later_batches() {
     assert_eq!(corpus.claims().len(), 12_000 - 3);
     assert_eq!(line, 12_001 + 2);
     let skipped: Vec<String> = corpus.skipped().iter().map(|d| d.to_string()).collect();
-    assert_eq!(skipped.len(), 3, "{skipped:#?}");
+    // The stray row's two lines taken in are skipped with it.
+    assert_eq!(skipped.len(), 5, "{skipped:#?}");
     assert!(
         skipped[0].starts_with(
             "skipped: later.csv:4102: row length in bytes is 724, over the limit of 640"
@@ -1989,14 +2062,19 @@ fn table_rows_refused_in_later_batches() {
         skipped[1].starts_with(
             "skipped: later.csv:9002: quoted cell closing on line 9004 with text after its \""
         ) && skipped[1]
-            .ends_with("(the row runs over lines 9002-9004: a quoted cell holds line breaks)"),
+            .ends_with("(the row runs over lines 9002-9004: a quoted cell holds line breaks; the 2 lines it took in are skipped with it, each listed)"),
         "{}",
         skipped[1]
     );
     assert!(
-        skipped[2].starts_with("skipped: later.csv:11004:"),
+        skipped[2].starts_with("skipped: later.csv:9003: \"Outlet 3,X,killed,5\" is taken")
+            && skipped[3].starts_with("skipped: later.csv:9004:"),
+        "{skipped:#?}"
+    );
+    assert!(
+        skipped[4].starts_with("skipped: later.csv:11004:"),
         "{}",
-        skipped[2]
+        skipped[4]
     );
 }
 
