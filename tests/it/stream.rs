@@ -1134,6 +1134,34 @@ fn an_alias_the_side_header_shares_is_no_one_entity_or_source() {
     assert_eq!(describe(&read(true)), describe(&corpus));
 }
 
+/// A text position is shown by the spelling most of its claims give, then
+/// the first in text order, whatever the order of the rows: it was the
+/// first claim's by id, and a table's ids are its lines, so "U.S." and
+/// "US" swapped with the rows (seventeenth audit, D12).
+#[test]
+fn a_text_position_is_shown_by_its_commonest_spelling_in_any_row_order() {
+    let shown = |rows: &[&str]| {
+        let text = format!("source,subject,property,value\n{}\n", rows.join("\n"));
+        let corpus = read_csv(&text);
+        let report = analyze(&corpus, &Policy::default());
+        topic_lines(&report, |t| t.explanation.clone())
+    };
+    let mut rows = ["AP,Kabul,nationality,US", "BBC,Kabul,nationality,U.S."];
+    let forward = shown(&rows);
+    rows.reverse();
+    assert_eq!(shown(&rows), forward);
+    assert!(forward.contains(r#"P1 "U.S.""#), "{forward}");
+    let mut rows = [
+        "AP,Kabul,nationality,U.S.",
+        "BBC,Kabul,nationality,US",
+        "CNN,Kabul,nationality,US",
+    ];
+    let forward = shown(&rows);
+    rows.reverse();
+    assert_eq!(shown(&rows), forward);
+    assert!(forward.contains(r#"P1 "US""#), "{forward}");
+}
+
 /// A chain the reader builds by following origin cells never grows past
 /// the chain limit: a row whose chain would is kept, its chain stopped
 /// where it was, with a warning (it had been skipped for a chain the user
