@@ -445,9 +445,9 @@ impl Sharing {
 ///
 /// Repeated ids are found once every line is read, when the claims'
 /// index is built from the hashes of their ids (taken as each claim is
-/// kept, while it is in cache): a claim whose id repeats an earlier
-/// kept claim's is then dropped and reported as a duplicate, as a
-/// line-by-line read would have. See [`ClaimIndex`] for why.
+/// kept, while it is in cache): every kept claim whose id another line
+/// gives too is then dropped and reported as a duplicate, whatever the
+/// order of the lines. See [`ClaimIndex`] for why.
 struct Loaded {
     claims: Vec<Claim>,
     lines: Vec<u64>,
@@ -455,8 +455,8 @@ struct Loaded {
     hashes: Vec<u64>,
     hasher: ClaimHasher,
     /// Claims that failed their check, with the line and the error: each
-    /// is reported as a duplicate instead if a claim kept from an
-    /// earlier line has its id.
+    /// is reported with its error, and its id makes a kept claim with
+    /// that id a duplicate.
     failed: Vec<(u64, ClaimId, Error)>,
     /// Claim lines that could not be read but name an id, with their line.
     unread: Vec<(u64, String)>,
@@ -541,7 +541,7 @@ impl Loaded {
     }
 
     /// Keeps a claim that passed its check against the header, until
-    /// [`Loaded::finish`] tells whether its id repeats an earlier one;
+    /// [`Loaded::finish`] tells whether another line gives its id;
     /// keeps a claim that failed it aside, with its error, for the same.
     fn keep(&mut self, mut claim: Claim, checked: Result<(), Error>, line: u64, name: &str) {
         match checked {
@@ -585,47 +585,87 @@ impl Loaded {
         ClaimIndex::of_with(self.hasher.clone(), &self.claims).0
     }
 
-    /// Drops the claims whose id repeats an earlier kept claim's, tells
-    /// which failed claims were duplicates, then skips claims that
+    /// Drops the claims whose id another line gives too, reports the
+    /// claims that failed their check, then skips claims that
     /// correct a claim the corpus does not hold (or themselves),
     /// repeating until none is left: skipping a claim can leave another
     /// claim's correction without its target.
     fn finish(mut self, header: Header, name: &str) -> Corpus {
         let hashes = std::mem::take(&mut self.hashes);
         let (mut index, repeats) = ClaimIndex::build(self.hasher.clone(), hashes, &self.claims);
-        if !repeats.is_empty() {
+        // Each id that a kept claim has and another line gives too: the
+        // kept claims with it, by position, and every line that gives it,
+        // the kept claims' and those of lines skipped for their own
+        // error. None of those claims is kept: which one the id names
+        // cannot be told, and keeping the first made the outcome depend
+        // on the order of the lines (seventeenth audit, D12).
+        let mut given: HashMap<String, (Vec<usize>, Vec<u64>)> = HashMap::default();
+        for &k in &repeats {
+            let id = self.claims[k].id.as_str();
+            // The index holds the first claim of each id.
+            let (kept, lines) =
+                given
+                    .entry(id.to_owned())
+                    .or_insert_with(|| match index.get(&self.claims, id) {
+                        Some(first) => (vec![first], vec![self.lines[first]]),
+                        None => (Vec::new(), Vec::new()),
+                    });
+            kept.push(k);
+            lines.push(self.lines[k]);
+        }
+        let failed = self.failed.iter().map(|(line, id, _)| (*line, id.as_str()));
+        let unread = self.unread.iter().map(|(line, id)| (*line, id.as_str()));
+        for (line, id) in failed.chain(unread) {
+            if let Some((_, lines)) = given.get_mut(id) {
+                lines.push(line);
+            } else if let Some(first) = index.get(&self.claims, id) {
+                given.insert(id.to_owned(), (vec![first], vec![self.lines[first], line]));
+            }
+        }
+        // Claims skipped, by id (the first line of each), for the
+        // corrections that name them.
+        let mut skipped_ids: HashMap<String, u64> = HashMap::default();
+        let mut note_skipped = |id: &str, line: u64| {
+            skipped_ids
+                .entry(id.to_owned())
+                .and_modify(|first| *first = (*first).min(line))
+                .or_insert(line);
+        };
+        // The lines of each repeated id, for the failed claims' messages.
+        let mut repeated: HashMap<String, Vec<u64>> = HashMap::default();
+        if !given.is_empty() {
             let mut drop = vec![false; self.claims.len()];
-            for k in repeats {
-                drop[k] = true;
-                // The index holds the first claim of each id, the one kept:
-                // its line is named, found without a map of its own.
-                let id = &self.claims[k].id;
-                let first = index.get(&self.claims, id.as_str()).map(|f| self.lines[f]);
-                let message = ClaimIndex::repeated(id, first).to_string();
-                self.skip(name, self.lines[k], message);
+            for (id, (kept, mut lines)) in given {
+                lines.sort_unstable();
+                for &k in &kept {
+                    drop[k] = true;
+                    let line = self.lines[k];
+                    note_skipped(&id, line);
+                    let message = repeated_id(&self.claims[k].id, line, &lines).to_string();
+                    self.skip(name, line, message);
+                }
+                if lines.len() > kept.len() {
+                    repeated.insert(id, lines);
+                }
             }
             self.drop_claims(&drop);
             // No id repeats now.
             index = self.index_again();
         }
-        // Claims skipped, by id, for the corrections that name them.
-        let mut skipped_ids: HashMap<String, u64> = HashMap::default();
         for (line, id) in std::mem::take(&mut self.unread) {
-            skipped_ids.entry(id).or_insert(line);
+            note_skipped(&id, line);
         }
-        // A claim that failed its check is a duplicate if a claim kept
-        // from an earlier line has its id, as when reading line by line.
+        // A claim that failed its check is skipped with its own error;
+        // its id, if a kept claim had it, skipped that claim above.
         for (line, id, error) in std::mem::take(&mut self.failed) {
-            let earlier = index
-                .get(&self.claims, id.as_str())
-                .map(|k| self.lines[k])
-                .filter(|&first| first < line);
-            let message = if earlier.is_some() {
-                ClaimIndex::repeated(&id, earlier).to_string()
-            } else {
-                skipped_ids.entry(id.as_str().to_owned()).or_insert(line);
-                error.to_string()
-            };
+            note_skipped(id.as_str(), line);
+            let mut message = error.to_string();
+            if let Some(lines) = repeated.get(id.as_str()) {
+                message.push_str(&format!(
+                    " (its id is a duplicate too, also on {})",
+                    other_lines(line, lines)
+                ));
+            }
             self.skip(name, line, message);
         }
         // Corrections that go round in a cycle: none of the claims on it
@@ -699,6 +739,40 @@ impl Loaded {
             .collect();
         header.into_corpus(self.claims, index, skipped, warnings)
     }
+}
+
+/// The lines of `lines` but `line`, the first few named: "line 3",
+/// "lines 2, 4 and 5", "lines 2, 3, 4, 5, 6 and 9 more".
+fn other_lines(line: u64, lines: &[u64]) -> String {
+    const NAMED: usize = 5;
+    let others: Vec<u64> = lines.iter().copied().filter(|&l| l != line).collect();
+    let mut list: Vec<String> = others.iter().take(NAMED).map(u64::to_string).collect();
+    if others.len() > NAMED {
+        list.push(format!("{} more", others.len() - NAMED));
+    }
+    let last = list.pop().unwrap_or_default();
+    let word = if others.len() == 1 { "line" } else { "lines" };
+    if list.is_empty() {
+        format!("{word} {last}")
+    } else {
+        format!("{word} {} and {last}", list.join(", "))
+    }
+}
+
+/// The error of the claim on line `line` whose id `id` other lines give
+/// too: `lines` are all the lines that give it, in order, its own among
+/// them; the first few others are named.
+fn repeated_id(id: &ClaimId, line: u64, lines: &[u64]) -> Error {
+    Error::invalid_value(
+        format!("{:?}", id.as_str()),
+        format!(
+            "is a duplicate claim id, also on {}: which claim it names cannot be told, so every line with it is skipped",
+            other_lines(line, lines)
+        ),
+        "each claim id once",
+    )
+    .in_claim(id)
+    .in_field("id")
 }
 
 /// Why a file that failed to read as a JSON corpus (`error`) looks like

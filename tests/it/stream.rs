@@ -134,12 +134,12 @@ fn jsonl_good_and_bad_records() {
     let corpus = StreamReader::new().read_path(data("claims.jsonl")).unwrap();
     assert_eq!(corpus.title(), Some("Stream sample"));
     assert_snapshot!(describe(&corpus), @r#"
-    c1 isis-k fighter_strength quantity [a1 > un]
     c2 isis-k fighter_strength quantity [a2 > un]
     c3 taliban enemy_of statement [a2]
+    skipped claims.jsonl:2: claim c1: field id: "c1" is a duplicate claim id, also on line 8: which claim it names cannot be told, so every line with it is skipped; expected each claim id once
     skipped claims.jsonl:6: claim c4: the line ends inside an object (cut short?); expected one whole claim object per line
     skipped claims.jsonl:7: claim c5: field subject: unknown entity "al-qaeda"; expected the id of an entity declared in the corpus
-    skipped claims.jsonl:8: claim c1: field id: duplicate claim id "c1" (first on line 2); expected each claim id once
+    skipped claims.jsonl:8: claim c1: field id: "c1" is a duplicate claim id, also on line 2: which claim it names cannot be told, so every line with it is skipped; expected each claim id once
     skipped claims.jsonl:9: column 100: claim c6: field value.quantity: 300 is less than min 400 (an inverted range); expected max >= min
     skipped claims.jsonl:10: claim c7: field assertion.chain[0]: "un" (report) is not a publication; expected a chain whose first link is a source of kind publication
     skipped claims.jsonl:11: claim c8: field corrects: unknown claim "c99"; expected the id of a claim declared in the corpus
@@ -295,11 +295,12 @@ fn shown_in(dir: &tempfile::TempDir, e: &corroborate::Error) -> String {
         .replace(&dir.path().display().to_string(), "<dir>")
 }
 
-/// A repeated claim id in JSON Lines names the line of the first claim
-/// of that id, the one kept (the twelfth audit's finding 12), whether the
-/// repeat passed its checks or failed them.
+/// A repeated claim id in JSON Lines names the other lines that give it
+/// (the twelfth audit's finding 12), whether the repeat passed its
+/// checks or failed them; none of those claims is kept (seventeenth
+/// audit, D12).
 #[test]
-fn a_repeated_claim_id_names_the_first_line() {
+fn a_repeated_claim_id_names_the_other_lines() {
     let claim = |id: &str, subject: &str| {
         format!(
             r#"{{"id": "{id}", "subject": "{subject}", "property": "killed", "value": {{"quantity": {{"exact": 3}}}}, "assertion": {{"chain": ["p"]}}}}"#
@@ -313,11 +314,53 @@ fn a_repeated_claim_id_names_the_first_line() {
         claim("c2", "nobody"),
     ];
     assert_snapshot!(jsonl_lines(&lines, "dup.jsonl"), @r#"
-    c1 e killed quantity [p]
-    c2 e killed quantity [p]
-    skipped dup.jsonl:4: claim c1: field id: duplicate claim id "c1" (first on line 2); expected each claim id once
-    skipped dup.jsonl:5: claim c2: field id: duplicate claim id "c2" (first on line 3); expected each claim id once
+    skipped dup.jsonl:2: claim c1: field id: "c1" is a duplicate claim id, also on line 4: which claim it names cannot be told, so every line with it is skipped; expected each claim id once
+    skipped dup.jsonl:3: claim c2: field id: "c2" is a duplicate claim id, also on line 5: which claim it names cannot be told, so every line with it is skipped; expected each claim id once
+    skipped dup.jsonl:4: claim c1: field id: "c1" is a duplicate claim id, also on line 2: which claim it names cannot be told, so every line with it is skipped; expected each claim id once
+    skipped dup.jsonl:5: claim c2: field subject: unknown entity "nobody"; expected the id of an entity declared in the corpus (its id is a duplicate too, also on line 3)
     "#);
+}
+
+/// Lines that give one claim id are all skipped, each naming the others,
+/// so that the same lines in any order give the same claims: the first
+/// was kept, and shuffled input gave another report (seventeenth audit,
+/// D12). A line skipped for its own error still gives its id.
+#[test]
+fn every_line_of_a_repeated_claim_id_is_skipped_in_any_order() {
+    let claim = |id: &str, subject: &str, n: u32| {
+        format!(
+            r#"{{"id": "{id}", "subject": "{subject}", "property": "killed", "value": {{"quantity": {{"exact": {n}}}}}, "assertion": {{"chain": ["p"]}}}}"#
+        )
+    };
+    let mut claims = vec![
+        claim("c1", "e", 5),
+        claim("c1", "e", 6),
+        claim("c2", "e", 7),
+        claim("c3", "e", 8),
+        claim("c3", "nobody", 9),
+    ];
+    let read = |claims: &[String]| {
+        let mut lines = vec![HEADER_E_P.to_string()];
+        lines.extend(claims.iter().cloned());
+        let corpus = StreamReader::new()
+            .read_jsonl(lines.join("\n").as_bytes(), "dup.jsonl")
+            .unwrap();
+        let report = analyze(&corpus, &Policy::default());
+        (
+            describe(&corpus),
+            topic_lines(&report, |t| t.explanation.clone()),
+        )
+    };
+    let (forward, report) = read(&claims);
+    assert_snapshot!(forward, @r#"
+    c2 e killed quantity [p]
+    skipped dup.jsonl:2: claim c1: field id: "c1" is a duplicate claim id, also on line 3: which claim it names cannot be told, so every line with it is skipped; expected each claim id once
+    skipped dup.jsonl:3: claim c1: field id: "c1" is a duplicate claim id, also on line 2: which claim it names cannot be told, so every line with it is skipped; expected each claim id once
+    skipped dup.jsonl:5: claim c3: field id: "c3" is a duplicate claim id, also on line 6: which claim it names cannot be told, so every line with it is skipped; expected each claim id once
+    skipped dup.jsonl:6: claim c3: field subject: unknown entity "nobody"; expected the id of an entity declared in the corpus (its id is a duplicate too, also on line 5)
+    "#);
+    claims.reverse();
+    assert_eq!(read(&claims).1, report);
 }
 
 /// TSV has no quoting, but a cell wrapped whole in quotes, as a
@@ -2126,8 +2169,9 @@ fn table_read_error_in_a_later_batch() {
 
 /// Claim lines are parsed in batches (on all cores with `parallel`, in a
 /// pipeline); what is kept and what is skipped is still that of a
-/// line-by-line read: duplicates are found across batches, the first
-/// claim with an id wins, and every bad line is reported at its number.
+/// line-by-line read: duplicates are found across batches (and none of
+/// the claims of a repeated id is kept), and every bad line is reported
+/// at its number.
 #[test]
 fn jsonl_batches_keep_line_order() {
     let synth = crate::common::Synth::new(11, 20_000);
@@ -2150,28 +2194,36 @@ fn jsonl_batches_keep_line_order() {
     let (numbers, text) = with_bad_lines(&clean, &bad);
     let corpus = reader.read_jsonl(&text[..], "bad.jsonl").unwrap();
     let ids = |c: &Corpus| -> Vec<String> { c.claims().iter().map(|c| c.id.to_string()).collect() };
-    assert_eq!(ids(&corpus), ids(&expected));
+    // The early claim, on line 4, is skipped with its repeat.
+    let early_id = serde_json::from_slice::<serde_json::Value>(&early).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut kept = ids(&expected);
+    kept.retain(|id| *id != early_id);
+    assert_eq!(ids(&corpus), kept);
     let locations: Vec<String> = corpus
         .skipped()
         .iter()
         .map(|d| d.location.clone())
         .collect();
     // The blank line is not a record, and is not reported.
-    let reported: Vec<String> = numbers
-        .iter()
-        .filter(|&&n| n != 12_000)
+    let reported: Vec<String> = std::iter::once(4)
+        .chain(numbers.iter().copied().filter(|&n| n != 12_000))
         .map(|n| format!("bad.jsonl:{n}"))
         .collect();
     assert_eq!(locations, reported);
+    for k in [0, 2] {
+        assert!(
+            corpus.skipped()[k].message.contains("duplicate"),
+            "{:?}",
+            corpus.skipped()[k]
+        );
+    }
     assert!(
-        corpus.skipped()[1].message.contains("duplicate"),
+        corpus.skipped()[3].message.contains("UTF-8"),
         "{:?}",
-        corpus.skipped()[1]
-    );
-    assert!(
-        corpus.skipped()[2].message.contains("UTF-8"),
-        "{:?}",
-        corpus.skipped()[2]
+        corpus.skipped()[3]
     );
 }
 
@@ -2318,15 +2370,14 @@ fn jsonl_line_errors_name_the_value() {
     "#);
 }
 
-/// Repeated ids are told apart once every line is read, with the
-/// outcome of a line-by-line read: the first claim kept with an id wins;
-/// a later claim with that id is a duplicate whether it passed its check
-/// or not; a claim that failed its check before any claim with its id
-/// was kept reports its own error; and a duplicate is reported as one
-/// even when the claim it repeats is skipped afterwards for correcting a
-/// claim the corpus lacks.
+/// Repeated ids are told apart once every line is read: no claim with
+/// an id that several lines give is kept, whichever comes first
+/// (seventeenth audit, D12); a claim that failed its check reports its
+/// own error, and that its id is a duplicate; and a duplicate is
+/// reported as one even when it would be skipped for correcting a claim
+/// the corpus lacks.
 #[test]
-fn jsonl_duplicates_are_those_of_a_line_by_line_read() {
+fn jsonl_duplicates_are_all_skipped() {
     let claim = |id: &str, subject: &str, extra: &str| {
         format!(
             r#"{{"id": "{id}", "subject": "{subject}", "property": "said", "value": {{"text": "t"}}, "assertion": {{"chain": ["p"]}}{extra}}}"#
@@ -2343,13 +2394,13 @@ fn jsonl_duplicates_are_those_of_a_line_by_line_read() {
         claim("z", "e", ""),
     ];
     assert_snapshot!(jsonl_lines(&lines, "dups.jsonl"), @r#"
-    x e said text [p]
     z e said text [p]
-    skipped dups.jsonl:2: claim x: field subject: unknown entity "nobody"; expected the id of an entity declared in the corpus
-    skipped dups.jsonl:4: claim x: field id: duplicate claim id "x" (first on line 3); expected each claim id once
-    skipped dups.jsonl:5: claim x: field id: duplicate claim id "x" (first on line 3); expected each claim id once
-    skipped dups.jsonl:6: claim y: field corrects: unknown claim "zz"; expected the id of a claim declared in the corpus
-    skipped dups.jsonl:7: claim y: field id: duplicate claim id "y" (first on line 6); expected each claim id once
+    skipped dups.jsonl:2: claim x: field subject: unknown entity "nobody"; expected the id of an entity declared in the corpus (its id is a duplicate too, also on lines 3, 4 and 5)
+    skipped dups.jsonl:3: claim x: field id: "x" is a duplicate claim id, also on lines 2, 4 and 5: which claim it names cannot be told, so every line with it is skipped; expected each claim id once
+    skipped dups.jsonl:4: claim x: field id: "x" is a duplicate claim id, also on lines 2, 3 and 5: which claim it names cannot be told, so every line with it is skipped; expected each claim id once
+    skipped dups.jsonl:5: claim x: field subject: unknown entity "nobody"; expected the id of an entity declared in the corpus (its id is a duplicate too, also on lines 2, 3 and 4)
+    skipped dups.jsonl:6: claim y: field id: "y" is a duplicate claim id, also on line 7: which claim it names cannot be told, so every line with it is skipped; expected each claim id once
+    skipped dups.jsonl:7: claim y: field id: "y" is a duplicate claim id, also on line 6: which claim it names cannot be told, so every line with it is skipped; expected each claim id once
     "#);
 }
 
