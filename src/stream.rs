@@ -741,17 +741,24 @@ impl Loaded {
     }
 }
 
-/// The lines of `lines` but `line`, the first few named: "line 3",
-/// "lines 2, 4 and 5", "lines 2, 3, 4, 5, 6 and 9 more".
+/// The lines of `lines` (distinct, `line` among them) but `line`, the
+/// first few named: "line 3", "lines 2, 4 and 5", "lines 2, 3, 4, 5, 6
+/// and 9 more". Only those named are read, so that each of many lines
+/// with one id costs little.
 fn other_lines(line: u64, lines: &[u64]) -> String {
     const NAMED: usize = 5;
-    let others: Vec<u64> = lines.iter().copied().filter(|&l| l != line).collect();
-    let mut list: Vec<String> = others.iter().take(NAMED).map(u64::to_string).collect();
-    if others.len() > NAMED {
-        list.push(format!("{} more", others.len() - NAMED));
+    let others = lines.len().saturating_sub(1);
+    let mut list: Vec<String> = lines
+        .iter()
+        .filter(|&&l| l != line)
+        .take(NAMED)
+        .map(u64::to_string)
+        .collect();
+    if others > NAMED {
+        list.push(format!("{} more", others - NAMED));
     }
     let last = list.pop().unwrap_or_default();
-    let word = if others.len() == 1 { "line" } else { "lines" };
+    let word = if others == 1 { "line" } else { "lines" };
     if list.is_empty() {
         format!("{word} {last}")
     } else {
@@ -4051,6 +4058,18 @@ fn parse_claim(text: &str) -> Result<Claim, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The other lines of a repeated id are named, the first five of
+    /// them, and the rest counted.
+    #[test]
+    fn other_lines_name_the_first_five() {
+        assert_eq!(other_lines(3, &[2, 3]), "line 2");
+        assert_eq!(other_lines(3, &[2, 3, 9]), "lines 2 and 9");
+        assert_eq!(
+            other_lines(3, &[2, 3, 4, 5, 6, 7, 8, 9]),
+            "lines 2, 4, 5, 6, 7 and 2 more"
+        );
+    }
 
     /// Lines are read through their `\n` across buffer refills; a line
     /// over the limit is read through and not kept, and the next line is
