@@ -4641,10 +4641,21 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 }
                 for members in by_text.into_values() {
                     let not = if denial { "not " } else { "" };
-                    let value = match &members[0].value {
-                        Value::Text(t) => format!("{not}{t:?}"),
-                        _ => String::new(),
-                    };
+                    // Shown by the spelling most members give, then the
+                    // first in text order, as a table's entity and source
+                    // names are: not by the first claim's, whose id may be
+                    // its row's line (seventeenth audit, D12).
+                    let mut spellings: BTreeMap<&str, usize> = BTreeMap::new();
+                    for claim in &members {
+                        if let Value::Text(t) = &claim.value {
+                            *spellings.entry(t.as_str()).or_default() += 1;
+                        }
+                    }
+                    let shown = spellings
+                        .into_iter()
+                        .max_by(|(a, n), (b, m)| n.cmp(m).then_with(|| b.cmp(a)))
+                        .map(|(t, _)| t);
+                    let value = shown.map_or_else(String::new, |t| format!("{not}{t:?}"));
                     out.push(new(members, value));
                 }
             }

@@ -49,8 +49,6 @@ struct Inner {
 /// a duplicate's message names it.
 #[derive(Debug)]
 pub(crate) enum FirstAt {
-    /// The line of a claim of JSON Lines: "on line 2".
-    Line(u64),
     /// The path in a JSON document (`claims[3]`), with its line once
     /// known: `at claims[3], line 9`.
     Path(String, Option<u64>),
@@ -59,7 +57,6 @@ pub(crate) enum FirstAt {
 impl fmt::Display for FirstAt {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FirstAt::Line(line) => write!(f, "on line {line}"),
             FirstAt::Path(path, None) => write!(f, "at {path}"),
             FirstAt::Path(path, Some(line)) => write!(f, "at {path}, line {line}"),
         }
@@ -108,8 +105,7 @@ pub(crate) enum ErrorKind {
     )]
     UnknownReference { kind: &'static str, id: String },
     /// An id given twice; `first` is where the first is, where the
-    /// message names it: its line in JSON Lines, read as a stream, or its
-    /// path in a JSON document (`claims[3]`).
+    /// message names it: its path in a JSON document (`claims[3]`).
     #[error("duplicate {kind} id {id:?}{}; expected each {kind} id once", match first {
         Some(first) => format!(" (first {first})"),
         None => String::new(),

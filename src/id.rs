@@ -197,19 +197,6 @@ impl ClaimIndex {
         (index, repeats)
     }
 
-    /// The error that reports a claim whose id repeats an earlier
-    /// claim's, as [`ClaimIndex::build`] finds them, naming the line of
-    /// the first claim of that id (the one kept) where it is known.
-    pub(crate) fn repeated(id: &ClaimId, first: Option<u64>) -> Error {
-        Error::new(ErrorKind::Duplicate {
-            kind: "claim",
-            id: id.to_string(),
-            first: first.map(crate::error::FirstAt::Line),
-        })
-        .in_claim(id)
-        .in_field("id")
-    }
-
     /// Indexes `claims`, hashing their ids; see [`ClaimIndex::build`].
     pub(crate) fn of(claims: &[crate::model::Claim]) -> (ClaimIndex, Vec<usize>) {
         ClaimIndex::of_with(ClaimHasher::default(), claims)

@@ -456,9 +456,9 @@ impl Sharing {
 ///
 /// Repeated ids are found once every line is read, when the claims'
 /// index is built from the hashes of their ids (taken as each claim is
-/// kept, while it is in cache): a claim whose id repeats an earlier
-/// kept claim's is then dropped and reported as a duplicate, as a
-/// line-by-line read would have. See [`ClaimIndex`] for why.
+/// kept, while it is in cache): every kept claim whose id another line
+/// gives too is then dropped and reported as a duplicate, whatever the
+/// order of the lines. See [`ClaimIndex`] for why.
 struct Loaded {
     claims: Vec<Claim>,
     lines: Vec<u64>,
@@ -466,8 +466,8 @@ struct Loaded {
     hashes: Vec<u64>,
     hasher: ClaimHasher,
     /// Claims that failed their check, with the line and the error: each
-    /// is reported as a duplicate instead if a claim kept from an
-    /// earlier line has its id.
+    /// is reported with its error, and its id makes a kept claim with
+    /// that id a duplicate.
     failed: Vec<(u64, ClaimId, Error)>,
     /// Claim lines that could not be read but name an id, with their line.
     unread: Vec<(u64, String)>,
@@ -552,7 +552,7 @@ impl Loaded {
     }
 
     /// Keeps a claim that passed its check against the header, until
-    /// [`Loaded::finish`] tells whether its id repeats an earlier one;
+    /// [`Loaded::finish`] tells whether another line gives its id;
     /// keeps a claim that failed it aside, with its error, for the same.
     fn keep(&mut self, mut claim: Claim, checked: Result<(), Error>, line: u64, name: &str) {
         match checked {
@@ -596,47 +596,87 @@ impl Loaded {
         ClaimIndex::of_with(self.hasher.clone(), &self.claims).0
     }
 
-    /// Drops the claims whose id repeats an earlier kept claim's, tells
-    /// which failed claims were duplicates, then skips claims that
+    /// Drops the claims whose id another line gives too, reports the
+    /// claims that failed their check, then skips claims that
     /// correct a claim the corpus does not hold (or themselves),
     /// repeating until none is left: skipping a claim can leave another
     /// claim's correction without its target.
     fn finish(mut self, header: Header, name: &str) -> Corpus {
         let hashes = std::mem::take(&mut self.hashes);
         let (mut index, repeats) = ClaimIndex::build(self.hasher.clone(), hashes, &self.claims);
-        if !repeats.is_empty() {
+        // Each id that a kept claim has and another line gives too: the
+        // kept claims with it, by position, and every line that gives it,
+        // the kept claims' and those of lines skipped for their own
+        // error. None of those claims is kept: which one the id names
+        // cannot be told, and keeping the first made the outcome depend
+        // on the order of the lines (seventeenth audit, D12).
+        let mut given: HashMap<String, (Vec<usize>, Vec<u64>)> = HashMap::default();
+        for &k in &repeats {
+            let id = self.claims[k].id.as_str();
+            // The index holds the first claim of each id.
+            let (kept, lines) =
+                given
+                    .entry(id.to_owned())
+                    .or_insert_with(|| match index.get(&self.claims, id) {
+                        Some(first) => (vec![first], vec![self.lines[first]]),
+                        None => (Vec::new(), Vec::new()),
+                    });
+            kept.push(k);
+            lines.push(self.lines[k]);
+        }
+        let failed = self.failed.iter().map(|(line, id, _)| (*line, id.as_str()));
+        let unread = self.unread.iter().map(|(line, id)| (*line, id.as_str()));
+        for (line, id) in failed.chain(unread) {
+            if let Some((_, lines)) = given.get_mut(id) {
+                lines.push(line);
+            } else if let Some(first) = index.get(&self.claims, id) {
+                given.insert(id.to_owned(), (vec![first], vec![self.lines[first], line]));
+            }
+        }
+        // Claims skipped, by id (the first line of each), for the
+        // corrections that name them.
+        let mut skipped_ids: HashMap<String, u64> = HashMap::default();
+        let mut note_skipped = |id: &str, line: u64| {
+            skipped_ids
+                .entry(id.to_owned())
+                .and_modify(|first| *first = (*first).min(line))
+                .or_insert(line);
+        };
+        // The lines of each repeated id, for the failed claims' messages.
+        let mut repeated: HashMap<String, Vec<u64>> = HashMap::default();
+        if !given.is_empty() {
             let mut drop = vec![false; self.claims.len()];
-            for k in repeats {
-                drop[k] = true;
-                // The index holds the first claim of each id, the one kept:
-                // its line is named, found without a map of its own.
-                let id = &self.claims[k].id;
-                let first = index.get(&self.claims, id.as_str()).map(|f| self.lines[f]);
-                let message = ClaimIndex::repeated(id, first).to_string();
-                self.skip(name, self.lines[k], message);
+            for (id, (kept, mut lines)) in given {
+                lines.sort_unstable();
+                for &k in &kept {
+                    drop[k] = true;
+                    let line = self.lines[k];
+                    note_skipped(&id, line);
+                    let message = repeated_id(&self.claims[k].id, line, &lines).to_string();
+                    self.skip(name, line, message);
+                }
+                if lines.len() > kept.len() {
+                    repeated.insert(id, lines);
+                }
             }
             self.drop_claims(&drop);
             // No id repeats now.
             index = self.index_again();
         }
-        // Claims skipped, by id, for the corrections that name them.
-        let mut skipped_ids: HashMap<String, u64> = HashMap::default();
         for (line, id) in std::mem::take(&mut self.unread) {
-            skipped_ids.entry(id).or_insert(line);
+            note_skipped(&id, line);
         }
-        // A claim that failed its check is a duplicate if a claim kept
-        // from an earlier line has its id, as when reading line by line.
+        // A claim that failed its check is skipped with its own error;
+        // its id, if a kept claim had it, skipped that claim above.
         for (line, id, error) in std::mem::take(&mut self.failed) {
-            let earlier = index
-                .get(&self.claims, id.as_str())
-                .map(|k| self.lines[k])
-                .filter(|&first| first < line);
-            let message = if earlier.is_some() {
-                ClaimIndex::repeated(&id, earlier).to_string()
-            } else {
-                skipped_ids.entry(id.as_str().to_owned()).or_insert(line);
-                error.to_string()
-            };
+            note_skipped(id.as_str(), line);
+            let mut message = error.to_string();
+            if let Some(lines) = repeated.get(id.as_str()) {
+                message.push_str(&format!(
+                    " (its id is a duplicate too, also on {})",
+                    other_lines(line, lines)
+                ));
+            }
             self.skip(name, line, message);
         }
         // Corrections that go round in a cycle: none of the claims on it
@@ -710,6 +750,47 @@ impl Loaded {
             .collect();
         header.into_corpus(self.claims, index, skipped, warnings)
     }
+}
+
+/// The lines of `lines` (distinct, `line` among them) but `line`, the
+/// first few named: "line 3", "lines 2, 4 and 5", "lines 2, 3, 4, 5, 6
+/// and 9 more". Only those named are read, so that each of many lines
+/// with one id costs little.
+fn other_lines(line: u64, lines: &[u64]) -> String {
+    const NAMED: usize = 5;
+    let others = lines.len().saturating_sub(1);
+    let mut list: Vec<String> = lines
+        .iter()
+        .filter(|&&l| l != line)
+        .take(NAMED)
+        .map(u64::to_string)
+        .collect();
+    if others > NAMED {
+        list.push(format!("{} more", others - NAMED));
+    }
+    let last = list.pop().unwrap_or_default();
+    let word = if others == 1 { "line" } else { "lines" };
+    if list.is_empty() {
+        format!("{word} {last}")
+    } else {
+        format!("{word} {} and {last}", list.join(", "))
+    }
+}
+
+/// The error of the claim on line `line` whose id `id` other lines give
+/// too: `lines` are all the lines that give it, in order, its own among
+/// them; the first few others are named.
+fn repeated_id(id: &ClaimId, line: u64, lines: &[u64]) -> Error {
+    Error::invalid_value(
+        format!("{:?}", id.as_str()),
+        format!(
+            "is a duplicate claim id, also on {}: which claim it names cannot be told, so every line with it is skipped",
+            other_lines(line, lines)
+        ),
+        "each claim id once",
+    )
+    .in_claim(id)
+    .in_field("id")
 }
 
 /// Why a file that failed to read as a JSON corpus (`error`) looks like
@@ -1110,6 +1191,134 @@ struct TableBuilder {
     declared_sources: usize,
     declared_entities: usize,
     source_ids: Ids,
+    /// Names a side header gives to several of its entities and that is
+    /// not one's own name alone, by key ([`source_key`]): a cell giving
+    /// one names none of them, and its row is skipped.
+    shared_entities: HashMap<String, SharedName>,
+    /// The same for the side header's sources.
+    shared_sources: HashMap<String, SharedName>,
+}
+
+/// A name a side header gives to several entities (or sources), none of
+/// which, or more than one, has it as its own name: name resolution
+/// joins none of them through an alias they share
+/// ([`crate::resolve::Resolution`]), so a cell that gives it cannot be
+/// told to name one of them.
+struct SharedName {
+    /// The name as declared (the first in text order of its spellings).
+    text: String,
+    /// The entities (or sources) that give it, by position.
+    givers: Vec<usize>,
+    /// How many of them have it as their own name.
+    owners: usize,
+}
+
+/// How a side header's names fall to its entities or sources: `names`
+/// gives each name with the position of the one that gives it and
+/// whether it is that one's own name. For each key ([`source_key`])
+/// that two or more give, `Ok` with the one whose own name it is, where
+/// exactly one has it as its name (the others list it as an alias, and
+/// name resolution joins them through it), or else `Err` with all that
+/// give it.
+fn shared_names<'n>(
+    names: impl Iterator<Item = (usize, bool, &'n str)>,
+) -> HashMap<String, Result<usize, SharedName>> {
+    // Each key's givers, with whether it is their own name, and its
+    // first spelling in text order.
+    type Givers<'n> = (Vec<(usize, bool)>, &'n str);
+    let mut by_key: HashMap<String, Givers<'n>> = HashMap::default();
+    for (k, own, name) in names {
+        let (givers, text) = by_key.entry(source_key(name)).or_insert((Vec::new(), name));
+        match givers.iter_mut().find(|(giver, _)| *giver == k) {
+            Some(giver) => giver.1 |= own,
+            None => givers.push((k, own)),
+        }
+        if name < *text {
+            *text = name;
+        }
+    }
+    by_key
+        .into_iter()
+        .filter(|(_, (givers, _))| givers.len() > 1)
+        .map(|(key, (givers, text))| {
+            let owners: Vec<usize> = givers.iter().filter(|g| g.1).map(|g| g.0).collect();
+            let shared = match owners[..] {
+                [owner] => Ok(owner),
+                _ => Err(SharedName {
+                    text: text.to_string(),
+                    owners: owners.len(),
+                    givers: givers.into_iter().map(|g| g.0).collect(),
+                }),
+            };
+            (key, shared)
+        })
+        .collect()
+}
+
+impl SharedName {
+    /// The error of a cell (`value`, in `field`) that gives this name:
+    /// `kind` is "entity" or "source", `named` the id and name of each
+    /// entity or source by position.
+    fn error<'s>(
+        &self,
+        value: &str,
+        field: &'static str,
+        kind: &str,
+        named: impl Fn(usize) -> (&'s str, &'s str),
+    ) -> Error {
+        let mut givers: Vec<(&str, &str)> = self.givers.iter().map(|&k| named(k)).collect();
+        givers.sort_unstable();
+        // A generic alias may be given to many: the first few say enough.
+        const NAMED: usize = 5;
+        let mut list: Vec<String> = givers
+            .iter()
+            .take(NAMED)
+            .map(|(id, name)| format!("{id} ({name:?})"))
+            .collect();
+        if givers.len() > NAMED {
+            list.push(format!("{} more", givers.len() - NAMED));
+        }
+        let last = list.pop().unwrap_or_default();
+        let list = if list.is_empty() {
+            last
+        } else {
+            format!("{} and {last}", list.join(", "))
+        };
+        let plural = if kind == "entity" {
+            "entities"
+        } else {
+            "sources"
+        };
+        let n = self.givers.len();
+        let text = &self.text;
+        // Matched by its key, the cell may be spelled otherwise.
+        let (alias, name) = if value == text {
+            ("is an alias".to_string(), "is a name".to_string())
+        } else {
+            (
+                format!("reads as the alias {text:?}"),
+                format!("reads as the name {text:?}"),
+            )
+        };
+        let problem = if self.owners == 0 {
+            format!(
+                "{alias} that {n} {plural} of the side header share, {list}, and none has as its name, so the row cannot be given to one of them"
+            )
+        } else {
+            format!(
+                "{name} that {n} {plural} of the side header share, {list}, and {} of them have as their own, so the row cannot be given to one of them",
+                self.owners
+            )
+        };
+        Error::invalid_value(
+            format!("{value:?}"),
+            problem,
+            format!(
+                "the name or an alias of one {kind} of the side header (its name, or an alias given to it alone)"
+            ),
+        )
+        .in_field(field)
+    }
 }
 
 /// One row's fields, by column: borrowed from the record, unless a TSV
@@ -1142,23 +1351,45 @@ impl TableBuilder {
             declared_sources: 0,
             declared_entities: 0,
             source_ids: Ids::new(),
+            shared_entities: HashMap::default(),
+            shared_sources: HashMap::default(),
         }
     }
 
     /// A builder that starts from a side header's entities and sources:
     /// a cell that gives one's name or an alias (as written, or for a
     /// source by its name's key) is that one, with its declared id and
-    /// kind; other names are made as without a header.
+    /// kind; other names are made as without a header. A name that
+    /// several give ([`shared_names`]) is the one's whose own name it is,
+    /// where exactly one has it as its name; otherwise it names none of
+    /// them, and a cell that gives it (by its key) skips its row.
     fn with_header(header: &Corpus) -> TableBuilder {
         let mut builder = TableBuilder::new();
+        let shared = shared_names(
+            header
+                .entities()
+                .iter()
+                .enumerate()
+                .flat_map(|(k, entity)| {
+                    entity
+                        .names()
+                        .enumerate()
+                        .map(move |(n, name)| (k, n == 0, name))
+                }),
+        );
         for entity in header.entities() {
             let k = builder.entities.len();
             for name in entity.names() {
-                builder
-                    .entity_ids
-                    .by_name
-                    .entry(name.to_string())
-                    .or_insert(k);
+                let by_name = &mut builder.entity_ids.by_name;
+                match shared.get(&source_key(name)) {
+                    None => {
+                        by_name.entry(name.to_string()).or_insert(k);
+                    }
+                    Some(Ok(owner)) => {
+                        by_name.insert(name.to_string(), *owner);
+                    }
+                    Some(Err(_)) => {}
+                }
             }
             builder
                 .entity_ids
@@ -1168,12 +1399,32 @@ impl TableBuilder {
             builder.entity_rows.push(0);
         }
         builder.declared_entities = builder.entities.len();
+        builder.shared_entities = shared
+            .into_iter()
+            .filter_map(|(key, shared)| Some((key, shared.err()?)))
+            .collect();
+        fn source_names(source: &Source) -> impl Iterator<Item = &str> {
+            std::iter::once(source.name.as_str()).chain(source.aliases.iter().map(String::as_str))
+        }
+        let shared = shared_names(
+            header
+                .sources()
+                .iter()
+                .enumerate()
+                .flat_map(|(k, source)| source_names(source).map(move |name| (k, name)))
+                .map(|(k, name)| (k, name == header.sources()[k].name, name)),
+        );
         for source in header.sources() {
             let k = builder.sources.len();
-            let names = std::iter::once(source.name.as_str())
-                .chain(source.aliases.iter().map(String::as_str));
             let mut spellings = Vec::new();
-            for name in names {
+            for name in source_names(source) {
+                // A name another source has as its own is that one's; one
+                // that several give and no one source has is none's.
+                match shared.get(&source_key(name)) {
+                    Some(Ok(owner)) if *owner != k => continue,
+                    Some(Err(_)) => continue,
+                    _ => {}
+                }
                 if !builder.source_texts.contains_key(name) {
                     builder
                         .source_texts
@@ -1193,7 +1444,50 @@ impl TableBuilder {
             builder.spoke.push(false);
         }
         builder.declared_sources = builder.sources.len();
+        builder.shared_sources = shared
+            .into_iter()
+            .filter_map(|(key, shared)| Some((key, shared.err()?)))
+            .collect();
         builder
+    }
+
+    /// Why a row's names cannot be given their entity and sources: a cell
+    /// gives a name the side header shares among several
+    /// ([`SharedName`]). Checked before any is made or counted.
+    fn shared_name(&self, row: &ParsedRow<'_>) -> Option<Error> {
+        if !self.shared_entities.is_empty()
+            && !self.entity_ids.by_name.contains_key(row.entity.as_ref())
+            && let Some(shared) = self.shared_entities.get(&source_key(&row.entity))
+        {
+            let field = if row.speaker.is_some() {
+                "speaker"
+            } else {
+                "subject"
+            };
+            return Some(shared.error(&row.entity, field, "entity", |k| {
+                let entity = &self.entities[k];
+                (entity.id.as_str(), entity.name.as_str())
+            }));
+        }
+        if self.shared_sources.is_empty() {
+            return None;
+        }
+        let names = [
+            (Some(&row.source), "source"),
+            (row.origin.as_ref(), "origin"),
+            (row.speaker.as_ref(), "speaker"),
+        ];
+        names.into_iter().find_map(|(name, field)| {
+            let name = name?;
+            if self.source_texts.contains_key(name.as_ref()) {
+                return None;
+            }
+            let shared = self.shared_sources.get(&source_key(name))?;
+            Some(shared.error(name, field, "source", |k| {
+                let source = &self.sources[k];
+                (source.id.as_str(), source.name.as_str())
+            }))
+        })
     }
 
     fn entity(&mut self, name: &str) -> Result<EntityId, Error> {
@@ -1371,6 +1665,9 @@ impl TableBuilder {
     /// The claim of a parsed row: its entity and sources, made on first
     /// sight in row order, and its id from its line.
     fn claim(&mut self, row: ParsedRow<'_>, line: u64) -> Result<Claim, Error> {
+        if let Some(error) = self.shared_name(&row) {
+            return Err(error);
+        }
         let subject_id = self.entity(&row.entity)?;
         let mut chain = vec![self.source(&row.source, Role::Publication)?];
         // A source that is its own origin reports itself: no link. A
@@ -1423,6 +1720,12 @@ struct RowMarks {
     /// stray `"` took the rows between into one cell. Skipped whatever
     /// their width, so that rows are never lost into a cell unsaid.
     stray_rows: Vec<(u64, Swallowed)>,
+    /// The lines after the first of rows that a stray `"` may have taken
+    /// them into ([`taken_lines`]), by first line: the stray rows, and
+    /// rows read while the input was inside a quoted cell (the last, if
+    /// its quote is never closed). Each is skipped with its row, so that
+    /// the count of rows skipped says what was lost.
+    taken: Vec<(u64, Vec<(u64, String)>)>,
     /// The last row read.
     last_row: Option<crate::lines::RowLines>,
     /// The first line of the last row read (the header's, before any).
@@ -1432,6 +1735,19 @@ struct RowMarks {
 }
 
 impl RowMarks {
+    /// The lines taken into the cell of the row whose first line is
+    /// `line`, if a stray `"` took any.
+    fn taken(&self, line: u64) -> &[(u64, String)] {
+        let stray = self
+            .stray_rows
+            .binary_search_by_key(&line, |(first, _)| *first)
+            .is_ok();
+        match self.taken.binary_search_by_key(&line, |(first, _)| *first) {
+            Ok(k) if stray => &self.taken[k].1,
+            _ => &[],
+        }
+    }
+
     /// Why the row whose first line is `line` is skipped whatever its
     /// cells, if it is: it is over the line limit, or a stray `"` most
     /// likely took other rows into one of its cells.
@@ -1487,12 +1803,103 @@ fn row_in_cell(record: &csv::ByteRecord, delimiter: Option<u8>) -> Option<String
             .split(|&b| b == b'\n' || b == b'\r')
             .skip(1)
             .find(|line| line.iter().filter(|&&b| b == delimiter).count() >= wanted)?;
-        let text = String::from_utf8_lossy(line);
-        Some(match text.char_indices().nth(60) {
-            Some((at, _)) => format!("{}…", &text[..at]),
-            None => text.into_owned(),
-        })
+        Some(shown_line(line))
     })
+}
+
+/// A line of a row as read, shown cut to 60 characters.
+fn shown_line(line: &[u8]) -> String {
+    let text = String::from_utf8_lossy(line);
+    match text.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.into_owned(),
+    }
+}
+
+/// The lines after the first of a row that runs over lines `first` to
+/// `last`, as read into `record`'s cells (joined by `delimiter`), each
+/// with its number and its text ([`shown_line`]), blank lines left out:
+/// the lines a stray `"` took into one cell, each most likely a row.
+/// A row's line breaks are all inside its quoted cells, kept as they
+/// are, so the cells give one stretch of text a line; should they not,
+/// every line is listed, with no text.
+fn taken_lines(
+    record: &csv::ByteRecord,
+    delimiter: u8,
+    first: u64,
+    last: u64,
+) -> Vec<(u64, String)> {
+    let mut text = Vec::new();
+    for (k, cell) in record.iter().enumerate() {
+        if k > 0 {
+            text.push(delimiter);
+        }
+        text.extend_from_slice(cell);
+    }
+    let mut lines: Vec<&[u8]> = Vec::new();
+    let (mut start, mut at) = (0, 0);
+    while at < text.len() {
+        let len = match (text[at], text.get(at + 1)) {
+            (b'\r', Some(b'\n')) => 2,
+            (b'\r' | b'\n', _) => 1,
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        lines.push(&text[start..at]);
+        at += len;
+        start = at;
+    }
+    // A quote never closed takes in the input's last line break too.
+    if start < text.len() || u64::try_from(lines.len()).ok() != Some(last - first + 1) {
+        lines.push(&text[start..]);
+    }
+    if u64::try_from(lines.len()).ok() != Some(last - first + 1) {
+        return (first + 1..=last)
+            .map(|line| (line, String::new()))
+            .collect();
+    }
+    (first..=last)
+        .zip(lines)
+        .skip(1)
+        .filter(|(_, line)| !line.iter().all(|&b| b == b' ' || b == b'\t'))
+        .map(|(number, line)| (number, shown_line(line)))
+        .collect()
+}
+
+/// Lines of `taken`, skipped with the row on line `row`, said of it in
+/// its message: how many, and that each is listed. `of` is the number of
+/// lines after the row's first (blank ones among them are not counted).
+fn taken_said(taken: &[(u64, String)], of: u64) -> String {
+    let n = taken.len();
+    let all = u64::try_from(n).ok() == Some(of);
+    match (n, all) {
+        (1, true) => "the line it took in is skipped with it, and listed".to_string(),
+        (1, false) => {
+            "the one line it took in that is not blank is skipped with it, and listed".to_string()
+        }
+        (_, true) => format!("the {n} lines it took in are skipped with it, each listed"),
+        (_, false) => {
+            format!("the {n} lines it took in that are not blank are skipped with it, each listed")
+        }
+    }
+}
+
+/// A line taken into the quoted cell of the row on line `row` (`how`
+/// says what opened or left open the cell), skipped with that row.
+fn taken_error(text: &str, row: u64, how: &str) -> Error {
+    Error::invalid_value(
+        if text.is_empty() {
+            "the line".to_string()
+        } else {
+            format!("{text:?}")
+        },
+        format!(
+            "is taken into a quoted cell of the row on line {row} ({how}), and skipped with that row"
+        ),
+        "each quoted cell closed by a \" right before a delimiter or the end of a line",
+    )
 }
 
 /// One row read and checked, before its entity and sources are made: all
@@ -2131,7 +2538,11 @@ impl StreamReader {
     /// its declared id and kind. So "CEC" in one row and "Central
     /// Electoral Commission" in another are one origin when the header
     /// gives the one as the other's alias. Other names are made as
-    /// without a header.
+    /// without a header. A name several entities (or sources) give is
+    /// the one's whose own name it is, where exactly one has it as its
+    /// name; otherwise ("the attack", an alias of two attacks) it names
+    /// none of them, and a row with a cell that gives it, also by its
+    /// key, is skipped, naming the entities or sources that share it.
     ///
     /// ```
     /// use corroborate::{Corpus, StreamReader};
@@ -2839,10 +3250,20 @@ impl StreamReader {
                 let stray = table.get_mut().stray_close(row.start, end);
                 if row.last > row.first {
                     marks.spans.push((row.first, row.last));
-                    if let Some(at) = stray {
-                        marks.stray_rows.push((line, Swallowed::ClosedWithText(at)));
-                    } else if let Some(text) = row_in_cell(record, quoting.then_some(b',')) {
-                        marks.stray_rows.push((line, Swallowed::RowInCell(text)));
+                    let swallowed = match stray {
+                        Some(at) => Some(Swallowed::ClosedWithText(at)),
+                        None => {
+                            row_in_cell(record, quoting.then_some(b',')).map(Swallowed::RowInCell)
+                        }
+                    };
+                    // The lines taken in, for a stray row, and for a row
+                    // whose quote may never close (known at the end).
+                    if quoting && (swallowed.is_some() || table.get_ref().ends_in_quotes()) {
+                        let taken = taken_lines(record, b',', row.first, row.last);
+                        marks.taken.push((line, taken));
+                    }
+                    if let Some(swallowed) = swallowed {
+                        marks.stray_rows.push((line, swallowed));
                     }
                 }
                 if end - row.start > line_limit as u64 {
@@ -2882,14 +3303,26 @@ impl StreamReader {
                     Ok(claim) => claims.push((claim, line)),
                     Err(error) => {
                         let mut message = error.to_string();
+                        let taken = marks.taken(line);
                         if let Ok(k) = marks.spans.binary_search_by_key(&line, |&(first, _)| first)
                         {
                             let (first, last) = marks.spans[k];
                             message.push_str(&format!(
-                                " (the row runs over lines {first}-{last}: a quoted cell holds line breaks)"
+                                " (the row runs over lines {first}-{last}: a quoted cell holds line breaks"
                             ));
+                            // The rows a stray quote took in are lost
+                            // with it: each is counted, and listed.
+                            if !taken.is_empty() {
+                                message.push_str("; ");
+                                message.push_str(&taken_said(taken, last - first));
+                            }
+                            message.push(')');
                         }
                         skipped.skip(name, line, message);
+                        for (at, text) in taken {
+                            let error = taken_error(text, line, "a stray \" most likely opened it");
+                            skipped.skip(name, *at, error.to_string());
+                        }
                     }
                 }
             }
@@ -2969,19 +3402,41 @@ impl StreamReader {
             if claims.last().is_some_and(|&(_, line)| line == row.first) {
                 claims.pop();
             }
-            skipped.skipped.retain(|(line, _)| *line != row.first);
+            // The row's skip, and those of the lines it took in, if it
+            // was skipped as a stray row: said again, as never closed.
+            skipped
+                .skipped
+                .retain(|(line, _)| !(row.first..=row.last).contains(line));
+            let taken: Vec<(u64, String)> = match marks
+                .taken
+                .binary_search_by_key(&row.first, |(first, _)| *first)
+            {
+                Ok(k) => std::mem::take(&mut marks.taken[k].1),
+                Err(_) => (row.first + 1..=row.last)
+                    .map(|line| (line, String::new()))
+                    .collect(),
+            };
             skipped.skip(
                 name,
                 row.first,
                 if row.last > row.first {
-                    format!(
-                        "a quoted cell opened in this row is never closed, so lines {}-{} were read as one row; expected a closing \" before the end of the input",
+                    let mut read = format!(
+                        "a quoted cell opened in this row is never closed, so lines {}-{} were read as one row",
                         row.first, row.last
-                    )
+                    );
+                    if !taken.is_empty() {
+                        read.push_str(", and ");
+                        read.push_str(&taken_said(&taken, row.last - row.first));
+                    }
+                    format!("{read}; expected a closing \" before the end of the input")
                 } else {
                     "a quoted cell opened in this row is never closed; expected a closing \" before the end of the input".to_string()
                 },
             );
+            for (at, text) in taken {
+                let error = taken_error(&text, row.first, "which is never closed");
+                skipped.skip(name, at, error.to_string());
+            }
         }
         let source_renames = builder.settle_sources()?;
         builder.settle_ids(&mut claims, &source_renames)?;
@@ -3665,6 +4120,18 @@ fn parse_claim(text: &str) -> Result<Claim, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The other lines of a repeated id are named, the first five of
+    /// them, and the rest counted.
+    #[test]
+    fn other_lines_name_the_first_five() {
+        assert_eq!(other_lines(3, &[2, 3]), "line 2");
+        assert_eq!(other_lines(3, &[2, 3, 9]), "lines 2 and 9");
+        assert_eq!(
+            other_lines(3, &[2, 3, 4, 5, 6, 7, 8, 9]),
+            "lines 2, 4, 5, 6, 7 and 2 more"
+        );
+    }
 
     /// Lines are read through their `\n` across buffer refills; a line
     /// over the limit is read through, only its first bytes (at most the
