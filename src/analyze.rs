@@ -1187,6 +1187,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
         }
 
+        // Restatements of a corrected figure, each with the corrected
+        // claim (its place in `claims`).
+        let restated = if superseded_by.is_empty() {
+            HashMap::default()
+        } else {
+            self.withdraw_restatements(claims, &mut superseded_by)
+        };
+
         // 1. Scope groups.
         let groups = self.scope_groups(claims, property);
         if groups.iter().any(|g| g.kind != groups[0].kind) {
@@ -1208,10 +1216,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // The claim whose report time is a claim's place: its own, or
         // the corrected claim's.
         let series_place = |c: &'a Claim| -> &'a Claim {
-            let mut place = c;
             if superseded_by.is_empty() {
-                return place;
+                return c;
             }
+            // A restatement of a corrected figure stands where that
+            // figure stood, with it and its correction: withdrawn, it
+            // makes no later report of the series.
+            let c = restated.get(&c.id).map_or(c, |&k| claims[k]);
+            let mut place = c;
             let mut at = c;
             for _ in 0..MAX_CORRECTION_CHAIN {
                 let Some(k) = at
@@ -4362,6 +4374,71 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         groups
     }
 
+    /// Marks as corrected, with the correction, each restatement of a
+    /// corrected figure: a claim of the same value as the corrected one,
+    /// from the same one origin, reported before the correction was. A
+    /// correction withdraws its origin's figure wherever it was printed
+    /// by then; an outlet's later restatement of the agency's 250 had
+    /// stood over the agency's correction to 220, as a later report, and
+    /// brought the withdrawn figure back (seventeenth audit, C3). The
+    /// claims of a value are found by their interval, so the cost is the
+    /// corrections' and their values' claims, not a pass per correction.
+    /// Returns each restatement with the corrected claim's place in
+    /// `claims`: in a series it stands where that claim stood.
+    fn withdraw_restatements<'c>(
+        &self,
+        claims: &[&'c Claim],
+        superseded_by: &mut HashMap<&'c ClaimId, ClaimId>,
+    ) -> HashMap<&'c ClaimId, usize>
+    where
+        'a: 'c,
+    {
+        let mut restated = HashMap::default();
+        let vocabulary = self.policy.vocabulary();
+        let key = |c: &Claim| match &c.value {
+            Value::Quantity(q) => {
+                let i = q.interval(vocabulary);
+                i.is_known().then(|| (i.min().to_bits(), i.max().to_bits()))
+            }
+            _ => None,
+        };
+        let mut by_value: HashMap<(u64, u64), Vec<&'c Claim>> = HashMap::default();
+        for &claim in claims {
+            if let Some(k) = key(claim) {
+                by_value.entry(k).or_default().push(claim);
+            }
+        }
+        for &correction in claims {
+            let Some(place) = correction
+                .corrects
+                .as_ref()
+                .and_then(|id| claims.binary_search_by(|c| c.id.cmp(id)).ok())
+            else {
+                continue;
+            };
+            let corrected = claims[place];
+            let (Some(value), Some(by)) = (key(corrected), self.reported(correction)) else {
+                continue;
+            };
+            for &other in by_value.get(&value).into_iter().flatten() {
+                if other.id == corrected.id
+                    || other.id == correction.id
+                    || other.corrects.is_some()
+                    || superseded_by.contains_key(&other.id)
+                    || self
+                        .reported(other)
+                        .is_none_or(|at| at.start() >= by.start())
+                    || self.origins(&[corrected, other]).0.len() != 1
+                {
+                    continue;
+                }
+                superseded_by.insert(&other.id, correction.id.clone());
+                restated.insert(&other.id, place);
+            }
+        }
+        restated
+    }
+
     /// Whether `time`, a claim's scope time, is the day the claim was
     /// reported or a finer time within it: a figure "as of" its report.
     fn as_of_report(&self, claim: &Claim, time: &Period) -> bool {
@@ -5626,24 +5703,65 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         }
         // An explicit correction: every claim of one position is corrected,
         // and the first by a claim of the other.
+        // Named: the claim the correction names, if the position holds
+        // it, else its first; and the position's restatements of the
+        // corrected figure that the correction withdraws with it
+        // (`withdraw_restatements`).
         let corrected_by = |x: &Built<'_>, y: &Built<'_>| {
             if corrections.is_empty() {
                 return None;
             }
             let first = x.claims.first()?;
             let by = corrections.get(&first.id)?;
-            (x.all_corrected(corrections) && y.claims.iter().any(|c| &c.id == by))
-                .then(|| (first.id.clone(), by.clone()))
+            let correction = y.claims.iter().find(|c| &c.id == by)?;
+            if !x.all_corrected(corrections) {
+                return None;
+            }
+            let named = correction
+                .corrects
+                .as_ref()
+                .filter(|&target| x.claims.iter().any(|c| &c.id == target))
+                .unwrap_or(&first.id);
+            let restated: Vec<ClaimId> = x
+                .claims
+                .iter()
+                .filter(|c| &c.id != named && corrections.get(&c.id) == Some(by))
+                .map(|c| c.id.clone())
+                .collect();
+            Some((named.clone(), by.clone(), restated))
         };
         for (kind, old, new, [lo, ln]) in [
             (RelationKind::SupersededBy, a, b, [la, lb]),
             (RelationKind::Supersedes, b, a, [lb, la]),
         ] {
-            if let Some((corrected, by)) = corrected_by(old, new) {
+            if let Some((corrected, by, restated)) = corrected_by(old, new) {
                 let _ = write!(
                     text,
                     ": {by} is an explicit correction of {corrected}, so {ln} supersedes {lo} whatever the values"
                 );
+                if !restated.is_empty() {
+                    let shown = restated.len().min(MAX_NAMED_POSITIONS);
+                    let rest = restated.len() - shown;
+                    text.push_str("; ");
+                    for (k, id) in restated[..shown].iter().enumerate() {
+                        if k > 0 {
+                            text.push_str(if k + 1 == shown && rest == 0 {
+                                " and "
+                            } else {
+                                ", "
+                            });
+                        }
+                        text.push_str(id.as_str());
+                    }
+                    if rest > 0 {
+                        let _ = write!(text, " and {rest} more");
+                    }
+                    let _ = write!(
+                        text,
+                        ", which gave {corrected}'s figure from the same origin before the correction, {} withdrawn with it",
+                        if restated.len() == 1 { "is" } else { "are" }
+                    );
+                }
                 return Some(Relation::new(kind, evidence, text));
             }
         }

@@ -1712,7 +1712,21 @@ fn a_superseded_claim_names_what_its_relations_reach() {
         c["corrects"] = serde_json::json!(of);
         c
     };
-    // 41 twice, one corrected to 38: the 41 that stands is named.
+    // 41 from two origins, one corrected to 38: the 41 that stands is
+    // named.
+    let mut other_origin = said("c3", 41, "2021-09-02");
+    other_origin["assertion"]["chain"] = serde_json::json!(["a2"]);
+    assert_eq!(
+        replacements(vec![
+            said("c1", 23, "2021-09-01"),
+            said("c2", 41, "2021-09-02"),
+            other_origin,
+            corrects(said("c4", 38, "2021-09-03"), "c2"),
+        ]),
+        "c1>c3"
+    );
+    // 41 twice from one origin, one corrected to 38: the correction
+    // withdraws both (seventeenth audit, C3), and stands.
     assert_eq!(
         replacements(vec![
             said("c1", 23, "2021-09-01"),
@@ -1720,7 +1734,7 @@ fn a_superseded_claim_names_what_its_relations_reach() {
             said("c3", 41, "2021-09-02"),
             corrects(said("c4", 38, "2021-09-03"), "c2"),
         ]),
-        "c1>c3"
+        "c1>c4 c3>c4"
     );
     // 12, 23, then "at least 41" corrected to 38 beside a relay's 41.
     let mut open = said("c4", 0, "2021-09-03");
@@ -5829,5 +5843,54 @@ fn a_running_total_as_of_each_report_is_a_series() {
             Verdict::DifferentScope,
             "{times:?}"
         );
+    }
+}
+
+/// A correction withdraws its origin's figure wherever it was printed
+/// before the correction: an outlet's restatement of the corrected 250
+/// from the same origin, reported between the figure and its
+/// correction, is withdrawn with it, and the correction's 220 stands.
+/// It had stood over the correction as a later report, bringing the
+/// withdrawn 250 back (seventeenth audit, C3). The same figure from
+/// another origin, or from the same origin after the correction, is no
+/// restatement of the withdrawn one.
+#[test]
+fn a_correction_withdraws_restatements_of_its_figure() {
+    let toll = |id: &str, n: u32, chain: &[&str], when: &str| {
+        let mut c = claim(id, "killed", q(serde_json::json!({"exact": n})), chain);
+        c["assertion"]["said"] = serde_json::json!(when);
+        c
+    };
+    let with = |second: serde_json::Value| {
+        let mut correction = toll("k3", 220, &["a2", "o1"], "2021-08-27T15:00");
+        correction["corrects"] = serde_json::json!("k1");
+        let corpus = corpus_of(vec![
+            toll("k1", 250, &["a1", "o1"], "2021-08-26T18:00"),
+            second,
+            correction,
+        ]);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let topic = &report.topics[0];
+        let sentences: Vec<String> = topic
+            .relations
+            .iter()
+            .map(|r| r.relation.explanation().to_string())
+            .collect();
+        (superseded_claims(topic), sentences.join("\n"))
+    };
+    let (superseded, sentences) = with(toll("k2", 250, &["a1", "o1"], "2021-08-27T09:00"));
+    assert_eq!(superseded, ["k1>k3", "k2>k3"]);
+    assert!(
+        sentences.contains("k3 is an explicit correction of k1, so P1 supersedes P2 whatever the values; k2, which gave k1's figure from the same origin before the correction, is withdrawn with it"),
+        "{sentences}"
+    );
+    // Another origin's 250, or the origin's own after its correction,
+    // is a later report, as before.
+    for second in [
+        toll("k2", 250, &["a1", "o2"], "2021-08-27T09:00"),
+        toll("k2", 250, &["a1", "o1"], "2021-08-27T16:00"),
+    ] {
+        let (superseded, _) = with(second);
+        assert_eq!(superseded, ["k3>k2", "k1>k3"]);
     }
 }
