@@ -354,6 +354,15 @@ pub struct Position<'c> {
     /// them. 0, and left out of JSON, for every other position.
     #[serde(skip_serializing_if = "is_zero")]
     pub fits: usize,
+    /// True for a position of values the vocabulary cannot place (a
+    /// vague phrase or hedge it lacks, "umpteen", "give or take 40"; a
+    /// bound whose phrase ends elsewhere): shown, but compared with no
+    /// other position, and its relations are
+    /// [`NotCompared`](RelationKind::NotCompared). A warning in the
+    /// diagnostics names each of its claims. False, and left out of
+    /// JSON, for every other position.
+    #[serde(skip_serializing_if = "is_false")]
+    pub not_compared: bool,
     /// For quotes: how each other wording relates to the first claim's
     /// (verbatim, or a variant with its word diff).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -652,15 +661,27 @@ pub struct Summary {
     /// the diagnostics. Left out of JSON when zero.
     #[serde(skip_serializing_if = "is_zero")]
     pub warned: usize,
+    /// Claims shown but not compared: those of the positions of the
+    /// topics counted that the vocabulary cannot place
+    /// ([`Position::not_compared`]); each is named by a warning in the
+    /// diagnostics. Counted with the topics, as relay findings are, so a
+    /// report kept to some topics counts theirs. Left out of JSON when
+    /// zero.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub not_compared: usize,
 }
 
 fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 impl Summary {
-    /// The counts of one topic: one topic, its verdict and its relay
-    /// findings.
+    /// The counts of one topic: one topic, its verdict, its relay
+    /// findings and its claims not compared.
     pub(crate) fn of_topic(topic: &Topic<'_>) -> Summary {
         let mut counts = Summary {
             topics: 1,
@@ -671,7 +692,7 @@ impl Summary {
     }
 
     /// Adds the topic counts of `other` (topics, verdicts, relay
-    /// findings) to these.
+    /// findings, claims not compared) to these.
     pub(crate) fn add_topics(&mut self, other: &Summary) {
         self.topics += other.topics;
         self.contested += other.contested;
@@ -680,12 +701,19 @@ impl Summary {
         self.corroborated += other.corroborated;
         self.single_origin += other.single_origin;
         self.relay_findings += other.relay_findings;
+        self.not_compared += other.not_compared;
     }
 
-    /// Adds the verdicts and relay findings of `topics` to the counts.
+    /// Adds the verdicts, relay findings and claims not compared of
+    /// `topics` to the counts.
     pub(crate) fn count_topics(&mut self, topics: &[Topic<'_>]) {
         for topic in topics {
             self.relay_findings += topic.relay_findings.len();
+            self.not_compared += topic
+                .positions()
+                .filter(|p| p.not_compared)
+                .map(|p| p.claims.len())
+                .sum::<usize>();
             match topic.verdict {
                 Verdict::Contested => self.contested += 1,
                 Verdict::DifferentScope => self.different_scope += 1,
@@ -796,7 +824,8 @@ impl<'c> Report<'c> {
     }
 
     /// Keeps only the topics for which `keep` returns true, and recounts
-    /// the summary's topic and verdict counts. The counts of claims,
+    /// the summary's topic, verdict, relay finding and not-compared
+    /// counts. The counts of claims,
     /// misattributions and skipped records stay the whole corpus's: every
     /// claim was analysed, and a misattribution spans topics.
     ///
