@@ -5929,3 +5929,85 @@ fn claims_not_compared_are_counted_and_not_called_compatible() {
     let json: serde_json::Value = serde_json::from_str(&none.to_json_string()).unwrap();
     assert!(json["summary"].get("not_compared").is_none());
 }
+
+/// A quantity's best, low and high estimates (UCDP-style) are shown on the
+/// claim's line in the text and Markdown reports and carried by the JSON
+/// report, as its claim's value and as numbers; comparison still uses the
+/// stated amount (seventeenth audit, C5).
+#[test]
+fn a_sources_best_low_and_high_estimates_are_shown_and_carried() {
+    let doc = serde_json::json!({
+        "format": "corroborate/1",
+        "entities": [{"id": "group", "name": "Northern Valley Front"}],
+        "sources": [
+            {"id": "ucdp", "kind": "publication", "name": "Conflict dataset"},
+            {"id": "ngo", "kind": "publication", "name": "Relief NGO"},
+            {"id": "wire", "kind": "publication", "name": "Wire"}
+        ],
+        "claims": [
+            {"id": "u1", "subject": "group", "property": "fighter_strength",
+             "value": {"quantity": {"exact": 1200, "low": 1000, "high": 2000, "unit": "fighters"}},
+             "assertion": {"chain": ["ucdp"]}},
+            {"id": "n1", "subject": "group", "property": "fighter_strength",
+             "value": {"quantity": {"exact": 1800, "unit": "fighters"}},
+             "assertion": {"chain": ["ngo"]}},
+            {"id": "w1", "subject": "group", "property": "fighter_strength",
+             "value": {"quantity": {"approximately": 1800, "best": 1750, "high": 1900, "unit": "fighters"}},
+             "assertion": {"chain": ["wire"]}}
+        ]
+    });
+    let corpus = Corpus::from_json_str(&doc.to_string()).unwrap();
+    let report = analyze(&corpus, &Policy::default());
+    // Comparison is of the stated amounts, as before.
+    assert_eq!(report.topics[0].verdict, Verdict::Contested);
+    let entry = |id: &str| {
+        report.topics[0]
+            .positions()
+            .flat_map(|p| p.claims.iter())
+            .find(|c| c.id().as_str() == id)
+            .unwrap()
+    };
+    assert_eq!(
+        entry("u1").value(),
+        "1,200 fighters (low 1,000, high 2,000)"
+    );
+    assert_eq!(entry("n1").value(), "1,800 fighters");
+    // A best estimate the amount does not state is shown too.
+    assert_eq!(
+        entry("w1").value(),
+        "about 1,800 fighters (best 1,750, high 1,900)"
+    );
+
+    let text = report.render_text(200);
+    assert!(
+        text.contains("- u1: 1,200 fighters (low 1,000, high 2,000) ["),
+        "{text}"
+    );
+    let markdown = report.render_markdown();
+    assert!(
+        markdown.contains("`u1` 1,200 fighters (low 1,000, high 2,000) ["),
+        "{markdown}"
+    );
+
+    let json: serde_json::Value = serde_json::from_str(&report.to_json_string()).unwrap();
+    let claims: Vec<&serde_json::Value> = json["topics"][0]["scopes"][0]["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["claims"].as_array().unwrap())
+        .collect();
+    let claim = |id: &str| *claims.iter().find(|c| c["id"] == id).unwrap();
+    assert_eq!(
+        claim("u1")["value"],
+        "1,200 fighters (low 1,000, high 2,000)"
+    );
+    assert_eq!(
+        claim("u1")["estimates"],
+        serde_json::json!({"low": 1000.0, "high": 2000.0})
+    );
+    assert_eq!(
+        claim("w1")["estimates"],
+        serde_json::json!({"best": 1750.0, "high": 1900.0})
+    );
+    assert!(claim("n1").get("estimates").is_none());
+}
