@@ -2357,6 +2357,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 " The conflict of {from} and {to} rests on relays that dropped their origin's {what}."
             );
         }
+        // The verdict is of the positions compared: those the vocabulary
+        // cannot place are said to stand outside it (seventeenth audit,
+        // D5).
+        push_not_compared(&mut explanation, &scopes);
         Topic {
             subject: subject.clone(),
             subject_name: self.entity_name(subject),
@@ -5487,6 +5491,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             origins,
             superseded,
             fits: built.fits,
+            not_compared: !built.comparable,
             wordings,
         };
         (position, circle)
@@ -5693,8 +5698,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
         };
         if !a.comparable || !b.comparable {
+            // Not compared, so not said to be compatible (seventeenth
+            // audit, D5).
             text.push_str(": one is not in the vocabulary, so they cannot be compared");
-            return Some(Relation::new(RelationKind::Compatible, evidence, text));
+            return Some(Relation::new(RelationKind::NotCompared, evidence, text));
         }
         match (a.interval, b.interval, a.period, b.period) {
             (Some(x), Some(y), _, _) => evidence.intervals = Some([x, y]),
@@ -7111,6 +7118,41 @@ fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
             }
         }
     }
+}
+
+/// Appends to a verdict's sentence the positions not compared, if any:
+/// " P2 and P3 (3 claims) are not in the vocabulary and were not
+/// compared; the verdict is of the others."
+fn push_not_compared(explanation: &mut String, scopes: &[ScopeGroup<'_>]) {
+    use std::fmt::Write;
+    let positions = || scopes.iter().flat_map(|s| s.positions.iter());
+    let apart: Vec<&Position<'_>> = positions().filter(|p| p.not_compared).collect();
+    if apart.is_empty() {
+        return;
+    }
+    let claims: usize = apart.iter().map(|p| p.claims.len()).sum();
+    explanation.push(' ');
+    for (k, position) in apart.iter().enumerate() {
+        if k > 0 {
+            explanation.push_str(if k + 1 == apart.len() { " and " } else { ", " });
+        }
+        explanation.push_str(&position.label);
+    }
+    let (is, was) = if apart.len() == 1 {
+        ("is", "was")
+    } else {
+        ("are", "were")
+    };
+    let _ = write!(
+        explanation,
+        " ({claims} claim{}) {is} not in the vocabulary and {was} not compared",
+        if claims == 1 { "" } else { "s" }
+    );
+    explanation.push_str(if apart.len() == positions().count() {
+        "."
+    } else {
+        "; the verdict is of the others."
+    });
 }
 
 #[cfg(test)]

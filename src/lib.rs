@@ -208,7 +208,7 @@ pub use quantity::{Amount, Interval, MAX_AMOUNT, Quantity, QuantityForm};
 pub use relation::{Relation, RelationEvidence, RelationKind, ScopeDifference, WordChange};
 pub use render::TextOptions;
 pub use report::{
-    ClaimEntry, Diagnostic, Dropped, Misattribution, Origin, OriginName, Position,
+    ClaimEntry, Diagnostic, Dropped, Estimates, Misattribution, Origin, OriginName, Position,
     PositionRelation, RelayFinding, Report, ScopeGroup, Settings, Severity, Summary, Topic,
     Verdict, Wording,
 };

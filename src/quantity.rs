@@ -1152,6 +1152,36 @@ pub(crate) fn write_number<W: fmt::Write>(out: &mut W, value: f64) -> fmt::Resul
 }
 
 impl Quantity {
+    /// Writes the best, low and high estimates given, as a claim's line
+    /// shows them after its value: ` (best 1,750, low 1,000, high
+    /// 2,000)`; nothing when none is given. A best estimate that is the
+    /// exact amount itself is not repeated: ` (low 1,000, high 2,000)`
+    /// after `1,200` (seventeenth audit, C5). The estimates are shown,
+    /// not compared: the amount is.
+    pub(crate) fn write_estimates<W: fmt::Write>(&self, out: &mut W) -> fmt::Result {
+        let best = self
+            .best()
+            .filter(|best| !matches!(self.amount, Amount::Exact(v) if v == *best));
+        let mut first = true;
+        for (word, value) in [
+            ("best ", best),
+            ("low ", self.low()),
+            ("high ", self.high()),
+        ] {
+            let Some(value) = value else {
+                continue;
+            };
+            out.write_str(if first { " (" } else { ", " })?;
+            first = false;
+            out.write_str(word)?;
+            write_number(out, value)?;
+        }
+        if !first {
+            out.write_char(')')?;
+        }
+        Ok(())
+    }
+
     /// Appends the [`Display`](fmt::Display) form to `out`.
     pub(crate) fn push_shown(&self, out: &mut String) {
         let _ = self.write_shown(out);

@@ -3,7 +3,7 @@
 //! | type | what it is |
 //! |---|---|
 //! | [`Relation`] | kind, evidence, explanation |
-//! | [`RelationKind`] | agree, compatible, refines, conflict, supersedes, different scope, and the quote relations |
+//! | [`RelationKind`] | agree, compatible, refines, conflict, supersedes, different scope, not compared, and the quote relations |
 //! | [`RelationEvidence`] | the intervals, periods, similarity, scope and modalities that decided it |
 //! | [`ScopeDifference`] | how two scopes differ |
 //! | [`WordChange`] | one step of a word-level diff between two quote wordings |
@@ -66,6 +66,11 @@ pub enum RelationKind {
     Misattributed,
     /// About different subjects or properties.
     Unrelated,
+    /// Not compared: one of the values is not in the vocabulary (a vague
+    /// phrase or hedge it lacks, "umpteen", "give or take 40"; a bound
+    /// whose phrase ends elsewhere), so nothing is said of whether they
+    /// agree. Symmetric.
+    NotCompared,
 }
 
 impl RelationKind {
@@ -101,6 +106,7 @@ impl RelationKind {
             RelationKind::DifferentQuote => "different_quote",
             RelationKind::Misattributed => "misattributed",
             RelationKind::Unrelated => "unrelated",
+            RelationKind::NotCompared => "not_compared",
         }
     }
 }
@@ -1256,6 +1262,23 @@ impl Analyzer<'_, '_> {
 
         let values = show_values();
         let overlap = self.value_overlap(a, b, &mut evidence);
+        // A quantity the vocabulary cannot place is not compared, and
+        // nothing is said of whether the two agree (seventeenth audit,
+        // D5), as the report says of its position.
+        if overlap.is_none()
+            && matches!(
+                (&a.value, &b.value),
+                (Value::Quantity(_), Value::Quantity(_))
+            )
+        {
+            return Relation {
+                kind: RelationKind::NotCompared,
+                evidence,
+                explanation: format!(
+                    "{values}: one is not in the vocabulary, so they cannot be compared"
+                ),
+            };
+        }
         let (pa, pb) = (
             Analyzer::effective_polarity(a),
             Analyzer::effective_polarity(b),
@@ -1359,12 +1382,17 @@ impl Analyzer<'_, '_> {
         }
 
         let (kind, why) = match overlap {
-            Some(Overlap::Equal) => (RelationKind::Agree, "the values are the same, so the claims agree".to_string()),
+            Some(Overlap::Equal) => (
+                RelationKind::Agree,
+                "the values are the same, so the claims agree".to_string(),
+            ),
             Some(Overlap::Disjoint) => (
                 RelationKind::Conflict,
                 match &a.value {
                     Value::Date(_) => "the periods do not overlap, so the claims conflict",
-                    Value::Statement(_) => "the property takes one value, so different objects conflict",
+                    Value::Statement(_) => {
+                        "the property takes one value, so different objects conflict"
+                    }
                     Value::Text(_) => "the texts differ, so the claims conflict",
                     _ => "the intervals do not overlap, so the claims conflict",
                 }
@@ -1381,13 +1409,17 @@ impl Analyzer<'_, '_> {
             Some(Overlap::Overlaps) => (
                 RelationKind::Compatible,
                 match &a.value {
-                    Value::Statement(_) => "the objects differ and the property can take several, so both can hold".to_string(),
-                    _ => "the values overlap and neither contains the other, so both can hold".to_string(),
+                    Value::Statement(_) => {
+                        "the objects differ and the property can take several, so both can hold"
+                            .to_string()
+                    }
+                    _ => "the values overlap and neither contains the other, so both can hold"
+                        .to_string(),
                 },
             ),
             None => (
                 RelationKind::Compatible,
-                "the values are of different kinds or not comparable under the vocabulary, so nothing contradicts".to_string(),
+                "the values are of different kinds, so nothing contradicts".to_string(),
             ),
         };
         Relation {

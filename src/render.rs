@@ -326,6 +326,13 @@ fn summary_line(report: &Report) -> String {
             if s.warned == 1 { "" } else { "s" }
         ));
     }
+    if s.not_compared > 0 {
+        line.push_str(&format!(
+            "; {} claim{} not compared",
+            s.not_compared,
+            if s.not_compared == 1 { "" } else { "s" }
+        ));
+    }
     line
 }
 

@@ -77,9 +77,11 @@ impl Verdict {
 /// the claim; only a statement's, which names its object as the analysis
 /// resolved it, is kept.
 ///
-/// Serialised flat: `id`, `value`, `publication` (the chain's first link),
-/// `chain`, `modality`, then `verb`, `occasion` (a quote's), `evidence`,
-/// `reported` and `superseded_by` when present.
+/// Serialised flat: `id`, `value` (as [`ClaimEntry::value`] shows it),
+/// then `estimates` (a quantity's best, low and high, those given) when
+/// present, `publication` (the chain's first link), `chain`, `modality`,
+/// then `verb`, `occasion` (a quote's), `evidence`, `reported` and
+/// `superseded_by` when present.
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct ClaimEntry<'c> {
@@ -98,7 +100,9 @@ pub struct ClaimEntry<'c> {
 impl<'c> ClaimEntry<'c> {
     /// The value as a reader would say it: `500–1,500 fighters`,
     /// `2014-10 (month)`, a quote in quotation marks, a statement's object
-    /// by its resolved name.
+    /// by its resolved name. A quantity's best, low and high estimates
+    /// follow it, where given: `1,200 fighters (low 1,000, high 2,000)`
+    /// ([`ClaimEntry::estimates`]).
     ///
     /// ```
     /// use corroborate::{analyze, Corpus, Policy};
@@ -111,10 +115,47 @@ impl<'c> ClaimEntry<'c> {
     pub fn value(&self) -> std::borrow::Cow<'_, str> {
         match &self.resolved_value {
             Some(shown) => std::borrow::Cow::Borrowed(shown),
-            None => std::borrow::Cow::Owned(
-                crate::relation::show_plain_value(&self.claim.value).unwrap_or_default(),
-            ),
+            None => {
+                let mut shown =
+                    crate::relation::show_plain_value(&self.claim.value).unwrap_or_default();
+                if let crate::model::Value::Quantity(q) = &self.claim.value {
+                    let _ = q.write_estimates(&mut shown);
+                }
+                std::borrow::Cow::Owned(shown)
+            }
         }
+    }
+
+    /// A quantity's best, low and high estimates, where the claim gives
+    /// any (UCDP-style: `best`, `low`, `high` in the corpus format).
+    /// They are shown after the value ([`ClaimEntry::value`]) and carried
+    /// by the JSON report, but not compared: the stated amount is.
+    ///
+    /// ```
+    /// use corroborate::{analyze, Corpus, Policy};
+    /// let corpus = Corpus::from_json_str(r#"{"format": "corroborate/1",
+    ///   "entities": [{"id": "g", "name": "G"}],
+    ///   "sources": [{"id": "ucdp", "kind": "publication", "name": "Dataset"}],
+    ///   "claims": [{"id": "u1", "subject": "g", "property": "fighter_strength",
+    ///     "value": {"quantity": {"exact": 1200, "low": 1000, "high": 2000, "unit": "fighters"}},
+    ///     "assertion": {"chain": ["ucdp"]}}]}"#)?;
+    /// let report = analyze(&corpus, &Policy::default());
+    /// let entry = &report.topics[0].scopes[0].positions[0].claims[0];
+    /// assert_eq!(entry.value(), "1,200 fighters (low 1,000, high 2,000)");
+    /// let estimates = entry.estimates().unwrap();
+    /// assert_eq!((estimates.low, estimates.high), (Some(1000.0), Some(2000.0)));
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn estimates(&self) -> Option<Estimates> {
+        let crate::model::Value::Quantity(q) = &self.claim.value else {
+            return None;
+        };
+        let estimates = Estimates {
+            best: q.best(),
+            low: q.low(),
+            high: q.high(),
+        };
+        (estimates != Estimates::default()).then_some(estimates)
     }
 
     /// The claim's id.
@@ -190,12 +231,15 @@ impl<'c> ClaimEntry<'c> {
 impl Serialize for ClaimEntry<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut out = serializer.serialize_struct("ClaimEntry", 10)?;
+        let mut out = serializer.serialize_struct("ClaimEntry", 11)?;
         out.serialize_field("id", self.id())?;
         match &self.resolved_value {
             Some(shown) => out.serialize_field("value", &**shown)?,
             // Written straight into the output, without a string of its own.
             None => out.serialize_field("value", &Shown(&self.claim.value))?,
+        }
+        if let Some(estimates) = self.estimates() {
+            out.serialize_field("estimates", &estimates)?;
         }
         out.serialize_field(
             "publication",
@@ -222,13 +266,41 @@ impl Serialize for ClaimEntry<'_> {
     }
 }
 
-/// Serialises a value the claim alone can show as a string, written
-/// through the serializer's own buffer.
+/// A quantity's best, low and high estimates as a claim gives them
+/// ([`ClaimEntry::estimates`]); in JSON, an object with those given.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Estimates {
+    /// The best estimate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub best: Option<f64>,
+    /// The lowest estimate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub low: Option<f64>,
+    /// The highest estimate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
+}
+
+/// A value the claim alone can show, as a claim's line shows it: a
+/// quantity with its estimates after it ("1,200 fighters (low 1,000,
+/// high 2,000)"). Serialised as a string, written through the
+/// serializer's own buffer.
 struct Shown<'v>(&'v crate::model::Value);
+
+impl std::fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::relation::PlainValue(self.0).write_to(f)?;
+        match self.0 {
+            crate::model::Value::Quantity(q) => q.write_estimates(f),
+            _ => Ok(()),
+        }
+    }
+}
 
 impl Serialize for Shown<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&crate::relation::PlainValue(self.0))
+        serializer.collect_str(self)
     }
 }
 
@@ -354,6 +426,15 @@ pub struct Position<'c> {
     /// them. 0, and left out of JSON, for every other position.
     #[serde(skip_serializing_if = "is_zero")]
     pub fits: usize,
+    /// True for a position of values the vocabulary cannot place (a
+    /// vague phrase or hedge it lacks, "umpteen", "give or take 40"; a
+    /// bound whose phrase ends elsewhere): shown, but compared with no
+    /// other position, and its relations are
+    /// [`NotCompared`](RelationKind::NotCompared). A warning in the
+    /// diagnostics names each of its claims. False, and left out of
+    /// JSON, for every other position.
+    #[serde(skip_serializing_if = "is_false")]
+    pub not_compared: bool,
     /// For quotes: how each other wording relates to the first claim's
     /// (verbatim, or a variant with its word diff).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -652,15 +733,27 @@ pub struct Summary {
     /// the diagnostics. Left out of JSON when zero.
     #[serde(skip_serializing_if = "is_zero")]
     pub warned: usize,
+    /// Claims shown but not compared: those of the positions of the
+    /// topics counted that the vocabulary cannot place
+    /// ([`Position::not_compared`]); each is named by a warning in the
+    /// diagnostics. Counted with the topics, as relay findings are, so a
+    /// report kept to some topics counts theirs. Left out of JSON when
+    /// zero.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub not_compared: usize,
 }
 
 fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 impl Summary {
-    /// The counts of one topic: one topic, its verdict and its relay
-    /// findings.
+    /// The counts of one topic: one topic, its verdict, its relay
+    /// findings and its claims not compared.
     pub(crate) fn of_topic(topic: &Topic<'_>) -> Summary {
         let mut counts = Summary {
             topics: 1,
@@ -671,7 +764,7 @@ impl Summary {
     }
 
     /// Adds the topic counts of `other` (topics, verdicts, relay
-    /// findings) to these.
+    /// findings, claims not compared) to these.
     pub(crate) fn add_topics(&mut self, other: &Summary) {
         self.topics += other.topics;
         self.contested += other.contested;
@@ -680,12 +773,19 @@ impl Summary {
         self.corroborated += other.corroborated;
         self.single_origin += other.single_origin;
         self.relay_findings += other.relay_findings;
+        self.not_compared += other.not_compared;
     }
 
-    /// Adds the verdicts and relay findings of `topics` to the counts.
+    /// Adds the verdicts, relay findings and claims not compared of
+    /// `topics` to the counts.
     pub(crate) fn count_topics(&mut self, topics: &[Topic<'_>]) {
         for topic in topics {
             self.relay_findings += topic.relay_findings.len();
+            self.not_compared += topic
+                .positions()
+                .filter(|p| p.not_compared)
+                .map(|p| p.claims.len())
+                .sum::<usize>();
             match topic.verdict {
                 Verdict::Contested => self.contested += 1,
                 Verdict::DifferentScope => self.different_scope += 1,
@@ -796,7 +896,8 @@ impl<'c> Report<'c> {
     }
 
     /// Keeps only the topics for which `keep` returns true, and recounts
-    /// the summary's topic and verdict counts. The counts of claims,
+    /// the summary's topic, verdict, relay finding and not-compared
+    /// counts. The counts of claims,
     /// misattributions and skipped records stay the whole corpus's: every
     /// claim was analysed, and a misattribution spans topics.
     ///

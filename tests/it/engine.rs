@@ -5894,3 +5894,183 @@ fn a_correction_withdraws_restatements_of_its_figure() {
         assert_eq!(superseded, ["k3>k2", "k1>k3"]);
     }
 }
+
+/// Claims shown but not compared (a vague phrase or hedge the vocabulary
+/// lacks, a bound whose phrase ends elsewhere) are counted in the summary,
+/// marked on their position, and the relation to them says they were not
+/// compared rather than that they are compatible (seventeenth audit, D5).
+#[test]
+fn claims_not_compared_are_counted_and_not_called_compatible() {
+    let doc = serde_json::json!({
+        "format": "corroborate/1",
+        "entities": [{"id": "x", "name": "X"}],
+        "sources": [
+            {"id": "a1", "kind": "publication", "name": "A"},
+            {"id": "a2", "kind": "publication", "name": "B"},
+            {"id": "a3", "kind": "publication", "name": "C"}
+        ],
+        "claims": [
+            {"id": "u1", "subject": "x", "property": "killed",
+             "value": {"quantity": {"vague": "umpteen"}}, "assertion": {"chain": ["a1"]}},
+            {"id": "u2", "subject": "x", "property": "killed",
+             "value": {"quantity": {"approximately": 40, "qualifier": "give or take"}},
+             "assertion": {"chain": ["a2"]}},
+            {"id": "u3", "subject": "x", "property": "killed",
+             "value": {"quantity": {"exact": 40}}, "assertion": {"chain": ["a2"]}},
+            {"id": "u4", "subject": "x", "property": "killed",
+             "value": {"quantity": {"at_most": 5, "phrase": "a few hundred"}},
+             "assertion": {"chain": ["a3"]}},
+            {"id": "u5", "subject": "x", "property": "killed",
+             "value": {"quantity": {"exact": 40}}, "assertion": {"chain": ["a3"]}}
+        ]
+    });
+    let corpus = Corpus::from_json_str(&doc.to_string()).unwrap();
+    let report = analyze(&corpus, &Policy::default());
+    // u1, u2 and u4 took no part in the comparison.
+    assert_eq!(report.summary.not_compared, 3);
+    let topic = &report.topics[0];
+    let mut uncompared: Vec<&str> = topic
+        .positions()
+        .filter(|p| p.not_compared)
+        .flat_map(|p| p.claims.iter().map(|c| c.id().as_str()))
+        .collect();
+    uncompared.sort_unstable();
+    assert_eq!(uncompared, ["u1", "u2", "u4"]);
+    // No relation with an uncompared position claims compatibility.
+    let uncompared_labels: Vec<&str> = topic
+        .positions()
+        .filter(|p| p.not_compared)
+        .map(|p| &*p.label)
+        .collect();
+    let with_uncompared: Vec<RelationKind> = topic
+        .relations
+        .iter()
+        .filter(|r| uncompared_labels.contains(&&*r.from) || uncompared_labels.contains(&&*r.to))
+        .map(|r| r.relation.kind())
+        .collect();
+    assert!(!with_uncompared.is_empty());
+    assert!(
+        with_uncompared
+            .iter()
+            .all(|k| *k == RelationKind::NotCompared),
+        "{with_uncompared:?}"
+    );
+    assert_eq!(RelationKind::NotCompared.as_str(), "not_compared");
+    // So does the relation of two such claims alone.
+    let policy = Policy::default();
+    let analyzer = Analyzer::new(&corpus, &policy);
+    let claim = |id: &str| {
+        corpus
+            .claims()
+            .iter()
+            .find(|c| c.id.as_str() == id)
+            .unwrap()
+    };
+    for (x, y) in [("u1", "u3"), ("u2", "u3"), ("u3", "u4"), ("u1", "u2")] {
+        let relation = analyzer.relate(claim(x), claim(y));
+        assert_eq!(relation.kind(), RelationKind::NotCompared, "{x} {y}");
+        assert!(relation.explanation().contains("cannot be compared"));
+    }
+    // The verdict's sentence says which positions were not compared.
+    for label in &uncompared_labels {
+        assert!(topic.explanation.contains(label), "{}", topic.explanation);
+    }
+    assert!(
+        topic.explanation.contains("not compared"),
+        "{}",
+        topic.explanation
+    );
+    // The text summary line and the JSON summary count them.
+    let text = report.render_text(200);
+    assert!(text.contains("; 3 claims not compared"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&report.to_json_string()).unwrap();
+    assert_eq!(json["summary"]["not_compared"], 3);
+    // A topic filter recounts them with the topics it keeps.
+    let mut none = analyze(&corpus, &Policy::default());
+    none.retain_topics(|_| false);
+    assert_eq!(none.summary.not_compared, 0);
+    let json: serde_json::Value = serde_json::from_str(&none.to_json_string()).unwrap();
+    assert!(json["summary"].get("not_compared").is_none());
+}
+
+/// A quantity's best, low and high estimates (UCDP-style) are shown on the
+/// claim's line in the text and Markdown reports and carried by the JSON
+/// report, as its claim's value and as numbers; comparison still uses the
+/// stated amount (seventeenth audit, C5).
+#[test]
+fn a_sources_best_low_and_high_estimates_are_shown_and_carried() {
+    let doc = serde_json::json!({
+        "format": "corroborate/1",
+        "entities": [{"id": "group", "name": "Northern Valley Front"}],
+        "sources": [
+            {"id": "ucdp", "kind": "publication", "name": "Conflict dataset"},
+            {"id": "ngo", "kind": "publication", "name": "Relief NGO"},
+            {"id": "wire", "kind": "publication", "name": "Wire"}
+        ],
+        "claims": [
+            {"id": "u1", "subject": "group", "property": "fighter_strength",
+             "value": {"quantity": {"exact": 1200, "low": 1000, "high": 2000, "unit": "fighters"}},
+             "assertion": {"chain": ["ucdp"]}},
+            {"id": "n1", "subject": "group", "property": "fighter_strength",
+             "value": {"quantity": {"exact": 1800, "unit": "fighters"}},
+             "assertion": {"chain": ["ngo"]}},
+            {"id": "w1", "subject": "group", "property": "fighter_strength",
+             "value": {"quantity": {"approximately": 1800, "best": 1750, "high": 1900, "unit": "fighters"}},
+             "assertion": {"chain": ["wire"]}}
+        ]
+    });
+    let corpus = Corpus::from_json_str(&doc.to_string()).unwrap();
+    let report = analyze(&corpus, &Policy::default());
+    // Comparison is of the stated amounts, as before.
+    assert_eq!(report.topics[0].verdict, Verdict::Contested);
+    let entry = |id: &str| {
+        report.topics[0]
+            .positions()
+            .flat_map(|p| p.claims.iter())
+            .find(|c| c.id().as_str() == id)
+            .unwrap()
+    };
+    assert_eq!(
+        entry("u1").value(),
+        "1,200 fighters (low 1,000, high 2,000)"
+    );
+    assert_eq!(entry("n1").value(), "1,800 fighters");
+    // A best estimate the amount does not state is shown too.
+    assert_eq!(
+        entry("w1").value(),
+        "about 1,800 fighters (best 1,750, high 1,900)"
+    );
+
+    let text = report.render_text(200);
+    assert!(
+        text.contains("- u1: 1,200 fighters (low 1,000, high 2,000) ["),
+        "{text}"
+    );
+    let markdown = report.render_markdown();
+    assert!(
+        markdown.contains("`u1` 1,200 fighters (low 1,000, high 2,000) ["),
+        "{markdown}"
+    );
+
+    let json: serde_json::Value = serde_json::from_str(&report.to_json_string()).unwrap();
+    let claims: Vec<&serde_json::Value> = json["topics"][0]["scopes"][0]["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["claims"].as_array().unwrap())
+        .collect();
+    let claim = |id: &str| *claims.iter().find(|c| c["id"] == id).unwrap();
+    assert_eq!(
+        claim("u1")["value"],
+        "1,200 fighters (low 1,000, high 2,000)"
+    );
+    assert_eq!(
+        claim("u1")["estimates"],
+        serde_json::json!({"low": 1000.0, "high": 2000.0})
+    );
+    assert_eq!(
+        claim("w1")["estimates"],
+        serde_json::json!({"best": 1750.0, "high": 1900.0})
+    );
+    assert!(claim("n1").get("estimates").is_none());
+}
