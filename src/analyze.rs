@@ -3395,6 +3395,10 @@ fn split_coarse<T, S: Copy>(
 /// A claim of a quantity with its interval and its place in id order.
 type Valued<'c> = (Interval, usize, &'c Claim);
 
+/// An origin as the relay check hears its own words: by its newsroom
+/// (`true`, the outlet's spelling), or else by its source's id.
+type Voice<'c> = (bool, &'c str);
+
 /// Keeps, of each run whose value none of its members states, only its
 /// narrowest members, and returns the others, to stand apart as coarse
 /// values do. A run's value is the intersection of its members': where
@@ -6171,7 +6175,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
 
     /// Relays that dropped a hedge, a bound or a projection present in the
     /// version closest to their shared origin.
-    fn relay_findings<'c>(&self, claims: &[&'c Claim]) -> Vec<RelayFinding> {
+    fn relay_findings<'c>(&self, claims: &[&'c Claim]) -> Vec<RelayFinding>
+    where
+        'a: 'c,
+    {
         // A finding compares two claims of one lineage, one of which keeps
         // a hedge, bound or projection that the other lacks.
         if claims.len() < 2 || !claims.iter().any(|c| Self::is_hedged(c)) {
@@ -6268,18 +6275,28 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // dropped (thirteenth audit, F13). Relaying is taken to lose
         // marks and not add them only where the origin is not heard.
         // Gathered on the first question, as most topics report nothing.
-        let own: std::cell::OnceCell<Vec<(&SourceId, [bool; 3])>> = std::cell::OnceCell::new();
+        // An origin is known by its newsroom where it is one, as origins
+        // are counted: Reuters' own article speaks for the source
+        // "Reuters" that relays cite (seventeenth audit, C6); else by
+        // its source (a person's sources as one).
+        let voice = |id: &'c SourceId| -> Voice<'c> {
+            match self.newsroom(id) {
+                Some(newsroom) => (true, newsroom),
+                None => (false, self.person(id).as_str()),
+            }
+        };
+        let own: std::cell::OnceCell<Vec<(Voice<'_>, [bool; 3])>> = std::cell::OnceCell::new();
         let own = || {
             own.get_or_init(|| {
-                let mut own: Vec<(&SourceId, [bool; 3])> = claims
+                let mut own: Vec<(Voice<'_>, [bool; 3])> = claims
                     .iter()
                     .filter(|c| c.assertion.chain.len() == 1)
                     .map(|c| {
                         let (h, b, p) = hedges(c);
-                        (self.person(&c.assertion.chain[0]), [h, b, p])
+                        (voice(&c.assertion.chain[0]), [h, b, p])
                     })
                     .collect();
-                own.sort_unstable_by(|a, b| a.0.cmp(b.0));
+                own.sort_unstable_by(|a, b| a.0.cmp(&b.0));
                 own.dedup_by(|later, kept| {
                     let same = later.0 == kept.0;
                     if same {
@@ -6294,10 +6311,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         };
         // The kinds of mark that `reference` keeps but its origin's own
         // words lack: none where the origin is not heard.
-        let not_the_origins = |reference: &Claim| -> [bool; 3] {
+        let not_the_origins = |reference: &'c Claim| -> [bool; 3] {
             let own = own();
-            let origin = reference.assertion.origin().map(|o| self.person(o));
-            match origin.and_then(|o| own.binary_search_by(|e| e.0.cmp(o)).ok()) {
+            let origin = reference.assertion.origin().map(voice);
+            match origin.and_then(|o| own.binary_search_by(|e| e.0.cmp(&o)).ok()) {
                 Some(k) => own[k].1.map(|marked| !marked),
                 None => [false; 3],
             }
@@ -6371,7 +6388,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 let (h, b, p) = hedges(claim);
                 // What `claim` dropped of `reference`'s marks, but for the
                 // kinds already reported (`done`), which are not written.
-                let dropped_from = |reference: &Claim, done: [bool; 3]| {
+                let dropped_from = |reference: &'c Claim, done: [bool; 3]| {
                     let (rh, rb, rp) = hedges(reference);
                     let (mut rh, mut rb, mut rp) = (rh && !done[0], rb && !done[1], rp && !done[2]);
                     // Only what `claim` lacks could have been dropped.

@@ -6074,3 +6074,45 @@ fn a_sources_best_low_and_high_estimates_are_shown_and_carried() {
     );
     assert!(claim("n1").get("estimates").is_none());
 }
+
+/// A wire's own article is the origin's own words for the relays that
+/// cite the wire by name, as origins count them one newsroom: a mark
+/// its article lacks was added on the way, and the relay without it
+/// dropped nothing (seventeenth audit, C6). Where the wire's article
+/// has the mark, the relay that lacks it is found as before.
+#[test]
+fn a_wires_own_article_speaks_for_the_wire_in_the_relay_check() {
+    let sources = serde_json::json!([
+        {"id": "r1", "kind": "publication", "name": "Reuters, 2023-03-05", "outlet": "Reuters", "published": "2023-03-05"},
+        {"id": "p1", "kind": "publication", "name": "Daily Star", "outlet": "Daily Star", "published": "2023-03-05"},
+        {"id": "p2", "kind": "publication", "name": "Evening Post", "outlet": "Evening Post", "published": "2023-03-05"},
+        {"id": "reuters", "kind": "outlet", "name": "Reuters"}
+    ]);
+    let jobs = |id: &str, amount: serde_json::Value, chain: &[&str]| {
+        serde_json::json!({"id": id, "subject": "isis-k", "property": "jobs_cut",
+            "value": q(amount), "assertion": {"chain": chain}})
+    };
+    let findings = |own: serde_json::Value| {
+        on_first_topic(
+            &sources,
+            vec![
+                jobs("c0", own, &["r1"]),
+                jobs("c1", serde_json::json!({"exact": 1200}), &["p1", "reuters"]),
+                jobs(
+                    "c2",
+                    serde_json::json!({"approximately": 1200}),
+                    &["p2", "reuters"],
+                ),
+            ],
+            |topic| {
+                topic
+                    .relay_findings
+                    .iter()
+                    .map(|f| f.claim.to_string())
+                    .collect::<Vec<_>>()
+            },
+        )
+    };
+    assert!(findings(serde_json::json!({"exact": 1200})).is_empty());
+    assert_eq!(findings(serde_json::json!({"approximately": 1200})), ["c1"]);
+}
