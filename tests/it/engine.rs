@@ -3211,8 +3211,9 @@ fn quotes_keep_a_decimal_point() {
 
 /// Quotes that differ only in a figure they state conflict, as a negated
 /// wording does: "rescued 300" misquoted as "rescued 3,000" is not a
-/// variant wording (thirteenth audit, F6). A figure dropped, added or
-/// written in words is still a variant.
+/// variant wording (thirteenth audit, F6). A figure dropped or added is
+/// still a variant, and so is one written in words for the same figure
+/// ("five" for "5"; seventeenth audit, C4).
 #[test]
 fn quotes_stating_different_figures_conflict() {
     let (kind, why) = relate_quotes(
@@ -3270,6 +3271,80 @@ fn quotes_stating_different_figures_conflict() {
             sentence.contains("they state different figures"),
             "{sentence}"
         );
+    }
+}
+
+/// A figure written in words is a figure too (seventeenth audit, C4):
+/// "three hundred" misquoted as "three thousand" conflicts as "300" and
+/// "3,000" do, while "three hundred" and "300" are one figure. A "one"
+/// used as a pronoun ("no one", "the one who") is no figure.
+#[test]
+fn quotes_stating_different_figures_in_words_conflict() {
+    let (kind, why) = relate_quotes(
+        "We rescued three hundred people from the flooded villages in the north overnight.",
+        "We rescued three thousand people from the flooded villages in the north overnight.",
+    );
+    assert_eq!(kind, RelationKind::Conflict, "{why}");
+    assert_snapshot!(why, @"c1 and c2 print near-same words (similarity 0.92, threshold 0.80), but they state different figures (300 and 3,000), so they conflict: we rescued three [-hundred-] {+thousand+} people from the …");
+    for (a, b) in [
+        (
+            "Unemployment will fall to five percent by the end of the year, we expect.",
+            "Unemployment will fall to nine percent by the end of the year, we expect.",
+        ),
+        // Words against digits, and digits with a scale word.
+        (
+            "We rescued three hundred people from the flooded villages overnight.",
+            "We rescued 3,000 people from the flooded villages overnight.",
+        ),
+        (
+            "The repairs will cost 3 million dollars and take most of the year.",
+            "The repairs will cost 3 billion dollars and take most of the year.",
+        ),
+        // Short wordings the same but for a figure in words.
+        ("We rescued twenty", "We rescued thirty"),
+        // A "one" that is a pronoun is no figure, so the figures
+        // compared are the digits.
+        (
+            "No one was hurt when the old bridge over the river fell on Friday night, the mayor told 2 reporters at the scene.",
+            "Nobody was hurt when the old bridge over the river fell on Friday night, the mayor told 3 reporters at the scene.",
+        ),
+        // A lone "one" counts where it counts something.
+        (
+            "One person died in the fire at the warehouse on Friday night.",
+            "Two people died in the fire at the warehouse on Friday night.",
+        ),
+    ] {
+        assert_eq!(relate_quotes(a, b).0, RelationKind::Conflict, "{a:?} {b:?}");
+    }
+    for (a, b) in [
+        (
+            "We rescued three hundred people from the flooded villages overnight.",
+            "We rescued 300 people from the flooded villages overnight.",
+        ),
+        (
+            "We rescued three hundred people from the flooded villages overnight.",
+            "We rescued a total of 300 people from the flooded villages overnight.",
+        ),
+        (
+            "The repairs will cost 3 million dollars and take most of the year.",
+            "The repairs will cost 3,000,000 dollars and take most of the year.",
+        ),
+        // "one" as a pronoun against a figure elsewhere.
+        (
+            "No one was hurt, and we rescued two families from the flooded villages.",
+            "Nobody was hurt, and we rescued two families from the flooded villages.",
+        ),
+        (
+            "No one from the village was hurt when the old bridge fell on Friday.",
+            "Nobody from the 3 villages was hurt when the old bridge fell on Friday.",
+        ),
+        (
+            "She is the one who led the rescue of the families from the villages.",
+            "She is the woman who led the rescue of 40 families from the villages.",
+        ),
+    ] {
+        let (kind, why) = relate_quotes(a, b);
+        assert_ne!(kind, RelationKind::Conflict, "{a:?} {b:?}: {why}");
     }
 }
 
