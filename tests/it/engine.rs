@@ -3100,6 +3100,86 @@ fn a_title_before_a_speakers_name_is_not_a_misattribution() {
     assert_eq!(titled_speakers("Joe Tyler", "Ann Tyler").0, 1);
 }
 
+/// Misattributions of one wording given to two speakers with these names
+/// and declared kinds, and the report's warnings from the misattribution
+/// check.
+fn speakers_of_kinds(a: (&str, Option<&str>), b: (&str, Option<&str>)) -> (usize, Vec<String>) {
+    let entity = |id: &str, (name, kind): (&str, Option<&str>)| match kind {
+        Some(kind) => serde_json::json!({"id": id, "name": name, "kind": kind}),
+        None => serde_json::json!({"id": id, "name": name}),
+    };
+    let doc = serde_json::json!({
+        "format": "corroborate/1",
+        "entities": [entity("x", a), entity("y", b)],
+        "sources": [
+            {"id": "p1", "kind": "publication", "name": "P1", "published": "2025-08-15"},
+            {"id": "p2", "kind": "publication", "name": "P2", "published": "2025-08-15"}
+        ],
+        "claims": [
+            {"id": "q1", "subject": "x", "property": "said",
+             "value": {"quote": {"text": "We will not raise taxes on working families this year"}},
+             "assertion": {"chain": ["p1"]}},
+            {"id": "q2", "subject": "y", "property": "said",
+             "value": {"quote": {"text": "We will not raise taxes on working families this year"}},
+             "assertion": {"chain": ["p2"]}}
+        ]
+    });
+    let corpus = Corpus::from_json_str(&doc.to_string()).unwrap();
+    let report = analyze(&corpus, &Policy::default());
+    let warnings = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.location == "misattribution check")
+        .map(|d| d.message.clone())
+        .collect();
+    (report.misattributions.len(), warnings)
+}
+
+/// A person named by surname alone ("Vasquez") by one outlet and in full
+/// ("Elena Vasquez") by another is most likely one person, when both
+/// speakers are declared persons: not a misattribution, and a warning
+/// says so (seventeenth audit, C8). Organisations ("General Motors" and
+/// "Motors") and speakers of no declared kind still are, and so are two
+/// people who share a surname only.
+#[test]
+fn a_surname_alone_for_a_declared_person_is_not_a_misattribution() {
+    let person = Some("person");
+    let (found, warnings) = speakers_of_kinds(("Elena Vasquez", person), ("Vasquez", person));
+    assert_eq!(found, 0);
+    assert_snapshot!(warnings.join("\n"), @r#""Elena Vasquez" and "Vasquez" are given the same words; both are declared persons and the second name is the last word of the first, most likely a surname alone, so this is not called a misattribution (list "Vasquez" as an alias of "Elena Vasquez" to make them one speaker)"#);
+    // Either order, a title before the full name, a kind in another case.
+    assert_eq!(
+        speakers_of_kinds(("Vasquez", person), ("Elena Vasquez", person)).0,
+        0
+    );
+    assert_eq!(
+        speakers_of_kinds(("Vasquez", person), ("Minister Elena Vasquez", person)).0,
+        0
+    );
+    assert_eq!(
+        speakers_of_kinds(("Elena Vasquez", Some("Person")), ("Vasquez", person)).0,
+        0
+    );
+    // Not both declared persons, or not the same surname: as before.
+    assert_eq!(
+        speakers_of_kinds(("Elena Vasquez", person), ("Vasquez", None)).0,
+        1
+    );
+    let organization = Some("organization");
+    assert_eq!(
+        speakers_of_kinds(("General Motors", organization), ("Motors", organization)).0,
+        1
+    );
+    assert_eq!(
+        speakers_of_kinds(("Elena Vasquez", person), ("Ana Vasquez", person)).0,
+        1
+    );
+    assert_eq!(
+        speakers_of_kinds(("Elena Vasquez", person), ("Elena", person)).0,
+        1
+    );
+}
+
 /// A merged entity is titled by the spelling the most publications use,
 /// not by the id that sorts first: one outlet's misspelling does not
 /// title the topic. Ties go to the spelling with more claims.
