@@ -6769,13 +6769,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         }));
         let mut pairs: Vec<FoundPair<'_>> = found.into_values().collect();
         // Two speakers whose names differ only by words before one of
-        // them ("Chief Joe Tyler", "Joe Tyler") are most likely one
-        // person with a title: their shared words are not called a
-        // misattribution, and a warning says why (an alias merges them).
-        // Names are looked at once per pair of speakers, however many
-        // wordings they share.
-        let mut titled: BTreeMap<(&EntityId, &EntityId), Option<(String, String)>> =
-            BTreeMap::new();
+        // them ("Chief Joe Tyler", "Joe Tyler"; for two declared persons
+        // also "Elena Vasquez", "Vasquez") are most likely one person
+        // with a title, or named by surname: their shared words are not
+        // called a misattribution, and a warning says why (an alias
+        // merges them). Names are looked at once per pair of speakers,
+        // however many wordings they share.
+        // Each pair of speakers' names, longer first, and whether the
+        // shorter is a surname alone (`titled_names`).
+        let mut titled: BTreeMap<(&EntityId, &EntityId), _> = BTreeMap::new();
         pairs.retain(|pair| {
             let [x, y] = pair.speakers;
             let key = (x.min(y), x.max(y));
@@ -6784,23 +6786,39 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .or_insert_with(|| self.titled_names(key.0, key.1))
                 .is_none()
         });
-        diagnostics.extend(titled.into_values().flatten().map(|(longer, shorter)| {
-            Diagnostic::new(
-                Severity::Warning,
-                "misattribution check".to_string(),
-                format!(
-                    "{longer:?} and {shorter:?} are given the same words; the first name is the second with words before it, most likely a title, so this is not called a misattribution (list {longer:?} as an alias of {shorter:?} to make them one speaker)"
-                ),
-            )
-        }));
+        diagnostics.extend(
+            titled
+                .into_values()
+                .flatten()
+                .map(|(longer, shorter, surname)| {
+                    let message = if surname {
+                        format!(
+                            "{longer:?} and {shorter:?} are given the same words; both are declared persons and the second name is the last word of the first, most likely a surname alone, so this is not called a misattribution (list {shorter:?} as an alias of {longer:?} to make them one speaker)"
+                        )
+                    } else {
+                        format!(
+                            "{longer:?} and {shorter:?} are given the same words; the first name is the second with words before it, most likely a title, so this is not called a misattribution (list {longer:?} as an alias of {shorter:?} to make them one speaker)"
+                        )
+                    };
+                    Diagnostic::new(
+                        Severity::Warning,
+                        "misattribution check".to_string(),
+                        message,
+                    )
+                }),
+        );
         self.group_misattributions(pairs)
     }
 
     /// For two speakers whose names differ only by words before one of
-    /// them, with at least two words after ("Chief Joe Tyler" and "Joe
-    /// Tyler", not "General Motors" and "Motors"), the two names, longer
-    /// first.
-    fn titled_names(&self, x: &EntityId, y: &EntityId) -> Option<(String, String)> {
+    /// them: the two names, longer first, and whether the shorter is a
+    /// surname alone. Such a pair is one speaker named two ways where
+    /// the shorter name has at least two words, a name after a title
+    /// ("Chief Joe Tyler" and "Joe Tyler", not "General Motors" and
+    /// "Motors"), or where both speakers are declared persons (kinds
+    /// keyed as `person` by the name tables), a full name and its
+    /// surname ("Elena Vasquez" and "Vasquez"; seventeenth audit, C8).
+    fn titled_names(&self, x: &EntityId, y: &EntityId) -> Option<(String, String, bool)> {
         let (a, b) = (self.entity_name(x), self.entity_name(y));
         let (ka, kb) = (crate::resolve::name_key(&a), crate::resolve::name_key(&b));
         let (long, short, long_key, short_key) = if ka.len() >= kb.len() {
@@ -6808,11 +6826,23 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         } else {
             (b, a, kb, ka)
         };
-        let titled = short_key.split(' ').count() >= 2
+        let after_words = !short_key.is_empty()
             && long_key.len() > short_key.len()
             && long_key.ends_with(&short_key)
             && long_key[..long_key.len() - short_key.len()].ends_with(' ');
-        titled.then_some((long, short))
+        if !after_words {
+            return None;
+        }
+        if short_key.split(' ').count() >= 2 {
+            return Some((long, short, false));
+        }
+        let person = |id: &EntityId| {
+            self.corpus
+                .entity(self.resolution.canonical(id))
+                .and_then(|entity| entity.kind.as_deref())
+                .is_some_and(|kind| crate::names::tables().kind_key(kind) == "person")
+        };
+        (person(x) && person(y)).then_some((long, short, true))
     }
 
     /// One misattribution per speaker pair and set of wordings: the

@@ -458,30 +458,204 @@ fn each_negator(words: &[&str], text: &str, mut f: impl FnMut(usize)) {
     }
 }
 
+/// The words before a lone "one" that make it a pronoun, not a count:
+/// "no one", "the one who", "any one of them", "this one". A closed list
+/// of determiners, as data; a "one" followed by "another" ("one
+/// another") is a pronoun too. Elsewhere a lone "one" is a figure ("one
+/// person died"), as the other number words are.
+const ONE_AS_PRONOUN_AFTER: &[&str] = &[
+    "any", "each", "every", "no", "some", "that", "the", "this", "which",
+];
+
+/// The most words a figure in words is read from ("one hundred and
+/// twenty three thousand four hundred and fifty six" is twelve).
+const LONGEST_FIGURE_IN_WORDS: usize = 16;
+
+/// A figure that a quote's normalized words state (see
+/// [`figures_differ`]): a word with a digit ("3000", "6.8", "5:30"), or
+/// a number the crate's number reader read from words ("three
+/// hundred") or from digits with a scale word ("3 million"), by value.
+/// Shown as the word, or as the value written as the crate writes
+/// numbers ("3,000").
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Figure<'w> {
+    /// A word with a digit, as normalized.
+    Digits(&'w str),
+    /// The value of a number read from words, or from digits and a
+    /// scale word.
+    Read(f64),
+}
+
+impl Figure<'_> {
+    /// The figure's value: a word with digits that is no plain number
+    /// ("5:30") has none.
+    fn value(self) -> Option<f64> {
+        match self {
+            Figure::Digits(word) => word.parse().ok().filter(|v: &f64| v.is_finite()),
+            Figure::Read(value) => Some(value),
+        }
+    }
+
+    /// Whether two figures state the same: the same value, or, where
+    /// either has none, the same word.
+    fn same(self, other: Figure<'_>) -> bool {
+        match (self.value(), other.value(), self, other) {
+            (Some(x), Some(y), ..) => x == y,
+            (_, _, Figure::Digits(x), Figure::Digits(y)) => x == y,
+            _ => false,
+        }
+    }
+}
+
+impl std::fmt::Display for Figure<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Figure::Digits(word) => f.write_str(word),
+            Figure::Read(value) => crate::quantity::write_number(f, *value),
+        }
+    }
+}
+
+/// Whether a normalized word is a figure's or may be part of one: it has
+/// a digit, or it may be a number word ("three", "hundred").
+fn figure_word(word: &str) -> bool {
+    word.bytes().any(|byte| byte.is_ascii_digit()) || crate::parse::may_be_number_word(word)
+}
+
+/// The figures in digits of normalized words: each word with a digit.
+fn digit_figures<'w>(words: &[&'w str]) -> impl Iterator<Item = Figure<'w>> {
+    words
+        .iter()
+        .copied()
+        .filter(|word| word.bytes().any(|byte| byte.is_ascii_digit()))
+        .map(Figure::Digits)
+}
+
+/// The figures of normalized words, in words and in digits, in order,
+/// as the crate's number reader reads them
+/// ([`crate::parse::leading_number`]): "three hundred" is 300, "3
+/// million" 3,000,000, "half a million" 500,000. A lone "one" after a
+/// word of [`ONE_AS_PRONOUN_AFTER`], or before "another", is no figure.
+/// A word with a digit that does not read as a number ("5:30") is a
+/// figure by its word.
+fn read_figures<'w>(words: &[&'w str]) -> Vec<Figure<'w>> {
+    let is_digits = |word: &str| word.bytes().any(|byte| byte.is_ascii_digit());
+    let mut figures = Vec::new();
+    let mut run = String::new();
+    let mut i = 0;
+    while let Some(&word) = words.get(i) {
+        let next = words.get(i + 1).copied();
+        let digits = is_digits(word);
+        // Where a number may start: digits with a number word after
+        // them ("3 million"), a number word, or "a" or "an" before a
+        // scale word ("a hundred").
+        let starts = if digits {
+            next.is_some_and(crate::parse::may_be_number_word)
+        } else {
+            crate::parse::may_be_number_word(word)
+                || (matches!(word, "a" | "an")
+                    && next.is_some_and(|w| crate::parse::scale_word(w).is_some()))
+        };
+        if !starts {
+            if digits {
+                figures.push(Figure::Digits(word));
+            }
+            i += 1;
+            continue;
+        }
+        run.clear();
+        let end = words.len().min(i + LONGEST_FIGURE_IN_WORDS);
+        for (k, part) in words[i..end].iter().enumerate() {
+            if k > 0 {
+                run.push(' ');
+            }
+            run.push_str(part);
+        }
+        // How many words the number read takes: it must end where a
+        // word does.
+        let read = crate::parse::leading_number(&run).and_then(|(value, len, lone_one)| {
+            let rest = run.get(len..)?;
+            if !(rest.is_empty() || rest.starts_with(' ')) || len == 0 {
+                return None;
+            }
+            Some((value, run[..len].split(' ').count(), lone_one))
+        });
+        match read {
+            Some((_, 1, _)) if digits => {
+                figures.push(Figure::Digits(word));
+                i += 1;
+            }
+            Some((value, taken, lone_one)) => {
+                let pronoun = lone_one
+                    && (i > 0 && ONE_AS_PRONOUN_AFTER.contains(&words[i - 1])
+                        || next == Some("another"));
+                if !pronoun {
+                    figures.push(Figure::Read(value));
+                }
+                i += taken;
+            }
+            None => {
+                if digits {
+                    figures.push(Figure::Digits(word));
+                }
+                i += 1;
+            }
+        }
+    }
+    figures
+}
+
 /// The first figure two wordings state differently ("300" and "3000"):
-/// each states as many words with a digit, in order, and a pair of them
-/// differ. A wording that drops or adds a figure, or writes one in words
-/// ("five"), states no other figure, so this is `None` for it.
-pub(crate) fn figures_differ<'w>(a: &[&'w str], b: &[&'w str]) -> Option<(&'w str, &'w str)> {
-    fn figures<'w>(words: &[&'w str]) -> impl Iterator<Item = &'w str> {
+/// each states as many figures, in order, and a pair of them differ. A
+/// wording that drops or adds a figure states no other figure, so this
+/// is `None` for it.
+///
+/// A figure in digits is a word with a digit; where the two wordings
+/// differ in their number words (the words that may be part of a number
+/// written in words, "three", "hundred", "million", in order), the
+/// figures are read with the crate's number reader ([`read_figures`]),
+/// so that "three hundred" against "three thousand" differ (300 and
+/// 3,000), while "three hundred" against "300", "five dogs" against "5
+/// dogs" and "3 million" against "3,000,000" state the same figure
+/// (seventeenth audit, C4). Where both write the same number words in
+/// the same order, those state the same figures, and the digits alone
+/// are compared, without the reading: quote comparison is a hot path.
+/// Figures are the same when their values are ("3000" and "3000.0"),
+/// or, for a word with digits that reads as no plain number ("5:30"),
+/// their words.
+pub(crate) fn figures_differ<'w>(a: &[&'w str], b: &[&'w str]) -> Option<(Figure<'w>, Figure<'w>)> {
+    fn number_words<'v>(words: &'v [&'v str]) -> impl Iterator<Item = &'v str> {
         words
             .iter()
             .copied()
-            .filter(|word| word.bytes().any(|byte| byte.is_ascii_digit()))
+            .filter(|word| crate::parse::may_be_number_word(word))
     }
-    if figures(a).count() != figures(b).count() {
+    if number_words(a).eq(number_words(b)) {
+        if digit_figures(a).count() != digit_figures(b).count() {
+            return None;
+        }
+        return digit_figures(a)
+            .zip(digit_figures(b))
+            .find(|(x, y)| !x.same(*y));
+    }
+    let (fa, fb) = (read_figures(a), read_figures(b));
+    if fa.len() != fb.len() {
         return None;
     }
-    figures(a).zip(figures(b)).find(|(x, y)| x != y)
+    fa.into_iter().zip(fb).find(|(x, y)| !x.same(*y))
 }
 
 /// A figure of a quote's normalized words (see [`figures_differ`]) as
 /// `text`, the quote as printed, writes it: "3,000" where the words say
 /// "3000", since normalizing drops a separator and a reader checks the
-/// figure against the article. The first run of digits, separators and
-/// decimal points in `text` that is the figure without its separators;
-/// the word itself where none is ("five" written "5" in no run).
-pub(crate) fn printed_figure<'t>(text: &'t str, word: &'t str) -> &'t str {
+/// figure against the article. For a word with digits, the first run of
+/// digits, separators and decimal points in `text` that is the figure
+/// without its separators; the figure itself where none is, and for a
+/// figure read from words ("three hundred", shown as its value, 300).
+pub(crate) fn printed_figure<'t>(text: &'t str, figure: Figure<'t>) -> Figure<'t> {
+    let Figure::Digits(word) = figure else {
+        return figure;
+    };
     let in_run = |ch: char| ch.is_ascii_digit() || matches!(ch, ',' | '.');
     let mut rest = text;
     while let Some(start) = rest.find(|ch: char| ch.is_ascii_digit()) {
@@ -489,23 +663,23 @@ pub(crate) fn printed_figure<'t>(text: &'t str, word: &'t str) -> &'t str {
         let len = run.find(|ch: char| !in_run(ch)).unwrap_or(run.len());
         let printed = run[..len].trim_end_matches([',', '.']);
         if printed.chars().filter(|&ch| ch != ',').eq(word.chars()) {
-            return printed;
+            return Figure::Digits(printed);
         }
         rest = &run[len..];
     }
-    word
+    figure
 }
 
 /// Whether two wordings are the same words but for figures: as many
-/// words, each pair the same or both with a digit. Such wordings are one
-/// quote's wording with a figure changed, however short ("we rescued
-/// 300" and "we rescued 3000" score below the threshold).
+/// words, each pair the same or both part of a figure, in digits or in
+/// words. Such wordings are one quote's wording with a figure changed,
+/// however short ("we rescued 300" and "we rescued 3000", "we rescued
+/// twenty" and "we rescued thirty" score below the threshold).
 pub(crate) fn same_but_figures(a: &[&str], b: &[&str]) -> bool {
-    let figure = |word: &str| word.bytes().any(|byte| byte.is_ascii_digit());
     a.len() == b.len()
         && a.iter()
             .zip(b)
-            .all(|(x, y)| x == y || (figure(x) && figure(y)))
+            .all(|(x, y)| x == y || (figure_word(x) && figure_word(y)))
 }
 
 /// Whether a wording negates an odd number of times ([`each_negator`]):
@@ -1620,17 +1794,26 @@ mod tests {
 
 #[cfg(test)]
 mod printed_figure_tests {
-    use super::printed_figure;
+    use super::{Figure, printed_figure};
+
+    fn shown(text: &str, word: &str) -> String {
+        printed_figure(text, Figure::Digits(word)).to_string()
+    }
 
     #[test]
     fn a_figure_is_shown_as_the_quote_prints_it() {
         let text = "We rescued 3,000 people, not 300, in 2021; 1.5 million fled.";
-        assert_eq!(printed_figure(text, "3000"), "3,000");
-        assert_eq!(printed_figure(text, "300"), "300");
-        assert_eq!(printed_figure(text, "2021"), "2021");
-        assert_eq!(printed_figure(text, "1.5"), "1.5");
+        assert_eq!(shown(text, "3000"), "3,000");
+        assert_eq!(shown(text, "300"), "300");
+        assert_eq!(shown(text, "2021"), "2021");
+        assert_eq!(shown(text, "1.5"), "1.5");
         // Not printed as digits: the word as it is.
-        assert_eq!(printed_figure(text, "5000"), "5000");
-        assert_eq!(printed_figure("", "7"), "7");
+        assert_eq!(shown(text, "5000"), "5000");
+        assert_eq!(shown("", "7"), "7");
+        // Read from words: the value.
+        assert_eq!(
+            printed_figure(text, Figure::Read(3000.0)).to_string(),
+            "3,000"
+        );
     }
 }

@@ -28,6 +28,27 @@ mod words;
 /// checks.
 pub(crate) use number::scale_word;
 
+/// Whether `word` (lower case) may be part of a number written in
+/// words: a word that starts one ("three", "twenty", "half") or a scale
+/// word ("hundred", "thousand", "dozen"). For a quick look at a text's
+/// words before reading them with [`leading_number`].
+pub(crate) fn may_be_number_word(word: &str) -> bool {
+    number::starts_number_word(word) || scale_word(word).is_some()
+}
+
+/// The number that opens `text`, as the scan reads one: in words ("three
+/// hundred", "twenty five", "a dozen", "half a million") or in digits,
+/// with a scale word after them ("3 million"). Its value, the bytes of
+/// `text` it takes, and whether it is a lone "one", which is a
+/// determiner or a pronoun more often than a count. `None` when no
+/// number opens the text. Currency signs and scale abbreviations of a
+/// vocabulary are not read.
+pub(crate) fn leading_number(text: &str) -> Option<(f64, usize, bool)> {
+    let tokens = Tokens::new(text);
+    let read = number::number_at(&tokens, &number::Notation::NONE, 0)?;
+    Some((read.value, tokens.span(0, read.end).end, read.determiner))
+}
+
 use std::fmt;
 use std::ops::Range;
 
