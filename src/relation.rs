@@ -630,7 +630,18 @@ pub(crate) fn figures_differ<'w>(a: &[&'w str], b: &[&'w str]) -> Option<(Figure
             .copied()
             .filter(|word| crate::parse::may_be_number_word(word))
     }
-    if number_words(a).eq(number_words(b)) {
+    // The words the two share at their start and end are the same
+    // number words on both sides: only those between can differ, and
+    // two wordings of one quote mostly differ in a few words.
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (middle_a, middle_b) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
+    if number_words(middle_a).eq(number_words(middle_b)) {
         if digit_figures(a).count() != digit_figures(b).count() {
             return None;
         }
