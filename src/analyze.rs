@@ -1159,7 +1159,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let mut superseded_by: HashMap<&ClaimId, ClaimId> = HashMap::default();
         for claim in claims {
             if let Some(corrected) = &claim.corrects {
-                if let Ok(k) = claims.binary_search_by(|c| c.id.cmp(corrected)) {
+                if let Some(k) = place_of(claims, corrected) {
                     superseded_by.insert(corrected, claim.id.clone());
                     // A correction reported before what it corrects is
                     // most likely a date written wrong: it is applied,
@@ -1226,14 +1226,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let mut place = c;
             let mut at = c;
             for _ in 0..MAX_CORRECTION_CHAIN {
-                let Some(k) = at
-                    .corrects
-                    .as_ref()
-                    .and_then(|id| claims.binary_search_by(|x| x.id.cmp(id)).ok())
+                let Some(corrected) = at.corrects.as_ref().and_then(|id| claim_at(claims, id))
                 else {
                     break;
                 };
-                at = claims[k];
+                at = corrected;
                 if self.reported(at).is_some() {
                     place = at;
                 }
@@ -2987,8 +2984,13 @@ impl Holders {
 
 /// The claim `id` among `claims` (in id order), by binary search.
 fn claim_at<'c>(claims: &[&'c Claim], id: &ClaimId) -> Option<&'c Claim> {
-    let k = claims.binary_search_by(|c| c.id.cmp(id)).ok()?;
-    Some(claims[k])
+    Some(claims[place_of(claims, id)?])
+}
+
+/// Where the claim `id` is among `claims` (in id order), by binary
+/// search.
+fn place_of(claims: &[&Claim], id: &ClaimId) -> Option<usize> {
+    claims.binary_search_by(|c| c.id.cmp(id)).ok()
 }
 
 /// Where a claim lies in memory: one claim's identity within a corpus.
@@ -4420,7 +4422,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let Some(place) = correction
                 .corrects
                 .as_ref()
-                .and_then(|id| claims.binary_search_by(|c| c.id.cmp(id)).ok())
+                .and_then(|id| place_of(claims, id))
             else {
                 continue;
             };

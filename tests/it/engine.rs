@@ -3069,34 +3069,52 @@ fn a_period_spanning_two_others_does_not_join_them() {
     );
 }
 
-/// Misattributions of one wording given to two speakers with these
-/// names, and the report's warnings about titles.
-fn titled_speakers(a: &str, b: &str) -> (usize, Vec<String>) {
+/// Misattributions of `text` given to two speakers, entities `x` and
+/// `y` as given, each quoted by an article of its own; and the report's
+/// diagnostics, as (location, message).
+fn one_wording_two_speakers(
+    x: serde_json::Value,
+    y: serde_json::Value,
+    text: &str,
+) -> (usize, Vec<(String, String)>) {
     let doc = serde_json::json!({
         "format": "corroborate/1",
-        "entities": [{"id": "x", "name": a}, {"id": "y", "name": b}],
+        "entities": [x, y],
         "sources": [
             {"id": "p1", "kind": "publication", "name": "P1", "published": "2025-08-15"},
             {"id": "p2", "kind": "publication", "name": "P2", "published": "2025-08-15"}
         ],
         "claims": [
             {"id": "q1", "subject": "x", "property": "said",
-             "value": {"quote": {"text": "This fire is moving faster than anything we have seen this year"}},
-             "assertion": {"chain": ["p1"]}},
+             "value": {"quote": {"text": text}}, "assertion": {"chain": ["p1"]}},
             {"id": "q2", "subject": "y", "property": "said",
-             "value": {"quote": {"text": "This fire is moving faster than anything we have seen this year"}},
-             "assertion": {"chain": ["p2"]}}
+             "value": {"quote": {"text": text}}, "assertion": {"chain": ["p2"]}}
         ]
     });
     let corpus = Corpus::from_json_str(&doc.to_string()).unwrap();
     let report = analyze(&corpus, &Policy::default());
-    let warnings = report
+    let diagnostics = report
         .diagnostics
         .iter()
-        .filter(|d| d.message.contains("title"))
-        .map(|d| d.message.clone())
+        .map(|d| (d.location.clone(), d.message.clone()))
         .collect();
-    (report.misattributions.len(), warnings)
+    (report.misattributions.len(), diagnostics)
+}
+
+/// Misattributions of one wording given to two speakers with these
+/// names, and the report's warnings about titles.
+fn titled_speakers(a: &str, b: &str) -> (usize, Vec<String>) {
+    let (found, diagnostics) = one_wording_two_speakers(
+        serde_json::json!({"id": "x", "name": a}),
+        serde_json::json!({"id": "y", "name": b}),
+        "This fire is moving faster than anything we have seen this year",
+    );
+    let warnings = diagnostics
+        .into_iter()
+        .filter(|(_, message)| message.contains("title"))
+        .map(|(_, message)| message)
+        .collect();
+    (found, warnings)
 }
 
 /// A speaker named with a title by one outlet and without by another is
@@ -3122,31 +3140,17 @@ fn speakers_of_kinds(a: (&str, Option<&str>), b: (&str, Option<&str>)) -> (usize
         Some(kind) => serde_json::json!({"id": id, "name": name, "kind": kind}),
         None => serde_json::json!({"id": id, "name": name}),
     };
-    let doc = serde_json::json!({
-        "format": "corroborate/1",
-        "entities": [entity("x", a), entity("y", b)],
-        "sources": [
-            {"id": "p1", "kind": "publication", "name": "P1", "published": "2025-08-15"},
-            {"id": "p2", "kind": "publication", "name": "P2", "published": "2025-08-15"}
-        ],
-        "claims": [
-            {"id": "q1", "subject": "x", "property": "said",
-             "value": {"quote": {"text": "We will not raise taxes on working families this year"}},
-             "assertion": {"chain": ["p1"]}},
-            {"id": "q2", "subject": "y", "property": "said",
-             "value": {"quote": {"text": "We will not raise taxes on working families this year"}},
-             "assertion": {"chain": ["p2"]}}
-        ]
-    });
-    let corpus = Corpus::from_json_str(&doc.to_string()).unwrap();
-    let report = analyze(&corpus, &Policy::default());
-    let warnings = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.location == "misattribution check")
-        .map(|d| d.message.clone())
+    let (found, diagnostics) = one_wording_two_speakers(
+        entity("x", a),
+        entity("y", b),
+        "We will not raise taxes on working families this year",
+    );
+    let warnings = diagnostics
+        .into_iter()
+        .filter(|(location, _)| location == "misattribution check")
+        .map(|(_, message)| message)
         .collect();
-    (report.misattributions.len(), warnings)
+    (found, warnings)
 }
 
 /// A person named by surname alone ("Vasquez") by one outlet and in full

@@ -1363,14 +1363,7 @@ fn a_table_given_as_a_corpus_file_names_its_reader() {
 /// review found the corpus's line given to the missing article).
 #[test]
 fn a_missing_article_file_is_named_at_the_corpus_line() {
-    let dir = scratch_dir("article");
-    let path = dir.join("corpus.json");
-    std::fs::write(
-        &path,
-        "{\"format\": \"corroborate/1\",\n \"entities\": [],\n \"sources\": [{\"id\": \"a1\", \"kind\": \"publication\", \"name\": \"A\",\n   \"text_file\": \"gazette.txt\"}],\n \"claims\": []}",
-    )
-    .unwrap();
-    let e = corroborate::Corpus::from_path(&path).unwrap_err();
+    let (dir, path, e) = text_file_error("article", "gazette.txt");
     assert_eq!(e.file(), Some(path.as_path()));
     assert_eq!(e.line(), Some(4));
     assert!(e.is_io());
@@ -1379,7 +1372,27 @@ fn a_missing_article_file_is_named_at_the_corpus_line() {
         shown.starts_with("<dir>/corpus.json:4: field sources[0].text_file: cannot find the file \"gazette.txt\": "),
         "{shown}"
     );
+}
+
+/// The error of loading, from a file in a fresh folder (named by `tag`,
+/// removed again), a corpus whose one publication's `text_file` is
+/// `text_file`, on the corpus's line 4; with the folder and the file.
+fn text_file_error(
+    tag: &str,
+    text_file: &str,
+) -> (std::path::PathBuf, std::path::PathBuf, corroborate::Error) {
+    let dir = scratch_dir(tag);
+    let path = dir.join("corpus.json");
+    std::fs::write(
+        &path,
+        format!(
+            "{{\"format\": \"corroborate/1\",\n \"entities\": [],\n \"sources\": [{{\"id\": \"a1\", \"kind\": \"publication\", \"name\": \"A\",\n   \"text_file\": {text_file:?}}}],\n \"claims\": []}}"
+        ),
+    )
+    .unwrap();
+    let e = corroborate::Corpus::from_path(&path).unwrap_err();
     std::fs::remove_dir_all(&dir).unwrap();
+    (dir, path, e)
 }
 
 /// A second header line (two JSON Lines files joined with `cat`) is
@@ -1402,15 +1415,7 @@ fn a_second_header_line_is_named_as_one() {
 /// is, not read as the corpus folder (seventeenth audit, D8).
 #[test]
 fn an_empty_text_file_is_refused_as_empty() {
-    let dir = scratch_dir("empty-text-file");
-    let path = dir.join("corpus.json");
-    std::fs::write(
-        &path,
-        "{\"format\": \"corroborate/1\",\n \"entities\": [],\n \"sources\": [{\"id\": \"a1\", \"kind\": \"publication\", \"name\": \"A\",\n   \"text_file\": \" \"}],\n \"claims\": []}",
-    )
-    .unwrap();
-    let e = corroborate::Corpus::from_path(&path).unwrap_err();
-    std::fs::remove_dir_all(&dir).unwrap();
+    let (dir, _, e) = text_file_error("empty-text-file", " ");
     assert!(e.is_invalid(), "{e}");
     let shown = e.to_string().replace(&dir.display().to_string(), "<dir>");
     assert_snapshot!(shown, @r#"<dir>/corpus.json:4: field sources[0].text_file: " " is empty; expected some text, or no field at all where it is optional"#);
