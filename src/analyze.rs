@@ -3394,6 +3394,51 @@ fn split_coarse<T, S: Copy>(
     (sweep(fine), sweep(coarse))
 }
 
+/// How the shorter of two speakers' names given the same words relates
+/// to the longer, where the misattribution check takes them for one
+/// speaker ([`Analyzer::titled_names`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ShortName {
+    /// The longer is the shorter with words before it, a title ("Chief
+    /// Joe Tyler", "Joe Tyler").
+    Title,
+    /// The shorter is a declared person's surname alone ("Vasquez").
+    Surname,
+    /// The shorter gives a declared person's given names as initials
+    /// ("E. Vasquez").
+    Initials,
+}
+
+/// Whether name key `short` is name key `long` with one or more of its
+/// words before the last given as initials, the first letter alone, and
+/// the others the same: "e vasquez" and "elena vasquez", "j r smith"
+/// and "john robert smith". The last word, the surname, is whole in
+/// both.
+fn initials_of(long: &str, short: &str) -> bool {
+    let (l, s): (Vec<&str>, Vec<&str>) = (long.split(' ').collect(), short.split(' ').collect());
+    let (Some(last_l), Some(last_s)) = (l.last(), s.last()) else {
+        return false;
+    };
+    if l.len() != s.len() || l.len() < 2 || last_l != last_s || last_l.chars().nth(1).is_none() {
+        return false;
+    }
+    let mut initials = 0;
+    for (full, given) in l.iter().zip(&s) {
+        if full == given {
+            continue;
+        }
+        let mut letters = given.chars();
+        let (Some(first), None) = (letters.next(), letters.next()) else {
+            return false;
+        };
+        if !full.starts_with(first) || full.chars().nth(1).is_none() {
+            return false;
+        }
+        initials += 1;
+    }
+    initials > 0
+}
+
 /// A claim of a quantity with its interval and its place in id order.
 type Valued<'c> = (Interval, usize, &'c Claim);
 
@@ -6792,15 +6837,17 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             titled
                 .into_values()
                 .flatten()
-                .map(|(longer, shorter, surname)| {
-                    let message = if surname {
-                        format!(
+                .map(|(longer, shorter, form)| {
+                    let message = match form {
+                        ShortName::Surname => format!(
                             "{longer:?} and {shorter:?} are given the same words; both are declared persons and the second name is the last word of the first, most likely a surname alone, so this is not called a misattribution (list {shorter:?} as an alias of {longer:?} to make them one speaker)"
-                        )
-                    } else {
-                        format!(
+                        ),
+                        ShortName::Initials => format!(
+                            "{longer:?} and {shorter:?} are given the same words; both are declared persons and the second name gives the first's given names as initials, most likely one person, so this is not called a misattribution (list {shorter:?} as an alias of {longer:?} to make them one speaker)"
+                        ),
+                        ShortName::Title => format!(
                             "{longer:?} and {shorter:?} are given the same words; the first name is the second with words before it, most likely a title, so this is not called a misattribution (list {longer:?} as an alias of {shorter:?} to make them one speaker)"
-                        )
+                        ),
                     };
                     Diagnostic::new(
                         Severity::Warning,
@@ -6813,14 +6860,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     }
 
     /// For two speakers whose names differ only by words before one of
-    /// them: the two names, longer first, and whether the shorter is a
-    /// surname alone. Such a pair is one speaker named two ways where
-    /// the shorter name has at least two words, a name after a title
-    /// ("Chief Joe Tyler" and "Joe Tyler", not "General Motors" and
-    /// "Motors"), or where both speakers are declared persons (kinds
-    /// keyed as `person` by the name tables), a full name and its
-    /// surname ("Elena Vasquez" and "Vasquez"; seventeenth audit, C8).
-    fn titled_names(&self, x: &EntityId, y: &EntityId) -> Option<(String, String, bool)> {
+    /// them, or by initials: the two names, longer first, and how the
+    /// shorter relates to the longer. Such a pair is one speaker named
+    /// two ways where the shorter name has at least two words, a name
+    /// after a title ("Chief Joe Tyler" and "Joe Tyler", not "General
+    /// Motors" and "Motors"), or where both speakers are declared
+    /// persons (kinds keyed as `person` by the name tables), a full name
+    /// and its surname ("Elena Vasquez" and "Vasquez") or its given
+    /// names as initials ("E. Vasquez"; seventeenth audit, C8).
+    fn titled_names(&self, x: &EntityId, y: &EntityId) -> Option<(String, String, ShortName)> {
         let (a, b) = (self.entity_name(x), self.entity_name(y));
         let (ka, kb) = (crate::resolve::name_key(&a), crate::resolve::name_key(&b));
         let (long, short, long_key, short_key) = if ka.len() >= kb.len() {
@@ -6828,23 +6876,29 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         } else {
             (b, a, kb, ka)
         };
-        let after_words = !short_key.is_empty()
-            && long_key.len() > short_key.len()
-            && long_key.ends_with(&short_key)
-            && long_key[..long_key.len() - short_key.len()].ends_with(' ');
-        if !after_words {
-            return None;
-        }
-        if short_key.split(' ').count() >= 2 {
-            return Some((long, short, false));
-        }
         let person = |id: &EntityId| {
             self.corpus
                 .entity(self.resolution.canonical(id))
                 .and_then(|entity| entity.kind.as_deref())
                 .is_some_and(|kind| crate::names::tables().kind_key(kind) == "person")
         };
-        (person(x) && person(y)).then_some((long, short, true))
+        let after_words = !short_key.is_empty()
+            && long_key.len() > short_key.len()
+            && long_key.ends_with(&short_key)
+            && long_key[..long_key.len() - short_key.len()].ends_with(' ');
+        if !after_words {
+            // "E. Vasquez" for "Elena Vasquez": a person's given names
+            // as initials (seventeenth audit, C8).
+            return (initials_of(&long_key, &short_key) && person(x) && person(y)).then_some((
+                long,
+                short,
+                ShortName::Initials,
+            ));
+        }
+        if short_key.split(' ').count() >= 2 {
+            return Some((long, short, ShortName::Title));
+        }
+        (person(x) && person(y)).then_some((long, short, ShortName::Surname))
     }
 
     /// One misattribution per speaker pair and set of wordings: the

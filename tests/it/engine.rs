@@ -3198,6 +3198,37 @@ fn a_surname_alone_for_a_declared_person_is_not_a_misattribution() {
     );
 }
 
+/// A declared person's given names as initials ("E. Vasquez" for
+/// "Elena Vasquez", "J. R. Smith" for "John Robert Smith") are one
+/// speaker named two ways, a warning, not a misattribution; another
+/// initial, another surname, or speakers not both declared persons are
+/// a misattribution, as before (seventeenth audit, C8).
+#[test]
+fn initials_for_a_declared_persons_names_are_not_a_misattribution() {
+    let person = Some("person");
+    let (found, warnings) = speakers_of_kinds(("E. Vasquez", person), ("Elena Vasquez", person));
+    assert_eq!(found, 0);
+    assert_snapshot!(warnings.join("\n"), @r#""Elena Vasquez" and "E. Vasquez" are given the same words; both are declared persons and the second name gives the first's given names as initials, most likely one person, so this is not called a misattribution (list "E. Vasquez" as an alias of "Elena Vasquez" to make them one speaker)"#);
+    for (a, b, misattributed) in [
+        ("J. R. Smith", "John Robert Smith", 0),
+        ("John R. Smith", "John Robert Smith", 0),
+        ("J. Vasquez", "Elena Vasquez", 1),
+        ("E. Vasques", "Elena Vasquez", 1),
+        ("E. V.", "Elena Vasquez", 1),
+        ("E Vasquez", "Elena Vasquez", 0),
+    ] {
+        assert_eq!(
+            speakers_of_kinds((a, person), (b, person)).0,
+            misattributed,
+            "{a} / {b}"
+        );
+    }
+    assert_eq!(
+        speakers_of_kinds(("E. Vasquez", None), ("Elena Vasquez", person)).0,
+        1
+    );
+}
+
 /// A merged entity is titled by the spelling the most publications use,
 /// not by the id that sorts first: one outlet's misspelling does not
 /// title the topic. Ties go to the spelling with more claims.
