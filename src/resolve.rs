@@ -1680,6 +1680,14 @@ impl Resolution {
                 names: (a, b),
             });
         }
+        // A key that several entities give as an alias and none as its
+        // name joins nobody by a near spelling either: its first name
+        // stays out of the fuzzy blocks (seventeenth audit, D1).
+        let shared_keys: Vec<usize> = {
+            let mut firsts: Vec<usize> = shared.keys().copied().collect();
+            firsts.sort_unstable();
+            firsts
+        };
         let mut shared_aliases: Vec<SharedAlias> = shared
             .into_iter()
             .map(|(first, others)| {
@@ -1705,7 +1713,11 @@ impl Resolution {
         // Fuzzy: blocks of names with the same word count and the same first
         // three letters of the first or of the last word. One name per key.
         let mut blocks: HashMap<(usize, bool, &str), Vec<usize>> = HashMap::default();
-        let mut unique: Vec<usize> = by_key.values().copied().collect();
+        let mut unique: Vec<usize> = by_key
+            .values()
+            .copied()
+            .filter(|first| shared_keys.binary_search(first).is_err())
+            .collect();
         unique.sort_unstable();
         for &i in &unique {
             let name = &names[i];
@@ -2125,6 +2137,36 @@ mod tests {
             );
             assert!(r.same(&id("a"), &id("b")), "{kinds:?}");
         }
+    }
+
+    /// An alias several entities give, and none as its name, joins
+    /// nobody, by its spelling or by a spelling near it: a table's "the
+    /// attak" had been matched to it and merged into the first entity
+    /// that gives it (seventeenth audit, D1).
+    #[test]
+    fn a_shared_alias_joins_nobody_by_a_near_spelling() {
+        let threshold = Similarity::new(0.9).unwrap();
+        let id = |s: &str| EntityId::new(s).unwrap();
+        let r = Resolution::new(
+            &[
+                entity("a", "Kabul attack").with_aliases(["the attack"]),
+                entity("b", "Kandahar attack").with_aliases(["the attack"]),
+                entity("c", "the attak"),
+            ],
+            threshold,
+        );
+        assert!(!r.same(&id("a"), &id("c")), "{:?}", r.merges());
+        assert!(!r.same(&id("b"), &id("c")), "{:?}", r.merges());
+        assert_eq!(r.shared_aliases().len(), 1);
+        // An alias one entity gives still joins a near spelling.
+        let r = Resolution::new(
+            &[
+                entity("a", "Kabul attack").with_aliases(["the attack"]),
+                entity("c", "the attak"),
+            ],
+            threshold,
+        );
+        assert!(r.same(&id("a"), &id("c")), "{:?}", r.merges());
     }
 
     #[test]
