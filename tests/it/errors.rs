@@ -1118,6 +1118,22 @@ fn example_binary() -> std::path::PathBuf {
     binary
 }
 
+/// The example binary's standard output for `args`, failing the test,
+/// with its standard error, unless it succeeds.
+#[track_caller]
+fn example_output<S: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = S>) -> String {
+    let output = std::process::Command::new(example_binary())
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
 /// Each file in `tests/data/bad/` (see its README) through the example
 /// binary: non-zero exit (except the BOM file, which loads), nothing on
 /// stdout, no panic or backtrace text, and stderr snapshotted.
@@ -1589,7 +1605,6 @@ fn a_name_of_marks_and_a_tab_is_refused_for_the_tab() {
 /// terminal as a control, and the strings parse back unchanged.
 #[test]
 fn the_example_binary_sends_no_character_that_acts_in_json() {
-    let binary = example_binary();
     let acting = "\u{1b}[2J\u{85}\u{9b}31m\u{202e}dellik\u{2066}\u{2028}";
     let doc = serde_json::json!({
         "format": "corroborate/1",
@@ -1603,18 +1618,7 @@ fn the_example_binary_sends_no_character_that_acts_in_json() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("acting.json");
     std::fs::write(&path, doc.to_string()).unwrap();
-    let run = |args: &[&std::ffi::OsStr]| {
-        let output = std::process::Command::new(&binary)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stdout).unwrap()
-    };
+    let run = |args: &[&std::ffi::OsStr]| example_output(args);
     let json = run(&[path.as_os_str(), "--format".as_ref(), "json".as_ref()]);
     let jsonl = run(&[path.as_os_str(), "--format".as_ref(), "jsonl".as_ref()]);
     let text = format!("20\u{85} fighters {acting}");
@@ -1772,16 +1776,7 @@ fn a_folder_named_like_a_table_is_read_as_a_folder() {
     )
     .unwrap();
     assert_eq!(reader.read_path(&folder).unwrap().claims().len(), 1);
-    let output = std::process::Command::new(example_binary())
-        .arg(&folder)
-        .args(["--format", "jsonl"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    example_output([folder.as_os_str(), "--format".as_ref(), "jsonl".as_ref()]);
 }
 
 /// A second corpus path on the command line (the same file twice, or two
