@@ -5798,22 +5798,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     ": {by} is an explicit correction of {corrected}, so {ln} supersedes {lo} whatever the values"
                 );
                 if !restated.is_empty() {
-                    let shown = restated.len().min(MAX_NAMED_POSITIONS);
-                    let rest = restated.len() - shown;
                     text.push_str("; ");
-                    for (k, id) in restated[..shown].iter().enumerate() {
-                        if k > 0 {
-                            text.push_str(if k + 1 == shown && rest == 0 {
-                                " and "
-                            } else {
-                                ", "
-                            });
-                        }
-                        text.push_str(id.as_str());
-                    }
-                    if rest > 0 {
-                        let _ = write!(text, " and {rest} more");
-                    }
+                    push_listed_ids(&mut text, &restated, ClaimId::as_str);
                     let _ = write!(
                         text,
                         ", which gave {corrected}'s figure from the same origin before the correction, {} withdrawn with it",
@@ -6989,7 +6975,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 if k == 1 {
                     text.push_str(" and ");
                 }
-                push_listed_ids(&mut text, side);
+                push_listed_ids(&mut text, side, |c| c.id.as_str());
                 let one = side.len() == 1;
                 let _ = write!(
                     text,
@@ -7068,14 +7054,14 @@ struct FoundPair<'c> {
     similarity: crate::policy::Similarity,
 }
 
-/// Appends claim ids as a list: "c1", "c1 and c2", "c1, c2 and c3"; past
-/// [`MAX_NAMED_POSITIONS`] ids, the first ones and a count of the rest
-/// ("c1, c2, c3, c4, c5 and 3 more").
-fn push_listed_ids(text: &mut String, claims: &[&Claim]) {
+/// Appends the claim ids of `items` (each's id by `id`) as a list: "c1",
+/// "c1 and c2", "c1, c2 and c3"; past [`MAX_NAMED_POSITIONS`] ids, the
+/// first ones and a count of the rest ("c1, c2, c3, c4, c5 and 3 more").
+fn push_listed_ids<T>(text: &mut String, items: &[T], id: impl Fn(&T) -> &str) {
     use std::fmt::Write;
-    let shown = claims.len().min(MAX_NAMED_POSITIONS);
-    let rest = claims.len() - shown;
-    for (k, claim) in claims[..shown].iter().enumerate() {
+    let shown = items.len().min(MAX_NAMED_POSITIONS);
+    let rest = items.len() - shown;
+    for (k, item) in items[..shown].iter().enumerate() {
         if k > 0 {
             text.push_str(if k + 1 == shown && rest == 0 {
                 " and "
@@ -7083,7 +7069,7 @@ fn push_listed_ids(text: &mut String, claims: &[&Claim]) {
                 ", "
             });
         }
-        text.push_str(claim.id.as_str());
+        text.push_str(id(item));
     }
     if rest > 0 {
         let _ = write!(text, " and {rest} more");
