@@ -3446,6 +3446,49 @@ type Valued<'c> = (Interval, usize, &'c Claim);
 /// (`true`, the outlet's spelling), or else by its source's id.
 type Voice<'c> = (bool, &'c str);
 
+/// What a sweep's run is keyed on: a figure's interval, or a date's
+/// span of time. [`split_unstated`] asks these three questions of both.
+trait Extent: Copy + PartialEq {
+    /// Orders by width, then by the lower end, then by the upper: the
+    /// least wide first.
+    fn narrower(&self, other: &Self) -> std::cmp::Ordering;
+    /// True when `other` lies within this one.
+    fn holds(&self, other: &Self) -> bool;
+    /// True when the two share a value (or a moment).
+    fn meets(&self, other: &Self) -> bool;
+}
+
+impl Extent for Interval {
+    fn narrower(&self, other: &Self) -> std::cmp::Ordering {
+        self.width()
+            .total_cmp(&other.width())
+            .then(self.min().total_cmp(&other.min()))
+            .then(self.max().total_cmp(&other.max()))
+    }
+    fn holds(&self, other: &Self) -> bool {
+        self.contains(other)
+    }
+    fn meets(&self, other: &Self) -> bool {
+        self.overlaps(other)
+    }
+}
+
+/// A span of time, from its start to its end (excluded).
+impl Extent for Span {
+    fn narrower(&self, other: &Self) -> std::cmp::Ordering {
+        (self.1 - self.0)
+            .cmp(&(other.1 - other.0))
+            .then(self.0.cmp(&other.0))
+            .then(self.1.cmp(&other.1))
+    }
+    fn holds(&self, other: &Self) -> bool {
+        self.0 <= other.0 && other.1 <= self.1
+    }
+    fn meets(&self, other: &Self) -> bool {
+        spans_meet(*self, *other)
+    }
+}
+
 /// Keeps, of each run whose value none of its members states, only its
 /// narrowest members, and returns the others, to stand apart as coarse
 /// values do. A run's value is the intersection of its members': where
@@ -3456,38 +3499,35 @@ type Voice<'c> = (bool, &'c str);
 /// own, and those that contain it support it ("up to 50,000" beside
 /// "about 30,000"); each other one only overlaps it, and is counted
 /// apart, in support of none. The narrowest is the least wide, then the
-/// lowest, then the lowest top: an order of intervals, not of claims.
+/// lowest, then the lowest top: an order of extents, not of claims.
+/// Dates are split the same way: "2014/2016" and "2015/2017" share
+/// 2015–2016, a span neither gave.
 ///
-/// Runs stay disjoint and in order only if no kept interval reaches a
+/// Runs stay disjoint and in order only if no kept extent reaches a
 /// neighbour's; where one would, the runs are returned as they are.
-fn split_unstated<'c>(
-    runs: Runs<Interval, Valued<'c>>,
-) -> (Runs<Interval, Valued<'c>>, Vec<Valued<'c>>) {
+fn split_unstated<S: Extent, T: Copy>(
+    runs: Runs<S, T>,
+    extent: impl Fn(&T) -> S,
+) -> (Runs<S, T>, Vec<T>) {
     let unstated =
-        |(running, members): &(Interval, Run<Valued<'c>>)| !members.iter().any(|m| m.0 == *running);
+        |(running, members): &(S, Run<T>)| !members.iter().any(|m| extent(m) == *running);
     if !runs.iter().any(unstated) {
         return (runs, Vec::new());
     }
-    let narrower = |a: &Interval, b: &Interval| {
-        a.width()
-            .total_cmp(&b.width())
-            .then(a.min().total_cmp(&b.min()))
-            .then(a.max().total_cmp(&b.max()))
-    };
-    let mut kept: Runs<Interval, Valued<'c>> = Vec::with_capacity(runs.len());
+    let mut kept: Runs<S, T> = Vec::with_capacity(runs.len());
     let mut taken = Vec::new();
     for run in &runs {
         if !unstated(run) {
             kept.push(run.clone());
             continue;
         }
-        let Some(narrowest) = run.1.iter().map(|m| m.0).min_by(narrower) else {
+        let Some(narrowest) = run.1.iter().map(&extent).min_by(S::narrower) else {
             kept.push(run.clone());
             continue;
         };
-        let mut keep: Run<Valued<'c>> = Run::new();
+        let mut keep: Run<T> = Run::new();
         for &member in &run.1 {
-            if member.0.contains(&narrowest) {
+            if extent(&member).holds(&narrowest) {
                 keep.push(member);
             } else {
                 taken.push(member);
@@ -3495,7 +3535,7 @@ fn split_unstated<'c>(
         }
         kept.push((narrowest, keep));
     }
-    if kept.windows(2).any(|w| w[0].0.overlaps(&w[1].0)) {
+    if kept.windows(2).any(|w| w[0].0.meets(&w[1].0)) {
         return (runs, Vec::new());
     }
     (kept, taken)
@@ -4635,7 +4675,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         |m| !corrected.contains_key(&m.2.id),
                         sweep,
                     );
-                    let (runs, unstated) = split_unstated(runs);
+                    let (runs, unstated) = split_unstated(runs, |m| m.0);
                     if !unstated.is_empty() {
                         coarse.extend(unstated.into_iter().map(|m| (m.0, smallvec::smallvec![m])));
                     }
@@ -4711,12 +4751,20 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         Vec::new(),
                     )
                 } else {
-                    let (runs, coarse) = split_coarse(
+                    let (runs, mut coarse) = split_coarse(
                         sweep(dated),
                         |m| m.0.interval(),
                         spans_meet,
                         |m| !corrected.contains_key(&m.1.id),
                         sweep,
+                    );
+                    // Spans that only overlap support neither, as for
+                    // quantities (`split_unstated`).
+                    let (runs, unstated) = split_unstated(runs, |m| m.0.interval());
+                    coarse.extend(
+                        unstated
+                            .into_iter()
+                            .map(|m| (m.0.interval(), smallvec::smallvec![m])),
                     );
                     (runs, apart(coarse, |m| m.0.interval(), |m| m.0.interval()))
                 };

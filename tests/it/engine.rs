@@ -5991,6 +5991,51 @@ fn figures_that_only_overlap_support_neither() {
     assert_eq!(values, ["10–60 / up to 100 → 10–60", "40–200"]);
 }
 
+/// Dates support one another only where one holds the other, as figures
+/// do: spans that only overlap ("2014/2016" and "2015/2017") are
+/// compatible, each a position of its own, and neither is credited with
+/// the 2015–2016 between them. A date within a span ("2015" in
+/// "2014/2016", "2014-10" in "2014") is supported by it, as before.
+#[test]
+fn date_spans_that_only_overlap_support_neither() {
+    let report_on = |dates: &[&str]| {
+        let claims = dates
+            .iter()
+            .enumerate()
+            .map(|(k, d)| {
+                let source = if k % 2 == 0 { "a1" } else { "a2" };
+                let origin = ["o1", "o2", "o1"][k % 3];
+                claim(
+                    &format!("c{}", k + 1),
+                    "founded",
+                    serde_json::json!({ "date": d }),
+                    &[source, origin],
+                )
+            })
+            .collect();
+        let corpus = corpus_of(claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let topic = &report.topics[0];
+        let values: Vec<String> = topic.positions().map(|p| p.value.clone()).collect();
+        let relations: Vec<String> = topic
+            .relations
+            .iter()
+            .map(|r| format!("{}-{} {:?}", r.from, r.to, r.relation.kind()))
+            .collect();
+        (topic.verdict, values, relations)
+    };
+    let (verdict, values, relations) = report_on(&["2014/2016", "2015/2017"]);
+    assert_eq!(verdict, Verdict::SingleOrigin);
+    assert_eq!(values, ["2014/2016 (year)", "2015/2017 (year)"]);
+    assert_eq!(relations, ["P1-P2 Compatible"]);
+    let (verdict, values, _) = report_on(&["2014/2016", "2015"]);
+    assert_eq!(verdict, Verdict::Corroborated);
+    assert_eq!(values, ["2014/2016 (year) / 2015 (year)"]);
+    let (verdict, values, _) = report_on(&["2014", "2014-10"]);
+    assert_eq!(verdict, Verdict::Corroborated);
+    assert_eq!(values, ["2014 (year) / 2014-10 (month)"]);
+}
+
 /// A running total's figure whose time is the day it was reported is
 /// "as of" that report: the series orders it, and a later lower figure
 /// conflicts with it. Given as each day's scope, the tolls had stood in
