@@ -6409,3 +6409,84 @@ fn a_wires_own_article_speaks_for_the_wire_in_the_relay_check() {
     assert!(findings(serde_json::json!({"exact": 1200})).is_empty());
     assert_eq!(findings(serde_json::json!({"approximately": 1200})), ["c1"]);
 }
+
+/// The relay check's lineages are by newsroom, as origins are counted:
+/// Reuters' own article and a relay citing the source "Reuters" are
+/// versions of one origin's words, and so are a relay citing the article
+/// and one citing the source. Each pair had been two lineages, so a relay
+/// that dropped the "about" of Reuters' own article was not found, though
+/// it was where the relay cited the article (seventeenth audit, C6 rest).
+/// An origin's own words relay nothing: Reuters' unhedged article beside
+/// its hedged one is no relay finding. A chain that passes through the
+/// source "Reuters" joins no lineage through Reuters' articles: the UN's
+/// and the WHO's figures, each relayed by Reuters, stay apart.
+#[test]
+fn relay_lineages_are_by_newsroom() {
+    let sources = serde_json::json!([
+        {"id": "r1", "kind": "publication", "name": "Reuters, 2023-03-05", "outlet": "Reuters", "published": "2023-03-05"},
+        {"id": "r2", "kind": "publication", "name": "Reuters, 2023-03-05, later", "outlet": "Reuters", "published": "2023-03-05"},
+        {"id": "p1", "kind": "publication", "name": "Daily Star", "outlet": "Daily Star", "published": "2023-03-05"},
+        {"id": "p2", "kind": "publication", "name": "Evening Post", "outlet": "Evening Post", "published": "2023-03-05"},
+        {"id": "reuters", "kind": "outlet", "name": "Reuters"},
+        {"id": "un", "kind": "office", "name": "UN"},
+        {"id": "who", "kind": "office", "name": "WHO"}
+    ]);
+    let about = serde_json::json!({"approximately": 1200});
+    let exact = serde_json::json!({"exact": 1200});
+    let jobs = |id: &str, amount: &serde_json::Value, chain: &[&str]| {
+        serde_json::json!({"id": id, "subject": "isis-k", "property": "jobs_cut",
+            "value": q(amount.clone()), "assertion": {"chain": chain}})
+    };
+    let findings = |claims: Vec<serde_json::Value>| {
+        on_first_topic(&sources, claims, |topic| {
+            topic
+                .relay_findings
+                .iter()
+                .map(|f| format!("{}<{}", f.claim, f.origin_claim))
+                .collect::<Vec<_>>()
+        })
+    };
+    // Reuters' own "about", relayed as "1,200" by an outlet citing
+    // Reuters.
+    assert_eq!(
+        findings(vec![
+            jobs("c1", &about, &["r1"]),
+            jobs("c2", &exact, &["p1", "reuters"]),
+        ]),
+        ["c2<c1"]
+    );
+    // One relay cites the article, the other the source.
+    assert_eq!(
+        findings(vec![
+            jobs("c1", &about, &["p1", "r1"]),
+            jobs("c2", &exact, &["p2", "reuters"]),
+        ]),
+        ["c2<c1"]
+    );
+    // Reuters' own unhedged article: the "about" was added on the way.
+    assert!(
+        findings(vec![
+            jobs("c1", &exact, &["r1"]),
+            jobs("c2", &about, &["p1", "reuters"]),
+        ])
+        .is_empty()
+    );
+    // Two articles of Reuters' own, one hedged: neither relays.
+    assert!(
+        findings(vec![
+            jobs("c1", &about, &["r1"]),
+            jobs("c2", &exact, &["r2"]),
+        ])
+        .is_empty()
+    );
+    // Two origins relayed through Reuters, beside Reuters' own article:
+    // the WHO's figure did not drop the UN's "about".
+    assert!(
+        findings(vec![
+            jobs("c1", &exact, &["r1"]),
+            jobs("c2", &about, &["p1", "reuters", "un"]),
+            jobs("c3", &exact, &["p2", "reuters", "who"]),
+        ])
+        .is_empty()
+    );
+}
