@@ -1212,7 +1212,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // supersedes it as it would have superseded the figure, and a
         // correction printed days later does not stand over the reports
         // made in between. Corrections form no cycle (the corpus refuses
-        // one); the walk is bounded all the same.
+        // one); the walk is bounded all the same. (With no report in
+        // between, a report of the correction's own time is one report
+        // with it: `place_corrections_at_own_time`.)
         // The claim whose report time is a claim's place: its own, or
         // the corrected claim's.
         let series_place = |c: &'a Claim| -> &'a Claim {
@@ -1277,6 +1279,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 } else {
                     Vec::new()
                 };
+            // A correction that stands where its figure stood moves to its
+            // own report time where a report of that time is in the series
+            // and none came between (seventeenth audit, C3b).
+            if !superseded_by.is_empty() && !dated.is_empty() {
+                self.place_corrections_at_own_time(&mut dated, &superseded_by);
+            }
             let series = !dated.is_empty();
             // A claim said after its publication was published is most
             // likely a date written wrong (a typo of the day or month),
@@ -4534,6 +4542,97 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         restated
     }
 
+    /// Places at its own report time each correction of `dated` (a scope
+    /// group's dated claims, each with its span in the series) that
+    /// stands where the figure it corrects stood, earlier, where a report
+    /// of the series meets the correction's own time and none stands
+    /// between the two. A report of a correction's own time is not later
+    /// than the correction and does not supersede it: the agency's 6,900
+    /// of the 10th, correcting the 9th's 7,200, and WHO's "about 7,000"
+    /// of the 10th agree, and had read as a replacement (seventeenth
+    /// audit, C3b). A correction stands where its figure stood so as not
+    /// to override the reports made between (`series_place`); with none,
+    /// it overrides nothing at its own time. It stays where its figure
+    /// stood if the reports of its own time do not all meet one another
+    /// (hours of its day): there it could not be placed among them.
+    /// Withdrawn claims are no report. The reports are sorted once, so
+    /// each correction costs a few binary searches.
+    fn place_corrections_at_own_time<'c>(
+        &self,
+        dated: &mut [(Span, usize, &'c Claim)],
+        superseded_by: &HashMap<&ClaimId, ClaimId>,
+    ) {
+        // A correction's own report time, if it is later than its place.
+        let own_time = |&(place, _, c): &(Span, usize, &'c Claim)| -> Option<Span> {
+            if c.corrects.is_none() || superseded_by.contains_key(&c.id) {
+                return None;
+            }
+            let own = self.reported(c)?.interval();
+            (place.1 <= own.0).then_some(own)
+        };
+        if !dated.iter().any(|d| own_time(d).is_some()) {
+            return;
+        }
+        // The reports that stand, by end (then start), and their starts
+        // in order.
+        let mut by_end: Vec<Span> = dated
+            .iter()
+            .filter(|(_, _, c)| !superseded_by.contains_key(&c.id))
+            .map(|&(span, _, _)| span)
+            .collect();
+        by_end.sort_unstable_by_key(|&(start, end)| (end, start));
+        let mut starts: Vec<chrono::NaiveDateTime> = by_end.iter().map(|s| s.0).collect();
+        starts.sort_unstable();
+        // The latest start of the reports ending by each one's end, and
+        // the earliest of those ending from it on.
+        let mut latest_start = Vec::with_capacity(by_end.len());
+        for &(start, _) in &by_end {
+            let latest = latest_start
+                .last()
+                .map_or(start, |&l: &chrono::NaiveDateTime| l.max(start));
+            latest_start.push(latest);
+        }
+        let mut earliest_start = vec![chrono::NaiveDateTime::MAX; by_end.len()];
+        for k in (0..by_end.len()).rev() {
+            let later = earliest_start
+                .get(k + 1)
+                .copied()
+                .unwrap_or(chrono::NaiveDateTime::MAX);
+            earliest_start[k] = later.min(by_end[k].0);
+        }
+        for entry in dated.iter_mut() {
+            let Some(own) = own_time(entry) else {
+                continue;
+            };
+            let place = entry.0;
+            // The reports that end by the correction's own time.
+            let ended = by_end.partition_point(|s| s.1 <= own.0);
+            // One of them began once its figure's time was over: a report
+            // between the two.
+            if ended > 0 && latest_start[ended - 1] >= place.1 {
+                continue;
+            }
+            // None of the others begins before its own time ends: no
+            // report of its time.
+            if earliest_start
+                .get(ended)
+                .is_none_or(|&start| start >= own.1)
+            {
+                continue;
+            }
+            // Reports of its time that do not all meet: one ends by the
+            // latest start among them.
+            let within = starts.partition_point(|&start| start < own.1);
+            let latest = starts[..within]
+                .last()
+                .map_or(own.0, |&start| start.max(own.0));
+            if by_end.partition_point(|s| s.1 <= latest) > ended {
+                continue;
+            }
+            entry.0 = own;
+        }
+    }
+
     /// Whether `time`, a claim's scope time, is the day the claim was
     /// reported or a finer time within it: a figure "as of" its report.
     fn as_of_report(&self, claim: &Claim, time: &Period) -> bool {
@@ -6267,13 +6366,41 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         }
         // Lineages: a claim whose chain ends at a source that another
         // claim's chain passes through shares that claim's lineage.
+        // Sources of one newsroom are one lineage, as origins are
+        // counted: a relay citing "Reuters" and Reuters' own article, or
+        // a relay citing the article, are versions of one origin's words
+        // (seventeenth audit, C6 rest). Each end's newsroom is looked up
+        // once, when the end is first numbered.
         let mut index = SourceNumbers::default();
+        let mut newsrooms: Vec<(&str, usize)> = Vec::new();
         for claim in claims {
             if let Some(end) = claim.assertion.origin() {
-                index.insert(self.person(end));
+                let known = index.len();
+                let number = index.insert(self.person(end));
+                if number == known
+                    && let Some(newsroom) = self.newsroom(end)
+                {
+                    newsrooms.push((newsroom, number));
+                }
             }
         }
         let mut parent: Vec<usize> = (0..index.len()).collect();
+        newsrooms.sort_unstable();
+        for pair in newsrooms.windows(2) {
+            if pair[0].0 == pair[1].0 {
+                let (ra, rb) = (
+                    union_root(&mut parent, pair[0].1),
+                    union_root(&mut parent, pair[1].1),
+                );
+                if ra != rb {
+                    parent[ra.max(rb)] = ra.min(rb);
+                }
+            }
+        }
+        // A source a chain passes through joins it to the lineage of the
+        // claims that end at that source (with its newsroom's), and not
+        // through the newsroom's other articles: that made one lineage
+        // of every origin one outlet relayed.
         for claim in claims {
             let chain = &claim.assertion.chain;
             let Some(end) = chain.last().and_then(|e| index.get(self.person(e))) else {
@@ -6466,6 +6593,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let mut find = |claim_at: usize,
                             claim: &'c Claim,
                             references: &[(usize, &'c Claim)]| {
+                // An origin's own words (a chain of one link) relay
+                // nothing: where they differ in their marks, the origin
+                // gave both. With lineages by newsroom, Reuters' unhedged
+                // article had been said to relay Reuters, dropping the
+                // "about" of another of its articles.
+                if claim.assertion.chain.len() == 1 {
+                    return;
+                }
                 let (h, b, p) = hedges(claim);
                 // What `claim` dropped of `reference`'s marks, but for the
                 // kinds already reported (`done`), which are not written.

@@ -6130,6 +6130,109 @@ fn a_correction_withdraws_restatements_of_its_figure() {
     }
 }
 
+/// A report of a correction's own report time is not later than the
+/// correction: it does not supersede it. The agency's 7,200 corrected to
+/// 6,900 the next day, and another origin's "about 7,000" of that day:
+/// the two agree, one position of two origins, and stand. The correction
+/// had stood only where its figure stood, the day before, and "about
+/// 7,000" superseded it as a later report (seventeenth audit, C3b). A
+/// figure of that day that does not fit is in conflict with it rather
+/// than replacing it. A report between the figure and its correction
+/// still supersedes the correction, and so does a later one; a
+/// correction whose own time holds reports that do not meet (a day
+/// beside two hours of it) stays where its figure stood.
+#[test]
+fn a_report_of_a_corrections_own_time_does_not_supersede_it() {
+    let toll = |id: &str, value: serde_json::Value, chain: &[&str], when: &str| {
+        let mut c = claim(id, "killed", q(value), chain);
+        c["assertion"]["said"] = serde_json::json!(when);
+        c
+    };
+    let exact = |n: u32| serde_json::json!({ "exact": n });
+    let report_of = |more: Vec<serde_json::Value>, corrected_on: &str| {
+        let mut correction = toll("k2", exact(6900), &["a1", "o1"], corrected_on);
+        correction["corrects"] = serde_json::json!("k1");
+        let mut claims = vec![
+            toll("k1", exact(7200), &["a1", "o1"], "2021-08-26"),
+            correction,
+        ];
+        claims.extend(more);
+        let corpus = corpus_of(claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let topic = &report.topics[0];
+        let mut superseded = superseded_claims(topic);
+        superseded.sort();
+        let positions: Vec<String> = topic
+            .positions()
+            .map(|p| {
+                let ids: Vec<&str> = p.claims.iter().map(|c| c.id().as_str()).collect();
+                format!("{}{}", ids.join("+"), if p.superseded { "" } else { "*" })
+            })
+            .collect();
+        let conflicts = topic
+            .relations
+            .iter()
+            .filter(|r| r.relation.kind() == RelationKind::Conflict)
+            .count();
+        // Claims the series could not place among its reports.
+        let unplaced = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.contains("cannot be placed"))
+            .count();
+        (
+            superseded.join(" "),
+            positions.join(" "),
+            conflicts,
+            unplaced,
+        )
+    };
+    let about = toll(
+        "k3",
+        serde_json::json!({"approximately": 7000}),
+        &["a2", "o2"],
+        "2021-08-27",
+    );
+    // Of the correction's day, agreeing: one position, which stands.
+    let (superseded, positions, conflicts, unplaced) = report_of(vec![about], "2021-08-27");
+    assert_eq!(superseded, "k1>k2");
+    assert!(positions.contains("k2+k3*"), "{positions}");
+    assert_eq!((conflicts, unplaced), (0, 0));
+    // Of the correction's day, not fitting: in conflict, not replacing.
+    let (superseded, _, conflicts, _) = report_of(
+        vec![toll("k3", exact(7500), &["a2", "o2"], "2021-08-27")],
+        "2021-08-27",
+    );
+    assert_eq!(superseded, "k1>k2");
+    assert_eq!(conflicts, 1);
+    // A report between the figure and its correction supersedes it.
+    let (superseded, _, _, _) = report_of(
+        vec![toll("k3", exact(7400), &["a2", "o2"], "2021-08-27")],
+        "2021-08-28",
+    );
+    assert_eq!(superseded, "k1>k2 k2>k3");
+    // So does the same day's report where one came in between.
+    let (superseded, _, _, _) = report_of(
+        vec![
+            toll("k3", exact(7400), &["a2", "o2"], "2021-08-27"),
+            toll("k4", exact(7500), &["a2", "o2"], "2021-08-28"),
+        ],
+        "2021-08-28",
+    );
+    assert_eq!(superseded, "k1>k2 k2>k4 k3>k4");
+    // A day that holds two reports at hours that do not meet: the
+    // correction stays where its figure stood, and is not left unplaced.
+    let (superseded, _, _, unplaced) = report_of(
+        vec![
+            toll("k3", exact(7000), &["a2", "o2"], "2021-08-27T09:00"),
+            toll("k4", exact(7100), &["a2", "o2"], "2021-08-27T18:00"),
+        ],
+        "2021-08-27",
+    );
+    assert_eq!(superseded, "k1>k2 k2>k4 k3>k4");
+    assert_eq!(unplaced, 0);
+}
+
 /// Claims shown but not compared (a vague phrase or hedge the vocabulary
 /// lacks, a bound whose phrase ends elsewhere) are counted in the summary,
 /// marked on their position, and the relation to them says they were not
@@ -6350,4 +6453,85 @@ fn a_wires_own_article_speaks_for_the_wire_in_the_relay_check() {
     };
     assert!(findings(serde_json::json!({"exact": 1200})).is_empty());
     assert_eq!(findings(serde_json::json!({"approximately": 1200})), ["c1"]);
+}
+
+/// The relay check's lineages are by newsroom, as origins are counted:
+/// Reuters' own article and a relay citing the source "Reuters" are
+/// versions of one origin's words, and so are a relay citing the article
+/// and one citing the source. Each pair had been two lineages, so a relay
+/// that dropped the "about" of Reuters' own article was not found, though
+/// it was where the relay cited the article (seventeenth audit, C6 rest).
+/// An origin's own words relay nothing: Reuters' unhedged article beside
+/// its hedged one is no relay finding. A chain that passes through the
+/// source "Reuters" joins no lineage through Reuters' articles: the UN's
+/// and the WHO's figures, each relayed by Reuters, stay apart.
+#[test]
+fn relay_lineages_are_by_newsroom() {
+    let sources = serde_json::json!([
+        {"id": "r1", "kind": "publication", "name": "Reuters, 2023-03-05", "outlet": "Reuters", "published": "2023-03-05"},
+        {"id": "r2", "kind": "publication", "name": "Reuters, 2023-03-05, later", "outlet": "Reuters", "published": "2023-03-05"},
+        {"id": "p1", "kind": "publication", "name": "Daily Star", "outlet": "Daily Star", "published": "2023-03-05"},
+        {"id": "p2", "kind": "publication", "name": "Evening Post", "outlet": "Evening Post", "published": "2023-03-05"},
+        {"id": "reuters", "kind": "outlet", "name": "Reuters"},
+        {"id": "un", "kind": "office", "name": "UN"},
+        {"id": "who", "kind": "office", "name": "WHO"}
+    ]);
+    let about = serde_json::json!({"approximately": 1200});
+    let exact = serde_json::json!({"exact": 1200});
+    let jobs = |id: &str, amount: &serde_json::Value, chain: &[&str]| {
+        serde_json::json!({"id": id, "subject": "isis-k", "property": "jobs_cut",
+            "value": q(amount.clone()), "assertion": {"chain": chain}})
+    };
+    let findings = |claims: Vec<serde_json::Value>| {
+        on_first_topic(&sources, claims, |topic| {
+            topic
+                .relay_findings
+                .iter()
+                .map(|f| format!("{}<{}", f.claim, f.origin_claim))
+                .collect::<Vec<_>>()
+        })
+    };
+    // Reuters' own "about", relayed as "1,200" by an outlet citing
+    // Reuters.
+    assert_eq!(
+        findings(vec![
+            jobs("c1", &about, &["r1"]),
+            jobs("c2", &exact, &["p1", "reuters"]),
+        ]),
+        ["c2<c1"]
+    );
+    // One relay cites the article, the other the source.
+    assert_eq!(
+        findings(vec![
+            jobs("c1", &about, &["p1", "r1"]),
+            jobs("c2", &exact, &["p2", "reuters"]),
+        ]),
+        ["c2<c1"]
+    );
+    // Reuters' own unhedged article: the "about" was added on the way.
+    assert!(
+        findings(vec![
+            jobs("c1", &exact, &["r1"]),
+            jobs("c2", &about, &["p1", "reuters"]),
+        ])
+        .is_empty()
+    );
+    // Two articles of Reuters' own, one hedged: neither relays.
+    assert!(
+        findings(vec![
+            jobs("c1", &about, &["r1"]),
+            jobs("c2", &exact, &["r2"]),
+        ])
+        .is_empty()
+    );
+    // Two origins relayed through Reuters, beside Reuters' own article:
+    // the WHO's figure did not drop the UN's "about".
+    assert!(
+        findings(vec![
+            jobs("c1", &exact, &["r1"]),
+            jobs("c2", &about, &["p1", "reuters", "un"]),
+            jobs("c3", &exact, &["p2", "reuters", "who"]),
+        ])
+        .is_empty()
+    );
 }
