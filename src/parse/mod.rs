@@ -691,6 +691,34 @@ fn ambiguous_error(text: &str, ambiguous: &quantity::Ambiguous) -> Error {
     )
 }
 
+/// The error for a whole value with a bound or hedge after its figure
+/// and words after that ([`quantity::Postfix`]): "300 max people" may be
+/// at most 300 people or 300 "max people", so it names the word and the
+/// two ways to write the bound that read ("at most 300 people", "300
+/// people max"). Its quantity is the figure, so that a table cell
+/// written so is kept as text with a warning naming the word, as one
+/// with a qualifier no grammar reads is ("20 odd").
+fn postfix_error(text: &str, tokens: &Tokens, postfix: &quantity::Postfix) -> Unread {
+    let word = tokens.raw_span(postfix.at, postfix.after);
+    let figure = tokens.raw_span(0, postfix.at);
+    let rest = tokens.raw_span(postfix.after, tokens.len());
+    let at = tokens.span(postfix.at, postfix.after);
+    Unread {
+        error: expression_error(
+            text,
+            at.start,
+            format!(
+                "{word:?} after {figure:?} is followed by {rest:?}: it may qualify the figure or describe what follows, so it is not read"
+            ),
+            format!(
+                "the qualifier before the figure, \"{} {figure} {rest}\", or at the end, \"{figure} {rest} {word}\"",
+                postfix.before
+            ),
+        ),
+        quantity: Some((tokens.span(0, postfix.at), at)),
+    }
+}
+
 /// The error for a whole expression that is a range written the wrong
 /// way round ("between 1,500 and 500"): a bad value, not a syntax error.
 fn inverted_range_error(text: &str, tokens: &Tokens, lexicon: &Lexicon) -> Option<Error> {
@@ -782,6 +810,15 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> 
                 quantity: Some((tokens.span(0, found.end), after)),
             })
         }
+        // "300 max people", "300 approx. people": a bound or hedge after
+        // the figure with words after it, which may bound the figure or
+        // describe the noun ("300 maximum security prisoners"). Refused,
+        // not read with the word in the counted noun and the bound lost;
+        // a table cell written so is kept as text, naming the word.
+        Some(quantity::QuantityMatch {
+            postfix: Some(postfix),
+            ..
+        }) => Err(postfix_error(text, &tokens, &postfix)),
         Some(found) if found.end == tokens.len() => Ok(found.quantity),
         Some(found) if ends_in_participles(&tokens, found.end) => {
             let participles = tokens.raw_span(found.end, tokens.len());

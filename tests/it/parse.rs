@@ -2157,6 +2157,50 @@ fn a_qualifier_after_a_number_is_not_its_unit() {
     check("300 around the city", "exact 300..=300 [300]");
 }
 
+/// A bound or hedge written after the figure with a counted noun after
+/// it ("300 max people", "300 approx. people") is never lost in the
+/// noun: the whole-value parser refuses it, naming the word and the two
+/// ways to write it that read; after the noun, where the clause ends, a
+/// hedge is read as a bound is ("300 people approx."), in the value
+/// parser and in running text (seventeenth audit, inputs 1).
+#[test]
+fn a_qualifier_after_a_figure_before_its_noun_is_refused_not_lost() {
+    let v = Vocabulary::default();
+    let refused = |text: &str| parse_quantity(text, &v).unwrap_err().to_string();
+    insta::assert_snapshot!(refused("300 max people"), @r#"cannot read "300 max people" at byte 4: "max" after "300" is followed by "people": it may qualify the figure or describe what follows, so it is not read; expected the qualifier before the figure, "at most 300 people", or at the end, "300 people max""#);
+    insta::assert_snapshot!(refused("300 minimum people"), @r#"cannot read "300 minimum people" at byte 4: "minimum" after "300" is followed by "people": it may qualify the figure or describe what follows, so it is not read; expected the qualifier before the figure, "at least 300 people", or at the end, "300 people minimum""#);
+    insta::assert_snapshot!(refused("300 at most people"), @r#"cannot read "300 at most people" at byte 4: "at most" after "300" is followed by "people": it may qualify the figure or describe what follows, so it is not read; expected the qualifier before the figure, "at most 300 people", or at the end, "300 people at most""#);
+    insta::assert_snapshot!(refused("300 approx. people"), @r#"cannot read "300 approx. people" at byte 4: "approx." after "300" is followed by "people": it may qualify the figure or describe what follows, so it is not read; expected the qualifier before the figure, "approx. 300 people", or at the end, "300 people approx.""#);
+    for text in [
+        "300 maximum people",
+        "300 approximately people",
+        "300 max. people",
+    ] {
+        assert!(parse_quantity(text, &v).is_err(), "{text}");
+    }
+    // Where the clause ends, each reads as its form before the figure.
+    let read = |text: &str| {
+        let q = parse_quantity(text, &v).unwrap();
+        format!("{:?} {}", q.form(), q)
+    };
+    assert_eq!(read("300 max"), "AtMost up to 300");
+    assert_eq!(read("300 approx."), "Approximate approx. 300");
+    assert_eq!(read("300 people max"), "AtMost up to 300 people");
+    assert_eq!(read("300 people approx."), "Approximate approx. 300 people");
+    assert_eq!(
+        read("300 people approximately"),
+        "Approximate approximately 300 people"
+    );
+    assert_eq!(read("300 people or so"), "Approximate 300 or so people");
+    assert_eq!(read("300 people or more"), "AtLeast at least 300 people");
+    check(
+        "There were 300 people approx., officials said.",
+        "approximate 270..=330 unit=people [300 people approx.]",
+    );
+    // A hedge the vocabulary reads only before a number is not read after.
+    assert!(parse_quantity("300 people about", &v).is_err());
+}
+
 /// A bound after the counted noun bounds the figure where the clause
 /// ends with it ("300 fighters at most."), as one before the number
 /// does; where the clause goes on, the words may bound the next figure

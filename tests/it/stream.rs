@@ -3844,6 +3844,34 @@ fn a_qualifier_after_a_figure_is_read_or_kept_as_text() {
     "#);
 }
 
+/// A table cell with a bound or hedge between its figure and its noun
+/// ("300 max people") is kept as text with a warning naming the word,
+/// never read as exactly 300 "max people"; one after the noun is read
+/// as written before the figure ("300 people approx."; seventeenth
+/// audit, inputs 1).
+#[test]
+fn a_qualifier_between_a_figure_and_its_noun_is_kept_as_text() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         AP,Town,injured,300 max people\n\
+         AP,Village,injured,300 people approx.\n\
+         AP,City,injured,300 approx. people\n",
+    );
+    assert!(corpus.skipped().is_empty(), "{:?}", corpus.skipped());
+    assert_eq!(
+        values_read(&corpus),
+        [
+            "text Text(\"300 max people\")",
+            "approximate approx 300 people",
+            "text Text(\"300 approx. people\")",
+        ]
+    );
+    assert_snapshot!(located(corpus.warnings()), @r#"
+    t.csv:2: field value: "300 max people" begins with the quantity "300" but goes on with "max", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number
+    t.csv:4: field value: "300 approx. people" begins with the quantity "300" but goes on with "approx.", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number
+    "#);
+}
+
 /// A full stop that ends a value cell as a sentence is not read: "300
 /// fighters." is 300 fighters (it had been kept as text with a warning,
 /// "300." skipped). One that ends an abbreviation written with stops is
