@@ -2201,6 +2201,35 @@ fn a_qualifier_after_a_figure_before_its_noun_is_refused_not_lost() {
     assert!(parse_quantity("300 people about", &v).is_err());
 }
 
+/// "early 2023", "mid-2022" and "late 2022" are a third of the year,
+/// four months at month precision, as "early March" is a third of the
+/// month: in the value parser and in running text (seventeenth audit,
+/// inputs 2). Only a year news would name (1900–2100).
+#[test]
+fn early_mid_and_late_in_a_year_are_its_thirds() {
+    let read = |text: &str| {
+        let period = parse_date(text, None).unwrap();
+        format!("{period} {:?}", period.precision())
+    };
+    assert_eq!(read("early 2023"), "2023-01/2023-04 Month");
+    assert_eq!(read("mid-2022"), "2022-05/2022-08 Month");
+    assert_eq!(read("mid 2022"), "2022-05/2022-08 Month");
+    assert_eq!(read("late 2022"), "2022-09/2022-12 Month");
+    assert_eq!(read("Early 2023"), "2023-01/2023-04 Month");
+    assert_eq!(read("in late 2022"), "2022-09/2022-12 Month");
+    // A month keeps its days.
+    assert_eq!(read("early March 2023"), "2023-03-01/2023-03-10 Day");
+    assert!(parse_date("early 1850", None).is_err());
+    check(
+        "They left in early 2023 and came back in late 2024.",
+        "date 2023-01/2023-04 [early 2023]; date 2024-09/2024-12 [late 2024]",
+    );
+    check(
+        "By mid-2022, it had grown.",
+        "date 2022-05/2022-08 [mid-2022]",
+    );
+}
+
 /// A bound after the counted noun bounds the figure where the clause
 /// ends with it ("300 fighters at most."), as one before the number
 /// does; where the clause goes on, the words may bound the next figure
