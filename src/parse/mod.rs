@@ -776,6 +776,9 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> 
     if let Some(error) = decimal_comma_figure_error(text, &tokens, lexicon) {
         return Err(error.into());
     }
+    if let Some(error) = grouping_error(text, &tokens, lexicon) {
+        return Err(error.into());
+    }
     if let Some(error) = repeated_share_error(&tokens) {
         return Err(error.into());
     }
@@ -1076,6 +1079,101 @@ fn decimal_comma_figure_error(text: &str, tokens: &Tokens, lexicon: &Lexicon) ->
         format!("is {english} where a comma marks decimals, as much of Europe writes it"),
         format!("the number as English writes it, {english:?}"),
     ))
+}
+
+/// The error for a whole value with digits grouped as English does not
+/// group them ("1,2345", "1,234,5678", "12,34,567", "1,000,00",
+/// "1\'234\'567"; see [`number::foreign_grouping_beside`]) where the value,
+/// with the digits grouped by threes, is a quantity that takes in that
+/// number: it names the group that is not of three (or the separator
+/// English does not group with) and the number grouped as English
+/// writes it, and, where the last separator is a comma after groups
+/// that are right, the decimal the comma may mark ("1.2345"). A value
+/// error, as for a decimal comma ("1,5", seventeenth audit, D4), so that
+/// a table cell written so is skipped with it, not refused with the
+/// false reason that "1" starts no quantity or kept as text (seventeenth
+/// audit, inputs 3). Commas between digits in words that are no quantity
+/// either way ("chapters 3,4") are left to the other rules.
+fn grouping_error(text: &str, tokens: &Tokens, lexicon: &Lexicon) -> Option<Error> {
+    let joined_separator = |k: usize| {
+        tokens.joined(k)
+            && number::is_group_separator(tokens.punct(k))
+            && tokens.joined(k + 1)
+            && tokens.number(k + 1).is_some()
+    };
+    // The first digits of the run, and the token after its last digits.
+    let start = (0..tokens.len())
+        .find(|&k| tokens.number(k).is_some() && number::foreign_grouping_beside(tokens, k))?;
+    let mut end = start + 1;
+    while joined_separator(end) {
+        end += 2;
+    }
+    let written = tokens.raw_span(start, end);
+    // A decimal point in the run ("1,234.5,67"): no one reading to offer.
+    if !written
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ',' | '\'' | '’'))
+    {
+        return None;
+    }
+    let digits: String = written.chars().filter(char::is_ascii_digit).collect();
+    let english = group_by_threes(&digits);
+    // The value must read past the number with the digits so grouped.
+    let span = tokens.span(start, end);
+    let regrouped = format!("{}{english}{}", &text[..span.start], &text[span.end..]);
+    let read = Tokens::new(&regrouped);
+    if quantity::quantity_at(&read, lexicon, 0, true).is_none_or(|found| found.end <= start) {
+        return None;
+    }
+    let groups: Vec<&str> = written.split([',', '\'', '’']).collect();
+    let problem = match written.chars().find(|c| !c.is_ascii_digit() && *c != ',') {
+        Some(separator) => {
+            format!("groups its digits with \"{separator}\", which English does not group with")
+        }
+        None => {
+            let odd = groups[1..]
+                .iter()
+                .find(|group| group.len() != 3)
+                .unwrap_or(&groups[0]);
+            format!(
+                "groups its digits as English does not: {odd:?} after a comma is a group of {}, not of three",
+                odd.len()
+            )
+        }
+    };
+    // "1,2345": the comma may mark decimals, where the groups before it
+    // are right.
+    let decimal = written.rsplit_once(',').and_then(|(before, last)| {
+        let mut parts = before.split(',');
+        let first = parts.next()?;
+        ((1..=3).contains(&first.len())
+            && parts.all(|part| part.len() == 3)
+            && !before.contains(['\'', '’'])
+            && last.len() != 3)
+            .then(|| format!("{before}.{last}"))
+    });
+    let or = match decimal {
+        Some(decimal) => format!(" (or {decimal:?} if the comma marks decimals)"),
+        None => String::new(),
+    };
+    Some(Error::invalid_value(
+        format!("{written:?}"),
+        problem,
+        format!("the number grouped by threes with commas, as English writes it, {english:?}{or}"),
+    ))
+}
+
+/// Digits grouped by threes from the right with commas: "12345" is
+/// "12,345".
+fn group_by_threes(digits: &str) -> String {
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (k, digit) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
 }
 
 /// The error for a whole value whose number goes on with a scale that

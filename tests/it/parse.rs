@@ -2465,23 +2465,21 @@ fn a_decimal_comma_is_refused_with_its_reading() {
             "{text}"
         );
     }
-    // A thousands group reads; other commas between digits keep their
-    // readings: not read, as a syntax error (a table cell of them is
+    // A thousands group reads; other commas between digits are not
+    // decimal commas: a grouping English does not write is refused
+    // naming it (see `digits_grouped_as_english_does_not_are_refused_naming_the_group`),
+    // and the rest are not read, as a syntax error (a table cell of them is
     // skipped, or kept as text with a warning), never as decimals.
     assert_eq!(parse_quantity("1,500", &v).unwrap().to_string(), "1,500");
     assert_eq!(
         parse_quantity("1,500 people", &v).unwrap().to_string(),
         "1,500 people"
     );
-    for text in [
-        "1,5000",
-        "1,2345",
-        "1, 5",
-        "12,34,567",
-        "1,00,000",
-        "chapters 3,4",
-        "1.234,5",
-    ] {
+    for text in ["1,5000", "1,2345", "12,34,567", "1,00,000"] {
+        let error = parse_quantity(text, &v).unwrap_err().to_string();
+        assert!(error.contains("groups its digits"), "{text}: {error}");
+    }
+    for text in ["1, 5", "chapters 3,4", "1.234,5"] {
         let error = parse_quantity(text, &v).unwrap_err();
         assert!(error.is_syntax(), "{text}: {error}");
         assert!(
@@ -2492,6 +2490,49 @@ fn a_decimal_comma_is_refused_with_its_reading() {
     // Running text still gives no mention for them.
     check("1,5 people", "");
     check("3,2%", "");
+}
+
+/// A number whose digits are grouped as English does not group them
+/// ("1,2345", a comma before four digits; Indian "12,34,567"; Swiss
+/// "1'234'567") is refused naming the group that is not of three, or
+/// the separator, and the number grouped by threes, with the decimal the
+/// comma may mark where the groups before it are right: it had been
+/// refused with the false reason that "1" starts no quantity
+/// (seventeenth audit, inputs 3). A value error, as a decimal comma's
+/// ("1,5") is, so that a table cell written so is skipped with it.
+#[test]
+fn digits_grouped_as_english_does_not_are_refused_naming_the_group() {
+    let v = Vocabulary::default();
+    let refused = |text: &str| {
+        let error = parse_quantity(text, &v).unwrap_err();
+        assert!(!error.is_syntax(), "{text}: {error}");
+        error.to_string()
+    };
+    insta::assert_snapshot!(refused("1,2345"), @r#""1,2345" groups its digits as English does not: "2345" after a comma is a group of 4, not of three; expected the number grouped by threes with commas, as English writes it, "12,345" (or "1.2345" if the comma marks decimals)"#);
+    insta::assert_snapshot!(refused("about 1,234,5678 people"), @r#""1,234,5678" groups its digits as English does not: "5678" after a comma is a group of 4, not of three; expected the number grouped by threes with commas, as English writes it, "12,345,678" (or "1,234.5678" if the comma marks decimals)"#);
+    insta::assert_snapshot!(refused("12,34,567"), @r#""12,34,567" groups its digits as English does not: "34" after a comma is a group of 2, not of three; expected the number grouped by threes with commas, as English writes it, "1,234,567""#);
+    insta::assert_snapshot!(refused("1'234'567 francs"), @r#""1'234'567" groups its digits with "'", which English does not group with; expected the number grouped by threes with commas, as English writes it, "1,234,567""#);
+    assert!(refused("1,23456").contains("\"123,456\""));
+    // A table cell so written is skipped with the reason.
+    let corpus = corroborate::StreamReader::new()
+        .read_table(
+            "source,subject,property,value\nAP,Town,killed,\"1,2345\"\nAP,Town,injured,\"1,2345 people\"\n"
+                .as_bytes(),
+            "t.csv",
+            corroborate::TableFormat::Csv,
+        )
+        .unwrap();
+    let skipped: Vec<String> = corpus
+        .skipped()
+        .iter()
+        .map(|s| format!("{}: {}", s.location, s.message))
+        .collect();
+    insta::assert_snapshot!(skipped.join("\n"), @r#"
+    t.csv:2: field value: "1,2345" groups its digits as English does not: "2345" after a comma is a group of 4, not of three; expected the number grouped by threes with commas, as English writes it, "12,345" (or "1.2345" if the comma marks decimals)
+    t.csv:3: field value: "1,2345" groups its digits as English does not: "2345" after a comma is a group of 4, not of three; expected the number grouped by threes with commas, as English writes it, "12,345" (or "1.2345" if the comma marks decimals)
+    "#);
+    // Words that are no quantity either way keep their error.
+    assert!(parse_quantity("chapters 3,4", &v).unwrap_err().is_syntax());
 }
 
 /// "On or about DATE" is the date, as "on DATE" is; "the week of DATE"
