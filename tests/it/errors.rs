@@ -1724,6 +1724,64 @@ fn the_example_binary_names_flags_not_library_calls() {
     );
 }
 
+/// A crossed limit is told of by the example binary as the library's
+/// limit, which the command keeps, and how to meet it, never by the
+/// library setter its user cannot call; a row over a limit is named by
+/// its file and line, skipped or, over twice the limit, as the error
+/// (seventeenth audit, inputs 4). The library's own messages keep the
+/// setter.
+#[test]
+fn the_example_binary_names_no_limit_setter() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, cell: usize| {
+        let path = dir.path().join(name);
+        let text = format!(
+            "source,subject,property,value\nAP,Town,killed,12\nAP,Town,note,{}\nBBC,Town,killed,12\n",
+            "x".repeat(cell)
+        );
+        std::fs::write(&path, &text).unwrap();
+        (path, text)
+    };
+    let run = |path: &std::path::Path| {
+        let output = std::process::Command::new(example_binary())
+            .args([path.as_os_str(), "--width".as_ref(), "1000".as_ref()])
+            .output()
+            .unwrap();
+        let shown = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        for call in ["Limits::", "::with_"] {
+            assert!(!shown.contains(call), "{call} in {shown}");
+        }
+        let lines: Vec<String> = shown
+            .lines()
+            .filter(|line| line.contains("limit"))
+            .map(|line| line.replace(&dir.path().display().to_string(), "<dir>"))
+            .collect();
+        (output.status.code(), lines.join("\n"))
+    };
+    // A text field over its limit, a row over its limit, and a row over
+    // twice it.
+    let (text, csv) = write("text.csv", 200_000);
+    let library = corroborate::StreamReader::new()
+        .read_table(csv.as_bytes(), "text.csv", corroborate::TableFormat::Csv)
+        .unwrap();
+    assert!(
+        library.skipped()[0]
+            .message
+            .contains("Limits::with_max_text_len raises it")
+    );
+    assert_snapshot!(run(&text).1, @"- skipped: <dir>/text.csv:3: field value: text length in bytes is 200000, over the limit of 100000; expected at most 100000; a limit of the corroborate library, which this command keeps: shorten the text, or read the file from a program that raises the library's limit (`Limits`)");
+    let (row, _) = write("row.csv", 7_000_000);
+    assert_snapshot!(run(&row).1, @"- skipped: <dir>/row.csv:3: row length in bytes is 7000014, over the limit of 6400000; expected at most 6400000; a limit of the corroborate library (64 times its longest text field), which this command keeps: shorten the line or row, or read the file from a program that raises the library's limit (`Limits`)");
+    let (huge, _) = write("huge.csv", 13_000_000);
+    let (code, shown) = run(&huge);
+    assert_eq!(code, Some(2));
+    assert_snapshot!(shown, @"error: <dir>/huge.csv:3: length in bytes of the row read so far is 12910544, over the limit of 12800000; expected at most 12800000; a limit of the corroborate library (64 times its longest text field), which this command keeps: shorten the line or row, or read the file from a program that raises the library's limit (`Limits`)");
+}
+
 /// A folder named like a table or a JSON Lines file is read as a folder,
 /// as a corpus folder is: one holding `corpus.json` loads, and an empty
 /// one is refused as a folder, without a line and with what is expected,
