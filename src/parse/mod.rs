@@ -675,9 +675,9 @@ impl From<Error> for Unread {
 /// which. Not a syntax error: a table cell is skipped with it, not kept
 /// as text.
 fn ambiguous_error(text: &str, ambiguous: &quantity::Ambiguous) -> Error {
-    use crate::quantity::format_number;
-    let scaled = format_number(ambiguous.base * ambiguous.factor);
-    let measured = format!("{} {}", format_number(ambiguous.base), ambiguous.unit);
+    use crate::quantity::message_number;
+    let scaled = message_number(ambiguous.base * ambiguous.factor);
+    let measured = format!("{} {}", message_number(ambiguous.base), ambiguous.unit);
     Error::invalid_value(
         format!("{:?}", text.trim()),
         format!(
@@ -727,8 +727,8 @@ fn inverted_range_error(text: &str, tokens: &Tokens, lexicon: &Lexicon) -> Optio
         format!(
             "{:?} (a range from {} down to {})",
             text.trim(),
-            crate::quantity::format_number(high),
-            crate::quantity::format_number(low)
+            crate::quantity::message_number(high),
+            crate::quantity::message_number(low)
         ),
         "is inverted",
         "a range from the lower number to the higher",
@@ -1008,6 +1008,17 @@ fn exponent_error(text: &str) -> Option<Error> {
         }
         let written = &text[start..end];
         let value = written.parse::<f64>().ok().filter(|v| v.is_finite())?;
+        // No count is over 10^15: say so, not the number in its digits.
+        if value.abs() > crate::quantity::MAX_AMOUNT {
+            return Some(Error::invalid_value(
+                format!("{written:?}"),
+                format!(
+                    "is {} in exponent notation, over the largest count compared",
+                    crate::quantity::message_number(value)
+                ),
+                "a count of at most 10^15",
+            ));
+        }
         let english = crate::quantity::format_number(value);
         return Some(Error::invalid_value(
             format!("{written:?}"),
@@ -1207,7 +1218,7 @@ fn too_large_error(tokens: &Tokens, notation: &number::Notation) -> Option<Error
     let problem = if end > at + 1 {
         format!(
             "is {}, over the largest count compared",
-            crate::quantity::format_number(total)
+            crate::quantity::message_number(total)
         )
     } else {
         "is over the largest count compared".to_string()
@@ -1267,11 +1278,15 @@ fn plain_space_grouped_error(tokens: &Tokens) -> Option<Error> {
 /// A number written with its digits in groups ("20.000", "1 500"), read
 /// as the groups of one number and written as English writes it
 /// ("20,000", "1,500"): the reading the refusals of such values give.
+/// The digits are grouped as written, not through a float, whose digits
+/// past the sixteenth are not the ones written.
 fn grouped_reading(written: &str) -> String {
     let digits: String = written.chars().filter(char::is_ascii_digit).collect();
-    digits
-        .parse::<f64>()
-        .map_or(digits, crate::quantity::format_number)
+    let digits = digits.trim_start_matches('0');
+    if digits.is_empty() {
+        return "0".to_string();
+    }
+    group_by_threes(digits)
 }
 
 /// The first number in `text` written with dots between groups of three

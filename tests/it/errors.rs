@@ -854,6 +854,33 @@ fn quantity_huge_number() {
     assert_snapshot!(quantity_error("1,000,000,000,000,000,000 fighters"), @r#""1,000,000,000,000,000,000" is over the largest count compared; expected a count of at most 10^15"#);
 }
 
+/// A huge number is shown compactly in a message, in scientific notation
+/// from 10^16, never in its 309 digits or with a float's digits past the
+/// sixteenth; a number written with its digits is grouped as written. An
+/// estimate out of range names its own field, not `exact` (seventeenth
+/// audit, inputs 5).
+#[test]
+fn a_huge_number_is_shown_compactly() {
+    assert_snapshot!(quantity_error("1e308"), @r#""1e308" is 1e308 in exponent notation, over the largest count compared; expected a count of at most 10^15"#);
+    assert_snapshot!(quantity_error("1.5e300 people"), @r#""1.5e300" is 1.5e300 in exponent notation, over the largest count compared; expected a count of at most 10^15"#);
+    assert_snapshot!(quantity_error("9999999999999m"), @r#""9999999999999m" is 9.999999999999e18, over the largest count compared; expected a count of at most 10^15"#);
+    assert_snapshot!(quantity_error("1.000.000.000.000.000.000.000"), @r#""1.000.000.000.000.000.000.000" is 1,000,000,000,000,000,000,000 where a dot groups thousands; expected the number as English writes it, "1,000,000,000,000,000,000,000""#);
+    // Small ones as before.
+    assert_snapshot!(quantity_error("1e3"), @r#""1e3" is 1,000 in exponent notation; expected the number as English writes it, "1,000""#);
+    let corpus = |quantity: &str| {
+        load_error(&one_claim(&format!(r#"{{"quantity": {quantity}}}"#), "")).to_string()
+    };
+    assert_snapshot!(corpus(r#"{"more_than": 5, "rounded_to": 1e308}"#), @r#"line 5 column 64: claim c1: field claims[0].value.quantity: rounded_to 1e308 is given for at_least, which is not an exact figure; expected rounded_to only beside exact"#);
+    assert_snapshot!(corpus(r#"{"range": [1, 5], "best": 1e308}"#), @r#"line 5 column 59: claim c1: field claims[0].value.quantity: 1e308 is out of range (best); expected a count of at most 10^15"#);
+    assert_snapshot!(corpus(r#"{"exact": 5, "low": -1e300}"#), @r#"line 5 column 54: claim c1: field claims[0].value.quantity: -1e300 is a negative count (low); expected a count of zero or more"#);
+    for message in [
+        quantity_error("1e308").to_string(),
+        corpus(r#"{"more_than": 5, "rounded_to": 1e308}"#),
+    ] {
+        assert!(message.len() < 200, "{message}");
+    }
+}
+
 #[test]
 fn quantity_control_characters() {
     assert_snapshot!(quantity_error("\u{0}\u{1b}[31m"), @r#"cannot read "\0\u{1b}[31m" at byte 0: "\0" does not start a quantity; expected a number ("1,500", "twelve"), a range ("500 to 1,500"), a bound ("at least 60"), a hedged number ("about 2,000") or a vague phrase ("dozens"), optionally followed by the counted noun"#);
