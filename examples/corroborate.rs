@@ -290,9 +290,10 @@ fn run(cli: Cli) -> Result<(), String> {
     let started = Instant::now();
     // The process ends after printing: freeing a million claims one by
     // one would only delay the exit, so the corpus is never dropped.
-    let corpus = std::mem::ManuallyDrop::new(
-        load(&reader, &path).map_err(|e| for_the_command_line(&e.to_string()))?,
-    );
+    let mut corpus = load(&reader, &path).map_err(|e| for_the_command_line(&e.to_string()))?;
+    // A record skipped for a crossed limit is told of as an error is.
+    corpus.rephrase_diagnostics(for_the_command_line);
+    let corpus = std::mem::ManuallyDrop::new(corpus);
     let loaded = started.elapsed();
     let needle = cli
         .topic
@@ -564,11 +565,35 @@ fn input_kind(path: &Path) -> Input {
 
 /// What the library's messages say to a program, and what this command's
 /// user gives instead: the library names its calls, the command its
-/// flags.
-const LIBRARY_ADVICE: &[(&str, &str)] = &[(
-    " (StreamReader::with_header; --header FILE in the example)",
-    ": --header FILE, a JSON corpus file (.json) of the entities and sources the claims name",
-)];
+/// flags, or, for a crossed limit, which it has no flag for, says the
+/// limit is the library's and how it is met (the longer of two phrases
+/// that begin alike first).
+const LIBRARY_ADVICE: &[(&str, &str)] = &[
+    (
+        " (StreamReader::with_header; --header FILE in the example)",
+        ": --header FILE, a JSON corpus file (.json) of the entities and sources the claims name",
+    ),
+    (
+        "; Limits::with_max_text_len raises it, as a line or row may be 64 times the longest text field",
+        "; a limit of the corroborate library (64 times its longest text field), which this command keeps: shorten the line or row, or read the file from a program that raises the library's limit (`Limits`)",
+    ),
+    (
+        "; Limits::with_max_text_len raises it",
+        "; a limit of the corroborate library, which this command keeps: shorten the text, or read the file from a program that raises the library's limit (`Limits`)",
+    ),
+    (
+        "; Limits::with_max_article_len raises it",
+        "; a limit of the corroborate library, which this command keeps: shorten the article, or read the file from a program that raises the library's limit (`Limits`)",
+    ),
+    (
+        "; Limits::with_max_chain_depth raises it",
+        "; a limit of the corroborate library, which this command keeps: shorten the chain, or read the file from a program that raises the library's limit (`Limits`)",
+    ),
+    (
+        "; Limits::with_max_input_len raises it",
+        "; a limit of the corroborate library, which this command keeps: split the input, or read it from a program that raises the library's limit (`Limits`)",
+    ),
+];
 
 /// A library error's message as this command's user reads it: advice
 /// to call the library ([`LIBRARY_ADVICE`]) given as the flag to use.

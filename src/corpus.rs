@@ -1322,6 +1322,32 @@ impl Corpus {
         &self.warnings
     }
 
+    /// Rewrites the message of each skipped record ([`Corpus::skipped`])
+    /// and warning ([`Corpus::warnings`]) with `rephrase`, which is given
+    /// the message and returns it as it should read. For a program whose
+    /// user makes no library calls: a crossed limit's message names the
+    /// [`Limits`] setter that raises it, which such a program tells its
+    /// user in its own terms (the example binary says the limit is the
+    /// library's). The records, their order and their locations do not
+    /// change.
+    ///
+    /// ```
+    /// use corroborate::{Limits, StreamReader, TableFormat};
+    /// let csv = "source,subject,property,value\nAP,Town,note,a long text\n";
+    /// let mut corpus = StreamReader::new()
+    ///     .with_limits(Limits::default().with_max_text_len(5))
+    ///     .read_table(csv.as_bytes(), "t.csv", TableFormat::Csv)?;
+    /// assert!(corpus.skipped()[0].message.contains("Limits::with_max_text_len raises it"));
+    /// corpus.rephrase_diagnostics(|message| message.replace("Limits::with_max_text_len", "--max-text"));
+    /// assert!(corpus.skipped()[0].message.contains("--max-text raises it"));
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn rephrase_diagnostics(&mut self, mut rephrase: impl FnMut(&str) -> String) {
+        for diagnostic in self.skipped.iter_mut().chain(self.warnings.iter_mut()) {
+            diagnostic.message = rephrase(&diagnostic.message);
+        }
+    }
+
     /// The text of a publication, when the corpus has it.
     pub fn text(&self, publication: &SourceId) -> Option<&str> {
         self.header.texts.get(publication).map(String::as_str)

@@ -17,6 +17,7 @@
 //! - quarters and halves as codes: `Qn[-| |of ]Year`, `Year[-| ]Qn`, `Hn Year`, `Year-Hn`:
 //!   "Q1 2026", "2026-Q1", "H2 2025"; never a code without its year
 //! - `mid-|early|late Month [Year]`: days 11–20, 1–10, 21–end
+//! - `mid-|early|late Year`: months 5–8, 1–4, 9–12 ("early 2023", "mid-2022")
 //! - `[the] week of Day`: the seven days from a Sunday or a Monday; no date
 //!   for a day in mid-week (see `week_of`)
 //! - `today`, `yesterday`, `tomorrow`, `last night`, `this|last|next week|month|year`, `[last|this] Weekday`, `next|this [coming]|coming Weekday`, `next Month` (ahead, see `weekday_ahead`)
@@ -658,7 +659,9 @@ fn part_of_month(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         if tokens.punct(at) == Some('-') && tokens.joined(at) {
             at += 1;
         }
-        let (month, end) = month_at(tokens, at)?;
+        let Some((month, end)) = month_at(tokens, at) else {
+            return part_of_a_year(tokens, word, at);
+        };
         (word_part(word), month, end)
     } else {
         return None;
@@ -684,6 +687,29 @@ fn part_of_month(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
             days(d.year(), d.month(), from, to)
         })),
     ))
+}
+
+/// "early 2023", "mid-2022", "late 2022": a third of the year, four
+/// months at month precision (January to April, May to August,
+/// September to December), as "early March" is a third of the month
+/// (days 1–10). `at` is the token after "early", "mid" or "late" and
+/// its hyphen; the year must be one news would name (1900–2100).
+fn part_of_a_year(tokens: &Tokens, word: &str, at: usize) -> Option<(usize, Value)> {
+    let (year, end) = year_at(tokens, at)?;
+    if !news_year(year) {
+        return None;
+    }
+    let (first, last) = match word_part(word) {
+        "early" => (1, 4),
+        "mid" => (5, 8),
+        _ => (9, 12),
+    };
+    let span = Period::span(
+        Period::month(year, first).ok()?,
+        Period::month(year, last).ok()?,
+    )
+    .ok()?;
+    Some((end, Value::Fixed(span)))
 }
 
 fn word_part(word: &str) -> &'static str {

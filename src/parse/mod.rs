@@ -675,9 +675,9 @@ impl From<Error> for Unread {
 /// which. Not a syntax error: a table cell is skipped with it, not kept
 /// as text.
 fn ambiguous_error(text: &str, ambiguous: &quantity::Ambiguous) -> Error {
-    use crate::quantity::format_number;
-    let scaled = format_number(ambiguous.base * ambiguous.factor);
-    let measured = format!("{} {}", format_number(ambiguous.base), ambiguous.unit);
+    use crate::quantity::message_number;
+    let scaled = message_number(ambiguous.base * ambiguous.factor);
+    let measured = format!("{} {}", message_number(ambiguous.base), ambiguous.unit);
     Error::invalid_value(
         format!("{:?}", text.trim()),
         format!(
@@ -691,6 +691,34 @@ fn ambiguous_error(text: &str, ambiguous: &quantity::Ambiguous) -> Error {
     )
 }
 
+/// The error for a whole value with a bound or hedge after its figure
+/// and words after that ([`quantity::Postfix`]): "300 max people" may be
+/// at most 300 people or 300 "max people", so it names the word and the
+/// two ways to write the bound that read ("at most 300 people", "300
+/// people max"). Its quantity is the figure, so that a table cell
+/// written so is kept as text with a warning naming the word, as one
+/// with a qualifier no grammar reads is ("20 odd").
+fn postfix_error(text: &str, tokens: &Tokens, postfix: &quantity::Postfix) -> Unread {
+    let word = tokens.raw_span(postfix.at, postfix.after);
+    let figure = tokens.raw_span(0, postfix.at);
+    let rest = tokens.raw_span(postfix.after, tokens.len());
+    let at = tokens.span(postfix.at, postfix.after);
+    Unread {
+        error: expression_error(
+            text,
+            at.start,
+            format!(
+                "{word:?} after {figure:?} is followed by {rest:?}: it may qualify the figure or describe what follows, so it is not read"
+            ),
+            format!(
+                "the qualifier before the figure, \"{} {figure} {rest}\", or at the end, \"{figure} {rest} {word}\"",
+                postfix.before
+            ),
+        ),
+        quantity: Some((tokens.span(0, postfix.at), at)),
+    }
+}
+
 /// The error for a whole expression that is a range written the wrong
 /// way round ("between 1,500 and 500"): a bad value, not a syntax error.
 fn inverted_range_error(text: &str, tokens: &Tokens, lexicon: &Lexicon) -> Option<Error> {
@@ -699,8 +727,8 @@ fn inverted_range_error(text: &str, tokens: &Tokens, lexicon: &Lexicon) -> Optio
         format!(
             "{:?} (a range from {} down to {})",
             text.trim(),
-            crate::quantity::format_number(high),
-            crate::quantity::format_number(low)
+            crate::quantity::message_number(high),
+            crate::quantity::message_number(low)
         ),
         "is inverted",
         "a range from the lower number to the higher",
@@ -748,6 +776,9 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> 
     if let Some(error) = decimal_comma_figure_error(text, &tokens, lexicon) {
         return Err(error.into());
     }
+    if let Some(error) = grouping_error(text, &tokens, lexicon) {
+        return Err(error.into());
+    }
     if let Some(error) = repeated_share_error(&tokens) {
         return Err(error.into());
     }
@@ -782,6 +813,15 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> 
                 quantity: Some((tokens.span(0, found.end), after)),
             })
         }
+        // "300 max people", "300 approx. people": a bound or hedge after
+        // the figure with words after it, which may bound the figure or
+        // describe the noun ("300 maximum security prisoners"). Refused,
+        // not read with the word in the counted noun and the bound lost;
+        // a table cell written so is kept as text, naming the word.
+        Some(quantity::QuantityMatch {
+            postfix: Some(postfix),
+            ..
+        }) => Err(postfix_error(text, &tokens, &postfix)),
         Some(found) if found.end == tokens.len() => Ok(found.quantity),
         Some(found) if ends_in_participles(&tokens, found.end) => {
             let participles = tokens.raw_span(found.end, tokens.len());
@@ -968,6 +1008,17 @@ fn exponent_error(text: &str) -> Option<Error> {
         }
         let written = &text[start..end];
         let value = written.parse::<f64>().ok().filter(|v| v.is_finite())?;
+        // No count is over 10^15: say so, not the number in its digits.
+        if value.abs() > crate::quantity::MAX_AMOUNT {
+            return Some(Error::invalid_value(
+                format!("{written:?}"),
+                format!(
+                    "is {} in exponent notation, over the largest count compared",
+                    crate::quantity::message_number(value)
+                ),
+                "a count of at most 10^15",
+            ));
+        }
         let english = crate::quantity::format_number(value);
         return Some(Error::invalid_value(
             format!("{written:?}"),
@@ -1041,6 +1092,101 @@ fn decimal_comma_figure_error(text: &str, tokens: &Tokens, lexicon: &Lexicon) ->
     ))
 }
 
+/// The error for a whole value with digits grouped as English does not
+/// group them ("1,2345", "1,234,5678", "12,34,567", "1,000,00",
+/// "1\'234\'567"; see [`number::foreign_grouping_beside`]) where the value,
+/// with the digits grouped by threes, is a quantity that takes in that
+/// number: it names the group that is not of three (or the separator
+/// English does not group with) and the number grouped as English
+/// writes it, and, where the last separator is a comma after groups
+/// that are right, the decimal the comma may mark ("1.2345"). A value
+/// error, as for a decimal comma ("1,5", seventeenth audit, D4), so that
+/// a table cell written so is skipped with it, not refused with the
+/// false reason that "1" starts no quantity or kept as text (seventeenth
+/// audit, inputs 3). Commas between digits in words that are no quantity
+/// either way ("chapters 3,4") are left to the other rules.
+fn grouping_error(text: &str, tokens: &Tokens, lexicon: &Lexicon) -> Option<Error> {
+    let joined_separator = |k: usize| {
+        tokens.joined(k)
+            && number::is_group_separator(tokens.punct(k))
+            && tokens.joined(k + 1)
+            && tokens.number(k + 1).is_some()
+    };
+    // The first digits of the run, and the token after its last digits.
+    let start = (0..tokens.len())
+        .find(|&k| tokens.number(k).is_some() && number::foreign_grouping_beside(tokens, k))?;
+    let mut end = start + 1;
+    while joined_separator(end) {
+        end += 2;
+    }
+    let written = tokens.raw_span(start, end);
+    // A decimal point in the run ("1,234.5,67"): no one reading to offer.
+    if !written
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ',' | '\'' | '’'))
+    {
+        return None;
+    }
+    let digits: String = written.chars().filter(char::is_ascii_digit).collect();
+    let english = group_by_threes(&digits);
+    // The value must read past the number with the digits so grouped.
+    let span = tokens.span(start, end);
+    let regrouped = format!("{}{english}{}", &text[..span.start], &text[span.end..]);
+    let read = Tokens::new(&regrouped);
+    if quantity::quantity_at(&read, lexicon, 0, true).is_none_or(|found| found.end <= start) {
+        return None;
+    }
+    let groups: Vec<&str> = written.split([',', '\'', '’']).collect();
+    let problem = match written.chars().find(|c| !c.is_ascii_digit() && *c != ',') {
+        Some(separator) => {
+            format!("groups its digits with \"{separator}\", which English does not group with")
+        }
+        None => {
+            let odd = groups[1..]
+                .iter()
+                .find(|group| group.len() != 3)
+                .unwrap_or(&groups[0]);
+            format!(
+                "groups its digits as English does not: {odd:?} after a comma is a group of {}, not of three",
+                odd.len()
+            )
+        }
+    };
+    // "1,2345": the comma may mark decimals, where the groups before it
+    // are right.
+    let decimal = written.rsplit_once(',').and_then(|(before, last)| {
+        let mut parts = before.split(',');
+        let first = parts.next()?;
+        ((1..=3).contains(&first.len())
+            && parts.all(|part| part.len() == 3)
+            && !before.contains(['\'', '’'])
+            && last.len() != 3)
+            .then(|| format!("{before}.{last}"))
+    });
+    let or = match decimal {
+        Some(decimal) => format!(" (or {decimal:?} if the comma marks decimals)"),
+        None => String::new(),
+    };
+    Some(Error::invalid_value(
+        format!("{written:?}"),
+        problem,
+        format!("the number grouped by threes with commas, as English writes it, {english:?}{or}"),
+    ))
+}
+
+/// Digits grouped by threes from the right with commas: "12345" is
+/// "12,345".
+fn group_by_threes(digits: &str) -> String {
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (k, digit) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
 /// The error for a whole value whose number goes on with a scale that
 /// does not compose with the one before ("5 million million", "1.5
 /// million thousand", "3 bn bn"; see [`number::ScaleChain`]): no one
@@ -1072,7 +1218,7 @@ fn too_large_error(tokens: &Tokens, notation: &number::Notation) -> Option<Error
     let problem = if end > at + 1 {
         format!(
             "is {}, over the largest count compared",
-            crate::quantity::format_number(total)
+            crate::quantity::message_number(total)
         )
     } else {
         "is over the largest count compared".to_string()
@@ -1132,11 +1278,15 @@ fn plain_space_grouped_error(tokens: &Tokens) -> Option<Error> {
 /// A number written with its digits in groups ("20.000", "1 500"), read
 /// as the groups of one number and written as English writes it
 /// ("20,000", "1,500"): the reading the refusals of such values give.
+/// The digits are grouped as written, not through a float, whose digits
+/// past the sixteenth are not the ones written.
 fn grouped_reading(written: &str) -> String {
     let digits: String = written.chars().filter(char::is_ascii_digit).collect();
-    digits
-        .parse::<f64>()
-        .map_or(digits, crate::quantity::format_number)
+    let digits = digits.trim_start_matches('0');
+    if digits.is_empty() {
+        return "0".to_string();
+    }
+    group_by_threes(digits)
 }
 
 /// The first number in `text` written with dots between groups of three

@@ -618,7 +618,7 @@ pub(crate) fn decimal_comma_figure_at(tokens: &Tokens, i: usize) -> bool {
 /// between groups that are not of three, as Indian grouping writes
 /// lakhs and crores ("12,34,567"), or an apostrophe, as Swiss grouping
 /// writes thousands ("1'234'567").
-fn is_group_separator(c: Option<char>) -> bool {
+pub(crate) fn is_group_separator(c: Option<char>) -> bool {
     matches!(c, Some(',' | '\'' | '’'))
 }
 

@@ -550,6 +550,25 @@ pub(crate) struct QuantityMatch {
     /// that word. `end` is then the figure's end, without a unit. Not
     /// to be taken as read.
     pub(crate) qualified: Option<usize>,
+    /// A bound or hedge written after the figure that its clause goes on
+    /// past ("300 max people", "300 approx. people"; [`postfix_at`]):
+    /// read where it ends the clause, it may here bound the figure or
+    /// describe the noun after it ("300 maximum security prisoners").
+    /// The whole-value parser refuses the figure, naming it; the scanner
+    /// reads the figure as before.
+    pub(crate) postfix: Option<Postfix>,
+}
+
+/// A bound or hedge after a figure, before more words
+/// ([`QuantityMatch::postfix`]).
+pub(crate) struct Postfix {
+    /// The token of its first word.
+    pub(crate) at: usize,
+    /// The token after it.
+    pub(crate) after: usize,
+    /// The same bound or hedge as written before a number: "at most" for
+    /// "max", "approx." for "approx.".
+    pub(crate) before: String,
 }
 
 /// A figure that reads two ways ([`QuantityMatch::ambiguous`]).
@@ -640,8 +659,16 @@ pub(crate) fn quantity_at(
             quantity,
             ambiguous: None,
             qualified: Some(after),
+            postfix: None,
         });
     }
+    // "300 max people": a bound or hedge after the figure that does not
+    // end its clause, which `amount_at` left unread.
+    let postfix = if matches!(amount, Amount::Vague { .. }) {
+        None
+    } else {
+        postfix_at(tokens, lexicon, end)
+    };
     // A share ("41.2%", "between 62 and 65 per cent", "about 40-45
     // percent") has the unit `percent`, as a table cell's share has, and
     // no counted noun: "41.2% of voters" is a share of voters, not a
@@ -721,10 +748,15 @@ pub(crate) fn quantity_at(
     // counted noun bounds the figure, as one before it does, where the
     // clause ends with it ("300 fighters at least 20 km away" bounds the
     // next figure, and is left to it).
+    // So does a hedge the vocabulary reads after a number ("300 people
+    // approx.", "300 people or so"), as it would right after the figure.
     let (amount, end) = match amount {
         Amount::Exact(value) if unit.is_some() => match bound_closing_clause(tokens, end) {
             Some((after, bound)) => (bound_amount(bound, value), after),
-            None => (amount, end),
+            None => match hedge_closing_clause(tokens, lexicon, end) {
+                Some((after, qualifier)) => (Amount::Approximate { value, qualifier }, after),
+                None => (amount, end),
+            },
         },
         _ => (amount, end),
     };
@@ -767,6 +799,7 @@ pub(crate) fn quantity_at(
         quantity,
         ambiguous,
         qualified: None,
+        postfix,
     })
 }
 
@@ -1181,13 +1214,75 @@ fn bound_closing_clause(tokens: &Tokens, end: usize) -> Option<(usize, Bound)> {
         .iter()
         .chain(FINAL_BOUNDS_AFTER)
         .find_map(|&(phrase, bound)| Some((tokens.phrase(end, phrase)?, bound)))?;
-    let closes = after >= tokens.len()
+    clause_ends_at(tokens, after).then_some((after, bound))
+}
+
+/// Whether the clause of a figure ends at token `after`: at the end of
+/// the text or the line, or at a comma, full stop, semicolon, colon,
+/// closing bracket, exclamation or question mark.
+fn clause_ends_at(tokens: &Tokens, after: usize) -> bool {
+    after >= tokens.len()
         || tokens.breaks(after)
         || matches!(
             tokens.punct(after),
             Some(',' | '.' | ';' | ':' | ')' | '!' | '?')
-        );
-    closes.then_some((after, bound))
+        )
+}
+
+/// A hedge at `end`, after a figure's counted noun, that ends the clause
+/// ("300 people approx.", "300 people or so"): one the vocabulary reads
+/// after a number ([`Lexicon::after_hedges`], or one opening with "or
+/// "). The token after it, and the hedge.
+fn hedge_closing_clause(tokens: &Tokens, lexicon: &Lexicon, end: usize) -> Option<(usize, String)> {
+    if tokens.breaks(end) {
+        return None;
+    }
+    let (after, hedge) = lexicon
+        .after_hedges
+        .iter()
+        .chain(&lexicon.suffix_hedges)
+        .find_map(|hedge| Some((tokens.phrase(end, hedge)?, hedge)))?;
+    clause_ends_at(tokens, after).then(|| (after, hedge.clone()))
+}
+
+/// A bound or hedge at `end`, after a figure, that would end its clause
+/// ([`FINAL_BOUNDS_AFTER`], [`Lexicon::after_hedges`]) but that more
+/// words follow ("300 max people", "300 approx. people", "300 at most
+/// people"), with the same bound or hedge as written before a number:
+/// the phrase itself where [`BOUNDS_BEFORE`] has it, or else that
+/// table's first phrase of the same bound that is written after a
+/// number too ("at most" for "max").
+fn postfix_at(tokens: &Tokens, lexicon: &Lexicon, end: usize) -> Option<Postfix> {
+    if end >= tokens.len() || tokens.breaks(end) || tokens.word(end).is_none() {
+        return None;
+    }
+    let (after, before) = FINAL_BOUNDS_AFTER
+        .iter()
+        .find_map(|&(phrase, bound)| {
+            let after = tokens.phrase(end, phrase)?;
+            let before = BOUNDS_BEFORE
+                .iter()
+                .find(|&&(before, _)| before == phrase)
+                .or_else(|| {
+                    BOUNDS_BEFORE.iter().find(|&&(before, b)| {
+                        b == bound && FINAL_BOUNDS_AFTER.iter().any(|&(after, _)| after == before)
+                    })
+                })
+                .or_else(|| BOUNDS_BEFORE.iter().find(|&&(_, b)| b == bound))
+                .map(|&(before, _)| before.to_string())?;
+            Some((after, before))
+        })
+        .or_else(|| {
+            lexicon
+                .after_hedges
+                .iter()
+                .find_map(|hedge| Some((tokens.phrase(end, hedge)?, hedge.clone())))
+        })?;
+    (!clause_ends_at(tokens, after)).then_some(Postfix {
+        at: end,
+        after,
+        before,
+    })
 }
 
 /// A bound phrase after a number: "500 or more", "200 or greater than".

@@ -854,6 +854,33 @@ fn quantity_huge_number() {
     assert_snapshot!(quantity_error("1,000,000,000,000,000,000 fighters"), @r#""1,000,000,000,000,000,000" is over the largest count compared; expected a count of at most 10^15"#);
 }
 
+/// A huge number is shown compactly in a message, in scientific notation
+/// from 10^16, never in its 309 digits or with a float's digits past the
+/// sixteenth; a number written with its digits is grouped as written. An
+/// estimate out of range names its own field, not `exact` (seventeenth
+/// audit, inputs 5).
+#[test]
+fn a_huge_number_is_shown_compactly() {
+    assert_snapshot!(quantity_error("1e308"), @r#""1e308" is 1e308 in exponent notation, over the largest count compared; expected a count of at most 10^15"#);
+    assert_snapshot!(quantity_error("1.5e300 people"), @r#""1.5e300" is 1.5e300 in exponent notation, over the largest count compared; expected a count of at most 10^15"#);
+    assert_snapshot!(quantity_error("9999999999999m"), @r#""9999999999999m" is 9.999999999999e18, over the largest count compared; expected a count of at most 10^15"#);
+    assert_snapshot!(quantity_error("1.000.000.000.000.000.000.000"), @r#""1.000.000.000.000.000.000.000" is 1,000,000,000,000,000,000,000 where a dot groups thousands; expected the number as English writes it, "1,000,000,000,000,000,000,000""#);
+    // Small ones as before.
+    assert_snapshot!(quantity_error("1e3"), @r#""1e3" is 1,000 in exponent notation; expected the number as English writes it, "1,000""#);
+    let corpus = |quantity: &str| {
+        load_error(&one_claim(&format!(r#"{{"quantity": {quantity}}}"#), "")).to_string()
+    };
+    assert_snapshot!(corpus(r#"{"more_than": 5, "rounded_to": 1e308}"#), @r#"line 5 column 64: claim c1: field claims[0].value.quantity: rounded_to 1e308 is given for at_least, which is not an exact figure; expected rounded_to only beside exact"#);
+    assert_snapshot!(corpus(r#"{"range": [1, 5], "best": 1e308}"#), @r#"line 5 column 59: claim c1: field claims[0].value.quantity: 1e308 is out of range (best); expected a count of at most 10^15"#);
+    assert_snapshot!(corpus(r#"{"exact": 5, "low": -1e300}"#), @r#"line 5 column 54: claim c1: field claims[0].value.quantity: -1e300 is a negative count (low); expected a count of zero or more"#);
+    for message in [
+        quantity_error("1e308").to_string(),
+        corpus(r#"{"more_than": 5, "rounded_to": 1e308}"#),
+    ] {
+        assert!(message.len() < 200, "{message}");
+    }
+}
+
 #[test]
 fn quantity_control_characters() {
     assert_snapshot!(quantity_error("\u{0}\u{1b}[31m"), @r#"cannot read "\0\u{1b}[31m" at byte 0: "\0" does not start a quantity; expected a number ("1,500", "twelve"), a range ("500 to 1,500"), a bound ("at least 60"), a hedged number ("about 2,000") or a vague phrase ("dozens"), optionally followed by the counted noun"#);
@@ -1722,6 +1749,64 @@ fn the_example_binary_names_flags_not_library_calls() {
         stderr(&[untagged.as_os_str()])
             .contains("or a side header: --header FILE, a JSON corpus file"),
     );
+}
+
+/// A crossed limit is told of by the example binary as the library's
+/// limit, which the command keeps, and how to meet it, never by the
+/// library setter its user cannot call; a row over a limit is named by
+/// its file and line, skipped or, over twice the limit, as the error
+/// (seventeenth audit, inputs 4). The library's own messages keep the
+/// setter.
+#[test]
+fn the_example_binary_names_no_limit_setter() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, cell: usize| {
+        let path = dir.path().join(name);
+        let text = format!(
+            "source,subject,property,value\nAP,Town,killed,12\nAP,Town,note,{}\nBBC,Town,killed,12\n",
+            "x".repeat(cell)
+        );
+        std::fs::write(&path, &text).unwrap();
+        (path, text)
+    };
+    let run = |path: &std::path::Path| {
+        let output = std::process::Command::new(example_binary())
+            .args([path.as_os_str(), "--width".as_ref(), "1000".as_ref()])
+            .output()
+            .unwrap();
+        let shown = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        for call in ["Limits::", "::with_"] {
+            assert!(!shown.contains(call), "{call} in {shown}");
+        }
+        let lines: Vec<String> = shown
+            .lines()
+            .filter(|line| line.contains("limit"))
+            .map(|line| line.replace(&dir.path().display().to_string(), "<dir>"))
+            .collect();
+        (output.status.code(), lines.join("\n"))
+    };
+    // A text field over its limit, a row over its limit, and a row over
+    // twice it.
+    let (text, csv) = write("text.csv", 200_000);
+    let library = corroborate::StreamReader::new()
+        .read_table(csv.as_bytes(), "text.csv", corroborate::TableFormat::Csv)
+        .unwrap();
+    assert!(
+        library.skipped()[0]
+            .message
+            .contains("Limits::with_max_text_len raises it")
+    );
+    assert_snapshot!(run(&text).1, @"- skipped: <dir>/text.csv:3: field value: text length in bytes is 200000, over the limit of 100000; expected at most 100000; a limit of the corroborate library, which this command keeps: shorten the text, or read the file from a program that raises the library's limit (`Limits`)");
+    let (row, _) = write("row.csv", 7_000_000);
+    assert_snapshot!(run(&row).1, @"- skipped: <dir>/row.csv:3: row length in bytes is 7000014, over the limit of 6400000; expected at most 6400000; a limit of the corroborate library (64 times its longest text field), which this command keeps: shorten the line or row, or read the file from a program that raises the library's limit (`Limits`)");
+    let (huge, _) = write("huge.csv", 13_000_000);
+    let (code, shown) = run(&huge);
+    assert_eq!(code, Some(2));
+    assert_snapshot!(shown, @"error: <dir>/huge.csv:3: length in bytes of the row read so far is 12910544, over the limit of 12800000; expected at most 12800000; a limit of the corroborate library (64 times its longest text field), which this command keeps: shorten the line or row, or read the file from a program that raises the library's limit (`Limits`)");
 }
 
 /// A folder named like a table or a JSON Lines file is read as a folder,

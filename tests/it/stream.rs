@@ -3844,6 +3844,62 @@ fn a_qualifier_after_a_figure_is_read_or_kept_as_text() {
     "#);
 }
 
+/// A value or date cell "early 2023", "mid-2022" or "late 2022" is a
+/// third of the year at month precision, as "early March 2023" is a
+/// third of the month (seventeenth audit, inputs 2).
+#[test]
+fn early_mid_and_late_in_a_year_are_read_in_a_table() {
+    let corpus = read_csv(
+        "source,subject,property,value,date\n\
+         AP,Town,founded,early 2023,\n\
+         BBC,Town,founded,late 2022,\n\
+         CNN,Town,founded,mid-2022,\n\
+         NYT,Town,killed,12,early 2023\n\
+         WP,Town,killed,14,early March 2023\n",
+    );
+    assert!(corpus.skipped().is_empty(), "{:?}", corpus.skipped());
+    let read: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| format!("{:?} said {:?}", c.value, c.assertion.said))
+        .collect();
+    assert_snapshot!(read.join("\n"), @"
+    Date(Period(2023-01/2023-04, month)) said None
+    Date(Period(2022-09/2022-12, month)) said None
+    Date(Period(2022-05/2022-08, month)) said None
+    Quantity(Quantity { amount: Exact(12.0), unit: None, extras: None }) said Some(Period(2023-01/2023-04, month))
+    Quantity(Quantity { amount: Exact(14.0), unit: None, extras: None }) said Some(Period(2023-03-01/2023-03-10, day))
+    ");
+}
+
+/// A table cell with a bound or hedge between its figure and its noun
+/// ("300 max people") is kept as text with a warning naming the word,
+/// never read as exactly 300 "max people"; one after the noun is read
+/// as written before the figure ("300 people approx."; seventeenth
+/// audit, inputs 1).
+#[test]
+fn a_qualifier_between_a_figure_and_its_noun_is_kept_as_text() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         AP,Town,injured,300 max people\n\
+         AP,Village,injured,300 people approx.\n\
+         AP,City,injured,300 approx. people\n",
+    );
+    assert!(corpus.skipped().is_empty(), "{:?}", corpus.skipped());
+    assert_eq!(
+        values_read(&corpus),
+        [
+            "text Text(\"300 max people\")",
+            "approximate approx 300 people",
+            "text Text(\"300 approx. people\")",
+        ]
+    );
+    assert_snapshot!(located(corpus.warnings()), @r#"
+    t.csv:2: field value: "300 max people" begins with the quantity "300" but goes on with "max", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number
+    t.csv:4: field value: "300 approx. people" begins with the quantity "300" but goes on with "approx.", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number
+    "#);
+}
+
 /// A full stop that ends a value cell as a sentence is not read: "300
 /// fighters." is 300 fighters (it had been kept as text with a warning,
 /// "300." skipped). One that ends an abbreviation written with stops is
