@@ -5922,6 +5922,33 @@ fn a_denial_of_a_text_written_otherwise_conflicts_with_it() {
     }
 }
 
+/// The verdict, position values and relations ("P1-P2 Compatible") of
+/// the one topic made of claims of `property` with these values, from
+/// two publications (a1, a2) relaying two origins (o1, o2) in turn.
+fn values_and_relations(
+    property: &str,
+    values: impl Iterator<Item = serde_json::Value>,
+) -> (Verdict, Vec<String>, Vec<String>) {
+    let claims = values
+        .enumerate()
+        .map(|(k, value)| {
+            let source = if k % 2 == 0 { "a1" } else { "a2" };
+            let origin = ["o1", "o2", "o1"][k % 3];
+            claim(&format!("c{}", k + 1), property, value, &[source, origin])
+        })
+        .collect();
+    let corpus = corpus_of(claims);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    let topic = &report.topics[0];
+    let values: Vec<String> = topic.positions().map(|p| p.value.clone()).collect();
+    let relations: Vec<String> = topic
+        .relations
+        .iter()
+        .map(|r| format!("{}-{} {:?}", r.from, r.to, r.relation.kind()))
+        .collect();
+    (topic.verdict, values, relations)
+}
+
 /// Figures support one another only where one holds the other: a
 /// position's value is one of its figures. Two that only overlap ("more
 /// than 20,000" and "up to 50,000") are compatible, each a position of
@@ -5930,30 +5957,7 @@ fn a_denial_of_a_text_written_otherwise_conflicts_with_it() {
 #[test]
 fn figures_that_only_overlap_support_neither() {
     let report_on = |values: &[serde_json::Value]| {
-        let claims = values
-            .iter()
-            .enumerate()
-            .map(|(k, v)| {
-                let source = if k % 2 == 0 { "a1" } else { "a2" };
-                let origin = ["o1", "o2", "o1"][k % 3];
-                claim(
-                    &format!("c{}", k + 1),
-                    "marched",
-                    q(v.clone()),
-                    &[source, origin],
-                )
-            })
-            .collect();
-        let corpus = corpus_of(claims);
-        let report = Analyzer::new(&corpus, &Policy::default()).report();
-        let topic = &report.topics[0];
-        let values: Vec<String> = topic.positions().map(|p| p.value.clone()).collect();
-        let relations: Vec<String> = topic
-            .relations
-            .iter()
-            .map(|r| format!("{}-{} {:?}", r.from, r.to, r.relation.kind()))
-            .collect();
-        (topic.verdict, values, relations)
+        values_and_relations("marched", values.iter().map(|v| q(v.clone())))
     };
     let (verdict, values, relations) = report_on(&[
         serde_json::json!({"more_than": 20000}),
@@ -5999,30 +6003,10 @@ fn figures_that_only_overlap_support_neither() {
 #[test]
 fn date_spans_that_only_overlap_support_neither() {
     let report_on = |dates: &[&str]| {
-        let claims = dates
-            .iter()
-            .enumerate()
-            .map(|(k, d)| {
-                let source = if k % 2 == 0 { "a1" } else { "a2" };
-                let origin = ["o1", "o2", "o1"][k % 3];
-                claim(
-                    &format!("c{}", k + 1),
-                    "founded",
-                    serde_json::json!({ "date": d }),
-                    &[source, origin],
-                )
-            })
-            .collect();
-        let corpus = corpus_of(claims);
-        let report = Analyzer::new(&corpus, &Policy::default()).report();
-        let topic = &report.topics[0];
-        let values: Vec<String> = topic.positions().map(|p| p.value.clone()).collect();
-        let relations: Vec<String> = topic
-            .relations
-            .iter()
-            .map(|r| format!("{}-{} {:?}", r.from, r.to, r.relation.kind()))
-            .collect();
-        (topic.verdict, values, relations)
+        values_and_relations(
+            "founded",
+            dates.iter().map(|d| serde_json::json!({ "date": d })),
+        )
     };
     let (verdict, values, relations) = report_on(&["2014/2016", "2015/2017"]);
     assert_eq!(verdict, Verdict::SingleOrigin);
