@@ -766,3 +766,24 @@ fn rounded_trillions_are_written_in_trillions() {
     assert_eq!(shown(1e15, 1e12), "1,000 trillion US dollars");
     assert_eq!(shown(1.2e9, 1e8), "1.2 billion US dollars");
 }
+
+/// The chrono types the API takes and returns are reachable through the
+/// crate, so a user need not add chrono, at a matching version, to use
+/// them (eighteenth audit, E8).
+#[test]
+fn chrono_is_reexported() {
+    use corroborate::chrono::{NaiveDate, NaiveTime};
+    use corroborate::{Period, Precision, ScanOptions, parse_date};
+    let date = NaiveDate::from_ymd_opt(2021, 8, 25).unwrap();
+    let day = Period::from_date(date);
+    assert_eq!(day.start_date(), date);
+    assert_eq!(day.start(), date.and_time(NaiveTime::MIN));
+    let month = Period::containing(date.and_time(NaiveTime::MIN), Precision::Month);
+    assert!(month.contains(&day));
+    let options = ScanOptions::new().with_reference_date(date);
+    assert_eq!(options.vocabulary().name(), "default");
+    assert_eq!(
+        parse_date("yesterday", Some(date)).unwrap(),
+        Period::day(2021, 8, 24).unwrap()
+    );
+}
