@@ -41,6 +41,11 @@ pub const CORPUS_FILE_NAME: &str = "corpus.json";
 /// The format itself never nests deeper than seven levels, so deeply
 /// nested input is usually rejected earlier, as a value of the wrong type.
 ///
+/// Every entry point that checks a limit takes one: the readers'
+/// `_with_limits` forms ([`Corpus::from_path_with_limits`] and the
+/// others), [`StreamReader::with_limits`](crate::StreamReader::with_limits),
+/// and [`Corpus::new_with_limits`] for a corpus built in code.
+///
 /// There is no limit on the number of claims in a topic: every check the
 /// engine runs over a topic is n log n, except quote clustering and
 /// misattribution, which compare quotes that share their first or last
