@@ -41,6 +41,11 @@ pub const CORPUS_FILE_NAME: &str = "corpus.json";
 /// The format itself never nests deeper than seven levels, so deeply
 /// nested input is usually rejected earlier, as a value of the wrong type.
 ///
+/// Every entry point that checks a limit takes one: the readers'
+/// `_with_limits` forms ([`Corpus::from_path_with_limits`] and the
+/// others), [`StreamReader::with_limits`](crate::StreamReader::with_limits),
+/// and [`Corpus::new_with_limits`] for a corpus built in code.
+///
 /// There is no limit on the number of claims in a topic: every check the
 /// engine runs over a topic is n log n, except quote clustering and
 /// misattribution, which compare quotes that share their first or last
@@ -880,7 +885,9 @@ fn line_of_id(json: &str, id: &str) -> Option<u64> {
 
 impl Corpus {
     /// Checks and assembles a corpus from its parts. Article texts are
-    /// taken from each source's inline `text`.
+    /// taken from each source's inline `text`. The texts are held to the
+    /// default [`Limits`]; to raise one, as a crossed limit's message
+    /// advises, use [`Corpus::new_with_limits`].
     ///
     /// # Errors
     ///
@@ -893,6 +900,43 @@ impl Corpus {
         sources: Vec<Source>,
         claims: Vec<Claim>,
     ) -> Result<Corpus, Error> {
+        Corpus::new_with_limits(entities, sources, claims, &Limits::default())
+    }
+
+    /// As [`Corpus::new`], with explicit [`Limits`]: those on a text
+    /// field, an article and an attribution chain apply
+    /// ([`Limits::max_input_len`] bounds only what is read).
+    ///
+    /// ```
+    /// use corroborate::{Corpus, Entity, EntityId, Limits, Source, SourceId, SourceKind};
+    /// let parts = || -> Result<_, corroborate::Error> {
+    ///     let storm = Entity::new(EntityId::new("storm")?, "Storm");
+    ///     let paper = Source::new(SourceId::new("a")?, SourceKind::Publication, "Paper A")
+    ///         .with_text("The storm killed 95 people.");
+    ///     Ok((vec![storm], vec![paper]))
+    /// };
+    /// let (entities, sources) = parts()?;
+    /// let tight = Limits::default().with_max_article_len(10);
+    /// let err = Corpus::new_with_limits(entities, sources, vec![], &tight).unwrap_err();
+    /// assert!(err.is_limit());
+    /// assert!(err.to_string().ends_with("Limits::with_max_article_len raises it"));
+    ///
+    /// let (entities, sources) = parts()?;
+    /// let raised = tight.with_max_article_len(1_000);
+    /// let corpus = Corpus::new_with_limits(entities, sources, vec![], &raised)?;
+    /// assert_eq!(corpus.sources().len(), 1);
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Corpus::new`], with the limits given.
+    pub fn new_with_limits(
+        entities: Vec<Entity>,
+        sources: Vec<Source>,
+        claims: Vec<Claim>,
+        limits: &Limits,
+    ) -> Result<Corpus, Error> {
         Corpus::assemble(
             None,
             None,
@@ -900,7 +944,7 @@ impl Corpus {
             sources,
             claims,
             HashMap::default(),
-            &Limits::default(),
+            limits,
         )
     }
 

@@ -70,6 +70,22 @@
 //! **Swap the vocabulary.** Read one with [`Vocabulary::from_json_str`] and
 //! pass it with [`Policy::with_vocabulary`].
 //!
+//! **Give a date.** Dates and times in the API are [`chrono`]'s
+//! (`NaiveDate` for [`ScanOptions::with_reference_date`], [`parse_date`]
+//! and [`Period::from_date`]; `NaiveDateTime` for [`Period::containing`]
+//! and [`Period::start`]). The crate re-exports the chrono it is built
+//! with, so `corroborate::chrono` needs no dependency of your own, and
+//! its types are always the ones the API takes:
+//!
+//! ```
+//! use corroborate::chrono::NaiveDate;
+//! use corroborate::{Period, ScanOptions};
+//! let date = NaiveDate::from_ymd_opt(2021, 8, 25).unwrap();
+//! let options = ScanOptions::new().with_reference_date(date);
+//! assert_eq!(Period::from_date(date).start_date(), date);
+//! assert_eq!(options.vocabulary().name(), "default");
+//! ```
+//!
 //! **Read numbers out of text.**
 //!
 //! ```
@@ -185,6 +201,11 @@ mod report;
 mod resolve;
 mod stream;
 mod vocab;
+
+/// The chrono crate, whose `NaiveDate` and `NaiveDateTime` the API
+/// takes and returns, re-exported so that a user's dates are of the
+/// version this crate is built with (0.4).
+pub use chrono;
 
 pub use analyze::{
     Analyzer, MAX_DENIAL_PAIRS, MAX_DENIAL_SCAN, MAX_NAMED_ORIGINS, MAX_NAMED_POSITIONS,

@@ -1334,10 +1334,30 @@ impl fmt::Display for Quantity {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Interval {
+    #[serde(with = "signless_zero")]
     min: f64,
     #[serde(with = "infinite_as_null")]
     max: f64,
     known: bool,
+}
+
+/// `x` with a negative zero made zero: a count has no sign, and
+/// `ceil(-0.5)` is `-0.0`, which JSON would show as `-0.0` (eighteenth
+/// audit, E9). Adding zero leaves every other value as it is.
+fn signless(x: f64) -> f64 {
+    x + 0.0
+}
+
+mod signless_zero {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(super::signless(*value))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        Ok(super::signless(f64::deserialize(d)?))
+    }
 }
 
 mod infinite_as_null {
@@ -1345,24 +1365,25 @@ mod infinite_as_null {
 
     pub(super) fn serialize<S: Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
         if value.is_finite() {
-            s.serialize_f64(*value)
+            s.serialize_f64(super::signless(*value))
         } else {
             s.serialize_none()
         }
     }
 
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
-        Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::INFINITY))
+        Ok(Option::<f64>::deserialize(d)?.map_or(f64::INFINITY, super::signless))
     }
 }
 
 impl Interval {
-    /// Makes `[min, max]`; the ends are swapped if given in reverse.
+    /// Makes `[min, max]`; the ends are swapped if given in reverse. A
+    /// negative zero is made zero, so that no end is written `-0`.
     pub fn new(min: f64, max: f64) -> Interval {
         let (min, max) = if max < min { (max, min) } else { (min, max) };
         Interval {
-            min,
-            max,
+            min: signless(min),
+            max: signless(max),
             known: true,
         }
     }
@@ -1803,6 +1824,49 @@ mod tests {
         })
         .unwrap();
         assert_eq!(q.interval(&v).max(), 49.0);
+    }
+
+    /// A zero end is written `0.0`, never `-0.0`: "about 0" counted
+    /// rounds its top end up from -0.5, which is negative zero, and a JSON
+    /// report showed `"max": -0.0` (eighteenth audit, E9).
+    #[test]
+    fn no_end_is_negative_zero() {
+        let v = Vocabulary::default();
+        let hedged = |qualifier: &str, unit: Option<&str>| {
+            let q = Quantity::new(Amount::Approximate {
+                value: 0.0,
+                qualifier: qualifier.into(),
+            })
+            .unwrap();
+            let q = match unit {
+                Some(unit) => q.with_unit(unit),
+                None => q,
+            };
+            q.interval(&v)
+        };
+        let mut intervals = vec![
+            Interval::new(-0.0, -0.0),
+            Interval::new(0.0, -0.0),
+            Interval::new(-0.0, f64::INFINITY),
+        ];
+        for qualifier in ["about", "nearly", "just over", "up to"] {
+            intervals.push(hedged(qualifier, None));
+            intervals.push(hedged(qualifier, Some("percent")));
+        }
+        let read: Interval =
+            serde_json::from_str(r#"{"min": -0.0, "max": -0.0, "known": true}"#).unwrap();
+        intervals.push(read);
+        for i in intervals {
+            let json = serde_json::to_string(&i).unwrap();
+            assert!(!json.contains("-0"), "{json}");
+            if i.is_known() && i.min() == 0.0 {
+                assert!(i.min().is_sign_positive(), "{i:?}");
+            }
+            if i.max() == 0.0 {
+                assert!(i.max().is_sign_positive(), "{i:?}");
+                assert_eq!(i.to_string(), "[0, 0]");
+            }
+        }
     }
 
     #[test]

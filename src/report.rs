@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::id::{ClaimId, EntityId, Property, SourceId};
+use crate::id::{ClaimId, EntityId, HashSet, Property, SourceId};
 use crate::model::Claim;
 use crate::model::Modality;
 use crate::period::Period;
@@ -889,10 +889,69 @@ impl<'c> Report<'c> {
     }
 
     /// The topic of a subject and property, if the report has one.
+    ///
+    /// The subject may be any id of its group of merged entities, as the
+    /// corpus declares it: a topic is held under the group's canonical
+    /// (smallest) id, [`Topic::subject`], and the report's
+    /// [`merges`](Report::merges) lead from the others to it. The
+    /// property is the canonical one, [`Topic::property`]: a property
+    /// alias is the policy's, not the report's, so look an alias up
+    /// through [`Policy::canonical_property`](crate::Policy::canonical_property).
+    ///
+    /// ```
+    /// use corroborate::{analyze, Corpus, EntityId, Policy, Property};
+    /// let corpus = Corpus::from_json_str(r#"{
+    ///   "format": "corroborate/1",
+    ///   "entities": [
+    ///     {"id": "isis-k", "name": "ISIS-K"},
+    ///     {"id": "isis-khorasan", "name": "ISIS-K"}
+    ///   ],
+    ///   "sources": [{"id": "a1", "kind": "publication", "name": "A"}],
+    ///   "claims": [{"id": "c1", "subject": "isis-khorasan", "property": "fighters",
+    ///     "value": {"quantity": {"exact": 2000, "unit": "fighters"}},
+    ///     "assertion": {"chain": ["a1"]}}]
+    /// }"#)?;
+    /// let policy = Policy::default()
+    ///     .with_property_alias(Property::new("fighters")?, Property::new("fighter_strength")?);
+    /// let report = analyze(&corpus, &policy);
+    /// let alias = Property::new("fighters")?;
+    /// let property = policy.canonical_property(&alias);
+    /// let topic = report.topic(&EntityId::new("isis-khorasan")?, property).unwrap();
+    /// assert_eq!(topic.subject.as_str(), "isis-k");
+    /// assert!(report.topic(&EntityId::new("isis-k")?, property).is_some());
+    /// assert!(report.topic(&EntityId::new("isis-k")?, &alias).is_none());
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
     pub fn topic(&self, subject: &EntityId, property: &Property) -> Option<&Topic<'c>> {
-        self.topics
-            .iter()
-            .find(|t| &t.subject == subject && &t.property == property)
+        let find = |subject: &EntityId| {
+            self.topics
+                .iter()
+                .find(|t| &t.subject == subject && &t.property == property)
+        };
+        if let Some(topic) = find(subject) {
+            return Some(topic);
+        }
+        // The subject's group, walked through the merges (a group's ids
+        // share one canonical id, so at most one of them has the topic).
+        let mut group: Vec<&EntityId> = vec![subject];
+        let mut seen: HashSet<&EntityId> = [subject].into_iter().collect();
+        let mut next = 0;
+        while let Some(&id) = group.get(next) {
+            next += 1;
+            for merge in &self.merges {
+                let other = if &merge.entity == id {
+                    &merge.with
+                } else if &merge.with == id {
+                    &merge.entity
+                } else {
+                    continue;
+                };
+                if seen.insert(other) {
+                    group.push(other);
+                }
+            }
+        }
+        group.into_iter().skip(1).find_map(find)
     }
 
     /// Keeps only the topics for which `keep` returns true, and recounts

@@ -93,6 +93,59 @@ fn the_un_report_counts_once() {
     assert_eq!(projection.origins.len(), 1, "{:?}", projection.origins);
 }
 
+/// `Report::topic` finds a topic by any id of its subject's merged group,
+/// as the corpus declares it, not only by the group's canonical (smallest)
+/// id; a property is looked up by its canonical name, which
+/// `Policy::canonical_property` gives for an alias (eighteenth audit, E7).
+#[test]
+fn a_topic_is_found_by_any_id_of_its_subject() {
+    let corpus = bundled();
+    let id = |s: &str| EntityId::new(s).unwrap();
+    let property = |s: &str| Property::new(s).unwrap();
+    let report = corroborate::analyze(&corpus, &Policy::default());
+    let declared = id("shahab-muhajir");
+    let canonical = id("shahab-al-muhajir");
+    assert!(
+        report
+            .merges
+            .iter()
+            .any(|m| [&m.entity, &m.with] == [&declared, &canonical]
+                || [&m.entity, &m.with] == [&canonical, &declared]),
+        "{:?}",
+        report.merges
+    );
+    let by_canonical = report
+        .topic(&canonical, &property("former_commander_in"))
+        .expect("the canonical id finds the topic");
+    let by_declared = report
+        .topic(&declared, &property("former_commander_in"))
+        .expect("the merged id finds the same topic");
+    assert!(std::ptr::eq(by_canonical, by_declared));
+    assert!(
+        report
+            .topic(&declared, &property("fighter_strength"))
+            .is_none()
+    );
+    assert!(
+        report
+            .topic(&id("nobody"), &property("former_commander_in"))
+            .is_none()
+    );
+
+    // A property alias is the policy's: the report holds topics by their
+    // canonical property, which the policy gives.
+    let policy =
+        Policy::default().with_property_alias(property("fighters"), property("fighter_strength"));
+    let report = corroborate::analyze(&corpus, &policy);
+    assert!(report.topic(&id("isis-k"), &property("fighters")).is_none());
+    let alias = property("fighters");
+    assert!(
+        report
+            .topic(&id("isis-k"), policy.canonical_property(&alias))
+            .is_some()
+    );
+}
+
 /// The README shows the first lines of the real report; they must stay
 /// true.
 #[test]

@@ -707,6 +707,49 @@ fn article_length_limit() {
     assert_snapshot!(e, @"line 3: field sources[0].text: article length in bytes is 28, over the limit of 10; expected at most 10; Limits::with_max_article_len raises it");
 }
 
+/// A corpus built in code meets the same limits as one read, and a
+/// crossed limit's advice, a `Limits` setter, can be followed there:
+/// `Corpus::new_with_limits` takes the `Limits` (eighteenth audit, E6).
+#[test]
+fn corpus_built_in_code_takes_limits() {
+    use corroborate::{Entity, EntityId, Source, SourceId, SourceKind};
+    let parts = |text: &str| {
+        let entity = Entity::new(EntityId::new("storm").unwrap(), "Storm");
+        let source = Source::new(
+            SourceId::new("a").unwrap(),
+            SourceKind::Publication,
+            "Paper A",
+        )
+        .with_text(text);
+        (vec![entity], vec![source], vec![])
+    };
+    let text = "The storm killed 95 people.";
+    let (e, s, c) = parts(text);
+    let err =
+        Corpus::new_with_limits(e, s, c, &Limits::default().with_max_article_len(10)).unwrap_err();
+    assert!(err.is_limit());
+    assert_snapshot!(err, @"field sources[0].text: article length in bytes is 27, over the limit of 10; expected at most 10; Limits::with_max_article_len raises it");
+    // The setter the message names raises the limit for a corpus built in code.
+    let (e, s, c) = parts(text);
+    let limits = Limits::default()
+        .with_max_article_len(10)
+        .with_max_article_len(text.len());
+    let corpus = Corpus::new_with_limits(e, s, c, &limits).unwrap();
+    assert_eq!(corpus.text(&SourceId::new("a").unwrap()), Some(text));
+    // `Corpus::new` is `Corpus::new_with_limits` with the default limits.
+    let long = "x".repeat(Limits::default().max_text_len() + 1);
+    let entity = Entity::new(EntityId::new("storm").unwrap(), long.as_str());
+    let err = Corpus::new(vec![entity.clone()], vec![], vec![]).unwrap_err();
+    assert!(err.is_limit());
+    assert!(
+        err.to_string()
+            .ends_with("Limits::with_max_text_len raises it"),
+        "{err}"
+    );
+    let raised = Limits::default().with_max_text_len(long.len());
+    assert!(Corpus::new_with_limits(vec![entity], vec![], vec![], &raised).is_ok());
+}
+
 // ---- the vocabulary ----
 
 #[test]

@@ -766,3 +766,72 @@ fn rounded_trillions_are_written_in_trillions() {
     assert_eq!(shown(1e15, 1e12), "1,000 trillion US dollars");
     assert_eq!(shown(1.2e9, 1e8), "1.2 billion US dollars");
 }
+
+/// The chrono types the API takes and returns are reachable through the
+/// crate, so a user need not add chrono, at a matching version, to use
+/// them (eighteenth audit, E8).
+#[test]
+fn chrono_is_reexported() {
+    use corroborate::chrono::{NaiveDate, NaiveTime};
+    use corroborate::{Period, Precision, ScanOptions, parse_date};
+    let date = NaiveDate::from_ymd_opt(2021, 8, 25).unwrap();
+    let day = Period::from_date(date);
+    assert_eq!(day.start_date(), date);
+    assert_eq!(day.start(), date.and_time(NaiveTime::MIN));
+    let month = Period::containing(date.and_time(NaiveTime::MIN), Precision::Month);
+    assert!(month.contains(&day));
+    let options = ScanOptions::new().with_reference_date(date);
+    assert_eq!(options.vocabulary().name(), "default");
+    assert_eq!(
+        parse_date("yesterday", Some(date)).unwrap(),
+        Period::day(2021, 8, 24).unwrap()
+    );
+}
+
+/// The values data/README gives for table cells are the values the
+/// report shows for them: "two thirds" had been documented as 66.67
+/// percent where reports show 66.66666667, and the sentence on counts
+/// that look like spans of years said nothing of what they are
+/// (eighteenth audit, E10).
+#[test]
+fn data_readme_values_are_as_shown() {
+    use corroborate::{StreamReader, TableFormat, Value};
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/README.md")).unwrap();
+    let readme = readme.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cells = [
+        "three quarters",
+        "two thirds",
+        "1990–1995 fighters",
+        "1,990–1,995",
+    ];
+    let mut csv = String::from("source,subject,property,value\n");
+    for (i, cell) in cells.iter().enumerate() {
+        csv.push_str(&format!("Paper,Thing {i},share,{cell:?}\n"));
+    }
+    let corpus = StreamReader::new()
+        .read_table(csv.as_bytes(), "t.csv", TableFormat::Csv)
+        .unwrap();
+    assert!(corpus.skipped().is_empty() && corpus.warnings().is_empty());
+    let shown: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| match &c.value {
+            Value::Quantity(q) => q.to_string(),
+            other => panic!("{other:?} is no quantity"),
+        })
+        .collect();
+    for documented in [
+        format!(r#""three quarters" is {},"#, shown[0]),
+        format!(r#""two thirds" {},"#, shown[1]),
+        format!(
+            r#"("1990–1995 fighters") or with thousands separators ("1,990–1,995") is a count: {} and {}."#,
+            shown[2], shown[3]
+        ),
+    ] {
+        assert!(
+            readme.contains(&documented),
+            "data/README does not say {documented}"
+        );
+    }
+}
