@@ -6532,6 +6532,26 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // last finding.
         let mut findings: Vec<([usize; 2], usize, RelayFinding)> = Vec::new();
         let mut sentence = String::with_capacity(256);
+        // The best version of one set of hedge marks, and apart from each
+        // source its chain passes through after its publication (by
+        // voice, sorted), the best version of that set whose chain does
+        // not pass through it: the one that stands in for a claim of that
+        // source, which the best relays (eighteenth audit, E2).
+        struct Best<'c> {
+            version: (usize, &'c Claim),
+            apart: Vec<(Voice<'c>, Option<(usize, &'c Claim)>)>,
+        }
+        // The sources a version's chain passes through after its
+        // publication, by voice (as origins are counted, so an article
+        // and its outlet are one), sorted and without repeats.
+        let through = |claim: &'c Claim| -> Vec<Voice<'c>> {
+            let mut passes: Vec<Voice<'c>> =
+                claim.assertion.chain.iter().skip(1).map(voice).collect();
+            passes.sort_unstable();
+            passes.dedup();
+            passes
+        };
+        let mut chosen: Vec<(usize, &'c Claim)> = Vec::with_capacity(8);
         for run in keyed.chunk_by(|a, b| a.0 == b.0) {
             if run.len() < 2 {
                 continue;
@@ -6543,7 +6563,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // hedges and does not add them), then the smaller id. Two
             // versions that each keep what the other lacks are each
             // reported. Only the best version of each set of hedge marks
-            // can be a reference: at most eight a run.
+            // can be a reference: at most eight a run. A version whose
+            // chain passes through a claim's publication or newsroom is a
+            // relay of that claim, and a mark it keeps that the claim lacks
+            // was added on the way: for that claim the best version of its
+            // marks that is not downstream stands in (eighteenth audit, E2).
             let score = |c: &Claim| {
                 let (h, b, p) = hedges(c);
                 (h as u8 + b as u8 + p as u8, c.assertion.chain.len())
@@ -6552,23 +6576,86 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let order =
                 |a: &Claim, b: &Claim| score(a).cmp(&score(b)).then_with(|| b.id.cmp(&a.id));
             let better = |a: &Claim, b: &Claim| order(a, b) == std::cmp::Ordering::Greater;
-            // A version's place among the best of its kind of marks.
-            let offer = |best: &mut [Option<(usize, &'c Claim)>; 8],
-                         at: usize,
-                         claim: &'c Claim| {
+            // A version's place among the best of its kind of marks, and
+            // among the best of them apart from each source the best passes
+            // through. True if a place changed hands.
+            let offer = |best: &mut [Option<Best<'c>>; 8], at: usize, claim: &'c Claim| {
                 let (h, b, p) = hedges(claim);
                 let slot = &mut best[usize::from(h) | usize::from(b) << 1 | usize::from(p) << 2];
-                let takes = slot.is_none_or(|(_, kept)| better(claim, kept));
-                if takes {
-                    *slot = Some((at, claim));
+                let Some(kept) = slot else {
+                    let apart = through(claim).into_iter().map(|v| (v, None)).collect();
+                    *slot = Some(Best {
+                        version: (at, claim),
+                        apart,
+                    });
+                    return true;
+                };
+                if better(claim, kept.version.1) {
+                    // Apart from each source the new best passes through,
+                    // the best before it that does not: the old best,
+                    // unless it passes through that source too.
+                    let apart = through(claim)
+                        .into_iter()
+                        .map(|v| match kept.apart.binary_search_by(|e| e.0.cmp(&v)) {
+                            Ok(k) => (v, kept.apart[k].1),
+                            Err(_) => (v, Some(kept.version)),
+                        })
+                        .collect();
+                    *kept = Best {
+                        version: (at, claim),
+                        apart,
+                    };
+                    return true;
+                }
+                // Its own chain is looked at only where it could take a
+                // place (most runs keep their best apart from each source).
+                let mut takes = false;
+                for (v, other) in &mut kept.apart {
+                    if other.is_none_or(|(_, o)| better(claim, o))
+                        && !claim.assertion.chain.iter().skip(1).any(|l| voice(l) == *v)
+                    {
+                        *other = Some((at, claim));
+                        takes = true;
+                    }
                 }
                 takes
             };
-            let ranked = |best: &[Option<(usize, &'c Claim)>; 8]| {
-                let mut references: Vec<(usize, &'c Claim)> =
-                    best.iter().flatten().copied().collect();
-                references.sort_by(|a, b| order(b.1, a.1));
-                references
+            // The places taken, with their best versions, nearest the
+            // origin first.
+            let ranked = |best: &[Option<Best<'c>>; 8]| {
+                let mut places: Vec<(usize, &'c Claim)> = best
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, kept)| Some((k, kept.as_ref()?.version.1)))
+                    .collect();
+                places.sort_by(|a, b| order(b.1, a.1));
+                places
+            };
+            // A claim's references, nearest the origin first, into
+            // `chosen`: each best version, or where that version is
+            // downstream of the claim (passes through the voice of its
+            // publication), the best of its marks that is not, if any.
+            let choose = |claim: &'c Claim,
+                          best: &[Option<Best<'c>>; 8],
+                          ranked: &[(usize, &'c Claim)],
+                          chosen: &mut Vec<(usize, &'c Claim)>| {
+                chosen.clear();
+                let publication = claim.assertion.chain.first().map(voice);
+                let mut moved = false;
+                for best in ranked.iter().filter_map(|&(k, _)| best[k].as_ref()) {
+                    match publication
+                        .and_then(|o| best.apart.binary_search_by(|e| e.0.cmp(&o)).ok())
+                    {
+                        Some(k) => {
+                            moved = true;
+                            chosen.extend(best.apart[k].1);
+                        }
+                        None => chosen.push(best.version),
+                    }
+                }
+                if moved {
+                    chosen.sort_by(|a, b| order(b.1, a.1));
+                }
             };
             // A version reported wholly after a relay was reported is not
             // what it relayed: an origin that says "23" and three days
@@ -6582,7 +6669,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let latest_start = times.iter().flatten().map(Period::start).max();
             let earliest_end = times.iter().flatten().map(Period::end).min();
             let in_time = matches!((latest_start, earliest_end), (Some(s), Some(e)) if s >= e);
-            let mut all = [None; 8];
+            let mut all: [Option<Best<'c>>; 8] = Default::default();
             for (at, claim) in members() {
                 offer(&mut all, at, claim);
             }
@@ -6748,14 +6835,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             if !in_time {
                 let references = ranked(&all);
                 for (at, claim) in members() {
-                    find(at, claim, &references);
+                    choose(claim, &all, &references, &mut chosen);
+                    find(at, claim, &chosen);
                 }
                 continue;
             }
             // Timed claims in order of their report's end, each with the
             // best versions reported before it ended (and those with no
             // time); then the claims with no time, with every version.
-            let mut untimed = [None; 8];
+            let mut untimed: [Option<Best<'c>>; 8] = Default::default();
             let mut by_start: Vec<(chrono::NaiveDateTime, usize)> = Vec::with_capacity(run.len());
             let mut by_end: Vec<(chrono::NaiveDateTime, usize)> = Vec::with_capacity(run.len());
             for (i, time) in times.iter().enumerate() {
@@ -6787,12 +6875,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 if taken {
                     references = ranked(&heard);
                 }
-                find(run[i].1, run[i].2, &references);
+                choose(run[i].2, &heard, &references, &mut chosen);
+                find(run[i].1, run[i].2, &chosen);
             }
             let references = ranked(&all);
             for (i, time) in times.iter().enumerate() {
                 if time.is_none() {
-                    find(run[i].1, run[i].2, &references);
+                    choose(run[i].2, &all, &references, &mut chosen);
+                    find(run[i].1, run[i].2, &chosen);
                 }
             }
         }

@@ -6535,3 +6535,89 @@ fn relay_lineages_are_by_newsroom() {
         .is_empty()
     );
 }
+
+/// A version downstream of a claim (its chain passes through the claim's
+/// publication or newsroom) is a relay of that claim: a mark it keeps
+/// and the claim lacks was added on the way, and is no evidence that the
+/// claim dropped it. Reuters' "23" citing IGSU had been said to drop the
+/// "at least" of BBC's version, whose chain is BBC > Reuters > IGSU
+/// (eighteenth audit, E2). Another version that keeps the mark and is
+/// not downstream is still the claim's reference, with or without report
+/// times; a relay beside the claim (citing what it cites) is judged as
+/// before.
+#[test]
+fn a_relay_of_a_claim_is_not_what_the_claim_dropped() {
+    let sources = serde_json::json!([
+        {"id": "r1", "kind": "publication", "name": "Reuters article", "outlet": "Reuters"},
+        {"id": "ap1", "kind": "publication", "name": "AP article", "outlet": "AP"},
+        {"id": "bbc1", "kind": "publication", "name": "BBC article", "outlet": "BBC"},
+        {"id": "cnn1", "kind": "publication", "name": "CNN article", "outlet": "CNN"},
+        {"id": "dw1", "kind": "publication", "name": "DW article", "outlet": "DW"},
+        {"id": "reuters", "kind": "outlet", "name": "Reuters"},
+        {"id": "igsu", "kind": "office", "name": "IGSU"}
+    ]);
+    let exact = serde_json::json!({"exact": 23});
+    let bound = serde_json::json!({"at_least": 23});
+    let killed = |id: &str, amount: &serde_json::Value, chain: &[&str], when: Option<&str>| {
+        let mut c = claim(id, "killed", q(amount.clone()), chain);
+        if let Some(when) = when {
+            c["assertion"]["said"] = serde_json::json!(when);
+        }
+        c
+    };
+    let findings = |claims: Vec<serde_json::Value>| {
+        on_first_topic(&sources, claims, |topic| {
+            topic
+                .relay_findings
+                .iter()
+                .map(|f| format!("{}<{}", f.claim, f.origin_claim))
+                .collect::<Vec<_>>()
+        })
+    };
+    // BBC's bound came through Reuters, cited by name or by article.
+    for through in ["reuters", "r1"] {
+        assert!(
+            findings(vec![
+                killed("c1", &exact, &["r1", "igsu"], None),
+                killed("c2", &bound, &["bbc1", through, "igsu"], None),
+            ])
+            .is_empty(),
+            "through {through}"
+        );
+    }
+    // CNN heard IGSU's bound directly: Reuters' "23" is compared with it,
+    // not with BBC's longer chain.
+    assert_eq!(
+        findings(vec![
+            killed("c1", &exact, &["r1", "igsu"], None),
+            killed("c2", &bound, &["bbc1", "reuters", "igsu"], None),
+            killed("c3", &bound, &["cnn1", "igsu"], None),
+        ]),
+        ["c1<c3"]
+    );
+    // The same where report times order the versions (DW's later bound
+    // is not one Reuters heard).
+    assert_eq!(
+        findings(vec![
+            killed("c1", &exact, &["r1", "igsu"], Some("2024-03-01")),
+            killed(
+                "c2",
+                &bound,
+                &["bbc1", "reuters", "igsu"],
+                Some("2024-03-01")
+            ),
+            killed("c3", &bound, &["cnn1", "igsu"], Some("2024-03-01")),
+            killed("c4", &bound, &["dw1", "igsu"], Some("2024-03-03")),
+        ]),
+        ["c1<c3"]
+    );
+    // AP and BBC both relay Reuters, which is not heard: the assumption
+    // that relaying loses marks stands.
+    assert_eq!(
+        findings(vec![
+            killed("c1", &exact, &["ap1", "reuters", "igsu"], None),
+            killed("c2", &bound, &["bbc1", "reuters", "igsu"], None),
+        ]),
+        ["c1<c2"]
+    );
+}
