@@ -6532,43 +6532,187 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // last finding.
         let mut findings: Vec<([usize; 2], usize, RelayFinding)> = Vec::new();
         let mut sentence = String::with_capacity(256);
+        // The best version of one set of hedge marks, and apart from each
+        // source its chain passes through after its publication (by
+        // voice, sorted), the best version of that set whose chain does
+        // not pass through it: the one that stands in for a claim of that
+        // source, which the best relays (eighteenth audit, E2).
+        struct Best<'c> {
+            version: Version<'c>,
+            apart: Vec<(Voice<'c>, Option<Version<'c>>)>,
+        }
+        // A version: its place in `claims`, the claim, and the marks it
+        // can be a reference for (hedge, bound, projection): its own, but
+        // for those a source its chain passes through never used.
+        type Version<'c> = (usize, &'c Claim, [bool; 3]);
+        // The sources a version's chain passes through after its
+        // publication, by voice (as origins are counted, so an article
+        // and its outlet are one), sorted and without repeats.
+        let through = |claim: &'c Claim| -> Vec<Voice<'c>> {
+            let mut passes: Vec<Voice<'c>> =
+                claim.assertion.chain.iter().skip(1).map(voice).collect();
+            passes.sort_unstable();
+            passes.dedup();
+            passes
+        };
+        let mut chosen: Vec<Version<'c>> = Vec::with_capacity(8);
         for run in keyed.chunk_by(|a, b| a.0 == b.0) {
             if run.len() < 2 {
                 continue;
             }
-            let members = || run.iter().map(|&(_, at, claim)| (at, claim));
+            // What each source that a chain of the run passes through said
+            // in its own versions of the figure (the run's claims that it
+            // published, by voice): the marks any of them keeps. Where all
+            // of a source's versions lack a kind of mark, a relay of that
+            // source that keeps it added it after the source, and one that
+            // lacks it relayed the source faithfully: BBC's "at least 23"
+            // and AP's "23", both via Reuters, beside Reuters' own "23"
+            // citing IGSU (eighteenth audit, E2). Relaying is taken to lose
+            // marks and not add them only where no such source is heard.
+            let between = run.iter().any(|&(_, _, c)| c.assertion.chain.len() > 2);
+            let mut spoken: Vec<(Voice<'c>, [bool; 3])> = Vec::new();
+            if between {
+                spoken.extend(run.iter().filter_map(|&(_, _, c)| {
+                    let (h, b, p) = hedges(c);
+                    Some((voice(c.assertion.chain.first()?), [h, b, p]))
+                }));
+                spoken.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                spoken.dedup_by(|later, kept| {
+                    let same = later.0 == kept.0;
+                    if same {
+                        for (k, mark) in kept.1.iter_mut().enumerate() {
+                            *mark |= later.1[k];
+                        }
+                    }
+                    same
+                });
+            }
+            // The kinds of mark that a source between a claim's
+            // publication and its origin never used.
+            let lacked = |claim: &'c Claim| {
+                let mut lacked = [false; 3];
+                let chain = &claim.assertion.chain;
+                if spoken.is_empty() || chain.len() < 3 {
+                    return lacked;
+                }
+                for link in &chain[1..chain.len() - 1] {
+                    let v = voice(link);
+                    if let Ok(k) = spoken.binary_search_by(|e| e.0.cmp(&v)) {
+                        for (mark, used) in lacked.iter_mut().zip(spoken[k].1) {
+                            *mark |= !used;
+                        }
+                    }
+                }
+                lacked
+            };
+            // Each member as a version, with the marks it was passed
+            // without (which it did not drop), by its place in the run.
+            let versions: Vec<(Version<'c>, [bool; 3])> = run
+                .iter()
+                .map(|&(_, at, claim)| {
+                    let (h, b, p) = hedges(claim);
+                    let lacked = lacked(claim);
+                    let marks = [h && !lacked[0], b && !lacked[1], p && !lacked[2]];
+                    ((at, claim, marks), lacked)
+                })
+                .collect();
             // A version's reference is the version nearest what the origin
             // said among those that keep something it lacks: the most
             // hedged, then the one with the longest chain (relaying loses
             // hedges and does not add them), then the smaller id. Two
             // versions that each keep what the other lacks are each
             // reported. Only the best version of each set of hedge marks
-            // can be a reference: at most eight a run.
-            let score = |c: &Claim| {
-                let (h, b, p) = hedges(c);
-                (h as u8 + b as u8 + p as u8, c.assertion.chain.len())
+            // can be a reference: at most eight a run. A version whose
+            // chain passes through a claim's publication or newsroom is a
+            // relay of that claim, and a mark it keeps that the claim lacks
+            // was added on the way: for that claim the best version of its
+            // marks that is not downstream stands in (eighteenth audit, E2).
+            // A version's marks here are those it can be a reference for
+            // (`versions`): a mark added after a heard source is not one.
+            let score = |v: &Version<'c>| {
+                let [h, b, p] = v.2;
+                (h as u8 + b as u8 + p as u8, v.1.assertion.chain.len())
             };
             // Greater for the version nearer the origin.
-            let order =
-                |a: &Claim, b: &Claim| score(a).cmp(&score(b)).then_with(|| b.id.cmp(&a.id));
-            let better = |a: &Claim, b: &Claim| order(a, b) == std::cmp::Ordering::Greater;
-            // A version's place among the best of its kind of marks.
-            let offer = |best: &mut [Option<(usize, &'c Claim)>; 8],
-                         at: usize,
-                         claim: &'c Claim| {
-                let (h, b, p) = hedges(claim);
+            let order = |a: &Version<'c>, b: &Version<'c>| {
+                score(a).cmp(&score(b)).then_with(|| b.1.id.cmp(&a.1.id))
+            };
+            let better =
+                |a: &Version<'c>, b: &Version<'c>| order(a, b) == std::cmp::Ordering::Greater;
+            // A version's place among the best of its kind of marks, and
+            // among the best of them apart from each source the best passes
+            // through. True if a place changed hands.
+            let offer = |best: &mut [Option<Best<'c>>; 8], version: Version<'c>| {
+                let (claim, [h, b, p]) = (version.1, version.2);
                 let slot = &mut best[usize::from(h) | usize::from(b) << 1 | usize::from(p) << 2];
-                let takes = slot.is_none_or(|(_, kept)| better(claim, kept));
-                if takes {
-                    *slot = Some((at, claim));
+                let Some(kept) = slot else {
+                    let apart = through(claim).into_iter().map(|v| (v, None)).collect();
+                    *slot = Some(Best { version, apart });
+                    return true;
+                };
+                if better(&version, &kept.version) {
+                    // Apart from each source the new best passes through,
+                    // the best before it that does not: the old best,
+                    // unless it passes through that source too.
+                    let apart = through(claim)
+                        .into_iter()
+                        .map(|v| match kept.apart.binary_search_by(|e| e.0.cmp(&v)) {
+                            Ok(k) => (v, kept.apart[k].1),
+                            Err(_) => (v, Some(kept.version)),
+                        })
+                        .collect();
+                    *kept = Best { version, apart };
+                    return true;
+                }
+                // Its own chain is looked at only where it could take a
+                // place (most runs keep their best apart from each source).
+                let mut takes = false;
+                for (v, other) in &mut kept.apart {
+                    if other.is_none_or(|o| better(&version, &o))
+                        && !claim.assertion.chain.iter().skip(1).any(|l| voice(l) == *v)
+                    {
+                        *other = Some(version);
+                        takes = true;
+                    }
                 }
                 takes
             };
-            let ranked = |best: &[Option<(usize, &'c Claim)>; 8]| {
-                let mut references: Vec<(usize, &'c Claim)> =
-                    best.iter().flatten().copied().collect();
-                references.sort_by(|a, b| order(b.1, a.1));
-                references
+            // The places taken, with their best versions, nearest the
+            // origin first.
+            let ranked = |best: &[Option<Best<'c>>; 8]| {
+                let mut places: Vec<(usize, Version<'c>)> = best
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, kept)| Some((k, kept.as_ref()?.version)))
+                    .collect();
+                places.sort_by(|a, b| order(&b.1, &a.1));
+                places
+            };
+            // A claim's references, nearest the origin first, into
+            // `chosen`: each best version, or where that version is
+            // downstream of the claim (passes through the voice of its
+            // publication), the best of its marks that is not, if any.
+            let choose = |claim: &'c Claim,
+                          best: &[Option<Best<'c>>; 8],
+                          ranked: &[(usize, Version<'c>)],
+                          chosen: &mut Vec<Version<'c>>| {
+                chosen.clear();
+                let publication = claim.assertion.chain.first().map(voice);
+                let mut moved = false;
+                for best in ranked.iter().filter_map(|&(k, _)| best[k].as_ref()) {
+                    match publication
+                        .and_then(|o| best.apart.binary_search_by(|e| e.0.cmp(&o)).ok())
+                    {
+                        Some(k) => {
+                            moved = true;
+                            chosen.extend(best.apart[k].1);
+                        }
+                        None => chosen.push(best.version),
+                    }
+                }
+                if moved {
+                    chosen.sort_by(|a, b| order(b, a));
+                }
             };
             // A version reported wholly after a relay was reported is not
             // what it relayed: an origin that says "23" and three days
@@ -6582,17 +6726,17 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let latest_start = times.iter().flatten().map(Period::start).max();
             let earliest_end = times.iter().flatten().map(Period::end).min();
             let in_time = matches!((latest_start, earliest_end), (Some(s), Some(e)) if s >= e);
-            let mut all = [None; 8];
-            for (at, claim) in members() {
-                offer(&mut all, at, claim);
+            let mut all: [Option<Best<'c>>; 8] = Default::default();
+            for &(version, _) in &versions {
+                offer(&mut all, version);
             }
             // What the findings of this run say of each reference, by its
             // place in `claims`: the origin's name and the reference's
             // value, made once.
             let mut about: Vec<(usize, OriginName<'_>, String)> = Vec::new();
-            let mut find = |claim_at: usize,
-                            claim: &'c Claim,
-                            references: &[(usize, &'c Claim)]| {
+            let mut find = |(claim_at, claim, _): Version<'c>,
+                            passed_without: [bool; 3],
+                            references: &[Version<'c>]| {
                 // An origin's own words (a chain of one link) relay
                 // nothing: where they differ in their marks, the origin
                 // gave both. With lineages by newsroom, Reuters' unhedged
@@ -6601,11 +6745,18 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 if claim.assertion.chain.len() == 1 {
                     return;
                 }
+                // A kind of mark a source its chain passes through never
+                // used is not one it dropped: it is counted as kept.
                 let (h, b, p) = hedges(claim);
+                let (h, b, p) = (
+                    h || passed_without[0],
+                    b || passed_without[1],
+                    p || passed_without[2],
+                );
                 // What `claim` dropped of `reference`'s marks, but for the
                 // kinds already reported (`done`), which are not written.
-                let dropped_from = |reference: &'c Claim, done: [bool; 3]| {
-                    let (rh, rb, rp) = hedges(reference);
+                let dropped_from = |reference: &'c Claim, marks: [bool; 3], done: [bool; 3]| {
+                    let [rh, rb, rp] = marks;
                     let (mut rh, mut rb, mut rp) = (rh && !done[0], rb && !done[1], rp && !done[2]);
                     // Only what `claim` lacks could have been dropped.
                     if rh && !h || rb && !b || rp && !p {
@@ -6668,11 +6819,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 // version that dropped one reference's hedge and another's
                 // bound gets a finding against each.
                 let mut reported = [false; 3];
-                for &(reference_at, reference) in references {
+                for &(reference_at, reference, marks) in references {
                     if std::ptr::eq(claim, reference) {
                         continue;
                     }
-                    let dropped = dropped_from(reference, reported);
+                    let dropped = dropped_from(reference, marks, reported);
                     if dropped.is_empty() {
                         continue;
                     }
@@ -6747,15 +6898,16 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             };
             if !in_time {
                 let references = ranked(&all);
-                for (at, claim) in members() {
-                    find(at, claim, &references);
+                for &(version, passed_without) in &versions {
+                    choose(version.1, &all, &references, &mut chosen);
+                    find(version, passed_without, &chosen);
                 }
                 continue;
             }
             // Timed claims in order of their report's end, each with the
             // best versions reported before it ended (and those with no
             // time); then the claims with no time, with every version.
-            let mut untimed = [None; 8];
+            let mut untimed: [Option<Best<'c>>; 8] = Default::default();
             let mut by_start: Vec<(chrono::NaiveDateTime, usize)> = Vec::with_capacity(run.len());
             let mut by_end: Vec<(chrono::NaiveDateTime, usize)> = Vec::with_capacity(run.len());
             for (i, time) in times.iter().enumerate() {
@@ -6765,7 +6917,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         by_end.push((t.end(), i));
                     }
                     None => {
-                        offer(&mut untimed, run[i].1, run[i].2);
+                        offer(&mut untimed, versions[i].0);
                     }
                 }
             }
@@ -6781,18 +6933,22 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 while let Some(&(start, j)) = by_start.get(next)
                     && start < end
                 {
-                    taken |= offer(&mut heard, run[j].1, run[j].2);
+                    taken |= offer(&mut heard, versions[j].0);
                     next += 1;
                 }
                 if taken {
                     references = ranked(&heard);
                 }
-                find(run[i].1, run[i].2, &references);
+                let (version, passed_without) = versions[i];
+                choose(version.1, &heard, &references, &mut chosen);
+                find(version, passed_without, &chosen);
             }
             let references = ranked(&all);
             for (i, time) in times.iter().enumerate() {
                 if time.is_none() {
-                    find(run[i].1, run[i].2, &references);
+                    let (version, passed_without) = versions[i];
+                    choose(version.1, &all, &references, &mut chosen);
+                    find(version, passed_without, &chosen);
                 }
             }
         }

@@ -514,10 +514,15 @@ pub struct RelayFinding {
     pub claim: ClaimId,
     /// The version nearest what the shared origin said among those that
     /// keep what `claim` dropped: the most hedged of the lineage and
-    /// anchor, then the one with the longest chain. Each kind of mark a
-    /// claim dropped is reported once, against the nearest version that
-    /// keeps it, so a claim that dropped one version's hedge and another's
-    /// bound has a finding against each.
+    /// anchor, then the one with the longest chain. Never a relay of
+    /// `claim` (a version whose chain passes through its publication or
+    /// newsroom): a mark such a version keeps was added after `claim`.
+    /// Nor, for a kind of mark, a version whose chain passes through a
+    /// source whose own versions of the figure all lack it; a claim
+    /// passed through such a source dropped nothing of that kind. Each
+    /// kind of mark a claim dropped is reported once, against the nearest
+    /// version that keeps it, so a claim that dropped one version's hedge
+    /// and another's bound has a finding against each.
     pub origin_claim: ClaimId,
     /// What was dropped.
     pub dropped: Vec<Dropped>,

@@ -2270,42 +2270,49 @@ fn versions_that_each_drop_something_are_both_reported() {
 
 /// A version that dropped one version's hedge and another's bound is
 /// reported against each: every kind of mark dropped is named once,
-/// against the nearest version that keeps it.
+/// against the nearest version that keeps it. A relay of a source whose
+/// own version lacks a kind of mark relayed it faithfully: c3 citing a2,
+/// whose own "about 300" is certain, dropped no hedge (eighteenth audit,
+/// E2).
 #[test]
 fn every_kind_of_mark_dropped_is_reported() {
-    let mut probable = claim(
-        "c1",
-        "killed",
-        q(serde_json::json!({"exact": 300})),
-        &["a1", "o1"],
-    );
-    probable["assertion"]["modality"] = serde_json::json!({"certainty": "probable"});
-    let corpus = corpus_of(vec![
-        on_one_day(probable),
-        on_one_day(claim(
-            "c2",
-            "killed",
-            q(serde_json::json!({"approximately": 300})),
-            &["a2", "o1"],
-        )),
-        on_one_day(claim(
-            "c3",
+    let found = |chain: &[&str]| {
+        let mut probable = claim(
+            "c1",
             "killed",
             q(serde_json::json!({"exact": 300})),
-            &["a1", "a2", "o1"],
-        )),
-    ]);
-    let report = Analyzer::new(&corpus, &Policy::default()).report();
-    let found: Vec<&str> = report.topics[0]
-        .relay_findings
-        .iter()
-        .filter(|f| f.claim.as_str() == "c3")
-        .map(|f| f.explanation.as_str())
-        .collect();
-    assert_snapshot!(found.join("\n"), @r#"
+            &["a1", "o1"],
+        );
+        probable["assertion"]["modality"] = serde_json::json!({"certainty": "probable"});
+        let corpus = corpus_of(vec![
+            on_one_day(probable),
+            on_one_day(claim(
+                "c2",
+                "killed",
+                q(serde_json::json!({"approximately": 300})),
+                &["a2", "o1"],
+            )),
+            on_one_day(claim(
+                "c3",
+                "killed",
+                q(serde_json::json!({"exact": 300})),
+                chain,
+            )),
+        ]);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        report.topics[0]
+            .relay_findings
+            .iter()
+            .filter(|f| f.claim.as_str() == "c3")
+            .map(|f| f.explanation.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_snapshot!(found(&["a1", "o2", "o1"]), @r#"
     c3 relays one member state as 300, dropping the hedge (probable → certain) present in c1 (300)
     c3 relays one member state as 300, dropping the bound (approximate) present in c2 (about 300)
     "#);
+    assert_snapshot!(found(&["a1", "a2", "o1"]), @"c3 relays one member state as 300, dropping the bound (approximate) present in c2 (about 300)");
 }
 
 /// The warnings of a report whose text holds `needle`.
@@ -6518,4 +6525,154 @@ fn relay_lineages_are_by_newsroom() {
         ])
         .is_empty()
     );
+}
+
+/// A version downstream of a claim (its chain passes through the claim's
+/// publication or newsroom) is a relay of that claim: a mark it keeps
+/// and the claim lacks was added on the way, and is no evidence that the
+/// claim dropped it. Reuters' "23" citing IGSU had been said to drop the
+/// "at least" of BBC's version, whose chain is BBC > Reuters > IGSU
+/// (eighteenth audit, E2). Another version that keeps the mark and is
+/// not downstream is still the claim's reference, with or without report
+/// times; a relay beside the claim (citing what it cites) is judged as
+/// before.
+#[test]
+fn a_relay_of_a_claim_is_not_what_the_claim_dropped() {
+    let sources = serde_json::json!([
+        {"id": "r1", "kind": "publication", "name": "Reuters article", "outlet": "Reuters"},
+        {"id": "ap1", "kind": "publication", "name": "AP article", "outlet": "AP"},
+        {"id": "bbc1", "kind": "publication", "name": "BBC article", "outlet": "BBC"},
+        {"id": "cnn1", "kind": "publication", "name": "CNN article", "outlet": "CNN"},
+        {"id": "dw1", "kind": "publication", "name": "DW article", "outlet": "DW"},
+        {"id": "reuters", "kind": "outlet", "name": "Reuters"},
+        {"id": "igsu", "kind": "office", "name": "IGSU"}
+    ]);
+    let exact = serde_json::json!({"exact": 23});
+    let bound = serde_json::json!({"at_least": 23});
+    let killed = |id: &str, amount: &serde_json::Value, chain: &[&str], when: Option<&str>| {
+        let mut c = claim(id, "killed", q(amount.clone()), chain);
+        if let Some(when) = when {
+            c["assertion"]["said"] = serde_json::json!(when);
+        }
+        c
+    };
+    let findings = |claims: Vec<serde_json::Value>| {
+        on_first_topic(&sources, claims, |topic| {
+            topic
+                .relay_findings
+                .iter()
+                .map(|f| format!("{}<{}", f.claim, f.origin_claim))
+                .collect::<Vec<_>>()
+        })
+    };
+    // BBC's bound came through Reuters, cited by name or by article.
+    for through in ["reuters", "r1"] {
+        assert!(
+            findings(vec![
+                killed("c1", &exact, &["r1", "igsu"], None),
+                killed("c2", &bound, &["bbc1", through, "igsu"], None),
+            ])
+            .is_empty(),
+            "through {through}"
+        );
+    }
+    // CNN heard IGSU's bound directly: Reuters' "23" is compared with it,
+    // not with BBC's longer chain.
+    assert_eq!(
+        findings(vec![
+            killed("c1", &exact, &["r1", "igsu"], None),
+            killed("c2", &bound, &["bbc1", "reuters", "igsu"], None),
+            killed("c3", &bound, &["cnn1", "igsu"], None),
+        ]),
+        ["c1<c3"]
+    );
+    // The same where report times order the versions (DW's later bound
+    // is not one Reuters heard).
+    assert_eq!(
+        findings(vec![
+            killed("c1", &exact, &["r1", "igsu"], Some("2024-03-01")),
+            killed(
+                "c2",
+                &bound,
+                &["bbc1", "reuters", "igsu"],
+                Some("2024-03-01")
+            ),
+            killed("c3", &bound, &["cnn1", "igsu"], Some("2024-03-01")),
+            killed("c4", &bound, &["dw1", "igsu"], Some("2024-03-03")),
+        ]),
+        ["c1<c3"]
+    );
+    // AP and BBC both relay Reuters, which is not heard: the assumption
+    // that relaying loses marks stands.
+    assert_eq!(
+        findings(vec![
+            killed("c1", &exact, &["ap1", "reuters", "igsu"], None),
+            killed("c2", &bound, &["bbc1", "reuters", "igsu"], None),
+        ]),
+        ["c1<c2"]
+    );
+}
+
+/// A source a chain passes through whose own words are heard says which
+/// marks it passed on: where its versions of the figure all lack a mark,
+/// a relay of it that keeps the mark added it, and one that lacks it
+/// relayed it faithfully. Reuters' "23" citing IGSU, BBC's "at least 23"
+/// and AP's "23" both citing Reuters: AP had been said to drop BBC's
+/// bound, and so had CNN's "23" citing IGSU directly (eighteenth audit,
+/// E2). A version that keeps the mark and did not pass through Reuters
+/// is still a reference, and where one of Reuters' versions keeps the
+/// mark, the relays of Reuters are judged as before.
+#[test]
+fn a_source_heard_in_a_chain_says_what_it_passed_on() {
+    let sources = serde_json::json!([
+        {"id": "r1", "kind": "publication", "name": "Reuters article", "outlet": "Reuters"},
+        {"id": "r2", "kind": "publication", "name": "Reuters update", "outlet": "Reuters"},
+        {"id": "ap1", "kind": "publication", "name": "AP article", "outlet": "AP"},
+        {"id": "bbc1", "kind": "publication", "name": "BBC article", "outlet": "BBC"},
+        {"id": "cnn1", "kind": "publication", "name": "CNN article", "outlet": "CNN"},
+        {"id": "dw1", "kind": "publication", "name": "DW article", "outlet": "DW"},
+        {"id": "reuters", "kind": "outlet", "name": "Reuters"},
+        {"id": "igsu", "kind": "office", "name": "IGSU"}
+    ]);
+    let exact = serde_json::json!({"exact": 23});
+    let bound = serde_json::json!({"at_least": 23});
+    let killed = |id: &str, amount: &serde_json::Value, chain: &[&str]| {
+        claim(id, "killed", q(amount.clone()), chain)
+    };
+    let findings = |ids: &[&str]| {
+        let all = [
+            killed("c1", &exact, &["r1", "igsu"]),
+            killed("c2", &bound, &["bbc1", "reuters", "igsu"]),
+            killed("c3", &exact, &["ap1", "reuters", "igsu"]),
+            killed("c4", &exact, &["cnn1", "igsu"]),
+            killed("c5", &bound, &["dw1", "igsu"]),
+            killed("c6", &bound, &["r2", "igsu"]),
+        ];
+        let claims: Vec<serde_json::Value> = all
+            .into_iter()
+            .filter(|c| ids.contains(&c["id"].as_str().unwrap()))
+            .collect();
+        let look = |topic: &corroborate::Topic<'_>| {
+            topic
+                .relay_findings
+                .iter()
+                .map(|f| format!("{}<{}", f.claim, f.origin_claim))
+                .collect::<Vec<_>>()
+        };
+        let found = on_first_topic(&sources, claims.clone(), look);
+        // In any order, the same findings.
+        let reversed = claims.into_iter().rev().collect();
+        assert_eq!(on_first_topic(&sources, reversed, look), found);
+        found
+    };
+    assert!(findings(&["c1", "c2", "c3"]).is_empty());
+    assert!(findings(&["c1", "c2", "c4"]).is_empty());
+    // DW heard IGSU's bound directly: Reuters and CNN dropped it, and AP
+    // relayed Reuters' words.
+    assert_eq!(
+        findings(&["c1", "c2", "c3", "c4", "c5"]),
+        ["c1<c5", "c4<c5"]
+    );
+    // Reuters' update keeps the bound: BBC may have it from there.
+    assert_eq!(findings(&["c1", "c2", "c3", "c6"]), ["c1<c6", "c3<c2"]);
 }
