@@ -1393,7 +1393,11 @@ pub(crate) const DATE_BOUNDS: &[&str] = &["by", "since", "until", "till", "befor
 /// 2021-08-25, "on Tuesday" is 2021-08-24. A day named ahead ("next
 /// Tuesday", "this Friday", "this coming Tuesday", "next August")
 /// resolves forward, and fails where English gives it two ("next
-/// Friday" said on a Monday: this Friday or the one after).
+/// Friday" said on a Monday: this Friday or the one after). "This
+/// December" is the reference year's, "last August" said in August the
+/// year before's, "September next year" and "Monday last week" what they
+/// say, and "last July" said in August fails (last month, or the July
+/// of the year before).
 ///
 /// ```
 /// use corroborate::{parse_date, Precision};

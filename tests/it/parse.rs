@@ -2271,6 +2271,88 @@ fn a_bound_after_the_counted_noun_that_ends_the_clause_bounds_the_figure() {
     );
 }
 
+/// A month named with "this", "this coming", "coming", "last" or "past",
+/// a month followed by "this year", "next year" or "last year", and a
+/// weekday followed by "this week", "last week" or "next week" are one
+/// date, the modifier read (eighteenth audit, E1). The scanner had read
+/// the month or weekday bare, looking back, a year (or a week) off, and
+/// the modifier or the year after it as a mention of its own.
+#[test]
+fn a_month_or_weekday_with_its_modifier_is_one_date() {
+    // Sunday 2021-08-15.
+    let sunday = date(2021, 8, 15);
+    check_on(
+        sunday,
+        "The vote is due this December.",
+        "date 2021-12 [this December]",
+    );
+    check_on(sunday, "this August", "date 2021-08 [this August]");
+    check_on(
+        sunday,
+        "They meet this coming September.",
+        "date 2021-09 [this coming September]",
+    );
+    check_on(
+        sunday,
+        "this coming August",
+        "date 2022-08 [this coming August]",
+    );
+    check_on(sunday, "coming March", "date 2022-03 [coming March]");
+    check_on(
+        sunday,
+        "It happened last August.",
+        "date 2020-08 [last August]",
+    );
+    check_on(sunday, "last December", "date 2020-12 [last December]");
+    check_on(sunday, "this past July", "date 2021-07 [this past July]");
+    check_on(sunday, "this March", "date 2021-03 [this March]");
+    // "last July" said in August: last month, or the July of the year
+    // before.
+    check_on(sunday, "last July", "");
+    check_on(
+        sunday,
+        "The talks resume in December this year.",
+        "date 2021-12 [December this year]",
+    );
+    check_on(
+        sunday,
+        "The plant opens in September next year.",
+        "date 2022-09 [September next year]",
+    );
+    check_on(
+        sunday,
+        "It closed in May last year.",
+        "date 2020-05 [May last year]",
+    );
+    check_on(
+        sunday,
+        "It opens on December 5 of next year.",
+        "date 2022-12-05 [December 5 of next year]",
+    );
+    // Wednesday 2021-08-18: last week is 9 to 15 August whether a week
+    // starts on Monday or on Sunday.
+    let wednesday = date(2021, 8, 18);
+    check_on(
+        wednesday,
+        "He resigned on Monday last week.",
+        "date 2021-08-09 [Monday last week]",
+    );
+    check_on(
+        wednesday,
+        "Friday next week",
+        "date 2021-08-27 [Friday next week]",
+    );
+    check_on(
+        wednesday,
+        "Tuesday of this week",
+        "date 2021-08-17 [Tuesday of this week]",
+    );
+    // Said on a Sunday, last week is 2 to 8 August from a Monday, 8 to
+    // 14 from a Sunday: its Monday is the 2nd or the 9th, no date.
+    check_on(sunday, "He resigned on Monday last week.", "");
+    check_on(wednesday, "Sunday last week", "");
+}
+
 /// A number with a minus sign is no count, whichever sign typeset text
 /// writes it with, and so is one after the word "minus" (fourteenth
 /// audit, H2): no mention, as for "-40", rather than the number
