@@ -2296,7 +2296,9 @@ fn parse_row<'a>(
 /// article's relative dates are read against its publication date,
 /// looking back: `None` for a cell that is no such date, and the
 /// warning for one whose row has no single day (or finer) to read it
-/// against, which is kept as text.
+/// against, or that English gives two readings said on the row's day
+/// ("next Tuesday" said on a Sunday, "next September" said in August),
+/// which is kept as text.
 fn relative_date(text: &str, said: Option<Period>) -> Option<Result<Period, Error>> {
     let day = said
         .filter(|said| said.is_single_unit() && said.precision() <= crate::period::Precision::Day)
@@ -2305,13 +2307,12 @@ fn relative_date(text: &str, said: Option<Period>) -> Option<Result<Period, Erro
         if let Ok(period) = parse_date(text, Some(day)) {
             return Some(Ok(period));
         }
-        // Read against another day of the week but not this one: a date
-        // ahead that English gives two days for ("next Tuesday" said on
-        // a Sunday), kept as text with the reason.
-        let reads_on_another_day = (1..7)
-            .filter_map(|n| day.checked_add_days(chrono::Days::new(n)))
-            .any(|other| parse_date(text, Some(other)).is_ok());
-        if !reads_on_another_day {
+        // A date that gives none said on this day but one said on
+        // another: a date ahead (or back) that English gives two
+        // readings for, kept as text with the reason. (Only the six days
+        // after had been tried, which told a weekday's two readings but a
+        // month's only in a month's last six days, eighteenth audit, E3.)
+        if !(crate::parse::date_unresolved_on(text, day) && reads_on_another_day(text, day)) {
             return None;
         }
         return Some(Err(Error::invalid_value(
@@ -2324,9 +2325,14 @@ fn relative_date(text: &str, said: Option<Period>) -> Option<Result<Period, Erro
         )
         .in_field("value")));
     }
-    // Relative if it reads against some day: any will do to tell.
+    // Relative if it reads against some day: any will do to tell, or, where
+    // it reads two ways on that one, another.
     let probe = chrono::NaiveDate::from_ymd_opt(2000, 6, 15)?;
-    parse_date(text, Some(probe)).ok()?;
+    if parse_date(text, Some(probe)).is_err()
+        && !(crate::parse::date_unresolved_on(text, probe) && reads_on_another_day(text, probe))
+    {
+        return None;
+    }
     Some(Err(Error::invalid_value(
         format!("{:?}", text.trim()),
         format!(
@@ -2339,6 +2345,17 @@ fn relative_date(text: &str, said: Option<Period>) -> Option<Result<Period, Erro
         "a date with its year (\"August 26, 2021\"), or the day the row was reported in its date column",
     )
     .in_field("value")))
+}
+
+/// Whether `text` reads as a date said on some day in the year after
+/// `day`: on one of the six days after it (a weekday's other reading,
+/// "next Tuesday" said on a Sunday) or on the same day of one of the
+/// twelve months after it (a month's, "next September" said in August).
+fn reads_on_another_day(text: &str, day: chrono::NaiveDate) -> bool {
+    let days = (1..7).filter_map(|n| day.checked_add_days(chrono::Days::new(n)));
+    let months = (1..13).filter_map(|n| day.checked_add_months(chrono::Months::new(n)));
+    days.chain(months)
+        .any(|other| parse_date(text, Some(other)).is_ok())
 }
 
 /// The warning for a value cell that begins with a quantity but goes on

@@ -1565,6 +1565,36 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
     }
 }
 
+/// True when `text` is one date expression, relative to `reference`, that
+/// gives no date said then, where [`parse_date`] fails with "the date does
+/// not resolve against the reference date": a day or month named ahead
+/// that English gives two readings ("next September" said in August),
+/// or a range without its years that does not resolve. A date written
+/// wrong (a day that does not exist, a weekday the date does not fall
+/// on, a week named in mid-week, an inverted range) is not one.
+pub(crate) fn date_unresolved_on(text: &str, reference: NaiveDate) -> bool {
+    let tokens = Tokens::new(text);
+    if tokens
+        .word(0)
+        .is_some_and(|word| DATE_BOUNDS.contains(&word))
+    {
+        return false;
+    }
+    let start = words::DATE_PLACES
+        .iter()
+        .find_map(|place| tokens.phrase(0, place))
+        .filter(|&after| after < tokens.len())
+        .unwrap_or(0);
+    date::date_at(&tokens, start, Some(reference), true).is_some_and(|found| {
+        found.end == tokens.len()
+            && found.period.is_none()
+            && found.wrong_weekday.is_none()
+            && found.midweek.is_none()
+            && !found.inverted
+            && !found.nonexistent
+    }) && date::impossible_date_at(&tokens, start).is_none()
+}
+
 /// The end of a rate at token `i`, "N in M" with whole numbers, N less
 /// than M ("one in five people", "3 in 10 voters", "one in a hundred"):
 /// a share the scanner does not read, whose numbers are not counts (the

@@ -3957,6 +3957,50 @@ fn a_day_named_ahead_in_a_cell_is_read_forward_or_kept_as_text() {
     assert_snapshot!(located(corpus.warnings()), @r#"t.csv:3: field value: "next Tuesday" is a date relative to when it was reported that reads two ways said on 2021-08-29, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")"#);
 }
 
+/// A value cell naming a month ahead that English gives two months for
+/// ("next September" said in August: next month, or a year on) is kept
+/// as text with the warning whatever day of the month the row is dated,
+/// and so is one that reads two ways with no day to read it against
+/// (eighteenth audit, E3). Only the six days after the row's date had
+/// been tried, so the warning came only in a month's last six days, and
+/// a cell of a row without one day was kept as text silently.
+#[test]
+fn a_month_named_ahead_that_reads_two_ways_is_kept_as_text_with_a_warning() {
+    let corpus = read_csv(
+        "source,subject,property,value,date\n\
+         P,A,deadline,next September,2021-08-15\n\
+         P,B,deadline,next September,2021-08-28\n\
+         P,C,deadline,last July,2021-08-15\n\
+         P,D,deadline,Monday last week,2021-08-15\n\
+         P,E,deadline,next September,2021-08\n\
+         P,F,deadline,last July,\n\
+         P,G,deadline,this December,2021-08-15\n\
+         P,H,deadline,fled to Kabul,2021-08-15\n",
+    );
+    assert!(corpus.skipped().is_empty(), "{:?}", corpus.skipped());
+    assert_eq!(
+        dates_read(&corpus),
+        [
+            "text Text(\"next September\")",
+            "text Text(\"next September\")",
+            "text Text(\"last July\")",
+            "text Text(\"Monday last week\")",
+            "text Text(\"next September\")",
+            "text Text(\"last July\")",
+            "date 2021-12",
+            "text Text(\"fled to Kabul\")",
+        ]
+    );
+    assert_snapshot!(located(corpus.warnings()), @r#"
+t.csv:2: field value: "next September" is a date relative to when it was reported that reads two ways said on 2021-08-15, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")
+t.csv:3: field value: "next September" is a date relative to when it was reported that reads two ways said on 2021-08-28, a Saturday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")
+t.csv:4: field value: "last July" is a date relative to when it was reported that reads two ways said on 2021-08-15, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")
+t.csv:5: field value: "Monday last week" is a date relative to when it was reported that reads two ways said on 2021-08-15, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")
+t.csv:6: field value: "next September" is a date relative to when it was reported, and the row's date is 2021-08, not one day, so the cell is kept as text and not compared as a date; expected a date with its year ("August 26, 2021"), or the day the row was reported in its date column
+t.csv:7: field value: "last July" is a date relative to when it was reported, and the row's date is missing, so the cell is kept as text and not compared as a date; expected a date with its year ("August 26, 2021"), or the day the row was reported in its date column
+    "#);
+}
+
 /// Each claim's value as read: "date 2021-08-27" for a date, else its
 /// kind and value.
 fn dates_read(corpus: &corroborate::Corpus) -> Vec<String> {
