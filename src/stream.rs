@@ -2248,14 +2248,19 @@ fn parse_row<'a>(
                         Err(not_date) if iso_shaped(read) || slashed_date(read) => {
                             return Err(not_date.in_field("value"));
                         }
-                        Err(_) if numeric_shaped(read) => {
-                            return Err(unreadable_number(read, not_quantity).in_field("value"));
-                        }
+                        // A date relative to the row's is tried before a
+                        // cell of digits and number signs is refused: "17:00"
+                        // is a time on the row's date, as "04:11 PM" is (it
+                        // had been refused as a number written wrong,
+                        // eighteenth audit, E4).
                         Err(_) => match relative_date(read, said) {
                             Some(Ok(period)) => Value::Date(period),
                             Some(Err(unread)) => {
                                 warning = Some(unread);
                                 Value::Text(value_text.into_owned())
+                            }
+                            None if numeric_shaped(read) => {
+                                return Err(unreadable_number(read, not_quantity).in_field("value"));
                             }
                             None => {
                                 if let Some(open) = open_period_kept_as_text(read) {
@@ -3701,8 +3706,8 @@ fn iso_shaped(text: &str) -> bool {
 /// Arabic script's own among them (the decimal separator U+066B, the
 /// thousands separator U+066C and the percent sign U+066A: "٥٫٥",
 /// "٥٬٣٠٠", "٥٪"), and perhaps control characters a broken export left
-/// ("300\0"). Such a cell that reads as no quantity or date is a number
-/// written wrong, and is skipped with the reason ([`unreadable_number`]),
+/// ("300\0"). Such a cell that reads as no quantity or date, nor as a
+/// clock time on the row's date ("17:00"), is a number written wrong, and is skipped with the reason ([`unreadable_number`]),
 /// never kept as text to compare.
 fn numeric_shaped(text: &str) -> bool {
     text.chars().any(char::is_numeric)
@@ -3742,6 +3747,21 @@ fn unreadable_number(text: &str, not_quantity: Error) -> Error {
                 u32::from(c)
             ),
             "the number in ASCII digits, 0 to 9",
+        );
+    }
+    // "25:00", "17:75": written as a clock time, which a cell of a
+    // time reads ("17:00"), but no time of day.
+    if let Some((hour, minute)) = trimmed.split_once(':')
+        && (1..=2).contains(&hour.len())
+        && minute.len() == 2
+        && format!("{hour}{minute}")
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+    {
+        return Error::invalid_value(
+            format!("{trimmed:?}"),
+            "is written as a clock time, but is no time of day",
+            "a time from 00:00 to 23:59 (read on the row's date), or a number",
         );
     }
     not_quantity

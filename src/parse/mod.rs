@@ -836,13 +836,22 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> 
                 return Err(inverted.into());
             }
             let after = tokens.span(found.end, found.end + 1);
+            // "5 pm", "about 5 p.m.": a time of day, which the counted
+            // noun does not take in (eighteenth audit, E4).
+            let meridiem = tokens
+                .word(found.end)
+                .and_then(|word| words::lookup(words::MERIDIEM, word))
+                .is_some();
+            let problem = if meridiem {
+                format!(
+                    "unexpected {:?} after the quantity: with it the figure is a time of day, not a quantity",
+                    tokens.raw(found.end)
+                )
+            } else {
+                format!("unexpected {:?} after the quantity", tokens.raw(found.end))
+            };
             Err(Unread {
-                error: expression_error(
-                    text,
-                    after.start,
-                    format!("unexpected {:?} after the quantity", tokens.raw(found.end)),
-                    "the end of the expression",
-                ),
+                error: expression_error(text, after.start, problem, "the end of the expression"),
                 quantity: Some((tokens.span(0, found.end), after)),
             })
         }
