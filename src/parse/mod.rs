@@ -766,6 +766,18 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> 
         )
         .into());
     }
+    if let Some((written, english)) = dot_grouped_decimal_comma(text) {
+        // Not a syntax error: the number reads one way, the European
+        // way, which English does not write (eighteenth audit, E5).
+        return Err(Error::invalid_value(
+            format!("{written:?}"),
+            format!(
+                "is {english} where dots group thousands and a comma marks decimals, as much of Europe writes it and English does not"
+            ),
+            format!("the number as English writes it, {english:?}"),
+        )
+        .into());
+    }
     let tokens = Tokens::new(text);
     if tokens.len() == 0 {
         return Err(expression_error(text, 0, "the input is empty", QUANTITY_EXPECTED).into());
@@ -1336,6 +1348,52 @@ fn dot_grouped(text: &str) -> Option<&str> {
             && bytes.get(k + 1).is_some_and(u8::is_ascii_digit);
         if groups > 0 && (1..=3).contains(&lead) && !glued_before && !glued_after {
             return Some(&text[start..k]);
+        }
+        while k < bytes.len() && (bytes[k].is_ascii_digit() || matches!(bytes[k], b'.' | b',')) {
+            k += 1;
+        }
+    }
+    None
+}
+
+/// The first number in `text` written with dots between groups of three
+/// digits and a decimal comma after them ("1.234,5", "1.500.000,25"), as
+/// much of Europe writes numbers, and the number as English writes it
+/// ("1,234.5"). Unlike "20.000" ([`dot_grouped`]) it reads one way, but
+/// English does not write it so, and a whole value is refused with its
+/// reading, as "1,5" is, rather than with the false reason that "1.234"
+/// starts no quantity (eighteenth audit, E5). A number glued to other
+/// digits, dots or commas ("1.234,5,6", "1.234,5.6") is not one of these.
+fn dot_grouped_decimal_comma(text: &str) -> Option<(&str, String)> {
+    let bytes = text.as_bytes();
+    let digits_from = |k: usize| bytes[k..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let mut k = 0;
+    while k < bytes.len() {
+        if !bytes[k].is_ascii_digit() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let lead = digits_from(k);
+        k += lead;
+        let glued_before = start > 0 && matches!(bytes[start - 1], b'.' | b',');
+        let mut groups = 0;
+        while bytes.get(k) == Some(&b'.') && digits_from(k + 1) == 3 {
+            k += 4;
+            groups += 1;
+        }
+        let decimals = if bytes.get(k) == Some(&b',') {
+            digits_from(k + 1)
+        } else {
+            0
+        };
+        let end = k + 1 + decimals;
+        let glued_after = matches!(bytes.get(end), Some(b'.' | b','))
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        if groups > 0 && (1..=3).contains(&lead) && decimals > 0 && !glued_before && !glued_after {
+            let written = &text[start..end];
+            let english = format!("{}.{}", grouped_reading(&text[start..k]), &text[k + 1..end]);
+            return Some((written, english));
         }
         while k < bytes.len() && (bytes[k].is_ascii_digit() || matches!(bytes[k], b'.' | b',')) {
             k += 1;

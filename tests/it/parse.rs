@@ -2561,7 +2561,10 @@ fn a_decimal_comma_is_refused_with_its_reading() {
         let error = parse_quantity(text, &v).unwrap_err().to_string();
         assert!(error.contains("groups its digits"), "{text}: {error}");
     }
-    for text in ["1, 5", "chapters 3,4", "1.234,5"] {
+    // "1.234,5", dots grouping thousands before a decimal comma, is
+    // refused with its reading, 1,234.5 (see
+    // `digits_grouped_the_european_way_with_a_decimal_comma_are_refused_with_their_reading`).
+    for text in ["1, 5", "chapters 3,4"] {
         let error = parse_quantity(text, &v).unwrap_err();
         assert!(error.is_syntax(), "{text}: {error}");
         assert!(
@@ -2615,6 +2618,49 @@ fn digits_grouped_as_english_does_not_are_refused_naming_the_group() {
     "#);
     // Words that are no quantity either way keep their error.
     assert!(parse_quantity("chapters 3,4", &v).unwrap_err().is_syntax());
+}
+
+/// Every cell of the eighteenth audit's E5 ("12,34,567" bare, with a
+/// noun or a hedge, "1,00,000", "1'234'567", "1,000,00", "1.234,5") is
+/// skipped naming how it is written and how English writes it, never
+/// with the false reason that its leading digits start no quantity:
+/// "1.234,5", dots grouping thousands before a decimal comma, had been
+/// refused as '"1.234" does not start a quantity'.
+#[test]
+fn digits_grouped_the_european_way_with_a_decimal_comma_are_refused_with_their_reading() {
+    let v = Vocabulary::default();
+    let refused = |text: &str| {
+        let error = parse_quantity(text, &v).unwrap_err();
+        assert!(!error.is_syntax(), "{text}: {error}");
+        error.to_string()
+    };
+    insta::assert_snapshot!(refused("1.234,5"), @r#""1.234,5" is 1,234.5 where dots group thousands and a comma marks decimals, as much of Europe writes it and English does not; expected the number as English writes it, "1,234.5""#);
+    insta::assert_snapshot!(refused("about 1.234.567,89 people"), @r#""1.234.567,89" is 1,234,567.89 where dots group thousands and a comma marks decimals, as much of Europe writes it and English does not; expected the number as English writes it, "1,234,567.89""#);
+    let corpus = corroborate::StreamReader::new()
+        .read_table(
+            "source,subject,property,value\n\
+             P,A,affected,\"12,34,567\"\n\
+             P,B,affected,\"12,34,567 people\"\n\
+             P,C,affected,\"1,00,000\"\n\
+             P,D,affected,\"about 12,34,567\"\n\
+             P,E,affected,\"1'234'567\"\n\
+             P,F,affected,\"1,000,00\"\n\
+             P,G,affected,\"1.234,5\"\n"
+                .as_bytes(),
+            "t.csv",
+            corroborate::TableFormat::Csv,
+        )
+        .unwrap();
+    assert!(corpus.claims().is_empty());
+    assert!(corpus.warnings().is_empty());
+    for skipped in corpus.skipped() {
+        assert!(
+            !skipped.message.contains("does not start a quantity"),
+            "{}",
+            skipped.message
+        );
+    }
+    assert_eq!(corpus.skipped().len(), 7);
 }
 
 /// "On or about DATE" is the date, as "on DATE" is; "the week of DATE"
