@@ -1825,6 +1825,20 @@ pub fn scan_each(text: &str, options: &ScanOptions, mut found: impl FnMut(Mentio
             i = after;
             continue;
         }
+        // "about 5 pm", "between 4 and 5 pm": a time of day, which no
+        // date reads with its hedge or range. No mention rather than a
+        // count of five (eighteenth audit, E4).
+        if let Some(found) = &quantity
+            && found.end > date_end
+            && found.end > 0
+            && tokens.number(found.end - 1).is_some()
+            && tokens
+                .word(found.end)
+                .is_some_and(|word| words::lookup(words::MERIDIEM, word).is_some())
+        {
+            i = found.end + 1;
+            continue;
+        }
         let quantity_end = quantity.as_ref().map_or(0, |q| q.end);
         if date_end == 0 && quantity_end == 0 {
             // "5 million million", "3 bn bn": scales that do not make one

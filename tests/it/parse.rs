@@ -2353,6 +2353,27 @@ fn a_month_or_weekday_with_its_modifier_is_one_date() {
     check_on(wednesday, "Sunday last week", "");
 }
 
+/// A figure followed by "am" or "pm" is a time of day, never a count
+/// (eighteenth audit, E4): "5 pm" is a time, and where a hedge or a range
+/// comes before it ("about 5 pm", "between 4 and 5 pm"), which no date
+/// reads, there is no mention rather than a count of five.
+#[test]
+fn a_figure_before_am_or_pm_is_no_count() {
+    let thursday = date(2021, 8, 26);
+    check_on(thursday, "at 5 pm", "date 2021-08-26T17 [5 pm]");
+    check_on(thursday, "The blast came at about 5 pm.", "");
+    check_on(
+        thursday,
+        "between 4 and 5 p.m. on Monday",
+        "date 2021-08-23 [Monday]",
+    );
+    check("about 11 AM", "");
+    check(
+        "about 5 people",
+        "approximate 5..=5 unit=people [about 5 people]",
+    );
+}
+
 /// A number with a minus sign is no count, whichever sign typeset text
 /// writes it with, and so is one after the word "minus" (fourteenth
 /// audit, H2): no mention, as for "-40", rather than the number
