@@ -2248,14 +2248,19 @@ fn parse_row<'a>(
                         Err(not_date) if iso_shaped(read) || slashed_date(read) => {
                             return Err(not_date.in_field("value"));
                         }
-                        Err(_) if numeric_shaped(read) => {
-                            return Err(unreadable_number(read, not_quantity).in_field("value"));
-                        }
+                        // A date relative to the row's is tried before a
+                        // cell of digits and number signs is refused: "17:00"
+                        // is a time on the row's date, as "04:11 PM" is (it
+                        // had been refused as a number written wrong,
+                        // eighteenth audit, E4).
                         Err(_) => match relative_date(read, said) {
                             Some(Ok(period)) => Value::Date(period),
                             Some(Err(unread)) => {
                                 warning = Some(unread);
                                 Value::Text(value_text.into_owned())
+                            }
+                            None if numeric_shaped(read) => {
+                                return Err(unreadable_number(read, not_quantity).in_field("value"));
                             }
                             None => {
                                 if let Some(open) = open_period_kept_as_text(read) {
@@ -2296,7 +2301,9 @@ fn parse_row<'a>(
 /// article's relative dates are read against its publication date,
 /// looking back: `None` for a cell that is no such date, and the
 /// warning for one whose row has no single day (or finer) to read it
-/// against, which is kept as text.
+/// against, or that English gives two readings said on the row's day
+/// ("next Tuesday" said on a Sunday, "next September" said in August),
+/// which is kept as text.
 fn relative_date(text: &str, said: Option<Period>) -> Option<Result<Period, Error>> {
     let day = said
         .filter(|said| said.is_single_unit() && said.precision() <= crate::period::Precision::Day)
@@ -2305,13 +2312,12 @@ fn relative_date(text: &str, said: Option<Period>) -> Option<Result<Period, Erro
         if let Ok(period) = parse_date(text, Some(day)) {
             return Some(Ok(period));
         }
-        // Read against another day of the week but not this one: a date
-        // ahead that English gives two days for ("next Tuesday" said on
-        // a Sunday), kept as text with the reason.
-        let reads_on_another_day = (1..7)
-            .filter_map(|n| day.checked_add_days(chrono::Days::new(n)))
-            .any(|other| parse_date(text, Some(other)).is_ok());
-        if !reads_on_another_day {
+        // A date that gives none said on this day but one said on
+        // another: a date ahead (or back) that English gives two
+        // readings for, kept as text with the reason. (Only the six days
+        // after had been tried, which told a weekday's two readings but a
+        // month's only in a month's last six days, eighteenth audit, E3.)
+        if !(crate::parse::date_unresolved_on(text, day) && reads_on_another_day(text, day)) {
             return None;
         }
         return Some(Err(Error::invalid_value(
@@ -2324,9 +2330,14 @@ fn relative_date(text: &str, said: Option<Period>) -> Option<Result<Period, Erro
         )
         .in_field("value")));
     }
-    // Relative if it reads against some day: any will do to tell.
+    // Relative if it reads against some day: any will do to tell, or, where
+    // it reads two ways on that one, another.
     let probe = chrono::NaiveDate::from_ymd_opt(2000, 6, 15)?;
-    parse_date(text, Some(probe)).ok()?;
+    if parse_date(text, Some(probe)).is_err()
+        && !(crate::parse::date_unresolved_on(text, probe) && reads_on_another_day(text, probe))
+    {
+        return None;
+    }
     Some(Err(Error::invalid_value(
         format!("{:?}", text.trim()),
         format!(
@@ -2339,6 +2350,17 @@ fn relative_date(text: &str, said: Option<Period>) -> Option<Result<Period, Erro
         "a date with its year (\"August 26, 2021\"), or the day the row was reported in its date column",
     )
     .in_field("value")))
+}
+
+/// Whether `text` reads as a date said on some day in the year after
+/// `day`: on one of the six days after it (a weekday's other reading,
+/// "next Tuesday" said on a Sunday) or on the same day of one of the
+/// twelve months after it (a month's, "next September" said in August).
+fn reads_on_another_day(text: &str, day: chrono::NaiveDate) -> bool {
+    let days = (1..7).filter_map(|n| day.checked_add_days(chrono::Days::new(n)));
+    let months = (1..13).filter_map(|n| day.checked_add_months(chrono::Months::new(n)));
+    days.chain(months)
+        .any(|other| parse_date(text, Some(other)).is_ok())
 }
 
 /// The warning for a value cell that begins with a quantity but goes on
@@ -3684,8 +3706,8 @@ fn iso_shaped(text: &str) -> bool {
 /// Arabic script's own among them (the decimal separator U+066B, the
 /// thousands separator U+066C and the percent sign U+066A: "٥٫٥",
 /// "٥٬٣٠٠", "٥٪"), and perhaps control characters a broken export left
-/// ("300\0"). Such a cell that reads as no quantity or date is a number
-/// written wrong, and is skipped with the reason ([`unreadable_number`]),
+/// ("300\0"). Such a cell that reads as no quantity or date, nor as a
+/// clock time on the row's date ("17:00"), is a number written wrong, and is skipped with the reason ([`unreadable_number`]),
 /// never kept as text to compare.
 fn numeric_shaped(text: &str) -> bool {
     text.chars().any(char::is_numeric)
@@ -3725,6 +3747,21 @@ fn unreadable_number(text: &str, not_quantity: Error) -> Error {
                 u32::from(c)
             ),
             "the number in ASCII digits, 0 to 9",
+        );
+    }
+    // "25:00", "17:75": written as a clock time, which a cell of a
+    // time reads ("17:00"), but no time of day.
+    if let Some((hour, minute)) = trimmed.split_once(':')
+        && (1..=2).contains(&hour.len())
+        && minute.len() == 2
+        && format!("{hour}{minute}")
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+    {
+        return Error::invalid_value(
+            format!("{trimmed:?}"),
+            "is written as a clock time, but is no time of day",
+            "a time from 00:00 to 23:59 (read on the row's date), or a number",
         );
     }
     not_quantity

@@ -20,7 +20,11 @@
 //! - `mid-|early|late Year`: months 5–8, 1–4, 9–12 ("early 2023", "mid-2022")
 //! - `[the] week of Day`: the seven days from a Sunday or a Monday; no date
 //!   for a day in mid-week (see `week_of`)
-//! - `today`, `yesterday`, `tomorrow`, `last night`, `this|last|next week|month|year`, `[last|this] Weekday`, `next|this [coming]|coming Weekday`, `next Month` (ahead, see `weekday_ahead`)
+//! - `today`, `yesterday`, `tomorrow`, `last night`, `this|last|next week|month|year`, `[last|this] Weekday`, `next|this [coming]|coming Weekday`, `this past Weekday` (ahead, see `weekday_ahead`)
+//! - `last|past|this [past|coming]|coming|next Month` (see `month_named`);
+//!   `Month [Day] [of] this|last|next year`: "September next year"
+//! - `Weekday [of] this|last|next week`: "Monday last week", where weeks
+//!   from Monday and from Sunday give one day (see `weekday_of_week`)
 //! - `HH:MM [am|pm]`, `H am|pm`: on the date before or after it, or the reference day
 //! - `YYYY-MM-DDTHH:MM[:SS[.f]]`: that minute; with a zone, no date (`iso_timestamp_at`)
 //!
@@ -35,7 +39,10 @@
 //! after it, unless this year's is at most [`AHEAD`] days after it ("the
 //! Aug. 31 deadline", said on August 26); "in July" the most recent July. A day or month named ahead
 //! ("next Tuesday", "this Friday", "this coming Tuesday", "next August")
-//! is read forward, and only where English gives it one day or month. A range of dates is read
+//! is read forward, and only where English gives it one day or month;
+//! so is a month named with "this" or "last" (see `month_named`), and a
+//! month or weekday followed by the year or week it is in ("December this
+//! year", "Monday last week"). A range of dates is read
 //! forward instead (see [`join`]): its first end, when only it lacks a
 //! year, falls in the year before its second; its second end, when it
 //! lacks one, is the first such day or month not ending before its first
@@ -902,13 +909,21 @@ fn relative(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         _ => {}
     }
     // Weekdays: "Tuesday", "last Tuesday", "this Friday", "next
-    // Tuesday", "this coming Tuesday".
+    // Tuesday", "this coming Tuesday", "this past Tuesday".
     let (modifier, at) = match word {
         "this" if tokens.is(i + 1, "coming") => (Some("coming"), i + 2),
+        "this" if tokens.is(i + 1, "past") => (Some("past"), i + 2),
         "last" | "this" | "next" | "past" | "coming" => (Some(word), i + 1),
         _ => (None, i),
     };
     if let Some((weekday, end)) = weekday_at(tokens, at) {
+        // "Monday last week", "Friday of next week": that day of the
+        // week named, where English gives it one day.
+        if modifier.is_none()
+            && let Some((shift, after)) = relative_unit_after(tokens, end, "week")
+        {
+            return Some((after, weekday_of_week(weekday, shift)));
+        }
         let back_at_least = match modifier {
             Some("last" | "past") => 1,
             Some("this") => return Some((end, weekday_ahead("this", weekday))),
@@ -929,20 +944,12 @@ fn relative(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         ));
     }
     let modifier = modifier?;
-    // "next August": the first August after the reference month, when
-    // that is next year's.
-    if modifier == "next"
-        && let Some((month, end)) = month_at(tokens, at)
-    {
-        return Some((
-            end,
-            Value::Relative(Box::new(move |r: NaiveDate| {
-                if month > r.month() {
-                    return None;
-                }
-                Period::month(r.year() + 1, month).ok()
-            })),
-        ));
+    // "next August", "this December", "last August": read as
+    // [`month_named`] says. (Only "next" had been read; the scanner read
+    // the others as the bare month, looking back, a year off: "this
+    // December" said in August was last December, eighteenth audit, E1.)
+    if let Some((month, end)) = month_at(tokens, at) {
+        return Some((end, month_named(modifier, month)));
     }
     let unit = tokens.word(at)?;
     let shift: i64 = match modifier {
@@ -974,6 +981,105 @@ fn relative(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
         _ => return None,
     };
     Some((end, Value::Relative(value)))
+}
+
+/// A month named with a modifier, resolved only where English gives it
+/// one month:
+///
+/// - "this December", "this March": the reference year's, as "December
+///   this year" is, whether it is past or to come;
+/// - "last August": the year before's when that August is the most
+///   recent before the reference month too ("last August" or "last
+///   December" said in August); one earlier in the reference year ("last
+///   July" said in August) may be last month or the July of the year
+///   before, and gives no date;
+/// - "this past July", "past July": the most recent before the reference
+///   month;
+/// - "this coming September", "coming September": the first after the
+///   reference month;
+/// - "next August": the year after's when that August is the first after
+///   the reference month too ("next August" said in August); one later
+///   in the reference year ("next September" said in August) may be next
+///   month or the September of the year after, and gives no date.
+fn month_named(modifier: &str, month: u32) -> Value {
+    let modifier = match modifier {
+        "last" => "last",
+        "past" => "past",
+        "this" => "this",
+        "coming" => "coming",
+        _ => "next",
+    };
+    Value::Relative(Box::new(move |r: NaiveDate| {
+        let (this, year) = (r.month(), r.year());
+        let year = match modifier {
+            "this" => year,
+            "last" if month >= this => year - 1,
+            "past" if month < this => year,
+            "past" => year - 1,
+            "coming" if month > this => year,
+            "coming" => year + 1,
+            "next" if month <= this => year + 1,
+            _ => return None,
+        };
+        Period::month(year, month).ok()
+    }))
+}
+
+/// "this|last|next UNIT" at `i`, with an optional "of" before it ("of
+/// last week"): the shift (0, -1 or 1) and the token after the unit.
+fn relative_unit_after(tokens: &Tokens, i: usize, unit: &str) -> Option<(i32, usize)> {
+    let at = i + usize::from(tokens.is(i, "of"));
+    if (i..at + 2).any(|k| tokens.breaks(k)) || !tokens.is(at + 1, unit) {
+        return None;
+    }
+    let shift = match tokens.word(at)? {
+        "last" => -1,
+        "this" => 0,
+        "next" => 1,
+        _ => return None,
+    };
+    Some((shift, at + 2))
+}
+
+/// A month, or a month and its day, followed by a year named from the
+/// reference date: "December this year", "September next year", "May
+/// of last year", "December 5 next year". (The scanner had read the
+/// month bare, looking back, and the year as a mention of its own:
+/// "September next year" said in August was September of the year
+/// before, eighteenth audit, E1.)
+fn month_of_relative_year(tokens: &Tokens, i: usize) -> Option<(usize, Value)> {
+    let (month, mut at) = month_at(tokens, i)?;
+    let day = day_at(tokens, at).filter(|_| !tokens.breaks(at));
+    if let Some((_, end)) = day {
+        at = end;
+    }
+    let (shift, end) = relative_unit_after(tokens, at, "year")?;
+    let resolve = move |r: NaiveDate| {
+        let year = r.year() + shift;
+        match day {
+            Some((day, _)) => Period::day(year, month, day).ok(),
+            None => Period::month(year, month).ok(),
+        }
+    };
+    Some((end, Value::Relative(Box::new(resolve))))
+}
+
+/// A weekday of the week before (`shift` -1), of the reference date's
+/// week (0) or of the week after (1), counted from Monday (0): "Monday
+/// last week". The day only where weeks starting on Monday and weeks
+/// starting on Sunday give the same one: "Monday last week" said on a
+/// Sunday is the Monday six days before it, or the one thirteen days
+/// before, by the reader's custom, and gives no date, as "next Tuesday"
+/// said on a Sunday does (see [`weekday_ahead`]).
+fn weekday_of_week(weekday: u32, shift: i32) -> Value {
+    Value::Relative(Box::new(move |r: NaiveDate| {
+        let week = Duration::weeks(i64::from(shift));
+        let monday = r - Duration::days(i64::from(r.weekday().num_days_from_monday())) + week;
+        let sunday = r - Duration::days(i64::from(r.weekday().num_days_from_sunday())) + week;
+        let from_monday = monday + Duration::days(i64::from(weekday));
+        let from_sunday = sunday + Duration::days(i64::from((weekday + 1) % 7));
+        (from_monday == from_sunday).then(|| Period::from_date(from_monday))
+    }))
 }
 
 /// A weekday named ahead of the reference date, `weekday` counted from
@@ -1408,6 +1514,7 @@ pub(crate) fn date_at(
         year_part_code(tokens, i),
         years(tokens, i, strict),
         relative(tokens, i),
+        month_of_relative_year(tokens, i),
         bare_month(tokens, i, strict),
     ];
     let (kind, (end, value)) = candidates

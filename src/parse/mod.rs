@@ -766,6 +766,18 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> 
         )
         .into());
     }
+    if let Some((written, english)) = dot_grouped_decimal_comma(text) {
+        // Not a syntax error: the number reads one way, the European
+        // way, which English does not write (eighteenth audit, E5).
+        return Err(Error::invalid_value(
+            format!("{written:?}"),
+            format!(
+                "is {english} where dots group thousands and a comma marks decimals, as much of Europe writes it and English does not"
+            ),
+            format!("the number as English writes it, {english:?}"),
+        )
+        .into());
+    }
     let tokens = Tokens::new(text);
     if tokens.len() == 0 {
         return Err(expression_error(text, 0, "the input is empty", QUANTITY_EXPECTED).into());
@@ -836,13 +848,22 @@ fn parse_quantity_in(text: &str, lexicon: &Lexicon) -> Result<Quantity, Unread> 
                 return Err(inverted.into());
             }
             let after = tokens.span(found.end, found.end + 1);
+            // "5 pm", "about 5 p.m.": a time of day, which the counted
+            // noun does not take in (eighteenth audit, E4).
+            let meridiem = tokens
+                .word(found.end)
+                .and_then(|word| words::lookup(words::MERIDIEM, word))
+                .is_some();
+            let problem = if meridiem {
+                format!(
+                    "unexpected {:?} after the quantity: with it the figure is a time of day, not a quantity",
+                    tokens.raw(found.end)
+                )
+            } else {
+                format!("unexpected {:?} after the quantity", tokens.raw(found.end))
+            };
             Err(Unread {
-                error: expression_error(
-                    text,
-                    after.start,
-                    format!("unexpected {:?} after the quantity", tokens.raw(found.end)),
-                    "the end of the expression",
-                ),
+                error: expression_error(text, after.start, problem, "the end of the expression"),
                 quantity: Some((tokens.span(0, found.end), after)),
             })
         }
@@ -1335,6 +1356,52 @@ fn dot_grouped(text: &str) -> Option<&str> {
     None
 }
 
+/// The first number in `text` written with dots between groups of three
+/// digits and a decimal comma after them ("1.234,5", "1.500.000,25"), as
+/// much of Europe writes numbers, and the number as English writes it
+/// ("1,234.5"). Unlike "20.000" ([`dot_grouped`]) it reads one way, but
+/// English does not write it so, and a whole value is refused with its
+/// reading, as "1,5" is, rather than with the false reason that "1.234"
+/// starts no quantity (eighteenth audit, E5). A number glued to other
+/// digits, dots or commas ("1.234,5,6", "1.234,5.6") is not one of these.
+fn dot_grouped_decimal_comma(text: &str) -> Option<(&str, String)> {
+    let bytes = text.as_bytes();
+    let digits_from = |k: usize| bytes[k..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let mut k = 0;
+    while k < bytes.len() {
+        if !bytes[k].is_ascii_digit() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let lead = digits_from(k);
+        k += lead;
+        let glued_before = start > 0 && matches!(bytes[start - 1], b'.' | b',');
+        let mut groups = 0;
+        while bytes.get(k) == Some(&b'.') && digits_from(k + 1) == 3 {
+            k += 4;
+            groups += 1;
+        }
+        let decimals = if bytes.get(k) == Some(&b',') {
+            digits_from(k + 1)
+        } else {
+            0
+        };
+        let end = k + 1 + decimals;
+        let glued_after = matches!(bytes.get(end), Some(b'.' | b','))
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        if groups > 0 && (1..=3).contains(&lead) && decimals > 0 && !glued_before && !glued_after {
+            let written = &text[start..end];
+            let english = format!("{}.{}", grouped_reading(&text[start..k]), &text[k + 1..end]);
+            return Some((written, english));
+        }
+        while k < bytes.len() && (bytes[k].is_ascii_digit() || matches!(bytes[k], b'.' | b',')) {
+            k += 1;
+        }
+    }
+    None
+}
+
 const DATE_EXPECTED: &str = "a date such as \"August 26, 2021\", \"26 August 2021\", \"2021-08-26\", \"October 2014\", \"2015\", \"between 2016 and 2018\", \"mid-August\", \"on Tuesday\", \"last year\" or \"04:11 PM\"";
 
 /// What [`DATE_EXPECTED`] offers that needs no reference date: without
@@ -1393,7 +1460,11 @@ pub(crate) const DATE_BOUNDS: &[&str] = &["by", "since", "until", "till", "befor
 /// 2021-08-25, "on Tuesday" is 2021-08-24. A day named ahead ("next
 /// Tuesday", "this Friday", "this coming Tuesday", "next August")
 /// resolves forward, and fails where English gives it two ("next
-/// Friday" said on a Monday: this Friday or the one after).
+/// Friday" said on a Monday: this Friday or the one after). "This
+/// December" is the reference year's, "last August" said in August the
+/// year before's, "September next year" and "Monday last week" what they
+/// say, and "last July" said in August fails (last month, or the July
+/// of the year before).
 ///
 /// ```
 /// use corroborate::{parse_date, Precision};
@@ -1561,6 +1632,36 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
     }
 }
 
+/// True when `text` is one date expression, relative to `reference`, that
+/// gives no date said then, where [`parse_date`] fails with "the date does
+/// not resolve against the reference date": a day or month named ahead
+/// that English gives two readings ("next September" said in August),
+/// or a range without its years that does not resolve. A date written
+/// wrong (a day that does not exist, a weekday the date does not fall
+/// on, a week named in mid-week, an inverted range) is not one.
+pub(crate) fn date_unresolved_on(text: &str, reference: NaiveDate) -> bool {
+    let tokens = Tokens::new(text);
+    if tokens
+        .word(0)
+        .is_some_and(|word| DATE_BOUNDS.contains(&word))
+    {
+        return false;
+    }
+    let start = words::DATE_PLACES
+        .iter()
+        .find_map(|place| tokens.phrase(0, place))
+        .filter(|&after| after < tokens.len())
+        .unwrap_or(0);
+    date::date_at(&tokens, start, Some(reference), true).is_some_and(|found| {
+        found.end == tokens.len()
+            && found.period.is_none()
+            && found.wrong_weekday.is_none()
+            && found.midweek.is_none()
+            && !found.inverted
+            && !found.nonexistent
+    }) && date::impossible_date_at(&tokens, start).is_none()
+}
+
 /// The end of a rate at token `i`, "N in M" with whole numbers, N less
 /// than M ("one in five people", "3 in 10 voters", "one in a hundred"):
 /// a share the scanner does not read, whose numbers are not counts (the
@@ -1722,6 +1823,20 @@ pub fn scan_each(text: &str, options: &ScanOptions, mut found: impl FnMut(Mentio
             && after > date_end
         {
             i = after;
+            continue;
+        }
+        // "about 5 pm", "between 4 and 5 pm": a time of day, which no
+        // date reads with its hedge or range. No mention rather than a
+        // count of five (eighteenth audit, E4).
+        if let Some(found) = &quantity
+            && found.end > date_end
+            && found.end > 0
+            && tokens.number(found.end - 1).is_some()
+            && tokens
+                .word(found.end)
+                .is_some_and(|word| words::lookup(words::MERIDIEM, word).is_some())
+        {
+            i = found.end + 1;
             continue;
         }
         let quantity_end = quantity.as_ref().map_or(0, |q| q.end);

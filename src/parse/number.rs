@@ -626,7 +626,10 @@ pub(crate) fn is_group_separator(c: Option<char>) -> bool {
 /// English does not group ("12,34,567", "1'234'567", "1,000,00"): a
 /// separator glued to them and to digits on its other side. Neither part
 /// is read: the scanner gives no mention rather than 12 and 34,567, and
-/// a whole value is kept as text with a warning.
+/// a whole value that is a quantity with the digits grouped by threes is
+/// refused naming the group (a value error, so a table cell written so
+/// skips its row with the reason); one that is no quantity either way
+/// ("chapters 3,4") is kept as text with a warning.
 pub(crate) fn foreign_grouping_beside(tokens: &Tokens, i: usize) -> bool {
     let after = tokens.joined(i + 1)
         && is_group_separator(tokens.punct(i + 1))

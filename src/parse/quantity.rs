@@ -25,7 +25,7 @@ use super::number::{Notation, Num, digits_at, number_at, starts_number_word};
 use super::token::{Tokens, is_symbol};
 use super::words::{
     BOUNDS_AFTER, BOUNDS_BEFORE, Bound, COMPARATIVES, ESTIMATE_MARKERS, FINAL_BOUNDS_AFTER,
-    IRREGULAR_PLURALS, LOWER, MAX_UNIT_WORDS, MONTHS, QUALIFIERS_AFTER, RANGE_WORDS,
+    IRREGULAR_PLURALS, LOWER, MAX_UNIT_WORDS, MERIDIEM, MONTHS, QUALIFIERS_AFTER, RANGE_WORDS,
     UNIT_STOP_WORDS, WEEKDAYS, lookup,
 };
 use crate::quantity::{Amount, Quantity};
@@ -1343,9 +1343,10 @@ fn is_plural(lower: &str) -> bool {
 
 /// The counted noun after a quantity: at most [`MAX_UNIT_WORDS`] words
 /// that look like a noun phrase, on the same line, without punctuation;
-/// it ends before a stop word, a number, a month or weekday, or a
-/// capitalized word that is not an abbreviation or nationality; it ends
-/// after a plural noun. After a vague phrase an "of" is skipped: "dozens
+/// it ends before a stop word, a number, a month or weekday, "am" or
+/// "pm" ("5 pm" is a time of day, not five of something, eighteenth
+/// audit, E4), or a capitalized word that is not an abbreviation or
+/// nationality; it ends after a plural noun. After a vague phrase an "of" is skipped: "dozens
 /// of prisoners".
 ///
 /// A lower-case word ending in "-ed" or "-ly" is taken only on the
@@ -1377,6 +1378,7 @@ fn unit_at(tokens: &Tokens, at: usize, allow_of: bool) -> (usize, Option<String>
             || starts_number_word(lower)
             || lookup(MONTHS, lower).is_some()
             || lookup(WEEKDAYS, lower).is_some()
+            || lookup(MERIDIEM, lower).is_some()
         {
             break;
         }

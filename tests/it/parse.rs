@@ -2271,6 +2271,109 @@ fn a_bound_after_the_counted_noun_that_ends_the_clause_bounds_the_figure() {
     );
 }
 
+/// A month named with "this", "this coming", "coming", "last" or "past",
+/// a month followed by "this year", "next year" or "last year", and a
+/// weekday followed by "this week", "last week" or "next week" are one
+/// date, the modifier read (eighteenth audit, E1). The scanner had read
+/// the month or weekday bare, looking back, a year (or a week) off, and
+/// the modifier or the year after it as a mention of its own.
+#[test]
+fn a_month_or_weekday_with_its_modifier_is_one_date() {
+    // Sunday 2021-08-15.
+    let sunday = date(2021, 8, 15);
+    check_on(
+        sunday,
+        "The vote is due this December.",
+        "date 2021-12 [this December]",
+    );
+    check_on(sunday, "this August", "date 2021-08 [this August]");
+    check_on(
+        sunday,
+        "They meet this coming September.",
+        "date 2021-09 [this coming September]",
+    );
+    check_on(
+        sunday,
+        "this coming August",
+        "date 2022-08 [this coming August]",
+    );
+    check_on(sunday, "coming March", "date 2022-03 [coming March]");
+    check_on(
+        sunday,
+        "It happened last August.",
+        "date 2020-08 [last August]",
+    );
+    check_on(sunday, "last December", "date 2020-12 [last December]");
+    check_on(sunday, "this past July", "date 2021-07 [this past July]");
+    check_on(sunday, "this March", "date 2021-03 [this March]");
+    // "last July" said in August: last month, or the July of the year
+    // before.
+    check_on(sunday, "last July", "");
+    check_on(
+        sunday,
+        "The talks resume in December this year.",
+        "date 2021-12 [December this year]",
+    );
+    check_on(
+        sunday,
+        "The plant opens in September next year.",
+        "date 2022-09 [September next year]",
+    );
+    check_on(
+        sunday,
+        "It closed in May last year.",
+        "date 2020-05 [May last year]",
+    );
+    check_on(
+        sunday,
+        "It opens on December 5 of next year.",
+        "date 2022-12-05 [December 5 of next year]",
+    );
+    // Wednesday 2021-08-18: last week is 9 to 15 August whether a week
+    // starts on Monday or on Sunday.
+    let wednesday = date(2021, 8, 18);
+    check_on(
+        wednesday,
+        "He resigned on Monday last week.",
+        "date 2021-08-09 [Monday last week]",
+    );
+    check_on(
+        wednesday,
+        "Friday next week",
+        "date 2021-08-27 [Friday next week]",
+    );
+    check_on(
+        wednesday,
+        "Tuesday of this week",
+        "date 2021-08-17 [Tuesday of this week]",
+    );
+    // Said on a Sunday, last week is 2 to 8 August from a Monday, 8 to
+    // 14 from a Sunday: its Monday is the 2nd or the 9th, no date.
+    check_on(sunday, "He resigned on Monday last week.", "");
+    check_on(wednesday, "Sunday last week", "");
+}
+
+/// A figure followed by "am" or "pm" is a time of day, never a count
+/// (eighteenth audit, E4): "5 pm" is a time, and where a hedge or a range
+/// comes before it ("about 5 pm", "between 4 and 5 pm"), which no date
+/// reads, there is no mention rather than a count of five.
+#[test]
+fn a_figure_before_am_or_pm_is_no_count() {
+    let thursday = date(2021, 8, 26);
+    check_on(thursday, "at 5 pm", "date 2021-08-26T17 [5 pm]");
+    check_on(thursday, "The blast came at about 5 pm.", "");
+    check_on(
+        thursday,
+        "between 4 and 5 p.m. on Monday",
+        "date 2021-08-23 [Monday]",
+    );
+    check("about 11 AM", "");
+    check(
+        "about 5 people",
+        "approximate 5..=5 unit=people [about 5 people]",
+    );
+}
+
 /// A number with a minus sign is no count, whichever sign typeset text
 /// writes it with, and so is one after the word "minus" (fourteenth
 /// audit, H2): no mention, as for "-40", rather than the number
@@ -2479,7 +2582,10 @@ fn a_decimal_comma_is_refused_with_its_reading() {
         let error = parse_quantity(text, &v).unwrap_err().to_string();
         assert!(error.contains("groups its digits"), "{text}: {error}");
     }
-    for text in ["1, 5", "chapters 3,4", "1.234,5"] {
+    // "1.234,5", dots grouping thousands before a decimal comma, is
+    // refused with its reading, 1,234.5 (see
+    // `digits_grouped_the_european_way_with_a_decimal_comma_are_refused_with_their_reading`).
+    for text in ["1, 5", "chapters 3,4"] {
         let error = parse_quantity(text, &v).unwrap_err();
         assert!(error.is_syntax(), "{text}: {error}");
         assert!(
@@ -2533,6 +2639,49 @@ fn digits_grouped_as_english_does_not_are_refused_naming_the_group() {
     "#);
     // Words that are no quantity either way keep their error.
     assert!(parse_quantity("chapters 3,4", &v).unwrap_err().is_syntax());
+}
+
+/// Every cell of the eighteenth audit's E5 ("12,34,567" bare, with a
+/// noun or a hedge, "1,00,000", "1'234'567", "1,000,00", "1.234,5") is
+/// skipped naming how it is written and how English writes it, never
+/// with the false reason that its leading digits start no quantity:
+/// "1.234,5", dots grouping thousands before a decimal comma, had been
+/// refused as '"1.234" does not start a quantity'.
+#[test]
+fn digits_grouped_the_european_way_with_a_decimal_comma_are_refused_with_their_reading() {
+    let v = Vocabulary::default();
+    let refused = |text: &str| {
+        let error = parse_quantity(text, &v).unwrap_err();
+        assert!(!error.is_syntax(), "{text}: {error}");
+        error.to_string()
+    };
+    insta::assert_snapshot!(refused("1.234,5"), @r#""1.234,5" is 1,234.5 where dots group thousands and a comma marks decimals, as much of Europe writes it and English does not; expected the number as English writes it, "1,234.5""#);
+    insta::assert_snapshot!(refused("about 1.234.567,89 people"), @r#""1.234.567,89" is 1,234,567.89 where dots group thousands and a comma marks decimals, as much of Europe writes it and English does not; expected the number as English writes it, "1,234,567.89""#);
+    let corpus = corroborate::StreamReader::new()
+        .read_table(
+            "source,subject,property,value\n\
+             P,A,affected,\"12,34,567\"\n\
+             P,B,affected,\"12,34,567 people\"\n\
+             P,C,affected,\"1,00,000\"\n\
+             P,D,affected,\"about 12,34,567\"\n\
+             P,E,affected,\"1'234'567\"\n\
+             P,F,affected,\"1,000,00\"\n\
+             P,G,affected,\"1.234,5\"\n"
+                .as_bytes(),
+            "t.csv",
+            corroborate::TableFormat::Csv,
+        )
+        .unwrap();
+    assert!(corpus.claims().is_empty());
+    assert!(corpus.warnings().is_empty());
+    for skipped in corpus.skipped() {
+        assert!(
+            !skipped.message.contains("does not start a quantity"),
+            "{}",
+            skipped.message
+        );
+    }
+    assert_eq!(corpus.skipped().len(), 7);
 }
 
 /// "On or about DATE" is the date, as "on DATE" is; "the week of DATE"

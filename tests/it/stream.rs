@@ -3957,6 +3957,99 @@ fn a_day_named_ahead_in_a_cell_is_read_forward_or_kept_as_text() {
     assert_snapshot!(located(corpus.warnings()), @r#"t.csv:3: field value: "next Tuesday" is a date relative to when it was reported that reads two ways said on 2021-08-29, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")"#);
 }
 
+/// A value cell naming a month ahead that English gives two months for
+/// ("next September" said in August: next month, or a year on) is kept
+/// as text with the warning whatever day of the month the row is dated,
+/// and so is one that reads two ways with no day to read it against
+/// (eighteenth audit, E3). Only the six days after the row's date had
+/// been tried, so the warning came only in a month's last six days, and
+/// a cell of a row without one day was kept as text silently.
+#[test]
+fn a_month_named_ahead_that_reads_two_ways_is_kept_as_text_with_a_warning() {
+    let corpus = read_csv(
+        "source,subject,property,value,date\n\
+         P,A,deadline,next September,2021-08-15\n\
+         P,B,deadline,next September,2021-08-28\n\
+         P,C,deadline,last July,2021-08-15\n\
+         P,D,deadline,Monday last week,2021-08-15\n\
+         P,E,deadline,next September,2021-08\n\
+         P,F,deadline,last July,\n\
+         P,G,deadline,this December,2021-08-15\n\
+         P,H,deadline,fled to Kabul,2021-08-15\n",
+    );
+    assert!(corpus.skipped().is_empty(), "{:?}", corpus.skipped());
+    assert_eq!(
+        dates_read(&corpus),
+        [
+            "text Text(\"next September\")",
+            "text Text(\"next September\")",
+            "text Text(\"last July\")",
+            "text Text(\"Monday last week\")",
+            "text Text(\"next September\")",
+            "text Text(\"last July\")",
+            "date 2021-12",
+            "text Text(\"fled to Kabul\")",
+        ]
+    );
+    assert_snapshot!(located(corpus.warnings()), @r#"
+t.csv:2: field value: "next September" is a date relative to when it was reported that reads two ways said on 2021-08-15, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")
+t.csv:3: field value: "next September" is a date relative to when it was reported that reads two ways said on 2021-08-28, a Saturday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")
+t.csv:4: field value: "last July" is a date relative to when it was reported that reads two ways said on 2021-08-15, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")
+t.csv:5: field value: "Monday last week" is a date relative to when it was reported that reads two ways said on 2021-08-15, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")
+t.csv:6: field value: "next September" is a date relative to when it was reported, and the row's date is 2021-08, not one day, so the cell is kept as text and not compared as a date; expected a date with its year ("August 26, 2021"), or the day the row was reported in its date column
+t.csv:7: field value: "last July" is a date relative to when it was reported, and the row's date is missing, so the cell is kept as text and not compared as a date; expected a date with its year ("August 26, 2021"), or the day the row was reported in its date column
+    "#);
+}
+
+/// A clock time in a value cell ("17:00", "5 pm", "5 p.m.") is a time on
+/// the row's date, as "04:11 PM" and "at 17:00" were (eighteenth audit,
+/// E4): "17:00" had been skipped as a number written wrong, and "5 pm"
+/// read as the count 5 with the noun "pm". Without a day to read it
+/// against it is kept as text with the warning a relative date gets.
+#[test]
+fn a_clock_time_in_a_cell_is_a_time_on_the_rows_date() {
+    let corpus = read_csv(
+        "source,subject,property,value,date\n\
+         AP,Blast,occurred,17:00,2021-08-26\n\
+         BBC,Blast,occurred,04:11 PM,2021-08-26\n\
+         CNN,Blast,occurred,at 17:00,2021-08-26\n\
+         Fox,Blast,occurred,5 pm,2021-08-26\n\
+         NYT,Blast,occurred,at 5 pm,2021-08-26\n\
+         WP,Blast,occurred,5 p.m.,2021-08-26\n\
+         ABC,Blast,occurred,about 5 pm,2021-08-26\n\
+         AFP,Blast,occurred,17:00,\n\
+         DPA,Blast,occurred,5 pm,\n\
+         ANSA,Blast,occurred,25:00,2021-08-26\n",
+    );
+    assert_snapshot!(located(corpus.skipped()), @r#"t.csv:11: field value: "25:00" is written as a clock time, but is no time of day; expected a time from 00:00 to 23:59 (read on the row's date), or a number"#);
+    assert_eq!(
+        dates_read(&corpus),
+        [
+            "date 2021-08-26T17:00",
+            "date 2021-08-26T16:11",
+            "date 2021-08-26T17:00",
+            "date 2021-08-26T17",
+            "date 2021-08-26T17",
+            "date 2021-08-26T17",
+            "text Text(\"about 5 pm\")",
+            "text Text(\"17:00\")",
+            "text Text(\"5 pm\")",
+        ]
+    );
+    assert_snapshot!(located(corpus.warnings()), @r#"
+t.csv:8: field value: "about 5 pm" begins with the quantity "about 5" but goes on with "pm", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number
+t.csv:9: field value: "17:00" is a date relative to when it was reported, and the row's date is missing, so the cell is kept as text and not compared as a date; expected a date with its year ("August 26, 2021"), or the day the row was reported in its date column
+t.csv:10: field value: "5 pm" is a date relative to when it was reported, and the row's date is missing, so the cell is kept as text and not compared as a date; expected a date with its year ("August 26, 2021"), or the day the row was reported in its date column
+    "#);
+    let vocabulary = corroborate::Vocabulary::default();
+    for time in ["5 pm", "5 p.m.", "11 AM"] {
+        assert!(
+            corroborate::parse_quantity(time, &vocabulary).is_err(),
+            "{time}"
+        );
+    }
+}
+
 /// Each claim's value as read: "date 2021-08-27" for a date, else its
 /// kind and value.
 fn dates_read(corpus: &corroborate::Corpus) -> Vec<String> {
