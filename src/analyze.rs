@@ -135,6 +135,11 @@ pub struct Analyzer<'a, 'p> {
     /// article and the ministry's own release are one newsroom. Empty
     /// for most corpora.
     named_outlets: HashMap<&'a str, &'a str>,
+    /// Each declared source's voice as the relay check hears it, by its
+    /// position in [`Corpus::sources`]: sources of one newsroom, or of
+    /// one person, share a number (see [`Voice`]). Numbered once here, so
+    /// that the check looks each link up and compares integers.
+    voices: Vec<u32>,
 }
 
 /// Outlets spelled more than one way that are one outlet as names are
@@ -650,7 +655,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let (persons, of_one_name) = same_origins(corpus, &resolution);
         let titles = titles(corpus, &resolution, &pairs, &sources);
         let (outlets, named_outlets) = outlet_spellings(corpus);
-        Analyzer {
+        let mut analyzer = Analyzer {
             corpus,
             policy,
             resolution,
@@ -661,6 +666,51 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             titles,
             outlets,
             named_outlets,
+            voices: Vec::new(),
+        };
+        analyzer.voices = analyzer.number_voices();
+        analyzer
+    }
+
+    /// Numbers each declared source's voice ([`Analyzer::voices`]): the
+    /// same number for the same newsroom, or the same person.
+    fn number_voices(&self) -> Vec<u32> {
+        let mut numbers: HashMap<(bool, &str), u32> = HashMap::default();
+        self.corpus
+            .sources()
+            .iter()
+            .map(|source| {
+                // Fewer than 4 billion voices: the sources would not fit
+                // in memory otherwise.
+                let next = u32::try_from(numbers.len()).unwrap_or(u32::MAX);
+                *numbers.entry(self.voice_text(&source.id)).or_insert(next)
+            })
+            .collect()
+    }
+
+    /// A source's voice in words: its newsroom (`true`), or else the
+    /// source that stands for it as an origin (`false`).
+    fn voice_text<'s>(&self, id: &'s SourceId) -> (bool, &'s str)
+    where
+        'a: 's,
+    {
+        match self.newsroom(id) {
+            Some(newsroom) => (true, newsroom),
+            None => (false, self.person(id).as_str()),
+        }
+    }
+
+    /// A source's voice as the relay check hears it ([`Voice`]).
+    fn voice<'s>(&self, id: &'s SourceId) -> Voice<'s>
+    where
+        'a: 's,
+    {
+        match self.source_slot(id).and_then(|k| self.voices.get(k)) {
+            Some(&number) => Voice::Declared(number),
+            None => {
+                let (newsroom, text) = self.voice_text(id);
+                Voice::Named(newsroom, text)
+            }
         }
     }
 
@@ -3451,8 +3501,17 @@ fn initials_of(long: &str, short: &str) -> bool {
 type Valued<'c> = (Interval, usize, &'c Claim);
 
 /// An origin as the relay check hears its own words: by its newsroom
-/// (`true`, the outlet's spelling), or else by its source's id.
-type Voice<'c> = (bool, &'c str);
+/// (the outlet's spelling), or else by its source (a person's sources as
+/// one). A declared source's voice is a number ([`Analyzer::voices`]),
+/// so that comparing two compares no text; an id the corpus does not
+/// declare is heard by its text: `true` and a newsroom, or `false` and
+/// the source's id. Voices are compared for equality and kept sorted for
+/// lookups only: their order is in no output.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Voice<'c> {
+    Declared(u32),
+    Named(bool, &'c str),
+}
 
 /// What a sweep's run is keyed on: a figure's interval, or a date's
 /// span of time. [`split_unstated`] asks these three questions of both.
@@ -6487,12 +6546,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // are counted: Reuters' own article speaks for the source
         // "Reuters" that relays cite (seventeenth audit, C6); else by
         // its source (a person's sources as one).
-        let voice = |id: &'c SourceId| -> Voice<'c> {
-            match self.newsroom(id) {
-                Some(newsroom) => (true, newsroom),
-                None => (false, self.person(id).as_str()),
-            }
-        };
+        let voice = |id: &'c SourceId| -> Voice<'c> { self.voice(id) };
         let own: std::cell::OnceCell<Vec<(Voice<'_>, [bool; 3])>> = std::cell::OnceCell::new();
         let own = || {
             own.get_or_init(|| {
@@ -6539,7 +6593,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // source, which the best relays (eighteenth audit, E2).
         struct Best<'c> {
             version: Version<'c>,
-            apart: Vec<(Voice<'c>, Option<Version<'c>>)>,
+            apart: smallvec::SmallVec<[(Voice<'c>, Option<Version<'c>>); 2]>,
         }
         // A version: its place in `claims`, the claim, and the marks it
         // can be a reference for (hedge, bound, projection): its own, but
@@ -6548,14 +6602,17 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // The sources a version's chain passes through after its
         // publication, by voice (as origins are counted, so an article
         // and its outlet are one), sorted and without repeats.
-        let through = |claim: &'c Claim| -> Vec<Voice<'c>> {
-            let mut passes: Vec<Voice<'c>> =
+        let through = |claim: &'c Claim| -> smallvec::SmallVec<[Voice<'c>; 4]> {
+            let mut passes: smallvec::SmallVec<[Voice<'c>; 4]> =
                 claim.assertion.chain.iter().skip(1).map(voice).collect();
             passes.sort_unstable();
             passes.dedup();
             passes
         };
         let mut chosen: Vec<Version<'c>> = Vec::with_capacity(8);
+        // The members of a run as versions (see below): one vector for
+        // the topic, refilled for each run.
+        let mut versions: Vec<(Version<'c>, [bool; 3])> = Vec::new();
         for run in keyed.chunk_by(|a, b| a.0 == b.0) {
             if run.len() < 2 {
                 continue;
@@ -6607,15 +6664,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             };
             // Each member as a version, with the marks it was passed
             // without (which it did not drop), by its place in the run.
-            let versions: Vec<(Version<'c>, [bool; 3])> = run
-                .iter()
-                .map(|&(_, at, claim)| {
-                    let (h, b, p) = hedges(claim);
-                    let lacked = lacked(claim);
-                    let marks = [h && !lacked[0], b && !lacked[1], p && !lacked[2]];
-                    ((at, claim, marks), lacked)
-                })
-                .collect();
+            versions.clear();
+            versions.extend(run.iter().map(|&(_, at, claim)| {
+                let (h, b, p) = hedges(claim);
+                let lacked = lacked(claim);
+                let marks = [h && !lacked[0], b && !lacked[1], p && !lacked[2]];
+                ((at, claim, marks), lacked)
+            }));
             // A version's reference is the version nearest what the origin
             // said among those that keep something it lacks: the most
             // hedged, then the one with the longest chain (relaying loses

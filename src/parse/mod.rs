@@ -68,7 +68,7 @@ use self::token::Tokens;
 ///
 /// ```
 /// use corroborate::{ScanOptions, Vocabulary};
-/// use chrono::NaiveDate;
+/// use corroborate::chrono::NaiveDate;
 /// let options = ScanOptions::new()
 ///     .with_reference_date(NaiveDate::from_ymd_opt(2021, 8, 25).unwrap())
 ///     .with_vocabulary(Vocabulary::acled());
@@ -1468,7 +1468,7 @@ pub(crate) const DATE_BOUNDS: &[&str] = &["by", "since", "until", "till", "befor
 ///
 /// ```
 /// use corroborate::{parse_date, Precision};
-/// use chrono::NaiveDate;
+/// use corroborate::chrono::NaiveDate;
 /// let published = NaiveDate::from_ymd_opt(2021, 8, 25);
 /// let tuesday = parse_date("on Tuesday", published)?;
 /// assert_eq!(tuesday.to_string(), "2021-08-24");
@@ -1717,7 +1717,7 @@ fn rate_at(tokens: &Tokens, notation: &number::Notation, i: usize) -> Option<usi
 ///
 /// ```
 /// use corroborate::{scan, ScanOptions};
-/// use chrono::NaiveDate;
+/// use corroborate::chrono::NaiveDate;
 /// let options = ScanOptions::new().with_reference_date(NaiveDate::from_ymd_opt(2021, 8, 25).unwrap());
 /// let text = "On Tuesday, dozens of prisoners escaped; the toll may rise.";
 /// let found: Vec<String> = scan(text, &options).iter().map(|m| m.to_string()).collect();
