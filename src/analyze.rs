@@ -3513,6 +3513,22 @@ enum Voice<'c> {
     Named(bool, &'c str),
 }
 
+/// Sorts voices with the marks (hedge, bound, projection) of one of
+/// their versions each, and merges each voice's entries into one, with
+/// every mark any of them keeps: what a voice said in all its versions.
+fn merge_marks(marks: &mut Vec<(Voice<'_>, [bool; 3])>) {
+    marks.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    marks.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            for (mark, used) in kept.1.iter_mut().zip(later.1) {
+                *mark |= used;
+            }
+        }
+        same
+    });
+}
+
 /// What a sweep's run is keyed on: a figure's interval, or a date's
 /// span of time. [`split_unstated`] asks these three questions of both.
 trait Extent: Copy + PartialEq {
@@ -6558,16 +6574,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         (voice(&c.assertion.chain[0]), [h, b, p])
                     })
                     .collect();
-                own.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-                own.dedup_by(|later, kept| {
-                    let same = later.0 == kept.0;
-                    if same {
-                        for (k, mark) in kept.1.iter_mut().enumerate() {
-                            *mark |= later.1[k];
-                        }
-                    }
-                    same
-                });
+                merge_marks(&mut own);
                 own
             })
         };
@@ -6633,16 +6640,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     let (h, b, p) = hedges(c);
                     Some((voice(c.assertion.chain.first()?), [h, b, p]))
                 }));
-                spoken.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-                spoken.dedup_by(|later, kept| {
-                    let same = later.0 == kept.0;
-                    if same {
-                        for (k, mark) in kept.1.iter_mut().enumerate() {
-                            *mark |= later.1[k];
-                        }
-                    }
-                    same
-                });
+                merge_marks(&mut spoken);
             }
             // The kinds of mark that a source between a claim's
             // publication and its origin never used.

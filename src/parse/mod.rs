@@ -1349,11 +1349,19 @@ fn dot_grouped(text: &str) -> Option<&str> {
         if groups > 0 && (1..=3).contains(&lead) && !glued_before && !glued_after {
             return Some(&text[start..k]);
         }
-        while k < bytes.len() && (bytes[k].is_ascii_digit() || matches!(bytes[k], b'.' | b',')) {
-            k += 1;
-        }
+        k = past_number(bytes, k);
     }
     None
+}
+
+/// Where the digits, dots and commas from `k` on end: the rest of a
+/// number that [`dot_grouped`] and [`dot_grouped_decimal_comma`] passed
+/// over, so that their next look starts past it.
+fn past_number(bytes: &[u8], mut k: usize) -> usize {
+    while k < bytes.len() && (bytes[k].is_ascii_digit() || matches!(bytes[k], b'.' | b',')) {
+        k += 1;
+    }
+    k
 }
 
 /// The first number in `text` written with dots between groups of three
@@ -1395,9 +1403,7 @@ fn dot_grouped_decimal_comma(text: &str) -> Option<(&str, String)> {
             let english = format!("{}.{}", grouped_reading(&text[start..k]), &text[k + 1..end]);
             return Some((written, english));
         }
-        while k < bytes.len() && (bytes[k].is_ascii_digit() || matches!(bytes[k], b'.' | b',')) {
-            k += 1;
-        }
+        k = past_number(bytes, k);
     }
     None
 }

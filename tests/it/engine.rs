@@ -6473,15 +6473,7 @@ fn relay_lineages_are_by_newsroom() {
         serde_json::json!({"id": id, "subject": "isis-k", "property": "jobs_cut",
             "value": q(amount.clone()), "assertion": {"chain": chain}})
     };
-    let findings = |claims: Vec<serde_json::Value>| {
-        on_first_topic(&sources, claims, |topic| {
-            topic
-                .relay_findings
-                .iter()
-                .map(|f| format!("{}<{}", f.claim, f.origin_claim))
-                .collect::<Vec<_>>()
-        })
-    };
+    let findings = |claims: Vec<serde_json::Value>| on_first_topic(&sources, claims, relay_pairs);
     // Reuters' own "about", relayed as "1,200" by an outlet citing
     // Reuters.
     assert_eq!(
@@ -6527,6 +6519,30 @@ fn relay_lineages_are_by_newsroom() {
     );
 }
 
+/// The relay findings of `topic`, each as "claim<origin_claim".
+fn relay_pairs(topic: &corroborate::Topic<'_>) -> Vec<String> {
+    topic
+        .relay_findings
+        .iter()
+        .map(|f| format!("{}<{}", f.claim, f.origin_claim))
+        .collect()
+}
+
+/// A wire (Reuters, with an article and an update of its own), four
+/// outlets' articles that may relay it, and the office they all cite.
+fn wire_sources() -> serde_json::Value {
+    serde_json::json!([
+        {"id": "r1", "kind": "publication", "name": "Reuters article", "outlet": "Reuters"},
+        {"id": "r2", "kind": "publication", "name": "Reuters update", "outlet": "Reuters"},
+        {"id": "ap1", "kind": "publication", "name": "AP article", "outlet": "AP"},
+        {"id": "bbc1", "kind": "publication", "name": "BBC article", "outlet": "BBC"},
+        {"id": "cnn1", "kind": "publication", "name": "CNN article", "outlet": "CNN"},
+        {"id": "dw1", "kind": "publication", "name": "DW article", "outlet": "DW"},
+        {"id": "reuters", "kind": "outlet", "name": "Reuters"},
+        {"id": "igsu", "kind": "office", "name": "IGSU"}
+    ])
+}
+
 /// A version downstream of a claim (its chain passes through the claim's
 /// publication or newsroom) is a relay of that claim: a mark it keeps
 /// and the claim lacks was added on the way, and is no evidence that the
@@ -6538,15 +6554,7 @@ fn relay_lineages_are_by_newsroom() {
 /// before.
 #[test]
 fn a_relay_of_a_claim_is_not_what_the_claim_dropped() {
-    let sources = serde_json::json!([
-        {"id": "r1", "kind": "publication", "name": "Reuters article", "outlet": "Reuters"},
-        {"id": "ap1", "kind": "publication", "name": "AP article", "outlet": "AP"},
-        {"id": "bbc1", "kind": "publication", "name": "BBC article", "outlet": "BBC"},
-        {"id": "cnn1", "kind": "publication", "name": "CNN article", "outlet": "CNN"},
-        {"id": "dw1", "kind": "publication", "name": "DW article", "outlet": "DW"},
-        {"id": "reuters", "kind": "outlet", "name": "Reuters"},
-        {"id": "igsu", "kind": "office", "name": "IGSU"}
-    ]);
+    let sources = wire_sources();
     let exact = serde_json::json!({"exact": 23});
     let bound = serde_json::json!({"at_least": 23});
     let killed = |id: &str, amount: &serde_json::Value, chain: &[&str], when: Option<&str>| {
@@ -6556,15 +6564,7 @@ fn a_relay_of_a_claim_is_not_what_the_claim_dropped() {
         }
         c
     };
-    let findings = |claims: Vec<serde_json::Value>| {
-        on_first_topic(&sources, claims, |topic| {
-            topic
-                .relay_findings
-                .iter()
-                .map(|f| format!("{}<{}", f.claim, f.origin_claim))
-                .collect::<Vec<_>>()
-        })
-    };
+    let findings = |claims: Vec<serde_json::Value>| on_first_topic(&sources, claims, relay_pairs);
     // BBC's bound came through Reuters, cited by name or by article.
     for through in ["reuters", "r1"] {
         assert!(
@@ -6624,16 +6624,7 @@ fn a_relay_of_a_claim_is_not_what_the_claim_dropped() {
 /// mark, the relays of Reuters are judged as before.
 #[test]
 fn a_source_heard_in_a_chain_says_what_it_passed_on() {
-    let sources = serde_json::json!([
-        {"id": "r1", "kind": "publication", "name": "Reuters article", "outlet": "Reuters"},
-        {"id": "r2", "kind": "publication", "name": "Reuters update", "outlet": "Reuters"},
-        {"id": "ap1", "kind": "publication", "name": "AP article", "outlet": "AP"},
-        {"id": "bbc1", "kind": "publication", "name": "BBC article", "outlet": "BBC"},
-        {"id": "cnn1", "kind": "publication", "name": "CNN article", "outlet": "CNN"},
-        {"id": "dw1", "kind": "publication", "name": "DW article", "outlet": "DW"},
-        {"id": "reuters", "kind": "outlet", "name": "Reuters"},
-        {"id": "igsu", "kind": "office", "name": "IGSU"}
-    ]);
+    let sources = wire_sources();
     let exact = serde_json::json!({"exact": 23});
     let bound = serde_json::json!({"at_least": 23});
     let killed = |id: &str, amount: &serde_json::Value, chain: &[&str]| {
@@ -6652,17 +6643,10 @@ fn a_source_heard_in_a_chain_says_what_it_passed_on() {
             .into_iter()
             .filter(|c| ids.contains(&c["id"].as_str().unwrap()))
             .collect();
-        let look = |topic: &corroborate::Topic<'_>| {
-            topic
-                .relay_findings
-                .iter()
-                .map(|f| format!("{}<{}", f.claim, f.origin_claim))
-                .collect::<Vec<_>>()
-        };
-        let found = on_first_topic(&sources, claims.clone(), look);
+        let found = on_first_topic(&sources, claims.clone(), relay_pairs);
         // In any order, the same findings.
         let reversed = claims.into_iter().rev().collect();
-        assert_eq!(on_first_topic(&sources, reversed, look), found);
+        assert_eq!(on_first_topic(&sources, reversed, relay_pairs), found);
         found
     };
     assert!(findings(&["c1", "c2", "c3"]).is_empty());
