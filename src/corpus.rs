@@ -1052,7 +1052,7 @@ impl Corpus {
             }
             path.to_path_buf()
         };
-        let bytes = read_file(&file, limits.max_input_len)?;
+        let bytes = read_file(&file, limits.max_input_len, FILE_SIZE)?;
         let text = decode_utf8(&bytes).map_err(|e| e.with_file(&file))?;
         let folder = file.parent().unwrap_or(Path::new("."));
         Corpus::read(text, Some(folder), limits).map_err(|e| e.with_file(&file))
@@ -1154,7 +1154,7 @@ impl Corpus {
                     )
                     .in_field(field()));
                 }
-                let bytes = read_file(&path, limits.max_article_len)
+                let bytes = read_file(&path, limits.max_article_len, ARTICLE_LENGTH)
                     .map_err(|e| e.about_named_file(name).in_field(field()))?;
                 let text = decode_utf8(&bytes)
                     .map_err(|e| e.about_named_file(name).in_field(field()))?
@@ -2121,7 +2121,21 @@ impl Header {
     }
 }
 
-pub(crate) fn read_file(path: &Path, limit: usize) -> Result<Vec<u8>, Error> {
+/// A file read whole, as a limit's message names it: its size is
+/// bounded by [`Limits::max_input_len`].
+pub(crate) const FILE_SIZE: &str = "file size in bytes";
+/// An article's text file, bounded by [`Limits::max_article_len`] as an
+/// inline text is, and named so in a crossed limit's message.
+pub(crate) const ARTICLE_LENGTH: &str = "article length in bytes";
+/// A settings file (a policy, a vocabulary, name tables): read with the
+/// default input limit by readers that take no [`Limits`], so its message
+/// names the limit as fixed, not a setter they cannot take.
+pub(crate) const SETTINGS_FILE_SIZE: &str = "settings file size in bytes";
+
+/// The bytes of the file at `path`, refused before reading when its size
+/// is over `limit`, with a message naming the limit as `what`
+/// ([`FILE_SIZE`], [`ARTICLE_LENGTH`] or [`SETTINGS_FILE_SIZE`]).
+pub(crate) fn read_file(path: &Path, limit: usize, what: &'static str) -> Result<Vec<u8>, Error> {
     let metadata = std::fs::metadata(path).map_err(|e| {
         let action = if e.kind() == std::io::ErrorKind::NotFound {
             "find the file"
@@ -2132,7 +2146,7 @@ pub(crate) fn read_file(path: &Path, limit: usize) -> Result<Vec<u8>, Error> {
     })?;
     if metadata.len() > limit as u64 {
         return Err(Error::new(ErrorKind::Limit {
-            what: "file size in bytes",
+            what,
             found: usize::try_from(metadata.len()).unwrap_or(usize::MAX),
             limit,
         })
@@ -2205,5 +2219,34 @@ mod tests {
         assert_eq!(line_of_path(json, "sources[2]"), None);
         assert_eq!(line_of_path(json, "missing"), None);
         assert_eq!(line_of_path(json, "title[0]"), None);
+    }
+
+    /// A settings file over its limit is refused as over a fixed limit:
+    /// `Policy::from_path` and the other settings readers take no
+    /// `Limits`, so naming a setter would be advice no caller can follow.
+    /// A corpus file names the setter that raises its limit.
+    #[test]
+    fn a_settings_file_limit_names_no_setter() {
+        let path = std::env::temp_dir().join(format!(
+            "corroborate-settings-limit-{}.json",
+            std::process::id()
+        ));
+        std::fs::write(&path, "{\"vocabulary\": \"default\"}").unwrap();
+        let settings = super::read_file(&path, 4, super::SETTINGS_FILE_SIZE).unwrap_err();
+        let corpus = super::read_file(&path, 4, super::FILE_SIZE).unwrap_err();
+        std::fs::remove_file(&path).unwrap();
+        assert!(settings.is_limit(), "{settings}");
+        assert!(
+            settings
+                .to_string()
+                .ends_with("settings file size in bytes is 25, over the limit of 4; expected at most 4, a fixed limit"),
+            "{settings}"
+        );
+        assert!(
+            corpus
+                .to_string()
+                .ends_with("Limits::with_max_input_len raises it"),
+            "{corpus}"
+        );
     }
 }

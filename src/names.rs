@@ -278,7 +278,11 @@ impl NameTables {
     /// [`Limits::max_input_len`](crate::Limits::max_input_len).
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<NameTables, Error> {
         let path = path.as_ref();
-        let bytes = crate::corpus::read_file(path, crate::Limits::default().max_input_len())?;
+        let bytes = crate::corpus::read_file(
+            path,
+            crate::Limits::default().max_input_len(),
+            crate::corpus::SETTINGS_FILE_SIZE,
+        )?;
         crate::corpus::decode_utf8(&bytes)
             .and_then(NameTables::from_json_str)
             .map_err(|e| e.with_file(path))

@@ -797,7 +797,11 @@ impl Vocabulary {
     /// [`Limits::max_input_len`](crate::Limits::max_input_len).
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Vocabulary, Error> {
         let path = path.as_ref();
-        let bytes = crate::corpus::read_file(path, crate::Limits::default().max_input_len())?;
+        let bytes = crate::corpus::read_file(
+            path,
+            crate::Limits::default().max_input_len(),
+            crate::corpus::SETTINGS_FILE_SIZE,
+        )?;
         Vocabulary::from_json_slice(&bytes).map_err(|e| e.with_file(path))
     }
 

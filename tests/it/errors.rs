@@ -1481,6 +1481,33 @@ fn text_file_error(
     (dir, path, e)
 }
 
+/// An article file over the article limit names the limit on articles
+/// and its setter, as an inline article's text does: it had been called
+/// a file over the input limit, to be raised with `with_max_input_len`,
+/// which leaves the article refused.
+#[test]
+fn an_article_file_over_the_limit_names_the_article_limit() {
+    let dir = scratch_dir("long-article");
+    std::fs::write(dir.join("a.txt"), "The storm killed 95 people.").unwrap();
+    let path = dir.join("corpus.json");
+    std::fs::write(
+        &path,
+        "{\"format\": \"corroborate/1\",\n \"entities\": [],\n \"sources\": [{\"id\": \"a1\", \"kind\": \"publication\", \"name\": \"A\",\n   \"text_file\": \"a.txt\"}],\n \"claims\": []}",
+    )
+    .unwrap();
+    let limits = Limits::default().with_max_article_len(10);
+    let e = corroborate::Corpus::from_path_with_limits(&path, &limits).unwrap_err();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(e.is_limit(), "{e}");
+    let shown = e.to_string().replace(&dir.display().to_string(), "<dir>");
+    assert!(
+        shown.ends_with(
+            "article length in bytes is 27, over the limit of 10; expected at most 10; Limits::with_max_article_len raises it"
+        ),
+        "{shown}"
+    );
+}
+
 /// A second header line (two JSON Lines files joined with `cat`) is
 /// skipped saying that it is one, not as a claim with an unknown field
 /// `format` (seventeenth audit, D8).
