@@ -4675,11 +4675,36 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .unwrap_or(chrono::NaiveDateTime::MAX);
             earliest_start[k] = later.min(by_end[k].0);
         }
+        // The reports that stand, by the voice of their origin and then
+        // by start: where the correction's own origin reported at its own
+        // time, the correction is of an earlier time than that report.
+        // An agency's release that gives today's toll and corrects
+        // yesterday's had set the correction against the new toll, one
+        // origin "contesting" itself (nineteenth audit, F1).
+        let mut by_voice: Vec<(Voice<'_>, Span)> = dated
+            .iter()
+            .filter(|(_, _, c)| !superseded_by.contains_key(&c.id))
+            .filter_map(|&(span, _, c)| Some((self.voice(c.assertion.origin()?), span)))
+            .collect();
+        by_voice.sort_unstable();
+        let own_voice_reported = |c: &'c Claim, own: Span| {
+            let Some(voice) = c.assertion.origin().map(|o| self.voice(o)) else {
+                return false;
+            };
+            let first = by_voice.partition_point(|e| e.0 < voice);
+            by_voice[first..]
+                .iter()
+                .take_while(|e| e.0 == voice && e.1.0 < own.1)
+                .any(|e| e.1.1 > own.0)
+        };
         for entry in dated.iter_mut() {
             let Some(own) = own_time(entry) else {
                 continue;
             };
             let place = entry.0;
+            if own_voice_reported(entry.2, own) {
+                continue;
+            }
             // The reports that end by the correction's own time.
             let ended = by_end.partition_point(|s| s.1 <= own.0);
             // One of them began once its figure's time was over: a report

@@ -6222,6 +6222,17 @@ fn a_report_of_a_corrections_own_time_does_not_supersede_it() {
     );
     assert_eq!(superseded, "k1>k2 k2>k4 k3>k4");
     assert_eq!(unplaced, 0);
+    // The correction's own origin reported at its own time: an agency's
+    // update that gives the day's toll and corrects yesterday's figure.
+    // The correction is of the earlier time, and the new toll replaces
+    // it; the origin does not contest itself (nineteenth audit, F1).
+    let (superseded, positions, conflicts, _) = report_of(
+        vec![toll("k3", exact(7500), &["a2", "o1"], "2021-08-27")],
+        "2021-08-27",
+    );
+    assert_eq!(superseded, "k1>k2 k2>k3");
+    assert!(positions.contains("k3*"), "{positions}");
+    assert_eq!(conflicts, 0);
 }
 
 /// Claims shown but not compared (a vague phrase or hedge the vocabulary
