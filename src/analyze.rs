@@ -4494,7 +4494,17 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 }
                 label
             };
-            if runs.len() <= 1 {
+            // A figure "as of" its report is no claim without a time: it
+            // is of its report's day, not of the one run's. Beside a
+            // figure of another day ("1,500 died on the first day"), the
+            // running total's "as of" figures had joined that day's scope,
+            // and the first day's count read as the total fallen
+            // (nineteenth audit, F2); they stand apart, as beside two runs.
+            let as_of_any = series
+                && members
+                    .iter()
+                    .any(|c| c.scope.time.is_some() && scope_time(c).is_none());
+            if runs.is_empty() || (runs.len() == 1 && !as_of_any) {
                 // One run or none: the group is every member, in id order.
                 // Claims with no scope time join the one run of times
                 // there is (most topics give a time in one claim or none,
@@ -4735,13 +4745,27 @@ impl<'a, 'p> Analyzer<'a, 'p> {
 
     /// Whether `time`, a claim's scope time, is the day the claim was
     /// reported or a finer time within it: a figure "as of" its report.
+    ///
+    /// A correction's time may also be the day of the report it corrects:
+    /// it stands where its figure stood (`series_place`), so its figure
+    /// is "as of" that report. An agency's correction of its Feb 9 toll,
+    /// issued on the 10th and dated the 9th, had been a scope of its own,
+    /// related to nothing it corrects (nineteenth audit, F9).
     fn as_of_report(&self, claim: &Claim, time: &Period) -> bool {
         use crate::period::Precision;
         let a_day = |p: &Period| p.is_single_unit() && p.precision() <= Precision::Day;
-        a_day(time)
-            && self.reported(claim).is_some_and(|report| {
+        let of_its_day = |c: &Claim| {
+            self.reported(c).is_some_and(|report| {
                 a_day(&report) && report.start().date() == time.start().date()
             })
+        };
+        a_day(time)
+            && (of_its_day(claim)
+                || claim
+                    .corrects
+                    .as_ref()
+                    .and_then(|id| self.corpus.claim(id))
+                    .is_some_and(of_its_day))
     }
 
     /// Forms positions from claims of one scope group and one polarity,

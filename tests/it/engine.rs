@@ -6072,6 +6072,57 @@ fn a_running_total_as_of_each_report_is_a_series() {
     }
 }
 
+/// Beside one figure of another day ("1,500 died on the first day"),
+/// the running total's "as of" figures stand apart from that day's
+/// scope, as they do beside two: the first day's count had joined them
+/// and read as the total fallen, a conflict (nineteenth audit, F2). A
+/// correction dated the day of the report it corrects is "as of" that
+/// report, and stays with it (F9).
+#[test]
+fn as_of_figures_stand_apart_from_one_other_day() {
+    let toll = |id: &str, n: u32, time: &str, when: &str| {
+        let mut c = said(id, n, when);
+        c["scope"] = serde_json::json!({"time": time});
+        c
+    };
+    let report_of = |claims: Vec<serde_json::Value>| {
+        let corpus = corpus_of(claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let topic = &report.topics[0];
+        let mut superseded = superseded_claims(topic);
+        superseded.sort();
+        let conflicts = topic
+            .relations
+            .iter()
+            .filter(|r| r.relation.kind() == RelationKind::Conflict)
+            .count();
+        (topic.verdict, topic.scopes.len(), superseded, conflicts)
+    };
+    let first_day = toll("f1", 1500, "2023-02-06", "2023-02-10");
+    let (verdict, scopes, superseded, conflicts) = report_of(vec![
+        toll("k1", 3400, "2023-02-07", "2023-02-07"),
+        toll("k2", 5100, "2023-02-09", "2023-02-09"),
+        first_day.clone(),
+    ]);
+    assert_eq!(verdict, Verdict::Superseded);
+    assert_eq!(scopes, 2);
+    assert_eq!(superseded, ["k1>k2"]);
+    assert_eq!(conflicts, 0);
+    // A correction of the 9th's figure, issued on the 10th and dated the
+    // 9th, beside the first day's figure: it replaces what it corrects.
+    let mut correction = toll("k3", 4900, "2023-02-09", "2023-02-10");
+    correction["corrects"] = serde_json::json!("k2");
+    let (_, scopes, superseded, conflicts) = report_of(vec![
+        toll("k1", 3400, "2023-02-07", "2023-02-07"),
+        toll("k2", 5100, "2023-02-09", "2023-02-09"),
+        correction,
+        first_day,
+    ]);
+    assert_eq!(scopes, 2);
+    assert_eq!(superseded, ["k1>k3", "k2>k3"]);
+    assert_eq!(conflicts, 0);
+}
+
 /// A correction withdraws its origin's figure wherever it was printed
 /// before the correction: an outlet's restatement of the corrected 250
 /// from the same origin, reported between the figure and its
