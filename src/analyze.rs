@@ -4564,7 +4564,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
 
     /// Marks as corrected, with the correction, each restatement of a
     /// corrected figure: a claim of the same value as the corrected one,
-    /// from the same one origin, reported before the correction was. A
+    /// from the same one origin, reported from the corrected figure's report
+    /// on and before the correction was. A
     /// correction withdraws its origin's figure wherever it was printed
     /// by then; an outlet's later restatement of the agency's 250 had
     /// stood over the agency's correction to 220, as a later report, and
@@ -4608,14 +4609,20 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let (Some(value), Some(by)) = (key(corrected), self.reported(correction)) else {
                 continue;
             };
+            // Restatements come between the figure and its correction: the
+            // same value given before the corrected figure was that day's
+            // own figure, which the correction does not take back (a
+            // current count may come back to an earlier value; nineteenth
+            // audit, F6).
+            let from = self.reported(corrected).map(|p| p.start());
             for &other in by_value.get(&value).into_iter().flatten() {
                 if other.id == corrected.id
                     || other.id == correction.id
                     || other.corrects.is_some()
                     || superseded_by.contains_key(&other.id)
-                    || self
-                        .reported(other)
-                        .is_none_or(|at| at.start() >= by.start())
+                    || self.reported(other).is_none_or(|at| {
+                        at.start() >= by.start() || from.is_some_and(|from| at.start() < from)
+                    })
                     || self.origins(&[corrected, other]).0.len() != 1
                 {
                     continue;

@@ -6170,6 +6170,13 @@ fn a_correction_withdraws_restatements_of_its_figure() {
         let (superseded, _) = with(second);
         assert_eq!(superseded, ["k3>k2", "k1>k3"]);
     }
+    // The origin's 250 of a day before the corrected figure was that
+    // day's own figure: the correction does not take it back
+    // (nineteenth audit, F6).
+    let (superseded, sentences) = with(toll("k2", 250, &["a1", "o1"], "2021-08-25T09:00"));
+    assert!(superseded.contains(&"k1>k3".to_string()), "{superseded:?}");
+    assert!(!superseded.contains(&"k2>k3".to_string()), "{superseded:?}");
+    assert!(!sentences.contains("withdrawn"), "{sentences}");
 }
 
 /// A report of a correction's own report time is not later than the
