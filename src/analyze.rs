@@ -4584,11 +4584,26 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     {
         let mut restated = HashMap::default();
         let vocabulary = self.policy.vocabulary();
+        // A figure is keyed by the number it gives, whatever bound or
+        // hedge is written over it, as the relay check anchors it: an
+        // outlet's "at least 7,200" citing the agency restates the
+        // agency's 7,200, with a bound added on the way, and is withdrawn
+        // with it (nineteenth audit, F5). A range is keyed by its ends; a
+        // vague phrase by its interval.
         let key = |c: &Claim| match &c.value {
-            Value::Quantity(q) => {
-                let i = q.interval(vocabulary);
-                i.is_known().then(|| (i.min().to_bits(), i.max().to_bits()))
-            }
+            Value::Quantity(q) => match q.amount() {
+                Amount::Exact(v)
+                | Amount::AtLeast { value: v, .. }
+                | Amount::AtMost { value: v, .. }
+                | Amount::Approximate { value: v, .. } => {
+                    Some(((v + 0.0).to_bits(), (v + 0.0).to_bits()))
+                }
+                Amount::Range { min, max } => Some(((min + 0.0).to_bits(), (max + 0.0).to_bits())),
+                Amount::Vague { .. } => {
+                    let i = q.interval(vocabulary);
+                    i.is_known().then(|| (i.min().to_bits(), i.max().to_bits()))
+                }
+            },
             _ => None,
         };
         let mut by_value: HashMap<(u64, u64), Vec<&'c Claim>> = HashMap::default();

@@ -1736,9 +1736,25 @@ fn a_superseded_claim_names_what_its_relations_reach() {
         ]),
         "c1>c4 c3>c4"
     );
-    // 12, 23, then "at least 41" corrected to 38 beside a relay's 41.
+    // 12, 23, then "at least 41" corrected to 38 beside another
+    // origin's 41 of the same day, which stands.
     let mut open = said("c4", 0, "2021-09-03");
     open["value"] = q(serde_json::json!({"at_least": 41}));
+    let mut relay = said("c6", 41, "2021-09-03");
+    relay["assertion"]["chain"] = serde_json::json!(["a2"]);
+    assert_eq!(
+        replacements(vec![
+            said("c1", 12, "2021-09-01"),
+            said("c2", 23, "2021-09-02"),
+            open.clone(),
+            corrects(said("c5", 38, "2021-09-04"), "c4"),
+            relay,
+        ]),
+        "c1>c6 c2>c6"
+    );
+    // The same origin's 41 of that day restates its "at least 41", and
+    // is withdrawn with it: the correction's 38 stands (nineteenth
+    // audit, F5).
     assert_eq!(
         replacements(vec![
             said("c1", 12, "2021-09-01"),
@@ -1747,7 +1763,7 @@ fn a_superseded_claim_names_what_its_relations_reach() {
             corrects(said("c5", 38, "2021-09-04"), "c4"),
             said("c6", 41, "2021-09-03"),
         ]),
-        "c1>c6 c2>c6"
+        "c1>c5 c2>c5 c6>c5"
     );
     // 50, then 40 and 60 in one report: 60 replaced it, 40 fell.
     assert_eq!(
@@ -6177,6 +6193,13 @@ fn a_correction_withdraws_restatements_of_its_figure() {
     assert!(superseded.contains(&"k1>k3".to_string()), "{superseded:?}");
     assert!(!superseded.contains(&"k2>k3".to_string()), "{superseded:?}");
     assert!(!sentences.contains("withdrawn"), "{sentences}");
+    // An outlet's "at least 250" from the origin restates its 250 with a
+    // bound added on the way, and is withdrawn with it (nineteenth
+    // audit, F5).
+    let mut bound = toll("k2", 250, &["a1", "o1"], "2021-08-27T09:00");
+    bound["value"] = q(serde_json::json!({"at_least": 250}));
+    let (superseded, _) = with(bound);
+    assert_eq!(superseded, ["k1>k3", "k2>k3"]);
 }
 
 /// A report of a correction's own report time is not later than the
