@@ -4596,9 +4596,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 | Amount::AtLeast { value: v, .. }
                 | Amount::AtMost { value: v, .. }
                 | Amount::Approximate { value: v, .. } => {
-                    Some(((v + 0.0).to_bits(), (v + 0.0).to_bits()))
+                    let bits = crate::quantity::signless(*v).to_bits();
+                    Some((bits, bits))
                 }
-                Amount::Range { min, max } => Some(((min + 0.0).to_bits(), (max + 0.0).to_bits())),
+                Amount::Range { min, max } => Some((
+                    crate::quantity::signless(*min).to_bits(),
+                    crate::quantity::signless(*max).to_bits(),
+                )),
                 Amount::Vague { .. } => {
                     let i = q.interval(vocabulary);
                     i.is_known().then(|| (i.min().to_bits(), i.max().to_bits()))
@@ -6576,8 +6580,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             if v.is_infinite() {
                 Anchor::Number(f64::INFINITY.to_bits())
             } else {
-                // `+ 0.0` makes -0 and 0 one anchor, as they print alike.
-                Anchor::Number((v + 0.0).to_bits())
+                // -0 and 0 are one anchor, as they print alike.
+                Anchor::Number(crate::quantity::signless(v).to_bits())
             }
         };
         // Groups are runs of one (lineage, anchor) key once sorted: one

@@ -1344,7 +1344,8 @@ pub struct Interval {
 /// `x` with a negative zero made zero: a count has no sign, and
 /// `ceil(-0.5)` is `-0.0`, which JSON would show as `-0.0` (eighteenth
 /// audit, E9). Adding zero leaves every other value as it is.
-fn signless(x: f64) -> f64 {
+/// The engine keys figures by it too, so that -0 and 0 are one figure.
+pub(crate) fn signless(x: f64) -> f64 {
     x + 0.0
 }
 
