@@ -63,7 +63,8 @@ pub const MAX_NAMED_POSITIONS: usize = 5;
 
 /// The largest block of quotes compared pairwise, for variant clustering
 /// and misattribution. A larger block is compared in windows of this
-/// size, and a diagnostic says so.
+/// size, and a diagnostic says so. Variant clustering counts a block in
+/// distinct printed texts: copies of one text are compared once.
 pub const MAX_QUOTE_BLOCK: usize = 256;
 
 /// The fewest words a quote's wording needs for the same words given to
@@ -5194,6 +5195,26 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             .collect();
         let words: Vec<Vec<&str>> = normalized.iter().map(|n| split_words(n)).collect();
         let text = |k: usize| quote_text(claims[k]);
+        // The claims in natural id order (`line-2` before `line-10`): the
+        // order a position lists them in.
+        let order = natural_order(claims);
+        // Wordings printed alike (one remark relayed word for word by many
+        // outlets) are one variant: each is joined to the first of them in
+        // natural id order, and only those firsts are blocked and compared.
+        // Everything compared is a function of the printed text, so this
+        // changes no comparison, and a block of copies is never compared
+        // in windows. The first in natural order stands for the copies, so
+        // the pair a negation is shown with is the one a comparison of
+        // every copy would give.
+        let mut first_of: HashMap<&str, usize> = HashMap::default();
+        let mut same_as: Vec<usize> = (0..claims.len()).collect();
+        for &k in &order {
+            if matches!(claims[k].value, Value::Quote(_)) {
+                same_as[k] = *first_of.entry(text(k)).or_insert(k);
+            }
+        }
+        drop(first_of);
+        let distinct = |k: &usize| same_as[*k] == *k;
         // Whether each wording negates an odd number of times, and its
         // words without the negation, made once rather than for every
         // pair it is compared in (the latter only where some wordings
@@ -5214,13 +5235,18 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // block as printed (two words apart), but do as "we fire tear
         // gas". (A wording that does not negate is the same either way.)
         let blocks = quote_blocks(
-            words.iter().map(Vec::as_slice).enumerate().chain(
-                denied
-                    .iter()
-                    .enumerate()
-                    .filter(|&(k, _)| odd[k])
-                    .map(|(k, d)| (k, d.as_slice())),
-            ),
+            words
+                .iter()
+                .map(Vec::as_slice)
+                .enumerate()
+                .filter(|(k, _)| distinct(k))
+                .chain(
+                    denied
+                        .iter()
+                        .enumerate()
+                        .filter(|&(k, _)| odd[k] && distinct(&k))
+                        .map(|(k, d)| (k, d.as_slice())),
+                ),
         );
         let threshold = self.policy.quote_threshold();
         // Pairs of wordings (claim indices, lower first) kept apart because
@@ -5287,12 +5313,16 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         }
         drop(blocks);
         drop(words);
+        for (k, &first) in same_as.iter().enumerate() {
+            if first != k {
+                let (ra, rb) = (union_root(&mut parent, k), union_root(&mut parent, first));
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
         // Each cluster with its wordings' normalized texts, which the
         // position's wordings are compared with. The claims are visited
-        // in natural id order (`line-2` before `line-10`), the order a
-        // position lists them in: each cluster's members come out in it,
-        // and the clusters in the order of their first members.
-        let order = natural_order(claims);
+        // in natural id order: each cluster's members come out in it, and
+        // the clusters in the order of their first members.
         let mut clusters: Vec<(Vec<&'c Claim>, Vec<String>)> = Vec::new();
         // Roots to the clusters' places in the output.
         let mut place: HashMap<usize, usize> = HashMap::default();

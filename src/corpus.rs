@@ -50,8 +50,10 @@ pub const CORPUS_FILE_NAME: &str = "corpus.json";
 /// engine runs over a topic is n log n, except quote clustering and
 /// misattribution, which compare quotes that share their first or last
 /// words pairwise within windows of [`MAX_QUOTE_BLOCK`](crate::MAX_QUOTE_BLOCK)
-/// (256). A larger block is compared window by window, and the report
-/// carries a diagnostic that says so; no claim is dropped.
+/// (256); quote clustering compares each distinct printed text once,
+/// however many claims print it. A larger block is compared window by
+/// window, and the report carries a diagnostic that says so; no claim is
+/// dropped.
 ///
 /// ```
 /// use corroborate::Limits;

@@ -6752,3 +6752,58 @@ fn a_source_heard_in_a_chain_says_what_it_passed_on() {
     // Reuters' update keeps the bound: BBC may have it from there.
     assert_eq!(findings(&["c1", "c2", "c3", "c6"]), ["c1<c6", "c3<c2"]);
 }
+
+/// One remark relayed word for word by many outlets is compared once,
+/// whatever the number of copies: 300 copies and a wording that negates
+/// them are one block of two wordings, not one of 301 compared in
+/// windows. The copies are one position, the negation conflicts with
+/// it, and no window is reported (before copies were compared once, the
+/// topic carried a "compared in windows" warning).
+#[test]
+fn verbatim_copies_of_a_quote_are_compared_once() {
+    let mut claims: Vec<serde_json::Value> = (0..300)
+        .map(|i| {
+            let article = if i % 2 == 0 { "a1" } else { "a2" };
+            quote(
+                &format!("q{i:03}"),
+                "taliban",
+                "We will win this war.",
+                &[article],
+            )
+        })
+        .collect();
+    claims.push(quote("z1", "taliban", "We will not win this war.", &["a1"]));
+    let corpus = corpus_of(claims.clone());
+    let report = analyze(&corpus, &Policy::default());
+    let windows: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("compared in windows"))
+        .map(|d| d.location.as_str())
+        .collect();
+    assert!(windows.is_empty(), "windows reported: {windows:?}");
+    let topic = &report.topics[0];
+    let sizes: Vec<usize> = topic
+        .scopes
+        .iter()
+        .flat_map(|s| &s.positions)
+        .map(|p| p.claims.len())
+        .collect();
+    assert_eq!(sizes, [300, 1]);
+    let relations: Vec<String> = topic
+        .relations
+        .iter()
+        .map(|r| format!("{} {}", r.relation.kind(), r.relation.explanation()))
+        .collect();
+    assert_eq!(relations.len(), 1);
+    assert!(
+        relations[0].starts_with("conflict") && relations[0].contains("negates"),
+        "{relations:?}"
+    );
+    // The same claims in another order give the same report.
+    claims.reverse();
+    assert_eq!(
+        analyze(&corpus_of(claims), &Policy::default()).to_json_string(),
+        report.to_json_string()
+    );
+}
