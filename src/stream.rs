@@ -2265,6 +2265,8 @@ fn parse_row<'a>(
                             None => {
                                 if let Some(open) = open_period_kept_as_text(read) {
                                     warning = Some(open);
+                                } else if let Some(time) = time_of_day_in(read, began.as_ref()) {
+                                    warning = Some(time_kept_as_text(read, time));
                                 } else if let Some((quantity, after)) = began {
                                     warning = Some(kept_as_text(read, quantity, after));
                                 } else if let Some(date) =
@@ -2382,6 +2384,57 @@ fn kept_as_text(
             part(after)
         ),
         "a quantity alone, with its counted noun (\"40,000 displaced people\") or with what befell the counted (\"about 300 killed\"), to compare it as a number",
+    )
+    .in_field("value")
+}
+
+/// The time of day in a value cell kept as text that reads as one, but
+/// not alone: "5 pm" in "about 5 pm" and "between 4 and 5 pm" (a
+/// quantity, `began`, that a word of a time of day follows), "17:00" in
+/// "around 17:00" (a time that holds every number of the cell, and no
+/// day). A cell reads a time of day alone or after "at", on the row's
+/// date ([`relative_date`]); such a cell is named as a time, not as a
+/// quantity that "pm" cannot follow (nineteenth audit, inputs 3).
+fn time_of_day_in<'t>(
+    text: &'t str,
+    began: Option<&(std::ops::Range<usize>, std::ops::Range<usize>)>,
+) -> Option<&'t str> {
+    if let Some((quantity, after)) = began {
+        if !text
+            .get(after.clone())
+            .is_some_and(crate::parse::is_meridiem)
+        {
+            return None;
+        }
+        // From the last word of the quantity, its number, to the mark.
+        let before = text.get(quantity.start..after.start)?.trim_end();
+        let start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(quantity.start, |(k, c)| quantity.start + k + c.len_utf8());
+        return text.get(start..after.end);
+    }
+    let time = crate::parse::date_holding_every_number(text)?;
+    let probe = chrono::NaiveDate::from_ymd_opt(2000, 6, 15)?;
+    (parse_date(time, None).is_err()
+        && parse_date(time, Some(probe))
+            .is_ok_and(|period| period.precision() < crate::period::Precision::Day))
+    .then_some(time)
+}
+
+/// The warning for a value cell kept as text that holds a time of day
+/// not alone ([`time_of_day_in`]: "about 5 pm"), naming the time.
+fn time_kept_as_text(text: &str, time: &str) -> Error {
+    Error::invalid_value(
+        format!("{:?}", text.trim()),
+        format!(
+            "reads as the time of day {time:?} with words a cell's time is not read with, so the cell is kept as text and not compared as a date"
+        ),
+        format!(
+            "a time of day alone ({time:?}, {:?}), read on the row's date, to compare it as a date",
+            format!("at {time}")
+        ),
     )
     .in_field("value")
 }

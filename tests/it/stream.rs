@@ -4037,7 +4037,7 @@ fn a_clock_time_in_a_cell_is_a_time_on_the_rows_date() {
         ]
     );
     assert_snapshot!(located(corpus.warnings()), @r#"
-t.csv:8: field value: "about 5 pm" begins with the quantity "about 5" but goes on with "pm", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number
+t.csv:8: field value: "about 5 pm" reads as the time of day "5 pm" with words a cell's time is not read with, so the cell is kept as text and not compared as a date; expected a time of day alone ("5 pm", "at 5 pm"), read on the row's date, to compare it as a date
 t.csv:9: field value: "17:00" is a date relative to when it was reported, and the row's date is missing, so the cell is kept as text and not compared as a date; expected a date with its year ("August 26, 2021"), or the day the row was reported in its date column
 t.csv:10: field value: "5 pm" is a date relative to when it was reported, and the row's date is missing, so the cell is kept as text and not compared as a date; expected a date with its year ("August 26, 2021"), or the day the row was reported in its date column
     "#);
@@ -4048,6 +4048,38 @@ t.csv:10: field value: "5 pm" is a date relative to when it was reported, and th
             "{time}"
         );
     }
+}
+
+/// A time of day that a cell does not read, hedged or a range ("about 5
+/// pm", "between 4 and 5 pm", "around 17:00"), is kept as text with a
+/// warning that says it reads as a time of day and what is read: a time
+/// alone, on the row's date. It had been named as a quantity that "pm"
+/// cannot follow, or as a date that does not read, with a quantity's or
+/// a day's examples (nineteenth audit, inputs 3).
+#[test]
+fn a_time_of_day_kept_as_text_is_named_as_one() {
+    let corpus = read_csv(
+        "source,subject,property,value,date\n\
+         ABC,Blast,occurred,about 5 pm,2021-08-26\n\
+         AP,Blast,occurred,between 4 and 5 p.m.,2021-08-26\n\
+         CNN,Blast,occurred,around 17:00,2021-08-26\n\
+         Fox,Blast,occurred,about 5 pm,\n\
+         NYT,Blast,injured,about 5 people,2021-08-26\n",
+    );
+    assert!(corpus.skipped().is_empty(), "{:?}", corpus.skipped());
+    let warnings = located(corpus.warnings());
+    let lines: Vec<&str> = warnings.lines().collect();
+    assert_eq!(lines.len(), 4, "{warnings}");
+    for line in &lines {
+        assert!(line.contains("time of day"), "{line}");
+        assert!(line.contains("expected a time of day alone"), "{line}");
+    }
+    assert_snapshot!(warnings, @r#"
+    t.csv:2: field value: "about 5 pm" reads as the time of day "5 pm" with words a cell's time is not read with, so the cell is kept as text and not compared as a date; expected a time of day alone ("5 pm", "at 5 pm"), read on the row's date, to compare it as a date
+    t.csv:3: field value: "between 4 and 5 p.m." reads as the time of day "5 p.m." with words a cell's time is not read with, so the cell is kept as text and not compared as a date; expected a time of day alone ("5 p.m.", "at 5 p.m."), read on the row's date, to compare it as a date
+    t.csv:4: field value: "around 17:00" reads as the time of day "17:00" with words a cell's time is not read with, so the cell is kept as text and not compared as a date; expected a time of day alone ("17:00", "at 17:00"), read on the row's date, to compare it as a date
+    t.csv:5: field value: "about 5 pm" reads as the time of day "5 pm" with words a cell's time is not read with, so the cell is kept as text and not compared as a date; expected a time of day alone ("5 pm", "at 5 pm"), read on the row's date, to compare it as a date
+    "#);
 }
 
 /// Each claim's value as read: "date 2021-08-27" for a date, else its
