@@ -2319,16 +2319,24 @@ fn relative_date(text: &str, said: Option<Period>) -> Option<Result<Period, Erro
         // readings for, kept as text with the reason. (Only the six days
         // after had been tried, which told a weekday's two readings but a
         // month's only in a month's last six days, eighteenth audit, E3.)
-        if !(crate::parse::date_unresolved_on(text, day) && reads_on_another_day(text, day)) {
-            return None;
-        }
+        let other = crate::parse::date_unresolved_on(text, day)
+            .then(|| read_on_another_day(text, day))
+            .flatten()?;
+        // The way to write it at the cell's own precision: a month that
+        // reads two ways ("next September") is offered a month, not a
+        // day finer than the cell gives (nineteenth audit, inputs 4).
+        let expected = match other.precision() {
+            crate::period::Precision::Month => "a month with its year (\"September 2021\")",
+            crate::period::Precision::Year => "a year (\"2022\")",
+            _ => "a date with its year (\"August 31, 2021\")",
+        };
         return Some(Err(Error::invalid_value(
             format!("{:?}", text.trim()),
             format!(
                 "is a date relative to when it was reported that reads two ways said on {day}, a {}, so the cell is kept as text and not compared as a date",
                 day.format("%A")
             ),
-            "a date with its year (\"August 31, 2021\")",
+            expected,
         )
         .in_field("value")));
     }
@@ -2336,7 +2344,8 @@ fn relative_date(text: &str, said: Option<Period>) -> Option<Result<Period, Erro
     // it reads two ways on that one, another.
     let probe = chrono::NaiveDate::from_ymd_opt(2000, 6, 15)?;
     if parse_date(text, Some(probe)).is_err()
-        && !(crate::parse::date_unresolved_on(text, probe) && reads_on_another_day(text, probe))
+        && !(crate::parse::date_unresolved_on(text, probe)
+            && read_on_another_day(text, probe).is_some())
     {
         return None;
     }
@@ -2354,15 +2363,16 @@ fn relative_date(text: &str, said: Option<Period>) -> Option<Result<Period, Erro
     .in_field("value")))
 }
 
-/// Whether `text` reads as a date said on some day in the year after
-/// `day`: on one of the six days after it (a weekday's other reading,
-/// "next Tuesday" said on a Sunday) or on the same day of one of the
-/// twelve months after it (a month's, "next September" said in August).
-fn reads_on_another_day(text: &str, day: chrono::NaiveDate) -> bool {
+/// The date `text` reads as said on some day in the year after `day`,
+/// if it reads as one: on one of the six days after it (a weekday's
+/// other reading, "next Tuesday" said on a Sunday) or on the same day of
+/// one of the twelve months after it (a month's, "next September" said
+/// in August). The first found; its precision is the cell's.
+fn read_on_another_day(text: &str, day: chrono::NaiveDate) -> Option<Period> {
     let days = (1..7).filter_map(|n| day.checked_add_days(chrono::Days::new(n)));
     let months = (1..13).filter_map(|n| day.checked_add_months(chrono::Months::new(n)));
     days.chain(months)
-        .any(|other| parse_date(text, Some(other)).is_ok())
+        .find_map(|other| parse_date(text, Some(other)).ok())
 }
 
 /// The warning for a value cell that begins with a quantity but goes on

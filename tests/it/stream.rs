@@ -3957,6 +3957,27 @@ fn a_day_named_ahead_in_a_cell_is_read_forward_or_kept_as_text() {
     assert_snapshot!(located(corpus.warnings()), @r#"t.csv:3: field value: "next Tuesday" is a date relative to when it was reported that reads two ways said on 2021-08-29, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")"#);
 }
 
+/// A cell whose month reads two ways on its row's day ("next September"
+/// said in August, "last July") is offered a month with its year as the
+/// way to write it, not a day, which would be a finer date than the cell
+/// gives; a day that reads two ways ("next Tuesday" said on a Sunday) is
+/// still offered a day (nineteenth audit, inputs 4).
+#[test]
+fn a_month_that_reads_two_ways_is_offered_a_month() {
+    let corpus = read_csv(
+        "source,subject,property,value,date\n\
+         P,A,deadline,next September,2021-08-15\n\
+         P,B,deadline,last July,2021-08-15\n\
+         P,C,deadline,next Tuesday,2021-08-29\n",
+    );
+    assert!(corpus.skipped().is_empty(), "{:?}", corpus.skipped());
+    assert_snapshot!(located(corpus.warnings()), @r#"
+    t.csv:2: field value: "next September" is a date relative to when it was reported that reads two ways said on 2021-08-15, a Sunday, so the cell is kept as text and not compared as a date; expected a month with its year ("September 2021")
+    t.csv:3: field value: "last July" is a date relative to when it was reported that reads two ways said on 2021-08-15, a Sunday, so the cell is kept as text and not compared as a date; expected a month with its year ("September 2021")
+    t.csv:4: field value: "next Tuesday" is a date relative to when it was reported that reads two ways said on 2021-08-29, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")
+    "#);
+}
+
 /// A value cell naming a month ahead that English gives two months for
 /// ("next September" said in August: next month, or a year on) is kept
 /// as text with the warning whatever day of the month the row is dated,
@@ -3992,9 +4013,9 @@ fn a_month_named_ahead_that_reads_two_ways_is_kept_as_text_with_a_warning() {
         ]
     );
     assert_snapshot!(located(corpus.warnings()), @r#"
-t.csv:2: field value: "next September" is a date relative to when it was reported that reads two ways said on 2021-08-15, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")
-t.csv:3: field value: "next September" is a date relative to when it was reported that reads two ways said on 2021-08-28, a Saturday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")
-t.csv:4: field value: "last July" is a date relative to when it was reported that reads two ways said on 2021-08-15, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")
+t.csv:2: field value: "next September" is a date relative to when it was reported that reads two ways said on 2021-08-15, a Sunday, so the cell is kept as text and not compared as a date; expected a month with its year ("September 2021")
+t.csv:3: field value: "next September" is a date relative to when it was reported that reads two ways said on 2021-08-28, a Saturday, so the cell is kept as text and not compared as a date; expected a month with its year ("September 2021")
+t.csv:4: field value: "last July" is a date relative to when it was reported that reads two ways said on 2021-08-15, a Sunday, so the cell is kept as text and not compared as a date; expected a month with its year ("September 2021")
 t.csv:5: field value: "Monday last week" is a date relative to when it was reported that reads two ways said on 2021-08-15, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")
 t.csv:6: field value: "next September" is a date relative to when it was reported, and the row's date is 2021-08, not one day, so the cell is kept as text and not compared as a date; expected a date with its year ("August 26, 2021"), or the day the row was reported in its date column
 t.csv:7: field value: "last July" is a date relative to when it was reported, and the row's date is missing, so the cell is kept as text and not compared as a date; expected a date with its year ("August 26, 2021"), or the day the row was reported in its date column
