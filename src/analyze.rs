@@ -5022,13 +5022,28 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 for (runs, coarse) in [(runs, false), (coarse, true)] {
                     for (span, mut members) in runs {
                         members.sort_unstable_by_key(|&(_, _, k)| k);
+                        // The period the members agree on: the narrowest,
+                        // which every other holds (`split_unstated`), of
+                        // two spanning one time the more precise. Not the
+                        // most precise first: a span of days around a month
+                        // agrees with it on the month.
                         let finest = members
                             .iter()
                             .map(|(p, _, _)| *p)
-                            .min_by_key(|p| (p.precision(), p.end() - p.start(), p.start()));
+                            .min_by_key(|p| (p.end() - p.start(), p.precision(), p.start()));
                         let claims: Vec<&'c Claim> =
                             members.into_iter().map(|(_, c, _)| c).collect();
-                        let (mut value, _) = distinct_values(&claims);
+                        let (mut value, distinct) = distinct_values(&claims);
+                        // Claims that differ ("2015 (year) / 2015-01-10
+                        // (day)") are followed by the period they agree
+                        // on, as a quantity position's values are by
+                        // their interval: a relation's "lies within" is
+                        // about that period (nineteenth audit, F10).
+                        if let (true, Some(period)) = (distinct > 1, finest) {
+                            use std::fmt::Write as _;
+                            value.push_str(if denial { " → not " } else { " → " });
+                            let _ = write!(value, "{period}");
+                        }
                         if denial {
                             value.insert_str(0, "not ");
                         }

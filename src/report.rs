@@ -398,12 +398,16 @@ pub struct Position<'c> {
     /// quantities, the claims' distinct values and, after an arrow, the
     /// interval they share, in the unit of measure (or `percent`) they
     /// are all in: "1,150,000,000 US dollars / 1.2 billion US dollars →
-    /// 1,150,000,000 US dollars".
+    /// 1,150,000,000 US dollars". For dates, likewise, the claims'
+    /// distinct values and, where they differ, the period they agree on:
+    /// "2015 (year) / 2015-01 (month) / 2015-01-10 (day) → 2015-01-10".
     pub value: String,
     /// For quantities: the intersection of the claims' intervals.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interval: Option<Interval>,
-    /// For dates: the most precise period among the claims.
+    /// For dates: the period the claims agree on, the narrowest among
+    /// them (which every other holds); of two spanning one time, the
+    /// more precise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
     /// The claims, in natural id order: runs of digits compare as

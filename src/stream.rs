@@ -2265,6 +2265,8 @@ fn parse_row<'a>(
                             None => {
                                 if let Some(open) = open_period_kept_as_text(read) {
                                     warning = Some(open);
+                                } else if let Some(time) = time_of_day_in(read, began.as_ref()) {
+                                    warning = Some(time_kept_as_text(read, time));
                                 } else if let Some((quantity, after)) = began {
                                     warning = Some(kept_as_text(read, quantity, after));
                                 } else if let Some(date) =
@@ -2317,16 +2319,24 @@ fn relative_date(text: &str, said: Option<Period>) -> Option<Result<Period, Erro
         // readings for, kept as text with the reason. (Only the six days
         // after had been tried, which told a weekday's two readings but a
         // month's only in a month's last six days, eighteenth audit, E3.)
-        if !(crate::parse::date_unresolved_on(text, day) && reads_on_another_day(text, day)) {
-            return None;
-        }
+        let other = crate::parse::date_unresolved_on(text, day)
+            .then(|| read_on_another_day(text, day))
+            .flatten()?;
+        // The way to write it at the cell's own precision: a month that
+        // reads two ways ("next September") is offered a month, not a
+        // day finer than the cell gives (nineteenth audit, inputs 4).
+        let expected = match other.precision() {
+            crate::period::Precision::Month => "a month with its year (\"September 2021\")",
+            crate::period::Precision::Year => "a year (\"2022\")",
+            _ => "a date with its year (\"August 31, 2021\")",
+        };
         return Some(Err(Error::invalid_value(
             format!("{:?}", text.trim()),
             format!(
                 "is a date relative to when it was reported that reads two ways said on {day}, a {}, so the cell is kept as text and not compared as a date",
                 day.format("%A")
             ),
-            "a date with its year (\"August 31, 2021\")",
+            expected,
         )
         .in_field("value")));
     }
@@ -2334,7 +2344,8 @@ fn relative_date(text: &str, said: Option<Period>) -> Option<Result<Period, Erro
     // it reads two ways on that one, another.
     let probe = chrono::NaiveDate::from_ymd_opt(2000, 6, 15)?;
     if parse_date(text, Some(probe)).is_err()
-        && !(crate::parse::date_unresolved_on(text, probe) && reads_on_another_day(text, probe))
+        && !(crate::parse::date_unresolved_on(text, probe)
+            && read_on_another_day(text, probe).is_some())
     {
         return None;
     }
@@ -2352,15 +2363,16 @@ fn relative_date(text: &str, said: Option<Period>) -> Option<Result<Period, Erro
     .in_field("value")))
 }
 
-/// Whether `text` reads as a date said on some day in the year after
-/// `day`: on one of the six days after it (a weekday's other reading,
-/// "next Tuesday" said on a Sunday) or on the same day of one of the
-/// twelve months after it (a month's, "next September" said in August).
-fn reads_on_another_day(text: &str, day: chrono::NaiveDate) -> bool {
+/// The date `text` reads as said on some day in the year after `day`,
+/// if it reads as one: on one of the six days after it (a weekday's
+/// other reading, "next Tuesday" said on a Sunday) or on the same day of
+/// one of the twelve months after it (a month's, "next September" said
+/// in August). The first found; its precision is the cell's.
+fn read_on_another_day(text: &str, day: chrono::NaiveDate) -> Option<Period> {
     let days = (1..7).filter_map(|n| day.checked_add_days(chrono::Days::new(n)));
     let months = (1..13).filter_map(|n| day.checked_add_months(chrono::Months::new(n)));
     days.chain(months)
-        .any(|other| parse_date(text, Some(other)).is_ok())
+        .find_map(|other| parse_date(text, Some(other)).ok())
 }
 
 /// The warning for a value cell that begins with a quantity but goes on
@@ -2382,6 +2394,57 @@ fn kept_as_text(
             part(after)
         ),
         "a quantity alone, with its counted noun (\"40,000 displaced people\") or with what befell the counted (\"about 300 killed\"), to compare it as a number",
+    )
+    .in_field("value")
+}
+
+/// The time of day in a value cell kept as text that reads as one, but
+/// not alone: "5 pm" in "about 5 pm" and "between 4 and 5 pm" (a
+/// quantity, `began`, that a word of a time of day follows), "17:00" in
+/// "around 17:00" (a time that holds every number of the cell, and no
+/// day). A cell reads a time of day alone or after "at", on the row's
+/// date ([`relative_date`]); such a cell is named as a time, not as a
+/// quantity that "pm" cannot follow (nineteenth audit, inputs 3).
+fn time_of_day_in<'t>(
+    text: &'t str,
+    began: Option<&(std::ops::Range<usize>, std::ops::Range<usize>)>,
+) -> Option<&'t str> {
+    if let Some((quantity, after)) = began {
+        if !text
+            .get(after.clone())
+            .is_some_and(crate::parse::is_meridiem)
+        {
+            return None;
+        }
+        // From the last word of the quantity, its number, to the mark.
+        let before = text.get(quantity.start..after.start)?.trim_end();
+        let start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(quantity.start, |(k, c)| quantity.start + k + c.len_utf8());
+        return text.get(start..after.end);
+    }
+    let time = crate::parse::date_holding_every_number(text)?;
+    let probe = chrono::NaiveDate::from_ymd_opt(2000, 6, 15)?;
+    (parse_date(time, None).is_err()
+        && parse_date(time, Some(probe))
+            .is_ok_and(|period| period.precision() < crate::period::Precision::Day))
+    .then_some(time)
+}
+
+/// The warning for a value cell kept as text that holds a time of day
+/// not alone ([`time_of_day_in`]: "about 5 pm"), naming the time.
+fn time_kept_as_text(text: &str, time: &str) -> Error {
+    Error::invalid_value(
+        format!("{:?}", text.trim()),
+        format!(
+            "reads as the time of day {time:?} with words a cell's time is not read with, so the cell is kept as text and not compared as a date"
+        ),
+        format!(
+            "a time of day alone ({time:?}, {:?}), read on the row's date, to compare it as a date",
+            format!("at {time}")
+        ),
     )
     .in_field("value")
 }

@@ -1638,6 +1638,12 @@ pub fn parse_date(text: &str, reference: Option<NaiveDate>) -> Result<Period, Er
     }
 }
 
+/// True when `word` marks a time of day after a number ("pm", "a.m.",
+/// in any case): "5 pm" is a time, not five of something.
+pub(crate) fn is_meridiem(word: &str) -> bool {
+    words::lookup(words::MERIDIEM, &word.to_lowercase()).is_some()
+}
+
 /// True when `text` is one date expression, relative to `reference`, that
 /// gives no date said then, where [`parse_date`] fails with "the date does
 /// not resolve against the reference date": a day or month named ahead

@@ -24,9 +24,9 @@ use super::date::year_context;
 use super::number::{Notation, Num, digits_at, number_at, starts_number_word};
 use super::token::{Tokens, is_symbol};
 use super::words::{
-    BOUNDS_AFTER, BOUNDS_BEFORE, Bound, COMPARATIVES, ESTIMATE_MARKERS, FINAL_BOUNDS_AFTER,
-    IRREGULAR_PLURALS, LOWER, MAX_UNIT_WORDS, MERIDIEM, MONTHS, QUALIFIERS_AFTER, RANGE_WORDS,
-    UNIT_STOP_WORDS, WEEKDAYS, lookup,
+    BOUNDS_AFTER, BOUNDS_BEFORE, BOUNDS_BEFORE_NOUN, Bound, COMPARATIVES, ESTIMATE_MARKERS,
+    FINAL_BOUNDS_AFTER, IRREGULAR_PLURALS, LOWER, MAX_UNIT_WORDS, MERIDIEM, MONTHS,
+    QUALIFIERS_AFTER, RANGE_WORDS, UNIT_STOP_WORDS, WEEKDAYS, lookup,
 };
 use crate::quantity::{Amount, Quantity};
 use crate::vocab::Vocabulary;
@@ -555,7 +555,10 @@ pub(crate) struct QuantityMatch {
     /// read where it ends the clause, it may here bound the figure or
     /// describe the noun after it ("300 maximum security prisoners").
     /// The whole-value parser refuses the figure, naming it; the scanner
-    /// reads the figure as before.
+    /// reads the figure as before, but for a bound word of
+    /// [`BOUNDS_BEFORE_NOUN`] before a counted noun of one plural word,
+    /// which it reads as the bound ("300 max people": at most 300
+    /// people; `postfix` is then `None`).
     pub(crate) postfix: Option<Postfix>,
 }
 
@@ -682,7 +685,23 @@ pub(crate) fn quantity_at(
         currency,
         ambiguous,
     } = notation_in(tokens, &lexicon.notation, i, end)?;
-    let (end, unit) = if percent {
+    // "300 max people", in running text: a bound adjective between an
+    // exact figure and its counted noun, one plural word, bounds the
+    // figure ([`bound_before_noun`]); the whole-value parser refuses it.
+    let noun_bound = postfix
+        .as_ref()
+        .filter(|_| !strict && !percent && currency.is_none())
+        .and_then(|postfix| match amount {
+            Amount::Exact(value) => bound_before_noun(tokens, lexicon, postfix, value),
+            _ => None,
+        });
+    let (amount, postfix, noun_bound) = match noun_bound {
+        Some((amount, after, noun)) => (amount, None, Some((after, noun))),
+        None => (amount, postfix, None),
+    };
+    let (end, unit) = if let Some((after, noun)) = noun_bound {
+        (after, Some(noun))
+    } else if percent {
         (end, Some("percent".to_string()))
     } else {
         match currency.map(|index| lexicon.notation.measure(index)) {
@@ -1283,6 +1302,33 @@ fn postfix_at(tokens: &Tokens, lexicon: &Lexicon, end: usize) -> Option<Postfix>
         after,
         before,
     })
+}
+
+/// In running text, a bound word of [`BOUNDS_BEFORE_NOUN`] that
+/// `postfix` found after an exact figure of `value`, directly before the
+/// figure's counted noun when that noun is one plural word ("300 max
+/// people", "300 minimum fighters"): the bounded amount, the token after
+/// the noun and the noun. A noun of one word is what the figure counts,
+/// which "max" does not describe; before a longer noun phrase the word
+/// opens a compound modifier ("300 maximum security prisoners", "300
+/// minimum wage workers") and `None` leaves the figure counting it.
+fn bound_before_noun(
+    tokens: &Tokens,
+    lexicon: &Lexicon,
+    postfix: &Postfix,
+    value: f64,
+) -> Option<(Amount, usize, String)> {
+    let bound = FINAL_BOUNDS_AFTER
+        .iter()
+        .filter(|(phrase, _)| BOUNDS_BEFORE_NOUN.contains(phrase))
+        .find(|(phrase, _)| tokens.phrase(postfix.at, phrase) == Some(postfix.after))?
+        .1;
+    match unit_or_measure_at(tokens, lexicon, postfix.after, false) {
+        (after, Some(noun)) if after == postfix.after + 1 && is_plural(&noun.to_lowercase()) => {
+            Some((bound_amount(bound, value), after, noun))
+        }
+        _ => None,
+    }
 }
 
 /// A bound phrase after a number: "500 or more", "200 or greater than".

@@ -234,6 +234,16 @@ pub(crate) const FINAL_BOUNDS_AFTER: &[(&str, Bound)] = &[
     ("tops", UPPER),
 ];
 
+/// The words of [`FINAL_BOUNDS_AFTER`] that running text also reads as
+/// the figure's bound between it and its counted noun, when that noun is
+/// one plural word: "300 max people" is at most 300 people. They are
+/// adjectives, which before a longer noun phrase open a compound
+/// modifier instead ("300 maximum security prisoners", "300 minimum
+/// wage workers"); "tops" is not here, being a verb too ("$300 million
+/// tops forecasts"), nor are "at most" and "at least", which no noun
+/// follows.
+pub(crate) const BOUNDS_BEFORE_NOUN: &[&str] = &["maximum", "minimum", "max"];
+
 /// Words after a number that qualify it rather than name what it counts,
 /// and that no grammar here reads, lower case, longest first: "20 odd"
 /// and "20 something" (some number over 20), "300 est" and "300

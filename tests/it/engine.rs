@@ -6037,10 +6037,56 @@ fn date_spans_that_only_overlap_support_neither() {
     assert_eq!(relations, ["P1-P2 Compatible"]);
     let (verdict, values, _) = report_on(&["2014/2016", "2015"]);
     assert_eq!(verdict, Verdict::Corroborated);
-    assert_eq!(values, ["2014/2016 (year) / 2015 (year)"]);
+    assert_eq!(values, ["2014/2016 (year) / 2015 (year) → 2015"]);
     let (verdict, values, _) = report_on(&["2014", "2014-10"]);
     assert_eq!(verdict, Verdict::Corroborated);
-    assert_eq!(values, ["2014 (year) / 2014-10 (month)"]);
+    assert_eq!(values, ["2014 (year) / 2014-10 (month) → 2014-10"]);
+}
+
+/// A date position whose claims differ in precision shows, after an
+/// arrow, the period they all agree on (its `period`), as a quantity
+/// position shows the interval its figures share: "P4 lies within P3"
+/// is about 2015-01-10, not the year 2015 that P4's first value names
+/// (nineteenth audit, F10). A position of one value shows it alone.
+#[test]
+fn a_date_position_of_differing_claims_shows_their_period() {
+    let report_on = |dates: &[&str]| {
+        values_and_relations(
+            "founded",
+            dates.iter().map(|d| serde_json::json!({ "date": d })),
+        )
+    };
+    let (_, values, relations) = report_on(&[
+        "2015-01",
+        "2015",
+        "2014/2015",
+        "2015-01-10",
+        "2014",
+        "2014-10/2015-03",
+    ]);
+    assert_eq!(
+        values,
+        [
+            "2014 (year)",
+            "2014/2015 (year)",
+            "2014-10/2015-03 (month)",
+            "2015 (year) / 2015-01 (month) / 2015-01-10 (day) → 2015-01-10",
+        ]
+    );
+    assert!(
+        relations.contains(&"P3-P4 RefinedBy".to_string()),
+        "{relations:?}"
+    );
+    let (_, values, _) = report_on(&["2015-01", "2015-01"]);
+    assert_eq!(values, ["2015-01 (month)"]);
+    // The period agreed on is the narrowest, which the others hold, not
+    // the one of finest precision: a span of days around a month agrees
+    // with it on the month.
+    let (_, values, _) = report_on(&["2014-12-15/2015-02-15", "2015-01"]);
+    assert_eq!(
+        values,
+        ["2014-12-15/2015-02-15 (day) / 2015-01 (month) → 2015-01"]
+    );
 }
 
 /// A running total's figure whose time is the day it was reported is

@@ -2157,6 +2157,51 @@ fn a_qualifier_after_a_number_is_not_its_unit() {
     check("300 around the city", "exact 300..=300 [300]");
 }
 
+/// In running text, "max", "maximum" or "minimum" between a figure and
+/// its counted noun, when that noun is one plural word, bounds the
+/// figure: "300 max people" is at most 300 people, not 300 "max
+/// people", a bound lost in the noun. Before a longer noun phrase the
+/// word opens a compound modifier ("maximum security prisoners",
+/// "minimum wage workers") and the figure counts that phrase, as
+/// before. A figure hedged before it keeps its hedge, and the other
+/// bound words after a figure ("tops", a verb too) are not read so
+/// (nineteenth audit, inputs 2).
+#[test]
+fn a_bound_word_before_a_one_word_noun_bounds_the_figure_in_running_text() {
+    check(
+        "The hall held 300 max people.",
+        "at_most 0..=300 unit=people [300 max people]",
+    );
+    check(
+        "300 maximum fighters were seen",
+        "at_most 0..=300 unit=fighters [300 maximum fighters]",
+    );
+    check(
+        "a crowd of 300 minimum people",
+        "at_least 300..=inf unit=people [300 minimum people]",
+    );
+    check(
+        "300 maximum security prisoners escaped",
+        "exact 300..=300 unit=maximum security prisoners [300 maximum security prisoners]",
+    );
+    check(
+        "300 max security prisoners escaped",
+        "exact 300..=300 unit=max security prisoners [300 max security prisoners]",
+    );
+    check(
+        "300 minimum wage workers",
+        "exact 300..=300 unit=minimum wage workers [300 minimum wage workers]",
+    );
+    // A singular noun after the word is no count's noun.
+    check(
+        "300 maximum capacity",
+        "exact 300..=300 unit=maximum capacity [300 maximum capacity]",
+    );
+    // The whole-value parser still refuses the figure, naming both
+    // ways to write the bound.
+    assert!(parse_quantity("300 max people", &Vocabulary::default()).is_err());
+}
+
 /// A bound or hedge written after the figure with a counted noun after
 /// it ("300 max people", "300 approx. people") is never lost in the
 /// noun: the whole-value parser refuses it, naming the word and the two

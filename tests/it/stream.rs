@@ -3957,6 +3957,27 @@ fn a_day_named_ahead_in_a_cell_is_read_forward_or_kept_as_text() {
     assert_snapshot!(located(corpus.warnings()), @r#"t.csv:3: field value: "next Tuesday" is a date relative to when it was reported that reads two ways said on 2021-08-29, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")"#);
 }
 
+/// A cell whose month reads two ways on its row's day ("next September"
+/// said in August, "last July") is offered a month with its year as the
+/// way to write it, not a day, which would be a finer date than the cell
+/// gives; a day that reads two ways ("next Tuesday" said on a Sunday) is
+/// still offered a day (nineteenth audit, inputs 4).
+#[test]
+fn a_month_that_reads_two_ways_is_offered_a_month() {
+    let corpus = read_csv(
+        "source,subject,property,value,date\n\
+         P,A,deadline,next September,2021-08-15\n\
+         P,B,deadline,last July,2021-08-15\n\
+         P,C,deadline,next Tuesday,2021-08-29\n",
+    );
+    assert!(corpus.skipped().is_empty(), "{:?}", corpus.skipped());
+    assert_snapshot!(located(corpus.warnings()), @r#"
+    t.csv:2: field value: "next September" is a date relative to when it was reported that reads two ways said on 2021-08-15, a Sunday, so the cell is kept as text and not compared as a date; expected a month with its year ("September 2021")
+    t.csv:3: field value: "last July" is a date relative to when it was reported that reads two ways said on 2021-08-15, a Sunday, so the cell is kept as text and not compared as a date; expected a month with its year ("September 2021")
+    t.csv:4: field value: "next Tuesday" is a date relative to when it was reported that reads two ways said on 2021-08-29, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")
+    "#);
+}
+
 /// A value cell naming a month ahead that English gives two months for
 /// ("next September" said in August: next month, or a year on) is kept
 /// as text with the warning whatever day of the month the row is dated,
@@ -3992,9 +4013,9 @@ fn a_month_named_ahead_that_reads_two_ways_is_kept_as_text_with_a_warning() {
         ]
     );
     assert_snapshot!(located(corpus.warnings()), @r#"
-t.csv:2: field value: "next September" is a date relative to when it was reported that reads two ways said on 2021-08-15, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")
-t.csv:3: field value: "next September" is a date relative to when it was reported that reads two ways said on 2021-08-28, a Saturday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")
-t.csv:4: field value: "last July" is a date relative to when it was reported that reads two ways said on 2021-08-15, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")
+t.csv:2: field value: "next September" is a date relative to when it was reported that reads two ways said on 2021-08-15, a Sunday, so the cell is kept as text and not compared as a date; expected a month with its year ("September 2021")
+t.csv:3: field value: "next September" is a date relative to when it was reported that reads two ways said on 2021-08-28, a Saturday, so the cell is kept as text and not compared as a date; expected a month with its year ("September 2021")
+t.csv:4: field value: "last July" is a date relative to when it was reported that reads two ways said on 2021-08-15, a Sunday, so the cell is kept as text and not compared as a date; expected a month with its year ("September 2021")
 t.csv:5: field value: "Monday last week" is a date relative to when it was reported that reads two ways said on 2021-08-15, a Sunday, so the cell is kept as text and not compared as a date; expected a date with its year ("August 31, 2021")
 t.csv:6: field value: "next September" is a date relative to when it was reported, and the row's date is 2021-08, not one day, so the cell is kept as text and not compared as a date; expected a date with its year ("August 26, 2021"), or the day the row was reported in its date column
 t.csv:7: field value: "last July" is a date relative to when it was reported, and the row's date is missing, so the cell is kept as text and not compared as a date; expected a date with its year ("August 26, 2021"), or the day the row was reported in its date column
@@ -4037,7 +4058,7 @@ fn a_clock_time_in_a_cell_is_a_time_on_the_rows_date() {
         ]
     );
     assert_snapshot!(located(corpus.warnings()), @r#"
-t.csv:8: field value: "about 5 pm" begins with the quantity "about 5" but goes on with "pm", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number
+t.csv:8: field value: "about 5 pm" reads as the time of day "5 pm" with words a cell's time is not read with, so the cell is kept as text and not compared as a date; expected a time of day alone ("5 pm", "at 5 pm"), read on the row's date, to compare it as a date
 t.csv:9: field value: "17:00" is a date relative to when it was reported, and the row's date is missing, so the cell is kept as text and not compared as a date; expected a date with its year ("August 26, 2021"), or the day the row was reported in its date column
 t.csv:10: field value: "5 pm" is a date relative to when it was reported, and the row's date is missing, so the cell is kept as text and not compared as a date; expected a date with its year ("August 26, 2021"), or the day the row was reported in its date column
     "#);
@@ -4048,6 +4069,38 @@ t.csv:10: field value: "5 pm" is a date relative to when it was reported, and th
             "{time}"
         );
     }
+}
+
+/// A time of day that a cell does not read, hedged or a range ("about 5
+/// pm", "between 4 and 5 pm", "around 17:00"), is kept as text with a
+/// warning that says it reads as a time of day and what is read: a time
+/// alone, on the row's date. It had been named as a quantity that "pm"
+/// cannot follow, or as a date that does not read, with a quantity's or
+/// a day's examples (nineteenth audit, inputs 3).
+#[test]
+fn a_time_of_day_kept_as_text_is_named_as_one() {
+    let corpus = read_csv(
+        "source,subject,property,value,date\n\
+         ABC,Blast,occurred,about 5 pm,2021-08-26\n\
+         AP,Blast,occurred,between 4 and 5 p.m.,2021-08-26\n\
+         CNN,Blast,occurred,around 17:00,2021-08-26\n\
+         Fox,Blast,occurred,about 5 pm,\n\
+         NYT,Blast,injured,about 5 people,2021-08-26\n",
+    );
+    assert!(corpus.skipped().is_empty(), "{:?}", corpus.skipped());
+    let warnings = located(corpus.warnings());
+    let lines: Vec<&str> = warnings.lines().collect();
+    assert_eq!(lines.len(), 4, "{warnings}");
+    for line in &lines {
+        assert!(line.contains("time of day"), "{line}");
+        assert!(line.contains("expected a time of day alone"), "{line}");
+    }
+    assert_snapshot!(warnings, @r#"
+    t.csv:2: field value: "about 5 pm" reads as the time of day "5 pm" with words a cell's time is not read with, so the cell is kept as text and not compared as a date; expected a time of day alone ("5 pm", "at 5 pm"), read on the row's date, to compare it as a date
+    t.csv:3: field value: "between 4 and 5 p.m." reads as the time of day "5 p.m." with words a cell's time is not read with, so the cell is kept as text and not compared as a date; expected a time of day alone ("5 p.m.", "at 5 p.m."), read on the row's date, to compare it as a date
+    t.csv:4: field value: "around 17:00" reads as the time of day "17:00" with words a cell's time is not read with, so the cell is kept as text and not compared as a date; expected a time of day alone ("17:00", "at 17:00"), read on the row's date, to compare it as a date
+    t.csv:5: field value: "about 5 pm" reads as the time of day "5 pm" with words a cell's time is not read with, so the cell is kept as text and not compared as a date; expected a time of day alone ("5 pm", "at 5 pm"), read on the row's date, to compare it as a date
+    "#);
 }
 
 /// Each claim's value as read: "date 2021-08-27" for a date, else its
