@@ -3529,6 +3529,30 @@ fn merge_marks(marks: &mut Vec<(Voice<'_>, [bool; 3])>) {
     });
 }
 
+/// When a source first gave a version of a figure that keeps each kind
+/// of mark (hedge, bound, projection), and first gave one at all: the
+/// earliest report start, [`chrono::NaiveDateTime::MIN`] for a version
+/// with no report time, `None` for never.
+type Said = [Option<chrono::NaiveDateTime>; 4];
+
+/// Sorts `said` by voice and merges each voice's entries into one, the
+/// earliest of each.
+fn merge_said(said: &mut Vec<(Voice<'_>, Said)>) {
+    said.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    said.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            for (first, other) in kept.1.iter_mut().zip(later.1) {
+                *first = match (*first, other) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+            }
+        }
+        same
+    });
+}
+
 /// What a sweep's run is keyed on: a figure's interval, or a date's
 /// span of time. [`split_unstated`] asks these three questions of both.
 trait Extent: Copy + PartialEq {
@@ -6695,41 +6719,68 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // The members of a run as versions (see below): one vector for
         // the topic, refilled for each run.
         let mut versions: Vec<(Version<'c>, [bool; 3])> = Vec::new();
+        // What the sources of one run said (see below): one vector for
+        // the topic, refilled for each run.
+        let mut spoken: Vec<(Voice<'c>, Said)> = Vec::new();
         for run in keyed.chunk_by(|a, b| a.0 == b.0) {
             if run.len() < 2 {
                 continue;
             }
+            // When each member was reported (said, or else published).
+            let times: Vec<Option<Period>> =
+                run.iter().map(|&(_, _, c)| self.reported(c)).collect();
             // What each source that a chain of the run passes through said
             // in its own versions of the figure (the run's claims that it
-            // published, by voice): the marks any of them keeps. Where all
-            // of a source's versions lack a kind of mark, a relay of that
-            // source that keeps it added it after the source, and one that
-            // lacks it relayed the source faithfully: BBC's "at least 23"
-            // and AP's "23", both via Reuters, beside Reuters' own "23"
-            // citing IGSU (eighteenth audit, E2). Relaying is taken to lose
-            // marks and not add them only where no such source is heard.
+            // published, by voice): when it first gave a version, and when
+            // it first gave one that keeps each kind of mark. Where all of
+            // a source's versions reported before a relay's report ended
+            // lack a kind of mark, a relay of that source that keeps it
+            // added it after the source, and one that lacks it relayed the
+            // source faithfully: BBC's "at least 23" and AP's "23", both
+            // via Reuters, beside Reuters' own "23" citing IGSU (eighteenth
+            // audit, E2). A version reported later says nothing of what
+            // the source had said when it was relayed: Reuters' "at least
+            // 23" three days after AP's relay does not make AP's "23" a
+            // drop of BBC's bound (nineteenth audit, F3, as A7 for the
+            // references). Relaying is taken to lose marks and not add
+            // them only where no such source is heard.
             let between = run.iter().any(|&(_, _, c)| c.assertion.chain.len() > 2);
-            let mut spoken: Vec<(Voice<'c>, [bool; 3])> = Vec::new();
+            spoken.clear();
             if between {
-                spoken.extend(run.iter().filter_map(|&(_, _, c)| {
+                spoken.extend(run.iter().zip(&times).filter_map(|(&(_, _, c), time)| {
                     let (h, b, p) = hedges(c);
-                    Some((voice(c.assertion.chain.first()?), [h, b, p]))
+                    // A version with no report time was heard by every relay.
+                    let start = time.map_or(chrono::NaiveDateTime::MIN, |t| t.start());
+                    let when = |kept: bool| kept.then_some(start);
+                    Some((
+                        voice(c.assertion.chain.first()?),
+                        [when(h), when(b), when(p), Some(start)],
+                    ))
                 }));
-                merge_marks(&mut spoken);
+                merge_said(&mut spoken);
             }
             // The kinds of mark that a source between a claim's
-            // publication and its origin never used.
-            let lacked = |claim: &'c Claim| {
+            // publication and its origin had not used in any version
+            // reported before the claim's report ended (`time`; a claim
+            // with no report time hears every version), where it had given
+            // one by then.
+            let lacked = |claim: &'c Claim, time: Option<Period>| {
                 let mut lacked = [false; 3];
                 let chain = &claim.assertion.chain;
                 if spoken.is_empty() || chain.len() < 3 {
                     return lacked;
                 }
+                let end = time.map(|t| t.end());
+                let before = |start: Option<chrono::NaiveDateTime>| {
+                    start.is_some_and(|s| end.is_none_or(|e| s < e))
+                };
                 for link in &chain[1..chain.len() - 1] {
                     let v = voice(link);
-                    if let Ok(k) = spoken.binary_search_by(|e| e.0.cmp(&v)) {
-                        for (mark, used) in lacked.iter_mut().zip(spoken[k].1) {
-                            *mark |= !used;
+                    if let Ok(k) = spoken.binary_search_by(|e| e.0.cmp(&v))
+                        && before(spoken[k].1[3])
+                    {
+                        for (mark, &first) in lacked.iter_mut().zip(&spoken[k].1[..3]) {
+                            *mark |= !before(first);
                         }
                     }
                 }
@@ -6738,9 +6789,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // Each member as a version, with the marks it was passed
             // without (which it did not drop), by its place in the run.
             versions.clear();
-            versions.extend(run.iter().map(|&(_, at, claim)| {
+            versions.extend(run.iter().zip(&times).map(|(&(_, at, claim), &time)| {
                 let (h, b, p) = hedges(claim);
-                let lacked = lacked(claim);
+                let lacked = lacked(claim, time);
                 let marks = [h && !lacked[0], b && !lacked[1], p && !lacked[2]];
                 ((at, claim, marks), lacked)
             }));
@@ -6849,8 +6900,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // can be any claim's reference, and a claim with none can have
             // any version. Most runs' report times all meet: one set of
             // references serves every claim.
-            let times: Vec<Option<Period>> =
-                run.iter().map(|&(_, _, c)| self.reported(c)).collect();
             let latest_start = times.iter().flatten().map(Period::start).max();
             let earliest_end = times.iter().flatten().map(Period::end).min();
             let in_time = matches!((latest_start, earliest_end), (Some(s), Some(e)) if s >= e);

@@ -6752,3 +6752,49 @@ fn a_source_heard_in_a_chain_says_what_it_passed_on() {
     // Reuters' update keeps the bound: BBC may have it from there.
     assert_eq!(findings(&["c1", "c2", "c3", "c6"]), ["c1<c6", "c3<c2"]);
 }
+
+/// What a source a chain passes through said is what it had said when
+/// the relay was reported: its versions reported after the relay's
+/// report ended say nothing of what it passed on. Reuters' "23" citing
+/// IGSU at 22:00, BBC's "at least 23" citing Reuters at 23:00, AP's "23"
+/// citing Reuters at 23:30, and Reuters' update "at least 23" three days
+/// later: AP had been said to drop BBC's bound, as the update's bound
+/// counted as one Reuters had used (nineteenth audit, F3). Where the
+/// update came before AP's relay, AP dropped its bound; BBC's, added
+/// before Reuters had one, is still no reference.
+#[test]
+fn a_source_heard_in_a_chain_is_heard_as_it_was_when_relayed() {
+    let sources = wire_sources();
+    let exact = serde_json::json!({"exact": 23});
+    let bound = serde_json::json!({"at_least": 23});
+    let killed = |id: &str, amount: &serde_json::Value, chain: &[&str], when: &str| {
+        let mut c = claim(id, "killed", q(amount.clone()), chain);
+        c["assertion"]["said"] = serde_json::json!(when);
+        c
+    };
+    let findings = |update: &str| {
+        let claims = vec![
+            killed("c1", &exact, &["r1", "igsu"], "2024-10-30T22:00"),
+            killed(
+                "c2",
+                &bound,
+                &["bbc1", "reuters", "igsu"],
+                "2024-10-30T23:00",
+            ),
+            killed(
+                "c3",
+                &exact,
+                &["ap1", "reuters", "igsu"],
+                "2024-10-30T23:30",
+            ),
+            killed("c6", &bound, &["r2", "igsu"], update),
+        ];
+        let found = on_first_topic(&sources, claims.clone(), relay_pairs);
+        // In any order, the same findings.
+        let reversed = claims.into_iter().rev().collect();
+        assert_eq!(on_first_topic(&sources, reversed, relay_pairs), found);
+        found
+    };
+    assert!(findings("2024-11-02T10:00").is_empty());
+    assert_eq!(findings("2024-10-30T23:10"), ["c3<c6"]);
+}
