@@ -6908,9 +6908,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 offer(&mut all, version);
             }
             // What the findings of this run say of each reference, by its
-            // place in `claims`: the origin's name and the reference's
-            // value, made once.
-            let mut about: Vec<(usize, OriginName<'_>, String)> = Vec::new();
+            // place in `claims`: the reference's value, made once.
+            let mut about: Vec<(usize, String)> = Vec::new();
             let mut find = |(claim_at, claim, _): Version<'c>,
                             passed_without: [bool; 3],
                             references: &[Version<'c>]| {
@@ -6996,6 +6995,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 // version that dropped one reference's hedge and another's
                 // bound gets a finding against each.
                 let mut reported = [false; 3];
+                // The origin the claim's own chain names, which its
+                // reference's need not be: a claim citing the ministry is
+                // in the lineage of a version citing Reuters where another
+                // chain shows Reuters relaying the ministry (nineteenth
+                // audit, F8). Named once a finding is made.
+                let mut origin_name: Option<OriginName<'_>> = None;
                 for &(reference_at, reference, marks) in references {
                     if std::ptr::eq(claim, reference) {
                         continue;
@@ -7010,20 +7015,19 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     let k = match about.iter().position(|a| a.0 == reference_at) {
                         Some(k) => k,
                         None => {
-                            about.push((
-                                reference_at,
-                                self.source_name(
-                                    reference
-                                        .assertion
-                                        .origin()
-                                        .unwrap_or(&reference.assertion.chain[0]),
-                                ),
-                                self.show_value(&reference.value),
-                            ));
+                            about.push((reference_at, self.show_value(&reference.value)));
                             about.len() - 1
                         }
                     };
-                    let (_, origin_name, reference_value) = &about[k];
+                    let (_, reference_value) = &about[k];
+                    let origin_name = *origin_name.get_or_insert_with(|| {
+                        self.source_name(
+                            claim
+                                .assertion
+                                .origin()
+                                .unwrap_or(&claim.assertion.chain[0]),
+                        )
+                    });
                     // "c7 relays UN as 10,000 fighters, dropping the hedge
                     // (possible → certain) present in c3 (up to 10,000 fighters)"
                     // Written in a buffer kept for the topic, then copied

@@ -6798,3 +6798,51 @@ fn a_source_heard_in_a_chain_is_heard_as_it_was_when_relayed() {
     assert!(findings("2024-11-02T10:00").is_empty());
     assert_eq!(findings("2024-10-30T23:10"), ["c3<c6"]);
 }
+
+/// A relay finding's sentence names the origin the relaying claim's
+/// chain names. Civil.ge's "10,000" citing the Interior Ministry had been
+/// said to relay Reuters, the origin of BBC's "about 10,000" (citing
+/// Reuters, which DW's chain shows relaying the ministry): the
+/// reference's origin, which Civil.ge never cites (nineteenth audit, F8).
+#[test]
+fn a_relay_finding_names_the_origin_its_claim_cites() {
+    let sources = serde_json::json!([
+        {"id": "police", "kind": "office", "name": "Interior Ministry"},
+        {"id": "reuters", "kind": "outlet", "name": "Reuters"},
+        {"id": "bbc", "kind": "publication", "name": "BBC", "outlet": "BBC"},
+        {"id": "dw", "kind": "publication", "name": "DW", "outlet": "DW"},
+        {"id": "civil", "kind": "publication", "name": "Civil.ge", "outlet": "Civil.ge"}
+    ]);
+    let attendance = |id: &str, amount: serde_json::Value, chain: &[&str]| {
+        claim(id, "attendance", q(amount), chain)
+    };
+    let claims = vec![
+        attendance(
+            "bbc1",
+            serde_json::json!({"approximately": 10000}),
+            &["bbc", "reuters"],
+        ),
+        attendance(
+            "dw1",
+            serde_json::json!({"exact": 10000}),
+            &["dw", "reuters", "police"],
+        ),
+        attendance(
+            "civ1",
+            serde_json::json!({"exact": 10000}),
+            &["civil", "police"],
+        ),
+    ];
+    let explanations = on_first_topic(&sources, claims, |topic| {
+        topic
+            .relay_findings
+            .iter()
+            .map(|f| f.explanation.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    assert_snapshot!(explanations, @r"
+    civ1 relays Interior Ministry as 10,000, dropping the bound (approximate) present in bbc1 (about 10,000)
+    dw1 relays Interior Ministry as 10,000, dropping the bound (approximate) present in bbc1 (about 10,000)
+    ");
+}
