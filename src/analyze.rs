@@ -2356,11 +2356,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         }
 
         relations.shrink_to_fit();
-        let relay_findings = self.relay_findings(claims);
+        let (relay_findings, carried) = self.relay_findings(claims);
         // A conflict that only a relay's distortion makes ("10,000" for a
         // projection of up to 10,000) is said to be one.
         let from_drops = if conflict && !relay_findings.is_empty() {
-            conflicts_from_drops(&scopes, &mut relations, &relay_findings)
+            conflicts_from_drops(&scopes, &mut relations, &relay_findings, &carried)
         } else {
             Vec::new()
         };
@@ -3535,6 +3535,25 @@ fn merge_marks(marks: &mut Vec<(Voice<'_>, [bool; 3])>) {
 /// with no report time, `None` for never.
 type Said = [Option<chrono::NaiveDateTime>; 4];
 
+/// A drop a claim with no finding of its own carries: (the claim, the
+/// version whose drop it carries, whether a projection, else a bound).
+type Carried<'c> = (&'c ClaimId, &'c ClaimId, bool);
+
+/// The kinds of mark that source `v` had not used in its versions of a
+/// run (`said`, sorted by voice) reported before `end` (with no end,
+/// in any), or `None` where it had given no version by then.
+fn unused<'v>(
+    said: &[(Voice<'v>, Said)],
+    v: Voice<'v>,
+    end: Option<chrono::NaiveDateTime>,
+) -> Option<[bool; 3]> {
+    let k = said.binary_search_by(|e| e.0.cmp(&v)).ok()?;
+    let before =
+        |start: Option<chrono::NaiveDateTime>| start.is_some_and(|s| end.is_none_or(|e| s < e));
+    let first = &said[k].1;
+    before(first[3]).then(|| [!before(first[0]), !before(first[1]), !before(first[2])])
+}
+
 /// Sorts `said` by voice and merges each voice's entries into one, the
 /// earliest of each.
 fn merge_said(said: &mut Vec<(Voice<'_>, Said)>) {
@@ -3802,24 +3821,29 @@ impl Standing {
 /// their origin said: every claim of one side relays, without it, a
 /// projection (kept, the claim would stand in another scope) or a bound
 /// of a version that does not conflict with the other side (kept, it
-/// would give that version's figure: on the other side, or beside it). Such a relation's explanation says so, and each is returned
-/// as (from, to, the kind dropped, what was dropped, for a warning), in
-/// relation order.
+/// would give that version's figure: on the other side, or beside it).
+/// A claim carries the drops that `carried` gives it (claim, version
+/// whose drop of a projection, or else of a bound, it carries): a claim
+/// that relayed faithfully a relay that dropped the mark (nineteenth
+/// audit, F4). Such a relation's explanation says so, and each is
+/// returned as (from, to, the kind dropped, what was dropped, for a
+/// warning), in relation order.
 ///
 /// The relations stay conflicts: the figures as printed do conflict, and
 /// a reader of the relay's article sees that figure. What the report
 /// adds is where the conflict comes from.
-fn conflicts_from_drops(
+fn conflicts_from_drops<'f>(
     scopes: &[ScopeGroup<'_>],
     relations: &mut [PositionRelation],
-    findings: &[RelayFinding],
+    findings: &'f [RelayFinding],
+    carried: &[Carried<'f>],
 ) -> Vec<(Arc<str>, Arc<str>, &'static str, String)> {
     use std::fmt::Write;
     // (relaying claim, version it dropped from, whether a projection was
-    // dropped), sorted by claim: only findings that can move a claim.
-    // (Claim ids are short texts held in place: comparing them reads no
-    // other memory.)
-    let mut drops: Vec<(&ClaimId, &ClaimId, bool)> = findings
+    // dropped, the claim whose drop it carries if not its own), sorted by
+    // claim: only findings that can move a claim. (Claim ids are short
+    // texts held in place: comparing them reads no other memory.)
+    let mut drops: Vec<(&ClaimId, &ClaimId, bool, Option<&ClaimId>)> = findings
         .iter()
         .filter_map(|f| {
             let projection = f
@@ -3827,7 +3851,7 @@ fn conflicts_from_drops(
                 .iter()
                 .any(|d| matches!(d, Dropped::Projection(_)));
             let bound = f.dropped.iter().any(|d| matches!(d, Dropped::Bound(_)));
-            (projection || bound).then_some((&f.claim, &f.origin_claim, projection))
+            (projection || bound).then_some((&f.claim, &f.origin_claim, projection, None))
         })
         .collect();
     if drops.is_empty()
@@ -3838,6 +3862,23 @@ fn conflicts_from_drops(
         return Vec::new();
     }
     drops.sort_unstable();
+    // Each carried drop, from the relayed version's own: a binary search
+    // for each.
+    let own = drops.len();
+    for &(claim, via, projection) in carried {
+        let mut k = drops[..own].partition_point(|d| d.0 < via);
+        while k < own && drops[k].0 == via {
+            let d = drops[k];
+            if d.2 == projection {
+                drops.push((claim, d.1, projection, Some(via)));
+            }
+            k += 1;
+        }
+    }
+    if drops.len() > own {
+        drops.sort_unstable();
+        drops.dedup();
+    }
     let positions: Vec<&Position<'_>> = scopes.iter().flat_map(|s| s.positions.iter()).collect();
     // Each claim's drops: a slice of `drops`, empty for most, found by
     // hash. (A binary search compared ids a dozen times for each claim of
@@ -3960,12 +4001,22 @@ fn conflicts_from_drops(
         };
         // At most three named; the relay findings list them all.
         let mut detail = String::new();
-        for (k, (claim, reference, projection)) in dropped.iter().take(3).enumerate() {
+        for (k, (claim, reference, projection, via)) in dropped.iter().take(3).enumerate() {
             if k > 0 {
                 detail.push_str(", ");
             }
             let what = if *projection { "projection" } else { "bound" };
-            let _ = write!(detail, "{claim} drops the {what} of {reference}");
+            match via {
+                None => {
+                    let _ = write!(detail, "{claim} drops the {what} of {reference}");
+                }
+                Some(via) => {
+                    let _ = write!(
+                        detail,
+                        "{claim} repeats {via}'s drop of the {what} of {reference}"
+                    );
+                }
+            }
         }
         if dropped.len() > 3 {
             let _ = write!(detail, ", and {} more", dropped.len() - 3);
@@ -6528,15 +6579,19 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     }
 
     /// Relays that dropped a hedge, a bound or a projection present in the
-    /// version closest to their shared origin.
-    fn relay_findings<'c>(&self, claims: &[&'c Claim]) -> Vec<RelayFinding>
+    /// version closest to their shared origin; and the drops that claims
+    /// with no finding of their own carry, as (claim, version whose drop
+    /// it carries, whether a projection), sorted: a claim that lacks a
+    /// bound or projection which a source its chain passes through had
+    /// not used, where one of that source's versions dropped it.
+    fn relay_findings<'c>(&self, claims: &[&'c Claim]) -> (Vec<RelayFinding>, Vec<Carried<'c>>)
     where
         'a: 'c,
     {
         // A finding compares two claims of one lineage, one of which keeps
         // a hedge, bound or projection that the other lacks.
         if claims.len() < 2 || !claims.iter().any(|c| Self::is_hedged(c)) {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         }
         // Lineages: a claim whose chain ends at a source that another
         // claim's chain passes through shares that claim's lineage.
@@ -6722,6 +6777,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // What the sources of one run said (see below): one vector for
         // the topic, refilled for each run.
         let mut spoken: Vec<(Voice<'c>, Said)> = Vec::new();
+        // The drops members carry (see below): (member, version whose
+        // drop it carries, whether a projection).
+        let mut carried: Vec<Carried<'c>> = Vec::new();
         for run in keyed.chunk_by(|a, b| a.0 == b.0) {
             if run.len() < 2 {
                 continue;
@@ -6771,16 +6829,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     return lacked;
                 }
                 let end = time.map(|t| t.end());
-                let before = |start: Option<chrono::NaiveDateTime>| {
-                    start.is_some_and(|s| end.is_none_or(|e| s < e))
-                };
                 for link in &chain[1..chain.len() - 1] {
-                    let v = voice(link);
-                    if let Ok(k) = spoken.binary_search_by(|e| e.0.cmp(&v))
-                        && before(spoken[k].1[3])
-                    {
-                        for (mark, &first) in lacked.iter_mut().zip(&spoken[k].1[..3]) {
-                            *mark |= !before(first);
+                    if let Some(gap) = unused(&spoken, voice(link), end) {
+                        for (mark, unused) in lacked.iter_mut().zip(gap) {
+                            *mark |= unused;
                         }
                     }
                 }
@@ -6910,6 +6962,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // What the findings of this run say of each reference, by its
             // place in `claims`: the reference's value, made once.
             let mut about: Vec<(usize, String)> = Vec::new();
+            // The findings made in this run begin here.
+            let made_from = findings.len();
             let mut find = |(claim_at, claim, _): Version<'c>,
                             passed_without: [bool; 3],
                             references: &[Version<'c>]| {
@@ -7077,12 +7131,74 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     findings.push((key, findings.len(), finding));
                 }
             };
+            // A member that lacks a bound or projection that a source its
+            // chain passes through had not used (so, above, it dropped
+            // nothing of that kind) carries the drop of that kind that
+            // one of the source's versions made, if one did: the version
+            // it relays dropped it (nineteenth audit, F4). The version
+            // taken is the source's earliest with such a finding reported
+            // before the member's report ended. Only runs with such a
+            // member are looked at again.
+            let carry = |made: &[([usize; 2], usize, RelayFinding)],
+                         carried: &mut Vec<Carried<'c>>| {
+                let carries = |&((_, claim, _), passed): &(Version<'c>, [bool; 3])| {
+                    let (_, b, p) = hedges(claim);
+                    [false, passed[1] && !b, passed[2] && !p]
+                };
+                if made.is_empty() || !versions.iter().any(|v| carries(v).contains(&true)) {
+                    return;
+                }
+                // (source, kind of mark, report start, place in `claims`)
+                // of each drop made in the run, earliest first.
+                let mut drops: Vec<(Voice<'c>, usize, chrono::NaiveDateTime, usize)> = made
+                    .iter()
+                    .filter_map(|(key, _, finding)| {
+                        let claim = claims[key[0]];
+                        let i = run.binary_search_by_key(&key[0], |e| e.1).ok()?;
+                        let start = times[i].map_or(chrono::NaiveDateTime::MIN, |t| t.start());
+                        let v = voice(claim.assertion.chain.first()?);
+                        Some(
+                            finding
+                                .dropped
+                                .iter()
+                                .map(move |d| (v, d.kind_index(), start, key[0])),
+                        )
+                    })
+                    .flatten()
+                    .collect();
+                drops.sort_unstable();
+                for (version, time) in versions.iter().zip(&times) {
+                    let kinds = carries(version);
+                    if !kinds.contains(&true) {
+                        continue;
+                    }
+                    let claim = version.0.1;
+                    let end = time.map(|t| t.end());
+                    let chain = &claim.assertion.chain;
+                    for (kind, _) in kinds.iter().enumerate().filter(|k| *k.1) {
+                        let relayed = chain[1..chain.len() - 1].iter().find_map(|link| {
+                            let v = voice(link);
+                            if !unused(&spoken, v, end).is_some_and(|gap| gap[kind]) {
+                                return None;
+                            }
+                            let first = drops.partition_point(|d| (d.0, d.1) < (v, kind));
+                            drops
+                                .get(first)
+                                .filter(|d| d.0 == v && d.1 == kind && end.is_none_or(|e| d.2 < e))
+                        });
+                        if let Some(&(_, _, _, at)) = relayed {
+                            carried.push((&claim.id, &claims[at].id, kind == 2));
+                        }
+                    }
+                }
+            };
             if !in_time {
                 let references = ranked(&all);
                 for &(version, passed_without) in &versions {
                     choose(version.1, &all, &references, &mut chosen);
                     find(version, passed_without, &chosen);
                 }
+                carry(&findings[made_from..], &mut carried);
                 continue;
             }
             // Timed claims in order of their report's end, each with the
@@ -7132,7 +7248,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     find(version, passed_without, &chosen);
                 }
             }
+            carry(&findings[made_from..], &mut carried);
         }
+        carried.sort_unstable();
+        carried.dedup();
         // Of one pair, the last found; then listed in natural order of
         // the relaying claim's id, then the version's, as a position's
         // claims are (`line-2` before `line-10`).
@@ -7161,10 +7280,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     .then_with(|| natural_cmp(a.2.origin_claim.as_str(), b.2.origin_claim.as_str()))
             });
         }
-        findings
+        let findings = findings
             .into_iter()
             .map(|(_, _, finding)| finding)
-            .collect()
+            .collect();
+        (findings, carried)
     }
 
     /// The same or near-same words given to different speakers, across

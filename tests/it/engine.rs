@@ -2477,6 +2477,95 @@ fn a_conflict_made_by_a_dropped_bound_beside_the_other_side_is_said() {
     assert_snapshot!(warnings_with(&report, "rests on").join("\n"), @r"P1 – P3: the conflict rests on relays that dropped what their origin said (c3 drops the bound of c2); as the origin gave them, the figures do not conflict");
 }
 
+/// A claim that repeats, faithfully, a relay that dropped its origin's
+/// bound carries that drop: the UN report gives one member state's
+/// 500–1,500 and another's "up to 2,200"; CNN prints the second as
+/// 2,200, and Fox repeats CNN. Fox has no finding of its own (CNN, heard,
+/// never gave the bound: eighteenth audit, E2), and the conflict was no
+/// longer said to rest on the dropped bound once Fox repeated CNN
+/// (nineteenth audit, F4). It is, with and without Fox; and not where
+/// the 2,200 has a source of its own that dropped nothing.
+#[test]
+fn a_faithful_relay_of_a_drop_carries_it() {
+    let sources = serde_json::json!([
+        {"id": "un", "kind": "report", "name": "UN report", "published": "2021-07"},
+        {"id": "ms1", "kind": "group", "name": "one member state", "anonymous": true},
+        {"id": "ms2", "kind": "group", "name": "another member state", "anonymous": true},
+        {"id": "wex", "kind": "publication", "name": "WEX", "outlet": "WEX", "published": "2021-08-26"},
+        {"id": "cnn", "kind": "publication", "name": "CNN", "outlet": "CNN", "published": "2021-08-26"},
+        {"id": "ap", "kind": "publication", "name": "AP", "outlet": "AP", "published": "2021-08-27"},
+        {"id": "fox", "kind": "publication", "name": "Fox", "outlet": "Fox", "published": "2021-08-28"},
+        {"id": "nyt", "kind": "publication", "name": "NYT", "outlet": "NYT", "published": "2021-08-28"},
+        {"id": "cnn-src", "kind": "outlet", "name": "CNN"}
+    ]);
+    // The first three give the UN report's figures as said when it was
+    // published; the others as published.
+    let fighters = |id: &str, amount: serde_json::Value, chain: &[&str]| {
+        let mut c = claim(id, "fighter_strength", q(amount), chain);
+        c["scope"] = serde_json::json!({"time": "2021", "status": "estimated"});
+        c
+    };
+    let in_july = |mut c: serde_json::Value| {
+        c["assertion"]["said"] = serde_json::json!("2021-07");
+        c
+    };
+    let exact = serde_json::json!({"exact": 2200});
+    let claims = |more: &[(&str, &[&str])]| {
+        let mut claims = vec![
+            in_july(fighters(
+                "wex1",
+                serde_json::json!({"range": [500, 1500]}),
+                &["wex", "un", "ms1"],
+            )),
+            in_july(fighters("cnn1", exact.clone(), &["cnn", "un", "ms2"])),
+            in_july(fighters(
+                "ap1",
+                serde_json::json!({"at_most": 2200}),
+                &["ap", "un", "ms2"],
+            )),
+        ];
+        for (id, chain) in more {
+            claims.push(fighters(id, exact.clone(), chain));
+        }
+        claims
+    };
+    let said = |claims: Vec<serde_json::Value>| {
+        let corpus = isis_k_corpus(sources.clone(), claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let topic = &report.topics[0];
+        let conflicts: Vec<&str> = topic
+            .relations
+            .iter()
+            .filter(|r| r.relation.kind() == RelationKind::Conflict)
+            .map(|r| r.relation.explanation())
+            .collect();
+        (
+            topic.explanation.contains("rests on relays"),
+            conflicts.join("\n"),
+            warnings_with(&report, "rests on").join("\n"),
+        )
+    };
+    let (alone, _, _) = said(claims(&[]));
+    assert!(alone);
+    let (rests, conflict, warning) = said(claims(&[("fox1", &["fox", "cnn-src", "un", "ms2"])]));
+    assert!(rests);
+    assert_snapshot!(conflict, @"P2 (500–1,500) and P3 (2,200): the intervals do not overlap, so the positions conflict; P3 rests on relays that dropped their origin's bound: cnn1 drops the bound of ap1, fox1 repeats cnn1's drop of the bound of ap1");
+    assert_snapshot!(warning, @"P2 – P3: the conflict rests on relays that dropped what their origin said (cnn1 drops the bound of ap1, fox1 repeats cnn1's drop of the bound of ap1); as the origin gave them, the figures do not conflict");
+    // The New York Times' 2,200 citing the member state through no heard
+    // source dropped the bound itself: the side still rests on drops.
+    let (rests, _, _) = said(claims(&[
+        ("fox1", &["fox", "cnn-src", "un", "ms2"]),
+        ("nyt1", &["nyt", "un", "ms2"]),
+    ]));
+    assert!(rests);
+    // A 2,200 of the other member state's own words is no drop.
+    let (rests, _, _) = said(claims(&[
+        ("fox1", &["fox", "cnn-src", "un", "ms2"]),
+        ("nyt1", &["nyt", "ms1"]),
+    ]));
+    assert!(!rests);
+}
+
 /// A conflict within one origin says so: it is one source giving two
 /// figures, not two sources disagreeing.
 #[test]
