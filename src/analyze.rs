@@ -2357,11 +2357,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         }
 
         relations.shrink_to_fit();
-        let relay_findings = self.relay_findings(claims);
+        let (relay_findings, carried) = self.relay_findings(claims);
         // A conflict that only a relay's distortion makes ("10,000" for a
         // projection of up to 10,000) is said to be one.
         let from_drops = if conflict && !relay_findings.is_empty() {
-            conflicts_from_drops(&scopes, &mut relations, &relay_findings)
+            conflicts_from_drops(&scopes, &mut relations, &relay_findings, &carried)
         } else {
             Vec::new()
         };
@@ -3530,6 +3530,49 @@ fn merge_marks(marks: &mut Vec<(Voice<'_>, [bool; 3])>) {
     });
 }
 
+/// When a source first gave a version of a figure that keeps each kind
+/// of mark (hedge, bound, projection), and first gave one at all: the
+/// earliest report start, [`chrono::NaiveDateTime::MIN`] for a version
+/// with no report time, `None` for never.
+type Said = [Option<chrono::NaiveDateTime>; 4];
+
+/// A drop a claim with no finding of its own carries: (the claim, the
+/// version whose drop it carries, whether a projection, else a bound).
+type Carried<'c> = (&'c ClaimId, &'c ClaimId, bool);
+
+/// The kinds of mark that source `v` had not used in its versions of a
+/// run (`said`, sorted by voice) reported before `end` (with no end,
+/// in any), or `None` where it had given no version by then.
+fn unused<'v>(
+    said: &[(Voice<'v>, Said)],
+    v: Voice<'v>,
+    end: Option<chrono::NaiveDateTime>,
+) -> Option<[bool; 3]> {
+    let k = said.binary_search_by(|e| e.0.cmp(&v)).ok()?;
+    let before =
+        |start: Option<chrono::NaiveDateTime>| start.is_some_and(|s| end.is_none_or(|e| s < e));
+    let first = &said[k].1;
+    before(first[3]).then(|| [!before(first[0]), !before(first[1]), !before(first[2])])
+}
+
+/// Sorts `said` by voice and merges each voice's entries into one, the
+/// earliest of each.
+fn merge_said(said: &mut Vec<(Voice<'_>, Said)>) {
+    said.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    said.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            for (first, other) in kept.1.iter_mut().zip(later.1) {
+                *first = match (*first, other) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+            }
+        }
+        same
+    });
+}
+
 /// What a sweep's run is keyed on: a figure's interval, or a date's
 /// span of time. [`split_unstated`] asks these three questions of both.
 trait Extent: Copy + PartialEq {
@@ -3779,24 +3822,29 @@ impl Standing {
 /// their origin said: every claim of one side relays, without it, a
 /// projection (kept, the claim would stand in another scope) or a bound
 /// of a version that does not conflict with the other side (kept, it
-/// would give that version's figure: on the other side, or beside it). Such a relation's explanation says so, and each is returned
-/// as (from, to, the kind dropped, what was dropped, for a warning), in
-/// relation order.
+/// would give that version's figure: on the other side, or beside it).
+/// A claim carries the drops that `carried` gives it (claim, version
+/// whose drop of a projection, or else of a bound, it carries): a claim
+/// that relayed faithfully a relay that dropped the mark (nineteenth
+/// audit, F4). Such a relation's explanation says so, and each is
+/// returned as (from, to, the kind dropped, what was dropped, for a
+/// warning), in relation order.
 ///
 /// The relations stay conflicts: the figures as printed do conflict, and
 /// a reader of the relay's article sees that figure. What the report
 /// adds is where the conflict comes from.
-fn conflicts_from_drops(
+fn conflicts_from_drops<'f>(
     scopes: &[ScopeGroup<'_>],
     relations: &mut [PositionRelation],
-    findings: &[RelayFinding],
+    findings: &'f [RelayFinding],
+    carried: &[Carried<'f>],
 ) -> Vec<(Arc<str>, Arc<str>, &'static str, String)> {
     use std::fmt::Write;
     // (relaying claim, version it dropped from, whether a projection was
-    // dropped), sorted by claim: only findings that can move a claim.
-    // (Claim ids are short texts held in place: comparing them reads no
-    // other memory.)
-    let mut drops: Vec<(&ClaimId, &ClaimId, bool)> = findings
+    // dropped, the claim whose drop it carries if not its own), sorted by
+    // claim: only findings that can move a claim. (Claim ids are short
+    // texts held in place: comparing them reads no other memory.)
+    let mut drops: Vec<(&ClaimId, &ClaimId, bool, Option<&ClaimId>)> = findings
         .iter()
         .filter_map(|f| {
             let projection = f
@@ -3804,7 +3852,7 @@ fn conflicts_from_drops(
                 .iter()
                 .any(|d| matches!(d, Dropped::Projection(_)));
             let bound = f.dropped.iter().any(|d| matches!(d, Dropped::Bound(_)));
-            (projection || bound).then_some((&f.claim, &f.origin_claim, projection))
+            (projection || bound).then_some((&f.claim, &f.origin_claim, projection, None))
         })
         .collect();
     if drops.is_empty()
@@ -3815,6 +3863,23 @@ fn conflicts_from_drops(
         return Vec::new();
     }
     drops.sort_unstable();
+    // Each carried drop, from the relayed version's own: a binary search
+    // for each.
+    let own = drops.len();
+    for &(claim, via, projection) in carried {
+        let mut k = drops[..own].partition_point(|d| d.0 < via);
+        while k < own && drops[k].0 == via {
+            let d = drops[k];
+            if d.2 == projection {
+                drops.push((claim, d.1, projection, Some(via)));
+            }
+            k += 1;
+        }
+    }
+    if drops.len() > own {
+        drops.sort_unstable();
+        drops.dedup();
+    }
     let positions: Vec<&Position<'_>> = scopes.iter().flat_map(|s| s.positions.iter()).collect();
     // Each claim's drops: a slice of `drops`, empty for most, found by
     // hash. (A binary search compared ids a dozen times for each claim of
@@ -3937,12 +4002,22 @@ fn conflicts_from_drops(
         };
         // At most three named; the relay findings list them all.
         let mut detail = String::new();
-        for (k, (claim, reference, projection)) in dropped.iter().take(3).enumerate() {
+        for (k, (claim, reference, projection, via)) in dropped.iter().take(3).enumerate() {
             if k > 0 {
                 detail.push_str(", ");
             }
             let what = if *projection { "projection" } else { "bound" };
-            let _ = write!(detail, "{claim} drops the {what} of {reference}");
+            match via {
+                None => {
+                    let _ = write!(detail, "{claim} drops the {what} of {reference}");
+                }
+                Some(via) => {
+                    let _ = write!(
+                        detail,
+                        "{claim} repeats {via}'s drop of the {what} of {reference}"
+                    );
+                }
+            }
         }
         if dropped.len() > 3 {
             let _ = write!(detail, ", and {} more", dropped.len() - 3);
@@ -6549,15 +6624,19 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     }
 
     /// Relays that dropped a hedge, a bound or a projection present in the
-    /// version closest to their shared origin.
-    fn relay_findings<'c>(&self, claims: &[&'c Claim]) -> Vec<RelayFinding>
+    /// version closest to their shared origin; and the drops that claims
+    /// with no finding of their own carry, as (claim, version whose drop
+    /// it carries, whether a projection), sorted: a claim that lacks a
+    /// bound or projection which a source its chain passes through had
+    /// not used, where one of that source's versions dropped it.
+    fn relay_findings<'c>(&self, claims: &[&'c Claim]) -> (Vec<RelayFinding>, Vec<Carried<'c>>)
     where
         'a: 'c,
     {
         // A finding compares two claims of one lineage, one of which keeps
         // a hedge, bound or projection that the other lacks.
         if claims.len() < 2 || !claims.iter().any(|c| Self::is_hedged(c)) {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         }
         // Lineages: a claim whose chain ends at a source that another
         // claim's chain passes through shares that claim's lineage.
@@ -6740,41 +6819,65 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // The members of a run as versions (see below): one vector for
         // the topic, refilled for each run.
         let mut versions: Vec<(Version<'c>, [bool; 3])> = Vec::new();
+        // What the sources of one run said (see below): one vector for
+        // the topic, refilled for each run.
+        let mut spoken: Vec<(Voice<'c>, Said)> = Vec::new();
+        // The drops members carry (see below): (member, version whose
+        // drop it carries, whether a projection).
+        let mut carried: Vec<Carried<'c>> = Vec::new();
         for run in keyed.chunk_by(|a, b| a.0 == b.0) {
             if run.len() < 2 {
                 continue;
             }
+            // When each member was reported (said, or else published).
+            let times: Vec<Option<Period>> =
+                run.iter().map(|&(_, _, c)| self.reported(c)).collect();
             // What each source that a chain of the run passes through said
             // in its own versions of the figure (the run's claims that it
-            // published, by voice): the marks any of them keeps. Where all
-            // of a source's versions lack a kind of mark, a relay of that
-            // source that keeps it added it after the source, and one that
-            // lacks it relayed the source faithfully: BBC's "at least 23"
-            // and AP's "23", both via Reuters, beside Reuters' own "23"
-            // citing IGSU (eighteenth audit, E2). Relaying is taken to lose
-            // marks and not add them only where no such source is heard.
+            // published, by voice): when it first gave a version, and when
+            // it first gave one that keeps each kind of mark. Where all of
+            // a source's versions reported before a relay's report ended
+            // lack a kind of mark, a relay of that source that keeps it
+            // added it after the source, and one that lacks it relayed the
+            // source faithfully: BBC's "at least 23" and AP's "23", both
+            // via Reuters, beside Reuters' own "23" citing IGSU (eighteenth
+            // audit, E2). A version reported later says nothing of what
+            // the source had said when it was relayed: Reuters' "at least
+            // 23" three days after AP's relay does not make AP's "23" a
+            // drop of BBC's bound (nineteenth audit, F3, as A7 for the
+            // references). Relaying is taken to lose marks and not add
+            // them only where no such source is heard.
             let between = run.iter().any(|&(_, _, c)| c.assertion.chain.len() > 2);
-            let mut spoken: Vec<(Voice<'c>, [bool; 3])> = Vec::new();
+            spoken.clear();
             if between {
-                spoken.extend(run.iter().filter_map(|&(_, _, c)| {
+                spoken.extend(run.iter().zip(&times).filter_map(|(&(_, _, c), time)| {
                     let (h, b, p) = hedges(c);
-                    Some((voice(c.assertion.chain.first()?), [h, b, p]))
+                    // A version with no report time was heard by every relay.
+                    let start = time.map_or(chrono::NaiveDateTime::MIN, |t| t.start());
+                    let when = |kept: bool| kept.then_some(start);
+                    Some((
+                        voice(c.assertion.chain.first()?),
+                        [when(h), when(b), when(p), Some(start)],
+                    ))
                 }));
-                merge_marks(&mut spoken);
+                merge_said(&mut spoken);
             }
             // The kinds of mark that a source between a claim's
-            // publication and its origin never used.
-            let lacked = |claim: &'c Claim| {
+            // publication and its origin had not used in any version
+            // reported before the claim's report ended (`time`; a claim
+            // with no report time hears every version), where it had given
+            // one by then.
+            let lacked = |claim: &'c Claim, time: Option<Period>| {
                 let mut lacked = [false; 3];
                 let chain = &claim.assertion.chain;
                 if spoken.is_empty() || chain.len() < 3 {
                     return lacked;
                 }
+                let end = time.map(|t| t.end());
                 for link in &chain[1..chain.len() - 1] {
-                    let v = voice(link);
-                    if let Ok(k) = spoken.binary_search_by(|e| e.0.cmp(&v)) {
-                        for (mark, used) in lacked.iter_mut().zip(spoken[k].1) {
-                            *mark |= !used;
+                    if let Some(gap) = unused(&spoken, voice(link), end) {
+                        for (mark, unused) in lacked.iter_mut().zip(gap) {
+                            *mark |= unused;
                         }
                     }
                 }
@@ -6783,9 +6886,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // Each member as a version, with the marks it was passed
             // without (which it did not drop), by its place in the run.
             versions.clear();
-            versions.extend(run.iter().map(|&(_, at, claim)| {
+            versions.extend(run.iter().zip(&times).map(|(&(_, at, claim), &time)| {
                 let (h, b, p) = hedges(claim);
-                let lacked = lacked(claim);
+                let lacked = lacked(claim, time);
                 let marks = [h && !lacked[0], b && !lacked[1], p && !lacked[2]];
                 ((at, claim, marks), lacked)
             }));
@@ -6894,8 +6997,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // can be any claim's reference, and a claim with none can have
             // any version. Most runs' report times all meet: one set of
             // references serves every claim.
-            let times: Vec<Option<Period>> =
-                run.iter().map(|&(_, _, c)| self.reported(c)).collect();
             let latest_start = times.iter().flatten().map(Period::start).max();
             let earliest_end = times.iter().flatten().map(Period::end).min();
             let in_time = matches!((latest_start, earliest_end), (Some(s), Some(e)) if s >= e);
@@ -6904,9 +7005,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 offer(&mut all, version);
             }
             // What the findings of this run say of each reference, by its
-            // place in `claims`: the origin's name and the reference's
-            // value, made once.
-            let mut about: Vec<(usize, OriginName<'_>, String)> = Vec::new();
+            // place in `claims`: the reference's value, made once.
+            let mut about: Vec<(usize, String)> = Vec::new();
+            // The findings made in this run begin here.
+            let made_from = findings.len();
             let mut find = |(claim_at, claim, _): Version<'c>,
                             passed_without: [bool; 3],
                             references: &[Version<'c>]| {
@@ -6992,6 +7094,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 // version that dropped one reference's hedge and another's
                 // bound gets a finding against each.
                 let mut reported = [false; 3];
+                // The origin the claim's own chain names, which its
+                // reference's need not be: a claim citing the ministry is
+                // in the lineage of a version citing Reuters where another
+                // chain shows Reuters relaying the ministry (nineteenth
+                // audit, F8). Named once a finding is made.
+                let mut origin_name: Option<OriginName<'_>> = None;
                 for &(reference_at, reference, marks) in references {
                     if std::ptr::eq(claim, reference) {
                         continue;
@@ -7006,20 +7114,19 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     let k = match about.iter().position(|a| a.0 == reference_at) {
                         Some(k) => k,
                         None => {
-                            about.push((
-                                reference_at,
-                                self.source_name(
-                                    reference
-                                        .assertion
-                                        .origin()
-                                        .unwrap_or(&reference.assertion.chain[0]),
-                                ),
-                                self.show_value(&reference.value),
-                            ));
+                            about.push((reference_at, self.show_value(&reference.value)));
                             about.len() - 1
                         }
                     };
-                    let (_, origin_name, reference_value) = &about[k];
+                    let (_, reference_value) = &about[k];
+                    let origin_name = *origin_name.get_or_insert_with(|| {
+                        self.source_name(
+                            claim
+                                .assertion
+                                .origin()
+                                .unwrap_or(&claim.assertion.chain[0]),
+                        )
+                    });
                     // "c7 relays UN as 10,000 fighters, dropping the hedge
                     // (possible → certain) present in c3 (up to 10,000 fighters)"
                     // Written in a buffer kept for the topic, then copied
@@ -7069,12 +7176,74 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     findings.push((key, findings.len(), finding));
                 }
             };
+            // A member that lacks a bound or projection that a source its
+            // chain passes through had not used (so, above, it dropped
+            // nothing of that kind) carries the drop of that kind that
+            // one of the source's versions made, if one did: the version
+            // it relays dropped it (nineteenth audit, F4). The version
+            // taken is the source's earliest with such a finding reported
+            // before the member's report ended. Only runs with such a
+            // member are looked at again.
+            let carry = |made: &[([usize; 2], usize, RelayFinding)],
+                         carried: &mut Vec<Carried<'c>>| {
+                let carries = |&((_, claim, _), passed): &(Version<'c>, [bool; 3])| {
+                    let (_, b, p) = hedges(claim);
+                    [false, passed[1] && !b, passed[2] && !p]
+                };
+                if made.is_empty() || !versions.iter().any(|v| carries(v).contains(&true)) {
+                    return;
+                }
+                // (source, kind of mark, report start, place in `claims`)
+                // of each drop made in the run, earliest first.
+                let mut drops: Vec<(Voice<'c>, usize, chrono::NaiveDateTime, usize)> = made
+                    .iter()
+                    .filter_map(|(key, _, finding)| {
+                        let claim = claims[key[0]];
+                        let i = run.binary_search_by_key(&key[0], |e| e.1).ok()?;
+                        let start = times[i].map_or(chrono::NaiveDateTime::MIN, |t| t.start());
+                        let v = voice(claim.assertion.chain.first()?);
+                        Some(
+                            finding
+                                .dropped
+                                .iter()
+                                .map(move |d| (v, d.kind_index(), start, key[0])),
+                        )
+                    })
+                    .flatten()
+                    .collect();
+                drops.sort_unstable();
+                for (version, time) in versions.iter().zip(&times) {
+                    let kinds = carries(version);
+                    if !kinds.contains(&true) {
+                        continue;
+                    }
+                    let claim = version.0.1;
+                    let end = time.map(|t| t.end());
+                    let chain = &claim.assertion.chain;
+                    for (kind, _) in kinds.iter().enumerate().filter(|k| *k.1) {
+                        let relayed = chain[1..chain.len() - 1].iter().find_map(|link| {
+                            let v = voice(link);
+                            if !unused(&spoken, v, end).is_some_and(|gap| gap[kind]) {
+                                return None;
+                            }
+                            let first = drops.partition_point(|d| (d.0, d.1) < (v, kind));
+                            drops
+                                .get(first)
+                                .filter(|d| d.0 == v && d.1 == kind && end.is_none_or(|e| d.2 < e))
+                        });
+                        if let Some(&(_, _, _, at)) = relayed {
+                            carried.push((&claim.id, &claims[at].id, kind == 2));
+                        }
+                    }
+                }
+            };
             if !in_time {
                 let references = ranked(&all);
                 for &(version, passed_without) in &versions {
                     choose(version.1, &all, &references, &mut chosen);
                     find(version, passed_without, &chosen);
                 }
+                carry(&findings[made_from..], &mut carried);
                 continue;
             }
             // Timed claims in order of their report's end, each with the
@@ -7124,7 +7293,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     find(version, passed_without, &chosen);
                 }
             }
+            carry(&findings[made_from..], &mut carried);
         }
+        carried.sort_unstable();
+        carried.dedup();
         // Of one pair, the last found; then listed in natural order of
         // the relaying claim's id, then the version's, as a position's
         // claims are (`line-2` before `line-10`).
@@ -7153,10 +7325,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     .then_with(|| natural_cmp(a.2.origin_claim.as_str(), b.2.origin_claim.as_str()))
             });
         }
-        findings
+        let findings = findings
             .into_iter()
             .map(|(_, _, finding)| finding)
-            .collect()
+            .collect();
+        (findings, carried)
     }
 
     /// The same or near-same words given to different speakers, across

@@ -522,8 +522,10 @@ pub struct RelayFinding {
     /// `claim` (a version whose chain passes through its publication or
     /// newsroom): a mark such a version keeps was added after `claim`.
     /// Nor, for a kind of mark, a version whose chain passes through a
-    /// source whose own versions of the figure all lack it; a claim
-    /// passed through such a source dropped nothing of that kind. Each
+    /// source whose own versions of the figure, of those reported before
+    /// the version's report ended, all lack it; a claim passed through
+    /// such a source (as of its own report) dropped nothing of that kind.
+    /// Each
     /// kind of mark a claim dropped is reported once, against the nearest
     /// version that keeps it, so a claim that dropped one version's hedge
     /// and another's bound has a finding against each.

@@ -2477,6 +2477,95 @@ fn a_conflict_made_by_a_dropped_bound_beside_the_other_side_is_said() {
     assert_snapshot!(warnings_with(&report, "rests on").join("\n"), @r"P1 – P3: the conflict rests on relays that dropped what their origin said (c3 drops the bound of c2); as the origin gave them, the figures do not conflict");
 }
 
+/// A claim that repeats, faithfully, a relay that dropped its origin's
+/// bound carries that drop: the UN report gives one member state's
+/// 500–1,500 and another's "up to 2,200"; CNN prints the second as
+/// 2,200, and Fox repeats CNN. Fox has no finding of its own (CNN, heard,
+/// never gave the bound: eighteenth audit, E2), and the conflict was no
+/// longer said to rest on the dropped bound once Fox repeated CNN
+/// (nineteenth audit, F4). It is, with and without Fox; and not where
+/// the 2,200 has a source of its own that dropped nothing.
+#[test]
+fn a_faithful_relay_of_a_drop_carries_it() {
+    let sources = serde_json::json!([
+        {"id": "un", "kind": "report", "name": "UN report", "published": "2021-07"},
+        {"id": "ms1", "kind": "group", "name": "one member state", "anonymous": true},
+        {"id": "ms2", "kind": "group", "name": "another member state", "anonymous": true},
+        {"id": "wex", "kind": "publication", "name": "WEX", "outlet": "WEX", "published": "2021-08-26"},
+        {"id": "cnn", "kind": "publication", "name": "CNN", "outlet": "CNN", "published": "2021-08-26"},
+        {"id": "ap", "kind": "publication", "name": "AP", "outlet": "AP", "published": "2021-08-27"},
+        {"id": "fox", "kind": "publication", "name": "Fox", "outlet": "Fox", "published": "2021-08-28"},
+        {"id": "nyt", "kind": "publication", "name": "NYT", "outlet": "NYT", "published": "2021-08-28"},
+        {"id": "cnn-src", "kind": "outlet", "name": "CNN"}
+    ]);
+    // The first three give the UN report's figures as said when it was
+    // published; the others as published.
+    let fighters = |id: &str, amount: serde_json::Value, chain: &[&str]| {
+        let mut c = claim(id, "fighter_strength", q(amount), chain);
+        c["scope"] = serde_json::json!({"time": "2021", "status": "estimated"});
+        c
+    };
+    let in_july = |mut c: serde_json::Value| {
+        c["assertion"]["said"] = serde_json::json!("2021-07");
+        c
+    };
+    let exact = serde_json::json!({"exact": 2200});
+    let claims = |more: &[(&str, &[&str])]| {
+        let mut claims = vec![
+            in_july(fighters(
+                "wex1",
+                serde_json::json!({"range": [500, 1500]}),
+                &["wex", "un", "ms1"],
+            )),
+            in_july(fighters("cnn1", exact.clone(), &["cnn", "un", "ms2"])),
+            in_july(fighters(
+                "ap1",
+                serde_json::json!({"at_most": 2200}),
+                &["ap", "un", "ms2"],
+            )),
+        ];
+        for (id, chain) in more {
+            claims.push(fighters(id, exact.clone(), chain));
+        }
+        claims
+    };
+    let said = |claims: Vec<serde_json::Value>| {
+        let corpus = isis_k_corpus(sources.clone(), claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let topic = &report.topics[0];
+        let conflicts: Vec<&str> = topic
+            .relations
+            .iter()
+            .filter(|r| r.relation.kind() == RelationKind::Conflict)
+            .map(|r| r.relation.explanation())
+            .collect();
+        (
+            topic.explanation.contains("rests on relays"),
+            conflicts.join("\n"),
+            warnings_with(&report, "rests on").join("\n"),
+        )
+    };
+    let (alone, _, _) = said(claims(&[]));
+    assert!(alone);
+    let (rests, conflict, warning) = said(claims(&[("fox1", &["fox", "cnn-src", "un", "ms2"])]));
+    assert!(rests);
+    assert_snapshot!(conflict, @"P2 (500–1,500) and P3 (2,200): the intervals do not overlap, so the positions conflict; P3 rests on relays that dropped their origin's bound: cnn1 drops the bound of ap1, fox1 repeats cnn1's drop of the bound of ap1");
+    assert_snapshot!(warning, @"P2 – P3: the conflict rests on relays that dropped what their origin said (cnn1 drops the bound of ap1, fox1 repeats cnn1's drop of the bound of ap1); as the origin gave them, the figures do not conflict");
+    // The New York Times' 2,200 citing the member state through no heard
+    // source dropped the bound itself: the side still rests on drops.
+    let (rests, _, _) = said(claims(&[
+        ("fox1", &["fox", "cnn-src", "un", "ms2"]),
+        ("nyt1", &["nyt", "un", "ms2"]),
+    ]));
+    assert!(rests);
+    // A 2,200 of the other member state's own words is no drop.
+    let (rests, _, _) = said(claims(&[
+        ("fox1", &["fox", "cnn-src", "un", "ms2"]),
+        ("nyt1", &["nyt", "ms1"]),
+    ]));
+    assert!(!rests);
+}
+
 /// A conflict within one origin says so: it is one source giving two
 /// figures, not two sources disagreeing.
 #[test]
@@ -6852,4 +6941,98 @@ fn verbatim_copies_of_a_quote_are_compared_once() {
         analyze(&corpus_of(claims), &Policy::default()).to_json_string(),
         report.to_json_string()
     );
+}
+
+/// What a source a chain passes through said is what it had said when
+/// the relay was reported: its versions reported after the relay's
+/// report ended say nothing of what it passed on. Reuters' "23" citing
+/// IGSU at 22:00, BBC's "at least 23" citing Reuters at 23:00, AP's "23"
+/// citing Reuters at 23:30, and Reuters' update "at least 23" three days
+/// later: AP had been said to drop BBC's bound, as the update's bound
+/// counted as one Reuters had used (nineteenth audit, F3). Where the
+/// update came before AP's relay, AP dropped its bound; BBC's, added
+/// before Reuters had one, is still no reference.
+#[test]
+fn a_source_heard_in_a_chain_is_heard_as_it_was_when_relayed() {
+    let sources = wire_sources();
+    let exact = serde_json::json!({"exact": 23});
+    let bound = serde_json::json!({"at_least": 23});
+    let killed = |id: &str, amount: &serde_json::Value, chain: &[&str], when: &str| {
+        let mut c = claim(id, "killed", q(amount.clone()), chain);
+        c["assertion"]["said"] = serde_json::json!(when);
+        c
+    };
+    let findings = |update: &str| {
+        let claims = vec![
+            killed("c1", &exact, &["r1", "igsu"], "2024-10-30T22:00"),
+            killed(
+                "c2",
+                &bound,
+                &["bbc1", "reuters", "igsu"],
+                "2024-10-30T23:00",
+            ),
+            killed(
+                "c3",
+                &exact,
+                &["ap1", "reuters", "igsu"],
+                "2024-10-30T23:30",
+            ),
+            killed("c6", &bound, &["r2", "igsu"], update),
+        ];
+        let found = on_first_topic(&sources, claims.clone(), relay_pairs);
+        // In any order, the same findings.
+        let reversed = claims.into_iter().rev().collect();
+        assert_eq!(on_first_topic(&sources, reversed, relay_pairs), found);
+        found
+    };
+    assert!(findings("2024-11-02T10:00").is_empty());
+    assert_eq!(findings("2024-10-30T23:10"), ["c3<c6"]);
+}
+
+/// A relay finding's sentence names the origin the relaying claim's
+/// chain names. Civil.ge's "10,000" citing the Interior Ministry had been
+/// said to relay Reuters, the origin of BBC's "about 10,000" (citing
+/// Reuters, which DW's chain shows relaying the ministry): the
+/// reference's origin, which Civil.ge never cites (nineteenth audit, F8).
+#[test]
+fn a_relay_finding_names_the_origin_its_claim_cites() {
+    let sources = serde_json::json!([
+        {"id": "police", "kind": "office", "name": "Interior Ministry"},
+        {"id": "reuters", "kind": "outlet", "name": "Reuters"},
+        {"id": "bbc", "kind": "publication", "name": "BBC", "outlet": "BBC"},
+        {"id": "dw", "kind": "publication", "name": "DW", "outlet": "DW"},
+        {"id": "civil", "kind": "publication", "name": "Civil.ge", "outlet": "Civil.ge"}
+    ]);
+    let attendance = |id: &str, amount: serde_json::Value, chain: &[&str]| {
+        claim(id, "attendance", q(amount), chain)
+    };
+    let claims = vec![
+        attendance(
+            "bbc1",
+            serde_json::json!({"approximately": 10000}),
+            &["bbc", "reuters"],
+        ),
+        attendance(
+            "dw1",
+            serde_json::json!({"exact": 10000}),
+            &["dw", "reuters", "police"],
+        ),
+        attendance(
+            "civ1",
+            serde_json::json!({"exact": 10000}),
+            &["civil", "police"],
+        ),
+    ];
+    let explanations = on_first_topic(&sources, claims, |topic| {
+        topic
+            .relay_findings
+            .iter()
+            .map(|f| f.explanation.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    assert_snapshot!(explanations, @r"
+    civ1 relays Interior Ministry as 10,000, dropping the bound (approximate) present in bbc1 (about 10,000)
+    dw1 relays Interior Ministry as 10,000, dropping the bound (approximate) present in bbc1 (about 10,000)
+    ");
 }
