@@ -7145,10 +7145,21 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         if i > 0 {
                             explanation.push_str(" and ");
                         }
+                        // An approximation ("about 10,000") is kept as a
+                        // bound's form, and named as what it is (twentieth
+                        // audit, G9).
                         let (what, detail) = match d {
-                            Dropped::Hedge(s) => ("the hedge (", s),
-                            Dropped::Bound(s) => ("the bound (", s),
-                            Dropped::Projection(s) => ("the projection (", s),
+                            Dropped::Hedge(s) => ("the hedge (", s.as_str()),
+                            Dropped::Bound(s) if s.starts_with("approximate") => {
+                                explanation.push_str(if s == "approximate" {
+                                    "the approximation"
+                                } else {
+                                    "the approximation over the range"
+                                });
+                                continue;
+                            }
+                            Dropped::Bound(s) => ("the bound (", s.as_str()),
+                            Dropped::Projection(s) => ("the projection (", s.as_str()),
                         };
                         explanation.push_str(what);
                         // A bound's form is named as the data names it

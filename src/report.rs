@@ -492,7 +492,8 @@ pub enum Dropped {
     /// The origin gave a bound or an approximation ("as many as"); the
     /// relay gives the bare number, or the range without the hedge over
     /// it. Detail: the origin's form (`approximate range` for a hedged
-    /// range).
+    /// range). The finding's sentence names an approximation ("about
+    /// 10,000") as one: "dropping the approximation", not a bound.
     Bound(String),
     /// The origin projected; the relay does not say so. Detail: the
     /// horizon.

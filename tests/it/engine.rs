@@ -2099,7 +2099,7 @@ fn a_hedged_range_widens_and_its_hedge_can_be_dropped() {
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0].claim.as_str(), "c2");
     assert_eq!(findings[0].origin_claim.as_str(), "c1");
-    assert_snapshot!(findings[0].explanation, @r#"c2 relays one member state as 40–45, dropping the bound (approximate range) present in c1 (about 40–45)"#);
+    assert_snapshot!(findings[0].explanation, @r#"c2 relays one member state as 40–45, dropping the approximation over the range present in c1 (about 40–45)"#);
 }
 
 /// `claim` said on one day, the day every claim of a relay test is said
@@ -2326,9 +2326,9 @@ fn every_kind_of_mark_dropped_is_reported() {
     };
     assert_snapshot!(found(&["a1", "o2", "o1"]), @r#"
     c3 relays one member state as 300, dropping the hedge (probable → certain) present in c1 (300)
-    c3 relays one member state as 300, dropping the bound (approximate) present in c2 (about 300)
+    c3 relays one member state as 300, dropping the approximation present in c2 (about 300)
     "#);
-    assert_snapshot!(found(&["a1", "a2", "o1"]), @"c3 relays one member state as 300, dropping the bound (approximate) present in c2 (about 300)");
+    assert_snapshot!(found(&["a1", "a2", "o1"]), @"c3 relays one member state as 300, dropping the approximation present in c2 (about 300)");
 }
 
 /// The warnings of a report whose text holds `needle`.
@@ -7032,7 +7032,7 @@ fn a_relay_finding_names_the_origin_its_claim_cites() {
             .join("\n")
     });
     assert_snapshot!(explanations, @r"
-    civ1 relays Interior Ministry as 10,000, dropping the bound (approximate) present in bbc1 (about 10,000)
-    dw1 relays Interior Ministry as 10,000, dropping the bound (approximate) present in bbc1 (about 10,000)
+    civ1 relays Interior Ministry as 10,000, dropping the approximation present in bbc1 (about 10,000)
+    dw1 relays Interior Ministry as 10,000, dropping the approximation present in bbc1 (about 10,000)
     ");
 }
