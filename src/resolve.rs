@@ -1819,7 +1819,10 @@ struct Candidate {
 }
 
 impl Resolution {
-    /// Resolves the names of `entities` at `threshold`.
+    /// Resolves the names of `entities` at `threshold`: names of one key
+    /// merge, and so do names of one unspaced key ("run-off" and
+    /// "runoff"), whatever the threshold; other names merge when alike at
+    /// or above it.
     ///
     /// Entities declared `distinct_from` each other are never put in one
     /// group, directly or through a third; nor are entities that declare
