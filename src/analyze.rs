@@ -1046,6 +1046,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 ),
             ));
         }
+        diagnostics.extend(self.lone_surname_warnings());
         diagnostics.extend(self.corpus.skipped().iter().cloned());
         diagnostics.extend(self.corpus.warnings().iter().cloned());
         // Natural order, so that file:9 comes before file:10.
@@ -1073,6 +1074,53 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             merges: self.resolution.merges().to_vec(),
             diagnostics,
         }
+    }
+
+    /// A warning for each surname alone beside a full name that name
+    /// resolution found ("Milanović", "Zoran Milanović"; twentieth audit,
+    /// G3) where the two have a property in common: not merged, since
+    /// two people can share a surname, so their claims are compared
+    /// apart, and the warning says how to make them one. Claims are read
+    /// only when there is such a pair.
+    fn lone_surname_warnings(&self) -> Vec<Diagnostic> {
+        let lone = self.resolution.lone_surnames();
+        if lone.is_empty() {
+            return Vec::new();
+        }
+        let wanted: HashSet<&EntityId> = lone.iter().flat_map(|l| [&l.surname, &l.full]).collect();
+        let mut properties: HashMap<&EntityId, BTreeSet<&Property>> = HashMap::default();
+        for claim in self.corpus.claims() {
+            let (subject, property) = self.topic_key(claim);
+            if let Some(&subject) = wanted.get(subject) {
+                properties.entry(subject).or_default().insert(property);
+            }
+        }
+        let mut warnings = Vec::new();
+        for l in lone {
+            let (Some(short), Some(full)) = (properties.get(&l.surname), properties.get(&l.full))
+            else {
+                continue;
+            };
+            let shared: Vec<&str> = short.intersection(full).map(|p| p.as_str()).collect();
+            let Some(first) = shared.first() else {
+                continue;
+            };
+            let also = match shared.len() - 1 {
+                0 => String::new(),
+                1 => " and 1 other property".to_string(),
+                n => format!(" and {n} other properties"),
+            };
+            let (x, y) = (l.surname.as_str(), l.full.as_str());
+            warnings.push(Diagnostic::new(
+                Severity::Warning,
+                format!("entities {}, {}", x.min(y), x.max(y)),
+                format!(
+                    "{:?} is the last word of {:?}, most likely a surname alone, and claims about both give {first}{also}; two people can share a surname, so the two are not merged and their claims are not compared with each other (list {:?} as an alias of {:?} if it is the same person)",
+                    l.surname_name, l.full_name, l.surname_name, l.full_name
+                ),
+            ));
+        }
+        warnings
     }
 
     /// The settings the report names.

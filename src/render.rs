@@ -717,6 +717,9 @@ impl Layout for TextOptions {
                     m.other_name,
                     match m.rule {
                         crate::resolve::MergeRule::SameName => "same normalized name",
+                        crate::resolve::MergeRule::SpacingOnly => {
+                            "same name but for spaces and hyphens"
+                        }
                         crate::resolve::MergeRule::SimilarName => "similar names",
                     },
                     m.similarity,

@@ -10,7 +10,12 @@
 //! dropped, and legal suffixes at the end: "Inc.", "Ltd", "GmbH"), so
 //! "Shahab al-Muhajir" and "Shahab Muhajir" have one key and
 //! merge at similarity 1, as do "Jalālābād" and "Jalalabad", and
-//! "Facebook, Inc." and "Facebook". Other variants are
+//! "Facebook, Inc." and "Facebook". Names whose keys, with the
+//! particles kept, differ only in their spaces are one compound written
+//! as one word or as two ("run-off" and "runoff", "Kahraman Maras" and
+//! "Kahramanmaras", "Al-Shabaab" and "Alshabaab") and merge too, by a
+//! second exact key ([`MergeRule::SpacingOnly`]), though a space between
+//! two digits still parts two numbers. Other variants are
 //! compared with Jaro–Winkler similarity, but only between names with the
 //! same number of words that share a block (the first three letters of
 //! their first or of their last word; a pair that shares both is
@@ -46,6 +51,12 @@
 //! nor the early stop ever rejects a pair that reaches the threshold
 //! (property tests check both against the score), so the merges are those
 //! of scoring every pair of the block.
+//!
+//! A one-word name that is the last word of another name ("Milanović",
+//! "Zoran Milanović") is not merged: it is most likely a surname alone,
+//! but two people can share a surname. Such pairs are found by indexing
+//! the longer names by their last word, and the report names them in a
+//! warning where both have a property in common.
 
 use std::ops::{BitAnd, BitAndAssign, BitOr, BitOrAssign, Not, Shl, Shr, Sub};
 
@@ -58,11 +69,31 @@ use crate::model::Entity;
 use crate::policy::Similarity;
 
 /// Why two entities were merged.
+///
+/// ```
+/// use corroborate::{Entity, EntityId, MergeRule, Resolution, Similarity};
+/// let entities = vec![
+///     Entity::new(EntityId::new("al-shabaab")?, "Al-Shabaab"),
+///     Entity::new(EntityId::new("alshabaab")?, "Alshabaab"),
+///     Entity::new(EntityId::new("al-shabab")?, "al Shabab"),
+/// ];
+/// let resolution = Resolution::new(&entities, Similarity::new(0.9)?);
+/// let rules: Vec<MergeRule> = resolution.merges().iter().map(|m| m.rule).collect();
+/// // "al Shabab" is a spelling of "Al-Shabaab" alike over the
+/// // threshold; "Alshabaab" differs from it in its spacing only.
+/// assert_eq!(rules, [MergeRule::SimilarName, MergeRule::SpacingOnly]);
+/// # Ok::<(), corroborate::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MergeRule {
     /// Their names normalize to the same key.
     SameName,
+    /// Their names normalize to the same key but for spaces and hyphens
+    /// inside it ("run-off" and "runoff", "Kahraman Maras" and
+    /// "Kahramanmaras", "Al-Shabaab" and "Alshabaab"): one compound
+    /// written as one word or as two.
+    SpacingOnly,
     /// Their names are similar at or above the threshold.
     SimilarName,
 }
@@ -78,7 +109,8 @@ pub struct NameMerge {
     pub name: String,
     /// The name of `with` that matched.
     pub other_name: String,
-    /// How alike the normalized names are.
+    /// How alike the normalized names are: 1 for a merge by one key
+    /// ([`MergeRule::SameName`], [`MergeRule::SpacingOnly`]).
     pub similarity: Similarity,
     /// The threshold in force.
     pub threshold: Similarity,
@@ -144,6 +176,24 @@ pub struct Resolution {
     root: Vec<usize>,
     merges: Vec<NameMerge>,
     shared_aliases: Vec<SharedAlias>,
+    lone_surnames: Vec<LoneSurname>,
+}
+
+/// A name of one word that is the last word of another group's name of
+/// several, both groups possibly people: "Milanović" and "Zoran
+/// Milanović". Most likely a surname alone, but two people can share a
+/// surname, so the two are not merged; the report warns of the pair
+/// where the two have a property in common (twentieth audit, G3).
+#[derive(Clone, Debug)]
+pub(crate) struct LoneSurname {
+    /// The canonical entity of the one-word name.
+    pub(crate) surname: EntityId,
+    /// The one-word name, as written.
+    pub(crate) surname_name: String,
+    /// The canonical entity of the longer name.
+    pub(crate) full: EntityId,
+    /// The longer name, as written.
+    pub(crate) full_name: String,
 }
 
 /// The key names are matched by: composed (NFC), lower case, Latin and
@@ -179,8 +229,14 @@ pub fn name_key(name: &str) -> String {
 /// word is left before them ("facebook inc" is "facebook", "co ltd" is
 /// "co", "ltd" stays "ltd").
 pub(crate) fn push_name_key(name: &str, key: &mut String) {
+    push_key(name, key, false);
+}
+
+/// Appends `name`'s key to `key` as [`push_name_key`] does, with its
+/// particles kept when `particles` is set.
+fn push_key(name: &str, key: &mut String, particles: bool) {
     let base = key.len();
-    let mut last = push_name_words(name, key);
+    let mut last = push_words(name, key, particles);
     let tables = crate::names::tables();
     while let Some((before, start)) = last {
         if before == base || !tables.is_legal_suffix(&key[start..]) {
@@ -205,6 +261,13 @@ pub(crate) fn push_name_key(name: &str, key: &mut String) {
 /// once its word ends. Returns where the last word kept begins: the
 /// key's length before it (and its space), and where its own text starts.
 pub(crate) fn push_name_words(name: &str, key: &mut String) -> Option<(usize, usize)> {
+    push_words(name, key, false)
+}
+
+/// Appends the words of `name`'s key to `key` as [`push_name_words`]
+/// does, with the particles kept when `particles` is set (for
+/// [`push_unspaced_key`]).
+fn push_words(name: &str, key: &mut String, particles: bool) -> Option<(usize, usize)> {
     let name = composed(name);
     let base = key.len();
     // The key's length before the word being read (and its space), and
@@ -214,7 +277,7 @@ pub(crate) fn push_name_words(name: &str, key: &mut String) -> Option<(usize, us
     let end_word =
         |key: &mut String, word: &mut Option<(usize, usize)>, last: &mut Option<(usize, usize)>| {
             if let Some((before, start)) = word.take() {
-                if matches!(&key[start..], "al" | "el" | "the") {
+                if !particles && matches!(&key[start..], "al" | "el" | "the") {
                     key.truncate(before);
                 } else {
                     *last = Some((before, start));
@@ -250,6 +313,34 @@ pub(crate) fn push_name_words(name: &str, key: &mut String) -> Option<(usize, us
     }
     end_word(key, &mut word, &mut last);
     last
+}
+
+/// Appends the unspaced key of `name` to `key`: its name key with the
+/// particles kept ("al", "el", "the") and the spaces taken out, but for
+/// a space between two digits, which parts two numbers ("1 10" is not
+/// "110"). Punctuation is a space in a key, so "Al-Shabaab" and
+/// "Alshabaab" are both `alshabaab`, "Kahraman Maras" and
+/// "Kahramanmaras" both `kahramanmaras`: names with one unspaced key and
+/// two keys are one compound written as one word or as two
+/// ([`MergeRule::SpacingOnly`]; twentieth audit, G3). The particles are
+/// kept because a compound may begin with one ("Alshabaab"). `scratch`
+/// holds the spaced key meanwhile, so that a caller keying many names
+/// allocates once.
+pub(crate) fn push_unspaced_key(name: &str, scratch: &mut String, key: &mut String) {
+    scratch.clear();
+    push_key(name, scratch, true);
+    let mut before: Option<char> = None;
+    let mut chars = scratch.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if ch == ' '
+            && !(before.is_some_and(char::is_numeric)
+                && chars.peek().is_some_and(|c| c.is_numeric()))
+        {
+            continue;
+        }
+        key.push(ch);
+        before = Some(ch);
+    }
 }
 
 /// Whether `ch` is a format character that shows nothing: a soft hyphen,
@@ -1601,6 +1692,120 @@ fn keyed_names<'a>(sorted: &[&'a Entity]) -> (Vec<Name<'a>>, String) {
     (names, keys)
 }
 
+/// The pairs of a one-word name and a name of several words whose
+/// last word is its key ("milanovic", "zoran milanovic"), as (one-word
+/// name, longer name), of two groups (by `root`) that may both be
+/// people (`people`, by entity), among the names `unique` (one name a
+/// key, in order). One pair per pair of groups: the first, in name
+/// order. The longer names are indexed by their last word in a hash
+/// map, so the pairs are found in linear time, and there are at most as
+/// many as there are longer names (each one-word key is looked up once).
+fn lone_surnames(
+    names: &[Name<'_>],
+    keys: &str,
+    unique: &[usize],
+    people: &[bool],
+    root: &[usize],
+) -> Vec<(usize, usize)> {
+    let person = |i: usize| people[names[i].entity];
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
+    for &i in unique {
+        if names[i].words < 2 || !person(i) {
+            continue;
+        }
+        let key = names[i].key(keys);
+        let last = key.rsplit(' ').next().unwrap_or(key);
+        by_last.entry(last).or_default().push(i);
+    }
+    if by_last.is_empty() {
+        return Vec::new();
+    }
+    let mut found: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for &short in unique {
+        if names[short].words != 1 || !person(short) {
+            continue;
+        }
+        let Some(longs) = by_last.get(names[short].key(keys)) else {
+            continue;
+        };
+        let group = root[names[short].entity];
+        for &long in longs {
+            let other = root[names[long].entity];
+            if other != group {
+                found.push((group, other, short, long));
+            }
+        }
+    }
+    found.sort_unstable();
+    found.dedup_by_key(|&mut (group, other, _, _)| (group, other));
+    found
+        .into_iter()
+        .map(|(_, _, short, long)| (short, long))
+        .collect()
+}
+
+/// The pairs of names whose keys differ and whose unspaced keys
+/// ([`push_unspaced_key`]) are one: "croatian presidential run off" and
+/// "croatian presidential runoff". Each name of an unspaced key is
+/// joined to the key's first own name (names are in id order) as a
+/// candidate of similarity 1; through aliases alone the key joins
+/// nobody, as a key does ([`Resolution::new`]). Only names that `joins`
+/// are looked at: an alias several entities give joins none of them.
+/// One hash map, so linear in the names.
+fn unspaced_candidates(
+    names: &[Name<'_>],
+    keys: &str,
+    joins: impl Fn(usize) -> bool,
+) -> Vec<Candidate> {
+    let mut unspaced = String::with_capacity(keys.len());
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(names.len());
+    let mut scratch = String::new();
+    for name in names {
+        let start = unspaced.len();
+        push_unspaced_key(name.text, &mut scratch, &mut unspaced);
+        spans.push((start, unspaced.len()));
+    }
+    let key_of = |i: usize| &unspaced[spans[i].0..spans[i].1];
+    // Each unspaced key's first name that joins, and its first own name.
+    let mut first: HashMap<&str, (usize, Option<usize>)> = HashMap::default();
+    for (i, name) in names.iter().enumerate() {
+        if key_of(i).is_empty() || !joins(i) {
+            continue;
+        }
+        let own = (!name.alias).then_some(i);
+        first
+            .entry(key_of(i))
+            .and_modify(|found| {
+                if found.1.is_none() {
+                    found.1 = own;
+                }
+            })
+            .or_insert((i, own));
+    }
+    let mut found = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        if !joins(i) {
+            continue;
+        }
+        let Some(&(_, Some(joined))) = first.get(key_of(i)) else {
+            continue;
+        };
+        // A name of the same key is joined by it already (or joins
+        // nobody, as an alias that several entities give).
+        if names[joined].entity == name.entity || names[joined].key(keys) == name.key(keys) {
+            continue;
+        }
+        let (a, b) = if joined < i { (joined, i) } else { (i, joined) };
+        found.push(Candidate {
+            similarity: Similarity::clamped(1.0),
+            rule: MergeRule::SpacingOnly,
+            entities: (names[a].entity, names[b].entity),
+            names: (a, b),
+        });
+    }
+    found
+}
+
 /// A pair of names that may merge their entities: their similarity, the
 /// rule that found them, and their entities and the names themselves as
 /// indices. The earlier name comes first, and names are listed in id
@@ -1614,7 +1819,10 @@ struct Candidate {
 }
 
 impl Resolution {
-    /// Resolves the names of `entities` at `threshold`.
+    /// Resolves the names of `entities` at `threshold`: names of one key
+    /// merge, and so do names of one unspaced key ("run-off" and
+    /// "runoff"), whatever the threshold; other names merge when alike at
+    /// or above it.
     ///
     /// Entities declared `distinct_from` each other are never put in one
     /// group, directly or through a third; nor are entities that declare
@@ -1710,6 +1918,13 @@ impl Resolution {
             .into_iter()
             .map(|(key, (first, own))| (key, own.unwrap_or(first)))
             .collect();
+        let joins = |i: usize| {
+            shared_keys.is_empty()
+                || shared_keys
+                    .binary_search(&by_key[names[i].key(&keys)])
+                    .is_err()
+        };
+        candidates.extend(unspaced_candidates(&names, &keys, joins));
         // Fuzzy: blocks of names with the same word count and the same first
         // three letters of the first or of the last word. One name per key.
         let mut blocks: HashMap<(usize, bool, &str), Vec<usize>> = HashMap::default();
@@ -1809,6 +2024,15 @@ impl Resolution {
             })
             .collect();
         let (root, mut merged) = merge(candidates, &distinct, &kinds);
+        let lone_surnames = lone_surnames(&names, &keys, &unique, &scan.people, &root)
+            .into_iter()
+            .map(|(short, long)| LoneSurname {
+                surname: ids[root[names[short].entity]].clone(),
+                surname_name: names[short].text.to_string(),
+                full: ids[root[names[long].entity]].clone(),
+                full_name: names[long].text.to_string(),
+            })
+            .collect();
         // Each merge names the later entity (in id order) as the one
         // merged, with its name first. Sorted by that entity, then by the
         // other: index order is id order, and no two merges join the
@@ -1833,6 +2057,7 @@ impl Resolution {
             root,
             merges,
             shared_aliases,
+            lone_surnames,
         }
     }
 
@@ -1863,6 +2088,13 @@ impl Resolution {
     /// join none of them ([`SharedAlias`]), sorted by entities.
     pub fn shared_aliases(&self) -> &[SharedAlias] {
         &self.shared_aliases
+    }
+
+    /// The one-word names that are the last word of another group's
+    /// name ([`LoneSurname`]), one per pair of groups, sorted by the
+    /// one-word name's group, then the other's.
+    pub(crate) fn lone_surnames(&self) -> &[LoneSurname] {
+        &self.lone_surnames
     }
 }
 
@@ -2167,6 +2399,138 @@ mod tests {
             threshold,
         );
         assert!(r.same(&id("a"), &id("c")), "{:?}", r.merges());
+    }
+
+    /// The unspaced key: the name key with its particles, without its
+    /// spaces but for one between two digits (twentieth audit, G3).
+    #[test]
+    fn unspaced_keys() {
+        let unspaced = |name: &str| {
+            let mut key = String::from("kept ");
+            push_unspaced_key(name, &mut String::from("old"), &mut key);
+            key
+        };
+        assert_eq!(unspaced("Al-Shabaab"), "kept alshabaab");
+        assert_eq!(unspaced("Alshabaab"), "kept alshabaab");
+        assert_eq!(unspaced("Kahraman Maraş"), "kept kahramanmaras");
+        assert_eq!(
+            unspaced("Croatian presidential run-off"),
+            "kept croatianpresidentialrunoff"
+        );
+        assert_eq!(unspaced("Facebook, Inc."), "kept facebook");
+        assert_eq!(unspaced("F-16"), "kept f16");
+        assert_eq!(unspaced("Unit 1-10"), "kept unit1 10");
+        assert_eq!(unspaced("١ ٢"), "kept ١ ٢");
+        assert_eq!(unspaced("--"), "kept ");
+    }
+
+    /// Names of one unspaced key merge, by the rule that says so; an
+    /// alias that two entities give joins neither by it, and declared
+    /// kinds and `distinct_from` part them as they part any merge.
+    #[test]
+    fn names_that_differ_in_spacing_merge_unless_told_apart() {
+        let threshold = Similarity::new(0.9).unwrap();
+        let id = |s: &str| EntityId::new(s).unwrap();
+        let r = Resolution::new(
+            &[
+                entity("a", "Al-Shabaab"),
+                entity("b", "Alshabaab"),
+                entity("c", "Kahraman Maras"),
+                entity("d", "Kahramanmaras"),
+            ],
+            threshold,
+        );
+        let rules: Vec<(&str, &str, MergeRule)> = r
+            .merges()
+            .iter()
+            .map(|m| (m.entity.as_str(), m.with.as_str(), m.rule))
+            .collect();
+        assert_eq!(
+            rules,
+            [
+                ("b", "a", MergeRule::SpacingOnly),
+                ("d", "c", MergeRule::SpacingOnly)
+            ]
+        );
+        assert_eq!(r.merges()[0].similarity.value(), 1.0);
+
+        let r = Resolution::new(
+            &[
+                entity("a", "Mogadishu raid").with_aliases(["the run-off"]),
+                entity("b", "Kismayo raid").with_aliases(["The run-off"]),
+                entity("c", "the runoff"),
+            ],
+            threshold,
+        );
+        assert!(r.merges().is_empty(), "{:?}", r.merges());
+        // One entity's alias joins by it.
+        let r = Resolution::new(
+            &[
+                entity("a", "Mogadishu raid").with_aliases(["the run-off"]),
+                entity("c", "the runoff"),
+            ],
+            threshold,
+        );
+        assert!(r.same(&id("a"), &id("c")), "{:?}", r.merges());
+
+        let mut city = entity("a", "Al Ain");
+        city.kind = Some("place".to_string());
+        let mut person = entity("b", "Alain");
+        person.kind = Some("person".to_string());
+        let r = Resolution::new(&[city, person], threshold);
+        assert!(r.merges().is_empty(), "{:?}", r.merges());
+        let mut city = entity("c", "Al-Ain");
+        city.distinct_from = vec![id("d")];
+        let r = Resolution::new(&[city.clone(), entity("d", "Alain")], threshold);
+        assert!(r.merges().is_empty(), "{:?}", r.merges());
+        city.distinct_from.clear();
+        let r = Resolution::new(&[city, entity("d", "Alain")], threshold);
+        assert!(r.same(&id("c"), &id("d")), "{:?}", r.merges());
+    }
+
+    /// A one-word name that is the last word of another group's name is
+    /// listed, once per pair of groups, not merged; names of entities
+    /// declared other than people are not (twentieth audit, G3).
+    #[test]
+    fn a_surname_alone_is_listed_and_not_merged() {
+        let threshold = Similarity::new(0.9).unwrap();
+        let mut place = entity("p", "Maras");
+        place.kind = Some("place".to_string());
+        let mut full_place = entity("q", "Kahraman Maras");
+        full_place.kind = Some("place".to_string());
+        let r = Resolution::new(
+            &[
+                entity("a", "Zoran Milanović"),
+                entity("b", "Milanovic"),
+                entity("c", "Ana Milanović").with_aliases(["A. Milanović"]),
+                entity("d", "Milanović"),
+                place,
+                full_place,
+            ],
+            threshold,
+        );
+        let lone: Vec<(&str, &str, &str, &str)> = r
+            .lone_surnames()
+            .iter()
+            .map(|l| {
+                (
+                    l.surname.as_str(),
+                    l.surname_name.as_str(),
+                    l.full.as_str(),
+                    l.full_name.as_str(),
+                )
+            })
+            .collect();
+        // "Milanovic" and "Milanović" are one group ("b"), beside two.
+        assert_eq!(
+            lone,
+            [
+                ("b", "Milanovic", "a", "Zoran Milanović"),
+                ("b", "Milanovic", "c", "Ana Milanović"),
+            ]
+        );
+        let id = |s: &str| EntityId::new(s).unwrap();
+        assert!(!r.same(&id("a"), &id("b")));
     }
 
     #[test]
