@@ -37,6 +37,7 @@ use crate::report::{
     Verdict, Wording,
 };
 use crate::resolve::Resolution;
+use crate::vocab::Vocabulary;
 
 /// The most assertion positions one denial is related to.
 pub const MAX_DENIAL_PAIRS: usize = 8;
@@ -3241,13 +3242,16 @@ enum QuoteKey<'w> {
 /// no particular order, which is harmless: the pairs compared are the same
 /// whatever the order, clustering keeps the smallest index of each
 /// cluster as its root, and misattributions are keyed by claim ids.
+/// `vocabulary` gives the words for a currency sign that belong to a
+/// figure's run ([`figure_key`]).
 fn quote_blocks<'w>(
     wordings: impl Iterator<Item = (usize, &'w [&'w str])>,
+    vocabulary: &Vocabulary,
 ) -> HashMap<QuoteKey<'w>, Vec<usize>> {
     blocks_of(wordings.map(|(i, words)| {
         let keys = near_keys(words)
             .map(QuoteKey::Near)
-            .chain(figure_key(words).map(QuoteKey::Figures));
+            .chain(figure_key(words, vocabulary).map(QuoteKey::Figures));
         (i, words, keys)
     }))
 }
@@ -3326,11 +3330,11 @@ fn near_keys<'w>(words: &'w [&'w str]) -> impl Iterator<Item = u64> + 'w {
 /// short ones: a long wording with a figure changed near each end ("In
 /// 2020 … in 12 towns", "In 2021 … in 13 towns") shares neither its
 /// first nor its last four words.
-fn figure_key(words: &[&str]) -> Option<u64> {
+fn figure_key(words: &[&str], vocabulary: &Vocabulary) -> Option<u64> {
     use std::hash::{BuildHasher, Hasher};
     let mut hasher = foldhash::fast::FixedState::default().build_hasher();
     let (mut figures, mut others) = (false, false);
-    for part in crate::relation::figure_skeleton(words) {
+    for part in crate::relation::figure_skeleton(words, vocabulary) {
         match part {
             Some(word) => {
                 others = true;
@@ -5321,6 +5325,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         .filter(|&(k, _)| odd[k] && distinct(&k))
                         .map(|(k, d)| (k, d.as_slice())),
                 ),
+            self.policy.vocabulary(),
         );
         let threshold = self.policy.quote_threshold();
         // Pairs of wordings (claim indices, lower first) kept apart because
@@ -5360,8 +5365,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             )
                             .is_some()
                         } else {
-                            crate::relation::same_but_figures(&words[a], &words[b])
-                                && crate::relation::figures_differ(&words[a], &words[b]).is_some()
+                            crate::relation::same_but_figures(
+                                &words[a],
+                                &words[b],
+                                self.policy.vocabulary(),
+                            ) && crate::relation::figures_differ(&words[a], &words[b]).is_some()
                         };
                         if opposed {
                             negated.push((a.min(b), a.max(b)));

@@ -3588,6 +3588,59 @@ fn quotes_differing_only_in_figure_runs_conflict() {
     }
 }
 
+/// A currency or percent sign is dropped when a quote is normalized, so
+/// one wording's "$800 million" is another's "eight billion dollars": the
+/// word for the sign, beside a figure, belongs to the figure's run
+/// (twentieth audit, G2), and the two conflict, in a report too. The
+/// same figure with and without the word is no conflict, and a sign
+/// word apart from any figure is a word like any other.
+#[test]
+fn quotes_differing_in_a_figure_and_its_sign_word_conflict() {
+    let in_report = |a: &str, b: &str| {
+        let corpus = corpus_of(vec![
+            quote("c1", "joe-biden", a, &["a1"]),
+            quote("c2", "joe-biden", b, &["a2"]),
+        ]);
+        analyze(&corpus, &Policy::default()).topics[0].verdict
+    };
+    let (kind, why) = relate_quotes(
+        "We lost $800 million of customer money.",
+        "We lost eight billion dollars of customer money.",
+    );
+    assert_eq!(kind, RelationKind::Conflict, "{why}");
+    assert_snapshot!(why, @"c1 and c2 print the same words but for a figure (800,000,000 and 8,000,000,000), so they conflict: we lost [-800 million-] {+eight billion dollars+} of customer money");
+    for (a, b) in [
+        (
+            "We lost $800 million of customer money.",
+            "We lost eight billion dollars of customer money.",
+        ),
+        (
+            "Turnout was 31%, we think.",
+            "Turnout was 29 per cent, we think.",
+        ),
+        (
+            "Turnout was 31%, we think.",
+            "Turnout was twenty-nine percent, we think.",
+        ),
+    ] {
+        assert_eq!(relate_quotes(a, b).0, RelationKind::Conflict, "{a:?} {b:?}");
+        assert_eq!(in_report(a, b), Verdict::Contested, "{a:?} {b:?}");
+    }
+    for (a, b) in [
+        (
+            "Turnout was 31%, we think.",
+            "Turnout was 31 percent, we think.",
+        ),
+        (
+            "Dollars are what we lost: 8 billion.",
+            "Euros are what we lost: 9 billion.",
+        ),
+    ] {
+        let (kind, why) = relate_quotes(a, b);
+        assert_ne!(kind, RelationKind::Conflict, "{a:?} {b:?}: {why}");
+    }
+}
+
 /// Texts that differ in a sign are different values; case, spacing and
 /// sentence punctuation are not a difference, nor is how an identifier
 /// is spaced or hyphenated ("SK451", "SK-451").
