@@ -681,16 +681,81 @@ pub(crate) fn printed_figure<'t>(text: &'t str, figure: Figure<'t>) -> Figure<'t
     figure
 }
 
-/// Whether two wordings are the same words but for figures: as many
-/// words, each pair the same or both part of a figure, in digits or in
-/// words. Such wordings are one quote's wording with a figure changed,
-/// however short ("we rescued 300" and "we rescued 3000", "we rescued
-/// twenty" and "we rescued thirty" score below the threshold).
-pub(crate) fn same_but_figures(a: &[&str], b: &[&str]) -> bool {
-    a.len() == b.len()
-        && a.iter()
-            .zip(b)
-            .all(|(x, y)| x == y || (figure_word(x) && figure_word(y)))
+/// Whether two wordings are the same words but for figures: once each
+/// run of figure words ([`figure_skeleton`]) stands as one, they are the
+/// same, so a figure may take a different number of words on each side
+/// ("three hundred" and "3000", "8 billion" and "800 million", "800
+/// million" and "eight billion dollars"; twentieth audit, G2). Such
+/// wordings are one quote's wording with a figure changed, however short
+/// ("we rescued 300" and "we rescued 3000", "we rescued twenty" and "we
+/// rescued thirty" score below the threshold).
+pub(crate) fn same_but_figures(a: &[&str], b: &[&str], vocabulary: &Vocabulary) -> bool {
+    figure_skeleton(a, vocabulary).eq(figure_skeleton(b, vocabulary))
+}
+
+/// Whether the word at `i` of normalized `words` is a number's: a figure
+/// word ([`figure_word`]: a word with a digit, or one that may be part
+/// of a number in words), an "a" or "an" before a scale word ("a
+/// hundred", "half a million"), or an "and" between two figure words
+/// ("three hundred and twenty"), as the number reader reads them.
+fn in_number(words: &[&str], i: usize) -> bool {
+    let Some(&word) = words.get(i) else {
+        return false;
+    };
+    let next = words.get(i + 1).copied();
+    figure_word(word)
+        || (matches!(word, "a" | "an")
+            && next.is_some_and(|w| crate::parse::scale_word(w).is_some()))
+        || (word == "and" && i > 0 && figure_word(words[i - 1]) && next.is_some_and(figure_word))
+}
+
+/// Whether the word at `i` of normalized `words` is part of a run of
+/// figure words: a number's ([`in_number`]), or, next to one, a word
+/// for a sign that normalizing drops: a unit word of a measure the
+/// vocabulary's currency signs stand for ("dollars" for "$": "$8
+/// billion" is "8 billion", "8 billion dollars" keeps its word), or a
+/// word for the percent sign ("percent", "pct", "per cent").
+fn in_figure_run(words: &[&str], i: usize, vocabulary: &Vocabulary) -> bool {
+    let Some(&word) = words.get(i) else {
+        return false;
+    };
+    if in_number(words, i) {
+        return true;
+    }
+    let beside = |k: usize| (k > 0 && in_number(words, k - 1)) || in_number(words, k + 1);
+    match word {
+        "percent" | "pct" => beside(i),
+        "per" => words.get(i + 1) == Some(&"cent") && i > 0 && in_number(words, i - 1),
+        "cent" => i > 1 && words[i - 1] == "per" && in_number(words, i - 2),
+        // The neighbours first: most words stand beside no number.
+        word => beside(i) && vocabulary.is_currency_word(word),
+    }
+}
+
+/// A wording's words with each run of figure words ([`in_figure_run`])
+/// as one `None`: "we lost 8 billion of customer money" is `we lost _
+/// of customer money`, as are "we lost 800 million of customer money"
+/// and "we lost eight billion dollars of customer money". Two wordings
+/// with the same skeleton are the same words but for their figures
+/// ([`same_but_figures`]), and quote blocking keys wordings by it, so
+/// that such wordings always meet.
+pub(crate) fn figure_skeleton<'v, 'w>(
+    words: &'v [&'w str],
+    vocabulary: &'v Vocabulary,
+) -> impl Iterator<Item = Option<&'w str>> + 'v {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let word = *words.get(i)?;
+        if in_figure_run(words, i, vocabulary) {
+            while in_figure_run(words, i, vocabulary) {
+                i += 1;
+            }
+            Some(None)
+        } else {
+            i += 1;
+            Some(Some(word))
+        }
+    })
 }
 
 /// Whether a wording negates an odd number of times ([`each_negator`]):
@@ -1425,7 +1490,7 @@ impl Analyzer<'_, '_> {
                     &mut evidence,
                     &format!("a negation (similarity {without} without it, threshold {threshold})"),
                 )
-            } else if same_but_figures(wa, wb)
+            } else if same_but_figures(wa, wb, self.policy().vocabulary())
                 && let Some((x, y)) = figures_differ(wa, wb)
             {
                 let (x, y) = (printed_figure(qa.text(), x), printed_figure(qb.text(), y));

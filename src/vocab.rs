@@ -936,6 +936,18 @@ impl Vocabulary {
             .map(|(sign, entry)| (sign.as_str(), entry.measure.as_str(), entry.after))
     }
 
+    /// Whether a normalized word is a unit word of a measure that one of
+    /// the currency signs stands for ("dollars", "usd" for "$"): in a
+    /// quote, normalizing drops the sign, so "$8 billion" and "8 billion
+    /// dollars" differ by the word alone.
+    pub(crate) fn is_currency_word(&self, word: &str) -> bool {
+        self.measure_of.get(word).is_some_and(|measure| {
+            self.currency_signs
+                .values()
+                .any(|entry| entry.measure == *measure)
+        })
+    }
+
     /// The scale abbreviations, lower case, each with its factor and the
     /// unit it is also the symbol of.
     pub(crate) fn scale_abbreviations(&self) -> impl Iterator<Item = (&str, &ScaleAbbreviation)> {

@@ -3589,6 +3589,147 @@ fn quotes_stating_different_figures_in_words_conflict() {
     }
 }
 
+/// Two wordings that differ only in their figures conflict however the
+/// figures are written and wherever they stand (twentieth audit, G2): a
+/// figure changed in two adjacent words of a short quote ("$8 billion",
+/// "$800 million") broke both its first and its last four words, so the
+/// pair was never compared; "three hundred" against "3,000" is two words
+/// against one; and a long quote with a figure changed near each end
+/// shared neither block either. Figures are compared run against run. A
+/// wording that differs in another word too is judged as before.
+#[test]
+fn quotes_differing_only_in_figure_runs_conflict() {
+    // In a report, both orders: the pair must be blocked together, not
+    // only related when asked.
+    let report_of = |a: &str, b: &str| {
+        let mut texts = [a, b];
+        let mut seen: Vec<(Verdict, Vec<String>)> = Vec::new();
+        for _ in 0..2 {
+            let corpus = corpus_of(vec![
+                quote("c1", "joe-biden", texts[0], &["a1"]),
+                quote("c2", "joe-biden", texts[1], &["a2"]),
+            ]);
+            let report = analyze(&corpus, &Policy::default());
+            let topic = &report.topics[0];
+            seen.push((
+                topic.verdict,
+                topic
+                    .relations
+                    .iter()
+                    .map(|r| r.relation.explanation().to_string())
+                    .collect(),
+            ));
+            texts.reverse();
+        }
+        assert_eq!(seen[0].0, seen[1].0, "{a:?} {b:?}");
+        seen.swap_remove(0)
+    };
+    let (verdict, sentences) = report_of(
+        "We lost $8 billion of customer money.",
+        "We lost $800 million of customer money.",
+    );
+    assert_eq!(verdict, Verdict::Contested, "{sentences:?}");
+    assert_snapshot!(sentences.join("\n"), @"P1 (“We lost $8 billion of customer money.”) and P2 (“We lost $800 million of customer money.”): the same words but for a figure (8,000,000,000 and 800,000,000), so they conflict: we lost [-8 billion-] {+800 million+} of customer money");
+    let (verdict, sentences) = report_of(
+        "We have rescued three hundred people from the rubble.",
+        "We have rescued 3,000 people from the rubble.",
+    );
+    assert_eq!(verdict, Verdict::Contested, "{sentences:?}");
+    assert_snapshot!(sentences.join("\n"), @"P1 (“We have rescued three hundred people from the rubble.”) and P2 (“We have rescued 3,000 people from the rubble.”): the same words but for a figure (300 and 3,000), so they conflict: we have rescued [-three hundred-] {+3000+} people from the …");
+    // A figure changed near each end of a long quote.
+    let (verdict, sentences) = report_of(
+        "In 2020 we rescued 300 people from the rubble in 12 towns.",
+        "In 2021 we rescued 300 people from the rubble in 13 towns.",
+    );
+    assert_eq!(verdict, Verdict::Contested, "{sentences:?}");
+    assert_snapshot!(sentences.join("\n"), @"P1 (“In 2020 we rescued 300 people from the rubble in 12 towns.”) and P2 (“In 2021 we rescued 300 people from the rubble in 13 towns.”): near-same words (similarity 0.83), but they state different figures (2020 and 2021), so they conflict: in [-2020-] {+2021+} we rescued 300 … the rubble in [-12-] {+13+} towns");
+    for (a, b) in [
+        ("We rescued a hundred people.", "We rescued 300 people."),
+        ("We lost half a million.", "We lost 50,000."),
+        (
+            "We rescued three hundred and twenty people.",
+            "We rescued 3,020 people.",
+        ),
+    ] {
+        assert_eq!(relate_quotes(a, b).0, RelationKind::Conflict, "{a:?} {b:?}");
+        assert_eq!(report_of(a, b).0, Verdict::Contested, "{a:?} {b:?}");
+    }
+    // The same figures written otherwise, a figure dropped, or another
+    // word changed too: no conflict, as before.
+    for (a, b) in [
+        (
+            "We rescued three hundred and twenty people.",
+            "We rescued 320 people.",
+        ),
+        (
+            "We lost $8 billion of customer money.",
+            "We lost money of customers.",
+        ),
+        (
+            "We lost $8 billion of customer money.",
+            "They lost $800 million of customer money.",
+        ),
+        ("We rescued 300 people.", "We rescued 300 and 40 people."),
+    ] {
+        let (kind, why) = relate_quotes(a, b);
+        assert_ne!(kind, RelationKind::Conflict, "{a:?} {b:?}: {why}");
+        assert_ne!(report_of(a, b).0, Verdict::Contested, "{a:?} {b:?}");
+    }
+}
+
+/// A currency or percent sign is dropped when a quote is normalized, so
+/// one wording's "$800 million" is another's "eight billion dollars": the
+/// word for the sign, beside a figure, belongs to the figure's run
+/// (twentieth audit, G2), and the two conflict, in a report too. The
+/// same figure with and without the word is no conflict, and a sign
+/// word apart from any figure is a word like any other.
+#[test]
+fn quotes_differing_in_a_figure_and_its_sign_word_conflict() {
+    let in_report = |a: &str, b: &str| {
+        let corpus = corpus_of(vec![
+            quote("c1", "joe-biden", a, &["a1"]),
+            quote("c2", "joe-biden", b, &["a2"]),
+        ]);
+        analyze(&corpus, &Policy::default()).topics[0].verdict
+    };
+    let (kind, why) = relate_quotes(
+        "We lost $800 million of customer money.",
+        "We lost eight billion dollars of customer money.",
+    );
+    assert_eq!(kind, RelationKind::Conflict, "{why}");
+    assert_snapshot!(why, @"c1 and c2 print the same words but for a figure (800,000,000 and 8,000,000,000), so they conflict: we lost [-800 million-] {+eight billion dollars+} of customer money");
+    for (a, b) in [
+        (
+            "We lost $800 million of customer money.",
+            "We lost eight billion dollars of customer money.",
+        ),
+        (
+            "Turnout was 31%, we think.",
+            "Turnout was 29 per cent, we think.",
+        ),
+        (
+            "Turnout was 31%, we think.",
+            "Turnout was twenty-nine percent, we think.",
+        ),
+    ] {
+        assert_eq!(relate_quotes(a, b).0, RelationKind::Conflict, "{a:?} {b:?}");
+        assert_eq!(in_report(a, b), Verdict::Contested, "{a:?} {b:?}");
+    }
+    for (a, b) in [
+        (
+            "Turnout was 31%, we think.",
+            "Turnout was 31 percent, we think.",
+        ),
+        (
+            "Dollars are what we lost: 8 billion.",
+            "Euros are what we lost: 9 billion.",
+        ),
+    ] {
+        let (kind, why) = relate_quotes(a, b);
+        assert_ne!(kind, RelationKind::Conflict, "{a:?} {b:?}: {why}");
+    }
+}
+
 /// Texts that differ in a sign are different values; case, spacing and
 /// sentence punctuation are not a difference, nor is how an identifier
 /// is spaced or hyphenated ("SK451", "SK-451").
