@@ -3380,6 +3380,10 @@ fn near_keys<'w>(words: &'w [&'w str]) -> impl Iterator<Item = u64> + 'w {
 /// first nor its last four words.
 fn figure_key(words: &[&str], vocabulary: &Vocabulary) -> Option<u64> {
     use std::hash::{BuildHasher, Hasher};
+    // Most wordings state no figure: told at one look a word.
+    if !crate::relation::has_figure(words) {
+        return None;
+    }
     let mut hasher = foldhash::fast::FixedState::default().build_hasher();
     let (mut figures, mut others) = (false, false);
     for part in crate::relation::figure_skeleton(words, vocabulary) {

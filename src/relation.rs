@@ -732,6 +732,13 @@ fn in_figure_run(words: &[&str], i: usize, vocabulary: &Vocabulary) -> bool {
     }
 }
 
+/// Whether any word of normalized `words` is a number's ([`in_number`]):
+/// a wording with none has no figure run ([`figure_skeleton`] gives its
+/// words), which this tells at one look a word.
+pub(crate) fn has_figure(words: &[&str]) -> bool {
+    (0..words.len()).any(|i| in_number(words, i))
+}
+
 /// A wording's words with each run of figure words ([`in_figure_run`])
 /// as one `None`: "we lost 8 billion of customer money" is `we lost _
 /// of customer money`, as are "we lost 800 million of customer money"
