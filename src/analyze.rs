@@ -3805,7 +3805,6 @@ impl Standing {
                 intervals.drain(cut..keep);
                 at.drain(cut..keep);
                 under.drain(cut..keep);
-                let cut = keep;
                 let covered: Vec<Covered> = intervals
                     .drain(cut..)
                     .zip(at.drain(cut..))

@@ -970,6 +970,63 @@ fn an_imprecise_report_between_does_not_hide_a_fall() {
     assert_eq!(positions, "c1, c2, c3 fits 2");
 }
 
+/// A figure over more standing figures than it keeps under it (a range
+/// stated twice after seventy falls) lets the highest go for the stack of
+/// figures a vague value fits, and nothing else: all seventy still fell to
+/// the 550 that comes after the range, and a "hundreds" after it is
+/// coarse, whatever the order of the claims (twentieth audit, G1).
+#[test]
+fn a_figure_over_many_standing_figures_leaves_the_falls_whole() {
+    let sources = serde_json::json!([
+        {"id": "a1", "kind": "publication", "name": "A"},
+        {"id": "o1", "kind": "office", "name": "O1"},
+        {"id": "o2", "kind": "office", "name": "O2"}
+    ]);
+    let toll = |id: String, amount: serde_json::Value, origin: &str, minute: u32| {
+        let mut c = claim(&id, "killed", q(amount), &["a1", origin]);
+        c["assertion"]["said"] =
+            serde_json::json!(format!("2024-03-05T{:02}:{:02}", minute / 60, minute % 60));
+        c
+    };
+    let mut claims: Vec<serde_json::Value> = (0..70)
+        .map(|k| {
+            toll(
+                format!("f{k:02}"),
+                serde_json::json!({"exact": 1000 - 5 * k}),
+                "o1",
+                k,
+            )
+        })
+        .collect();
+    let range = serde_json::json!({"range": [500, 1100]});
+    claims.push(toll("r1".into(), range.clone(), "o1", 70));
+    claims.push(toll("r2".into(), range, "o2", 70));
+    let (low, vague) = (
+        serde_json::json!({"exact": 550}),
+        serde_json::json!({"vague": "hundreds"}),
+    );
+    claims.push(toll("low".into(), low, "o1", 71));
+    claims.push(toll("v".into(), vague, "o2", 72));
+    let outcome = |claims: Vec<serde_json::Value>| {
+        on_first_topic(&sources, claims, |topic| {
+            let conflicts = conflicts_by_first_claim(topic, |_| String::new());
+            let coarse: Vec<String> = topic
+                .positions()
+                .filter(|p| p.fits > 0)
+                .map(|p| p.claims[0].claim.id.to_string())
+                .collect();
+            (conflicts, coarse, topic.verdict)
+        })
+    };
+    let (conflicts, coarse, verdict) = outcome(claims.clone());
+    let falls: Vec<&String> = conflicts.iter().filter(|c| c.ends_with("-low")).collect();
+    assert_eq!(falls.len(), 70, "{conflicts:?}");
+    assert_eq!(coarse, ["v"]);
+    assert_eq!(verdict, corroborate::Verdict::Contested);
+    claims.reverse();
+    assert_eq!(outcome(claims), (conflicts, coarse, verdict));
+}
+
 /// A vague figure of the latest report that fits several figures that
 /// stand is coarse, though its own report holds only one of them
 /// (thirteenth audit, F3). 67 and 68 at 07:30, then 66 and "dozens" at
