@@ -3753,15 +3753,16 @@ struct Standing {
     /// Their positions in `built`, beside `intervals`.
     at: [Vec<usize>; 2],
     /// The standing figures under each, beside `intervals`: those it
-    /// overlapped when it came, each with those under it in turn.
-    under: [Vec<Vec<Covered>>; 2],
+    /// overlapped when it came, as places in `covered`.
+    under: [Vec<Vec<usize>>; 2],
+    /// Every figure that went under another: its interval, its position
+    /// in `built`, and those under it in turn (places here). A list, not
+    /// a tree of boxes, so that a long chain of figures each under the
+    /// next is let go without a recursion as deep as the chain.
+    covered: Vec<(Interval, usize, Vec<usize>)>,
     /// A report's figures, kept to be reused from report to report.
     figures: Vec<(Interval, usize)>,
 }
-
-/// A standing figure under a later one that allows it ([`Standing`]):
-/// its interval, its position in `built`, and the figures under it.
-struct Covered(Interval, usize, Vec<Covered>);
 
 impl Standing {
     /// Takes in the report whose positions are `built[from..]`.
@@ -3780,20 +3781,22 @@ impl Standing {
             let Some(reach) = figures.iter().map(|(i, _)| i.min()).reduce(f64::max) else {
                 continue;
             };
-            let (intervals, at, under) = (
+            let (intervals, at, under, covered) = (
                 &mut self.intervals[slot],
                 &mut self.at[slot],
                 &mut self.under[slot],
+                &mut self.covered,
             );
             // Those the report reaches are replaced; those under them
             // come out, and are taken off in turn if it reaches them.
             while intervals.last().is_some_and(|e| e.min() <= reach) {
                 intervals.pop();
                 at.pop();
-                for Covered(i, k, below) in under.pop().into_iter().flatten() {
-                    intervals.push(i);
-                    at.push(k);
-                    under.push(below);
+                for c in under.pop().into_iter().flatten() {
+                    let (i, k, below) = &mut covered[c];
+                    intervals.push(*i);
+                    at.push(*k);
+                    under.push(std::mem::take(below));
                 }
             }
             figures.sort_by(|a, b| b.0.min().total_cmp(&a.0.min()));
@@ -3805,15 +3808,17 @@ impl Standing {
                 intervals.drain(cut..keep);
                 at.drain(cut..keep);
                 under.drain(cut..keep);
-                let covered: Vec<Covered> = intervals
-                    .drain(cut..)
-                    .zip(at.drain(cut..))
-                    .zip(under.drain(cut..))
-                    .map(|((e, j), below)| Covered(e, j, below))
-                    .collect();
+                let first = covered.len();
+                covered.extend(
+                    intervals
+                        .drain(cut..)
+                        .zip(at.drain(cut..))
+                        .zip(under.drain(cut..))
+                        .map(|((e, j), below)| (e, j, below)),
+                );
                 intervals.push(i);
                 at.push(k);
-                under.push(covered);
+                under.push((first..covered.len()).collect());
             }
         }
     }

@@ -1027,6 +1027,42 @@ fn a_figure_over_many_standing_figures_leaves_the_falls_whole() {
     assert_eq!(outcome(claims), (conflicts, coarse, verdict));
 }
 
+/// A long chain of figures each under the next (each report's figure
+/// allows the one before without reaching it) is let go without a
+/// recursion as deep as the chain: the stack had held each figure in
+/// the one over it, and dropping twenty thousand of them overflowed.
+/// Each range only touches the one before, so each fell but the one the
+/// latest report allows.
+#[test]
+fn a_long_chain_of_figures_each_under_the_next_is_let_go() {
+    let sources = serde_json::json!([
+        {"id": "a1", "kind": "publication", "name": "A"},
+        {"id": "o1", "kind": "office", "name": "O1"}
+    ]);
+    let n: u32 = 20_000;
+    let claims = (0..n)
+        .map(|k| {
+            let mut c = claim(
+                &format!("c{k}"),
+                "killed",
+                q(serde_json::json!({"range": [2 * n - k, 2 * n - k + 1]})),
+                &["a1", "o1"],
+            );
+            c["assertion"]["said"] = serde_json::json!(format!(
+                "2024-03-{:02}T{:02}:{:02}",
+                1 + k / 1440,
+                k / 60 % 24,
+                k % 60
+            ));
+            c
+        })
+        .collect();
+    let superseded = on_first_topic(&sources, claims, |topic| {
+        topic.positions().filter(|p| p.superseded).count()
+    });
+    assert_eq!(superseded, 1);
+}
+
 /// A vague figure of the latest report that fits several figures that
 /// stand is coarse, though its own report holds only one of them
 /// (thirteenth audit, F3). 67 and 68 at 07:30, then 66 and "dozens" at
