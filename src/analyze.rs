@@ -491,6 +491,14 @@ const MAX_CORRECTION_CHAIN: usize = 64;
 /// reports that replace none of them, before it lets them go.
 const MAX_STANDING_FIGURES: usize = 32;
 
+/// How many standing figures of a running total one later figure that
+/// allows them without reaching them keeps under it ([`Standing`]);
+/// past the bound, the highest are let go as if reached, so that a
+/// series of such reports costs time linear in its figures. Only which
+/// figures a vague value fits can change: whether a figure fell is
+/// judged apart, over every report.
+const MAX_COVERED_FIGURES: usize = 32;
+
 impl SourceTable {
     fn new(corpus: &Corpus) -> SourceTable {
         let sources = corpus.sources();
@@ -1918,22 +1926,26 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     // A figure that a later report, before the latest,
                     // reached (100, then 200, then 50) rose to it and is
                     // replaced: by the highest later figure, which is the
-                    // one that fell. So, from the end, for each position
-                    // the reports after it: the highest figure they allow
-                    // (whether one reached it), and the figure surest to
-                    // be highest, the highest lower end ("at least 60"
-                    // allows any figure, but says only 60), which names
-                    // what replaced it. Only figures that stand count;
-                    // built is in report order.
-                    let top = |b: &Built<'_>| -> Option<(f64, f64)> {
+                    // one that fell. A later figure reaches it where its
+                    // low end does: "about 600" (540–660) the day after
+                    // 620 allows 620 but does not say the toll reached
+                    // it, so 620 still stands when 545 comes, and fell to
+                    // it (twentieth audit, G1: the high end had been
+                    // taken, and 620 named "superseded by" the 545). So,
+                    // from the end, for each position the reports after
+                    // it: the figure surest to be highest, the highest
+                    // lower end ("at least 60" allows any figure, but
+                    // says only 60), which says whether one reached it and
+                    // names what replaced it. Only figures that stand
+                    // count; built is in report order.
+                    let top = |b: &Built<'_>| -> Option<f64> {
                         b.interval
                             .filter(|i| i.is_known() && stands(b))
-                            .map(|i| (i.max(), i.min()))
+                            .map(|i| i.min())
                     };
-                    // The highest figure some reports allow, and their
-                    // highest lower end with its position (the later on
-                    // a tie).
-                    type Highest = Option<(f64, f64, usize)>;
+                    // The highest lower end of some reports' figures,
+                    // with its position (the later on a tie).
+                    type Highest = Option<(f64, usize)>;
                     let mut later: Vec<Highest> = vec![None; built.len()];
                     let mut after: Highest = None;
                     let mut report: Option<(Option<Span>, Highest)> = None;
@@ -1951,15 +1963,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             }
                         }
                         later[k] = after;
-                        if let (Some((max, min)), Some(_)) = (top(&built[k]), reported)
+                        if let (Some(min), Some(_)) = (top(&built[k]), reported)
                             && let Some((_, highest)) = report.as_mut()
                         {
                             *highest = Some(match *highest {
-                                None => (max, min, k),
-                                Some((m, low, j)) => {
-                                    let (low, j) = if min > low { (min, k) } else { (low, j) };
-                                    (m.max(max), low, j)
-                                }
+                                Some((low, j)) if min <= low => (low, j),
+                                _ => (min, k),
                             });
                         }
                     }
@@ -1985,15 +1994,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             // latest report's figure when a later report
                             // fell below another (4,100, then 3,500).
                             if b.superseded_by.is_some()
-                                && let Some((_, _, j)) = later[k]
+                                && let Some((_, j)) = later[k]
                             {
                                 built[k].superseded_by = surest(&built[j]);
                             }
                             continue;
                         }
                         let min = b.interval.map_or(f64::NAN, |i| i.min());
-                        match later[k].filter(|&(max, _, _)| max >= min) {
-                            Some((_, _, j)) => {
+                        match later[k].filter(|&(low, _)| low >= min) {
+                            Some((_, j)) => {
                                 built[k].superseded_by = surest(&built[j]);
                             }
                             None => {
@@ -3873,19 +3882,39 @@ fn split_beside_standing<'c>(
 
 /// Of each polarity, the figures of a running total's reports so far
 /// that stand: figures (not coarse, not withdrawn, dated) that no later
-/// report reached, as a total does not fall. A figure of one report that
-/// stands lies above every figure of the reports after it, so the
-/// figures that stand, from the earliest report to the latest, are
-/// disjoint and descend: each report takes off the top those its
-/// highest figure reaches and puts its own on it, and a series costs
-/// time linear in its figures.
+/// report reached, as a total does not fall. A later figure reaches an
+/// earlier one where its low end does: "about 600" (540–660) the day
+/// after 620 allows 620 but does not say the toll reached it (twentieth
+/// audit, G1). So a figure that a later one allows without reaching
+/// still stands, under the later one: the two agree, and a value that
+/// fits both fits one figure, not several ("hundreds" after 620 and
+/// "about 600" replaces them, the sixth audit's B6). When a later
+/// report reaches the figure over it (545 reaches "about 600") and not
+/// the figure itself, it comes out again: 620 fell to 545, and a
+/// "hundreds" after them fits both.
+///
+/// The figures out in the open, from the earliest report to the latest,
+/// are disjoint and descend: each report takes off the top those its
+/// highest low end reaches (bringing out those they held under them),
+/// puts under each of its own figures those it overlaps (at most
+/// [`MAX_COVERED_FIGURES`]), and puts its own on top. A figure taken off
+/// brings out only those under it, so a series costs time linear in its
+/// figures.
 #[derive(Default)]
 struct Standing {
-    /// Each polarity's standing figures' intervals, by low end, highest
-    /// first.
+    /// Each polarity's standing figures in the open, their intervals, by
+    /// low end, highest first.
     intervals: [Vec<Interval>; 2],
     /// Their positions in `built`, beside `intervals`.
     at: [Vec<usize>; 2],
+    /// The standing figures under each, beside `intervals`: those it
+    /// overlapped when it came, as places in `covered`.
+    under: [Vec<Vec<usize>>; 2],
+    /// Every figure that went under another: its interval, its position
+    /// in `built`, and those under it in turn (places here). A list, not
+    /// a tree of boxes, so that a long chain of figures each under the
+    /// next is let go without a recursion as deep as the chain.
+    covered: Vec<(Interval, usize, Vec<usize>)>,
     /// A report's figures, kept to be reused from report to report.
     figures: Vec<(Interval, usize)>,
 }
@@ -3904,18 +3933,47 @@ impl Standing {
                     && !b.all_corrected(corrected);
                 stands.then_some((i, from + k))
             }));
-            let Some(highest) = figures.iter().map(|(i, _)| i.max()).reduce(f64::max) else {
+            let Some(reach) = figures.iter().map(|(i, _)| i.min()).reduce(f64::max) else {
                 continue;
             };
-            let (intervals, at) = (&mut self.intervals[slot], &mut self.at[slot]);
-            while intervals.last().is_some_and(|e| e.min() <= highest) {
+            let (intervals, at, under, covered) = (
+                &mut self.intervals[slot],
+                &mut self.at[slot],
+                &mut self.under[slot],
+                &mut self.covered,
+            );
+            // Those the report reaches are replaced; those under them
+            // come out, and are taken off in turn if it reaches them.
+            while intervals.last().is_some_and(|e| e.min() <= reach) {
                 intervals.pop();
                 at.pop();
+                for c in under.pop().into_iter().flatten() {
+                    let (i, k, below) = &mut covered[c];
+                    intervals.push(*i);
+                    at.push(*k);
+                    under.push(std::mem::take(below));
+                }
             }
             figures.sort_by(|a, b| b.0.min().total_cmp(&a.0.min()));
             for &(i, k) in figures.iter() {
+                // Those it allows and does not reach go under it (the
+                // lowest of them, past the bound).
+                let cut = intervals.partition_point(|e| e.min() > i.max());
+                let keep = cut.max(intervals.len().saturating_sub(MAX_COVERED_FIGURES));
+                intervals.drain(cut..keep);
+                at.drain(cut..keep);
+                under.drain(cut..keep);
+                let first = covered.len();
+                covered.extend(
+                    intervals
+                        .drain(cut..)
+                        .zip(at.drain(cut..))
+                        .zip(under.drain(cut..))
+                        .map(|((e, j), below)| (e, j, below)),
+                );
                 intervals.push(i);
                 at.push(k);
+                under.push((first..covered.len()).collect());
             }
         }
     }

@@ -855,6 +855,214 @@ fn a_fall_is_judged_against_the_figures_that_stand() {
     assert_eq!(conflicts, "c1-c2 c2-c3");
 }
 
+/// An imprecise report between two figures of a running total does not
+/// hide a fall (twentieth audit, G1). 620, then "about 600", then 545:
+/// "about 600" allows 620 but does not say the toll reached it, so 620
+/// still stands when 545 comes, and the two conflict. It had been taken
+/// as replaced by the "about 600" (whose high end, 660, reaches it), and
+/// named "superseded by" the lower 545. The same with "hundreds" and
+/// "more than 300" between. The imprecise report alone after 620 still
+/// replaces it (the sixth audit's B6), as does a later figure at least
+/// as high; and a figure that comes out from under the imprecise one
+/// stands again for a vague figure to fit.
+#[test]
+fn an_imprecise_report_between_does_not_hide_a_fall() {
+    let sources = serde_json::json!([
+        {"id": "a1", "kind": "publication", "name": "A"},
+        {"id": "o1", "kind": "office", "name": "O1"}
+    ]);
+    let days = ["2024-03-05", "2024-03-06", "2024-03-07", "2024-03-08"];
+    // One origin's tolls, one a day; the claims superseded ("c1>c3"),
+    // the conflicts between positions by first claim ("c1-c3"), each
+    // position as "claims" (" fits N" when coarse), and the verdict.
+    let outcome = |amounts: Vec<serde_json::Value>| {
+        let claims = amounts
+            .into_iter()
+            .enumerate()
+            .map(|(k, amount)| {
+                let mut c = claim(&format!("c{}", k + 1), "killed", q(amount), &["a1", "o1"]);
+                c["assertion"]["said"] = serde_json::json!(days[k]);
+                c
+            })
+            .collect();
+        on_first_topic(&sources, claims, |topic| {
+            let mut superseded = superseded_claims(topic);
+            superseded.sort();
+            let conflicts = conflicts_by_first_claim(topic, |text| {
+                if text.contains("a running total does not fall") {
+                    " (fall)".to_string()
+                } else {
+                    String::new()
+                }
+            });
+            let mut positions: Vec<String> = topic
+                .positions()
+                .map(|p| {
+                    let ids: Vec<&str> = p.claims.iter().map(|c| c.claim.id.as_str()).collect();
+                    let mut text = ids.join("+");
+                    if p.fits > 0 {
+                        text.push_str(&format!(" fits {}", p.fits));
+                    }
+                    text
+                })
+                .collect();
+            positions.sort();
+            (
+                superseded.join(" "),
+                conflicts.join(" "),
+                positions.join(", "),
+                topic.verdict,
+            )
+        })
+    };
+    let n = |v: u32| serde_json::json!({"exact": v});
+    let about = |v: u32| serde_json::json!({"approximately": v});
+    let hundreds = || serde_json::json!({"vague": "hundreds"});
+    let contested = corroborate::Verdict::Contested;
+    let superseded = corroborate::Verdict::Superseded;
+    // The repro: 620, "about 600", 545.
+    let (by, conflicts, _, verdict) = outcome(vec![n(620), about(600), n(545)]);
+    assert_eq!(by, "c2>c3");
+    assert_eq!(conflicts, "c1-c3 (fall)");
+    assert_eq!(verdict, contested);
+    // "Hundreds" between, and "more than 300" between 307 and 301.
+    let (by, conflicts, _, verdict) = outcome(vec![n(620), hundreds(), n(250)]);
+    assert_eq!((by.as_str(), conflicts.as_str()), ("c2>c3", "c1-c3 (fall)"));
+    assert_eq!(verdict, contested);
+    let more_than = serde_json::json!({"more_than": 300});
+    let (by, conflicts, _, verdict) = outcome(vec![n(307), more_than, n(301)]);
+    assert_eq!((by.as_str(), conflicts.as_str()), ("c2>c3", "c1-c3 (fall)"));
+    assert_eq!(verdict, contested);
+    // As without the report between.
+    let (by, conflicts, _, _) = outcome(vec![n(620), n(545)]);
+    assert_eq!((by.as_str(), conflicts.as_str()), ("", "c1-c2 (fall)"));
+    // B6 stays: "hundreds" or "about 600" the day after 620 replaces it,
+    // and so do both in turn.
+    for between in [
+        vec![hundreds()],
+        vec![about(600)],
+        vec![about(600), hundreds()],
+    ] {
+        let mut amounts = vec![n(620)];
+        amounts.extend(between);
+        let (by, conflicts, _, verdict) = outcome(amounts);
+        assert!(by.contains("c1>"), "{by}");
+        assert_eq!(conflicts, "");
+        assert_eq!(verdict, superseded);
+    }
+    // A later figure as high as the earlier one replaces it, imprecise
+    // report between or not; a later report whose low end reaches it
+    // ("about 700": 630–770) does too.
+    let (by, conflicts, _, verdict) = outcome(vec![n(620), about(600), n(630)]);
+    assert_eq!((by.as_str(), conflicts.as_str()), ("c1>c3 c2>c3", ""));
+    assert_eq!(verdict, superseded);
+    let (by, conflicts, _, _) = outcome(vec![n(620), about(700), n(545)]);
+    assert_eq!((by.as_str(), conflicts.as_str()), ("c1>c2", "c2-c3 (fall)"));
+    // 620 comes out from under "about 600" when 545 replaces it: a
+    // "hundreds" the day after fits both 620 and 545, as it does with no
+    // "about 600" between, so it replaces neither and the fall stands.
+    let (_, conflicts, positions, verdict) = outcome(vec![n(620), about(600), n(545), hundreds()]);
+    assert_eq!(conflicts, "c1-c3 (fall)");
+    assert_eq!(positions, "c1, c2, c3, c4 fits 2");
+    assert_eq!(verdict, contested);
+    let (_, conflicts, positions, _) = outcome(vec![n(620), n(545), hundreds()]);
+    assert_eq!(conflicts, "c1-c2 (fall)");
+    assert_eq!(positions, "c1, c2, c3 fits 2");
+}
+
+/// A figure over more standing figures than it keeps under it (a range
+/// stated twice after seventy falls) lets the highest go for the stack of
+/// figures a vague value fits, and nothing else: all seventy still fell to
+/// the 550 that comes after the range, and a "hundreds" after it is
+/// coarse, whatever the order of the claims (twentieth audit, G1).
+#[test]
+fn a_figure_over_many_standing_figures_leaves_the_falls_whole() {
+    let sources = serde_json::json!([
+        {"id": "a1", "kind": "publication", "name": "A"},
+        {"id": "o1", "kind": "office", "name": "O1"},
+        {"id": "o2", "kind": "office", "name": "O2"}
+    ]);
+    let toll = |id: String, amount: serde_json::Value, origin: &str, minute: u32| {
+        let mut c = claim(&id, "killed", q(amount), &["a1", origin]);
+        c["assertion"]["said"] =
+            serde_json::json!(format!("2024-03-05T{:02}:{:02}", minute / 60, minute % 60));
+        c
+    };
+    let mut claims: Vec<serde_json::Value> = (0..70)
+        .map(|k| {
+            toll(
+                format!("f{k:02}"),
+                serde_json::json!({"exact": 1000 - 5 * k}),
+                "o1",
+                k,
+            )
+        })
+        .collect();
+    let range = serde_json::json!({"range": [500, 1100]});
+    claims.push(toll("r1".into(), range.clone(), "o1", 70));
+    claims.push(toll("r2".into(), range, "o2", 70));
+    let (low, vague) = (
+        serde_json::json!({"exact": 550}),
+        serde_json::json!({"vague": "hundreds"}),
+    );
+    claims.push(toll("low".into(), low, "o1", 71));
+    claims.push(toll("v".into(), vague, "o2", 72));
+    let outcome = |claims: Vec<serde_json::Value>| {
+        on_first_topic(&sources, claims, |topic| {
+            let conflicts = conflicts_by_first_claim(topic, |_| String::new());
+            let coarse: Vec<String> = topic
+                .positions()
+                .filter(|p| p.fits > 0)
+                .map(|p| p.claims[0].claim.id.to_string())
+                .collect();
+            (conflicts, coarse, topic.verdict)
+        })
+    };
+    let (conflicts, coarse, verdict) = outcome(claims.clone());
+    let falls: Vec<&String> = conflicts.iter().filter(|c| c.ends_with("-low")).collect();
+    assert_eq!(falls.len(), 70, "{conflicts:?}");
+    assert_eq!(coarse, ["v"]);
+    assert_eq!(verdict, corroborate::Verdict::Contested);
+    claims.reverse();
+    assert_eq!(outcome(claims), (conflicts, coarse, verdict));
+}
+
+/// A long chain of figures each under the next (each report's figure
+/// allows the one before without reaching it) is let go without a
+/// recursion as deep as the chain: the stack had held each figure in
+/// the one over it, and dropping twenty thousand of them overflowed.
+/// Each range only touches the one before, so each fell but the one the
+/// latest report allows.
+#[test]
+fn a_long_chain_of_figures_each_under_the_next_is_let_go() {
+    let sources = serde_json::json!([
+        {"id": "a1", "kind": "publication", "name": "A"},
+        {"id": "o1", "kind": "office", "name": "O1"}
+    ]);
+    let n: u32 = 20_000;
+    let claims = (0..n)
+        .map(|k| {
+            let mut c = claim(
+                &format!("c{k}"),
+                "killed",
+                q(serde_json::json!({"range": [2 * n - k, 2 * n - k + 1]})),
+                &["a1", "o1"],
+            );
+            c["assertion"]["said"] = serde_json::json!(format!(
+                "2024-03-{:02}T{:02}:{:02}",
+                1 + k / 1440,
+                k / 60 % 24,
+                k % 60
+            ));
+            c
+        })
+        .collect();
+    let superseded = on_first_topic(&sources, claims, |topic| {
+        topic.positions().filter(|p| p.superseded).count()
+    });
+    assert_eq!(superseded, 1);
+}
+
 /// A vague figure of the latest report that fits several figures that
 /// stand is coarse, though its own report holds only one of them
 /// (thirteenth audit, F3). 67 and 68 at 07:30, then 66 and "dozens" at
