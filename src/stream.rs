@@ -1697,6 +1697,9 @@ impl TableBuilder {
         if let Some(status) = row.status {
             scope = Some(scope.unwrap_or_default().with_status(status));
         }
+        if let Some(horizon) = row.horizon {
+            scope = Some(scope.unwrap_or_default().with_horizon(horizon));
+        }
         Ok(match scope {
             Some(scope) => claim.with_scope(scope),
             None => claim,
@@ -1924,6 +1927,9 @@ struct ParsedRow<'a> {
     /// `estimated` ("an estimated 7,000 to 11,000"), `projected` ("could
     /// rise to 4,000").
     status: Option<Status>,
+    /// A projection's horizon, where words of one follow its figure
+    /// ("by March" in "could reach 10,000 by March").
+    horizon: Option<Arc<str>>,
     /// Why the row is kept but warned about: a value that begins with a
     /// quantity, kept as text ([`kept_as_text`]).
     warning: Option<Error>,
@@ -1954,6 +1960,7 @@ impl ParsedRow<'_> {
             said: self.said,
             population: self.population,
             status: self.status,
+            horizon: self.horizon,
             warning: self.warning,
         }
     }
@@ -2149,6 +2156,7 @@ fn parse_row<'a>(
     };
     let mut population = None;
     let mut status = None;
+    let mut horizon = None;
     let mut warning = None;
     let value = match &speaker {
         // The speaker is the subject of a quote claim, as in the corpus
@@ -2175,13 +2183,22 @@ fn parse_row<'a>(
             let read = line_breaks_as_spaces(&read);
             let read = without_final_full_stop(&read);
             // A projection ("could rise to 4,000"): the figure after its
-            // words, in a scope of its own. Where the rest is no figure,
-            // the cell is read whole, as any other.
+            // words, in a scope of its own, with its horizon where words
+            // of one follow the figure ("could reach 10,000 by March",
+            // twentieth audit, G8). Where the rest is no figure, the cell
+            // is read whole, as any other.
             let projected =
-                crate::parse::after_projection_marker(read).and_then(|(rest, exceeds)| {
-                    let quantity = parser.parse(rest).ok()?;
-                    if !exceeds {
-                        return Some(quantity);
+                crate::parse::after_projection_marker(read).and_then(|(rest, passes)| {
+                    let (quantity, horizon) = match parser.parse(rest) {
+                        Ok(quantity) => (quantity, None),
+                        Err(_) => {
+                            crate::parse::horizon_splits(rest).find_map(|(figure, horizon)| {
+                                Some((parser.parse(figure).ok()?, Some(horizon)))
+                            })?
+                        }
+                    };
+                    if !passes {
+                        return Some((quantity, horizon));
                     }
                     // "may exceed 4,000": more than it.
                     let crate::quantity::Amount::Exact(value) = *quantity.amount() else {
@@ -2192,14 +2209,18 @@ fn parse_row<'a>(
                         strict: true,
                     })
                     .ok()?;
-                    Some(match quantity.unit() {
-                        Some(unit) => passed.with_unit(unit),
-                        None => passed,
-                    })
+                    Some((
+                        match quantity.unit() {
+                            Some(unit) => passed.with_unit(unit),
+                            None => passed,
+                        },
+                        horizon,
+                    ))
                 });
-            if let Some(quantity) = projected {
+            if let Some((quantity, stated_horizon)) = projected {
                 population = population_of(&quantity, vocabulary);
                 status = Some(Status::Projected);
+                horizon = stated_horizon.map(Arc::from);
                 Value::Quantity(quantity)
             } else {
                 match parser.parse(read) {
@@ -2294,6 +2315,7 @@ fn parse_row<'a>(
         said,
         population,
         status,
+        horizon,
         warning,
     })
 }

@@ -556,29 +556,64 @@ fn ends_in_participles(tokens: &Tokens, start: usize) -> bool {
 }
 
 /// The figure after words that open `text` as a projection ("could
-/// rise to 4,000", "is expected to reach 4,000", "projected 4,000";
-/// [`words::PROJECTION_MARKERS`]), and whether they say it will be
-/// passed ("may exceed 4,000").
+/// rise to 4,000", "is expected to reach 4,000", "expected to double to
+/// 4,000", "projected 4,000": an opener of [`words::PROJECTION_OPENERS`]
+/// and a verb of [`words::PROJECTION_VERBS`], or
+/// [`words::PROJECTION_WORD`] alone), and whether they say it will be
+/// passed ("may exceed 4,000", "may top 4,000").
 pub(crate) fn after_projection_marker(text: &str) -> Option<(&str, bool)> {
     let text = text.trim_start();
-    // Most cells open with a figure or a word no marker opens with, told
-    // by a few comparisons of the first word. A table reads one cell a
-    // row.
-    let first = text.split(char::is_whitespace).next()?;
-    if !words::PROJECTION_FIRST_WORDS
+    // The words after `head` at the start of `text`, if it opens with
+    // them and a space.
+    let after = |text: &'_ str, head: &str| -> Option<usize> {
+        let start = text.get(..head.len())?;
+        let rest = &text[head.len()..];
+        (start.eq_ignore_ascii_case(head) && rest.starts_with(char::is_whitespace))
+            .then(|| text.len() - rest.trim_start().len())
+    };
+    let opened = words::PROJECTION_OPENERS
         .iter()
-        .any(|word| word.eq_ignore_ascii_case(first))
-    {
-        return None;
-    }
-    words::PROJECTION_MARKERS
+        .find_map(|opener| after(text, opener));
+    let Some(verb_at) = opened else {
+        return after(text, words::PROJECTION_WORD).map(|at| (&text[at..], false));
+    };
+    let rest = &text[verb_at..];
+    words::PROJECTION_VERBS
         .iter()
-        .find_map(|&(marker, exceeds)| {
-            let head = text.get(..marker.len())?;
-            let rest = &text[marker.len()..];
-            (head.eq_ignore_ascii_case(marker) && rest.starts_with(char::is_whitespace))
-                .then(|| (rest.trim_start(), exceeds))
-        })
+        .find_map(|&(verb, passes)| after(rest, verb).map(|at| (&rest[at..], passes)))
+}
+
+/// The ways to part `text`, the words after a projection's opener and
+/// verb ("10,000 by March"), into a figure and the projection's horizon
+/// after it ("by March", "over the medium term", "by the end of the
+/// year"): at each word of [`words::HORIZON_OPENERS`] past the first,
+/// from the left, where the words from it to the end are a horizon, of
+/// at most eight words ending in a date ("March", "2025") or a word of
+/// [`words::HORIZON_TIME_WORDS`]. Words that are no horizon ("in Gaza")
+/// give none.
+pub(crate) fn horizon_splits(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    let text = text.trim();
+    let starts = text
+        .char_indices()
+        .filter(|&(_, c)| c.is_whitespace())
+        .map(|(k, c)| k + c.len_utf8())
+        .filter(move |&k| !text[k..].starts_with(char::is_whitespace));
+    starts.filter_map(move |k| {
+        let horizon = &text[k..];
+        let mut words = horizon.split_whitespace();
+        let first = words.next()?.to_ascii_lowercase();
+        if !words::HORIZON_OPENERS.contains(&first.as_str())
+            || horizon.split_whitespace().count() > 8
+        {
+            return None;
+        }
+        let last = words.last()?;
+        let last_lower = last.to_ascii_lowercase();
+        let probe = NaiveDate::from_ymd_opt(2000, 6, 15)?;
+        let ends_in_time = words::HORIZON_TIME_WORDS.contains(&last_lower.as_str())
+            || parse_date(last, Some(probe)).is_ok();
+        ends_in_time.then(|| (text[..k].trim_end(), horizon))
+    })
 }
 
 /// Whether `text` opens with words that mark an estimate ("an estimated

@@ -529,6 +529,60 @@ fn a_projected_figure_in_a_table_is_a_projection() {
     assert_eq!(projected.positions[0].claims.len(), 3);
 }
 
+/// A projection with its horizon ("could reach 10,000 by March") is the
+/// figure, projected, with the horizon in its scope, as the corpus format
+/// writes `scope.horizon`; "expected to double to 4,000" and "may top
+/// 10,000" (more than it) are projections too, and "north of 2,000" and
+/// "well over 2,000" are bounds. All had been kept as text and never
+/// compared (twentieth audit, G8). Words after the figure that are no
+/// horizon ("in Gaza") keep the cell as text, with a warning.
+#[test]
+fn a_projection_with_its_horizon_in_a_table_is_read() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         A,Outbreak,cases,\"could reach 10,000 by March\"\n\
+         B,Outbreak,cases,\"north of 2,000\"\n\
+         C,Outbreak,cases,\"may top 10,000\"\n\
+         D,Outbreak,cases,\"well over 2,000\"\n\
+         E,Outbreak,cases,\"expected to double to 4,000\"\n\
+         F,Outbreak,cases,\"may rise to 9,000 cases over the medium term\"\n\
+         G,Outbreak,cases,\"is expected to reach 10,000 by the end of the year\"\n\
+         H,Outbreak,cases,\"could reach 10,000 in Gaza\"\n",
+    );
+    let read: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| {
+            let horizon = c.scope.horizon.as_deref().unwrap_or("-");
+            match &c.value {
+                corroborate::Value::Quantity(q) => {
+                    format!("{} {q} {} {horizon}", c.id, c.scope.status)
+                }
+                other => format!("{} {} {} {horizon}", c.id, other.kind(), c.scope.status),
+            }
+        })
+        .collect();
+    assert_snapshot!(read.join("\n"), @"
+    line-2 10,000 projected by March
+    line-3 more than 2,000 unspecified -
+    line-4 more than 10,000 projected -
+    line-5 more than 2,000 unspecified -
+    line-6 4,000 projected -
+    line-7 9,000 cases projected over the medium term
+    line-8 10,000 projected by the end of the year
+    line-9 text unspecified -
+    ");
+    assert_snapshot!(warnings_of(&corpus), @r#"warning t.csv:9: field value: "could reach 10,000 in Gaza" holds the figure "10,000" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number"#);
+    // Each horizon is a scope of its own, apart from the figures now.
+    let report = analyze(&corpus, &Policy::default());
+    let labels: Vec<&str> = report.topics[0]
+        .scopes
+        .iter()
+        .map(|s| s.label.as_str())
+        .collect();
+    assert_snapshot!(labels.join(" | "), @"quantity | quantity; projected | quantity; projected by March | quantity; projected by the end of the year | quantity; projected over the medium term | text");
+}
+
 /// Rows are numbered by the lines an editor shows, whatever the line
 /// endings and blank lines: the `csv` crate alone numbered a row after a
 /// CRLF row by that row's line, after blank lines by the first blank
