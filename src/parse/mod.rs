@@ -616,6 +616,80 @@ pub(crate) fn horizon_splits(text: &str) -> impl Iterator<Item = (&str, &str)> {
     })
 }
 
+/// The unit of the vocabulary, or word of a share
+/// ([`words::SHARE_WORDS`]), that `unit` is one edit from, as it opens
+/// `unit` in one or two words ("percent" for "percnt", "per cent" for
+/// "per cnet", "kilometres" for "kilometrs"): a letter added, dropped or
+/// two neighbours swapped, or one changed in a long unit
+/// ([`words::NEAR_MISS_MIN_LEN`], [`words::NEAR_MISS_MIN_LEN_CHANGED`]).
+/// `None` for a unit that is one of them, or near none. The first found
+/// in the vocabulary's order, then the share words'.
+pub(crate) fn near_miss_unit<'v>(unit: &str, vocabulary: &'v Vocabulary) -> Option<&'v str> {
+    let lower = unit.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let known = || {
+        vocabulary
+            .measure_words()
+            .chain(words::SHARE_WORDS.iter().copied())
+    };
+    let heads: Vec<String> = (1..=words.len().min(2))
+        .map(|n| words[..n].join(" "))
+        .collect();
+    if heads
+        .iter()
+        .any(|head| known().any(|unit| unit == head.as_str()))
+    {
+        return None;
+    }
+    heads.iter().find_map(|head| {
+        known().find(|unit| {
+            // Most pairs differ in length by more than one letter can.
+            if head.len().abs_diff(unit.len()) > 4 {
+                return false;
+            }
+            let len = unit.chars().count();
+            len >= words::NEAR_MISS_MIN_LEN
+                && one_edit_apart(head, unit, len >= words::NEAR_MISS_MIN_LEN_CHANGED)
+        })
+    })
+}
+
+/// Whether `a` and `b` differ by one letter added or dropped, or two
+/// neighbours swapped, or, where `changed` is allowed, one letter
+/// changed.
+fn one_edit_apart(a: &str, b: &str, changed: bool) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let common = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    match long.len() - short.len() {
+        0 => {
+            if common == short.len() {
+                return false;
+            }
+            let rest = common + 1;
+            // A letter changed.
+            (changed && short[rest..] == long[rest..])
+                // Two neighbours swapped.
+                || (rest < short.len()
+                    && short[common] == long[rest]
+                    && short[rest] == long[common]
+                    && short[rest + 1..] == long[rest + 1..])
+        }
+        // A letter added: the rest of the shorter is the longer's past it.
+        1 => short[common..] == long[common + 1..],
+        _ => false,
+    }
+}
+
 /// Whether `text` opens with words that mark an estimate ("an estimated
 /// 7,000 to 11,000", "Estimated 300 homes") that `vocabulary` does not
 /// list as a hedge: the quantity after them is read as printed, and a
@@ -1917,5 +1991,25 @@ pub fn scan_each(text: &str, options: &ScanOptions, mut found: impl FnMut(Mentio
             }
         }
         i = end.max(i + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_edit_apart;
+
+    #[test]
+    fn one_edit_is_a_letter_added_dropped_swapped_or_changed() {
+        assert!(one_edit_apart("percnt", "percent", false));
+        assert!(one_edit_apart("percent", "percnt", false));
+        assert!(one_edit_apart("per cnet", "per cent", false));
+        assert!(one_edit_apart("percentt", "percent", false));
+        assert!(one_edit_apart("percemt", "percent", true));
+        assert!(!one_edit_apart("percemt", "percent", false));
+        assert!(!one_edit_apart("percent", "percent", true));
+        assert!(!one_edit_apart("pecrnt", "percent", true));
+        assert!(!one_edit_apart("prcnt", "percent", true));
+        assert!(!one_edit_apart("", "ab", true));
+        assert!(one_edit_apart("", "a", false));
     }
 }

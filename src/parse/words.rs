@@ -597,6 +597,24 @@ pub(crate) const MERIDIEM: &[(&str, bool)] = &[
     ("p.m", true),
 ];
 
+/// The words of a share after a number, lower case: "41 percent", "2.1
+/// per cent" (the sign "%" too). A unit one edit from one of them, or
+/// from a unit of the vocabulary's measures ("percnt", "per cnet",
+/// "kilometrs"), is warned about in a table cell.
+pub(crate) const SHARE_WORDS: &[&str] = &["percent", "per cent"];
+
+/// The shortest unit a unit one edit from it is warned about by: shorter
+/// units ("km", "feet", "miles") are one edit from too many words ("kms",
+/// "fees", "males").
+pub(crate) const NEAR_MISS_MIN_LEN: usize = 5;
+
+/// The shortest unit a unit one changed letter from it is warned about
+/// by ("percemt"); a letter added, dropped or two swapped ("percnt",
+/// "per cnet") are warned about from [`NEAR_MISS_MIN_LEN`]. A changed
+/// letter in a shorter unit makes other words too often ("pounds" and
+/// "rounds", "miles" and "males").
+pub(crate) const NEAR_MISS_MIN_LEN_CHANGED: usize = 7;
+
 /// Looks `word` up in a table.
 pub(crate) fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     table.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)

@@ -583,6 +583,39 @@ fn a_projection_with_its_horizon_in_a_table_is_read() {
     assert_snapshot!(labels.join(" | "), @"quantity | quantity; projected | quantity; projected by March | quantity; projected by the end of the year | quantity; projected over the medium term | text");
 }
 
+/// A unit one edit from a unit of the vocabulary ("percnt", "per cnet")
+/// had been read as a count of it with no word, which put the figure in
+/// the scope of counts beside the shares it meant to be one of; and a cell
+/// kept as text that holds a number word ("all seven counts") had no
+/// warning, where one with a digit had (twentieth audit, G10). Both are
+/// warned about; a unit far from any ("ships"), or one edit from a short
+/// one by a changed letter ("males", "miles"), a lone "one" ("the one who
+/// left") and plain text are not; a word of a number that does not read
+/// alone ("two-thirds") is named itself.
+#[test]
+fn a_near_miss_unit_and_a_number_word_kept_as_text_are_warned_about() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         A,Milanovic,vote_share,about 53 percnt\n\
+         B,Milanovic,vote_share,52.7 per cnet\n\
+         C,Milanovic,vote_share,52.7%\n\
+         D,Road,length,12 kilometrs\n\
+         E,Fleet,vessels,300 ships\n\
+         F,Fleet,crew,300 males\n\
+         G,Trial,counts,all seven counts\n\
+         H,Trial,witness,the one who left\n\
+         I,Trial,verdict,guilty\n\
+         J,Outbreak,share_vaccinated,nearly two-thirds\n",
+    );
+    assert_snapshot!(warnings_of(&corpus), @r#"
+    warning t.csv:2: field value: "about 53 percnt" counts "percnt", one slip of a letter from the unit "percent", so the figure is compared as a count of "percnt", apart from figures in "percent"; expected the unit spelled "percent", to compare the figure in it
+    warning t.csv:3: field value: "52.7 per cnet" holds the figure "52.7" and "per cnet", one slip of a letter from the unit "per cent", so the cell is kept as text and not compared as a number; expected the unit spelled "per cent", to compare the figure in it
+    warning t.csv:5: field value: "12 kilometrs" counts "kilometrs", one slip of a letter from the unit "kilometers", so the figure is compared as a count of "kilometrs", apart from figures in "kilometers"; expected the unit spelled "kilometers", to compare the figure in it
+    warning t.csv:8: field value: "all seven counts" holds the figure "seven" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    warning t.csv:11: field value: "nearly two-thirds" holds the figure "two-thirds" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    "#);
+}
+
 /// Rows are numbered by the lines an editor shows, whatever the line
 /// endings and blank lines: the `csv` crate alone numbered a row after a
 /// CRLF row by that row's line, after blank lines by the first blank
