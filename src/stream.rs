@@ -2189,13 +2189,15 @@ fn parse_row<'a>(
             // is read whole, as any other.
             let projected =
                 crate::parse::after_projection_marker(read).and_then(|(rest, passes)| {
-                    let (quantity, horizon) = match parser.parse(rest) {
-                        Ok(quantity) => (quantity, None),
-                        Err(_) => {
-                            crate::parse::horizon_splits(rest).find_map(|(figure, horizon)| {
-                                Some((parser.parse(figure).ok()?, Some(horizon)))
-                            })?
-                        }
+                    // The horizon is looked for first: the parser reads a
+                    // year after a figure as its context ("10,000 in
+                    // 2030"), which would drop it.
+                    let split = crate::parse::horizon_splits(rest).find_map(|(figure, horizon)| {
+                        Some((parser.parse(figure).ok()?, Some(horizon)))
+                    });
+                    let (quantity, horizon) = match split {
+                        Some(read) => read,
+                        None => (parser.parse(rest).ok()?, None),
                     };
                     if !passes {
                         return Some((quantity, horizon));

@@ -586,19 +586,25 @@ pub(crate) fn after_projection_marker(text: &str) -> Option<(&str, bool)> {
 /// The ways to part `text`, the words after a projection's opener and
 /// verb ("10,000 by March"), into a figure and the projection's horizon
 /// after it ("by March", "over the medium term", "by the end of the
-/// year"): at each word of [`words::HORIZON_OPENERS`] past the first,
-/// from the left, where the words from it to the end are a horizon, of
+/// year", "in 2030"): at each word of [`words::HORIZON_OPENERS`] past
+/// the first, from the right (the shortest horizon first), where the words from it to the end are a horizon, of
 /// at most eight words ending in a date ("March", "2025") or a word of
-/// [`words::HORIZON_TIME_WORDS`]. Words that are no horizon ("in Gaza")
-/// give none.
+/// [`words::HORIZON_TIME_WORDS`], with no comma, semicolon, "and" or
+/// "or", which would make it a list that may hold a figure of its own
+/// ("in 2025 and 12,000 in 2026"), and no other opener, which would put
+/// words that are not time before the horizon ("in need by March").
+/// Words that are no horizon ("in Gaza") give none.
 pub(crate) fn horizon_splits(text: &str) -> impl Iterator<Item = (&str, &str)> {
     let text = text.trim();
-    let starts = text
+    // The shortest horizon first: "by March" in "10,000 in need by
+    // March", not "in need by March".
+    let starts: Vec<usize> = text
         .char_indices()
         .filter(|&(_, c)| c.is_whitespace())
         .map(|(k, c)| k + c.len_utf8())
-        .filter(move |&k| !text[k..].starts_with(char::is_whitespace));
-    starts.filter_map(move |k| {
+        .filter(|&k| !text[k..].starts_with(char::is_whitespace))
+        .collect();
+    starts.into_iter().rev().filter_map(move |k| {
         let horizon = &text[k..];
         let mut words = horizon.split_whitespace();
         let first = words.next()?.to_ascii_lowercase();
@@ -607,10 +613,25 @@ pub(crate) fn horizon_splits(text: &str) -> impl Iterator<Item = (&str, &str)> {
         {
             return None;
         }
+        // One phrase of time, not a list or a clause that may hold a
+        // figure of its own ("in 2025 and 12,000 in 2026"), nor words
+        // before one ("in need by March").
+        if horizon.contains([',', ';'])
+            || horizon.split_whitespace().skip(1).any(|word| {
+                let word = word.to_ascii_lowercase();
+                matches!(word.as_str(), "and" | "or")
+                    || words::HORIZON_OPENERS.contains(&word.as_str())
+            })
+        {
+            return None;
+        }
         let last = words.last()?;
         let last_lower = last.to_ascii_lowercase();
         let probe = NaiveDate::from_ymd_opt(2000, 6, 15)?;
+        // A date ahead ("2030") reads alone; one without its year
+        // ("March") against some day.
         let ends_in_time = words::HORIZON_TIME_WORDS.contains(&last_lower.as_str())
+            || parse_date(last, None).is_ok()
             || parse_date(last, Some(probe)).is_ok();
         ends_in_time.then(|| (text[..k].trim_end(), horizon))
     })

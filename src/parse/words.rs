@@ -154,11 +154,13 @@ pub(crate) const PROJECTION_WORD: &str = "projected";
 /// Words that open a projection's horizon after its figure, lower case:
 /// "by March", "over the medium term", "within weeks", "in 2025",
 /// "before the end of the year". A horizon is one of them and words that
-/// end in a date ("March", "2025") or a word of [`HORIZON_TIME_WORDS`];
-/// the table reader gives it to the claim's `scope.horizon`.
+/// end in a date ("March", "2025") or a word of [`HORIZON_TIME_WORDS`],
+/// with no other of them ("in need by March" is no horizon: "in need" is
+/// not time); the table reader gives it to the claim's `scope.horizon`.
+/// "Next", "this" and "later" are not here, being as often inside a
+/// horizon ("by the end of this year") as before one.
 pub(crate) const HORIZON_OPENERS: &[&str] = &[
-    "by", "before", "until", "till", "within", "over", "in", "during", "through", "next", "this",
-    "later", "after",
+    "by", "before", "until", "till", "within", "over", "in", "during", "through",
 ];
 
 /// Words of a span of time that may end a projection's horizon, lower

@@ -535,7 +535,8 @@ fn a_projected_figure_in_a_table_is_a_projection() {
 /// 10,000" (more than it) are projections too, and "north of 2,000" and
 /// "well over 2,000" are bounds. All had been kept as text and never
 /// compared (twentieth audit, G8). Words after the figure that are no
-/// horizon ("in Gaza") keep the cell as text, with a warning.
+/// horizon ("in Gaza"), or a list that may hold a figure of its own ("in
+/// 2025 and 12,000 in 2026"), keep the cell as text, with a warning.
 #[test]
 fn a_projection_with_its_horizon_in_a_table_is_read() {
     let corpus = read_csv(
@@ -547,7 +548,11 @@ fn a_projection_with_its_horizon_in_a_table_is_read() {
          E,Outbreak,cases,\"expected to double to 4,000\"\n\
          F,Outbreak,cases,\"may rise to 9,000 cases over the medium term\"\n\
          G,Outbreak,cases,\"is expected to reach 10,000 by the end of the year\"\n\
-         H,Outbreak,cases,\"could reach 10,000 in Gaza\"\n",
+         H,Outbreak,cases,\"could reach 10,000 in Gaza\"\n\
+         I,Outbreak,cases,\"could reach 10,000 in 2025 and 12,000 in 2026\"\n\
+         J,Outbreak,cases,\"could reach 12,000 in 2030\"\n\
+         K,Outbreak,cases,\"may rise to 8,000 people in need by March\"\n\
+         L,Outbreak,cases,may rise to as many as 10000 over the medium term\n",
     );
     let read: Vec<String> = corpus
         .claims()
@@ -571,8 +576,16 @@ fn a_projection_with_its_horizon_in_a_table_is_read() {
     line-7 9,000 cases projected over the medium term
     line-8 10,000 projected by the end of the year
     line-9 text unspecified -
+    line-10 text unspecified -
+    line-11 12,000 projected in 2030
+    line-12 text unspecified -
+    line-13 up to 10,000 projected over the medium term
     ");
-    assert_snapshot!(warnings_of(&corpus), @r#"warning t.csv:9: field value: "could reach 10,000 in Gaza" holds the figure "10,000" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number"#);
+    assert_snapshot!(warnings_of(&corpus), @r#"
+    warning t.csv:9: field value: "could reach 10,000 in Gaza" holds the figure "10,000" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    warning t.csv:10: field value: "could reach 10,000 in 2025 and 12,000 in 2026" holds the figure "10,000" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    warning t.csv:12: field value: "may rise to 8,000 people in need by March" holds the figure "8,000" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    "#);
     // Each horizon is a scope of its own, apart from the figures now.
     let report = analyze(&corpus, &Policy::default());
     let labels: Vec<&str> = report.topics[0]
@@ -580,7 +593,7 @@ fn a_projection_with_its_horizon_in_a_table_is_read() {
         .iter()
         .map(|s| s.label.as_str())
         .collect();
-    assert_snapshot!(labels.join(" | "), @"quantity | quantity; projected | quantity; projected by March | quantity; projected by the end of the year | quantity; projected over the medium term | text");
+    assert_snapshot!(labels.join(" | "), @"quantity | quantity; projected | quantity; projected by March | quantity; projected by the end of the year | quantity; projected in 2030 | quantity; projected over the medium term | text");
 }
 
 /// A unit one edit from a unit of the vocabulary ("percnt", "per cnet")
