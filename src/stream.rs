@@ -1697,6 +1697,9 @@ impl TableBuilder {
         if let Some(status) = row.status {
             scope = Some(scope.unwrap_or_default().with_status(status));
         }
+        if let Some(horizon) = row.horizon {
+            scope = Some(scope.unwrap_or_default().with_horizon(horizon));
+        }
         Ok(match scope {
             Some(scope) => claim.with_scope(scope),
             None => claim,
@@ -1924,6 +1927,9 @@ struct ParsedRow<'a> {
     /// `estimated` ("an estimated 7,000 to 11,000"), `projected` ("could
     /// rise to 4,000").
     status: Option<Status>,
+    /// A projection's horizon, where words of one follow its figure
+    /// ("by March" in "could reach 10,000 by March").
+    horizon: Option<Arc<str>>,
     /// Why the row is kept but warned about: a value that begins with a
     /// quantity, kept as text ([`kept_as_text`]).
     warning: Option<Error>,
@@ -1954,6 +1960,7 @@ impl ParsedRow<'_> {
             said: self.said,
             population: self.population,
             status: self.status,
+            horizon: self.horizon,
             warning: self.warning,
         }
     }
@@ -2149,6 +2156,7 @@ fn parse_row<'a>(
     };
     let mut population = None;
     let mut status = None;
+    let mut horizon = None;
     let mut warning = None;
     let value = match &speaker {
         // The speaker is the subject of a quote claim, as in the corpus
@@ -2175,13 +2183,24 @@ fn parse_row<'a>(
             let read = line_breaks_as_spaces(&read);
             let read = without_final_full_stop(&read);
             // A projection ("could rise to 4,000"): the figure after its
-            // words, in a scope of its own. Where the rest is no figure,
-            // the cell is read whole, as any other.
+            // words, in a scope of its own, with its horizon where words
+            // of one follow the figure ("could reach 10,000 by March",
+            // twentieth audit, G8). Where the rest is no figure, the cell
+            // is read whole, as any other.
             let projected =
-                crate::parse::after_projection_marker(read).and_then(|(rest, exceeds)| {
-                    let quantity = parser.parse(rest).ok()?;
-                    if !exceeds {
-                        return Some(quantity);
+                crate::parse::after_projection_marker(read).and_then(|(rest, passes)| {
+                    // The horizon is looked for first: the parser reads a
+                    // year after a figure as its context ("10,000 in
+                    // 2030"), which would drop it.
+                    let split = crate::parse::horizon_splits(rest).find_map(|(figure, horizon)| {
+                        Some((parser.parse(figure).ok()?, Some(horizon)))
+                    });
+                    let (quantity, horizon) = match split {
+                        Some(read) => read,
+                        None => (parser.parse(rest).ok()?, None),
+                    };
+                    if !passes {
+                        return Some((quantity, horizon));
                     }
                     // "may exceed 4,000": more than it.
                     let crate::quantity::Amount::Exact(value) = *quantity.amount() else {
@@ -2192,14 +2211,18 @@ fn parse_row<'a>(
                         strict: true,
                     })
                     .ok()?;
-                    Some(match quantity.unit() {
-                        Some(unit) => passed.with_unit(unit),
-                        None => passed,
-                    })
+                    Some((
+                        match quantity.unit() {
+                            Some(unit) => passed.with_unit(unit),
+                            None => passed,
+                        },
+                        horizon,
+                    ))
                 });
-            if let Some(quantity) = projected {
+            if let Some((quantity, stated_horizon)) = projected {
                 population = population_of(&quantity, vocabulary);
                 status = Some(Status::Projected);
+                horizon = stated_horizon.map(Arc::from);
                 Value::Quantity(quantity)
             } else {
                 match parser.parse(read) {
@@ -2274,7 +2297,7 @@ fn parse_row<'a>(
                                 {
                                     warning = Some(date_kept_as_text(read, date));
                                 } else if let Some(figure) = figure_in(read) {
-                                    warning = Some(figure_kept_as_text(read, figure));
+                                    warning = Some(figure_kept_as_text(read, figure, vocabulary));
                                 }
                                 Value::Text(value_text.into_owned())
                             }
@@ -2284,6 +2307,20 @@ fn parse_row<'a>(
             }
         }
     };
+    // A unit one slip of a letter from a unit of the vocabulary or a
+    // share's word ("53 percnt") reads as a count of it, in the scope of
+    // counts: warned about, naming the unit (twentieth audit, G10).
+    if warning.is_none()
+        && let Value::Quantity(quantity) = &value
+        && let Some(written) = quantity.unit()
+        && let Some(known) = crate::parse::near_miss_unit(written, vocabulary)
+    {
+        warning = Some(near_miss_unit_warning(
+            &quantity.to_string(),
+            written,
+            known,
+        ));
+    }
     Ok(ParsedRow {
         source,
         entity: speaker.clone().unwrap_or(subject),
@@ -2294,6 +2331,7 @@ fn parse_row<'a>(
         said,
         population,
         status,
+        horizon,
         warning,
     })
 }
@@ -2474,24 +2512,93 @@ fn open_period_kept_as_text(text: &str) -> Option<Error> {
 }
 
 /// The first word of `text` that holds a digit (of any script), if one
-/// does: "$1.2" in "$1.2 billion", "1.2bn" in "1.2bn dollars".
+/// does: "$1.2" in "$1.2 billion", "1.2bn" in "1.2bn dollars"; else the
+/// first number in words, "seven" in "all seven counts", or word of one,
+/// "half" in "more than half" (a lone "one",
+/// which is a determiner or a pronoun more often than a count, "the one
+/// who left", is none: twentieth audit, G10).
 fn figure_in(text: &str) -> Option<&str> {
     text.split_whitespace()
         .find(|word| word.chars().any(char::is_numeric))
+        .or_else(|| number_word_in(text))
+}
+
+/// The first number in words in `text` ([`figure_in`]).
+fn number_word_in(text: &str) -> Option<&str> {
+    let starts = std::iter::once(0).chain(
+        text.char_indices()
+            .filter(|&(_, c)| !c.is_alphanumeric() && c != '-')
+            .map(|(k, c)| k + c.len_utf8()),
+    );
+    starts.into_iter().find_map(|k| {
+        let rest = &text[k..];
+        let word: String = rest
+            .chars()
+            .take_while(|&c| c.is_alphanumeric() || c == '-')
+            .flat_map(char::to_lowercase)
+            .collect();
+        if word.is_empty() || !crate::parse::may_be_number_word(&word) {
+            return None;
+        }
+        // The number the words open, or else the word alone, a part of
+        // one that does not read alone ("half" in "more than half",
+        // "two-thirds").
+        match crate::parse::leading_number(rest) {
+            Some((_, len, lone_one)) => (!lone_one && len > 0).then(|| rest[..len].trim_end()),
+            None => rest.get(..word.len()),
+        }
+    })
 }
 
 /// The warning for a value cell kept as text that holds a figure but does
 /// not begin with a quantity the parser reads ("$1.2 billion", "1.2bn
-/// dollars", "police estimated 2,000 people"): its figure is compared only
-/// as text, so a cell with a digit in it is never kept as text silently
-/// (the twelfth audit found such cells reported as compared).
-fn figure_kept_as_text(text: &str, figure: &str) -> Error {
+/// dollars", "police estimated 2,000 people", "all seven counts"): its
+/// figure is compared only as text, so a cell with a figure in it is
+/// never kept as text silently (the twelfth audit found such cells
+/// reported as compared). Where the words after the figure are one slip
+/// of a letter from a unit ("52.7 per cnet"), the warning names the unit.
+fn figure_kept_as_text(text: &str, figure: &str, vocabulary: &Vocabulary) -> Error {
+    let after = text
+        .find(figure)
+        .map_or("", |at| &text[at + figure.len()..]);
+    if let Some(known) = crate::parse::near_miss_unit(after, vocabulary) {
+        let written: String = after
+            .split_whitespace()
+            .take(known.split(' ').count())
+            .collect::<Vec<_>>()
+            .join(" ");
+        return Error::invalid_value(
+            format!("{:?}", text.trim()),
+            format!(
+                "holds the figure {figure:?} and {written:?}, one slip of a letter from the unit {known:?}, so the cell is kept as text and not compared as a number"
+            ),
+            format!("the unit spelled {known:?}, to compare the figure in it"),
+        )
+        .in_field("value");
+    }
     Error::invalid_value(
         format!("{:?}", text.trim()),
         format!(
             "holds the figure {figure:?} but does not read as a quantity, so the cell is kept as text and not compared as a number"
         ),
         "a quantity with its counted noun or unit (\"1.2 billion US dollars\", \"40,000 displaced people\"), to compare it as a number",
+    )
+    .in_field("value")
+}
+
+/// The warning for a value cell read as a count of a unit one slip of a
+/// letter from a unit of the vocabulary or a share's word
+/// ([`crate::parse::near_miss_unit`]: "about 53 percnt"): kept, as a
+/// count of what it says, but in the scope of counts, apart from the
+/// figures in the unit it was most likely meant to be. `text` is the
+/// quantity as read.
+fn near_miss_unit_warning(text: &str, written: &str, known: &str) -> Error {
+    Error::invalid_value(
+        format!("{:?}", text.trim()),
+        format!(
+            "counts {written:?}, one slip of a letter from the unit {known:?}, so the figure is compared as a count of {written:?}, apart from figures in {known:?}"
+        ),
+        format!("the unit spelled {known:?}, to compare the figure in it"),
     )
     .in_field("value")
 }

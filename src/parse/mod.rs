@@ -556,29 +556,159 @@ fn ends_in_participles(tokens: &Tokens, start: usize) -> bool {
 }
 
 /// The figure after words that open `text` as a projection ("could
-/// rise to 4,000", "is expected to reach 4,000", "projected 4,000";
-/// [`words::PROJECTION_MARKERS`]), and whether they say it will be
-/// passed ("may exceed 4,000").
+/// rise to 4,000", "is expected to reach 4,000", "expected to double to
+/// 4,000", "projected 4,000": an opener of [`words::PROJECTION_OPENERS`]
+/// and a verb of [`words::PROJECTION_VERBS`], or
+/// [`words::PROJECTION_WORD`] alone), and whether they say it will be
+/// passed ("may exceed 4,000", "may top 4,000").
 pub(crate) fn after_projection_marker(text: &str) -> Option<(&str, bool)> {
     let text = text.trim_start();
-    // Most cells open with a figure or a word no marker opens with, told
-    // by a few comparisons of the first word. A table reads one cell a
-    // row.
-    let first = text.split(char::is_whitespace).next()?;
-    if !words::PROJECTION_FIRST_WORDS
+    // The words after `head` at the start of `text`, if it opens with
+    // them and a space.
+    let after = |text: &'_ str, head: &str| -> Option<usize> {
+        let start = text.get(..head.len())?;
+        let rest = &text[head.len()..];
+        (start.eq_ignore_ascii_case(head) && rest.starts_with(char::is_whitespace))
+            .then(|| text.len() - rest.trim_start().len())
+    };
+    let opened = words::PROJECTION_OPENERS
         .iter()
-        .any(|word| word.eq_ignore_ascii_case(first))
+        .find_map(|opener| after(text, opener));
+    let Some(verb_at) = opened else {
+        return after(text, words::PROJECTION_WORD).map(|at| (&text[at..], false));
+    };
+    let rest = &text[verb_at..];
+    words::PROJECTION_VERBS
+        .iter()
+        .find_map(|&(verb, passes)| after(rest, verb).map(|at| (&rest[at..], passes)))
+}
+
+/// The ways to part `text`, the words after a projection's opener and
+/// verb ("10,000 by March"), into a figure and the projection's horizon
+/// after it ("by March", "over the medium term", "by the end of the
+/// year", "in 2030"): at each word of [`words::HORIZON_OPENERS`] past
+/// the first, from the right (the shortest horizon first), where the words from it to the end are a horizon, of
+/// at most eight words ending in a date ("March", "2025") or a word of
+/// [`words::HORIZON_TIME_WORDS`], with no comma, semicolon, "and" or
+/// "or", which would make it a list that may hold a figure of its own
+/// ("in 2025 and 12,000 in 2026"), and no other opener, which would put
+/// words that are not time before the horizon ("in need by March").
+/// Words that are no horizon ("in Gaza") give none.
+pub(crate) fn horizon_splits(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    let text = text.trim();
+    // The shortest horizon first: "by March" in "10,000 in need by
+    // March", not "in need by March".
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(_, c)| c.is_whitespace())
+        .map(|(k, c)| k + c.len_utf8())
+        .filter(|&k| !text[k..].starts_with(char::is_whitespace))
+        .collect();
+    starts.into_iter().rev().filter_map(move |k| {
+        let horizon = &text[k..];
+        let mut words = horizon.split_whitespace();
+        let first = words.next()?.to_ascii_lowercase();
+        if !words::HORIZON_OPENERS.contains(&first.as_str())
+            || horizon.split_whitespace().count() > 8
+        {
+            return None;
+        }
+        // One phrase of time, not a list or a clause that may hold a
+        // figure of its own ("in 2025 and 12,000 in 2026"), nor words
+        // before one ("in need by March").
+        if horizon.contains([',', ';'])
+            || horizon.split_whitespace().skip(1).any(|word| {
+                let word = word.to_ascii_lowercase();
+                matches!(word.as_str(), "and" | "or")
+                    || words::HORIZON_OPENERS.contains(&word.as_str())
+            })
+        {
+            return None;
+        }
+        let last = words.last()?;
+        let last_lower = last.to_ascii_lowercase();
+        let probe = NaiveDate::from_ymd_opt(2000, 6, 15)?;
+        // A date ahead ("2030") reads alone; one without its year
+        // ("March") against some day.
+        let ends_in_time = words::HORIZON_TIME_WORDS.contains(&last_lower.as_str())
+            || parse_date(last, None).is_ok()
+            || parse_date(last, Some(probe)).is_ok();
+        ends_in_time.then(|| (text[..k].trim_end(), horizon))
+    })
+}
+
+/// The unit of the vocabulary, or word of a share
+/// ([`words::SHARE_WORDS`]), that `unit` is one edit from, as it opens
+/// `unit` in one or two words ("percent" for "percnt", "per cent" for
+/// "per cnet", "kilometres" for "kilometrs"): a letter added, dropped or
+/// two neighbours swapped, or one changed in a long unit
+/// ([`words::NEAR_MISS_MIN_LEN`], [`words::NEAR_MISS_MIN_LEN_CHANGED`]).
+/// `None` for a unit that is one of them, or near none. The first found
+/// in the vocabulary's order, then the share words'.
+pub(crate) fn near_miss_unit<'v>(unit: &str, vocabulary: &'v Vocabulary) -> Option<&'v str> {
+    let lower = unit.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let known = || {
+        vocabulary
+            .measure_words()
+            .chain(words::SHARE_WORDS.iter().copied())
+    };
+    let heads: Vec<String> = (1..=words.len().min(2))
+        .map(|n| words[..n].join(" "))
+        .collect();
+    if heads
+        .iter()
+        .any(|head| known().any(|unit| unit == head.as_str()))
     {
         return None;
     }
-    words::PROJECTION_MARKERS
-        .iter()
-        .find_map(|&(marker, exceeds)| {
-            let head = text.get(..marker.len())?;
-            let rest = &text[marker.len()..];
-            (head.eq_ignore_ascii_case(marker) && rest.starts_with(char::is_whitespace))
-                .then(|| (rest.trim_start(), exceeds))
+    heads.iter().find_map(|head| {
+        known().find(|unit| {
+            // Most pairs differ in length by more than one letter can.
+            if head.len().abs_diff(unit.len()) > 4 {
+                return false;
+            }
+            let len = unit.chars().count();
+            len >= words::NEAR_MISS_MIN_LEN
+                && one_edit_apart(head, unit, len >= words::NEAR_MISS_MIN_LEN_CHANGED)
         })
+    })
+}
+
+/// Whether `a` and `b` differ by one letter added or dropped, or two
+/// neighbours swapped, or, where `changed` is allowed, one letter
+/// changed.
+fn one_edit_apart(a: &str, b: &str, changed: bool) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let common = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    match long.len() - short.len() {
+        0 => {
+            if common == short.len() {
+                return false;
+            }
+            let rest = common + 1;
+            // A letter changed.
+            (changed && short[rest..] == long[rest..])
+                // Two neighbours swapped.
+                || (rest < short.len()
+                    && short[common] == long[rest]
+                    && short[rest] == long[common]
+                    && short[rest + 1..] == long[rest + 1..])
+        }
+        // A letter added: the rest of the shorter is the longer's past it.
+        1 => short[common..] == long[common + 1..],
+        _ => false,
+    }
 }
 
 /// Whether `text` opens with words that mark an estimate ("an estimated
@@ -1882,5 +2012,25 @@ pub fn scan_each(text: &str, options: &ScanOptions, mut found: impl FnMut(Mentio
             }
         }
         i = end.max(i + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_edit_apart;
+
+    #[test]
+    fn one_edit_is_a_letter_added_dropped_swapped_or_changed() {
+        assert!(one_edit_apart("percnt", "percent", false));
+        assert!(one_edit_apart("percent", "percnt", false));
+        assert!(one_edit_apart("per cnet", "per cent", false));
+        assert!(one_edit_apart("percentt", "percent", false));
+        assert!(one_edit_apart("percemt", "percent", true));
+        assert!(!one_edit_apart("percemt", "percent", false));
+        assert!(!one_edit_apart("percent", "percent", true));
+        assert!(!one_edit_apart("pecrnt", "percent", true));
+        assert!(!one_edit_apart("prcnt", "percent", true));
+        assert!(!one_edit_apart("", "ab", true));
+        assert!(one_edit_apart("", "a", false));
     }
 }

@@ -26,7 +26,8 @@ use super::token::{Tokens, is_symbol};
 use super::words::{
     BOUNDS_AFTER, BOUNDS_BEFORE, BOUNDS_BEFORE_NOUN, Bound, COMPARATIVES, ESTIMATE_MARKERS,
     FINAL_BOUNDS_AFTER, IRREGULAR_PLURALS, LOWER, MAX_UNIT_WORDS, MERIDIEM, MONTHS,
-    QUALIFIERS_AFTER, RANGE_WORDS, UNIT_STOP_WORDS, WEEKDAYS, lookup,
+    PROJECTION_OPENERS, PROJECTION_VERBS, QUALIFIERS_AFTER, RANGE_WORDS, UNIT_STOP_WORDS, WEEKDAYS,
+    lookup,
 };
 use crate::quantity::{Amount, Quantity};
 use crate::vocab::Vocabulary;
@@ -96,6 +97,9 @@ impl Lexicon {
         }
         for (word, _) in COMPARATIVES {
             add(word);
+        }
+        for (verb, _) in PROJECTION_VERBS.iter().filter(|(_, passes)| *passes) {
+            add(verb);
         }
         for word in [
             "between",
@@ -376,6 +380,24 @@ fn prefix_at(tokens: &Tokens, lexicon: &Lexicon, i: usize) -> Option<(usize, Pre
             consider(end, Prefix::Bound(bound));
         }
     }
+    // A verb of passing after a projection's opener: "may top 10,000",
+    // "is expected to top 4,000" (more than the figure, as the table
+    // reader reads such a cell; twentieth audit, G8). "Top" is read so
+    // only there: elsewhere it is as often an adjective ("the top 10").
+    for &(verb, passes) in PROJECTION_VERBS {
+        if passes
+            && let Some(end) = tokens.phrase(i, verb)
+            && projection_opener_ends_at(tokens, i)
+        {
+            consider(
+                end,
+                Prefix::Bound(Bound {
+                    lower: true,
+                    strict: true,
+                }),
+            );
+        }
+    }
     // "bigger or equal than", "equal to or more than", "at least or equal to"
     for (word, lower) in COMPARATIVES {
         for tail in ["or equal than", "or equal to"] {
@@ -453,6 +475,16 @@ fn prefix_at(tokens: &Tokens, lexicon: &Lexicon, i: usize) -> Option<(usize, Pre
         }
     }
     best
+}
+
+/// Whether words of [`PROJECTION_OPENERS`] end right before token `i`
+/// ("may" in "may top 10,000", "expected to" in "expected to top 4,000").
+fn projection_opener_ends_at(tokens: &Tokens, i: usize) -> bool {
+    PROJECTION_OPENERS.iter().any(|opener| {
+        let words = opener.split(' ').count();
+        i.checked_sub(words)
+            .is_some_and(|start| tokens.phrase(start, opener) == Some(i))
+    })
 }
 
 fn bound_amount(bound: Bound, value: f64) -> Amount {

@@ -94,55 +94,89 @@ const BELOW: Bound = Bound {
 /// hedge still reads it as one.
 pub(crate) const ESTIMATE_MARKERS: &[&str] = &["an estimated", "estimated"];
 
-/// Words that open a table cell's figure as a projection, lower case,
-/// longest first: "could rise to 4,000", "is expected to reach 4,000",
-/// "projected 4,000". A row that opens with one is given the status
+/// Words that open a projection before its verb, lower case, longest
+/// first: "could" in "could rise to 4,000", "is expected to" in "is
+/// expected to reach 4,000". A table cell that opens with one and a verb
+/// of [`PROJECTION_VERBS`] is a projection: its row is given the status
 /// `projected`, as the corpus format writes "may rise to as many as
-/// 10,000" (`scope.status`); its figure is read as printed after them.
-/// Those marked `true` say the figure will be passed ("may exceed
-/// 4,000"): more than it, as "more than" is.
-pub(crate) const PROJECTION_MARKERS: &[(&str, bool)] = &[
-    ("is expected to rise to", false),
-    ("is expected to exceed", true),
-    ("is projected to exceed", true),
-    ("is projected to reach", false),
-    ("is forecast to reach", false),
-    ("is expected to reach", false),
-    ("expected to rise to", false),
-    ("expected to exceed", true),
-    ("projected to exceed", true),
-    ("projected to reach", false),
-    ("forecast to reach", false),
-    ("expected to reach", false),
-    ("could climb to", false),
-    ("might climb to", false),
-    ("may climb to", false),
-    ("could rise to", false),
-    ("might rise to", false),
-    ("may rise to", false),
-    ("could exceed", true),
-    ("might exceed", true),
-    ("may exceed", true),
-    ("could reach", false),
-    ("might reach", false),
-    ("may reach", false),
-    ("projected", false),
-];
-
-/// The words [`PROJECTION_MARKERS`] open with.
-pub(crate) const PROJECTION_FIRST_WORDS: &[&str] = &[
-    "is",
-    "expected",
-    "projected",
-    "forecast",
+/// 10,000" (`scope.status`), and its figure is read as printed after
+/// them. In running text, a verb of passing after one is a bound ("may
+/// top 10,000" is more than 10,000).
+pub(crate) const PROJECTION_OPENERS: &[&str] = &[
+    "are expected to",
+    "are forecast to",
+    "are projected to",
+    "are likely to",
+    "is expected to",
+    "is forecast to",
+    "is projected to",
+    "is likely to",
+    "are set to",
+    "is set to",
+    "expected to",
+    "forecast to",
+    "projected to",
+    "likely to",
+    "set to",
     "could",
     "might",
+    "would",
+    "will",
     "may",
+];
+
+/// The verbs of a projection after its opener ([`PROJECTION_OPENERS`]),
+/// lower case, longest first, with whether they say the figure will be
+/// passed: "may exceed 4,000" and "may top 4,000" are more than 4,000, as
+/// "more than" is; "could rise to 4,000", "expected to double to 4,000"
+/// and "may reach 4,000" are 4,000. "Top" is read as a verb only here,
+/// after an opener: elsewhere it is as often an adjective ("the top 10
+/// universities").
+pub(crate) const PROJECTION_VERBS: &[(&str, bool)] = &[
+    ("increase to", false),
+    ("climb to", false),
+    ("double to", false),
+    ("triple to", false),
+    ("grow to", false),
+    ("jump to", false),
+    ("rise to", false),
+    ("surpass", true),
+    ("exceed", true),
+    ("reach", false),
+    ("top", true),
+    ("hit", false),
+];
+
+/// A word that alone opens a table cell's figure as a projection,
+/// "projected 4,000", without a verb after it.
+pub(crate) const PROJECTION_WORD: &str = "projected";
+
+/// Words that open a projection's horizon after its figure, lower case:
+/// "by March", "over the medium term", "within weeks", "in 2025",
+/// "before the end of the year". A horizon is one of them and words that
+/// end in a date ("March", "2025") or a word of [`HORIZON_TIME_WORDS`],
+/// with no other of them ("in need by March" is no horizon: "in need" is
+/// not time); the table reader gives it to the claim's `scope.horizon`.
+/// "Next", "this" and "later" are not here, being as often inside a
+/// horizon ("by the end of this year") as before one.
+pub(crate) const HORIZON_OPENERS: &[&str] = &[
+    "by", "before", "until", "till", "within", "over", "in", "during", "through",
+];
+
+/// Words of a span of time that may end a projection's horizon, lower
+/// case: "over the medium term", "by the end of the year", "within
+/// weeks".
+pub(crate) const HORIZON_TIME_WORDS: &[&str] = &[
+    "term", "year", "years", "year-end", "month", "months", "week", "weeks", "day", "days",
+    "decade", "decades", "quarter", "season", "summer", "winter", "spring", "autumn", "weekend",
 ];
 
 /// Bound phrases before a number, lower case. Longer phrases are tried
 /// first, so "no more than" wins over "more than". "upwards of" means
-/// "more than" and is strict. "or equal to"/"or equal than" after a strict
+/// "more than" and is strict, as are "north of" and "well over"; "south
+/// of" and "well under" mean "fewer than". "topped" and "topping" are
+/// the verb "pass" ("deaths topped 1,000"); "top" is one only after a
+/// projection's opener ([`PROJECTION_VERBS`]). "or equal to"/"or equal than" after a strict
 /// phrase makes it inclusive (handled by the grammar).
 pub(crate) const BOUNDS_BEFORE: &[(&str, Bound)] = &[
     ("at least", LOWER),
@@ -160,6 +194,9 @@ pub(crate) const BOUNDS_BEFORE: &[(&str, Bound)] = &[
     ("over", ABOVE),
     ("above", ABOVE),
     ("upwards of", ABOVE),
+    ("north of", ABOVE),
+    ("well over", ABOVE),
+    ("well above", ABOVE),
     ("in excess of", ABOVE),
     ("exceed", ABOVE),
     ("exceeds", ABOVE),
@@ -168,6 +205,8 @@ pub(crate) const BOUNDS_BEFORE: &[(&str, Bound)] = &[
     ("surpass", ABOVE),
     ("surpassed", ABOVE),
     ("surpassing", ABOVE),
+    ("topped", ABOVE),
+    ("topping", ABOVE),
     ("up to", UPPER),
     ("as many as", UPPER),
     ("as much as", UPPER),
@@ -181,6 +220,9 @@ pub(crate) const BOUNDS_BEFORE: &[(&str, Bound)] = &[
     ("smaller than", BELOW),
     ("under", BELOW),
     ("below", BELOW),
+    ("south of", BELOW),
+    ("well under", BELOW),
+    ("well below", BELOW),
 ];
 
 /// Comparatives that take "or equal than"/"or equal to" in place of
@@ -557,6 +599,24 @@ pub(crate) const MERIDIEM: &[(&str, bool)] = &[
     ("p.m", true),
 ];
 
+/// The words of a share after a number, lower case: "41 percent", "2.1
+/// per cent" (the sign "%" too). A unit one edit from one of them, or
+/// from a unit of the vocabulary's measures ("percnt", "per cnet",
+/// "kilometrs"), is warned about in a table cell.
+pub(crate) const SHARE_WORDS: &[&str] = &["percent", "per cent"];
+
+/// The shortest unit a unit one edit from it is warned about by: shorter
+/// units ("km", "feet", "miles") are one edit from too many words ("kms",
+/// "fees", "males").
+pub(crate) const NEAR_MISS_MIN_LEN: usize = 5;
+
+/// The shortest unit a unit one changed letter from it is warned about
+/// by ("percemt"); a letter added, dropped or two swapped ("percnt",
+/// "per cnet") are warned about from [`NEAR_MISS_MIN_LEN`]. A changed
+/// letter in a shorter unit makes other words too often ("pounds" and
+/// "rounds", "miles" and "males").
+pub(crate) const NEAR_MISS_MIN_LEN_CHANGED: usize = 7;
+
 /// Looks `word` up in a table.
 pub(crate) fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     table.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
@@ -564,22 +624,24 @@ pub(crate) fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
 
 #[cfg(test)]
 mod projection_tests {
-    use super::{PROJECTION_FIRST_WORDS, PROJECTION_MARKERS};
+    use super::{HORIZON_OPENERS, PROJECTION_OPENERS, PROJECTION_VERBS};
 
     #[test]
-    fn every_projection_marker_opens_with_a_listed_word() {
-        for (marker, _) in PROJECTION_MARKERS {
-            let first = marker.split(' ').next().unwrap();
-            assert!(PROJECTION_FIRST_WORDS.contains(&first), "{marker}");
-        }
-        // Longest first, so that "is expected to exceed" is not read as
-        // a shorter marker with words left over.
-        for pair in PROJECTION_MARKERS.windows(2) {
+    fn projection_words_are_longest_first() {
+        // Longest first, so that "is expected to" is not read as a
+        // shorter opener with words left over.
+        for pair in PROJECTION_OPENERS.windows(2) {
             assert!(
-                pair[0].0.split(' ').count() >= pair[1].0.split(' ').count(),
-                "{:?}",
-                pair
+                pair[0].split(' ').count() >= pair[1].split(' ').count(),
+                "{pair:?}"
             );
         }
+        for pair in PROJECTION_VERBS.windows(2) {
+            assert!(
+                pair[0].0.split(' ').count() >= pair[1].0.split(' ').count(),
+                "{pair:?}"
+            );
+        }
+        assert!(HORIZON_OPENERS.iter().all(|w| !w.contains(' ')));
     }
 }

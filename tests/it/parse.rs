@@ -2776,3 +2776,27 @@ fn on_or_about_a_date_and_the_week_of_a_date() {
     // A week in mid-week gives no mention, not the day alone.
     check_on(date(2023, 3, 20), "the week of March 9", "");
 }
+
+/// "North of 2,000" and "south of 300" are bounds, as "upwards of" is,
+/// and so are "well over" and "well under"; "top" is the verb "pass"
+/// after words that open a projection ("may top 10,000", "expected to
+/// top 4,000"), and "topped" always: more than the figure. They had been
+/// read as exact figures, the bound lost (twentieth audit, G8). "Top"
+/// elsewhere ("the top 10 universities") is no bound.
+#[test]
+fn north_of_and_may_top_are_bounds() {
+    check("north of 2,000", "at_least 2001..=inf [north of 2,000]");
+    check("south of 300", "at_most 0..=299 [south of 300]");
+    check("well over 2,000", "at_least 2001..=inf [well over 2,000]");
+    check("well under 300", "at_most 0..=299 [well under 300]");
+    check("cases may top 10,000", "at_least 10001..=inf [top 10,000]");
+    check(
+        "cases are expected to top 4,000",
+        "at_least 4001..=inf [top 4,000]",
+    );
+    check("deaths topped 1,000", "at_least 1001..=inf [topped 1,000]");
+    check(
+        "the top 10 universities",
+        "exact 10..=10 unit=universities [10 universities]",
+    );
+}

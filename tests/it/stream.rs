@@ -529,6 +529,106 @@ fn a_projected_figure_in_a_table_is_a_projection() {
     assert_eq!(projected.positions[0].claims.len(), 3);
 }
 
+/// A projection with its horizon ("could reach 10,000 by March") is the
+/// figure, projected, with the horizon in its scope, as the corpus format
+/// writes `scope.horizon`; "expected to double to 4,000" and "may top
+/// 10,000" (more than it) are projections too, and "north of 2,000" and
+/// "well over 2,000" are bounds. All had been kept as text and never
+/// compared (twentieth audit, G8). Words after the figure that are no
+/// horizon ("in Gaza"), or a list that may hold a figure of its own ("in
+/// 2025 and 12,000 in 2026"), keep the cell as text, with a warning.
+#[test]
+fn a_projection_with_its_horizon_in_a_table_is_read() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         A,Outbreak,cases,\"could reach 10,000 by March\"\n\
+         B,Outbreak,cases,\"north of 2,000\"\n\
+         C,Outbreak,cases,\"may top 10,000\"\n\
+         D,Outbreak,cases,\"well over 2,000\"\n\
+         E,Outbreak,cases,\"expected to double to 4,000\"\n\
+         F,Outbreak,cases,\"may rise to 9,000 cases over the medium term\"\n\
+         G,Outbreak,cases,\"is expected to reach 10,000 by the end of the year\"\n\
+         H,Outbreak,cases,\"could reach 10,000 in Gaza\"\n\
+         I,Outbreak,cases,\"could reach 10,000 in 2025 and 12,000 in 2026\"\n\
+         J,Outbreak,cases,\"could reach 12,000 in 2030\"\n\
+         K,Outbreak,cases,\"may rise to 8,000 people in need by March\"\n\
+         L,Outbreak,cases,may rise to as many as 10000 over the medium term\n",
+    );
+    let read: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| {
+            let horizon = c.scope.horizon.as_deref().unwrap_or("-");
+            match &c.value {
+                corroborate::Value::Quantity(q) => {
+                    format!("{} {q} {} {horizon}", c.id, c.scope.status)
+                }
+                other => format!("{} {} {} {horizon}", c.id, other.kind(), c.scope.status),
+            }
+        })
+        .collect();
+    assert_snapshot!(read.join("\n"), @"
+    line-2 10,000 projected by March
+    line-3 more than 2,000 unspecified -
+    line-4 more than 10,000 projected -
+    line-5 more than 2,000 unspecified -
+    line-6 4,000 projected -
+    line-7 9,000 cases projected over the medium term
+    line-8 10,000 projected by the end of the year
+    line-9 text unspecified -
+    line-10 text unspecified -
+    line-11 12,000 projected in 2030
+    line-12 text unspecified -
+    line-13 up to 10,000 projected over the medium term
+    ");
+    assert_snapshot!(warnings_of(&corpus), @r#"
+    warning t.csv:9: field value: "could reach 10,000 in Gaza" holds the figure "10,000" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    warning t.csv:10: field value: "could reach 10,000 in 2025 and 12,000 in 2026" holds the figure "10,000" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    warning t.csv:12: field value: "may rise to 8,000 people in need by March" holds the figure "8,000" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    "#);
+    // Each horizon is a scope of its own, apart from the figures now.
+    let report = analyze(&corpus, &Policy::default());
+    let labels: Vec<&str> = report.topics[0]
+        .scopes
+        .iter()
+        .map(|s| s.label.as_str())
+        .collect();
+    assert_snapshot!(labels.join(" | "), @"quantity | quantity; projected | quantity; projected by March | quantity; projected by the end of the year | quantity; projected in 2030 | quantity; projected over the medium term | text");
+}
+
+/// A unit one edit from a unit of the vocabulary ("percnt", "per cnet")
+/// had been read as a count of it with no word, which put the figure in
+/// the scope of counts beside the shares it meant to be one of; and a cell
+/// kept as text that holds a number word ("all seven counts") had no
+/// warning, where one with a digit had (twentieth audit, G10). Both are
+/// warned about; a unit far from any ("ships"), or one edit from a short
+/// one by a changed letter ("males", "miles"), a lone "one" ("the one who
+/// left") and plain text are not; a word of a number that does not read
+/// alone ("two-thirds") is named itself.
+#[test]
+fn a_near_miss_unit_and_a_number_word_kept_as_text_are_warned_about() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         A,Milanovic,vote_share,about 53 percnt\n\
+         B,Milanovic,vote_share,52.7 per cnet\n\
+         C,Milanovic,vote_share,52.7%\n\
+         D,Road,length,12 kilometrs\n\
+         E,Fleet,vessels,300 ships\n\
+         F,Fleet,crew,300 males\n\
+         G,Trial,counts,all seven counts\n\
+         H,Trial,witness,the one who left\n\
+         I,Trial,verdict,guilty\n\
+         J,Outbreak,share_vaccinated,nearly two-thirds\n",
+    );
+    assert_snapshot!(warnings_of(&corpus), @r#"
+    warning t.csv:2: field value: "about 53 percnt" counts "percnt", one slip of a letter from the unit "percent", so the figure is compared as a count of "percnt", apart from figures in "percent"; expected the unit spelled "percent", to compare the figure in it
+    warning t.csv:3: field value: "52.7 per cnet" holds the figure "52.7" and "per cnet", one slip of a letter from the unit "per cent", so the cell is kept as text and not compared as a number; expected the unit spelled "per cent", to compare the figure in it
+    warning t.csv:5: field value: "12 kilometrs" counts "kilometrs", one slip of a letter from the unit "kilometers", so the figure is compared as a count of "kilometrs", apart from figures in "kilometers"; expected the unit spelled "kilometers", to compare the figure in it
+    warning t.csv:8: field value: "all seven counts" holds the figure "seven" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    warning t.csv:11: field value: "nearly two-thirds" holds the figure "two-thirds" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    "#);
+}
+
 /// Rows are numbered by the lines an editor shows, whatever the line
 /// endings and blank lines: the `csv` crate alone numbered a row after a
 /// CRLF row by that row's line, after blank lines by the first blank
