@@ -2594,8 +2594,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     let mut root: Vec<usize> = (0..listed.len()).collect();
                     for r in &current {
                         if let (Some(a), Some(b)) = (at(&r.from), at(&r.to)) {
-                            let (ra, rb) = (union_root(&mut root, a), union_root(&mut root, b));
-                            root[ra.max(rb)] = ra.min(rb);
+                            union(&mut root, a, b);
                         }
                     }
                     let mut sets: Vec<Vec<&Position<'_>>> = Vec::new();
@@ -2832,6 +2831,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
 /// root), halving the path on the way: the one lookup of the engine's
 /// groupings (quote blocks, relay lineages, misattribution groups, a
 /// contested sentence's conflicting sets).
+/// Joins the sets of `a` and `b` in the union–find forest `parent`, the
+/// smaller root kept as the set's root.
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (union_root(parent, a), union_root(parent, b));
+    parent[ra.max(rb)] = ra.min(rb);
+}
+
 fn union_root(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
         parent[x] = parent[parent[x]];
@@ -5564,9 +5570,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     if negates || crate::relation::figures_differ(&words[a], &words[b]).is_some() {
                         negated.push((a.min(b), a.max(b)));
                     } else {
-                        let (ra, rb) = (union_root(&mut parent, a), union_root(&mut parent, b));
-                        let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
-                        parent[gone] = keep;
+                        union(&mut parent, a, b);
                     }
                 }
             }
@@ -5582,8 +5586,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         drop(words);
         for (k, &first) in same_as.iter().enumerate() {
             if first != k {
-                let (ra, rb) = (union_root(&mut parent, k), union_root(&mut parent, first));
-                parent[ra.max(rb)] = ra.min(rb);
+                union(&mut parent, k, first);
             }
         }
         // Each cluster with its wordings' normalized texts, which the
@@ -6839,13 +6842,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         newsrooms.sort_unstable();
         for pair in newsrooms.windows(2) {
             if pair[0].0 == pair[1].0 {
-                let (ra, rb) = (
-                    union_root(&mut parent, pair[0].1),
-                    union_root(&mut parent, pair[1].1),
-                );
-                if ra != rb {
-                    parent[ra.max(rb)] = ra.min(rb);
-                }
+                union(&mut parent, pair[0].1, pair[1].1);
             }
         }
         // A source a chain passes through joins it to the lineage of the
@@ -6859,10 +6856,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             };
             for link in chain.get(1..chain.len().saturating_sub(1)).unwrap_or(&[]) {
                 if let Some(other) = index.get(self.person(link)) {
-                    let (ra, rb) = (union_root(&mut parent, end), union_root(&mut parent, other));
-                    if ra != rb {
-                        parent[ra.max(rb)] = ra.min(rb);
-                    }
+                    union(&mut parent, end, other);
                 }
             }
         }
@@ -7787,10 +7781,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         parent.len() - 1
                     })
                 });
-                let (ra, rb) = (union_root(&mut parent, a), union_root(&mut parent, b));
-                if ra != rb {
-                    parent[ra.max(rb)] = ra.min(rb);
-                }
+                union(&mut parent, a, b);
             }
             let mut groups: BTreeMap<usize, Vec<FoundPair<'_>>> = BTreeMap::new();
             for pair in pairs {

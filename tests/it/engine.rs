@@ -3810,27 +3810,10 @@ fn quotes_differing_only_in_figure_runs_conflict() {
     // In a report, both orders: the pair must be blocked together, not
     // only related when asked.
     let report_of = |a: &str, b: &str| {
-        let mut texts = [a, b];
-        let mut seen: Vec<(Verdict, Vec<String>)> = Vec::new();
-        for _ in 0..2 {
-            let corpus = corpus_of(vec![
-                quote("c1", "joe-biden", texts[0], &["a1"]),
-                quote("c2", "joe-biden", texts[1], &["a2"]),
-            ]);
-            let report = analyze(&corpus, &Policy::default());
-            let topic = &report.topics[0];
-            seen.push((
-                topic.verdict,
-                topic
-                    .relations
-                    .iter()
-                    .map(|r| r.relation.explanation().to_string())
-                    .collect(),
-            ));
-            texts.reverse();
-        }
+        let seen = [two_quotes(a, b), two_quotes(b, a)];
         assert_eq!(seen[0].0, seen[1].0, "{a:?} {b:?}");
-        seen.swap_remove(0)
+        let [first, _] = seen;
+        first
     };
     let (verdict, sentences) = report_of(
         "We lost $8 billion of customer money.",
@@ -3885,6 +3868,23 @@ fn quotes_differing_only_in_figure_runs_conflict() {
     }
 }
 
+/// The verdict and relation sentences of a report on two quotes of one
+/// speaker, `a` as c1 and `b` as c2, from two publications.
+fn two_quotes(a: &str, b: &str) -> (Verdict, Vec<String>) {
+    let corpus = corpus_of(vec![
+        quote("c1", "joe-biden", a, &["a1"]),
+        quote("c2", "joe-biden", b, &["a2"]),
+    ]);
+    let report = analyze(&corpus, &Policy::default());
+    let topic = &report.topics[0];
+    let sentences = topic
+        .relations
+        .iter()
+        .map(|r| r.relation.explanation().to_string())
+        .collect();
+    (topic.verdict, sentences)
+}
+
 /// A currency or percent sign is dropped when a quote is normalized, so
 /// one wording's "$800 million" is another's "eight billion dollars": the
 /// word for the sign, beside a figure, belongs to the figure's run
@@ -3893,13 +3893,7 @@ fn quotes_differing_only_in_figure_runs_conflict() {
 /// word apart from any figure is a word like any other.
 #[test]
 fn quotes_differing_in_a_figure_and_its_sign_word_conflict() {
-    let in_report = |a: &str, b: &str| {
-        let corpus = corpus_of(vec![
-            quote("c1", "joe-biden", a, &["a1"]),
-            quote("c2", "joe-biden", b, &["a2"]),
-        ]);
-        analyze(&corpus, &Policy::default()).topics[0].verdict
-    };
+    let in_report = |a: &str, b: &str| two_quotes(a, b).0;
     let (kind, why) = relate_quotes(
         "We lost $800 million of customer money.",
         "We lost eight billion dollars of customer money.",
