@@ -970,6 +970,12 @@ impl Vocabulary {
         }
     }
 
+    /// Whether `word` (lower case, single-spaced) is a unit word of one of
+    /// the vocabulary's measures ([`Vocabulary::measure_words`]).
+    pub(crate) fn is_measure_word(&self, word: &str) -> bool {
+        self.measure_of.contains_key(word)
+    }
+
     /// Every unit word of the vocabulary's measures, as matched: lower
     /// case, single-spaced ("km/h", "degrees celsius", "°c").
     pub(crate) fn measure_words(&self) -> impl Iterator<Item = &str> {

@@ -656,9 +656,10 @@ pub(crate) fn near_miss_unit<'v>(unit: &str, vocabulary: &'v Vocabulary) -> Opti
     let heads: Vec<String> = (1..=words.len().min(2))
         .map(|n| words[..n].join(" "))
         .collect();
+    // A unit the vocabulary names is no slip: looked up, not listed.
     if heads
         .iter()
-        .any(|head| known().any(|unit| unit == head.as_str()))
+        .any(|head| vocabulary.is_measure_word(head) || words::SHARE_WORDS.contains(&head.as_str()))
     {
         return None;
     }
@@ -679,34 +680,50 @@ pub(crate) fn near_miss_unit<'v>(unit: &str, vocabulary: &'v Vocabulary) -> Opti
 /// neighbours swapped, or, where `changed` is allowed, one letter
 /// changed.
 fn one_edit_apart(a: &str, b: &str, changed: bool) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
+    // Compared in place, without copying either into characters: every
+    // quantity cell with a unit is held against every unit of the
+    // vocabulary, and copies made that half the time of reading a table.
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let (short, long, added) = if la <= lb {
+        (a, b, lb - la)
     } else {
-        (&b, &a)
+        (b, a, la - lb)
     };
-    let common = short
-        .iter()
-        .zip(long.iter())
+    if added > 1 {
+        return false;
+    }
+    // The two past the letters they open with alike (a shared prefix of
+    // equal characters ends at a character boundary of both).
+    let common: usize = short
+        .chars()
+        .zip(long.chars())
         .take_while(|(x, y)| x == y)
-        .count();
-    match long.len() - short.len() {
-        0 => {
-            if common == short.len() {
-                return false;
-            }
-            let rest = common + 1;
-            // A letter changed.
-            (changed && short[rest..] == long[rest..])
-                // Two neighbours swapped.
-                || (rest < short.len()
-                    && short[common] == long[rest]
-                    && short[rest] == long[common]
-                    && short[rest + 1..] == long[rest + 1..])
-        }
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let (short, long) = (&short[common..], &long[common..]);
+    let mut long_rest = long.chars();
+    let Some(long_first) = long_rest.next() else {
+        return false;
+    };
+    if added == 1 {
         // A letter added: the rest of the shorter is the longer's past it.
-        1 => short[common..] == long[common + 1..],
+        return short == long_rest.as_str();
+    }
+    let mut short_rest = short.chars();
+    let Some(short_first) = short_rest.next() else {
+        return false;
+    };
+    // A letter changed.
+    if changed && short_rest.as_str() == long_rest.as_str() {
+        return true;
+    }
+    // Two neighbours swapped.
+    match (short_rest.next(), long_rest.next()) {
+        (Some(short_second), Some(long_second)) => {
+            short_first == long_second
+                && short_second == long_first
+                && short_rest.as_str() == long_rest.as_str()
+        }
         _ => false,
     }
 }
@@ -2018,6 +2035,25 @@ pub fn scan_each(text: &str, options: &ScanOptions, mut found: impl FnMut(Mentio
 #[cfg(test)]
 mod tests {
     use super::one_edit_apart;
+
+    proptest::proptest! {
+        /// One edit is what the optimal string alignment distance calls
+        /// one (a letter added, dropped, changed, or two neighbours
+        /// swapped), less a changed letter where that is not allowed;
+        /// letters of several bytes included.
+        #[test]
+        fn one_edit_is_an_alignment_distance_of_one(
+            a in "[abé]{0,6}",
+            b in "[abé]{0,6}",
+            changed: bool,
+        ) {
+            let substitution = a.chars().count() == b.chars().count()
+                && strsim::hamming(&a, &b) == Ok(1);
+            let expected =
+                strsim::osa_distance(&a, &b) == 1 && (changed || !substitution);
+            proptest::prop_assert_eq!(one_edit_apart(&a, &b, changed), expected);
+        }
+    }
 
     #[test]
     fn one_edit_is_a_letter_added_dropped_swapped_or_changed() {
