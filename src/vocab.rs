@@ -12,7 +12,7 @@
 //! profile of the ACLED codebook. A user swaps the vocabulary with
 //! [`Vocabulary::from_json_str`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -303,6 +303,11 @@ pub struct Vocabulary {
     /// nouns ("fighters"), turned away by one hash lookup.
     #[serde(skip)]
     measure_leads: crate::id::HashSet<String>,
+    /// Each unit word of `measures` under its length in characters: a
+    /// misspelt unit ("percnt") is held only against units about as
+    /// long ([`crate::parse::near_miss_unit`]), not against every one.
+    #[serde(skip)]
+    measure_lengths: BTreeSet<(usize, String)>,
 }
 
 object_only!(Vocabulary, "struct Vocabulary", serialize);
@@ -523,6 +528,7 @@ impl Vocabulary {
             verbs: BTreeMap::new(),
             measure_of: BTreeMap::new(),
             measure_leads: crate::id::HashSet::default(),
+            measure_lengths: BTreeSet::new(),
             currency_signs: BTreeMap::new(),
             scale_abbreviations: BTreeMap::new(),
         }
@@ -874,6 +880,8 @@ impl Vocabulary {
         let unit = normalize_phrase(unit);
         let lead = unit.split(' ').next().unwrap_or_default();
         self.measure_leads.insert(lead.to_string());
+        self.measure_lengths
+            .insert((unit.chars().count(), unit.clone()));
         if let Some(old) = self.measure_of.insert(unit.clone(), measure.to_string())
             && let Some(units) = self.measures.get_mut(&old)
         {
@@ -966,6 +974,7 @@ impl Vocabulary {
             measures: self.measures.clone(),
             measure_of: self.measure_of.clone(),
             measure_leads: self.measure_leads.clone(),
+            measure_lengths: self.measure_lengths.clone(),
             ..Vocabulary::empty(self.name.clone())
         }
     }
@@ -980,6 +989,18 @@ impl Vocabulary {
     /// case, single-spaced ("km/h", "degrees celsius", "°c").
     pub(crate) fn measure_words(&self) -> impl Iterator<Item = &str> {
         self.measure_of.keys().map(String::as_str)
+    }
+
+    /// The unit words of [`Vocabulary::measure_words`] from `min` to
+    /// `max` characters long, shortest first, then in alphabetical order.
+    pub(crate) fn measure_words_of_length(
+        &self,
+        min: usize,
+        max: usize,
+    ) -> impl Iterator<Item = &str> {
+        self.measure_lengths
+            .range((min, String::new())..(max.saturating_add(1), String::new()))
+            .map(|(_, unit)| unit.as_str())
     }
 
     /// The measure a quantity's unit is in, if the vocabulary names it:

@@ -643,16 +643,11 @@ pub(crate) fn horizon_splits(text: &str) -> impl Iterator<Item = (&str, &str)> {
 /// "per cnet", "kilometres" for "kilometrs"): a letter added, dropped or
 /// two neighbours swapped, or one changed in a long unit
 /// ([`words::NEAR_MISS_MIN_LEN`], [`words::NEAR_MISS_MIN_LEN_CHANGED`]).
-/// `None` for a unit that is one of them, or near none. The first found
-/// in the vocabulary's order, then the share words'.
+/// `None` for a unit that is one of them, or near none. The first of the
+/// vocabulary's units in alphabetical order, then the share words'.
 pub(crate) fn near_miss_unit<'v>(unit: &str, vocabulary: &'v Vocabulary) -> Option<&'v str> {
     let lower = unit.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
-    let known = || {
-        vocabulary
-            .measure_words()
-            .chain(words::SHARE_WORDS.iter().copied())
-    };
     let heads: Vec<String> = (1..=words.len().min(2))
         .map(|n| words[..n].join(" "))
         .collect();
@@ -663,16 +658,26 @@ pub(crate) fn near_miss_unit<'v>(unit: &str, vocabulary: &'v Vocabulary) -> Opti
     {
         return None;
     }
+    let near = |head: &str, unit: &str| {
+        let len = unit.chars().count();
+        len >= words::NEAR_MISS_MIN_LEN
+            && one_edit_apart(head, unit, len >= words::NEAR_MISS_MIN_LEN_CHANGED)
+    };
     heads.iter().find_map(|head| {
-        known().find(|unit| {
-            // Most pairs differ in length by more than one letter can.
-            if head.len().abs_diff(unit.len()) > 4 {
-                return false;
-            }
-            let len = unit.chars().count();
-            len >= words::NEAR_MISS_MIN_LEN
-                && one_edit_apart(head, unit, len >= words::NEAR_MISS_MIN_LEN_CHANGED)
-        })
+        // One edit changes the length by one character at most, so only
+        // units that long are held against it, and of those the first in
+        // alphabetical order is named.
+        let chars = head.chars().count();
+        vocabulary
+            .measure_words_of_length(chars.saturating_sub(1), chars + 1)
+            .filter(|unit| near(head, unit))
+            .min()
+            .or_else(|| {
+                words::SHARE_WORDS
+                    .iter()
+                    .copied()
+                    .find(|unit| near(head, unit))
+            })
     })
 }
 
@@ -681,8 +686,9 @@ pub(crate) fn near_miss_unit<'v>(unit: &str, vocabulary: &'v Vocabulary) -> Opti
 /// changed.
 fn one_edit_apart(a: &str, b: &str, changed: bool) -> bool {
     // Compared in place, without copying either into characters: every
-    // quantity cell with a unit is held against every unit of the
-    // vocabulary, and copies made that half the time of reading a table.
+    // quantity cell with a unit is held against the vocabulary's units of
+    // about its length, and copies made that half the time of reading a
+    // table.
     let (la, lb) = (a.chars().count(), b.chars().count());
     let (short, long, added) = if la <= lb {
         (a, b, lb - la)
@@ -2034,9 +2040,65 @@ pub fn scan_each(text: &str, options: &ScanOptions, mut found: impl FnMut(Mentio
 
 #[cfg(test)]
 mod tests {
-    use super::one_edit_apart;
+    use super::{near_miss_unit, one_edit_apart, words};
+    use crate::Vocabulary;
 
     proptest::proptest! {
+        /// The length index finds what holding the unit against every
+        /// unit of the vocabulary, in order, finds: a slip of a unit the
+        /// vocabulary has, one of a share word, or none.
+        #[test]
+        fn near_miss_unit_is_the_first_unit_one_edit_away(
+            pick: usize,
+            edit in 0..4u8,
+            at: usize,
+            letter in "[a-zé ]",
+            tail in "( of [a-z]+| [a-z]+)?",
+        ) {
+            // A unit of the vocabulary or a share word, with one edit or
+            // none: a letter added, dropped, changed or swapped.
+            let vocabulary = Vocabulary::default();
+            let pool: Vec<&str> = vocabulary
+                .measure_words()
+                .chain(words::SHARE_WORDS.iter().copied())
+                .collect();
+            let mut chars: Vec<char> = pool[pick % pool.len()].chars().collect();
+            let at = at % (chars.len() + 1);
+            let letter = letter.chars().next().unwrap_or('a');
+            match edit {
+                0 => chars.insert(at, letter),
+                1 if at < chars.len() => {
+                    chars.remove(at);
+                }
+                2 if at < chars.len() => chars[at] = letter,
+                3 if at + 1 < chars.len() => chars.swap(at, at + 1),
+                _ => {}
+            }
+            let unit = format!("{}{tail}", chars.into_iter().collect::<String>());
+            let vocabulary = Vocabulary::default();
+            let lower = unit.to_lowercase();
+            let words_of: Vec<&str> = lower.split_whitespace().collect();
+            let heads: Vec<String> = (1..=words_of.len().min(2))
+                .map(|n| words_of[..n].join(" "))
+                .collect();
+            let known: Vec<&str> = vocabulary
+                .measure_words()
+                .chain(words::SHARE_WORDS.iter().copied())
+                .collect();
+            let expected = if heads.iter().any(|head| known.contains(&head.as_str())) {
+                None
+            } else {
+                heads.iter().find_map(|head| {
+                    known.iter().copied().find(|unit| {
+                        let len = unit.chars().count();
+                        len >= words::NEAR_MISS_MIN_LEN
+                            && one_edit_apart(head, unit, len >= words::NEAR_MISS_MIN_LEN_CHANGED)
+                    })
+                })
+            };
+            proptest::prop_assert_eq!(near_miss_unit(&unit, &vocabulary), expected);
+        }
+
         /// One edit is what the optimal string alignment distance calls
         /// one (a letter added, dropped, changed, or two neighbours
         /// swapped), less a changed letter where that is not allowed;
