@@ -5498,6 +5498,16 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         } else {
             Vec::new()
         };
+        // The measures each wording's signs state, made once and only for
+        // the wordings a pair needs them of.
+        let stated: Vec<std::cell::OnceCell<Vec<&str>>> = (0..claims.len())
+            .map(|_| std::cell::OnceCell::new())
+            .collect();
+        let measures = |k: usize| {
+            stated[k].get_or_init(|| {
+                crate::relation::stated_measures(&words[k], text(k), self.policy.vocabulary())
+            })
+        };
         let mut parent: Vec<usize> = (0..claims.len()).collect();
         // Wordings that negate are blocked without their negation too:
         // "we did not fire tear gas" and "we fired tear gas" share no
@@ -5555,19 +5565,50 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                                 self.policy.vocabulary(),
                             )
                             .is_some()
+                        } else if crate::relation::same_but_figures(
+                            &words[a],
+                            &words[b],
+                            self.policy.vocabulary(),
+                        ) {
+                            let differ =
+                                crate::relation::figures_differ(&words[a], &words[b]).is_some();
+                            if !differ && crate::relation::same_figures(&words[a], &words[b]) {
+                                // The same figures: written otherwise ("$8
+                                // billion", "eight billion dollars"), one
+                                // quote, unless in another measure ("8
+                                // billion euros").
+                                if crate::relation::measures_apart(measures(a), measures(b))
+                                    .is_none()
+                                {
+                                    union(&mut parent, a, b);
+                                    continue;
+                                }
+                                true
+                            } else {
+                                differ
+                            }
                         } else {
-                            crate::relation::same_but_figures(
-                                &words[a],
-                                &words[b],
-                                self.policy.vocabulary(),
-                            ) && crate::relation::figures_differ(&words[a], &words[b]).is_some()
+                            false
                         };
                         if opposed {
                             negated.push((a.min(b), a.max(b)));
                         }
                         continue;
                     }
-                    if negates || crate::relation::figures_differ(&words[a], &words[b]).is_some() {
+                    // Nor one that states a figure in another measure ("$8
+                    // billion", "8 billion euros").
+                    let other_measure = || {
+                        crate::relation::measures_apart(measures(a), measures(b)).is_some()
+                            && crate::relation::same_but_figures(
+                                &words[a],
+                                &words[b],
+                                self.policy.vocabulary(),
+                            )
+                    };
+                    if negates
+                        || crate::relation::figures_differ(&words[a], &words[b]).is_some()
+                        || other_measure()
+                    {
                         negated.push((a.min(b), a.max(b)));
                     } else {
                         union(&mut parent, a, b);
@@ -6597,12 +6638,30 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     // Said apart, by the claims' dates or occasions: the
                     // speaker may have changed position.
                     let apart = crate::relation::SaidApart::of((la, &a.claims), (lb, &b.claims));
-                    let figures = if negates_oddly(&wa, ta) == negates_oddly(&wb, tb) {
+                    let same_parity = negates_oddly(&wa, ta) == negates_oddly(&wb, tb);
+                    let figures = if same_parity {
                         crate::relation::figures_differ(&wa, &wb)
                     } else {
                         None
                     };
-                    if let Some((x, y)) = figures {
+                    // Or the same figures in another measure ("$8 billion",
+                    // "8 billion euros").
+                    let vocabulary = self.policy.vocabulary();
+                    let measures = (same_parity
+                        && figures.is_none()
+                        && crate::relation::same_but_figures(&wa, &wb, vocabulary))
+                    .then(|| crate::relation::measures_differ((&wa, ta), (&wb, tb), vocabulary))
+                    .flatten();
+                    if let Some((x, y)) = measures {
+                        let how = if similarity < threshold {
+                            format!("the same words but for the measure of a figure ({x} and {y})")
+                        } else {
+                            format!(
+                                "near-same words (similarity {similarity}), but they state a figure in different measures ({x} and {y})"
+                            )
+                        };
+                        write!(text, "{how}, so they conflict: {diff}{apart}").ok();
+                    } else if let Some((x, y)) = figures {
                         let printed = crate::relation::printed_figure;
                         let (x, y) = (printed(ta, x), printed(tb, y));
                         let how = if similarity < threshold {

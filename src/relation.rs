@@ -693,6 +693,134 @@ pub(crate) fn same_but_figures(a: &[&str], b: &[&str], vocabulary: &Vocabulary) 
     figure_skeleton(a, vocabulary).eq(figure_skeleton(b, vocabulary))
 }
 
+/// Whether two wordings are one quote's words with a figure written
+/// otherwise ("$8 billion" and "eight billion dollars", "three hundred
+/// and twenty" and "320"): the same words but for their runs of figure
+/// words ([`same_but_figures`]), not the same words, the same figures
+/// ([`same_figures`]), and no sign that differs ([`measures_differ`]:
+/// "$8 billion" and "8 billion euros" conflict). `a` and `b` are the
+/// normalized words of `a_text` and `b_text`, as printed. Such wordings
+/// are a variant of one quote, however short (twentieth audit, G2, left
+/// "different quotes" before).
+pub(crate) fn figures_written_otherwise(
+    (a, a_text): (&[&str], &str),
+    (b, b_text): (&[&str], &str),
+    vocabulary: &Vocabulary,
+) -> bool {
+    a != b
+        && same_but_figures(a, b, vocabulary)
+        && same_figures(a, b)
+        && measures_differ((a, a_text), (b, b_text), vocabulary).is_none()
+}
+
+/// Whether two wordings state as many figures, at least one, each of
+/// the same value, read in words and digits alike ("three hundred" and
+/// "300").
+pub(crate) fn same_figures(a: &[&str], b: &[&str]) -> bool {
+    let (fa, fb) = (read_figures(a), read_figures(b));
+    !fa.is_empty() && fa.len() == fb.len() && fa.iter().zip(&fb).all(|(x, y)| x.same(*y))
+}
+
+/// The measures two wordings' signs state ([`stated_measures`]), joined
+/// with "and" ("US dollars" and "euros"), where both state some and they
+/// differ: a figure in another currency is another figure. A sign that
+/// one wording drops ("$8 billion", "8 billion") is no difference.
+pub(crate) fn measures_differ(
+    (a, a_text): (&[&str], &str),
+    (b, b_text): (&[&str], &str),
+    vocabulary: &Vocabulary,
+) -> Option<(String, String)> {
+    measures_apart(
+        &stated_measures(a, a_text, vocabulary),
+        &stated_measures(b, b_text, vocabulary),
+    )
+}
+
+/// Whether a word added or removed in `diff` is one for a sign
+/// ([`in_figure_run`]: "dollars", "percent"): near-same wordings whose
+/// changed words hold none state their figures' measures alike, as far
+/// as their words tell, and [`measures_differ`] is not asked of them
+/// (quote relations are a hot path).
+fn sign_word_changed(diff: &[WordChange], vocabulary: &Vocabulary) -> bool {
+    diff.iter().any(|change| match change {
+        WordChange::Added(text) | WordChange::Removed(text) => text.split(' ').any(|word| {
+            matches!(word, "percent" | "pct" | "per" | "cent") || vocabulary.is_currency_word(word)
+        }),
+        WordChange::Same(_) => false,
+    })
+}
+
+/// [`measures_differ`] of two wordings' [`stated_measures`].
+pub(crate) fn measures_apart(a: &[&str], b: &[&str]) -> Option<(String, String)> {
+    (!a.is_empty() && !b.is_empty() && a != b).then(|| (a.join(" and "), b.join(" and ")))
+}
+
+/// The measures a wording's signs state, sorted and each once: those of
+/// the currency signs printed in `text` (the longest sign at each place:
+/// "US$" is one sign), of the words for them beside a figure in its
+/// normalized `words` ("dollars"), and "percent" for a "%" printed or a
+/// word for it ("percent", "pct", "per cent"). Normalizing drops a sign,
+/// so two wordings are held to state the same signs by these.
+pub(crate) fn stated_measures<'v>(
+    words: &[&str],
+    text: &str,
+    vocabulary: &'v Vocabulary,
+) -> Vec<&'v str> {
+    const PERCENT: &str = "percent";
+    let mut measures: Vec<&'v str> = Vec::new();
+    // A sign goes with a figure: a wording without one states none (most
+    // quotes, told at one look a word).
+    if !has_figure(words) {
+        return measures;
+    }
+    // The bytes a sign may open with, either case: most bytes open none.
+    let mut opens = [false; 256];
+    for (sign, ..) in vocabulary.currency_signs() {
+        if let Some(&byte) = sign.as_bytes().first() {
+            opens[usize::from(byte)] = true;
+            opens[usize::from(byte.to_ascii_uppercase())] = true;
+        }
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            measures.push(PERCENT);
+        }
+        let sign = opens[usize::from(bytes[i])]
+            .then(|| {
+                vocabulary
+                    .currency_signs()
+                    .filter(|(sign, ..)| {
+                        text.get(i..i + sign.len())
+                            .is_some_and(|at| at.eq_ignore_ascii_case(sign))
+                    })
+                    .max_by_key(|(sign, ..)| sign.len())
+            })
+            .flatten();
+        match sign {
+            Some((sign, measure, _)) => {
+                measures.push(measure);
+                i += sign.len();
+            }
+            None => i += 1,
+        }
+    }
+    for (i, &word) in words.iter().enumerate() {
+        if !in_figure_run(words, i, vocabulary) || in_number(words, i) {
+            continue;
+        }
+        match word {
+            "percent" | "pct" | "per" => measures.push(PERCENT),
+            "cent" => {}
+            word => measures.extend(vocabulary.measure(word)),
+        }
+    }
+    measures.sort_unstable();
+    measures.dedup();
+    measures
+}
+
 /// Whether the word at `i` of normalized `words` is a number's: a figure
 /// word ([`figure_word`]: a word with a digit, or one that may be part
 /// of a number in words), an "a" or "an" before a scale word ("a
@@ -1450,7 +1578,20 @@ impl Analyzer<'_, '_> {
                     ),
                 )
             };
-            let (kind, explanation) = if wa == wb {
+            let (kind, explanation) = if wa == wb
+                && qa.text() != qb.text()
+                && let Some((x, y)) =
+                    measures_differ((wa, qa.text()), (wb, qb.text()), self.policy().vocabulary())
+            {
+                // Normalizing drops a sign: "$8 billion", "€8 billion".
+                (
+                    RelationKind::Conflict,
+                    format!(
+                        "{ia} and {ib} print the same words, once normalized, but they state a figure in different measures ({x} and {y}), so they conflict{}",
+                        SaidApart::of((ia.as_str(), &[a]), (ib.as_str(), &[b]))
+                    ),
+                )
+            } else if wa == wb {
                 (
                     RelationKind::Verbatim,
                     format!("{ia} and {ib} print the same words, once normalized: verbatim"),
@@ -1479,6 +1620,21 @@ impl Analyzer<'_, '_> {
                             SaidApart::of((ia.as_str(), &[a]), (ib.as_str(), &[b]))
                         ),
                     )
+                } else if sign_word_changed(&evidence.diff, self.policy().vocabulary())
+                    && same_but_figures(wa, wb, self.policy().vocabulary())
+                    && let Some((x, y)) = measures_differ(
+                        (wa, qa.text()),
+                        (wb, qb.text()),
+                        self.policy().vocabulary(),
+                    )
+                {
+                    (
+                        RelationKind::Conflict,
+                        format!(
+                            "{near}, but they state a figure in different measures ({x} and {y}), so they conflict: {shown}{}",
+                            SaidApart::of((ia.as_str(), &[a]), (ib.as_str(), &[b]))
+                        ),
+                    )
                 } else {
                     (
                         RelationKind::Variant,
@@ -1502,6 +1658,31 @@ impl Analyzer<'_, '_> {
             {
                 let (x, y) = (printed_figure(qa.text(), x), printed_figure(qb.text(), y));
                 same_words_but(&mut evidence, &format!("a figure ({x} and {y})"))
+            } else if same_but_figures(wa, wb, self.policy().vocabulary())
+                && same_figures(wa, wb)
+                && let Some((x, y)) =
+                    measures_differ((wa, qa.text()), (wb, qb.text()), self.policy().vocabulary())
+            {
+                same_words_but(
+                    &mut evidence,
+                    &format!("the measure of a figure ({x} and {y})"),
+                )
+            } else if !negation_differs(wa, qa.text(), wb, qb.text())
+                && figures_written_otherwise(
+                    (wa, qa.text()),
+                    (wb, qb.text()),
+                    self.policy().vocabulary(),
+                )
+            {
+                let diff = word_diff(wa, wb);
+                let shown = render_diff(&diff);
+                evidence.diff = diff;
+                (
+                    RelationKind::Variant,
+                    format!(
+                        "{ia} and {ib} print the same words and figures, a figure written otherwise: a variant wording of one quote: {shown}"
+                    ),
+                )
             } else {
                 (
                     RelationKind::DifferentQuote,

@@ -7379,3 +7379,62 @@ fn a_relay_finding_names_the_origin_its_claim_cites() {
     dw1 relays Interior Ministry as 10,000, dropping the approximation present in bbc1 (about 10,000)
     ");
 }
+
+/// The same figures written otherwise ("$8 billion" and "eight billion
+/// dollars", "three hundred and twenty" and "320") make one quote's
+/// variant wordings, however short (twentieth audit, G2: they were
+/// "different quotes", each position standing on its own). The same
+/// figure in another measure ("$8 billion", "8 billion euros") is
+/// another figure, and conflicts; a sign one wording drops is no
+/// difference.
+#[test]
+fn quotes_with_a_figure_written_otherwise_are_one_quote() {
+    for (a, b) in [
+        (
+            "We lost $8 billion of customer money.",
+            "We lost eight billion dollars of customer money.",
+        ),
+        (
+            "We rescued three hundred and twenty people.",
+            "We rescued 320 people.",
+        ),
+        (
+            "We have rescued three hundred people from the rubble.",
+            "We have rescued 300 people from the rubble.",
+        ),
+        ("We lost $8 billion.", "We lost eight billion."),
+    ] {
+        let (kind, why) = relate_quotes(a, b);
+        assert_eq!(kind, RelationKind::Variant, "{a:?} {b:?}: {why}");
+        for (x, y) in [(a, b), (b, a)] {
+            let (verdict, sentences) = two_quotes(x, y);
+            assert_eq!(verdict, Verdict::Corroborated, "{x:?} {y:?}: {sentences:?}");
+        }
+    }
+    let (_, why) = relate_quotes(
+        "We rescued three hundred and twenty people.",
+        "We rescued 320 people.",
+    );
+    assert_snapshot!(why, @"c1 and c2 print the same words and figures, a figure written otherwise: a variant wording of one quote: we rescued [-three hundred and twenty-] {+320+} people");
+    // Another measure: a conflict, near the threshold or below it.
+    for (a, b) in [
+        (
+            "We lost $8 billion of customer money.",
+            "We lost 8 billion euros of customer money.",
+        ),
+        ("We lost $8 billion.", "We lost eight billion euros."),
+        // Signs alone, which normalizing drops.
+        (
+            "We lost $8 billion of customer money.",
+            "We lost €8 billion of customer money.",
+        ),
+    ] {
+        let (kind, why) = relate_quotes(a, b);
+        assert_eq!(kind, RelationKind::Conflict, "{a:?} {b:?}: {why}");
+        for (x, y) in [(a, b), (b, a)] {
+            assert_eq!(two_quotes(x, y).0, Verdict::Contested, "{x:?} {y:?}");
+        }
+    }
+    let (_, sentences) = two_quotes("We lost $8 billion.", "We lost eight billion euros.");
+    assert_snapshot!(sentences.join("\n"), @"P1 (“We lost $8 billion.”) and P2 (“We lost eight billion euros.”): the same words but for the measure of a figure (US dollars and euros), so they conflict: we lost [-8-] {+eight+} billion {+euros+}");
+}
