@@ -593,7 +593,9 @@ pub(crate) fn after_projection_marker(text: &str) -> Option<(&str, bool)> {
 /// "or", which would make it a list that may hold a figure of its own
 /// ("in 2025 and 12,000 in 2026"), and no other opener, which would put
 /// words that are not time before the horizon ("in need by March").
-/// Words that are no horizon ("in Gaza") give none.
+/// Words of time the date grammar reads whole are a horizon without an
+/// opener ("4,000 next month", "4,000 next year"), as they are no
+/// counted noun. Words that are no horizon ("in Gaza") give none.
 pub(crate) fn horizon_splits(text: &str) -> impl Iterator<Item = (&str, &str)> {
     let text = text.trim();
     // The shortest horizon first: "by March" in "10,000 in need by
@@ -608,10 +610,23 @@ pub(crate) fn horizon_splits(text: &str) -> impl Iterator<Item = (&str, &str)> {
         let horizon = &text[k..];
         let mut words = horizon.split_whitespace();
         let first = words.next()?.to_ascii_lowercase();
-        if !words::HORIZON_OPENERS.contains(&first.as_str())
-            || horizon.split_whitespace().count() > 8
-        {
+        if horizon.split_whitespace().count() > 8 {
             return None;
+        }
+        let probe = NaiveDate::from_ymd_opt(2000, 6, 15)?;
+        if !words::HORIZON_OPENERS.contains(&first.as_str()) {
+            // Words of time the date grammar reads whole, with no opener
+            // ("next month", "next year"): a horizon too, as they
+            // are no counted noun (twenty-first audit, leftover of the
+            // twentieth's G8).
+            let dated = !horizon.contains([',', ';'])
+                && !horizon.split_whitespace().any(|word| {
+                    let word = word.to_ascii_lowercase();
+                    matches!(word.as_str(), "and" | "or")
+                        || words::HORIZON_OPENERS.contains(&word.as_str())
+                })
+                && parse_date(horizon, Some(probe)).is_ok();
+            return dated.then(|| (text[..k].trim_end(), horizon));
         }
         // One phrase of time, not a list or a clause that may hold a
         // figure of its own ("in 2025 and 12,000 in 2026"), nor words
@@ -627,7 +642,6 @@ pub(crate) fn horizon_splits(text: &str) -> impl Iterator<Item = (&str, &str)> {
         }
         let last = words.last()?;
         let last_lower = last.to_ascii_lowercase();
-        let probe = NaiveDate::from_ymd_opt(2000, 6, 15)?;
         // A date ahead ("2030") reads alone; one without its year
         // ("March") against some day.
         let ends_in_time = words::HORIZON_TIME_WORDS.contains(&last_lower.as_str())

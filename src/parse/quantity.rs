@@ -1400,6 +1400,15 @@ fn bound_after(tokens: &Tokens, lexicon: &Lexicon, end: usize) -> Option<(usize,
     None
 }
 
+/// Whether words of time open at token `k`: words the date grammar
+/// reads ("next month", "last week", "yesterday", "next year",
+/// "this coming Friday"), which say when, never what is counted
+/// ([`unit_at`]; twenty-first audit, leftover of the twentieth's G8).
+fn time_phrase_at(tokens: &Tokens, k: usize) -> bool {
+    tokens.word(k).is_some_and(super::date::may_start_date)
+        && super::date::date_at(tokens, k, None, false).is_some_and(|read| read.end > k)
+}
+
 fn looks_like_nationality_or_abbreviation(raw: &str, lower: &str) -> bool {
     let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
     let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
@@ -1423,7 +1432,8 @@ fn is_plural(lower: &str) -> bool {
 /// that look like a noun phrase, on the same line, without punctuation;
 /// it ends before a stop word, a number, a month or weekday, "am" or
 /// "pm" ("5 pm" is a time of day, not five of something, eighteenth
-/// audit, E4), or a capitalized word that is not an abbreviation or
+/// audit, E4), words of time the date grammar reads ("4,000 next
+/// month", "12 last week": [`time_phrase_at`]), or a capitalized word that is not an abbreviation or
 /// nationality; it ends after a plural noun. After a vague phrase an "of" is skipped: "dozens
 /// of prisoners".
 ///
@@ -1457,6 +1467,7 @@ fn unit_at(tokens: &Tokens, at: usize, allow_of: bool) -> (usize, Option<String>
             || lookup(MONTHS, lower).is_some()
             || lookup(WEEKDAYS, lower).is_some()
             || lookup(MERIDIEM, lower).is_some()
+            || time_phrase_at(tokens, end)
         {
             break;
         }

@@ -2800,3 +2800,37 @@ fn north_of_and_may_top_are_bounds() {
         "exact 10..=10 unit=universities [10 universities]",
     );
 }
+
+/// Words of time after a figure ("next month", "last week",
+/// "yesterday", "next Tuesday") are when, never what is counted: the
+/// counted noun ends before words the date grammar reads. "Next month"
+/// had been read as the unit of "4,000" (twenty-first audit, leftover of
+/// the twentieth's G8). A noun with a word of time as its modifier ("3
+/// past presidents", "5 early voters") is still counted, and so is a
+/// span of time ("12 months").
+#[test]
+fn time_words_after_a_figure_are_no_unit() {
+    check(
+        "expected to double to 4,000 next month",
+        "exact 4000..=4000 [4,000]; date 2021-09 [next month]",
+    );
+    check(
+        "12 last week",
+        "exact 12..=12 [12]; date 2021-08-16/2021-08-22 [last week]",
+    );
+    check(
+        "4,000 yesterday",
+        "exact 4000..=4000 [4,000]; date 2021-08-24 [yesterday]",
+    );
+    check_without_reference("4,000 next Tuesday", "exact 4000..=4000 [4,000]");
+    check_without_reference("4,000 this year", "exact 4000..=4000 [4,000]");
+    check_without_reference(
+        "3 past presidents",
+        "exact 3..=3 unit=past presidents [3 past presidents]",
+    );
+    check_without_reference(
+        "5 early voters",
+        "exact 5..=5 unit=early voters [5 early voters]",
+    );
+    check_without_reference("12 months", "exact 12..=12 unit=months [12 months]");
+}

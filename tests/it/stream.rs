@@ -596,6 +596,46 @@ fn a_projection_with_its_horizon_in_a_table_is_read() {
     assert_snapshot!(labels.join(" | "), @"quantity | quantity; projected | quantity; projected by March | quantity; projected by the end of the year | quantity; projected in 2030 | quantity; projected over the medium term | text");
 }
 
+/// Words of time after a projection's figure that the date grammar reads
+/// whole ("next month", "next year") are its horizon, as "by March"
+/// is, and no counted noun: "could rise to 4,000 next month" had been a
+/// count of "next month" (twenty-first audit, leftover of the twentieth's
+/// G8). A figure with such words and no projection is kept as text, with
+/// a warning, not counted as "last week".
+#[test]
+fn time_words_after_a_figure_in_a_table_are_no_unit() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         A,Outbreak,cases,\"could rise to 4,000 next month\"\n\
+         B,Outbreak,cases,\"expected to double to 4,000 next year\"\n\
+         C,Outbreak,cases,\"may top 10,000 this year\"\n\
+         D,Outbreak,cases,\"12 last week\"\n",
+    );
+    let read: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| {
+            let horizon = c.scope.horizon.as_deref().unwrap_or("-");
+            match &c.value {
+                corroborate::Value::Quantity(q) => format!(
+                    "{} {q} unit={} {} {horizon}",
+                    c.id,
+                    q.unit().unwrap_or("-"),
+                    c.scope.status
+                ),
+                other => format!("{} {} {} {horizon}", c.id, other.kind(), c.scope.status),
+            }
+        })
+        .collect();
+    assert_snapshot!(read.join("\n"), @"
+    line-2 4,000 unit=- projected next month
+    line-3 4,000 unit=- projected next year
+    line-4 more than 10,000 unit=- projected this year
+    line-5 text unspecified -
+    ");
+    assert_snapshot!(warnings_of(&corpus), @r#"warning t.csv:5: field value: "12 last week" begins with the quantity "12" but goes on with "last", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number"#);
+}
+
 /// A unit one edit from a unit of the vocabulary ("percnt", "per cnet")
 /// had been read as a count of it with no word, which put the figure in
 /// the scope of counts beside the shares it meant to be one of; and a cell
