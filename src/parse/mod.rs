@@ -36,6 +36,24 @@ pub(crate) fn may_be_number_word(word: &str) -> bool {
     number::starts_number_word(word) || scale_word(word).is_some()
 }
 
+/// Whether `word` (lower case) is an ordinal ("third", "twenty-first"):
+/// a place in a sequence, no figure, though its first part may be a
+/// number word ("twenty"). See [`words::ORDINALS`].
+pub(crate) fn is_ordinal_word(word: &str) -> bool {
+    let last = word.rsplit('-').next().unwrap_or(word);
+    words::ORDINALS.contains(&last)
+}
+
+/// Whether `word` (lower case), a part of a whole ("quarter", "half"),
+/// names a period or a place after `before`, the word before it (lower
+/// case): an ordinal ("the third quarter", "the first half") or a word
+/// of [`words::PLACE_WORDS`] ("the last quarter"). A cardinal after
+/// them ("the first three") is a figure still.
+pub(crate) fn is_part_after_place(before: &str, word: &str) -> bool {
+    words::PART_WORDS.contains(&word)
+        && (is_ordinal_word(before) || words::PLACE_WORDS.contains(&before))
+}
+
 /// The number that opens `text`, as the scan reads one: in words ("three
 /// hundred", "twenty five", "a dozen", "half a million") or in digits,
 /// with a scale word after them ("3 million"). Its value, the bytes of

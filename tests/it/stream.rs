@@ -669,6 +669,33 @@ fn a_near_miss_unit_and_a_number_word_kept_as_text_are_warned_about() {
     "#);
 }
 
+/// A part after an ordinal ("the third quarter", "the first half", "the
+/// twenty-first quarter", "the last quarter") names a period or a place in
+/// a sequence, not a figure: such a cell kept as text had been warned
+/// about as holding the number word "quarter" (twenty-first audit,
+/// leftover of the twentieth's G10). A cardinal is still warned about,
+/// after an ordinal too ("the first three suspects"), and so is a part
+/// that is a figure ("nearly half").
+#[test]
+fn a_part_after_an_ordinal_is_no_number_word() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         A,Talks,held,in the third quarter\n\
+         B,Talks,held,the first half\n\
+         C,Talks,held,the twenty-first quarter\n\
+         D,Talks,held,the last quarter\n\
+         E,Election,stage,second round\n\
+         F,Trial,counts,all seven counts\n\
+         G,Trial,charged,the first three suspects\n\
+         H,Poll,backing,nearly half the voters\n",
+    );
+    assert_snapshot!(warnings_of(&corpus), @r#"
+    warning t.csv:7: field value: "all seven counts" holds the figure "seven" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    warning t.csv:8: field value: "the first three suspects" holds the figure "three" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    warning t.csv:9: field value: "nearly half the voters" holds the figure "half" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    "#);
+}
+
 /// Rows are numbered by the lines an editor shows, whatever the line
 /// endings and blank lines: the `csv` crate alone numbered a row after a
 /// CRLF row by that row's line, after blank lines by the first blank
