@@ -74,6 +74,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::error::{Error, ErrorKind};
+use crate::model::Status;
 use crate::period::Period;
 use crate::quantity::{Amount, Quantity, just_past, just_under};
 use crate::vocab::Vocabulary;
@@ -167,6 +168,8 @@ pub struct Mention {
     span: Range<usize>,
     text: String,
     kind: MentionKind,
+    status: Status,
+    horizon: Option<String>,
 }
 
 impl Mention {
@@ -183,6 +186,36 @@ impl Mention {
     /// The value.
     pub fn kind(&self) -> &MentionKind {
         &self.kind
+    }
+
+    /// Whether the figure is projected or estimated, as the corpus format's
+    /// `scope.status` says and a table cell so written is read: `Projected`
+    /// after the words of a projection, an opener and a verb ("could reach
+    /// 10,000", "expected to double to 4,000", "may top 10,000") or
+    /// "projected"; `Estimated` for a figure that opens with "an estimated"
+    /// or "estimated", where the vocabulary lists neither as a hedge;
+    /// `Unspecified` for any other mention and every date.
+    ///
+    /// ```
+    /// use corroborate::{scan, ScanOptions, Status};
+    /// let mentions = scan("Cases could reach 10,000 by March.", &ScanOptions::new());
+    /// assert_eq!(mentions[0].text(), "10,000");
+    /// assert_eq!(mentions[0].status(), Status::Projected);
+    /// assert_eq!(mentions[0].horizon(), Some("by March"));
+    /// let mentions = scan("10,000 cases by March.", &ScanOptions::new());
+    /// assert_eq!(mentions[0].status(), Status::Unspecified);
+    /// assert_eq!(mentions[0].horizon(), None);
+    /// ```
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// A projection's horizon, as written after its figure ("by March",
+    /// "over the medium term", "next month", "in 2030"), as the corpus
+    /// format's `scope.horizon`: only for a projected mention
+    /// ([`Mention::status`]). A date in it is a mention of its own too.
+    pub fn horizon(&self) -> Option<&str> {
+        self.horizon.as_deref()
     }
 
     /// The quantity, if the mention is one.
@@ -271,6 +304,8 @@ impl Mention {
             text: self.text.clone(),
             span: [self.span.start, self.span.end],
             value,
+            status: self.status,
+            horizon: self.horizon.clone(),
         }
     }
 }
@@ -312,13 +347,18 @@ impl fmt::Display for Mention {
 /// `max_inclusive` false, and so do two bounds that close a range of
 /// such figures at either end ("more than 2 and less than 3 metres":
 /// `min` 2 and `max` 3, both exclusive); for a count ("nearly 6 people")
-/// `max` is the whole number below it, inclusive.
+/// `max` is the whole number below it, inclusive. A quantity whose
+/// [`Mention::status`] is said then has `status` (`"projected"`,
+/// `"estimated"`), and a projection with its horizon `horizon` ("by
+/// March"); neither is written otherwise.
 #[derive(Clone, Debug)]
 pub struct MentionRecord {
     input: usize,
     text: String,
     span: [usize; 2],
     value: RecordValue,
+    status: Status,
+    horizon: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -373,6 +413,12 @@ impl Serialize for MentionRecord {
                 map.serialize_entry("unit", unit)?;
                 if rounded_to.is_some() {
                     map.serialize_entry("rounded_to", &json_number(*rounded_to))?;
+                }
+                if self.status != Status::Unspecified {
+                    map.serialize_entry("status", self.status.as_str())?;
+                }
+                if let Some(horizon) = &self.horizon {
+                    map.serialize_entry("horizon", horizon)?;
                 }
             }
             RecordValue::Date {
@@ -766,12 +812,13 @@ fn one_edit_apart(a: &str, b: &str, changed: bool) -> bool {
 /// table row gives its claim the status `estimated`.
 pub(crate) fn opens_with_estimate_marker(text: &str, vocabulary: &Vocabulary) -> bool {
     let text = text.trim_start();
+    // The words are looked for before the vocabulary: the scanner asks
+    // this of every quantity it reads.
     words::ESTIMATE_MARKERS.iter().any(|marker| {
-        vocabulary.approximation(marker).is_none()
-            && text
-                .get(..marker.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(marker))
+        text.get(..marker.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(marker))
             && text[marker.len()..].starts_with(char::is_whitespace)
+            && vocabulary.approximation(marker).is_none()
     })
 }
 
@@ -2053,10 +2100,29 @@ pub fn scan_each(text: &str, options: &ScanOptions, mut found: impl FnMut(Mentio
         if let Some(kind) = kind {
             let span = tokens.span(i, end);
             if let Some(slice) = text.get(span.clone()) {
+                // A projection's figure, with its horizon, as a table
+                // cell so written is read; an estimate's (twenty-first
+                // audit, leftover of the twentieth's G8).
+                let (status, horizon) = match kind {
+                    MentionKind::Quantity(_) if quantity::projection_at(&tokens, i) => (
+                        Status::Projected,
+                        quantity::horizon_at(&tokens, end)
+                            .and_then(|after| text.get(tokens.span(end, after)))
+                            .map(str::to_string),
+                    ),
+                    MentionKind::Quantity(_)
+                        if opens_with_estimate_marker(slice, &options.vocabulary) =>
+                    {
+                        (Status::Estimated, None)
+                    }
+                    _ => (Status::Unspecified, None),
+                };
                 found(Mention {
                     span,
                     text: slice.to_string(),
                     kind,
+                    status,
+                    horizon,
                 });
             }
         }
