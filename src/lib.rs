@@ -92,6 +92,9 @@
 //! use corroborate::{scan, ScanOptions};
 //! let mentions = scan("it may rise to as many as 10,000 over the medium term", &ScanOptions::new());
 //! assert_eq!(mentions[0].text(), "as many as 10,000");
+//! // A projection, to its horizon, as the corpus format's scope says.
+//! assert_eq!(mentions[0].status(), corroborate::Status::Projected);
+//! assert_eq!(mentions[0].horizon(), Some("over the medium term"));
 //! ```
 //!
 //! **Mark a property as a running toll.** [`Policy::with_cumulative`]: a

@@ -2516,7 +2516,9 @@ fn open_period_kept_as_text(text: &str) -> Option<Error> {
 /// first number in words, "seven" in "all seven counts", or word of one,
 /// "half" in "more than half" (a lone "one",
 /// which is a determiner or a pronoun more often than a count, "the one
-/// who left", is none: twentieth audit, G10).
+/// who left", is none: twentieth audit, G10; nor is an ordinal,
+/// "twenty-first", or a part after one, "the third quarter", "the first
+/// half", which name a place or a period: [`crate::parse::is_part_after_place`]).
 fn figure_in(text: &str) -> Option<&str> {
     text.split_whitespace()
         .find(|word| word.chars().any(char::is_numeric))
@@ -2538,6 +2540,20 @@ fn number_word_in(text: &str) -> Option<&str> {
             .flat_map(char::to_lowercase)
             .collect();
         if word.is_empty() || !crate::parse::may_be_number_word(&word) {
+            return None;
+        }
+        // An ordinal ("twenty-first"), and a part after one or after a
+        // word that places it ("the third quarter", "the last half"),
+        // name a place in a sequence or a period, not a figure (twentieth
+        // audit, G10, leftover).
+        let before: String = text[..k]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_lowercase();
+        if crate::parse::is_ordinal_word(&word) || crate::parse::is_part_after_place(&before, &word)
+        {
             return None;
         }
         // The number the words open, or else the word alone, a part of

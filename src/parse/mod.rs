@@ -36,6 +36,24 @@ pub(crate) fn may_be_number_word(word: &str) -> bool {
     number::starts_number_word(word) || scale_word(word).is_some()
 }
 
+/// Whether `word` (lower case) is an ordinal ("third", "twenty-first"):
+/// a place in a sequence, no figure, though its first part may be a
+/// number word ("twenty"). See [`words::ORDINALS`].
+pub(crate) fn is_ordinal_word(word: &str) -> bool {
+    let last = word.rsplit('-').next().unwrap_or(word);
+    words::ORDINALS.contains(&last)
+}
+
+/// Whether `word` (lower case), a part of a whole ("quarter", "half"),
+/// names a period or a place after `before`, the word before it (lower
+/// case): an ordinal ("the third quarter", "the first half") or a word
+/// of [`words::PLACE_WORDS`] ("the last quarter"). A cardinal after
+/// them ("the first three") is a figure still.
+pub(crate) fn is_part_after_place(before: &str, word: &str) -> bool {
+    words::PART_WORDS.contains(&word)
+        && (is_ordinal_word(before) || words::PLACE_WORDS.contains(&before))
+}
+
 /// The number that opens `text`, as the scan reads one: in words ("three
 /// hundred", "twenty five", "a dozen", "half a million") or in digits,
 /// with a scale word after them ("3 million"). Its value, the bytes of
@@ -56,6 +74,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::error::{Error, ErrorKind};
+use crate::model::Status;
 use crate::period::Period;
 use crate::quantity::{Amount, Quantity, just_past, just_under};
 use crate::vocab::Vocabulary;
@@ -149,6 +168,8 @@ pub struct Mention {
     span: Range<usize>,
     text: String,
     kind: MentionKind,
+    status: Status,
+    horizon: Option<String>,
 }
 
 impl Mention {
@@ -165,6 +186,36 @@ impl Mention {
     /// The value.
     pub fn kind(&self) -> &MentionKind {
         &self.kind
+    }
+
+    /// Whether the figure is projected or estimated, as the corpus format's
+    /// `scope.status` says and a table cell so written is read: `Projected`
+    /// after the words of a projection, an opener and a verb ("could reach
+    /// 10,000", "expected to double to 4,000", "may top 10,000") or
+    /// "projected"; `Estimated` for a figure that opens with "an estimated"
+    /// or "estimated", where the vocabulary lists neither as a hedge;
+    /// `Unspecified` for any other mention and every date.
+    ///
+    /// ```
+    /// use corroborate::{scan, ScanOptions, Status};
+    /// let mentions = scan("Cases could reach 10,000 by March.", &ScanOptions::new());
+    /// assert_eq!(mentions[0].text(), "10,000");
+    /// assert_eq!(mentions[0].status(), Status::Projected);
+    /// assert_eq!(mentions[0].horizon(), Some("by March"));
+    /// let mentions = scan("10,000 cases by March.", &ScanOptions::new());
+    /// assert_eq!(mentions[0].status(), Status::Unspecified);
+    /// assert_eq!(mentions[0].horizon(), None);
+    /// ```
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// A projection's horizon, as written after its figure ("by March",
+    /// "over the medium term", "next month", "in 2030"), as the corpus
+    /// format's `scope.horizon`: only for a projected mention
+    /// ([`Mention::status`]). A date in it is a mention of its own too.
+    pub fn horizon(&self) -> Option<&str> {
+        self.horizon.as_deref()
     }
 
     /// The quantity, if the mention is one.
@@ -253,6 +304,8 @@ impl Mention {
             text: self.text.clone(),
             span: [self.span.start, self.span.end],
             value,
+            status: self.status,
+            horizon: self.horizon.clone(),
         }
     }
 }
@@ -294,13 +347,18 @@ impl fmt::Display for Mention {
 /// `max_inclusive` false, and so do two bounds that close a range of
 /// such figures at either end ("more than 2 and less than 3 metres":
 /// `min` 2 and `max` 3, both exclusive); for a count ("nearly 6 people")
-/// `max` is the whole number below it, inclusive.
+/// `max` is the whole number below it, inclusive. A quantity whose
+/// [`Mention::status`] is said then has `status` (`"projected"`,
+/// `"estimated"`), and a projection with its horizon `horizon` ("by
+/// March"); neither is written otherwise.
 #[derive(Clone, Debug)]
 pub struct MentionRecord {
     input: usize,
     text: String,
     span: [usize; 2],
     value: RecordValue,
+    status: Status,
+    horizon: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -355,6 +413,12 @@ impl Serialize for MentionRecord {
                 map.serialize_entry("unit", unit)?;
                 if rounded_to.is_some() {
                     map.serialize_entry("rounded_to", &json_number(*rounded_to))?;
+                }
+                if self.status != Status::Unspecified {
+                    map.serialize_entry("status", self.status.as_str())?;
+                }
+                if let Some(horizon) = &self.horizon {
+                    map.serialize_entry("horizon", horizon)?;
                 }
             }
             RecordValue::Date {
@@ -593,7 +657,9 @@ pub(crate) fn after_projection_marker(text: &str) -> Option<(&str, bool)> {
 /// "or", which would make it a list that may hold a figure of its own
 /// ("in 2025 and 12,000 in 2026"), and no other opener, which would put
 /// words that are not time before the horizon ("in need by March").
-/// Words that are no horizon ("in Gaza") give none.
+/// Words of time the date grammar reads whole are a horizon without an
+/// opener ("4,000 next month", "4,000 next year"), as they are no
+/// counted noun. Words that are no horizon ("in Gaza") give none.
 pub(crate) fn horizon_splits(text: &str) -> impl Iterator<Item = (&str, &str)> {
     let text = text.trim();
     // The shortest horizon first: "by March" in "10,000 in need by
@@ -608,10 +674,23 @@ pub(crate) fn horizon_splits(text: &str) -> impl Iterator<Item = (&str, &str)> {
         let horizon = &text[k..];
         let mut words = horizon.split_whitespace();
         let first = words.next()?.to_ascii_lowercase();
-        if !words::HORIZON_OPENERS.contains(&first.as_str())
-            || horizon.split_whitespace().count() > 8
-        {
+        if horizon.split_whitespace().count() > 8 {
             return None;
+        }
+        let probe = NaiveDate::from_ymd_opt(2000, 6, 15)?;
+        if !words::HORIZON_OPENERS.contains(&first.as_str()) {
+            // Words of time the date grammar reads whole, with no opener
+            // ("next month", "next year"): a horizon too, as they
+            // are no counted noun (twenty-first audit, leftover of the
+            // twentieth's G8).
+            let dated = !horizon.contains([',', ';'])
+                && !horizon.split_whitespace().any(|word| {
+                    let word = word.to_ascii_lowercase();
+                    matches!(word.as_str(), "and" | "or")
+                        || words::HORIZON_OPENERS.contains(&word.as_str())
+                })
+                && parse_date(horizon, Some(probe)).is_ok();
+            return dated.then(|| (text[..k].trim_end(), horizon));
         }
         // One phrase of time, not a list or a clause that may hold a
         // figure of its own ("in 2025 and 12,000 in 2026"), nor words
@@ -627,7 +706,6 @@ pub(crate) fn horizon_splits(text: &str) -> impl Iterator<Item = (&str, &str)> {
         }
         let last = words.last()?;
         let last_lower = last.to_ascii_lowercase();
-        let probe = NaiveDate::from_ymd_opt(2000, 6, 15)?;
         // A date ahead ("2030") reads alone; one without its year
         // ("March") against some day.
         let ends_in_time = words::HORIZON_TIME_WORDS.contains(&last_lower.as_str())
@@ -740,12 +818,13 @@ fn one_edit_apart(a: &str, b: &str, changed: bool) -> bool {
 /// table row gives its claim the status `estimated`.
 pub(crate) fn opens_with_estimate_marker(text: &str, vocabulary: &Vocabulary) -> bool {
     let text = text.trim_start();
+    // The words are looked for before the vocabulary: the scanner asks
+    // this of every quantity it reads.
     words::ESTIMATE_MARKERS.iter().any(|marker| {
-        vocabulary.approximation(marker).is_none()
-            && text
-                .get(..marker.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(marker))
+        text.get(..marker.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(marker))
             && text[marker.len()..].starts_with(char::is_whitespace)
+            && vocabulary.approximation(marker).is_none()
     })
 }
 
@@ -2027,10 +2106,29 @@ pub fn scan_each(text: &str, options: &ScanOptions, mut found: impl FnMut(Mentio
         if let Some(kind) = kind {
             let span = tokens.span(i, end);
             if let Some(slice) = text.get(span.clone()) {
+                // A projection's figure, with its horizon, as a table
+                // cell so written is read; an estimate's (twenty-first
+                // audit, leftover of the twentieth's G8).
+                let (status, horizon) = match kind {
+                    MentionKind::Quantity(_) if quantity::projection_at(&tokens, i) => (
+                        Status::Projected,
+                        quantity::horizon_at(&tokens, end)
+                            .and_then(|after| text.get(tokens.span(end, after)))
+                            .map(str::to_string),
+                    ),
+                    MentionKind::Quantity(_)
+                        if opens_with_estimate_marker(slice, &options.vocabulary) =>
+                    {
+                        (Status::Estimated, None)
+                    }
+                    _ => (Status::Unspecified, None),
+                };
                 found(Mention {
                     span,
                     text: slice.to_string(),
                     kind,
+                    status,
+                    horizon,
                 });
             }
         }

@@ -4,7 +4,7 @@
 //! "one hundred and five", "ten thousand", "a dozen", "two dozen".
 
 use super::token::Tokens;
-use super::words::{SCALES, TENS, UNITS, lookup};
+use super::words::{PART_WORDS, SCALES, TENS, UNITS, lookup};
 use crate::quantity::MAX_AMOUNT;
 
 /// How a vocabulary writes figures around their digits, as data
@@ -245,9 +245,7 @@ fn word_class(part: &str) -> Option<(Last, f64)> {
 /// scale word, "half a million").
 pub(crate) fn starts_number_word(word: &str) -> bool {
     let first = word.split('-').next().unwrap_or(word);
-    lookup(UNITS, first).is_some()
-        || lookup(TENS, first).is_some()
-        || matches!(first, "half" | "quarter")
+    lookup(UNITS, first).is_some() || lookup(TENS, first).is_some() || PART_WORDS.contains(&first)
 }
 
 fn step(state: &mut State, class: Last, value: f64) -> bool {

@@ -25,9 +25,9 @@ use super::number::{Notation, Num, digits_at, number_at, starts_number_word};
 use super::token::{Tokens, is_symbol};
 use super::words::{
     BOUNDS_AFTER, BOUNDS_BEFORE, BOUNDS_BEFORE_NOUN, Bound, COMPARATIVES, ESTIMATE_MARKERS,
-    FINAL_BOUNDS_AFTER, IRREGULAR_PLURALS, LOWER, MAX_UNIT_WORDS, MERIDIEM, MONTHS,
-    PROJECTION_OPENERS, PROJECTION_VERBS, QUALIFIERS_AFTER, RANGE_WORDS, UNIT_STOP_WORDS, WEEKDAYS,
-    lookup,
+    FINAL_BOUNDS_AFTER, HORIZON_OPENERS, HORIZON_TIME_WORDS, IRREGULAR_PLURALS, LOWER,
+    MAX_UNIT_WORDS, MERIDIEM, MONTHS, PROJECTION_OPENERS, PROJECTION_VERBS, PROJECTION_WORD,
+    QUALIFIERS_AFTER, RANGE_WORDS, UNIT_STOP_WORDS, WEEKDAYS, lookup,
 };
 use crate::quantity::{Amount, Quantity};
 use crate::vocab::Vocabulary;
@@ -485,6 +485,82 @@ fn projection_opener_ends_at(tokens: &Tokens, i: usize) -> bool {
         i.checked_sub(words)
             .is_some_and(|start| tokens.phrase(start, opener) == Some(i))
     })
+}
+
+/// Whether the quantity read from token `i` is a projection's figure,
+/// as a table cell that opens with the same words is
+/// ([`super::after_projection_marker`]): an opener of
+/// [`PROJECTION_OPENERS`] and a verb of [`PROJECTION_VERBS`] end right
+/// before it ("could reach 10,000", "may rise to as many as 10,000"), or
+/// the opener ends before it and the verb opens it ("may top 10,000",
+/// read as more than 10,000), or [`PROJECTION_WORD`] ends right before it
+/// ("a projected 4,000 cases"). All on one line.
+pub(crate) fn projection_at(tokens: &Tokens, i: usize) -> bool {
+    let on_line = |start: usize| (start + 1..=i).all(|k| !tokens.breaks(k));
+    let verb_before = PROJECTION_VERBS.iter().any(|(verb, _)| {
+        let words = verb.split(' ').count();
+        i.checked_sub(words).is_some_and(|start| {
+            tokens.phrase(start, verb) == Some(i)
+                && projection_opener_ends_at(tokens, start)
+                && on_line(start)
+        })
+    });
+    let verb_opens = PROJECTION_VERBS
+        .iter()
+        .any(|(verb, _)| tokens.phrase(i, verb).is_some())
+        && projection_opener_ends_at(tokens, i);
+    let word_before = i
+        .checked_sub(1)
+        .is_some_and(|start| tokens.phrase(start, PROJECTION_WORD) == Some(i) && on_line(start));
+    verb_before || verb_opens || word_before
+}
+
+/// The end of a projection's horizon that opens at token `at`, after its
+/// figure, as the table reader reads one ([`super::horizon_splits`]): a
+/// word of [`HORIZON_OPENERS`] and at most seven words more, on one line,
+/// with no punctuation, "and", "or" or second opener among them, up to
+/// the first date ("by March", "in 2030") or word of
+/// [`HORIZON_TIME_WORDS`] ("over the medium term", "within 12 weeks", "by
+/// the end of the year"); or words of time the date grammar reads, with
+/// no opener ("next month", "this year"). `None` where the words after
+/// the figure are no horizon ("in Gaza", "in need by March").
+pub(crate) fn horizon_at(tokens: &Tokens, at: usize) -> Option<usize> {
+    if tokens.breaks(at) {
+        return None;
+    }
+    let first = tokens.word(at)?;
+    let date_end = |k: usize| {
+        super::date::date_at(tokens, k, None, false)
+            .map(|read| read.end)
+            .filter(|&end| end > k)
+    };
+    if !HORIZON_OPENERS.contains(&first) {
+        return if super::date::may_start_date(first) {
+            date_end(at)
+        } else {
+            None
+        };
+    }
+    for k in at + 1..at + 8 {
+        if tokens.breaks(k) {
+            return None;
+        }
+        if let Some(end) = date_end(k) {
+            return Some(end);
+        }
+        // A count of spans ("within 12 weeks").
+        if tokens.number(k).is_some() {
+            continue;
+        }
+        let word = tokens.word(k)?;
+        if matches!(word, "and" | "or") || HORIZON_OPENERS.contains(&word) {
+            return None;
+        }
+        if HORIZON_TIME_WORDS.contains(&word) {
+            return Some(k + 1);
+        }
+    }
+    None
 }
 
 fn bound_amount(bound: Bound, value: f64) -> Amount {
@@ -1400,6 +1476,15 @@ fn bound_after(tokens: &Tokens, lexicon: &Lexicon, end: usize) -> Option<(usize,
     None
 }
 
+/// Whether words of time open at token `k`: words the date grammar
+/// reads ("next month", "last week", "yesterday", "next year",
+/// "this coming Friday"), which say when, never what is counted
+/// ([`unit_at`]; twenty-first audit, leftover of the twentieth's G8).
+fn time_phrase_at(tokens: &Tokens, k: usize) -> bool {
+    tokens.word(k).is_some_and(super::date::may_start_date)
+        && super::date::date_at(tokens, k, None, false).is_some_and(|read| read.end > k)
+}
+
 fn looks_like_nationality_or_abbreviation(raw: &str, lower: &str) -> bool {
     let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
     let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
@@ -1423,7 +1508,8 @@ fn is_plural(lower: &str) -> bool {
 /// that look like a noun phrase, on the same line, without punctuation;
 /// it ends before a stop word, a number, a month or weekday, "am" or
 /// "pm" ("5 pm" is a time of day, not five of something, eighteenth
-/// audit, E4), or a capitalized word that is not an abbreviation or
+/// audit, E4), words of time the date grammar reads ("4,000 next
+/// month", "12 last week": [`time_phrase_at`]), or a capitalized word that is not an abbreviation or
 /// nationality; it ends after a plural noun. After a vague phrase an "of" is skipped: "dozens
 /// of prisoners".
 ///
@@ -1457,6 +1543,7 @@ fn unit_at(tokens: &Tokens, at: usize, allow_of: bool) -> (usize, Option<String>
             || lookup(MONTHS, lower).is_some()
             || lookup(WEEKDAYS, lower).is_some()
             || lookup(MERIDIEM, lower).is_some()
+            || time_phrase_at(tokens, end)
         {
             break;
         }

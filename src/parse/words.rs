@@ -28,6 +28,55 @@ pub(crate) const UNITS: &[(&str, u32)] = &[
     ("nineteen", 19),
 ];
 
+/// Ordinal words, lower case: "third" in "the third quarter",
+/// "twenty-first" (whose last part is one). An ordinal is a place in a
+/// sequence, never a figure of its own, and a part after one ("the
+/// third quarter", "the first half") names a period or a place, not a
+/// fraction ([`PLACE_WORDS`] too; twentieth audit, G10, leftover).
+pub(crate) const ORDINALS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+];
+
+/// Words that place a part in time or in a sequence as an ordinal does,
+/// lower case: "the last quarter", "the final half", "next quarter",
+/// "this quarter". A part after one is no fraction ([`ORDINALS`]).
+pub(crate) const PLACE_WORDS: &[&str] = &[
+    "last", "final", "next", "previous", "past", "this", "coming", "same",
+];
+
+/// The words of a part of a whole that open a number ("half a million",
+/// "a quarter of voters"), which are no cardinal: after an ordinal or a
+/// word of [`PLACE_WORDS`] they name a period or a place ("the third
+/// quarter").
+pub(crate) const PART_WORDS: &[&str] = &["half", "quarter"];
+
 /// Tens words, with their values.
 pub(crate) const TENS: &[(&str, u32)] = &[
     ("twenty", 20),

@@ -2800,3 +2800,119 @@ fn north_of_and_may_top_are_bounds() {
         "exact 10..=10 unit=universities [10 universities]",
     );
 }
+
+/// Words of time after a figure ("next month", "last week",
+/// "yesterday", "next Tuesday") are when, never what is counted: the
+/// counted noun ends before words the date grammar reads. "Next month"
+/// had been read as the unit of "4,000" (twenty-first audit, leftover of
+/// the twentieth's G8). A noun with a word of time as its modifier ("3
+/// past presidents", "5 early voters") is still counted, and so is a
+/// span of time ("12 months").
+#[test]
+fn time_words_after_a_figure_are_no_unit() {
+    check(
+        "expected to double to 4,000 next month",
+        "exact 4000..=4000 [4,000]; date 2021-09 [next month]",
+    );
+    check(
+        "12 last week",
+        "exact 12..=12 [12]; date 2021-08-16/2021-08-22 [last week]",
+    );
+    check(
+        "4,000 yesterday",
+        "exact 4000..=4000 [4,000]; date 2021-08-24 [yesterday]",
+    );
+    check_without_reference("4,000 next Tuesday", "exact 4000..=4000 [4,000]");
+    check_without_reference("4,000 this year", "exact 4000..=4000 [4,000]");
+    check_without_reference(
+        "3 past presidents",
+        "exact 3..=3 unit=past presidents [3 past presidents]",
+    );
+    check_without_reference(
+        "5 early voters",
+        "exact 5..=5 unit=early voters [5 early voters]",
+    );
+    check_without_reference("12 months", "exact 12..=12 unit=months [12 months]");
+}
+
+/// A figure after words of a projection in running text ("could reach
+/// 10,000 by March", "expected to double to 4,000 next month", "may top
+/// 10,000") is projected, with its horizon where words of one follow it,
+/// as a table cell so written is: the scanner had given a plain figure,
+/// with nothing to say it was projected (twenty-first audit, leftover of
+/// the twentieth's G8). A figure with no such words, or after words that
+/// are no projection's, is not; words that are no horizon ("in Gaza")
+/// give none.
+#[test]
+fn a_projection_in_running_text_is_marked_with_its_horizon() {
+    let records = |text: &str| -> String {
+        scan(text, &ScanOptions::new())
+            .iter()
+            .map(|m| m.to_json_record(0).to_json_line())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let projected = [
+        ("could reach 10,000 by March", "10,000", Some("by March")),
+        (
+            "it may rise to as many as 10,000 over the medium term",
+            "as many as 10,000",
+            Some("over the medium term"),
+        ),
+        (
+            "cases are expected to double to 4,000 next month, officials said",
+            "4,000",
+            Some("next month"),
+        ),
+        ("expected to double to 4,000", "4,000", None),
+        (
+            "cases may top 10,000 within weeks",
+            "top 10,000",
+            Some("within weeks"),
+        ),
+        (
+            "deaths could climb to 900 people by the end of the year.",
+            "900 people",
+            Some("by the end of the year"),
+        ),
+        ("could reach 12,000 in 2030", "12,000", Some("in 2030")),
+        ("could reach 10,000 in Gaza", "10,000", None),
+        ("a projected 4,000 cases", "4,000 cases", None),
+    ];
+    for (text, figure, horizon) in projected {
+        let line = records(text);
+        let first = line.lines().next().unwrap_or("");
+        assert!(
+            first.contains(&format!(r#""text":"{figure}""#)),
+            "{text:?}: {line}"
+        );
+        assert!(
+            first.contains(r#""status":"projected""#),
+            "{text:?}: {line}"
+        );
+        match horizon {
+            Some(h) => assert!(
+                first.contains(&format!(r#""horizon":"{h}""#)),
+                "{text:?}: {line}"
+            ),
+            None => assert!(!first.contains("horizon"), "{text:?}: {line}"),
+        }
+    }
+    // An estimate says so too, as a table cell so written is read.
+    let estimate = scan("an estimated 7,000 to 11,000 fighters", &ScanOptions::new());
+    assert_eq!(estimate[0].status(), corroborate::Status::Estimated);
+    assert_eq!(estimate[0].horizon(), None);
+    for text in [
+        "10,000 by March",
+        "killed 4,000 next month",
+        "the top 10 universities",
+        "could 5 people",
+        "north of 2,000",
+    ] {
+        let line = records(text);
+        assert!(
+            !line.contains("status") && !line.contains("horizon"),
+            "{text:?}: {line}"
+        );
+    }
+}

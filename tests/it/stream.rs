@@ -596,6 +596,46 @@ fn a_projection_with_its_horizon_in_a_table_is_read() {
     assert_snapshot!(labels.join(" | "), @"quantity | quantity; projected | quantity; projected by March | quantity; projected by the end of the year | quantity; projected in 2030 | quantity; projected over the medium term | text");
 }
 
+/// Words of time after a projection's figure that the date grammar reads
+/// whole ("next month", "next year") are its horizon, as "by March"
+/// is, and no counted noun: "could rise to 4,000 next month" had been a
+/// count of "next month" (twenty-first audit, leftover of the twentieth's
+/// G8). A figure with such words and no projection is kept as text, with
+/// a warning, not counted as "last week".
+#[test]
+fn time_words_after_a_figure_in_a_table_are_no_unit() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         A,Outbreak,cases,\"could rise to 4,000 next month\"\n\
+         B,Outbreak,cases,\"expected to double to 4,000 next year\"\n\
+         C,Outbreak,cases,\"may top 10,000 this year\"\n\
+         D,Outbreak,cases,\"12 last week\"\n",
+    );
+    let read: Vec<String> = corpus
+        .claims()
+        .iter()
+        .map(|c| {
+            let horizon = c.scope.horizon.as_deref().unwrap_or("-");
+            match &c.value {
+                corroborate::Value::Quantity(q) => format!(
+                    "{} {q} unit={} {} {horizon}",
+                    c.id,
+                    q.unit().unwrap_or("-"),
+                    c.scope.status
+                ),
+                other => format!("{} {} {} {horizon}", c.id, other.kind(), c.scope.status),
+            }
+        })
+        .collect();
+    assert_snapshot!(read.join("\n"), @"
+    line-2 4,000 unit=- projected next month
+    line-3 4,000 unit=- projected next year
+    line-4 more than 10,000 unit=- projected this year
+    line-5 text unspecified -
+    ");
+    assert_snapshot!(warnings_of(&corpus), @r#"warning t.csv:5: field value: "12 last week" begins with the quantity "12" but goes on with "last", which cannot follow it, so the cell is kept as text and not compared as a number; expected a quantity alone, with its counted noun ("40,000 displaced people") or with what befell the counted ("about 300 killed"), to compare it as a number"#);
+}
+
 /// A unit one edit from a unit of the vocabulary ("percnt", "per cnet")
 /// had been read as a count of it with no word, which put the figure in
 /// the scope of counts beside the shares it meant to be one of; and a cell
@@ -626,6 +666,33 @@ fn a_near_miss_unit_and_a_number_word_kept_as_text_are_warned_about() {
     warning t.csv:5: field value: "12 kilometrs" counts "kilometrs", one slip of a letter from the unit "kilometers", so the figure is compared as a count of "kilometrs", apart from figures in "kilometers"; expected the unit spelled "kilometers", to compare the figure in it
     warning t.csv:8: field value: "all seven counts" holds the figure "seven" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
     warning t.csv:11: field value: "nearly two-thirds" holds the figure "two-thirds" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    "#);
+}
+
+/// A part after an ordinal ("the third quarter", "the first half", "the
+/// twenty-first quarter", "the last quarter") names a period or a place in
+/// a sequence, not a figure: such a cell kept as text had been warned
+/// about as holding the number word "quarter" (twenty-first audit,
+/// leftover of the twentieth's G10). A cardinal is still warned about,
+/// after an ordinal too ("the first three suspects"), and so is a part
+/// that is a figure ("nearly half").
+#[test]
+fn a_part_after_an_ordinal_is_no_number_word() {
+    let corpus = read_csv(
+        "source,subject,property,value\n\
+         A,Talks,held,in the third quarter\n\
+         B,Talks,held,the first half\n\
+         C,Talks,held,the twenty-first quarter\n\
+         D,Talks,held,the last quarter\n\
+         E,Election,stage,second round\n\
+         F,Trial,counts,all seven counts\n\
+         G,Trial,charged,the first three suspects\n\
+         H,Poll,backing,nearly half the voters\n",
+    );
+    assert_snapshot!(warnings_of(&corpus), @r#"
+    warning t.csv:7: field value: "all seven counts" holds the figure "seven" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    warning t.csv:8: field value: "the first three suspects" holds the figure "three" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
+    warning t.csv:9: field value: "nearly half the voters" holds the figure "half" but does not read as a quantity, so the cell is kept as text and not compared as a number; expected a quantity with its counted noun or unit ("1.2 billion US dollars", "40,000 displaced people"), to compare it as a number
     "#);
 }
 
