@@ -1493,6 +1493,40 @@ fn a_table_relay_of_a_wire_under_another_spelling_finds_the_dropped_bound() {
     );
 }
 
+/// Rows citing a wire are matched to the wire's rows by the subject's
+/// entity as name resolution merges it whatever the policy's threshold:
+/// by its name's key, and by the key with the spaces taken out, so
+/// "run-off" and "runoff", one compound written two ways, are one
+/// subject, and the relay's chain goes on to the wire's origin (twentieth
+/// audit, G5). They had been matched by the name's key alone, and the
+/// chain stopped at the wire.
+#[test]
+fn table_rows_citing_a_wire_match_its_rows_by_resolved_subject() {
+    let compound = read_relay_table(&[
+        "Reuters,Croatian presidential run-off,turnout,at least 29.7%,Electoral Commission",
+        "BBC,Croatian presidential runoff,turnout,29.7%,Reuters",
+    ]);
+    assert_eq!(
+        relay_chains(&compound),
+        "line-2 reuters>electoral-commission, line-3 bbc>reuters>electoral-commission"
+    );
+    assert_eq!(
+        relay_sentences(&compound),
+        [
+            "line-3 relays Electoral Commission as 29.7 percent, dropping the bound (at least) present in line-2 (at least 29.7 percent)"
+        ]
+    );
+    // The same rows in the other order: the same chains.
+    let reversed = read_relay_table(&[
+        "BBC,Croatian presidential runoff,turnout,29.7%,Reuters",
+        "Reuters,Croatian presidential run-off,turnout,at least 29.7%,Electoral Commission",
+    ]);
+    assert_eq!(
+        relay_chains(&reversed),
+        "line-2 bbc>reuters>electoral-commission, line-3 reuters>electoral-commission"
+    );
+}
+
 /// A table's sources are matched by name as entities are (case, Latin
 /// diacritics, punctuation and "the" aside), across the `source` and
 /// `origin` columns: one wire agency spelled two ways, or publishing in
