@@ -7425,6 +7425,14 @@ fn a_relay_citing_a_wire_is_in_the_lineage_of_the_wires_own_chain() {
         ]),
         ["b<r"]
     );
+    // The same claims in another order.
+    assert_eq!(
+        findings(vec![
+            dead("r", &bound, &["r1", "lrc"]),
+            dead("b", &exact, &["bbc1", "reuters"]),
+        ]),
+        ["b<r"]
+    );
     // The finding names the origin BBC's own chain names.
     let sentence = on_first_topic(
         &sources,
