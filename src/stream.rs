@@ -990,9 +990,10 @@ impl Ids {
 /// not Reuters' own reporting. A table has one origin cell, so the wire a
 /// row names stands where a corpus would write the whole chain; without
 /// this, BBC and Reuters counted as two independent origins of IGSU's
-/// figure. Rows are matched on the publication, the subject (by its
-/// name's key, so "Brăila" and "Braila" are one), the property and the
-/// value's anchor ([`relay_anchor`]: the number stated, whatever the
+/// figure. Rows are matched on the publication, the subject (by the
+/// entity `resolution` merges it into, so "Brăila" and "Braila" are one,
+/// and so are "run-off" and "runoff"), the property and the value's
+/// anchor ([`relay_anchor`]: the number stated, whatever the
 /// hedge, so a relay that dropped "at least" still matches). Where the
 /// cited publication gives that value itself (a row with no origin), or
 /// from more than one origin, the chain is left as the table gives it.
@@ -1005,7 +1006,7 @@ impl Ids {
 fn link_relays(
     claims: &mut [(Claim, u64)],
     cited: &FastSet<&str>,
-    entity_names: &HashMap<&str, &str>,
+    resolution: &crate::resolve::Resolution,
     max_links: usize,
 ) -> BTreeMap<usize, usize> {
     let mut stopped: BTreeMap<usize, usize> = BTreeMap::new();
@@ -1018,11 +1019,10 @@ fn link_relays(
             let involved = cited.contains(chain[0].as_str())
                 || chain.len() > 1 && chain.last().is_some_and(|l| cited.contains(l.as_str()));
             involved.then(|| {
-                let name = entity_names
-                    .get(claim.subject.as_str())
-                    .copied()
-                    .unwrap_or(claim.subject.as_str());
-                (crate::resolve::name_key(name), relay_anchor(&claim.value))
+                (
+                    resolution.canonical(&claim.subject).to_string(),
+                    relay_anchor(&claim.value),
+                )
             })
         })
         .collect();
@@ -3655,15 +3655,19 @@ impl StreamReader {
             .map(|k| builder.sources[k].id.as_str())
             .collect();
         if !cited.is_empty() {
-            let entity_names: HashMap<&str, &str> = builder
-                .entities
-                .iter()
-                .map(|e| (e.id.as_str(), e.name.as_str()))
-                .collect();
+            // The subjects as name resolution merges them whatever the
+            // policy's threshold: by one key, or one key but for spaces
+            // ("run-off", "runoff"), as declared aliases and kinds allow
+            // (twentieth audit, G5). Merges by similarity alone wait for
+            // the analysis, whose threshold the reader does not know.
+            let resolution = crate::resolve::Resolution::new(
+                &builder.entities,
+                crate::policy::Similarity::clamped(1.0),
+            );
             let stopped = link_relays(
                 &mut claims,
                 &cited,
-                &entity_names,
+                &resolution,
                 self.limits.max_chain_depth(),
             );
             for (k, links) in stopped {

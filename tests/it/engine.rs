@@ -7437,4 +7437,106 @@ fn quotes_with_a_figure_written_otherwise_are_one_quote() {
     }
     let (_, sentences) = two_quotes("We lost $8 billion.", "We lost eight billion euros.");
     assert_snapshot!(sentences.join("\n"), @"P1 (“We lost $8 billion.”) and P2 (“We lost eight billion euros.”): the same words but for the measure of a figure (US dollars and euros), so they conflict: we lost [-8-] {+eight+} billion {+euros+}");
+
+/// A relay citing a wire by its newsroom (the source "Reuters") relays
+/// what the wire's own articles relayed: BBC's "2,300" citing Reuters,
+/// beside Reuters' article giving "at least 2,300" from the Red Crescent,
+/// dropped the bound. The origin counter followed the newsroom through
+/// its articles, but the lineages did not, so the two were never compared
+/// (twentieth audit, G5); a relay citing the article itself is followed
+/// the same way. The end is followed only where the newsroom's articles
+/// give the figure (its anchor) and all go on to one lineage: where one
+/// of them gives it on its own authority, or they give it from two
+/// origins, which one the relay relayed is not told. A relay that repeats
+/// the wire's figure as the wire gave it dropped nothing, though another
+/// version of the wire's origin has the bound.
+#[test]
+fn a_relay_citing_a_wire_is_in_the_lineage_of_the_wires_own_chain() {
+    let sources = serde_json::json!([
+        {"id": "r1", "kind": "publication", "name": "Reuters 12 Sep", "outlet": "Reuters"},
+        {"id": "r2", "kind": "publication", "name": "Reuters 12 Sep, later", "outlet": "Reuters"},
+        {"id": "bbc1", "kind": "publication", "name": "BBC 12 Sep", "outlet": "BBC"},
+        {"id": "cnn1", "kind": "publication", "name": "CNN 12 Sep", "outlet": "CNN"},
+        {"id": "reuters", "kind": "outlet", "name": "Reuters"},
+        {"id": "lrc", "kind": "group", "name": "Libyan Red Crescent"},
+        {"id": "who", "kind": "office", "name": "WHO"}
+    ]);
+    let bound = serde_json::json!({"at_least": 2300});
+    let exact = serde_json::json!({"exact": 2300});
+    let dead = |id: &str, amount: &serde_json::Value, chain: &[&str]| {
+        serde_json::json!({"id": id, "subject": "isis-k", "property": "dead",
+            "value": q(amount.clone()), "assertion": {"chain": chain}})
+    };
+    let findings = |claims: Vec<serde_json::Value>| on_first_topic(&sources, claims, relay_pairs);
+    // The relay cites the newsroom, or the article.
+    assert_eq!(
+        findings(vec![
+            dead("b", &exact, &["bbc1", "reuters"]),
+            dead("r", &bound, &["r1", "lrc"]),
+        ]),
+        ["b<r"]
+    );
+    assert_eq!(
+        findings(vec![
+            dead("b", &exact, &["bbc1", "r1"]),
+            dead("r", &bound, &["r1", "lrc"]),
+        ]),
+        ["b<r"]
+    );
+    // The same claims in another order.
+    assert_eq!(
+        findings(vec![
+            dead("r", &bound, &["r1", "lrc"]),
+            dead("b", &exact, &["bbc1", "reuters"]),
+        ]),
+        ["b<r"]
+    );
+    // The finding names the origin BBC's own chain names.
+    let sentence = on_first_topic(
+        &sources,
+        vec![
+            dead("b", &exact, &["bbc1", "reuters"]),
+            dead("r", &bound, &["r1", "lrc"]),
+        ],
+        |topic| topic.relay_findings[0].explanation.clone(),
+    );
+    assert_eq!(
+        sentence,
+        "b relays Reuters as 2,300, dropping the bound (at least) present in r (at least 2,300)"
+    );
+    // Reuters also gives 2,300 on its own authority, or gives it from two
+    // origins: not followed.
+    assert!(
+        findings(vec![
+            dead("b", &exact, &["bbc1", "reuters"]),
+            dead("r", &bound, &["r1", "lrc"]),
+            dead("s", &exact, &["r2"]),
+        ])
+        .is_empty()
+    );
+    assert!(
+        findings(vec![
+            dead("b", &exact, &["bbc1", "reuters"]),
+            dead("r", &bound, &["r1", "lrc"]),
+            dead("s", &exact, &["r2", "who"]),
+        ])
+        .is_empty()
+    );
+    // Reuters' article gives another figure: nothing to follow.
+    assert!(
+        findings(vec![
+            dead("b", &exact, &["bbc1", "reuters"]),
+            dead("r", &serde_json::json!({"at_least": 5000}), &["r1", "lrc"]),
+        ])
+        .is_empty()
+    );
+    // Reuters dropped the bound CNN kept; BBC repeated Reuters faithfully.
+    assert_eq!(
+        findings(vec![
+            dead("b", &exact, &["bbc1", "reuters"]),
+            dead("c", &bound, &["cnn1", "lrc"]),
+            dead("r", &exact, &["r1", "lrc"]),
+        ]),
+        ["r<c"]
+    );
 }
