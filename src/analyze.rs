@@ -397,6 +397,109 @@ fn same_origins<'a>(corpus: &'a Corpus, resolution: &Resolution) -> SameOrigins<
 /// that one; and the ids that stand for originators of one name.
 type SameOrigins<'a> = (HashMap<&'a str, &'a SourceId>, HashSet<&'a str>);
 
+/// Words that join the significant words of a body's name ("Ministry
+/// *of* Health", "Office *for* the Coordination *of* Humanitarian
+/// Affairs"): left out where two origins' names are compared for one
+/// body under two names ([`origin_words`]). "the" is one of the
+/// particles name keys leave out already.
+const JOINING_WORDS: [&str; 4] = ["of", "the", "for", "and"];
+
+/// How many pairs of origins that may be one body under two names one
+/// topic names, each in a warning of its own; the rest are counted in
+/// one more warning ([`Analyzer::twin_origin_warnings`]).
+const MAX_TWIN_ORIGIN_WARNINGS: usize = 5;
+
+/// How many origins of a position that hold a name's rarest word one
+/// origin's name is compared with ([`Analyzer::twin_origin_warnings`]):
+/// bounds the work of a position of thousands of origins whose names
+/// share all their words but their numbers.
+const MAX_TWIN_CANDIDATES: usize = 64;
+
+/// Where a warning of two origins that may be one body is located,
+/// before the two names: warnings of one pair in several topics are
+/// folded into one ([`fold_twin_origin_warnings`]).
+const TWIN_ORIGINS_LOCATION: &str = "origins ";
+
+/// The significant words of an origin's name, in order: its name key's
+/// words ([`crate::resolve::name_key`]: case, punctuation, diacritics,
+/// the particles "al", "el" and "the" aside), with a possessive "'s"
+/// dropped first ("Sudan's Ministry of Health" is "sudan ministry
+/// health") and [`JOINING_WORDS`] left out.
+fn origin_words(name: &str) -> Vec<String> {
+    let mut plain = String::with_capacity(name.len());
+    let mut chars = name.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, '\'' | '\u{2019}' | '\u{2bc}') && matches!(chars.peek(), Some('s' | 'S')) {
+            let mut ahead = chars.clone();
+            ahead.next();
+            if ahead.peek().is_none_or(|n| !n.is_alphanumeric()) {
+                chars.next();
+                continue;
+            }
+        }
+        plain.push(c);
+    }
+    crate::resolve::name_key(&plain)
+        .split(' ')
+        .filter(|w| !w.is_empty() && !JOINING_WORDS.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether every word of `words` is in `of`, both sorted without
+/// repeats.
+fn is_sorted_subset(words: &[String], of: &[String]) -> bool {
+    let mut rest = of.iter();
+    words.iter().all(|w| rest.any(|o| o == w))
+}
+
+/// Folds the warnings of one pair of origins that may be one body
+/// (located [`TWIN_ORIGINS_LOCATION`] and the two names) found in
+/// several topics into the first, in the sorted order of `diagnostics`,
+/// which then says in how many other topics the two are counted apart
+/// too: a corpus that cites "WHO" and "World Health Organization" on a
+/// thousand topics gets one warning, not a thousand.
+fn fold_twin_origin_warnings(diagnostics: &mut Vec<Diagnostic>) {
+    let twin = |d: &Diagnostic| {
+        d.severity == Severity::Warning && d.location.starts_with(TWIN_ORIGINS_LOCATION)
+    };
+    if !diagnostics.iter().any(twin) {
+        return;
+    }
+    let mut folded: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len());
+    // Where in `folded` the current pair's first warning is, and how
+    // many more were folded into it.
+    let mut run: Option<(usize, usize)> = None;
+    let close = |folded: &mut Vec<Diagnostic>, run: Option<(usize, usize)>| {
+        if let Some((at, more)) = run
+            && more > 0
+        {
+            let topics = if more == 1 { "topic" } else { "topics" };
+            folded[at].message.push_str(&format!(
+                " (the two are counted apart in {more} other {topics} too)"
+            ));
+        }
+    };
+    for d in diagnostics.drain(..) {
+        if twin(&d) {
+            if let Some((at, more)) = run.as_mut()
+                && folded[*at].location == d.location
+            {
+                *more += 1;
+                continue;
+            }
+            close(&mut folded, run);
+            run = Some((folded.len(), 0));
+        } else {
+            close(&mut folded, run);
+            run = None;
+        }
+        folded.push(d);
+    }
+    close(&mut folded, run);
+    *diagnostics = folded;
+}
+
 /// The claims grouped by their subject's and property's texts, as
 /// written: the first step of grouping them by topic, which needs neither
 /// the resolution nor the policy, and so is taken while the names are
@@ -1066,6 +1169,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .then_with(|| a.message.cmp(&b.message))
         });
         diagnostics.dedup();
+        fold_twin_origin_warnings(&mut diagnostics);
 
         let summary = Summary {
             claims: self.corpus.claims().len(),
@@ -1126,6 +1230,194 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 format!(
                     "{:?} is the last word of {:?}, most likely a surname alone, and claims about both give {first}{also}; two people can share a surname, so the two are not merged and their claims are not compared with each other (list {:?} as an alias of {:?} if it is the same person)",
                     l.surname_name, l.full_name, l.surname_name, l.full_name
+                ),
+            ));
+        }
+        warnings
+    }
+
+    /// Warnings for pairs of origins counted together in one position
+    /// whose names may be one body's under two names (twentieth audit,
+    /// G6): one name is the other's initials ("WHO", "World Health
+    /// Organization"), or the significant words of one are all among the
+    /// other's ("the CGT", "CGT union"; "Sudan's Ministry of Health",
+    /// "Ministry of Health of Sudan"), as [`origin_words`] gives them.
+    /// They are not merged: origins are matched by name key, never by
+    /// likeness (DESIGN.md, "Why are two sources of one kind and one name
+    /// one origin?"); the warning says they are counted as two and how to
+    /// make them one. Anonymous sources, whose names describe rather
+    /// than name, are left out.
+    ///
+    /// Each position's origins are indexed by their words and their
+    /// initials, and each origin looks up the others that hold its
+    /// rarest word (at most [`MAX_TWIN_CANDIDATES`] of them) and those
+    /// whose initials it is, so a position of many origins is not
+    /// compared pair by pair. A pair is named once per topic, at its
+    /// first position, and at most [`MAX_TWIN_ORIGIN_WARNINGS`] pairs per
+    /// topic are named, the rest counted.
+    fn twin_origin_warnings(
+        &self,
+        topic: TopicName<'_>,
+        scopes: &[ScopeGroup<'_>],
+    ) -> Vec<Diagnostic> {
+        /// How one name may be the other's.
+        #[derive(Clone, Copy)]
+        enum Twin {
+            /// The first is the second's initials.
+            Initials,
+            /// The first's words are all among the second's.
+            Within,
+        }
+        // Each pair, by its two names as shown in text order: how one
+        // may be the other's, the two names in the order the rule reads
+        // them, the first and the last position that count both, and
+        // how many do.
+        struct Pair<'p> {
+            twin: Twin,
+            names: [String; 2],
+            first: &'p Position<'p>,
+            last: &'p str,
+            positions: usize,
+        }
+        let mut found: BTreeMap<(String, String), Pair<'_>> = BTreeMap::new();
+        for position in scopes.iter().flat_map(|s| s.positions.iter()) {
+            if position.origins.len() < 2 {
+                continue;
+            }
+            // Each named origin: its name as shown, its words sorted
+            // without repeats, and its initials (for two words or more).
+            let named: Vec<(String, Vec<String>, Option<String>)> = position
+                .origins
+                .iter()
+                .filter(|o| !self.corpus.source(o.id).is_some_and(|s| s.anonymous))
+                .filter_map(|o| {
+                    let name = match o.name {
+                        OriginName::Named(n)
+                        | OriginName::OwnReporting(n)
+                        | OriginName::Untraced(n) => n,
+                    };
+                    let words = origin_words(name);
+                    let initials = (words.len() >= 2).then(|| {
+                        words
+                            .iter()
+                            .filter_map(|w| w.chars().next())
+                            .collect::<String>()
+                    });
+                    let mut set = words;
+                    set.sort_unstable();
+                    set.dedup();
+                    (!set.is_empty()).then(|| (o.name.to_string(), set, initials))
+                })
+                .collect();
+            if named.len() < 2 {
+                continue;
+            }
+            let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
+            let mut by_initials: HashMap<&str, Vec<usize>> = HashMap::default();
+            for (k, (_, words, initials)) in named.iter().enumerate() {
+                for w in words {
+                    by_word.entry(w.as_str()).or_default().push(k);
+                }
+                if let Some(initials) = initials {
+                    by_initials.entry(initials.as_str()).or_default().push(k);
+                }
+            }
+            let mut pairs: Vec<(usize, usize, Twin)> = Vec::new();
+            for (i, (_, words, _)) in named.iter().enumerate() {
+                if let [word] = words.as_slice()
+                    && word.chars().count() >= 2
+                    && let Some(longer) = by_initials.get(word.as_str())
+                {
+                    pairs.extend(
+                        longer
+                            .iter()
+                            .take(MAX_TWIN_CANDIDATES)
+                            .map(|&j| (i, j, Twin::Initials)),
+                    );
+                }
+                let Some(rarest) = words
+                    .iter()
+                    .filter_map(|w| by_word.get(w.as_str()))
+                    .min_by_key(|holders| holders.len())
+                else {
+                    continue;
+                };
+                for &j in rarest.iter().take(MAX_TWIN_CANDIDATES) {
+                    if j != i && is_sorted_subset(words, &named[j].1) {
+                        pairs.push((i, j, Twin::Within));
+                    }
+                }
+            }
+            for (i, j, twin) in pairs {
+                let (a, b) = (&named[i].0, &named[j].0);
+                if a == b {
+                    continue;
+                }
+                let key = if a < b {
+                    (a.clone(), b.clone())
+                } else {
+                    (b.clone(), a.clone())
+                };
+                match found.get_mut(&key) {
+                    // Counted once per position: a pair of the same
+                    // words is found from both sides.
+                    Some(pair) => {
+                        if pair.last != &*position.label {
+                            pair.positions += 1;
+                            pair.last = &position.label;
+                        }
+                    }
+                    None => {
+                        found.insert(
+                            key,
+                            Pair {
+                                twin,
+                                names: [a.clone(), b.clone()],
+                                first: position,
+                                last: &position.label,
+                                positions: 1,
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        let mut warnings = Vec::new();
+        let more = found.len().saturating_sub(MAX_TWIN_ORIGIN_WARNINGS);
+        for ((x, y), pair) in found.into_iter().take(MAX_TWIN_ORIGIN_WARNINGS) {
+            let [a, b] = &pair.names;
+            let how = match pair.twin {
+                Twin::Initials => format!("{a:?} is the initials of {b:?}"),
+                Twin::Within if origin_words(a).len() < origin_words(b).len() => {
+                    format!("the words of {a:?} are all in {b:?}")
+                }
+                Twin::Within => format!("{x:?} and {y:?} have the same words"),
+            };
+            let others = match pair.positions - 1 {
+                0 => String::new(),
+                1 => " and of 1 other position".to_string(),
+                n => format!(" and of {n} other positions"),
+            };
+            warnings.push(Diagnostic::new(
+                Severity::Warning,
+                format!("{TWIN_ORIGINS_LOCATION}{x:?}, {y:?}"),
+                format!(
+                    "{how}: perhaps one body under two names, yet counted as two independent origins of {} {} in topic {topic}{others}; origins are matched by name, never by likeness, so if the two are one body, cite one source for both or give both one name (in a table, a side header's source of one name with the other among its aliases)",
+                    pair.first.label, pair.first.value
+                ),
+            ));
+        }
+        if more > 0 {
+            let (pairs, are) = if more == 1 {
+                ("pair", "is")
+            } else {
+                ("pairs", "are")
+            };
+            warnings.push(Diagnostic::new(
+                Severity::Warning,
+                format!("topic {topic}"),
+                format!(
+                    "{more} more {pairs} of independent origins whose names may be one body's (one the other's initials, or its words all among the other's) {are} not named"
                 ),
             ));
         }
@@ -2452,6 +2744,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 ),
             ));
         }
+        diagnostics.extend(self.twin_origin_warnings(topic_name, &scopes));
         let verdict = if conflict {
             Verdict::Contested
         } else if any_superseded {
