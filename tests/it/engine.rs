@@ -5129,6 +5129,69 @@ fn one_body_under_two_names_as_two_origins_is_warned_about() {
     assert_snapshot!(report.diagnostics[5].message, @"2 more pairs of independent origins whose names may be one body's (one the other's initials, or its words all among the other's) are not named");
 }
 
+/// A property the policy lists neither as cumulative nor as current
+/// whose topic is contested by two figures of one origin at different
+/// report times (29.7% turnout at 16:30, 44.2% at 23:30, from one
+/// commission) stays contested, with a warning that names the property
+/// and says to list it if it changes over time (twentieth audit, G7).
+/// Listed as current, the topic is superseded and nothing is said; two
+/// origins at odds, or one origin's two figures of one report time, are
+/// a conflict as before, with no such warning.
+#[test]
+fn one_origins_figures_at_two_times_of_an_unlisted_property_are_named() {
+    let sources = serde_json::json!([
+        {"id": "ap", "kind": "publication", "name": "AP"},
+        {"id": "afp", "kind": "publication", "name": "AFP"},
+        {"id": "sec", "kind": "office", "name": "State Electoral Commission"},
+        {"id": "ipsos", "kind": "group", "name": "Ipsos"}
+    ]);
+    let turnout = |id: &str, share: f64, origin: &str, when: &str| {
+        serde_json::json!({"id": id, "subject": "isis-k", "property": "turnout",
+            "value": q(serde_json::json!({"exact": share, "unit": "percent"})),
+            "assertion": {"chain": [if id == "c1" { "ap" } else { "afp" }, origin], "said": when}})
+    };
+    let report = |claims: Vec<serde_json::Value>, policy: &Policy| {
+        let corpus = isis_k_corpus(sources.clone(), claims);
+        let report = analyze(&corpus, policy);
+        let warnings: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
+        (report.topics[0].verdict, warnings.join("\n"))
+    };
+    let update = || {
+        vec![
+            turnout("c1", 29.7, "sec", "2025-01-12T16:30"),
+            turnout("c2", 44.2, "sec", "2025-01-12T23:30"),
+        ]
+    };
+    let (verdict, warnings) = report(update(), &Policy::default());
+    assert_eq!(verdict, Verdict::Contested);
+    assert_snapshot!(warnings, @"warning: topic isis-k turnout: P1 – P2 conflict, and one origin, State Electoral Commission, gives both, reported at different times (2025-01-12T16:30 and 2025-01-12T23:30); property turnout is listed in the policy neither as cumulative nor as current, so its dated reports are not read as a series, in which a later figure replaces an earlier one: if it changes over time, list it as cumulative or current in the policy (its `cumulative` or `current` list)");
+
+    // Listed as current: superseded, and nothing to say.
+    let policy =
+        Policy::from_json_str(r#"{"current": ["displaced", "missing", "turnout"]}"#).unwrap();
+    assert_eq!(
+        report(update(), &policy),
+        (Verdict::Superseded, String::new())
+    );
+
+    // Two origins at odds, or one origin twice at one time: no warning.
+    for claims in [
+        vec![
+            turnout("c1", 29.7, "sec", "2025-01-12T16:30"),
+            turnout("c2", 44.2, "ipsos", "2025-01-12T23:30"),
+        ],
+        vec![
+            turnout("c1", 29.7, "sec", "2025-01-12T23:30"),
+            turnout("c2", 44.2, "sec", "2025-01-12T23:30"),
+        ],
+    ] {
+        assert_eq!(
+            report(claims, &Policy::default()),
+            (Verdict::Contested, String::new())
+        );
+    }
+}
+
 /// The positions of one topic of these claims, as "value (claims)".
 fn position_values(claims: Vec<serde_json::Value>) -> Vec<String> {
     let corpus = isis_k_corpus(relay_sources(), claims);
