@@ -415,40 +415,58 @@ const MAX_TWIN_ORIGIN_WARNINGS: usize = 5;
 /// share all their words but their numbers.
 const MAX_TWIN_CANDIDATES: usize = 64;
 
+/// Up to how many origins a position's origins are compared pair by
+/// pair for one body under two names ([`Analyzer::twin_origin_warnings`]);
+/// more are looked up by their words and initials.
+const TWIN_ALL_PAIRS: usize = 16;
+
 /// Where a warning of two origins that may be one body is located,
 /// before the two names: warnings of one pair in several topics are
 /// folded into one ([`fold_twin_origin_warnings`]).
 const TWIN_ORIGINS_LOCATION: &str = "origins ";
 
-/// The significant words of an origin's name, in order: its name key's
-/// words ([`crate::resolve::name_key`]: case, punctuation, diacritics,
-/// the particles "al", "el" and "the" aside), with a possessive "'s"
-/// dropped first ("Sudan's Ministry of Health" is "sudan ministry
-/// health") and [`JOINING_WORDS`] left out.
-fn origin_words(name: &str) -> Vec<String> {
-    let mut plain = String::with_capacity(name.len());
-    let mut chars = name.chars().peekable();
-    while let Some(c) = chars.next() {
-        if matches!(c, '\'' | '\u{2019}' | '\u{2bc}') && matches!(chars.peek(), Some('s' | 'S')) {
-            let mut ahead = chars.clone();
-            ahead.next();
-            if ahead.peek().is_none_or(|n| !n.is_alphanumeric()) {
-                chars.next();
-                continue;
+/// The significant words of an origin's name, in order and joined by
+/// spaces: its name key's words ([`crate::resolve::name_key`]: case,
+/// punctuation, diacritics, the particles "al", "el" and "the" aside),
+/// with a possessive "'s" dropped first ("Sudan's Ministry of Health" is
+/// "sudan ministry health") and [`JOINING_WORDS`] left out.
+fn origin_words(name: &str) -> String {
+    let possessive = |c: char| matches!(c, '\'' | '\u{2019}' | '\u{2bc}');
+    let plain: Cow<'_, str> = if name.contains(possessive) {
+        let mut plain = String::with_capacity(name.len());
+        let mut chars = name.chars().peekable();
+        while let Some(c) = chars.next() {
+            if possessive(c) && matches!(chars.peek(), Some('s' | 'S')) {
+                let mut ahead = chars.clone();
+                ahead.next();
+                if ahead.peek().is_none_or(|n| !n.is_alphanumeric()) {
+                    chars.next();
+                    continue;
+                }
             }
+            plain.push(c);
         }
-        plain.push(c);
+        Cow::Owned(plain)
+    } else {
+        Cow::Borrowed(name)
+    };
+    let key = crate::resolve::name_key(&plain);
+    if !key.split(' ').any(|w| JOINING_WORDS.contains(&w)) {
+        return key;
     }
-    crate::resolve::name_key(&plain)
-        .split(' ')
-        .filter(|w| !w.is_empty() && !JOINING_WORDS.contains(w))
-        .map(str::to_string)
-        .collect()
+    let mut words = String::with_capacity(key.len());
+    for w in key.split(' ').filter(|w| !JOINING_WORDS.contains(w)) {
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.push_str(w);
+    }
+    words
 }
 
 /// Whether every word of `words` is in `of`, both sorted without
 /// repeats.
-fn is_sorted_subset(words: &[String], of: &[String]) -> bool {
+fn is_sorted_subset(words: &[&str], of: &[&str]) -> bool {
     let mut rest = of.iter();
     words.iter().all(|w| rest.any(|o| o == w))
 }
@@ -1248,11 +1266,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     /// make them one. Anonymous sources, whose names describe rather
     /// than name, are left out.
     ///
-    /// Each position's origins are indexed by their words and their
+    /// A position of a few origins ([`TWIN_ALL_PAIRS`]) compares them
+    /// pair by pair; one of more indexes them by their words and their
     /// initials, and each origin looks up the others that hold its
-    /// rarest word (at most [`MAX_TWIN_CANDIDATES`] of them) and those
-    /// whose initials it is, so a position of many origins is not
-    /// compared pair by pair. A pair is named once per topic, at its
+    /// rarest word and those whose initials it is (at most
+    /// [`MAX_TWIN_CANDIDATES`] of each), so a position of many origins is
+    /// not compared pair by pair. A pair is named once per topic, at its
     /// first position, and at most [`MAX_TWIN_ORIGIN_WARNINGS`] pairs per
     /// topic are named, the rest counted.
     fn twin_origin_warnings(
@@ -1265,8 +1284,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         enum Twin {
             /// The first is the second's initials.
             Initials,
-            /// The first's words are all among the second's.
+            /// The first's words are all among the second's, which has
+            /// more.
             Within,
+            /// The two have the same words.
+            Same,
         }
         // Each pair, by its two names as shown in text order: how one
         // may be the other's, the two names in the order the rule reads
@@ -1284,72 +1306,97 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             if position.origins.len() < 2 {
                 continue;
             }
-            // Each named origin: its name as shown, its words sorted
-            // without repeats, and its initials (for two words or more).
-            let named: Vec<(String, Vec<String>, Option<String>)> = position
+            // Each named origin with its significant words; then those
+            // words sorted without repeats, and the initials of two words
+            // or more.
+            let keyed: Vec<(&OriginName<'_>, String)> = position
                 .origins
                 .iter()
                 .filter(|o| !self.corpus.source(o.id).is_some_and(|s| s.anonymous))
-                .filter_map(|o| {
+                .map(|o| {
                     let name = match o.name {
                         OriginName::Named(n)
                         | OriginName::OwnReporting(n)
                         | OriginName::Untraced(n) => n,
                     };
-                    let words = origin_words(name);
-                    let initials = (words.len() >= 2).then(|| {
-                        words
-                            .iter()
-                            .filter_map(|w| w.chars().next())
-                            .collect::<String>()
-                    });
-                    let mut set = words;
-                    set.sort_unstable();
-                    set.dedup();
-                    (!set.is_empty()).then(|| (o.name.to_string(), set, initials))
+                    (&o.name, origin_words(name))
                 })
+                .filter(|(_, words)| !words.is_empty())
                 .collect();
-            if named.len() < 2 {
+            if keyed.len() < 2 {
                 continue;
             }
-            let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
-            let mut by_initials: HashMap<&str, Vec<usize>> = HashMap::default();
-            for (k, (_, words, initials)) in named.iter().enumerate() {
-                for w in words {
-                    by_word.entry(w.as_str()).or_default().push(k);
-                }
-                if let Some(initials) = initials {
-                    by_initials.entry(initials.as_str()).or_default().push(k);
-                }
-            }
-            let mut pairs: Vec<(usize, usize, Twin)> = Vec::new();
-            for (i, (_, words, _)) in named.iter().enumerate() {
-                if let [word] = words.as_slice()
+            let named: Vec<(&OriginName<'_>, Vec<&str>, Option<String>)> = keyed
+                .iter()
+                .map(|(name, words)| {
+                    let mut set: Vec<&str> = words.split(' ').collect();
+                    let initials = (set.len() >= 2)
+                        .then(|| set.iter().filter_map(|w| w.chars().next()).collect());
+                    set.sort_unstable();
+                    set.dedup();
+                    (*name, set, initials)
+                })
+                .collect();
+            // How `i`'s name may be `j`'s: a single word that is its
+            // initials, or words all among its words.
+            let twin = |i: usize, j: usize| {
+                let (words, of) = (&named[i].1, &named[j].1);
+                if let ([word], Some(initials)) = (words.as_slice(), &named[j].2)
                     && word.chars().count() >= 2
-                    && let Some(longer) = by_initials.get(word.as_str())
+                    && word == initials
                 {
-                    pairs.extend(
-                        longer
-                            .iter()
-                            .take(MAX_TWIN_CANDIDATES)
-                            .map(|&j| (i, j, Twin::Initials)),
-                    );
+                    Some(Twin::Initials)
+                } else {
+                    is_sorted_subset(words, of).then_some(if words.len() == of.len() {
+                        Twin::Same
+                    } else {
+                        Twin::Within
+                    })
                 }
-                let Some(rarest) = words
-                    .iter()
-                    .filter_map(|w| by_word.get(w.as_str()))
-                    .min_by_key(|holders| holders.len())
-                else {
-                    continue;
-                };
-                for &j in rarest.iter().take(MAX_TWIN_CANDIDATES) {
-                    if j != i && is_sorted_subset(words, &named[j].1) {
-                        pairs.push((i, j, Twin::Within));
+            };
+            let mut pairs: Vec<(usize, usize, Twin)> = Vec::new();
+            if named.len() <= TWIN_ALL_PAIRS {
+                // A few origins, as most positions have: each pair.
+                for i in 0..named.len() {
+                    for j in 0..named.len() {
+                        if let Some(how) = (i != j).then(|| twin(i, j)).flatten() {
+                            pairs.push((i, j, how));
+                        }
+                    }
+                }
+            } else {
+                // Many: each origin against those that hold its rarest
+                // word or whose initials it is.
+                let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
+                let mut by_initials: HashMap<&str, Vec<usize>> = HashMap::default();
+                for (k, (_, words, initials)) in named.iter().enumerate() {
+                    for &w in words {
+                        by_word.entry(w).or_default().push(k);
+                    }
+                    if let Some(initials) = initials {
+                        by_initials.entry(initials.as_str()).or_default().push(k);
+                    }
+                }
+                for (i, (_, words, _)) in named.iter().enumerate() {
+                    let longer = match words.as_slice() {
+                        [word] => by_initials.get(word).map_or(&[][..], Vec::as_slice),
+                        _ => &[],
+                    };
+                    let rarest = words
+                        .iter()
+                        .filter_map(|w| by_word.get(w))
+                        .min_by_key(|holders| holders.len())
+                        .map_or(&[][..], Vec::as_slice);
+                    let candidates = longer.iter().take(MAX_TWIN_CANDIDATES);
+                    for &j in candidates.chain(rarest.iter().take(MAX_TWIN_CANDIDATES)) {
+                        if let Some(how) = (i != j).then(|| twin(i, j)).flatten() {
+                            pairs.push((i, j, how));
+                        }
                     }
                 }
             }
             for (i, j, twin) in pairs {
-                let (a, b) = (&named[i].0, &named[j].0);
+                let (a, b) = (named[i].0.to_string(), named[j].0.to_string());
                 if a == b {
                     continue;
                 }
@@ -1359,8 +1406,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     (b.clone(), a.clone())
                 };
                 match found.get_mut(&key) {
-                    // Counted once per position: a pair of the same
-                    // words is found from both sides.
+                    // Counted once per position: a pair is found from
+                    // both sides where the words are the same, and
+                    // twice where it is found both ways.
                     Some(pair) => {
                         if pair.last != &*position.label {
                             pair.positions += 1;
@@ -1372,7 +1420,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             key,
                             Pair {
                                 twin,
-                                names: [a.clone(), b.clone()],
+                                names: [a, b],
                                 first: position,
                                 last: &position.label,
                                 positions: 1,
@@ -1388,10 +1436,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let [a, b] = &pair.names;
             let how = match pair.twin {
                 Twin::Initials => format!("{a:?} is the initials of {b:?}"),
-                Twin::Within if origin_words(a).len() < origin_words(b).len() => {
-                    format!("the words of {a:?} are all in {b:?}")
-                }
-                Twin::Within => format!("{x:?} and {y:?} have the same words"),
+                Twin::Within => format!("the words of {a:?} are all in {b:?}"),
+                Twin::Same => format!("{x:?} and {y:?} have the same words"),
             };
             let others = match pair.positions - 1 {
                 0 => String::new(),
