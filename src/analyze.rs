@@ -1522,7 +1522,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     (interval.is_known()).then_some((origin, e.reported?, interval))
                 })
                 .collect();
-            found.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            // Stable: one origin's figures stay in claim order, which
+            // the input's order does not change.
+            found.sort_by(|a, b| a.0.cmp(b.0));
             found
         };
         let mut cached: HashMap<&str, Vec<(&'c SourceId, Period, Interval)>> = HashMap::default();
@@ -1533,8 +1535,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             if a.superseded || b.superseded {
                 continue;
             }
-            let of_b = cached.entry(&b.label).or_insert_with(|| figures(b)).clone();
-            let of_a = cached.entry(&a.label).or_insert_with(|| figures(a));
+            for p in [a, b] {
+                cached.entry(&p.label).or_insert_with(|| figures(p));
+            }
+            let (of_a, of_b) = (&cached[&*a.label], &cached[&*b.label]);
             let pair = of_b.iter().find_map(|&(origin, when, interval)| {
                 let first = of_a.partition_point(|&(o, _, _)| o < origin);
                 of_a[first..]
