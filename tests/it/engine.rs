@@ -5165,6 +5165,12 @@ fn one_origins_figures_at_two_times_of_an_unlisted_property_are_named() {
     };
     let (verdict, warnings) = report(update(), &Policy::default());
     assert_eq!(verdict, Verdict::Contested);
+    let mut reversed = update();
+    reversed.reverse();
+    assert_eq!(
+        report(reversed, &Policy::default()),
+        (verdict, warnings.clone())
+    );
     assert_snapshot!(warnings, @"warning: topic isis-k turnout: P1 – P2 conflict, and one origin, State Electoral Commission, gives both, reported at different times (2025-01-12T16:30 and 2025-01-12T23:30); property turnout is listed in the policy neither as cumulative nor as current, so its dated reports are not read as a series, in which a later figure replaces an earlier one: if it changes over time, list it as cumulative or current in the policy (its `cumulative` or `current` list)");
 
     // Listed as current: superseded, and nothing to say.
