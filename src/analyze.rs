@@ -397,6 +397,127 @@ fn same_origins<'a>(corpus: &'a Corpus, resolution: &Resolution) -> SameOrigins<
 /// that one; and the ids that stand for originators of one name.
 type SameOrigins<'a> = (HashMap<&'a str, &'a SourceId>, HashSet<&'a str>);
 
+/// Words that join the significant words of a body's name ("Ministry
+/// *of* Health", "Office *for* the Coordination *of* Humanitarian
+/// Affairs"): left out where two origins' names are compared for one
+/// body under two names ([`origin_words`]). "the" is one of the
+/// particles name keys leave out already.
+const JOINING_WORDS: [&str; 4] = ["of", "the", "for", "and"];
+
+/// How many pairs of origins that may be one body under two names one
+/// topic names, each in a warning of its own; the rest are counted in
+/// one more warning ([`Analyzer::twin_origin_warnings`]).
+const MAX_TWIN_ORIGIN_WARNINGS: usize = 5;
+
+/// How many origins of a position that hold a name's rarest word one
+/// origin's name is compared with ([`Analyzer::twin_origin_warnings`]):
+/// bounds the work of a position of thousands of origins whose names
+/// share all their words but their numbers.
+const MAX_TWIN_CANDIDATES: usize = 64;
+
+/// Up to how many origins a position's origins are compared pair by
+/// pair for one body under two names ([`Analyzer::twin_origin_warnings`]);
+/// more are looked up by their words and initials.
+const TWIN_ALL_PAIRS: usize = 16;
+
+/// Where a warning of two origins that may be one body is located,
+/// before the two names: warnings of one pair in several topics are
+/// folded into one ([`fold_twin_origin_warnings`]).
+const TWIN_ORIGINS_LOCATION: &str = "origins ";
+
+/// The significant words of an origin's name, in order and joined by
+/// spaces: its name key's words ([`crate::resolve::name_key`]: case,
+/// punctuation, diacritics, the particles "al", "el" and "the" aside),
+/// with a possessive "'s" dropped first ("Sudan's Ministry of Health" is
+/// "sudan ministry health") and [`JOINING_WORDS`] left out.
+fn origin_words(name: &str) -> String {
+    let possessive = |c: char| matches!(c, '\'' | '\u{2019}' | '\u{2bc}');
+    let plain: Cow<'_, str> = if name.contains(possessive) {
+        let mut plain = String::with_capacity(name.len());
+        let mut chars = name.chars().peekable();
+        while let Some(c) = chars.next() {
+            if possessive(c) && matches!(chars.peek(), Some('s' | 'S')) {
+                let mut ahead = chars.clone();
+                ahead.next();
+                if ahead.peek().is_none_or(|n| !n.is_alphanumeric()) {
+                    chars.next();
+                    continue;
+                }
+            }
+            plain.push(c);
+        }
+        Cow::Owned(plain)
+    } else {
+        Cow::Borrowed(name)
+    };
+    let key = crate::resolve::name_key(&plain);
+    if !key.split(' ').any(|w| JOINING_WORDS.contains(&w)) {
+        return key;
+    }
+    let mut words = String::with_capacity(key.len());
+    for w in key.split(' ').filter(|w| !JOINING_WORDS.contains(w)) {
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.push_str(w);
+    }
+    words
+}
+
+/// Whether every word of `words` is in `of`, both sorted without
+/// repeats.
+fn is_sorted_subset(words: &[&str], of: &[&str]) -> bool {
+    let mut rest = of.iter();
+    words.iter().all(|w| rest.any(|o| o == w))
+}
+
+/// Folds the warnings of one pair of origins that may be one body
+/// (located [`TWIN_ORIGINS_LOCATION`] and the two names) found in
+/// several topics into the first, in the sorted order of `diagnostics`,
+/// which then says in how many other topics the two are counted apart
+/// too: a corpus that cites "WHO" and "World Health Organization" on a
+/// thousand topics gets one warning, not a thousand.
+fn fold_twin_origin_warnings(diagnostics: &mut Vec<Diagnostic>) {
+    let twin = |d: &Diagnostic| {
+        d.severity == Severity::Warning && d.location.starts_with(TWIN_ORIGINS_LOCATION)
+    };
+    if !diagnostics.iter().any(twin) {
+        return;
+    }
+    let mut folded: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len());
+    // Where in `folded` the current pair's first warning is, and how
+    // many more were folded into it.
+    let mut run: Option<(usize, usize)> = None;
+    let close = |folded: &mut Vec<Diagnostic>, run: Option<(usize, usize)>| {
+        if let Some((at, more)) = run
+            && more > 0
+        {
+            let topics = if more == 1 { "topic" } else { "topics" };
+            folded[at].message.push_str(&format!(
+                " (the two are counted apart in {more} other {topics} too)"
+            ));
+        }
+    };
+    for d in diagnostics.drain(..) {
+        if twin(&d) {
+            if let Some((at, more)) = run.as_mut()
+                && folded[*at].location == d.location
+            {
+                *more += 1;
+                continue;
+            }
+            close(&mut folded, run);
+            run = Some((folded.len(), 0));
+        } else {
+            close(&mut folded, run);
+            run = None;
+        }
+        folded.push(d);
+    }
+    close(&mut folded, run);
+    *diagnostics = folded;
+}
+
 /// The claims grouped by their subject's and property's texts, as
 /// written: the first step of grouping them by topic, which needs neither
 /// the resolution nor the policy, and so is taken while the names are
@@ -1066,6 +1187,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .then_with(|| a.message.cmp(&b.message))
         });
         diagnostics.dedup();
+        fold_twin_origin_warnings(&mut diagnostics);
 
         let summary = Summary {
             claims: self.corpus.claims().len(),
@@ -1130,6 +1252,322 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             ));
         }
         warnings
+    }
+
+    /// Warnings for pairs of origins counted together in one position
+    /// whose names may be one body's under two names (twentieth audit,
+    /// G6): one name is the other's initials ("WHO", "World Health
+    /// Organization"), or the significant words of one are all among the
+    /// other's ("the CGT", "CGT union"; "Sudan's Ministry of Health",
+    /// "Ministry of Health of Sudan"), as [`origin_words`] gives them.
+    /// They are not merged: origins are matched by name key, never by
+    /// likeness (DESIGN.md, "Why are two sources of one kind and one name
+    /// one origin?"); the warning says they are counted as two and how to
+    /// make them one. Anonymous sources, whose names describe rather
+    /// than name, are left out.
+    ///
+    /// A position of a few origins ([`TWIN_ALL_PAIRS`]) compares them
+    /// pair by pair; one of more indexes them by their words and their
+    /// initials, and each origin looks up the others that hold its
+    /// rarest word and those whose initials it is (at most
+    /// [`MAX_TWIN_CANDIDATES`] of each), so a position of many origins is
+    /// not compared pair by pair. A pair is named once per topic, at its
+    /// first position, and at most [`MAX_TWIN_ORIGIN_WARNINGS`] pairs per
+    /// topic are named, the rest counted.
+    fn twin_origin_warnings(
+        &self,
+        topic: TopicName<'_>,
+        scopes: &[ScopeGroup<'_>],
+    ) -> Vec<Diagnostic> {
+        /// How one name may be the other's.
+        #[derive(Clone, Copy)]
+        enum Twin {
+            /// The first is the second's initials.
+            Initials,
+            /// The first's words are all among the second's, which has
+            /// more.
+            Within,
+            /// The two have the same words.
+            Same,
+        }
+        // Each pair, by its two names as shown in text order: how one
+        // may be the other's, the two names in the order the rule reads
+        // them, the first and the last position that count both, and
+        // how many do.
+        struct Pair<'p> {
+            twin: Twin,
+            names: [String; 2],
+            first: &'p Position<'p>,
+            last: &'p str,
+            positions: usize,
+        }
+        let mut found: BTreeMap<(String, String), Pair<'_>> = BTreeMap::new();
+        for position in scopes.iter().flat_map(|s| s.positions.iter()) {
+            if position.origins.len() < 2 {
+                continue;
+            }
+            // Each named origin with its significant words; then those
+            // words sorted without repeats, and the initials of two words
+            // or more.
+            let keyed: Vec<(&OriginName<'_>, String)> = position
+                .origins
+                .iter()
+                .filter(|o| !self.corpus.source(o.id).is_some_and(|s| s.anonymous))
+                .map(|o| {
+                    let name = match o.name {
+                        OriginName::Named(n)
+                        | OriginName::OwnReporting(n)
+                        | OriginName::Untraced(n) => n,
+                    };
+                    (&o.name, origin_words(name))
+                })
+                .filter(|(_, words)| !words.is_empty())
+                .collect();
+            if keyed.len() < 2 {
+                continue;
+            }
+            let named: Vec<(&OriginName<'_>, Vec<&str>, Option<String>)> = keyed
+                .iter()
+                .map(|(name, words)| {
+                    let mut set: Vec<&str> = words.split(' ').collect();
+                    let initials = (set.len() >= 2)
+                        .then(|| set.iter().filter_map(|w| w.chars().next()).collect());
+                    set.sort_unstable();
+                    set.dedup();
+                    (*name, set, initials)
+                })
+                .collect();
+            // How `i`'s name may be `j`'s: a single word that is its
+            // initials, or words all among its words.
+            let twin = |i: usize, j: usize| {
+                let (words, of) = (&named[i].1, &named[j].1);
+                if let ([word], Some(initials)) = (words.as_slice(), &named[j].2)
+                    && word.chars().count() >= 2
+                    && word == initials
+                {
+                    Some(Twin::Initials)
+                } else {
+                    is_sorted_subset(words, of).then_some(if words.len() == of.len() {
+                        Twin::Same
+                    } else {
+                        Twin::Within
+                    })
+                }
+            };
+            let mut pairs: Vec<(usize, usize, Twin)> = Vec::new();
+            if named.len() <= TWIN_ALL_PAIRS {
+                // A few origins, as most positions have: each pair.
+                for i in 0..named.len() {
+                    for j in 0..named.len() {
+                        if let Some(how) = (i != j).then(|| twin(i, j)).flatten() {
+                            pairs.push((i, j, how));
+                        }
+                    }
+                }
+            } else {
+                // Many: each origin against those that hold its rarest
+                // word or whose initials it is.
+                let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
+                let mut by_initials: HashMap<&str, Vec<usize>> = HashMap::default();
+                for (k, (_, words, initials)) in named.iter().enumerate() {
+                    for &w in words {
+                        by_word.entry(w).or_default().push(k);
+                    }
+                    if let Some(initials) = initials {
+                        by_initials.entry(initials.as_str()).or_default().push(k);
+                    }
+                }
+                for (i, (_, words, _)) in named.iter().enumerate() {
+                    let longer = match words.as_slice() {
+                        [word] => by_initials.get(word).map_or(&[][..], Vec::as_slice),
+                        _ => &[],
+                    };
+                    let rarest = words
+                        .iter()
+                        .filter_map(|w| by_word.get(w))
+                        .min_by_key(|holders| holders.len())
+                        .map_or(&[][..], Vec::as_slice);
+                    let candidates = longer.iter().take(MAX_TWIN_CANDIDATES);
+                    for &j in candidates.chain(rarest.iter().take(MAX_TWIN_CANDIDATES)) {
+                        if let Some(how) = (i != j).then(|| twin(i, j)).flatten() {
+                            pairs.push((i, j, how));
+                        }
+                    }
+                }
+            }
+            for (i, j, twin) in pairs {
+                let (a, b) = (named[i].0.to_string(), named[j].0.to_string());
+                if a == b {
+                    continue;
+                }
+                let key = if a < b {
+                    (a.clone(), b.clone())
+                } else {
+                    (b.clone(), a.clone())
+                };
+                match found.get_mut(&key) {
+                    // Counted once per position: a pair is found from
+                    // both sides where the words are the same, and
+                    // twice where it is found both ways.
+                    Some(pair) => {
+                        if pair.last != &*position.label {
+                            pair.positions += 1;
+                            pair.last = &position.label;
+                        }
+                    }
+                    None => {
+                        found.insert(
+                            key,
+                            Pair {
+                                twin,
+                                names: [a, b],
+                                first: position,
+                                last: &position.label,
+                                positions: 1,
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        let mut warnings = Vec::new();
+        let more = found.len().saturating_sub(MAX_TWIN_ORIGIN_WARNINGS);
+        for ((x, y), pair) in found.into_iter().take(MAX_TWIN_ORIGIN_WARNINGS) {
+            let [a, b] = &pair.names;
+            let how = match pair.twin {
+                Twin::Initials => format!("{a:?} is the initials of {b:?}"),
+                Twin::Within => format!("the words of {a:?} are all in {b:?}"),
+                Twin::Same => format!("{x:?} and {y:?} have the same words"),
+            };
+            let others = match pair.positions - 1 {
+                0 => String::new(),
+                1 => " and of 1 other position".to_string(),
+                n => format!(" and of {n} other positions"),
+            };
+            warnings.push(Diagnostic::new(
+                Severity::Warning,
+                format!("{TWIN_ORIGINS_LOCATION}{x:?}, {y:?}"),
+                format!(
+                    "{how}: perhaps one body under two names, yet counted as two independent origins of {} {} in topic {topic}{others}; origins are matched by name, never by likeness, so if the two are one body, cite one source for both or give both one name (in a table, a side header's source of one name with the other among its aliases)",
+                    pair.first.label, pair.first.value
+                ),
+            ));
+        }
+        if more > 0 {
+            let (pairs, are) = if more == 1 {
+                ("pair", "is")
+            } else {
+                ("pairs", "are")
+            };
+            warnings.push(Diagnostic::new(
+                Severity::Warning,
+                format!("topic {topic}"),
+                format!(
+                    "{more} more {pairs} of independent origins whose names may be one body's (one the other's initials, or its words all among the other's) {are} not named"
+                ),
+            ));
+        }
+        warnings
+    }
+
+    /// A warning for a contested topic of a property the policy lists
+    /// neither as `cumulative` nor as `current` where a conflict is
+    /// between figures one origin gave at different report times (29.7
+    /// percent turnout at 16:30 and 44.2 percent at 23:30, from one
+    /// commission; twentieth audit, G7): most likely an update of a
+    /// figure that changes over time, which only a listed property's
+    /// reports are read as. The verdict is not changed: the warning says
+    /// to list the property if it changes over time. The first such
+    /// conflict, in relation order, is named: two figures of a standing
+    /// position each, of quantities with known intervals that do not
+    /// overlap, from one origin (as [`Analyzer::person`] counts it), at
+    /// report times that do not overlap. Each position's figures are
+    /// sorted by origin once, and each figure of the other side looks
+    /// its origin up.
+    fn unlisted_series_warning<'c>(
+        &self,
+        topic: TopicName<'_>,
+        scopes: &[ScopeGroup<'c>],
+        relations: &[PositionRelation],
+    ) -> Option<Diagnostic>
+    where
+        'a: 'c,
+    {
+        let conflicts: Vec<&PositionRelation> = relations
+            .iter()
+            .filter(|r| r.relation.kind() == RelationKind::Conflict)
+            .collect();
+        if conflicts.is_empty() {
+            return None;
+        }
+        let positions: HashMap<&str, &Position<'c>> = scopes
+            .iter()
+            .flat_map(|s| s.positions.iter())
+            .map(|p| (&*p.label, p))
+            .collect();
+        let vocabulary = self.policy.vocabulary();
+        // A standing position's dated figures, sorted by origin: the
+        // origin, the report time, the interval.
+        let figures = |p: &Position<'c>| -> Vec<(&'c SourceId, Period, Interval)> {
+            let mut found: Vec<(&'c SourceId, Period, Interval)> = p
+                .claims
+                .iter()
+                .filter(|e| e.superseded_by.is_none())
+                .filter_map(|e| {
+                    let Value::Quantity(q) = &e.claim.value else {
+                        return None;
+                    };
+                    let interval = q.interval(vocabulary);
+                    let origin = self.person(e.claim.assertion.origin()?);
+                    (interval.is_known()).then_some((origin, e.reported?, interval))
+                })
+                .collect();
+            // Stable: one origin's figures stay in claim order, which
+            // the input's order does not change.
+            found.sort_by(|a, b| a.0.cmp(b.0));
+            found
+        };
+        let mut cached: HashMap<&str, Vec<(&'c SourceId, Period, Interval)>> = HashMap::default();
+        for r in conflicts {
+            let (Some(a), Some(b)) = (positions.get(&*r.from), positions.get(&*r.to)) else {
+                continue;
+            };
+            if a.superseded || b.superseded {
+                continue;
+            }
+            for p in [a, b] {
+                cached.entry(&p.label).or_insert_with(|| figures(p));
+            }
+            let (of_a, of_b) = (&cached[&*a.label], &cached[&*b.label]);
+            let pair = of_b.iter().find_map(|&(origin, when, interval)| {
+                let first = of_a.partition_point(|&(o, _, _)| o < origin);
+                of_a[first..]
+                    .iter()
+                    .take_while(|&&(o, _, _)| o == origin)
+                    .find(|&&(_, t, i)| !t.overlaps(&when) && !i.overlaps(&interval))
+                    .map(|&(_, t, _)| (origin, t, when))
+            });
+            let Some((origin, t, u)) = pair else {
+                continue;
+            };
+            let (earlier, later) = if t.start() <= u.start() {
+                (t, u)
+            } else {
+                (u, t)
+            };
+            let property = topic.1;
+            return Some(Diagnostic::new(
+                Severity::Warning,
+                format!("topic {topic}"),
+                format!(
+                    "{} – {} conflict, and one origin, {}, gives both, reported at different times ({earlier} and {later}); property {property} is listed in the policy neither as cumulative nor as current, so its dated reports are not read as a series, in which a later figure replaces an earlier one: if it changes over time, list it as cumulative or current in the policy (its `cumulative` or `current` list)",
+                    r.from,
+                    r.to,
+                    self.source_name(origin)
+                ),
+            ));
+        }
+        None
     }
 
     /// The settings the report names.
@@ -2451,6 +2889,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     name(y)
                 ),
             ));
+        }
+        diagnostics.extend(self.twin_origin_warnings(topic_name, &scopes));
+        if conflict && series_word.is_none() {
+            diagnostics.extend(self.unlisted_series_warning(topic_name, &scopes, &relations));
         }
         let verdict = if conflict {
             Verdict::Contested
