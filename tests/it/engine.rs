@@ -7647,6 +7647,7 @@ fn quotes_with_a_figure_written_otherwise_are_one_quote() {
     }
     let (_, sentences) = two_quotes("We lost $8 billion.", "We lost eight billion euros.");
     assert_snapshot!(sentences.join("\n"), @"P1 (“We lost $8 billion.”) and P2 (“We lost eight billion euros.”): the same words but for the measure of a figure (US dollars and euros), so they conflict: we lost [-8-] {+eight+} billion {+euros+}");
+}
 
 /// A relay citing a wire by its newsroom (the source "Reuters") relays
 /// what the wire's own articles relayed: BBC's "2,300" citing Reuters,
