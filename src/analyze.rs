@@ -1779,13 +1779,17 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     break;
                 };
                 at = corrected;
-                if self.reported(at).is_some() {
+                if self.series_own_time(at).is_some() {
                     place = at;
                 }
             }
             place
         };
-        let series_time = |c: &'a Claim| -> Option<Period> { self.reported(series_place(c)) };
+        // A claim's own time in a series: the day it is given "as of",
+        // where that is not its report's, or else its report time
+        // (twentieth audit, G4).
+        let series_time =
+            |c: &'a Claim| -> Option<Period> { self.series_own_time(series_place(c)) };
 
         // 2. Positions within each group, per polarity.
         let cumulative = self.policy.is_cumulative(property);
@@ -1850,6 +1854,25 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         format!(
                             "said {said}, after its publication {} was published ({published}){}: the series places it by the date said; check that date",
                             c.assertion.chain[0],
+                            more_claims(more, topic_name)
+                        ),
+                    ));
+                }
+                // So is a figure given "as of" a day after it was
+                // reported, or a projection not marked as one: the
+                // series places it by that day (twentieth audit, G4).
+                let mut ahead = group.claims.iter().filter_map(|c| {
+                    let as_of = self.as_of_time(c)?;
+                    let reported = self.reported(c)?;
+                    (as_of.start() >= reported.end()).then_some((c, as_of, reported))
+                });
+                if let Some((c, as_of, reported)) = ahead.next() {
+                    let more = ahead.count();
+                    diagnostics.push(Diagnostic::new(
+                        Severity::Warning,
+                        format!("claim {}", c.id),
+                        format!(
+                            "is given as of {as_of}, after it was reported ({reported}){}: the series places it by that day; check the time, or give a projection the status \"projected\"",
                             more_claims(more, topic_name)
                         ),
                     ));
@@ -2152,11 +2175,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     {
                         position.polarity = polarity;
                         position.reported = time;
+                        position.as_of = time.is_some()
+                            && position.claims.iter().any(|c| self.as_of_time(c).is_some());
                         // A position of undated claims alone has no report
                         // time: it is compared by value.
                         if any_undated
                             && position.claims.iter().all(|c| {
-                                self.reported(c).is_none() || unplaced.binary_search(&&c.id).is_ok()
+                                self.series_own_time(c).is_none()
+                                    || unplaced.binary_search(&&c.id).is_ok()
                             })
                         {
                             position.reported = None;
@@ -2176,11 +2202,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             if !position
                                 .claims
                                 .iter()
-                                .any(|c| self.reported(c).is_some_and(within))
+                                .any(|c| self.series_own_time(c).is_some_and(within))
                             {
                                 position.placed = position.claims.iter().find_map(|&c| {
                                     let at = series_place(c);
-                                    (at.id != c.id && self.reported(at).is_some_and(within))
+                                    (at.id != c.id && self.series_own_time(at).is_some_and(within))
                                         .then(|| at.id.clone())
                                 });
                             }
@@ -2268,7 +2294,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     Value::Quantity(q) => q.interval(vocabulary).min(),
                     _ => f64::NEG_INFINITY,
                 };
-                let reported_end = |c: &Claim| self.reported(c).map(|p| p.end());
+                let reported_end = |c: &Claim| self.series_own_time(c).map(|p| p.end());
                 // A claim its source withdrew (corrected) is never named:
                 // its figure does not stand, though others of its position
                 // may.
@@ -4796,6 +4822,10 @@ struct InTime<'l> {
     placed: Option<&'l ClaimId>,
     time: Period,
     later: bool,
+    /// The time is when the figure held, "as of" it, not when it was
+    /// reported: "P1 (as of 2024-02-28)", "P2, as of a later time
+    /// (2024-03-07)" (twentieth audit, G4).
+    as_of: bool,
 }
 
 impl InTime<'_> {
@@ -4807,18 +4837,23 @@ impl InTime<'_> {
             placed,
             time,
             later,
+            as_of,
         } = self;
+        let (open, later_open, correction_later) = if *as_of {
+            (
+                " (as of ",
+                ", as of a later time (",
+                ", which is as of a later time (",
+            )
+        } else {
+            (" (", ", reported later (", ", which was reported later (")
+        };
         let (before, after): ([&str; 4], [&str; 3]) = match (placed.map(ClaimId::as_str), later) {
-            (None, false) => ([label, " (", "", ""], [")", "", ""]),
-            (Some(k), false) => ([k, " (", "", ""], ["), which ", label, " corrects"]),
-            (None, true) => ([label, ", reported later (", "", ""], [")", "", ""]),
+            (None, false) => ([label, open, "", ""], [")", "", ""]),
+            (Some(k), false) => ([k, open, "", ""], ["), which ", label, " corrects"]),
+            (None, true) => ([label, later_open, "", ""], [")", "", ""]),
             (Some(k), true) => (
-                [
-                    label,
-                    ", a correction of ",
-                    k,
-                    ", which was reported later (",
-                ],
+                [label, ", a correction of ", k, correction_later],
                 [")", "", ""],
             ),
         };
@@ -4929,6 +4964,11 @@ struct Built<'c> {
     comparable: bool,
     superseded_by: Option<ClaimId>,
     reported: Option<(chrono::NaiveDateTime, chrono::NaiveDateTime)>,
+    /// In a series, whether a claim of the position is given "as of" a
+    /// day that is not its report's: the position's time is when its
+    /// figure held, and the sentences say "as of" it rather than
+    /// "reported" (twentieth audit, G4).
+    as_of: bool,
     /// For a position of a series none of whose claims was reported at
     /// its report time: the claim whose time that is, which a claim of
     /// the position corrects (followed back through a chain of
@@ -4952,6 +4992,13 @@ impl Built<'_> {
     fn all_corrected(&self, corrected: &HashMap<&ClaimId, ClaimId>) -> bool {
         self.claims.iter().all(|c| corrected.contains_key(&c.id))
     }
+}
+
+/// Whether a time is one day or a finer time within it (an hour, a
+/// minute): in a series, a figure's time so fine is when it held, "as
+/// of" it, and no period of its own.
+fn day_or_finer(time: &Period) -> bool {
+    time.is_single_unit() && time.precision() <= crate::period::Precision::Day
 }
 
 impl<'a, 'p> Analyzer<'a, 'p> {
@@ -5083,14 +5130,17 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // report, and it is no scope of its own. Tolls given "as of"
             // each day had stood in scopes of their own, side by side,
             // so that 3,400 then 3,100 was "not a conflict" and nothing
-            // was superseded (seventeenth audit, C2).
+            // was superseded (seventeenth audit, C2). So too a day that
+            // is not its report's: a running total is given "as of" a
+            // day, most often a data cut-off a day or two before the
+            // report, and it held then; the series orders it by that day
+            // (`as_of_time`). Each such day had been a scope of its own,
+            // and a total that fell was "a difference of scope"
+            // (twentieth audit, G4). A month or a year is still a period
+            // of its own: a monthly count is that month's figure.
             let series =
                 matches!(kind, "quantity" | "share") && self.policy.series_word(property).is_some();
-            let scope_time = |c: &Claim| {
-                c.scope
-                    .time
-                    .filter(|t| !(series && self.as_of_report(c, t)))
-            };
+            let scope_time = |c: &Claim| c.scope.time.filter(|t| !(series && day_or_finer(t)));
             let (mut spans, mut timed): (Vec<(Period, usize, &Claim)>, Vec<_>) = members
                 .iter()
                 .enumerate()
@@ -5240,10 +5290,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     .collect();
                 if !untimed.is_empty() {
                     let as_of = untimed.iter().filter(|c| c.scope.time.is_some()).count();
-                    let which = match as_of {
-                        0 => "time not given",
-                        n if n == untimed.len() => "as of each report",
-                        _ => "time not given, or as of each report",
+                    // A day other than its report's is named on the
+                    // claim's line (`ClaimEntry::as_of`).
+                    let own_day = untimed.iter().any(|c| self.as_of_time(c).is_some());
+                    let which = match (as_of, own_day) {
+                        (0, _) => "time not given",
+                        (n, false) if n == untimed.len() => "as of each report",
+                        (n, true) if n == untimed.len() => "as of each claim's day or report",
+                        (_, false) => "time not given, or as of each report",
+                        (_, true) => "time not given, or as of each claim's day or report",
                     };
                     groups.push(Group {
                         kind,
@@ -5372,7 +5427,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             if c.corrects.is_none() || superseded_by.contains_key(&c.id) {
                 return None;
             }
-            let own = self.reported(c)?.interval();
+            let own = self.series_own_time(c)?.interval();
             (place.1 <= own.0).then_some(own)
         };
         if !dated.iter().any(|d| own_time(d).is_some()) {
@@ -5472,8 +5527,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     /// issued on the 10th and dated the 9th, had been a scope of its own,
     /// related to nothing it corrects (nineteenth audit, F9).
     fn as_of_report(&self, claim: &Claim, time: &Period) -> bool {
-        use crate::period::Precision;
-        let a_day = |p: &Period| p.is_single_unit() && p.precision() <= Precision::Day;
+        let a_day = day_or_finer;
         let of_its_day = |c: &Claim| {
             self.reported(c).is_some_and(|report| {
                 a_day(&report) && report.start().date() == time.start().date()
@@ -5486,6 +5540,28 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     .as_ref()
                     .and_then(|id| self.corpus.claim(id))
                     .is_some_and(of_its_day))
+    }
+
+    /// In a series, the day (or finer time) a figure is given "as of",
+    /// where it is not the day of its report: its scope time, of a day
+    /// or finer. A situation report's running total is "as of" a data
+    /// cut-off a day or two before it is published, and it holds then,
+    /// not when it was printed (twentieth audit, G4). A time of the
+    /// claim's report day (or, for a correction, of the day of the
+    /// report it corrects) gives none: the claim is ordered by its
+    /// report, a finer time where it has one. Only for the claims of a
+    /// series (a cumulative or current quantity or share).
+    fn as_of_time(&self, claim: &Claim) -> Option<Period> {
+        claim
+            .scope
+            .time
+            .filter(|t| day_or_finer(t) && !self.as_of_report(claim, t))
+    }
+
+    /// Where a claim of a series stands in it, of its own: the day it is
+    /// given "as of" ([`Analyzer::as_of_time`]), or else its report time.
+    fn series_own_time(&self, claim: &Claim) -> Option<Period> {
+        self.as_of_time(claim).or_else(|| self.reported(claim))
     }
 
     /// Forms positions from claims of one scope group and one polarity,
@@ -5517,6 +5593,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             comparable: true,
             superseded_by: None,
             reported: None,
+            as_of: false,
             placed: None,
             coarse: false,
             fits: 0,
@@ -6570,6 +6647,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     Value::Statement(_) => Some(self.show_value(&c.value).into_boxed_str()),
                     _ => None,
                 },
+                // A position with a report time is a series'.
+                as_of: built.reported.and_then(|_| self.as_of_time(c)),
                 reported: self.reported(c),
                 superseded_by: if corrected.is_empty() {
                     None
@@ -6931,7 +7010,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             } else {
                 (b, lb)
             };
-            let mut times: Vec<Period> = x.claims.iter().filter_map(|c| self.reported(c)).collect();
+            let mut times: Vec<Period> = x
+                .claims
+                .iter()
+                .filter_map(|c| self.series_own_time(c))
+                .collect();
             times.sort_unstable();
             times.dedup();
             text.push_str(": ");
@@ -6954,7 +7037,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     ", times that hold"
                 });
                 text.push_str(" reports of the series at times that do not meet");
-                if x.claims.iter().any(|c| self.reported(c).is_none()) {
+                if x.claims.iter().any(|c| self.series_own_time(c).is_none()) {
                     text.push_str(", or not at all");
                 }
             }
@@ -6999,11 +7082,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // below the earlier one contradicts it.
             // A correction stands at the time of the claim it corrects,
             // which the sentence names: that time is not its own.
+            // Either side given "as of" a day not its report's: both
+            // times are when the figures held (twentieth audit, G4).
+            let as_of = a.as_of || b.as_of;
             let earlier = InTime {
                 label: la,
                 placed: a.placed.as_ref(),
                 time: show(ta),
                 later: false,
+                as_of,
             };
             if let (Some(x), Some(y)) = (a.interval, b.interval)
                 && series_of.cumulative
@@ -7014,6 +7101,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     placed: b.placed.as_ref(),
                     time: show(tb),
                     later: true,
+                    as_of,
                 };
                 crate::relation::push_fall_of(&mut text, &later, &earlier, "positions");
                 self.push_shared_origin(&mut text, [a, b], corrections, AtOdds::Fell);
@@ -7023,9 +7111,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // Pushed piece by piece: some 6,000 sentences at 30k claims,
             // and `write!` cost several times the copies. The pieces
             // before the later side's time, and the one after it.
-            let (before, after) = match &b.placed {
-                None => ([" was reported later (", "", ""], ") than "),
-                Some(k) => ([" corrects ", k.as_str(), ", reported "], ", later than "),
+            let (before, after) = match (&b.placed, as_of) {
+                (None, false) => ([" was reported later (", "", ""], ") than "),
+                (None, true) => ([" is as of a later time (", "", ""], ") than "),
+                (Some(k), false) => ([" corrects ", k.as_str(), ", reported "], ", later than "),
+                (Some(k), true) => ([" corrects ", k.as_str(), ", as of "], ", later than "),
             };
             for piece in [": the property is ", series, " and ", lb]
                 .into_iter()
@@ -7193,7 +7283,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let within = |claims: &[&Claim]| -> Vec<Period> {
             claims
                 .iter()
-                .filter_map(|c| self.reported(c))
+                .filter_map(|c| self.series_own_time(c))
                 .filter(|t| {
                     let (start, end) = t.interval();
                     span.0 <= start && end <= span.1

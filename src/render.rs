@@ -349,8 +349,9 @@ fn settings_line(report: &Report) -> String {
 }
 
 /// The modality of a claim as the report notes it: certainty, then
-/// "negative", the verb, a quote's occasion, when it was reported and
-/// what supersedes it, separated by commas.
+/// "negative", the verb, a quote's occasion, the day a figure of a series
+/// is given "as of", when it was reported and what supersedes it,
+/// separated by commas.
 fn modality_note(out: &mut String, entry: &crate::report::ClaimEntry) {
     out.push_str(entry.modality().certainty.as_str());
     if entry.modality().polarity == Polarity::Negative {
@@ -361,6 +362,9 @@ fn modality_note(out: &mut String, entry: &crate::report::ClaimEntry) {
     }
     if let Some(occasion) = entry.occasion() {
         let _ = write!(out, ", occasion “{occasion}”");
+    }
+    if let Some(as_of) = entry.as_of {
+        let _ = write!(out, ", as of {as_of}");
     }
     if let Some(reported) = entry.reported {
         let _ = write!(out, ", reported {reported}");

@@ -80,8 +80,8 @@ impl Verdict {
 /// Serialised flat: `id`, `value` (as [`ClaimEntry::value`] shows it),
 /// then `estimates` (a quantity's best, low and high, those given) when
 /// present, `publication` (the chain's first link), `chain`, `modality`,
-/// then `verb`, `occasion` (a quote's), `evidence`, `reported` and
-/// `superseded_by` when present.
+/// then `verb`, `occasion` (a quote's), `evidence`, `as_of`, `reported`
+/// and `superseded_by` when present.
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct ClaimEntry<'c> {
@@ -90,6 +90,10 @@ pub struct ClaimEntry<'c> {
     /// The value as shown, where the claim alone cannot say it (a
     /// statement's object by its resolved name).
     pub(crate) resolved_value: Option<Box<str>>,
+    /// In a series (a cumulative or current property), the day (or finer
+    /// time) the claim's figure is given "as of", where that is not the
+    /// day it was reported: the series orders the claim by it.
+    pub as_of: Option<Period>,
     /// When it was reported (said, or else published), if known.
     pub reported: Option<Period>,
     /// The claim that explicitly corrects this one, or the later report
@@ -231,7 +235,7 @@ impl<'c> ClaimEntry<'c> {
 impl Serialize for ClaimEntry<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut out = serializer.serialize_struct("ClaimEntry", 11)?;
+        let mut out = serializer.serialize_struct("ClaimEntry", 12)?;
         out.serialize_field("id", self.id())?;
         match &self.resolved_value {
             Some(shown) => out.serialize_field("value", &**shown)?,
@@ -255,6 +259,9 @@ impl Serialize for ClaimEntry<'_> {
         }
         if let Some(evidence) = self.evidence() {
             out.serialize_field("evidence", evidence)?;
+        }
+        if let Some(as_of) = &self.as_of {
+            out.serialize_field("as_of", as_of)?;
         }
         if let Some(reported) = &self.reported {
             out.serialize_field("reported", reported)?;

@@ -6735,8 +6735,11 @@ fn a_date_position_of_differing_claims_shows_their_period() {
 /// "as of" that report: the series orders it, and a later lower figure
 /// conflicts with it. Given as each day's scope, the tolls had stood in
 /// scopes of their own, "not a conflict", nothing superseded
-/// (seventeenth audit, C2). A figure for another day or a month than
-/// its report's is a scope of its own, as before.
+/// (seventeenth audit, C2). A figure for a month is a scope of its own,
+/// as before; a figure for another day than its report's is "as of"
+/// that day, and the series orders it by it (twentieth audit, G4: it
+/// had been a scope of its own, and 3,100 as of the 2nd after 3,400 as
+/// of the 1st "a difference of scope").
 #[test]
 fn a_running_total_as_of_each_report_is_a_series() {
     let toll = |id: &str, n: u32, time: &str, when: &str| {
@@ -6761,18 +6764,18 @@ fn a_running_total_as_of_each_report_is_a_series() {
         "{}",
         topic.explanation
     );
-    // Figures for months, or days other than their report's: scopes.
-    for times in [["2023-01", "2023-02"], ["2023-02-01", "2023-02-02"]] {
+    // Figures for months: scopes. Figures as of days other than their
+    // report's: a series ordered by those days, where the total fell.
+    for (times, verdict) in [
+        (["2023-01", "2023-02"], Verdict::DifferentScope),
+        (["2023-02-01", "2023-02-02"], Verdict::Contested),
+    ] {
         let corpus = corpus_of(vec![
             toll("k1", 3400, times[0], "2023-03-01"),
             toll("k2", 3100, times[1], "2023-03-02"),
         ]);
         let report = Analyzer::new(&corpus, &Policy::default()).report();
-        assert_eq!(
-            report.topics[0].verdict,
-            Verdict::DifferentScope,
-            "{times:?}"
-        );
+        assert_eq!(report.topics[0].verdict, verdict, "{times:?}");
     }
 }
 
@@ -6781,7 +6784,10 @@ fn a_running_total_as_of_each_report_is_a_series() {
 /// scope, as they do beside two: the first day's count had joined them
 /// and read as the total fallen, a conflict (nineteenth audit, F2). A
 /// correction dated the day of the report it corrects is "as of" that
-/// report, and stays with it (F9).
+/// report, and stays with it (F9). Since the twentieth audit (G4) the
+/// first day's figure is the running total as of that day, ordered in
+/// the series by it: no scope of its own, and earlier than the tolls of
+/// the 7th and the 9th, which supersede it; still no conflict.
 #[test]
 fn as_of_figures_stand_apart_from_one_other_day() {
     let toll = |id: &str, n: u32, time: &str, when: &str| {
@@ -6809,6 +6815,17 @@ fn as_of_figures_stand_apart_from_one_other_day() {
         first_day.clone(),
     ]);
     assert_eq!(verdict, Verdict::Superseded);
+    assert_eq!(scopes, 1);
+    assert_eq!(superseded, ["f1>k2", "k1>k2"]);
+    assert_eq!(conflicts, 0);
+    // A period's own figure (a month's) is one run of times: the "as
+    // of" figures stand apart from it, as the first day's had.
+    let (verdict, scopes, superseded, conflicts) = report_of(vec![
+        toll("k1", 3400, "2023-02-07", "2023-02-07"),
+        toll("k2", 5100, "2023-02-09", "2023-02-09"),
+        toll("f1", 1500, "2023-01", "2023-02-10"),
+    ]);
+    assert_eq!(verdict, Verdict::Superseded);
     assert_eq!(scopes, 2);
     assert_eq!(superseded, ["k1>k2"]);
     assert_eq!(conflicts, 0);
@@ -6822,9 +6839,119 @@ fn as_of_figures_stand_apart_from_one_other_day() {
         correction,
         first_day,
     ]);
-    assert_eq!(scopes, 2);
-    assert_eq!(superseded, ["k1>k3", "k2>k3"]);
+    assert_eq!(scopes, 1);
+    assert_eq!(superseded, ["f1>k3", "k1>k3", "k2>k3"]);
     assert_eq!(conflicts, 0);
+}
+
+/// In a series, a day given as a figure's time is when the figure held
+/// ("as of" that day), whatever day it was reported: it orders the
+/// series and is no scope of its own. A situation report's data cut-off
+/// is most often a day or two before it is published: 11,327 as of the
+/// 5th and 10,900 as of the 7th (reported on the 9th) had stood in
+/// scopes of their own, "a difference of scope", though the total fell
+/// (twentieth audit, G4). A figure with no such day is placed by its
+/// report: 11,000 reported on the 8th is later than 10,900 as of the
+/// 7th, which it supersedes. A month stays a period's own scope.
+#[test]
+fn an_as_of_day_orders_a_running_total() {
+    let toll = |id: &str, n: u32, time: Option<&str>, when: &str| {
+        let mut c = said(id, n, when);
+        if let Some(time) = time {
+            c["scope"] = serde_json::json!({ "time": time });
+        }
+        c
+    };
+    let report_of = |mut claims: Vec<serde_json::Value>, reversed: bool| {
+        if reversed {
+            claims.reverse();
+        }
+        let corpus = corpus_of(claims);
+        let report = Analyzer::new(&corpus, &Policy::default()).report();
+        let topic = &report.topics[0];
+        let mut superseded = superseded_claims(topic);
+        superseded.sort();
+        let sentences: Vec<String> = topic
+            .relations
+            .iter()
+            .map(|r| format!("{:?}: {}", r.relation.kind(), r.relation.explanation()))
+            .collect();
+        let mut as_of: Vec<String> = topic
+            .positions()
+            .flat_map(|p| &p.claims)
+            .filter_map(|c| Some(format!("{} {}", c.id(), c.as_of?)))
+            .collect();
+        as_of.sort();
+        (
+            topic.verdict,
+            topic.scopes.len(),
+            superseded,
+            sentences.join("\n"),
+            as_of,
+        )
+    };
+    let fell = vec![
+        toll("w1", 10300, Some("2024-02-28"), "2024-03-02"),
+        toll("m2", 11327, Some("2024-03-05"), "2024-03-05"),
+        toll("w2", 10900, Some("2024-03-07"), "2024-03-09"),
+    ];
+    for reversed in [false, true] {
+        let (verdict, scopes, superseded, sentences, as_of) = report_of(fell.clone(), reversed);
+        assert_eq!(verdict, Verdict::Contested, "{sentences}");
+        assert_eq!(scopes, 1);
+        assert_eq!(superseded, ["w1>m2"]);
+        assert!(
+            sentences.contains(
+                "Conflict: P2 (11,327) and P3 (10,900): the property is cumulative, but P3, as of a later time (2024-03-07), is lower than P2 (as of 2024-03-05); a running total does not fall"
+            ),
+            "{sentences}"
+        );
+        assert!(
+            sentences.contains(
+                "SupersededBy: P1 (10,300) and P2 (11,327): the property is cumulative and P2 is as of a later time (2024-03-05) than P1 (as of 2024-02-28), so it supersedes it"
+            ),
+            "{sentences}"
+        );
+        assert_eq!(as_of, ["w1 2024-02-28", "w2 2024-03-07"]);
+    }
+    // A report with no day of its own is placed by its report time.
+    let (verdict, scopes, superseded, sentences, _) = report_of(
+        vec![
+            toll("m8", 11000, None, "2024-03-08"),
+            toll("w2", 10900, Some("2024-03-07"), "2024-03-09"),
+        ],
+        false,
+    );
+    assert_eq!(verdict, Verdict::Superseded, "{sentences}");
+    assert_eq!(scopes, 1);
+    assert_eq!(superseded, ["w2>m8"]);
+    // A month's figure is that period's own: a scope of its own.
+    let mut with_month = fell.clone();
+    with_month.push(toll("m1", 9000, Some("2024-02"), "2024-03-01"));
+    let (verdict, scopes, _, sentences, _) = report_of(with_month, false);
+    assert_eq!(verdict, Verdict::Contested, "{sentences}");
+    assert_eq!(scopes, 2);
+    // A figure given as of a day after its report is placed by that day,
+    // and named in a warning: most likely a date written wrong.
+    let corpus = corpus_of(vec![
+        toll("m2", 11327, Some("2024-03-05"), "2024-03-05"),
+        toll("w3", 11900, Some("2024-03-12"), "2024-03-09"),
+    ]);
+    let report = Analyzer::new(&corpus, &Policy::default()).report();
+    // (The helper's publication is of 2021: the dates said are later.)
+    let warnings: Vec<String> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.to_string())
+        .filter(|d| !d.contains("after its publication"))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "warning: claim w3: is given as of 2024-03-12, after it was reported (2024-03-09): the series places it by that day; check the time, or give a projection the status \"projected\""
+        ]
+    );
+    assert_eq!(superseded_claims(&report.topics[0]), ["m2>w3"]);
 }
 
 /// A correction withdraws its origin's figure wherever it was printed
