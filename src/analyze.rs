@@ -142,6 +142,11 @@ pub struct Analyzer<'a, 'p> {
     /// one person, share a number (see [`Voice`]). Numbered once here, so
     /// that the check looks each link up and compares integers.
     voices: Vec<u32>,
+    /// The name each source stands under as an origin (a publication's
+    /// outlet, or else its own name), as the check for one body under two
+    /// names reads it ([`TwinKey`]), made once, at the first position of
+    /// two origins or more: origins recur from position to position.
+    twin_keys: std::sync::OnceLock<HashMap<&'a str, Option<TwinKey>>>,
 }
 
 /// Outlets spelled more than one way that are one outlet as names are
@@ -400,7 +405,7 @@ type SameOrigins<'a> = (HashMap<&'a str, &'a SourceId>, HashSet<&'a str>);
 /// Words that join the significant words of a body's name ("Ministry
 /// *of* Health", "Office *for* the Coordination *of* Humanitarian
 /// Affairs"): left out where two origins' names are compared for one
-/// body under two names ([`origin_words`]). "the" is one of the
+/// body under two names ([`TwinKey`]). "the" is one of the
 /// particles name keys leave out already.
 const JOINING_WORDS: [&str; 4] = ["of", "the", "for", "and"];
 
@@ -425,50 +430,88 @@ const TWIN_ALL_PAIRS: usize = 16;
 /// folded into one ([`fold_twin_origin_warnings`]).
 const TWIN_ORIGINS_LOCATION: &str = "origins ";
 
-/// The significant words of an origin's name, in order and joined by
-/// spaces: its name key's words ([`crate::resolve::name_key`]: case,
-/// punctuation, diacritics, the particles "al", "el" and "the" aside),
-/// with a possessive "'s" dropped first ("Sudan's Ministry of Health" is
-/// "sudan ministry health") and [`JOINING_WORDS`] left out.
-fn origin_words(name: &str) -> String {
-    let possessive = |c: char| matches!(c, '\'' | '\u{2019}' | '\u{2bc}');
-    let plain: Cow<'_, str> = if name.contains(possessive) {
-        let mut plain = String::with_capacity(name.len());
-        let mut chars = name.chars().peekable();
-        while let Some(c) = chars.next() {
-            if possessive(c) && matches!(chars.peek(), Some('s' | 'S')) {
-                let mut ahead = chars.clone();
-                ahead.next();
-                if ahead.peek().is_none_or(|n| !n.is_alphanumeric()) {
-                    chars.next();
-                    continue;
+/// An origin's name as the check for one body under two names reads it
+/// ([`Analyzer::twin_origin_warnings`]): its significant words, sorted
+/// without repeats and joined by spaces, and, for two words or more,
+/// their initials in the name's order. The significant words are its
+/// name key's words ([`crate::resolve::name_key`]: case, punctuation,
+/// diacritics, the particles "al", "el" and "the" aside), with a
+/// possessive "'s" dropped first ("Sudan's Ministry of Health" is
+/// "health ministry sudan") and [`JOINING_WORDS`] left out.
+struct TwinKey {
+    words: String,
+    /// How many words `words` holds.
+    count: usize,
+    /// A bit for each word (of 64, by a hash of the word): a name whose
+    /// bits are not all among another's has a word the other lacks, told
+    /// without comparing words.
+    mask: u64,
+    initials: Option<String>,
+}
+
+impl TwinKey {
+    /// The key of `name`, made in `scratch` (a buffer kept from name to
+    /// name); `None` for a name with no significant word.
+    fn of(name: &str, scratch: &mut String) -> Option<TwinKey> {
+        let possessive = |c: char| matches!(c, '\'' | '\u{2019}' | '\u{2bc}');
+        let plain: Cow<'_, str> = if name.contains(possessive) {
+            let mut plain = String::with_capacity(name.len());
+            let mut chars = name.chars().peekable();
+            while let Some(c) = chars.next() {
+                if possessive(c) && matches!(chars.peek(), Some('s' | 'S')) {
+                    let mut ahead = chars.clone();
+                    ahead.next();
+                    if ahead.peek().is_none_or(|n| !n.is_alphanumeric()) {
+                        chars.next();
+                        continue;
+                    }
                 }
+                plain.push(c);
             }
-            plain.push(c);
+            Cow::Owned(plain)
+        } else {
+            Cow::Borrowed(name)
+        };
+        scratch.clear();
+        crate::resolve::push_name_key(&plain, scratch);
+        let mut set: smallvec::SmallVec<[&str; 8]> = scratch
+            .split(' ')
+            .filter(|w| !w.is_empty() && !JOINING_WORDS.contains(w))
+            .collect();
+        if set.is_empty() {
+            return None;
         }
-        Cow::Owned(plain)
-    } else {
-        Cow::Borrowed(name)
-    };
-    let key = crate::resolve::name_key(&plain);
-    if !key.split(' ').any(|w| JOINING_WORDS.contains(&w)) {
-        return key;
-    }
-    let mut words = String::with_capacity(key.len());
-    for w in key.split(' ').filter(|w| !JOINING_WORDS.contains(w)) {
-        if !words.is_empty() {
-            words.push(' ');
+        let initials =
+            (set.len() >= 2).then(|| set.iter().filter_map(|w| w.chars().next()).collect());
+        set.sort_unstable();
+        set.dedup();
+        let mut words = String::with_capacity(scratch.len());
+        let mut mask = 0u64;
+        for w in &set {
+            if !words.is_empty() {
+                words.push(' ');
+            }
+            words.push_str(w);
+            // FNV-1a, folded to a bit.
+            let hash = w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            });
+            mask |= 1 << (hash % 64);
         }
-        words.push_str(w);
+        Some(TwinKey {
+            words,
+            count: set.len(),
+            mask,
+            initials,
+        })
     }
-    words
 }
 
 /// Whether every word of `words` is in `of`, both sorted without
 /// repeats.
-fn is_sorted_subset(words: &[&str], of: &[&str]) -> bool {
-    let mut rest = of.iter();
-    words.iter().all(|w| rest.any(|o| o == w))
+fn is_sorted_subset(words: &str, of: &str) -> bool {
+    let mut rest = of.split(' ');
+    words.split(' ').all(|w| rest.any(|o| o == w))
 }
 
 /// Folds the warnings of one pair of origins that may be one body
@@ -798,6 +841,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             outlets,
             named_outlets,
             voices: Vec::new(),
+            twin_keys: std::sync::OnceLock::new(),
         };
         analyzer.voices = analyzer.number_voices();
         analyzer
@@ -1259,7 +1303,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     /// G6): one name is the other's initials ("WHO", "World Health
     /// Organization"), or the significant words of one are all among the
     /// other's ("the CGT", "CGT union"; "Sudan's Ministry of Health",
-    /// "Ministry of Health of Sudan"), as [`origin_words`] gives them.
+    /// "Ministry of Health of Sudan"), as [`TwinKey`] reads them.
     /// They are not merged: origins are matched by name key, never by
     /// likeness (DESIGN.md, "Why are two sources of one kind and one name
     /// one origin?"); the warning says they are counted as two and how to
@@ -1306,48 +1350,79 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             if position.origins.len() < 2 {
                 continue;
             }
-            // Each named origin with its significant words; then those
-            // words sorted without repeats, and the initials of two words
-            // or more.
-            let keyed: Vec<(&OriginName<'_>, String)> = position
+            // Each named origin with its significant words sorted without
+            // repeats, and the initials of two words or more.
+            let keys = self.twin_keys.get_or_init(|| {
+                let mut keys: HashMap<&'a str, Option<TwinKey>> = HashMap::default();
+                let mut scratch = String::new();
+                // The name each source stands under as an origin
+                // ([`Analyzer::origin_name`]): a publication's outlet, or
+                // else its own name. Most sources are articles of a few
+                // outlets, so few names are keyed.
+                for source in self.corpus.sources() {
+                    let name = match source.kind {
+                        crate::model::SourceKind::Publication => {
+                            source.outlet.as_deref().unwrap_or(&source.name)
+                        }
+                        _ => &source.name,
+                    };
+                    keys.entry(name)
+                        .or_insert_with(|| TwinKey::of(name, &mut scratch));
+                }
+                keys
+            });
+            // Each origin's key, looked up once; a name no source has (an
+            // undeclared source's id) is keyed here.
+            fn name_of<'n>(o: &Origin<'n>) -> &'n str {
+                match o.name {
+                    OriginName::Named(n)
+                    | OriginName::OwnReporting(n)
+                    | OriginName::Untraced(n) => n,
+                }
+            }
+            let listed: Vec<Option<Option<&TwinKey>>> = position
                 .origins
                 .iter()
-                .filter(|o| !self.corpus.source(o.id).is_some_and(|s| s.anonymous))
-                .map(|o| {
-                    let name = match o.name {
-                        OriginName::Named(n)
-                        | OriginName::OwnReporting(n)
-                        | OriginName::Untraced(n) => n,
-                    };
-                    (&o.name, origin_words(name))
-                })
-                .filter(|(_, words)| !words.is_empty())
+                .map(|o| keys.get(name_of(o)).map(Option::as_ref))
                 .collect();
-            if keyed.len() < 2 {
+            let unlisted: Vec<Option<TwinKey>> = position
+                .origins
+                .iter()
+                .zip(&listed)
+                .filter(|(_, key)| key.is_none())
+                .map(|(o, _)| TwinKey::of(name_of(o), &mut String::new()))
+                .collect();
+            let mut unlisted = unlisted.iter();
+            let named: Vec<(&OriginName<'_>, &TwinKey)> = position
+                .origins
+                .iter()
+                .zip(listed)
+                .filter_map(|(o, key)| {
+                    let key = match key {
+                        Some(key) => key,
+                        None => unlisted.next().and_then(Option::as_ref),
+                    };
+                    let anonymous = || self.corpus.source(o.id).is_some_and(|s| s.anonymous);
+                    key.filter(|_| !anonymous()).map(|key| (&o.name, key))
+                })
+                .collect();
+            if named.len() < 2 {
                 continue;
             }
-            let named: Vec<(&OriginName<'_>, Vec<&str>, Option<String>)> = keyed
-                .iter()
-                .map(|(name, words)| {
-                    let mut set: Vec<&str> = words.split(' ').collect();
-                    let initials = (set.len() >= 2)
-                        .then(|| set.iter().filter_map(|w| w.chars().next()).collect());
-                    set.sort_unstable();
-                    set.dedup();
-                    (*name, set, initials)
-                })
-                .collect();
             // How `i`'s name may be `j`'s: a single word that is its
             // initials, or words all among its words.
             let twin = |i: usize, j: usize| {
-                let (words, of) = (&named[i].1, &named[j].1);
-                if let ([word], Some(initials)) = (words.as_slice(), &named[j].2)
-                    && word.chars().count() >= 2
-                    && word == initials
+                let (words, of) = (named[i].1, named[j].1);
+                if words.count == 1
+                    && of.initials.as_deref() == Some(words.words.as_str())
+                    && words.words.chars().count() >= 2
                 {
                     Some(Twin::Initials)
                 } else {
-                    is_sorted_subset(words, of).then_some(if words.len() == of.len() {
+                    (words.mask & !of.mask == 0
+                        && words.count <= of.count
+                        && is_sorted_subset(&words.words, &of.words))
+                    .then_some(if words.count == of.count {
                         Twin::Same
                     } else {
                         Twin::Within
@@ -1359,7 +1434,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 // A few origins, as most positions have: each pair.
                 for i in 0..named.len() {
                     for j in 0..named.len() {
-                        if let Some(how) = (i != j).then(|| twin(i, j)).flatten() {
+                        if let Some(how) = (named[i].0 != named[j].0).then(|| twin(i, j)).flatten()
+                        {
                             pairs.push((i, j, how));
                         }
                     }
@@ -1367,29 +1443,43 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             } else {
                 // Many: each origin against those that hold its rarest
                 // word or whose initials it is.
-                let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
-                let mut by_initials: HashMap<&str, Vec<usize>> = HashMap::default();
-                for (k, (_, words, initials)) in named.iter().enumerate() {
-                    for &w in words {
-                        by_word.entry(w).or_default().push(k);
-                    }
-                    if let Some(initials) = initials {
-                        by_initials.entry(initials.as_str()).or_default().push(k);
-                    }
-                }
-                for (i, (_, words, _)) in named.iter().enumerate() {
-                    let longer = match words.as_slice() {
-                        [word] => by_initials.get(word).map_or(&[][..], Vec::as_slice),
-                        _ => &[],
+                // Each word with the origins that hold it, and each set
+                // of initials with the origins whose they are: sorted
+                // lists, one allocation each, looked up by halving.
+                let mut by_word: Vec<(&str, usize)> = named
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(k, (_, key))| key.words.split(' ').map(move |w| (w, k)))
+                    .collect();
+                by_word.sort_unstable();
+                let mut by_initials: Vec<(&str, usize)> = named
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, (_, key))| key.initials.as_deref().map(|i| (i, k)))
+                    .collect();
+                by_initials.sort_unstable();
+                let holders = |index: &[(&str, usize)], word: &str| {
+                    let from = index.partition_point(|&(w, _)| w < word);
+                    from..from + index[from..].partition_point(|&(w, _)| w == word)
+                };
+                for (i, (_, key)) in named.iter().enumerate() {
+                    let longer = if key.count == 1 {
+                        &by_initials[holders(&by_initials, &key.words)]
+                    } else {
+                        &[]
                     };
-                    let rarest = words
-                        .iter()
-                        .filter_map(|w| by_word.get(w))
-                        .min_by_key(|holders| holders.len())
-                        .map_or(&[][..], Vec::as_slice);
-                    let candidates = longer.iter().take(MAX_TWIN_CANDIDATES);
-                    for &j in candidates.chain(rarest.iter().take(MAX_TWIN_CANDIDATES)) {
-                        if let Some(how) = (i != j).then(|| twin(i, j)).flatten() {
+                    let rarest = key
+                        .words
+                        .split(' ')
+                        .map(|w| holders(&by_word, w))
+                        .min_by_key(|range| range.len())
+                        .map_or(&[][..], |range| &by_word[range]);
+                    let candidates = longer.iter().map(|&(_, k)| k).take(MAX_TWIN_CANDIDATES);
+                    for j in
+                        candidates.chain(rarest.iter().map(|&(_, k)| k).take(MAX_TWIN_CANDIDATES))
+                    {
+                        if let Some(how) = (named[i].0 != named[j].0).then(|| twin(i, j)).flatten()
+                        {
                             pairs.push((i, j, how));
                         }
                     }
