@@ -420,6 +420,12 @@ const MAX_TWIN_ORIGIN_WARNINGS: usize = 5;
 /// share all their words but their numbers.
 const MAX_TWIN_CANDIDATES: usize = 64;
 
+/// How many names one name is held against when the names origins stand
+/// under are marked for the check for one body under two names
+/// ([`TwinKey::mark_pairs`]): a name that more hold its rarest word is
+/// marked without the check.
+const MAX_TWIN_MARK_CANDIDATES: usize = 4096;
+
 /// Up to how many origins a position's origins are compared pair by
 /// pair for one body under two names ([`Analyzer::twin_origin_warnings`]);
 /// more are looked up by their words and initials.
@@ -447,9 +453,75 @@ struct TwinKey {
     /// without comparing words.
     mask: u64,
     initials: Option<String>,
+    /// Whether the name may be one body's with another keyed name
+    /// ([`TwinKey::may_pair`]), as [`TwinKey::mark_pairs`] finds over
+    /// all the names origins stand under: only such names are compared
+    /// at a position.
+    paired: bool,
 }
 
 impl TwinKey {
+    /// Whether `self`'s name may be `of`'s: a single word (two letters or
+    /// more) that is its initials, or words all among its words.
+    fn may_pair(&self, of: &TwinKey) -> bool {
+        (self.count == 1
+            && of.initials.as_deref() == Some(self.words.as_str())
+            && self.words.chars().count() >= 2)
+            || (self.mask & !of.mask == 0
+                && self.count <= of.count
+                && is_sorted_subset(&self.words, &of.words))
+    }
+
+    /// Marks each key of `keys` that may pair with another
+    /// ([`TwinKey::may_pair`]) either way. A name is held against the
+    /// names that hold its rarest word, and, for one word, the names whose
+    /// initials it is: every name it may pair with is among those. One
+    /// with more than [`MAX_TWIN_MARK_CANDIDATES`] such names is marked
+    /// unchecked, which only leaves its positions to be compared.
+    fn mark_pairs(keys: &mut [&mut TwinKey]) {
+        let mut by_word: Vec<(&str, usize)> = Vec::new();
+        let mut by_initials: Vec<(&str, usize)> = Vec::new();
+        for (k, key) in keys.iter().enumerate() {
+            by_word.extend(key.words.split(' ').map(|w| (w, k)));
+            if let Some(initials) = &key.initials {
+                by_initials.push((initials, k));
+            }
+        }
+        by_word.sort_unstable();
+        by_initials.sort_unstable();
+        let holders = |index: &[(&str, usize)], word: &str| {
+            let from = index.partition_point(|&(w, _)| w < word);
+            from..from + index[from..].partition_point(|&(w, _)| w == word)
+        };
+        let mut paired = vec![false; keys.len()];
+        for (i, key) in keys.iter().enumerate() {
+            let longer = if key.count == 1 {
+                &by_initials[holders(&by_initials, &key.words)]
+            } else {
+                &[]
+            };
+            let rarest = key
+                .words
+                .split(' ')
+                .map(|w| holders(&by_word, w))
+                .min_by_key(|range| range.len())
+                .map_or(&[][..], |range| &by_word[range]);
+            if longer.len() + rarest.len() > MAX_TWIN_MARK_CANDIDATES {
+                paired[i] = true;
+                continue;
+            }
+            for &(_, j) in longer.iter().chain(rarest) {
+                if j != i && key.may_pair(keys[j]) {
+                    paired[i] = true;
+                    paired[j] = true;
+                }
+            }
+        }
+        for (key, paired) in keys.iter_mut().zip(paired) {
+            key.paired = paired;
+        }
+    }
+
     /// The key of `name`, made in `scratch` (a buffer kept from name to
     /// name); `None` for a name with no significant word.
     fn of(name: &str, scratch: &mut String) -> Option<TwinKey> {
@@ -503,6 +575,7 @@ impl TwinKey {
             count: set.len(),
             mask,
             initials,
+            paired: false,
         })
     }
 }
@@ -1310,7 +1383,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     /// make them one. Anonymous sources, whose names describe rather
     /// than name, are left out.
     ///
-    /// A position of a few origins ([`TWIN_ALL_PAIRS`]) compares them
+    /// The names origins stand under are keyed once per analyzer, and
+    /// those that may pair with another name anywhere in the corpus are
+    /// marked ([`TwinKey::mark_pairs`]); a position compares only its
+    /// origins so marked (and any no source's name), so a corpus without
+    /// such names pays a lookup per origin. A position of a few
+    /// ([`TWIN_ALL_PAIRS`]) compares them
     /// pair by pair; one of more indexes them by their words and their
     /// initials, and each origin looks up the others that hold its
     /// rarest word and those whose initials it is (at most
@@ -1369,6 +1447,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     keys.entry(name)
                         .or_insert_with(|| TwinKey::of(name, &mut scratch));
                 }
+                // Most corpora have no two names that may be one body's:
+                // their positions are then passed over at a look a name.
+                let mut marked: Vec<&mut TwinKey> = keys.values_mut().flatten().collect();
+                TwinKey::mark_pairs(&mut marked);
                 keys
             });
             // Each origin's key, looked up once; a name no source has (an
@@ -1383,8 +1465,21 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let listed: Vec<Option<Option<&TwinKey>>> = position
                 .origins
                 .iter()
-                .map(|o| keys.get(name_of(o)).map(Option::as_ref))
+                .map(|o| {
+                    keys.get(name_of(o))
+                        .map(|key| key.as_ref().filter(|k| k.paired))
+                })
                 .collect();
+            // Two names are compared only where each may pair with some
+            // name (or is no source's name, and so was not marked).
+            if listed
+                .iter()
+                .filter(|key| !matches!(key, Some(None)))
+                .count()
+                < 2
+            {
+                continue;
+            }
             let unlisted: Vec<Option<TwinKey>> = position
                 .origins
                 .iter()
@@ -1413,21 +1508,21 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // initials, or words all among its words.
             let twin = |i: usize, j: usize| {
                 let (words, of) = (named[i].1, named[j].1);
-                if words.count == 1
-                    && of.initials.as_deref() == Some(words.words.as_str())
-                    && words.words.chars().count() >= 2
-                {
-                    Some(Twin::Initials)
-                } else {
-                    (words.mask & !of.mask == 0
-                        && words.count <= of.count
-                        && is_sorted_subset(&words.words, &of.words))
-                    .then_some(if words.count == of.count {
+                words
+                    .may_pair(of)
+                    .then_some(if words.count == 1 && words.count < of.count {
+                        if of.initials.as_deref() == Some(words.words.as_str())
+                            && words.words.chars().count() >= 2
+                        {
+                            Twin::Initials
+                        } else {
+                            Twin::Within
+                        }
+                    } else if words.count == of.count {
                         Twin::Same
                     } else {
                         Twin::Within
                     })
-                }
             };
             let mut pairs: Vec<(usize, usize, Twin)> = Vec::new();
             if named.len() <= TWIN_ALL_PAIRS {
@@ -9246,5 +9341,51 @@ mod decimal_tests {
             push_decimal(&mut out, n);
             assert_eq!(out, format!("P{n}"));
         }
+    }
+}
+
+#[cfg(test)]
+mod twin_key_tests {
+    use super::TwinKey;
+
+    proptest::proptest! {
+        /// The marking finds, through its index, every name that may be
+        /// one body's with another name, and no other: the same as
+        /// holding each pair against each other.
+        #[test]
+        fn mark_pairs_marks_the_names_some_pair_holds(
+            names in proptest::collection::vec("(the |ministry of |)[abc]{1,3}( [abc]{1,3}){0,3}", 1..12),
+        ) {
+            let mut scratch = String::new();
+            let mut keys: Vec<TwinKey> = names
+                .iter()
+                .filter_map(|name| TwinKey::of(name, &mut scratch))
+                .collect();
+            let expected: Vec<bool> = (0..keys.len())
+                .map(|i| {
+                    (0..keys.len()).any(|j| {
+                        j != i && (keys[i].may_pair(&keys[j]) || keys[j].may_pair(&keys[i]))
+                    })
+                })
+                .collect();
+            let mut marked: Vec<&mut TwinKey> = keys.iter_mut().collect();
+            TwinKey::mark_pairs(&mut marked);
+            let found: Vec<bool> = keys.iter().map(|key| key.paired).collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
+    }
+
+    /// "WHO" is the initials of "World Health Organization"; "the CGT"
+    /// has its words all among "CGT union"'s; "Health Ministry" and
+    /// "Ministry of Health" have the same words.
+    #[test]
+    fn a_name_may_pair_by_initials_or_words() {
+        let key = |name: &str| TwinKey::of(name, &mut String::new()).unwrap();
+        assert!(key("WHO").may_pair(&key("World Health Organization")));
+        assert!(!key("World Health Organization").may_pair(&key("WHO")));
+        assert!(key("the CGT").may_pair(&key("CGT union")));
+        assert!(key("Health Ministry").may_pair(&key("Ministry of Health")));
+        assert!(!key("Health Ministry").may_pair(&key("Interior Ministry")));
+        assert!(!key("W").may_pair(&key("Wide")));
     }
 }
