@@ -142,6 +142,11 @@ pub struct Analyzer<'a, 'p> {
     /// one person, share a number (see [`Voice`]). Numbered once here, so
     /// that the check looks each link up and compares integers.
     voices: Vec<u32>,
+    /// Whether each declared source, by its position in
+    /// [`Corpus::sources`], is an end a relay may cite on through
+    /// ([`relay_end`](Self::relay_end)): a publication or a newsroom.
+    /// Told once here, as the relay check asks it of every claim.
+    cites_on: Vec<bool>,
     /// The name each source stands under as an origin (a publication's
     /// outlet, or else its own name), as the check for one body under two
     /// names reads it ([`TwinKey`]), made once, at the first position of
@@ -914,9 +919,18 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             outlets,
             named_outlets,
             voices: Vec::new(),
+            cites_on: Vec::new(),
             twin_keys: std::sync::OnceLock::new(),
         };
         analyzer.voices = analyzer.number_voices();
+        analyzer.cites_on = corpus
+            .sources()
+            .iter()
+            .map(|source| {
+                source.kind == crate::model::SourceKind::Publication
+                    || analyzer.newsroom(&source.id).is_some()
+            })
+            .collect();
         analyzer
     }
 
@@ -7591,10 +7605,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     {
         let chain = &claim.assertion.chain;
         let end = chain.last().filter(|_| chain.len() > 1)?;
-        let publication = self.source_slot(end).is_some_and(|k| {
-            self.corpus.sources()[k].kind == crate::model::SourceKind::Publication
-        });
-        if !publication && self.newsroom(end).is_none() {
+        let cites_on = match self.source_slot(end) {
+            Some(k) => self.cites_on.get(k).copied().unwrap_or(false),
+            None => self.newsroom(end).is_some(),
+        };
+        if !cites_on {
             return None;
         }
         let voice = self.voice(end);
@@ -7621,7 +7636,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         'a: 'c,
     {
         // The voices of the ends that may cite on: most topics have none.
-        let mut ends: Vec<Voice<'c>> = keyed.iter().filter_map(|e| self.relay_end(e.2)).collect();
+        let relay_ends: Vec<Option<Voice<'c>>> =
+            keyed.iter().map(|e| self.relay_end(e.2)).collect();
+        let mut ends: Vec<Voice<'c>> = relay_ends.iter().flatten().copied().collect();
         if ends.is_empty() {
             return false;
         }
@@ -7659,8 +7676,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         };
         let mut parent: Vec<usize> = (0..keyed.len()).collect();
         let mut joined = false;
-        for ((lineage, anchor), _, claim) in keyed.iter() {
-            let Some(voice) = self.relay_end(claim) else {
+        for (((lineage, anchor), _, _), end) in keyed.iter().zip(&relay_ends) {
+            let Some(voice) = *end else {
                 continue;
             };
             let Ok(k) = onward.binary_search_by(|o| (o.0, o.1).cmp(&(voice, anchor))) else {
