@@ -465,6 +465,61 @@ struct TwinKey {
     paired: bool,
 }
 
+/// Keys of names ([`TwinKey`]) indexed by their words and their
+/// initials: sorted lists, one allocation each, looked up by halving.
+/// Every name a name may pair with ([`TwinKey::may_pair`]) holds its
+/// rarest word, or has it as initials ([`TwinIndex::candidates`]).
+struct TwinIndex<'k> {
+    by_word: Vec<Held<'k>>,
+    by_initials: Vec<Held<'k>>,
+}
+
+/// A word, or initials, with the place of a key that holds it
+/// ([`TwinIndex`]).
+type Held<'k> = (&'k str, usize);
+
+impl<'k> TwinIndex<'k> {
+    /// The index of `keys`, each known by its place.
+    fn new(keys: impl Iterator<Item = &'k TwinKey>) -> TwinIndex<'k> {
+        let mut by_word: Vec<Held<'k>> = Vec::new();
+        let mut by_initials: Vec<Held<'k>> = Vec::new();
+        for (k, key) in keys.enumerate() {
+            by_word.extend(key.words.split(' ').map(|w| (w, k)));
+            if let Some(initials) = &key.initials {
+                by_initials.push((initials, k));
+            }
+        }
+        by_word.sort_unstable();
+        by_initials.sort_unstable();
+        TwinIndex {
+            by_word,
+            by_initials,
+        }
+    }
+
+    /// The places of the keys `key` may pair with: those whose initials
+    /// its one word is, then those that hold its rarest word (itself
+    /// among them), each in place order.
+    fn candidates(&self, key: &TwinKey) -> (&[Held<'k>], &[Held<'k>]) {
+        let holders = |index: &[Held<'k>], word: &str| {
+            let from = index.partition_point(|&(w, _)| w < word);
+            from..from + index[from..].partition_point(|&(w, _)| w == word)
+        };
+        let longer = if key.count == 1 {
+            &self.by_initials[holders(&self.by_initials, &key.words)]
+        } else {
+            &[]
+        };
+        let rarest = key
+            .words
+            .split(' ')
+            .map(|w| holders(&self.by_word, w))
+            .min_by_key(|range| range.len())
+            .map_or(&[][..], |range| &self.by_word[range]);
+        (longer, rarest)
+    }
+}
+
 impl TwinKey {
     /// Whether `self`'s name may be `of`'s: a single word (two letters or
     /// more) that is its initials, or words all among its words.
@@ -484,44 +539,24 @@ impl TwinKey {
     /// with more than [`MAX_TWIN_MARK_CANDIDATES`] such names is marked
     /// unchecked, which only leaves its positions to be compared.
     fn mark_pairs(keys: &mut [&mut TwinKey]) {
-        let mut by_word: Vec<(&str, usize)> = Vec::new();
-        let mut by_initials: Vec<(&str, usize)> = Vec::new();
-        for (k, key) in keys.iter().enumerate() {
-            by_word.extend(key.words.split(' ').map(|w| (w, k)));
-            if let Some(initials) = &key.initials {
-                by_initials.push((initials, k));
-            }
-        }
-        by_word.sort_unstable();
-        by_initials.sort_unstable();
-        let holders = |index: &[(&str, usize)], word: &str| {
-            let from = index.partition_point(|&(w, _)| w < word);
-            from..from + index[from..].partition_point(|&(w, _)| w == word)
-        };
-        let mut paired = vec![false; keys.len()];
-        for (i, key) in keys.iter().enumerate() {
-            let longer = if key.count == 1 {
-                &by_initials[holders(&by_initials, &key.words)]
-            } else {
-                &[]
-            };
-            let rarest = key
-                .words
-                .split(' ')
-                .map(|w| holders(&by_word, w))
-                .min_by_key(|range| range.len())
-                .map_or(&[][..], |range| &by_word[range]);
-            if longer.len() + rarest.len() > MAX_TWIN_MARK_CANDIDATES {
-                paired[i] = true;
-                continue;
-            }
-            for &(_, j) in longer.iter().chain(rarest) {
-                if j != i && key.may_pair(keys[j]) {
+        let paired = {
+            let index = TwinIndex::new(keys.iter().map(|key| &**key));
+            let mut paired = vec![false; keys.len()];
+            for (i, key) in keys.iter().enumerate() {
+                let (longer, rarest) = index.candidates(key);
+                if longer.len() + rarest.len() > MAX_TWIN_MARK_CANDIDATES {
                     paired[i] = true;
-                    paired[j] = true;
+                    continue;
+                }
+                for &(_, j) in longer.iter().chain(rarest) {
+                    if j != i && key.may_pair(keys[j]) {
+                        paired[i] = true;
+                        paired[j] = true;
+                    }
                 }
             }
-        }
+            paired
+        };
         for (key, paired) in keys.iter_mut().zip(paired) {
             key.paired = paired;
         }
@@ -1552,37 +1587,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             } else {
                 // Many: each origin against those that hold its rarest
                 // word or whose initials it is.
-                // Each word with the origins that hold it, and each set
-                // of initials with the origins whose they are: sorted
-                // lists, one allocation each, looked up by halving.
-                let mut by_word: Vec<(&str, usize)> = named
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(k, (_, key))| key.words.split(' ').map(move |w| (w, k)))
-                    .collect();
-                by_word.sort_unstable();
-                let mut by_initials: Vec<(&str, usize)> = named
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(k, (_, key))| key.initials.as_deref().map(|i| (i, k)))
-                    .collect();
-                by_initials.sort_unstable();
-                let holders = |index: &[(&str, usize)], word: &str| {
-                    let from = index.partition_point(|&(w, _)| w < word);
-                    from..from + index[from..].partition_point(|&(w, _)| w == word)
-                };
+                let index = TwinIndex::new(named.iter().map(|(_, key)| *key));
                 for (i, (_, key)) in named.iter().enumerate() {
-                    let longer = if key.count == 1 {
-                        &by_initials[holders(&by_initials, &key.words)]
-                    } else {
-                        &[]
-                    };
-                    let rarest = key
-                        .words
-                        .split(' ')
-                        .map(|w| holders(&by_word, w))
-                        .min_by_key(|range| range.len())
-                        .map_or(&[][..], |range| &by_word[range]);
+                    let (longer, rarest) = index.candidates(key);
                     let candidates = longer.iter().map(|&(_, k)| k).take(MAX_TWIN_CANDIDATES);
                     for j in
                         candidates.chain(rarest.iter().map(|&(_, k)| k).take(MAX_TWIN_CANDIDATES))

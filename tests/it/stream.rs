@@ -1430,17 +1430,7 @@ fn table_rows_citing_a_wire_go_on_to_its_origin() {
             .read_table(text.as_bytes(), "t.csv", TableFormat::Csv)
             .unwrap()
     };
-    let chains = |rows: &[&str]| {
-        read(rows)
-            .claims()
-            .iter()
-            .map(|c| {
-                let links: Vec<&str> = c.assertion.chain.iter().map(|l| l.as_str()).collect();
-                format!("{} {}", c.id, links.join(">"))
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let chains = |rows: &[&str]| relay_chains(&read(rows));
     assert_eq!(
         chains(&[
             "Reuters,Flood,killed,23,IGSU",
