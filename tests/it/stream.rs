@@ -1421,15 +1421,7 @@ fn a_relay_chain_built_past_the_limit_stops_with_a_warning() {
 /// theirs to pass on.
 #[test]
 fn table_rows_citing_a_wire_go_on_to_its_origin() {
-    let read = |rows: &[&str]| {
-        let text = format!(
-            "source,subject,property,value,origin\n{}\n",
-            rows.join("\n")
-        );
-        StreamReader::new()
-            .read_table(text.as_bytes(), "t.csv", TableFormat::Csv)
-            .unwrap()
-    };
+    let read = read_relay_table;
     let chains = |rows: &[&str]| relay_chains(&read(rows));
     assert_eq!(
         chains(&[
