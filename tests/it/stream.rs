@@ -554,19 +554,7 @@ fn a_projection_with_its_horizon_in_a_table_is_read() {
          K,Outbreak,cases,\"may rise to 8,000 people in need by March\"\n\
          L,Outbreak,cases,may rise to as many as 10000 over the medium term\n",
     );
-    let read: Vec<String> = corpus
-        .claims()
-        .iter()
-        .map(|c| {
-            let horizon = c.scope.horizon.as_deref().unwrap_or("-");
-            match &c.value {
-                corroborate::Value::Quantity(q) => {
-                    format!("{} {q} {} {horizon}", c.id, c.scope.status)
-                }
-                other => format!("{} {} {} {horizon}", c.id, other.kind(), c.scope.status),
-            }
-        })
-        .collect();
+    let read = projection_lines(&corpus, false);
     assert_snapshot!(read.join("\n"), @"
     line-2 10,000 projected by March
     line-3 more than 2,000 unspecified -
@@ -596,6 +584,31 @@ fn a_projection_with_its_horizon_in_a_table_is_read() {
     assert_snapshot!(labels.join(" | "), @"quantity | quantity; projected | quantity; projected by March | quantity; projected by the end of the year | quantity; projected in 2030 | quantity; projected over the medium term | text");
 }
 
+/// Each claim of `corpus` as its id, its value (a quantity, with its
+/// unit where `unit` is set, or the value's kind), its status and its
+/// horizon ("-" for none): "line-2 10,000 projected by March".
+fn projection_lines(corpus: &Corpus, unit: bool) -> Vec<String> {
+    corpus
+        .claims()
+        .iter()
+        .map(|c| {
+            let horizon = c.scope.horizon.as_deref().unwrap_or("-");
+            match &c.value {
+                corroborate::Value::Quantity(q) if unit => format!(
+                    "{} {q} unit={} {} {horizon}",
+                    c.id,
+                    q.unit().unwrap_or("-"),
+                    c.scope.status
+                ),
+                corroborate::Value::Quantity(q) => {
+                    format!("{} {q} {} {horizon}", c.id, c.scope.status)
+                }
+                other => format!("{} {} {} {horizon}", c.id, other.kind(), c.scope.status),
+            }
+        })
+        .collect()
+}
+
 /// Words of time after a projection's figure that the date grammar reads
 /// whole ("next month", "next year") are its horizon, as "by March"
 /// is, and no counted noun: "could rise to 4,000 next month" had been a
@@ -611,22 +624,7 @@ fn time_words_after_a_figure_in_a_table_are_no_unit() {
          C,Outbreak,cases,\"may top 10,000 this year\"\n\
          D,Outbreak,cases,\"12 last week\"\n",
     );
-    let read: Vec<String> = corpus
-        .claims()
-        .iter()
-        .map(|c| {
-            let horizon = c.scope.horizon.as_deref().unwrap_or("-");
-            match &c.value {
-                corroborate::Value::Quantity(q) => format!(
-                    "{} {q} unit={} {} {horizon}",
-                    c.id,
-                    q.unit().unwrap_or("-"),
-                    c.scope.status
-                ),
-                other => format!("{} {} {} {horizon}", c.id, other.kind(), c.scope.status),
-            }
-        })
-        .collect();
+    let read = projection_lines(&corpus, true);
     assert_snapshot!(read.join("\n"), @"
     line-2 4,000 unit=- projected next month
     line-3 4,000 unit=- projected next year
