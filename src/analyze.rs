@@ -2047,42 +2047,30 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // and its place in the series, which follows it, with it: a
             // warning names it, so that a fall it makes is checked.
             if series {
-                let mut late = group.claims.iter().filter_map(|c| {
-                    let said = c.assertion.said?;
-                    let published = self.published(c)?;
-                    (said.start() >= published.end()).then_some((c, said, published))
-                });
-                if let Some((c, said, published)) = late.next() {
-                    let more = late.count();
-                    diagnostics.push(Diagnostic::new(
-                        Severity::Warning,
-                        format!("claim {}", c.id),
+                diagnostics.extend(first_after(
+                    &group.claims,
+                    |c| Some((c.assertion.said?, self.published(c)?)),
+                    topic_name,
+                    |c, said, published, more| {
                         format!(
-                            "said {said}, after its publication {} was published ({published}){}: the series places it by the date said; check that date",
-                            c.assertion.chain[0],
-                            more_claims(more, topic_name)
-                        ),
-                    ));
-                }
+                            "said {said}, after its publication {} was published ({published}){more}: the series places it by the date said; check that date",
+                            c.assertion.chain[0]
+                        )
+                    },
+                ));
                 // So is a figure given "as of" a day after it was
                 // reported, or a projection not marked as one: the
                 // series places it by that day (twentieth audit, G4).
-                let mut ahead = group.claims.iter().filter_map(|c| {
-                    let as_of = self.as_of_time(c)?;
-                    let reported = self.reported(c)?;
-                    (as_of.start() >= reported.end()).then_some((c, as_of, reported))
-                });
-                if let Some((c, as_of, reported)) = ahead.next() {
-                    let more = ahead.count();
-                    diagnostics.push(Diagnostic::new(
-                        Severity::Warning,
-                        format!("claim {}", c.id),
+                diagnostics.extend(first_after(
+                    &group.claims,
+                    |c| Some((self.as_of_time(c)?, self.reported(c)?)),
+                    topic_name,
+                    |_, as_of, reported, more| {
                         format!(
-                            "is given as of {as_of}, after it was reported ({reported}){}: the series places it by that day; check the time, or give a projection the status \"projected\"",
-                            more_claims(more, topic_name)
-                        ),
-                    ));
-                }
+                            "is given as of {as_of}, after it was reported ({reported}){more}: the series places it by that day; check the time, or give a projection the status \"projected\""
+                        )
+                    },
+                ));
             }
             // Claims with no report time cannot be placed in the series:
             // they are compared with its latest report, as if they were of
@@ -4894,6 +4882,30 @@ fn conflicts_from_drops<'f>(
 
 /// "; N more claims of topic T too" for a warning that names the first
 /// of `more` + 1 claims, or nothing when it names them all.
+/// A warning, located at the claim, for the first of `claims` whose
+/// time starts at or after another time of it ends (`times` gives the
+/// two: a date said and its publication's, an as-of day and its report's),
+/// the other such claims counted ([`more_claims`]); `text` writes it from
+/// the claim, its two times and that count.
+fn first_after(
+    claims: &[&Claim],
+    times: impl Fn(&Claim) -> Option<(Period, Period)>,
+    topic_name: TopicName<'_>,
+    text: impl Fn(&Claim, Period, Period, &str) -> String,
+) -> Option<Diagnostic> {
+    let mut late = claims.iter().filter_map(|&c| {
+        let (time, bound) = times(c)?;
+        (time.start() >= bound.end()).then_some((c, time, bound))
+    });
+    let (c, time, bound) = late.next()?;
+    let more = more_claims(late.count(), topic_name);
+    Some(Diagnostic::new(
+        Severity::Warning,
+        format!("claim {}", c.id),
+        text(c, time, bound, &more),
+    ))
+}
+
 fn more_claims(more: usize, topic_name: TopicName<'_>) -> String {
     if more == 0 {
         return String::new();
