@@ -3604,7 +3604,8 @@ fn unit_head(unit: &str) -> &str {
 /// last few written is not written again: its text would be the same.
 fn distinct_values(claims: &[&Claim]) -> (String, usize) {
     let mut buffer = String::with_capacity(claims.len() * 24);
-    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(claims.len());
+    // Mostly one span, or a few: held inline, not allocated.
+    let mut spans: smallvec::SmallVec<[(usize, usize); 4]> = smallvec::SmallVec::new();
     // The claims of a position mostly state one value: a quantity equal
     // to one of the last few written is shown as it was, and is not
     // written again (a position of a large topic holds hundreds).
@@ -5822,7 +5823,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             Value::Quantity(_) => {
                 // Claims carry their place in `claims` (id order): ties and
                 // the members' order are settled on integers, not ids.
-                let mut known: Vec<(Interval, usize, &'c Claim)> = Vec::new();
+                let mut known: Vec<(Interval, usize, &'c Claim)> = Vec::with_capacity(claims.len());
                 let mut unknown: BTreeMap<String, Vec<&'c Claim>> = BTreeMap::new();
                 for (k, claim) in claims.iter().enumerate() {
                     let Value::Quantity(q) = &claim.value else {
@@ -5935,6 +5936,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     (runs, apart(coarse, |m| (m.0.min(), m.0.max()), |m| m.0))
                 };
                 let first = out.len();
+                out.reserve(runs.len() + coarse.len() + unknown.len());
                 for (runs, coarse) in [(runs, false), (coarse, true)] {
                     for (interval, mut members) in runs {
                         members.sort_unstable_by_key(|&(_, k, _)| k);
@@ -6162,17 +6164,24 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             matches!(&c.value, Value::Quantity(q) if matches!(q.form(), QuantityForm::Exact | QuantityForm::Range))
         });
         let (mut joined, distinct) = distinct_values(members);
-        let mut shown = String::with_capacity(24);
-        push_interval(&mut shown, interval);
-        // The combined value in the members' unit: their one measure
-        // ("US dollars", for "1.2 billion dollars" beside "1,150,000,000
-        // US dollars"), or the unit they all give.
-        self.push_common_unit(&mut shown, members);
-        // A denial's values and interval are each said as denied: "not
-        // more than 50,000 → not at least 50,001".
-        if !(distinct == 1 && (plain || joined.starts_with(&shown))) {
+        // One plain value says its interval: nothing more is written.
+        if !(distinct == 1 && plain) {
+            // The arrow and the interval are written after the values, in
+            // the one string, and cut off again where one value already
+            // begins with the interval: no second string for it.
+            let values = joined.len();
+            // A denial's values and interval are each said as denied:
+            // "not more than 50,000 → not at least 50,001".
             joined.push_str(if denial { " → not " } else { " → " });
-            joined.push_str(&shown);
+            let start = joined.len();
+            push_interval(&mut joined, interval);
+            // The combined value in the members' unit: their one measure
+            // ("US dollars", for "1.2 billion dollars" beside "1,150,000,000
+            // US dollars"), or the unit they all give.
+            self.push_common_unit(&mut joined, members);
+            if distinct == 1 && joined[..values].starts_with(&joined[start..]) {
+                joined.truncate(values);
+            }
         }
         if denial {
             joined.insert_str(0, "not ");
