@@ -6201,14 +6201,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         diagnostics: &mut Vec<Diagnostic>,
         topic_name: TopicName<'_>,
     ) -> QuoteClusters<'c> {
-        let mut normalized: Vec<String> = claims
-            .iter()
-            .map(|c| match &c.value {
-                Value::Quote(q) => normalize_text(q.text()),
-                _ => String::new(),
-            })
-            .collect();
-        let words: Vec<Vec<&str>> = normalized.iter().map(|n| split_words(n)).collect();
         let text = |k: usize| quote_text(claims[k]);
         // The claims in natural id order (`line-2` before `line-10`): the
         // order a position lists them in.
@@ -6230,16 +6222,38 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         }
         drop(first_of);
         let distinct = |k: &usize| same_as[*k] == *k;
+        // Each wording normalized, and its words, made once per printed
+        // text: a copy's are its first's, which is all that is compared
+        // (its normalized text is copied from the first's once the words
+        // are no longer needed, below).
+        let mut normalized: Vec<String> = (0..claims.len())
+            .map(|k| match &claims[k].value {
+                Value::Quote(q) if distinct(&k) => normalize_text(q.text()),
+                _ => String::new(),
+            })
+            .collect();
+        let words: Vec<Vec<&str>> = normalized.iter().map(|n| split_words(n)).collect();
         // Whether each wording negates an odd number of times, and its
         // words without the negation, made once rather than for every
         // pair it is compared in (the latter only where some wordings
-        // negate and others do not: only such pairs need it).
-        let odd: Vec<bool> = (0..claims.len())
-            .map(|k| negates_oddly(&words[k], text(k)))
+        // negate and others do not: only such pairs need it). A copy
+        // negates as its first does; its words without the negation are
+        // never looked at, as only firsts are blocked.
+        let mut odd: Vec<bool> = (0..claims.len())
+            .map(|k| distinct(&k) && negates_oddly(&words[k], text(k)))
             .collect();
+        for k in 0..claims.len() {
+            odd[k] = odd[same_as[k]];
+        }
         let denied: Vec<Vec<&str>> = if odd.contains(&true) && odd.contains(&false) {
             (0..claims.len())
-                .map(|k| crate::relation::without_negation(&words[k], text(k)))
+                .map(|k| {
+                    if distinct(&k) {
+                        crate::relation::without_negation(&words[k], text(k))
+                    } else {
+                        Vec::new()
+                    }
+                })
                 .collect()
         } else {
             Vec::new()
@@ -6374,6 +6388,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         for (k, &first) in same_as.iter().enumerate() {
             if first != k {
                 union(&mut parent, k, first);
+                // The same printed text normalizes the same.
+                normalized[k] = normalized[first].clone();
             }
         }
         // Each cluster with its wordings' normalized texts, which the
