@@ -6066,12 +6066,19 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
             Value::Text(_) => {
                 let mut by_text: BTreeMap<String, Vec<&'c Claim>> = BTreeMap::new();
+                // Each claim's key is made in one buffer and looked up as
+                // it is; only a key not seen before is copied into the map.
+                let mut key = String::new();
                 for claim in claims {
                     if let Value::Text(t) = &claim.value {
-                        by_text
-                            .entry(text_key(t).collect())
-                            .or_default()
-                            .push(claim);
+                        key.clear();
+                        key.extend(text_key(t));
+                        match by_text.get_mut(key.as_str()) {
+                            Some(members) => members.push(claim),
+                            None => {
+                                by_text.insert(key.clone(), vec![claim]);
+                            }
+                        }
                     }
                 }
                 for members in by_text.into_values() {
