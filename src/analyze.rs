@@ -4184,6 +4184,11 @@ fn split_coarse<T, S: Copy>(
     counts: impl Fn(&T) -> bool,
     sweep: impl Fn(Vec<T>) -> Runs<S, T>,
 ) -> (Runs<S, T>, Runs<S, T>) {
+    // A lone run has no neighbour for a member to fit: as below, where
+    // no member fits two runs, without the spans looked at.
+    if runs.len() < 2 {
+        return (runs, Vec::new());
+    }
     let spans: Vec<Option<S>> = runs
         .iter()
         .map(|(s, members)| members.iter().any(&counts).then_some(*s))
