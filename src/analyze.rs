@@ -3603,7 +3603,10 @@ fn unit_head(unit: &str) -> &str {
 /// position rather than one per claim. A quantity equal to one of the
 /// last few written is not written again: its text would be the same.
 fn distinct_values(claims: &[&Claim]) -> (String, usize) {
-    let mut buffer = String::with_capacity(claims.len() * 24);
+    // Room for a short value and the interval a quantity position
+    // appends after it ("about 1,200 → 1,000–1,400"), which a lone
+    // claim's 24 bytes mostly are not.
+    let mut buffer = String::with_capacity((claims.len() * 24).max(48));
     // Mostly one span, or a few: held inline, not allocated.
     let mut spans: smallvec::SmallVec<[(usize, usize); 4]> = smallvec::SmallVec::new();
     // The claims of a position mostly state one value: a quantity equal
