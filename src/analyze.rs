@@ -3603,8 +3603,12 @@ fn unit_head(unit: &str) -> &str {
 /// position rather than one per claim. A quantity equal to one of the
 /// last few written is not written again: its text would be the same.
 fn distinct_values(claims: &[&Claim]) -> (String, usize) {
-    let mut buffer = String::with_capacity(claims.len() * 24);
-    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(claims.len());
+    // Room for a short value and the interval a quantity position
+    // appends after it ("about 1,200 → 1,000–1,400"), which a lone
+    // claim's 24 bytes mostly are not.
+    let mut buffer = String::with_capacity((claims.len() * 24).max(48));
+    // Mostly one span, or a few: held inline, not allocated.
+    let mut spans: smallvec::SmallVec<[(usize, usize); 4]> = smallvec::SmallVec::new();
     // The claims of a position mostly state one value: a quantity equal
     // to one of the last few written is shown as it was, and is not
     // written again (a position of a large topic holds hundreds).
@@ -4183,6 +4187,11 @@ fn split_coarse<T, S: Copy>(
     counts: impl Fn(&T) -> bool,
     sweep: impl Fn(Vec<T>) -> Runs<S, T>,
 ) -> (Runs<S, T>, Runs<S, T>) {
+    // A lone run has no neighbour for a member to fit: as below, where
+    // no member fits two runs, without the spans looked at.
+    if runs.len() < 2 {
+        return (runs, Vec::new());
+    }
     let spans: Vec<Option<S>> = runs
         .iter()
         .map(|(s, members)| members.iter().any(&counts).then_some(*s))
@@ -5822,7 +5831,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             Value::Quantity(_) => {
                 // Claims carry their place in `claims` (id order): ties and
                 // the members' order are settled on integers, not ids.
-                let mut known: Vec<(Interval, usize, &'c Claim)> = Vec::new();
+                let mut known: Vec<(Interval, usize, &'c Claim)> = Vec::with_capacity(claims.len());
                 let mut unknown: BTreeMap<String, Vec<&'c Claim>> = BTreeMap::new();
                 for (k, claim) in claims.iter().enumerate() {
                     let Value::Quantity(q) = &claim.value else {
@@ -5935,6 +5944,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     (runs, apart(coarse, |m| (m.0.min(), m.0.max()), |m| m.0))
                 };
                 let first = out.len();
+                out.reserve(runs.len() + coarse.len() + unknown.len());
                 for (runs, coarse) in [(runs, false), (coarse, true)] {
                     for (interval, mut members) in runs {
                         members.sort_unstable_by_key(|&(_, k, _)| k);
@@ -6064,12 +6074,19 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
             Value::Text(_) => {
                 let mut by_text: BTreeMap<String, Vec<&'c Claim>> = BTreeMap::new();
+                // Each claim's key is made in one buffer and looked up as
+                // it is; only a key not seen before is copied into the map.
+                let mut key = String::new();
                 for claim in claims {
                     if let Value::Text(t) = &claim.value {
-                        by_text
-                            .entry(text_key(t).collect())
-                            .or_default()
-                            .push(claim);
+                        key.clear();
+                        key.extend(text_key(t));
+                        match by_text.get_mut(key.as_str()) {
+                            Some(members) => members.push(claim),
+                            None => {
+                                by_text.insert(key.clone(), vec![claim]);
+                            }
+                        }
                     }
                 }
                 for members in by_text.into_values() {
@@ -6162,17 +6179,24 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             matches!(&c.value, Value::Quantity(q) if matches!(q.form(), QuantityForm::Exact | QuantityForm::Range))
         });
         let (mut joined, distinct) = distinct_values(members);
-        let mut shown = String::with_capacity(24);
-        push_interval(&mut shown, interval);
-        // The combined value in the members' unit: their one measure
-        // ("US dollars", for "1.2 billion dollars" beside "1,150,000,000
-        // US dollars"), or the unit they all give.
-        self.push_common_unit(&mut shown, members);
-        // A denial's values and interval are each said as denied: "not
-        // more than 50,000 → not at least 50,001".
-        if !(distinct == 1 && (plain || joined.starts_with(&shown))) {
+        // One plain value says its interval: nothing more is written.
+        if !(distinct == 1 && plain) {
+            // The arrow and the interval are written after the values, in
+            // the one string, and cut off again where one value already
+            // begins with the interval: no second string for it.
+            let values = joined.len();
+            // A denial's values and interval are each said as denied:
+            // "not more than 50,000 → not at least 50,001".
             joined.push_str(if denial { " → not " } else { " → " });
-            joined.push_str(&shown);
+            let start = joined.len();
+            push_interval(&mut joined, interval);
+            // The combined value in the members' unit: their one measure
+            // ("US dollars", for "1.2 billion dollars" beside "1,150,000,000
+            // US dollars"), or the unit they all give.
+            self.push_common_unit(&mut joined, members);
+            if distinct == 1 && joined[..values].starts_with(&joined[start..]) {
+                joined.truncate(values);
+            }
         }
         if denial {
             joined.insert_str(0, "not ");
@@ -6192,14 +6216,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         diagnostics: &mut Vec<Diagnostic>,
         topic_name: TopicName<'_>,
     ) -> QuoteClusters<'c> {
-        let mut normalized: Vec<String> = claims
-            .iter()
-            .map(|c| match &c.value {
-                Value::Quote(q) => normalize_text(q.text()),
-                _ => String::new(),
-            })
-            .collect();
-        let words: Vec<Vec<&str>> = normalized.iter().map(|n| split_words(n)).collect();
         let text = |k: usize| quote_text(claims[k]);
         // The claims in natural id order (`line-2` before `line-10`): the
         // order a position lists them in.
@@ -6221,16 +6237,38 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         }
         drop(first_of);
         let distinct = |k: &usize| same_as[*k] == *k;
+        // Each wording normalized, and its words, made once per printed
+        // text: a copy's are its first's, which is all that is compared
+        // (its normalized text is copied from the first's once the words
+        // are no longer needed, below).
+        let mut normalized: Vec<String> = (0..claims.len())
+            .map(|k| match &claims[k].value {
+                Value::Quote(q) if distinct(&k) => normalize_text(q.text()),
+                _ => String::new(),
+            })
+            .collect();
+        let words: Vec<Vec<&str>> = normalized.iter().map(|n| split_words(n)).collect();
         // Whether each wording negates an odd number of times, and its
         // words without the negation, made once rather than for every
         // pair it is compared in (the latter only where some wordings
-        // negate and others do not: only such pairs need it).
-        let odd: Vec<bool> = (0..claims.len())
-            .map(|k| negates_oddly(&words[k], text(k)))
+        // negate and others do not: only such pairs need it). A copy
+        // negates as its first does; its words without the negation are
+        // never looked at, as only firsts are blocked.
+        let mut odd: Vec<bool> = (0..claims.len())
+            .map(|k| distinct(&k) && negates_oddly(&words[k], text(k)))
             .collect();
+        for k in 0..claims.len() {
+            odd[k] = odd[same_as[k]];
+        }
         let denied: Vec<Vec<&str>> = if odd.contains(&true) && odd.contains(&false) {
             (0..claims.len())
-                .map(|k| crate::relation::without_negation(&words[k], text(k)))
+                .map(|k| {
+                    if distinct(&k) {
+                        crate::relation::without_negation(&words[k], text(k))
+                    } else {
+                        Vec::new()
+                    }
+                })
                 .collect()
         } else {
             Vec::new()
@@ -6365,6 +6403,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         for (k, &first) in same_as.iter().enumerate() {
             if first != k {
                 union(&mut parent, k, first);
+                // The same printed text normalizes the same.
+                normalized[k] = normalized[first].clone();
             }
         }
         // Each cluster with its wordings' normalized texts, which the
