@@ -3669,6 +3669,16 @@ impl<A, T> Default for TextNumbers<A, T> {
 }
 
 impl<A: std::hash::Hash + Eq, T: std::hash::Hash + Eq> TextNumbers<A, T> {
+    /// No numbers yet, with room for `capacity` values without growing:
+    /// a topic numbers at most one end a claim, and a map grown from
+    /// empty rehashed every entry at each doubling.
+    fn with_capacity(capacity: usize) -> Self {
+        TextNumbers {
+            by_address: HashMap::with_capacity_and_hasher(capacity, Default::default()),
+            by_text: HashMap::with_capacity_and_hasher(capacity, Default::default()),
+        }
+    }
+
     /// How many distinct values have numbers.
     fn len(&self) -> usize {
         self.by_text.len()
@@ -7750,10 +7760,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // a relay citing the article, are versions of one origin's words
         // (seventeenth audit, C6 rest). Each end's newsroom is looked up
         // once, when the end is first numbered.
-        let mut index = SourceNumbers::default();
+        // Each claim's end is numbered once, here, and its number kept
+        // by the claim's place in `claims`: the passes below read it
+        // rather than look the end up again (twice a claim, each reading
+        // the end's text address and hashing it).
+        let mut index = SourceNumbers::with_capacity(claims.len());
         let mut newsrooms: Vec<(&str, usize)> = Vec::new();
+        let mut end_numbers: Vec<Option<usize>> = Vec::with_capacity(claims.len());
         for claim in claims {
-            if let Some(end) = claim.assertion.origin() {
+            let number = claim.assertion.origin().map(|end| {
                 let known = index.len();
                 let number = index.insert(self.person(end));
                 if number == known
@@ -7761,7 +7776,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 {
                     newsrooms.push((newsroom, number));
                 }
-            }
+                number
+            });
+            end_numbers.push(number);
         }
         let mut parent: Vec<usize> = (0..index.len()).collect();
         newsrooms.sort_unstable();
@@ -7774,9 +7791,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // claims that end at that source (with its newsroom's), and not
         // through the newsroom's other articles: that made one lineage
         // of every origin one outlet relayed.
-        for claim in claims {
+        for (claim, &end) in claims.iter().zip(&end_numbers) {
             let chain = &claim.assertion.chain;
-            let Some(end) = chain.last().and_then(|e| index.get(self.person(e))) else {
+            let Some(end) = end else {
                 continue;
             };
             for link in chain.get(1..chain.len().saturating_sub(1)).unwrap_or(&[]) {
@@ -7812,12 +7829,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // sort (a claim is at most once in a run: a range's two ends are
         // two anchors), and findings are keyed by it.
         let mut keyed: Vec<((usize, Anchor<'_>), usize, &Claim)> = Vec::with_capacity(claims.len());
-        for (at, claim) in claims.iter().enumerate() {
-            let Some(end) = claim
-                .assertion
-                .origin()
-                .and_then(|e| index.get(self.person(e)))
-            else {
+        for (at, (claim, &end)) in claims.iter().zip(&end_numbers).enumerate() {
+            let Some(end) = end else {
                 continue;
             };
             let lineage = union_root(&mut parent, end);
@@ -7926,13 +7939,20 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // The drops members carry (see below): (member, version whose
         // drop it carries, whether a projection).
         let mut carried: Vec<Carried<'c>> = Vec::new();
+        // When each member of a run was reported, and its timed members
+        // by the start and by the end of their report (see below): one
+        // vector each for the topic, refilled for each run.
+        let mut times_buf: Vec<Option<Period>> = Vec::new();
+        let mut by_start: Vec<(chrono::NaiveDateTime, usize)> = Vec::new();
+        let mut by_end: Vec<(chrono::NaiveDateTime, usize)> = Vec::new();
         for run in keyed.chunk_by(|a, b| a.0 == b.0) {
             if run.len() < 2 {
                 continue;
             }
             // When each member was reported (said, or else published).
-            let times: Vec<Option<Period>> =
-                run.iter().map(|&(_, _, c)| self.reported(c)).collect();
+            times_buf.clear();
+            times_buf.extend(run.iter().map(|&(_, _, c)| self.reported(c)));
+            let times: &[Option<Period>] = &times_buf;
             // What each source that a chain of the run passes through said
             // in its own versions of the figure (the run's claims that it
             // published, by voice): when it first gave a version, and when
@@ -7978,7 +7998,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .any(|&(_, _, c)| c.assertion.chain.len() > 2 || end_between(c) > 0);
             spoken.clear();
             if between {
-                spoken.extend(run.iter().zip(&times).filter_map(|(&(_, _, c), time)| {
+                spoken.extend(run.iter().zip(times).filter_map(|(&(_, _, c), time)| {
                     let (h, b, p) = hedges(c);
                     // A version with no report time was heard by every relay.
                     let start = time.map_or(chrono::NaiveDateTime::MIN, |t| t.start());
@@ -8015,7 +8035,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // Each member as a version, with the marks it was passed
             // without (which it did not drop), by its place in the run.
             versions.clear();
-            versions.extend(run.iter().zip(&times).map(|(&(_, at, claim), &time)| {
+            versions.extend(run.iter().zip(times).map(|(&(_, at, claim), &time)| {
                 let (h, b, p) = hedges(claim);
                 let lacked = lacked(claim, time);
                 let marks = [h && !lacked[0], b && !lacked[1], p && !lacked[2]];
@@ -8084,8 +8104,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             };
             // The places taken, with their best versions, nearest the
             // origin first.
+            // At most eight places, so kept on the stack: ranked again
+            // for most claims of a timed run, a vector for each had been
+            // the run's most frequent allocation.
             let ranked = |best: &[Option<Best<'c>>; 8]| {
-                let mut places: Vec<(usize, Version<'c>)> = best
+                let mut places: smallvec::SmallVec<[(usize, Version<'c>); 8]> = best
                     .iter()
                     .enumerate()
                     .filter_map(|(k, kept)| Some((k, kept.as_ref()?.version)))
@@ -8352,7 +8375,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     .flatten()
                     .collect();
                 drops.sort_unstable();
-                for (version, time) in versions.iter().zip(&times) {
+                for (version, time) in versions.iter().zip(times) {
                     let kinds = carries(version);
                     if !kinds.contains(&true) {
                         continue;
@@ -8391,8 +8414,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // best versions reported before it ended (and those with no
             // time); then the claims with no time, with every version.
             let mut untimed: [Option<Best<'c>>; 8] = Default::default();
-            let mut by_start: Vec<(chrono::NaiveDateTime, usize)> = Vec::with_capacity(run.len());
-            let mut by_end: Vec<(chrono::NaiveDateTime, usize)> = Vec::with_capacity(run.len());
+            by_start.clear();
+            by_end.clear();
             for (i, time) in times.iter().enumerate() {
                 match time {
                     Some(t) => {
