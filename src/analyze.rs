@@ -3808,6 +3808,23 @@ fn sorted_unique_sources(mut ids: Vec<&SourceId>) -> Vec<&SourceId> {
     ids
 }
 
+/// Source ids as a position's origins are counted: a few, mostly, so
+/// kept in place up to four ([`sorted_unique_few_sources`]).
+type FewSources<'c> = smallvec::SmallVec<[&'c SourceId; 4]>;
+
+/// [`sorted_unique_sources`] for [`FewSources`]: the same steps, with the
+/// same result, but with no allocation for four sources or fewer, which
+/// most positions' ends and intermediates are.
+fn sorted_unique_few_sources(mut ids: FewSources<'_>) -> FewSources<'_> {
+    if ids.len() > 1 {
+        ids.sort_unstable_by_key(|id| id.text_address());
+        ids.dedup_by_key(|id| id.text_address());
+        ids.sort_unstable();
+        ids.dedup();
+    }
+    ids
+}
+
 /// The kind of value a scope holds: [`Value::kind`], but a share (a
 /// quantity in `percent`) is a kind of its own, never compared with a
 /// count: "30%" of a port's capacity and "30" berths are not one figure.
@@ -6433,8 +6450,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         'a: 'c,
     {
         // Sorted, deduplicated vectors rather than sets: positions are
-        // many and mostly small, and a vector is one allocation.
-        let sorted = sorted_unique_sources;
+        // many and mostly small, and a vector is one allocation, or none
+        // for a few sources, kept in place.
+        let sorted = sorted_unique_few_sources;
         let intermediates = sorted(
             claims
                 .iter()
@@ -6491,7 +6509,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     ends.binary_search(&end).is_ok() && !through(&end)
                 })
             };
-            ends.retain(|end| !through(end));
+            ends.retain(|end| !through(&*end));
             if let Some((id, circle)) = circle {
                 let mut origins = self.origins_of_ends(claims, ends);
                 let at = origins.partition_point(|o| {
@@ -6574,11 +6592,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     /// The origins that `ends` (sorted, none citing on) stand for, in
     /// natural id order ([`natural_cmp`]: `p2` before `p10`), the order
     /// a position lists them in.
-    fn origins_of_ends<'c>(
-        &self,
-        claims: &[&'c Claim],
-        mut ends: Vec<&'c SourceId>,
-    ) -> Vec<Origin<'c>>
+    fn origins_of_ends<'c>(&self, claims: &[&'c Claim], mut ends: FewSources<'c>) -> Vec<Origin<'c>>
     where
         'a: 'c,
     {
@@ -6595,7 +6609,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // vector searched end to end, not a hash set made per position;
         // a set for many, so that the search stays linear in the ends.
         let few = ends.len() <= 16;
-        let mut listed: Vec<&str> = Vec::new();
+        // (At most sixteen: on the stack.)
+        let mut listed: smallvec::SmallVec<[&str; 16]> = smallvec::SmallVec::new();
         let mut outlets: HashSet<&str> = HashSet::default();
         let mut first_of_outlet = |outlet: &'c str| {
             if few {
@@ -6609,22 +6624,21 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
         };
         let firsts = self.firsts_of_name(claims);
-        let mut origins: Vec<Origin<'c>> = ends
-            .into_iter()
-            .filter_map(|id| {
-                // (Most corpora declare each originator once: no lookup.)
-                let id = if firsts.is_empty() {
-                    id
-                } else {
-                    firsts.get(id.as_str()).copied().unwrap_or(id)
-                };
-                let (name, outlet) = self.origin_name(id);
-                match outlet.map(|o| self.outlet_spelling(o)) {
-                    Some(outlet) if !first_of_outlet(outlet) => None,
-                    _ => Some(Origin { id, name }),
-                }
-            })
-            .collect();
+        // Room for every end, so that the vector does not grow.
+        let mut origins: Vec<Origin<'c>> = Vec::with_capacity(ends.len());
+        origins.extend(ends.into_iter().filter_map(|id| {
+            // (Most corpora declare each originator once: no lookup.)
+            let id = if firsts.is_empty() {
+                id
+            } else {
+                firsts.get(id.as_str()).copied().unwrap_or(id)
+            };
+            let (name, outlet) = self.origin_name(id);
+            match outlet.map(|o| self.outlet_spelling(o)) {
+                Some(outlet) if !first_of_outlet(outlet) => None,
+                _ => Some(Origin { id, name }),
+            }
+        }));
         if !firsts.is_empty() {
             self.sort_sources_natural(&mut origins, |o| o.id);
         }
@@ -6705,10 +6719,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     {
         use crate::model::SourceKind;
         let sources = self.corpus.sources();
-        let mut both: Vec<(&'c SourceId, bool, bool)> = Vec::new();
+        // Publication ends: (end, goes on, speaks alone). Kept in place
+        // for a few, as most positions have.
+        let mut both: smallvec::SmallVec<[(&'c SourceId, bool, bool); 4]> =
+            smallvec::SmallVec::new();
         // Newsroom ends, with their newsroom: (newsroom, end, goes on,
         // speaks alone).
-        let mut rooms: Vec<(&'c str, &'c SourceId, bool, bool)> = Vec::new();
+        let mut rooms: smallvec::SmallVec<[(&'c str, &'c SourceId, bool, bool); 2]> =
+            smallvec::SmallVec::new();
         for &end in ends {
             let Some(k) = self.source_slot(end) else {
                 continue;
