@@ -7869,7 +7869,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 },
                 Value::Date(p) => add(Anchor::Date(*p)),
                 Value::Statement(s) => add(Anchor::Entity(self.resolution.canonical(&s.object))),
-                Value::Text(t) => add(Anchor::Text(text_key(t).collect())),
+                Value::Text(t) => {
+                    // Made at the text's length, which the key mostly is,
+                    // rather than grown a character at a time.
+                    let mut key = String::with_capacity(t.len());
+                    key.extend(text_key(t));
+                    add(Anchor::Text(key))
+                }
                 Value::Quote(_) => {}
             }
         }
@@ -8272,6 +8278,17 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 let mut origin_name: Option<OriginName<'_>> = None;
                 for &(reference_at, reference, marks) in references {
                     if std::ptr::eq(claim, reference) {
+                        continue;
+                    }
+                    // A reference that keeps no mark the claim lacks (but
+                    // for those already reported) gives no drop: told
+                    // here, as `dropped_from` would find, without making
+                    // its list.
+                    let [rh, rb, rp] = marks;
+                    let lacks = rh && !reported[0] && !h
+                        || rb && !reported[1] && !b
+                        || rp && !reported[2] && !p;
+                    if !lacks {
                         continue;
                     }
                     let dropped = dropped_from(reference, marks, reported);
