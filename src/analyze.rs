@@ -7597,7 +7597,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             return;
         }
         let standing = |c: &&&Claim| !corrections.contains_key(&c.id);
-        let mut origins: Vec<(&SourceId, &Claim)> = a
+        // (Kept in place for a few, as most positions have.)
+        let mut origins: smallvec::SmallVec<[(&SourceId, &Claim); 8]> = a
             .claims
             .iter()
             .filter(standing)
