@@ -3673,6 +3673,16 @@ impl<A, T> Default for TextNumbers<A, T> {
 }
 
 impl<A: std::hash::Hash + Eq, T: std::hash::Hash + Eq> TextNumbers<A, T> {
+    /// No numbers yet, with room for `capacity` values without growing:
+    /// a topic numbers at most one end a claim, and a map grown from
+    /// empty rehashed every entry at each doubling.
+    fn with_capacity(capacity: usize) -> Self {
+        TextNumbers {
+            by_address: HashMap::with_capacity_and_hasher(capacity, Default::default()),
+            by_text: HashMap::with_capacity_and_hasher(capacity, Default::default()),
+        }
+    }
+
     /// How many distinct values have numbers.
     fn len(&self) -> usize {
         self.by_text.len()
@@ -3793,6 +3803,23 @@ fn claim_address(claim: &Claim) -> usize {
 /// comparing integers; only the distinct addresses left are sorted by
 /// text, and any equal texts at different addresses removed then.
 fn sorted_unique_sources(mut ids: Vec<&SourceId>) -> Vec<&SourceId> {
+    if ids.len() > 1 {
+        ids.sort_unstable_by_key(|id| id.text_address());
+        ids.dedup_by_key(|id| id.text_address());
+        ids.sort_unstable();
+        ids.dedup();
+    }
+    ids
+}
+
+/// Source ids as a position's origins are counted: a few, mostly, so
+/// kept in place up to four ([`sorted_unique_few_sources`]).
+type FewSources<'c> = smallvec::SmallVec<[&'c SourceId; 4]>;
+
+/// [`sorted_unique_sources`] for [`FewSources`]: the same steps, with the
+/// same result, but with no allocation for four sources or fewer, which
+/// most positions' ends and intermediates are.
+fn sorted_unique_few_sources(mut ids: FewSources<'_>) -> FewSources<'_> {
     if ids.len() > 1 {
         ids.sort_unstable_by_key(|id| id.text_address());
         ids.dedup_by_key(|id| id.text_address());
@@ -6463,8 +6490,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         'a: 'c,
     {
         // Sorted, deduplicated vectors rather than sets: positions are
-        // many and mostly small, and a vector is one allocation.
-        let sorted = sorted_unique_sources;
+        // many and mostly small, and a vector is one allocation, or none
+        // for a few sources, kept in place.
+        let sorted = sorted_unique_few_sources;
         let intermediates = sorted(
             claims
                 .iter()
@@ -6521,7 +6549,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     ends.binary_search(&end).is_ok() && !through(&end)
                 })
             };
-            ends.retain(|end| !through(end));
+            ends.retain(|end| !through(&*end));
             if let Some((id, circle)) = circle {
                 let mut origins = self.origins_of_ends(claims, ends);
                 let at = origins.partition_point(|o| {
@@ -6604,11 +6632,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     /// The origins that `ends` (sorted, none citing on) stand for, in
     /// natural id order ([`natural_cmp`]: `p2` before `p10`), the order
     /// a position lists them in.
-    fn origins_of_ends<'c>(
-        &self,
-        claims: &[&'c Claim],
-        mut ends: Vec<&'c SourceId>,
-    ) -> Vec<Origin<'c>>
+    fn origins_of_ends<'c>(&self, claims: &[&'c Claim], mut ends: FewSources<'c>) -> Vec<Origin<'c>>
     where
         'a: 'c,
     {
@@ -6625,7 +6649,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // vector searched end to end, not a hash set made per position;
         // a set for many, so that the search stays linear in the ends.
         let few = ends.len() <= 16;
-        let mut listed: Vec<&str> = Vec::new();
+        // (At most sixteen: on the stack.)
+        let mut listed: smallvec::SmallVec<[&str; 16]> = smallvec::SmallVec::new();
         let mut outlets: HashSet<&str> = HashSet::default();
         let mut first_of_outlet = |outlet: &'c str| {
             if few {
@@ -6639,22 +6664,21 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
         };
         let firsts = self.firsts_of_name(claims);
-        let mut origins: Vec<Origin<'c>> = ends
-            .into_iter()
-            .filter_map(|id| {
-                // (Most corpora declare each originator once: no lookup.)
-                let id = if firsts.is_empty() {
-                    id
-                } else {
-                    firsts.get(id.as_str()).copied().unwrap_or(id)
-                };
-                let (name, outlet) = self.origin_name(id);
-                match outlet.map(|o| self.outlet_spelling(o)) {
-                    Some(outlet) if !first_of_outlet(outlet) => None,
-                    _ => Some(Origin { id, name }),
-                }
-            })
-            .collect();
+        // Room for every end, so that the vector does not grow.
+        let mut origins: Vec<Origin<'c>> = Vec::with_capacity(ends.len());
+        origins.extend(ends.into_iter().filter_map(|id| {
+            // (Most corpora declare each originator once: no lookup.)
+            let id = if firsts.is_empty() {
+                id
+            } else {
+                firsts.get(id.as_str()).copied().unwrap_or(id)
+            };
+            let (name, outlet) = self.origin_name(id);
+            match outlet.map(|o| self.outlet_spelling(o)) {
+                Some(outlet) if !first_of_outlet(outlet) => None,
+                _ => Some(Origin { id, name }),
+            }
+        }));
         if !firsts.is_empty() {
             self.sort_sources_natural(&mut origins, |o| o.id);
         }
@@ -6735,10 +6759,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     {
         use crate::model::SourceKind;
         let sources = self.corpus.sources();
-        let mut both: Vec<(&'c SourceId, bool, bool)> = Vec::new();
+        // Publication ends: (end, goes on, speaks alone). Kept in place
+        // for a few, as most positions have.
+        let mut both: smallvec::SmallVec<[(&'c SourceId, bool, bool); 4]> =
+            smallvec::SmallVec::new();
         // Newsroom ends, with their newsroom: (newsroom, end, goes on,
         // speaks alone).
-        let mut rooms: Vec<(&'c str, &'c SourceId, bool, bool)> = Vec::new();
+        let mut rooms: smallvec::SmallVec<[(&'c str, &'c SourceId, bool, bool); 2]> =
+            smallvec::SmallVec::new();
         for &end in ends {
             let Some(k) = self.source_slot(end) else {
                 continue;
@@ -7609,7 +7637,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             return;
         }
         let standing = |c: &&&Claim| !corrections.contains_key(&c.id);
-        let mut origins: Vec<(&SourceId, &Claim)> = a
+        // (Kept in place for a few, as most positions have.)
+        let mut origins: smallvec::SmallVec<[(&SourceId, &Claim); 8]> = a
             .claims
             .iter()
             .filter(standing)
@@ -7790,10 +7819,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // a relay citing the article, are versions of one origin's words
         // (seventeenth audit, C6 rest). Each end's newsroom is looked up
         // once, when the end is first numbered.
-        let mut index = SourceNumbers::default();
+        // Each claim's end is numbered once, here, and its number kept
+        // by the claim's place in `claims`: the passes below read it
+        // rather than look the end up again (twice a claim, each reading
+        // the end's text address and hashing it).
+        let mut index = SourceNumbers::with_capacity(claims.len());
         let mut newsrooms: Vec<(&str, usize)> = Vec::new();
+        let mut end_numbers: Vec<Option<usize>> = Vec::with_capacity(claims.len());
         for claim in claims {
-            if let Some(end) = claim.assertion.origin() {
+            let number = claim.assertion.origin().map(|end| {
                 let known = index.len();
                 let number = index.insert(self.person(end));
                 if number == known
@@ -7801,7 +7835,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 {
                     newsrooms.push((newsroom, number));
                 }
-            }
+                number
+            });
+            end_numbers.push(number);
         }
         let mut parent: Vec<usize> = (0..index.len()).collect();
         newsrooms.sort_unstable();
@@ -7814,9 +7850,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // claims that end at that source (with its newsroom's), and not
         // through the newsroom's other articles: that made one lineage
         // of every origin one outlet relayed.
-        for claim in claims {
+        for (claim, &end) in claims.iter().zip(&end_numbers) {
             let chain = &claim.assertion.chain;
-            let Some(end) = chain.last().and_then(|e| index.get(self.person(e))) else {
+            let Some(end) = end else {
                 continue;
             };
             for link in chain.get(1..chain.len().saturating_sub(1)).unwrap_or(&[]) {
@@ -7852,12 +7888,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // sort (a claim is at most once in a run: a range's two ends are
         // two anchors), and findings are keyed by it.
         let mut keyed: Vec<((usize, Anchor<'_>), usize, &Claim)> = Vec::with_capacity(claims.len());
-        for (at, claim) in claims.iter().enumerate() {
-            let Some(end) = claim
-                .assertion
-                .origin()
-                .and_then(|e| index.get(self.person(e)))
-            else {
+        for (at, (claim, &end)) in claims.iter().zip(&end_numbers).enumerate() {
+            let Some(end) = end else {
                 continue;
             };
             let lineage = union_root(&mut parent, end);
@@ -7878,7 +7910,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 },
                 Value::Date(p) => add(Anchor::Date(*p)),
                 Value::Statement(s) => add(Anchor::Entity(self.resolution.canonical(&s.object))),
-                Value::Text(t) => add(Anchor::Text(text_key(t).collect())),
+                Value::Text(t) => {
+                    // Made at the text's length, which the key mostly is,
+                    // rather than grown a character at a time.
+                    let mut key = String::with_capacity(t.len());
+                    key.extend(text_key(t));
+                    add(Anchor::Text(key))
+                }
                 Value::Quote(_) => {}
             }
         }
@@ -7966,13 +8004,20 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // The drops members carry (see below): (member, version whose
         // drop it carries, whether a projection).
         let mut carried: Vec<Carried<'c>> = Vec::new();
+        // When each member of a run was reported, and its timed members
+        // by the start and by the end of their report (see below): one
+        // vector each for the topic, refilled for each run.
+        let mut times_buf: Vec<Option<Period>> = Vec::new();
+        let mut by_start: Vec<(chrono::NaiveDateTime, usize)> = Vec::new();
+        let mut by_end: Vec<(chrono::NaiveDateTime, usize)> = Vec::new();
         for run in keyed.chunk_by(|a, b| a.0 == b.0) {
             if run.len() < 2 {
                 continue;
             }
             // When each member was reported (said, or else published).
-            let times: Vec<Option<Period>> =
-                run.iter().map(|&(_, _, c)| self.reported(c)).collect();
+            times_buf.clear();
+            times_buf.extend(run.iter().map(|&(_, _, c)| self.reported(c)));
+            let times: &[Option<Period>] = &times_buf;
             // What each source that a chain of the run passes through said
             // in its own versions of the figure (the run's claims that it
             // published, by voice): when it first gave a version, and when
@@ -8018,7 +8063,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .any(|&(_, _, c)| c.assertion.chain.len() > 2 || end_between(c) > 0);
             spoken.clear();
             if between {
-                spoken.extend(run.iter().zip(&times).filter_map(|(&(_, _, c), time)| {
+                spoken.extend(run.iter().zip(times).filter_map(|(&(_, _, c), time)| {
                     let (h, b, p) = hedges(c);
                     // A version with no report time was heard by every relay.
                     let start = time.map_or(chrono::NaiveDateTime::MIN, |t| t.start());
@@ -8055,7 +8100,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // Each member as a version, with the marks it was passed
             // without (which it did not drop), by its place in the run.
             versions.clear();
-            versions.extend(run.iter().zip(&times).map(|(&(_, at, claim), &time)| {
+            versions.extend(run.iter().zip(times).map(|(&(_, at, claim), &time)| {
                 let (h, b, p) = hedges(claim);
                 let lacked = lacked(claim, time);
                 let marks = [h && !lacked[0], b && !lacked[1], p && !lacked[2]];
@@ -8124,8 +8169,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             };
             // The places taken, with their best versions, nearest the
             // origin first.
+            // At most eight places, so kept on the stack: ranked again
+            // for most claims of a timed run, a vector for each had been
+            // the run's most frequent allocation.
             let ranked = |best: &[Option<Best<'c>>; 8]| {
-                let mut places: Vec<(usize, Version<'c>)> = best
+                let mut places: smallvec::SmallVec<[(usize, Version<'c>); 8]> = best
                     .iter()
                     .enumerate()
                     .filter_map(|(k, kept)| Some((k, kept.as_ref()?.version)))
@@ -8273,6 +8321,17 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     if std::ptr::eq(claim, reference) {
                         continue;
                     }
+                    // A reference that keeps no mark the claim lacks (but
+                    // for those already reported) gives no drop: told
+                    // here, as `dropped_from` would find, without making
+                    // its list.
+                    let [rh, rb, rp] = marks;
+                    let lacks = rh && !reported[0] && !h
+                        || rb && !reported[1] && !b
+                        || rp && !reported[2] && !p;
+                    if !lacks {
+                        continue;
+                    }
                     let dropped = dropped_from(reference, marks, reported);
                     if dropped.is_empty() {
                         continue;
@@ -8392,7 +8451,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     .flatten()
                     .collect();
                 drops.sort_unstable();
-                for (version, time) in versions.iter().zip(&times) {
+                for (version, time) in versions.iter().zip(times) {
                     let kinds = carries(version);
                     if !kinds.contains(&true) {
                         continue;
@@ -8431,8 +8490,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // best versions reported before it ended (and those with no
             // time); then the claims with no time, with every version.
             let mut untimed: [Option<Best<'c>>; 8] = Default::default();
-            let mut by_start: Vec<(chrono::NaiveDateTime, usize)> = Vec::with_capacity(run.len());
-            let mut by_end: Vec<(chrono::NaiveDateTime, usize)> = Vec::with_capacity(run.len());
+            by_start.clear();
+            by_end.clear();
             for (i, time) in times.iter().enumerate() {
                 match time {
                     Some(t) => {
