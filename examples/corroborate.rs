@@ -132,7 +132,7 @@ enum Color {
 }
 
 fn main() -> ExitCode {
-    limit_allocator_arenas();
+    tune_allocator();
     let cli = Cli::parse();
     if let Some(message) = more_paths_refused(&cli) {
         Cli::command()
@@ -177,56 +177,87 @@ fn more_paths_refused(cli: &Cli) -> Option<String> {
     ))
 }
 
-/// Caps glibc's allocator at one arena per thread: one per core, for the
-/// pool's threads, and one for the thread that reads and writes.
+/// Tunes glibc's allocator for this program: at most one arena per
+/// thread, and a fixed threshold for mapping large blocks on their own.
 ///
-/// glibc gives threads their own arenas, up to eight per core by default:
-/// room for servers with many short-lived threads. This program runs one
-/// thread per core (with `parallel`) beside the thread that reads and
-/// writes, and memory freed in one arena is not reused by the others, so
-/// every arena beyond one per thread holds freed memory that no thread
-/// will take again. Measured on two cores: the 100k-claim JSON Lines
-/// run's peak fell by about 3 MB, and the 1M run kept its time; one arena
-/// for all threads cost a quarter more time (see BENCHMARKS.md,
+/// **Arenas.** glibc gives threads their own arenas, up to eight per core
+/// by default: room for servers with many short-lived threads. This
+/// program runs one thread per core (with `parallel`) beside the thread
+/// that reads and writes, and memory freed in one arena is not reused by
+/// the others, so every arena beyond one per thread holds freed memory
+/// that no thread will take again. Measured on two cores: the 100k-claim
+/// JSON Lines run's peak fell by about 3 MB, and the 1M run kept its time;
+/// one arena for all threads cost a quarter more time (see BENCHMARKS.md,
 /// 2026-12-02, second session). One arena per core, without the extra
 /// one, left a thread to share an arena with another, and which it
 /// shared with was chance: when the two pool threads shared one, each
 /// waited on the other's lock, 45,000 sleeps a run instead of 3,000, and
 /// cross-referencing 1M claims took 3.5–3.8 s instead of 2.5–2.9 s, in
 /// about a third of the runs (BENCHMARKS.md, 2026-12-02, fourth
-/// session). A limit the user set (`MALLOC_ARENA_MAX`, or `arena_max` in
-/// `GLIBC_TUNABLES`) is left as it is. Elsewhere than glibc this does
-/// nothing.
+/// session).
+///
+/// **Large blocks.** glibc maps a block of 128 KiB or more on its own and
+/// unmaps it when freed, but each time such a block is freed it raises
+/// that threshold to the block's size (up to 32 MiB) and the heap's trim
+/// threshold to twice it. This program frees many such blocks: batches of
+/// claim lines while reading, a large topic's lines and vectors while
+/// writing. After the first, later ones come from the arenas' heaps and
+/// stay there when freed, in three arenas with `parallel`, so the peak
+/// grew by megabytes that no allocation needed at once. Holding the
+/// threshold at glibc's own starting value (setting it turns the raising
+/// off) took the 100k JSON Lines run's peak from 71.4 MB to 63.8 MB, under
+/// three times its input again, and the 1M run's from 544–557 MB to
+/// 516–519 MB, for about 44,000 more page faults at 1M, a tenth or two
+/// of a second of system time (BENCHMARKS.md, 2026-12-07).
+///
+/// A limit the user set (`MALLOC_ARENA_MAX`, `MALLOC_MMAP_THRESHOLD_`,
+/// `MALLOC_TRIM_THRESHOLD_`, or their names in `GLIBC_TUNABLES`) is left
+/// as it is. Elsewhere than glibc this does nothing.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn limit_allocator_arenas() {
+fn tune_allocator() {
     use std::ffi::c_int;
-    let set_by_user = std::env::var_os("MALLOC_ARENA_MAX").is_some()
-        || std::env::var("GLIBC_TUNABLES").is_ok_and(|t| t.contains("arena_max"));
-    if set_by_user {
-        return;
-    }
+    let set_by_user = |variable: &str, tunable: &str| {
+        std::env::var_os(variable).is_some()
+            || std::env::var("GLIBC_TUNABLES").is_ok_and(|t| t.contains(tunable))
+    };
     unsafe extern "C" {
         /// glibc's `mallopt(3)`.
         fn mallopt(param: c_int, value: c_int) -> c_int;
     }
     /// `M_ARENA_MAX` from glibc's `malloc.h`.
     const M_ARENA_MAX: c_int = -8;
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let threads = cores.saturating_add(1);
-    let arenas = c_int::try_from(threads).unwrap_or(c_int::MAX);
-    // SAFETY: `mallopt` is glibc's documented call for tuning its
-    // allocator; it takes two integers and only sets a limit, which holds
-    // for arenas made after the call (no thread has been started yet).
-    // Its return value (1 on success) needs no check: on failure the
-    // default limit stays.
-    unsafe {
-        mallopt(M_ARENA_MAX, arenas);
+    /// `M_MMAP_THRESHOLD` from glibc's `malloc.h`.
+    const M_MMAP_THRESHOLD: c_int = -3;
+    /// glibc's starting threshold for mapping a block on its own.
+    const MMAP_THRESHOLD: c_int = 128 * 1024;
+    if !set_by_user("MALLOC_ARENA_MAX", "arena_max") {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let threads = cores.saturating_add(1);
+        let arenas = c_int::try_from(threads).unwrap_or(c_int::MAX);
+        // SAFETY: `mallopt` is glibc's documented call for tuning its
+        // allocator; it takes two integers and only sets a limit, which
+        // holds for arenas made after the call (no thread has been
+        // started yet). Its return value (1 on success) needs no check:
+        // on failure the default limit stays.
+        unsafe {
+            mallopt(M_ARENA_MAX, arenas);
+        }
+    }
+    if !set_by_user("MALLOC_MMAP_THRESHOLD_", "mmap_threshold")
+        && !set_by_user("MALLOC_TRIM_THRESHOLD_", "trim_threshold")
+    {
+        // SAFETY: as above; the threshold is a size in bytes within the
+        // range glibc accepts (at most 32 MiB on 64-bit systems). On
+        // failure glibc's default, raised as blocks are freed, stays.
+        unsafe {
+            mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
+        }
     }
 }
 
 /// Elsewhere than glibc, the allocator is left as it is.
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn limit_allocator_arenas() {}
+fn tune_allocator() {}
 
 fn run(cli: Cli) -> Result<(), String> {
     // Before anything keys a name: the tables are the process's.
