@@ -2314,7 +2314,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // The positions of each bucket and polarity, a run of `built`
             // each, sorted by value: where a coarse position finds those it
             // fits.
-            let mut sweeps: Vec<std::ops::Range<usize>> = Vec::new();
+            // Most groups have one or two (a bucket and polarity each),
+            // kept inline rather than allocated.
+            let mut sweeps: smallvec::SmallVec<[std::ops::Range<usize>; 4]> =
+                smallvec::SmallVec::new();
             // Where the latest report's positions begin, and, of each
             // polarity, the figures of earlier reports that stand when
             // it comes (a running total's figures that no later report
@@ -2364,9 +2367,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     } else {
                         &[]
                     };
-                    for mut position in
-                        self.positions(&members, &superseded_by, stand, diagnostics, topic_name)
-                    {
+                    let found =
+                        self.positions(&members, &superseded_by, stand, diagnostics, topic_name);
+                    // Room for the bucket's positions at once, rather than
+                    // growing by doubling (`built` is consumed below, so
+                    // no room is kept).
+                    built.reserve(found.len());
+                    for mut position in found {
                         position.polarity = polarity;
                         position.reported = time;
                         position.as_of = time.is_some()
@@ -2991,6 +2998,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 }
                 found.sort_unstable_by_key(|&(i, j, _)| (i, j));
             }
+            // Room for the group's relations at once (trimmed to fit
+            // after the last group).
+            relations.reserve(found.len());
             for (i, j, relation) in found {
                 let (a, b) = (&built[i], &built[j]);
                 if relation.kind() == RelationKind::Conflict
@@ -3052,6 +3062,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // The scopes were told apart by kind, projection, population or
         // time; a claim with no time beside timed ones is told apart too,
         // which the pairwise relation alone does not do.
+        relations.reserve(first_claims.len().saturating_sub(1));
         for pair in first_claims.windows(2) {
             let mut relation = self.relate(pair[0].0, pair[1].0);
             if relation.kind() != RelationKind::DifferentScope {
@@ -4513,7 +4524,8 @@ fn split_beside_standing<'c>(
 ) -> (Runs<Interval, Valued<'c>>, Runs<Interval, Valued<'c>>) {
     // The two highest ends of the runs that count, with their run.
     let mut top: [Option<(f64, usize)>; 2] = [None, None];
-    let counted: Vec<usize> = runs
+    // Kept beside the locals for the few runs most sweeps have.
+    let counted: smallvec::SmallVec<[usize; 8]> = runs
         .iter()
         .map(|(_, members)| members.iter().filter(|m| counts(m)).count())
         .collect();
