@@ -2314,7 +2314,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // The positions of each bucket and polarity, a run of `built`
             // each, sorted by value: where a coarse position finds those it
             // fits.
-            let mut sweeps: Vec<std::ops::Range<usize>> = Vec::new();
+            // Most groups have one or two (a bucket and polarity each),
+            // kept inline rather than allocated.
+            let mut sweeps: smallvec::SmallVec<[std::ops::Range<usize>; 4]> =
+                smallvec::SmallVec::new();
             // Where the latest report's positions begin, and, of each
             // polarity, the figures of earlier reports that stand when
             // it comes (a running total's figures that no later report
@@ -2364,9 +2367,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     } else {
                         &[]
                     };
-                    for mut position in
-                        self.positions(&members, &superseded_by, stand, diagnostics, topic_name)
-                    {
+                    let found =
+                        self.positions(&members, &superseded_by, stand, diagnostics, topic_name);
+                    // Room for the bucket's positions at once, rather than
+                    // growing by doubling (`built` is consumed below, so
+                    // no room is kept).
+                    built.reserve(found.len());
+                    for mut position in found {
                         position.polarity = polarity;
                         position.reported = time;
                         position.as_of = time.is_some()
@@ -2991,6 +2998,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 }
                 found.sort_unstable_by_key(|&(i, j, _)| (i, j));
             }
+            // Room for the group's relations at once (trimmed to fit
+            // after the last group).
+            relations.reserve(found.len());
             for (i, j, relation) in found {
                 let (a, b) = (&built[i], &built[j]);
                 if relation.kind() == RelationKind::Conflict
@@ -3052,6 +3062,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // The scopes were told apart by kind, projection, population or
         // time; a claim with no time beside timed ones is told apart too,
         // which the pairwise relation alone does not do.
+        relations.reserve(first_claims.len().saturating_sub(1));
         for pair in first_claims.windows(2) {
             let mut relation = self.relate(pair[0].0, pair[1].0);
             if relation.kind() != RelationKind::DifferentScope {
@@ -3166,7 +3177,17 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let describe = |out: &mut String, p: &Position<'_>| {
             let n = p.origins.len();
             let plural = if n == 1 { "" } else { "s" };
-            let _ = write!(out, "{} {} ({n} origin{plural}: ", p.label, p.value);
+            // Pushed, not `write!`: every topic's explanation describes
+            // its positions, and the formatting machinery cost several
+            // times the copies.
+            out.push_str(&p.label);
+            out.push(' ');
+            out.push_str(&p.value);
+            out.push_str(" (");
+            push_decimal(out, n);
+            out.push_str(" origin");
+            out.push_str(plural);
+            out.push_str(": ");
             push_origin_names(out, &p.origins);
             out.push(')');
         };
@@ -3189,11 +3210,17 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let more = items.len() - named.len();
             if more > 0 {
                 let plural = if more == 1 { "" } else { "s" };
-                let _ = write!(out, " and {more} other position{plural}");
+                out.push_str(" and ");
+                push_decimal(out, more);
+                out.push_str(" other position");
+                out.push_str(plural);
             }
         }
+        // Pushed, not `write!`, as `describe` is.
         let label_value = |out: &mut String, p: &Position<'_>| {
-            let _ = write!(out, "{} {}", p.label, p.value);
+            out.push_str(&p.label);
+            out.push(' ');
+            out.push_str(&p.value);
         };
         match verdict {
             Verdict::Contested => {
@@ -4166,6 +4193,18 @@ fn shown_report_time(span: Span) -> Period {
     let start = span.0;
     let (month, day, hour, minute) = (start.month(), start.day(), start.hour(), start.minute());
     let whole_minute = start.second() == 0 && start.nanosecond() == 0;
+    // The common case, a report time of one whole day, without building
+    // the periods that a span of one day cannot be (a year or a month is
+    // longer, an hour or a minute shorter): most report times are days.
+    // Years outside 1..=9998 are no periods of theirs and go the long way.
+    if whole_minute
+        && hour == 0
+        && minute == 0
+        && (1..=9998).contains(&start.year())
+        && span.1 == start + chrono::Duration::days(1)
+    {
+        return Period::from_date(start.date());
+    }
     [
         (
             Precision::Year,
@@ -4513,7 +4552,8 @@ fn split_beside_standing<'c>(
 ) -> (Runs<Interval, Valued<'c>>, Runs<Interval, Valued<'c>>) {
     // The two highest ends of the runs that count, with their run.
     let mut top: [Option<(f64, usize)>; 2] = [None, None];
-    let counted: Vec<usize> = runs
+    // Kept beside the locals for the few runs most sweeps have.
+    let counted: smallvec::SmallVec<[usize; 8]> = runs
         .iter()
         .map(|(_, members)| members.iter().filter(|m| counts(m)).count())
         .collect();
@@ -9454,6 +9494,80 @@ mod text_pair_tests {
         assert_eq!(pairs.of_claim, [0, 0, 1, 2, 0, 1]);
         assert_eq!(pairs.pairs, [(0, 3), (2, 2), (3, 1)]);
         assert!(TextPairs::new(&[]).pairs.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod report_time_tests {
+    use super::{Period, Span, shown_report_time};
+    use crate::period::Precision;
+
+    /// `shown_report_time` without its shortcut for a whole day: the
+    /// first unit aligned at the span's start that is the span.
+    fn shown_the_long_way(span: Span) -> Period {
+        [
+            Precision::Year,
+            Precision::Month,
+            Precision::Day,
+            Precision::Hour,
+            Precision::Minute,
+        ]
+        .into_iter()
+        .map(|precision| Period::containing(span.0, precision))
+        .find(|period| period.interval() == span)
+        .unwrap_or_else(|| Period::containing(span.0, Precision::Day))
+    }
+
+    proptest::proptest! {
+        /// The shortcut for a span of one whole day shows what the long
+        /// way shows, for spans of a day, a month, a year, an hour, a
+        /// minute or a run of days, aligned or not.
+        #[test]
+        fn shown_report_time_agrees_with_the_long_way(
+            year in 0i32..=10000,
+            ordinal in 1u32..=366,
+            minute_of_day in proptest::prop_oneof![proptest::strategy::Just(0u32), 0u32..1440],
+            second in proptest::prop_oneof![proptest::strategy::Just(0u32), 0u32..60],
+            length in 0usize..6,
+        ) {
+            let Some(date) = chrono::NaiveDate::from_yo_opt(year, ordinal)
+                .or_else(|| chrono::NaiveDate::from_yo_opt(year, 365))
+            else {
+                return Ok(());
+            };
+            let Some(start) = date.and_hms_opt(minute_of_day / 60, minute_of_day % 60, second)
+            else {
+                return Ok(());
+            };
+            let end = match length {
+                0 => start + chrono::Duration::days(1),
+                1 => start + chrono::Duration::days(2),
+                2 => start + chrono::Duration::hours(1),
+                3 => start + chrono::Duration::minutes(1),
+                4 => Period::containing(start, Precision::Month).interval().1,
+                _ => Period::containing(start, Precision::Year).interval().1,
+            };
+            let span = (start, end);
+            proptest::prop_assert_eq!(shown_report_time(span), shown_the_long_way(span));
+        }
+    }
+
+    /// A day at the edges of the years a period may have, and beyond.
+    #[test]
+    fn shown_report_time_of_edge_days() {
+        for (y, m, d) in [
+            (1, 1, 1),
+            (9998, 12, 31),
+            (9999, 1, 1),
+            (0, 12, 31),
+            (2024, 2, 29),
+        ] {
+            let start = chrono::NaiveDate::from_ymd_opt(y, m, d)
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .unwrap();
+            let span = (start, start + chrono::Duration::days(1));
+            assert_eq!(shown_report_time(span), shown_the_long_way(span));
+        }
     }
 }
 
