@@ -3830,13 +3830,42 @@ fn claim_address(claim: &Claim) -> usize {
 /// comparing integers; only the distinct addresses left are sorted by
 /// text, and any equal texts at different addresses removed then.
 fn sorted_unique_sources(mut ids: Vec<&SourceId>) -> Vec<&SourceId> {
-    if ids.len() > 1 {
-        ids.sort_unstable_by_key(|id| id.text_address());
-        ids.dedup_by_key(|id| id.text_address());
-        ids.sort_unstable();
-        ids.dedup();
-    }
+    let distinct = sort_unique_sources(&mut ids);
+    ids.truncate(distinct);
     ids
+}
+
+/// The steps of [`sorted_unique_sources`] on a slice, for either kind of
+/// list: sorts `ids`, moves the distinct ones, in order, to the front,
+/// and returns how many there are (the caller truncates there).
+fn sort_unique_sources(ids: &mut [&SourceId]) -> usize {
+    if ids.len() < 2 {
+        return ids.len();
+    }
+    ids.sort_unstable_by_key(|id| id.text_address());
+    let distinct = keep_first_of_runs(ids, |a, b| a.text_address() == b.text_address());
+    let ids = &mut ids[..distinct];
+    ids.sort_unstable();
+    keep_first_of_runs(ids, |a, b| a == b)
+}
+
+/// Moves the first item of each run of `same` items to the front, in
+/// order, and returns how many there are: `Vec::dedup_by` on a slice.
+fn keep_first_of_runs<T: Copy>(items: &mut [T], same: impl Fn(&T, &T) -> bool) -> usize {
+    let Some(&first) = items.first() else {
+        return 0;
+    };
+    let mut last = first;
+    let mut kept = 1;
+    for k in 1..items.len() {
+        let item = items[k];
+        if !same(&last, &item) {
+            items[kept] = item;
+            kept += 1;
+            last = item;
+        }
+    }
+    kept
 }
 
 /// Source ids as a position's origins are counted: a few, mostly, so
@@ -3847,12 +3876,8 @@ type FewSources<'c> = smallvec::SmallVec<[&'c SourceId; 4]>;
 /// same result, but with no allocation for four sources or fewer, which
 /// most positions' ends and intermediates are.
 fn sorted_unique_few_sources(mut ids: FewSources<'_>) -> FewSources<'_> {
-    if ids.len() > 1 {
-        ids.sort_unstable_by_key(|id| id.text_address());
-        ids.dedup_by_key(|id| id.text_address());
-        ids.sort_unstable();
-        ids.dedup();
-    }
+    let distinct = sort_unique_sources(&mut ids);
+    ids.truncate(distinct);
     ids
 }
 
@@ -9636,5 +9661,26 @@ mod twin_key_tests {
         assert!(key("Health Ministry").may_pair(&key("Ministry of Health")));
         assert!(!key("Health Ministry").may_pair(&key("Interior Ministry")));
         assert!(!key("W").may_pair(&key("Wide")));
+    }
+}
+
+#[cfg(test)]
+mod unique_sources_tests {
+    use super::keep_first_of_runs;
+
+    proptest::proptest! {
+        /// The slice version keeps what `Vec::dedup_by` keeps, for a
+        /// relation of equal keys (items equal by half their value, so
+        /// that kept items differ from dropped ones).
+        #[test]
+        fn keep_first_of_runs_keeps_what_dedup_keeps(
+            items in proptest::collection::vec(0u8..8, 0..40),
+        ) {
+            let mut expected = items.clone();
+            expected.dedup_by(|b, a| *a / 2 == *b / 2);
+            let mut slice = items.clone();
+            let kept = keep_first_of_runs(&mut slice, |a, b| a / 2 == b / 2);
+            proptest::prop_assert_eq!(&slice[..kept], &expected[..]);
+        }
     }
 }
