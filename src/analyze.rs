@@ -4210,26 +4210,36 @@ struct Group<'c> {
 /// minute it is exactly ("2025-03", "2025-03-12T09:00"), or else the day it
 /// starts on (a run of overlapping report times).
 fn shown_report_time(span: Span) -> Period {
-    use crate::period::Precision;
     use chrono::{Datelike, Timelike};
-    // Only a precision whose unit begins at the span's start can be the
-    // span: the others are not built (a period is made through chrono's
-    // calendar, and most report times are days).
     let start = span.0;
-    let (month, day, hour, minute) = (start.month(), start.day(), start.hour(), start.minute());
     let whole_minute = start.second() == 0 && start.nanosecond() == 0;
     // The common case, a report time of one whole day, without building
     // the periods that a span of one day cannot be (a year or a month is
     // longer, an hour or a minute shorter): most report times are days.
     // Years outside 1..=9998 are no periods of theirs and go the long way.
     if whole_minute
-        && hour == 0
-        && minute == 0
+        && start.hour() == 0
+        && start.minute() == 0
         && (1..=9998).contains(&start.year())
         && span.1 == start + chrono::Duration::days(1)
     {
         return Period::from_date(start.date());
     }
+    report_time_by_units(span)
+}
+
+/// [`shown_report_time`] without its shortcut for a whole day: the first
+/// unit aligned at the span's start (a year, a month, a day, an hour, a
+/// minute) that is the span, or else the day the span begins in.
+fn report_time_by_units(span: Span) -> Period {
+    use crate::period::Precision;
+    use chrono::{Datelike, Timelike};
+    // Only a precision whose unit begins at the span's start can be the
+    // span: the others are not built (a period is made through chrono's
+    // calendar).
+    let start = span.0;
+    let (month, day, hour, minute) = (start.month(), start.day(), start.hour(), start.minute());
+    let whole_minute = start.second() == 0 && start.nanosecond() == 0;
     [
         (
             Precision::Year,
@@ -9524,24 +9534,8 @@ mod text_pair_tests {
 
 #[cfg(test)]
 mod report_time_tests {
-    use super::{Period, Span, shown_report_time};
+    use super::{Period, report_time_by_units, shown_report_time};
     use crate::period::Precision;
-
-    /// `shown_report_time` without its shortcut for a whole day: the
-    /// first unit aligned at the span's start that is the span.
-    fn shown_the_long_way(span: Span) -> Period {
-        [
-            Precision::Year,
-            Precision::Month,
-            Precision::Day,
-            Precision::Hour,
-            Precision::Minute,
-        ]
-        .into_iter()
-        .map(|precision| Period::containing(span.0, precision))
-        .find(|period| period.interval() == span)
-        .unwrap_or_else(|| Period::containing(span.0, Precision::Day))
-    }
 
     proptest::proptest! {
         /// The shortcut for a span of one whole day shows what the long
@@ -9573,7 +9567,7 @@ mod report_time_tests {
                 _ => Period::containing(start, Precision::Year).interval().1,
             };
             let span = (start, end);
-            proptest::prop_assert_eq!(shown_report_time(span), shown_the_long_way(span));
+            proptest::prop_assert_eq!(shown_report_time(span), report_time_by_units(span));
         }
     }
 
@@ -9591,7 +9585,7 @@ mod report_time_tests {
                 .and_then(|d| d.and_hms_opt(0, 0, 0))
                 .unwrap();
             let span = (start, start + chrono::Duration::days(1));
-            assert_eq!(shown_report_time(span), shown_the_long_way(span));
+            assert_eq!(shown_report_time(span), report_time_by_units(span));
         }
     }
 }
