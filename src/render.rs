@@ -524,7 +524,11 @@ fn origins_text(out: &mut String, position: &Position, markdown: bool) {
 trait Layout: Sync {
     fn head(&self, out: &mut String, report: &Report<'_>);
     fn section(&self, out: &mut String, verdict: Verdict);
-    fn topic(&self, out: &mut String, topic: &Topic<'_>);
+    /// Lays out one topic, calling `drain` between its positions,
+    /// relations and relay findings: a large topic's text can be written
+    /// out piece by piece (see [`Streamed::write_topic`]) instead of held
+    /// whole. `drain` takes what is in `out` so far, or leaves it.
+    fn topic(&self, out: &mut String, topic: &Topic<'_>, drain: &mut dyn FnMut(&mut String));
     fn tail(&self, out: &mut String, report: &Report<'_>);
 
     /// The whole report, from the topics it holds.
@@ -542,7 +546,7 @@ trait Layout: Sync {
         #[cfg(not(feature = "parallel"))]
         for topic in &report.topics {
             section(&mut out, topic.verdict);
-            self.topic(&mut out, topic);
+            self.topic(&mut out, topic, &mut |_| {});
         }
         // On all cores, runs of topics rendered apart and appended in
         // order, a bounded number of claims ahead of the topic appended.
@@ -554,7 +558,7 @@ trait Layout: Sync {
                 RENDER_WINDOW,
                 |topic| {
                     let mut text = String::new();
-                    self.topic(&mut text, topic);
+                    self.topic(&mut text, topic, &mut |_| {});
                     (topic.verdict, text)
                 },
                 |(verdict, text)| {
@@ -603,13 +607,30 @@ pub(crate) trait Streamed: Sync {
 }
 
 impl<L: Layout> Streamed for L {
+    /// Writes the topic's text to `out` in pieces of about
+    /// [`DRAIN_AT`] bytes as it is laid out: a large topic's text is
+    /// not held whole (at 100k synthetic claims, the largest topic's
+    /// text was 4.6 MB).
     fn write_topic(&self, out: &mut dyn Write, topic: &Topic<'_>) -> io::Result<()> {
-        out.write_all(&self.topic_bytes(topic)?)
+        let mut text = String::new();
+        let mut written = Ok(());
+        self.topic(&mut text, topic, &mut |text: &mut String| {
+            if text.len() >= DRAIN_AT {
+                // After a failed write the rest is laid out and dropped:
+                // the first error is the one returned.
+                if written.is_ok() {
+                    written = out.write_all(text.as_bytes());
+                }
+                text.clear();
+            }
+        });
+        written?;
+        out.write_all(text.as_bytes())
     }
 
     fn topic_bytes(&self, topic: &Topic<'_>) -> io::Result<Vec<u8>> {
         let mut text = String::new();
-        self.topic(&mut text, topic);
+        self.topic(&mut text, topic, &mut |_| {});
         Ok(text.into_bytes())
     }
 
@@ -625,6 +646,10 @@ impl<L: Layout> Streamed for L {
         write_text(out, |text| self.tail(text, report))
     }
 }
+
+/// The bytes of a topic's text [`Streamed::write_topic`] gathers before
+/// it writes them out.
+const DRAIN_AT: usize = 64 * 1024;
 
 /// Writes to `out` the text `fill` lays out.
 fn write_text(out: &mut dyn Write, fill: impl FnOnce(&mut String)) -> io::Result<()> {
@@ -697,9 +722,9 @@ impl Layout for TextOptions {
         out.push('\n');
     }
 
-    fn topic(&self, out: &mut String, topic: &Topic<'_>) {
+    fn topic(&self, out: &mut String, topic: &Topic<'_>, drain: &mut dyn FnMut(&mut String)) {
         out.push('\n');
-        text_topic(out, topic, self);
+        text_topic(out, topic, self, drain);
     }
 
     fn tail(&self, out: &mut String, report: &Report<'_>) {
@@ -742,8 +767,14 @@ impl Layout for TextOptions {
     }
 }
 
-/// One topic as plain text, from its title line to its relay findings.
-fn text_topic(out: &mut String, topic: &Topic<'_>, options: &TextOptions) {
+/// One topic as plain text, from its title line to its relay findings,
+/// calling `drain` after each position, relation and finding.
+fn text_topic(
+    out: &mut String,
+    topic: &Topic<'_>,
+    options: &TextOptions,
+    drain: &mut dyn FnMut(&mut String),
+) {
     let width = options.width;
     let title = format!(
         "{} · {}  [{}, {} claim{}]",
@@ -810,6 +841,7 @@ fn text_topic(out: &mut String, topic: &Topic<'_>, options: &TextOptions) {
                 );
                 wrap(out, &line, width, "       ~ ", 9);
             }
+            drain(out);
         }
     }
     if !topic.relations.is_empty() {
@@ -825,12 +857,14 @@ fn text_topic(out: &mut String, topic: &Topic<'_>, options: &TextOptions) {
                 r.relation.explanation()
             );
             wrap(out, &line, width, "    ", 6);
+            drain(out);
         }
     }
     if !topic.relay_findings.is_empty() {
         wrap(out, "relay findings:", width, "  ", 4);
         for f in &topic.relay_findings {
             wrap(out, &f.explanation, width, "    ! ", 6);
+            drain(out);
         }
     }
 }
@@ -860,7 +894,7 @@ impl Layout for Markdown {
         let _ = writeln!(out, "\n## {name}");
     }
 
-    fn topic(&self, out: &mut String, topic: &Topic<'_>) {
+    fn topic(&self, out: &mut String, topic: &Topic<'_>, drain: &mut dyn FnMut(&mut String)) {
         let _ = writeln!(
             out,
             "\n### {} · `{}`\n\n**{}**, {} claim{}. {}\n",
@@ -918,6 +952,7 @@ impl Layout for Markdown {
                         Md(w.relation.explanation())
                     );
                 }
+                drain(out);
             }
             out.push('\n');
         }
@@ -932,6 +967,7 @@ impl Layout for Markdown {
                     r.relation.kind().as_str(),
                     Md(r.relation.explanation())
                 );
+                drain(out);
             }
             out.push('\n');
         }
@@ -939,6 +975,7 @@ impl Layout for Markdown {
             let _ = writeln!(out, "Relay findings:\n");
             for f in &topic.relay_findings {
                 let _ = writeln!(out, "- {}", Md(&f.explanation));
+                drain(out);
             }
             out.push('\n');
         }
@@ -1664,6 +1701,81 @@ mod tests {
                 .write_layout(&mut out, &crate::json::JsonDocument, keep, spill)
                 .unwrap();
             proptest::prop_assert!(out == report.to_json_string().into_bytes());
+        }
+    }
+
+    /// A topic whose text is many times [`DRAIN_AT`] is written out in
+    /// pieces of at least that many bytes (the last aside), and the
+    /// pieces are its text; a write that fails stops the writing, and
+    /// its error is returned.
+    #[test]
+    fn a_large_topic_is_written_in_pieces() {
+        // 1,200 claims, each from its own article with its own figure: a
+        // position each, about 150 kB of text and 120 kB of Markdown.
+        let claims: Vec<String> = (0..1200)
+            .map(|i| {
+                format!(
+                    r#"{{"id": "c{i}", "subject": "x", "property": "killed",
+                        "value": {{"quantity": {{"exact": {}, "unit": "people"}}}},
+                        "assertion": {{"chain": ["a{i}"]}}}}"#,
+                    1000 + 7 * i
+                )
+            })
+            .collect();
+        let sources: Vec<String> = (0..1200)
+            .map(|i| format!(r#"{{"id": "a{i}", "kind": "publication", "name": "Article {i}"}}"#))
+            .collect();
+        let json = format!(
+            r#"{{"format": "corroborate/1", "entities": [{{"id": "x", "name": "X"}}],
+                "sources": [{}], "claims": [{}]}}"#,
+            sources.join(","),
+            claims.join(",")
+        );
+        let corpus = crate::Corpus::from_json_str(&json).unwrap();
+        let policy = crate::Policy::default();
+        let analyzer = Analyzer::new(&corpus, &policy);
+        let report = analyzer.report();
+        let topic = &report.topics[0];
+
+        /// Keeps each write apart; fails from the `fail_at`th on.
+        struct Pieces {
+            pieces: Vec<Vec<u8>>,
+            fail_at: usize,
+        }
+        impl Write for Pieces {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                if self.pieces.len() >= self.fail_at {
+                    return Err(io::Error::other("full"));
+                }
+                self.pieces.push(buf.to_vec());
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let layouts: [&dyn Streamed; 2] = [&TextOptions::new(), &Markdown];
+        for layout in layouts {
+            let whole = layout.topic_bytes(topic).unwrap();
+            assert!(whole.len() > 4 * DRAIN_AT, "{} bytes", whole.len());
+            let mut out = Pieces {
+                pieces: Vec::new(),
+                fail_at: usize::MAX,
+            };
+            layout.write_topic(&mut out, topic).unwrap();
+            assert!(out.pieces.concat() == whole);
+            let (last, rest) = out.pieces.split_last().unwrap();
+            assert!(rest.len() >= 4, "{} pieces", out.pieces.len());
+            assert!(rest.iter().all(|piece| piece.len() >= DRAIN_AT));
+            assert!(last.len() < whole.len() / 2);
+
+            let mut failing = Pieces {
+                pieces: Vec::new(),
+                fail_at: 2,
+            };
+            let error = layout.write_topic(&mut failing, topic).unwrap_err();
+            assert_eq!(error.to_string(), "full");
+            assert_eq!(failing.pieces.len(), 2);
         }
     }
 
