@@ -7968,12 +7968,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // keyed by their value (the same number is the same anchor however
         // it was written), without formatting them.
         #[derive(PartialEq, Eq, PartialOrd, Ord)]
-        enum Anchor<'c> {
+        enum Anchor<'c, 'k> {
             Number(u64),
             Phrase(&'c str),
             Date(Period),
             Entity(&'c EntityId),
-            Text(String),
+            Text(&'k str),
         }
         let number = |v: f64| {
             if v.is_infinite() {
@@ -7990,7 +7990,23 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // sorting keeps claims in id order within a run without a stable
         // sort (a claim is at most once in a run: a range's two ends are
         // two anchors), and findings are keyed by it.
-        let mut keyed: Vec<((usize, Anchor<'_>), usize, &Claim)> = Vec::with_capacity(claims.len());
+        // The key of each distinct text value, made once: a text is
+        // often given word for word by many claims of a topic, and
+        // making its key reads it a character at a time.
+        let mut text_keys: HashMap<&str, String> = HashMap::default();
+        for claim in claims {
+            if let Value::Text(t) = &claim.value {
+                text_keys.entry(t.as_str()).or_insert_with(|| {
+                    // Made at the text's length, which the key mostly is,
+                    // rather than grown a character at a time.
+                    let mut key = String::with_capacity(t.len());
+                    key.extend(text_key(t));
+                    key
+                });
+            }
+        }
+        let mut keyed: Vec<((usize, Anchor<'_, '_>), usize, &Claim)> =
+            Vec::with_capacity(claims.len());
         for (at, (claim, &end)) in claims.iter().zip(&end_numbers).enumerate() {
             let Some(end) = end else {
                 continue;
@@ -8013,13 +8029,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 },
                 Value::Date(p) => add(Anchor::Date(*p)),
                 Value::Statement(s) => add(Anchor::Entity(self.resolution.canonical(&s.object))),
-                Value::Text(t) => {
-                    // Made at the text's length, which the key mostly is,
-                    // rather than grown a character at a time.
-                    let mut key = String::with_capacity(t.len());
-                    key.extend(text_key(t));
-                    add(Anchor::Text(key))
-                }
+                Value::Text(t) => add(Anchor::Text(&text_keys[t.as_str()])),
                 Value::Quote(_) => {}
             }
         }
