@@ -398,9 +398,19 @@ const KEPT_LINKS: usize = 64;
 pub(crate) fn read_links<'de, A: serde::de::SeqAccess<'de>>(
     mut seq: A,
 ) -> Result<crate::model::Chain, A::Error> {
+    gather_links(|| seq.next_element::<SourceId>())
+}
+
+/// Gathers the links that `next` gives, one a call until it gives none,
+/// into a chain, through the buffer this thread keeps (as
+/// [`read_links`], which reads them with serde; the claim line reader's
+/// fast path in `crate::stream` reads them itself).
+pub(crate) fn gather_links<E>(
+    mut next: impl FnMut() -> Result<Option<SourceId>, E>,
+) -> Result<crate::model::Chain, E> {
     let mut links = LINKS.take();
     links.clear();
-    while let Some(link) = seq.next_element::<SourceId>()? {
+    while let Some(link) = next()? {
         links.push(link);
     }
     let chain = crate::model::Chain::take_from(&mut links);
@@ -675,17 +685,27 @@ macro_rules! id_type {
             }
         }
 
+        impl $name {
+            /// The id a deserializer reads from `text`: while something is
+            /// lent to this thread (see [`lend`]), the lent id or property
+            /// with this text if there is one; otherwise checked and
+            /// stored as [`new`](Self::new) does. The claim line reader's
+            /// fast path (`crate::stream`) reads ids through it too, so
+            /// that both give the same ids.
+            pub(crate) fn read(text: &str) -> Result<Self, Error> {
+                $(
+                    let lent: fn(&str) -> Option<Result<Self, Error>> = $lent;
+                    if let Some(read) = lent(text) {
+                        return read;
+                    }
+                )?
+                Self::new(text)
+            }
+        }
+
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                deserialize_text(deserializer, |text| {
-                    $(
-                        let lent: fn(&str) -> Option<Result<Self, Error>> = $lent;
-                        if let Some(read) = lent(text) {
-                            return read;
-                        }
-                    )?
-                    Self::new(text)
-                })
+                deserialize_text(deserializer, Self::read)
             }
         }
 

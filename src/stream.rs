@@ -4268,6 +4268,9 @@ fn odd_line(text: &str) -> Option<Error> {
 }
 
 fn parse_claim(text: &str) -> Result<Claim, Error> {
+    if let Some(claim) = quick::claim(text) {
+        return Ok(claim);
+    }
     let plain = match serde_json::from_str::<Claim>(text) {
         Ok(claim) => return Ok(claim),
         Err(plain) => plain,
@@ -4342,6 +4345,306 @@ fn parse_claim(text: &str) -> Result<Claim, Error> {
     Err(named(
         crate::corpus::json_error(text, path, inner, expected).without_line(),
     ))
+}
+
+/// The claim line reader's fast path: a line in the shape writers give
+/// most often, read by hand, where serde_json's derived readers spent
+/// about 6,900 instructions a claim (a tenth of them finding where each
+/// string ends, the rest in the machinery between the parser and the
+/// fields).
+///
+/// [`claim`] gives the claim serde_json would give, or `None` whenever the
+/// line is anything it does not read by itself: a string with an escape
+/// or a control character, a `null`, a number outside a quantity, an
+/// unknown or repeated key, a missing field, a bad id or date, anything
+/// after the object. The caller then reads the line with serde_json, which
+/// gives the claim or the error it always gave. Each value is made by the
+/// function serde's readers call ([`ClaimId::read`], [`Period`]'s
+/// `FromStr`, [`crate::id::shared_text`], [`crate::id::gather_links`]),
+/// and quantities, quotes, modalities and evidence are read by serde_json
+/// itself from where they start in the line, so the values are the same
+/// whichever path reads them (the property test
+/// `quick_claims_are_serde_claims` holds the two to that).
+mod quick {
+    use std::sync::Arc;
+
+    use serde::Deserialize;
+
+    use crate::id::{ClaimId, EntityId, Property, SourceId};
+    use crate::model::{Assertion, Chain, Claim, Scope, Statement, Value};
+
+    /// Where reading a line has got to.
+    struct Cursor<'a> {
+        text: &'a str,
+        at: usize,
+    }
+
+    impl<'a> Cursor<'a> {
+        /// The next byte, if any.
+        fn byte(&self) -> Option<u8> {
+            self.text.as_bytes().get(self.at).copied()
+        }
+
+        /// Skips JSON's whitespace: space, tab, line feed, carriage return.
+        fn skip_space(&mut self) {
+            while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.byte() {
+                self.at += 1;
+            }
+        }
+
+        /// The next byte after any whitespace, not consumed.
+        fn peek(&mut self) -> Option<u8> {
+            self.skip_space();
+            self.byte()
+        }
+
+        /// Consumes `expected` after any whitespace, or fails.
+        fn eat(&mut self, expected: u8) -> Option<()> {
+            if self.peek()? != expected {
+                return None;
+            }
+            self.at += 1;
+            Some(())
+        }
+
+        /// A string, as the line holds it; `None` for any other value.
+        /// (The line has no backslash or control character, see
+        /// [`claim`], so a string ends at the next quote.)
+        fn string(&mut self) -> Option<&'a str> {
+            self.eat(b'"')?;
+            let start = self.at;
+            let len = quote_in(self.text.as_bytes().get(start..)?)?;
+            self.at = start + len + 1;
+            // Both ends are at ASCII quotes, so on character boundaries.
+            self.text.get(start..start + len)
+        }
+
+        /// An object, each member's key handed to `member` to read its
+        /// value; fails when `member` fails or the object is malformed.
+        fn object(
+            &mut self,
+            mut member: impl FnMut(&mut Self, &'a str) -> Option<()>,
+        ) -> Option<()> {
+            self.eat(b'{')?;
+            if self.peek()? == b'}' {
+                self.at += 1;
+                return Some(());
+            }
+            loop {
+                let key = self.string()?;
+                self.eat(b':')?;
+                member(self, key)?;
+                match self.peek()? {
+                    b',' => self.at += 1,
+                    b'}' => {
+                        self.at += 1;
+                        return Some(());
+                    }
+                    _ => return None,
+                }
+            }
+        }
+
+        /// A value read by serde_json from where it starts in the line:
+        /// an object, which ends itself, so that serde_json reads no
+        /// further than it.
+        fn serde<T: Deserialize<'a>>(&mut self) -> Option<T> {
+            if self.peek()? != b'{' {
+                return None;
+            }
+            let rest = self.text.get(self.at..)?;
+            let mut values = serde_json::Deserializer::from_str(rest).into_iter::<T>();
+            let value = values.next()?.ok()?;
+            self.at += values.byte_offset();
+            Some(value)
+        }
+
+        /// A unit variant of an enum (a status, a polarity) named by a
+        /// string, read by the enum's own deserializer.
+        fn variant<T: Deserialize<'a>>(&mut self) -> Option<T> {
+            let name = self.string()?;
+            T::deserialize(serde::de::value::BorrowedStrDeserializer::<
+                serde::de::value::Error,
+            >::new(name))
+            .ok()
+        }
+    }
+
+    /// Where the first `"` in `bytes` is, looked for eight bytes at a
+    /// time (most strings of a claim line are a few bytes, keys and ids,
+    /// where `memchr`'s set-up cost more than the search, and a byte at a
+    /// time cost more again over quotes).
+    fn quote_in(bytes: &[u8]) -> Option<usize> {
+        const ONES: u64 = u64::MAX / 255;
+        let mut chunks = bytes.chunks_exact(8);
+        let mut at = 0;
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            // Zero where a byte is a quote; the lowest byte marked below
+            // is the first zero (a borrow marks only bytes above it).
+            let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b'"'));
+            let zero = x.wrapping_sub(ONES) & !x & (ONES << 7);
+            if zero != 0 {
+                return Some(at + (zero.trailing_zeros() / 8) as usize);
+            }
+            at += 8;
+        }
+        let tail = chunks.remainder().iter().position(|&b| b == b'"')?;
+        Some(at + tail)
+    }
+
+    /// Fills an empty `slot`; fails on a key given twice.
+    fn set<T>(slot: &mut Option<T>, value: T) -> Option<()> {
+        if slot.is_some() {
+            return None;
+        }
+        *slot = Some(value);
+        Some(())
+    }
+
+    /// The claim on `text`, when the fast path reads it; see the module.
+    pub(super) fn claim(text: &str) -> Option<Claim> {
+        // A line with an escape or a control character (but its line
+        // break) is left to serde_json: without them, every string ends
+        // at its next quote, and is the text serde_json would give.
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        let text = text.strip_suffix('\r').unwrap_or(text);
+        let odd = |b: u8| b < 0x20 || b == b'\\';
+        // A fold, not `any`: with no early exit, the loop is vectorized.
+        if text.bytes().fold(false, |seen, b| seen | odd(b)) {
+            return None;
+        }
+        let mut c = Cursor { text, at: 0 };
+        let (mut id, mut subject, mut property, mut value) = (None, None, None, None);
+        let (mut scope, mut assertion, mut corrects, mut note) = (None, None, None, None);
+        c.object(|c, key| match key {
+            "id" => set(&mut id, ClaimId::read(c.string()?).ok()?),
+            "subject" => set(&mut subject, EntityId::read(c.string()?).ok()?),
+            "property" => set(&mut property, Property::read(c.string()?).ok()?),
+            "value" => set(&mut value, read_value(c)?),
+            "scope" => set(&mut scope, read_scope(c)?),
+            "assertion" => set(&mut assertion, read_assertion(c)?),
+            "corrects" => set(&mut corrects, ClaimId::read(c.string()?).ok()?),
+            "note" => set(&mut note, c.string()?.to_owned()),
+            _ => None,
+        })?;
+        c.skip_space();
+        if c.at != text.len() {
+            return None;
+        }
+        Some(Claim {
+            id: id?,
+            subject: subject?,
+            property: property?,
+            value: value?,
+            scope: scope.unwrap_or_default(),
+            assertion: assertion?,
+            corrects,
+            note,
+        })
+    }
+
+    /// A value: an object of one key, its kind.
+    fn read_value(c: &mut Cursor<'_>) -> Option<Value> {
+        let mut value = None;
+        c.object(|c, key| {
+            let read = match key {
+                "quantity" => Value::Quantity(c.serde()?),
+                "date" => Value::Date(c.string()?.parse().ok()?),
+                "quote" => Value::Quote(c.serde()?),
+                "statement" => Value::Statement(read_statement(c)?),
+                "text" => Value::Text(c.string()?.to_owned()),
+                _ => return None,
+            };
+            set(&mut value, read)
+        })?;
+        value
+    }
+
+    /// A statement: its object, and its polarity if given.
+    fn read_statement(c: &mut Cursor<'_>) -> Option<Statement> {
+        let (mut object, mut polarity) = (None, None);
+        c.object(|c, key| match key {
+            "object" => set(&mut object, EntityId::read(c.string()?).ok()?),
+            "polarity" => set(&mut polarity, c.variant()?),
+            _ => None,
+        })?;
+        Some(Statement {
+            object: object?,
+            polarity: polarity.unwrap_or_default(),
+        })
+    }
+
+    /// A scope: each of its fields optional.
+    fn read_scope(c: &mut Cursor<'_>) -> Option<Scope> {
+        let (mut time, mut population, mut status, mut horizon) = (None, None, None, None);
+        c.object(|c, key| match key {
+            "time" => set(&mut time, c.string()?.parse().ok()?),
+            "population" => set(&mut population, shared(c)?),
+            "status" => set(&mut status, c.variant()?),
+            "horizon" => set(&mut horizon, shared(c)?),
+            _ => None,
+        })?;
+        Some(Scope {
+            time,
+            population,
+            status: status.unwrap_or_default(),
+            horizon,
+        })
+    }
+
+    /// A shared text (a verb, a population, a horizon), as
+    /// `deserialize_shared_text` reads it from a string.
+    fn shared(c: &mut Cursor<'_>) -> Option<Arc<str>> {
+        Some(crate::id::shared_text(c.string()?))
+    }
+
+    /// An assertion: its chain, and its other fields if given.
+    fn read_assertion(c: &mut Cursor<'_>) -> Option<Assertion> {
+        let (mut chain, mut verb, mut modality, mut said, mut evidence) =
+            (None, None, None, None, None);
+        c.object(|c, key| match key {
+            "chain" => set(&mut chain, read_chain(c)?),
+            "verb" => set(&mut verb, shared(c)?),
+            "modality" => set(&mut modality, c.serde()?),
+            "said" => set(&mut said, c.string()?.parse().ok()?),
+            "evidence" => set(&mut evidence, c.serde()?),
+            _ => None,
+        })?;
+        Some(Assertion {
+            chain: chain?,
+            verb,
+            modality: modality.unwrap_or_default(),
+            said,
+            evidence,
+        })
+    }
+
+    /// A chain: a list of source ids.
+    fn read_chain(c: &mut Cursor<'_>) -> Option<Chain> {
+        c.eat(b'[')?;
+        let mut first = true;
+        crate::id::gather_links(|| {
+            let end = match c.peek() {
+                Some(b']') => true,
+                Some(b',') if !first => {
+                    c.at += 1;
+                    false
+                }
+                _ if first => false,
+                _ => return Err(()),
+            };
+            if end {
+                c.at += 1;
+                return Ok(None);
+            }
+            first = false;
+            let text = c.string().ok_or(())?;
+            SourceId::read(text).map(Some).map_err(|_| ())
+        })
+        .ok()
+    }
 }
 
 #[cfg(test)]
@@ -4451,5 +4754,174 @@ mod tests {
             ids.fresh(&name, "entity");
         }
         assert_eq!(ids.fresh("---", "entity"), "entity-10004");
+    }
+
+    /// Members a claim line's object is made of in
+    /// `quick_claims_are_serde_claims`: each field with good and bad
+    /// values (escapes, nulls, wrong types, bad ids and dates, extra or
+    /// missing keys, spaces inside), and keys no claim has.
+    const QUICK_MEMBERS: &[(&str, &[&str])] = &[
+        (
+            "id",
+            &[
+                r#""c1""#,
+                r#""c 1""#,
+                r#""c\u0031""#,
+                "null",
+                "5",
+                r#""c-2.x:y/z""#,
+            ],
+        ),
+        (
+            "subject",
+            &[
+                r#""e0""#,
+                r#""e1""#,
+                r#""E0""#,
+                r#""bad id""#,
+                "null",
+                r#""""#,
+            ],
+        ),
+        (
+            "property",
+            &[
+                r#""killed""#,
+                r#""Deaths""#,
+                r#""x y""#,
+                r#""fighter_strength""#,
+            ],
+        ),
+        (
+            "value",
+            &[
+                r#"{"quantity":{"exact":95076.0,"unit":"civilians"}}"#,
+                r#"{"quantity": {"range": [1, 2e3], "unit": "people"} }"#,
+                r#"{"quantity":{"approximately":1000,"qualifier":"about","unit":"fighters"}}"#,
+                r#"{"quantity":{"exact":-1}}"#,
+                r#"{"quantity":{"vague":"dozens","unit":"prisoners"}}"#,
+                r#"{"quantity":{"exact":1,"at_most":2}}"#,
+                r#"{"date":"2017-01"}"#,
+                r#"{ "date" : "1999-09-03" }"#,
+                r#"{"date":"not a date"}"#,
+                r#"{"quote":{"text":"Hi there."}}"#,
+                r#"{"quote":{"text":"Say \"hi\"."}}"#,
+                r#"{"statement":{"object":"e1"}}"#,
+                r#"{"statement":{"object":"e1","polarity":"negative"}}"#,
+                r#"{"statement":{"polarity":"sideways","object":"e1"}}"#,
+                r#"{"statement":{"object":"e1","object":"e2"}}"#,
+                r#"{"text":"Pakistani"}"#,
+                r#"{"text":"ünïcode — text"}"#,
+                r#"{"text":"a","date":"2017"}"#,
+                "{}",
+                r#"{"text":null}"#,
+                r#""text""#,
+                r#"{"number":5}"#,
+            ],
+        ),
+        (
+            "scope",
+            &[
+                r#"{"status":"estimated"}"#,
+                r#"{"status":"projected","horizon":"over the next year"}"#,
+                r#"{ "population" : "people" , "time" : "2019" }"#,
+                r#"{"status":"bogus"}"#,
+                r#"{"time":null}"#,
+                "{}",
+                r#"{"extra":1}"#,
+                r#"{"status":"observed","status":"observed"}"#,
+            ],
+        ),
+        (
+            "assertion",
+            &[
+                r#"{"chain":["a1063"],"verb":"estimated"}"#,
+                r#"{"chain":["a1","o2","o3","o4"],"verb":"said","said":"2017-08"}"#,
+                r#"{ "chain" : [ "a1" , "o2" ] , "verb" : "claimed" }"#,
+                r#"{"chain":[],"modality":{"certainty":"probable"}}"#,
+                r#"{"chain":["a1",]}"#,
+                r#"{"chain":[,"a1"]}"#,
+                r#"{"chain":["a1" "b2"]}"#,
+                r#"{"chain":["a1"],"evidence":{"text":"x y","span":[0,3]}}"#,
+                r#"{"chain":["a1"],"modality":{"certainty":"probable","polarity":"negative"}}"#,
+                r#"{"chain":["a1"],"modality":{"certainty":"sure"}}"#,
+                r#"{"verb":"said"}"#,
+                r#"{"chain":["a 1"]}"#,
+                r#"{"chain":["a1"],"said":null}"#,
+                r#"{"chain":["a1"],"said":"yesterday"}"#,
+                r#"{"chain":"a1"}"#,
+            ],
+        ),
+        ("corrects", &[r#""c0""#, r#""bad id""#, "null"]),
+        (
+            "note",
+            &[
+                r#""a note""#,
+                "\"tab\there\"",
+                r#""tab\there""#,
+                r#""ünïcode""#,
+                "null",
+            ],
+        ),
+        ("format", &[r#""corroborate-jsonl/1""#]),
+        ("extra", &["1", "{}"]),
+    ];
+
+    proptest::proptest! {
+        /// The fast path gives the claim serde_json gives, or leaves the
+        /// line to it: over lines of good and bad members, in any order,
+        /// repeated or missing, with any spacing and anything after.
+        #[test]
+        fn quick_claims_are_serde_claims(
+            members in proptest::collection::vec((0..QUICK_MEMBERS.len(), 0..32usize, 0..8usize), 0..4),
+            required in proptest::bool::ANY,
+            before in 0..3usize,
+            after in 0..7usize,
+        ) {
+            // Mostly spaces: a tab or line break in a line leaves it to
+            // serde_json, and the fast path is to be tried too.
+            const SPACES: [&str; 8] = ["", " ", "  ", "", " ", "\t", "\n", "\r\n"];
+            let mut line = String::from(["", " ", "\u{feff}"][before]);
+            line.push('{');
+            let mut fields: Vec<(usize, usize, usize)> = members;
+            if required {
+                // The five fields a claim needs, first, so that most lines
+                // are claims or near misses.
+                fields.splice(0..0, [(0, 0, 0), (1, 0, 0), (2, 0, 0), (3, 0, 1), (5, 0, 0)]);
+            }
+            for (k, &(key, value, space)) in fields.iter().enumerate() {
+                let (name, values) = QUICK_MEMBERS[key];
+                if k > 0 {
+                    line.push(',');
+                }
+                line.push_str(SPACES[space]);
+                line.push_str(&format!("\"{name}\"{}:{}", SPACES[(space + k) % 3], values[value % values.len()]));
+            }
+            line.push('}');
+            line.push_str(["", "\n", "\r\n", " x", "}", " \n", "\r"][after]);
+            if let Some(quick) = quick::claim(&line) {
+                let serde = serde_json::from_str::<Claim>(&line);
+                proptest::prop_assert!(serde.is_ok(), "{line}: {serde:?}");
+                proptest::prop_assert_eq!(format!("{:?}", Some(quick)), format!("{:?}", serde.ok()), "{}", line);
+            }
+        }
+    }
+
+    /// The fast path reads the lines a synthetic corpus has (without it,
+    /// `quick_claims_are_serde_claims` would hold of a path that reads
+    /// nothing), as `parse_claim` does.
+    #[test]
+    fn quick_claims_read_common_lines() {
+        for line in [
+            r#"{"id":"c0","subject":"e0","property":"killed","value":{"quantity":{"exact":95076.0,"unit":"civilians"}},"scope":{"status":"estimated"},"assertion":{"chain":["a1063"],"verb":"estimated"}}"#,
+            "{\"id\":\"c4\",\"subject\":\"e1\",\"property\":\"founded\",\"value\":{\"date\":\"2017-01\"},\"assertion\":{\"chain\":[\"a1004\",\"outlet-7\",\"origin-7\"],\"verb\":\"claimed\"}}\r\n",
+            r#"{"id":"c15","subject":"e5","property":"said","value":{"quote":{"text":"Country never we attacks."}},"assertion":{"chain":["a1106","origin-0"],"verb":"reported","said":"2017-08","modality":{"certainty":"probable"}}}"#,
+            r#" { "id" : "c9" , "subject" : "e3" , "property" : "Operating_Mode" , "value" : { "text" : "Pakistani" } , "assertion" : { "chain" : [ "a1917" , "origin-13" ] } , "note" : "n" , "corrects" : "c8" } "#,
+            r#"{"id":"c7","subject":"e3","property":"enemy_of","value":{"statement":{"object":"e4","polarity":"negative"}},"scope":{"population":"people","horizon":"soon","time":"2019"},"assertion":{"chain":["a1","b","c","d","e"],"evidence":{"text":"x"}}}"#,
+        ] {
+            let quick = quick::claim(line).expect(line);
+            let serde = parse_claim(line).expect(line);
+            assert_eq!(format!("{quick:?}"), format!("{serde:?}"), "{line}");
+        }
     }
 }
