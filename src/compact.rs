@@ -251,6 +251,31 @@ thread_local! {
 /// The most room [`SCRATCH`] keeps between values.
 const KEPT_SCRATCH: usize = 4096;
 
+/// Serialises, as one string, the text that `write` appends to an empty
+/// string: what `collect_str` of a `Display` that wrote the same pieces
+/// serialises (serde_json escapes a string piece by piece, character by
+/// character, so the pieces' bounds do not show), without the formatting
+/// machinery. A report writes a date, an origin's name or a claim's value
+/// this way some thirty thousand times at 10k claims; `collect_str` spent
+/// about 700 instructions on each. The text is gathered in [`SCRATCH`].
+pub(crate) fn serialize_text<S: ser::Serializer>(
+    serializer: S,
+    write: impl FnOnce(&mut String) -> std::fmt::Result,
+) -> Result<S::Ok, S::Error> {
+    let mut text = SCRATCH.take();
+    text.clear();
+    let written = match write(&mut text) {
+        Ok(()) => serializer.serialize_str(&text),
+        Err(_) => Err(ser::Error::custom(
+            "a Display implementation returned an error",
+        )),
+    };
+    if text.capacity() <= KEPT_SCRATCH {
+        SCRATCH.set(text);
+    }
+    written
+}
+
 /// Writes `"key":` for a struct's field name, copying the name when it
 /// needs no escape.
 #[inline]
@@ -656,6 +681,31 @@ mod tests {
         }
     }
 
+    /// Serialises through `serialize_text`, the text in the pieces
+    /// [`Pieces`] writes it in.
+    struct Written<T>(T);
+
+    impl<T: std::fmt::Display> Serialize for Written<T> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            super::serialize_text(s, |text| {
+                use std::fmt::Write as _;
+                write!(text, "{}", self.0)
+            })
+        }
+    }
+
+    /// `serialize_text` writes what `collect_str` writes, in serde_json
+    /// and here, in the pretty layout too.
+    #[track_caller]
+    fn written_as_collected<T: std::fmt::Display>(value: T) {
+        let written = same(&Written(&value));
+        assert_eq!(written, same(&Collected(&value)));
+        assert_eq!(
+            crate::json::to_string_pretty(&Written(&value)).expect("a string serialises"),
+            crate::json::to_string_pretty(&Collected(&value)).expect("a string serialises")
+        );
+    }
+
     #[test]
     fn every_shape_is_written_as_serde_json_writes_it() {
         same(&Unit);
@@ -688,6 +738,8 @@ mod tests {
         same(&serde_bytes_like());
         same(&Collected(Pieces));
         same(&Collected(""));
+        written_as_collected(Pieces);
+        written_as_collected("");
         same(&Vec::<Vec<u8>>::new());
         same(&vec![Vec::<u8>::new(), vec![1]]);
     }
@@ -851,6 +903,7 @@ mod tests {
         fn any_text_is_escaped_as_serde_json_escapes_it(text in texts()) {
             same(&text);
             same(&Collected(&text));
+            written_as_collected(&text);
             same(&BTreeMap::from([(text.as_str(), text.as_str())]));
             same(&Adjacent::Words(vec![text.clone(), text.clone()]));
         }
