@@ -290,6 +290,30 @@ fn write_key<W: Write>(out: &mut W, key: &'static str) -> Result<(), Error> {
     }
 }
 
+/// Writes a float that is the whole number `n` (below 10^15), negative
+/// or not, as serde_json writes it: `-` when negative (`-0.0` too), the
+/// digits, `.0`. Most floats a report holds are counts.
+fn write_whole<W: Write>(out: &mut W, negative: bool, n: u64) -> Result<(), Error> {
+    // A sign, fifteen digits at most, `.0`.
+    let mut text = [0u8; 18];
+    let mut at = text.len() - 2;
+    text[at..].copy_from_slice(b".0");
+    let mut rest = n;
+    loop {
+        at -= 1;
+        text[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if negative {
+        at -= 1;
+        text[at] = b'-';
+    }
+    out.write_all(&text[at..]).map_err(Error::io)
+}
+
 /// An array or object being written: whether an element came before,
 /// and what closes it (for an externally tagged variant, two brackets).
 struct Compound<'o, W> {
@@ -386,6 +410,13 @@ impl<'o, W: Write> ser::Serializer for Compact<'o, W> {
         self.json().serialize_f32(v)
     }
     fn serialize_f64(mut self, v: f64) -> Result<(), Error> {
+        // A whole number below 10^15 (below 2^53, so every one is exact,
+        // and its digits are its shortest form): serde_json writes its
+        // digits and `.0`, as here. NaN and the infinities fail the test.
+        let whole = v as i64;
+        if whole as f64 == v && whole.unsigned_abs() < 1_000_000_000_000_000 {
+            return write_whole(self.out, v.is_sign_negative(), whole.unsigned_abs());
+        }
         self.json().serialize_f64(v)
     }
     fn serialize_char(mut self, v: char) -> Result<(), Error> {
@@ -773,6 +804,40 @@ mod tests {
         ] {
             same(&x);
             same(&(x as f32));
+        }
+    }
+
+    #[test]
+    fn whole_floats_are_serde_json_s_at_every_power_of_ten() {
+        for e in 0..=17 {
+            let p = 10f64.powi(e);
+            for x in [p, p - 1.0, p + 1.0, 2.0 * p, 9.0 * p, p / 2.0] {
+                for x in [x, -x, x + 0.5, -(x + 0.5)] {
+                    same(&x);
+                }
+            }
+        }
+        for x in [
+            999_999_999_999_999.0,
+            1e15,
+            9_007_199_254_740_993.0,
+            -0.0,
+            0.0,
+        ] {
+            same(&x);
+        }
+    }
+
+    proptest! {
+        /// Whole numbers up to 2^54 and any float at all, as serde_json
+        /// writes them.
+        #[test]
+        fn floats_are_written_as_serde_json_writes_them(
+            whole in -(1i64 << 54)..(1i64 << 54),
+            bits in any::<u64>(),
+        ) {
+            same(&(whole as f64));
+            same(&f64::from_bits(bits));
         }
     }
 
