@@ -251,6 +251,31 @@ thread_local! {
 /// The most room [`SCRATCH`] keeps between values.
 const KEPT_SCRATCH: usize = 4096;
 
+/// Serialises, as one string, the text that `write` appends to an empty
+/// string: what `collect_str` of a `Display` that wrote the same pieces
+/// serialises (serde_json escapes a string piece by piece, character by
+/// character, so the pieces' bounds do not show), without the formatting
+/// machinery. A report writes a date, an origin's name or a claim's value
+/// this way some thirty thousand times at 10k claims; `collect_str` spent
+/// about 700 instructions on each. The text is gathered in [`SCRATCH`].
+pub(crate) fn serialize_text<S: ser::Serializer>(
+    serializer: S,
+    write: impl FnOnce(&mut String) -> std::fmt::Result,
+) -> Result<S::Ok, S::Error> {
+    let mut text = SCRATCH.take();
+    text.clear();
+    let written = match write(&mut text) {
+        Ok(()) => serializer.serialize_str(&text),
+        Err(_) => Err(ser::Error::custom(
+            "a Display implementation returned an error",
+        )),
+    };
+    if text.capacity() <= KEPT_SCRATCH {
+        SCRATCH.set(text);
+    }
+    written
+}
+
 /// Writes `"key":` for a struct's field name, copying the name when it
 /// needs no escape.
 #[inline]
@@ -263,6 +288,30 @@ fn write_key<W: Write>(out: &mut W, key: &'static str) -> Result<(), Error> {
         write_string(out, key)?;
         out.write_all(b":").map_err(Error::io)
     }
+}
+
+/// Writes a float that is the whole number `n` (below 10^15), negative
+/// or not, as serde_json writes it: `-` when negative (`-0.0` too), the
+/// digits, `.0`. Most floats a report holds are counts.
+fn write_whole<W: Write>(out: &mut W, negative: bool, n: u64) -> Result<(), Error> {
+    // A sign, fifteen digits at most, `.0`.
+    let mut text = [0u8; 18];
+    let mut at = text.len() - 2;
+    text[at..].copy_from_slice(b".0");
+    let mut rest = n;
+    loop {
+        at -= 1;
+        text[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if negative {
+        at -= 1;
+        text[at] = b'-';
+    }
+    out.write_all(&text[at..]).map_err(Error::io)
 }
 
 /// An array or object being written: whether an element came before,
@@ -361,6 +410,13 @@ impl<'o, W: Write> ser::Serializer for Compact<'o, W> {
         self.json().serialize_f32(v)
     }
     fn serialize_f64(mut self, v: f64) -> Result<(), Error> {
+        // A whole number below 10^15 (below 2^53, so every one is exact,
+        // and its digits are its shortest form): serde_json writes its
+        // digits and `.0`, as here. NaN and the infinities fail the test.
+        let whole = v as i64;
+        if whole as f64 == v && whole.unsigned_abs() < 1_000_000_000_000_000 {
+            return write_whole(self.out, v.is_sign_negative(), whole.unsigned_abs());
+        }
         self.json().serialize_f64(v)
     }
     fn serialize_char(mut self, v: char) -> Result<(), Error> {
@@ -656,6 +712,31 @@ mod tests {
         }
     }
 
+    /// Serialises through `serialize_text`, the text in the pieces
+    /// [`Pieces`] writes it in.
+    struct Written<T>(T);
+
+    impl<T: std::fmt::Display> Serialize for Written<T> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            super::serialize_text(s, |text| {
+                use std::fmt::Write as _;
+                write!(text, "{}", self.0)
+            })
+        }
+    }
+
+    /// `serialize_text` writes what `collect_str` writes, in serde_json
+    /// and here, in the pretty layout too.
+    #[track_caller]
+    fn written_as_collected<T: std::fmt::Display>(value: T) {
+        let written = same(&Written(&value));
+        assert_eq!(written, same(&Collected(&value)));
+        assert_eq!(
+            crate::json::to_string_pretty(&Written(&value)).expect("a string serialises"),
+            crate::json::to_string_pretty(&Collected(&value)).expect("a string serialises")
+        );
+    }
+
     #[test]
     fn every_shape_is_written_as_serde_json_writes_it() {
         same(&Unit);
@@ -688,6 +769,8 @@ mod tests {
         same(&serde_bytes_like());
         same(&Collected(Pieces));
         same(&Collected(""));
+        written_as_collected(Pieces);
+        written_as_collected("");
         same(&Vec::<Vec<u8>>::new());
         same(&vec![Vec::<u8>::new(), vec![1]]);
     }
@@ -721,6 +804,40 @@ mod tests {
         ] {
             same(&x);
             same(&(x as f32));
+        }
+    }
+
+    #[test]
+    fn whole_floats_are_serde_json_s_at_every_power_of_ten() {
+        for e in 0..=17 {
+            let p = 10f64.powi(e);
+            for x in [p, p - 1.0, p + 1.0, 2.0 * p, 9.0 * p, p / 2.0] {
+                for x in [x, -x, x + 0.5, -(x + 0.5)] {
+                    same(&x);
+                }
+            }
+        }
+        for x in [
+            999_999_999_999_999.0,
+            1e15,
+            9_007_199_254_740_993.0,
+            -0.0,
+            0.0,
+        ] {
+            same(&x);
+        }
+    }
+
+    proptest! {
+        /// Whole numbers up to 2^54 and any float at all, as serde_json
+        /// writes them.
+        #[test]
+        fn floats_are_written_as_serde_json_writes_them(
+            whole in -(1i64 << 54)..(1i64 << 54),
+            bits in any::<u64>(),
+        ) {
+            same(&(whole as f64));
+            same(&f64::from_bits(bits));
         }
     }
 
@@ -851,6 +968,7 @@ mod tests {
         fn any_text_is_escaped_as_serde_json_escapes_it(text in texts()) {
             same(&text);
             same(&Collected(&text));
+            written_as_collected(&text);
             same(&BTreeMap::from([(text.as_str(), text.as_str())]));
             same(&Adjacent::Words(vec![text.clone(), text.clone()]));
         }

@@ -710,8 +710,9 @@ impl FromStr for Period {
 }
 
 impl Serialize for Period {
+    /// The [`Display`](fmt::Display) form, as a string.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        crate::compact::serialize_text(serializer, |text| self.write_to(text))
     }
 }
 

@@ -291,15 +291,16 @@ pub struct Estimates {
 
 /// A value the claim alone can show, as a claim's line shows it: a
 /// quantity with its estimates after it ("1,200 fighters (low 1,000,
-/// high 2,000)"). Serialised as a string, written through the
-/// serializer's own buffer.
+/// high 2,000)"). Serialised as a string, gathered in the compact
+/// writer's scratch string rather than a string of its own.
 struct Shown<'v>(&'v crate::model::Value);
 
-impl std::fmt::Display for Shown<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        crate::relation::PlainValue(self.0).write_to(f)?;
+impl Shown<'_> {
+    /// Writes the value as [`ClaimEntry::value`] shows it.
+    fn write_to<W: std::fmt::Write>(&self, out: &mut W) -> std::fmt::Result {
+        crate::relation::PlainValue(self.0).write_to(out)?;
         match self.0 {
-            crate::model::Value::Quantity(q) => q.write_estimates(f),
+            crate::model::Value::Quantity(q) => q.write_estimates(out),
             _ => Ok(()),
         }
     }
@@ -307,7 +308,7 @@ impl std::fmt::Display for Shown<'_> {
 
 impl Serialize for Shown<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        crate::compact::serialize_text(serializer, |text| self.write_to(text))
     }
 }
 
@@ -387,8 +388,16 @@ impl std::fmt::Display for OriginName<'_> {
 }
 
 impl Serialize for OriginName<'_> {
+    /// The [`Display`](std::fmt::Display) form, as a string: a name
+    /// with nothing added is written as it is.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        match self.parts() {
+            [name, ""] => serializer.serialize_str(name),
+            _ => crate::compact::serialize_text(serializer, |text| {
+                self.push_to(text);
+                Ok(())
+            }),
+        }
     }
 }
 
