@@ -4353,7 +4353,7 @@ fn parse_claim(text: &str) -> Result<Claim, Error> {
 /// string ends, the rest in the machinery between the parser and the
 /// fields).
 ///
-/// [`claim`] gives the claim serde_json would give, or `None` whenever the
+/// [`claim`](quick::claim) gives the claim serde_json would give, or `None` whenever the
 /// line is anything it does not read by itself: a string with an escape
 /// or a control character, a `null`, a number outside a quantity, an
 /// unknown or repeated key, a missing field, a bad id or date, anything
