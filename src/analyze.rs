@@ -5151,18 +5151,9 @@ type Meet = (chrono::NaiveDateTime, chrono::NaiveDateTime);
 /// Writes `n` in decimal digits onto `out`, without the formatting
 /// machinery: every position's label is "P" and its number.
 fn push_decimal(out: &mut String, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    for &digit in &digits[at..] {
+    let mut buffer = [0u8; 20];
+    let start = crate::quantity::decimal_digits_before(&mut buffer, 20, n as u64);
+    for &digit in &buffer[start..] {
         out.push(char::from(digit));
     }
 }

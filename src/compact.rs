@@ -296,17 +296,8 @@ fn write_key<W: Write>(out: &mut W, key: &'static str) -> Result<(), Error> {
 fn write_whole<W: Write>(out: &mut W, negative: bool, n: u64) -> Result<(), Error> {
     // A sign, fifteen digits at most, `.0`.
     let mut text = [0u8; 18];
-    let mut at = text.len() - 2;
-    text[at..].copy_from_slice(b".0");
-    let mut rest = n;
-    loop {
-        at -= 1;
-        text[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
+    text[16..].copy_from_slice(b".0");
+    let mut at = crate::quantity::decimal_digits_before(&mut text, 16, n);
     if negative {
         at -= 1;
         text[at] = b'-';

@@ -1091,6 +1091,25 @@ impl fmt::Write for StackText {
     }
 }
 
+/// Writes the decimal digits of `n` into `buffer` so that they end just
+/// before `end`, without the formatting machinery, and returns where they
+/// start: numbers in reports (figures, position labels, floats in JSON)
+/// are written this way. `buffer[..end]` must have room for them (20
+/// bytes hold any `u64`).
+pub(crate) fn decimal_digits_before(buffer: &mut [u8], end: usize, n: u64) -> usize {
+    let mut at = end;
+    let mut rest = n;
+    loop {
+        at -= 1;
+        buffer[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    at
+}
+
 /// Writes `value` as [`format_number`] does. Whole numbers are written
 /// digit by digit, and fractions through `write!`, into a buffer on the
 /// stack rather than a fresh `String`: a report formats one or two
@@ -1143,17 +1162,9 @@ pub(crate) fn write_number<W: fmt::Write>(out: &mut W, value: f64) -> fmt::Resul
         }
         return out.write_str(fraction);
     }
-    let mut n = value.abs() as u64;
-    let mut digits = [0u8; 20];
-    let mut len = 0;
-    loop {
-        digits[len] = b'0' + (n % 10) as u8;
-        len += 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
+    let mut buffer = [0u8; 20];
+    let start = decimal_digits_before(&mut buffer, 20, value.abs() as u64);
+    let digits = &buffer[start..];
     // Sign, digits and a comma between every three: at most 27 bytes.
     let mut text = [0u8; 28];
     let mut at = 0;
@@ -1161,10 +1172,12 @@ pub(crate) fn write_number<W: fmt::Write>(out: &mut W, value: f64) -> fmt::Resul
         text[at] = b'-';
         at += 1;
     }
-    for i in (0..len).rev() {
-        text[at] = digits[i];
+    for (k, &digit) in digits.iter().enumerate() {
+        text[at] = digit;
         at += 1;
-        if i > 0 && i % 3 == 0 {
+        // Digits after this one.
+        let after = digits.len() - 1 - k;
+        if after > 0 && after % 3 == 0 {
             text[at] = b',';
             at += 1;
         }
@@ -1756,6 +1769,20 @@ mod tests {
         assert_eq!(format_number(1e-300), "0");
         // Whole to ten significant digits: with separators.
         assert_eq!(format_number(19_999.999999999996), "20,000");
+    }
+
+    proptest::proptest! {
+        /// The digits are those `Display` writes, for any number.
+        #[test]
+        fn decimal_digits_are_display_s(n in proptest::prelude::any::<u64>(), small in 0u64..1000) {
+            for n in [n, small] {
+                let mut buffer = [b'x'; 22];
+                let start = decimal_digits_before(&mut buffer, 21, n);
+                let expected = n.to_string();
+                proptest::prop_assert_eq!(&buffer[start..21], expected.as_bytes());
+                proptest::prop_assert!(buffer[..start].iter().chain(&buffer[21..]).all(|&b| b == b'x'));
+            }
+        }
     }
 
     proptest::proptest! {
