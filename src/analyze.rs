@@ -258,10 +258,7 @@ fn titles<'a>(
             None => counts[slot as usize].1 += 1,
         }
     }
-    #[cfg(feature = "parallel")]
-    rayon::slice::ParallelSliceMut::par_sort_unstable(&mut published[..]);
-    #[cfg(not(feature = "parallel"))]
-    published.sort_unstable();
+    sort_unstable_on_all_cores(&mut published, u64::cmp);
     published.dedup();
     let mut outlets = vec![0usize; slots.len()];
     for key in published {
@@ -404,6 +401,21 @@ fn same_origins<'a>(corpus: &'a Corpus, resolution: &Resolution) -> SameOrigins<
         }
     }
     (origin_of, of_name)
+}
+
+/// Sorts `items` by `order` without keeping equal items' order: on all
+/// cores with the `parallel` feature (rayon's `par_sort_unstable_by`),
+/// else `sort_unstable_by`. For the large sorts of the whole corpus
+/// (topics, their groups, publication keys, quote blocks), where one
+/// order is given either way.
+fn sort_unstable_on_all_cores<T: Send>(
+    items: &mut [T],
+    order: impl Fn(&T, &T) -> std::cmp::Ordering + Sync,
+) {
+    #[cfg(feature = "parallel")]
+    rayon::slice::ParallelSliceMut::par_sort_unstable_by(items, order);
+    #[cfg(not(feature = "parallel"))]
+    items.sort_unstable_by(order);
 }
 
 /// What [`same_origins`] finds: each source that another stands for, to
@@ -1328,10 +1340,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .then_with(|| a.subject.cmp(&b.subject))
                 .then_with(|| a.property.cmp(&b.property))
         };
-        #[cfg(feature = "parallel")]
-        rayon::slice::ParallelSliceMut::par_sort_unstable_by(&mut topics[..], order);
-        #[cfg(not(feature = "parallel"))]
-        topics.sort_unstable_by(order);
+        sort_unstable_on_all_cores(&mut topics, order);
 
         let mut counted = Summary {
             topics: topics.len(),
@@ -1868,10 +1877,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // Subject, then property: the order of `Report::topics` within a
         // verdict. Keys are unique, so an unstable sort gives one order,
         // on all cores with `parallel`.
-        #[cfg(feature = "parallel")]
-        rayon::slice::ParallelSliceMut::par_sort_unstable_by(&mut groups[..], |a, b| a.0.cmp(&b.0));
-        #[cfg(not(feature = "parallel"))]
-        groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        sort_unstable_on_all_cores(&mut groups, |a, b| a.0.cmp(&b.0));
         // One topic analysed, made into what `take` receives, with its
         // counts, diagnostics and quote wordings: on all cores with the
         // `parallel` feature. The rest happens in key order.
@@ -8756,13 +8762,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
             keyed.extend(keys.into_iter().map(|(tag, key)| (tag, key, i)));
         }
-        #[cfg(feature = "parallel")]
-        {
-            use rayon::prelude::*;
-            keyed.par_sort_unstable();
-        }
-        #[cfg(not(feature = "parallel"))]
-        keyed.sort_unstable();
+        sort_unstable_on_all_cores(&mut keyed, Ord::cmp);
         keyed.dedup();
         let threshold = self.policy.quote_threshold();
         // Each block is compared on its own (on all cores with the
