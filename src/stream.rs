@@ -374,6 +374,7 @@ pub struct StreamReader {
 
 /// The first line of a JSON Lines corpus.
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[serde(deny_unknown_fields, remote = "Self")]
 struct JsonlHeader {
     format: String,
@@ -3039,32 +3040,36 @@ impl StreamReader {
             let first: JsonlHeader = from_json_str(body).map_err(|(path, e)| at(path, e))?;
             return Ok((self.side_header(side, Some(first), line)?, None));
         }
-        let first: JsonlHeader = from_json_str(body).map_err(|(path, e)| {
-            // A claim where the header should be: the header was left out.
-            let object = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text);
-            match object {
-                Ok(object) if !object.contains_key("format") && object.contains_key("id") => {
-                    Error::invalid_value(
-                        "a claim",
-                        "stands where the header should be",
+        let first = match read_wide_header(body) {
+            Some(first) => first,
+            None => from_json_str(body).map_err(|(path, e)| {
+                // A claim where the header should be: the header was left out.
+                let object =
+                    serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text);
+                match object {
+                    Ok(object) if !object.contains_key("format") && object.contains_key("id") => {
+                        Error::invalid_value(
+                            "a claim",
+                            "stands where the header should be",
+                            HEADER_FIRST,
+                        )
+                        .with_position(line, None)
+                    }
+                    // An object that is no claim but lacks the format tag: a
+                    // header written without it.
+                    Ok(object) if !object.contains_key("format") => Error::invalid_value(
+                        "the header line",
+                        "lacks the field \"format\"",
                         HEADER_FIRST,
                     )
-                    .with_position(line, None)
+                    .with_position(line, None),
+                    _ => match odd_line(text) {
+                        Some(odd) => odd.in_field("header").with_position(line, None),
+                        None => at(path, e),
+                    },
                 }
-                // An object that is no claim but lacks the format tag: a
-                // header written without it.
-                Ok(object) if !object.contains_key("format") => Error::invalid_value(
-                    "the header line",
-                    "lacks the field \"format\"",
-                    HEADER_FIRST,
-                )
-                .with_position(line, None),
-                _ => match odd_line(text) {
-                    Some(odd) => odd.in_field("header").with_position(line, None),
-                    None => at(path, e),
-                },
-            }
-        })?;
+            })?,
+        };
         check_format(&first.format, line)?;
         let header = Header::new(
             first.title,
@@ -4199,6 +4204,18 @@ fn at_field(error: Error, path: String) -> Error {
     }
 }
 
+/// With the `parallel` feature, a long header line read on all cores
+/// (see the module `stream::wide_header`); `None` when serde_json is to
+/// read it whole.
+fn read_wide_header(body: &str) -> Option<JsonlHeader> {
+    #[cfg(feature = "parallel")]
+    if body.len() >= wide_header::SPLIT_FROM {
+        return wide_header::read(body);
+    }
+    let _ = body;
+    None
+}
+
 fn check_format(format: &str, line: u64) -> Result<(), Error> {
     if format != JSONL_FORMAT {
         return Err(Error::invalid_value(
@@ -4365,6 +4382,9 @@ fn parse_claim(text: &str) -> Result<Claim, Error> {
 /// itself from where they start in the line, so the values are the same
 /// whichever path reads them (the property test
 /// `quick_claims_are_serde_claims` holds the two to that).
+#[cfg(any(test, feature = "parallel"))]
+mod wide_header;
+
 mod quick {
     use std::sync::Arc;
 
