@@ -1482,44 +1482,46 @@ fn on_grid(x: f64, step: f64) -> f64 {
 }
 
 /// The JSON shape of a quantity: exactly one form key, plus optional unit
-/// and estimates. See `data/README.md`.
+/// and estimates. See `data/README.md`. (The JSON Lines reader's fast path,
+/// `stream::quick`, fills one by hand and checks it with the same
+/// `TryFrom`.)
 #[derive(Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields, remote = "Self")]
-struct RawQuantity {
+pub(crate) struct RawQuantity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    exact: Option<f64>,
+    pub(crate) exact: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    range: Option<[f64; 2]>,
+    pub(crate) range: Option<[f64; 2]>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    at_least: Option<f64>,
+    pub(crate) at_least: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    more_than: Option<f64>,
+    pub(crate) more_than: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    at_most: Option<f64>,
+    pub(crate) at_most: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    fewer_than: Option<f64>,
+    pub(crate) fewer_than: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    approximately: Option<f64>,
+    pub(crate) approximately: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    qualifier: Option<String>,
+    pub(crate) qualifier: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    vague: Option<String>,
+    pub(crate) vague: Option<String>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "crate::model::deserialize_shared_text"
     )]
-    unit: Option<Arc<str>>,
+    pub(crate) unit: Option<Arc<str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    best: Option<f64>,
+    pub(crate) best: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    low: Option<f64>,
+    pub(crate) low: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    high: Option<f64>,
+    pub(crate) high: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    rounded_to: Option<f64>,
+    pub(crate) rounded_to: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    phrase: Option<String>,
+    pub(crate) phrase: Option<String>,
 }
 
 object_only!(RawQuantity, "struct RawQuantity", serialize);

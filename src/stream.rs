@@ -4364,6 +4364,9 @@ fn parse_claim(text: &str) -> Result<Claim, Error> {
     ))
 }
 
+#[cfg(any(test, feature = "parallel"))]
+mod wide_header;
+
 /// The claim line reader's fast path: a line in the shape writers give
 /// most often, read by hand, where serde_json's derived readers spent
 /// about 6,900 instructions a claim (a tenth of them finding where each
@@ -4377,14 +4380,13 @@ fn parse_claim(text: &str) -> Result<Claim, Error> {
 /// after the object. The caller then reads the line with serde_json, which
 /// gives the claim or the error it always gave. Each value is made by the
 /// function serde's readers call ([`ClaimId::read`], [`Period`]'s
-/// `FromStr`, [`crate::id::shared_text`], [`crate::id::gather_links`]),
-/// and quantities, quotes, modalities and evidence are read by serde_json
-/// itself from where they start in the line, so the values are the same
-/// whichever path reads them (the property test
-/// `quick_claims_are_serde_claims` holds the two to that).
-#[cfg(any(test, feature = "parallel"))]
-mod wide_header;
-
+/// `FromStr`, [`crate::id::shared_text`], [`crate::id::gather_links`], a
+/// quantity's `TryFrom<RawQuantity>` when its numbers are counts), and
+/// other quantities, quotes, modalities and evidence are read by
+/// serde_json itself from where they start in the line, so the values are
+/// the same whichever path reads them (the property tests
+/// `quick_claims_are_serde_claims` and
+/// `quantities_read_by_hand_are_serde_quantities` hold the two to that).
 mod quick {
     use std::sync::Arc;
 
@@ -4392,6 +4394,7 @@ mod quick {
 
     use crate::id::{ClaimId, EntityId, Property, SourceId};
     use crate::model::{Assertion, Chain, Claim, Scope, Statement, Value};
+    use crate::quantity::{Quantity, RawQuantity};
 
     /// Where reading a line has got to.
     struct Cursor<'a> {
@@ -4477,6 +4480,47 @@ mod quick {
             let value = values.next()?.ok()?;
             self.at += values.byte_offset();
             Some(value)
+        }
+
+        /// A count: a number written as a whole number, `1500`, or with
+        /// only zeros after its point, `1500.0` (as the crate's own
+        /// writers write whole floats), fifteen digits at most; `None`
+        /// for any other number (a sign, other decimals, an exponent, a
+        /// leading zero), which serde_json reads. A count is a whole
+        /// number below 2^53, which `as f64` gives exactly, as serde_json
+        /// does (its significand of at most fifteen digits divided by an
+        /// exact power of ten, the division exact), so both read it to
+        /// the same float.
+        fn count(&mut self) -> Option<f64> {
+            self.skip_space();
+            let bytes = self.text.as_bytes();
+            let start = self.at;
+            let mut n: u64 = 0;
+            while let Some(&digit @ b'0'..=b'9') = bytes.get(self.at) {
+                if self.at - start == 15 {
+                    return None;
+                }
+                n = n * 10 + u64::from(digit - b'0');
+                self.at += 1;
+            }
+            let whole = self.at - start;
+            if whole == 0 || (whole > 1 && bytes[start] == b'0') {
+                return None;
+            }
+            if bytes.get(self.at) == Some(&b'.') {
+                self.at += 1;
+                let zeros = self.at;
+                while bytes.get(self.at) == Some(&b'0') {
+                    self.at += 1;
+                }
+                if self.at == zeros || self.at - start - 1 > 15 {
+                    return None;
+                }
+            }
+            match bytes.get(self.at) {
+                Some(b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-') => None,
+                _ => Some(n as f64),
+            }
         }
 
         /// A unit variant of an enum (a status, a polarity) named by a
@@ -4570,7 +4614,7 @@ mod quick {
         let mut value = None;
         c.object(|c, key| {
             let read = match key {
-                "quantity" => Value::Quantity(c.serde()?),
+                "quantity" => Value::Quantity(read_quantity(c)?),
                 "date" => Value::Date(c.string()?.parse().ok()?),
                 "quote" => Value::Quote(c.serde()?),
                 "statement" => Value::Statement(read_statement(c)?),
@@ -4580,6 +4624,53 @@ mod quick {
             set(&mut value, read)
         })?;
         value
+    }
+
+    /// A quantity: read by hand when it is a flat object whose numbers
+    /// are counts (see [`Cursor::count`]) and whose strings are plain,
+    /// and by serde_json from where it starts otherwise. Either way the
+    /// fields go through `Quantity`'s own `TryFrom<RawQuantity>`, so a
+    /// quantity read by hand is the one serde_json reads.
+    fn read_quantity(c: &mut Cursor<'_>) -> Option<Quantity> {
+        let start = c.at;
+        if let Some(quantity) = quantity_by_hand(c) {
+            return Some(quantity);
+        }
+        c.at = start;
+        c.serde()
+    }
+
+    /// A quantity's fields read by hand, or `None` for any other shape (a
+    /// number that is not a count, a `null`, an unknown or repeated key)
+    /// or a quantity its checks refuse.
+    fn quantity_by_hand(c: &mut Cursor<'_>) -> Option<Quantity> {
+        let mut raw = RawQuantity::default();
+        c.object(|c, key| match key {
+            "exact" => set(&mut raw.exact, c.count()?),
+            "range" => {
+                c.eat(b'[')?;
+                let min = c.count()?;
+                c.eat(b',')?;
+                let max = c.count()?;
+                c.eat(b']')?;
+                set(&mut raw.range, [min, max])
+            }
+            "at_least" => set(&mut raw.at_least, c.count()?),
+            "more_than" => set(&mut raw.more_than, c.count()?),
+            "at_most" => set(&mut raw.at_most, c.count()?),
+            "fewer_than" => set(&mut raw.fewer_than, c.count()?),
+            "approximately" => set(&mut raw.approximately, c.count()?),
+            "qualifier" => set(&mut raw.qualifier, c.string()?.to_owned()),
+            "vague" => set(&mut raw.vague, c.string()?.to_owned()),
+            "unit" => set(&mut raw.unit, shared(c)?),
+            "best" => set(&mut raw.best, c.count()?),
+            "low" => set(&mut raw.low, c.count()?),
+            "high" => set(&mut raw.high, c.count()?),
+            "rounded_to" => set(&mut raw.rounded_to, c.count()?),
+            "phrase" => set(&mut raw.phrase, c.string()?.to_owned()),
+            _ => None,
+        })?;
+        Quantity::try_from(raw).ok()
     }
 
     /// A statement: its object, and its polarity if given.
@@ -4664,6 +4755,109 @@ mod quick {
             SourceId::read(text).map(Some).map_err(|_| ())
         })
         .ok()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        /// Quantities whose numbers are counts are read by hand, to what
+        /// serde_json reads; any other number leaves the quantity to it.
+        #[test]
+        fn counts_are_read_by_hand_and_other_numbers_are_not() {
+            for text in [
+                r#"{"range":[500.0,1500.0],"unit":"fighters"}"#,
+                r#"{ "exact" : 0 }"#,
+                r#"{"exact":999999999999999,"unit":"x"}"#,
+                r#"{"exact":99999999999999.0}"#,
+                r#"{"approximately":300,"qualifier":"some","unit":"families"}"#,
+                r#"{"at_least":3,"unit":"people","phrase":"at least three people"}"#,
+                r#"{"exact":120,"best":120,"low":100,"high":150,"rounded_to":10}"#,
+            ] {
+                let by_hand = quantity_by_hand(&mut Cursor { text, at: 0 });
+                let serde = serde_json::from_str::<Quantity>(text).expect("a quantity");
+                assert_eq!(by_hand, Some(serde), "{text}");
+            }
+            for number in [
+                "9999999999999999",
+                "999999999999999.00",
+                "12.50",
+                "1.",
+                "007",
+                "-0",
+                "-1",
+                "1e3",
+                "1.0E3",
+                "null",
+                "\"5\"",
+            ] {
+                let text = format!(r#"{{"exact":{number}}}"#);
+                let by_hand = quantity_by_hand(&mut Cursor { text: &text, at: 0 });
+                assert_eq!(by_hand, None, "{text}");
+            }
+        }
+
+        /// The keys of a quantity, and whether each takes a number, two
+        /// numbers or a string.
+        const KEYS: [(&str, u8); 16] = [
+            ("exact", 1),
+            ("range", 2),
+            ("at_least", 1),
+            ("more_than", 1),
+            ("at_most", 1),
+            ("fewer_than", 1),
+            ("approximately", 1),
+            ("qualifier", 0),
+            ("vague", 0),
+            ("unit", 0),
+            ("best", 1),
+            ("low", 1),
+            ("high", 1),
+            ("rounded_to", 1),
+            ("phrase", 0),
+            ("colour", 0),
+        ];
+
+        proptest::proptest! {
+            /// A quantity read by hand is the quantity serde_json reads,
+            /// over numbers written every way JSON allows and some it
+            /// does not, and members in any order, repeated or unknown.
+            #[test]
+            fn quantities_read_by_hand_are_serde_quantities(
+                members in proptest::collection::vec(
+                    (
+                        0..KEYS.len(),
+                        "-?[0-9]{1,17}(\\.[0-9]{0,3})?([eE][+-]?[0-9]{1,2})?",
+                        "-?[0-9]{1,3}(\\.0{0,2})?",
+                        proptest::sample::select(vec!["about", "dozens", "people", "at least 5", "null"]),
+                        0..3usize,
+                    ),
+                    0..4,
+                ),
+            ) {
+                let spaces = ["", " ", " \t"];
+                let members: Vec<String> = members
+                    .iter()
+                    .map(|(key, number, other, word, space)| {
+                        let (name, takes) = KEYS[*key];
+                        let space = spaces[*space];
+                        let value = match takes {
+                            1 => number.clone(),
+                            2 => format!("[{space}{other},{number}{space}]"),
+                            _ if *word == "null" => "null".to_string(),
+                            _ => format!("\"{word}\""),
+                        };
+                        format!("{space}\"{name}\"{space}:{space}{value}")
+                    })
+                    .collect();
+                let text = format!("{{{}}}", members.join(","));
+                if let Some(by_hand) = quantity_by_hand(&mut Cursor { text: &text, at: 0 }) {
+                    let serde = serde_json::from_str::<Quantity>(&text);
+                    proptest::prop_assert!(serde.is_ok(), "{}: {:?}", text, serde);
+                    proptest::prop_assert_eq!(Some(by_hand), serde.ok(), "{}", text);
+                }
+            }
+        }
     }
 }
 
@@ -4821,6 +5015,35 @@ mod tests {
                 r#"{"quantity":{"exact":-1}}"#,
                 r#"{"quantity":{"vague":"dozens","unit":"prisoners"}}"#,
                 r#"{"quantity":{"exact":1,"at_most":2}}"#,
+                // Counts read by hand, and numbers left to serde_json.
+                r#"{"quantity":{"range":[500.0,1500.0],"unit":"fighters"}}"#,
+                r#"{"quantity":{ "range" : [ 0 , 10000 ] }}"#,
+                r#"{"quantity":{"exact":999999999999999,"unit":"x"}}"#,
+                r#"{"quantity":{"exact":99999999999999.0}}"#,
+                r#"{"quantity":{"exact":9999999999999999}}"#,
+                r#"{"quantity":{"exact":999999999999999.00}}"#,
+                r#"{"quantity":{"exact":12.50}}"#,
+                r#"{"quantity":{"exact":1.}}"#,
+                r#"{"quantity":{"exact":007}}"#,
+                r#"{"quantity":{"exact":0.000}}"#,
+                r#"{"quantity":{"exact":-0}}"#,
+                r#"{"quantity":{"exact":1e3}}"#,
+                r#"{"quantity":{"exact":1.0E3}}"#,
+                r#"{"quantity":{"exact":"5"}}"#,
+                r#"{"quantity":{"exact":null,"at_least":3}}"#,
+                r#"{"quantity":{"range":[2,1]}}"#,
+                r#"{"quantity":{"range":[1]}}"#,
+                r#"{"quantity":{"range":[1,2,3]}}"#,
+                r#"{"quantity":{"more_than":10.0,"fewer_than":20.0}}"#,
+                r#"{"quantity":{"at_least":3,"unit":"people","unit":"people"}}"#,
+                r#"{"quantity":{"approximately":300,"unit":"families"}}"#,
+                r#"{"quantity":{"qualifier":"some","unit":"people"}}"#,
+                r#"{"quantity":{"range":[10,20],"qualifier":"roughly"}}"#,
+                r#"{"quantity":{"vague":"scores","unit":"people","phrase":"scores of people"}}"#,
+                r#"{"quantity":{"vague":"dozens","unit":null}}"#,
+                r#"{"quantity":{"exact":120,"best":120,"low":100,"high":150,"rounded_to":10}}"#,
+                r#"{"quantity":{"exact":5,"colour":"red"}}"#,
+                r#"{"quantity":{}}"#,
                 r#"{"date":"2017-01"}"#,
                 r#"{ "date" : "1999-09-03" }"#,
                 r#"{"date":"not a date"}"#,
@@ -4893,8 +5116,8 @@ mod tests {
         /// repeated or missing, with any spacing and anything after.
         #[test]
         fn quick_claims_are_serde_claims(
-            members in proptest::collection::vec((0..QUICK_MEMBERS.len(), 0..32usize, 0..8usize), 0..4),
-            required in proptest::bool::ANY,
+            members in proptest::collection::vec((0..QUICK_MEMBERS.len(), 0..64usize, 0..8usize), 0..4),
+            required in proptest::option::of((0..64usize, 0..64usize)),
             before in 0..3usize,
             after in 0..7usize,
         ) {
@@ -4904,10 +5127,11 @@ mod tests {
             let mut line = String::from(["", " ", "\u{feff}"][before]);
             line.push('{');
             let mut fields: Vec<(usize, usize, usize)> = members;
-            if required {
+            if let Some((value, assertion)) = required {
                 // The five fields a claim needs, first, so that most lines
-                // are claims or near misses.
-                fields.splice(0..0, [(0, 0, 0), (1, 0, 0), (2, 0, 0), (3, 0, 1), (5, 0, 0)]);
+                // are claims or near misses: a good id, subject and
+                // property, and any of the values and assertions.
+                fields.splice(0..0, [(0, 0, 0), (1, 0, 0), (2, 0, 0), (3, value, 1), (5, assertion, 0)]);
             }
             for (k, &(key, value, space)) in fields.iter().enumerate() {
                 let (name, values) = QUICK_MEMBERS[key];
