@@ -1544,7 +1544,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     | OriginName::Untraced(n) => n,
                 }
             }
-            let listed: Vec<Option<Option<&TwinKey>>> = position
+            // Mostly a few origins, and mostly no pair to compare: held
+            // inline, not allocated.
+            let listed: smallvec::SmallVec<[Option<Option<&TwinKey>>; 8]> = position
                 .origins
                 .iter()
                 .map(|o| {
@@ -2045,6 +2047,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let mut scopes = Vec::with_capacity(groups.len());
         let mut relations = Vec::new();
         let mut label_counter = 0;
+        // Where each label is written before it is shared: one for the
+        // topic's groups.
+        let mut label_text = String::with_capacity(8);
         let mut conflict = false;
         // A conflict between claims about two entities that name matching
         // merged (two subject ids, one on each side): the first found.
@@ -2340,7 +2345,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     ));
                 }
             } else {
-                bucket_list.push((None, Cow::Borrowed(&group.claims)));
+                bucket_list.push((None, Cow::Borrowed(&group.claims[..])));
             }
             let latest = bucket_list.last().and_then(|(span, _)| *span);
 
@@ -2403,11 +2408,16 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     };
                     let found =
                         self.positions(&members, &superseded_by, stand, diagnostics, topic_name);
-                    // Room for the bucket's positions at once, rather than
-                    // growing by doubling (`built` is consumed below, so
-                    // no room is kept).
-                    built.reserve(found.len());
-                    for mut position in found {
+                    // The first bucket's positions are `built` as they
+                    // came; a later one's are moved on at once, rather
+                    // than one by one growing by doubling (`built` is
+                    // consumed below, so no room is kept).
+                    if built.is_empty() {
+                        built = found;
+                    } else {
+                        built.extend(found);
+                    }
+                    for position in &mut built[start..] {
                         position.polarity = polarity;
                         position.reported = time;
                         position.as_of = time.is_some()
@@ -2421,7 +2431,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             })
                         {
                             position.reported = None;
-                            built.push(position);
                             continue;
                         }
                         // A position none of whose claims was reported at
@@ -2454,7 +2463,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         {
                             position.superseded_by = latest_claim.clone();
                         }
-                        built.push(position);
                     }
                     for position in &mut built[start..] {
                         for negation in &mut position.negations {
@@ -2718,13 +2726,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let mut group_positions: Vec<Position> = Vec::with_capacity(built.len());
             // One text per label, shared by the position and its relations.
             let mut labels: Vec<Arc<str>> = Vec::with_capacity(built.len());
-            let mut text = String::with_capacity(8);
             for _ in &built {
                 label_counter += 1;
-                text.clear();
-                text.push('P');
-                push_decimal(&mut text, label_counter);
-                labels.push(Arc::from(text.as_str()));
+                label_text.clear();
+                label_text.push('P');
+                push_decimal(&mut label_text, label_counter);
+                labels.push(Arc::from(label_text.as_str()));
             }
             let mut pairs: Vec<(usize, usize)> = Vec::new();
             // The chain of neighbours, one per polarity. A position of
@@ -2964,10 +2971,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     negation,
                 )
             };
-            let mut found: Vec<(usize, usize, Relation)> = pairs
-                .into_iter()
-                .filter_map(|(i, j)| relate(i, j).map(|r| (i, j, r)))
-                .collect();
+            // Sized for every pair, which almost every pair makes: a
+            // `filter_map` collected grows from four by doubling, and a
+            // relation is large to copy.
+            let mut found: Vec<(usize, usize, Relation)> = Vec::with_capacity(pairs.len());
+            found.extend(
+                pairs
+                    .into_iter()
+                    .filter_map(|(i, j)| relate(i, j).map(|r| (i, j, r))),
+            );
             // The relations of a superseded position reach the figure its
             // claims are said superseded by, so that the two give one
             // answer. The chain of neighbours links an earlier report to
@@ -3135,8 +3147,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 ),
             ));
         }
-        let all_positions: Vec<&Position> =
-            scopes.iter().flat_map(|s| s.positions.iter()).collect();
         // A merge that made a conflict is said: two people with near
         // names ("Ivan Petrov", "Ivana Petrova") merged would contest.
         if let Some((x, y)) = merged_conflict {
@@ -3165,7 +3175,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             Verdict::Superseded
         } else if scopes.len() > 1 {
             Verdict::DifferentScope
-        } else if all_positions.iter().any(|p| p.origins.len() >= 2) {
+        } else if scopes
+            .iter()
+            .flat_map(|s| &s.positions)
+            .any(|p| p.origins.len() >= 2)
+        {
             Verdict::Corroborated
         } else {
             Verdict::SingleOrigin
@@ -3204,8 +3218,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // Written into one string: a report explains every topic, and
         // joining a string per position made most of its allocations.
         use std::fmt::Write;
-        let positions: Vec<&Position<'_>> =
-            scopes.iter().flat_map(|s| s.positions.iter()).collect();
+        // Sized once: collected from a `flat_map`, the list grew by
+        // doubling from four.
+        let mut positions: Vec<&Position<'_>> =
+            Vec::with_capacity(scopes.iter().map(|s| s.positions.len()).sum());
+        positions.extend(scopes.iter().flat_map(|s| &s.positions));
         let mut out = String::with_capacity(128);
         // "P1 500–1,500 fighters (2 origins: UN, AP (own reporting))"
         let describe = |out: &mut String, p: &Position<'_>| {
@@ -3320,7 +3337,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             union(&mut root, a, b);
                         }
                     }
-                    let mut sets: Vec<Vec<&Position<'_>>> = Vec::new();
+                    // Sets are mostly a pair or a few: held inline, not
+                    // allocated each.
+                    let mut sets: Vec<smallvec::SmallVec<[&Position<'_>; 4]>> = Vec::new();
                     let mut set_of: Vec<Option<usize>> = vec![None; listed.len()];
                     // Each listed position's set.
                     let mut in_set: Vec<usize> = Vec::with_capacity(listed.len());
@@ -3333,7 +3352,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             }
                             None => {
                                 set_of[r] = Some(sets.len());
-                                sets.push(vec![p]);
+                                sets.push(smallvec::smallvec![*p]);
                                 sets.len() - 1
                             }
                         };
@@ -4010,15 +4029,19 @@ fn push_conflict_stars(
     }
 }
 
-fn most_supported<'p, 'c>(positions: &[&'p Position<'c>], most: usize) -> Vec<&'p Position<'c>> {
+fn most_supported<'s, 'p, 'c>(
+    positions: &'s [&'p Position<'c>],
+    most: usize,
+) -> Cow<'s, [&'p Position<'c>]> {
+    // Few enough (most lists are): all of them, borrowed, not copied.
     if positions.len() <= most {
-        return positions.to_vec();
+        return Cow::Borrowed(positions);
     }
     let mut order: Vec<usize> = (0..positions.len()).collect();
     order.sort_by_key(|&k| (std::cmp::Reverse(positions[k].origins.len()), k));
     order.truncate(most);
     order.sort_unstable();
-    order.into_iter().map(|k| positions[k]).collect()
+    Cow::Owned(order.into_iter().map(|k| positions[k]).collect())
 }
 
 /// Names the first [`MAX_NAMED_ORIGINS`] origins and counts the rest: a
@@ -4233,11 +4256,12 @@ fn numbered_keys(words: &[&str]) -> Vec<(u8, u64)> {
 /// A half-open span of time, `[start, end)`.
 type Span = (chrono::NaiveDateTime, chrono::NaiveDateTime);
 
-/// A scope group under construction.
-struct Group<'c> {
+/// A scope group under construction. A topic of one scope (most are)
+/// borrows the topic's claims, in `'s`, rather than copying them.
+struct Group<'s, 'c> {
     kind: &'static str,
     label: String,
-    claims: Vec<&'c Claim>,
+    claims: Cow<'s, [&'c Claim]>,
 }
 
 /// A bucket's report time as a sentence shows it: the date, month or
@@ -5356,7 +5380,11 @@ fn day_or_finer(time: &Period) -> bool {
 }
 
 impl<'a, 'p> Analyzer<'a, 'p> {
-    fn scope_groups<'c>(&self, claims: &[&'c Claim], property: &Property) -> Vec<Group<'c>> {
+    fn scope_groups<'s, 'c>(
+        &self,
+        claims: &'s [&'c Claim],
+        property: &Property,
+    ) -> Vec<Group<'s, 'c>> {
         // Key: value kind, projected or not, a projection's horizon,
         // population, unit of measure (12,000 acres and 12,000 hectares
         // are two figures, not one). A projection "by 2030" and one "by
@@ -5365,7 +5393,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // (fifteenth audit, A3). As with populations, a projection whose
         // horizon is not stated stands apart from those whose is.
         type Key<'v> = (&'static str, bool, &'v str, String, &'v str);
-        let mut keyed: BTreeMap<Key<'_>, Vec<&'c Claim>> = BTreeMap::new();
+        let mut keyed: BTreeMap<Key<'_>, Cow<'s, [&'c Claim]>> = BTreeMap::new();
         let vocabulary = self.policy.vocabulary();
         // The last unit looked up, by its text's address and length:
         // units are shared texts, and most topics have one or two.
@@ -5400,9 +5428,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         };
         let first_key = claims.first().and_then(|c| plain_key(c));
         let one_key = first_key.filter(|_| claims.iter().all(|c| plain_key(c) == first_key));
-        if let Some((kind, projected)) = one_key {
-            keyed.insert((kind, projected, "", String::new(), ""), claims.to_vec());
-        }
+        // That one key's group is the topic's claims, borrowed: neither
+        // copied nor put in a map of its own.
+        let one_group = one_key.map(|(kind, projected)| {
+            let key: Key<'_> = (kind, projected, "", String::new(), "");
+            (key, Cow::Borrowed(claims))
+        });
         // A figure given with no unit of measure is in the topic's one
         // measure, if it has one ("12,000" beside "15,000 acres"); beside
         // two measures it cannot be placed, and stands apart.
@@ -5458,6 +5489,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     }),
                 ))
                 .or_default()
+                .to_mut()
                 .push(claim);
         }
         // A topic that mixes kinds of value names each group's kind, so
@@ -5468,7 +5500,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             .zip(keyed.keys().skip(1))
             .any(|(a, b)| a.0 != b.0);
         let mut groups = Vec::new();
-        for ((kind, projected, _, _, measure), members) in keyed {
+        for ((kind, projected, _, _, measure), members) in one_group.into_iter().chain(keyed) {
             // Split by time: runs of scope times that share a moment. A
             // time that spans two runs (a month beside two of its weeks)
             // stands apart, as a coarse value does among positions: it
@@ -5634,7 +5666,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     groups.push(Group {
                         kind,
                         label: base_label(Some(span)),
-                        claims: run,
+                        claims: Cow::Owned(run),
                     });
                 }
                 let untimed: Vec<&Claim> = members
@@ -5657,7 +5689,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     groups.push(Group {
                         kind,
                         label: format!("{}; {which}", base_label(None)),
-                        claims: untimed,
+                        claims: Cow::Owned(untimed),
                     });
                 }
             }
