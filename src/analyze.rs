@@ -2047,16 +2047,20 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let mut scopes = Vec::with_capacity(groups.len());
         let mut relations = Vec::new();
         let mut label_counter = 0;
-        // Where each label is written before it is shared: one for the
-        // topic's groups.
-        let mut label_text = String::with_capacity(8);
+        // Each group's labels, in one vector for the topic's groups.
+        let mut labels: Vec<Arc<str>> = Vec::new();
         let mut conflict = false;
         // A conflict between claims about two entities that name matching
         // merged (two subject ids, one on each side): the first found.
         let merged = self.titles.contains_key(subject.as_str());
         let mut merged_conflict: Option<(&EntityId, &EntityId)> = None;
         let mut any_superseded = !superseded_by.is_empty();
-        let mut first_claims: Vec<(&Claim, Arc<str>, &str)> = Vec::new();
+        // Each group's first claim, for the relation of neighbouring
+        // groups: kept only where there are two groups or more (most
+        // topics have one, and would allocate for nothing).
+        let several_groups = groups.len() > 1;
+        let mut first_claims: Vec<(&Claim, Arc<str>, &str)> =
+            Vec::with_capacity(if several_groups { groups.len() } else { 0 });
         for group in &groups {
             // A cumulative count whose reports are all dated is a series:
             // claims are bucketed by report time, and every bucket is
@@ -2204,15 +2208,22 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let mut latest_claim = None;
             if series {
                 dated.sort_unstable_by_key(|&(span, k, _)| (span, k));
+                // Each run is a stretch of `dated`, found before its
+                // members are copied out, at their number: a run grown a
+                // claim at a time was copied at each doubling.
                 let mut runs: Vec<(Span, Vec<(usize, &Claim)>)> = Vec::new();
-                for (span, k, claim) in dated {
-                    match runs.last_mut() {
-                        Some((run, members)) if span.0 < run.1 => {
-                            run.1 = run.1.max(span.1);
-                            members.push((k, claim));
-                        }
-                        _ => runs.push((span, vec![(k, claim)])),
+                let mut from = 0;
+                while let Some(&(mut run, _, _)) = dated.get(from) {
+                    let mut to = from + 1;
+                    while let Some(&(span, _, _)) = dated.get(to)
+                        && span.0 < run.1
+                    {
+                        run.1 = run.1.max(span.1);
+                        to += 1;
                     }
+                    let members = dated[from..to].iter().map(|&(_, k, c)| (k, c)).collect();
+                    runs.push((run, members));
+                    from = to;
                 }
                 // The first claim of the latest report that its source did
                 // not withdraw (or, if it withdrew them all, the first).
@@ -2725,15 +2736,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // time, and denials against the assertions they touch.
             let mut group_positions: Vec<Position> = Vec::with_capacity(built.len());
             // One text per label, shared by the position and its relations.
-            let mut labels: Vec<Arc<str>> = Vec::with_capacity(built.len());
+            labels.clear();
+            labels.reserve(built.len());
             for _ in &built {
                 label_counter += 1;
-                label_text.clear();
-                label_text.push('P');
-                push_decimal(&mut label_text, label_counter);
-                labels.push(Arc::from(label_text.as_str()));
+                labels.push(position_label(label_counter));
             }
-            let mut pairs: Vec<(usize, usize)> = Vec::new();
+            // Mostly a pair for each position but the first: sized so,
+            // rather than grown by doubling from four.
+            let mut pairs: Vec<(usize, usize)> = Vec::with_capacity(built.len().saturating_sub(1));
             // The chain of neighbours, one per polarity. A position of
             // undated claims alone (only ever in the latest report) is not
             // a link of it: an earlier report is paired with the latest
@@ -3066,7 +3077,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     relation,
                 });
             }
-            if let Some(first) = built.first()
+            if several_groups
+                && let Some(first) = built.first()
                 && let Some(claim) = first.claims.first()
             {
                 first_claims.push((claim, labels[0].clone(), &group.label));
@@ -5178,6 +5190,16 @@ fn spans_meet(a: Span, b: Span) -> bool {
 /// its earliest end.
 type Meet = (chrono::NaiveDateTime, chrono::NaiveDateTime);
 
+/// The label of the `n`th position of a topic, "P" and its number, made
+/// straight into the text the position and its relations share: written
+/// in a buffer on the stack, not first into a string of its own.
+fn position_label(n: usize) -> Arc<str> {
+    let mut buffer = [b'P'; 21];
+    let start = crate::quantity::decimal_digits_before(&mut buffer, 21, n as u64);
+    // A "P" and ASCII digits: always UTF-8.
+    Arc::from(std::str::from_utf8(&buffer[start - 1..]).unwrap_or_default())
+}
+
 /// Writes `n` in decimal digits onto `out`, without the formatting
 /// machinery: every position's label is "P" and its number.
 fn push_decimal(out: &mut String, n: usize) {
@@ -5384,7 +5406,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         &self,
         claims: &'s [&'c Claim],
         property: &Property,
-    ) -> Vec<Group<'s, 'c>> {
+    ) -> smallvec::SmallVec<[Group<'s, 'c>; 1]> {
         // Key: value kind, projected or not, a projection's horizon,
         // population, unit of measure (12,000 acres and 12,000 hectares
         // are two figures, not one). A projection "by 2030" and one "by
@@ -5499,7 +5521,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             .keys()
             .zip(keyed.keys().skip(1))
             .any(|(a, b)| a.0 != b.0);
-        let mut groups = Vec::new();
+        // Mostly one group: held inline, not allocated.
+        let mut groups = smallvec::SmallVec::new();
         for ((kind, projected, _, _, measure), members) in one_group.into_iter().chain(keyed) {
             // Split by time: runs of scope times that share a moment. A
             // time that spans two runs (a month beside two of its weeks)
@@ -7089,13 +7112,22 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 // The wordings as the clustering normalized them; the
                 // first's words are split once for all the others.
                 let texts = &built.quote_texts;
-                let words_of = |k: usize| texts.get(k).map(|t| split_words(t));
-                let first_words = words_of(0);
+                let first_words = texts.first().map(|t| split_words(t));
+                // Each other wording's words, split as `split_words`
+                // splits, into one list refilled for each: a list each
+                // was most of a quote position's allocations.
+                let mut words: Vec<&str> = Vec::new();
                 rest.iter()
                     .enumerate()
                     .map(|(k, c)| {
-                        let words = words_of(k + 1);
-                        let given = first_words.as_deref().zip(words.as_deref());
+                        let given = match (first_words.as_deref(), texts.get(k + 1)) {
+                            (Some(first_words), Some(text)) => {
+                                words.clear();
+                                words.extend(text.split(' ').filter(|w| !w.is_empty()));
+                                Some((first_words, &words[..]))
+                            }
+                            _ => None,
+                        };
                         Wording {
                             claim: c.id.clone(),
                             with: first.id.clone(),
@@ -9669,6 +9701,7 @@ mod decimal_tests {
             let mut out = String::from("P");
             push_decimal(&mut out, n);
             assert_eq!(out, format!("P{n}"));
+            assert_eq!(&*super::position_label(n), out);
         }
     }
 }
