@@ -2059,9 +2059,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // groups: kept only where there are two groups or more (most
         // topics have one, and would allocate for nothing).
         let several_groups = groups.len() > 1;
-        let mut first_claims: Vec<(&Claim, Arc<str>, &str)> =
+        // (With its scope's place in `scopes`, whose label names it.)
+        let mut first_claims: Vec<(&Claim, Arc<str>, usize)> =
             Vec::with_capacity(if several_groups { groups.len() } else { 0 });
-        for group in &groups {
+        // Each group is taken as it goes, so that its label moves to its
+        // scope rather than being copied.
+        for group in groups {
             // A cumulative count whose reports are all dated is a series:
             // claims are bucketed by report time, and every bucket is
             // superseded by the latest one.
@@ -2208,23 +2211,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let mut latest_claim = None;
             if series {
                 dated.sort_unstable_by_key(|&(span, k, _)| (span, k));
-                // Each run is a stretch of `dated`, found before its
-                // members are copied out, at their number: a run grown a
-                // claim at a time was copied at each doubling.
-                let mut runs: Vec<(Span, Vec<(usize, &Claim)>)> = Vec::new();
-                let mut from = 0;
-                while let Some(&(mut run, _, _)) = dated.get(from) {
-                    let mut to = from + 1;
-                    while let Some(&(span, _, _)) = dated.get(to)
-                        && span.0 < run.1
-                    {
-                        run.1 = run.1.max(span.1);
-                        to += 1;
-                    }
-                    let members = dated[from..to].iter().map(|&(_, k, c)| (k, c)).collect();
-                    runs.push((run, members));
-                    from = to;
-                }
+                let mut runs = overlapping_runs(&dated);
                 // The first claim of the latest report that its source did
                 // not withdraw (or, if it withdrew them all, the first).
                 // For a running total, its highest such figure, then the
@@ -2348,6 +2335,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     last.extend(undated);
                 }
                 // Within a bucket, back to id order: positions expect it.
+                bucket_list.reserve_exact(runs.len());
                 for (span, mut members) in runs {
                     members.sort_unstable_by_key(|&(k, _)| k);
                     bucket_list.push((
@@ -2356,6 +2344,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     ));
                 }
             } else {
+                bucket_list.reserve_exact(1);
                 bucket_list.push((None, Cow::Borrowed(&group.claims[..])));
             }
             let latest = bucket_list.last().and_then(|(span, _)| *span);
@@ -3081,7 +3070,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 && let Some(first) = built.first()
                 && let Some(claim) = first.claims.first()
             {
-                first_claims.push((claim, labels[0].clone(), &group.label));
+                first_claims.push((claim, labels[0].clone(), scopes.len()));
             }
             for (b, label) in built.into_iter().zip(&labels) {
                 let position = self.finish_position(b, label, &superseded_by, quotes);
@@ -3112,7 +3101,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 group_positions.push(position);
             }
             scopes.push(ScopeGroup {
-                label: group.label.clone(),
+                label: group.label,
                 positions: group_positions,
             });
         }
@@ -3126,7 +3115,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             if relation.kind() != RelationKind::DifferentScope {
                 let explanation = format!(
                     "{} and {} are in different scopes ({} and {}); they are shown side by side, not compared",
-                    pair[0].1, pair[1].1, pair[0].2, pair[1].2
+                    pair[0].1, pair[1].1, scopes[pair[0].2].label, scopes[pair[1].2].label
                 );
                 relation = Relation::new(
                     RelationKind::DifferentScope,
@@ -5190,6 +5179,36 @@ fn spans_meet(a: Span, b: Span) -> bool {
 /// its earliest end.
 type Meet = (chrono::NaiveDateTime, chrono::NaiveDateTime);
 
+/// The runs of `dated` (sorted by span) whose spans overlap, each with its
+/// running span (its first start to its latest end) and its members'
+/// places and claims, in `dated`'s order. Each run is a stretch of
+/// `dated`, found before its members are copied out, at their number: a
+/// run grown a claim at a time was copied at each doubling.
+fn overlapping_runs<T: Copy>(dated: &[(Span, usize, T)]) -> Vec<(Span, Vec<(usize, T)>)> {
+    let mut runs = Vec::new();
+    let mut from = 0;
+    while let Some(&(mut run, _, _)) = dated.get(from) {
+        let mut to = from + 1;
+        while let Some(&(span, _, _)) = dated.get(to)
+            && span.0 < run.1
+        {
+            run.1 = run.1.max(span.1);
+            to += 1;
+        }
+        let members = dated[from..to].iter().map(|&(_, k, c)| (k, c)).collect();
+        runs.push((run, members));
+        from = to;
+    }
+    runs
+}
+
+/// Refills `words` with the words of `normalized`, as [`split_words`]
+/// splits them: one list for a position's wordings, not one each.
+fn fill_words<'t>(words: &mut Vec<&'t str>, normalized: &'t str) {
+    words.clear();
+    words.extend(normalized.split(' ').filter(|w| !w.is_empty()));
+}
+
 /// The label of the `n`th position of a topic, "P" and its number, made
 /// straight into the text the position and its relations share: written
 /// in a buffer on the stack, not first into a string of its own.
@@ -7113,17 +7132,16 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 // first's words are split once for all the others.
                 let texts = &built.quote_texts;
                 let first_words = texts.first().map(|t| split_words(t));
-                // Each other wording's words, split as `split_words`
-                // splits, into one list refilled for each: a list each
-                // was most of a quote position's allocations.
+                // Each other wording's words, in one list refilled for
+                // each: a list each was most of a quote position's
+                // allocations.
                 let mut words: Vec<&str> = Vec::new();
                 rest.iter()
                     .enumerate()
                     .map(|(k, c)| {
                         let given = match (first_words.as_deref(), texts.get(k + 1)) {
                             (Some(first_words), Some(text)) => {
-                                words.clear();
-                                words.extend(text.split(' ').filter(|w| !w.is_empty()));
+                                fill_words(&mut words, text);
                                 Some((first_words, &words[..]))
                             }
                             _ => None,
@@ -9749,6 +9767,57 @@ mod twin_key_tests {
         assert!(key("Health Ministry").may_pair(&key("Ministry of Health")));
         assert!(!key("Health Ministry").may_pair(&key("Interior Ministry")));
         assert!(!key("W").may_pair(&key("Wide")));
+    }
+}
+
+#[cfg(test)]
+mod run_and_word_tests {
+    use super::{Span, fill_words, overlapping_runs};
+    use crate::model::split_words;
+
+    proptest::proptest! {
+        /// The runs found as stretches of the sorted spans are the runs
+        /// a sweep grows a claim at a time, members and spans alike.
+        #[test]
+        fn overlapping_runs_are_what_the_sweep_grows(
+            spans in proptest::collection::vec((0i64..200, 0i64..60), 0..40),
+        ) {
+            let base = chrono::NaiveDate::from_ymd_opt(2024, 1, 1)
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .unwrap();
+            let mut dated: Vec<(Span, usize, usize)> = spans
+                .iter()
+                .enumerate()
+                .map(|(k, &(start, length))| {
+                    let start = base + chrono::Duration::minutes(start);
+                    ((start, start + chrono::Duration::minutes(length)), k, 7 * k)
+                })
+                .collect();
+            dated.sort_unstable_by_key(|&(span, k, _)| (span, k));
+            let mut expected: Vec<(Span, Vec<(usize, usize)>)> = Vec::new();
+            for &(span, k, c) in &dated {
+                match expected.last_mut() {
+                    Some((run, members)) if span.0 < run.1 => {
+                        run.1 = run.1.max(span.1);
+                        members.push((k, c));
+                    }
+                    _ => expected.push((span, vec![(k, c)])),
+                }
+            }
+            proptest::prop_assert_eq!(overlapping_runs(&dated), expected);
+        }
+
+        /// A refilled list holds the words `split_words` gives, whatever
+        /// it held before.
+        #[test]
+        fn fill_words_splits_as_split_words(
+            before in "[ab ]{0,12}",
+            text in "[ab ]{0,30}",
+        ) {
+            let mut words = split_words(&before);
+            fill_words(&mut words, &text);
+            proptest::prop_assert_eq!(words, split_words(&text));
+        }
     }
 }
 
