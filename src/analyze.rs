@@ -1544,7 +1544,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     | OriginName::Untraced(n) => n,
                 }
             }
-            let listed: Vec<Option<Option<&TwinKey>>> = position
+            // Mostly a few origins, and mostly no pair to compare: held
+            // inline, not allocated.
+            let listed: smallvec::SmallVec<[Option<Option<&TwinKey>>; 8]> = position
                 .origins
                 .iter()
                 .map(|o| {
@@ -2045,14 +2047,24 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let mut scopes = Vec::with_capacity(groups.len());
         let mut relations = Vec::new();
         let mut label_counter = 0;
+        // Each group's labels, in one vector for the topic's groups.
+        let mut labels: Vec<Arc<str>> = Vec::new();
         let mut conflict = false;
         // A conflict between claims about two entities that name matching
         // merged (two subject ids, one on each side): the first found.
         let merged = self.titles.contains_key(subject.as_str());
         let mut merged_conflict: Option<(&EntityId, &EntityId)> = None;
         let mut any_superseded = !superseded_by.is_empty();
-        let mut first_claims: Vec<(&Claim, Arc<str>, &str)> = Vec::new();
-        for group in &groups {
+        // Each group's first claim, for the relation of neighbouring
+        // groups: kept only where there are two groups or more (most
+        // topics have one, and would allocate for nothing).
+        let several_groups = groups.len() > 1;
+        // (With its scope's place in `scopes`, whose label names it.)
+        let mut first_claims: Vec<(&Claim, Arc<str>, usize)> =
+            Vec::with_capacity(if several_groups { groups.len() } else { 0 });
+        // Each group is taken as it goes, so that its label moves to its
+        // scope rather than being copied.
+        for group in groups {
             // A cumulative count whose reports are all dated is a series:
             // claims are bucketed by report time, and every bucket is
             // superseded by the latest one.
@@ -2199,16 +2211,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let mut latest_claim = None;
             if series {
                 dated.sort_unstable_by_key(|&(span, k, _)| (span, k));
-                let mut runs: Vec<(Span, Vec<(usize, &Claim)>)> = Vec::new();
-                for (span, k, claim) in dated {
-                    match runs.last_mut() {
-                        Some((run, members)) if span.0 < run.1 => {
-                            run.1 = run.1.max(span.1);
-                            members.push((k, claim));
-                        }
-                        _ => runs.push((span, vec![(k, claim)])),
-                    }
-                }
+                let mut runs = overlapping_runs(&dated);
                 // The first claim of the latest report that its source did
                 // not withdraw (or, if it withdrew them all, the first).
                 // For a running total, its highest such figure, then the
@@ -2332,6 +2335,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     last.extend(undated);
                 }
                 // Within a bucket, back to id order: positions expect it.
+                bucket_list.reserve_exact(runs.len());
                 for (span, mut members) in runs {
                     members.sort_unstable_by_key(|&(k, _)| k);
                     bucket_list.push((
@@ -2340,7 +2344,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     ));
                 }
             } else {
-                bucket_list.push((None, Cow::Borrowed(&group.claims)));
+                bucket_list.reserve_exact(1);
+                bucket_list.push((None, Cow::Borrowed(&group.claims[..])));
             }
             let latest = bucket_list.last().and_then(|(span, _)| *span);
 
@@ -2403,11 +2408,16 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     };
                     let found =
                         self.positions(&members, &superseded_by, stand, diagnostics, topic_name);
-                    // Room for the bucket's positions at once, rather than
-                    // growing by doubling (`built` is consumed below, so
-                    // no room is kept).
-                    built.reserve(found.len());
-                    for mut position in found {
+                    // The first bucket's positions are `built` as they
+                    // came; a later one's are moved on at once, rather
+                    // than one by one growing by doubling (`built` is
+                    // consumed below, so no room is kept).
+                    if built.is_empty() {
+                        built = found;
+                    } else {
+                        built.extend(found);
+                    }
+                    for position in &mut built[start..] {
                         position.polarity = polarity;
                         position.reported = time;
                         position.as_of = time.is_some()
@@ -2421,7 +2431,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             })
                         {
                             position.reported = None;
-                            built.push(position);
                             continue;
                         }
                         // A position none of whose claims was reported at
@@ -2454,7 +2463,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                         {
                             position.superseded_by = latest_claim.clone();
                         }
-                        built.push(position);
                     }
                     for position in &mut built[start..] {
                         for negation in &mut position.negations {
@@ -2717,16 +2725,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // time, and denials against the assertions they touch.
             let mut group_positions: Vec<Position> = Vec::with_capacity(built.len());
             // One text per label, shared by the position and its relations.
-            let mut labels: Vec<Arc<str>> = Vec::with_capacity(built.len());
-            let mut text = String::with_capacity(8);
+            labels.clear();
+            labels.reserve(built.len());
             for _ in &built {
                 label_counter += 1;
-                text.clear();
-                text.push('P');
-                push_decimal(&mut text, label_counter);
-                labels.push(Arc::from(text.as_str()));
+                labels.push(position_label(label_counter));
             }
-            let mut pairs: Vec<(usize, usize)> = Vec::new();
+            // Mostly a pair for each position but the first: sized so,
+            // rather than grown by doubling from four.
+            let mut pairs: Vec<(usize, usize)> = Vec::with_capacity(built.len().saturating_sub(1));
             // The chain of neighbours, one per polarity. A position of
             // undated claims alone (only ever in the latest report) is not
             // a link of it: an earlier report is paired with the latest
@@ -2964,10 +2971,15 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     negation,
                 )
             };
-            let mut found: Vec<(usize, usize, Relation)> = pairs
-                .into_iter()
-                .filter_map(|(i, j)| relate(i, j).map(|r| (i, j, r)))
-                .collect();
+            // Sized for every pair, which almost every pair makes: a
+            // `filter_map` collected grows from four by doubling, and a
+            // relation is large to copy.
+            let mut found: Vec<(usize, usize, Relation)> = Vec::with_capacity(pairs.len());
+            found.extend(
+                pairs
+                    .into_iter()
+                    .filter_map(|(i, j)| relate(i, j).map(|r| (i, j, r))),
+            );
             // The relations of a superseded position reach the figure its
             // claims are said superseded by, so that the two give one
             // answer. The chain of neighbours links an earlier report to
@@ -3054,10 +3066,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     relation,
                 });
             }
-            if let Some(first) = built.first()
+            if several_groups
+                && let Some(first) = built.first()
                 && let Some(claim) = first.claims.first()
             {
-                first_claims.push((claim, labels[0].clone(), &group.label));
+                first_claims.push((claim, labels[0].clone(), scopes.len()));
             }
             for (b, label) in built.into_iter().zip(&labels) {
                 let position = self.finish_position(b, label, &superseded_by, quotes);
@@ -3088,7 +3101,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 group_positions.push(position);
             }
             scopes.push(ScopeGroup {
-                label: group.label.clone(),
+                label: group.label,
                 positions: group_positions,
             });
         }
@@ -3102,7 +3115,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             if relation.kind() != RelationKind::DifferentScope {
                 let explanation = format!(
                     "{} and {} are in different scopes ({} and {}); they are shown side by side, not compared",
-                    pair[0].1, pair[1].1, pair[0].2, pair[1].2
+                    pair[0].1, pair[1].1, scopes[pair[0].2].label, scopes[pair[1].2].label
                 );
                 relation = Relation::new(
                     RelationKind::DifferentScope,
@@ -3135,8 +3148,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 ),
             ));
         }
-        let all_positions: Vec<&Position> =
-            scopes.iter().flat_map(|s| s.positions.iter()).collect();
         // A merge that made a conflict is said: two people with near
         // names ("Ivan Petrov", "Ivana Petrova") merged would contest.
         if let Some((x, y)) = merged_conflict {
@@ -3165,7 +3176,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             Verdict::Superseded
         } else if scopes.len() > 1 {
             Verdict::DifferentScope
-        } else if all_positions.iter().any(|p| p.origins.len() >= 2) {
+        } else if scopes
+            .iter()
+            .flat_map(|s| &s.positions)
+            .any(|p| p.origins.len() >= 2)
+        {
             Verdict::Corroborated
         } else {
             Verdict::SingleOrigin
@@ -3204,8 +3219,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // Written into one string: a report explains every topic, and
         // joining a string per position made most of its allocations.
         use std::fmt::Write;
-        let positions: Vec<&Position<'_>> =
-            scopes.iter().flat_map(|s| s.positions.iter()).collect();
+        // Sized once: collected from a `flat_map`, the list grew by
+        // doubling from four.
+        let mut positions: Vec<&Position<'_>> =
+            Vec::with_capacity(scopes.iter().map(|s| s.positions.len()).sum());
+        positions.extend(scopes.iter().flat_map(|s| &s.positions));
         let mut out = String::with_capacity(128);
         // "P1 500–1,500 fighters (2 origins: UN, AP (own reporting))"
         let describe = |out: &mut String, p: &Position<'_>| {
@@ -3320,7 +3338,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             union(&mut root, a, b);
                         }
                     }
-                    let mut sets: Vec<Vec<&Position<'_>>> = Vec::new();
+                    // Sets are mostly a pair or a few: held inline, not
+                    // allocated each.
+                    let mut sets: Vec<smallvec::SmallVec<[&Position<'_>; 4]>> = Vec::new();
                     let mut set_of: Vec<Option<usize>> = vec![None; listed.len()];
                     // Each listed position's set.
                     let mut in_set: Vec<usize> = Vec::with_capacity(listed.len());
@@ -3333,7 +3353,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                             }
                             None => {
                                 set_of[r] = Some(sets.len());
-                                sets.push(vec![p]);
+                                sets.push(smallvec::smallvec![*p]);
                                 sets.len() - 1
                             }
                         };
@@ -4010,15 +4030,19 @@ fn push_conflict_stars(
     }
 }
 
-fn most_supported<'p, 'c>(positions: &[&'p Position<'c>], most: usize) -> Vec<&'p Position<'c>> {
+fn most_supported<'s, 'p, 'c>(
+    positions: &'s [&'p Position<'c>],
+    most: usize,
+) -> Cow<'s, [&'p Position<'c>]> {
+    // Few enough (most lists are): all of them, borrowed, not copied.
     if positions.len() <= most {
-        return positions.to_vec();
+        return Cow::Borrowed(positions);
     }
     let mut order: Vec<usize> = (0..positions.len()).collect();
     order.sort_by_key(|&k| (std::cmp::Reverse(positions[k].origins.len()), k));
     order.truncate(most);
     order.sort_unstable();
-    order.into_iter().map(|k| positions[k]).collect()
+    Cow::Owned(order.into_iter().map(|k| positions[k]).collect())
 }
 
 /// Names the first [`MAX_NAMED_ORIGINS`] origins and counts the rest: a
@@ -4233,11 +4257,12 @@ fn numbered_keys(words: &[&str]) -> Vec<(u8, u64)> {
 /// A half-open span of time, `[start, end)`.
 type Span = (chrono::NaiveDateTime, chrono::NaiveDateTime);
 
-/// A scope group under construction.
-struct Group<'c> {
+/// A scope group under construction. A topic of one scope (most are)
+/// borrows the topic's claims, in `'s`, rather than copying them.
+struct Group<'s, 'c> {
     kind: &'static str,
     label: String,
-    claims: Vec<&'c Claim>,
+    claims: Cow<'s, [&'c Claim]>,
 }
 
 /// A bucket's report time as a sentence shows it: the date, month or
@@ -5154,6 +5179,46 @@ fn spans_meet(a: Span, b: Span) -> bool {
 /// its earliest end.
 type Meet = (chrono::NaiveDateTime, chrono::NaiveDateTime);
 
+/// The runs of `dated` (sorted by span) whose spans overlap, each with its
+/// running span (its first start to its latest end) and its members'
+/// places and claims, in `dated`'s order. Each run is a stretch of
+/// `dated`, found before its members are copied out, at their number: a
+/// run grown a claim at a time was copied at each doubling.
+fn overlapping_runs<T: Copy>(dated: &[(Span, usize, T)]) -> Vec<(Span, Vec<(usize, T)>)> {
+    let mut runs = Vec::new();
+    let mut from = 0;
+    while let Some(&(mut run, _, _)) = dated.get(from) {
+        let mut to = from + 1;
+        while let Some(&(span, _, _)) = dated.get(to)
+            && span.0 < run.1
+        {
+            run.1 = run.1.max(span.1);
+            to += 1;
+        }
+        let members = dated[from..to].iter().map(|&(_, k, c)| (k, c)).collect();
+        runs.push((run, members));
+        from = to;
+    }
+    runs
+}
+
+/// Refills `words` with the words of `normalized`, as [`split_words`]
+/// splits them: one list for a position's wordings, not one each.
+fn fill_words<'t>(words: &mut Vec<&'t str>, normalized: &'t str) {
+    words.clear();
+    words.extend(normalized.split(' ').filter(|w| !w.is_empty()));
+}
+
+/// The label of the `n`th position of a topic, "P" and its number, made
+/// straight into the text the position and its relations share: written
+/// in a buffer on the stack, not first into a string of its own.
+fn position_label(n: usize) -> Arc<str> {
+    let mut buffer = [b'P'; 21];
+    let start = crate::quantity::decimal_digits_before(&mut buffer, 21, n as u64);
+    // A "P" and ASCII digits: always UTF-8.
+    Arc::from(std::str::from_utf8(&buffer[start - 1..]).unwrap_or_default())
+}
+
 /// Writes `n` in decimal digits onto `out`, without the formatting
 /// machinery: every position's label is "P" and its number.
 fn push_decimal(out: &mut String, n: usize) {
@@ -5356,7 +5421,11 @@ fn day_or_finer(time: &Period) -> bool {
 }
 
 impl<'a, 'p> Analyzer<'a, 'p> {
-    fn scope_groups<'c>(&self, claims: &[&'c Claim], property: &Property) -> Vec<Group<'c>> {
+    fn scope_groups<'s, 'c>(
+        &self,
+        claims: &'s [&'c Claim],
+        property: &Property,
+    ) -> smallvec::SmallVec<[Group<'s, 'c>; 1]> {
         // Key: value kind, projected or not, a projection's horizon,
         // population, unit of measure (12,000 acres and 12,000 hectares
         // are two figures, not one). A projection "by 2030" and one "by
@@ -5365,7 +5434,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // (fifteenth audit, A3). As with populations, a projection whose
         // horizon is not stated stands apart from those whose is.
         type Key<'v> = (&'static str, bool, &'v str, String, &'v str);
-        let mut keyed: BTreeMap<Key<'_>, Vec<&'c Claim>> = BTreeMap::new();
+        let mut keyed: BTreeMap<Key<'_>, Cow<'s, [&'c Claim]>> = BTreeMap::new();
         let vocabulary = self.policy.vocabulary();
         // The last unit looked up, by its text's address and length:
         // units are shared texts, and most topics have one or two.
@@ -5400,9 +5469,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         };
         let first_key = claims.first().and_then(|c| plain_key(c));
         let one_key = first_key.filter(|_| claims.iter().all(|c| plain_key(c) == first_key));
-        if let Some((kind, projected)) = one_key {
-            keyed.insert((kind, projected, "", String::new(), ""), claims.to_vec());
-        }
+        // That one key's group is the topic's claims, borrowed: neither
+        // copied nor put in a map of its own.
+        let one_group = one_key.map(|(kind, projected)| {
+            let key: Key<'_> = (kind, projected, "", String::new(), "");
+            (key, Cow::Borrowed(claims))
+        });
         // A figure given with no unit of measure is in the topic's one
         // measure, if it has one ("12,000" beside "15,000 acres"); beside
         // two measures it cannot be placed, and stands apart.
@@ -5458,6 +5530,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     }),
                 ))
                 .or_default()
+                .to_mut()
                 .push(claim);
         }
         // A topic that mixes kinds of value names each group's kind, so
@@ -5467,8 +5540,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             .keys()
             .zip(keyed.keys().skip(1))
             .any(|(a, b)| a.0 != b.0);
-        let mut groups = Vec::new();
-        for ((kind, projected, _, _, measure), members) in keyed {
+        // Mostly one group: held inline, not allocated.
+        let mut groups = smallvec::SmallVec::new();
+        for ((kind, projected, _, _, measure), members) in one_group.into_iter().chain(keyed) {
             // Split by time: runs of scope times that share a moment. A
             // time that spans two runs (a month beside two of its weeks)
             // stands apart, as a coarse value does among positions: it
@@ -5634,7 +5708,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     groups.push(Group {
                         kind,
                         label: base_label(Some(span)),
-                        claims: run,
+                        claims: Cow::Owned(run),
                     });
                 }
                 let untimed: Vec<&Claim> = members
@@ -5657,7 +5731,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     groups.push(Group {
                         kind,
                         label: format!("{}; {which}", base_label(None)),
-                        claims: untimed,
+                        claims: Cow::Owned(untimed),
                     });
                 }
             }
@@ -7057,13 +7131,21 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 // The wordings as the clustering normalized them; the
                 // first's words are split once for all the others.
                 let texts = &built.quote_texts;
-                let words_of = |k: usize| texts.get(k).map(|t| split_words(t));
-                let first_words = words_of(0);
+                let first_words = texts.first().map(|t| split_words(t));
+                // Each other wording's words, in one list refilled for
+                // each: a list each was most of a quote position's
+                // allocations.
+                let mut words: Vec<&str> = Vec::new();
                 rest.iter()
                     .enumerate()
                     .map(|(k, c)| {
-                        let words = words_of(k + 1);
-                        let given = first_words.as_deref().zip(words.as_deref());
+                        let given = match (first_words.as_deref(), texts.get(k + 1)) {
+                            (Some(first_words), Some(text)) => {
+                                fill_words(&mut words, text);
+                                Some((first_words, &words[..]))
+                            }
+                            _ => None,
+                        };
                         Wording {
                             claim: c.id.clone(),
                             with: first.id.clone(),
@@ -9637,6 +9719,7 @@ mod decimal_tests {
             let mut out = String::from("P");
             push_decimal(&mut out, n);
             assert_eq!(out, format!("P{n}"));
+            assert_eq!(&*super::position_label(n), out);
         }
     }
 }
@@ -9684,6 +9767,57 @@ mod twin_key_tests {
         assert!(key("Health Ministry").may_pair(&key("Ministry of Health")));
         assert!(!key("Health Ministry").may_pair(&key("Interior Ministry")));
         assert!(!key("W").may_pair(&key("Wide")));
+    }
+}
+
+#[cfg(test)]
+mod run_and_word_tests {
+    use super::{Span, fill_words, overlapping_runs};
+    use crate::model::split_words;
+
+    proptest::proptest! {
+        /// The runs found as stretches of the sorted spans are the runs
+        /// a sweep grows a claim at a time, members and spans alike.
+        #[test]
+        fn overlapping_runs_are_what_the_sweep_grows(
+            spans in proptest::collection::vec((0i64..200, 0i64..60), 0..40),
+        ) {
+            let base = chrono::NaiveDate::from_ymd_opt(2024, 1, 1)
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .unwrap();
+            let mut dated: Vec<(Span, usize, usize)> = spans
+                .iter()
+                .enumerate()
+                .map(|(k, &(start, length))| {
+                    let start = base + chrono::Duration::minutes(start);
+                    ((start, start + chrono::Duration::minutes(length)), k, 7 * k)
+                })
+                .collect();
+            dated.sort_unstable_by_key(|&(span, k, _)| (span, k));
+            let mut expected: Vec<(Span, Vec<(usize, usize)>)> = Vec::new();
+            for &(span, k, c) in &dated {
+                match expected.last_mut() {
+                    Some((run, members)) if span.0 < run.1 => {
+                        run.1 = run.1.max(span.1);
+                        members.push((k, c));
+                    }
+                    _ => expected.push((span, vec![(k, c)])),
+                }
+            }
+            proptest::prop_assert_eq!(overlapping_runs(&dated), expected);
+        }
+
+        /// A refilled list holds the words `split_words` gives, whatever
+        /// it held before.
+        #[test]
+        fn fill_words_splits_as_split_words(
+            before in "[ab ]{0,12}",
+            text in "[ab ]{0,30}",
+        ) {
+            let mut words = split_words(&before);
+            fill_words(&mut words, &text);
+            proptest::prop_assert_eq!(words, split_words(&text));
+        }
     }
 }
 
