@@ -233,12 +233,36 @@ fn write_string<W: Write>(out: &mut W, text: &str) -> Result<(), Error> {
 }
 
 /// True when serde_json with [`Escaping`] writes `text` otherwise than as
-/// it is: for a text that is not [`plain`], most often only for a curly
-/// quote or a dash.
+/// it is: for a text that is not [`plain`], most often only for a dash or
+/// an arrow (a position's value, an explanation). The bytes serde_json
+/// escapes are looked for sixteen at a time ([`serde_json_escapes_any`]);
+/// the characters [`crate::json::write_fragment`] escapes besides
+/// ([`crate::render::json_escaped_at`]) each begin with 0x7F, 0xC2 or
+/// 0xE2 (or a byte serde_json escapes), and only the places where
+/// `memchr3` finds those bytes are looked at.
 #[cold]
 #[inline(never)]
 fn needs_any_escape(text: &str) -> bool {
-    any_word(text.as_bytes(), serde_json_escapes) || crate::render::holds_json_escaped(text)
+    let bytes = text.as_bytes();
+    serde_json_escapes_any(bytes)
+        || memchr::memchr3_iter(0x7F, 0xC2, 0xE2, bytes)
+            .any(|at| crate::render::json_escaped_at(bytes, at).is_some())
+}
+
+/// True when one of `bytes` is one serde_json escapes: below 0x20, a
+/// quote or a backslash. Sixteen bytes at a time, with no early exit
+/// within them, which the compiler vectorises; the last sixteen may
+/// overlap the ones before. Fewer than sixteen bytes are tested as
+/// [`any_word`] tests them.
+fn serde_json_escapes_any(bytes: &[u8]) -> bool {
+    let escaped = |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\');
+    let block = |block: &[u8]| block.iter().fold(false, |any, &b| any | escaped(b));
+    if bytes.len() < 16 {
+        return any_word(bytes, serde_json_escapes);
+    }
+    let mut blocks = bytes.chunks_exact(16);
+    blocks.any(block)
+        || (!blocks.remainder().is_empty() && block(&bytes[bytes.len() - 16..]))
 }
 
 thread_local! {
@@ -955,6 +979,22 @@ mod tests {
     }
 
     proptest! {
+        /// The check that finds escapes by the bytes that may begin one
+        /// agrees with a look at every byte, and with the check of the
+        /// text report's escapes that it replaced.
+        #[test]
+        fn needs_any_escape_agrees_with_a_look_at_every_byte(text in texts()) {
+            let bytes = text.as_bytes();
+            let every_byte = bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+                || (0..bytes.len()).any(|at| crate::render::json_escaped_at(bytes, at).is_some());
+            prop_assert_eq!(super::needs_any_escape(&text), every_byte);
+            prop_assert_eq!(
+                super::needs_any_escape(&text),
+                super::any_word(bytes, super::serde_json_escapes)
+                    || crate::render::holds_json_escaped(&text)
+            );
+        }
+
         #[test]
         fn any_text_is_escaped_as_serde_json_escapes_it(text in texts()) {
             same(&text);
