@@ -236,7 +236,7 @@ fn plain_static_miss(key: &'static str) -> bool {
 fn write_string<W: Write>(out: &mut W, text: &str) -> Result<(), Error> {
     if plain(text) || !needs_any_escape(text) {
         out.write_all(b"\"").map_err(Error::io)?;
-        out.write_all(text.as_bytes()).map_err(Error::io)?;
+        write_bytes(out, text.as_bytes())?;
         out.write_all(b"\"").map_err(Error::io)
     } else {
         ser::Serializer::serialize_str(
@@ -328,7 +328,7 @@ fn write_key<W: Write>(out: &mut W, comma: bool, key: &'static str) -> Result<()
     } else {
         out.write_all(b"\"").map_err(Error::io)?;
     }
-    out.write_all(key.as_bytes()).map_err(Error::io)?;
+    write_bytes(out, key.as_bytes())?;
     out.write_all(b"\":").map_err(Error::io)
 }
 
@@ -342,6 +342,27 @@ fn write_escaped_key<W: Write>(out: &mut W, comma: bool, key: &str) -> Result<()
     }
     write_string(out, key)?;
     out.write_all(b":").map_err(Error::io)
+}
+
+/// Writes `bytes`; sixteen or fewer (most field names, variant names
+/// and ids) as an array of their length, which the compiler copies with
+/// a move or two where a slice of a length not known would take a call
+/// to `memcpy`: a report writes a few such bytes at a time, hundreds of
+/// thousands of times.
+#[inline(always)]
+fn write_bytes<W: Write>(out: &mut W, bytes: &[u8]) -> Result<(), Error> {
+    macro_rules! fixed {
+        ($($n:literal)*) => {
+            match bytes.len() {
+                $($n => match <&[u8; $n]>::try_from(bytes) {
+                    Ok(array) => out.write_all(array),
+                    Err(_) => out.write_all(bytes),
+                },)*
+                _ => out.write_all(bytes),
+            }
+        };
+    }
+    fixed!(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16).map_err(Error::io)
 }
 
 /// Writes a float that is the whole number `n` (below 10^15), negative
@@ -524,7 +545,7 @@ impl<'o, W: Write> ser::Serializer for Compact<'o, W> {
     ) -> Result<(), Error> {
         if plain_static(variant) {
             self.out.write_all(b"\"").map_err(Error::io)?;
-            self.out.write_all(variant.as_bytes()).map_err(Error::io)?;
+            write_bytes(self.out, variant.as_bytes())?;
             self.out.write_all(b"\"").map_err(Error::io)
         } else {
             write_string(self.out, variant)
@@ -952,6 +973,18 @@ mod tests {
                     assert_eq!(super::plain(&text), slow(&text), "{text:?}");
                 }
             }
+        }
+    }
+
+    /// `write_bytes` writes every length as it is, those it writes as
+    /// arrays and those it does not.
+    #[test]
+    fn write_bytes_writes_each_length_whole() {
+        let text: Vec<u8> = (0..40u8).map(|b| b'a' + b % 26).collect();
+        for len in 0..=text.len() {
+            let mut out = Vec::new();
+            super::write_bytes(&mut out, &text[..len]).expect("a vector takes it");
+            assert_eq!(out, &text[..len]);
         }
     }
 
