@@ -57,19 +57,19 @@ impl<'o, W: Write> Compact<'o, W> {
     /// `{"variant":`, the start of an externally tagged variant.
     fn open_variant(&mut self, variant: &'static str) -> Result<(), Error> {
         self.write(b"{")?;
-        write_key(self.out, variant)
+        write_key(self.out, false, variant)
     }
 
     /// An externally tagged variant holding an array or an object:
-    /// `{"variant":` and the bracket `open`; `close` ends both.
+    /// `{"variant":` and the bracket that `close` opens; `close` ends
+    /// both.
     fn variant_compound(
         mut self,
         variant: &'static str,
-        open: &[u8],
-        close: &'static [u8],
+        close: Close,
     ) -> Result<Compound<'o, W>, Error> {
         self.open_variant(variant)?;
-        Compound::open(self.out, open, close)
+        Compound::open(self.out, close)
     }
 }
 
@@ -176,29 +176,50 @@ fn needs_escape(word: u64) -> bool {
 static PLAIN_KEYS: [AtomicU64; 512] = [const { AtomicU64::new(0) }; 512];
 
 /// True when the static field name `key` needs no escape, from
-/// [`PLAIN_KEYS`] when it was checked before.
-#[inline]
+/// [`PLAIN_KEYS`] when it was checked before. A name seen before costs
+/// a multiplication, a load or two and a compare, inline; a name not
+/// yet seen, or that has no slot, goes to [`plain_static_miss`].
+#[inline(always)]
 fn plain_static(key: &'static str) -> bool {
-    // The address in the low 48 bits (user-space addresses fit), the
-    // length above; zero is never a key's tag, so empty slots never match.
+    let (tag, first) = key_tag(key);
+    // A tag of an address or length out of range is never stored.
+    (tag != 0
+        && [first, first ^ 1]
+            .iter()
+            .any(|&slot| PLAIN_KEYS[slot].load(Ordering::Relaxed) == tag))
+        || plain_static_miss(key)
+}
+
+/// The tag of a field name in [`PLAIN_KEYS`], and its first slot; the
+/// second is the first's neighbour, in the same cache line. The tag is
+/// the address in the low 48 bits (user-space addresses fit) and the
+/// length above, or zero, never a key's tag (so empty slots never
+/// match), for a name whose address or length does not fit.
+#[inline(always)]
+fn key_tag(key: &str) -> (u64, usize) {
     let address = key.as_ptr() as u64;
-    let Ok(len) = u16::try_from(key.len()) else {
-        return plain_cold(key);
+    let len = key.len() as u64;
+    let tag = if (address >> 48) | (len >> 16) == 0 {
+        address | len << 48
+    } else {
+        0
     };
-    if address >> 48 != 0 {
-        return plain_cold(key);
-    }
-    let tag = address | (u64::from(len) << 48);
-    // Fibonacci hashing: the top nine bits of the tag times 2^64/φ; the
-    // second slot is the first's neighbour, in the same cache line.
-    let first = (tag.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize;
-    let slots = [&PLAIN_KEYS[first], &PLAIN_KEYS[first ^ 1]];
-    if slots.iter().any(|slot| slot.load(Ordering::Relaxed) == tag) {
-        return true;
-    }
-    let plain = plain_cold(key);
-    if plain {
-        for slot in slots {
+    // Fibonacci hashing: the top nine bits of the tag times 2^64/φ.
+    (
+        tag,
+        (tag.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize,
+    )
+}
+
+/// [`plain_static`] for a name not found in [`PLAIN_KEYS`], out of line:
+/// checks it, and keeps it in an empty slot of its two when it is plain.
+#[cold]
+#[inline(never)]
+fn plain_static_miss(key: &'static str) -> bool {
+    let plain = plain(key);
+    let (tag, first) = key_tag(key);
+    if plain && tag != 0 {
+        for slot in [&PLAIN_KEYS[first], &PLAIN_KEYS[first ^ 1]] {
             let empty = slot.compare_exchange(0, tag, Ordering::Relaxed, Ordering::Relaxed);
             if empty.is_ok() || empty == Err(tag) {
                 break;
@@ -208,13 +229,6 @@ fn plain_static(key: &'static str) -> bool {
     plain
 }
 
-/// [`plain`], out of line: for the first sight of a field name.
-#[cold]
-#[inline(never)]
-fn plain_cold(key: &str) -> bool {
-    plain(key)
-}
-
 /// Writes `"text"`, escaped as serde_json escapes it with [`Escaping`]:
 /// as it is when [`plain`] or when a closer look finds nothing to
 /// escape, else by serde_json.
@@ -222,7 +236,7 @@ fn plain_cold(key: &str) -> bool {
 fn write_string<W: Write>(out: &mut W, text: &str) -> Result<(), Error> {
     if plain(text) || !needs_any_escape(text) {
         out.write_all(b"\"").map_err(Error::io)?;
-        out.write_all(text.as_bytes()).map_err(Error::io)?;
+        write_bytes(out, text.as_bytes())?;
         out.write_all(b"\"").map_err(Error::io)
     } else {
         ser::Serializer::serialize_str(
@@ -233,12 +247,35 @@ fn write_string<W: Write>(out: &mut W, text: &str) -> Result<(), Error> {
 }
 
 /// True when serde_json with [`Escaping`] writes `text` otherwise than as
-/// it is: for a text that is not [`plain`], most often only for a curly
-/// quote or a dash.
+/// it is: for a text that is not [`plain`], most often only for a dash or
+/// an arrow (a position's value, an explanation). The bytes serde_json
+/// escapes are looked for sixteen at a time ([`serde_json_escapes_any`]);
+/// the characters [`crate::json::write_fragment`] escapes besides
+/// ([`crate::render::json_escaped_at`]) each begin with 0x7F, 0xC2 or
+/// 0xE2 (or a byte serde_json escapes), and only the places where
+/// `memchr3` finds those bytes are looked at.
 #[cold]
 #[inline(never)]
 fn needs_any_escape(text: &str) -> bool {
-    any_word(text.as_bytes(), serde_json_escapes) || crate::render::holds_json_escaped(text)
+    let bytes = text.as_bytes();
+    serde_json_escapes_any(bytes)
+        || memchr::memchr3_iter(0x7F, 0xC2, 0xE2, bytes)
+            .any(|at| crate::render::json_escaped_at(bytes, at).is_some())
+}
+
+/// True when one of `bytes` is one serde_json escapes: below 0x20, a
+/// quote or a backslash. Sixteen bytes at a time, with no early exit
+/// within them, which the compiler vectorises; the last sixteen may
+/// overlap the ones before. Fewer than sixteen bytes are tested as
+/// [`any_word`] tests them.
+fn serde_json_escapes_any(bytes: &[u8]) -> bool {
+    let escaped = |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\');
+    let block = |block: &[u8]| block.iter().fold(false, |any, &b| any | escaped(b));
+    if bytes.len() < 16 {
+        return any_word(bytes, serde_json_escapes);
+    }
+    let mut blocks = bytes.chunks_exact(16);
+    blocks.any(block) || (!blocks.remainder().is_empty() && block(&bytes[bytes.len() - 16..]))
 }
 
 thread_local! {
@@ -276,18 +313,56 @@ pub(crate) fn serialize_text<S: ser::Serializer>(
     written
 }
 
-/// Writes `"key":` for a struct's field name, copying the name when it
-/// needs no escape.
-#[inline]
-fn write_key<W: Write>(out: &mut W, key: &'static str) -> Result<(), Error> {
-    if plain_static(key) {
-        out.write_all(b"\"").map_err(Error::io)?;
-        out.write_all(key.as_bytes()).map_err(Error::io)?;
-        out.write_all(b"\":").map_err(Error::io)
-    } else {
-        write_string(out, key)?;
-        out.write_all(b":").map_err(Error::io)
+/// Writes `"key":` for a struct's field name, after a comma when
+/// `comma`, copying the name when it needs no escape: the comma and the
+/// opening quote in one write, and the closing quote and the colon in
+/// another, each of a length known here, which the compiler writes
+/// without a call.
+#[inline(always)]
+fn write_key<W: Write>(out: &mut W, comma: bool, key: &'static str) -> Result<(), Error> {
+    if !plain_static(key) {
+        return write_escaped_key(out, comma, key);
     }
+    if comma {
+        out.write_all(b",\"").map_err(Error::io)?;
+    } else {
+        out.write_all(b"\"").map_err(Error::io)?;
+    }
+    write_bytes(out, key.as_bytes())?;
+    out.write_all(b"\":").map_err(Error::io)
+}
+
+/// [`write_key`] for a name that is not plain, out of line: the name
+/// escaped as any string.
+#[cold]
+#[inline(never)]
+fn write_escaped_key<W: Write>(out: &mut W, comma: bool, key: &str) -> Result<(), Error> {
+    if comma {
+        out.write_all(b",").map_err(Error::io)?;
+    }
+    write_string(out, key)?;
+    out.write_all(b":").map_err(Error::io)
+}
+
+/// Writes `bytes`; sixteen or fewer (most field names, variant names
+/// and ids) as an array of their length, which the compiler copies with
+/// a move or two where a slice of a length not known would take a call
+/// to `memcpy`: a report writes a few such bytes at a time, hundreds of
+/// thousands of times.
+#[inline(always)]
+fn write_bytes<W: Write>(out: &mut W, bytes: &[u8]) -> Result<(), Error> {
+    macro_rules! fixed {
+        ($($n:literal)*) => {
+            match bytes.len() {
+                $($n => match <&[u8; $n]>::try_from(bytes) {
+                    Ok(array) => out.write_all(array),
+                    Err(_) => out.write_all(bytes),
+                },)*
+                _ => out.write_all(bytes),
+            }
+        };
+    }
+    fixed!(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16).map_err(Error::io)
 }
 
 /// Writes a float that is the whole number `n` (below 10^15), negative
@@ -305,17 +380,37 @@ fn write_whole<W: Write>(out: &mut W, negative: bool, n: u64) -> Result<(), Erro
     out.write_all(&text[at..]).map_err(Error::io)
 }
 
+/// What closes an array or object: its bracket, and for an externally
+/// tagged variant the brace of `{"variant":` too. Each is written as a
+/// constant, which the compiler stores without a call to copy it.
+#[derive(Clone, Copy)]
+enum Close {
+    /// `]`.
+    Array,
+    /// `}`.
+    Object,
+    /// `]}`.
+    ArrayVariant,
+    /// `}}`.
+    ObjectVariant,
+}
+
 /// An array or object being written: whether an element came before,
-/// and what closes it (for an externally tagged variant, two brackets).
+/// and what closes it.
 struct Compound<'o, W> {
     out: &'o mut W,
     first: bool,
-    close: &'static [u8],
+    close: Close,
 }
 
 impl<'o, W: Write> Compound<'o, W> {
-    fn open(out: &'o mut W, open: &[u8], close: &'static [u8]) -> Result<Self, Error> {
-        out.write_all(open).map_err(Error::io)?;
+    /// Writes the bracket that `close` closes.
+    fn open(out: &'o mut W, close: Close) -> Result<Self, Error> {
+        match close {
+            Close::Array | Close::ArrayVariant => out.write_all(b"["),
+            Close::Object | Close::ObjectVariant => out.write_all(b"{"),
+        }
+        .map_err(Error::io)?;
         Ok(Compound {
             out,
             first: true,
@@ -323,13 +418,18 @@ impl<'o, W: Write> Compound<'o, W> {
         })
     }
 
+    /// True, and no longer, before the first element: whether a comma
+    /// goes before this one.
+    fn comma(&mut self) -> bool {
+        !std::mem::replace(&mut self.first, false)
+    }
+
     /// The comma before every element but the first.
     fn separate(&mut self) -> Result<(), Error> {
-        if self.first {
-            self.first = false;
-            Ok(())
-        } else {
+        if self.comma() {
             self.out.write_all(b",").map_err(Error::io)
+        } else {
+            Ok(())
         }
     }
 
@@ -341,15 +441,21 @@ impl<'o, W: Write> Compound<'o, W> {
     }
 
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
-        self.separate()?;
-        write_key(self.out, key)?;
+        let comma = self.comma();
+        write_key(self.out, comma, key)?;
         value.serialize(Compact {
             out: &mut *self.out,
         })
     }
 
     fn close(self) -> Result<(), Error> {
-        self.out.write_all(self.close).map_err(Error::io)
+        match self.close {
+            Close::Array => self.out.write_all(b"]"),
+            Close::Object => self.out.write_all(b"}"),
+            Close::ArrayVariant => self.out.write_all(b"]}"),
+            Close::ObjectVariant => self.out.write_all(b"}}"),
+        }
+        .map_err(Error::io)
     }
 }
 
@@ -439,7 +545,7 @@ impl<'o, W: Write> ser::Serializer for Compact<'o, W> {
     ) -> Result<(), Error> {
         if plain_static(variant) {
             self.out.write_all(b"\"").map_err(Error::io)?;
-            self.out.write_all(variant.as_bytes()).map_err(Error::io)?;
+            write_bytes(self.out, variant.as_bytes())?;
             self.out.write_all(b"\"").map_err(Error::io)
         } else {
             write_string(self.out, variant)
@@ -466,17 +572,17 @@ impl<'o, W: Write> ser::Serializer for Compact<'o, W> {
         self.write(b"}")
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'o, W>, Error> {
-        Compound::open(self.out, b"[", b"]")
+        Compound::open(self.out, Close::Array)
     }
     fn serialize_tuple(self, _len: usize) -> Result<Compound<'o, W>, Error> {
-        Compound::open(self.out, b"[", b"]")
+        Compound::open(self.out, Close::Array)
     }
     fn serialize_tuple_struct(
         self,
         _name: &'static str,
         _len: usize,
     ) -> Result<Compound<'o, W>, Error> {
-        Compound::open(self.out, b"[", b"]")
+        Compound::open(self.out, Close::Array)
     }
     fn serialize_tuple_variant(
         self,
@@ -485,13 +591,13 @@ impl<'o, W: Write> ser::Serializer for Compact<'o, W> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'o, W>, Error> {
-        self.variant_compound(variant, b"[", b"]}")
+        self.variant_compound(variant, Close::ArrayVariant)
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'o, W>, Error> {
-        Compound::open(self.out, b"{", b"}")
+        Compound::open(self.out, Close::Object)
     }
     fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'o, W>, Error> {
-        Compound::open(self.out, b"{", b"}")
+        Compound::open(self.out, Close::Object)
     }
     fn serialize_struct_variant(
         self,
@@ -500,7 +606,7 @@ impl<'o, W: Write> ser::Serializer for Compact<'o, W> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'o, W>, Error> {
-        self.variant_compound(variant, b"{", b"}}")
+        self.variant_compound(variant, Close::ObjectVariant)
     }
     fn collect_str<T: Display + ?Sized>(self, value: &T) -> Result<(), Error> {
         use std::fmt::Write as _;
@@ -870,6 +976,18 @@ mod tests {
         }
     }
 
+    /// `write_bytes` writes every length as it is, those it writes as
+    /// arrays and those it does not.
+    #[test]
+    fn write_bytes_writes_each_length_whole() {
+        let text: Vec<u8> = (0..40u8).map(|b| b'a' + b % 26).collect();
+        for len in 0..=text.len() {
+            let mut out = Vec::new();
+            super::write_bytes(&mut out, &text[..len]).expect("a vector takes it");
+            assert_eq!(out, &text[..len]);
+        }
+    }
+
     #[test]
     fn write_errors_are_returned() {
         struct Full;
@@ -955,6 +1073,22 @@ mod tests {
     }
 
     proptest! {
+        /// The check that finds escapes by the bytes that may begin one
+        /// agrees with a look at every byte, and with the check of the
+        /// text report's escapes that it replaced.
+        #[test]
+        fn needs_any_escape_agrees_with_a_look_at_every_byte(text in texts()) {
+            let bytes = text.as_bytes();
+            let every_byte = bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+                || (0..bytes.len()).any(|at| crate::render::json_escaped_at(bytes, at).is_some());
+            prop_assert_eq!(super::needs_any_escape(&text), every_byte);
+            prop_assert_eq!(
+                super::needs_any_escape(&text),
+                super::any_word(bytes, super::serde_json_escapes)
+                    || crate::render::holds_json_escaped(&text)
+            );
+        }
+
         #[test]
         fn any_text_is_escaped_as_serde_json_escapes_it(text in texts()) {
             same(&text);
