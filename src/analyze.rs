@@ -5206,7 +5206,7 @@ fn overlapping_runs<T: Copy>(dated: &[(Span, usize, T)]) -> Vec<(Span, Vec<(usiz
 /// splits them: one list for a position's wordings, not one each.
 fn fill_words<'t>(words: &mut Vec<&'t str>, normalized: &'t str) {
     words.clear();
-    words.extend(normalized.split(' ').filter(|w| !w.is_empty()));
+    words.extend(crate::model::words(normalized));
 }
 
 /// The label of the `n`th position of a topic, "P" and its number, made

@@ -794,7 +794,13 @@ fn is_sentence_mark(ch: char) -> bool {
 
 /// The words of a text made by [`normalize_text`].
 pub(crate) fn split_words(normalized: &str) -> Vec<&str> {
-    normalized.split(' ').filter(|w| !w.is_empty()).collect()
+    words(normalized).collect()
+}
+
+/// The words of a normalized text, as [`split_words`] lists them, one at
+/// a time (for a caller that fills a list it keeps).
+pub(crate) fn words(normalized: &str) -> impl Iterator<Item = &str> {
+    normalized.split(' ').filter(|w| !w.is_empty())
 }
 
 /// Positive or negative: whether something is or is not the case.

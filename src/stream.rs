@@ -4364,6 +4364,44 @@ fn parse_claim(text: &str) -> Result<Claim, Error> {
     ))
 }
 
+/// Where reading a line by hand has got to: the steps over JSON's
+/// whitespace and punctuation that the claim line reader's fast path
+/// ([`quick`]) and the header line's splitter (`wide_header`) share.
+/// Each adds its own readings in an `impl` of its own.
+struct Cursor<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Cursor<'_> {
+    /// The next byte, if any.
+    fn byte(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    /// Skips JSON's whitespace: space, tab, line feed, carriage return.
+    fn skip_space(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.byte() {
+            self.at += 1;
+        }
+    }
+
+    /// The next byte after any whitespace, not consumed.
+    fn peek(&mut self) -> Option<u8> {
+        self.skip_space();
+        self.byte()
+    }
+
+    /// Consumes `expected` after any whitespace, or fails.
+    fn eat(&mut self, expected: u8) -> Option<()> {
+        if self.peek()? != expected {
+            return None;
+        }
+        self.at += 1;
+        Some(())
+    }
+}
+
 #[cfg(any(test, feature = "parallel"))]
 mod wide_header;
 
@@ -4396,40 +4434,9 @@ mod quick {
     use crate::model::{Assertion, Chain, Claim, Scope, Statement, Value};
     use crate::quantity::{Quantity, RawQuantity};
 
-    /// Where reading a line has got to.
-    struct Cursor<'a> {
-        text: &'a str,
-        at: usize,
-    }
+    use super::Cursor;
 
     impl<'a> Cursor<'a> {
-        /// The next byte, if any.
-        fn byte(&self) -> Option<u8> {
-            self.text.as_bytes().get(self.at).copied()
-        }
-
-        /// Skips JSON's whitespace: space, tab, line feed, carriage return.
-        fn skip_space(&mut self) {
-            while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.byte() {
-                self.at += 1;
-            }
-        }
-
-        /// The next byte after any whitespace, not consumed.
-        fn peek(&mut self) -> Option<u8> {
-            self.skip_space();
-            self.byte()
-        }
-
-        /// Consumes `expected` after any whitespace, or fails.
-        fn eat(&mut self, expected: u8) -> Option<()> {
-            if self.peek()? != expected {
-                return None;
-            }
-            self.at += 1;
-            Some(())
-        }
-
         /// A string, as the line holds it; `None` for any other value.
         /// (The line has no backslash or control character, see
         /// [`claim`], so a string ends at the next quote.)

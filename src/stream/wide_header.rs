@@ -22,7 +22,7 @@
 
 use serde::de::DeserializeOwned;
 
-use super::JsonlHeader;
+use super::{Cursor, JsonlHeader};
 use crate::model::{Entity, Source};
 
 /// Header lines shorter than this are read whole by serde_json: splitting
@@ -106,11 +106,7 @@ struct Parts<'a> {
 /// module's documentation). The values themselves are not checked here:
 /// serde_json reads each.
 fn split(line: &str) -> Option<Parts<'_>> {
-    let mut scan = Scan {
-        text: line,
-        bytes: line.as_bytes(),
-        at: 0,
-    };
+    let mut scan = Cursor { text: line, at: 0 };
     let mut parts = Parts::default();
     let (mut entities, mut sources) = (false, false);
     scan.eat(b'{')?;
@@ -121,7 +117,7 @@ fn split(line: &str) -> Option<Parts<'_>> {
     loop {
         let key = scan.key()?;
         scan.eat(b':')?;
-        scan.space();
+        scan.skip_space();
         match key {
             b"format" => once(&mut parts.format, scan.value()?)?,
             b"title" => once(&mut parts.title, scan.value()?)?,
@@ -145,7 +141,7 @@ fn split(line: &str) -> Option<Parts<'_>> {
             _ => return None,
         }
     }
-    scan.space();
+    scan.skip_space();
     (scan.at == line.len()).then_some(parts)
 }
 
@@ -154,47 +150,25 @@ fn once<'a>(slot: &mut Option<&'a str>, value: &'a str) -> Option<()> {
     slot.is_none().then(|| *slot = Some(value))
 }
 
-/// Where splitting a line has got to.
-struct Scan<'a> {
-    text: &'a str,
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Scan<'a> {
-    /// Skips JSON's whitespace: space, tab, line feed, carriage return.
-    fn space(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
-            self.at += 1;
-        }
-    }
-
-    /// The next byte after any whitespace, not consumed.
-    fn peek(&mut self) -> Option<u8> {
-        self.space();
-        self.bytes.get(self.at).copied()
-    }
-
-    /// Consumes `expected` after any whitespace, or fails.
-    fn eat(&mut self, expected: u8) -> Option<()> {
-        (self.peek()? == expected).then(|| self.at += 1)
-    }
-
+/// The header line's own readings: its keys, and the extent of each
+/// value (the steps over whitespace and punctuation are the claim
+/// reader's, see [`Cursor`]).
+impl<'a> Cursor<'a> {
     /// A key, as the line writes it between its quotes. A key with an
     /// escape is no key this reader knows, and the caller gives up on it.
     fn key(&mut self) -> Option<&'a [u8]> {
         self.eat(b'"')?;
         let start = self.at;
-        let len = memchr::memchr(b'"', &self.bytes[start..])?;
+        let len = memchr::memchr(b'"', &self.text.as_bytes()[start..])?;
         self.at = start + len + 1;
-        Some(&self.bytes[start..start + len])
+        Some(&self.text.as_bytes()[start..start + len])
     }
 
     /// Skips a string from its opening quote, past its closing one.
-    fn string(&mut self) -> Option<()> {
+    fn skip_string(&mut self) -> Option<()> {
         self.at += 1;
         loop {
-            let rest = self.bytes.get(self.at..)?;
+            let rest = self.text.as_bytes().get(self.at..)?;
             let found = memchr::memchr2(b'"', b'\\', rest)?;
             if rest[found] == b'"' {
                 self.at += found + 1;
@@ -211,14 +185,14 @@ impl<'a> Scan<'a> {
     /// found; serde_json reads it.
     fn value(&mut self) -> Option<&'a str> {
         let start = self.at;
-        match *self.bytes.get(start)? {
-            b'"' => self.string()?,
+        match *self.text.as_bytes().get(start)? {
+            b'"' => self.skip_string()?,
             b'{' | b'[' => {
                 let mut depth = 0usize;
                 loop {
-                    match *self.bytes.get(self.at)? {
+                    match *self.text.as_bytes().get(self.at)? {
                         b'"' => {
-                            self.string()?;
+                            self.skip_string()?;
                             continue;
                         }
                         b'{' | b'[' => {
@@ -240,7 +214,7 @@ impl<'a> Scan<'a> {
                 }
             }
             _ => {
-                while let Some(&b) = self.bytes.get(self.at) {
+                while let Some(&b) = self.text.as_bytes().get(self.at) {
                     if matches!(b, b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r') {
                         break;
                     }
@@ -265,7 +239,7 @@ impl<'a> Scan<'a> {
             return Some(items);
         }
         loop {
-            self.space();
+            self.skip_space();
             items.push(self.value()?);
             match self.peek()? {
                 b',' => self.at += 1,
