@@ -1035,7 +1035,32 @@ fn word_edit_distance(a: &[&str], b: &[&str]) -> usize {
 }
 
 /// [`word_edit_distance`] with words matched by `same`.
+///
+/// The words the two share at their start and at their end are matched
+/// and left out: the distance is that of what lies between (for any
+/// `same`: dropping a word from one side changes a distance by at most
+/// one, so matching two words that match is always as good as any other
+/// step). Near-verbatim wordings differ in a few words, and the table
+/// is then a few words wide rather than the whole of both.
 fn word_edit_distance_by(a: &[&str], b: &[&str], same: impl Fn(&str, &str) -> bool) -> usize {
+    let start = a.iter().zip(b).take_while(|(x, y)| same(x, y)).count();
+    let (a, b) = (&a[start..], &b[start..]);
+    let end = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| same(x, y))
+        .count();
+    let (a, b) = (&a[..a.len() - end], &b[..b.len() - end]);
+    if a.is_empty() || b.is_empty() {
+        return a.len().max(b.len());
+    }
+    edit_distance_table(a, b, same)
+}
+
+/// Levenshtein distance over words matched by `same`, by the whole
+/// table, two rows at a time.
+fn edit_distance_table(a: &[&str], b: &[&str], same: impl Fn(&str, &str) -> bool) -> usize {
     let mut previous: Vec<usize> = (0..=b.len()).collect();
     let mut current = vec![0; b.len() + 1];
     for (i, wa) in a.iter().enumerate() {
@@ -2015,6 +2040,36 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Leaving out the words both share at their start and end gives
+        /// the distance of the whole table: for words matched exactly,
+        /// and matched by a relation that is not transitive (words of
+        /// neighbouring letters).
+        #[test]
+        fn shared_ends_leave_the_distance_as_it_is(
+            shared in proptest::collection::vec("[abcd]", 0..5),
+            a in proptest::collection::vec("[abcd]", 0..8),
+            b in proptest::collection::vec("[abcd]", 0..8),
+            tail in proptest::collection::vec("[abcd]", 0..5),
+        ) {
+            let join = |middle: &[String]| -> Vec<String> {
+                shared.iter().chain(middle).chain(&tail).cloned().collect()
+            };
+            let (a, b) = (join(&a), join(&b));
+            let a: Vec<&str> = a.iter().map(String::as_str).collect();
+            let b: Vec<&str> = b.iter().map(String::as_str).collect();
+            let exact = |x: &str, y: &str| x == y;
+            let near = |x: &str, y: &str| x.as_bytes()[0].abs_diff(y.as_bytes()[0]) <= 1;
+            proptest::prop_assert_eq!(
+                word_edit_distance_by(&a, &b, exact),
+                edit_distance_table(&a, &b, exact)
+            );
+            proptest::prop_assert_eq!(
+                word_edit_distance_by(&a, &b, near),
+                edit_distance_table(&a, &b, near)
+            );
+        }
+
         /// The length bound never turns away a pair that reaches the
         /// threshold, nor lets through one that does not.
         #[test]
