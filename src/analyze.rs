@@ -3610,15 +3610,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     }
 }
 
-/// An id's first eight bytes as an integer that orders like the text
-/// (ids are ASCII without NUL, so a shorter id padded with zeros sorts
-/// first, as it should). `topic_groups` reads each claim's once, in
-/// corpus order, and sorts each topic on them: following every id's
-/// shared pointer at every comparison cost more.
-/// The root of `x`'s set in a union-find forest (`parent[k] == k` at a
-/// root), halving the path on the way: the one lookup of the engine's
-/// groupings (quote blocks, relay lineages, misattribution groups, a
-/// contested sentence's conflicting sets).
 /// Joins the sets of `a` and `b` in the union–find forest `parent`, the
 /// smaller root kept as the set's root.
 fn union(parent: &mut [usize], a: usize, b: usize) {
@@ -3626,6 +3617,10 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
     parent[ra.max(rb)] = ra.min(rb);
 }
 
+/// The root of `x`'s set in a union-find forest (`parent[k] == k` at a
+/// root), halving the path on the way: the one lookup of the engine's
+/// groupings (quote blocks, relay lineages, misattribution groups, a
+/// contested sentence's conflicting sets).
 fn union_root(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
         parent[x] = parent[parent[x]];
@@ -3634,6 +3629,11 @@ fn union_root(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
+/// An id's first eight bytes as an integer that orders like the text
+/// (ids are ASCII without NUL, so a shorter id padded with zeros sorts
+/// first, as it should). `topic_groups` reads each claim's once, in
+/// corpus order, and sorts each topic on them: following every id's
+/// shared pointer at every comparison cost more.
 fn id_prefix(id: &ClaimId) -> u64 {
     let mut bytes = [0u8; 8];
     let text = id.as_bytes();
@@ -8108,8 +8108,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
         };
         // Groups are runs of one (lineage, anchor) key once sorted: one
-        // vector for the topic rather than one per group. Their order
-        // does not matter: findings are keyed by claim.
+        // vector for the topic rather than one per group. Findings are
+        // keyed by claim, but the runs' order is not free: a pair found
+        // in two runs (a range's two ends are two anchors) keeps the
+        // finding of the later run, so the runs must come in key order.
         // Each entry carries its claim's index in `claims`, so that
         // sorting keeps claims in id order within a run without a stable
         // sort (a claim is at most once in a run: a range's two ends are
