@@ -1238,26 +1238,27 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         };
         #[cfg(not(feature = "parallel"))]
         let keys: Vec<TopicKey<'_>> = pairs.iter().map(key_of).collect();
+        // The index and the prefixes are allocated here, on the calling
+        // thread, and filled in place: made on the pool's threads they
+        // would go to glibc's per-thread arenas, which raise the peak.
+        let mut index: HashMap<TopicKey<'_>, u32> =
+            HashMap::with_capacity_and_hasher(pairs.len(), Default::default());
+        let mut prefixes: Vec<u64> = Vec::with_capacity(claims.len());
+        let mut topic_of_pair: Vec<u32> = Vec::with_capacity(pairs.len());
         let index_topics = || {
-            let mut index: HashMap<TopicKey<'_>, u32> =
-                HashMap::with_capacity_and_hasher(pairs.len(), Default::default());
             let mut topics: Vec<TopicKey<'_>> = Vec::new();
             let mut sizes: Vec<usize> = Vec::new();
-            let topic_of_pair: Vec<u32> = pairs
-                .iter()
-                .zip(keys)
-                .map(|(&(_, n), key)| {
-                    let next = topics.len() as u32;
-                    let slot = *index.entry(key).or_insert(next);
-                    if slot == next {
-                        topics.push(key);
-                        sizes.push(0);
-                    }
-                    sizes[slot as usize] += n;
-                    slot
-                })
-                .collect();
-            (topics, sizes, topic_of_pair)
+            topic_of_pair.extend(pairs.iter().zip(keys).map(|(&(_, n), key)| {
+                let next = topics.len() as u32;
+                let slot = *index.entry(key).or_insert(next);
+                if slot == next {
+                    topics.push(key);
+                    sizes.push(0);
+                }
+                sizes[slot as usize] += n;
+                slot
+            }));
+            (topics, sizes)
         };
         // Each claim's id prefix is read in corpus order, where the claims
         // and their ids' texts lie one after another, rather than while
@@ -1265,22 +1266,20 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // a sixth off grouping. With `parallel` they are read on all
         // cores while the topics are indexed on one, which at 1M claims
         // took some 12 ms (105,203 pairs hashed into 79,525 topics).
-        let id_prefixes = |claims: &[Claim]| -> Vec<u64> {
-            #[cfg(feature = "parallel")]
-            {
-                use rayon::prelude::*;
-                claims.par_iter().map(|c| id_prefix(&c.id)).collect()
-            }
-            #[cfg(not(feature = "parallel"))]
-            {
-                claims.iter().map(|c| id_prefix(&c.id)).collect()
-            }
-        };
         #[cfg(feature = "parallel")]
-        let ((topics, sizes, topic_of_pair), prefixes) =
-            rayon::join(index_topics, || id_prefixes(claims));
+        let (topics, sizes) = {
+            use rayon::prelude::*;
+            rayon::join(index_topics, || {
+                prefixes.par_extend(claims.par_iter().map(|c| id_prefix(&c.id)));
+            })
+            .0
+        };
         #[cfg(not(feature = "parallel"))]
-        let ((topics, sizes, topic_of_pair), prefixes) = (index_topics(), id_prefixes(claims));
+        let (topics, sizes) = {
+            prefixes.extend(claims.iter().map(|c| id_prefix(&c.id)));
+            index_topics()
+        };
+        drop(index);
         // The keyed claims are laid out group after group in one buffer,
         // freed as a whole once the groups are sorted.
         let Some(first) = claims.first() else {
