@@ -8924,7 +8924,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             .collect();
         let speakers: Vec<&EntityId> = prepared.iter().map(|(_, about)| about.0).collect();
         let odd: Vec<bool> = prepared.iter().map(|(_, about)| about.1).collect();
-        let quotes: Vec<&(&Claim, Vec<&str>)> = prepared.iter().map(|(quote, _)| quote).collect();
+        // The `i`th wording: its claim and its words.
+        let quote = |i: usize| &prepared[i].0;
         sort_unstable_on_all_cores(&mut keyed, Ord::cmp);
         keyed.dedup();
         let threshold = self.policy.quote_threshold();
@@ -8935,15 +8936,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let mut members: Vec<usize> = block.iter().map(|&(_, _, i)| i as usize).collect();
             let mut pairs: Vec<FoundPair<'_>> = Vec::new();
             // Ids are unique: an unstable sort gives the one order.
-            members.sort_unstable_by(|&a, &b| quotes[a].0.id.cmp(&quotes[b].0.id));
+            members.sort_unstable_by(|&a, &b| quote(a).0.id.cmp(&quote(b).0.id));
             let note = (members.len() > MAX_QUOTE_BLOCK).then_some(members.len());
             for (k, &a) in members.iter().enumerate() {
                 for &b in members.iter().skip(k + 1).take(MAX_QUOTE_BLOCK) {
                     if speakers[a] == speakers[b] || odd[a] != odd[b] {
                         continue;
                     }
-                    let Some(similarity) = words_reach(&quotes[a].1, &quotes[b].1, threshold)
-                    else {
+                    let Some(similarity) = words_reach(&quote(a).1, &quote(b).1, threshold) else {
                         continue;
                     };
                     // Members are in id order, so `a` is the first.
@@ -8951,7 +8951,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     // speakers mean different topics, and the words reach
                     // the threshold (similarity is symmetric).
                     pairs.push(FoundPair {
-                        claims: [quotes[a].0, quotes[b].0],
+                        claims: [quote(a).0, quote(b).0],
                         speakers: [speakers[a], speakers[b]],
                         similarity,
                     });
