@@ -6923,6 +6923,42 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         origins
     }
 
+    /// The distinct sources of `ids`, in natural id order
+    /// ([`natural_cmp`]: `p2` before `p10`): [`sorted_unique_sources`]
+    /// then [`sort_sources_natural`](Self::sort_sources_natural), with the
+    /// same result. Repeats are removed by the address of their text,
+    /// comparing integers; when every source left is one of the corpus's,
+    /// they are sorted by their places in natural order
+    /// ([`SourceTable::ranks`]), and copies of one source at different
+    /// addresses removed by place. A position's publications are mostly
+    /// distinct: sorting them by text read each one's text, scattered in
+    /// memory at a million claims, a dozen times. A source the corpus
+    /// does not declare sends the whole list the text's way.
+    fn natural_unique_sources<'c>(&self, mut ids: Vec<&'c SourceId>) -> Vec<&'c SourceId> {
+        if ids.len() < 2 {
+            return ids;
+        }
+        ids.sort_unstable_by_key(|id| id.text_address());
+        let distinct = keep_first_of_runs(&mut ids, |a, b| a.text_address() == b.text_address());
+        ids.truncate(distinct);
+        let ranked: Option<Vec<(u32, &'c SourceId)>> = ids
+            .iter()
+            .map(|&id| Some((self.sources.natural_rank(self.corpus, id)?, id)))
+            .collect();
+        let Some(mut ranked) = ranked else {
+            let distinct = sort_unique_sources(&mut ids);
+            ids.truncate(distinct);
+            sort_natural_by(&mut ids, |id| id.as_str());
+            return ids;
+        };
+        // Places are unique to a source, whatever copy of its id.
+        ranked.sort_unstable_by_key(|&(rank, _)| rank);
+        let distinct = keep_first_of_runs(&mut ranked, |a, b| a.0 == b.0);
+        ids.clear();
+        ids.extend(ranked[..distinct].iter().map(|&(_, id)| id));
+        ids
+    }
+
     /// Sorts `items`, given in id order, into natural id order
     /// ([`natural_cmp`]: `p2` before `p10`) of the sources `id_of` gives:
     /// a position's publications and origins, as a reader sees them. The
@@ -7001,6 +7037,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // for a few, as most positions have.
         let mut both: smallvec::SmallVec<[(&'c SourceId, bool, bool); 4]> =
             smallvec::SmallVec::new();
+        // Their places in the corpus, as `both`.
+        let mut places: smallvec::SmallVec<[usize; 4]> = smallvec::SmallVec::new();
         // Newsroom ends, with their newsroom: (newsroom, end, goes on,
         // speaks alone).
         let mut rooms: smallvec::SmallVec<[(&'c str, &'c SourceId, bool, bool); 2]> =
@@ -7013,6 +7051,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let room = match source.kind {
                 SourceKind::Publication => {
                     both.push((end, false, false));
+                    places.push(k);
                     continue;
                 }
                 SourceKind::Outlet => source.name.as_str(),
@@ -7029,6 +7068,18 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         if both.is_empty() && rooms.is_empty() {
             return Vec::new();
         }
+        // Many are looked up by their places in the corpus, integers:
+        // a binary search by text read a dozen ids' texts, scattered in
+        // memory, for each claim. Only the corpus's sources are ends
+        // here, and a source has one place, whatever copy of its id.
+        let by_place: Vec<(usize, usize)> = if both.len() <= 8 {
+            Vec::new()
+        } else {
+            let mut by_place: Vec<(usize, usize)> =
+                places.iter().enumerate().map(|(i, &k)| (k, i)).collect();
+            by_place.sort_unstable();
+            by_place
+        };
         // Whether each goes on in a chain, and whether it speaks alone.
         for claim in claims {
             let chain: &'c [SourceId] = &claim.assertion.chain;
@@ -7036,7 +7087,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let found = if both.len() <= 8 {
                 both.iter().position(|b| b.0 == first)
             } else {
-                both.binary_search_by(|b| b.0.cmp(first)).ok()
+                self.source_slot(first).and_then(|k| {
+                    let at = by_place
+                        .binary_search_by_key(&k, |&(place, _)| place)
+                        .ok()?;
+                    Some(by_place[at].1)
+                })
             };
             if let Some(k) = found {
                 if chain.len() > 1 {
@@ -7182,11 +7238,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 .or_else(|| built.superseded_by.clone()),
             })
             .collect();
-        let mut publications =
-            sorted_unique_sources(built.claims.iter().map(|c| &c.assertion.chain[0]).collect());
-        publications.shrink_to_fit();
         // Listed as the claims are, in natural id order: `p2` before `p10`.
-        self.sort_sources_natural(&mut publications, |id| id);
+        let mut publications = self
+            .natural_unique_sources(built.claims.iter().map(|c| &c.assertion.chain[0]).collect());
+        publications.shrink_to_fit();
         let superseded = claims.iter().all(|c| c.superseded_by.is_some());
         // Quote wordings against the first: verbatim, or a variant with
         // its word diff. Linear in the position's claims.
@@ -9728,6 +9783,47 @@ mod natural_rank_tests {
             analyzer.sort_sources_natural(&mut copied, |id| id);
             prop_assert_eq!(texts(&copied), want);
         }
+
+        /// A position's publications, made distinct and put in natural
+        /// order by their places, are the list sorted by text, made
+        /// distinct and put in natural order: whatever the mix of declared
+        /// ids, copies of them at other addresses, repeats, and an id the
+        /// corpus does not declare.
+        #[test]
+        fn distinct_by_places_is_distinct_by_text(
+            ids in prop::collection::btree_set("[ab]{0,2}(0|[1-9][0-9]{0,3}|0[0-9]{1,2})[-.]?[0-9]?", 1..30)
+                .prop_map(|ids| ids.into_iter().collect::<Vec<String>>())
+                .prop_shuffle(),
+            picks in prop::collection::vec((any::<prop::sample::Index>(), 0u8..3), 0..60),
+            stranger in any::<bool>(),
+        ) {
+            let corpus = corpus(&ids);
+            let policy = Policy::default();
+            let analyzer = Analyzer::new(&corpus, &policy);
+            let copies: Vec<SourceId> =
+                ids.iter().map(|id| SourceId::new(id).unwrap()).collect();
+            let undeclared = SourceId::new("zz-9").unwrap();
+            let mut given: Vec<&SourceId> = picks
+                .iter()
+                .map(|(at, how)| {
+                    let k = at.index(ids.len());
+                    match how {
+                        0 => &corpus.sources()[k].id,
+                        _ => &copies[k],
+                    }
+                })
+                .collect();
+            if stranger {
+                given.push(&undeclared);
+            }
+            let mut want = super::sorted_unique_sources(given.clone());
+            analyzer.sort_sources_natural(&mut want, |id| id);
+            let got = analyzer.natural_unique_sources(given);
+            let texts = |items: &[&SourceId]| -> Vec<String> {
+                items.iter().map(|id| id.as_str().to_owned()).collect()
+            };
+            prop_assert_eq!(texts(&got), texts(&want));
+        }
     }
 }
 
@@ -9989,6 +10085,89 @@ mod unique_sources_tests {
             let mut slice = items.clone();
             let kept = keep_first_of_runs(&mut slice, |a, b| a / 2 == b / 2);
             proptest::prop_assert_eq!(&slice[..kept], &expected[..]);
+        }
+    }
+}
+
+#[cfg(test)]
+mod relaying_end_tests {
+    use super::{Analyzer, sorted_unique_sources};
+    use crate::{
+        Amount, Assertion, Claim, ClaimId, Corpus, EntityId, Policy, Property, Quantity, Source,
+        SourceId, SourceKind, Value,
+    };
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The publication ends that cite on in some chain and speak
+        /// alone in none, found by text, whatever the number of ends (a
+        /// few are compared one by one, many looked up by their places)
+        /// and whether a chain holds the declared id or a copy of it.
+        #[test]
+        fn relaying_ends_are_found_by_text(
+            count in 1usize..24,
+            chains in prop::collection::vec(
+                (any::<prop::sample::Index>(), any::<prop::sample::Index>(), 0u8..3, any::<bool>()),
+                1..60,
+            ),
+        ) {
+            let mut sources: Vec<Source> = (0..count)
+                .map(|k| {
+                    let id = SourceId::new(&format!("p{k}")).unwrap();
+                    Source::new(id, SourceKind::Publication, format!("Paper {k}"))
+                })
+                .collect();
+            sources.push(Source::new(
+                SourceId::new("ministry").unwrap(),
+                SourceKind::Office,
+                "the ministry",
+            ));
+            let corpus = Corpus::new(Vec::new(), sources, Vec::new()).unwrap();
+            let policy = Policy::default();
+            let analyzer = Analyzer::new(&corpus, &policy);
+            // The declared id, or a copy of its text.
+            let id = |k: usize, copy: bool| -> SourceId {
+                let declared = &corpus.sources()[k].id;
+                if copy { SourceId::new(declared.as_str()).unwrap() } else { declared.clone() }
+            };
+            let claims: Vec<Claim> = chains
+                .iter()
+                .enumerate()
+                .map(|(n, (first, next, shape, copy))| {
+                    let first = first.index(count);
+                    let chain = match shape {
+                        0 => vec![id(first, *copy)],
+                        1 => vec![id(first, *copy), id(next.index(count), !copy)],
+                        _ => vec![id(first, *copy), id(count, *copy)],
+                    };
+                    Claim::new(
+                        ClaimId::new(&format!("c{n}")).unwrap(),
+                        EntityId::new("e").unwrap(),
+                        Property::new("p").unwrap(),
+                        Value::Quantity(Quantity::new(Amount::Exact(1.0)).unwrap()),
+                        Assertion::new(chain),
+                    )
+                })
+                .collect();
+            let claims: Vec<&Claim> = claims.iter().collect();
+            let ends = sorted_unique_sources(
+                claims.iter().filter_map(|c| c.assertion.origin()).collect(),
+            );
+            let got: Vec<&str> =
+                analyzer.relaying_ends(&claims, &ends).iter().map(|id| id.as_str()).collect();
+            let firsts = |end: &SourceId, long: bool| {
+                claims.iter().any(|c| {
+                    c.assertion.chain[0].as_str() == end.as_str()
+                        && (c.assertion.chain.len() > 1) == long
+                })
+            };
+            let want: Vec<&str> = ends
+                .iter()
+                .filter(|end| end.as_str() != "ministry")
+                .filter(|end| firsts(end, true) && !firsts(end, false))
+                .map(|id| id.as_str())
+                .collect();
+            prop_assert_eq!(got, want);
         }
     }
 }
