@@ -2111,8 +2111,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let mut scopes = Vec::with_capacity(groups.len());
         let mut relations = Vec::new();
         let mut label_counter = 0;
-        // Each group's labels, in one vector for the topic's groups.
-        let mut labels: Vec<Arc<str>> = Vec::new();
+        // Each group's labels, in one vector for the topic's groups (kept
+        // in place for a few positions, as most groups have).
+        let mut labels: smallvec::SmallVec<[Arc<str>; 4]> = smallvec::SmallVec::new();
         let mut conflict = false;
         // A conflict between claims about two entities that name matching
         // merged (two subject ids, one on each side): the first found.
@@ -2269,7 +2270,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // fall in one bucket.
             // A group that is not a series is one bucket: the group's own
             // claims, borrowed rather than copied.
-            let mut bucket_list: Vec<(Option<Span>, Cow<'_, [&Claim]>)> = Vec::new();
+            // (Kept in place for a group that is not a series: one
+            // bucket, as most groups are.)
+            let mut bucket_list: smallvec::SmallVec<[Bucket<'_, '_>; 1]> =
+                smallvec::SmallVec::new();
             // The claim that earlier reports are superseded by: the first,
             // in id order, that the latest report states.
             let mut latest_claim = None;
@@ -2408,7 +2412,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     ));
                 }
             } else {
-                bucket_list.reserve_exact(1);
                 bucket_list.push((None, Cow::Borrowed(&group.claims[..])));
             }
             let latest = bucket_list.last().and_then(|(span, _)| *span);
@@ -3283,10 +3286,11 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // Written into one string: a report explains every topic, and
         // joining a string per position made most of its allocations.
         use std::fmt::Write;
-        // Sized once: collected from a `flat_map`, the list grew by
-        // doubling from four.
-        let mut positions: Vec<&Position<'_>> =
-            Vec::with_capacity(scopes.iter().map(|s| s.positions.len()).sum());
+        // Kept in place for a few, as most topics have; sized once for
+        // more (collected from a `flat_map`, the list grew by doubling
+        // from four).
+        let mut positions: smallvec::SmallVec<[&Position<'_>; 8]> =
+            smallvec::SmallVec::with_capacity(scopes.iter().map(|s| s.positions.len()).sum());
         positions.extend(scopes.iter().flat_map(|s| &s.positions));
         let mut out = String::with_capacity(128);
         // "P1 500–1,500 fighters (2 origins: UN, AP (own reporting))"
@@ -3609,13 +3613,18 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 }
             }
             Verdict::SingleOrigin => {
-                let publications = sorted_unique_sources(
-                    positions
-                        .iter()
-                        .flat_map(|p| p.publications.iter().copied())
-                        .collect(),
-                )
-                .len();
+                // A position's publications are distinct already: most
+                // topics have one position, and are counted with no list.
+                let publications = match positions[..] {
+                    [only] => only.publications.len(),
+                    _ => sorted_unique_sources(
+                        positions
+                            .iter()
+                            .flat_map(|p| p.publications.iter().copied())
+                            .collect(),
+                    )
+                    .len(),
+                };
                 out.push_str("Single origin: ");
                 push_named(&mut out, &positions, "; ", describe);
                 let _ = write!(
@@ -4320,6 +4329,11 @@ fn numbered_keys(words: &[&str]) -> Vec<(u8, u64)> {
 
 /// A half-open span of time, `[start, end)`.
 type Span = (chrono::NaiveDateTime, chrono::NaiveDateTime);
+
+/// One report time's claims of a scope group, as positions are made from
+/// them: the time's span (none for a group that is not a series), and the
+/// claims, borrowed where they are the group's own.
+type Bucket<'g, 'c> = (Option<Span>, Cow<'g, [&'c Claim]>);
 
 /// A scope group under construction. A topic of one scope (most are)
 /// borrows the topic's claims, in `'s`, rather than copying them.
