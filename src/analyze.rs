@@ -6955,7 +6955,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         ids.sort_unstable_by_key(|id| id.text_address());
         let distinct = keep_first_of_runs(&mut ids, |a, b| a.text_address() == b.text_address());
         ids.truncate(distinct);
-        let ranked: Option<Vec<(u32, &'c SourceId)>> = ids
+        // (Kept in place for a few, as most positions have.)
+        let ranked: Option<smallvec::SmallVec<[(u32, &'c SourceId); 8]>> = ids
             .iter()
             .map(|&id| Some((self.sources.natural_rank(self.corpus, id)?, id)))
             .collect();
