@@ -7048,12 +7048,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     {
         use crate::model::SourceKind;
         let sources = self.corpus.sources();
-        // Publication ends: (end, goes on, speaks alone). Kept in place
-        // for a few, as most positions have.
-        let mut both: smallvec::SmallVec<[(&'c SourceId, bool, bool); 4]> =
+        // Publication ends: (end, its place in the corpus, goes on,
+        // speaks alone). Kept in place for a few, as most positions have.
+        let mut both: smallvec::SmallVec<[(&'c SourceId, usize, bool, bool); 4]> =
             smallvec::SmallVec::new();
-        // Their places in the corpus, as `both`.
-        let mut places: smallvec::SmallVec<[usize; 4]> = smallvec::SmallVec::new();
         // Newsroom ends, with their newsroom: (newsroom, end, goes on,
         // speaks alone).
         let mut rooms: smallvec::SmallVec<[(&'c str, &'c SourceId, bool, bool); 2]> =
@@ -7065,8 +7063,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             let source: &'a crate::model::Source = &sources[k];
             let room = match source.kind {
                 SourceKind::Publication => {
-                    both.push((end, false, false));
-                    places.push(k);
+                    both.push((end, k, false, false));
                     continue;
                 }
                 SourceKind::Outlet => source.name.as_str(),
@@ -7091,7 +7088,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             Vec::new()
         } else {
             let mut by_place: Vec<(usize, usize)> =
-                places.iter().enumerate().map(|(i, &k)| (k, i)).collect();
+                both.iter().enumerate().map(|(i, b)| (b.1, i)).collect();
             by_place.sort_unstable();
             by_place
         };
@@ -7111,9 +7108,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             };
             if let Some(k) = found {
                 if chain.len() > 1 {
-                    both[k].1 = true;
-                } else {
                     both[k].2 = true;
+                } else {
+                    both[k].3 = true;
                 }
             }
             if rooms.is_empty() {
@@ -7132,8 +7129,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         }
         let mut relaying: Vec<&'c SourceId> = both
             .into_iter()
-            .filter(|&(_, goes_on, own)| goes_on && !own)
-            .map(|(end, _, _)| end)
+            .filter(|&(_, _, goes_on, own)| goes_on && !own)
+            .map(|(end, _, _, _)| end)
             .collect();
         if !rooms.is_empty() {
             relaying.extend(
