@@ -6961,9 +6961,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             .map(|&id| Some((self.sources.natural_rank(self.corpus, id)?, id)))
             .collect();
         let Some(mut ranked) = ranked else {
-            let distinct = sort_unique_sources(&mut ids);
-            ids.truncate(distinct);
-            sort_natural_by(&mut ids, |id| id.as_str());
+            let mut ids = sorted_unique_sources(ids);
+            self.sort_sources_natural(&mut ids, |id| id);
             return ids;
         };
         // Places are unique to a source, whatever copy of its id.
