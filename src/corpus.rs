@@ -678,6 +678,46 @@ where
     unique_keys(deserializer).map(Some)
 }
 
+/// Reads a settings document (a vocabulary, a policy, name tables) into
+/// its raw form: a leading byte-order mark is dropped, blank text is
+/// refused as `Empty` with `document` ("a JSON policy document"), and a
+/// JSON error names its path and `expected`, the document's shape.
+/// Settings files are small, so the path is tracked on the one parse.
+pub(crate) fn settings_from_json<T: serde::de::DeserializeOwned>(
+    json: &str,
+    document: &'static str,
+    expected: &str,
+) -> Result<T, Error> {
+    let json = strip_bom(json);
+    if json.trim().is_empty() {
+        return Err(Error::new(ErrorKind::Empty { expected: document }));
+    }
+    let mut de = serde_json::Deserializer::from_str(json);
+    let raw: T = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| json_error(json, e.path().to_string(), e.into_inner(), expected))?;
+    de.end()
+        .map_err(|e| json_error(json, String::new(), e, expected))?;
+    Ok(raw)
+}
+
+/// Reads a settings file (no larger than
+/// [`Limits::max_input_len`](crate::Limits::max_input_len), as UTF-8) and
+/// parses its text with `parse`; an error names the file, as a corpus
+/// file's do.
+pub(crate) fn read_settings_file<T>(
+    path: &Path,
+    parse: impl FnOnce(&str) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let bytes = read_file(
+        path,
+        crate::Limits::default().max_input_len(),
+        SETTINGS_FILE_SIZE,
+    )?;
+    decode_utf8(&bytes)
+        .and_then(parse)
+        .map_err(|e| e.with_file(path))
+}
+
 /// Drops one leading byte-order mark.
 pub(crate) fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)

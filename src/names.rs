@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::id::HashMap;
 
 /// The bundled tables.
@@ -277,15 +277,7 @@ impl NameTables {
     /// when the file cannot be read or is larger than
     /// [`Limits::max_input_len`](crate::Limits::max_input_len).
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<NameTables, Error> {
-        let path = path.as_ref();
-        let bytes = crate::corpus::read_file(
-            path,
-            crate::Limits::default().max_input_len(),
-            crate::corpus::SETTINGS_FILE_SIZE,
-        )?;
-        crate::corpus::decode_utf8(&bytes)
-            .and_then(NameTables::from_json_str)
-            .map_err(|e| e.with_file(path))
+        crate::corpus::read_settings_file(path.as_ref(), NameTables::from_json_str)
     }
 
     /// Reads tables in the format of `data/vocabulary/names.json`, keying
@@ -315,19 +307,11 @@ impl NameTables {
     /// with fewer than two, an empty one, or one given twice (in any
     /// group).
     pub fn from_json_str(json: &str) -> Result<NameTables, Error> {
-        use crate::corpus::json_error;
-        const EXPECTED: &str = r#"a JSON object such as {"name": "names", "legal_suffixes": [], "gendered_endings": []}"#;
-        let json = crate::corpus::strip_bom(json);
-        if json.trim().is_empty() {
-            return Err(Error::new(ErrorKind::Empty {
-                expected: "a JSON document of name tables",
-            }));
-        }
-        let mut de = serde_json::Deserializer::from_str(json);
-        let raw: RawTables = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| json_error(json, e.path().to_string(), e.into_inner(), EXPECTED))?;
-        de.end()
-            .map_err(|e| json_error(json, String::new(), e, EXPECTED))?;
+        let raw: RawTables = crate::corpus::settings_from_json(
+            json,
+            "a JSON document of name tables",
+            r#"a JSON object such as {"name": "names", "legal_suffixes": [], "gendered_endings": []}"#,
+        )?;
         if raw.name.trim().is_empty() {
             return Err(
                 Error::invalid_value(format!("{:?}", raw.name), "is empty", "a name")

@@ -266,32 +266,15 @@ impl Policy {
     /// read, is not UTF-8, or is larger than
     /// [`Limits::max_input_len`](crate::Limits::max_input_len).
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Policy, Error> {
-        let path = path.as_ref();
-        let bytes = crate::corpus::read_file(
-            path,
-            crate::Limits::default().max_input_len(),
-            crate::corpus::SETTINGS_FILE_SIZE,
-        )?;
-        crate::corpus::decode_utf8(&bytes)
-            .and_then(Policy::read)
-            .map_err(|e| e.with_file(path))
+        crate::corpus::read_settings_file(path.as_ref(), Policy::read)
     }
 
     fn read(json: &str) -> Result<Policy, Error> {
-        use crate::corpus::json_error;
-        const EXPECTED: &str =
-            r#"a JSON object such as {"vocabulary": "default", "quote_threshold": 0.8}"#;
-        let json = crate::corpus::strip_bom(json);
-        if json.trim().is_empty() {
-            return Err(Error::new(crate::error::ErrorKind::Empty {
-                expected: "a JSON policy document",
-            }));
-        }
-        let mut de = serde_json::Deserializer::from_str(json);
-        let raw: RawPolicy = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| json_error(json, e.path().to_string(), e.into_inner(), EXPECTED))?;
-        de.end()
-            .map_err(|e| json_error(json, String::new(), e, EXPECTED))?;
+        let raw: RawPolicy = crate::corpus::settings_from_json(
+            json,
+            "a JSON policy document",
+            r#"a JSON object such as {"vocabulary": "default", "quote_threshold": 0.8}"#,
+        )?;
         let mut policy = Policy::default();
         match raw.vocabulary {
             None => {}

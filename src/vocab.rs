@@ -566,20 +566,11 @@ impl Vocabulary {
     /// a scale abbreviation, or an entry that could never be read. A
     /// leading byte-order mark is accepted.
     pub fn from_json_str(json: &str) -> Result<Vocabulary, Error> {
-        use crate::corpus::json_error;
-        const EXPECTED: &str =
-            r#"a JSON object such as {"name": "newsroom", "vague": {}, "approximate": {}}"#;
-        let json = crate::corpus::strip_bom(json);
-        if json.trim().is_empty() {
-            return Err(Error::new(ErrorKind::Empty {
-                expected: "a JSON vocabulary document",
-            }));
-        }
-        let mut de = serde_json::Deserializer::from_str(json);
-        let raw: Vocabulary = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| json_error(json, e.path().to_string(), e.into_inner(), EXPECTED))?;
-        de.end()
-            .map_err(|e| json_error(json, String::new(), e, EXPECTED))?;
+        let raw: Vocabulary = crate::corpus::settings_from_json(
+            json,
+            "a JSON vocabulary document",
+            r#"a JSON object such as {"name": "newsroom", "vague": {}, "approximate": {}}"#,
+        )?;
         if raw.name.trim().is_empty() {
             return Err(Error::invalid_value(
                 format!("{:?}", raw.name),
@@ -802,13 +793,7 @@ impl Vocabulary {
     /// be read or is larger than
     /// [`Limits::max_input_len`](crate::Limits::max_input_len).
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Vocabulary, Error> {
-        let path = path.as_ref();
-        let bytes = crate::corpus::read_file(
-            path,
-            crate::Limits::default().max_input_len(),
-            crate::corpus::SETTINGS_FILE_SIZE,
-        )?;
-        Vocabulary::from_json_slice(&bytes).map_err(|e| e.with_file(path))
+        crate::corpus::read_settings_file(path.as_ref(), Vocabulary::from_json_str)
     }
 
     /// Writes the vocabulary as pretty JSON.

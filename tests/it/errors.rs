@@ -750,6 +750,65 @@ fn corpus_built_in_code_takes_limits() {
     assert!(Corpus::new_with_limits(vec![entity], vec![], vec![], &raised).is_ok());
 }
 
+// ---- settings files: the vocabulary, the policy, the name tables ----
+
+/// The three settings readers share how a document is read: a byte-order
+/// mark is dropped, blank text is named as empty with the document's
+/// kind, a non-object names the shape expected, text after the document
+/// is refused, bytes that are not UTF-8 are named, and a file's errors
+/// name the file. Each reader is checked for each, so a reader that
+/// stopped going through the shared steps would show here.
+#[test]
+fn settings_documents_fail_alike() {
+    use corroborate::{NameTables, Policy};
+    // Each reader with the smallest document it accepts.
+    type Read = fn(&str) -> Result<(), Error>;
+    let readers: [(&str, Read, &str); 3] = [
+        (
+            "vocabulary",
+            |t| Vocabulary::from_json_str(t).map(drop),
+            r#"{"name": "v", "vague": {}, "approximate": {}}"#,
+        ),
+        ("policy", |t| Policy::from_json_str(t).map(drop), "{}"),
+        (
+            "names",
+            |t| NameTables::from_json_str(t).map(drop),
+            r#"{"name": "n", "legal_suffixes": [], "gendered_endings": []}"#,
+        ),
+    ];
+    let mut found = Vec::new();
+    for (kind, read, smallest) in readers {
+        let after = format!("{smallest} {{}}");
+        let marked = format!("\u{feff}{smallest}");
+        for (case, text) in [
+            ("empty", "\u{feff} \n"),
+            ("array", "[]"),
+            ("after", after.as_str()),
+            ("marked", marked.as_str()),
+        ] {
+            let shown = read(text).map_or_else(|e| e.to_string(), |()| "read".to_string());
+            found.push(format!("{kind} {case}: {shown}"));
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("settings.json");
+    std::fs::write(&file, b"{\"name\": \"x\xff\"}").unwrap();
+    let shown = |e: Error| e.to_string().replace(&file.display().to_string(), "FILE");
+    found.push(format!(
+        "vocabulary file: {}",
+        shown(Vocabulary::from_path(&file).unwrap_err())
+    ));
+    found.push(format!(
+        "policy file: {}",
+        shown(Policy::from_path(&file).unwrap_err())
+    ));
+    found.push(format!(
+        "names file: {}",
+        shown(NameTables::from_path(&file).unwrap_err())
+    ));
+    assert_snapshot!(found.join("\n"));
+}
+
 // ---- the vocabulary ----
 
 #[test]
