@@ -2047,8 +2047,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             self.withdraw_restatements(claims, &mut superseded_by)
         };
 
+        // What the policy says of the property, looked up once for the
+        // topic: cumulative or current, dated reports form a series.
+        let (series_word, cumulative) = self.policy.series(property);
+
         // 1. Scope groups.
-        let groups = self.scope_groups(claims, property);
+        let groups = self.scope_groups(claims, series_word.is_some());
         if groups.iter().any(|g| g.kind != groups[0].kind) {
             diagnostics.push(Diagnostic::new(
                 Severity::Warning,
@@ -2098,9 +2102,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             |c: &'a Claim| -> Option<Period> { self.series_own_time(series_place(c)) };
 
         // 2. Positions within each group, per polarity.
-        let cumulative = self.policy.is_cumulative(property);
-        // Cumulative or current: dated reports form a series.
-        let series_word = self.policy.series_word(property);
         let series_of = SeriesOf {
             property,
             word: series_word,
@@ -5502,7 +5503,9 @@ impl<'a, 'p> Analyzer<'a, 'p> {
     fn scope_groups<'s, 'c>(
         &self,
         claims: &'s [&'c Claim],
-        property: &Property,
+        // Whether the topic's property is cumulative or current
+        // ([`Policy::series_word`]).
+        series_property: bool,
     ) -> smallvec::SmallVec<[Group<'s, 'c>; 1]> {
         // Key: value kind, projected or not, a projection's horizon,
         // population, unit of measure (12,000 acres and 12,000 hectares
@@ -5644,8 +5647,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             // and a total that fell was "a difference of scope"
             // (twentieth audit, G4). A month or a year is still a period
             // of its own: a monthly count is that month's figure.
-            let series =
-                matches!(kind, "quantity" | "share") && self.policy.series_word(property).is_some();
+            let series = series_property && matches!(kind, "quantity" | "share");
             let scope_time = |c: &Claim| c.scope.time.filter(|t| !(series && day_or_finer(t)));
             let (mut spans, mut timed): (Vec<(Period, usize, &Claim)>, Vec<_>) = members
                 .iter()

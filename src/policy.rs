@@ -550,12 +550,18 @@ impl Policy {
     /// (a running total), "a current figure", or `None` when a later report
     /// is no newer figure.
     pub(crate) fn series_word(&self, property: &Property) -> Option<&'static str> {
+        self.series(property).0
+    }
+
+    /// [`Policy::series_word`] and [`Policy::is_cumulative`] at once, for
+    /// a caller that needs both: the lists are looked in once each.
+    pub(crate) fn series(&self, property: &Property) -> (Option<&'static str>, bool) {
         if self.is_cumulative(property) {
-            Some("cumulative")
+            (Some("cumulative"), true)
         } else if self.is_current(property) {
-            Some("a current figure")
+            (Some("a current figure"), false)
         } else {
-            None
+            (None, false)
         }
     }
 
@@ -578,5 +584,48 @@ impl Policy {
             }
         }
         current
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `series` gives what `series_word`, `is_cumulative` and `is_current`
+    /// give one at a time, through aliases, for a property of each list
+    /// and one of none.
+    #[test]
+    fn series_agrees_with_the_lists() {
+        let p = |s: &str| Property::new(s).unwrap();
+        let policy = Policy::from_json_str(
+            r#"{"property_aliases": {"fatalities": "deaths", "holding": "held"}, "cumulative": ["fatalities"], "current": ["held"]}"#,
+        )
+        .unwrap();
+        let mut seen = Vec::new();
+        for name in ["deaths", "fatalities", "held", "holding", "fighters"] {
+            let property = p(name);
+            let (word, cumulative) = policy.series(&property);
+            assert_eq!(cumulative, policy.is_cumulative(&property), "{name}");
+            let expected = if policy.is_cumulative(&property) {
+                Some("cumulative")
+            } else if policy.is_current(&property) {
+                Some("a current figure")
+            } else {
+                None
+            };
+            assert_eq!(word, expected, "{name}");
+            assert_eq!(policy.series_word(&property), word, "{name}");
+            seen.push(word);
+        }
+        assert_eq!(
+            seen,
+            [
+                Some("cumulative"),
+                Some("cumulative"),
+                Some("a current figure"),
+                Some("a current figure"),
+                None
+            ]
+        );
     }
 }
