@@ -5444,7 +5444,7 @@ enum AtOdds {
 /// for the topic rather than for each pair of positions.
 struct SeriesOf<'p> {
     property: &'p Property,
-    /// [`Policy::series_word`].
+    /// The word of [`Policy::series`].
     word: Option<&'static str>,
     /// [`Policy::is_cumulative`].
     cumulative: bool,
@@ -5504,7 +5504,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         &self,
         claims: &'s [&'c Claim],
         // Whether the topic's property is cumulative or current
-        // ([`Policy::series_word`]).
+        // ([`Policy::series`]).
         series_property: bool,
     ) -> smallvec::SmallVec<[Group<'s, 'c>; 1]> {
         // Key: value kind, projected or not, a projection's horizon,

@@ -548,13 +548,9 @@ impl Policy {
 
     /// What a later report of the property is, in a sentence: "cumulative"
     /// (a running total), "a current figure", or `None` when a later report
-    /// is no newer figure.
-    pub(crate) fn series_word(&self, property: &Property) -> Option<&'static str> {
-        self.series(property).0
-    }
-
-    /// [`Policy::series_word`] and [`Policy::is_cumulative`] at once, for
-    /// a caller that needs both: the lists are looked in once each.
+    /// is no newer figure; and whether it is cumulative
+    /// ([`Policy::is_cumulative`]). Callers need both, so the lists are
+    /// looked in once each.
     pub(crate) fn series(&self, property: &Property) -> (Option<&'static str>, bool) {
         if self.is_cumulative(property) {
             (Some("cumulative"), true)
@@ -592,8 +588,7 @@ mod tests {
     use super::*;
 
     /// `series` names each list's properties, through aliases, and a
-    /// property of none; and it agrees with `series_word` and
-    /// `is_cumulative`, which callers that need one answer ask.
+    /// property of none; and it agrees with `is_cumulative`.
     #[test]
     fn series_agrees_with_the_lists() {
         let policy = Policy::from_json_str(
@@ -609,7 +604,6 @@ mod tests {
         ] {
             let property = Property::new(name).unwrap();
             assert_eq!(policy.series(&property), expected, "{name}");
-            assert_eq!(policy.series_word(&property), expected.0, "{name}");
             assert_eq!(policy.is_cumulative(&property), expected.1, "{name}");
         }
     }

@@ -1798,7 +1798,7 @@ impl Analyzer<'_, '_> {
 
         // A cumulative or current property: a later report is a newer
         // figure.
-        let series = self.policy().series_word(&a.property);
+        let (series, cumulative) = self.policy().series(&a.property);
         if let Some(series) = series
             && overlap != Some(Overlap::Equal)
         {
@@ -1817,7 +1817,7 @@ impl Analyzer<'_, '_> {
                 // below the earlier one contradicts it, unless it says it
                 // corrects it (`corrects`, handled before this).
                 if let Some([x, y]) = evidence.intervals
-                    && self.policy().is_cumulative(&a.property)
+                    && cumulative
                 {
                     let (later, earlier) = if a_later { (x, y) } else { (y, x) };
                     if fell(&earlier, &later) {
