@@ -1667,9 +1667,7 @@ mod tests {
             first in "[ a-]{0,6}",
             indent in 0usize..40,
         ) {
-            let (mut fast, mut reference) = (String::from("before\n"), String::from("before\n"));
-            wrap(&mut fast, &text, width, &first, indent);
-            wrap_by_lines(&mut reference, &text, width, &first, indent);
+            let (fast, reference) = both_wraps(&text, width, &first, indent);
             proptest::prop_assert_eq!(fast, reference);
         }
 
@@ -1684,11 +1682,18 @@ mod tests {
             first in "[ a-]{0,6}",
             indent in 0usize..12,
         ) {
-            let (mut fast, mut reference) = (String::new(), String::new());
-            wrap(&mut fast, &text, width, &first, indent);
-            wrap_by_lines(&mut reference, &text, width, &first, indent);
+            let (fast, reference) = both_wraps(&text, width, &first, indent);
             proptest::prop_assert_eq!(fast, reference);
         }
+    }
+
+    /// `text` wrapped by [`wrap`] and by the reference, each after a line
+    /// already in its output.
+    fn both_wraps(text: &str, width: usize, first: &str, indent: usize) -> (String, String) {
+        let (mut fast, mut reference) = (String::from("before\n"), String::from("before\n"));
+        wrap(&mut fast, text, width, first, indent);
+        wrap_by_lines(&mut reference, text, width, first, indent);
+        (fast, reference)
     }
 
     /// Text held in a scratch in chunks of any size, down to one byte (a
