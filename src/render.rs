@@ -705,9 +705,10 @@ const DRAIN_AT: usize = 64 * 1024;
 
 /// Room for a topic's text, made at once: grown from nothing by
 /// doubling, the text of a topic of a few claims was copied some ten
-/// times over (at 100k synthetic claims, about 7% of the text report's
-/// instructions). The text and Markdown reports take some 320 bytes a
-/// claim; room is made for a little more, and for the topic's own lines.
+/// times over (at 100k synthetic claims, making the room at once took
+/// the text report from 3,826.2M to 3,782.0M instructions, −1.2%). The
+/// text and Markdown reports take some 320 bytes a claim; room is made
+/// for a little more, and for the topic's own lines.
 fn topic_room(topic: &Topic<'_>) -> usize {
     topic.claim_count.saturating_mul(384).saturating_add(512)
 }
