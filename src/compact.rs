@@ -1,8 +1,11 @@
-//! A compact JSON serializer for the streamed report's lines: the bytes
-//! `serde_json::to_writer` writes (with the escapes of
-//! [`crate::json::write_fragment`] for characters that act on a
-//! terminal), with the structure (braces, commas, field names) and plain
-//! strings written straight into the output.
+//! A JSON serializer for the reports: the bytes `serde_json::to_writer`
+//! writes for the streamed report's lines, and those of
+//! `serde_json::to_writer_pretty` for the JSON document (both with the
+//! escapes of [`crate::json::write_fragment`] for characters that act
+//! on a terminal), with the structure (braces, commas, new lines and
+//! indents, field names) and plain strings written straight into the
+//! output. The two layouts differ only in what goes between elements
+//! ([`Layout`]).
 //!
 //! A struct's field names are `&'static str`s that need no escape, yet
 //! serde_json sends each through its map-key serializer and string
@@ -35,17 +38,192 @@ pub(crate) fn to_writer<W: Write, T: Serialize + ?Sized>(
     out: &mut W,
     value: &T,
 ) -> Result<(), Error> {
-    value.serialize(Compact { out })
+    value.serialize(Compact { out, layout: Flat })
 }
 
-/// The serializer: a borrowed writer, passed down by value.
-struct Compact<'o, W> {
+/// Writes `value` as pretty JSON into `out`, as it stands `level` levels
+/// deep in a pretty document (its lines after the first indented by two
+/// spaces a level more): the bytes serde_json's `PrettyFormatter` writes
+/// there, with the escapes of [`crate::json::write_fragment`]. At level
+/// 0, the bytes of `serde_json::to_writer_pretty` with those escapes.
+pub(crate) fn to_writer_pretty<W: Write, T: Serialize + ?Sized>(
+    out: &mut W,
+    value: &T,
+    level: usize,
+) -> Result<(), Error> {
+    value.serialize(Compact {
+        out,
+        layout: Pretty { level },
+    })
+}
+
+/// Where arrays and objects put their elements: all on one line
+/// ([`Flat`]), or each on a line of its own, indented ([`Pretty`]). A
+/// layout is the one of a value; [`Layout::inner`] is the one of the
+/// elements of an array or object that the value opens. Everything but
+/// what goes between the elements (numbers, strings, brackets) is the
+/// same in both.
+trait Layout: Copy {
+    /// The layout of the elements of an array or object opened here.
+    fn inner(self) -> Self;
+
+    /// Writes what goes before an element: a comma unless `first`, and
+    /// in the pretty layout a new, indented line.
+    fn element<W: Write>(self, out: &mut W, first: bool) -> Result<(), Error>;
+
+    /// Writes what goes before a struct's field, then its name and the
+    /// colon: `,"key":` in the compact layout.
+    fn key<W: Write>(self, out: &mut W, first: bool, key: &'static str) -> Result<(), Error>;
+
+    /// Writes what goes between a map's key and its value.
+    fn colon<W: Write>(self, out: &mut W) -> Result<(), Error>;
+
+    /// Closes an array or object whose elements were laid out in `self`
+    /// (`any` when it had one), and for a variant the object around it.
+    fn close<W: Write>(self, out: &mut W, any: bool, close: Close) -> Result<(), Error>;
+}
+
+/// serde_json's compact layout: no space anywhere.
+#[derive(Clone, Copy)]
+struct Flat;
+
+impl Layout for Flat {
+    #[inline(always)]
+    fn inner(self) -> Flat {
+        Flat
+    }
+
+    #[inline(always)]
+    fn element<W: Write>(self, out: &mut W, first: bool) -> Result<(), Error> {
+        if first {
+            Ok(())
+        } else {
+            out.write_all(b",").map_err(Error::io)
+        }
+    }
+
+    #[inline(always)]
+    fn key<W: Write>(self, out: &mut W, first: bool, key: &'static str) -> Result<(), Error> {
+        write_key(out, !first, key)
+    }
+
+    #[inline(always)]
+    fn colon<W: Write>(self, out: &mut W) -> Result<(), Error> {
+        out.write_all(b":").map_err(Error::io)
+    }
+
+    /// Each closing written as a constant, which the compiler stores
+    /// without a call to copy it.
+    #[inline(always)]
+    fn close<W: Write>(self, out: &mut W, _any: bool, close: Close) -> Result<(), Error> {
+        match close {
+            Close::Array => out.write_all(b"]"),
+            Close::Object => out.write_all(b"}"),
+            Close::ArrayVariant => out.write_all(b"]}"),
+            Close::ObjectVariant => out.write_all(b"}}"),
+        }
+        .map_err(Error::io)
+    }
+}
+
+/// serde_json's pretty layout (its `PrettyFormatter`): each element on a
+/// line of its own, indented two spaces a level, `": "` after a key, and
+/// the closing bracket of an array or object that is not empty on a
+/// line of its own, at the indent of the line that opened it.
+#[derive(Clone, Copy)]
+struct Pretty {
+    /// The levels of indent of the lines this value's elements begin on,
+    /// less one: the level of the line the value begins on.
+    level: usize,
+}
+
+/// `,\n` and the spaces of 32 levels of indent: a new line and its indent
+/// are one slice of it, without the comma for a first element.
+const NEW_LINE: &[u8; 66] = b",\n                                                                ";
+
+/// Writes a new line (after a comma unless `first`) and `level` levels
+/// of indent, in one write for the levels a report reaches, which
+/// [`write_bytes`] copies without a call up to level 7.
+#[inline(always)]
+fn new_line<W: Write>(out: &mut W, first: bool, level: usize) -> Result<(), Error> {
+    let start = usize::from(first);
+    let mut width = 2 * level;
+    let step = width.min(NEW_LINE.len() - 2);
+    write_bytes(out, &NEW_LINE[start..2 + step])?;
+    width -= step;
+    while width > 0 {
+        let step = width.min(NEW_LINE.len() - 2);
+        out.write_all(&NEW_LINE[2..2 + step]).map_err(Error::io)?;
+        width -= step;
+    }
+    Ok(())
+}
+
+impl Layout for Pretty {
+    #[inline(always)]
+    fn inner(self) -> Pretty {
+        Pretty {
+            level: self.level + 1,
+        }
+    }
+
+    #[inline(always)]
+    fn element<W: Write>(self, out: &mut W, first: bool) -> Result<(), Error> {
+        new_line(out, first, self.level)
+    }
+
+    #[inline(always)]
+    fn key<W: Write>(self, out: &mut W, first: bool, key: &'static str) -> Result<(), Error> {
+        new_line(out, first, self.level)?;
+        if plain_static(key) {
+            out.write_all(b"\"").map_err(Error::io)?;
+            write_bytes(out, key.as_bytes())?;
+            out.write_all(b"\": ").map_err(Error::io)
+        } else {
+            write_string(out, key)?;
+            self.colon(out)
+        }
+    }
+
+    #[inline(always)]
+    fn colon<W: Write>(self, out: &mut W) -> Result<(), Error> {
+        out.write_all(b": ").map_err(Error::io)
+    }
+
+    /// The bracket on a line of its own, one level out, unless nothing
+    /// came before it; for a variant, the brace of the object that holds
+    /// it one level further out, after its one element.
+    fn close<W: Write>(self, out: &mut W, any: bool, close: Close) -> Result<(), Error> {
+        let level = self.level.saturating_sub(1);
+        if any {
+            new_line(out, true, level)?;
+        }
+        let (bracket, variant): (&[u8], bool) = match close {
+            Close::Array => (b"]", false),
+            Close::Object => (b"}", false),
+            Close::ArrayVariant => (b"]", true),
+            Close::ObjectVariant => (b"}", true),
+        };
+        out.write_all(bracket).map_err(Error::io)?;
+        if variant {
+            new_line(out, true, level.saturating_sub(1))?;
+            out.write_all(b"}").map_err(Error::io)?;
+        }
+        Ok(())
+    }
+}
+
+/// The serializer: a borrowed writer, passed down by value, and the
+/// layout of the value it writes.
+struct Compact<'o, W, L> {
     out: &'o mut W,
+    layout: L,
 }
 
-impl<'o, W: Write> Compact<'o, W> {
+impl<'o, W: Write, L: Layout> Compact<'o, W, L> {
     /// serde_json's own compact serializer on the same writer, for the
-    /// values that are not containers.
+    /// values that are not containers (which it writes the same in
+    /// either layout).
     fn json(&mut self) -> serde_json::Serializer<&mut W, Escaping> {
         serde_json::Serializer::with_formatter(&mut *self.out, Escaping)
     }
@@ -54,10 +232,12 @@ impl<'o, W: Write> Compact<'o, W> {
         self.out.write_all(bytes).map_err(Error::io)
     }
 
-    /// `{"variant":`, the start of an externally tagged variant.
+    /// `{"variant":`, the start of an externally tagged variant (in the
+    /// pretty layout with a new line before the name and a space after
+    /// the colon).
     fn open_variant(&mut self, variant: &'static str) -> Result<(), Error> {
         self.write(b"{")?;
-        write_key(self.out, false, variant)
+        self.layout.inner().key(self.out, true, variant)
     }
 
     /// An externally tagged variant holding an array or an object:
@@ -67,9 +247,9 @@ impl<'o, W: Write> Compact<'o, W> {
         mut self,
         variant: &'static str,
         close: Close,
-    ) -> Result<Compound<'o, W>, Error> {
+    ) -> Result<Compound<'o, W, L>, Error> {
         self.open_variant(variant)?;
-        Compound::open(self.out, close)
+        Compound::open(self.out, close, self.layout.inner().inner())
     }
 }
 
@@ -381,8 +561,7 @@ fn write_whole<W: Write>(out: &mut W, negative: bool, n: u64) -> Result<(), Erro
 }
 
 /// What closes an array or object: its bracket, and for an externally
-/// tagged variant the brace of `{"variant":` too. Each is written as a
-/// constant, which the compiler stores without a call to copy it.
+/// tagged variant the brace of `{"variant":` too.
 #[derive(Clone, Copy)]
 enum Close {
     /// `]`.
@@ -396,16 +575,18 @@ enum Close {
 }
 
 /// An array or object being written: whether an element came before,
-/// and what closes it.
-struct Compound<'o, W> {
+/// what closes it, and the layout of its elements.
+struct Compound<'o, W, L> {
     out: &'o mut W,
     first: bool,
     close: Close,
+    layout: L,
 }
 
-impl<'o, W: Write> Compound<'o, W> {
-    /// Writes the bracket that `close` closes.
-    fn open(out: &'o mut W, close: Close) -> Result<Self, Error> {
+impl<'o, W: Write, L: Layout> Compound<'o, W, L> {
+    /// Writes the bracket that `close` closes; its elements are laid out
+    /// in `layout`.
+    fn open(out: &'o mut W, close: Close, layout: L) -> Result<Self, Error> {
         match close {
             Close::Array | Close::ArrayVariant => out.write_all(b"["),
             Close::Object | Close::ObjectVariant => out.write_all(b"{"),
@@ -415,60 +596,53 @@ impl<'o, W: Write> Compound<'o, W> {
             out,
             first: true,
             close,
+            layout,
         })
     }
 
-    /// True, and no longer, before the first element: whether a comma
-    /// goes before this one.
-    fn comma(&mut self) -> bool {
-        !std::mem::replace(&mut self.first, false)
+    /// True before the first element, and no longer.
+    fn first(&mut self) -> bool {
+        std::mem::replace(&mut self.first, false)
     }
 
-    /// The comma before every element but the first.
+    /// What goes before an element.
     fn separate(&mut self) -> Result<(), Error> {
-        if self.comma() {
-            self.out.write_all(b",").map_err(Error::io)
-        } else {
-            Ok(())
-        }
+        let first = self.first();
+        self.layout.element(self.out, first)
     }
 
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
         self.separate()?;
         value.serialize(Compact {
             out: &mut *self.out,
+            layout: self.layout,
         })
     }
 
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
-        let comma = self.comma();
-        write_key(self.out, comma, key)?;
+        let first = self.first();
+        self.layout.key(self.out, first, key)?;
         value.serialize(Compact {
             out: &mut *self.out,
+            layout: self.layout,
         })
     }
 
     fn close(self) -> Result<(), Error> {
-        match self.close {
-            Close::Array => self.out.write_all(b"]"),
-            Close::Object => self.out.write_all(b"}"),
-            Close::ArrayVariant => self.out.write_all(b"]}"),
-            Close::ObjectVariant => self.out.write_all(b"}}"),
-        }
-        .map_err(Error::io)
+        self.layout.close(self.out, !self.first, self.close)
     }
 }
 
-impl<'o, W: Write> ser::Serializer for Compact<'o, W> {
+impl<'o, W: Write, L: Layout> ser::Serializer for Compact<'o, W, L> {
     type Ok = ();
     type Error = Error;
-    type SerializeSeq = Compound<'o, W>;
-    type SerializeTuple = Compound<'o, W>;
-    type SerializeTupleStruct = Compound<'o, W>;
-    type SerializeTupleVariant = Compound<'o, W>;
-    type SerializeMap = Compound<'o, W>;
-    type SerializeStruct = Compound<'o, W>;
-    type SerializeStructVariant = Compound<'o, W>;
+    type SerializeSeq = Compound<'o, W, L>;
+    type SerializeTuple = Compound<'o, W, L>;
+    type SerializeTupleStruct = Compound<'o, W, L>;
+    type SerializeTupleVariant = Compound<'o, W, L>;
+    type SerializeMap = Compound<'o, W, L>;
+    type SerializeStruct = Compound<'o, W, L>;
+    type SerializeStructVariant = Compound<'o, W, L>;
 
     fn serialize_bool(mut self, v: bool) -> Result<(), Error> {
         self.json().serialize_bool(v)
@@ -522,8 +696,15 @@ impl<'o, W: Write> ser::Serializer for Compact<'o, W> {
     fn serialize_str(self, v: &str) -> Result<(), Error> {
         write_string(self.out, v)
     }
-    fn serialize_bytes(mut self, v: &[u8]) -> Result<(), Error> {
-        self.json().serialize_bytes(v)
+    /// An array of the bytes' numbers, as serde_json writes one (in its
+    /// pretty layout, one number a line).
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
+        use ser::SerializeSeq;
+        let mut bytes = self.serialize_seq(Some(v.len()))?;
+        for byte in v {
+            bytes.serialize_element(byte)?;
+        }
+        bytes.end()
     }
     fn serialize_none(mut self) -> Result<(), Error> {
         self.write(b"null")
@@ -566,23 +747,26 @@ impl<'o, W: Write> ser::Serializer for Compact<'o, W> {
         value: &T,
     ) -> Result<(), Error> {
         self.open_variant(variant)?;
+        let inner = self.layout.inner();
         value.serialize(Compact {
             out: &mut *self.out,
+            layout: inner,
         })?;
-        self.write(b"}")
+        // The object around the variant, which holds one element.
+        inner.close(self.out, true, Close::Object)
     }
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'o, W>, Error> {
-        Compound::open(self.out, Close::Array)
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'o, W, L>, Error> {
+        Compound::open(self.out, Close::Array, self.layout.inner())
     }
-    fn serialize_tuple(self, _len: usize) -> Result<Compound<'o, W>, Error> {
-        Compound::open(self.out, Close::Array)
+    fn serialize_tuple(self, _len: usize) -> Result<Compound<'o, W, L>, Error> {
+        Compound::open(self.out, Close::Array, self.layout.inner())
     }
     fn serialize_tuple_struct(
         self,
         _name: &'static str,
         _len: usize,
-    ) -> Result<Compound<'o, W>, Error> {
-        Compound::open(self.out, Close::Array)
+    ) -> Result<Compound<'o, W, L>, Error> {
+        Compound::open(self.out, Close::Array, self.layout.inner())
     }
     fn serialize_tuple_variant(
         self,
@@ -590,14 +774,18 @@ impl<'o, W: Write> ser::Serializer for Compact<'o, W> {
         _index: u32,
         variant: &'static str,
         _len: usize,
-    ) -> Result<Compound<'o, W>, Error> {
+    ) -> Result<Compound<'o, W, L>, Error> {
         self.variant_compound(variant, Close::ArrayVariant)
     }
-    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'o, W>, Error> {
-        Compound::open(self.out, Close::Object)
+    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'o, W, L>, Error> {
+        Compound::open(self.out, Close::Object, self.layout.inner())
     }
-    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'o, W>, Error> {
-        Compound::open(self.out, Close::Object)
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'o, W, L>, Error> {
+        Compound::open(self.out, Close::Object, self.layout.inner())
     }
     fn serialize_struct_variant(
         self,
@@ -605,7 +793,7 @@ impl<'o, W: Write> ser::Serializer for Compact<'o, W> {
         _index: u32,
         variant: &'static str,
         _len: usize,
-    ) -> Result<Compound<'o, W>, Error> {
+    ) -> Result<Compound<'o, W, L>, Error> {
         self.variant_compound(variant, Close::ObjectVariant)
     }
     fn collect_str<T: Display + ?Sized>(self, value: &T) -> Result<(), Error> {
@@ -627,7 +815,7 @@ impl<'o, W: Write> ser::Serializer for Compact<'o, W> {
 macro_rules! array_impls {
     ($($kind:ident::$method:ident),* $(,)?) => {
         $(
-            impl<W: Write> ser::$kind for Compound<'_, W> {
+            impl<W: Write, L: Layout> ser::$kind for Compound<'_, W, L> {
                 type Ok = ();
                 type Error = Error;
                 fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
@@ -648,17 +836,18 @@ array_impls!(
     SerializeTupleVariant::serialize_field,
 );
 
-impl<W: Write> ser::SerializeMap for Compound<'_, W> {
+impl<W: Write, L: Layout> ser::SerializeMap for Compound<'_, W, L> {
     type Ok = ();
     type Error = Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
         self.separate()?;
         write_map_key(self.out, key)?;
-        self.out.write_all(b":").map_err(Error::io)
+        self.layout.colon(self.out)
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
         value.serialize(Compact {
             out: &mut *self.out,
+            layout: self.layout,
         })
     }
     fn end(self) -> Result<(), Error> {
@@ -671,7 +860,7 @@ impl<W: Write> ser::SerializeMap for Compound<'_, W> {
 macro_rules! object_impls {
     ($($kind:ident),* $(,)?) => {
         $(
-            impl<W: Write> ser::$kind for Compound<'_, W> {
+            impl<W: Write, L: Layout> ser::$kind for Compound<'_, W, L> {
                 type Ok = ();
                 type Error = Error;
                 fn serialize_field<T: Serialize + ?Sized>(
@@ -728,7 +917,63 @@ mod tests {
         Ok(bytes)
     }
 
-    /// The bytes of both serializers, which must be the same.
+    /// serde_json's `PrettyFormatter` with the crate's escapes: every
+    /// choice of layout is serde_json's, only the string fragments are
+    /// written by [`crate::json::write_fragment`].
+    struct PrettyEscaping(serde_json::ser::PrettyFormatter<'static>);
+
+    /// Hands each call on to serde_json's pretty formatter.
+    macro_rules! pretty_calls {
+        ($($call:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {
+            $(
+                fn $call<W: ?Sized + std::io::Write>(
+                    &mut self,
+                    out: &mut W,
+                    $($arg: $ty),*
+                ) -> std::io::Result<()> {
+                    self.0.$call(out, $($arg),*)
+                }
+            )*
+        };
+    }
+
+    impl serde_json::ser::Formatter for PrettyEscaping {
+        pretty_calls!(
+            begin_array(),
+            end_array(),
+            begin_array_value(first: bool),
+            end_array_value(),
+            begin_object(),
+            end_object(),
+            begin_object_key(first: bool),
+            begin_object_value(),
+            end_object_value(),
+        );
+
+        fn write_string_fragment<W: ?Sized + std::io::Write>(
+            &mut self,
+            out: &mut W,
+            fragment: &str,
+        ) -> std::io::Result<()> {
+            crate::json::write_fragment(out, fragment)
+        }
+    }
+
+    /// The bytes of serde_json's own pretty serializer with the crate's
+    /// escapes.
+    fn serde_json_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        let pretty = PrettyEscaping(serde_json::ser::PrettyFormatter::new());
+        value.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut bytes, pretty,
+        ))?;
+        Ok(bytes)
+    }
+
+    /// The bytes of both serializers, which must be the same, in the
+    /// compact layout and in the pretty one: at level 0, and at level
+    /// 3, where each line after the first is indented by three levels
+    /// more (a string holds no raw new line to be indented).
     #[track_caller]
     fn same<T: Serialize + ?Sized>(value: &T) -> String {
         let expected = serde_json_escaped(value).expect("serde_json serialises it");
@@ -738,6 +983,18 @@ mod tests {
             String::from_utf8_lossy(&ours),
             String::from_utf8_lossy(&expected)
         );
+        let pretty = serde_json_pretty(value).expect("serde_json serialises it");
+        let pretty = String::from_utf8(pretty).expect("JSON is UTF-8");
+        for level in [0, 3] {
+            let mut ours_pretty = Vec::new();
+            super::to_writer_pretty(&mut ours_pretty, value, level).expect("ours serialises it");
+            let indent = format!("\n{}", "  ".repeat(level));
+            assert_eq!(
+                String::from_utf8_lossy(&ours_pretty),
+                pretty.replace('\n', &indent),
+                "level {level}"
+            );
+        }
         String::from_utf8(ours).expect("JSON is UTF-8")
     }
 
@@ -870,6 +1127,43 @@ mod tests {
         written_as_collected("");
         same(&Vec::<Vec<u8>>::new());
         same(&vec![Vec::<u8>::new(), vec![1]]);
+    }
+
+    /// Arrays and objects nested deeper than the indent [`super::new_line`]
+    /// writes at once (32 levels), empty and not, and structs in arrays
+    /// in structs, laid out as serde_json lays them out.
+    #[test]
+    fn nested_values_are_laid_out_as_serde_json_lays_them_out() {
+        let mut deep = serde_json::json!([]);
+        for depth in 0..40 {
+            deep = if depth % 2 == 0 {
+                serde_json::json!({ "k": deep, "e": {}, "n": depth })
+            } else {
+                serde_json::json!([deep, [], "s", [1, [2]]])
+            };
+        }
+        same(&deep);
+        let inner = || Inner {
+            odd: 'x',
+            skipped: Some(1),
+            long: (),
+        };
+        same(&vec![
+            External::Struct {
+                a: Some(2),
+                b: vec![3, 4],
+            },
+            External::Tuple(1, false),
+            External::Newtype(0.5),
+            External::Unit,
+        ]);
+        same(&(
+            vec![inner(), inner()],
+            Internal::Inner(inner()),
+            [Pair(1, "p")],
+        ));
+        same(&Adjacent::Words(vec![]));
+        same(&[[Some(External::Struct { a: None, b: vec![] })]]);
     }
 
     /// A byte string as serde sees one.
