@@ -241,6 +241,29 @@ fn wrap(out: &mut String, text: &str, width: usize, first: &str, indent: usize) 
                 out.push_str(word);
             }
         }
+    } else if single_spaced_ascii(text) {
+        // A text of ASCII words between single spaces is its own layout:
+        // each line is a slice of it, found by where its room ends.
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let word_end = memchr::memchr(b' ', &bytes[i..]).map_or(bytes.len(), |at| i + at);
+            // The first word of the slice goes where `place` puts it
+            // (on this line, or the next); the words after it follow as
+            // long as they fit.
+            line.place(out, word_end - i);
+            let room = line.width.saturating_sub(line.len);
+            let reach = bytes.len().min(word_end + room);
+            let end = if reach == bytes.len() || bytes[reach] == b' ' {
+                reach
+            } else {
+                // `bytes[word_end]` is a space: one is always found.
+                memchr::memrchr(b' ', &bytes[word_end..reach]).map_or(word_end, |at| word_end + at)
+            };
+            out.push_str(&text[i..end]);
+            line.len += end - word_end;
+            i = end + 1;
+        }
     } else {
         // Most texts hold no character that acts, and then the space is
         // their only ASCII whitespace (the others are controls): they are
@@ -278,6 +301,28 @@ fn wrap(out: &mut String, text: &str, width: usize, first: &str, indent: usize) 
         out.truncate(start + first.trim_end().len());
     }
     out.push('\n');
+}
+
+/// True when `text` is words of ASCII between single spaces, with no
+/// space at either end: what [`wrap`] can lay out a line at a time, each
+/// line a slice of the text as long as its characters, once
+/// [`holds_acting`] has found no control in it. Each byte and the one
+/// after it are tested in one pass without an early exit, which the
+/// compiler vectorises.
+fn single_spaced_ascii(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    let odd = bytes
+        .iter()
+        .zip(&bytes[1..])
+        .fold(false, |odd, (&b, &next)| {
+            odd | (b >= 0x80) | ((b == b' ') & (next == b' '))
+        });
+    // The last byte is tested only as a space: a character beyond ASCII
+    // ending there began with a byte tested above.
+    first != b' ' && last != b' ' && !odd
 }
 
 /// Where [`wrap`] stands in the line it is writing.
@@ -1685,6 +1730,48 @@ mod tests {
         ) {
             let (fast, reference) = both_wraps(&text, width, &first, indent);
             proptest::prop_assert_eq!(fast, reference);
+        }
+
+        /// The same for texts of ASCII words between single spaces, which
+        /// `wrap` lays out a line at a time: words longer than a line,
+        /// lines that end exactly at the width, a first line already
+        /// past it.
+        #[test]
+        fn wrap_lays_out_single_spaced_ascii_as_the_line_by_line_wrap(
+            text in "[a-z]{1,12}( [a-z.,]{1,12}){0,30}",
+            width in 0usize..50,
+            first in "[ a-]{0,6}",
+            indent in 0usize..12,
+        ) {
+            proptest::prop_assert!(single_spaced_ascii(&text));
+            let (fast, reference) = both_wraps(&text, width, &first, indent);
+            proptest::prop_assert_eq!(fast, reference);
+        }
+    }
+
+    /// The line-at-a-time layout takes only ASCII between single
+    /// spaces: a character beyond ASCII (which may be whitespace, or
+    /// count as one of several bytes), a run of spaces or a space at an
+    /// end sends the text to the word-by-word layout, at every place in
+    /// the text. (A control goes to the layout that shows it before
+    /// this is asked.)
+    #[test]
+    fn only_single_spaced_printable_ascii_is_laid_out_a_line_at_a_time() {
+        let words = "thirty one words of plain text, fit for slicing.";
+        assert!(single_spaced_ascii(words));
+        assert!(single_spaced_ascii("x"));
+        assert!(!single_spaced_ascii(""));
+        for at in 0..=words.len() {
+            for odd in ["\u{a0}", "é", "\u{3000}", "’"] {
+                let text = format!("{}{odd}{}", &words[..at], &words[at..]);
+                assert!(!single_spaced_ascii(&text), "{text:?}");
+            }
+            // A space splits a word in two, unless it doubles one or
+            // stands at an end.
+            let text = format!("{} {}", &words[..at], &words[at..]);
+            let (before, after) = (words[..at].ends_with(' '), words[at..].starts_with(' '));
+            let split = at > 0 && at < words.len() && !before && !after;
+            assert_eq!(single_spaced_ascii(&text), split, "{text:?}");
         }
     }
 
