@@ -241,17 +241,21 @@ fn wrap(out: &mut String, text: &str, width: usize, first: &str, indent: usize) 
                 out.push_str(word);
             }
         }
-    } else if single_spaced_ascii(text) {
-        // A text of ASCII words between single spaces is its own layout:
-        // each line is a slice of it, found by where its room ends.
+    } else if let Some(ascii) = single_spaced(text) {
+        // A text of words between single spaces is its own layout: each
+        // line is a slice of it, found by where its room ends.
         let bytes = text.as_bytes();
+        let chars = |slice: &[u8]| if ascii { slice.len() } else { char_len(slice) };
         let mut i = 0;
         while i < bytes.len() {
             let word_end = memchr::memchr(b' ', &bytes[i..]).map_or(bytes.len(), |at| i + at);
             // The first word of the slice goes where `place` puts it
             // (on this line, or the next); the words after it follow as
-            // long as they fit.
-            line.place(out, word_end - i);
+            // long as they fit. A text has at least as many bytes as
+            // characters, so the words within `room` bytes fit; where
+            // characters of several bytes leave room for another word,
+            // `place` puts it on this line next time round.
+            line.place(out, chars(&bytes[i..word_end]));
             let room = line.width.saturating_sub(line.len);
             let reach = bytes.len().min(word_end + room);
             let end = if reach == bytes.len() || bytes[reach] == b' ' {
@@ -261,7 +265,7 @@ fn wrap(out: &mut String, text: &str, width: usize, first: &str, indent: usize) 
                 memchr::memrchr(b' ', &bytes[word_end..reach]).map_or(word_end, |at| word_end + at)
             };
             out.push_str(&text[i..end]);
-            line.len += end - word_end;
+            line.len += chars(&bytes[word_end..end]);
             i = end + 1;
         }
     } else {
@@ -303,26 +307,49 @@ fn wrap(out: &mut String, text: &str, width: usize, first: &str, indent: usize) 
     out.push('\n');
 }
 
-/// True when `text` is words of ASCII between single spaces, with no
-/// space at either end: what [`wrap`] can lay out a line at a time, each
-/// line a slice of the text as long as its characters, once
-/// [`holds_acting`] has found no control in it. Each byte and the one
-/// after it are tested in one pass without an early exit, which the
-/// compiler vectorises.
-fn single_spaced_ascii(text: &str) -> bool {
+/// `Some(ascii)` when `text` is words between single spaces, with no
+/// space at either end and no whitespace but the space (`ascii` when
+/// all of it is ASCII): what [`wrap`] can lay out a line at a time, each
+/// line a slice of the text, once [`holds_acting`] has found no control
+/// in it. Each byte and the one after it are tested in one pass without
+/// an early exit, which the compiler vectorises; in a text beyond ASCII,
+/// only the characters that begin with a byte that whitespace beyond
+/// ASCII begins with (0xC2, 0xE1, 0xE2, 0xE3: U+00A0, U+1680, U+2000 to
+/// U+205F, U+3000) are decoded.
+fn single_spaced(text: &str) -> Option<bool> {
     let bytes = text.as_bytes();
-    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
-        return false;
-    };
-    let odd = bytes
+    let (&first, &last) = (bytes.first()?, bytes.last()?);
+    let (wide, double) = bytes
         .iter()
         .zip(&bytes[1..])
-        .fold(false, |odd, (&b, &next)| {
-            odd | (b >= 0x80) | ((b == b' ') & (next == b' '))
+        .fold((false, false), |(wide, double), (&b, &next)| {
+            (wide | (b >= 0x80), double | ((b == b' ') & (next == b' ')))
         });
     // The last byte is tested only as a space: a character beyond ASCII
     // ending there began with a byte tested above.
-    first != b' ' && last != b' ' && !odd
+    if first == b' ' || last == b' ' || double {
+        return None;
+    }
+    if !wide {
+        return Some(true);
+    }
+    let spaced = |at: usize| {
+        text.get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_whitespace)
+    };
+    if memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes).any(spaced)
+        || memchr::memchr_iter(0xE1, bytes).any(spaced)
+    {
+        return None;
+    }
+    Some(false)
+}
+
+/// The characters of `bytes`, whole UTF-8: its bytes less those that
+/// continue a character.
+fn char_len(bytes: &[u8]) -> usize {
+    bytes.len() - bytes.iter().filter(|&&b| b & 0xC0 == 0x80).count()
 }
 
 /// Where [`wrap`] stands in the line it is writing.
@@ -1732,46 +1759,55 @@ mod tests {
             proptest::prop_assert_eq!(fast, reference);
         }
 
-        /// The same for texts of ASCII words between single spaces, which
+        /// The same for texts of words between single spaces, which
         /// `wrap` lays out a line at a time: words longer than a line,
         /// lines that end exactly at the width, a first line already
-        /// past it.
+        /// past it; ASCII, and with characters of two and three bytes.
         #[test]
-        fn wrap_lays_out_single_spaced_ascii_as_the_line_by_line_wrap(
-            text in "[a-z]{1,12}( [a-z.,]{1,12}){0,30}",
+        fn wrap_lays_out_single_spaced_words_as_the_line_by_line_wrap(
+            ascii in "[a-z]{1,12}( [a-z.,]{1,12}){0,30}",
+            wide in "[a-zé’–→·]{1,12}( [a-z.,é’–→·]{1,12}){0,30}",
             width in 0usize..50,
             first in "[ a-]{0,6}",
             indent in 0usize..12,
         ) {
-            proptest::prop_assert!(single_spaced_ascii(&text));
-            let (fast, reference) = both_wraps(&text, width, &first, indent);
-            proptest::prop_assert_eq!(fast, reference);
+            proptest::prop_assert_eq!(single_spaced(&ascii), Some(true));
+            proptest::prop_assert!(single_spaced(&wide).is_some());
+            for text in [&ascii, &wide] {
+                let (fast, reference) = both_wraps(text, width, &first, indent);
+                proptest::prop_assert_eq!(fast, reference);
+            }
         }
     }
 
-    /// The line-at-a-time layout takes only ASCII between single
-    /// spaces: a character beyond ASCII (which may be whitespace, or
-    /// count as one of several bytes), a run of spaces or a space at an
+    /// The line-at-a-time layout takes only words between single
+    /// spaces: whitespace beyond ASCII, a run of spaces or a space at an
     /// end sends the text to the word-by-word layout, at every place in
-    /// the text. (A control goes to the layout that shows it before
-    /// this is asked.)
+    /// the text; other characters beyond ASCII are taken, and counted
+    /// as characters. (A control goes to the layout that shows it
+    /// before this is asked.)
     #[test]
-    fn only_single_spaced_printable_ascii_is_laid_out_a_line_at_a_time() {
+    fn only_single_spaced_words_are_laid_out_a_line_at_a_time() {
         let words = "thirty one words of plain text, fit for slicing.";
-        assert!(single_spaced_ascii(words));
-        assert!(single_spaced_ascii("x"));
-        assert!(!single_spaced_ascii(""));
+        assert_eq!(single_spaced(words), Some(true));
+        assert_eq!(single_spaced("x"), Some(true));
+        assert_eq!(single_spaced(""), None);
+        assert_eq!(char_len("é’–→ a".as_bytes()), 6);
         for at in 0..=words.len() {
-            for odd in ["\u{a0}", "é", "\u{3000}", "’"] {
-                let text = format!("{}{odd}{}", &words[..at], &words[at..]);
-                assert!(!single_spaced_ascii(&text), "{text:?}");
+            for space in ["\u{a0}", "\u{3000}", "\u{1680}", "\u{2009}", "\u{205f}"] {
+                let text = format!("{}{space}{}", &words[..at], &words[at..]);
+                assert_eq!(single_spaced(&text), None, "{text:?}");
+            }
+            for letter in ["é", "’", "→", "·", "\u{1681}", "\u{3001}"] {
+                let text = format!("{}{letter}{}", &words[..at], &words[at..]);
+                assert_eq!(single_spaced(&text), Some(false), "{text:?}");
             }
             // A space splits a word in two, unless it doubles one or
             // stands at an end.
             let text = format!("{} {}", &words[..at], &words[at..]);
             let (before, after) = (words[..at].ends_with(' '), words[at..].starts_with(' '));
             let split = at > 0 && at < words.len() && !before && !after;
-            assert_eq!(single_spaced_ascii(&text), split, "{text:?}");
+            assert_eq!(single_spaced(&text).is_some(), split, "{text:?}");
         }
     }
 
