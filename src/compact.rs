@@ -175,14 +175,7 @@ impl Layout for Pretty {
     #[inline(always)]
     fn key<W: Write>(self, out: &mut W, first: bool, key: &'static str) -> Result<(), Error> {
         new_line(out, first, self.level)?;
-        if plain_static(key) {
-            out.write_all(b"\"").map_err(Error::io)?;
-            write_bytes(out, key.as_bytes())?;
-            out.write_all(b"\": ").map_err(Error::io)
-        } else {
-            write_string(out, key)?;
-            self.colon(out)
-        }
+        write_static(out, key, b"\": ")
     }
 
     #[inline(always)]
@@ -493,6 +486,27 @@ pub(crate) fn serialize_text<S: ser::Serializer>(
     written
 }
 
+/// Writes `"text` and then `close` (its closing quote and what follows
+/// it, written together) for a static text: a variant's name, or a
+/// field's in the pretty layout. The text is copied as it is when
+/// [`plain_static`] finds it needs no escape.
+#[inline(always)]
+fn write_static<W: Write>(
+    out: &mut W,
+    text: &'static str,
+    close: &'static [u8],
+) -> Result<(), Error> {
+    if !plain_static(text) {
+        write_string(out, text)?;
+        return out
+            .write_all(close.get(1..).unwrap_or_default())
+            .map_err(Error::io);
+    }
+    out.write_all(b"\"").map_err(Error::io)?;
+    write_bytes(out, text.as_bytes())?;
+    out.write_all(close).map_err(Error::io)
+}
+
 /// Writes `"key":` for a struct's field name, after a comma when
 /// `comma`, copying the name when it needs no escape: the comma and the
 /// opening quote in one write, and the closing quote and the colon in
@@ -724,13 +738,7 @@ impl<'o, W: Write, L: Layout> ser::Serializer for Compact<'o, W, L> {
         _index: u32,
         variant: &'static str,
     ) -> Result<(), Error> {
-        if plain_static(variant) {
-            self.out.write_all(b"\"").map_err(Error::io)?;
-            write_bytes(self.out, variant.as_bytes())?;
-            self.out.write_all(b"\"").map_err(Error::io)
-        } else {
-            write_string(self.out, variant)
-        }
+        write_static(self.out, variant, b"\"")
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
@@ -1010,9 +1018,14 @@ mod tests {
     #[derive(Serialize)]
     enum External {
         Unit,
+        #[serde(rename = "un\"it\u{1b}")]
+        Escaped,
         Newtype(f64),
         Tuple(u8, bool),
-        Struct { a: Option<u8>, b: Vec<u8> },
+        Struct {
+            a: Option<u8>,
+            b: Vec<u8>,
+        },
     }
 
     #[derive(Serialize)]
@@ -1098,6 +1111,8 @@ mod tests {
         same(&Pair(-3, "x"));
         same(&(1u8, "two", 3.5f32, [4u16; 2]));
         same(&External::Unit);
+        same(&External::Escaped);
+        same(&[External::Escaped, External::Unit]);
         same(&External::Newtype(1e21));
         same(&External::Tuple(0, true));
         same(&External::Struct { a: None, b: vec![] });
