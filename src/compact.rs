@@ -143,13 +143,15 @@ const NEW_LINE: &[u8; 66] = b",\n                                               
 
 /// Writes a new line (after a comma unless `first`) and `level` levels
 /// of indent, in one write for the levels a report reaches, which
-/// [`write_bytes`] copies without a call up to level 7.
+/// [`write_bytes`] copies without a call up to level 7; deeper than 32
+/// levels, the rest of the indent follows in more writes.
 #[inline(always)]
 fn new_line<W: Write>(out: &mut W, first: bool, level: usize) -> Result<(), Error> {
-    let start = usize::from(first);
+    // The first write apart from the rest: one loop for both measured
+    // 0.5% more instructions for the JSON document.
     let mut width = 2 * level;
     let step = width.min(NEW_LINE.len() - 2);
-    write_bytes(out, &NEW_LINE[start..2 + step])?;
+    write_bytes(out, &NEW_LINE[usize::from(first)..2 + step])?;
     width -= step;
     while width > 0 {
         let step = width.min(NEW_LINE.len() - 2);
@@ -223,6 +225,13 @@ impl<'o, W: Write, L: Layout> Compact<'o, W, L> {
 
     fn write(&mut self, bytes: &[u8]) -> Result<(), Error> {
         self.out.write_all(bytes).map_err(Error::io)
+    }
+
+    /// An array or object opened here, closed by `close`, its elements
+    /// one level in.
+    #[inline(always)]
+    fn open(self, close: Close) -> Result<Compound<'o, W, L>, Error> {
+        Compound::open(self.out, close, self.layout.inner())
     }
 
     /// `{"variant":`, the start of an externally tagged variant (in the
@@ -625,21 +634,24 @@ impl<'o, W: Write, L: Layout> Compound<'o, W, L> {
         self.layout.element(self.out, first)
     }
 
-    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.separate()?;
-        value.serialize(Compact {
+    /// The serializer of an element's value.
+    #[inline(always)]
+    fn value(&mut self) -> Compact<'_, W, L> {
+        Compact {
             out: &mut *self.out,
             layout: self.layout,
-        })
+        }
+    }
+
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.separate()?;
+        value.serialize(self.value())
     }
 
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
         let first = self.first();
         self.layout.key(self.out, first, key)?;
-        value.serialize(Compact {
-            out: &mut *self.out,
-            layout: self.layout,
-        })
+        value.serialize(self.value())
     }
 
     fn close(self) -> Result<(), Error> {
@@ -764,17 +776,17 @@ impl<'o, W: Write, L: Layout> ser::Serializer for Compact<'o, W, L> {
         inner.close(self.out, true, Close::Object)
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'o, W, L>, Error> {
-        Compound::open(self.out, Close::Array, self.layout.inner())
+        self.open(Close::Array)
     }
     fn serialize_tuple(self, _len: usize) -> Result<Compound<'o, W, L>, Error> {
-        Compound::open(self.out, Close::Array, self.layout.inner())
+        self.open(Close::Array)
     }
     fn serialize_tuple_struct(
         self,
         _name: &'static str,
         _len: usize,
     ) -> Result<Compound<'o, W, L>, Error> {
-        Compound::open(self.out, Close::Array, self.layout.inner())
+        self.open(Close::Array)
     }
     fn serialize_tuple_variant(
         self,
@@ -786,14 +798,14 @@ impl<'o, W: Write, L: Layout> ser::Serializer for Compact<'o, W, L> {
         self.variant_compound(variant, Close::ArrayVariant)
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'o, W, L>, Error> {
-        Compound::open(self.out, Close::Object, self.layout.inner())
+        self.open(Close::Object)
     }
     fn serialize_struct(
         self,
         _name: &'static str,
         _len: usize,
     ) -> Result<Compound<'o, W, L>, Error> {
-        Compound::open(self.out, Close::Object, self.layout.inner())
+        self.open(Close::Object)
     }
     fn serialize_struct_variant(
         self,
@@ -853,10 +865,7 @@ impl<W: Write, L: Layout> ser::SerializeMap for Compound<'_, W, L> {
         self.layout.colon(self.out)
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(Compact {
-            out: &mut *self.out,
-            layout: self.layout,
-        })
+        value.serialize(self.value())
     }
     fn end(self) -> Result<(), Error> {
         self.close()
