@@ -4009,6 +4009,85 @@ fn sorted_unique_few_sources(mut ids: FewSources<'_>) -> FewSources<'_> {
     ids
 }
 
+/// A scope group's key as ranks ([`Analyzer::scope_groups`]): the
+/// value's kind, whether projected, and the ranks of the projection's
+/// horizon, the population and the unit of measure among the topic's
+/// (each normalized; none ranks as an empty text).
+type RankedKey = (u32, bool, u32, u32, u32);
+
+/// A scope group keyed by its ranks: its kind, its unit of measure, and
+/// its claims, in id order.
+type RankedGroup<'v, 'c> = (&'static str, &'v str, Vec<&'c Claim>);
+
+/// How many of a topic's first distinct scope texts [`Interned::id`]
+/// compares a text with before hashing it.
+const SHARED_TEXTS_SCANNED: usize = 8;
+
+/// The distinct texts of one part of a topic's scope keys, numbered as
+/// first seen. Texts are mostly shared (`Arc<str>`), so the last one
+/// looked up is known again by its address without hashing it.
+#[derive(Default)]
+struct Interned<'v> {
+    index: HashMap<&'v str, u32>,
+    texts: Vec<&'v str>,
+    last: Option<((usize, usize), u32)>,
+}
+
+impl<'v> Interned<'v> {
+    /// The number of `text`: a text seen before keeps its number.
+    fn id(&mut self, text: &'v str) -> u32 {
+        let at = (text.as_ptr() as usize, text.len());
+        if let Some((seen, id)) = self.last
+            && seen == at
+        {
+            return id;
+        }
+        // The first few texts are compared without hashing: a topic
+        // mostly has that few, and they alternate.
+        let known = self
+            .texts
+            .iter()
+            .take(SHARED_TEXTS_SCANNED)
+            .position(|&t| t == text);
+        if let Some(id) = known {
+            let id = id as u32;
+            self.last = Some((at, id));
+            return id;
+        }
+        let next = self.texts.len() as u32;
+        let id = *self.index.entry(text).or_insert(next);
+        if id == next {
+            self.texts.push(text);
+        }
+        self.last = Some((at, id));
+        id
+    }
+
+    /// Each number's rank among the texts as `normalize` makes them
+    /// (see [`rank_texts`]).
+    fn ranks(&self, normalize: impl Fn(&'v str) -> Cow<'v, str>) -> Vec<u32> {
+        rank_texts(&self.texts, normalize)
+    }
+}
+
+/// Each of `texts`' rank among them as `normalize` makes them: texts
+/// that normalize alike share a rank, and ranks are in the order of the
+/// normalized texts, so that comparing ranks compares those texts.
+fn rank_texts<'v>(texts: &[&'v str], normalize: impl Fn(&'v str) -> Cow<'v, str>) -> Vec<u32> {
+    let normalized: Vec<Cow<'v, str>> = texts.iter().map(|t| normalize(t)).collect();
+    let mut order: Vec<usize> = (0..texts.len()).collect();
+    order.sort_unstable_by(|&a, &b| normalized[a].cmp(&normalized[b]));
+    let mut ranks = vec![0; texts.len()];
+    let mut rank = 0;
+    for (k, pair) in order.iter().enumerate() {
+        if k > 0 && normalized[order[k - 1]] != normalized[*pair] {
+            rank += 1;
+        }
+        ranks[*pair] = rank;
+    }
+    ranks
+}
+
 /// The kind of value a scope holds: [`Value::kind`], but a share (a
 /// quantity in `percent`) is a kind of its own, never compared with a
 /// count: "30%" of a port's capacity and "30" berths are not one figure.
@@ -5514,8 +5593,6 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // one scope, labelled with the first horizon, and conflicted
         // (fifteenth audit, A3). As with populations, a projection whose
         // horizon is not stated stands apart from those whose is.
-        type Key<'v> = (&'static str, bool, &'v str, String, &'v str);
-        let mut keyed: BTreeMap<Key<'_>, Cow<'s, [&'c Claim]>> = BTreeMap::new();
         let vocabulary = self.policy.vocabulary();
         // The last unit looked up, by its text's address and length:
         // units are shared texts, and most topics have one or two.
@@ -5552,10 +5629,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let one_key = first_key.filter(|_| claims.iter().all(|c| plain_key(c) == first_key));
         // That one key's group is the topic's claims, borrowed: neither
         // copied nor put in a map of its own.
-        let one_group = one_key.map(|(kind, projected)| {
-            let key: Key<'_> = (kind, projected, "", String::new(), "");
-            (key, Cow::Borrowed(claims))
-        });
+        let one_group =
+            one_key.map(|(kind, projected)| (kind, projected, "", Cow::Borrowed(claims)));
         // A figure given with no unit of measure is in the topic's one
         // measure, if it has one ("12,000" beside "15,000 acres"); beside
         // two measures it cannot be placed, and stands apart.
@@ -5572,47 +5647,69 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             }
         }
         let only_measure = only_measure.flatten().unwrap_or("");
-        // The topic's horizons, each normalized once: claims share a few.
-        let mut horizons: Vec<(&str, String)> = Vec::new();
-        for h in claims
-            .iter()
-            .filter(|_| one_key.is_none())
-            .filter_map(|c| horizon(c))
-        {
-            if !horizons.iter().any(|(seen, _)| *seen == h) {
-                horizons.push((h, normalize_text(h)));
-            }
-        }
-        let normalized_horizon = |c: &Claim| {
-            horizon(c).map_or("", |h| {
-                horizons
-                    .iter()
-                    .find(|(seen, _)| *seen == h)
-                    .map_or("", |(_, normalized)| normalized.as_str())
-            })
-        };
-        for claim in claims.iter().filter(|_| one_key.is_none()) {
-            let projected = claim.scope.status == Status::Projected;
-            let population = claim
-                .scope
-                .population
-                .as_deref()
-                .map(normalize_text)
-                .unwrap_or_default();
-            keyed
-                .entry((
-                    scope_kind(&claim.value),
-                    projected,
-                    normalized_horizon(claim),
-                    population,
-                    measure(claim).unwrap_or(match claim.value {
+        // Claims of several keys are grouped by their keys' ranks: each
+        // part of a key is numbered once for each distinct text (a
+        // topic's claims share a few populations, horizons and measures,
+        // as `Arc<str>` texts), normalized once, and ranked among the
+        // others, so that grouping compares integers. The groups come in
+        // the order of the keys themselves, part by part. (A map keyed by
+        // the texts, with a population normalized for every claim, was
+        // the topic's costliest line at 1M claims.)
+        let mut keyed: BTreeMap<RankedKey, RankedGroup<'_, 'c>> = BTreeMap::new();
+        if one_key.is_none() {
+            let mut kinds: smallvec::SmallVec<[&'static str; 4]> = smallvec::SmallVec::new();
+            let mut horizons = Interned::default();
+            let mut populations = Interned::default();
+            let mut measures = Interned::default();
+            let numbered: Vec<(RankedKey, &'c Claim)> = claims
+                .iter()
+                .map(|claim| {
+                    let kind = scope_kind(&claim.value);
+                    let kind = match kinds.iter().position(|k| *k == kind) {
+                        Some(k) => k,
+                        None => {
+                            kinds.push(kind);
+                            kinds.len() - 1
+                        }
+                    };
+                    let measure = measure(claim).unwrap_or(match claim.value {
                         Value::Quantity(_) => only_measure,
                         _ => "",
-                    }),
-                ))
-                .or_default()
-                .to_mut()
-                .push(claim);
+                    });
+                    let key = (
+                        kind as u32,
+                        claim.scope.status == Status::Projected,
+                        horizons.id(horizon(claim).unwrap_or("")),
+                        populations.id(claim.scope.population.as_deref().unwrap_or("")),
+                        measures.id(measure),
+                    );
+                    (key, *claim)
+                })
+                .collect();
+            let kind_ranks = rank_texts(&kinds, Cow::Borrowed);
+            let horizon_ranks = horizons.ranks(|h| Cow::Owned(normalize_text(h)));
+            let population_ranks = populations.ranks(|p| Cow::Owned(normalize_text(p)));
+            let measure_ranks = measures.ranks(Cow::Borrowed);
+            for ((kind, projected, horizon, population, measure), claim) in numbered {
+                let ranked = (
+                    kind_ranks[kind as usize],
+                    projected,
+                    horizon_ranks[horizon as usize],
+                    population_ranks[population as usize],
+                    measure_ranks[measure as usize],
+                );
+                keyed
+                    .entry(ranked)
+                    .or_insert_with(|| {
+                        (
+                            kinds[kind as usize],
+                            measures.texts[measure as usize],
+                            Vec::new(),
+                        )
+                    })
+                    .2
+                    .push(claim);
+            }
         }
         // A topic that mixes kinds of value names each group's kind, so
         // that its scopes are told apart ("quantity" and "text", not "as
@@ -5623,7 +5720,12 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             .any(|(a, b)| a.0 != b.0);
         // Mostly one group: held inline, not allocated.
         let mut groups = smallvec::SmallVec::new();
-        for ((kind, projected, _, _, measure), members) in one_group.into_iter().chain(keyed) {
+        let keyed = keyed
+            .into_iter()
+            .map(|((_, projected, _, _, _), (kind, measure, members))| {
+                (kind, projected, measure, Cow::Owned(members))
+            });
+        for (kind, projected, measure, members) in one_group.into_iter().chain(keyed) {
             // Split by time: runs of scope times that share a moment. A
             // time that spans two runs (a month beside two of its weeks)
             // stands apart, as a coarse value does among positions: it
@@ -10182,5 +10284,184 @@ mod relaying_end_tests {
                 .collect();
             prop_assert_eq!(got, want);
         }
+    }
+}
+
+#[cfg(test)]
+mod scope_group_tests {
+    use super::{Analyzer, normalize_text, scope_kind};
+    use crate::{
+        Amount, Assertion, Claim, ClaimId, Corpus, EntityId, Period, Policy, Property, Quantity,
+        Scope, SourceId, Status, Value,
+    };
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
+
+    /// Populations that normalize alike ("civilians", "Civilians.") and
+    /// apart, the empty text among them: more than `Interned` compares
+    /// before it hashes.
+    const POPULATIONS: [&str; 13] = [
+        "civilians",
+        "Civilians.",
+        " CIVILIANS ",
+        "children",
+        "Children!",
+        "men; women",
+        "men women",
+        "",
+        "adults",
+        "soldiers",
+        "tourists",
+        "Tourists",
+        "dock workers",
+    ];
+    const HORIZONS: [&str; 5] = ["by 2030", "By 2030.", "by 2050", "2050", ""];
+    /// Units in a measure of the default vocabulary, and counted nouns.
+    const UNITS: [&str; 5] = ["acres", "acre", "hectares", "ha", "fighters"];
+
+    /// (kind, population, horizon, status, unit, a copy of its texts).
+    type Spec = (u8, Option<usize>, Option<usize>, u8, Option<usize>, bool);
+
+    fn claims(specs: &[Spec]) -> Vec<Claim> {
+        // One shared text of each, as the readers lend them; or a copy.
+        let shared =
+            |texts: &[&str]| -> Vec<Arc<str>> { texts.iter().map(|t| Arc::from(*t)).collect() };
+        let (populations, horizons, units) =
+            (shared(&POPULATIONS), shared(&HORIZONS), shared(&UNITS));
+        let text = |texts: &[Arc<str>], k: usize, copy: bool| -> Arc<str> {
+            if copy {
+                Arc::from(&*texts[k])
+            } else {
+                Arc::clone(&texts[k])
+            }
+        };
+        specs
+            .iter()
+            .enumerate()
+            .map(|(k, &(kind, population, horizon, status, unit, copy))| {
+                let mut quantity = Quantity::new(Amount::Exact(k as f64)).unwrap();
+                if let Some(u) = unit {
+                    quantity = quantity.with_unit(text(&units, u, copy));
+                }
+                let value = match kind {
+                    0 => Value::Quantity(quantity),
+                    1 => Value::Text(format!("t{k}")),
+                    _ => Value::Date(Period::year(2000 + k as i32).unwrap()),
+                };
+                let mut scope = Scope::default().with_status(match status {
+                    0 => Status::Unspecified,
+                    1 => Status::Estimated,
+                    _ => Status::Projected,
+                });
+                if let Some(p) = population {
+                    scope = scope.with_population(text(&populations, p, copy));
+                }
+                if let Some(h) = horizon {
+                    scope = scope.with_horizon(text(&horizons, h, copy));
+                }
+                Claim::new(
+                    ClaimId::new(&format!("c{k:03}")).unwrap(),
+                    EntityId::new("e").unwrap(),
+                    Property::new("p").unwrap(),
+                    value,
+                    Assertion::new(vec![SourceId::new("a").unwrap()]),
+                )
+                .with_scope(scope)
+            })
+            .collect()
+    }
+
+    /// The groups as a map keyed by the texts makes them: (kind,
+    /// projected, normalized horizon, normalized population, measure),
+    /// in key order, each with its claims' ids in order.
+    fn by_texts(analyzer: &Analyzer<'_, '_>, claims: &[&Claim]) -> Vec<(String, Vec<String>)> {
+        let vocabulary = analyzer.policy.vocabulary();
+        let measure = |c: &Claim| match &c.value {
+            Value::Quantity(q) => q.unit().and_then(|u| vocabulary.measure(u)),
+            _ => None,
+        };
+        let measures: std::collections::BTreeSet<&str> =
+            claims.iter().filter_map(|c| measure(c)).collect();
+        let only = if measures.len() == 1 {
+            measures.first().copied().unwrap_or_default()
+        } else {
+            ""
+        };
+        let mut keyed: BTreeMap<_, Vec<String>> = BTreeMap::new();
+        for claim in claims {
+            let projected = claim.scope.status == Status::Projected;
+            let horizon = claim.scope.horizon.as_deref().filter(|_| projected);
+            let key = (
+                scope_kind(&claim.value),
+                projected,
+                normalize_text(horizon.unwrap_or_default()),
+                normalize_text(claim.scope.population.as_deref().unwrap_or_default()),
+                measure(claim).unwrap_or(match claim.value {
+                    Value::Quantity(_) => only,
+                    _ => "",
+                }),
+            );
+            keyed.entry(key).or_default().push(claim.id.to_string());
+        }
+        keyed
+            .into_iter()
+            .map(|(key, ids)| (key.0.to_string(), ids))
+            .collect()
+    }
+
+    proptest! {
+        /// Keyed by ranks, the groups are those a map keyed by the texts
+        /// gives, in its order, whether the claims share their texts or
+        /// hold copies: texts that normalize alike are one group, and
+        /// groups come in the order of kind, projection, horizon,
+        /// population and measure. (No claim has a time, so no group is
+        /// split by time.)
+        #[test]
+        fn groups_are_those_of_the_texts_in_their_order(
+            specs in prop::collection::vec(
+                (
+                    prop_oneof![4 => Just(0u8), 1 => Just(1u8), 1 => Just(2u8)],
+                    prop::option::of(0..POPULATIONS.len()),
+                    prop::option::of(0..HORIZONS.len()),
+                    0u8..3,
+                    prop::option::of(0..UNITS.len()),
+                    any::<bool>(),
+                ),
+                1..80,
+            ),
+        ) {
+            let corpus = Corpus::new(Vec::new(), Vec::new(), Vec::new()).unwrap();
+            let policy = Policy::default();
+            let analyzer = Analyzer::new(&corpus, &policy);
+            let claims = claims(&specs);
+            let refs: Vec<&Claim> = claims.iter().collect();
+            let groups: Vec<(String, Vec<String>)> = analyzer
+                .scope_groups(&refs, false)
+                .iter()
+                .map(|g| {
+                    let ids = g.claims.iter().map(|c| c.id.to_string()).collect();
+                    (g.kind.to_string(), ids)
+                })
+                .collect();
+            prop_assert_eq!(groups, by_texts(&analyzer, &refs));
+        }
+    }
+
+    #[test]
+    fn ranks_follow_the_normalized_texts() {
+        let texts = ["b", "A", "", "a", "c", "B."];
+        let ranks = super::rank_texts(&texts, |t| {
+            std::borrow::Cow::Owned(t.to_lowercase().trim_end_matches('.').to_string())
+        });
+        assert_eq!(ranks, [2, 1, 0, 1, 3, 2]);
+        let mut interned = super::Interned::default();
+        let copy = String::from("b");
+        let ids: Vec<u32> = ["b", "a", copy.as_str(), "a", "c", "b"]
+            .iter()
+            .map(|t| interned.id(t))
+            .collect();
+        assert_eq!(ids, [0, 1, 0, 1, 2, 0]);
+        assert_eq!(interned.texts, ["b", "a", "c"]);
     }
 }
