@@ -2,9 +2,9 @@
 //! sources and topics' pairs), cross-referencing (held and streamed, as
 //! JSON Lines, as text, and as text and JSON held in a scratch file) and
 //! rendering at 10k, 100k and 1M synthetic
-//! claims (benches/common/mod.rs), plus one topic of 100,000 claims, one
-//! topic of 20,000 claims of as many scopes, 100,000 distinct names,
-//! and 1,000 names of over 64 characters.
+//! claims (benches/common/mod.rs), plus one topic of 100,000 claims,
+//! topics of 20,000 claims of as many scopes, times or units, 100,000
+//! distinct names, and 1,000 names of over 64 characters.
 //!
 //! `cargo bench --bench corpus` runs everything; `cargo bench -- --test`
 //! (the CI smoke test) runs each benchmark once and skips the 1M sizes.
@@ -17,9 +17,9 @@ use std::time::Duration;
 
 use common::Synth;
 use corroborate::{
-    Amount, Analyzer, Assertion, Claim, ClaimId, Corpus, Entity, EntityId, Policy, Property,
-    Quantity, Resolution, Scope, Similarity, Source, SourceId, SourceKind, Status, StreamReader,
-    TableFormat, TextOptions, Value,
+    Amount, Analyzer, Assertion, Claim, ClaimId, Corpus, Entity, EntityId, Period, Policy,
+    Property, Quantity, Resolution, Scope, Similarity, Source, SourceId, SourceKind, Status,
+    StreamReader, TableFormat, TextOptions, Value,
 };
 use criterion::{
     BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput, measurement::WallTime,
@@ -254,18 +254,75 @@ fn one_topic(c: &mut Criterion) {
     group.finish();
 }
 
-/// One topic of 20,000 projected claims, each with a horizon of its own
-/// and one of 5,000 populations: every claim a scope key of its own, as
-/// an adversarial corpus may have. Until the tenth session of 2026-12-07,
-/// grouping them compared each horizon with every one seen before it:
-/// 0.90 s for these 20,000 claims and 42.3 s for 100,000 (BENCHMARKS.md).
-fn distinct_scopes(c: &mut Criterion) {
+/// One topic of 20,000 claims of as many scopes or units, as an
+/// adversarial corpus may have: three shapes that were quadratic in the
+/// topic's claims until the tenth session of 2026-12-07 (BENCHMARKS.md).
+/// - `distinct_scopes`: projected claims, each with a horizon of its own
+///   and one of 5,000 populations (each claim's horizon was looked for
+///   in a list of the topic's: 676 ms).
+/// - `distinct_times`: claims each of a day of its own (each time run's
+///   label read every claim of its group: 2.7 s end to end).
+/// - `distinct_units`: claims each with a unit of its own, over 50
+///   figures (each conflict compared every unit of one side with every
+///   unit of the other: 0.48 s end to end).
+fn adversarial_topics(c: &mut Criterion) {
     let n = 20_000;
+    fn day(k: usize) -> Period {
+        Period::day(
+            2000 + (k / 336) as i32,
+            1 + (k / 28 % 12) as u32,
+            1 + (k % 28) as u32,
+        )
+        .expect("a valid day")
+    }
+    fn figure(v: f64) -> Quantity {
+        Quantity::new(Amount::Exact(v)).expect("a valid amount")
+    }
+    let shapes: [(&str, &MakeClaim); 3] = [
+        ("distinct_scopes", &|k| {
+            let scope = Scope::default()
+                .with_status(Status::Projected)
+                .with_horizon(format!("by year {k}"))
+                .with_population(format!("group {}", k % 5_000));
+            (figure(k as f64), scope)
+        }),
+        ("distinct_times", &|k| {
+            (figure((k % 50) as f64), Scope::default().with_time(day(k)))
+        }),
+        ("distinct_units", &|k| {
+            let quantity = figure((k % 50) as f64).with_unit(format!("widgets{k}"));
+            (quantity, Scope::default())
+        }),
+    ];
+    let policy = Policy::default();
+    let mut group = c.benchmark_group("crossref");
+    configure(&mut group, n);
+    for (name, make) in shapes {
+        let corpus = one_topic_of(n, make);
+        let analyzer = Analyzer::new(&corpus, &policy);
+        group.bench_function(BenchmarkId::new(name, n), |b| {
+            b.iter_with_large_drop(|| {
+                let report = black_box(&analyzer).report();
+                assert_eq!(report.topics.len(), 1);
+                assert_eq!(report.topics[0].claim_count, n);
+                report
+            })
+        });
+    }
+    group.finish();
+}
+
+/// A claim's value and scope, made from its number.
+type MakeClaim = dyn Fn(usize) -> (Quantity, Scope);
+
+/// A corpus of one topic of `n` claims, one source's, each claim's value
+/// and scope made by `make` from its number.
+fn one_topic_of(n: usize, make: &MakeClaim) -> Corpus {
     let entity = EntityId::new("e").expect("a valid id");
     let source = SourceId::new("a").expect("a valid id");
     let claims: Vec<Claim> = (0..n)
         .map(|k| {
-            let quantity = Quantity::new(Amount::Exact(k as f64)).expect("a valid amount");
+            let (quantity, scope) = make(k);
             Claim::new(
                 ClaimId::new(&format!("c{k}")).expect("a valid id"),
                 entity.clone(),
@@ -273,33 +330,15 @@ fn distinct_scopes(c: &mut Criterion) {
                 Value::Quantity(quantity),
                 Assertion::new(vec![source.clone()]),
             )
-            .with_scope(
-                Scope::default()
-                    .with_status(Status::Projected)
-                    .with_horizon(format!("by year {k}"))
-                    .with_population(format!("group {}", k % 5_000)),
-            )
+            .with_scope(scope)
         })
         .collect();
-    let corpus = Corpus::new(
+    Corpus::new(
         vec![Entity::new(entity, "E")],
         vec![Source::new(source, SourceKind::Publication, "A")],
         claims,
     )
-    .expect("a valid corpus");
-    let policy = Policy::default();
-    let analyzer = Analyzer::new(&corpus, &policy);
-    let mut group = c.benchmark_group("crossref");
-    configure(&mut group, n);
-    group.bench_function(BenchmarkId::new("distinct_scopes", n), |b| {
-        b.iter_with_large_drop(|| {
-            let report = black_box(&analyzer).report();
-            assert_eq!(report.topics.len(), 1);
-            assert_eq!(report.topics[0].scopes.len(), n);
-            report
-        })
-    });
-    group.finish();
+    .expect("a valid corpus")
 }
 
 fn names(c: &mut Criterion) {
@@ -336,7 +375,7 @@ criterion_group!(
     load,
     engine,
     one_topic,
-    distinct_scopes,
+    adversarial_topics,
     names,
     long_names
 );
