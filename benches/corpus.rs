@@ -4,7 +4,8 @@
 //! rendering at 10k, 100k and 1M synthetic
 //! claims (benches/common/mod.rs), plus one topic of 100,000 claims,
 //! topics of 20,000 claims of as many scopes, times or units, 100,000
-//! distinct names, and 1,000 names of over 64 characters.
+//! distinct names, 20,000 names told apart by their numbers, and 1,000
+//! names of over 64 characters.
 //!
 //! `cargo bench --bench corpus` runs everything; `cargo bench -- --test`
 //! (the CI smoke test) runs each benchmark once and skips the 1M sizes.
@@ -345,6 +346,34 @@ fn names(c: &mut Criterion) {
     resolve_names(c, "names", Synth::names(SEED, 100_000));
 }
 
+/// 20,000 entities named as a table's subjects often are, "ent0" to
+/// "ent19999": names of one block (their first three letters), which
+/// their numbers split, since names whose numbers differ never merge.
+/// Until the tenth session of 2026-12-07 the block was scored pair by
+/// pair (BENCHMARKS.md).
+fn numbered_names(c: &mut Criterion) {
+    let n = 20_000;
+    let entities: Vec<Entity> = (0..n)
+        .map(|k| {
+            let id = EntityId::new(&format!("e{k}")).expect("a valid id");
+            Entity::new(id, format!("ent{k}"))
+        })
+        .collect();
+    let threshold = Similarity::new(0.9).expect("a valid threshold");
+    let mut group = c.benchmark_group("resolve");
+    configure(&mut group, n);
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    group.bench_function(BenchmarkId::new("numbered_names", n), |b| {
+        b.iter(|| {
+            let resolution = Resolution::new(black_box(&entities), threshold);
+            assert!(resolution.merges().is_empty());
+            resolution
+        })
+    });
+    group.finish();
+}
+
 fn long_names(c: &mut Criterion) {
     resolve_names(c, "long_names", Synth::long_names(SEED, 1_000));
 }
@@ -377,6 +406,7 @@ criterion_group!(
     one_topic,
     adversarial_topics,
     names,
+    numbered_names,
     long_names
 );
 criterion_main!(benches);

@@ -528,6 +528,29 @@ fn numbers_differ(x: &[char], y: &[char]) -> bool {
     !numbers(x).eq(numbers(y))
 }
 
+/// The numbers written in digits in `key`, as [`numbers_differ`] reads
+/// them (runs of numeric characters, leading zeros aside), joined by
+/// commas; empty for a key with none. Two names whose keys' numbers
+/// differ are never merged as alike: one word of one differs in its
+/// numbers from the word in its place in the other, and [`told_apart`]
+/// tells those words apart (a name without digits has none, which
+/// differs from any). So a block is split by its names' numbers.
+fn number_key(key: &str) -> String {
+    let mut out = String::new();
+    for run in key.split(|ch: char| !ch.is_numeric()) {
+        if run.is_empty() {
+            continue;
+        }
+        // "007" is "7", and "00" is "0" ('0' is one byte).
+        let zeros = run.bytes().take_while(|&b| b == b'0').count();
+        if !out.is_empty() {
+            out.push(',');
+        }
+        out.push_str(&run[zeros.min(run.len() - 1)..]);
+    }
+    out
+}
+
 /// Whether `key`, whose letters are `letters`, has a digit (a character
 /// Unicode counts as numeric): its letters have a bit for each of 0–9
 /// it has, so only a key that is not ASCII (it has more bytes than
@@ -1829,6 +1852,13 @@ impl Resolution {
     /// different kinds ("person", "place"; compared without regard to
     /// case), directly or through a third that declares none.
     pub fn new(entities: &[Entity], threshold: Similarity) -> Resolution {
+        Resolution::with_blocks(entities, threshold, true)
+    }
+
+    /// [`Resolution::new`], with blocks split by their names' numbers
+    /// ([`number_key`]) or not: the tests check that the split changes
+    /// no merge.
+    fn with_blocks(entities: &[Entity], threshold: Similarity, by_numbers: bool) -> Resolution {
         let n = entities.len();
         // Work in id order so that the outcome does not depend on file order.
         let mut order: Vec<usize> = (0..n).collect();
@@ -1954,9 +1984,6 @@ impl Resolution {
                     .push(i);
             }
         }
-        let mut block_list: Vec<(bool, &Vec<usize>)> =
-            blocks.iter().map(|(key, names)| (key.1, names)).collect();
-        block_list.sort_unstable();
         let tables = crate::names::tables();
         let people: Vec<bool> = sorted
             .iter()
@@ -1968,6 +1995,43 @@ impl Resolution {
             })
             .collect();
         let scan = Scan::new(&names, &keys, threshold, people);
+        // A block that holds a name with digits is split by the names'
+        // numbers ([`number_key`]): names whose numbers differ are never
+        // merged, so only names of one set of numbers are paired. Names
+        // such as "ent1" to "ent40000", which a table's subjects often
+        // are, had all been one block, scored pair by pair.
+        let mut split: Vec<(bool, Vec<usize>)> = Vec::new();
+        let mut block_list: Vec<(bool, &[usize])> = Vec::with_capacity(blocks.len());
+        for (&(_, last_word, _), block) in &blocks {
+            if by_numbers && block.len() > 1 && block.iter().any(|&i| scan.numbered[i]) {
+                let mut numbered: Vec<(String, usize)> = block
+                    .iter()
+                    .map(|&i| {
+                        let numbers = if scan.numbered[i] {
+                            number_key(names[i].key(&keys))
+                        } else {
+                            String::new()
+                        };
+                        (numbers, i)
+                    })
+                    .collect();
+                numbered.sort_unstable();
+                split.extend(
+                    numbered
+                        .chunk_by(|a, b| a.0 == b.0)
+                        .filter(|part| part.len() > 1)
+                        .map(|part| (last_word, part.iter().map(|&(_, i)| i).collect())),
+                );
+            } else {
+                block_list.push((last_word, block));
+            }
+        }
+        block_list.extend(
+            split
+                .iter()
+                .map(|(last_word, block)| (*last_word, &block[..])),
+        );
+        block_list.sort_unstable();
         // Blocks are independent, and the candidates are sorted below on
         // a total order: blocks are scanned on all cores (and so are the
         // members of a large block, by `Scan::block`).
@@ -2164,6 +2228,52 @@ mod tests {
 
     fn entity(id: &str, name: &str) -> Entity {
         Entity::new(EntityId::new(id).unwrap(), name)
+    }
+
+    /// A name key's numbers as `numbers_differ` reads them.
+    #[test]
+    fn number_keys_read_numbers_as_names_are_told_apart() {
+        assert_eq!(number_key("district 01"), "1");
+        assert_eq!(number_key("district 10"), "10");
+        assert_eq!(number_key("mh17"), "17");
+        assert_eq!(number_key("route 9 a10b"), "9,10");
+        assert_eq!(number_key("00 and 007"), "0,7");
+        assert_eq!(number_key("kabul"), "");
+        assert_eq!(number_key("\u{0663}0\u{0664}"), "\u{0663}0\u{0664}");
+        assert_eq!(number_key("0\u{0663}"), "\u{0663}");
+    }
+
+    proptest::proptest! {
+        /// Blocks split by their names' numbers merge exactly what
+        /// unsplit blocks merge: names whose numbers differ are told
+        /// apart in any block. Names of one to three words, alike but for
+        /// a letter, a number, a leading zero or a word, so that many
+        /// pairs reach the threshold and many are told apart.
+        #[test]
+        fn blocks_split_by_numbers_merge_as_unsplit_blocks(
+            names in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec!["district", "distric", "route", "rout", "mh", "ward", "wardo"]),
+                    proptest::sample::select(vec!["", " ", "-"]),
+                    proptest::sample::select(vec!["", "0", "00", "1", "01", "10", "17", "171", "9", "99"]),
+                    proptest::sample::select(vec!["", " north", " nort", " a", " 2", " 02"]),
+                ),
+                2..40,
+            ),
+            threshold in proptest::sample::select(vec![0.8, 0.85, 0.9, 0.95]),
+        ) {
+            let entities: Vec<Entity> = names
+                .iter()
+                .enumerate()
+                .map(|(k, (word, gap, number, more))| {
+                    entity(&format!("e{k:02}"), &format!("{word}{gap}{number}{more}"))
+                })
+                .collect();
+            let threshold = Similarity::new(threshold).unwrap();
+            let split = Resolution::with_blocks(&entities, threshold, true);
+            let unsplit = Resolution::with_blocks(&entities, threshold, false);
+            proptest::prop_assert_eq!(split.merges(), unsplit.merges());
+        }
     }
 
     /// A pair whose first words share a block is scored there, not again
