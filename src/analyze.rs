@@ -4103,11 +4103,11 @@ fn rank_texts<'v>(texts: &[&'v str], normalize: impl Fn(&'v str) -> Cow<'v, str>
     order.sort_unstable_by(|&a, &b| normalized[a].cmp(&normalized[b]));
     let mut ranks = vec![0; texts.len()];
     let mut rank = 0;
-    for (k, pair) in order.iter().enumerate() {
-        if k > 0 && normalized[order[k - 1]] != normalized[*pair] {
+    for (k, &at) in order.iter().enumerate() {
+        if k > 0 && normalized[order[k - 1]] != normalized[at] {
             rank += 1;
         }
-        ranks[*pair] = rank;
+        ranks[at] = rank;
     }
     ranks
 }

@@ -516,37 +516,34 @@ struct Pair {
 /// and a word with a number is not one of a word without: "route 9" and
 /// "route 99", "mh17" and "mh171", "a1" and "ab".
 fn numbers_differ(x: &[char], y: &[char]) -> bool {
-    fn numbers(word: &[char]) -> impl Iterator<Item = &[char]> {
-        word.split(|ch| !ch.is_numeric())
-            .filter(|run| !run.is_empty())
-            .map(|run| {
-                // "007" is "7", and "00" is "0".
-                let zeros = run.iter().take_while(|&&ch| ch == '0').count();
-                &run[zeros.min(run.len() - 1)..]
-            })
-    }
     !numbers(x).eq(numbers(y))
 }
 
-/// The numbers written in digits in `key`, as [`numbers_differ`] reads
-/// them (runs of numeric characters, leading zeros aside), joined by
-/// commas; empty for a key with none. Two names whose keys' numbers
-/// differ are never merged as alike: one word of one differs in its
-/// numbers from the word in its place in the other, and [`told_apart`]
-/// tells those words apart (a name without digits has none, which
-/// differs from any). So a block is split by its names' numbers.
-fn number_key(key: &str) -> String {
+/// The numbers written in digits in `word`: its runs of numeric
+/// characters, each without its leading zeros ("007" is "7", and "00"
+/// is "0"), as [`numbers_differ`] compares them.
+fn numbers(word: &[char]) -> impl Iterator<Item = &[char]> {
+    word.split(|ch| !ch.is_numeric())
+        .filter(|run| !run.is_empty())
+        .map(|run| {
+            let zeros = run.iter().take_while(|&&ch| ch == '0').count();
+            &run[zeros.min(run.len() - 1)..]
+        })
+}
+
+/// The [`numbers`] of the key `key` (its characters), joined by commas;
+/// empty for a key with none. Two names whose keys' numbers differ are
+/// never merged as alike: one word of one differs in its numbers from
+/// the word in its place in the other, and [`told_apart`] tells those
+/// words apart (a name without digits has none, which differs from
+/// any). So a block is split by its names' numbers.
+fn number_key(key: &[char]) -> String {
     let mut out = String::new();
-    for run in key.split(|ch: char| !ch.is_numeric()) {
-        if run.is_empty() {
-            continue;
-        }
-        // "007" is "7", and "00" is "0" ('0' is one byte).
-        let zeros = run.bytes().take_while(|&b| b == b'0').count();
+    for run in numbers(key) {
         if !out.is_empty() {
             out.push(',');
         }
-        out.push_str(&run[zeros.min(run.len() - 1)..]);
+        out.extend(run);
     }
     out
 }
@@ -2008,7 +2005,7 @@ impl Resolution {
                     .iter()
                     .map(|&i| {
                         let numbers = if scan.numbered[i] {
-                            number_key(names[i].key(&keys))
+                            number_key(scan.chars_of(i))
                         } else {
                             String::new()
                         };
@@ -2233,14 +2230,15 @@ mod tests {
     /// A name key's numbers as `numbers_differ` reads them.
     #[test]
     fn number_keys_read_numbers_as_names_are_told_apart() {
-        assert_eq!(number_key("district 01"), "1");
-        assert_eq!(number_key("district 10"), "10");
-        assert_eq!(number_key("mh17"), "17");
-        assert_eq!(number_key("route 9 a10b"), "9,10");
-        assert_eq!(number_key("00 and 007"), "0,7");
-        assert_eq!(number_key("kabul"), "");
-        assert_eq!(number_key("\u{0663}0\u{0664}"), "\u{0663}0\u{0664}");
-        assert_eq!(number_key("0\u{0663}"), "\u{0663}");
+        let chars = |key: &str| -> Vec<char> { key.chars().collect() };
+        assert_eq!(number_key(&chars("district 01")), "1");
+        assert_eq!(number_key(&chars("district 10")), "10");
+        assert_eq!(number_key(&chars("mh17")), "17");
+        assert_eq!(number_key(&chars("route 9 a10b")), "9,10");
+        assert_eq!(number_key(&chars("00 and 007")), "0,7");
+        assert_eq!(number_key(&chars("kabul")), "");
+        assert_eq!(number_key(&chars("\u{0663}0\u{0664}")), "\u{0663}0\u{0664}");
+        assert_eq!(number_key(&chars("0\u{0663}")), "\u{0663}");
     }
 
     proptest::proptest! {
