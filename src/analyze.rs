@@ -5681,27 +5681,19 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         // the topic's costliest line at 1M claims.)
         let mut keyed: BTreeMap<RankedKey, RankedGroup<'_, 'c>> = BTreeMap::new();
         if one_key.is_none() {
-            let mut kinds: smallvec::SmallVec<[&'static str; 4]> = smallvec::SmallVec::new();
+            let mut kinds: Interned<'static> = Interned::default();
             let mut horizons = Interned::default();
             let mut populations = Interned::default();
             let mut measures = Interned::default();
             let numbered: Vec<(RankedKey, &'c Claim)> = claims
                 .iter()
                 .map(|claim| {
-                    let kind = scope_kind(&claim.value);
-                    let kind = match kinds.iter().position(|k| *k == kind) {
-                        Some(k) => k,
-                        None => {
-                            kinds.push(kind);
-                            kinds.len() - 1
-                        }
-                    };
                     let measure = measure(claim).unwrap_or(match claim.value {
                         Value::Quantity(_) => only_measure,
                         _ => "",
                     });
                     let key = (
-                        kind as u32,
+                        kinds.id(scope_kind(&claim.value)),
                         claim.scope.status == Status::Projected,
                         horizons.id(horizon(claim).unwrap_or("")),
                         populations.id(claim.scope.population.as_deref().unwrap_or("")),
@@ -5710,7 +5702,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     (key, *claim)
                 })
                 .collect();
-            let kind_ranks = rank_texts(&kinds, Cow::Borrowed);
+            let kind_ranks = kinds.ranks(Cow::Borrowed);
             let horizon_ranks = horizons.ranks(|h| Cow::Owned(normalize_text(h)));
             let population_ranks = populations.ranks(|p| Cow::Owned(normalize_text(p)));
             let measure_ranks = measures.ranks(Cow::Borrowed);
@@ -5726,7 +5718,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     .entry(ranked)
                     .or_insert_with(|| {
                         (
-                            kinds[kind as usize],
+                            kinds.texts[kind as usize],
                             measures.texts[measure as usize],
                             Vec::new(),
                         )
