@@ -19,7 +19,7 @@ use std::time::Duration;
 use common::Synth;
 use corroborate::{
     Amount, Analyzer, Assertion, Claim, ClaimId, Corpus, Entity, EntityId, Period, Policy,
-    Property, Quantity, Resolution, Scope, Similarity, Source, SourceId, SourceKind, Status,
+    Property, Quantity, Quote, Resolution, Scope, Similarity, Source, SourceId, SourceKind, Status,
     StreamReader, TableFormat, TextOptions, Value,
 };
 use criterion::{
@@ -317,6 +317,72 @@ fn adversarial_topics(c: &mut Criterion) {
     group.finish();
 }
 
+/// 20,000 quote claims of 100 wordings of twelve words, each wording
+/// given by 200 claims to as many speakers: one misattribution per
+/// wording. Until 2026-12-08 a finding was made for each pair of
+/// speakers (19,900 per wording), and the check kept every pair it
+/// found (BENCHMARKS.md).
+fn misattributed_wordings(c: &mut Criterion) {
+    let n = 20_000;
+    let wordings = 100;
+    /// A word of letters alone for `n` (digits in a quote are figures).
+    fn letters(mut n: usize) -> String {
+        let mut word = String::new();
+        loop {
+            word.push(char::from(b"bdfgklmnprstvz"[n % 14]));
+            word.push(char::from(b"aeiou"[n / 14 % 5]));
+            n /= 70;
+            if n == 0 {
+                return word;
+            }
+        }
+    }
+    let texts: Vec<String> = (0..wordings)
+        .map(|j| {
+            let words: Vec<String> = (0..12).map(|i| letters(1 + j * 12 + i)).collect();
+            words.join(" ")
+        })
+        .collect();
+    let speakers = n / wordings;
+    let entities: Vec<Entity> = (0..speakers)
+        .map(|k| {
+            let id = EntityId::new(&format!("s{k}")).expect("a valid id");
+            Entity::new(id, format!("Speaker {k}"))
+        })
+        .collect();
+    let source = SourceId::new("a").expect("a valid id");
+    let claims: Vec<Claim> = (0..n)
+        .map(|k| {
+            let quote = Quote::new(texts[k % wordings].clone()).expect("a valid quote");
+            Claim::new(
+                ClaimId::new(&format!("c{k}")).expect("a valid id"),
+                entities[k / wordings].id.clone(),
+                Property::new("said").expect("a valid property"),
+                Value::Quote(quote),
+                Assertion::new(vec![source.clone()]),
+            )
+        })
+        .collect();
+    let corpus = Corpus::new(
+        entities,
+        vec![Source::new(source, SourceKind::Publication, "A")],
+        claims,
+    )
+    .expect("a valid corpus");
+    let policy = Policy::default();
+    let analyzer = Analyzer::new(&corpus, &policy);
+    let mut group = c.benchmark_group("crossref");
+    configure(&mut group, n);
+    group.bench_function(BenchmarkId::new("misattributed_wordings", n), |b| {
+        b.iter_with_large_drop(|| {
+            let report = black_box(&analyzer).report();
+            assert_eq!(report.misattributions.len(), wordings);
+            report
+        })
+    });
+    group.finish();
+}
+
 /// A claim's value and scope, made from its number.
 type MakeClaim = dyn Fn(usize) -> (Quantity, Scope);
 
@@ -409,6 +475,7 @@ criterion_group!(
     engine,
     one_topic,
     adversarial_topics,
+    misattributed_wordings,
     names,
     numbered_names,
     long_names

@@ -9123,38 +9123,104 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         let odd: Vec<bool> = prepared.iter().map(|(_, about)| about.1).collect();
         // The `i`th wording: its claim and its words.
         let quote = |i: usize| &prepared[i].0;
+        let id = |i: u32| &prepared[i as usize].0.0.id;
         sort_unstable_on_all_cores(&mut keyed, Ord::cmp);
         keyed.dedup();
         let threshold = self.policy.quote_threshold();
+        // Each wording's speaker's name key's last word, hashed, found
+        // the first time a pair of the wording is found: two speakers
+        // that `titled_names` calls one named two ways end their keys
+        // with one word, so names are looked at only for pairs whose
+        // hashes meet (looking up every pair of speakers found in a map
+        // had taken most of the check's time for a wording given to
+        // hundreds), and the names of wordings in no pair are not looked
+        // at (numbering the speakers first cost more than it saved).
+        let last_words: Vec<std::sync::OnceLock<u64>> = (0..prepared.len())
+            .map(|_| std::sync::OnceLock::new())
+            .collect();
+        let last_word = |i: usize| {
+            *last_words[i].get_or_init(|| {
+                use std::hash::BuildHasher;
+                let key = crate::resolve::name_key(&self.entity_name(speakers[i]));
+                let last = key.rsplit(' ').next().unwrap_or_default();
+                foldhash::fast::FixedState::default().hash_one(last)
+            })
+        };
         // Each block is compared on its own (on all cores with the
         // `parallel` feature); a pair that shares both its first and its
-        // last words is found in two blocks, the same both times.
+        // last words is found in two blocks, the same both times. A
+        // block's pairs join its claims into sets (union-find over its
+        // members), each set's summary (`Alike`) kept at its root and
+        // merged as sets join: a block gives back an edge per member of a
+        // set and a summary per set, not its pairs, so what the check
+        // holds grows with the claims, not with the pairs (a wording
+        // given by 200 claims to as many speakers is 20,000 pairs).
         let compare = |block: &[(u8, u64, u32)]| {
-            let mut members: Vec<usize> = block.iter().map(|&(_, _, i)| i as usize).collect();
-            let mut pairs: Vec<FoundPair<'_>> = Vec::new();
+            let mut members: Vec<u32> = block.iter().map(|&(_, _, i)| i).collect();
             // Ids are unique: an unstable sort gives the one order.
-            members.sort_unstable_by(|&a, &b| quote(a).0.id.cmp(&quote(b).0.id));
+            members.sort_unstable_by(|&a, &b| quote(a as usize).0.id.cmp(&quote(b as usize).0.id));
             let note = (members.len() > MAX_QUOTE_BLOCK).then_some(members.len());
+            // Made at the block's first pair: most blocks have none
+            // (one speaker's wordings share their keys).
+            let mut local: Vec<usize> = Vec::new();
+            let mut sets: Vec<Option<Alike>> = Vec::new();
+            // Speaker pairs one named two ways: whether, as found here.
+            let mut named: HashMap<(&EntityId, &EntityId), bool> = HashMap::default();
             for (k, &a) in members.iter().enumerate() {
-                for &b in members.iter().skip(k + 1).take(MAX_QUOTE_BLOCK) {
-                    if speakers[a] == speakers[b] || odd[a] != odd[b] {
+                for (l, &b) in members.iter().enumerate().skip(k + 1).take(MAX_QUOTE_BLOCK) {
+                    let (i, j) = (a as usize, b as usize);
+                    if speakers[i] == speakers[j] || odd[i] != odd[j] {
                         continue;
                     }
-                    let Some(similarity) = words_reach(&quote(a).1, &quote(b).1, threshold) else {
+                    let Some(similarity) = words_reach(&quote(i).1, &quote(j).1, threshold) else {
                         continue;
                     };
+                    if last_word(i) == last_word(j) {
+                        let (x, y) = (speakers[i], speakers[j]);
+                        let key = (x.min(y), x.max(y));
+                        let twice = *named
+                            .entry(key)
+                            .or_insert_with(|| self.titled_names(key.0, key.1).is_some());
+                        if twice {
+                            continue;
+                        }
+                    }
                     // Members are in id order, so `a` is the first.
                     // What `relate` finds for this pair: different
                     // speakers mean different topics, and the words reach
                     // the threshold (similarity is symmetric).
-                    pairs.push(FoundPair {
-                        claims: [quote(a).0, quote(b).0],
-                        speakers: [speakers[a], speakers[b]],
+                    let pair = Alike::of(FoundPair {
+                        at: [a, b],
                         similarity,
                     });
+                    if local.is_empty() {
+                        local = (0..members.len()).collect();
+                        sets = vec![None; members.len()];
+                    }
+                    let (rk, rl) = (union_root(&mut local, k), union_root(&mut local, l));
+                    let root = rk.min(rl);
+                    if rk != rl {
+                        local[rk.max(rl)] = root;
+                        if let Some(joined) = sets[rk.max(rl)].take() {
+                            Alike::merge(&mut sets[root], joined, &id);
+                        }
+                    }
+                    Alike::merge(&mut sets[root], pair, &id);
                 }
             }
-            (pairs, note)
+            let mut edges: Vec<(u32, u32)> = Vec::new();
+            for k in 0..local.len() {
+                let root = union_root(&mut local, k);
+                if root != k {
+                    edges.push((members[k], members[root]));
+                }
+            }
+            let sets: Vec<Alike> = sets.into_iter().flatten().collect();
+            let named: Vec<(&EntityId, &EntityId)> = named
+                .into_iter()
+                .filter_map(|(key, twice)| twice.then_some(key))
+                .collect();
+            (edges, sets, named, note)
         };
         let blocks = keyed
             .chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
@@ -9170,17 +9236,30 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         };
         #[cfg(not(feature = "parallel"))]
         let compared: Vec<_> = blocks.map(compare).collect();
-        let mut found: BTreeMap<(ClaimId, ClaimId), FoundPair<'_>> = BTreeMap::new();
         // The sizes of the blocks compared in windows, each named once:
         // one set of quotes can fill a block of each kind.
         let mut windowed: BTreeSet<usize> = BTreeSet::new();
-        for (pairs, note) in compared {
+        // Two speakers whose names differ only by words before one of
+        // them ("Chief Joe Tyler", "Joe Tyler"; for two declared persons
+        // also "Elena Vasquez", "Vasquez") are most likely one person
+        // with a title, or named by surname: their shared words are not
+        // called a misattribution, and a warning says why (an alias
+        // merges them), once per pair of speakers however many wordings
+        // they share.
+        let mut titled: BTreeSet<(&EntityId, &EntityId)> = BTreeSet::new();
+        // The blocks' sets joined across blocks (union-find over the
+        // wordings' indices): a finding is a set of joined claims.
+        let mut parent: Vec<usize> = (0..prepared.len()).collect();
+        let mut sets: Vec<Alike> = Vec::new();
+        let mut members: Vec<usize> = Vec::new();
+        for (edges, found, named, note) in compared {
             windowed.extend(note);
-            for pair in pairs {
-                found
-                    .entry((pair.claims[0].id.clone(), pair.claims[1].id.clone()))
-                    .or_insert(pair);
+            titled.extend(named);
+            for (a, b) in edges {
+                union(&mut parent, a as usize, b as usize);
+                members.extend([a as usize, b as usize]);
             }
+            sets.extend(found);
         }
         diagnostics.extend(windowed.into_iter().map(|size| {
             Diagnostic::new(
@@ -9189,29 +9268,10 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 windowed_note(size, false),
             )
         }));
-        let mut pairs: Vec<FoundPair<'_>> = found.into_values().collect();
-        // Two speakers whose names differ only by words before one of
-        // them ("Chief Joe Tyler", "Joe Tyler"; for two declared persons
-        // also "Elena Vasquez", "Vasquez") are most likely one person
-        // with a title, or named by surname: their shared words are not
-        // called a misattribution, and a warning says why (an alias
-        // merges them). Names are looked at once per pair of speakers,
-        // however many wordings they share.
-        // Each pair of speakers' names, longer first, and whether the
-        // shorter is a surname alone (`titled_names`).
-        let mut titled: BTreeMap<(&EntityId, &EntityId), _> = BTreeMap::new();
-        pairs.retain(|pair| {
-            let [x, y] = pair.speakers;
-            let key = (x.min(y), x.max(y));
-            titled
-                .entry(key)
-                .or_insert_with(|| self.titled_names(key.0, key.1))
-                .is_none()
-        });
         diagnostics.extend(
             titled
-                .into_values()
-                .flatten()
+                .into_iter()
+                .filter_map(|(x, y)| self.titled_names(x, y))
                 .map(|(longer, shorter, form)| {
                     let message = match form {
                         ShortName::Surname => format!(
@@ -9231,7 +9291,8 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     )
                 }),
         );
-        self.group_misattributions(pairs)
+        let claims: Vec<&Claim> = prepared.iter().map(|(q, _)| q.0).collect();
+        self.group_misattributions(&claims, &speakers, members, sets, &mut parent)
     }
 
     /// For two speakers whose names differ only by words before one of
@@ -9276,91 +9337,95 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         (person(x) && person(y)).then_some((long, short, ShortName::Surname))
     }
 
-    /// One misattribution per speaker pair and set of wordings: the
-    /// pairs found for one pair of speakers, joined where they share a
-    /// claim. `pairs` come in claim-id order, each with its first claim
-    /// the smaller; findings come out in the order of their smallest
-    /// claim id, then of the other side's.
-    fn group_misattributions(&self, pairs: Vec<FoundPair<'_>>) -> Vec<Misattribution> {
-        // Pairs by speaker pair, the smaller id first.
-        let mut by_speakers: BTreeMap<(&EntityId, &EntityId), Vec<FoundPair<'_>>> = BTreeMap::new();
-        for pair in pairs {
-            let [x, y] = pair.speakers;
-            by_speakers
-                .entry((x.min(y), x.max(y)))
-                .or_default()
-                .push(pair);
+    /// One misattribution per set of joined claims: `parent` is the
+    /// union-find forest over `claims` (each with its speaker in
+    /// `speakers`) that the blocks' edges have joined, `members` the
+    /// claims those edges name (in any order, with repeats), and `sets`
+    /// the summaries of the blocks' sets. Each finding's relation is
+    /// that of its most alike pair, the first by claim ids among equals;
+    /// findings come out in the order of their sides' claim ids. Linear
+    /// in the claims: a wording given to a thousand speakers is one
+    /// finding, not half a million.
+    fn group_misattributions(
+        &self,
+        claims: &[&Claim],
+        speakers: &[&EntityId],
+        mut members: Vec<usize>,
+        sets: Vec<Alike>,
+        parent: &mut [usize],
+    ) -> Vec<Misattribution> {
+        let id = |i: u32| &claims[i as usize].id;
+        // Each finding's summary, by the root of its claims.
+        let mut found: HashMap<usize, Option<Alike>> = HashMap::default();
+        for set in sets {
+            let root = union_root(parent, set.best.at[0] as usize);
+            Alike::merge(found.entry(root).or_default(), set, &id);
         }
-        let mut out: Vec<Misattribution> = Vec::new();
-        for pairs in by_speakers.into_values() {
-            // Claims joined by the pairs that name them both.
-            let mut node: HashMap<&ClaimId, usize> = HashMap::default();
-            let mut parent: Vec<usize> = Vec::new();
-            for pair in &pairs {
-                let [a, b] = pair.claims.map(|c| {
-                    *node.entry(&c.id).or_insert_with(|| {
-                        parent.push(parent.len());
-                        parent.len() - 1
-                    })
-                });
-                union(&mut parent, a, b);
-            }
-            let mut groups: BTreeMap<usize, Vec<FoundPair<'_>>> = BTreeMap::new();
-            for pair in pairs {
-                let root = union_root(&mut parent, node[&pair.claims[0].id]);
-                groups.entry(root).or_default().push(pair);
-            }
-            out.extend(
-                groups
-                    .into_values()
-                    .map(|group| self.misattribution(&group)),
-            );
-        }
+        // The claims of each finding, as runs of one root.
+        members.sort_unstable();
+        members.dedup();
+        let mut members: Vec<(usize, usize)> = members
+            .into_iter()
+            .map(|i| (union_root(parent, i), i))
+            .collect();
+        members.sort_unstable();
+        let mut out: Vec<Misattribution> = members
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter_map(|run| {
+                // Every root here is a set's.
+                let alike = found.get(&run[0].0)?.as_ref()?;
+                let indices: Vec<usize> = run.iter().map(|&(_, i)| i).collect();
+                Some(self.misattribution(claims, speakers, &indices, alike))
+            })
+            .collect();
         out.sort_by(|a, b| a.claims.cmp(&b.claims));
         out
     }
 
-    /// The finding for one group of pairs (one speaker pair, joined by
-    /// shared claims): each side's claims, and the sentence.
-    fn misattribution(&self, group: &[FoundPair<'_>]) -> Misattribution {
+    /// The finding for one set of joined claims (`members`, indices into
+    /// `claims` and `speakers`): each side's claims, and the sentence,
+    /// which names at most [`MAX_NAMED_POSITIONS`] sides and counts the
+    /// rest. `alike` gives its most alike pair and its lowest
+    /// similarity.
+    fn misattribution(
+        &self,
+        claims: &[&Claim],
+        speakers: &[&EntityId],
+        members: &[usize],
+        alike: &Alike,
+    ) -> Misattribution {
         use std::fmt::Write;
-        // The most alike pair, the first among equals (pairs are in id
-        // order): its relation stands for the group.
-        let best = group
-            .iter()
-            .reduce(|best, p| {
-                if p.similarity > best.similarity {
-                    p
-                } else {
-                    best
-                }
-            })
-            .unwrap_or(&group[0]);
-        let lowest = group
-            .iter()
-            .map(|p| p.similarity)
-            .fold(best.similarity, |low, s| if s < low { s } else { low });
-        // The side of the smallest claim id first.
-        let first_speaker = group[0].speakers[0];
-        let mut sides: [Vec<&Claim>; 2] = [Vec::new(), Vec::new()];
-        for pair in group {
-            for (claim, speaker) in pair.claims.iter().zip(pair.speakers) {
-                sides[usize::from(speaker != first_speaker)].push(claim);
-            }
-        }
-        // Each side listed in natural id order (`line-2` before
-        // `line-10`); natural order tells apart every two ids.
-        for side in &mut sides {
-            side.sort_unstable_by(|a, b| natural_cmp(a.id.as_str(), b.id.as_str()));
-            side.dedup_by(|a, b| a.id == b.id);
-        }
-        let mut relation = self.misattributed(best.claims[0], best.claims[1], best.similarity);
-        if sides[0].len() + sides[1].len() > 2 {
+        let (best, lowest) = (&alike.best, alike.lowest);
+        // The claims by speaker, each side in natural id order (`line-2`
+        // before `line-10`; natural order tells apart every two ids).
+        let mut members = members.to_vec();
+        members.sort_unstable_by(|&a, &b| {
+            speakers[a]
+                .cmp(speakers[b])
+                .then_with(|| natural_cmp(claims[a].id.as_str(), claims[b].id.as_str()))
+        });
+        let mut sides: Vec<(&EntityId, Vec<&Claim>)> = members
+            .chunk_by(|&a, &b| speakers[a] == speakers[b])
+            .map(|run| (speakers[run[0]], run.iter().map(|&i| claims[i]).collect()))
+            .collect();
+        // The sides in the order of their smallest id in text order.
+        sides.sort_by_cached_key(|(_, side)| side.iter().map(|c| &c.id).min().cloned());
+        let [a, b] = best.at.map(|i| claims[i as usize]);
+        let mut relation = self.misattributed(a, b, best.similarity);
+        if members.len() > 2 {
             let mut text = String::with_capacity(160);
-            for (k, side) in sides.iter().enumerate() {
-                if k == 1 {
+            let shown = sides.len().min(MAX_NAMED_POSITIONS);
+            let rest = &sides[shown..];
+            let items = shown + usize::from(!rest.is_empty());
+            let separator = |text: &mut String, k: usize| {
+                if k + 1 == items && k > 0 {
                     text.push_str(" and ");
+                } else if k > 0 {
+                    text.push_str(", ");
                 }
+            };
+            for (k, (_, side)) in sides[..shown].iter().enumerate() {
+                separator(&mut text, k);
                 push_listed_ids(&mut text, side, |c| c.id.as_str());
                 let one = side.len() == 1;
                 let _ = write!(
@@ -9371,12 +9436,28 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                     self.entity_name(&side[0].subject)
                 );
             }
+            if !rest.is_empty() {
+                separator(&mut text, shown);
+                let more: usize = rest.iter().map(|(_, side)| side.len()).sum();
+                let _ = write!(
+                    text,
+                    "{more} more claim{} {} them to {} more speaker{}",
+                    if more == 1 { "" } else { "s" },
+                    if more == 1 { "gives" } else { "give" },
+                    rest.len(),
+                    if rest.len() == 1 { "" } else { "s" },
+                );
+            }
             if lowest < best.similarity {
                 let _ = write!(text, " (similarity {lowest}–{})", best.similarity);
             } else {
                 let _ = write!(text, " (similarity {})", best.similarity);
             }
-            text.push_str(": one of them is misattributed");
+            text.push_str(if sides.len() == 2 {
+                ": one of them is misattributed"
+            } else {
+                ": all but one of them are misattributed"
+            });
             relation = Relation::new(
                 RelationKind::Misattributed,
                 relation.evidence().clone(),
@@ -9384,15 +9465,14 @@ impl<'a, 'p> Analyzer<'a, 'p> {
             );
         }
         Misattribution {
-            claims: sides.map(|side| side.iter().map(|c| c.id.clone()).collect()),
-            speakers: [
-                first_speaker.clone(),
-                {
-                    let [x, y] = group[0].speakers;
-                    if x == first_speaker { y } else { x }
-                }
-                .clone(),
-            ],
+            claims: sides
+                .iter()
+                .map(|(_, side)| side.iter().map(|c| c.id.clone()).collect())
+                .collect(),
+            speakers: sides
+                .iter()
+                .map(|(speaker, _)| (*speaker).clone())
+                .collect(),
             relation,
         }
     }
@@ -9432,12 +9512,50 @@ fn quote_text(claim: &Claim) -> &str {
 }
 
 /// A pair of quote claims whose words reach the quote threshold but name
-/// different speakers: the misattribution check's finding before pairs
-/// are grouped.
-struct FoundPair<'c> {
-    claims: [&'c Claim; 2],
-    speakers: [&'c EntityId; 2],
+/// different speakers, as the misattribution check finds it.
+#[derive(Clone, Copy)]
+struct FoundPair {
+    /// The two wordings, as indices into the check's list, the smaller
+    /// claim id first.
+    at: [u32; 2],
     similarity: crate::policy::Similarity,
+}
+
+/// What a set of claims joined by found pairs keeps of its pairs: the
+/// most alike (the first by claim ids among equals) and the lowest
+/// similarity. Merging two sets' summaries gives the summary of their
+/// union, whatever the order, so sets can be joined in any order.
+#[derive(Clone, Copy)]
+struct Alike {
+    best: FoundPair,
+    lowest: crate::policy::Similarity,
+}
+
+impl Alike {
+    /// The summary of one pair.
+    fn of(pair: FoundPair) -> Alike {
+        Alike {
+            best: pair,
+            lowest: pair.similarity,
+        }
+    }
+
+    /// Merges `other` into `into`, ids read by `id`.
+    fn merge<'i>(into: &mut Option<Alike>, other: Alike, id: &impl Fn(u32) -> &'i ClaimId) {
+        let Some(this) = into else {
+            *into = Some(other);
+            return;
+        };
+        if other.lowest < this.lowest {
+            this.lowest = other.lowest;
+        }
+        let (a, b) = (other.best, this.best);
+        if a.similarity > b.similarity
+            || (a.similarity == b.similarity && a.at.map(id) < b.at.map(id))
+        {
+            this.best = a;
+        }
+    }
 }
 
 /// Appends the claim ids of `items` (each's id by `id`) as a list: "c1",

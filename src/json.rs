@@ -360,7 +360,7 @@ impl<'a> Analyzer<'a, '_> {
 }
 
 /// The format tag on the first line of a JSON Lines report.
-pub const REPORT_JSONL_FORMAT: &str = "corroborate-report-jsonl/2";
+pub const REPORT_JSONL_FORMAT: &str = "corroborate-report-jsonl/3";
 
 /// The first line of a JSON Lines report.
 #[derive(Serialize)]
@@ -400,7 +400,7 @@ impl<'a> Analyzer<'a, '_> {
     ///
     /// The layout (described in `data/README.md`):
     ///
-    /// * line 1: `{"format": "corroborate-report-jsonl/2", "title": …,
+    /// * line 1: `{"format": "corroborate-report-jsonl/3", "title": …,
     ///   "settings": {…}}` (no `title` when the corpus has none);
     /// * one line per topic, `{"topic": {…}}`, in the order of their
     ///   subject's and property's ids (not grouped by verdict as in
@@ -424,7 +424,7 @@ impl<'a> Analyzer<'a, '_> {
     /// let summary = analyzer.write_jsonl(&mut out)?;
     /// let text = String::from_utf8(out)?;
     /// let lines: Vec<&str> = text.lines().collect();
-    /// assert!(lines[0].starts_with(r#"{"format":"corroborate-report-jsonl/2""#));
+    /// assert!(lines[0].starts_with(r#"{"format":"corroborate-report-jsonl/3""#));
     /// let topics = lines.iter().filter(|l| l.starts_with(r#"{"topic":"#)).count();
     /// assert_eq!(topics, summary.topics);
     /// assert!(lines.last().unwrap().starts_with(r#"{"summary":"#));

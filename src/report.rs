@@ -636,21 +636,56 @@ impl<'c> Topic<'c> {
 }
 
 /// The same words given to different speakers: one finding for each
-/// speaker pair and set of wordings, however many claims repeat them (one
-/// wording given to a minister by three outlets and to a spokesman by one
-/// is one misattribution, not three).
+/// set of alike wordings, however many claims repeat them and however
+/// many speakers they are given to (one wording given to a minister by
+/// three outlets, to a spokesman by one and to a general by one is one
+/// misattribution, not three, and not five).
+///
+/// A finding has at least two sides, one per speaker: `claims[k]` gives
+/// the words to `speakers[k]`. Claims are joined into one finding where
+/// their words reach the quote threshold and their speakers differ,
+/// directly or through other claims of the finding; each claim is in at
+/// most one finding.
+///
+/// ```
+/// use corroborate::{analyze, Corpus, Policy};
+/// let corpus = Corpus::from_json_str(r#"{"format": "corroborate/1",
+///   "entities": [{"id": "a", "name": "Ann Lee"}, {"id": "b", "name": "Bo Ray"},
+///                {"id": "c", "name": "Cy Roe"}],
+///   "sources": [{"id": "p", "kind": "publication", "name": "P"}],
+///   "claims": [
+///     {"id": "q1", "subject": "a", "property": "said",
+///      "value": {"quote": {"text": "We will rebuild every house on this street"}},
+///      "assertion": {"chain": ["p"]}},
+///     {"id": "q2", "subject": "b", "property": "said",
+///      "value": {"quote": {"text": "We will rebuild every house on this street"}},
+///      "assertion": {"chain": ["p"]}},
+///     {"id": "q3", "subject": "c", "property": "said",
+///      "value": {"quote": {"text": "We will rebuild every house on this street."}},
+///      "assertion": {"chain": ["p"]}}]}"#)?;
+/// let report = analyze(&corpus, &Policy::default());
+/// assert_eq!(report.misattributions.len(), 1);
+/// let m = &report.misattributions[0];
+/// assert_eq!(m.speakers.len(), 3);
+/// assert_eq!(m.claims[2][0].as_str(), "q3");
+/// assert!(m.relation.explanation().ends_with("all but one of them are misattributed"));
+/// # Ok::<(), corroborate::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Misattribution {
-    /// The claims that give the words to each speaker, each side in
-    /// natural id order (as a position's claims: `line-2` before
-    /// `line-10`); the first side holds the smallest id in text order.
-    pub claims: [Vec<ClaimId>; 2],
-    /// The speakers, in the order of `claims`.
-    pub speakers: [EntityId; 2],
-    /// The relation of the most alike pair of claims across the two
-    /// sides (its evidence gives their similarity), with a sentence about
-    /// the whole finding.
+    /// The claims that give the words to each speaker, one list per
+    /// side, at least two sides. Each side is in natural id order (as a
+    /// position's claims: `line-2` before `line-10`); the sides are in
+    /// the order of their smallest id in text order, so the first side
+    /// holds the finding's smallest id.
+    pub claims: Vec<Vec<ClaimId>>,
+    /// The speakers (canonical entity ids, after name resolution), in
+    /// the order of `claims`; no two the same.
+    pub speakers: Vec<EntityId>,
+    /// The relation of the most alike pair of claims of two sides (its
+    /// evidence gives their similarity), with a sentence about the whole
+    /// finding.
     pub relation: Relation,
 }
 
