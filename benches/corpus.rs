@@ -383,6 +383,41 @@ fn misattributed_wordings(c: &mut Criterion) {
     group.finish();
 }
 
+/// One speaker's 2,000 quotes of one wording, each with a figure of its
+/// own (a daily toll): until 2026-12-08 each two such quotes were
+/// related (up to 256 a quote), since then each to its neighbours in
+/// figure order and in id order (BENCHMARKS.md).
+fn figure_quotes(c: &mut Criterion) {
+    let n = 2_000;
+    let entity = EntityId::new("spokesman").expect("a valid id");
+    let source = SourceId::new("a").expect("a valid id");
+    let claims: Vec<Claim> = (0..n)
+        .map(|k| {
+            let figure = (k * 7_919) % 100_003 + 1;
+            let text = format!("Today {figure} people were killed in the strikes on the city.");
+            Claim::new(
+                ClaimId::new(&format!("c{k}")).expect("a valid id"),
+                entity.clone(),
+                Property::new("said").expect("a valid property"),
+                Value::Quote(Quote::new(text).expect("a valid quote")),
+                Assertion::new(vec![source.clone()]),
+            )
+        })
+        .collect();
+    let corpus = Corpus::new(
+        vec![Entity::new(entity, "Spokesman")],
+        vec![Source::new(source, SourceKind::Publication, "A")],
+        claims,
+    )
+    .expect("a valid corpus");
+    let policy = Policy::default();
+    let analyzer = Analyzer::new(&corpus, &policy);
+    let mut group = c.benchmark_group("crossref");
+    configure(&mut group, n);
+    bench_one_topic(&mut group, "figure_quotes", n, &analyzer);
+    group.finish();
+}
+
 /// A claim's value and scope, made from its number.
 type MakeClaim = dyn Fn(usize) -> (Quantity, Scope);
 
@@ -476,6 +511,7 @@ criterion_group!(
     one_topic,
     adversarial_topics,
     misattributed_wordings,
+    figure_quotes,
     names,
     numbered_names,
     long_names

@@ -507,6 +507,26 @@ impl Figure<'_> {
     }
 }
 
+/// The order of two wordings' figures ([`read_figures`]), figure by
+/// figure: by value where both have one, else by the word as printed
+/// (a figure without a value, "5:30", after one with); then the fewer
+/// figures first. Quotes that state different figures in the same
+/// words are related in this order, as a scope's figures are.
+pub(crate) fn cmp_figures(a: &[Figure<'_>], b: &[Figure<'_>]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        let order = match (x.value(), y.value()) {
+            (Some(p), Some(q)) => p.total_cmp(&q),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => x.to_string().cmp(&y.to_string()),
+        };
+        if order.is_ne() {
+            return order;
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
 impl std::fmt::Display for Figure<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -538,7 +558,7 @@ fn digit_figures<'w>(words: &[&'w str]) -> impl Iterator<Item = Figure<'w>> {
 /// word of [`ONE_AS_PRONOUN_AFTER`], or before "another", is no figure.
 /// A word with a digit that does not read as a number ("5:30") is a
 /// figure by its word.
-fn read_figures<'w>(words: &[&'w str]) -> Vec<Figure<'w>> {
+pub(crate) fn read_figures<'w>(words: &[&'w str]) -> Vec<Figure<'w>> {
     let is_digits = |word: &str| word.bytes().any(|byte| byte.is_ascii_digit());
     let mut figures = Vec::new();
     let mut run = String::new();
