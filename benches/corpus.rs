@@ -350,25 +350,15 @@ fn misattributed_wordings(c: &mut Criterion) {
             Entity::new(id, format!("Speaker {k}"))
         })
         .collect();
-    let source = SourceId::new("a").expect("a valid id");
-    let claims: Vec<Claim> = (0..n)
+    let said: Vec<(EntityId, String)> = (0..n)
         .map(|k| {
-            let quote = Quote::new(texts[k % wordings].clone()).expect("a valid quote");
-            Claim::new(
-                ClaimId::new(&format!("c{k}")).expect("a valid id"),
+            (
                 entities[k / wordings].id.clone(),
-                Property::new("said").expect("a valid property"),
-                Value::Quote(quote),
-                Assertion::new(vec![source.clone()]),
+                texts[k % wordings].clone(),
             )
         })
         .collect();
-    let corpus = Corpus::new(
-        entities,
-        vec![Source::new(source, SourceKind::Publication, "A")],
-        claims,
-    )
-    .expect("a valid corpus");
+    let corpus = quote_corpus(entities, said);
     let policy = Policy::default();
     let analyzer = Analyzer::new(&corpus, &policy);
     let mut group = c.benchmark_group("crossref");
@@ -390,32 +380,45 @@ fn misattributed_wordings(c: &mut Criterion) {
 fn figure_quotes(c: &mut Criterion) {
     let n = 2_000;
     let entity = EntityId::new("spokesman").expect("a valid id");
-    let source = SourceId::new("a").expect("a valid id");
-    let claims: Vec<Claim> = (0..n)
+    let said: Vec<(EntityId, String)> = (0..n)
         .map(|k| {
             let figure = (k * 7_919) % 100_003 + 1;
             let text = format!("Today {figure} people were killed in the strikes on the city.");
-            Claim::new(
-                ClaimId::new(&format!("c{k}")).expect("a valid id"),
-                entity.clone(),
-                Property::new("said").expect("a valid property"),
-                Value::Quote(Quote::new(text).expect("a valid quote")),
-                Assertion::new(vec![source.clone()]),
-            )
+            (entity.clone(), text)
         })
         .collect();
-    let corpus = Corpus::new(
-        vec![Entity::new(entity, "Spokesman")],
-        vec![Source::new(source, SourceKind::Publication, "A")],
-        claims,
-    )
-    .expect("a valid corpus");
+    let corpus = quote_corpus(vec![Entity::new(entity, "Spokesman")], said);
     let policy = Policy::default();
     let analyzer = Analyzer::new(&corpus, &policy);
     let mut group = c.benchmark_group("crossref");
     configure(&mut group, n);
     bench_one_topic(&mut group, "figure_quotes", n, &analyzer);
     group.finish();
+}
+
+/// A corpus of `entities` and one source's quotes, the `k`th (`c{k}`)
+/// giving its words to its speaker.
+fn quote_corpus(entities: Vec<Entity>, said: Vec<(EntityId, String)>) -> Corpus {
+    let source = SourceId::new("a").expect("a valid id");
+    let claims: Vec<Claim> = said
+        .into_iter()
+        .enumerate()
+        .map(|(k, (speaker, text))| {
+            Claim::new(
+                ClaimId::new(&format!("c{k}")).expect("a valid id"),
+                speaker,
+                Property::new("said").expect("a valid property"),
+                Value::Quote(Quote::new(text).expect("a valid quote")),
+                Assertion::new(vec![source.clone()]),
+            )
+        })
+        .collect();
+    Corpus::new(
+        entities,
+        vec![Source::new(source, SourceKind::Publication, "A")],
+        claims,
+    )
+    .expect("a valid corpus")
 }
 
 /// A claim's value and scope, made from its number.

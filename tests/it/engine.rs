@@ -4544,6 +4544,22 @@ fn misattributions_are_one_per_set_of_wordings() {
     "#);
 }
 
+/// A corpus of speakers `s0`, `s1`, … named `names`, one source `a1`,
+/// and `claims`.
+fn speakers_corpus(names: &[&str], claims: Vec<serde_json::Value>) -> Corpus {
+    let entities: Vec<serde_json::Value> = names
+        .iter()
+        .enumerate()
+        .map(|(k, name)| serde_json::json!({"id": format!("s{k}"), "name": name}))
+        .collect();
+    let doc = serde_json::json!({
+        "format": "corroborate/1", "entities": entities,
+        "sources": [{"id": "a1", "kind": "publication", "name": "A"}],
+        "claims": claims,
+    });
+    Corpus::from_json_str(&doc.to_string()).unwrap()
+}
+
 /// A wording given to many speakers is one finding, whose sentence names
 /// the first `MAX_NAMED_POSITIONS` sides and counts the others: the
 /// answer grows with the claims, not with the pairs of speakers (a
@@ -4560,11 +4576,6 @@ fn a_wording_given_to_many_speakers_is_one_finding() {
         "Gus Tate",
         "Hal Uhl",
     ];
-    let entities: Vec<serde_json::Value> = names
-        .iter()
-        .enumerate()
-        .map(|(k, name)| serde_json::json!({"id": format!("s{k}"), "name": name}))
-        .collect();
     // Speaker 0 by two claims, every other by one; then one more wording,
     // not alike, given to two of them.
     let mut claims = vec![quote("q00", "s0", BIDEN_A, &["a1"])];
@@ -4579,12 +4590,7 @@ fn a_wording_given_to_many_speakers_is_one_finding() {
     let other = "The evacuation will continue until the last citizen is out";
     claims.push(quote("r1", "s1", other, &["a1"]));
     claims.push(quote("r2", "s2", other, &["a1"]));
-    let doc = serde_json::json!({
-        "format": "corroborate/1", "entities": entities,
-        "sources": [{"id": "a1", "kind": "publication", "name": "A"}],
-        "claims": claims,
-    });
-    let corpus = Corpus::from_json_str(&doc.to_string()).unwrap();
+    let corpus = speakers_corpus(&names, claims);
     let report = analyze(&corpus, &Policy::default());
     assert_eq!(report.misattributions.len(), 2);
     assert_eq!(report.summary.misattributions, 2);
@@ -7965,11 +7971,6 @@ fn misattribution_corpus(spec: &[QuoteSpec], reverse: bool) -> Corpus {
         "Eve Ross",
         "Chief Ada Moss",
     ];
-    let entities: Vec<serde_json::Value> = NAMES
-        .iter()
-        .enumerate()
-        .map(|(k, name)| serde_json::json!({"id": format!("s{k}"), "name": name}))
-        .collect();
     let mut claims: Vec<serde_json::Value> = spec
         .iter()
         .enumerate()
@@ -7994,12 +7995,7 @@ fn misattribution_corpus(spec: &[QuoteSpec], reverse: bool) -> Corpus {
     if reverse {
         claims.reverse();
     }
-    let doc = serde_json::json!({
-        "format": "corroborate/1", "entities": entities,
-        "sources": [{"id": "a1", "kind": "publication", "name": "A"}],
-        "claims": claims,
-    });
-    Corpus::from_json_str(&doc.to_string()).unwrap()
+    speakers_corpus(&NAMES, claims)
 }
 
 proptest! {
