@@ -9500,7 +9500,7 @@ impl<'a, 'p> Analyzer<'a, 'p> {
                 // Every root here is a set's.
                 let alike = found.get(&run[0].0)?.as_ref()?;
                 let indices: Vec<usize> = run.iter().map(|&(_, i)| i).collect();
-                Some(self.misattribution(claims, speakers, &indices, alike))
+                Some(self.misattribution(claims, speakers, indices, alike))
             })
             .collect();
         out.sort_by(|a, b| a.claims.cmp(&b.claims));
@@ -9516,14 +9516,13 @@ impl<'a, 'p> Analyzer<'a, 'p> {
         &self,
         claims: &[&Claim],
         speakers: &[&EntityId],
-        members: &[usize],
+        mut members: Vec<usize>,
         alike: &Alike,
     ) -> Misattribution {
         use std::fmt::Write;
         let (best, lowest) = (&alike.best, alike.lowest);
         // The claims by speaker, each side in natural id order (`line-2`
         // before `line-10`; natural order tells apart every two ids).
-        let mut members = members.to_vec();
         members.sort_unstable_by(|&a, &b| {
             speakers[a]
                 .cmp(speakers[b])
